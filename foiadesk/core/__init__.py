@@ -1,0 +1,1 @@
+"""The GUI-free core. Nothing under this package may import Qt."""
