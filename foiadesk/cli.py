@@ -1,0 +1,301 @@
+"""The command line. Each command checks its arguments, makes one core call and prints.
+
+Imports are made inside the commands so that quick ones (``due``) start fast and
+no command loads Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+EXIT_BAD_INPUT = 2
+CLOCK_CHOICES = ("response", "extended", "expedite", "appeal-decision", "appeal-window")
+
+
+class UsageError(ValueError):
+    """Bad input on the command line."""
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
+
+
+def dollars(text: str) -> int:
+    try:
+        cents = round(float(text.replace("$", "").replace(",", "")) * 100)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an amount in dollars") from None
+    if cents < 0:
+        raise argparse.ArgumentTypeError("an amount cannot be negative")
+    return cents
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line and exit 2, as for every other bad input
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = Parser(prog="foiadesk", description="Draft, log and track federal FOIA requests.")
+    sub = p.add_subparsers(dest="command", parser_class=Parser)
+
+    def with_db(sp):
+        sp.add_argument("--db", type=Path, help="database file (default: $FOIADESK_DB or the "
+                                                "FoiaDesk data folder)")
+        return sp
+
+    d = sub.add_parser("due", help="compute a FOIA deadline from a receipt date")
+    d.add_argument("--received", type=iso_date, required=True,
+                   help="date the agency received it (for appeal-window: the determination date)")
+    d.add_argument("--clock", choices=CLOCK_CHOICES, default="response")
+    d.add_argument("--tolled", metavar="ASK:ANSWER",
+                   help="the day the agency asked for information and the day it got the answer")
+    d.add_argument("--agency", help="agency or component abbreviation, for its appeal rules")
+    d.add_argument("--skip-closures", action="store_true",
+                   help="also skip disputed executive-order closures and shutdown days")
+    d.add_argument("--trace", action="store_true", help="explain the arithmetic above the date")
+
+    a = with_db(sub.add_parser("agenda", help="open deadlines across all requests, soonest first"))
+    a.add_argument("--today", type=iso_date, help=argparse.SUPPRESS)
+    with_db(sub.add_parser("requests", help="list requests with status and next deadline"))
+    s = with_db(sub.add_parser("show", help="one request: status, events and every clock's trace"))
+    s.add_argument("request_id", type=int)
+
+    n = with_db(sub.add_parser("add-request", help="add a request to the log"))
+    n.add_argument("--title", required=True)
+    n.add_argument("--component", required=True, help="component abbreviation, e.g. ICE")
+    n.add_argument("--case", help="case id (slug)")
+
+    lg = with_db(sub.add_parser("log", help="record an event on a request"))
+    lg.add_argument("request_id", type=int)
+    lg.add_argument("type", help="event type, e.g. filed, acknowledged, extension_notice")
+    lg.add_argument("--on", type=iso_date, required=True, help="date it happened / the letter's date")
+    lg.add_argument("--agency-received", type=iso_date, help="date the agency received it")
+    lg.add_argument("--named", type=iso_date, help="date the letter names (reply-by, extended date)")
+    lg.add_argument("--outcome")
+    lg.add_argument("--tracking")
+    lg.add_argument("--channel")
+    lg.add_argument("--amount", type=dollars, help="dollars")
+    lg.add_argument("--summary", default="")
+    lg.add_argument("--file", type=Path, action="append", default=[], help="attach a file")
+
+    dm = sub.add_parser("demo", help="write a realistic synthetic database")
+    dm.add_argument("--requests", type=int, default=2000)
+    dm.add_argument("--db", type=Path, required=True)
+    dm.add_argument("--seed", type=int, default=7)
+
+    b = with_db(sub.add_parser("backup", help="copy the database safely, even while in use"))
+    b.add_argument("--out", type=Path)
+
+    bench = sub.add_parser("bench", help="benchmarks that print their figures")
+    bench.add_argument("what", choices=("clocks",))
+    bench.add_argument("--requests", type=int, default=100_000)
+    bench.add_argument("--repeat", type=int, default=5)
+    return p
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+
+def cmd_due(args) -> int:
+    from .core.calendar import calendar
+    from .core.clocks import AppealRule, compute_clocks
+    from .core.events import Event
+
+    r = args.received
+    events = [Event("filed", r, agency_received_on=r, id=1)]
+    if args.tolled:
+        if args.clock not in ("response", "extended"):
+            raise UsageError("--tolled applies to the response and extended clocks")
+        try:
+            ask, answer = (date.fromisoformat(x) for x in args.tolled.split(":"))
+        except ValueError:
+            raise UsageError(f"--tolled wants ASK:ANSWER as two dates, got '{args.tolled}'") from None
+        if answer < ask:
+            raise UsageError(f"the answer ({answer}) cannot come before the question ({ask})")
+        if ask < r:
+            raise UsageError(f"the agency cannot ask ({ask}) before it received the request ({r})")
+        events += [Event("info_requested", ask, id=2),
+                   Event("info_answered", answer, agency_received_on=answer, id=3)]
+    rule = AppealRule()
+    if args.agency:
+        from .core.tracker import appeal_rule
+        from .core.directory import load_directory
+
+        if load_directory().component(args.agency) is None:
+            raise UsageError(f"unknown agency '{args.agency}'")
+        rule = appeal_rule(args.agency)
+    key = {"response": "response", "extended": "response", "expedite": "expedite",
+           "appeal-decision": "appeal_decision", "appeal-window": "appeal_window"}[args.clock]
+    if args.clock == "extended":
+        events.append(Event("extension_notice", r, id=4))
+    elif args.clock == "expedite":
+        events = [Event("expedite_requested", r, agency_received_on=r, id=5)]
+    elif args.clock == "appeal-decision":
+        events.append(Event("appeal_filed", r, agency_received_on=r, id=6))
+    elif args.clock == "appeal-window":
+        events.append(Event("determination", r, outcome="denial", id=7))
+    clock = next(c for c in compute_clocks(events, calendar(skip_closures=args.skip_closures), rule)
+                 if c.key == key)
+    if args.trace:
+        print(clock.explain())
+    print(clock.due.isoformat() if clock.due else "paused")
+    return 0
+
+
+def _open(args):
+    from .core.db import connect
+
+    return connect(args.db)
+
+
+def cmd_agenda(args) -> int:
+    from .core.tracker import agenda
+
+    db = _open(args)
+    today = args.today or date.today()
+    rows = agenda(db, today=today)
+    if not rows:
+        print("No open deadlines.")
+    for clock, view in rows:
+        left = clock.days_left(today)
+        when = f"{-left} days overdue" if left < 0 else ("today" if left == 0 else f"in {left} days")
+        print(f"{clock.due}  {when:>17}  {clock.owed_by:<9}  {clock.label:<34} "
+              f"#{view.id} {view.component}: {view.title}")
+    return 0
+
+
+def cmd_requests(args) -> int:
+    from .core.tracker import view_request
+
+    db = _open(args)
+    today = date.today()
+    for (request_id,) in db.execute("SELECT id FROM requests ORDER BY id").fetchall():
+        v = view_request(db, request_id)
+        nxt = v.next
+        due = f"{nxt.label} {nxt.due} ({nxt.owed_by}, {nxt.state(today)})" if nxt else "—"
+        print(f"#{v.id:<5} {v.component:<9} {v.status:<22} {', '.join(v.tracking_numbers) or '—':<18} "
+              f"{due}  {v.title}")
+    return 0
+
+
+def cmd_show(args) -> int:
+    from .core.events import EVENT_TYPES, OUTCOME_LABELS
+    from .core.tracker import view_request
+
+    v = view_request(_open(args), args.request_id)
+    today = date.today()
+    print(f"#{v.id} {v.title}\n{v.component_name} ({v.component})"
+          + (f" · case: {v.case}" if v.case else "")
+          + f"\nStatus: {v.status}" + (f" · tracking: {', '.join(v.tracking_numbers)}"
+                                       if v.tracking_numbers else ""))
+    print("\nEvents:")
+    for e in v.events:
+        extra = [OUTCOME_LABELS.get(e.outcome or "", "")] if e.outcome else []
+        if e.agency_received_on:
+            extra.append(f"agency received {e.agency_received_on}")
+        if e.named_date:
+            extra.append(f"{EVENT_TYPES[e.type].named_date.lower()} {e.named_date}")
+        if e.tracking_number:
+            extra.append(f"tracking {e.tracking_number}")
+        print(f"  {e.occurred_on}  {EVENT_TYPES[e.type].label}"
+              + (f" ({'; '.join(extra)})" if extra else "") + (f" — {e.summary}" if e.summary else ""))
+    print("\nClocks:")
+    for clock in v.clocks:
+        print(f"\n[{clock.state(today)}] " + clock.explain().replace("\n", "\n    "))
+    return 0
+
+
+def cmd_add_request(args) -> int:
+    from .core import log
+
+    db = _open(args)
+    abbr = args.component
+    agency, name = abbr, abbr
+    try:
+        from .core.directory import load_directory
+
+        comp = load_directory().component(abbr)
+    except ImportError:
+        comp = None
+    if comp is None:
+        raise UsageError(f"unknown component '{abbr}'")
+    abbr, name, agency = comp.abbr, comp.name, comp.parent or comp.abbr
+    component_id = log.ensure_component(db, abbr=abbr, name=name, agency_abbr=agency,
+                                        agency_name=getattr(comp, "parent_name", None) or agency)
+    case_id = None
+    if args.case:
+        row = db.execute("SELECT id FROM cases WHERE slug = ?", [args.case]).fetchone()
+        if row is None:
+            raise UsageError(f"unknown case '{args.case}'")
+        case_id = row[0]
+    changes = log.add_request(db, title=args.title, component_id=component_id, case_id=case_id)
+    print(f"Added request #{changes.new_id}")
+    return 0
+
+
+def cmd_log(args) -> int:
+    from .core import log
+
+    files = []
+    for path in args.file:
+        try:
+            files.append(log.Attachment(path.name, path.read_bytes()))
+        except OSError as exc:
+            raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    changes = log.record_event(_open(args), args.request_id, log.NewEvent(
+        type=args.type, occurred_on=args.on, channel=args.channel,
+        agency_received_on=args.agency_received, named_date=args.named, outcome=args.outcome,
+        tracking_number=args.tracking, amount_cents=args.amount, summary=args.summary,
+        files=tuple(files)))
+    print(f"Logged event #{changes.new_id} on request #{args.request_id}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .core.demo import write_demo
+
+    if args.requests < 1:
+        raise UsageError("--requests must be at least 1")
+    counts = write_demo(args.db, requests=args.requests, seed=args.seed)
+    print(f"Wrote {counts['requests']} requests and {counts['events']} events to {args.db}")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from .core.db import backup
+
+    print(backup(_open(args), args.out))
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from .core.bench import bench_clocks
+
+    bench_clocks(args.requests, repeat=args.repeat)
+    return 0
+
+
+COMMANDS = {"due": cmd_due, "agenda": cmd_agenda, "requests": cmd_requests, "show": cmd_show,
+            "add-request": cmd_add_request, "log": cmd_log, "demo": cmd_demo,
+            "backup": cmd_backup, "bench": cmd_bench}
+
+
+def run(argv: list[str]) -> int:
+    """Run one command; every expected failure becomes one line and exit status 2."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        args = build_parser().parse_args(["agenda", *argv])
+    from .core.errors import USER_ERRORS
+
+    try:
+        return COMMANDS[args.command](args)
+    except (UsageError, *USER_ERRORS) as exc:
+        print(f"foiadesk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT

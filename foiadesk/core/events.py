@@ -1,0 +1,144 @@
+"""What can happen to a request: the event types, their fields, and the status they imply.
+
+Events are the source of truth. Each has a date it happened (``occurred_on``: the
+date a letter was sent or dated) and, where the law keys a clock to it, the date the
+agency received something (``agency_received_on``). ``named_date`` is a date the
+event itself names; what it means depends on the type (see ``NAMED_DATE``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+DIRECTIONS = ("out", "in", "internal")
+CHANNELS = ("portal", "email", "mail", "fax", "phone", "in_person")
+
+
+@dataclass(frozen=True)
+class EventType:
+    key: str
+    label: str
+    direction: str
+    named_date: str = ""  # label of named_date when the type uses it
+    outcomes: tuple[str, ...] = ()
+    agency_receipt: str = ""  # label of agency_received_on when the type uses it
+
+
+_TYPES = [
+    EventType("drafted", "Drafted", "internal"),
+    EventType("filed", "Filed", "out", agency_receipt="Agency received it on"),
+    EventType("received", "Received by agency", "in", agency_receipt="Agency received it on"),
+    EventType("acknowledged", "Acknowledged", "in", named_date="Estimated completion",
+              agency_receipt="Agency says it received the request on"),
+    EventType("routed", "Routed/referred to another component", "in",
+              agency_receipt="Proper component received it on"),
+    EventType("info_requested", "Agency asked for information", "in", named_date="Reply by"),
+    EventType("info_answered", "Requester answered", "out",
+              agency_receipt="Agency received the answer on"),
+    EventType("fee_clarification_requested", "Fee clarification asked", "in",
+              named_date="Reply by"),
+    EventType("fee_clarification_answered", "Fee clarification answered", "out",
+              agency_receipt="Agency received the answer on"),
+    EventType("fee_estimate", "Fee estimate", "in", named_date="Reply by"),
+    EventType("fee_estimate_answered", "Fee estimate accepted or narrowed", "out",
+              agency_receipt="Agency received the answer on"),
+    EventType("fee_decision", "Fee decision", "in",
+              outcomes=("waiver_granted", "waiver_denied", "category_granted",
+                        "category_denied")),
+    EventType("payment", "Payment", "out"),
+    EventType("still_interested", "Agency asked if still interested", "in", named_date="Reply by"),
+    EventType("still_interested_answered", "Still-interested reply", "out",
+              agency_receipt="Agency received the answer on"),
+    EventType("extension_notice", "Unusual-circumstances extension", "in",
+              named_date="Determination expected by"),
+    EventType("expedite_requested", "Expedited processing requested", "out",
+              agency_receipt="Agency received it on"),
+    EventType("expedite_decided", "Expedite decision", "in", outcomes=("granted", "denied")),
+    EventType("status_inquiry", "Status inquiry sent", "out"),
+    EventType("interim_release", "Interim release", "in", named_date="Estimated completion"),
+    EventType("determination", "Determination", "in",
+              outcomes=("full_grant", "partial", "denial", "no_records", "glomar", "referral")),
+    EventType("appeal_filed", "Appeal filed", "out", agency_receipt="Appeal office received it on"),
+    EventType("appeal_received", "Appeal acknowledged", "in",
+              agency_receipt="Appeal office received it on"),
+    EventType("appeal_decided", "Appeal decided", "in",
+              outcomes=("granted", "partly_granted", "denied", "remanded")),
+    EventType("withdrawn", "Withdrawn", "out"),
+    EventType("closed", "Closed", "internal"),
+    EventType("note", "Note", "internal"),
+]
+EVENT_TYPES: dict[str, EventType] = {t.key: t for t in _TYPES}
+
+ADVERSE_DETERMINATIONS = frozenset({"partial", "denial", "no_records", "glomar"})
+OUTCOME_LABELS = {
+    "full_grant": "Granted in full", "partial": "Partly granted", "denial": "Denied",
+    "no_records": "No records", "glomar": "Glomar (neither confirm nor deny)",
+    "referral": "Referred", "granted": "Granted", "denied": "Denied",
+    "partly_granted": "Partly granted", "remanded": "Remanded",
+    "waiver_granted": "Fee waiver granted", "waiver_denied": "Fee waiver denied",
+    "category_granted": "Fee category granted", "category_denied": "Fee category denied",
+}
+
+# Agency asks that the requester owes an answer to, and the type that answers each.
+ASKS = {
+    "info_requested": "info_answered",
+    "fee_clarification_requested": "fee_clarification_answered",
+    "fee_estimate": "fee_estimate_answered",
+    "still_interested": "still_interested_answered",
+}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened to a request, as the clocks and the status read it."""
+
+    type: str
+    occurred_on: date
+    agency_received_on: date | None = None
+    named_date: date | None = None
+    outcome: str | None = None
+    id: int = 0
+    direction: str = ""
+    channel: str | None = None
+    tracking_number: str | None = None
+    amount_cents: int | None = None
+    summary: str = ""
+
+    @property
+    def kind(self) -> EventType:
+        return EVENT_TYPES[self.type]
+
+
+def derive_status(events: list[Event]) -> str:
+    """The request's status as a user reads it, folded from its events in order."""
+    status = "Draft"
+    waiting: dict[str, bool] = {}
+    for ev in sorted(events, key=lambda e: (e.occurred_on, e.id)):
+        t = ev.type
+        if t == "filed":
+            status = "Filed"
+        elif t in ("received", "acknowledged", "routed", "extension_notice", "interim_release",
+                   "status_inquiry", "payment", "fee_decision", "expedite_decided"):
+            if status in ("Draft", "Filed"):
+                status = "Processing"
+        elif t in ASKS:
+            waiting[t] = True
+        elif t in ASKS.values():
+            for ask, answer in ASKS.items():
+                if answer == t:
+                    waiting[ask] = False
+        elif t == "determination":
+            status = OUTCOME_LABELS.get(ev.outcome or "", "Determination")
+            waiting.clear()
+        elif t in ("appeal_filed", "appeal_received"):
+            status = "Appeal pending"
+        elif t == "appeal_decided":
+            status = f"Appeal {OUTCOME_LABELS.get(ev.outcome or '', 'decided').lower()}"
+        elif t == "withdrawn":
+            status = "Withdrawn"
+        elif t == "closed":
+            status = "Closed"
+    if status in ("Filed", "Processing") and any(waiting.values()):
+        return "Waiting on requester"
+    return status

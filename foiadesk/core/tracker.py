@@ -1,0 +1,71 @@
+"""A request as a user sees it: its status and every clock, derived on demand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from .calendar import Calendar, calendar
+from .clocks import AppealRule, Clock, compute_clocks, next_deadline
+from .events import Event, derive_status
+from .log import events_for
+
+
+@dataclass(frozen=True)
+class RequestView:
+    id: int
+    title: str
+    component: str
+    component_name: str
+    case: str | None
+    status: str
+    tracking_numbers: tuple[str, ...]
+    events: tuple[Event, ...]
+    clocks: tuple[Clock, ...]
+
+    @property
+    def next(self) -> Clock | None:
+        return next_deadline(list(self.clocks))
+
+
+def appeal_rule(component_abbr: str) -> AppealRule:
+    """The appeal window for a component, from the directory data (not code)."""
+    try:
+        from .directory import load_directory
+    except ImportError:  # directory data not installed: statutory default
+        return AppealRule()
+    window = load_directory().appeal_window(component_abbr)
+    return AppealRule(window.days, window.unit, window.cite, window.tag, window.source)
+
+
+def view_request(db: Database, request_id: int, *, cal: Calendar | None = None) -> RequestView:
+    row = db.execute(
+        """SELECT r.id, r.title, c.abbr, c.name, k.name FROM requests r
+           JOIN components c ON c.id = r.component_id LEFT JOIN cases k ON k.id = r.case_id
+           WHERE r.id = ?""", [request_id]).fetchone()
+    if row is None:
+        from .log import LogError
+
+        raise LogError(f"There is no request with id {request_id}.")
+    events = events_for(db, request_id)
+    numbers = tuple(r[0] for r in db.execute(
+        "SELECT number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id "
+        "WHERE t.request_id = ? AND e.voided_at IS NULL ORDER BY t.id", [request_id]))
+    clocks = compute_clocks(events, cal or calendar(), appeal_rule(row[2]))
+    return RequestView(row[0], row[1], row[2], row[3], row[4], derive_status(events), numbers,
+                       tuple(events), tuple(clocks))
+
+
+def agenda(db: Database, *, today: date | None = None, cal: Calendar | None = None) -> list[tuple[Clock, RequestView]]:
+    """Every open deadline across all requests, soonest first."""
+    today = today or date.today()
+    out = []
+    for (request_id,) in db.execute("SELECT id FROM requests ORDER BY id").fetchall():
+        view = view_request(db, request_id, cal=cal)
+        for clock in view.clocks:
+            if clock.is_open and clock.due is not None and clock.unit != "milestone":
+                out.append((clock, view))
+    out.sort(key=lambda pair: (pair[0].due, pair[1].id))
+    return out

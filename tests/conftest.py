@@ -1,0 +1,46 @@
+import os
+from datetime import date
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--run-bench", action="store_true", help="run the long benchmarks")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--run-bench"):
+        return
+    skip = pytest.mark.skip(reason="benchmark: run with --run-bench")
+    for item in items:
+        if "bench" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path, monkeypatch):
+    """Keep every test away from the user's real data folder and database."""
+    monkeypatch.setenv("FOIADESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("FOIADESK_DB", raising=False)
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def db(tmp_path):
+    from foiadesk.core.db import connect
+
+    database = connect(tmp_path / "log.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def cal():
+    from foiadesk.core.calendar import calendar
+
+    return calendar()
+
+
+D = date.fromisoformat

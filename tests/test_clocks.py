@@ -1,0 +1,208 @@
+"""The clock engine: worked examples from the statute notes, then properties."""
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from foiadesk.core.calendar import calendar
+from foiadesk.core.clocks import AppealRule, compute_clocks, response_clock
+from foiadesk.core.events import Event, derive_status
+
+D = date.fromisoformat
+DHS = AppealRule(90, "working", "6 CFR 5.8(a)(1)")
+
+
+def ev(type_, on, id_=0, **kw):
+    return Event(type_, D(on) if isinstance(on, str) else on, id=id_, **kw)
+
+
+def clock(events, key, rule=AppealRule(), cal=None):
+    for c in compute_clocks(events, cal or calendar(), rule):
+        if c.key == key:
+            return c
+    raise AssertionError(f"no {key} clock")
+
+
+def received(on):
+    on = D(on) if isinstance(on, str) else on
+    return [ev("filed", on, 1, agency_received_on=on)]
+
+
+@pytest.mark.parametrize("on, due20, due30, expedite", [
+    ("2026-11-24", "2026-12-23", "2027-01-08", "2026-12-04"),
+    ("2025-12-22", "2026-01-22", "2026-02-05", "2026-01-01"),
+])
+def test_worked_examples(on, due20, due30, expedite):
+    assert clock(received(on), "response").due == D(due20)
+    extended = received(on) + [ev("extension_notice", on, 2)]
+    assert clock(extended, "response").due == D(due30)
+    assert clock([ev("expedite_requested", on, 3, agency_received_on=D(on))], "expedite").due == D(expedite)
+
+
+def test_disputed_closures_give_the_alternative_date_and_say_why():
+    c = clock(received("2025-12-22"), "response")
+    assert c.due == D("2026-01-22") and c.alternative == D("2026-01-26")
+    text = c.explain()
+    assert "2025-12-24 Christmas Eve closure" in text and "2025-12-26" in text
+    assert "If disputed closure days were skipped: 2026-01-26" in text
+    skipped = clock(received("2025-12-22"), "response", cal=calendar(skip_closures=True))
+    assert skipped.due == D("2026-01-26") and skipped.alternative == D("2026-01-22")
+
+
+def test_dhs_appeal_window_is_90_working_days_and_doj_90_calendar():
+    events = received("2026-11-02") + [ev("determination", "2026-12-01", 2, outcome="denial")]
+    assert clock(events, "appeal_window", DHS).due == D("2027-04-12")
+    assert clock(events, "appeal_window").due == D("2027-03-01")
+    full = received("2026-11-02") + [ev("determination", "2026-12-01", 2, outcome="full_grant")]
+    assert all(c.key != "appeal_window" for c in compute_clocks(full, calendar()))
+
+
+def test_receipt_is_assumed_from_a_weekend_filing_until_the_agency_confirms():
+    c = clock([ev("filed", "2026-11-21", 1)], "response")  # a Saturday
+    assert c.start == D("2026-11-23") and c.start_assumed
+    assert "Receipt ASSUMED 2026-11-23" in c.explain()
+    confirmed = [ev("filed", "2026-11-21", 1),
+                 ev("acknowledged", "2026-11-30", 2, agency_received_on=D("2026-11-24"))]
+    c = clock(confirmed, "response")
+    assert not c.start_assumed and c.due == D("2026-12-23")
+
+
+def test_routing_cap_limits_a_late_transfer():
+    # First received Mon 2026-03-02; the 10th working day after is 2026-03-16.
+    late = received("2026-03-02") + [ev("routed", "2026-03-20", 2, agency_received_on=D("2026-03-25"))]
+    c = clock(late, "response")
+    assert c.start == D("2026-03-16") and c.due == D("2026-04-13")
+    assert "Routing cap" in c.explain()
+    prompt = received("2026-03-02") + [ev("routed", "2026-03-04", 2, agency_received_on=D("2026-03-05"))]
+    assert clock(prompt, "response").start == D("2026-03-05")
+
+
+def test_information_toll_pauses_and_restarts_with_the_remaining_days():
+    # Received Mon 2026-03-02; asked Mon 2026-03-09 (5 days used); answer received Fri 03-20.
+    events = received("2026-03-02") + [ev("info_requested", "2026-03-09", 2),
+                                       ev("info_answered", "2026-03-18", 3,
+                                          agency_received_on=D("2026-03-20"))]
+    c = clock(events, "response")
+    assert c.due == D("2026-04-10")  # 15 working days after 2026-03-20
+    assert "15 working days left" in c.explain()
+    paused = clock(events[:2], "response")
+    assert paused.due is None and paused.state(D("2026-03-12")) == "paused"
+
+
+def test_only_one_information_toll_but_fee_tolls_have_no_limit():
+    base = received("2026-03-02") + [
+        ev("info_requested", "2026-03-09", 2), ev("info_answered", "2026-03-10", 3, agency_received_on=D("2026-03-10"))]
+    second = base + [ev("info_requested", "2026-03-16", 4)]
+    c = clock(second, "response")
+    assert c.due == clock(base, "response").due and not c.paused
+    assert any("second request for information does not toll" in w for w in c.warnings)
+    fees = base + [ev("fee_clarification_requested", "2026-03-12", 4),
+                   ev("fee_clarification_answered", "2026-03-19", 5, agency_received_on=D("2026-03-19")),
+                   ev("fee_clarification_requested", "2026-03-23", 6)]
+    assert clock(fees, "response").paused
+
+
+def test_extension_to_a_named_date_and_beyond_ten_days_is_flagged():
+    within = received("2026-11-24") + [ev("extension_notice", "2026-12-10", 2, named_date=D("2026-12-31"))]
+    assert clock(within, "response").due == D("2026-12-31")
+    beyond = received("2026-11-24") + [ev("extension_notice", "2026-12-10", 2, named_date=D("2027-02-26"))]
+    c = clock(beyond, "response")
+    assert c.due == D("2027-01-08")
+    assert any("FOIA Public Liaison" in w and "552(a)(6)(B)(ii)" in w for w in c.warnings)
+    late = received("2026-11-24") + [ev("extension_notice", "2027-01-04", 2)]
+    c = clock(late, "response")
+    assert c.due == D("2026-12-23") and any("already missed" in w for w in c.warnings)
+
+
+def test_missed_deadline_gives_constructive_exhaustion_the_next_day():
+    events = received("2026-11-24")
+    exhaustion = clock(events, "exhaustion")
+    assert exhaustion.due == D("2026-12-24")
+    assert exhaustion.state(D("2026-12-24")) == "reached"
+    assert "fee" in exhaustion.rule
+    on_time = events + [ev("determination", "2026-12-22", 2, outcome="full_grant")]
+    assert all(c.key != "exhaustion" for c in compute_clocks(on_time, calendar()))
+    assert clock(on_time, "response").state(D("2027-01-01")) == "met"
+
+
+def test_appeal_decision_and_requester_owed_clocks():
+    events = received("2026-06-01") + [
+        ev("still_interested", "2026-07-01", 2, named_date=D("2026-07-31")),
+        ev("determination", "2026-08-03", 3, outcome="partial"),
+        ev("appeal_filed", "2026-09-01", 4, agency_received_on=D("2026-09-02")),
+    ]
+    assert clock(events, "appeal_decision").due == D("2026-10-01")  # Labor Day skipped
+    reply = next(c for c in compute_clocks(events, calendar()) if c.owed_by == "requester" and c.unit == "named")
+    assert reply.due == D("2026-07-31") and reply.done_on == D("2026-08-03")
+    window = clock(events, "appeal_window")
+    assert window.done_on == D("2026-09-01") and window.state(D("2026-12-01")) == "met"
+
+
+def test_status_is_derived_from_events():
+    events = received("2026-06-01")
+    assert derive_status(events) == "Filed"
+    events.append(ev("acknowledged", "2026-06-03", 2))
+    assert derive_status(events) == "Processing"
+    events.append(ev("info_requested", "2026-06-10", 3))
+    assert derive_status(events) == "Waiting on requester"
+    events.append(ev("info_answered", "2026-06-12", 4))
+    assert derive_status(events) == "Processing"
+    events.append(ev("determination", "2026-07-01", 5, outcome="glomar"))
+    assert derive_status(events) == "Glomar (neither confirm nor deny)"
+    events.append(ev("appeal_filed", "2026-07-10", 6))
+    assert derive_status(events) == "Appeal pending"
+
+
+# -- properties ----------------------------------------------------------------------------
+
+days = st.dates(min_value=date(2000, 1, 1), max_value=date(2045, 12, 31))
+gaps = st.integers(min_value=0, max_value=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(days)
+def test_due_is_a_working_day_and_trace_adds_up(on):
+    cal = calendar()
+    c = response_clock([ev("filed", on, 1)], cal)
+    assert cal.is_working_day(c.due)
+    assert c.counted == 20
+    for step in c.steps:
+        if step.counted and step.skipped:
+            span_start = step.day - timedelta(days=step.counted + len(step.skipped))
+            assert cal.working_days_between(span_start, step.day) == step.counted
+
+
+@settings(max_examples=300, deadline=None)
+@given(days, st.integers(min_value=1, max_value=30))
+def test_later_receipt_never_gives_an_earlier_date(on, later_by):
+    cal = calendar()
+    first = response_clock(received(on), cal).due
+    second = response_clock(received(on + timedelta(days=later_by)), cal).due
+    assert second >= first
+
+
+@settings(max_examples=300, deadline=None)
+@given(days, gaps, gaps)
+def test_tolling_never_shortens(on, ask_after, answer_after):
+    cal = calendar()
+    plain = response_clock(received(on), cal).due
+    ask = on + timedelta(days=ask_after)
+    answer = ask + timedelta(days=answer_after)
+    tolled = response_clock(received(on) + [ev("info_requested", ask, 2),
+                                            ev("info_answered", answer, 3, agency_received_on=answer)], cal)
+    assert tolled.due >= plain
+    assert tolled.counted == 20
+
+
+@settings(max_examples=300, deadline=None)
+@given(days, gaps, st.one_of(st.none(), st.integers(min_value=0, max_value=40)))
+def test_extension_adds_at_most_ten_working_days(on, notice_after, named_after):
+    cal = calendar()
+    plain = response_clock(received(on), cal).due
+    notice = on + timedelta(days=notice_after)
+    named = None if named_after is None else notice + timedelta(days=named_after)
+    c = response_clock(received(on) + [ev("extension_notice", notice, 2, named_date=named)], cal)
+    added = cal.working_days_between(plain, c.due)
+    assert 0 <= added <= 10
+    assert c.counted == 20 + added
