@@ -140,7 +140,7 @@ def _styles(doc) -> None:
            keep_next=True)
     _style(doc, "Item", left=0.3, hanging=0.3, before=4, after=3)
     _style(doc, "Item Detail", left=0.3, after=3)
-    _style(doc, "Fact", size=10.5, left=0.55, hanging=0.2, after=3)
+    _style(doc, "Fact", size=10.5, left=0.55, hanging=0.2, after=4)
     _style(doc, "Closing", before=6, after=0, keep_next=True)
     _style(doc, "Signature Line", before=30, after=0, keep_next=True)
     _style(doc, "Signature", after=0)
@@ -283,8 +283,12 @@ def request_letter():
            "completion, as 5 U.S.C. 552(a)(7) provides.")
 
     heading(doc, "Fees")
-    p(doc, "For fee purposes I am {{ fee.label }} (5 U.S.C. {{ fee.cite }}), so I should be "
-           "charged {{ fee.charges }}.")
+    p(doc, "For fee purposes, please place me in the {{ fee.label }} category (5 U.S.C. "
+           "{{ fee.cite }}), which is charged {{ fee.charges }}.{% if fee.category == "
+           "'news_media' %} The statute defines a representative of the news media as any "
+           "person or entity that gathers information of potential interest to a segment of "
+           "the public, uses its editorial skills to turn the raw materials into a distinct "
+           "work, and distributes that work to an audience (5 U.S.C. 552(a)(4)(A)(ii)).{% endif %}")
     tag(doc, "{%p if fee.basis %}")
     p(doc, "{{ fee.basis }}")
     tag(doc, "{%p endif %}")
@@ -348,10 +352,6 @@ def request_letter():
     tag(doc, "{%p elif expedite_facts %}")
     p(doc, "The need is urgent now, beyond the public's general interest in the subject:")
     fact_list(doc, "expedite_facts")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if expedite_disseminator %}")
-    p(doc, "I am primarily engaged in disseminating information to the public, as my "
-           "fee-category statement above shows.")
     tag(doc, "{%p endif %}")
     p(doc, CERTIFICATION)
     tag(doc, "{%p endif %}")

@@ -98,9 +98,10 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
     if rng.random() < 0.35:
         add("extension_notice", later(5, 25), named_date=None)
     if rng.random() < 0.08:
-        add("still_interested", later(60, 200), named_date=(day or today) + timedelta(days=30))
-        if rng.random() < 0.7:
-            add("still_interested_answered", later(1, 20), agency_received_on=day)
+        asked = later(60, 200)
+        if add("still_interested", asked, named_date=asked and asked + timedelta(days=30)):
+            if rng.random() < 0.7:
+                add("still_interested_answered", later(1, 20), agency_received_on=day)
     if rng.random() < 0.15:
         add("status_inquiry", later(20, 90))
     if rng.random() < 0.2:
@@ -188,4 +189,5 @@ def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None =
                             ("tracking_numbers", number_rows), ("fees", fee_rows),
                             ("request_tags", tag_rows), ("notes", note_rows)):
             db[table].insert_all(rows, batch_size=5000)
+    db.close()
     return {"requests": requests, "events": event_id}

@@ -145,7 +145,8 @@ def money(value: Decimal | float | int | str, what: str = "fee") -> Decimal:
 
 
 def dollars(amount: Decimal) -> str:
-    return f"${amount:,.2f}"
+    """'$25', '$12.50', '$1,200'."""
+    return f"${amount:,.0f}" if amount == amount.to_integral_value() else f"${amount:,.2f}"
 
 
 def _value(fact: Any) -> Any:
@@ -184,21 +185,40 @@ def _component(comp: Any) -> dict:
     }
 
 
+_STATE_ZIP = re.compile(r"[A-Z]\.?[A-Z]\.?\s+\d{5}(-\d{4})?")
+
+
+def address_lines(address: str) -> list[str]:
+    """An address as letter lines. The directory writes some on one line with commas:
+    split those, keeping "Washington, DC 20536" together."""
+    text = clean(address)
+    if "\n" in text:
+        return [one_line(x) for x in text.split("\n") if x.strip()]
+    out: list[str] = []
+    for part in (one_line(x) for x in text.split(",") if x.strip()):
+        if out and _STATE_ZIP.fullmatch(part):
+            out[-1] += f", {part}"
+        else:
+            out.append(part)
+    return out
+
+
 def _address_block(first: str, comp: Any, address: str) -> Listing:
-    """Addressee lines: a title, the component (and agency) unless the address names it."""
+    """Addressee lines: a title, the component unless the address names it, the address.
+    Without an address, the agency's name helps the letter find its way."""
     block = [first]
-    for name in (comp.name, comp.parent_name):
-        if name and name not in block and name.lower() not in address.lower():
-            block.append(name)
-    block += [line for line in clean(address).split("\n") if line.strip()]
-    return lines("\n".join(block))
+    if comp.name.lower() not in address.lower():
+        block.append(one_line(comp.name))
+    if not address and comp.parent_name and comp.parent_name != comp.name:
+        block.append(one_line(comp.parent_name))
+    return lines("\n".join(block + address_lines(address)))
 
 
 def _delivery(channel: Any) -> str:
     if channel is None:
         return ""
     return {
-        "portal": f"Submitted through the agency's FOIA portal, {channel.value}",
+        "portal": f"Submitted through the FOIA portal at {channel.value}",
         "email": f"Sent by email to {channel.value}",
         "mail": "Sent by mail",
         "fax": f"Sent by fax to {channel.value}",
@@ -281,17 +301,16 @@ def _categories(pack: Any, ids: Iterable[str], comp: Any, warnings: list[str]) -
     chosen = []
     for number, cid in enumerate(ids, 1):
         cat = by_id[cid]
-        if comp.abbr not in cat.holders:
+        if comp.key.lower() not in (h.lower() for h in cat.holders):
             warnings.append(f"Category '{cat.title}' is not known to be held by "
                             f"{comp.abbr or comp.name} (holders: {', '.join(cat.holders)}).")
-        rng = cat.date_range
         chosen.append({
             "number": number,
             "id": cat.id,
             "title": one_line(cat.title).rstrip("."),
             "description": one_line(cat.description),
             "custodians": "; ".join(one_line(c) for c in cat.custodians),
-            "date_range": _date_range(rng.start if rng else None, rng.end if rng else None),
+            "date_range": _date_range(cat.date_from, cat.date_to),
             "search_terms": ", ".join(f"“{one_line(t)}”" for t in cat.search_terms),
         })
     return chosen
@@ -338,41 +357,51 @@ def _fee(requester: Requester, options: DraftOptions, comp: Any, warnings: list[
     }
 
 
-GROUND_TITLES = {
-    "imminent_threat": "Imminent threat to life or physical safety",
-    "urgency_to_inform": "Urgency to inform the public about federal government activity",
-    "due_process": "Loss of substantial due process rights",
-    "media_interest": "A matter of widespread and exceptional media interest",
-}
-# The statute's two grounds, used when the directory lists none for a component.
-STATUTORY_GROUNDS = {
+# code: (title, what the requester asserts). The directory says which codes a component's
+# rules allow, and their cites; the assertion is the requester's, in the rules' words.
+GROUNDS = {
     "imminent_threat": (
-        "5 U.S.C. 552(a)(6)(E)(v)(I)",
-        "Failure to obtain the records quickly could reasonably be expected to pose an "
-        "imminent threat to the life or physical safety of an individual."),
+        "Imminent threat to life or physical safety",
+        "Failure to obtain the records on an expedited basis could reasonably be expected to "
+        "pose an imminent threat to the life or physical safety of an individual."),
     "urgency_to_inform": (
-        "5 U.S.C. 552(a)(6)(E)(v)(II)",
-        "I am primarily engaged in disseminating information, and there is an urgency to "
-        "inform the public concerning actual or alleged federal government activity."),
+        "Urgency to inform the public",
+        "There is an urgency to inform the public concerning actual or alleged federal "
+        "government activity, and I am primarily engaged in disseminating information, as my "
+        "fee-category statement above shows."),
+    "due_process": (
+        "Loss of substantial due process rights",
+        "Delay in releasing the records would cause the loss of substantial due process "
+        "rights."),
+    "media_interest": (
+        "Widespread and exceptional media interest",
+        "The subject of this request is a matter of widespread and exceptional media interest "
+        "in which there exist possible questions about the government's integrity which affect "
+        "public confidence."),
 }
+# The statute's two grounds, for a component the directory lists no grounds for.
+STATUTORY_CITES = {"imminent_threat": "5 U.S.C. 552(a)(6)(E)(v)(I)",
+                   "urgency_to_inform": "5 U.S.C. 552(a)(6)(E)(v)(II)"}
 
 
-def _grounds(codes: list[str], comp: Any) -> list[dict]:
-    allowed = {g.code: (g.cite, g.text, g.route_to) for g in comp.expedite_grounds}
-    if not allowed:
-        allowed = {code: (cite, text, None) for code, (cite, text) in STATUTORY_GROUNDS.items()}
+def _grounds(codes: list[str], comp: Any, warnings: list[str]) -> list[dict]:
+    allowed = {g.code: g for g in comp.expedite_grounds} or STATUTORY_CITES
     if not codes:
         raise DraftingError("Choose at least one ground for expedited processing.")
     chosen = []
     for number, code in enumerate(dict.fromkeys(codes), 1):
-        if code not in allowed:
+        if code not in allowed or code not in GROUNDS:
             raise DraftingError(
                 f"The rules of {comp.abbr or comp.name} do not list '{code}' as a ground for "
                 f"expedited processing; they allow: {', '.join(allowed)}.")
-        cite, text, route_to = allowed[code]
-        chosen.append({"number": number, "code": code, "title": GROUND_TITLES.get(code, code),
-                       "cite": one_line(cite), "text": one_line(text),
-                       "route_to": one_line(route_to or "")})
+        rule = allowed[code]
+        if getattr(rule, "tag", "") == "U":
+            warnings.append(f"The rule for the '{code}' ground ({rule.cite}) is unverified: "
+                            "check it on ecfr.gov before relying on it.")
+        title, text = GROUNDS[code]
+        chosen.append({"number": number, "code": code, "title": title, "text": text,
+                       "cite": one_line(getattr(rule, "cite", rule)),
+                       "route_to": one_line(getattr(rule, "route_to", "") or "")})
     return chosen
 
 
@@ -394,7 +423,7 @@ def build_request_context(requester: Requester, pack: Any, category_ids: Iterabl
     categories = _categories(pack, category_ids, component, warnings)
     chosen = [c for c in pack.categories if c.id in {x["id"] for x in categories}]
     fee = _fee(requester, options, component, warnings)
-    grounds = _grounds(options.expedite_grounds, component) if options.expedite else []
+    grounds = _grounds(options.expedite_grounds, component, warnings) if options.expedite else []
     asked = [x for x, on in (("fee waiver", options.fee_waiver),
                              ("expedited processing", options.expedite)) if on]
     ctx.update(
@@ -416,8 +445,6 @@ def build_request_context(requester: Requester, pack: Any, category_ids: Iterabl
         expedite_grounds=grounds,
         expedite_text=paragraphs(options.expedite_text) if options.expedite else "",
         expedite_facts=_facts(pack, "expedite", warnings) if options.expedite else [],
-        expedite_disseminator=any(g["code"] in ("urgency_to_inform", "media_interest")
-                                  for g in grounds),
     )
     ctx["warnings"] = list(dict.fromkeys(warnings))
     return ctx
@@ -508,20 +535,25 @@ def build_appeal_context(requester: Requester, component: Any, request: RequestR
     if not (items or search or other):
         raise DraftingError("Say what you appeal: a withholding, the search, or another "
                             "ground.")
-    office = one_line(_value(component.appeal_office) or "")
-    address = clean(appeal_address) or clean(_value(component.appeal_address) or "")
-    if not address:
-        ctx["warnings"].append(f"No appeal address is on file for {component.abbr}: copy the "
-                               "one printed in the determination letter.")
-    for fact in (component.appeal_office, component.appeal_address):
-        if not appeal_address and fact is not None and getattr(fact, "tag", "") == "U":
-            ctx["warnings"].append("The appeal office on file is unverified: check it against "
-                                   "the determination letter.")
-            break
     channel = next((c for c in component.appeal_channels if c.preferred), None)
+    on_file = component.appeal_address
+    address = clean(appeal_address) or clean(_value(on_file) or "")
+    if not address and channel is not None and channel.kind == "mail":
+        address = clean(channel.value)
+    if not appeal_address:
+        # The directory's office field is advice ("use the office named in the letter"),
+        # not an address line: show it to the user instead of printing it.
+        office = one_line(_value(component.appeal_office) or "")
+        if office:
+            ctx["warnings"].append(f"Appeal office on file: {office}")
+        if not address:
+            ctx["warnings"].append(f"No appeal address is on file for {component.abbr}: copy "
+                                   "the one printed in the determination letter.")
+        elif on_file is not None and on_file.tag == "U":
+            ctx["warnings"].append("The appeal address on file is unverified: check it "
+                                   "against the determination letter.")
     ctx.update(
-        addressee=_address_block("Appeals Officer", component,
-                                 "\n".join(x for x in (office, address) if x)),
+        addressee=_address_block("Appeals Officer", component, address),
         delivery=_delivery(channel),
         determination_date=long_date(determination_date),
         determination_official=one_line(determination_official),

@@ -1,0 +1,160 @@
+"""The database file: pragmas, clear errors, backups, upgrades without loss, crash safety."""
+
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Migrations
+
+from foiadesk.core import db as dbmod, log
+from foiadesk.core.db import SCHEMA_VERSION, StorageError, connect, schema_version
+
+SCHEMAS = Path(__file__).parent / "fixtures" / "schemas"
+
+
+def test_connection_pragmas(db):
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == dbmod.BUSY_TIMEOUT_MS
+    assert schema_version(db) == SCHEMA_VERSION
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_default_path_and_environment_override(tmp_path, monkeypatch, isolated_data_dir):
+    assert dbmod.default_db_path() == isolated_data_dir / "foiadesk.sqlite3"
+    monkeypatch.setenv("FOIADESK_DB", str(tmp_path / "elsewhere.sqlite3"))
+    connect().close()
+    assert (tmp_path / "elsewhere.sqlite3").exists()
+
+
+def test_locked_database_gives_a_clear_message_and_writes_nothing(tmp_path, monkeypatch):
+    path = tmp_path / "busy.sqlite3"
+    connect(path).close()
+    monkeypatch.setattr(dbmod, "BUSY_TIMEOUT_MS", 100)
+    database = connect(path)
+    other = sqlite3.connect(path)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StorageError, match="is busy: another FoiaDesk window"):
+            log.add_requester(database, name="Dana")
+    finally:
+        other.rollback()
+        other.close()
+    assert database.execute("SELECT count(*) FROM requesters").fetchone()[0] == 0
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"These are my meeting notes, not a database." * 100)
+    with pytest.raises(StorageError, match="is not a FoiaDesk database or is damaged"):
+        connect(path)
+    assert path.read_bytes().startswith(b"These are my meeting notes")
+
+
+def test_backup_is_a_complete_copy(tmp_path):
+    from foiadesk.core.demo import write_demo
+
+    write_demo(tmp_path / "live.sqlite3", requests=40, today=date(2026, 11, 25))
+    live = connect(tmp_path / "live.sqlite3")
+    copy = connect(dbmod.backup(live, tmp_path / "copy.sqlite3"))
+    for table in ("requests", "events", "tracking_numbers"):
+        q = f"SELECT count(*) FROM {table}"
+        assert copy.execute(q).fetchone() == live.execute(q).fetchone()
+
+
+@pytest.mark.parametrize("fixture", sorted(SCHEMAS.glob("v*.sqlite3")), ids=lambda p: p.stem)
+def test_every_released_schema_upgrades_without_loss(tmp_path, fixture):
+    expected = json.loads(fixture.with_suffix(".json").read_text())
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    upgraded = connect(path)
+    assert upgraded.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert schema_version(upgraded) == SCHEMA_VERSION
+    for table, n in expected["counts"].items():
+        assert upgraded.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == n, table
+    # Search still finds rows written after the upgrade (FTS triggers survived it).
+    request_id = upgraded.execute("SELECT min(id) FROM requests").fetchone()[0]
+    log.add_note(upgraded, request_id, "zebracrossing note after upgrade")
+    assert log.search(upgraded, "zebracrossing") == [request_id]
+
+
+def test_an_upgrade_backs_up_first_and_keeps_data(tmp_path, monkeypatch, isolated_data_dir):
+    path = tmp_path / "old.sqlite3"
+    old = connect(path)
+    log.add_requester(old, name="Dana")
+    old.close()
+    newer = Migrations("foiadesk")
+    newer._migrations = list(dbmod.migrations._migrations)
+
+    @newer()
+    def m999_add_pronouns(database):
+        database["requesters"].add_column("pronouns", str)
+
+    monkeypatch.setattr(dbmod, "migrations", newer)
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", len(newer._migrations))
+    upgraded = connect(path)
+    assert "pronouns" in upgraded["requesters"].columns_dict
+    assert upgraded.execute("SELECT name FROM requesters").fetchall() == [("Dana",)]
+    backups = list((isolated_data_dir / "backups").glob("*before-upgrade-v1*.sqlite3"))
+    assert len(backups) == 1
+    assert sqlite3.connect(backups[0]).execute("SELECT name FROM requesters").fetchall() == [("Dana",)]
+
+
+WRITER = r"""
+import sys, os
+from datetime import date
+from foiadesk.core import log
+from foiadesk.core.db import connect
+db = connect(sys.argv[1])
+comp = log.ensure_component(db, abbr="IRS", name="Internal Revenue Service", agency_abbr="TREAS",
+                            agency_name="Department of the Treasury")
+request_id = None
+n = 0
+while True:
+    if n % 40 == 0:
+        request_id = log.add_request(db, title=f"Request {n}", component_id=comp).new_id
+    data = os.urandom(20000 + n % 7 * 5000)
+    ch = log.record_event(db, request_id, log.NewEvent("note", date(2026, 1, 2), body="x" * (n % 500),
+                          files=(log.Attachment(f"scan-{n}.pdf", data),)))
+    n += 1
+    print(ch.new_id, flush=True)
+"""
+
+
+def test_killing_a_writer_mid_write_never_corrupts_or_loses_committed_events(tmp_path):
+    path = tmp_path / "crash.sqlite3"
+    connect(path).close()
+    rng = random.Random(3)
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    committed = 0
+    for _ in range(12):
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
+                                env=env, text=True)
+        first = proc.stdout.readline()  # the writer is running and has committed once
+        assert first.strip(), "writer did not start"
+        time.sleep(rng.uniform(0.02, 0.25))
+        proc.send_signal(signal.SIGKILL)
+        out = first + proc.stdout.read()
+        proc.wait()
+        ids = [int(x) for x in out.split()]
+        check = sqlite3.connect(path)
+        assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert check.execute("PRAGMA foreign_key_check").fetchall() == []
+        count = check.execute("SELECT count(*) FROM events").fetchone()[0]
+        orphans = check.execute("SELECT count(*) FROM attachments a LEFT JOIN files f "
+                                "USING (sha256) WHERE f.sha256 IS NULL").fetchone()[0]
+        check.close()
+        committed += len(ids)
+        # Every event reported as committed is there; at most one more committed unreported.
+        assert committed <= count <= committed + 1
+        committed = count
+        assert orphans == 0

@@ -1,0 +1,114 @@
+"""The request log: what a user logs is kept, bad input is refused and changes nothing."""
+
+from datetime import date
+
+import pytest
+
+from foiadesk.core import log
+from foiadesk.core.log import Attachment, LogError, NewEvent
+from foiadesk.core.tracker import view_request
+
+D = date.fromisoformat
+TODAY = D("2026-11-25")
+
+
+@pytest.fixture
+def request_id(db):
+    component = log.ensure_component(db, abbr="ICE", name="U.S. Immigration and Customs Enforcement",
+                                     agency_abbr="DHS", agency_name="Department of Homeland Security")
+    case = log.add_case(db, slug="irs-ice-mou-2025", name="IRS–ICE MOU").new_id
+    return log.add_request(db, title="MOU drafts & final text", component_id=component,
+                           case_id=case).new_id
+
+
+def record(db, request_id, type_, on, **kw):
+    return log.record_event(db, request_id, NewEvent(type_, D(on), **kw), today=TODAY)
+
+
+def count(db, table):
+    return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_daily_loop_shows_status_tracking_number_and_dates(db, request_id):
+    record(db, request_id, "filed", "2026-10-01", channel="portal")
+    record(db, request_id, "acknowledged", "2026-10-05", agency_received_on=D("2026-10-01"),
+           tracking_number="2027-ICFO-00123")
+    view = view_request(db, request_id)
+    assert view.status == "Processing"
+    assert view.tracking_numbers == ("2027-ICFO-00123",)
+    response = next(c for c in view.clocks if c.key == "response")
+    assert response.due == D("2026-10-30") and not response.start_assumed  # Columbus Day skipped
+    record(db, request_id, "extension_notice", "2026-10-20", named_date=D("2026-11-13"))
+    response = next(c for c in view_request(db, request_id).clocks if c.key == "response")
+    assert response.due == D("2026-11-13")
+    assert "notice of 2026-10-20 naming 2026-11-13: +9 working days" in response.explain()
+
+
+@pytest.mark.parametrize("type_, on, kw, message", [
+    ("acknowledged", "2026-11-04", {}, "log the filing first"),
+    ("filed", "2027-03-01", {}, "is in the future"),
+    ("filing", "2026-11-04", {}, "Unknown event type 'filing'"),
+    ("filed", "2026-11-04", {"channel": "pigeon"}, "Channel must be one of"),
+    ("filed", "2026-11-04", {"agency_received_on": D("2026-11-01")}, "before it was sent"),
+    ("filed", "2026-11-04", {"named_date": D("2026-12-01")}, "does not take a named date"),
+])
+def test_bad_events_are_refused_and_nothing_is_written(db, request_id, type_, on, kw, message):
+    before = count(db, "events")
+    with pytest.raises(LogError, match=message):
+        record(db, request_id, type_, on, **kw)
+    assert count(db, "events") == before
+
+
+def test_answer_before_question_is_refused(db, request_id):
+    record(db, request_id, "filed", "2026-11-02")
+    with pytest.raises(LogError, match="no open 'Agency asked for information' to answer"):
+        record(db, request_id, "info_answered", "2026-11-05")
+    record(db, request_id, "info_requested", "2026-11-10")
+    with pytest.raises(LogError, match="before the agency asked"):
+        record(db, request_id, "info_answered", "2026-11-06")
+    with pytest.raises(LogError, match="say which outcome"):
+        record(db, request_id, "determination", "2026-11-12")
+
+
+def test_a_failed_write_leaves_no_partial_rows(db, request_id):
+    record(db, request_id, "filed", "2026-11-02")
+    before = [count(db, t) for t in ("events", "files", "attachments", "tracking_numbers")]
+    bad = Attachment("scan.pdf", b"%PDF-1.7 ...")
+    # The attachment is fine but the outcome is not: the whole event must be refused.
+    with pytest.raises(LogError):
+        record(db, request_id, "determination", "2026-11-20", outcome="maybe", files=(bad,))
+    assert [count(db, t) for t in ("events", "files", "attachments", "tracking_numbers")] == before
+
+
+def test_files_are_stored_once_by_hash(db, request_id):
+    record(db, request_id, "filed", "2026-11-02", files=(Attachment("request.docx", b"letter"),))
+    changes = record(db, request_id, "status_inquiry", "2026-11-20",
+                     files=(Attachment("copy-of-request.docx", b"letter"),))
+    assert changes.stored == ()
+    assert count(db, "files") == 1 and count(db, "attachments") == 2
+
+
+def test_voided_event_stops_counting_but_is_kept(db, request_id):
+    record(db, request_id, "filed", "2026-11-02")
+    det = record(db, request_id, "determination", "2026-11-20", outcome="denial").new_id
+    assert view_request(db, request_id).status == "Denied"
+    log.void_event(db, det)
+    view = view_request(db, request_id)
+    assert view.status == "Filed" and all(c.key != "appeal_window" for c in view.clocks)
+    assert count(db, "events") == 2
+
+
+def test_search_finds_titles_letters_and_notes(db, request_id):
+    record(db, request_id, "filed", "2026-11-02", body="Records about the address-matching pilot")
+    log.add_note(db, request_id, "Spoke with the FOIA Public Liaison, Ms. Ortega")
+    assert log.search(db, "drafts") == [request_id]
+    assert log.search(db, "address matching") == [request_id]
+    assert log.search(db, "ortega") == [request_id]
+    assert log.search(db, "nonexistentword") == []
+
+
+def test_requester_profile_validation(db):
+    with pytest.raises(LogError, match="is not an email address"):
+        log.add_requester(db, name="Dana", email="dana@@example")
+    assert count(db, "requesters") == 0
+    assert log.add_requester(db, name="Dana", email="dana@example.org").new_id == 1
