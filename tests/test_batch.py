@@ -1,0 +1,78 @@
+"""The batch engine gives exactly the dates of the per-request engine."""
+
+import random
+from datetime import date, timedelta
+
+from hypothesis import given, settings, strategies as st
+
+from foiadesk.core import batch
+from foiadesk.core.calendar import calendar
+from foiadesk.core.clocks import AppealRule, compute_clocks, next_deadline
+from foiadesk.core.demo import synthetic_history
+from foiadesk.core.events import Event
+
+RULES = [AppealRule(), AppealRule(90, "working", "6 CFR 5.8(a)(1)")]
+
+
+def expected(events, rule, cal):
+    clocks = {c.key: c for c in compute_clocks(events, cal, rule)}
+
+    def due(key):
+        c = clocks.get(key)
+        return c.due.toordinal() if c and c.due else batch.NONE
+
+    nxt = next_deadline(list(clocks.values()))
+    return {"response": due("response"), "exhaustion": due("exhaustion"), "expedite": due("expedite"),
+            "appeal_window": due("appeal_window"), "appeal_decision": due("appeal_decision"),
+            "next": nxt.due.toordinal() if nxt else batch.NONE}
+
+
+def compare(histories, rules):
+    cal = calendar()
+    result = batch.compute(batch.extract(histories, cal, rules), cal)
+    nxt = batch.next_due(result)
+    for i, (events, rule) in enumerate(zip(histories, rules)):
+        want = expected(events, rule, cal)
+        got = {k: int(result[k][i]) for k in want if k != "next"} | {"next": int(nxt[i])}
+        assert got == want, (i, events)
+
+
+def test_batch_matches_scalar_on_realistic_histories():
+    rng = random.Random(1)
+    histories = [synthetic_history(rng, date(2026, 11, 25)) for _ in range(3000)]
+    for i, h in enumerate(histories):
+        histories[i] = [Event(e.type, e.occurred_on, e.agency_received_on, e.named_date, e.outcome, id=j)
+                        for j, e in enumerate(h)]
+    compare(histories, [RULES[i % 2] for i in range(len(histories))])
+
+
+STEP_TYPES = ["info_requested", "info_answered", "fee_clarification_requested",
+              "fee_clarification_answered", "extension_notice", "routed", "acknowledged",
+              "received", "determination", "withdrawn", "expedite_requested", "appeal_filed"]
+
+
+@st.composite
+def histories(draw):
+    start = draw(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 1, 1)))
+    events = [Event("filed", start, agency_received_on=draw(st.one_of(st.none(), st.just(start))), id=0)]
+    for i in range(draw(st.integers(0, 7))):
+        t = draw(st.sampled_from(STEP_TYPES))
+        on = start + timedelta(days=draw(st.integers(0, 80)))
+        later = on + timedelta(days=draw(st.integers(0, 30)))
+        kw = {}
+        if t in ("info_answered", "fee_clarification_answered", "routed", "appeal_filed", "received"):
+            kw["agency_received_on"] = draw(st.one_of(st.none(), st.just(later)))
+        if t == "acknowledged":
+            kw["agency_received_on"] = draw(st.one_of(st.none(), st.just(start)))
+        if t == "extension_notice":
+            kw["named_date"] = draw(st.one_of(st.none(), st.just(later)))
+        if t == "determination":
+            kw["outcome"] = draw(st.sampled_from(["partial", "full_grant", "denial"]))
+        events.append(Event(t, on, id=i + 1, **kw))
+    return events
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(histories(), min_size=1, max_size=5), st.integers(0, 1))
+def test_batch_matches_scalar_on_awkward_histories(hs, r):
+    compare(hs, [RULES[r]] * len(hs))
