@@ -16,8 +16,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception:  # a bug: keep the traceback for the maintainers, not on screen
         path = _log_crash()
-        print(f"foiadesk: something went wrong inside FoiaDesk; details were written to {path}",
-              file=sys.stderr)
+        print(
+            f"foiadesk: something went wrong inside FoiaDesk; details were written to {path}",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -27,8 +29,9 @@ def _log_crash() -> str:
     folder = data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "foiadesk-errors.log"
-    logging.basicConfig(filename=path, level=logging.ERROR,
-                        format="%(asctime)s %(levelname)s %(message)s")
+    logging.basicConfig(
+        filename=path, level=logging.ERROR, format="%(asctime)s %(levelname)s %(message)s"
+    )
     logging.getLogger("foiadesk").exception("unexpected error")
     return str(path)
 

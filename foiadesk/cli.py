@@ -46,19 +46,32 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", parser_class=Parser)
 
     def with_db(sp):
-        sp.add_argument("--db", type=Path, help="database file (default: $FOIADESK_DB or the "
-                                                "FoiaDesk data folder)")
+        sp.add_argument(
+            "--db",
+            type=Path,
+            help="database file (default: $FOIADESK_DB or the FoiaDesk data folder)",
+        )
         return sp
 
     d = sub.add_parser("due", help="compute a FOIA deadline from a receipt date")
-    d.add_argument("--received", type=iso_date, required=True,
-                   help="date the agency received it (for appeal-window: the determination date)")
+    d.add_argument(
+        "--received",
+        type=iso_date,
+        required=True,
+        help="date the agency received it (for appeal-window: the determination date)",
+    )
     d.add_argument("--clock", choices=CLOCK_CHOICES, default="response")
-    d.add_argument("--tolled", metavar="ASK:ANSWER",
-                   help="the day the agency asked for information and the day it got the answer")
+    d.add_argument(
+        "--tolled",
+        metavar="ASK:ANSWER",
+        help="the day the agency asked for information and the day it got the answer",
+    )
     d.add_argument("--agency", help="agency or component abbreviation, for its appeal rules")
-    d.add_argument("--skip-closures", action="store_true",
-                   help="also skip disputed executive-order closures and shutdown days")
+    d.add_argument(
+        "--skip-closures",
+        action="store_true",
+        help="also skip disputed executive-order closures and shutdown days",
+    )
     d.add_argument("--trace", action="store_true", help="explain the arithmetic above the date")
 
     a = with_db(sub.add_parser("agenda", help="open deadlines across all requests, soonest first"))
@@ -75,9 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     lg = with_db(sub.add_parser("log", help="record an event on a request"))
     lg.add_argument("request_id", type=int)
     lg.add_argument("type", help="event type, e.g. filed, acknowledged, extension_notice")
-    lg.add_argument("--on", type=iso_date, required=True, help="date it happened / the letter's date")
+    lg.add_argument(
+        "--on", type=iso_date, required=True, help="date it happened / the letter's date"
+    )
     lg.add_argument("--agency-received", type=iso_date, help="date the agency received it")
-    lg.add_argument("--named", type=iso_date, help="date the letter names (reply-by, extended date)")
+    lg.add_argument(
+        "--named", type=iso_date, help="date the letter names (reply-by, extended date)"
+    )
     lg.add_argument("--outcome")
     lg.add_argument("--tracking")
     lg.add_argument("--channel")
@@ -116,23 +133,32 @@ def cmd_due(args) -> int:
         try:
             ask, answer = (date.fromisoformat(x) for x in args.tolled.split(":"))
         except ValueError:
-            raise UsageError(f"--tolled wants ASK:ANSWER as two dates, got '{args.tolled}'") from None
+            raise UsageError(
+                f"--tolled wants ASK:ANSWER as two dates, got '{args.tolled}'"
+            ) from None
         if answer < ask:
             raise UsageError(f"the answer ({answer}) cannot come before the question ({ask})")
         if ask < r:
             raise UsageError(f"the agency cannot ask ({ask}) before it received the request ({r})")
-        events += [Event("info_requested", ask, id=2),
-                   Event("info_answered", answer, agency_received_on=answer, id=3)]
+        events += [
+            Event("info_requested", ask, id=2),
+            Event("info_answered", answer, agency_received_on=answer, id=3),
+        ]
     rule = AppealRule()
     if args.agency:
-        from .core.tracker import appeal_rule
         from .core.directory import load_directory
+        from .core.tracker import appeal_rule
 
         if load_directory().component(args.agency) is None:
             raise UsageError(f"unknown agency '{args.agency}'")
         rule = appeal_rule(args.agency)
-    key = {"response": "response", "extended": "response", "expedite": "expedite",
-           "appeal-decision": "appeal_decision", "appeal-window": "appeal_window"}[args.clock]
+    key = {
+        "response": "response",
+        "extended": "response",
+        "expedite": "expedite",
+        "appeal-decision": "appeal_decision",
+        "appeal-window": "appeal_window",
+    }[args.clock]
     if args.clock == "extended":
         events.append(Event("extension_notice", r, id=4))
     elif args.clock == "expedite":
@@ -141,8 +167,11 @@ def cmd_due(args) -> int:
         events.append(Event("appeal_filed", r, agency_received_on=r, id=6))
     elif args.clock == "appeal-window":
         events.append(Event("determination", r, outcome="denial", id=7))
-    clock = next(c for c in compute_clocks(events, calendar(skip_closures=args.skip_closures), rule)
-                 if c.key == key)
+    clock = next(
+        c
+        for c in compute_clocks(events, calendar(skip_closures=args.skip_closures), rule)
+        if c.key == key
+    )
     if args.trace:
         print(clock.explain())
     print(clock.due.isoformat() if clock.due else "paused")
@@ -165,9 +194,13 @@ def cmd_agenda(args) -> int:
         print("No open deadlines.")
     for clock, view in rows:
         left = clock.days_left(today)
-        when = f"{-left} days overdue" if left < 0 else ("today" if left == 0 else f"in {left} days")
-        print(f"{clock.due}  {when:>17}  {clock.owed_by:<9}  {clock.label:<34} "
-              f"#{view.id} {view.component}: {view.title}")
+        when = (
+            f"{-left} days overdue" if left < 0 else ("today" if left == 0 else f"in {left} days")
+        )
+        print(
+            f"{clock.due}  {when:>17}  {clock.owed_by:<9}  {clock.label:<34} "
+            f"#{view.id} {view.component}: {view.title}"
+        )
     return 0
 
 
@@ -180,8 +213,10 @@ def cmd_requests(args) -> int:
         v = view_request(db, request_id)
         nxt = v.next
         due = f"{nxt.label} {nxt.due} ({nxt.owed_by}, {nxt.state(today)})" if nxt else "—"
-        print(f"#{v.id:<5} {v.component:<9} {v.status:<22} {', '.join(v.tracking_numbers) or '—':<18} "
-              f"{due}  {v.title}")
+        print(
+            f"#{v.id:<5} {v.component:<9} {v.status:<22} {', '.join(v.tracking_numbers) or '—':<18} "
+            f"{due}  {v.title}"
+        )
     return 0
 
 
@@ -191,10 +226,12 @@ def cmd_show(args) -> int:
 
     v = view_request(_open(args), args.request_id)
     today = date.today()
-    print(f"#{v.id} {v.title}\n{v.component_name} ({v.component})"
-          + (f" · case: {v.case}" if v.case else "")
-          + f"\nStatus: {v.status}" + (f" · tracking: {', '.join(v.tracking_numbers)}"
-                                       if v.tracking_numbers else ""))
+    print(
+        f"#{v.id} {v.title}\n{v.component_name} ({v.component})"
+        + (f" · case: {v.case}" if v.case else "")
+        + f"\nStatus: {v.status}"
+        + (f" · tracking: {', '.join(v.tracking_numbers)}" if v.tracking_numbers else "")
+    )
     print("\nEvents:")
     for e in v.events:
         extra = [OUTCOME_LABELS.get(e.outcome or "", "")] if e.outcome else []
@@ -204,8 +241,11 @@ def cmd_show(args) -> int:
             extra.append(f"{EVENT_TYPES[e.type].named_date.lower()} {e.named_date}")
         if e.tracking_number:
             extra.append(f"tracking {e.tracking_number}")
-        print(f"  {e.occurred_on}  {EVENT_TYPES[e.type].label}"
-              + (f" ({'; '.join(extra)})" if extra else "") + (f" — {e.summary}" if e.summary else ""))
+        print(
+            f"  {e.occurred_on}  {EVENT_TYPES[e.type].label}"
+            + (f" ({'; '.join(extra)})" if extra else "")
+            + (f" — {e.summary}" if e.summary else "")
+        )
     print("\nClocks:")
     for clock in v.clocks:
         print(f"\n[{clock.state(today)}] " + clock.explain().replace("\n", "\n    "))
@@ -227,8 +267,13 @@ def cmd_add_request(args) -> int:
     if comp is None:
         raise UsageError(f"unknown component '{abbr}'")
     abbr, name, agency = comp.abbr, comp.name, comp.parent or comp.abbr
-    component_id = log.ensure_component(db, abbr=abbr, name=name, agency_abbr=agency,
-                                        agency_name=getattr(comp, "parent_name", None) or agency)
+    component_id = log.ensure_component(
+        db,
+        abbr=abbr,
+        name=name,
+        agency_abbr=agency,
+        agency_name=getattr(comp, "parent_name", None) or agency,
+    )
     case_id = None
     if args.case:
         row = db.execute("SELECT id FROM cases WHERE slug = ?", [args.case]).fetchone()
@@ -249,11 +294,22 @@ def cmd_log(args) -> int:
             files.append(log.Attachment(path.name, path.read_bytes()))
         except OSError as exc:
             raise UsageError(f"cannot read {path}: {exc.strerror}") from None
-    changes = log.record_event(_open(args), args.request_id, log.NewEvent(
-        type=args.type, occurred_on=args.on, channel=args.channel,
-        agency_received_on=args.agency_received, named_date=args.named, outcome=args.outcome,
-        tracking_number=args.tracking, amount_cents=args.amount, summary=args.summary,
-        files=tuple(files)))
+    changes = log.record_event(
+        _open(args),
+        args.request_id,
+        log.NewEvent(
+            type=args.type,
+            occurred_on=args.on,
+            channel=args.channel,
+            agency_received_on=args.agency_received,
+            named_date=args.named,
+            outcome=args.outcome,
+            tracking_number=args.tracking,
+            amount_cents=args.amount,
+            summary=args.summary,
+            files=tuple(files),
+        ),
+    )
     print(f"Logged event #{changes.new_id} on request #{args.request_id}")
     return 0
 
@@ -282,9 +338,17 @@ def cmd_bench(args) -> int:
     return 0
 
 
-COMMANDS = {"due": cmd_due, "agenda": cmd_agenda, "requests": cmd_requests, "show": cmd_show,
-            "add-request": cmd_add_request, "log": cmd_log, "demo": cmd_demo,
-            "backup": cmd_backup, "bench": cmd_bench}
+COMMANDS = {
+    "due": cmd_due,
+    "agenda": cmd_agenda,
+    "requests": cmd_requests,
+    "show": cmd_show,
+    "add-request": cmd_add_request,
+    "log": cmd_log,
+    "demo": cmd_demo,
+    "backup": cmd_backup,
+    "bench": cmd_bench,
+}
 
 
 def run(argv: list[str]) -> int:

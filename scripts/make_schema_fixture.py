@@ -14,24 +14,52 @@ from foiadesk.core import log
 from foiadesk.core.db import SCHEMA_VERSION, connect
 from foiadesk.core.demo import write_demo
 
-TABLES = ("requesters", "agencies", "components", "cases", "requests", "events",
-          "tracking_numbers", "fees", "notes", "tags", "request_tags", "files", "attachments")
+TABLES = (
+    "requesters",
+    "agencies",
+    "components",
+    "cases",
+    "requests",
+    "events",
+    "tracking_numbers",
+    "fees",
+    "notes",
+    "tags",
+    "request_tags",
+    "files",
+    "attachments",
+)
 
-out = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "schemas" / f"v{SCHEMA_VERSION}.sqlite3"
+out = (
+    Path(__file__).resolve().parents[1]
+    / "tests"
+    / "fixtures"
+    / "schemas"
+    / f"v{SCHEMA_VERSION}.sqlite3"
+)
 if out.exists():
     sys.exit(f"{out} exists: a released schema's fixture is never rewritten")
 write_demo(out, requests=60, seed=11, today=date(2026, 11, 25))
 db = connect(out)
 for request_id, name in ((1, "reply.pdf"), (2, "reply.eml"), (3, "reply.pdf")):
-    log.record_event(db, request_id, log.NewEvent(
-        "note", date(2026, 11, 20), summary="Agency reply on file", body="Scanned reply letter",
-        files=(log.Attachment(name, b"%PDF-1.4 same bytes for two requests"),)))
+    log.record_event(
+        db,
+        request_id,
+        log.NewEvent(
+            "note",
+            date(2026, 11, 20),
+            summary="Agency reply on file",
+            body="Scanned reply letter",
+            files=(log.Attachment(name, b"%PDF-1.4 same bytes for two requests"),),
+        ),
+    )
 db.close()
 conn = sqlite3.connect(out)
 conn.execute("PRAGMA journal_mode=DELETE")
 counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 conn.execute("VACUUM")
 conn.close()
-out.with_suffix(".json").write_text(json.dumps(
-    {"schema_version": SCHEMA_VERSION, "counts": counts}, indent=2) + "\n")
+out.with_suffix(".json").write_text(
+    json.dumps({"schema_version": SCHEMA_VERSION, "counts": counts}, indent=2) + "\n"
+)
 print(out, counts)

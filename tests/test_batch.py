@@ -3,7 +3,8 @@
 import random
 from datetime import date, timedelta
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from foiadesk.core import batch
 from foiadesk.core.calendar import calendar
@@ -22,16 +23,21 @@ def expected(events, rule, cal):
         return c.due.toordinal() if c and c.due else batch.NONE
 
     nxt = next_deadline(list(clocks.values()))
-    return {"response": due("response"), "exhaustion": due("exhaustion"), "expedite": due("expedite"),
-            "appeal_window": due("appeal_window"), "appeal_decision": due("appeal_decision"),
-            "next": nxt.due.toordinal() if nxt else batch.NONE}
+    return {
+        "response": due("response"),
+        "exhaustion": due("exhaustion"),
+        "expedite": due("expedite"),
+        "appeal_window": due("appeal_window"),
+        "appeal_decision": due("appeal_decision"),
+        "next": nxt.due.toordinal() if nxt else batch.NONE,
+    }
 
 
 def compare(histories, rules):
     cal = calendar()
     result = batch.compute(batch.extract(histories, cal, rules), cal)
     nxt = batch.next_due(result)
-    for i, (events, rule) in enumerate(zip(histories, rules)):
+    for i, (events, rule) in enumerate(zip(histories, rules, strict=True)):
         want = expected(events, rule, cal)
         got = {k: int(result[k][i]) for k in want if k != "next"} | {"next": int(nxt[i])}
         assert got == want, (i, events)
@@ -41,26 +47,47 @@ def test_batch_matches_scalar_on_realistic_histories():
     rng = random.Random(1)
     histories = [synthetic_history(rng, date(2026, 11, 25)) for _ in range(3000)]
     for i, h in enumerate(histories):
-        histories[i] = [Event(e.type, e.occurred_on, e.agency_received_on, e.named_date, e.outcome, id=j)
-                        for j, e in enumerate(h)]
+        histories[i] = [
+            Event(e.type, e.occurred_on, e.agency_received_on, e.named_date, e.outcome, id=j)
+            for j, e in enumerate(h)
+        ]
     compare(histories, [RULES[i % 2] for i in range(len(histories))])
 
 
-STEP_TYPES = ["info_requested", "info_answered", "fee_clarification_requested",
-              "fee_clarification_answered", "extension_notice", "routed", "acknowledged",
-              "received", "determination", "withdrawn", "expedite_requested", "appeal_filed"]
+STEP_TYPES = [
+    "info_requested",
+    "info_answered",
+    "fee_clarification_requested",
+    "fee_clarification_answered",
+    "extension_notice",
+    "routed",
+    "acknowledged",
+    "received",
+    "determination",
+    "withdrawn",
+    "expedite_requested",
+    "appeal_filed",
+]
 
 
 @st.composite
 def histories(draw):
     start = draw(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 1, 1)))
-    events = [Event("filed", start, agency_received_on=draw(st.one_of(st.none(), st.just(start))), id=0)]
+    events = [
+        Event("filed", start, agency_received_on=draw(st.one_of(st.none(), st.just(start))), id=0)
+    ]
     for i in range(draw(st.integers(0, 7))):
         t = draw(st.sampled_from(STEP_TYPES))
         on = start + timedelta(days=draw(st.integers(0, 80)))
         later = on + timedelta(days=draw(st.integers(0, 30)))
         kw = {}
-        if t in ("info_answered", "fee_clarification_answered", "routed", "appeal_filed", "received"):
+        if t in (
+            "info_answered",
+            "fee_clarification_answered",
+            "routed",
+            "appeal_filed",
+            "received",
+        ):
             kw["agency_received_on"] = draw(st.one_of(st.none(), st.just(later)))
         if t == "acknowledged":
             kw["agency_received_on"] = draw(st.one_of(st.none(), st.just(start)))

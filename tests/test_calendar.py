@@ -30,8 +30,10 @@ def test_executive_order_closures_are_disputed_and_counted_by_default(cal):
         assert cal.is_working_day(day)
         assert not calendar(skip_closures=True).is_working_day(day)
     found = cal.closures_between(date(2025, 12, 22), date(2026, 1, 22))
-    assert [(o.day, o.disputed) for o in found] == [(date(2025, 12, 24), True),
-                                                    (date(2025, 12, 26), True)]
+    assert [(o.day, o.disputed) for o in found] == [
+        (date(2025, 12, 24), True),
+        (date(2025, 12, 26), True),
+    ]
     assert all(o.source.startswith("https://") and o.tag == "V" for o in found)
 
 

@@ -12,17 +12,23 @@ def foiadesk(*args):
     return subprocess.run([sys.executable, "-m", "foiadesk", *args], capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("args, last", [
-    (["--received", "2026-11-24"], "2026-12-23"),
-    (["--received", "2026-11-24", "--clock", "extended"], "2027-01-08"),
-    (["--received", "2026-11-24", "--clock", "expedite"], "2026-12-04"),
-    (["--received", "2025-12-22"], "2026-01-22"),
-    (["--received", "2025-12-22", "--skip-closures"], "2026-01-26"),
-    (["--received", "2026-12-01", "--clock", "appeal-window", "--agency", "DOJ-OIP"], "2027-03-01"),
-    (["--received", "2026-12-01", "--clock", "appeal-window", "--agency", "ICE"], "2027-04-12"),
-    (["--received", "2026-09-02", "--clock", "appeal-decision"], "2026-10-01"),
-    (["--received", "2026-03-02", "--tolled", "2026-03-09:2026-03-20"], "2026-04-10"),
-])
+@pytest.mark.parametrize(
+    "args, last",
+    [
+        (["--received", "2026-11-24"], "2026-12-23"),
+        (["--received", "2026-11-24", "--clock", "extended"], "2027-01-08"),
+        (["--received", "2026-11-24", "--clock", "expedite"], "2026-12-04"),
+        (["--received", "2025-12-22"], "2026-01-22"),
+        (["--received", "2025-12-22", "--skip-closures"], "2026-01-26"),
+        (
+            ["--received", "2026-12-01", "--clock", "appeal-window", "--agency", "DOJ-OIP"],
+            "2027-03-01",
+        ),
+        (["--received", "2026-12-01", "--clock", "appeal-window", "--agency", "ICE"], "2027-04-12"),
+        (["--received", "2026-09-02", "--clock", "appeal-decision"], "2026-10-01"),
+        (["--received", "2026-03-02", "--tolled", "2026-03-09:2026-03-20"], "2026-04-10"),
+    ],
+)
 def test_due_prints_the_date_last(capsys, args, last):
     assert run(["due", *args]) == 0
     assert capsys.readouterr().out.strip().splitlines()[-1] == last
@@ -37,13 +43,22 @@ def test_due_trace_explains_above_the_date(capsys):
     assert "If disputed closure days were skipped: 2026-01-26" in text
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--received", "2026-02-30"], "'2026-02-30' is not a real date"),
-    (["--received", "2026-03-02", "--tolled", "2026-03-20:2026-03-09"], "cannot come before the question"),
-    (["--received", "2026-03-02", "--tolled", "soon"], "ASK:ANSWER"),
-    (["--received", "2026-03-02", "--clock", "appeal-window", "--agency", "NOPE"], "unknown agency 'NOPE'"),
-    (["--received", "1890-01-01"], "outside the calendar"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--received", "2026-02-30"], "'2026-02-30' is not a real date"),
+        (
+            ["--received", "2026-03-02", "--tolled", "2026-03-20:2026-03-09"],
+            "cannot come before the question",
+        ),
+        (["--received", "2026-03-02", "--tolled", "soon"], "ASK:ANSWER"),
+        (
+            ["--received", "2026-03-02", "--clock", "appeal-window", "--agency", "NOPE"],
+            "unknown agency 'NOPE'",
+        ),
+        (["--received", "1890-01-01"], "outside the calendar"),
+    ],
+)
 def test_due_bad_input_is_one_line_and_exit_2(args, message):
     result = foiadesk("due", *args)
     assert result.returncode == 2
@@ -55,8 +70,24 @@ def test_log_and_show_through_the_cli(tmp_path, capsys):
     db = str(tmp_path / "cli.sqlite3")
     assert run(["add-request", "--db", db, "--title", "MOU statistics", "--component", "IRS"]) == 0
     assert run(["log", "--db", db, "1", "filed", "--on", "2026-10-01", "--channel", "fax"]) == 0
-    assert run(["log", "--db", db, "1", "acknowledged", "--on", "2026-10-06",
-                "--agency-received", "2026-10-02", "--tracking", "F26-123456"]) == 0
+    assert (
+        run(
+            [
+                "log",
+                "--db",
+                db,
+                "1",
+                "acknowledged",
+                "--on",
+                "2026-10-06",
+                "--agency-received",
+                "2026-10-02",
+                "--tracking",
+                "F26-123456",
+            ]
+        )
+        == 0
+    )
     assert run(["log", "--db", db, "1", "info_answered", "--on", "2026-10-07"]) == 2
     capsys.readouterr()
     assert run(["show", "--db", db, "1"]) == 0
@@ -64,8 +95,14 @@ def test_log_and_show_through_the_cli(tmp_path, capsys):
     assert "Status: Processing · tracking: F26-123456" in out
     assert "Result: 2026-11-02" in out  # 20 working days after 2026-10-02, Columbus Day skipped
     assert run(["agenda", "--db", db, "--today", "2026-10-20"]) == 0
-    assert capsys.readouterr().out.split()[:6] == ["2026-11-02", "in", "13", "days", "agency",
-                                                   "Response"]
+    assert capsys.readouterr().out.split()[:6] == [
+        "2026-11-02",
+        "in",
+        "13",
+        "days",
+        "agency",
+        "Response",
+    ]
 
 
 def test_every_command_has_help_text():
@@ -73,6 +110,7 @@ def test_every_command_has_help_text():
 
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
-    for name, choice in sub.choices.items():
+    for name in sub.choices:
         assert sub._name_parser_map[name].description or any(
-            c.dest == name and c.help for c in sub._choices_actions), name
+            c.dest == name and c.help for c in sub._choices_actions
+        ), name

@@ -3,7 +3,8 @@
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from foiadesk.core.calendar import calendar
 from foiadesk.core.clocks import AppealRule, compute_clocks, response_clock
@@ -17,7 +18,10 @@ def ev(type_, on, id_=0, **kw):
     return Event(type_, D(on) if isinstance(on, str) else on, id=id_, **kw)
 
 
-def clock(events, key, rule=AppealRule(), cal=None):
+STATUTORY = AppealRule()
+
+
+def clock(events, key, rule=STATUTORY, cal=None):
     for c in compute_clocks(events, cal or calendar(), rule):
         if c.key == key:
             return c
@@ -29,15 +33,20 @@ def received(on):
     return [ev("filed", on, 1, agency_received_on=on)]
 
 
-@pytest.mark.parametrize("on, due20, due30, expedite", [
-    ("2026-11-24", "2026-12-23", "2027-01-08", "2026-12-04"),
-    ("2025-12-22", "2026-01-22", "2026-02-05", "2026-01-01"),
-])
+@pytest.mark.parametrize(
+    "on, due20, due30, expedite",
+    [
+        ("2026-11-24", "2026-12-23", "2027-01-08", "2026-12-04"),
+        ("2025-12-22", "2026-01-22", "2026-02-05", "2026-01-01"),
+    ],
+)
 def test_worked_examples(on, due20, due30, expedite):
     assert clock(received(on), "response").due == D(due20)
     extended = received(on) + [ev("extension_notice", on, 2)]
     assert clock(extended, "response").due == D(due30)
-    assert clock([ev("expedite_requested", on, 3, agency_received_on=D(on))], "expedite").due == D(expedite)
+    assert clock([ev("expedite_requested", on, 3, agency_received_on=D(on))], "expedite").due == D(
+        expedite
+    )
 
 
 def test_disputed_closures_give_the_alternative_date_and_say_why():
@@ -62,27 +71,34 @@ def test_receipt_is_assumed_from_a_weekend_filing_until_the_agency_confirms():
     c = clock([ev("filed", "2026-11-21", 1)], "response")  # a Saturday
     assert c.start == D("2026-11-23") and c.start_assumed
     assert "Receipt ASSUMED 2026-11-23" in c.explain()
-    confirmed = [ev("filed", "2026-11-21", 1),
-                 ev("acknowledged", "2026-11-30", 2, agency_received_on=D("2026-11-24"))]
+    confirmed = [
+        ev("filed", "2026-11-21", 1),
+        ev("acknowledged", "2026-11-30", 2, agency_received_on=D("2026-11-24")),
+    ]
     c = clock(confirmed, "response")
     assert not c.start_assumed and c.due == D("2026-12-23")
 
 
 def test_routing_cap_limits_a_late_transfer():
     # First received Mon 2026-03-02; the 10th working day after is 2026-03-16.
-    late = received("2026-03-02") + [ev("routed", "2026-03-20", 2, agency_received_on=D("2026-03-25"))]
+    late = received("2026-03-02") + [
+        ev("routed", "2026-03-20", 2, agency_received_on=D("2026-03-25"))
+    ]
     c = clock(late, "response")
     assert c.start == D("2026-03-16") and c.due == D("2026-04-13")
     assert "Routing cap" in c.explain()
-    prompt = received("2026-03-02") + [ev("routed", "2026-03-04", 2, agency_received_on=D("2026-03-05"))]
+    prompt = received("2026-03-02") + [
+        ev("routed", "2026-03-04", 2, agency_received_on=D("2026-03-05"))
+    ]
     assert clock(prompt, "response").start == D("2026-03-05")
 
 
 def test_information_toll_pauses_and_restarts_with_the_remaining_days():
     # Received Mon 2026-03-02; asked Mon 2026-03-09 (5 days used); answer received Fri 03-20.
-    events = received("2026-03-02") + [ev("info_requested", "2026-03-09", 2),
-                                       ev("info_answered", "2026-03-18", 3,
-                                          agency_received_on=D("2026-03-20"))]
+    events = received("2026-03-02") + [
+        ev("info_requested", "2026-03-09", 2),
+        ev("info_answered", "2026-03-18", 3, agency_received_on=D("2026-03-20")),
+    ]
     c = clock(events, "response")
     assert c.due == D("2026-04-10")  # 15 working days after 2026-03-20
     assert "15 working days left" in c.explain()
@@ -92,21 +108,29 @@ def test_information_toll_pauses_and_restarts_with_the_remaining_days():
 
 def test_only_one_information_toll_but_fee_tolls_have_no_limit():
     base = received("2026-03-02") + [
-        ev("info_requested", "2026-03-09", 2), ev("info_answered", "2026-03-10", 3, agency_received_on=D("2026-03-10"))]
+        ev("info_requested", "2026-03-09", 2),
+        ev("info_answered", "2026-03-10", 3, agency_received_on=D("2026-03-10")),
+    ]
     second = base + [ev("info_requested", "2026-03-16", 4)]
     c = clock(second, "response")
     assert c.due == clock(base, "response").due and not c.paused
     assert any("second request for information does not toll" in w for w in c.warnings)
-    fees = base + [ev("fee_clarification_requested", "2026-03-12", 4),
-                   ev("fee_clarification_answered", "2026-03-19", 5, agency_received_on=D("2026-03-19")),
-                   ev("fee_clarification_requested", "2026-03-23", 6)]
+    fees = base + [
+        ev("fee_clarification_requested", "2026-03-12", 4),
+        ev("fee_clarification_answered", "2026-03-19", 5, agency_received_on=D("2026-03-19")),
+        ev("fee_clarification_requested", "2026-03-23", 6),
+    ]
     assert clock(fees, "response").paused
 
 
 def test_extension_to_a_named_date_and_beyond_ten_days_is_flagged():
-    within = received("2026-11-24") + [ev("extension_notice", "2026-12-10", 2, named_date=D("2026-12-31"))]
+    within = received("2026-11-24") + [
+        ev("extension_notice", "2026-12-10", 2, named_date=D("2026-12-31"))
+    ]
     assert clock(within, "response").due == D("2026-12-31")
-    beyond = received("2026-11-24") + [ev("extension_notice", "2026-12-10", 2, named_date=D("2027-02-26"))]
+    beyond = received("2026-11-24") + [
+        ev("extension_notice", "2026-12-10", 2, named_date=D("2027-02-26"))
+    ]
     c = clock(beyond, "response")
     assert c.due == D("2027-01-08")
     assert any("FOIA Public Liaison" in w and "552(a)(6)(B)(ii)" in w for w in c.warnings)
@@ -133,7 +157,11 @@ def test_appeal_decision_and_requester_owed_clocks():
         ev("appeal_filed", "2026-09-01", 4, agency_received_on=D("2026-09-02")),
     ]
     assert clock(events, "appeal_decision").due == D("2026-10-01")  # Labor Day skipped
-    reply = next(c for c in compute_clocks(events, calendar()) if c.owed_by == "requester" and c.unit == "named")
+    reply = next(
+        c
+        for c in compute_clocks(events, calendar())
+        if c.owed_by == "requester" and c.unit == "named"
+    )
     assert reply.due == D("2026-07-31") and reply.done_on == D("2026-08-03")
     window = clock(events, "appeal_window")
     assert window.done_on == D("2026-09-01") and window.state(D("2026-12-01")) == "met"
@@ -189,8 +217,11 @@ def test_tolling_never_shortens(on, ask_after, answer_after):
     plain = response_clock(received(on), cal).due
     ask = on + timedelta(days=ask_after)
     answer = ask + timedelta(days=answer_after)
-    tolled = response_clock(received(on) + [ev("info_requested", ask, 2),
-                                            ev("info_answered", answer, 3, agency_received_on=answer)], cal)
+    tolled = response_clock(
+        received(on)
+        + [ev("info_requested", ask, 2), ev("info_answered", answer, 3, agency_received_on=answer)],
+        cal,
+    )
     assert tolled.due >= plain
     assert tolled.counted == 20
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Migrations
 
-from foiadesk.core import db as dbmod, log
+from foiadesk.core import db as dbmod
+from foiadesk.core import log
 from foiadesk.core.db import SCHEMA_VERSION, StorageError, connect, schema_version
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "schemas"
@@ -106,7 +107,9 @@ def test_an_upgrade_backs_up_first_and_keeps_data(tmp_path, monkeypatch, isolate
     assert upgraded.execute("SELECT name FROM requesters").fetchall() == [("Dana",)]
     backups = list((isolated_data_dir / "backups").glob("*before-upgrade-v1*.sqlite3"))
     assert len(backups) == 1
-    assert sqlite3.connect(backups[0]).execute("SELECT name FROM requesters").fetchall() == [("Dana",)]
+    assert sqlite3.connect(backups[0]).execute("SELECT name FROM requesters").fetchall() == [
+        ("Dana",)
+    ]
 
 
 WRITER = r"""
@@ -137,8 +140,9 @@ def test_killing_a_writer_mid_write_never_corrupts_or_loses_committed_events(tmp
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     committed = 0
     for _ in range(12):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
-                                env=env, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, env=env, text=True
+        )
         first = proc.stdout.readline()  # the writer is running and has committed once
         assert first.strip(), "writer did not start"
         time.sleep(rng.uniform(0.02, 0.25))
@@ -150,8 +154,10 @@ def test_killing_a_writer_mid_write_never_corrupts_or_loses_committed_events(tmp
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert check.execute("PRAGMA foreign_key_check").fetchall() == []
         count = check.execute("SELECT count(*) FROM events").fetchone()[0]
-        orphans = check.execute("SELECT count(*) FROM attachments a LEFT JOIN files f "
-                                "USING (sha256) WHERE f.sha256 IS NULL").fetchone()[0]
+        orphans = check.execute(
+            "SELECT count(*) FROM attachments a LEFT JOIN files f "
+            "USING (sha256) WHERE f.sha256 IS NULL"
+        ).fetchone()[0]
         check.close()
         committed += len(ids)
         # Every event reported as committed is there; at most one more committed unreported.

@@ -3,10 +3,10 @@
 import random
 from datetime import date
 
+from foiadesk.core.db import connect
 from foiadesk.core.demo import synthetic_history, write_demo
 from foiadesk.core.log import NewEvent, check_event
 from foiadesk.core.tracker import view_request
-from foiadesk.core.db import connect
 
 TODAY = date(2026, 11, 25)
 
@@ -16,9 +16,19 @@ def test_every_synthetic_history_passes_the_log_checks():
     for _ in range(500):
         history = []
         for ev in sorted(synthetic_history(rng, TODAY), key=lambda e: e.occurred_on):
-            check_event(NewEvent(ev.type, ev.occurred_on, channel=ev.channel,
-                                 agency_received_on=ev.agency_received_on, named_date=ev.named_date,
-                                 outcome=ev.outcome, amount_cents=ev.amount_cents), history, today=TODAY)
+            check_event(
+                NewEvent(
+                    ev.type,
+                    ev.occurred_on,
+                    channel=ev.channel,
+                    agency_received_on=ev.agency_received_on,
+                    named_date=ev.named_date,
+                    outcome=ev.outcome,
+                    amount_cents=ev.amount_cents,
+                ),
+                history,
+                today=TODAY,
+            )
             history.append(ev)
 
 

@@ -14,11 +14,17 @@ TODAY = D("2026-11-25")
 
 @pytest.fixture
 def request_id(db):
-    component = log.ensure_component(db, abbr="ICE", name="U.S. Immigration and Customs Enforcement",
-                                     agency_abbr="DHS", agency_name="Department of Homeland Security")
+    component = log.ensure_component(
+        db,
+        abbr="ICE",
+        name="U.S. Immigration and Customs Enforcement",
+        agency_abbr="DHS",
+        agency_name="Department of Homeland Security",
+    )
     case = log.add_case(db, slug="irs-ice-mou-2025", name="IRS–ICE MOU").new_id
-    return log.add_request(db, title="MOU drafts & final text", component_id=component,
-                           case_id=case).new_id
+    return log.add_request(
+        db, title="MOU drafts & final text", component_id=component, case_id=case
+    ).new_id
 
 
 def record(db, request_id, type_, on, **kw):
@@ -31,8 +37,14 @@ def count(db, table):
 
 def test_daily_loop_shows_status_tracking_number_and_dates(db, request_id):
     record(db, request_id, "filed", "2026-10-01", channel="portal")
-    record(db, request_id, "acknowledged", "2026-10-05", agency_received_on=D("2026-10-01"),
-           tracking_number="2027-ICFO-00123")
+    record(
+        db,
+        request_id,
+        "acknowledged",
+        "2026-10-05",
+        agency_received_on=D("2026-10-01"),
+        tracking_number="2027-ICFO-00123",
+    )
     view = view_request(db, request_id)
     assert view.status == "Processing"
     assert view.tracking_numbers == ("2027-ICFO-00123",)
@@ -44,14 +56,17 @@ def test_daily_loop_shows_status_tracking_number_and_dates(db, request_id):
     assert "notice of 2026-10-20 naming 2026-11-13: +9 working days" in response.explain()
 
 
-@pytest.mark.parametrize("type_, on, kw, message", [
-    ("acknowledged", "2026-11-04", {}, "log the filing first"),
-    ("filed", "2027-03-01", {}, "is in the future"),
-    ("filing", "2026-11-04", {}, "Unknown event type 'filing'"),
-    ("filed", "2026-11-04", {"channel": "pigeon"}, "Channel must be one of"),
-    ("filed", "2026-11-04", {"agency_received_on": D("2026-11-01")}, "before it was sent"),
-    ("filed", "2026-11-04", {"named_date": D("2026-12-01")}, "does not take a named date"),
-])
+@pytest.mark.parametrize(
+    "type_, on, kw, message",
+    [
+        ("acknowledged", "2026-11-04", {}, "log the filing first"),
+        ("filed", "2027-03-01", {}, "is in the future"),
+        ("filing", "2026-11-04", {}, "Unknown event type 'filing'"),
+        ("filed", "2026-11-04", {"channel": "pigeon"}, "Channel must be one of"),
+        ("filed", "2026-11-04", {"agency_received_on": D("2026-11-01")}, "before it was sent"),
+        ("filed", "2026-11-04", {"named_date": D("2026-12-01")}, "does not take a named date"),
+    ],
+)
 def test_bad_events_are_refused_and_nothing_is_written(db, request_id, type_, on, kw, message):
     before = count(db, "events")
     with pytest.raises(LogError, match=message):
@@ -82,8 +97,13 @@ def test_a_failed_write_leaves_no_partial_rows(db, request_id):
 
 def test_files_are_stored_once_by_hash(db, request_id):
     record(db, request_id, "filed", "2026-11-02", files=(Attachment("request.docx", b"letter"),))
-    changes = record(db, request_id, "status_inquiry", "2026-11-20",
-                     files=(Attachment("copy-of-request.docx", b"letter"),))
+    changes = record(
+        db,
+        request_id,
+        "status_inquiry",
+        "2026-11-20",
+        files=(Attachment("copy-of-request.docx", b"letter"),),
+    )
     assert changes.stored == ()
     assert count(db, "files") == 1 and count(db, "attachments") == 2
 

@@ -16,15 +16,25 @@ from dataclasses import dataclass
 import numpy as np
 
 from .calendar import Calendar
-from .clocks import (APPEAL_DECISION_DAYS, EXPEDITE_DAYS, EXTENSION_DAYS, RESPONSE_DAYS,
-                     ROUTING_DAYS, AppealRule)
+from .clocks import (
+    APPEAL_DECISION_DAYS,
+    EXPEDITE_DAYS,
+    EXTENSION_DAYS,
+    RESPONSE_DAYS,
+    ROUTING_DAYS,
+    AppealRule,
+)
 from .events import ADVERSE_DETERMINATIONS, ASKS, Event
 
 NONE = -1
 ASK_INFO, ANSWER_INFO, ASK_FEE, ANSWER_FEE, EXTENSION = 1, 2, 3, 4, 5
-_STEP = {"info_requested": ASK_INFO, "info_answered": ANSWER_INFO,
-         "fee_clarification_requested": ASK_FEE, "fee_clarification_answered": ANSWER_FEE,
-         "extension_notice": EXTENSION}
+_STEP = {
+    "info_requested": ASK_INFO,
+    "info_answered": ANSWER_INFO,
+    "fee_clarification_requested": ASK_FEE,
+    "fee_clarification_answered": ANSWER_FEE,
+    "extension_notice": EXTENSION,
+}
 
 
 @dataclass
@@ -60,8 +70,7 @@ def _o(day) -> int:
 def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]) -> Columns:
     """Read each request's events (as ``clocks.py`` reads them) into columns."""
     n = len(histories)
-    rows = {name: [NONE] * n for name in Columns.__dataclass_fields__
-            if name != "steps"}
+    rows = {name: [NONE] * n for name in Columns.__dataclass_fields__ if name != "steps"}
     steps: list[list[tuple[int, int, int]]] = []
     deemed = lambda day: cal.on_or_next_working_day(day).toordinal()  # noqa: E731
     for i, events in enumerate(histories):
@@ -90,20 +99,46 @@ def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]
             elif t == "appeal_received" and appeal_ack is None:
                 appeal_ack = ev
         if expedite is not None:
-            rows["expedite_receipt"][i] = _o(expedite.agency_received_on) if expedite.agency_received_on \
+            rows["expedite_receipt"][i] = (
+                _o(expedite.agency_received_on)
+                if expedite.agency_received_on
                 else deemed(expedite.occurred_on)
-            rows["expedite_done"][i] = next((_o(e.occurred_on) for e in events if e.occurred_on >= expedite.occurred_on
-                                             and e.type in ("expedite_decided", "determination", "withdrawn", "closed")), NONE)
+            )
+            rows["expedite_done"][i] = next(
+                (
+                    _o(e.occurred_on)
+                    for e in events
+                    if e.occurred_on >= expedite.occurred_on
+                    and e.type in ("expedite_decided", "determination", "withdrawn", "closed")
+                ),
+                NONE,
+            )
         if adverse is not None:
             rows["adverse"][i] = _o(adverse.occurred_on)
-            rows["appeal_filed"][i] = next((_o(e.occurred_on) for e in events if e.type == "appeal_filed"
-                                            and e.occurred_on >= adverse.occurred_on), NONE)
+            rows["appeal_filed"][i] = next(
+                (
+                    _o(e.occurred_on)
+                    for e in events
+                    if e.type == "appeal_filed" and e.occurred_on >= adverse.occurred_on
+                ),
+                NONE,
+            )
         if appeal is not None:
-            got = (appeal_ack.agency_received_on if appeal_ack and appeal_ack.agency_received_on else None) \
-                or appeal.agency_received_on
+            got = (
+                appeal_ack.agency_received_on
+                if appeal_ack and appeal_ack.agency_received_on
+                else None
+            ) or appeal.agency_received_on
             rows["appeal_receipt"][i] = _o(got) if got else deemed(appeal.occurred_on)
-            rows["appeal_done"][i] = next((_o(e.occurred_on) for e in events if e.occurred_on >= appeal.occurred_on
-                                           and e.type in ("appeal_decided", "withdrawn", "closed")), NONE)
+            rows["appeal_done"][i] = next(
+                (
+                    _o(e.occurred_on)
+                    for e in events
+                    if e.occurred_on >= appeal.occurred_on
+                    and e.type in ("appeal_decided", "withdrawn", "closed")
+                ),
+                NONE,
+            )
         rows["requester_due"][i] = _requester_due(events)
         if filed is None:
             continue
@@ -118,9 +153,19 @@ def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]
             rows["receipt"][i] = deemed(filed.occurred_on)
         if routed is not None:
             rows["routed"][i] = 1
-            later_ack = next((e for e in events if e.type == "acknowledged" and e.agency_received_on
-                              and e.occurred_on >= routed.occurred_on), None)
-            proper = routed.agency_received_on or (later_ack.agency_received_on if later_ack else None)
+            later_ack = next(
+                (
+                    e
+                    for e in events
+                    if e.type == "acknowledged"
+                    and e.agency_received_on
+                    and e.occurred_on >= routed.occurred_on
+                ),
+                None,
+            )
+            proper = routed.agency_received_on or (
+                later_ack.agency_received_on if later_ack else None
+            )
             rows["proper"][i] = _o(proper)
         for ev in events:
             if ev.occurred_on < filed.occurred_on or ev is filed:
@@ -137,7 +182,7 @@ def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]
     by_position = []
     for j in range(width):
         at = [(i, *row[j]) for i, row in enumerate(steps) if len(row) > j]
-        rows_j, kind, day, named = (np.asarray(col, dtype=np.int64) for col in zip(*at))
+        rows_j, kind, day, named = (np.asarray(col, dtype=np.int64) for col in zip(*at, strict=True))
         by_position.append((rows_j, kind, day, named))
     arrays = {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}
     return Columns(steps=by_position, **arrays)
@@ -149,8 +194,10 @@ def _requester_due(events: list[Event]) -> int:
     for i, ask in enumerate(events):
         if ask.type not in ASKS or ask.named_date is None:
             continue
-        closed = any(e.type in (ASKS[ask.type], "determination", "withdrawn", "closed")
-                     for e in events[i + 1:])
+        closed = any(
+            e.type in (ASKS[ask.type], "determination", "withdrawn", "closed")
+            for e in events[i + 1 :]
+        )
         if not closed and (best == NONE or ask.named_date.toordinal() < best):
             best = ask.named_date.toordinal()
     return best
@@ -200,10 +247,20 @@ def compute(cols: Columns, cal: Calendar) -> dict[str, np.ndarray]:
     info_tolls = np.zeros(n, dtype=np.int64)
     extended = np.zeros(n, dtype=np.int64)
     for rows, kind, day, named in cols.steps:
-        a, rem, p, tolls, ext_used = anchor[rows], remaining[rows], paused[rows], info_tolls[rows], extended[rows]
+        a, rem, p, tolls, ext_used = (
+            anchor[rows],
+            remaining[rows],
+            paused[rows],
+            info_tolls[rows],
+            extended[rows],
+        )
         due_now = days.add(a, rem)
-        ask = ((kind == ASK_INFO) | (kind == ASK_FEE)) & (p == 0) \
-            & ~((kind == ASK_INFO) & (tolls >= 1)) & (day <= due_now)
+        ask = (
+            ((kind == ASK_INFO) | (kind == ASK_FEE))
+            & (p == 0)
+            & ~((kind == ASK_INFO) & (tolls >= 1))
+            & (day <= due_now)
+        )
         used = np.where(day > a, days.between(a, np.maximum(day, a)), 0)
         rem = np.where(ask, rem - used, rem)
         tolls = tolls + (ask & (kind == ASK_INFO))
@@ -220,8 +277,9 @@ def compute(cols: Columns, cal: Calendar) -> dict[str, np.ndarray]:
         info_tolls[rows], extended[rows] = tolls, ext_used + extra
 
     running = filed[paused[filed] == 0]
-    response = _where_set(np.full(n, NONE, dtype=np.int64), running,
-                          days.add(anchor[running], remaining[running]))
+    response = _where_set(
+        np.full(n, NONE, dtype=np.int64), running, days.add(anchor[running], remaining[running])
+    )
     met = (cols.done != NONE) & (cols.done <= response)
     exhaustion = np.where((response != NONE) & ~met, response + 1, NONE)
     expedite = np.where(cols.expedite_receipt != NONE, cols.expedite_receipt + EXPEDITE_DAYS, NONE)
@@ -229,13 +287,21 @@ def compute(cols: Columns, cal: Calendar) -> dict[str, np.ndarray]:
     working = np.nonzero((cols.adverse != NONE) & (cols.appeal_working == 1))[0]
     window[working] = days.add(cols.adverse[working], cols.appeal_days[working])
     appealed = np.nonzero(cols.appeal_receipt != NONE)[0]
-    decision = _where_set(np.full(n, NONE, dtype=np.int64), appealed,
-                          days.add(cols.appeal_receipt[appealed], APPEAL_DECISION_DAYS))
+    decision = _where_set(
+        np.full(n, NONE, dtype=np.int64),
+        appealed,
+        days.add(cols.appeal_receipt[appealed], APPEAL_DECISION_DAYS),
+    )
     return {
-        "response": response, "response_done": cols.done, "exhaustion": exhaustion,
-        "expedite": expedite, "expedite_done": cols.expedite_done,
-        "appeal_window": window, "appeal_window_done": cols.appeal_filed,
-        "appeal_decision": decision, "appeal_decision_done": cols.appeal_done,
+        "response": response,
+        "response_done": cols.done,
+        "exhaustion": exhaustion,
+        "expedite": expedite,
+        "expedite_done": cols.expedite_done,
+        "appeal_window": window,
+        "appeal_window_done": cols.appeal_filed,
+        "appeal_decision": decision,
+        "appeal_decision_done": cols.appeal_done,
         "requester": cols.requester_due,
     }
 

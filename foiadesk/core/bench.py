@@ -47,8 +47,13 @@ def bench_clocks(requests: int, *, repeat: int = 5, seed: int = 1, today: date |
     cal = calendar()
     rng = random.Random(seed)
     t0 = time.perf_counter()
-    histories = [[Event(e.type, e.occurred_on, e.agency_received_on, e.named_date, e.outcome, id=j)
-                  for j, e in enumerate(synthetic_history(rng, today))] for _ in range(requests)]
+    histories = [
+        [
+            Event(e.type, e.occurred_on, e.agency_received_on, e.named_date, e.outcome, id=j)
+            for j, e in enumerate(synthetic_history(rng, today))
+        ]
+        for _ in range(requests)
+    ]
     made = time.perf_counter() - t0
     dhs = AppealRule(90, "working", "6 CFR 5.8(a)(1)")
     rules = [dhs if i % 5 < 2 else AppealRule() for i in range(requests)]
@@ -67,24 +72,44 @@ def bench_clocks(requests: int, *, repeat: int = 5, seed: int = 1, today: date |
         stepped[cols.steps[0][0]] = True
     plain = (cols.filed != batch.NONE) & (cols.routed != 1) & ~stepped
     fast_plain = result["response"][plain].tolist()
-    slow_plain = [d for d, p in zip(looped, plain[cols.filed != batch.NONE].tolist()) if p]
+    slow_plain = [d for d, p in zip(looped, plain[cols.filed != batch.NONE].tolist(), strict=True) if p]
     agree = fast_plain == slow_plain
 
     sample = min(2000, requests)
-    t_scalar, _ = _median_time(lambda: [compute_clocks(h, cal, r) for h, r in
-                                        zip(histories[:sample], rules[:sample])], 1)
+    t_scalar, _ = _median_time(
+        lambda: [compute_clocks(h, cal, r) for h, r in zip(histories[:sample], rules[:sample], strict=True)],
+        1,
+    )
     ratio = t_loop / t_compute
     print(f"read events into columns (once per load): {t_extract:.3f} s")
-    print(f"every clock, all requests (batch):         {t_compute:.3f} s   target <= {TARGET_SECONDS} s "
-          f"-> {'met' if t_compute <= TARGET_SECONDS else 'NOT met'}")
+    print(
+        f"every clock, all requests (batch):         {t_compute:.3f} s   target <= {TARGET_SECONDS} s "
+        f"-> {'met' if t_compute <= TARGET_SECONDS else 'NOT met'}"
+    )
     print(f"response dates only, day-by-day loop:      {t_loop:.3f} s")
-    print(f"ratio loop / batch:                        {ratio:.1f}x   target >= {TARGET_RATIO:.0f}x "
-          f"-> {'met' if ratio >= TARGET_RATIO else 'NOT met'}")
-    print(f"same response dates where both apply:      {'yes' if agree else 'NO'} "
-          f"({len(slow_plain):,} requests without tolls, routing or extensions)")
-    print(f"per-request engine with traces:            {t_scalar / sample * 1e6:.0f} µs a request "
-          f"({sample:,} sampled)")
-    open_clocks = int(sum(((result[k] != batch.NONE) & (result[f'{k}_done'] == batch.NONE)).sum()
-                          for k in ("response", "expedite", "appeal_window", "appeal_decision")))
+    print(
+        f"ratio loop / batch:                        {ratio:.1f}x   target >= {TARGET_RATIO:.0f}x "
+        f"-> {'met' if ratio >= TARGET_RATIO else 'NOT met'}"
+    )
+    print(
+        f"same response dates where both apply:      {'yes' if agree else 'NO'} "
+        f"({len(slow_plain):,} requests without tolls, routing or extensions)"
+    )
+    print(
+        f"per-request engine with traces:            {t_scalar / sample * 1e6:.0f} µs a request "
+        f"({sample:,} sampled)"
+    )
+    open_clocks = int(
+        sum(
+            ((result[k] != batch.NONE) & (result[f"{k}_done"] == batch.NONE)).sum()
+            for k in ("response", "expedite", "appeal_window", "appeal_decision")
+        )
+    )
     print(f"open clocks found: {open_clocks:,}")
-    return {"compute": t_compute, "loop": t_loop, "ratio": ratio, "extract": t_extract, "agree": agree}
+    return {
+        "compute": t_compute,
+        "loop": t_loop,
+        "ratio": ratio,
+        "extract": t_extract,
+        "agree": agree,
+    }

@@ -14,14 +14,13 @@ look-ups, in plain Python for one request and in numpy for a hundred thousand.
 
 from __future__ import annotations
 
-from .errors import UserError
-
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from .errors import UserError
 from .paths import RESOURCES
 
 FIRST_YEAR = 1995
@@ -93,8 +92,15 @@ def load_closures(path: Path = RESOURCES / "closures.json") -> tuple[Closure, ..
         if end < start or item.get("tag") not in ("V", "P", "U"):
             raise CalendarError(f"{where}: 'to' before 'from', or tag not V/P/U")
         closures.append(
-            Closure(start, end, item["name"], item["kind"], item["source"], item["tag"],
-                    item.get("note", ""))
+            Closure(
+                start,
+                end,
+                item["name"],
+                item["kind"],
+                item["source"],
+                item["tag"],
+                item.get("note", ""),
+            )
         )
     years = range(FIRST_YEAR, LAST_YEAR + 1)
     legal = holidays.US(years=years)
@@ -202,12 +208,10 @@ class Calendar:
 
     def closures_between(self, start: date, end: date) -> list[DayOff]:
         """Disputed closure days in (start, end] on which offices would otherwise work."""
-        return [
-            self.day_off(day) for day in sorted(self._closure_days) if start < day <= end
-        ]
+        return [self.day_off(day) for day in sorted(self._closure_days) if start < day <= end]
 
     @cached_property
-    def alternative(self) -> "Calendar":
+    def alternative(self) -> Calendar:
         """The same calendar with the opposite policy on disputed closures."""
         return calendar(skip_closures=not self.skip_closures)
 

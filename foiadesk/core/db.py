@@ -10,16 +10,15 @@ written next to the other backups.
 
 from __future__ import annotations
 
-from .errors import UserError
-
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 from sqlite_utils import Database, Migrations
 
+from .errors import UserError
 from .paths import data_dir, default_db_path
 
 BUSY_TIMEOUT_MS = 5000
@@ -153,7 +152,7 @@ SCHEMA_VERSION = len(migrations._migrations)
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def connect(path: Path | str | None = None, *, migrate: bool = True) -> Database:
@@ -185,8 +184,10 @@ def connect(path: Path | str | None = None, *, migrate: bool = True) -> Database
 def describe_sqlite_error(exc: sqlite3.Error, path: Path | str) -> str:
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return (f"{path} is busy: another FoiaDesk window or program is writing to it. "
-                "Close it and try again.")
+        return (
+            f"{path} is busy: another FoiaDesk window or program is writing to it. "
+            "Close it and try again."
+        )
     if "not a database" in text or "malformed" in text:
         return f"{path} is not a FoiaDesk database or is damaged ({text}). Restore a backup."
     if "readonly" in text or "unable to open" in text:

@@ -15,22 +15,53 @@ from .events import EVENT_TYPES, Event
 
 COMPONENTS = [
     ("ICE", "U.S. Immigration and Customs Enforcement", "DHS", "Department of Homeland Security"),
-    ("USCIS", "U.S. Citizenship and Immigration Services", "DHS", "Department of Homeland Security"),
+    (
+        "USCIS",
+        "U.S. Citizenship and Immigration Services",
+        "DHS",
+        "Department of Homeland Security",
+    ),
     ("CBP", "U.S. Customs and Border Protection", "DHS", "Department of Homeland Security"),
-    ("DHS-PRIV", "Privacy Office, Department of Homeland Security Headquarters", "DHS",
-     "Department of Homeland Security"),
-    ("IRS", "Internal Revenue Service, Privacy, Governmental Liaison and Disclosure", "TREAS",
-     "Department of the Treasury"),
-    ("TIGTA", "Treasury Inspector General for Tax Administration, Office of Chief Counsel, "
-              "Disclosure Branch", "TREAS", "Department of the Treasury"),
-    ("TREAS-DO", "Departmental Offices, Department of the Treasury", "TREAS",
-     "Department of the Treasury"),
-    ("DOJ-OIP", "Office of Information Policy (Offices of the Attorney General, Deputy Attorney "
-                "General and Associate Attorney General)", "DOJ", "Department of Justice"),
+    (
+        "DHS-PRIV",
+        "Privacy Office, Department of Homeland Security Headquarters",
+        "DHS",
+        "Department of Homeland Security",
+    ),
+    (
+        "IRS",
+        "Internal Revenue Service, Privacy, Governmental Liaison and Disclosure",
+        "TREAS",
+        "Department of the Treasury",
+    ),
+    (
+        "TIGTA",
+        "Treasury Inspector General for Tax Administration, Office of Chief Counsel, "
+        "Disclosure Branch",
+        "TREAS",
+        "Department of the Treasury",
+    ),
+    (
+        "TREAS-DO",
+        "Departmental Offices, Department of the Treasury",
+        "TREAS",
+        "Department of the Treasury",
+    ),
+    (
+        "DOJ-OIP",
+        "Office of Information Policy (Offices of the Attorney General, Deputy Attorney "
+        "General and Associate Attorney General)",
+        "DOJ",
+        "Department of Justice",
+    ),
     ("DOJ-OLC", "Office of Legal Counsel", "DOJ", "Department of Justice"),
     ("EOUSA", "Executive Office for United States Attorneys", "DOJ", "Department of Justice"),
-    ("SSA", "Social Security Administration, Office of Privacy and Disclosure", "SSA",
-     "Social Security Administration"),
+    (
+        "SSA",
+        "Social Security Administration, Office of Privacy and Disclosure",
+        "SSA",
+        "Social Security Administration",
+    ),
 ]
 CASES = [
     ("irs-ice-mou-2025", "IRS–ICE data-sharing memorandum of understanding (April 2025)"),
@@ -49,17 +80,30 @@ SUBJECTS = [
     "Audit logs and error reports for the address-matching process",
     "Congressional correspondence and briefing materials about the data sharing",
 ]
-OUTCOMES = ["full_grant", "partial", "partial", "partial", "denial", "no_records", "glomar", "referral"]
+OUTCOMES = [
+    "full_grant",
+    "partial",
+    "partial",
+    "partial",
+    "denial",
+    "no_records",
+    "glomar",
+    "referral",
+]
 
 
-def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 1, 3)) -> list[Event]:
+def synthetic_history(
+    rng: random.Random, today: date, start: date = date(2022, 1, 3)
+) -> list[Event]:
     """One request's events, in order, all on or before ``today``."""
     cal = calendar()
     span = (today - start).days
     filed_on = start + timedelta(days=rng.randrange(max(1, span - 1)))
     channel = rng.choice(["portal", "portal", "portal", "email", "mail", "fax"])
-    events = [Event("drafted", filed_on - timedelta(days=rng.randrange(0, 4))),
-              Event("filed", filed_on, channel=channel)]
+    events = [
+        Event("drafted", filed_on - timedelta(days=rng.randrange(0, 4))),
+        Event("filed", filed_on, channel=channel),
+    ]
     day = filed_on
 
     def later(lo: int, hi: int) -> date | None:
@@ -79,8 +123,12 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
     receipt = cal.on_or_next_working_day(filed_on)
     if rng.random() < 0.85:
         prefix = rng.choice(["2025-ICFO", "2026-IRS", "F-2025", "EMRUFOIA"])
-        add("acknowledged", later(1, 12), agency_received_on=min(receipt, day),
-            tracking_number=f"{prefix}-{rng.randrange(10**5):05d}")
+        add(
+            "acknowledged",
+            later(1, 12),
+            agency_received_on=min(receipt, day),
+            tracking_number=f"{prefix}-{rng.randrange(10**5):05d}",
+        )
     if rng.random() < 0.1:
         add("routed", later(3, 12), agency_received_on=day)
     if rng.random() < 0.25 and add("expedite_requested", filed_on, agency_received_on=receipt):
@@ -93,7 +141,10 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
     if rng.random() < 0.12:
         fee = rng.choice([2500, 8750, 14000, 42000])
         if add("fee_estimate", later(5, 30), amount_cents=fee) and rng.random() < 0.7:
-            if add("fee_estimate_answered", later(1, 15), agency_received_on=day) and rng.random() < 0.6:
+            if (
+                add("fee_estimate_answered", later(1, 15), agency_received_on=day)
+                and rng.random() < 0.6
+            ):
                 add("payment", later(1, 10), amount_cents=fee)
     if rng.random() < 0.35:
         add("extension_notice", later(5, 25), named_date=None)
@@ -111,11 +162,25 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
         return events
     if rng.random() < 0.65:
         outcome = rng.choice(OUTCOMES)
-        if add("determination", later(10, 300), outcome=outcome) and outcome in ("partial", "denial", "no_records", "glomar"):
+        if add("determination", later(10, 300), outcome=outcome) and outcome in (
+            "partial",
+            "denial",
+            "no_records",
+            "glomar",
+        ):
             if rng.random() < 0.45 and add("appeal_filed", later(10, 85), channel=channel):
-                add("appeal_received", later(1, 10), agency_received_on=day, tracking_number=f"A-{rng.randrange(10**5):05d}")
+                add(
+                    "appeal_received",
+                    later(1, 10),
+                    agency_received_on=day,
+                    tracking_number=f"A-{rng.randrange(10**5):05d}",
+                )
                 if rng.random() < 0.5:
-                    add("appeal_decided", later(15, 120), outcome=rng.choice(["granted", "partly_granted", "denied", "remanded"]))
+                    add(
+                        "appeal_decided",
+                        later(15, 120),
+                        outcome=rng.choice(["granted", "partly_granted", "denied", "remanded"]),
+                    )
     if rng.random() < 0.05:
         add("closed", later(1, 30))
     return events
@@ -135,59 +200,129 @@ def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None =
     db = connect(path)
     stamp = now()
     with write(db):
-        db["requesters"].insert_all([
-            dict(id=1, name="Dana Whitfield", organization="The Ledger Desk, Investigations",
-                 email="dana.whitfield@ledgerdesk.example", fee_category="news_media",
-                 fee_category_basis="Staff reporter; published 40 articles on federal data sharing.",
-                 created_at=stamp),
-            dict(id=2, name="Immigrant Rights Clinic, Eastbridge University School of Law",
-                 organization="Eastbridge University", email="foia-clinic@eastbridge.example",
-                 fee_category="educational", fee_category_basis="", created_at=stamp),
-        ])
+        db["requesters"].insert_all(
+            [
+                dict(
+                    id=1,
+                    name="Dana Whitfield",
+                    organization="The Ledger Desk, Investigations",
+                    email="dana.whitfield@ledgerdesk.example",
+                    fee_category="news_media",
+                    fee_category_basis="Staff reporter; published 40 articles on federal data sharing.",
+                    created_at=stamp,
+                ),
+                dict(
+                    id=2,
+                    name="Immigrant Rights Clinic, Eastbridge University School of Law",
+                    organization="Eastbridge University",
+                    email="foia-clinic@eastbridge.example",
+                    fee_category="educational",
+                    fee_category_basis="",
+                    created_at=stamp,
+                ),
+            ]
+        )
         agencies = sorted({(c[2], c[3]) for c in COMPONENTS})
-        db["agencies"].insert_all([dict(id=i + 1, abbr=a, name=n) for i, (a, n) in enumerate(agencies)])
+        db["agencies"].insert_all(
+            [dict(id=i + 1, abbr=a, name=n) for i, (a, n) in enumerate(agencies)]
+        )
         agency_ids = {a: i + 1 for i, (a, _) in enumerate(agencies)}
-        db["components"].insert_all([dict(id=i + 1, agency_id=agency_ids[c[2]], abbr=c[0], name=c[1])
-                                     for i, c in enumerate(COMPONENTS)])
-        db["cases"].insert_all([dict(id=i + 1, slug=s, name=n, created_at=stamp)
-                                for i, (s, n) in enumerate(CASES)])
-        db["tags"].insert_all([dict(id=1, name="litigation hold"), dict(id=2, name="priority"),
-                               dict(id=3, name="shared with editor")])
-        request_rows, event_rows, number_rows, fee_rows, tag_rows, note_rows = [], [], [], [], [], []
+        db["components"].insert_all(
+            [
+                dict(id=i + 1, agency_id=agency_ids[c[2]], abbr=c[0], name=c[1])
+                for i, c in enumerate(COMPONENTS)
+            ]
+        )
+        db["cases"].insert_all(
+            [dict(id=i + 1, slug=s, name=n, created_at=stamp) for i, (s, n) in enumerate(CASES)]
+        )
+        db["tags"].insert_all(
+            [
+                dict(id=1, name="litigation hold"),
+                dict(id=2, name="priority"),
+                dict(id=3, name="shared with editor"),
+            ]
+        )
+        request_rows, event_rows, number_rows, fee_rows, tag_rows, note_rows = (
+            [],
+            [],
+            [],
+            [],
+            [],
+            [],
+        )
         event_id = 0
         for request_id in range(1, requests + 1):
             comp = rng.randrange(len(COMPONENTS)) + 1
             subject = rng.choice(SUBJECTS)
-            request_rows.append(dict(id=request_id, case_id=rng.choice([1, 1, 1, 2, 3]),
-                                     component_id=comp, requester_id=rng.choice([1, 2]),
-                                     title=f"{subject} ({COMPONENTS[comp - 1][0]}, #{request_id})",
-                                     description=subject, created_at=stamp))
+            request_rows.append(
+                dict(
+                    id=request_id,
+                    case_id=rng.choice([1, 1, 1, 2, 3]),
+                    component_id=comp,
+                    requester_id=rng.choice([1, 2]),
+                    title=f"{subject} ({COMPONENTS[comp - 1][0]}, #{request_id})",
+                    description=subject,
+                    created_at=stamp,
+                )
+            )
             for ev in synthetic_history(rng, today):
                 event_id += 1
-                event_rows.append(dict(
-                    id=event_id, request_id=request_id, type=ev.type,
-                    direction=EVENT_TYPES[ev.type].direction, channel=ev.channel,
-                    occurred_on=ev.occurred_on.isoformat(),
-                    agency_received_on=ev.agency_received_on.isoformat() if ev.agency_received_on else None,
-                    named_date=ev.named_date.isoformat() if ev.named_date else None,
-                    outcome=ev.outcome, amount_cents=ev.amount_cents,
-                    summary=EVENT_TYPES[ev.type].label, body="", created_at=stamp))
+                event_rows.append(
+                    dict(
+                        id=event_id,
+                        request_id=request_id,
+                        type=ev.type,
+                        direction=EVENT_TYPES[ev.type].direction,
+                        channel=ev.channel,
+                        occurred_on=ev.occurred_on.isoformat(),
+                        agency_received_on=ev.agency_received_on.isoformat()
+                        if ev.agency_received_on
+                        else None,
+                        named_date=ev.named_date.isoformat() if ev.named_date else None,
+                        outcome=ev.outcome,
+                        amount_cents=ev.amount_cents,
+                        summary=EVENT_TYPES[ev.type].label,
+                        body="",
+                        created_at=stamp,
+                    )
+                )
                 if ev.tracking_number:
-                    number_rows.append(dict(request_id=request_id, event_id=event_id,
-                                            number=ev.tracking_number,
-                                            kind="appeal" if ev.type.startswith("appeal") else "request"))
+                    number_rows.append(
+                        dict(
+                            request_id=request_id,
+                            event_id=event_id,
+                            number=ev.tracking_number,
+                            kind="appeal" if ev.type.startswith("appeal") else "request",
+                        )
+                    )
                 if ev.type in ("fee_estimate", "payment") and ev.amount_cents:
-                    fee_rows.append(dict(request_id=request_id, event_id=event_id,
-                                         kind="estimate" if ev.type == "fee_estimate" else "payment",
-                                         amount_cents=ev.amount_cents))
+                    fee_rows.append(
+                        dict(
+                            request_id=request_id,
+                            event_id=event_id,
+                            kind="estimate" if ev.type == "fee_estimate" else "payment",
+                            amount_cents=ev.amount_cents,
+                        )
+                    )
             if rng.random() < 0.1:
                 tag_rows.append(dict(request_id=request_id, tag_id=rng.randint(1, 3)))
             if rng.random() < 0.05:
-                note_rows.append(dict(request_id=request_id, created_at=stamp,
-                                      body="Called the FOIA Public Liaison; promised an update."))
-        for table, rows in (("requests", request_rows), ("events", event_rows),
-                            ("tracking_numbers", number_rows), ("fees", fee_rows),
-                            ("request_tags", tag_rows), ("notes", note_rows)):
+                note_rows.append(
+                    dict(
+                        request_id=request_id,
+                        created_at=stamp,
+                        body="Called the FOIA Public Liaison; promised an update.",
+                    )
+                )
+        for table, rows in (
+            ("requests", request_rows),
+            ("events", event_rows),
+            ("tracking_numbers", number_rows),
+            ("fees", fee_rows),
+            ("request_tags", tag_rows),
+            ("notes", note_rows),
+        ):
             db[table].insert_all(rows, batch_size=5000)
     db.close()
     return {"requests": requests, "events": event_id}

@@ -29,41 +29,87 @@ _TYPES = [
     EventType("drafted", "Drafted", "internal"),
     EventType("filed", "Filed", "out", agency_receipt="Agency received it on"),
     EventType("received", "Received by agency", "in", agency_receipt="Agency received it on"),
-    EventType("acknowledged", "Acknowledged", "in", named_date="Estimated completion",
-              agency_receipt="Agency says it received the request on"),
-    EventType("routed", "Routed/referred to another component", "in",
-              agency_receipt="Proper component received it on"),
+    EventType(
+        "acknowledged",
+        "Acknowledged",
+        "in",
+        named_date="Estimated completion",
+        agency_receipt="Agency says it received the request on",
+    ),
+    EventType(
+        "routed",
+        "Routed/referred to another component",
+        "in",
+        agency_receipt="Proper component received it on",
+    ),
     EventType("info_requested", "Agency asked for information", "in", named_date="Reply by"),
-    EventType("info_answered", "Requester answered", "out",
-              agency_receipt="Agency received the answer on"),
-    EventType("fee_clarification_requested", "Fee clarification asked", "in",
-              named_date="Reply by"),
-    EventType("fee_clarification_answered", "Fee clarification answered", "out",
-              agency_receipt="Agency received the answer on"),
+    EventType(
+        "info_answered", "Requester answered", "out", agency_receipt="Agency received the answer on"
+    ),
+    EventType(
+        "fee_clarification_requested", "Fee clarification asked", "in", named_date="Reply by"
+    ),
+    EventType(
+        "fee_clarification_answered",
+        "Fee clarification answered",
+        "out",
+        agency_receipt="Agency received the answer on",
+    ),
     EventType("fee_estimate", "Fee estimate", "in", named_date="Reply by"),
-    EventType("fee_estimate_answered", "Fee estimate accepted or narrowed", "out",
-              agency_receipt="Agency received the answer on"),
-    EventType("fee_decision", "Fee decision", "in",
-              outcomes=("waiver_granted", "waiver_denied", "category_granted",
-                        "category_denied")),
+    EventType(
+        "fee_estimate_answered",
+        "Fee estimate accepted or narrowed",
+        "out",
+        agency_receipt="Agency received the answer on",
+    ),
+    EventType(
+        "fee_decision",
+        "Fee decision",
+        "in",
+        outcomes=("waiver_granted", "waiver_denied", "category_granted", "category_denied"),
+    ),
     EventType("payment", "Payment", "out"),
     EventType("still_interested", "Agency asked if still interested", "in", named_date="Reply by"),
-    EventType("still_interested_answered", "Still-interested reply", "out",
-              agency_receipt="Agency received the answer on"),
-    EventType("extension_notice", "Unusual-circumstances extension", "in",
-              named_date="Determination expected by"),
-    EventType("expedite_requested", "Expedited processing requested", "out",
-              agency_receipt="Agency received it on"),
+    EventType(
+        "still_interested_answered",
+        "Still-interested reply",
+        "out",
+        agency_receipt="Agency received the answer on",
+    ),
+    EventType(
+        "extension_notice",
+        "Unusual-circumstances extension",
+        "in",
+        named_date="Determination expected by",
+    ),
+    EventType(
+        "expedite_requested",
+        "Expedited processing requested",
+        "out",
+        agency_receipt="Agency received it on",
+    ),
     EventType("expedite_decided", "Expedite decision", "in", outcomes=("granted", "denied")),
     EventType("status_inquiry", "Status inquiry sent", "out"),
     EventType("interim_release", "Interim release", "in", named_date="Estimated completion"),
-    EventType("determination", "Determination", "in",
-              outcomes=("full_grant", "partial", "denial", "no_records", "glomar", "referral")),
+    EventType(
+        "determination",
+        "Determination",
+        "in",
+        outcomes=("full_grant", "partial", "denial", "no_records", "glomar", "referral"),
+    ),
     EventType("appeal_filed", "Appeal filed", "out", agency_receipt="Appeal office received it on"),
-    EventType("appeal_received", "Appeal acknowledged", "in",
-              agency_receipt="Appeal office received it on"),
-    EventType("appeal_decided", "Appeal decided", "in",
-              outcomes=("granted", "partly_granted", "denied", "remanded")),
+    EventType(
+        "appeal_received",
+        "Appeal acknowledged",
+        "in",
+        agency_receipt="Appeal office received it on",
+    ),
+    EventType(
+        "appeal_decided",
+        "Appeal decided",
+        "in",
+        outcomes=("granted", "partly_granted", "denied", "remanded"),
+    ),
     EventType("withdrawn", "Withdrawn", "out"),
     EventType("closed", "Closed", "internal"),
     EventType("note", "Note", "internal"),
@@ -72,12 +118,20 @@ EVENT_TYPES: dict[str, EventType] = {t.key: t for t in _TYPES}
 
 ADVERSE_DETERMINATIONS = frozenset({"partial", "denial", "no_records", "glomar"})
 OUTCOME_LABELS = {
-    "full_grant": "Granted in full", "partial": "Partly granted", "denial": "Denied",
-    "no_records": "No records", "glomar": "Glomar (neither confirm nor deny)",
-    "referral": "Referred", "granted": "Granted", "denied": "Denied",
-    "partly_granted": "Partly granted", "remanded": "Remanded",
-    "waiver_granted": "Fee waiver granted", "waiver_denied": "Fee waiver denied",
-    "category_granted": "Fee category granted", "category_denied": "Fee category denied",
+    "full_grant": "Granted in full",
+    "partial": "Partly granted",
+    "denial": "Denied",
+    "no_records": "No records",
+    "glomar": "Glomar (neither confirm nor deny)",
+    "referral": "Referred",
+    "granted": "Granted",
+    "denied": "Denied",
+    "partly_granted": "Partly granted",
+    "remanded": "Remanded",
+    "waiver_granted": "Fee waiver granted",
+    "waiver_denied": "Fee waiver denied",
+    "category_granted": "Fee category granted",
+    "category_denied": "Fee category denied",
 }
 
 # Agency asks that the requester owes an answer to, and the type that answers each.
@@ -118,8 +172,17 @@ def derive_status(events: list[Event]) -> str:
         t = ev.type
         if t == "filed":
             status = "Filed"
-        elif t in ("received", "acknowledged", "routed", "extension_notice", "interim_release",
-                   "status_inquiry", "payment", "fee_decision", "expedite_decided"):
+        elif t in (
+            "received",
+            "acknowledged",
+            "routed",
+            "extension_notice",
+            "interim_release",
+            "status_inquiry",
+            "payment",
+            "fee_decision",
+            "expedite_decided",
+        ):
             if status in ("Draft", "Filed"):
                 status = "Processing"
         elif t in ASKS:

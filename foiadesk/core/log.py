@@ -7,8 +7,6 @@ with a message a user can act on, and nothing is written.
 
 from __future__ import annotations
 
-from .errors import UserError
-
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -17,6 +15,7 @@ from datetime import date, timedelta
 from sqlite_utils import Database
 
 from .db import now, write
+from .errors import UserError
 from .events import ASKS, CHANNELS, EVENT_TYPES, Event
 
 EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[A-Za-z]{2,}$")
@@ -65,10 +64,19 @@ class Changes:
 # -- reference rows ------------------------------------------------------------------------
 
 
-def add_requester(db: Database, *, name: str, email: str = "", organization: str = "",
-                  title: str = "", phone: str = "", address: str = "",
-                  fee_category: str = "other", fee_category_basis: str = "",
-                  signature_name: str = "") -> Changes:
+def add_requester(
+    db: Database,
+    *,
+    name: str,
+    email: str = "",
+    organization: str = "",
+    title: str = "",
+    phone: str = "",
+    address: str = "",
+    fee_category: str = "other",
+    fee_category_basis: str = "",
+    signature_name: str = "",
+) -> Changes:
     if not name.strip():
         raise LogError("A requester needs a name.")
     if email and not EMAIL.match(email.strip()):
@@ -76,52 +84,95 @@ def add_requester(db: Database, *, name: str, email: str = "", organization: str
     if fee_category not in FEE_CATEGORIES:
         raise LogError(f"Fee category must be one of: {', '.join(FEE_CATEGORIES)}.")
     with write(db):
-        new_id = db["requesters"].insert(dict(
-            name=name.strip(), email=email.strip(), organization=organization, title=title,
-            phone=phone, address=address, fee_category=fee_category,
-            fee_category_basis=fee_category_basis, signature_name=signature_name or name.strip(),
-            created_at=now())).last_pk
+        new_id = (
+            db["requesters"]
+            .insert(
+                dict(
+                    name=name.strip(),
+                    email=email.strip(),
+                    organization=organization,
+                    title=title,
+                    phone=phone,
+                    address=address,
+                    fee_category=fee_category,
+                    fee_category_basis=fee_category_basis,
+                    signature_name=signature_name or name.strip(),
+                    created_at=now(),
+                )
+            )
+            .last_pk
+        )
     return Changes(new_id=new_id, lists_changed=True)
 
 
-def ensure_component(db: Database, *, abbr: str, name: str, agency_abbr: str,
-                     agency_name: str) -> int:
+def ensure_component(
+    db: Database, *, abbr: str, name: str, agency_abbr: str, agency_name: str
+) -> int:
     """The id of a component, adding it (and its agency) the first time it is used."""
     with write(db):
         row = db.execute("SELECT id FROM components WHERE abbr = ?", [abbr]).fetchone()
         if row:
             return row[0]
         agency = db.execute("SELECT id FROM agencies WHERE abbr = ?", [agency_abbr]).fetchone()
-        agency_id = agency[0] if agency else db["agencies"].insert(
-            dict(abbr=agency_abbr, name=agency_name)).last_pk
+        agency_id = (
+            agency[0]
+            if agency
+            else db["agencies"].insert(dict(abbr=agency_abbr, name=agency_name)).last_pk
+        )
         return db["components"].insert(dict(agency_id=agency_id, abbr=abbr, name=name)).last_pk
 
 
-def add_case(db: Database, *, slug: str, name: str, summary: str = "",
-             pack_json: str | None = None) -> Changes:
+def add_case(
+    db: Database, *, slug: str, name: str, summary: str = "", pack_json: str | None = None
+) -> Changes:
     if not slug.strip() or not name.strip():
         raise LogError("A case needs a short id and a name.")
     with write(db):
         if db.execute("SELECT 1 FROM cases WHERE slug = ?", [slug]).fetchone():
             raise LogError(f"A case with the id '{slug}' already exists.")
-        new_id = db["cases"].insert(dict(slug=slug, name=name, summary=summary,
-                                         pack_json=pack_json, created_at=now())).last_pk
+        new_id = (
+            db["cases"]
+            .insert(
+                dict(slug=slug, name=name, summary=summary, pack_json=pack_json, created_at=now())
+            )
+            .last_pk
+        )
     return Changes(new_id=new_id, lists_changed=True)
 
 
-def add_request(db: Database, *, title: str, component_id: int, case_id: int | None = None,
-                requester_id: int | None = None, description: str = "") -> Changes:
+def add_request(
+    db: Database,
+    *,
+    title: str,
+    component_id: int,
+    case_id: int | None = None,
+    requester_id: int | None = None,
+    description: str = "",
+) -> Changes:
     if not title.strip():
         raise LogError("A request needs a title.")
     with write(db):
         if not db.execute("SELECT 1 FROM components WHERE id = ?", [component_id]).fetchone():
             raise LogError(f"There is no component with id {component_id}.")
-        if case_id is not None and not db.execute(
-                "SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone():
+        if (
+            case_id is not None
+            and not db.execute("SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone()
+        ):
             raise LogError(f"There is no case with id {case_id}.")
-        new_id = db["requests"].insert(dict(
-            title=title.strip(), component_id=component_id, case_id=case_id,
-            requester_id=requester_id, description=description, created_at=now())).last_pk
+        new_id = (
+            db["requests"]
+            .insert(
+                dict(
+                    title=title.strip(),
+                    component_id=component_id,
+                    case_id=case_id,
+                    requester_id=requester_id,
+                    description=description,
+                    created_at=now(),
+                )
+            )
+            .last_pk
+        )
     return Changes(request_ids=frozenset({new_id}), new_id=new_id)
 
 
@@ -137,17 +188,24 @@ def events_for(db: Database, request_id: int, *, include_voided: bool = False) -
         sql += " AND voided_at IS NULL"
     rows = db.execute(sql + " ORDER BY occurred_on, id", [request_id])
     cols = [c[0] for c in rows.description]
-    return [_event(dict(zip(cols, row))) for row in rows.fetchall()]
+    return [_event(dict(zip(cols, row, strict=True))) for row in rows.fetchall()]
 
 
 def _event(row: dict) -> Event:
     day = lambda s: date.fromisoformat(s) if s else None  # noqa: E731
-    return Event(type=row["type"], occurred_on=day(row["occurred_on"]),
-                 agency_received_on=day(row["agency_received_on"]),
-                 named_date=day(row["named_date"]), outcome=row["outcome"], id=row["id"],
-                 direction=row["direction"], channel=row["channel"],
-                 tracking_number=row.get("tracking_number"), amount_cents=row["amount_cents"],
-                 summary=row["summary"])
+    return Event(
+        type=row["type"],
+        occurred_on=day(row["occurred_on"]),
+        agency_received_on=day(row["agency_received_on"]),
+        named_date=day(row["named_date"]),
+        outcome=row["outcome"],
+        id=row["id"],
+        direction=row["direction"],
+        channel=row["channel"],
+        tracking_number=row.get("tracking_number"),
+        amount_cents=row["amount_cents"],
+        summary=row["summary"],
+    )
 
 
 def check_event(new: NewEvent, history: list[Event], *, today: date | None = None) -> None:
@@ -175,22 +233,32 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
     if new.type == "filed" and filed is not None:
         raise LogError(f"This request was already filed on {filed.occurred_on}.")
     if new.type not in ("drafted", "filed", "note") and filed is None:
-        raise LogError(f"{kind.label}: log the filing first; nothing can happen to a request "
-                       "that was never sent.")
+        raise LogError(
+            f"{kind.label}: log the filing first; nothing can happen to a request "
+            "that was never sent."
+        )
     if filed is not None and new.type not in ("note",) and new.occurred_on < filed.occurred_on:
-        raise LogError(f"{kind.label} on {new.occurred_on} is before the filing on "
-                       f"{filed.occurred_on}.")
+        raise LogError(
+            f"{kind.label} on {new.occurred_on} is before the filing on {filed.occurred_on}."
+        )
     if new.agency_received_on is not None:
-        floor = new.occurred_on if new.type != "acknowledged" else (
-            filed.occurred_on if filed else new.occurred_on)
+        floor = (
+            new.occurred_on
+            if new.type != "acknowledged"
+            else (filed.occurred_on if filed else new.occurred_on)
+        )
         if new.agency_received_on < floor:
-            raise LogError(f"{kind.label}: the agency cannot have received it "
-                           f"({new.agency_received_on}) before it was sent ({floor}).")
+            raise LogError(
+                f"{kind.label}: the agency cannot have received it "
+                f"({new.agency_received_on}) before it was sent ({floor})."
+            )
         if new.type == "acknowledged" and new.agency_received_on > new.occurred_on:
             raise LogError("Acknowledged: the receipt date it gives is after the letter's date.")
     if new.named_date is not None and new.named_date < new.occurred_on:
-        raise LogError(f"{kind.label}: the date it names ({new.named_date}) is before the letter "
-                       f"({new.occurred_on}).")
+        raise LogError(
+            f"{kind.label}: the date it names ({new.named_date}) is before the letter "
+            f"({new.occurred_on})."
+        )
     asks = {answer: ask for ask, answer in ASKS.items()}
     if new.type in asks:
         ask = asks[new.type]
@@ -199,8 +267,10 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
         if len(pending) <= answered:
             raise LogError(f"{kind.label}: there is no open '{EVENT_TYPES[ask].label}' to answer.")
         if new.occurred_on < pending[answered].occurred_on:
-            raise LogError(f"{kind.label} on {new.occurred_on} is before the agency asked "
-                           f"({pending[answered].occurred_on}).")
+            raise LogError(
+                f"{kind.label} on {new.occurred_on} is before the agency asked "
+                f"({pending[answered].occurred_on})."
+            )
     if new.type == "appeal_decided" and not any(e.type == "appeal_filed" for e in history):
         raise LogError("Appeal decided: log the appeal first.")
 
@@ -208,13 +278,16 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
 def store_file(db: Database, data: bytes) -> tuple[str, bool]:
     """Store bytes once, keyed by their SHA-256. Returns (hash, newly stored)."""
     digest = hashlib.sha256(data).hexdigest()
-    cur = db.execute("INSERT OR IGNORE INTO files (sha256, size, content, created_at) "
-                     "VALUES (?, ?, ?, ?)", [digest, len(data), data, now()])
+    cur = db.execute(
+        "INSERT OR IGNORE INTO files (sha256, size, content, created_at) VALUES (?, ?, ?, ?)",
+        [digest, len(data), data, now()],
+    )
     return digest, cur.rowcount == 1
 
 
-def record_event(db: Database, request_id: int, new: NewEvent, *,
-                 today: date | None = None) -> Changes:
+def record_event(
+    db: Database, request_id: int, new: NewEvent, *, today: date | None = None
+) -> Changes:
     """Validate and store one event with its tracking number, fee and files, atomically."""
     kind = EVENT_TYPES.get(new.type)
     with write(db):
@@ -222,38 +295,73 @@ def record_event(db: Database, request_id: int, new: NewEvent, *,
             raise LogError(f"There is no request with id {request_id}.")
         check_event(new, events_for(db, request_id), today=today)
         iso = lambda d: d.isoformat() if d else None  # noqa: E731
-        event_id = db["events"].insert(dict(
-            request_id=request_id, type=new.type, direction=kind.direction, channel=new.channel,
-            occurred_on=iso(new.occurred_on), agency_received_on=iso(new.agency_received_on),
-            named_date=iso(new.named_date), outcome=new.outcome, amount_cents=new.amount_cents,
-            summary=new.summary, body=new.body, created_at=now())).last_pk
+        event_id = (
+            db["events"]
+            .insert(
+                dict(
+                    request_id=request_id,
+                    type=new.type,
+                    direction=kind.direction,
+                    channel=new.channel,
+                    occurred_on=iso(new.occurred_on),
+                    agency_received_on=iso(new.agency_received_on),
+                    named_date=iso(new.named_date),
+                    outcome=new.outcome,
+                    amount_cents=new.amount_cents,
+                    summary=new.summary,
+                    body=new.body,
+                    created_at=now(),
+                )
+            )
+            .last_pk
+        )
         number = (new.tracking_number or "").strip()
         if number:
-            db.execute("INSERT INTO tracking_numbers (request_id, event_id, number, kind) "
-                       "VALUES (?, ?, ?, ?) ON CONFLICT (request_id, number) DO NOTHING",
-                       [request_id, event_id, number,
-                        "appeal" if new.type.startswith("appeal") else "request"])
+            db.execute(
+                "INSERT INTO tracking_numbers (request_id, event_id, number, kind) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (request_id, number) DO NOTHING",
+                [
+                    request_id,
+                    event_id,
+                    number,
+                    "appeal" if new.type.startswith("appeal") else "request",
+                ],
+            )
         fee_kind = {"fee_estimate": "estimate", "payment": "payment"}.get(new.type)
         if fee_kind and new.amount_cents is not None:
-            db["fees"].insert(dict(request_id=request_id, event_id=event_id, kind=fee_kind,
-                                   amount_cents=new.amount_cents))
+            db["fees"].insert(
+                dict(
+                    request_id=request_id,
+                    event_id=event_id,
+                    kind=fee_kind,
+                    amount_cents=new.amount_cents,
+                )
+            )
         stored = []
         for item in new.files:
             digest, fresh = store_file(db, item.data)
             if fresh:
                 stored.append(digest)
-            db.execute("INSERT OR IGNORE INTO attachments (event_id, sha256, filename, mime) "
-                       "VALUES (?, ?, ?, ?)", [event_id, digest, item.filename, item.mime])
-    return Changes(request_ids=frozenset({request_id}), event_ids=(event_id,), new_id=event_id,
-                   stored=tuple(stored))
+            db.execute(
+                "INSERT OR IGNORE INTO attachments (event_id, sha256, filename, mime) "
+                "VALUES (?, ?, ?, ?)",
+                [event_id, digest, item.filename, item.mime],
+            )
+    return Changes(
+        request_ids=frozenset({request_id}),
+        event_ids=(event_id,),
+        new_id=event_id,
+        stored=tuple(stored),
+    )
 
 
 def void_event(db: Database, event_id: int) -> Changes:
     """Take back an event logged by mistake. It stays in the file, marked void, so
     nothing is lost; clocks and status stop reading it."""
     with write(db):
-        row = db.execute("SELECT request_id FROM events WHERE id = ? AND voided_at IS NULL",
-                         [event_id]).fetchone()
+        row = db.execute(
+            "SELECT request_id FROM events WHERE id = ? AND voided_at IS NULL", [event_id]
+        ).fetchone()
         if row is None:
             raise LogError(f"There is no event {event_id} to take back.")
         db.execute("UPDATE events SET voided_at = ? WHERE id = ?", [now(), event_id])
@@ -264,8 +372,9 @@ def add_note(db: Database, request_id: int, body: str) -> Changes:
     if not body.strip():
         raise LogError("A note cannot be empty.")
     with write(db):
-        new_id = db["notes"].insert(dict(request_id=request_id, body=body,
-                                         created_at=now())).last_pk
+        new_id = (
+            db["notes"].insert(dict(request_id=request_id, body=body, created_at=now())).last_pk
+        )
     return Changes(request_ids=frozenset({request_id}), new_id=new_id)
 
 
@@ -276,8 +385,10 @@ def tag_request(db: Database, request_id: int, name: str) -> Changes:
     with write(db):
         db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [name])
         tag_id = db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()[0]
-        db.execute("INSERT OR IGNORE INTO request_tags (request_id, tag_id) VALUES (?, ?)",
-                   [request_id, tag_id])
+        db.execute(
+            "INSERT OR IGNORE INTO request_tags (request_id, tag_id) VALUES (?, ?)",
+            [request_id, tag_id],
+        )
     return Changes(request_ids=frozenset({request_id}))
 
 
@@ -293,5 +404,7 @@ def search(db: Database, text: str, *, limit: int = 200) -> list[int]:
                  WHERE events_fts MATCH :q AND e.voided_at IS NULL
            UNION SELECT n.request_id FROM notes_fts f JOIN notes n ON n.id = f.rowid
                  WHERE notes_fts MATCH :q
-           LIMIT :limit""", {"q": query, "limit": limit})
+           LIMIT :limit""",
+        {"q": query, "limit": limit},
+    )
     return [r[0] for r in rows.fetchall()]

@@ -44,21 +44,39 @@ def view_request(db: Database, request_id: int, *, cal: Calendar | None = None) 
     row = db.execute(
         """SELECT r.id, r.title, c.abbr, c.name, k.name FROM requests r
            JOIN components c ON c.id = r.component_id LEFT JOIN cases k ON k.id = r.case_id
-           WHERE r.id = ?""", [request_id]).fetchone()
+           WHERE r.id = ?""",
+        [request_id],
+    ).fetchone()
     if row is None:
         from .log import LogError
 
         raise LogError(f"There is no request with id {request_id}.")
     events = events_for(db, request_id)
-    numbers = tuple(r[0] for r in db.execute(
-        "SELECT number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id "
-        "WHERE t.request_id = ? AND e.voided_at IS NULL ORDER BY t.id", [request_id]))
+    numbers = tuple(
+        r[0]
+        for r in db.execute(
+            "SELECT number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id "
+            "WHERE t.request_id = ? AND e.voided_at IS NULL ORDER BY t.id",
+            [request_id],
+        )
+    )
     clocks = compute_clocks(events, cal or calendar(), appeal_rule(row[2]))
-    return RequestView(row[0], row[1], row[2], row[3], row[4], derive_status(events), numbers,
-                       tuple(events), tuple(clocks))
+    return RequestView(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        derive_status(events),
+        numbers,
+        tuple(events),
+        tuple(clocks),
+    )
 
 
-def agenda(db: Database, *, today: date | None = None, cal: Calendar | None = None) -> list[tuple[Clock, RequestView]]:
+def agenda(
+    db: Database, *, today: date | None = None, cal: Calendar | None = None
+) -> list[tuple[Clock, RequestView]]:
     """Every open deadline across all requests, soonest first."""
     today = today or date.today()
     out = []
