@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from foiadesk.core.directory import (
+from .directory import (
     Directory,
     Invalid,
     check_keys,
@@ -29,6 +29,7 @@ from foiadesk.core.directory import (
     take_object,
     take_tag,
 )
+from .errors import UserError
 
 CASE_PACK_FORMAT = "foiadesk-case-pack/1"
 SUPPORTS = ("fee_waiver", "expedite", "background")
@@ -45,7 +46,7 @@ CATEGORY_KEYS = ("id", "title", "description", "holders", "custodians", "search_
                  "date_range", "likely_exemptions", "source", "tag", "as_of")
 
 
-class CasePackError(Exception):
+class CasePackError(UserError):
     """A case pack cannot be used; the message names the file and field, for users."""
 
 
@@ -111,6 +112,8 @@ class Category:
 
 @dataclass(frozen=True)
 class CasePack:
+    """One agreement under investigation: who, when, what is public, what to request."""
+
     id: str
     name: str
     summary: str

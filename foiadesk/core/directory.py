@@ -25,6 +25,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .errors import UserError
+from .paths import RESOURCES
+
 COMPONENTS_FORMAT = "foiadesk-components/1"
 TAGS = ("V", "P", "U")
 CHANNEL_KINDS = ("portal", "email", "mail", "fax")
@@ -44,7 +47,7 @@ OLD_STATS_SOURCE = (
 RETIRED_PORTAL = "foiaonline.regulations.gov"
 
 
-class DirectoryError(Exception):
+class DirectoryError(UserError):
     """The directory data cannot be used; the message names the file and field, for users."""
 
 
@@ -420,11 +423,12 @@ def _parse_components(data: Any) -> _Curated:
         raw = take_object(raw, at)
         check_keys(raw, at, ("name",) + RULE_KEYS)
         agencies[abbr.lower()] = {"name": take(raw, "name", at), **_rules(raw, at, False)}
-    return _Curated(federal, agencies, [_parse_component(raw, i, obj)
+    return _Curated(federal, agencies, [_parse_component(raw, i)
                                         for i, raw in enumerate(take_list(obj, "components", ""))])
 
 
-def _parse_component(raw: Any, index: int, top: dict) -> tuple[dict, dict]:
+def _parse_component(raw: Any, index: int) -> tuple[dict, dict]:
+    """(identity fields, own rules) of one component; errors are labelled with its abbr."""
     try:
         obj = take_object(raw, "")
         check_keys(obj, "", COMPONENT_KEYS)
@@ -489,6 +493,7 @@ def _broad_fact(text: str) -> Fact | None:
 
 
 def _broad_identity(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(identity fields, own rules) of a FOIA.gov row: old data, so verify before sending."""
     channels, notes = _broad_channels(row)
     liaison = row["public_liaison_name"].strip()
     if liaison and row["public_liaison_phones"].strip():
@@ -566,12 +571,11 @@ class Directory:
     """All components a user can address. Curated entries take precedence over broad ones."""
 
     def __init__(self, curated: list[Component], broad: list[Component],
-                 federal: dict[str, Any], agencies: dict[str, dict[str, Any]], stats_dir: Path):
+                 default_window: AppealWindow, stats_dir: Path):
         self._curated = curated
         linked = {c.foiagov_id for c in curated if c.foiagov_id}
         self._broad = [c for c in broad if c.key not in linked]
-        self._federal = federal
-        self._agencies = agencies
+        self._default_window = default_window
         self._stats_dir = stats_dir
         self._index: dict[str, Component] = {}
         for comp in curated:
@@ -613,12 +617,7 @@ class Directory:
     def appeal_window(self, abbr_or_id: str) -> AppealWindow:
         """The appeal window: the component's, else its agency's, else the statute's 90 days."""
         comp = self.component(abbr_or_id)
-        return comp.appeal_window if comp else self._federal["appeal_window"]
-
-    def agency_rule_name(self, parent: str) -> str | None:
-        """The full name of an agency that has agency-wide rules, e.g. 'DHS'."""
-        rule = self._agencies.get(parent.lower())
-        return rule["name"] if rule else None
+        return comp.appeal_window if comp else self._default_window
 
     def completion_estimate(self, abbr_or_id: str) -> Estimate | None:
         """Median processing days from FOIA.gov's statistics, most recent usable year."""
@@ -647,7 +646,7 @@ def _resolve(identity: dict[str, Any], own: dict[str, Any], curated: _Curated) -
 
 def default_resources_dir() -> Path:
     """resources/ next to the foiadesk package (a source or editable checkout)."""
-    return Path(__file__).resolve().parents[2] / "resources"
+    return RESOURCES
 
 
 def load_directory(resources_dir: Path | None = None) -> Directory:
@@ -664,7 +663,7 @@ def _load(resources_dir: Path) -> Directory:
     except Invalid as exc:
         where = f"component {exc.component}: " if exc.component else ""
         raise DirectoryError(f"{path.name}: {where}{exc.where}: {exc.problem}") from None
-    broad_rows = [row for row in _read_csv(folder / "components.csv")]
+    broad_rows = _read_csv(folder / "components.csv")
     broad_ids = {row["id"] for row in broad_rows}
     components = []
     for identity, own in curated.components:
@@ -681,4 +680,4 @@ def _load(resources_dir: Path) -> Directory:
                                  f"(components[{seen[comp.key.lower()]}] and components[{i}])")
         seen[comp.key.lower()] = i
     broad = [_resolve(*_broad_identity(row), curated) for row in broad_rows]
-    return Directory(components, broad, curated.federal, curated.agencies, folder)
+    return Directory(components, broad, curated.federal["appeal_window"], folder)
