@@ -9,9 +9,19 @@ from foiadesk.core.calendar import calendar
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def opm_dates():
+def opm_rows():
     with open(FIXTURES / "opm-holidays-2024-2027.csv", encoding="utf-8") as fh:
-        return {date.fromisoformat(row["date"]) for row in csv.DictReader(fh)}
+        return {date.fromisoformat(row["date"]): row["name"] for row in csv.DictReader(fh)}
+
+
+def opm_dates():
+    return set(opm_rows())
+
+
+def test_holidays_carry_opm_statutory_names(cal):
+    for day, name in opm_rows().items():
+        shown = cal.day_off(day).name
+        assert shown.split(" (")[0] == name.split(";")[0].split(" (")[0], day
 
 
 def test_weekday_days_off_2024_2027_are_exactly_opm_holidays(cal):

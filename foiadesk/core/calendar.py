@@ -125,7 +125,9 @@ class Calendar:
         self.first = date(FIRST_YEAR, 1, 1)
         self.last = date(LAST_YEAR, 12, 31)
         years = range(FIRST_YEAR - 1, LAST_YEAR + 2)  # Dec 31 can observe next New Year
-        self.holidays = {d: n for d, n in holidays.US(years=years).items()}
+        # The government category names holidays as 5 U.S.C. 6103 and OPM do.
+        statutory = holidays.US(years=years, categories=("government",))
+        self.holidays = {d: statutory.get(d, n) for d, n in holidays.US(years=years).items()}
         self.closures = load_closures()
         base = self.first.toordinal()
         span = self.last.toordinal() - base + 1
