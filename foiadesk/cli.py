@@ -88,19 +88,41 @@ def build_parser() -> argparse.ArgumentParser:
     lg = with_db(sub.add_parser("log", help="record an event on a request"))
     lg.add_argument("request_id", type=int)
     lg.add_argument("type", help="event type, e.g. filed, acknowledged, extension_notice")
-    lg.add_argument(
-        "--on", type=iso_date, required=True, help="date it happened / the letter's date"
-    )
+    lg.add_argument("--on", type=iso_date, required=True, help="date it happened / the letter's date")
     lg.add_argument("--agency-received", type=iso_date, help="date the agency received it")
-    lg.add_argument(
-        "--named", type=iso_date, help="date the letter names (reply-by, extended date)"
-    )
+    lg.add_argument("--named", type=iso_date, help="date the letter names (reply-by, extended date)")
     lg.add_argument("--outcome")
     lg.add_argument("--tracking")
     lg.add_argument("--channel")
     lg.add_argument("--amount", type=dollars, help="dollars")
     lg.add_argument("--summary", default="")
     lg.add_argument("--file", type=Path, action="append", default=[], help="attach a file")
+
+    dr = with_db(sub.add_parser("draft", help="draft request letters for a case and log them as drafts"))
+    dr.add_argument("--case", required=True, help="case pack id (e.g. irs-ice-mou) or a pack .json file")
+    dr.add_argument(
+        "--component",
+        required=True,
+        action="append",
+        help="component abbreviation; repeat or comma-separate for one letter each",
+    )
+    dr.add_argument("--profile", type=Path, required=True, help="requester profile (.toml)")
+    dr.add_argument("--categories", default="all", help="all, numbers in the pack's order (1,3,5) or ids")
+    dr.add_argument("--fee-waiver", action="store_true", help="argue for a fee waiver")
+    dr.add_argument("--expedite", action="store_true", help="ask for expedited processing")
+    dr.add_argument(
+        "--expedite-grounds",
+        default="urgency_to_inform,media_interest",
+        help="comma-separated grounds (imminent_threat, urgency_to_inform, due_process, "
+        "media_interest); each letter keeps those its agency allows",
+    )
+    dr.add_argument("--max-fee", type=dollars, help="the most you agree to pay, in dollars (default 25)")
+    dr.add_argument("--date", type=iso_date, help="letter date (default today)")
+    dr.add_argument("--templates", type=Path, help="folder of your own templates that override ours")
+    dr.add_argument("--pdf", action="store_true", help="also write a PDF of each letter (needs LibreOffice)")
+    dr.add_argument(
+        "--out", type=Path, required=True, help="FILE.docx for one component, or a folder for several"
+    )
 
     dm = sub.add_parser("demo", help="write a realistic synthetic database")
     dm.add_argument("--requests", type=int, default=2000)
@@ -111,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path)
 
     bench = sub.add_parser("bench", help="benchmarks that print their figures")
-    bench.add_argument("what", choices=("clocks",))
+    bench.add_argument("what", choices=("clocks", "drafting"))
     bench.add_argument("--requests", type=int, default=100_000)
     bench.add_argument("--repeat", type=int, default=5)
     return p
@@ -133,9 +155,7 @@ def cmd_due(args) -> int:
         try:
             ask, answer = (date.fromisoformat(x) for x in args.tolled.split(":"))
         except ValueError:
-            raise UsageError(
-                f"--tolled wants ASK:ANSWER as two dates, got '{args.tolled}'"
-            ) from None
+            raise UsageError(f"--tolled wants ASK:ANSWER as two dates, got '{args.tolled}'") from None
         if answer < ask:
             raise UsageError(f"the answer ({answer}) cannot come before the question ({ask})")
         if ask < r:
@@ -168,9 +188,7 @@ def cmd_due(args) -> int:
     elif args.clock == "appeal-window":
         events.append(Event("determination", r, outcome="denial", id=7))
     clock = next(
-        c
-        for c in compute_clocks(events, calendar(skip_closures=args.skip_closures), rule)
-        if c.key == key
+        c for c in compute_clocks(events, calendar(skip_closures=args.skip_closures), rule) if c.key == key
     )
     if args.trace:
         print(clock.explain())
@@ -194,9 +212,7 @@ def cmd_agenda(args) -> int:
         print("No open deadlines.")
     for clock, view in rows:
         left = clock.days_left(today)
-        when = (
-            f"{-left} days overdue" if left < 0 else ("today" if left == 0 else f"in {left} days")
-        )
+        when = f"{-left} days overdue" if left < 0 else ("today" if left == 0 else f"in {left} days")
         print(
             f"{clock.due}  {when:>17}  {clock.owed_by:<9}  {clock.label:<34} "
             f"#{view.id} {view.component}: {view.title}"
@@ -314,6 +330,72 @@ def cmd_log(args) -> int:
     return 0
 
 
+def cmd_draft(args) -> int:
+    from decimal import Decimal
+
+    from .core.casepack import load_case_pack, shipped_case_packs
+    from .core.compose import choose_categories, draft_requests, log_drafts
+    from .core.directory import load_directory
+    from .core.letters import DraftOptions
+    from .core.profiles import load_profile
+
+    requester = load_profile(args.profile)
+    if args.case.endswith(".json"):
+        pack = load_case_pack(Path(args.case))
+    else:
+        packs = [p for p in shipped_case_packs() if p.id == args.case or p.id.startswith(args.case + "-")]
+        if len(packs) != 1:
+            known = ", ".join(p.id for p in shipped_case_packs())
+            raise UsageError(f"unknown case '{args.case}' (shipped cases: {known})")
+        pack = packs[0]
+    directory = load_directory()
+    abbrs = [a.strip() for item in args.component for a in item.split(",") if a.strip()]
+    components = []
+    for abbr in abbrs:
+        comp = directory.component(abbr)
+        if comp is None:
+            raise UsageError(f"unknown component '{abbr}'")
+        components.append(comp)
+    options = DraftOptions(
+        letter_date=args.date or date.today(),
+        fee_cap=Decimal(args.max_fee) / 100 if args.max_fee is not None else Decimal("25"),
+        fee_waiver=args.fee_waiver,
+        expedite=args.expedite,
+        expedite_grounds=[g.strip() for g in args.expedite_grounds.split(",") if g.strip()],
+    )
+    several = len(components) > 1
+    if several and args.out.suffix.lower() == ".docx":
+        raise UsageError("--out must be a folder when drafting for several components")
+    drafts = draft_requests(
+        requester,
+        pack,
+        choose_categories(pack, args.categories),
+        components,
+        options,
+        user_templates_dir=args.templates,
+    )
+    pdfs = {}
+    if args.pdf:
+        from .core.pdf import docx_to_pdf
+
+        pdfs = {d.filename: docx_to_pdf(d.docx, d.filename) for d in drafts}
+    targets = [(args.out / d.filename) if several or args.out.is_dir() else args.out for d in drafts]
+    for draft, target in zip(drafts, targets, strict=True):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(draft.docx)
+        if draft.filename in pdfs:
+            target.with_suffix(".pdf").write_bytes(pdfs[draft.filename])
+    changes = log_drafts(_open(args), pack, drafts, options)
+    for draft, target, request_id in zip(drafts, targets, sorted(changes.request_ids), strict=True):
+        print(
+            f"{target}  ({draft.component.abbr or draft.component.name}, request #{request_id}, "
+            f"{len(draft.category_ids)} categor{'y' if len(draft.category_ids) == 1 else 'ies'})"
+        )
+        for warning in draft.warnings:
+            print(f"  note: {warning}")
+    return 0
+
+
 def cmd_demo(args) -> int:
     from .core.demo import write_demo
 
@@ -332,9 +414,12 @@ def cmd_backup(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from .core.bench import bench_clocks
+    from .core.bench import bench_clocks, bench_drafting
 
-    bench_clocks(args.requests, repeat=args.repeat)
+    if args.what == "drafting":
+        bench_drafting(repeat=args.repeat)
+    else:
+        bench_clocks(args.requests, repeat=args.repeat)
     return 0
 
 
@@ -345,6 +430,7 @@ COMMANDS = {
     "show": cmd_show,
     "add-request": cmd_add_request,
     "log": cmd_log,
+    "draft": cmd_draft,
     "demo": cmd_demo,
     "backup": cmd_backup,
     "bench": cmd_bench,

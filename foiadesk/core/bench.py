@@ -113,3 +113,39 @@ def bench_clocks(requests: int, *, repeat: int = 5, seed: int = 1, today: date |
         "extract": t_extract,
         "agree": agree,
     }
+
+
+def bench_drafting(*, repeat: int = 5) -> dict:
+    """Time one request letter and a six-component batch (render only, no database)."""
+    from datetime import date as _date
+
+    from .casepack import shipped_case_packs
+    from .compose import choose_categories, draft_requests
+    from .directory import load_directory
+    from .letters import DraftOptions
+    from .paths import RESOURCES
+    from .profiles import load_profile
+
+    requester = load_profile(RESOURCES / "profiles" / "example.toml")
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    directory = load_directory()
+    six = [directory.component(a) for a in ("ICE", "IRS", "TIGTA", "TREAS-DO", "DHS-PRIV", "DOJ-OLC")]
+    options = DraftOptions(
+        letter_date=_date(2026, 11, 25),
+        fee_waiver=True,
+        expedite=True,
+        expedite_grounds=["urgency_to_inform", "media_interest"],
+    )
+    cats = choose_categories(pack, "all")
+    draft_requests(requester, pack, cats, six[:1], options)  # warm-up: imports, first parse
+    t_one, _ = _median_time(lambda: draft_requests(requester, pack, cats, six[:1], options), repeat)
+    t_six, drafts = _median_time(lambda: draft_requests(requester, pack, cats, six, options), repeat)
+    print(
+        f"one request letter (ICE, all {len(cats)} categories): {t_one:.3f} s   target <= 0.2 s "
+        f"-> {'met' if t_one <= 0.2 else 'NOT met'}"
+    )
+    print(
+        f"six-component batch ({sum(len(d.docx) for d in drafts):,} bytes of .docx):  "
+        f"{t_six:.3f} s   target <= 1 s -> {'met' if t_six <= 1 else 'NOT met'}"
+    )
+    return {"one": t_one, "six": t_six}

@@ -1,0 +1,169 @@
+"""A coordinated set of letters: per-component variants, logged as drafts, and the CLI."""
+
+import hashlib
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from foiadesk.cli import run
+from foiadesk.core import pdf
+from foiadesk.core.casepack import shipped_case_packs
+from foiadesk.core.compose import choose_categories, docx_text, draft_requests, log_drafts
+from foiadesk.core.directory import load_directory
+from foiadesk.core.errors import UserError
+from foiadesk.core.letters import DraftOptions
+from foiadesk.core.paths import RESOURCES
+from foiadesk.core.profiles import ProfileError, load_profile, profile_from_dict
+from foiadesk.core.tracker import view_request
+
+PROFILE = RESOURCES / "profiles" / "example.toml"
+CERTIFY = "true and correct to the best of my knowledge and belief"
+
+
+@pytest.fixture(scope="module")
+def batch():
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    directory = load_directory()
+    comps = [directory.component(a) for a in ("ICE", "IRS", "TIGTA")]
+    options = DraftOptions(
+        letter_date=date(2026, 11, 25),
+        fee_cap=Decimal("100"),
+        expedite=True,
+        expedite_grounds=["urgency_to_inform", "media_interest"],
+    )
+    drafts = draft_requests(load_profile(PROFILE), pack, choose_categories(pack, "all"), comps, options)
+    return pack, options, drafts
+
+
+def test_each_component_gets_its_own_letter_with_only_what_it_holds(batch):
+    pack, _, drafts = batch
+    ice, irs, tigta = drafts
+    for draft in drafts:
+        held = {c.id for c in pack.categories_for(draft.component.key)}
+        assert set(draft.category_ids) <= held and draft.category_ids
+        text = draft.text
+        assert text.count(CERTIFY) == 1
+        assert draft.component.name in text
+        assert "$100" in text
+        for cid in draft.category_ids:
+            title = next(c.title for c in pack.categories if c.id == cid).rstrip(".")
+            assert title in text
+    assert len(tigta.category_ids) < len(ice.category_ids)
+    assert "Widespread and exceptional media interest" in ice.text
+    assert "Widespread and exceptional media interest" not in irs.text
+    assert any("expedite ground 'media_interest' left out" in w for w in irs.warnings)
+    assert "6 CFR" in ice.text and "26 CFR 601.702" in irs.text
+
+
+def test_drafts_are_logged_as_requests_with_the_letter_stored_by_hash(db, batch):
+    pack, options, drafts = batch
+    changes = log_drafts(db, pack, drafts, options)
+    assert len(changes.request_ids) == 3
+    for request_id, draft in zip(sorted(changes.request_ids), drafts, strict=True):
+        view = view_request(db, request_id)
+        assert view.status == "Draft" and view.case == pack.name
+        assert [e.type for e in view.events] == ["drafted"]
+        sha, name = db.execute(
+            "SELECT a.sha256, a.filename FROM attachments a JOIN events e "
+            "ON e.id = a.event_id WHERE e.request_id = ?",
+            [request_id],
+        ).fetchone()
+        assert sha == hashlib.sha256(draft.docx).hexdigest() and name == draft.filename
+        stored = db.execute("SELECT content FROM files WHERE sha256 = ?", [sha]).fetchone()[0]
+        assert docx_text(stored) == draft.text
+    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+    log_drafts(db, pack, drafts[:1], options)  # the same case is reused, the letter not re-stored
+    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM files").fetchone()[0] == 3
+
+
+def test_categories_by_number_id_or_all():
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    ids = [c.id for c in pack.categories]
+    assert choose_categories(pack, "1,3") == [ids[0], ids[2]]
+    assert choose_categories(pack, f"{ids[4]},2") == [ids[4], ids[1]]
+    with pytest.raises(UserError, match="categories 1 to"):
+        choose_categories(pack, "99")
+
+
+def test_profile_reports_every_problem_at_once():
+    with pytest.raises(ProfileError) as err:
+        profile_from_dict(
+            {"name": "Dana", "email": "dana@example.org", "fee_category": "press", "nickname": "D"}
+        )
+    message = str(err.value)
+    for part in (
+        "'organization' is missing",
+        "'dissemination' is missing",
+        "'nickname' is not a profile field",
+        "fee_category 'press'",
+    ):
+        assert part in message
+    assert load_profile(PROFILE).fee_category == "news_media"
+
+
+def test_draft_command_writes_the_letter_and_logs_it(tmp_path, capsys):
+    out = tmp_path / "ice.docx"
+    db = str(tmp_path / "log.sqlite3")
+    code = run(
+        [
+            "draft",
+            "--db",
+            db,
+            "--case",
+            "irs-ice-mou",
+            "--component",
+            "ICE",
+            "--profile",
+            str(PROFILE),
+            "--categories",
+            "1,2",
+            "--fee-waiver",
+            "--max-fee",
+            "50",
+            "--date",
+            "2026-11-25",
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == 0
+    text = docx_text(out.read_bytes())
+    assert text.startswith("Dana Whitfield") or "Dana Whitfield" in text
+    assert "fee waiver" in text.lower() and "$50" in text and CERTIFY not in text
+    assert "request #1" in capsys.readouterr().out
+
+
+def test_draft_command_bad_profile_lists_what_is_missing(tmp_path, capsys):
+    bad = tmp_path / "me.toml"
+    bad.write_text('name = "Dana"\nemail = "dana@example.org"\n')
+    code = run(
+        [
+            "draft",
+            "--case",
+            "irs-ice-mou",
+            "--component",
+            "ICE",
+            "--profile",
+            str(bad),
+            "--out",
+            str(tmp_path / "x.docx"),
+        ]
+    )
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "'organization' is missing" in err and "'phone' is missing" in err
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_pdf_without_libreoffice_says_what_to_do(monkeypatch):
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    with pytest.raises(pdf.PdfError, match="need LibreOffice, which is not installed"):
+        pdf.docx_to_pdf(b"...")
+
+
+@pytest.mark.skipif(pdf.soffice() is None, reason="LibreOffice is not installed on this machine")
+def test_pdf_copy_of_a_letter(batch):
+    data = pdf.docx_to_pdf(batch[2][0].docx, "ice.docx")
+    assert data.startswith(b"%PDF") and len(data) > 5000
