@@ -127,9 +127,11 @@ def _styles(doc) -> None:
     _style(doc, "Letterhead Name", size=16, bold=True, font=HEAD_FONT, after=2)
     _style(doc, "Letterhead", size=10, color=GREY, after=0)
     rule = _style(doc, "Letterhead Rule", size=10, color=GREY, after=18)
-    rule.element.get_or_add_pPr().append(parse_xml(
+    # Word rejects out-of-order pPr children: pBdr goes before tabs and spacing.
+    rule.element.get_or_add_pPr().insert_element_before(parse_xml(
         f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="6" '
-        'w:color="808080"/></w:pBdr>'))
+        'w:color="808080"/></w:pBdr>'), "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc",
+        "w:rPr")
     _style(doc, "Letter Date", after=12)
     _style(doc, "Addressee", after=12, keep_next=True)
     _style(doc, "Delivery", size=10, italic=True, color=GREY, after=12)
@@ -141,9 +143,10 @@ def _styles(doc) -> None:
     _style(doc, "Item", left=0.3, hanging=0.3, before=4, after=3)
     _style(doc, "Item Detail", left=0.3, after=3)
     _style(doc, "Fact", size=10.5, left=0.55, hanging=0.2, after=4)
+    _style(doc, "After List", before=8)  # a body paragraph that follows an indented list
     _style(doc, "Closing", before=6, after=0, keep_next=True)
     _style(doc, "Signature Line", before=30, after=0, keep_next=True)
-    _style(doc, "Signature", after=0)
+    _style(doc, "Signature", after=0, keep_next=True)  # the signature block stays together
     _style(doc, "Enclosures", size=10, before=18, after=0)
     footer = _style(doc, "Letter Footer", size=9, color=GREY, after=0)
     footer.paragraph_format.tab_stops.add_tab_stop(Inches(6.5), WD_TAB_ALIGNMENT.RIGHT)
@@ -217,6 +220,9 @@ def letter_top(doc, *, title: str | None = None, subject: str,
 
 
 def signature(doc, closing: str = "Sincerely,") -> None:
+    last = doc.paragraphs[-1]
+    assert "{%p" not in last.text, "the signature must follow a paragraph of text"
+    last.paragraph_format.keep_with_next = True  # never "Sincerely," alone on a page
     p(doc, closing, "Closing")
     p(doc, "{% if signature_required %}______________________________{% endif %}",
       "Signature Line")
@@ -257,7 +263,7 @@ def request_letter():
     tag(doc, "{%p endfor %}")
     p(doc, "Please include attachments to responsive messages. If any item is unclear, or "
            "too broad to search with reasonable effort, please contact me before narrowing "
-           "or denying it; I am glad to discuss its scope.")
+           "or denying it; I am glad to discuss its scope.", "After List")
     tag(doc, "{%p if no_taxpayer_records %}")
     p(doc, "This request seeks no return information of any identifiable taxpayer "
            "(26 U.S.C. 6103(b)), and so needs no taxpayer's consent. Where a responsive "
@@ -292,6 +298,7 @@ def request_letter():
     tag(doc, "{%p if fee.basis %}")
     p(doc, "{{ fee.basis }}")
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p if fee.agrees_to_pay %}")
     p(doc, "I agree to pay fees of up to {{ fee.cap }} without further notice"
            "{% if fee.cap_vs_default == 'above' %}. This is more than the "
            "{{ fee.default_commitment }} that {{ fee.default_rule }} treat as a requester's "
@@ -303,6 +310,12 @@ def request_letter():
            "{% endif %}. If fees will be higher, please tell me before incurring them, so "
            "that I can narrow the request{% if fee_waiver %}. I ask for a waiver of all fees "
            "below; this agreement applies only if it is denied{% endif %}.")
+    tag(doc, "{%p else %}")
+    p(doc, "Please tell me before incurring any fees, so that I can narrow the request"
+           "{% if fee.default_commitment %}; I do not accept the {{ fee.default_commitment }} "
+           "commitment that {{ fee.default_rule }} otherwise assume{% endif %}"
+           "{% if fee_waiver %}. I ask for a waiver of all fees below{% endif %}.")
+    tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if fee_waiver %}")
     heading(doc, "Request for a fee waiver")
@@ -350,10 +363,11 @@ def request_letter():
     tag(doc, "{%p if expedite_text %}")
     p(doc, "{{ expedite_text }}")
     tag(doc, "{%p elif expedite_facts %}")
-    p(doc, "The need is urgent now, beyond the public's general interest in the subject:")
+    p(doc, "The need is urgent now, beyond the public's general interest in the subject:",
+      "After List")
     fact_list(doc, "expedite_facts")
     tag(doc, "{%p endif %}")
-    p(doc, CERTIFICATION)
+    p(doc, CERTIFICATION, "After List")
     tag(doc, "{%p endif %}")
 
     heading(doc, "Contact")
@@ -446,7 +460,8 @@ def fee_response():
     p(doc, "Please process the request as narrowed"
            "{% if fee_cap %}. I agree to pay fees of up to {{ fee_cap }} for it without "
            "further notice; if they will be higher, please send me a revised estimate first"
-           "{% else %}, and send me a revised estimate before incurring any fees{% endif %}.")
+           "{% else %}, and send me a revised estimate before incurring any fees{% endif %}.",
+      "After List")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")

@@ -22,10 +22,8 @@ from .db import write
 from .directory import Component
 from .drafting import render, suggested_filename
 from .errors import UserError
-from .letters import DraftOptions, Requester, build_request_context
+from .letters import STATUTORY_GROUNDS, DraftOptions, Requester, build_request_context
 
-# 5 U.S.C. 552(a)(6)(E)(v): the grounds every agency must accept.
-STATUTORY_GROUNDS = ("imminent_threat", "urgency_to_inform")
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 

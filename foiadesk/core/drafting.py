@@ -12,12 +12,14 @@ time limit. Rendering returns bytes and writes nothing.
 from __future__ import annotations
 
 import io
-import multiprocessing
+import os
+import pickle
 import re
+import subprocess
+import sys
 import zipfile
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from docx.opc.exceptions import PackageNotFoundError
@@ -40,7 +42,7 @@ from .letters import (  # noqa: F401  (the drafting API, re-exported)
     build_still_interested_context,
     exemption,
 )
-from .paths import TEMPLATES
+from .paths import ROOT, TEMPLATES
 
 TEMPLATE_NAMES = ("request", "status_inquiry", "clarification_reply", "still_interested_reply",
                   "fee_response", "appeal")
@@ -72,6 +74,8 @@ def render(template_name: str, context: dict, *, user_templates_dir: Path | None
         raise TemplateError(f"{path.name}: template not found in {path.parent}.")
     if path.parent.resolve() == TEMPLATES.resolve():
         return _render_file(path, context)  # shipped with the app: trusted
+    # Even checking a user template belongs in the worker: compiling it folds constants,
+    # and {{ 'x' * 10**10 }} would be computed right here.
     return _render_in_worker(path, context, timeout)
 
 
@@ -90,7 +94,8 @@ def _environment() -> SandboxedEnvironment:
     return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
-def _render_file(path: Path, context: dict) -> bytes:
+def _checked(path: Path, context: dict, env: SandboxedEnvironment) -> DocxTemplate:
+    """The template, opened and parsed, with every variable it uses present in `context`."""
     name = path.name
     try:
         tpl = DocxTemplate(path)
@@ -98,12 +103,18 @@ def _render_file(path: Path, context: dict) -> bytes:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError,
             etree.XMLSyntaxError) as exc:
         raise TemplateError(f"{name}: not a Word document that can be read ({exc}).") from None
-    env = _environment()
     _check_syntax(tpl, env, name)
     missing = sorted(tpl.get_undeclared_template_variables(jinja_env=env, context=context))
     if missing:
         listed = ", ".join(f"'{v}'" for v in missing)
         raise TemplateError(f"{name}: unknown variable{'s' if len(missing) > 1 else ''} {listed}")
+    return tpl
+
+
+def _render_file(path: Path, context: dict) -> bytes:
+    name = path.name
+    env = _environment()
+    tpl = _checked(path, context, env)
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
         out = io.BytesIO()
@@ -113,14 +124,17 @@ def _render_file(path: Path, context: dict) -> bytes:
                             f"({exc})") from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"{name}: unknown variable or field ({exc})") from None
+    except MemoryError:
+        raise TemplateError(f"{name}: filling in the template needs too much memory.") from None
     except Exception as exc:  # anything else a user-edited template can provoke
         raise TemplateError(f"{name}: cannot be filled in ({type(exc).__name__}: {exc})") from None
     return out.getvalue()
 
 
 def _check_syntax(tpl: DocxTemplate, env: SandboxedEnvironment, name: str) -> None:
-    """Parse body, headers and footers; report the line (one per paragraph, as docxtpl
-    splits them) and its text, which is what the user can find in Word."""
+    """Parse body, headers and footers. An error names its line, counted as docxtpl splits
+    the document: one per paragraph, not counting paragraphs that hold only a {%p %} tag,
+    and quotes the line's text, which is what the user can search for in Word."""
     parts = [("", tpl.xml_to_string(tpl.docx.element.body))]
     for rel in tpl.docx.part.rels.values():
         if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI) and not rel.is_external:
@@ -131,54 +145,61 @@ def _check_syntax(tpl: DocxTemplate, env: SandboxedEnvironment, name: str) -> No
         try:
             env.parse(xml)
         except jinja2.TemplateSyntaxError as exc:
-            lines = xml.splitlines()
+            lines = xml.splitlines()  # line 1 is the part's opening tag
             text = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else ""
             text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
             snippet = f" (“{text[:60]}{'…' if len(text) > 60 else ''}”)" if text else ""
             place = f"{where} line" if where else "line"
-            raise TemplateError(f"{name}: {place} {exc.lineno}{snippet}: {exc.message}") from None
+            raise TemplateError(
+                f"{name}: {place} {max(exc.lineno - 1, 1)}{snippet}: {exc.message}") from None
 
 
 # --- user templates run in a worker process ------------------------------------------------
 
 
 def _render_in_worker(path: Path, context: dict, timeout: float) -> bytes:
-    """Render in a fresh process and stop it after `timeout` seconds."""
-    mp = multiprocessing.get_context("spawn")
-    receiver, sender = mp.Pipe(duplex=False)
-    worker = mp.Process(target=_worker, args=(str(path), context, sender), daemon=True)
-    worker.start()
-    sender.close()
+    """Render in a fresh interpreter (`python -m foiadesk.core.drafting`), killed after
+    `timeout` seconds. A plain subprocess rather than multiprocessing, so callers need no
+    `if __name__ == "__main__"` guard. The context goes in and the result comes out pickled;
+    both are made here, so unpickling them is safe."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     try:
-        if not receiver.poll(timeout):
-            raise TemplateError(f"{path.name}: filling in the template took longer than "
-                                f"{timeout:g} seconds and was stopped.")
-        status, payload = receiver.recv()
-    except EOFError:
-        raise TemplateError(f"{path.name}: filling in the template failed (the worker "
-                            "stopped, perhaps out of memory).") from None
-    finally:
-        receiver.close()
-        if worker.is_alive():
-            worker.kill()
-        worker.join(5)
+        done = subprocess.run(
+            [sys.executable, "-m", "foiadesk.core.drafting"],
+            input=pickle.dumps((str(path), context)), capture_output=True, timeout=timeout,
+            env=env, check=False)
+    except subprocess.TimeoutExpired:
+        raise TemplateError(f"{path.name}: filling in the template took longer than "
+                            f"{timeout:g} second{'' if timeout == 1 else 's'} and was "
+                            "stopped.") from None
+    try:
+        status, payload = pickle.loads(done.stdout)
+    except Exception:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
+        raise TemplateError(f"{path.name}: filling in the template failed ({detail[0]}).") from None
     if status == "error":
         raise TemplateError(payload)
     return payload
 
 
-def _worker(path: str, context: dict, sender: Any) -> None:
+def _worker_main() -> None:
+    """The worker: read (path, context), write ("ok", bytes) or ("error", message)."""
     try:
         import resource  # not on Windows
 
         resource.setrlimit(resource.RLIMIT_AS, (USER_TEMPLATE_MEMORY, USER_TEMPLATE_MEMORY))
     except (ImportError, ValueError, OSError):
         pass
+    path, context = pickle.loads(sys.stdin.buffer.read())
     try:
         result = ("ok", _render_file(Path(path), context))
     except TemplateError as exc:
         result = ("error", str(exc))
-    except MemoryError:
+    except MemoryError:  # while checking, before _render_file's own handler
         result = ("error", f"{Path(path).name}: filling in the template needs too much memory.")
-    sender.send(result)
-    sender.close()
+    sys.stdout.buffer.write(pickle.dumps(result))
+
+
+if __name__ == "__main__":
+    _worker_main()

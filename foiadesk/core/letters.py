@@ -11,14 +11,19 @@ Every context also has a `warnings` list for the user (not printed in the letter
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from docxtpl import Listing
 
 from .errors import UserError
+
+if TYPE_CHECKING:
+    from .casepack import CasePack, Category
+    from .directory import Channel, Component, Fact
 
 
 class DraftingError(UserError):
@@ -37,7 +42,7 @@ FEE_CATEGORIES = {
                    "duplication fees only, after the first 100 pages"),
     "news_media": ("representative of the news media", "552(a)(4)(A)(ii)(II)",
                    "duplication fees only, after the first 100 pages"),
-    "other": ("all other requesters", "552(a)(4)(A)(ii)(III)",
+    "other": ("“all other” requesters", "552(a)(4)(A)(ii)(III)",
               "search fees after the first two hours and duplication fees after the first "
               "100 pages"),
 }
@@ -149,9 +154,8 @@ def dollars(amount: Decimal) -> str:
     return f"${amount:,.0f}" if amount == amount.to_integral_value() else f"${amount:,.2f}"
 
 
-def _value(fact: Any) -> Any:
-    """The value of a directory Fact, or the thing itself."""
-    return getattr(fact, "value", fact)
+def _value(fact: Fact | None) -> Any:
+    return fact.value if fact is not None else None
 
 
 def _requester(req: Requester) -> dict:
@@ -172,7 +176,7 @@ def _requester(req: Requester) -> dict:
 # --- the component (addressee, channels, rules) ----------------------------------------
 
 
-def _component(comp: Any) -> dict:
+def _component(comp: Component) -> dict:
     liaison = clean(_value(comp.public_liaison) or "")
     return {
         "abbr": comp.abbr or "",
@@ -186,35 +190,39 @@ def _component(comp: Any) -> dict:
 
 
 _STATE_ZIP = re.compile(r"[A-Z]\.?[A-Z]\.?\s+\d{5}(-\d{4})?")
+_QUADRANT = re.compile(r"[NS]\.?[EW]\.?")  # "950 Pennsylvania Avenue, NW"
 
 
 def address_lines(address: str) -> list[str]:
     """An address as letter lines. The directory writes some on one line with commas:
-    split those, keeping "Washington, DC 20536" together."""
+    split those, keeping "Washington, DC 20536" and "1500 Main Street, NW" together."""
     text = clean(address)
     if "\n" in text:
         return [one_line(x) for x in text.split("\n") if x.strip()]
     out: list[str] = []
     for part in (one_line(x) for x in text.split(",") if x.strip()):
-        if out and _STATE_ZIP.fullmatch(part):
+        if out and (_STATE_ZIP.fullmatch(part) or _QUADRANT.fullmatch(part)):
             out[-1] += f", {part}"
         else:
             out.append(part)
     return out
 
 
-def _address_block(first: str, comp: Any, address: str) -> Listing:
-    """Addressee lines: a title, the component unless the address names it, the address.
-    Without an address, the agency's name helps the letter find its way."""
-    block = [first]
-    if comp.name.lower() not in address.lower():
-        block.append(one_line(comp.name))
-    if not address and comp.parent_name and comp.parent_name != comp.name:
-        block.append(one_line(comp.parent_name))
+def _address_block(first: str, address: str, *names: str) -> Listing:
+    """Addressee lines: a title, each name the address does not contain, the address."""
+    block = [first] + [n for n in dict.fromkeys(names) if n and n.lower() not in address.lower()]
     return lines("\n".join(block + address_lines(address)))
 
 
-def _delivery(channel: Any) -> str:
+def _office_address(comp: Component) -> Listing:
+    """Where requests go: the component's mailing address (or, without one, its name and
+    its agency's, which lets a letter find its way)."""
+    address = next((c.value for c in comp.channels if c.kind == "mail"), "")
+    return _address_block("FOIA Officer", address, comp.name,
+                          "" if address else comp.parent_name)
+
+
+def _delivery(channel: Channel | None) -> str:
     if channel is None:
         return ""
     return {
@@ -225,18 +233,14 @@ def _delivery(channel: Any) -> str:
     }[channel.kind]
 
 
-def _mail_address(comp: Any) -> str:
-    return next((c.value for c in comp.channels if c.kind == "mail"), "")
-
-
-def _component_warnings(comp: Any) -> list[str]:
-    if getattr(comp, "verify_before_sending", False):
+def _component_warnings(comp: Component) -> list[str]:
+    if comp.verify_before_sending:
         return [f"The contact details for {comp.name} come from FOIA.gov's 2017 directory: "
                 "check them on the agency's FOIA page before sending."]
     return []
 
 
-def _base(requester: Requester, comp: Any, letter_date: date) -> dict:
+def _base(requester: Requester, comp: Component, letter_date: date) -> dict:
     return {
         "letter_date": long_date(letter_date),
         "letter_date_iso": letter_date.isoformat(),
@@ -248,16 +252,15 @@ def _base(requester: Requester, comp: Any, letter_date: date) -> dict:
     }
 
 
-def _followup_base(requester: Requester, comp: Any, request: RequestRef,
+def _followup_base(requester: Requester, comp: Component, request: RequestRef,
                    letter_date: date) -> dict:
     tracking = one_line(request.tracking_number)
     if not tracking:
         raise DraftingError("Enter the tracking number the agency gave this request.")
     ctx = _base(requester, comp, letter_date)
-    preferred = getattr(comp, "preferred_channel", None)
     ctx.update(
-        addressee=_address_block("FOIA Officer", comp, _mail_address(comp)),
-        delivery=_delivery(preferred),
+        addressee=_office_address(comp),
+        delivery=_delivery(comp.preferred_channel),
         request={"tracking_number": tracking, "submitted_on": long_date(request.submitted_on),
                  "title": one_line(request.title)},
     )
@@ -267,7 +270,7 @@ def _followup_base(requester: Requester, comp: Any, request: RequestRef,
 # --- case facts and categories --------------------------------------------------------
 
 
-def _facts(pack: Any, use: str, warnings: list[str]) -> list[dict]:
+def _facts(pack: CasePack, use: str, warnings: list[str]) -> list[dict]:
     chosen = []
     for fact in pack.public_facts:
         if use not in fact.supports:
@@ -289,7 +292,8 @@ def _date_range(start: date | str | None, end: date | str | None) -> str:
     return "any date"
 
 
-def _categories(pack: Any, ids: Iterable[str], comp: Any, warnings: list[str]) -> list[dict]:
+def _categories(pack: CasePack, ids: Iterable[str], comp: Component,
+                warnings: list[str]) -> list[dict]:
     by_id = {c.id: c for c in pack.categories}
     ids = list(dict.fromkeys(ids))  # keep order, drop repeats
     if not ids:
@@ -316,10 +320,10 @@ def _categories(pack: Any, ids: Iterable[str], comp: Any, warnings: list[str]) -
     return chosen
 
 
-def _asks_for_tax_data(cats: Iterable[Any]) -> bool:
+def _asks_for_tax_data(cats: Iterable[Category]) -> bool:
     for cat in cats:
         for ex in cat.likely_exemptions:
-            if ex.code == "b3" and "6103" in (getattr(ex, "statute", None) or ""):
+            if ex.code == "b3" and "6103" in (ex.statute or ""):
                 return True
     return False
 
@@ -327,7 +331,8 @@ def _asks_for_tax_data(cats: Iterable[Any]) -> bool:
 # --- fees and expedited processing --------------------------------------------------------
 
 
-def _fee(requester: Requester, options: DraftOptions, comp: Any, warnings: list[str]) -> dict:
+def _fee(requester: Requester, options: DraftOptions, comp: Component,
+         warnings: list[str]) -> dict:
     category = options.fee_category or requester.fee_category
     if category not in FEE_CATEGORIES:
         raise DraftingError(f"'{category}' is not a fee category; use one of: "
@@ -351,7 +356,7 @@ def _fee(requester: Requester, options: DraftOptions, comp: Any, warnings: list[
     return {
         "category": category, "label": label, "cite": cite, "charges": charges,
         "basis": paragraphs(requester.fee_category_basis),
-        "cap": dollars(cap), "cap_amount": str(cap),
+        "cap": dollars(cap), "cap_amount": str(cap), "agrees_to_pay": cap > 0,
         "default_commitment": dollars(default) if default is not None else "",
         "default_rule": rule, "cap_vs_default": compare,
     }
@@ -367,8 +372,7 @@ GROUNDS = {
     "urgency_to_inform": (
         "Urgency to inform the public",
         "There is an urgency to inform the public concerning actual or alleged federal "
-        "government activity, and I am primarily engaged in disseminating information, as my "
-        "fee-category statement above shows."),
+        "government activity, and I am primarily engaged in disseminating information."),
     "due_process": (
         "Loss of substantial due process rights",
         "Delay in releasing the records would cause the loss of substantial due process "
@@ -379,13 +383,15 @@ GROUNDS = {
         "in which there exist possible questions about the government's integrity which affect "
         "public confidence."),
 }
-# The statute's two grounds, for a component the directory lists no grounds for.
-STATUTORY_CITES = {"imminent_threat": "5 U.S.C. 552(a)(6)(E)(v)(I)",
-                   "urgency_to_inform": "5 U.S.C. 552(a)(6)(E)(v)(II)"}
+# The statute's two grounds (cite, route_to, tag), for a component the directory lists
+# no grounds for.
+STATUTORY_GROUNDS = {"imminent_threat": ("5 U.S.C. 552(a)(6)(E)(v)(I)", None, "V"),
+                     "urgency_to_inform": ("5 U.S.C. 552(a)(6)(E)(v)(II)", None, "V")}
 
 
-def _grounds(codes: list[str], comp: Any, warnings: list[str]) -> list[dict]:
-    allowed = {g.code: g for g in comp.expedite_grounds} or STATUTORY_CITES
+def _grounds(codes: list[str], comp: Component, fee: dict, warnings: list[str]) -> list[dict]:
+    allowed = {g.code: (g.cite, g.route_to, g.tag) for g in comp.expedite_grounds}
+    allowed = allowed or STATUTORY_GROUNDS
     if not codes:
         raise DraftingError("Choose at least one ground for expedited processing.")
     chosen = []
@@ -394,19 +400,21 @@ def _grounds(codes: list[str], comp: Any, warnings: list[str]) -> list[dict]:
             raise DraftingError(
                 f"The rules of {comp.abbr or comp.name} do not list '{code}' as a ground for "
                 f"expedited processing; they allow: {', '.join(allowed)}.")
-        rule = allowed[code]
-        if getattr(rule, "tag", "") == "U":
-            warnings.append(f"The rule for the '{code}' ground ({rule.cite}) is unverified: "
+        cite, route_to, tag = allowed[code]
+        if tag == "U":
+            warnings.append(f"The rule for the '{code}' ground ({cite}) is unverified: "
                             "check it on ecfr.gov before relying on it.")
         title, text = GROUNDS[code]
+        if code == "urgency_to_inform" and fee["basis"]:
+            text += " My work is described under Fees above."
         chosen.append({"number": number, "code": code, "title": title, "text": text,
-                       "cite": one_line(getattr(rule, "cite", rule)),
-                       "route_to": one_line(getattr(rule, "route_to", "") or "")})
+                       "cite": one_line(cite), "route_to": one_line(route_to or "")})
     return chosen
 
 
-def _dissemination(requester: Requester) -> Listing | str:
-    return paragraphs(requester.dissemination) or (
+def _dissemination(requester: Requester) -> str:
+    """One paragraph: it continues a numbered point of the fee-waiver argument."""
+    return one_line(requester.dissemination) or (
         "I will study the records and publish what I learn from them, together with the "
         "records themselves, so that anyone can read them free of charge.")
 
@@ -414,8 +422,8 @@ def _dissemination(requester: Requester) -> Listing | str:
 # --- the six letters ------------------------------------------------------------------
 
 
-def build_request_context(requester: Requester, pack: Any, category_ids: Iterable[str],
-                          component: Any, options: DraftOptions) -> dict:
+def build_request_context(requester: Requester, pack: CasePack, category_ids: Iterable[str],
+                          component: Component, options: DraftOptions) -> dict:
     """Everything request.docx needs. Raises DraftingError on input the letter cannot use;
     softer problems (a category this component may not hold) go to `warnings`."""
     ctx = _base(requester, component, options.letter_date)
@@ -423,11 +431,12 @@ def build_request_context(requester: Requester, pack: Any, category_ids: Iterabl
     categories = _categories(pack, category_ids, component, warnings)
     chosen = [c for c in pack.categories if c.id in {x["id"] for x in categories}]
     fee = _fee(requester, options, component, warnings)
-    grounds = _grounds(options.expedite_grounds, component, warnings) if options.expedite else []
+    grounds = (_grounds(options.expedite_grounds, component, fee, warnings)
+               if options.expedite else [])
     asked = [x for x, on in (("fee waiver", options.fee_waiver),
                              ("expedited processing", options.expedite)) if on]
     ctx.update(
-        addressee=_address_block("FOIA Officer", component, _mail_address(component)),
+        addressee=_office_address(component),
         delivery=_delivery(component.preferred_channel),
         subject=f"Freedom of Information Act request: {one_line(pack.name)}"
                 + (f" ({' and '.join(asked)} requested)" if asked else ""),
@@ -450,7 +459,7 @@ def build_request_context(requester: Requester, pack: Any, category_ids: Iterabl
     return ctx
 
 
-def build_status_inquiry_context(requester: Requester, component: Any, request: RequestRef, *,
+def build_status_inquiry_context(requester: Requester, component: Component, request: RequestRef, *,
                                  letter_date: date, received_on: date | None = None,
                                  due_on: date | None = None, deadline_extended: bool = False,
                                  note: str = "") -> dict:
@@ -464,7 +473,7 @@ def build_status_inquiry_context(requester: Requester, component: Any, request: 
     return ctx
 
 
-def build_clarification_reply_context(requester: Requester, component: Any,
+def build_clarification_reply_context(requester: Requester, component: Component,
                                       request: RequestRef, *, letter_date: date,
                                       agency_letter_date: date, clarification: str) -> dict:
     """clarification_reply.docx: answers the agency's one tolling request for information."""
@@ -476,7 +485,7 @@ def build_clarification_reply_context(requester: Requester, component: Any,
     return ctx
 
 
-def build_still_interested_context(requester: Requester, component: Any, request: RequestRef,
+def build_still_interested_context(requester: Requester, component: Component, request: RequestRef,
                                    *, letter_date: date, agency_letter_date: date,
                                    reply_by: date | None = None, note: str = "") -> dict:
     """still_interested_reply.docx: keeps a request open after a 'still interested?' letter."""
@@ -489,7 +498,7 @@ def build_still_interested_context(requester: Requester, component: Any, request
     return ctx
 
 
-def build_fee_response_context(requester: Requester, component: Any, request: RequestRef, *,
+def build_fee_response_context(requester: Requester, component: Component, request: RequestRef, *,
                                letter_date: date, agency_letter_date: date,
                                fee_estimate: Decimal | float | str, accept: bool,
                                fee_cap: Decimal | float | str | None = None,
@@ -504,12 +513,14 @@ def build_fee_response_context(requester: Requester, component: Any, request: Re
     if not accept and not narrowed:
         raise DraftingError("Say how you narrow the request, or accept the estimate.")
     ctx = _followup_base(requester, component, request, letter_date)
+    if accept and not cap:
+        raise DraftingError("To accept the estimate, agree to pay more than $0.")
     if accept and cap < estimate:
         ctx["warnings"].append(f"Your limit {dollars(cap)} is below the estimate "
                                f"{dollars(estimate)}: the agency may stop processing.")
     ctx.update(
         agency_letter_date=long_date(agency_letter_date), fee_estimate=dollars(estimate),
-        accept=accept, fee_cap=dollars(cap) if cap is not None else "",
+        accept=accept, fee_cap=dollars(cap) if cap else "",
         narrowing=narrowed if not accept else "",
         advance_payment=accept and estimate > 250,
         fee_bar=fee_bar,
@@ -519,7 +530,7 @@ def build_fee_response_context(requester: Requester, component: Any, request: Re
     return ctx
 
 
-def build_appeal_context(requester: Requester, component: Any, request: RequestRef, *,
+def build_appeal_context(requester: Requester, component: Component, request: RequestRef, *,
                          letter_date: date, determination_date: date,
                          withheld: Iterable[dict] = (), determination_official: str = "",
                          search_argument: str = "", other_argument: str = "",
@@ -552,8 +563,14 @@ def build_appeal_context(requester: Requester, component: Any, request: RequestR
         elif on_file is not None and on_file.tag == "U":
             ctx["warnings"].append("The appeal address on file is unverified: check it "
                                    "against the determination letter.")
+    # An appeal address names its own office (IRS Appeals, DOJ OIP) unless it starts at
+    # the street; then the component's name goes first.
+    first_line = next(iter(address_lines(address)), "")
+    starts_at_street = not first_line or first_line[0].isdigit()
     ctx.update(
-        addressee=_address_block("Appeals Officer", component, address),
+        addressee=_address_block("Appeals Officer", address,
+                                 component.name if starts_at_street else "",
+                                 "" if address else component.parent_name),
         delivery=_delivery(channel),
         determination_date=long_date(determination_date),
         determination_official=one_line(determination_official),
@@ -570,59 +587,58 @@ _EXEMPTION = re.compile(r"\(?b?\)?\s*\(?([1-9])\)?\s*\(?([a-fA-F])?\)?")
 _SEVEN_PARTS = "ABCDEF"
 
 EXEMPTION_ARGUMENTS = {
-    "1": "Exemption 1 covers only information properly classified under an executive order, "
-         "in substance and in procedure. Please confirm that each withheld passage was reviewed "
+    "1": "It covers only information properly classified under an executive order, in "
+         "substance and in procedure. Please confirm that each withheld passage was reviewed "
          "for current classification, and release the unclassified portions.",
-    "2": "Exemption 2 covers only records related solely to the agency's internal personnel "
-         "rules and practices, that is, matters of employee relations and human resources. "
-         "Records about how the agency carries out a program are not of that kind.",
-    "3": "Exemption 3 applies only where a statute specifically exempts the information. "
-         "Please identify the statute relied on for each withholding and show that the "
-         "withheld words fall within it.",
-    "3-6103": "Exemption 3 with 26 U.S.C. 6103 protects the returns and return information "
-              "of identifiable taxpayers. It does not cover policies, agreements, legal "
-              "analyses, communications about the program, or statistics that cannot be "
-              "associated with a particular taxpayer. Please release those, redacting only "
-              "details that identify a taxpayer.",
-    "4": "Exemption 4 covers only trade secrets and commercial or financial information "
-         "obtained from a person outside the government that is privileged or confidential. "
-         "Please identify the submitter and explain how each withheld passage meets that test.",
-    "5": "Exemption 5 protects only records covered by a privilege in civil discovery, such "
-         "as records that are both predecisional and deliberative, and since 2016 the agency "
-         "may withhold them only if it reasonably foresees that release would harm an interest "
-         "the privilege protects (5 U.S.C. 552(a)(8)(A)). Calling a record a draft is not "
-         "enough. Final agreements, adopted positions and factual material must be released, "
-         "and factual material within deliberative records must be segregated and released.",
-    "6": "Exemption 6 requires weighing a real privacy interest against the public interest "
-         "in disclosure. Officials acting in their official capacity, and senior officials in "
+    "2": "It covers only records related solely to the agency's internal personnel rules and "
+         "practices, that is, matters of employee relations and human resources. Records about "
+         "how the agency carries out a program are not of that kind.",
+    "3": "It applies only where a statute specifically exempts the information. Please name "
+         "the statute relied on for each withholding and show that the withheld words fall "
+         "within it.",
+    "3-6103": "Section 6103 protects the returns and return information of identifiable "
+              "taxpayers. It does not cover policies, agreements, legal analyses, "
+              "communications about the program, or statistics that cannot be associated with "
+              "a particular taxpayer. Please release those, redacting only details that "
+              "identify a taxpayer.",
+    "4": "It covers only trade secrets and commercial or financial information obtained from a "
+         "person outside the government that is privileged or confidential. Please identify "
+         "the submitter and explain how each withheld passage meets that test.",
+    "5": "It protects only records covered by a privilege in civil discovery, such as records "
+         "that are both predecisional and deliberative, and since 2016 the agency may withhold "
+         "them only if it reasonably foresees that release would harm an interest the "
+         "privilege protects (5 U.S.C. 552(a)(8)(A)). Calling a record a draft is not enough. "
+         "Final agreements, adopted positions and factual material must be released, and "
+         "factual material within deliberative records must be segregated and released.",
+    "6": "It requires weighing a real privacy interest against the public interest in "
+         "disclosure. Officials acting in their official capacity, senior officials in "
          "particular, have little privacy interest in their names and work, while the public "
-         "interest in how this program was carried out is substantial. Please release names "
-         "and titles of officials, and redact only truly personal details.",
-    "7": "Exemption 7 applies only to records compiled for law enforcement purposes, and only "
-         "where release could reasonably be expected to cause one of the harms it lists. "
-         "Please show both for each withholding.",
-    "7A": "Exemption 7(A) requires a pending or reasonably anticipated enforcement proceeding "
-          "and a showing of how release would interfere with it. Policies, agreements and "
-          "aggregate statistics do not reveal the details of any particular investigation.",
-    "7B": "Exemption 7(B) requires a showing that release would deprive a person of a fair "
-          "trial or impartial adjudication. No such proceeding has been identified.",
-    "7C": "Exemption 7(C) requires weighing the privacy interest against the public interest "
-          "in disclosure. The names and work of officials carrying out the program carry "
-          "little privacy interest, and the public interest in how the program was run is "
+         "interest in how this program was carried out is substantial. Please release the "
+         "names and titles of officials, and redact only truly personal details.",
+    "7": "It applies only to records compiled for law enforcement purposes, and only where "
+         "release could reasonably be expected to cause one of the harms it lists. Please show "
+         "both for each withholding.",
+    "7A": "It requires a pending or reasonably anticipated enforcement proceeding and a showing "
+          "of how release would interfere with it. Policies, agreements and aggregate "
+          "statistics do not reveal the details of any particular investigation.",
+    "7B": "It requires a showing that release would deprive a person of a fair trial or an "
+          "impartial adjudication. No such proceeding has been identified.",
+    "7C": "It requires weighing the privacy interest against the public interest in "
+          "disclosure. The names and work of officials carrying out the program carry little "
+          "privacy interest, and the public interest in how the program was run is "
           "substantial. Please redact only truly personal details.",
-    "7D": "Exemption 7(D) protects the identity of confidential sources and, in criminal "
-          "investigations, the information they gave. Other agencies sharing data under an "
-          "agreement are not confidential sources.",
-    "7E": "Exemption 7(E) protects only techniques and procedures not generally known to the "
-          "public, and guidelines whose release could reasonably be expected to risk "
-          "circumvention of the law. Techniques already described in court filings and public "
-          "reports are not protected, and the agency must explain the risk for each passage.",
-    "7F": "Exemption 7(F) requires a showing that release could reasonably be expected to "
-          "endanger the life or physical safety of an individual; a general concern is not "
-          "enough.",
-    "8": "Exemption 8 covers only reports prepared by, on behalf of, or for the use of an agency "
+    "7D": "It protects the identity of confidential sources and, in criminal investigations, "
+          "the information they gave. Another agency sharing data under an agreement is not a "
+          "confidential source.",
+    "7E": "It protects only techniques and procedures not generally known to the public, and "
+          "guidelines whose release could reasonably be expected to risk circumvention of the "
+          "law. Techniques already described in court filings and public reports are not "
+          "protected, and the agency must explain the risk for each passage.",
+    "7F": "It requires a showing that release could reasonably be expected to endanger the life "
+          "or physical safety of an individual; a general concern is not enough.",
+    "8": "It covers only reports prepared by, on behalf of, or for the use of an agency "
          "responsible for the regulation or supervision of financial institutions.",
-    "9": "Exemption 9 covers only geological and geophysical information and data about wells.",
+    "9": "It covers only geological and geophysical information and data about wells.",
 }
 
 
@@ -645,7 +661,8 @@ def exemption(code: Any) -> dict:
     cite = f"5 U.S.C. 552(b)({number})" + (f"({part})" if part else "")
     if number == "3" and "6103" in statute:
         key = "3-6103"
-    return {"code": f"b{number}{part}", "label": label + (f" with {statute}" if statute else ""),
+    return {"code": f"b{number}{part}", "name": label + (f" with {statute}" if statute else ""),
+            "label": f"{label} ({cite})" + (f" with {statute}" if statute else ""),
             "cite": cite, "argument": EXEMPTION_ARGUMENTS[key]}
 
 
@@ -654,7 +671,7 @@ def _withheld_item(number: int, item: dict) -> dict:
     if not description:
         raise DraftingError(f"Withheld item {number} needs a description of the records.")
     exemptions = [exemption(code) for code in item.get("exemptions") or ()]
-    names = [e["label"] for e in exemptions]
+    names = [e["name"] for e in exemptions]
     text = (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1
             else names[0] if names else "no exemption cited")
     return {"number": number, "description": description.rstrip("."), "exemptions": exemptions,
