@@ -238,7 +238,7 @@ def cmd_requests(args) -> int:
 
 def cmd_show(args) -> int:
     from .core.events import EVENT_TYPES, OUTCOME_LABELS
-    from .core.tracker import view_request
+    from .core.tracker import typical_completion, view_request
 
     v = view_request(_open(args), args.request_id)
     today = date.today()
@@ -265,31 +265,21 @@ def cmd_show(args) -> int:
     print("\nClocks:")
     for clock in v.clocks:
         print(f"\n[{clock.state(today)}] " + clock.explain().replace("\n", "\n    "))
+    typical = typical_completion(v)
+    if typical:
+        print(f"\n{typical}")
     return 0
 
 
 def cmd_add_request(args) -> int:
     from .core import log
+    from .core.directory import load_directory
 
-    db = _open(args)
-    abbr = args.component
-    agency, name = abbr, abbr
-    try:
-        from .core.directory import load_directory
-
-        comp = load_directory().component(abbr)
-    except ImportError:
-        comp = None
+    comp = load_directory().component(args.component)
     if comp is None:
-        raise UsageError(f"unknown component '{abbr}'")
-    abbr, name, agency = comp.abbr, comp.name, comp.parent or comp.abbr
-    component_id = log.ensure_component(
-        db,
-        abbr=abbr,
-        name=name,
-        agency_abbr=agency,
-        agency_name=getattr(comp, "parent_name", None) or agency,
-    )
+        raise UsageError(f"unknown component '{args.component}'")
+    db = _open(args)
+    component_id = log.ensure_directory_component(db, comp)
     case_id = None
     if args.case:
         row = db.execute("SELECT id FROM cases WHERE slug = ?", [args.case]).fetchone()

@@ -145,13 +145,7 @@ def log_drafts(
         titles = {c.id: c.title for c in pack.categories}
         for draft in drafts:
             comp = draft.component
-            component_id = log.ensure_component(
-                db,
-                abbr=comp.key,
-                name=comp.name,
-                agency_abbr=comp.parent or comp.key,
-                agency_name=comp.parent_name or comp.name,
-            )
+            component_id = log.ensure_directory_component(db, comp)
             request_id = log.add_request(
                 db,
                 title=f"{pack.name}: {comp.abbr or comp.name}",

@@ -105,9 +105,7 @@ def add_requester(
     return Changes(new_id=new_id, lists_changed=True)
 
 
-def ensure_component(
-    db: Database, *, abbr: str, name: str, agency_abbr: str, agency_name: str
-) -> int:
+def ensure_component(db: Database, *, abbr: str, name: str, agency_abbr: str, agency_name: str) -> int:
     """The id of a component, adding it (and its agency) the first time it is used."""
     with write(db):
         row = db.execute("SELECT id FROM components WHERE abbr = ?", [abbr]).fetchone()
@@ -115,11 +113,20 @@ def ensure_component(
             return row[0]
         agency = db.execute("SELECT id FROM agencies WHERE abbr = ?", [agency_abbr]).fetchone()
         agency_id = (
-            agency[0]
-            if agency
-            else db["agencies"].insert(dict(abbr=agency_abbr, name=agency_name)).last_pk
+            agency[0] if agency else db["agencies"].insert(dict(abbr=agency_abbr, name=agency_name)).last_pk
         )
         return db["components"].insert(dict(agency_id=agency_id, abbr=abbr, name=name)).last_pk
+
+
+def ensure_directory_component(db: Database, comp) -> int:
+    """The id of a directory component (curated or FOIA.gov), stored under its key."""
+    return ensure_component(
+        db,
+        abbr=comp.key,
+        name=comp.name,
+        agency_abbr=comp.parent or comp.key,
+        agency_name=comp.parent_name or comp.name,
+    )
 
 
 def add_case(
@@ -132,9 +139,7 @@ def add_case(
             raise LogError(f"A case with the id '{slug}' already exists.")
         new_id = (
             db["cases"]
-            .insert(
-                dict(slug=slug, name=name, summary=summary, pack_json=pack_json, created_at=now())
-            )
+            .insert(dict(slug=slug, name=name, summary=summary, pack_json=pack_json, created_at=now()))
             .last_pk
         )
     return Changes(new_id=new_id, lists_changed=True)
@@ -154,10 +159,7 @@ def add_request(
     with write(db):
         if not db.execute("SELECT 1 FROM components WHERE id = ?", [component_id]).fetchone():
             raise LogError(f"There is no component with id {component_id}.")
-        if (
-            case_id is not None
-            and not db.execute("SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone()
-        ):
+        if case_id is not None and not db.execute("SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone():
             raise LogError(f"There is no case with id {case_id}.")
         new_id = (
             db["requests"]
@@ -234,13 +236,10 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
         raise LogError(f"This request was already filed on {filed.occurred_on}.")
     if new.type not in ("drafted", "filed", "note") and filed is None:
         raise LogError(
-            f"{kind.label}: log the filing first; nothing can happen to a request "
-            "that was never sent."
+            f"{kind.label}: log the filing first; nothing can happen to a request that was never sent."
         )
     if filed is not None and new.type not in ("note",) and new.occurred_on < filed.occurred_on:
-        raise LogError(
-            f"{kind.label} on {new.occurred_on} is before the filing on {filed.occurred_on}."
-        )
+        raise LogError(f"{kind.label} on {new.occurred_on} is before the filing on {filed.occurred_on}.")
     if new.agency_received_on is not None:
         floor = (
             new.occurred_on
@@ -256,8 +255,7 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
             raise LogError("Acknowledged: the receipt date it gives is after the letter's date.")
     if new.named_date is not None and new.named_date < new.occurred_on:
         raise LogError(
-            f"{kind.label}: the date it names ({new.named_date}) is before the letter "
-            f"({new.occurred_on})."
+            f"{kind.label}: the date it names ({new.named_date}) is before the letter ({new.occurred_on})."
         )
     asks = {answer: ask for ask, answer in ASKS.items()}
     if new.type in asks:
@@ -285,9 +283,7 @@ def store_file(db: Database, data: bytes) -> tuple[str, bool]:
     return digest, cur.rowcount == 1
 
 
-def record_event(
-    db: Database, request_id: int, new: NewEvent, *, today: date | None = None
-) -> Changes:
+def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | None = None) -> Changes:
     """Validate and store one event with its tracking number, fee and files, atomically."""
     kind = EVENT_TYPES.get(new.type)
     with write(db):
@@ -343,8 +339,7 @@ def record_event(
             if fresh:
                 stored.append(digest)
             db.execute(
-                "INSERT OR IGNORE INTO attachments (event_id, sha256, filename, mime) "
-                "VALUES (?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO attachments (event_id, sha256, filename, mime) VALUES (?, ?, ?, ?)",
                 [event_id, digest, item.filename, item.mime],
             )
     return Changes(
@@ -372,9 +367,7 @@ def add_note(db: Database, request_id: int, body: str) -> Changes:
     if not body.strip():
         raise LogError("A note cannot be empty.")
     with write(db):
-        new_id = (
-            db["notes"].insert(dict(request_id=request_id, body=body, created_at=now())).last_pk
-        )
+        new_id = db["notes"].insert(dict(request_id=request_id, body=body, created_at=now())).last_pk
     return Changes(request_ids=frozenset({request_id}), new_id=new_id)
 
 

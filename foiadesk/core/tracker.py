@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,12 +33,41 @@ class RequestView:
 
 def appeal_rule(component_abbr: str) -> AppealRule:
     """The appeal window for a component, from the directory data (not code)."""
-    try:
-        from .directory import load_directory
-    except ImportError:  # directory data not installed: statutory default
-        return AppealRule()
+    from .directory import load_directory
+
     window = load_directory().appeal_window(component_abbr)
     return AppealRule(window.days, window.unit, window.cite, window.tag, window.source)
+
+
+def typical_completion(view: RequestView) -> str | None:
+    """What FOIA.gov's reported medians suggest, beside the statutory date: a realistic
+    expectation, not a deadline."""
+    from .directory import load_directory
+
+    estimate = load_directory().completion_estimate(view.component)
+    response = next((c for c in view.clocks if c.key == "response"), None)
+    if estimate is None or response is None or response.start is None:
+        return None
+    cal = calendar()
+    tracks = [
+        (name, days)
+        for name, days in (
+            ("simple", estimate.simple_days),
+            ("complex", estimate.complex_days),
+            ("expedited", estimate.expedited_days),
+        )
+        if days
+    ]
+    if not tracks:
+        return None
+    parts = [
+        f"{name} {days:g} days (about {cal.add_working_days(response.start, math.ceil(days))})"
+        for name, days in tracks
+    ]
+    return (
+        f"Typical processing at {view.component} (FOIA.gov FY{estimate.fiscal_year} medians, "
+        f"counted as working days from {response.start}): " + ", ".join(parts)
+    )
 
 
 def view_request(db: Database, request_id: int, *, cal: Calendar | None = None) -> RequestView:
