@@ -103,3 +103,30 @@ def histories(draw):
 @given(st.lists(histories(), min_size=1, max_size=5), st.integers(0, 1))
 def test_batch_matches_scalar_on_awkward_histories(hs, r):
     compare(hs, [RULES[r]] * len(hs))
+
+
+def test_batch_matches_scalar_on_random_histories_of_every_event_type():
+    """Any order, any type, receipts before or after, named dates anywhere."""
+    from foiadesk.core.events import EVENT_TYPES
+
+    rng = random.Random(5)
+    types = list(EVENT_TYPES) + ["filed", "info_requested", "info_answered", "extension_notice",
+                                 "determination", "appeal_filed"]
+    histories, rules = [], []
+    for _ in range(4000):
+        start = date(2021, 1, 1) + timedelta(days=rng.randrange(3000))
+        events = []
+        for i in range(rng.randint(1, 10)):
+            t = rng.choice(types)
+            on = start + timedelta(days=rng.randint(-5, 120))
+            kw = {}
+            if EVENT_TYPES[t].agency_receipt and rng.random() < 0.6:
+                kw["agency_received_on"] = on + timedelta(days=rng.randint(-3, 10))
+            if EVENT_TYPES[t].named_date and rng.random() < 0.6:
+                kw["named_date"] = on + timedelta(days=rng.randint(-3, 40))
+            if EVENT_TYPES[t].outcomes:
+                kw["outcome"] = rng.choice(EVENT_TYPES[t].outcomes)
+            events.append(Event(t, on, id=rng.choice([i + 1, 50 - i]), **kw))
+        histories.append(events)
+        rules.append(rng.choice(RULES))
+    compare(histories, rules)

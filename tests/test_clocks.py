@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foiadesk.core.calendar import calendar
-from foiadesk.core.clocks import AppealRule, compute_clocks, response_clock
+from foiadesk.core.clocks import AppealRule, compute_clocks, next_deadline, response_clock
 from foiadesk.core.events import Event, derive_status
 
 D = date.fromisoformat
@@ -70,7 +70,8 @@ def test_dhs_appeal_window_is_90_working_days_and_doj_90_calendar():
 def test_receipt_is_assumed_from_a_weekend_filing_until_the_agency_confirms():
     c = clock([ev("filed", "2026-11-21", 1)], "response")  # a Saturday
     assert c.start == D("2026-11-23") and c.start_assumed
-    assert "Receipt ASSUMED 2026-11-23" in c.explain()
+    assert ("Receipt ASSUMED (no receipt date from the agency yet): filing date 2026-11-21, a day off: "
+            "deemed received the next working day, 2026-11-23") in c.explain()
     confirmed = [
         ev("filed", "2026-11-21", 1),
         ev("acknowledged", "2026-11-30", 2, agency_received_on=D("2026-11-24")),
@@ -237,3 +238,100 @@ def test_extension_adds_at_most_ten_working_days(on, notice_after, named_after):
     added = cal.working_days_between(plain, c.due)
     assert 0 <= added <= 10
     assert c.counted == 20 + added
+
+
+# -- cases found in review: each once gave a legally wrong date ----------------------------
+
+
+def test_first_components_acknowledgment_is_not_the_proper_receipt():
+    events = received("2026-03-02") + [
+        ev("acknowledged", "2026-03-03", 2, agency_received_on=D("2026-03-02")),
+        ev("routed", "2026-03-03", 3),
+    ]
+    c = clock(events, "response")
+    assert c.start == D("2026-03-16") and c.due == D("2026-04-13")
+
+
+def test_information_asked_during_a_fee_toll_is_the_one_information_toll():
+    events = received("2026-03-02") + [
+        ev("fee_clarification_requested", "2026-03-04", 2),
+        ev("info_requested", "2026-03-05", 3),
+        ev("fee_clarification_answered", "2026-03-06", 4, agency_received_on=D("2026-03-06")),
+        ev("info_answered", "2026-03-09", 5, agency_received_on=D("2026-03-09")),
+        ev("info_requested", "2026-03-16", 6),
+    ]
+    c = clock(events, "response")
+    assert c.due == D("2026-04-02") and not c.paused
+    assert any("second request for information does not toll" in w for w in c.warnings)
+    still_waiting = clock(events[:4], "response")  # fee answered, information not yet
+    assert still_waiting.paused and still_waiting.due is None
+
+
+def test_extension_notice_while_paused_keeps_its_named_date():
+    events = received("2026-03-02") + [
+        ev("info_requested", "2026-03-09", 2),
+        ev("extension_notice", "2026-03-10", 3, named_date=D("2026-04-01")),
+        ev("info_answered", "2026-03-18", 4, agency_received_on=D("2026-03-20")),
+    ]
+    assert clock(events, "response").due == D("2026-04-10")
+
+
+def test_receipts_on_days_off_are_deemed_the_next_working_day(capsys):
+    from foiadesk.cli import run
+
+    run(["due", "--received", "2026-03-02", "--tolled", "2026-03-30:2026-04-04"])
+    assert capsys.readouterr().out.split()[-1] == "2026-04-06"  # answer got on a Saturday
+    confirmed = [ev("filed", "2026-11-21", 1),
+                 ev("acknowledged", "2026-11-30", 2, agency_received_on=D("2026-11-21"))]
+    assert clock(confirmed, "response").due == clock([ev("filed", "2026-11-21", 1)], "response").due
+
+
+def test_the_latest_appeal_gets_the_decision_clock():
+    events = received("2026-01-05") + [
+        ev("determination", "2026-01-20", 2, outcome="denial"),
+        ev("appeal_filed", "2026-02-10", 3, agency_received_on=D("2026-02-11")),
+        ev("appeal_decided", "2026-03-10", 4, outcome="remanded"),
+        ev("determination", "2026-05-01", 5, outcome="partial"),
+        ev("appeal_filed", "2026-06-01", 6, agency_received_on=D("2026-06-02")),
+    ]
+    c = clock(events, "appeal_decision")
+    assert c.due == D("2026-07-01") and c.is_open  # Juneteenth skipped
+    assert clock(events, "appeal_window").start == D("2026-05-01")
+
+
+def test_closing_a_request_ends_its_response_clock():
+    events = received("2026-03-02") + [ev("closed", "2026-03-25", 2)]
+    c = clock(events, "response")
+    assert c.done_on == D("2026-03-25") and not c.is_open
+    assert next_deadline(compute_clocks(events, calendar())) is None
+
+
+def test_fee_waiver_and_expedite_denials_open_an_appeal_window():
+    for type_, outcome in (("fee_decision", "waiver_denied"), ("expedite_decided", "denied")):
+        events = received("2026-03-02") + [ev(type_, "2026-03-10", 2, outcome=outcome)]
+        c = clock(events, "appeal_window")
+        assert c.due == D("2026-06-08") and "Adverse" in c.explain()
+
+
+@settings(max_examples=300, deadline=None)
+@given(days, gaps, gaps, st.booleans())
+def test_due_is_always_a_working_day_even_with_tolls_and_weekend_receipts(on, ask_after, answer_after, ext):
+    cal = calendar()
+    ask = on + timedelta(days=ask_after % 25)
+    answer = ask + timedelta(days=answer_after)
+    events = [ev("filed", on, 1, agency_received_on=on), ev("info_requested", ask, 2),
+              ev("info_answered", answer, 3, agency_received_on=answer)]
+    if ext:
+        events.append(ev("extension_notice", ask, 4))
+    c = response_clock(events, cal)
+    assert c.due is not None and cal.is_working_day(c.due)
+
+
+@settings(max_examples=200, deadline=None)
+@given(days, st.integers(min_value=0, max_value=10))
+def test_a_named_date_within_ten_working_days_is_the_due_date(on, extra):
+    cal = calendar()
+    plain = response_clock(received(on), cal).due
+    named = cal.add_working_days(plain, extra)
+    c = response_clock(received(on) + [ev("extension_notice", on, 2, named_date=named)], cal)
+    assert c.due == named and not c.warnings

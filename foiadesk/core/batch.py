@@ -5,8 +5,8 @@ both and requires the same dates); this module drops the traces so that a log of
 hundred thousand requests gets its due dates in a few hundredths of a second, for
 the list view, the agenda and exports. Dates are day ordinals; ``NONE`` means no date.
 
-Two steps: ``extract`` reads each request's events once into columns (plain Python,
-linear in the number of events), ``compute`` does the arithmetic on whole columns.
+Two steps: ``extract`` reads each request's facts once into columns (``facts.py``, the
+same reading ``clocks.py`` uses), ``compute`` does the arithmetic on whole columns.
 """
 
 from __future__ import annotations
@@ -24,17 +24,11 @@ from .clocks import (
     ROUTING_DAYS,
     AppealRule,
 )
-from .events import ADVERSE_DETERMINATIONS, ASKS, Event
+from .events import Event
+from .facts import ANSWER_FEE, ANSWER_INFO, ASK_FEE, ASK_INFO, EXTENSION, read_events
 
 NONE = -1
-ASK_INFO, ANSWER_INFO, ASK_FEE, ANSWER_FEE, EXTENSION = 1, 2, 3, 4, 5
-_STEP = {
-    "info_requested": ASK_INFO,
-    "info_answered": ANSWER_INFO,
-    "fee_clarification_requested": ASK_FEE,
-    "fee_clarification_answered": ANSWER_FEE,
-    "extension_notice": EXTENSION,
-}
+INFO, FEE = 1, 2  # bits of the asks a paused clock waits on
 
 
 @dataclass
@@ -67,140 +61,40 @@ def _o(day) -> int:
     return day.toordinal() if day is not None else NONE
 
 
+def _when(ev) -> int:
+    return ev.occurred_on.toordinal() if ev is not None else NONE
+
+
 def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]) -> Columns:
-    """Read each request's events (as ``clocks.py`` reads them) into columns."""
+    """Read each request's facts (``facts.read_events``, as ``clocks.py`` does) into columns."""
     n = len(histories)
     rows = {name: [NONE] * n for name in Columns.__dataclass_fields__ if name != "steps"}
-    steps: list[list[tuple[int, int, int]]] = []
-    deemed = lambda day: cal.on_or_next_working_day(day).toordinal()  # noqa: E731
+    steps: list[tuple[tuple[int, int, int], ...]] = []
     for i, events in enumerate(histories):
-        events = sorted(events, key=lambda e: (e.occurred_on, e.id))
+        f = read_events(events, cal)
         rows["appeal_days"][i] = rules[i].days
         rows["appeal_working"][i] = rules[i].unit == "working"
-        row_steps: list[tuple[int, int, int]] = []
-        steps.append(row_steps)
-        filed = received = ack = routed = expedite = adverse = appeal = appeal_ack = None
-        for ev in events:
-            t = ev.type
-            if t == "filed" and filed is None:
-                filed = ev
-            elif t == "received" and received is None:
-                received = ev
-            elif t == "acknowledged" and ack is None:
-                ack = ev
-            elif t == "routed" and routed is None:
-                routed = ev
-            elif t == "expedite_requested" and expedite is None:
-                expedite = ev
-            elif t == "determination" and ev.outcome in ADVERSE_DETERMINATIONS:
-                adverse = ev
-            elif t == "appeal_filed" and appeal is None:
-                appeal = ev
-            elif t == "appeal_received" and appeal_ack is None:
-                appeal_ack = ev
-        if expedite is not None:
-            rows["expedite_receipt"][i] = (
-                _o(expedite.agency_received_on)
-                if expedite.agency_received_on
-                else deemed(expedite.occurred_on)
-            )
-            rows["expedite_done"][i] = next(
-                (
-                    _o(e.occurred_on)
-                    for e in events
-                    if e.occurred_on >= expedite.occurred_on
-                    and e.type in ("expedite_decided", "determination", "withdrawn", "closed")
-                ),
-                NONE,
-            )
-        if adverse is not None:
-            rows["adverse"][i] = _o(adverse.occurred_on)
-            rows["appeal_filed"][i] = next(
-                (
-                    _o(e.occurred_on)
-                    for e in events
-                    if e.type == "appeal_filed" and e.occurred_on >= adverse.occurred_on
-                ),
-                NONE,
-            )
-        if appeal is not None:
-            got = (
-                appeal_ack.agency_received_on
-                if appeal_ack and appeal_ack.agency_received_on
-                else None
-            ) or appeal.agency_received_on
-            rows["appeal_receipt"][i] = _o(got) if got else deemed(appeal.occurred_on)
-            rows["appeal_done"][i] = next(
-                (
-                    _o(e.occurred_on)
-                    for e in events
-                    if e.occurred_on >= appeal.occurred_on
-                    and e.type in ("appeal_decided", "withdrawn", "closed")
-                ),
-                NONE,
-            )
-        rows["requester_due"][i] = _requester_due(events)
-        if filed is None:
-            continue
-        rows["filed"][i] = _o(filed.occurred_on)
-        if received is not None:
-            rows["receipt"][i] = _o(received.agency_received_on or received.occurred_on)
-        elif filed.agency_received_on:
-            rows["receipt"][i] = _o(filed.agency_received_on)
-        elif ack is not None and ack.agency_received_on:
-            rows["receipt"][i] = _o(ack.agency_received_on)
-        else:
-            rows["receipt"][i] = deemed(filed.occurred_on)
-        if routed is not None:
-            rows["routed"][i] = 1
-            later_ack = next(
-                (
-                    e
-                    for e in events
-                    if e.type == "acknowledged"
-                    and e.agency_received_on
-                    and e.occurred_on >= routed.occurred_on
-                ),
-                None,
-            )
-            proper = routed.agency_received_on or (
-                later_ack.agency_received_on if later_ack else None
-            )
-            rows["proper"][i] = _o(proper)
-        for ev in events:
-            if ev.occurred_on < filed.occurred_on or ev is filed:
-                continue
-            if ev.type in ("determination", "withdrawn"):
-                rows["done"][i] = _o(ev.occurred_on)
-                break
-            kind = _STEP.get(ev.type)
-            if kind in (ANSWER_INFO, ANSWER_FEE):
-                row_steps.append((kind, _o(ev.agency_received_on or ev.occurred_on), NONE))
-            elif kind:
-                row_steps.append((kind, _o(ev.occurred_on), _o(ev.named_date)))
-    width = max((len(s) for s in steps), default=0)
+        rows["filed"][i] = _when(f.filed)
+        rows["receipt"][i] = _o(f.receipt.day) if f.receipt else NONE
+        rows["routed"][i] = int(f.routed is not None)
+        rows["proper"][i] = _o(f.proper.day) if f.proper else NONE
+        rows["done"][i] = _when(f.response_done)
+        rows["expedite_receipt"][i] = _o(f.expedite_receipt.day) if f.expedite_receipt else NONE
+        rows["expedite_done"][i] = _when(f.expedite_done)
+        rows["adverse"][i] = _when(f.adverse)
+        rows["appeal_filed"][i] = _when(f.appeal_after_adverse)
+        rows["appeal_receipt"][i] = _o(f.appeal_receipt.day) if f.appeal_receipt else NONE
+        rows["appeal_done"][i] = _when(f.appeal_done)
+        rows["requester_due"][i] = min(
+            (_o(ask.named_date) for ask, done in f.asks if ask.named_date and done is None), default=NONE
+        )
+        steps.append(tuple((s.kind, _o(s.day), _o(s.named)) for s in f.steps))
     by_position = []
-    for j in range(width):
+    for j in range(max((len(s) for s in steps), default=0)):
         at = [(i, *row[j]) for i, row in enumerate(steps) if len(row) > j]
-        rows_j, kind, day, named = (np.asarray(col, dtype=np.int64) for col in zip(*at, strict=True))
-        by_position.append((rows_j, kind, day, named))
+        by_position.append(tuple(np.asarray(col, dtype=np.int64) for col in zip(*at, strict=True)))
     arrays = {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}
     return Columns(steps=by_position, **arrays)
-
-
-def _requester_due(events: list[Event]) -> int:
-    """The earliest reply-by date of an agency ask not yet answered or overtaken."""
-    best = NONE
-    for i, ask in enumerate(events):
-        if ask.type not in ASKS or ask.named_date is None:
-            continue
-        closed = any(
-            e.type in (ASKS[ask.type], "determination", "withdrawn", "closed")
-            for e in events[i + 1 :]
-        )
-        if not closed and (best == NONE or ask.named_date.toordinal() < best):
-            best = ask.named_date.toordinal()
-    return best
 
 
 class _Days:
@@ -226,6 +120,67 @@ def _where_set(out: np.ndarray, rows: np.ndarray, values: np.ndarray) -> np.ndar
     return out
 
 
+class _ResponseState:
+    """The response clock of every request, moved one step column at a time; each step
+    touches only the rows it concerns. Mirrors ``clocks._Response``."""
+
+    def __init__(self, n: int, anchor: np.ndarray, days: _Days):
+        self.days = days
+        self.anchor = anchor
+        self.remaining = np.full(n, RESPONSE_DAYS, dtype=np.int64)
+        self.pending = np.zeros(n, dtype=np.int64)  # bits: INFO, FEE asks awaiting an answer
+        self.info_tolls = np.zeros(n, dtype=np.int64)
+        self.extended = np.zeros(n, dtype=np.int64)
+        self.held = np.zeros(n, dtype=bool)  # an extension notice that came while paused
+        self.held_named = np.full(n, NONE, dtype=np.int64)
+
+    def ask(self, rows, info, day) -> None:
+        if not len(rows):
+            return
+        a, rem, pend = self.anchor[rows], self.remaining[rows], self.pending[rows]
+        allowed = ~(info & (self.info_tolls[rows] >= 1))
+        starts = allowed & (pend == 0) & (day <= self.days.add(a, rem))
+        used = np.where(day > a, self.days.between(a, np.maximum(day, a)), 0)
+        self.remaining[rows] = np.where(starts, rem - used, rem)
+        accepted = starts | (allowed & (pend != 0))
+        self.pending[rows] = np.where(accepted, pend | np.where(info, INFO, FEE), pend)
+        self.info_tolls[rows] += accepted & info
+
+    def answer(self, rows, info, day) -> None:
+        if not len(rows):
+            return
+        bit = np.where(info, INFO, FEE)
+        pend = self.pending[rows]
+        answered = (pend & bit) != 0
+        pend = np.where(answered, pend & ~bit, pend)
+        self.pending[rows] = pend
+        resumed = answered & (pend == 0)
+        self.anchor[rows] = np.where(resumed, np.maximum(day, self.anchor[rows]), self.anchor[rows])
+        late = rows[resumed & self.held[rows]]
+        if len(late):
+            self.held[late] = False
+            self._extend(late, self.days.add(self.anchor[late], self.remaining[late]), self.held_named[late])
+
+    def extension(self, rows, day, named) -> None:
+        if not len(rows):
+            return
+        paused = self.pending[rows] != 0
+        held = rows[paused]
+        self.held[held] = True
+        self.held_named[held] = named[paused]
+        running, day, named = rows[~paused], day[~paused], named[~paused]
+        due = self.days.add(self.anchor[running], self.remaining[running])
+        timely = day <= due
+        self._extend(running[timely], due[timely], named[timely])
+
+    def _extend(self, rows, due, named) -> None:
+        allowance = EXTENSION_DAYS - self.extended[rows]
+        wanted = self.days.between(due, np.where(named != NONE, named, due))
+        extra = np.where(named != NONE, np.clip(wanted, 0, allowance), allowance)
+        self.extended[rows] += extra
+        self.remaining[rows] += extra
+
+
 def compute(cols: Columns, cal: Calendar) -> dict[str, np.ndarray]:
     """Due dates (ordinals, NONE when there is none) of every clock of every request.
 
@@ -242,41 +197,17 @@ def compute(cols: Columns, cal: Calendar) -> dict[str, np.ndarray]:
         proper = cols.proper[routed]
         anchor[routed] = np.where((proper != NONE) & (proper <= cap), proper, cap)
 
-    remaining = np.full(n, RESPONSE_DAYS, dtype=np.int64)
-    paused = np.zeros(n, dtype=np.int64)
-    info_tolls = np.zeros(n, dtype=np.int64)
-    extended = np.zeros(n, dtype=np.int64)
+    state = _ResponseState(n, anchor, days)
     for rows, kind, day, named in cols.steps:
-        a, rem, p, tolls, ext_used = (
-            anchor[rows],
-            remaining[rows],
-            paused[rows],
-            info_tolls[rows],
-            extended[rows],
-        )
-        due_now = days.add(a, rem)
-        ask = (
-            ((kind == ASK_INFO) | (kind == ASK_FEE))
-            & (p == 0)
-            & ~((kind == ASK_INFO) & (tolls >= 1))
-            & (day <= due_now)
-        )
-        used = np.where(day > a, days.between(a, np.maximum(day, a)), 0)
-        rem = np.where(ask, rem - used, rem)
-        tolls = tolls + (ask & (kind == ASK_INFO))
-        answer = ((kind == ANSWER_INFO) & (p == ASK_INFO)) | ((kind == ANSWER_FEE) & (p == ASK_FEE))
-        a = np.where(answer, np.maximum(day, a), a)
-        p = np.where(ask, kind, np.where(answer, 0, p))
-        ext = (kind == EXTENSION) & ~((p == 0) & (day > due_now))
-        allowance = EXTENSION_DAYS - ext_used
-        check_named = ext & (p == 0) & (named != NONE)
-        wanted = days.between(due_now, np.where(check_named, named, due_now))
-        extra = np.where(check_named, np.clip(wanted, 0, allowance), allowance)
-        extra = np.where(ext, extra, 0)
-        anchor[rows], remaining[rows], paused[rows] = a, rem + extra, p
-        info_tolls[rows], extended[rows] = tolls, ext_used + extra
+        asks = (kind == ASK_INFO) | (kind == ASK_FEE)
+        answers = (kind == ANSWER_INFO) | (kind == ANSWER_FEE)
+        extensions = kind == EXTENSION
+        state.ask(rows[asks], kind[asks] == ASK_INFO, day[asks])
+        state.answer(rows[answers], kind[answers] == ANSWER_INFO, day[answers])
+        state.extension(rows[extensions], day[extensions], named[extensions])
+    anchor, remaining, pending = state.anchor, state.remaining, state.pending
 
-    running = filed[paused[filed] == 0]
+    running = filed[pending[filed] == 0]
     response = _where_set(
         np.full(n, NONE, dtype=np.int64), running, days.add(anchor[running], remaining[running])
     )

@@ -12,21 +12,26 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .calendar import Calendar, DayOff
-from .events import ADVERSE_DETERMINATIONS, ASKS, EVENT_TYPES, OUTCOME_LABELS, Event
+from .events import EVENT_TYPES, OUTCOME_LABELS, Event
+from .facts import (
+    ANSWER_FEE,
+    ANSWER_INFO,
+    ASK_FEE,
+    ASK_INFO,
+    EXTENSION,
+    ClockStep,
+    Facts,
+    Receipt,
+    read_events,
+)
 
 RESPONSE_DAYS = 20
 ROUTING_DAYS = 10
 EXTENSION_DAYS = 10
 EXPEDITE_DAYS = 10
 APPEAL_DECISION_DAYS = 20
-TOLLS = {
-    "info_requested": "info_answered",
-    "fee_clarification_requested": "fee_clarification_answered",
-}
-TOLL_NAMES = {
-    "info_requested": "request for information",
-    "fee_clarification_requested": "fee clarification request",
-}
+TOLL_NAMES = {ASK_INFO: "request for information", ASK_FEE: "fee clarification request"}
+ANSWERS = {ANSWER_INFO: ASK_INFO, ANSWER_FEE: ASK_FEE}  # answer kind -> the ask it answers
 
 CITE_RESPONSE = "5 U.S.C. 552(a)(6)(A)(i)"
 CITE_ROUTING = "5 U.S.C. 552(a)(6)(A)(ii) (flush text)"
@@ -77,6 +82,7 @@ class Clock:
     unit: str = "working"  # "working" | "calendar" | "named"
     alternative: date | None = None
     disputed: tuple[DayOff, ...] = field(default=())
+    closures_skipped: bool = False  # the policy of the calendar that gave ``due``
 
     @property
     def is_open(self) -> bool:
@@ -113,7 +119,7 @@ class Clock:
             lines.append(f"  Disputed closure inside this window: {off.describe()}")
         if self.alternative and self.alternative != self.due:
             lines.append(
-                f"  If disputed closure days were {'counted' if off_skipped(self) else 'skipped'}: "
+                f"  If disputed closure days were {'counted' if self.closures_skipped else 'skipped'}: "
                 f"{self.alternative.isoformat()}"
             )
         for warning in self.warnings:
@@ -130,12 +136,7 @@ def _group_days_off(days: tuple[DayOff, ...]) -> list[str]:
     while i < len(days):
         off = days[i]
         nxt = days[i + 1] if i + 1 < len(days) else None
-        if (
-            off.reason == "weekend"
-            and nxt
-            and nxt.reason == "weekend"
-            and (nxt.day - off.day).days == 1
-        ):
+        if off.reason == "weekend" and nxt and nxt.reason == "weekend" and (nxt.day - off.day).days == 1:
             out.append(f"{off.day.isoformat()}–{nxt.day.isoformat()} weekend")
             i += 2
             continue
@@ -144,241 +145,211 @@ def _group_days_off(days: tuple[DayOff, ...]) -> list[str]:
     return out
 
 
-def off_skipped(clock: Clock) -> bool:
-    """True when the clock's primary calendar already skipped its disputed days."""
-    return any(off.reason == "closure" for step in clock.steps for off in step.skipped)
-
-
 def _count(cal: Calendar, start: date, end: date, text: str) -> Step:
     """A step that counts the working days in (start, end] and lists the rest."""
     if end <= start:
         return Step(text, end, 0, ())
-    return Step(
-        text, end, cal.working_days_between(start, end), tuple(cal.days_off_between(start, end))
-    )
-
-
-def _ordered(events: list[Event]) -> list[Event]:
-    return sorted(events, key=lambda e: (e.occurred_on, e.id))
-
-
-def _first(events: list[Event], *types: str) -> Event | None:
-    return next((e for e in events if e.type in types), None)
-
-
-def _deemed_receipt(cal: Calendar, sent: date) -> date:
-    return cal.on_or_next_working_day(sent)
+    return Step(text, end, cal.working_days_between(start, end), tuple(cal.days_off_between(start, end)))
 
 
 # -- the response clock ---------------------------------------------------------------
 
 
-def response_clock(events: list[Event], cal: Calendar) -> Clock | None:
-    """20 working days from receipt, capped for misrouting, tolled, and extended."""
-    events = _ordered(events)
-    filed = _first(events, "filed")
-    if filed is None:
-        return None
-    steps: list[Step] = [
-        Step(
-            f"Filed {filed.occurred_on.isoformat()}"
-            + (f" by {filed.channel}" if filed.channel else ""),
-            filed.occurred_on,
-        )
-    ]
-    warnings: list[str] = []
-    receipt_ev = _first(events, "received")
-    ack = _first(events, "acknowledged")
-    receipt, assumed = None, False
-    if receipt_ev is not None:
-        receipt = receipt_ev.agency_received_on or receipt_ev.occurred_on
-        steps.append(Step(f"Agency received it {receipt.isoformat()}", receipt))
-    elif filed.agency_received_on:
-        receipt = filed.agency_received_on
-        steps.append(
-            Step(f"Agency received it {receipt.isoformat()} (logged with the filing)", receipt)
-        )
-    elif ack is not None and ack.agency_received_on:
-        receipt = ack.agency_received_on
-        steps.append(
-            Step(f"Acknowledgment says the agency received it {receipt.isoformat()}", receipt)
-        )
-    else:
-        receipt, assumed = _deemed_receipt(cal, filed.occurred_on), True
-        how = (
-            "the filing date"
-            if receipt == filed.occurred_on
-            else "the next working day after the filing"
-        )
-        steps.append(
-            Step(
-                f"Receipt ASSUMED {receipt.isoformat()} ({how}) until the agency "
-                "confirms its receipt date",
-                receipt,
-            )
-        )
+class _Response:
+    """The response clock's state while its steps are read in order: the day counting
+    restarts from (day 0), the working days left, and what it is paused for."""
 
-    start = receipt
-    routed = _first(events, "routed")
-    if routed is not None:
-        cap = cal.add_working_days(receipt, ROUTING_DAYS)
-        later_ack = next(
-            (
-                e
-                for e in events
-                if e.type == "acknowledged"
-                and e.occurred_on >= routed.occurred_on
-                and e.agency_received_on
-            ),
-            None,
-        )
-        proper = routed.agency_received_on or (later_ack.agency_received_on if later_ack else None)
-        cap_step = _count(
-            cal,
-            receipt,
-            cap,
-            f"Routing cap: 10 working days after the first receipt is "
-            f"{cap.isoformat()} ({CITE_ROUTING})",
-        )
-        if proper is None:
-            start = cap
-            steps.append(replace(cap_step, counted=0))
-            steps.append(
-                Step(
-                    f"Proper component's receipt not logged: clock starts no later than "
-                    f"{cap.isoformat()}",
-                    cap,
-                )
+    def __init__(self, cal: Calendar, start: date):
+        self.cal, self.anchor, self.remaining = cal, start, RESPONSE_DAYS
+        self.pending: set[int] = set()
+        self.info_tolls = self.extended = 0
+        self.held: ClockStep | None = None
+        self.steps: list[Step] = []
+        self.warnings: list[str] = []
+
+    def due_now(self) -> date:
+        return self.cal.add_working_days(self.anchor, self.remaining)
+
+    def ask(self, step: ClockStep) -> None:
+        name = TOLL_NAMES[step.kind]
+        if step.kind == ASK_INFO and self.info_tolls >= 1:
+            self.warnings.append(
+                f"{step.day}: a second request for information does not toll the "
+                f"clock: the statute allows one ({CITE_TOLLING})"
             )
-        elif proper > cap:
-            start = cap
-            steps.append(replace(cap_step, counted=0))
-            steps.append(
-                Step(
-                    f"Proper component received it {proper.isoformat()}, after the cap: "
-                    f"clock starts {cap.isoformat()}",
-                    cap,
+            return
+        if not self.pending:
+            due = self.due_now()
+            if step.day > due:
+                self.warnings.append(
+                    f"{step.day}: the {name} came after the due date {due}; it cannot "
+                    "toll a clock that had run out"
                 )
+                return
+            counted = _count(
+                self.cal,
+                self.anchor,
+                max(step.day, self.anchor),
+                f"Counted from {self.anchor} through {step.day}, the day the agency sent its {name}",
             )
+            self.steps.append(counted)
+            self.remaining -= counted.counted
         else:
-            start = proper
-            steps.append(
-                Step(
-                    f"Proper component received it {proper.isoformat()} (within the routing "
-                    f"cap of {cap.isoformat()}): clock starts then",
-                    proper,
-                )
-            )
+            self.steps.append(Step(f"{step.day}: {name} while the clock was already paused", step.day))
+        self.pending.add(step.kind)
+        self.info_tolls += step.kind == ASK_INFO
 
-    anchor, remaining = start, RESPONSE_DAYS
-    paused_by: str | None = None
-    info_tolls = extended = 0
-    done_on = None
-    for ev in events:
-        if ev.occurred_on < filed.occurred_on or ev is filed:
-            continue
-        if ev.type in ("determination", "withdrawn"):
-            done_on = ev.occurred_on
-            break
-        if ev.type in TOLLS:
-            label = TOLL_NAMES[ev.type]
-            if paused_by is not None:
-                warnings.append(f"{ev.occurred_on}: {label} while the clock was already paused")
-                continue
-            if ev.type == "info_requested" and info_tolls >= 1:
-                warnings.append(
-                    f"{ev.occurred_on}: a second request for information does not toll "
-                    f"the clock: the statute allows one ({CITE_TOLLING})"
-                )
-                continue
-            due_now = cal.add_working_days(anchor, remaining)
-            if ev.occurred_on > due_now:
-                warnings.append(
-                    f"{ev.occurred_on}: {label} came after the due date "
-                    f"{due_now}; it cannot toll a clock that had run out"
-                )
-                continue
-            step = _count(
-                cal,
-                anchor,
-                max(ev.occurred_on, anchor),
-                f"Counted from {anchor} through {ev.occurred_on}, the day the agency sent "
-                f"its {label}",
+    def answer(self, step: ClockStep) -> None:
+        asked = ANSWERS[step.kind]
+        if asked not in self.pending:
+            return
+        self.pending.discard(asked)
+        if step.assumed:
+            self.warnings.append(
+                f"{step.event.occurred_on}: the agency's receipt of the answer is not "
+                "logged; assumed the day it was sent"
             )
-            steps.append(step)
-            remaining -= step.counted
-            paused_by = ev.type
-            info_tolls += ev.type == "info_requested"
-        elif paused_by is not None and ev.type == TOLLS[paused_by]:
-            resumed = ev.agency_received_on or ev.occurred_on
-            if ev.agency_received_on is None:
-                warnings.append(
-                    f"{ev.occurred_on}: the agency's receipt of the answer is not logged; "
-                    "assumed the day it was sent"
-                )
-            resumed = max(resumed, anchor)
-            steps.append(
+        if self.pending:
+            self.steps.append(
                 Step(
-                    f"Paused ({CITE_TOLLING}) until the agency received the answer "
-                    f"{resumed}; that day is day 0 again, {remaining} working days left",
-                    resumed,
+                    f"Answer to the {TOLL_NAMES[asked]} received {step.day}; still "
+                    f"paused for the {TOLL_NAMES[min(self.pending)]}",
+                    step.day,
                 )
             )
-            anchor, paused_by = resumed, None
-        elif ev.type == "extension_notice":
-            if paused_by is not None:
-                warnings.append(
-                    f"{ev.occurred_on}: extension notice while the clock was paused; "
-                    "applied when it restarts"
-                )
-                due_now = None
-            else:
-                due_now = cal.add_working_days(anchor, remaining)
-                if ev.occurred_on > due_now:
-                    warnings.append(
-                        f"{ev.occurred_on}: extension notice sent after the due date "
-                        f"{due_now}; a deadline already missed is not extended"
-                    )
-                    continue
-            allowance = EXTENSION_DAYS - extended
-            extra = allowance
-            if ev.named_date and due_now is not None:
-                wanted = cal.working_days_between(due_now, ev.named_date)
-                if wanted > allowance:
-                    warnings.append(
-                        f"The notice names {ev.named_date}, more than 10 working days past {due_now}: "
-                        f"the agency must offer to narrow the request or agree another timeframe, "
-                        f"make its FOIA Public Liaison available and tell you about OGIS "
-                        f"({CITE_EXTENSION_BEYOND}). The statutory date stays "
-                        f"{cal.add_working_days(due_now, allowance)}."
-                    )
-                extra = max(0, min(wanted, allowance))
-            extended += extra
-            remaining += extra
-            steps.append(
-                Step(
-                    f"Unusual-circumstances notice of {ev.occurred_on}"
-                    + (f" naming {ev.named_date}" if ev.named_date else "")
-                    + f": +{extra} working days ({CITE_EXTENSION}; at most 10 in all)",
-                    ev.occurred_on,
-                )
-            )
-
-    if paused_by is not None:
-        due = None
-        steps.append(
+            return
+        self.anchor = max(step.day, self.anchor)
+        self.steps.append(
             Step(
-                f"Clock paused since the {TOLL_NAMES[paused_by]}; "
-                f"{remaining} working days left when it restarts"
+                f"Paused ({CITE_TOLLING}) until the agency received the answer "
+                f"{self.anchor}; that day is day 0 again, {self.remaining} working "
+                "days left",
+                self.anchor,
+            )
+        )
+        if self.held is not None:
+            held, self.held = self.held, None
+            self.extend(held, timely=True)
+
+    def extend(self, step: ClockStep, *, timely: bool = False) -> None:
+        if self.pending:
+            if self.held is not None:
+                self.warnings.append(
+                    f"{step.day}: a later extension notice replaces the one of "
+                    f"{self.held.day} while the clock is paused"
+                )
+            self.held = step
+            self.steps.append(
+                Step(
+                    f"Unusual-circumstances notice of {step.day} while the clock was "
+                    "paused: applied when it restarts",
+                    step.day,
+                )
+            )
+            return
+        due = self.due_now()
+        if not timely and step.day > due:
+            self.warnings.append(
+                f"{step.day}: extension notice sent after the due date {due}; a "
+                "deadline already missed is not extended"
+            )
+            return
+        allowance = EXTENSION_DAYS - self.extended
+        extra = allowance
+        if step.named is not None:
+            wanted = self.cal.working_days_between(due, step.named)
+            if wanted > allowance:
+                self.warnings.append(
+                    f"The notice names {step.named}, more than the {allowance} working days an "
+                    f"extension may add to {due}: the agency must offer to narrow the request or "
+                    "agree another timeframe, make its FOIA Public Liaison available and tell you "
+                    f"about OGIS ({CITE_EXTENSION_BEYOND}). The statutory date stays "
+                    f"{self.cal.add_working_days(due, allowance)}."
+                )
+            extra = max(0, min(wanted, allowance))
+        self.extended += extra
+        self.remaining += extra
+        named = f" naming {step.named}" if step.named else ""
+        self.steps.append(
+            Step(
+                f"Unusual-circumstances notice of {step.event.occurred_on}{named}: "
+                f"+{extra} working days ({CITE_EXTENSION}; at most 10 in all)",
+                step.event.occurred_on,
+            )
+        )
+
+
+def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
+    """The day the response clock starts, with the routing cap applied."""
+    receipt = facts.receipt
+    steps = [Step(receipt.describe(), receipt.day)]
+    if facts.routed is None:
+        return receipt.day, steps
+    cap = cal.add_working_days(receipt.day, ROUTING_DAYS)
+    steps.append(
+        Step(
+            f"Routed to another component {facts.routed.occurred_on}. Routing cap: 10 "
+            f"working days after the first receipt is {cap} ({CITE_ROUTING})",
+            cap,
+        )
+    )
+    proper = facts.proper
+    if proper is None:
+        steps.append(
+            Step(f"Proper component's receipt not logged: the clock starts no later than {cap}", cap)
+        )
+        return cap, steps
+    if proper.day > cap:
+        steps.append(Step(f"{proper.describe()}, after the cap: the clock starts {cap}", cap))
+        return cap, steps
+    steps.append(Step(f"{proper.describe()}, within the cap: the clock starts then", proper.day))
+    return proper.day, steps
+
+
+def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = None) -> Clock | None:
+    """20 working days from receipt, capped for misrouting, tolled, and extended."""
+    facts = facts or read_events(events, cal)
+    if facts.filed is None:
+        return None
+    filed = facts.filed
+    start, start_steps = _start(facts, cal)
+    clock = _Response(cal, start)
+    clock.steps = [
+        Step(
+            f"Filed {filed.occurred_on}" + (f" by {filed.channel}" if filed.channel else ""),
+            filed.occurred_on,
+        ),
+        *start_steps,
+    ]
+    for step in facts.steps:
+        if step.kind in TOLL_NAMES:
+            clock.ask(step)
+        elif step.kind == EXTENSION:
+            clock.extend(step)
+        else:
+            clock.answer(step)
+    paused = bool(clock.pending)
+    if paused:
+        due = None
+        clock.steps.append(
+            Step(
+                f"Clock paused since the {TOLL_NAMES[min(clock.pending)]}; "
+                f"{clock.remaining} working days left when it restarts"
             )
         )
     else:
-        due = cal.add_working_days(anchor, remaining)
-        steps.append(
-            _count(cal, anchor, due, f"Counted {remaining} working days after {anchor}: due {due}")
+        due = clock.due_now()
+        clock.steps.append(
+            _count(
+                cal,
+                clock.anchor,
+                due,
+                f"Counted {clock.remaining} working days after {clock.anchor}: due {due}",
+            )
         )
-    if done_on is not None:
-        steps.append(Step(f"Determination or withdrawal on {done_on}", done_on))
+    done = facts.response_done
+    if done is not None:
+        clock.steps.append(Step(f"{EVENT_TYPES[done.type].label} on {done.occurred_on}", done.occurred_on))
     return Clock(
         "response",
         "Response due",
@@ -387,42 +358,33 @@ def response_clock(events: list[Event], cal: Calendar) -> Clock | None:
         CITE_RESPONSE,
         due,
         start,
-        assumed,
-        done_on,
-        paused_by is not None,
-        tuple(steps),
-        tuple(warnings),
+        facts.receipt.assumed,
+        done.occurred_on if done else None,
+        paused,
+        tuple(clock.steps),
+        tuple(clock.warnings),
+        closures_skipped=cal.skip_closures,
     )
 
 
 # -- the other clocks -------------------------------------------------------------------
 
 
-def expedite_clock(events: list[Event], cal: Calendar) -> Clock | None:
-    events = _ordered(events)
-    asked = _first(events, "expedite_requested")
-    if asked is None:
+def _receipt_step(receipt: Receipt) -> Step:
+    return Step(receipt.describe(), receipt.day)
+
+
+def expedite_clock(facts: Facts) -> Clock | None:
+    if facts.expedite is None:
         return None
-    received = asked.agency_received_on or _deemed_receipt(cal, asked.occurred_on)
-    assumed = asked.agency_received_on is None
-    due = received + timedelta(days=EXPEDITE_DAYS)
-    decided = next(
-        (
-            e
-            for e in events
-            if e.occurred_on >= asked.occurred_on
-            and e.type in ("expedite_decided", "determination", "withdrawn", "closed")
-        ),
-        None,
-    )
-    steps = [
-        Step(
-            f"Expedited processing requested {asked.occurred_on}; agency receipt "
-            f"{'ASSUMED ' if assumed else ''}{received}",
-            received,
-        ),
+    received = facts.expedite_receipt
+    due = received.day + timedelta(days=EXPEDITE_DAYS)
+    steps = (
+        Step(f"Expedited processing requested {facts.expedite.occurred_on}", facts.expedite.occurred_on),
+        _receipt_step(received),
         Step(f"10 calendar days after receipt: {due} (no roll-forward)", due),
-    ]
+    )
+    done = facts.expedite_done
     return Clock(
         "expedite",
         "Expedite decision due",
@@ -430,89 +392,72 @@ def expedite_clock(events: list[Event], cal: Calendar) -> Clock | None:
         "decision within 10 calendar days of the request",
         CITE_EXPEDITE,
         due,
-        received,
-        assumed,
-        decided.occurred_on if decided else None,
-        steps=tuple(steps),
+        received.day,
+        received.assumed,
+        done.occurred_on if done else None,
+        steps=steps,
         unit="calendar",
     )
 
 
-def appeal_window_clock(events: list[Event], cal: Calendar, rule: AppealRule) -> Clock | None:
-    events = _ordered(events)
-    adverse = next(
-        (
-            e
-            for e in reversed(events)
-            if e.type == "determination" and e.outcome in ADVERSE_DETERMINATIONS
-        ),
-        None,
-    )
+def _adverse_label(ev: Event) -> str:
+    what = {
+        "determination": "determination",
+        "fee_decision": "fee decision",
+        "expedite_decided": "expedite decision",
+    }[ev.type]
+    return f"Adverse {what} ({OUTCOME_LABELS[ev.outcome]}) dated {ev.occurred_on}"
+
+
+def appeal_window_clock(facts: Facts, cal: Calendar, rule: AppealRule) -> Clock | None:
+    adverse = facts.adverse
     if adverse is None:
         return None
     start = adverse.occurred_on
     if rule.unit == "working":
         due = cal.add_working_days(start, rule.days)
-        steps = [
-            Step(f"Adverse determination ({OUTCOME_LABELS[adverse.outcome]}) dated {start}", start),
+        steps = (
+            Step(_adverse_label(adverse), start),
             _count(cal, start, due, f"{rule.days} working days after it: {due}"),
-        ]
+        )
     else:
         due = start + timedelta(days=rule.days)
-        steps = [
-            Step(f"Adverse determination ({OUTCOME_LABELS[adverse.outcome]}) dated {start}", start),
+        steps = (
+            Step(_adverse_label(adverse), start),
             Step(f"{rule.days} calendar days after it: {due}", due),
-        ]
-    warnings = []
+        )
+    warnings = ()
     if not cal.is_working_day(due):
-        warnings.append(f"{due} is a {cal.day_off(due).name}: send the appeal before it")
-    filed = next((e for e in events if e.type == "appeal_filed" and e.occurred_on >= start), None)
+        warnings = (f"{due} is a {cal.day_off(due).name}: send the appeal before it",)
+    appealed = facts.appeal_after_adverse
     return Clock(
         "appeal_window",
         "Appeal by",
         "requester",
-        f"appeal within {rule.days} {rule.unit} days of the adverse determination [{rule.tag}]",
+        f"appeal within {rule.days} {rule.unit} days of the adverse decision [{rule.tag}]",
         rule.cite,
         due,
         start,
         False,
-        filed.occurred_on if filed else None,
-        steps=tuple(steps),
-        warnings=tuple(warnings),
+        appealed.occurred_on if appealed else None,
+        steps=steps,
+        warnings=warnings,
         unit=rule.unit,
+        closures_skipped=cal.skip_closures,
     )
 
 
-def appeal_decision_clock(events: list[Event], cal: Calendar) -> Clock | None:
-    events = _ordered(events)
-    filed = _first(events, "appeal_filed")
-    if filed is None:
+def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
+    if facts.appeal is None:
         return None
-    acked = _first(events, "appeal_received")
-    received = (
-        acked.agency_received_on if acked and acked.agency_received_on else None
-    ) or filed.agency_received_on
-    assumed = received is None
-    if assumed:
-        received = _deemed_receipt(cal, filed.occurred_on)
-    due = cal.add_working_days(received, APPEAL_DECISION_DAYS)
-    decided = next(
-        (
-            e
-            for e in events
-            if e.occurred_on >= filed.occurred_on
-            and e.type in ("appeal_decided", "withdrawn", "closed")
-        ),
-        None,
+    received = facts.appeal_receipt
+    due = cal.add_working_days(received.day, APPEAL_DECISION_DAYS)
+    steps = (
+        Step(f"Appeal filed {facts.appeal.occurred_on}", facts.appeal.occurred_on),
+        _receipt_step(received),
+        _count(cal, received.day, due, f"20 working days after receipt: {due}"),
     )
-    steps = [
-        Step(
-            f"Appeal filed {filed.occurred_on}; appeal office receipt "
-            f"{'ASSUMED ' if assumed else ''}{received}",
-            received,
-        ),
-        _count(cal, received, due, f"20 working days after receipt: {due}"),
-    ]
+    done = facts.appeal_done
     return Clock(
         "appeal_decision",
         "Appeal decision due",
@@ -520,31 +465,26 @@ def appeal_decision_clock(events: list[Event], cal: Calendar) -> Clock | None:
         "decide an appeal within 20 working days of receipt",
         CITE_APPEAL_DECISION,
         due,
-        received,
-        assumed,
-        decided.occurred_on if decided else None,
-        steps=tuple(steps),
+        received.day,
+        received.assumed,
+        done.occurred_on if done else None,
+        steps=steps,
+        closures_skipped=cal.skip_closures,
     )
 
 
-def requester_clocks(events: list[Event]) -> list[Clock]:
+REPLY_LABELS = {
+    "info_requested": "Answer the request for information",
+    "fee_clarification_requested": "Answer the fee clarification",
+    "fee_estimate": "Accept or narrow the fee estimate",
+    "still_interested": "Say you are still interested",
+}
+
+
+def requester_clocks(facts: Facts) -> list[Clock]:
     """What the requester owes: an answer to each agency ask, by the date it names."""
-    events = _ordered(events)
     out = []
-    for i, ask in enumerate(events):
-        if ask.type not in ASKS:
-            continue
-        answer = next((e for e in events[i + 1 :] if e.type == ASKS[ask.type]), None)
-        closed = next(
-            (e for e in events[i + 1 :] if e.type in ("determination", "withdrawn", "closed")), None
-        )
-        done = answer or closed
-        label = {
-            "info_requested": "Answer the request for information",
-            "fee_clarification_requested": "Answer the fee clarification",
-            "fee_estimate": "Accept or narrow the fee estimate",
-            "still_interested": "Say you are still interested",
-        }[ask.type]
+    for i, (ask, done) in enumerate(facts.asks):
         steps = [Step(f"{EVENT_TYPES[ask.type].label} dated {ask.occurred_on}", ask.occurred_on)]
         warnings = []
         if ask.named_date:
@@ -555,8 +495,8 @@ def requester_clocks(events: list[Event]) -> list[Clock]:
             warnings.append("Agencies close requests that miss a still-interested deadline")
         out.append(
             Clock(
-                f"reply:{ask.id or i}",
-                label,
+                f"reply:{i}",
+                REPLY_LABELS[ask.type],
                 "requester",
                 "the date the agency's letter names",
                 "agency letter",
@@ -579,6 +519,7 @@ def exhaustion_milestone(response: Clock | None) -> Clock | None:
     day = response.due + timedelta(days=1)
     if response.done_on is not None and response.done_on <= response.due:
         return None
+    came = f" and came {response.done_on}" if response.done_on else ""
     return Clock(
         "exhaustion",
         "Constructive exhaustion from",
@@ -591,14 +532,7 @@ def exhaustion_milestone(response: Clock | None) -> Clock | None:
         CITE_EXHAUSTION,
         day,
         response.due,
-        steps=(
-            Step(
-                f"Response was due {response.due}"
-                + (f" and came {response.done_on}" if response.done_on else "")
-                + f"; exhaustion from the next day, {day}",
-                day,
-            ),
-        ),
+        steps=(Step(f"Response was due {response.due}{came}; exhaustion from the next day, {day}", day),),
         unit="milestone",
     )
 
@@ -606,10 +540,9 @@ def exhaustion_milestone(response: Clock | None) -> Clock | None:
 # -- all clocks of a request ---------------------------------------------------------------
 
 
-def compute_clocks(
-    events: list[Event], cal: Calendar, rule: AppealRule = AppealRule()
-) -> list[Clock]:
+def compute_clocks(events: list[Event], cal: Calendar, rule: AppealRule | None = None) -> list[Clock]:
     """Every clock of one request, each with the date the other closure policy would give."""
+    rule = rule or AppealRule()
     live = [e for e in events if e.type in EVENT_TYPES]
     clocks = _clocks(live, cal, rule)
     alternative = {c.key: c.due for c in _clocks(live, cal.alternative, rule)}
@@ -624,18 +557,19 @@ def compute_clocks(
 
 
 def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]:
-    response = response_clock(events, cal)
+    facts = read_events(events, cal)
+    response = response_clock(events, cal, facts)
     found = [
         response,
         exhaustion_milestone(response),
-        expedite_clock(events, cal),
-        appeal_window_clock(events, cal, rule),
-        appeal_decision_clock(events, cal),
+        expedite_clock(facts),
+        appeal_window_clock(facts, cal, rule),
+        appeal_decision_clock(facts, cal),
     ]
-    return [c for c in found if c is not None] + requester_clocks(events)
+    return [c for c in found if c is not None] + requester_clocks(facts)
 
 
 def next_deadline(clocks: list[Clock]) -> Clock | None:
     """The open clock that falls first (the one a user must act on or watch)."""
-    open_ = [c for c in clocks if c.is_open and c.due is not None and c.key != "exhaustion"]
+    open_ = [c for c in clocks if c.is_open and c.due is not None and c.unit != "milestone"]
     return min(open_, key=lambda c: c.due, default=None)
