@@ -7,6 +7,8 @@ no command loads Qt.
 from __future__ import annotations
 
 import argparse
+import math
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -21,6 +23,8 @@ class UsageError(ValueError):
 
 def iso_date(text: str) -> date:
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
@@ -28,12 +32,12 @@ def iso_date(text: str) -> date:
 
 def dollars(text: str) -> int:
     try:
-        cents = round(float(text.replace("$", "").replace(",", "")) * 100)
+        value = float(text.replace("$", "").replace(",", ""))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not an amount in dollars") from None
-    if cents < 0:
-        raise argparse.ArgumentTypeError("an amount cannot be negative")
-    return cents
+        value = math.nan
+    if not math.isfinite(value) or not 0 <= value < 10_000_000:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an amount in dollars (0 to 9,999,999)")
+    return round(value * 100)
 
 
 class Parser(argparse.ArgumentParser):
@@ -192,6 +196,9 @@ def cmd_due(args) -> int:
     )
     if args.trace:
         print(clock.explain())
+    else:
+        for warning in clock.warnings:
+            print(f"note: {warning}", file=sys.stderr)
     print(clock.due.isoformat() if clock.due else "paused")
     return 0
 
@@ -278,15 +285,7 @@ def cmd_add_request(args) -> int:
     comp = load_directory().component(args.component)
     if comp is None:
         raise UsageError(f"unknown component '{args.component}'")
-    db = _open(args)
-    component_id = log.ensure_directory_component(db, comp)
-    case_id = None
-    if args.case:
-        row = db.execute("SELECT id FROM cases WHERE slug = ?", [args.case]).fetchone()
-        if row is None:
-            raise UsageError(f"unknown case '{args.case}'")
-        case_id = row[0]
-    changes = log.add_request(db, title=args.title, component_id=component_id, case_id=case_id)
+    changes = log.add_directory_request(_open(args), comp, title=args.title, case_slug=args.case)
     print(f"Added request #{changes.new_id}")
     return 0
 

@@ -73,9 +73,7 @@ STEP_TYPES = [
 @st.composite
 def histories(draw):
     start = draw(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 1, 1)))
-    events = [
-        Event("filed", start, agency_received_on=draw(st.one_of(st.none(), st.just(start))), id=0)
-    ]
+    events = [Event("filed", start, agency_received_on=draw(st.one_of(st.none(), st.just(start))), id=0)]
     for i in range(draw(st.integers(0, 7))):
         t = draw(st.sampled_from(STEP_TYPES))
         on = start + timedelta(days=draw(st.integers(0, 80)))
@@ -110,8 +108,14 @@ def test_batch_matches_scalar_on_random_histories_of_every_event_type():
     from foiadesk.core.events import EVENT_TYPES
 
     rng = random.Random(5)
-    types = list(EVENT_TYPES) + ["filed", "info_requested", "info_answered", "extension_notice",
-                                 "determination", "appeal_filed"]
+    types = list(EVENT_TYPES) + [
+        "filed",
+        "info_requested",
+        "info_answered",
+        "extension_notice",
+        "determination",
+        "appeal_filed",
+    ]
     histories, rules = [], []
     for _ in range(4000):
         start = date(2021, 1, 1) + timedelta(days=rng.randrange(3000))

@@ -27,8 +27,7 @@ def mou():
 def test_mou_pack_loads_with_its_facts(mou):
     assert mou.name and mou.summary
     assert len(mou.categories) == 15
-    assert {"2025-04-07", "2025-08-07", "2026-02-26"} <= {d.date.isoformat()
-                                                          for d in mou.key_dates}
+    assert {"2025-04-07", "2025-08-07", "2026-02-26"} <= {d.date.isoformat() for d in mou.key_dates}
 
 
 def test_every_holder_resolves_to_a_curated_component(mou):
@@ -83,25 +82,45 @@ MINIMAL = {
     "id": "my-case",
     "name": "My case",
     "summary": "An agreement I am looking into.",
-    "parties": [{"name": "IRS", "role": "Party", "source": "https://example.org/a",
-                 "tag": "V", "as_of": "2026-01-05"}],
-    "key_dates": [{"date": "2025-04-07", "what": "Signed", "source": "https://example.org/a",
-                   "tag": "V"}],
-    "public_facts": [{"id": "signed", "text": "It was signed.", "source": "https://example.org/a",
-                      "tag": "V", "as_of": "2026-01-05", "supports": ["fee_waiver"]}],
+    "parties": [
+        {"name": "IRS", "role": "Party", "source": "https://example.org/a", "tag": "V", "as_of": "2026-01-05"}
+    ],
+    "key_dates": [{"date": "2025-04-07", "what": "Signed", "source": "https://example.org/a", "tag": "V"}],
+    "public_facts": [
+        {
+            "id": "signed",
+            "text": "It was signed.",
+            "source": "https://example.org/a",
+            "tag": "V",
+            "as_of": "2026-01-05",
+            "supports": ["fee_waiver"],
+        }
+    ],
     "categories": [
-        {"id": "mou", "title": "The agreement", "description": "The signed agreement.",
-         "holders": ["IRS", "ice"], "custodians": ["IRS Office of Chief Counsel"],
-         "search_terms": ["memorandum of understanding"],
-         "date_range": {"from": "2025-01-20", "to": None},
-         "likely_exemptions": [{"code": "b5", "note": "drafts"}],
-         "source": "https://example.org/a", "tag": "P"},
-        {"id": "stats", "title": "Counts", "description": "Monthly counts.",
-         "holders": ["dhs--u-s-immigration-customs-enforcement"], "custodians": [],
-         "search_terms": [], "date_range": {"from": "2025-01-20", "to": "2025-12-31"},
-         "likely_exemptions": [{"code": "b7c"},
-                               {"code": "b3", "statute": "26 U.S.C. 6103", "note": "n"}],
-         "source": "https://example.org/a", "tag": "U"},
+        {
+            "id": "mou",
+            "title": "The agreement",
+            "description": "The signed agreement.",
+            "holders": ["IRS", "ice"],
+            "custodians": ["IRS Office of Chief Counsel"],
+            "search_terms": ["memorandum of understanding"],
+            "date_range": {"from": "2025-01-20", "to": None},
+            "likely_exemptions": [{"code": "b5", "note": "drafts"}],
+            "source": "https://example.org/a",
+            "tag": "P",
+        },
+        {
+            "id": "stats",
+            "title": "Counts",
+            "description": "Monthly counts.",
+            "holders": ["dhs--u-s-immigration-customs-enforcement"],
+            "custodians": [],
+            "search_terms": [],
+            "date_range": {"from": "2025-01-20", "to": "2025-12-31"},
+            "likely_exemptions": [{"code": "b7c"}, {"code": "b3", "statute": "26 U.S.C. 6103", "note": "n"}],
+            "source": "https://example.org/a",
+            "tag": "U",
+        },
     ],
 }
 
@@ -126,40 +145,58 @@ def test_minimal_pack_loads_and_normalises_names(tmp_path):
     assert load_case_pack(path) == pack
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda d: d["categories"][1]["date_range"].update({"from": "2025-13-01"}),
-     "irs.json: categories[1].date_range.from: '2025-13-01' is not a date (YYYY-MM-DD)"),
-    (lambda d: d.update(format="foiadesk-case-pack/2"),
-     "irs.json: format: 'foiadesk-case-pack/2' is not supported "
-     "(expected 'foiadesk-case-pack/1')"),
-    (lambda d: d.pop("summary"),
-     "irs.json: summary: required field is missing"),
-    (lambda d: d["categories"][0].pop("holders"),
-     "irs.json: categories[0].holders: required field is missing"),
-    (lambda d: d["public_facts"][0].update(tag="v"),
-     "irs.json: public_facts[0].tag: 'v' is not a tag (use V, P or U)"),
-    (lambda d: d["categories"][1]["date_range"].update({"from": "2026-01-01"}),
-     "irs.json: categories[1].date_range: 'from' 2026-01-01 is after 'to' 2025-12-31"),
-    (lambda d: d["categories"][1].update(id="mou"),
-     "irs.json: categories[1].id: 'mou' is used twice (also categories[0])"),
-    (lambda d: d["categories"][0]["holders"].append("XYZ"),
-     "irs.json: categories[0].holders[2]: 'XYZ' is not a component in the directory"),
-    (lambda d: d["categories"][0]["likely_exemptions"].append({"code": "b10"}),
-     "irs.json: categories[0].likely_exemptions[1].code: 'b10' is not a FOIA exemption "
-     "(b1-b9, b7A-b7F)"),
-    (lambda d: d["categories"][0]["likely_exemptions"][0].update(code="b7G"),
-     "irs.json: categories[0].likely_exemptions[0].code: 'b7G' is not a FOIA exemption "
-     "(b1-b9, b7A-b7F)"),
-    (lambda d: d["public_facts"][0].update(supports=["sympathy"]),
-     "irs.json: public_facts[0].supports[0]: 'sympathy' is not one of: "
-     "fee_waiver, expedite, background"),
-    (lambda d: d["parties"][0].update(as_of=None),
-     "irs.json: parties[0].as_of: expected text, got null"),
-    (lambda d: d["key_dates"][0].update(when="2025"),
-     "irs.json: key_dates[0].when: unknown field"),
-    (lambda d: d.update(categories=[]),
-     "irs.json: categories: list at least one category of records"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda d: d["categories"][1]["date_range"].update({"from": "2025-13-01"}),
+            "irs.json: categories[1].date_range.from: '2025-13-01' is not a date (YYYY-MM-DD)",
+        ),
+        (
+            lambda d: d.update(format="foiadesk-case-pack/2"),
+            "irs.json: format: 'foiadesk-case-pack/2' is not supported (expected 'foiadesk-case-pack/1')",
+        ),
+        (lambda d: d.pop("summary"), "irs.json: summary: required field is missing"),
+        (
+            lambda d: d["categories"][0].pop("holders"),
+            "irs.json: categories[0].holders: required field is missing",
+        ),
+        (
+            lambda d: d["public_facts"][0].update(tag="v"),
+            "irs.json: public_facts[0].tag: 'v' is not a tag (use V, P or U)",
+        ),
+        (
+            lambda d: d["categories"][1]["date_range"].update({"from": "2026-01-01"}),
+            "irs.json: categories[1].date_range: 'from' 2026-01-01 is after 'to' 2025-12-31",
+        ),
+        (
+            lambda d: d["categories"][1].update(id="mou"),
+            "irs.json: categories[1].id: 'mou' is used twice (also categories[0])",
+        ),
+        (
+            lambda d: d["categories"][0]["holders"].append("XYZ"),
+            "irs.json: categories[0].holders[2]: 'XYZ' is not a component in the directory",
+        ),
+        (
+            lambda d: d["categories"][0]["likely_exemptions"].append({"code": "b10"}),
+            "irs.json: categories[0].likely_exemptions[1].code: 'b10' is not a FOIA exemption "
+            "(b1-b9, b7A-b7F)",
+        ),
+        (
+            lambda d: d["categories"][0]["likely_exemptions"][0].update(code="b7G"),
+            "irs.json: categories[0].likely_exemptions[0].code: 'b7G' is not a FOIA exemption "
+            "(b1-b9, b7A-b7F)",
+        ),
+        (
+            lambda d: d["public_facts"][0].update(supports=["sympathy"]),
+            "irs.json: public_facts[0].supports[0]: 'sympathy' is not one of: "
+            "fee_waiver, expedite, background",
+        ),
+        (lambda d: d["parties"][0].update(as_of=None), "irs.json: parties[0].as_of: expected text, got null"),
+        (lambda d: d["key_dates"][0].update(when="2025"), "irs.json: key_dates[0].when: unknown field"),
+        (lambda d: d.update(categories=[]), "irs.json: categories: list at least one category of records"),
+    ],
+)
 def test_malformed_pack_gives_the_exact_field(tmp_path, change, message):
     with pytest.raises(CasePackError) as caught:
         load_case_pack(_write(tmp_path, change))

@@ -94,7 +94,9 @@ def test_log_and_show_through_the_cli(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Status: Processing · tracking: F26-123456" in out
     assert "Result: 2026-11-02" in out  # 20 working days after 2026-10-02, Columbus Day skipped
-    assert "Typical processing at IRS (FOIA.gov FY" in out and "counted as working days from 2026-10-02" in out
+    assert (
+        "Typical processing at IRS (FOIA.gov FY" in out and "counted as working days from 2026-10-02" in out
+    )
     assert run(["agenda", "--db", db, "--today", "2026-10-20"]) == 0
     assert capsys.readouterr().out.split()[:6] == [
         "2026-11-02",
@@ -115,3 +117,18 @@ def test_every_command_has_help_text():
         assert sub._name_parser_map[name].description or any(
             c.dest == name and c.help for c in sub._choices_actions
         ), name
+
+
+def test_bad_cli_input_changes_nothing(tmp_path, capsys):
+    db = str(tmp_path / "cli.sqlite3")
+    assert run(["add-request", "--db", db, "--title", "x", "--component", "CBP", "--case", "nope"]) == 2
+    assert "There is no case 'nope'" in capsys.readouterr().err
+    from foiadesk.core.db import connect
+
+    assert connect(db).execute("SELECT count(*) FROM components").fetchone()[0] == 0
+    assert run(["add-request", "--db", db, "--title", "x", "--component", "CBP"]) == 0
+    for args in (["--amount", "inf"], ["--amount", "1e20"], ["--amount", "-5"]):
+        result = foiadesk("log", "--db", db, "1", "payment", "--on", "2026-10-01", *args)
+        assert result.returncode == 2 and "is not an amount in dollars" in result.stderr
+    result = foiadesk("due", "--received", "20260302")
+    assert result.returncode == 2 and "is not a real date" in result.stderr

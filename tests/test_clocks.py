@@ -44,9 +44,7 @@ def test_worked_examples(on, due20, due30, expedite):
     assert clock(received(on), "response").due == D(due20)
     extended = received(on) + [ev("extension_notice", on, 2)]
     assert clock(extended, "response").due == D(due30)
-    assert clock([ev("expedite_requested", on, 3, agency_received_on=D(on))], "expedite").due == D(
-        expedite
-    )
+    assert clock([ev("expedite_requested", on, 3, agency_received_on=D(on))], "expedite").due == D(expedite)
 
 
 def test_disputed_closures_give_the_alternative_date_and_say_why():
@@ -70,8 +68,10 @@ def test_dhs_appeal_window_is_90_working_days_and_doj_90_calendar():
 def test_receipt_is_assumed_from_a_weekend_filing_until_the_agency_confirms():
     c = clock([ev("filed", "2026-11-21", 1)], "response")  # a Saturday
     assert c.start == D("2026-11-23") and c.start_assumed
-    assert ("Receipt ASSUMED (no receipt date from the agency yet): filing date 2026-11-21, a day off: "
-            "deemed received the next working day, 2026-11-23") in c.explain()
+    assert (
+        "Receipt ASSUMED (no receipt date from the agency yet): filing date 2026-11-21, a day off: "
+        "deemed received the next working day, 2026-11-23"
+    ) in c.explain()
     confirmed = [
         ev("filed", "2026-11-21", 1),
         ev("acknowledged", "2026-11-30", 2, agency_received_on=D("2026-11-24")),
@@ -82,15 +82,11 @@ def test_receipt_is_assumed_from_a_weekend_filing_until_the_agency_confirms():
 
 def test_routing_cap_limits_a_late_transfer():
     # First received Mon 2026-03-02; the 10th working day after is 2026-03-16.
-    late = received("2026-03-02") + [
-        ev("routed", "2026-03-20", 2, agency_received_on=D("2026-03-25"))
-    ]
+    late = received("2026-03-02") + [ev("routed", "2026-03-20", 2, agency_received_on=D("2026-03-25"))]
     c = clock(late, "response")
     assert c.start == D("2026-03-16") and c.due == D("2026-04-13")
     assert "Routing cap" in c.explain()
-    prompt = received("2026-03-02") + [
-        ev("routed", "2026-03-04", 2, agency_received_on=D("2026-03-05"))
-    ]
+    prompt = received("2026-03-02") + [ev("routed", "2026-03-04", 2, agency_received_on=D("2026-03-05"))]
     assert clock(prompt, "response").start == D("2026-03-05")
 
 
@@ -125,13 +121,9 @@ def test_only_one_information_toll_but_fee_tolls_have_no_limit():
 
 
 def test_extension_to_a_named_date_and_beyond_ten_days_is_flagged():
-    within = received("2026-11-24") + [
-        ev("extension_notice", "2026-12-10", 2, named_date=D("2026-12-31"))
-    ]
+    within = received("2026-11-24") + [ev("extension_notice", "2026-12-10", 2, named_date=D("2026-12-31"))]
     assert clock(within, "response").due == D("2026-12-31")
-    beyond = received("2026-11-24") + [
-        ev("extension_notice", "2026-12-10", 2, named_date=D("2027-02-26"))
-    ]
+    beyond = received("2026-11-24") + [ev("extension_notice", "2026-12-10", 2, named_date=D("2027-02-26"))]
     c = clock(beyond, "response")
     assert c.due == D("2027-01-08")
     assert any("FOIA Public Liaison" in w and "552(a)(6)(B)(ii)" in w for w in c.warnings)
@@ -159,9 +151,7 @@ def test_appeal_decision_and_requester_owed_clocks():
     ]
     assert clock(events, "appeal_decision").due == D("2026-10-01")  # Labor Day skipped
     reply = next(
-        c
-        for c in compute_clocks(events, calendar())
-        if c.owed_by == "requester" and c.unit == "named"
+        c for c in compute_clocks(events, calendar()) if c.owed_by == "requester" and c.unit == "named"
     )
     assert reply.due == D("2026-07-31") and reply.done_on == D("2026-08-03")
     window = clock(events, "appeal_window")
@@ -281,8 +271,10 @@ def test_receipts_on_days_off_are_deemed_the_next_working_day(capsys):
 
     run(["due", "--received", "2026-03-02", "--tolled", "2026-03-30:2026-04-04"])
     assert capsys.readouterr().out.split()[-1] == "2026-04-06"  # answer got on a Saturday
-    confirmed = [ev("filed", "2026-11-21", 1),
-                 ev("acknowledged", "2026-11-30", 2, agency_received_on=D("2026-11-21"))]
+    confirmed = [
+        ev("filed", "2026-11-21", 1),
+        ev("acknowledged", "2026-11-30", 2, agency_received_on=D("2026-11-21")),
+    ]
     assert clock(confirmed, "response").due == clock([ev("filed", "2026-11-21", 1)], "response").due
 
 
@@ -319,8 +311,11 @@ def test_due_is_always_a_working_day_even_with_tolls_and_weekend_receipts(on, as
     cal = calendar()
     ask = on + timedelta(days=ask_after % 25)
     answer = ask + timedelta(days=answer_after)
-    events = [ev("filed", on, 1, agency_received_on=on), ev("info_requested", ask, 2),
-              ev("info_answered", answer, 3, agency_received_on=answer)]
+    events = [
+        ev("filed", on, 1, agency_received_on=on),
+        ev("info_requested", ask, 2),
+        ev("info_answered", answer, 3, agency_received_on=answer),
+    ]
     if ext:
         events.append(ev("extension_notice", ask, 4))
     c = response_clock(events, cal)

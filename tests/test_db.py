@@ -99,6 +99,9 @@ def test_an_upgrade_backs_up_first_and_keeps_data(tmp_path, monkeypatch, isolate
     @newer()
     def m999_add_pronouns(database):
         database["requesters"].add_column("pronouns", str)
+        database["notes"].transform(
+            column_order=["id", "request_id", "created_at"]
+        )  # drops its search triggers
 
     monkeypatch.setattr(dbmod, "migrations", newer)
     monkeypatch.setattr(dbmod, "SCHEMA_VERSION", len(newer._migrations))
@@ -107,9 +110,18 @@ def test_an_upgrade_backs_up_first_and_keeps_data(tmp_path, monkeypatch, isolate
     assert upgraded.execute("SELECT name FROM requesters").fetchall() == [("Dana",)]
     backups = list((isolated_data_dir / "backups").glob("*before-upgrade-v1*.sqlite3"))
     assert len(backups) == 1
-    assert sqlite3.connect(backups[0]).execute("SELECT name FROM requesters").fetchall() == [
-        ("Dana",)
-    ]
+    assert sqlite3.connect(backups[0]).execute("SELECT name FROM requesters").fetchall() == [("Dana",)]
+    # Search still finds notes written after the rebuild.
+    component = log.ensure_component(
+        upgraded,
+        abbr="SSA",
+        name="Social Security Administration",
+        agency_abbr="SSA",
+        agency_name="Social Security Administration",
+    )
+    request_id = log.add_request(upgraded, title="Data agreement", component_id=component).new_id
+    log.add_note(upgraded, request_id, "quokka sighted in the reading room")
+    assert log.search(upgraded, "quokka") == [request_id]
 
 
 WRITER = r"""
@@ -154,9 +166,9 @@ def test_killing_a_writer_mid_write_never_corrupts_or_loses_committed_events(tmp
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert check.execute("PRAGMA foreign_key_check").fetchall() == []
         count = check.execute("SELECT count(*) FROM events").fetchone()[0]
+        attached = check.execute("SELECT count(*) FROM attachments").fetchone()[0]
         orphans = check.execute(
-            "SELECT count(*) FROM attachments a LEFT JOIN files f "
-            "USING (sha256) WHERE f.sha256 IS NULL"
+            "SELECT count(*) FROM attachments a LEFT JOIN files f USING (sha256) WHERE f.sha256 IS NULL"
         ).fetchone()[0]
         check.close()
         committed += len(ids)
@@ -164,3 +176,16 @@ def test_killing_a_writer_mid_write_never_corrupts_or_loses_committed_events(tmp
         assert committed <= count <= committed + 1
         committed = count
         assert orphans == 0
+        assert attached == count  # every event was committed together with its file
+
+
+def test_another_programs_database_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "photos.sqlite3"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE albums (id INTEGER PRIMARY KEY, title TEXT)")
+    other.commit()
+    other.close()
+    with pytest.raises(StorageError, match="another program, not FoiaDesk's"):
+        connect(path)
+    tables = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
+    assert tables == {"albums"}

@@ -22,8 +22,20 @@ def directory():
 
 def test_every_curated_component_has_a_preferred_channel_and_an_appeal_window(directory):
     curated = directory.curated()
-    assert {"DHS-PRIV", "ICE", "USCIS", "CBP", "TREAS-DO", "IRS", "TIGTA", "DOJ-OIP", "DOJ-OLC",
-            "EOUSA", "SSA", "DOJ-CIV"} <= {c.abbr for c in curated}
+    assert {
+        "DHS-PRIV",
+        "ICE",
+        "USCIS",
+        "CBP",
+        "TREAS-DO",
+        "IRS",
+        "TIGTA",
+        "DOJ-OIP",
+        "DOJ-OLC",
+        "EOUSA",
+        "SSA",
+        "DOJ-CIV",
+    } <= {c.abbr for c in curated}
     for comp in curated:
         assert comp.curated and not comp.verify_before_sending
         assert comp.preferred_channel is not None, comp.abbr
@@ -111,13 +123,11 @@ def test_irs_rules(directory):
 
 def test_completion_estimate_uses_latest_usable_year(directory):
     ice = directory.completion_estimate("ICE")
-    assert (ice.fiscal_year, ice.simple_days, ice.complex_days, ice.expedited_days) == (
-        2020, 5, 30, 14)
+    assert (ice.fiscal_year, ice.simple_days, ice.complex_days, ice.expedited_days) == (2020, 5, 30, 14)
     # IRS appears only in FOIA.gov's older table, by its lower-case name; FY2016 has no
     # simple-track median.
     irs = directory.completion_estimate("IRS")
-    assert (irs.fiscal_year, irs.simple_days, irs.complex_days, irs.expedited_days) == (
-        2016, None, 18, 13)
+    assert (irs.fiscal_year, irs.simple_days, irs.complex_days, irs.expedited_days) == (2016, None, 18, 13)
     assert "2008_2016" in irs.source
     # "less than 1" counts as one day.
     nppd = directory.completion_estimate("dhs--directorate-for-national-protection-and-programs")
@@ -128,10 +138,20 @@ def test_completion_estimate_uses_latest_usable_year(directory):
 
 def test_every_curated_fact_has_a_source_tag_and_date(directory):
     for comp in directory.curated():
-        facts = [comp.regulation, comp.phone, comp.appeal_office, comp.appeal_address,
-                 comp.default_fee_commitment, *comp.channels, *comp.appeal_channels,
-                 *comp.expedite_grounds, *comp.fee_notes, *comp.identity_notes,
-                 *comp.submission_notes, *comp.appeal_notes]
+        facts = [
+            comp.regulation,
+            comp.phone,
+            comp.appeal_office,
+            comp.appeal_address,
+            comp.default_fee_commitment,
+            *comp.channels,
+            *comp.appeal_channels,
+            *comp.expedite_grounds,
+            *comp.fee_notes,
+            *comp.identity_notes,
+            *comp.submission_notes,
+            *comp.appeal_notes,
+        ]
         for fact in filter(None, facts):
             assert fact.source and fact.tag in ("V", "P", "U")
             assert isinstance(fact.as_of, date)
@@ -156,38 +176,63 @@ def _set_second_preferred(data):
     _ice(data)["channels"][1]["preferred"] = True
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda d: _ice(d).pop("regulation"),
-     "components.json: component ICE: regulation: required field is missing"),
-    (lambda d: _ice(d)["phone"].update(tag="X"),
-     "components.json: component ICE: phone.tag: 'X' is not a tag (use V, P or U)"),
-    (lambda d: _ice(d)["channels"][0].update(as_of="2026-02-30"),
-     "components.json: component ICE: channels[0].as_of: '2026-02-30' is not a date (YYYY-MM-DD)"),
-    (lambda d: _ice(d)["channels"][1].update(kind="pigeon"),
-     "components.json: component ICE: channels[1].kind: 'pigeon' is not one of: "
-     "portal, email, mail, fax"),
-    (_set_second_preferred,
-     "components.json: component ICE: channels[1].preferred: only one channel may be "
-     "preferred (channels[0] already is)"),
-    (lambda d: [c.update(preferred=False) for c in _ice(d)["channels"]],
-     "components.json: component ICE: channels: mark one channel as preferred"),
-    (lambda d: _ice(d)["appeal"]["window"].update(unit="weeks"),
-     "components.json: component ICE: appeal.window.unit: 'weeks' is not one of: "
-     "calendar, working"),
-    (lambda d: _ice(d).update(submision_notes=[]),
-     "components.json: component ICE: submision_notes: unknown field; "
-     "did you mean 'submission_notes'?"),
-    (lambda d: d["components"][1].pop("abbr"),
-     "components.json: component #2: abbr: required field is missing"),
-    (lambda d: _ice(d)["foiagov"].update(id="dhs--ice"),
-     "components.json: component ICE: foiagov.id: 'dhs--ice' is not an id in the FOIA.gov "
-     "directory"),
-    (lambda d: d["agency_rules"]["DHS"]["appeal"]["window"].update(days=0),
-     "components.json: agency_rules.DHS.appeal.window.days: 0 is not a positive number of days"),
-    (lambda d: d.update(format="foiadesk-components/9"),
-     "components.json: format: 'foiadesk-components/9' is not supported "
-     "(expected 'foiadesk-components/1')"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            lambda d: _ice(d).pop("regulation"),
+            "components.json: component ICE: regulation: required field is missing",
+        ),
+        (
+            lambda d: _ice(d)["phone"].update(tag="X"),
+            "components.json: component ICE: phone.tag: 'X' is not a tag (use V, P or U)",
+        ),
+        (
+            lambda d: _ice(d)["channels"][0].update(as_of="2026-02-30"),
+            "components.json: component ICE: channels[0].as_of: '2026-02-30' is not a date (YYYY-MM-DD)",
+        ),
+        (
+            lambda d: _ice(d)["channels"][1].update(kind="pigeon"),
+            "components.json: component ICE: channels[1].kind: 'pigeon' is not one of: "
+            "portal, email, mail, fax",
+        ),
+        (
+            _set_second_preferred,
+            "components.json: component ICE: channels[1].preferred: only one channel may be "
+            "preferred (channels[0] already is)",
+        ),
+        (
+            lambda d: [c.update(preferred=False) for c in _ice(d)["channels"]],
+            "components.json: component ICE: channels: mark one channel as preferred",
+        ),
+        (
+            lambda d: _ice(d)["appeal"]["window"].update(unit="weeks"),
+            "components.json: component ICE: appeal.window.unit: 'weeks' is not one of: calendar, working",
+        ),
+        (
+            lambda d: _ice(d).update(submision_notes=[]),
+            "components.json: component ICE: submision_notes: unknown field; "
+            "did you mean 'submission_notes'?",
+        ),
+        (
+            lambda d: d["components"][1].pop("abbr"),
+            "components.json: component #2: abbr: required field is missing",
+        ),
+        (
+            lambda d: _ice(d)["foiagov"].update(id="dhs--ice"),
+            "components.json: component ICE: foiagov.id: 'dhs--ice' is not an id in the FOIA.gov directory",
+        ),
+        (
+            lambda d: d["agency_rules"]["DHS"]["appeal"]["window"].update(days=0),
+            "components.json: agency_rules.DHS.appeal.window.days: 0 is not a positive number of days",
+        ),
+        (
+            lambda d: d.update(format="foiadesk-components/9"),
+            "components.json: format: 'foiadesk-components/9' is not supported "
+            "(expected 'foiadesk-components/1')",
+        ),
+    ],
+)
 def test_malformed_components_give_a_readable_message(tmp_path, change, message):
     folder = _write(tmp_path, change)
     with pytest.raises(DirectoryError) as caught:
@@ -201,12 +246,12 @@ def test_invalid_json_gives_line_and_column(tmp_path):
     (tmp_path / "components.json").write_text('{"format":\n  ]', encoding="utf-8")
     with pytest.raises(DirectoryError) as caught:
         load_directory(tmp_path)
-    assert str(caught.value) == (
-        "components.json: line 2, column 3: not valid JSON (Expecting value)")
+    assert str(caught.value) == ("components.json: line 2, column 3: not valid JSON (Expecting value)")
 
 
 def test_missing_directory_files_are_reported(tmp_path):
     (tmp_path / "components.json").write_text(
-        (REAL / "components.json").read_text(encoding="utf-8"), encoding="utf-8")
+        (REAL / "components.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     with pytest.raises(DirectoryError, match=r"^components\.csv: cannot read"):
         load_directory(tmp_path)

@@ -29,8 +29,9 @@ from foiadesk.core.drafting import (
 from foiadesk.core.paths import ROOT, TEMPLATES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafting"
-CERTIFICATION = ("I certify that the statements above are true and correct to the best of my "
-                 "knowledge and belief.")
+CERTIFICATION = (
+    "I certify that the statements above are true and correct to the best of my knowledge and belief."
+)
 FIRST_SENTENCE = "This is a request under the Freedom of Information Act, 5 U.S.C. 552."
 TAXPAYER = "This request seeks no return information of any identifiable taxpayer"
 TRICKY = 'A & B <x> "q" café'
@@ -60,11 +61,15 @@ def irs(directory):
 @pytest.fixture
 def requester():
     return Requester(
-        name="Dana Whitfield", email="dana@example.org", organization="Tax Watch",
-        title="Reporter", phone="(202) 555-0143",
-        address="1200 Example Street NW\nWashington, DC 20005", fee_category="news_media",
-        fee_category_basis="I report on tax administration for Tax Watch, read by 40,000 "
-                           "people a month.")
+        name="Dana Whitfield",
+        email="dana@example.org",
+        organization="Tax Watch",
+        title="Reporter",
+        phone="(202) 555-0143",
+        address="1200 Example Street NW\nWashington, DC 20005",
+        fee_category="news_media",
+        fee_category_basis="I report on tax administration for Tax Watch, read by 40,000 people a month.",
+    )
 
 
 REF = RequestRef("2026-ICFO-01234", date(2026, 8, 3), "the IRS-ICE agreement")
@@ -92,8 +97,13 @@ def user_template(folder: Path, name: str, *lines: str) -> Path:
 
 
 def test_ice_request_has_every_element(requester, pack, ice):
-    options = DraftOptions(letter_date=DAY, fee_cap=Decimal("100"), fee_waiver=True,
-                           expedite=True, expedite_grounds=["urgency_to_inform", "media_interest"])
+    options = DraftOptions(
+        letter_date=DAY,
+        fee_cap=Decimal("100"),
+        fee_waiver=True,
+        expedite=True,
+        expedite_grounds=["urgency_to_inform", "media_interest"],
+    )
     ctx = drafting.build_request_context(requester, pack, ["mou", "statistics"], ice, options)
     body = text(render("request", ctx))
     paras = paragraphs(render("request", ctx))
@@ -103,23 +113,28 @@ def test_ice_request_has_every_element(requester, pack, ice):
     first = next(p for p in paras if p.startswith("This is a request"))
     assert first.startswith(FIRST_SENTENCE)
     assert paras.index(first) == paras.index("Dear FOIA Officer:") + 1
-    assert "Re: Freedom of Information Act request: the April 2025 IRS–ICE data-sharing " \
-           "agreement (fee waiver and expedited processing requested)" in paras
+    assert (
+        "Re: Freedom of Information Act request: the April 2025 IRS–ICE data-sharing "
+        "agreement (fee waiver and expedited processing requested)" in paras
+    )
     assert "1.\tThe memorandum of understanding and its drafts. The fully executed" in body
     assert "2.\tAggregate statistics on the address requests." in body
     assert "Date range: January 20, 2025 through the date of your search." in paras
     assert "Date range: April 7, 2025 through the date of your search." in paras
-    assert "Search terms: “memorandum of understanding”, “MOU”, “6103(i)(2)”, " \
-           "“last known address”." in paras
-    assert "Offices and custodians to search: IRS Chief Risk and Control Officer; " \
-           "IRS Governmental Liaison, Disclosure and Safeguards." in paras
+    assert "Search terms: “memorandum of understanding”, “MOU”, “6103(i)(2)”, “last known address”." in paras
+    assert (
+        "Offices and custodians to search: IRS Chief Risk and Control Officer; "
+        "IRS Governmental Liaison, Disclosure and Safeguards." in paras
+    )
     assert "Safeguard records" not in body  # not chosen
     # fees: category with its facts, the cap, and DHS's $25 default commitment
     assert "representative of the news media category (5 U.S.C. 552(a)(4)(A)(ii)(II))" in body
     assert "read by 40,000 people a month." in body
-    assert "I agree to pay fees of up to $100 without further notice. This is more than the " \
-           "$25 that the DHS FOIA regulations (6 CFR part 5, subpart A) treat as a " \
-           "requester's commitment when none is stated." in body
+    assert (
+        "I agree to pay fees of up to $100 without further notice. This is more than the "
+        "$25 that the DHS FOIA regulations (6 CFR part 5, subpart A) treat as a "
+        "requester's commitment when none is stated." in body
+    )
     # fee waiver with sourced public facts
     assert "Request for a fee waiver" in paras
     assert "I ask you to waive all fees under 5 U.S.C. 552(a)(4)(A)(iii)." in body
@@ -142,20 +157,24 @@ def test_ice_request_has_every_element(requester, pack, ice):
 
 
 def test_no_expedite_no_waiver(requester, pack, ice):
-    ctx = drafting.build_request_context(requester, pack, ["mou"], ice,
-                                         DraftOptions(letter_date=DAY, fee_cap=25))
+    ctx = drafting.build_request_context(
+        requester, pack, ["mou"], ice, DraftOptions(letter_date=DAY, fee_cap=25)
+    )
     body = text(render("request", ctx))
     assert CERTIFICATION not in body
     assert "expedited" not in body.lower()
     assert "waive" not in body and "fee waiver" not in body
-    assert "I agree to pay fees of up to $25 without further notice, the commitment that the " \
-           "DHS FOIA regulations (6 CFR part 5, subpart A) assume when none is stated." in body
+    assert (
+        "I agree to pay fees of up to $25 without further notice, the commitment that the "
+        "DHS FOIA regulations (6 CFR part 5, subpart A) assume when none is stated." in body
+    )
     assert TAXPAYER not in body  # an ICE letter about the MOU itself
 
 
 def test_irs_request_states_no_taxpayer_records_and_is_signed(requester, pack, irs):
-    ctx = drafting.build_request_context(requester, pack, ["mou"], irs,
-                                         DraftOptions(letter_date=DAY, fee_cap=50))
+    ctx = drafting.build_request_context(
+        requester, pack, ["mou"], irs, DraftOptions(letter_date=DAY, fee_cap=50)
+    )
     paras = paragraphs(render("request", ctx))
     body = "\n".join(paras)
     assert sum(TAXPAYER in p for p in paras) == 1
@@ -163,24 +182,32 @@ def test_irs_request_states_no_taxpayer_records_and_is_signed(requester, pack, i
     assert "As your rules require, I have signed this request." in body
     assert "______________________________" in paras  # a line to sign on
     assert "$25" not in body  # no DHS default commitment at the IRS
-    assert "Internal Revenue Service\nGLDS Support Services\nStop 211\nPO Box 621506\n" \
-           "Atlanta, GA 30362-3006" in body
+    assert (
+        "Internal Revenue Service\nGLDS Support Services\nStop 211\nPO Box 621506\n"
+        "Atlanta, GA 30362-3006" in body
+    )
 
 
 def test_user_text_survives_exactly_and_keeps_its_paragraphs(pack, ice):
-    requester = Requester(name="Zoë O'Brien", email="zoe@example.org", organization=TRICKY,
-                          fee_category="educational",
-                          fee_category_basis="First fact & more.\nSecond <fact>.\n\nThird.")
-    tricky_pack = dataclasses.replace(pack, categories=(
-        dataclasses.replace(pack.categories[0], title=TRICKY),))
-    options = DraftOptions(letter_date=DAY, fee_waiver=True,
-                           fee_waiver_text="Waiver one.\r\nWaiver \"two\" & <three>.")
+    requester = Requester(
+        name="Zoë O'Brien",
+        email="zoe@example.org",
+        organization=TRICKY,
+        fee_category="educational",
+        fee_category_basis="First fact & more.\nSecond <fact>.\n\nThird.",
+    )
+    tricky_pack = dataclasses.replace(
+        pack, categories=(dataclasses.replace(pack.categories[0], title=TRICKY),)
+    )
+    options = DraftOptions(
+        letter_date=DAY, fee_waiver=True, fee_waiver_text='Waiver one.\r\nWaiver "two" & <three>.'
+    )
     ctx = drafting.build_request_context(requester, tricky_pack, ["mou"], ice, options)
     paras = paragraphs(render("request", ctx))
     assert TRICKY in paras  # the letterhead's affiliation line
     assert f"1.\t{TRICKY}. The fully executed, unredacted memorandum" in "\n".join(paras)
     start = paras.index("First fact & more.")
-    assert paras[start:start + 3] == ["First fact & more.", "Second <fact>.", "Third."]
+    assert paras[start : start + 3] == ["First fact & more.", "Second <fact>.", "Third."]
     start = paras.index("Waiver one.")
     assert paras[start + 1] == 'Waiver "two" & <three>.'
     assert not any("The records concern identifiable operations" in p for p in paras)
@@ -189,8 +216,7 @@ def test_user_text_survives_exactly_and_keeps_its_paragraphs(pack, ice):
 
 def test_control_characters_do_not_break_the_letter(pack, ice):
     requester = Requester(name="Dana\x07 Whitfield\x0c", email="dana@example.org")
-    ctx = drafting.build_request_context(requester, pack, ["mou"], ice,
-                                         DraftOptions(letter_date=DAY))
+    ctx = drafting.build_request_context(requester, pack, ["mou"], ice, DraftOptions(letter_date=DAY))
     assert paragraphs(render("request", ctx))[0] == "Dana Whitfield"
 
 
@@ -200,40 +226,60 @@ def test_request_context_checks_its_input(requester, pack, ice, irs):
         drafting.build_request_context(requester, pack, [], ice, options)
     with pytest.raises(DraftingError, match="no record category 'nope'"):
         drafting.build_request_context(requester, pack, ["mou", "nope"], ice, options)
-    ctx = drafting.build_request_context(requester, pack, ["mou"], load_directory().component(
-        "DOJ-OLC"), options)
+    ctx = drafting.build_request_context(
+        requester, pack, ["mou"], load_directory().component("DOJ-OLC"), options
+    )
     assert any("not known to be held by DOJ-OLC" in w for w in ctx["warnings"])
     with pytest.raises(DraftingError, match="ground for expedited processing"):
-        drafting.build_request_context(requester, pack, ["mou"], irs, DraftOptions(
-            letter_date=DAY, expedite=True, expedite_grounds=["media_interest"]))
+        drafting.build_request_context(
+            requester,
+            pack,
+            ["mou"],
+            irs,
+            DraftOptions(letter_date=DAY, expedite=True, expedite_grounds=["media_interest"]),
+        )
     with pytest.raises(DraftingError, match="at least one ground"):
-        drafting.build_request_context(requester, pack, ["mou"], irs, DraftOptions(
-            letter_date=DAY, expedite=True))
+        drafting.build_request_context(
+            requester, pack, ["mou"], irs, DraftOptions(letter_date=DAY, expedite=True)
+        )
     with pytest.raises(DraftingError, match="zero or more dollars"):
-        drafting.build_request_context(requester, pack, ["mou"], irs, DraftOptions(
-            letter_date=DAY, fee_cap=-5))
+        drafting.build_request_context(
+            requester, pack, ["mou"], irs, DraftOptions(letter_date=DAY, fee_cap=-5)
+        )
 
 
 def test_statutory_grounds_when_the_directory_lists_none(requester, pack, ice):
     bare = dataclasses.replace(ice, expedite_grounds=())
-    ctx = drafting.build_request_context(requester, pack, ["mou"], bare, DraftOptions(
-        letter_date=DAY, expedite=True, expedite_grounds=["imminent_threat"]))
+    ctx = drafting.build_request_context(
+        requester,
+        pack,
+        ["mou"],
+        bare,
+        DraftOptions(letter_date=DAY, expedite=True, expedite_grounds=["imminent_threat"]),
+    )
     assert ctx["expedite_grounds"][0]["cite"] == "5 U.S.C. 552(a)(6)(E)(v)(I)"
     with pytest.raises(DraftingError, match="they allow: imminent_threat, urgency_to_inform"):
-        drafting.build_request_context(requester, pack, ["mou"], bare, DraftOptions(
-            letter_date=DAY, expedite=True, expedite_grounds=["due_process"]))
+        drafting.build_request_context(
+            requester,
+            pack,
+            ["mou"],
+            bare,
+            DraftOptions(letter_date=DAY, expedite=True, expedite_grounds=["due_process"]),
+        )
 
 
 def test_context_is_plain_data(requester, pack, ice):
-    ctx = drafting.build_request_context(requester, pack, ["mou", "ice-requests"], ice,
-                                         DraftOptions(letter_date=DAY, fee_waiver=True))
+    ctx = drafting.build_request_context(
+        requester, pack, ["mou", "ice-requests"], ice, DraftOptions(letter_date=DAY, fee_waiver=True)
+    )
     json.dumps(ctx, default=lambda o: o.xml if isinstance(o, Listing) else {}[o])
     assert ctx["no_taxpayer_records"]  # ice-requests expects Exemption 3 with 6103
     assert "Fact 'jct-report' is unverified (tag U): check it before sending." in ctx["warnings"]
 
 
-@pytest.mark.parametrize("name, email", [("", "a@b.org"), ("  ", "a@b.org"),
-                                         ("Ann", "not-an-email"), ("Ann", "a@b")])
+@pytest.mark.parametrize(
+    "name, email", [("", "a@b.org"), ("  ", "a@b.org"), ("Ann", "not-an-email"), ("Ann", "a@b")]
+)
 def test_requester_is_checked(name, email):
     with pytest.raises(DraftingError):
         Requester(name=name, email=email)
@@ -251,59 +297,77 @@ def test_requester_messages():
 
 def test_appeal_letter(requester, ice):
     ctx = drafting.build_appeal_context(
-        requester, ice, REF, letter_date=DAY, determination_date=date(2026, 10, 30),
+        requester,
+        ice,
+        REF,
+        letter_date=DAY,
+        determination_date=date(2026, 10, 30),
         withheld=[
-            {"description": "Drafts of the agreement", "exemptions": ["b5"],
-             "argument": "212 pages were withheld in full.\nThe final text is public."},
-            {"category": "ICE's requests", "exemptions": [
-                {"code": "b3", "statute": "26 U.S.C. 6103"}, "(b)(7)(C)"]},
+            {
+                "description": "Drafts of the agreement",
+                "exemptions": ["b5"],
+                "argument": "212 pages were withheld in full.\nThe final text is public.",
+            },
+            {
+                "category": "ICE's requests",
+                "exemptions": [{"code": "b3", "statute": "26 U.S.C. 6103"}, "(b)(7)(C)"],
+            },
         ],
-        expedite=True, expedite_argument="The injunction makes this urgent.")
+        expedite=True,
+        expedite_argument="The injunction makes this urgent.",
+    )
     paras = paragraphs(render("appeal", ctx))
     body = "\n".join(paras)
     assert "Freedom of Information Act Appeal" in paras
-    assert "Re: Request 2026-ICFO-01234, submitted August 3, 2026; determination of " \
-           "October 30, 2026" in paras
+    assert "Re: Request 2026-ICFO-01234, submitted August 3, 2026; determination of October 30, 2026" in paras
     assert "I appeal the determination of October 30, 2026 on my request" in body
     assert "(tracking number 2026-ICFO-01234)" in body
     assert "1.\tDrafts of the agreement, withheld under Exemption 5." in paras
-    assert "2.\tICE's requests, withheld under Exemption 3 with 26 U.S.C. 6103 and " \
-           "Exemption 7(C)." in paras
-    assert ["212 pages were withheld in full.", "The final text is public."] == \
-        paras[paras.index("212 pages were withheld in full."):][:2]
-    for label in ("Exemption 5 (5 U.S.C. 552(b)(5)).",
-                  "Exemption 3 (5 U.S.C. 552(b)(3)) with 26 U.S.C. 6103.",
-                  "Exemption 7(C) (5 U.S.C. 552(b)(7)(C))."):
+    assert "2.\tICE's requests, withheld under Exemption 3 with 26 U.S.C. 6103 and Exemption 7(C)." in paras
+    assert ["212 pages were withheld in full.", "The final text is public."] == paras[
+        paras.index("212 pages were withheld in full.") :
+    ][:2]
+    for label in (
+        "Exemption 5 (5 U.S.C. 552(b)(5)).",
+        "Exemption 3 (5 U.S.C. 552(b)(3)) with 26 U.S.C. 6103.",
+        "Exemption 7(C) (5 U.S.C. 552(b)(7)(C)).",
+    ):
         assert sum(p.startswith(label + " ") for p in paras) == 1, label
     assert "foreseeable" in body or "reasonably foresees" in body
     assert body.count(CERTIFICATION) == 1
     assert "within 20 working days of receiving it, as 5 U.S.C. 552(a)(6)(A)(ii)" in body
     assert "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW" in body
-    assert "Enclosures: my request of August 3, 2026; your determination of October 30, " \
-           "2026." in paras
+    assert "Enclosures: my request of August 3, 2026; your determination of October 30, 2026." in paras
     assert any("unverified" in w for w in ctx["warnings"])
 
 
 def test_appeal_without_expedite_and_with_address_from_the_letter(requester, ice):
     ctx = drafting.build_appeal_context(
-        requester, ice, REF, letter_date=DAY, determination_date=date(2026, 10, 30),
+        requester,
+        ice,
+        REF,
+        letter_date=DAY,
+        determination_date=date(2026, 10, 30),
         search_argument="The search skipped the Office of the Principal Legal Advisor.",
-        appeal_address="ICE FOIA Appeals, 500 12th Street SW, Washington, DC 20536")
+        appeal_address="ICE FOIA Appeals, 500 12th Street SW, Washington, DC 20536",
+    )
     body = text(render("appeal", ctx))
     assert CERTIFICATION not in body
     assert "Adequacy of the search" in body and "Records withheld" not in body
     assert "ICE FOIA Appeals\n500 12th Street SW\nWashington, DC 20536" in body
     with pytest.raises(DraftingError, match="what you appeal"):
-        drafting.build_appeal_context(requester, ice, REF, letter_date=DAY,
-                                      determination_date=date(2026, 10, 30))
+        drafting.build_appeal_context(
+            requester, ice, REF, letter_date=DAY, determination_date=date(2026, 10, 30)
+        )
 
 
 def test_exemption_codes():
     assert drafting.exemption("(b)(7)(C)")["code"] == "b7C"
     assert drafting.exemption("b7e")["name"] == "Exemption 7(E)"
     assert "aggregate" not in drafting.exemption("b3")["argument"]
-    assert "particular taxpayer" in drafting.exemption(
-        {"code": "b3", "statute": "26 U.S.C. 6103"})["argument"]
+    assert (
+        "particular taxpayer" in drafting.exemption({"code": "b3", "statute": "26 U.S.C. 6103"})["argument"]
+    )
     for bad in ("b10", "b5C", "x"):
         with pytest.raises(DraftingError, match="not a FOIA exemption"):
             drafting.exemption(bad)
@@ -311,31 +375,43 @@ def test_exemption_codes():
 
 def test_status_inquiry(requester, ice):
     ctx = drafting.build_status_inquiry_context(
-        requester, ice, REF, letter_date=DAY, received_on=date(2026, 8, 4),
-        due_on=date(2026, 9, 1))
+        requester, ice, REF, letter_date=DAY, received_on=date(2026, 8, 4), due_on=date(2026, 9, 1)
+    )
     body = text(render("status_inquiry", ctx))
     assert "Re: Status of Freedom of Information Act request 2026-ICFO-01234" in body
     assert "5 U.S.C. 552(a)(7)(B)" in body and "estimated date" in body
     assert "ran out on September 1, 2026" in body
-    early = drafting.build_status_inquiry_context(requester, ice, REF, letter_date=DAY,
-                                                  due_on=date(2026, 12, 1))
+    early = drafting.build_status_inquiry_context(
+        requester, ice, REF, letter_date=DAY, due_on=date(2026, 12, 1)
+    )
     assert "ran out" not in text(render("status_inquiry", early))
 
 
 def test_clarification_and_still_interested(requester, ice):
     ctx = drafting.build_clarification_reply_context(
-        requester, ice, REF, letter_date=DAY, agency_letter_date=date(2026, 9, 10),
-        clarification="By drafts I mean versions exchanged between agencies.\nNot internal ones.")
+        requester,
+        ice,
+        REF,
+        letter_date=DAY,
+        agency_letter_date=date(2026, 9, 10),
+        clarification="By drafts I mean versions exchanged between agencies.\nNot internal ones.",
+    )
     paras = paragraphs(render("clarification_reply", ctx))
     i = paras.index("By drafts I mean versions exchanged between agencies.")
     assert paras[i + 1] == "Not internal ones."
     assert "your letter of September 10, 2026" in "\n".join(paras)
     with pytest.raises(DraftingError):
-        drafting.build_clarification_reply_context(requester, ice, REF, letter_date=DAY,
-                                                   agency_letter_date=DAY, clarification=" ")
+        drafting.build_clarification_reply_context(
+            requester, ice, REF, letter_date=DAY, agency_letter_date=DAY, clarification=" "
+        )
     ctx = drafting.build_still_interested_context(
-        requester, ice, REF, letter_date=DAY, agency_letter_date=date(2026, 11, 18),
-        reply_by=date(2026, 12, 18))
+        requester,
+        ice,
+        REF,
+        letter_date=DAY,
+        agency_letter_date=date(2026, 11, 18),
+        reply_by=date(2026, 12, 18),
+    )
     body = text(render("still_interested_reply", ctx))
     assert "Yes, I am still interested in all of the records I requested." in body
     assert "a reply by December 18, 2026" in body
@@ -343,47 +419,62 @@ def test_clarification_and_still_interested(requester, ice):
 
 def test_fee_response_accept_and_narrow(requester, irs):
     accept = drafting.build_fee_response_context(
-        requester, irs, REF, letter_date=DAY, agency_letter_date=date(2026, 11, 20),
-        fee_estimate="480", accept=True)
+        requester,
+        irs,
+        REF,
+        letter_date=DAY,
+        agency_letter_date=date(2026, 11, 20),
+        fee_estimate="480",
+        accept=True,
+    )
     body = text(render("fee_response", accept))
     assert "estimated fees of $480" in body and "I agree to pay fees of up to $480" in body
     assert "5 U.S.C. 552(a)(4)(A)(v)" in body  # above $250: advance payment
     narrow = drafting.build_fee_response_context(
-        requester, irs, REF, letter_date=DAY, agency_letter_date=date(2026, 11, 20),
-        fee_estimate=Decimal("480"), accept=False, narrowing="Drop item 3.\nLimit item 1.",
-        fee_cap=150, fee_bar=True)
+        requester,
+        irs,
+        REF,
+        letter_date=DAY,
+        agency_letter_date=date(2026, 11, 20),
+        fee_estimate=Decimal("480"),
+        accept=False,
+        narrowing="Drop item 3.\nLimit item 1.",
+        fee_cap=150,
+        fee_bar=True,
+    )
     paras = paragraphs(render("fee_response", narrow))
     assert paras[paras.index("Drop item 3.") + 1] == "Limit item 1."
     assert "I agree to pay fees of up to $150" in "\n".join(paras)
     assert "or duplication fees for a requester in my fee category" in "\n".join(paras)
     with pytest.raises(DraftingError, match="narrow"):
-        drafting.build_fee_response_context(requester, irs, REF, letter_date=DAY,
-                                            agency_letter_date=DAY, fee_estimate=10,
-                                            accept=False)
+        drafting.build_fee_response_context(
+            requester, irs, REF, letter_date=DAY, agency_letter_date=DAY, fee_estimate=10, accept=False
+        )
 
 
 # --- templates: overrides, errors, the sandbox -----------------------------------------------
 
 
 def test_user_template_overrides_the_shipped_one(tmp_path, requester, pack, ice):
-    folder = user_template(tmp_path / "mine", "request.docx",
-                           "My own letter for {{ requester.name }} about {{ case.name }}.")
-    ctx = drafting.build_request_context(requester, pack, ["mou"], ice,
-                                         DraftOptions(letter_date=DAY))
+    folder = user_template(
+        tmp_path / "mine", "request.docx", "My own letter for {{ requester.name }} about {{ case.name }}."
+    )
+    ctx = drafting.build_request_context(requester, pack, ["mou"], ice, DraftOptions(letter_date=DAY))
     assert paragraphs(render("request", ctx, user_templates_dir=folder)) == [
-        "My own letter for Dana Whitfield about the April 2025 IRS–ICE data-sharing agreement."]
+        "My own letter for Dana Whitfield about the April 2025 IRS–ICE data-sharing agreement."
+    ]
     assert drafting.template_path("appeal", folder) == TEMPLATES / "appeal.docx"
 
 
 def test_broken_template_names_file_and_line(tmp_path):
-    folder = user_template(tmp_path, "appeal.docx", "Dear officer,",
-                           "{% for a in b %}x{% endfro %}")
+    folder = user_template(tmp_path, "appeal.docx", "Dear officer,", "{% for a in b %}x{% endfro %}")
     with pytest.raises(TemplateError) as err:
         render("appeal", {"b": []}, user_templates_dir=folder)
     assert str(err.value) == (
         "appeal.docx: line 2 (“{% for a in b %}x{% endfro %}”): Encountered unknown tag "
         "'endfro'. Jinja was looking for the following tags: 'endfor' or 'else'. The "
-        "innermost block that needs to be closed is 'for'.")
+        "innermost block that needs to be closed is 'for'."
+    )
 
 
 def test_unknown_variable_is_named(tmp_path):
@@ -397,14 +488,15 @@ def test_sandbox_refuses_python_internals(tmp_path):
     folder = user_template(tmp_path, "request.docx", "{{ ''.__class__.__mro__ }}")
     with pytest.raises(TemplateError) as err:
         render("request", {}, user_templates_dir=folder)
-    assert str(err.value).startswith(
-        "request.docx: refused: the template tries to reach Python internals")
+    assert str(err.value).startswith("request.docx: refused: the template tries to reach Python internals")
 
 
 def test_runaway_user_template_is_stopped(tmp_path):
-    folder = user_template(tmp_path, "request.docx",
-                           "{% for a in range(99999) %}{% for b in range(99999) %}{{ b }}"
-                           "{% endfor %}{% endfor %}")
+    folder = user_template(
+        tmp_path,
+        "request.docx",
+        "{% for a in range(99999) %}{% for b in range(99999) %}{{ b }}{% endfor %}{% endfor %}",
+    )
     with pytest.raises(TemplateError, match="took longer than 1 second and was stopped"):
         render("request", {}, user_templates_dir=folder, timeout=1)
 
@@ -421,16 +513,17 @@ def test_corrupt_or_missing_template(tmp_path):
 
 def test_rendering_writes_nothing(tmp_path, requester, pack, ice):
     before = {p: p.stat().st_mtime_ns for p in TEMPLATES.iterdir()}
-    ctx = drafting.build_request_context(requester, pack, ["mou"], ice,
-                                         DraftOptions(letter_date=DAY))
+    ctx = drafting.build_request_context(requester, pack, ["mou"], ice, DraftOptions(letter_date=DAY))
     render("request", ctx, user_templates_dir=tmp_path)
     assert {p: p.stat().st_mtime_ns for p in TEMPLATES.iterdir()} == before
     assert list(tmp_path.iterdir()) == []
 
 
 def test_suggested_filename():
-    assert drafting.suggested_filename("request", "ICE", DAY, "irs-ice-mou") == \
-        "2026-11-25_irs-ice-mou_ICE_request.docx"
+    assert (
+        drafting.suggested_filename("request", "ICE", DAY, "irs-ice-mou")
+        == "2026-11-25_irs-ice-mou_ICE_request.docx"
+    )
     name = drafting.suggested_filename("appeal", 'A/B:C*?"<>|', DAY, "../../etc")
     assert re.fullmatch(r"[A-Za-z0-9._-]+\.docx", name) and ".." not in name
     assert drafting.suggested_filename("appeal", None, DAY) == "2026-11-25_agency_appeal.docx"
@@ -440,21 +533,22 @@ def test_suggested_filename():
 
 
 def test_shipped_templates_are_built_from_the_script(tmp_path):
-    spec = importlib.util.spec_from_file_location("build_templates",
-                                                  ROOT / "scripts" / "build_templates.py")
+    spec = importlib.util.spec_from_file_location("build_templates", ROOT / "scripts" / "build_templates.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     build.main(tmp_path)
     for name in build.TEMPLATES:
-        assert (tmp_path / name).read_bytes() == (TEMPLATES / name).read_bytes(), \
+        assert (tmp_path / name).read_bytes() == (TEMPLATES / name).read_bytes(), (
             f"templates/{name} is stale: run scripts/build_templates.py"
+        )
 
 
 def test_readme_documents_every_variable():
     readme = (TEMPLATES / "README.md").read_text(encoding="utf-8")
     for name in drafting.TEMPLATE_NAMES:
         used = DocxTemplate(TEMPLATES / f"{name}.docx").get_undeclared_template_variables(
-            jinja_env=drafting._environment())
+            jinja_env=drafting._environment()
+        )
         missing = [v for v in used if f"`{v}" not in readme]
         assert not missing, f"{name}.docx uses {missing}, not in templates/README.md"
 
@@ -462,33 +556,43 @@ def test_readme_documents_every_variable():
 def test_addresses_become_letter_lines(requester, irs, directory):
     from foiadesk.core.letters import address_lines
 
-    assert address_lines("Office of Legal Counsel, Room 5511, 950 Pennsylvania Avenue, NW, "
-                         "Washington, DC 20530-0001") == [
-        "Office of Legal Counsel", "Room 5511", "950 Pennsylvania Avenue, NW",
-        "Washington, DC 20530-0001"]
+    assert address_lines(
+        "Office of Legal Counsel, Room 5511, 950 Pennsylvania Avenue, NW, Washington, DC 20530-0001"
+    ) == ["Office of Legal Counsel", "Room 5511", "950 Pennsylvania Avenue, NW", "Washington, DC 20530-0001"]
     assert address_lines("Jane Roe\nSuite 5\n\n1 Main St, Arlington, VA 22201") == [
-        "Jane Roe", "Suite 5", "1 Main St, Arlington, VA 22201"]
+        "Jane Roe",
+        "Suite 5",
+        "1 Main St, Arlington, VA 22201",
+    ]
     # the IRS appeal address names its own office: no component name above it
-    ctx = drafting.build_appeal_context(requester, irs, REF, letter_date=DAY,
-                                        determination_date=date(2026, 10, 30),
-                                        other_argument="The fee waiver was wrongly denied.")
-    assert str(ctx["addressee"]).split("\n")[:2] == ["Appeals Officer",
-                                                     "IRS Independent Office of Appeals"]
+    ctx = drafting.build_appeal_context(
+        requester,
+        irs,
+        REF,
+        letter_date=DAY,
+        determination_date=date(2026, 10, 30),
+        other_argument="The fee waiver was wrongly denied.",
+    )
+    assert str(ctx["addressee"]).split("\n")[:2] == ["Appeals Officer", "IRS Independent Office of Appeals"]
     # without any address the agency's name goes in, and the user is told
     tigta = directory.component("TIGTA")
-    ctx = drafting.build_appeal_context(requester, tigta, REF, letter_date=DAY,
-                                        determination_date=date(2026, 10, 30),
-                                        other_argument="x")
-    assert str(ctx["addressee"]) == ("Appeals Officer\nTreasury Inspector General for Tax "
-                                     "Administration\nDepartment of the Treasury")
+    ctx = drafting.build_appeal_context(
+        requester, tigta, REF, letter_date=DAY, determination_date=date(2026, 10, 30), other_argument="x"
+    )
+    assert str(ctx["addressee"]) == (
+        "Appeals Officer\nTreasury Inspector General for Tax Administration\nDepartment of the Treasury"
+    )
     assert any("No appeal address" in w for w in ctx["warnings"])
 
 
 def test_a_zero_cap_asks_before_any_fee(requester, pack, ice):
-    ctx = drafting.build_request_context(requester, pack, ["mou"], ice,
-                                         DraftOptions(letter_date=DAY, fee_cap=0))
+    ctx = drafting.build_request_context(
+        requester, pack, ["mou"], ice, DraftOptions(letter_date=DAY, fee_cap=0)
+    )
     body = text(render("request", ctx))
     assert "I agree to pay" not in body
-    assert "Please tell me before incurring any fees, so that I can narrow the request; I do " \
-           "not accept the $25 commitment that the DHS FOIA regulations (6 CFR part 5, " \
-           "subpart A) otherwise assume." in body
+    assert (
+        "Please tell me before incurring any fees, so that I can narrow the request; I do "
+        "not accept the $25 commitment that the DHS FOIA regulations (6 CFR part 5, "
+        "subpart A) otherwise assume." in body
+    )

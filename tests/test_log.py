@@ -22,9 +22,7 @@ def request_id(db):
         agency_name="Department of Homeland Security",
     )
     case = log.add_case(db, slug="irs-ice-mou-2025", name="IRS–ICE MOU").new_id
-    return log.add_request(
-        db, title="MOU drafts & final text", component_id=component, case_id=case
-    ).new_id
+    return log.add_request(db, title="MOU drafts & final text", component_id=component, case_id=case).new_id
 
 
 def record(db, request_id, type_, on, **kw):
@@ -85,14 +83,47 @@ def test_answer_before_question_is_refused(db, request_id):
         record(db, request_id, "determination", "2026-11-12")
 
 
-def test_a_failed_write_leaves_no_partial_rows(db, request_id):
+def test_a_write_that_fails_half_way_leaves_no_partial_rows(db, request_id, monkeypatch):
     record(db, request_id, "filed", "2026-11-02")
-    before = [count(db, t) for t in ("events", "files", "attachments", "tracking_numbers")]
-    bad = Attachment("scan.pdf", b"%PDF-1.7 ...")
-    # The attachment is fine but the outcome is not: the whole event must be refused.
-    with pytest.raises(LogError):
-        record(db, request_id, "determination", "2026-11-20", outcome="maybe", files=(bad,))
-    assert [count(db, t) for t in ("events", "files", "attachments", "tracking_numbers")] == before
+    tables = ("events", "files", "attachments", "tracking_numbers", "fees")
+    before = [count(db, t) for t in tables]
+    stored, real = [], log.store_file
+
+    def store_then_fail(database, data):
+        stored.append(real(database, data))
+        raise OSError("disk full")
+
+    monkeypatch.setattr(log, "store_file", store_then_fail)
+    with pytest.raises(OSError):
+        record(
+            db,
+            request_id,
+            "fee_estimate",
+            "2026-11-20",
+            amount_cents=4200,
+            tracking_number="F-1",
+            files=(Attachment("a.pdf", b"one"), Attachment("b.pdf", b"two")),
+        )
+    assert stored, "the failure came after the event and a file were written"
+    assert [count(db, t) for t in tables] == before
+
+
+def test_more_impossible_input_is_refused_with_a_message(db, request_id):
+    record(db, request_id, "filed", "2026-09-01")
+    record(db, request_id, "determination", "2026-09-20", outcome="denial")
+    record(db, request_id, "appeal_filed", "2026-10-01")
+    # The appeal office may acknowledge later that it received the appeal on an earlier day.
+    record(db, request_id, "appeal_received", "2026-10-09", agency_received_on=D("2026-10-02"))
+    with pytest.raises(LogError, match="cannot have received the appeal"):
+        record(db, request_id, "appeal_received", "2026-10-09", agency_received_on=D("2026-09-25"))
+    with pytest.raises(LogError, match="outside the years FoiaDesk counts"):
+        record(db, request_id, "note", "1990-01-02")
+    with pytest.raises(LogError, match="needs a file name, its bytes and a type"):
+        record(db, request_id, "note", "2026-10-10", files=(Attachment("a.pdf", b"x", mime=None),))
+    with pytest.raises(LogError, match="There is no request with id 999"):
+        log.add_note(db, 999, "lost")
+    with pytest.raises(LogError, match="There is no requester with id 42"):
+        log.add_request(db, title="x", component_id=1, requester_id=42)
 
 
 def test_files_are_stored_once_by_hash(db, request_id):

@@ -164,9 +164,7 @@ class Calendar:
     def _index(self, day: date) -> int:
         i = day.toordinal() - self._base
         if not 0 <= i < len(self._off):
-            raise CalendarError(
-                f"{day.isoformat()} is outside the calendar ({FIRST_YEAR}–{LAST_YEAR})"
-            )
+            raise CalendarError(f"{day.isoformat()} is outside the calendar ({FIRST_YEAR}–{LAST_YEAR})")
         return i
 
     def _day(self, index: int) -> date:

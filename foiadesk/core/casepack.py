@@ -37,13 +37,23 @@ PRECISIONS = ("day", "month", "year")
 EXEMPTIONS = tuple(f"b{n}" for n in range(1, 10)) + tuple(f"b7{p}" for p in "ABCDEF")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-TOP_KEYS = ("format", "id", "name", "summary", "parties", "key_dates", "public_facts",
-            "categories")
+TOP_KEYS = ("format", "id", "name", "summary", "parties", "key_dates", "public_facts", "categories")
 PARTY_KEYS = ("name", "role", "source", "tag", "as_of")
 DATE_KEYS = ("date", "what", "precision", "source", "tag", "as_of")
 FACT_KEYS = ("id", "text", "source", "tag", "as_of", "supports")
-CATEGORY_KEYS = ("id", "title", "description", "holders", "custodians", "search_terms",
-                 "date_range", "likely_exemptions", "source", "tag", "as_of")
+CATEGORY_KEYS = (
+    "id",
+    "title",
+    "description",
+    "holders",
+    "custodians",
+    "search_terms",
+    "date_range",
+    "likely_exemptions",
+    "source",
+    "tag",
+    "as_of",
+)
 
 
 class CasePackError(UserError):
@@ -196,33 +206,52 @@ def _pack(data: object, directory: Directory, path: Path) -> CasePack:
     if not _ID.fullmatch(pack_id):
         raise Invalid("id", f"'{pack_id}' is not an id (lower-case letters, digits and hyphens)")
     parties = tuple(
-        Party(take(p, "name", at), take(p, "role", at), take(p, "source", at), take_tag(p, at),
-              take_date(p, "as_of", at))
-        for at, p in _items(obj, "parties", PARTY_KEYS))
+        Party(
+            take(p, "name", at),
+            take(p, "role", at),
+            take(p, "source", at),
+            take_tag(p, at),
+            take_date(p, "as_of", at),
+        )
+        for at, p in _items(obj, "parties", PARTY_KEYS)
+    )
     key_dates = tuple(
-        KeyDate(take_date(d, "date", at), take(d, "what", at), take(d, "source", at),
-                take_tag(d, at), take_date(d, "as_of", at, required=False, nullable=True),
-                take_choice(d, "precision", at, PRECISIONS) if "precision" in d else "day")
-        for at, d in _items(obj, "key_dates", DATE_KEYS))
+        KeyDate(
+            take_date(d, "date", at),
+            take(d, "what", at),
+            take(d, "source", at),
+            take_tag(d, at),
+            take_date(d, "as_of", at, required=False, nullable=True),
+            take_choice(d, "precision", at, PRECISIONS) if "precision" in d else "day",
+        )
+        for at, d in _items(obj, "key_dates", DATE_KEYS)
+    )
     seen: dict[str, str] = {}
     facts = tuple(_public_fact(at, f, seen) for at, f in _items(obj, "public_facts", FACT_KEYS))
     seen = {}
-    categories = tuple(_category(at, c, seen, directory)
-                       for at, c in _items(obj, "categories", CATEGORY_KEYS))
+    categories = tuple(
+        _category(at, c, seen, directory) for at, c in _items(obj, "categories", CATEGORY_KEYS)
+    )
     if not categories:
         raise Invalid("categories", "list at least one category of records")
-    return CasePack(pack_id, take(obj, "name", ""), take(obj, "summary", ""), parties,
-                    key_dates, facts, categories, path)
+    return CasePack(
+        pack_id, take(obj, "name", ""), take(obj, "summary", ""), parties, key_dates, facts, categories, path
+    )
 
 
 def _public_fact(at: str, obj: dict, seen: dict[str, str]) -> PublicFact:
     supports = _text_list(obj, "supports", at)
     for i, purpose in enumerate(supports):
         if purpose not in SUPPORTS:
-            raise Invalid(join(join(at, "supports"), i),
-                          f"'{purpose}' is not one of: {', '.join(SUPPORTS)}")
-    return PublicFact(_id(obj, at, seen), take(obj, "text", at), take(obj, "source", at),
-                      take_tag(obj, at), take_date(obj, "as_of", at), supports)
+            raise Invalid(join(join(at, "supports"), i), f"'{purpose}' is not one of: {', '.join(SUPPORTS)}")
+    return PublicFact(
+        _id(obj, at, seen),
+        take(obj, "text", at),
+        take(obj, "source", at),
+        take_tag(obj, at),
+        take_date(obj, "as_of", at),
+        supports,
+    )
 
 
 def _category(at: str, obj: dict, seen: dict[str, str], directory: Directory) -> Category:
@@ -234,8 +263,7 @@ def _category(at: str, obj: dict, seen: dict[str, str], directory: Directory) ->
     for i, holder in enumerate(holders):
         comp = directory.component(holder)
         if comp is None:
-            raise Invalid(join(join(at, "holders"), i),
-                          f"'{holder}' is not a component in the directory")
+            raise Invalid(join(join(at, "holders"), i), f"'{holder}' is not a component in the directory")
         resolved.append(comp.key)
     span_at = join(at, "date_range")
     span = take_object(take(obj, "date_range", at, dict), span_at)
@@ -245,12 +273,22 @@ def _category(at: str, obj: dict, seen: dict[str, str], directory: Directory) ->
     if end is not None and start > end:
         raise Invalid(span_at, f"'from' {start} is after 'to' {end}")
     return Category(
-        cat_id, take(obj, "title", at), take(obj, "description", at), tuple(resolved),
-        _text_list(obj, "custodians", at), _text_list(obj, "search_terms", at), start, end,
-        tuple(_exemption(join(join(at, "likely_exemptions"), i), e) for i, e in
-              enumerate(take_list(obj, "likely_exemptions", at, required=False))),
-        take(obj, "source", at), take_tag(obj, at),
-        take_date(obj, "as_of", at, required=False, nullable=True))
+        cat_id,
+        take(obj, "title", at),
+        take(obj, "description", at),
+        tuple(resolved),
+        _text_list(obj, "custodians", at),
+        _text_list(obj, "search_terms", at),
+        start,
+        end,
+        tuple(
+            _exemption(join(join(at, "likely_exemptions"), i), e)
+            for i, e in enumerate(take_list(obj, "likely_exemptions", at, required=False))
+        ),
+        take(obj, "source", at),
+        take_tag(obj, at),
+        take_date(obj, "as_of", at, required=False, nullable=True),
+    )
 
 
 def _exemption(at: str, value: object) -> Exemption:
@@ -260,8 +298,11 @@ def _exemption(at: str, value: object) -> Exemption:
     canonical = next((e for e in EXEMPTIONS if e.lower() == code.strip().lower()), None)
     if canonical is None:
         raise Invalid(join(at, "code"), f"'{code}' is not a FOIA exemption (b1-b9, b7A-b7F)")
-    return Exemption(canonical, take(obj, "note", at, required=False, nullable=True),
-                     take(obj, "statute", at, required=False, nullable=True))
+    return Exemption(
+        canonical,
+        take(obj, "note", at, required=False, nullable=True),
+        take(obj, "statute", at, required=False, nullable=True),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -274,6 +315,7 @@ def _day(value: date | None) -> str | None:
 
 def dump_case_pack(pack: CasePack) -> str:
     """The pack as JSON in the file format, so a user-made pack can be saved and reloaded."""
+
     def dated(obj: dict, as_of: date | None) -> dict:
         return {**obj, "as_of": _day(as_of)} if as_of else obj
 
@@ -286,22 +328,55 @@ def dump_case_pack(pack: CasePack) -> str:
         return out
 
     data = {
-        "format": CASE_PACK_FORMAT, "id": pack.id, "name": pack.name, "summary": pack.summary,
-        "parties": [{"name": p.name, "role": p.role, "source": p.source, "tag": p.tag,
-                     "as_of": _day(p.as_of)} for p in pack.parties],
-        "key_dates": [dated({"date": _day(d.date), "what": d.what,
-                             **({"precision": d.precision} if d.precision != "day" else {}),
-                             "source": d.source, "tag": d.tag}, d.as_of)
-                      for d in pack.key_dates],
-        "public_facts": [{"id": f.id, "text": f.text, "source": f.source, "tag": f.tag,
-                          "as_of": _day(f.as_of), "supports": list(f.supports)}
-                         for f in pack.public_facts],
-        "categories": [dated({
-            "id": c.id, "title": c.title, "description": c.description,
-            "holders": list(c.holders), "custodians": list(c.custodians),
-            "search_terms": list(c.search_terms),
-            "date_range": {"from": _day(c.date_from), "to": _day(c.date_to)},
-            "likely_exemptions": [exemption(e) for e in c.likely_exemptions],
-            "source": c.source, "tag": c.tag}, c.as_of) for c in pack.categories],
+        "format": CASE_PACK_FORMAT,
+        "id": pack.id,
+        "name": pack.name,
+        "summary": pack.summary,
+        "parties": [
+            {"name": p.name, "role": p.role, "source": p.source, "tag": p.tag, "as_of": _day(p.as_of)}
+            for p in pack.parties
+        ],
+        "key_dates": [
+            dated(
+                {
+                    "date": _day(d.date),
+                    "what": d.what,
+                    **({"precision": d.precision} if d.precision != "day" else {}),
+                    "source": d.source,
+                    "tag": d.tag,
+                },
+                d.as_of,
+            )
+            for d in pack.key_dates
+        ],
+        "public_facts": [
+            {
+                "id": f.id,
+                "text": f.text,
+                "source": f.source,
+                "tag": f.tag,
+                "as_of": _day(f.as_of),
+                "supports": list(f.supports),
+            }
+            for f in pack.public_facts
+        ],
+        "categories": [
+            dated(
+                {
+                    "id": c.id,
+                    "title": c.title,
+                    "description": c.description,
+                    "holders": list(c.holders),
+                    "custodians": list(c.custodians),
+                    "search_terms": list(c.search_terms),
+                    "date_range": {"from": _day(c.date_from), "to": _day(c.date_to)},
+                    "likely_exemptions": [exemption(e) for e in c.likely_exemptions],
+                    "source": c.source,
+                    "tag": c.tag,
+                },
+                c.as_of,
+            )
+            for c in pack.categories
+        ],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -171,7 +171,7 @@ def connect(path: Path | str | None = None, *, migrate: bool = True) -> Database
         db = Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA synchronous = FULL")  # WAL + FULL: a committed event survives power loss
         if str(path) != ":memory:":
             db.enable_wal()
         if migrate:
@@ -184,10 +184,7 @@ def connect(path: Path | str | None = None, *, migrate: bool = True) -> Database
 def describe_sqlite_error(exc: sqlite3.Error, path: Path | str) -> str:
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return (
-            f"{path} is busy: another FoiaDesk window or program is writing to it. "
-            "Close it and try again."
-        )
+        return f"{path} is busy: another FoiaDesk window or program is writing to it. Close it and try again."
     if "not a database" in text or "malformed" in text:
         return f"{path} is not a FoiaDesk database or is damaged ({text}). Restore a backup."
     if "readonly" in text or "unable to open" in text:
@@ -203,10 +200,28 @@ def _upgrade(db: Database, path: Path) -> None:
     pending = migrations.pending(db)
     if not pending:
         return
+    ours = not any(not t.startswith(("_", "sqlite_")) for t in db.table_names()) or migrations.applied(db)
+    if not ours:
+        raise StorageError(
+            f"{path} is an SQLite database of another program, not FoiaDesk's; choose another file."
+        )
     if str(path) != ":memory:" and any(t for t in db.table_names() if not t.startswith("_")):
         backup(db, reason=f"before-upgrade-v{schema_version(db)}")
     migrations.apply(db)
+    _restore_search(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+SEARCHED = {"requests": ["title", "description"], "events": ["summary", "body"], "notes": ["body"]}
+
+
+def _restore_search(db: Database) -> None:
+    """Re-create full-text indexes whose sync triggers a migration dropped
+    (``table.transform()`` drops every trigger of the table it rebuilds)."""
+    triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    for table, columns in SEARCHED.items():
+        if table in db.table_names() and f"{table}_ai" not in triggers:
+            db[table].enable_fts(columns, create_triggers=True, replace=True)
 
 
 def backups_dir() -> Path:

@@ -36,8 +36,7 @@ COMPONENTS = [
     ),
     (
         "TIGTA",
-        "Treasury Inspector General for Tax Administration, Office of Chief Counsel, "
-        "Disclosure Branch",
+        "Treasury Inspector General for Tax Administration, Office of Chief Counsel, Disclosure Branch",
         "TREAS",
         "Department of the Treasury",
     ),
@@ -92,9 +91,7 @@ OUTCOMES = [
 ]
 
 
-def synthetic_history(
-    rng: random.Random, today: date, start: date = date(2022, 1, 3)
-) -> list[Event]:
+def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 1, 3)) -> list[Event]:
     """One request's events, in order, all on or before ``today``."""
     cal = calendar()
     span = (today - start).days
@@ -141,10 +138,7 @@ def synthetic_history(
     if rng.random() < 0.12:
         fee = rng.choice([2500, 8750, 14000, 42000])
         if add("fee_estimate", later(5, 30), amount_cents=fee) and rng.random() < 0.7:
-            if (
-                add("fee_estimate_answered", later(1, 15), agency_received_on=day)
-                and rng.random() < 0.6
-            ):
+            if add("fee_estimate_answered", later(1, 15), agency_received_on=day) and rng.random() < 0.6:
                 add("payment", later(1, 10), amount_cents=fee)
     if rng.random() < 0.35:
         add("extension_notice", later(5, 25), named_date=None)
@@ -223,9 +217,7 @@ def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None =
             ]
         )
         agencies = sorted({(c[2], c[3]) for c in COMPONENTS})
-        db["agencies"].insert_all(
-            [dict(id=i + 1, abbr=a, name=n) for i, (a, n) in enumerate(agencies)]
-        )
+        db["agencies"].insert_all([dict(id=i + 1, abbr=a, name=n) for i, (a, n) in enumerate(agencies)])
         agency_ids = {a: i + 1 for i, (a, _) in enumerate(agencies)}
         db["components"].insert_all(
             [

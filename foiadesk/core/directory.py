@@ -41,8 +41,7 @@ BROAD_SOURCE = (
 )
 STATS_SOURCE = "FOIA.gov annual-report statistics, usdoj/foia-api @0084f5d (processing_times.csv)"
 OLD_STATS_SOURCE = (
-    "FOIA.gov request-time table, 18F/2015-foia @f9503d2 "
-    "(processing_times_foiagov_fy2008_2016.csv)"
+    "FOIA.gov request-time table, 18F/2015-foia @f9503d2 (processing_times_foiagov_fy2008_2016.csv)"
 )
 RETIRED_PORTAL = "foiaonline.regulations.gov"
 
@@ -173,8 +172,14 @@ class Invalid(ValueError):
         self.component = component  # set when the field belongs to a named component
 
 
-_TYPE_NAMES = {str: "text", bool: "true or false", int: "a whole number", list: "a list",
-               dict: "an object", object: "a value"}
+_TYPE_NAMES = {
+    str: "text",
+    bool: "true or false",
+    int: "a whole number",
+    list: "a list",
+    dict: "an object",
+    object: "a value",
+}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -203,8 +208,9 @@ def check_keys(obj: dict, where: str, allowed: tuple[str, ...]) -> None:
             raise Invalid(join(where, key), f"unknown field{hint}")
 
 
-def take(obj: dict, key: str, where: str, kind: type = str, *, required: bool = True,
-         nullable: bool = False) -> Any:
+def take(
+    obj: dict, key: str, where: str, kind: type = str, *, required: bool = True, nullable: bool = False
+) -> Any:
     """The value of obj[key], checked for presence and type. None if allowed and absent."""
     path = join(where, key)
     if key not in obj:
@@ -234,8 +240,9 @@ def take_object(value: Any, where: str) -> dict:
     return value
 
 
-def take_date(obj: dict, key: str, where: str, *, required: bool = True,
-              nullable: bool = False) -> date | None:
+def take_date(
+    obj: dict, key: str, where: str, *, required: bool = True, nullable: bool = False
+) -> date | None:
     text = take(obj, key, where, str, required=required, nullable=nullable)
     return None if text is None else parse_date(text, join(where, key))
 
@@ -285,18 +292,38 @@ CHANNEL_KEYS = ("kind", "value", "preferred", "source", "tag", "as_of", "note")
 WINDOW_KEYS = ("days", "unit", "cite", "source", "tag", "as_of")
 GROUND_KEYS = ("code", "text", "cite", "route_to", "source", "tag", "as_of")
 APPEAL_KEYS = ("office", "address", "channels", "window", "notes")
-RULE_KEYS = ("regulation", "appeal", "expedite_grounds", "fee_notes", "identity_notes",
-             "submission_notes", "default_fee_commitment")
-COMPONENT_KEYS = ("abbr", "name", "parent", "parent_name", "designated_to_receive", "channels",
-                  "phone", "public_liaison", "foiagov") + RULE_KEYS
+RULE_KEYS = (
+    "regulation",
+    "appeal",
+    "expedite_grounds",
+    "fee_notes",
+    "identity_notes",
+    "submission_notes",
+    "default_fee_commitment",
+)
+COMPONENT_KEYS = (
+    "abbr",
+    "name",
+    "parent",
+    "parent_name",
+    "designated_to_receive",
+    "channels",
+    "phone",
+    "public_liaison",
+    "foiagov",
+) + RULE_KEYS
 NOTE_FIELDS = ("appeal_notes", "fee_notes", "identity_notes", "submission_notes")
 
 
 def _fact(value: Any, where: str) -> Fact:
     obj = take_object(value, where)
     check_keys(obj, where, FACT_KEYS)
-    return Fact(take(obj, "value", where, object), take(obj, "source", where),
-                take_tag(obj, where), take_date(obj, "as_of", where))
+    return Fact(
+        take(obj, "value", where, object),
+        take(obj, "source", where),
+        take_tag(obj, where),
+        take_date(obj, "as_of", where),
+    )
 
 
 def _optional_fact(obj: dict, key: str, where: str, required: bool) -> Fact | None:
@@ -316,12 +343,18 @@ def _channels(obj: dict, key: str, where: str, required: bool) -> tuple[Channel,
         item = take_object(item, at)
         check_keys(item, at, CHANNEL_KEYS)
         channel = Channel(
-            take_choice(item, "kind", at, CHANNEL_KINDS), take(item, "value", at),
-            take(item, "preferred", at, bool), take(item, "source", at), take_tag(item, at),
-            take_date(item, "as_of", at), take(item, "note", at, required=False, nullable=True))
+            take_choice(item, "kind", at, CHANNEL_KINDS),
+            take(item, "value", at),
+            take(item, "preferred", at, bool),
+            take(item, "source", at),
+            take_tag(item, at),
+            take_date(item, "as_of", at),
+            take(item, "note", at, required=False, nullable=True),
+        )
         if channel.preferred and preferred_at is not None:
-            raise Invalid(join(at, "preferred"),
-                          f"only one channel may be preferred ({preferred_at} already is)")
+            raise Invalid(
+                join(at, "preferred"), f"only one channel may be preferred ({preferred_at} already is)"
+            )
         if channel.preferred:
             preferred_at = at
         channels.append(channel)
@@ -338,9 +371,14 @@ def _window(obj: dict, where: str, required: bool) -> AppealWindow | None:
     days = take(value, "days", at, int)
     if days <= 0:
         raise Invalid(join(at, "days"), f"{days} is not a positive number of days")
-    return AppealWindow(days, take_choice(value, "unit", at, WINDOW_UNITS),
-                        take(value, "cite", at), take_tag(value, at), take(value, "source", at),
-                        take_date(value, "as_of", at))
+    return AppealWindow(
+        days,
+        take_choice(value, "unit", at, WINDOW_UNITS),
+        take(value, "cite", at),
+        take_tag(value, at),
+        take(value, "source", at),
+        take_date(value, "as_of", at),
+    )
 
 
 def _grounds(obj: dict, where: str, required: bool) -> tuple[ExpediteGround, ...]:
@@ -349,10 +387,17 @@ def _grounds(obj: dict, where: str, required: bool) -> tuple[ExpediteGround, ...
         at = join(join(where, "expedite_grounds"), i)
         item = take_object(item, at)
         check_keys(item, at, GROUND_KEYS)
-        grounds.append(ExpediteGround(
-            take_choice(item, "code", at, EXPEDITE_CODES), take(item, "text", at),
-            take(item, "cite", at), take(item, "route_to", at, nullable=True),
-            take(item, "source", at), take_tag(item, at), take_date(item, "as_of", at)))
+        grounds.append(
+            ExpediteGround(
+                take_choice(item, "code", at, EXPEDITE_CODES),
+                take(item, "text", at),
+                take(item, "cite", at),
+                take(item, "route_to", at, nullable=True),
+                take(item, "source", at),
+                take_tag(item, at),
+                take_date(item, "as_of", at),
+            )
+        )
     return tuple(grounds)
 
 
@@ -423,8 +468,11 @@ def _parse_components(data: Any) -> _Curated:
         raw = take_object(raw, at)
         check_keys(raw, at, ("name",) + RULE_KEYS)
         agencies[abbr.lower()] = {"name": take(raw, "name", at), **_rules(raw, at, False)}
-    return _Curated(federal, agencies, [_parse_component(raw, i)
-                                        for i, raw in enumerate(take_list(obj, "components", ""))])
+    return _Curated(
+        federal,
+        agencies,
+        [_parse_component(raw, i) for i, raw in enumerate(take_list(obj, "components", ""))],
+    )
 
 
 def _parse_component(raw: Any, index: int) -> tuple[dict, dict]:
@@ -435,8 +483,10 @@ def _parse_component(raw: Any, index: int) -> tuple[dict, dict]:
         foiagov = take(obj, "foiagov", "", dict, required=False, nullable=True) or {}
         check_keys(foiagov, "foiagov", ("id", "stats_name"))
         identity = {
-            "abbr": take(obj, "abbr", ""), "name": take(obj, "name", ""),
-            "parent": take(obj, "parent", ""), "parent_name": take(obj, "parent_name", ""),
+            "abbr": take(obj, "abbr", ""),
+            "name": take(obj, "name", ""),
+            "parent": take(obj, "parent", ""),
+            "parent_name": take(obj, "parent_name", ""),
             "designated_to_receive": take(obj, "designated_to_receive", "", bool, nullable=True),
             "channels": _channels(obj, "channels", "", True),
             "phone": _optional_fact(obj, "phone", "", True),
@@ -471,11 +521,15 @@ def _broad_channels(row: dict[str, str]) -> tuple[list[Channel], list[Fact]]:
     notes = []
     url = row["request_form_url"].strip()
     if RETIRED_PORTAL in url:
-        notes.append(Fact(
-            "FOIA.gov listed FOIAonline as this office's web form in 2017. FOIAonline has "
-            "since shut down (30 Sep 2023), so that link is not offered.",
-            "resources/directory/SOURCE.txt; foiaadvisor.com (cited in anchors.md)", "P",
-            BROAD_AS_OF))
+        notes.append(
+            Fact(
+                "FOIA.gov listed FOIAonline as this office's web form in 2017. FOIAonline has "
+                "since shut down (30 Sep 2023), so that link is not offered.",
+                "resources/directory/SOURCE.txt; foiaadvisor.com (cited in anchors.md)",
+                "P",
+                BROAD_AS_OF,
+            )
+        )
     elif url.startswith("http"):
         found.append(("portal", url))
     found += [("email", e.strip()) for e in row["emails"].split(";") if e.strip()]
@@ -483,8 +537,9 @@ def _broad_channels(row: dict[str, str]) -> tuple[list[Channel], list[Fact]]:
         found.append(("mail", row["mailing_address"].strip()))
     if row["fax"].strip():
         found.append(("fax", row["fax"].strip()))
-    channels = [Channel(kind, value, i == 0, BROAD_SOURCE, "P", BROAD_AS_OF)
-                for i, (kind, value) in enumerate(found)]
+    channels = [
+        Channel(kind, value, i == 0, BROAD_SOURCE, "P", BROAD_AS_OF) for i, (kind, value) in enumerate(found)
+    ]
     return channels, notes
 
 
@@ -499,12 +554,20 @@ def _broad_identity(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]
     if liaison and row["public_liaison_phones"].strip():
         liaison += f" ({row['public_liaison_phones'].strip()})"
     identity = {
-        "key": row["id"], "abbr": row["abbreviation"].strip() or None, "name": row["name"],
-        "parent": row["agency_abbreviation"], "parent_name": row["agency_name"],
-        "curated": False, "verify_before_sending": True, "as_of": BROAD_AS_OF,
-        "designated_to_receive": None, "channels": tuple(channels),
-        "phone": _broad_fact(row["phone"]), "public_liaison": _broad_fact(liaison),
-        "foiagov_id": row["id"], "website": row["website"].strip() or None,
+        "key": row["id"],
+        "abbr": row["abbreviation"].strip() or None,
+        "name": row["name"],
+        "parent": row["agency_abbreviation"],
+        "parent_name": row["agency_name"],
+        "curated": False,
+        "verify_before_sending": True,
+        "as_of": BROAD_AS_OF,
+        "designated_to_receive": None,
+        "channels": tuple(channels),
+        "phone": _broad_fact(row["phone"]),
+        "public_liaison": _broad_fact(liaison),
+        "foiagov_id": row["id"],
+        "website": row["website"].strip() or None,
     }
     return identity, {"submission_notes": tuple(notes)}
 
@@ -529,8 +592,10 @@ def _estimate(rows: dict[int, dict[str, str]], source: str) -> Estimate | None:
     """The most recent fiscal year in which at least one median is usable."""
     for year in sorted(rows, reverse=True):
         row = rows[year]
-        medians = [_median(row.get(f"{track}_median_days", ""))
-                   for track in ("simple", "complex", "expedited_processing")]
+        medians = [
+            _median(row.get(f"{track}_median_days", ""))
+            for track in ("simple", "complex", "expedited_processing")
+        ]
         if any(m is not None for m in medians):
             return Estimate(*medians, fiscal_year=year, source=f"{source}, FY{year}")
     return None
@@ -570,8 +635,9 @@ def _normal(text: str) -> str:
 class Directory:
     """All components a user can address. Curated entries take precedence over broad ones."""
 
-    def __init__(self, curated: list[Component], broad: list[Component],
-                 default_window: AppealWindow, stats_dir: Path):
+    def __init__(
+        self, curated: list[Component], broad: list[Component], default_window: AppealWindow, stats_dir: Path
+    ):
         self._curated = curated
         linked = {c.foiagov_id for c in curated if c.foiagov_id}
         self._broad = [c for c in broad if c.key not in linked]
@@ -606,13 +672,15 @@ class Directory:
             return []
         hits = []
         for comp in self.all():
-            haystack = " " + _normal(" ".join(filter(None, (
-                comp.key, comp.abbr, comp.name, comp.parent, comp.parent_name))))
+            haystack = " " + _normal(
+                " ".join(filter(None, (comp.key, comp.abbr, comp.name, comp.parent, comp.parent_name)))
+            )
             if all(f" {word}" in haystack for word in words):
                 hits.append(comp)
         exact = _normal(text)
-        return sorted(hits, key=lambda c: (
-            not c.curated, _normal(c.abbr or "") != exact, c.parent_name, c.name))
+        return sorted(
+            hits, key=lambda c: (not c.curated, _normal(c.abbr or "") != exact, c.parent_name, c.name)
+        )
 
     def appeal_window(self, abbr_or_id: str) -> AppealWindow:
         """The appeal window: the component's, else its agency's, else the statute's 90 days."""
@@ -630,8 +698,7 @@ class Directory:
 
 
 def _resolve(identity: dict[str, Any], own: dict[str, Any], curated: _Curated) -> Component:
-    agency = {k: v for k, v in curated.agencies.get(identity["parent"].lower(), {}).items()
-              if k != "name"}
+    agency = {k: v for k, v in curated.agencies.get(identity["parent"].lower(), {}).items() if k != "name"}
     fields = {**_merge(curated.federal, agency, own), **identity}
     if "as_of" not in fields:
         facts = [v for v in fields.values() if isinstance(v, (Fact, Channel, AppealWindow))]
@@ -670,14 +737,22 @@ def _load(resources_dir: Path) -> Directory:
         if identity["foiagov_id"] and identity["foiagov_id"] not in broad_ids:
             raise DirectoryError(
                 f"{path.name}: component {identity['abbr']}: foiagov.id: "
-                f"'{identity['foiagov_id']}' is not an id in the FOIA.gov directory")
-        components.append(_resolve({"key": identity["abbr"], "curated": True,
-                                    "verify_before_sending": False, **identity}, own, curated))
+                f"'{identity['foiagov_id']}' is not an id in the FOIA.gov directory"
+            )
+        components.append(
+            _resolve(
+                {"key": identity["abbr"], "curated": True, "verify_before_sending": False, **identity},
+                own,
+                curated,
+            )
+        )
     seen: dict[str, int] = {}
     for i, comp in enumerate(components):
         if comp.key.lower() in seen:
-            raise DirectoryError(f"{path.name}: component {comp.key}: abbr: used twice "
-                                 f"(components[{seen[comp.key.lower()]}] and components[{i}])")
+            raise DirectoryError(
+                f"{path.name}: component {comp.key}: abbr: used twice "
+                f"(components[{seen[comp.key.lower()]}] and components[{i}])"
+            )
         seen[comp.key.lower()] = i
     broad = [_resolve(*_broad_identity(row), curated) for row in broad_rows]
     return Directory(components, broad, curated.federal["appeal_window"], folder)

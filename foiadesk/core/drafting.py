@@ -44,8 +44,14 @@ from .letters import (  # noqa: F401  (the drafting API, re-exported)
 )
 from .paths import ROOT, TEMPLATES
 
-TEMPLATE_NAMES = ("request", "status_inquiry", "clarification_reply", "still_interested_reply",
-                  "fee_response", "appeal")
+TEMPLATE_NAMES = (
+    "request",
+    "status_inquiry",
+    "clarification_reply",
+    "still_interested_reply",
+    "fee_response",
+    "appeal",
+)
 USER_TEMPLATE_SECONDS = 20.0
 USER_TEMPLATE_MEMORY = 1 << 30  # bytes of address space for the worker, where supported
 
@@ -64,8 +70,13 @@ def template_path(template_name: str, user_templates_dir: Path | None = None) ->
     return TEMPLATES / name
 
 
-def render(template_name: str, context: dict, *, user_templates_dir: Path | None = None,
-           timeout: float = USER_TEMPLATE_SECONDS) -> bytes:
+def render(
+    template_name: str,
+    context: dict,
+    *,
+    user_templates_dir: Path | None = None,
+    timeout: float = USER_TEMPLATE_SECONDS,
+) -> bytes:
     """The filled-in letter as .docx bytes. Raises TemplateError for a template that is
     missing, corrupt, has a syntax error, uses a variable the context lacks, tries to reach
     Python internals, or (user templates) runs longer than `timeout` seconds."""
@@ -79,8 +90,9 @@ def render(template_name: str, context: dict, *, user_templates_dir: Path | None
     return _render_in_worker(path, context, timeout)
 
 
-def suggested_filename(kind: str, component_abbr: str | None, letter_date: date,
-                       case_id: str | None = None) -> str:
+def suggested_filename(
+    kind: str, component_abbr: str | None, letter_date: date, case_id: str | None = None
+) -> str:
     """A file name safe on Windows, macOS and Linux: 2026-11-25_irs-ice-mou_ICE_request.docx"""
     parts = [letter_date.isoformat(), case_id or "", component_abbr or "agency", kind]
     safe = [re.sub(r"[^A-Za-z0-9.-]+", "-", p).strip("-.")[:40] for p in parts]
@@ -100,8 +112,14 @@ def _checked(path: Path, context: dict, env: SandboxedEnvironment) -> DocxTempla
     try:
         tpl = DocxTemplate(path)
         tpl.init_docx()
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError,
-            etree.XMLSyntaxError) as exc:
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OSError,
+        etree.XMLSyntaxError,
+    ) as exc:
         raise TemplateError(f"{name}: not a Word document that can be read ({exc}).") from None
     _check_syntax(tpl, env, name)
     missing = sorted(tpl.get_undeclared_template_variables(jinja_env=env, context=context))
@@ -120,8 +138,9 @@ def _render_file(path: Path, context: dict) -> bytes:
         out = io.BytesIO()
         tpl.save(out)
     except SecurityError as exc:
-        raise TemplateError(f"{name}: refused: the template tries to reach Python internals "
-                            f"({exc})") from None
+        raise TemplateError(
+            f"{name}: refused: the template tries to reach Python internals ({exc})"
+        ) from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"{name}: unknown variable or field ({exc})") from None
     except MemoryError:
@@ -150,8 +169,7 @@ def _check_syntax(tpl: DocxTemplate, env: SandboxedEnvironment, name: str) -> No
             text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
             snippet = f" (“{text[:60]}{'…' if len(text) > 60 else ''}”)" if text else ""
             place = f"{where} line" if where else "line"
-            raise TemplateError(
-                f"{name}: {place} {max(exc.lineno - 1, 1)}{snippet}: {exc.message}") from None
+            raise TemplateError(f"{name}: {place} {max(exc.lineno - 1, 1)}{snippet}: {exc.message}") from None
 
 
 # --- user templates run in a worker process ------------------------------------------------
@@ -167,12 +185,18 @@ def _render_in_worker(path: Path, context: dict, timeout: float) -> bytes:
     try:
         done = subprocess.run(
             [sys.executable, "-m", "foiadesk.core.drafting"],
-            input=pickle.dumps((str(path), context)), capture_output=True, timeout=timeout,
-            env=env, check=False)
+            input=pickle.dumps((str(path), context)),
+            capture_output=True,
+            timeout=timeout,
+            env=env,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
-        raise TemplateError(f"{path.name}: filling in the template took longer than "
-                            f"{timeout:g} second{'' if timeout == 1 else 's'} and was "
-                            "stopped.") from None
+        raise TemplateError(
+            f"{path.name}: filling in the template took longer than "
+            f"{timeout:g} second{'' if timeout == 1 else 's'} and was "
+            "stopped."
+        ) from None
     try:
         status, payload = pickle.loads(done.stdout)
     except Exception:

@@ -43,12 +43,8 @@ _TYPES = [
         agency_receipt="Proper component received it on",
     ),
     EventType("info_requested", "Agency asked for information", "in", named_date="Reply by"),
-    EventType(
-        "info_answered", "Requester answered", "out", agency_receipt="Agency received the answer on"
-    ),
-    EventType(
-        "fee_clarification_requested", "Fee clarification asked", "in", named_date="Reply by"
-    ),
+    EventType("info_answered", "Requester answered", "out", agency_receipt="Agency received the answer on"),
+    EventType("fee_clarification_requested", "Fee clarification asked", "in", named_date="Reply by"),
     EventType(
         "fee_clarification_answered",
         "Fee clarification answered",

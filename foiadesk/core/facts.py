@@ -26,6 +26,7 @@ STEP_KINDS = {
     "fee_clarification_answered": ANSWER_FEE,
     "extension_notice": EXTENSION,
 }
+ASSUMED_RECEIPT = "Receipt ASSUMED (no receipt date from the agency yet): filing date"
 ENDS_RESPONSE = ("determination", "withdrawn", "closed")
 ENDS_EXPEDITE = ("expedite_decided", "determination", "withdrawn", "closed")
 ENDS_APPEAL = ("appeal_decided", "withdrawn", "closed")
@@ -111,7 +112,7 @@ def read_events(events: list[Event], cal: Calendar) -> Facts:
         elif ack is not None and ack.agency_received_on:
             receipt = _receipt(cal, ack.agency_received_on, "Acknowledgment says the agency received it")
         else:
-            receipt = _receipt(cal, filed.occurred_on, "Receipt ASSUMED (no receipt date from the agency yet): filing date", True)
+            receipt = _receipt(cal, filed.occurred_on, ASSUMED_RECEIPT, True)
         routed = _first(events, ("routed",))
         if routed is not None:
             if routed.agency_received_on:

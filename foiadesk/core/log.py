@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from sqlite_utils import Database
 
+from .calendar import FIRST_YEAR, LAST_YEAR
 from .db import now, write
 from .errors import UserError
 from .events import ASKS, CHANNELS, EVENT_TYPES, Event
@@ -129,6 +130,20 @@ def ensure_directory_component(db: Database, comp) -> int:
     )
 
 
+def add_directory_request(db: Database, comp, *, title: str, case_slug: str | None = None) -> Changes:
+    """A new request to a directory component, in a case given by its short id: one
+    transaction, so a bad case leaves no new component behind."""
+    with write(db):
+        case_id = None
+        if case_slug:
+            row = db.execute("SELECT id FROM cases WHERE slug = ?", [case_slug]).fetchone()
+            if row is None:
+                raise LogError(f"There is no case '{case_slug}'.")
+            case_id = row[0]
+        component_id = ensure_directory_component(db, comp)
+        return add_request(db, title=title, component_id=component_id, case_id=case_id)
+
+
 def add_case(
     db: Database, *, slug: str, name: str, summary: str = "", pack_json: str | None = None
 ) -> Changes:
@@ -157,10 +172,9 @@ def add_request(
     if not title.strip():
         raise LogError("A request needs a title.")
     with write(db):
-        if not db.execute("SELECT 1 FROM components WHERE id = ?", [component_id]).fetchone():
-            raise LogError(f"There is no component with id {component_id}.")
-        if case_id is not None and not db.execute("SELECT 1 FROM cases WHERE id = ?", [case_id]).fetchone():
-            raise LogError(f"There is no case with id {case_id}.")
+        _require(db, "components", component_id, "component")
+        _require(db, "cases", case_id, "case")
+        _require(db, "requesters", requester_id, "requester")
         new_id = (
             db["requests"]
             .insert(
@@ -210,6 +224,21 @@ def _event(row: dict) -> Event:
     )
 
 
+# Agency letters that report when the agency received something the requester sent.
+REPORTS_RECEIPT = ("acknowledged", "appeal_received", "received", "routed")
+
+
+def _receipt_floor(new: NewEvent, history: list[Event], filed: Event | None) -> tuple[date, str]:
+    """The earliest date the agency can have received what ``new`` says it received."""
+    if new.type == "appeal_received":
+        appeal = next((e for e in reversed(history) if e.type == "appeal_filed"), None)
+        if appeal is not None:
+            return appeal.occurred_on, "the appeal"
+    if new.type in REPORTS_RECEIPT and filed is not None:
+        return filed.occurred_on, "the request"
+    return new.occurred_on, "it"
+
+
 def check_event(new: NewEvent, history: list[Event], *, today: date | None = None) -> None:
     """Refuse an event that is malformed or impossible given the request's history."""
     kind = EVENT_TYPES.get(new.type)
@@ -218,6 +247,11 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
     today = today or date.today()
     if new.occurred_on > today + timedelta(days=1):
         raise LogError(f"{kind.label}: {new.occurred_on} is in the future.")
+    for day in (new.occurred_on, new.agency_received_on, new.named_date):
+        if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise LogError(
+                f"{kind.label}: {day} is outside the years FoiaDesk counts ({FIRST_YEAR}–{LAST_YEAR})."
+            )
     if new.channel is not None and new.channel not in CHANNELS:
         raise LogError(f"Channel must be one of: {', '.join(CHANNELS)}.")
     if new.outcome is not None and new.outcome not in kind.outcomes:
@@ -241,18 +275,14 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
     if filed is not None and new.type not in ("note",) and new.occurred_on < filed.occurred_on:
         raise LogError(f"{kind.label} on {new.occurred_on} is before the filing on {filed.occurred_on}.")
     if new.agency_received_on is not None:
-        floor = (
-            new.occurred_on
-            if new.type != "acknowledged"
-            else (filed.occurred_on if filed else new.occurred_on)
-        )
+        floor, sent = _receipt_floor(new, history, filed)
         if new.agency_received_on < floor:
             raise LogError(
-                f"{kind.label}: the agency cannot have received it "
-                f"({new.agency_received_on}) before it was sent ({floor})."
+                f"{kind.label}: the agency cannot have received {sent} ({new.agency_received_on}) "
+                f"before it was sent ({floor})."
             )
-        if new.type == "acknowledged" and new.agency_received_on > new.occurred_on:
-            raise LogError("Acknowledged: the receipt date it gives is after the letter's date.")
+        if new.type in REPORTS_RECEIPT and new.agency_received_on > new.occurred_on:
+            raise LogError(f"{kind.label}: the receipt date it gives is after the letter's date.")
     if new.named_date is not None and new.named_date < new.occurred_on:
         raise LogError(
             f"{kind.label}: the date it names ({new.named_date}) is before the letter ({new.occurred_on})."
@@ -286,9 +316,11 @@ def store_file(db: Database, data: bytes) -> tuple[str, bool]:
 def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | None = None) -> Changes:
     """Validate and store one event with its tracking number, fee and files, atomically."""
     kind = EVENT_TYPES.get(new.type)
+    for item in new.files:
+        if not item.filename.strip() or not isinstance(item.data, bytes) or not item.mime:
+            raise LogError("An attachment needs a file name, its bytes and a type.")
     with write(db):
-        if not db.execute("SELECT 1 FROM requests WHERE id = ?", [request_id]).fetchone():
-            raise LogError(f"There is no request with id {request_id}.")
+        _require(db, "requests", request_id, "request")
         check_event(new, events_for(db, request_id), today=today)
         iso = lambda d: d.isoformat() if d else None  # noqa: E731
         event_id = (
@@ -339,7 +371,8 @@ def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | 
             if fresh:
                 stored.append(digest)
             db.execute(
-                "INSERT OR IGNORE INTO attachments (event_id, sha256, filename, mime) VALUES (?, ?, ?, ?)",
+                "INSERT INTO attachments (event_id, sha256, filename, mime) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (event_id, sha256) DO NOTHING",
                 [event_id, digest, item.filename, item.mime],
             )
     return Changes(
@@ -363,10 +396,16 @@ def void_event(db: Database, event_id: int) -> Changes:
     return Changes(request_ids=frozenset({row[0]}), event_ids=(event_id,))
 
 
+def _require(db: Database, table: str, row_id: int | None, what: str) -> None:
+    if row_id is not None and not db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchone():
+        raise LogError(f"There is no {what} with id {row_id}.")
+
+
 def add_note(db: Database, request_id: int, body: str) -> Changes:
     if not body.strip():
         raise LogError("A note cannot be empty.")
     with write(db):
+        _require(db, "requests", request_id, "request")
         new_id = db["notes"].insert(dict(request_id=request_id, body=body, created_at=now())).last_pk
     return Changes(request_ids=frozenset({request_id}), new_id=new_id)
 
@@ -376,6 +415,7 @@ def tag_request(db: Database, request_id: int, name: str) -> Changes:
     if not name:
         raise LogError("A tag needs a name.")
     with write(db):
+        _require(db, "requests", request_id, "request")
         db.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [name])
         tag_id = db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()[0]
         db.execute(
