@@ -13,8 +13,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .core.clocks import CALCULATOR_CLOCKS
+
 EXIT_BAD_INPUT = 2
-CLOCK_CHOICES = ("response", "extended", "expedite", "appeal-decision", "appeal-window")
 
 
 class UsageError(ValueError):
@@ -64,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="date the agency received it (for appeal-window: the determination date)",
     )
-    d.add_argument("--clock", choices=CLOCK_CHOICES, default="response")
+    d.add_argument("--clock", choices=CALCULATOR_CLOCKS, default="response")
     d.add_argument(
         "--tolled",
         metavar="ASK:ANSWER",
@@ -148,27 +149,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_due(args) -> int:
     from .core.calendar import calendar
-    from .core.clocks import AppealRule, compute_clocks
-    from .core.events import Event
+    from .core.clocks import calculate
 
-    r = args.received
-    events = [Event("filed", r, agency_received_on=r, id=1)]
+    tolled = None
     if args.tolled:
-        if args.clock not in ("response", "extended"):
-            raise UsageError("--tolled applies to the response and extended clocks")
         try:
             ask, answer = (date.fromisoformat(x) for x in args.tolled.split(":"))
         except ValueError:
             raise UsageError(f"--tolled wants ASK:ANSWER as two dates, got '{args.tolled}'") from None
-        if answer < ask:
-            raise UsageError(f"the answer ({answer}) cannot come before the question ({ask})")
-        if ask < r:
-            raise UsageError(f"the agency cannot ask ({ask}) before it received the request ({r})")
-        events += [
-            Event("info_requested", ask, id=2),
-            Event("info_answered", answer, agency_received_on=answer, id=3),
-        ]
-    rule = AppealRule()
+        tolled = (ask, answer)
+    rule = None
     if args.agency:
         from .core.directory import load_directory
         from .core.tracker import appeal_rule
@@ -176,23 +166,8 @@ def cmd_due(args) -> int:
         if load_directory().component(args.agency) is None:
             raise UsageError(f"unknown agency '{args.agency}'")
         rule = appeal_rule(args.agency)
-    key = {
-        "response": "response",
-        "extended": "response",
-        "expedite": "expedite",
-        "appeal-decision": "appeal_decision",
-        "appeal-window": "appeal_window",
-    }[args.clock]
-    if args.clock == "extended":
-        events.append(Event("extension_notice", r, id=4))
-    elif args.clock == "expedite":
-        events = [Event("expedite_requested", r, agency_received_on=r, id=5)]
-    elif args.clock == "appeal-decision":
-        events.append(Event("appeal_filed", r, agency_received_on=r, id=6))
-    elif args.clock == "appeal-window":
-        events.append(Event("determination", r, outcome="denial", id=7))
-    clock = next(
-        c for c in compute_clocks(events, calendar(skip_closures=args.skip_closures), rule) if c.key == key
+    clock = calculate(
+        args.clock, args.received, calendar(skip_closures=args.skip_closures), tolled=tolled, rule=rule
     )
     if args.trace:
         print(clock.explain())

@@ -573,3 +573,53 @@ def next_deadline(clocks: list[Clock]) -> Clock | None:
     """The open clock that falls first (the one a user must act on or watch)."""
     open_ = [c for c in clocks if c.is_open and c.due is not None and c.unit != "milestone"]
     return min(open_, key=lambda c: c.due, default=None)
+
+
+# -- the deadline calculator -------------------------------------------------------------
+
+CALCULATOR_CLOCKS = ("response", "extended", "expedite", "appeal-decision", "appeal-window")
+
+
+def calculate(
+    kind: str,
+    received: date,
+    cal: Calendar,
+    *,
+    tolled: tuple[date, date] | None = None,
+    rule: AppealRule | None = None,
+) -> Clock:
+    """One clock from a single date, without a request: ``received`` is the agency's
+    receipt (for the appeal window, the adverse determination's date). ``tolled`` is the
+    day the agency asked for information and the day it received the answer."""
+    from .errors import UserError
+
+    if kind not in CALCULATOR_CLOCKS:
+        raise UserError(f"Unknown clock '{kind}': choose one of {', '.join(CALCULATOR_CLOCKS)}.")
+    events = [Event("filed", received, agency_received_on=received, id=1)]
+    if tolled is not None:
+        ask, answer = tolled
+        if kind not in ("response", "extended"):
+            raise UserError("Tolling applies to the response and extended clocks.")
+        if answer < ask:
+            raise UserError(f"The answer ({answer}) cannot come before the question ({ask}).")
+        if ask < received:
+            raise UserError(f"The agency cannot ask ({ask}) before it received the request ({received}).")
+        events += [
+            Event("info_requested", ask, id=2),
+            Event("info_answered", answer, agency_received_on=answer, id=3),
+        ]
+    extra = {
+        "extended": Event("extension_notice", received, id=4),
+        "appeal-decision": Event("appeal_filed", received, agency_received_on=received, id=4),
+        "appeal-window": Event("determination", received, outcome="denial", id=4),
+    }
+    if kind == "expedite":
+        events = [Event("expedite_requested", received, agency_received_on=received, id=1)]
+    elif kind in extra:
+        events.append(extra[kind])
+    key = {
+        "extended": "response",
+        "appeal-decision": "appeal_decision",
+        "appeal-window": "appeal_window",
+    }.get(kind, kind)
+    return next(c for c in compute_clocks(events, cal, rule) if c.key == key)
