@@ -7,6 +7,7 @@ no command loads Qt.
 from __future__ import annotations
 
 import argparse
+import importlib
 import math
 import re
 import sys
@@ -141,7 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("what", choices=("clocks", "drafting"))
     bench.add_argument("--requests", type=int, default=100_000)
     bench.add_argument("--repeat", type=int, default=5)
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).add_commands(sub, with_db)
     return p
+
+
+# Modules that add their own commands: add_commands(sub, with_db) registers parsers whose
+# defaults carry ``func``, a function of the parsed arguments that returns the exit status.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -409,7 +417,8 @@ def run(argv: list[str]) -> int:
     from .core.errors import USER_ERRORS
 
     try:
-        return COMMANDS[args.command](args)
+        command = getattr(args, "func", None) or COMMANDS[args.command]
+        return command(args)
     except (UsageError, *USER_ERRORS) as exc:
         print(f"foiadesk: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
