@@ -400,6 +400,13 @@ def expedite_clock(facts: Facts) -> Clock | None:
     )
 
 
+APPEAL_LABELS = {
+    "determination": "Appeal by",
+    "fee_decision": "Appeal the fee decision by",
+    "expedite_decided": "Appeal the expedite denial by",
+}
+
+
 def _adverse_label(ev: Event) -> str:
     what = {
         "determination": "determination",
@@ -432,7 +439,7 @@ def appeal_window_clock(facts: Facts, cal: Calendar, rule: AppealRule) -> Clock 
     appealed = facts.appeal_after_adverse
     return Clock(
         "appeal_window",
-        "Appeal by",
+        APPEAL_LABELS[adverse.type],
         "requester",
         f"appeal within {rule.days} {rule.unit} days of the adverse decision [{rule.tag}]",
         rule.cite,
