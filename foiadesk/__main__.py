@@ -1,21 +1,31 @@
-"""Entry point: ``foiadesk`` and ``python -m foiadesk``."""
+"""Entry point: ``foiadesk`` and ``python -m foiadesk``.
+
+No arguments, or only the window's options (``--db``, ``--screenshot``): the desktop
+window. Any other first argument: a command of the command line (``foiadesk.cli``).
+Qt is imported only when the window starts, so commands stay quick and Qt-free.
+"""
 
 from __future__ import annotations
 
-import logging
 import sys
+
+from .ui import WINDOW_OPTIONS
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    from .cli import run
-
     try:
+        if wants_window(argv):
+            from .ui.app import run as run_window
+
+            return run_window(argv)
+        from .cli import run
+
         return run(argv)
     except KeyboardInterrupt:
         return 130
-    except Exception:  # a bug: keep the traceback for the maintainers, not on screen
-        path = _log_crash()
+    except Exception as exc:  # a bug: keep the traceback for the maintainers, not on screen
+        path = _log_crash(exc)
         print(
             f"foiadesk: something went wrong inside FoiaDesk; details were written to {path}",
             file=sys.stderr,
@@ -23,17 +33,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _log_crash() -> str:
-    from .core.paths import data_dir
+def wants_window(argv: list[str]) -> bool:
+    return not argv or argv[0].split("=", 1)[0] in WINDOW_OPTIONS
 
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "foiadesk-errors.log"
-    logging.basicConfig(
-        filename=path, level=logging.ERROR, format="%(asctime)s %(levelname)s %(message)s"
-    )
-    logging.getLogger("foiadesk").exception("unexpected error")
-    return str(path)
+
+def _log_crash(exc: BaseException) -> str:
+    from .core.crashlog import log_bug
+
+    return str(log_bug(exc))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,104 @@
+"""Starting the window: arguments, the Qt application, settings, error reporting, Ctrl-C.
+
+``foiadesk`` with no arguments, or only ``--db PATH`` and ``--screenshot FILE.png``,
+comes here (see foiadesk/__main__.py). ``--screenshot`` opens the log, saves a picture of
+the window once the list is read, and quits: for documentation and smoke tests.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from ..cli import Parser
+from ..core.paths import DB_ENV, default_db_path
+from .settings import Settings
+from .window import MainWindow
+
+SETTLE_MS = 300  # let layouts finish before a screenshot
+
+
+def parse(argv: list[str]):
+    parser = Parser(
+        prog="foiadesk",
+        description="Start the FoiaDesk window. (For the commands, run: foiadesk --help)",
+    )
+    parser.add_argument("--db", type=Path, help="the log to open (default: the one used last)")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="save a picture of the window once the log is read, then quit",
+    )
+    return parser.parse_args(argv)
+
+
+def log_path(args, settings: Settings) -> Path:
+    """--db, else $FOIADESK_DB, else the log opened last, else the default file."""
+    if args.db:
+        return args.db.expanduser()
+    if os.environ.get(DB_ENV) or not settings.get("database"):
+        return default_db_path()
+    return Path(settings.get("database"))
+
+
+def no_display() -> bool:
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+def run(argv: list[str]) -> int:
+    args = parse(argv)
+    if args.screenshot and no_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
+    if no_display():
+        print(
+            "foiadesk: no display to open the window on. The commands work without one: "
+            "try 'foiadesk agenda' or 'foiadesk --help'.",
+            file=sys.stderr,
+        )
+        return 2
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("FoiaDesk")
+    app.setApplicationDisplayName("FoiaDesk")
+    settings = Settings()
+    window = MainWindow(settings, log_path(args, settings))
+    app.aboutToQuit.connect(window.close)  # Ctrl-C too: save settings, stop the worker
+    sys.excepthook = lambda _type, error, _tb: window.report(error)
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    heartbeat = QTimer(interval=250)  # gives Python a moment to notice Ctrl-C
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()
+    if args.screenshot:
+        take_screenshot(window, args.screenshot)
+    window.show()
+    return app.exec()
+
+
+def take_screenshot(window: MainWindow, path: Path) -> None:
+    """Save the window to ``path`` once the log is read; quit either way."""
+    app = QApplication.instance()
+
+    def save():
+        ok = window.grab().save(str(path))
+        if not ok:
+            print(f"foiadesk: could not write {path}", file=sys.stderr)
+        window.close()
+        app.exit(0 if ok else 1)
+
+    def failed(error):
+        print(f"foiadesk: {error}", file=sys.stderr)
+        window.close()
+        app.exit(2)
+
+    window.session.loaded.connect(lambda: QTimer.singleShot(SETTLE_MS, save))
+    window.session.failed.connect(failed)

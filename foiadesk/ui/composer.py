@@ -1,0 +1,412 @@
+"""The Compose view: a guided way to draft a coordinated set of request letters.
+
+Pick a case pack, the records to ask for and the offices to ask; say who signs and what
+to ask for beyond the records (fee waiver, expedited processing). The letters are
+rendered in the background (``core.compose``, the same call as ``foiadesk draft``),
+shown for review with their warnings, then saved as .docx files and logged as drafts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.casepack import CasePack
+from ..core.compose import Draft, draft_requests, log_drafts
+from ..core.details import requester_fields, requesters
+from ..core.directory import load_directory
+from ..core.errors import UserError
+from ..core.letters import DraftOptions, Requester
+from ..core.paths import RESOURCES
+from ..core.profiles import load_profile
+from .event_dialog import date_edit
+from .session import Session
+
+FEE_CATEGORIES = {
+    "news_media": "Representative of the news media",
+    "educational": "Educational institution",
+    "scientific": "Noncommercial scientific institution",
+    "commercial": "Commercial use",
+    "other": "All other requesters",
+}
+GROUNDS = {  # code: (label, what it means)
+    "urgency_to_inform": (
+        "Urgency to inform the public",
+        "You are primarily engaged in disseminating information.",
+    ),
+    "imminent_threat": (
+        "Imminent threat to life or safety",
+        "Delay could endanger someone's life or safety.",
+    ),
+    "due_process": ("Loss of due-process rights", "Only where the agency's rules list this ground."),
+    "media_interest": ("Widespread media interest", "Government integrity in question (DOJ and DHS rules)."),
+}
+CHECKED = Qt.CheckState.Checked
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Everything the letters are drafted from: a plain value, safe to hand to the worker."""
+
+    pack: CasePack
+    category_ids: tuple[str, ...]
+    components: tuple[str, ...]  # directory keys
+    requester: Requester
+    requester_id: int | None
+    options: DraftOptions
+    templates: Path | None
+
+    def draft(self) -> list[Draft]:
+        directory = load_directory()
+        comps = [directory.component(key) for key in self.components]
+        return draft_requests(
+            self.requester,
+            self.pack,
+            self.category_ids,
+            comps,
+            self.options,
+            user_templates_dir=self.templates,
+        )
+
+
+def _checklist(rows: int) -> QListWidget:
+    items = QListWidget()
+    items.setAlternatingRowColors(True)
+    items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    items.setTextElideMode(Qt.TextElideMode.ElideRight)
+    items.setMinimumHeight(items.fontMetrics().height() * rows + 12)
+    return items
+
+
+def _unwrap(text: str) -> str:
+    """Join lines a profile file wrapped by hand; keep blank lines between paragraphs."""
+    return re.sub(r"(?<!\n)\n(?!\n)", " ", text.strip())
+
+
+def _checked(items: QListWidget) -> list[str]:
+    return [
+        items.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(items.count())
+        if items.item(i).checkState() == CHECKED
+    ]
+
+
+class ComposerView(QWidget):
+    logged = Signal(object)  # core Changes, after the drafts were logged
+
+    def __init__(self, session: Session, packs: list[CasePack], parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.packs = {p.id: p for p in packs}
+        self.drafts: list[Draft] = []
+        self.choices: Choices | None = None
+
+        self.pack = QComboBox()
+        for pack in packs:
+            self.pack.addItem(pack.name, pack.id)
+        self.categories = _checklist(9)
+        self.components = _checklist(6)
+        self.saved = QComboBox()
+        self.load_profile_button = QPushButton("Load a &profile file…")
+        self.name, self.organization, self.email, self.phone = (QLineEdit() for _ in range(4))
+        self.address, self.basis, self.dissemination = (QPlainTextEdit() for _ in range(3))
+        for box in (self.address, self.basis, self.dissemination):
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.fee_category = QComboBox()
+        for key, label in FEE_CATEGORIES.items():
+            self.fee_category.addItem(label, key)
+        self.letter_date = date_edit(session.today())
+        self.fee_cap = QDoubleSpinBox()
+        self.fee_cap.setRange(0, 100_000)
+        self.fee_cap.setPrefix("$ ")
+        self.fee_cap.setValue(25)
+        self.fee_waiver = QCheckBox("Ask for a &fee waiver (public interest)")
+        self.expedite = QCheckBox("Ask for &expedited processing on these grounds:")
+        self.grounds = {code: QCheckBox(label) for code, (label, _why) in GROUNDS.items()}
+        for code, (_label, why) in GROUNDS.items():
+            self.grounds[code].setToolTip(why)
+        self.draft_button = QPushButton("&Draft the letters")
+        self.draft_button.setDefault(True)
+        self.draft_button.setToolTip("Render one letter per office (Ctrl+Return)")
+
+        self.letters = QListWidget()
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setPlaceholderText("Press “Draft the letters” (Ctrl+Return): each letter shows here.")
+        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.save_button = QPushButton("&Save .docx files and log them as drafts…")
+        self.save_button.setEnabled(False)
+
+        self._layout()
+        self.pack.currentIndexChanged.connect(self._pack_chosen)
+        self.categories.itemChanged.connect(self._offer_components)
+        self.saved.currentIndexChanged.connect(self._requester_chosen)
+        self.load_profile_button.clicked.connect(self._load_profile)
+        self.expedite.toggled.connect(lambda on: [g.setEnabled(on) for g in self.grounds.values()])
+        self.draft_button.clicked.connect(self.draft)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.draft)
+        self.letters.currentRowChanged.connect(self._show_letter)
+        self.save_button.clicked.connect(self.save)
+        session.loaded.connect(self._fill_requesters)
+        session.lists_changed.connect(self._fill_requesters)
+        self.expedite.setChecked(False)
+        for ground in self.grounds.values():
+            ground.setEnabled(False)
+        self._pack_chosen()
+        self._fill_requesters()
+
+    def _layout(self) -> None:
+        what = QGroupBox("1. What to ask for")
+        form = QFormLayout(what)
+        form.addRow("Case &pack", self.pack)
+        form.addRow("&Records", self.categories)
+        form.addRow("Send &to", self.components)
+        who = QGroupBox("2. Who signs")
+        form = QFormLayout(who)
+        row = QHBoxLayout()
+        row.addWidget(self.saved, 1)
+        row.addWidget(self.load_profile_button)
+        form.addRow("Start from", row)
+        for label, widget in (
+            ("&Name", self.name),
+            ("Organi&zation", self.organization),
+            ("E&mail", self.email),
+            ("P&hone", self.phone),
+            ("&Address", self.address),
+            ("Fee &category", self.fee_category),
+            ("Why that category", self.basis),
+            ("How you will &share it", self.dissemination),
+        ):
+            form.addRow(label, widget)
+        how = QGroupBox("3. Options")
+        form = QFormLayout(how)
+        form.addRow("&Letter date", self.letter_date)
+        form.addRow("Fees you a&gree to pay", self.fee_cap)
+        form.addRow(self.fee_waiver)
+        form.addRow(self.expedite)
+        for ground in self.grounds.values():
+            form.addRow("", ground)
+        form.addRow(self.draft_button)
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        for box in (what, who, how):
+            column.addWidget(box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(page)
+        review = QGroupBox("4. Review")
+        box = QVBoxLayout(review)
+        self.letters.setMaximumHeight(self.letters.fontMetrics().height() * 7)
+        box.addWidget(self.letters)
+        box.addWidget(self.warnings)
+        box.addWidget(self.preview, 1)
+        box.addWidget(self.save_button)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(scroll)
+        split.addWidget(review)
+        split.setSizes([1000, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+    # -- choices ---------------------------------------------------------------------------
+
+    def _pack_chosen(self) -> None:
+        pack = self.packs.get(self.pack.currentData())
+        self.categories.blockSignals(True)
+        self.categories.clear()
+        for category in pack.categories if pack else ():
+            item = QListWidgetItem(f"{category.title}  ({', '.join(category.holders)})")
+            item.setData(Qt.ItemDataRole.UserRole, category.id)
+            item.setToolTip(category.description)
+            item.setCheckState(CHECKED)
+            self.categories.addItem(item)
+        self.categories.blockSignals(False)
+        self._offer_components()
+
+    def _offer_components(self) -> None:
+        """Offer every office that holds a chosen category, keeping earlier choices."""
+        pack = self.packs.get(self.pack.currentData())
+        before = {
+            self.components.item(i).data(Qt.ItemDataRole.UserRole): self.components.item(i).checkState()
+            for i in range(self.components.count())
+        }
+        chosen = set(_checked(self.categories))
+        holders = []
+        for category in pack.categories if pack else ():
+            if category.id in chosen:
+                holders += [h for h in category.holders if h not in holders]
+        directory = load_directory()
+        self.components.clear()
+        for key in holders:
+            component = directory.component(key)
+            item = QListWidgetItem(f"{key} — {component.name if component else 'not in the directory'}")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setCheckState(before.get(key, CHECKED))
+            self.components.addItem(item)
+
+    def _fill_requesters(self) -> None:
+        self.saved.blockSignals(True)
+        self.saved.clear()
+        self.saved.addItem("The example profile (Dana Whitfield)", "example")
+        for requester_id, name in requesters(self.session.db) if self.session.db else ():
+            self.saved.addItem(name, requester_id)
+        self.saved.blockSignals(False)
+        self._requester_chosen()
+
+    def _requester_chosen(self) -> None:
+        key = self.saved.currentData()
+        if key == "example":
+            self._fill_requester(asdict(load_profile(RESOURCES / "profiles" / "example.toml")))
+        elif key is not None and self.session.db is not None:
+            self._fill_requester(requester_fields(self.session.db, key))
+
+    def _load_profile(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Load a requester profile", "", "Profiles (*.toml)")
+        if name:
+            try:
+                self._fill_requester(asdict(load_profile(Path(name))))
+            except UserError as exc:
+                self.warnings.setText(str(exc))
+
+    def _fill_requester(self, fields: dict) -> None:
+        for widget, key in (
+            (self.name, "name"),
+            (self.organization, "organization"),
+            (self.email, "email"),
+            (self.phone, "phone"),
+        ):
+            widget.setText(fields.get(key) or "")
+        self.address.setPlainText((fields.get("address") or "").strip())
+        self.basis.setPlainText(_unwrap(fields.get("fee_category_basis") or ""))
+        self.dissemination.setPlainText(_unwrap(fields.get("dissemination") or ""))
+        self.fee_category.setCurrentIndex(max(0, self.fee_category.findData(fields.get("fee_category"))))
+
+    def current_choices(self) -> Choices:
+        """The choices on screen; raises UserError with what is missing."""
+        pack = self.packs.get(self.pack.currentData())
+        if pack is None:
+            raise UserError("There is no case pack to draft from.")
+        categories, components = tuple(_checked(self.categories)), tuple(_checked(self.components))
+        if not categories or not components:
+            raise UserError("Tick at least one kind of record and one office to send it to.")
+        requester = Requester(
+            name=self.name.text().strip(),
+            email=self.email.text().strip(),
+            organization=self.organization.text().strip(),
+            phone=self.phone.text().strip(),
+            address=self.address.toPlainText().strip(),
+            fee_category=self.fee_category.currentData(),
+            fee_category_basis=self.basis.toPlainText().strip(),
+            dissemination=self.dissemination.toPlainText().strip(),
+        )
+        options = DraftOptions(
+            letter_date=self.letter_date.date().toPython(),
+            fee_cap=round(self.fee_cap.value(), 2),
+            fee_waiver=self.fee_waiver.isChecked(),
+            expedite=self.expedite.isChecked(),
+            expedite_grounds=[c for c, box in self.grounds.items() if box.isChecked()],
+        )
+        folder = self.session.settings.get("templates_folder")
+        saved = self.saved.currentData()
+        return Choices(
+            pack,
+            categories,
+            components,
+            requester,
+            saved if isinstance(saved, int) else None,
+            options,
+            Path(folder) if folder else None,
+        )
+
+    # -- drafting, reviewing, saving -------------------------------------------------------
+
+    def draft(self) -> None:
+        try:
+            choices = self.current_choices()
+        except UserError as exc:
+            self.warnings.setText(str(exc))
+            return
+        self.warnings.setText("Drafting…")
+        self.draft_button.setEnabled(False)
+        self.session.tasks.read(
+            "Drafting the letters",
+            lambda _db, _progress: choices.draft(),
+            on_done=lambda drafts: self._drafted(choices, drafts),
+            on_error=self._failed,
+            cancellable=False,
+        )
+
+    def _drafted(self, choices: Choices, drafts: list[Draft]) -> None:
+        self.draft_button.setEnabled(True)
+        self.choices, self.drafts = choices, drafts
+        self.letters.clear()
+        for draft in drafts:
+            note = f"  — {len(draft.warnings)} to check" if draft.warnings else ""
+            self.letters.addItem(f"{draft.filename}{note}")
+        self.save_button.setEnabled(bool(drafts))
+        self.letters.setCurrentRow(0)
+
+    def _failed(self, error: BaseException) -> None:
+        self.draft_button.setEnabled(True)
+        if isinstance(error, UserError):
+            self.warnings.setText(str(error))
+        else:
+            self.session.failed.emit(error)
+
+    def _show_letter(self, row: int) -> None:
+        if not 0 <= row < len(self.drafts):
+            self.preview.clear()
+            return
+        draft = self.drafts[row]
+        self.preview.setPlainText(draft.text)
+        self.warnings.setText("\n".join(f"• {w}" for w in draft.warnings) or "Nothing to check.")
+
+    def save(self, folder: Path | None = None) -> None:
+        """Write the .docx files to a folder, then log one drafted request per letter."""
+        if folder is None:
+            name = QFileDialog.getExistingDirectory(self, "Save the letters in")
+            if not name:
+                return
+            folder = Path(name)
+        drafts, choices = self.drafts, self.choices
+
+        def save_and_log(db):
+            for draft in drafts:
+                try:
+                    (folder / draft.filename).write_bytes(draft.docx)
+                except OSError as exc:
+                    raise UserError(f"Cannot write {draft.filename} in {folder} ({exc.strerror}).") from None
+            return log_drafts(db, choices.pack, drafts, choices.options, requester_id=choices.requester_id)
+
+        self.save_button.setEnabled(False)
+        self.session.tasks.write(
+            "Saving and logging the letters", save_and_log, on_done=self.logged.emit, on_error=self._failed
+        )

@@ -1,0 +1,85 @@
+"""Typed settings: one table of keys, each with its default, its type and what it accepts.
+
+Stored with QSettings as an INI file in FoiaDesk's data folder (next to the database and
+the error log), so one folder holds everything and tests isolate it by pointing
+$FOIADESK_DATA_DIR elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+
+from ..core.paths import data_dir
+
+VIEWS = ("agenda", "requests", "cases", "compose", "settings")
+
+
+@dataclass(frozen=True)
+class Key:
+    default: Any
+    kind: type
+    accepts: Callable[[Any], bool] = lambda value: True
+    help: str = ""
+
+
+KEYS: dict[str, Key] = {
+    "database": Key("", str, help="the log opened last (empty: the default file)"),
+    "due_soon_days": Key(5, int, lambda v: 0 <= v <= 90, "days ahead that count as due soon"),
+    "skip_closures": Key(False, bool, help="treat disputed executive-order closures as days off"),
+    "start_view": Key("agenda", str, lambda v: v in VIEWS, "the view shown at start"),
+    "templates_folder": Key("", str, help="your own letter templates (empty: the shipped ones)"),
+    "window/geometry": Key(QByteArray(), QByteArray),
+    "window/splitter": Key(QByteArray(), QByteArray),
+    "requests/sort": Key("due", str),
+    "requests/descending": Key(False, bool),
+}
+
+
+class Settings(QObject):
+    """Read and write the keys above; ``changed(key)`` tells views to update."""
+
+    changed = Signal(str)
+
+    def __init__(self, path=None, parent: QObject | None = None):
+        super().__init__(parent)
+        path = path or data_dir() / "settings.ini"
+        self._store = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def get(self, key: str) -> Any:
+        """The stored value cast to its type, or the default if missing or unusable."""
+        spec = KEYS[key]
+        raw = self._store.value(key, spec.default)
+        try:
+            value = _cast(raw, spec.kind)
+        except (TypeError, ValueError):
+            return spec.default
+        return value if spec.accepts(value) else spec.default
+
+    def set(self, key: str, value: Any) -> None:
+        spec = KEYS[key]
+        value = _cast(value, spec.kind)
+        if not spec.accepts(value):
+            raise ValueError(f"{key}: {value!r} is not allowed")
+        if self.get(key) == value and self._store.contains(key):
+            return
+        self._store.setValue(key, value)
+        self.changed.emit(key)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+
+def _cast(raw: Any, kind: type) -> Any:
+    if kind is bool and isinstance(raw, str):  # INI files store booleans as text
+        if raw.lower() in ("true", "1", "yes"):
+            return True
+        if raw.lower() in ("false", "0", "no", ""):
+            return False
+        raise ValueError(raw)
+    if isinstance(raw, kind):
+        return raw
+    return kind(raw)

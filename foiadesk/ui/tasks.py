@@ -1,0 +1,177 @@
+"""Background work: one worker thread owns the log's writing connection.
+
+A task is a plain function of that connection (long reads also get a progress callback);
+it never touches widgets. Results come back on the GUI thread. A write returns the
+core's ``Changes``, which ``Tasks.changed`` broadcasts once, after the commit, so each
+view redraws what it shows. Tasks run one at a time, in the order they were given, so
+writes never race each other.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ..core.db import connect
+from ..core.log import Changes
+
+
+class Cancelled(Exception):
+    """The user stopped a long task."""
+
+
+@dataclass(eq=False)
+class Task:
+    label: str
+    fn: Callable[..., Any]
+    with_progress: bool = False
+    on_done: Callable[[Any], None] | None = None
+    on_error: Callable[[BaseException], None] | None = None
+    cancellable: bool = False
+    id: int = 0
+    cancel_requested: threading.Event = field(default_factory=threading.Event)
+
+    def cancel(self) -> None:
+        self.cancel_requested.set()
+
+
+class _Worker(QObject):
+    """Lives in the worker thread; opens its own connection on the first task."""
+
+    finished = Signal(object, object, object)  # task, result, error
+    progressed = Signal(object, int, int)  # task, done, total
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self._path = path
+        self._db = None
+
+    @Slot(object)
+    def run(self, task: Task) -> None:
+        try:
+            if task.cancel_requested.is_set():
+                raise Cancelled()
+            if self._db is None:
+                self._db = connect(self._path)
+            if task.with_progress:
+                result = task.fn(self._db, lambda done, total: self._progress(task, done, total))
+            else:
+                result = task.fn(self._db)
+        except Exception as exc:
+            self.finished.emit(task, None, exc)
+        else:
+            self.finished.emit(task, result, None)
+
+    def _progress(self, task: Task, done: int, total: int) -> None:
+        self.progressed.emit(task, done, total)
+        if task.cancel_requested.is_set():
+            raise Cancelled()
+
+    @Slot()
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        QThread.currentThread().quit()
+
+
+class Tasks(QObject):
+    """The GUI thread's handle on the worker: submit writes and reads, cancel, close."""
+
+    changed = Signal(object)  # core.log.Changes, after a committed write
+    started = Signal(object)  # Task
+    progressed = Signal(object, int, int)  # Task, done, total
+    ended = Signal(object)  # Task
+    failed = Signal(object)  # an error no caller handled (UserError, Cancelled or a bug)
+    _submit = Signal(object)
+    _close = Signal()
+
+    def __init__(self, path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.path = Path(path)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, Task] = {}
+        self._closed = False
+        self._thread = QThread()
+        self._thread.setObjectName("foiadesk-worker")
+        self._worker = _Worker(self.path)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._close.connect(self._worker.close)
+        self._worker.finished.connect(self._finish)
+        self._worker.progressed.connect(self.progressed)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._thread.start()
+
+    def write(
+        self,
+        label: str,
+        fn: Callable[[Any], Changes],
+        *,
+        on_done: Callable[[Changes], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Task:
+        """Run ``fn(db)``, a core write returning Changes; ``changed`` fires before on_done."""
+        return self._start(Task(label, fn, on_done=on_done, on_error=on_error))
+
+    def read(
+        self,
+        label: str,
+        fn: Callable[[Any, Callable[[int, int], None]], Any],
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        cancellable: bool = True,
+    ) -> Task:
+        """Run ``fn(db, progress)``; ``progress(done, total)`` raises Cancelled once the
+        user cancels, which stops the task between two steps."""
+        task = Task(label, fn, True, on_done, on_error, cancellable)
+        return self._start(task)
+
+    def _start(self, task: Task) -> Task:
+        if self._closed:
+            raise RuntimeError("this log was closed")
+        task.id = next(self._ids)
+        self._pending[task.id] = task
+        self.started.emit(task)
+        self._submit.emit(task)
+        return task
+
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def cancel_all(self) -> None:
+        for task in self._pending.values():
+            if task.cancellable:
+                task.cancel()
+
+    @Slot(object, object, object)
+    def _finish(self, task: Task, result: Any, error: BaseException | None) -> None:
+        if self._closed:
+            return
+        self._pending.pop(task.id, None)
+        self.ended.emit(task)
+        if error is not None:
+            (task.on_error or self.failed.emit)(error)
+            return
+        if isinstance(result, Changes):
+            self.changed.emit(result)
+        if task.on_done is not None:
+            task.on_done(result)
+
+    def close(self) -> None:
+        """Stop taking tasks, let the queued ones finish (long reads are cancelled),
+        close the worker's connection and end its thread."""
+        if self._closed:
+            return
+        self.cancel_all()
+        self._closed = True
+        self._close.emit()
+        self._thread.wait()
+        self._pending.clear()

@@ -1,0 +1,116 @@
+"""Small widgets the views share: the message bar and a table that says when it is empty."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+)
+
+from .look import tint
+
+DATE = "2026-12-31"  # sample text for a date column's width
+
+
+class MessageBar(QFrame):
+    """A short message across the top of the window. Kinds: "error" and "note" stay until
+    dismissed, "info" leaves by itself. Never modal, never a traceback."""
+
+    INFO_MS = 6000
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip("Dismiss")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(close)
+        self._timer = QTimer(self, singleShot=True, interval=self.INFO_MS)
+        self._timer.timeout.connect(self.hide)
+        self.kind = ""
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "error") -> None:
+        self.kind = kind
+        self.text.setText(text)
+        system = QGuiApplication.palette()
+        palette = self.palette()
+        palette.setColor(
+            QPalette.ColorRole.Window,
+            tint(system, "overdue") if kind == "error" else system.color(QPalette.ColorRole.AlternateBase),
+        )
+        self.setPalette(palette)
+        self.show()
+        if kind == "info":
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+
+class Table(QTableView):
+    """A read-only, row-selecting table with a placeholder for when it has no rows."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().hide()
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self._placeholder = ""
+
+    def set_placeholder(self, text: str) -> None:
+        self._placeholder = text
+        self.viewport().update()
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        model = self.model()
+        if self._placeholder and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(self.palette().ColorRole.PlaceholderText))
+            painter.drawText(
+                self.viewport().rect().adjusted(16, 16, -16, -16),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                self._placeholder,
+            )
+            painter.end()
+
+    def set_widths(self, widths: dict[int, int | str], *, stretch: int | None = None) -> None:
+        """Column widths as a number of average characters or a sample text (so they
+        follow the system font), never narrower than the heading; ``stretch`` takes
+        the room left over."""
+        metrics = self.fontMetrics()
+        header = self.horizontalHeader()
+        model = self.model()
+        for column, size in widths.items():
+            text = size if isinstance(size, str) else "n" * size
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            heading = header.fontMetrics().horizontalAdvance(title) + 3 * metrics.averageCharWidth()
+            self.setColumnWidth(column, max(metrics.horizontalAdvance(text), heading) + 16)
+        if stretch is not None:
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

@@ -1,0 +1,58 @@
+"""Typed settings, and how urgency looks in light and dark palettes."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+
+from foiadesk.ui import look
+from foiadesk.ui.settings import Settings
+
+
+def test_settings_are_typed_checked_and_kept(tmp_path, qapp):
+    settings = Settings(tmp_path / "s.ini")
+    assert settings.get("due_soon_days") == 5 and settings.get("skip_closures") is False
+    changed = []
+    settings.changed.connect(changed.append)
+    settings.set("due_soon_days", "12")
+    settings.set("skip_closures", True)
+    with pytest.raises(ValueError):
+        settings.set("start_view", "nowhere")
+    settings.sync()
+    again = Settings(tmp_path / "s.ini")
+    assert again.get("due_soon_days") == 12 and again.get("skip_closures") is True
+    assert changed == ["due_soon_days", "skip_closures"]
+
+
+def test_a_damaged_settings_file_falls_back_to_defaults(tmp_path, qapp):
+    (tmp_path / "s.ini").write_text("[General]\ndue_soon_days=soon\nskip_closures=perhaps\nstart_view=moon\n")
+    settings = Settings(tmp_path / "s.ini")
+    assert (settings.get("due_soon_days"), settings.get("skip_closures"), settings.get("start_view")) == (
+        5,
+        False,
+        "agenda",
+    )
+
+
+@pytest.mark.parametrize("base", ["#ffffff", "#1e1e1e"])
+def test_tints_follow_the_palette(qapp, base):
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    overdue, soon = look.tint(palette, "overdue"), look.tint(palette, "soon")
+    dark = QColor(base).lightness() < 128
+    for colour in (overdue, soon):
+        assert (colour.lightness() < 128) == dark  # a tint, not a new background
+        assert colour != QColor(base)
+    assert overdue.red() > overdue.green() and soon.red() > soon.blue()
+    assert look.tint(palette, "") is None
+
+
+def test_urgency_in_words():
+    today = date(2026, 11, 25)
+    assert look.when(date(2026, 11, 20), today) == "5 days overdue"
+    assert look.when(date(2026, 11, 24), today) == "1 day overdue"
+    assert look.when(today, today) == "due today"
+    assert look.when(date(2026, 11, 26), today) == "tomorrow"
+    assert look.when(date(2021, 1, 1), today) == "2,154 days overdue"
+    assert look.urgency(date(2026, 11, 30), today, 5) == "soon"
+    assert look.urgency(date(2026, 12, 1), today, 5) == ""

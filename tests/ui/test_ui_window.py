@@ -1,0 +1,326 @@
+"""The window as a user drives it: keyboard shortcuts, the dialogs, what each view shows
+after a change, and how errors reach the user."""
+
+import os
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from conftest import TODAY, wait_loaded
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from foiadesk.core.log import NewEvent
+from foiadesk.ui.event_dialog import EventDialog, EventDraft
+from foiadesk.ui.request_dialog import RequestDialog
+from foiadesk.ui.requests_model import ID_ROLE
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def press(qtbot, window, key, modifier=CTRL):
+    """A key press as the user makes it: to the widget with focus in the active window."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.focusWidget() or window, key, modifier)
+
+
+def test_shortcuts_switch_views_and_focus_search(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    assert window.tabs.currentWidget() is window.agenda  # the default start view
+    press(qtbot, window, Qt.Key.Key_2)
+    assert window.tabs.currentWidget() is window.requests
+    press(qtbot, window, Qt.Key.Key_3)
+    assert window.tabs.currentWidget() is window.cases
+    press(qtbot, window, Qt.Key.Key_F)
+    assert window.tabs.currentWidget() is window.requests
+    assert QApplication.focusWidget() is window.requests.search
+
+
+def test_search_narrows_the_list_and_says_how_many(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    window.find()
+    qtbot.keyClicks(window.requests.search, "memorandum")
+    model = window.requests.model
+    qtbot.waitUntil(lambda: 0 < model.total() < 120)
+    titles = [model.index(r, 1).data() for r in range(model.rowCount())]
+    assert all("memorandum" in t.lower() for t in titles)
+    assert window.requests.count.text() == f"{model.total():,} of 120 requests"
+
+
+def test_a_new_request_appears_selected_and_takes_its_filing(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    press(qtbot, window, Qt.Key.Key_N)
+    dialog = window.dialog
+    assert isinstance(dialog, RequestDialog) and dialog.isVisible()
+    qtbot.keyClicks(dialog.title, "Drafts of the address-verification MOU")
+    dialog.component.setEditText("ICE")
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.requests.current_request_id() == 121, timeout=10_000)
+    assert window.tabs.currentWidget() is window.requests
+    assert window.requests.detail.title.text() == "#121 Drafts of the address-verification MOU"
+    assert "Added request #121" in window.banner.text.text()
+
+    press(qtbot, window, Qt.Key.Key_L)
+    dialog = window.dialog
+    assert isinstance(dialog, EventDialog) and dialog.type.currentData() == "filed"
+    dialog.occurred.setDate(date(2026, 11, 2))
+    dialog.accept()
+    detail = window.requests.detail
+    qtbot.waitUntil(lambda: detail.clocks.row_of("response") is not None, timeout=10_000)
+    row = detail.clocks.row_of("response")
+    assert detail.clocks.index(row, 1).data() == "2026-12-02"
+    assert "Counted 20 working days" in detail.trace.toPlainText()
+    model = window.requests.model
+    list_row = model.row_of(121)
+    assert model.index(list_row, model.HEADERS.index("Due")).data() == "2026-12-02"
+    assert model.index(list_row, model.HEADERS.index("Status")).data() == "Filed"
+
+
+def test_an_impossible_event_is_explained_in_the_dialog(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    window.log_event(1)
+    dialog = window.dialog
+    dialog.type.setCurrentIndex(dialog.type.findData("acknowledged"))
+    dialog.occurred.setDate(date(2000, 1, 3))
+    dialog.accept()
+    assert dialog.isVisible() and dialog.problem.isVisible()
+    assert "before the filing" in dialog.problem.text()
+    assert not dialog.form.isRowVisible(dialog.amount) and dialog.form.isRowVisible(dialog.named)
+
+
+def test_errors_from_the_worker_reach_the_message_bar(qtbot, open_window, demo_copy, isolated_data_dir):
+    window = open_window(demo_copy)
+    window._log(EventDraft(999_999, NewEvent("filed", TODAY)))
+    qtbot.waitUntil(lambda: window.banner.isVisible())
+    assert window.banner.text.text() == "There is no request with id 999999."
+
+    window.session.tasks.write("A bug", lambda db: 1 / 0)
+    qtbot.waitUntil(lambda: "Sorry" in window.banner.text.text())
+    log = isolated_data_dir / "foiadesk-errors.log"
+    assert str(log) in window.banner.text.text()
+    assert "ZeroDivisionError" in log.read_text() and "Traceback" not in window.banner.text.text()
+
+
+def test_enter_on_the_agenda_opens_the_request(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    table = window.agenda.table
+    table.setFocus()
+    table.setCurrentIndex(window.agenda.model.index(2, 0))
+    request_id = table.currentIndex().data(ID_ROLE)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.requests
+    assert window.requests.current_request_id() == request_id
+    assert window.requests.detail.title.text().startswith(f"#{request_id} ")
+
+
+def test_take_back_an_event_after_confirming(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    window.open_request(5)
+    detail = window.requests.detail
+    before = detail.events.rowCount()
+    detail.event_table.setCurrentIndex(detail.events.index(before - 1, 0))
+    detail.take_back_selected()
+    box = detail._confirm
+    assert box.isVisible()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.events.rowCount() == before - 1, timeout=10_000)
+
+
+def test_notes_are_added_to_the_request(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    window.open_request(7)
+    detail = window.requests.detail
+    detail.note.setPlainText("Called the FOIA Public Liaison; promised an answer by Friday.")
+    qtbot.mouseClick(detail.add_note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "promised an answer by Friday" in detail.notes.toPlainText(), timeout=10_000)
+    assert detail.note.toPlainText() == ""
+
+
+def test_the_case_grid_leads_to_the_filtered_list(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    window.show_view(2)
+    model = window.cases.model
+    assert model.rowCount() > 0
+    index = model.index(0, 0)
+    window.cases.table.setCurrentIndex(index)
+    qtbot.keyClick(window.cases.table, Qt.Key.Key_Return)
+    requests = window.requests
+    assert window.tabs.currentWidget() is requests
+    components = {requests.model.index(r, 5).data() for r in range(requests.model.rowCount())}
+    assert components == {index.data()}
+
+
+def test_stopping_the_read_says_so_and_f5_reads_again(qtbot, open_window, demo_copy, monkeypatch):
+    import foiadesk.core.listing as listing
+
+    window = open_window(demo_copy)
+    monkeypatch.setattr(listing, "CHUNK", 1)
+    window.reload()
+    assert window.stop_button.isVisible()
+    window.stop()
+    qtbot.waitUntil(lambda: window.banner.isVisible())
+    assert window.banner.text.text().startswith("Stopped.")
+    assert len(window.session.index) == 120  # the list read before is still shown
+    window.reload()
+    wait_loaded(qtbot, window)
+    assert not window.stop_button.isVisible()
+
+
+def test_settings_apply_at_once_and_are_kept(qtbot, open_window, demo_copy, settings, tmp_path):
+    window = open_window(demo_copy)
+    view = window.settings_view
+    view.soon.setValue(30)
+    assert settings.get("due_soon_days") == 30
+    view.start.setCurrentIndex(view.start.findData("requests"))
+    window.close()
+    from foiadesk.ui.settings import Settings
+
+    again = Settings(tmp_path / "settings.ini")
+    assert again.get("due_soon_days") == 30 and again.get("start_view") == "requests"
+    second = open_window(demo_copy)
+    assert second.tabs.currentWidget() is second.requests
+
+
+def test_a_log_that_cannot_be_opened_is_explained(qtbot, settings, tmp_path):
+    from foiadesk.ui.window import MainWindow
+
+    folder = tmp_path / "a-folder.sqlite3"
+    folder.mkdir()
+    window = MainWindow(settings, folder, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10_000)
+    assert "is a folder, not a database file" in window.banner.text.text()
+    window.close()
+
+
+def test_screenshot_option_saves_the_window_and_quits(demo_copy, tmp_path):
+    shot = tmp_path / "window.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-m", "foiadesk", "--db", str(demo_copy), "--screenshot", str(shot)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["--db", "x"], True),
+        (["--screenshot=a.png"], True),
+        (["due", "--received", "2026-01-05"], False),
+        (["--help"], False),
+    ],
+)
+def test_which_arguments_start_the_window(argv, window):
+    from foiadesk.__main__ import wants_window
+
+    assert wants_window(argv) is window
+
+
+def test_without_a_display_the_window_says_what_to_do(monkeypatch, capsys):
+    from foiadesk.ui import app
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert app.run([]) == 2
+    assert "foiadesk agenda" in capsys.readouterr().err
+
+
+def test_the_calculator_answers_as_you_type(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    press(qtbot, window, Qt.Key.Key_D)
+    calc = window.calculator
+    assert calc.isVisible() and not calc.isModal()
+    calc.received.setDate(date(2026, 11, 2))
+    assert calc.result.text() == "Due 2026-12-02, Wednesday"
+    assert "Veterans Day" in calc.trace.toPlainText()
+    calc.kind.setCurrentIndex(calc.kind.findData("appeal-window"))
+    calc.agency.setCurrentIndex(calc.agency.findData("ICE"))  # DHS: 90 working days
+    assert "working days" in calc.trace.toPlainText()
+    calc.kind.setCurrentIndex(calc.kind.findData("response"))
+    calc.tolled.setChecked(True)
+    calc.asked.setDate(date(2026, 11, 20))
+    calc.answered.setDate(date(2026, 11, 10))
+    assert calc.result.text() == "The answer (2026-11-10) cannot come before the question (2026-11-20)."
+
+
+def test_a_new_case_from_the_shipped_pack_shows_its_gaps(qtbot, settings, open_window, tmp_path):
+    window = open_window(tmp_path / "new.sqlite3")  # a first start: an empty log
+    window.show_view(2)
+    assert window.cases.model.rowCount() == 0
+    window.new_case()
+    dialog = window.dialog
+    dialog.pack.setCurrentIndex(dialog.pack.findData("irs-ice-mou-2025"))
+    name = dialog.name.text()
+    assert name.startswith("IRS")
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() > 0, timeout=10_000)
+    shown = {window.cases.model.index(r, 0).data() for r in range(window.cases.model.rowCount())}
+    assert {"IRS", "ICE", "TIGTA"} <= shown
+    assert "not yet requested" in window.cases.about.text()
+    assert window.requests.case_choice.findText(name) > 0  # the list's filter offers it too
+
+
+def test_compose_drafts_saves_and_logs_a_set_of_letters(qtbot, open_window, tmp_path):
+    window = open_window(tmp_path / "new.sqlite3")
+    press(qtbot, window, Qt.Key.Key_4)
+    composer = window.composer
+    assert window.tabs.currentWidget() is composer
+    offices = composer.components
+    for i in range(offices.count()):
+        keep = offices.item(i).data(Qt.ItemDataRole.UserRole) in ("ICE", "IRS")
+        offices.item(i).setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    assert composer.name.text() == "Dana Whitfield"  # the example profile, until you load yours
+    composer.fee_waiver.setChecked(True)
+    composer.draft_button.click()
+    qtbot.waitUntil(lambda: composer.letters.count() == 2, timeout=30_000)
+    assert "Freedom of Information Act" in composer.preview.toPlainText()
+    assert "Dana Whitfield" in composer.preview.toPlainText()
+
+    out = tmp_path / "letters"
+    out.mkdir()
+    composer.save(out)
+    qtbot.waitUntil(lambda: len(window.session.index) == 2, timeout=10_000)
+    assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".docx"]
+    assert window.tabs.currentWidget() is window.requests
+    model = window.requests.model
+    assert {model.index(r, model.HEADERS.index("Status")).data() for r in range(2)} == {"Draft"}
+    assert "Saved and logged 2 drafted requests" in window.banner.text.text()
+
+
+def test_compose_says_what_is_missing(qtbot, open_window, tmp_path):
+    window = open_window(tmp_path / "new.sqlite3")
+    composer = window.composer
+    for i in range(composer.categories.count()):
+        composer.categories.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert composer.components.count() == 0
+    composer.draft()
+    assert composer.warnings.text() == "Tick at least one kind of record and one office to send it to."
+    composer.categories.item(0).setCheckState(Qt.CheckState.Checked)
+    composer.email.setText("not an email")
+    composer.draft()
+    assert "is not an email address" in composer.warnings.text()
+
+
+def test_opening_another_log_rebuilds_the_views_and_is_remembered(
+    qtbot, open_window, demo_copy, settings, tmp_path
+):
+    window = open_window(demo_copy)
+    old_session = window.session
+    other = tmp_path / "other.sqlite3"
+    window._switch_to(other)
+    wait_loaded(qtbot, window)
+    assert window.session is not old_session and window.session.path == other
+    assert len(window.session.index) == 0 and window.requests.model.rowCount() == 0
+    assert settings.get("database") == str(other)
+    assert window.settings_view.path.text() == str(other)
