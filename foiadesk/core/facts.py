@@ -99,12 +99,15 @@ def _receipt(cal: Calendar, day: date, how: str, assumed: bool = False) -> Recei
 
 def read_events(events: list[Event], cal: Calendar) -> Facts:
     events = ordered(events)
-    filed = _first(events, ("filed",))
+    first: dict[str, Event] = {}
+    for ev in events:  # one pass for the first event of each type: most look-ups need only that
+        first.setdefault(ev.type, ev)
+    filed = first.get("filed")
     receipt = proper = routed = response_done = None
     steps: list[ClockStep] = []
     if filed is not None:
-        received = _first(events, ("received",))
-        ack = _first(events, ("acknowledged",))
+        received = first.get("received")
+        ack = first.get("acknowledged")
         if received is not None:
             receipt = _receipt(cal, received.agency_received_on or received.occurred_on, "Agency received it")
         elif filed.agency_received_on:
@@ -113,7 +116,7 @@ def read_events(events: list[Event], cal: Calendar) -> Facts:
             receipt = _receipt(cal, ack.agency_received_on, "Acknowledgment says the agency received it")
         else:
             receipt = _receipt(cal, filed.occurred_on, ASSUMED_RECEIPT, True)
-        routed = _first(events, ("routed",))
+        routed = first.get("routed")
         if routed is not None:
             if routed.agency_received_on:
                 proper = _receipt(cal, routed.agency_received_on, "Proper component received it")
@@ -148,7 +151,7 @@ def read_events(events: list[Event], cal: Calendar) -> Facts:
             elif kind is not None:
                 steps.append(ClockStep(kind, ev.occurred_on, ev.named_date, ev))
 
-    expedite = _first(events, ("expedite_requested",))
+    expedite = first.get("expedite_requested")
     expedite_receipt = expedite_done = None
     if expedite is not None:
         expedite_receipt = _receipt(
@@ -161,10 +164,14 @@ def read_events(events: list[Event], cal: Calendar) -> Facts:
         )
         expedite_done = _first(events, ENDS_EXPEDITE, expedite.occurred_on)
 
-    adverse = next((e for e in reversed(events) if e.outcome in ADVERSE_DECISIONS.get(e.type, ())), None)
-    appeal_after = _first(events, ("appeal_filed",), adverse.occurred_on) if adverse else None
+    adverse = appeal_after = None
+    if first.keys() & ADVERSE_DECISIONS.keys():
+        adverse = next((e for e in reversed(events) if e.outcome in ADVERSE_DECISIONS.get(e.type, ())), None)
+        appeal_after = _first(events, ("appeal_filed",), adverse.occurred_on) if adverse else None
 
-    appeal = next((e for e in reversed(events) if e.type == "appeal_filed"), None)
+    appeal = None
+    if "appeal_filed" in first:
+        appeal = next(e for e in reversed(events) if e.type == "appeal_filed")
     appeal_receipt = appeal_done = None
     if appeal is not None:
         ack = next(
@@ -186,7 +193,7 @@ def read_events(events: list[Event], cal: Calendar) -> Facts:
         appeal_done = _first(events, ENDS_APPEAL, appeal.occurred_on)
 
     asks = []
-    for i, ask in enumerate(events):
+    for i, ask in enumerate(events if first.keys() & ASKS.keys() else ()):
         if ask.type in ASKS:
             later = events[i + 1 :]
             asks.append(
