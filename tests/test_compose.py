@@ -167,3 +167,17 @@ def test_pdf_without_libreoffice_says_what_to_do(monkeypatch):
 def test_pdf_copy_of_a_letter(batch):
     data = pdf.docx_to_pdf(batch[2][0].docx, "ice.docx")
     assert data.startswith(b"%PDF") and len(data) > 5000
+
+
+def test_a_template_in_the_data_folder_overrides_the_shipped_one(isolated_data_dir, batch):
+    from docx import Document
+
+    from foiadesk.core.drafting import render
+
+    folder = isolated_data_dir / "templates"
+    folder.mkdir(parents=True)
+    doc = Document()
+    doc.add_paragraph("Our own letterhead for {{ requester.name }}")
+    doc.save(folder / "request.docx")
+    text = docx_text(render("request", {"requester": {"name": "Dana & Co"}}))
+    assert text == "Our own letterhead for Dana & Co"

@@ -42,7 +42,7 @@ from .letters import (  # noqa: F401  (the drafting API, re-exported)
     build_still_interested_context,
     exemption,
 )
-from .paths import ROOT, TEMPLATES
+from .paths import ROOT, TEMPLATES, data_dir
 
 TEMPLATE_NAMES = (
     "request",
@@ -61,13 +61,20 @@ class TemplateError(UserError):
 
 
 def template_path(template_name: str, user_templates_dir: Path | None = None) -> Path:
-    """The file a template name resolves to: the user's copy if there is one."""
+    """The file a template name resolves to: the user's copy if there is one, in the
+    folder given or else in the templates folder of the data directory."""
     name = template_name if template_name.endswith(".docx") else f"{template_name}.docx"
     if Path(name).name != name or name.startswith("."):
         raise TemplateError(f"'{template_name}' is not a template name.")
-    if user_templates_dir is not None and (Path(user_templates_dir) / name).is_file():
-        return Path(user_templates_dir) / name
+    folder = Path(user_templates_dir) if user_templates_dir is not None else user_templates_folder()
+    if (folder / name).is_file():
+        return folder / name
     return TEMPLATES / name
+
+
+def user_templates_folder() -> Path:
+    """Where a user's own templates live by default; the shipped ones are never written."""
+    return data_dir() / "templates"
 
 
 def render(
