@@ -149,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add their own commands: add_commands(sub, with_db) registers parsers whose
 # defaults carry ``func``, a function of the parsed arguments that returns the exit status.
-COMMAND_MODULES: tuple[str, ...] = ("foiadesk.cli_replies",)
+COMMAND_MODULES: tuple[str, ...] = ("foiadesk.cli_replies", "foiadesk.cli_export")
 
 
 # -- commands ----------------------------------------------------------------------------------
