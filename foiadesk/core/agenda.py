@@ -1,4 +1,6 @@
-"""The agenda: every open deadline across the log, soonest first.
+"""The agenda: every open deadline across the log, soonest first, and grouped as the
+window shows it: overdue, this week, next week, later; in each, what you owe and what
+the agencies owe.
 
 Built from the list's arrays (``listing.RequestIndex``), so it costs a sort, not a pass
 over every request's events. Like ``tracker.agenda`` it leaves out milestones (constructive
@@ -13,7 +15,7 @@ from datetime import date
 
 import numpy as np
 
-from .listing import CLOCKS, NONE, OWED_BY, RequestIndex
+from .listing import CLOCKS, NONE, OWED_BY, RequestIndex, week_end
 
 
 @dataclass(frozen=True)
@@ -59,3 +61,39 @@ def open_deadlines(
     due = np.concatenate(dues) if dues else np.empty(0, np.int64)
     order = np.lexsort((clock, index.columns["id"][row], due))
     return Agenda(row[order], clock[order], due[order])
+
+
+WHEN = ("overdue", "this_week", "next_week", "later")
+WHEN_LABELS = {"overdue": "Overdue", "this_week": "This week", "next_week": "Next week", "later": "Later"}
+OWERS = ("requester", "agency")
+OWER_LABELS = {"requester": "You owe", "agency": "Agencies owe"}
+
+
+@dataclass(frozen=True)
+class Group:
+    """One group of the agenda: its deadlines as positions in the ``Agenda`` arrays, in
+    the order shown (overdue: the most recently missed first; the rest soonest first)."""
+
+    when: str  # a WHEN key
+    owed_by: str  # "requester" | "agency"
+    positions: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+
+def group_deadlines(agenda: Agenda, today: date) -> list[Group]:
+    """The eight groups of the agenda, in WHEN order and, within each, yours first.
+    This week ends on Sunday; next week is the Monday to Sunday after it."""
+    t = today.toordinal()
+    bounds = np.array([t, week_end(today).toordinal() + 1, week_end(today, 1).toordinal() + 1])
+    bucket = np.searchsorted(bounds, agenda.due, side="right")
+    owers = np.array([OWERS.index(OWED_BY[key]) for key in CLOCKS])[agenda.clocks] if len(agenda) else []
+    groups = []
+    for b, when in enumerate(WHEN):
+        for o, owed_by in enumerate(OWERS):
+            positions = np.nonzero((bucket == b) & (np.asarray(owers) == o))[0]
+            if when == "overdue":
+                positions = positions[::-1]
+            groups.append(Group(when, owed_by, positions))
+    return groups

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 import numpy as np
@@ -23,6 +23,7 @@ from . import batch
 from .calendar import Calendar
 from .clocks import AppealRule
 from .events import OUTCOME_LABELS, derive_status
+from .fees import fee_totals
 from .tracker import appeal_rule
 
 NONE = batch.NONE
@@ -75,23 +76,34 @@ def status_group(status: str) -> str:
     return "pending"
 
 
-SHOW = ("all", "open", "needs_me", "overdue", "due_soon", "finished")
-SHOW_LABELS = {
-    "all": "All requests",
-    "open": "Open",
-    "needs_me": "Waiting on you",
+# What the list can filter on besides case and component: the status (one status as the
+# list shows it, or "open" / "finished") and the state of the next deadline.
+STATUS_CHOICES = {"open": "Still open", "finished": "Finished"}
+DEADLINE_STATES = ("all", "overdue", "this_week", "due_soon", "needs_me", "none")
+DEADLINE_LABELS = {
+    "all": "Any deadline",
     "overdue": "Overdue",
+    "this_week": "Due this week",
     "due_soon": "Due soon",
-    "finished": "Finished",
+    "needs_me": "Waiting on me",
+    "none": "No open deadline",
 }
-SORT_KEYS = ("id", "title", "component", "case", "status", "tracking", "filed", "next", "due")
+SORT_KEYS = ("id", "title", "component", "case", "status", "tracking", "filed", "next", "due", "fees")
+
+
+def week_end(today: date, weeks: int = 0) -> date:
+    """The Sunday ending this week (``weeks=1``: next week's)."""
+    return today + timedelta(days=6 - today.weekday() + 7 * weeks)
 
 
 @dataclass(frozen=True)
 class Filter:
-    """Which rows of the list to show. ``ids`` narrows to a text search's hits."""
+    """Which rows of the list to show. ``status`` is a status as the list shows it, or
+    "open" / "finished"; ``deadline`` one of DEADLINE_STATES; ``ids`` narrows to a text
+    search's hits."""
 
-    show: str = "all"
+    deadline: str = "all"
+    status: str | None = None
     case_id: int | None = None
     component: str | None = None
     ids: frozenset[int] | None = None
@@ -139,11 +151,16 @@ class RequestIndex:
     ``batch.compute`` returns. Row order is load order; ``select`` gives display orders.
     """
 
-    def __init__(self, cal: Calendar):
+    def __init__(self, cal: Calendar | None):
         self.cal = cal
         self.cases: dict[int, str] = {}
         self._rules: dict[str, AppealRule] = {}
-        self._set(self._part([], {}))
+        self._set(self._part([], {}) if cal is not None else _EMPTY_COLUMNS())
+
+    @classmethod
+    def empty(cls) -> RequestIndex:
+        """A list with no requests, for before a log is read (it needs no calendar)."""
+        return cls(None)
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -202,10 +219,18 @@ class RequestIndex:
         ):
             row = new(_EventRow, (type_, day(on), day(received), day(named), outcome, eid))
             histories.setdefault(rid, []).append(row)
-        return self._part(rows, histories)
+        fees = fee_totals(db, where.format(col="f.request_id"), params)
+        return self._part(rows, histories, fees)
 
-    def _part(self, rows: list[tuple], histories: dict[int, list[_EventRow]]) -> dict[str, np.ndarray]:
-        """Columns for ``rows`` (as _REQUEST_SQL returns them) and their events."""
+    def _part(
+        self,
+        rows: list[tuple],
+        histories: dict[int, list[_EventRow]],
+        fees: dict[int, tuple[int | None, int]] | None = None,
+    ) -> dict[str, np.ndarray]:
+        """Columns for ``rows`` (as _REQUEST_SQL returns them), their events and fees."""
+        fees = fees or {}
+        no_fees = (None, 0)
         ordered = [histories.get(row[0], []) for row in rows]
         rules = [self._rule(row[2]) for row in rows]
         cols = batch.extract(ordered, self.cal, rules)  # type: ignore[arg-type]
@@ -224,6 +249,10 @@ class RequestIndex:
             "filed": cols.filed,
             "next_due": next_due,
             "next_clock": next_clock,
+            "fee_estimate": np.array(
+                [NONE if (e := fees.get(r[0], no_fees)[0]) is None else e for r in rows], dtype=np.int64
+            ),
+            "fee_paid": np.array([fees.get(r[0], no_fees)[1] for r in rows], dtype=np.int64),
         }
         part.update({f"clock:{k}": v for k, v in result.items()})
         return part
@@ -242,6 +271,7 @@ class RequestIndex:
         self._row = {rid: i for i, rid in enumerate(self.columns["id"].tolist())}
         self._orders: dict[tuple[str, bool], np.ndarray] = {}
         self._components: list[tuple[str, str]] | None = None
+        self._tracking: np.ndarray | None = None
 
     # -- looking up ---------------------------------------------------------------------------
 
@@ -259,6 +289,13 @@ class RequestIndex:
             self._components = list(zip(abbrs.tolist(), names, strict=True))
         return self._components
 
+    def tracking_folded(self) -> np.ndarray:
+        """Every row's tracking numbers, case-folded, as fixed-width text (for a quick
+        vectorised substring search)."""
+        if self._tracking is None:
+            self._tracking = np.array([t.casefold() for t in self.columns["tracking"].tolist()], dtype=str)
+        return self._tracking
+
     def case_name(self, row: int) -> str:
         return self.cases.get(int(self.columns["case_id"][row]), "")
 
@@ -269,10 +306,13 @@ class RequestIndex:
             return None
         return CLOCKS[clock], date.fromordinal(int(self.columns["next_due"][row]))
 
-    def owes_requester(self) -> np.ndarray:
-        """Rows with an open deadline the requester owes (a reply or an appeal)."""
+    def owes_requester(self, today: date | None = None) -> np.ndarray:
+        """Rows with an open deadline the requester owes: a reply, or an appeal (one whose
+        window has not closed before ``today``, if given)."""
         c = self.clocks
         window_open = (c["appeal_window"] != NONE) & (c["appeal_window_done"] == NONE)
+        if today is not None:
+            window_open &= c["appeal_window"] >= today.toordinal()
         return (c["requester"] != NONE) | window_open
 
     # -- choosing and ordering rows -------------------------------------------------------------
@@ -287,21 +327,38 @@ class RequestIndex:
             keep &= cols["component"] == flt.component
         if flt.ids is not None:
             keep &= np.isin(cols["id"], np.fromiter(flt.ids, dtype=np.int64, count=len(flt.ids)))
-        due, t = cols["next_due"], today.toordinal()
-        has_due = due != NONE
-        groups = cols["group"]
-        settled = np.isin(groups, [STATUS_GROUPS.index("decided"), STATUS_GROUPS.index("closed")])
-        if flt.show == "open":
-            keep &= has_due | ~settled
-        elif flt.show == "finished":
-            keep &= ~has_due & settled
-        elif flt.show == "overdue":
-            keep &= has_due & (due < t)
-        elif flt.show == "due_soon":
-            keep &= has_due & (due >= t) & (due <= t + soon_days)
-        elif flt.show == "needs_me":
-            keep &= self.owes_requester() | (groups == STATUS_GROUPS.index("waiting"))
+        if flt.status == "open" or flt.status == "finished":
+            settled = np.isin(cols["group"], [STATUS_GROUPS.index("decided"), STATUS_GROUPS.index("closed")])
+            has_due = cols["next_due"] != NONE
+            keep &= (has_due | ~settled) if flt.status == "open" else (~has_due & settled)
+        elif flt.status is not None:
+            keep &= cols["status"] == flt.status
+        if flt.deadline != "all":
+            keep &= self.deadline_mask(flt.deadline, today=today, soon_days=soon_days)
         return keep
+
+    def deadline_mask(self, state: str, *, today: date, soon_days: int = 5) -> np.ndarray:
+        """Rows whose next deadline is in ``state`` (one of DEADLINE_STATES)."""
+        due, t = self.columns["next_due"], today.toordinal()
+        has_due = due != NONE
+        if state == "overdue":
+            return has_due & (due < t)
+        if state == "this_week":
+            return has_due & (due >= t) & (due <= week_end(today).toordinal())
+        if state == "due_soon":
+            return has_due & (due >= t) & (due <= t + soon_days)
+        if state == "needs_me":
+            return self.owes_requester(today) | (self.columns["group"] == STATUS_GROUPS.index("waiting"))
+        if state == "none":
+            return ~has_due
+        if state == "all":
+            return np.ones(len(self), dtype=bool)
+        raise ValueError(f"unknown deadline state {state!r}")
+
+    def statuses(self) -> list[str]:
+        """The statuses the log's requests have, in the order a request moves through them."""
+        found = set(self.columns["status"].tolist())
+        return sorted(found, key=lambda s: (STATUS_GROUPS.index(status_group(s)), s))
 
     def select(
         self,
@@ -326,8 +383,8 @@ class RequestIndex:
 
     def _sorted(self, sort: str, descending: bool) -> np.ndarray:
         cols = self.columns
-        if sort in ("id", "filed", "due"):
-            values = cols[{"id": "id", "filed": "filed", "due": "next_due"}[sort]]
+        if sort in ("id", "filed", "due", "fees"):
+            values = cols[{"id": "id", "filed": "filed", "due": "next_due", "fees": "fee_estimate"}[sort]]
             order = np.lexsort((cols["id"], -values if descending else values))
             return np.concatenate([order[values[order] != NONE], order[values[order] == NONE]])
         if sort == "case":
@@ -342,6 +399,17 @@ class RequestIndex:
         by_id = np.argsort(cols["id"], kind="stable").tolist()
         order = sorted(by_id, key=keys.__getitem__, reverse=descending)  # stable both ways
         return np.array([i for i in order if keys[i]] + [i for i in order if not keys[i]], dtype=np.int64)
+
+
+def _EMPTY_COLUMNS() -> dict[str, np.ndarray]:  # noqa: N802 - a constant, built on demand
+    """The columns of a list without requests (what ``_part`` gives for none)."""
+    ints = ("id", "case_id", "group", "filed", "next_due", "next_clock", "fee_estimate", "fee_paid")
+    texts = ("title", "component", "component_name", "tracking", "status")
+    clocks = [*(k for c in CLOCKS for k in (c, f"{c}_done")), "exhaustion"]
+    out = {name: np.empty(0, dtype=np.int64) for name in ints}
+    out.update({name: np.empty(0, dtype=object) for name in texts})
+    out.update({f"clock:{name}": np.empty(0, dtype=np.int64) for name in clocks})
+    return out
 
 
 def _next(result: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -382,8 +450,7 @@ def search_ids(db: Database, index: RequestIndex, text: str) -> frozenset[int]:
         return frozenset({int(text[1:])} if index.row_of(int(text[1:])) is not None else ())
     found = set(search(db, text, limit=max(len(index), 1)))
     needle = text.casefold()
-    if needle:
-        ids = index.columns["id"].tolist()
-        tracking = index.columns["tracking"].tolist()
-        found.update(r for r, numbers in zip(ids, tracking, strict=True) if needle in numbers.casefold())
+    if needle and len(index):
+        hits = np.strings.find(index.tracking_folded(), needle) >= 0
+        found.update(index.columns["id"][hits].tolist())
     return frozenset(found)

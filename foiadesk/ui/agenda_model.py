@@ -1,100 +1,195 @@
-"""The agenda: every open deadline across the log, soonest first, one row each."""
+"""The agenda as a tree: when (overdue, this week, next week, later) › who owes it (you,
+the agencies) › one row per open deadline."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QFont, QGuiApplication
 
-from ..core.agenda import open_deadlines
-from ..core.listing import CLOCK_LABELS, CLOCKS, OWED_BY
+from ..core.agenda import OWER_LABELS, OWERS, WHEN, WHEN_LABELS, Agenda, group_deadlines, open_deadlines
+from ..core.listing import CLOCK_LABELS, CLOCKS
 from . import look
 from .requests_model import ID_ROLE
 from .session import Session
-from .table_model import KeyedTableModel
 
-# Which deadlines to list: (days back, days ahead); None means no limit. A deadline
-# missed long ago (an appeal window that closed in 2022) is history, not an agenda item.
-HORIZONS = {
-    "recent": ("Due in the last 90 days or the next 30", (90, 30)),
-    "overdue": ("Everything overdue, and the next 30 days", (None, 30)),
-    "all": ("Every open deadline", (None, None)),
+# How far back the overdue group reaches: a deadline missed long ago (an appeal window
+# that closed in 2022) is history, not something to do this week.
+OVERDUE_SPANS = {
+    30: "Overdue in the last 30 days",
+    90: "Overdue in the last 90 days",
+    365: "Overdue in the last year",
+    0: "Everything overdue",
 }
-KEY = 8  # a row's key is request id × KEY + its clock's index in CLOCKS
-OWED_CHOICES = {"": "Owed by anyone", "requester": "Owed by you", "agency": "Owed by the agency"}
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "when", "owed_by" or "deadline"
+_GROUPS = len(WHEN) * len(OWERS)
 
 
-class AgendaModel(KeyedTableModel):
-    HEADERS = ("Due", "When", "Owed by", "Deadline", "#", "Component", "Title", "Status")
+class AgendaModel(QAbstractItemModel):
+    HEADERS = ("Due", "When", "Deadline", "#", "Component", "Title", "Status")
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.owed_by = ""
-        self.horizon = "recent"
-        self._dues = np.empty(0, dtype=np.int64)  # day ordinals, row by row
+        self.overdue_days = 30
+        self.found = Agenda(*(np.empty(0, np.int64),) * 3)
+        self.groups = group_deadlines(self.found, session.today())
+        self.hidden = 0  # overdue deadlines older than the span
         session.loaded.connect(self.reload)
         session.rows_changed.connect(self.reload)
         session.display_changed.connect(self.reload)
         self.reload()
 
-    def set_view(self, *, owed_by: str, horizon: str) -> None:
-        self.owed_by, self.horizon = owed_by, horizon
+    def set_overdue_days(self, days: int) -> None:
+        self.overdue_days = days
         self.reload()
 
-    def reload(self) -> None:
-        index = self.session.index
+    def reload(self, *_args) -> None:
         today = self.session.today()
-        back, ahead = HORIZONS[self.horizon][1]
-        found = open_deadlines(
-            index,
-            owed_by=self.owed_by or None,
-            since=None if back is None else today - timedelta(days=back),
-            through=None if ahead is None else today + timedelta(days=ahead),
-        )
-        keys = (index.columns["id"][found.rows] * KEY + found.clocks).tolist()
-        self._dues = found.due
-        self.set_keys(keys, extra=found.due)
+        found = open_deadlines(self.session.index)
+        since = (today - timedelta(days=self.overdue_days)).toordinal() if self.overdue_days else None
+        if since is not None:
+            keep = found.due >= since
+            self.hidden = int((~keep).sum())
+            found = Agenda(found.rows[keep], found.clocks[keep], found.due[keep])
+        else:
+            self.hidden = 0
+        self.beginResetModel()
+        self.found = found
+        self.groups = group_deadlines(found, today)
+        self.endResetModel()
 
-    def counts(self) -> tuple[int, int]:
-        """(overdue, due soon) among the deadlines shown."""
-        today = self.session.today().toordinal()
-        overdue = int((self._dues < today).sum())
-        return overdue, int(((self._dues >= today) & (self._dues <= today + self.session.soon_days())).sum())
+    # -- counts and lookups -------------------------------------------------------------
 
-    def request_id(self, row: int) -> int:
-        return self.key(row) // KEY
+    def count(self, when: str, owed_by: str | None = None) -> int:
+        return sum(len(g) for g in self.groups if g.when == when and owed_by in (None, g.owed_by))
 
-    def cell(self, key: int, column: int, role, due: int):
-        request_id, clock = divmod(key, KEY)
-        index = self.session.index
-        row = index.row_of(request_id)
-        if row is None:
+    def group_index(self, when: str, owed_by: str) -> QModelIndex:
+        bucket = WHEN.index(when)
+        return self.index(OWERS.index(owed_by), 0, self.index(bucket, 0))
+
+    def request_id(self, index: QModelIndex) -> int | None:
+        return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+
+    def _deadline(self, index: QModelIndex) -> tuple[int, int, int]:
+        """(list row, clock index, due ordinal) of a deadline row."""
+        group = self.groups[index.internalId() - 10]
+        at = int(group.positions[index.row()])
+        return int(self.found.rows[at]), int(self.found.clocks[at]), int(self.found.due[at])
+
+    # -- structure ------------------------------------------------------------------------
+    # internalId: 0 for a "when" row, 1 + bucket for a "who owes" row, 10 + group for a deadline.
+
+    def index(self, row, column, parent=QModelIndex()):  # noqa: B008 - Qt's signature
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        pid = parent.internalId()
+        if pid == 0:
+            return self.createIndex(row, column, 1 + parent.row())
+        if pid <= len(WHEN):
+            return self.createIndex(row, column, 10 + (pid - 1) * len(OWERS) + parent.row())
+        return QModelIndex()
+
+    def parent(self, index=QModelIndex()):  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        iid = index.internalId()
+        if iid == 0:
+            return QModelIndex()
+        if iid <= len(WHEN):
+            return self.createIndex(iid - 1, 0, 0)
+        group = iid - 10
+        return self.createIndex(group % len(OWERS), 0, 1 + group // len(OWERS))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(WHEN)
+        if parent.column() != 0:
+            return 0
+        pid = parent.internalId()
+        if pid == 0:
+            return len(OWERS)
+        if pid <= len(WHEN):
+            return len(self.groups[(pid - 1) * len(OWERS) + parent.row()])
+        return 0
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- what each row shows --------------------------------------------------------------
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
             return None
-        due = date.fromordinal(due)
-        today = self.session.today()
-        name = CLOCKS[clock]
+        iid = index.internalId()
+        if iid == 0:
+            return self._heading(WHEN[index.row()], None, index.column(), role)
+        if iid <= len(WHEN):
+            return self._heading(WHEN[iid - 1], OWERS[index.row()], index.column(), role)
+        return self._row(index, role)
+
+    def _heading(self, when: str, owed_by: str | None, column: int, role):
+        if role == KIND_ROLE:
+            return "owed_by" if owed_by else "when"
+        if column != 0:
+            return None
+        n = self.count(when, owed_by)
         if role == Qt.ItemDataRole.DisplayRole:
+            if owed_by is None:
+                text = f"{WHEN_LABELS[when]} · {n:,}" if n else f"{WHEN_LABELS[when]} · nothing due"
+                if when == "overdue" and self.hidden:
+                    text += f"   (and {self.hidden:,} older: choose “Everything overdue” to see them)"
+                return text
+            return f"{OWER_LABELS[owed_by]} · {n:,}" if n else f"{OWER_LABELS[owed_by]} · nothing"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont(QGuiApplication.font())
+            font.setBold(owed_by is None or (owed_by == "requester" and n > 0))
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and not n:
+            return QGuiApplication.palette().color(QGuiApplication.palette().ColorRole.PlaceholderText)
+        return None
+
+    def _row(self, index: QModelIndex, role):
+        row, clock, due = self._deadline(index)
+        cols = self.session.index.columns
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            day = date.fromordinal(due)
             return (
-                look.day(due),
-                look.when(due, today),
-                look.OWED_WORDS[OWED_BY[name]],
-                CLOCK_LABELS[name],
-                str(request_id),
-                index.columns["component"][row],
-                index.columns["title"][row],
-                index.columns["status"][row],
+                look.day(day),
+                look.when(day, self.session.today()),
+                CLOCK_LABELS[CLOCKS[clock]],
+                str(cols["id"][row]),
+                cols["component"][row],
+                cols["title"][row],
+                cols["status"][row],
             )[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 6:
-            return index.columns["title"][row]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 5:
-            return index.columns["component_name"][row]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return look.tint(QGuiApplication.palette(), look.urgency(due, today, self.session.soon_days()))
-        if role == Qt.ItemDataRole.FontRole and OWED_BY[name] == "requester" and column in (1, 2, 3):
-            return look.yours()
         if role == ID_ROLE:
-            return request_id
+            return int(cols["id"][row])
+        if role == KIND_ROLE:
+            return "deadline"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 5:
+                return cols["title"][row]
+            if column == 4:
+                return cols["component_name"][row]
+            if column == 6:
+                return cols["status"][row]
+        if role == Qt.ItemDataRole.BackgroundRole and column == 1:
+            kind = look.urgency(date.fromordinal(due), self.session.today(), self.session.soon_days())
+            return look.tint(QGuiApplication.palette(), kind)
         return None

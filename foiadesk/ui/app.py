@@ -7,6 +7,7 @@ the window once the list is read, and quits: for documentation and smoke tests.
 
 from __future__ import annotations
 
+import argparse
 import os
 import signal
 import sys
@@ -15,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from ..cli import Parser
 from ..core.paths import DB_ENV, default_db_path
 from .settings import Settings
 from .window import MainWindow
@@ -24,6 +24,10 @@ SETTLE_MS = 300  # let layouts finish before a screenshot
 
 
 def parse(argv: list[str]):
+    if not argv:  # the usual start: no need to load the command line's parser
+        return argparse.Namespace(db=None, screenshot=None)
+    from ..cli import Parser
+
     parser = Parser(
         prog="foiadesk",
         description="Start the FoiaDesk window. (For the commands, run: foiadesk --help)",
@@ -71,7 +75,7 @@ def run(argv: list[str]) -> int:
     app.setApplicationName("FoiaDesk")
     app.setApplicationDisplayName("FoiaDesk")
     settings = Settings()
-    window = MainWindow(settings, log_path(args, settings))
+    window = start(settings, log_path(args, settings))
     app.aboutToQuit.connect(window.close)  # Ctrl-C too: save settings, stop the worker
     sys.excepthook = lambda _type, error, _tb: window.report(error)
     signal.signal(signal.SIGINT, lambda *_: app.quit())
@@ -80,8 +84,14 @@ def run(argv: list[str]) -> int:
     heartbeat.start()
     if args.screenshot:
         take_screenshot(window, args.screenshot)
-    window.show()
     return app.exec()
+
+
+def start(settings: Settings, path: Path) -> MainWindow:
+    """Show the window at once and open the log just after it is painted."""
+    window = MainWindow(settings, path, start_later=True)
+    window.show()
+    return window
 
 
 def take_screenshot(window: MainWindow, path: Path) -> None:
@@ -100,5 +110,8 @@ def take_screenshot(window: MainWindow, path: Path) -> None:
         window.close()
         app.exit(2)
 
-    window.session.loaded.connect(lambda: QTimer.singleShot(SETTLE_MS, save))
-    window.session.failed.connect(failed)
+    def opened():
+        window.session.loaded.connect(lambda: QTimer.singleShot(SETTLE_MS, save))
+        window.session.failed.connect(failed)
+
+    window.log_opened.connect(opened)

@@ -30,6 +30,11 @@ class CaseDraft:
         return add_case(db, slug=self.slug, name=self.name, summary=self.summary, pack_json=self.pack_json)
 
 
+def pack_draft(pack: CasePack, name: str = "") -> CaseDraft:
+    """A new case from a shipped case pack (its short id is the pack's)."""
+    return CaseDraft(name or pack.name, pack.id, pack.summary, dump_case_pack(pack))
+
+
 def slug_of(name: str) -> str:
     """A short id from a name: 'IRS–ICE MOU (2025)' → 'irs-ice-mou-2025'."""
     return "-".join(re.findall(r"[a-z0-9]+", name.lower()))[:60]
@@ -74,7 +79,7 @@ class CaseDialog(QDialog):
         pack = self.packs.get(self.pack.currentData())
         name = self.name.text().strip()
         if pack is not None:
-            return CaseDraft(name or pack.name, pack.id, pack.summary, dump_case_pack(pack))
+            return pack_draft(pack, name)
         return CaseDraft(name, slug_of(name))
 
     def accept(self) -> None:

@@ -70,7 +70,9 @@ class CaseGridModel(KeyedTableModel):
             if column in (3 + groups, 4 + groups):
                 kind = look.urgency(row.next_due, self.today, self.soon_days)
                 return look.tint(QGuiApplication.palette(), kind)
-        if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= column < 3 + groups:
+        if role == Qt.ItemDataRole.TextAlignmentRole and (
+            1 <= column < 3 + groups or column in (5 + groups, 6 + groups, 7 + groups)
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ABBR_ROLE:
             return abbr

@@ -1,13 +1,27 @@
-"""The Cases view: one case's requests by component, with the gaps its case pack shows."""
+"""The Cases view: one case's requests by component, with the gaps its case pack shows,
+and below them what the case is about (its summary, key dates and parties, with sources)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from html import escape
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.casegrid import case_grid
 from ..core.casepack import CasePack, shipped_case_packs
 from ..core.errors import UserError
+from ..core.listing import NONE
 from .case_model import ABBR_ROLE, CaseGridModel
 from .session import Session
 from .widgets import Table
@@ -36,10 +50,19 @@ class CasesView(QWidget):
         new = QPushButton("&New case…")
         new.clicked.connect(self.new_case_requested)
         top.addWidget(new)
+        self.story = QTextBrowser()
+        self.story.setOpenExternalLinks(False)
+        self.story.setAccessibleName("About the case")
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.table)
+        self.split.addWidget(self.story)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.about)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.split, 1)
         self.case.currentIndexChanged.connect(self.reload)
         session.loaded.connect(self._fill)
         session.lists_changed.connect(self._fill)
@@ -54,6 +77,10 @@ class CasesView(QWidget):
         self.case.clear()
         for case_id, name in self.session.index.cases.items():
             self.case.addItem(name, case_id)
+        if current is None and self.case.count():  # at first, the case with the most requests
+            ids, counts = np.unique(self.session.index.columns["case_id"], return_counts=True)
+            known = [(n, int(c)) for c, n in zip(ids.tolist(), counts.tolist(), strict=True) if c != NONE]
+            current = max(known)[1] if known else None
         self.case.setCurrentIndex(max(0, self.case.findData(current)))
         self.case.blockSignals(False)
         self.reload()
@@ -85,6 +112,7 @@ class CasesView(QWidget):
         if case_id is None or self.session.db is None:
             self.model.set_rows([], today=self.session.today(), soon_days=self.session.soon_days())
             self.about.clear()
+            self.story.hide()
             return
         pack = self.pack_for(case_id)
         rows = case_grid(self.session.index, self.session.db, case_id, today=self.session.today(), pack=pack)
@@ -97,6 +125,35 @@ class CasesView(QWidget):
             text += f" · the case pack names records at {', '.join(gaps)} not yet requested"
         self.about.setText(text)
         self.table.resizeColumnsToContents()
+        story = self._story(case_id, pack)
+        self.story.setHtml(story)
+        self.story.setVisible(bool(story))
+
+    def _story(self, case_id: int, pack: CasePack | None) -> str:
+        """The case's summary, and from its pack the key dates and parties, with sources."""
+        row = self.session.db.execute("SELECT name, summary FROM cases WHERE id = ?", [case_id]).fetchone()
+        name, summary = row if row else ("", "")
+        text = summary or (pack.summary if pack else "")
+        if not text and pack is None:
+            return ""
+        parts = [f"<h3>{escape(name)}</h3>", f"<p>{escape(text)}</p>" if text else ""]
+        if pack is not None:
+            if pack.key_dates:
+                parts.append("<h4>Key dates</h4><table cellspacing='0' cellpadding='2'>")
+                for kd in pack.key_dates:
+                    parts.append(
+                        f"<tr><td style='white-space:nowrap; padding-right:12px'>{kd.date}</td>"
+                        f"<td>{escape(kd.what)} <small>[{kd.tag}] {escape(kd.source)}</small></td></tr>"
+                    )
+                parts.append("</table>")
+            if pack.parties:
+                people = "; ".join(f"{escape(p.name)} ({escape(p.role)})" for p in pack.parties)
+                parts.append(f"<h4>Parties</h4><p>{people}</p>")
+            parts.append(
+                "<p><small>Tags: V verified in a source that was read, P partly confirmed, "
+                "U unconfirmed: check P and U before relying on them.</small></p>"
+            )
+        return "".join(parts)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -3,7 +3,9 @@
 Pick a case pack, the records to ask for and the offices to ask; say who signs and what
 to ask for beyond the records (fee waiver, expedited processing). The letters are
 rendered in the background (``core.compose``, the same call as ``foiadesk draft``),
-shown for review with their warnings, then saved as .docx files and logged as drafts.
+shown for review with their warnings, then saved as .docx files and logged as drafts
+(with the fee cap the letters state). The File tab then marks each as filed when it is
+sent. The signer can come from a profile saved in the log, or be saved as one.
 """
 
 from __future__ import annotations
@@ -30,28 +32,27 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.casepack import CasePack
 from ..core.compose import Draft, draft_requests, log_drafts
+from ..core.db import write
 from ..core.details import requester_fields, requesters
 from ..core.directory import load_directory
 from ..core.errors import UserError
+from ..core.fees import record_fee
 from ..core.letters import DraftOptions, Requester
 from ..core.paths import RESOURCES
 from ..core.profiles import load_profile
+from ..core.requesters import Profile
 from .event_dialog import date_edit
+from .filing import FilingPanel
+from .profile_dialog import FEE_CATEGORIES
 from .session import Session
 
-FEE_CATEGORIES = {
-    "news_media": "Representative of the news media",
-    "educational": "Educational institution",
-    "scientific": "Noncommercial scientific institution",
-    "commercial": "Commercial use",
-    "other": "All other requesters",
-}
 GROUNDS = {  # code: (label, what it means)
     "urgency_to_inform": (
         "Urgency to inform the public",
@@ -116,6 +117,7 @@ def _checked(items: QListWidget) -> list[str]:
 
 class ComposerView(QWidget):
     logged = Signal(object)  # core Changes, after the drafts were logged
+    profile_requested = Signal(object)  # a Profile to edit and save, from the fields on screen
 
     def __init__(self, session: Session, packs: list[CasePack], parent=None):
         super().__init__(parent)
@@ -123,6 +125,7 @@ class ComposerView(QWidget):
         self.packs = {p.id: p for p in packs}
         self.drafts: list[Draft] = []
         self.choices: Choices | None = None
+        self._signer: dict[str, str] = {}  # the chosen profile's name, title and signature
 
         self.pack = QComboBox()
         for pack in packs:
@@ -130,7 +133,10 @@ class ComposerView(QWidget):
         self.categories = _checklist(9)
         self.components = _checklist(6)
         self.saved = QComboBox()
+        self.saved.setAccessibleName("Start from a profile")
         self.load_profile_button = QPushButton("Load a &profile file…")
+        self.save_profile_button = QPushButton("Sa&ve as a profile…")
+        self.save_profile_button.setToolTip("Keep these details in the log, to start from next time")
         self.name, self.organization, self.email, self.phone = (QLineEdit() for _ in range(4))
         self.address, self.basis, self.dissemination = (QPlainTextEdit() for _ in range(3))
         for box in (self.address, self.basis, self.dissemination):
@@ -162,18 +168,20 @@ class ComposerView(QWidget):
         self.warnings.setWordWrap(True)
         self.save_button = QPushButton("&Save .docx files and log them as drafts…")
         self.save_button.setEnabled(False)
+        self.filing = FilingPanel(session)
 
         self._layout()
         self.pack.currentIndexChanged.connect(self._pack_chosen)
         self.categories.itemChanged.connect(self._offer_components)
         self.saved.currentIndexChanged.connect(self._requester_chosen)
         self.load_profile_button.clicked.connect(self._load_profile)
+        self.save_profile_button.clicked.connect(lambda: self.profile_requested.emit(self.typed_profile()))
         self.expedite.toggled.connect(lambda on: [g.setEnabled(on) for g in self.grounds.values()])
         self.draft_button.clicked.connect(self.draft)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.draft)
         self.letters.currentRowChanged.connect(self._show_letter)
         self.save_button.clicked.connect(self.save)
-        session.loaded.connect(self._fill_requesters)
+        session.loaded.connect(lambda: self._fill_requesters(reset=True))
         session.lists_changed.connect(self._fill_requesters)
         self.expedite.setChecked(False)
         for ground in self.grounds.values():
@@ -193,6 +201,9 @@ class ComposerView(QWidget):
         row.addWidget(self.saved, 1)
         row.addWidget(self.load_profile_button)
         form.addRow("Start from", row)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_profile_button)
         for label, widget in (
             ("&Name", self.name),
             ("Organi&zation", self.organization),
@@ -204,6 +215,7 @@ class ComposerView(QWidget):
             ("How you will &share it", self.dissemination),
         ):
             form.addRow(label, widget)
+        form.addRow(row)
         how = QGroupBox("3. Options")
         form = QFormLayout(how)
         form.addRow("&Letter date", self.letter_date)
@@ -212,7 +224,6 @@ class ComposerView(QWidget):
         form.addRow(self.expedite)
         for ground in self.grounds.values():
             form.addRow("", ground)
-        form.addRow(self.draft_button)
 
         page = QWidget()
         column = QVBoxLayout(page)
@@ -222,19 +233,30 @@ class ComposerView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)
-        review = QGroupBox("4. Review")
+        choices = QWidget()  # the Draft button stays in sight below the scrolling choices
+        box = QVBoxLayout(choices)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.draft_button)
+        box.addLayout(row)
+        review = QWidget()
         box = QVBoxLayout(review)
         self.letters.setMaximumHeight(self.letters.fontMetrics().height() * 7)
         box.addWidget(self.letters)
         box.addWidget(self.warnings)
         box.addWidget(self.preview, 1)
         box.addWidget(self.save_button)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(scroll)
-        split.addWidget(review)
-        split.setSizes([1000, 900])
+        self.steps = QTabWidget()
+        self.steps.addTab(review, "4. Review and save")
+        self.steps.addTab(self.filing, "5. Mark as filed")
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(choices)
+        self.split.addWidget(self.steps)
+        self.split.setSizes([1000, 900])
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(self.split)
 
     # -- choices ---------------------------------------------------------------------------
 
@@ -272,14 +294,45 @@ class ComposerView(QWidget):
             item.setCheckState(before.get(key, CHECKED))
             self.components.addItem(item)
 
-    def _fill_requesters(self) -> None:
+    def choose_requester(self, requester_id: int) -> None:
+        """Start from a saved profile (e.g. one just saved)."""
+        self._fill_requesters()
+        self.saved.blockSignals(True)
+        self.saved.setCurrentIndex(max(0, self.saved.findData(requester_id)))
+        self.saved.blockSignals(False)
+        self._requester_chosen()  # its fields may have changed even if it was chosen already
+
+    def typed_profile(self) -> Profile:
+        """The signer's details on screen, as a profile to save (the saved one, if chosen)."""
+        saved = self.saved.currentData()
+        return Profile(
+            id=saved if isinstance(saved, int) else None,
+            name=self.name.text().strip(),
+            organization=self.organization.text().strip(),
+            email=self.email.text().strip(),
+            phone=self.phone.text().strip(),
+            address=self.address.toPlainText().strip(),
+            fee_category=self.fee_category.currentData(),
+            fee_category_basis=self.basis.toPlainText().strip(),
+            title=self._signer.get("title", ""),
+            signature_name=self._signature(),
+        )
+
+    def _fill_requesters(self, *, reset: bool = False) -> None:
+        """List the saved profiles; on a fresh read of the log, start from the first of them
+        (else the example), otherwise keep the one chosen."""
+        current = self.saved.currentData()
         self.saved.blockSignals(True)
         self.saved.clear()
         self.saved.addItem("The example profile (Dana Whitfield)", "example")
         for requester_id, name in requesters(self.session.db) if self.session.db else ():
             self.saved.addItem(name, requester_id)
+        first = self.saved.itemData(1) if self.saved.count() > 1 else "example"
+        keep = first if reset or current is None or self.saved.findData(current) < 0 else current
+        self.saved.setCurrentIndex(max(0, self.saved.findData(keep)))
         self.saved.blockSignals(False)
-        self._requester_chosen()
+        if keep != current:
+            self._requester_chosen()
 
     def _requester_chosen(self) -> None:
         key = self.saved.currentData()
@@ -308,6 +361,13 @@ class ComposerView(QWidget):
         self.basis.setPlainText(_unwrap(fields.get("fee_category_basis") or ""))
         self.dissemination.setPlainText(_unwrap(fields.get("dissemination") or ""))
         self.fee_category.setCurrentIndex(max(0, self.fee_category.findData(fields.get("fee_category"))))
+        # Kept from the profile though not shown: the signer's title and signature.
+        self._signer = {k: fields.get(k) or "" for k in ("name", "title", "signature_name")}
+
+    def _signature(self) -> str:
+        """The profile's signature, unless the name was changed since (then the name)."""
+        same = self._signer.get("name") == self.name.text().strip()
+        return self._signer.get("signature_name", "") if same else ""
 
     def current_choices(self) -> Choices:
         """The choices on screen; raises UserError with what is missing."""
@@ -326,6 +386,8 @@ class ComposerView(QWidget):
             fee_category=self.fee_category.currentData(),
             fee_category_basis=self.basis.toPlainText().strip(),
             dissemination=self.dissemination.toPlainText().strip(),
+            title=self._signer.get("title", ""),
+            signature_name=self._signature(),
         )
         options = DraftOptions(
             letter_date=self.letter_date.date().toPython(),
@@ -386,7 +448,7 @@ class ComposerView(QWidget):
             self.preview.clear()
             return
         draft = self.drafts[row]
-        self.preview.setPlainText(draft.text)
+        self.preview.setPlainText(re.sub(r"^([•◦▪-])\s+", r"\1 ", draft.text, flags=re.M))  # list tabs
         self.warnings.setText("\n".join(f"• {w}" for w in draft.warnings) or "Nothing to check.")
 
     def save(self, folder: Path | None = None) -> None:
@@ -404,9 +466,21 @@ class ComposerView(QWidget):
                     (folder / draft.filename).write_bytes(draft.docx)
                 except OSError as exc:
                     raise UserError(f"Cannot write {draft.filename} in {folder} ({exc.strerror}).") from None
-            return log_drafts(db, choices.pack, drafts, choices.options, requester_id=choices.requester_id)
+            cap = None if choices.options.fee_cap is None else round(float(choices.options.fee_cap) * 100)
+            with write(db):
+                changes = log_drafts(
+                    db, choices.pack, drafts, choices.options, requester_id=choices.requester_id
+                )
+                for request_id in changes.request_ids if cap is not None else ():
+                    record_fee(db, request_id, "cap", cap)
+            return changes
+
+        def saved(changes):
+            self.steps.setCurrentWidget(self.filing)
+            self.filing.select(min(changes.request_ids))
+            self.logged.emit(changes)
 
         self.save_button.setEnabled(False)
         self.session.tasks.write(
-            "Saving and logging the letters", save_and_log, on_done=self.logged.emit, on_error=self._failed
+            "Saving and logging the letters", save_and_log, on_done=saved, on_error=self._failed
         )

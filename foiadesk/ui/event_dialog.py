@@ -1,14 +1,17 @@
-"""The Log event dialog: the fields follow the event type, and the log's own checks run
-before it closes, so a mistake is explained in place rather than after saving."""
+"""The Log event dialog: the fields follow the event type; beside them, before anything is
+saved, what the event will do to the request's status and to every deadline (the core's
+own checks and clock engine, run on the history plus the new event). A mistake is
+explained in place rather than after saving."""
 
 from __future__ import annotations
 
 import mimetypes
 from dataclasses import dataclass, replace
 from datetime import date
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,8 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.calendar import Calendar, calendar
+from ..core.clocks import AppealRule
 from ..core.events import CHANNELS, EVENT_TYPES, OUTCOME_LABELS, Event
 from ..core.log import Attachment, Changes, LogError, NewEvent, check_event, record_event
+from ..core.preview import OWED_WORDS, Preview, preview_event
 
 AMOUNT_TYPES = ("fee_estimate", "payment")
 
@@ -71,6 +78,7 @@ class OptionalDate(QWidget):
         self.edit = date_edit(today)
         self.edit.setEnabled(False)
         self.given.toggled.connect(self.edit.setEnabled)
+        self.changed = self.edit.dateChanged
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.given)
@@ -87,14 +95,28 @@ class OptionalDate(QWidget):
 
 
 class EventDialog(QDialog):
-    def __init__(self, request_id: int, title: str, history: list[Event], *, today: date, parent=None):
+    def __init__(
+        self,
+        request_id: int,
+        title: str,
+        history: list[Event],
+        *,
+        today: date,
+        cal: Calendar | None = None,
+        rule: AppealRule | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         self.request_id = request_id
         self.history = history
         self.today = today
+        self.cal = cal or calendar()
+        self.rule = rule
         self.files: list[Path] = []
+        self.preview: Preview | None = None
         self.setWindowTitle(f"Log an event — #{request_id}")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        chars = self.fontMetrics().averageCharWidth()
+        self.setMinimumWidth(chars * 130)
 
         self.type = QComboBox()
         for key, kind in EVENT_TYPES.items():
@@ -120,12 +142,19 @@ class EventDialog(QDialog):
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
         self.body.setPlaceholderText("text of the letter or email, if you want it searchable")
+        self.body.setMaximumHeight(self.fontMetrics().height() * 7)
         self.attach = QPushButton("Attach &files…")
         self.attach.clicked.connect(self._pick_files)
         self.attached = QLabel()
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.changes = QLabel()
+        self.changes.setWordWrap(True)
+        self.changes.setTextFormat(Qt.TextFormat.RichText)
+        self.changes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.changes.setAccessibleName("What this event will change")
+        self.changes.setMinimumWidth(chars * 50)
 
         self.form = QFormLayout()
         heading = QLabel(f"#{request_id} {title}")
@@ -151,11 +180,29 @@ class EventDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log event")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        effect = QGroupBox("What this will change")
+        box = QVBoxLayout(effect)
+        box.addWidget(self.changes, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(self.form, 3)
+        columns.addWidget(effect, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addLayout(columns)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.type.currentIndexChanged.connect(self._fit_fields)
+        for signal in (
+            self.occurred.dateChanged,
+            self.received.given.toggled,
+            self.received.changed,
+            self.named.given.toggled,
+            self.named.changed,
+            self.outcome.currentIndexChanged,
+            self.tracking.textChanged,
+            self.amount.valueChanged,
+            self.channel.currentIndexChanged,
+        ):
+            signal.connect(self.update_preview)
         self._fit_fields()
         self.type.setFocus()
 
@@ -173,6 +220,19 @@ class EventDialog(QDialog):
         self.form.setRowVisible(self.tracking, kind.direction == "in" or kind.key == "filed")
         self.form.setRowVisible(self.amount, kind.key in AMOUNT_TYPES)
         self.problem.hide()
+        self.update_preview()
+
+    def update_preview(self, *_args) -> None:
+        """Work out, with the core, what the event would change, and say it."""
+        try:
+            self.preview = preview_event(
+                self.draft().event, self.history, self.cal, self.rule, today=self.today
+            )
+        except LogError as exc:
+            self.preview = None
+            self.changes.setText(f"<b>Cannot be logged as it is:</b><br>{escape(str(exc))}")
+            return
+        self.changes.setText(preview_html(self.preview))
 
     def _pick_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, "Attach files")
@@ -203,3 +263,33 @@ class EventDialog(QDialog):
             self.problem.show()
             return
         super().accept()
+
+
+def preview_html(preview: Preview) -> str:
+    """The status and each deadline, before → after; unchanged ones listed briefly."""
+    status = escape(preview.status_after)
+    if preview.status_before != preview.status_after:
+        blocks = [f"Status: {escape(preview.status_before)} → <b>{status}</b>"]
+    else:
+        blocks = [f"Status stays <b>{status}</b>"]
+    changed = preview.changes
+    for change in changed:
+        who = OWED_WORDS.get(change.owed_by, "")
+        label = escape(change.label + (f" · {who}" if who else ""))
+        before, after = escape(change.before or "—"), escape(change.after or "ends")
+        if not change.before:
+            lines = [f"<b>{label}</b> (new)", f"<b>{after}</b>"]
+        elif change.before == change.after:
+            lines = [f"<b>{label}</b>", f"{after}, unchanged"]
+        else:
+            lines = [f"<b>{label}</b>", f"{before} → <b>{after}</b>"]
+        if change.why:
+            lines.append(f"<small>{escape(change.why)}</small>")
+        lines += [f"<b>!</b> {escape(warning)}" for warning in change.warnings]
+        blocks.append("<br>".join(lines))
+    if not changed:
+        blocks.append("No deadline changes.")
+    same = [c.label for c in preview.clocks if not c.changed]
+    if same:
+        blocks.append(f"<small>Unchanged: {escape(', '.join(same))}.</small>")
+    return "".join(f"<p style='margin-bottom: 8px'>{block}</p>" for block in blocks)

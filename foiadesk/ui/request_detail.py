@@ -1,4 +1,6 @@
-"""One request in full: its deadlines with their arithmetic, its events and its notes.
+"""One request in full: its deadlines with their arithmetic (and any disputed closure
+day that would move them), its timeline of events in and out with their files, its fees,
+and its notes and tags.
 
 Read on the GUI thread from the read connection (one request costs about a millisecond,
 using the per-request clock engine, which keeps the traces); writes go to the worker.
@@ -6,34 +8,41 @@ using the per-request clock engine, which keeps the traces); writes go to the wo
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.details import request_details
-from ..core.log import LogError, add_note, void_event
+from ..core.clocks import Clock
+from ..core.details import FileRef, copy_attachment, request_details
+from ..core.errors import UserError
+from ..core.log import LogError, void_event
 from ..core.tracker import RequestView, typical_completion, view_request
-from .detail_models import ClocksModel, EventsModel
+from .detail_models import DISPUTED, ClocksModel, EventsModel
+from .detail_panels import FeesPanel, NotesPanel
 from .session import Session
 from .widgets import DATE, Table
 
 
 class RequestDetail(QWidget):
     log_event_requested = Signal(int)
+    failed = Signal(object)  # a UserError to show (e.g. a file that cannot be opened)
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -41,6 +50,8 @@ class RequestDetail(QWidget):
         self.request_id: int | None = None
         self.view: RequestView | None = None
         self._confirm: QMessageBox | None = None
+        self._menu: QMenu | None = None
+        self._open_folder: Path | None = None  # copies of opened attachments
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -57,60 +68,53 @@ class RequestDetail(QWidget):
         self.clock_table = Table()
         self.clock_table.setModel(self.clocks)
         self.clock_table.setAccessibleName("Deadlines")
-        self.clock_table.set_widths({1: "2026-12-31 *", 2: "1,750 days overdue"}, stretch=0)
+        self.clock_table.set_widths(
+            {1: f"{DATE} {DISPUTED}", 2: "1,750 days overdue", 3: "2026-12-31"}, stretch=0
+        )
         self.trace = QPlainTextEdit()
         self.trace.setReadOnly(True)
         self.trace.setAccessibleName("How the deadline was worked out")
         self.trace.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.trace.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.clock_table.selectionModel().currentRowChanged.connect(self._show_trace)
-        self.typical = QLabel()
-        self.typical.setWordWrap(True)
+        self.typical = ""  # FOIA.gov's medians for the component, shown under the response trace
 
         self.events = EventsModel(self)
         self.event_table = Table()
         self.event_table.setModel(self.events)
-        self.event_table.setAccessibleName("Events")
-        self.event_table.set_widths({0: DATE, 1: 22}, stretch=2)
+        self.event_table.setAccessibleName("Timeline")
+        self.event_table.set_widths({0: DATE, 1: "←", 3: "in person", 4: "2 files"}, stretch=2)
+        self.event_table.activated.connect(lambda _index: self.open_attachment())
+        self.event_table.selectionModel().currentRowChanged.connect(self._event_chosen)
         self.log_button = QPushButton("&Log event…")
         self.log_button.setToolTip("Log an event on this request (Ctrl+L)")
         self.log_button.clicked.connect(self._ask_to_log)
+        self.open_button = QPushButton("&Open attachment")
+        self.open_button.setToolTip("Open the selected event's file in its usual program (Enter)")
+        self.open_button.clicked.connect(self.open_attachment)
         self.void_button = QPushButton("Ta&ke back event…")
         self.void_button.setToolTip("Mark the selected event as logged by mistake (it is kept, marked void)")
         self.void_button.clicked.connect(self.take_back_selected)
 
-        self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("Write a note (calls, promises, reminders)…")
-        self.note.setTabChangesFocus(True)
-        self.note.setMaximumHeight(self.fontMetrics().height() * 3 + 12)
-        self.add_note_button = QPushButton("Add &note")
-        self.add_note_button.clicked.connect(self.add_note)
-        self.notes = QTextBrowser()
-        self.notes.setOpenLinks(False)
+        self.fees = FeesPanel(session)
+        self.notes = NotesPanel(session)
 
         deadlines = QGroupBox("Deadlines")
         box = QVBoxLayout(deadlines)
-        box.addWidget(self.clock_table, 2)
-        box.addWidget(self.trace, 3)
-        box.addWidget(self.typical)
-        events = QWidget()
-        box = QVBoxLayout(events)
+        box.addWidget(self.clock_table)
+        box.addWidget(self.trace, 1)
+        timeline = QWidget()
+        box = QVBoxLayout(timeline)
         box.addWidget(self.event_table)
         row = QHBoxLayout()
-        row.addWidget(self.log_button)
-        row.addWidget(self.void_button)
+        for button in (self.log_button, self.open_button, self.void_button):
+            row.addWidget(button)
         row.addStretch(1)
         box.addLayout(row)
-        notes = QWidget()
-        box = QVBoxLayout(notes)
-        row = QHBoxLayout()
-        row.addWidget(self.note, 1)
-        row.addWidget(self.add_note_button, 0, Qt.AlignmentFlag.AlignTop)
-        box.addLayout(row)
-        box.addWidget(self.notes, 1)
         self.record = QTabWidget()
-        self.record.addTab(events, "Events")
-        self.record.addTab(notes, "Notes")
+        self.record.addTab(timeline, "Timeline")
+        self.record.addTab(self.fees, "Fees")
+        self.record.addTab(self.notes, "Notes and tags")
 
         self.parts = QSplitter(Qt.Orientation.Vertical)
         self.parts.setChildrenCollapsible(False)
@@ -151,14 +155,17 @@ class RequestDetail(QWidget):
             self.meta.setText("Pick a request in the list, or press Ctrl+N to add one.")
             self.clocks.set_clocks([], today=self.session.today(), soon_days=5)
             self.events.set_events([], {})
+            self.fees.show_request(None)
+            self.notes.show_request(None, (), ())
             self.trace.clear()
-            self.notes.clear()
-            self.typical.clear()
+            self.typical = ""
+            self._show_disputed([])
+            self._event_chosen()
             return
         view = self.view
         extra = request_details(db, view.id)
         self.title.setText(f"#{view.id} {view.title}")
-        facts = [f"<b>{view.status}</b>", f"{view.component_name} ({view.component})"]
+        facts = [f"<b>{escape(view.status)}</b>", f"{view.component_name} ({view.component})"]
         if view.case:
             facts.append(f"case: {view.case}")
         if extra.requester:
@@ -167,21 +174,48 @@ class RequestDetail(QWidget):
             facts.append(f"tracking: {', '.join(view.tracking_numbers)}")
         if extra.tags:
             facts.append(f"tags: {', '.join(extra.tags)}")
-        self.meta.setText(" · ".join(_escape_all(facts)))
+        self.meta.setText(" · ".join([facts[0], *(escape(p) for p in facts[1:])]))
         self.meta.setToolTip(extra.description)
         selected = self._selected_clock()
         self.clocks.set_clocks(
             list(view.clocks), today=self.session.today(), soon_days=self.session.soon_days()
         )
+        self._show_disputed(self.clocks.disputed())
+        self._fit_clock_table()
         self.events.set_events(list(view.events), extra.files)
-        self.typical.setText(typical_completion(view) or "")
-        self.record.setTabText(1, f"Notes ({len(extra.notes)})" if extra.notes else "Notes")
-        self.record.setTabText(0, f"Events ({len(view.events)})")
-        self.notes.setPlainText(
-            "\n\n".join(f"{n.created_at[:10]}  {n.body}" for n in extra.notes) or "No notes yet."
-        )
+        self.fees.show_request(view.id)
+        self.notes.show_request(view.id, extra.notes, extra.tags)
+        self.typical = typical_completion(view) or ""
+        self.record.setTabText(0, f"Timeline ({len(view.events)})")
+        lines = len(self.fees.ledger.lines) if self.fees.ledger else 0
+        self.record.setTabText(1, f"Fees ({lines})" if lines else "Fees")
+        notes = f" ({len(extra.notes)})" if extra.notes else ""
+        self.record.setTabText(2, f"Notes{notes} and tags")
         row = self.clocks.row_of(selected) if selected else None
         self._select_clock(row if row is not None else self._next_clock_row())
+        self._event_chosen()
+
+    def _fit_clock_table(self) -> None:
+        """As tall as its rows (three to eight), so the trace below gets the rest."""
+        rows = min(max(self.clocks.rowCount(), 3), 8)
+        table = self.clock_table
+        height = (
+            table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+        )
+        table.setMaximumHeight(height + 2 * table.frameWidth() + 2)
+        shortest = (
+            table.horizontalHeader().sizeHint().height()
+            + min(rows, 3) * table.verticalHeader().defaultSectionSize()
+        )
+        table.setMinimumHeight(shortest + 2 * table.frameWidth() + 2)
+
+    def _show_disputed(self, clocks: list[Clock]) -> None:
+        """The Other date column appears when a disputed closure day moves a deadline."""
+        table = self.clock_table
+        table.setColumnHidden(ClocksModel.OTHER, not clocks)
+        if clocks:
+            policy = "counted" if clocks[0].closures_skipped else "skipped"
+            self.clocks.set_other_heading(f"{DISPUTED} If {policy}")
 
     def _rows_changed(self, ids: frozenset[int]) -> None:
         if self.request_id in ids:
@@ -207,7 +241,56 @@ class RequestDetail(QWidget):
             return
         clock = self.clocks.clock(self.clocks.key(index.row()))
         state = clock.state(self.session.today())
-        self.trace.setPlainText(f"[{state}] {clock.explain()}")
+        typical = f"\n\n{self.typical}" if clock.key == "response" and self.typical else ""
+        self.trace.setPlainText(f"[{state}] {clock.explain()}{typical}")
+
+    # -- the timeline -------------------------------------------------------------------------
+
+    def selected_event(self) -> int | None:
+        index = self.event_table.currentIndex()
+        return self.events.key(index.row()) if index.isValid() else None
+
+    def _event_chosen(self, *_args) -> None:
+        event_id = self.selected_event()
+        files = self.events.files(event_id) if event_id is not None else ()
+        self.open_button.setEnabled(bool(files))
+        self.open_button.setText("&Open attachment…" if len(files) > 1 else "&Open attachment")
+        self.void_button.setEnabled(event_id is not None)
+
+    def open_attachment(self) -> None:
+        """Open the selected event's file with the system's viewer; several: pick one."""
+        event_id = self.selected_event()
+        files = self.events.files(event_id) if event_id is not None else ()
+        if len(files) == 1:
+            self.open_file(files[0])
+        elif files:
+            menu = QMenu(self)
+            for ref in files:
+                menu.addAction(ref.filename, lambda r=ref: self.open_file(r))
+            self._menu = menu
+            menu.popup(self.open_button.mapToGlobal(self.open_button.rect().bottomLeft()))
+
+    def open_file(self, ref: FileRef) -> None:
+        """Write a copy out of the log to a private temporary folder and open that."""
+        if self.session.db is None:
+            return
+        if self._open_folder is None:
+            self._open_folder = Path(tempfile.mkdtemp(prefix="foiadesk-open-"))
+        try:
+            path = copy_attachment(self.session.db, ref.id, self._open_folder)
+        except UserError as exc:
+            self.failed.emit(exc)
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.failed.emit(
+                UserError(f"No program on this computer opens {ref.filename}; a copy is at {path}.")
+            )
+
+    def clean_up(self) -> None:
+        """Remove the copies of opened files (when the log closes)."""
+        if self._open_folder is not None:
+            shutil.rmtree(self._open_folder, ignore_errors=True)
+            self._open_folder = None
 
     # -- acting ---------------------------------------------------------------------------
 
@@ -215,23 +298,12 @@ class RequestDetail(QWidget):
         if self.request_id is not None:
             self.log_event_requested.emit(self.request_id)
 
-    def add_note(self) -> None:
-        body = self.note.toPlainText().strip()
-        if self.request_id is None or not body:
-            return
-        request_id = self.request_id
-        self.session.tasks.write(
-            "Adding a note",
-            lambda db: add_note(db, request_id, body),
-            on_done=lambda _changes: self.note.clear(),
-        )
-
     def take_back_selected(self) -> None:
         """Ask, then mark the selected event void (it stays in the log, marked so)."""
-        index = self.event_table.currentIndex()
-        if not index.isValid():
+        event_id = self.selected_event()
+        if event_id is None:
             return
-        event = self.events.event(self.events.key(index.row()))
+        event = self.events.event(event_id)
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Take back event",
@@ -250,8 +322,3 @@ class RequestDetail(QWidget):
 
     def _void(self, event_id: int) -> None:
         self.session.tasks.write("Taking back an event", lambda db: void_event(db, event_id))
-
-
-def _escape_all(parts: list[str]) -> list[str]:
-    """Escape user text for a rich-text label, keeping the one bold status."""
-    return [parts[0]] + [escape(p) for p in parts[1:]]

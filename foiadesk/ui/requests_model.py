@@ -17,23 +17,49 @@ from .session import Session
 from .table_model import KeyedTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.FontRole,
+        ID_ROLE,
+    }
+)
+_DATED = (3, 4, 5)  # the columns of the next deadline: days left, which and who, due date
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class RequestsModel(KeyedTableModel):
     HEADERS = (
         "#",
         "Title",
-        "When",
-        "Next deadline",
+        "Status",
+        "Days left",
+        "Next deadline · owed by",
         "Due",
         "Component",
-        "Status",
         "Case",
         "Tracking no.",
         "Filed",
+        "Fees",
     )
-    SORT_KEYS = ("id", "title", "due", "next", "due", "component", "status", "case", "tracking", "filed")
-    TEXT = {1: "title", 5: "component", 6: "status", 8: "tracking"}
+    SORT_KEYS = (
+        "id",
+        "title",
+        "status",
+        "due",
+        "next",
+        "due",
+        "component",
+        "case",
+        "tracking",
+        "filed",
+        "fees",
+    )
+    TEXT = {1: "title", 2: "status", 6: "component", 8: "tracking"}
+    WHEN, NEXT, DUE = 3, 4, 5
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -64,6 +90,10 @@ class RequestsModel(KeyedTableModel):
         return self.SORT_KEYS.index(self.sort_key) if self.sort_key in self.SORT_KEYS else 4
 
     def reload(self) -> None:
+        self._today, self._soon = self.session.today(), self.session.soon_days()
+        palette = QGuiApplication.palette()
+        self._tints = {kind: look.tint(palette, kind) for kind in ("overdue", "soon")}
+        self._bold = look.yours()
         index = self.session.index
         rows = index.select(
             self.filter,
@@ -75,46 +105,64 @@ class RequestsModel(KeyedTableModel):
         self.set_keys(index.columns["id"][rows].tolist())
 
     def cell(self, request_id: int, column: int, role, _extra):
+        # Called for every visible cell and role at each repaint: return early for the
+        # roles this model does not use, and reuse what reload() worked out.
+        if role not in _ROLES:
+            return None
         index = self.session.index
         row = index.row_of(request_id)
         if row is None:
             return None
         cols = index.columns
-        today = self.session.today()
-        nxt = index.next_deadline(row)
-        due = nxt[1] if nxt else None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == ID_ROLE:
+            return request_id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in (0, 10) else None
+        if role == Qt.ItemDataRole.DisplayRole and column not in _DATED:
             if column == 0:
                 return str(request_id)
             if column in self.TEXT:
                 return cols[self.TEXT[column]][row]
-            if column == 2:
-                return look.when(due, today)
-            if column == 3:
-                return f"{CLOCK_LABELS[nxt[0]]} · {look.OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
-            if column == 4:
-                return look.day(due)
             if column == 7:
                 return index.case_name(row)
             if column == 9:
                 filed = int(cols["filed"][row])
                 return "" if filed == NONE else date.fromordinal(filed).isoformat()
-        elif role == Qt.ItemDataRole.ToolTipRole:
+            return fees_text(int(cols["fee_estimate"][row]), int(cols["fee_paid"][row]))
+        nxt = index.next_deadline(row)
+        due = nxt[1] if nxt else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.WHEN:
+                return look.when(due, self._today)
+            if column == self.NEXT:
+                return f"{CLOCK_LABELS[nxt[0]]} · {look.OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
+            return look.day(due)
+        if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
                 return cols["title"][row]
-            if column == 5:
+            if column == 2:
+                return cols["status"][row]
+            if column == 6:
                 return cols["component_name"][row]
-            if column == 3 and nxt:
+            if column == 10 and (cols["fee_estimate"][row] != NONE or cols["fee_paid"][row]):
+                return "The agency's latest estimate and what you have paid (the Fees tab has the ledger)."
+            if column == self.NEXT and nxt:
                 who = "the agency" if OWED_BY[nxt[0]] == "agency" else "you"
-                return (
-                    f"{CLOCK_LABELS[nxt[0]]}, owed by {who}. Select the request to see how it was worked out."
-                )
-        elif role == Qt.ItemDataRole.BackgroundRole:
-            return look.tint(QGuiApplication.palette(), look.urgency(due, today, self.session.soon_days()))
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif role == Qt.ItemDataRole.FontRole and nxt and OWED_BY[nxt[0]] == "requester":
-            return look.yours() if column in (2, 3, 4) else None
-        elif role == ID_ROLE:
-            return request_id
+                return f"{CLOCK_LABELS[nxt[0]]}, owed by {who}. Select the request to see the arithmetic."
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column != self.WHEN or due is None:
+                return None
+            return self._tints.get(look.urgency(due, self._today, self._soon))
+        # FontRole: what the requester owes is in bold
+        if nxt and OWED_BY[nxt[0]] == "requester" and column in _DATED:
+            return self._bold
         return None
+
+
+def fees_text(estimate: int, paid: int) -> str:
+    """'$120.00 est. · $25.00 paid' (estimate NONE: none given)."""
+    parts = [] if estimate == NONE else [f"{look.dollars(estimate) or '$0.00'} est."]
+    if paid:
+        parts.append(f"{look.dollars(paid)} paid")
+    return " · ".join(parts)

@@ -47,7 +47,7 @@ class Session(QObject):
         self.settings = settings
         self._today = today
         self.db = None  # the GUI thread's read connection, once the log has been read
-        self.index = RequestIndex(self.calendar())
+        self.index = RequestIndex.empty()  # until the log is read (the calendar is built then)
         self.tasks = Tasks(self.path, self)
         self.tasks.changed.connect(self._apply)
         self.tasks.failed.connect(self.failed)
@@ -86,10 +86,11 @@ class Session(QObject):
         """Read the whole list in the background (with progress; it can be cancelled)."""
         if self._load is not None:
             return
-        cal = self.calendar()
+        skip = self.settings.get("skip_closures")
 
         def read(db, progress):
-            cal.alternative  # noqa: B018 - built here, not on the GUI thread's first trace
+            cal = calendar(skip_closures=skip)  # built here (once), not on the GUI thread
+            cal.alternative  # noqa: B018 - likewise, for the first trace
             return RequestIndex.load(db, cal, on_progress=progress)
 
         self._load = self.tasks.read(

@@ -33,9 +33,21 @@ KEYS: dict[str, Key] = {
     "start_view": Key("agenda", str, lambda v: v in VIEWS, "the view shown at start"),
     "templates_folder": Key("", str, help="your own letter templates (empty: the shipped ones)"),
     "window/geometry": Key(QByteArray(), QByteArray),
-    "window/splitter": Key(QByteArray(), QByteArray),
+    "window/splitter": Key(QByteArray(), QByteArray, help="the list beside the request"),
     "requests/sort": Key("due", str),
     "requests/descending": Key(False, bool),
+    "requests/filter": Key("", str, help="the last filter of the list, as JSON"),
+    # Column widths, order and hidden columns of each table (QHeaderView.saveState);
+    # the "/2" changes whenever a table's columns do, so an old layout is not forced on it.
+    "requests/header/2": Key(QByteArray(), QByteArray),
+    "agenda/header/2": Key(QByteArray(), QByteArray),
+    "agenda/overdue_days": Key(
+        30, int, lambda v: v in (0, 30, 90, 365), "how far back the agenda's overdue goes"
+    ),
+    "detail/splitter": Key(QByteArray(), QByteArray, help="deadlines above the timeline"),
+    "detail/clocks_header/2": Key(QByteArray(), QByteArray),
+    "detail/events_header/2": Key(QByteArray(), QByteArray),
+    "compose/splitter": Key(QByteArray(), QByteArray, help="choices beside the review"),
 }
 
 

@@ -1,6 +1,12 @@
 """The main window: five views in tabs, the menus and shortcuts, the message bar and the
-status bar (with progress and Stop for long work). It wires views to the session and
-hands what dialogs return to the background tasks; the views do the rest."""
+status bar (with progress and Stop for long work). It wires views to the session; what
+it does with the log is in ``window_actions.py``.
+
+Start-up is in two steps so the window is on screen at once: the frame (menus, tabs,
+status bar) needs only Qt; opening the log builds the views and imports what reads the
+log and drafts letters (numpy, sqlite-utils, docxtpl), which takes longer. ``start_later``
+opens the log just after the frame is first painted.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,25 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.crashlog import log_bug
-from ..core.db import backup
-from ..core.details import requesters
-from ..core.errors import UserError
-from ..core.log import events_for
-from .agenda_view import AgendaView
-from .calculator import CalculatorDialog
-from .case_dialog import CaseDialog
-from .cases_view import CasesView
-from .composer import ComposerView
-from .event_dialog import EventDialog
-from .request_dialog import RequestDialog
-from .requests_view import RequestsView
-from .session import Session
 from .settings import VIEWS, Settings
-from .settings_view import SettingsView
-from .tasks import Cancelled
 from .widgets import MessageBar
+from .window_actions import LogActions
 
+TAB_LABELS = ("Agenda", "Requests", "Cases", "Compose", "Settings")
+FIRST_PAINT_WAIT_MS = 500
 SHORTCUTS = (
     ("Ctrl+N", "New request"),
     ("Ctrl+L", "Log an event on the selected request"),
@@ -49,16 +43,25 @@ SHORTCUTS = (
     ("Ctrl+O", "Open another log"),
     ("Ctrl+B", "Back up now"),
     ("Esc", "Stop a long task"),
-    ("Enter", "Open the selected deadline's request (Agenda and Cases)"),
+    ("Enter", "Open the selected deadline's request (Agenda and Cases), or an event's file"),
 )
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings, log_path: Path, *, today: Callable[[], date] = date.today):
+class MainWindow(LogActions, QMainWindow):
+    log_opened = Signal()  # a log was opened: ``session`` and the views are new
+
+    def __init__(
+        self,
+        settings: Settings,
+        log_path: Path,
+        *,
+        today: Callable[[], date] = date.today,
+        start_later: bool = False,
+    ):
         super().__init__()
         self.settings = settings
         self._today = today
-        self.session: Session | None = None
+        self.session = None  # a Session, once the log is opened
         self.dialog = None  # the open dialog, if any (kept so it is not collected)
         self.setWindowTitle("FoiaDesk")
         self.banner = MessageBar()
@@ -87,8 +90,21 @@ class MainWindow(QMainWindow):
         geometry = settings.get("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        self.open_log(log_path)
-        self.show_view(VIEWS.index(settings.get("start_view")))
+        self._first_load = True
+        self._log_path = Path(log_path)
+        if start_later:
+            for label in TAB_LABELS:  # the frame as it will look, until the views are built
+                self.tabs.addTab(QLabel(f"Opening {self._log_path.name}…"), label)
+            self._painted = FirstPaint(self.tabs.tabBar(), lambda: QTimer.singleShot(0, self._start))
+            QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._start)  # in case it is never painted
+        else:
+            self._start()
+
+    def _start(self) -> None:
+        if self.session is not None:
+            return
+        self.open_log(self._log_path)
+        self.show_view(VIEWS.index(self.settings.get("start_view")))
 
     # -- actions --------------------------------------------------------------------------
 
@@ -97,7 +113,10 @@ class MainWindow(QMainWindow):
             act = QAction(text, self)
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
+            if slot == self.close:
+                act.triggered.connect(slot)
+            else:  # in the moment before the log is open there is nothing to act on
+                act.triggered.connect(lambda _=False: slot() if self.session is not None else None)
             menu.addAction(act)
             return act
 
@@ -127,8 +146,11 @@ class MainWindow(QMainWindow):
 
     def show_view(self, number: int) -> None:
         """Switch view and put the keyboard where work starts in it."""
+        if self.session is None:
+            return
         self.tabs.setCurrentIndex(number)
-        first = (self.agenda.table, self.requests.table, self.cases.case, self.composer.pack)
+        agenda = self.agenda.welcome.profile_button if self.agenda.is_welcome() else self.agenda.table
+        first = (agenda, self.requests.table, self.cases.case, self.composer.pack)
         (first[number] if number < len(first) else self.tabs.currentWidget()).setFocus()
 
     def find(self) -> None:
@@ -137,6 +159,8 @@ class MainWindow(QMainWindow):
 
     def show_calculator(self) -> None:
         """Non-modal: it can stay open beside the list."""
+        from .calculator import CalculatorDialog
+
         self.calculator = CalculatorDialog(self.session.today(), self.settings.get("skip_closures"), self)
         self.calculator.show()
 
@@ -147,8 +171,17 @@ class MainWindow(QMainWindow):
 
     def open_log(self, path: Path) -> None:
         """Close the current log (if any) and open ``path``, building the views on it."""
+        from .agenda_view import AgendaView
+        from .cases_view import CasesView
+        from .composer import ComposerView
+        from .requests_view import RequestsView
+        from .session import Session
+        from .settings_view import SettingsView
+
         current = self.tabs.currentIndex()
         if self.session is not None:
+            self._save_layout()
+            self.requests.detail.clean_up()
             self.session.close()
             self.session.deleteLater()
         old_views = [self.tabs.widget(i) for i in range(self.tabs.count())]
@@ -161,26 +194,28 @@ class MainWindow(QMainWindow):
         self.requests = RequestsView(session)
         self.cases = CasesView(session)
         self.composer = ComposerView(session, self.cases.packs())
-        self.settings_view = SettingsView(self.settings, session.path)
-        for widget, label in (
-            (self.agenda, "Agenda"),
-            (self.requests, "Requests"),
-            (self.cases, "Cases"),
-            (self.composer, "Compose"),
-            (self.settings_view, "Settings"),
-        ):
+        self.settings_view = SettingsView(self.settings, session)
+        views = (self.agenda, self.requests, self.cases, self.composer, self.settings_view)
+        for widget, label in zip(views, TAB_LABELS, strict=True):
             self.tabs.addTab(widget, label)
         self.composer.logged.connect(self._drafts_logged)
+        self.composer.profile_requested.connect(self.edit_profile)
         self.agenda.open_request.connect(self.open_request)
+        welcome = self.agenda.welcome
+        welcome.create_profile.connect(lambda: self.edit_profile(None))
+        welcome.load_pack.connect(self.load_case_pack)
+        welcome.compose.connect(lambda: self.show_view(3))
+        welcome.open_demo.connect(self.open_demo)
         self.cases.open_requests.connect(self.open_case_component)
         self.cases.new_case_requested.connect(self.new_case)
         self.requests.log_event_requested.connect(self.log_event)
         self.settings_view.open_log.connect(self.choose_log)
         self.settings_view.new_log.connect(self.choose_new_log)
         self.settings_view.back_up.connect(self.back_up)
-        splitter = self.settings.get("window/splitter")
-        if not splitter.isEmpty():
-            self.requests.splitter.restoreState(splitter)
+        self.settings_view.back_up_to.connect(self.back_up_to)
+        self.settings_view.edit_profile.connect(self.edit_profile)
+        self.requests.detail.failed.connect(self.report)
+        self._restore_layout()
         session.failed.connect(self.report)
         session.loaded.connect(self._loaded)
         session.tasks.started.connect(self._task_started)
@@ -191,9 +226,41 @@ class MainWindow(QMainWindow):
         if current >= 0:
             self.tabs.setCurrentIndex(current)
         session.reload()
+        self.log_opened.emit()
 
     def _loaded(self) -> None:
         self.status.setText(str(self.session.path))
+        if self._first_load and len(self.session.index) == 0:
+            self.show_view(0)  # a first run: the welcome steps, whatever the start view
+        self._first_load = False
+
+    # -- what the window remembers ------------------------------------------------------------
+
+    def _layouts(self) -> dict:
+        """Settings key → a splitter or table header (both saveState/restoreState)."""
+        detail = self.requests.detail
+        return {
+            "window/splitter": self.requests.splitter,
+            "detail/splitter": detail.parts,
+            "compose/splitter": self.composer.split,
+            "requests/header/2": self.requests.table.horizontalHeader(),
+            "agenda/header/2": self.agenda.table.header(),
+            "detail/clocks_header/2": detail.clock_table.horizontalHeader(),
+            "detail/events_header/2": detail.event_table.horizontalHeader(),
+        }
+
+    def _restore_layout(self) -> None:
+        for key, widget in self._layouts().items():
+            state = self.settings.get(key)
+            if not state.isEmpty():
+                widget.restoreState(state)
+        span = self.settings.get("agenda/overdue_days")
+        self.agenda.span.setCurrentIndex(max(0, self.agenda.span.findData(span)))
+
+    def _save_layout(self) -> None:
+        for key, widget in self._layouts().items():
+            self.settings.set(key, widget.saveState())
+        self.settings.set("agenda/overdue_days", self.agenda.span.currentData())
 
     def reload(self) -> None:
         self.session.reload()
@@ -222,97 +289,6 @@ class MainWindow(QMainWindow):
         self.settings.set("database", str(path))
         self.open_log(path)
 
-    def back_up(self) -> None:
-        self.session.tasks.read(
-            "Backing up",
-            lambda db, _progress: backup(db),
-            on_done=lambda dest: self.banner.show_message(f"Backed up to {dest}", kind="info"),
-            cancellable=False,
-        )
-
-    # -- requests and events ----------------------------------------------------------------
-
-    def open_request(self, request_id: int) -> None:
-        self.tabs.setCurrentWidget(self.requests)
-        self.requests.show_request(request_id)
-        self.requests.table.setFocus()
-
-    def open_case_component(self, case_id: int, component: str) -> None:
-        self.tabs.setCurrentWidget(self.requests)
-        self.requests.set_filter(case_id=case_id, component=component)
-        self.requests.table.setFocus()
-
-    def selected_request(self) -> int | None:
-        if self.tabs.currentWidget() is self.agenda:
-            index = self.agenda.table.currentIndex()
-            if index.isValid():
-                return self.agenda.model.request_id(index.row())
-        return self.requests.current_request_id()
-
-    def new_request(self) -> None:
-        if self.session.db is None:
-            return self._not_open()
-        dialog = RequestDialog(self.session.index.cases, requesters(self.session.db), self)
-        dialog.accepted.connect(lambda: self._add_request(dialog.draft()))
-        self._show_dialog(dialog)
-
-    def _add_request(self, draft) -> None:
-        def added(changes):
-            self.open_request(changes.new_id)
-            self.banner.show_message(
-                f"Added request #{changes.new_id}. Press Ctrl+L to log its filing.", "info"
-            )
-
-        self.session.tasks.write("Adding the request", draft.save, on_done=added)
-
-    def new_case(self) -> None:
-        dialog = CaseDialog(self.cases.packs(), self)
-        dialog.accepted.connect(lambda: self._add_case(dialog.draft()))
-        self._show_dialog(dialog)
-
-    def _add_case(self, draft) -> None:
-        def added(changes):
-            self.tabs.setCurrentWidget(self.cases)
-            self.cases.show_case(changes.new_id)
-            self.banner.show_message(f"Added the case “{draft.name}”.", "info")
-
-        self.session.tasks.write("Adding the case", draft.save, on_done=added)
-
-    def _drafts_logged(self, changes) -> None:
-        ids = sorted(changes.request_ids)
-        case_id = self.session.index.columns["case_id"][self.session.index.row_of(ids[0])]
-        self.requests.set_filter(case_id=int(case_id))
-        self.open_request(ids[0])
-        self.banner.show_message(
-            f"Saved and logged {len(ids)} drafted request{'s' if len(ids) != 1 else ''} "
-            f"(#{ids[0]}–#{ids[-1]}). Log each filing (Ctrl+L) when you send it.",
-            "info",
-        )
-
-    def log_event_on_selected(self) -> None:
-        request_id = self.selected_request()
-        if request_id is None:
-            return self.banner.show_message("Select a request first (Ctrl+2 shows the list).", "info")
-        self.log_event(request_id)
-
-    def log_event(self, request_id: int) -> None:
-        if self.session.db is None:
-            return self._not_open()
-        row = self.session.index.row_of(request_id)
-        title = self.session.index.columns["title"][row] if row is not None else ""
-        history = events_for(self.session.db, request_id)
-        dialog = EventDialog(request_id, title, history, today=self.session.today(), parent=self)
-        dialog.accepted.connect(lambda: self._log(dialog.draft()))
-        self._show_dialog(dialog)
-
-    def _log(self, draft) -> None:
-        label = draft.event.summary or draft.event.type
-        self.session.tasks.write(
-            "Logging the event",
-            draft.save,
-            on_done=lambda _c: self.banner.show_message(f"Logged “{label}” on #{draft.request_id}.", "info"),
-        )
-
     def _not_open(self) -> None:
         if self.session.is_loading:
             self.banner.show_message("The log is still being read; try again in a moment.", "info")
@@ -328,9 +304,10 @@ class MainWindow(QMainWindow):
 
     def _task_started(self, task) -> None:
         self.status.setText(f"{task.label}…")
-        if task.cancellable:
+        if task.with_progress:  # a long read: a busy bar until it says how far it is
             self.progress.setRange(0, 0)
             self.progress.show()
+        if task.cancellable:
             self.stop_button.show()
             self.stop_action.setEnabled(True)
 
@@ -355,6 +332,10 @@ class MainWindow(QMainWindow):
 
     def report(self, error: BaseException) -> None:
         """Show an error: the user's own words for a UserError, an apology for a bug."""
+        from ..core.crashlog import log_bug
+        from ..core.errors import UserError
+        from .tasks import Cancelled
+
         if isinstance(error, Cancelled):
             self.banner.show_message("Stopped. Press F5 to read the log again.", "info")
         elif isinstance(error, UserError):
@@ -368,8 +349,25 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
-        self.settings.set("window/splitter", self.requests.splitter.saveState())
-        self.settings.sync()
         if self.session is not None:
+            self._save_layout()
+            self.requests.detail.clean_up()
             self.session.close()
+        self.settings.sync()
         super().closeEvent(event)
+
+
+class FirstPaint(QObject):
+    """Calls ``then`` once, when ``widget`` is first painted."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]):
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            then()
+        return False

@@ -93,11 +93,11 @@ def test_filters_and_orders(demo_db):
     dated = due[due != NONE]
     assert (dated[:-1] <= dated[1:]).all() and (due[len(dated) :] == NONE).all()  # no date last
 
-    overdue = index.select(Filter(show="overdue"), today=TODAY)
+    overdue = index.select(Filter(deadline="overdue"), today=TODAY)
     assert len(overdue) and (index.columns["next_due"][overdue] < TODAY.toordinal()).all()
     ice = index.select(Filter(component="ICE"), today=TODAY)
     assert set(index.columns["component"][ice]) == {"ICE"}
-    open_, finished = (index.select(Filter(show=s), today=TODAY) for s in ("open", "finished"))
+    open_, finished = (index.select(Filter(status=s), today=TODAY) for s in ("open", "finished"))
     assert set(open_.tolist()).isdisjoint(finished.tolist())
     assert len(open_) + len(finished) == 120
 
@@ -169,5 +169,5 @@ def test_an_empty_log_has_an_empty_list(tmp_path):
     db = connect(tmp_path / "empty.sqlite3")
     index = RequestIndex.load(db, calendar())
     assert len(index) == 0 and len(open_deadlines(index)) == 0
-    assert index.select(Filter(show="overdue"), today=TODAY).tolist() == []
+    assert index.select(Filter(deadline="overdue"), today=TODAY).tolist() == []
     assert isinstance(db.conn, sqlite3.Connection)

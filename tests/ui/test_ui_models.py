@@ -1,6 +1,6 @@
 """The table models, checked by Qt's own model tester and through what they display."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from conftest import TODAY
@@ -35,23 +35,60 @@ def test_requests_model_passes_the_model_tester(qtmodeltester, session):
     model = RequestsModel(session)
     qtmodeltester.check(model, force_py=True)
     model.sort(column(model, "Title"), Qt.SortOrder.DescendingOrder)
-    model.set_filter(Filter(show="overdue"))
+    model.set_filter(Filter(deadline="overdue"))
     qtmodeltester.check(model, force_py=True)
 
 
-def test_requests_model_shows_the_next_deadline_and_tints_overdue_rows(session, qapp):
+def test_requests_model_shows_the_next_deadline_and_tints_what_is_overdue(session, qapp):
     model = RequestsModel(session)
     assert model.rowCount() == 120
+    assert model.HEADERS == (
+        "#", "Title", "Status", "Days left", "Next deadline · owed by", "Due",
+        "Component", "Case", "Tracking no.", "Filed", "Fees",
+    )  # fmt: skip
     first = model.index(0, 0)
     request_id = first.data(ID_ROLE)
-    nxt = view_request(session.db, request_id).next
-    when = model.index(0, column(model, "When")).data(DISPLAY)
+    view = view_request(session.db, request_id)
+    nxt = view.next
+    when = model.index(0, column(model, "Days left"))
     assert model.index(0, column(model, "Due")).data(DISPLAY) == nxt.due.isoformat()
-    assert when.endswith("overdue") and f"{(TODAY - nxt.due).days:,} day" in when
-    base = qapp.palette().color(qapp.palette().ColorRole.Base)
-    assert first.data(Qt.ItemDataRole.BackgroundRole) != base  # overdue rows are tinted
+    assert when.data(DISPLAY).endswith("overdue") and f"{(TODAY - nxt.due).days:,} day" in when.data(DISPLAY)
+    who = "agency" if nxt.owed_by == "agency" else "you"
+    assert model.index(0, column(model, "Next deadline · owed by")).data(DISPLAY).endswith(f" · {who}")
+    assert model.index(0, column(model, "Status")).data(DISPLAY) == view.status
+    assert when.data(Qt.ItemDataRole.BackgroundRole) is not None  # the days are tinted …
+    assert first.data(Qt.ItemDataRole.BackgroundRole) is None  # … not the whole row
     last = model.index(model.rowCount() - 1, column(model, "Due"))
-    assert last.data(DISPLAY) == "" and last.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert last.data(DISPLAY) == ""
+    assert (
+        model.index(model.rowCount() - 1, column(model, "Days left")).data(Qt.ItemDataRole.BackgroundRole)
+        is None
+    )
+
+
+def test_every_column_sorts(session):
+    model = RequestsModel(session)
+    for col, title in enumerate(model.HEADERS):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(col, order)
+            shown = [model.index(r, col).data(DISPLAY) for r in range(model.rowCount())]
+            filled = [s for s in shown if s]
+            assert shown[: len(filled)] == filled, title  # empty cells last
+    model.sort(column(model, "Fees"), Qt.SortOrder.DescendingOrder)
+    top = model.index(0, column(model, "Fees")).data(DISPLAY)
+    assert top.endswith("est.") or " est. · " in top
+    model.sort(column(model, "Status"))
+    statuses = [model.index(r, column(model, "Status")).data(DISPLAY) for r in range(model.rowCount())]
+    assert statuses == sorted(statuses, key=str.casefold)
+
+
+def test_fees_column(session):
+    model = RequestsModel(session)
+    cols = session.index.columns
+    row = next(i for i in range(len(session.index)) if cols["fee_paid"][i] and cols["fee_estimate"][i] > 0)
+    shown = model.index(model.row_of(int(cols["id"][row])), column(model, "Fees")).data(DISPLAY)
+    paid, estimate = cols["fee_paid"][row] / 100, cols["fee_estimate"][row] / 100
+    assert shown == f"${estimate:,.2f} est. · ${paid:,.2f} paid"
 
 
 def test_rows_arrive_a_chunk_at_a_time(session, monkeypatch):
@@ -76,17 +113,41 @@ def test_the_selection_follows_its_request_when_the_order_changes(session):
     assert selection.currentIndex().row() == model.row_of(request_id)
 
 
-def test_agenda_model(qtmodeltester, session):
+def test_agenda_model_groups_by_when_and_who(qtmodeltester, session):
     model = AgendaModel(session)
     qtmodeltester.check(model, force_py=True)
-    dues = [model.index(r, 0).data(DISPLAY) for r in range(model.rowCount())]
-    assert dues == sorted(dues) and dues
-    assert str(TODAY - timedelta(days=90)) <= min(dues) and max(dues) <= str(TODAY + timedelta(days=30))
-    model.set_view(owed_by="requester", horizon="all")
+    headings = [model.index(r, 0).data(DISPLAY).split(" · ")[0] for r in range(model.rowCount())]
+    assert headings == ["Overdue", "This week", "Next week", "Later"]
+    week_end, next_end = date(2026, 11, 29), date(2026, 12, 6)  # TODAY is a Wednesday
+    spans = {
+        "overdue": (TODAY - timedelta(days=30), TODAY - timedelta(days=1)),
+        "this_week": (TODAY, week_end),
+        "next_week": (week_end + timedelta(days=1), next_end),
+        "later": (next_end + timedelta(days=1), date.max),
+    }
+    seen = 0
+    for when, (first, last) in spans.items():
+        for owed_by, labels in (("requester", {"Appeal by", "Reply to the agency"}), ("agency", None)):
+            group = model.group_index(when, owed_by)
+            assert group.data(DISPLAY).startswith("You owe" if owed_by == "requester" else "Agencies owe")
+            dues = [
+                date.fromisoformat(model.index(r, 0, group).data(DISPLAY))
+                for r in range(model.rowCount(group))
+            ]
+            assert all(first <= d <= last for d in dues), (when, owed_by)
+            assert dues == sorted(dues, reverse=when == "overdue")  # the latest missed first
+            kinds = {model.index(r, 2, group).data(DISPLAY) for r in range(model.rowCount(group))}
+            if labels:
+                assert kinds <= labels
+            else:
+                assert not kinds & {"Appeal by", "Reply to the agency"}
+            seen += len(dues)
+    assert seen == sum(model.count(w) for w in spans) > 0
+    hidden, overdue = model.hidden, model.count("overdue")
+    assert hidden > 0 and f"and {hidden:,} older" in model.index(0, 0).data(DISPLAY)
+    model.set_overdue_days(0)  # everything overdue
     qtmodeltester.check(model, force_py=True)
-    assert {model.index(r, 2).data(DISPLAY) for r in range(model.rowCount())} == {"you"}
-    font = model.index(0, 3).data(Qt.ItemDataRole.FontRole)
-    assert font is not None and font.bold()  # what the user owes stands out
+    assert model.hidden == 0 and model.count("overdue") == overdue + hidden
 
 
 def test_detail_models(qtmodeltester, session):

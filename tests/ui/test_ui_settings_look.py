@@ -56,3 +56,22 @@ def test_urgency_in_words():
     assert look.when(date(2021, 1, 1), today) == "2,154 days overdue"
     assert look.urgency(date(2026, 11, 30), today, 5) == "soon"
     assert look.urgency(date(2026, 12, 1), today, 5) == ""
+
+
+def test_pictures_for_the_readme_keep_the_most_used_colours(qapp, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from foiadesk.ui.shots import indexed
+
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    for x in range(20):  # a tint, the most used colour after white
+        for y in range(20):
+            image.setPixelColor(x, y, QColor(250, 220, 220))
+    for i in range(300):  # and 300 colours used once each
+        image.setPixelColor(20 + i % 20, i // 20, QColor(i % 256, 40, 90))
+    path = tmp_path / "shot.png"
+    image.save(str(path))
+    small = indexed(path)
+    assert small.format() == QImage.Format.Format_Indexed8 and small.colorCount() == 256
+    assert small.pixelColor(0, 0) == QColor(250, 220, 220) and small.pixelColor(39, 19) == QColor("#ffffff")

@@ -103,16 +103,44 @@ def test_errors_from_the_worker_reach_the_message_bar(qtbot, open_window, demo_c
     assert "ZeroDivisionError" in log.read_text() and "Traceback" not in window.banner.text.text()
 
 
-def test_enter_on_the_agenda_opens_the_request(qtbot, open_window, demo_copy):
+def test_enter_or_a_double_click_on_the_agenda_opens_the_request(qtbot, open_window, demo_copy):
     window = open_window(demo_copy)
-    table = window.agenda.table
-    table.setFocus()
-    table.setCurrentIndex(window.agenda.model.index(2, 0))
-    request_id = table.currentIndex().data(ID_ROLE)
-    qtbot.keyClick(table, Qt.Key.Key_Return)
+    tree, model = window.agenda.table, window.agenda.model
+    assert window.agenda.selected_request() is not None  # the first deadline is selected
+    group = next(
+        g
+        for w in ("this_week", "next_week", "later")
+        if model.rowCount(g := model.group_index(w, "requester"))
+    )
+    assert tree.isExpanded(group)  # what you owe is always open
+    tree.setFocus()
+    tree.setCurrentIndex(model.index(0, 0, group))
+    request_id = tree.currentIndex().data(ID_ROLE)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.requests
     assert window.requests.current_request_id() == request_id
     assert window.requests.detail.title.text().startswith(f"#{request_id} ")
+
+    window.show_view(0)
+    agencies = next(
+        g
+        for w in ("overdue", "this_week", "next_week", "later")
+        if model.rowCount(g := model.group_index(w, "agency"))
+    )
+    tree.setExpanded(agencies, True)
+    index = model.index(0, 5, agencies)
+    request_id = index.siblingAtColumn(0).data(ID_ROLE)
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.tabs.currentWidget() is window.requests
+    assert window.requests.current_request_id() == request_id
+
+    window.show_view(0)  # Enter on a heading folds or opens it instead
+    tree.setCurrentIndex(group)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert not tree.isExpanded(group) and window.tabs.currentWidget() is window.agenda
 
 
 def test_take_back_an_event_after_confirming(qtbot, open_window, demo_copy):
@@ -131,11 +159,12 @@ def test_take_back_an_event_after_confirming(qtbot, open_window, demo_copy):
 def test_notes_are_added_to_the_request(qtbot, open_window, demo_copy):
     window = open_window(demo_copy)
     window.open_request(7)
-    detail = window.requests.detail
-    detail.note.setPlainText("Called the FOIA Public Liaison; promised an answer by Friday.")
-    qtbot.mouseClick(detail.add_note_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "promised an answer by Friday" in detail.notes.toPlainText(), timeout=10_000)
-    assert detail.note.toPlainText() == ""
+    notes = window.requests.detail.notes
+    notes.note.setPlainText("Called the FOIA Public Liaison; promised an answer by Friday.")
+    qtbot.mouseClick(notes.add_note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "promised an answer by Friday" in notes.notes.toPlainText(), timeout=10_000)
+    assert notes.note.toPlainText() == ""
+    assert window.requests.detail.record.tabText(2).startswith("Notes (")
 
 
 def test_the_case_grid_leads_to_the_filtered_list(qtbot, open_window, demo_copy):
@@ -148,7 +177,8 @@ def test_the_case_grid_leads_to_the_filtered_list(qtbot, open_window, demo_copy)
     qtbot.keyClick(window.cases.table, Qt.Key.Key_Return)
     requests = window.requests
     assert window.tabs.currentWidget() is requests
-    components = {requests.model.index(r, 5).data() for r in range(requests.model.rowCount())}
+    column = requests.model.HEADERS.index("Component")
+    components = {requests.model.index(r, column).data() for r in range(requests.model.rowCount())}
     assert components == {index.data()}
 
 
@@ -292,10 +322,16 @@ def test_compose_drafts_saves_and_logs_a_set_of_letters(qtbot, open_window, tmp_
     composer.save(out)
     qtbot.waitUntil(lambda: len(window.session.index) == 2, timeout=10_000)
     assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".docx"]
-    assert window.tabs.currentWidget() is window.requests
+    assert window.tabs.currentWidget() is composer  # on to marking them filed
+    assert composer.steps.currentWidget() is composer.filing and composer.filing.model.rowCount() == 2
     model = window.requests.model
     assert {model.index(r, model.HEADERS.index("Status")).data() for r in range(2)} == {"Draft"}
     assert "Saved and logged 2 drafted requests" in window.banner.text.text()
+    fees = model.index(0, model.HEADERS.index("Fees")).data()
+    assert fees == ""  # a cap is not a charge; the ledger has it
+    from foiadesk.core.fees import fee_ledger
+
+    assert fee_ledger(window.session.db, model.index(0, 0).data(ID_ROLE)).cap_cents == 2500
 
 
 def test_compose_says_what_is_missing(qtbot, open_window, tmp_path):

@@ -1,0 +1,203 @@
+"""What the window does with the open log: requests, events, cases, requester profiles,
+the demo log and backups. Each action opens a dialog or hands a core call to the
+background tasks; what changed comes back through the session to the views.
+
+Modules that read the log or draft letters are imported when first used, so the window
+itself opens without them (see ``window.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from .welcome import DEMO_REQUESTS, PACK_ID
+
+
+class LogActions:
+    """Mixed into MainWindow: uses its session, views, banner and dialogs."""
+
+    def back_up(self, dest: Path | None = None) -> None:
+        from ..core.db import backup
+
+        def done(path):
+            self.banner.show_message(f"Backed up to {path}", kind="info")
+            self.settings_view.refresh()
+
+        self.session.tasks.read(
+            "Backing up", lambda db, _progress: backup(db, dest), on_done=done, cancellable=False
+        )
+
+    def back_up_to(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Back up the log to",
+            str(Path.home() / f"foiadesk-backup-{self.session.today()}.sqlite3"),
+            "FoiaDesk logs (*.sqlite3)",
+        )
+        if name:
+            self.back_up(Path(name))
+
+    # -- first steps ----------------------------------------------------------------------------
+
+    def edit_profile(self, profile=None) -> None:
+        """Add (None) or edit a requester profile; the composer then starts from it."""
+        if self.session.db is None:
+            return self._not_open()
+        from ..core.requesters import save_profile
+        from .profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(profile, self)
+
+        def save() -> None:
+            draft = dialog.draft()  # read now: the dialog is gone when the write is done
+
+            def saved(changes):
+                self.composer.choose_requester(changes.new_id)
+                self.banner.show_message(f"Saved the profile of {draft.name}.", "info")
+
+            self.session.tasks.write("Saving the profile", lambda db: save_profile(db, draft), on_done=saved)
+
+        dialog.accepted.connect(save)
+        self._show_dialog(dialog)
+
+    def load_case_pack(self) -> None:
+        from .case_dialog import pack_draft
+
+        pack = next((p for p in self.cases.packs() if p.id == PACK_ID), None)
+        if pack is None:
+            return self.banner.show_message("The IRS–ICE MOU case pack is missing from this installation.")
+        self._add_case(pack_draft(pack))
+
+    def open_demo(self) -> None:
+        """Write a demo log next to the user's own (in the background) and open it."""
+        from ..core.demo import write_demo
+        from ..core.paths import data_dir
+
+        folder = data_dir()
+        path = folder / "demo.sqlite3"
+        n = 2
+        while path.exists():
+            path, n = folder / f"demo-{n}.sqlite3", n + 1
+
+        def write(_db, _progress):
+            folder.mkdir(parents=True, exist_ok=True)
+            write_demo(path, requests=DEMO_REQUESTS, today=self.session.today())
+            return path
+
+        def written(path):
+            self._switch_to(path)
+            self.show_view(0)
+            self.banner.show_message(
+                f"This is a demo log of {DEMO_REQUESTS:,} made-up requests ({path.name}). "
+                "Open your own again with Log › Open another log (Ctrl+O).",
+                "note",
+            )
+
+        self.session.tasks.read(
+            f"Writing a demo log of {DEMO_REQUESTS:,} requests", write, on_done=written, cancellable=False
+        )
+
+    # -- requests and events ----------------------------------------------------------------
+
+    def open_request(self, request_id: int) -> None:
+        self.tabs.setCurrentWidget(self.requests)
+        self.requests.show_request(request_id)
+        self.requests.table.setFocus()
+
+    def open_case_component(self, case_id: int, component: str) -> None:
+        self.tabs.setCurrentWidget(self.requests)
+        self.requests.set_filter(case_id=case_id, component=component)
+        self.requests.table.setFocus()
+
+    def selected_request(self) -> int | None:
+        if self.tabs.currentWidget() is self.agenda:
+            request_id = self.agenda.selected_request()
+            if request_id is not None:
+                return request_id
+        return self.requests.current_request_id()
+
+    def new_request(self) -> None:
+        if self.session.db is None:
+            return self._not_open()
+        from ..core.details import requesters
+        from .request_dialog import RequestDialog
+
+        dialog = RequestDialog(self.session.index.cases, requesters(self.session.db), self)
+        dialog.accepted.connect(lambda: self._add_request(dialog.draft()))
+        self._show_dialog(dialog)
+
+    def _add_request(self, draft) -> None:
+        def added(changes):
+            self.open_request(changes.new_id)
+            self.banner.show_message(
+                f"Added request #{changes.new_id}. Press Ctrl+L to log its filing.", "info"
+            )
+
+        self.session.tasks.write("Adding the request", draft.save, on_done=added)
+
+    def new_case(self) -> None:
+        from .case_dialog import CaseDialog
+
+        dialog = CaseDialog(self.cases.packs(), self)
+        dialog.accepted.connect(lambda: self._add_case(dialog.draft()))
+        self._show_dialog(dialog)
+
+    def _add_case(self, draft) -> None:
+        def added(changes):
+            self.tabs.setCurrentWidget(self.cases)
+            self.cases.show_case(changes.new_id)
+            self.banner.show_message(f"Added the case “{draft.name}”.", "info")
+
+        self.session.tasks.write("Adding the case", draft.save, on_done=added)
+
+    def _drafts_logged(self, changes) -> None:
+        """The composer stays on its filing step; the list is ready to show the new drafts."""
+        ids = sorted(changes.request_ids)
+        case_id = self.session.index.columns["case_id"][self.session.index.row_of(ids[0])]
+        self.requests.set_filter(case_id=int(case_id))
+        self.requests.show_request(ids[0])
+        self.banner.show_message(
+            f"Saved and logged {len(ids)} drafted request{'s' if len(ids) != 1 else ''} "
+            f"(#{ids[0]}–#{ids[-1]}); they are in Requests (Ctrl+2). When you send each letter, "
+            "mark it as filed here.",
+            "info",
+        )
+
+    def log_event_on_selected(self) -> None:
+        request_id = self.selected_request()
+        if request_id is None:
+            return self.banner.show_message("Select a request first (Ctrl+2 shows the list).", "info")
+        self.log_event(request_id)
+
+    def log_event(self, request_id: int) -> None:
+        if self.session.db is None:
+            return self._not_open()
+        from ..core.log import events_for
+        from ..core.tracker import appeal_rule
+        from .event_dialog import EventDialog
+
+        row = self.session.index.row_of(request_id)
+        title = self.session.index.columns["title"][row] if row is not None else ""
+        rule = appeal_rule(self.session.index.columns["component"][row]) if row is not None else None
+        history = events_for(self.session.db, request_id)
+        dialog = EventDialog(
+            request_id,
+            title,
+            history,
+            today=self.session.today(),
+            cal=self.session.calendar(),
+            rule=rule,
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._log(dialog.draft()))
+        self._show_dialog(dialog)
+
+    def _log(self, draft) -> None:
+        label = draft.event.summary or draft.event.type
+        self.session.tasks.write(
+            "Logging the event",
+            draft.save,
+            on_done=lambda _c: self.banner.show_message(f"Logged “{label}” on #{draft.request_id}.", "info"),
+        )

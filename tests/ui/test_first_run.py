@@ -1,0 +1,132 @@
+"""A first run on an empty log: the welcome steps (a requester profile, the IRS–ICE case
+pack, the composer, a demo log written in the background), and the Settings view's
+profiles, data folder and backups."""
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from foiadesk.ui.profile_dialog import ProfileDialog
+
+TIMEOUT = 15_000
+
+
+@pytest.fixture
+def first_run(open_window, tmp_path, settings):
+    settings.set("start_view", "requests")  # a first run shows the welcome steps anyway
+    return open_window(tmp_path / "mine.sqlite3")
+
+
+def test_an_empty_log_shows_the_first_steps(first_run):
+    window = first_run
+    agenda = window.agenda
+    assert window.tabs.currentWidget() is agenda and agenda.is_welcome()
+    welcome = agenda.welcome
+    assert welcome.profile_button.hasFocus()
+    assert [b.text() for b in (welcome.profile_button, welcome.pack_button, welcome.compose_button)] == [
+        "Create your requester &profile…",
+        "Load the IRS–ICE MOU &case pack",
+        "&Draft the first requests…",
+    ]
+    assert (
+        "made-up requests in a separate file" in welcome.findChildren(type(welcome.profile_note))[-1].text()
+    )
+    welcome.compose_button.click()
+    assert window.tabs.currentWidget() is window.composer
+
+
+def test_a_profile_created_first_is_what_the_composer_starts_from(qtbot, first_run):
+    window = first_run
+    welcome = window.agenda.welcome
+    qtbot.mouseClick(welcome.profile_button, Qt.MouseButton.LeftButton)
+    dialog = window.dialog
+    assert isinstance(dialog, ProfileDialog) and dialog.isVisible()
+    dialog.accept()  # nothing typed yet: said in place
+    assert dialog.isVisible() and dialog.problem.text() == "Give the name to sign with."
+    qtbot.keyClicks(dialog.name, "Rosa Diaz")
+    qtbot.keyClicks(dialog.email, "rosa@clinic.example")
+    dialog.fee_category.setCurrentIndex(dialog.fee_category.findData("educational"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: welcome.profile_note.text().startswith("✓ Saved: Rosa Diaz"), timeout=TIMEOUT)
+    composer = window.composer
+    assert composer.saved.currentText() == "Rosa Diaz"
+    assert composer.name.text() == "Rosa Diaz" and composer.email.text() == "rosa@clinic.example"
+    assert composer.fee_category.currentData() == "educational"
+    profiles = window.settings_view.profiles
+    assert [profiles.item(i).text() for i in range(profiles.count())] == [
+        "Rosa Diaz — Educational institution"
+    ]
+
+
+def test_the_case_pack_loads_once(qtbot, first_run):
+    window = first_run
+    welcome = window.agenda.welcome
+    qtbot.mouseClick(welcome.pack_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() > 0, timeout=TIMEOUT)
+    assert window.tabs.currentWidget() is window.cases
+    assert window.cases.case.currentText().startswith("IRS")
+    assert "Key dates" in window.cases.story.toHtml()
+    assert not welcome.pack_button.isEnabled() and welcome.pack_note.text().startswith("✓ Loaded")
+
+
+def test_the_demo_log_is_written_in_the_background_and_opened(
+    qtbot, first_run, monkeypatch, isolated_data_dir
+):
+    import foiadesk.core.demo as demo
+    import foiadesk.ui.window_actions as actions
+
+    window = first_run
+    monkeypatch.setattr(actions, "DEMO_REQUESTS", 40)
+    threads = []
+    write_demo = demo.write_demo
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return write_demo(*args, **kwargs)
+
+    monkeypatch.setattr(demo, "write_demo", recording)
+    mine = window.session.path
+    qtbot.mouseClick(window.agenda.welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert window.progress.isVisible() and window.status.text() == "Writing a demo log of 40 requests…"
+    qtbot.waitUntil(lambda: window.session.path != mine and len(window.session.index) == 40, timeout=TIMEOUT)
+    assert threads and threads[0] is not threading.main_thread()
+    assert window.session.path == isolated_data_dir / "demo.sqlite3"
+    assert "demo log of 40 made-up requests" in window.banner.text.text()
+    assert not window.agenda.is_welcome() and window.windowTitle() == "FoiaDesk — demo.sqlite3"
+    assert mine.exists()  # the user's own log is left as it was
+
+
+def test_settings_edit_a_profile_and_back_up(qtbot, open_window, demo_copy, isolated_data_dir):
+    window = open_window(demo_copy)
+    view = window.settings_view
+    window.show_view(4)
+    names = [view.profiles.item(i).text() for i in range(view.profiles.count())]
+    assert names[0] == "Dana Whitfield — Representative of the news media"
+    assert str(isolated_data_dir) in view.data_folder.text() and "None yet" in view.backups.text()
+    view.profiles.setCurrentRow(0)
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    dialog = window.dialog
+    assert dialog.name.text() == "Dana Whitfield" and dialog.organization.text().startswith("The Ledger Desk")
+    dialog.organization.setText("The Ledger Desk")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "The Ledger Desk\n" in view.profiles.item(0).toolTip() + "\n", timeout=TIMEOUT)
+    assert view.profiles.count() == len(names)  # edited, not added
+    window.composer.choose_requester(view.selected_profile().id)
+    assert window.composer.organization.text() == "The Ledger Desk"
+
+    window.back_up()
+    qtbot.waitUntil(lambda: "1 so far" in view.backups.text(), timeout=TIMEOUT)
+    assert "Backed up to" in window.banner.text.text()
+
+
+def test_the_composer_saves_what_was_typed_as_a_profile(qtbot, open_window, tmp_path):
+    window = open_window(tmp_path / "mine.sqlite3")
+    composer = window.composer
+    composer.name.setText("Sam Okafor")
+    composer.email.setText("sam@paper.example")
+    qtbot.mouseClick(composer.save_profile_button, Qt.MouseButton.LeftButton)
+    dialog = window.dialog
+    assert dialog.name.text() == "Sam Okafor" and dialog.email.text() == "sam@paper.example"
+    dialog.accept()
+    qtbot.waitUntil(lambda: composer.saved.currentText() == "Sam Okafor", timeout=TIMEOUT)
