@@ -227,7 +227,8 @@ def cmd_requests(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from .core.events import EVENT_TYPES, OUTCOME_LABELS
+    from .core.details import event_details
+    from .core.events import EVENT_TYPES
     from .core.tracker import typical_completion, view_request
 
     v = view_request(_open(args), args.request_id)
@@ -240,18 +241,8 @@ def cmd_show(args) -> int:
     )
     print("\nEvents:")
     for e in v.events:
-        extra = [OUTCOME_LABELS.get(e.outcome or "", "")] if e.outcome else []
-        if e.agency_received_on:
-            extra.append(f"agency received {e.agency_received_on}")
-        if e.named_date:
-            extra.append(f"{EVENT_TYPES[e.type].named_date.lower()} {e.named_date}")
-        if e.tracking_number:
-            extra.append(f"tracking {e.tracking_number}")
-        print(
-            f"  {e.occurred_on}  {EVENT_TYPES[e.type].label}"
-            + (f" ({'; '.join(extra)})" if extra else "")
-            + (f" — {e.summary}" if e.summary else "")
-        )
+        extra = event_details(e, channel=False)
+        print(f"  {e.occurred_on}  {EVENT_TYPES[e.type].label}" + (f" ({'; '.join(extra)})" if extra else ""))
     print("\nClocks:")
     for clock in v.clocks:
         print(f"\n[{clock.state(today)}] " + clock.explain().replace("\n", "\n    "))

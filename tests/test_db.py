@@ -108,7 +108,7 @@ def test_an_upgrade_backs_up_first_and_keeps_data(tmp_path, monkeypatch, isolate
     upgraded = connect(path)
     assert "pronouns" in upgraded["requesters"].columns_dict
     assert upgraded.execute("SELECT name FROM requesters").fetchall() == [("Dana",)]
-    backups = list((isolated_data_dir / "backups").glob("*before-upgrade-v1*.sqlite3"))
+    backups = list((isolated_data_dir / "backups").glob(f"*before-upgrade-v{SCHEMA_VERSION}*.sqlite3"))
     assert len(backups) == 1
     assert sqlite3.connect(backups[0]).execute("SELECT name FROM requesters").fetchall() == [("Dana",)]
     # Search still finds notes written after the rebuild.

@@ -115,8 +115,17 @@ class Clock:
         for step in self.steps:
             lines.append(f"  {step.text}")
             lines.extend(f"      not counted: {text}" for text in _group_days_off(step.skipped))
-        for off in self.disputed:
-            lines.append(f"  Disputed closure inside this window: {off.describe()}")
+        for days in _runs_by_name(self.disputed):
+            first, last = days[0], days[-1]
+            span = (
+                first.day.isoformat()
+                if len(days) == 1
+                else (f"{first.day.isoformat()} to {last.day.isoformat()} ({len(days)} working days)")
+            )
+            lines.append(
+                f"  Disputed closure inside this window: {span} {first.name} "
+                f"(disputed closure, {first.tag}; {first.source})"
+            )
         if self.alternative and self.alternative != self.due:
             lines.append(
                 f"  If disputed closure days were {'counted' if self.closures_skipped else 'skipped'}: "
@@ -128,6 +137,17 @@ class Clock:
             f"Result: {self.due.isoformat() if self.due else 'no date (clock paused or no date named)'}"
         )
         return "\n".join(lines)
+
+
+def _runs_by_name(days: tuple[DayOff, ...]) -> list[list[DayOff]]:
+    """Consecutive days off of the same closure, together (a 43-day shutdown is one line)."""
+    runs: list[list[DayOff]] = []
+    for off in days:
+        if runs and runs[-1][-1].name == off.name:
+            runs[-1].append(off)
+        else:
+            runs.append([off])
+    return runs
 
 
 def _group_days_off(days: tuple[DayOff, ...]) -> list[str]:

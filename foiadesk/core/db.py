@@ -148,6 +148,15 @@ def m001_initial(db: Database) -> None:
     db["notes"].enable_fts(["body"], create_triggers=True)
 
 
+@migrations()
+def m002_indexes_and_dissemination(db: Database) -> None:
+    """Faster event and fee look-ups; a requester profile keeps how its holder publishes
+    (the fee-waiver and expedite letters argue from it)."""
+    db.execute("CREATE INDEX tracking_numbers_event ON tracking_numbers(event_id)")
+    db.execute("CREATE INDEX fees_request ON fees(request_id)")
+    db.execute("ALTER TABLE requesters ADD COLUMN dissemination TEXT NOT NULL DEFAULT ''")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

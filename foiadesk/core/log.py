@@ -77,6 +77,7 @@ def add_requester(
     fee_category: str = "other",
     fee_category_basis: str = "",
     signature_name: str = "",
+    dissemination: str = "",
 ) -> Changes:
     if not name.strip():
         raise LogError("A requester needs a name.")
@@ -98,6 +99,7 @@ def add_requester(
                     fee_category=fee_category,
                     fee_category_basis=fee_category_basis,
                     signature_name=signature_name or name.strip(),
+                    dissemination=dissemination,
                     created_at=now(),
                 )
             )

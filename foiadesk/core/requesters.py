@@ -20,6 +20,7 @@ FIELDS = (
     "fee_category",
     "fee_category_basis",
     "signature_name",
+    "dissemination",
 )
 
 
@@ -36,6 +37,7 @@ class Profile:
     fee_category: str = "other"
     fee_category_basis: str = ""
     signature_name: str = ""
+    dissemination: str = ""  # how the requester publishes, for fee-waiver arguments
     id: int | None = None
 
     def fields(self) -> dict:

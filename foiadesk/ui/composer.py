@@ -316,6 +316,7 @@ class ComposerView(QWidget):
             fee_category_basis=self.basis.toPlainText().strip(),
             title=self._signer.get("title", ""),
             signature_name=self._signature(),
+            dissemination=self.dissemination.toPlainText().strip(),
         )
 
     def _fill_requesters(self, *, reset: bool = False) -> None:

@@ -37,8 +37,8 @@ class ProfileDialog(QDialog):
         self.name, self.organization, self.title, self.email, self.phone, self.signature = (
             QLineEdit() for _ in range(6)
         )
-        self.address, self.basis = QPlainTextEdit(), QPlainTextEdit()
-        for box in (self.address, self.basis):
+        self.address, self.basis, self.dissemination = QPlainTextEdit(), QPlainTextEdit(), QPlainTextEdit()
+        for box in (self.address, self.basis, self.dissemination):
             box.setTabChangesFocus(True)
             box.setMaximumHeight(self.fontMetrics().height() * 4 + 12)
         self.fee_category = QComboBox()
@@ -47,6 +47,7 @@ class ProfileDialog(QDialog):
         self.name.setPlaceholderText("the name to sign with, or the organisation's")
         self.email.setPlaceholderText("name@example.org")
         self.basis.setPlaceholderText("facts for the category, e.g. where you publish")
+        self.dissemination.setPlaceholderText("how you will share what you learn (for fee waivers)")
         self.signature.setPlaceholderText("if different from the name")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -61,6 +62,7 @@ class ProfileDialog(QDialog):
             ("&Address", self.address),
             ("Fee &category", self.fee_category),
             ("Why that &category", self.basis),
+            ("How you will s&hare it", self.dissemination),
             ("&Signature", self.signature),
         ):
             form.addRow(label, widget)
@@ -89,6 +91,7 @@ class ProfileDialog(QDialog):
             widget.setText(value or "")
         self.address.setPlainText(p.address or "")
         self.basis.setPlainText(p.fee_category_basis or "")
+        self.dissemination.setPlainText(p.dissemination or "")
         self.fee_category.setCurrentIndex(max(0, self.fee_category.findData(p.fee_category)))
 
     def draft(self) -> Profile:
@@ -103,6 +106,7 @@ class ProfileDialog(QDialog):
             address=self.address.toPlainText().strip(),
             fee_category=self.fee_category.currentData(),
             fee_category_basis=self.basis.toPlainText().strip(),
+            dissemination=self.dissemination.toPlainText().strip(),
             signature_name=self.signature.text().strip() or name,
         )
 

@@ -39,6 +39,7 @@ SHORTCUTS = (
     ("Ctrl+F", "Search requests"),
     ("Ctrl+1 … Ctrl+5", "Agenda, Requests, Cases, Compose, Settings"),
     ("Ctrl+D", "Deadline calculator"),
+    ("Ctrl+I", "Import an agency reply"),
     ("F5", "Read the log again"),
     ("Ctrl+O", "Open another log"),
     ("Ctrl+B", "Back up now"),
@@ -103,7 +104,10 @@ class MainWindow(LogActions, QMainWindow):
     def _start(self) -> None:
         if self.session is not None:
             return
+        from .correspondence import install  # after the first paint: it costs ~0.3 s to import
+
         self.open_log(self._log_path)
+        install(self)
         self.show_view(VIEWS.index(self.settings.get("start_view")))
 
     # -- actions --------------------------------------------------------------------------
