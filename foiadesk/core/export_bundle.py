@@ -31,7 +31,8 @@ from sqlite_utils import Database
 
 from .calendar import Calendar, calendar
 from .clocks import Clock
-from .events import EVENT_TYPES, OUTCOME_LABELS, Event
+from .details import event_details
+from .events import EVENT_TYPES, Event
 from .export_files import (
     Cancelled,
     ExportCancelled,
@@ -118,21 +119,10 @@ class _Part:
 
 
 def describe_event(ev: Event) -> tuple[str, str]:
-    """(what happened, its details on one line) for a row of the index."""
-    kind = EVENT_TYPES[ev.type]
-    parts = []
-    if ev.outcome:
-        parts.append(OUTCOME_LABELS.get(ev.outcome, ev.outcome))
-    if ev.agency_received_on and kind.agency_receipt:
-        parts.append(f"{kind.agency_receipt[0].lower()}{kind.agency_receipt[1:]} {ev.agency_received_on}")
-    if ev.named_date and kind.named_date:
-        parts.append(f"{kind.named_date.lower()} {ev.named_date}")
-    if ev.amount_cents is not None:
-        parts.append(f"${ev.amount_cents / 100:,.2f}")
-    summary = " ".join((ev.summary or "").split())
-    if summary and summary != kind.label:
-        parts.append(summary)
-    return kind.label, "; ".join(parts)
+    """(what happened, its details on one line) for a row of the index; tracking numbers
+    have their own column."""
+    details = [d for d in event_details(ev, channel=False) if not d.startswith("tracking ")]
+    return EVENT_TYPES[ev.type].label, "; ".join(details)
 
 
 def _days(n: int, unit: str = "calendar day") -> str:

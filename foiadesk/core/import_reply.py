@@ -22,8 +22,9 @@ from sqlite_utils import Database
 from .calendar import Calendar, calendar
 from .clocks import Clock, compute_clocks
 from .db import write
+from .details import event_details
 from .errors import UserError
-from .events import EVENT_TYPES, OUTCOME_LABELS, Event, derive_status
+from .events import EVENT_TYPES, Event, derive_status
 from .log import Attachment, Changes, LogError, NewEvent, check_event, events_for, record_event
 from .parse_reply import DATE_NAMES, REPLY_LABELS, REPLY_TYPES, Proposal, parse_reply
 from .replies import ReplyFile, read_reply
@@ -321,17 +322,7 @@ class Preview:
         lines.append(f"\nWould record on request #{self.request_id} ({self.request_title}):")
         for ev in self.events:
             kind = EVENT_TYPES[ev.type]
-            extra = [OUTCOME_LABELS.get(ev.outcome, ev.outcome)] if ev.outcome else []
-            if ev.agency_received_on:
-                extra.append(f"{kind.agency_receipt.lower()} {ev.agency_received_on}")
-            if ev.named_date:
-                extra.append(f"{kind.named_date.lower()} {ev.named_date}")
-            if ev.tracking_number:
-                extra.append(f"tracking {ev.tracking_number}")
-            if ev.amount_cents is not None:
-                extra.append(f"${ev.amount_cents / 100:,.2f}")
-            if ev.files:
-                extra.append(f"with {ev.files[0].filename}")
+            extra = event_details(ev, channel=False) + ([f"with {ev.files[0].filename}"] if ev.files else [])
             lines.append(f"  {ev.occurred_on}  {kind.label}" + (f" ({'; '.join(extra)})" if extra else ""))
         status = self.status_before if self.status_before == self.status_after else (
             f"{self.status_before} → {self.status_after}"

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.details import event_details
 from ..core.errors import UserError
 from ..core.events import EVENT_TYPES, OUTCOME_LABELS
 from ..core.import_reply import OUTCOMES, ClockChange, Preview
@@ -498,17 +499,7 @@ def clock_text(clock, today: date) -> str:
 
 def event_line(ev) -> str:
     kind = EVENT_TYPES[ev.type]
-    extra = [OUTCOME_LABELS.get(ev.outcome, ev.outcome)] if ev.outcome else []
-    if ev.agency_received_on and kind.agency_receipt:
-        extra.append(f"{kind.agency_receipt.lower()} {ev.agency_received_on}")
-    if ev.named_date and kind.named_date:
-        extra.append(f"{kind.named_date.lower()} {ev.named_date}")
-    if ev.tracking_number:
-        extra.append(f"tracking {ev.tracking_number}")
-    if ev.amount_cents is not None:
-        extra.append(f"${ev.amount_cents / 100:,.2f}")
-    if ev.files:
-        extra.append(f"with {ev.files[0].filename}")
+    extra = event_details(ev, channel=False) + ([f"with {ev.files[0].filename}"] if ev.files else [])
     details = f" <small>({escape('; '.join(extra))})</small>" if extra else ""
     return f"{ev.occurred_on} &nbsp;<b>{escape(kind.label)}</b>{details}"
 
