@@ -105,3 +105,28 @@ def test_reminders_must_be_sensible(db, scenario, tmp_path):
     with pytest.raises(ExportError, match="0 to 365 days"):
         export_calendar(db, tmp_path / "x.ics", as_of=AS_OF, alarm_days=(-2,))
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_exports_count_days_the_way_the_window_does(tmp_path):
+    """With disputed closure days skipped, the exported date is the one the screen shows."""
+    from datetime import date
+
+    from foiadesk.core import log
+    from foiadesk.core.calendar import calendar
+    from foiadesk.core.db import connect
+    from foiadesk.core.export_calendar import export_calendar
+
+    db = connect(tmp_path / "log.sqlite3")
+    comp = log.ensure_component(db, abbr="ICE", name="ICE", agency_abbr="DHS", agency_name="DHS")
+    rid = log.add_request(db, title="MOU", component_id=comp).new_id
+    log.record_event(
+        db,
+        rid,
+        log.NewEvent("filed", date(2025, 12, 22), agency_received_on=date(2025, 12, 22)),
+        today=date(2026, 1, 5),
+    )
+    export_calendar(db, tmp_path / "counted.ics", as_of=date(2026, 1, 5))
+    export_calendar(db, tmp_path / "skipped.ics", as_of=date(2026, 1, 5), cal=calendar(skip_closures=True))
+    assert "20260122" in (tmp_path / "counted.ics").read_text()
+    assert "20260126" in (tmp_path / "skipped.ics").read_text()
+    assert "20260122" not in (tmp_path / "skipped.ics").read_text()

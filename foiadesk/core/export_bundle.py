@@ -651,6 +651,7 @@ def export_request(
     templates_dir: Path | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    cal: Calendar | None = None,
 ) -> BundleResult:
     """Write the evidence bundle of one request to ``out`` (a .zip).
 
@@ -668,7 +669,7 @@ def export_request(
     if row is None:
         raise ExportError(f"There is no request with id {request_id}.")
     top = safe_name(f"foia-request-{request_id}-{row[0]}")
-    part = _plan_request(db, request_id, top, as_of, calendar())
+    part = _plan_request(db, request_id, top, as_of, cal or calendar())
     return _export(
         db,
         out,
@@ -697,6 +698,7 @@ def export_case(
     templates_dir: Path | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    cal: Calendar | None = None,
 ) -> BundleResult:
     """Write one bundle holding every request of a case, each in its own folder with its
     own index, under a case index and one manifest. Options as for ``export_request``."""
@@ -715,7 +717,7 @@ def export_case(
         raise ExportError(f"The case '{case_slug}' has no requests to export.")
     top = safe_name(f"foia-case-{case_slug}", "foia-case")
     width = max(3, len(str(rows[-1][0])))
-    cal = calendar()
+    cal = cal or calendar()
     parts = []
     for request_id, component in rows:
         stop_if(cancelled)
@@ -738,12 +740,12 @@ def export_case(
     )
 
 
-def index_data(db: Database, request_id: int, *, as_of: date) -> dict:
+def index_data(db: Database, request_id: int, *, as_of: date, cal: Calendar | None = None) -> dict:
     """What a request's index shows (the data ``pdf_maker`` receives), without exporting:
     for a preview, or to make the index PDF on its own."""
     if not db.execute("SELECT 1 FROM requests WHERE id = ?", [request_id]).fetchone():
         raise ExportError(f"There is no request with id {request_id}.")
-    part = _plan_request(db, request_id, "request", as_of, calendar())
+    part = _plan_request(db, request_id, "request", as_of, cal or calendar())
     part.index.update(_about(as_of), files=_file_rows(part.files, "request"), notes=[], pdf_note=False)
     return part.index
 

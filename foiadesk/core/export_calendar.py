@@ -156,11 +156,12 @@ def export_calendar(
     alarm_days: tuple[int, ...] = ALARM_DAYS,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    cal: Calendar | None = None,
 ) -> int:
     """Write every open deadline to ``out`` (.ics); returns how many were written."""
     if any(d < 0 or d > 365 for d in alarm_days):
         raise ExportError("Reminders can be 0 to 365 days before a deadline.")
     with atomic_output(out, force=force) as fh:
-        items = open_deadlines(db, as_of=as_of, progress=progress, cancelled=cancelled)
+        items = open_deadlines(db, as_of=as_of, progress=progress, cancelled=cancelled, cal=cal)
         fh.write(ics_bytes(items, as_of=as_of, alarm_days=alarm_days))
     return len(items)

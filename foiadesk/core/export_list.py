@@ -411,11 +411,12 @@ def export_list(
     force: bool = False,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    cal: Calendar | None = None,
 ) -> int:
     """Write the rows ``flt`` selects to ``out`` as "csv" or "xlsx"; returns the row count."""
     if fmt not in FORMATS:
         raise ListError(f"Format must be one of: {', '.join(FORMATS)}.")
     with atomic_output(out, force=force) as fh:
-        rows = list_rows(db, flt, as_of=as_of, progress=progress, cancelled=cancelled)
+        rows = list_rows(db, flt, as_of=as_of, progress=progress, cancelled=cancelled, cal=cal)
         fh.write(csv_bytes(rows) if fmt == "csv" else xlsx_bytes(rows, as_of=as_of))
     return len(rows)

@@ -148,10 +148,12 @@ class Exporter(QObject):
         if out is None:
             return
 
+        cal = working_calendar(self.access.window)
+
         def work(db, out, force, progress, cancelled):
             return export_request(
                 db, request_id, out, as_of=as_of, force=force, pdf=True, pdf_maker=pdf_maker,
-                templates_dir=templates, progress=progress, cancelled=cancelled,
+                templates_dir=templates, progress=progress, cancelled=cancelled, cal=cal,
             )  # fmt: skip
 
         self.run(
@@ -191,10 +193,12 @@ class Exporter(QObject):
         if out is None:
             return
 
+        cal = working_calendar(self.access.window)
+
         def work(db, out, force, progress, cancelled):
             return export_case(
                 db, slug, out, as_of=as_of, force=force, pdf=True, pdf_maker=pdf_maker,
-                templates_dir=templates, progress=progress, cancelled=cancelled,
+                templates_dir=templates, progress=progress, cancelled=cancelled, cal=cal,
             )  # fmt: skip
 
         self.run(
@@ -244,10 +248,13 @@ class Exporter(QObject):
             return
         fmt = out.suffix.lower().lstrip(".")
 
+        cal = working_calendar(self.access.window)
+
         def work(db, out, force, progress, cancelled):
             return export_list(
-                db, wanted, out, fmt=fmt, as_of=as_of, force=force, progress=progress, cancelled=cancelled
-            )
+                db, wanted, out, fmt=fmt, as_of=as_of, force=force, progress=progress,
+                cancelled=cancelled, cal=cal,
+            )  # fmt: skip
 
         def message(count: int) -> str:
             which = f" (the list filtered to {described})" if described else " (the whole list)"
@@ -267,8 +274,12 @@ class Exporter(QObject):
         if out is None:
             return
 
+        cal = working_calendar(self.access.window)
+
         def work(db, out, force, progress, cancelled):
-            return export_calendar(db, out, as_of=as_of, force=force, progress=progress, cancelled=cancelled)
+            return export_calendar(
+                db, out, as_of=as_of, force=force, progress=progress, cancelled=cancelled, cal=cal
+            )
 
         def message(count: int) -> str:
             return (
@@ -351,12 +362,6 @@ class Exporter(QObject):
     def _done(self, job: Job, result) -> None:
         self.last_result = result
         text = job.message(result)
-        settings = getattr(self.access.window, "settings", None)
-        if settings is not None and _skips_closures(settings):
-            text += (
-                " Its dates count the disputed closure days (FoiaDesk's default), though the window "
-                "skips them (Settings)."
-            )
         self.access.show(text, "note")
 
     def _failed(self, job: Job, error: BaseException) -> None:
@@ -395,6 +400,15 @@ class Exporter(QObject):
         box.buttonClicked.connect(answered)
         self.confirm = box
         box.show()
+
+
+def working_calendar(window):
+    """The calendar the window counts with (disputed closure days skipped or not), so an
+    export shows the same dates as the screen."""
+    from ..core.calendar import calendar
+
+    settings = getattr(window, "settings", None)
+    return calendar(skip_closures=settings is not None and _skips_closures(settings))
 
 
 def _skips_closures(settings) -> bool:
