@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from window_fixtures import TODAY, demo_copy, demo_file, open_window, settings, wait_loaded
 
-TODAY = date(2026, 11, 25)
 REPLIES = Path(__file__).parent.parent / "fixtures" / "replies"
+__all__ = ["TODAY", "demo_copy", "demo_file", "open_window", "settings", "wait_loaded"]
 TABLES = ("events", "files", "attachments", "tracking_numbers", "fees")
 
 
@@ -73,55 +74,6 @@ def small_log(log_file, tmp_path):
     copy = tmp_path / "log.sqlite3"
     shutil.copy(path, copy)
     return copy, ids
-
-
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory):
-    from foiadesk.core.demo import write_demo
-
-    path = tmp_path_factory.mktemp("corr-demo") / "demo.sqlite3"
-    write_demo(path, requests=120, seed=11, today=TODAY)
-    return path
-
-
-@pytest.fixture
-def demo_copy(demo_file, tmp_path):
-    copy = tmp_path / "demo.sqlite3"
-    shutil.copy(demo_file, copy)
-    return copy
-
-
-@pytest.fixture
-def settings(tmp_path, qapp):
-    from foiadesk.ui.settings import Settings
-
-    return Settings(tmp_path / "settings.ini")
-
-
-@pytest.fixture
-def open_window(qtbot, settings):
-    """open_window(path) → a MainWindow on ``path``, its log read, correspondence installed."""
-    from foiadesk.ui.correspondence import install
-    from foiadesk.ui.window import MainWindow
-
-    windows = []
-
-    def make(path):
-        window = MainWindow(settings, path, today=lambda: TODAY)
-        install(window)
-        qtbot.addWidget(window)
-        window.show()
-        wait_loaded(qtbot, window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.close()
-
-
-def wait_loaded(qtbot, window):
-    qtbot.waitUntil(lambda: window.session.db is not None and not window.session.is_loading, timeout=20_000)
 
 
 def wait_idle(qtbot, window):
