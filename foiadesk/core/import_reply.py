@@ -322,7 +322,7 @@ class Preview:
         lines.append(f"\nWould record on request #{self.request_id} ({self.request_title}):")
         for ev in self.events:
             kind = EVENT_TYPES[ev.type]
-            extra = event_details(ev, channel=False) + ([f"with {ev.files[0].filename}"] if ev.files else [])
+            extra = event_details(ev, channel=False)  # the summary names the file it came from
             lines.append(f"  {ev.occurred_on}  {kind.label}" + (f" ({'; '.join(extra)})" if extra else ""))
         status = self.status_before if self.status_before == self.status_after else (
             f"{self.status_before} → {self.status_after}"

@@ -499,7 +499,7 @@ def clock_text(clock, today: date) -> str:
 
 def event_line(ev) -> str:
     kind = EVENT_TYPES[ev.type]
-    extra = event_details(ev, channel=False) + ([f"with {ev.files[0].filename}"] if ev.files else [])
+    extra = event_details(ev, channel=False)  # the summary names the file it came from
     details = f" <small>({escape('; '.join(extra))})</small>" if extra else ""
     return f"{ev.occurred_on} &nbsp;<b>{escape(kind.label)}</b>{details}"
 
