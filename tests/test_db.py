@@ -108,7 +108,8 @@ def test_an_upgrade_backs_up_first_and_keeps_data(tmp_path, monkeypatch, isolate
     upgraded = connect(path)
     assert "pronouns" in upgraded["requesters"].columns_dict
     assert upgraded.execute("SELECT name FROM requesters").fetchall() == [("Dana",)]
-    backups = list((isolated_data_dir / "backups").glob(f"*before-upgrade-v{SCHEMA_VERSION}*.sqlite3"))
+    # Beside the log, named after it, with the schema version it was copied at.
+    backups = list((tmp_path / "backups").glob(f"old-*-before-upgrade-v{SCHEMA_VERSION}.sqlite3"))
     assert len(backups) == 1
     assert sqlite3.connect(backups[0]).execute("SELECT name FROM requesters").fetchall() == [("Dana",)]
     # Search still finds notes written after the rebuild.

@@ -41,6 +41,7 @@ from .export_files import (
     Progress,
     atomic_output,
     check_target,
+    clean_text,
     fixed_ooxml,
     fixed_pdf,
     safe_name,
@@ -535,10 +536,22 @@ def _pdf_notes(*, pdf: bool, libreoffice: bool, letters: bool, maker: bool, seve
     ]
 
 
+def _cleaned(value):
+    """Every string in the index without control characters (Word's XML forbids them)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {k: _cleaned(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_cleaned(v) for v in value]
+    return value
+
+
 def _docx_context(index: dict) -> dict:
     """The index data with each row's files as a docxtpl Listing: one name a line in its cell."""
     from docxtpl import Listing
 
+    index = _cleaned(index)
     rows = index.get("communications", [])
     return {**index, "communications": [{**c, "files": Listing("\n".join(c["files"]))} for c in rows]}
 

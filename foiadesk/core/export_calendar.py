@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from .calendar import Calendar, calendar
 from .clocks import Clock
-from .export_files import Cancelled, ExportError, Progress, atomic_output, stop_if
+from .export_files import Cancelled, ExportError, Progress, atomic_output, clean_text, stop_if
 from .facts import read_events
 
 ALARM_DAYS = (7, 1)  # reminders at 9:00, this many days before the due date
@@ -131,8 +131,8 @@ def ics_bytes(items: list[DueItem], *, as_of: date, alarm_days: tuple[int, ...] 
         event.add("dtstamp", stamp)
         event.add("dtstart", item.clock.due)
         event.add("dtend", item.clock.due + timedelta(days=1))
-        event.add("summary", summary(item))
-        event.add("description", _description(item))
+        event.add("summary", clean_text(summary(item)))  # RFC 5545 TEXT: no control characters
+        event.add("description", clean_text(_description(item)))
         event.add(
             "categories", ["FOIA", "Owed by you" if item.clock.owed_by == "requester" else "Owed by agency"]
         )
@@ -140,7 +140,7 @@ def ics_bytes(items: list[DueItem], *, as_of: date, alarm_days: tuple[int, ...] 
         for days in sorted(set(alarm_days), reverse=True):
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", summary(item))
+            alarm.add("description", clean_text(summary(item)))
             alarm.add("trigger", timedelta(days=-days, hours=9))
             event.add_component(alarm)
         ics.add_component(event)

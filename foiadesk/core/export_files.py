@@ -57,10 +57,21 @@ def stop_if(cancelled: Cancelled | None) -> None:
 
 
 def check_target(out: Path | str, *, force: bool) -> Path:
-    """The output path, refused early (before any long work) when it cannot be written."""
+    """The output path, refused early (before any long work) when it cannot be written.
+    An open log, its -wal/-shm files, a backup or any other SQLite database is never
+    replaced, even with ``force``."""
+    from .db import is_log_file
+
     out = Path(out).expanduser()
     if out.is_dir():
         raise ExportError(f"{out} is a folder; give a file name inside it.")
+    log = is_log_file(out)
+    if log is not None:
+        raise ExportError(f"{out} is your FoiaDesk log {log.name} (or part of it); choose another name.")
+    if out.exists() and not out.is_file():
+        raise ExportError(f"{out} is not a regular file (a device or pipe); choose a file name.")
+    if out.is_file() and _is_database(out):
+        raise ExportError(f"{out} is a database (a log or a backup); FoiaDesk never replaces one with an export.")
     if out.exists() and not force:
         raise OutputExists(out)
     parent = out.parent
@@ -73,6 +84,55 @@ def check_target(out: Path | str, *, force: bool) -> Path:
     return out
 
 
+def _is_database(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+_PART = re.compile(r"^\..+\.(\d+)-[0-9a-f]{8}\.part$")
+
+
+def clean_leftovers(folder: Path) -> int:
+    """Remove the temporary files of exports (and backups) whose process is gone: a killed
+    export leaves one behind. Returns how many were removed."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        m = _PART.match(entry.name)
+        if not m or not entry.is_file(follow_symlinks=False) or _alive(int(m[1])):
+            continue
+        try:
+            os.unlink(entry.path)
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
+
+
+def part_name(out: Path) -> Path:
+    """The temporary file beside ``out``; the process id in its name lets a later run
+    tell a killed export's leftover from one still being written."""
+    return out.parent / f".{out.name}.{os.getpid()}-{secrets.token_hex(4)}.part"
+
+
 @contextmanager
 def atomic_output(out: Path | str, *, force: bool) -> Iterator[BinaryIO]:
     """A file to write the export into; it becomes ``out`` only if the block completes.
@@ -80,7 +140,8 @@ def atomic_output(out: Path | str, *, force: bool) -> Iterator[BinaryIO]:
     The temporary file sits beside ``out`` (so the rename is atomic), is created with the
     usual permissions (0666 less the umask), and is removed on any error or cancel."""
     out = check_target(out, force=force)
-    tmp = out.parent / f".{out.name}.{secrets.token_hex(4)}.part"
+    clean_leftovers(out.parent)
+    tmp = part_name(out)
     try:
         fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     except OSError as exc:
@@ -92,11 +153,25 @@ def atomic_output(out: Path | str, *, force: bool) -> Iterator[BinaryIO]:
             os.fsync(fh.fileno())
         if out.exists() and not force:
             raise OutputExists(out)
+        check_target(out, force=force)  # nothing became a log or a database meanwhile
         os.replace(tmp, out)
     except OSError as exc:
-        raise ExportError(f"Could not write {out}: {exc.strerror or exc}.") from None
+        raise ExportError(f"Could not write {out} (in {out.parent}): {exc.strerror or exc}; nothing was written.") from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+# Control characters other than tab and line feed: XML 1.0 (XLSX, DOCX) forbids most of
+# them, RFC 5545 forbids them in TEXT values, and in a CSV they corrupt the cell. Word
+# pastes a line break as a vertical tab; they all become spaces (a carriage return of a
+# Windows line ending is dropped). Unicode non-characters and lone surrogates go too.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` safe for every export format: no control characters but tab and newline."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub(" ", text)
 
 
 def zip_info(name: str, stamp: tuple[int, ...], compress: int, size: int = 0) -> zipfile.ZipInfo:

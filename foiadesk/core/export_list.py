@@ -24,7 +24,7 @@ from . import batch
 from .calendar import Calendar, calendar
 from .clocks import AppealRule
 from .events import Event, derive_status
-from .export_files import Cancelled, ExportError, Progress, atomic_output, fixed_ooxml, stop_if
+from .export_files import Cancelled, ExportError, Progress, atomic_output, clean_text, fixed_ooxml, stop_if
 
 CHUNK = 5000
 DEADLINE_STATES = ("all", "overdue", "this_week", "due_soon", "needs_me", "none")
@@ -353,8 +353,9 @@ def csv_bytes(rows: list[ListRow]) -> bytes:
                 cells.append(f"{value:.2f}")
             elif isinstance(value, date):
                 cells.append(value.isoformat())
-            elif isinstance(value, str) and value.startswith(RISKY):
-                cells.append("'" + value)
+            elif isinstance(value, str):
+                value = clean_text(value)
+                cells.append("'" + value if value.lstrip(" ").startswith(RISKY) else value)
             else:
                 cells.append(value)
         writer.writerow(cells)
@@ -386,8 +387,10 @@ def xlsx_bytes(rows: list[ListRow], *, as_of: date) -> bytes:
     for row in rows:
         cells = []
         for col, value in enumerate(row_values(row)):
+            if isinstance(value, str):
+                value = clean_text(value)
             cell = WriteOnlyCell(ws, value=value)
-            if isinstance(value, str) and value.startswith("="):
+            if isinstance(value, str) and value.lstrip(" ").startswith("="):
                 cell.data_type = "s"
             if col in formats:
                 cell.number_format = formats[col]
