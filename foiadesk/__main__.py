@@ -24,23 +24,36 @@ def main(argv: list[str] | None = None) -> int:
         return run(argv)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `foiadesk show 1 | head`: the reader has all it wanted
+        _quiet_stdout()
+        return 0
     except Exception as exc:  # a bug: keep the traceback for the maintainers, not on screen
         path = _log_crash(exc)
-        print(
-            f"foiadesk: something went wrong inside FoiaDesk; details were written to {path}",
-            file=sys.stderr,
-        )
+        where = f"details were written to {path}" if path else "its details could not be saved"
+        print(f"foiadesk: something went wrong inside FoiaDesk; {where}", file=sys.stderr)
         return 1
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so flushing it at exit does not raise again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def wants_window(argv: list[str]) -> bool:
     return not argv or argv[0].split("=", 1)[0] in WINDOW_OPTIONS
 
 
-def _log_crash(exc: BaseException) -> str:
+def _log_crash(exc: BaseException) -> str | None:
     from .core.crashlog import log_bug
 
-    return str(log_bug(exc))
+    path = log_bug(exc)
+    return str(path) if path else None
 
 
 if __name__ == "__main__":

@@ -32,6 +32,17 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
 
 
+def row_id(text: str) -> int:
+    """A request or event number: a whole number SQLite can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a request number (1, 2, 3 …)")
+    return value
+
+
 def dollars(text: str) -> int:
     try:
         value = float(text.replace("$", "").replace(",", ""))
@@ -84,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--today", type=iso_date, help=argparse.SUPPRESS)
     with_db(sub.add_parser("requests", help="list requests with status and next deadline"))
     s = with_db(sub.add_parser("show", help="one request: status, events and every clock's trace"))
-    s.add_argument("request_id", type=int)
+    s.add_argument("request_id", type=row_id)
 
     n = with_db(sub.add_parser("add-request", help="add a request to the log"))
     n.add_argument("--title", required=True)
@@ -92,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--case", help="case id (slug)")
 
     lg = with_db(sub.add_parser("log", help="record an event on a request"))
-    lg.add_argument("request_id", type=int)
+    lg.add_argument("request_id", type=row_id)
     lg.add_argument("type", help="event type, e.g. filed, acknowledged, extension_notice")
     lg.add_argument("--on", type=iso_date, required=True, help="date it happened / the letter's date")
     lg.add_argument("--agency-received", type=iso_date, help="date the agency received it")
@@ -129,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     dr.add_argument(
         "--out", type=Path, required=True, help="FILE.docx for one component, or a folder for several"
     )
+    dr.add_argument("--force", action="store_true", help="replace letters that already exist")
 
     dm = sub.add_parser("demo", help="write a realistic synthetic database")
     dm.add_argument("--requests", type=int, default=2000)
@@ -136,7 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     dm.add_argument("--seed", type=int, default=7)
 
     b = with_db(sub.add_parser("backup", help="copy the database safely, even while in use"))
-    b.add_argument("--out", type=Path)
+    b.add_argument("--out", type=Path, help="the copy to write (default: the backups folder beside the log)")
+    b.add_argument("--force", action="store_true", help="replace --out if it exists")
 
     bench = sub.add_parser("bench", help="benchmarks that print their figures")
     bench.add_argument("what", choices=("clocks", "drafting"))
@@ -187,9 +200,13 @@ def cmd_due(args) -> int:
 
 
 def _open(args):
-    from .core.db import connect
+    from .core.db import connect, read_only_reason
 
-    return connect(args.db)
+    db = connect(args.db)
+    reason = read_only_reason(db)
+    if reason is not None:
+        print(f"foiadesk: note: {reason}", file=sys.stderr)
+    return db
 
 
 def cmd_agenda(args) -> int:
@@ -267,12 +284,9 @@ def cmd_add_request(args) -> int:
 def cmd_log(args) -> int:
     from .core import log
 
-    files = []
-    for path in args.file:
-        try:
-            files.append(log.Attachment(path.name, path.read_bytes()))
-        except OSError as exc:
-            raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    from .core.inputs import file_name, read_limited
+
+    files = [log.Attachment(file_name(path.name), read_limited(path)) for path in args.file]
     changes = log.record_event(
         _open(args),
         args.request_id,
@@ -337,17 +351,13 @@ def cmd_draft(args) -> int:
         options,
         user_templates_dir=args.templates,
     )
-    pdfs = {}
+    targets = [(args.out / d.filename) if several or args.out.is_dir() else args.out for d in drafts]
+    outputs = [(t, d.docx) for d, t in zip(drafts, targets, strict=True)]
     if args.pdf:
         from .core.pdf import docx_to_pdf
 
-        pdfs = {d.filename: docx_to_pdf(d.docx, d.filename) for d in drafts}
-    targets = [(args.out / d.filename) if several or args.out.is_dir() else args.out for d in drafts]
-    for draft, target in zip(drafts, targets, strict=True):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(draft.docx)
-        if draft.filename in pdfs:
-            target.with_suffix(".pdf").write_bytes(pdfs[draft.filename])
+        outputs += [(t.with_suffix(".pdf"), docx_to_pdf(d.docx, d.filename)) for d, t in zip(drafts, targets, strict=True)]
+    _write_outputs(outputs, force=args.force)
     changes = log_drafts(_open(args), pack, drafts, options)
     for draft, target, request_id in zip(drafts, targets, sorted(changes.request_ids), strict=True):
         print(
@@ -357,6 +367,26 @@ def cmd_draft(args) -> int:
         for warning in draft.warnings:
             print(f"  note: {warning}")
     return 0
+
+
+def _write_outputs(outputs: list[tuple[Path, bytes]], *, force: bool) -> None:
+    """Write each file whole or not at all; every target is checked before the first is
+    written (never a log, nothing replaced without --force)."""
+    from .core.export_files import OutputExists, atomic_output, check_target
+
+    try:
+        for target, _ in outputs:
+            if target.parent != Path() and not target.parent.exists():
+                try:
+                    target.parent.mkdir(parents=True)
+                except OSError as exc:
+                    raise UsageError(f"cannot create the folder {target.parent}: {exc.strerror}") from None
+            check_target(target, force=force)
+        for target, data in outputs:
+            with atomic_output(target, force=force) as fh:
+                fh.write(data)
+    except OutputExists as exc:
+        raise UsageError(f"{exc.path} already exists; use --force to replace it, or choose another name.") from None
 
 
 def cmd_demo(args) -> int:
@@ -372,7 +402,7 @@ def cmd_demo(args) -> int:
 def cmd_backup(args) -> int:
     from .core.db import backup
 
-    print(backup(_open(args), args.out))
+    print(backup(_open(args), args.out, force=args.force))
     return 0
 
 
@@ -412,4 +442,7 @@ def run(argv: list[str]) -> int:
         return command(args)
     except (UsageError, *USER_ERRORS) as exc:
         print(f"foiadesk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        print("foiadesk: not enough memory for this; nothing was written.", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .cli import iso_date
+from .cli import iso_date, row_id
 
 FORMATS = ("csv", "xlsx")
 
@@ -22,7 +22,7 @@ def add_commands(sub, with_db) -> None:
         )
     )
     which = e.add_mutually_exclusive_group(required=True)
-    which.add_argument("--request", type=int, metavar="ID", help="one request")
+    which.add_argument("--request", type=row_id, metavar="ID", help="one request")
     which.add_argument("--case", metavar="SLUG", help="every request of a case, with a case index")
     e.add_argument("--out", type=Path, required=True, help="the .zip to write")
     e.add_argument("--no-pdf", action="store_true", help="skip the PDF copies LibreOffice would make")

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from .cli import EXIT_BAD_INPUT, UsageError, iso_date
+from .cli import EXIT_BAD_INPUT, UsageError, iso_date, row_id
 from .core.parse_reply import DATE_NAMES, REPLY_LABELS, REPLY_TYPES
 
 
@@ -33,7 +33,7 @@ def add_commands(sub, with_db) -> None:
     i.add_argument("file", type=Path, help="the reply file")
     i.add_argument(
         "--request",
-        type=int,
+        type=row_id,
         help="request id (default: the one request whose tracking number the letter cites)",
     )
     i.add_argument("--accept", action="store_true", help="record it; without this nothing is written")

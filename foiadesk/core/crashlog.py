@@ -12,9 +12,10 @@ from .paths import data_dir
 LOG_NAME = "foiadesk-errors.log"
 
 
-def log_bug(exc: BaseException) -> Path:
-    """Append ``exc`` and its traceback to foiadesk-errors.log; return the file's path.
-    Never raises: failing to log must not hide the original error."""
+def log_bug(exc: BaseException) -> Path | None:
+    """Append ``exc`` and its traceback to foiadesk-errors.log; return the file's path, or
+    None when it could not be written (a read-only data folder). Never raises: failing to
+    log must not hide the original error."""
     path = data_dir() / LOG_NAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -23,5 +24,5 @@ def log_bug(exc: BaseException) -> Path:
             out.write(f"{datetime.now().isoformat(timespec='seconds')} ERROR unexpected error\n")
             out.write(text)
     except OSError:
-        pass
+        return None
     return path

@@ -572,6 +572,8 @@ def _export(
     cancelled: Cancelled | None,
 ) -> BundleResult:
     """Convert the letters, render the indexes, and write the archive with its manifest."""
+    if templates_dir is not None and not Path(templates_dir).expanduser().is_dir():
+        raise ExportError(f"The templates folder {templates_dir} does not exist; nothing was written.")
     from .drafting import render
     from .pdf import soffice
 

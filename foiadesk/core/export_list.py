@@ -114,7 +114,22 @@ class ListError(ExportError):
     """A list filter or format that cannot be used."""
 
 
+def known_statuses() -> list[str]:
+    """Every status ``derive_status`` can give, as the list shows it."""
+    from .events import OUTCOME_LABELS
+
+    fixed = ["Draft", "Filed", "Processing", "Waiting on requester", "Determination", "Appeal pending"]
+    outcomes = list(dict.fromkeys(OUTCOME_LABELS.values()))
+    appeals = [f"Appeal {o.lower()}" for o in outcomes] + ["Appeal decided"]
+    return fixed + outcomes + appeals + ["Withdrawn", "Closed"]
+
+
 def _check(flt: ListFilter) -> None:
+    status = (flt.status or "").strip().casefold()
+    if status not in ("", "open", "finished") and status not in {s.casefold() for s in known_statuses()}:
+        raise ListError(
+            f"There is no status '{flt.status}'. Use open, finished or one of: {', '.join(known_statuses())}."
+        )
     if flt.deadline not in DEADLINE_STATES:
         raise ListError(f"Deadline state must be one of: {', '.join(DEADLINE_STATES)}.")
     if flt.soon_days < 0:

@@ -18,9 +18,11 @@ from .calendar import FIRST_YEAR, LAST_YEAR
 from .db import now, write
 from .errors import UserError
 from .events import ASKS, CHANNELS, EVENT_TYPES, Event
+from .inputs import MAX_FILE_BYTES, too_big
 
 EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[A-Za-z]{2,}$")
 FEE_CATEGORIES = ("commercial", "educational", "scientific", "news_media", "other")
+AMOUNT_TYPES = ("fee_estimate", "payment")  # the events that carry an amount
 
 
 class LogError(UserError):
@@ -267,6 +269,8 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
         raise LogError(f"{kind.label} does not take an agency receipt date.")
     if new.amount_cents is not None and new.amount_cents < 0:
         raise LogError(f"{kind.label}: an amount cannot be negative.")
+    if new.amount_cents is not None and new.type not in AMOUNT_TYPES:
+        raise LogError(f"{kind.label} does not take an amount (only a fee estimate or a payment does).")
     filed = next((e for e in history if e.type == "filed"), None)
     if new.type == "filed" and filed is not None:
         raise LogError(f"This request was already filed on {filed.occurred_on}.")
@@ -321,6 +325,8 @@ def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | 
     for item in new.files:
         if not item.filename.strip() or not isinstance(item.data, bytes) or not item.mime:
             raise LogError("An attachment needs a file name, its bytes and a type.")
+        if len(item.data) > MAX_FILE_BYTES:
+            raise LogError(too_big(item.filename, len(item.data)))
     with write(db):
         _require(db, "requests", request_id, "request")
         check_event(new, events_for(db, request_id), today=today)

@@ -30,8 +30,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import UserError
+from .inputs import MAX_FILE_BYTES, file_name, read_limited
 
-MAX_BYTES = 50 * 1024 * 1024  # a reply letter is rarely over 5 MB; 50 MB covers scans and releases
+MAX_BYTES = MAX_FILE_BYTES  # a reply letter is rarely over 5 MB; 50 MB covers scans and releases
 MAX_PDF_PAGES = 60  # the letter is at the front; released records after it are not parsed
 KINDS = {".eml": "eml", ".msg": "msg", ".pdf": "pdf", ".txt": "txt"}
 MIME_TYPES = {
@@ -96,18 +97,18 @@ def read_reply(path: Path | str) -> ReplyFile:
     path = Path(path)
     try:
         if path.is_dir():
-            raise ReplyFileError(f"{path.name} is a folder, not a reply file.")
+            raise ReplyFileError(f"{file_name(path.name)} is a folder, not a reply file.")
         size = path.stat().st_size
-        _check_size(path.name, size)
-        data = path.read_bytes()
+        _check_size(file_name(path.name), size)
     except OSError as exc:
-        raise ReplyFileError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+        raise ReplyFileError(f"Cannot read {file_name(path.name)}: {exc.strerror or exc}.") from None
+    data = read_limited(path, limit=MAX_BYTES, error=ReplyFileError)  # no pipes or devices
     return read_reply_bytes(path.name, data)
 
 
 def read_reply_bytes(filename: str, data: bytes) -> ReplyFile:
     """Read a reply from its bytes; ``filename`` says what it claims to be."""
-    name = Path(filename).name or "the file"
+    name = file_name(Path(filename).name) or "the file"  # no newline to forge output with
     kind = KINDS.get(Path(name).suffix.lower())
     if kind is None:
         raise ReplyFileError(

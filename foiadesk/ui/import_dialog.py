@@ -417,7 +417,7 @@ class ImportDialog(QDialog):
             where = log_bug(exc)
             self._show(
                 "<p>Sorry, FoiaDesk could not work out what this reply would change. Nothing was "
-                f"written; the details are in {escape(str(where))}.</p>",
+                f"written; the details are in {escape(str(where or 'no file (none could be written)'))}.</p>",
                 False,
             )
             return

@@ -346,9 +346,10 @@ class MainWindow(LogActions, QMainWindow):
             self.banner.show_message(str(error))
         else:
             path = log_bug(error)
+            where = f"The details were written to {path}." if path else "Its details could not be saved."
             self.banner.show_message(
                 "Sorry, something went wrong inside FoiaDesk. Your log is safe: every saved "
-                f"change is kept. The details were written to {path}."
+                f"change is kept. {where}"
             )
 
     def closeEvent(self, event) -> None:
