@@ -351,6 +351,11 @@ def cmd_draft(args) -> int:
         options,
         user_templates_dir=args.templates,
     )
+    db = _open(args)  # first: its files are protected, and a log that cannot be written stops here
+    from .core.db import StorageError, read_only_reason
+
+    if read_only_reason(db):
+        raise StorageError(f"{read_only_reason(db)} No letter was written.")
     targets = [(args.out / d.filename) if several or args.out.is_dir() else args.out for d in drafts]
     outputs = [(t, d.docx) for d, t in zip(drafts, targets, strict=True)]
     if args.pdf:
@@ -358,7 +363,7 @@ def cmd_draft(args) -> int:
 
         outputs += [(t.with_suffix(".pdf"), docx_to_pdf(d.docx, d.filename)) for d, t in zip(drafts, targets, strict=True)]
     _write_outputs(outputs, force=args.force)
-    changes = log_drafts(_open(args), pack, drafts, options)
+    changes = log_drafts(db, pack, drafts, options)
     for draft, target, request_id in zip(drafts, targets, sorted(changes.request_ids), strict=True):
         print(
             f"{target}  ({draft.component.abbr or draft.component.name}, request #{request_id}, "

@@ -54,6 +54,7 @@ TEMPLATE_NAMES = (
 )
 USER_TEMPLATE_SECONDS = 20.0
 USER_TEMPLATE_MEMORY = 1 << 30  # bytes of address space for the worker, where supported
+USER_TEMPLATE_RESULT_BYTES = 10 * 1024 * 1024  # a letter with a scanned signature is well under
 
 
 class TemplateError(UserError):
@@ -204,6 +205,11 @@ def _render_in_worker(path: Path, context: dict, timeout: float) -> bytes:
             f"{timeout:g} second{'' if timeout == 1 else 's'} and was "
             "stopped."
         ) from None
+    if len(done.stdout) > USER_TEMPLATE_RESULT_BYTES:  # reading it back would take minutes
+        raise TemplateError(
+            f"{path.name}: the filled-in letter is {len(done.stdout) / 1024 / 1024:.1f} MB; a letter "
+            f"is at most {USER_TEMPLATE_RESULT_BYTES // 1024 // 1024} MB. Check the template's loops."
+        )
     try:
         status, payload = pickle.loads(done.stdout)
     except Exception:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -332,7 +331,7 @@ def _libreoffice_pdfs(
     own profile folder: starting LibreOffice takes about a second, converting a letter a
     fraction of that (``pdf.docx_to_pdf`` starts it once per file). A file it could not
     convert gives None; a run past its time limit is stopped."""
-    from .pdf import soffice
+    from .pdf import run_libreoffice, soffice
 
     program = soffice()
     if program is None or not sources:
@@ -358,21 +357,8 @@ def _libreoffice_pdfs(
         "--outdir",
         str(work / "out"),
     ]
-    proc = subprocess.Popen(
-        [*command, *map(str, inputs)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
     limit = LIBREOFFICE_SECONDS + LIBREOFFICE_PER_FILE * len(inputs)
-    try:
-        for _ in range(int(limit / 0.2)):
-            try:
-                proc.wait(timeout=0.2)
-                break
-            except subprocess.TimeoutExpired:
-                stop_if(cancelled)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    run_libreoffice([*command, *map(str, inputs)], limit, lambda: stop_if(cancelled))
     pdfs = [work / "out" / f"{path.stem}.pdf" for path in inputs]
     return [pdf if pdf.is_file() and pdf.stat().st_size > 0 else None for pdf in pdfs]
 

@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 from ..core.calendar import Calendar, calendar
 from ..core.clocks import AppealRule
 from ..core.events import CHANNELS, EVENT_TYPES, OUTCOME_LABELS, Event
+from ..core.inputs import file_name, read_limited
 from ..core.log import Attachment, Changes, LogError, NewEvent, check_event, record_event
 from ..core.preview import OWED_WORDS, Preview, preview_event
+from .commit import CommitOnAccept
 
 AMOUNT_TYPES = ("fee_estimate", "payment")
 
@@ -49,12 +51,9 @@ class EventDraft:
     def save(self, db) -> Changes:
         attachments = []
         for path in self.files:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise LogError(f"Cannot read {path.name} ({exc.strerror}); nothing was saved.") from None
+            data = read_limited(path, error=LogError)  # capped; no pipes or devices
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            attachments.append(Attachment(path.name, data, mime))
+            attachments.append(Attachment(file_name(path.name), data, mime))
         return record_event(db, self.request_id, replace(self.event, files=tuple(attachments)))
 
 
@@ -94,7 +93,9 @@ class OptionalDate(QWidget):
             self.edit.setDate(_qdate(day))
 
 
-class EventDialog(QDialog):
+class EventDialog(CommitOnAccept, QDialog):
+    """It closes once the event is saved (see ``CommitOnAccept``)."""
+
     def __init__(
         self,
         request_id: int,
@@ -174,7 +175,7 @@ class EventDialog(QDialog):
         self.form.addRow("&Summary", self.summary)
         self.form.addRow("&Text", self.body)
         self.form.addRow(self.attach, self.attached)
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log event")
@@ -256,13 +257,14 @@ class EventDialog(QDialog):
         return EventDraft(self.request_id, event, tuple(self.files))
 
     def accept(self) -> None:
+        draft = self.draft()
         try:
-            check_event(self.draft().event, self.history, today=self.today)
+            check_event(draft.event, self.history, today=self.today)
         except LogError as exc:
             self.problem.setText(str(exc))
             self.problem.show()
             return
-        super().accept()
+        self.commit(draft)
 
 
 def preview_html(preview: Preview) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.db import write
 from ..core.directory import Component, load_directory
 from ..core.log import Changes, LogError, add_request, ensure_directory_component
+from .commit import CommitOnAccept
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,9 @@ def component_label(component: Component) -> str:
     return f"{abbr} — {component.name} ({component.parent_name})"
 
 
-class RequestDialog(QDialog):
-    """Title, component (type any part of its name), case, requester and description."""
+class RequestDialog(CommitOnAccept, QDialog):
+    """Title, component (type any part of its name), case, requester and description.
+    It closes once the request is saved (see ``CommitOnAccept``)."""
 
     def __init__(self, cases: dict[int, str], requesters: list[tuple[int, str]], parent=None):
         super().__init__(parent)
@@ -94,7 +96,7 @@ class RequestDialog(QDialog):
         form.addRow("&Case", self.case)
         form.addRow("&Requester", self.requester)
         form.addRow("&Description", self.description)
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add request")
@@ -136,7 +138,7 @@ class RequestDialog(QDialog):
                 "Pick the agency office to send it to from the list (type part of its name).",
                 self.component,
             )
-        super().accept()
+        self.commit(draft)
 
     def _refuse(self, text: str, field) -> None:
         self.problem.setText(text)

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.calendar import Calendar, calendar
-from ..core.db import connect
+from ..core.db import StorageError, connect, read_only_reason
 from ..core.listing import RequestIndex
 from ..core.log import Changes
 from .settings import Settings
@@ -47,6 +47,7 @@ class Session(QObject):
         self.settings = settings
         self._today = today
         self.db = None  # the GUI thread's read connection, once the log has been read
+        self.read_only: str | None = None  # why the log cannot be written (damaged, newer…)
         self.index = RequestIndex.empty()  # until the log is read (the calendar is built then)
         self.tasks = Tasks(self.path, self)
         self.tasks.changed.connect(self._apply)
@@ -91,6 +92,7 @@ class Session(QObject):
         def read(db, progress):
             cal = calendar(skip_closures=skip)  # built here (once), not on the GUI thread
             cal.alternative  # noqa: B018 - likewise, for the first trace
+            self.read_only = read_only_reason(db)
             return RequestIndex.load(db, cal, on_progress=progress)
 
         self._load = self.tasks.read(
@@ -104,6 +106,8 @@ class Session(QObject):
             self.db = connect(self.path, migrate=False)
         self.index = index
         self.loaded.emit()
+        if self.read_only:  # said once the list shows, so the user can still read and export
+            self.failed.emit(StorageError(self.read_only))
 
     def _load_failed(self, error: BaseException) -> None:
         self._load = None

@@ -125,17 +125,21 @@ class LogActions:
         from .request_dialog import RequestDialog
 
         dialog = RequestDialog(self.session.index.cases, requesters(self.session.db), self)
-        dialog.accepted.connect(lambda: self._add_request(dialog.draft()))
+        dialog.saver = self._add_request
         self._show_dialog(dialog)
 
-    def _add_request(self, draft) -> None:
+    def _add_request(self, draft, done=None, failed=None) -> None:
+        """Save a new request; the dialog (``done``/``failed``) closes only once it is saved."""
+
         def added(changes):
+            if done is not None:
+                done(changes)
             self.open_request(changes.new_id)
             self.banner.show_message(
                 f"Added request #{changes.new_id}. Press Ctrl+L to log its filing.", "info"
             )
 
-        self.session.tasks.write("Adding the request", draft.save, on_done=added)
+        self.session.tasks.write("Adding the request", draft.save, on_done=added, on_error=failed)
 
     def new_case(self) -> None:
         from .case_dialog import CaseDialog
@@ -191,13 +195,16 @@ class LogActions:
             rule=rule,
             parent=self,
         )
-        dialog.accepted.connect(lambda: self._log(dialog.draft()))
+        dialog.saver = self._log
         self._show_dialog(dialog)
 
-    def _log(self, draft) -> None:
+    def _log(self, draft, done=None, failed=None) -> None:
+        """Save an event; the dialog (``done``/``failed``) closes only once it is saved."""
         label = draft.event.summary or draft.event.type
-        self.session.tasks.write(
-            "Logging the event",
-            draft.save,
-            on_done=lambda _c: self.banner.show_message(f"Logged “{label}” on #{draft.request_id}.", "info"),
-        )
+
+        def logged(changes):
+            if done is not None:
+                done(changes)
+            self.banner.show_message(f"Logged “{label}” on #{draft.request_id}.", "info")
+
+        self.session.tasks.write("Logging the event", draft.save, on_done=logged, on_error=failed)
