@@ -10,6 +10,7 @@ import argparse
 import importlib
 import math
 import re
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -447,6 +448,12 @@ def run(argv: list[str]) -> int:
         return command(args)
     except (UsageError, *USER_ERRORS) as exc:
         print(f"foiadesk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.DatabaseError as exc:  # a damaged page met half-way through a read
+        from .core.db import describe_sqlite_error
+        from .core.paths import default_db_path
+
+        print(f"foiadesk: {describe_sqlite_error(exc, getattr(args, 'db', None) or default_db_path())}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except MemoryError:
         print("foiadesk: not enough memory for this; nothing was written.", file=sys.stderr)

@@ -260,7 +260,10 @@ def quick_check(db: Database) -> str | None:
     except sqlite3.DatabaseError as exc:
         return str(exc)
     found = [r[0] for r in rows]
-    return None if found == ["ok"] else "; ".join(found)
+    if found == ["ok"]:
+        return None
+    text = " ".join(" ".join(found).replace("*** in database main ***", "").split())  # one line
+    return text[:160] + ("…" if len(text) > 160 else "")
 
 
 def _damage(db: Database) -> str | None:
@@ -270,7 +273,7 @@ def _damage(db: Database) -> str | None:
     if "not a database" in problem:
         raise sqlite3.DatabaseError(problem)  # nothing readable: refused as a whole
     return (
-        f"{db_path(db)} is damaged (SQLite found: {problem[:200]}). It is open read-only: "
+        f"{db_path(db)} is damaged (SQLite found: {problem}). It is open read-only: "
         "restore a backup, or export what can still be read."
     )
 
@@ -394,14 +397,15 @@ def backup(
     problem = quick_check(db)
     if problem is not None:
         raise StorageError(
-            f"{source} is damaged (SQLite found: {problem[:200]}); no backup was made, so your "
+            f"{source} is damaged (SQLite found: {problem}); no backup was made, so your "
             "earlier backups stay the good ones. Restore one, or export what can still be read."
         )
     if dest is None:
         folder = backups_dir(source)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
         stem = Path(source).stem if source != ":memory:" else "foiadesk"
-        dest = folder / f"{stem}-{stamp}-{reason}-v{schema_version(db)}.sqlite3"
+        version = max(schema_version(db), db.execute("PRAGMA user_version").fetchone()[0])
+        dest = folder / f"{stem}-{stamp}-{reason}-v{version}.sqlite3"
         force = False
     dest = Path(dest).expanduser()
     if is_log_file(dest) is not None:
