@@ -121,7 +121,7 @@ class SettingsView(QWidget):
         backup_to.setToolTip("A copy anywhere you choose: another disk, a USB stick")
         backup_to.clicked.connect(self.back_up_to)
         backups_button = QPushButton("Show the bac&kups")
-        backups_button.clicked.connect(lambda: _show_folder(backups_dir()))
+        backups_button.clicked.connect(lambda: _show_folder(backups_dir(self.session.path)))
         box = QGroupBox("Your log, its data folder and backups")
         form = QFormLayout(box)
         form.addRow("Log open now:", self.path)
@@ -189,7 +189,7 @@ class SettingsView(QWidget):
             f"{data_dir()}{override}: settings, the error log and backups. To keep them elsewhere, "
             f"start FoiaDesk with ${DATA_ENV} set to another folder."
         )
-        self.backups.setText(_backups_text())
+        self.backups.setText(_backups_text(self.session.path))
         current = self.profiles.currentItem().data(PROFILE_ROLE).id if self.profiles.currentItem() else None
         self.profiles.clear()
         for profile in profiles(self.session.db) if self.session.db is not None else ():
@@ -226,7 +226,7 @@ class SettingsView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.backups.setText(_backups_text())
+        self.backups.setText(_backups_text(self.session.path))
 
 
 def _selectable() -> QLabel:
@@ -249,9 +249,9 @@ def _show_folder(folder) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-def _backups_text() -> str:
-    """Where backups go, and the latest one."""
-    folder = backups_dir()
+def _backups_text(log) -> str:
+    """Where this log's backups go (beside it), and the latest one."""
+    folder = backups_dir(log)
     found = sorted(folder.glob("*.sqlite3"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
     if not found:
         return f"{folder}. None yet. FoiaDesk also backs up a log there before upgrading it."

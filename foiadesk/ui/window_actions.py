@@ -26,7 +26,9 @@ class LogActions:
             self.settings_view.refresh()
 
         self.session.tasks.read(
-            "Backing up", lambda db, _progress: backup(db, dest), on_done=done, cancellable=False
+            # A chosen file was confirmed by the save dialog; the log itself is still refused.
+            "Backing up", lambda db, _progress: backup(db, dest, force=dest is not None), on_done=done,
+            cancellable=False
         )
 
     def back_up_to(self) -> None:

@@ -7,6 +7,7 @@ in the agenda."""
 from datetime import date
 
 from conftest import TODAY
+from shiboken6 import isValid
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -46,7 +47,8 @@ def log_event(qtbot, window, request_id, fill):
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
         Qt.MouseButton.LeftButton,
     )
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
+    # The dialog closes (and the window deletes it) once the event is saved.
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=TIMEOUT)
     return preview
 
 
