@@ -25,10 +25,12 @@ class LogActions:
             self.banner.show_message(f"Backed up to {path}", kind="info")
             self.settings_view.refresh()
 
+        # A chosen file was confirmed by the save dialog; the log itself is still refused.
         self.session.tasks.read(
-            # A chosen file was confirmed by the save dialog; the log itself is still refused.
-            "Backing up", lambda db, _progress: backup(db, dest, force=dest is not None), on_done=done,
-            cancellable=False
+            "Backing up",
+            lambda db, _progress: backup(db, dest, force=dest is not None),
+            on_done=done,
+            cancellable=False,
         )
 
     def back_up_to(self) -> None:
