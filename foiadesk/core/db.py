@@ -418,6 +418,9 @@ def backup(
         dest.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"Cannot create the folder {dest.parent}: {exc.strerror}; no backup was made.") from None
+    from .export_files import clean_leftovers
+
+    clean_leftovers(dest.parent)  # a backup killed half-way left its temporary file
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}-{secrets.token_hex(4)}.part")
     try:
         target = sqlite3.connect(str(tmp))
