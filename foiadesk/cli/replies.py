@@ -69,7 +69,7 @@ def cmd_parse_reply(args) -> int:
         ("Tracking", ", ".join(p.tracking_numbers)),
         ("Exemptions", ", ".join(p.exemptions)),
         ("Exemption 3 statutes", "; ".join(p.b3_statutes)),
-        ("Fee", f"${p.fee_amount:,.2f}" if p.fee_amount is not None else ""),
+        ("Fee", _fee(p)),
         ("Dates", ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in p.dates.items())),
         ("Referred to", p.referred_to or ""),
         ("Expedite", p.expedite or ""),
@@ -163,3 +163,12 @@ def cmd_import_reply(args) -> int:
     print(f"\nRecorded event{'s' if len(changes.event_ids) > 1 else ''} {ids} on request #{request_id}; "
           f"{reply.filename} {'stored' if changes.stored else 'was already stored'}.")  # fmt: skip
     return 0
+
+
+def _fee(p) -> str:
+    if p.fee_amount is None:
+        return ""
+    if not p.fee_amount:
+        return "none charged"
+    meaning = {"estimate": "estimate", "assessed": "assessed", "over_cap": "more than you agreed to pay"}
+    return f"${p.fee_amount:,.2f}" + (f" ({meaning[p.fee_meaning]})" if p.fee_meaning in meaning else "")

@@ -152,8 +152,11 @@ def summary(p: Proposal, filename: str) -> str:
     if p.exemptions:
         statutes = f" ({'; '.join(p.b3_statutes)})" if p.b3_statutes else ""
         parts.append(f"exemptions {', '.join(p.exemptions)}{statutes}")
-    if p.fee_amount is not None:
-        parts.append(f"fee ${p.fee_amount:,.2f}")
+    if p.fee_amount:
+        meaning = {"estimate": " (estimate)", "over_cap": " (over the amount agreed)"}.get(p.fee_meaning or "", "")
+        parts.append(f"fee ${p.fee_amount:,.2f}{meaning}")
+    elif p.fee_amount is not None:
+        parts.append("no fee")
     if p.referred_to:
         parts.append(f"{'request sent' if p.request_routed else 'records referred'} to {p.referred_to}")
     parts.append(f"from {filename}")
