@@ -191,7 +191,7 @@ def normalise(text: str) -> str:
     """Compatibility forms (ligatures, non-breaking spaces) folded, curly quotes made
     straight, a tracking number or word broken across a line joined again, and the OCR
     slips that change meaning mended: "(b)(l)" is (b)(1), "(b)(7)E)" is (b)(7)(E),
-    "ofInformation" is two words; lone page numbers and "Page 2 of 5" lines dropped."""
+    "ofInformation" is two words; lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     text = text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -206,8 +206,9 @@ OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
 OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))[ \t]*([A-Fa-f])\)")
 OCR_JOINED = re.compile(r"\b(of|the|and|for|to|in|on)(?=(?:Information|Homeland|Investigation|Justice|State|Privacy|Freedom)\b)")
 PAGE_FURNITURE = re.compile(
-    r"^[ \t]*(?:Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-|\d{1,3})[ \t]*$", re.M | re.I
-)
+    r"^[ \t]*(?:Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-|\d{1,3}|[A-Z]{2,8}[-_ ]?0{2,}\d{2,8})[ \t]*$",
+    re.M | re.I,
+)  # page numbers and Bates stamps ("ICE-0001234") on lines of their own
 
 # Where the letter ends and its standard enclosures begin: an exemptions glossary, the
 # FBI's addendum of standard responses, an "explanation of exemptions". Their "neither
@@ -248,7 +249,7 @@ ABBREVIATIONS = frozenset(
 )
 # A sentence ends at . ! ? and a space before a capital, or, in OCR'd text that lost the
 # space, right before a capitalised word after a lower-case word ("withheld.You may").
-BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(§$])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2})")
+BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(§$])|(?<=[a-z)][.!?])(?=[A-Z][a-z]{2})")
 MAX_SENTENCE = 2000  # a longer "sentence" is run-together text: cut it into pieces
 
 
@@ -745,7 +746,7 @@ NEGATED = _any(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|
 DENIED_FULL = _any(
     r"\bwithheld\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
     r"\bexempt\s+from\s+disclosure\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
-    r"\b(?:your\s+)?(?:foia\s+)?request\s+is\s+(?:hereby\s+)?denied\b",
+    r"\b(?:your\s+)?(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+|being\s+)?denied\b",
     r"\b(?:deny|denying|denied)\s+your\s+(?:foia\s+)?request\b",
     r"\bwithholding\s+(?:all|the|these)\s+(?:responsive\s+)?(?:records|documents)\b(?!\s+in\s+part)",
 )
@@ -777,6 +778,7 @@ NO_RECORDS = _any(
     r"\bsearch(?:es)?\b(?:\s+\S+){0,4}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?records",
 )
 FEE_ESTIMATE = _any(
+    r"\b(?:will|would|shall)\s+(?:be\s+charged|owe)\b",
     r"\bonly\s+an\s+estimate\b",
     r"\bprovides?\s+(?:you\s+with\s+)?(?:a|an|the)\s+(?:fee\s+)?estimate\b",
     r"\bfee\s+estimate\b",
