@@ -715,14 +715,14 @@ APPEAL_DECIDED = _any(
     r"\b(?:granting|denying)\s+it\b",
 )
 APPEAL_ACKED = _any(
-    r"\b(?:acknowledg\w*(?:\s+the)?\s+receipt\s+of|receiv\w*|receipt\s+of|docketed|logged)\s+"
+    r"\b(?:acknowledg\w*(?:\s+the)?\s+receipt\s+of|(?:has|have)\s+received|receipt\s+of|docketed|logged)\s+"
     r"(?:of\s+)?your\s+(?:[\w()/-]+\s+){0,5}?appeal\b",
     r"\byour\s+(?:administrative\s+|foia\s+)?appeal\s+(?:has\s+been|was)\s+(?:received|assigned|docketed|logged)",
 )
 GLOMAR = _any(r"\bneither\s+confirm\s+nor\s+deny\b", r"\bcannot\s+confirm\s+or\s+deny\b",
               r"\bneither\s+confirms\s+nor\s+denies\b")  # fmt: skip
 RELEASED = _any(
-    r"\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+(?:pages?|records?|documents?|e-?mails?|materials?|files?)\b",
+    r"(?<!the )(?<!for )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+(?:pages?|records?|documents?|e-?mails?|materials?|files?)\b",
     r"\b(?:pages?|records?|documents?|materials?)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was|have been|has been|"
     r"will be|being)\s+(?:hereby\s+)?(?:released|enclosed|attached|provided|produced)\b",
     r"\breleased\s+in\s+(?:full|part|(?:their|its)\s+entirety)\b",
@@ -787,6 +787,12 @@ FEE_ESTIMATE = _any(
     r"\btotal\s+(?:estimated\s+)?(?:fees?|costs?|charges?|amount\s+due)\b",
     r"\b(?:fees?|costs?|charges?)\s+(?:will|would|are\s+expected\s+to|is\s+expected\s+to)\s+(?:total|exceed|be)\b",
     r"\bamount\s+due\b",
+)
+# A fee letter without an amount in the text still says it is one.
+FEE_STRONG = _any(
+    r"\bprovides?\s+(?:you\s+with\s+)?(?:a|an|the)\s+(?:fee\s+)?estimate\b",
+    r"\bthis\s+is\s+only\s+an\s+estimate\b",
+    r"\b(?:this|our)\s+(?:letter\s+)?(?:is\s+(?:a|an|the)\s+)?fee\s+estimate\b",
 )
 STILL_INTERESTED = _any(
     r"\bstill\s+interested\b",
@@ -973,7 +979,7 @@ class _Findings:
             self.note("reply_type", self.reason_for("referred_to"))
             return "referral"
         in_order: list[tuple[str, str | None]] = [
-            ("fee", self.first(FEE_ESTIMATE, skip=not_if)),
+            ("fee", self.first(FEE_ESTIMATE if fee else FEE_STRONG, skip=not_if)),
             ("still_interested", self.first(STILL_INTERESTED)),
             ("fee", self.first(CLARIFY, skip=not_if, where=FEE_WORD.search)),
             ("clarification", self.first(CLARIFY, skip=not_if)),
