@@ -168,7 +168,7 @@ def parse_text(
     )
 
 
-MAX_PARSE_CHARS = 100_000  # about 25 pages of text: the letter and then some
+MAX_PARSE_CHARS = 60_000  # about 15 pages of text: the letter and then some
 
 
 class ReadingTooLong(UserError):
@@ -630,6 +630,7 @@ NO_FEE = re.compile(
     re.I,
 )
 FEE_SCHEDULE = re.compile(r"\bfirst\s+(?:\d+|one\s+hundred)\s+pages\b|\bfirst\s+two\s+hours\b|\bif\b|\bunless\b", re.I)
+WORDY = re.compile(r"[A-Za-z]{2}")
 FEE_MEANINGS = ("estimate", "assessed", "over_cap", "none")
 
 
@@ -655,7 +656,8 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
             continue
         last = None
         for m in MONEY.finditer(line):
-            if not PER_UNIT.match(line, m.end()) and not NOT_A_FEE.search(line[max(0, m.start() - 60) : m.start()]):
+            before = line[max(0, m.start() - 60) : m.start()]
+            if not PER_UNIT.match(line, m.end()) and not (WORDY.search(before) and NOT_A_FEE.search(before)):
                 last = m
         if last:
             totals.append(_amount(last))
@@ -663,6 +665,8 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
         return totals[-1], "estimate" if ESTIMATE_WORDS.search(text) else "assessed"
     for m in MONEY.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()].replace("\n", " ")
+        if not WORDY.search(before):
+            continue  # no words before it: a column of figures, not a fee in prose
         after = text[m.end() : m.end() + 60].replace("\n", " ")
         if NOT_A_FEE.search(before) or PER_UNIT.match(after):
             continue
