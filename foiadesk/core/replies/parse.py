@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -113,20 +114,26 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def parse_reply(reply: ReplyFile, *, deadline: float | None = None) -> Proposal:
+def parse_reply(reply: ReplyFile, *, deadline: float | None = None, check: Callable[[], None] | None = None) -> Proposal:
     """The proposal for a file read by ``replies.read_reply``."""
-    return parse_text(reply.text, sent_on=reply.sent_on, no_text=reply.no_text, deadline=deadline)
+    return parse_text(reply.text, sent_on=reply.sent_on, no_text=reply.no_text, deadline=deadline, check=check)
 
 
 def parse_text(
-    text: str, *, sent_on: date | None = None, no_text: bool = False, deadline: float | None = None
+    text: str,
+    *,
+    sent_on: date | None = None,
+    no_text: bool = False,
+    deadline: float | None = None,
+    check: Callable[[], None] | None = None,
 ) -> Proposal:
     """The proposal for a letter's text. ``sent_on`` (an email's date) stands in for the
     letter date when the text has no date of its own. Only the first ``MAX_PARSE_CHARS``
     are read (the letter is at the front; released records follow it), and every rule is
     linear in the text, so no input makes reading hang. ``deadline`` (a ``time.monotonic``
-    value) stops a read that takes too long with ``ReadingTooLong``."""
-    clock = _Clock(deadline)
+    value) stops a read that takes too long with ``ReadingTooLong``; ``check`` is called
+    between steps and may raise to stop it (the window's Esc)."""
+    clock = _Clock(deadline, check)
     text = normalise(text[:MAX_PARSE_CHARS])
     letter, addenda = split_addenda(text)
     clock.check()
@@ -176,10 +183,13 @@ class ReadingTooLong(UserError):
 
 
 class _Clock:
-    def __init__(self, deadline: float | None):
+    def __init__(self, deadline: float | None, check: Callable[[], None] | None = None):
         self.deadline = deadline
+        self.stop = check
 
     def check(self) -> None:
+        if self.stop is not None:
+            self.stop()
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise ReadingTooLong("Reading the reply took too long and was stopped; enter its details by hand.")
 
