@@ -8,8 +8,8 @@ import pytest
 
 from foiadesk.cli import run
 from foiadesk.core.errors import UserError
-from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, log_drafts
 from foiadesk.core.letters import pdf
+from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, log_drafts
 from foiadesk.core.letters.content import DraftOptions
 from foiadesk.core.letters.profiles import ProfileError, load_profile, profile_from_dict
 from foiadesk.core.paths import RESOURCES
