@@ -34,7 +34,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def wants_window(argv: list[str]) -> bool:
-    return not argv or argv[0].split("=", 1)[0] in WINDOW_OPTIONS
+    """True when every argument is a window option with its value (``--db PATH``)."""
+    rest = list(argv)
+    while rest:
+        option, has_value, _ = rest.pop(0).partition("=")
+        if option not in WINDOW_OPTIONS:
+            return False
+        if not has_value and rest:
+            rest.pop(0)
+    return True
 
 
 def _log_crash(exc: BaseException) -> str:

@@ -49,6 +49,12 @@ class Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="foiadesk", description="Draft, log and track federal FOIA requests.")
+    p.add_argument(
+        "--db",
+        dest="global_db",
+        type=Path,
+        help="database file for any command (default: $FOIADESK_DB or the FoiaDesk data folder)",
+    )
     sub = p.add_subparsers(dest="command", parser_class=Parser)
 
     def with_db(sp):
@@ -404,7 +410,12 @@ def run(argv: list[str]) -> int:
     """Run one command; every expected failure becomes one line and exit status 2."""
     args = build_parser().parse_args(argv)
     if args.command is None:
-        args = build_parser().parse_args(["agenda", *argv])
+        args = build_parser().parse_args([*argv, "agenda"])
+    if args.global_db is not None:
+        if getattr(args, "db", None) not in (None, args.global_db):
+            print("foiadesk: --db is given twice, with different files", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        args.db = args.global_db
     from foiadesk.core.errors import USER_ERRORS
 
     try:

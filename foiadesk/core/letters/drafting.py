@@ -42,7 +42,7 @@ from foiadesk.core.letters.content import (  # noqa: F401  (the drafting API, re
     build_still_interested_context,
     exemption,
 )
-from foiadesk.core.paths import ROOT, TEMPLATES, data_dir
+from foiadesk.core.paths import PACKAGE_PARENT, TEMPLATES, data_dir
 
 TEMPLATE_NAMES = (
     "request",
@@ -188,7 +188,7 @@ def _render_in_worker(path: Path, context: dict, timeout: float) -> bytes:
     `if __name__ == "__main__"` guard. The context goes in and the result comes out pickled;
     both are made here, so unpickling them is safe."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_PARENT), env.get("PYTHONPATH")]))
     try:
         done = subprocess.run(
             [sys.executable, "-m", "foiadesk.core.letters.drafting"],

@@ -712,7 +712,7 @@ def _resolve(identity: dict[str, Any], own: dict[str, Any], curated: _Curated) -
 
 
 def default_resources_dir() -> Path:
-    """resources/ next to the foiadesk package (a source or editable checkout)."""
+    """The shipped resources (the checkout's resources/, or the installed package data)."""
     return RESOURCES
 
 
