@@ -305,12 +305,7 @@ def cmd_add_request(args) -> int:
 def cmd_log(args) -> int:
     from foiadesk.core.store import log
 
-    files = []
-    for path in args.file:
-        try:
-            files.append(log.Attachment(path.name, path.read_bytes()))
-        except OSError as exc:
-            raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    files = [log.Attachment.read(path) for path in args.file]
     changes = log.record_event(
         _open(args),
         args.request_id,
