@@ -1,4 +1,3 @@
-
 """Typed settings, and how urgency looks in light and dark palettes."""
 
 from datetime import date
