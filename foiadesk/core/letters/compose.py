@@ -22,7 +22,7 @@ from foiadesk.core.letters.content import STATUTORY_GROUNDS, DraftOptions, Reque
 from foiadesk.core.letters.drafting import render, suggested_filename
 from foiadesk.core.reference.casepack import CasePack, dump_case_pack
 from foiadesk.core.reference.directory import Component
-from foiadesk.core.store import log
+from foiadesk.core.store import log, reads
 from foiadesk.core.store.db import write
 from foiadesk.core.store.fees import record_fee
 from foiadesk.core.store.requesters import find_or_add_requester
@@ -137,10 +137,10 @@ def log_drafts(
     "drafted" event with the letter attached, all in one transaction."""
     request_ids, event_ids = [], []
     with write(db):
-        row = db.execute("SELECT id FROM cases WHERE slug = ?", [pack.id]).fetchone()
+        case_id = reads.case_id_by_slug(db, pack.id)
         case_id = (
-            row[0]
-            if row
+            case_id
+            if case_id is not None
             else log.add_case(
                 db, slug=pack.id, name=pack.name, summary=pack.summary, pack_json=dump_case_pack(pack)
             ).new_id
