@@ -21,11 +21,11 @@ import re
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from sqlite_utils import Database
 
@@ -147,13 +147,16 @@ def clock_lines(clock: Clock, as_of: date) -> tuple[str, str]:
     if state == "met":
         word, verdict = "met", f"met; {done} {clock.done_on}" if clock.due else "met"
     elif state == "missed":
+        assert clock.done_on is not None and clock.due is not None  # what "missed" means
         word, verdict = (
             "missed",
             f"missed; {done} {clock.done_on}, {_days((clock.done_on - clock.due).days)} late",
         )
     elif state == "overdue":
+        assert clock.due is not None  # what "overdue" means
         word, verdict = "missed", f"missed; still open on {as_of}, {_days((as_of - clock.due).days)} late"
     elif state == "open":
+        assert clock.due is not None  # what "open" means
         left = (clock.due - as_of).days
         word, verdict = "open", "open; due today" if left == 0 else f"open; {_days(left, 'day')} left"
     elif state == "paused":
@@ -262,7 +265,7 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
                 "files": names,
             }
         )
-    clocks = []
+    clocks: list[dict] = []
     for clock in view.clocks:
         short, headline = clock_lines(clock, as_of)
         clocks.append(
@@ -314,7 +317,7 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
 
 
 def _libreoffice_pdfs(
-    sources: list[bytes | int], db: Database, work: Path, cancelled: Cancelled | None
+    sources: Sequence[bytes | int], db: Database, work: Path, cancelled: Cancelled | None
 ) -> list[Path | None]:
     """PDFs of Word files (bytes, or ``files`` rowids), made in one LibreOffice run with its
     own profile folder: starting LibreOffice takes about a second, converting a letter a
@@ -369,7 +372,7 @@ def _libreoffice_pdfs(
 
 
 def _copy_blob(
-    db: Database, rowid: int, dst: BinaryIO, digest, cancelled: Cancelled | None, step=None
+    db: Database, rowid: int, dst: IO[bytes], digest, cancelled: Cancelled | None, step=None
 ) -> None:
     """Copy a stored file in chunks, straight from SQLite's blob to ``dst``."""
     with db.conn.blobopen("files", "content", rowid, readonly=True) as blob:
@@ -595,13 +598,14 @@ def _export(
             )
             entries.append(_entry(f"{path}.docx", words[-1], meta))
         if pdf_maker is not None:
-            pdfs = []
+            pdfs: list[bytes | None] = []
             for _, _, index, _ in docs:
                 stop_if(cancelled)
                 pdfs.append(pdf_maker(index))
         elif libreoffice:
             pdfs = [
-                f and f.read_bytes() for f in _libreoffice_pdfs(words, db, Path(tmp) / "index", cancelled)
+                f.read_bytes() if f else None
+                for f in _libreoffice_pdfs(words, db, Path(tmp) / "index", cancelled)
             ]
         else:
             pdfs = [None] * len(docs)
@@ -624,8 +628,8 @@ def _export(
         entries.append(_entry(f"{top}/manifest.json", manifest, {}))
         with atomic_output(out, force=force) as fh:
             _write_zip(fh, entries, db, as_of, progress, cancelled)
-    path = Path(out).expanduser()
-    return BundleResult(path, len(entries), path.stat().st_size, route, tuple(notes))
+    written = Path(out).expanduser()
+    return BundleResult(written, len(entries), written.stat().st_size, route, tuple(notes))
 
 
 def export_request(

@@ -126,6 +126,7 @@ def ics_bytes(items: list[DueItem], *, as_of: date, alarm_days: tuple[int, ...] 
         event.add("uid", item.uid)
         event.add("sequence", item.sequence)
         event.add("dtstamp", stamp)
+        assert item.clock.due is not None  # open_deadlines gives only dated clocks
         event.add("dtstart", item.clock.due)
         event.add("dtend", item.clock.due + timedelta(days=1))
         event.add("summary", summary(item))

@@ -157,6 +157,7 @@ def log_drafts(
                 requester_id=requester_id,
                 description="\n".join(titles[i] for i in draft.category_ids),
             ).new_id
+            assert request_id is not None  # add_request gives the new request's id
             changes = log.record_event(
                 db,
                 request_id,
@@ -168,6 +169,7 @@ def log_drafts(
                     files=(log.Attachment(draft.filename, draft.docx, DOCX_MIME),),
                 ),
             )
+            assert changes.new_id is not None  # record_event gives the new event's id
             request_ids.append(request_id)
             event_ids.append(changes.new_id)
     return log.Changes(request_ids=frozenset(request_ids), event_ids=tuple(event_ids), lists_changed=True)

@@ -172,6 +172,7 @@ def plan(
     if problems:
         return (), tuple(problems)
     on, channel = p.letter_date, ("email" if reply.kind in ("eml", "msg") else None)
+    assert on is not None  # _check_proposal refuses a proposal without a letter date
     new_numbers = [n for n in p.tracking_numbers if n not in known_numbers]
     main_type, fields = _main_event(p)
     main = NewEvent(
@@ -409,8 +410,8 @@ def preview(
     title, component = _request(db, request_id)
     history = events_for(db, request_id)
     known = tracking_numbers(db, request_id)
-    events, problems = plan(proposal, reply, history, known)
-    problems = list(problems)
+    events, found = plan(proposal, reply, history, known)
+    problems = list(found)
     duplicate = already_imported(db, reply.sha256, reply.filename)
     if duplicate:
         problems.insert(0, duplicate)
@@ -470,7 +471,7 @@ def accept(
             reads.add_request_number(db, request_id, main.new_id, number)
     return Changes(
         request_ids=frozenset({request_id}),
-        event_ids=tuple(c.new_id for c in recorded),
+        event_ids=tuple(e for c in recorded for e in c.event_ids),
         new_id=main.new_id,
         stored=tuple(s for c in recorded for s in c.stored),
     )

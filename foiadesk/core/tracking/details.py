@@ -14,10 +14,10 @@ from sqlite_utils import Database
 
 from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
 from foiadesk.core.store import reads
-from foiadesk.core.store.log import LogError
+from foiadesk.core.store.log import LogError, NewEvent
 
 
-def event_details(event: Event, *, channel: bool = True) -> list[str]:
+def event_details(event: Event | NewEvent, *, channel: bool = True) -> list[str]:
     """The facts of an event besides its date and type, one short phrase each: outcome,
     the receipt date it reports, the date it names, tracking number, amount, channel
     (unless ``channel=False``) and its summary when that says more than the type's name.
