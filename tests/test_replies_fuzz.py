@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -182,7 +181,11 @@ def test_a_ten_megabyte_letter_is_read_within_seconds():
 def test_a_subject_of_many_encoded_words_is_read_in_bounded_memory():
     # 8,000 encoded words once needed 586 MB with the standard header parser
     words = b"=?utf-8?B?w6k=?= " * 8000
-    data = b"From: a@b.gov\r\nTo: c@d.org\r\nSubject: " + words + b"\r\n\r\nThis acknowledges receipt of your request.\r\n"
+    data = (
+        b"From: a@b.gov\r\nTo: c@d.org\r\nSubject: "
+        + words
+        + b"\r\n\r\nThis acknowledges receipt of your request.\r\n"
+    )
     tracemalloc.start()
     started = time.perf_counter()
     reply = read_reply_bytes("bomb.eml", data)

@@ -34,14 +34,23 @@ def test_a_scanned_letter_is_read_by_ocr_and_says_so(scanned):
     assert any("read by OCR" in note for note in reply.notes)
     p = parse_reply(reply)
     # what the scanned page says: IRS letter of August 14, 2026 acknowledging 2026-IRS-FOIA-001234
-    assert (p.reply_type, p.letter_date, p.tracking_numbers) == ("ack", date(2026, 8, 14), ("2026-IRS-FOIA-001234",))
+    assert (p.reply_type, p.letter_date, p.tracking_numbers) == (
+        "ack",
+        date(2026, 8, 14),
+        ("2026-IRS-FOIA-001234",),
+    )
 
 
 @pytest.mark.ocr
 @needs_tesseract
 def test_the_ocr_text_is_stored_beside_the_untouched_scan(db, scanned):
-    component = log.ensure_component(db, abbr="IRS", name="Internal Revenue Service", agency_abbr="Treasury",
-                                     agency_name="Department of the Treasury")  # fmt: skip
+    component = log.ensure_component(
+        db,
+        abbr="IRS",
+        name="Internal Revenue Service",
+        agency_abbr="Treasury",
+        agency_name="Department of the Treasury",
+    )
     request_id = log.add_request(db, title="IRS–ICE MOU", component_id=component).new_id
     log.record_event(db, request_id, NewEvent("filed", date(2026, 8, 10)), today=date(2026, 11, 25))
     reply = scanned

@@ -25,8 +25,13 @@ FIELDS = ("reply_type", "letter_date", "tracking_numbers", "exemptions", "fee_am
 def _expected(row: dict, name: str):
     value = (row.get(name) or "").strip()
     if name in ("tracking_numbers", "exemptions"):
-        return frozenset(v.strip().replace("(", "").replace(")", "").lower() for v in value.split(";") if v.strip()) \
-            if name == "exemptions" else frozenset(v.strip() for v in value.split(";") if v.strip())
+        return (
+            frozenset(
+                v.strip().replace("(", "").replace(")", "").lower() for v in value.split(";") if v.strip()
+            )
+            if name == "exemptions"
+            else frozenset(v.strip() for v in value.split(";") if v.strip())
+        )
     if name == "fee_amount":
         try:
             return Decimal(value) if value else None

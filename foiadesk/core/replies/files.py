@@ -348,7 +348,9 @@ def _read_pdf_file(name: str, data: bytes, *, deadline: float | None = None, che
         pages = len(PdfReader(io.BytesIO(data), strict=False).pages)
         read = _tidy(ocr.ocr_pdf(data, pages, deadline=deadline, check=check))
     except ocr.OcrFailed as exc:
-        return ReplyFile(name, data, "pdf", text, notes=(*notes, f"{name}: OCR could not read the scan ({exc})."))
+        return ReplyFile(
+            name, data, "pdf", text, notes=(*notes, f"{name}: OCR could not read the scan ({exc}).")
+        )
     kept = [n for n in notes if "no text layer" not in n]
     note = f"{name} is a scan: its text was {OCR_NOTE}. Check names, dates and numbers against the scan."
     return ReplyFile(name, data, "pdf", read, notes=(*kept, note), ocr=True)
@@ -455,7 +457,9 @@ def _check_headers(name: str, data: bytes) -> None:
         )
     lines = data[:end].count(b"\n")
     if lines > MAX_HEADERS * 4:
-        raise ReplyFileError(f"{name} has {lines:,} header lines (real emails have a few dozen); it was not read.")
+        raise ReplyFileError(
+            f"{name} has {lines:,} header lines (real emails have a few dozen); it was not read."
+        )
 
 
 def _header_date(value: str) -> date | None:
@@ -469,7 +473,9 @@ def _read_eml(name: str, data: bytes, **limits) -> ReplyFile:
     _check_headers(name, data)
     msg = BytesParser(policy=policy.compat32).parsebytes(data)
     if len(msg.keys()) > MAX_HEADERS:
-        raise ReplyFileError(f"{name} has {len(msg.keys()):,} headers (real emails have a few dozen); it was not read.")
+        raise ReplyFileError(
+            f"{name} has {len(msg.keys()):,} headers (real emails have a few dozen); it was not read."
+        )
     if not any(k.lower() in EMAIL_HEADERS for k in msg.keys()):
         raise ReplyFileError(f"{name} is not an email: it has no From, To, Subject or Date header.")
     broken = [d for part in msg.walk() for d in part.defects if isinstance(d, BROKEN_MIME)]

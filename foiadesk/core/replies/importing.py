@@ -14,9 +14,9 @@ letter imported twice would double its events and its deadlines.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -162,7 +162,9 @@ def summary(p: Proposal, filename: str) -> str:
         statutes = f" ({'; '.join(p.b3_statutes)})" if p.b3_statutes else ""
         parts.append(f"exemptions {', '.join(p.exemptions)}{statutes}")
     if p.fee_amount:
-        meaning = {"estimate": " (estimate)", "over_cap": " (over the amount agreed)"}.get(p.fee_meaning or "", "")
+        meaning = {"estimate": " (estimate)", "over_cap": " (over the amount agreed)"}.get(
+            p.fee_meaning or "", ""
+        )
         parts.append(f"fee ${p.fee_amount:,.2f}{meaning}")
     elif p.fee_amount is not None:
         parts.append("no fee")
@@ -179,7 +181,9 @@ def _files(reply: ReplyFile) -> tuple[Attachment, ...]:
     if not reply.ocr:
         return (original,)
     text = f"Text of {reply.filename}, {OCR_NOTE} (check it against the scan).\n\n{reply.text}"
-    return original, Attachment(f"{Path(reply.filename).stem} ({OCR_NOTE}).txt", text.encode("utf-8"), "text/plain")
+    return original, Attachment(
+        f"{Path(reply.filename).stem} ({OCR_NOTE}).txt", text.encode("utf-8"), "text/plain"
+    )
 
 
 def plan(

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from foiadesk.core.replies.files import ReplyFile
 from foiadesk.core.replies.parse import FORMATS, SALUTATION, Proposal
-from foiadesk.core.store.replies import RequestFacts, request_facts
+from foiadesk.core.store.replies import RequestFacts, components, request_facts
 
 CONFIDENCE = ("certain", "likely", "possible", "none")
 STOPWORDS = frozenset(
@@ -59,28 +59,34 @@ def _abbr_in(head: str, abbr: str) -> bool:
     return re.search(rf"@(?:[\w-]+\.)*{re.escape(abbr.lower())}\.", head.lower()) is not None
 
 
-def letterhead_components(head: str, facts: list[RequestFacts]) -> tuple[set[str], set[str]]:
-    """The components (by the log's abbreviation) the letterhead names, and, failing that,
-    the departments it names."""
-    components: set[str] = set()
-    for f in facts:
-        known = FORMATS["components"].get(f.component_abbr, {})
-        aliases = [f.component_name, *known.get("names", ())]
-        if any(_names_in(head, n) for n in aliases) or _abbr_in(head, f.component_abbr):
-            components.add(f.component_abbr)
+def letterhead_components(head: str, db: Database) -> tuple[set[str], set[str]]:
+    """The components the letterhead names (by the log's abbreviation, or the reader's own
+    for one the log does not know), and the departments it names."""
+    known = FORMATS["components"]
+    rows = components(db)
+    found: set[str] = set()
+    in_log = {abbr.upper() for abbr, *_ in rows}
+    for abbr, name, _agency, _agency_name in rows:
+        aliases = [name, *known.get(abbr, {}).get("names", ())]
+        if any(_names_in(head, n) for n in aliases) or _abbr_in(head, abbr):
+            found.add(abbr)
+    for abbr, entry in known.items():
+        if abbr.upper() not in in_log and any(_names_in(head, n) for n in entry.get("names", ())):
+            found.add(abbr)
     departments: set[str] = set()
-    for f in facts:
-        names = [f.agency_name, *FORMATS.get("parents", {}).get(f.agency_abbr, ())]
-        if any(_names_in(head, n) for n in names):
-            departments.add(f.agency_abbr)
-    return components, departments
+    for _abbr, _name, agency, agency_name in rows:
+        if any(_names_in(head, n) for n in [agency_name, *FORMATS.get("parents", {}).get(agency, ())]):
+            departments.add(agency)
+    return found, departments
 
 
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z0-9-]{3,}", text.lower()) if w not in STOPWORDS}
 
 
-def _score(f: RequestFacts, proposal: Proposal, text_words: set[str], selected: int | None) -> tuple[int, list[str]]:
+def _score(
+    f: RequestFacts, proposal: Proposal, text_words: set[str], selected: int | None
+) -> tuple[int, list[str]]:
     """Points for one candidate of the right agency, with the reasons for them."""
     points, why = 0, []
     letter_day: date | None = proposal.letter_date
@@ -121,49 +127,106 @@ def propose_request(
     if dropped_on is not None:
         if numbered and dropped_on not in numbered:
             others = ", ".join(f"#{m}" for m in numbered)
-            return Match(dropped_on, "possible", f"Dropped on #{dropped_on}, but its tracking number{plural} "
-                         f"{numbers_text} {'is' if not plural else 'are'} on {others}: check which request it answers.",
-                         (dropped_on, *numbered))  # fmt: skip
+            return Match(
+                dropped_on,
+                "possible",
+                f"Dropped on #{dropped_on}, but its tracking number{plural} "
+                f"{numbers_text} {'is' if not plural else 'are'} on {others}: "
+                "check which request it answers.",
+                (dropped_on, *numbered),
+            )
         return Match(dropped_on, "certain", f"Dropped on request #{dropped_on}.", (dropped_on,))
     if len(numbered) == 1:
-        return Match(numbered[0], "certain", f"Found by its tracking number{plural} {numbers_text}.", tuple(numbered))
+        return Match(
+            numbered[0], "certain", f"Found by its tracking number{plural} {numbers_text}.", tuple(numbered)
+        )
     if numbered:
         listed = ", ".join(f"#{m}" for m in numbered)
-        return Match(None, "none", f"Its tracking number{plural} {numbers_text} {'is' if not plural else 'are'} "
-                     f"on {len(numbered)} requests ({listed}): choose one.", tuple(numbered))  # fmt: skip
-    lead = f"No request has the tracking number{plural} {numbers_text} yet" if numbers_text else "The letter gives no tracking number"
+        return Match(
+            None,
+            "none",
+            f"Its tracking number{plural} {numbers_text} {'is' if not plural else 'are'} "
+            f"on {len(numbered)} requests ({listed}): choose one.",
+            tuple(numbered),
+        )
+    lead = (
+        f"No request has the tracking number{plural} {numbers_text} yet"
+        if numbers_text
+        else "The letter gives no tracking number"
+    )
     text = reply.text if reply is not None else ""
-    components, departments = letterhead_components(_letterhead(reply, text), facts)
-    if components:
-        pool = [f for f in facts if f.component_abbr in components]
-        named = " or ".join(sorted(components))
+    named_components, departments = letterhead_components(_letterhead(reply, text), db)
+    if named_components:
+        upper = {c.upper() for c in named_components}
+        pool = [f for f in facts if f.component_abbr.upper() in upper]
+        named = " or ".join(sorted(named_components))
     elif departments:
         pool = [f for f in facts if f.agency_abbr in departments]
         named = " or ".join(sorted(departments))
     else:
         if selected is not None and selected in by_id:
-            return Match(selected, "possible", f"{lead}, and its letterhead names no agency the log knows; the "
-                         f"selected request #{selected} is proposed: check that it is the one.", (selected,))  # fmt: skip
-        return Match(None, "none", f"{lead}, and its letterhead names no agency the log knows: choose the request it answers.")
+            return Match(
+                selected,
+                "possible",
+                f"{lead}, and its letterhead names no agency the log knows; the "
+                f"selected request #{selected} is proposed: check that it is the one.",
+                (selected,),
+            )
+        return Match(
+            None,
+            "none",
+            f"{lead}, and its letterhead names no agency the log knows: choose the request it answers.",
+        )
     if not pool:
-        return Match(None, "none", f"{lead}. The letterhead names {named}, and the log has no request to {named}: "
-                     "choose one, or add the request first.", agency=named)  # fmt: skip
+        return Match(
+            None,
+            "none",
+            f"{lead}. The letterhead names {named}, and the log has no request to {named}: "
+            "choose one, or add the request first.",
+            agency=named,
+        )
     text_words = _words(text[:20_000])
-    ranked = sorted(((_score(f, proposal, text_words, selected), f) for f in pool), key=lambda x: (-x[0][0], x[1].id))
+    ranked = sorted(
+        ((_score(f, proposal, text_words, selected), f) for f in pool), key=lambda x: (-x[0][0], x[1].id)
+    )
     (best_points, best_why), best = ranked[0]
     order = tuple(f.id for _, f in ranked)
     if len(pool) == 1:
         if best_points < 0:
-            return Match(None, "none", f"{lead}. The letterhead names {named}; the log's one request to {named}, "
-                         f"#{best.id}, does not fit ({'; '.join(best_why)}): check.", order, named)  # fmt: skip
-        return Match(best.id, "likely", f"{lead}. The letterhead names {named}, and #{best.id} is the log's one request "
-                     f"to {named}{_because(best_why)}.", order, named)  # fmt: skip
+            return Match(
+                None,
+                "none",
+                f"{lead}. The letterhead names {named}; the log's one request to {named}, "
+                f"#{best.id}, does not fit ({'; '.join(best_why)}): check.",
+                order,
+                named,
+            )
+        return Match(
+            best.id,
+            "likely",
+            f"{lead}. The letterhead names {named}, and #{best.id} is the log's one request "
+            f"to {named}{_because(best_why)}.",
+            order,
+            named,
+        )
     runner_up = ranked[1][0][0]
     if best_points > runner_up and best_points > 0:
-        return Match(best.id, "possible", f"{lead}. The letterhead names {named}; of its {len(pool)} requests, #{best.id} "
-                     f"fits best{_because(best_why)}: check.", order, named)  # fmt: skip
-    return Match(None, "none", f"{lead}. The letterhead names {named}, and {len(pool)} requests to {named} could be the "
-                 "one: choose.", order, named)  # fmt: skip
+        return Match(
+            best.id,
+            "possible",
+            f"{lead}. The letterhead names {named}; of its {len(pool)} requests, #{best.id} "
+            f"fits best{_because(best_why)}: check.",
+            order,
+            named,
+        )
+    return Match(
+        None,
+        "none",
+        f"{lead}. The letterhead names {named}, and {len(pool)} requests to {named} could be the "
+        "one: choose.",
+        order,
+        named,
+    )
 
 
 def _because(reasons: list[str]) -> str:

@@ -34,13 +34,17 @@ class OcrFailed(Exception):
 def _run(args: list[str], data: bytes | None, seconds: float) -> bytes:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core: the machine stays usable
     try:
-        done = subprocess.run(args, input=data, capture_output=True, timeout=max(1.0, seconds), env=env, check=False)
+        done = subprocess.run(
+            args, input=data, capture_output=True, timeout=max(1.0, seconds), env=env, check=False
+        )
     except subprocess.TimeoutExpired:
         raise OcrFailed(f"{Path(args[0]).name} ran out of time") from None
     except OSError as exc:
         raise OcrFailed(str(exc)) from None
     if done.returncode != 0:
-        raise OcrFailed(done.stderr.decode("utf-8", "replace").strip()[:200] or f"exit status {done.returncode}")
+        raise OcrFailed(
+            done.stderr.decode("utf-8", "replace").strip()[:200] or f"exit status {done.returncode}"
+        )
     return done.stdout
 
 
@@ -60,13 +64,32 @@ def ocr_pdf(
             if left <= 0:
                 break
             try:
-                image = _run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-f", str(number), "-l", str(number),
-                              "-singlefile", str(pdf)], None, left)  # fmt: skip
+                image = _run(
+                    [
+                        "pdftoppm",
+                        "-r",
+                        str(DPI),
+                        "-gray",
+                        "-png",
+                        "-f",
+                        str(number),
+                        "-l",
+                        str(number),
+                        "-singlefile",
+                        str(pdf),
+                    ],
+                    None,
+                    left,
+                )
                 # pdftoppm writes to stdout when no output root is given
                 if not image:
                     raise OcrFailed("no image")
                 left = PAGE_SECONDS if deadline is None else min(PAGE_SECONDS, deadline - time.monotonic())
-                texts.append(_run(["tesseract", "stdin", "stdout", "-l", "eng"], image, left).decode("utf-8", "replace"))
+                texts.append(
+                    _run(["tesseract", "stdin", "stdout", "-l", "eng"], image, left).decode(
+                        "utf-8", "replace"
+                    )
+                )
             except OcrFailed as exc:
                 failures.append(f"page {number}: {exc}")
     if not any(t.strip() for t in texts):

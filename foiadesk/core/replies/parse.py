@@ -114,9 +114,13 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def parse_reply(reply: ReplyFile, *, deadline: float | None = None, check: Callable[[], None] | None = None) -> Proposal:
+def parse_reply(
+    reply: ReplyFile, *, deadline: float | None = None, check: Callable[[], None] | None = None
+) -> Proposal:
     """The proposal for a file read by ``replies.read_reply``."""
-    return parse_text(reply.text, sent_on=reply.sent_on, no_text=reply.no_text, deadline=deadline, check=check)
+    return parse_text(
+        reply.text, sent_on=reply.sent_on, no_text=reply.no_text, deadline=deadline, check=check
+    )
 
 
 def parse_text(
@@ -149,7 +153,9 @@ def parse_text(
     fee, fee_meaning = find_fee(letter)
     clock.check()
     referral = found.referral()
-    reply_type = found.classify(referral, fee, bool(exemptions), appeal_subject=bool(APPEAL_SUBJECT.search(letter[:3000])))
+    reply_type = found.classify(
+        referral, fee, bool(exemptions), appeal_subject=bool(APPEAL_SUBJECT.search(letter[:3000]))
+    )
     dates = found.dates(letter_date)
     clock.check()
     return Proposal(
@@ -191,7 +197,9 @@ class _Clock:
         if self.stop is not None:
             self.stop()
         if self.deadline is not None and time.monotonic() > self.deadline:
-            raise ReadingTooLong("Reading the reply took too long and was stopped; enter its details by hand.")
+            raise ReadingTooLong(
+                "Reading the reply took too long and was stopped; enter its details by hand."
+            )
 
 
 # -- text into sentences -----------------------------------------------------------------------
@@ -214,9 +222,12 @@ def normalise(text: str) -> str:
 
 OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
 OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))[ \t]*([A-Fa-f])\)")
-OCR_JOINED = re.compile(r"\b(of|the|and|for|to|in|on)(?=(?:Information|Homeland|Investigation|Justice|State|Privacy|Freedom)\b)")
+OCR_JOINED = re.compile(
+    r"\b(of|the|and|for|to|in|on)(?=(?:Information|Homeland|Investigation|Justice|State|Privacy|Freedom)\b)"
+)
 PAGE_FURNITURE = re.compile(
-    r"^[ \t]*(?:Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-|\d{1,3}|[A-Z]{2,8}[-_ ]?0{2,}\d{2,8})[ \t]*$",
+    r"^[ \t]*(?:Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-|\d{1,3}"
+    r"|[A-Z]{2,8}[-_ ]?0{2,}\d{2,8})[ \t]*$",
     re.M | re.I,
 )  # page numbers and Bates stamps ("ICE-0001234") on lines of their own
 
@@ -478,9 +489,7 @@ COMPONENT_NUMBER = re.compile(
 # codes have a tracking number's shape but are not one; nor is a number right after
 # "Civil Action No." or "File Number".
 NOT_TRACKING = re.compile("|".join(f"(?:{p})" for p in FORMATS["not_tracking"]))
-NOT_TRACKING_AFTER = re.compile(
-    r"(?:" + "|".join(FORMATS["not_tracking_after"]) + r")\s*[:#.]?\s*$", re.I
-)
+NOT_TRACKING_AFTER = re.compile(r"(?:" + "|".join(FORMATS["not_tracking_after"]) + r")\s*[:#.]?\s*$", re.I)
 
 
 def _is_tracking(token: str, labelled: bool) -> bool:
@@ -532,7 +541,9 @@ RANGE = re.compile(
 )
 # A checkbox form lists every exemption and ticks the ones applied: an unticked box's
 # exemption is not cited.
-UNTICKED = re.compile(r"(?:☐|□|❑|\[ \])[ \t]*(?:\(\s*b\s*\)\s*\(\s*\d\s*\)(?:\s*\(\s*[A-Fa-f]\s*\))?|b\d[A-Fa-f]?)")
+UNTICKED = re.compile(
+    r"(?:☐|□|❑|\[ \])[ \t]*(?:\(\s*b\s*\)\s*\(\s*\d\s*\)(?:\s*\(\s*[A-Fa-f]\s*\))?|b\d[A-Fa-f]?)"
+)
 STATUTE = re.compile(
     r"(?P<title>\d{1,2})\s*U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?(?:§+|[Ss]ec(?:tion|\.)?)?\s*(?P<sec>\d+[a-z]?)"
     r"|\b(?:Internal\s+Revenue\s+Code|I\.?R\.?C\.?)\s*(?:\(IRC\)\s*)?(?:§+|[Ss]ection)?\s*(?P<irc>\d+[A-Z]?)"
@@ -628,9 +639,13 @@ FEE_PHRASE = re.compile(
     re.I,
 )
 # After the amount: "$45.00, which exceeds the $25.00 you agreed to pay" is a fee over the cap.
-OVER_CAP_AFTER = re.compile(r"^\W{0,3}(?:which|this|that)?\s*(?:amount\s+)?(?:exceeds|is\s+more\s+than|is\s+over)\b", re.I)
+OVER_CAP_AFTER = re.compile(
+    r"^\W{0,3}(?:which|this|that)?\s*(?:amount\s+)?(?:exceeds|is\s+more\s+than|is\s+over)\b", re.I
+)
 FEE_AFTER = re.compile(r"^\s*(?:in|for)\s+(?:\w+\s+){0,2}(?:fees?|charges?|costs?)\b", re.I)
-ESTIMATE_WORDS = re.compile(r"estimat|anticipat|approximat|if all|potentially|would owe|will owe|could be", re.I)
+ESTIMATE_WORDS = re.compile(
+    r"estimat|anticipat|approximat|if all|potentially|would owe|will owe|could be", re.I
+)
 # A letter that charges nothing says so in a few ways; "the first 100 pages are free of
 # charge" is the fee schedule, not this letter's fee.
 NO_FEE = re.compile(
@@ -639,7 +654,9 @@ NO_FEE = re.compile(
     r"|(?:fees?|charges?)\s+(?:has|have)\s+been\s+waived|no\s+fees?\s+(?:are|is)\s+(?:owed|due))",
     re.I,
 )
-FEE_SCHEDULE = re.compile(r"\bfirst\s+(?:\d+|one\s+hundred)\s+pages\b|\bfirst\s+two\s+hours\b|\bif\b|\bunless\b", re.I)
+FEE_SCHEDULE = re.compile(
+    r"\bfirst\s+(?:\d+|one\s+hundred)\s+pages\b|\bfirst\s+two\s+hours\b|\bif\b|\bunless\b", re.I
+)
 WORDY = re.compile(r"[A-Za-z]{2}")
 FEE_MEANINGS = ("estimate", "assessed", "over_cap", "none")
 
@@ -662,7 +679,11 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
     amount is judged by a bounded stretch of text around it, so the cost is linear."""
     totals = []
     for line in text.split("\n"):
-        if "otal" not in line or not re.search(r"\btotal\b", line, re.I) or re.search(r"\bsub-?total\b", line, re.I):
+        if (
+            "otal" not in line
+            or not re.search(r"\btotal\b", line, re.I)
+            or re.search(r"\bsub-?total\b", line, re.I)
+        ):
             continue
         last = None
         for m in MONEY.finditer(line):
@@ -680,7 +701,11 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
         after = text[m.end() : m.end() + 60].replace("\n", " ")
         if NOT_A_FEE.search(before) or PER_UNIT.match(after):
             continue
-        if FEE_PHRASE.search(before) or FEE_AFTER.match(after) and re.search(r"\bowe|charg|estimat", before, re.I):
+        if (
+            FEE_PHRASE.search(before)
+            or FEE_AFTER.match(after)
+            and re.search(r"\bowe|charg|estimat", before, re.I)
+        ):
             window = text[max(0, m.start() - 200) : m.end() + 120]
             if OVER_CAP_AFTER.match(after):
                 return _amount(m), "over_cap"
@@ -704,7 +729,8 @@ CONDITIONAL = _any(r"^(?:if|should|unless|in the event|once|when|whether|to the 
                    r"\bunless\b", r"\bin the event\b", r"\bto the extent\b", r"\bwould\b")  # fmt: skip
 IF_WORD = _any(r"\bif\b", r"\bunless\b", r"\bshould\s+you\b", r"\bin\s+the\s+event\b")
 APPEAL_SUBJECT = re.compile(
-    r"^[ \t]*(?:Re|Subject)[ \t]*:[^\n]{0,80}\bappeal\b|\bAppeal[ \t]+(?:No\.?|Number)[ \t]*:?[ \t]*[A-Z0-9]", re.I | re.M
+    r"^[ \t]*(?:Re|Subject)[ \t]*:[^\n]{0,80}\bappeal\b|\bAppeal[ \t]+(?:No\.?|Number)[ \t]*:?[ \t]*[A-Z0-9]",
+    re.I | re.M,
 )
 FUTURE = _any(r"\b(?:will|may|might|can|could)\b")
 DECIDED = _any(r"\b(?:determined|decided|hereby|are being|is being)\b")
@@ -736,7 +762,8 @@ APPEAL_ACKED = _any(
 GLOMAR = _any(r"\bneither\s+confirm\s+nor\s+deny\b", r"\bcannot\s+confirm\s+or\s+deny\b",
               r"\bneither\s+confirms\s+nor\s+denies\b")  # fmt: skip
 RELEASED = _any(
-    r"(?<!the )(?<!for )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+(?:pages?|records?|documents?|e-?mails?|materials?|files?)\b",
+    r"(?<!the )(?<!for )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+"
+    r"(?:pages?|records?|documents?|e-?mails?|materials?|files?)\b",
     r"\b(?:pages?|records?|documents?|materials?)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was|have been|has been|"
     r"will be|being)\s+(?:hereby\s+)?(?:released|enclosed|attached|provided|produced)\b",
     r"\breleased\s+in\s+(?:full|part|(?:their|its)\s+entirety)\b",
@@ -777,9 +804,13 @@ PARTIAL = _any(
 # Partial-release wording decides even when it speaks of the future ("portions … will be
 # withheld") and even next to "withheld in their entirety" elsewhere in the letter.
 PARTIAL_STRONG = _any(
-    r"\bpartially\s+releasable\b", r"\breleasable\s+in\s+part\b", r"\breleased\s+in\s+part\b",
-    r"\bwith\s+(?:certain\s+)?information\s+(?:being\s+)?withheld\b", r"\bwith\s+(?:redactions|excisions)\b",
-    r"\bportions?\b(?:\s+\S+){0,6}?\s+will\s+be\s+withheld\b", r"\bpartially\s+withheld\b",
+    r"\bpartially\s+releasable\b",
+    r"\breleasable\s+in\s+part\b",
+    r"\breleased\s+in\s+part\b",
+    r"\bwith\s+(?:certain\s+)?information\s+(?:being\s+)?withheld\b",
+    r"\bwith\s+(?:redactions|excisions)\b",
+    r"\bportions?\b(?:\s+\S+){0,6}?\s+will\s+be\s+withheld\b",
+    r"\bpartially\s+withheld\b",
 )
 NO_RECORDS = _any(
     r"\b(?:unable|not\s+able)\s+to\s+(?:locate|find|identify)\s+or\s+(?:locate|find|identify)\s+any\b",
@@ -931,7 +962,8 @@ class _Findings:
         )
         denied = self.first(DENIED_FULL, where=lambda s: asserted(s) and not FEE_WORD.search(s))
         partial = self.first(PARTIAL, where=lambda s: asserted(s) and not FEE_WORD.search(s)) or self.first(
-            PARTIAL_STRONG, where=lambda s: not IF_WORD.search(s) and not APPEAL_WORD.search(s) and not FEE_WORD.search(s)
+            PARTIAL_STRONG,
+            where=lambda s: not IF_WORD.search(s) and not APPEAL_WORD.search(s) and not FEE_WORD.search(s),
         )
         if partial or (released and (withheld or denied or has_exemptions)):
             return "partial", partial or withheld or denied or ""

@@ -37,7 +37,26 @@ def request_facts(db: Database) -> list[RequestFacts]:
            ORDER BY r.id"""
     )
     return [
-        RequestFacts(rid, title, description or "", cabbr, cname, aabbr, aname,
-                     date.fromisoformat(filed) if filed else None, tuple(numbers.get(rid, ())))  # fmt: skip
+        RequestFacts(
+            rid,
+            title,
+            description or "",
+            cabbr,
+            cname,
+            aabbr,
+            aname,
+            date.fromisoformat(filed) if filed else None,
+            tuple(numbers.get(rid, ())),
+        )
         for rid, title, description, cabbr, cname, aabbr, aname, filed in rows
+    ]
+
+
+def components(db: Database) -> list[tuple[str, str, str, str]]:
+    """Every component in the log: (abbr, name, agency abbr, agency name)."""
+    return [
+        tuple(row)
+        for row in db.execute(
+            "SELECT c.abbr, c.name, a.abbr, a.name FROM components c JOIN agencies a ON a.id = c.agency_id"
+        )
     ]
