@@ -241,8 +241,9 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
     part = _Part(view, folder)
     attached = _attachments(db, request_id)
     tracking: dict[int, list[str]] = {}
-    for event_id, number in reads.tracking_numbers_by_event(db, request_id):
-        tracking.setdefault(event_id, []).append(number)
+    for event_id, tracking_number in reads.tracking_numbers_by_event(db, request_id):
+        if event_id is not None:
+            tracking.setdefault(event_id, []).append(tracking_number)
     shown = [e for e in view.events if e.direction != "internal" or e.id in attached]
     width = max(3, len(str(len(shown))))
     communications = []
@@ -281,6 +282,7 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
         )
     summary = "; ".join(c["short"] for c in clocks)
     row = reads.request_index_facts(db, request_id)
+    assert row is not None, "view_request above has found the request"
     receipt = read_events(list(view.events), cal).receipt
     filed = next((e for e in view.events if e.type == "filed"), None)
     received = ""

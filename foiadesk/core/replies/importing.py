@@ -33,6 +33,7 @@ from foiadesk.core.store.log import (
     Changes,
     LogError,
     NewEvent,
+    add_request_number,
     check_event,
     events_for,
     record_event,
@@ -492,8 +493,9 @@ def accept(
             raise ImportProblem(f"{reply.filename}: {problems[0]}")
         recorded = [record_event(db, request_id, new, today=today) for new in events]
         main = next(c for c, e in zip(recorded, events, strict=True) if e.files)
+        assert main.new_id is not None, "record_event returns the new event's id"
         for number in proposal.tracking_numbers:  # the main event took the first new one
-            reads.add_request_number(db, request_id, main.new_id, number)
+            add_request_number(db, request_id, main.new_id, number)
     return Changes(
         request_ids=frozenset({request_id}),
         event_ids=tuple(e for c in recorded for e in c.event_ids),

@@ -480,3 +480,12 @@ def search(db: Database, text: str, *, limit: int = 200) -> list[int]:
         {"q": query, "limit": limit},
     )
     return [r[0] for r in rows.fetchall()]
+
+
+def add_request_number(db: Database, request_id: int, event_id: int, number: str) -> None:
+    """Record an agency tracking number read from a reply, unless the request has it."""
+    db.execute(
+        "INSERT INTO tracking_numbers (request_id, event_id, number, kind) "
+        "VALUES (?, ?, ?, 'request') ON CONFLICT (request_id, number) DO NOTHING",
+        [request_id, event_id, number],
+    )

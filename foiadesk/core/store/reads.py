@@ -98,15 +98,6 @@ def requests_with_tracking_numbers(db: Database, numbers: list[str]) -> list[int
     return [row[0] for row in rows]
 
 
-def add_request_number(db: Database, request_id: int, event_id: int, number: str) -> None:
-    """Record an agency tracking number read from a reply, unless the request has it."""
-    db.execute(
-        "INSERT INTO tracking_numbers (request_id, event_id, number, kind) "
-        "VALUES (?, ?, ?, 'request') ON CONFLICT (request_id, number) DO NOTHING",
-        [request_id, event_id, number],
-    )
-
-
 def live_attachments(db: Database, request_id: int) -> list[tuple]:
     """(event id, filename, mime, files rowid, size, sha256) of every file on a live event."""
     return db.execute(
