@@ -228,3 +228,13 @@ def test_the_holdout_letters_are_read_at_least_as_well_as_first_measured():
     assert {name: s.right >= HOLDOUT_FLOOR[name] for name, s in scores.items()} == {
         name: True for name in FIELDS
     }
+
+
+def test_a_reply_by_date_from_within_n_days_of_the_letter():
+    p = parse_text(
+        "Federal Bureau of Investigation\nApril 15, 2010\nDear Requester:\nIf all of the pages are released, "
+        "you will owe $16.90 in duplication fees. Although no payment needs to be made at this time, you "
+        "must notify us in writing within 60 days from the date of this letter of your willingness to pay."
+    )
+    # April 15, 2010 + 60 calendar days
+    assert (p.reply_type, p.fee_amount, p.dates) == ("fee", Decimal("16.90"), {"reply_by": date(2010, 6, 14)})
