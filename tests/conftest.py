@@ -27,9 +27,18 @@ def isolated_data_dir(tmp_path, monkeypatch):
     return tmp_path / "data"
 
 
+@pytest.fixture(autouse=True)
+def no_ocr(request, monkeypatch):
+    """OCR takes seconds a page: only tests marked ``ocr`` run it on scanned fixtures."""
+    if "ocr" not in request.keywords:
+        from foiadesk.core.replies import ocr
+
+        monkeypatch.setattr(ocr, "ENABLED", False)
+
+
 @pytest.fixture
 def db(tmp_path):
-    from foiadesk.core.db import connect
+    from foiadesk.core.store.db import connect
 
     database = connect(tmp_path / "log.sqlite3")
     yield database
@@ -38,7 +47,7 @@ def db(tmp_path):
 
 @pytest.fixture
 def cal():
-    from foiadesk.core.calendar import calendar
+    from foiadesk.core.deadlines.calendar import calendar
 
     return calendar()
 

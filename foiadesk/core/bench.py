@@ -6,22 +6,26 @@ from __future__ import annotations
 import random
 import statistics
 import time
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 import numpy as np
 
-from . import batch
-from .calendar import calendar
-from .clocks import AppealRule, compute_clocks
-from .demo import synthetic_history
-from .events import Event
+from foiadesk.core.deadlines import batch
+from foiadesk.core.deadlines.calendar import calendar
+from foiadesk.core.deadlines.clocks import AppealRule, compute_clocks
+from foiadesk.core.deadlines.events import Event
+from foiadesk.core.demo import synthetic_history
 
 TARGET_SECONDS = 0.2
 TARGET_RATIO = 10.0
 
+T = TypeVar("T")
 
-def _median_time(fn, repeat: int) -> tuple[float, object]:
-    times, result = [], None
+
+def _median_time(fn: Callable[[], T], repeat: int) -> tuple[float, T]:
+    times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
         result = fn()
@@ -119,17 +123,21 @@ def bench_drafting(*, repeat: int = 5) -> dict:
     """Time one request letter and a six-component batch (render only, no database)."""
     from datetime import date as _date
 
-    from .casepack import shipped_case_packs
-    from .compose import choose_categories, draft_requests
-    from .directory import load_directory
-    from .letters import DraftOptions
-    from .paths import RESOURCES
-    from .profiles import load_profile
+    from foiadesk.core.letters.compose import choose_categories, draft_requests
+    from foiadesk.core.letters.content import DraftOptions
+    from foiadesk.core.letters.profiles import load_profile
+    from foiadesk.core.paths import RESOURCES
+    from foiadesk.core.reference.casepack import shipped_case_packs
+    from foiadesk.core.reference.directory import load_directory
 
     requester = load_profile(RESOURCES / "profiles" / "example.toml")
     pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
     directory = load_directory()
-    six = [directory.component(a) for a in ("ICE", "IRS", "TIGTA", "TREAS-DO", "DHS-PRIV", "DOJ-OLC")]
+    six = []
+    for abbr in ("ICE", "IRS", "TIGTA", "TREAS-DO", "DHS-PRIV", "DOJ-OLC"):
+        component = directory.component(abbr)
+        assert component is not None, abbr  # all six are curated components of the shipped directory
+        six.append(component)
     options = DraftOptions(
         letter_date=_date(2026, 11, 25),
         fee_waiver=True,

@@ -12,7 +12,7 @@ import re
 import stat
 from pathlib import Path
 
-from .errors import UserError
+from foiadesk.core.errors import UserError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the reply cap: 50 MB covers scans and releases
 

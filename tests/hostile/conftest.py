@@ -60,9 +60,9 @@ def sha(path: Path) -> str:
 @pytest.fixture
 def small_log(tmp_path):
     """A log with one filed request (#1 to ICE)."""
-    from foiadesk.core import log
-    from foiadesk.core.db import connect
-    from foiadesk.core.directory import load_directory
+    from foiadesk.core.store import log
+    from foiadesk.core.store.db import connect
+    from foiadesk.core.reference.directory import load_directory
 
     path = tmp_path / "mine.sqlite3"
     db = connect(path)

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from shiboken6 import isValid
 
-from foiadesk.core import db as dbmod
-from foiadesk.core.db import connect
+from foiadesk.core.store import db as dbmod
+from foiadesk.core.store.db import connect
 
 HOLDER = r"""
 import sqlite3, sys

@@ -14,12 +14,12 @@ from datetime import date
 
 import pytest
 
-from foiadesk.core import log
-from foiadesk.core.db import connect
-from foiadesk.core.directory import load_directory
-from foiadesk.core.export_bundle import export_request
-from foiadesk.core.export_calendar import export_calendar
-from foiadesk.core.export_list import ListFilter, export_list
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.export.bundle import export_request
+from foiadesk.core.export.ics import export_calendar
+from foiadesk.core.export.sheet import ListFilter, export_list
 
 AS_OF = date(2026, 11, 25)
 

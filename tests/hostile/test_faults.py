@@ -26,16 +26,16 @@ from pathlib import Path
 
 import pytest
 
-from foiadesk.core.db import connect
+from foiadesk.core.store.db import connect
 
 REPLIES = Path(__file__).parents[1] / "fixtures" / "replies"
 
 WRITER = r"""
 import os, sys
 from datetime import date
-from foiadesk.core import log
-from foiadesk.core.db import connect
-from foiadesk.core.directory import load_directory
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+from foiadesk.core.reference.directory import load_directory
 db = connect(sys.argv[1])
 ice = load_directory().component("ICE")
 n = 0
@@ -132,7 +132,7 @@ import json, resource, sys, time
 from pathlib import Path
 from foiadesk.core.errors import UserError
 from foiadesk.core.inputs import read_limited
-from foiadesk.core.replies import read_reply
+from foiadesk.core.replies.files import read_reply
 worst, refused, read = 0.0, 0, 0
 for name in json.loads(sys.stdin.read()):
     for fn in (read_limited, read_reply):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from foiadesk.core import pdf
+from foiadesk.core.letters import pdf
 
 pytestmark = pytest.mark.skipif(pdf.soffice() is None, reason="LibreOffice is not installed")
 

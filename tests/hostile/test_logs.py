@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import foiadesk, inproc, refused, sha
 
-from foiadesk.core import log
-from foiadesk.core.db import SCHEMA_VERSION, StorageError, backup, connect, quick_check, read_only_reason
+from foiadesk.core.store import log
+from foiadesk.core.store.db import SCHEMA_VERSION, StorageError, backup, connect, quick_check, read_only_reason
 
 COMMANDS = [
     ("log", 1, "note", "--on", "2026-11-03", "--summary", "called them"),

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import foiadesk, inproc, mount_tmpfs, refused, sha, unmount
 
-from foiadesk.core import db as dbmod
-from foiadesk.core.db import backup, connect
+from foiadesk.core.store import db as dbmod
+from foiadesk.core.store.db import backup, connect
 
 
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
@@ -136,15 +136,15 @@ def test_a_full_disk_names_the_disk_that_is_full(tmp_path, small_log):
 KILLED_EXPORT = r"""
 import sys
 from datetime import date
-from foiadesk.core import export_files
-from foiadesk.core.db import connect
-from foiadesk.core.export_list import ListFilter, export_list
+from foiadesk.core.export import files as export_files
+from foiadesk.core.store.db import connect
+from foiadesk.core.export.sheet import ListFilter, export_list
 real = export_files.clean_text
 def slow(text):  # hold the export open so it can be killed half-way
     print("writing", flush=True)
     import time; time.sleep(30)
     return real(text)
-import foiadesk.core.export_list as el
+import foiadesk.core.export.sheet as el
 el.clean_text = slow
 export_list(connect(sys.argv[1]), ListFilter(), sys.argv[2], fmt="csv", as_of=date(2026, 11, 25))
 """

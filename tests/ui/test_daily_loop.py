@@ -11,7 +11,7 @@ from shiboken6 import isValid
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from foiadesk.ui.event_dialog import EventDialog
+from foiadesk.ui.dialogs.event import EventDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TIMEOUT = 15_000

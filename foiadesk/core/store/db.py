@@ -1,0 +1,496 @@
+"""The only place that opens SQLite: path, pragmas, schema migrations, backups.
+
+One file per user (platformdirs data folder unless ``--db`` or $FOIADESK_DB says
+otherwise), in WAL mode with foreign keys on and a busy timeout. The schema is
+code: each migration below runs once, in its own transaction, and is recorded in
+``_sqlite_migrations``; ``PRAGMA user_version`` mirrors the count so other tools
+can read the version. Before an existing database is upgraded, a backup copy is
+written to the backups folder beside it.
+
+A log is checked (``PRAGMA quick_check``) when it is opened. A damaged log, or one
+written by a newer FoiaDesk, is opened read-only: it can be read and exported, and every
+write is refused with the reason (``read_only_reason``).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlite_utils import Database, Migrations
+
+from foiadesk.core.errors import UserError
+from foiadesk.core.paths import default_db_path
+
+BUSY_TIMEOUT_MS = 5000
+
+migrations = Migrations("foiadesk")
+
+
+class StorageError(UserError):
+    """The database cannot be used; the message says why and what to do."""
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """The first released schema. Statement by statement: ``executescript`` would commit
+    the transaction that keeps two processes from creating the same log at once."""
+    script = (
+        """
+        CREATE TABLE requesters (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            organization TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            fee_category TEXT NOT NULL DEFAULT 'other' CHECK (fee_category IN
+                ('commercial', 'educational', 'scientific', 'news_media', 'other')),
+            fee_category_basis TEXT NOT NULL DEFAULT '',
+            signature_name TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE agencies (
+            id INTEGER PRIMARY KEY,
+            abbr TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name TEXT NOT NULL
+        );
+        CREATE TABLE components (
+            id INTEGER PRIMARY KEY,
+            agency_id INTEGER NOT NULL REFERENCES agencies(id),
+            abbr TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name TEXT NOT NULL
+        );
+        CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '',
+            pack_json TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE requests (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER REFERENCES cases(id),
+            component_id INTEGER NOT NULL REFERENCES components(id),
+            requester_id INTEGER REFERENCES requesters(id),
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            description TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX requests_case ON requests(case_id);
+        CREATE INDEX requests_component ON requests(component_id);
+        CREATE TABLE files (
+            sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL,
+            content BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('out', 'in', 'internal')),
+            channel TEXT,
+            occurred_on TEXT NOT NULL CHECK (date(occurred_on) = occurred_on),
+            agency_received_on TEXT CHECK (agency_received_on IS NULL
+                OR date(agency_received_on) = agency_received_on),
+            named_date TEXT CHECK (named_date IS NULL OR date(named_date) = named_date),
+            outcome TEXT,
+            amount_cents INTEGER,
+            summary TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            voided_at TEXT
+        );
+        CREATE INDEX events_request ON events(request_id, occurred_on);
+        CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            sha256 TEXT NOT NULL REFERENCES files(sha256),
+            filename TEXT NOT NULL,
+            mime TEXT NOT NULL DEFAULT 'application/octet-stream',
+            UNIQUE (event_id, sha256)
+        );
+        CREATE TABLE tracking_numbers (
+            id INTEGER PRIMARY KEY,
+            request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+            event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+            number TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'request',
+            UNIQUE (request_id, number)
+        );
+        CREATE TABLE fees (
+            id INTEGER PRIMARY KEY,
+            request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+            event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('cap', 'estimate', 'payment', 'waiver')),
+            amount_cents INTEGER NOT NULL
+        );
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE
+        );
+        CREATE TABLE request_tags (
+            request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (request_id, tag_id)
+        );
+        """
+    )
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.table("requests").enable_fts(["title", "description"], create_triggers=True)
+    db.table("events").enable_fts(["summary", "body"], create_triggers=True)
+    db.table("notes").enable_fts(["body"], create_triggers=True)
+
+
+@migrations()
+def m002_indexes_and_dissemination(db: Database) -> None:
+    """Faster event and fee look-ups; a requester profile keeps how its holder publishes
+    (the fee-waiver and expedite letters argue from it)."""
+    db.execute("CREATE INDEX tracking_numbers_event ON tracking_numbers(event_id)")
+    db.execute("CREATE INDEX fees_request ON fees(request_id)")
+    db.execute("ALTER TABLE requesters ADD COLUMN dissemination TEXT NOT NULL DEFAULT ''")
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+OPEN_LOGS: set[Path] = set()
+"""Every log this process opened: outputs must never land on one (see ``is_log_file``)."""
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def connect(path: Path | str | None = None, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) a FoiaDesk database with the pragmas set and the
+    schema brought up to date. Raises StorageError with a readable message.
+
+    A log that is damaged, newer than this FoiaDesk, or on a read-only medium opens
+    read-only; ``read_only_reason(db)`` then says why and every write is refused."""
+    path = Path(path) if path is not None else default_db_path()
+    memory = str(path) == ":memory:"
+    if not memory:
+        if path.exists() and not path.is_file():
+            what = "a folder" if path.is_dir() else "not a regular file"
+            raise StorageError(f"{path} is {what}, not a database file")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"cannot create the folder for {path}: {exc.strerror}") from None
+        OPEN_LOGS.add(path.resolve())
+    try:
+        if not memory and path.exists() and not _writable(path):
+            return _open_read_only(
+                path, f"{path} is on a read-only disk or folder (or the file is read-only): "
+                "it is open for reading and exporting only."
+            )
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        db = Database(conn)
+        _pragmas(db)
+        if not memory:
+            problem = _damage(db) if migrate else None
+            if problem is None:
+                problem = _newer(db, path)
+            if problem is not None:
+                db.close()
+                return _open_read_only(path, problem)
+            db.enable_wal()
+        if migrate:
+            _upgrade(db, path)
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(describe_sqlite_error(exc, path)) from None
+    return db
+
+
+def _pragmas(db: Database) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = FULL")  # WAL + FULL: a committed event survives power loss
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _open_read_only(path: Path, reason: str) -> Database:
+    """The log opened so that nothing can write to it; ``reason`` is kept for messages."""
+    uri = f"file:{quote(str(path.resolve()))}"
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        # A WAL log on a read-only medium without its -shm file: read it as it stands.
+        conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+    db = Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA query_only = ON")
+    db.read_only_reason = reason
+    return db
+
+
+def read_only_reason(db: Database) -> str | None:
+    """Why this log was opened read-only, or None when it can be written."""
+    return getattr(db, "read_only_reason", None)
+
+
+def quick_check(db: Database) -> str | None:
+    """None when SQLite finds the file's structure sound, else what it found."""
+    try:
+        rows = db.execute("PRAGMA quick_check(5)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    found = [r[0] for r in rows]
+    if found == ["ok"]:
+        return None
+    text = " ".join(" ".join(found).replace("*** in database main ***", "").split())  # one line
+    return text[:160] + ("…" if len(text) > 160 else "")
+
+
+def _damage(db: Database) -> str | None:
+    problem = quick_check(db)
+    if problem is None:
+        return None
+    if "not a database" in problem:
+        raise sqlite3.DatabaseError(problem)  # nothing readable: refused as a whole
+    return (
+        f"{db_path(db)} is damaged (SQLite found: {problem}). It is open read-only: "
+        "restore a backup, or export what can still be read."
+    )
+
+
+def _newer(db: Database, path: Path) -> str | None:
+    """A reason to refuse writes when a newer FoiaDesk wrote this log."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    known = {m.name for m in migrations._migrations}
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if version <= SCHEMA_VERSION and not unknown:
+        return None
+    needed = max(version, len(migrations.applied(db)))
+    return (
+        f"{path} was written by a newer FoiaDesk (schema version {needed}; this one knows up to "
+        f"{SCHEMA_VERSION}). It is open read-only: install a FoiaDesk that knows schema "
+        f"version {needed} to change it."
+    )
+
+
+def describe_sqlite_error(exc: sqlite3.Error, path: Path | str) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"{path} is busy: another FoiaDesk window or program is writing to it. Close it and try again."
+    if "not a database" in text or "malformed" in text:
+        return f"{path} is not a FoiaDesk database or is damaged ({text}). Restore a backup."
+    if "attempt to write a readonly database" in text:
+        return f"{path} is open read-only; nothing was written."
+    if "readonly" in text or "unable to open" in text:
+        return f"cannot write {path} ({text}): check the folder's permissions."
+    if "disk is full" in text or "disk I/O" in text:
+        return f"cannot write {path}: its disk is full or failing ({text}); nothing was written."
+    if "already exists" in text:
+        return f"{path} was being created by another FoiaDesk at the same moment; try again."
+    return f"{path}: {text}"
+
+
+def schema_version(db: Database) -> int:
+    return len(migrations.applied(db))
+
+
+def _upgrade(db: Database, path: Path) -> None:
+    """Apply pending migrations, one process at a time: the write lock is taken first,
+    so several FoiaDesks creating the same new log at once do not collide. An existing
+    log is backed up first (a backup cannot run inside the write transaction)."""
+    if not migrations.pending(db):
+        return
+    _refuse_foreign(db, path)
+    if _tables(db) and str(path) != ":memory:":
+        try:
+            backup(db, reason="before-upgrade")
+        except StorageError as exc:
+            raise StorageError(f"{path} was not upgraded (nothing changed): {exc}") from None
+    conn = db.conn
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise StorageError(describe_sqlite_error(exc, path)) from None
+    try:
+        if migrations.pending(db):  # again: another process may have just done it
+            _refuse_foreign(db, path)
+            migrations.apply(db)
+            _restore_search(db)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.execute("COMMIT")
+
+
+def _tables(db: Database) -> list[str]:
+    return [t for t in db.table_names() if not t.startswith(("_", "sqlite_"))]
+
+
+def _refuse_foreign(db: Database, path: Path) -> None:
+    if _tables(db) and not migrations.applied(db):
+        raise StorageError(
+            f"{path} is an SQLite database of another program, not FoiaDesk's; choose another file."
+        )
+
+
+SEARCHED = {"requests": ["title", "description"], "events": ["summary", "body"], "notes": ["body"]}
+
+
+def _restore_search(db: Database) -> None:
+    """Re-create full-text indexes whose sync triggers a migration dropped
+    (``table.transform()`` drops every trigger of the table it rebuilds)."""
+    triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    for table, columns in SEARCHED.items():
+        if table in db.table_names() and f"{table}_ai" not in triggers:
+            db.table(table).enable_fts(columns, create_triggers=True, replace=True)
+
+
+def backups_dir(log: Path | str | None = None) -> Path:
+    """The backups folder beside a log (the default log's when none is given)."""
+    log = Path(log) if log is not None and str(log) != ":memory:" else default_db_path()
+    return log.parent / "backups"
+
+
+def is_log_file(path: Path | str) -> Path | None:
+    """The open log that ``path`` is, or is a side file (-wal, -shm, -journal) of."""
+    try:
+        target = Path(path).expanduser().resolve()
+    except OSError:
+        return None
+    for log in OPEN_LOGS:
+        if target == log or any(target == log.with_name(log.name + side) for side in SIDE_FILES):
+            return log
+        if target.exists() and log.exists() and os.path.samefile(target, log):
+            return log
+    return None
+
+
+def backup(
+    db: Database, dest: Path | None = None, *, reason: str = "manual", force: bool = False
+) -> Path:
+    """Copy the live database (consistently, even while in use) to ``dest`` or to a new
+    file in the backups folder beside it, named after the log, the time to the millisecond
+    and the schema version. A damaged log is not copied. The copy is written to a
+    temporary file and renamed only when complete. Returns the path written."""
+    source = db_path(db)
+    problem = quick_check(db)
+    if problem is not None:
+        raise StorageError(
+            f"{source} is damaged (SQLite found: {problem}); no backup was made, so your "
+            "earlier backups stay the good ones. Restore one, or export what can still be read."
+        )
+    if dest is None:
+        folder = backups_dir(source)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
+        stem = Path(source).stem if source != ":memory:" else "foiadesk"
+        version = max(schema_version(db), db.execute("PRAGMA user_version").fetchone()[0])
+        dest = folder / f"{stem}-{stamp}-{reason}-v{version}.sqlite3"
+        force = False
+    dest = Path(dest).expanduser()
+    if is_log_file(dest) is not None:
+        raise StorageError(f"{dest} is an open FoiaDesk log (or part of one); back up to another file.")
+    if dest.is_dir():
+        raise StorageError(f"{dest} is a folder; give a file name inside it.")
+    if dest.exists() and not force:
+        raise StorageError(f"{dest} already exists; choose another name (or use --force to replace it).")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"Cannot create the folder {dest.parent}: {exc.strerror}; no backup was made.") from None
+    from foiadesk.core.export.files import clean_leftovers
+
+    clean_leftovers(dest.parent)  # a backup killed half-way left its temporary file
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}-{secrets.token_hex(4)}.part")
+    try:
+        target = sqlite3.connect(str(tmp))
+        try:
+            db.conn.backup(target)
+        finally:
+            target.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        return _place(tmp, dest, replace=force)
+    except (OSError, sqlite3.Error) as exc:
+        text = getattr(exc, "strerror", None) or str(exc)
+        raise StorageError(f"Could not write a backup in {dest.parent} ({text}); no backup was made.") from None
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+
+
+def _place(tmp: Path, dest: Path, *, replace: bool) -> Path:
+    """Rename ``tmp`` to ``dest``; without ``replace``, never over an existing file: a
+    name taken in the meantime gets -2, -3 … (so two backups in one millisecond both stay)."""
+    if replace:
+        os.replace(tmp, dest)
+        return dest
+    candidate, n = dest, 1
+    while True:
+        try:
+            os.link(tmp, candidate)
+            return candidate
+        except FileExistsError:
+            n += 1
+            candidate = dest.with_name(f"{dest.stem}-{n}{dest.suffix}")
+        except OSError:  # a file system without hard links (FAT on a USB stick)
+            if candidate.exists():
+                n += 1
+                candidate = dest.with_name(f"{dest.stem}-{n}{dest.suffix}")
+                continue
+            os.replace(tmp, candidate)
+            return candidate
+
+
+@contextmanager
+def write(db: Database) -> Iterator[Database]:
+    """One write transaction, taken with BEGIN IMMEDIATE so a busy database waits
+    for the lock up front instead of failing half-way; rolled back on any error."""
+    conn = db.conn
+    reason = read_only_reason(db)
+    if reason is not None:
+        raise StorageError(f"{reason} Nothing was written.")
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise StorageError(describe_sqlite_error(exc, db_path(db))) from None
+    try:
+        yield db
+    except BaseException:
+        conn.rollback()
+        raise
+    else:
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.rollback()
+            raise StorageError(describe_sqlite_error(exc, db_path(db))) from None
+
+
+def db_path(db: Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] or ":memory:"
