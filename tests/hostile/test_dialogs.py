@@ -127,3 +127,22 @@ def test_escape_does_not_drop_a_save_in_progress(qtbot, open_window, demo_copy, 
     dialog.saving = False
     dialog.reject()
     assert closed(dialog)
+
+
+def test_a_newer_log_opens_read_only_in_the_window_and_says_why(qtbot, open_window, demo_copy):
+    import sqlite3
+
+    raw = sqlite3.connect(demo_copy)
+    raw.execute(f"PRAGMA user_version = {dbmod.SCHEMA_VERSION + 1}")
+    raw.commit()
+    raw.close()
+    window = open_window(demo_copy)
+    qtbot.waitUntil(lambda: "newer FoiaDesk" in window.banner.text.text(), timeout=10_000)
+    assert window.requests.model.total() == 120  # still readable
+    window.new_request()
+    dialog = window.dialog
+    qtbot.keyClicks(dialog.title, "One more")
+    dialog.component.setEditText("ICE")
+    qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Not saved" in dialog.problem.text(), timeout=10_000)
+    assert f"schema version {dbmod.SCHEMA_VERSION + 1}" in dialog.problem.text() and dialog.isVisible()
