@@ -41,8 +41,14 @@ def test_export_never_replaces_a_backup_or_another_database(small_log, tmp_path)
     copy = backup(db)
     db.close()
     before = sha(copy)
-    refused(inproc("export-list", "--out", copy, "--force", "--format", "csv", "--db", small_log), "is a database")
+    refused(inproc("export-list", "--out", copy, "--force", "--format", "csv", "--db", small_log), "keeps backups")
     assert sha(copy) == before
+    moved = tmp_path / "on-a-stick.sqlite3"  # a backup copied elsewhere is still a database
+    moved.write_bytes(copy.read_bytes())
+    refused(inproc("export-list", "--out", moved, "--force", "--format", "csv", "--db", small_log), "is a database")
+    assert sha(moved) == before
+    refused(inproc("export-list", "--out", copy.parent / "list.csv", "--db", small_log), "keeps backups")
+    assert sorted(p.name for p in copy.parent.iterdir()) == [copy.name]
 
 
 def test_backups_never_collide_and_sit_beside_their_log(small_log, tmp_path):

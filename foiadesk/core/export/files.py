@@ -60,7 +60,7 @@ def check_target(out: Path | str, *, force: bool) -> Path:
     """The output path, refused early (before any long work) when it cannot be written.
     An open log, its -wal/-shm files, a backup or any other SQLite database is never
     replaced, even with ``force``."""
-    from foiadesk.core.store.db import is_log_file
+    from foiadesk.core.store.db import in_backups_folder, is_log_file
 
     out = Path(out).expanduser()
     if out.is_dir():
@@ -68,6 +68,8 @@ def check_target(out: Path | str, *, force: bool) -> Path:
     log = is_log_file(out)
     if log is not None:
         raise ExportError(f"{out} is your FoiaDesk log {log.name} (or part of it); choose another name.")
+    if in_backups_folder(out):
+        raise ExportError(f"{out.parent} is where FoiaDesk keeps backups; save exports somewhere else.")
     if out.exists() and not out.is_file():
         raise ExportError(f"{out} is not a regular file (a device or pipe); choose a file name.")
     if out.is_file() and _is_database(out):

@@ -386,6 +386,15 @@ def is_log_file(path: Path | str) -> Path | None:
     return None
 
 
+def in_backups_folder(path: Path | str) -> bool:
+    """Whether ``path`` lies in the backups folder of a log this process opened."""
+    try:
+        folder = Path(path).expanduser().resolve().parent
+    except OSError:
+        return False
+    return any(folder == backups_dir(log).resolve() for log in OPEN_LOGS)
+
+
 def backup(
     db: Database, dest: Path | None = None, *, reason: str = "manual", force: bool = False
 ) -> Path:
