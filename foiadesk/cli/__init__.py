@@ -398,7 +398,7 @@ def cmd_draft(args) -> int:
         options,
         user_templates_dir=args.templates,
     )
-    db = _open(args)  # first: its files are protected, and a log that cannot be written stops here
+    db = _open(args)  # opened first, so no letter can be written over it
     targets = [(args.out / d.filename) if several or args.out.is_dir() else args.out for d in drafts]
     pdfs = {}
     if args.pdf:
