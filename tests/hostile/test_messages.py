@@ -143,3 +143,18 @@ def test_a_log_on_a_read_only_medium_opens_for_reading_and_exporting(read_only_m
     assert "MOU drafts" in out.read_text(encoding="utf-8-sig")
     line = refused(foiadesk("log", 1, "note", "--on", "2026-11-03", "--db", read_only_medium), "read-only")
     assert "Nothing was written" in line
+
+
+def test_a_user_templates_huge_result_is_refused_not_read(tmp_path, monkeypatch):
+    from docx import Document
+
+    from foiadesk.core.letters import drafting
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    doc = Document()
+    doc.add_paragraph("{% for a in range(30000) %}{{ a * 7919 % 1000003 }} {% endfor %}")
+    doc.save(folder / "request.docx")
+    monkeypatch.setattr(drafting, "USER_TEMPLATE_RESULT_BYTES", 20_000)  # stands in for 10 MB
+    with pytest.raises(drafting.TemplateError, match=r"request.docx: the filled-in letter is .* MB; a letter is at most"):
+        drafting.render("request", {}, user_templates_dir=folder)
