@@ -151,6 +151,27 @@ def test_a_log_from_a_newer_foiadesk_opens_read_only_naming_the_version(demo_log
     assert f"knows schema version {version}" in line and "Nothing was written" in line
 
 
+def test_a_log_is_checked_again_whenever_it_changed(demo_log, tmp_path, monkeypatch):
+    from foiadesk.core.store import db as dbmod
+
+    path = tmp_path / "mine.sqlite3"
+    path.write_bytes(demo_log.read_bytes())
+    calls = []
+    real = dbmod.quick_check
+    monkeypatch.setattr(dbmod, "quick_check", lambda db: calls.append(1) or real(db))
+    connect(path).close()
+    connect(path).close()
+    assert len(calls) == 1  # unchanged since it passed: not read again
+    db = connect(path)
+    log.add_note(db, 1, "called the FOIA office")
+    db.close()
+    connect(path).close()
+    assert len(calls) == 2  # changed by a write: checked again
+    damaged = damage(demo_log, tmp_path / "damaged.sqlite3", 0)
+    path.write_bytes(damaged.read_bytes())  # the same path, damaged in place
+    assert "is damaged" in read_only_reason(connect(path))
+
+
 def test_quick_check_on_open_stays_cheap(demo_log):
     started = time.perf_counter()
     for _ in range(5):
@@ -171,6 +192,12 @@ def test_quick_check_cost_at_100k_requests(tmp_path):
         assert quick_check(db) is None
         timings.append(time.perf_counter() - started)
         db.close()
+    opens = []
+    for _ in range(5):
+        started = time.perf_counter()
+        connect(path).close()  # the first one checks; the others find it unchanged
+        opens.append(time.perf_counter() - started)
     print(f"\nquick_check at 100,000 requests ({path.stat().st_size / 1e6:.0f} MB): "
-          f"best {min(timings):.2f} s, worst {max(timings):.2f} s")
-    assert min(timings) < 3
+          f"best {min(timings):.2f} s, worst {max(timings):.2f} s; opening: first {opens[0]:.2f} s, "
+          f"then {max(opens[1:]):.3f} s at most")
+    assert min(timings) < 3 and max(opens[1:]) < 0.5
