@@ -382,20 +382,47 @@ def request_letter():
     return doc
 
 
+MISSED = (
+    "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i){% if history.extended %}, "
+    "as extended under 552(a)(6)(B){% endif %}) ran out on {{ history.due_on }}"
+)
+FEE_BAR = (
+    "Under 5 U.S.C. 552(a)(4)(A)(viii), an agency that misses a time limit may not charge search "
+    "fees{% if duplication_barred %}, nor duplication fees to a requester in my fee category{% endif %}, "
+    "unless it gave timely written notice of unusual circumstances and more than 5,000 pages are "
+    "needed, or a court has found exceptional circumstances."
+)
+
+
 def status_inquiry():
     doc = new_document("Status inquiry on a FOIA request", "FOIA status inquiry")
     letter_top(doc, subject="Re: Status of Freedom of Information Act request "
                             "{{ request.tracking_number }}")
     p(doc, "I am writing about " + REF + "."
-           "{% if received_on %} Your office received it on {{ received_on }}.{% endif %}")
+           "{% if received_on %} Your office received it on {{ received_on }}"
+           "{% if history.acknowledged_on %} and acknowledged it on {{ history.acknowledged_on }}"
+           "{% endif %}.{% endif %}")
     tag(doc, "{%p if deadline_passed %}")
     p(doc, "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i)"
            "{% if deadline_extended %}, as extended under 552(a)(6)(B){% endif %}) ran out on "
-           "{{ due_on }}, and I have not yet received one.")
+           "{{ due_on }}{% if history.days_late %}, {{ history.days_late }} days ago{% endif %}, "
+           "and I have not received a determination. Your office has therefore not complied with "
+           "the Act's time limits, and I may treat my administrative remedies as exhausted and "
+           "seek judicial review (5 U.S.C. 552(a)(6)(C)(i)). It also may no longer charge search "
+           "fees for this request (5 U.S.C. 552(a)(4)(A)(viii)).")
+    tag(doc, "{%p elif due_on %}")
+    p(doc, "A determination is due by {{ due_on }} (5 U.S.C. 552(a)(6)(A)(i)"
+           "{% if deadline_extended %}, as extended under 552(a)(6)(B){% endif %}).")
     tag(doc, "{%p endif %}")
-    p(doc, "Please tell me the date your office received the request and " + ECD + ". If "
-           "some records have already been processed, please release them now, and the rest "
-           "on a rolling basis.")
+    tag(doc, "{%p if history.status_inquiries %}")
+    p(doc, "I asked for the status of this request on "
+           "{{ history.status_inquiries|join(', ') }} and have had no answer.")
+    tag(doc, "{%p endif %}")
+    p(doc, "Please tell me {% if not received_on %}the date your office received the request "
+           "and {% endif %}" + ECD + ". The Office of Government Information Services has advised "
+           "that agencies must give an estimated date of completion when a requester asks for one "
+           "(OGIS Advisory Opinion 2020-01). If some records have already been processed, please "
+           "release them now, and the rest on a rolling basis.")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
@@ -417,6 +444,11 @@ def clarification_reply():
            "552(a)(6)(A)(ii), any tolling of the time limit for this request ends when you "
            "receive it. Please resume processing, confirm the date you received this reply, "
            "and tell me " + ECD + ".")
+    tag(doc, "{%p if history.info_requests_repeated %}")
+    p(doc, "The Act lets an agency stop the clock only once to ask a requester for information "
+           "(5 U.S.C. 552(a)(6)(A)(ii)(I)); your office had already done so, so this request did "
+           "not toll the time limit.")
+    tag(doc, "{%p endif %}")
     p(doc, "If anything is still unclear, please contact me before closing or narrowing the "
            "request. Thank you for your help.")
     signature(doc)
@@ -431,9 +463,13 @@ def still_interested_reply():
            "still interested in " + REF + "{% if reply_by %} and asked for a reply by "
            "{{ reply_by }}{% endif %}.")
     p(doc, "**Yes, I am still interested in all of the records I requested.** Please keep the "
-           "request open and continue processing it.")
+           "request open and continue processing it. Please do not treat it as withdrawn or "
+           "closed.")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if history.missed %}")
+    p(doc, MISSED + ", and I have been waiting for a determination since then.")
     tag(doc, "{%p endif %}")
     p(doc, "Please tell me " + ECD + ", and release any records already processed.")
     p(doc, "Thank you for your help.")
@@ -447,6 +483,15 @@ def fee_response():
                             "{{ request.tracking_number }}")
     p(doc, "I am replying to your letter of {{ agency_letter_date }}, which estimated fees of "
            "{{ fee_estimate }} for " + REF + ".")
+    tag(doc, "{%p if fee_bar %}")
+    p(doc, "{% if history.due_on %}" + MISSED + ", before your fee estimate"
+           "{% else %}Your office did not meet a time limit of 5 U.S.C. 552(a)(6) for this request"
+           "{% endif %}. " + FEE_BAR + " Please remove the barred fees from the estimate.")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if history.waiver_pending %}")
+    p(doc, "My request for a waiver of all fees is still pending. Please decide it before charging "
+           "any fee; what I say below about paying applies only if the waiver is denied.")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if accept %}")
     p(doc, "I agree to pay fees of up to {{ fee_cap }} for this request. Please continue "
            "processing it, and tell me before incurring fees above that amount.")
@@ -463,15 +508,12 @@ def fee_response():
            "{% else %}, and send me a revised estimate before incurring any fees{% endif %}.",
       "After List")
     tag(doc, "{%p endif %}")
+    p(doc, "Please send me an itemized estimate: the hours of search and of review with the "
+           "grade and hourly rate of each, the number of pages and the duplication rate, and the "
+           "fee category you placed me in, so that I can check it against your fee regulations "
+           "and narrow the request where that saves the most.")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if fee_bar %}")
-    p(doc, "If your office has not met a time limit for this request, 5 U.S.C. "
-           "552(a)(4)(A)(viii) bars it from charging search fees"
-           "{% if duplication_barred %}, or duplication fees for a requester in my fee "
-           "category{% endif %}, except in the circumstances that provision lists. Please "
-           "apply it.")
     tag(doc, "{%p endif %}")
     p(doc, "Under 5 U.S.C. 552(a)(6)(A)(ii), any tolling of the time limit to settle fees ends "
            "when you receive this reply. Please confirm the date you received it. Thank you for "
@@ -486,7 +528,8 @@ def appeal():
                subject="Re: Request {{ request.tracking_number }}, submitted "
                        "{{ request.submitted_on }}; determination of {{ determination_date }}",
                salutation="Dear Appeals Officer:")
-    p(doc, "I appeal the determination of {{ determination_date }}"
+    p(doc, "I appeal the {% if history.determination_outcome %}"
+           "{{ history.determination_outcome }} {% endif %}determination of {{ determination_date }}"
            "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
            " on " + REF + ". I ask you to reverse it as set out below and to order the release "
            "of all reasonably segregable, non-exempt records. My request and the determination "
@@ -494,8 +537,8 @@ def appeal():
     tag(doc, "{%p if withheld %}")
     heading(doc, "Records withheld")
     tag(doc, "{%p for item in withheld %}")
-    p(doc, "{{ item.number }}.\t**{{ item.description }}**, withheld under "
-           "{{ item.exemptions_text }}.", "Item")
+    p(doc, "{{ item.number }}.\t**{{ item.description }}**{% if item.exemptions_text %}, withheld "
+           "under {{ item.exemptions_text }}{% endif %}.", "Item")
     tag(doc, "{%p if item.argument %}")
     p(doc, "{{ item.argument }}", "Item Detail")
     tag(doc, "{%p endif %}")
@@ -531,11 +574,154 @@ def appeal():
     tag(doc, "{%p endif %}")
     heading(doc, "Decision")
     p(doc, "Please decide this appeal within 20 working days of receiving it, as 5 U.S.C. "
-           "552(a)(6)(A)(ii) requires. " + LIAISON + " I reserve my right to seek judicial "
-           "review.")
+           "552(a)(6)(A)(ii) requires, and tell me the appeal's tracking number. " + LIAISON +
+           " I reserve my right to seek judicial review.")
     signature(doc)
     p(doc, "Enclosures: my request of {{ request.submitted_on }}; your determination of "
            "{{ determination_date }}.", "Enclosures")
+    return doc
+
+
+def liaison_letter():
+    doc = new_document("Letter to the FOIA Public Liaison", "FOIA Public Liaison")
+    letter_top(doc, subject="Re: Request for assistance with Freedom of Information Act request "
+                            "{{ request.tracking_number }}",
+               salutation="Dear FOIA Public Liaison:")
+    p(doc, "I ask for your help with " + REF + ". The Act makes the FOIA Public Liaison "
+           "responsible for reducing delays, explaining the status of requests and helping to "
+           "resolve disputes (5 U.S.C. 552(l) and 552(a)(6)(B)(ii)).")
+    p(doc, "{% if history.received_on and not history.received_assumed %}Your agency received the "
+           "request on {{ history.received_on }}{% else %}I submitted the request on "
+           "{{ request.submitted_on }}{% endif %}{% if history.acknowledged_on %} and acknowledged "
+           "it on {{ history.acknowledged_on }}{% endif %}."
+           "{% if history.missed %} " + MISSED + ", and no determination has been made."
+           "{% elif history.due_on %} A determination is due by {{ history.due_on }}.{% endif %}"
+           "{% if history.status_inquiries %} I asked the FOIA office for the status on "
+           "{{ history.status_inquiries|join(', ') }} without an answer.{% endif %}")
+    p(doc, "I ask you to:")
+    p(doc, "1.\tgive me " + ECD + ";", "Item")
+    p(doc, "2.\ttell me where the request stands: the offices searched, whether records were "
+           "found, and any consultation or referral, with the tracking number the other agency "
+           "gave it;", "Item")
+    p(doc, "3.\trelease the records already processed, and the rest on a rolling basis; and", "Item")
+    p(doc, "4.\ttell me whether narrowing the request or setting priorities would speed it up; "
+           "I am glad to discuss that.", "Item")
+    tag(doc, "{%p if note %}")
+    p(doc, "{{ note }}", "After List")
+    tag(doc, "{%p endif %}")
+    p(doc, "If we cannot resolve this together, I will ask the Office of Government Information "
+           "Services to mediate (5 U.S.C. 552(h)(3)); I reserve my right to seek judicial review. "
+           "Thank you for your help.", "After List")
+    signature(doc)
+    return doc
+
+
+def ogis_request():
+    doc = new_document("Request for OGIS mediation", "OGIS request")
+    letter_top(doc, subject="Re: Request for mediation: {{ component.name }}, Freedom of "
+                            "Information Act request {{ request.tracking_number }}",
+               salutation="Dear OGIS staff:")
+    p(doc, "I ask the Office of Government Information Services to mediate a dispute with "
+           "{{ component.name }} over " + REF + ", as 5 U.S.C. 552(h)(3) provides. The dispute "
+           "is about {{ dispute }}.")
+    heading(doc, "What happened")
+    tag(doc, "{%p for c in history.chronology %}")
+    p(doc, "{{ c.date }}:\t{{ c.text }}", "Item")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if history.missed %}")
+    p(doc, MISSED + ". I have no estimated date of completion.", "After List")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if history.exemptions %}")
+    p(doc, "The determination withheld records under {{ history.exemptions|join(', ') }}.",
+      "After List")
+    tag(doc, "{%p endif %}")
+    heading(doc, "What I ask for")
+    p(doc, "{% if history.missed or history.appeal_missed %}A realistic estimated date of "
+           "completion, release of the records already processed and a schedule for the rest"
+           "{% elif history.exemptions %}A fuller explanation of each withholding and release of "
+           "the segregable portions withheld{% else %}Help in resolving the dispute described "
+           "above{% endif %}. I am willing to discuss narrowing the request or setting priorities.")
+    tag(doc, "{%p if note %}")
+    p(doc, "{{ note }}")
+    tag(doc, "{%p endif %}")
+    p(doc, "I consent to OGIS discussing this request and my correspondence with the agency's "
+           "FOIA staff. No lawsuit about this request is pending. Copies of my request and the "
+           "agency's letters are enclosed. Thank you for your help.")
+    signature(doc)
+    p(doc, "Enclosures: my request of {{ request.submitted_on }} and the agency's letters listed "
+           "above.", "Enclosures")
+    return doc
+
+
+def complaint_outline():
+    doc = new_document("Outline of a FOIA complaint", "FOIA complaint outline")
+    p(doc, "Outline of a complaint under the Freedom of Information Act", "Letter Title")
+    p(doc, "For a lawyer to review and finish. Prepared by {{ requester.name }} on "
+           "{{ letter_date }} from the request log. This is not legal advice.", "Delivery")
+    heading(doc, "Your options, in plain words")
+    p(doc, "{% if history.missed %}{{ component.name }} did not decide your request by "
+           "{{ history.due_on }}. From {{ history.exhaustion_on }} you may sue without appealing "
+           "first (5 U.S.C. 552(a)(6)(C)(i)), and the agency may no longer charge search fees "
+           "(552(a)(4)(A)(viii)).{% elif history.appeal_missed %}The appeal was not decided by "
+           "{{ history.appeal_decision_due }}, so you may sue (5 U.S.C. 552(a)(6)(C)(i))."
+           "{% else %}Suing usually requires a decided administrative appeal first.{% endif %} "
+           "You can also keep asking for an estimated completion date, ask the FOIA Public Liaison "
+           "or OGIS for help, or appeal where the agency allows it. A court can order the agency "
+           "to search and release records and can award attorney fees and costs to a plaintiff "
+           "who substantially prevails (5 U.S.C. 552(a)(4)(E)). Deadlines for filing and serving "
+           "a complaint, and the court's rules, apply: have a lawyer check this outline.")
+    heading(doc, "Caption")
+    p(doc, "UNITED STATES DISTRICT COURT FOR THE [DISTRICT]")
+    p(doc, "{{ requester.name }}, Plaintiff, v. {{ defendant }}, Defendant. Civil Action No. "
+           "[    ]. COMPLAINT FOR DECLARATORY AND INJUNCTIVE RELIEF.")
+    heading(doc, "Parties")
+    p(doc, "1.\tPlaintiff {{ requester.name }}{% if requester.affiliation %} "
+           "({{ requester.affiliation }}){% endif %} made the request described below.", "Item")
+    p(doc, "2.\tDefendant {{ defendant }} is an agency of the United States within 5 U.S.C. "
+           "552(f)(1); {{ component.name }} is {% if defendant != component.name %}its component "
+           "that {% endif %}has possession, custody and control of the records requested.", "Item")
+    heading(doc, "Jurisdiction and venue")
+    p(doc, "3.\tThe Court has jurisdiction under 5 U.S.C. 552(a)(4)(B) and 28 U.S.C. 1331.", "Item")
+    p(doc, "4.\tVenue lies under 5 U.S.C. 552(a)(4)(B) in the district where Plaintiff resides"
+           "{% if venue_home %} ({{ venue_home }}){% endif %} or has its principal place of "
+           "business, where the records are situated, or the District of Columbia.", "Item")
+    heading(doc, "Facts (from the log)")
+    p(doc, "5.\tOn {{ request.submitted_on }} Plaintiff requested records from {{ component.name }} "
+           "under the FOIA; the request bears tracking number {{ request.tracking_number }}.",
+      "Item")
+    tag(doc, "{%p for c in history.chronology %}")
+    p(doc, "{{ loop.index + 5 }}.\t{{ c.date }}: {{ c.text }}", "Item")
+    tag(doc, "{%p endfor %}")
+    heading(doc, "Exhaustion")
+    p(doc, "{% if history.missed %}Defendant did not make a determination within the time limit, "
+           "which ran out on {{ history.due_on }}{% if history.extended %} as extended{% endif %}. "
+           "Plaintiff is deemed to have exhausted administrative remedies (5 U.S.C. "
+           "552(a)(6)(C)(i)).{% elif history.appeal_missed %}Defendant did not decide Plaintiff's "
+           "appeal of {{ history.appeal_filed_on }} by {{ history.appeal_decision_due }}. Plaintiff "
+           "is deemed to have exhausted administrative remedies (5 U.S.C. 552(a)(6)(C)(i))."
+           "{% elif history.appeal_filed_on %}Plaintiff appealed on {{ history.appeal_filed_on }}; "
+           "state the appeal's outcome here.{% else %}[State how administrative remedies were "
+           "exhausted.]{% endif %}")
+    heading(doc, "Claim for relief")
+    p(doc, "Count I: violation of the FOIA, 5 U.S.C. 552, by failing to make a timely "
+           "determination, to search adequately, and to release non-exempt records"
+           "{% if history.exemptions %} withheld under {{ history.exemptions|join(', ') }}"
+           "{% endif %}.")
+    heading(doc, "Relief requested")
+    p(doc, "Plaintiff asks the Court to: declare the withholding unlawful; order Defendant to "
+           "search for all responsive records and to release them, with only exempt portions "
+           "redacted, by a date the Court sets; order an index of anything withheld; award "
+           "attorney fees and costs under 5 U.S.C. 552(a)(4)(E); and grant other just relief.")
+    heading(doc, "Exhibits (from the evidence bundle)")
+    tag(doc, "{%p for x in history.exhibits %}")
+    p(doc, "Exhibit {{ x.letter }}:\t{{ x.what }}, {{ x.date }} ({{ x.file }})", "Item")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if note %}")
+    p(doc, "{{ note }}", "After List")
+    tag(doc, "{%p endif %}")
+    p(doc, "Dated {{ letter_date }}.", "After List")
+    p(doc, "{{ requester.signature_name }}, pro se{% if requester.email %}, "
+           "{{ requester.email }}{% endif %}", "Signature")
     return doc
 
 
@@ -546,6 +732,9 @@ TEMPLATES = {
     "still_interested_reply.docx": still_interested_reply,
     "fee_response.docx": fee_response,
     "appeal.docx": appeal,
+    "liaison_letter.docx": liaison_letter,
+    "ogis_request.docx": ogis_request,
+    "complaint_outline.docx": complaint_outline,
 }
 
 

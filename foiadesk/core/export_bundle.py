@@ -242,7 +242,8 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
     attached = _attachments(db, request_id)
     tracking: dict[int, list[str]] = {}
     for event_id, number in db.execute(
-        "SELECT event_id, number FROM tracking_numbers WHERE request_id = ? ORDER BY id", [request_id]
+        "SELECT event_id, number FROM tracking_numbers WHERE request_id = ? AND kind != 'confirmation' ORDER BY id",
+        [request_id],
     ):
         tracking.setdefault(event_id, []).append(number)
     shown = [e for e in view.events if e.direction != "internal" or (e.id in attached and e.type != "note")]

@@ -217,7 +217,8 @@ def already_imported(db: Database, sha256: str, filename: str = "This file") -> 
 def tracking_numbers(db: Database, request_id: int) -> tuple[str, ...]:
     rows = db.execute(
         """SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-           WHERE t.request_id = ? AND (e.id IS NULL OR e.voided_at IS NULL) ORDER BY t.id""",
+           WHERE t.request_id = ? AND (e.id IS NULL OR e.voided_at IS NULL)
+             AND t.kind != 'confirmation' ORDER BY t.id""",
         [request_id],
     )
     return tuple(r[0] for r in rows)
