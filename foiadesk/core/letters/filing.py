@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from foiadesk.core.errors import UserError
-from foiadesk.core.letters.content import Requester, address_lines, dollars, long_date
+from foiadesk.core.letters.content import Requester, _office_address, address_lines, dollars, long_date
 from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.directory import Component, load_directory
 from foiadesk.core.store import log
@@ -500,15 +500,8 @@ def print_package(db: Database, request_id: int, kind: str, *, requester: Reques
     sender = [requester.name, *address_lines(requester.address)] if requester else []
     if kind == "mail":
         lines += [(s, False, 11) for s in sender] + [("", False, 11)] * 6
-        lines += [
-            (s, False, 13)
-            for s in [
-                f"FOIA Officer, {comp.name}" if comp.name not in where else "FOIA Officer",
-                *address_lines(where),
-            ]
-        ]
+        lines += [(s, False, 13) for s in str(_office_address(comp)).split("\n")]
         lines += [("", False, 11)] * 3 + [("FREEDOM OF INFORMATION ACT REQUEST", True, 16)]
-        lines += [("Mark the envelope as above, as the agency's rules ask.", False, 9)]
     else:
         lines += [
             ("FAX", True, 20),
