@@ -165,7 +165,7 @@ def log_event(args, files) -> int | None:
     from foiadesk.cli import _open
 
     if args.type == "filed":
-        from foiadesk.core.letters.filing import Asks, Filing, file_request
+        from foiadesk.core.letters.filing import Asks, Filing, drafted_letter, file_request, letter_asks
 
         asks = None
         if args.asks is not None or args.fee_cap is not None:
@@ -173,7 +173,11 @@ def log_event(args, files) -> int | None:
             unknown = chosen - set(ASKS)
             if unknown:
                 raise UsageError(f"--asks takes {', '.join(ASKS)} or none, not {', '.join(sorted(unknown))}")
-            asks = Asks("expedite" in chosen, "fee-waiver" in chosen, args.fee_cap)
+            cap = args.fee_cap
+            if cap is None:  # keep the cap the letter commits to
+                letter = drafted_letter(_open(args), args.request_id)
+                cap = letter_asks(letter).fee_cap_cents if letter else None
+            asks = Asks("expedite" in chosen, "fee-waiver" in chosen, cap)
         if args.tracking:
             raise UsageError(
                 "a filing has no tracking number yet: give what the portal, fax or post "
