@@ -624,7 +624,7 @@ def file_request(db: Database, request_id: int, filing: Filing, *, today: date |
                 channel=filing.channel or None,
                 agency_received_on=filing.agency_received_on,
                 confirmation=confirmation or None,
-                summary=said,
+                summary=f"confirmation {confirmation}" if confirmation else "",
                 files=tuple(files),
             ),
             today=today,

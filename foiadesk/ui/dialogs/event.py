@@ -55,6 +55,18 @@ class EventDraft:
                 raise LogError(f"Cannot read {path.name} ({exc.strerror}); nothing was saved.") from None
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             attachments.append(Attachment(path.name, data, mime))
+        if self.event.type == "filed":  # one core call for every way of marking a filing
+            from foiadesk.core.letters.filing import Filing, file_request
+
+            filing = Filing(
+                self.event.occurred_on,
+                self.event.channel,
+                confirmation=self.event.tracking_number or "",
+                proof=attachments[0] if attachments else None,
+                agency_received_on=self.event.agency_received_on,
+                allow_duplicate=True,
+            )
+            return file_request(db, self.request_id, filing).changes
         return record_event(db, self.request_id, replace(self.event, files=tuple(attachments)))
 
 
