@@ -93,9 +93,7 @@ def test_the_daily_loop(qtbot, open_window, tmp_path):
         qtbot.mouseClick(filing.mark_button, Qt.MouseButton.LeftButton)
         dialog = filing.dialog  # Mark as filed: what the panel said, and what the letter asks
         assert dialog.confirmation.text() == number and dialog.channel.currentData() == "portal"
-        qtbot.mouseClick(
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
-        )
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda rid=request_id: filing.model.row_of(rid) is None, timeout=TIMEOUT)
     assert filing.model.rowCount() == 0
     row = list_row(window, ice)
