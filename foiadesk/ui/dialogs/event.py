@@ -5,7 +5,6 @@ explained in place rather than after saving."""
 
 from __future__ import annotations
 
-import mimetypes
 from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
@@ -47,14 +46,7 @@ class EventDraft:
     files: tuple[Path, ...] = ()
 
     def save(self, db) -> Changes:
-        attachments = []
-        for path in self.files:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise LogError(f"Cannot read {path.name} ({exc.strerror}); nothing was saved.") from None
-            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            attachments.append(Attachment(path.name, data, mime))
+        attachments = tuple(Attachment.read(path) for path in self.files)
         if self.event.type == "filed":  # one core call for every way of marking a filing
             from foiadesk.core.letters.filing import Filing, file_request
 
@@ -67,7 +59,7 @@ class EventDraft:
                 allow_duplicate=True,
             )
             return file_request(db, self.request_id, filing).changes
-        return record_event(db, self.request_id, replace(self.event, files=tuple(attachments)))
+        return record_event(db, self.request_id, replace(self.event, files=attachments))
 
 
 def _qdate(day: date) -> QDate:

@@ -14,7 +14,6 @@ All three call the same core functions as the command line (``file_request``,
 
 from __future__ import annotations
 
-import mimetypes
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -178,17 +177,7 @@ class MarkFiledDialog(QDialog):
             self.proof_label.setText(path.name)
 
     def filing(self) -> Filing:
-        proof = None
-        if self.proof is not None:
-            try:
-                data = self.proof.read_bytes()
-            except OSError as exc:
-                raise UserError(
-                    f"Cannot read {self.proof.name} ({exc.strerror}); nothing was saved."
-                ) from None
-            proof = Attachment(
-                self.proof.name, data, mimetypes.guess_type(self.proof.name)[0] or "application/octet-stream"
-            )
+        proof = Attachment.read(self.proof) if self.proof is not None else None
         cents = round(Decimal(str(self.cap.value())) * 100) if self.has_cap.isChecked() else None
         return Filing(
             self.filed_on.date().toPython(),
