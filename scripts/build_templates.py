@@ -821,7 +821,12 @@ def ogis_request():
     p(doc, "{{ c.date }}:\t{{ c.text }}", "Item")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if history.missed %}")
-    p(doc, MISSED + ". I have no estimated date of completion.", "After List")
+    p(
+        doc,
+        MISSED + "{% if history.determination_on %}; the determination came only on "
+        "{{ history.determination_on }}.{% else %}. I have no estimated date of completion.{% endif %}",
+        "After List",
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if history.exemptions %}")
     p(doc, "The determination withheld records under {{ history.exemptions|join(', ') }}.", "After List")
@@ -829,11 +834,12 @@ def ogis_request():
     heading(doc, "What I ask for")
     p(
         doc,
-        "{% if history.missed or history.appeal_missed %}A realistic estimated date of "
+        "{% if history.exemptions %}A fuller explanation of each withholding, release of the "
+        "segregable portions withheld, and a description of the search made"
+        "{% elif history.missed or history.appeal_missed %}A realistic estimated date of "
         "completion, release of the records already processed and a schedule for the rest"
-        "{% elif history.exemptions %}A fuller explanation of each withholding and release of "
-        "the segregable portions withheld{% else %}Help in resolving the dispute described "
-        "above{% endif %}. I am willing to discuss narrowing the request or setting priorities.",
+        "{% else %}Help in resolving the dispute described above{% endif %}. I am willing to "
+        "discuss narrowing the request or setting priorities.",
     )
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
@@ -868,7 +874,10 @@ def complaint_outline():
         "{% if history.missed %}{{ component.name }} did not decide your request by "
         "{{ history.due_on }}. From {{ history.exhaustion_on }} you may sue without appealing "
         "first (5 U.S.C. 552(a)(6)(C)(i)), and the agency may no longer charge search fees "
-        "(552(a)(4)(A)(viii)).{% elif history.appeal_missed %}The appeal was not decided by "
+        "(552(a)(4)(A)(viii)).{% if history.determination_on and not history.appeal_filed_on %} "
+        "But it answered on {{ history.determination_on }}, before any suit was filed; courts "
+        "then generally expect an administrative appeal of that answer before a lawsuit."
+        "{% endif %}{% elif history.appeal_missed %}The appeal was not decided by "
         "{{ history.appeal_decision_due }}, so you may sue (5 U.S.C. 552(a)(6)(C)(i))."
         "{% else %}Suing usually requires a decided administrative appeal first.{% endif %} "
         "You can also keep asking for an estimated completion date, ask the FOIA Public Liaison "
@@ -923,7 +932,10 @@ def complaint_outline():
         "{% if history.missed %}Defendant did not make a determination within the time limit, "
         "which ran out on {{ history.due_on }}{% if history.extended %} as extended{% endif %}. "
         "Plaintiff is deemed to have exhausted administrative remedies (5 U.S.C. "
-        "552(a)(6)(C)(i)).{% elif history.appeal_missed %}Defendant did not decide Plaintiff's "
+        "552(a)(6)(C)(i)).{% if history.determination_on and not history.appeal_filed_on %} "
+        "[Defendant answered on {{ history.determination_on }}, before suit: check whether an "
+        "appeal is needed first.]{% endif %}{% elif history.appeal_missed %}Defendant did not "
+        "decide Plaintiff's "
         "appeal of {{ history.appeal_filed_on }} by {{ history.appeal_decision_due }}. Plaintiff "
         "is deemed to have exhausted administrative remedies (5 U.S.C. 552(a)(6)(C)(i))."
         "{% elif history.appeal_filed_on %}Plaintiff appealed on {{ history.appeal_filed_on }}; "

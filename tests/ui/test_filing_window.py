@@ -174,8 +174,12 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
     assert "Office of Government Information Services" in ogis and TRACKING in ogis
     assert "the partly granted determination of November 20, 2026" in ogis
     assert "The determination withheld records under Exemption 5, Exemption 6." in ogis
+    assert "ran out on November 2, 2026; the determination came only on November 20, 2026." in ogis
+    assert "A fuller explanation of each withholding" in ogis
     outline = from_menu("exhaustion", "Draft: Pro se complaint outline…")
     assert "v. Department of Homeland Security" in outline
+    # a late answer before any suit: the outline says an appeal is generally expected first
+    assert "But it answered on November 20, 2026, before any suit was filed" in outline
     assert "Exhibit B:\tFiled, October 1, 2026 (confirmation page.pdf)" in outline
 
 

@@ -542,12 +542,20 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
             "(nor duplication fees to a requester in a preferred fee category) for this request."
         )
     expedite_argument = inputs.expedite_argument
-    if h.expedite_denied is not None and not expedite_argument:
-        expedite_argument = (
-            f"Expedited processing was denied on {long_date(h.expedite_denied.occurred_on)}. The "
-            "compelling need set out in my request continues, and the denial gave no reason that "
-            "answers it; 5 U.S.C. 552(a)(6)(E)(ii)(II) requires this appeal to be considered expeditiously."
-        )
+    if not expedite_argument and h.expedite_requested is not None:
+        asked = long_date(h.expedite_requested.occurred_on)
+        if h.expedite_denied is not None:
+            expedite_argument = (
+                f"Expedited processing was denied on {long_date(h.expedite_denied.occurred_on)}. The "
+                f"compelling need set out in my request of {asked} continues, and the denial gave no "
+                "reason that answers it; 5 U.S.C. 552(a)(6)(E)(ii)(II) requires this appeal to be "
+                "considered expeditiously."
+            )
+        else:
+            expedite_argument = (
+                f"The compelling need set out in my request of {asked} continues: every week the "
+                "withheld records stay withheld, the public debate they would inform goes on without them."
+            )
     decision = adverse or h.waiver_denied or h.expedite_denied
     if decision is None:
         raise DraftingError("The log has no adverse decision to appeal: log the determination first.")
