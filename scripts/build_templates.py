@@ -974,6 +974,40 @@ def complaint_outline():
     return doc
 
 
+def identity_statement():
+    doc = new_document("Certification of identity", "Certification of identity")
+    p(doc, "Certification of Identity", "Letter Title")
+    p(
+        doc,
+        "For a request for records about myself to {{ component.name }}"
+        "{% if request.tracking_number %} (request {{ request.tracking_number }}){% endif %}, "
+        "under the Freedom of Information Act, 5 U.S.C. 552, and the Privacy Act, 5 U.S.C. 552a"
+        "{% if component.regulation %}, as {{ component.regulation }} asks{% endif %}.",
+        "Delivery",
+    )
+    p(doc, "Full name: {{ requester.name }}")
+    p(doc, "Current address: {{ requester.address_line }}")
+    p(doc, "Other names used, if any: ______________________________")
+    p(doc, "Date of birth: ____________________    Place of birth: ______________________________")
+    p(
+        doc,
+        "I declare under penalty of perjury under the laws of the United States of America that "
+        "the foregoing is true and correct, and that I am the person named above. I understand "
+        "that any falsification of this statement is punishable under 18 U.S.C. 1001 by a fine, "
+        "imprisonment of not more than five years, or both, and that requesting or obtaining any "
+        "record under false pretenses is punishable under 5 U.S.C. 552a(i)(3) by a fine of not "
+        "more than $5,000. (28 U.S.C. 1746.)",
+        "After List",
+    )
+    tag(doc, "{%p if identity_notes %}")
+    p(doc, "{{ identity_notes }}", "Delivery")
+    tag(doc, "{%p endif %}")
+    p(doc, "Executed on ____________________ (date).", "After List")
+    p(doc, "______________________________", "Signature Line")
+    p(doc, "{{ requester.signature_name }}", "Signature")
+    return doc
+
+
 TEMPLATES = {
     "request.docx": request_letter,
     "status_inquiry.docx": status_inquiry,
@@ -984,6 +1018,7 @@ TEMPLATES = {
     "liaison_letter.docx": liaison_letter,
     "ogis_request.docx": ogis_request,
     "complaint_outline.docx": complaint_outline,
+    "identity_statement.docx": identity_statement,
 }
 
 

@@ -354,3 +354,32 @@ def test_bundle_shows_the_sent_letter_and_proof_under_the_filing(db, filed, tmp_
     index = docx_text(zipfile.ZipFile(out).read(next(n for n in names if n.endswith("index.docx"))))
     assert CONFIRMATION in index
     assert io  # the index reads the confirmation in the filing's details
+
+
+def test_first_party_requests_carry_an_identity_statement(db, filed):
+    _ice, tigta = filed
+    from foiadesk.core.letters.filing import add_identity_statement, identity_file
+
+    add_identity_statement(db, tigta, on=date(2026, 10, 1))
+    name, data = identity_file(db, tigta)
+    text = docx_text(data)
+    assert "Certification of Identity" in text
+    assert "Full name: Dana Whitfield" in text
+    assert "Current address: 1200 K Street NW, Suite 400, Washington, DC 20005" in text
+    assert "Date of birth: ____" in text  # filled in by hand; never stored
+    assert "28 U.S.C. 1746" in text and "5 U.S.C. 552a(i)(3)" in text and "18 U.S.C. 1001" in text
+    form = portal_fields(db, tigta, on=FILED)
+    values = {f.name: f.value for f in form.fields}
+    assert values["attachments_supporting_documentation"].endswith(f"; {name} (signed)")
+    assert any("First-party request" in n for n in form.notes)
+    assert drafted_letter_name(db, tigta).endswith("TIGTA_request.docx")  # still the letter
+    msg = message_from_bytes(email_package(db, tigta)[1], policy=policy.default)
+    assert [p.get_filename() for p in msg.iter_attachments()][-1] == name
+    tags = [r[0] for r in db.execute("SELECT t.name FROM tags t JOIN request_tags r ON r.tag_id = t.id")]
+    assert tags == ["first-party"]
+
+
+def drafted_letter_name(db, request_id):
+    from foiadesk.core.letters.filing import drafted_letter
+
+    return drafted_letter(db, request_id).filename

@@ -33,6 +33,14 @@ def add_commands(sub, with_db) -> None:
     pk.add_argument("--profile", type=Path)
     pk.set_defaults(func=cmd_package)
 
+    idp = with_db(
+        sub.add_parser("identity-statement", help="first-party request: a certification of identity to sign")
+    )
+    idp.add_argument("request_id", type=int)
+    idp.add_argument("--out", type=Path, required=True, help="the .docx to write")
+    idp.add_argument("--profile", type=Path, help="requester profile if none is linked to the request")
+    idp.set_defaults(func=cmd_identity_statement)
+
     fu = with_db(sub.add_parser("followup", help="draft the next letter from the log and log it as a draft"))
     fu.add_argument("request_id", type=int)
     fu.add_argument(
@@ -217,3 +225,18 @@ def log_event(args, files) -> int | None:
         print(f"Logged event #{changes.new_id} on request #{args.request_id}")
         return 0
     return None
+
+
+def cmd_identity_statement(args) -> int:
+    from foiadesk.cli import _open
+    from foiadesk.core.letters.filing import add_identity_statement, identity_file
+
+    db = _open(args)
+    changes = add_identity_statement(db, args.request_id, requester=_profile(args.profile))
+    name, data = identity_file(db, args.request_id)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(args.out)
+    print(f"  request #{args.request_id} is now first-party; statement kept as event #{changes.new_id}")
+    print(f"  fill in the blanks by hand and sign it ({name} goes with the portal and email packages)")
+    return 0

@@ -54,6 +54,7 @@ TEMPLATE_NAMES = (
     "liaison_letter",
     "ogis_request",
     "complaint_outline",
+    "identity_statement",
 )
 USER_TEMPLATE_SECONDS = 20.0
 USER_TEMPLATE_MEMORY = 1 << 30  # bytes of address space for the worker, where supported

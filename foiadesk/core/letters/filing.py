@@ -26,7 +26,16 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from foiadesk.core.errors import UserError
-from foiadesk.core.letters.content import Requester, _office_address, address_lines, dollars, long_date
+from foiadesk.core.letters.content import (
+    Requester,
+    _base,
+    _office_address,
+    address_lines,
+    dollars,
+    long_date,
+    one_line,
+    paragraphs,
+)
 from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.directory import Component, load_directory
 from foiadesk.core.store import log
@@ -162,7 +171,7 @@ def drafted_letter(db: Database, request_id: int) -> Letter | None:
              JOIN attachments a ON a.event_id = e.id JOIN files f ON f.sha256 = a.sha256
             WHERE e.request_id = ? AND e.type = 'drafted' AND e.voided_at IS NULL
               AND a.filename LIKE '%.docx' AND (? IS NULL OR e.occurred_on <= ?)
-              AND e.summary NOT LIKE 'Follow-up%'
+              AND e.summary NOT LIKE 'Follow-up%' AND e.summary NOT LIKE 'Identity statement%'
             ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1""",
         [request_id, filed, filed],
     ).fetchone()
@@ -369,6 +378,9 @@ def portal_fields(
         expedited_processing_explanation=_expedite_text(letter, comp, form, on),
         attachments_supporting_documentation=letter.filename,
     )
+    identity = identity_file(db, request_id)
+    if identity is not None:
+        values["attachments_supporting_documentation"] += f"; {identity[0]} (signed)"
     fields, problems = [], []
     for spec in form["fields"]:
         name = spec["name"]
@@ -396,6 +408,8 @@ def portal_fields(
         notes.append(
             "The waiver and expedite arguments have their own fields; the description leaves them out."
         )
+    if identity is not None:
+        notes.append(f"First-party request: upload {identity[0]}, completed by hand and signed.")
     return PortalForm(
         request_id,
         comp.abbr or comp.key,
@@ -470,6 +484,15 @@ def email_package(
         subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
         filename=letter.filename,
     )
+    identity = identity_file(db, request_id)
+    if identity is not None:
+        msg.add_attachment(
+            identity[1],
+            maintype="application",
+            subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+            filename=identity[0],
+        )
+        notes.append(f"Print {identity[0]}, complete it by hand, sign it and attach the scan instead.")
     name = Path(letter.filename).with_suffix(".eml").name
     return name, msg.as_bytes(), notes
 
@@ -685,3 +708,70 @@ def confirmations(db: Database, request_id: int) -> tuple[str, ...]:
             [request_id],
         )
     )
+
+
+# --- first-party requests ------------------------------------------------------------------------
+
+FIRST_PARTY_TAG = "first-party"
+
+
+def identity_statement(
+    db: Database,
+    request_id: int,
+    *,
+    requester: Requester | None = None,
+    on: date | None = None,
+    user_templates_dir: Path | None = None,
+) -> tuple[str, bytes]:
+    """A certification of identity (28 U.S.C. 1746, in the words of DOJ's form 361) for a
+    request about oneself, from the profile. Birth date and place are left to fill in by
+    hand, so FoiaDesk never stores them. Returns (file name, .docx bytes)."""
+    from foiadesk.core.letters.drafting import render, suggested_filename
+
+    comp = component_for(db, request_id)
+    requester = requester or requester_for(db, request_id)
+    if requester is None:
+        raise FilingError(f"Request #{request_id} has no requester profile to certify the identity of.")
+    on = on or date.today()
+    tracking = db.execute(
+        """SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
+            WHERE t.request_id = ? AND t.kind = 'request' AND e.voided_at IS NULL ORDER BY t.id LIMIT 1""",
+        [request_id],
+    ).fetchone()
+    ctx = _base(requester, comp, on)
+    ctx["requester"]["address_line"] = ", ".join(address_lines(requester.address))
+    ctx["request"] = {"tracking_number": tracking[0] if tracking else ""}
+    ctx["identity_notes"] = paragraphs("\n".join(one_line(f.value) for f in comp.identity_notes))
+    data = render("identity_statement", ctx, user_templates_dir=user_templates_dir)
+    return suggested_filename("identity-statement", comp.abbr or comp.key, on, f"request-{request_id}"), data
+
+
+def add_identity_statement(db: Database, request_id: int, *, on: date | None = None, **kw) -> log.Changes:
+    """Mark the request first-party and keep its identity statement on it, to attach when it
+    is sent (portal and email packages)."""
+    on = on or date.today()
+    name, data = identity_statement(db, request_id, on=on, **kw)
+    with write(db):
+        log.tag_request(db, request_id, FIRST_PARTY_TAG)
+        return log.record_event(
+            db,
+            request_id,
+            log.NewEvent(
+                "drafted",
+                on,
+                summary=f"Identity statement drafted ({name}): sign it and fill in the blanks by hand",
+                files=(log.Attachment(name, data, DOCX_MIME),),
+            ),
+            today=on,
+        )
+
+
+def identity_file(db: Database, request_id: int) -> tuple[str, bytes] | None:
+    row = db.execute(
+        """SELECT a.filename, f.content FROM events e
+             JOIN attachments a ON a.event_id = e.id JOIN files f ON f.sha256 = a.sha256
+            WHERE e.request_id = ? AND e.type = 'drafted' AND e.voided_at IS NULL
+              AND e.summary LIKE 'Identity statement%' ORDER BY e.id DESC LIMIT 1""",
+        [request_id],
+    ).fetchone()
+    return (row[0], row[1]) if row else None
