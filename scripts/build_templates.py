@@ -999,9 +999,6 @@ def identity_statement():
         "more than $5,000. (28 U.S.C. 1746.)",
         "After List",
     )
-    tag(doc, "{%p if identity_notes %}")
-    p(doc, "{{ identity_notes }}", "Delivery")
-    tag(doc, "{%p endif %}")
     p(doc, "Executed on ____________________ (date).", "After List")
     p(doc, "______________________________", "Signature Line")
     p(doc, "{{ requester.signature_name }}", "Signature")

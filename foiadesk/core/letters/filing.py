@@ -33,8 +33,6 @@ from foiadesk.core.letters.content import (
     address_lines,
     dollars,
     long_date,
-    one_line,
-    paragraphs,
 )
 from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.directory import Component, load_directory
@@ -741,7 +739,6 @@ def identity_statement(
     ctx = _base(requester, comp, on)
     ctx["requester"]["address_line"] = ", ".join(address_lines(requester.address))
     ctx["request"] = {"tracking_number": tracking[0] if tracking else ""}
-    ctx["identity_notes"] = paragraphs("\n".join(one_line(f.value) for f in comp.identity_notes))
     data = render("identity_statement", ctx, user_templates_dir=user_templates_dir)
     return suggested_filename("identity-statement", comp.abbr or comp.key, on, f"request-{request_id}"), data
 
