@@ -383,3 +383,14 @@ def drafted_letter_name(db, request_id):
     from foiadesk.core.letters.filing import drafted_letter
 
     return drafted_letter(db, request_id).filename
+
+
+def test_a_confirmation_an_older_log_stored_as_a_number_is_read_as_one(db):
+    ice, _ = drafted_set(db)
+    # what older versions wrote: the confirmation as the filing's "request" number
+    log.record_event(
+        db, ice, log.NewEvent("filed", FILED, channel="fax", tracking_number="fax report 14 pages")
+    )
+    assert view_request(db, ice).tracking_numbers == ()
+    assert confirmations(db, ice) == ("fax report 14 pages",)
+    assert [e.tracking_number for e in view_request(db, ice).events if e.type == "filed"] == [None]

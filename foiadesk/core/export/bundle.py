@@ -244,7 +244,8 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
     tracking: dict[int, list[str]] = {}
     for event_id, number in db.execute(
         "SELECT event_id, number FROM tracking_numbers "
-        "WHERE request_id = ? AND kind != 'confirmation' ORDER BY id",
+        "WHERE request_id = ? AND kind != 'confirmation' "
+        "AND event_id NOT IN (SELECT id FROM events WHERE type = 'filed') ORDER BY id",
         [request_id],
     ):
         tracking.setdefault(event_id, []).append(number)

@@ -702,7 +702,8 @@ def confirmations(db: Database, request_id: int) -> tuple[str, ...]:
         r[0]
         for r in db.execute(
             """SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-                WHERE t.request_id = ? AND t.kind = 'confirmation' AND e.voided_at IS NULL ORDER BY t.id""",
+                WHERE t.request_id = ? AND (t.kind = 'confirmation' OR e.type = 'filed')
+                  AND e.voided_at IS NULL ORDER BY t.id""",
             [request_id],
         )
     )

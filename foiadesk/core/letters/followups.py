@@ -180,7 +180,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         body = row[0] if row else ""
     numbers = db.execute(
         """SELECT t.number, t.kind FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-            WHERE t.request_id = ? AND e.voided_at IS NULL ORDER BY t.id""",
+            WHERE t.request_id = ? AND e.voided_at IS NULL AND e.type != 'filed' ORDER BY t.id""",
         [request_id],
     ).fetchall()
     tracking = next((n for n, k in numbers if k == "request"), "")

@@ -226,7 +226,7 @@ def tracking_numbers(db: Database, request_id: int) -> tuple[str, ...]:
     rows = db.execute(
         """SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
            WHERE t.request_id = ? AND (e.id IS NULL OR e.voided_at IS NULL)
-             AND t.kind != 'confirmation' ORDER BY t.id""",
+             AND t.kind != 'confirmation' AND (e.id IS NULL OR e.type != 'filed') ORDER BY t.id""",
         [request_id],
     )
     return tuple(r[0] for r in rows)

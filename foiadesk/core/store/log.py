@@ -231,7 +231,8 @@ def add_request(
 def events_for(db: Database, request_id: int, *, include_voided: bool = False) -> list[Event]:
     """A request's events in the order they happened."""
     sql = """SELECT e.*, (SELECT number FROM tracking_numbers t WHERE t.event_id = e.id
-                         AND t.kind != 'confirmation' ORDER BY t.id LIMIT 1) AS tracking_number
+                         AND t.kind != 'confirmation' AND e.type != 'filed'
+                         ORDER BY t.id LIMIT 1) AS tracking_number
              FROM events e WHERE request_id = ?"""
     if not include_voided:
         sql += " AND voided_at IS NULL"
@@ -338,8 +339,9 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
 
 # Kinds of numbers a request carries. Only the agency's numbers are tracking numbers; a
 # confirmation is what the portal, the fax machine or the post office gave when it was sent.
+# Older logs stored confirmations as numbers of the filing: every query reads a number on a
+# ``filed`` event as a confirmation too.
 NUMBER_KINDS = ("request", "appeal", "referral", "confirmation")
-TRACKING_SQL = "t.kind != 'confirmation'"  # a condition on tracking_numbers t
 
 
 def tracking_kind(new: NewEvent) -> str:

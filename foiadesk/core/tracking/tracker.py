@@ -86,7 +86,8 @@ def view_request(db: Database, request_id: int, *, cal: Calendar | None = None) 
         r[0]
         for r in db.execute(
             "SELECT number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id "
-            "WHERE t.request_id = ? AND e.voided_at IS NULL AND t.kind != 'confirmation' ORDER BY t.id",
+            "WHERE t.request_id = ? AND e.voided_at IS NULL AND t.kind != 'confirmation' "
+            "AND e.type != 'filed' ORDER BY t.id",
             [request_id],
         )
     )
