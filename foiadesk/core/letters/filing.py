@@ -36,7 +36,7 @@ from foiadesk.core.letters.content import (
 )
 from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.directory import Component, load_directory
-from foiadesk.core.store import log
+from foiadesk.core.store import log, reads, sent
 from foiadesk.core.store.db import write
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -160,19 +160,7 @@ def letter_asks(letter: Letter) -> Asks:
 
 def drafted_letter(db: Database, request_id: int) -> Letter | None:
     """The request letter: the latest drafted .docx before the filing (or so far)."""
-    filed = db.execute(
-        "SELECT min(occurred_on) FROM events WHERE request_id = ? AND type = 'filed' AND voided_at IS NULL",
-        [request_id],
-    ).fetchone()[0]
-    row = db.execute(
-        """SELECT e.id, a.filename, f.content FROM events e
-             JOIN attachments a ON a.event_id = e.id JOIN files f ON f.sha256 = a.sha256
-            WHERE e.request_id = ? AND e.type = 'drafted' AND e.voided_at IS NULL
-              AND a.filename LIKE '%.docx' AND (? IS NULL OR e.occurred_on <= ?)
-              AND e.summary NOT LIKE 'Follow-up%' AND e.summary NOT LIKE 'Identity statement%'
-            ORDER BY e.occurred_on DESC, e.id DESC LIMIT 1""",
-        [request_id, filed, filed],
-    ).fetchone()
+    row = sent.request_letter(db, request_id, sent.first_filed_on(db, request_id))
     return read_letter(row[0], row[1], row[2]) if row else None
 
 
@@ -180,12 +168,7 @@ def drafted_letter(db: Database, request_id: int) -> Letter | None:
 
 
 def requester_for(db: Database, request_id: int) -> Requester | None:
-    row = db.execute(
-        """SELECT q.name, q.email, q.organization, q.title, q.phone, q.address, q.fee_category,
-                  q.fee_category_basis, q.signature_name, q.dissemination
-             FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.id = ?""",
-        [request_id],
-    ).fetchone()
+    row = sent.requester_fields(db, request_id)
     if row is None:
         return None
     try:
@@ -195,15 +178,12 @@ def requester_for(db: Database, request_id: int) -> Requester | None:
 
 
 def component_for(db: Database, request_id: int) -> Component:
-    row = db.execute(
-        "SELECT c.abbr FROM requests r JOIN components c ON c.id = r.component_id WHERE r.id = ?",
-        [request_id],
-    ).fetchone()
-    if row is None:
+    key = sent.component_key(db, request_id)
+    if key is None:
         raise FilingError(f"There is no request with id {request_id}.")
-    comp = load_directory().component(row[0])
+    comp = load_directory().component(key)
     if comp is None:
-        raise FilingError(f"{row[0]} is not in the component directory, so FoiaDesk has no address for it.")
+        raise FilingError(f"{key} is not in the component directory, so FoiaDesk has no address for it.")
     return comp
 
 
@@ -587,13 +567,7 @@ def duplicates(db: Database, request_id: int) -> list[str]:
     if letter is None or not letter.description:
         return []
     mine = _fingerprint(letter)
-    rows = db.execute(
-        """SELECT r.id, r.title, min(e.occurred_on) FROM requests r
-             JOIN events e ON e.request_id = r.id AND e.type = 'filed' AND e.voided_at IS NULL
-            WHERE r.component_id = (SELECT component_id FROM requests WHERE id = ?) AND r.id != ?
-            GROUP BY r.id ORDER BY r.id""",
-        [request_id, request_id],
-    ).fetchall()
+    rows = sent.filed_with_same_office(db, request_id)
     found = []
     for other_id, title, filed_on in rows:
         other = drafted_letter(db, other_id)
@@ -672,17 +646,7 @@ def file_request(db: Database, request_id: int, filing: Filing, *, today: date |
             event_ids.append(log.record_event(db, request_id, ev, today=today).new_id)
             recorded.append("fee waiver requested: decision pending")
         if asks.fee_cap_cents is not None:
-            same = db.execute(
-                """SELECT 1 FROM fees f LEFT JOIN events e ON e.id = f.event_id
-                    WHERE f.request_id = ? AND f.kind = 'cap' AND f.amount_cents = ?
-                      AND (e.id IS NULL OR e.voided_at IS NULL)""",
-                [request_id, asks.fee_cap_cents],
-            ).fetchone()
-            if not same:
-                db.execute(
-                    "INSERT INTO fees (request_id, event_id, kind, amount_cents) VALUES (?, ?, 'cap', ?)",
-                    [request_id, filed.new_id, asks.fee_cap_cents],
-                )
+            sent.add_cap_once(db, request_id, filed.new_id, asks.fee_cap_cents)
             recorded.append(f"fee cap {dollars(Decimal(asks.fee_cap_cents) / 100)} in the fee ledger")
     return FilingResult(
         log.Changes(
@@ -698,15 +662,7 @@ def file_request(db: Database, request_id: int, filing: Filing, *, today: date |
 
 def confirmations(db: Database, request_id: int) -> tuple[str, ...]:
     """The confirmations the request was filed with (portal, fax, certified mail)."""
-    return tuple(
-        r[0]
-        for r in db.execute(
-            """SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-                WHERE t.request_id = ? AND (t.kind = 'confirmation' OR e.type = 'filed')
-                  AND e.voided_at IS NULL ORDER BY t.id""",
-            [request_id],
-        )
-    )
+    return tuple(reads.confirmations(db, request_id))
 
 
 # --- first-party requests ------------------------------------------------------------------------
@@ -732,14 +688,10 @@ def identity_statement(
     if requester is None:
         raise FilingError(f"Request #{request_id} has no requester profile to certify the identity of.")
     on = on or date.today()
-    tracking = db.execute(
-        """SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-            WHERE t.request_id = ? AND t.kind = 'request' AND e.voided_at IS NULL ORDER BY t.id LIMIT 1""",
-        [request_id],
-    ).fetchone()
+    tracking = next((n for n, kind in sent.agency_numbers(db, request_id) if kind == "request"), "")
     ctx = _base(requester, comp, on)
     ctx["requester"]["address_line"] = ", ".join(address_lines(requester.address))
-    ctx["request"] = {"tracking_number": tracking[0] if tracking else ""}
+    ctx["request"] = {"tracking_number": tracking}
     data = render("identity_statement", ctx, user_templates_dir=user_templates_dir)
     return suggested_filename("identity-statement", comp.abbr or comp.key, on, f"request-{request_id}"), data
 
@@ -757,7 +709,7 @@ def add_identity_statement(db: Database, request_id: int, *, on: date | None = N
             log.NewEvent(
                 "drafted",
                 on,
-                summary=f"Identity statement drafted ({name}): sign it and fill in the blanks by hand",
+                summary=f"{sent.IDENTITY} drafted ({name}): sign it and fill in the blanks by hand",
                 files=(log.Attachment(name, data, DOCX_MIME),),
             ),
             today=on,
@@ -765,11 +717,5 @@ def add_identity_statement(db: Database, request_id: int, *, on: date | None = N
 
 
 def identity_file(db: Database, request_id: int) -> tuple[str, bytes] | None:
-    row = db.execute(
-        """SELECT a.filename, f.content FROM events e
-             JOIN attachments a ON a.event_id = e.id JOIN files f ON f.sha256 = a.sha256
-            WHERE e.request_id = ? AND e.type = 'drafted' AND e.voided_at IS NULL
-              AND e.summary LIKE 'Identity statement%' ORDER BY e.id DESC LIMIT 1""",
-        [request_id],
-    ).fetchone()
+    row = sent.identity_statement(db, request_id)
     return (row[0], row[1]) if row else None

@@ -41,7 +41,7 @@ from foiadesk.core.letters.content import (
 from foiadesk.core.letters.drafting import render, suggested_filename
 from foiadesk.core.letters.filing import DOCX_MIME, component_for, confirmations, requester_for
 from foiadesk.core.reference.directory import Component
-from foiadesk.core.store import log
+from foiadesk.core.store import log, sent
 from foiadesk.core.store.db import write
 from foiadesk.core.tracking.tracker import view_request
 
@@ -176,13 +176,8 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
     determination = last("determination")
     body = ""
     if determination is not None:
-        row = db.execute("SELECT body FROM events WHERE id = ?", [determination.id]).fetchone()
-        body = row[0] if row else ""
-    numbers = db.execute(
-        """SELECT t.number, t.kind FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-            WHERE t.request_id = ? AND e.voided_at IS NULL AND e.type != 'filed' ORDER BY t.id""",
-        [request_id],
-    ).fetchall()
+        body = sent.event_body(db, determination.id)
+    numbers = sent.agency_numbers(db, request_id)
     tracking = next((n for n, k in numbers if k == "request"), "")
     appeal_number = next((n for n, k in numbers if k == "appeal"), "")
     appeal = last("appeal_filed")
@@ -227,12 +222,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         for e in events
         if e.direction != "internal"
     ]
-    files = db.execute(
-        """SELECT e.occurred_on, e.type, a.filename FROM attachments a JOIN events e ON e.id = a.event_id
-            WHERE e.request_id = ? AND e.voided_at IS NULL AND e.direction != 'internal'
-            ORDER BY e.occurred_on, e.id, a.id""",
-        [request_id],
-    ).fetchall()
+    files = sent.correspondence_files(db, request_id)
     history.exhibits = [
         {
             "letter": _exhibit_letter(i),
@@ -636,7 +626,7 @@ def log_followup(db: Database, followup: Followup, *, on: date | None = None) ->
             log.NewEvent(
                 "drafted",
                 on,
-                summary=f"Follow-up drafted: {label} ({followup.filename})",
+                summary=f"{sent.FOLLOW_UP} drafted: {label} ({followup.filename})",
                 body=docx_text(followup.docx),
                 files=(log.Attachment(followup.filename, followup.docx, DOCX_MIME),),
             ),
