@@ -42,7 +42,9 @@ CERTIFICATION = (
 REF = (
     "my request under the Freedom of Information Act, 5 U.S.C. 552, submitted on "
     "{{ request.submitted_on }}{% if request.title %} for records about "
-    "{{ request.title }}{% endif %} (tracking number {{ request.tracking_number }})"
+    "{{ request.title }}{% endif %}{% if request.tracking_number %} (tracking number "
+    "{{ request.tracking_number }}){% elif history.confirmation %} (confirmation "
+    "{{ history.confirmation }}){% endif %}"
 )
 ECD = "an estimated date on which your office will complete action on the request (5 U.S.C. 552(a)(7)(B))"
 
@@ -478,7 +480,11 @@ FEE_BAR = (
 
 def status_inquiry():
     doc = new_document("Status inquiry on a FOIA request", "FOIA status inquiry")
-    letter_top(doc, subject="Re: Status of Freedom of Information Act request {{ request.tracking_number }}")
+    letter_top(
+        doc,
+        subject="Re: Status of Freedom of Information Act request {% if request.tracking_number %}"
+        "{{ request.tracking_number }}{% else %}submitted {{ request.submitted_on }}{% endif %}",
+    )
     p(
         doc,
         "I am writing about " + REF + "."
@@ -486,6 +492,14 @@ def status_inquiry():
         "{% if history.acknowledged_on %} and acknowledged it on {{ history.acknowledged_on }}"
         "{% endif %}.{% endif %}",
     )
+    tag(doc, "{%p if not request.tracking_number %}")
+    p(
+        doc,
+        "I have not received a tracking number for it. The Act requires one for every request "
+        "that will take longer than ten days to process (5 U.S.C. 552(a)(7)(A)): please tell me "
+        "this request's tracking number.",
+    )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if deadline_passed %}")
     p(
         doc,

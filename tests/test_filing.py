@@ -309,7 +309,13 @@ def test_fee_response_states_the_fee_bar_from_the_log(db, filed):
 def test_followups_need_the_agency_number_and_the_fact_they_answer(db, filed):
     ice, _ = filed
     with pytest.raises(DraftingError, match="no agency tracking number yet"):
-        draft_followup(db, ice, "status", letter_date=date(2026, 11, 10))
+        draft_followup(db, ice, "appeal", letter_date=date(2026, 11, 10))
+    # the status inquiry is the step that asks for the number (552(a)(7)(A))
+    early = docx_text(draft_followup(db, ice, "status", letter_date=date(2026, 10, 20)).docx)
+    assert "Re: Status of Freedom of Information Act request submitted October 1, 2026" in early
+    assert f"(confirmation {CONFIRMATION})" in early
+    assert "5 U.S.C. 552(a)(7)(A)" in early and "tracking number (" not in early
+    assert "the date your office received the request" in early  # the receipt is only assumed
     scenario(db, ice)
     with pytest.raises(DraftingError, match="no request for information"):
         draft_followup(db, ice, "info-answer", Inputs(answer="x"), letter_date=date(2026, 11, 10))

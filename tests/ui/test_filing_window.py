@@ -194,6 +194,13 @@ def test_a_follow_up_the_log_cannot_support_is_explained_in_the_dialog(qtbot, op
     detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
     click(qtbot, actions.next_button)
     dialog = actions.dialog
+    kinds = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
+    assert kinds == ["status", "liaison", "ogis"]  # the response deadline was missed
+    dialog.kind.setCurrentIndex(kinds.index("liaison"))
     click(qtbot, ok(dialog))
     assert dialog.isVisible()
     assert "no agency tracking number yet" in dialog.error.text()
+    dialog.kind.setCurrentIndex(kinds.index("status"))  # the inquiry asks for the number
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
+    assert "5 U.S.C. 552(a)(7)(A)" in docx_text(actions.last_followup.docx)

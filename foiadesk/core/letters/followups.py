@@ -61,6 +61,7 @@ OGIS_ADDRESS = (
     "8601 Adelphi Road – OGIS\nCollege Park, MD 20740-6001"
 )
 OGIS_EMAIL = "ogis@nara.gov"
+NO_NUMBER_YET = "(not assigned yet)"
 _EXEMPTIONS_IN_SUMMARY = re.compile(r"exemptions? ([^;()]+)(?:\(([^)]*)\))?", re.I)
 
 
@@ -318,7 +319,10 @@ def next_steps(clock: Clock, today: date) -> list[str]:
 # --- contexts -----------------------------------------------------------------------------------
 
 
-def _ref(h: History) -> RequestRef:
+def _ref(h: History, kind: str = "") -> RequestRef:
+    if not h.tracking and kind == "status" and h.filed is not None:
+        # asking for the tracking number is itself the first follow-up (552(a)(7)(A))
+        return RequestRef(NO_NUMBER_YET, h.filed.occurred_on, _title(h))
     if not h.tracking:
         raise DraftingError(
             f"Request #{h.request_id} has no agency tracking number yet: log the acknowledgment "
@@ -327,9 +331,13 @@ def _ref(h: History) -> RequestRef:
     submitted = h.filed.occurred_on if h.filed else None
     if submitted is None:
         raise DraftingError(f"Request #{h.request_id} was never filed: log the filing first.")
+    return RequestRef(h.tracking, submitted, _title(h))
+
+
+def _title(h: History) -> str:
     suffix = f": {h.component.abbr or h.component.key}"
     title = h.title[: -len(suffix)] if h.title.endswith(suffix) else h.title
-    return RequestRef(h.tracking, submitted, title if len(title) < 120 else "")
+    return title if len(title) < 120 else ""
 
 
 def _history_values(h: History, today: date) -> dict:
@@ -374,7 +382,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
     if kind not in KINDS:
         raise DraftingError(f"'{kind}' is not a follow-up; use one of: {', '.join(KINDS)}.")
     comp = h.component
-    ref = _ref(h)
+    ref = _ref(h, kind)
     facts = _history_values(h, letter_date)
     if kind == "status":
         ctx = build_status_inquiry_context(
@@ -468,6 +476,8 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         )
     ctx["history"] = facts
     ctx["kind"] = kind
+    if ctx["request"]["tracking_number"] == NO_NUMBER_YET:
+        ctx["request"]["tracking_number"] = ""
     return ctx
 
 
