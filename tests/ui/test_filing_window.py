@@ -204,3 +204,33 @@ def test_a_follow_up_the_log_cannot_support_is_explained_in_the_dialog(qtbot, op
     click(qtbot, ok(dialog))
     qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
     assert "5 U.S.C. 552(a)(7)(A)" in docx_text(actions.last_followup.docx)
+
+
+def test_the_agenda_offers_each_deadlines_next_step(qtbot, open_window, drafted):
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    log.record_event(
+        db,
+        1,
+        log.NewEvent(
+            "acknowledged", date(2026, 10, 6), agency_received_on=date(2026, 10, 2), tracking_number=TRACKING
+        ),
+    )
+    record_determination(db, 1, on=date(2026, 11, 20), outcome="partial", exemptions=["b5", "b6"])
+    db.close()
+    window = open_window(drafted)
+    window.show_view(0)
+    agenda = window.agenda
+    group = agenda.model.group_index("later", "requester")
+    rows = [agenda.model.index(r, 0, group) for r in range(agenda.model.rowCount(group))]
+    appeal = next(i for i in rows if i.siblingAtColumn(2).data() == "Appeal by")
+    assert agenda.next_steps.steps_at(appeal) == (1, ["appeal", "ogis"])
+    agenda.table.scrollTo(appeal)
+    agenda.next_steps._context_menu(agenda.table.visualRect(appeal).center())
+    menu = agenda.next_steps.menu
+    action = next(a for a in menu.actions() if a.text() == "Draft: Administrative appeal…")
+    menu.close()
+    action.trigger()
+    click(qtbot, ok(agenda.next_steps.dialog))
+    qtbot.waitUntil(lambda: agenda.next_steps.last_followup is not None, timeout=TIMEOUT)
+    assert "Exemption 6 (5 U.S.C. 552(b)(6))" in docx_text(agenda.next_steps.last_followup.docx)

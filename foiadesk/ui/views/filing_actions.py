@@ -112,3 +112,56 @@ class FilingActions:
         detail = self.detail
         if detail.request_id is not None:
             self._open(lambda: PortalFieldsDialog(detail.session, detail.request_id, parent=detail))
+
+
+class AgendaNextSteps:
+    """The agenda's context menu: each deadline's next step, drafted from the log."""
+
+    def __init__(self, agenda):
+        self.agenda = agenda
+        self.menu: QMenu | None = None
+        self.dialog = None
+        self.last_followup = None
+        agenda.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        agenda.table.customContextMenuRequested.connect(self._context_menu)
+
+    def steps_at(self, index) -> tuple[int | None, list[str]]:
+        """The request of an agenda row and the letters its deadline offers."""
+        from foiadesk.core.tracking.listing import CLOCKS
+        from foiadesk.core.tracking.tracker import view_request
+
+        model, session = self.agenda.model, self.agenda.session
+        request_id = model.request_id(index)
+        if request_id is None or session.db is None:
+            return None, []
+        _row, clock_no, due = model._deadline(index.siblingAtColumn(0))
+        key = CLOCKS[clock_no]
+        view = view_request(session.db, request_id, cal=session.calendar())
+        clocks = [c for c in view.clocks if c.due is not None and c.due.toordinal() == due]
+        clock = next(
+            (c for c in clocks if c.key == key or (key == "requester" and c.key.startswith("reply:"))), None
+        )
+        return request_id, next_steps(clock, session.today()) if clock else []
+
+    def _context_menu(self, pos) -> None:
+        index = self.agenda.table.indexAt(pos)
+        request_id, steps = self.steps_at(index) if index.isValid() else (None, [])
+        if not steps:
+            return
+        menu = QMenu(self.agenda.table)
+        for kind in steps:
+            menu.addAction(f"Draft: {KINDS[kind][1]}…", lambda k=kind, r=request_id: self.follow_up(r, k))
+        self.menu = menu
+        menu.popup(self.agenda.table.viewport().mapToGlobal(pos))
+
+    def follow_up(self, request_id: int, kind: str) -> None:
+        from foiadesk.ui.dialogs.filing import FollowupDialog
+
+        try:
+            dialog = FollowupDialog(self.agenda.session, request_id, [kind], parent=self.agenda)
+        except UserError:
+            return
+        dialog.accepted.connect(lambda: setattr(self, "last_followup", dialog.followup))
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
