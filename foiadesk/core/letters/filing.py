@@ -645,7 +645,7 @@ def file_request(db: Database, request_id: int, filing: Filing, *, today: date |
             )
             event_ids.append(log.record_event(db, request_id, ev, today=today).new_id)
             recorded.append("fee waiver requested: decision pending")
-        if asks.fee_cap_cents is not None:
+        if asks.fee_cap_cents is not None and filed.new_id is not None:
             sent.add_cap_once(db, request_id, filed.new_id, asks.fee_cap_cents)
             recorded.append(f"fee cap {dollars(Decimal(asks.fee_cap_cents) / 100)} in the fee ledger")
     return FilingResult(
