@@ -400,3 +400,16 @@ def test_a_confirmation_an_older_log_stored_as_a_number_is_read_as_one(db):
     assert view_request(db, ice).tracking_numbers == ()
     assert confirmations(db, ice) == ("fax report 14 pages",)
     assert [e.tracking_number for e in view_request(db, ice).events if e.type == "filed"] == [None]
+
+
+def test_the_form_snapshot_covers_every_curated_component_and_the_three_families():
+    data = portal_forms()
+    assert data["as_of"] == "2026-06-09" and "f653503cbda6b412e17bc8ebb7fddcc4ae8917d0" in data["source"]
+    for comp in load_directory().curated():
+        assert data["components"][comp.key] in data["forms"], comp.key
+    families = {name.split("_")[0] for name in data["forms"]}
+    assert {"dhs", "doj", "treasury"} <= families
+    assert sum(name.startswith("dhs_") for name in data["forms"]) == 18  # SOURCE.txt: 18 DHS forms
+    tigta = {f["name"]: f for f in data["forms"]["treasury_tigta_form"]["fields"]}
+    assert tigta["request_category"]["required"] and tigta["address_line1"]["required"]
+    assert tigta["request_description"]["maxlength"] == 10000
