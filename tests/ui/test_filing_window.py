@@ -234,3 +234,39 @@ def test_the_agenda_offers_each_deadlines_next_step(qtbot, open_window, drafted)
     click(qtbot, ok(agenda.next_steps.dialog))
     qtbot.waitUntil(lambda: agenda.next_steps.last_followup is not None, timeout=TIMEOUT)
     assert "Exemption 6 (5 U.S.C. 552(b)(6))" in docx_text(agenda.next_steps.last_followup.docx)
+
+
+def test_filing_the_same_text_again_warns_and_names_the_earlier_request(
+    qtbot, open_window, drafted, tmp_path
+):
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    options = DraftOptions(
+        letter_date=date(2026, 10, 1),
+        fee_cap=Decimal("100"),
+        fee_waiver=True,
+        expedite=True,
+        expedite_grounds=["urgency_to_inform", "media_interest"],
+    )
+    requester = load_profile(RESOURCES / "profiles" / "example.toml")
+    ice = [load_directory().component("ICE")]
+    categories = choose_categories(pack, "mou-text-and-drafts,ice-requests")  # what ICE holds
+    drafts = draft_requests(requester, pack, categories, ice, options)
+    again = max(
+        save_drafts(db, pack, drafts, options, [tmp_path / "again.docx"], requester=requester).request_ids
+    )
+    db.close()
+    window = open_window(drafted)
+    window.open_request(again)
+    actions = window.requests.detail.filing_actions
+    click(qtbot, actions.file_button)
+    dialog = actions.dialog
+    assert dialog.duplicate.isVisible()
+    assert "already filed with this office: request #1 (" in dialog.duplicate_note.text()
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: "File it anyway only if" in dialog.error.text(), timeout=TIMEOUT)
+    assert window.requests.detail.view.status == "Draft"
+    dialog.duplicate.setChecked(True)
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: window.requests.detail.view.status == "Filed", timeout=TIMEOUT)
