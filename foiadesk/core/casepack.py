@@ -39,7 +39,7 @@ EXEMPTIONS = tuple(f"b{n}" for n in range(1, 10)) + tuple(f"b7{p}" for p in "ABC
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 TOP_KEYS = (
-    "format", "id", "name", "summary", "parties", "key_dates", "public_facts", "letter_facts", "notes",
+    "format", "id", "name", "subject", "summary", "parties", "key_dates", "public_facts", "letter_facts", "notes",
     "categories",
 )
 LETTER_FACT_KEYS = ("id", "text", "date", "as_of", "tag", "supports", "sources")
@@ -136,7 +136,8 @@ class Source:
         """One line for the letter's list of sources."""
         when = f"{self.date:%B} {self.date.day}, {self.date.year}" if self.date else ""
         if self.kind == "court":
-            parts = [self.name and f"{self.title}, {self.name}" or self.title, self.cite, when]
+            title = self.title[:1].lower() + self.title[1:]
+            parts = [self.cite, f"{title} ({when})" if when else title]
         elif self.kind == "statute":
             parts = [self.cite or self.title]
         elif self.kind == "federal_register":
@@ -219,6 +220,7 @@ class CasePack:
     path: Path | None = field(default=None, compare=False)
     letter_facts: tuple[LetterFact, ...] = ()
     notes: tuple[str, ...] = ()  # the user's research; never printed
+    subject: str = ""  # a phrase letters use: "the sharing of IRS taxpayer addresses with ICE"
 
     def categories_for(self, abbr: str) -> list[Category]:
         """The categories a component holds (by directory key, case-insensitive)."""
@@ -328,7 +330,7 @@ def _pack(data: object, directory: Directory, path: Path) -> CasePack:
         raise Invalid("categories", "list at least one category of records")
     return CasePack(
         pack_id, take(obj, "name", ""), take(obj, "summary", ""), parties, key_dates, facts, categories, path,
-        letter_facts, notes,
+        letter_facts, notes, take(obj, "subject", "", required=False) or "",
     )
 
 
@@ -512,6 +514,7 @@ def dump_case_pack(pack: CasePack) -> str:
         "format": CASE_PACK_FORMAT,
         "id": pack.id,
         "name": pack.name,
+        **({"subject": pack.subject} if pack.subject else {}),
         "summary": pack.summary,
         "parties": [
             {"name": p.name, "role": p.role, "source": p.source, "tag": p.tag, "as_of": _day(p.as_of)}
