@@ -237,13 +237,15 @@ def signature(doc, closing: str = "Sincerely,") -> None:
 
 def request_letter():
     doc = new_document("Freedom of Information Act request", "FOIA request")
-    _style(doc, "Source", size=9, color=GREY, left=0.35, hanging=0.35, after=2)
+    _style(doc, "Source", size=8.5, color=GREY, left=0.35, hanging=0.35, after=0)
     # A request should fit in about four pages: a slightly smaller body and tighter headings.
     doc.styles["Normal"].font.size = Pt(10.5)
     doc.styles["Section Heading"].paragraph_format.space_before = Pt(6)
     doc.styles["Letterhead Rule"].paragraph_format.space_after = Pt(10)
     doc.styles["Addressee"].paragraph_format.space_after = Pt(8)
     doc.styles["Signature Line"].paragraph_format.space_before = Pt(24)
+    doc.styles["Item"].paragraph_format.space_before = Pt(2)
+    doc.styles["Item Detail"].paragraph_format.space_after = Pt(2)
     letter_top(doc, subject="Re: {{ subject }}")
     p(doc, "Under the Freedom of Information Act, 5 U.S.C. 552, I request the records of "
            "your office described below{% if asks %}, and I ask for {{ asks }}"

@@ -229,7 +229,7 @@ class CasePack:
 
     def facts_supporting(self, purpose: str) -> list[PublicFact]:
         """Public facts for one argument: "fee_waiver", "expedite" or "background"."""
-        return [f for f in self.public_facts if purpose in f.supports]
+        return [f for f in (self.letter_facts or self.public_facts) if purpose in f.supports]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -380,6 +380,7 @@ def _categories(pack: CasePack, ids: Iterable[str], comp: Component, warnings: l
             f"The case '{pack.id}' has no record category " + ", ".join(f"'{i}'" for i in unknown) + "."
         )
     chosen = []
+    terms = MAX_SEARCH_TERMS if len(ids) <= 6 else MAX_SEARCH_TERMS - 1  # a long list stays short
     for number, cid in enumerate(ids, 1):
         cat = by_id[cid]
         if comp.key.lower() not in (h.lower() for h in cat.holders):
@@ -395,7 +396,7 @@ def _categories(pack: CasePack, ids: Iterable[str], comp: Component, warnings: l
                 "description": one_line(cat.description_for(comp.key)),
                 "custodians": "; ".join(one_line(c) for c in cat.custodians_for(comp.key)),
                 "date_range": _date_range(cat.date_from, cat.date_to),
-                "search_terms": ", ".join(f"“{one_line(t)}”" for t in cat.search_terms[:MAX_SEARCH_TERMS]),
+                "search_terms": ", ".join(f"“{one_line(t)}”" for t in cat.search_terms[:terms]),
             }
         )
     return chosen
@@ -588,7 +589,7 @@ WAIVER_FACTORS = (
     "Significance of the contribution",
     "No commercial interest",
 )
-MAX_QUESTIONS = 4
+MAX_QUESTIONS = 3
 MAX_WAIVER_FACTS = 2
 MAX_URGENCY_FACTS = 3
 
