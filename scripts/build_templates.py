@@ -247,8 +247,9 @@ def request_letter():
     doc.styles["Item"].paragraph_format.space_before = Pt(2)
     doc.styles["Item Detail"].paragraph_format.space_after = Pt(2)
     letter_top(doc, subject="Re: {{ subject }}")
-    p(doc, "Under the Freedom of Information Act, 5 U.S.C. 552, I request the records of "
-           "your office described below{% if asks %}, and I ask for {{ asks }}"
+    p(doc, "Under the Freedom of Information Act, 5 U.S.C. 552{% if rules %}, and your "
+           "regulations at {{ rules }}{% endif %}, I request the records of your office "
+           "described below{% if asks %}, and I ask for {{ asks }}"
            "{% endif %}. Please write to me at {{ requester.email }}{% if requester.phone %} or "
            "call {{ requester.phone }}{% endif %} with any question about this request.")
 
@@ -287,11 +288,11 @@ def request_letter():
            "{{ fee.default_rule }} assume when none is stated"
            "{% elif fee.cap_vs_default == 'below' %}. This limit replaces the "
            "{{ fee.default_commitment }} that {{ fee.default_rule }} otherwise assume"
-           "{% endif %}. If fees will be higher, please tell me before incurring them"
-           "{% if fee_waiver %}. This agreement applies only if the fee waiver below is denied"
+           "{% endif %}. If fees will be higher, please tell me before incurring them, so that I "
+           "can narrow the request{% if fee_waiver %}. This agreement applies only if the fee waiver below is denied"
            "{% endif %}.")
     tag(doc, "{%p else %}")
-    p(doc, "Please tell me before incurring any fees"
+    p(doc, "Please tell me before incurring any fees, so that I can narrow the request"
            "{% if fee.default_commitment %}; I do not accept the {{ fee.default_commitment }} "
            "commitment that {{ fee.default_rule }} otherwise assume{% endif %}"
            "{% if fee_waiver %}. I ask for a waiver of all fees below{% endif %}.")
