@@ -73,6 +73,7 @@ CATEGORY_KEYS = (
     "descriptions",
     "group",
     "questions",
+    "known_from",
     "holders",
     "custodians",
     "search_terms",
@@ -193,6 +194,8 @@ class Category:
     descriptions: tuple[tuple[str, str], ...] = ()
     group: str = ""
     questions: tuple[str, ...] = ()
+    known_from: date | None = None  # the description names events public from this day
+
 
     def custodians_for(self, key: str) -> tuple[str, ...]:
         """Only the offices of the component the letter goes to."""
@@ -447,6 +450,7 @@ def _category(at: str, obj: dict, seen: dict[str, str], directory: Directory) ->
         tuple(texts),
         take(obj, "group", at, required=False) or "",
         _text_list(obj, "questions", at, required=False),
+        take_date(obj, "known_from", at, required=False),
     )
 
 
@@ -555,6 +559,7 @@ def dump_case_pack(pack: CasePack) -> str:
                     **({"descriptions": dict(c.descriptions)} if c.descriptions else {}),
                     **({"group": c.group} if c.group else {}),
                     **({"questions": list(c.questions)} if c.questions else {}),
+                    **({"known_from": _day(c.known_from)} if c.known_from else {}),
                     "holders": list(c.holders),
                     "custodians": (
                         {h: list(v) for h, v in c.custodians_by_holder} if c.custodians_by_holder else list(c.custodians)

@@ -693,6 +693,17 @@ def build_request_context(
     to `warnings`, which are never printed."""
     ctx = _base(requester, component, options.letter_date)
     warnings = ctx["warnings"]
+    known = {c.id: c.known_from for c in pack.categories}
+    category_ids = list(category_ids)
+    early = [i for i in category_ids if known.get(i) and known[i] > options.letter_date]
+    for cid in early:
+        warnings.append(
+            f"Category '{cid}' describes events public only from {long_date(known[cid])}, "
+            "after this letter's date: left out."
+        )
+    if early and len(early) == len(category_ids):
+        raise DraftingError("Every chosen category describes events after the letter's date.")
+    category_ids = [i for i in category_ids if i not in early]
     categories = _categories(pack, category_ids, component, warnings)
     by_id = {c.id: c for c in pack.categories}
     chosen = [by_id[c["id"]] for c in categories]
