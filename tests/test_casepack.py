@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from foiadesk.core.casepack import (
+from foiadesk.core.reference.casepack import (
     CasePackError,
     dump_case_pack,
     load_case_pack,
     shipped_case_packs,
 )
-from foiadesk.core.directory import load_directory
+from foiadesk.core.reference.directory import load_directory
 
 TAGS = ("V", "P", "U")
 
@@ -282,7 +282,7 @@ def test_an_agency_source_must_be_the_agencys_own_page(tmp_path):
 
 
 def test_the_shipped_pack_cites_only_acceptable_sources(mou):
-    from foiadesk.core.casepack import source_host_problem
+    from foiadesk.core.reference.casepack import source_host_problem
 
     assert mou.letter_facts
     for fact in mou.letter_facts:

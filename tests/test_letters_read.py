@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from foiadesk.core.casepack import shipped_case_packs
-from foiadesk.core.compose import draft_requests
-from foiadesk.core.directory import load_directory
-from foiadesk.core.drafting import (
+from foiadesk.core.reference.casepack import shipped_case_packs
+from foiadesk.core.letters.compose import draft_requests
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.letters.drafting import (
     DraftingError,
     DraftOptions,
     Requester,
@@ -30,9 +30,9 @@ from foiadesk.core.drafting import (
     build_still_interested_context,
     render,
 )
-from foiadesk.core.paths import ROOT
-from foiadesk.core.pdf import docx_to_pdf, soffice
-from foiadesk.core.profiles import load_profile
+from foiadesk.core.paths import RESOURCES
+from foiadesk.core.letters.pdf import docx_to_pdf, soffice
+from foiadesk.core.letters.profiles import load_profile
 
 COMPONENTS = ("ICE", "IRS", "TIGTA", "DHS-PRIV", "TREAS-DO")
 LATE = date(2026, 7, 15)  # after every shipped fact
@@ -70,7 +70,7 @@ def directory():
 
 @pytest.fixture(scope="module")
 def reporter():
-    return load_profile(ROOT / "resources" / "profiles" / "example.toml")
+    return load_profile(RESOURCES / "profiles" / "example.toml")
 
 
 @pytest.fixture(scope="module")

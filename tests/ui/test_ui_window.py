@@ -11,10 +11,10 @@ from conftest import TODAY, wait_loaded
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from foiadesk.core.log import NewEvent
-from foiadesk.ui.event_dialog import EventDialog, EventDraft
-from foiadesk.ui.request_dialog import RequestDialog
-from foiadesk.ui.requests_model import ID_ROLE
+from foiadesk.core.store.log import NewEvent
+from foiadesk.ui.dialogs.event import EventDialog, EventDraft
+from foiadesk.ui.dialogs.request import RequestDialog
+from foiadesk.ui.models.requests import ID_ROLE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -101,6 +101,9 @@ def test_errors_from_the_worker_reach_the_message_bar(qtbot, open_window, demo_c
     log = isolated_data_dir / "foiadesk-errors.log"
     assert str(log) in window.banner.text.text()
     assert "ZeroDivisionError" in log.read_text() and "Traceback" not in window.banner.text.text()
+    from PySide6.QtCore import qVersion
+
+    assert f"Qt {qVersion()}" in log.read_text() and "Python 3.11" in log.read_text()
 
 
 def test_enter_or_a_double_click_on_the_agenda_opens_the_request(qtbot, open_window, demo_copy):
@@ -183,7 +186,7 @@ def test_the_case_grid_leads_to_the_filtered_list(qtbot, open_window, demo_copy)
 
 
 def test_stopping_the_read_says_so_and_f5_reads_again(qtbot, open_window, demo_copy, monkeypatch):
-    import foiadesk.core.listing as listing
+    import foiadesk.core.tracking.listing as listing
 
     window = open_window(demo_copy)
     monkeypatch.setattr(listing, "CHUNK", 1)
@@ -329,7 +332,7 @@ def test_compose_drafts_saves_and_logs_a_set_of_letters(qtbot, open_window, tmp_
     assert "Saved and logged 2 drafted requests" in window.banner.text.text()
     fees = model.index(0, model.HEADERS.index("Fees")).data()
     assert fees == ""  # a cap is not a charge; the ledger has it
-    from foiadesk.core.fees import fee_ledger
+    from foiadesk.core.store.fees import fee_ledger
 
     assert fee_ledger(window.session.db, model.index(0, 0).data(ID_ROLE)).cap_cents == 2500
 

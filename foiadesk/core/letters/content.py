@@ -1,0 +1,1063 @@
+"""What each letter says: pure functions from a requester, a component and the facts of a
+case to the dict a letter template is rendered with.
+
+Prose that never changes lives in the templates (templates/, built by
+scripts/build_templates.py); this module decides what applies: which fee sentence, which
+expedite grounds, which agency rules. Values are plain strings, lists and dicts, except
+multi-paragraph user text, which is a docxtpl Listing so paragraphs stay paragraphs.
+Every context also has a `warnings` list for the user (not printed in the letter).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from docxtpl import Listing
+
+from foiadesk.core.errors import UserError
+from foiadesk.core.reference import authorities
+
+if TYPE_CHECKING:
+    from foiadesk.core.reference.casepack import CasePack, Category, LetterFact
+    from foiadesk.core.reference.directory import Channel, Component, Fact
+
+
+class DraftingError(UserError):
+    """The letter cannot be drafted from this input; the message says what to fix."""
+
+
+# --- requester and options ----------------------------------------------------------
+
+# category: (label, statute cite, what it is charged)
+FEE_CATEGORIES = {
+    "commercial": ("commercial use", "552(a)(4)(A)(ii)(I)", "fees for search, review and duplication"),
+    "educational": (
+        "educational institution",
+        "552(a)(4)(A)(ii)(II)",
+        "duplication fees only, after the first 100 pages",
+    ),
+    "scientific": (
+        "noncommercial scientific institution",
+        "552(a)(4)(A)(ii)(II)",
+        "duplication fees only, after the first 100 pages",
+    ),
+    "news_media": (
+        "representative of the news media",
+        "552(a)(4)(A)(ii)(II)",
+        "duplication fees only, after the first 100 pages",
+    ),
+    "other": (
+        "“all other” requesters",
+        "552(a)(4)(A)(ii)(III)",
+        "search fees after the first two hours and duplication fees after the first 100 pages",
+    ),
+}
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+
+
+@dataclass(frozen=True)
+class Requester:
+    """Who signs the letters. Checked on creation, so a bad profile fails before drafting."""
+
+    name: str
+    email: str
+    organization: str = ""
+    title: str = ""
+    phone: str = ""
+    address: str = ""  # several lines
+    fee_category: str = "other"
+    fee_category_basis: str = ""  # facts for the category, e.g. publications
+    signature_name: str = ""  # defaults to name
+    dissemination: str = ""  # how the requester will share what they learn (fee waiver)
+    # Why the requester is "primarily engaged in disseminating information" (5 U.S.C.
+    # 552(a)(6)(E)(v)(II)); without it only a news-media requester may claim urgency to inform.
+    disseminator_basis: str = ""
+
+    @property
+    def primarily_disseminates(self) -> bool:
+        return self.fee_category == "news_media" or bool(clean(self.disseminator_basis))
+
+    def __post_init__(self):
+        if not self.name.strip():
+            raise DraftingError("The requester's name is empty: enter the name to sign with.")
+        if not _EMAIL.fullmatch(self.email.strip()):
+            raise DraftingError(f"'{self.email}' is not an email address (name@example.org).")
+        if self.fee_category not in FEE_CATEGORIES:
+            raise DraftingError(
+                f"'{self.fee_category}' is not a fee category; use one of: " + ", ".join(FEE_CATEGORIES)
+            )
+
+
+@dataclass
+class DraftOptions:
+    """The choices made for one request letter."""
+
+    letter_date: date = field(default_factory=date.today)
+    fee_category: str | None = None  # overrides the requester's
+    fee_cap: Decimal | float | int | str = Decimal("25")
+    fee_waiver: bool = False
+    fee_waiver_text: str = ""  # replaces the generated waiver argument
+    expedite: bool = False
+    expedite_grounds: list[str] = field(default_factory=list)
+    expedite_text: str = ""  # the user's own reasons for urgency, printed before the pack's
+    ground_text: dict[str, str] = field(default_factory=dict)  # the user's facts per ground
+    include_unverified: bool = False  # print P/U facts and authority, knowingly
+    appendix: bool = False  # the public record in an appendix
+    priority: bool = False  # process the items in the order listed
+    parallel_to: tuple[str, ...] = ()  # other agencies sent related requests
+    format: str = "electronic native format"
+
+
+@dataclass(frozen=True)
+class RequestRef:
+    """The request a follow-up letter is about."""
+
+    tracking_number: str
+    submitted_on: date
+    title: str = ""  # a few words: "the April 2025 IRS-ICE agreement"
+
+
+# --- small helpers ------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # keeps \t and \n
+
+
+def clean(text: Any) -> str:
+    """Text safe for a .docx: control characters (which docxtpl would also read as paragraph
+    or page breaks) removed, line ends normalised."""
+    text = "" if text is None else str(text)
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+def one_line(text: Any) -> str:
+    return " ".join(clean(text).split())
+
+
+def paragraphs(text: Any) -> Listing | str:
+    """User text as a Listing: each non-blank line becomes its own Word paragraph."""
+    lines = [" ".join(line.split()) for line in clean(text).split("\n")]
+    lines = [line for line in lines if line]
+    return Listing("\a".join(lines)) if lines else ""
+
+
+def lines(text: Any) -> Listing | str:
+    """Multi-line text (an address) kept in one paragraph with line breaks."""
+    kept = [one_line(line) for line in clean(text).split("\n") if line.strip()]
+    return Listing("\n".join(kept)) if kept else ""
+
+
+def long_date(value: date | str | None) -> str:
+    """'November 25, 2026'; ISO strings are accepted, None gives ''."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            raise DraftingError(f"'{value}' is not a date (YYYY-MM-DD).") from None
+    return f"{value:%B} {value.day}, {value.year}"
+
+
+def money(value: Decimal | float | int | str, what: str = "fee") -> Decimal:
+    try:
+        amount = Decimal(str(value).replace("$", "").replace(",", "").strip())
+    except InvalidOperation:
+        raise DraftingError(f"The {what} '{value}' is not an amount in dollars.") from None
+    if not amount.is_finite() or amount < 0:
+        raise DraftingError(f"The {what} '{value}' must be zero or more dollars.")
+    return amount.quantize(Decimal("0.01"))
+
+
+def dollars(amount: Decimal) -> str:
+    """'$25', '$12.50', '$1,200'."""
+    return f"${amount:,.0f}" if amount == amount.to_integral_value() else f"${amount:,.2f}"
+
+
+def _value(fact: Fact | None) -> Any:
+    return fact.value if fact is not None else None
+
+
+def _requester(req: Requester) -> dict:
+    name = one_line(req.name)
+    title, org = one_line(req.title), one_line(req.organization)
+    return {
+        "name": name,
+        "title": title,
+        "organization": org,
+        "affiliation": ", ".join(x for x in (title, org) if x),
+        "email": one_line(req.email),
+        "phone": one_line(req.phone),
+        "address": lines(req.address),
+        "signature_name": one_line(req.signature_name) or name,
+    }
+
+
+# --- the component (addressee, channels, rules) ----------------------------------------
+
+
+def _component(comp: Component) -> dict:
+    liaison = clean(_value(comp.public_liaison) or "")
+    return {
+        "abbr": comp.abbr or "",
+        "name": one_line(comp.name),
+        "parent": comp.parent or "",
+        "parent_name": one_line(comp.parent_name),
+        "regulation": one_line(_value(comp.regulation) or ""),
+        "public_liaison": ", ".join(part.strip() for part in liaison.split("\n") if part.strip()),
+        "has_portal": any(c.kind == "portal" for c in comp.channels),
+    }
+
+
+_STATE_ZIP = re.compile(r"[A-Z]\.?[A-Z]\.?\s+\d{5}(-\d{4})?")
+_QUADRANT = re.compile(r"[NS]\.?[EW]\.?")  # "950 Pennsylvania Avenue, NW"
+
+
+def address_lines(address: str) -> list[str]:
+    """An address as letter lines. The directory writes some on one line with commas:
+    split those, keeping "Washington, DC 20536" and "1500 Main Street, NW" together."""
+    text = clean(address)
+    if "\n" in text:
+        return [one_line(x) for x in text.split("\n") if x.strip()]
+    out: list[str] = []
+    for part in (one_line(x) for x in text.split(",") if x.strip()):
+        if out and (_STATE_ZIP.fullmatch(part) or _QUADRANT.fullmatch(part)):
+            out[-1] += f", {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def _address_block(first: str, address: str, *names: str) -> Listing:
+    """Addressee lines: a title, each name the address does not contain, the address."""
+    block = [first] + [n for n in dict.fromkeys(names) if n and n.lower() not in address.lower()]
+    return lines("\n".join(block + address_lines(address)))
+
+
+def _office_address(comp: Component) -> Listing:
+    """Where requests go: the component's mailing address (or, without one, its name and
+    its agency's, which lets a letter find its way)."""
+    address = next((c.value for c in comp.channels if c.kind == "mail"), "")
+    return _address_block("FOIA Officer", address, comp.name, "" if address else comp.parent_name)
+
+
+def _delivery(channel: Channel | None) -> str:
+    if channel is None:
+        return ""
+    return {
+        "portal": f"Submitted through the FOIA portal at {channel.value}",
+        "email": f"Sent by email to {channel.value}",
+        "mail": "Sent by mail",
+        "fax": f"Sent by fax to {channel.value}",
+    }[channel.kind]
+
+
+def _component_warnings(comp: Component) -> list[str]:
+    if comp.verify_before_sending:
+        return [
+            f"The contact details for {comp.name} come from FOIA.gov's 2017 directory: "
+            "check them on the agency's FOIA page before sending."
+        ]
+    return []
+
+
+def _base(requester: Requester, comp: Component, letter_date: date) -> dict:
+    return {
+        "letter_date": long_date(letter_date),
+        "letter_date_iso": letter_date.isoformat(),
+        "requester": _requester(requester),
+        "component": _component(comp),
+        # IRS rules want a signed request (26 CFR 601.702(c)): leave a line to sign on.
+        "signature_required": (comp.abbr or "").upper() == "IRS",
+        "warnings": _component_warnings(comp),
+    }
+
+
+def _followup_base(requester: Requester, comp: Component, request: RequestRef, letter_date: date) -> dict:
+    tracking = one_line(request.tracking_number)
+    if not tracking:
+        raise DraftingError("Enter the tracking number the agency gave this request.")
+    ctx = _base(requester, comp, letter_date)
+    ctx.update(
+        addressee=_office_address(comp),
+        delivery=_delivery(comp.preferred_channel),
+        request={
+            "tracking_number": tracking,
+            "submitted_on": long_date(request.submitted_on),
+            "title": one_line(request.title),
+        },
+    )
+    return ctx
+
+
+# --- case facts, sources and categories ------------------------------------------------
+
+STALE_AFTER_DAYS = 180  # a fact last checked longer ago than this is flagged to the user
+MAX_SOURCES_PER_FACT = 1  # the best primary source: a docket or official page before the press
+_SOURCE_ORDER = {"court": 0, "congress": 1, "agency": 1, "federal_register": 1, "statute": 2, "news": 3}
+
+
+class Sources:
+    """Numbers each cited source once, in order of first citation, for the end list."""
+
+    def __init__(self):
+        self.items: list[str] = []
+
+    def cite(self, fact: LetterFact, letter_date: date) -> str:
+        usable = sorted(
+            (s for s in fact.sources if s.date is None or s.date <= letter_date),
+            key=lambda s: _SOURCE_ORDER.get(s.kind, 9),
+        )[:MAX_SOURCES_PER_FACT]
+        numbers = []
+        for src in usable:
+            text = src.citation()
+            if text not in self.items:
+                self.items.append(text)
+            numbers.append(self.items.index(text) + 1)
+        return "[" + ", ".join(str(n) for n in numbers) + "]" if numbers else ""
+
+    def listing(self) -> list[dict]:
+        return [{"number": n, "text": t} for n, t in enumerate(self.items, 1)]
+
+
+def usable_facts(pack: CasePack, options: DraftOptions, warnings: list[str]) -> list[LetterFact]:
+    """The letter facts this letter may state: dated on or before the letter, with a source
+    the letter can cite, and verified unless the user includes the others knowingly."""
+    day = options.letter_date
+    chosen = []
+    for fact in pack.letter_facts:
+        if fact.date > day:
+            continue  # not yet true on the letter's date
+        if not any(s.date is None or s.date <= day for s in fact.sources):
+            continue
+        if fact.tag != "V" and not options.include_unverified:
+            warnings.append(
+                f"Fact '{fact.id}' is {'partly confirmed' if fact.tag == 'P' else 'unconfirmed'} "
+                f"(tag {fact.tag}) and was left out; include unverified facts to use it."
+            )
+            continue
+        if fact.tag != "V":
+            warnings.append(f"Fact '{fact.id}' (tag {fact.tag}) is included at your choice: check it before signing.")
+        if (day - fact.as_of).days > STALE_AFTER_DAYS:
+            warnings.append(
+                f"Fact '{fact.id}' was last checked on {long_date(fact.as_of)}: "
+                "make sure it is still accurate before sending."
+            )
+        chosen.append(fact)
+    return chosen
+
+
+def _stated(facts: list[LetterFact], refs: Sources, day: date) -> str:
+    """Facts as running text, each followed by its source numbers."""
+    return " ".join(f"{one_line(f.text)} {refs.cite(f, day)}".strip() for f in facts)
+
+
+def _date_range(start: date | str | None, end: date | str | None) -> str:
+    if start and end:
+        return f"{long_date(start)} through {long_date(end)}"
+    if start:
+        return f"{long_date(start)} through the date of your search"
+    if end:
+        return f"any date through {long_date(end)}"
+    return "any date"
+
+
+MAX_SEARCH_TERMS = 4
+
+
+def _categories(pack: CasePack, ids: Iterable[str], comp: Component, warnings: list[str]) -> list[dict]:
+    by_id = {c.id: c for c in pack.categories}
+    ids = list(dict.fromkeys(ids))  # keep order, drop repeats
+    if not ids:
+        raise DraftingError("Choose at least one category of records to request.")
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise DraftingError(
+            f"The case '{pack.id}' has no record category " + ", ".join(f"'{i}'" for i in unknown) + "."
+        )
+    chosen = []
+    terms = MAX_SEARCH_TERMS if len(ids) <= 6 else MAX_SEARCH_TERMS - 1  # a long list stays short
+    for number, cid in enumerate(ids, 1):
+        cat = by_id[cid]
+        if comp.key.lower() not in (h.lower() for h in cat.holders):
+            warnings.append(
+                f"Category '{cat.title}' is not known to be held by "
+                f"{comp.abbr or comp.name} (holders: {', '.join(cat.holders)})."
+            )
+        chosen.append(
+            {
+                "number": number,
+                "id": cat.id,
+                "title": one_line(cat.title).rstrip("."),
+                "description": one_line(cat.description_for(comp.key)),
+                "custodians": "; ".join(one_line(c) for c in cat.custodians_for(comp.key)),
+                "date_range": _date_range(cat.date_from, cat.date_to),
+                "search_terms": ", ".join(f"“{one_line(t)}”" for t in cat.search_terms[:terms]),
+            }
+        )
+    return chosen
+
+
+def _asks_for_tax_data(cats: Iterable[Category]) -> bool:
+    for cat in cats:
+        for ex in cat.likely_exemptions:
+            if ex.code == "b3" and "6103" in (ex.statute or ""):
+                return True
+    return False
+
+
+def _taxpayer_paragraph(options: DraftOptions) -> str:
+    """The IRS wording: statistics that cannot be associated with a taxpayer, and records
+    that are not return information with taxpayer entries redacted. Never 'de-identified
+    data', which invites a denial: redaction does not take return information out of 6103."""
+    text = (
+        "This request does not seek the return or return information of any identifiable "
+        "taxpayer (26 U.S.C. 6103(b)). Where counts or other data derive from return "
+        "information, I ask for them as statistics in a form that cannot be associated with, "
+        "or otherwise identify, directly or indirectly, a particular taxpayer (26 U.S.C. "
+        "6103(b)(2)). Records that are not themselves returns or return information, such as "
+        "agreements, requests from ICE, legal analyses, policies and communications, should "
+        "be released with any entries identifying a taxpayer redacted."
+    )
+    scientology = authorities.case("church-of-scientology", unverified_ok=options.include_unverified)
+    if scientology:
+        text += (
+            " I do not ask you to release return information by deleting identifiers; that "
+            f"is not permitted, {scientology['cite']}, and none is sought here."
+        )
+    return text
+
+
+# --- fees and expedited processing --------------------------------------------------------
+
+
+def _fee(requester: Requester, options: DraftOptions, comp: Component, warnings: list[str]) -> dict:
+    category = options.fee_category or requester.fee_category
+    if category not in FEE_CATEGORIES:
+        raise DraftingError(f"'{category}' is not a fee category; use one of: " + ", ".join(FEE_CATEGORIES))
+    label, cite, charges = FEE_CATEGORIES[category]
+    cap = money(options.fee_cap, "fee limit")
+    default, rule, compare = None, "", ""
+    if comp.default_fee_commitment is not None:
+        try:
+            default = money(_value(comp.default_fee_commitment))
+        except DraftingError:
+            warnings.append(f"The default fee commitment for {comp.abbr} is not an amount.")
+    if default is not None:
+        regulation = one_line(_value(comp.regulation) or "")
+        rule = f"the {comp.parent or comp.abbr} FOIA regulations" + (f" ({regulation})" if regulation else "")
+        compare = "above" if cap > default else "equal" if cap == default else "below"
+    if category != "other" and not clean(requester.fee_category_basis):
+        warnings.append(
+            "Say why you belong in the fee category you claim (publications, "
+            "institution, audience): the profile's fee-category basis is empty."
+        )
+    return {
+        "category": category,
+        "label": label,
+        "cite": cite,
+        "charges": charges,
+        "basis": paragraphs(requester.fee_category_basis),
+        "basis_line": one_line(requester.fee_category_basis),
+        "cap": dollars(cap),
+        "cap_amount": str(cap),
+        "agrees_to_pay": cap > 0,
+        "default_commitment": dollars(default) if default is not None else "",
+        "default_rule": rule,
+        "cap_vs_default": compare,
+    }
+
+
+# code: (title, what the requester asserts). The directory says which codes a component's
+# rules allow; `authorities` gives their pinpoint cites, printed only when verified.
+GROUNDS = {
+    "imminent_threat": (
+        "Imminent threat to life or physical safety",
+        "Failure to obtain the records on an expedited basis could reasonably be expected to "
+        "pose an imminent threat to the life or physical safety of an individual.",
+    ),
+    "urgency_to_inform": (
+        "Urgency to inform the public",
+        "There is an urgency to inform the public concerning actual or alleged federal "
+        "government activity, and I am primarily engaged in disseminating information.",
+    ),
+    "due_process": (
+        "Loss of substantial due process rights",
+        "Delay in releasing the records would cause the loss of substantial due process rights.",
+    ),
+    "media_interest": (
+        "Widespread and exceptional media interest",
+        "The subject of this request is a matter of widespread and exceptional media interest "
+        "in which there exist possible questions about the government's integrity which affect "
+        "public confidence.",
+    ),
+}
+# Grounds that rest on facts about the requester: only the user can state them.
+USER_FACT_GROUNDS = ("imminent_threat", "due_process")
+# The statute's two grounds (cite, route_to, tag), for a component the directory lists
+# no grounds for.
+STATUTORY_GROUNDS = {
+    "imminent_threat": ("5 U.S.C. 552(a)(6)(E)(v)(I)", None, "V"),
+    "urgency_to_inform": ("5 U.S.C. 552(a)(6)(E)(v)(II)", None, "V"),
+}
+
+
+def _grounds(
+    codes: list[str], comp: Component, requester: Requester, options: DraftOptions, warnings: list[str]
+) -> list[dict]:
+    """The expedite grounds this letter can assert: allowed by the component's rules, and
+    supported by the requester (a disseminator for urgency to inform; the user's own facts
+    for due process or a threat to safety). Others are left out with a warning."""
+    allowed = {g.code: (g.cite, g.route_to, g.tag) for g in comp.expedite_grounds}
+    allowed = allowed or STATUTORY_GROUNDS
+    if not codes:
+        raise DraftingError("Choose at least one ground for expedited processing.")
+    family = authorities.rule_family(comp.abbr or "", comp.parent or "")
+    chosen, dropped = [], []
+    for code in dict.fromkeys(codes):
+        if code not in allowed or code not in GROUNDS:
+            raise DraftingError(
+                f"The rules of {comp.abbr or comp.name} do not list '{code}' as a ground for "
+                f"expedited processing; they allow: {', '.join(allowed)}."
+            )
+        user_text = one_line((options.ground_text or {}).get(code, ""))
+        if code == "urgency_to_inform" and not requester.primarily_disseminates:
+            warnings.append(
+                "Urgency to inform was left out: it requires a requester primarily engaged in "
+                "disseminating information, and your profile does not say so (fee category "
+                "'news_media', or a 'primary_activity' describing it). "
+                + ("Widespread media interest fits without it." if "media_interest" in allowed else "")
+            )
+            dropped.append(code)
+            continue
+        if code in USER_FACT_GROUNDS and not user_text:
+            warnings.append(
+                f"'{GROUNDS[code][0]}' was left out: it needs your own facts (who would be harmed, "
+                "how, and when), in your words."
+            )
+            dropped.append(code)
+            continue
+        title, text = GROUNDS[code]
+        cite, route_to, tag = allowed[code]
+        statute = STATUTORY_GROUNDS.get(code, ("",))[0]
+        pin = authorities.ground_cite(family, code, unverified_ok=options.include_unverified)
+        if tag == "V" and cite.startswith("5 U.S.C."):
+            pin = pin or cite
+        shown = "; ".join(dict.fromkeys(x for x in (statute, pin) if x))
+        if not shown:
+            part = authorities.rule(family, "part") or one_line(_value(comp.regulation) or "")
+            shown = f"your regulations, {part}" if part else ""
+        if code == "urgency_to_inform" and requester.disseminator_basis:
+            text += " " + one_line(requester.disseminator_basis).rstrip(".") + "."
+        if user_text:
+            text += " " + user_text
+        route = one_line(route_to or "")
+        if route and (comp.name.lower() in route.lower() or route.lower().startswith(comp.name.lower())
+                      or (comp.abbr == "DHS-PRIV" and "privacy office" in route.lower())):
+            route = ""  # the letter already goes there
+        if route:
+            warnings.append(
+                f"Send a copy of this letter to {route} on the same day: the rules direct "
+                f"requests on the '{title}' ground there."
+            )
+        chosen.append({"code": code, "title": title, "text": text, "cite": shown, "route_to": route})
+    if not chosen:
+        raise DraftingError(
+            "None of the chosen expedite grounds fits: "
+            + "; ".join(w for w in warnings[-len(dropped):])
+        )
+    for number, ground in enumerate(chosen, 1):
+        ground["number"] = number
+    return chosen
+
+
+def _dissemination(requester: Requester) -> str:
+    """One paragraph: it continues a numbered point of the fee-waiver argument."""
+    return one_line(requester.dissemination) or (
+        "I will study the records and publish what I learn from them, together with the "
+        "records themselves, so that anyone can read them free of charge."
+    )
+
+
+WAIVER_FACTORS = (
+    "The subject of the request",
+    "Likely to contribute significantly to public understanding",
+    "Significance of the contribution",
+    "No commercial interest",
+)
+MAX_QUESTIONS = 3
+MAX_WAIVER_FACTS = 2
+MAX_URGENCY_FACTS = 3
+
+
+def _waiver(
+    requester: Requester, pack: CasePack, comp: Component, cats: list[Category], fee: dict,
+    facts: list[LetterFact], refs: Sources, options: DraftOptions,
+) -> list[dict]:
+    """The fee-waiver argument in the agency's own factors, with pinpoints when verified."""
+    family = authorities.rule_family(comp.abbr or "", comp.parent or "")
+    cites = authorities.waiver_factor_cites(family, unverified_ok=options.include_unverified)
+    day = options.letter_date
+    subject = one_line(pack.subject or pack.name)
+    narrow = len(cats) == 1  # a single-record letter stays short
+    open_facts = [f for f in facts if "fee_waiver" in f.supports and "background" not in f.supports]
+    open_facts = open_facts[: 1 if narrow else MAX_WAIVER_FACTS]
+    firsts = [c.questions[0] for c in cats if c.questions]
+    rest = [q for c in cats for q in c.questions[1:]]
+    questions = list(dict.fromkeys(firsts + rest))[: 2 if narrow else MAX_QUESTIONS]
+    public = [f for f in facts if "background" in f.supports]
+    public_refs = " ".join(r for r in (refs.cite(f, day) for f in public[:2]) if r)
+    informative = (
+        (f"Apart from the agreement itself, which is largely public {public_refs}, the "
+         if public_refs else "The ")
+        + "records requested are not public, and what is known shows how much is not. "
+        + _stated(open_facts, refs, day)
+    ).strip()
+    audience = _dissemination(requester)
+    rossotti = authorities.case("rossotti", unverified_ok=options.include_unverified)
+    significance = (
+        "The records would show how the government actually carried out this program, which "
+        "court filings and press reports describe only in part. They would answer:"
+    )
+    commercial = (
+        "Any commercial interest I have is outweighed by the public interest in disclosure."
+        if fee["category"] == "commercial"
+        else "I have no commercial interest in the records; I seek them to inform the public and "
+        "will not sell them."
+    )
+    texts = [
+        f"The records concern identifiable operations and activities of the federal government: "
+        f"{subject}, as the items above describe.",
+        informative + " " + audience,
+        significance,
+        commercial,
+    ]
+    items = []
+    for n, (title, text) in enumerate(zip(WAIVER_FACTORS, texts, strict=True)):
+        items.append({
+            "number": n + 1,
+            "title": title,
+            "cite": cites[n] if n < len(cites) else "",
+            "text": text,
+            "questions": questions if n == 2 else [],
+        })
+    if rossotti:
+        items[-1]["text"] += f" Congress directed that the fee-waiver provision be liberally construed ({rossotti['cite']})."
+    return items
+
+
+# --- the six letters ------------------------------------------------------------------
+
+
+def _protective_asks(comp: Component, options: DraftOptions) -> list[str]:
+    """One sentence each; what protects the request while it waits."""
+    asks = [
+        "Please preserve every record responsive to this request, including records in personal "
+        "email or messaging accounts used for agency business and in messaging apps such as "
+        "Teams, Slack, Signal or WhatsApp, until the request and any appeal or litigation about "
+        "it are finally resolved.",
+        "If you refer any record to another agency or component, or consult one about it, please "
+        "tell me which one and give me the tracking number the receiving office assigns.",
+        "Please withhold information only where you reasonably foresee that disclosure would harm "
+        "an interest an exemption protects, and release every reasonably segregable non-exempt "
+        "part of each record, marking each redaction with the exemption relied on (5 U.S.C. "
+        "552(a)(8)(A)(i)–(ii), 552(b)).",
+    ]
+    others = [one_line(x) for x in options.parallel_to if one_line(x)]
+    if others:
+        listed = ", ".join(others[:-1]) + (" and " if len(others) > 1 else "") + others[-1]
+        asks.append(
+            f"I am sending parallel requests for related records to {listed}; please process the "
+            "records your office holds rather than referring them on."
+        )
+    asks.append(
+        "Please release records on a rolling basis as they are processed, rather than waiting "
+        "until the whole request is complete."
+    )
+    return asks
+
+
+def build_request_context(
+    requester: Requester,
+    pack: CasePack,
+    category_ids: Iterable[str],
+    component: Component,
+    options: DraftOptions,
+) -> dict:
+    """Everything request.docx needs. Raises DraftingError on input the letter cannot use;
+    softer problems (a category this component may not hold, a left-out fact or ground) go
+    to `warnings`, which are never printed."""
+    ctx = _base(requester, component, options.letter_date)
+    warnings = ctx["warnings"]
+    known = {c.id: c.known_from for c in pack.categories}
+    category_ids = list(category_ids)
+    early = [i for i in category_ids if known.get(i) and known[i] > options.letter_date]
+    for cid in early:
+        warnings.append(
+            f"Category '{cid}' describes events public only from {long_date(known[cid])}, "
+            "after this letter's date: left out."
+        )
+    if early and len(early) == len(category_ids):
+        raise DraftingError("Every chosen category describes events after the letter's date.")
+    category_ids = [i for i in category_ids if i not in early]
+    categories = _categories(pack, category_ids, component, warnings)
+    by_id = {c.id: c for c in pack.categories}
+    chosen = [by_id[c["id"]] for c in categories]
+    fee = _fee(requester, options, component, warnings)
+    family = authorities.rule_family(component.abbr or "", component.parent or "")
+    grounds = _grounds(options.expedite_grounds, component, requester, options, warnings) if options.expedite else []
+    facts = usable_facts(pack, options, warnings)
+    refs = Sources()
+    day = options.letter_date
+    background = [f for f in facts if "background" in f.supports][: 1 if len(categories) == 1 else 2]
+    background_text = _stated(background, refs, day)
+    waiver = (
+        _waiver(requester, pack, component, chosen, fee, facts, refs, options)
+        if options.fee_waiver and not clean(options.fee_waiver_text) else []
+    )
+    keep = 2 if len(categories) == 1 else MAX_URGENCY_FACTS
+    urgency = [f for f in facts if "expedite" in f.supports][-keep:] if options.expedite else []
+    urgency_text = _stated(urgency, refs, day)
+    if options.expedite and not urgency and not clean(options.expedite_text):
+        warnings.append(
+            "The expedite section has no dated reason for urgency: add your own text, or facts "
+            "in the case pack that support expedition."
+        )
+    appendix = (
+        [{"text": one_line(f.text), "refs": refs.cite(f, day), "date": long_date(f.date)} for f in facts]
+        if options.appendix else []
+    )
+    waiver_rule = authorities.rule(family, "fee_waiver", unverified_ok=options.include_unverified)
+    expedite_rule = authorities.rule(family, "expedite", unverified_ok=options.include_unverified)
+    part = authorities.rule(family, "part") or one_line(_value(component.regulation) or "")
+    asks = []
+    if options.fee_waiver:
+        asks.append("a waiver of all fees (5 U.S.C. 552(a)(4)(A)(iii)"
+                    + (f"; {waiver_rule}" if waiver_rule else "") + ")")
+    if options.expedite:
+        asks.append("expedited processing (5 U.S.C. 552(a)(6)(E)"
+                    + (f"; {expedite_rule}" if expedite_rule else "") + ")")
+    subject_asks = [x for x, on in (("fee waiver", options.fee_waiver), ("expedited processing", options.expedite)) if on]
+    ctx.update(
+        addressee=_office_address(component),
+        delivery=_delivery(component.preferred_channel),
+        subject=f"Freedom of Information Act request: {one_line(pack.name)}"
+        + (f" ({' and '.join(subject_asks)} requested)" if subject_asks else ""),
+        case={"id": pack.id, "name": one_line(pack.name), "subject": one_line(pack.subject or pack.name)},
+        asks=" and ".join(asks),
+        rules=part,
+        categories=categories,
+        priority=options.priority and len(categories) > 1,
+        background=background_text,
+        no_taxpayer_records=ctx["signature_required"] or _asks_for_tax_data(chosen),
+        taxpayer_paragraph=_taxpayer_paragraph(options),
+        format=one_line(options.format) or "electronic native format",
+        fee=fee,
+        fee_waiver=options.fee_waiver,
+        fee_waiver_text=paragraphs(options.fee_waiver_text) if options.fee_waiver else "",
+        waiver=waiver,
+        dissemination=_dissemination(requester),
+        expedite=options.expedite,
+        expedite_grounds=grounds,
+        expedite_text=paragraphs(options.expedite_text) if options.expedite else "",
+        urgency=urgency_text,
+        certification_cite="5 U.S.C. 552(a)(6)(E)(vi)"
+        + (f"; {c}" if (c := authorities.rule(family, "certification", unverified_ok=options.include_unverified)) else ""),
+        protective=_protective_asks(component, options),
+        appendix=appendix,
+        sources=refs.listing(),
+    )
+    ctx["warnings"] = list(dict.fromkeys(warnings))
+    return ctx
+
+
+def build_status_inquiry_context(
+    requester: Requester,
+    component: Component,
+    request: RequestRef,
+    *,
+    letter_date: date,
+    received_on: date | None = None,
+    due_on: date | None = None,
+    deadline_extended: bool = False,
+    note: str = "",
+) -> dict:
+    """status_inquiry.docx: asks for the estimated completion date (552(a)(7)(B)).
+    `due_on` is the determination deadline from the clocks; the letter says it has passed
+    only when it is before the letter date."""
+    ctx = _followup_base(requester, component, request, letter_date)
+    ctx.update(
+        received_on=long_date(received_on),
+        due_on=long_date(due_on),
+        deadline_passed=due_on is not None and due_on < letter_date,
+        deadline_extended=deadline_extended,
+        note=paragraphs(note),
+    )
+    return ctx
+
+
+def build_clarification_reply_context(
+    requester: Requester,
+    component: Component,
+    request: RequestRef,
+    *,
+    letter_date: date,
+    agency_letter_date: date,
+    clarification: str,
+) -> dict:
+    """clarification_reply.docx: answers the agency's one tolling request for information."""
+    text = paragraphs(clarification)
+    if not text:
+        raise DraftingError("Write the clarification the agency asked for.")
+    ctx = _followup_base(requester, component, request, letter_date)
+    ctx.update(agency_letter_date=long_date(agency_letter_date), clarification=text)
+    return ctx
+
+
+def build_still_interested_context(
+    requester: Requester,
+    component: Component,
+    request: RequestRef,
+    *,
+    letter_date: date,
+    agency_letter_date: date,
+    reply_by: date | None = None,
+    note: str = "",
+) -> dict:
+    """still_interested_reply.docx: keeps a request open after a 'still interested?' letter."""
+    ctx = _followup_base(requester, component, request, letter_date)
+    if reply_by is not None and reply_by < letter_date:
+        ctx["warnings"].append(
+            f"The agency asked for a reply by {long_date(reply_by)}, before "
+            "this letter's date: send it at once and keep proof of sending."
+        )
+    ctx.update(
+        agency_letter_date=long_date(agency_letter_date), reply_by=long_date(reply_by), note=paragraphs(note)
+    )
+    return ctx
+
+
+def build_fee_response_context(
+    requester: Requester,
+    component: Component,
+    request: RequestRef,
+    *,
+    letter_date: date,
+    agency_letter_date: date,
+    fee_estimate: Decimal | float | str,
+    accept: bool,
+    fee_cap: Decimal | float | str | None = None,
+    narrowing: str = "",
+    fee_bar: bool = False,
+    note: str = "",
+) -> dict:
+    """fee_response.docx: accept the estimate (up to `fee_cap`, default the estimate) or
+    narrow the request. `fee_bar`: a time limit was missed, so 552(a)(4)(A)(viii) applies."""
+    estimate = money(fee_estimate, "fee estimate")
+    cap = money(fee_cap, "fee limit") if fee_cap not in (None, "") else (estimate if accept else None)
+    narrowed = paragraphs(narrowing)
+    if not accept and not narrowed:
+        raise DraftingError("Say how you narrow the request, or accept the estimate.")
+    ctx = _followup_base(requester, component, request, letter_date)
+    if accept and not cap:
+        raise DraftingError("To accept the estimate, agree to pay more than $0.")
+    if accept and cap < estimate:
+        ctx["warnings"].append(
+            f"Your limit {dollars(cap)} is below the estimate "
+            f"{dollars(estimate)}: the agency may stop processing."
+        )
+    ctx.update(
+        agency_letter_date=long_date(agency_letter_date),
+        fee_estimate=dollars(estimate),
+        accept=accept,
+        fee_cap=dollars(cap) if cap else "",
+        narrowing=narrowed if not accept else "",
+        advance_payment=accept and estimate > 250,
+        fee_bar=fee_bar,
+        duplication_barred=requester.fee_category in ("educational", "scientific", "news_media"),
+        note=paragraphs(note),
+    )
+    return ctx
+
+
+def build_appeal_context(
+    requester: Requester,
+    component: Component,
+    request: RequestRef,
+    *,
+    letter_date: date,
+    determination_date: date,
+    withheld: Iterable[dict] = (),
+    determination_official: str = "",
+    search_argument: str = "",
+    other_argument: str = "",
+    expedite: bool = False,
+    expedite_argument: str = "",
+    appeal_address: str = "",
+) -> dict:
+    """appeal.docx, to the component's appeal office. `withheld` items are dicts with
+    'description' (or 'category'), 'exemptions' (codes such as 'b5', '(b)(7)(C)', or dicts
+    with 'code' and 'statute') and an optional 'argument' in the requester's words.
+    `appeal_address` (from the determination letter) replaces the directory's address."""
+    ctx = _followup_base(requester, component, request, letter_date)
+    items = [_withheld_item(n, item) for n, item in enumerate(withheld, 1)]
+    search, other = paragraphs(search_argument), paragraphs(other_argument)
+    if not (items or search or other):
+        raise DraftingError("Say what you appeal: a withholding, the search, or another ground.")
+    channel = next((c for c in component.appeal_channels if c.preferred), None)
+    on_file = component.appeal_address
+    address = clean(appeal_address) or clean(_value(on_file) or "")
+    if not address and channel is not None and channel.kind == "mail":
+        address = clean(channel.value)
+    if not appeal_address:
+        # The directory's office field is advice ("use the office named in the letter"),
+        # not an address line: show it to the user instead of printing it.
+        office = one_line(_value(component.appeal_office) or "")
+        if office:
+            ctx["warnings"].append(f"Appeal office on file: {office}")
+        if not address:
+            ctx["warnings"].append(
+                f"No appeal address is on file for {component.abbr}: copy "
+                "the one printed in the determination letter."
+            )
+        elif on_file is not None and on_file.tag == "U":
+            ctx["warnings"].append(
+                "The appeal address on file is unverified: check it against the determination letter."
+            )
+    # An appeal address names its own office (IRS Appeals, DOJ OIP) unless it starts at
+    # the street; then the component's name goes first.
+    first_line = next(iter(address_lines(address)), "")
+    starts_at_street = not first_line or first_line[0].isdigit()
+    ctx.update(
+        addressee=_address_block(
+            "Appeals Officer",
+            address,
+            component.name if starts_at_street else "",
+            "" if address else component.parent_name,
+        ),
+        delivery=_delivery(channel),
+        determination_date=long_date(determination_date),
+        determination_official=one_line(determination_official),
+        withheld=items,
+        search_argument=search,
+        other_argument=other,
+        expedite=expedite,
+        expedite_argument=paragraphs(expedite_argument) if expedite else "",
+    )
+    ctx["warnings"] = list(dict.fromkeys(ctx["warnings"]))
+    return ctx
+
+
+# --- exemptions, for appeals ----------------------------------------------------------
+
+_EXEMPTION = re.compile(r"\(?b?\)?\s*\(?([1-9])\)?\s*\(?([a-fA-F])?\)?")
+_SEVEN_PARTS = "ABCDEF"
+
+EXEMPTION_ARGUMENTS = {
+    "1": "It covers only information properly classified under an executive order, in "
+    "substance and in procedure. Please confirm that each withheld passage was reviewed "
+    "for current classification, and release the unclassified portions.",
+    "2": "It covers only records related solely to the agency's internal personnel rules and "
+    "practices, that is, matters of employee relations and human resources. Records about "
+    "how the agency carries out a program are not of that kind.",
+    "3": "It applies only where a statute specifically exempts the information. Please name "
+    "the statute relied on for each withholding and show that the withheld words fall "
+    "within it.",
+    "3-6103": "Section 6103 protects the returns and return information of identifiable "
+    "taxpayers. It does not cover policies, agreements, legal analyses, "
+    "communications about the program, or statistics that cannot be associated with "
+    "a particular taxpayer. Please release those, redacting only details that "
+    "identify a taxpayer.",
+    "4": "It covers only trade secrets and commercial or financial information obtained from a "
+    "person outside the government that is privileged or confidential. Please identify "
+    "the submitter and explain how each withheld passage meets that test.",
+    "5": "It protects only records covered by a privilege in civil discovery, such as records "
+    "that are both predecisional and deliberative, and since 2016 the agency may withhold "
+    "them only if it reasonably foresees that release would harm an interest the "
+    "privilege protects (5 U.S.C. 552(a)(8)(A)). Calling a record a draft is not enough. "
+    "Final agreements, adopted positions and factual material must be released, and "
+    "factual material within deliberative records must be segregated and released.",
+    "6": "It requires weighing a real privacy interest against the public interest in "
+    "disclosure. Officials acting in their official capacity, senior officials in "
+    "particular, have little privacy interest in their names and work, while the public "
+    "interest in how this program was carried out is substantial. Please release the "
+    "names and titles of officials, and redact only truly personal details.",
+    "7": "It applies only to records compiled for law enforcement purposes, and only where "
+    "release could reasonably be expected to cause one of the harms it lists. Please show "
+    "both for each withholding.",
+    "7A": "It requires a pending or reasonably anticipated enforcement proceeding and a showing "
+    "of how release would interfere with it. Policies, agreements and aggregate "
+    "statistics do not reveal the details of any particular investigation.",
+    "7B": "It requires a showing that release would deprive a person of a fair trial or an "
+    "impartial adjudication. No such proceeding has been identified.",
+    "7C": "It requires weighing the privacy interest against the public interest in "
+    "disclosure. The names and work of officials carrying out the program carry little "
+    "privacy interest, and the public interest in how the program was run is "
+    "substantial. Please redact only truly personal details.",
+    "7D": "It protects the identity of confidential sources and, in criminal investigations, "
+    "the information they gave. Another agency sharing data under an agreement is not a "
+    "confidential source.",
+    "7E": "It protects only techniques and procedures not generally known to the public, and "
+    "guidelines whose release could reasonably be expected to risk circumvention of the "
+    "law. Techniques already described in court filings and public reports are not "
+    "protected, and the agency must explain the risk for each passage.",
+    "7F": "It requires a showing that release could reasonably be expected to endanger the life "
+    "or physical safety of an individual; a general concern is not enough.",
+    "8": "It covers only reports prepared by, on behalf of, or for the use of an agency "
+    "responsible for the regulation or supervision of financial institutions.",
+    "9": "It covers only geological and geophysical information and data about wells.",
+}
+
+
+def exemption(code: Any) -> dict:
+    """One exemption, e.g. 'b7C', '(b)(7)(C)' or {'code': 'b3', 'statute': '26 U.S.C. 6103'},
+    with its label and the standard argument against it."""
+    statute = ""
+    if isinstance(code, dict):
+        statute = one_line(code.get("statute", ""))
+        code = code.get("code", "")
+    elif not isinstance(code, str):  # a case-pack exemption object
+        statute = one_line(getattr(code, "statute", "") or "")
+        code = getattr(code, "code", "")
+    match = _EXEMPTION.fullmatch(one_line(code).replace(" ", ""))
+    if not match or (match.group(2) and match.group(1) != "7"):
+        raise DraftingError(f"'{code}' is not a FOIA exemption (use b1 to b9, or b7A to b7F).")
+    number, part = match.group(1), (match.group(2) or "").upper()
+    key = number + part
+    label = f"Exemption {number}" + (f"({part})" if part else "")
+    cite = f"5 U.S.C. 552(b)({number})" + (f"({part})" if part else "")
+    if number == "3" and "6103" in statute:
+        key = "3-6103"
+    return {
+        "code": f"b{number}{part}",
+        "name": label + (f" with {statute}" if statute else ""),
+        "label": f"{label} ({cite})" + (f" with {statute}" if statute else ""),
+        "cite": cite,
+        "argument": EXEMPTION_ARGUMENTS[key],
+    }
+
+
+def _withheld_item(number: int, item: dict) -> dict:
+    description = one_line(item.get("description") or item.get("category") or "")
+    if not description:
+        raise DraftingError(f"Withheld item {number} needs a description of the records.")
+    exemptions = [exemption(code) for code in item.get("exemptions") or ()]
+    names = [e["name"] for e in exemptions]
+    text = (
+        ", ".join(names[:-1]) + " and " + names[-1]
+        if len(names) > 1
+        else names[0]
+        if names
+        else "no exemption cited"
+    )
+    return {
+        "number": number,
+        "description": description.rstrip("."),
+        "exemptions": exemptions,
+        "exemptions_text": text,
+        "argument": paragraphs(item.get("argument", "")),
+    }
