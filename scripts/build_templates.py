@@ -325,7 +325,7 @@ def request_letter():
     tag(doc, "{%p for g in expedite_grounds %}")
     p(doc, "{{ g.number }}.\t**{{ g.title }}**{% if g.cite %} ({{ g.cite }}){% endif %}. "
            "{{ g.text }}{% if g.route_to %} As your rules direct, I am sending a copy of this "
-           "letter to {{ g.route_to }} today.{% endif %}", "Item")
+           "letter to the {{ g.route_to }} today.{% endif %}", "Item")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if expedite_text %}")
     p(doc, "{{ expedite_text }}", "After List")

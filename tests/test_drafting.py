@@ -140,7 +140,7 @@ def test_ice_request_has_every_element(requester, pack, ice):
     assert "5.11(k)" not in body and "5.5(e)" not in body
     # expedite: grounds, the copy DHS's rules want, and the certification scoped to the section
     assert "1.\tUrgency to inform the public (5 U.S.C. 552(a)(6)(E)(v)(II))." in body
-    assert "I am sending a copy of this letter to DHS Privacy Office, Senior Director of FOIA Operations" in body
+    assert "I am sending a copy of this letter to the DHS Privacy Office, Senior Director of FOIA Operations" in body
     assert body.count("I certify") == 1
     assert "statements in this section on expedited processing are true and correct" in body
     assert paras[paras.index(next(p for p in paras if p.startswith("I certify"))) + 1] == "Processing"

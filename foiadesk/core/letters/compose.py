@@ -10,6 +10,7 @@ a request per component and a "drafted" event carrying the .docx, stored by hash
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
@@ -91,7 +92,7 @@ def draft_requests(
                     "leave it out or choose categories it holds."
                 )
         own, dropped = _grounds_for(comp, options)
-        others = tuple(c.name for c in components if c.key != comp.key)
+        others = tuple(re.sub(r"\s*\([^)]*\)", "", c.name) for c in components if c.key != comp.key)
         if others:
             own = replace(own, parallel_to=others)
         groups = _groups(pack, ids) if suite else [("", ids)]
