@@ -82,6 +82,12 @@ def neighbour():
     )
 
 
+@pytest.fixture(scope="module")
+def letters(reporter, pack, directory):
+    """The full set for every component, drafted once for the module."""
+    return full_set(reporter, pack, directory)
+
+
 def read(docx: bytes) -> list[str]:
     """The body's paragraphs, in order, as the recipient reads them (page breaks kept as
     a marker, so a test can tell what comes before the first one)."""
@@ -140,8 +146,8 @@ def section(paras: list[str], start: str, end: str) -> list[str]:
 # --- the request letters -----------------------------------------------------------------
 
 
-def test_no_internal_text_in_any_letter(reporter, pack, directory):
-    letters = [(d.filename, d.docx) for d in full_set(reporter, pack, directory)]
+def test_no_internal_text_in_any_letter(reporter, pack, directory, letters):
+    letters = [(d.filename, d.docx) for d in letters]
     letters += [(d.filename, d.docx) for d in full_set(reporter, pack, directory, appendix=True)]
     for abbr in COMPONENTS:
         letters += [(f"{abbr} {k}", v) for k, v in follow_ups(reporter, directory.component(abbr)).items()]
@@ -152,8 +158,8 @@ def test_no_internal_text_in_any_letter(reporter, pack, directory):
             assert bad.lower() not in body.lower(), (name, bad)
 
 
-def test_the_request_comes_first(reporter, pack, directory):
-    for draft in full_set(reporter, pack, directory):
+def test_the_request_comes_first(directory, letters):
+    for draft in letters:
         paras = read(draft.docx)
         first = paras[paras.index("Dear FOIA Officer:") + 1]
         assert first.startswith("Under the Freedom of Information Act, 5 U.S.C. 552"), draft.filename
@@ -165,21 +171,21 @@ def test_the_request_comes_first(reporter, pack, directory):
         assert paras.index(item_one) == paras.index("Records requested") + 1
 
 
-def test_each_letter_names_only_its_own_offices(reporter, pack, directory):
-    for draft in full_set(reporter, pack, directory):
+def test_each_letter_names_only_its_own_offices(directory, letters):
+    for draft in letters:
         family = draft.component.parent
         offices = [p for p in read(draft.docx) if p.startswith("Offices and custodians to search:")]
         assert offices, draft.filename
         for line in offices:
             names = line.split("Date range:")[0]
             assert not FOREIGN[family].search(names), (draft.filename, names)
-    ice = next(d for d in full_set(reporter, pack, directory) if d.component.abbr == "ICE")
+    ice = next(d for d in letters if d.component.abbr == "ICE")
     body = "\n".join(read(ice.docx))
     assert "@irs.gov or @treasury.gov" in body  # the other agency is a counterparty
 
 
-def test_sources_are_primary_and_listed_once(reporter, pack, directory):
-    for draft in full_set(reporter, pack, directory):
+def test_sources_are_primary_and_listed_once(directory, letters):
+    for draft in letters:
         paras = read(draft.docx)
         listed = section(paras, "Sources", "\0")
         assert listed, draft.filename
@@ -210,8 +216,8 @@ def test_nothing_dated_after_the_letter(reporter, pack, directory, day):
     assert "42,695" not in body and "TIGTA" not in body.split("Records requested")[0]
 
 
-def test_certification_covers_only_what_the_requester_can_certify(reporter, neighbour, pack, directory):
-    for draft in full_set(reporter, pack, directory):
+def test_certification_covers_only_what_the_requester_can_certify(neighbour, pack, directory, letters):
+    for draft in letters:
         paras = read(draft.docx)
         certs = [p for p in paras if p.startswith("I certify")]
         assert len(certs) == 1 and "in this section on expedited processing" in certs[0]
@@ -234,8 +240,8 @@ def test_certification_covers_only_what_the_requester_can_certify(reporter, neig
     assert "My removal hearing is on August 3, 2026." in "\n".join(read(draft.docx))
 
 
-def test_protective_asks(reporter, pack, directory):
-    for draft in full_set(reporter, pack, directory):
+def test_protective_asks(directory, letters):
+    for draft in letters:
         body = "\n".join(read(draft.docx))
         assert "preserve every record" in body and "messaging apps" in body
         assert "tracking number the receiving office assigns" in body
@@ -246,8 +252,8 @@ def test_protective_asks(reporter, pack, directory):
         assert all(name in body for name in others)
 
 
-def test_irs_wording(reporter, pack, directory):
-    irs = next(d for d in full_set(reporter, pack, directory) if d.component.abbr == "IRS")
+def test_irs_wording(directory, letters):
+    irs = next(d for d in letters if d.component.abbr == "IRS")
     body = "\n".join(read(irs.docx))
     assert "cannot be associated with, or otherwise identify, directly or indirectly, a particular taxpayer" in body
     assert "with any entries identifying a taxpayer redacted" in body
@@ -278,10 +284,10 @@ def pages(docx: bytes) -> int:
 
 
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
-def test_page_counts(reporter, pack, directory):
-    for draft in full_set(reporter, pack, directory):
+def test_page_counts(directory, letters):
+    for draft in letters:
         n = pages(draft.docx)
         limit = 3 if len(draft.category_ids) == 1 else 6 if len(draft.category_ids) >= 10 else 5
         assert n <= limit, (draft.filename, n)
-    tigta = next(d for d in full_set(reporter, pack, directory) if d.component.abbr == "TIGTA")
+    tigta = next(d for d in letters if d.component.abbr == "TIGTA")
     assert pages(tigta.docx) <= 3  # a single record
