@@ -289,8 +289,8 @@ def request_letter():
            "{% elif fee.cap_vs_default == 'below' %}. This limit replaces the "
            "{{ fee.default_commitment }} that {{ fee.default_rule }} otherwise assume"
            "{% endif %}. If fees will be higher, please tell me before incurring them, so that I "
-           "can narrow the request{% if fee_waiver %}. This agreement applies only if the fee waiver below is denied"
-           "{% endif %}.")
+           "can narrow the request{% if fee_waiver %}. This agreement applies only if the fee "
+           "waiver below is denied{% endif %}.")
     tag(doc, "{%p else %}")
     p(doc, "Please tell me before incurring any fees, so that I can narrow the request"
            "{% if fee.default_commitment %}; I do not accept the {{ fee.default_commitment }} "

@@ -231,9 +231,20 @@ LETTER_FACT = {
     "tag": "V",
     "supports": ["expedite"],
     "sources": [
-        {"kind": "court", "name": "D.D.C.", "title": "Order", "cite": "No. 1:25-cv-00457", "date": "2025-11-21"},
-        {"kind": "news", "name": "FedScoop", "title": "Judge halts sharing", "date": "2025-11-21",
-         "url": "https://fedscoop.com/x"},
+        {
+            "kind": "court",
+            "name": "D.D.C.",
+            "title": "Order",
+            "cite": "No. 1:25-cv-00457",
+            "date": "2025-11-21",
+        },
+        {
+            "kind": "news",
+            "name": "FedScoop",
+            "title": "Judge halts sharing",
+            "date": "2025-11-21",
+            "url": "https://fedscoop.com/x",
+        },
     ],
 }
 
@@ -275,8 +286,13 @@ def test_copies_test_servers_and_aggregators_are_refused(tmp_path, url, problem)
 
 def test_an_agency_source_must_be_the_agencys_own_page(tmp_path):
     fact = json.loads(json.dumps(LETTER_FACT))
-    fact["sources"][1] = {"kind": "agency", "name": "TIGTA", "title": "Report", "date": "2026-06-08",
-                          "url": "https://example.com/tigta.pdf"}
+    fact["sources"][1] = {
+        "kind": "agency",
+        "name": "TIGTA",
+        "title": "Report",
+        "date": "2026-06-08",
+        "url": "https://example.com/tigta.pdf",
+    }
     with pytest.raises(CasePackError, match=r"letter_facts\[0\]\.sources\[1\]\.url: .*\(\.gov\)"):
         load_case_pack(_v2(tmp_path, fact))
 

@@ -124,7 +124,10 @@ def test_ice_request_has_every_element(requester, pack, ice):
     assert "1.\tThe memorandum of understanding and its drafts. The fully executed" in body
     assert "2.\tAggregate statistics on the address requests." in body
     assert "Date range: January 20, 2025 through the date of your search." in body
-    assert "Search terms include “memorandum of understanding”, “MOU”, “6103(i)(2)”, “last known address”." in body
+    assert (
+        "Search terms include “memorandum of understanding”, “MOU”, “6103(i)(2)”, “last known address”."
+        in body
+    )
     assert "Safeguard records" not in body  # not chosen
     # fees: category with its facts, the cap, and DHS's $25 default commitment
     assert "representative of the news media category (5 U.S.C. 552(a)(4)(A)(ii)(II))" in body
@@ -140,7 +143,10 @@ def test_ice_request_has_every_element(requester, pack, ice):
     assert "5.11(k)" not in body and "5.5(e)" not in body
     # expedite: grounds, the copy DHS's rules want, and the certification scoped to the section
     assert "1.\tUrgency to inform the public (5 U.S.C. 552(a)(6)(E)(v)(II))." in body
-    assert "I am sending a copy of this letter to the DHS Privacy Office, Senior Director of FOIA Operations" in body
+    assert (
+        "I am sending a copy of this letter to the DHS Privacy Office, Senior Director of FOIA Operations"
+        in body
+    )
     assert body.count("I certify") == 1
     assert "statements in this section on expedited processing are true and correct" in body
     assert paras[paras.index(next(p for p in paras if p.startswith("I certify"))) + 1] == "Processing"
@@ -180,7 +186,10 @@ def test_irs_request_asks_for_statistics_not_de_identified_data_and_is_signed(re
     body = "\n".join(paras)
     assert sum(TAXPAYER in p for p in paras) == 1
     assert "de-identified" not in body
-    assert "cannot be associated with, or otherwise identify, directly or indirectly, a particular taxpayer" in body
+    assert (
+        "cannot be associated with, or otherwise identify, directly or indirectly, a particular taxpayer"
+        in body
+    )
     assert "released with any entries identifying a taxpayer redacted" in body
     assert "Church of Scientology of California v. IRS, 484 U.S. 9 (1987)" in body  # tagged V
     assert "As your rules require, I have signed this request." in body
@@ -258,8 +267,12 @@ def test_statutory_grounds_when_the_directory_lists_none(requester, pack, ice):
         pack,
         ["mou"],
         bare,
-        DraftOptions(letter_date=DAY, expedite=True, expedite_grounds=["imminent_threat"],
-                     ground_text={"imminent_threat": "My client faces removal on December 1."}),
+        DraftOptions(
+            letter_date=DAY,
+            expedite=True,
+            expedite_grounds=["imminent_threat"],
+            ground_text={"imminent_threat": "My client faces removal on December 1."},
+        ),
     )
     assert ctx["expedite_grounds"][0]["cite"] == "5 U.S.C. 552(a)(6)(E)(v)(I)"
     with pytest.raises(DraftingError, match="they allow: imminent_threat, urgency_to_inform"):

@@ -10,14 +10,11 @@ import io
 import re
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from docx import Document
 
-from foiadesk.core.reference.casepack import shipped_case_packs
 from foiadesk.core.letters.compose import draft_requests
-from foiadesk.core.reference.directory import load_directory
 from foiadesk.core.letters.drafting import (
     DraftingError,
     DraftOptions,
@@ -30,9 +27,11 @@ from foiadesk.core.letters.drafting import (
     build_still_interested_context,
     render,
 )
-from foiadesk.core.paths import RESOURCES
 from foiadesk.core.letters.pdf import docx_to_pdf, soffice
 from foiadesk.core.letters.profiles import load_profile
+from foiadesk.core.paths import RESOURCES
+from foiadesk.core.reference.casepack import shipped_case_packs
+from foiadesk.core.reference.directory import load_directory
 
 COMPONENTS = ("ICE", "IRS", "TIGTA", "DHS-PRIV", "TREAS-DO")
 LATE = date(2026, 7, 15)  # after every shipped fact
@@ -42,19 +41,47 @@ DATE = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}), (\d{4})\b")
 
 # What must never reach an agency: research remarks, tags, file names, template code.
 INTERNAL = [
-    "domain.md", ".json", ".docx", "(tag ", "tag V", "tag P", "tag U", "[V]", "[P]", "[U]",
-    "as of June 30", "not confirmed", "is not known", "This pack", "case pack", "verify",
-    "unverified", "check it", "research", "{{", "{%", "de-identified", "primary source not yet",
+    "domain.md",
+    ".json",
+    ".docx",
+    "(tag ",
+    "tag V",
+    "tag P",
+    "tag U",
+    "[V]",
+    "[P]",
+    "[U]",
+    "as of June 30",
+    "not confirmed",
+    "is not known",
+    "This pack",
+    "case pack",
+    "verify",
+    "unverified",
+    "check it",
+    "research",
+    "{{",
+    "{%",
+    "de-identified",
+    "primary source not yet",
 ]
 # Original outlets and official hosts a letter may cite (the test's own list).
 OUTLETS = (
-    "apnews.com", "fedscoop.com", "tax.thomsonreuters.com", "foxnews.com", "mediaite.com",
-    "masslawyersweekly.com", "news.bgov.com", "americanoversight.org",
+    "apnews.com",
+    "fedscoop.com",
+    "tax.thomsonreuters.com",
+    "foxnews.com",
+    "mediaite.com",
+    "masslawyersweekly.com",
+    "news.bgov.com",
+    "americanoversight.org",
 )
 # Offices that belong to the other side of the agreement, per addressee.
 FOREIGN = {
     "DHS": re.compile(r"\bIRS\b|Treasury|Internal Revenue|Chief Counsel|Safeguards\b|Justice|\bSSA\b"),
-    "Treasury": re.compile(r"\bICE\b|\bDHS\b|Homeland|Enforcement and Removal|Principal Legal Advisor|Justice|\bSSA\b"),
+    "Treasury": re.compile(
+        r"\bICE\b|\bDHS\b|Homeland|Enforcement and Removal|Principal Legal Advisor|Justice|\bSSA\b"
+    ),
 }
 
 
@@ -77,7 +104,9 @@ def reporter():
 def neighbour():
     """An 'other' requester who shares with neighbours: not primarily a disseminator."""
     return Requester(
-        name="Pat Lee", email="pat@example.org", fee_category="other",
+        name="Pat Lee",
+        email="pat@example.org",
+        fee_category="other",
         dissemination="I may share what I learn with my neighbours.",
     )
 
@@ -101,8 +130,12 @@ def read(docx: bytes) -> list[str]:
 
 def full_set(reporter, pack, directory, day=LATE, abbrs=COMPONENTS, **extra):
     options = DraftOptions(
-        letter_date=day, fee_cap=Decimal("100"), fee_waiver=True, expedite=True,
-        expedite_grounds=["urgency_to_inform", "media_interest", "due_process"], **extra,
+        letter_date=day,
+        fee_cap=Decimal("100"),
+        fee_waiver=True,
+        expedite=True,
+        expedite_grounds=["urgency_to_inform", "media_interest", "due_process"],
+        **extra,
     )
     comps = [directory.component(a) for a in abbrs]
     return draft_requests(reporter, pack, [c.id for c in pack.categories], comps, options)
@@ -112,19 +145,38 @@ def follow_ups(reporter, comp, day=LATE):
     ref = RequestRef("2026-FOIA-00042", date(2026, 3, 2), "the April 2025 IRS-ICE agreement")
     contexts = {
         "status_inquiry": build_status_inquiry_context(
-            reporter, comp, ref, letter_date=day, received_on=date(2026, 3, 3), due_on=date(2026, 3, 31)),
+            reporter, comp, ref, letter_date=day, received_on=date(2026, 3, 3), due_on=date(2026, 3, 31)
+        ),
         "clarification_reply": build_clarification_reply_context(
-            reporter, comp, ref, letter_date=day, agency_letter_date=date(2026, 4, 1),
-            clarification="I seek the signed agreement and its drafts only."),
+            reporter,
+            comp,
+            ref,
+            letter_date=day,
+            agency_letter_date=date(2026, 4, 1),
+            clarification="I seek the signed agreement and its drafts only.",
+        ),
         "still_interested_reply": build_still_interested_context(
-            reporter, comp, ref, letter_date=day, agency_letter_date=date(2026, 5, 1)),
+            reporter, comp, ref, letter_date=day, agency_letter_date=date(2026, 5, 1)
+        ),
         "fee_response": build_fee_response_context(
-            reporter, comp, ref, letter_date=day, agency_letter_date=date(2026, 4, 1),
-            fee_estimate="300", accept=False, narrowing="Items 1 and 3 only."),
+            reporter,
+            comp,
+            ref,
+            letter_date=day,
+            agency_letter_date=date(2026, 4, 1),
+            fee_estimate="300",
+            accept=False,
+            narrowing="Items 1 and 3 only.",
+        ),
         "appeal": build_appeal_context(
-            reporter, comp, ref, letter_date=day, determination_date=date(2026, 6, 1),
+            reporter,
+            comp,
+            ref,
+            letter_date=day,
+            determination_date=date(2026, 6, 1),
             withheld=[{"description": "Drafts of the agreement", "exemptions": ["b5"]}],
-            appeal_address="FOIA Appeals, 1 Example Plaza, Washington, DC 20001"),
+            appeal_address="FOIA Appeals, 1 Example Plaza, Washington, DC 20001",
+        ),
     }
     return {kind: render(kind, ctx) for kind, ctx in contexts.items()}
 
@@ -139,7 +191,7 @@ def dates_in(paras: list[str]) -> list[date]:
 
 def section(paras: list[str], start: str, end: str) -> list[str]:
     i = paras.index(start)
-    j = paras.index(end, i + 1) if end in paras[i + 1:] else len(paras)
+    j = paras.index(end, i + 1) if end in paras[i + 1 :] else len(paras)
     return paras[i + 1 : j]
 
 
@@ -209,8 +261,13 @@ def test_nothing_dated_after_the_letter(reporter, pack, directory, day):
         later = [d for d in dates_in(paras) if d > day]
         assert not later, (draft.filename, later)
     with pytest.raises(DraftingError, match="after the letter's date"):
-        draft_requests(reporter, pack, ["tigta-evaluation"], [directory.component("TIGTA")],
-                       DraftOptions(letter_date=EARLY))
+        draft_requests(
+            reporter,
+            pack,
+            ["tigta-evaluation"],
+            [directory.component("TIGTA")],
+            DraftOptions(letter_date=EARLY),
+        )
     early = next(d for d in full_set(reporter, pack, directory, day=EARLY, abbrs=["ICE"]))
     body = "\n".join(read(early.docx))
     assert "42,695" not in body and "TIGTA" not in body.split("Records requested")[0]
@@ -224,18 +281,27 @@ def test_certification_covers_only_what_the_requester_can_certify(neighbour, pac
         assert paras.index(certs[0]) in range(paras.index("Expedited processing"), paras.index("Processing"))
         # due process needs the requester's own facts: none were given, so it is not asserted
         assert "due process" not in "\n".join(paras).lower(), draft.filename
-        assert any("needs your own facts" in w for w in draft.warnings) or draft.component.abbr in ("TIGTA", "TREAS-DO")
+        assert any("needs your own facts" in w for w in draft.warnings) or draft.component.abbr in (
+            "TIGTA",
+            "TREAS-DO",
+        )
     # an "other" requester sharing with neighbours cannot claim to be a disseminator
     comps = [directory.component("ICE")]
-    options = DraftOptions(letter_date=LATE, expedite=True, expedite_grounds=["urgency_to_inform", "media_interest"])
+    options = DraftOptions(
+        letter_date=LATE, expedite=True, expedite_grounds=["urgency_to_inform", "media_interest"]
+    )
     (draft,) = draft_requests(neighbour, pack, ["mou-text-and-drafts"], comps, options)
     body = "\n".join(read(draft.docx))
     assert "primarily engaged in disseminating" not in body
     assert "Widespread and exceptional media interest" in body
     assert any("Urgency to inform was left out" in w for w in draft.warnings)
     # with the user's own facts, the due-process ground is asserted in their words
-    options = DraftOptions(letter_date=LATE, expedite=True, expedite_grounds=["due_process"],
-                           ground_text={"due_process": "My removal hearing is on August 3, 2026."})
+    options = DraftOptions(
+        letter_date=LATE,
+        expedite=True,
+        expedite_grounds=["due_process"],
+        ground_text={"due_process": "My removal hearing is on August 3, 2026."},
+    )
     (draft,) = draft_requests(neighbour, pack, ["ice-use-of-data"], comps, options)
     assert "My removal hearing is on August 3, 2026." in "\n".join(read(draft.docx))
 
@@ -248,14 +314,21 @@ def test_protective_asks(directory, letters):
         assert "reasonably foresee" in body and "552(a)(8)(A)(i)–(ii), 552(b)" in body
         assert "parallel requests for related records" in body
         assert "rolling basis" in body and "estimated date of completion" in body
-        others = [re.sub(r" \(.*\)", "", directory.component(a).name) for a in COMPONENTS if a != draft.component.abbr]
+        others = [
+            re.sub(r" \(.*\)", "", directory.component(a).name)
+            for a in COMPONENTS
+            if a != draft.component.abbr
+        ]
         assert all(name in body for name in others)
 
 
 def test_irs_wording(directory, letters):
     irs = next(d for d in letters if d.component.abbr == "IRS")
     body = "\n".join(read(irs.docx))
-    assert "cannot be associated with, or otherwise identify, directly or indirectly, a particular taxpayer" in body
+    assert (
+        "cannot be associated with, or otherwise identify, directly or indirectly, a particular taxpayer"
+        in body
+    )
     assert "with any entries identifying a taxpayer redacted" in body
     assert "de-identified" not in body
     assert "Church of Scientology of California v. IRS, 484 U.S. 9 (1987)" in body
@@ -270,7 +343,9 @@ def test_a_suite_of_narrow_letters_and_a_priority_order(reporter, pack, director
     groups = {c.group for c in pack.categories_for("IRS")}
     assert {d.group for d in suite} == groups and len(suite) == len(groups)
     assert sorted(i for d in suite for i in d.category_ids) == sorted(ids)
-    (ordered,) = draft_requests(reporter, pack, list(reversed(ids)), [irs], DraftOptions(letter_date=LATE, priority=True))
+    (ordered,) = draft_requests(
+        reporter, pack, list(reversed(ids)), [irs], DraftOptions(letter_date=LATE, priority=True)
+    )
     paras = read(ordered.docx)
     assert "The items are in order of priority" in paras[paras.index("Records requested") + 1]
 

@@ -132,7 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     dr.add_argument("--due-process", default="", help="your own facts for the due-process ground")
     dr.add_argument("--imminent-threat", default="", help="your own facts for the imminent-threat ground")
     dr.add_argument("--suite", action="store_true", help="a suite of narrow letters, one per category group")
-    dr.add_argument("--priority", action="store_true", help="ask the agency to process items in the order given")
+    dr.add_argument(
+        "--priority", action="store_true", help="ask the agency to process items in the order given"
+    )
     dr.add_argument("--appendix", action="store_true", help="add the public record as an appendix")
     dr.add_argument(
         "--include-unverified", action="store_true", help="also print partly confirmed facts and authority"
@@ -376,7 +378,11 @@ def cmd_draft(args) -> int:
         fee_waiver=args.fee_waiver,
         expedite=args.expedite,
         expedite_grounds=[g.strip() for g in args.expedite_grounds.split(",") if g.strip()],
-        ground_text={k: v for k, v in (("due_process", args.due_process), ("imminent_threat", args.imminent_threat)) if v},
+        ground_text={
+            k: v
+            for k, v in (("due_process", args.due_process), ("imminent_threat", args.imminent_threat))
+            if v
+        },
         include_unverified=args.include_unverified,
         appendix=args.appendix,
         priority=args.priority,

@@ -341,7 +341,9 @@ def usable_facts(pack: CasePack, options: DraftOptions, warnings: list[str]) -> 
             )
             continue
         if fact.tag != "V":
-            warnings.append(f"Fact '{fact.id}' (tag {fact.tag}) is included at your choice: check it before signing.")
+            warnings.append(
+                f"Fact '{fact.id}' (tag {fact.tag}) is included at your choice: check it before signing."
+            )
         if (day - fact.as_of).days > STALE_AFTER_DAYS:
             warnings.append(
                 f"Fact '{fact.id}' was last checked on {long_date(fact.as_of)}: "
@@ -556,8 +558,11 @@ def _grounds(
         if user_text:
             text += " " + user_text
         route = one_line(route_to or "")
-        if route and (comp.name.lower() in route.lower() or route.lower().startswith(comp.name.lower())
-                      or (comp.abbr == "DHS-PRIV" and "privacy office" in route.lower())):
+        if route and (
+            comp.name.lower() in route.lower()
+            or route.lower().startswith(comp.name.lower())
+            or (comp.abbr == "DHS-PRIV" and "privacy office" in route.lower())
+        ):
             route = ""  # the letter already goes there
         if route:
             warnings.append(
@@ -567,12 +572,9 @@ def _grounds(
         chosen.append({"code": code, "title": title, "text": text, "cite": shown, "route_to": route})
     if not chosen:
         raise DraftingError(
-            "None of the chosen expedite grounds fits: "
-            + "; ".join(w for w in warnings[-len(dropped):])
+            "None of the chosen expedite grounds fits: " + "; ".join(w for w in warnings[-len(dropped) :])
         )
-    for number, ground in enumerate(chosen, 1):
-        ground["number"] = number
-    return chosen
+    return [{**ground, "number": number} for number, ground in enumerate(chosen, 1)]
 
 
 def _dissemination(requester: Requester) -> str:
@@ -595,8 +597,14 @@ MAX_URGENCY_FACTS = 3
 
 
 def _waiver(
-    requester: Requester, pack: CasePack, comp: Component, cats: list[Category], fee: dict,
-    facts: list[LetterFact], refs: Sources, options: DraftOptions,
+    requester: Requester,
+    pack: CasePack,
+    comp: Component,
+    cats: list[Category],
+    fee: dict,
+    facts: list[LetterFact],
+    refs: Sources,
+    options: DraftOptions,
 ) -> list[dict]:
     """The fee-waiver argument in the agency's own factors, with pinpoints when verified."""
     family = authorities.rule_family(comp.abbr or "", comp.parent or "")
@@ -612,8 +620,11 @@ def _waiver(
     public = [f for f in facts if "background" in f.supports]
     public_refs = " ".join(r for r in (refs.cite(f, day) for f in public[:2]) if r)
     informative = (
-        (f"Apart from the agreement itself, which is largely public {public_refs}, the "
-         if public_refs else "The ")
+        (
+            f"Apart from the agreement itself, which is largely public {public_refs}, the "
+            if public_refs
+            else "The "
+        )
         + "records requested are not public, and what is known shows how much is not. "
         + _stated(open_facts, refs, day)
     ).strip()
@@ -638,15 +649,19 @@ def _waiver(
     ]
     items = []
     for n, (title, text) in enumerate(zip(WAIVER_FACTORS, texts, strict=True)):
-        items.append({
-            "number": n + 1,
-            "title": title,
-            "cite": cites[n] if n < len(cites) else "",
-            "text": text,
-            "questions": questions if n == 2 else [],
-        })
+        items.append(
+            {
+                "number": n + 1,
+                "title": title,
+                "cite": cites[n] if n < len(cites) else "",
+                "text": text,
+                "questions": questions if n == 2 else [],
+            }
+        )
     if rossotti:
-        items[-1]["text"] += f" Congress directed that the fee-waiver provision be liberally construed ({rossotti['cite']})."
+        items[-1]["text"] = str(items[-1]["text"]) + (
+            f" Congress directed that the fee-waiver provision be liberally construed ({rossotti['cite']})."
+        )
     return items
 
 
@@ -695,7 +710,7 @@ def build_request_context(
     warnings = ctx["warnings"]
     known = {c.id: c.known_from for c in pack.categories}
     category_ids = list(category_ids)
-    early = [i for i in category_ids if known.get(i) and known[i] > options.letter_date]
+    early = [i for i in category_ids if (k := known.get(i)) is not None and k > options.letter_date]
     for cid in early:
         warnings.append(
             f"Category '{cid}' describes events public only from {long_date(known[cid])}, "
@@ -709,7 +724,11 @@ def build_request_context(
     chosen = [by_id[c["id"]] for c in categories]
     fee = _fee(requester, options, component, warnings)
     family = authorities.rule_family(component.abbr or "", component.parent or "")
-    grounds = _grounds(options.expedite_grounds, component, requester, options, warnings) if options.expedite else []
+    grounds = (
+        _grounds(options.expedite_grounds, component, requester, options, warnings)
+        if options.expedite
+        else []
+    )
     facts = usable_facts(pack, options, warnings)
     refs = Sources()
     day = options.letter_date
@@ -717,7 +736,8 @@ def build_request_context(
     background_text = _stated(background, refs, day)
     waiver = (
         _waiver(requester, pack, component, chosen, fee, facts, refs, options)
-        if options.fee_waiver and not clean(options.fee_waiver_text) else []
+        if options.fee_waiver and not clean(options.fee_waiver_text)
+        else []
     )
     keep = 2 if len(categories) == 1 else MAX_URGENCY_FACTS
     urgency = [f for f in facts if "expedite" in f.supports][-keep:] if options.expedite else []
@@ -729,19 +749,28 @@ def build_request_context(
         )
     appendix = (
         [{"text": one_line(f.text), "refs": refs.cite(f, day), "date": long_date(f.date)} for f in facts]
-        if options.appendix else []
+        if options.appendix
+        else []
     )
     waiver_rule = authorities.rule(family, "fee_waiver", unverified_ok=options.include_unverified)
     expedite_rule = authorities.rule(family, "expedite", unverified_ok=options.include_unverified)
     part = authorities.rule(family, "part") or one_line(_value(component.regulation) or "")
     asks = []
     if options.fee_waiver:
-        asks.append("a waiver of all fees (5 U.S.C. 552(a)(4)(A)(iii)"
-                    + (f"; {waiver_rule}" if waiver_rule else "") + ")")
+        asks.append(
+            "a waiver of all fees (5 U.S.C. 552(a)(4)(A)(iii)"
+            + (f"; {waiver_rule}" if waiver_rule else "")
+            + ")"
+        )
     if options.expedite:
-        asks.append("expedited processing (5 U.S.C. 552(a)(6)(E)"
-                    + (f"; {expedite_rule}" if expedite_rule else "") + ")")
-    subject_asks = [x for x, on in (("fee waiver", options.fee_waiver), ("expedited processing", options.expedite)) if on]
+        asks.append(
+            "expedited processing (5 U.S.C. 552(a)(6)(E)"
+            + (f"; {expedite_rule}" if expedite_rule else "")
+            + ")"
+        )
+    subject_asks = [
+        x for x, on in (("fee waiver", options.fee_waiver), ("expedited processing", options.expedite)) if on
+    ]
     ctx.update(
         addressee=_office_address(component),
         delivery=_delivery(component.preferred_channel),
@@ -766,7 +795,11 @@ def build_request_context(
         expedite_text=paragraphs(options.expedite_text) if options.expedite else "",
         urgency=urgency_text,
         certification_cite="5 U.S.C. 552(a)(6)(E)(vi)"
-        + (f"; {c}" if (c := authorities.rule(family, "certification", unverified_ok=options.include_unverified)) else ""),
+        + (
+            f"; {c}"
+            if (c := authorities.rule(family, "certification", unverified_ok=options.include_unverified))
+            else ""
+        ),
         protective=_protective_asks(component, options),
         appendix=appendix,
         sources=refs.listing(),

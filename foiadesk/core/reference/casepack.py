@@ -39,7 +39,16 @@ EXEMPTIONS = tuple(f"b{n}" for n in range(1, 10)) + tuple(f"b7{p}" for p in "ABC
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 TOP_KEYS = (
-    "format", "id", "name", "subject", "summary", "parties", "key_dates", "public_facts", "letter_facts", "notes",
+    "format",
+    "id",
+    "name",
+    "subject",
+    "summary",
+    "parties",
+    "key_dates",
+    "public_facts",
+    "letter_facts",
+    "notes",
     "categories",
 )
 LETTER_FACT_KEYS = ("id", "text", "date", "as_of", "tag", "supports", "sources")
@@ -51,14 +60,48 @@ SOURCE_KINDS = ("news", "court", "federal_register", "agency", "congress", "stat
 # aggregators, bookmark pages and partisan blogs. A letter citing them undermines itself.
 _TEST_SERVER = re.compile(r"^(uat|staging|stage|test|dev|qa|preview|beta)[.-]")
 NOT_ORIGINAL_HOSTS = (
-    "everycrsreport.com", "particle.news", "ground.news", "newser.com", "democraticunderground.com",
-    "pages.dev", "blogspot.com", "itiger.com", "gokawiil.com", "webjosh.com", "plas.ml",
-    "aicourttranscripts.com", "capturecascade.org", "getpocketlaw.com", "nationalconservativemovement.com",
-    "americanliberty.news", "legalinsurrection.com", "townhall.com", "dailywire.com", "thepostmillennial.com",
-    "polialert.com", "visaverge.com", "thepoliticreview.com", "internewscast.com", "mahometdaily.com",
-    "taxcoda.com", "voz.us", "ncja.org", "jdsupra.com", "wfin.com", "allianceuniversal.com",
-    "lexbuild.dev", "elaws.us", "casetext.com", "scribd.com", "docslib.org", "pdfslide.net",
-    "studylib.net", "vdocuments.mx", "infointeract.com", "shmews.com", "layer3.press",
+    "everycrsreport.com",
+    "particle.news",
+    "ground.news",
+    "newser.com",
+    "democraticunderground.com",
+    "pages.dev",
+    "blogspot.com",
+    "itiger.com",
+    "gokawiil.com",
+    "webjosh.com",
+    "plas.ml",
+    "aicourttranscripts.com",
+    "capturecascade.org",
+    "getpocketlaw.com",
+    "nationalconservativemovement.com",
+    "americanliberty.news",
+    "legalinsurrection.com",
+    "townhall.com",
+    "dailywire.com",
+    "thepostmillennial.com",
+    "polialert.com",
+    "visaverge.com",
+    "thepoliticreview.com",
+    "internewscast.com",
+    "mahometdaily.com",
+    "taxcoda.com",
+    "voz.us",
+    "ncja.org",
+    "jdsupra.com",
+    "wfin.com",
+    "allianceuniversal.com",
+    "lexbuild.dev",
+    "elaws.us",
+    "casetext.com",
+    "scribd.com",
+    "docslib.org",
+    "pdfslide.net",
+    "studylib.net",
+    "vdocuments.mx",
+    "infointeract.com",
+    "shmews.com",
+    "layer3.press",
 )
 # Kinds whose pages must be the government's own (.gov); court dockets may also be RECAP copies.
 _GOV_KINDS = {"agency", "congress", "federal_register"}
@@ -122,6 +165,9 @@ class PublicFact:
     supports: tuple[str, ...]
 
 
+Day = date  # for fields named `date`, which shadow the type inside their class
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a letter fact comes from, in a form a FOIA officer can check."""
@@ -129,7 +175,7 @@ class Source:
     kind: str  # one of SOURCE_KINDS
     name: str = ""  # the outlet, court or agency
     title: str = ""  # the article, docket entry or document
-    date: date | None = None
+    date: Day | None = None
     url: str = ""
     cite: str = ""  # docket number, FR citation or statute
 
@@ -156,8 +202,8 @@ class LetterFact:
 
     id: str
     text: str
-    date: date
-    as_of: date
+    date: Day
+    as_of: Day
     tag: str
     supports: tuple[str, ...]
     sources: tuple[Source, ...]
@@ -196,7 +242,6 @@ class Category:
     questions: tuple[str, ...] = ()
     known_from: date | None = None  # the description names events public from this day
 
-
     def custodians_for(self, key: str) -> tuple[str, ...]:
         """Only the offices of the component the letter goes to."""
         if not self.custodians_by_holder:
@@ -230,7 +275,7 @@ class CasePack:
         wanted = abbr.strip().lower()
         return [c for c in self.categories if wanted in (h.lower() for h in c.holders)]
 
-    def facts_supporting(self, purpose: str) -> list[PublicFact]:
+    def facts_supporting(self, purpose: str) -> list[PublicFact | LetterFact]:
         """Public facts for one argument: "fee_waiver", "expedite" or "background"."""
         return [f for f in (self.letter_facts or self.public_facts) if purpose in f.supports]
 
@@ -320,10 +365,13 @@ def _pack(data: object, directory: Directory, path: Path) -> CasePack:
     )
     seen: dict[str, str] = {}
     facts = tuple(
-        _public_fact(at, f, seen) for at, f in _items(obj, "public_facts", FACT_KEYS, required=fmt.endswith("/1"))
+        _public_fact(at, f, seen)
+        for at, f in _items(obj, "public_facts", FACT_KEYS, required=fmt.endswith("/1"))
     )
     seen = {}
-    letter_facts = tuple(_letter_fact(at, f, seen) for at, f in _items(obj, "letter_facts", LETTER_FACT_KEYS, required=False))
+    letter_facts = tuple(
+        _letter_fact(at, f, seen) for at, f in _items(obj, "letter_facts", LETTER_FACT_KEYS, required=False)
+    )
     notes = _text_list(obj, "notes", "", required=False)
     seen = {}
     categories = tuple(
@@ -332,8 +380,17 @@ def _pack(data: object, directory: Directory, path: Path) -> CasePack:
     if not categories:
         raise Invalid("categories", "list at least one category of records")
     return CasePack(
-        pack_id, take(obj, "name", ""), take(obj, "summary", ""), parties, key_dates, facts, categories, path,
-        letter_facts, notes, take(obj, "subject", "", required=False) or "",
+        pack_id,
+        take(obj, "name", ""),
+        take(obj, "summary", ""),
+        parties,
+        key_dates,
+        facts,
+        categories,
+        path,
+        letter_facts,
+        notes,
+        take(obj, "subject", "", required=False) or "",
     )
 
 
@@ -348,12 +405,20 @@ def _letter_fact(at: str, obj: dict, seen: dict[str, str]) -> LetterFact:
     if not sources:
         raise Invalid(join(at, "sources"), "give at least one primary source")
     when = take_date(obj, "date", at)
+    assert when is not None  # required
     for i, src in enumerate(sources):
         if src.date and src.date < when and src.kind != "statute":
-            raise Invalid(join(join(join(at, "sources"), i), "date"), f"{src.date} is before the fact's date {when}")
+            raise Invalid(
+                join(join(join(at, "sources"), i), "date"), f"{src.date} is before the fact's date {when}"
+            )
     return LetterFact(
-        _id(obj, at, seen), take(obj, "text", at), when, take_date(obj, "as_of", at), take_tag(obj, at),
-        supports, sources,
+        _id(obj, at, seen),
+        take(obj, "text", at),
+        when,
+        take_date(obj, "as_of", at) or when,
+        take_tag(obj, at),
+        supports,
+        sources,
     )
 
 
@@ -465,12 +530,15 @@ def _per_holder(obj, key, at, directory, holders, kind, *, required=True):
     where = join(at, key)
     mapping = take_object(take(obj, key, at, dict), where)
     pairs = []
-    for holder, items in mapping.items():
+    for holder in mapping:
         comp = directory.component(holder)
         if comp is None or comp.key not in holders:
             raise Invalid(join(where, holder), f"'{holder}' is not one of this category's holders")
         if kind is list:
-            got = tuple(_text(v, join(join(where, holder), i)) for i, v in enumerate(take(mapping, holder, where, list)))
+            got = tuple(
+                _text(v, join(join(where, holder), i))
+                for i, v in enumerate(take(mapping, holder, where, list))
+            )
         else:
             got = take(mapping, holder, where)
         pairs.append((comp.key, got))
@@ -562,7 +630,9 @@ def dump_case_pack(pack: CasePack) -> str:
                     **({"known_from": _day(c.known_from)} if c.known_from else {}),
                     "holders": list(c.holders),
                     "custodians": (
-                        {h: list(v) for h, v in c.custodians_by_holder} if c.custodians_by_holder else list(c.custodians)
+                        {h: list(v) for h, v in c.custodians_by_holder}
+                        if c.custodians_by_holder
+                        else list(c.custodians)
                     ),
                     "search_terms": list(c.search_terms),
                     "date_range": {"from": _day(c.date_from), "to": _day(c.date_to)},
