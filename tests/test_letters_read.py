@@ -359,10 +359,9 @@ def pages(docx: bytes) -> int:
 
 
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
-def test_page_counts(directory, letters):
-    for draft in letters:
-        n = pages(draft.docx)
-        limit = 3 if len(draft.category_ids) == 1 else 6 if len(draft.category_ids) >= 10 else 5
-        assert n <= limit, (draft.filename, n)
-    tigta = next(d for d in letters if d.component.abbr == "TIGTA")
-    assert pages(tigta.docx) <= 3  # a single record
+def test_page_counts(letters):
+    """An agency's full set with waiver and expedite in about four to five pages; a single
+    record in three."""
+    counts = {d.component.abbr: pages(d.docx) for d in letters}
+    assert all(n <= 5 for n in counts.values()), counts
+    assert counts["TIGTA"] <= 3, counts  # TIGTA holds one record

@@ -382,7 +382,8 @@ def _categories(pack: CasePack, ids: Iterable[str], comp: Component, warnings: l
             f"The case '{pack.id}' has no record category " + ", ".join(f"'{i}'" for i in unknown) + "."
         )
     chosen = []
-    terms = MAX_SEARCH_TERMS if len(ids) <= 6 else MAX_SEARCH_TERMS - 1  # a long list stays short
+    # A long list stays within about five pages: fewer search terms per item.
+    terms = MAX_SEARCH_TERMS if len(ids) <= 6 else MAX_SEARCH_TERMS - 1 if len(ids) < 10 else 2
     for number, cid in enumerate(ids, 1):
         cat = by_id[cid]
         if comp.key.lower() not in (h.lower() for h in cat.holders):
@@ -605,6 +606,7 @@ def _waiver(
     facts: list[LetterFact],
     refs: Sources,
     options: DraftOptions,
+    shown_public: int = 2,
 ) -> list[dict]:
     """The fee-waiver argument in the agency's own factors, with pinpoints when verified."""
     family = authorities.rule_family(comp.abbr or "", comp.parent or "")
@@ -617,8 +619,8 @@ def _waiver(
     firsts = [c.questions[0] for c in cats if c.questions]
     rest = [q for c in cats for q in c.questions[1:]]
     questions = list(dict.fromkeys(firsts + rest))[: 2 if narrow else MAX_QUESTIONS]
-    public = [f for f in facts if "background" in f.supports]
-    public_refs = " ".join(r for r in (refs.cite(f, day) for f in public[:2]) if r)
+    public = [f for f in facts if "background" in f.supports][:shown_public]
+    public_refs = " ".join(r for r in (refs.cite(f, day) for f in public) if r)
     informative = (
         (
             f"Apart from the agreement itself, which is largely public {public_refs}, the "
@@ -732,10 +734,13 @@ def build_request_context(
     facts = usable_facts(pack, options, warnings)
     refs = Sources()
     day = options.letter_date
-    background = [f for f in facts if "background" in f.supports][: 1 if len(categories) == 1 else 2]
+    # One short paragraph: a long letter or a single record gets one fact, others two.
+    background = [f for f in facts if "background" in f.supports][
+        : 1 if len(categories) in (1,) or len(categories) > 6 else 2
+    ]
     background_text = _stated(background, refs, day)
     waiver = (
-        _waiver(requester, pack, component, chosen, fee, facts, refs, options)
+        _waiver(requester, pack, component, chosen, fee, facts, refs, options, len(background))
         if options.fee_waiver and not clean(options.fee_waiver_text)
         else []
     )
