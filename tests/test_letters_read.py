@@ -365,3 +365,44 @@ def test_page_counts(letters):
     counts = {d.component.abbr: pages(d.docx) for d in letters}
     assert all(n <= 5 for n in counts.values()), counts
     assert counts["TIGTA"] <= 3, counts  # TIGTA holds one record
+
+
+def test_the_privacy_office_is_not_asked_to_copy_itself(letters):
+    by = {d.component.abbr: "\n".join(read(d.docx)) for d in letters}
+    assert "sending a copy of this letter to the DHS Privacy Office" in by["ICE"]
+    assert "sending a copy of this letter" not in by["DHS-PRIV"]
+
+
+def test_draft_command_writes_a_suite(tmp_path, capsys):
+    from foiadesk.cli import run
+
+    out = tmp_path / "suite"
+    code = run(
+        [
+            "draft",
+            "--db",
+            str(tmp_path / "log.sqlite3"),
+            "--case",
+            "irs-ice-mou",
+            "--component",
+            "TREAS-DO",
+            "--profile",
+            str(RESOURCES / "profiles" / "example.toml"),
+            "--categories",
+            "1,6,7",
+            "--suite",
+            "--priority",
+            "--date",
+            "2026-07-15",
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == 0
+    written = sorted(p.name for p in out.iterdir())
+    assert written == [
+        "2026-07-15_irs-ice-mou-2025_TREAS-DO_request-agreement.docx",
+        "2026-07-15_irs-ice-mou-2025_TREAS-DO_request-communications.docx",
+        "2026-07-15_irs-ice-mou-2025_TREAS-DO_request-legal.docx",
+    ]
+    assert capsys.readouterr().out.count("request #") == 3

@@ -387,9 +387,9 @@ def cmd_draft(args) -> int:
         appendix=args.appendix,
         priority=args.priority,
     )
-    several = len(components) > 1
+    several = len(components) > 1 or args.suite
     if several and args.out.suffix.lower() == ".docx":
-        raise UsageError("--out must be a folder when drafting for several components")
+        raise UsageError("--out must be a folder when drafting for several components or a suite")
     drafts = draft_requests(
         requester,
         pack,

@@ -413,7 +413,7 @@ def _asks_for_tax_data(cats: Iterable[Category]) -> bool:
     return False
 
 
-def _taxpayer_paragraph(options: DraftOptions) -> str:
+def _taxpayer_paragraph(options: DraftOptions, irs: bool) -> str:
     """The IRS wording: statistics that cannot be associated with a taxpayer, and records
     that are not return information with taxpayer entries redacted. Never 'de-identified
     data', which invites a denial: redaction does not take return information out of 6103."""
@@ -423,11 +423,11 @@ def _taxpayer_paragraph(options: DraftOptions) -> str:
         "information, I ask for them as statistics in a form that cannot be associated with, "
         "or otherwise identify, directly or indirectly, a particular taxpayer (26 U.S.C. "
         "6103(b)(2)). Records that are not themselves returns or return information, such as "
-        "agreements, requests from ICE, legal analyses, policies and communications, should "
+        "agreements, address requests, legal analyses, policies and communications, should "
         "be released with any entries identifying a taxpayer redacted."
     )
     scientology = authorities.case("church-of-scientology", unverified_ok=options.include_unverified)
-    if scientology:
+    if scientology and irs:  # the IRS is the agency that applies 6103 to its own files
         text += (
             " I do not ask you to release return information by deleting identifiers; that "
             f"is not permitted, {scientology['cite']}, and none is sought here."
@@ -788,7 +788,7 @@ def build_request_context(
         priority=options.priority and len(categories) > 1,
         background=background_text,
         no_taxpayer_records=ctx["signature_required"] or _asks_for_tax_data(chosen),
-        taxpayer_paragraph=_taxpayer_paragraph(options),
+        taxpayer_paragraph=_taxpayer_paragraph(options, ctx["signature_required"]),
         format=one_line(options.format) or "electronic native format",
         fee=fee,
         fee_waiver=options.fee_waiver,
