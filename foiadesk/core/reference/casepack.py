@@ -166,9 +166,6 @@ class PublicFact:
     supports: tuple[str, ...]
 
 
-Day = date  # for fields named `date`, which shadow the type inside their class
-
-
 @dataclass(frozen=True)
 class Source:
     """Where a letter fact comes from, in a form a FOIA officer can check."""
@@ -176,7 +173,7 @@ class Source:
     kind: str  # one of SOURCE_KINDS
     name: str = ""  # the outlet, court or agency
     title: str = ""  # the article, docket entry or document
-    date: Day | None = None
+    date: datetime.date | None = None
     url: str = ""
     cite: str = ""  # docket number, FR citation or statute
 
@@ -203,8 +200,8 @@ class LetterFact:
 
     id: str
     text: str
-    date: Day
-    as_of: Day
+    date: datetime.date
+    as_of: datetime.date  # `date` here is the field above
     tag: str
     supports: tuple[str, ...]
     sources: tuple[Source, ...]
@@ -651,7 +648,7 @@ def dump_case_pack(pack: CasePack) -> str:
 
 def _dump_letter_fact(f: LetterFact) -> dict:
     def source(s: Source) -> dict:
-        out = {"kind": s.kind}
+        out: dict[str, str | None] = {"kind": s.kind}
         for key in ("name", "title", "url", "cite"):
             if getattr(s, key):
                 out[key] = getattr(s, key)
