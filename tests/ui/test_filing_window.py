@@ -86,9 +86,7 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
     click(qtbot, portal.copy_buttons["fee_amount_willing"])
     assert QApplication.clipboard().text() == "$100"
     click(qtbot, portal.copy_buttons["request_description"])
-    assert (
-        QApplication.clipboard().text().startswith("This is a request under the Freedom of Information Act")
-    )
+    assert QApplication.clipboard().text().startswith("Under the Freedom of Information Act, 5 U.S.C. 552,")
     assert portal.copy_buttons["request_description"].text() == "Copied"
     portal.reject()
 
@@ -250,12 +248,11 @@ def test_filing_the_same_text_again_warns_and_names_the_earlier_request(
         expedite_grounds=["urgency_to_inform", "media_interest"],
     )
     requester = load_profile(RESOURCES / "profiles" / "example.toml")
-    ice = [load_directory().component("ICE")]
-    categories = choose_categories(pack, "mou-text-and-drafts,ice-requests")  # what ICE holds
-    drafts = draft_requests(requester, pack, categories, ice, options)
-    again = max(
-        save_drafts(db, pack, drafts, options, [tmp_path / "again.docx"], requester=requester).request_ids
-    )
+    comps = [load_directory().component(a) for a in ("ICE", "TIGTA")]  # the same set again
+    categories = choose_categories(pack, "mou-text-and-drafts,ice-requests,tigta-evaluation")
+    drafts = draft_requests(requester, pack, categories, comps, options)
+    targets = [tmp_path / f"again-{d.filename}" for d in drafts]
+    again = min(save_drafts(db, pack, drafts, options, targets, requester=requester).request_ids)
     db.close()
     window = open_window(drafted)
     window.open_request(again)
