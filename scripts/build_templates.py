@@ -37,8 +37,7 @@ LIAISON = (
     "Information Services (OGIS) at the National Archives for dispute resolution."
 )
 CERTIFICATION = (
-    "I certify that the statements above are true and correct to the best of my "
-    "knowledge and belief."
+    "I certify that the statements above are true and correct to the best of my knowledge and belief."
 )
 REF = (
     "my request under the Freedom of Information Act, 5 U.S.C. 552, submitted on "
@@ -47,10 +46,7 @@ REF = (
     "{{ request.tracking_number }}){% elif history.confirmation %} (confirmation "
     "{{ history.confirmation }}){% endif %}"
 )
-ECD = (
-    "an estimated date on which your office will complete action on the request "
-    "(5 U.S.C. 552(a)(7)(B))"
-)
+ECD = "an estimated date on which your office will complete action on the request (5 U.S.C. 552(a)(7)(B))"
 
 
 # --- document and styles ------------------------------------------------------------
@@ -91,8 +87,22 @@ def _fonts_and_spacing(doc) -> None:
     normal.paragraph_format.widow_control = True
 
 
-def _style(doc, name, *, size=None, bold=None, italic=None, font=None, color=None,
-           before=None, after=None, left=None, hanging=None, keep_next=False, align=None):
+def _style(
+    doc,
+    name,
+    *,
+    size=None,
+    bold=None,
+    italic=None,
+    font=None,
+    color=None,
+    before=None,
+    after=None,
+    left=None,
+    hanging=None,
+    keep_next=False,
+    align=None,
+):
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
     style.quick_style = True
@@ -130,18 +140,24 @@ def _styles(doc) -> None:
     _style(doc, "Letterhead", size=10, color=GREY, after=0)
     rule = _style(doc, "Letterhead Rule", size=10, color=GREY, after=18)
     # Word rejects out-of-order pPr children: pBdr goes before tabs and spacing.
-    rule.element.get_or_add_pPr().insert_element_before(parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="6" '
-        'w:color="808080"/></w:pBdr>'), "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc",
-        "w:rPr")
+    rule.element.get_or_add_pPr().insert_element_before(
+        parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="6" '
+            'w:color="808080"/></w:pBdr>'
+        ),
+        "w:shd",
+        "w:tabs",
+        "w:spacing",
+        "w:ind",
+        "w:jc",
+        "w:rPr",
+    )
     _style(doc, "Letter Date", after=12)
     _style(doc, "Addressee", after=12, keep_next=True)
     _style(doc, "Delivery", size=10, italic=True, color=GREY, after=12)
-    _style(doc, "Letter Title", size=14, bold=True, font=HEAD_FONT, after=6,
-           align=WD_ALIGN_PARAGRAPH.CENTER)
+    _style(doc, "Letter Title", size=14, bold=True, font=HEAD_FONT, after=6, align=WD_ALIGN_PARAGRAPH.CENTER)
     _style(doc, "Subject", bold=True, after=12)
-    _style(doc, "Section Heading", size=12, bold=True, font=HEAD_FONT, before=10, after=4,
-           keep_next=True)
+    _style(doc, "Section Heading", size=12, bold=True, font=HEAD_FONT, before=10, after=4, keep_next=True)
     _style(doc, "Item", left=0.3, hanging=0.3, before=4, after=3)
     _style(doc, "Item Detail", left=0.3, after=3)
     _style(doc, "Fact", size=10.5, left=0.55, hanging=0.2, after=4)
@@ -161,9 +177,9 @@ def _footer(section, label: str) -> None:
     for i, field in enumerate(("PAGE", "NUMPAGES")):
         if i:
             para.add_run(" of ")
-        para._p.append(parse_xml(
-            f'<w:fldSimple {nsdecls("w")} w:instr="{field}"><w:r><w:t>1</w:t></w:r>'
-            "</w:fldSimple>"))
+        para._p.append(
+            parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="{field}"><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+        )
 
 
 # --- paragraphs ---------------------------------------------------------------------
@@ -193,13 +209,22 @@ def heading(doc, text: str) -> None:
 
 def fact_list(doc, var: str) -> None:
     tag(doc, f"{{%p for f in {var} %}}")
-    p(doc, "•\t{{ f.text }} (Source: {{ f.source }}{% if f.as_of %}, as of {{ f.as_of }}"
-           "{% endif %}.)", "Fact")
+    p(
+        doc,
+        "•\t{{ f.text }} (Source: {{ f.source }}{% if f.as_of %}, as of {{ f.as_of }}{% endif %}.)",
+        "Fact",
+    )
     tag(doc, "{%p endfor %}")
 
 
-def letter_top(doc, *, title: str | None = None, subject: str,
-               salutation: str = "Dear FOIA Officer:", delivery: bool = True) -> None:
+def letter_top(
+    doc,
+    *,
+    title: str | None = None,
+    subject: str,
+    salutation: str = "Dear FOIA Officer:",
+    delivery: bool = True,
+) -> None:
     p(doc, "{{ requester.name }}", "Letterhead Name")
     tag(doc, "{%p if requester.affiliation %}")
     p(doc, "{{ requester.affiliation }}", "Letterhead")
@@ -207,8 +232,11 @@ def letter_top(doc, *, title: str | None = None, subject: str,
     tag(doc, "{%p if requester.address %}")
     p(doc, "{{ requester.address }}", "Letterhead")
     tag(doc, "{%p endif %}")
-    p(doc, "{{ requester.email }}{% if requester.phone %}  ·  {{ requester.phone }}{% endif %}",
-      "Letterhead Rule")
+    p(
+        doc,
+        "{{ requester.email }}{% if requester.phone %}  ·  {{ requester.phone }}{% endif %}",
+        "Letterhead Rule",
+    )
     p(doc, "{{ letter_date }}", "Letter Date")
     p(doc, "{{ addressee }}", "Addressee")
     if delivery:
@@ -226,8 +254,7 @@ def signature(doc, closing: str = "Sincerely,") -> None:
     assert "{%p" not in last.text, "the signature must follow a paragraph of text"
     last.paragraph_format.keep_with_next = True  # never "Sincerely," alone on a page
     p(doc, closing, "Closing")
-    p(doc, "{% if signature_required %}______________________________{% endif %}",
-      "Signature Line")
+    p(doc, "{% if signature_required %}______________________________{% endif %}", "Signature Line")
     p(doc, "{{ requester.signature_name }}", "Signature")
     tag(doc, "{%p if requester.affiliation %}")
     p(doc, "{{ requester.affiliation }}", "Signature")
@@ -249,70 +276,98 @@ def request_letter():
     doc.styles["Item"].paragraph_format.space_before = Pt(2)
     doc.styles["Item Detail"].paragraph_format.space_after = Pt(2)
     letter_top(doc, subject="Re: {{ subject }}")
-    p(doc, "Under the Freedom of Information Act, 5 U.S.C. 552{% if rules %}, and your "
-           "regulations at {{ rules }}{% endif %}, I request the records of your office "
-           "described below{% if asks %}, and I ask for {{ asks }}"
-           "{% endif %}. Please write to me at {{ requester.email }}{% if requester.phone %} or "
-           "call {{ requester.phone }}{% endif %} with any question about this request.")
+    p(
+        doc,
+        "Under the Freedom of Information Act, 5 U.S.C. 552{% if rules %}, and your "
+        "regulations at {{ rules }}{% endif %}, I request the records of your office "
+        "described below{% if asks %}, and I ask for {{ asks }}"
+        "{% endif %}. Please write to me at {{ requester.email }}{% if requester.phone %} or "
+        "call {{ requester.phone }}{% endif %} with any question about this request.",
+    )
 
     heading(doc, "Records requested")
     tag(doc, "{%p if priority %}")
-    p(doc, "The items are in order of priority: please process item 1 first, and release each "
-           "item as soon as it is complete.")
+    p(
+        doc,
+        "The items are in order of priority: please process item 1 first, and release each "
+        "item as soon as it is complete.",
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for c in categories %}")
     p(doc, "{{ c.number }}.\t**{{ c.title }}.** {{ c.description }}", "Item")
-    p(doc, "{% if c.custodians %}Offices and custodians to search: {{ c.custodians }}. "
-           "{% endif %}Date range: {{ c.date_range }}.{% if c.search_terms %} Search terms "
-           "include {{ c.search_terms }}.{% endif %}", "Item Detail")
+    p(
+        doc,
+        "{% if c.custodians %}Offices and custodians to search: {{ c.custodians }}. "
+        "{% endif %}Date range: {{ c.date_range }}.{% if c.search_terms %} Search terms "
+        "include {{ c.search_terms }}.{% endif %}",
+        "Item Detail",
+    )
     tag(doc, "{%p endfor %}")
-    p(doc, "I ask for existing records, not answers to questions. If any item is unclear, or "
-           "too broad to search with reasonable effort, please contact me before narrowing or "
-           "denying it.", "After List")
+    p(
+        doc,
+        "I ask for existing records, not answers to questions. If any item is unclear, or "
+        "too broad to search with reasonable effort, please contact me before narrowing or "
+        "denying it.",
+        "After List",
+    )
     tag(doc, "{%p if no_taxpayer_records %}")
     p(doc, "{{ taxpayer_paragraph }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if background %}")
-    p(doc, "**Background.** {{ background }} This request seeks the records behind what is "
-           "already public.")
+    p(doc, "**Background.** {{ background }} This request seeks the records behind what is already public.")
     tag(doc, "{%p endif %}")
 
     heading(doc, "Fees")
-    p(doc, "For fee purposes, please place me in the {{ fee.label }} category (5 U.S.C. "
-           "{{ fee.cite }}), which is charged {{ fee.charges }}."
-           "{% if fee.basis %} {{ fee.basis_line }}{% endif %}")
+    p(
+        doc,
+        "For fee purposes, please place me in the {{ fee.label }} category (5 U.S.C. "
+        "{{ fee.cite }}), which is charged {{ fee.charges }}."
+        "{% if fee.basis %} {{ fee.basis_line }}{% endif %}",
+    )
     tag(doc, "{%p if fee.agrees_to_pay %}")
-    p(doc, "I agree to pay fees of up to {{ fee.cap }} without further notice"
-           "{% if fee.cap_vs_default == 'above' %}. This is more than the "
-           "{{ fee.default_commitment }} that {{ fee.default_rule }} treat as a requester's "
-           "commitment when none is stated"
-           "{% elif fee.cap_vs_default == 'equal' %}, the commitment that "
-           "{{ fee.default_rule }} assume when none is stated"
-           "{% elif fee.cap_vs_default == 'below' %}. This limit replaces the "
-           "{{ fee.default_commitment }} that {{ fee.default_rule }} otherwise assume"
-           "{% endif %}. If fees will be higher, please tell me before incurring them, so that I "
-           "can narrow the request{% if fee_waiver %}. This agreement applies only if the fee "
-           "waiver below is denied{% endif %}.")
+    p(
+        doc,
+        "I agree to pay fees of up to {{ fee.cap }} without further notice"
+        "{% if fee.cap_vs_default == 'above' %}. This is more than the "
+        "{{ fee.default_commitment }} that {{ fee.default_rule }} treat as a requester's "
+        "commitment when none is stated"
+        "{% elif fee.cap_vs_default == 'equal' %}, the commitment that "
+        "{{ fee.default_rule }} assume when none is stated"
+        "{% elif fee.cap_vs_default == 'below' %}. This limit replaces the "
+        "{{ fee.default_commitment }} that {{ fee.default_rule }} otherwise assume"
+        "{% endif %}. If fees will be higher, please tell me before incurring them, so that I "
+        "can narrow the request{% if fee_waiver %}. This agreement applies only if the fee "
+        "waiver below is denied{% endif %}.",
+    )
     tag(doc, "{%p else %}")
-    p(doc, "Please tell me before incurring any fees, so that I can narrow the request"
-           "{% if fee.default_commitment %}; I do not accept the {{ fee.default_commitment }} "
-           "commitment that {{ fee.default_rule }} otherwise assume{% endif %}"
-           "{% if fee_waiver %}. I ask for a waiver of all fees below{% endif %}.")
+    p(
+        doc,
+        "Please tell me before incurring any fees, so that I can narrow the request"
+        "{% if fee.default_commitment %}; I do not accept the {{ fee.default_commitment }} "
+        "commitment that {{ fee.default_rule }} otherwise assume{% endif %}"
+        "{% if fee_waiver %}. I ask for a waiver of all fees below{% endif %}.",
+    )
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if fee_waiver %}")
     heading(doc, "Fee waiver")
-    p(doc, "Disclosure of these records is in the public interest because it is likely to "
-           "contribute significantly to public understanding of the operations or activities "
-           "of the government, and it is not primarily in my commercial interest (5 U.S.C. "
-           "552(a)(4)(A)(iii)){% if rules %}. Each factor of your regulations ({{ rules }}) "
-           "is met{% endif %}:")
+    p(
+        doc,
+        "Disclosure of these records is in the public interest because it is likely to "
+        "contribute significantly to public understanding of the operations or activities "
+        "of the government, and it is not primarily in my commercial interest (5 U.S.C. "
+        "552(a)(4)(A)(iii)){% if rules %}. Each factor of your regulations ({{ rules }}) "
+        "is met{% endif %}:",
+    )
     tag(doc, "{%p if fee_waiver_text %}")
     p(doc, "{{ fee_waiver_text }}")
     tag(doc, "{%p else %}")
     tag(doc, "{%p for w in waiver %}")
-    p(doc, "{{ w.number }}.\t**{{ w.title }}**{% if w.cite %} ({{ w.cite }}){% endif %}. "
-           "{{ w.text }}", "Item")
+    p(
+        doc,
+        "{{ w.number }}.\t**{{ w.title }}**{% if w.cite %} ({{ w.cite }}){% endif %}. {{ w.text }}",
+        "Item",
+    )
     tag(doc, "{%p for q in w.questions %}")
     p(doc, "•\t{{ q }}", "Fact")
     tag(doc, "{%p endfor %}")
@@ -322,40 +377,67 @@ def request_letter():
 
     tag(doc, "{%p if expedite %}")
     heading(doc, "Expedited processing")
-    p(doc, "There is a compelling need for these records on the following "
-           "{% if expedite_grounds|length > 1 %}grounds{% else %}ground{% endif %}:")
+    p(
+        doc,
+        "There is a compelling need for these records on the following "
+        "{% if expedite_grounds|length > 1 %}grounds{% else %}ground{% endif %}:",
+    )
     tag(doc, "{%p for g in expedite_grounds %}")
-    p(doc, "{{ g.number }}.\t**{{ g.title }}**{% if g.cite %} ({{ g.cite }}){% endif %}. "
-           "{{ g.text }}{% if g.route_to %} As your rules direct, I am sending a copy of this "
-           "letter to the {{ g.route_to }} today.{% endif %}", "Item")
+    p(
+        doc,
+        "{{ g.number }}.\t**{{ g.title }}**{% if g.cite %} ({{ g.cite }}){% endif %}. "
+        "{{ g.text }}{% if g.route_to %} As your rules direct, I am sending a copy of this "
+        "letter to the {{ g.route_to }} today.{% endif %}",
+        "Item",
+    )
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if expedite_text %}")
     p(doc, "{{ expedite_text }}", "After List")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if urgency %}")
-    p(doc, "The need is current, and delay would deny the public these records while the "
-           "questions they bear on are being decided: {{ urgency }}", "After List")
+    p(
+        doc,
+        "The need is current, and delay would deny the public these records while the "
+        "questions they bear on are being decided: {{ urgency }}",
+        "After List",
+    )
     tag(doc, "{%p endif %}")
-    p(doc, "I certify that the statements in this section on expedited processing are true "
-           "and correct to the best of my knowledge and belief ({{ certification_cite }}).",
-      "After List")
+    p(
+        doc,
+        "I certify that the statements in this section on expedited processing are true "
+        "and correct to the best of my knowledge and belief ({{ certification_cite }}).",
+        "After List",
+    )
     tag(doc, "{%p endif %}")
 
     heading(doc, "Processing")
     tag(doc, "{%p for a in protective %}")
     p(doc, "•\t{{ a }}", "Fact")
     tag(doc, "{%p endfor %}")
-    p(doc, "•\tPlease provide the records in {{ format }} (5 U.S.C. 552(a)(3)(B)): spreadsheets "
-           "as .xlsx or .csv, email with attachments and metadata, other documents as searchable "
-           "PDF, delivered {% if component.has_portal %}through your FOIA portal or {% endif %}"
-           "by email to {{ requester.email }}.", "Fact")
-    p(doc, "•\tPlease give me the tracking number of this request, the date you received it "
-           "and an estimated date of completion (5 U.S.C. 552(a)(7)).", "Fact")
-    p(doc, "I look forward to your determination within 20 working days (5 U.S.C. "
-           "552(a)(6)(A)(i)){% if expedite %}, and to your decision on expedited processing "
-           "within 10 days (5 U.S.C. 552(a)(6)(E)(ii)){% endif %}. " + LIAISON
-           + "{% if signature_required %} As your rules require, I have signed this request."
-           "{% endif %} Thank you for your help.", "After List")
+    p(
+        doc,
+        "•\tPlease provide the records in {{ format }} (5 U.S.C. 552(a)(3)(B)): spreadsheets "
+        "as .xlsx or .csv, email with attachments and metadata, other documents as searchable "
+        "PDF, delivered {% if component.has_portal %}through your FOIA portal or {% endif %}"
+        "by email to {{ requester.email }}.",
+        "Fact",
+    )
+    p(
+        doc,
+        "•\tPlease give me the tracking number of this request, the date you received it "
+        "and an estimated date of completion (5 U.S.C. 552(a)(7)).",
+        "Fact",
+    )
+    p(
+        doc,
+        "I look forward to your determination within 20 working days (5 U.S.C. "
+        "552(a)(6)(A)(i)){% if expedite %}, and to your decision on expedited processing "
+        "within 10 days (5 U.S.C. 552(a)(6)(E)(ii)){% endif %}. "
+        + LIAISON
+        + "{% if signature_required %} As your rules require, I have signed this request."
+        "{% endif %} Thank you for your help.",
+        "After List",
+    )
     signature(doc)
 
     tag(doc, "{%p if appendix %}")
@@ -371,8 +453,6 @@ def request_letter():
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     return doc
-
-
 
 
 MISSED = (
