@@ -45,6 +45,29 @@ def row_id(text: str) -> int:
     return value
 
 
+def check_output(path: Path, *, force: bool) -> Path:
+    """Refuse an --out that is the log, a database, or (without --force) an existing file."""
+    from foiadesk.core.export.files import OutputExists, check_target
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
+    try:
+        return check_target(path, force=force)
+    except OutputExists as exc:
+        raise UsageError(f"{exc.path} already exists; use --force to replace it, or choose another name.") from None
+
+
+def write_output(path: Path, data: bytes, *, force: bool) -> None:
+    """Write ``data`` to ``path`` whole or not at all (a temporary file beside it, renamed)."""
+    from foiadesk.core.export.files import atomic_output
+
+    check_output(path, force=force)
+    with atomic_output(path, force=force) as fh:
+        fh.write(data)
+
+
 def dollars(text: str) -> int:
     try:
         value = float(text.replace("$", "").replace(",", ""))

@@ -12,37 +12,39 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from foiadesk.cli import UsageError, dollars, iso_date
+from foiadesk.cli import UsageError, check_output, dollars, iso_date, row_id, write_output
 
 ASKS = ("expedite", "fee-waiver")
 
 
 def add_commands(sub, with_db) -> None:
     pf = with_db(sub.add_parser("portal-fields", help="the drafted letter as the FOIA.gov form's fields"))
-    pf.add_argument("request_id", type=int)
+    pf.add_argument("request_id", type=row_id)
     pf.add_argument("--json", action="store_true", help="JSON keyed by FOIA.gov's field names, with problems")
     pf.add_argument("--profile", type=Path, help="requester profile (.toml) if none is linked to the request")
     pf.set_defaults(func=cmd_portal_fields)
 
     pk = with_db(sub.add_parser("package", help="an .eml draft, or a print-ready letter for mail or fax"))
-    pk.add_argument("request_id", type=int)
+    pk.add_argument("request_id", type=row_id)
     pk.add_argument("--channel", required=True, choices=("email", "mail", "fax"))
     pk.add_argument(
         "--out", type=Path, required=True, help="FILE.eml (email), FILE.pdf or FILE.docx (mail, fax)"
     )
     pk.add_argument("--profile", type=Path)
+    pk.add_argument("--force", action="store_true", help="replace --out if it exists")
     pk.set_defaults(func=cmd_package)
 
     idp = with_db(
         sub.add_parser("identity-statement", help="first-party request: a certification of identity to sign")
     )
-    idp.add_argument("request_id", type=int)
+    idp.add_argument("request_id", type=row_id)
     idp.add_argument("--out", type=Path, required=True, help="the .docx to write")
+    idp.add_argument("--force", action="store_true", help="replace --out if it exists")
     idp.add_argument("--profile", type=Path, help="requester profile if none is linked to the request")
     idp.set_defaults(func=cmd_identity_statement)
 
     fu = with_db(sub.add_parser("followup", help="draft the next letter from the log and log it as a draft"))
-    fu.add_argument("request_id", type=int)
+    fu.add_argument("request_id", type=row_id)
     fu.add_argument(
         "--kind",
         required=True,
@@ -58,6 +60,7 @@ def add_commands(sub, with_db) -> None:
         ),
     )
     fu.add_argument("--out", type=Path, required=True, help="the .docx to write")
+    fu.add_argument("--force", action="store_true", help="replace --out if it exists")
     fu.add_argument("--date", type=iso_date, help="letter date (default today)")
     fu.add_argument("--profile", type=Path, help="requester profile if none is linked to the request")
     fu.add_argument("--note", default="", help="a paragraph of your own")
@@ -114,6 +117,7 @@ def cmd_package(args) -> int:
     from foiadesk.core.letters.filing import email_package, print_package
 
     db = _open(args)
+    check_output(args.out, force=args.force)  # before anything is drafted or logged
     requester = _profile(args.profile)
     if args.channel == "email":
         _name, data, notes = email_package(db, args.request_id, requester=requester)
@@ -123,8 +127,7 @@ def cmd_package(args) -> int:
             from foiadesk.core.letters.pdf import docx_to_pdf
 
             data = docx_to_pdf(data, args.out.with_suffix(".docx").name)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
+    write_output(args.out, data, force=args.force)
     print(args.out)
     for note in notes:
         print(f"  note: {note}")
@@ -136,6 +139,7 @@ def cmd_followup(args) -> int:
     from foiadesk.core.letters.followups import Inputs, draft_followup, log_followup
 
     db = _open(args)
+    check_output(args.out, force=args.force)  # before anything is drafted or logged
     inputs = Inputs(
         note=args.note,
         answer=args.answer,
@@ -157,8 +161,7 @@ def cmd_followup(args) -> int:
         requester=_profile(args.profile),
         user_templates_dir=args.templates,
     )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(followup.docx)
+    write_output(args.out, followup.docx, force=args.force)
     print(args.out)
     if not args.no_log:
         changes = log_followup(db, followup, on=on)
@@ -232,10 +235,10 @@ def cmd_identity_statement(args) -> int:
     from foiadesk.core.letters.filing import add_identity_statement, identity_file
 
     db = _open(args)
+    check_output(args.out, force=args.force)  # before anything is drafted or logged
     changes = add_identity_statement(db, args.request_id, requester=_profile(args.profile))
     name, data = identity_file(db, args.request_id)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
+    write_output(args.out, data, force=args.force)
     print(args.out)
     print(f"  request #{args.request_id} is now first-party; statement kept as event #{changes.new_id}")
     print(f"  fill in the blanks by hand and sign it ({name} goes with the portal and email packages)")

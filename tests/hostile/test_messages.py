@@ -158,3 +158,18 @@ def test_a_user_templates_huge_result_is_refused_not_read(tmp_path, monkeypatch)
     monkeypatch.setattr(drafting, "USER_TEMPLATE_RESULT_BYTES", 20_000)  # stands in for 10 MB
     with pytest.raises(drafting.TemplateError, match=r"request.docx: the filled-in letter is .* MB; a letter is at most"):
         drafting.render("request", {}, user_templates_dir=folder)
+
+
+def test_filing_outputs_never_replace_the_log_or_a_file(small_log, tmp_path, no_crash_log):
+    from foiadesk.core.store import log
+    from foiadesk.core.store.db import connect
+
+    existing = tmp_path / "statement.docx"
+    existing.write_text("keep me")
+    profile = ("--profile", PROFILE, "--db", small_log)
+    refused(foiadesk("identity-statement", 1, "--out", existing, *profile), "already exists", "--force")
+    refused(foiadesk("identity-statement", 1, "--out", small_log, "--force", *profile), "FoiaDesk log")
+    refused(foiadesk("package", 1, "--channel", "mail", "--out", f"{small_log}-wal", "--force", *profile), "FoiaDesk log")
+    refused(foiadesk("followup", 1, "--kind", "status", "--out", existing, *profile), "already exists")
+    assert existing.read_text() == "keep me"
+    assert [e.type for e in log.events_for(connect(small_log), 1)] == ["filed"]  # nothing logged
