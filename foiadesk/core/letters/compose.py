@@ -208,13 +208,13 @@ def save_drafts(
     requester: Requester,
     requester_id: int | None = None,
     pdfs: dict[str, bytes] | None = None,
-    force: bool = False,
+    force: bool = True,
 ) -> log.Changes:
     """The user action "save the drafted letters", the same from the window and the command
     line: write each .docx (and its PDF copy) to its target, then in one transaction store
     the requester if the log does not know them yet, log one drafted request per letter and
-    record the fee cap each letter commits to. A letter never replaces the log or (without
-    ``force``) an existing file."""
+    record the fee cap each letter commits to. A letter never replaces the log or a database;
+    with ``force=False`` (the command line without --force) not any existing file either."""
     pdfs = pdfs or {}
     reason = read_only_reason(db)
     if reason is not None:
