@@ -14,16 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
-
 import numpy as np
 from sqlite_utils import Database
 
-from . import batch
+from . import batch, batch_facts, index_read
 from .calendar import Calendar
-from .clocks import AppealRule
-from .events import OUTCOME_LABELS, derive_status
-from .fees import fee_totals
+from .clocks import REPLY_LABELS, AppealRule
+from .events import OUTCOME_LABELS
 from .tracker import appeal_rule
 
 NONE = batch.NONE
@@ -76,6 +73,13 @@ def status_group(status: str) -> str:
     return "pending"
 
 
+_GROUP_OF_STATUS = np.array(
+    [STATUS_GROUPS.index(status_group(word)) for word in batch_facts.STATUS_WORDS.tolist()], dtype=np.int64
+)
+# The agency letters a requester replies to, in batch_facts.ASK_TYPES order, by their labels.
+ASK_LABELS = tuple(REPLY_LABELS[t] for t in batch_facts.ASK_TYPES)
+
+
 # What the list can filter on besides case and component: the status (one status as the
 # list shows it, or "open" / "finished") and the state of the next deadline.
 STATUS_CHOICES = {"open": "Still open", "finished": "Finished"}
@@ -109,38 +113,6 @@ class Filter:
     ids: frozenset[int] | None = None
 
 
-class _EventRow(NamedTuple):
-    """The fields the clocks and the status read. A tuple builds five times faster than
-    ``events.Event`` (a frozen dataclass), which matters over half a million events."""
-
-    type: str
-    occurred_on: date
-    agency_received_on: date | None
-    named_date: date | None
-    outcome: str | None
-    id: int
-
-
-class _Dates(dict):
-    """ISO text → date, each parsed once (a log has far fewer dates than events)."""
-
-    def __missing__(self, text: str | None) -> date | None:
-        value = self[text] = date.fromisoformat(text) if text else None
-        return value
-
-
-_REQUEST_SQL = """
-    SELECT r.id, r.title, c.abbr, c.name, r.case_id,
-           (SELECT group_concat(number, ', ') FROM (
-               SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-                WHERE t.request_id = r.id AND e.voided_at IS NULL ORDER BY t.id))
-      FROM requests r JOIN components c ON c.id = r.component_id
-     WHERE {where} ORDER BY r.id"""
-_EVENT_SQL = """
-    SELECT request_id, type, occurred_on, agency_received_on, named_date, outcome, id
-      FROM events WHERE voided_at IS NULL AND {where}
-     ORDER BY request_id, occurred_on, id"""
-
 _TEXT = ("title", "component", "component_name", "tracking", "status")
 
 
@@ -155,7 +127,8 @@ class RequestIndex:
         self.cal = cal
         self.cases: dict[int, str] = {}
         self._rules: dict[str, AppealRule] = {}
-        self._set(self._part([], {}) if cal is not None else _EMPTY_COLUMNS())
+        self._set(_EMPTY_COLUMNS())
+        self.asks = _EMPTY_ASKS()
 
     @classmethod
     def empty(cls) -> RequestIndex:
@@ -176,14 +149,17 @@ class RequestIndex:
         an exception raised from it stops the load (that is how a caller cancels)."""
         index = cls(cal)
         index._read_cases(db)
-        ids = [row[0] for row in db.execute("SELECT id FROM requests ORDER BY id")]
-        parts = [index._part([], {})]
+        ids = index_read.request_ids(db)
+        parts, asks = [_EMPTY_COLUMNS()], [_EMPTY_ASKS()]
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
-            parts.append(index._read(db, "{col} BETWEEN ? AND ?", [chunk[0], chunk[-1]]))
+            part, ask = index._read(db, "{col} BETWEEN ? AND ?", [int(chunk[0]), int(chunk[-1])])
+            parts.append(part)
+            asks.append(ask)
             if on_progress:
                 on_progress(start + len(chunk), len(ids))
         index._set(_concat(parts))
+        index.asks = _concat(asks)
         return index
 
     def refresh(self, db: Database, request_ids: Iterable[int]) -> None:
@@ -192,7 +168,7 @@ class RequestIndex:
         self._read_cases(db)
         if not ids:
             return
-        part = self._read(db, f"{{col}} IN ({', '.join('?' * len(ids))})", ids)
+        part, asks = self._read(db, f"{{col}} IN ({', '.join('?' * len(ids))})", ids)
         found = part["id"].tolist()
         known = [i for i, rid in enumerate(found) if rid in self._row]
         fresh = [i for i, rid in enumerate(found) if rid not in self._row]
@@ -203,59 +179,66 @@ class RequestIndex:
                 column[rows] = part[name][known]
         if fresh:
             columns = _concat([columns, {k: v[fresh] for k, v in part.items()}])
+        kept = ~np.isin(self.asks["request_id"], np.array(ids, dtype=np.int64))
+        self.asks = _concat([{k: v[kept] for k, v in self.asks.items()}, asks])
         self._set(columns)
 
     def _read_cases(self, db: Database) -> None:
-        self.cases = dict(db.execute("SELECT id, name FROM cases ORDER BY name").fetchall())
+        self.cases = index_read.case_names(db)
 
-    def _read(self, db: Database, where: str, params: list) -> dict[str, np.ndarray]:
-        """The rows and due dates of the requests ``where`` selects."""
-        rows = db.execute(_REQUEST_SQL.format(where=where.format(col="r.id")), params).fetchall()
-        day = _Dates().__getitem__
-        histories: dict[int, list[_EventRow]] = {}
-        new = tuple.__new__
-        for rid, type_, on, received, named, outcome, eid in db.execute(
-            _EVENT_SQL.format(where=where.format(col="request_id")), params
-        ):
-            row = new(_EventRow, (type_, day(on), day(received), day(named), outcome, eid))
-            histories.setdefault(rid, []).append(row)
-        fees = fee_totals(db, where.format(col="f.request_id"), params)
-        return self._part(rows, histories, fees)
+    def _read(self, db: Database, where: str, params: list) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+        """The rows, due dates and open asks of the requests ``where`` selects: one ordered
+        read of each table into arrays, then the clocks on whole columns."""
+        requests = index_read.read_requests(db, where, params)
+        events = index_read.read_events(
+            db, where, params, types=batch_facts.TYPES, outcomes=batch_facts.OUTCOMES
+        )
+        fees = index_read.read_fees(db, where, params)
+        return self._part(requests, events, fees)
 
-    def _part(
-        self,
-        rows: list[tuple],
-        histories: dict[int, list[_EventRow]],
-        fees: dict[int, tuple[int | None, int]] | None = None,
-    ) -> dict[str, np.ndarray]:
-        """Columns for ``rows`` (as _REQUEST_SQL returns them), their events and fees."""
-        fees = fees or {}
-        no_fees = (None, 0)
-        ordered = [histories.get(row[0], []) for row in rows]
-        rules = [self._rule(row[2]) for row in rows]
-        cols = batch.extract(ordered, self.cal, rules)  # type: ignore[arg-type]
-        result = batch.compute(cols, self.cal)
-        statuses = [derive_status(h) for h in ordered]  # type: ignore[arg-type]
+    def _part(self, req: dict, evs: dict, fees: dict) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+        """Columns for the requests ``req`` (as ``index_read`` reads them), their events and fees."""
+        ids = req["id"]
+        n = len(ids)
+        ev = batch_facts.Events(
+            n, np.searchsorted(ids, evs["request_id"]), evs["type"], evs["on"], evs["received"],
+            evs["named"], evs["outcome"], evs["id"],
+        )  # fmt: skip
+        components = _objects(req["component"])
+        names, which = np.unique(components.astype(str), return_inverse=True) if n else ([], np.empty(0, np.int64))
+        rules = [self._rule(name) for name in names]
+        appeal_days = np.array([r.days for r in rules], dtype=np.int64)[which] if n else which
+        appeal_working = np.array([r.unit == "working" for r in rules], dtype=np.int64)[which] if n else which
+        read = batch_facts.read_columns(ev, self.cal, appeal_days, appeal_working)
+        result = batch.compute(read.columns, self.cal)
+        statuses = batch_facts.STATUS_WORDS[read.status]
         next_due, next_clock = _next(result)
+        estimate = np.full(n, NONE, dtype=np.int64)
+        paid = np.zeros(n, dtype=np.int64)
+        at = np.searchsorted(ids, fees["request_id"])
+        estimate[at], paid[at] = fees["estimate"], fees["paid"]
         part = {
-            "id": np.array([r[0] for r in rows], dtype=np.int64),
-            "title": _objects(r[1] for r in rows),
-            "component": _objects(r[2] for r in rows),
-            "component_name": _objects(r[3] for r in rows),
-            "case_id": np.array([NONE if r[4] is None else r[4] for r in rows], dtype=np.int64),
-            "tracking": _objects(r[5] or "" for r in rows),
-            "status": _objects(statuses),
-            "group": np.array([STATUS_GROUPS.index(status_group(s)) for s in statuses], dtype=np.int64),
-            "filed": cols.filed,
+            "id": ids,
+            "title": _objects(req["title"]),
+            "component": components,
+            "component_name": _objects(req["component_name"]),
+            "case_id": req["case_id"],
+            "tracking": _objects(req["tracking"]),
+            "tags": _objects(req["tags"]),
+            "status": statuses,
+            "group": _GROUP_OF_STATUS[read.status],
+            "filed": read.columns.filed,
+            "received": read.columns.receipt,
             "next_due": next_due,
             "next_clock": next_clock,
-            "fee_estimate": np.array(
-                [NONE if (e := fees.get(r[0], no_fees)[0]) is None else e for r in rows], dtype=np.int64
-            ),
-            "fee_paid": np.array([fees.get(r[0], no_fees)[1] for r in rows], dtype=np.int64),
+            "next_ask": _next_ask(read.asks, n, next_clock, next_due),
+            "fee_estimate": estimate,
+            "fee_paid": paid,
         }
         part.update({f"clock:{k}": v for k, v in result.items()})
-        return part
+        rows, kinds, dues, event_ids = read.asks
+        asks = {"request_id": ids[rows], "kind": kinds, "due": dues, "event_id": event_ids}
+        return part, asks
 
     def _rule(self, component: str) -> AppealRule:
         if component not in self._rules:
@@ -403,13 +386,31 @@ class RequestIndex:
 
 def _EMPTY_COLUMNS() -> dict[str, np.ndarray]:  # noqa: N802 - a constant, built on demand
     """The columns of a list without requests (what ``_part`` gives for none)."""
-    ints = ("id", "case_id", "group", "filed", "next_due", "next_clock", "fee_estimate", "fee_paid")
-    texts = ("title", "component", "component_name", "tracking", "status")
-    clocks = [*(k for c in CLOCKS for k in (c, f"{c}_done")), "exhaustion"]
+    ints = (
+        "id", "case_id", "group", "filed", "received", "next_due", "next_clock", "next_ask",
+        "fee_estimate", "fee_paid",
+    )  # fmt: skip
+    texts = ("title", "component", "component_name", "tracking", "tags", "status")
+    clocks = [*(k for c in CLOCKS for k in (c, f"{c}_done") if k != "requester_done"), "exhaustion"]
     out = {name: np.empty(0, dtype=np.int64) for name in ints}
     out.update({name: np.empty(0, dtype=object) for name in texts})
     out.update({f"clock:{name}": np.empty(0, dtype=np.int64) for name in clocks})
     return out
+
+
+def _EMPTY_ASKS() -> dict[str, np.ndarray]:  # noqa: N802
+    """Every open, dated agency ask of the list: its request, type (a position in
+    ``batch_facts.ASK_TYPES``), reply-by date and the event that asked."""
+    return {name: np.empty(0, dtype=np.int64) for name in ("request_id", "kind", "due", "event_id")}
+
+
+def _next_ask(asks: tuple, n: int, next_clock: np.ndarray, next_due: np.ndarray) -> np.ndarray:
+    """Per request whose next deadline is a reply it owes, which ask that reply answers."""
+    rows, kinds, dues, _ = asks
+    out = np.full(n, NONE, dtype=np.int64)
+    order = np.lexsort((-asks[3], -dues))  # the earliest (then first asked) is written last and wins
+    out[rows[order]] = kinds[order]
+    return np.where(next_clock == CLOCKS.index("requester"), out, NONE)
 
 
 def _next(result: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
