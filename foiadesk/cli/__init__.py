@@ -199,36 +199,20 @@ def _open(args):
 
 
 def cmd_agenda(args) -> int:
-    from foiadesk.core.tracking.tracker import agenda
+    from foiadesk.core.tracking.agenda import agenda_lines
+    from foiadesk.core.tracking.listing import read_index
 
-    db = _open(args)
-    today = args.today or date.today()
-    rows = agenda(db, today=today)
-    if not rows:
-        print("No open deadlines.")
-    for clock, view in rows:
-        left = clock.days_left(today)
-        when = f"{-left} days overdue" if left < 0 else ("today" if left == 0 else f"in {left} days")
-        print(
-            f"{clock.due}  {when:>17}  {clock.owed_by:<9}  {clock.label:<34} "
-            f"#{view.id} {view.component}: {view.title}"
-        )
+    lines = agenda_lines(read_index(_open(args)), args.today or date.today())
+    print("\n".join(lines) if lines else "No open deadlines.")
     return 0
 
 
 def cmd_requests(args) -> int:
-    from foiadesk.core.tracking.tracker import view_request
+    from foiadesk.core.tracking.listing import read_index, request_lines
 
-    db = _open(args)
-    today = date.today()
-    for (request_id,) in db.execute("SELECT id FROM requests ORDER BY id").fetchall():
-        v = view_request(db, request_id)
-        nxt = v.next
-        due = f"{nxt.label} {nxt.due} ({nxt.owed_by}, {nxt.state(today)})" if nxt else "—"
-        print(
-            f"#{v.id:<5} {v.component:<9} {v.status:<22} {', '.join(v.tracking_numbers) or '—':<18} "
-            f"{due}  {v.title}"
-        )
+    lines = request_lines(read_index(_open(args)), date.today())
+    if lines:
+        print("\n".join(lines))
     return 0
 
 

@@ -24,6 +24,7 @@ NONE = batch.NONE
 TYPES = tuple(EVENT_TYPES)
 OUTCOMES = tuple(OUTCOME_LABELS)
 ASK_TYPES = tuple(ASKS)
+ADVERSE_TYPES = tuple(ADVERSE_DECISIONS)
 _PROCESSING = (
     "received",
     "acknowledged",
@@ -113,6 +114,7 @@ class Read:
     columns: batch.Columns
     status: np.ndarray  # positions in STATUS_WORDS (``derive_status``'s words)
     asks: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # open dated asks: row, type, due, event id
+    adverse_type: np.ndarray  # the adverse decision's type, a position in ADVERSE_TYPES (NONE if none)
 
 
 def read_columns(ev: Events, cal: Calendar, appeal_days: np.ndarray, appeal_working: np.ndarray) -> Read:
@@ -157,7 +159,11 @@ def read_columns(ev: Events, cal: Calendar, appeal_days: np.ndarray, appeal_work
     for type_, outcomes in ADVERSE_DECISIONS.items():
         codes = [OUTCOMES.index(o) for o in outcomes]
         adverse_mask |= ev.is_(type_) & np.isin(ev.outcome, codes)
-    adverse = _take(ev.on, ev.last(adverse_mask))
+    adverse_i = ev.last(adverse_mask)
+    adverse = _take(ev.on, adverse_i)
+    type_to_adverse = np.full(len(TYPES) + 1, NONE, dtype=np.int64)
+    type_to_adverse[[TYPES.index(t) for t in ADVERSE_TYPES]] = np.arange(len(ADVERSE_TYPES))
+    adverse_type = type_to_adverse[_take(ev.type, adverse_i)]
     appeal_after = _take(
         ev.on, ev.first(ev.is_("appeal_filed") & (adverse[ev.row] != NONE) & (ev.on >= ev.per_event(adverse)))
     )
@@ -191,7 +197,7 @@ def read_columns(ev: Events, cal: Calendar, appeal_days: np.ndarray, appeal_work
         appeal_done=appeal_done,
         requester_due=requester_due,
     )
-    return Read(columns, statuses(ev), asks)
+    return Read(columns, statuses(ev), asks, adverse_type)
 
 
 def _steps(ev: Events, at: np.ndarray, kind: np.ndarray, days: _WorkingDays) -> list:

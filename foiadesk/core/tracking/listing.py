@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from foiadesk.core.deadlines import batch, batch_facts
 from foiadesk.core.deadlines.calendar import Calendar
-from foiadesk.core.deadlines.clocks import REPLY_LABELS, AppealRule
+from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
 from foiadesk.core.deadlines.events import OUTCOME_LABELS
 from foiadesk.core.store import index_read
 from foiadesk.core.tracking.tracker import appeal_rule
@@ -77,8 +77,16 @@ def status_group(status: str) -> str:
 _GROUP_OF_STATUS = np.array(
     [STATUS_GROUPS.index(status_group(word)) for word in batch_facts.STATUS_WORDS.tolist()], dtype=np.int64
 )
-# The agency letters a requester replies to, in batch_facts.ASK_TYPES order, by their labels.
+# Every deadline's label, as the per-request engine words it: each clock's, then each reply
+# the requester owes (batch_facts.ASK_TYPES order), then each kind of appeal window
+# (batch_facts.ADVERSE_TYPES order). Rows and agenda entries hold positions in it.
 ASK_LABELS = tuple(REPLY_LABELS[t] for t in batch_facts.ASK_TYPES)
+LABELS = (
+    *(CLOCK_LABELS[c] for c in CLOCKS),
+    *ASK_LABELS,
+    *(APPEAL_LABELS[t] for t in batch_facts.ADVERSE_TYPES),
+)
+ASK_LABEL, APPEAL_LABEL = len(CLOCKS), len(CLOCKS) + len(ASK_LABELS)
 
 
 # What the list can filter on besides case and component: the status (one status as the
@@ -232,7 +240,8 @@ class RequestIndex:
             "received": read.columns.receipt,
             "next_due": next_due,
             "next_clock": next_clock,
-            "next_ask": _next_ask(read.asks, n, next_clock, next_due),
+            "next_label": _next_label(read, n, next_clock),
+            "appeal_label": np.where(read.adverse_type != NONE, APPEAL_LABEL + read.adverse_type, CLOCKS.index("appeal_window")),
             "fee_estimate": estimate,
             "fee_paid": paid,
         }
@@ -289,6 +298,11 @@ class RequestIndex:
         if clock == NONE:
             return None
         return CLOCKS[clock], date.fromordinal(int(self.columns["next_due"][row]))
+
+    def next_label(self, row: int) -> str:
+        """The next deadline in words: the clock's label, or the reply the requester owes."""
+        label = int(self.columns["next_label"][row])
+        return LABELS[label] if label != NONE else ""
 
     def owes_requester(self, today: date | None = None) -> np.ndarray:
         """Rows with an open deadline the requester owes: a reply, or an appeal (one whose
@@ -388,7 +402,7 @@ class RequestIndex:
 def _EMPTY_COLUMNS() -> dict[str, np.ndarray]:  # noqa: N802 - a constant, built on demand
     """The columns of a list without requests (what ``_part`` gives for none)."""
     ints = (
-        "id", "case_id", "group", "filed", "received", "next_due", "next_clock", "next_ask",
+        "id", "case_id", "group", "filed", "received", "next_due", "next_clock", "next_label", "appeal_label",
         "fee_estimate", "fee_paid",
     )  # fmt: skip
     texts = ("title", "component", "component_name", "tracking", "tags", "status")
@@ -405,13 +419,15 @@ def _EMPTY_ASKS() -> dict[str, np.ndarray]:  # noqa: N802
     return {name: np.empty(0, dtype=np.int64) for name in ("request_id", "kind", "due", "event_id")}
 
 
-def _next_ask(asks: tuple, n: int, next_clock: np.ndarray, next_due: np.ndarray) -> np.ndarray:
-    """Per request whose next deadline is a reply it owes, which ask that reply answers."""
-    rows, kinds, dues, _ = asks
-    out = np.full(n, NONE, dtype=np.int64)
-    order = np.lexsort((-asks[3], -dues))  # the earliest (then first asked) is written last and wins
-    out[rows[order]] = kinds[order]
-    return np.where(next_clock == CLOCKS.index("requester"), out, NONE)
+def _next_label(read: batch_facts.Read, n: int, next_clock: np.ndarray) -> np.ndarray:
+    """Per request, the label of its next deadline (a position in LABELS; NONE if none)."""
+    rows, kinds, dues, event_ids = read.asks
+    ask = np.full(n, NONE, dtype=np.int64)
+    order = np.lexsort((-event_ids, -dues))  # the earliest (then first asked) is written last and wins
+    ask[rows[order]] = kinds[order]
+    out = np.where(next_clock == CLOCKS.index("requester"), ASK_LABEL + ask, next_clock)
+    appeal = (next_clock == CLOCKS.index("appeal_window")) & (read.adverse_type != NONE)
+    return np.where(appeal, APPEAL_LABEL + read.adverse_type, out)
 
 
 def _next(result: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -440,6 +456,33 @@ def _objects(values: Iterable) -> np.ndarray:
 
 def _concat(parts: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     return {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+
+
+def read_index(db: Database, cal: Calendar | None = None) -> RequestIndex:
+    """The whole list of a log (the command line's way in; the window reads it in the background)."""
+    from foiadesk.core.deadlines.calendar import calendar
+
+    return RequestIndex.load(db, cal or calendar())
+
+
+def request_lines(index: RequestIndex, today: date) -> list[str]:
+    """The list as ``foiadesk requests`` prints it: one line per request, by id."""
+    cols = index.columns
+    ids, components, statuses = cols["id"].tolist(), cols["component"], cols["status"]
+    tracking, titles, next_due, next_clock = cols["tracking"], cols["title"], cols["next_due"].tolist(), cols["next_clock"].tolist()
+    t = today.toordinal()
+    lines = []
+    for row in np.argsort(cols["id"], kind="stable").tolist():
+        due = next_due[row]
+        if due == NONE:
+            text = "—"
+        else:
+            owed = OWED_BY[CLOCKS[next_clock[row]]]
+            text = f"{index.next_label(row)} {date.fromordinal(due)} ({owed}, {'overdue' if t > due else 'open'})"
+        lines.append(
+            f"#{ids[row]:<5} {components[row]:<9} {statuses[row]:<22} {tracking[row] or '—':<18} {text}  {titles[row]}"
+        )
+    return lines
 
 
 def search_ids(db: Database, index: RequestIndex, text: str) -> frozenset[int]:

@@ -18,7 +18,6 @@ from foiadesk.core.tracking.agenda import (
     group_deadlines,
     open_deadlines,
 )
-from foiadesk.core.tracking.listing import CLOCK_LABELS, CLOCKS
 from foiadesk.ui import look
 from foiadesk.ui.models.requests import ID_ROLE
 from foiadesk.ui.session import Session
@@ -61,7 +60,7 @@ class AgendaModel(QAbstractItemModel):
         if since is not None:
             keep = found.due >= since
             self.hidden = int((~keep).sum())
-            found = Agenda(found.rows[keep], found.clocks[keep], found.due[keep])
+            found = found.where(keep)
         else:
             self.hidden = 0
         self.beginResetModel()
@@ -80,6 +79,9 @@ class AgendaModel(QAbstractItemModel):
 
     def request_id(self, index: QModelIndex) -> int | None:
         return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+
+    def _position(self, index: QModelIndex) -> int:
+        return int(self.groups[index.internalId() - 10].positions[index.row()])
 
     def _deadline(self, index: QModelIndex) -> tuple[int, int, int]:
         """(list row, clock index, due ordinal) of a deadline row."""
@@ -180,7 +182,7 @@ class AgendaModel(QAbstractItemModel):
             return (
                 look.day(day),
                 look.when(day, self.session.today()),
-                CLOCK_LABELS[CLOCKS[clock]],
+                self.found.label(self._position(index)),
                 str(cols["id"][row]),
                 cols["component"][row],
                 cols["title"][row],

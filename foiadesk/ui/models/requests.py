@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from foiadesk.core.tracking.listing import CLOCK_LABELS, NONE, OWED_BY, Filter
+from foiadesk.core.tracking.listing import NONE, OWED_BY, Filter
 from foiadesk.ui import look
 from foiadesk.ui.models.table import KeyedTableModel
 from foiadesk.ui.session import Session
@@ -135,7 +135,7 @@ class RequestsModel(KeyedTableModel):
             if column == self.WHEN:
                 return look.when(due, self._today)
             if column == self.NEXT:
-                return f"{CLOCK_LABELS[nxt[0]]} · {look.OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
+                return f"{index.next_label(row)} · {look.OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
             return look.day(due)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 1:
@@ -148,7 +148,7 @@ class RequestsModel(KeyedTableModel):
                 return "The agency's latest estimate and what you have paid (the Fees tab has the ledger)."
             if column == self.NEXT and nxt:
                 who = "the agency" if OWED_BY[nxt[0]] == "agency" else "you"
-                return f"{CLOCK_LABELS[nxt[0]]}, owed by {who}. Select the request to see the arithmetic."
+                return f"{index.next_label(row)}, owed by {who}. Select the request to see the arithmetic."
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if column != self.WHEN or due is None:
