@@ -9,6 +9,7 @@ import json
 import re
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -27,7 +28,10 @@ from foiadesk.core.export.files import (
     safe_name,
 )
 from foiadesk.core.letters.pdf import soffice
-from foiadesk.core.paths import ROOT, TEMPLATES
+from foiadesk.core.paths import TEMPLATES
+
+ROOT = Path(__file__).resolve().parents[1]  # the checkout
+
 
 TOP = "foia-request-1-ICE"
 

@@ -286,7 +286,7 @@ def cmd_log(args) -> int:
 def cmd_draft(args) -> int:
     from decimal import Decimal
 
-    from foiadesk.core.letters.compose import choose_categories, draft_requests, log_drafts
+    from foiadesk.core.letters.compose import choose_categories, draft_requests, save_drafts
     from foiadesk.core.letters.content import DraftOptions
     from foiadesk.core.letters.profiles import load_profile
     from foiadesk.core.reference.casepack import load_case_pack, shipped_case_packs
@@ -333,12 +333,7 @@ def cmd_draft(args) -> int:
 
         pdfs = {d.filename: docx_to_pdf(d.docx, d.filename) for d in drafts}
     targets = [(args.out / d.filename) if several or args.out.is_dir() else args.out for d in drafts]
-    for draft, target in zip(drafts, targets, strict=True):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(draft.docx)
-        if draft.filename in pdfs:
-            target.with_suffix(".pdf").write_bytes(pdfs[draft.filename])
-    changes = log_drafts(_open(args), pack, drafts, options)
+    changes = save_drafts(_open(args), pack, drafts, options, targets, requester=requester, pdfs=pdfs)
     for draft, target, request_id in zip(drafts, targets, sorted(changes.request_ids), strict=True):
         print(
             f"{target}  ({draft.component.abbr or draft.component.name}, request #{request_id}, "
