@@ -101,7 +101,30 @@ DEADLINE_LABELS = {
     "needs_me": "Waiting on me",
     "none": "No open deadline",
 }
-SORT_KEYS = ("id", "title", "component", "case", "status", "tracking", "filed", "next", "due", "fees")
+SORT_KEYS = (
+    "id", "title", "component", "case", "status", "tracking", "filed", "next", "due", "fees", "received", "tags",
+)  # fmt: skip
+
+# The list's columns, in order, for the window and the list export alike: (heading, sort key).
+COLUMNS = (
+    ("#", "id"),
+    ("Title", "title"),
+    ("Status", "status"),
+    ("Days left", "due"),
+    ("Next deadline · owed by", "next"),
+    ("Due", "due"),
+    ("Component", "component"),
+    ("Case", "case"),
+    ("Tracking no.", "tracking"),
+    ("Filed", "filed"),
+    ("Fees", "fees"),
+    ("Received", "received"),
+    ("Days outstanding", "filed"),
+    ("Open deadlines", "due"),
+    ("Tags", "tags"),
+)
+HEADINGS = tuple(heading for heading, _ in COLUMNS)
+OWED_WORDS = {"agency": "agency", "requester": "you"}
 
 
 def week_end(today: date, weeks: int = 0) -> date:
@@ -122,7 +145,7 @@ class Filter:
     ids: frozenset[int] | None = None
 
 
-_TEXT = ("title", "component", "component_name", "tracking", "status")
+_TEXT = ("title", "component", "component_name", "tracking", "status", "tags")
 
 
 class RequestIndex:
@@ -381,14 +404,15 @@ class RequestIndex:
 
     def _sorted(self, sort: str, descending: bool) -> np.ndarray:
         cols = self.columns
-        if sort in ("id", "filed", "due", "fees"):
-            values = cols[{"id": "id", "filed": "filed", "due": "next_due", "fees": "fee_estimate"}[sort]]
+        if sort in ("id", "filed", "due", "fees", "received"):
+            key = {"id": "id", "filed": "filed", "due": "next_due", "fees": "fee_estimate", "received": "received"}
+            values = cols[key[sort]]
             order = np.lexsort((cols["id"], -values if descending else values))
             return np.concatenate([order[values[order] != NONE], order[values[order] == NONE]])
         if sort == "case":
             text = [self.cases.get(c, "") for c in cols["case_id"].tolist()]
         elif sort == "next":
-            text = [CLOCK_LABELS[CLOCKS[c]] if c != NONE else "" for c in cols["next_clock"].tolist()]
+            text = [LABELS[c] if c != NONE else "" for c in cols["next_label"].tolist()]
         elif sort in _TEXT:
             text = cols[sort].tolist()
         else:
@@ -456,6 +480,76 @@ def _objects(values: Iterable) -> np.ndarray:
 
 def _concat(parts: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     return {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+
+
+def when_text(due: date | None, today: date) -> str:
+    """'3 days overdue', 'due today', 'tomorrow', 'in 5 days'."""
+    if due is None:
+        return ""
+    days = (due - today).days
+    if days < 0:
+        return f"{-days:,} day{'s' if days != -1 else ''} overdue"
+    if days == 0:
+        return "due today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
+
+def fees_text(estimate: int, paid: int) -> str:
+    """'$120.00 est. · $25.00 paid' (estimate NONE: none given)."""
+    parts = [] if estimate == NONE else [f"{f'${estimate / 100:,.2f}' if estimate else '$0.00'} est."]
+    if paid:
+        parts.append(f"${paid / 100:,.2f} paid")
+    return " · ".join(parts)
+
+
+def _day(ordinal: int) -> date | None:
+    return None if ordinal == NONE else date.fromordinal(ordinal)
+
+
+def open_deadlines_of(index: RequestIndex, row: int) -> list[tuple[date, str, str]]:
+    """(due, label, owed by) of every open deadline of a row, soonest first."""
+    found = []
+    for k, key in enumerate(CLOCKS[:-1]):
+        due = int(index.clocks[key][row])
+        if due != NONE and index.clocks[f"{key}_done"][row] == NONE:
+            label = int(index.columns["appeal_label"][row]) if key == "appeal_window" else k
+            found.append((date.fromordinal(due), LABELS[label], OWED_BY[key]))
+    asks = index.asks
+    for at in np.nonzero(asks["request_id"] == index.columns["id"][row])[0].tolist():
+        label = LABELS[ASK_LABEL + int(asks["kind"][at])]
+        found.append((date.fromordinal(int(asks["due"][at])), label, "requester"))
+    return sorted(found, key=lambda d: d[0])
+
+
+def cell(index: RequestIndex, row: int, column: int, today: date):
+    """One cell of the list as a value: text, a date, a number of days, or None."""
+    cols = index.columns
+    heading = HEADINGS[column]
+    if heading == "#":
+        return int(cols["id"][row])
+    if heading in ("Title", "Status", "Component", "Tracking no.", "Tags"):
+        key = {"Title": "title", "Status": "status", "Component": "component", "Tracking no.": "tracking"}
+        return cols[key.get(heading, "tags")][row]
+    if heading == "Case":
+        return index.case_name(row)
+    if heading in ("Filed", "Received"):
+        return _day(int(cols["filed" if heading == "Filed" else "received"][row]))
+    if heading == "Fees":
+        return fees_text(int(cols["fee_estimate"][row]), int(cols["fee_paid"][row]))
+    if heading == "Days outstanding":
+        filed, end = int(cols["filed"][row]), int(index.clocks["response_done"][row])
+        return None if filed == NONE else (end if end != NONE else today.toordinal()) - filed
+    if heading == "Open deadlines":
+        owed = {"agency": "agency", "requester": "you"}
+        return "; ".join(f"{label} {due} ({owed[who]})" for due, label, who in open_deadlines_of(index, row))
+    nxt = index.next_deadline(row)
+    if heading == "Days left":
+        return when_text(nxt[1] if nxt else None, today)
+    if heading == "Due":
+        return nxt[1] if nxt else None
+    return f"{index.next_label(row)} · {OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
 
 
 def read_index(db: Database, cal: Calendar | None = None) -> RequestIndex:

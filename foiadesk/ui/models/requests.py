@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from foiadesk.core.tracking.listing import NONE, OWED_BY, Filter
+from foiadesk.core.tracking.listing import COLUMNS, HEADINGS, NONE, OWED_BY, Filter, cell, fees_text
 from foiadesk.ui import look
 from foiadesk.ui.models.table import KeyedTableModel
 from foiadesk.ui.session import Session
@@ -32,32 +32,8 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class RequestsModel(KeyedTableModel):
-    HEADERS = (
-        "#",
-        "Title",
-        "Status",
-        "Days left",
-        "Next deadline · owed by",
-        "Due",
-        "Component",
-        "Case",
-        "Tracking no.",
-        "Filed",
-        "Fees",
-    )
-    SORT_KEYS = (
-        "id",
-        "title",
-        "status",
-        "due",
-        "next",
-        "due",
-        "component",
-        "case",
-        "tracking",
-        "filed",
-        "fees",
-    )
+    HEADERS = HEADINGS  # the list export writes the same columns
+    SORT_KEYS = tuple(key for _, key in COLUMNS)
     TEXT = {1: "title", 2: "status", 6: "component", 8: "tracking"}
     WHEN, NEXT, DUE = 3, 4, 5
 
@@ -117,18 +93,10 @@ class RequestsModel(KeyedTableModel):
         if role == ID_ROLE:
             return request_id
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (0, 10) else None
+            return _RIGHT if column in (0, 10, 12) else None
         if role == Qt.ItemDataRole.DisplayRole and column not in _DATED:
-            if column == 0:
-                return str(request_id)
-            if column in self.TEXT:
-                return cols[self.TEXT[column]][row]
-            if column == 7:
-                return index.case_name(row)
-            if column == 9:
-                filed = int(cols["filed"][row])
-                return "" if filed == NONE else date.fromordinal(filed).isoformat()
-            return fees_text(int(cols["fee_estimate"][row]), int(cols["fee_paid"][row]))
+            value = cell(index, row, column, self._today)
+            return "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
         nxt = index.next_deadline(row)
         due = nxt[1] if nxt else None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -160,9 +128,4 @@ class RequestsModel(KeyedTableModel):
         return None
 
 
-def fees_text(estimate: int, paid: int) -> str:
-    """'$120.00 est. · $25.00 paid' (estimate NONE: none given)."""
-    parts = [] if estimate == NONE else [f"{look.dollars(estimate) or '$0.00'} est."]
-    if paid:
-        parts.append(f"{look.dollars(paid)} paid")
-    return " · ".join(parts)
+__all__ = ["RequestsModel", "fees_text"]
