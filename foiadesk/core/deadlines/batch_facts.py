@@ -18,7 +18,15 @@ import numpy as np
 from foiadesk.core.deadlines import batch
 from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.events import ASKS, EVENT_TYPES, OUTCOME_LABELS
-from foiadesk.core.deadlines.facts import ADVERSE_DECISIONS, ANSWER_FEE, ANSWER_INFO, ENDS_APPEAL, ENDS_EXPEDITE, ENDS_RESPONSE, STEP_KINDS
+from foiadesk.core.deadlines.facts import (
+    ADVERSE_DECISIONS,
+    ANSWER_FEE,
+    ANSWER_INFO,
+    ENDS_APPEAL,
+    ENDS_EXPEDITE,
+    ENDS_RESPONSE,
+    STEP_KINDS,
+)
 
 NONE = batch.NONE
 TYPES = tuple(EVENT_TYPES)
@@ -36,7 +44,15 @@ _PROCESSING = (
     "fee_decision",
     "expedite_decided",
 )
-_SETS_STATUS = ("filed", "determination", "appeal_filed", "appeal_received", "appeal_decided", "withdrawn", "closed")
+_SETS_STATUS = (
+    "filed",
+    "determination",
+    "appeal_filed",
+    "appeal_received",
+    "appeal_decided",
+    "withdrawn",
+    "closed",
+)
 
 
 @dataclass
@@ -134,7 +150,9 @@ def read_columns(ev: Events, cal: Calendar, appeal_days: np.ndarray, appeal_work
     routed_i = np.where(has_filed, ev.first(ev.is_("routed")), NONE)
     routed_on = _take(ev.on, routed_i)
     later_ack = ev.first(
-        ev.is_("acknowledged") & (ev.received != NONE) & (ev.received >= ev.per_event(routed_on))
+        ev.is_("acknowledged")
+        & (ev.received != NONE)
+        & (ev.received >= ev.per_event(routed_on))
         & (ev.per_event(routed_i) != NONE)
     )
     proper = _or(_take(ev.received, routed_i), _take(ev.received, later_ack))
@@ -153,7 +171,10 @@ def read_columns(ev: Events, cal: Calendar, appeal_days: np.ndarray, appeal_work
     exp_i = ev.first(ev.is_("expedite_requested"))
     exp_on = _take(ev.on, exp_i)
     expedite_receipt = days.on_or_next(_or(_take(ev.received, exp_i), exp_on))
-    expedite_done = _take(ev.on, ev.first(ev.is_(*ENDS_EXPEDITE) & (ev.on >= ev.per_event(exp_on)) & (ev.per_event(exp_i) != NONE)))
+    expedite_done = _take(
+        ev.on,
+        ev.first(ev.is_(*ENDS_EXPEDITE) & (ev.on >= ev.per_event(exp_on)) & (ev.per_event(exp_i) != NONE)),
+    )
 
     adverse_mask = np.zeros(len(pos), dtype=bool)
     for type_, outcomes in ADVERSE_DECISIONS.items():
@@ -171,8 +192,12 @@ def read_columns(ev: Events, cal: Calendar, appeal_days: np.ndarray, appeal_work
     appeal_i = ev.last(ev.is_("appeal_filed"))
     appeal_on = _take(ev.on, appeal_i)
     appealed = ev.per_event(appeal_i) != NONE
-    office = ev.first(ev.is_("appeal_received") & (ev.received != NONE) & appealed & (ev.on >= ev.per_event(appeal_on)))
-    appeal_receipt = days.on_or_next(_or(_take(ev.received, office), _or(_take(ev.received, appeal_i), appeal_on)))
+    office = ev.first(
+        ev.is_("appeal_received") & (ev.received != NONE) & appealed & (ev.on >= ev.per_event(appeal_on))
+    )
+    appeal_receipt = days.on_or_next(
+        _or(_take(ev.received, office), _or(_take(ev.received, appeal_i), appeal_on))
+    )
     appeal_done = _take(ev.on, ev.first(ev.is_(*ENDS_APPEAL) & appealed & (ev.on >= ev.per_event(appeal_on))))
 
     asks = _open_asks(ev, pos)

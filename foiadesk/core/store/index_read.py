@@ -56,7 +56,8 @@ def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarra
     ids = [r[0] for r in rows]
     tracking = _joined(
         db,
-        f"""SELECT t.request_id, t.number AS text FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
+        f"""SELECT t.request_id, t.number AS text
+              FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
              WHERE e.voided_at IS NULL AND {where.format(col="t.request_id")} ORDER BY t.request_id, t.id""",
         params,
     )
@@ -80,7 +81,9 @@ def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarra
 
 def _joined(db: Database, sql: str, params: list) -> dict[int, str]:
     """request id -> its texts joined by ", ", in the order ``sql`` gives them."""
-    return dict(db.execute(f"SELECT request_id, group_concat(text, ', ') FROM ({sql}) GROUP BY request_id", params))
+    return dict(
+        db.execute(f"SELECT request_id, group_concat(text, ', ') FROM ({sql}) GROUP BY request_id", params)
+    )
 
 
 def read_events(

@@ -75,7 +75,9 @@ def open_deadlines(
         rows.append(found)
         clocks.append(np.full(len(found), k, dtype=np.int64))
         dues.append(due[found])
-        asks.append(index.columns["appeal_label"][found] if key == "appeal_window" else np.full(len(found), k))
+        asks.append(
+            index.columns["appeal_label"][found] if key == "appeal_window" else np.full(len(found), k)
+        )
         events.append(np.full(len(found), NONE, dtype=np.int64))
     row, clock, due, ask, event = (
         np.concatenate(a) if a else np.empty(0, np.int64) for a in (rows, clocks, dues, asks, events)
@@ -110,7 +112,9 @@ def agenda_lines(index: RequestIndex, today: date) -> list[str]:
     ids, components, titles = cols["id"].tolist(), cols["component"], cols["title"]
     t = today.toordinal()
     lines = []
-    for i, (row, clock, due) in enumerate(zip(found.rows.tolist(), found.clocks.tolist(), found.due.tolist(), strict=True)):
+    for i, (row, clock, due) in enumerate(
+        zip(found.rows.tolist(), found.clocks.tolist(), found.due.tolist(), strict=True)
+    ):
         left = due - t
         when = f"{-left} days overdue" if left < 0 else ("today" if left == 0 else f"in {left} days")
         lines.append(

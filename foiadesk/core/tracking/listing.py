@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+
 import numpy as np
 from sqlite_utils import Database
 
@@ -102,7 +103,8 @@ DEADLINE_LABELS = {
     "none": "No open deadline",
 }
 SORT_KEYS = (
-    "id", "title", "component", "case", "status", "tracking", "filed", "next", "due", "fees", "received", "tags",
+    "id", "title", "component", "case", "status", "tracking", "filed", "next", "due", "fees",
+    "received", "tags",
 )  # fmt: skip
 
 # The list's columns, in order, for the window and the list export alike: (heading, sort key).
@@ -218,7 +220,9 @@ class RequestIndex:
     def _read_cases(self, db: Database) -> None:
         self.cases = index_read.case_names(db)
 
-    def _read(self, db: Database, where: str, params: list) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    def _read(
+        self, db: Database, where: str, params: list
+    ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
         """The rows, due dates and open asks of the requests ``where`` selects: one ordered
         read of each table into arrays, then the clocks on whole columns."""
         requests = index_read.read_requests(db, where, params)
@@ -237,7 +241,9 @@ class RequestIndex:
             evs["named"], evs["outcome"], evs["id"],
         )  # fmt: skip
         components = _objects(req["component"])
-        names, which = np.unique(components.astype(str), return_inverse=True) if n else ([], np.empty(0, np.int64))
+        names, which = (
+            np.unique(components.astype(str), return_inverse=True) if n else ([], np.empty(0, np.int64))
+        )
         rules = [self._rule(name) for name in names]
         appeal_days = np.array([r.days for r in rules], dtype=np.int64)[which] if n else which
         appeal_working = np.array([r.unit == "working" for r in rules], dtype=np.int64)[which] if n else which
@@ -264,7 +270,9 @@ class RequestIndex:
             "next_due": next_due,
             "next_clock": next_clock,
             "next_label": _next_label(read, n, next_clock),
-            "appeal_label": np.where(read.adverse_type != NONE, APPEAL_LABEL + read.adverse_type, CLOCKS.index("appeal_window")),
+            "appeal_label": np.where(
+                read.adverse_type != NONE, APPEAL_LABEL + read.adverse_type, CLOCKS.index("appeal_window")
+            ),
             "fee_estimate": estimate,
             "fee_paid": paid,
         }
@@ -405,7 +413,13 @@ class RequestIndex:
     def _sorted(self, sort: str, descending: bool) -> np.ndarray:
         cols = self.columns
         if sort in ("id", "filed", "due", "fees", "received"):
-            key = {"id": "id", "filed": "filed", "due": "next_due", "fees": "fee_estimate", "received": "received"}
+            key = {
+                "id": "id",
+                "filed": "filed",
+                "due": "next_due",
+                "fees": "fee_estimate",
+                "received": "received",
+            }
             values = cols[key[sort]]
             order = np.lexsort((cols["id"], -values if descending else values))
             return np.concatenate([order[values[order] != NONE], order[values[order] == NONE]])
@@ -563,7 +577,12 @@ def request_lines(index: RequestIndex, today: date) -> list[str]:
     """The list as ``foiadesk requests`` prints it: one line per request, by id."""
     cols = index.columns
     ids, components, statuses = cols["id"].tolist(), cols["component"], cols["status"]
-    tracking, titles, next_due, next_clock = cols["tracking"], cols["title"], cols["next_due"].tolist(), cols["next_clock"].tolist()
+    tracking, titles, next_due, next_clock = (
+        cols["tracking"],
+        cols["title"],
+        cols["next_due"].tolist(),
+        cols["next_clock"].tolist(),
+    )
     t = today.toordinal()
     lines = []
     for row in np.argsort(cols["id"], kind="stable").tolist():
@@ -572,9 +591,11 @@ def request_lines(index: RequestIndex, today: date) -> list[str]:
             text = "—"
         else:
             owed = OWED_BY[CLOCKS[next_clock[row]]]
-            text = f"{index.next_label(row)} {date.fromordinal(due)} ({owed}, {'overdue' if t > due else 'open'})"
+            state = "overdue" if t > due else "open"
+            text = f"{index.next_label(row)} {date.fromordinal(due)} ({owed}, {state})"
+        number = tracking[row] or "—"
         lines.append(
-            f"#{ids[row]:<5} {components[row]:<9} {statuses[row]:<22} {tracking[row] or '—':<18} {text}  {titles[row]}"
+            f"#{ids[row]:<5} {components[row]:<9} {statuses[row]:<22} {number:<18} {text}  {titles[row]}"
         )
     return lines
 
