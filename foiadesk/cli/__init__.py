@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from foiadesk.core.deadlines.clocks import CALCULATOR_CLOCKS
+from foiadesk.core.settings import load_settings, user_calendar
 
 EXIT_BAD_INPUT = 2
 
@@ -144,6 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
     b = with_db(sub.add_parser("backup", help="copy the database safely, even while in use"))
     b.add_argument("--out", type=Path)
 
+    st = sub.add_parser("settings", help="show or change the settings the window and commands share")
+    st.add_argument("key", nargs="?", help="skip_closures or templates_folder")
+    st.add_argument(
+        "value", nargs="?", help="yes/no for skip_closures; a folder (or '') for templates_folder"
+    )
+
     bench = sub.add_parser("bench", help="benchmarks that print their figures")
     bench.add_argument("what", choices=("clocks", "drafting"))
     bench.add_argument("--requests", type=int, default=100_000)
@@ -181,7 +188,11 @@ def cmd_due(args) -> int:
             raise UsageError(f"unknown agency '{args.agency}'")
         rule = appeal_rule(args.agency)
     clock = calculate(
-        args.clock, args.received, calendar(skip_closures=args.skip_closures), tolled=tolled, rule=rule
+        args.clock,
+        args.received,
+        calendar(skip_closures=args.skip_closures or load_settings().skip_closures),
+        tolled=tolled,
+        rule=rule,
     )
     if args.trace:
         print(clock.explain())
@@ -189,6 +200,26 @@ def cmd_due(args) -> int:
         for warning in clock.warnings:
             print(f"note: {warning}", file=sys.stderr)
     print(clock.due.isoformat() if clock.due else "paused")
+    return 0
+
+
+def cmd_settings(args) -> int:
+    from dataclasses import asdict
+
+    from foiadesk.core.settings import HELP, change_setting, load_settings, settings_path
+
+    if args.value is not None:
+        current = change_setting(args.key, args.value)
+    else:
+        current = load_settings()
+        if args.key is not None and args.key not in HELP:
+            raise UsageError(f"'{args.key}' is not a setting; the settings are: {', '.join(HELP)}")
+    for key, value in asdict(current).items():
+        if args.key in (None, key):
+            shown = ("yes" if value else "no") if isinstance(value, bool) else (value or "(not set)")
+            print(f"{key} = {shown}    # {HELP[key]}")
+    if args.key is None:
+        print(f"(saved in {settings_path()})")
     return 0
 
 
@@ -202,7 +233,7 @@ def cmd_agenda(args) -> int:
     from foiadesk.core.tracking.agenda import agenda_lines
     from foiadesk.core.tracking.listing import read_index
 
-    lines = agenda_lines(read_index(_open(args)), args.today or date.today())
+    lines = agenda_lines(read_index(_open(args), user_calendar()), args.today or date.today())
     print("\n".join(lines) if lines else "No open deadlines.")
     return 0
 
@@ -210,7 +241,7 @@ def cmd_agenda(args) -> int:
 def cmd_requests(args) -> int:
     from foiadesk.core.tracking.listing import read_index, request_lines
 
-    lines = request_lines(read_index(_open(args)), date.today())
+    lines = request_lines(read_index(_open(args), user_calendar()), date.today())
     if lines:
         print("\n".join(lines))
     return 0
@@ -221,7 +252,7 @@ def cmd_show(args) -> int:
     from foiadesk.core.tracking.details import event_details
     from foiadesk.core.tracking.tracker import typical_completion, view_request
 
-    v = view_request(_open(args), args.request_id)
+    v = view_request(_open(args), args.request_id, cal=user_calendar())
     today = date.today()
     print(
         f"#{v.id} {v.title}\n{v.component_name} ({v.component})"
@@ -257,12 +288,7 @@ def cmd_add_request(args) -> int:
 def cmd_log(args) -> int:
     from foiadesk.core.store import log
 
-    files = []
-    for path in args.file:
-        try:
-            files.append(log.Attachment(path.name, path.read_bytes()))
-        except OSError as exc:
-            raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    files = [log.Attachment.read(path) for path in args.file]
     changes = log.record_event(
         _open(args),
         args.request_id,
@@ -374,6 +400,7 @@ def cmd_bench(args) -> int:
 COMMANDS = {
     "due": cmd_due,
     "agenda": cmd_agenda,
+    "settings": cmd_settings,
     "requests": cmd_requests,
     "show": cmd_show,
     "add-request": cmd_add_request,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from foiadesk.cli import EXIT_BAD_INPUT, UsageError, iso_date
 from foiadesk.core.replies.parse import DATE_NAMES, REPLY_LABELS, REPLY_TYPES
+from foiadesk.core.settings import user_calendar
 
 
 def add_commands(sub, with_db) -> None:
@@ -151,7 +152,7 @@ def cmd_import_reply(args) -> int:
             raise UsageError(f"{reply.filename}: {where}; say which request with --request ID")
         request_id = matches[0]
     today = args.today or date.today()
-    shown = preview(db, request_id, proposal, reply, today=today)
+    shown = preview(db, request_id, proposal, reply, today=today, cal=user_calendar())
     if args.accept and not shown.can_accept:
         raise ImportProblem(shown.problems[0])
     print(shown.text(today))

@@ -236,7 +236,8 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
     """Name every file of one request inside ``folder`` and gather what its index shows.
 
     The index lists each communication with the agency (events in or out) and each internal
-    event that carries a file (a drafted letter); private notes are left out."""
+    event that carries a file (a drafted letter, a note with a call record or a screenshot of
+    a portal page); notes without a file stay private."""
     view = view_request(db, request_id, cal=cal)
     part = _Part(view, folder)
     attached = _attachments(db, request_id)
@@ -245,7 +246,7 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
         "SELECT event_id, number FROM tracking_numbers WHERE request_id = ? ORDER BY id", [request_id]
     ):
         tracking.setdefault(event_id, []).append(number)
-    shown = [e for e in view.events if e.direction != "internal" or (e.id in attached and e.type != "note")]
+    shown = [e for e in view.events if e.direction != "internal" or e.id in attached]
     width = max(3, len(str(len(shown))))
     communications = []
     for number, ev in enumerate(shown, 1):

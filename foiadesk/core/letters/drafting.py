@@ -73,8 +73,11 @@ def template_path(template_name: str, user_templates_dir: Path | None = None) ->
 
 
 def user_templates_folder() -> Path:
-    """Where a user's own templates live by default; the shipped ones are never written."""
-    return data_dir() / "templates"
+    """Where a user's own templates live: the folder chosen in the settings, else the
+    templates folder of the data folder. The shipped ones are never written."""
+    from foiadesk.core.settings import load_settings
+
+    return load_settings().templates_dir() or data_dir() / "templates"
 
 
 def render(

@@ -8,9 +8,11 @@ with a message a user can act on, and nothing is written.
 from __future__ import annotations
 
 import hashlib
+import mimetypes
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -32,6 +34,17 @@ class Attachment:
     filename: str
     data: bytes
     mime: str = "application/octet-stream"
+
+    @classmethod
+    def read(cls, path: Path) -> Attachment:
+        """A file the user attaches, read the same way from the window and the command
+        line: its name, its bytes and the media type its name suggests."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise LogError(f"Cannot read {Path(path).name} ({exc.strerror}); nothing was saved.") from None
+        mime = mimetypes.guess_type(Path(path).name)[0] or "application/octet-stream"
+        return cls(Path(path).name, data, mime)
 
 
 @dataclass(frozen=True)
@@ -132,18 +145,35 @@ def ensure_directory_component(db: Database, comp) -> int:
     )
 
 
-def add_directory_request(db: Database, comp, *, title: str, case_slug: str | None = None) -> Changes:
-    """A new request to a directory component, in a case given by its short id: one
-    transaction, so a bad case leaves no new component behind."""
+def add_directory_request(
+    db: Database,
+    comp,
+    *,
+    title: str,
+    case_slug: str | None = None,
+    case_id: int | None = None,
+    requester_id: int | None = None,
+    description: str = "",
+) -> Changes:
+    """The user action "add a request to a directory component", from the window and the
+    command line alike: the component is added to the log the first time it is used, the
+    case is given by its id or its short id, all in one transaction, so a bad case or
+    requester leaves no new component behind."""
     with write(db):
-        case_id = None
         if case_slug:
             row = db.execute("SELECT id FROM cases WHERE slug = ?", [case_slug]).fetchone()
             if row is None:
                 raise LogError(f"There is no case '{case_slug}'.")
             case_id = row[0]
         component_id = ensure_directory_component(db, comp)
-        return add_request(db, title=title, component_id=component_id, case_id=case_id)
+        return add_request(
+            db,
+            title=title,
+            component_id=component_id,
+            case_id=case_id,
+            requester_id=requester_id,
+            description=description,
+        )
 
 
 def add_case(
