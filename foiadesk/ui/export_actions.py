@@ -414,19 +414,11 @@ class Exporter(QObject):
 
 
 def working_calendar(window):
-    """The calendar the window counts with (disputed closure days skipped or not), so an
-    export shows the same dates as the screen."""
-    from foiadesk.core.deadlines.calendar import calendar
+    """The calendar the window counts with (disputed closure days skipped or not, as the
+    shared settings say), so an export shows the same dates as the screen."""
+    from foiadesk.core.settings import user_calendar
 
-    settings = getattr(window, "settings", None)
-    return calendar(skip_closures=settings is not None and _skips_closures(settings))
-
-
-def _skips_closures(settings) -> bool:
-    try:
-        return bool(settings.get("skip_closures"))
-    except KeyError:
-        return False
+    return user_calendar()
 
 
 def _index_pdf_maker():
