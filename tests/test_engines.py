@@ -106,7 +106,9 @@ def test_the_agenda_is_every_open_deadline_of_every_request(log):
     found = open_deadlines(index)
     ours = sorted(
         (int(index.columns["id"][r]), OWED_BY[CLOCKS[c]], date.fromordinal(d), found.label(i))
-        for i, (r, c, d) in enumerate(zip(found.rows.tolist(), found.clocks.tolist(), found.due.tolist()))
+        for i, (r, c, d) in enumerate(
+            zip(found.rows.tolist(), found.clocks.tolist(), found.due.tolist(), strict=True)
+        )
     )
     theirs = sorted(
         (view.id, clock.owed_by, clock.due, clock.label)
@@ -162,9 +164,8 @@ def test_a_refresh_after_writes_equals_reading_everything_again(log, tmp_path):
                 "VALUES (?, 'still_interested', 'in', ?, ?, '2026-11-25')",
                 [rid, str(date(2024, 3, 1) + timedelta(days=rid % 300)), str(date(2026, 12, 1))],
             )
-        db.execute(
-            f"UPDATE events SET voided_at = '2026-11-25' WHERE request_id IN ({','.join(map(str, touched[100:]))})"
-        )
+        taken_back = ",".join(map(str, touched[100:]))
+        db.execute(f"UPDATE events SET voided_at = '2026-11-25' WHERE request_id IN ({taken_back})")
     index.refresh(db, touched)
     fresh = RequestIndex.load(db, cal)
     for name, column in fresh.columns.items():
