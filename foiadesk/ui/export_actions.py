@@ -84,9 +84,9 @@ def describe_filter(flt: ListFilter, case_name: str | None = None) -> str:
 
 
 def case_slugs(db) -> dict[int, str]:
-    from foiadesk.core.store.index_read import case_slugs as slugs
+    from foiadesk.core.store.reads import cases_by_name
 
-    return {case_id: slug for slug, case_id in slugs(db).items()}
+    return {case_id: slug for case_id, slug, _name in cases_by_name(db)}
 
 
 def size_text(size: int) -> str:
@@ -180,7 +180,9 @@ class Exporter(QObject):
         session = self.access.ready_session()
         if session is None:
             return
-        cases = session.db.execute("SELECT id, slug, name FROM cases ORDER BY name").fetchall()
+        from foiadesk.core.store.reads import cases_by_name
+
+        cases = cases_by_name(session.db)
         if not cases:
             self.access.show("This log has no cases yet: add one in Cases (Ctrl+3).", "info")
             return

@@ -433,8 +433,8 @@ class RequestIndex:
             raise ValueError(f"unknown sort key {sort!r}")
         keys = [s.casefold() for s in text]
         by_id = np.argsort(cols["id"], kind="stable").tolist()
-        order = sorted(by_id, key=keys.__getitem__, reverse=descending)  # stable both ways
-        return np.array([i for i in order if keys[i]] + [i for i in order if not keys[i]], dtype=np.int64)
+        ranked = sorted(by_id, key=keys.__getitem__, reverse=descending)  # stable both ways
+        return np.array([i for i in ranked if keys[i]] + [i for i in ranked if not keys[i]], dtype=np.int64)
 
 
 def _EMPTY_COLUMNS() -> dict[str, np.ndarray]:  # noqa: N802 - a constant, built on demand
