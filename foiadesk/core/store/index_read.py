@@ -129,26 +129,21 @@ def data_version(db: Database) -> int:
     return db.execute("PRAGMA data_version").fetchone()[0]
 
 
-def log_mark(db: Database) -> tuple[int, int, int]:
-    """Where the log stands: the newest event id, request id and taken-back stamp count,
-    for ``changed_since``."""
+def log_mark(db: Database) -> tuple[int, int]:
+    """Where the log stands, for ``changed_since``: the newest event and request ids."""
     return db.execute(
-        """SELECT (SELECT coalesce(max(id), 0) FROM events), (SELECT coalesce(max(id), 0) FROM requests),
-                  (SELECT count(voided_at) FROM events)"""
+        "SELECT (SELECT coalesce(max(id), 0) FROM events), (SELECT coalesce(max(id), 0) FROM requests)"
     ).fetchone()
 
 
-def changed_since(db: Database, mark: tuple[int, int, int], voided_since: str) -> frozenset[int] | None:
-    """The requests with events, requests or take-backs newer than ``mark`` (``voided_since``:
-    the time the mark was taken). None when the change cannot be told apart (e.g. an edit
-    that adds no event): the caller then reads everything again."""
-    event_id, request_id, voided = mark
+def changed_since(db: Database, mark: tuple[int, int]) -> frozenset[int] | None:
+    """The requests with an event logged, or added, after ``mark`` (two look-ups by key, so
+    quick on any log); None when there are none: the change was of another kind (a
+    letter taken back, tags, notes) and the caller reads everything again."""
     found = {
         r[0]
         for r in db.execute(
-            """SELECT request_id FROM events WHERE id > ? OR voided_at >= ?
-               UNION SELECT id FROM requests WHERE id > ?""",
-            [event_id, voided_since, request_id],
+            "SELECT request_id FROM events WHERE id > ? UNION SELECT id FROM requests WHERE id > ?", mark
         )
     }
     return frozenset(found) if found else None
