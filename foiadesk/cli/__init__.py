@@ -154,9 +154,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("install-desktop-entry", help="add FoiaDesk to the desktop's application menu")
 
     bench = sub.add_parser("bench", help="benchmarks that print their figures")
-    bench.add_argument("what", choices=("clocks", "drafting"))
+    bench.add_argument("what", choices=("clocks", "drafting", "scale"))
     bench.add_argument("--requests", type=int, default=100_000)
-    bench.add_argument("--repeat", type=int, default=5)
+    bench.add_argument("--repeat", type=int, help="runs to take the median of (default 5; scale: 3)")
+    bench.add_argument(
+        "--max", type=int, default=100_000, help="scale: the largest log, 1000 to 1000000 (default 100000)"
+    )
+    bench.add_argument("--dir", type=Path, help="scale: where the demo logs are written and reused")
+    bench.add_argument("--no-window", action="store_true", help="scale: leave out the window's figures")
     for module in COMMAND_MODULES:
         importlib.import_module(module).add_commands(sub, with_db)
     return p
@@ -400,10 +405,18 @@ def cmd_backup(args) -> int:
 def cmd_bench(args) -> int:
     from foiadesk.core.bench import bench_clocks, bench_drafting
 
-    if args.what == "drafting":
-        bench_drafting(repeat=args.repeat)
+    if args.what == "scale":
+        from foiadesk.core.bench import bench_scale
+
+        if not 1000 <= args.max <= 1_000_000:
+            raise UsageError("--max must be between 1000 and 1000000")
+        bench_scale(
+            max_requests=args.max, repeat=args.repeat or 3, folder=args.dir, window=not args.no_window
+        )
+    elif args.what == "drafting":
+        bench_drafting(repeat=args.repeat or 5)
     else:
-        bench_clocks(args.requests, repeat=args.repeat)
+        bench_clocks(args.requests, repeat=args.repeat or 5)
     return 0
 
 
