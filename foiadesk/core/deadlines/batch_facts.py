@@ -258,7 +258,7 @@ def _open_asks(ev: Events, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.
 # -- the status -------------------------------------------------------------------------------------
 
 _FIXED = ("Draft", "Filed", "Processing", "Waiting on requester", "Appeal pending", "Withdrawn", "Closed")
-_DETERMINED = tuple(OUTCOME_LABELS.get(o, "Determination") for o in (*OUTCOMES, None))
+_DETERMINED = tuple(OUTCOME_LABELS.get(o or "", "Determination") for o in (*OUTCOMES, None))
 _APPEALED = tuple(f"Appeal {OUTCOME_LABELS.get(o or '', 'decided').lower()}" for o in (*OUTCOMES, None))
 STATUS_WORDS = np.array([*_FIXED, *_DETERMINED, *_APPEALED], dtype=object)
 

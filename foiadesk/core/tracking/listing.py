@@ -211,11 +211,14 @@ class RequestIndex:
             rows = np.array([self._row[found[i]] for i in known], dtype=np.int64)
             for name, column in columns.items():
                 column[rows] = part[name][known]
-        if fresh:
-            columns = _concat([columns, {k: v[fresh] for k, v in part.items()}])
         kept = ~np.isin(self.asks["request_id"], np.array(ids, dtype=np.int64))
         self.asks = _concat([{k: v[kept] for k, v in self.asks.items()}, asks])
-        self._set(columns)
+        if fresh:
+            self._set(_concat([columns, {k: v[fresh] for k, v in part.items()}]))
+        else:  # the same rows in the same places: only what was worked out from the values goes
+            self._orders = {}
+            self._components = None
+            self._tracking = None
 
     def _read_cases(self, db: Database) -> None:
         self.cases = index_read.case_names(db)
@@ -240,13 +243,12 @@ class RequestIndex:
             n, np.searchsorted(ids, evs["request_id"]), evs["type"], evs["on"], evs["received"],
             evs["named"], evs["outcome"], evs["id"],
         )  # fmt: skip
+        assert self.cal is not None  # only an empty() index has none, and it reads nothing
         components = _objects(req["component"])
-        names, which = (
-            np.unique(components.astype(str), return_inverse=True) if n else ([], np.empty(0, np.int64))
-        )
-        rules = [self._rule(name) for name in names]
-        appeal_days = np.array([r.days for r in rules], dtype=np.int64)[which] if n else which
-        appeal_working = np.array([r.unit == "working" for r in rules], dtype=np.int64)[which] if n else which
+        names, which = np.unique(components.astype(str), return_inverse=True)
+        rules = [self._rule(str(name)) for name in names.tolist()]
+        appeal_days = np.array([r.days for r in rules], dtype=np.int64)[which]
+        appeal_working = np.array([r.unit == "working" for r in rules], dtype=np.int64)[which]
         read = batch_facts.read_columns(ev, self.cal, appeal_days, appeal_working)
         result = batch.compute(read.columns, self.cal)
         statuses = batch_facts.STATUS_WORDS[read.status]
@@ -528,12 +530,13 @@ def open_deadlines_of(index: RequestIndex, row: int) -> list[tuple[date, str, st
     for k, key in enumerate(CLOCKS[:-1]):
         due = int(index.clocks[key][row])
         if due != NONE and index.clocks[f"{key}_done"][row] == NONE:
-            label = int(index.columns["appeal_label"][row]) if key == "appeal_window" else k
-            found.append((date.fromordinal(due), LABELS[label], OWED_BY[key]))
+            which = int(index.columns["appeal_label"][row]) if key == "appeal_window" else k
+            found.append((date.fromordinal(due), LABELS[which], OWED_BY[key]))
     asks = index.asks
     for at in np.nonzero(asks["request_id"] == index.columns["id"][row])[0].tolist():
-        label = LABELS[ASK_LABEL + int(asks["kind"][at])]
-        found.append((date.fromordinal(int(asks["due"][at])), label, "requester"))
+        found.append(
+            (date.fromordinal(int(asks["due"][at])), LABELS[ASK_LABEL + int(asks["kind"][at])], "requester")
+        )
     return sorted(found, key=lambda d: d[0])
 
 
