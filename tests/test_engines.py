@@ -132,7 +132,7 @@ def test_the_command_line_prints_what_the_request_screen_says(log):
         due = f"{nxt.label} {nxt.due} ({nxt.owed_by}, {nxt.state(TODAY)})" if nxt else "—"
         number = ", ".join(v.tracking_numbers) or "—"
         want.append(f"#{v.id:<5} {v.component:<9} {v.status:<22} {number:<18} {due}  {v.title}")
-    assert request_lines(index, TODAY) == want
+    assert list(request_lines(index, TODAY)) == want
     agenda = []
     for v in views.values():
         for c in v.clocks:

@@ -249,16 +249,18 @@ def cmd_agenda(args) -> int:
     from foiadesk.core.tracking.listing import read_index
 
     lines = agenda_lines(read_index(_open(args), user_calendar()), args.today or date.today())
-    print("\n".join(lines) if lines else "No open deadlines.")
+    if not lines:
+        print("No open deadlines.")
+    sys.stdout.writelines(f"{line}\n" for line in lines)
     return 0
 
 
 def cmd_requests(args) -> int:
     from foiadesk.core.tracking.listing import read_index, request_lines
 
-    lines = request_lines(read_index(_open(args), user_calendar()), date.today())
-    if lines:
-        print("\n".join(lines))
+    sys.stdout.writelines(
+        f"{line}\n" for line in request_lines(read_index(_open(args), user_calendar()), date.today())
+    )
     return 0
 
 

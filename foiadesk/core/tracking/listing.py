@@ -11,7 +11,7 @@ engine, with its traces, is for the one request a user is looking at.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -184,15 +184,19 @@ class RequestIndex:
         index = cls(cal)
         index._read_cases(db)
         ids = index_read.request_ids(db)
-        parts, asks = [_EMPTY_COLUMNS()], [_EMPTY_ASKS()]
-        for start in range(0, len(ids), CHUNK):
+        columns = _EMPTY_COLUMNS() if not len(ids) else {}
+        asks = [_EMPTY_ASKS()]
+        for start in range(0, len(ids), CHUNK):  # each chunk into its place: no second copy
             chunk = ids[start : start + CHUNK]
             part, ask = index._read(db, "{col} BETWEEN ? AND ?", [int(chunk[0]), int(chunk[-1])])
-            parts.append(part)
+            for name, values in part.items():
+                if name not in columns:
+                    columns[name] = np.empty(len(ids), dtype=values.dtype)
+                columns[name][start : start + len(values)] = values
             asks.append(ask)
             if on_progress:
                 on_progress(start + len(chunk), len(ids))
-        index._set(_concat(parts))
+        index._set(columns)
         index.asks = _concat(asks)
         return index
 
@@ -216,9 +220,7 @@ class RequestIndex:
         if fresh:
             self._set(_concat([columns, {k: v[fresh] for k, v in part.items()}]))
         else:  # the same rows in the same places: only what was worked out from the values goes
-            self._orders = {}
-            self._components = None
-            self._tracking = None
+            self._forget()
 
     def _read_cases(self, db: Database) -> None:
         self.cases = index_read.case_names(db)
@@ -295,6 +297,10 @@ class RequestIndex:
         self.columns = {k: v for k, v in merged.items() if not k.startswith("clock:")}
         self.clocks = {k[6:]: v for k, v in merged.items() if k.startswith("clock:")}
         self._row = {rid: i for i, rid in enumerate(self.columns["id"].tolist())}
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop what was worked out from the values (orders, component list, folded text)."""
         self._orders: dict[tuple[str, bool], np.ndarray] = {}
         self._components: list[tuple[str, str]] | None = None
         self._tracking: np.ndarray | None = None
@@ -576,7 +582,7 @@ def read_index(db: Database, cal: Calendar | None = None) -> RequestIndex:
     return RequestIndex.load(db, cal or calendar())
 
 
-def request_lines(index: RequestIndex, today: date) -> list[str]:
+def request_lines(index: RequestIndex, today: date) -> Iterator[str]:
     """The list as ``foiadesk requests`` prints it: one line per request, by id."""
     cols = index.columns
     ids, components, statuses = cols["id"].tolist(), cols["component"], cols["status"]
@@ -587,7 +593,6 @@ def request_lines(index: RequestIndex, today: date) -> list[str]:
         cols["next_clock"].tolist(),
     )
     t = today.toordinal()
-    lines = []
     for row in np.argsort(cols["id"], kind="stable").tolist():
         due = next_due[row]
         if due == NONE:
@@ -597,10 +602,7 @@ def request_lines(index: RequestIndex, today: date) -> list[str]:
             state = "overdue" if t > due else "open"
             text = f"{index.next_label(row)} {date.fromordinal(due)} ({owed}, {state})"
         number = tracking[row] or "—"
-        lines.append(
-            f"#{ids[row]:<5} {components[row]:<9} {statuses[row]:<22} {number:<18} {text}  {titles[row]}"
-        )
-    return lines
+        yield f"#{ids[row]:<5} {components[row]:<9} {statuses[row]:<22} {number:<18} {text}  {titles[row]}"
 
 
 def search_ids(db: Database, index: RequestIndex, text: str) -> frozenset[int]:
