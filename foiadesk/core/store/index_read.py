@@ -48,7 +48,7 @@ def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarra
     """Every selected request's row, by id: id and case id as arrays, texts as lists
     (tracking numbers of live events joined by ", ", tags by ", " in name order)."""
     rows = db.execute(
-        f"""SELECT r.id, r.title, c.abbr, c.name, coalesce(r.case_id, {NONE}), r.created_at
+        f"""SELECT r.id, r.title, c.abbr, c.name, coalesce(r.case_id, {NONE})
               FROM requests r JOIN components c ON c.id = r.component_id
              WHERE {where.format(col="r.id")} ORDER BY r.id""",
         params,
@@ -73,7 +73,6 @@ def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarra
         "component": [r[2] for r in rows],
         "component_name": [r[3] for r in rows],
         "case_id": np.array([r[4] for r in rows], dtype=np.int64),
-        "created_at": [r[5] for r in rows],
         "tracking": [tracking.get(i, "") for i in ids],
         "tags": [tags.get(i, "") for i in ids],
     }
