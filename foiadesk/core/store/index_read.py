@@ -13,6 +13,8 @@ from collections.abc import Sequence
 import numpy as np
 from sqlite_utils import Database
 
+from foiadesk.core.store.reads import AGENCY_NUMBER
+
 NONE = -1
 # SQLite's julianday of 0001-01-01 minus one: julianday(day) - this = date.toordinal().
 _ORDINAL = 1721424.5
@@ -46,7 +48,8 @@ def component_known(db: Database, abbr: str) -> bool:
 
 def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarray | list]:
     """Every selected request's row, by id: id and case id as arrays, texts as lists
-    (tracking numbers of live events joined by ", ", tags by ", " in name order)."""
+    (the agency's tracking numbers, not those of voided events, joined by ", "; tags by
+    ", " in name order)."""
     rows = db.execute(
         f"""SELECT r.id, r.title, c.abbr, c.name, coalesce(r.case_id, {NONE})
               FROM requests r JOIN components c ON c.id = r.component_id
@@ -58,7 +61,8 @@ def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarra
         db,
         f"""SELECT t.request_id, t.number AS text
               FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-             WHERE e.voided_at IS NULL AND {where.format(col="t.request_id")} ORDER BY t.request_id, t.id""",
+             WHERE (e.id IS NULL OR e.voided_at IS NULL) AND {AGENCY_NUMBER}
+               AND {where.format(col="t.request_id")} ORDER BY t.request_id, t.id""",
         params,
     )
     tags = _joined(
