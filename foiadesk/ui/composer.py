@@ -180,7 +180,7 @@ class ComposerView(QWidget):
         self.draft_button.clicked.connect(self.draft)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.draft)
         self.letters.currentRowChanged.connect(self._show_letter)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(self.ask_where_to_save)
         session.loaded.connect(lambda: self._fill_requesters(reset=True))
         session.lists_changed.connect(self._fill_requesters)
         self.expedite.setChecked(False)
@@ -452,13 +452,13 @@ class ComposerView(QWidget):
         self.preview.setPlainText(re.sub(r"^([•◦▪-])\s+", r"\1 ", draft.text, flags=re.M))  # list tabs
         self.warnings.setText("\n".join(f"• {w}" for w in draft.warnings) or "Nothing to check.")
 
-    def save(self, folder: Path | None = None) -> None:
+    def ask_where_to_save(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, "Save the letters in")
+        if name:
+            self.save_in(Path(name))
+
+    def save_in(self, folder: Path) -> None:
         """Write the .docx files to a folder, then log one drafted request per letter."""
-        if folder is None:
-            name = QFileDialog.getExistingDirectory(self, "Save the letters in")
-            if not name:
-                return
-            folder = Path(name)
         drafts, choices = self.drafts, self.choices
 
         def save_and_log(db):

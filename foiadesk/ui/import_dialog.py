@@ -97,7 +97,7 @@ class OptionalDate(QWidget):
         self.setFocusProxy(self.given)
 
     def on_change(self, slot) -> None:
-        self.given.toggled.connect(slot)
+        self.given.toggled.connect(lambda _checked=False: slot())
         self.edit.dateChanged.connect(slot)
 
     def value(self) -> date | None:

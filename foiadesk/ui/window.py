@@ -118,7 +118,7 @@ class MainWindow(LogActions, QMainWindow):
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
             if slot == self.close:
-                act.triggered.connect(slot)
+                act.triggered.connect(lambda _checked=False: self.close())
             else:  # in the moment before the log is open there is nothing to act on
                 act.triggered.connect(lambda _=False: slot() if self.session is not None else None)
             menu.addAction(act)

@@ -8,7 +8,7 @@ from datetime import date
 
 from conftest import TODAY
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from foiadesk.ui.event_dialog import EventDialog
 
@@ -50,7 +50,7 @@ def log_event(qtbot, window, request_id, fill):
     return preview
 
 
-def test_the_daily_loop(qtbot, open_window, tmp_path):
+def test_the_daily_loop(qtbot, open_window, tmp_path, monkeypatch):
     window = open_window(tmp_path / "mine.sqlite3")
 
     # Draft two requests for the IRS–ICE case in the composer.
@@ -65,7 +65,8 @@ def test_the_daily_loop(qtbot, open_window, tmp_path):
     qtbot.waitUntil(lambda: composer.letters.count() == 2, timeout=30_000)
     out = tmp_path / "letters"
     out.mkdir()
-    composer.save(out)  # the folder the save dialog would ask for
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    qtbot.mouseClick(composer.save_button, Qt.MouseButton.LeftButton)
 
     # They appear in the list, as drafts of the case.
     model = window.requests.model

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from conftest import TODAY, wait_loaded
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from foiadesk.core.log import NewEvent
 from foiadesk.ui.event_dialog import EventDialog, EventDraft
@@ -301,7 +301,7 @@ def test_a_new_case_from_the_shipped_pack_shows_its_gaps(qtbot, settings, open_w
     assert window.requests.case_choice.findText(name) > 0  # the list's filter offers it too
 
 
-def test_compose_drafts_saves_and_logs_a_set_of_letters(qtbot, open_window, tmp_path):
+def test_compose_drafts_saves_and_logs_a_set_of_letters(qtbot, open_window, tmp_path, monkeypatch):
     window = open_window(tmp_path / "new.sqlite3")
     press(qtbot, window, Qt.Key.Key_4)
     composer = window.composer
@@ -319,7 +319,8 @@ def test_compose_drafts_saves_and_logs_a_set_of_letters(qtbot, open_window, tmp_
 
     out = tmp_path / "letters"
     out.mkdir()
-    composer.save(out)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    qtbot.mouseClick(composer.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(window.session.index) == 2, timeout=10_000)
     assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".docx"]
     assert window.tabs.currentWidget() is composer  # on to marking them filed
