@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import sys
 
-from .ui import WINDOW_OPTIONS
+from foiadesk.ui import WINDOW_OPTIONS
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         if wants_window(argv):
-            from .ui.app import run as run_window
+            from foiadesk.ui.app import run as run_window
 
             return run_window(argv)
-        from .cli import run
+        from foiadesk.cli import run
 
         return run(argv)
     except KeyboardInterrupt:
@@ -38,7 +38,7 @@ def wants_window(argv: list[str]) -> bool:
 
 
 def _log_crash(exc: BaseException) -> str:
-    from .core.crashlog import log_bug
+    from foiadesk.core.crashlog import log_bug
 
     return str(log_bug(exc))
 

@@ -5,7 +5,7 @@ run `python scripts/build_templates.py`. Output is byte-for-byte reproducible (f
 timestamps and document properties) so a rebuild only shows a diff when the text changed.
 
 Template conventions (docxtpl): `{%p ... %}` tags stand alone in their own paragraph;
-multi-paragraph values are docxtpl Listings built by foiadesk.core.drafting; the variables
+multi-paragraph values are docxtpl Listings built by foiadesk.core.letters.drafting; the variables
 each template uses are listed in templates/README.md.
 """
 

@@ -10,9 +10,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from foiadesk.core import log
-from foiadesk.core.db import SCHEMA_VERSION, connect
 from foiadesk.core.demo import write_demo
+from foiadesk.core.store import log
+from foiadesk.core.store.db import SCHEMA_VERSION, connect
 
 TABLES = (
     "requesters",

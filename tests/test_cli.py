@@ -123,7 +123,7 @@ def test_bad_cli_input_changes_nothing(tmp_path, capsys):
     db = str(tmp_path / "cli.sqlite3")
     assert run(["add-request", "--db", db, "--title", "x", "--component", "CBP", "--case", "nope"]) == 2
     assert "There is no case 'nope'" in capsys.readouterr().err
-    from foiadesk.core.db import connect
+    from foiadesk.core.store.db import connect
 
     assert connect(db).execute("SELECT count(*) FROM components").fetchone()[0] == 0
     assert run(["add-request", "--db", db, "--title", "x", "--component", "CBP"]) == 0

@@ -7,15 +7,15 @@ from decimal import Decimal
 import pytest
 
 from foiadesk.cli import run
-from foiadesk.core import pdf
-from foiadesk.core.casepack import shipped_case_packs
-from foiadesk.core.compose import choose_categories, docx_text, draft_requests, log_drafts
-from foiadesk.core.directory import load_directory
 from foiadesk.core.errors import UserError
-from foiadesk.core.letters import DraftOptions
+from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, log_drafts
+from foiadesk.core.letters import pdf
+from foiadesk.core.letters.content import DraftOptions
+from foiadesk.core.letters.profiles import ProfileError, load_profile, profile_from_dict
 from foiadesk.core.paths import RESOURCES
-from foiadesk.core.profiles import ProfileError, load_profile, profile_from_dict
-from foiadesk.core.tracker import view_request
+from foiadesk.core.reference.casepack import shipped_case_packs
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.tracking.tracker import view_request
 
 PROFILE = RESOURCES / "profiles" / "example.toml"
 CERTIFY = "true and correct to the best of my knowledge and belief"
@@ -172,7 +172,7 @@ def test_pdf_copy_of_a_letter(batch):
 def test_a_template_in_the_data_folder_overrides_the_shipped_one(isolated_data_dir, batch):
     from docx import Document
 
-    from foiadesk.core.drafting import render
+    from foiadesk.core.letters.drafting import render
 
     folder = isolated_data_dir / "templates"
     folder.mkdir(parents=True)

@@ -15,10 +15,8 @@ import pytest
 from docx import Document
 from docxtpl import DocxTemplate, Listing
 
-from foiadesk.core import drafting
-from foiadesk.core.casepack import load_case_pack
-from foiadesk.core.directory import load_directory
-from foiadesk.core.drafting import (
+from foiadesk.core.letters import drafting
+from foiadesk.core.letters.drafting import (
     DraftingError,
     DraftOptions,
     Requester,
@@ -27,6 +25,8 @@ from foiadesk.core.drafting import (
     render,
 )
 from foiadesk.core.paths import ROOT, TEMPLATES
+from foiadesk.core.reference.casepack import load_case_pack
+from foiadesk.core.reference.directory import load_directory
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafting"
 CERTIFICATION = (
@@ -554,7 +554,7 @@ def test_readme_documents_every_variable():
 
 
 def test_addresses_become_letter_lines(requester, irs, directory):
-    from foiadesk.core.letters import address_lines
+    from foiadesk.core.letters.content import address_lines
 
     assert address_lines(
         "Office of Legal Counsel, Room 5511, 950 Pennsylvania Avenue, NW, Washington, DC 20530-0001"

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
-from ..core.paths import data_dir
+from foiadesk.core.paths import data_dir
 
 VIEWS = ("agenda", "requests", "cases", "compose", "settings")
 
