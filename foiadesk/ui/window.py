@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from foiadesk.ui.settings import VIEWS, Settings
-from foiadesk.ui.widgets import MessageBar
+from foiadesk.ui.widgets import MessageBar, guard_the_wheel
 from foiadesk.ui.window_actions import LogActions
 
 TAB_LABELS = ("Agenda", "Requests", "Cases", "Compose", "Settings")
@@ -65,16 +66,16 @@ class MainWindow(LogActions, QMainWindow):
         self.session = None  # a Session, once the log is opened
         self.dialog = None  # the open dialog, if any (kept so it is not collected)
         self.setWindowTitle("FoiaDesk")
-        self.banner = MessageBar()
+        guard_the_wheel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.banner = MessageBar(central)  # floats beside the tabs: it takes no room
         self.status = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(self.fontMetrics().averageCharWidth() * 30)
@@ -148,6 +149,17 @@ class MainWindow(LogActions, QMainWindow):
         help_menu = bar.addMenu("&Help")
         action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_banner()
+
+    def _place_banner(self) -> None:
+        """Right of the last view tab, to the window's right edge."""
+        bar = self.tabs.tabBar()
+        width = self.centralWidget().width()
+        left = min(bar.tabRect(bar.count() - 1).right() + 16 if bar.count() else 0, width // 3)
+        self.banner.place(left, width - left)
+
     def show_view(self, number: int) -> None:
         """Switch view and put the keyboard where work starts in it."""
         if self.session is None:
@@ -202,6 +214,7 @@ class MainWindow(LogActions, QMainWindow):
         views = (self.agenda, self.requests, self.cases, self.composer, self.settings_view)
         for widget, label in zip(views, TAB_LABELS, strict=True):
             self.tabs.addTab(widget, label)
+        self._place_banner()
         self.composer.logged.connect(self._drafts_logged)
         self.composer.profile_requested.connect(self.edit_profile)
         self.agenda.open_request.connect(self.open_request)
@@ -352,6 +365,10 @@ class MainWindow(LogActions, QMainWindow):
             )
 
     def closeEvent(self, event) -> None:
+        unsaved = self.composer.unsaved if self.session is not None else 0
+        if unsaved and not self._quit_anyway(unsaved):
+            event.ignore()
+            return
         self.settings.set("window/geometry", self.saveGeometry())
         if self.session is not None:
             self._save_layout()
@@ -359,6 +376,18 @@ class MainWindow(LogActions, QMainWindow):
             self.session.close()
         self.settings.sync()
         super().closeEvent(event)
+
+    def _quit_anyway(self, unsaved: int) -> bool:
+        letters = f"{unsaved} drafted letter{'s' if unsaved != 1 else ''}"
+        answer = QMessageBox.question(
+            self,
+            "Quit FoiaDesk",
+            f"{letters} in Compose {'are' if unsaved != 1 else 'is'} not saved. Quit and lose "
+            f"{'them' if unsaved != 1 else 'it'}?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
 
 class FirstPaint(QObject):

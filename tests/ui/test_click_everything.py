@@ -96,7 +96,12 @@ class Clicker:
         """As a user picks a row first: the buttons that act on a selection come alive."""
         for table in view.findChildren(QAbstractItemView):
             model = table.model()
-            if table.isVisible() and model is not None and model.rowCount() and not table.currentIndex().isValid():
+            if (
+                table.isVisible()
+                and model is not None
+                and model.rowCount()
+                and not table.currentIndex().isValid()
+            ):
                 rect = table.visualRect(model.index(0, 0))
                 self.qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
                 self.settle()
@@ -147,7 +152,8 @@ def _run2(clicker, *, later=()):
     clicker.every_view(later=later)  # again, on what the first pass left (drafts, a new case)
     errors = data_dir() / LOG_NAME
     assert not errors.exists(), errors.read_text()
-    print("\n".join(clicker.clicked)); return clicker.clicked
+    print("\n".join(clicker.clicked))
+    return clicker.clicked
 
 
 def test_every_button_on_a_fresh_log(qtbot, open_window, tmp_path, monkeypatch):

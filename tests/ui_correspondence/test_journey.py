@@ -104,7 +104,9 @@ class Journey:
         qtbot.keyClicks(dialog.organization, "Ridgeline Public Media")
         qtbot.keyClicks(dialog.email, "maya.okafor@ridgeline.example")
         click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
-        qtbot.waitUntil(lambda: welcome.profile_note.text().startswith("✓ Saved: Maya Okafor"), timeout=TIMEOUT)
+        qtbot.waitUntil(
+            lambda: welcome.profile_note.text().startswith("✓ Saved: Maya Okafor"), timeout=TIMEOUT
+        )
 
     def case_pack(self):
         qtbot, window = self.qtbot, self.window
@@ -127,8 +129,11 @@ class Journey:
                 rect = offices.visualItemRect(item)
                 box = rect.topLeft() + type(rect.topLeft())(10, rect.height() // 2)  # the tick box
                 qtbot.mouseClick(offices.viewport(), LEFT, pos=box)
-        assert sorted(offices.item(i).data(Qt.ItemDataRole.UserRole) for i in range(offices.count())
-                      if offices.item(i).checkState() == Qt.CheckState.Checked) == ["ICE", "IRS", "TIGTA"]  # fmt: skip
+        checked = [offices.item(i) for i in range(offices.count())]
+        checked = [
+            i.data(Qt.ItemDataRole.UserRole) for i in checked if i.checkState() == Qt.CheckState.Checked
+        ]
+        assert sorted(checked) == ["ICE", "IRS", "TIGTA"]
         type_date(qtbot, composer.letter_date, date(2026, 9, 25))
         click(qtbot, composer.draft_button)
         qtbot.waitUntil(lambda: composer.letters.count() == 3, timeout=30_000)
@@ -148,7 +153,11 @@ class Journey:
             QFileDialog.getExistingDirectory = staticmethod(original)
         model = window.requests.model
         qtbot.waitUntil(lambda: model.total() == 3, timeout=TIMEOUT)
-        assert asked and sorted(p.name.rsplit("_", 2)[-2] for p in out.glob("*.docx")) == ["ICE", "IRS", "TIGTA"]
+        assert asked and sorted(p.name.rsplit("_", 2)[-2] for p in out.glob("*.docx")) == [
+            "ICE",
+            "IRS",
+            "TIGTA",
+        ]
         for r in range(3):
             title = model.index(r, model.HEADERS.index("Title")).data()
             self.ids[title.rsplit(": ", 1)[1]] = int(model.index(r, 0).data())
@@ -164,7 +173,11 @@ class Journey:
             ("TIGTA", "email", "2027-FOIA-00031"),
         ):
             row = filing.model.row_of(self.ids[key])
-            qtbot.mouseClick(filing.table.viewport(), LEFT, pos=filing.table.visualRect(filing.model.index(row, 1)).center())
+            qtbot.mouseClick(
+                filing.table.viewport(),
+                LEFT,
+                pos=filing.table.visualRect(filing.model.index(row, 1)).center(),
+            )
             type_date(qtbot, filing.filed_on, date(2026, 9, 28))
             filing.channel.setCurrentIndex(filing.channel.findData(channel))
             type_text(qtbot, filing.confirmation, number)

@@ -270,6 +270,12 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
     filed = next((e for e in history if e.type == "filed"), None)
     if new.type == "filed" and filed is not None:
         raise LogError(f"This request was already filed on {filed.occurred_on}.")
+    drafted = next((e for e in history if e.type == "drafted"), None)
+    if new.type == "filed" and drafted is not None and new.occurred_on < drafted.occurred_on:
+        raise LogError(
+            f"Filed on {new.occurred_on} is before the letter's date ({drafted.occurred_on}): "
+            "a letter cannot be sent before it is dated."
+        )
     if new.type not in ("drafted", "filed", "note") and filed is None:
         raise LogError(
             f"{kind.label}: log the filing first; nothing can happen to a request that was never sent."

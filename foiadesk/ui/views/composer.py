@@ -66,6 +66,7 @@ GROUNDS = {  # code: (label, what it means)
     "media_interest": ("Widespread media interest", "Government integrity in question (DOJ and DHS rules)."),
 }
 CHECKED = Qt.CheckState.Checked
+WARN_DAYS = 30  # a letter dated further than this from today gets a warning
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ class ComposerView(QWidget):
         for key, label in FEE_CATEGORIES.items():
             self.fee_category.addItem(label, key)
         self.letter_date = date_edit(session.today())
+        self.date_warning = QLabel()  # a letter dated far from today, said beside the date
+        self.unsaved = 0  # letters drafted and not yet saved: quitting asks first
         self.fee_cap = QDoubleSpinBox()
         self.fee_cap.setRange(0, 100_000)
         self.fee_cap.setPrefix("$ ")
@@ -180,6 +183,7 @@ class ComposerView(QWidget):
         self.draft_button.clicked.connect(self.draft)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.draft)
         self.letters.currentRowChanged.connect(self._show_letter)
+        self.letter_date.dateChanged.connect(self._check_date)
         self.save_button.clicked.connect(self.ask_where_to_save)
         session.loaded.connect(lambda: self._fill_requesters(reset=True))
         session.lists_changed.connect(self._fill_requesters)
@@ -218,7 +222,10 @@ class ComposerView(QWidget):
         form.addRow(row)
         how = QGroupBox("3. Options")
         form = QFormLayout(how)
-        form.addRow("&Letter date", self.letter_date)
+        row = QHBoxLayout()
+        row.addWidget(self.letter_date)
+        row.addWidget(self.date_warning, 1)
+        form.addRow("&Letter date", row)
         form.addRow("Fees you a&gree to pay", self.fee_cap)
         form.addRow(self.fee_waiver)
         form.addRow(self.expedite)
@@ -259,6 +266,17 @@ class ComposerView(QWidget):
         layout.addWidget(self.split)
 
     # -- choices ---------------------------------------------------------------------------
+
+    def _check_date(self, *_args) -> None:
+        """Warn of a letter dated more than a month from today (a wrong year, a slip)."""
+        day, today = self.letter_date.date().toPython(), self.session.today()
+        days = (day - today).days
+        if abs(days) <= WARN_DAYS:
+            self.date_warning.clear()
+            return
+        years = abs(days) // 365
+        span = f"{years} year{'s' if years > 1 else ''}" if years else f"{abs(days)} days"
+        self.date_warning.setText(f"⚠ {span} {'after' if days > 0 else 'before'} today: is that the date?")
 
     def _pack_chosen(self) -> None:
         pack = self.packs.get(self.pack.currentData())
@@ -430,6 +448,7 @@ class ComposerView(QWidget):
     def _drafted(self, choices: Choices, drafts: list[Draft]) -> None:
         self.draft_button.setEnabled(True)
         self.choices, self.drafts = choices, drafts
+        self.unsaved = len(drafts)
         self.letters.clear()
         for draft in drafts:
             note = f"  — {len(draft.warnings)} to check" if draft.warnings else ""
@@ -477,6 +496,7 @@ class ComposerView(QWidget):
             return changes
 
         def saved(changes):
+            self.unsaved = 0
             self.steps.setCurrentWidget(self.filing)
             self.filing.select(min(changes.request_ids))
             self.logged.emit(changes)

@@ -79,6 +79,9 @@ class FilingPanel(QWidget):
         self.mark_button.setToolTip("Log the filing of the selected draft; its deadlines start")
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.note.setMinimumHeight(self.note.fontMetrics().height() * 2)  # room kept: nothing jumps
+        self.date_confirmed = False  # Enter files only once the date was changed or Enter'd there
+        self.filed_on.dateChanged.connect(self._date_seen)
         intro = QLabel(
             "When you have sent a letter, mark it filed here (or later: drafts wait in this list, "
             "and in Requests under the status Draft). Its deadlines start from the filing."
@@ -102,8 +105,28 @@ class FilingPanel(QWidget):
         self.model.modelReset.connect(self._chosen)
         self.model.layoutChanged.connect(self._keep_a_selection)
         self.mark_button.clicked.connect(self.mark_filed)
-        self.confirmation.returnPressed.connect(self.mark_filed)
+        self.confirmation.returnPressed.connect(self._enter)
+        self.filed_on.editingFinished.connect(self._date_entered)
         self._keep_a_selection()
+
+    def _date_seen(self, *_args) -> None:
+        self.date_confirmed = True
+
+    def _date_entered(self) -> None:
+        if self.filed_on.hasFocus():
+            self.date_confirmed = True
+
+    def _enter(self) -> None:
+        """Enter in the confirmation field files only once the filing date was confirmed."""
+        if self.date_confirmed:
+            self.mark_filed()
+            return
+        self.filed_on.setFocus()
+        self.filed_on.selectAll()
+        self.note.setText(
+            f"Check the filing date: it says {self.filed_on.date().toPython()}. Change it, or "
+            "press Mark as filed to file on that day."
+        )
 
     def selected(self) -> int | None:
         index = self.table.currentIndex()
@@ -154,6 +177,7 @@ class FilingPanel(QWidget):
 
         def done(_changes):
             self.confirmation.clear()
+            self.date_confirmed = False
             self.note.setText(f"#{request_id} marked as filed on {draft.event.occurred_on}: {said}.")
 
         self.session.tasks.write("Marking as filed", draft.save, on_done=done, on_error=self._failed)
