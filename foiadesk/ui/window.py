@@ -93,6 +93,7 @@ class MainWindow(LogActions, QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         self._first_load = True
+        self._looked_at = None  # the session whose log was checked for being a demo
         self._log_path = Path(log_path)
         if start_later:
             for label in TAB_LABELS:  # the frame as it will look, until the views are built
@@ -157,7 +158,8 @@ class MainWindow(LogActions, QMainWindow):
         """Right of the last view tab, to the window's right edge."""
         bar = self.tabs.tabBar()
         width = self.centralWidget().width()
-        left = min(bar.tabRect(bar.count() - 1).right() + 16 if bar.count() else 0, width // 3)
+        left = bar.tabRect(bar.count() - 1).right() + 16 if bar.count() else 0
+        left = left if width - left >= 36 * self.fontMetrics().averageCharWidth() else 0  # too narrow: over
         self.banner.place(left, width - left)
 
     def show_view(self, number: int) -> None:
@@ -250,6 +252,26 @@ class MainWindow(LogActions, QMainWindow):
         if self._first_load and len(self.session.index) == 0:
             self.show_view(0)  # a first run: the welcome steps, whatever the start view
         self._first_load = False
+        if self._looked_at is not self.session and self.session.db is not None:
+            self._looked_at = self.session
+            self._demo_or_remembered()
+
+    def _demo_or_remembered(self) -> None:
+        """A demo log says so each time it is opened, and is never remembered as the log to
+        open next time: real work must not land among made-up requests."""
+        from foiadesk.core.demo import is_demo
+
+        path = self.session.path
+        if not is_demo(self.session.db):
+            self.settings.set("database", str(path))
+            return
+        self.setWindowTitle(f"FoiaDesk — {path.name} (demo)")
+        self.banner.show_message(
+            f"This is a demo log of {len(self.session.index):,} made-up requests ({path.name}). "
+            "Open your own with Log › Open another log (Ctrl+O); FoiaDesk will start on your "
+            "own log next time.",
+            "note",
+        )
 
     # -- what the window remembers ------------------------------------------------------------
 
@@ -303,8 +325,7 @@ class MainWindow(LogActions, QMainWindow):
             self._switch_to(Path(name))
 
     def _switch_to(self, path: Path) -> None:
-        self.settings.set("database", str(path))
-        self.open_log(path)
+        self.open_log(path)  # remembered once read, unless it is a demo log
 
     def _not_open(self) -> None:
         if self.session.is_loading:

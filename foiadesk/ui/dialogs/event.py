@@ -201,7 +201,7 @@ class EventDialog(QDialog):
         self.form.addRow("&Tracking no.", self.tracking)
         self.form.addRow("&Amount", self.amount)
         self.form.addRow("&Summary", self.summary)
-        self.form.addRow("&Text", self.body)
+        self.form.addRow("Te&xt", self.body)
         self.form.addRow(self.attach, self.attached)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -247,7 +247,7 @@ class EventDialog(QDialog):
         left at today silently restarts a clock from the wrong day."""
         if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return super().keyPressEvent(event)
-        if self.occurred.hasFocus():
+        if self.focusWidget() is self.occurred:
             self.date_confirmed = True
         if self.date_confirmed:
             self.accept()

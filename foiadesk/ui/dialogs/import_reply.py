@@ -275,7 +275,7 @@ class ImportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.source = source
-        self.opener = QPushButton("Open the &file")
+        self.opener = QPushButton("O&pen the file")
         self.opener.setToolTip(f"Open {reply.filename} in its usual program, to read it beside this")
         self.opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(source))))
         self.opener.setVisible(source is not None)

@@ -136,7 +136,7 @@ class ComposerView(QWidget):
         self.saved = QComboBox()
         self.saved.setAccessibleName("Start from a profile")
         self.load_profile_button = QPushButton("Load a &profile file…")
-        self.save_profile_button = QPushButton("Sa&ve as a profile…")
+        self.save_profile_button = QPushButton("Save as a pro&file…")
         self.save_profile_button.setToolTip("Keep these details in the log, to start from next time")
         self.name, self.organization, self.email, self.phone = (QLineEdit() for _ in range(4))
         self.address, self.basis, self.dissemination = (QPlainTextEdit() for _ in range(3))
@@ -153,8 +153,8 @@ class ComposerView(QWidget):
         self.fee_cap.setRange(0, 100_000)
         self.fee_cap.setPrefix("$ ")
         self.fee_cap.setValue(25)
-        self.fee_waiver = QCheckBox("Ask for a &fee waiver (public interest)")
-        self.expedite = QCheckBox("Ask for &expedited processing on these grounds:")
+        self.fee_waiver = QCheckBox("Ask for a fee &waiver (public interest)")
+        self.expedite = QCheckBox("Ask for e&xpedited processing on these grounds:")
         self.grounds = {code: QCheckBox(label) for code, (label, _why) in GROUNDS.items()}
         for code, (_label, why) in GROUNDS.items():
             self.grounds[code].setToolTip(why)
@@ -196,8 +196,8 @@ class ComposerView(QWidget):
     def _layout(self) -> None:
         what = QGroupBox("1. What to ask for")
         form = QFormLayout(what)
-        form.addRow("Case &pack", self.pack)
-        form.addRow("&Records", self.categories)
+        form.addRow("Case pac&k", self.pack)
+        form.addRow("Rec&ords", self.categories)
         form.addRow("Send &to", self.components)
         who = QGroupBox("2. Who signs")
         form = QFormLayout(who)
@@ -211,12 +211,12 @@ class ComposerView(QWidget):
         for label, widget in (
             ("&Name", self.name),
             ("Organi&zation", self.organization),
-            ("E&mail", self.email),
-            ("P&hone", self.phone),
-            ("&Address", self.address),
+            ("Email", self.email),
+            ("Phone n&umber", self.phone),
+            ("Addr&ess", self.address),
             ("Fee &category", self.fee_category),
             ("Why that category", self.basis),
-            ("How you will &share it", self.dissemination),
+            ("How you w&ill share it", self.dissemination),
         ):
             form.addRow(label, widget)
         form.addRow(row)
@@ -225,7 +225,9 @@ class ComposerView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.letter_date)
         row.addWidget(self.date_warning, 1)
-        form.addRow("&Letter date", row)
+        label = QLabel("Letter d&ate")
+        label.setBuddy(self.letter_date)
+        form.addRow(label, row)
         form.addRow("Fees you a&gree to pay", self.fee_cap)
         form.addRow(self.fee_waiver)
         form.addRow(self.expedite)

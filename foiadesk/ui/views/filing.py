@@ -90,9 +90,9 @@ class FilingPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        form.addRow("Filed &on", self.filed_on)
+        form.addRow("Date &sent", self.filed_on)
         form.addRow("&By", self.channel)
-        form.addRow("Con&firmation no.", self.confirmation)
+        form.addRow("Confirmation no.", self.confirmation)
         row = QHBoxLayout()
         row.addWidget(self.mark_button)
         row.addWidget(self.note, 1)
@@ -113,7 +113,7 @@ class FilingPanel(QWidget):
         self.date_confirmed = True
 
     def _date_entered(self) -> None:
-        if self.filed_on.hasFocus():
+        if self.filed_on.hasFocus() or self.window().focusWidget() is self.filed_on:
             self.date_confirmed = True
 
     def _enter(self) -> None:

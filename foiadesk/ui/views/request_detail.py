@@ -86,7 +86,7 @@ class RequestDetail(QWidget):
         self.event_table.set_widths({0: DATE, 1: "←", 3: "in person", 4: "2 files"}, stretch=2)
         self.event_table.activated.connect(lambda _index: self.open_attachment())
         self.event_table.selectionModel().currentRowChanged.connect(self._event_chosen)
-        self.log_button = QPushButton("&Log event…")
+        self.log_button = QPushButton("Log &event…")
         self.log_button.setToolTip("Log an event on this request (Ctrl+L)")
         self.log_button.clicked.connect(self._ask_to_log)
         self.open_button = QPushButton("&Open attachment")

@@ -166,7 +166,7 @@ class SettingsView(QWidget):
 
     def _letters_box(self) -> QGroupBox:
         self.templates = _selectable()
-        choose = QPushButton("Use my own &templates…")
+        choose = QPushButton("Use my own tem&plates…")
         choose.setToolTip(
             "A folder with .docx templates named like the shipped ones (see templates/README.md)"
         )
