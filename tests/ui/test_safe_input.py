@@ -105,7 +105,8 @@ def test_filing_before_the_letters_date_is_refused(qtbot, open_window, tmp_path,
     qtbot.mouseClick(filing.mark_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: filing.note.text() != "", timeout=TIMEOUT)
     assert filing.note.text() == (
-        "Filed on 2026-09-10 is before the letter's date (2026-11-10): a letter cannot be sent before it is dated."
+        "Filed on 2026-09-10 is before the letter's date (2026-11-10): "
+        "a letter cannot be sent before it is dated."
     )
     assert filing.model.rowCount() == 1  # still a draft: nothing was logged
 
