@@ -14,6 +14,9 @@ from foiadesk.ui import WINDOW_OPTIONS
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from foiadesk.core.crashlog import configure_logging
+
+    configure_logging()
     try:
         if wants_window(argv):
             from foiadesk.ui.app import run as run_window
@@ -34,7 +37,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def wants_window(argv: list[str]) -> bool:
-    return not argv or argv[0].split("=", 1)[0] in WINDOW_OPTIONS
+    """True when every argument is a window option with its value (``--db PATH``)."""
+    rest = list(argv)
+    while rest:
+        option, has_value, _ = rest.pop(0).partition("=")
+        if option not in WINDOW_OPTIONS:
+            return False
+        if not has_value and rest:
+            rest.pop(0)
+    return True
 
 
 def _log_crash(exc: BaseException) -> str:

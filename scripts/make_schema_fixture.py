@@ -30,13 +30,7 @@ TABLES = (
     "attachments",
 )
 
-out = (
-    Path(__file__).resolve().parents[1]
-    / "tests"
-    / "fixtures"
-    / "schemas"
-    / f"v{SCHEMA_VERSION}.sqlite3"
-)
+out = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "schemas" / f"v{SCHEMA_VERSION}.sqlite3"
 if out.exists():
     sys.exit(f"{out} exists: a released schema's fixture is never rewritten")
 write_demo(out, requests=60, seed=11, today=date(2026, 11, 25))

@@ -24,7 +24,7 @@ from foiadesk.core.letters.drafting import (
     TemplateError,
     render,
 )
-from foiadesk.core.paths import ROOT, TEMPLATES
+from foiadesk.core.paths import TEMPLATES
 from foiadesk.core.reference.casepack import load_case_pack
 from foiadesk.core.reference.directory import load_directory
 
@@ -533,7 +533,9 @@ def test_suggested_filename():
 
 
 def test_shipped_templates_are_built_from_the_script(tmp_path):
-    spec = importlib.util.spec_from_file_location("build_templates", ROOT / "scripts" / "build_templates.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_templates", Path(__file__).resolve().parents[1] / "scripts" / "build_templates.py"
+    )
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     build.main(tmp_path)

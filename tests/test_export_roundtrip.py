@@ -20,10 +20,11 @@ from openpyxl import load_workbook
 from foiadesk.core.export.bundle import clock_lines, export_case
 from foiadesk.core.export.ics import export_calendar
 from foiadesk.core.export.sheet import HEADERS, ListFilter, export_list
-from foiadesk.core.paths import ROOT
 from foiadesk.core.replies.importing import accept, read_and_propose
 from foiadesk.core.store import log
 from foiadesk.core.tracking.tracker import agenda, view_request
+
+ROOT = Path(__file__).resolve().parents[1]  # the checkout
 
 REPLIES = ROOT / "tests" / "fixtures" / "replies"
 AS_OF = date(2026, 11, 25)

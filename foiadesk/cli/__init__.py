@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from foiadesk.core.deadlines.clocks import CALCULATOR_CLOCKS
+from foiadesk.core.settings import load_settings, user_calendar
 
 EXIT_BAD_INPUT = 2
 
@@ -49,6 +50,12 @@ class Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="foiadesk", description="Draft, log and track federal FOIA requests.")
+    p.add_argument(
+        "--db",
+        dest="global_db",
+        type=Path,
+        help="database file for any command (default: $FOIADESK_DB or the FoiaDesk data folder)",
+    )
     sub = p.add_subparsers(dest="command", parser_class=Parser)
 
     def with_db(sp):
@@ -138,6 +145,14 @@ def build_parser() -> argparse.ArgumentParser:
     b = with_db(sub.add_parser("backup", help="copy the database safely, even while in use"))
     b.add_argument("--out", type=Path)
 
+    st = sub.add_parser("settings", help="show or change the settings the window and commands share")
+    st.add_argument("key", nargs="?", help="skip_closures or templates_folder")
+    st.add_argument(
+        "value", nargs="?", help="yes/no for skip_closures; a folder (or '') for templates_folder"
+    )
+
+    sub.add_parser("install-desktop-entry", help="add FoiaDesk to the desktop's application menu")
+
     bench = sub.add_parser("bench", help="benchmarks that print their figures")
     bench.add_argument("what", choices=("clocks", "drafting"))
     bench.add_argument("--requests", type=int, default=100_000)
@@ -175,7 +190,11 @@ def cmd_due(args) -> int:
             raise UsageError(f"unknown agency '{args.agency}'")
         rule = appeal_rule(args.agency)
     clock = calculate(
-        args.clock, args.received, calendar(skip_closures=args.skip_closures), tolled=tolled, rule=rule
+        args.clock,
+        args.received,
+        calendar(skip_closures=args.skip_closures or load_settings().skip_closures),
+        tolled=tolled,
+        rule=rule,
     )
     if args.trace:
         print(clock.explain())
@@ -183,6 +202,34 @@ def cmd_due(args) -> int:
         for warning in clock.warnings:
             print(f"note: {warning}", file=sys.stderr)
     print(clock.due.isoformat() if clock.due else "paused")
+    return 0
+
+
+def cmd_settings(args) -> int:
+    from dataclasses import asdict
+
+    from foiadesk.core.settings import HELP, change_setting, load_settings, settings_path
+
+    if args.value is not None:
+        current = change_setting(args.key, args.value)
+    else:
+        current = load_settings()
+        if args.key is not None and args.key not in HELP:
+            raise UsageError(f"'{args.key}' is not a setting; the settings are: {', '.join(HELP)}")
+    for key, value in asdict(current).items():
+        if args.key in (None, key):
+            shown = ("yes" if value else "no") if isinstance(value, bool) else (value or "(not set)")
+            print(f"{key} = {shown}    # {HELP[key]}")
+    if args.key is None:
+        print(f"(saved in {settings_path()})")
+    return 0
+
+
+def cmd_install_desktop_entry(args) -> int:
+    from foiadesk.core.desktop_entry import install_desktop_entry
+
+    installed = install_desktop_entry()
+    print(f"Added FoiaDesk to the application menu: {installed.entry} (icon {installed.icon})")
     return 0
 
 
@@ -197,7 +244,7 @@ def cmd_agenda(args) -> int:
 
     db = _open(args)
     today = args.today or date.today()
-    rows = agenda(db, today=today)
+    rows = agenda(db, today=today, cal=user_calendar())
     if not rows:
         print("No open deadlines.")
     for clock, view in rows:
@@ -211,12 +258,13 @@ def cmd_agenda(args) -> int:
 
 
 def cmd_requests(args) -> int:
+    from foiadesk.core.store.reads import request_ids
     from foiadesk.core.tracking.tracker import view_request
 
     db = _open(args)
-    today = date.today()
-    for (request_id,) in db.execute("SELECT id FROM requests ORDER BY id").fetchall():
-        v = view_request(db, request_id)
+    today, cal = date.today(), user_calendar()
+    for request_id in request_ids(db):
+        v = view_request(db, request_id, cal=cal)
         nxt = v.next
         due = f"{nxt.label} {nxt.due} ({nxt.owed_by}, {nxt.state(today)})" if nxt else "—"
         print(
@@ -231,7 +279,7 @@ def cmd_show(args) -> int:
     from foiadesk.core.tracking.details import event_details
     from foiadesk.core.tracking.tracker import typical_completion, view_request
 
-    v = view_request(_open(args), args.request_id)
+    v = view_request(_open(args), args.request_id, cal=user_calendar())
     today = date.today()
     print(
         f"#{v.id} {v.title}\n{v.component_name} ({v.component})"
@@ -267,12 +315,7 @@ def cmd_add_request(args) -> int:
 def cmd_log(args) -> int:
     from foiadesk.core.store import log
 
-    files = []
-    for path in args.file:
-        try:
-            files.append(log.Attachment(path.name, path.read_bytes()))
-        except OSError as exc:
-            raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    files = [log.Attachment.read(path) for path in args.file]
     changes = log.record_event(
         _open(args),
         args.request_id,
@@ -296,7 +339,7 @@ def cmd_log(args) -> int:
 def cmd_draft(args) -> int:
     from decimal import Decimal
 
-    from foiadesk.core.letters.compose import choose_categories, draft_requests, log_drafts
+    from foiadesk.core.letters.compose import choose_categories, draft_requests, save_drafts
     from foiadesk.core.letters.content import DraftOptions
     from foiadesk.core.letters.profiles import load_profile
     from foiadesk.core.reference.casepack import load_case_pack, shipped_case_packs
@@ -343,12 +386,7 @@ def cmd_draft(args) -> int:
 
         pdfs = {d.filename: docx_to_pdf(d.docx, d.filename) for d in drafts}
     targets = [(args.out / d.filename) if several or args.out.is_dir() else args.out for d in drafts]
-    for draft, target in zip(drafts, targets, strict=True):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(draft.docx)
-        if draft.filename in pdfs:
-            target.with_suffix(".pdf").write_bytes(pdfs[draft.filename])
-    changes = log_drafts(_open(args), pack, drafts, options)
+    changes = save_drafts(_open(args), pack, drafts, options, targets, requester=requester, pdfs=pdfs)
     for draft, target, request_id in zip(drafts, targets, sorted(changes.request_ids), strict=True):
         print(
             f"{target}  ({draft.component.abbr or draft.component.name}, request #{request_id}, "
@@ -389,6 +427,8 @@ def cmd_bench(args) -> int:
 COMMANDS = {
     "due": cmd_due,
     "agenda": cmd_agenda,
+    "settings": cmd_settings,
+    "install-desktop-entry": cmd_install_desktop_entry,
     "requests": cmd_requests,
     "show": cmd_show,
     "add-request": cmd_add_request,
@@ -404,7 +444,12 @@ def run(argv: list[str]) -> int:
     """Run one command; every expected failure becomes one line and exit status 2."""
     args = build_parser().parse_args(argv)
     if args.command is None:
-        args = build_parser().parse_args(["agenda", *argv])
+        args = build_parser().parse_args([*argv, "agenda"])
+    if args.global_db is not None:
+        if getattr(args, "db", None) not in (None, args.global_db):
+            print("foiadesk: --db is given twice, with different files", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        args.db = args.global_db
     from foiadesk.core.errors import USER_ERRORS
 
     try:

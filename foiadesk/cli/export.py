@@ -80,10 +80,15 @@ def _run(fn):
 def cmd_export(args) -> int:
     from foiadesk.cli import _open
     from foiadesk.core.export.bundle import export_case, export_request
+    from foiadesk.core.settings import user_calendar
 
     db = _open(args)
     options = dict(
-        as_of=args.as_of or date.today(), force=args.force, pdf=not args.no_pdf, templates_dir=args.templates
+        as_of=args.as_of or date.today(),
+        force=args.force,
+        pdf=not args.no_pdf,
+        templates_dir=args.templates,
+        cal=user_calendar(),
     )
     if args.request is not None:
         result = _run(lambda: export_request(db, args.request, args.out, **options))
@@ -100,6 +105,7 @@ def cmd_export(args) -> int:
 def cmd_export_list(args) -> int:
     from foiadesk.cli import UsageError, _open
     from foiadesk.core.export.sheet import ListFilter, export_list
+    from foiadesk.core.settings import user_calendar
 
     fmt = args.format or args.out.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
@@ -114,7 +120,15 @@ def cmd_export_list(args) -> int:
     )
     db = _open(args)
     count = _run(
-        lambda: export_list(db, flt, args.out, fmt=fmt, as_of=args.as_of or date.today(), force=args.force)
+        lambda: export_list(
+            db,
+            flt,
+            args.out,
+            fmt=fmt,
+            as_of=args.as_of or date.today(),
+            force=args.force,
+            cal=user_calendar(),
+        )
     )
     print(f"{args.out}  ({count} request{'s' * (count != 1)})")
     return 0
@@ -123,6 +137,7 @@ def cmd_export_list(args) -> int:
 def cmd_export_calendar(args) -> int:
     from foiadesk.cli import UsageError, _open
     from foiadesk.core.export.ics import export_calendar
+    from foiadesk.core.settings import user_calendar
 
     try:
         days = tuple(int(x) for x in args.alarm_days.split(",") if x.strip())
@@ -133,7 +148,12 @@ def cmd_export_calendar(args) -> int:
     db = _open(args)
     count = _run(
         lambda: export_calendar(
-            db, args.out, as_of=args.as_of or date.today(), force=args.force, alarm_days=days
+            db,
+            args.out,
+            as_of=args.as_of or date.today(),
+            force=args.force,
+            alarm_days=days,
+            cal=user_calendar(),
         )
     )
     print(f"{args.out}  ({count} open deadline{'s' * (count != 1)})")

@@ -92,7 +92,8 @@ def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]
     by_position = []
     for j in range(max((len(s) for s in steps), default=0)):
         at = [(i, *row[j]) for i, row in enumerate(steps) if len(row) > j]
-        by_position.append(tuple(np.asarray(col, dtype=np.int64) for col in zip(*at, strict=True)))
+        where, kind, day, named = (np.asarray(col, dtype=np.int64) for col in zip(*at, strict=True))
+        by_position.append((where, kind, day, named))
     arrays = {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}
     return Columns(steps=by_position, **arrays)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import cast
 
 from foiadesk.core.deadlines.calendar import Calendar, DayOff
 from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
@@ -302,6 +303,7 @@ class _Response:
 def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
     """The day the response clock starts, with the routing cap applied."""
     receipt = facts.receipt
+    assert receipt is not None  # read_events gives every filed request a receipt
     steps = [Step(receipt.describe(), receipt.day)]
     if facts.routed is None:
         return receipt.day, steps
@@ -332,6 +334,7 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
     if facts.filed is None:
         return None
     filed = facts.filed
+    assert facts.receipt is not None  # read_events gives every filed request a receipt
     start, start_steps = _start(facts, cal)
     clock = _Response(cal, start)
     clock.steps = [
@@ -398,6 +401,7 @@ def expedite_clock(facts: Facts) -> Clock | None:
     if facts.expedite is None:
         return None
     received = facts.expedite_receipt
+    assert received is not None  # read_events gives every expedite request a receipt
     due = received.day + timedelta(days=EXPEDITE_DAYS)
     steps = (
         Step(f"Expedited processing requested {facts.expedite.occurred_on}", facts.expedite.occurred_on),
@@ -433,6 +437,7 @@ def _adverse_label(ev: Event) -> str:
         "fee_decision": "fee decision",
         "expedite_decided": "expedite decision",
     }[ev.type]
+    assert ev.outcome is not None  # adverse means its outcome is one of ADVERSE_DECISIONS
     return f"Adverse {what} ({OUTCOME_LABELS[ev.outcome]}) dated {ev.occurred_on}"
 
 
@@ -453,7 +458,7 @@ def appeal_window_clock(facts: Facts, cal: Calendar, rule: AppealRule) -> Clock 
             Step(_adverse_label(adverse), start),
             Step(f"{rule.days} calendar days after it: {due}", due),
         )
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if not cal.is_working_day(due):
         warnings = (f"{due} is a {cal.day_off(due).name}: send the appeal before it",)
     appealed = facts.appeal_after_adverse
@@ -478,6 +483,7 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
     if facts.appeal is None:
         return None
     received = facts.appeal_receipt
+    assert received is not None  # read_events gives every appeal a receipt
     due = cal.add_working_days(received.day, APPEAL_DECISION_DAYS)
     steps = (
         Step(f"Appeal filed {facts.appeal.occurred_on}", facts.appeal.occurred_on),
@@ -599,7 +605,7 @@ def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]
 def next_deadline(clocks: list[Clock]) -> Clock | None:
     """The open clock that falls first (the one a user must act on or watch)."""
     open_ = [c for c in clocks if c.is_open and c.due is not None and c.unit != "milestone"]
-    return min(open_, key=lambda c: c.due, default=None)
+    return min(open_, key=lambda c: cast(date, c.due), default=None)  # due is not None: filtered above
 
 
 # -- the deadline calculator -------------------------------------------------------------

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -21,8 +22,10 @@ from foiadesk.core.letters.content import STATUTORY_GROUNDS, DraftOptions, Reque
 from foiadesk.core.letters.drafting import render, suggested_filename
 from foiadesk.core.reference.casepack import CasePack, dump_case_pack
 from foiadesk.core.reference.directory import Component
-from foiadesk.core.store import log
+from foiadesk.core.store import log, reads
 from foiadesk.core.store.db import write
+from foiadesk.core.store.fees import record_fee
+from foiadesk.core.store.requesters import find_or_add_requester
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -134,10 +137,10 @@ def log_drafts(
     "drafted" event with the letter attached, all in one transaction."""
     request_ids, event_ids = [], []
     with write(db):
-        row = db.execute("SELECT id FROM cases WHERE slug = ?", [pack.id]).fetchone()
+        case_id = reads.case_id_by_slug(db, pack.id)
         case_id = (
-            row[0]
-            if row
+            case_id
+            if case_id is not None
             else log.add_case(
                 db, slug=pack.id, name=pack.name, summary=pack.summary, pack_json=dump_case_pack(pack)
             ).new_id
@@ -154,6 +157,7 @@ def log_drafts(
                 requester_id=requester_id,
                 description="\n".join(titles[i] for i in draft.category_ids),
             ).new_id
+            assert request_id is not None  # add_request gives the new request's id
             changes = log.record_event(
                 db,
                 request_id,
@@ -165,6 +169,41 @@ def log_drafts(
                     files=(log.Attachment(draft.filename, draft.docx, DOCX_MIME),),
                 ),
             )
+            assert changes.new_id is not None  # record_event gives the new event's id
             request_ids.append(request_id)
             event_ids.append(changes.new_id)
     return log.Changes(request_ids=frozenset(request_ids), event_ids=tuple(event_ids), lists_changed=True)
+
+
+def save_drafts(
+    db: Database,
+    pack: CasePack,
+    drafts: Sequence[Draft],
+    options: DraftOptions,
+    targets: Sequence[Path],
+    *,
+    requester: Requester,
+    requester_id: int | None = None,
+    pdfs: dict[str, bytes] | None = None,
+) -> log.Changes:
+    """The user action "save the drafted letters", the same from the window and the command
+    line: write each .docx (and its PDF copy) to its target, then in one transaction store
+    the requester if the log does not know them yet, log one drafted request per letter and
+    record the fee cap each letter commits to."""
+    pdfs = pdfs or {}
+    for draft, target in zip(drafts, targets, strict=True):
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(draft.docx)
+            if draft.filename in pdfs:
+                target.with_suffix(".pdf").write_bytes(pdfs[draft.filename])
+        except OSError as exc:
+            raise UserError(f"Cannot write {target.name} in {target.parent} ({exc.strerror}).") from None
+    cap = None if options.fee_cap is None else round(Decimal(str(options.fee_cap)) * 100)
+    with write(db):
+        if requester_id is None:
+            requester_id = find_or_add_requester(db, asdict(requester)).new_id
+        changes = log_drafts(db, pack, drafts, options, requester_id=requester_id)
+        for request_id in changes.request_ids if cap is not None else ():
+            record_fee(db, request_id, "cap", cap)
+    return changes

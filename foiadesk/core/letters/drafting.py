@@ -42,7 +42,7 @@ from foiadesk.core.letters.content import (  # noqa: F401  (the drafting API, re
     build_still_interested_context,
     exemption,
 )
-from foiadesk.core.paths import ROOT, TEMPLATES, data_dir
+from foiadesk.core.paths import PACKAGE_PARENT, TEMPLATES, data_dir
 
 TEMPLATE_NAMES = (
     "request",
@@ -73,8 +73,11 @@ def template_path(template_name: str, user_templates_dir: Path | None = None) ->
 
 
 def user_templates_folder() -> Path:
-    """Where a user's own templates live by default; the shipped ones are never written."""
-    return data_dir() / "templates"
+    """Where a user's own templates live: the folder chosen in the settings, else the
+    templates folder of the data folder. The shipped ones are never written."""
+    from foiadesk.core.settings import load_settings
+
+    return load_settings().templates_dir() or data_dir() / "templates"
 
 
 def render(
@@ -188,7 +191,7 @@ def _render_in_worker(path: Path, context: dict, timeout: float) -> bytes:
     `if __name__ == "__main__"` guard. The context goes in and the result comes out pickled;
     both are made here, so unpickling them is safe."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_PARENT), env.get("PYTHONPATH")]))
     try:
         done = subprocess.run(
             [sys.executable, "-m", "foiadesk.core.letters.drafting"],
@@ -224,7 +227,7 @@ def _worker_main() -> None:
         pass
     path, context = pickle.loads(sys.stdin.buffer.read())
     try:
-        result = ("ok", _render_file(Path(path), context))
+        result: tuple[str, bytes | str] = ("ok", _render_file(Path(path), context))
     except TemplateError as exc:
         result = ("error", str(exc))
     except MemoryError:  # while checking, before _render_file's own handler

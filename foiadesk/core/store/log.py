@@ -8,9 +8,11 @@ with a message a user can act on, and nothing is written.
 from __future__ import annotations
 
 import hashlib
+import mimetypes
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -32,6 +34,17 @@ class Attachment:
     filename: str
     data: bytes
     mime: str = "application/octet-stream"
+
+    @classmethod
+    def read(cls, path: Path) -> Attachment:
+        """A file the user attaches, read the same way from the window and the command
+        line: its name, its bytes and the media type its name suggests."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise LogError(f"Cannot read {Path(path).name} ({exc.strerror}); nothing was saved.") from None
+        mime = mimetypes.guess_type(Path(path).name)[0] or "application/octet-stream"
+        return cls(Path(path).name, data, mime)
 
 
 @dataclass(frozen=True)
@@ -87,7 +100,7 @@ def add_requester(
         raise LogError(f"Fee category must be one of: {', '.join(FEE_CATEGORIES)}.")
     with write(db):
         new_id = (
-            db["requesters"]
+            db.table("requesters")
             .insert(
                 dict(
                     name=name.strip(),
@@ -116,9 +129,13 @@ def ensure_component(db: Database, *, abbr: str, name: str, agency_abbr: str, ag
             return row[0]
         agency = db.execute("SELECT id FROM agencies WHERE abbr = ?", [agency_abbr]).fetchone()
         agency_id = (
-            agency[0] if agency else db["agencies"].insert(dict(abbr=agency_abbr, name=agency_name)).last_pk
+            agency[0]
+            if agency
+            else db.table("agencies").insert(dict(abbr=agency_abbr, name=agency_name)).last_pk
         )
-        return db["components"].insert(dict(agency_id=agency_id, abbr=abbr, name=name)).last_pk
+        new_id = db.table("components").insert(dict(agency_id=agency_id, abbr=abbr, name=name)).last_pk
+        assert new_id is not None  # insert() sets last_pk to the new rowid
+        return new_id
 
 
 def ensure_directory_component(db: Database, comp) -> int:
@@ -132,18 +149,35 @@ def ensure_directory_component(db: Database, comp) -> int:
     )
 
 
-def add_directory_request(db: Database, comp, *, title: str, case_slug: str | None = None) -> Changes:
-    """A new request to a directory component, in a case given by its short id: one
-    transaction, so a bad case leaves no new component behind."""
+def add_directory_request(
+    db: Database,
+    comp,
+    *,
+    title: str,
+    case_slug: str | None = None,
+    case_id: int | None = None,
+    requester_id: int | None = None,
+    description: str = "",
+) -> Changes:
+    """The user action "add a request to a directory component", from the window and the
+    command line alike: the component is added to the log the first time it is used, the
+    case is given by its id or its short id, all in one transaction, so a bad case or
+    requester leaves no new component behind."""
     with write(db):
-        case_id = None
         if case_slug:
             row = db.execute("SELECT id FROM cases WHERE slug = ?", [case_slug]).fetchone()
             if row is None:
                 raise LogError(f"There is no case '{case_slug}'.")
             case_id = row[0]
         component_id = ensure_directory_component(db, comp)
-        return add_request(db, title=title, component_id=component_id, case_id=case_id)
+        return add_request(
+            db,
+            title=title,
+            component_id=component_id,
+            case_id=case_id,
+            requester_id=requester_id,
+            description=description,
+        )
 
 
 def add_case(
@@ -155,7 +189,7 @@ def add_case(
         if db.execute("SELECT 1 FROM cases WHERE slug = ?", [slug]).fetchone():
             raise LogError(f"A case with the id '{slug}' already exists.")
         new_id = (
-            db["cases"]
+            db.table("cases")
             .insert(dict(slug=slug, name=name, summary=summary, pack_json=pack_json, created_at=now()))
             .last_pk
         )
@@ -178,7 +212,7 @@ def add_request(
         _require(db, "cases", case_id, "case")
         _require(db, "requesters", requester_id, "requester")
         new_id = (
-            db["requests"]
+            db.table("requests")
             .insert(
                 dict(
                     title=title.strip(),
@@ -191,6 +225,7 @@ def add_request(
             )
             .last_pk
         )
+        assert new_id is not None  # insert() sets last_pk to the new rowid
     return Changes(request_ids=frozenset({new_id}), new_id=new_id)
 
 
@@ -213,7 +248,7 @@ def _event(row: dict) -> Event:
     day = lambda s: date.fromisoformat(s) if s else None  # noqa: E731
     return Event(
         type=row["type"],
-        occurred_on=day(row["occurred_on"]),
+        occurred_on=date.fromisoformat(row["occurred_on"]),  # NOT NULL, a checked date
         agency_received_on=day(row["agency_received_on"]),
         named_date=day(row["named_date"]),
         outcome=row["outcome"],
@@ -330,9 +365,10 @@ def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | 
     with write(db):
         _require(db, "requests", request_id, "request")
         check_event(new, events_for(db, request_id), today=today)
+        assert kind is not None  # check_event refuses an unknown type
         iso = lambda d: d.isoformat() if d else None  # noqa: E731
         event_id = (
-            db["events"]
+            db.table("events")
             .insert(
                 dict(
                     request_id=request_id,
@@ -351,6 +387,7 @@ def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | 
             )
             .last_pk
         )
+        assert event_id is not None  # insert() sets last_pk to the new rowid
         number = (new.tracking_number or "").strip()
         if number:
             db.execute(
@@ -365,7 +402,7 @@ def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | 
             )
         fee_kind = {"fee_estimate": "estimate", "payment": "payment"}.get(new.type)
         if fee_kind and new.amount_cents is not None:
-            db["fees"].insert(
+            db.table("fees").insert(
                 dict(
                     request_id=request_id,
                     event_id=event_id,
@@ -414,7 +451,7 @@ def add_note(db: Database, request_id: int, body: str) -> Changes:
         raise LogError("A note cannot be empty.")
     with write(db):
         _require(db, "requests", request_id, "request")
-        new_id = db["notes"].insert(dict(request_id=request_id, body=body, created_at=now())).last_pk
+        new_id = db.table("notes").insert(dict(request_id=request_id, body=body, created_at=now())).last_pk
     return Changes(request_ids=frozenset({request_id}), new_id=new_id)
 
 
@@ -449,3 +486,12 @@ def search(db: Database, text: str, *, limit: int = 200) -> list[int]:
         {"q": query, "limit": limit},
     )
     return [r[0] for r in rows.fetchall()]
+
+
+def add_request_number(db: Database, request_id: int, event_id: int, number: str) -> None:
+    """Record an agency tracking number read from a reply, unless the request has it."""
+    db.execute(
+        "INSERT INTO tracking_numbers (request_id, event_id, number, kind) "
+        "VALUES (?, ?, ?, 'request') ON CONFLICT (request_id, number) DO NOTHING",
+        [request_id, event_id, number],
+    )

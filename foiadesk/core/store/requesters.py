@@ -50,6 +50,18 @@ def profiles(db: Database) -> list[Profile]:
     return [Profile(**dict(zip(FIELDS, row[1:], strict=True)), id=row[0]) for row in cursor.fetchall()]
 
 
+def find_or_add_requester(db: Database, fields: dict) -> Changes:
+    """The saved requester with this name and email, or a new one with these fields: drafting
+    from a profile file stores its signer once, however often it is used."""
+    name, email = fields["name"].strip(), fields.get("email", "").strip()
+    row = db.execute(
+        "SELECT id FROM requesters WHERE name = ? AND email = ? ORDER BY id LIMIT 1", [name, email]
+    ).fetchone()
+    if row:
+        return Changes(new_id=row[0])
+    return add_requester(db, **{k: v for k, v in fields.items() if k in FIELDS})
+
+
 def save_profile(db: Database, profile: Profile) -> Changes:
     """Add the profile, or update the saved one with its id; the same checks either way."""
     if profile.id is None:

@@ -5,7 +5,6 @@ explained in place rather than after saving."""
 
 from __future__ import annotations
 
-import mimetypes
 from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
@@ -54,15 +53,8 @@ class EventDraft:
     files: tuple[Path, ...] = ()
 
     def save(self, db) -> Changes:
-        attachments = []
-        for path in self.files:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise LogError(f"Cannot read {path.name} ({exc.strerror}); nothing was saved.") from None
-            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            attachments.append(Attachment(path.name, data, mime))
-        return record_event(db, self.request_id, replace(self.event, files=tuple(attachments)))
+        attachments = tuple(Attachment.read(path) for path in self.files)
+        return record_event(db, self.request_id, replace(self.event, files=attachments))
 
 
 def expected_next(history: list[Event]) -> str:

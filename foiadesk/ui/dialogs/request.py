@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from foiadesk.core.reference.directory import Component, load_directory
-from foiadesk.core.store.db import write
-from foiadesk.core.store.log import Changes, LogError, add_request, ensure_directory_component
+from foiadesk.core.store.log import Changes, LogError, add_directory_request
 
 
 @dataclass(frozen=True)
@@ -31,20 +30,18 @@ class RequestDraft:
     description: str = ""
 
     def save(self, db) -> Changes:
-        """Add the request, and its component to the log the first time it is used, in
-        one transaction."""
+        """Add the request through the same core call as `foiadesk add-request`."""
         component = load_directory().component(self.component)
         if component is None:
             raise LogError(f"'{self.component}' is not in the agency directory; pick one from the list.")
-        with write(db):
-            return add_request(
-                db,
-                title=self.title,
-                component_id=ensure_directory_component(db, component),
-                case_id=self.case_id,
-                requester_id=self.requester_id,
-                description=self.description,
-            )
+        return add_directory_request(
+            db,
+            component,
+            title=self.title,
+            case_id=self.case_id,
+            requester_id=self.requester_id,
+            description=self.description,
+        )
 
 
 def component_label(component: Component) -> str:

@@ -38,14 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from foiadesk.core.errors import UserError
-from foiadesk.core.letters.compose import Draft, draft_requests, log_drafts
+from foiadesk.core.letters.compose import Draft, draft_requests, save_drafts
 from foiadesk.core.letters.content import DraftOptions, Requester
 from foiadesk.core.letters.profiles import load_profile
 from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.casepack import CasePack
 from foiadesk.core.reference.directory import load_directory
-from foiadesk.core.store.db import write
-from foiadesk.core.store.fees import record_fee
 from foiadesk.core.store.requesters import Profile
 from foiadesk.core.tracking.details import requester_fields, requesters
 from foiadesk.ui.dialogs.event import date_edit
@@ -483,19 +481,16 @@ class ComposerView(QWidget):
         drafts, choices = self.drafts, self.choices
 
         def save_and_log(db):
-            for draft in drafts:
-                try:
-                    (folder / draft.filename).write_bytes(draft.docx)
-                except OSError as exc:
-                    raise UserError(f"Cannot write {draft.filename} in {folder} ({exc.strerror}).") from None
-            cap = None if choices.options.fee_cap is None else round(float(choices.options.fee_cap) * 100)
-            with write(db):
-                changes = log_drafts(
-                    db, choices.pack, drafts, choices.options, requester_id=choices.requester_id
-                )
-                for request_id in changes.request_ids if cap is not None else ():
-                    record_fee(db, request_id, "cap", cap)
-            return changes
+            targets = [folder / draft.filename for draft in drafts]
+            return save_drafts(
+                db,
+                choices.pack,
+                drafts,
+                choices.options,
+                targets,
+                requester=choices.requester,
+                requester_id=choices.requester_id,
+            )
 
         def saved(changes):
             self.unsaved = 0
