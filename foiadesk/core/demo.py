@@ -230,9 +230,10 @@ def synthetic_history(
 
 
 def is_demo(db) -> bool:
-    """Whether ``db`` (a sqlite-utils Database or a sqlite3 connection) is a demo log."""
-    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
-    return db.execute(sql, [DEMO_TABLE]).fetchone() is not None
+    """Whether ``db`` is a log written by ``write_demo``."""
+    from foiadesk.core.store.reads import has_table
+
+    return has_table(db, DEMO_TABLE)
 
 
 def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None = None) -> dict:

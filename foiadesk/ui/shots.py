@@ -136,7 +136,7 @@ def take(
     letters = work / "letters"
     letters.mkdir()
     drafts = len(window.session.index) + composer.letters.count()
-    composer.save(letters)
+    composer.save_in(letters)
     wait(lambda: len(window.session.index) == drafts and composer.filing.model.rowCount())
     window.show_view(3)
     shot(window, "compose-filing")

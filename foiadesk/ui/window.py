@@ -88,10 +88,11 @@ class MainWindow(LogActions, QMainWindow):
         self.stop_button.hide()
         self._make_actions()
         screen = self.screen().availableGeometry()
-        self.resize(min(1360, int(screen.width() * 0.9)), min(860, int(screen.height() * 0.9)))
+        self.resize(min(1360, screen.width() - 16), min(860, screen.height() - 48))
         geometry = settings.get("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        self._fit_on_screen()
         self._first_load = True
         self._looked_at = None  # the session whose log was checked for being a demo
         self._log_path = Path(log_path)
@@ -149,6 +150,26 @@ class MainWindow(LogActions, QMainWindow):
         self.stop_button.clicked.connect(self.stop)
         help_menu = bar.addMenu("&Help")
         action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
+
+    def _fit_on_screen(self) -> None:
+        """Within the screen's free area, whatever was remembered (another, larger monitor)."""
+        screen = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), screen.width() - extra_w)
+        height = min(self.height(), screen.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(frame.x(), screen.x()), screen.right() - width - extra_w)
+        y = min(max(frame.y(), screen.y()), screen.bottom() - height - extra_h)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_shown", False):  # the frame's size is known once shown
+            self._shown = True
+            self._fit_on_screen()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -266,10 +287,11 @@ class MainWindow(LogActions, QMainWindow):
             self.settings.set("database", str(path))
             return
         self.setWindowTitle(f"FoiaDesk — {path.name} (demo)")
+        if self.banner.isVisible() and self.banner.kind == "error":
+            return  # an error the user has not read yet stays; the title says "demo"
         self.banner.show_message(
             f"This is a demo log of {len(self.session.index):,} made-up requests ({path.name}). "
-            "Open your own with Log › Open another log (Ctrl+O); FoiaDesk will start on your "
-            "own log next time.",
+            "Your own log: Log › Open another log (Ctrl+O).",
             "note",
         )
 
@@ -282,7 +304,7 @@ class MainWindow(LogActions, QMainWindow):
             "window/splitter": self.requests.splitter,
             "detail/splitter": detail.parts,
             "compose/splitter": self.composer.split,
-            "requests/header/2": self.requests.table.horizontalHeader(),
+            "requests/header/3": self.requests.table.horizontalHeader(),
             "agenda/header/2": self.agenda.table.header(),
             "detail/clocks_header/2": detail.clock_table.horizontalHeader(),
             "detail/events_header/2": detail.event_table.horizontalHeader(),

@@ -72,14 +72,16 @@ def test_the_daily_loop(qtbot, open_window, tmp_path, monkeypatch):
     model = window.requests.model
     qtbot.waitUntil(lambda: model.total() == 2, timeout=TIMEOUT)
     press(qtbot, window, Qt.Key.Key_2)
-    titles = {cell(model, r, "Title"): r for r in range(model.rowCount())}
-    assert sorted(titles) == [
+    offices = {cell(model, r, "Component"): r for r in range(model.rowCount())}
+    assert sorted(offices) == ["ICE", "IRS"]  # the office first, then what tells the rows apart
+    full = {model.index(r, model.TITLE).data(Qt.ItemDataRole.ToolTipRole) for r in range(2)}
+    assert full == {
         "IRS-ICE taxpayer address sharing (April 2025 MOU): ICE",
         "IRS-ICE taxpayer address sharing (April 2025 MOU): IRS",
-    ]
+    }
     assert {cell(model, r, "Status") for r in range(2)} == {"Draft"}
     assert {cell(model, r, "Case") for r in range(2)} == {"IRS-ICE taxpayer address sharing (April 2025 MOU)"}
-    ids = {t.rsplit(": ", 1)[1]: int(cell(model, r, "#")) for t, r in titles.items()}
+    ids = {office: int(cell(model, r, "#")) for office, r in offices.items()}
     ice = ids["ICE"]
 
     # Later, mark each as filed with its date, channel and confirmation number.

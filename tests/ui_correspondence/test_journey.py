@@ -159,8 +159,7 @@ class Journey:
             "TIGTA",
         ]
         for r in range(3):
-            title = model.index(r, model.HEADERS.index("Title")).data()
-            self.ids[title.rsplit(": ", 1)[1]] = int(model.index(r, 0).data())
+            self.ids[model.index(r, model.COMPONENT).data()] = int(model.index(r, model.ID).data())
         assert {self.row(i)["Status"] for i in self.ids.values()} == {"Draft"}
 
     def mark_filed(self):
