@@ -190,6 +190,7 @@ def test_stopping_the_read_says_so_and_f5_reads_again(qtbot, open_window, demo_c
     import foiadesk.core.tracking.listing as listing
 
     window = open_window(demo_copy)
+    window.banner.hide()  # the demo log's own note, dismissed
     monkeypatch.setattr(listing, "CHUNK", 1)
     window.reload()
     assert window.stop_button.isVisible()
