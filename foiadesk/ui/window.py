@@ -14,12 +14,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -64,6 +65,11 @@ class MainWindow(LogActions, QMainWindow):
         self.settings = settings
         self._today = today
         self.session = None  # a Session, once the log is opened
+        # What else can be done next with a request, offered in its right-click menu:
+        # functions request id → [(menu text, action)], added by other parts of the window
+        # (the follow-up letters of the filing work).
+        self.next_steps: list[Callable[[int], list[tuple[str, Callable[[], None]]]]] = []
+        self._menu = None
         self.dialog = None  # the open dialog, if any (kept so it is not collected)
         self.setWindowTitle("FoiaDesk")
         guard_the_wheel()
@@ -210,6 +216,7 @@ class MainWindow(LogActions, QMainWindow):
 
     def open_log(self, path: Path) -> None:
         """Close the current log (if any) and open ``path``, building the views on it."""
+        from foiadesk.ui.models.requests import ID_ROLE
         from foiadesk.ui.session import Session
         from foiadesk.ui.views.agenda import AgendaView
         from foiadesk.ui.views.cases import CasesView
@@ -255,6 +262,14 @@ class MainWindow(LogActions, QMainWindow):
         self.settings_view.back_up_to.connect(self.back_up_to)
         self.settings_view.edit_profile.connect(self.edit_profile)
         self.requests.detail.failed.connect(self.report)
+        for table, request_at in (
+            (self.requests.table, lambda index: index.siblingAtColumn(0).data(ID_ROLE)),
+            (self.agenda.table, self.agenda.model.request_id),
+        ):
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            table.customContextMenuRequested.connect(
+                lambda pos, t=table, at=request_at: self._row_menu(t, at(t.indexAt(pos)), pos)
+            )
         self._restore_layout()
         session.failed.connect(self.report)
         session.loaded.connect(self._loaded)
@@ -267,6 +282,24 @@ class MainWindow(LogActions, QMainWindow):
             self.tabs.setCurrentIndex(current)
         session.reload()
         self.log_opened.emit()
+
+    def request_menu(self, request_id: int) -> QMenu:
+        """What can be done with a request: log an event, open it, and the next steps."""
+        menu = QMenu(self)
+        menu.addAction("Log &event…", lambda: self.log_event(request_id))
+        menu.addAction("&Open the request", lambda: self.open_request(request_id))
+        steps = [step for provider in self.next_steps for step in provider(request_id)]
+        if steps:
+            menu.addSeparator()
+            for text, act in steps:
+                menu.addAction(text, act)
+        return menu
+
+    def _row_menu(self, table, request_id: int | None, pos) -> None:
+        if request_id is None or self.session is None:
+            return
+        self._menu = self.request_menu(request_id)
+        self._menu.popup(table.viewport().mapToGlobal(pos))
 
     def _loaded(self) -> None:
         self.status.setText(str(self.session.path))

@@ -132,3 +132,51 @@ def test_the_cases_view_lists_each_offices_records(qtbot, open_window, tmp_path,
     assert model.index(rows["ICE"], last).data() in ("", None, "0")  # nothing left to ask ICE for
     assert int(model.index(rows["IRS"], last).data()) > 0
     assert "(asked)" in model.index(rows["ICE"], last).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_messages_from_drafting_use_the_forms_words(qtbot, open_window, tmp_path):
+    window = open_window(tmp_path / "mine.sqlite3")
+    composer = window.composer
+    window.show_view(3)
+    composer.expedite.setChecked(True)
+    qtbot.mouseClick(composer.draft_button, Qt.MouseButton.LeftButton)
+    assert composer.warnings.text() == (
+        "Tick at least one ground for expedited processing, or untick “Ask for expedited processing”."
+    )
+    said = composer.in_words(
+        "ICE allows none of the chosen expedite grounds; its rules allow: due_process, media_interest."
+    )
+    assert said == (
+        "ICE allows none of the chosen expedite grounds; its rules allow: “Loss of due-process rights”, "
+        "“Widespread media interest”."
+    )
+    pack = composer.packs[composer.pack.currentData()]
+    fact = pack.public_facts[0]
+    said = composer.in_words(f"Fact '{fact.id}' is unverified (tag U): check it before sending.")
+    assert said.startswith("The fact “" + " ".join(fact.text.split()[:3])) and fact.id not in said
+
+
+def test_a_rows_menu_offers_its_next_steps(qtbot, open_window, demo_copy):
+    from PySide6.QtWidgets import QMenu
+
+    from foiadesk.ui.dialogs.event import EventDialog
+
+    window = open_window(demo_copy)
+    asked = []
+    window.next_steps.append(lambda rid: [(f"Draft a follow-up for #{rid}…", lambda: asked.append(rid))])
+    window.show_view(1)
+    table = window.requests.table
+    request_id = int(table.model().index(0, 0).data())
+    pos = table.visualRect(table.model().index(0, 2)).center()
+    table.customContextMenuRequested.emit(pos)  # what a right click on the row does
+    menu = window._menu
+    assert isinstance(menu, QMenu) and menu.isVisible()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["Log &event…", "&Open the request", f"Draft a follow-up for #{request_id}…"]
+    menu.actions()[-1].trigger()
+    assert asked == [request_id]
+    window._menu.close()
+    table.customContextMenuRequested.emit(pos)
+    window._menu.actions()[0].trigger()
+    assert isinstance(window.dialog, EventDialog) and window.dialog.request_id == request_id
+    window.dialog.reject()

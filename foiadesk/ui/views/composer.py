@@ -408,6 +408,10 @@ class ComposerView(QWidget):
             title=self._signer.get("title", ""),
             signature_name=self._signature(),
         )
+        if self.expedite.isChecked() and not any(box.isChecked() for box in self.grounds.values()):
+            raise UserError(
+                "Tick at least one ground for expedited processing, or untick “Ask for expedited processing”."
+            )
         options = DraftOptions(
             letter_date=self.letter_date.date().toPython(),
             fee_cap=round(self.fee_cap.value(), 2),
@@ -459,9 +463,22 @@ class ComposerView(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.draft_button.setEnabled(True)
         if isinstance(error, UserError):
-            self.warnings.setText(str(error))
+            self.warnings.setText(self.in_words(str(error)))
         else:
             self.session.failed.emit(error)
+
+    def in_words(self, text: str) -> str:
+        """A message from drafting in the words of this form and the letter: ground names
+        as the tick boxes say them, a fact by its opening words rather than its id."""
+        for code, (label, _why) in GROUNDS.items():
+            text = re.sub(rf"'{code}'|\b{code}\b", f"“{label}”", text)
+        pack = self.packs.get(self.pack.currentData())
+        for fact in pack.public_facts if pack else ():
+            words = " ".join(fact.text.split()[:8])
+            text = text.replace(f"Fact '{fact.id}'", f"The fact “{words}…”").replace(
+                f"'{fact.id}'", f"“{words}…”"
+            )
+        return text
 
     def _show_letter(self, row: int) -> None:
         if not 0 <= row < len(self.drafts):
@@ -469,7 +486,8 @@ class ComposerView(QWidget):
             return
         draft = self.drafts[row]
         self.preview.setPlainText(re.sub(r"^([•◦▪-])\s+", r"\1 ", draft.text, flags=re.M))  # list tabs
-        self.warnings.setText("\n".join(f"• {w}" for w in draft.warnings) or "Nothing to check.")
+        said = "\n".join(f"• {self.in_words(w)}" for w in draft.warnings)
+        self.warnings.setText(said or "Nothing to check.")
 
     def ask_where_to_save(self) -> None:
         name = QFileDialog.getExistingDirectory(self, "Save the letters in")
