@@ -15,7 +15,8 @@ def test_the_line_under_the_request_follows_the_users_choice(qtbot, open_window,
     assert dialog.request_id() == ids["ice"] and proposed == f"Dropped on request #{ids['ice']}."
     dialog.set_request(ids["a"])
     assert dialog.request_id() == ids["a"]
-    assert dialog.how_chosen.text() == f"You chose #{ids['a']}; FoiaDesk had proposed #{ids['ice']}: {proposed}"
+    said = dialog.how_chosen.text()
+    assert said == f"You chose #{ids['a']}; FoiaDesk had proposed #{ids['ice']}: {proposed}"
     dialog.set_request(None)
     assert dialog.how_chosen.text().startswith("Choose the request this reply answers.")
     dialog.set_request(ids["ice"])
