@@ -237,67 +237,48 @@ def signature(doc, closing: str = "Sincerely,") -> None:
 
 def request_letter():
     doc = new_document("Freedom of Information Act request", "FOIA request")
+    _style(doc, "Source", size=8.5, color=GREY, left=0.35, hanging=0.35, after=0)
+    # A request should fit in about four pages: a slightly smaller body and tighter headings.
+    doc.styles["Normal"].font.size = Pt(10.5)
+    doc.styles["Section Heading"].paragraph_format.space_before = Pt(6)
+    doc.styles["Letterhead Rule"].paragraph_format.space_after = Pt(10)
+    doc.styles["Addressee"].paragraph_format.space_after = Pt(8)
+    doc.styles["Signature Line"].paragraph_format.space_before = Pt(24)
+    doc.styles["Item"].paragraph_format.space_before = Pt(2)
+    doc.styles["Item Detail"].paragraph_format.space_after = Pt(2)
     letter_top(doc, subject="Re: {{ subject }}")
-    p(doc, "This is a request under the Freedom of Information Act, 5 U.S.C. 552. Please "
-           "search for and release the records described below. Please write to me at "
-           "{{ requester.email }}{% if requester.phone %} or call {{ requester.phone }}"
-           "{% endif %} with any question about it.")
-
-    tag(doc, "{%p if case.summary %}")
-    heading(doc, "Background")
-    p(doc, "{{ case.summary }}")
-    fact_list(doc, "background_facts")
-    tag(doc, "{%p endif %}")
+    p(doc, "Under the Freedom of Information Act, 5 U.S.C. 552{% if rules %}, and your "
+           "regulations at {{ rules }}{% endif %}, I request the records of your office "
+           "described below{% if asks %}, and I ask for {{ asks }}"
+           "{% endif %}. Please write to me at {{ requester.email }}{% if requester.phone %} or "
+           "call {{ requester.phone }}{% endif %} with any question about this request.")
 
     heading(doc, "Records requested")
-    p(doc, "I ask for existing records, not for answers to questions. Please search for:")
+    tag(doc, "{%p if priority %}")
+    p(doc, "The items are in order of priority: please process item 1 first, and release each "
+           "item as soon as it is complete.")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p for c in categories %}")
     p(doc, "{{ c.number }}.\t**{{ c.title }}.** {{ c.description }}", "Item")
-    tag(doc, "{%p if c.custodians %}")
-    p(doc, "Offices and custodians to search: {{ c.custodians }}.", "Item Detail")
-    tag(doc, "{%p endif %}")
-    p(doc, "Date range: {{ c.date_range }}.", "Item Detail")
-    tag(doc, "{%p if c.search_terms %}")
-    p(doc, "Search terms: {{ c.search_terms }}.", "Item Detail")
-    tag(doc, "{%p endif %}")
+    p(doc, "{% if c.custodians %}Offices and custodians to search: {{ c.custodians }}. "
+           "{% endif %}Date range: {{ c.date_range }}.{% if c.search_terms %} Search terms "
+           "include {{ c.search_terms }}.{% endif %}", "Item Detail")
     tag(doc, "{%p endfor %}")
-    p(doc, "Please include attachments to responsive messages. If any item is unclear, or "
-           "too broad to search with reasonable effort, please contact me before narrowing "
-           "or denying it; I am glad to discuss its scope.", "After List")
+    p(doc, "I ask for existing records, not answers to questions. If any item is unclear, or "
+           "too broad to search with reasonable effort, please contact me before narrowing or "
+           "denying it.", "After List")
     tag(doc, "{%p if no_taxpayer_records %}")
-    p(doc, "This request seeks no return information of any identifiable taxpayer "
-           "(26 U.S.C. 6103(b)), and so needs no taxpayer's consent. Where a responsive "
-           "record contains such information, I accept aggregate or de-identified data in "
-           "its place, and ask that you release the rest of the record.")
+    p(doc, "{{ taxpayer_paragraph }}")
     tag(doc, "{%p endif %}")
-
-    heading(doc, "Format, redactions and processing")
-    p(doc, "Please provide the records in {{ format }}, as 5 U.S.C. 552(a)(3)(B) provides "
-           "for records readily reproducible in that form: spreadsheets and databases as "
-           ".xlsx or .csv, email with its attachments and metadata, and other documents as "
-           "searchable PDF, without printing them or converting them to images. Please "
-           "deliver them {% if component.has_portal %}through your FOIA portal or {% endif %}"
-           "by email to {{ requester.email }}.")
-    p(doc, "If you withhold any record or part of one, please release every reasonably "
-           "segregable portion that is not exempt (5 U.S.C. 552(b)), mark each redaction with "
-           "the exemption relied on, and withhold only what you reasonably foresee would harm "
-           "an interest an exemption protects (5 U.S.C. 552(a)(8)(A)). Please explain each "
-           "withholding, so that I can decide whether to appeal.")
-    p(doc, "Please release records on a rolling basis as you process them, rather than "
-           "waiting until the whole request is complete. Please also give me the tracking "
-           "number of this request, the date you received it, and an estimated date of "
-           "completion, as 5 U.S.C. 552(a)(7) provides.")
+    tag(doc, "{%p if background %}")
+    p(doc, "**Background.** {{ background }} This request seeks the records behind what is "
+           "already public.")
+    tag(doc, "{%p endif %}")
 
     heading(doc, "Fees")
     p(doc, "For fee purposes, please place me in the {{ fee.label }} category (5 U.S.C. "
-           "{{ fee.cite }}), which is charged {{ fee.charges }}.{% if fee.category == "
-           "'news_media' %} The statute defines a representative of the news media as any "
-           "person or entity that gathers information of potential interest to a segment of "
-           "the public, uses its editorial skills to turn the raw materials into a distinct "
-           "work, and distributes that work to an audience (5 U.S.C. 552(a)(4)(A)(ii)).{% endif %}")
-    tag(doc, "{%p if fee.basis %}")
-    p(doc, "{{ fee.basis }}")
-    tag(doc, "{%p endif %}")
+           "{{ fee.cite }}), which is charged {{ fee.charges }}."
+           "{% if fee.basis %} {{ fee.basis_line }}{% endif %}")
     tag(doc, "{%p if fee.agrees_to_pay %}")
     p(doc, "I agree to pay fees of up to {{ fee.cap }} without further notice"
            "{% if fee.cap_vs_default == 'above' %}. This is more than the "
@@ -307,9 +288,9 @@ def request_letter():
            "{{ fee.default_rule }} assume when none is stated"
            "{% elif fee.cap_vs_default == 'below' %}. This limit replaces the "
            "{{ fee.default_commitment }} that {{ fee.default_rule }} otherwise assume"
-           "{% endif %}. If fees will be higher, please tell me before incurring them, so "
-           "that I can narrow the request{% if fee_waiver %}. I ask for a waiver of all fees "
-           "below; this agreement applies only if it is denied{% endif %}.")
+           "{% endif %}. If fees will be higher, please tell me before incurring them, so that I "
+           "can narrow the request{% if fee_waiver %}. This agreement applies only if the fee "
+           "waiver below is denied{% endif %}.")
     tag(doc, "{%p else %}")
     p(doc, "Please tell me before incurring any fees, so that I can narrow the request"
            "{% if fee.default_commitment %}; I do not accept the {{ fee.default_commitment }} "
@@ -318,68 +299,78 @@ def request_letter():
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if fee_waiver %}")
-    heading(doc, "Request for a fee waiver")
-    p(doc, "I ask you to waive all fees under 5 U.S.C. 552(a)(4)(A)(iii). Disclosure of these "
-           "records is in the public interest because it is likely to contribute significantly "
-           "to public understanding of the operations or activities of the government, and it "
-           "is not primarily in my commercial interest.")
+    heading(doc, "Fee waiver")
+    p(doc, "Disclosure of these records is in the public interest because it is likely to "
+           "contribute significantly to public understanding of the operations or activities "
+           "of the government, and it is not primarily in my commercial interest (5 U.S.C. "
+           "552(a)(4)(A)(iii)){% if rules %}. Each factor of your regulations ({{ rules }}) "
+           "is met{% endif %}:")
     tag(doc, "{%p if fee_waiver_text %}")
     p(doc, "{{ fee_waiver_text }}")
     tag(doc, "{%p else %}")
-    p(doc, "1.\t**The records concern identifiable operations of the government.** They "
-           "document how {{ component.name }} and the other agencies involved carried out "
-           "{% if case.name %}{{ case.name }}{% else %}the matter described above{% endif %}, "
-           "as listed under Records requested.", "Item")
-    p(doc, "2.\t**Disclosure is likely to add to what is known.** The records are not public. "
-           "What the public knows today comes from court filings, oversight reports and the "
-           "press{% if waiver_facts %}, and leaves open the questions these records would "
-           "answer:{% else %}.{% endif %}", "Item")
-    fact_list(doc, "waiver_facts")
-    p(doc, "3.\t**The contribution will reach a reasonably broad audience.** "
-           "{{ dissemination }}", "Item")
-    p(doc, "4.\t**The contribution will be significant.** Public debate about this matter "
-           "rests on partial court records and press accounts. The records would show how the "
-           "agencies actually carried it out, which the public cannot learn any other way.",
-      "Item")
-    p(doc, "5.\t**Disclosure is not primarily in my commercial interest.** "
-           "{% if fee.category == 'commercial' %}Any commercial interest I have is outweighed "
-           "by the public interest in disclosure.{% else %}I have no commercial interest in "
-           "the records; I seek them to inform the public and will not sell them.{% endif %}",
-      "Item")
+    tag(doc, "{%p for w in waiver %}")
+    p(doc, "{{ w.number }}.\t**{{ w.title }}**{% if w.cite %} ({{ w.cite }}){% endif %}. "
+           "{{ w.text }}", "Item")
+    tag(doc, "{%p for q in w.questions %}")
+    p(doc, "•\t{{ q }}", "Fact")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if expedite %}")
-    heading(doc, "Request for expedited processing")
-    p(doc, "I ask for expedited processing under 5 U.S.C. 552(a)(6)(E)"
-           "{% if component.regulation %} and {{ component.regulation }}{% endif %}. There is "
-           "a compelling need for these records on the following "
+    heading(doc, "Expedited processing")
+    p(doc, "There is a compelling need for these records on the following "
            "{% if expedite_grounds|length > 1 %}grounds{% else %}ground{% endif %}:")
     tag(doc, "{%p for g in expedite_grounds %}")
-    p(doc, "{{ g.number }}.\t**{{ g.title }}** ({{ g.cite }}). {{ g.text }}"
-           "{% if g.route_to %} Your rules direct a request on this ground to "
-           "{{ g.route_to }}; please forward this section there.{% endif %}", "Item")
+    p(doc, "{{ g.number }}.\t**{{ g.title }}**{% if g.cite %} ({{ g.cite }}){% endif %}. "
+           "{{ g.text }}{% if g.route_to %} As your rules direct, I am sending a copy of this "
+           "letter to the {{ g.route_to }} today.{% endif %}", "Item")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if expedite_text %}")
-    p(doc, "{{ expedite_text }}")
-    tag(doc, "{%p elif expedite_facts %}")
-    p(doc, "The need is urgent now, beyond the public's general interest in the subject:",
-      "After List")
-    fact_list(doc, "expedite_facts")
+    p(doc, "{{ expedite_text }}", "After List")
     tag(doc, "{%p endif %}")
-    p(doc, CERTIFICATION, "After List")
+    tag(doc, "{%p if urgency %}")
+    p(doc, "The need is current, and delay would deny the public these records while the "
+           "questions they bear on are being decided: {{ urgency }}", "After List")
+    tag(doc, "{%p endif %}")
+    p(doc, "I certify that the statements in this section on expedited processing are true "
+           "and correct to the best of my knowledge and belief ({{ certification_cite }}).",
+      "After List")
     tag(doc, "{%p endif %}")
 
-    heading(doc, "Contact")
-    p(doc, "If this request cannot be processed within the time the law allows, please "
-           "contact me. " + LIAISON)
-    p(doc, "I look forward to your determination within 20 working days, as 5 U.S.C. "
-           "552(a)(6)(A)(i) requires{% if expedite %}, and to your decision on expedited "
-           "processing within 10 days (5 U.S.C. 552(a)(6)(E)(ii)){% endif %}."
-           "{% if signature_required %} As your rules require, I have signed this request."
-           "{% endif %} Thank you for your help.")
+    heading(doc, "Processing")
+    tag(doc, "{%p for a in protective %}")
+    p(doc, "•\t{{ a }}", "Fact")
+    tag(doc, "{%p endfor %}")
+    p(doc, "•\tPlease provide the records in {{ format }} (5 U.S.C. 552(a)(3)(B)): spreadsheets "
+           "as .xlsx or .csv, email with attachments and metadata, other documents as searchable "
+           "PDF, delivered {% if component.has_portal %}through your FOIA portal or {% endif %}"
+           "by email to {{ requester.email }}.", "Fact")
+    p(doc, "•\tPlease give me the tracking number of this request, the date you received it "
+           "and an estimated date of completion (5 U.S.C. 552(a)(7)).", "Fact")
+    p(doc, "I look forward to your determination within 20 working days (5 U.S.C. "
+           "552(a)(6)(A)(i)){% if expedite %}, and to your decision on expedited processing "
+           "within 10 days (5 U.S.C. 552(a)(6)(E)(ii)){% endif %}. " + LIAISON
+           + "{% if signature_required %} As your rules require, I have signed this request."
+           "{% endif %} Thank you for your help.", "After List")
     signature(doc)
+
+    tag(doc, "{%p if appendix %}")
+    heading(doc, "Appendix: the public record")
+    tag(doc, "{%p for f in appendix %}")
+    p(doc, "•\t{{ f.text }} {{ f.refs }}", "Fact")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if sources %}")
+    heading(doc, "Sources")
+    tag(doc, "{%p for s in sources %}")
+    p(doc, "[{{ s.number }}]\t{{ s.text }}", "Source")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     return doc
+
+
 
 
 def status_inquiry():

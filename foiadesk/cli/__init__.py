@@ -129,6 +129,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated grounds (imminent_threat, urgency_to_inform, due_process, "
         "media_interest); each letter keeps those its agency allows",
     )
+    dr.add_argument("--due-process", default="", help="your own facts for the due-process ground")
+    dr.add_argument("--imminent-threat", default="", help="your own facts for the imminent-threat ground")
+    dr.add_argument("--suite", action="store_true", help="a suite of narrow letters, one per category group")
+    dr.add_argument(
+        "--priority", action="store_true", help="ask the agency to process items in the order given"
+    )
+    dr.add_argument("--appendix", action="store_true", help="add the public record as an appendix")
+    dr.add_argument(
+        "--include-unverified", action="store_true", help="also print partly confirmed facts and authority"
+    )
     dr.add_argument("--max-fee", type=dollars, help="the most you agree to pay, in dollars (default 25)")
     dr.add_argument("--date", type=iso_date, help="letter date (default today)")
     dr.add_argument("--templates", type=Path, help="folder of your own templates that override ours")
@@ -368,10 +378,18 @@ def cmd_draft(args) -> int:
         fee_waiver=args.fee_waiver,
         expedite=args.expedite,
         expedite_grounds=[g.strip() for g in args.expedite_grounds.split(",") if g.strip()],
+        ground_text={
+            k: v
+            for k, v in (("due_process", args.due_process), ("imminent_threat", args.imminent_threat))
+            if v
+        },
+        include_unverified=args.include_unverified,
+        appendix=args.appendix,
+        priority=args.priority,
     )
-    several = len(components) > 1
+    several = len(components) > 1 or args.suite
     if several and args.out.suffix.lower() == ".docx":
-        raise UsageError("--out must be a folder when drafting for several components")
+        raise UsageError("--out must be a folder when drafting for several components or a suite")
     drafts = draft_requests(
         requester,
         pack,
@@ -379,6 +397,7 @@ def cmd_draft(args) -> int:
         components,
         options,
         user_templates_dir=args.templates,
+        suite=args.suite,
     )
     pdfs = {}
     if args.pdf:
