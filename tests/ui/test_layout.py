@@ -92,14 +92,14 @@ def test_search_says_where_it_matched(qtbot, open_window, demo_copy):
     model = window.requests.model
     qtbot.waitUntil(lambda: model.total() == 2)
     titles = {model.index(r, 0).data(): model.index(r, model.TITLE).data() for r in range(2)}
-    assert titles["7"].endswith("·  event: The liaison mentioned the [quokka] spreadsheet again.")
-    assert titles["9"].endswith("·  note: Ask about the [quokka] memo")
+    assert titles["7"].startswith("event: The liaison mentioned the [quokka] spreadsheet again.  ·  ")
+    assert titles["9"].startswith("note: Ask about the [quokka] memo  ·  ")
     if number:
         window.requests.search.clear()
         qtbot.keyClicks(window.requests.search, number[0][-6:])
         qtbot.waitUntil(lambda: any(model.index(r, 0).data() == "11" for r in range(model.rowCount())))
         row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "11")
-        assert model.index(row, model.TITLE).data().endswith(f"·  tracking no. {number[0]}")
+        assert model.index(row, model.TITLE).data().startswith(f"tracking no. {number[0]}  ·  ")
 
 
 def test_the_cases_view_lists_each_offices_records(qtbot, open_window, tmp_path, monkeypatch):
@@ -151,8 +151,8 @@ def test_messages_from_drafting_use_the_forms_words(qtbot, open_window, tmp_path
         "“Widespread media interest”."
     )
     pack = composer.packs[composer.pack.currentData()]
-    fact = pack.public_facts[0]
-    said = composer.in_words(f"Fact '{fact.id}' is unverified (tag U): check it before sending.")
+    fact = (*pack.letter_facts, *pack.public_facts)[0]
+    said = composer.in_words(f"Fact '{fact.id}' (tag P) is included at your choice: check it before signing.")
     assert said.startswith("The fact “" + " ".join(fact.text.split()[:3])) and fact.id not in said
 
 

@@ -134,7 +134,7 @@ class RequestsModel(KeyedTableModel):
             if column == self.TITLE:
                 short = short_title(cols["title"][row], index.case_name(row), cols["component"][row])
                 found = self.snippets.get(request_id)
-                return f"{short}  ·  {found}" if found else short
+                return f"{found}  ·  {short}" if found else short  # where it matched, first
             if column == self.CASE:
                 return index.case_name(row)
             if column == self.FILED:

@@ -473,7 +473,7 @@ class ComposerView(QWidget):
         for code, (label, _why) in GROUNDS.items():
             text = re.sub(rf"'{code}'|\b{code}\b", f"“{label}”", text)
         pack = self.packs.get(self.pack.currentData())
-        for fact in pack.public_facts if pack else ():
+        for fact in (*pack.letter_facts, *pack.public_facts) if pack else ():
             words = " ".join(fact.text.split()[:8])
             text = text.replace(f"Fact '{fact.id}'", f"The fact “{words}…”").replace(
                 f"'{fact.id}'", f"“{words}…”"

@@ -83,7 +83,7 @@ class RequestsView(QWidget):
             m.COMPONENT: "DHS-PRIV",
             m.TITLE: 26,
             m.STATUS: "Waiting on requester",
-            m.WHEN: "500 days overdue",
+            m.WHEN: "1,500 days overdue",  # in bold when it is yours
             m.NEXT: max(_next_labels(), key=self.fontMetrics().horizontalAdvance),
         }
         widths.update({m.DUE: DATE, m.CASE: 24, m.TRACKING: "2026-IRS-FOIA-000000", m.FILED: DATE})
@@ -113,7 +113,7 @@ class RequestsView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(listing)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([1100, 700])
+        self.splitter.setSizes([1300, 700])  # the list first: office, title, status, deadline
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -189,17 +189,21 @@ class RequestsView(QWidget):
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
+        self.model.set_filter(*self._filter_and_snippets())
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.selectRow(0)
+        if self.session.db is not None:
+            self.session.settings.set("requests/filter", json.dumps(self.filter_state()))
+
+    def _filter_and_snippets(self) -> tuple[Filter, dict[int, str]]:
+        """The filter on screen, and for a search where it matched in each request."""
         flt = self.current_filter()
         text = self.search.text().strip()
         snippets = {}
         if flt.ids and self.session.db is not None and not text.startswith("#"):
             shown = sorted(flt.ids)[:SNIPPETS_UP_TO]  # a long list: the first ones say enough
             snippets = search_snippets(self.session.db, shown, text)
-        self.model.set_filter(flt, snippets)
-        if not self.table.currentIndex().isValid() and self.model.rowCount():
-            self.table.selectRow(0)
-        if self.session.db is not None:
-            self.session.settings.set("requests/filter", json.dumps(self.filter_state()))
+        return flt, snippets
 
     def filter_state(self) -> dict:
         """The filter as it is kept between runs: cases by name (ids belong to one log)."""
@@ -259,7 +263,7 @@ class RequestsView(QWidget):
 
     def _rows_changed(self, _ids) -> None:
         if self.search.text().strip():  # a changed request may now match, or no longer
-            self.model.set_filter(self.current_filter())
+            self.model.set_filter(*self._filter_and_snippets())
 
     def _loaded(self) -> None:
         self.table.set_placeholder(
