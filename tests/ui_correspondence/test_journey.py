@@ -168,8 +168,8 @@ class Journey:
         assert window.composer.steps.currentWidget() is filing
         for key, channel, number in (
             ("ICE", "portal", "ICE-PORTAL-0001"),
-            ("IRS", "email", "2026-IRS-FOIA-000987"),
-            ("TIGTA", "email", "2027-FOIA-00031"),
+            ("IRS", "email", ""),
+            ("TIGTA", "email", ""),
         ):
             row = filing.model.row_of(self.ids[key])
             qtbot.mouseClick(
@@ -179,7 +179,8 @@ class Journey:
             )
             type_date(qtbot, filing.filed_on, date(2026, 9, 28))
             filing.channel.setCurrentIndex(filing.channel.findData(channel))
-            type_text(qtbot, filing.confirmation, number)
+            if number:
+                type_text(qtbot, filing.confirmation, number)
             click(qtbot, filing.mark_button)
             qtbot.waitUntil(lambda k=key: filing.model.row_of(self.ids[k]) is None, timeout=TIMEOUT)
         ice = self.row(self.ids["ICE"])
@@ -201,6 +202,22 @@ class Journey:
         assert "2026-ICFO-41872" in ice["Tracking no."] and ice["Status"] == "Processing"
         # Counted from the agency's receipt, 2026-09-29: 20 working days, Columbus Day off
         assert ice["Due"] == "2026-10-28"
+
+        # The IRS and TIGTA acknowledge too, each with its own number
+        for key, on, received, number in (
+            ("IRS", date(2026, 10, 1), date(2026, 9, 29), "2026-IRS-FOIA-000987"),
+            ("TIGTA", date(2026, 10, 20), date(2026, 10, 19), "2027-FOIA-00031"),
+        ):
+
+            def ack(dialog, on=on, received=received, number=number):
+                assert dialog.type.currentData() == "acknowledged"  # what a filed request waits for
+                type_date(self.qtbot, dialog.occurred, on)
+                click(self.qtbot, dialog.received.given)
+                type_date(self.qtbot, dialog.received.edit, received)
+                self.qtbot.keyClicks(dialog.tracking, number)
+
+            self.log_event(key, ack)
+            assert number in self.row(self.ids[key])["Tracking no."]
 
     def extension(self):
         def fill(dialog):
