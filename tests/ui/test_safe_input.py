@@ -332,3 +332,20 @@ def test_quitting_with_unsaved_letters_asks(qtbot, open_window, tmp_path, monkey
     answer = QMessageBox.StandardButton.Discard
     window.close()
     assert not window.isVisible()
+
+
+def test_take_back_acts_only_on_an_event_the_user_can_see_selected(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    window.open_request(int(window.session.index.columns["id"][0]))
+    detail = window.requests.detail
+    table = detail.event_table
+    qtbot.waitUntil(lambda: detail.events.rowCount() > 0)
+    table.clearSelection()
+    table.selectionModel().setCurrentIndex(
+        detail.events.index(0, 0), table.selectionModel().SelectionFlag.NoUpdate
+    )  # a current row, not highlighted
+    assert detail.selected_event() is None and not detail.void_button.isEnabled()
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(detail.events.index(0, 2)).center()
+    )
+    assert detail.selected_event() is not None and detail.void_button.isEnabled()
