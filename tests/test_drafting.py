@@ -462,7 +462,9 @@ def test_fee_response_accept_and_narrow(requester, irs):
     paras = paragraphs(render("fee_response", narrow))
     assert paras[paras.index("Drop item 3.") + 1] == "Limit item 1."
     assert "I agree to pay fees of up to $150" in "\n".join(paras)
-    assert "or duplication fees for a requester in my fee category" in "\n".join(paras)
+    assert "nor duplication fees to a requester in my fee category" in "\n".join(paras)
+    assert "Please remove the barred fees from the estimate." in "\n".join(paras)
+    assert "itemized estimate" in "\n".join(paras)
     with pytest.raises(DraftingError, match="narrow"):
         drafting.build_fee_response_context(
             requester, irs, REF, letter_date=DAY, agency_letter_date=DAY, fee_estimate=10, accept=False
@@ -593,10 +595,25 @@ def test_addresses_become_letter_lines(requester, irs, directory):
         other_argument="The fee waiver was wrongly denied.",
     )
     assert str(ctx["addressee"]).split("\n")[:2] == ["Appeals Officer", "IRS Independent Office of Appeals"]
-    # without any address the agency's name goes in, and the user is told
+    # every curated component has an appeal address on file (TIGTA: its Disclosure Branch)
+    for comp in directory.curated():
+        ctx = drafting.build_appeal_context(
+            requester, comp, REF, letter_date=DAY, determination_date=date(2026, 10, 30), other_argument="x"
+        )
+        assert not any("No appeal address" in w for w in ctx["warnings"]), comp.abbr
+        assert any(ch.isdigit() for ch in str(ctx["addressee"]).split("\n")[-1]), comp.abbr
     tigta = directory.component("TIGTA")
     ctx = drafting.build_appeal_context(
         requester, tigta, REF, letter_date=DAY, determination_date=date(2026, 10, 30), other_argument="x"
+    )
+    assert "Disclosure Branch\nTreasury Inspector General for Tax Administration" in str(ctx["addressee"])
+    assert "1401 H Street NW\nSuite 469\nWashington, DC 20005" in str(ctx["addressee"])
+    # without any address the agency's name goes in, and the user is told
+    from dataclasses import replace
+
+    bare = replace(tigta, appeal_address=None, appeal_channels=())
+    ctx = drafting.build_appeal_context(
+        requester, bare, REF, letter_date=DAY, determination_date=date(2026, 10, 30), other_argument="x"
     )
     assert str(ctx["addressee"]) == (
         "Appeals Officer\nTreasury Inspector General for Tax Administration\nDepartment of the Treasury"

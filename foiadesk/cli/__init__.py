@@ -109,7 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
     lg.add_argument("--channel")
     lg.add_argument("--amount", type=dollars, help="dollars")
     lg.add_argument("--summary", default="")
-    lg.add_argument("--file", type=Path, action="append", default=[], help="attach a file")
+    lg.add_argument("--file", type=Path, action="append", default=[], help="attach a file (filed: proof)")
+    lg.add_argument("--confirmation", help="filed: what the portal, fax or post office gave (not tracking)")
+    lg.add_argument(
+        "--asks",
+        help="filed: what the letter asks for, e.g. expedite,fee-waiver or none "
+        "(default: read from the drafted letter)",
+    )
+    lg.add_argument("--fee-cap", type=dollars, help="filed: the fee cap the letter commits to, in dollars")
+    lg.add_argument("--duplicate-ok", action="store_true", help="filed: send the same text again")
+    lg.add_argument("--exemptions", help="determination: the exemptions it cites, e.g. b5,b6,b7C")
+    lg.add_argument("--statutes", help="determination: statutes cited with b3, separated by ';'")
 
     dr = with_db(sub.add_parser("draft", help="draft request letters for a case and log them as drafts"))
     dr.add_argument("--case", required=True, help="case pack id (e.g. irs-ice-mou) or a pack .json file")
@@ -174,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add their own commands: add_commands(sub, with_db) registers parsers whose
 # defaults carry ``func``, a function of the parsed arguments that returns the exit status.
-COMMAND_MODULES: tuple[str, ...] = ("foiadesk.cli.replies", "foiadesk.cli.export")
+COMMAND_MODULES: tuple[str, ...] = ("foiadesk.cli.replies", "foiadesk.cli.export", "foiadesk.cli.filing")
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -326,6 +336,15 @@ def cmd_log(args) -> int:
     from foiadesk.core.store import log
 
     files = [log.Attachment.read(path) for path in args.file]
+    from foiadesk.cli.filing import log_event
+
+    if args.type == "filed" and len(files) > 1:
+        raise UsageError("give one proof of filing (--file once)")
+    done = log_event(args, files)
+    if done is not None:
+        return done
+    if args.confirmation or args.asks or args.fee_cap is not None or args.exemptions:
+        raise UsageError("--confirmation, --asks, --fee-cap: only for filed; --exemptions: for determination")
     changes = log.record_event(
         _open(args),
         args.request_id,

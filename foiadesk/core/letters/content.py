@@ -277,6 +277,39 @@ def _base(requester: Requester, comp: Component, letter_date: date) -> dict:
     }
 
 
+# What the log knows about a request (foiadesk.core.followups fills it in); a follow-up
+# drafted without the log has these empty values.
+HISTORY_DEFAULTS = {
+    "filed_on": "",
+    "channel": "",
+    "confirmation": "",
+    "acknowledged_on": "",
+    "received_on": "",
+    "received_assumed": False,
+    "due_on": "",
+    "missed": False,
+    "days_late": 0,
+    "extended": False,
+    "exhaustion_on": "",
+    "status_inquiries": [],
+    "expedite_requested": False,
+    "expedite_denied_on": "",
+    "waiver_requested": False,
+    "waiver_denied_on": "",
+    "waiver_pending": False,
+    "determination_on": "",
+    "determination_outcome": "",
+    "exemptions": [],
+    "appeal_filed_on": "",
+    "appeal_number": "",
+    "appeal_decision_due": "",
+    "appeal_missed": False,
+    "chronology": [],
+    "exhibits": [],
+    "info_requests_repeated": False,
+}
+
+
 def _followup_base(requester: Requester, comp: Component, request: RequestRef, letter_date: date) -> dict:
     tracking = one_line(request.tracking_number)
     if not tracking:
@@ -290,6 +323,7 @@ def _followup_base(requester: Requester, comp: Component, request: RequestRef, l
             "submitted_on": long_date(request.submitted_on),
             "title": one_line(request.title),
         },
+        history=dict(HISTORY_DEFAULTS),
     )
     return ctx
 
@@ -1096,6 +1130,6 @@ def _withheld_item(number: int, item: dict) -> dict:
         "number": number,
         "description": description.rstrip("."),
         "exemptions": exemptions,
-        "exemptions_text": text,
+        "exemptions_text": "" if item.get("cited_in_description") else text,
         "argument": paragraphs(item.get("argument", "")),
     }
