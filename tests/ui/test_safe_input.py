@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QLabel,
@@ -103,12 +104,16 @@ def test_filing_before_the_letters_date_is_refused(qtbot, open_window, tmp_path,
     qtbot.waitUntil(lambda: filing.model.rowCount() == 1, timeout=TIMEOUT)
     filing.filed_on.setDate(D("2026-09-10"))  # two months before the letter
     qtbot.mouseClick(filing.mark_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: filing.note.text() != "", timeout=TIMEOUT)
-    assert filing.note.text() == (
+    dialog = filing.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=TIMEOUT)
+    assert dialog.error.text() == (
         "Filed on 2026-09-10 is before the letter's date (2026-11-10): "
         "a letter cannot be sent before it is dated."
     )
-    assert filing.model.rowCount() == 1  # still a draft: nothing was logged
+    assert dialog.isVisible() and filing.model.rowCount() == 1  # still a draft: nothing was logged
+    dialog.reject()
 
 
 def test_enter_in_the_confirmation_field_files_only_on_a_confirmed_date(
@@ -124,10 +129,16 @@ def test_enter_in_the_confirmation_field_files_only_on_a_confirmed_date(
     qtbot.keyClick(filing.confirmation, Qt.Key.Key_Return)
     assert filing.note.text().startswith("Check the filing date: it says 2026-11-25.")
     assert filing.filed_on.hasFocus() and filing.model.rowCount() == 1
+    assert getattr(filing, "dialog", None) is None  # nothing opened, nothing filed
     filing.filed_on.selectAll()
     qtbot.keyClicks(filing.filed_on, "2026-11-12")
     filing.confirmation.setFocus()
     qtbot.keyClick(filing.confirmation, Qt.Key.Key_Return)
+    dialog = filing.dialog  # the date confirmed: the filing is reviewed, on that date
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.filed_on.date().toPython() == D("2026-11-12")
+    assert dialog.confirmation.text() == "PORTAL-77"
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: filing.model.rowCount() == 0, timeout=TIMEOUT)
     assert "marked as filed on 2026-11-12" in filing.note.text()
 

@@ -182,6 +182,11 @@ class Journey:
             if number:
                 type_text(qtbot, filing.confirmation, number)
             click(qtbot, filing.mark_button)
+            dialog = filing.dialog  # what the letter asks is recorded with the filing: review it
+            qtbot.waitUntil(dialog.isVisible)
+            assert dialog.filed_on.date().toPython() == date(2026, 9, 28)
+            assert dialog.channel.currentData() == channel
+            click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
             qtbot.waitUntil(lambda k=key: filing.model.row_of(self.ids[k]) is None, timeout=TIMEOUT)
         ice = self.row(self.ids["ICE"])
         assert ice["Status"] == "Filed" and ice["Filed"] == "2026-09-28"
