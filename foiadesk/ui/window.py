@@ -262,14 +262,13 @@ class MainWindow(LogActions, QMainWindow):
         self.settings_view.back_up_to.connect(self.back_up_to)
         self.settings_view.edit_profile.connect(self.edit_profile)
         self.requests.detail.failed.connect(self.report)
-        for table, request_at in (
-            (self.requests.table, lambda index: index.siblingAtColumn(0).data(ID_ROLE)),
-            (self.agenda.table, self.agenda.model.request_id),
-        ):
-            table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            table.customContextMenuRequested.connect(
-                lambda pos, t=table, at=request_at: self._row_menu(t, at(t.indexAt(pos)), pos)
-            )
+        # A row of the list: right click for its menu (the agenda's rows have the filing
+        # work's own menu, the letters a deadline calls for).
+        table = self.requests.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(
+            lambda pos, t=table: self._row_menu(t, t.indexAt(pos).siblingAtColumn(0).data(ID_ROLE), pos)
+        )
         self._restore_layout()
         session.failed.connect(self.report)
         session.loaded.connect(self._loaded)
