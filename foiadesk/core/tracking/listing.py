@@ -110,12 +110,12 @@ SORT_KEYS = (
 # The list's columns, in order, for the window and the list export alike: (heading, sort key).
 COLUMNS = (
     ("#", "id"),
+    ("Component", "component"),  # the office first: at any width a row says which agency it is for
     ("Title", "title"),
     ("Status", "status"),
     ("Days left", "due"),
     ("Next deadline · owed by", "next"),
     ("Due", "due"),
-    ("Component", "component"),
     ("Case", "case"),
     ("Tracking no.", "tracking"),
     ("Filed", "filed"),
