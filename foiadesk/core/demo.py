@@ -7,7 +7,9 @@ through ``log.check_event``); they are written in bulk here only for speed.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from foiadesk.core.deadlines.calendar import calendar
@@ -91,14 +93,63 @@ OUTCOMES = [
 ]
 
 
-def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 1, 3)) -> list[Event]:
-    """One request's events, in order, all on or before ``today``."""
-    cal = calendar()
+MOU_SIGNED = date(2025, 4, 7)  # the IRS–ICE agreement: the demo's requests follow it
+RECENT_DAYS = 548  # most filings fall in the last 18 months
+DEMO_TABLE = "demo_log"  # its presence marks a log written by write_demo
+
+
+def fiscal_year(day: date) -> int:
+    """The federal fiscal year (from October 1), which agencies put in their numbers."""
+    return day.year + 1 if day.month >= 10 else day.year
+
+
+def tracking_number(rng: random.Random, component: str, day: date, *, appeal: bool = False) -> str:
+    """A number in the agency's own format, as its letters print it."""
+    fy, yy = fiscal_year(day), fiscal_year(day) % 100
+    if appeal:
+        return {
+            "ICE": f"{fy}-ICAP-{rng.randrange(10**5):05d}",
+            "USCIS": f"APP{fy}{rng.randrange(10**6):06d}",
+            "CBP": f"CBP-AP-{fy}-{rng.randrange(10**6):06d}",
+            "DHS-PRIV": f"{fy}-HQAP-{rng.randrange(10**5):05d}",
+            "DOJ-OIP": f"A-{fy}-{rng.randrange(10**5):05d}",
+            "DOJ-OLC": f"A-{fy}-{rng.randrange(10**5):05d}",
+            "EOUSA": f"A-{fy}-{rng.randrange(10**5):05d}",
+        }.get(component, f"{fy}-APP-{rng.randrange(10**4):04d}")
+    return {
+        "ICE": f"{fy}-ICFO-{rng.randrange(10**5):05d}",
+        "USCIS": f"COW{fy}{rng.randrange(10**6):06d}",
+        "CBP": f"CBP-FO-{fy}-{rng.randrange(10**6):06d}",
+        "DHS-PRIV": f"{fy}-HQFO-{rng.randrange(10**5):05d}",
+        "IRS": f"{fy}-IRS-FOIA-{rng.randrange(10**6):06d}",
+        "TIGTA": f"{fy}-FOIA-{rng.randrange(10**5):05d}",
+        "TREAS-DO": f"{fy}-FOIA-{rng.randrange(10**5):05d}",
+        "DOJ-OIP": f"FOIA-{fy}-{rng.randrange(10**5):05d}",
+        "DOJ-OLC": f"FY{yy}-{rng.randrange(1, 400):03d}",
+        "EOUSA": f"EOUSA-{fy}-{rng.randrange(10**6):06d}",
+        "SSA": f"SSA-{fy}-{rng.randrange(10**6):06d}",
+    }.get(component, f"{fy}-{rng.randrange(10**5):05d}")
+
+
+def filing_day(rng: random.Random, today: date, start: date) -> date:
+    """After ``start``; six in seven within the last 18 months, the rest before that."""
     span = (today - start).days
-    filed_on = start + timedelta(days=rng.randrange(max(1, span - 1)))
+    recent = min(RECENT_DAYS, span)
+    if span > recent and rng.random() < 1 / 7:
+        return start + timedelta(days=rng.randrange(span - recent))
+    return today - timedelta(days=rng.randrange(recent))
+
+
+def synthetic_history(
+    rng: random.Random, today: date, start: date = MOU_SIGNED + timedelta(days=1), component: str = "ICE"
+) -> list[Event]:
+    """One request's events, in order, all on or before ``today``; its numbers in the
+    format of ``component``."""
+    cal = calendar()
+    filed_on = filing_day(rng, today, start)
     channel = rng.choice(["portal", "portal", "portal", "email", "mail", "fax"])
     events = [
-        Event("drafted", filed_on - timedelta(days=rng.randrange(0, 4))),
+        Event("drafted", max(start, filed_on - timedelta(days=rng.randrange(0, 4)))),
         Event("filed", filed_on, channel=channel),
     ]
     day = filed_on
@@ -119,12 +170,12 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
 
     receipt = cal.on_or_next_working_day(filed_on)
     if rng.random() < 0.85:
-        prefix = rng.choice(["2025-ICFO", "2026-IRS", "F-2025", "EMRUFOIA"])
+        acked = later(1, 12)
         add(
             "acknowledged",
-            later(1, 12),
+            acked,
             agency_received_on=min(receipt, day),
-            tracking_number=f"{prefix}-{rng.randrange(10**5):05d}",
+            tracking_number=acked and tracking_number(rng, component, acked),
         )
     if rng.random() < 0.1:
         add("routed", later(3, 12), agency_received_on=day)
@@ -154,36 +205,104 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
     if rng.random() < 0.03:
         add("withdrawn", later(5, 60))
         return events
-    if rng.random() < 0.65:
+    if rng.random() < 0.93:  # most are answered, many of them late, as FOIA.gov's figures show
         outcome = rng.choice(OUTCOMES)
-        if add("determination", later(10, 300), outcome=outcome) and outcome in (
-            "partial",
-            "denial",
-            "no_records",
-            "glomar",
-        ):
+        adverse = outcome in ("partial", "denial", "no_records", "glomar")
+        if add("determination", later(15, 60 + int(rng.triangular(0, 240, 0))), outcome=outcome) and adverse:
             if rng.random() < 0.45 and add("appeal_filed", later(10, 85), channel=channel):
+                received = later(1, 10)
                 add(
                     "appeal_received",
-                    later(1, 10),
+                    received,
                     agency_received_on=day,
-                    tracking_number=f"A-{rng.randrange(10**5):05d}",
+                    tracking_number=received and tracking_number(rng, component, received, appeal=True),
                 )
-                if rng.random() < 0.5:
+                if rng.random() < 0.7:
                     add(
                         "appeal_decided",
                         later(15, 120),
                         outcome=rng.choice(["granted", "partly_granted", "denied", "remanded"]),
                     )
+            elif rng.random() < 0.8:  # no appeal: the requester closes it once the window has passed
+                add("closed", later(95, 150))
+                return events
     if rng.random() < 0.05:
         add("closed", later(1, 30))
     return events
 
 
-def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None = None) -> dict:
+CHUNK = 10_000  # requests generated and written at a time
+_COLUMNS = {
+    "requests": ("id", "case_id", "component_id", "requester_id", "title", "description", "created_at"),
+    "events": (
+        "id", "request_id", "type", "direction", "channel", "occurred_on", "agency_received_on",
+        "named_date", "outcome", "amount_cents", "summary", "body", "created_at",
+    ),
+    "tracking_numbers": ("request_id", "event_id", "number", "kind"),
+    "fees": ("request_id", "event_id", "kind", "amount_cents"),
+    "request_tags": ("request_id", "tag_id"),
+    "notes": ("request_id", "created_at", "body"),
+}  # fmt: skip
+
+
+def _request_rows(
+    rows: dict[str, list[tuple]],
+    rng: random.Random,
+    request_id: int,
+    history: Callable[..., list[Event]],  # called with component=the abbreviation
+    event_id: int,
+    stamp: str,
+) -> int:
+    """Add one request and its history to ``rows``; returns the last event id used."""
+    comp = rng.randrange(len(COMPONENTS)) + 1
+    subject = rng.choice(SUBJECTS)
+    title = f"{subject} ({COMPONENTS[comp - 1][0]}, #{request_id})"
+    case = rng.choice([1, 1, 1, 2, 3])
+    rows["requests"].append((request_id, case, comp, rng.choice([1, 2]), title, subject, stamp))
+    for ev in history(component=COMPONENTS[comp - 1][0]):
+        event_id += 1
+        kind = EVENT_TYPES[ev.type]
+        rows["events"].append(
+            (
+                event_id, request_id, ev.type, kind.direction, ev.channel, ev.occurred_on.isoformat(),
+                ev.agency_received_on.isoformat() if ev.agency_received_on else None,
+                ev.named_date.isoformat() if ev.named_date else None,
+                ev.outcome, ev.amount_cents, kind.label, "", stamp,
+            )
+        )  # fmt: skip
+        if ev.tracking_number:
+            kind_ = "appeal" if ev.type.startswith("appeal") else "request"
+            rows["tracking_numbers"].append((request_id, event_id, ev.tracking_number, kind_))
+        if ev.type in ("fee_estimate", "payment") and ev.amount_cents:
+            fee_kind = "estimate" if ev.type == "fee_estimate" else "payment"
+            rows["fees"].append((request_id, event_id, fee_kind, ev.amount_cents))
+    if rng.random() < 0.1:
+        rows["request_tags"].append((request_id, rng.randint(1, 3)))
+    if rng.random() < 0.05:
+        rows["notes"].append((request_id, stamp, "Called the FOIA Public Liaison; promised an update."))
+    return event_id
+
+
+def is_demo(db) -> bool:
+    """Whether ``db`` is a log written by ``write_demo``."""
+    from foiadesk.core.store.reads import has_table
+
+    return has_table(db, DEMO_TABLE)
+
+
+def write_demo(
+    path: Path,
+    *,
+    requests: int,
+    seed: int = 7,
+    today: date | None = None,
+    histories: Callable[[int], list[Event]] | None = None,
+) -> dict:
     """Write ``requests`` synthetic requests (with requesters, cases, notes and tags) to a
-    new database at ``path``. Refuses to touch an existing file."""
+    new database at ``path``, in chunks (a million take a few minutes). Refuses to touch an
+    existing file. ``histories(request_id)``, if given, supplies each request's events."""
     from foiadesk.core.errors import UserError
+    from foiadesk.core.store.bulk import bulk_load, insert_rows
     from foiadesk.core.store.db import connect, now, write
 
     path = Path(path)
@@ -235,86 +354,18 @@ def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None =
                 dict(id=3, name="shared with editor"),
             ]
         )
-        request_rows, event_rows, number_rows, fee_rows, tag_rows, note_rows = (
-            [],
-            [],
-            [],
-            [],
-            [],
-            [],
-        )
         event_id = 0
-        for request_id in range(1, requests + 1):
-            comp = rng.randrange(len(COMPONENTS)) + 1
-            subject = rng.choice(SUBJECTS)
-            request_rows.append(
-                dict(
-                    id=request_id,
-                    case_id=rng.choice([1, 1, 1, 2, 3]),
-                    component_id=comp,
-                    requester_id=rng.choice([1, 2]),
-                    title=f"{subject} ({COMPONENTS[comp - 1][0]}, #{request_id})",
-                    description=subject,
-                    created_at=stamp,
-                )
-            )
-            for ev in synthetic_history(rng, today):
-                event_id += 1
-                event_rows.append(
-                    dict(
-                        id=event_id,
-                        request_id=request_id,
-                        type=ev.type,
-                        direction=EVENT_TYPES[ev.type].direction,
-                        channel=ev.channel,
-                        occurred_on=ev.occurred_on.isoformat(),
-                        agency_received_on=ev.agency_received_on.isoformat()
-                        if ev.agency_received_on
-                        else None,
-                        named_date=ev.named_date.isoformat() if ev.named_date else None,
-                        outcome=ev.outcome,
-                        amount_cents=ev.amount_cents,
-                        summary=EVENT_TYPES[ev.type].label,
-                        body="",
-                        created_at=stamp,
-                    )
-                )
-                if ev.tracking_number:
-                    number_rows.append(
-                        dict(
-                            request_id=request_id,
-                            event_id=event_id,
-                            number=ev.tracking_number,
-                            kind="appeal" if ev.type.startswith("appeal") else "request",
-                        )
-                    )
-                if ev.type in ("fee_estimate", "payment") and ev.amount_cents:
-                    fee_rows.append(
-                        dict(
-                            request_id=request_id,
-                            event_id=event_id,
-                            kind="estimate" if ev.type == "fee_estimate" else "payment",
-                            amount_cents=ev.amount_cents,
-                        )
-                    )
-            if rng.random() < 0.1:
-                tag_rows.append(dict(request_id=request_id, tag_id=rng.randint(1, 3)))
-            if rng.random() < 0.05:
-                note_rows.append(
-                    dict(
-                        request_id=request_id,
-                        created_at=stamp,
-                        body="Called the FOIA Public Liaison; promised an update.",
-                    )
-                )
-        for table, rows in (
-            ("requests", request_rows),
-            ("events", event_rows),
-            ("tracking_numbers", number_rows),
-            ("fees", fee_rows),
-            ("request_tags", tag_rows),
-            ("notes", note_rows),
-        ):
-            db.table(table).insert_all(rows, batch_size=5000)
+        with bulk_load(db):
+            for first in range(1, requests + 1, CHUNK):
+                rows: dict[str, list[tuple]] = {table: [] for table in _COLUMNS}
+                for request_id in range(first, min(first + CHUNK, requests + 1)):
+                    if histories:
+                        history = partial(lambda rid, component: histories(rid), request_id)
+                    else:
+                        history = partial(synthetic_history, rng, today)
+                    event_id = _request_rows(rows, rng, request_id, history, event_id, stamp)
+                for table, columns in _COLUMNS.items():
+                    insert_rows(db, table, columns, rows[table])
+        db.table(DEMO_TABLE).insert({"requests": requests, "written_on": today.isoformat()})
     db.close()
     return {"requests": requests, "events": event_id}

@@ -6,6 +6,7 @@ import pytest
 from conftest import TODAY
 from PySide6.QtCore import QItemSelectionModel, Qt
 
+from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS
 from foiadesk.core.tracking.listing import Filter
 from foiadesk.core.tracking.tracker import view_request
 from foiadesk.ui.models import table as table_model
@@ -43,8 +44,9 @@ def test_requests_model_shows_the_next_deadline_and_tints_what_is_overdue(sessio
     model = RequestsModel(session)
     assert model.rowCount() == 120
     assert model.HEADERS == (
-        "#", "Title", "Status", "Days left", "Next deadline · owed by", "Due",
-        "Component", "Case", "Tracking no.", "Filed", "Fees",
+        "#", "Component", "Title", "Status", "Days left", "Next deadline · owed by", "Due",
+        "Case", "Tracking no.", "Filed", "Fees",
+        "Received", "Days outstanding", "Open deadlines", "Tags",
     )  # fmt: skip
     first = model.index(0, 0)
     request_id = first.data(ID_ROLE)
@@ -127,7 +129,9 @@ def test_agenda_model_groups_by_when_and_who(qtmodeltester, session):
     }
     seen = 0
     for when, (first, last) in spans.items():
-        for owed_by, labels in (("requester", {"Appeal by", "Reply to the agency"}), ("agency", None)):
+        # What the requester owes is worded as the request's screen words it (clocks.py).
+        yours = {*APPEAL_LABELS.values(), *REPLY_LABELS.values()}
+        for owed_by, labels in (("requester", yours), ("agency", None)):
             group = model.group_index(when, owed_by)
             assert group.data(DISPLAY).startswith("You owe" if owed_by == "requester" else "Agencies owe")
             dues = [
@@ -140,7 +144,7 @@ def test_agenda_model_groups_by_when_and_who(qtmodeltester, session):
             if labels:
                 assert kinds <= labels
             else:
-                assert not kinds & {"Appeal by", "Reply to the agency"}
+                assert not kinds & yours
             seen += len(dues)
     assert seen == sum(model.count(w) for w in spans) > 0
     hidden, overdue = model.hidden, model.count("overdue")

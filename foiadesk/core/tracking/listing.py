@@ -11,23 +11,22 @@ engine, with its traces, is for the one request a user is looking at.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
 
 import numpy as np
 from sqlite_utils import Database
 
-from foiadesk.core.deadlines import batch
+from foiadesk.core.deadlines import batch, batch_facts
 from foiadesk.core.deadlines.calendar import Calendar
-from foiadesk.core.deadlines.clocks import AppealRule
-from foiadesk.core.deadlines.events import OUTCOME_LABELS, derive_status
-from foiadesk.core.store.fees import fee_totals
+from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
+from foiadesk.core.deadlines.events import OUTCOME_LABELS
+from foiadesk.core.store import index_read
 from foiadesk.core.tracking.tracker import appeal_rule
 
 NONE = batch.NONE
-CHUNK = 5000
+CHUNK = 20_000  # requests read at a time (progress and cancel come between chunks)
 
 # The clocks a list row can show as its next deadline, in batch.py's result keys.
 CLOCKS = ("response", "expedite", "appeal_window", "appeal_decision", "requester")
@@ -76,6 +75,21 @@ def status_group(status: str) -> str:
     return "pending"
 
 
+_GROUP_OF_STATUS = np.array(
+    [STATUS_GROUPS.index(status_group(word)) for word in batch_facts.STATUS_WORDS.tolist()], dtype=np.int64
+)
+# Every deadline's label, as the per-request engine words it: each clock's, then each reply
+# the requester owes (batch_facts.ASK_TYPES order), then each kind of appeal window
+# (batch_facts.ADVERSE_TYPES order). Rows and agenda entries hold positions in it.
+ASK_LABELS = tuple(REPLY_LABELS[t] for t in batch_facts.ASK_TYPES)
+LABELS = (
+    *(CLOCK_LABELS[c] for c in CLOCKS),
+    *ASK_LABELS,
+    *(APPEAL_LABELS[t] for t in batch_facts.ADVERSE_TYPES),
+)
+ASK_LABEL, APPEAL_LABEL = len(CLOCKS), len(CLOCKS) + len(ASK_LABELS)
+
+
 # What the list can filter on besides case and component: the status (one status as the
 # list shows it, or "open" / "finished") and the state of the next deadline.
 STATUS_CHOICES = {"open": "Still open", "finished": "Finished"}
@@ -88,7 +102,31 @@ DEADLINE_LABELS = {
     "needs_me": "Waiting on me",
     "none": "No open deadline",
 }
-SORT_KEYS = ("id", "title", "component", "case", "status", "tracking", "filed", "next", "due", "fees")
+SORT_KEYS = (
+    "id", "title", "component", "case", "status", "tracking", "filed", "next", "due", "fees",
+    "received", "tags",
+)  # fmt: skip
+
+# The list's columns, in order, for the window and the list export alike: (heading, sort key).
+COLUMNS = (
+    ("#", "id"),
+    ("Component", "component"),  # the office first: at any width a row says which agency it is for
+    ("Title", "title"),
+    ("Status", "status"),
+    ("Days left", "due"),
+    ("Next deadline · owed by", "next"),
+    ("Due", "due"),
+    ("Case", "case"),
+    ("Tracking no.", "tracking"),
+    ("Filed", "filed"),
+    ("Fees", "fees"),
+    ("Received", "received"),
+    ("Days outstanding", "filed"),
+    ("Open deadlines", "due"),
+    ("Tags", "tags"),
+)
+HEADINGS = tuple(heading for heading, _ in COLUMNS)
+OWED_WORDS = {"agency": "agency", "requester": "you"}
 
 
 def week_end(today: date, weeks: int = 0) -> date:
@@ -109,40 +147,7 @@ class Filter:
     ids: frozenset[int] | None = None
 
 
-class _EventRow(NamedTuple):
-    """The fields the clocks and the status read. A tuple builds five times faster than
-    ``events.Event`` (a frozen dataclass), which matters over half a million events."""
-
-    type: str
-    occurred_on: date
-    agency_received_on: date | None
-    named_date: date | None
-    outcome: str | None
-    id: int
-
-
-class _Dates(dict):
-    """ISO text → date, each parsed once (a log has far fewer dates than events)."""
-
-    def __missing__(self, text: str | None) -> date | None:
-        value = self[text] = date.fromisoformat(text) if text else None
-        return value
-
-
-_REQUEST_SQL = """
-    SELECT r.id, r.title, c.abbr, c.name, r.case_id,
-           (SELECT group_concat(number, ', ') FROM (
-               SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-                WHERE t.request_id = r.id AND e.voided_at IS NULL AND t.kind != 'confirmation'
-                  AND e.type != 'filed' ORDER BY t.id))
-      FROM requests r JOIN components c ON c.id = r.component_id
-     WHERE {where} ORDER BY r.id"""
-_EVENT_SQL = """
-    SELECT request_id, type, occurred_on, agency_received_on, named_date, outcome, id
-      FROM events WHERE voided_at IS NULL AND {where}
-     ORDER BY request_id, occurred_on, id"""
-
-_TEXT = ("title", "component", "component_name", "tracking", "status")
+_TEXT = ("title", "component", "component_name", "tracking", "status", "tags")
 
 
 class RequestIndex:
@@ -156,7 +161,8 @@ class RequestIndex:
         self.cal = cal
         self.cases: dict[int, str] = {}
         self._rules: dict[str, AppealRule] = {}
-        self._set(self._part([], {}) if cal is not None else _EMPTY_COLUMNS())
+        self._set(_EMPTY_COLUMNS())
+        self.asks = _EMPTY_ASKS()
 
     @classmethod
     def empty(cls) -> RequestIndex:
@@ -177,14 +183,21 @@ class RequestIndex:
         an exception raised from it stops the load (that is how a caller cancels)."""
         index = cls(cal)
         index._read_cases(db)
-        ids = [row[0] for row in db.execute("SELECT id FROM requests ORDER BY id")]
-        parts = [index._part([], {})]
-        for start in range(0, len(ids), CHUNK):
+        ids = index_read.request_ids(db)
+        columns = _EMPTY_COLUMNS() if not len(ids) else {}
+        asks = [_EMPTY_ASKS()]
+        for start in range(0, len(ids), CHUNK):  # each chunk into its place: no second copy
             chunk = ids[start : start + CHUNK]
-            parts.append(index._read(db, "{col} BETWEEN ? AND ?", [chunk[0], chunk[-1]]))
+            part, ask = index._read(db, "{col} BETWEEN ? AND ?", [int(chunk[0]), int(chunk[-1])])
+            for name, values in part.items():
+                if name not in columns:
+                    columns[name] = np.empty(len(ids), dtype=values.dtype)
+                columns[name][start : start + len(values)] = values
+            asks.append(ask)
             if on_progress:
                 on_progress(start + len(chunk), len(ids))
-        index._set(_concat(parts))
+        index._set(columns)
+        index.asks = _concat(asks)
         return index
 
     def refresh(self, db: Database, request_ids: Iterable[int]) -> None:
@@ -193,7 +206,7 @@ class RequestIndex:
         self._read_cases(db)
         if not ids:
             return
-        part = self._read(db, f"{{col}} IN ({', '.join('?' * len(ids))})", ids)
+        part, asks = self._read(db, f"{{col}} IN ({', '.join('?' * len(ids))})", ids)
         found = part["id"].tolist()
         known = [i for i, rid in enumerate(found) if rid in self._row]
         fresh = [i for i, rid in enumerate(found) if rid not in self._row]
@@ -202,62 +215,75 @@ class RequestIndex:
             rows = np.array([self._row[found[i]] for i in known], dtype=np.int64)
             for name, column in columns.items():
                 column[rows] = part[name][known]
+        kept = ~np.isin(self.asks["request_id"], np.array(ids, dtype=np.int64))
+        self.asks = _concat([{k: v[kept] for k, v in self.asks.items()}, asks])
         if fresh:
-            columns = _concat([columns, {k: v[fresh] for k, v in part.items()}])
-        self._set(columns)
+            self._set(_concat([columns, {k: v[fresh] for k, v in part.items()}]))
+        else:  # the same rows in the same places: only what was worked out from the values goes
+            self._forget()
 
     def _read_cases(self, db: Database) -> None:
-        self.cases = dict(db.execute("SELECT id, name FROM cases ORDER BY name").fetchall())
+        self.cases = index_read.case_names(db)
 
-    def _read(self, db: Database, where: str, params: list) -> dict[str, np.ndarray]:
-        """The rows and due dates of the requests ``where`` selects."""
-        rows = db.execute(_REQUEST_SQL.format(where=where.format(col="r.id")), params).fetchall()
-        day = _Dates().__getitem__
-        histories: dict[int, list[_EventRow]] = {}
-        new = tuple.__new__
-        for rid, type_, on, received, named, outcome, eid in db.execute(
-            _EVENT_SQL.format(where=where.format(col="request_id")), params
-        ):
-            row = new(_EventRow, (type_, day(on), day(received), day(named), outcome, eid))
-            histories.setdefault(rid, []).append(row)
-        fees = fee_totals(db, where.format(col="f.request_id"), params)
-        return self._part(rows, histories, fees)
+    def _read(
+        self, db: Database, where: str, params: list
+    ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+        """The rows, due dates and open asks of the requests ``where`` selects: one ordered
+        read of each table into arrays, then the clocks on whole columns."""
+        requests = index_read.read_requests(db, where, params)
+        events = index_read.read_events(
+            db, where, params, types=batch_facts.TYPES, outcomes=batch_facts.OUTCOMES
+        )
+        fees = index_read.read_fees(db, where, params)
+        return self._part(requests, events, fees)
 
-    def _part(
-        self,
-        rows: list[tuple],
-        histories: dict[int, list[_EventRow]],
-        fees: dict[int, tuple[int | None, int]] | None = None,
-    ) -> dict[str, np.ndarray]:
-        """Columns for ``rows`` (as _REQUEST_SQL returns them), their events and fees."""
+    def _part(self, req: dict, evs: dict, fees: dict) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+        """Columns for the requests ``req`` (as ``index_read`` reads them), their events and fees."""
+        ids = req["id"]
+        n = len(ids)
+        ev = batch_facts.Events(
+            n, np.searchsorted(ids, evs["request_id"]), evs["type"], evs["on"], evs["received"],
+            evs["named"], evs["outcome"], evs["id"],
+        )  # fmt: skip
         assert self.cal is not None  # only an empty() index has none, and it reads nothing
-        fees = fees or {}
-        no_fees = (None, 0)
-        ordered = [histories.get(row[0], []) for row in rows]
-        rules = [self._rule(row[2]) for row in rows]
-        cols = batch.extract(ordered, self.cal, rules)  # type: ignore[arg-type]
-        result = batch.compute(cols, self.cal)
-        statuses = [derive_status(h) for h in ordered]  # type: ignore[arg-type]
+        components = _objects(req["component"])
+        names, which = np.unique(components.astype(str), return_inverse=True)
+        rules = [self._rule(str(name)) for name in names.tolist()]
+        appeal_days = np.array([r.days for r in rules], dtype=np.int64)[which]
+        appeal_working = np.array([r.unit == "working" for r in rules], dtype=np.int64)[which]
+        read = batch_facts.read_columns(ev, self.cal, appeal_days, appeal_working)
+        result = batch.compute(read.columns, self.cal)
+        statuses = batch_facts.STATUS_WORDS[read.status]
         next_due, next_clock = _next(result)
+        estimate = np.full(n, NONE, dtype=np.int64)
+        paid = np.zeros(n, dtype=np.int64)
+        at = np.searchsorted(ids, fees["request_id"])
+        estimate[at], paid[at] = fees["estimate"], fees["paid"]
         part = {
-            "id": np.array([r[0] for r in rows], dtype=np.int64),
-            "title": _objects(r[1] for r in rows),
-            "component": _objects(r[2] for r in rows),
-            "component_name": _objects(r[3] for r in rows),
-            "case_id": np.array([NONE if r[4] is None else r[4] for r in rows], dtype=np.int64),
-            "tracking": _objects(r[5] or "" for r in rows),
-            "status": _objects(statuses),
-            "group": np.array([STATUS_GROUPS.index(status_group(s)) for s in statuses], dtype=np.int64),
-            "filed": cols.filed,
+            "id": ids,
+            "title": _objects(req["title"]),
+            "component": components,
+            "component_name": _objects(req["component_name"]),
+            "case_id": req["case_id"],
+            "tracking": _objects(req["tracking"]),
+            "tags": _objects(req["tags"]),
+            "status": statuses,
+            "group": _GROUP_OF_STATUS[read.status],
+            "filed": read.columns.filed,
+            "received": read.columns.receipt,
             "next_due": next_due,
             "next_clock": next_clock,
-            "fee_estimate": np.array(
-                [NONE if (e := fees.get(r[0], no_fees)[0]) is None else e for r in rows], dtype=np.int64
+            "next_label": _next_label(read, n, next_clock),
+            "appeal_label": np.where(
+                read.adverse_type != NONE, APPEAL_LABEL + read.adverse_type, CLOCKS.index("appeal_window")
             ),
-            "fee_paid": np.array([fees.get(r[0], no_fees)[1] for r in rows], dtype=np.int64),
+            "fee_estimate": estimate,
+            "fee_paid": paid,
         }
         part.update({f"clock:{k}": v for k, v in result.items()})
-        return part
+        rows, kinds, dues, event_ids = read.asks
+        asks = {"request_id": ids[rows], "kind": kinds, "due": dues, "event_id": event_ids}
+        return part, asks
 
     def _rule(self, component: str) -> AppealRule:
         if component not in self._rules:
@@ -271,6 +297,10 @@ class RequestIndex:
         self.columns = {k: v for k, v in merged.items() if not k.startswith("clock:")}
         self.clocks = {k[6:]: v for k, v in merged.items() if k.startswith("clock:")}
         self._row = {rid: i for i, rid in enumerate(self.columns["id"].tolist())}
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop what was worked out from the values (orders, component list, folded text)."""
         self._orders: dict[tuple[str, bool], np.ndarray] = {}
         self._components: list[tuple[str, str]] | None = None
         self._tracking: np.ndarray | None = None
@@ -307,6 +337,11 @@ class RequestIndex:
         if clock == NONE:
             return None
         return CLOCKS[clock], date.fromordinal(int(self.columns["next_due"][row]))
+
+    def next_label(self, row: int) -> str:
+        """The next deadline in words: the clock's label, or the reply the requester owes."""
+        label = int(self.columns["next_label"][row])
+        return LABELS[label] if label != NONE else ""
 
     def owes_requester(self, today: date | None = None) -> np.ndarray:
         """Rows with an open deadline the requester owes: a reply, or an appeal (one whose
@@ -385,14 +420,21 @@ class RequestIndex:
 
     def _sorted(self, sort: str, descending: bool) -> np.ndarray:
         cols = self.columns
-        if sort in ("id", "filed", "due", "fees"):
-            values = cols[{"id": "id", "filed": "filed", "due": "next_due", "fees": "fee_estimate"}[sort]]
+        if sort in ("id", "filed", "due", "fees", "received"):
+            key = {
+                "id": "id",
+                "filed": "filed",
+                "due": "next_due",
+                "fees": "fee_estimate",
+                "received": "received",
+            }
+            values = cols[key[sort]]
             order = np.lexsort((cols["id"], -values if descending else values))
             return np.concatenate([order[values[order] != NONE], order[values[order] == NONE]])
         if sort == "case":
             text = [self.cases.get(c, "") for c in cols["case_id"].tolist()]
         elif sort == "next":
-            text = [CLOCK_LABELS[CLOCKS[c]] if c != NONE else "" for c in cols["next_clock"].tolist()]
+            text = [LABELS[c] if c != NONE else "" for c in cols["next_label"].tolist()]
         elif sort in _TEXT:
             text = cols[sort].tolist()
         else:
@@ -405,13 +447,33 @@ class RequestIndex:
 
 def _EMPTY_COLUMNS() -> dict[str, np.ndarray]:  # noqa: N802 - a constant, built on demand
     """The columns of a list without requests (what ``_part`` gives for none)."""
-    ints = ("id", "case_id", "group", "filed", "next_due", "next_clock", "fee_estimate", "fee_paid")
-    texts = ("title", "component", "component_name", "tracking", "status")
-    clocks = [*(k for c in CLOCKS for k in (c, f"{c}_done")), "exhaustion"]
+    ints = (
+        "id", "case_id", "group", "filed", "received", "next_due", "next_clock", "next_label", "appeal_label",
+        "fee_estimate", "fee_paid",
+    )  # fmt: skip
+    texts = ("title", "component", "component_name", "tracking", "tags", "status")
+    clocks = [*(k for c in CLOCKS for k in (c, f"{c}_done") if k != "requester_done"), "exhaustion"]
     out = {name: np.empty(0, dtype=np.int64) for name in ints}
     out.update({name: np.empty(0, dtype=object) for name in texts})
     out.update({f"clock:{name}": np.empty(0, dtype=np.int64) for name in clocks})
     return out
+
+
+def _EMPTY_ASKS() -> dict[str, np.ndarray]:  # noqa: N802
+    """Every open, dated agency ask of the list: its request, type (a position in
+    ``batch_facts.ASK_TYPES``), reply-by date and the event that asked."""
+    return {name: np.empty(0, dtype=np.int64) for name in ("request_id", "kind", "due", "event_id")}
+
+
+def _next_label(read: batch_facts.Read, n: int, next_clock: np.ndarray) -> np.ndarray:
+    """Per request, the label of its next deadline (a position in LABELS; NONE if none)."""
+    rows, kinds, dues, event_ids = read.asks
+    ask = np.full(n, NONE, dtype=np.int64)
+    order = np.lexsort((-event_ids, -dues))  # the earliest (then first asked) is written last and wins
+    ask[rows[order]] = kinds[order]
+    out = np.where(next_clock == CLOCKS.index("requester"), ASK_LABEL + ask, next_clock)
+    appeal = (next_clock == CLOCKS.index("appeal_window")) & (read.adverse_type != NONE)
+    return np.where(appeal, APPEAL_LABEL + read.adverse_type, out)
 
 
 def _next(result: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -440,6 +502,107 @@ def _objects(values: Iterable) -> np.ndarray:
 
 def _concat(parts: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     return {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+
+
+def when_text(due: date | None, today: date) -> str:
+    """'3 days overdue', 'due today', 'tomorrow', 'in 5 days'."""
+    if due is None:
+        return ""
+    days = (due - today).days
+    if days < 0:
+        return f"{-days:,} day{'s' if days != -1 else ''} overdue"
+    if days == 0:
+        return "due today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
+
+def fees_text(estimate: int, paid: int) -> str:
+    """'$120.00 est. · $25.00 paid' (estimate NONE: none given)."""
+    parts = [] if estimate == NONE else [f"{f'${estimate / 100:,.2f}' if estimate else '$0.00'} est."]
+    if paid:
+        parts.append(f"${paid / 100:,.2f} paid")
+    return " · ".join(parts)
+
+
+def _day(ordinal: int) -> date | None:
+    return None if ordinal == NONE else date.fromordinal(ordinal)
+
+
+def open_deadlines_of(index: RequestIndex, row: int) -> list[tuple[date, str, str]]:
+    """(due, label, owed by) of every open deadline of a row, soonest first."""
+    found = []
+    for k, key in enumerate(CLOCKS[:-1]):
+        due = int(index.clocks[key][row])
+        if due != NONE and index.clocks[f"{key}_done"][row] == NONE:
+            which = int(index.columns["appeal_label"][row]) if key == "appeal_window" else k
+            found.append((date.fromordinal(due), LABELS[which], OWED_BY[key]))
+    asks = index.asks
+    for at in np.nonzero(asks["request_id"] == index.columns["id"][row])[0].tolist():
+        found.append(
+            (date.fromordinal(int(asks["due"][at])), LABELS[ASK_LABEL + int(asks["kind"][at])], "requester")
+        )
+    return sorted(found, key=lambda d: d[0])
+
+
+def cell(index: RequestIndex, row: int, column: int, today: date):
+    """One cell of the list as a value: text, a date, a number of days, or None."""
+    cols = index.columns
+    heading = HEADINGS[column]
+    if heading == "#":
+        return int(cols["id"][row])
+    if heading in ("Title", "Status", "Component", "Tracking no.", "Tags"):
+        key = {"Title": "title", "Status": "status", "Component": "component", "Tracking no.": "tracking"}
+        return cols[key.get(heading, "tags")][row]
+    if heading == "Case":
+        return index.case_name(row)
+    if heading in ("Filed", "Received"):
+        return _day(int(cols["filed" if heading == "Filed" else "received"][row]))
+    if heading == "Fees":
+        return fees_text(int(cols["fee_estimate"][row]), int(cols["fee_paid"][row]))
+    if heading == "Days outstanding":
+        filed, end = int(cols["filed"][row]), int(index.clocks["response_done"][row])
+        return None if filed == NONE else (end if end != NONE else today.toordinal()) - filed
+    if heading == "Open deadlines":
+        owed = {"agency": "agency", "requester": "you"}
+        return "; ".join(f"{label} {due} ({owed[who]})" for due, label, who in open_deadlines_of(index, row))
+    nxt = index.next_deadline(row)
+    if heading == "Days left":
+        return when_text(nxt[1] if nxt else None, today)
+    if heading == "Due":
+        return nxt[1] if nxt else None
+    return f"{index.next_label(row)} · {OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
+
+
+def read_index(db: Database, cal: Calendar | None = None) -> RequestIndex:
+    """The whole list of a log (the command line's way in; the window reads it in the background)."""
+    from foiadesk.core.deadlines.calendar import calendar
+
+    return RequestIndex.load(db, cal or calendar())
+
+
+def request_lines(index: RequestIndex, today: date) -> Iterator[str]:
+    """The list as ``foiadesk requests`` prints it: one line per request, by id."""
+    cols = index.columns
+    ids, components, statuses = cols["id"].tolist(), cols["component"], cols["status"]
+    tracking, titles, next_due, next_clock = (
+        cols["tracking"],
+        cols["title"],
+        cols["next_due"].tolist(),
+        cols["next_clock"].tolist(),
+    )
+    t = today.toordinal()
+    for row in np.argsort(cols["id"], kind="stable").tolist():
+        due = next_due[row]
+        if due == NONE:
+            text = "—"
+        else:
+            owed = OWED_BY[CLOCKS[next_clock[row]]]
+            state = "overdue" if t > due else "open"
+            text = f"{index.next_label(row)} {date.fromordinal(due)} ({owed}, {state})"
+        number = tracking[row] or "—"
+        yield f"#{ids[row]:<5} {components[row]:<9} {statuses[row]:<22} {number:<18} {text}  {titles[row]}"
 
 
 def search_ids(db: Database, index: RequestIndex, text: str) -> frozenset[int]:

@@ -5,6 +5,7 @@ explained in place rather than after saving."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
@@ -32,12 +33,26 @@ from PySide6.QtWidgets import (
 
 from foiadesk.core.deadlines.calendar import Calendar, calendar
 from foiadesk.core.deadlines.clocks import AppealRule
-from foiadesk.core.deadlines.events import CHANNELS, EVENT_TYPES, OUTCOME_LABELS, Event
+from foiadesk.core.deadlines.events import (
+    ADVERSE_DETERMINATIONS,
+    ASKS,
+    CHANNELS,
+    EVENT_TYPES,
+    OUTCOME_LABELS,
+    Event,
+)
+from foiadesk.core.letters.content import DraftingError
+from foiadesk.core.letters.followups import exemptions_summary
 from foiadesk.core.store.log import Attachment, Changes, LogError, NewEvent, check_event, record_event
 from foiadesk.core.tracking.preview import OWED_WORDS, Preview, preview_event
 from foiadesk.ui.dialogs.commit import CommitOnAccept
 
 AMOUNT_TYPES = ("fee_estimate", "payment")
+EXEMPTION_TYPES = (
+    "determination",
+    "interim_release",
+    "appeal_decided",
+)  # letters that withhold under exemptions
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,27 @@ class EventDraft:
             )
             return file_request(db, self.request_id, filing).changes
         return record_event(db, self.request_id, replace(self.event, files=attachments))
+
+
+def expected_next(history: list[Event]) -> str:
+    """The event the request waits for, offered first in the dialog: the answer to an open
+    question from the agency, else the next step of the request or its appeal."""
+    types = [e.type for e in history]
+    if "filed" not in types:
+        return "filed"
+    for ask, answer in ASKS.items():
+        if types.count(ask) > types.count(answer):
+            return answer
+    if "appeal_received" in types and "appeal_decided" not in types:
+        return "appeal_decided"
+    if "appeal_filed" in types and "appeal_decided" not in types:
+        return "appeal_received"
+    decided = [e for e in history if e.type == "determination"]
+    if decided:
+        return "appeal_filed" if decided[-1].outcome in ADVERSE_DETERMINATIONS else "note"
+    if any(t in types for t in ("acknowledged", "received", "extension_notice", "interim_release")):
+        return "determination"
+    return "acknowledged"
 
 
 def _qdate(day: date) -> QDate:
@@ -128,9 +164,10 @@ class EventDialog(CommitOnAccept, QDialog):
         self.type = QComboBox()
         for key, kind in EVENT_TYPES.items():
             self.type.addItem(kind.label, key)
-        filed = any(e.type == "filed" for e in history)
-        self.type.setCurrentIndex(self.type.findData("acknowledged" if filed else "filed"))
+        self.type.setCurrentIndex(self.type.findData(expected_next(history)))
         self.occurred = date_edit(today)
+        self.date_confirmed = False  # Enter saves only once the date was changed or Enter'd there
+        self.occurred.dateChanged.connect(self._date_seen)
         self.channel = QComboBox()
         self.channel.addItem("—", None)
         for channel in CHANNELS:
@@ -144,6 +181,8 @@ class EventDialog(CommitOnAccept, QDialog):
         self.amount.setRange(0, 10_000_000)
         self.amount.setPrefix("$ ")
         self.amount.setDecimals(2)
+        self.exemptions = QLineEdit()
+        self.exemptions.setPlaceholderText("the exemptions the letter cites, e.g. b5, b6, b7C")
         self.summary = QLineEdit()
         self.summary.setPlaceholderText("one line you will recognise later")
         self.body = QPlainTextEdit()
@@ -155,7 +194,7 @@ class EventDialog(CommitOnAccept, QDialog):
         self.attached = QLabel()
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem.setMinimumHeight(self.fontMetrics().height() * 2)  # room kept: nothing jumps
         self.changes = QLabel()
         self.changes.setWordWrap(True)
         self.changes.setTextFormat(Qt.TextFormat.RichText)
@@ -178,13 +217,17 @@ class EventDialog(CommitOnAccept, QDialog):
         self.form.addRow("O&utcome", self.outcome)
         self.form.addRow("&Tracking no.", self.tracking)
         self.form.addRow("&Amount", self.amount)
+        self.form.addRow("Exe&mptions cited", self.exemptions)
         self.form.addRow("&Summary", self.summary)
-        self.form.addRow("&Text", self.body)
+        self.form.addRow("Te&xt", self.body)
         self.form.addRow(self.attach, self.attached)
         self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log event")
+        for button in buttons.buttons():  # Enter is handled by keyPressEvent, not by a button
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         effect = QGroupBox("What this will change")
@@ -213,6 +256,28 @@ class EventDialog(CommitOnAccept, QDialog):
         self._fit_fields()
         self.type.setFocus()
 
+    def _date_seen(self, *_args) -> None:
+        self.date_confirmed = True
+
+    def keyPressEvent(self, event) -> None:
+        """Enter logs the event only once its date was confirmed: changed, or Enter pressed
+        in the date field. Otherwise the date field takes the focus and says so: a date
+        left at today silently restarts a clock from the wrong day."""
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return super().keyPressEvent(event)
+        if self.focusWidget() is self.occurred:
+            self.date_confirmed = True
+        if self.date_confirmed:
+            self.accept()
+            return
+        self.occurred.setFocus()
+        self.occurred.selectAll()
+        self.problem.setText(
+            f"Check the date: it says {self.occurred.date().toPython()} (today). "
+            "Change it, or press Enter again to log the event on that day."
+        )
+        self.problem.show()
+
     def _fit_fields(self) -> None:
         """Show only the fields the chosen type uses, labelled as that type names them."""
         kind = EVENT_TYPES[self.type.currentData()]
@@ -226,7 +291,8 @@ class EventDialog(CommitOnAccept, QDialog):
         self.form.setRowVisible(self.outcome, bool(kind.outcomes))
         self.form.setRowVisible(self.tracking, kind.direction == "in" or kind.key == "filed")
         self.form.setRowVisible(self.amount, kind.key in AMOUNT_TYPES)
-        self.problem.hide()
+        self.form.setRowVisible(self.exemptions, kind.key in EXEMPTION_TYPES)
+        self.problem.clear()
         self.update_preview()
 
     def update_preview(self, *_args) -> None:
@@ -257,10 +323,22 @@ class EventDialog(CommitOnAccept, QDialog):
             outcome=self.outcome.currentData() if kind.outcomes else None,
             tracking_number=self.tracking.text().strip() or None,
             amount_cents=round(self.amount.value() * 100) if kind.key in AMOUNT_TYPES else None,
-            summary=self.summary.text().strip() or kind.label,
+            summary=self._summary(kind),
             body=self.body.toPlainText().strip(),
         )
         return EventDraft(self.request_id, event, tuple(self.files))
+
+    def _summary(self, kind) -> str:
+        """The summary, led by the exemptions cited, written as the importer and
+        `foiadesk log N determination --exemptions` write them (the appeal reads them)."""
+        typed = self.summary.text().strip() or kind.label
+        codes = [c for c in re.split(r"[,\s]+", self.exemptions.text()) if c]
+        if kind.key not in EXEMPTION_TYPES or not codes:
+            return typed
+        try:
+            return f"{exemptions_summary(codes)}; {typed}"
+        except DraftingError as exc:
+            raise LogError(str(exc)) from None
 
     def accept(self) -> None:
         draft = self.draft()

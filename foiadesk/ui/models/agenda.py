@@ -18,9 +18,8 @@ from foiadesk.core.tracking.agenda import (
     group_deadlines,
     open_deadlines,
 )
-from foiadesk.core.tracking.listing import CLOCK_LABELS, CLOCKS
 from foiadesk.ui import look
-from foiadesk.ui.models.requests import ID_ROLE
+from foiadesk.ui.models.requests import ID_ROLE, short_title
 from foiadesk.ui.session import Session
 
 # How far back the overdue group reaches: a deadline missed long ago (an appeal window
@@ -61,7 +60,7 @@ class AgendaModel(QAbstractItemModel):
         if since is not None:
             keep = found.due >= since
             self.hidden = int((~keep).sum())
-            found = Agenda(found.rows[keep], found.clocks[keep], found.due[keep])
+            found = found.where(keep)
         else:
             self.hidden = 0
         self.beginResetModel()
@@ -80,6 +79,9 @@ class AgendaModel(QAbstractItemModel):
 
     def request_id(self, index: QModelIndex) -> int | None:
         return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+
+    def _position(self, index: QModelIndex) -> int:
+        return int(self.groups[index.internalId() - 10].positions[index.row()])
 
     def _deadline(self, index: QModelIndex) -> tuple[int, int, int]:
         """(list row, clock index, due ordinal) of a deadline row."""
@@ -180,10 +182,10 @@ class AgendaModel(QAbstractItemModel):
             return (
                 look.day(day),
                 look.when(day, self.session.today()),
-                CLOCK_LABELS[CLOCKS[clock]],
+                self.found.label(self._position(index)),
                 str(cols["id"][row]),
                 cols["component"][row],
-                cols["title"][row],
+                short_title(cols["title"][row], self.session.index.case_name(row), cols["component"][row]),
                 cols["status"][row],
             )[column]
         if role == ID_ROLE:

@@ -6,12 +6,14 @@ QSortFilterProxyModel, which would ask Python for every cell of 100,000 rows to 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from foiadesk.core.tracking.listing import CLOCK_LABELS, NONE, OWED_BY, Filter
+from foiadesk.core.tracking.listing import COLUMNS as LIST_COLUMNS
+from foiadesk.core.tracking.listing import NONE, OWED_BY, Filter, cell, fees_text
 from foiadesk.ui import look
 from foiadesk.ui.models.table import KeyedTableModel
 from foiadesk.ui.session import Session
@@ -27,44 +29,37 @@ _ROLES = frozenset(
         ID_ROLE,
     }
 )
-_DATED = (3, 4, 5)  # the columns of the next deadline: days left, which and who, due date
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+def short_title(title: str, case: str, component: str) -> str:
+    """The part of a title that tells a request from its neighbours: without the case's
+    name in front and the component after it, which have their own columns
+    ("IRS-ICE taxpayer address sharing (April 2025 MOU): ICE" → the case's name alone;
+    "Audit logs (ICE, #12)" → "Audit logs")."""
+    short = title
+    if component:
+        pattern = rf"(\s*[:—–-]\s*{re.escape(component)}|\s*\({re.escape(component)}(, #\d+)?\))$"
+        short = re.sub(pattern, "", short)
+    if case and short.startswith(case) and short[len(case) :].strip(" :—–-"):
+        short = short[len(case) :].lstrip(" :—–-")
+    return short or title
+
+
 class RequestsModel(KeyedTableModel):
-    HEADERS = (
-        "#",
-        "Title",
-        "Status",
-        "Days left",
-        "Next deadline · owed by",
-        "Due",
-        "Component",
-        "Case",
-        "Tracking no.",
-        "Filed",
-        "Fees",
-    )
-    SORT_KEYS = (
-        "id",
-        "title",
-        "status",
-        "due",
-        "next",
-        "due",
-        "component",
-        "case",
-        "tracking",
-        "filed",
-        "fees",
-    )
-    TEXT = {1: "title", 2: "status", 6: "component", 8: "tracking"}
-    WHEN, NEXT, DUE = 3, 4, 5
+    COLUMNS = LIST_COLUMNS  # (heading, sort key), from the core: the list export writes the same
+    HEADERS = tuple(heading for heading, _ in COLUMNS)
+    SORT_KEYS = tuple(key for _, key in COLUMNS)
+    (ID, COMPONENT, TITLE, STATUS, WHEN, NEXT, DUE, CASE, TRACKING, FILED, FEES,
+     RECEIVED, OUTSTANDING, OPEN, TAGS) = range(len(COLUMNS))  # fmt: skip
+    TEXT = {COMPONENT: "component", STATUS: "status", TRACKING: "tracking"}
+    DATED = (WHEN, NEXT, DUE)  # the columns of the next deadline
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
         self.filter = Filter()
+        self.snippets: dict[int, str] = {}
         self.sort_key = session.settings.get("requests/sort")
         self.descending = session.settings.get("requests/descending")
         session.loaded.connect(self.reload)
@@ -73,8 +68,10 @@ class RequestsModel(KeyedTableModel):
         session.display_changed.connect(self.reload)
         self.reload()
 
-    def set_filter(self, flt: Filter) -> None:
+    def set_filter(self, flt: Filter, snippets: dict[int, str] | None = None) -> None:
+        """``snippets``: where a search matched, by request (shown after the title)."""
         self.filter = flt
+        self.snippets = snippets or {}
         self.reload()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
@@ -87,7 +84,7 @@ class RequestsModel(KeyedTableModel):
         self.reload()
 
     def sort_column(self) -> int:
-        return self.SORT_KEYS.index(self.sort_key) if self.sort_key in self.SORT_KEYS else 4
+        return self.SORT_KEYS.index(self.sort_key) if self.sort_key in self.SORT_KEYS else self.NEXT
 
     def reload(self) -> None:
         self._today, self._soon = self.session.today(), self.session.soon_days()
@@ -117,52 +114,55 @@ class RequestsModel(KeyedTableModel):
         if role == ID_ROLE:
             return request_id
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (0, 10) else None
-        if role == Qt.ItemDataRole.DisplayRole and column not in _DATED:
-            if column == 0:
+            return _RIGHT if column in (self.ID, self.FEES, self.OUTSTANDING) else None
+        if role == Qt.ItemDataRole.DisplayRole and column not in self.DATED:
+            if column == self.ID:
                 return str(request_id)
             if column in self.TEXT:
                 return cols[self.TEXT[column]][row]
-            if column == 7:
+            if column == self.TITLE:
+                short = short_title(cols["title"][row], index.case_name(row), cols["component"][row])
+                found = self.snippets.get(request_id)
+                return f"{found}  ·  {short}" if found else short  # where it matched, first
+            if column == self.CASE:
                 return index.case_name(row)
-            if column == 9:
+            if column == self.FILED:
                 filed = int(cols["filed"][row])
                 return "" if filed == NONE else date.fromordinal(filed).isoformat()
-            return fees_text(int(cols["fee_estimate"][row]), int(cols["fee_paid"][row]))
+            if column == self.FEES:
+                return fees_text(int(cols["fee_estimate"][row]), int(cols["fee_paid"][row]))
+            value = cell(index, row, column, self._today)  # received, days outstanding, open deadlines, tags
+            return "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
         nxt = index.next_deadline(row)
         due = nxt[1] if nxt else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.WHEN:
                 return look.when(due, self._today)
             if column == self.NEXT:
-                return f"{CLOCK_LABELS[nxt[0]]} · {look.OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
+                return f"{index.next_label(row)} · {look.OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
             return look.day(due)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 1:
-                return cols["title"][row]
-            if column == 2:
+            if column == self.TITLE:
+                found = self.snippets.get(request_id)
+                return cols["title"][row] + (f"\nFound in the {found}" if found else "")
+            if column == self.STATUS:
                 return cols["status"][row]
-            if column == 6:
+            if column == self.COMPONENT:
                 return cols["component_name"][row]
-            if column == 10 and (cols["fee_estimate"][row] != NONE or cols["fee_paid"][row]):
+            if column == self.FEES and (cols["fee_estimate"][row] != NONE or cols["fee_paid"][row]):
                 return "The agency's latest estimate and what you have paid (the Fees tab has the ledger)."
             if column == self.NEXT and nxt:
                 who = "the agency" if OWED_BY[nxt[0]] == "agency" else "you"
-                return f"{CLOCK_LABELS[nxt[0]]}, owed by {who}. Select the request to see the arithmetic."
+                return f"{index.next_label(row)}, owed by {who}. Select the request to see the arithmetic."
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if column != self.WHEN or due is None:
                 return None
             return self._tints.get(look.urgency(due, self._today, self._soon))
         # FontRole: what the requester owes is in bold
-        if nxt and OWED_BY[nxt[0]] == "requester" and column in _DATED:
+        if nxt and OWED_BY[nxt[0]] == "requester" and column in self.DATED:
             return self._bold
         return None
 
 
-def fees_text(estimate: int, paid: int) -> str:
-    """'$120.00 est. · $25.00 paid' (estimate NONE: none given)."""
-    parts = [] if estimate == NONE else [f"{look.dollars(estimate) or '$0.00'} est."]
-    if paid:
-        parts.append(f"{look.dollars(paid)} paid")
-    return " · ".join(parts)
+__all__ = ["RequestsModel", "fees_text"]

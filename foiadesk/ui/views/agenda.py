@@ -75,7 +75,8 @@ class AgendaView(QWidget):
         layout.addWidget(self.stack)
 
         self.span.currentIndexChanged.connect(lambda: self.model.set_overdue_days(self.span.currentData()))
-        self.model.modelReset.connect(self._arrange)
+        self._unarranged = False
+        self.model.modelReset.connect(self._arrange_when_shown)
         session.loaded.connect(self._loaded)
         session.rows_changed.connect(self._show_right_page)
         self._arrange()
@@ -93,9 +94,17 @@ class AgendaView(QWidget):
         header.setSectionResizeMode(5, header.ResizeMode.Stretch)
         self.table.setColumnWidth(6, metrics.horizontalAdvance("Waiting on requester") + 16)
 
+    def _fit_statuses(self) -> None:
+        """Widen the status column to the log's longest status ("Glomar (neither confirm nor deny)")."""
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(s) for s in self.session.index.statuses()), default=0)
+        if self.table.columnWidth(6) < widest + 16:
+            self.table.setColumnWidth(6, widest + 16)
+
     # -- showing ----------------------------------------------------------------------------
 
     def _loaded(self) -> None:
+        self._fit_statuses()
         self._show_right_page()
         if not self.table.currentIndex().isValid():
             first = self._first_deadline()
@@ -108,6 +117,20 @@ class AgendaView(QWidget):
 
     def is_welcome(self) -> bool:
         return self.stack.currentWidget() is self.welcome
+
+    def _arrange_when_shown(self) -> None:
+        """Opening thousands of rows costs a tenth of a second on a large log: a hidden
+        agenda does it when it is next shown, not after every write."""
+        if self.isVisible():
+            self._arrange()
+        else:
+            self._unarranged = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._unarranged:
+            self._unarranged = False
+            self._arrange()
 
     def _arrange(self) -> None:
         """After the model is rebuilt: headings span the row; groups open or fold."""
