@@ -60,7 +60,8 @@ def test_csv_reads_back_clean(hostile_log, tmp_path):
     text = out.read_bytes().decode("utf-8-sig")
     assert not CONTROL.search(text)
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    got = {row[0]: row[1] for row in rows[1:]}
+    title = rows[0].index("Title")
+    got = {row[0]: row[title] for row in rows[1:]}
     for i, (_, expected) in enumerate(HOSTILE, 1):
         shown = "'" + expected if expected.lstrip(" ").startswith("=") else expected
         assert got[str(i)] == shown
@@ -72,8 +73,9 @@ def test_xlsx_opens_and_reads_back_clean(hostile_log, tmp_path):
     out = tmp_path / "list.xlsx"
     assert export_list(hostile_log, ListFilter(), out, fmt="xlsx", as_of=AS_OF) == len(HOSTILE)
     sheet = load_workbook(out)["Requests"]
+    title = [c.value for c in sheet[1]].index("Title")
     rows = list(sheet.iter_rows(min_row=2))
-    got = {row[0].value: row[1] for row in rows}
+    got = {row[0].value: row[title] for row in rows}
     for i, (_, expected) in enumerate(HOSTILE, 1):
         assert got[i].value == expected and got[i].data_type == "s"  # text, never a formula
 
