@@ -23,7 +23,7 @@ from foiadesk.core.export.files import ExportCancelled, ExportError, OutputExist
 if TYPE_CHECKING:  # the core's list modules load numpy and sqlite-utils: imported when used
     from foiadesk.core.export.sheet import ListFilter
     from foiadesk.core.tracking.listing import Filter
-    from foiadesk.ui.correspondence import WindowAccess
+    from foiadesk.ui.window_access import WindowAccess
 
 LIST_FORMATS = {"csv": "CSV, for any spreadsheet (*.csv)", "xlsx": "Excel workbook (*.xlsx)"}
 
