@@ -29,6 +29,7 @@ from foiadesk.core.errors import UserError
 from foiadesk.core.paths import default_db_path
 
 BUSY_TIMEOUT_MS = 5000
+UPGRADE_WAIT_MS = 30_000  # creating or upgrading a log is rare: wait longer for the others
 
 migrations = Migrations("foiadesk")
 
@@ -386,10 +387,15 @@ def _upgrade(db: Database, path: Path) -> None:
         except StorageError as exc:
             raise StorageError(f"{path} was not upgraded (nothing changed): {exc}") from None
     conn = db.conn
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        raise StorageError(describe_sqlite_error(exc, path)) from None
+    waited = 0
+    while True:  # others creating the same log queue here; each takes a moment
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as exc:
+            waited += BUSY_TIMEOUT_MS
+            if "locked" not in str(exc) or waited >= UPGRADE_WAIT_MS:
+                raise StorageError(describe_sqlite_error(exc, path)) from None
     try:
         if migrations.pending(db):  # again: another process may have just done it
             _refuse_foreign(db, path)
