@@ -177,8 +177,8 @@ def test_enter_after_changing_the_date_logs_it(qtbot, open_window, demo_copy):
     qtbot.keyClicks(dialog.occurred, "2026-11-24")
     dialog.summary.setFocus()
     qtbot.keyClicks(dialog.summary, "Called the liaison")
-    qtbot.keyClick(dialog.summary, Qt.Key.Key_Return)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):  # once the event is saved
+        qtbot.keyClick(dialog.summary, Qt.Key.Key_Return)
 
 
 def test_a_problem_message_does_not_move_the_dialogs_buttons(qtbot, open_window, demo_copy):
