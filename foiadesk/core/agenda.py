@@ -15,6 +15,7 @@ from datetime import date
 
 import numpy as np
 
+from .batch import open_due
 from .listing import CLOCKS, NONE, OWED_BY, RequestIndex, week_end
 
 
@@ -39,15 +40,14 @@ def open_deadlines(
     through: date | None = None,
 ) -> Agenda:
     """Open deadlines, optionally only those ``owed_by`` "agency" or "requester" and due
-    between ``since`` and ``through``; ordered by due date, then request id, then clock."""
+    between ``since`` and ``through``; ordered by due date, then request id, then clock.
+    A requester's window that passed unused before the list was read is not a to-do."""
     rows, clocks, dues = [], [], []
     for k, key in enumerate(CLOCKS):
         if owed_by is not None and OWED_BY[key] != owed_by:
             continue
-        due = index.clocks[key]
+        due = open_due(index.clocks, key, index.today)
         open_ = due != NONE
-        if key != "requester":
-            open_ &= index.clocks[f"{key}_done"] == NONE
         if since is not None:
             open_ &= due >= since.toordinal()
         if through is not None:

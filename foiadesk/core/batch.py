@@ -12,6 +12,7 @@ same reading ``clocks.py`` uses), ``compute`` does the arithmetic on whole colum
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -24,11 +25,13 @@ from .clocks import (
     ROUTING_DAYS,
     AppealRule,
 )
-from .events import Event
-from .facts import ANSWER_FEE, ANSWER_INFO, ASK_FEE, ASK_INFO, EXTENSION, read_events
+from .events import ASKS, Event
+from .facts import ANSWER_FEE, ANSWER_INFO, ASK_FEE, ASK_INFO, EXTENSION, WINDOW_KINDS, read_events
 
 NONE = -1
 INFO, FEE = 1, 2  # bits of the asks a paused clock waits on
+WINDOWS = tuple(f"appeal_window:{kind}" for kind in WINDOW_KINDS)  # as clocks.py keys them
+REPLIES = tuple(f"reply:{ask}" for ask in ASKS)  # the earliest open reply-by of each kind of ask
 
 
 @dataclass
@@ -45,13 +48,14 @@ class Columns:
     done: np.ndarray
     expedite_receipt: np.ndarray
     expedite_done: np.ndarray
-    adverse: np.ndarray
     appeal_days: np.ndarray
     appeal_working: np.ndarray
-    appeal_filed: np.ndarray
     appeal_receipt: np.ndarray
     appeal_done: np.ndarray
-    requester_due: np.ndarray  # earliest open reply-by date the requester owes
+    estimate: np.ndarray  # the latest estimated completion date the agency gave
+    windows: dict[str, tuple[np.ndarray, np.ndarray]]  # key -> (decision day, appealed or moot day)
+    replies: dict[str, np.ndarray]  # key -> earliest open reply-by date of that kind of ask
+    appeal_steps: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]  # appeal extensions
 
     def __len__(self) -> int:
         return len(self.filed)
@@ -65,36 +69,61 @@ def _when(ev) -> int:
     return ev.occurred_on.toordinal() if ev is not None else NONE
 
 
+def _by_position(steps: list[tuple[tuple[int, int, int], ...]]) -> list[tuple[np.ndarray, ...]]:
+    """The j-th step of every request that has one, for each j, as (rows, kind, day, named)."""
+    out = []
+    for j in range(max((len(s) for s in steps), default=0)):
+        at = [(i, *row[j]) for i, row in enumerate(steps) if len(row) > j]
+        out.append(tuple(np.asarray(col, dtype=np.int64) for col in zip(*at, strict=True)))
+    return out
+
+
+_SCALARS = (
+    "filed receipt routed proper done expedite_receipt expedite_done appeal_days appeal_working "
+    "appeal_receipt appeal_done estimate"
+).split()
+
+
 def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]) -> Columns:
     """Read each request's facts (``facts.read_events``, as ``clocks.py`` does) into columns."""
     n = len(histories)
-    rows = {name: [NONE] * n for name in Columns.__dataclass_fields__ if name != "steps"}
+    rows = {name: [NONE] * n for name in _SCALARS}
+    windows = {key: ([NONE] * n, [NONE] * n) for key in WINDOWS}
+    replies = {key: [NONE] * n for key in REPLIES}
     steps: list[tuple[tuple[int, int, int], ...]] = []
+    appeal_steps: list[tuple[tuple[int, int, int], ...]] = []
     for i, events in enumerate(histories):
         f = read_events(events, cal)
         rows["appeal_days"][i] = rules[i].days
         rows["appeal_working"][i] = rules[i].unit == "working"
         rows["filed"][i] = _when(f.filed)
         rows["receipt"][i] = _o(f.receipt.day) if f.receipt else NONE
-        rows["routed"][i] = int(f.routed is not None)
+        rows["routed"][i] = int(bool(f.routings))
         rows["proper"][i] = _o(f.proper.day) if f.proper else NONE
         rows["done"][i] = _when(f.response_done)
         rows["expedite_receipt"][i] = _o(f.expedite_receipt.day) if f.expedite_receipt else NONE
         rows["expedite_done"][i] = _when(f.expedite_done)
-        rows["adverse"][i] = _when(f.adverse)
-        rows["appeal_filed"][i] = _when(f.appeal_after_adverse)
         rows["appeal_receipt"][i] = _o(f.appeal_receipt.day) if f.appeal_receipt else NONE
         rows["appeal_done"][i] = _when(f.appeal_done)
-        rows["requester_due"][i] = min(
-            (_o(ask.named_date) for ask, done in f.asks if ask.named_date and done is None), default=NONE
-        )
+        rows["estimate"][i] = _o(f.estimates[-1].named_date) if f.estimates else NONE
+        for w in f.windows:
+            start, done = windows[f"appeal_window:{w.kind}"]
+            start[i] = _when(w.decision)
+            done[i] = _when(w.appealed or w.moot)
+        for ask, answered in f.asks:
+            if ask.named_date and answered is None:
+                column = replies[f"reply:{ask.type}"]
+                column[i] = _o(ask.named_date) if column[i] == NONE else min(column[i], _o(ask.named_date))
         steps.append(tuple((s.kind, _o(s.day), _o(s.named)) for s in f.steps))
-    by_position = []
-    for j in range(max((len(s) for s in steps), default=0)):
-        at = [(i, *row[j]) for i, row in enumerate(steps) if len(row) > j]
-        by_position.append(tuple(np.asarray(col, dtype=np.int64) for col in zip(*at, strict=True)))
+        appeal_steps.append(tuple((s.kind, _o(s.day), _o(s.named)) for s in f.appeal_steps))
     arrays = {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}
-    return Columns(steps=by_position, **arrays)
+    return Columns(
+        steps=_by_position(steps),
+        windows={k: (np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)) for k, (a, b) in windows.items()},
+        replies={k: np.asarray(v, dtype=np.int64) for k, v in replies.items()},
+        appeal_steps=_by_position(appeal_steps),
+        **arrays,
+    )
 
 
 class _Days:
@@ -214,37 +243,68 @@ def compute(cols: Columns, cal: Calendar) -> dict[str, np.ndarray]:
     met = (cols.done != NONE) & (cols.done <= response)
     exhaustion = np.where((response != NONE) & ~met, response + 1, NONE)
     expedite = np.where(cols.expedite_receipt != NONE, cols.expedite_receipt + EXPEDITE_DAYS, NONE)
-    window = np.where(cols.adverse != NONE, cols.adverse + cols.appeal_days, NONE)
-    working = np.nonzero((cols.adverse != NONE) & (cols.appeal_working == 1))[0]
-    window[working] = days.add(cols.adverse[working], cols.appeal_days[working])
+
     appealed = np.nonzero(cols.appeal_receipt != NONE)[0]
+    appeal = _ResponseState(n, cols.appeal_receipt.copy(), days)
+    appeal.remaining[:] = APPEAL_DECISION_DAYS
+    for rows, _kind, day, named in cols.appeal_steps:
+        appeal.extension(rows, day, named)
     decision = _where_set(
         np.full(n, NONE, dtype=np.int64),
         appealed,
-        days.add(cols.appeal_receipt[appealed], APPEAL_DECISION_DAYS),
+        days.add(appeal.anchor[appealed], appeal.remaining[appealed]),
     )
-    return {
+    decided = (cols.appeal_done != NONE) & (cols.appeal_done <= decision)
+    appeal_exhaustion = np.where((decision != NONE) & ~decided, decision + 1, NONE)
+
+    out = {
         "response": response,
         "response_done": cols.done,
         "exhaustion": exhaustion,
         "expedite": expedite,
         "expedite_done": cols.expedite_done,
-        "appeal_window": window,
-        "appeal_window_done": cols.appeal_filed,
         "appeal_decision": decision,
         "appeal_decision_done": cols.appeal_done,
-        "requester": cols.requester_due,
+        "appeal_exhaustion": appeal_exhaustion,
+        "estimate": cols.estimate,
+        "estimate_done": cols.done,
     }
+    for key, (adverse, done) in cols.windows.items():
+        window = np.where(adverse != NONE, adverse + cols.appeal_days, NONE)
+        working = np.nonzero((adverse != NONE) & (cols.appeal_working == 1))[0]
+        window[working] = days.add(adverse[working], cols.appeal_days[working])
+        out[key] = window
+        out[f"{key}_done"] = done
+    for key, due in cols.replies.items():
+        out[key] = due
+        out[f"{key}_done"] = np.full(n, NONE, dtype=np.int64)  # answered asks are left out
+    return out
 
 
-def next_due(result: dict[str, np.ndarray]) -> np.ndarray:
-    """Per request, the earliest due date among its open clocks (NONE if none)."""
+DEADLINES = ("response", "expedite", *WINDOWS, "appeal_decision", *REPLIES)
+REQUESTER_OWES = frozenset((*WINDOWS, *REPLIES))
+
+
+def open_due(result: dict[str, np.ndarray], key: str, today: date | None = None) -> np.ndarray:
+    """Due dates of ``key`` where that deadline is still owed (NONE elsewhere): not done,
+    and, on ``today``, not a requester's window that passed unused (that is history)."""
+    due = result[key]
+    owed = (due != NONE) & (result[f"{key}_done"] == NONE)
+    if today is not None and key in REQUESTER_OWES:
+        owed &= due >= today.toordinal()
+    return np.where(owed, due, NONE)
+
+
+def next_due(result: dict[str, np.ndarray], today: date | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Per request, the earliest still-owed due date (NONE if none) and the index in
+    ``DEADLINES`` of its clock (NONE if none)."""
     big = np.iinfo(np.int64).max
-    best = np.full(len(result["response"]), big, dtype=np.int64)
-    for key in ("response", "expedite", "appeal_window", "appeal_decision"):
-        due, done = result[key], result[f"{key}_done"]
-        open_ = (due != NONE) & (done == NONE)
-        best = np.where(open_ & (due < best), due, best)
-    req = result["requester"]
-    best = np.where((req != NONE) & (req < best), req, best)
-    return np.where(best == big, NONE, best)
+    dues = []
+    for key in DEADLINES:
+        due = open_due(result, key, today)
+        dues.append(np.where(due != NONE, due, big))
+    stacked = np.vstack(dues)
+    which = stacked.argmin(axis=0)
+    best = stacked[which, np.arange(stacked.shape[1])]
+    none = best == big
+    return np.where(none, NONE, best).astype(np.int64), np.where(none, NONE, which).astype(np.int64)

@@ -23,6 +23,7 @@ class EventType:
     named_date: str = ""  # label of named_date when the type uses it
     outcomes: tuple[str, ...] = ()
     agency_receipt: str = ""  # label of agency_received_on when the type uses it
+    outcome_optional: bool = False  # an outcome the letter may or may not state
 
 
 _TYPES = [
@@ -37,10 +38,24 @@ _TYPES = [
         agency_receipt="Agency says it received the request on",
     ),
     EventType(
+        "referral_received",
+        "Received on referral from another agency",
+        "in",
+        agency_receipt="This agency received the referral on",
+    ),
+    EventType(
         "routed",
-        "Routed/referred to another component",
+        "Routed to another component of the same agency",
         "in",
         agency_receipt="Proper component received it on",
+    ),
+    EventType("referral", "Records referred to another agency", "in"),
+    EventType("consultation", "Agency consulted another agency", "in"),
+    EventType(
+        "estimated_completion",
+        "Agency gave an estimated completion date",
+        "in",
+        named_date="Estimated completion",
     ),
     EventType("info_requested", "Agency asked for information", "in", named_date="Reply by"),
     EventType("info_answered", "Requester answered", "out", agency_receipt="Agency received the answer on"),
@@ -51,7 +66,14 @@ _TYPES = [
         "out",
         agency_receipt="Agency received the answer on",
     ),
-    EventType("fee_estimate", "Fee estimate", "in", named_date="Reply by"),
+    EventType(
+        "fee_estimate",
+        "Fee estimate",
+        "in",
+        named_date="Reply by",
+        outcomes=("on_hold",),
+        outcome_optional=True,
+    ),
     EventType(
         "fee_estimate_answered",
         "Fee estimate accepted or narrowed",
@@ -101,6 +123,12 @@ _TYPES = [
         agency_receipt="Appeal office received it on",
     ),
     EventType(
+        "appeal_extension_notice",
+        "Appeal decision extended (unusual circumstances)",
+        "in",
+        named_date="Appeal decision expected by",
+    ),
+    EventType(
         "appeal_decided",
         "Appeal decided",
         "in",
@@ -128,7 +156,10 @@ OUTCOME_LABELS = {
     "waiver_denied": "Fee waiver denied",
     "category_granted": "Fee category granted",
     "category_denied": "Fee category denied",
+    "on_hold": "On hold until you answer",
 }
+# Events that start a request's clocks: the requester's filing, or another agency's referral.
+STARTS = ("filed", "referral_received")
 
 # Agency asks that the requester owes an answer to, and the type that answers each.
 ASKS = {
@@ -154,6 +185,7 @@ class Event:
     tracking_number: str | None = None
     amount_cents: int | None = None
     summary: str = ""
+    linked_request: int | None = None  # a referral's request at the receiving agency
 
     @property
     def kind(self) -> EventType:
@@ -166,12 +198,15 @@ def derive_status(events: list[Event]) -> str:
     waiting: dict[str, bool] = {}
     for ev in sorted(events, key=lambda e: (e.occurred_on, e.id)):
         t = ev.type
-        if t == "filed":
-            status = "Filed"
+        if t in STARTS:
+            status = "Filed" if t == "filed" else "Processing"
         elif t in (
             "received",
             "acknowledged",
             "routed",
+            "referral",
+            "consultation",
+            "estimated_completion",
             "extension_notice",
             "interim_release",
             "status_inquiry",

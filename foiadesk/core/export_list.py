@@ -25,19 +25,14 @@ from .calendar import Calendar, calendar
 from .clocks import AppealRule
 from .events import Event, derive_status
 from .export_files import Cancelled, ExportError, Progress, atomic_output, fixed_ooxml, stop_if
+from .listing import CLOCK_LABELS, OWED_BY
 
 CHUNK = 5000
 DEADLINE_STATES = ("all", "overdue", "this_week", "due_soon", "needs_me", "none")
 FORMATS = ("csv", "xlsx")
 UNSETTLED = ("Draft", "Filed", "Processing", "Waiting on requester", "Appeal pending")
-# The batch engine's clocks a row lists, with their labels and who owes them.
-CLOCKS = (
-    ("response", "Response due", "agency"),
-    ("expedite", "Expedite decision due", "agency"),
-    ("appeal_window", "Appeal by", "requester"),
-    ("appeal_decision", "Appeal decision due", "agency"),
-    ("requester", "Reply to the agency by", "requester"),
-)
+# The batch engine's clocks a row lists, with the list's labels and who owes them.
+CLOCKS = tuple((key, CLOCK_LABELS[key], OWED_BY[key]) for key in batch.DEADLINES)
 # Each column's heading and its width in the XLSX sheet, in characters.
 COLUMNS = (
     ("ID", 7),
@@ -221,14 +216,14 @@ def _chunk_rows(
             rules[component] = appeal_rule(component)
     cols = batch.extract([histories[i] for i in ids], cal, [rules[base[i][3]] for i in ids])
     result = batch.compute(cols, cal)
+    owed = {key: batch.open_due(result, key, as_of) for key, _, _ in CLOCKS}
     rows = []
     for n, i in enumerate(ids):
         component = base[i][3]
         deadlines = []
         for key, label, owed_by in CLOCKS:
-            due = int(result[key][n])
-            done = int(result[f"{key}_done"][n]) if key != "requester" else batch.NONE
-            if due != batch.NONE and done == batch.NONE:
+            due = int(owed[key][n])
+            if due != batch.NONE:
                 deadlines.append(Deadline(label, date.fromordinal(due), owed_by))
         deadlines.sort(key=lambda d: d.due)
         filed = int(cols.filed[n])
@@ -273,12 +268,8 @@ def _keep(row: ListRow, flt: ListFilter, as_of: date) -> bool:
     if flt.deadline == "due_soon":
         return nxt is not None and as_of <= nxt.due <= as_of + timedelta(days=flt.soon_days)
     if flt.deadline == "needs_me":
-        # An appeal window that has closed is no longer something the requester can act on.
-        owes = [
-            d
-            for d in row.deadlines
-            if d.owed_by == "requester" and (d.label != "Appeal by" or d.due >= as_of)
-        ]
+        # A requester's window that has passed is history (the rows leave it out).
+        owes = [d for d in row.deadlines if d.owed_by == "requester"]
         return bool(owes) or row.status == "Waiting on requester"
     if flt.deadline == "none":
         return nxt is None

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from . import batch
 from .calendar import Calendar
-from .clocks import AppealRule
+from .clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
 from .events import OUTCOME_LABELS, derive_status
 from .fees import fee_totals
 from .tracker import appeal_rule
@@ -29,22 +29,19 @@ from .tracker import appeal_rule
 NONE = batch.NONE
 CHUNK = 5000
 
-# The clocks a list row can show as its next deadline, in batch.py's result keys.
-CLOCKS = ("response", "expedite", "appeal_window", "appeal_decision", "requester")
+# The clocks a list row can show as its next deadline, in batch.py's result keys, with the
+# labels clocks.py gives them: each says what is owed ("Appeal the fee-waiver denial by").
+CLOCKS = batch.DEADLINES
 CLOCK_LABELS = {
     "response": "Response due",
     "expedite": "Expedite decision due",
-    "appeal_window": "Appeal by",
+    **{f"appeal_window:{kind}": label for kind, label in APPEAL_LABELS.items()},
     "appeal_decision": "Appeal decision due",
-    "requester": "Reply to the agency",
+    **{f"reply:{ask}": label for ask, label in REPLY_LABELS.items()},
 }
-OWED_BY = {
-    "response": "agency",
-    "expedite": "agency",
-    "appeal_window": "requester",
-    "appeal_decision": "agency",
-    "requester": "requester",
-}
+OWED_BY = {key: "requester" if key in batch.REQUESTER_OWES else "agency" for key in CLOCKS}
+ESTIMATE_LABEL = "Agency's estimate"
+
 
 # What a status means for the lists: still moving, waiting on the requester, or settled.
 STATUS_GROUPS = ("draft", "pending", "waiting", "appeal", "decided", "closed")
@@ -151,8 +148,9 @@ class RequestIndex:
     ``batch.compute`` returns. Row order is load order; ``select`` gives display orders.
     """
 
-    def __init__(self, cal: Calendar | None):
+    def __init__(self, cal: Calendar | None, today: date | None = None):
         self.cal = cal
+        self.today = today or date.today()  # a requester's window that passed before it is history
         self.cases: dict[int, str] = {}
         self._rules: dict[str, AppealRule] = {}
         self._set(self._part([], {}) if cal is not None else _EMPTY_COLUMNS())
@@ -171,10 +169,11 @@ class RequestIndex:
         cal: Calendar,
         *,
         on_progress: Callable[[int, int], None] | None = None,
+        today: date | None = None,
     ) -> RequestIndex:
         """Read every request. ``on_progress(done, total)`` is called after each chunk;
         an exception raised from it stops the load (that is how a caller cancels)."""
-        index = cls(cal)
+        index = cls(cal, today)
         index._read_cases(db)
         ids = [row[0] for row in db.execute("SELECT id FROM requests ORDER BY id")]
         parts = [index._part([], {})]
@@ -236,7 +235,7 @@ class RequestIndex:
         cols = batch.extract(ordered, self.cal, rules)  # type: ignore[arg-type]
         result = batch.compute(cols, self.cal)
         statuses = [derive_status(h) for h in ordered]  # type: ignore[arg-type]
-        next_due, next_clock = _next(result)
+        next_due, next_clock = batch.next_due(result, self.today)
         part = {
             "id": np.array([r[0] for r in rows], dtype=np.int64),
             "title": _objects(r[1] for r in rows),
@@ -307,13 +306,20 @@ class RequestIndex:
         return CLOCKS[clock], date.fromordinal(int(self.columns["next_due"][row]))
 
     def owes_requester(self, today: date | None = None) -> np.ndarray:
-        """Rows with an open deadline the requester owes: a reply, or an appeal (one whose
-        window has not closed before ``today``, if given)."""
+        """Rows with a deadline the requester still owes: a reply or an appeal whose date
+        has not passed (before ``today``, or the day the list was read)."""
+        today = today or self.today
+        owes = np.zeros(len(self), dtype=bool)
+        for key in batch.REQUESTER_OWES:
+            owes |= batch.open_due(self.clocks, key, today) != NONE
+        return owes
+
+    def estimate(self, row: int) -> date | None:
+        """The agency's latest estimated completion date, while the request is undecided."""
         c = self.clocks
-        window_open = (c["appeal_window"] != NONE) & (c["appeal_window_done"] == NONE)
-        if today is not None:
-            window_open &= c["appeal_window"] >= today.toordinal()
-        return (c["requester"] != NONE) | window_open
+        if c["estimate"][row] == NONE or c["estimate_done"][row] != NONE:
+            return None
+        return date.fromordinal(int(c["estimate"][row]))
 
     # -- choosing and ordering rows -------------------------------------------------------------
 
@@ -405,28 +411,12 @@ def _EMPTY_COLUMNS() -> dict[str, np.ndarray]:  # noqa: N802 - a constant, built
     """The columns of a list without requests (what ``_part`` gives for none)."""
     ints = ("id", "case_id", "group", "filed", "next_due", "next_clock", "fee_estimate", "fee_paid")
     texts = ("title", "component", "component_name", "tracking", "status")
-    clocks = [*(k for c in CLOCKS for k in (c, f"{c}_done")), "exhaustion"]
+    clocks = [*(k for c in CLOCKS for k in (c, f"{c}_done")), "exhaustion", "appeal_exhaustion"]
+    clocks += ["estimate", "estimate_done"]
     out = {name: np.empty(0, dtype=np.int64) for name in ints}
     out.update({name: np.empty(0, dtype=object) for name in texts})
     out.update({f"clock:{name}": np.empty(0, dtype=np.int64) for name in clocks})
     return out
-
-
-def _next(result: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Per request, the earliest open due date and which clock it belongs to."""
-    big = np.iinfo(np.int64).max
-    dues = []
-    for key in CLOCKS:
-        due = result[key]
-        open_ = due != NONE
-        if key != "requester":
-            open_ &= result[f"{key}_done"] == NONE
-        dues.append(np.where(open_, due, big))
-    stacked = np.vstack(dues)
-    which = stacked.argmin(axis=0)
-    best = stacked[which, np.arange(stacked.shape[1])]
-    none = best == big
-    return np.where(none, NONE, best).astype(np.int64), np.where(none, NONE, which).astype(np.int64)
 
 
 def _objects(values: Iterable) -> np.ndarray:

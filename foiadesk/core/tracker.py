@@ -28,7 +28,11 @@ class RequestView:
 
     @property
     def next(self) -> Clock | None:
-        return next_deadline(list(self.clocks))
+        return self.next_on(date.today())
+
+    def next_on(self, today: date) -> Clock | None:
+        """The deadline to act on or watch first, on ``today``."""
+        return next_deadline(list(self.clocks), today)
 
 
 def appeal_rule(component_abbr: str) -> AppealRule:
@@ -113,7 +117,7 @@ def agenda(
     for (request_id,) in db.execute("SELECT id FROM requests ORDER BY id").fetchall():
         view = view_request(db, request_id, cal=cal)
         for clock in view.clocks:
-            if clock.is_open and clock.due is not None and clock.unit != "milestone":
+            if clock.owed(today):
                 out.append((clock, view))
     out.sort(key=lambda pair: (pair[0].due, pair[1].id))
     return out

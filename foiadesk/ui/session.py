@@ -87,11 +87,12 @@ class Session(QObject):
         if self._load is not None:
             return
         skip = self.settings.get("skip_closures")
+        today = self.today()
 
         def read(db, progress):
             cal = calendar(skip_closures=skip)  # built here (once), not on the GUI thread
             cal.alternative  # noqa: B018 - likewise, for the first trace
-            return RequestIndex.load(db, cal, on_progress=progress)
+            return RequestIndex.load(db, cal, on_progress=progress, today=today)
 
         self._load = self.tasks.read(
             "Reading the log", read, on_done=self._loaded, on_error=self._load_failed
