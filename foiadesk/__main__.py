@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import sys
 
-from .ui import WINDOW_OPTIONS
+from foiadesk.ui import WINDOW_OPTIONS
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         if wants_window(argv):
-            from .ui.app import run as run_window
+            from foiadesk.ui.app import run as run_window
 
             return run_window(argv)
-        from .cli import run
+        from foiadesk.cli import run
 
         return run(argv)
     except KeyboardInterrupt:
@@ -34,11 +34,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def wants_window(argv: list[str]) -> bool:
-    return not argv or argv[0].split("=", 1)[0] in WINDOW_OPTIONS
+    """True when every argument is a window option with its value (``--db PATH``)."""
+    rest = list(argv)
+    while rest:
+        option, has_value, _ = rest.pop(0).partition("=")
+        if option not in WINDOW_OPTIONS:
+            return False
+        if not has_value and rest:
+            rest.pop(0)
+    return True
 
 
 def _log_crash(exc: BaseException) -> str:
-    from .core.crashlog import log_bug
+    from foiadesk.core.crashlog import log_bug
 
     return str(log_bug(exc))
 

@@ -34,8 +34,8 @@ TARGET_MB = 150
 def build(path: Path, events: int, size_mb: float) -> int:
     """A log with one request whose events alternate between a status inquiry sent and an
     interim release received, each with one attachment of random bytes."""
-    from foiadesk.core import log
-    from foiadesk.core.db import connect
+    from foiadesk.core.store import log
+    from foiadesk.core.store.db import connect
 
     db = connect(path)
     component = log.ensure_component(
@@ -70,8 +70,8 @@ def export(path: Path, request_id: int, out: Path, pdf: bool, trace: bool) -> di
     With ``trace``, tracemalloc records Python's allocations, which slows the export."""
     import tracemalloc
 
-    from foiadesk.core.db import connect
-    from foiadesk.core.export_bundle import export_request
+    from foiadesk.core.export.bundle import export_request
+    from foiadesk.core.store.db import connect
 
     db = connect(path)
     if trace:

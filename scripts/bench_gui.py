@@ -222,9 +222,9 @@ def keystroke(app, view, do) -> tuple[float, float]:
 
 
 def bench_gui(requests: int, db: Path | None = None, repeat: int = 9) -> dict:
-    from foiadesk.core.listing import NONE, Filter
-    from foiadesk.core.log import NewEvent
-    from foiadesk.ui.event_dialog import EventDraft
+    from foiadesk.core.store.log import NewEvent
+    from foiadesk.core.tracking.listing import NONE, Filter
+    from foiadesk.ui.dialogs.event import EventDraft
     from foiadesk.ui.settings import Settings
     from foiadesk.ui.window import MainWindow
 

@@ -1,7 +1,7 @@
 """Build the evidence-bundle index templates in templates/ from the layout in this file.
 
 `templates/bundle_index.docx` is the chronological index of one request and
-`templates/case_index.docx` the index of a case; `foiadesk.core.export_bundle` fills them
+`templates/case_index.docx` the index of a case; `foiadesk.core.export.bundle` fills them
 with docxtpl. Edit the layout here and run `python scripts/build_index_template.py`; the
 output is byte-for-byte reproducible, and a test checks the committed files match it.
 Fonts, spacing and the helpers come from scripts/build_templates.py, so the indexes look

@@ -5,7 +5,7 @@ run `python scripts/build_templates.py`. Output is byte-for-byte reproducible (f
 timestamps and document properties) so a rebuild only shows a diff when the text changed.
 
 Template conventions (docxtpl): `{%p ... %}` tags stand alone in their own paragraph;
-multi-paragraph values are docxtpl Listings built by foiadesk.core.drafting; the variables
+multi-paragraph values are docxtpl Listings built by foiadesk.core.letters.drafting; the variables
 each template uses are listed in templates/README.md.
 """
 
@@ -37,18 +37,14 @@ LIAISON = (
     "Information Services (OGIS) at the National Archives for dispute resolution."
 )
 CERTIFICATION = (
-    "I certify that the statements above are true and correct to the best of my "
-    "knowledge and belief."
+    "I certify that the statements above are true and correct to the best of my knowledge and belief."
 )
 REF = (
     "my request under the Freedom of Information Act, 5 U.S.C. 552, submitted on "
     "{{ request.submitted_on }}{% if request.title %} for records about "
     "{{ request.title }}{% endif %} (tracking number {{ request.tracking_number }})"
 )
-ECD = (
-    "an estimated date on which your office will complete action on the request "
-    "(5 U.S.C. 552(a)(7)(B))"
-)
+ECD = "an estimated date on which your office will complete action on the request (5 U.S.C. 552(a)(7)(B))"
 
 
 # --- document and styles ------------------------------------------------------------
@@ -89,8 +85,22 @@ def _fonts_and_spacing(doc) -> None:
     normal.paragraph_format.widow_control = True
 
 
-def _style(doc, name, *, size=None, bold=None, italic=None, font=None, color=None,
-           before=None, after=None, left=None, hanging=None, keep_next=False, align=None):
+def _style(
+    doc,
+    name,
+    *,
+    size=None,
+    bold=None,
+    italic=None,
+    font=None,
+    color=None,
+    before=None,
+    after=None,
+    left=None,
+    hanging=None,
+    keep_next=False,
+    align=None,
+):
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
     style.quick_style = True
@@ -128,18 +138,24 @@ def _styles(doc) -> None:
     _style(doc, "Letterhead", size=10, color=GREY, after=0)
     rule = _style(doc, "Letterhead Rule", size=10, color=GREY, after=18)
     # Word rejects out-of-order pPr children: pBdr goes before tabs and spacing.
-    rule.element.get_or_add_pPr().insert_element_before(parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="6" '
-        'w:color="808080"/></w:pBdr>'), "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc",
-        "w:rPr")
+    rule.element.get_or_add_pPr().insert_element_before(
+        parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="6" '
+            'w:color="808080"/></w:pBdr>'
+        ),
+        "w:shd",
+        "w:tabs",
+        "w:spacing",
+        "w:ind",
+        "w:jc",
+        "w:rPr",
+    )
     _style(doc, "Letter Date", after=12)
     _style(doc, "Addressee", after=12, keep_next=True)
     _style(doc, "Delivery", size=10, italic=True, color=GREY, after=12)
-    _style(doc, "Letter Title", size=14, bold=True, font=HEAD_FONT, after=6,
-           align=WD_ALIGN_PARAGRAPH.CENTER)
+    _style(doc, "Letter Title", size=14, bold=True, font=HEAD_FONT, after=6, align=WD_ALIGN_PARAGRAPH.CENTER)
     _style(doc, "Subject", bold=True, after=12)
-    _style(doc, "Section Heading", size=12, bold=True, font=HEAD_FONT, before=10, after=4,
-           keep_next=True)
+    _style(doc, "Section Heading", size=12, bold=True, font=HEAD_FONT, before=10, after=4, keep_next=True)
     _style(doc, "Item", left=0.3, hanging=0.3, before=4, after=3)
     _style(doc, "Item Detail", left=0.3, after=3)
     _style(doc, "Fact", size=10.5, left=0.55, hanging=0.2, after=4)
@@ -159,9 +175,9 @@ def _footer(section, label: str) -> None:
     for i, field in enumerate(("PAGE", "NUMPAGES")):
         if i:
             para.add_run(" of ")
-        para._p.append(parse_xml(
-            f'<w:fldSimple {nsdecls("w")} w:instr="{field}"><w:r><w:t>1</w:t></w:r>'
-            "</w:fldSimple>"))
+        para._p.append(
+            parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="{field}"><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+        )
 
 
 # --- paragraphs ---------------------------------------------------------------------
@@ -191,13 +207,22 @@ def heading(doc, text: str) -> None:
 
 def fact_list(doc, var: str) -> None:
     tag(doc, f"{{%p for f in {var} %}}")
-    p(doc, "•\t{{ f.text }} (Source: {{ f.source }}{% if f.as_of %}, as of {{ f.as_of }}"
-           "{% endif %}.)", "Fact")
+    p(
+        doc,
+        "•\t{{ f.text }} (Source: {{ f.source }}{% if f.as_of %}, as of {{ f.as_of }}{% endif %}.)",
+        "Fact",
+    )
     tag(doc, "{%p endfor %}")
 
 
-def letter_top(doc, *, title: str | None = None, subject: str,
-               salutation: str = "Dear FOIA Officer:", delivery: bool = True) -> None:
+def letter_top(
+    doc,
+    *,
+    title: str | None = None,
+    subject: str,
+    salutation: str = "Dear FOIA Officer:",
+    delivery: bool = True,
+) -> None:
     p(doc, "{{ requester.name }}", "Letterhead Name")
     tag(doc, "{%p if requester.affiliation %}")
     p(doc, "{{ requester.affiliation }}", "Letterhead")
@@ -205,8 +230,11 @@ def letter_top(doc, *, title: str | None = None, subject: str,
     tag(doc, "{%p if requester.address %}")
     p(doc, "{{ requester.address }}", "Letterhead")
     tag(doc, "{%p endif %}")
-    p(doc, "{{ requester.email }}{% if requester.phone %}  ·  {{ requester.phone }}{% endif %}",
-      "Letterhead Rule")
+    p(
+        doc,
+        "{{ requester.email }}{% if requester.phone %}  ·  {{ requester.phone }}{% endif %}",
+        "Letterhead Rule",
+    )
     p(doc, "{{ letter_date }}", "Letter Date")
     p(doc, "{{ addressee }}", "Addressee")
     if delivery:
@@ -224,8 +252,7 @@ def signature(doc, closing: str = "Sincerely,") -> None:
     assert "{%p" not in last.text, "the signature must follow a paragraph of text"
     last.paragraph_format.keep_with_next = True  # never "Sincerely," alone on a page
     p(doc, closing, "Closing")
-    p(doc, "{% if signature_required %}______________________________{% endif %}",
-      "Signature Line")
+    p(doc, "{% if signature_required %}______________________________{% endif %}", "Signature Line")
     p(doc, "{{ requester.signature_name }}", "Signature")
     tag(doc, "{%p if requester.affiliation %}")
     p(doc, "{{ requester.affiliation }}", "Signature")
@@ -238,10 +265,13 @@ def signature(doc, closing: str = "Sincerely,") -> None:
 def request_letter():
     doc = new_document("Freedom of Information Act request", "FOIA request")
     letter_top(doc, subject="Re: {{ subject }}")
-    p(doc, "This is a request under the Freedom of Information Act, 5 U.S.C. 552. Please "
-           "search for and release the records described below. Please write to me at "
-           "{{ requester.email }}{% if requester.phone %} or call {{ requester.phone }}"
-           "{% endif %} with any question about it.")
+    p(
+        doc,
+        "This is a request under the Freedom of Information Act, 5 U.S.C. 552. Please "
+        "search for and release the records described below. Please write to me at "
+        "{{ requester.email }}{% if requester.phone %} or call {{ requester.phone }}"
+        "{% endif %} with any question about it.",
+    )
 
     tag(doc, "{%p if case.summary %}")
     heading(doc, "Background")
@@ -261,146 +291,209 @@ def request_letter():
     p(doc, "Search terms: {{ c.search_terms }}.", "Item Detail")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
-    p(doc, "Please include attachments to responsive messages. If any item is unclear, or "
-           "too broad to search with reasonable effort, please contact me before narrowing "
-           "or denying it; I am glad to discuss its scope.", "After List")
+    p(
+        doc,
+        "Please include attachments to responsive messages. If any item is unclear, or "
+        "too broad to search with reasonable effort, please contact me before narrowing "
+        "or denying it; I am glad to discuss its scope.",
+        "After List",
+    )
     tag(doc, "{%p if no_taxpayer_records %}")
-    p(doc, "This request seeks no return information of any identifiable taxpayer "
-           "(26 U.S.C. 6103(b)), and so needs no taxpayer's consent. Where a responsive "
-           "record contains such information, I accept aggregate or de-identified data in "
-           "its place, and ask that you release the rest of the record.")
+    p(
+        doc,
+        "This request seeks no return information of any identifiable taxpayer "
+        "(26 U.S.C. 6103(b)), and so needs no taxpayer's consent. Where a responsive "
+        "record contains such information, I accept aggregate or de-identified data in "
+        "its place, and ask that you release the rest of the record.",
+    )
     tag(doc, "{%p endif %}")
 
     heading(doc, "Format, redactions and processing")
-    p(doc, "Please provide the records in {{ format }}, as 5 U.S.C. 552(a)(3)(B) provides "
-           "for records readily reproducible in that form: spreadsheets and databases as "
-           ".xlsx or .csv, email with its attachments and metadata, and other documents as "
-           "searchable PDF, without printing them or converting them to images. Please "
-           "deliver them {% if component.has_portal %}through your FOIA portal or {% endif %}"
-           "by email to {{ requester.email }}.")
-    p(doc, "If you withhold any record or part of one, please release every reasonably "
-           "segregable portion that is not exempt (5 U.S.C. 552(b)), mark each redaction with "
-           "the exemption relied on, and withhold only what you reasonably foresee would harm "
-           "an interest an exemption protects (5 U.S.C. 552(a)(8)(A)). Please explain each "
-           "withholding, so that I can decide whether to appeal.")
-    p(doc, "Please release records on a rolling basis as you process them, rather than "
-           "waiting until the whole request is complete. Please also give me the tracking "
-           "number of this request, the date you received it, and an estimated date of "
-           "completion, as 5 U.S.C. 552(a)(7) provides.")
+    p(
+        doc,
+        "Please provide the records in {{ format }}, as 5 U.S.C. 552(a)(3)(B) provides "
+        "for records readily reproducible in that form: spreadsheets and databases as "
+        ".xlsx or .csv, email with its attachments and metadata, and other documents as "
+        "searchable PDF, without printing them or converting them to images. Please "
+        "deliver them {% if component.has_portal %}through your FOIA portal or {% endif %}"
+        "by email to {{ requester.email }}.",
+    )
+    p(
+        doc,
+        "If you withhold any record or part of one, please release every reasonably "
+        "segregable portion that is not exempt (5 U.S.C. 552(b)), mark each redaction with "
+        "the exemption relied on, and withhold only what you reasonably foresee would harm "
+        "an interest an exemption protects (5 U.S.C. 552(a)(8)(A)). Please explain each "
+        "withholding, so that I can decide whether to appeal.",
+    )
+    p(
+        doc,
+        "Please release records on a rolling basis as you process them, rather than "
+        "waiting until the whole request is complete. Please also give me the tracking "
+        "number of this request, the date you received it, and an estimated date of "
+        "completion, as 5 U.S.C. 552(a)(7) provides.",
+    )
 
     heading(doc, "Fees")
-    p(doc, "For fee purposes, please place me in the {{ fee.label }} category (5 U.S.C. "
-           "{{ fee.cite }}), which is charged {{ fee.charges }}.{% if fee.category == "
-           "'news_media' %} The statute defines a representative of the news media as any "
-           "person or entity that gathers information of potential interest to a segment of "
-           "the public, uses its editorial skills to turn the raw materials into a distinct "
-           "work, and distributes that work to an audience (5 U.S.C. 552(a)(4)(A)(ii)).{% endif %}")
+    p(
+        doc,
+        "For fee purposes, please place me in the {{ fee.label }} category (5 U.S.C. "
+        "{{ fee.cite }}), which is charged {{ fee.charges }}.{% if fee.category == "
+        "'news_media' %} The statute defines a representative of the news media as any "
+        "person or entity that gathers information of potential interest to a segment of "
+        "the public, uses its editorial skills to turn the raw materials into a distinct "
+        "work, and distributes that work to an audience (5 U.S.C. 552(a)(4)(A)(ii)).{% endif %}",
+    )
     tag(doc, "{%p if fee.basis %}")
     p(doc, "{{ fee.basis }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if fee.agrees_to_pay %}")
-    p(doc, "I agree to pay fees of up to {{ fee.cap }} without further notice"
-           "{% if fee.cap_vs_default == 'above' %}. This is more than the "
-           "{{ fee.default_commitment }} that {{ fee.default_rule }} treat as a requester's "
-           "commitment when none is stated"
-           "{% elif fee.cap_vs_default == 'equal' %}, the commitment that "
-           "{{ fee.default_rule }} assume when none is stated"
-           "{% elif fee.cap_vs_default == 'below' %}. This limit replaces the "
-           "{{ fee.default_commitment }} that {{ fee.default_rule }} otherwise assume"
-           "{% endif %}. If fees will be higher, please tell me before incurring them, so "
-           "that I can narrow the request{% if fee_waiver %}. I ask for a waiver of all fees "
-           "below; this agreement applies only if it is denied{% endif %}.")
+    p(
+        doc,
+        "I agree to pay fees of up to {{ fee.cap }} without further notice"
+        "{% if fee.cap_vs_default == 'above' %}. This is more than the "
+        "{{ fee.default_commitment }} that {{ fee.default_rule }} treat as a requester's "
+        "commitment when none is stated"
+        "{% elif fee.cap_vs_default == 'equal' %}, the commitment that "
+        "{{ fee.default_rule }} assume when none is stated"
+        "{% elif fee.cap_vs_default == 'below' %}. This limit replaces the "
+        "{{ fee.default_commitment }} that {{ fee.default_rule }} otherwise assume"
+        "{% endif %}. If fees will be higher, please tell me before incurring them, so "
+        "that I can narrow the request{% if fee_waiver %}. I ask for a waiver of all fees "
+        "below; this agreement applies only if it is denied{% endif %}.",
+    )
     tag(doc, "{%p else %}")
-    p(doc, "Please tell me before incurring any fees, so that I can narrow the request"
-           "{% if fee.default_commitment %}; I do not accept the {{ fee.default_commitment }} "
-           "commitment that {{ fee.default_rule }} otherwise assume{% endif %}"
-           "{% if fee_waiver %}. I ask for a waiver of all fees below{% endif %}.")
+    p(
+        doc,
+        "Please tell me before incurring any fees, so that I can narrow the request"
+        "{% if fee.default_commitment %}; I do not accept the {{ fee.default_commitment }} "
+        "commitment that {{ fee.default_rule }} otherwise assume{% endif %}"
+        "{% if fee_waiver %}. I ask for a waiver of all fees below{% endif %}.",
+    )
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if fee_waiver %}")
     heading(doc, "Request for a fee waiver")
-    p(doc, "I ask you to waive all fees under 5 U.S.C. 552(a)(4)(A)(iii). Disclosure of these "
-           "records is in the public interest because it is likely to contribute significantly "
-           "to public understanding of the operations or activities of the government, and it "
-           "is not primarily in my commercial interest.")
+    p(
+        doc,
+        "I ask you to waive all fees under 5 U.S.C. 552(a)(4)(A)(iii). Disclosure of these "
+        "records is in the public interest because it is likely to contribute significantly "
+        "to public understanding of the operations or activities of the government, and it "
+        "is not primarily in my commercial interest.",
+    )
     tag(doc, "{%p if fee_waiver_text %}")
     p(doc, "{{ fee_waiver_text }}")
     tag(doc, "{%p else %}")
-    p(doc, "1.\t**The records concern identifiable operations of the government.** They "
-           "document how {{ component.name }} and the other agencies involved carried out "
-           "{% if case.name %}{{ case.name }}{% else %}the matter described above{% endif %}, "
-           "as listed under Records requested.", "Item")
-    p(doc, "2.\t**Disclosure is likely to add to what is known.** The records are not public. "
-           "What the public knows today comes from court filings, oversight reports and the "
-           "press{% if waiver_facts %}, and leaves open the questions these records would "
-           "answer:{% else %}.{% endif %}", "Item")
+    p(
+        doc,
+        "1.\t**The records concern identifiable operations of the government.** They "
+        "document how {{ component.name }} and the other agencies involved carried out "
+        "{% if case.name %}{{ case.name }}{% else %}the matter described above{% endif %}, "
+        "as listed under Records requested.",
+        "Item",
+    )
+    p(
+        doc,
+        "2.\t**Disclosure is likely to add to what is known.** The records are not public. "
+        "What the public knows today comes from court filings, oversight reports and the "
+        "press{% if waiver_facts %}, and leaves open the questions these records would "
+        "answer:{% else %}.{% endif %}",
+        "Item",
+    )
     fact_list(doc, "waiver_facts")
-    p(doc, "3.\t**The contribution will reach a reasonably broad audience.** "
-           "{{ dissemination }}", "Item")
-    p(doc, "4.\t**The contribution will be significant.** Public debate about this matter "
-           "rests on partial court records and press accounts. The records would show how the "
-           "agencies actually carried it out, which the public cannot learn any other way.",
-      "Item")
-    p(doc, "5.\t**Disclosure is not primarily in my commercial interest.** "
-           "{% if fee.category == 'commercial' %}Any commercial interest I have is outweighed "
-           "by the public interest in disclosure.{% else %}I have no commercial interest in "
-           "the records; I seek them to inform the public and will not sell them.{% endif %}",
-      "Item")
+    p(doc, "3.\t**The contribution will reach a reasonably broad audience.** {{ dissemination }}", "Item")
+    p(
+        doc,
+        "4.\t**The contribution will be significant.** Public debate about this matter "
+        "rests on partial court records and press accounts. The records would show how the "
+        "agencies actually carried it out, which the public cannot learn any other way.",
+        "Item",
+    )
+    p(
+        doc,
+        "5.\t**Disclosure is not primarily in my commercial interest.** "
+        "{% if fee.category == 'commercial' %}Any commercial interest I have is outweighed "
+        "by the public interest in disclosure.{% else %}I have no commercial interest in "
+        "the records; I seek them to inform the public and will not sell them.{% endif %}",
+        "Item",
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if expedite %}")
     heading(doc, "Request for expedited processing")
-    p(doc, "I ask for expedited processing under 5 U.S.C. 552(a)(6)(E)"
-           "{% if component.regulation %} and {{ component.regulation }}{% endif %}. There is "
-           "a compelling need for these records on the following "
-           "{% if expedite_grounds|length > 1 %}grounds{% else %}ground{% endif %}:")
+    p(
+        doc,
+        "I ask for expedited processing under 5 U.S.C. 552(a)(6)(E)"
+        "{% if component.regulation %} and {{ component.regulation }}{% endif %}. There is "
+        "a compelling need for these records on the following "
+        "{% if expedite_grounds|length > 1 %}grounds{% else %}ground{% endif %}:",
+    )
     tag(doc, "{%p for g in expedite_grounds %}")
-    p(doc, "{{ g.number }}.\t**{{ g.title }}** ({{ g.cite }}). {{ g.text }}"
-           "{% if g.route_to %} Your rules direct a request on this ground to "
-           "{{ g.route_to }}; please forward this section there.{% endif %}", "Item")
+    p(
+        doc,
+        "{{ g.number }}.\t**{{ g.title }}** ({{ g.cite }}). {{ g.text }}"
+        "{% if g.route_to %} Your rules direct a request on this ground to "
+        "{{ g.route_to }}; please forward this section there.{% endif %}",
+        "Item",
+    )
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if expedite_text %}")
     p(doc, "{{ expedite_text }}")
     tag(doc, "{%p elif expedite_facts %}")
-    p(doc, "The need is urgent now, beyond the public's general interest in the subject:",
-      "After List")
+    p(doc, "The need is urgent now, beyond the public's general interest in the subject:", "After List")
     fact_list(doc, "expedite_facts")
     tag(doc, "{%p endif %}")
     p(doc, CERTIFICATION, "After List")
     tag(doc, "{%p endif %}")
 
     heading(doc, "Contact")
-    p(doc, "If this request cannot be processed within the time the law allows, please "
-           "contact me. " + LIAISON)
-    p(doc, "I look forward to your determination within 20 working days, as 5 U.S.C. "
-           "552(a)(6)(A)(i) requires{% if expedite %}, and to your decision on expedited "
-           "processing within 10 days (5 U.S.C. 552(a)(6)(E)(ii)){% endif %}."
-           "{% if signature_required %} As your rules require, I have signed this request."
-           "{% endif %} Thank you for your help.")
+    p(
+        doc,
+        "If this request cannot be processed within the time the law allows, please contact me. " + LIAISON,
+    )
+    p(
+        doc,
+        "I look forward to your determination within 20 working days, as 5 U.S.C. "
+        "552(a)(6)(A)(i) requires{% if expedite %}, and to your decision on expedited "
+        "processing within 10 days (5 U.S.C. 552(a)(6)(E)(ii)){% endif %}."
+        "{% if signature_required %} As your rules require, I have signed this request."
+        "{% endif %} Thank you for your help.",
+    )
     signature(doc)
     return doc
 
 
 def status_inquiry():
     doc = new_document("Status inquiry on a FOIA request", "FOIA status inquiry")
-    letter_top(doc, subject="Re: Status of Freedom of Information Act request "
-                            "{{ request.tracking_number }}")
-    p(doc, "I am writing about " + REF + "."
-           "{% if received_on %} Your office received it on {{ received_on }}.{% endif %}")
+    letter_top(doc, subject="Re: Status of Freedom of Information Act request {{ request.tracking_number }}")
+    p(
+        doc,
+        "I am writing about " + REF + "."
+        "{% if received_on %} Your office received it on {{ received_on }}.{% endif %}",
+    )
     tag(doc, "{%p if deadline_passed %}")
-    p(doc, "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i)"
-           "{% if deadline_extended %}, as extended under 552(a)(6)(B){% endif %}) ran out on "
-           "{{ due_on }}, and I have not yet received one.")
+    p(
+        doc,
+        "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i)"
+        "{% if deadline_extended %}, as extended under 552(a)(6)(B){% endif %}) ran out on "
+        "{{ due_on }}, and I have not yet received one.",
+    )
     tag(doc, "{%p endif %}")
-    p(doc, "Please tell me the date your office received the request and " + ECD + ". If "
-           "some records have already been processed, please release them now, and the rest "
-           "on a rolling basis.")
+    p(
+        doc,
+        "Please tell me the date your office received the request and " + ECD + ". If "
+        "some records have already been processed, please release them now, and the rest "
+        "on a rolling basis.",
+    )
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
-    p(doc, "If the scope of the request is what slows it down, I am willing to discuss "
-           "narrowing it or setting priorities. " + LIAISON)
+    p(
+        doc,
+        "If the scope of the request is what slows it down, I am willing to discuss "
+        "narrowing it or setting priorities. " + LIAISON,
+    )
     p(doc, "Thank you for your help.")
     signature(doc)
     return doc
@@ -408,30 +501,44 @@ def status_inquiry():
 
 def clarification_reply():
     doc = new_document("Clarification of a FOIA request", "FOIA clarification")
-    letter_top(doc, subject="Re: Clarification of Freedom of Information Act request "
-                            "{{ request.tracking_number }}")
-    p(doc, "I am replying to your letter of {{ agency_letter_date }}, which asked me to "
-           "clarify " + REF + ".")
+    letter_top(
+        doc, subject="Re: Clarification of Freedom of Information Act request {{ request.tracking_number }}"
+    )
+    p(doc, "I am replying to your letter of {{ agency_letter_date }}, which asked me to clarify " + REF + ".")
     p(doc, "{{ clarification }}")
-    p(doc, "This reply gives you the information you asked for. Under 5 U.S.C. "
-           "552(a)(6)(A)(ii), any tolling of the time limit for this request ends when you "
-           "receive it. Please resume processing, confirm the date you received this reply, "
-           "and tell me " + ECD + ".")
-    p(doc, "If anything is still unclear, please contact me before closing or narrowing the "
-           "request. Thank you for your help.")
+    p(
+        doc,
+        "This reply gives you the information you asked for. Under 5 U.S.C. "
+        "552(a)(6)(A)(ii), any tolling of the time limit for this request ends when you "
+        "receive it. Please resume processing, confirm the date you received this reply, "
+        "and tell me " + ECD + ".",
+    )
+    p(
+        doc,
+        "If anything is still unclear, please contact me before closing or narrowing the "
+        "request. Thank you for your help.",
+    )
     signature(doc)
     return doc
 
 
 def still_interested_reply():
     doc = new_document("Reply: still interested in a FOIA request", "FOIA reply")
-    letter_top(doc, subject="Re: Freedom of Information Act request "
-                            "{{ request.tracking_number }}: I am still interested")
-    p(doc, "I am replying to your letter of {{ agency_letter_date }}, which asked whether I am "
-           "still interested in " + REF + "{% if reply_by %} and asked for a reply by "
-           "{{ reply_by }}{% endif %}.")
-    p(doc, "**Yes, I am still interested in all of the records I requested.** Please keep the "
-           "request open and continue processing it.")
+    letter_top(
+        doc,
+        subject="Re: Freedom of Information Act request {{ request.tracking_number }}: I am still interested",
+    )
+    p(
+        doc,
+        "I am replying to your letter of {{ agency_letter_date }}, which asked whether I am "
+        "still interested in " + REF + "{% if reply_by %} and asked for a reply by "
+        "{{ reply_by }}{% endif %}.",
+    )
+    p(
+        doc,
+        "**Yes, I am still interested in all of the records I requested.** Please keep the "
+        "request open and continue processing it.",
+    )
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
@@ -443,59 +550,87 @@ def still_interested_reply():
 
 def fee_response():
     doc = new_document("Reply to a FOIA fee estimate", "FOIA fee reply")
-    letter_top(doc, subject="Re: Fee estimate for Freedom of Information Act request "
-                            "{{ request.tracking_number }}")
-    p(doc, "I am replying to your letter of {{ agency_letter_date }}, which estimated fees of "
-           "{{ fee_estimate }} for " + REF + ".")
+    letter_top(
+        doc, subject="Re: Fee estimate for Freedom of Information Act request {{ request.tracking_number }}"
+    )
+    p(
+        doc,
+        "I am replying to your letter of {{ agency_letter_date }}, which estimated fees of "
+        "{{ fee_estimate }} for " + REF + ".",
+    )
     tag(doc, "{%p if accept %}")
-    p(doc, "I agree to pay fees of up to {{ fee_cap }} for this request. Please continue "
-           "processing it, and tell me before incurring fees above that amount.")
+    p(
+        doc,
+        "I agree to pay fees of up to {{ fee_cap }} for this request. Please continue "
+        "processing it, and tell me before incurring fees above that amount.",
+    )
     tag(doc, "{%p if advance_payment %}")
-    p(doc, "Because the estimate is above $250, I understand that you may ask for payment in "
-           "advance (5 U.S.C. 552(a)(4)(A)(v)). Please tell me how to pay.")
+    p(
+        doc,
+        "Because the estimate is above $250, I understand that you may ask for payment in "
+        "advance (5 U.S.C. 552(a)(4)(A)(v)). Please tell me how to pay.",
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p else %}")
     p(doc, "To reduce the fees, I narrow the request as follows:")
     p(doc, "{{ narrowing }}", "Item Detail")
-    p(doc, "Please process the request as narrowed"
-           "{% if fee_cap %}. I agree to pay fees of up to {{ fee_cap }} for it without "
-           "further notice; if they will be higher, please send me a revised estimate first"
-           "{% else %}, and send me a revised estimate before incurring any fees{% endif %}.",
-      "After List")
+    p(
+        doc,
+        "Please process the request as narrowed"
+        "{% if fee_cap %}. I agree to pay fees of up to {{ fee_cap }} for it without "
+        "further notice; if they will be higher, please send me a revised estimate first"
+        "{% else %}, and send me a revised estimate before incurring any fees{% endif %}.",
+        "After List",
+    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if fee_bar %}")
-    p(doc, "If your office has not met a time limit for this request, 5 U.S.C. "
-           "552(a)(4)(A)(viii) bars it from charging search fees"
-           "{% if duplication_barred %}, or duplication fees for a requester in my fee "
-           "category{% endif %}, except in the circumstances that provision lists. Please "
-           "apply it.")
+    p(
+        doc,
+        "If your office has not met a time limit for this request, 5 U.S.C. "
+        "552(a)(4)(A)(viii) bars it from charging search fees"
+        "{% if duplication_barred %}, or duplication fees for a requester in my fee "
+        "category{% endif %}, except in the circumstances that provision lists. Please "
+        "apply it.",
+    )
     tag(doc, "{%p endif %}")
-    p(doc, "Under 5 U.S.C. 552(a)(6)(A)(ii), any tolling of the time limit to settle fees ends "
-           "when you receive this reply. Please confirm the date you received it. Thank you for "
-           "your help.")
+    p(
+        doc,
+        "Under 5 U.S.C. 552(a)(6)(A)(ii), any tolling of the time limit to settle fees ends "
+        "when you receive this reply. Please confirm the date you received it. Thank you for "
+        "your help.",
+    )
     signature(doc)
     return doc
 
 
 def appeal():
     doc = new_document("Freedom of Information Act Appeal", "FOIA appeal")
-    letter_top(doc, title="Freedom of Information Act Appeal",
-               subject="Re: Request {{ request.tracking_number }}, submitted "
-                       "{{ request.submitted_on }}; determination of {{ determination_date }}",
-               salutation="Dear Appeals Officer:")
-    p(doc, "I appeal the determination of {{ determination_date }}"
-           "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
-           " on " + REF + ". I ask you to reverse it as set out below and to order the release "
-           "of all reasonably segregable, non-exempt records. My request and the determination "
-           "are enclosed.")
+    letter_top(
+        doc,
+        title="Freedom of Information Act Appeal",
+        subject="Re: Request {{ request.tracking_number }}, submitted "
+        "{{ request.submitted_on }}; determination of {{ determination_date }}",
+        salutation="Dear Appeals Officer:",
+    )
+    p(
+        doc,
+        "I appeal the determination of {{ determination_date }}"
+        "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
+        " on " + REF + ". I ask you to reverse it as set out below and to order the release "
+        "of all reasonably segregable, non-exempt records. My request and the determination "
+        "are enclosed.",
+    )
     tag(doc, "{%p if withheld %}")
     heading(doc, "Records withheld")
     tag(doc, "{%p for item in withheld %}")
-    p(doc, "{{ item.number }}.\t**{{ item.description }}**, withheld under "
-           "{{ item.exemptions_text }}.", "Item")
+    p(
+        doc,
+        "{{ item.number }}.\t**{{ item.description }}**, withheld under {{ item.exemptions_text }}.",
+        "Item",
+    )
     tag(doc, "{%p if item.argument %}")
     p(doc, "{{ item.argument }}", "Item Detail")
     tag(doc, "{%p endif %}")
@@ -513,29 +648,42 @@ def appeal():
     p(doc, "{{ other_argument }}")
     tag(doc, "{%p endif %}")
     heading(doc, "Segregability and justification")
-    p(doc, "Even where an exemption applies, 5 U.S.C. 552(b) requires the release of every "
-           "reasonably segregable portion that is not exempt, and 5 U.S.C. 552(a)(8)(A) "
-           "permits withholding only where the agency reasonably foresees harm to an interest "
-           "the exemption protects. Please release each withheld record with only the exempt "
-           "portions redacted and each redaction marked with its exemption, and for anything "
-           "still withheld in full, describe the record and explain how each exemption "
-           "applies to it.")
+    p(
+        doc,
+        "Even where an exemption applies, 5 U.S.C. 552(b) requires the release of every "
+        "reasonably segregable portion that is not exempt, and 5 U.S.C. 552(a)(8)(A) "
+        "permits withholding only where the agency reasonably foresees harm to an interest "
+        "the exemption protects. Please release each withheld record with only the exempt "
+        "portions redacted and each redaction marked with its exemption, and for anything "
+        "still withheld in full, describe the record and explain how each exemption "
+        "applies to it.",
+    )
     tag(doc, "{%p if expedite %}")
     heading(doc, "Expedited processing")
-    p(doc, "I renew my request for expedited processing under 5 U.S.C. 552(a)(6)(E), and ask "
-           "that this appeal be decided expeditiously.")
+    p(
+        doc,
+        "I renew my request for expedited processing under 5 U.S.C. 552(a)(6)(E), and ask "
+        "that this appeal be decided expeditiously.",
+    )
     tag(doc, "{%p if expedite_argument %}")
     p(doc, "{{ expedite_argument }}")
     tag(doc, "{%p endif %}")
     p(doc, CERTIFICATION)
     tag(doc, "{%p endif %}")
     heading(doc, "Decision")
-    p(doc, "Please decide this appeal within 20 working days of receiving it, as 5 U.S.C. "
-           "552(a)(6)(A)(ii) requires. " + LIAISON + " I reserve my right to seek judicial "
-           "review.")
+    p(
+        doc,
+        "Please decide this appeal within 20 working days of receiving it, as 5 U.S.C. "
+        "552(a)(6)(A)(ii) requires. " + LIAISON + " I reserve my right to seek judicial "
+        "review.",
+    )
     signature(doc)
-    p(doc, "Enclosures: my request of {{ request.submitted_on }}; your determination of "
-           "{{ determination_date }}.", "Enclosures")
+    p(
+        doc,
+        "Enclosures: my request of {{ request.submitted_on }}; your determination of "
+        "{{ determination_date }}.",
+        "Enclosures",
+    )
     return doc
 
 

@@ -10,9 +10,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from foiadesk.core import log
-from foiadesk.core.db import SCHEMA_VERSION, connect
 from foiadesk.core.demo import write_demo
+from foiadesk.core.store import log
+from foiadesk.core.store.db import SCHEMA_VERSION, connect
 
 TABLES = (
     "requesters",
@@ -30,13 +30,7 @@ TABLES = (
     "attachments",
 )
 
-out = (
-    Path(__file__).resolve().parents[1]
-    / "tests"
-    / "fixtures"
-    / "schemas"
-    / f"v{SCHEMA_VERSION}.sqlite3"
-)
+out = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "schemas" / f"v{SCHEMA_VERSION}.sqlite3"
 if out.exists():
     sys.exit(f"{out} exists: a released schema's fixture is never rewritten")
 write_demo(out, requests=60, seed=11, today=date(2026, 11, 25))

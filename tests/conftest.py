@@ -29,7 +29,7 @@ def isolated_data_dir(tmp_path, monkeypatch):
 
 @pytest.fixture
 def db(tmp_path):
-    from foiadesk.core.db import connect
+    from foiadesk.core.store.db import connect
 
     database = connect(tmp_path / "log.sqlite3")
     yield database
@@ -38,7 +38,7 @@ def db(tmp_path):
 
 @pytest.fixture
 def cal():
-    from foiadesk.core.calendar import calendar
+    from foiadesk.core.deadlines.calendar import calendar
 
     return calendar()
 

@@ -6,11 +6,11 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foiadesk.core import batch
-from foiadesk.core.calendar import calendar
-from foiadesk.core.clocks import AppealRule, compute_clocks, next_deadline
+from foiadesk.core.deadlines import batch
+from foiadesk.core.deadlines.calendar import calendar
+from foiadesk.core.deadlines.clocks import AppealRule, compute_clocks, next_deadline
+from foiadesk.core.deadlines.events import Event
 from foiadesk.core.demo import synthetic_history
-from foiadesk.core.events import Event
 
 RULES = [AppealRule(), AppealRule(90, "working", "6 CFR 5.8(a)(1)")]
 
@@ -112,7 +112,7 @@ def test_batch_matches_scalar_on_awkward_histories(hs, r):
 
 def test_batch_matches_scalar_on_random_histories_of_every_event_type():
     """Any order, any type, receipts before or after, named dates anywhere."""
-    from foiadesk.core.events import EVENT_TYPES
+    from foiadesk.core.deadlines.events import EVENT_TYPES
 
     rng = random.Random(5)
     types = list(EVENT_TYPES) + [

@@ -4,7 +4,7 @@ import csv
 from datetime import date, timedelta
 from pathlib import Path
 
-from foiadesk.core.calendar import calendar
+from foiadesk.core.deadlines.calendar import calendar
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from foiadesk.core.casepack import (
+from foiadesk.core.reference.casepack import (
     CasePackError,
     dump_case_pack,
     load_case_pack,
     shipped_case_packs,
 )
-from foiadesk.core.directory import load_directory
+from foiadesk.core.reference.directory import load_directory
 
 TAGS = ("V", "P", "U")
 

@@ -123,7 +123,7 @@ def test_bad_cli_input_changes_nothing(tmp_path, capsys):
     db = str(tmp_path / "cli.sqlite3")
     assert run(["add-request", "--db", db, "--title", "x", "--component", "CBP", "--case", "nope"]) == 2
     assert "There is no case 'nope'" in capsys.readouterr().err
-    from foiadesk.core.db import connect
+    from foiadesk.core.store.db import connect
 
     assert connect(db).execute("SELECT count(*) FROM components").fetchone()[0] == 0
     assert run(["add-request", "--db", db, "--title", "x", "--component", "CBP"]) == 0
@@ -132,3 +132,55 @@ def test_bad_cli_input_changes_nothing(tmp_path, capsys):
         assert result.returncode == 2 and "is not an amount in dollars" in result.stderr
     result = foiadesk("due", "--received", "20260302")
     assert result.returncode == 2 and "is not a real date" in result.stderr
+
+
+def test_global_db_works_before_or_after_the_command(tmp_path, capsys):
+    path = str(tmp_path / "log.sqlite3")
+    assert run(["--db", path, "add-request", "--title", "MOU drafts", "--component", "IRS"]) == 0
+    capsys.readouterr()
+    assert run(["--db", path, "requests"]) == 0
+    before = capsys.readouterr().out
+    assert run(["requests", "--db", path]) == 0
+    assert capsys.readouterr().out == before and "MOU drafts" in before
+    assert run(["--db", path, "requests", "--db", str(tmp_path / "other.sqlite3")]) == 2
+    assert "--db is given twice" in capsys.readouterr().err
+
+
+def test_a_file_logged_from_the_command_line_keeps_its_media_type(tmp_path):
+    from sqlite_utils import Database
+
+    path = str(tmp_path / "log.sqlite3")
+    proof = tmp_path / "fax-report.pdf"
+    proof.write_bytes(b"%PDF-1.4 fax transmission report")
+    assert run(["--db", path, "add-request", "--title", "MOU drafts", "--component", "IRS"]) == 0
+    assert (
+        run(
+            [
+                "--db",
+                path,
+                "log",
+                "1",
+                "filed",
+                "--on",
+                "2026-10-01",
+                "--channel",
+                "fax",
+                "--file",
+                str(proof),
+            ]
+        )
+        == 0
+    )
+    rows = Database(path).execute("SELECT filename, mime FROM attachments").fetchall()
+    assert rows == [("fax-report.pdf", "application/pdf")]
+
+
+def test_the_window_starts_only_when_every_argument_is_a_window_option():
+    from foiadesk.__main__ import wants_window
+
+    assert (
+        wants_window([])
+        and wants_window(["--db", "x.sqlite3"])
+        and wants_window(["--db=x", "--screenshot", "a.png"])
+    )
+    assert not wants_window(["--db", "x.sqlite3", "agenda"]) and not wants_window(["agenda", "--db", "x"])

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foiadesk.core.calendar import calendar
-from foiadesk.core.clocks import AppealRule, compute_clocks, next_deadline, response_clock
-from foiadesk.core.events import Event, derive_status
+from foiadesk.core.deadlines.calendar import calendar
+from foiadesk.core.deadlines.clocks import AppealRule, compute_clocks, next_deadline, response_clock
+from foiadesk.core.deadlines.events import Event, derive_status
 
 D = date.fromisoformat
 DHS = AppealRule(90, "working", "6 CFR 5.8(a)(1)")

@@ -5,17 +5,19 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlite_utils import Database
 
 from foiadesk.cli import run
-from foiadesk.core import pdf
-from foiadesk.core.casepack import shipped_case_packs
-from foiadesk.core.compose import choose_categories, docx_text, draft_requests, log_drafts
-from foiadesk.core.directory import load_directory
 from foiadesk.core.errors import UserError
-from foiadesk.core.letters import DraftOptions
+from foiadesk.core.letters import pdf
+from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, log_drafts
+from foiadesk.core.letters.content import DraftOptions
+from foiadesk.core.letters.profiles import ProfileError, load_profile, profile_from_dict
 from foiadesk.core.paths import RESOURCES
-from foiadesk.core.profiles import ProfileError, load_profile, profile_from_dict
-from foiadesk.core.tracker import view_request
+from foiadesk.core.reference.casepack import shipped_case_packs
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store.fees import fee_ledger
+from foiadesk.core.tracking.tracker import view_request
 
 PROFILE = RESOURCES / "profiles" / "example.toml"
 CERTIFY = "true and correct to the best of my knowledge and belief"
@@ -133,6 +135,17 @@ def test_draft_command_writes_the_letter_and_logs_it(tmp_path, capsys):
     assert text.startswith("Dana Whitfield") or "Dana Whitfield" in text
     assert "fee waiver" in text.lower() and "$50" in text and CERTIFY not in text
     assert "request #1" in capsys.readouterr().out
+    # The same user action as the window's Save: the signer and the $50 cap are in the log.
+    log_db = Database(db)
+    assert log_db.execute("SELECT name, email FROM requesters").fetchall() == [
+        ("Dana Whitfield", "dana.whitfield@ledgerdesk.example")
+    ]
+    assert log_db.execute("SELECT requester_id FROM requests").fetchall() == [(1,)]
+    assert fee_ledger(log_db, 1).cap_cents == 5000
+    # Drafting again with the same profile stores the signer once.
+    assert run(["draft", "--db", db, "--case", "irs-ice-mou", "--component", "IRS", "--profile",
+                str(PROFILE), "--out", str(tmp_path / "irs.docx")]) == 0  # fmt: skip
+    assert log_db.execute("SELECT count(*) FROM requesters").fetchone() == (1,)
 
 
 def test_draft_command_bad_profile_lists_what_is_missing(tmp_path, capsys):
@@ -172,7 +185,7 @@ def test_pdf_copy_of_a_letter(batch):
 def test_a_template_in_the_data_folder_overrides_the_shipped_one(isolated_data_dir, batch):
     from docx import Document
 
-    from foiadesk.core.drafting import render
+    from foiadesk.core.letters.drafting import render
 
     folder = isolated_data_dir / "templates"
     folder.mkdir(parents=True)

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Migrations
 
-from foiadesk.core import db as dbmod
-from foiadesk.core import log
-from foiadesk.core.db import SCHEMA_VERSION, StorageError, connect, schema_version
+from foiadesk.core.store import db as dbmod
+from foiadesk.core.store import log
+from foiadesk.core.store.db import SCHEMA_VERSION, StorageError, connect, schema_version
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "schemas"
 
@@ -127,8 +127,8 @@ def test_an_upgrade_backs_up_first_and_keeps_data(tmp_path, monkeypatch, isolate
 WRITER = r"""
 import sys, os
 from datetime import date
-from foiadesk.core import log
-from foiadesk.core.db import connect
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
 db = connect(sys.argv[1])
 comp = log.ensure_component(db, abbr="IRS", name="Internal Revenue Service", agency_abbr="TREAS",
                             agency_name="Department of the Treasury")

@@ -3,10 +3,10 @@
 import random
 from datetime import date
 
-from foiadesk.core.db import connect
 from foiadesk.core.demo import synthetic_history, write_demo
-from foiadesk.core.log import NewEvent, check_event
-from foiadesk.core.tracker import view_request
+from foiadesk.core.store.db import connect
+from foiadesk.core.store.log import NewEvent, check_event
+from foiadesk.core.tracking.tracker import view_request
 
 TODAY = date(2026, 11, 25)
 

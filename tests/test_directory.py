@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from foiadesk.core.directory import (
+from foiadesk.core.reference.directory import (
     DirectoryError,
     default_resources_dir,
     load_directory,

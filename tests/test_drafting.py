@@ -15,10 +15,8 @@ import pytest
 from docx import Document
 from docxtpl import DocxTemplate, Listing
 
-from foiadesk.core import drafting
-from foiadesk.core.casepack import load_case_pack
-from foiadesk.core.directory import load_directory
-from foiadesk.core.drafting import (
+from foiadesk.core.letters import drafting
+from foiadesk.core.letters.drafting import (
     DraftingError,
     DraftOptions,
     Requester,
@@ -26,7 +24,9 @@ from foiadesk.core.drafting import (
     TemplateError,
     render,
 )
-from foiadesk.core.paths import ROOT, TEMPLATES
+from foiadesk.core.paths import TEMPLATES
+from foiadesk.core.reference.casepack import load_case_pack
+from foiadesk.core.reference.directory import load_directory
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafting"
 CERTIFICATION = (
@@ -533,7 +533,9 @@ def test_suggested_filename():
 
 
 def test_shipped_templates_are_built_from_the_script(tmp_path):
-    spec = importlib.util.spec_from_file_location("build_templates", ROOT / "scripts" / "build_templates.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_templates", Path(__file__).resolve().parents[1] / "scripts" / "build_templates.py"
+    )
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     build.main(tmp_path)
@@ -554,7 +556,7 @@ def test_readme_documents_every_variable():
 
 
 def test_addresses_become_letter_lines(requester, irs, directory):
-    from foiadesk.core.letters import address_lines
+    from foiadesk.core.letters.content import address_lines
 
     assert address_lines(
         "Office of Legal Counsel, Room 5511, 950 Pennsylvania Avenue, NW, Washington, DC 20530-0001"

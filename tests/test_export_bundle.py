@@ -9,6 +9,7 @@ import json
 import re
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -16,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_export_scenario import AS_OF, CASE, build_log
 
-from foiadesk.core.export_bundle import export_case, export_request
-from foiadesk.core.export_files import (
+from foiadesk.core.export.bundle import export_case, export_request
+from foiadesk.core.export.files import (
     WINDOWS_RESERVED,
     ExportCancelled,
     ExportError,
@@ -26,8 +27,11 @@ from foiadesk.core.export_files import (
     fixed_pdf,
     safe_name,
 )
-from foiadesk.core.paths import ROOT, TEMPLATES
-from foiadesk.core.pdf import soffice
+from foiadesk.core.letters.pdf import soffice
+from foiadesk.core.paths import TEMPLATES
+
+ROOT = Path(__file__).resolve().parents[1]  # the checkout
+
 
 TOP = "foia-request-1-ICE"
 
@@ -183,7 +187,7 @@ def test_with_libreoffice_letters_and_index_get_pdfs_and_stay_identical(db, scen
 
 
 def test_without_libreoffice_the_bundle_says_no_pdf_could_be_made(db, scenario, tmp_path, monkeypatch):
-    monkeypatch.setattr("foiadesk.core.pdf.soffice", lambda: None)
+    monkeypatch.setattr("foiadesk.core.letters.pdf.soffice", lambda: None)
     out = tmp_path / "bundle.zip"
     result = export_request(db, scenario["ids"]["a"], out, as_of=AS_OF)
     files = unzip(out)
@@ -347,7 +351,7 @@ def test_index_templates_match_their_builder(tmp_path):
 
 
 def test_a_users_own_index_template_is_used_and_a_broken_one_refused(db, scenario, tmp_path):
-    from foiadesk.core.drafting import TemplateError
+    from foiadesk.core.letters.drafting import TemplateError
 
     mine = tmp_path / "mine"
     mine.mkdir()

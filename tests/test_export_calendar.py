@@ -9,10 +9,10 @@ import pytest
 from icalendar import Calendar
 from test_export_scenario import AS_OF, build_log
 
-from foiadesk.core import log
-from foiadesk.core.export_calendar import export_calendar
-from foiadesk.core.export_files import ExportError
-from foiadesk.core.tracker import agenda
+from foiadesk.core.export.files import ExportError
+from foiadesk.core.export.ics import export_calendar
+from foiadesk.core.store import log
+from foiadesk.core.tracking.tracker import agenda
 
 
 @pytest.fixture
@@ -87,7 +87,7 @@ def test_exporting_twice_gives_the_same_file(db, scenario, tmp_path):
 
 
 def test_two_logs_never_share_a_uid(tmp_path):
-    from foiadesk.core.db import connect
+    from foiadesk.core.store.db import connect
 
     uids = []
     for name in ("one", "two"):
@@ -111,10 +111,10 @@ def test_exports_count_days_the_way_the_window_does(tmp_path):
     """With disputed closure days skipped, the exported date is the one the screen shows."""
     from datetime import date
 
-    from foiadesk.core import log
-    from foiadesk.core.calendar import calendar
-    from foiadesk.core.db import connect
-    from foiadesk.core.export_calendar import export_calendar
+    from foiadesk.core.deadlines.calendar import calendar
+    from foiadesk.core.export.ics import export_calendar
+    from foiadesk.core.store import log
+    from foiadesk.core.store.db import connect
 
     db = connect(tmp_path / "log.sqlite3")
     comp = log.ensure_component(db, abbr="ICE", name="ICE", agency_abbr="DHS", agency_name="DHS")

@@ -15,9 +15,9 @@ from foiadesk import cli
 
 @pytest.fixture
 def log_file(tmp_path, monkeypatch):
-    from foiadesk.core.db import connect
+    from foiadesk.core.store.db import connect
 
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ("foiadesk.cli_export",))
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("foiadesk.cli.export",))
     path = tmp_path / "log.sqlite3"
     db = connect(path)
     build_log(db)
@@ -32,7 +32,7 @@ def run(capsys, *argv) -> tuple[int, str, str]:
 
 
 def test_export_a_request_and_a_case(log_file, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr("foiadesk.core.pdf.soffice", lambda: None)
+    monkeypatch.setattr("foiadesk.core.letters.pdf.soffice", lambda: None)
     out = tmp_path / "one.zip"
     status, printed, _ = run(
         capsys, "export", "--db", str(log_file), "--request", "1", "--out", str(out), "--as-of", "2026-11-25"
@@ -141,7 +141,7 @@ def test_export_list_and_calendar(log_file, tmp_path, capsys):
 
 
 def test_every_export_command_and_option_has_help(monkeypatch):
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ("foiadesk.cli_export",))
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("foiadesk.cli.export",))
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     helps = {c.dest: c.help for c in sub._choices_actions}
@@ -154,7 +154,7 @@ def test_every_export_command_and_option_has_help(monkeypatch):
 
 def test_the_export_commands_never_load_qt(log_file, tmp_path):
     code = (
-        "import sys\nfrom foiadesk import cli\ncli.COMMAND_MODULES = ('foiadesk.cli_export',)\n"
+        "import sys\nfrom foiadesk import cli\ncli.COMMAND_MODULES = ('foiadesk.cli.export',)\n"
         f"status = cli.run(['export', '--db', {str(log_file)!r}, '--request', '1', '--no-pdf', "
         f"'--out', {str(tmp_path / 'q.zip')!r}])\n"
         f"cli.run(['export-calendar', '--db', {str(log_file)!r}, '--out', {str(tmp_path / 'q.ics')!r}])\n"

@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 from test_export_scenario import AS_OF, CASE, build_log
 
-from foiadesk.core.export_files import OutputExists
-from foiadesk.core.export_list import HEADERS, ListError, ListFilter, export_list, list_rows
-from foiadesk.core.tracker import view_request
+from foiadesk.core.export.files import OutputExists
+from foiadesk.core.export.sheet import HEADERS, ListError, ListFilter, export_list, list_rows
+from foiadesk.core.tracking.tracker import view_request
 
 
 @pytest.fixture
@@ -32,8 +32,8 @@ def ids(db, **kw) -> list[int]:
 def test_rows_agree_with_each_request_as_the_tracker_shows_it(tmp_path):
     """On a realistic log, every row's status, tracking numbers and open deadlines are those
     the per-request engine (with its traces) gives."""
-    from foiadesk.core.db import connect
     from foiadesk.core.demo import write_demo
+    from foiadesk.core.store.db import connect
 
     path = tmp_path / "demo.sqlite3"
     write_demo(path, requests=300, seed=5, today=AS_OF)
@@ -133,7 +133,7 @@ def test_filters_select_what_the_list_view_would_show(db, scenario):
 
 
 def test_finished_requests_and_deadlines_coming_up(db, scenario):
-    from foiadesk.core import log
+    from foiadesk.core.store import log
 
     def record(request_id, type_, on, **kw):
         log.record_event(db, request_id, log.NewEvent(type_, date.fromisoformat(on), **kw), today=AS_OF)
@@ -168,7 +168,7 @@ def test_bad_filters_and_outputs_are_refused(db, scenario, tmp_path):
 
 
 def test_csv_reads_back_as_io(db, scenario):
-    from foiadesk.core.export_list import csv_bytes
+    from foiadesk.core.export.sheet import csv_bytes
 
     text = csv_bytes(list_rows(db, ListFilter(), as_of=AS_OF)).decode("utf-8-sig")
     assert len(list(csv.reader(io.StringIO(text)))) == 4

@@ -17,13 +17,14 @@ from docx import Document
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from foiadesk.core import log
-from foiadesk.core.export_bundle import clock_lines, export_case
-from foiadesk.core.export_calendar import export_calendar
-from foiadesk.core.export_list import HEADERS, ListFilter, export_list
-from foiadesk.core.import_reply import accept, read_and_propose
-from foiadesk.core.paths import ROOT
-from foiadesk.core.tracker import agenda, view_request
+from foiadesk.core.export.bundle import clock_lines, export_case
+from foiadesk.core.export.ics import export_calendar
+from foiadesk.core.export.sheet import HEADERS, ListFilter, export_list
+from foiadesk.core.replies.importing import accept, read_and_propose
+from foiadesk.core.store import log
+from foiadesk.core.tracking.tracker import agenda, view_request
+
+ROOT = Path(__file__).resolve().parents[1]  # the checkout
 
 REPLIES = ROOT / "tests" / "fixtures" / "replies"
 AS_OF = date(2026, 11, 25)
@@ -93,8 +94,8 @@ def test_imported_replies_come_back_out_of_the_bundle(db, imported, tmp_path):
 
 
 def test_list_and_calendar_agree_with_the_list_view_and_the_agenda(db, imported, tmp_path):
-    from foiadesk.core.calendar import calendar
-    from foiadesk.core.listing import RequestIndex
+    from foiadesk.core.deadlines.calendar import calendar
+    from foiadesk.core.tracking.listing import RequestIndex
 
     export_list(db, ListFilter(), tmp_path / "l.csv", fmt="csv", as_of=AS_OF)
     export_list(db, ListFilter(), tmp_path / "l.xlsx", fmt="xlsx", as_of=AS_OF)

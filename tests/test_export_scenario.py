@@ -42,8 +42,8 @@ def reply_eml() -> bytes:
 
 def build_log(db) -> dict:
     """Fill ``db`` with the scenario; returns the ids and the original bytes of every file."""
-    from foiadesk.core import log
-    from foiadesk.core.log import Attachment, NewEvent
+    from foiadesk.core.store import log
+    from foiadesk.core.store.log import Attachment, NewEvent
 
     def event(rid, type_, on, **kw):
         return log.record_event(db, rid, NewEvent(type_, date.fromisoformat(on), **kw), today=AS_OF).new_id
@@ -182,7 +182,7 @@ def build_log(db) -> dict:
 
 
 def test_scenario_has_the_deadlines_the_export_tests_rely_on(db):
-    from foiadesk.core.tracker import view_request
+    from foiadesk.core.tracking.tracker import view_request
 
     ids = build_log(db)["ids"]
     a = {c.key: c for c in view_request(db, ids["a"]).clocks}
@@ -190,4 +190,7 @@ def test_scenario_has_the_deadlines_the_export_tests_rely_on(db):
     assert a["exhaustion"].due == date(2026, 1, 23)
     assert a["appeal_decision"].state(AS_OF) == "overdue"
     b = {c.key: c for c in view_request(db, ids["b"]).clocks}
-    assert b["reply:fee_estimate:0"].due == date(2026, 12, 1) and b["reply:fee_estimate:0"].state(AS_OF) == "open"
+    assert (
+        b["reply:fee_estimate:0"].due == date(2026, 12, 1)
+        and b["reply:fee_estimate:0"].state(AS_OF) == "open"
+    )

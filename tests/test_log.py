@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from foiadesk.core import log
-from foiadesk.core.log import Attachment, LogError, NewEvent
-from foiadesk.core.tracker import view_request
+from foiadesk.core.store import log
+from foiadesk.core.store.log import Attachment, LogError, NewEvent
+from foiadesk.core.tracking.tracker import view_request
 
 D = date.fromisoformat
 TODAY = D("2026-11-25")

@@ -11,13 +11,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from foiadesk.core import log
-from foiadesk.core.db import connect
 from foiadesk.core.errors import UserError
-from foiadesk.core.import_reply import accept, plan, preview
-from foiadesk.core.log import NewEvent
-from foiadesk.core.parse_reply import DATE_NAMES, REPLY_TYPES, parse_reply, parse_text
-from foiadesk.core.replies import ReplyFileError, read_reply_bytes
+from foiadesk.core.replies.files import ReplyFileError, read_reply_bytes
+from foiadesk.core.replies.importing import accept, plan, preview
+from foiadesk.core.replies.parse import DATE_NAMES, REPLY_TYPES, parse_reply, parse_text
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+from foiadesk.core.store.log import NewEvent
 
 FIXTURES = Path(__file__).parent / "fixtures" / "replies"
 SAMPLES = {p.name: p.read_bytes() for p in sorted(FIXTURES.iterdir()) if p.suffix != ".py"}

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 from foiadesk import cli
-from foiadesk.core import import_reply, log
-from foiadesk.core.db import connect
-from foiadesk.core.import_reply import DuplicateReplyError, accept, match_requests, preview
-from foiadesk.core.log import LogError, NewEvent
-from foiadesk.core.parse_reply import parse_reply
-from foiadesk.core.replies import read_reply
-from foiadesk.core.tracker import view_request
+from foiadesk.core.replies import importing as import_reply
+from foiadesk.core.replies.files import read_reply
+from foiadesk.core.replies.importing import DuplicateReplyError, accept, match_requests, preview
+from foiadesk.core.replies.parse import parse_reply
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+from foiadesk.core.store.log import LogError, NewEvent
+from foiadesk.core.tracking.tracker import view_request
 
 FIXTURES = Path(__file__).parent / "fixtures" / "replies"
 TODAY = date(2026, 11, 25)
@@ -280,8 +281,8 @@ def test_a_letter_for_another_request_is_pointed_out(db, ice):
 @pytest.fixture
 def run(monkeypatch, capsys):
     """foiadesk with the reply commands added (the lead adds them to COMMAND_MODULES)."""
-    if "foiadesk.cli_replies" not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", cli.COMMAND_MODULES + ("foiadesk.cli_replies",))
+    if "foiadesk.cli.replies" not in cli.COMMAND_MODULES:
+        monkeypatch.setattr(cli, "COMMAND_MODULES", cli.COMMAND_MODULES + ("foiadesk.cli.replies",))
 
     def invoke(*args):
         status = cli.run([str(a) for a in args])

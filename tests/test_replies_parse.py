@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from foiadesk.core.parse_reply import (
+from foiadesk.core.replies.files import read_reply
+from foiadesk.core.replies.parse import (
     find_exemptions,
     find_fee_amount,
     find_letter_date,
@@ -15,7 +16,6 @@ from foiadesk.core.parse_reply import (
     parse_text,
     to_date,
 )
-from foiadesk.core.replies import read_reply
 
 FIXTURES = Path(__file__).parent / "fixtures" / "replies"
 NOTHING = {

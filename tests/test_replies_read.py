@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from foiadesk.core import replies
-from foiadesk.core.replies import ReplyFileError, read_reply, read_reply_bytes
+from foiadesk.core.replies import files as replies
+from foiadesk.core.replies.files import ReplyFileError, read_reply, read_reply_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "replies"
 

@@ -10,11 +10,11 @@ from datetime import date
 
 import numpy as np
 
-from . import batch
-from .calendar import calendar
-from .clocks import AppealRule, compute_clocks
-from .demo import synthetic_history
-from .events import Event
+from foiadesk.core.deadlines import batch
+from foiadesk.core.deadlines.calendar import calendar
+from foiadesk.core.deadlines.clocks import AppealRule, compute_clocks
+from foiadesk.core.deadlines.events import Event
+from foiadesk.core.demo import synthetic_history
 
 TARGET_SECONDS = 0.2
 TARGET_RATIO = 10.0
@@ -114,12 +114,12 @@ def bench_drafting(*, repeat: int = 5) -> dict:
     """Time one request letter and a six-component batch (render only, no database)."""
     from datetime import date as _date
 
-    from .casepack import shipped_case_packs
-    from .compose import choose_categories, draft_requests
-    from .directory import load_directory
-    from .letters import DraftOptions
-    from .paths import RESOURCES
-    from .profiles import load_profile
+    from foiadesk.core.letters.compose import choose_categories, draft_requests
+    from foiadesk.core.letters.content import DraftOptions
+    from foiadesk.core.letters.profiles import load_profile
+    from foiadesk.core.paths import RESOURCES
+    from foiadesk.core.reference.casepack import shipped_case_packs
+    from foiadesk.core.reference.directory import load_directory
 
     requester = load_profile(RESOURCES / "profiles" / "example.toml")
     pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")

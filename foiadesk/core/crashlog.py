@@ -7,7 +7,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from .paths import data_dir
+from foiadesk.core.paths import data_dir
 
 LOG_NAME = "foiadesk-errors.log"
 

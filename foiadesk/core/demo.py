@@ -10,8 +10,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from .calendar import calendar
-from .events import EVENT_TYPES, Event
+from foiadesk.core.deadlines.calendar import calendar
+from foiadesk.core.deadlines.events import EVENT_TYPES, Event
 
 COMPONENTS = [
     ("ICE", "U.S. Immigration and Customs Enforcement", "DHS", "Department of Homeland Security"),
@@ -183,8 +183,8 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
 def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None = None) -> dict:
     """Write ``requests`` synthetic requests (with requesters, cases, notes and tags) to a
     new database at ``path``. Refuses to touch an existing file."""
-    from .db import connect, now, write
-    from .errors import UserError
+    from foiadesk.core.errors import UserError
+    from foiadesk.core.store.db import connect, now, write
 
     path = Path(path)
     if path.exists():

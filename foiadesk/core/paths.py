@@ -1,13 +1,30 @@
-"""Where FoiaDesk finds its shipped data and keeps the user's data."""
+"""Where FoiaDesk finds its shipped data and keeps the user's data.
+
+The shipped data lives in the checkout's top-level ``resources/`` and ``templates/``
+folders; a built wheel carries them as the packages ``foiadesk.resources`` and
+``foiadesk.templates`` (see setup.py), read through importlib.resources.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-RESOURCES = ROOT / "resources"
-TEMPLATES = ROOT / "templates"
+# The folder that holds the ``foiadesk`` package (a checkout, or site-packages).
+PACKAGE_PARENT = Path(__file__).resolve().parents[2]
+
+
+def _shipped(name: str) -> Path:
+    try:
+        found = Path(str(resources.files(f"foiadesk.{name}")))
+    except ModuleNotFoundError:  # running from a checkout that was never installed
+        found = PACKAGE_PARENT / name
+    return found if found.is_dir() else PACKAGE_PARENT / name
+
+
+RESOURCES = _shipped("resources")
+TEMPLATES = _shipped("templates")
 
 DB_ENV = "FOIADESK_DB"
 DATA_ENV = "FOIADESK_DATA_DIR"

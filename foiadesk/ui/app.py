@@ -16,9 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from ..core.paths import DB_ENV, default_db_path
-from .settings import Settings
-from .window import MainWindow
+from foiadesk.core.paths import DB_ENV, default_db_path
+from foiadesk.ui.settings import Settings
+from foiadesk.ui.window import MainWindow
 
 SETTLE_MS = 300  # let layouts finish before a screenshot
 
@@ -26,7 +26,7 @@ SETTLE_MS = 300  # let layouts finish before a screenshot
 def parse(argv: list[str]):
     if not argv:  # the usual start: no need to load the command line's parser
         return argparse.Namespace(db=None, screenshot=None)
-    from ..cli import Parser
+    from foiadesk.cli import Parser
 
     parser = Parser(
         prog="foiadesk",

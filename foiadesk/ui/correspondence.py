@@ -20,10 +20,10 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from ..core.errors import UserError
-from .drop import FileDrops
-from .export_actions import Exporter
-from .import_actions import Importer
+from foiadesk.core.errors import UserError
+from foiadesk.ui.drop import FileDrops
+from foiadesk.ui.export_actions import Exporter
+from foiadesk.ui.import_actions import Importer
 
 IMPORT_SHORTCUT = "Ctrl+I"  # used only if nothing else in the window has it
 
@@ -122,7 +122,7 @@ class WindowAccess:
 
     def current_case_id(self) -> int | None:
         """The case the list is filtered to, else the selected request's case."""
-        from ..core.listing import NONE
+        from foiadesk.core.tracking.listing import NONE
 
         view = self.requests_view()
         current = getattr(view, "current_filter", None)

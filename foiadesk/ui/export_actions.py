@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from ..core.errors import UserError
-from ..core.export_files import ExportCancelled, ExportError, OutputExists
+from foiadesk.core.errors import UserError
+from foiadesk.core.export.files import ExportCancelled, ExportError, OutputExists
 
 if TYPE_CHECKING:  # the core's list modules load numpy and sqlite-utils: imported when used
-    from ..core.export_list import ListFilter
-    from ..core.listing import Filter
-    from .correspondence import WindowAccess
+    from foiadesk.core.export.sheet import ListFilter
+    from foiadesk.core.tracking.listing import Filter
+    from foiadesk.ui.correspondence import WindowAccess
 
 LIST_FORMATS = {"csv": "CSV, for any spreadsheet (*.csv)", "xlsx": "Excel workbook (*.xlsx)"}
 
@@ -35,8 +35,8 @@ def to_list_filter(flt: Filter, search: str, *, case_slugs: dict[int, str], soon
     """The Requests view's filter as ``export_list`` takes it: the case by its short id
     instead of its row id, and the search as the text typed (the export searches again,
     the same way) instead of the hits. Raises ExportError for what the export cannot select."""
-    from ..core.export_list import ListFilter
-    from ..core.listing import NONE
+    from foiadesk.core.export.sheet import ListFilter
+    from foiadesk.core.tracking.listing import NONE
 
     case = None
     if flt.case_id == NONE:
@@ -60,7 +60,7 @@ def to_list_filter(flt: Filter, search: str, *, case_slugs: dict[int, str], soon
 
 def describe_filter(flt: ListFilter, case_name: str | None = None) -> str:
     """The filter in a few words for the message bar: "Overdue · ICE · “memo”"."""
-    from ..core.listing import DEADLINE_LABELS, STATUS_CHOICES
+    from foiadesk.core.tracking.listing import DEADLINE_LABELS, STATUS_CHOICES
 
     parts = []
     if flt.deadline != "all":
@@ -138,7 +138,7 @@ class Exporter(QObject):
                 "Select a request first (Ctrl+2 shows the list), then export its bundle.", "info"
             )
             return
-        from ..core.export_bundle import export_request
+        from foiadesk.core.export.bundle import export_request
 
         pdf_maker, templates, as_of = _index_pdf_maker(), self._templates(), session.today()
         row = session.index.row_of(request_id)
@@ -184,7 +184,7 @@ class Exporter(QObject):
             self._choose_case(cases)
             return
         _, slug, case_name = chosen
-        from ..core.export_bundle import export_case
+        from foiadesk.core.export.bundle import export_case
 
         pdf_maker, templates, as_of = _index_pdf_maker(), self._templates(), session.today()
         out = self._save_as(
@@ -239,7 +239,7 @@ class Exporter(QObject):
         except UserError as error:
             self.access.show(str(error))
             return
-        from ..core.export_list import export_list
+        from foiadesk.core.export.sheet import export_list
 
         as_of = session.today()
         described = describe_filter(wanted, session.index.cases.get(flt.case_id))
@@ -267,7 +267,7 @@ class Exporter(QObject):
         session = self.access.ready_session()
         if session is None:
             return
-        from ..core.export_calendar import export_calendar
+        from foiadesk.core.export.ics import export_calendar
 
         as_of = session.today()
         out = self._save_as("Export open deadlines to a calendar", "foia-deadlines.ics", ("ics",))
@@ -365,7 +365,7 @@ class Exporter(QObject):
         self.access.show(text, "note")
 
     def _failed(self, job: Job, error: BaseException) -> None:
-        from .tasks import Cancelled
+        from foiadesk.ui.tasks import Cancelled
 
         if isinstance(error, OutputExists):
             self._ask_to_replace(job)
@@ -405,7 +405,7 @@ class Exporter(QObject):
 def working_calendar(window):
     """The calendar the window counts with (disputed closure days skipped or not), so an
     export shows the same dates as the screen."""
-    from ..core.calendar import calendar
+    from foiadesk.core.deadlines.calendar import calendar
 
     settings = getattr(window, "settings", None)
     return calendar(skip_closures=settings is not None and _skips_closures(settings))
@@ -421,7 +421,7 @@ def _skips_closures(settings) -> bool:
 def _index_pdf_maker():
     """The Qt maker of index PDFs (no LibreOffice needed); safe on the worker thread."""
     try:
-        from .export_pdf import index_pdf
+        from foiadesk.ui.export_pdf import index_pdf
     except ImportError:  # pragma: no cover - ships with the window
         return None
     return index_pdf

@@ -16,7 +16,7 @@ from html import escape
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUuid
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
-from ..core.export_files import fixed_pdf
+from foiadesk.core.export.files import fixed_pdf
 
 MARGINS_INCH = (0.7, 0.6, 0.7, 0.6)  # left, top, right, bottom; the footer sits inside the bottom
 FOOTER_PT = 9

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
-from ..core.errors import UserError
+from foiadesk.core.errors import UserError
 
 if TYPE_CHECKING:  # the dialog and the core's import load the clock engine: imported when used
-    from .correspondence import WindowAccess
-    from .import_dialog import ImportDialog
+    from foiadesk.ui.correspondence import WindowAccess
+    from foiadesk.ui.dialogs.import_reply import ImportDialog
 
 REPLY_FILES = "Agency replies (*.eml *.msg *.pdf *.txt);;All files (*)"
 
@@ -75,7 +75,7 @@ class Importer(QObject):
             self._queue.clear()
             return
         path, request_id, suggest = self._queue.popleft()
-        from ..core.import_reply import (
+        from foiadesk.core.replies.importing import (
             DuplicateReplyError,
             already_imported,
             match_requests,
@@ -116,8 +116,8 @@ class Importer(QObject):
         session = self.access.ready_session()
         if session is None:
             return
-        from ..core.import_reply import preview
-        from .import_dialog import ImportDialog, request_label
+        from foiadesk.core.replies.importing import preview
+        from foiadesk.ui.dialogs.import_reply import ImportDialog, request_label
 
         index = session.index
         if suggest is not None and index.row_of(suggest) is None:
@@ -165,8 +165,8 @@ class Importer(QObject):
         session = self.access.ready_session()
         if dialog is None or session is None:
             return
-        from ..core.events import EVENT_TYPES
-        from ..core.import_reply import accept
+        from foiadesk.core.deadlines.events import EVENT_TYPES
+        from foiadesk.core.replies.importing import accept
 
         reply, shown, today = dialog.reply, dialog.current, session.today()
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core.calendar import Calendar, calendar
-from ..core.db import connect
-from ..core.listing import RequestIndex
-from ..core.log import Changes
-from .settings import Settings
-from .tasks import Tasks
+from foiadesk.core.deadlines.calendar import Calendar, calendar
+from foiadesk.core.store.db import connect
+from foiadesk.core.store.log import Changes
+from foiadesk.core.tracking.listing import RequestIndex
+from foiadesk.ui.settings import Settings
+from foiadesk.ui.tasks import Tasks
 
 # Past this many changed requests, reading the whole list again (in the background)
 # is cheaper than refreshing row by row on the GUI thread.

@@ -1,8 +1,9 @@
 """Typed settings: one table of keys, each with its default, its type and what it accepts.
 
-Stored with QSettings as an INI file in FoiaDesk's data folder (next to the database and
-the error log), so one folder holds everything and tests isolate it by pointing
-$FOIADESK_DATA_DIR elsewhere.
+Window state is stored with QSettings as an INI file in FoiaDesk's data folder (next to
+the database and the error log), so one folder holds everything and tests isolate it by
+pointing $FOIADESK_DATA_DIR elsewhere. The keys that change results (CORE_KEYS) live in the
+core's settings file instead, which the command line reads too.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
-from ..core.paths import data_dir
+from foiadesk.core import settings as core_settings
+from foiadesk.core.paths import data_dir
 
 VIEWS = ("agenda", "requests", "cases", "compose", "settings")
+CORE_KEYS = ("skip_closures", "templates_folder")  # shared with the command line
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,9 @@ class Key:
 KEYS: dict[str, Key] = {
     "database": Key("", str, help="the log opened last (empty: the default file)"),
     "due_soon_days": Key(5, int, lambda v: 0 <= v <= 90, "days ahead that count as due soon"),
-    "skip_closures": Key(False, bool, help="treat disputed executive-order closures as days off"),
+    "skip_closures": Key(False, bool, help=core_settings.HELP["skip_closures"]),
     "start_view": Key("agenda", str, lambda v: v in VIEWS, "the view shown at start"),
-    "templates_folder": Key("", str, help="your own letter templates (empty: the shipped ones)"),
+    "templates_folder": Key("", str, help=core_settings.HELP["templates_folder"]),
     "window/geometry": Key(QByteArray(), QByteArray),
     "window/splitter": Key(QByteArray(), QByteArray, help="the list beside the request"),
     "requests/sort": Key("due", str),
@@ -60,10 +63,13 @@ class Settings(QObject):
         super().__init__(parent)
         path = path or data_dir() / "settings.ini"
         self._store = QSettings(str(path), QSettings.Format.IniFormat)
+        self._core_path = core_settings.settings_path()  # where the command line reads it
 
     def get(self, key: str) -> Any:
         """The stored value cast to its type, or the default if missing or unusable."""
         spec = KEYS[key]
+        if key in CORE_KEYS:
+            return getattr(core_settings.load_settings(self._core_path), key)
         raw = self._store.value(key, spec.default)
         try:
             value = _cast(raw, spec.kind)
@@ -76,6 +82,11 @@ class Settings(QObject):
         value = _cast(value, spec.kind)
         if not spec.accepts(value):
             raise ValueError(f"{key}: {value!r} is not allowed")
+        if key in CORE_KEYS:
+            if self.get(key) != value:
+                core_settings.change_setting(key, value, self._core_path)
+                self.changed.emit(key)
+            return
         if self.get(key) == value and self._store.contains(key):
             return
         self._store.setValue(key, value)

@@ -57,7 +57,7 @@ def wait(done, timeout: float = 60) -> None:
 def interesting_request(window) -> int:
     """A request worth showing: being processed, with fees, ideally with a deadline that a
     disputed closure day moves (else the first request)."""
-    from ..core.tracker import view_request
+    from foiadesk.core.tracking.tracker import view_request
 
     cols = window.session.index.columns
     candidates = [
@@ -76,7 +76,7 @@ def interesting_request(window) -> int:
 
 def pending_request(window) -> int:
     """A request whose response is due in the future (an extension then moves it)."""
-    from ..core.listing import CLOCKS
+    from foiadesk.core.tracking.listing import CLOCKS
 
     index = window.session.index
     today = window.session.today().toordinal()
@@ -93,8 +93,8 @@ def take(
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from .settings import Settings
-    from .window import MainWindow
+    from foiadesk.ui.settings import Settings
+    from foiadesk.ui.window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="foiadesk-shots-"))

@@ -18,8 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from ..core.db import connect
-from ..core.log import Changes
+from foiadesk.core.store.db import connect
+from foiadesk.core.store.log import Changes
 
 
 class Cancelled(Exception):

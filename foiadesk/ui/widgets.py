@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from .look import tint
+from foiadesk.ui.look import tint
 
 DATE = "2026-12-31"  # sample text for a date column's width
 

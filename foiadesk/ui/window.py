@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .settings import VIEWS, Settings
-from .widgets import MessageBar
-from .window_actions import LogActions
+from foiadesk.ui.settings import VIEWS, Settings
+from foiadesk.ui.widgets import MessageBar
+from foiadesk.ui.window_actions import LogActions
 
 TAB_LABELS = ("Agenda", "Requests", "Cases", "Compose", "Settings")
 FIRST_PAINT_WAIT_MS = 500
@@ -104,7 +104,7 @@ class MainWindow(LogActions, QMainWindow):
     def _start(self) -> None:
         if self.session is not None:
             return
-        from .correspondence import install  # after the first paint: it costs ~0.3 s to import
+        from foiadesk.ui.correspondence import install  # after the first paint: it costs ~0.3 s to import
 
         self.open_log(self._log_path)
         install(self)
@@ -163,7 +163,7 @@ class MainWindow(LogActions, QMainWindow):
 
     def show_calculator(self) -> None:
         """Non-modal: it can stay open beside the list."""
-        from .calculator import CalculatorDialog
+        from foiadesk.ui.dialogs.calculator import CalculatorDialog
 
         self.calculator = CalculatorDialog(self.session.today(), self.settings.get("skip_closures"), self)
         self.calculator.show()
@@ -175,12 +175,12 @@ class MainWindow(LogActions, QMainWindow):
 
     def open_log(self, path: Path) -> None:
         """Close the current log (if any) and open ``path``, building the views on it."""
-        from .agenda_view import AgendaView
-        from .cases_view import CasesView
-        from .composer import ComposerView
-        from .requests_view import RequestsView
-        from .session import Session
-        from .settings_view import SettingsView
+        from foiadesk.ui.session import Session
+        from foiadesk.ui.views.agenda import AgendaView
+        from foiadesk.ui.views.cases import CasesView
+        from foiadesk.ui.views.composer import ComposerView
+        from foiadesk.ui.views.requests import RequestsView
+        from foiadesk.ui.views.settings import SettingsView
 
         current = self.tabs.currentIndex()
         if self.session is not None:
@@ -336,9 +336,9 @@ class MainWindow(LogActions, QMainWindow):
 
     def report(self, error: BaseException) -> None:
         """Show an error: the user's own words for a UserError, an apology for a bug."""
-        from ..core.crashlog import log_bug
-        from ..core.errors import UserError
-        from .tasks import Cancelled
+        from foiadesk.core.crashlog import log_bug
+        from foiadesk.core.errors import UserError
+        from foiadesk.ui.tasks import Cancelled
 
         if isinstance(error, Cancelled):
             self.banner.show_message("Stopped. Press F5 to read the log again.", "info")

@@ -12,14 +12,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from .welcome import DEMO_REQUESTS, PACK_ID
+from foiadesk.ui.views.welcome import DEMO_REQUESTS, PACK_ID
 
 
 class LogActions:
     """Mixed into MainWindow: uses its session, views, banner and dialogs."""
 
     def back_up(self, dest: Path | None = None) -> None:
-        from ..core.db import backup
+        from foiadesk.core.store.db import backup
 
         def done(path):
             self.banner.show_message(f"Backed up to {path}", kind="info")
@@ -45,8 +45,8 @@ class LogActions:
         """Add (None) or edit a requester profile; the composer then starts from it."""
         if self.session.db is None:
             return self._not_open()
-        from ..core.requesters import save_profile
-        from .profile_dialog import ProfileDialog
+        from foiadesk.core.store.requesters import save_profile
+        from foiadesk.ui.dialogs.profile import ProfileDialog
 
         dialog = ProfileDialog(profile, self)
 
@@ -63,7 +63,7 @@ class LogActions:
         self._show_dialog(dialog)
 
     def load_case_pack(self) -> None:
-        from .case_dialog import pack_draft
+        from foiadesk.ui.dialogs.case import pack_draft
 
         pack = next((p for p in self.cases.packs() if p.id == PACK_ID), None)
         if pack is None:
@@ -72,8 +72,8 @@ class LogActions:
 
     def open_demo(self) -> None:
         """Write a demo log next to the user's own (in the background) and open it."""
-        from ..core.demo import write_demo
-        from ..core.paths import data_dir
+        from foiadesk.core.demo import write_demo
+        from foiadesk.core.paths import data_dir
 
         folder = data_dir()
         path = folder / "demo.sqlite3"
@@ -121,8 +121,8 @@ class LogActions:
     def new_request(self) -> None:
         if self.session.db is None:
             return self._not_open()
-        from ..core.details import requesters
-        from .request_dialog import RequestDialog
+        from foiadesk.core.tracking.details import requesters
+        from foiadesk.ui.dialogs.request import RequestDialog
 
         dialog = RequestDialog(self.session.index.cases, requesters(self.session.db), self)
         dialog.accepted.connect(lambda: self._add_request(dialog.draft()))
@@ -138,7 +138,7 @@ class LogActions:
         self.session.tasks.write("Adding the request", draft.save, on_done=added)
 
     def new_case(self) -> None:
-        from .case_dialog import CaseDialog
+        from foiadesk.ui.dialogs.case import CaseDialog
 
         dialog = CaseDialog(self.cases.packs(), self)
         dialog.accepted.connect(lambda: self._add_case(dialog.draft()))
@@ -174,9 +174,9 @@ class LogActions:
     def log_event(self, request_id: int) -> None:
         if self.session.db is None:
             return self._not_open()
-        from ..core.log import events_for
-        from ..core.tracker import appeal_rule
-        from .event_dialog import EventDialog
+        from foiadesk.core.store.log import events_for
+        from foiadesk.core.tracking.tracker import appeal_rule
+        from foiadesk.ui.dialogs.event import EventDialog
 
         row = self.session.index.row_of(request_id)
         title = self.session.index.columns["title"][row] if row is not None else ""

@@ -7,19 +7,19 @@ import numpy as np
 import pytest
 from conftest import TODAY
 
-from foiadesk.core import log
-from foiadesk.core.agenda import Agenda, group_deadlines
-from foiadesk.core.calendar import calendar
-from foiadesk.core.db import connect
-from foiadesk.core.details import copy_attachment, event_details, request_details, safe_filename
-from foiadesk.core.directory import load_directory
-from foiadesk.core.events import Event
-from foiadesk.core.fees import fee_ledger, record_fee
-from foiadesk.core.listing import CLOCKS, STATUS_GROUPS, Filter, RequestIndex, status_group, week_end
-from foiadesk.core.log import LogError, NewEvent
-from foiadesk.core.preview import preview_event
-from foiadesk.core.requesters import Profile, profiles, save_profile, update_requester
-from foiadesk.core.tags import all_tags, untag_request
+from foiadesk.core.deadlines.calendar import calendar
+from foiadesk.core.deadlines.events import Event
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+from foiadesk.core.store.fees import fee_ledger, record_fee
+from foiadesk.core.store.log import LogError, NewEvent
+from foiadesk.core.store.requesters import Profile, profiles, save_profile, update_requester
+from foiadesk.core.store.tags import all_tags, untag_request
+from foiadesk.core.tracking.agenda import Agenda, group_deadlines
+from foiadesk.core.tracking.details import copy_attachment, event_details, request_details, safe_filename
+from foiadesk.core.tracking.listing import CLOCKS, STATUS_GROUPS, Filter, RequestIndex, status_group, week_end
+from foiadesk.core.tracking.preview import preview_event
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_the_preview_is_what_saving_will_show(db, one):
     assert response.before == "due 2026-12-02" and response.after == "due 2026-12-16"
     assert "+10 working days" in preview.changes[0].why or "Counted 30" in response.why
     log.record_event(db, one, new, today=TODAY)
-    from foiadesk.core.tracker import view_request
+    from foiadesk.core.tracking.tracker import view_request
 
     saved = view_request(db, one)
     assert saved.status == preview.status_after

@@ -10,7 +10,7 @@ from conftest import TODAY
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from foiadesk.ui.event_dialog import EventDialog
+from foiadesk.ui.dialogs.event import EventDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 TIMEOUT = 15_000

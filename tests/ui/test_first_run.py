@@ -7,7 +7,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-from foiadesk.ui.profile_dialog import ProfileDialog
+from foiadesk.ui.dialogs.profile import ProfileDialog
 
 TIMEOUT = 15_000
 

@@ -7,14 +7,14 @@ from datetime import date
 import pytest
 from conftest import TODAY
 
-from foiadesk.core import log
-from foiadesk.core.agenda import open_deadlines
-from foiadesk.core.calendar import calendar
-from foiadesk.core.casegrid import case_grid
-from foiadesk.core.casepack import shipped_case_packs
-from foiadesk.core.db import connect
-from foiadesk.core.listing import CLOCKS, NONE, OWED_BY, Filter, RequestIndex, search_ids
-from foiadesk.core.tracker import agenda, view_request
+from foiadesk.core.deadlines.calendar import calendar
+from foiadesk.core.reference.casepack import shipped_case_packs
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+from foiadesk.core.tracking.agenda import open_deadlines
+from foiadesk.core.tracking.casegrid import case_grid
+from foiadesk.core.tracking.listing import CLOCKS, NONE, OWED_BY, Filter, RequestIndex, search_ids
+from foiadesk.core.tracking.tracker import agenda, view_request
 
 
 @pytest.fixture
@@ -117,7 +117,7 @@ def test_search_finds_text_tracking_numbers_and_request_numbers(demo_db):
 
 
 def test_loading_reports_progress_and_stops_when_asked(demo_db, monkeypatch):
-    import foiadesk.core.listing as listing
+    import foiadesk.core.tracking.listing as listing
 
     monkeypatch.setattr(listing, "CHUNK", 50)
     seen = []

@@ -8,10 +8,10 @@ from conftest import wait_loaded
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 
-from foiadesk.core import log
-from foiadesk.core.db import connect
-from foiadesk.core.directory import load_directory
-from foiadesk.ui.event_dialog import EventDraft
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+from foiadesk.ui.dialogs.event import EventDraft
 
 TIMEOUT = 10_000
 

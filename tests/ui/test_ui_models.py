@@ -6,13 +6,13 @@ import pytest
 from conftest import TODAY
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from foiadesk.core.listing import Filter
-from foiadesk.core.tracker import view_request
-from foiadesk.ui import table_model
-from foiadesk.ui.agenda_model import AgendaModel
-from foiadesk.ui.case_model import CaseGridModel
-from foiadesk.ui.detail_models import ClocksModel, EventsModel
-from foiadesk.ui.requests_model import ID_ROLE, RequestsModel
+from foiadesk.core.tracking.listing import Filter
+from foiadesk.core.tracking.tracker import view_request
+from foiadesk.ui.models import table as table_model
+from foiadesk.ui.models.agenda import AgendaModel
+from foiadesk.ui.models.cases import CaseGridModel
+from foiadesk.ui.models.detail import ClocksModel, EventsModel
+from foiadesk.ui.models.requests import ID_ROLE, RequestsModel
 from foiadesk.ui.session import Session
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -165,7 +165,7 @@ def test_detail_models(qtmodeltester, session):
 
 
 def test_case_grid_model(qtmodeltester, session):
-    from foiadesk.core.casegrid import case_grid
+    from foiadesk.core.tracking.casegrid import case_grid
 
     model = CaseGridModel()
     rows = case_grid(session.index, session.db, 1, today=TODAY)

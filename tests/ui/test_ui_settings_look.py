@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPalette
 
 from foiadesk.ui import look
@@ -75,3 +76,24 @@ def test_pictures_for_the_readme_keep_the_most_used_colours(qapp, tmp_path):
     small = indexed(path)
     assert small.format() == QImage.Format.Format_Indexed8 and small.colorCount() == 256
     assert small.pixelColor(0, 0) == QColor(250, 220, 220) and small.pixelColor(39, 19) == QColor("#ffffff")
+
+
+def test_the_window_checkbox_changes_what_the_command_line_prints(open_window, tmp_path, qtbot, capsys):
+    """Filed on a portal 2025-12-15: response due 2026-01-14 with the December 24 and 26
+    closures counted, 2026-01-16 with them skipped (worked out in tests/test_settings.py)."""
+    from PySide6.QtCore import Qt
+
+    from foiadesk.cli import run
+
+    path = str(tmp_path / "log.sqlite3")
+    assert run(["add-request", "--db", path, "--title", "MOU drafts", "--component", "ICE"]) == 0
+    assert run(["log", "1", "filed", "--db", path, "--on", "2025-12-15", "--channel", "portal"]) == 0
+    window = open_window(tmp_path / "log.sqlite3")
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # Settings
+    box = window.settings_view.closures
+    assert box.isVisible() and not box.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().topLeft() + QPoint(8, box.height() // 2))
+    assert box.isChecked()
+    capsys.readouterr()
+    assert run(["--db", path, "show", "1"]) == 0
+    assert "Response was due 2026-01-16" in capsys.readouterr().out

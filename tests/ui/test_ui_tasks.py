@@ -6,8 +6,8 @@ import threading
 import pytest
 from PySide6.QtCore import QThread
 
-from foiadesk.core import log
-from foiadesk.core.db import connect
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
 from foiadesk.ui.tasks import Cancelled, Tasks
 
 

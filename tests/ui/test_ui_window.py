@@ -11,10 +11,10 @@ from conftest import TODAY, wait_loaded
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from foiadesk.core.log import NewEvent
-from foiadesk.ui.event_dialog import EventDialog, EventDraft
-from foiadesk.ui.request_dialog import RequestDialog
-from foiadesk.ui.requests_model import ID_ROLE
+from foiadesk.core.store.log import NewEvent
+from foiadesk.ui.dialogs.event import EventDialog, EventDraft
+from foiadesk.ui.dialogs.request import RequestDialog
+from foiadesk.ui.models.requests import ID_ROLE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -183,7 +183,7 @@ def test_the_case_grid_leads_to_the_filtered_list(qtbot, open_window, demo_copy)
 
 
 def test_stopping_the_read_says_so_and_f5_reads_again(qtbot, open_window, demo_copy, monkeypatch):
-    import foiadesk.core.listing as listing
+    import foiadesk.core.tracking.listing as listing
 
     window = open_window(demo_copy)
     monkeypatch.setattr(listing, "CHUNK", 1)
@@ -329,7 +329,7 @@ def test_compose_drafts_saves_and_logs_a_set_of_letters(qtbot, open_window, tmp_
     assert "Saved and logged 2 drafted requests" in window.banner.text.text()
     fees = model.index(0, model.HEADERS.index("Fees")).data()
     assert fees == ""  # a cap is not a charge; the ledger has it
-    from foiadesk.core.fees import fee_ledger
+    from foiadesk.core.store.fees import fee_ledger
 
     assert fee_ledger(window.session.db, model.index(0, 0).data(ID_ROLE)).cap_cents == 2500
 

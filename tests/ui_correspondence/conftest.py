@@ -23,9 +23,9 @@ def build_log(path: Path) -> dict:
     with a request to expedite, and two TIGTA requests that share a tracking number."""
     from test_export_scenario import build_log as scenario
 
-    from foiadesk.core import log
-    from foiadesk.core.db import connect
-    from foiadesk.core.log import NewEvent
+    from foiadesk.core.store import log
+    from foiadesk.core.store.db import connect
+    from foiadesk.core.store.log import NewEvent
 
     db = connect(path)
     ids = dict(scenario(db)["ids"])

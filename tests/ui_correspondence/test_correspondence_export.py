@@ -16,10 +16,10 @@ from conftest import TODAY, menu_action, wait_idle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from foiadesk.core.listing import NONE, Filter
+from foiadesk.core.tracking.listing import NONE, Filter
 from foiadesk.ui.correspondence import controller, install
 from foiadesk.ui.export_actions import to_list_filter
-from foiadesk.ui.requests_model import ID_ROLE
+from foiadesk.ui.models.requests import ID_ROLE
 
 ENTRIES = {
     "Log": [
@@ -36,7 +36,7 @@ ENTRIES = {
 @pytest.fixture
 def no_libreoffice(monkeypatch):
     """As on a machine without LibreOffice (and fast): the core notes what it could not make."""
-    monkeypatch.setattr("foiadesk.core.pdf.soffice", lambda: None)
+    monkeypatch.setattr("foiadesk.core.letters.pdf.soffice", lambda: None)
 
 
 def texts(menu):
@@ -132,7 +132,7 @@ def test_stop_during_an_export_writes_nothing(qtbot, open_window, small_log, ans
         return b"%PDF-1.4\n%%EOF\n"
 
     monkeypatch.setattr(export_actions, "_index_pdf_maker", lambda: slow_maker)
-    monkeypatch.setattr("foiadesk.core.pdf.soffice", lambda: None)
+    monkeypatch.setattr("foiadesk.core.letters.pdf.soffice", lambda: None)
     answers.save = tmp_path / "case.zip"
     menu_action(window, "Log", "Export case bundle…").trigger()  # the case of the selected request
     qtbot.waitUntil(inside.is_set, timeout=20_000)
@@ -227,7 +227,7 @@ def test_the_list_as_xlsx_and_a_filter_the_export_cannot_take(
 def test_the_calendar_has_every_open_deadline(qtbot, open_window, demo_copy, answers, tmp_path):
     from icalendar import Calendar
 
-    from foiadesk.core.export_calendar import open_deadlines
+    from foiadesk.core.export.ics import open_deadlines
 
     window = open_window(demo_copy)
     exporter = controller(window).exporter
@@ -275,7 +275,7 @@ def test_installing_loads_nothing_heavy():
     import subprocess
     import sys
 
-    heavy = ("numpy", "sqlite_utils", "foiadesk.core.import_reply")
+    heavy = ("numpy", "sqlite_utils", "foiadesk.core.replies.importing")
     code = f"import sys, foiadesk.ui.correspondence; print(sorted(m for m in {heavy} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

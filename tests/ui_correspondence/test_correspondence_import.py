@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from foiadesk.core.replies import ReplyFileError, read_reply
+from foiadesk.core.replies.files import ReplyFileError, read_reply
 from foiadesk.ui.correspondence import controller
 
 D = date.fromisoformat

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from test_export_scenario import AS_OF, CASE, build_log
 
-from foiadesk.core.export_bundle import export_case, export_request, index_data
+from foiadesk.core.export.bundle import export_case, export_request, index_data
 
 
 @pytest.fixture

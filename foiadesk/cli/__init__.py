@@ -1,0 +1,449 @@
+"""The command line. Each command checks its arguments, makes one core call and prints.
+
+Imports are made inside the commands so that quick ones (``due``) start fast and
+no command loads Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import math
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+from foiadesk.core.deadlines.clocks import CALCULATOR_CLOCKS
+from foiadesk.core.settings import load_settings, user_calendar
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(ValueError):
+    """Bad input on the command line."""
+
+
+def iso_date(text: str) -> date:
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
+
+
+def dollars(text: str) -> int:
+    try:
+        value = float(text.replace("$", "").replace(",", ""))
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or not 0 <= value < 10_000_000:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an amount in dollars (0 to 9,999,999)")
+    return round(value * 100)
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line and exit 2, as for every other bad input
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = Parser(prog="foiadesk", description="Draft, log and track federal FOIA requests.")
+    p.add_argument(
+        "--db",
+        dest="global_db",
+        type=Path,
+        help="database file for any command (default: $FOIADESK_DB or the FoiaDesk data folder)",
+    )
+    sub = p.add_subparsers(dest="command", parser_class=Parser)
+
+    def with_db(sp):
+        sp.add_argument(
+            "--db",
+            type=Path,
+            help="database file (default: $FOIADESK_DB or the FoiaDesk data folder)",
+        )
+        return sp
+
+    d = sub.add_parser("due", help="compute a FOIA deadline from a receipt date")
+    d.add_argument(
+        "--received",
+        type=iso_date,
+        required=True,
+        help="date the agency received it (for appeal-window: the determination date)",
+    )
+    d.add_argument("--clock", choices=CALCULATOR_CLOCKS, default="response")
+    d.add_argument(
+        "--tolled",
+        metavar="ASK:ANSWER",
+        help="the day the agency asked for information and the day it got the answer",
+    )
+    d.add_argument("--agency", help="agency or component abbreviation, for its appeal rules")
+    d.add_argument(
+        "--skip-closures",
+        action="store_true",
+        help="also skip disputed executive-order closures and shutdown days",
+    )
+    d.add_argument("--trace", action="store_true", help="explain the arithmetic above the date")
+
+    a = with_db(sub.add_parser("agenda", help="open deadlines across all requests, soonest first"))
+    a.add_argument("--today", type=iso_date, help=argparse.SUPPRESS)
+    with_db(sub.add_parser("requests", help="list requests with status and next deadline"))
+    s = with_db(sub.add_parser("show", help="one request: status, events and every clock's trace"))
+    s.add_argument("request_id", type=int)
+
+    n = with_db(sub.add_parser("add-request", help="add a request to the log"))
+    n.add_argument("--title", required=True)
+    n.add_argument("--component", required=True, help="component abbreviation, e.g. ICE")
+    n.add_argument("--case", help="case id (slug)")
+
+    lg = with_db(sub.add_parser("log", help="record an event on a request"))
+    lg.add_argument("request_id", type=int)
+    lg.add_argument("type", help="event type, e.g. filed, acknowledged, extension_notice")
+    lg.add_argument("--on", type=iso_date, required=True, help="date it happened / the letter's date")
+    lg.add_argument("--agency-received", type=iso_date, help="date the agency received it")
+    lg.add_argument("--named", type=iso_date, help="date the letter names (reply-by, extended date)")
+    lg.add_argument("--outcome")
+    lg.add_argument("--tracking")
+    lg.add_argument("--channel")
+    lg.add_argument("--amount", type=dollars, help="dollars")
+    lg.add_argument("--summary", default="")
+    lg.add_argument("--file", type=Path, action="append", default=[], help="attach a file")
+
+    dr = with_db(sub.add_parser("draft", help="draft request letters for a case and log them as drafts"))
+    dr.add_argument("--case", required=True, help="case pack id (e.g. irs-ice-mou) or a pack .json file")
+    dr.add_argument(
+        "--component",
+        required=True,
+        action="append",
+        help="component abbreviation; repeat or comma-separate for one letter each",
+    )
+    dr.add_argument("--profile", type=Path, required=True, help="requester profile (.toml)")
+    dr.add_argument("--categories", default="all", help="all, numbers in the pack's order (1,3,5) or ids")
+    dr.add_argument("--fee-waiver", action="store_true", help="argue for a fee waiver")
+    dr.add_argument("--expedite", action="store_true", help="ask for expedited processing")
+    dr.add_argument(
+        "--expedite-grounds",
+        default="urgency_to_inform,media_interest",
+        help="comma-separated grounds (imminent_threat, urgency_to_inform, due_process, "
+        "media_interest); each letter keeps those its agency allows",
+    )
+    dr.add_argument("--max-fee", type=dollars, help="the most you agree to pay, in dollars (default 25)")
+    dr.add_argument("--date", type=iso_date, help="letter date (default today)")
+    dr.add_argument("--templates", type=Path, help="folder of your own templates that override ours")
+    dr.add_argument("--pdf", action="store_true", help="also write a PDF of each letter (needs LibreOffice)")
+    dr.add_argument(
+        "--out", type=Path, required=True, help="FILE.docx for one component, or a folder for several"
+    )
+
+    dm = sub.add_parser("demo", help="write a realistic synthetic database")
+    dm.add_argument("--requests", type=int, default=2000)
+    dm.add_argument("--db", type=Path, required=True)
+    dm.add_argument("--seed", type=int, default=7)
+
+    b = with_db(sub.add_parser("backup", help="copy the database safely, even while in use"))
+    b.add_argument("--out", type=Path)
+
+    st = sub.add_parser("settings", help="show or change the settings the window and commands share")
+    st.add_argument("key", nargs="?", help="skip_closures or templates_folder")
+    st.add_argument(
+        "value", nargs="?", help="yes/no for skip_closures; a folder (or '') for templates_folder"
+    )
+
+    bench = sub.add_parser("bench", help="benchmarks that print their figures")
+    bench.add_argument("what", choices=("clocks", "drafting"))
+    bench.add_argument("--requests", type=int, default=100_000)
+    bench.add_argument("--repeat", type=int, default=5)
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).add_commands(sub, with_db)
+    return p
+
+
+# Modules that add their own commands: add_commands(sub, with_db) registers parsers whose
+# defaults carry ``func``, a function of the parsed arguments that returns the exit status.
+COMMAND_MODULES: tuple[str, ...] = ("foiadesk.cli.replies", "foiadesk.cli.export")
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+
+def cmd_due(args) -> int:
+    from foiadesk.core.deadlines.calendar import calendar
+    from foiadesk.core.deadlines.clocks import calculate
+
+    tolled = None
+    if args.tolled:
+        try:
+            ask, answer = (date.fromisoformat(x) for x in args.tolled.split(":"))
+        except ValueError:
+            raise UsageError(f"--tolled wants ASK:ANSWER as two dates, got '{args.tolled}'") from None
+        tolled = (ask, answer)
+    rule = None
+    if args.agency:
+        from foiadesk.core.reference.directory import load_directory
+        from foiadesk.core.tracking.tracker import appeal_rule
+
+        if load_directory().component(args.agency) is None:
+            raise UsageError(f"unknown agency '{args.agency}'")
+        rule = appeal_rule(args.agency)
+    clock = calculate(
+        args.clock,
+        args.received,
+        calendar(skip_closures=args.skip_closures or load_settings().skip_closures),
+        tolled=tolled,
+        rule=rule,
+    )
+    if args.trace:
+        print(clock.explain())
+    else:
+        for warning in clock.warnings:
+            print(f"note: {warning}", file=sys.stderr)
+    print(clock.due.isoformat() if clock.due else "paused")
+    return 0
+
+
+def cmd_settings(args) -> int:
+    from dataclasses import asdict
+
+    from foiadesk.core.settings import HELP, change_setting, load_settings, settings_path
+
+    if args.value is not None:
+        current = change_setting(args.key, args.value)
+    else:
+        current = load_settings()
+        if args.key is not None and args.key not in HELP:
+            raise UsageError(f"'{args.key}' is not a setting; the settings are: {', '.join(HELP)}")
+    for key, value in asdict(current).items():
+        if args.key in (None, key):
+            shown = ("yes" if value else "no") if isinstance(value, bool) else (value or "(not set)")
+            print(f"{key} = {shown}    # {HELP[key]}")
+    if args.key is None:
+        print(f"(saved in {settings_path()})")
+    return 0
+
+
+def _open(args):
+    from foiadesk.core.store.db import connect
+
+    return connect(args.db)
+
+
+def cmd_agenda(args) -> int:
+    from foiadesk.core.tracking.tracker import agenda
+
+    db = _open(args)
+    today = args.today or date.today()
+    rows = agenda(db, today=today, cal=user_calendar())
+    if not rows:
+        print("No open deadlines.")
+    for clock, view in rows:
+        left = clock.days_left(today)
+        when = f"{-left} days overdue" if left < 0 else ("today" if left == 0 else f"in {left} days")
+        print(
+            f"{clock.due}  {when:>17}  {clock.owed_by:<9}  {clock.label:<34} "
+            f"#{view.id} {view.component}: {view.title}"
+        )
+    return 0
+
+
+def cmd_requests(args) -> int:
+    from foiadesk.core.store.reads import request_ids
+    from foiadesk.core.tracking.tracker import view_request
+
+    db = _open(args)
+    today, cal = date.today(), user_calendar()
+    for request_id in request_ids(db):
+        v = view_request(db, request_id, cal=cal)
+        nxt = v.next
+        due = f"{nxt.label} {nxt.due} ({nxt.owed_by}, {nxt.state(today)})" if nxt else "—"
+        print(
+            f"#{v.id:<5} {v.component:<9} {v.status:<22} {', '.join(v.tracking_numbers) or '—':<18} "
+            f"{due}  {v.title}"
+        )
+    return 0
+
+
+def cmd_show(args) -> int:
+    from foiadesk.core.deadlines.events import EVENT_TYPES
+    from foiadesk.core.tracking.details import event_details
+    from foiadesk.core.tracking.tracker import typical_completion, view_request
+
+    v = view_request(_open(args), args.request_id, cal=user_calendar())
+    today = date.today()
+    print(
+        f"#{v.id} {v.title}\n{v.component_name} ({v.component})"
+        + (f" · case: {v.case}" if v.case else "")
+        + f"\nStatus: {v.status}"
+        + (f" · tracking: {', '.join(v.tracking_numbers)}" if v.tracking_numbers else "")
+    )
+    print("\nEvents:")
+    for e in v.events:
+        extra = event_details(e, channel=False)
+        print(f"  {e.occurred_on}  {EVENT_TYPES[e.type].label}" + (f" ({'; '.join(extra)})" if extra else ""))
+    print("\nClocks:")
+    for clock in v.clocks:
+        print(f"\n[{clock.state(today)}] " + clock.explain().replace("\n", "\n    "))
+    typical = typical_completion(v)
+    if typical:
+        print(f"\n{typical}")
+    return 0
+
+
+def cmd_add_request(args) -> int:
+    from foiadesk.core.reference.directory import load_directory
+    from foiadesk.core.store import log
+
+    comp = load_directory().component(args.component)
+    if comp is None:
+        raise UsageError(f"unknown component '{args.component}'")
+    changes = log.add_directory_request(_open(args), comp, title=args.title, case_slug=args.case)
+    print(f"Added request #{changes.new_id}")
+    return 0
+
+
+def cmd_log(args) -> int:
+    from foiadesk.core.store import log
+
+    files = [log.Attachment.read(path) for path in args.file]
+    changes = log.record_event(
+        _open(args),
+        args.request_id,
+        log.NewEvent(
+            type=args.type,
+            occurred_on=args.on,
+            channel=args.channel,
+            agency_received_on=args.agency_received,
+            named_date=args.named,
+            outcome=args.outcome,
+            tracking_number=args.tracking,
+            amount_cents=args.amount,
+            summary=args.summary,
+            files=tuple(files),
+        ),
+    )
+    print(f"Logged event #{changes.new_id} on request #{args.request_id}")
+    return 0
+
+
+def cmd_draft(args) -> int:
+    from decimal import Decimal
+
+    from foiadesk.core.letters.compose import choose_categories, draft_requests, save_drafts
+    from foiadesk.core.letters.content import DraftOptions
+    from foiadesk.core.letters.profiles import load_profile
+    from foiadesk.core.reference.casepack import load_case_pack, shipped_case_packs
+    from foiadesk.core.reference.directory import load_directory
+
+    requester = load_profile(args.profile)
+    if args.case.endswith(".json"):
+        pack = load_case_pack(Path(args.case))
+    else:
+        packs = [p for p in shipped_case_packs() if p.id == args.case or p.id.startswith(args.case + "-")]
+        if len(packs) != 1:
+            known = ", ".join(p.id for p in shipped_case_packs())
+            raise UsageError(f"unknown case '{args.case}' (shipped cases: {known})")
+        pack = packs[0]
+    directory = load_directory()
+    abbrs = [a.strip() for item in args.component for a in item.split(",") if a.strip()]
+    components = []
+    for abbr in abbrs:
+        comp = directory.component(abbr)
+        if comp is None:
+            raise UsageError(f"unknown component '{abbr}'")
+        components.append(comp)
+    options = DraftOptions(
+        letter_date=args.date or date.today(),
+        fee_cap=Decimal(args.max_fee) / 100 if args.max_fee is not None else Decimal("25"),
+        fee_waiver=args.fee_waiver,
+        expedite=args.expedite,
+        expedite_grounds=[g.strip() for g in args.expedite_grounds.split(",") if g.strip()],
+    )
+    several = len(components) > 1
+    if several and args.out.suffix.lower() == ".docx":
+        raise UsageError("--out must be a folder when drafting for several components")
+    drafts = draft_requests(
+        requester,
+        pack,
+        choose_categories(pack, args.categories),
+        components,
+        options,
+        user_templates_dir=args.templates,
+    )
+    pdfs = {}
+    if args.pdf:
+        from foiadesk.core.letters.pdf import docx_to_pdf
+
+        pdfs = {d.filename: docx_to_pdf(d.docx, d.filename) for d in drafts}
+    targets = [(args.out / d.filename) if several or args.out.is_dir() else args.out for d in drafts]
+    changes = save_drafts(_open(args), pack, drafts, options, targets, requester=requester, pdfs=pdfs)
+    for draft, target, request_id in zip(drafts, targets, sorted(changes.request_ids), strict=True):
+        print(
+            f"{target}  ({draft.component.abbr or draft.component.name}, request #{request_id}, "
+            f"{len(draft.category_ids)} categor{'y' if len(draft.category_ids) == 1 else 'ies'})"
+        )
+        for warning in draft.warnings:
+            print(f"  note: {warning}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from foiadesk.core.demo import write_demo
+
+    if args.requests < 1:
+        raise UsageError("--requests must be at least 1")
+    counts = write_demo(args.db, requests=args.requests, seed=args.seed)
+    print(f"Wrote {counts['requests']} requests and {counts['events']} events to {args.db}")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from foiadesk.core.store.db import backup
+
+    print(backup(_open(args), args.out))
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from foiadesk.core.bench import bench_clocks, bench_drafting
+
+    if args.what == "drafting":
+        bench_drafting(repeat=args.repeat)
+    else:
+        bench_clocks(args.requests, repeat=args.repeat)
+    return 0
+
+
+COMMANDS = {
+    "due": cmd_due,
+    "agenda": cmd_agenda,
+    "settings": cmd_settings,
+    "requests": cmd_requests,
+    "show": cmd_show,
+    "add-request": cmd_add_request,
+    "log": cmd_log,
+    "draft": cmd_draft,
+    "demo": cmd_demo,
+    "backup": cmd_backup,
+    "bench": cmd_bench,
+}
+
+
+def run(argv: list[str]) -> int:
+    """Run one command; every expected failure becomes one line and exit status 2."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        args = build_parser().parse_args([*argv, "agenda"])
+    if args.global_db is not None:
+        if getattr(args, "db", None) not in (None, args.global_db):
+            print("foiadesk: --db is given twice, with different files", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        args.db = args.global_db
+    from foiadesk.core.errors import USER_ERRORS
+
+    try:
+        command = getattr(args, "func", None) or COMMANDS[args.command]
+        return command(args)
+    except (UsageError, *USER_ERRORS) as exc:
+        print(f"foiadesk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT

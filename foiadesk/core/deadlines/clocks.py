@@ -1,0 +1,833 @@
+"""The federal FOIA clocks, computed from a request's events every time they are needed.
+
+Nothing here is stored. Each ``Clock`` carries its trace: the starting event, the
+rule and its citation, every day not counted, every pause, and the result, so a
+user (or a court) can check the arithmetic line by line. Facts and citations:
+5 U.S.C. 552(a)(6); see resources/ and the README for sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from foiadesk.core.deadlines.calendar import Calendar, DayOff
+from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
+from foiadesk.core.deadlines.facts import (
+    ANSWER_FEE,
+    ANSWER_INFO,
+    ASK_FEE,
+    ASK_INFO,
+    EXTENSION,
+    ClockStep,
+    Facts,
+    Receipt,
+    Window,
+    read_events,
+)
+
+RESPONSE_DAYS = 20
+ROUTING_DAYS = 10
+EXTENSION_DAYS = 10
+EXPEDITE_DAYS = 10
+APPEAL_DECISION_DAYS = 20
+TOLL_NAMES = {ASK_INFO: "request for information", ASK_FEE: "fee clarification request"}
+ANSWERS = {ANSWER_INFO: ASK_INFO, ANSWER_FEE: ASK_FEE}  # answer kind -> the ask it answers
+
+CITE_RESPONSE = "5 U.S.C. 552(a)(6)(A)(i)"
+CITE_ROUTING = "5 U.S.C. 552(a)(6)(A)(ii) (flush text)"
+CITE_TOLLING = "5 U.S.C. 552(a)(6)(A)(ii)(I)–(II)"
+CITE_EXTENSION = "5 U.S.C. 552(a)(6)(B)(i)"
+CITE_EXTENSION_BEYOND = "5 U.S.C. 552(a)(6)(B)(ii)"
+CITE_EXPEDITE = "5 U.S.C. 552(a)(6)(E)(ii)(I); 6 CFR 5.5(e)(4), 28 CFR 16.5(e)(4)"
+CITE_APPEAL_DECISION = "5 U.S.C. 552(a)(6)(A)(ii)"
+CITE_EXHAUSTION = "5 U.S.C. 552(a)(6)(C)(i); fee bar 552(a)(4)(A)(viii)"
+CITE_ESTIMATE = "5 U.S.C. 552(a)(7)(B)(ii)"
+CITE_EXPEDITE_MOOT = "5 U.S.C. 552(a)(6)(E)(iv)"
+# After an agency answers late but before suit, courts expect an administrative appeal.
+OGLESBY = "Oglesby v. U.S. Dep't of the Army, 920 F.2d 57, 61–65 (D.C. Cir. 1990)"
+
+
+@dataclass(frozen=True)
+class AppealRule:
+    """How long a requester has to appeal an adverse determination at one agency."""
+
+    days: int = 90
+    unit: str = "calendar"  # "calendar" | "working"
+    cite: str = "5 U.S.C. 552(a)(6)(A)(i)(III)(aa)"
+    tag: str = "V"
+    source: str = "statutory minimum"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a trace. ``counted`` working days are counted on this line,
+    ``skipped`` are the days in its span that were not."""
+
+    text: str
+    day: date | None = None
+    counted: int = 0
+    skipped: tuple[DayOff, ...] = ()
+
+
+@dataclass(frozen=True)
+class Clock:
+    key: str
+    label: str
+    owed_by: str  # "agency" | "requester"
+    rule: str
+    cite: str
+    due: date | None
+    start: date | None = None
+    start_assumed: bool = False
+    done_on: date | None = None
+    paused: bool = False
+    steps: tuple[Step, ...] = ()
+    warnings: tuple[str, ...] = ()
+    unit: str = "working"  # "working" | "calendar" | "named"
+    alternative: date | None = None
+    disputed: tuple[DayOff, ...] = field(default=())
+    closures_skipped: bool = False  # the policy of the calendar that gave ``due``
+    moot: bool = False  # ``done_on`` is the day it stopped mattering, not the day it was met
+    for_what: str = ""  # what the clock is for, in a sentence
+    hold_alternative: date | None = None  # the date if a fee estimate's hold tolled the clock
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_on is None
+
+    def owed(self, today: date | None = None) -> bool:
+        """A deadline still to act on or watch: open, dated, not a milestone or estimate,
+        and (on ``today``) not a requester's window that has already passed unused."""
+        if not self.is_open or self.due is None or self.unit in ("milestone", "estimate"):
+            return False
+        return today is None or self.owed_by != "requester" or today <= self.due
+
+    def state(self, today: date) -> str:
+        """open · paused · overdue · met · missed · moot · no date; milestones are reached,
+        pending or answered late; an estimate is an estimate. A requester's window that
+        passed unused is missed (history), never overdue (a to-do)."""
+        if self.unit == "estimate":
+            return "estimate"
+        if self.unit == "milestone":
+            if self.done_on is not None:
+                return "answered late"
+            return "reached" if self.due and today >= self.due else "pending"
+        if self.done_on is not None:
+            if self.due is None:
+                return "moot" if self.moot else "met"
+            if self.moot:
+                return "moot" if self.done_on <= self.due else "missed"
+            return "met" if self.done_on <= self.due else "missed"
+        if self.paused:
+            return "paused"
+        if self.due is None:
+            return "no date"
+        if today > self.due:
+            return "missed" if self.owed_by == "requester" else "overdue"
+        return "open"
+
+    def days_left(self, today: date) -> int | None:
+        return None if self.due is None else (self.due - today).days
+
+    @property
+    def counted(self) -> int:
+        return sum(step.counted for step in self.steps)
+
+    def explain(self) -> str:
+        """The trace as text, one line per step, ending with the result."""
+        lines = [f"{self.label} — owed by the {self.owed_by}", f"Rule: {self.rule} ({self.cite})"]
+        for step in self.steps:
+            lines.append(f"  {step.text}")
+            lines.extend(f"      not counted: {text}" for text in _group_days_off(step.skipped))
+        for days in _runs_by_name(self.disputed):
+            first, last = days[0], days[-1]
+            span = (
+                first.day.isoformat()
+                if len(days) == 1
+                else (f"{first.day.isoformat()} to {last.day.isoformat()} ({len(days)} working days)")
+            )
+            lines.append(
+                f"  Disputed closure inside this window: {span} {first.name} "
+                f"(disputed closure, {first.tag}; {first.source})"
+            )
+        if self.alternative and self.alternative != self.due:
+            lines.append(
+                f"  If disputed closure days were {'counted' if self.closures_skipped else 'skipped'}: "
+                f"{self.alternative.isoformat()}"
+            )
+        if self.hold_alternative and self.hold_alternative != self.due:
+            lines.append(
+                "  If the fee estimate put the request on hold (as some agency rules say): "
+                f"{self.hold_alternative.isoformat()}; the statute tolls only for a fee "
+                f"clarification ({CITE_TOLLING})"
+            )
+        for warning in self.warnings:
+            lines.append(f"  ! {warning}")
+        lines.append(
+            f"Result: {self.due.isoformat() if self.due else 'no date (clock paused or no date named)'}"
+        )
+        return "\n".join(lines)
+
+
+def _runs_by_name(days: tuple[DayOff, ...]) -> list[list[DayOff]]:
+    """Consecutive days off of the same closure, together (a 43-day shutdown is one line)."""
+    runs: list[list[DayOff]] = []
+    for off in days:
+        if runs and runs[-1][-1].name == off.name:
+            runs[-1].append(off)
+        else:
+            runs.append([off])
+    return runs
+
+
+def _group_days_off(days: tuple[DayOff, ...]) -> list[str]:
+    """One line per day off, a Saturday and Sunday pair on one line."""
+    out, i = [], 0
+    while i < len(days):
+        off = days[i]
+        nxt = days[i + 1] if i + 1 < len(days) else None
+        if off.reason == "weekend" and nxt and nxt.reason == "weekend" and (nxt.day - off.day).days == 1:
+            out.append(f"{off.day.isoformat()}–{nxt.day.isoformat()} weekend")
+            i += 2
+            continue
+        out.append(off.describe())
+        i += 1
+    return out
+
+
+def _count(cal: Calendar, start: date, end: date, text: str) -> Step:
+    """A step that counts the working days in (start, end] and lists the rest."""
+    if end <= start:
+        return Step(text, end, 0, ())
+    return Step(text, end, cal.working_days_between(start, end), tuple(cal.days_off_between(start, end)))
+
+
+# -- the response clock ---------------------------------------------------------------
+
+
+class _Response:
+    """The response clock's state while its steps are read in order: the day counting
+    restarts from (day 0), the working days left, and what it is paused for."""
+
+    def __init__(self, cal: Calendar, start: date):
+        self.cal, self.anchor, self.remaining = cal, start, RESPONSE_DAYS
+        self.pending: set[int] = set()
+        self.info_tolls = self.extended = 0
+        self.held: ClockStep | None = None
+        self.steps: list[Step] = []
+        self.warnings: list[str] = []
+
+    def due_now(self) -> date:
+        return self.cal.add_working_days(self.anchor, self.remaining)
+
+    def ask(self, step: ClockStep) -> None:
+        name = TOLL_NAMES[step.kind]
+        if step.event.type == "fee_estimate":
+            name = "fee estimate, which puts the request on hold (a fee clarification)"
+        if step.kind == ASK_INFO and self.info_tolls >= 1:
+            self.warnings.append(
+                f"{step.day}: a second request for information does not toll the "
+                f"clock: the statute allows one ({CITE_TOLLING})"
+            )
+            return
+        if not self.pending:
+            due = self.due_now()
+            if step.day > due:
+                self.warnings.append(
+                    f"{step.day}: the {name} came after the due date {due}; it cannot "
+                    "toll a clock that had run out"
+                )
+                return
+            counted = _count(
+                self.cal,
+                self.anchor,
+                max(step.day, self.anchor),
+                f"Counted from {self.anchor} through {step.day}, the day the agency sent its {name}",
+            )
+            self.steps.append(counted)
+            self.remaining -= counted.counted
+        else:
+            self.steps.append(Step(f"{step.day}: {name} while the clock was already paused", step.day))
+        self.pending.add(step.kind)
+        self.info_tolls += step.kind == ASK_INFO
+
+    def answer(self, step: ClockStep) -> None:
+        asked = ANSWERS[step.kind]
+        if asked not in self.pending:
+            return
+        self.pending.discard(asked)
+        if step.assumed:
+            self.warnings.append(
+                f"{step.event.occurred_on}: the agency's receipt of the answer is not "
+                "logged; assumed the day it was sent"
+            )
+        if self.pending:
+            self.steps.append(
+                Step(
+                    f"Answer to the {TOLL_NAMES[asked]} received {step.day}; still "
+                    f"paused for the {TOLL_NAMES[min(self.pending)]}",
+                    step.day,
+                )
+            )
+            return
+        self.anchor = max(step.day, self.anchor)
+        self.steps.append(
+            Step(
+                f"Paused ({CITE_TOLLING}) until the agency received the answer "
+                f"{self.anchor}; that day is day 0 again, {self.remaining} working "
+                "days left",
+                self.anchor,
+            )
+        )
+        if self.held is not None:
+            held, self.held = self.held, None
+            self.extend(held, timely=True)
+
+    def extend(self, step: ClockStep, *, timely: bool = False) -> None:
+        if self.pending:
+            if self.held is not None:
+                self.warnings.append(
+                    f"{step.day}: a later extension notice replaces the one of "
+                    f"{self.held.day} while the clock is paused"
+                )
+            self.held = step
+            self.steps.append(
+                Step(
+                    f"Unusual-circumstances notice of {step.day} while the clock was "
+                    "paused: applied when it restarts",
+                    step.day,
+                )
+            )
+            return
+        due = self.due_now()
+        if not timely and step.day > due:
+            self.warnings.append(
+                f"{step.day}: extension notice sent after the due date {due}; a "
+                "deadline already missed is not extended"
+            )
+            return
+        allowance = EXTENSION_DAYS - self.extended
+        extra = allowance
+        if step.named is not None:
+            wanted = self.cal.working_days_between(due, step.named)
+            if wanted > allowance:
+                self.warnings.append(
+                    f"The notice names {step.named}, more than the {allowance} working days an "
+                    f"extension may add to {due}: the agency must offer to narrow the request or "
+                    "agree another timeframe, make its FOIA Public Liaison available and tell you "
+                    f"about OGIS ({CITE_EXTENSION_BEYOND}). The statutory date stays "
+                    f"{self.cal.add_working_days(due, allowance)}."
+                )
+            extra = max(0, min(wanted, allowance))
+        self.extended += extra
+        self.remaining += extra
+        named = f" naming {step.named}" if step.named else ""
+        self.steps.append(
+            Step(
+                f"Unusual-circumstances notice of {step.event.occurred_on}{named}: "
+                f"+{extra} working days ({CITE_EXTENSION}; at most 10 in all)",
+                step.event.occurred_on,
+            )
+        )
+
+
+def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
+    """The day the response clock starts: the proper component's receipt, but no later
+    than 10 working days after the first designated component's; later routings do not
+    restart the cap."""
+    receipt = facts.receipt
+    steps = [Step(receipt.describe(), receipt.day)]
+    if facts.filed.type == "referral_received":
+        steps.append(
+            Step("Referred by another agency: the clock starts on this agency's receipt (no routing cap)")
+        )
+    if not facts.routings:
+        return receipt.day, steps
+    cap = cal.add_working_days(receipt.day, ROUTING_DAYS)
+    for n, routing in enumerate(facts.routings):
+        got = f" (received {routing.agency_received_on})" if routing.agency_received_on else ""
+        if n == 0:
+            text = (
+                f"Routed to another component {routing.occurred_on}{got}. Routing cap: 10 working days "
+                f"after the first receipt is {cap} ({CITE_ROUTING})"
+            )
+        else:
+            text = f"Routed again {routing.occurred_on}{got}: the cap stays {cap}"
+        steps.append(Step(text, cap))
+    proper = facts.proper
+    if proper is None:
+        steps.append(
+            Step(f"Proper component's receipt not logged: the clock starts no later than {cap}", cap)
+        )
+        return cap, steps
+    if proper.day > cap:
+        steps.append(Step(f"{proper.describe()}, after the cap: the clock starts {cap}", cap))
+        return cap, steps
+    steps.append(Step(f"{proper.describe()}, within the cap: the clock starts then", proper.day))
+    return proper.day, steps
+
+
+def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = None) -> Clock | None:
+    """20 working days from receipt, capped for misrouting, tolled, and extended."""
+    facts = facts or read_events(events, cal)
+    if facts.filed is None:
+        return None
+    filed = facts.filed
+    start, start_steps = _start(facts, cal)
+    clock = _Response(cal, start)
+    first = (
+        f"Filed {filed.occurred_on}" + (f" by {filed.channel}" if filed.channel else "")
+        if filed.type == "filed"
+        else f"Received on referral {filed.occurred_on}" + (f": {filed.summary}" if filed.summary else "")
+    )
+    clock.steps = [Step(first, filed.occurred_on), *start_steps]
+    for ev in facts.consultations:
+        clock.steps.append(
+            Step(
+                f"Consultation with another agency {ev.occurred_on}: the clock keeps running", ev.occurred_on
+            )
+        )
+    for step in facts.steps:
+        if step.kind in TOLL_NAMES:
+            clock.ask(step)
+        elif step.kind == EXTENSION:
+            clock.extend(step)
+        else:
+            clock.answer(step)
+    paused = bool(clock.pending)
+    if paused:
+        due = None
+        clock.steps.append(
+            Step(
+                f"Clock paused since the {TOLL_NAMES[min(clock.pending)]}; "
+                f"{clock.remaining} working days left when it restarts"
+            )
+        )
+    else:
+        due = clock.due_now()
+        clock.steps.append(
+            _count(
+                cal,
+                clock.anchor,
+                due,
+                f"Counted {clock.remaining} working days after {clock.anchor}: due {due}",
+            )
+        )
+    done = facts.response_done
+    if done is not None:
+        clock.steps.append(Step(f"{EVENT_TYPES[done.type].label} on {done.occurred_on}", done.occurred_on))
+    return Clock(
+        "response",
+        "Response due",
+        "agency",
+        "20 working days after receipt (day of receipt is day 0)",
+        CITE_RESPONSE,
+        due,
+        start,
+        facts.receipt.assumed,
+        done.occurred_on if done else None,
+        paused,
+        tuple(clock.steps),
+        tuple(clock.warnings),
+        closures_skipped=cal.skip_closures,
+        for_what="the agency's determination on the request",
+    )
+
+
+# -- the other clocks -------------------------------------------------------------------
+
+
+def _receipt_step(receipt: Receipt) -> Step:
+    return Step(receipt.describe(), receipt.day)
+
+
+def expedite_clock(facts: Facts) -> Clock | None:
+    if facts.expedite is None:
+        return None
+    received = facts.expedite_receipt
+    due = received.day + timedelta(days=EXPEDITE_DAYS)
+    steps = (
+        Step(f"Expedited processing requested {facts.expedite.occurred_on}", facts.expedite.occurred_on),
+        _receipt_step(received),
+        Step(f"10 calendar days after receipt: {due} (no roll-forward)", due),
+    )
+    done = facts.expedite_done
+    return Clock(
+        "expedite",
+        "Expedite decision due",
+        "agency",
+        "decision within 10 calendar days of the request",
+        CITE_EXPEDITE,
+        due,
+        received.day,
+        received.assumed,
+        done.occurred_on if done else None,
+        steps=steps,
+        unit="calendar",
+        for_what="the agency's decision on expedited processing",
+    )
+
+
+# What each appeal window is for, in the words every surface uses.
+APPEAL_LABELS = {
+    "partial": "Appeal the partial denial by",
+    "denial": "Appeal the denial by",
+    "no_records": "Appeal the no-records response by",
+    "glomar": "Appeal the Glomar response by",
+    "fee_waiver": "Appeal the fee-waiver denial by",
+    "fee_category": "Appeal the fee-category denial by",
+    "expedite": "Appeal the expedite denial by",
+}
+WINDOW_KEYS = tuple(f"appeal_window:{kind}" for kind in APPEAL_LABELS)
+
+
+def _adverse_label(ev: Event) -> str:
+    what = {
+        "determination": "determination",
+        "fee_decision": "fee decision",
+        "expedite_decided": "expedite decision",
+    }[ev.type]
+    return f"Adverse {what} ({OUTCOME_LABELS[ev.outcome]}) dated {ev.occurred_on}"
+
+
+def _moot_reason(window: Window) -> str:
+    ev = window.moot
+    if ev.type in ("withdrawn", "closed"):
+        return f"{EVENT_TYPES[ev.type].label} {ev.occurred_on}: nothing is owed on a {ev.type} request"
+    if window.kind == "expedite" and ev.type == "determination":
+        return (
+            f"The agency made its determination {ev.occurred_on}: the expedite question is over "
+            f"({CITE_EXPEDITE_MOOT})"
+        )
+    return f"{OUTCOME_LABELS[ev.outcome]} {ev.occurred_on}: nothing left to appeal"
+
+
+def appeal_window_clock(window: Window, cal: Calendar, rule: AppealRule) -> Clock:
+    """One adverse decision's window; several can be open side by side."""
+    adverse = window.decision
+    start = adverse.occurred_on
+    if rule.unit == "working":
+        due = cal.add_working_days(start, rule.days)
+        steps = [
+            Step(_adverse_label(adverse), start),
+            _count(cal, start, due, f"{rule.days} working days after it: {due}"),
+        ]
+    else:
+        due = start + timedelta(days=rule.days)
+        steps = [
+            Step(_adverse_label(adverse), start),
+            Step(f"{rule.days} calendar days after it: {due}", due),
+        ]
+    warnings = ()
+    if not cal.is_working_day(due):
+        warnings = (f"{due} is a {cal.day_off(due).name}: send the appeal before it",)
+    done = None
+    if window.appealed is not None:
+        done = window.appealed.occurred_on
+        steps.append(Step(f"Appeal filed {done}", done))
+    elif window.moot is not None:
+        done = window.moot.occurred_on
+        steps.append(Step(f"Moot: {_moot_reason(window)}", done))
+    label = APPEAL_LABELS[window.kind]
+    return Clock(
+        f"appeal_window:{window.kind}",
+        label,
+        "requester",
+        f"appeal within {rule.days} {rule.unit} days of the adverse decision [{rule.tag}]",
+        rule.cite,
+        due,
+        start,
+        False,
+        done,
+        steps=tuple(steps),
+        warnings=warnings,
+        unit=rule.unit,
+        closures_skipped=cal.skip_closures,
+        moot=window.moot is not None,
+        for_what=label[: -len(" by")].replace("Appeal", "an administrative appeal of", 1),
+    )
+
+
+def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
+    """20 working days from the appeal office's receipt, extended by unusual-circumstances
+    notices as the response is (at most 10 working days in all; 552(a)(6)(B)(i) covers
+    "either clause (i) or clause (ii)")."""
+    if facts.appeal is None:
+        return None
+    received = facts.appeal_receipt
+    clock = _Response(cal, received.day)
+    clock.remaining = APPEAL_DECISION_DAYS
+    clock.steps = [
+        Step(f"Appeal filed {facts.appeal.occurred_on}", facts.appeal.occurred_on),
+        _receipt_step(received),
+    ]
+    for step in facts.appeal_steps:
+        clock.extend(step)
+    due = clock.due_now()
+    clock.steps.append(
+        _count(
+            cal, clock.anchor, due, f"Counted {clock.remaining} working days after {clock.anchor}: due {due}"
+        )
+    )
+    done = facts.appeal_done
+    if done is not None:
+        clock.steps.append(Step(f"{EVENT_TYPES[done.type].label} on {done.occurred_on}", done.occurred_on))
+    return Clock(
+        "appeal_decision",
+        "Appeal decision due",
+        "agency",
+        "decide an appeal within 20 working days of receipt",
+        CITE_APPEAL_DECISION,
+        due,
+        received.day,
+        received.assumed,
+        done.occurred_on if done else None,
+        steps=tuple(clock.steps),
+        warnings=tuple(clock.warnings),
+        closures_skipped=cal.skip_closures,
+        for_what="the appeal office's decision",
+    )
+
+
+REPLY_LABELS = {
+    "info_requested": "Answer the request for information by",
+    "fee_clarification_requested": "Answer the fee clarification by",
+    "fee_estimate": "Accept or narrow the fee estimate by",
+    "still_interested": "Say you are still interested by",
+}
+
+
+def requester_clocks(facts: Facts) -> list[Clock]:
+    """What the requester owes: an answer to each agency ask, by the date it names."""
+    out = []
+    for i, (ask, done) in enumerate(facts.asks):
+        steps = [Step(f"{EVENT_TYPES[ask.type].label} dated {ask.occurred_on}", ask.occurred_on)]
+        warnings = []
+        if ask.named_date:
+            steps.append(Step(f"The letter asks for a reply by {ask.named_date}", ask.named_date))
+        else:
+            warnings.append("The letter names no reply-by date; answer promptly")
+        if ask.type == "still_interested":
+            warnings.append("Agencies close requests that miss a still-interested deadline")
+        out.append(
+            Clock(
+                f"reply:{ask.type}:{i}",
+                REPLY_LABELS[ask.type],
+                "requester",
+                "the date the agency's letter names",
+                "agency letter",
+                ask.named_date,
+                ask.occurred_on,
+                False,
+                done.occurred_on if done else None,
+                steps=tuple(steps),
+                warnings=tuple(warnings),
+                unit="named",
+                for_what=REPLY_LABELS[ask.type][: -len(" by")].lower(),
+            )
+        )
+    return out
+
+
+FEE_BAR = (
+    "the agency may then not charge search fees (nor duplication fees to media, educational and "
+    "scientific requesters) unless (aa) it sent a timely unusual-circumstances notice, (bb) more "
+    "than 5,000 pages are needed and it discussed narrowing, or (cc) a court found exceptional "
+    "circumstances"
+)
+
+
+def exhaustion_milestone(response: Clock | None) -> Clock | None:
+    """Constructive exhaustion: the day after a missed response deadline. Once the agency
+    answers (late) before suit, the path is an administrative appeal; the fee bar stays."""
+    if response is None or response.due is None:
+        return None
+    day = response.due + timedelta(days=1)
+    if response.done_on is not None and response.done_on <= response.due:
+        return None
+    steps = [Step(f"Response was due {response.due}; exhaustion from the next day, {day}", day)]
+    if response.done_on is not None:
+        steps.append(
+            Step(
+                f"The agency answered late, on {response.done_on}: if you have not sued by then, "
+                f"an administrative appeal is now the path ({OGLESBY} [V]); the fee bar still applies "
+                "(552(a)(4)(A)(viii))",
+                response.done_on,
+            )
+        )
+    return Clock(
+        "exhaustion",
+        "Constructive exhaustion from",
+        "milestone",
+        f"the requester may sue once the agency misses its deadline; {FEE_BAR}",
+        CITE_EXHAUSTION,
+        day,
+        response.due,
+        done_on=response.done_on,
+        steps=tuple(steps),
+        unit="milestone",
+        for_what="the right to sue without an administrative appeal",
+    )
+
+
+def appeal_exhaustion_milestone(decision: Clock | None) -> Clock | None:
+    """The appeal stage's exhaustion: the day after a missed appeal decision, the requester
+    may sue (552(a)(6)(C)(i))."""
+    if decision is None or decision.due is None:
+        return None
+    if decision.done_on is not None and decision.done_on <= decision.due:
+        return None
+    day = decision.due + timedelta(days=1)
+    steps = [Step(f"Appeal decision was due {decision.due}; exhaustion from the next day, {day}", day)]
+    if decision.done_on is not None:
+        steps.append(
+            Step(
+                f"The appeal office decided late, on {decision.done_on}; its decision is final and "
+                "judicial review is open (5 U.S.C. 552(a)(4)(B))",
+                decision.done_on,
+            )
+        )
+    return Clock(
+        "appeal_exhaustion",
+        "Appeal: constructive exhaustion from",
+        "milestone",
+        "the requester may sue once the appeal office misses its deadline",
+        "5 U.S.C. 552(a)(6)(C)(i), (a)(6)(A)(ii)",
+        day,
+        decision.due,
+        done_on=decision.done_on,
+        steps=tuple(steps),
+        unit="milestone",
+        for_what="the right to sue after an undecided appeal",
+    )
+
+
+def estimate_clock(facts: Facts) -> Clock | None:
+    """The agency's estimated completion date (552(a)(7)(B)(ii)), the latest it gave, with
+    each earlier one: beside the statutory date, never instead of it."""
+    if not facts.estimates:
+        return None
+    steps = []
+    previous = None
+    for ev in facts.estimates:
+        moved = f" (was {previous})" if previous and previous != ev.named_date else ""
+        steps.append(
+            Step(
+                f"{EVENT_TYPES[ev.type].label} {ev.occurred_on}: estimated {ev.named_date}{moved}",
+                ev.named_date,
+            )
+        )
+        previous = ev.named_date
+    latest = facts.estimates[-1]
+    done = facts.response_done
+    return Clock(
+        "estimate",
+        "Agency's estimated completion",
+        "agency",
+        "the date the agency estimates it will complete the request; not a deadline",
+        CITE_ESTIMATE,
+        latest.named_date,
+        latest.occurred_on,
+        done_on=done.occurred_on if done else None,
+        steps=tuple(steps),
+        unit="estimate",
+        for_what="when the agency says it expects to finish",
+    )
+
+
+# -- all clocks of a request ---------------------------------------------------------------
+
+
+def compute_clocks(events: list[Event], cal: Calendar, rule: AppealRule | None = None) -> list[Clock]:
+    """Every clock of one request, each with the date the other closure policy would give."""
+    rule = rule or AppealRule()
+    live = [e for e in events if e.type in EVENT_TYPES]
+    clocks = _clocks(live, cal, rule)
+    alternative = {c.key: c.due for c in _clocks(live, cal.alternative, rule)}
+    held = None
+    if any(e.type == "fee_estimate" and e.outcome != "on_hold" for e in live):
+        held = response_clock(live, cal, read_events(live, cal, estimates_hold=True))
+    out = []
+    for clock in clocks:
+        if clock.start and clock.due and clock.unit == "working":
+            disputed = tuple(cal.closures_between(clock.start, clock.due))
+            alt = alternative.get(clock.key)
+            clock = replace(clock, disputed=disputed, alternative=alt if alt != clock.due else None)
+        if clock.key == "response" and held is not None and held.due != clock.due:
+            clock = replace(clock, hold_alternative=held.due)
+        out.append(clock)
+    return out
+
+
+def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]:
+    facts = read_events(events, cal)
+    response = response_clock(events, cal, facts)
+    decision = appeal_decision_clock(facts, cal)
+    found = [
+        response,
+        exhaustion_milestone(response),
+        estimate_clock(facts),
+        expedite_clock(facts),
+        *(appeal_window_clock(w, cal, rule) for w in facts.windows),
+        decision,
+        appeal_exhaustion_milestone(decision),
+    ]
+    return [c for c in found if c is not None] + requester_clocks(facts)
+
+
+def next_deadline(clocks: list[Clock], today: date | None = None) -> Clock | None:
+    """The open clock that falls first (the one a user must act on or watch); on ``today``,
+    a requester's window that passed unused is history, not next."""
+    open_ = [c for c in clocks if c.owed(today)]
+    return min(open_, key=lambda c: c.due, default=None)
+
+
+# -- the deadline calculator -------------------------------------------------------------
+
+CALCULATOR_CLOCKS = ("response", "extended", "expedite", "appeal-decision", "appeal-window")
+
+
+def calculate(
+    kind: str,
+    received: date,
+    cal: Calendar,
+    *,
+    tolled: tuple[date, date] | None = None,
+    rule: AppealRule | None = None,
+) -> Clock:
+    """One clock from a single date, without a request: ``received`` is the agency's
+    receipt (for the appeal window, the adverse determination's date). ``tolled`` is the
+    day the agency asked for information and the day it received the answer."""
+    from foiadesk.core.errors import UserError
+
+    if kind not in CALCULATOR_CLOCKS:
+        raise UserError(f"Unknown clock '{kind}': choose one of {', '.join(CALCULATOR_CLOCKS)}.")
+    events = [Event("filed", received, agency_received_on=received, id=1)]
+    if tolled is not None:
+        ask, answer = tolled
+        if kind not in ("response", "extended"):
+            raise UserError("Tolling applies to the response and extended clocks.")
+        if answer < ask:
+            raise UserError(f"The answer ({answer}) cannot come before the question ({ask}).")
+        if ask < received:
+            raise UserError(f"The agency cannot ask ({ask}) before it received the request ({received}).")
+        events += [
+            Event("info_requested", ask, id=2),
+            Event("info_answered", answer, agency_received_on=answer, id=3),
+        ]
+    extra = {
+        "extended": Event("extension_notice", received, id=4),
+        "appeal-decision": Event("appeal_filed", received, agency_received_on=received, id=4),
+        "appeal-window": Event("determination", received, outcome="denial", id=4),
+    }
+    if kind == "expedite":
+        events = [Event("expedite_requested", received, agency_received_on=received, id=1)]
+    elif kind in extra:
+        events.append(extra[kind])
+    key = {
+        "extended": "response",
+        "appeal-decision": "appeal_decision",
+        "appeal-window": "appeal_window:denial",
+    }.get(kind, kind)
+    return next(c for c in compute_clocks(events, cal, rule) if c.key == key)

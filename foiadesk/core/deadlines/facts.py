@@ -1,0 +1,323 @@
+"""What a request's events say about its clocks, read once for both clock engines.
+
+``clocks.py`` (one request, with traces) and ``batch.py`` (many requests, in numpy)
+do the same arithmetic on the same facts; deciding *which* events count — which
+receipt date wins, which acknowledgment belongs to the proper component, which
+events end a clock — happens only here.
+
+Every date on which the agency received something is deemed received on the next
+working day when it falls on a weekend or holiday, as agency rules provide, so a
+count never starts from a day off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from foiadesk.core.deadlines.calendar import Calendar
+from foiadesk.core.deadlines.events import ADVERSE_DETERMINATIONS, ASKS, Event
+
+ASK_INFO, ANSWER_INFO, ASK_FEE, ANSWER_FEE, EXTENSION = 1, 2, 3, 4, 5
+STEP_KINDS = {
+    "info_requested": ASK_INFO,
+    "info_answered": ANSWER_INFO,
+    "fee_clarification_requested": ASK_FEE,
+    "fee_clarification_answered": ANSWER_FEE,
+    "extension_notice": EXTENSION,
+}
+ASSUMED_RECEIPT = "Receipt ASSUMED (no receipt date from the agency yet): filing date"
+ENDS_RESPONSE = ("determination", "withdrawn", "closed")
+ENDS_EXPEDITE = ("expedite_decided", "determination", "withdrawn", "closed")
+ENDS_APPEAL = ("appeal_decided", "withdrawn", "closed")
+ENDS_REQUEST = ("withdrawn", "closed")
+# The appeal windows a request can have side by side, one per kind of adverse decision:
+# kind -> (event type, outcomes that open it, outcomes of a later event of that type that
+# make it moot). Any later determination moots an expedite denial (552(a)(6)(E)(iv): the
+# expedite question is over once the agency decides the request); a fee-waiver or
+# fee-category denial stays appealable after the determination.
+WINDOW_KINDS = ("partial", "denial", "no_records", "glomar", "fee_waiver", "fee_category", "expedite")
+_WINDOW_RULES = {
+    "determination": ("determination", ADVERSE_DETERMINATIONS, frozenset({"full_grant"})),
+    "fee_waiver": ("fee_decision", frozenset({"waiver_denied"}), frozenset({"waiver_granted"})),
+    "fee_category": ("fee_decision", frozenset({"category_denied"}), frozenset({"category_granted"})),
+    "expedite": ("expedite_decided", frozenset({"denied"}), frozenset({"granted"})),
+}
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """When the agency received something, as the clocks count it."""
+
+    day: date  # a working day
+    said: date  # the date as logged (or assumed)
+    how: str  # where the date comes from, for the trace
+    assumed: bool = False
+
+    def describe(self) -> str:
+        text = f"{self.how} {self.said.isoformat()}"
+        if self.day != self.said:
+            text += f", a day off: deemed received the next working day, {self.day.isoformat()}"
+        return text
+
+
+@dataclass(frozen=True)
+class ClockStep:
+    """An event that moves the response clock: an ask, an answer, or an extension."""
+
+    kind: int
+    day: date  # the ask's or notice's date; for an answer, the day the agency got it
+    named: date | None
+    event: Event
+    assumed: bool = False  # an answer whose receipt by the agency was not logged
+
+
+@dataclass(frozen=True)
+class Window:
+    """One adverse decision's appeal window: the decision, the appeal that met it, or the
+    event that made it moot (a later grant, the final determination for an expedite
+    denial, a withdrawal or closure)."""
+
+    kind: str  # one of WINDOW_KINDS
+    decision: Event
+    appealed: Event | None
+    moot: Event | None
+
+
+@dataclass(frozen=True)
+class Facts:
+    filed: Event | None  # the filing, or the receipt of a referral from another agency
+    receipt: Receipt | None
+    routings: tuple[Event, ...]
+    proper: Receipt | None
+    steps: tuple[ClockStep, ...]
+    response_done: Event | None
+    expedite: Event | None
+    expedite_receipt: Receipt | None
+    expedite_done: Event | None
+    windows: tuple[Window, ...]
+    appeal: Event | None
+    appeal_receipt: Receipt | None
+    appeal_done: Event | None
+    asks: tuple[tuple[Event, Event | None], ...]  # each ask and what answered or overtook it
+    appeal_steps: tuple[ClockStep, ...] = ()  # extensions of the appeal decision
+    consultations: tuple[Event, ...] = ()
+    estimates: tuple[Event, ...] = ()  # letters that name an estimated completion date
+    holds: tuple[Event, ...] = ()  # fee estimates counted as fee clarifications
+
+    @property
+    def routed(self) -> Event | None:
+        return self.routings[0] if self.routings else None
+
+
+def ordered(events: list[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.occurred_on, e.id))
+
+
+def _first(events: list[Event], types: tuple[str, ...], on_or_after: date | None = None) -> Event | None:
+    return next(
+        (e for e in events if e.type in types and (on_or_after is None or e.occurred_on >= on_or_after)), None
+    )
+
+
+def _receipt(cal: Calendar, day: date, how: str, assumed: bool = False) -> Receipt:
+    return Receipt(cal.on_or_next_working_day(day), day, how, assumed)
+
+
+ESTIMATES = ("acknowledged", "interim_release", "estimated_completion")
+
+
+def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = False) -> Facts:
+    """The facts of one request. ``estimates_hold``: count every fee estimate as a fee
+    clarification, as agency rules that put a request on hold do (for the other date)."""
+    events = ordered(events)
+    first: dict[str, Event] = {}
+    for ev in events:  # one pass for the first event of each type: most look-ups need only that
+        first.setdefault(ev.type, ev)
+    filed = first.get("filed")
+    if "referral_received" in first and (
+        filed is None or first["referral_received"].occurred_on < filed.occurred_on
+    ):
+        filed = first["referral_received"]
+    receipt = proper = response_done = None
+    routings: list[Event] = []
+    steps: list[ClockStep] = []
+    holds: list[Event] = []
+    if filed is not None and filed.type == "referral_received":
+        receipt = (
+            _receipt(cal, filed.agency_received_on, "This agency received the referral")
+            if filed.agency_received_on
+            else _receipt(
+                cal, filed.occurred_on, "Receipt of the referral ASSUMED: the referral's date", True
+            )
+        )
+    elif filed is not None:
+        received = first.get("received")
+        ack = first.get("acknowledged")
+        if received is not None:
+            receipt = _receipt(cal, received.agency_received_on or received.occurred_on, "Agency received it")
+        elif filed.agency_received_on:
+            receipt = _receipt(cal, filed.agency_received_on, "Agency received it (logged with the filing)")
+        elif ack is not None and ack.agency_received_on:
+            receipt = _receipt(cal, ack.agency_received_on, "Acknowledgment says the agency received it")
+        else:
+            receipt = _receipt(cal, filed.occurred_on, ASSUMED_RECEIPT, True)
+    if filed is not None:
+        if "routed" in first:
+            routings = [e for e in events if e.type == "routed"]
+            last = routings[-1]
+            if last.agency_received_on:
+                proper = _receipt(cal, last.agency_received_on, "Proper component received it")
+            else:
+                # Only an acknowledgment of a receipt after the last routing is the new component's.
+                later = next(
+                    (
+                        e
+                        for e in events
+                        if e.type == "acknowledged"
+                        and e.agency_received_on
+                        and e.agency_received_on >= last.occurred_on
+                    ),
+                    None,
+                )
+                if later is not None:
+                    proper = _receipt(
+                        cal, later.agency_received_on, "Proper component's acknowledgment says it received it"
+                    )
+        open_holds = 0
+        for ev in events:
+            if ev is filed or ev.occurred_on < filed.occurred_on:
+                continue
+            if ev.type in ENDS_RESPONSE:
+                response_done = ev
+                break
+            kind = STEP_KINDS.get(ev.type)
+            if ev.type == "fee_estimate" and (estimates_hold or ev.outcome == "on_hold"):
+                kind = ASK_FEE
+                open_holds += 1
+                holds.append(ev)
+            elif ev.type == "fee_estimate_answered" and open_holds:
+                kind = ANSWER_FEE
+                open_holds -= 1
+            if kind in (ANSWER_INFO, ANSWER_FEE):
+                got = ev.agency_received_on or ev.occurred_on
+                steps.append(
+                    ClockStep(kind, cal.on_or_next_working_day(got), None, ev, ev.agency_received_on is None)
+                )
+            elif kind is not None:
+                steps.append(ClockStep(kind, ev.occurred_on, ev.named_date, ev))
+
+    expedite = first.get("expedite_requested")
+    expedite_receipt = expedite_done = None
+    if expedite is not None:
+        expedite_receipt = _receipt(
+            cal,
+            expedite.agency_received_on or expedite.occurred_on,
+            "Agency received the expedite request"
+            if expedite.agency_received_on
+            else "Receipt of the expedite request ASSUMED",
+            expedite.agency_received_on is None,
+        )
+        expedite_done = _first(events, ENDS_EXPEDITE, expedite.occurred_on)
+
+    windows = []
+    if first.keys() & {"determination", "fee_decision", "expedite_decided"}:
+        for group, (etype, opens, moots) in _WINDOW_RULES.items():
+            at = next(
+                (
+                    i
+                    for i in range(len(events) - 1, -1, -1)
+                    if events[i].type == etype and events[i].outcome in opens
+                ),
+                None,
+            )
+            if at is None:
+                continue
+            decision = events[at]
+            appealed = _first(events, ("appeal_filed",), decision.occurred_on)
+            moot = next(
+                (
+                    e
+                    for e in events[at + 1 :]
+                    if e.type in ENDS_REQUEST
+                    or (e.type == etype and e.outcome in moots)
+                    or (group == "expedite" and e.type == "determination")
+                ),
+                None,
+            )
+            if (
+                appealed is not None
+                and moot is not None
+                and (appealed.occurred_on, appealed.id)
+                < (
+                    moot.occurred_on,
+                    moot.id,
+                )
+            ):
+                moot = None
+            if moot is not None:
+                appealed = None
+            kind = decision.outcome if group == "determination" else group
+            windows.append(Window(kind, decision, appealed, moot))
+
+    appeal = None
+    if "appeal_filed" in first:
+        appeal = next(e for e in reversed(events) if e.type == "appeal_filed")
+    appeal_receipt = appeal_done = None
+    if appeal is not None:
+        ack = next(
+            (
+                e
+                for e in events
+                if e.type == "appeal_received"
+                and e.agency_received_on
+                and e.occurred_on >= appeal.occurred_on
+            ),
+            None,
+        )
+        if ack is not None:
+            appeal_receipt = _receipt(cal, ack.agency_received_on, "Appeal office says it received it")
+        elif appeal.agency_received_on:
+            appeal_receipt = _receipt(cal, appeal.agency_received_on, "Appeal office received it")
+        else:
+            appeal_receipt = _receipt(cal, appeal.occurred_on, "Receipt ASSUMED from the appeal's date", True)
+        appeal_done = _first(events, ENDS_APPEAL, appeal.occurred_on)
+    appeal_steps = ()
+    if appeal is not None and "appeal_extension_notice" in first:
+        appeal_steps = tuple(
+            ClockStep(EXTENSION, e.occurred_on, e.named_date, e)
+            for e in events
+            if e.type == "appeal_extension_notice"
+            and e.occurred_on >= appeal.occurred_on
+            and (appeal_done is None or (e.occurred_on, e.id) < (appeal_done.occurred_on, appeal_done.id))
+        )
+
+    asks = []
+    for i, ask in enumerate(events if first.keys() & ASKS.keys() else ()):
+        if ask.type in ASKS:
+            later = events[i + 1 :]
+            asks.append(
+                (ask, next((e for e in later if e.type == ASKS[ask.type] or e.type in ENDS_RESPONSE), None))
+            )
+    return Facts(
+        filed,
+        receipt,
+        tuple(routings),
+        proper,
+        tuple(steps),
+        response_done,
+        expedite,
+        expedite_receipt,
+        expedite_done,
+        tuple(windows),
+        appeal,
+        appeal_receipt,
+        appeal_done,
+        tuple(asks),
+        appeal_steps,
+        tuple(e for e in events if e.type == "consultation") if "consultation" in first else (),
+        tuple(e for e in events if e.type in ESTIMATES and e.named_date)
+        if first.keys() & set(ESTIMATES)
+        else (),
+        tuple(holds),
+    )

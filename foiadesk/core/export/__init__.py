@@ -1,0 +1,1 @@
+"""Exports: evidence bundles, the list as CSV/XLSX, the calendar as .ics."""

@@ -1,0 +1,1 @@
+"""Letters: their content, rendering from Word templates, coordinated drafting, profiles, PDF copies."""

@@ -1,0 +1,207 @@
+"""A coordinated set of request letters: one per component, each logged as a draft.
+
+One set of choices (requester, case, categories, options) gives one letter per
+component, each with that component's addressee, channel, rules and expedite
+grounds and, when several components are drafted together, only the categories
+that component holds. ``log_drafts`` then records every letter in one transaction:
+a request per component and a "drafted" event carrying the .docx, stored by hash.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from foiadesk.core.errors import UserError
+from foiadesk.core.letters.content import STATUTORY_GROUNDS, DraftOptions, Requester, build_request_context
+from foiadesk.core.letters.drafting import render, suggested_filename
+from foiadesk.core.reference.casepack import CasePack, dump_case_pack
+from foiadesk.core.reference.directory import Component
+from foiadesk.core.store import log
+from foiadesk.core.store.db import write
+from foiadesk.core.store.fees import record_fee
+from foiadesk.core.store.requesters import find_or_add_requester
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass(frozen=True)
+class Draft:
+    component: Component
+    category_ids: tuple[str, ...]
+    filename: str
+    docx: bytes
+    warnings: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return docx_text(self.docx)
+
+
+def choose_categories(pack: CasePack, spec: str | Iterable[str]) -> list[str]:
+    """Category ids from "all", from numbers in the pack's order ("1,3,5"), or from ids."""
+    items = [s.strip() for s in (spec.split(",") if isinstance(spec, str) else spec) if s.strip()]
+    ids = [c.id for c in pack.categories]
+    if items == ["all"]:
+        return ids
+    chosen = []
+    for item in items:
+        if item.isdigit():
+            if not 1 <= int(item) <= len(ids):
+                raise UserError(f"There is no category {item}: the case has categories 1 to {len(ids)}.")
+            chosen.append(ids[int(item) - 1])
+        elif item in ids:
+            chosen.append(item)
+        else:
+            raise UserError(f"The case '{pack.id}' has no record category '{item}'.")
+    if not chosen:
+        raise UserError("Choose at least one category of records to request.")
+    return list(dict.fromkeys(chosen))
+
+
+def draft_requests(
+    requester: Requester,
+    pack: CasePack,
+    category_ids: Sequence[str],
+    components: Sequence[Component],
+    options: DraftOptions,
+    *,
+    user_templates_dir: Path | None = None,
+) -> list[Draft]:
+    """One rendered request letter per component. In a batch, each letter asks only for
+    the chosen categories its component holds; a component that holds none is refused."""
+    drafts = []
+    for comp in components:
+        ids = list(category_ids)
+        if len(components) > 1:
+            held = {c.id for c in pack.categories_for(comp.key)}
+            ids = [i for i in ids if i in held]
+            if not ids:
+                raise UserError(
+                    f"{comp.abbr or comp.name} holds none of the chosen categories; "
+                    "leave it out or choose categories it holds."
+                )
+        own, dropped = _grounds_for(comp, options)
+        context = build_request_context(requester, pack, ids, comp, own)
+        data = render("request", context, user_templates_dir=user_templates_dir)
+        name = suggested_filename("request", comp.abbr or comp.key, options.letter_date, pack.id)
+        drafts.append(Draft(comp, tuple(ids), name, data, tuple(context["warnings"] + dropped)))
+    return drafts
+
+
+def _grounds_for(comp: Component, options: DraftOptions) -> tuple[DraftOptions, list[str]]:
+    """Keep the expedite grounds this component's rules allow; say which were left out."""
+    if not options.expedite:
+        return options, []
+    allowed = {g.code for g in comp.expedite_grounds} or set(STATUTORY_GROUNDS)
+    kept = [g for g in options.expedite_grounds if g in allowed]
+    if not kept:
+        raise UserError(
+            f"{comp.abbr or comp.name} allows none of the chosen expedite grounds; "
+            f"its rules allow: {', '.join(sorted(allowed))}."
+        )
+    left_out = [
+        f"{comp.abbr or comp.name}: expedite ground '{g}' left out; its rules do not list it."
+        for g in options.expedite_grounds
+        if g not in allowed
+    ]
+    return replace(options, expedite_grounds=kept), left_out
+
+
+def docx_text(data: bytes) -> str:
+    """The letter as plain text, paragraph by paragraph, for previews and tests."""
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+def log_drafts(
+    db: Database,
+    pack: CasePack,
+    drafts: Sequence[Draft],
+    options: DraftOptions,
+    *,
+    requester_id: int | None = None,
+) -> log.Changes:
+    """Add a request per draft to the case (created on first use) and record its
+    "drafted" event with the letter attached, all in one transaction."""
+    request_ids, event_ids = [], []
+    with write(db):
+        row = db.execute("SELECT id FROM cases WHERE slug = ?", [pack.id]).fetchone()
+        case_id = (
+            row[0]
+            if row
+            else log.add_case(
+                db, slug=pack.id, name=pack.name, summary=pack.summary, pack_json=dump_case_pack(pack)
+            ).new_id
+        )
+        titles = {c.id: c.title for c in pack.categories}
+        for draft in drafts:
+            comp = draft.component
+            component_id = log.ensure_directory_component(db, comp)
+            request_id = log.add_request(
+                db,
+                title=f"{pack.name}: {comp.abbr or comp.name}",
+                component_id=component_id,
+                case_id=case_id,
+                requester_id=requester_id,
+                description="\n".join(titles[i] for i in draft.category_ids),
+            ).new_id
+            changes = log.record_event(
+                db,
+                request_id,
+                log.NewEvent(
+                    "drafted",
+                    options.letter_date,
+                    summary=f"Request letter drafted ({draft.filename})",
+                    body=draft.text,
+                    files=(log.Attachment(draft.filename, draft.docx, DOCX_MIME),),
+                ),
+            )
+            request_ids.append(request_id)
+            event_ids.append(changes.new_id)
+    return log.Changes(request_ids=frozenset(request_ids), event_ids=tuple(event_ids), lists_changed=True)
+
+
+def save_drafts(
+    db: Database,
+    pack: CasePack,
+    drafts: Sequence[Draft],
+    options: DraftOptions,
+    targets: Sequence[Path],
+    *,
+    requester: Requester,
+    requester_id: int | None = None,
+    pdfs: dict[str, bytes] | None = None,
+) -> log.Changes:
+    """The user action "save the drafted letters", the same from the window and the command
+    line: write each .docx (and its PDF copy) to its target, then in one transaction store
+    the requester if the log does not know them yet, log one drafted request per letter and
+    record the fee cap each letter commits to."""
+    pdfs = pdfs or {}
+    for draft, target in zip(drafts, targets, strict=True):
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(draft.docx)
+            if draft.filename in pdfs:
+                target.with_suffix(".pdf").write_bytes(pdfs[draft.filename])
+        except OSError as exc:
+            raise UserError(f"Cannot write {target.name} in {target.parent} ({exc.strerror}).") from None
+    cap = None if options.fee_cap is None else round(Decimal(str(options.fee_cap)) * 100)
+    with write(db):
+        if requester_id is None:
+            requester_id = find_or_add_requester(db, asdict(requester)).new_id
+        changes = log_drafts(db, pack, drafts, options, requester_id=requester_id)
+        for request_id in changes.request_ids if cap is not None else ():
+            record_fee(db, request_id, "cap", cap)
+    return changes

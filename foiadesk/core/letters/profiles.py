@@ -1,0 +1,65 @@
+"""Requester profiles from TOML files, for the ``draft`` command.
+
+A profile says who signs: name, organization, email, phone, address, fee category and
+how the requester publishes (dissemination, used in fee-waiver arguments). A missing
+or malformed field is reported together with every other one, so a user fixes the
+file in one pass.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from foiadesk.core.errors import UserError
+from foiadesk.core.letters.content import DraftingError, Requester
+
+REQUIRED = ("name", "organization", "email", "phone", "address", "fee_category", "dissemination")
+OPTIONAL = ("title", "fee_category_basis", "signature_name")
+FEE_CATEGORY_NAMES = {
+    "media": "news_media",
+    "news_media": "news_media",
+    "educational": "educational",
+    "scientific": "scientific",
+    "commercial": "commercial",
+    "other": "other",
+}
+
+
+class ProfileError(UserError):
+    """The profile file cannot be used; the message lists what to fix."""
+
+
+def load_profile(path: Path) -> Requester:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ProfileError(f"cannot read the profile {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{path.name}: not valid TOML ({exc})") from None
+    return profile_from_dict(data, path.name)
+
+
+def profile_from_dict(data: dict, where: str = "profile") -> Requester:
+    problems = [
+        f"'{key}' is missing"
+        for key in REQUIRED
+        if not isinstance(data.get(key), str) or not data[key].strip()
+    ]
+    unknown = sorted(set(data) - set(REQUIRED) - set(OPTIONAL))
+    problems += [f"'{key}' is not a profile field" for key in unknown]
+    category = str(data.get("fee_category", "")).strip().lower()
+    if category and category not in FEE_CATEGORY_NAMES:
+        problems.append(
+            f"fee_category '{category}' is not one of: media, educational, scientific, commercial, other"
+        )
+    if problems:
+        raise ProfileError(f"{where}: " + "; ".join(problems))
+    fields = {key: data[key].strip() for key in REQUIRED + OPTIONAL if isinstance(data.get(key), str)}
+    fields["fee_category"] = FEE_CATEGORY_NAMES[category]
+    fields["address"] = data["address"].strip()
+    try:
+        return Requester(**fields)
+    except DraftingError as exc:
+        raise ProfileError(f"{where}: {exc}") from None

@@ -1,0 +1,1 @@
+"""Reference data: the agency directory and case packs."""

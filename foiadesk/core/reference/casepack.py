@@ -1,0 +1,382 @@
+"""Case packs: what is publicly known about an agreement under investigation, and which
+records to ask which component for.
+
+A pack is a JSON file (format "foiadesk-case-pack/1", described in resources/cases/README.md).
+Users write their own, so loading checks every field and explains any problem in one line
+that names the file and the field path. Shipped packs live in resources/cases/.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from foiadesk.core.errors import UserError
+from foiadesk.core.reference.directory import (
+    Directory,
+    Invalid,
+    check_keys,
+    default_resources_dir,
+    join,
+    load_directory,
+    read_json,
+    take,
+    take_choice,
+    take_date,
+    take_list,
+    take_object,
+    take_tag,
+)
+
+CASE_PACK_FORMAT = "foiadesk-case-pack/1"
+SUPPORTS = ("fee_waiver", "expedite", "background")
+PRECISIONS = ("day", "month", "year")
+EXEMPTIONS = tuple(f"b{n}" for n in range(1, 10)) + tuple(f"b7{p}" for p in "ABCDEF")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+TOP_KEYS = ("format", "id", "name", "summary", "parties", "key_dates", "public_facts", "categories")
+PARTY_KEYS = ("name", "role", "source", "tag", "as_of")
+DATE_KEYS = ("date", "what", "precision", "source", "tag", "as_of")
+FACT_KEYS = ("id", "text", "source", "tag", "as_of", "supports")
+CATEGORY_KEYS = (
+    "id",
+    "title",
+    "description",
+    "holders",
+    "custodians",
+    "search_terms",
+    "date_range",
+    "likely_exemptions",
+    "source",
+    "tag",
+    "as_of",
+)
+
+
+class CasePackError(UserError):
+    """A case pack cannot be used; the message names the file and field, for users."""
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    role: str
+    source: str
+    tag: str
+    as_of: date
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """An event; `precision` says whether the day or only the month/year is known."""
+
+    date: date
+    what: str
+    source: str
+    tag: str
+    as_of: date | None = None
+    precision: str = "day"
+
+
+@dataclass(frozen=True)
+class PublicFact:
+    """A sourced public fact, and which arguments it can support in a letter."""
+
+    id: str
+    text: str
+    source: str
+    tag: str
+    as_of: date
+    supports: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Exemption:
+    """An exemption the agency will likely claim, so appeal arguments can be prepared."""
+
+    code: str  # b1..b9, b7A..b7F
+    note: str | None = None
+    statute: str | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    """One set of records to request, described the way a strong request describes it."""
+
+    id: str
+    title: str
+    description: str
+    holders: tuple[str, ...]  # directory keys, e.g. "IRS"
+    custodians: tuple[str, ...]
+    search_terms: tuple[str, ...]
+    date_from: date
+    date_to: date | None  # None: through the date of the search
+    likely_exemptions: tuple[Exemption, ...]
+    source: str
+    tag: str
+    as_of: date | None = None
+
+
+@dataclass(frozen=True)
+class CasePack:
+    """One agreement under investigation: who, when, what is public, what to request."""
+
+    id: str
+    name: str
+    summary: str
+    parties: tuple[Party, ...]
+    key_dates: tuple[KeyDate, ...]
+    public_facts: tuple[PublicFact, ...]
+    categories: tuple[Category, ...]
+    path: Path | None = field(default=None, compare=False)
+
+    def categories_for(self, abbr: str) -> list[Category]:
+        """The categories a component holds (by directory key, case-insensitive)."""
+        wanted = abbr.strip().lower()
+        return [c for c in self.categories if wanted in (h.lower() for h in c.holders)]
+
+    def facts_supporting(self, purpose: str) -> list[PublicFact]:
+        """Public facts for one argument: "fee_waiver", "expedite" or "background"."""
+        return [f for f in self.public_facts if purpose in f.supports]
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def load_case_pack(path: Path | str, directory: Directory | None = None) -> CasePack:
+    """Load and check a case pack; holders are checked against `directory` (default: ours)."""
+    path = Path(path)
+    data = read_json(path, CasePackError)
+    try:
+        return _pack(data, directory or load_directory(), path)
+    except Invalid as exc:
+        where = f"{exc.where}: " if exc.where else ""
+        raise CasePackError(f"{path.name}: {where}{exc.problem}") from None
+
+
+def shipped_case_packs(resources_dir: Path | None = None) -> list[CasePack]:
+    """Every case pack shipped in resources/cases/, by file name."""
+    folder = Path(resources_dir or default_resources_dir())
+    directory = load_directory(folder)
+    return [load_case_pack(p, directory) for p in sorted((folder / "cases").glob("*.json"))]
+
+
+def _text_list(obj: dict, key: str, where: str, *, required: bool = True) -> tuple[str, ...]:
+    items = take_list(obj, key, where, required=required)
+    return tuple(_text(v, join(join(where, key), i)) for i, v in enumerate(items))
+
+
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid(where, "expected non-empty text")
+    return value
+
+
+def _id(obj: dict, where: str, seen: dict[str, str]) -> str:
+    value = take(obj, "id", where)
+    at = join(where, "id")
+    if not _ID.fullmatch(value):
+        raise Invalid(at, f"'{value}' is not an id (lower-case letters, digits and hyphens)")
+    if value in seen:
+        raise Invalid(at, f"'{value}' is used twice (also {seen[value]})")
+    seen[value] = where
+    return value
+
+
+def _items(obj: dict, key: str, allowed: tuple[str, ...], *, required: bool = True):
+    """(path, object) for each entry of a list of objects, with unknown fields rejected."""
+    for i, item in enumerate(take_list(obj, key, "", required=required)):
+        at = join(key, i)
+        item = take_object(item, at)
+        check_keys(item, at, allowed)
+        yield at, item
+
+
+def _pack(data: object, directory: Directory, path: Path) -> CasePack:
+    obj = take_object(data, "")
+    fmt = take(obj, "format", "")
+    if fmt != CASE_PACK_FORMAT:
+        raise Invalid("format", f"'{fmt}' is not supported (expected '{CASE_PACK_FORMAT}')")
+    check_keys(obj, "", TOP_KEYS)
+    pack_id = take(obj, "id", "")
+    if not _ID.fullmatch(pack_id):
+        raise Invalid("id", f"'{pack_id}' is not an id (lower-case letters, digits and hyphens)")
+    parties = tuple(
+        Party(
+            take(p, "name", at),
+            take(p, "role", at),
+            take(p, "source", at),
+            take_tag(p, at),
+            take_date(p, "as_of", at),
+        )
+        for at, p in _items(obj, "parties", PARTY_KEYS)
+    )
+    key_dates = tuple(
+        KeyDate(
+            take_date(d, "date", at),
+            take(d, "what", at),
+            take(d, "source", at),
+            take_tag(d, at),
+            take_date(d, "as_of", at, required=False, nullable=True),
+            take_choice(d, "precision", at, PRECISIONS) if "precision" in d else "day",
+        )
+        for at, d in _items(obj, "key_dates", DATE_KEYS)
+    )
+    seen: dict[str, str] = {}
+    facts = tuple(_public_fact(at, f, seen) for at, f in _items(obj, "public_facts", FACT_KEYS))
+    seen = {}
+    categories = tuple(
+        _category(at, c, seen, directory) for at, c in _items(obj, "categories", CATEGORY_KEYS)
+    )
+    if not categories:
+        raise Invalid("categories", "list at least one category of records")
+    return CasePack(
+        pack_id, take(obj, "name", ""), take(obj, "summary", ""), parties, key_dates, facts, categories, path
+    )
+
+
+def _public_fact(at: str, obj: dict, seen: dict[str, str]) -> PublicFact:
+    supports = _text_list(obj, "supports", at)
+    for i, purpose in enumerate(supports):
+        if purpose not in SUPPORTS:
+            raise Invalid(join(join(at, "supports"), i), f"'{purpose}' is not one of: {', '.join(SUPPORTS)}")
+    return PublicFact(
+        _id(obj, at, seen),
+        take(obj, "text", at),
+        take(obj, "source", at),
+        take_tag(obj, at),
+        take_date(obj, "as_of", at),
+        supports,
+    )
+
+
+def _category(at: str, obj: dict, seen: dict[str, str], directory: Directory) -> Category:
+    cat_id = _id(obj, at, seen)
+    holders = _text_list(obj, "holders", at)
+    if not holders:
+        raise Invalid(join(at, "holders"), "name at least one component that holds the records")
+    resolved = []
+    for i, holder in enumerate(holders):
+        comp = directory.component(holder)
+        if comp is None:
+            raise Invalid(join(join(at, "holders"), i), f"'{holder}' is not a component in the directory")
+        resolved.append(comp.key)
+    span_at = join(at, "date_range")
+    span = take_object(take(obj, "date_range", at, dict), span_at)
+    check_keys(span, span_at, ("from", "to"))
+    start = take_date(span, "from", span_at)
+    end = take_date(span, "to", span_at, nullable=True)
+    if end is not None and start > end:
+        raise Invalid(span_at, f"'from' {start} is after 'to' {end}")
+    return Category(
+        cat_id,
+        take(obj, "title", at),
+        take(obj, "description", at),
+        tuple(resolved),
+        _text_list(obj, "custodians", at),
+        _text_list(obj, "search_terms", at),
+        start,
+        end,
+        tuple(
+            _exemption(join(join(at, "likely_exemptions"), i), e)
+            for i, e in enumerate(take_list(obj, "likely_exemptions", at, required=False))
+        ),
+        take(obj, "source", at),
+        take_tag(obj, at),
+        take_date(obj, "as_of", at, required=False, nullable=True),
+    )
+
+
+def _exemption(at: str, value: object) -> Exemption:
+    obj = take_object(value, at)
+    check_keys(obj, at, ("code", "statute", "note"))
+    code = take(obj, "code", at)
+    canonical = next((e for e in EXEMPTIONS if e.lower() == code.strip().lower()), None)
+    if canonical is None:
+        raise Invalid(join(at, "code"), f"'{code}' is not a FOIA exemption (b1-b9, b7A-b7F)")
+    return Exemption(
+        canonical,
+        take(obj, "note", at, required=False, nullable=True),
+        take(obj, "statute", at, required=False, nullable=True),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Saving
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def dump_case_pack(pack: CasePack) -> str:
+    """The pack as JSON in the file format, so a user-made pack can be saved and reloaded."""
+
+    def dated(obj: dict, as_of: date | None) -> dict:
+        return {**obj, "as_of": _day(as_of)} if as_of else obj
+
+    def exemption(e: Exemption) -> dict:
+        out = {"code": e.code}
+        if e.statute:
+            out["statute"] = e.statute
+        if e.note:
+            out["note"] = e.note
+        return out
+
+    data = {
+        "format": CASE_PACK_FORMAT,
+        "id": pack.id,
+        "name": pack.name,
+        "summary": pack.summary,
+        "parties": [
+            {"name": p.name, "role": p.role, "source": p.source, "tag": p.tag, "as_of": _day(p.as_of)}
+            for p in pack.parties
+        ],
+        "key_dates": [
+            dated(
+                {
+                    "date": _day(d.date),
+                    "what": d.what,
+                    **({"precision": d.precision} if d.precision != "day" else {}),
+                    "source": d.source,
+                    "tag": d.tag,
+                },
+                d.as_of,
+            )
+            for d in pack.key_dates
+        ],
+        "public_facts": [
+            {
+                "id": f.id,
+                "text": f.text,
+                "source": f.source,
+                "tag": f.tag,
+                "as_of": _day(f.as_of),
+                "supports": list(f.supports),
+            }
+            for f in pack.public_facts
+        ],
+        "categories": [
+            dated(
+                {
+                    "id": c.id,
+                    "title": c.title,
+                    "description": c.description,
+                    "holders": list(c.holders),
+                    "custodians": list(c.custodians),
+                    "search_terms": list(c.search_terms),
+                    "date_range": {"from": _day(c.date_from), "to": _day(c.date_to)},
+                    "likely_exemptions": [exemption(e) for e in c.likely_exemptions],
+                    "source": c.source,
+                    "tag": c.tag,
+                },
+                c.as_of,
+            )
+            for c in pack.categories
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

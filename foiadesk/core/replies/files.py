@@ -1,0 +1,474 @@
+"""Reading an agency's reply from a file: its text, and a clear refusal when it can't be used.
+
+A reply arrives as an email (.eml, or Outlook's .msg), a PDF or a plain-text file. The
+parser needs the words; the log needs the original bytes, kept exactly as they came. So
+this module returns both and writes nothing. Files that cannot be read (empty, too big,
+damaged, password-protected, or not what their name says) raise ``ReplyFileError`` with
+the file's name and what is wrong. A PDF that is only scanned images is not an error: it
+is kept and flagged ``no_text``, because the user can still read it and log it by hand.
+
+The libraries that parse these formats raise all sorts of exceptions on damaged input;
+each reader turns any of them into ``ReplyFileError``, so a bad file never becomes a crash.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email.utils
+import hashlib
+import io
+import logging
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from email import errors as email_errors
+from email import policy
+from email.message import Message
+from email.parser import BytesParser
+from html.parser import HTMLParser
+from pathlib import Path
+
+from foiadesk.core.errors import UserError
+
+MAX_BYTES = 50 * 1024 * 1024  # a reply letter is rarely over 5 MB; 50 MB covers scans and releases
+MAX_PDF_PAGES = 60  # the letter is at the front; released records after it are not parsed
+KINDS = {".eml": "eml", ".msg": "msg", ".pdf": "pdf", ".txt": "txt"}
+MIME_TYPES = {
+    "eml": "message/rfc822",
+    "msg": "application/vnd.ms-outlook",
+    "pdf": "application/pdf",
+    "txt": "text/plain",
+}
+KIND_NAMES = {
+    "eml": "an email (.eml)",
+    "msg": "an Outlook message (.msg)",
+    "pdf": "a PDF",
+    "txt": "a text file",
+}
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Multipart damage that means the parts of an email cannot be found reliably.
+BROKEN_MIME = (
+    email_errors.StartBoundaryNotFoundDefect,
+    email_errors.CloseBoundaryNotFoundDefect,
+    email_errors.MultipartInvariantViolationDefect,
+    email_errors.NoBoundaryInMultipartDefect,
+)
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252",
+                  "latin-1": "Latin-1"}  # fmt: skip
+EMAIL_HEADERS = {"from", "to", "subject", "date", "received", "message-id", "mime-version", "return-path"}
+
+
+class ReplyFileError(UserError):
+    """A reply file that cannot be imported; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class ReplyFile:
+    """A reply as read from one file: the original bytes and the words in it."""
+
+    filename: str
+    data: bytes = field(repr=False)
+    kind: str  # eml | msg | pdf | txt
+    text: str  # subject, body and the text of attachments, in that order
+    subject: str = ""
+    sender: str = ""
+    sent_on: date | None = None  # the email's Date header, as the sender wrote it
+    attachments: tuple[str, ...] = ()  # names of files inside an email
+    notes: tuple[str, ...] = ()  # what could not be read, for the user to know
+
+    @property
+    def mime(self) -> str:
+        return MIME_TYPES[self.kind]
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def no_text(self) -> bool:
+        """Nothing to parse: a scan without a text layer, or an empty email."""
+        return len(re.sub(r"\s+", "", self.text)) < 20
+
+
+def read_reply(path: Path | str) -> ReplyFile:
+    """Read a reply file from disk, refusing it before reading if it is empty or too big."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise ReplyFileError(f"{path.name} is a folder, not a reply file.")
+        size = path.stat().st_size
+        _check_size(path.name, size)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReplyFileError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
+    return read_reply_bytes(path.name, data)
+
+
+def read_reply_bytes(filename: str, data: bytes) -> ReplyFile:
+    """Read a reply from its bytes; ``filename`` says what it claims to be."""
+    name = Path(filename).name or "the file"
+    kind = KINDS.get(Path(name).suffix.lower())
+    if kind is None:
+        raise ReplyFileError(
+            f"{name}: FoiaDesk imports replies saved as .eml, .msg, .pdf or .txt "
+            f"(not '{Path(name).suffix or 'no extension'}')."
+        )
+    _check_size(name, len(data))
+    _check_kind(name, kind, data)
+    reader = {"eml": _read_eml, "msg": _read_msg, "pdf": _read_pdf_file, "txt": _read_txt}[kind]
+    with _quiet_libraries():
+        try:
+            return reader(name, data)
+        except (ReplyFileError, MemoryError):
+            raise
+        except RecursionError:
+            raise ReplyFileError(f"{name} is damaged: its structure nests too deeply to read.") from None
+        except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything on bad input
+            raise ReplyFileError(
+                f"{name} is damaged and cannot be read as {KIND_NAMES[kind]} ({type(exc).__name__})."
+            ) from None
+
+
+# -- checks before reading ---------------------------------------------------------------------
+
+
+def _check_size(name: str, size: int) -> None:
+    if size == 0:
+        raise ReplyFileError(f"{name} is empty (0 bytes): nothing to import.")
+    if size > MAX_BYTES:
+        raise ReplyFileError(
+            f"{name} is {size / 1024 / 1024:.1f} MB; FoiaDesk imports replies up to "
+            f"{MAX_BYTES // 1024 // 1024} MB. Import the letter on its own, without the released records."
+        )
+
+
+def _sniff(data: bytes) -> str:
+    """What the bytes are, whatever the name says."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(OLE_MAGIC):
+        return "ole"
+    if data.startswith(b"PK\x03\x04"):
+        return "zip"
+    if data.startswith((b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"II*\x00", b"MM\x00*")):
+        return "image"
+    if _looks_like_email(data[:32768]):
+        return "email"
+    return "other"
+
+
+def _looks_like_email(head: bytes) -> bool:
+    """A header block first (after an mbox "From " line, if any) naming at least two of
+    the headers every email has."""
+    names = set()
+    lines = head.splitlines()
+    if lines and lines[0].startswith(b"From "):
+        lines = lines[1:]
+    for line in lines[:400]:
+        if not line.strip():
+            break
+        match = re.match(rb"([!-9;-~]+):", line)
+        if match:
+            names.add(match.group(1).decode("ascii").lower())
+        elif not line[:1].isspace():
+            return False
+    return len(names & EMAIL_HEADERS) >= 2
+
+
+SNIFFED_NAMES = {
+    "pdf": ("a PDF", ".pdf"),
+    "ole": ("an Outlook message or Office file", ".msg"),
+    "zip": ("a Word, Excel or ZIP file", None),
+    "image": ("an image", None),
+    "email": ("an email", ".eml"),
+}
+
+
+def _check_kind(name: str, kind: str, data: bytes) -> None:
+    """Refuse a file whose contents do not match its extension, saying what it seems to be."""
+    sniffed = _sniff(data)
+    expected = {"pdf": "pdf", "msg": "ole", "eml": "email"}.get(kind)
+    fits = sniffed == expected if expected else sniffed in ("other", "email")
+    if fits:
+        return
+    if sniffed in SNIFFED_NAMES:
+        what, suffix = SNIFFED_NAMES[sniffed]
+        hint = (
+            f" Rename it to {Path(name).stem}{suffix} and import it again."
+            if suffix
+            else " Save the letter as PDF or text and import that."
+        )
+        raise ReplyFileError(f"{name} is named {Path(name).suffix} but is {what}.{hint}")
+    raise ReplyFileError(f"{name} is not {KIND_NAMES[kind]}: its contents are not in that format.")
+
+
+@contextmanager
+def _quiet_libraries():
+    """pypdf and extract-msg log warnings about damaged files; the user gets our message instead."""
+    loggers = [logging.getLogger(n) for n in ("pypdf", "extract_msg", "olefile")]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for lg, level in zip(loggers, levels, strict=True):
+            lg.setLevel(level)
+
+
+# -- text --------------------------------------------------------------------------------------
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Text bytes in whatever encoding they came in: a byte-order mark if there is one,
+    else UTF-8, else Windows-1252 (what Windows tools write), else Latin-1."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def _read_txt(name: str, data: bytes) -> ReplyFile:
+    text, _ = decode_text(data)
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if "\x00" in text or controls > max(8, len(text) // 20):
+        raise ReplyFileError(f"{name} is named .txt but holds binary data, not text.")
+    text = _tidy(text)
+    if not text.strip():
+        raise ReplyFileError(f"{name} holds only blank space: nothing to import.")
+    return ReplyFile(name, data, "txt", text)
+
+
+def _tidy(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return re.sub(r"[ \t]+\n", "\n", text)
+
+
+class _HTMLText(HTMLParser):
+    """The visible text of an HTML email body, one block per line."""
+
+    BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table", "blockquote"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "head"):
+            self.skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "head"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+# -- PDF ---------------------------------------------------------------------------------------
+
+
+def pdf_text(name: str, data: bytes) -> tuple[str, list[str]]:
+    """The text layer of the first pages of a PDF, and notes on what was not read.
+    A PDF that needs a password to open is refused; one locked only against editing
+    (an empty user password, common on agency releases) is read."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except DependencyError:
+            raise ReplyFileError(
+                f"{name} is encrypted with AES, which this installation cannot open. "
+                "Print or save an unprotected copy and import that."
+            ) from None
+        if not opened:
+            raise ReplyFileError(
+                f"{name} is password-protected. Open it with its password, save an unprotected "
+                "copy (or print it to PDF), and import that."
+            )
+    pages = len(reader.pages)
+    if pages == 0:
+        raise ReplyFileError(f"{name} is damaged: the PDF has no pages.")
+    texts = [reader.pages[i].extract_text() or "" for i in range(min(pages, MAX_PDF_PAGES))]
+    notes = []
+    if pages > MAX_PDF_PAGES:
+        notes.append(f"{name}: read the first {MAX_PDF_PAGES} of {pages} pages (the letter is at the front).")
+    text = _tidy("\n".join(texts))
+    if len(re.sub(r"\s+", "", text)) < 20:
+        notes.append(f"{name} has no text layer (a scan?): read it and fill in the reply yourself.")
+    return text, notes
+
+
+def _read_pdf_file(name: str, data: bytes) -> ReplyFile:
+    text, notes = pdf_text(name, data)
+    return ReplyFile(name, data, "pdf", text, notes=tuple(notes))
+
+
+# -- attachments inside emails -----------------------------------------------------------------
+
+
+def _attachment_text(name: str, mime: str, data: bytes, notes: list[str]) -> str:
+    """Text of one file inside an email; a file that cannot be read becomes a note, since
+    the email itself is still worth importing."""
+    suffix = Path(name).suffix.lower()
+    try:
+        if suffix == ".pdf" or mime == "application/pdf":
+            text, more = pdf_text(name, data)
+            notes.extend(more)
+            return text
+        if suffix == ".msg" or data.startswith(OLE_MAGIC):
+            return _read_msg(name, data).text
+        if suffix == ".eml" or mime == "message/rfc822":
+            return _read_eml(name, data).text
+        if suffix in (".txt", ".text") or mime == "text/plain":
+            return _tidy(decode_text(data)[0])
+        if suffix in (".htm", ".html") or mime == "text/html":
+            return html_to_text(decode_text(data)[0])
+    except ReplyFileError as exc:
+        notes.append(f"Attachment {exc} Its text was not read.")
+        return ""
+    except Exception:  # noqa: BLE001 - a damaged attachment must not stop the email
+        notes.append(f"Attachment {name} is damaged; its text was not read.")
+        return ""
+    notes.append(f"Attachment {name} ({mime}) is not a format FoiaDesk reads; its text was not read.")
+    return ""
+
+
+# -- email (.eml) ------------------------------------------------------------------------------
+
+
+def _part_text(part: Message, notes: list[str]) -> str:
+    payload = part.get_payload(decode=True) or b""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        text, used = decode_text(payload)
+        notes.append(f"Text declared as '{charset}' was read as {ENCODING_NAMES.get(used, used)}.")
+        return text
+
+
+def _header(msg: Message, name: str) -> str:
+    try:
+        return re.sub(r"\s+", " ", str(msg.get(name, "") or "")).strip()
+    except Exception:  # noqa: BLE001 - malformed encoded words
+        return ""
+
+
+def _header_date(value: str) -> date | None:
+    try:
+        return email.utils.parsedate_to_datetime(value).date() if value else None
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def _read_eml(name: str, data: bytes) -> ReplyFile:
+    msg = BytesParser(policy=policy.default).parsebytes(data)
+    if not any(k.lower() in EMAIL_HEADERS for k in msg.keys()):
+        raise ReplyFileError(f"{name} is not an email: it has no From, To, Subject or Date header.")
+    broken = [d for part in msg.walk() for d in part.defects if isinstance(d, BROKEN_MIME)]
+    if broken:
+        what = (
+            "it is cut short (its last part never ends)"
+            if isinstance(broken[0], email_errors.CloseBoundaryNotFoundDefect)
+            else f"its MIME structure is broken ({type(broken[0]).__name__}), so its parts cannot be found"
+        )
+        raise ReplyFileError(
+            f"{name} is a damaged email: {what}. Save the message again from your mail program."
+        )
+    notes: list[str] = []
+    plain, html, attached, names = [], [], [], []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        filename = part.get_filename()
+        mime = part.get_content_type()
+        if filename or part.get_content_disposition() == "attachment":
+            filename = Path(filename or "unnamed attachment").name
+            names.append(filename)
+            attached.append(_attachment_text(filename, mime, part.get_payload(decode=True) or b"", notes))
+        elif mime == "text/plain":
+            plain.append(_part_text(part, notes))
+        elif mime == "text/html":
+            html.append(html_to_text(_part_text(part, notes)))
+    subject = _header(msg, "subject")
+    body = "\n\n".join(plain) if plain else "\n\n".join(html)
+    text = _tidy("\n\n".join(t for t in [f"Subject: {subject}" if subject else "", body, *attached] if t))
+    return ReplyFile(
+        name,
+        data,
+        "eml",
+        text,
+        subject=subject,
+        sender=_header(msg, "from"),
+        sent_on=_header_date(_header(msg, "date")),
+        attachments=tuple(names),
+        notes=tuple(notes),
+    )
+
+
+# -- Outlook (.msg) ----------------------------------------------------------------------------
+
+
+def _read_msg(name: str, data: bytes) -> ReplyFile:
+    import extract_msg
+
+    try:
+        msg = extract_msg.openMsg(data, delayAttachments=False)
+    except Exception:  # noqa: BLE001 - olefile and extract-msg raise many kinds on bad input
+        raise ReplyFileError(f"{name} is not an Outlook message, or it is damaged.") from None
+    try:
+        notes: list[str] = []
+        subject = re.sub(r"\s+", " ", msg.subject or "").strip()
+        body = msg.body or ""
+        if not body.strip() and getattr(msg, "htmlBody", None):
+            body = html_to_text(decode_text(msg.htmlBody)[0])
+        attached, names = [], []
+        for att in msg.attachments:
+            att_name = Path(att.longFilename or att.shortFilename or "unnamed attachment").name
+            names.append(att_name)
+            payload = att.data
+            if isinstance(payload, bytes):
+                attached.append(_attachment_text(att_name, att.mimetype or "", payload, notes))
+            elif payload is not None and hasattr(payload, "body"):  # an email attached to the email
+                attached.append(payload.body or "")
+        sent = msg.date
+        text = _tidy("\n\n".join(t for t in [f"Subject: {subject}" if subject else "", body, *attached] if t))
+        return ReplyFile(
+            name,
+            data,
+            "msg",
+            text,
+            subject=subject,
+            sender=re.sub(r"\s+", " ", msg.sender or "").strip(),
+            sent_on=sent.date() if sent else None,
+            attachments=tuple(names),
+            notes=tuple(notes),
+        )
+    finally:
+        msg.close()

@@ -1,0 +1,500 @@
+"""From a parsed reply to the log: the events it would record, and what they would change.
+
+Importing a letter is two steps, so nothing changes until the user agrees. ``preview``
+builds the events the proposal stands for and runs them through the log's own checks and
+the real clock engine on a copy of the request's history, giving the status and every
+deadline before and after. ``accept`` records the same events in one transaction, with
+the original file attached to the main one; a failure anywhere leaves the log untouched.
+The user may edit the proposal (``dataclasses.replace``) between the two.
+
+A file already in the log (same SHA-256, on an event not taken back) is refused: the same
+letter imported twice would double its events and its deadlines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlite_utils import Database
+
+from foiadesk.core.deadlines.calendar import Calendar, calendar
+from foiadesk.core.deadlines.clocks import Clock, compute_clocks
+from foiadesk.core.deadlines.events import EVENT_TYPES, Event, derive_status
+from foiadesk.core.errors import UserError
+from foiadesk.core.replies.files import ReplyFile, read_reply
+from foiadesk.core.replies.parse import DATE_NAMES, REPLY_LABELS, REPLY_TYPES, Proposal, parse_reply
+from foiadesk.core.store.db import write
+from foiadesk.core.store.log import (
+    Attachment,
+    Changes,
+    LogError,
+    NewEvent,
+    check_event,
+    events_for,
+    record_event,
+)
+from foiadesk.core.tracking.details import event_details
+from foiadesk.core.tracking.tracker import appeal_rule
+
+MAX_BODY_CHARS = 200_000  # the text kept on the event for search; the file itself is kept whole
+DETERMINATIONS = {
+    "records_released": "full_grant",
+    "partial": "partial",
+    "no_records": "no_records",
+    "glomar": "glomar",
+    "denial": "denial",
+}
+OUTCOMES = {
+    "appeal_outcome": EVENT_TYPES["appeal_decided"].outcomes,
+    "expedite": EVENT_TYPES["expedite_decided"].outcomes,
+    "fee_waiver": ("granted", "denied"),
+}
+
+
+# What else a letter can do besides its main event, by the main event's type: an agency's
+# first letter often acknowledges the request too; an acknowledgment often invokes an
+# extension and decides expedition or a fee waiver. Decisions in a final letter add nothing.
+MAY_ACKNOWLEDGE = frozenset(
+    {"info_requested", "fee_estimate", "fee_clarification_requested", "extension_notice", "expedite_decided"}
+)
+MAY_DECIDE_EXPEDITE = MAY_ACKNOWLEDGE - {"expedite_decided"} | {
+    "acknowledged",
+    "routed",
+    "fee_decision",
+    "still_interested",
+}
+MAY_DECIDE_FEE_WAIVER = frozenset({"acknowledged", "fee_estimate", "info_requested", "extension_notice"})
+
+
+class DuplicateReplyError(UserError):
+    """The file is already in the log."""
+
+
+class ImportProblem(UserError):
+    """A proposal that cannot be recorded as it stands; the message says what to fix."""
+
+
+def read_and_propose(path) -> tuple[ReplyFile, Proposal]:
+    """A dropped file, read and parsed: what the review dialog starts from. Writes nothing;
+    raises ``ReplyFileError`` for a file that cannot be used."""
+    reply = read_reply(path)
+    return reply, parse_reply(reply)
+
+
+# -- proposal → events -------------------------------------------------------------------------
+
+
+def _check_proposal(p: Proposal) -> list[str]:
+    problems = []
+    if p.reply_type not in REPLY_TYPES:
+        problems.append(f"Unknown reply type '{p.reply_type}'. Known types: {', '.join(REPLY_TYPES)}.")
+    if p.letter_date is None:
+        problems.append("No letter date was found: enter the date printed on the letter.")
+    unknown = sorted(set(p.dates) - set(DATE_NAMES))
+    if unknown:
+        problems.append(f"Unknown date name(s) {', '.join(unknown)}; known: {', '.join(DATE_NAMES)}.")
+    if p.fee_amount is not None and p.fee_amount < 0:
+        problems.append("A fee cannot be negative.")
+    for name, allowed in OUTCOMES.items():
+        value = getattr(p, name)
+        if value is not None and value not in allowed:
+            problems.append(f"{name.replace('_', ' ').capitalize()} must be one of: {', '.join(allowed)}.")
+    if p.reply_type == "appeal_decision" and p.appeal_outcome is None:
+        problems.append(f"Say how the appeal was decided ({', '.join(OUTCOMES['appeal_outcome'])}).")
+    if p.reply_type == "expedite_decision" and p.expedite is None:
+        problems.append("Say whether expedited processing was granted or denied.")
+    return problems
+
+
+def _main_event(p: Proposal) -> tuple[str, dict]:
+    """The event type (and its fields) a reply of this type stands for."""
+    d = p.dates.get
+    kind = p.reply_type
+    if kind == "ack":
+        return "acknowledged", dict(agency_received_on=d("received"), named_date=d("estimated_completion"))
+    if kind == "extension":
+        return "extension_notice", dict(named_date=d("extended_due") or d("estimated_completion"))
+    if kind == "fee":
+        if p.fee_amount is not None:
+            cents = int((Decimal(str(p.fee_amount)) * 100).to_integral_value())
+            return "fee_estimate", dict(amount_cents=cents, named_date=d("reply_by"))
+        if p.fee_waiver is not None:
+            return "fee_decision", dict(outcome=f"waiver_{p.fee_waiver}")
+        return "fee_clarification_requested", dict(named_date=d("reply_by"))
+    if kind == "clarification":
+        return "info_requested", dict(named_date=d("reply_by"))
+    if kind == "still_interested":
+        return "still_interested", dict(named_date=d("reply_by"))
+    if kind in ("records_released", "partial") and p.interim:
+        return "interim_release", dict(named_date=d("estimated_completion"))
+    if kind in DETERMINATIONS:
+        return "determination", dict(outcome=DETERMINATIONS[kind])
+    if kind == "referral":
+        return ("routed", {}) if p.request_routed else ("determination", dict(outcome="referral"))
+    if kind == "appeal_ack":
+        return "appeal_received", dict(agency_received_on=d("received"))
+    if kind == "appeal_decision":
+        return "appeal_decided", dict(outcome=p.appeal_outcome)
+    if kind == "expedite_decision":
+        return "expedite_decided", dict(outcome=p.expedite)
+    return "note", {}
+
+
+def summary(p: Proposal, filename: str) -> str:
+    """One line for the event list: what the letter says beyond its event type."""
+    parts = []
+    if p.reply_type == "other":
+        parts.append("reply of a kind FoiaDesk could not tell")
+    if p.interim and p.reply_type == "partial":
+        parts.append("with withholdings")
+    if p.exemptions:
+        statutes = f" ({'; '.join(p.b3_statutes)})" if p.b3_statutes else ""
+        parts.append(f"exemptions {', '.join(p.exemptions)}{statutes}")
+    if p.fee_amount is not None:
+        parts.append(f"fee ${p.fee_amount:,.2f}")
+    if p.referred_to:
+        parts.append(f"{'request sent' if p.request_routed else 'records referred'} to {p.referred_to}")
+    parts.append(f"from {filename}")
+    return "; ".join(parts)
+
+
+def plan(
+    p: Proposal, reply: ReplyFile, history: list[Event], known_numbers: tuple[str, ...] = ()
+) -> tuple[tuple[NewEvent, ...], tuple[str, ...]]:
+    """The events a proposal stands for, in the order they are recorded, or the problems
+    that stop it. The main event carries the file, the text and the first tracking number
+    the request does not have yet; a letter that also acknowledges the request, invokes an
+    extension or decides an expedite or fee-waiver request adds an event for each."""
+    problems = _check_proposal(p)
+    if problems:
+        return (), tuple(problems)
+    on, channel = p.letter_date, ("email" if reply.kind in ("eml", "msg") else None)
+    new_numbers = [n for n in p.tracking_numbers if n not in known_numbers]
+    main_type, fields = _main_event(p)
+    main = NewEvent(
+        main_type,
+        on,
+        channel=channel,
+        tracking_number=new_numbers[0] if new_numbers else None,
+        summary=summary(p, reply.filename),
+        body=reply.text[:MAX_BODY_CHARS],
+        files=(Attachment(reply.filename, reply.data, reply.mime),),
+        **fields,
+    )
+
+    def also(type_: str, **kw) -> NewEvent:
+        return NewEvent(type_, on, channel=channel, summary=f"from {reply.filename}", **kw)
+
+    events = [main]
+    acknowledged = any(e.type in ("acknowledged", "received") for e in history)
+    if p.acknowledges and not acknowledged and main_type in MAY_ACKNOWLEDGE:
+        events.insert(0, also("acknowledged", agency_received_on=p.dates.get("received")))
+    if p.extension and main_type == "acknowledged":
+        events.append(also("extension_notice", named_date=p.dates.get("extended_due")))
+    if p.expedite and main_type in MAY_DECIDE_EXPEDITE:
+        events.append(also("expedite_decided", outcome=p.expedite))
+    if p.fee_waiver and main_type in MAY_DECIDE_FEE_WAIVER:
+        events.append(also("fee_decision", outcome=f"waiver_{p.fee_waiver}"))
+    return tuple(events), ()
+
+
+# -- what is already in the log ----------------------------------------------------------------
+
+
+def already_imported(db: Database, sha256: str, filename: str = "This file") -> str | None:
+    """Why a file cannot be imported again, or None if it is not in the log."""
+    row = db.execute(
+        """SELECT a.filename, e.id, e.request_id, e.type, e.occurred_on FROM attachments a
+           JOIN events e ON e.id = a.event_id
+           WHERE a.sha256 = ? AND e.voided_at IS NULL ORDER BY e.id LIMIT 1""",
+        [sha256],
+    ).fetchone()
+    if row is None:
+        return None
+    stored, event_id, request_id, type_, on = row
+    called = f" (as {stored})" if stored != filename else ""
+    label = EVENT_TYPES[type_].label if type_ in EVENT_TYPES else type_
+    return (
+        f"{filename} is already in the log{called}: event #{event_id} '{label}' of {on} on "
+        f"request #{request_id}. A letter is imported once; nothing was changed."
+    )
+
+
+def tracking_numbers(db: Database, request_id: int) -> tuple[str, ...]:
+    rows = db.execute(
+        """SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
+           WHERE t.request_id = ? AND (e.id IS NULL OR e.voided_at IS NULL) ORDER BY t.id""",
+        [request_id],
+    )
+    return tuple(r[0] for r in rows)
+
+
+def match_requests(db: Database, proposal: Proposal) -> list[int]:
+    """Requests that already carry one of the letter's tracking numbers: where a reply
+    dropped on the window (rather than on a request) belongs."""
+    if not proposal.tracking_numbers:
+        return []
+    marks = ", ".join("?" for _ in proposal.tracking_numbers)
+    rows = db.execute(
+        f"""SELECT DISTINCT t.request_id FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
+            WHERE t.number IN ({marks}) AND (e.id IS NULL OR e.voided_at IS NULL) ORDER BY t.request_id""",
+        list(proposal.tracking_numbers),
+    )
+    return [r[0] for r in rows]
+
+
+# -- the preview -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClockChange:
+    """One deadline before and after the import (None where it does not exist)."""
+
+    label: str
+    owed_by: str
+    before: Clock | None
+    after: Clock | None
+
+    @property
+    def change(self) -> str:
+        """new · gone · closed · reopened · moved · paused · resumed · same"""
+        b, a = self.before, self.after
+        if b is None:
+            return "new"
+        if a is None:
+            return "gone"
+        if b.done_on is None and a.done_on is not None:
+            return "closed"
+        if b.done_on is not None and a.done_on is None:
+            return "reopened"
+        if b.paused != a.paused:
+            return "paused" if a.paused else "resumed"
+        return "moved" if b.due != a.due else "same"
+
+    def describe(self, today: date) -> str:
+        return f"{self.label} ({self.owed_by}): {_show(self.before, today)} → {_show(self.after, today)}"
+
+
+def _show(clock: Clock | None, today: date) -> str:
+    if clock is None:
+        return "—"
+    if clock.due is None:
+        return "paused" if clock.paused else "no date"
+    if clock.done_on is not None:
+        return f"{clock.due} ({clock.state(today)} {clock.done_on})"
+    return f"{clock.due} ({clock.state(today)})"
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What importing a reply would do to one request. Nothing is written to make it."""
+
+    request_id: int
+    request_title: str
+    filename: str
+    sha256: str
+    proposal: Proposal
+    events: tuple[NewEvent, ...]
+    status_before: str
+    status_after: str
+    clocks: tuple[ClockChange, ...]
+    problems: tuple[str, ...]  # any problem stops ``accept``
+    notes: tuple[str, ...]  # worth reading before accepting
+
+    @property
+    def can_accept(self) -> bool:
+        return not self.problems
+
+    @property
+    def changed(self) -> tuple[ClockChange, ...]:
+        return tuple(c for c in self.clocks if c.change != "same")
+
+    def text(self, today: date) -> str:
+        """The preview as the command line prints it."""
+        p = self.proposal
+        lines = [
+            f"{self.filename}: {REPLY_LABELS.get(p.reply_type, p.reply_type)}, letter dated "
+            f"{p.letter_date or 'unknown'}"
+        ]
+        facts = [
+            ("Tracking", ", ".join(p.tracking_numbers)),
+            ("Exemptions", ", ".join(p.exemptions)),
+            ("Exemption 3 statutes", "; ".join(p.b3_statutes)),
+            ("Fee", f"${p.fee_amount:,.2f}" if p.fee_amount is not None else ""),
+            ("Dates named", ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in p.dates.items())),
+            ("Referred to", p.referred_to or ""),
+        ]
+        lines += [f"  {name}: {value}" for name, value in facts if value]
+        lines.append(f"\nWould record on request #{self.request_id} ({self.request_title}):")
+        for ev in self.events:
+            kind = EVENT_TYPES[ev.type]
+            extra = event_details(ev, channel=False)  # the summary names the file it came from
+            lines.append(f"  {ev.occurred_on}  {kind.label}" + (f" ({'; '.join(extra)})" if extra else ""))
+        status = self.status_before if self.status_before == self.status_after else (
+            f"{self.status_before} → {self.status_after}"
+        )  # fmt: skip
+        lines.append(f"\nStatus: {status}")
+        lines.append("Deadlines:")
+        for c in self.clocks:
+            mark = " " if c.change == "same" else "*"
+            lines.append(f"  {mark} {c.describe(today)}" + ("" if c.change == "same" else f"  [{c.change}]"))
+        if not self.clocks:
+            lines.append("    none")
+        if self.notes:
+            lines.append("Notes:")
+            lines += [f"  - {n}" for n in self.notes]
+        if self.problems:
+            lines.append("Cannot be recorded as it stands:")
+            lines += [f"  - {n}" for n in self.problems]
+        return "\n".join(lines)
+
+
+def _as_event(new: NewEvent, event_id: int) -> Event:
+    return Event(
+        type=new.type,
+        occurred_on=new.occurred_on,
+        agency_received_on=new.agency_received_on,
+        named_date=new.named_date,
+        outcome=new.outcome,
+        id=event_id,
+        direction=EVENT_TYPES[new.type].direction,
+        channel=new.channel,
+        tracking_number=new.tracking_number,
+        amount_cents=new.amount_cents,
+        summary=new.summary,
+    )
+
+
+def _clock_key(clock: Clock) -> str:
+    # Requester clocks are numbered in order; an earlier ask would renumber them.
+    return f"{clock.label}@{clock.start}" if clock.key.startswith("reply:") else clock.key
+
+
+def _compare(before: list[Clock], after: list[Clock]) -> tuple[ClockChange, ...]:
+    old = {_clock_key(c): c for c in before}
+    new = {_clock_key(c): c for c in after}
+    keys = list(new) + [k for k in old if k not in new]
+    return tuple(
+        ClockChange((new.get(k) or old[k]).label, (new.get(k) or old[k]).owed_by, old.get(k), new.get(k))
+        for k in keys
+    )
+
+
+def _request(db: Database, request_id: int) -> tuple[str, str]:
+    row = db.execute(
+        "SELECT r.title, c.abbr FROM requests r JOIN components c ON c.id = r.component_id WHERE r.id = ?",
+        [request_id],
+    ).fetchone()
+    if row is None:
+        raise LogError(f"There is no request with id {request_id}.")
+    return row[0], row[1]
+
+
+def _notes(p: Proposal, reply: ReplyFile, history: list[Event], known: tuple[str, ...]) -> list[str]:
+    notes = list(reply.notes)
+    if p.no_text and not any("no text" in n for n in notes):
+        notes.append(
+            f"No text could be read from {reply.filename}: choose the reply type and dates yourself."
+        )
+    if p.letter_date is not None and p.letter_date == reply.sent_on and p.reason("letter_date") is None:
+        notes.append(f"The letter has no date line; the email's date ({reply.sent_on}) is used.")
+    if known and p.tracking_numbers and not set(p.tracking_numbers) & set(known):
+        notes.append(
+            f"The letter cites {', '.join(p.tracking_numbers)}, but this request has "
+            f"{', '.join(known)}: check that it is the right request."
+        )
+    if p.reply_type == "other" and not p.no_text:
+        notes.append("FoiaDesk could not tell what kind of reply this is; it will be logged as a note.")
+    if p.referred_to and not p.request_routed:
+        notes.append(f"Records were referred to {p.referred_to}, which should answer you directly.")
+    if p.reply_type == "appeal_ack" and not any(e.type == "appeal_filed" for e in history):
+        notes.append("No appeal is logged on this request: log it so the appeal-decision clock can start.")
+    return notes
+
+
+def preview(
+    db: Database,
+    request_id: int,
+    proposal: Proposal,
+    reply: ReplyFile,
+    *,
+    today: date | None = None,
+    cal: Calendar | None = None,
+) -> Preview:
+    """What accepting ``proposal`` would record on a request and how its status and every
+    deadline would change, computed with the real checks and clocks on a copy."""
+    today = today or date.today()
+    title, component = _request(db, request_id)
+    history = events_for(db, request_id)
+    known = tracking_numbers(db, request_id)
+    events, problems = plan(proposal, reply, history, known)
+    problems = list(problems)
+    duplicate = already_imported(db, reply.sha256, reply.filename)
+    if duplicate:
+        problems.insert(0, duplicate)
+    after = list(history)
+    next_id = max((e.id for e in history), default=0) + 1
+    for new in events:
+        try:
+            check_event(new, after, today=today)
+        except LogError as exc:
+            problems.append(str(exc))
+            continue
+        after.append(_as_event(new, next_id))
+        next_id += 1
+    cal = cal or calendar()
+    rule = appeal_rule(component)
+    clocks_before = compute_clocks(history, cal, rule)
+    clocks_after = compute_clocks(after, cal, rule)
+    notes = _notes(proposal, reply, history, known)
+    old_warnings = {w for c in clocks_before for w in c.warnings}
+    notes += [f"{c.label}: {w}" for c in clocks_after for w in c.warnings if w not in old_warnings]
+    return Preview(
+        request_id,
+        title,
+        reply.filename,
+        reply.sha256,
+        proposal,
+        events,
+        derive_status(history),
+        derive_status(after),
+        _compare(clocks_before, clocks_after),
+        tuple(problems),
+        tuple(notes),
+    )
+
+
+# -- accepting ---------------------------------------------------------------------------------
+
+
+def accept(
+    db: Database, request_id: int, proposal: Proposal, reply: ReplyFile, *, today: date | None = None
+) -> Changes:
+    """Record the reply on a request: every event of the plan, the original file stored once
+    by hash, and any new tracking numbers, in one transaction. Raises (and writes nothing)
+    if the file is already in the log or any event is refused."""
+    with write(db):
+        _request(db, request_id)
+        duplicate = already_imported(db, reply.sha256, reply.filename)
+        if duplicate:
+            raise DuplicateReplyError(duplicate)
+        known = tracking_numbers(db, request_id)
+        events, problems = plan(proposal, reply, events_for(db, request_id), known)
+        if problems:
+            raise ImportProblem(f"{reply.filename}: {problems[0]}")
+        recorded = [record_event(db, request_id, new, today=today) for new in events]
+        main = next(c for c, e in zip(recorded, events, strict=True) if e.files)
+        for number in proposal.tracking_numbers:  # the main event took the first new one
+            db.execute(
+                "INSERT INTO tracking_numbers (request_id, event_id, number, kind) "
+                "VALUES (?, ?, ?, 'request') ON CONFLICT (request_id, number) DO NOTHING",
+                [request_id, main.new_id, number],
+            )
+    return Changes(
+        request_ids=frozenset({request_id}),
+        event_ids=tuple(c.new_id for c in recorded),
+        new_id=main.new_id,
+        stored=tuple(s for c in recorded for s in c.stored),
+    )

@@ -1,0 +1,811 @@
+"""What an agency's letter says, read by rules: a proposal for the user to accept or edit.
+
+Deterministic and offline: regular expressions over the letter's sentences, no model and
+no network, so the same letter always gives the same proposal and the user's replies never
+leave the machine. Agencies write to a few well-worn templates (acknowledgment, extension,
+fee estimate, still-interested, determination, appeal), and the phrases that tell them
+apart are stable: "acknowledges receipt", "unusual circumstances", "neither confirm nor
+deny", "withheld in part pursuant to Exemptions (b)(6) and (b)(7)(C)".
+
+A proposal is never written by itself: ``import_reply`` turns it into events, shows what
+would change, and records it only when the user accepts. Each finding keeps the sentence
+it came from (``reasons``) so the review can say why.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from foiadesk.core.replies.files import ReplyFile
+
+REPLY_TYPES = (
+    "ack",
+    "extension",
+    "fee",
+    "clarification",
+    "still_interested",
+    "records_released",
+    "partial",
+    "no_records",
+    "glomar",
+    "referral",
+    "denial",
+    "appeal_ack",
+    "appeal_decision",
+    "expedite_decision",
+    "other",
+)
+REPLY_LABELS = {
+    "ack": "Acknowledgment",
+    "extension": "Extension (unusual circumstances)",
+    "fee": "Fees",
+    "clarification": "Request for clarification",
+    "still_interested": "Still-interested letter",
+    "records_released": "Records released",
+    "partial": "Partly granted",
+    "no_records": "No records",
+    "glomar": "Glomar (neither confirm nor deny)",
+    "referral": "Referral",
+    "denial": "Denial",
+    "appeal_ack": "Appeal acknowledged",
+    "appeal_decision": "Appeal decision",
+    "expedite_decision": "Expedite decision",
+    "other": "Other correspondence",
+}
+# Dates a letter names, by the name the proposal gives them.
+DATE_NAMES = ("received", "estimated_completion", "extended_due", "reply_by")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What a reply seems to say. Edit with ``dataclasses.replace``."""
+
+    reply_type: str = "other"
+    letter_date: date | None = None
+    tracking_numbers: tuple[str, ...] = ()  # exactly as written, in the order they appear
+    exemptions: tuple[str, ...] = ()  # b1 … b9, with b7's subparts: ("b5", "b6", "b7C")
+    b3_statutes: tuple[str, ...] = ()  # statutes cited with Exemption 3, e.g. "26 U.S.C. 6103"
+    fee_amount: Decimal | None = None
+    dates: dict[str, date] = field(default_factory=dict)  # named by DATE_NAMES
+    referred_to: str | None = None
+    request_routed: bool = False  # the whole request went to another office (not some records)
+    extension: bool = False  # the letter invokes unusual circumstances
+    expedite: str | None = None  # granted | denied
+    fee_waiver: str | None = None  # granted | denied
+    appeal_outcome: str | None = None  # granted | partly_granted | denied | remanded
+    interim: bool = False  # a release with more to come
+    acknowledges: bool = False  # it also acknowledges receipt of the request
+    no_text: bool = False  # nothing could be read (a scan): the user fills it in
+    reasons: tuple[tuple[str, str], ...] = ()  # (finding, the sentence it came from)
+
+    def as_json(self) -> dict:
+        """The proposal as ``foiadesk parse-reply --json`` prints it."""
+        return {
+            "letter_date": _iso(self.letter_date),
+            "reply_type": self.reply_type,
+            "tracking_numbers": list(self.tracking_numbers),
+            "exemptions": list(self.exemptions),
+            "fee_amount": float(self.fee_amount) if self.fee_amount is not None else None,
+            "dates": {name: self.dates[name].isoformat() for name in DATE_NAMES if name in self.dates},
+            "referred_to": self.referred_to,
+            "b3_statutes": list(self.b3_statutes),
+            "extension": self.extension,
+            "expedite": self.expedite,
+            "fee_waiver": self.fee_waiver,
+            "appeal_outcome": self.appeal_outcome,
+            "interim": self.interim,
+            "no_text": self.no_text,
+        }
+
+    def reason(self, finding: str) -> str | None:
+        return next((text for name, text in self.reasons if name == finding), None)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def parse_reply(reply: ReplyFile) -> Proposal:
+    """The proposal for a file read by ``replies.read_reply``."""
+    return parse_text(reply.text, sent_on=reply.sent_on, no_text=reply.no_text)
+
+
+def parse_text(text: str, *, sent_on: date | None = None, no_text: bool = False) -> Proposal:
+    """The proposal for a letter's text. ``sent_on`` (an email's date) stands in for the
+    letter date when the text has no date line of its own."""
+    text = normalise(text)
+    sentences = split_sentences(text)
+    found = _Findings(sentences)
+    dated = _date_line(text)
+    if dated:
+        found.note("letter_date", dated[1])
+    letter_date = dated[0] if dated else sent_on
+    numbers = find_tracking_numbers(text)
+    exemptions, statutes = find_exemptions(text)
+    fee = find_fee_amount(text)
+    referral = found.referral()
+    reply_type = found.classify(referral, fee, bool(exemptions))
+    dates = found.dates(letter_date)
+    return Proposal(
+        reply_type=reply_type,
+        letter_date=letter_date,
+        tracking_numbers=numbers,
+        exemptions=exemptions,
+        b3_statutes=statutes,
+        fee_amount=fee,
+        dates=dates,
+        referred_to=referral[0] if referral else None,
+        request_routed=bool(referral and referral[1]),
+        extension=found.extension is not None,
+        expedite=found.decision("expedite"),
+        fee_waiver=found.decision("fee_waiver"),
+        appeal_outcome=found.appeal_outcome() if reply_type == "appeal_decision" else None,
+        interim=reply_type in ("records_released", "partial")
+        and found.first(INTERIM, skip=CONDITIONAL) is not None,
+        acknowledges=found.first(ACK_STRONG) is not None,
+        no_text=no_text,
+        reasons=tuple(found.reasons),
+    )
+
+
+# -- text into sentences -----------------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Compatibility forms (ligatures, non-breaking spaces) folded, curly quotes made
+    straight, and a tracking number or word broken across a line joined again."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
+
+
+ABBREVIATIONS = frozenset(
+    "u.s u.s.c c.f.r no nos mr ms mrs dr st ave inc co corp e.g i.e jan feb mar apr jun jul aug "
+    "sep sept oct nov dec sec pub p.o fed reg stat ct cir supp v vs a.m p.m approx rev att exh "
+    "ext tel dept div ref d.c n.w s.w n.e s.e".split()
+)
+BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(§$])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences, with short lines (letterhead, addresses, headings) on their own."""
+    out: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        buffer = ""
+        for line in (ln.strip() for ln in block.split("\n")):
+            if not line:
+                continue
+            buffer = f"{buffer} {line}" if buffer else line
+            if len(line) < 40 or line.endswith(":"):
+                out.extend(_split_line(buffer))
+                buffer = ""
+        if buffer:
+            out.extend(_split_line(buffer))
+    return [s for s in out if s]
+
+
+def _split_line(text: str) -> list[str]:
+    parts, start = [], 0
+    for m in BOUNDARY.finditer(text):
+        before = text[max(start, m.start() - 40) : m.start() + 1].split()
+        word = before[-1].rstrip(".!?\"')]").lower().lstrip("(\"'") if before else ""
+        if word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            continue
+        parts.append(text[start : m.end()].strip())
+        start = m.end()
+    parts.append(text[start:].strip())
+    return parts
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+DATE = (
+    rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
+    r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+DATE_RE = re.compile(DATE, re.I)
+WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
+DATE_LINE = re.compile(rf"^[ \t]*(?:Date(?:d)?\s*:?\s*)?{WEEKDAY}?({DATE})[ \t]*$", re.I | re.M)
+
+
+def to_date(text: str) -> date | None:
+    """A date as letters write it ("November 3, 2026", "11/03/2026", "3 November 2026",
+    "2026-11-03"), or None when it is not a real date."""
+    text = text.strip()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", text):
+            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            return date(year, int(m[1]), int(m[2]))
+        words = re.findall(r"[A-Za-z]+|\d+", text)
+        month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
+        numbers = [int(w) for w in words if w.isdigit()]
+        day, year = (numbers[0], numbers[1]) if numbers[0] < 100 else (numbers[1], numbers[0])
+        return date(year, month, day)
+    except (ValueError, IndexError, StopIteration, OverflowError):
+        return None
+
+
+def find_letter_date(text: str) -> date | None:
+    """The date on the letter: the first line that is only a date ("November 17, 2026",
+    "Date: 11/17/2026"), as letterheads and IRS date blocks print it."""
+    dated = _date_line(normalise(text))
+    return dated[0] if dated else None
+
+
+def _date_line(text: str) -> tuple[date, str] | None:
+    for m in DATE_LINE.finditer(text):
+        day = to_date(m.group(1))
+        if day is not None:
+            return day, m.group(0).strip()
+    return None
+
+
+NUMBER_WORDS = {
+    "five": 5,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty-five": 45,
+    "sixty": 60,
+    "ninety": 90,
+}
+WITHIN_DAYS = re.compile(
+    r"\bwithin\s+(?P<n>\d{1,3}|five|ten|fifteen|twenty|thirty|forty-five|sixty|ninety)"
+    r"(?:\s*\(\d{1,3}\))?\s+(?P<unit>calendar\s+|working\s+|business\s+)?days?\s+"
+    r"(?:of|from|after)\s+(?:the\s+date\s+of\s+)?this\s+(?:letter|notice|e-?mail|correspondence)",
+    re.I,
+)
+
+
+def _days_after(letter: date, count: int, unit: str) -> date | None:
+    if "working" in unit or "business" in unit:
+        from foiadesk.core.deadlines.calendar import calendar
+
+        try:
+            return calendar().add_working_days(letter, count)
+        except Exception:  # noqa: BLE001 - outside the calendar's years: no date proposed
+            return None
+    return letter + timedelta(days=count)
+
+
+# -- tracking numbers --------------------------------------------------------------------------
+
+TOKEN = r"[A-Z0-9]+(?:[-/_.][A-Z0-9]+)*"
+LABELLED = re.compile(
+    r"(?i:(?:(?:FOIA|FOIPA|FOIA/PA|Privacy\s+Act|PA|Appeals?|Request|Case|Tracking|Control|Reference|"
+    r"Referral|Consultation|Ticket|Confirmation)\s+)+(?:Number|No\.?|Num\.?|#|ID)|"
+    r"(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)|"
+    r"assigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal)\s+)*"
+    r"(?:number|no\.?)?)"
+    rf"\s*[:#.]?\s*(?:\(?(?P<n1>{TOKEN})\)?)"
+)
+# Agency styles seen without a label: 2026-ICFO-41872, 2026-IRS-FOIA-001234, F-2026-00417,
+# F26-123456, FOIA-2027-00118, EMRUFOIA0712-26, DOJ-AP-2026-000123.
+SHAPED = re.compile(r"(?<![A-Za-z0-9-])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![A-Za-z0-9]|-[A-Za-z0-9])")
+# Dates, telephone numbers and ZIP+4 codes have a tracking number's shape but are not one.
+NOT_TRACKING = re.compile(
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|1?-?\d{3}-\d{3}-\d{4}|\d{3}-\d{4}|\d{5}-\d{4}"
+)
+
+
+def _is_tracking(token: str, labelled: bool) -> bool:
+    """At least five digits and no lower case; without a label it must also mix letters
+    and a run of three digits, the way agency numbers do."""
+    digits = sum(ch.isdigit() for ch in token)
+    if NOT_TRACKING.fullmatch(token) or digits < 5 or len(token) > 40:
+        return False
+    if any(ch.islower() for ch in token):
+        return False
+    if labelled:
+        return not token.isdigit() or len(token) >= 6
+    return any(ch.isalpha() for ch in token) and bool(re.search(r"\d{3}", token))
+
+
+def find_tracking_numbers(text: str) -> tuple[str, ...]:
+    """Tracking numbers exactly as written, in the order they first appear: those after a
+    label ("Request No.", "Case number:", "FOIA Appeal") and those in an agency's style."""
+    found: dict[str, int] = {}
+    for m in LABELLED.finditer(text):
+        token = m.group("n1")
+        if _is_tracking(token, True):
+            found.setdefault(token, m.start("n1"))
+    for m in SHAPED.finditer(text):
+        token = m.group(0)
+        if _is_tracking(token, False):
+            found.setdefault(token, m.start())
+    return tuple(sorted(found, key=found.__getitem__))
+
+
+# -- exemptions --------------------------------------------------------------------------------
+
+PAREN_FORM = re.compile(r"(?<![A-Za-z)])\(\s*b\s*\)\s*\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?")
+MORE_SUBPARTS = re.compile(r"\s*(?:,\s*)?(?:and|&|or|/)?\s*\(\s*([A-Fa-f])\s*\)(?!\s*\()")
+SHORT_FORM = re.compile(r"(?<![A-Za-z0-9(/])b\s?\(?([1-9])\)?(?:\s?\(?([A-Fa-f])\)?)?(?![A-Za-z0-9])")
+WORD_FORM = re.compile(
+    r"\bExemptions?\s+((?:[1-9](?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R))(?:\s*\(?[A-Fa-f]\)?(?![A-Za-z]))?(?:\s*(?:,|and|&|or)\s*)*)+)",
+    re.I,
+)
+WORD_ITEM = re.compile(r"([1-9])(?:\s*\(?([A-Fa-f])\)?(?![A-Za-z]))?")
+RANGE = re.compile(
+    r"(?:\(b\)\s*\(\d\)|exemptions?\s+\d)\s*(?:through|thru|to|-|–)\s*(?:\(b\)\s*)?\(?\d\)?", re.I
+)
+GLOSSARY = re.compile(
+    r"^\s*(?:(?:explanation|description|summary|list|definitions?)\s+of\s+(?:the\s+)?)?"
+    r"(?:FOIA\s+|freedom\s+of\s+information\s+act\s+)?exemptions\s*:?\s*$",
+    re.I | re.M,
+)
+STATUTE = re.compile(
+    r"(?P<title>\d{1,2})\s*U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?(?:§+|[Ss]ec(?:tion|\.)?)?\s*(?P<sec>\d+[a-z]?)"
+    r"|\b(?:Internal\s+Revenue\s+Code|I\.?R\.?C\.?)\s*(?:\(IRC\)\s*)?(?:§+|[Ss]ection)?\s*(?P<irc>\d+[A-Z]?)"
+    r"|[Ss]ection\s+(?P<irc2>\d+[A-Z]?)(?:\([^)]{1,6}\))*\s+of\s+the\s+Internal\s+Revenue\s+Code"
+)
+
+
+def _exemption(number: str, sub: str | None) -> str:
+    return f"b{number}" + (sub.upper() if number == "7" and sub else "")
+
+
+def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Exemptions the letter cites, normalised (b1 … b9; b7A … b7F), and the statutes it
+    names with Exemption 3. An enclosed list explaining every exemption is not read,
+    nor is a range like "(b)(1) through (b)(9)"."""
+    glossary = GLOSSARY.search(text)
+    body = RANGE.sub(" ", text[: glossary.start()] if glossary else text)
+    found: set[str] = set()
+    b3_at: list[int] = []
+    for m in PAREN_FORM.finditer(body):
+        before = body[max(0, m.start() - 8) : m.start()]
+        cited = re.search(r"(\d+[a-z]?)\s*$", before)
+        if cited and cited.group(1) not in ("552",):
+            continue  # a subsection of another statute, e.g. 26 U.S.C. 6103(b)(2)
+        found.add(_exemption(m.group(1), m.group(2)))
+        if m.group(1) == "7" and m.group(2):
+            rest = body[m.end() :]
+            while more := MORE_SUBPARTS.match(rest):
+                found.add(_exemption("7", more.group(1)))
+                rest = rest[more.end() :]
+        if m.group(1) == "3":
+            b3_at.append(m.start())
+    for m in SHORT_FORM.finditer(body):
+        found.add(_exemption(m.group(1), m.group(2)))
+        if m.group(1) == "3":
+            b3_at.append(m.start())
+    for m in WORD_FORM.finditer(body):
+        for item in WORD_ITEM.finditer(m.group(1)):
+            found.add(_exemption(item.group(1), item.group(2)))
+            if item.group(1) == "3":
+                b3_at.append(m.start())
+    statutes: dict[str, int] = {}
+    for at in b3_at:
+        window = body[max(0, at - 150) : at + 350]
+        for s in STATUTE.finditer(window):
+            if s.group("title"):
+                name = f"{int(s.group('title'))} U.S.C. {s.group('sec')}"
+            else:
+                name = f"26 U.S.C. {s.group('irc') or s.group('irc2')}"
+            if name not in ("5 U.S.C. 552", "5 U.S.C. 552a"):
+                statutes.setdefault(name, at + s.start())
+    order = sorted(found, key=lambda code: (int(code[1]), code[2:]))
+    return tuple(order), tuple(sorted(statutes, key=statutes.__getitem__))
+
+
+# -- fees --------------------------------------------------------------------------------------
+
+MONEY = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?(?!\d)")
+NOT_A_FEE = re.compile(
+    r"(?:up to|willing to pay|agreed? to pay|exceeds?|exceeding|less than|under|below|more than|over|"
+    r"minimum(?: of)?|threshold(?: of)?|at least|at a rate of|rate of|unless)\s*$",
+    re.I,
+)
+PER_UNIT = re.compile(r"^\s*(?:per|/|an|a)\s*(?:page|hour|hr|quarter|minute|sheet|disc|cd)", re.I)
+VERB = r"(?:of|is|are|will be|would be|total(?:ing|s)?|amount(?:ing)? to|come to)"
+FEE_PHRASE = re.compile(
+    # "estimated fees to process your request are $…", "fee of $…", "advance payment of $…"
+    rf"(?:estimated|anticipated|approximate)\s+(?:total\s+)?(?:fees?|costs?|charges?)"
+    rf"(?:(?:\s+[\w,]+){{0,6}}?\s+{VERB})?\s*:?\s*(?:approximately\s+)?$"
+    rf"|(?:fees?|charges?|costs?)\s+{VERB}\s+(?:approximately\s+)?$"
+    r"|(?:amount due|balance due|please remit|advance payment of|payment (?:of|in the amount of)"
+    r"|fee estimate of)\s*:?\s*$",
+    re.I,
+)
+
+
+def _amount(m: re.Match) -> Decimal:
+    return Decimal(m.group(1).replace(",", "") + "." + (m.group(2) or "00"))
+
+
+def find_fee_amount(text: str) -> Decimal | None:
+    """The fee the letter asks for: the last "Total" line of a fee table, else an amount
+    in "estimated fees of $…" or "advance payment of $…". Rates, caps and thresholds
+    ("$44.00 per hour", "up to $25", "exceed $250") are not fees."""
+    totals = []
+    for line in text.split("\n"):
+        if re.search(r"\btotal\b", line, re.I) and not re.search(r"\bsub-?total\b", line, re.I):
+            amounts = [
+                m
+                for m in MONEY.finditer(line)
+                if not PER_UNIT.match(line[m.end() :]) and not NOT_A_FEE.search(line[: m.start()])
+            ]
+            if amounts:
+                totals.append(_amount(amounts[-1]))
+    if totals:
+        return totals[-1]
+    for m in MONEY.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()].replace("\n", " ")
+        if NOT_A_FEE.search(before) or PER_UNIT.match(text[m.end() :]):
+            continue
+        if FEE_PHRASE.search(before):
+            return _amount(m)
+    return None
+
+
+# -- what kind of letter -----------------------------------------------------------------------
+
+
+def _any(*patterns: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+CONDITIONAL = _any(r"^(?:if|should|unless|in the event|once|when|whether|to the extent)\b", r"\bif\b",
+                   r"\bunless\b", r"\bin the event\b", r"\bto the extent\b", r"\bwould\b")  # fmt: skip
+FUTURE = _any(r"\b(?:will|may|might|can|could)\b")
+DECIDED = _any(r"\b(?:determined|decided|hereby|are being|is being)\b")
+APPEAL_WORD = _any(r"\bappeal")
+FEE_WORD = _any(r"expedit", r"waiv", r"\bfees?\b", r"\bpay(?:ment)?\b")
+
+ACK_STRONG = _any(
+    r"\backnowledg\w*\s+(?:the\s+)?receipt\b",
+    r"\bthis\s+(?:letter|e-?mail|message|notice)\s+(?:is\s+to\s+)?(?:acknowledges?|confirms?)\b",
+    r"\bwe\s+acknowledge\b",
+)
+ACK_WEAK = _any(
+    r"\bwe\s+(?:have\s+)?received\s+your\b",
+    r"\b(?:has|have)\s+been\s+(?:received|assigned|logged)\b",
+    r"\bassigned\s+(?:the\s+)?(?:following\s+)?(?:tracking|reference|request|case|control)\s+number",
+    r"\bwas\s+received\s+(?:by|in|on)\b",
+)
+APPEAL_DECIDED = _any(
+    r"\b(?:affirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|remand(?:s|ed|ing)?|revers(?:e|es|ed|ing))\b",
+    r"\b(?:grant(?:s|ed|ing)?|den(?:y|ies|ied|ying))\b.{0,40}\b(?:your|the|this|it)\b.{0,20}\bappeal\b",
+    r"\bappeal\b.{0,60}\b(?:is|has been)\s+(?:hereby\s+)?(?:granted|denied|closed|remanded)",
+    r"\b(?:granting|denying)\s+it\b",
+)
+APPEAL_ACKED = _any(
+    r"\b(?:acknowledg\w*(?:\s+the)?\s+receipt\s+of|receiv\w*|receipt\s+of|docketed|logged)\s+"
+    r"(?:of\s+)?your\s+(?:[\w()/-]+\s+){0,5}?appeal\b",
+    r"\byour\s+(?:administrative\s+|foia\s+)?appeal\s+(?:has\s+been|was)\s+(?:received|assigned|docketed|logged)",
+)
+GLOMAR = _any(r"\bneither\s+confirm\s+nor\s+deny\b", r"\bcannot\s+confirm\s+or\s+deny\b",
+              r"\bneither\s+confirms\s+nor\s+denies\b")  # fmt: skip
+RELEASED = _any(
+    r"\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+(?:pages?|records?|documents?|e-?mails?|materials?|files?)\b",
+    r"\b(?:pages?|records?|documents?|materials?)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was|have been|has been|"
+    r"will be|being)\s+(?:hereby\s+)?(?:released|enclosed|attached|provided|produced)\b",
+    r"\breleased\s+in\s+(?:full|part|(?:their|its)\s+entirety)\b",
+    r"\bgrant(?:ed|ing)?\s+(?:your\s+request\s+)?in\s+full\b",
+    r"\b(?:enclosed|attached)\b(?:\s+\S+){0,6}?\s+(?:responsive|requested)\s+(?:pages?|records?|documents?)\b",
+)
+WITHHELD = _any(
+    r"\bwithh(?:e|o)ld(?:s|ing)?\b",
+    r"\bredact(?:ed|ions?|ing)?\b",
+    r"\bexcis(?:ed|ions?)\b",
+    r"\bexempt(?:ed)?\s+from\s+(?:disclosure|release)\b",
+    r"\bprotected\s+from\s+disclosure\b",
+)
+NEGATED = _any(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|redact|excis)")
+DENIED_FULL = _any(
+    r"\bwithheld\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
+    r"\bexempt\s+from\s+disclosure\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
+    r"\b(?:your\s+)?(?:foia\s+)?request\s+is\s+(?:hereby\s+)?denied\b",
+    r"\b(?:deny|denying|denied)\s+your\s+(?:foia\s+)?request\b",
+    r"\bwithholding\s+(?:all|the|these)\s+(?:responsive\s+)?(?:records|documents)\b(?!\s+in\s+part)",
+)
+PARTIAL = _any(
+    r"\b(?:grant\w*|releas\w*|withh\w*)\b(?:\s+\S+){0,4}?\s+in\s+part\b",
+    r"\bpartial(?:ly)?\s+(?:grant|release|denial|denied|granted|released)\w*",
+)
+NO_RECORDS = _any(
+    r"\b(?:did\s+not|could\s+not|was\s+unable\s+to|were\s+unable\s+to|failed\s+to)\s+(?:locate|find|identify)\s+"
+    r"(?:any\s+)?(?:responsive\s+)?(?:records|documents)",
+    r"\bno\s+(?:responsive\s+)?(?:records|documents)\s+(?:were|was|have\s+been|could\s+be)\s+(?:located|found|identified)",
+    r"\bno\s+records\s+responsive\b",
+    r"\b(?:located|found|identified)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
+    r"\bsearch(?:es)?\b(?:\s+\S+){0,4}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?records",
+)
+FEE_ESTIMATE = _any(
+    r"\bfee\s+estimate\b",
+    r"\bestimated\s+(?:total\s+)?(?:fees?|costs?|charges?)\b",
+    r"\badvance\s+payment\b",
+    r"\btotal\s+(?:estimated\s+)?(?:fees?|costs?|charges?|amount\s+due)\b",
+    r"\b(?:fees?|costs?|charges?)\s+(?:will|would|are\s+expected\s+to|is\s+expected\s+to)\s+(?:total|exceed|be)\b",
+    r"\bamount\s+due\b",
+)
+STILL_INTERESTED = _any(
+    r"\bstill\s+interested\b",
+    r"\bcontinued\s+interest\b",
+    r"\bremains?\s+interested\b",
+    r"\bwish(?:es)?\s+(?:us\s+|this\s+office\s+|the\s+agency\s+)?to\s+continue\b",
+    r"\bwants?\s+(?:us\s+)?to\s+continue\b",
+)
+CLARIFY = _any(
+    r"\bclarif(?:y|ication|ied|ying)\b",
+    r"\breasonably\s+describe",
+    r"\bmore\s+specific\b",
+    r"\bperfect(?:ed|ing)?\s+(?:your|the|this)\s+request\b",
+    r"\b(?:need|needs|require|requires|required)\s+(?:some\s+)?(?:additional|more|further)\s+information\b",
+    r"\bcertification\s+of\s+identity\b",
+    r"\b(?:proof|verification)\s+of\s+(?:your\s+)?identity\b",
+    r"\bthird[- ]party\s+(?:consent|authorization)\b",
+    r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
+)
+FEE_CLARIFY = _any(
+    r"\bfee\s+(?:category|status)\b",
+    r"\b(?:willingness|commitment|agree(?:ment)?|commit)\s+to\s+pay\b",
+)
+EXTENSION = _any(
+    r"\bunusual\s+circumstances\b",
+    r"\b(?:extend|extending|extended|extension)\b.{0,80}\b(?:time|deadline|response|period|date|limit)\b",
+    r"\badditional\s+(?:10|ten)\s+(?:working|business)\s+days\b",
+    r"\b(?:10|ten)[- ](?:day|working[- ]day|business[- ]day)\s+extension\b",
+)
+INTERIM = _any(
+    r"\binterim\b",
+    r"\brolling\s+(?:basis|release|production)",
+    r"\b(?:first|second|third|next)\s+(?:release|production|installment)\b",
+    r"\b(?:will\s+)?continue\s+(?:to\s+process|processing)\b",
+    r"\bremaining\s+(?:records|pages|documents)\b",
+)
+REFERRAL = re.compile(
+    r"\b(?:referred|referring|forwarded|forwarding|transferred|transferring|routed|routing|sent)\s+"
+    r"(?P<what>(?:[\w,()'-]+\s+){0,8}?)to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
+    r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*)"
+)
+REFERRAL_PASSIVE = re.compile(
+    r"\b(?P<what>request|records?|pages?|documents?|it|they)\b.{0,40}?\b(?:has|have|was|were|is|are)\s+been\s+"
+    r"(?:referred|forwarded|transferred|routed|sent)\s+to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
+    r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*)"
+)
+REFERRED_WHAT = re.compile(
+    r"\b(?:request|records?|pages?|documents?|materials?|portions?|e-?mails?|it|them)\b", re.I
+)
+DECISION_TOPICS = {
+    "expedite": _any(r"\bexpedit"),
+    "fee_waiver": _any(
+        r"\bfee\s+waiver\b", r"\bwaiver\s+of\s+(?:the\s+)?fees\b", r"\bwaive\s+(?:the\s+)?fees\b"
+    ),
+}
+DENIED = _any(
+    r"\bden(?:y|ied|ying|ial)\b", r"\bnot\s+(?:been\s+)?granted\b", r"\b(?:cannot|unable\s+to)\s+grant\b",
+    r"\bdo(?:es)?\s+not\s+(?:meet|qualify|satisfy|warrant)\b",
+    r"\bha(?:ve|s)\s+not\s+(?:met|demonstrated|shown|established)\b",
+)  # fmt: skip
+GRANTED = _any(r"\bgrant(?:ed|ing)?\b", r"\bapprov(?:ed|e|ing)\b")
+RECEIVED = [
+    re.compile(rf"\b(?:date\s+(?:of\s+)?receipt|date\s+received|received\s+date)\s*:?\s*(?P<d>{DATE})", re.I),
+    re.compile(rf"\breceived\b(?:\s+(?:by|in|at)\s+.{{1,60}}?)?\s+(?:on\s+)?(?P<d>{DATE})", re.I),
+    re.compile(rf"\breceiv\w*\b.{{0,100}}?\bon\s+(?P<d>{DATE})", re.I),
+]
+ESTIMATE_TOPIC = _any(r"\bestimat", r"\bexpect", r"\banticipat")
+ESTIMATE_WHAT = re.compile(
+    rf"\b(?:complet\w*|respon\w*|determination|finish\w*|process\w*)\b.{{0,80}}?(?P<d>{DATE})", re.I
+)
+EXTENDED_WHAT = re.compile(
+    rf"\b(?:extend\w*|extension|unusual\s+circumstances|new\s+(?:due|response)\s+date)\b.{{0,120}}?"
+    rf"\b(?:until|to|through|by|is|of|on)\s+(?P<d>{DATE})",
+    re.I,
+)
+REPLY_ACTION = _any(
+    r"\brespond", r"\breply", r"\bresponse\b", r"\bhear\s+from\s+you\b", r"\blet\s+us\s+know\b",
+    r"\bnotify\b",
+    r"\bcontact\s+(?:us|this\s+office|our\s+office)\b", r"\bprovide\b", r"\bclarif", r"\bsubmit\b",
+    r"\bconfirm\b", r"\bpayment\b", r"\bcommit", r"\badvise\b", r"\binform\s+us\b",
+)  # fmt: skip
+NEW_DATE = re.compile(r"\bnew\s+(?:due|response)\s+date", re.I)
+REPLY_BY = re.compile(
+    rf"\b(?:by|before|no\s+later\s+than|on\s+or\s+before|not\s+later\s+than)\s+(?P<d>{DATE})", re.I
+)
+
+
+class _Findings:
+    """The letter's sentences and what the rules found in them, with the reasons kept."""
+
+    def __init__(self, sentences: list[str]):
+        self.sentences = sentences
+        self.reasons: list[tuple[str, str]] = []
+        self.extension = self.first(EXTENSION, skip=CONDITIONAL)
+
+    def first(self, pattern: re.Pattern, *, skip: re.Pattern | None = None, where=None) -> str | None:
+        for s in self.sentences:
+            if skip is not None and skip.search(s):
+                continue
+            if where is not None and not where(s):
+                continue
+            if pattern.search(s):
+                return s
+        return None
+
+    def note(self, finding: str, sentence: str | None) -> None:
+        if sentence:
+            text = re.sub(r"\s+", " ", sentence).strip()
+            self.reasons.append((finding, text if len(text) <= 240 else text[:237] + "…"))
+
+    def _asserted(self, s: str) -> bool:
+        """A sentence that states what the agency did, not what it might do or what you may do."""
+        if CONDITIONAL.search(s) or APPEAL_WORD.search(s):
+            return False
+        return not FUTURE.search(s) or bool(DECIDED.search(s))
+
+    def _determination(self, has_exemptions: bool) -> tuple[str, str] | None:
+        asserted = self._asserted
+        released = self.first(RELEASED, where=asserted)
+        withheld = self.first(
+            WITHHELD, where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s)
+        )
+        denied = self.first(DENIED_FULL, where=lambda s: asserted(s) and not FEE_WORD.search(s))
+        partial = self.first(PARTIAL, where=lambda s: asserted(s) and not FEE_WORD.search(s))
+        if partial or (released and (withheld or denied or has_exemptions)):
+            return "partial", partial or withheld or denied or ""
+        if released:
+            return "records_released", released
+        none_found = self.first(NO_RECORDS, where=lambda s: not CONDITIONAL.search(s))
+        if none_found:
+            return "no_records", none_found
+        if denied or (withheld and has_exemptions):
+            return "denial", denied or withheld or ""
+        return None
+
+    def referral(self) -> tuple[str, bool] | None:
+        """Where the letter says the request (True) or some records (False) were sent."""
+        for s in self.sentences:
+            if CONDITIONAL.search(s):
+                continue
+            for pattern in (REFERRAL, REFERRAL_PASSIVE):
+                for m in pattern.finditer(s):
+                    what = m.group("what")
+                    if not REFERRED_WHAT.search(what):
+                        continue
+                    to = re.sub(r"(?:\s+(?:of|and|for|on|the|&))+$", "", m.group("to")).rstrip(".,")
+                    after = s[m.start("to") + len(to) :]
+                    if len(to) < 3 or re.match(r"\s*for\s+(?:a\s+)?consult", after, re.I):
+                        continue
+                    self.note("referred_to", s)
+                    whole = bool(re.search(r"\b(?:request|it)\b", what, re.I))
+                    return to, whole
+        return None
+
+    def classify(self, referral: tuple[str, bool] | None, fee: Decimal | None, has_exemptions: bool) -> str:
+        """The one reply type that best describes the letter; the order settles letters that
+        do several things (an acknowledgment that also invokes an extension is an "ack")."""
+        not_if = CONDITIONAL
+        checks: list[tuple[str, str | None]] = [
+            ("appeal_decision", self.first(APPEAL_DECIDED, skip=not_if, where=APPEAL_WORD.search)),
+            ("appeal_ack", self.first(APPEAL_ACKED, skip=not_if)),
+            ("glomar", self.first(GLOMAR)),
+        ]
+        for kind, sentence in checks:
+            if sentence:
+                self.note("reply_type", sentence)
+                return kind
+        decided = self._determination(has_exemptions)
+        if decided:
+            self.note("reply_type", decided[1])
+            return decided[0]
+        if referral:
+            self.note("reply_type", self.reason_for("referred_to"))
+            return "referral"
+        in_order: list[tuple[str, str | None]] = [
+            ("fee", self.first(FEE_ESTIMATE, skip=not_if) if fee is not None else None),
+            ("still_interested", self.first(STILL_INTERESTED)),
+            ("fee", self.first(CLARIFY, skip=not_if, where=FEE_WORD.search)),
+            ("clarification", self.first(CLARIFY, skip=not_if)),
+            ("ack", self.first(ACK_STRONG)),
+            ("expedite_decision", self._decision_sentence("expedite")),
+            ("extension", self.extension),
+            ("ack", self.first(ACK_WEAK)),
+            ("fee", self._decision_sentence("fee_waiver") or self.first(FEE_CLARIFY, skip=not_if)),
+        ]
+        for kind, sentence in in_order:
+            if sentence:
+                self.note("reply_type", sentence)
+                return kind
+        return "other"
+
+    def reason_for(self, finding: str) -> str | None:
+        return next((text for name, text in self.reasons if name == finding), None)
+
+    def _decision_sentence(self, topic: str) -> str | None:
+        about = DECISION_TOPICS[topic]
+        return self.first(
+            _any(DENIED.pattern, GRANTED.pattern), skip=CONDITIONAL, where=lambda s: bool(about.search(s))
+        )
+
+    def decision(self, topic: str) -> str | None:
+        """granted / denied for an expedite or fee-waiver request the letter decides."""
+        sentence = self._decision_sentence(topic)
+        if sentence is None:
+            return None
+        self.note(topic, sentence)
+        return "denied" if DENIED.search(sentence) else "granted"
+
+    def appeal_outcome(self) -> str | None:
+        """The decision, read from every sentence that decides something: a remand anywhere
+        makes it "remanded", a grant or affirmance "in part" makes it "partly_granted"."""
+        decided = [s for s in self.sentences if APPEAL_DECIDED.search(s) and not CONDITIONAL.search(s)]
+        if not decided:
+            return None
+        for outcome, pattern in (
+            ("remanded", r"\bremand"),
+            ("partly_granted", r"\bin\s+part\b|\bpartial"),
+            ("granted", r"\brevers|\bgrant"),
+            ("denied", r"."),
+        ):
+            sentence = next((s for s in decided if re.search(pattern, s, re.I)), None)
+            if sentence:
+                self.note("appeal_outcome", sentence)
+                return outcome
+        return None
+
+    def dates(self, letter: date | None) -> dict[str, date]:
+        """The dates the letter names for the request, each from the first sentence that names it."""
+        found: dict[str, date] = {}
+
+        def take(name: str, sentence: str, m: re.Match | None) -> None:
+            day = to_date(m.group("d")) if m else None
+            if day is not None and name not in found:
+                found[name] = day
+                self.note(name, sentence)
+
+        for s in self.sentences:
+            for pattern in RECEIVED:
+                if not APPEAL_WORD.search(s) or APPEAL_ACKED.search(s):
+                    take("received", s, pattern.search(s))
+            estimate = ESTIMATE_WHAT.search(s) if ESTIMATE_TOPIC.search(s) else None
+            take("estimated_completion", s, estimate)
+            extended = EXTENDED_WHAT.search(s) if EXTENSION.search(s) or NEW_DATE.search(s) else None
+            take("extended_due", s, extended)
+            if REPLY_ACTION.search(s) and not APPEAL_WORD.search(s) and not estimate and not extended:
+                take("reply_by", s, REPLY_BY.search(s))
+                within = WITHIN_DAYS.search(s)
+                if within and letter is not None and "reply_by" not in found:
+                    n = within.group("n").lower()
+                    count = NUMBER_WORDS.get(n) or int(n)
+                    day = _days_after(letter, count, (within.group("unit") or "").lower())
+                    if day is not None:
+                        found["reply_by"] = day
+                        self.note("reply_by", s)
+        return found

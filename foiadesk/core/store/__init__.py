@@ -1,0 +1,1 @@
+"""Storage: the only package that opens a database or holds SQL."""

@@ -1,0 +1,16 @@
+"""Small reads the rest of the core needs, kept here so that every SQL statement lives in
+the storage package."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+
+def request_ids(db: Database) -> list[int]:
+    """Every request's id, oldest first."""
+    return [row[0] for row in db.execute("SELECT id FROM requests ORDER BY id")]
+
+
+def case_id_by_slug(db: Database, slug: str) -> int | None:
+    row = db.execute("SELECT id FROM cases WHERE slug = ?", [slug]).fetchone()
+    return row[0] if row else None

@@ -1,0 +1,1 @@
+"""Requests as the user sees them: one request, the list, the agenda, the cases grid, previews."""

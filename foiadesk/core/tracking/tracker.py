@@ -1,0 +1,123 @@
+"""A request as a user sees it: its status and every clock, derived on demand."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from foiadesk.core.deadlines.calendar import Calendar, calendar
+from foiadesk.core.deadlines.clocks import AppealRule, Clock, compute_clocks, next_deadline
+from foiadesk.core.deadlines.events import Event, derive_status
+from foiadesk.core.store.log import events_for
+
+
+@dataclass(frozen=True)
+class RequestView:
+    id: int
+    title: str
+    component: str
+    component_name: str
+    case: str | None
+    status: str
+    tracking_numbers: tuple[str, ...]
+    events: tuple[Event, ...]
+    clocks: tuple[Clock, ...]
+
+    @property
+    def next(self) -> Clock | None:
+        return self.next_on(date.today())
+
+    def next_on(self, today: date) -> Clock | None:
+        """The deadline to act on or watch first, on ``today``."""
+        return next_deadline(list(self.clocks), today)
+
+
+def appeal_rule(component_abbr: str) -> AppealRule:
+    """The appeal window for a component, from the directory data (not code)."""
+    from foiadesk.core.reference.directory import load_directory
+
+    window = load_directory().appeal_window(component_abbr)
+    return AppealRule(window.days, window.unit, window.cite, window.tag, window.source)
+
+
+def typical_completion(view: RequestView) -> str | None:
+    """What FOIA.gov's reported medians suggest, beside the statutory date: a realistic
+    expectation, not a deadline."""
+    from foiadesk.core.reference.directory import load_directory
+
+    estimate = load_directory().completion_estimate(view.component)
+    response = next((c for c in view.clocks if c.key == "response"), None)
+    if estimate is None or response is None or response.start is None:
+        return None
+    cal = calendar()
+    tracks = [
+        (name, days)
+        for name, days in (
+            ("simple", estimate.simple_days),
+            ("complex", estimate.complex_days),
+            ("expedited", estimate.expedited_days),
+        )
+        if days
+    ]
+    if not tracks:
+        return None
+    parts = [
+        f"{name} {days:g} days (about {cal.add_working_days(response.start, math.ceil(days))})"
+        for name, days in tracks
+    ]
+    return (
+        f"Typical processing at {view.component} (FOIA.gov FY{estimate.fiscal_year} medians, "
+        f"counted as working days from {response.start}): " + ", ".join(parts)
+    )
+
+
+def view_request(db: Database, request_id: int, *, cal: Calendar | None = None) -> RequestView:
+    row = db.execute(
+        """SELECT r.id, r.title, c.abbr, c.name, k.name FROM requests r
+           JOIN components c ON c.id = r.component_id LEFT JOIN cases k ON k.id = r.case_id
+           WHERE r.id = ?""",
+        [request_id],
+    ).fetchone()
+    if row is None:
+        from foiadesk.core.store.log import LogError
+
+        raise LogError(f"There is no request with id {request_id}.")
+    events = events_for(db, request_id)
+    numbers = tuple(
+        r[0]
+        for r in db.execute(
+            "SELECT number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id "
+            "WHERE t.request_id = ? AND e.voided_at IS NULL ORDER BY t.id",
+            [request_id],
+        )
+    )
+    clocks = compute_clocks(events, cal or calendar(), appeal_rule(row[2]))
+    return RequestView(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        derive_status(events),
+        numbers,
+        tuple(events),
+        tuple(clocks),
+    )
+
+
+def agenda(
+    db: Database, *, today: date | None = None, cal: Calendar | None = None
+) -> list[tuple[Clock, RequestView]]:
+    """Every open deadline across all requests, soonest first."""
+    today = today or date.today()
+    out = []
+    for (request_id,) in db.execute("SELECT id FROM requests ORDER BY id").fetchall():
+        view = view_request(db, request_id, cal=cal)
+        for clock in view.clocks:
+            if clock.owed(today):
+                out.append((clock, view))
+    out.sort(key=lambda pair: (pair[0].due, pair[1].id))
+    return out

@@ -1,0 +1,287 @@
+"""The Log event dialog: the fields follow the event type; beside them, before anything is
+saved, what the event will do to the request's status and to every deadline (the core's
+own checks and clock engine, run on the history plus the new event). A mistake is
+explained in place rather than after saving."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foiadesk.core.deadlines.calendar import Calendar, calendar
+from foiadesk.core.deadlines.clocks import AppealRule
+from foiadesk.core.deadlines.events import CHANNELS, EVENT_TYPES, OUTCOME_LABELS, Event
+from foiadesk.core.store.log import Attachment, Changes, LogError, NewEvent, check_event, record_event
+from foiadesk.core.tracking.preview import OWED_WORDS, Preview, preview_event
+
+AMOUNT_TYPES = ("fee_estimate", "payment")
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    request_id: int
+    event: NewEvent  # without files: they are read when saving, off the GUI thread
+    files: tuple[Path, ...] = ()
+
+    def save(self, db) -> Changes:
+        attachments = tuple(Attachment.read(path) for path in self.files)
+        return record_event(db, self.request_id, replace(self.event, files=attachments))
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(_qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may be left out (a tick box in front of the date)."""
+
+    def __init__(self, today: date, parent=None):
+        super().__init__(parent)
+        self.given = QCheckBox("known:")
+        self.edit = date_edit(today)
+        self.edit.setEnabled(False)
+        self.given.toggled.connect(self.edit.setEnabled)
+        self.changed = self.edit.dateChanged
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.given)
+        layout.addWidget(self.edit, 1)
+        self.setFocusProxy(self.given)
+
+    def value(self) -> date | None:
+        return self.edit.date().toPython() if self.given.isChecked() else None
+
+    def set_value(self, day: date | None) -> None:
+        self.given.setChecked(day is not None)
+        if day is not None:
+            self.edit.setDate(_qdate(day))
+
+
+class EventDialog(QDialog):
+    def __init__(
+        self,
+        request_id: int,
+        title: str,
+        history: list[Event],
+        *,
+        today: date,
+        cal: Calendar | None = None,
+        rule: AppealRule | None = None,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.request_id = request_id
+        self.history = history
+        self.today = today
+        self.cal = cal or calendar()
+        self.rule = rule
+        self.files: list[Path] = []
+        self.preview: Preview | None = None
+        self.setWindowTitle(f"Log an event — #{request_id}")
+        chars = self.fontMetrics().averageCharWidth()
+        self.setMinimumWidth(chars * 130)
+
+        self.type = QComboBox()
+        for key, kind in EVENT_TYPES.items():
+            self.type.addItem(kind.label, key)
+        filed = any(e.type == "filed" for e in history)
+        self.type.setCurrentIndex(self.type.findData("acknowledged" if filed else "filed"))
+        self.occurred = date_edit(today)
+        self.channel = QComboBox()
+        self.channel.addItem("—", None)
+        for channel in CHANNELS:
+            self.channel.addItem(channel.replace("_", " "), channel)
+        self.received = OptionalDate(today)
+        self.named = OptionalDate(today)
+        self.outcome = QComboBox()
+        self.tracking = QLineEdit()
+        self.tracking.setPlaceholderText("the agency's number, if the letter gives one")
+        self.amount = QDoubleSpinBox()
+        self.amount.setRange(0, 10_000_000)
+        self.amount.setPrefix("$ ")
+        self.amount.setDecimals(2)
+        self.summary = QLineEdit()
+        self.summary.setPlaceholderText("one line you will recognise later")
+        self.body = QPlainTextEdit()
+        self.body.setTabChangesFocus(True)
+        self.body.setPlaceholderText("text of the letter or email, if you want it searchable")
+        self.body.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.attach = QPushButton("Attach &files…")
+        self.attach.clicked.connect(self._pick_files)
+        self.attached = QLabel()
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.changes = QLabel()
+        self.changes.setWordWrap(True)
+        self.changes.setTextFormat(Qt.TextFormat.RichText)
+        self.changes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.changes.setAccessibleName("What this event will change")
+        self.changes.setMinimumWidth(chars * 50)
+
+        self.form = QFormLayout()
+        heading = QLabel(f"#{request_id} {title}")
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.form.addRow(heading)
+        self.form.addRow("&Event", self.type)
+        self.form.addRow("&On", self.occurred)
+        self.form.addRow("C&hannel", self.channel)
+        self.form.addRow("Received", self.received)
+        self.form.addRow("Date named", self.named)
+        self.form.addRow("O&utcome", self.outcome)
+        self.form.addRow("&Tracking no.", self.tracking)
+        self.form.addRow("&Amount", self.amount)
+        self.form.addRow("&Summary", self.summary)
+        self.form.addRow("&Text", self.body)
+        self.form.addRow(self.attach, self.attached)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log event")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        effect = QGroupBox("What this will change")
+        box = QVBoxLayout(effect)
+        box.addWidget(self.changes, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(self.form, 3)
+        columns.addWidget(effect, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.type.currentIndexChanged.connect(self._fit_fields)
+        for signal in (
+            self.occurred.dateChanged,
+            self.received.given.toggled,
+            self.received.changed,
+            self.named.given.toggled,
+            self.named.changed,
+            self.outcome.currentIndexChanged,
+            self.tracking.textChanged,
+            self.amount.valueChanged,
+            self.channel.currentIndexChanged,
+        ):
+            signal.connect(self.update_preview)
+        self._fit_fields()
+        self.type.setFocus()
+
+    def _fit_fields(self) -> None:
+        """Show only the fields the chosen type uses, labelled as that type names them."""
+        kind = EVENT_TYPES[self.type.currentData()]
+        self.form.setRowVisible(self.received, bool(kind.agency_receipt))
+        self.form.labelForField(self.received).setText(kind.agency_receipt or "Received")
+        self.form.setRowVisible(self.named, bool(kind.named_date))
+        self.form.labelForField(self.named).setText(kind.named_date or "Date named")
+        self.outcome.clear()
+        for outcome in kind.outcomes:
+            self.outcome.addItem(OUTCOME_LABELS.get(outcome, outcome), outcome)
+        self.form.setRowVisible(self.outcome, bool(kind.outcomes))
+        self.form.setRowVisible(self.tracking, kind.direction == "in" or kind.key == "filed")
+        self.form.setRowVisible(self.amount, kind.key in AMOUNT_TYPES)
+        self.problem.hide()
+        self.update_preview()
+
+    def update_preview(self, *_args) -> None:
+        """Work out, with the core, what the event would change, and say it."""
+        try:
+            self.preview = preview_event(
+                self.draft().event, self.history, self.cal, self.rule, today=self.today
+            )
+        except LogError as exc:
+            self.preview = None
+            self.changes.setText(f"<b>Cannot be logged as it is:</b><br>{escape(str(exc))}")
+            return
+        self.changes.setText(preview_html(self.preview))
+
+    def _pick_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Attach files")
+        self.files = [Path(n) for n in names]
+        self.attached.setText(", ".join(p.name for p in self.files))
+
+    def draft(self) -> EventDraft:
+        kind = EVENT_TYPES[self.type.currentData()]
+        event = NewEvent(
+            type=kind.key,
+            occurred_on=self.occurred.date().toPython(),
+            channel=self.channel.currentData(),
+            agency_received_on=self.received.value() if kind.agency_receipt else None,
+            named_date=self.named.value() if kind.named_date else None,
+            outcome=self.outcome.currentData() if kind.outcomes else None,
+            tracking_number=self.tracking.text().strip() or None,
+            amount_cents=round(self.amount.value() * 100) if kind.key in AMOUNT_TYPES else None,
+            summary=self.summary.text().strip() or kind.label,
+            body=self.body.toPlainText().strip(),
+        )
+        return EventDraft(self.request_id, event, tuple(self.files))
+
+    def accept(self) -> None:
+        try:
+            check_event(self.draft().event, self.history, today=self.today)
+        except LogError as exc:
+            self.problem.setText(str(exc))
+            self.problem.show()
+            return
+        super().accept()
+
+
+def preview_html(preview: Preview) -> str:
+    """The status and each deadline, before → after; unchanged ones listed briefly."""
+    status = escape(preview.status_after)
+    if preview.status_before != preview.status_after:
+        blocks = [f"Status: {escape(preview.status_before)} → <b>{status}</b>"]
+    else:
+        blocks = [f"Status stays <b>{status}</b>"]
+    changed = preview.changes
+    for change in changed:
+        who = OWED_WORDS.get(change.owed_by, "")
+        label = escape(change.label + (f" · {who}" if who else ""))
+        before, after = escape(change.before or "—"), escape(change.after or "ends")
+        if not change.before:
+            lines = [f"<b>{label}</b> (new)", f"<b>{after}</b>"]
+        elif change.before == change.after:
+            lines = [f"<b>{label}</b>", f"{after}, unchanged"]
+        else:
+            lines = [f"<b>{label}</b>", f"{before} → <b>{after}</b>"]
+        if change.why:
+            lines.append(f"<small>{escape(change.why)}</small>")
+        lines += [f"<b>!</b> {escape(warning)}" for warning in change.warnings]
+        blocks.append("<br>".join(lines))
+    if not changed:
+        blocks.append("No deadline changes.")
+    same = [c.label for c in preview.clocks if not c.changed]
+    if same:
+        blocks.append(f"<small>Unchanged: {escape(', '.join(same))}.</small>")
+    return "".join(f"<p style='margin-bottom: 8px'>{block}</p>" for block in blocks)

@@ -1,0 +1,203 @@
+"""The agenda as a tree: when (overdue, this week, next week, later) › who owes it (you,
+the agencies) › one row per open deadline."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QFont, QGuiApplication
+
+from foiadesk.core.tracking.agenda import (
+    OWER_LABELS,
+    OWERS,
+    WHEN,
+    WHEN_LABELS,
+    Agenda,
+    group_deadlines,
+    open_deadlines,
+)
+from foiadesk.core.tracking.listing import CLOCK_LABELS, CLOCKS
+from foiadesk.ui import look
+from foiadesk.ui.models.requests import ID_ROLE
+from foiadesk.ui.session import Session
+
+# How far back the overdue group reaches: a deadline missed long ago (an appeal window
+# that closed in 2022) is history, not something to do this week.
+OVERDUE_SPANS = {
+    30: "Overdue in the last 30 days",
+    90: "Overdue in the last 90 days",
+    365: "Overdue in the last year",
+    0: "Everything overdue",
+}
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "when", "owed_by" or "deadline"
+_GROUPS = len(WHEN) * len(OWERS)
+
+
+class AgendaModel(QAbstractItemModel):
+    HEADERS = ("Due", "When", "Deadline", "#", "Component", "Title", "Status")
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.overdue_days = 30
+        self.found = Agenda(*(np.empty(0, np.int64),) * 3)
+        self.groups = group_deadlines(self.found, session.today())
+        self.hidden = 0  # overdue deadlines older than the span
+        session.loaded.connect(self.reload)
+        session.rows_changed.connect(self.reload)
+        session.display_changed.connect(self.reload)
+        self.reload()
+
+    def set_overdue_days(self, days: int) -> None:
+        self.overdue_days = days
+        self.reload()
+
+    def reload(self, *_args) -> None:
+        today = self.session.today()
+        found = open_deadlines(self.session.index)
+        since = (today - timedelta(days=self.overdue_days)).toordinal() if self.overdue_days else None
+        if since is not None:
+            keep = found.due >= since
+            self.hidden = int((~keep).sum())
+            found = Agenda(found.rows[keep], found.clocks[keep], found.due[keep])
+        else:
+            self.hidden = 0
+        self.beginResetModel()
+        self.found = found
+        self.groups = group_deadlines(found, today)
+        self.endResetModel()
+
+    # -- counts and lookups -------------------------------------------------------------
+
+    def count(self, when: str, owed_by: str | None = None) -> int:
+        return sum(len(g) for g in self.groups if g.when == when and owed_by in (None, g.owed_by))
+
+    def group_index(self, when: str, owed_by: str) -> QModelIndex:
+        bucket = WHEN.index(when)
+        return self.index(OWERS.index(owed_by), 0, self.index(bucket, 0))
+
+    def request_id(self, index: QModelIndex) -> int | None:
+        return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+
+    def _deadline(self, index: QModelIndex) -> tuple[int, int, int]:
+        """(list row, clock index, due ordinal) of a deadline row."""
+        group = self.groups[index.internalId() - 10]
+        at = int(group.positions[index.row()])
+        return int(self.found.rows[at]), int(self.found.clocks[at]), int(self.found.due[at])
+
+    # -- structure ------------------------------------------------------------------------
+    # internalId: 0 for a "when" row, 1 + bucket for a "who owes" row, 10 + group for a deadline.
+
+    def index(self, row, column, parent=QModelIndex()):  # noqa: B008 - Qt's signature
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        pid = parent.internalId()
+        if pid == 0:
+            return self.createIndex(row, column, 1 + parent.row())
+        if pid <= len(WHEN):
+            return self.createIndex(row, column, 10 + (pid - 1) * len(OWERS) + parent.row())
+        return QModelIndex()
+
+    def parent(self, index=QModelIndex()):  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        iid = index.internalId()
+        if iid == 0:
+            return QModelIndex()
+        if iid <= len(WHEN):
+            return self.createIndex(iid - 1, 0, 0)
+        group = iid - 10
+        return self.createIndex(group % len(OWERS), 0, 1 + group // len(OWERS))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(WHEN)
+        if parent.column() != 0:
+            return 0
+        pid = parent.internalId()
+        if pid == 0:
+            return len(OWERS)
+        if pid <= len(WHEN):
+            return len(self.groups[(pid - 1) * len(OWERS) + parent.row()])
+        return 0
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- what each row shows --------------------------------------------------------------
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        iid = index.internalId()
+        if iid == 0:
+            return self._heading(WHEN[index.row()], None, index.column(), role)
+        if iid <= len(WHEN):
+            return self._heading(WHEN[iid - 1], OWERS[index.row()], index.column(), role)
+        return self._row(index, role)
+
+    def _heading(self, when: str, owed_by: str | None, column: int, role):
+        if role == KIND_ROLE:
+            return "owed_by" if owed_by else "when"
+        if column != 0:
+            return None
+        n = self.count(when, owed_by)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if owed_by is None:
+                text = f"{WHEN_LABELS[when]} · {n:,}" if n else f"{WHEN_LABELS[when]} · nothing due"
+                if when == "overdue" and self.hidden:
+                    text += f"   (and {self.hidden:,} older: choose “Everything overdue” to see them)"
+                return text
+            return f"{OWER_LABELS[owed_by]} · {n:,}" if n else f"{OWER_LABELS[owed_by]} · nothing"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont(QGuiApplication.font())
+            font.setBold(owed_by is None or (owed_by == "requester" and n > 0))
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and not n:
+            return QGuiApplication.palette().color(QGuiApplication.palette().ColorRole.PlaceholderText)
+        return None
+
+    def _row(self, index: QModelIndex, role):
+        row, clock, due = self._deadline(index)
+        cols = self.session.index.columns
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            day = date.fromordinal(due)
+            return (
+                look.day(day),
+                look.when(day, self.session.today()),
+                CLOCK_LABELS[CLOCKS[clock]],
+                str(cols["id"][row]),
+                cols["component"][row],
+                cols["title"][row],
+                cols["status"][row],
+            )[column]
+        if role == ID_ROLE:
+            return int(cols["id"][row])
+        if role == KIND_ROLE:
+            return "deadline"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 5:
+                return cols["title"][row]
+            if column == 4:
+                return cols["component_name"][row]
+            if column == 6:
+                return cols["status"][row]
+        if role == Qt.ItemDataRole.BackgroundRole and column == 1:
+            kind = look.urgency(date.fromordinal(due), self.session.today(), self.session.soon_days())
+            return look.tint(QGuiApplication.palette(), kind)
+        return None

@@ -1,0 +1,168 @@
+"""The request list: one row per request of the log, filtered and sorted by the core.
+
+Sorting and filtering happen on the list's arrays (``core.listing``) rather than in a
+QSortFilterProxyModel, which would ask Python for every cell of 100,000 rows to sort them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from foiadesk.core.tracking.listing import CLOCK_LABELS, NONE, OWED_BY, Filter
+from foiadesk.ui import look
+from foiadesk.ui.models.table import KeyedTableModel
+from foiadesk.ui.session import Session
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.FontRole,
+        ID_ROLE,
+    }
+)
+_DATED = (3, 4, 5)  # the columns of the next deadline: days left, which and who, due date
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class RequestsModel(KeyedTableModel):
+    HEADERS = (
+        "#",
+        "Title",
+        "Status",
+        "Days left",
+        "Next deadline · owed by",
+        "Due",
+        "Component",
+        "Case",
+        "Tracking no.",
+        "Filed",
+        "Fees",
+    )
+    SORT_KEYS = (
+        "id",
+        "title",
+        "status",
+        "due",
+        "next",
+        "due",
+        "component",
+        "case",
+        "tracking",
+        "filed",
+        "fees",
+    )
+    TEXT = {1: "title", 2: "status", 6: "component", 8: "tracking"}
+    WHEN, NEXT, DUE = 3, 4, 5
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.filter = Filter()
+        self.sort_key = session.settings.get("requests/sort")
+        self.descending = session.settings.get("requests/descending")
+        session.loaded.connect(self.reload)
+        session.rows_changed.connect(self.reload)
+        session.lists_changed.connect(self.reload)
+        session.display_changed.connect(self.reload)
+        self.reload()
+
+    def set_filter(self, flt: Filter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.SORT_KEYS):
+            return
+        self.sort_key = self.SORT_KEYS[column]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.session.settings.set("requests/sort", self.sort_key)
+        self.session.settings.set("requests/descending", self.descending)
+        self.reload()
+
+    def sort_column(self) -> int:
+        return self.SORT_KEYS.index(self.sort_key) if self.sort_key in self.SORT_KEYS else 4
+
+    def reload(self) -> None:
+        self._today, self._soon = self.session.today(), self.session.soon_days()
+        palette = QGuiApplication.palette()
+        self._tints = {kind: look.tint(palette, kind) for kind in ("overdue", "soon")}
+        self._bold = look.yours()
+        index = self.session.index
+        rows = index.select(
+            self.filter,
+            sort=self.sort_key if self.sort_key in self.SORT_KEYS else "due",
+            descending=self.descending,
+            today=self.session.today(),
+            soon_days=self.session.soon_days(),
+        )
+        self.set_keys(index.columns["id"][rows].tolist())
+
+    def cell(self, request_id: int, column: int, role, _extra):
+        # Called for every visible cell and role at each repaint: return early for the
+        # roles this model does not use, and reuse what reload() worked out.
+        if role not in _ROLES:
+            return None
+        index = self.session.index
+        row = index.row_of(request_id)
+        if row is None:
+            return None
+        cols = index.columns
+        if role == ID_ROLE:
+            return request_id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in (0, 10) else None
+        if role == Qt.ItemDataRole.DisplayRole and column not in _DATED:
+            if column == 0:
+                return str(request_id)
+            if column in self.TEXT:
+                return cols[self.TEXT[column]][row]
+            if column == 7:
+                return index.case_name(row)
+            if column == 9:
+                filed = int(cols["filed"][row])
+                return "" if filed == NONE else date.fromordinal(filed).isoformat()
+            return fees_text(int(cols["fee_estimate"][row]), int(cols["fee_paid"][row]))
+        nxt = index.next_deadline(row)
+        due = nxt[1] if nxt else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.WHEN:
+                return look.when(due, self._today)
+            if column == self.NEXT:
+                return f"{CLOCK_LABELS[nxt[0]]} · {look.OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
+            return look.day(due)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1:
+                return cols["title"][row]
+            if column == 2:
+                return cols["status"][row]
+            if column == 6:
+                return cols["component_name"][row]
+            if column == 10 and (cols["fee_estimate"][row] != NONE or cols["fee_paid"][row]):
+                return "The agency's latest estimate and what you have paid (the Fees tab has the ledger)."
+            if column == self.NEXT and nxt:
+                who = "the agency" if OWED_BY[nxt[0]] == "agency" else "you"
+                return f"{CLOCK_LABELS[nxt[0]]}, owed by {who}. Select the request to see the arithmetic."
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column != self.WHEN or due is None:
+                return None
+            return self._tints.get(look.urgency(due, self._today, self._soon))
+        # FontRole: what the requester owes is in bold
+        if nxt and OWED_BY[nxt[0]] == "requester" and column in _DATED:
+            return self._bold
+        return None
+
+
+def fees_text(estimate: int, paid: int) -> str:
+    """'$120.00 est. · $25.00 paid' (estimate NONE: none given)."""
+    parts = [] if estimate == NONE else [f"{look.dollars(estimate) or '$0.00'} est."]
+    if paid:
+        parts.append(f"{look.dollars(paid)} paid")
+    return " · ".join(parts)

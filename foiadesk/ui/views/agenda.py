@@ -1,0 +1,153 @@
+"""The Agenda view: what is due across the log, grouped by when and by who owes it.
+Enter or a double click opens the request. A log without requests shows the first
+steps instead (``welcome.py``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foiadesk.core.tracking.agenda import OWERS, WHEN
+from foiadesk.ui.models.agenda import KIND_ROLE, OVERDUE_SPANS, AgendaModel
+from foiadesk.ui.models.requests import ID_ROLE
+from foiadesk.ui.session import Session
+from foiadesk.ui.views.welcome import WelcomeView
+from foiadesk.ui.widgets import DATE
+
+EXPAND_UP_TO = 25  # a group of the agencies' deadlines longer than this starts folded
+
+
+class AgendaView(QWidget):
+    open_request = Signal(int)
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.span = QComboBox()
+        for days, label in OVERDUE_SPANS.items():
+            self.span.addItem(label, days)
+        self.span.setAccessibleName("How far back overdue deadlines go")
+        self.summary = QLabel()
+        self.model = AgendaModel(session, self)
+        self.table = QTreeView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Agenda")
+        self.table.setUniformRowHeights(True)
+        self.table.setIndentation(self.fontMetrics().averageCharWidth() * 2)
+        self.table.setAllColumnsShowFocus(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setExpandsOnDoubleClick(False)  # a double click opens (see _activated)
+        self.table.header().setStretchLastSection(False)
+        self._set_widths()
+        self.table.activated.connect(self._activated)
+        self.table.expanded.connect(lambda index: self._remember(index, True))
+        self.table.collapsed.connect(lambda index: self._remember(index, False))
+        self._folded: dict[tuple[str, str], bool] = {}  # what the user opened or closed
+
+        self.welcome = WelcomeView(session)
+        agenda = QWidget()
+        choices = QHBoxLayout()
+        choices.addWidget(self.span)
+        choices.addWidget(self.summary, 1)
+        self.summary.setMinimumWidth(0)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        box = QVBoxLayout(agenda)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(choices)
+        box.addWidget(self.table, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(agenda)
+        self.stack.addWidget(self.welcome)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+        self.span.currentIndexChanged.connect(lambda: self.model.set_overdue_days(self.span.currentData()))
+        self.model.modelReset.connect(self._arrange)
+        session.loaded.connect(self._loaded)
+        session.rows_changed.connect(self._show_right_page)
+        self._arrange()
+
+    def _set_widths(self) -> None:
+        metrics = self.table.fontMetrics()
+        header = self.table.header()
+        for column, sample in enumerate((DATE, "1,750 days overdue", "n" * 21, "99999", "TREAS-DO")):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        self.table.setColumnWidth(0, self.table.columnWidth(0) + 2 * self.table.indentation())
+        self.table.setColumnWidth(5, metrics.averageCharWidth() * 60)
+        header.setSectionResizeMode(5, header.ResizeMode.Stretch)
+        self.table.setColumnWidth(6, metrics.horizontalAdvance("Waiting on requester") + 16)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _loaded(self) -> None:
+        self._show_right_page()
+        if not self.table.currentIndex().isValid():
+            first = self._first_deadline()
+            if first.isValid():
+                self.table.setCurrentIndex(first)
+
+    def _show_right_page(self, *_args) -> None:
+        empty = len(self.session.index) == 0 and self.session.db is not None
+        self.stack.setCurrentWidget(self.welcome if empty else self.stack.widget(0))
+
+    def is_welcome(self) -> bool:
+        return self.stack.currentWidget() is self.welcome
+
+    def _arrange(self) -> None:
+        """After the model is rebuilt: headings span the row; groups open or fold."""
+        model = self.model
+        for bucket, when in enumerate(WHEN):
+            top = model.index(bucket, 0)
+            self.table.setFirstColumnSpanned(bucket, top.parent(), True)
+            self.table.setExpanded(top, True)
+            for row, owed_by in enumerate(OWERS):
+                group = model.index(row, 0, top)
+                self.table.setFirstColumnSpanned(row, top, True)
+                n = model.rowCount(group)
+                default = 0 < n <= EXPAND_UP_TO or (owed_by == "requester" and n > 0)
+                self.table.setExpanded(group, self._folded.get((when, owed_by), default))
+        overdue, week, next_week = (model.count(w) for w in WHEN[:3])
+        self.summary.setText(f"{overdue:,} overdue · {week:,} due this week · {next_week:,} next week")
+        self.summary.setToolTip(
+            "Overdue deadlines are counted over the span chosen on the left. Your own deadlines "
+            "(replies, appeals) are listed first in each group."
+        )
+
+    def _remember(self, index, is_open: bool) -> None:
+        if index.data(KIND_ROLE) == "owed_by":
+            when = WHEN[index.parent().row()]
+            self._folded[(when, OWERS[index.row()])] = is_open
+
+    def _first_deadline(self):
+        for bucket in range(len(WHEN)):
+            top = self.model.index(bucket, 0)
+            for row in range(len(OWERS)):
+                group = self.model.index(row, 0, top)
+                if self.model.rowCount(group) and self.table.isExpanded(group):
+                    return self.model.index(0, 0, group)
+        return self.model.index(0, 0)
+
+    def selected_request(self) -> int | None:
+        return self.model.request_id(self.table.currentIndex())
+
+    def _activated(self, index) -> None:
+        request_id = index.siblingAtColumn(0).data(ID_ROLE)
+        if request_id is not None:
+            self.open_request.emit(request_id)
+        else:
+            self.table.setExpanded(
+                index.siblingAtColumn(0), not self.table.isExpanded(index.siblingAtColumn(0))
+            )

@@ -1,0 +1,164 @@
+"""The Cases view: one case's requests by component, with the gaps its case pack shows,
+and below them what the case is about (its summary, key dates and parties, with sources)."""
+
+from __future__ import annotations
+
+from html import escape
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foiadesk.core.errors import UserError
+from foiadesk.core.reference.casepack import CasePack, shipped_case_packs
+from foiadesk.core.tracking.casegrid import case_grid
+from foiadesk.core.tracking.listing import NONE
+from foiadesk.ui.models.cases import ABBR_ROLE, CaseGridModel
+from foiadesk.ui.session import Session
+from foiadesk.ui.widgets import Table
+
+
+class CasesView(QWidget):
+    open_requests = Signal(int, str)  # case id, component
+    new_case_requested = Signal()
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.case = QComboBox()
+        self.case.setAccessibleName("Case")
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.model = CaseGridModel(self)
+        self.table = Table()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Case grid")
+        self.table.set_placeholder("No cases yet. Give requests a case to see them side by side here.")
+        self.table.activated.connect(self._activated)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("&Case:", buddy=self.case))
+        top.addWidget(self.case, 1)
+        new = QPushButton("&New case…")
+        new.clicked.connect(self.new_case_requested)
+        top.addWidget(new)
+        self.story = QTextBrowser()
+        self.story.setOpenExternalLinks(False)
+        self.story.setAccessibleName("About the case")
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.table)
+        self.split.addWidget(self.story)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.about)
+        layout.addWidget(self.split, 1)
+        self.case.currentIndexChanged.connect(self.reload)
+        session.loaded.connect(self._fill)
+        session.lists_changed.connect(self._fill)
+        session.rows_changed.connect(self.reload)
+        session.display_changed.connect(self.reload)
+        self._packs: dict[str, CasePack] | None = None
+        self._stale = True
+
+    def _fill(self) -> None:
+        current = self.case.currentData()
+        self.case.blockSignals(True)
+        self.case.clear()
+        for case_id, name in self.session.index.cases.items():
+            self.case.addItem(name, case_id)
+        if current is None and self.case.count():  # at first, the case with the most requests
+            ids, counts = np.unique(self.session.index.columns["case_id"], return_counts=True)
+            known = [(n, int(c)) for c, n in zip(ids.tolist(), counts.tolist(), strict=True) if c != NONE]
+            current = max(known)[1] if known else None
+        self.case.setCurrentIndex(max(0, self.case.findData(current)))
+        self.case.blockSignals(False)
+        self.reload()
+
+    def packs(self) -> list[CasePack]:
+        """The shipped case packs (read once)."""
+        if self._packs is None:
+            try:
+                self._packs = {p.id: p for p in shipped_case_packs()}
+            except UserError:
+                self._packs = {}
+        return list(self._packs.values())
+
+    def pack_for(self, case_id: int) -> CasePack | None:
+        """The shipped case pack whose id is the case's short id, if any."""
+        db = self.session.db
+        row = db.execute("SELECT slug FROM cases WHERE id = ?", [case_id]).fetchone() if db else None
+        return {p.id: p for p in self.packs()}.get(row[0]) if row else None
+
+    def show_case(self, case_id: int) -> None:
+        self.case.setCurrentIndex(max(0, self.case.findData(case_id)))
+
+    def reload(self, *_args) -> None:
+        """Rebuild the grid now if it is on screen, else the next time it is shown."""
+        self._stale = not self.isVisible()
+        if self._stale:
+            return
+        case_id = self.case.currentData()
+        if case_id is None or self.session.db is None:
+            self.model.set_rows([], today=self.session.today(), soon_days=self.session.soon_days())
+            self.about.clear()
+            self.story.hide()
+            return
+        pack = self.pack_for(case_id)
+        rows = case_grid(self.session.index, self.session.db, case_id, today=self.session.today(), pack=pack)
+        self.model.set_rows(rows, today=self.session.today(), soon_days=self.session.soon_days())
+        total = sum(r.requests for r in rows)
+        overdue = sum(r.overdue for r in rows)
+        gaps = [r.component for r in rows if not r.requests]
+        text = f"{total:,} requests to {sum(1 for r in rows if r.requests)} components · {overdue:,} overdue"
+        if gaps:
+            text += f" · the case pack names records at {', '.join(gaps)} not yet requested"
+        self.about.setText(text)
+        self.table.resizeColumnsToContents()
+        story = self._story(case_id, pack)
+        self.story.setHtml(story)
+        self.story.setVisible(bool(story))
+
+    def _story(self, case_id: int, pack: CasePack | None) -> str:
+        """The case's summary, and from its pack the key dates and parties, with sources."""
+        row = self.session.db.execute("SELECT name, summary FROM cases WHERE id = ?", [case_id]).fetchone()
+        name, summary = row if row else ("", "")
+        text = summary or (pack.summary if pack else "")
+        if not text and pack is None:
+            return ""
+        parts = [f"<h3>{escape(name)}</h3>", f"<p>{escape(text)}</p>" if text else ""]
+        if pack is not None:
+            if pack.key_dates:
+                parts.append("<h4>Key dates</h4><table cellspacing='0' cellpadding='2'>")
+                for kd in pack.key_dates:
+                    parts.append(
+                        f"<tr><td style='white-space:nowrap; padding-right:12px'>{kd.date}</td>"
+                        f"<td>{escape(kd.what)} <small>[{kd.tag}] {escape(kd.source)}</small></td></tr>"
+                    )
+                parts.append("</table>")
+            if pack.parties:
+                people = "; ".join(f"{escape(p.name)} ({escape(p.role)})" for p in pack.parties)
+                parts.append(f"<h4>Parties</h4><p>{people}</p>")
+            parts.append(
+                "<p><small>Tags: V verified in a source that was read, P partly confirmed, "
+                "U unconfirmed: check P and U before relying on them.</small></p>"
+            )
+        return "".join(parts)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def _activated(self, index) -> None:
+        self.open_requests.emit(self.case.currentData(), index.data(ABBR_ROLE))

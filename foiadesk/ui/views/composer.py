@@ -1,0 +1,482 @@
+"""The Compose view: a guided way to draft a coordinated set of request letters.
+
+Pick a case pack, the records to ask for and the offices to ask; say who signs and what
+to ask for beyond the records (fee waiver, expedited processing). The letters are
+rendered in the background (``core.compose``, the same call as ``foiadesk draft``),
+shown for review with their warnings, then saved as .docx files and logged as drafts
+(with the fee cap the letters state). The File tab then marks each as filed when it is
+sent. The signer can come from a profile saved in the log, or be saved as one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foiadesk.core.errors import UserError
+from foiadesk.core.letters.compose import Draft, draft_requests, save_drafts
+from foiadesk.core.letters.content import DraftOptions, Requester
+from foiadesk.core.letters.profiles import load_profile
+from foiadesk.core.paths import RESOURCES
+from foiadesk.core.reference.casepack import CasePack
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store.requesters import Profile
+from foiadesk.core.tracking.details import requester_fields, requesters
+from foiadesk.ui.dialogs.event import date_edit
+from foiadesk.ui.dialogs.profile import FEE_CATEGORIES
+from foiadesk.ui.session import Session
+from foiadesk.ui.views.filing import FilingPanel
+
+GROUNDS = {  # code: (label, what it means)
+    "urgency_to_inform": (
+        "Urgency to inform the public",
+        "You are primarily engaged in disseminating information.",
+    ),
+    "imminent_threat": (
+        "Imminent threat to life or safety",
+        "Delay could endanger someone's life or safety.",
+    ),
+    "due_process": ("Loss of due-process rights", "Only where the agency's rules list this ground."),
+    "media_interest": ("Widespread media interest", "Government integrity in question (DOJ and DHS rules)."),
+}
+CHECKED = Qt.CheckState.Checked
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Everything the letters are drafted from: a plain value, safe to hand to the worker."""
+
+    pack: CasePack
+    category_ids: tuple[str, ...]
+    components: tuple[str, ...]  # directory keys
+    requester: Requester
+    requester_id: int | None
+    options: DraftOptions
+    templates: Path | None
+
+    def draft(self) -> list[Draft]:
+        directory = load_directory()
+        comps = [directory.component(key) for key in self.components]
+        return draft_requests(
+            self.requester,
+            self.pack,
+            self.category_ids,
+            comps,
+            self.options,
+            user_templates_dir=self.templates,
+        )
+
+
+def _checklist(rows: int) -> QListWidget:
+    items = QListWidget()
+    items.setAlternatingRowColors(True)
+    items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    items.setTextElideMode(Qt.TextElideMode.ElideRight)
+    items.setMinimumHeight(items.fontMetrics().height() * rows + 12)
+    return items
+
+
+def _unwrap(text: str) -> str:
+    """Join lines a profile file wrapped by hand; keep blank lines between paragraphs."""
+    return re.sub(r"(?<!\n)\n(?!\n)", " ", text.strip())
+
+
+def _checked(items: QListWidget) -> list[str]:
+    return [
+        items.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(items.count())
+        if items.item(i).checkState() == CHECKED
+    ]
+
+
+class ComposerView(QWidget):
+    logged = Signal(object)  # core Changes, after the drafts were logged
+    profile_requested = Signal(object)  # a Profile to edit and save, from the fields on screen
+
+    def __init__(self, session: Session, packs: list[CasePack], parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.packs = {p.id: p for p in packs}
+        self.drafts: list[Draft] = []
+        self.choices: Choices | None = None
+        self._signer: dict[str, str] = {}  # the chosen profile's name, title and signature
+
+        self.pack = QComboBox()
+        for pack in packs:
+            self.pack.addItem(pack.name, pack.id)
+        self.categories = _checklist(9)
+        self.components = _checklist(6)
+        self.saved = QComboBox()
+        self.saved.setAccessibleName("Start from a profile")
+        self.load_profile_button = QPushButton("Load a &profile file…")
+        self.save_profile_button = QPushButton("Sa&ve as a profile…")
+        self.save_profile_button.setToolTip("Keep these details in the log, to start from next time")
+        self.name, self.organization, self.email, self.phone = (QLineEdit() for _ in range(4))
+        self.address, self.basis, self.dissemination = (QPlainTextEdit() for _ in range(3))
+        for box in (self.address, self.basis, self.dissemination):
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.fee_category = QComboBox()
+        for key, label in FEE_CATEGORIES.items():
+            self.fee_category.addItem(label, key)
+        self.letter_date = date_edit(session.today())
+        self.fee_cap = QDoubleSpinBox()
+        self.fee_cap.setRange(0, 100_000)
+        self.fee_cap.setPrefix("$ ")
+        self.fee_cap.setValue(25)
+        self.fee_waiver = QCheckBox("Ask for a &fee waiver (public interest)")
+        self.expedite = QCheckBox("Ask for &expedited processing on these grounds:")
+        self.grounds = {code: QCheckBox(label) for code, (label, _why) in GROUNDS.items()}
+        for code, (_label, why) in GROUNDS.items():
+            self.grounds[code].setToolTip(why)
+        self.draft_button = QPushButton("&Draft the letters")
+        self.draft_button.setDefault(True)
+        self.draft_button.setToolTip("Render one letter per office (Ctrl+Return)")
+
+        self.letters = QListWidget()
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setPlaceholderText("Press “Draft the letters” (Ctrl+Return): each letter shows here.")
+        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.save_button = QPushButton("&Save .docx files and log them as drafts…")
+        self.save_button.setEnabled(False)
+        self.filing = FilingPanel(session)
+
+        self._layout()
+        self.pack.currentIndexChanged.connect(self._pack_chosen)
+        self.categories.itemChanged.connect(self._offer_components)
+        self.saved.currentIndexChanged.connect(self._requester_chosen)
+        self.load_profile_button.clicked.connect(self._load_profile)
+        self.save_profile_button.clicked.connect(lambda: self.profile_requested.emit(self.typed_profile()))
+        self.expedite.toggled.connect(lambda on: [g.setEnabled(on) for g in self.grounds.values()])
+        self.draft_button.clicked.connect(self.draft)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.draft)
+        self.letters.currentRowChanged.connect(self._show_letter)
+        self.save_button.clicked.connect(self.save)
+        session.loaded.connect(lambda: self._fill_requesters(reset=True))
+        session.lists_changed.connect(self._fill_requesters)
+        self.expedite.setChecked(False)
+        for ground in self.grounds.values():
+            ground.setEnabled(False)
+        self._pack_chosen()
+        self._fill_requesters()
+
+    def _layout(self) -> None:
+        what = QGroupBox("1. What to ask for")
+        form = QFormLayout(what)
+        form.addRow("Case &pack", self.pack)
+        form.addRow("&Records", self.categories)
+        form.addRow("Send &to", self.components)
+        who = QGroupBox("2. Who signs")
+        form = QFormLayout(who)
+        row = QHBoxLayout()
+        row.addWidget(self.saved, 1)
+        row.addWidget(self.load_profile_button)
+        form.addRow("Start from", row)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_profile_button)
+        for label, widget in (
+            ("&Name", self.name),
+            ("Organi&zation", self.organization),
+            ("E&mail", self.email),
+            ("P&hone", self.phone),
+            ("&Address", self.address),
+            ("Fee &category", self.fee_category),
+            ("Why that category", self.basis),
+            ("How you will &share it", self.dissemination),
+        ):
+            form.addRow(label, widget)
+        form.addRow(row)
+        how = QGroupBox("3. Options")
+        form = QFormLayout(how)
+        form.addRow("&Letter date", self.letter_date)
+        form.addRow("Fees you a&gree to pay", self.fee_cap)
+        form.addRow(self.fee_waiver)
+        form.addRow(self.expedite)
+        for ground in self.grounds.values():
+            form.addRow("", ground)
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        for box in (what, who, how):
+            column.addWidget(box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(page)
+        choices = QWidget()  # the Draft button stays in sight below the scrolling choices
+        box = QVBoxLayout(choices)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.draft_button)
+        box.addLayout(row)
+        review = QWidget()
+        box = QVBoxLayout(review)
+        self.letters.setMaximumHeight(self.letters.fontMetrics().height() * 7)
+        box.addWidget(self.letters)
+        box.addWidget(self.warnings)
+        box.addWidget(self.preview, 1)
+        box.addWidget(self.save_button)
+        self.steps = QTabWidget()
+        self.steps.addTab(review, "4. Review and save")
+        self.steps.addTab(self.filing, "5. Mark as filed")
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(choices)
+        self.split.addWidget(self.steps)
+        self.split.setSizes([1000, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.split)
+
+    # -- choices ---------------------------------------------------------------------------
+
+    def _pack_chosen(self) -> None:
+        pack = self.packs.get(self.pack.currentData())
+        self.categories.blockSignals(True)
+        self.categories.clear()
+        for category in pack.categories if pack else ():
+            item = QListWidgetItem(f"{category.title}  ({', '.join(category.holders)})")
+            item.setData(Qt.ItemDataRole.UserRole, category.id)
+            item.setToolTip(category.description)
+            item.setCheckState(CHECKED)
+            self.categories.addItem(item)
+        self.categories.blockSignals(False)
+        self._offer_components()
+
+    def _offer_components(self) -> None:
+        """Offer every office that holds a chosen category, keeping earlier choices."""
+        pack = self.packs.get(self.pack.currentData())
+        before = {
+            self.components.item(i).data(Qt.ItemDataRole.UserRole): self.components.item(i).checkState()
+            for i in range(self.components.count())
+        }
+        chosen = set(_checked(self.categories))
+        holders = []
+        for category in pack.categories if pack else ():
+            if category.id in chosen:
+                holders += [h for h in category.holders if h not in holders]
+        directory = load_directory()
+        self.components.clear()
+        for key in holders:
+            component = directory.component(key)
+            item = QListWidgetItem(f"{key} — {component.name if component else 'not in the directory'}")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setCheckState(before.get(key, CHECKED))
+            self.components.addItem(item)
+
+    def choose_requester(self, requester_id: int) -> None:
+        """Start from a saved profile (e.g. one just saved)."""
+        self._fill_requesters()
+        self.saved.blockSignals(True)
+        self.saved.setCurrentIndex(max(0, self.saved.findData(requester_id)))
+        self.saved.blockSignals(False)
+        self._requester_chosen()  # its fields may have changed even if it was chosen already
+
+    def typed_profile(self) -> Profile:
+        """The signer's details on screen, as a profile to save (the saved one, if chosen)."""
+        saved = self.saved.currentData()
+        return Profile(
+            id=saved if isinstance(saved, int) else None,
+            name=self.name.text().strip(),
+            organization=self.organization.text().strip(),
+            email=self.email.text().strip(),
+            phone=self.phone.text().strip(),
+            address=self.address.toPlainText().strip(),
+            fee_category=self.fee_category.currentData(),
+            fee_category_basis=self.basis.toPlainText().strip(),
+            title=self._signer.get("title", ""),
+            signature_name=self._signature(),
+            dissemination=self.dissemination.toPlainText().strip(),
+        )
+
+    def _fill_requesters(self, *, reset: bool = False) -> None:
+        """List the saved profiles; on a fresh read of the log, start from the first of them
+        (else the example), otherwise keep the one chosen."""
+        current = self.saved.currentData()
+        self.saved.blockSignals(True)
+        self.saved.clear()
+        self.saved.addItem("The example profile (Dana Whitfield)", "example")
+        for requester_id, name in requesters(self.session.db) if self.session.db else ():
+            self.saved.addItem(name, requester_id)
+        first = self.saved.itemData(1) if self.saved.count() > 1 else "example"
+        keep = first if reset or current is None or self.saved.findData(current) < 0 else current
+        self.saved.setCurrentIndex(max(0, self.saved.findData(keep)))
+        self.saved.blockSignals(False)
+        if keep != current:
+            self._requester_chosen()
+
+    def _requester_chosen(self) -> None:
+        key = self.saved.currentData()
+        if key == "example":
+            self._fill_requester(asdict(load_profile(RESOURCES / "profiles" / "example.toml")))
+        elif key is not None and self.session.db is not None:
+            self._fill_requester(requester_fields(self.session.db, key))
+
+    def _load_profile(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Load a requester profile", "", "Profiles (*.toml)")
+        if name:
+            try:
+                self._fill_requester(asdict(load_profile(Path(name))))
+            except UserError as exc:
+                self.warnings.setText(str(exc))
+
+    def _fill_requester(self, fields: dict) -> None:
+        for widget, key in (
+            (self.name, "name"),
+            (self.organization, "organization"),
+            (self.email, "email"),
+            (self.phone, "phone"),
+        ):
+            widget.setText(fields.get(key) or "")
+        self.address.setPlainText((fields.get("address") or "").strip())
+        self.basis.setPlainText(_unwrap(fields.get("fee_category_basis") or ""))
+        self.dissemination.setPlainText(_unwrap(fields.get("dissemination") or ""))
+        self.fee_category.setCurrentIndex(max(0, self.fee_category.findData(fields.get("fee_category"))))
+        # Kept from the profile though not shown: the signer's title and signature.
+        self._signer = {k: fields.get(k) or "" for k in ("name", "title", "signature_name")}
+
+    def _signature(self) -> str:
+        """The profile's signature, unless the name was changed since (then the name)."""
+        same = self._signer.get("name") == self.name.text().strip()
+        return self._signer.get("signature_name", "") if same else ""
+
+    def current_choices(self) -> Choices:
+        """The choices on screen; raises UserError with what is missing."""
+        pack = self.packs.get(self.pack.currentData())
+        if pack is None:
+            raise UserError("There is no case pack to draft from.")
+        categories, components = tuple(_checked(self.categories)), tuple(_checked(self.components))
+        if not categories or not components:
+            raise UserError("Tick at least one kind of record and one office to send it to.")
+        requester = Requester(
+            name=self.name.text().strip(),
+            email=self.email.text().strip(),
+            organization=self.organization.text().strip(),
+            phone=self.phone.text().strip(),
+            address=self.address.toPlainText().strip(),
+            fee_category=self.fee_category.currentData(),
+            fee_category_basis=self.basis.toPlainText().strip(),
+            dissemination=self.dissemination.toPlainText().strip(),
+            title=self._signer.get("title", ""),
+            signature_name=self._signature(),
+        )
+        options = DraftOptions(
+            letter_date=self.letter_date.date().toPython(),
+            fee_cap=round(self.fee_cap.value(), 2),
+            fee_waiver=self.fee_waiver.isChecked(),
+            expedite=self.expedite.isChecked(),
+            expedite_grounds=[c for c, box in self.grounds.items() if box.isChecked()],
+        )
+        folder = self.session.settings.get("templates_folder")
+        saved = self.saved.currentData()
+        return Choices(
+            pack,
+            categories,
+            components,
+            requester,
+            saved if isinstance(saved, int) else None,
+            options,
+            Path(folder) if folder else None,
+        )
+
+    # -- drafting, reviewing, saving -------------------------------------------------------
+
+    def draft(self) -> None:
+        try:
+            choices = self.current_choices()
+        except UserError as exc:
+            self.warnings.setText(str(exc))
+            return
+        self.warnings.setText("Drafting…")
+        self.draft_button.setEnabled(False)
+        self.session.tasks.read(
+            "Drafting the letters",
+            lambda _db, _progress: choices.draft(),
+            on_done=lambda drafts: self._drafted(choices, drafts),
+            on_error=self._failed,
+            cancellable=False,
+        )
+
+    def _drafted(self, choices: Choices, drafts: list[Draft]) -> None:
+        self.draft_button.setEnabled(True)
+        self.choices, self.drafts = choices, drafts
+        self.letters.clear()
+        for draft in drafts:
+            note = f"  — {len(draft.warnings)} to check" if draft.warnings else ""
+            self.letters.addItem(f"{draft.filename}{note}")
+        self.save_button.setEnabled(bool(drafts))
+        self.letters.setCurrentRow(0)
+
+    def _failed(self, error: BaseException) -> None:
+        self.draft_button.setEnabled(True)
+        if isinstance(error, UserError):
+            self.warnings.setText(str(error))
+        else:
+            self.session.failed.emit(error)
+
+    def _show_letter(self, row: int) -> None:
+        if not 0 <= row < len(self.drafts):
+            self.preview.clear()
+            return
+        draft = self.drafts[row]
+        self.preview.setPlainText(re.sub(r"^([•◦▪-])\s+", r"\1 ", draft.text, flags=re.M))  # list tabs
+        self.warnings.setText("\n".join(f"• {w}" for w in draft.warnings) or "Nothing to check.")
+
+    def save(self, folder: Path | None = None) -> None:
+        """Write the .docx files to a folder, then log one drafted request per letter."""
+        if folder is None:
+            name = QFileDialog.getExistingDirectory(self, "Save the letters in")
+            if not name:
+                return
+            folder = Path(name)
+        drafts, choices = self.drafts, self.choices
+
+        def save_and_log(db):
+            targets = [folder / draft.filename for draft in drafts]
+            return save_drafts(
+                db,
+                choices.pack,
+                drafts,
+                choices.options,
+                targets,
+                requester=choices.requester,
+                requester_id=choices.requester_id,
+            )
+
+        def saved(changes):
+            self.steps.setCurrentWidget(self.filing)
+            self.filing.select(min(changes.request_ids))
+            self.logged.emit(changes)
+
+        self.save_button.setEnabled(False)
+        self.session.tasks.write(
+            "Saving and logging the letters", save_and_log, on_done=saved, on_error=self._failed
+        )

@@ -1,0 +1,165 @@
+"""Marking drafted requests as filed: every draft of the log waiting to be sent, and for
+the one selected the date, the channel and the confirmation number the portal, fax or
+email gave. Each becomes a ``filed`` event (the confirmation number is kept as the
+request's tracking number), which starts its clocks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foiadesk.core.deadlines.events import CHANNELS
+from foiadesk.core.errors import UserError
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store.log import NewEvent
+from foiadesk.ui.dialogs.event import EventDraft, date_edit
+from foiadesk.ui.models.requests import ID_ROLE
+from foiadesk.ui.models.table import KeyedTableModel
+from foiadesk.ui.session import Session
+from foiadesk.ui.widgets import Table
+
+
+class DraftsModel(KeyedTableModel):
+    """The log's requests that are still drafts, by request number."""
+
+    HEADERS = ("#", "Send to", "Title")
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        session.loaded.connect(self.reload)
+        session.rows_changed.connect(self.reload)
+        self.reload()
+
+    def reload(self, *_args) -> None:
+        cols = self.session.index.columns
+        self.set_keys(cols["id"][cols["status"] == "Draft"].tolist())
+        self.refresh_cells()
+
+    def cell(self, request_id: int, column: int, role, _extra):
+        index = self.session.index
+        row = index.row_of(request_id)
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(request_id), index.columns["component"][row], index.columns["title"][row])[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return index.columns["component_name"][row]
+        if role == ID_ROLE:
+            return request_id
+        return None
+
+
+class FilingPanel(QWidget):
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.model = DraftsModel(session, self)
+        self.table = Table()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Drafts waiting to be filed")
+        self.table.set_widths({0: "99999", 1: "TREAS-DO"}, stretch=2)
+        self.table.set_placeholder("No drafts waiting: every drafted request has been marked as filed.")
+        self.filed_on = date_edit(session.today())
+        self.channel = QComboBox()
+        for channel in CHANNELS:
+            self.channel.addItem(channel.replace("_", " "), channel)
+        self.confirmation = QLineEdit()
+        self.confirmation.setPlaceholderText("the portal's, fax's or email's confirmation or tracking number")
+        self.mark_button = QPushButton("&Mark as filed")
+        self.mark_button.setToolTip("Log the filing of the selected draft; its deadlines start")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        intro = QLabel(
+            "When you have sent a letter, mark it filed here (or later: drafts wait in this list, "
+            "and in Requests under the status Draft). Its deadlines start from the filing."
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        form.addRow("Filed &on", self.filed_on)
+        form.addRow("&By", self.channel)
+        form.addRow("Con&firmation no.", self.confirmation)
+        row = QHBoxLayout()
+        row.addWidget(self.mark_button)
+        row.addWidget(self.note, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        self.table.selectionModel().currentRowChanged.connect(self._chosen)
+        self.model.modelReset.connect(self._chosen)
+        self.model.layoutChanged.connect(self._keep_a_selection)
+        self.mark_button.clicked.connect(self.mark_filed)
+        self.confirmation.returnPressed.connect(self.mark_filed)
+        self._keep_a_selection()
+
+    def selected(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+
+    def select(self, request_id: int) -> None:
+        row = self.model.row_of(request_id)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _keep_a_selection(self) -> None:
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self._chosen()
+
+    def _chosen(self, *_args) -> None:
+        """Offer the office's preferred way of filing for the selected draft."""
+        request_id = self.selected()
+        self.mark_button.setEnabled(request_id is not None)
+        if request_id is None:
+            return
+        row = self.session.index.row_of(request_id)
+        component = load_directory().component(self.session.index.columns["component"][row])
+        preferred = [c.kind for c in component.channels if c.preferred] if component else []
+        if preferred and preferred[0] in CHANNELS:
+            self.channel.setCurrentIndex(self.channel.findData(preferred[0]))
+
+    def mark_filed(self) -> None:
+        request_id = self.selected()
+        if request_id is None:
+            return
+        number = self.confirmation.text().strip()
+        channel = self.channel.currentData()
+        # The confirmation number is kept as the request's tracking number: the list shows
+        # it, search finds it, and the timeline reads "Filed: tracking …".
+        summary = "Filed"
+        said = f"filed by {channel.replace('_', ' ')}" + (f", confirmation {number}" if number else "")
+        draft = EventDraft(
+            request_id,
+            NewEvent(
+                "filed",
+                self.filed_on.date().toPython(),
+                channel=channel,
+                tracking_number=number or None,
+                summary=summary,
+            ),
+        )
+
+        def done(_changes):
+            self.confirmation.clear()
+            self.note.setText(f"#{request_id} marked as filed on {draft.event.occurred_on}: {said}.")
+
+        self.session.tasks.write("Marking as filed", draft.save, on_done=done, on_error=self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            self.note.setText(str(error))
+        else:
+            self.session.failed.emit(error)
