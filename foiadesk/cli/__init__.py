@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     with_db(sub.add_parser("requests", help="list requests with status and next deadline"))
     s = with_db(sub.add_parser("show", help="one request: status, events and every clock's trace"))
     s.add_argument("request_id", type=int)
+    s.add_argument("--json", action="store_true", help="print the request as one JSON object")
+    s.add_argument("--today", type=iso_date, help=argparse.SUPPRESS)
 
     n = with_db(sub.add_parser("add-request", help="add a request to the log"))
     n.add_argument("--title", required=True)
@@ -110,6 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
     lg.add_argument("--amount", type=dollars, help="dollars")
     lg.add_argument("--summary", default="")
     lg.add_argument("--file", type=Path, action="append", default=[], help="attach a file")
+    lg.add_argument(
+        "--on-hold",
+        action="store_true",
+        help="fee_estimate: the agency says the request is on hold until you answer",
+    )
+    lg.add_argument("--to", help="referral: the receiving agency's component (a new request is added)")
+    lg.add_argument("--link", type=int, help="referral: the request at the receiving agency, if logged")
 
     dr = with_db(sub.add_parser("draft", help="draft request letters for a case and log them as drafts"))
     dr.add_argument("--case", required=True, help="case pack id (e.g. irs-ice-mou) or a pack .json file")
@@ -269,8 +278,17 @@ def cmd_show(args) -> int:
     from foiadesk.core.tracking.details import event_details
     from foiadesk.core.tracking.tracker import typical_completion, view_request
 
-    v = view_request(_open(args), args.request_id, cal=user_calendar())
-    today = date.today()
+    db = _open(args)
+    v = view_request(db, args.request_id, cal=user_calendar())
+    today = args.today or date.today()
+    if args.json:
+        import json
+
+        from foiadesk.core.store.reads import tracking_numbers
+        from foiadesk.core.tracking.record import request_record
+
+        print(json.dumps(request_record(v, tracking_numbers(db, v.id), today), indent=2, ensure_ascii=False))
+        return 0
     print(
         f"#{v.id} {v.title}\n{v.component_name} ({v.component})"
         + (f" · case: {v.case}" if v.case else "")
@@ -305,6 +323,12 @@ def cmd_add_request(args) -> int:
 def cmd_log(args) -> int:
     from foiadesk.core.store import log
 
+    if args.on_hold and args.type != "fee_estimate":
+        raise UsageError("--on-hold is for a fee_estimate")
+    if (args.to or args.link) and args.type != "referral":
+        raise UsageError("--to and --link are for a referral")
+    if args.type == "referral":
+        return _log_referral(args)
     files = [log.Attachment.read(path) for path in args.file]
     changes = log.record_event(
         _open(args),
@@ -315,7 +339,7 @@ def cmd_log(args) -> int:
             channel=args.channel,
             agency_received_on=args.agency_received,
             named_date=args.named,
-            outcome=args.outcome,
+            outcome="on_hold" if args.on_hold else args.outcome,
             tracking_number=args.tracking,
             amount_cents=args.amount,
             summary=args.summary,
@@ -323,6 +347,34 @@ def cmd_log(args) -> int:
         ),
     )
     print(f"Logged event #{changes.new_id} on request #{args.request_id}")
+    return 0
+
+
+def _log_referral(args) -> int:
+    """Records referred to another agency: the request there is added (or linked) at once."""
+    from foiadesk.core.reference.directory import load_directory
+    from foiadesk.core.store import log
+
+    if not (args.to or args.link):
+        raise UsageError("a referral needs --to COMPONENT (the receiving agency) or --link REQUEST")
+    comp = None
+    if args.to:
+        comp = load_directory().component(args.to)
+        if comp is None:
+            raise UsageError(f"unknown component '{args.to}'")
+    changes = log.refer_request(
+        _open(args),
+        args.request_id,
+        on=args.on,
+        component=comp,
+        link=args.link,
+        what=args.summary,
+        received_on=args.agency_received,
+    )
+    print(
+        f"Logged the referral on request #{args.request_id}; the receiving agency's request is "
+        f"#{changes.new_id}, its clocks start on its receipt"
+    )
     return 0
 
 

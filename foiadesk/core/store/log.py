@@ -429,7 +429,7 @@ def refer_request(
     request_id: int,
     *,
     on: date,
-    component_id: int | None = None,
+    component=None,
     link: int | None = None,
     what: str = "",
     received_on: date | None = None,
@@ -438,14 +438,14 @@ def refer_request(
     """The agency referred records to another agency: one transaction that records the
     referral on this request and starts (or links) the request at the receiving agency,
     whose clocks run from its own receipt, without the routing cap (that is for components
-    of one agency). Give ``component_id`` to create the new request, or ``link`` for one
-    already in the log."""
-    if (component_id is None) == (link is None):
+    of one agency). Give ``component`` (a directory component) to create the new request,
+    or ``link`` for a request already in the log."""
+    if (component is None) == (link is None):
         raise LogError("Referral: name the receiving agency's component, or the request to link.")
     with write(db):
         _require(db, "requests", request_id, "request")
         _require(db, "requests", link, "request")
-        _require(db, "components", component_id, "component")
+        component_id = ensure_directory_component(db, component) if component is not None else None
         source = db.execute(
             "SELECT r.title, r.case_id, r.requester_id, c.abbr, c.agency_id FROM requests r "
             "JOIN components c ON c.id = r.component_id WHERE r.id = ?",
