@@ -62,7 +62,7 @@ class Columns:
     appeal_done: np.ndarray
     estimate: np.ndarray  # the latest estimated completion date the agency gave
     windows: dict[str, tuple[np.ndarray, np.ndarray]]  # key -> (decision day, appealed or moot day)
-    replies: dict[str, np.ndarray]  # key -> earliest open reply-by date of that kind of ask
+    replies: dict[str, np.ndarray]  # key -> each request's open reply-by dates of that kind (NONE-padded)
     appeal_steps: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]  # appeal extensions
 
     def __len__(self) -> int:
@@ -86,6 +86,14 @@ def _by_position(steps: list[tuple[tuple[int, int, int], ...]]) -> list[tuple[np
     return out
 
 
+def _padded(lists: list[list[int]]) -> np.ndarray:
+    """One row per request, its values in columns, NONE where it has fewer."""
+    out = np.full((len(lists), max((len(x) for x in lists), default=0)), NONE, dtype=np.int64)
+    for i, values in enumerate(lists):
+        out[i, : len(values)] = values
+    return out
+
+
 _SCALARS = (
     "filed receipt routed proper done expedite_receipt expedite_done appeal_days appeal_working "
     "appeal_receipt appeal_done estimate"
@@ -97,7 +105,7 @@ def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]
     n = len(histories)
     rows = {name: [NONE] * n for name in _SCALARS}
     windows = {key: ([NONE] * n, [NONE] * n) for key in WINDOWS}
-    replies = {key: [NONE] * n for key in REPLIES}
+    replies: dict[str, list[list[int]]] = {key: [[] for _ in range(n)] for key in REPLIES}
     steps: list[tuple[tuple[int, int, int], ...]] = []
     appeal_steps: list[tuple[tuple[int, int, int], ...]] = []
     for i, events in enumerate(histories):
@@ -120,8 +128,7 @@ def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]
             done[i] = _when(w.appealed or w.moot)
         for ask, answered in f.asks:
             if ask.named_date and answered is None:
-                column = replies[f"reply:{ask.type}"]
-                column[i] = _o(ask.named_date) if column[i] == NONE else min(column[i], _o(ask.named_date))
+                replies[f"reply:{ask.type}"][i].append(_o(ask.named_date))
         steps.append(tuple((s.kind, _o(s.day), _o(s.named)) for s in f.steps))
         appeal_steps.append(tuple((s.kind, _o(s.day), _o(s.named)) for s in f.appeal_steps))
     arrays = {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}
@@ -130,7 +137,7 @@ def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]
         windows={
             k: (np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)) for k, (a, b) in windows.items()
         },
-        replies={k: np.asarray(v, dtype=np.int64) for k, v in replies.items()},
+        replies={k: _padded(v) for k, v in replies.items()},
         appeal_steps=_by_position(appeal_steps),
         **arrays,
     )
@@ -220,8 +227,10 @@ class _ResponseState:
         self.remaining[rows] += extra
 
 
-def compute(cols: Columns, cal: Calendar) -> dict[str, np.ndarray]:
-    """Due dates (ordinals, NONE when there is none) of every clock of every request.
+def compute(cols: Columns, cal: Calendar, today: date | None = None) -> dict[str, np.ndarray]:
+    """Due dates (ordinals, NONE when there is none) of every clock of every request. Of the
+    replies a request owes, each kind's earliest open date (on or after ``today``, if given:
+    a reply-by date that has passed is history, and a later one may still be owed).
 
     Each step works only on the rows it concerns, so the cost follows the number of
     events that matter, not the number of requests times the longest history."""
@@ -285,8 +294,13 @@ def compute(cols: Columns, cal: Calendar) -> dict[str, np.ndarray]:
         window[working] = days.add(adverse[working], cols.appeal_days[working])
         out[key] = window
         out[f"{key}_done"] = done
-    for key, due in cols.replies.items():
-        out[key] = due
+    big = np.iinfo(np.int64).max
+    for key, dues in cols.replies.items():
+        owed = dues != NONE
+        if today is not None:
+            owed &= dues >= today.toordinal()
+        earliest = np.where(owed, dues, big).min(axis=1, initial=big)
+        out[key] = np.where(earliest == big, NONE, earliest)
         out[f"{key}_done"] = np.full(n, NONE, dtype=np.int64)  # answered asks are left out
     return out
 

@@ -215,7 +215,7 @@ def _chunk_rows(
         if component not in rules:
             rules[component] = appeal_rule(component)
     cols = batch.extract([histories[i] for i in ids], cal, [rules[base[i][3]] for i in ids])
-    result = batch.compute(cols, cal)
+    result = batch.compute(cols, cal, as_of)
     owed = {key: batch.open_due(result, key, as_of) for key, _, _ in CLOCKS}
     rows = []
     for n, i in enumerate(ids):

@@ -233,7 +233,7 @@ class RequestIndex:
         ordered = [histories.get(row[0], []) for row in rows]
         rules = [self._rule(row[2]) for row in rows]
         cols = batch.extract(ordered, self.cal, rules)  # type: ignore[arg-type]
-        result = batch.compute(cols, self.cal)
+        result = batch.compute(cols, self.cal, self.today)
         statuses = [derive_status(h) for h in ordered]  # type: ignore[arg-type]
         next_due, next_clock = batch.next_due(result, self.today)
         part = {
