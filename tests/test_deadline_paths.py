@@ -83,7 +83,10 @@ def test_an_earlier_fee_waiver_window_stays_beside_the_partial_grants():
     # the window's list and agenda show both, with the same words
     index = index_of([USCIS], ["USCIS"], today)
     found = open_deadlines(index, owed_by="requester")
-    shown = [(CLOCK_LABELS[CLOCKS[k]], date.fromordinal(int(d))) for k, d in zip(found.clocks, found.due)]
+    shown = [
+        (CLOCK_LABELS[CLOCKS[k]], date.fromordinal(int(d)))
+        for k, d in zip(found.clocks, found.due, strict=True)
+    ]
     assert shown == [
         ("Appeal the fee-waiver denial by", D("2026-09-11")),
         ("Appeal the partial denial by", D("2026-10-08")),
