@@ -117,22 +117,33 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
         events.append(Event(type_, on, **kw))
         return True
 
+    # Events added after the first demo logs (routing chains, consultations, holds, estimates,
+    # appeal extensions) draw from a side generator and never move ``day``, so every log made
+    # before them keeps the same requests, dates and statuses.
+    side = random.Random(hash(rng.getstate()[1][:8]))
+
+    def aside(lo: int, hi: int) -> date | None:
+        on = day + timedelta(days=side.randint(lo, hi))
+        return on if on <= today else None
+
     receipt = cal.on_or_next_working_day(filed_on)
     if rng.random() < 0.85:
         prefix = rng.choice(["2025-ICFO", "2026-IRS", "F-2025", "EMRUFOIA"])
         acked = later(1, 12)
+        estimate = side.random() < 0.3 and acked and acked + timedelta(days=side.randint(60, 240))
         add(
             "acknowledged",
             acked,
             agency_received_on=min(receipt, day),
             tracking_number=f"{prefix}-{rng.randrange(10**5):05d}",
-            named_date=acked + timedelta(days=rng.randint(60, 240)) if acked and rng.random() < 0.3 else None,
+            named_date=estimate or None,
         )
-    if rng.random() < 0.1 and add("routed", later(3, 12), agency_received_on=day):
-        if rng.random() < 0.3:  # a routing chain: the second component routes it again
-            add("routed", later(2, 15), agency_received_on=day)
-    if rng.random() < 0.05:
-        add("consultation", later(5, 30))
+    if rng.random() < 0.1:
+        if add("routed", later(3, 12), agency_received_on=day) and side.random() < 0.3:
+            again = aside(2, 15)  # a routing chain: the second component routes it again
+            add("routed", again, agency_received_on=again)
+    if side.random() < 0.05:
+        add("consultation", aside(5, 30))
     if rng.random() < 0.25 and add("expedite_requested", filed_on, agency_received_on=receipt):
         add("expedite_decided", later(2, 12), outcome=rng.choice(["granted", "denied", "denied"]))
     if rng.random() < 0.18:
@@ -142,7 +153,7 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
                 add("info_answered", later(1, 20), agency_received_on=day)
     if rng.random() < 0.12:
         fee = rng.choice([2500, 8750, 14000, 42000])
-        hold = "on_hold" if rng.random() < 0.4 else None
+        hold = "on_hold" if side.random() < 0.4 else None
         if add("fee_estimate", later(5, 30), amount_cents=fee, outcome=hold) and rng.random() < 0.7:
             if add("fee_estimate_answered", later(1, 15), agency_received_on=day) and rng.random() < 0.6:
                 add("payment", later(1, 10), amount_cents=fee)
@@ -153,11 +164,11 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
         if add("still_interested", asked, named_date=asked and asked + timedelta(days=30)):
             if rng.random() < 0.7:
                 add("still_interested_answered", later(1, 20), agency_received_on=day)
-    if rng.random() < 0.15 and add("status_inquiry", later(20, 90)) and rng.random() < 0.5:
-        told = later(3, 20)
-        add("estimated_completion", told, named_date=told and told + timedelta(days=rng.randint(30, 180)))
-    if rng.random() < 0.06:
-        add("fee_decision", later(5, 40), outcome="waiver_denied")
+    if rng.random() < 0.15 and add("status_inquiry", later(20, 90)) and side.random() < 0.5:
+        told = aside(3, 20)
+        add("estimated_completion", told, named_date=told and told + timedelta(days=side.randint(30, 180)))
+    if side.random() < 0.06:
+        add("fee_decision", aside(5, 40), outcome="waiver_denied")
     if rng.random() < 0.2:
         add("interim_release", later(20, 120))
     if rng.random() < 0.03:
@@ -178,12 +189,12 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
                     agency_received_on=day,
                     tracking_number=f"A-{rng.randrange(10**5):05d}",
                 )
-                if rng.random() < 0.15:
-                    noticed = later(5, 20)
+                if side.random() < 0.15:
+                    noticed = aside(5, 20)
                     add(
                         "appeal_extension_notice",
                         noticed,
-                        named_date=noticed and noticed + timedelta(days=rng.randint(7, 20)),
+                        named_date=noticed and noticed + timedelta(days=side.randint(7, 20)),
                     )
                 if rng.random() < 0.5:
                     add(

@@ -314,6 +314,12 @@ class RequestIndex:
             owes |= batch.open_due(self.clocks, key, today) != NONE
         return owes
 
+    def label(self, row: int, key: str) -> str:
+        """A deadline's label in the list, with the agency's estimated completion date
+        beside the statutory response date when it gave one."""
+        estimate = self.estimate(row) if key == "response" else None
+        return CLOCK_LABELS[key] + (f" (agency estimates {estimate})" if estimate else "")
+
     def estimate(self, row: int) -> date | None:
         """The agency's latest estimated completion date, while the request is undecided."""
         c = self.clocks

@@ -18,7 +18,7 @@ from foiadesk.core.tracking.agenda import (
     group_deadlines,
     open_deadlines,
 )
-from foiadesk.core.tracking.listing import CLOCK_LABELS, CLOCKS
+from foiadesk.core.tracking.listing import CLOCKS
 from foiadesk.ui import look
 from foiadesk.ui.models.requests import ID_ROLE
 from foiadesk.ui.session import Session
@@ -180,7 +180,7 @@ class AgendaModel(QAbstractItemModel):
             return (
                 look.day(day),
                 look.when(day, self.session.today()),
-                CLOCK_LABELS[CLOCKS[clock]],
+                self.session.index.label(row, CLOCKS[clock]),
                 str(cols["id"][row]),
                 cols["component"][row],
                 cols["title"][row],
