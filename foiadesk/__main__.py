@@ -14,6 +14,9 @@ from foiadesk.ui import WINDOW_OPTIONS
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from foiadesk.core.crashlog import configure_logging
+
+    configure_logging()
     try:
         if wants_window(argv):
             from foiadesk.ui.app import run as run_window

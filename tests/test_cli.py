@@ -184,3 +184,20 @@ def test_the_window_starts_only_when_every_argument_is_a_window_option():
         and wants_window(["--db=x", "--screenshot", "a.png"])
     )
     assert not wants_window(["--db", "x.sqlite3", "agenda"]) and not wants_window(["agenda", "--db", "x"])
+
+
+def test_an_unexpected_error_is_logged_with_the_versions(monkeypatch, capsys, isolated_data_dir):
+    import platform
+
+    from foiadesk import __main__ as entry
+
+    def broken(argv):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("foiadesk.cli.run", broken)
+    assert entry.main(["agenda"]) == 1
+    err = capsys.readouterr().err
+    assert "something went wrong" in err and "Traceback" not in err
+    text = (isolated_data_dir / "foiadesk-errors.log").read_text()
+    assert "RuntimeError: a bug" in text and "Traceback" in text
+    assert f"Python {platform.python_version()}" in text and "FoiaDesk " in text and platform.system() in text

@@ -72,6 +72,58 @@ def test_backup_is_a_complete_copy(tmp_path):
         assert copy.execute(q).fetchone() == live.execute(q).fetchone()
 
 
+def table_contents(conn) -> dict[str, list[dict]]:
+    """Every row of every ordinary table (search indexes and SQLite's own left out), by rowid."""
+    tables = [
+        name
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        if not name.startswith(("sqlite_", "_")) and "_fts" not in name
+    ]
+    contents = {}
+    for table in tables:
+        cursor = conn.execute(f"SELECT * FROM [{table}] ORDER BY rowid")
+        names = [d[0] for d in cursor.description]
+        contents[table] = [dict(zip(names, row, strict=True)) for row in cursor]
+    return contents
+
+
+def lost_values(before: dict[str, list[dict]], after: dict[str, list[dict]]) -> list[str]:
+    """What an upgrade lost: tables, rows, and values that changed or vanished."""
+    lost = []
+    for table, rows in before.items():
+        now = after.get(table)
+        if now is None or len(now) != len(rows):
+            lost.append(f"{table}: {len(rows)} rows before, {len(now or [])} after")
+            continue
+        for old_row, new_row in zip(rows, now, strict=True):
+            lost += [
+                f"{table}.{k}: {v!r} became {new_row.get(k)!r}"
+                for k, v in old_row.items()
+                if new_row.get(k, ...) != v
+            ]
+    return lost
+
+
+def test_the_upgrade_check_catches_a_migration_that_wipes_a_column(tmp_path, monkeypatch):
+    """A migration that blanks every agency receipt date keeps the row counts; the content
+    comparison must still fail it."""
+    fixture = sorted(SCHEMAS.glob("v*.sqlite3"))[-1]
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    newer = Migrations("foiadesk")
+    newer._migrations = list(dbmod.migrations._migrations)
+
+    @newer()
+    def m999_careless(database):
+        database.execute("UPDATE events SET agency_received_on = NULL")
+
+    monkeypatch.setattr(dbmod, "migrations", newer)
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", len(newer._migrations))
+    before = table_contents(sqlite3.connect(f"file:{fixture}?mode=ro", uri=True))
+    lost = lost_values(before, table_contents(connect(path).conn))
+    assert lost and all(line.startswith("events.agency_received_on") for line in lost)
+
+
 @pytest.mark.parametrize("fixture", sorted(SCHEMAS.glob("v*.sqlite3")), ids=lambda p: p.stem)
 def test_every_released_schema_upgrades_without_loss(tmp_path, fixture):
     expected = json.loads(fixture.with_suffix(".json").read_text())
@@ -82,6 +134,9 @@ def test_every_released_schema_upgrades_without_loss(tmp_path, fixture):
     assert schema_version(upgraded) == SCHEMA_VERSION
     for table, n in expected["counts"].items():
         assert upgraded.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == n, table
+    # Every row keeps every value it had: compared column by column, table by table.
+    before = table_contents(sqlite3.connect(f"file:{fixture}?mode=ro", uri=True))
+    assert lost_values(before, table_contents(upgraded.conn)) == []
     # Search still finds rows written after the upgrade (FTS triggers survived it).
     request_id = upgraded.execute("SELECT min(id) FROM requests").fetchone()[0]
     log.add_note(upgraded, request_id, "zebracrossing note after upgrade")

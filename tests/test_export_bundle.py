@@ -29,6 +29,7 @@ from foiadesk.core.export.files import (
 )
 from foiadesk.core.letters.pdf import soffice
 from foiadesk.core.paths import TEMPLATES
+from foiadesk.core.store import log
 
 ROOT = Path(__file__).resolve().parents[1]  # the checkout
 
@@ -369,3 +370,27 @@ def test_a_users_own_index_template_is_used_and_a_broken_one_refused(db, scenari
             db, scenario["ids"]["a"], tmp_path / "b.zip", as_of=AS_OF, pdf=False, templates_dir=mine
         )
     assert not (tmp_path / "b.zip").exists() and not list(tmp_path.glob(".*part"))
+
+
+def test_a_file_attached_to_a_note_is_in_the_bundle_and_a_bare_note_is_not(db, scenario, tmp_path):
+    request_id = scenario["ids"]["a"]
+    screenshot = b"\x89PNG portal status page: 'In process'"
+    log.record_event(
+        db,
+        request_id,
+        log.NewEvent(
+            "note",
+            date(2026, 2, 2),
+            summary="Portal status checked",
+            files=(log.Attachment("portal-status.png", screenshot, "image/png"),),
+        ),
+    )
+    log.record_event(db, request_id, log.NewEvent("note", date(2026, 2, 3), summary="private thought"))
+    out = tmp_path / "bundle.zip"
+    export_request(db, request_id, out, as_of=AS_OF, pdf=False)
+    files = unzip(out)
+    manifest = json.loads(files[f"{TOP}/manifest.json"])
+    stored = [f for f in manifest["files"] if f["sha256"] == hashlib.sha256(screenshot).hexdigest()]
+    assert len(stored) == 1 and stored[0]["event_type"] == "note" and stored[0]["date"] == "2026-02-02"
+    assert files[stored[0]["path"]] == screenshot
+    assert all(b"private thought" not in data for data in files.values())

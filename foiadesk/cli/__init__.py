@@ -160,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
         "value", nargs="?", help="yes/no for skip_closures; a folder (or '') for templates_folder"
     )
 
+    sub.add_parser("install-desktop-entry", help="add FoiaDesk to the desktop's application menu")
+
     bench = sub.add_parser("bench", help="benchmarks that print their figures")
     bench.add_argument("what", choices=("clocks", "drafting"))
     bench.add_argument("--requests", type=int, default=100_000)
@@ -229,6 +231,14 @@ def cmd_settings(args) -> int:
             print(f"{key} = {shown}    # {HELP[key]}")
     if args.key is None:
         print(f"(saved in {settings_path()})")
+    return 0
+
+
+def cmd_install_desktop_entry(args) -> int:
+    from foiadesk.core.desktop_entry import install_desktop_entry
+
+    installed = install_desktop_entry()
+    print(f"Added FoiaDesk to the application menu: {installed.entry} (icon {installed.icon})")
     return 0
 
 
@@ -470,6 +480,7 @@ COMMANDS = {
     "due": cmd_due,
     "agenda": cmd_agenda,
     "settings": cmd_settings,
+    "install-desktop-entry": cmd_install_desktop_entry,
     "requests": cmd_requests,
     "show": cmd_show,
     "add-request": cmd_add_request,

@@ -221,7 +221,7 @@ def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None =
     db = connect(path)
     stamp = now()
     with write(db):
-        db["requesters"].insert_all(
+        db.table("requesters").insert_all(
             [
                 dict(
                     id=1,
@@ -244,18 +244,18 @@ def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None =
             ]
         )
         agencies = sorted({(c[2], c[3]) for c in COMPONENTS})
-        db["agencies"].insert_all([dict(id=i + 1, abbr=a, name=n) for i, (a, n) in enumerate(agencies)])
+        db.table("agencies").insert_all([dict(id=i + 1, abbr=a, name=n) for i, (a, n) in enumerate(agencies)])
         agency_ids = {a: i + 1 for i, (a, _) in enumerate(agencies)}
-        db["components"].insert_all(
+        db.table("components").insert_all(
             [
                 dict(id=i + 1, agency_id=agency_ids[c[2]], abbr=c[0], name=c[1])
                 for i, c in enumerate(COMPONENTS)
             ]
         )
-        db["cases"].insert_all(
+        db.table("cases").insert_all(
             [dict(id=i + 1, slug=s, name=n, created_at=stamp) for i, (s, n) in enumerate(CASES)]
         )
-        db["tags"].insert_all(
+        db.table("tags").insert_all(
             [
                 dict(id=1, name="litigation hold"),
                 dict(id=2, name="priority"),
@@ -342,6 +342,6 @@ def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None =
             ("request_tags", tag_rows),
             ("notes", note_rows),
         ):
-            db[table].insert_all(rows, batch_size=5000)
+            db.table(table).insert_all(rows, batch_size=5000)
     db.close()
     return {"requests": requests, "events": event_id}

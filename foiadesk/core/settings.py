@@ -65,7 +65,11 @@ def change_setting(key: str, value: object, path: Path | None = None) -> UserSet
         raise UserError(f"{key} takes a folder.")
     elif value and not Path(value).expanduser().is_dir():
         raise UserError(f"{value} is not a folder.")
-    new = replace(current, **{key: value})
+    new = (
+        replace(current, skip_closures=value)
+        if isinstance(value, bool)
+        else replace(current, templates_folder=value)
+    )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_name(path.name + ".part")

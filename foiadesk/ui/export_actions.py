@@ -77,7 +77,9 @@ def describe_filter(flt: ListFilter, case_name: str | None = None) -> str:
 
 
 def case_slugs(db) -> dict[int, str]:
-    return dict(db.execute("SELECT id, slug FROM cases").fetchall())
+    from foiadesk.core.store.reads import cases_by_name
+
+    return {case_id: slug for case_id, slug, _name in cases_by_name(db)}
 
 
 def size_text(size: int) -> str:
@@ -171,7 +173,9 @@ class Exporter(QObject):
         session = self.access.ready_session()
         if session is None:
             return
-        cases = session.db.execute("SELECT id, slug, name FROM cases ORDER BY name").fetchall()
+        from foiadesk.core.store.reads import cases_by_name
+
+        cases = cases_by_name(session.db)
         if not cases:
             self.access.show("This log has no cases yet: add one in Cases (Ctrl+3).", "info")
             return
@@ -403,19 +407,11 @@ class Exporter(QObject):
 
 
 def working_calendar(window):
-    """The calendar the window counts with (disputed closure days skipped or not), so an
-    export shows the same dates as the screen."""
-    from foiadesk.core.deadlines.calendar import calendar
+    """The calendar the window counts with (disputed closure days skipped or not, as the
+    shared settings say), so an export shows the same dates as the screen."""
+    from foiadesk.core.settings import user_calendar
 
-    settings = getattr(window, "settings", None)
-    return calendar(skip_closures=settings is not None and _skips_closures(settings))
-
-
-def _skips_closures(settings) -> bool:
-    try:
-        return bool(settings.get("skip_closures"))
-    except KeyError:
-        return False
+    return user_calendar()
 
 
 def _index_pdf_maker():

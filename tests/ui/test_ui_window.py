@@ -101,6 +101,9 @@ def test_errors_from_the_worker_reach_the_message_bar(qtbot, open_window, demo_c
     log = isolated_data_dir / "foiadesk-errors.log"
     assert str(log) in window.banner.text.text()
     assert "ZeroDivisionError" in log.read_text() and "Traceback" not in window.banner.text.text()
+    from PySide6.QtCore import qVersion
+
+    assert f"Qt {qVersion()}" in log.read_text() and "Python 3.11" in log.read_text()
 
 
 def test_enter_or_a_double_click_on_the_agenda_opens_the_request(qtbot, open_window, demo_copy):

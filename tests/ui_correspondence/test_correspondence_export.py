@@ -279,3 +279,32 @@ def test_installing_loads_nothing_heavy():
     code = f"import sys, foiadesk.ui.correspondence; print(sorted(m for m in {heavy} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("skip, due", [(False, "2026-01-14"), (True, "2026-01-16")])
+def test_window_exports_follow_the_closure_setting(qtbot, open_window, answers, tmp_path, skip, due):
+    """Filed on a portal 2025-12-15: the response is due 2026-01-14 with the December 24 and
+    26, 2025 closures counted as working days, 2026-01-16 with them skipped."""
+    from icalendar import Calendar
+
+    from foiadesk.cli import run
+
+    path = tmp_path / "closures.sqlite3"
+    assert run(["--db", str(path), "add-request", "--title", "MOU drafts", "--component", "ICE"]) == 0
+    assert run(["--db", str(path), "log", "1", "filed", "--on", "2025-12-15", "--channel", "portal"]) == 0
+    window = open_window(path)
+    window.settings.set("skip_closures", skip)
+    exporter = controller(window).exporter
+    answers.save = tmp_path / "deadlines.ics"
+    exporter.last_result = None
+    menu_action(window, "Log", "Export calendar (.ics)…").trigger()
+    qtbot.waitUntil(lambda: exporter.last_result is not None, timeout=20_000)
+    starts = [
+        e.decoded("dtstart").isoformat() for e in Calendar.from_ical(answers.save.read_bytes()).walk("VEVENT")
+    ]
+    assert due in starts
+    answers.save = tmp_path / "list.csv"
+    exporter.last_result = None
+    menu_action(window, "Log", "Export list (CSV/XLSX)…").trigger()
+    qtbot.waitUntil(lambda: exporter.last_result is not None, timeout=20_000)
+    assert due in answers.save.read_text(encoding="utf-8-sig")

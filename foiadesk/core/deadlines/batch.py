@@ -77,12 +77,15 @@ def _when(ev) -> int:
     return ev.occurred_on.toordinal() if ev is not None else NONE
 
 
-def _by_position(steps: list[tuple[tuple[int, int, int], ...]]) -> list[tuple[np.ndarray, ...]]:
+def _by_position(
+    steps: list[tuple[tuple[int, int, int], ...]],
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """The j-th step of every request that has one, for each j, as (rows, kind, day, named)."""
     out = []
     for j in range(max((len(s) for s in steps), default=0)):
         at = [(i, *row[j]) for i, row in enumerate(steps) if len(row) > j]
-        out.append(tuple(np.asarray(col, dtype=np.int64) for col in zip(*at, strict=True)))
+        where, kind, day, named = (np.asarray(col, dtype=np.int64) for col in zip(*at, strict=True))
+        out.append((where, kind, day, named))
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import cast
 
 from foiadesk.core.deadlines.calendar import Calendar, DayOff
 from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
@@ -337,6 +338,7 @@ def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
     than 10 working days after the first designated component's; later routings do not
     restart the cap."""
     receipt = facts.receipt
+    assert receipt is not None  # read_events gives every filed request a receipt
     steps = [Step(receipt.describe(), receipt.day)]
     if facts.filed.type == "referral_received":
         steps.append(
@@ -374,6 +376,7 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
     if facts.filed is None:
         return None
     filed = facts.filed
+    assert facts.receipt is not None  # read_events gives every filed request a receipt
     start, start_steps = _start(facts, cal)
     clock = _Response(cal, start)
     first = (
@@ -446,6 +449,7 @@ def expedite_clock(facts: Facts) -> Clock | None:
     if facts.expedite is None:
         return None
     received = facts.expedite_receipt
+    assert received is not None  # read_events gives every expedite request a receipt
     due = received.day + timedelta(days=EXPEDITE_DAYS)
     steps = (
         Step(f"Expedited processing requested {facts.expedite.occurred_on}", facts.expedite.occurred_on),
@@ -488,6 +492,7 @@ def _adverse_label(ev: Event) -> str:
         "fee_decision": "fee decision",
         "expedite_decided": "expedite decision",
     }[ev.type]
+    assert ev.outcome is not None  # adverse means its outcome is one of ADVERSE_DECISIONS
     return f"Adverse {what} ({OUTCOME_LABELS[ev.outcome]}) dated {ev.occurred_on}"
 
 
@@ -519,7 +524,7 @@ def appeal_window_clock(window: Window, cal: Calendar, rule: AppealRule) -> Cloc
             Step(_adverse_label(adverse), start),
             Step(f"{rule.days} calendar days after it: {due}", due),
         ]
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if not cal.is_working_day(due):
         warnings = (f"{due} is a {cal.day_off(due).name}: send the appeal before it",)
     done = None
@@ -556,6 +561,7 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
     if facts.appeal is None:
         return None
     received = facts.appeal_receipt
+    assert received is not None  # read_events gives every appeal a receipt
     clock = _Response(cal, received.day)
     clock.remaining = APPEAL_DECISION_DAYS
     clock.steps = [
@@ -780,7 +786,7 @@ def next_deadline(clocks: list[Clock], today: date | None = None) -> Clock | Non
     """The open clock that falls first (the one a user must act on or watch); on ``today``,
     a requester's window that passed unused is history, not next."""
     open_ = [c for c in clocks if c.owed(today)]
-    return min(open_, key=lambda c: c.due, default=None)
+    return min(open_, key=lambda c: cast(date, c.due), default=None)  # owed: due is set
 
 
 # -- the deadline calculator -------------------------------------------------------------

@@ -181,6 +181,7 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
                     None,
                 )
                 if later is not None:
+                    assert later.agency_received_on is not None  # the search above requires it
                     proper = _receipt(
                         cal, later.agency_received_on, "Proper component's acknowledgment says it received it"
                     )
@@ -276,6 +277,7 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
             None,
         )
         if ack is not None:
+            assert ack.agency_received_on is not None  # the search above requires it
             appeal_receipt = _receipt(cal, ack.agency_received_on, "Appeal office says it received it")
         elif appeal.agency_received_on:
             appeal_receipt = _receipt(cal, appeal.agency_received_on, "Appeal office received it")
@@ -295,9 +297,9 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
     asks = []
     for i, ask in enumerate(events if first.keys() & ASKS.keys() else ()):
         if ask.type in ASKS:
-            later = events[i + 1 :]
+            rest = events[i + 1 :]
             asks.append(
-                (ask, next((e for e in later if e.type == ASKS[ask.type] or e.type in ENDS_RESPONSE), None))
+                (ask, next((e for e in rest if e.type == ASKS[ask.type] or e.type in ENDS_RESPONSE), None))
             )
     return Facts(
         filed,

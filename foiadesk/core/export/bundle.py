@@ -21,11 +21,11 @@ import re
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from sqlite_utils import Database
 
@@ -47,6 +47,7 @@ from foiadesk.core.export.files import (
     stop_if,
     zip_info,
 )
+from foiadesk.core.store import reads
 from foiadesk.core.tracking.details import event_details
 from foiadesk.core.tracking.tracker import RequestView, view_request
 
@@ -156,13 +157,16 @@ def clock_lines(clock: Clock, as_of: date) -> tuple[str, str]:
     elif state == "missed" and clock.moot:
         word, verdict = "missed", f"missed; the window passed unused on {clock.due}"
     elif state == "missed":
+        assert clock.done_on is not None and clock.due is not None  # what "missed" means
         word, verdict = (
             "missed",
             f"missed; {done} {clock.done_on}, {_days((clock.done_on - clock.due).days)} late",
         )
     elif state == "overdue":
+        assert clock.due is not None  # what "overdue" means
         word, verdict = "missed", f"missed; still open on {as_of}, {_days((as_of - clock.due).days)} late"
     elif state == "open":
+        assert clock.due is not None  # what "open" means
         left = (clock.due - as_of).days
         word, verdict = "open", "open; due today" if left == 0 else f"open; {_days(left, 'day')} left"
     elif state == "paused":
@@ -207,12 +211,7 @@ def _trace(clock: Clock) -> list[dict]:
 def _attachments(db: Database, request_id: int) -> dict[int, list[tuple]]:
     """Each live event's files: (filename, mime, files rowid, size, sha256), in the order stored."""
     out: dict[int, list[tuple]] = {}
-    for event_id, *row in db.execute(
-        """SELECT a.event_id, a.filename, a.mime, f.rowid, f.size, f.sha256
-             FROM attachments a JOIN files f ON f.sha256 = a.sha256 JOIN events e ON e.id = a.event_id
-            WHERE e.request_id = ? AND e.voided_at IS NULL ORDER BY a.id""",
-        [request_id],
-    ):
+    for event_id, *row in reads.live_attachments(db, request_id):
         out.setdefault(event_id, []).append(tuple(row))
     return out
 
@@ -246,16 +245,16 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
     """Name every file of one request inside ``folder`` and gather what its index shows.
 
     The index lists each communication with the agency (events in or out) and each internal
-    event that carries a file (a drafted letter); private notes are left out."""
+    event that carries a file (a drafted letter, a note with a call record or a screenshot of
+    a portal page); notes without a file stay private."""
     view = view_request(db, request_id, cal=cal)
     part = _Part(view, folder)
     attached = _attachments(db, request_id)
     tracking: dict[int, list[str]] = {}
-    for event_id, number in db.execute(
-        "SELECT event_id, number FROM tracking_numbers WHERE request_id = ? ORDER BY id", [request_id]
-    ):
-        tracking.setdefault(event_id, []).append(number)
-    shown = [e for e in view.events if e.direction != "internal" or (e.id in attached and e.type != "note")]
+    for event_id, tracking_number in reads.tracking_numbers_by_event(db, request_id):
+        if event_id is not None:
+            tracking.setdefault(event_id, []).append(tracking_number)
+    shown = [e for e in view.events if e.direction != "internal" or e.id in attached]
     width = max(3, len(str(len(shown))))
     communications = []
     for number, ev in enumerate(shown, 1):
@@ -277,7 +276,7 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
                 "files": names,
             }
         )
-    clocks = []
+    clocks: list[dict] = []
     for clock in view.clocks:
         short, headline = clock_lines(clock, as_of)
         clocks.append(
@@ -292,13 +291,8 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
             }
         )
     summary = "; ".join(c["short"] for c in clocks)
-    row = db.execute(
-        """SELECT r.description, a.name, k.slug, q.name, q.organization
-             FROM requests r JOIN components c ON c.id = r.component_id JOIN agencies a ON a.id = c.agency_id
-             LEFT JOIN cases k ON k.id = r.case_id LEFT JOIN requesters q ON q.id = r.requester_id
-            WHERE r.id = ?""",
-        [request_id],
-    ).fetchone()
+    row = reads.request_index_facts(db, request_id)
+    assert row is not None, "view_request above has found the request"
     receipt = read_events(list(view.events), cal).receipt
     filed = next((e for e in view.events if e.type == "filed"), None)
     received = ""
@@ -335,7 +329,7 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
 
 
 def _libreoffice_pdfs(
-    sources: list[bytes | int], db: Database, work: Path, cancelled: Cancelled | None
+    sources: Sequence[bytes | int], db: Database, work: Path, cancelled: Cancelled | None
 ) -> list[Path | None]:
     """PDFs of Word files (bytes, or ``files`` rowids), made in one LibreOffice run with its
     own profile folder: starting LibreOffice takes about a second, converting a letter a
@@ -390,7 +384,7 @@ def _libreoffice_pdfs(
 
 
 def _copy_blob(
-    db: Database, rowid: int, dst: BinaryIO, digest, cancelled: Cancelled | None, step=None
+    db: Database, rowid: int, dst: IO[bytes], digest, cancelled: Cancelled | None, step=None
 ) -> None:
     """Copy a stored file in chunks, straight from SQLite's blob to ``dst``."""
     with db.conn.blobopen("files", "content", rowid, readonly=True) as blob:
@@ -616,13 +610,14 @@ def _export(
             )
             entries.append(_entry(f"{path}.docx", words[-1], meta))
         if pdf_maker is not None:
-            pdfs = []
+            pdfs: list[bytes | None] = []
             for _, _, index, _ in docs:
                 stop_if(cancelled)
                 pdfs.append(pdf_maker(index))
         elif libreoffice:
             pdfs = [
-                f and f.read_bytes() for f in _libreoffice_pdfs(words, db, Path(tmp) / "index", cancelled)
+                f.read_bytes() if f else None
+                for f in _libreoffice_pdfs(words, db, Path(tmp) / "index", cancelled)
             ]
         else:
             pdfs = [None] * len(docs)
@@ -645,8 +640,8 @@ def _export(
         entries.append(_entry(f"{top}/manifest.json", manifest, {}))
         with atomic_output(out, force=force) as fh:
             _write_zip(fh, entries, db, as_of, progress, cancelled)
-    path = Path(out).expanduser()
-    return BundleResult(path, len(entries), path.stat().st_size, route, tuple(notes))
+    written = Path(out).expanduser()
+    return BundleResult(written, len(entries), written.stat().st_size, route, tuple(notes))
 
 
 def export_request(
@@ -672,13 +667,10 @@ def export_request(
     ``progress(done, total)`` counts bytes written; ``cancelled()`` returning True stops
     the export, as does an exception raised from ``progress``; nothing is left behind."""
     check_target(out, force=force)
-    row = db.execute(
-        "SELECT c.abbr FROM requests r JOIN components c ON c.id = r.component_id WHERE r.id = ?",
-        [request_id],
-    ).fetchone()
-    if row is None:
+    abbr = reads.request_component_abbr(db, request_id)
+    if abbr is None:
         raise ExportError(f"There is no request with id {request_id}.")
-    top = safe_name(f"foia-request-{request_id}-{row[0]}")
+    top = safe_name(f"foia-request-{request_id}-{abbr}")
     part = _plan_request(db, request_id, top, as_of, cal or calendar())
     return _export(
         db,
@@ -713,16 +705,12 @@ def export_case(
     """Write one bundle holding every request of a case, each in its own folder with its
     own index, under a case index and one manifest. Options as for ``export_request``."""
     check_target(out, force=force)
-    case = db.execute("SELECT id, slug, name, summary FROM cases WHERE slug = ?", [case_slug]).fetchone()
+    case = reads.case_row(db, case_slug)
     if case is None:
-        known = [r[0] for r in db.execute("SELECT slug FROM cases ORDER BY slug LIMIT 6")]
+        known = reads.case_slugs(db, limit=6)
         hint = f" Cases: {', '.join(known)}." if known else " There are no cases in this log."
         raise ExportError(f"There is no case '{case_slug}'.{hint}")
-    rows = db.execute(
-        "SELECT r.id, c.abbr FROM requests r JOIN components c ON c.id = r.component_id "
-        "WHERE r.case_id = ? ORDER BY r.id",
-        [case[0]],
-    ).fetchall()
+    rows = reads.case_requests(db, case[0])
     if not rows:
         raise ExportError(f"The case '{case_slug}' has no requests to export.")
     top = safe_name(f"foia-case-{case_slug}", "foia-case")
@@ -753,7 +741,7 @@ def export_case(
 def index_data(db: Database, request_id: int, *, as_of: date, cal: Calendar | None = None) -> dict:
     """What a request's index shows (the data ``pdf_maker`` receives), without exporting:
     for a preview, or to make the index PDF on its own."""
-    if not db.execute("SELECT 1 FROM requests WHERE id = ?", [request_id]).fetchone():
+    if not reads.request_exists(db, request_id):
         raise ExportError(f"There is no request with id {request_id}.")
     part = _plan_request(db, request_id, "request", as_of, cal or calendar())
     part.index.update(_about(as_of), files=_file_rows(part.files, "request"), notes=[], pdf_note=False)

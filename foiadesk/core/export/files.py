@@ -99,7 +99,9 @@ def atomic_output(out: Path | str, *, force: bool) -> Iterator[BinaryIO]:
         tmp.unlink(missing_ok=True)
 
 
-def zip_info(name: str, stamp: tuple[int, ...], compress: int, size: int = 0) -> zipfile.ZipInfo:
+def zip_info(
+    name: str, stamp: tuple[int, int, int, int, int, int], compress: int, size: int = 0
+) -> zipfile.ZipInfo:
     """A ZIP entry that looks the same on every machine: one time, Unix rw-r--r--.
     Its size, given up front, lets zipfile switch to ZIP64 for a file over 2 GB."""
     info = zipfile.ZipInfo(name, date_time=stamp)

@@ -21,6 +21,7 @@ from foiadesk.core.deadlines.calendar import Calendar, calendar
 from foiadesk.core.deadlines.clocks import Clock
 from foiadesk.core.deadlines.facts import read_events
 from foiadesk.core.export.files import Cancelled, ExportError, Progress, atomic_output, stop_if
+from foiadesk.core.store import reads
 
 ALARM_DAYS = (7, 1)  # reminders at 9:00, this many days before the due date
 TITLE_CHARS = 60
@@ -62,11 +63,7 @@ def open_deadlines(
     for n, request_id in enumerate(ids, 1):
         stop_if(cancelled)
         view = view_request(db, request_id, cal=cal)
-        created, sequence = db.execute(
-            "SELECT r.created_at, (SELECT count(*) + count(voided_at) FROM events WHERE request_id = r.id) "
-            "FROM requests r WHERE r.id = ?",
-            [request_id],
-        ).fetchone()
+        created, sequence = reads.request_created_and_revision(db, request_id)
         stamp = re.sub(r"\D", "", created)[:14]
         asks = [ask.id for ask, _ in read_events(list(view.events), cal).asks]
         estimate = next((c.due for c in view.clocks if c.key == "estimate" and c.is_open), None)
@@ -136,6 +133,7 @@ def ics_bytes(items: list[DueItem], *, as_of: date, alarm_days: tuple[int, ...] 
         event.add("uid", item.uid)
         event.add("sequence", item.sequence)
         event.add("dtstamp", stamp)
+        assert item.clock.due is not None  # open_deadlines gives only dated clocks
         event.add("dtstart", item.clock.due)
         event.add("dtend", item.clock.due + timedelta(days=1))
         event.add("summary", summary(item))

@@ -22,7 +22,7 @@ from foiadesk.core.letters.content import STATUTORY_GROUNDS, DraftOptions, Reque
 from foiadesk.core.letters.drafting import render, suggested_filename
 from foiadesk.core.reference.casepack import CasePack, dump_case_pack
 from foiadesk.core.reference.directory import Component
-from foiadesk.core.store import log
+from foiadesk.core.store import log, reads
 from foiadesk.core.store.db import write
 from foiadesk.core.store.fees import record_fee
 from foiadesk.core.store.requesters import find_or_add_requester
@@ -137,10 +137,10 @@ def log_drafts(
     "drafted" event with the letter attached, all in one transaction."""
     request_ids, event_ids = [], []
     with write(db):
-        row = db.execute("SELECT id FROM cases WHERE slug = ?", [pack.id]).fetchone()
+        case_id = reads.case_id_by_slug(db, pack.id)
         case_id = (
-            row[0]
-            if row
+            case_id
+            if case_id is not None
             else log.add_case(
                 db, slug=pack.id, name=pack.name, summary=pack.summary, pack_json=dump_case_pack(pack)
             ).new_id
@@ -157,6 +157,7 @@ def log_drafts(
                 requester_id=requester_id,
                 description="\n".join(titles[i] for i in draft.category_ids),
             ).new_id
+            assert request_id is not None  # add_request gives the new request's id
             changes = log.record_event(
                 db,
                 request_id,
@@ -168,6 +169,7 @@ def log_drafts(
                     files=(log.Attachment(draft.filename, draft.docx, DOCX_MIME),),
                 ),
             )
+            assert changes.new_id is not None  # record_event gives the new event's id
             request_ids.append(request_id)
             event_ids.append(changes.new_id)
     return log.Changes(request_ids=frozenset(request_ids), event_ids=tuple(event_ids), lists_changed=True)

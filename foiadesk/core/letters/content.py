@@ -412,7 +412,7 @@ GROUNDS = {
 }
 # The statute's two grounds (cite, route_to, tag), for a component the directory lists
 # no grounds for.
-STATUTORY_GROUNDS = {
+STATUTORY_GROUNDS: dict[str, tuple[str, str | None, str]] = {
     "imminent_threat": ("5 U.S.C. 552(a)(6)(E)(v)(I)", None, "V"),
     "urgency_to_inform": ("5 U.S.C. 552(a)(6)(E)(v)(II)", None, "V"),
 }
@@ -595,7 +595,7 @@ def build_fee_response_context(
     ctx = _followup_base(requester, component, request, letter_date)
     if accept and not cap:
         raise DraftingError("To accept the estimate, agree to pay more than $0.")
-    if accept and cap < estimate:
+    if accept and cap is not None and cap < estimate:  # accept: cap was checked above
         ctx["warnings"].append(
             f"Your limit {dollars(cap)} is below the estimate "
             f"{dollars(estimate)}: the agency may stop processing."

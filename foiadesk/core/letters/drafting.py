@@ -227,7 +227,7 @@ def _worker_main() -> None:
         pass
     path, context = pickle.loads(sys.stdin.buffer.read())
     try:
-        result = ("ok", _render_file(Path(path), context))
+        result: tuple[str, bytes | str] = ("ok", _render_file(Path(path), context))
     except TemplateError as exc:
         result = ("error", str(exc))
     except MemoryError:  # while checking, before _render_file's own handler

@@ -8,6 +8,7 @@ that names the file and the field path. Shipped packs live in resources/cases/.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from dataclasses import dataclass, field
@@ -77,7 +78,7 @@ class KeyDate:
     what: str
     source: str
     tag: str
-    as_of: date | None = None
+    as_of: datetime.date | None = None  # `date` here is the field above
     precision: str = "day"
 
 

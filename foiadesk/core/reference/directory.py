@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.paths import RESOURCES
@@ -240,6 +240,14 @@ def take_object(value: Any, where: str) -> dict:
     return value
 
 
+@overload
+def take_date(
+    obj: dict, key: str, where: str, *, required: Literal[True] = True, nullable: Literal[False] = False
+) -> date: ...
+@overload
+def take_date(
+    obj: dict, key: str, where: str, *, required: bool = True, nullable: bool = False
+) -> date | None: ...
 def take_date(
     obj: dict, key: str, where: str, *, required: bool = True, nullable: bool = False
 ) -> date | None:
@@ -597,7 +605,9 @@ def _estimate(rows: dict[int, dict[str, str]], source: str) -> Estimate | None:
             for track in ("simple", "complex", "expedited_processing")
         ]
         if any(m is not None for m in medians):
-            return Estimate(*medians, fiscal_year=year, source=f"{source}, FY{year}")
+            return Estimate(
+                medians[0], medians[1], medians[2], fiscal_year=year, source=f"{source}, FY{year}"
+            )
     return None
 
 

@@ -28,6 +28,7 @@ from email.message import Message
 from email.parser import BytesParser
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import cast
 
 from foiadesk.core.errors import UserError
 
@@ -364,6 +365,7 @@ def _attachment_text(name: str, mime: str, data: bytes, notes: list[str]) -> str
 
 def _part_text(part: Message, notes: list[str]) -> str:
     payload = part.get_payload(decode=True) or b""
+    assert isinstance(payload, bytes)  # a part that is not multipart decodes to bytes
     charset = part.get_content_charset() or "utf-8"
     try:
         return payload.decode(charset)
@@ -411,7 +413,8 @@ def _read_eml(name: str, data: bytes) -> ReplyFile:
         if filename or part.get_content_disposition() == "attachment":
             filename = Path(filename or "unnamed attachment").name
             names.append(filename)
-            attached.append(_attachment_text(filename, mime, part.get_payload(decode=True) or b"", notes))
+            payload = cast(bytes, part.get_payload(decode=True) or b"")  # not multipart: decodes to bytes
+            attached.append(_attachment_text(filename, mime, payload, notes))
         elif mime == "text/plain":
             plain.append(_part_text(part, notes))
         elif mime == "text/html":
@@ -439,15 +442,17 @@ def _read_msg(name: str, data: bytes) -> ReplyFile:
     import extract_msg
 
     try:
-        msg = extract_msg.openMsg(data, delayAttachments=False)
+        # An email opens as a MessageBase; any other class lacks its fields and is reported as
+        # damaged by read_reply_file.
+        msg = cast(extract_msg.msg_classes.MessageBase, extract_msg.openMsg(data, delayAttachments=False))
     except Exception:  # noqa: BLE001 - olefile and extract-msg raise many kinds on bad input
         raise ReplyFileError(f"{name} is not an Outlook message, or it is damaged.") from None
     try:
         notes: list[str] = []
         subject = re.sub(r"\s+", " ", msg.subject or "").strip()
         body = msg.body or ""
-        if not body.strip() and getattr(msg, "htmlBody", None):
-            body = html_to_text(decode_text(msg.htmlBody)[0])
+        if not body.strip() and (html := getattr(msg, "htmlBody", None)):
+            body = html_to_text(decode_text(html)[0])
         attached, names = [], []
         for att in msg.attachments:
             att_name = Path(att.longFilename or att.shortFilename or "unnamed attachment").name

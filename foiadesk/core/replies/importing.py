@@ -25,12 +25,14 @@ from foiadesk.core.deadlines.events import EVENT_TYPES, Event, derive_status
 from foiadesk.core.errors import UserError
 from foiadesk.core.replies.files import ReplyFile, read_reply
 from foiadesk.core.replies.parse import DATE_NAMES, REPLY_LABELS, REPLY_TYPES, Proposal, parse_reply
+from foiadesk.core.store import reads
 from foiadesk.core.store.db import write
 from foiadesk.core.store.log import (
     Attachment,
     Changes,
     LogError,
     NewEvent,
+    add_request_number,
     check_event,
     events_for,
     record_event,
@@ -171,6 +173,7 @@ def plan(
     if problems:
         return (), tuple(problems)
     on, channel = p.letter_date, ("email" if reply.kind in ("eml", "msg") else None)
+    assert on is not None  # _check_proposal refuses a proposal without a letter date
     new_numbers = [n for n in p.tracking_numbers if n not in known_numbers]
     main_type, fields = _main_event(p)
     main = NewEvent(
@@ -205,12 +208,7 @@ def plan(
 
 def already_imported(db: Database, sha256: str, filename: str = "This file") -> str | None:
     """Why a file cannot be imported again, or None if it is not in the log."""
-    row = db.execute(
-        """SELECT a.filename, e.id, e.request_id, e.type, e.occurred_on FROM attachments a
-           JOIN events e ON e.id = a.event_id
-           WHERE a.sha256 = ? AND e.voided_at IS NULL ORDER BY e.id LIMIT 1""",
-        [sha256],
-    ).fetchone()
+    row = reads.first_live_use_of_file(db, sha256)
     if row is None:
         return None
     stored, event_id, request_id, type_, on = row
@@ -223,26 +221,13 @@ def already_imported(db: Database, sha256: str, filename: str = "This file") -> 
 
 
 def tracking_numbers(db: Database, request_id: int) -> tuple[str, ...]:
-    rows = db.execute(
-        """SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-           WHERE t.request_id = ? AND (e.id IS NULL OR e.voided_at IS NULL) ORDER BY t.id""",
-        [request_id],
-    )
-    return tuple(r[0] for r in rows)
+    return tuple(reads.live_tracking_numbers(db, request_id))
 
 
 def match_requests(db: Database, proposal: Proposal) -> list[int]:
     """Requests that already carry one of the letter's tracking numbers: where a reply
     dropped on the window (rather than on a request) belongs."""
-    if not proposal.tracking_numbers:
-        return []
-    marks = ", ".join("?" for _ in proposal.tracking_numbers)
-    rows = db.execute(
-        f"""SELECT DISTINCT t.request_id FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-            WHERE t.number IN ({marks}) AND (e.id IS NULL OR e.voided_at IS NULL) ORDER BY t.request_id""",
-        list(proposal.tracking_numbers),
-    )
-    return [r[0] for r in rows]
+    return reads.requests_with_tracking_numbers(db, list(proposal.tracking_numbers))
 
 
 # -- the preview -------------------------------------------------------------------------------
@@ -383,10 +368,7 @@ def _compare(before: list[Clock], after: list[Clock]) -> tuple[ClockChange, ...]
 
 
 def _request(db: Database, request_id: int) -> tuple[str, str]:
-    row = db.execute(
-        "SELECT r.title, c.abbr FROM requests r JOIN components c ON c.id = r.component_id WHERE r.id = ?",
-        [request_id],
-    ).fetchone()
+    row = reads.request_title_and_abbr(db, request_id)
     if row is None:
         raise LogError(f"There is no request with id {request_id}.")
     return row[0], row[1]
@@ -429,8 +411,8 @@ def preview(
     title, component = _request(db, request_id)
     history = events_for(db, request_id)
     known = tracking_numbers(db, request_id)
-    events, problems = plan(proposal, reply, history, known)
-    problems = list(problems)
+    events, found = plan(proposal, reply, history, known)
+    problems = list(found)
     duplicate = already_imported(db, reply.sha256, reply.filename)
     if duplicate:
         problems.insert(0, duplicate)
@@ -486,15 +468,12 @@ def accept(
             raise ImportProblem(f"{reply.filename}: {problems[0]}")
         recorded = [record_event(db, request_id, new, today=today) for new in events]
         main = next(c for c, e in zip(recorded, events, strict=True) if e.files)
+        assert main.new_id is not None, "record_event returns the new event's id"
         for number in proposal.tracking_numbers:  # the main event took the first new one
-            db.execute(
-                "INSERT INTO tracking_numbers (request_id, event_id, number, kind) "
-                "VALUES (?, ?, ?, 'request') ON CONFLICT (request_id, number) DO NOTHING",
-                [request_id, main.new_id, number],
-            )
+            add_request_number(db, request_id, main.new_id, number)
     return Changes(
         request_ids=frozenset({request_id}),
-        event_ids=tuple(c.new_id for c in recorded),
+        event_ids=tuple(e for c in recorded for e in c.event_ids),
         new_id=main.new_id,
         stored=tuple(s for c in recorded for s in c.stored),
     )

@@ -159,7 +159,7 @@ def normalise(text: str) -> str:
     """Compatibility forms (ligatures, non-breaking spaces) folded, curly quotes made
     straight, and a tracking number or word broken across a line joined again."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
-    text = text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
+    text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
 

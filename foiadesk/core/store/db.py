@@ -143,9 +143,9 @@ def m001_initial(db: Database) -> None:
         );
         """
     )
-    db["requests"].enable_fts(["title", "description"], create_triggers=True)
-    db["events"].enable_fts(["summary", "body"], create_triggers=True)
-    db["notes"].enable_fts(["body"], create_triggers=True)
+    db.table("requests").enable_fts(["title", "description"], create_triggers=True)
+    db.table("events").enable_fts(["summary", "body"], create_triggers=True)
+    db.table("notes").enable_fts(["body"], create_triggers=True)
 
 
 @migrations()
@@ -236,7 +236,7 @@ def _restore_search(db: Database) -> None:
     triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     for table, columns in SEARCHED.items():
         if table in db.table_names() and f"{table}_ai" not in triggers:
-            db[table].enable_fts(columns, create_triggers=True, replace=True)
+            db.table(table).enable_fts(columns, create_triggers=True, replace=True)
 
 
 def backups_dir() -> Path:

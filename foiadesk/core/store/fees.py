@@ -61,7 +61,11 @@ class Ledger:
 
     @property
     def over_cap(self) -> bool:
-        return None not in (self.cap_cents, self.estimate_cents) and self.estimate_cents > self.cap_cents
+        return (
+            self.cap_cents is not None
+            and self.estimate_cents is not None
+            and self.estimate_cents > self.cap_cents
+        )
 
 
 def fee_ledger(db: Database, request_id: int) -> Ledger:
@@ -106,7 +110,7 @@ def record_fee(db: Database, request_id: int, kind: str, amount_cents: int) -> C
                 ORDER BY occurred_on DESC, id DESC LIMIT 1""",
             [request_id, *types],
         ).fetchone()
-        db["fees"].insert(
+        db.table("fees").insert(
             dict(
                 request_id=request_id, event_id=row[0] if row else None, kind=kind, amount_cents=amount_cents
             )

@@ -101,7 +101,7 @@ def add_requester(
         raise LogError(f"Fee category must be one of: {', '.join(FEE_CATEGORIES)}.")
     with write(db):
         new_id = (
-            db["requesters"]
+            db.table("requesters")
             .insert(
                 dict(
                     name=name.strip(),
@@ -130,9 +130,13 @@ def ensure_component(db: Database, *, abbr: str, name: str, agency_abbr: str, ag
             return row[0]
         agency = db.execute("SELECT id FROM agencies WHERE abbr = ?", [agency_abbr]).fetchone()
         agency_id = (
-            agency[0] if agency else db["agencies"].insert(dict(abbr=agency_abbr, name=agency_name)).last_pk
+            agency[0]
+            if agency
+            else db.table("agencies").insert(dict(abbr=agency_abbr, name=agency_name)).last_pk
         )
-        return db["components"].insert(dict(agency_id=agency_id, abbr=abbr, name=name)).last_pk
+        new_id = db.table("components").insert(dict(agency_id=agency_id, abbr=abbr, name=name)).last_pk
+        assert new_id is not None  # insert() sets last_pk to the new rowid
+        return new_id
 
 
 def ensure_directory_component(db: Database, comp) -> int:
@@ -186,7 +190,7 @@ def add_case(
         if db.execute("SELECT 1 FROM cases WHERE slug = ?", [slug]).fetchone():
             raise LogError(f"A case with the id '{slug}' already exists.")
         new_id = (
-            db["cases"]
+            db.table("cases")
             .insert(dict(slug=slug, name=name, summary=summary, pack_json=pack_json, created_at=now()))
             .last_pk
         )
@@ -209,7 +213,7 @@ def add_request(
         _require(db, "cases", case_id, "case")
         _require(db, "requesters", requester_id, "requester")
         new_id = (
-            db["requests"]
+            db.table("requests")
             .insert(
                 dict(
                     title=title.strip(),
@@ -222,6 +226,7 @@ def add_request(
             )
             .last_pk
         )
+        assert new_id is not None  # insert() sets last_pk to the new rowid
     return Changes(request_ids=frozenset({new_id}), new_id=new_id)
 
 
@@ -244,7 +249,7 @@ def _event(row: dict) -> Event:
     day = lambda s: date.fromisoformat(s) if s else None  # noqa: E731
     return Event(
         type=row["type"],
-        occurred_on=day(row["occurred_on"]),
+        occurred_on=date.fromisoformat(row["occurred_on"]),  # NOT NULL, a checked date
         agency_received_on=day(row["agency_received_on"]),
         named_date=day(row["named_date"]),
         outcome=row["outcome"],
@@ -362,9 +367,10 @@ def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | 
     with write(db):
         _require(db, "requests", request_id, "request")
         check_event(new, events_for(db, request_id), today=today)
+        assert kind is not None  # check_event refuses an unknown type
         iso = lambda d: d.isoformat() if d else None  # noqa: E731
         event_id = (
-            db["events"]
+            db.table("events")
             .insert(
                 dict(
                     request_id=request_id,
@@ -384,6 +390,7 @@ def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | 
             )
             .last_pk
         )
+        assert event_id is not None  # insert() sets last_pk to the new rowid
         number = (new.tracking_number or "").strip()
         if number:
             db.execute(
@@ -398,7 +405,7 @@ def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | 
             )
         fee_kind = {"fee_estimate": "estimate", "payment": "payment"}.get(new.type)
         if fee_kind and new.amount_cents is not None:
-            db["fees"].insert(
+            db.table("fees").insert(
                 dict(
                     request_id=request_id,
                     event_id=event_id,
@@ -515,7 +522,7 @@ def add_note(db: Database, request_id: int, body: str) -> Changes:
         raise LogError("A note cannot be empty.")
     with write(db):
         _require(db, "requests", request_id, "request")
-        new_id = db["notes"].insert(dict(request_id=request_id, body=body, created_at=now())).last_pk
+        new_id = db.table("notes").insert(dict(request_id=request_id, body=body, created_at=now())).last_pk
     return Changes(request_ids=frozenset({request_id}), new_id=new_id)
 
 
@@ -550,3 +557,12 @@ def search(db: Database, text: str, *, limit: int = 200) -> list[int]:
         {"q": query, "limit": limit},
     )
     return [r[0] for r in rows.fetchall()]
+
+
+def add_request_number(db: Database, request_id: int, event_id: int, number: str) -> None:
+    """Record an agency tracking number read from a reply, unless the request has it."""
+    db.execute(
+        "INSERT INTO tracking_numbers (request_id, event_id, number, kind) "
+        "VALUES (?, ?, ?, 'request') ON CONFLICT (request_id, number) DO NOTHING",
+        [request_id, event_id, number],
+    )

@@ -15,6 +15,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store import reads
 from foiadesk.core.tracking.listing import CLOCK_LABELS, CLOCKS, NONE, STATUS_GROUPS, RequestIndex
 
 
@@ -80,11 +81,4 @@ def _directory_name(abbr: str) -> str:
 
 def _fees(db: Database, case_id: int) -> dict[tuple[str, str], int]:
     """Fee totals of a case's requests, by (component, kind), leaving out voided events."""
-    rows = db.execute(
-        """SELECT c.abbr, f.kind, SUM(f.amount_cents) FROM fees f
-             JOIN requests r ON r.id = f.request_id JOIN components c ON c.id = r.component_id
-             LEFT JOIN events e ON e.id = f.event_id
-            WHERE r.case_id = ? AND e.voided_at IS NULL GROUP BY c.abbr, f.kind""",
-        [case_id],
-    )
-    return {(abbr, kind): total for abbr, kind, total in rows.fetchall()}
+    return {(abbr, kind): total for abbr, kind, total in reads.case_fee_sums(db, case_id)}

@@ -13,10 +13,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
-from foiadesk.core.store.log import LogError
+from foiadesk.core.store import reads
+from foiadesk.core.store.log import LogError, NewEvent
 
 
-def event_details(event: Event, *, channel: bool = True) -> list[str]:
+def event_details(event: Event | NewEvent, *, channel: bool = True) -> list[str]:
     """The facts of an event besides its date and type, one short phrase each: outcome,
     the receipt date it reports, the date it names, tracking number, amount, channel
     (unless ``channel=False``) and its summary when that says more than the type's name.
@@ -80,26 +81,10 @@ class Details:
 
 
 def request_details(db: Database, request_id: int) -> Details:
-    row = db.execute(
-        """SELECT r.description, coalesce(q.name, '') FROM requests r
-             LEFT JOIN requesters q ON q.id = r.requester_id WHERE r.id = ?""",
-        [request_id],
-    ).fetchone()
-    description, requester = row if row else ("", "")
-    notes = tuple(
-        Note(*row)
-        for row in db.execute(
-            "SELECT id, body, created_at FROM notes WHERE request_id = ? ORDER BY id DESC",
-            [request_id],
-        )
-    )
+    description, requester = reads.request_description_and_requester(db, request_id)
+    notes = tuple(Note(*row) for row in reads.notes_of(db, request_id))
     files: dict[int, list[FileRef]] = {}
-    for event_id, attachment_id, name, size in db.execute(
-        "SELECT a.event_id, a.id, a.filename, f.size FROM attachments a "
-        "JOIN events e ON e.id = a.event_id JOIN files f ON f.sha256 = a.sha256 "
-        "WHERE e.request_id = ? ORDER BY a.id",
-        [request_id],
-    ):
+    for event_id, attachment_id, name, size in reads.attachment_refs(db, request_id):
         files.setdefault(event_id, []).append(FileRef(attachment_id, name, size))
     return Details(
         description,
@@ -111,23 +96,13 @@ def request_details(db: Database, request_id: int) -> Details:
 
 
 def request_tags(db: Database, request_id: int) -> tuple[str, ...]:
-    return tuple(
-        name
-        for (name,) in db.execute(
-            "SELECT t.name FROM tags t JOIN request_tags rt ON rt.tag_id = t.id "
-            "WHERE rt.request_id = ? ORDER BY t.name COLLATE NOCASE",
-            [request_id],
-        )
-    )
+    return reads.tags_of(db, request_id)
 
 
 def copy_attachment(db: Database, attachment_id: int, folder: Path) -> Path:
     """Write an attached file out of the log into ``folder`` (for the system viewer) and
     return its path. The name is the attachment's own, made safe for any file system."""
-    row = db.execute(
-        "SELECT a.filename, f.content FROM attachments a JOIN files f ON f.sha256 = a.sha256 WHERE a.id = ?",
-        [attachment_id],
-    ).fetchone()
+    row = reads.attachment_content(db, attachment_id)
     if row is None:
         raise LogError(f"There is no attached file {attachment_id}.")
     name, content = row
@@ -149,11 +124,9 @@ def safe_filename(name: str) -> str:
 
 def requesters(db: Database) -> list[tuple[int, str]]:
     """(id, name) of every requester profile, by name."""
-    return db.execute("SELECT id, name FROM requesters ORDER BY name").fetchall()
+    return reads.requester_names(db)
 
 
 def requester_fields(db: Database, requester_id: int) -> dict:
     """A saved requester's columns, by name (for the letter composer)."""
-    cursor = db.execute("SELECT * FROM requesters WHERE id = ?", [requester_id])
-    row = cursor.fetchone()
-    return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else {}
+    return reads.requester_row(db, requester_id)

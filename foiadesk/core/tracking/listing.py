@@ -228,6 +228,7 @@ class RequestIndex:
         fees: dict[int, tuple[int | None, int]] | None = None,
     ) -> dict[str, np.ndarray]:
         """Columns for ``rows`` (as _REQUEST_SQL returns them), their events and fees."""
+        assert self.cal is not None  # only an empty() index has none, and it reads nothing
         fees = fees or {}
         no_fees = (None, 0)
         ordered = [histories.get(row[0], []) for row in rows]
@@ -409,8 +410,8 @@ class RequestIndex:
             raise ValueError(f"unknown sort key {sort!r}")
         keys = [s.casefold() for s in text]
         by_id = np.argsort(cols["id"], kind="stable").tolist()
-        order = sorted(by_id, key=keys.__getitem__, reverse=descending)  # stable both ways
-        return np.array([i for i in order if keys[i]] + [i for i in order if not keys[i]], dtype=np.int64)
+        ranked = sorted(by_id, key=keys.__getitem__, reverse=descending)  # stable both ways
+        return np.array([i for i in ranked if keys[i]] + [i for i in ranked if not keys[i]], dtype=np.int64)
 
 
 def _EMPTY_COLUMNS() -> dict[str, np.ndarray]:  # noqa: N802 - a constant, built on demand

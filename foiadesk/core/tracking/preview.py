@@ -74,6 +74,7 @@ def preview_event(
     for key in [*before, *(k for k in after if k not in before)]:
         old, now = before.get(key), after.get(key)
         clock = now or old
+        assert clock is not None  # key is a clock of before or of after
         changes.append(
             ClockChange(
                 key,

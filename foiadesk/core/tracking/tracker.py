@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from foiadesk.core.deadlines.calendar import Calendar, calendar
 from foiadesk.core.deadlines.clocks import AppealRule, Clock, compute_clocks, next_deadline
 from foiadesk.core.deadlines.events import Event, derive_status
+from foiadesk.core.store import reads
 from foiadesk.core.store.log import events_for
 
 
@@ -75,25 +76,13 @@ def typical_completion(view: RequestView) -> str | None:
 
 
 def view_request(db: Database, request_id: int, *, cal: Calendar | None = None) -> RequestView:
-    row = db.execute(
-        """SELECT r.id, r.title, c.abbr, c.name, k.name FROM requests r
-           JOIN components c ON c.id = r.component_id LEFT JOIN cases k ON k.id = r.case_id
-           WHERE r.id = ?""",
-        [request_id],
-    ).fetchone()
+    row = reads.request_heading(db, request_id)
     if row is None:
         from foiadesk.core.store.log import LogError
 
         raise LogError(f"There is no request with id {request_id}.")
     events = events_for(db, request_id)
-    numbers = tuple(
-        r[0]
-        for r in db.execute(
-            "SELECT number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id "
-            "WHERE t.request_id = ? AND e.voided_at IS NULL ORDER BY t.id",
-            [request_id],
-        )
-    )
+    numbers = tuple(reads.live_tracking_numbers(db, request_id))
     clocks = compute_clocks(events, cal or calendar(), appeal_rule(row[2]))
     return RequestView(
         row[0],
@@ -114,7 +103,7 @@ def agenda(
     """Every open deadline across all requests, soonest first."""
     today = today or date.today()
     out = []
-    for (request_id,) in db.execute("SELECT id FROM requests ORDER BY id").fetchall():
+    for request_id in reads.request_ids(db):
         view = view_request(db, request_id, cal=cal)
         for clock in view.clocks:
             if clock.owed(today):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.reference.casepack import CasePack, shipped_case_packs
+from foiadesk.core.store import reads
 from foiadesk.core.tracking.casegrid import case_grid
 from foiadesk.core.tracking.listing import NONE
 from foiadesk.ui.models.cases import ABBR_ROLE, CaseGridModel
@@ -97,8 +98,8 @@ class CasesView(QWidget):
     def pack_for(self, case_id: int) -> CasePack | None:
         """The shipped case pack whose id is the case's short id, if any."""
         db = self.session.db
-        row = db.execute("SELECT slug FROM cases WHERE id = ?", [case_id]).fetchone() if db else None
-        return {p.id: p for p in self.packs()}.get(row[0]) if row else None
+        slug = reads.case_slug_of(db, case_id) if db else None
+        return {p.id: p for p in self.packs()}.get(slug) if slug else None
 
     def show_case(self, case_id: int) -> None:
         self.case.setCurrentIndex(max(0, self.case.findData(case_id)))
@@ -131,7 +132,7 @@ class CasesView(QWidget):
 
     def _story(self, case_id: int, pack: CasePack | None) -> str:
         """The case's summary, and from its pack the key dates and parties, with sources."""
-        row = self.session.db.execute("SELECT name, summary FROM cases WHERE id = ?", [case_id]).fetchone()
+        row = reads.case_name_and_summary(self.session.db, case_id)
         name, summary = row if row else ("", "")
         text = summary or (pack.summary if pack else "")
         if not text and pack is None:

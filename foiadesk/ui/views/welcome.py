@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from foiadesk.core.store import reads
+
 if TYPE_CHECKING:
     from foiadesk.ui.session import Session
 
@@ -87,8 +89,8 @@ class WelcomeView(QWidget):
     def refresh(self) -> None:
         """Say which steps are done (a profile saved, the case pack loaded)."""
         db = self.session.db
-        names = [r[0] for r in db.execute("SELECT name FROM requesters ORDER BY id")] if db else []
-        has_pack = bool(db and db.execute("SELECT 1 FROM cases WHERE slug = ?", [PACK_ID]).fetchone())
+        names = reads.requester_names_in_order(db) if db else []
+        has_pack = bool(db and reads.case_id_by_slug(db, PACK_ID) is not None)
         self.profile_note.setText(
             f"✓ Saved: {', '.join(names)}. Add another, or edit it in Settings."
             if names
