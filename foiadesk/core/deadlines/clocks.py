@@ -340,7 +340,7 @@ def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
     receipt = facts.receipt
     assert receipt is not None  # read_events gives every filed request a receipt
     steps = [Step(receipt.describe(), receipt.day)]
-    if facts.filed.type == "referral_received":
+    if facts.filed is not None and facts.filed.type == "referral_received":
         steps.append(
             Step("Referred by another agency: the clock starts on this agency's receipt (no routing cap)")
         )
@@ -498,6 +498,7 @@ def _adverse_label(ev: Event) -> str:
 
 def _moot_reason(window: Window) -> str:
     ev = window.moot
+    assert ev is not None  # asked only of a moot window
     if ev.type in ("withdrawn", "closed"):
         return f"{EVENT_TYPES[ev.type].label} {ev.occurred_on}: nothing is owed on a {ev.type} request"
     if window.kind == "expedite" and ev.type == "determination":
@@ -505,7 +506,7 @@ def _moot_reason(window: Window) -> str:
             f"The agency made its determination {ev.occurred_on}: the expedite question is over "
             f"({CITE_EXPEDITE_MOOT})"
         )
-    return f"{OUTCOME_LABELS[ev.outcome]} {ev.occurred_on}: nothing left to appeal"
+    return f"{OUTCOME_LABELS.get(ev.outcome or '', 'Granted')} {ev.occurred_on}: nothing left to appeal"
 
 
 def appeal_window_clock(window: Window, cal: Calendar, rule: AppealRule) -> Clock:

@@ -258,8 +258,8 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
                 moot = None
             if moot is not None:
                 appealed = None
-            kind = decision.outcome if group == "determination" else group
-            windows.append(Window(kind, decision, appealed, moot))
+            which = (decision.outcome or "") if group == "determination" else group
+            windows.append(Window(which, decision, appealed, moot))
 
     appeal = None
     if "appeal_filed" in first:
@@ -284,7 +284,7 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
         else:
             appeal_receipt = _receipt(cal, appeal.occurred_on, "Receipt ASSUMED from the appeal's date", True)
         appeal_done = _first(events, ENDS_APPEAL, appeal.occurred_on)
-    appeal_steps = ()
+    appeal_steps: tuple[ClockStep, ...] = ()
     if appeal is not None and "appeal_extension_notice" in first:
         appeal_steps = tuple(
             ClockStep(EXTENSION, e.occurred_on, e.named_date, e)

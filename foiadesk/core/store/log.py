@@ -470,6 +470,7 @@ def refer_request(
                 "(the 10-working-day routing cap applies to it)."
             )
         if link is None:
+            assert component_id is not None  # one of the two was given (checked above)
             link = add_request(
                 db,
                 title=f"{title} (referred by {abbr})",
@@ -478,6 +479,7 @@ def refer_request(
                 requester_id=requester_id,
                 description=what,
             ).new_id
+            assert link is not None
         record_event(
             db,
             request_id,
