@@ -577,3 +577,32 @@ def test_the_list_and_agenda_agree_with_the_per_request_engine():
                     key,
                 )
         assert listed == want_agenda
+
+
+def test_a_status_reply_with_an_estimate_is_read_as_one(tmp_path):
+    """552(a)(7)(B)(ii): the estimated completion date a status reply gives becomes a date
+    of its own, shown beside the statutory one."""
+    from foiadesk.core.replies.files import read_reply
+    from foiadesk.core.replies.importing import preview
+    from foiadesk.core.replies.parse import parse_reply
+    from foiadesk.core.store import log
+    from foiadesk.core.store.db import connect
+
+    db = connect(tmp_path / "s.sqlite3")
+    log.add_request(
+        db,
+        title="MOU",
+        component_id=log.ensure_component(db, abbr="ICE", name="ICE", agency_abbr="DHS", agency_name="DHS"),
+    )
+    log.record_event(db, 1, log.NewEvent("filed", D("2026-03-02"), agency_received_on=D("2026-03-02")))
+    path = tmp_path / "status.txt"
+    path.write_text(
+        "April 20, 2026\n\nDear Requester:\n\nThis responds to your inquiry about the status of your "
+        "request. Your request is in our complex processing queue. We estimate completing your "
+        "request by June 15, 2026.\n\nSincerely,\nFOIA Office\n"
+    )
+    reply = read_reply(path)
+    shown = preview(db, 1, parse_reply(reply), reply, today=D("2026-04-21"))
+    assert [(e.type, e.named_date) for e in shown.events] == [("estimated_completion", D("2026-06-15"))]
+    estimate = next(c for c in shown.clocks if c.label == "Agency's estimated completion")
+    assert (estimate.change, estimate.after.due) == ("new", D("2026-06-15"))
