@@ -606,3 +606,13 @@ def test_a_status_reply_with_an_estimate_is_read_as_one(tmp_path):
     assert [(e.type, e.named_date) for e in shown.events] == [("estimated_completion", D("2026-06-15"))]
     estimate = next(c for c in shown.clocks if c.label == "Agency's estimated completion")
     assert (estimate.change, estimate.after.due) == ("new", D("2026-06-15"))
+
+
+def test_a_decision_after_a_withdrawal_is_owed_nothing():
+    events = filed("2026-06-30") + [
+        ev("withdrawn", "2026-09-06", 2),
+        ev("fee_decision", "2026-09-10", 3, outcome="waiver_denied"),
+    ]
+    window = clocks(events)["appeal_window:fee_waiver"]
+    assert window.state(D("2026-09-11")) == "moot" and not window.owed(D("2026-09-11"))
+    assert batch_due(events, "appeal_window:fee_waiver") is None

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from foiadesk.core.deadlines.calendar import Calendar, DayOff
-from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
+from foiadesk.core.deadlines.events import ASKS, EVENT_TYPES, OUTCOME_LABELS, Event
 from foiadesk.core.deadlines.facts import (
     ANSWER_FEE,
     ANSWER_INFO,
@@ -617,6 +617,13 @@ def requester_clocks(facts: Facts) -> list[Clock]:
             warnings.append("The letter names no reply-by date; answer promptly")
         if ask.type == "still_interested":
             warnings.append("Agencies close requests that miss a still-interested deadline")
+        if done is not None and done.type != ASKS[ask.type]:
+            steps.append(
+                Step(
+                    f"{EVENT_TYPES[done.type].label} {done.occurred_on}: no answer is owed now",
+                    done.occurred_on,
+                )
+            )
         out.append(
             Clock(
                 f"reply:{ask.type}:{i}",
@@ -631,6 +638,7 @@ def requester_clocks(facts: Facts) -> list[Clock]:
                 steps=tuple(steps),
                 warnings=tuple(warnings),
                 unit="named",
+                moot=done is not None and done.type != ASKS[ask.type],
                 for_what=REPLY_LABELS[ask.type][: -len(" by")].lower(),
             )
         )

@@ -256,6 +256,8 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
                 )
             ):
                 moot = None
+            if moot is None and appealed is None:  # a decision that came after the request ended
+                moot = next((e for e in reversed(events[:at]) if e.type in ENDS_REQUEST), None)
             if moot is not None:
                 appealed = None
             which = (decision.outcome or "") if group == "determination" else group
@@ -298,9 +300,10 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
     for i, ask in enumerate(events if first.keys() & ASKS.keys() else ()):
         if ask.type in ASKS:
             rest = events[i + 1 :]
-            asks.append(
-                (ask, next((e for e in rest if e.type == ASKS[ask.type] or e.type in ENDS_RESPONSE), None))
-            )
+            done = next((e for e in rest if e.type == ASKS[ask.type] or e.type in ENDS_RESPONSE), None)
+            if done is None:  # an ask after the request ended is owed nothing
+                done = next((e for e in reversed(events[:i]) if e.type in ENDS_REQUEST), None)
+            asks.append((ask, done))
     return Facts(
         filed,
         receipt,
