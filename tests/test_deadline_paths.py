@@ -377,6 +377,7 @@ def test_the_latest_estimated_completion_date_is_shown_with_its_history():
     assert next_deadline(list(c.values()), D("2026-04-21")).key == "response"
     index = index_of([events], ["ICE"], D("2026-04-21"))
     assert index.estimate(0) == D("2026-06-15")
+    assert index.label(0, "response") == "Response due (agency estimates 2026-06-15)"
 
 
 # -- 9. show --json --------------------------------------------------------------------------------

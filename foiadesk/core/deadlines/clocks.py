@@ -45,8 +45,31 @@ CITE_APPEAL_DECISION = "5 U.S.C. 552(a)(6)(A)(ii)"
 CITE_EXHAUSTION = "5 U.S.C. 552(a)(6)(C)(i); fee bar 552(a)(4)(A)(viii)"
 CITE_ESTIMATE = "5 U.S.C. 552(a)(7)(B)(ii)"
 CITE_EXPEDITE_MOOT = "5 U.S.C. 552(a)(6)(E)(iv)"
+
+
+@dataclass(frozen=True)
+class Authority:
+    """A court decision a trace relies on, with its confidence tag (V verified in a source
+    that was read, P partly confirmed, U unconfirmed) and where it was checked."""
+
+    cite: str
+    tag: str
+    holding: str
+    sources: tuple[str, ...]
+
+
 # After an agency answers late but before suit, courts expect an administrative appeal.
-OGLESBY = "Oglesby v. U.S. Dep't of the Army, 920 F.2d 57, 61–65 (D.C. Cir. 1990)"
+OGLESBY = Authority(
+    "Oglesby v. U.S. Dep't of the Army, 920 F.2d 57 (D.C. Cir. 1990)",
+    "V",
+    "constructive exhaustion no longer applies once the agency has responded before suit; the "
+    "requester must then appeal administratively before going to court",
+    (
+        "https://casetext.com/case/oglesby-v-us-dept-of-army (opinion text)",
+        "DOJ OIP, FOIA Update Vol. XII, No. 2 (1991), 'Procedural Rules Under the D.C. Circuit's "
+        "Oglesby Decision'",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -666,8 +689,8 @@ def exhaustion_milestone(response: Clock | None) -> Clock | None:
         steps.append(
             Step(
                 f"The agency answered late, on {response.done_on}: if you have not sued by then, "
-                f"an administrative appeal is now the path ({OGLESBY} [V]); the fee bar still applies "
-                "(552(a)(4)(A)(viii))",
+                f"an administrative appeal is now the path ({OGLESBY.cite} [{OGLESBY.tag}]); "
+                "the fee bar still applies (552(a)(4)(A)(viii))",
                 response.done_on,
             )
         )

@@ -25,7 +25,7 @@ from foiadesk.core.deadlines.calendar import Calendar, calendar
 from foiadesk.core.deadlines.clocks import AppealRule
 from foiadesk.core.deadlines.events import Event, derive_status
 from foiadesk.core.export.files import Cancelled, ExportError, Progress, atomic_output, fixed_ooxml, stop_if
-from foiadesk.core.tracking.listing import CLOCK_LABELS, OWED_BY
+from foiadesk.core.tracking.listing import CLOCK_LABELS, OWED_BY, deadline_label
 
 CHUNK = 5000
 DEADLINE_STATES = ("all", "overdue", "this_week", "due_soon", "needs_me", "none")
@@ -221,10 +221,12 @@ def _chunk_rows(
     for n, i in enumerate(ids):
         component = base[i][3]
         deadlines = []
-        for key, label, owed_by in CLOCKS:
+        guess = int(result["estimate"][n]) if result["estimate_done"][n] == batch.NONE else batch.NONE
+        said = date.fromordinal(guess) if guess != batch.NONE else None  # the agency's estimate
+        for key, _, owed_by in CLOCKS:
             due = int(owed[key][n])
             if due != batch.NONE:
-                deadlines.append(Deadline(label, date.fromordinal(due), owed_by))
+                deadlines.append(Deadline(deadline_label(key, said), date.fromordinal(due), owed_by))
         deadlines.sort(key=lambda d: d.due)
         filed = int(cols.filed[n])
         received = int(cols.receipt[n])

@@ -40,7 +40,14 @@ CLOCK_LABELS = {
     **{f"reply:{ask}": label for ask, label in REPLY_LABELS.items()},
 }
 OWED_BY = {key: "requester" if key in batch.REQUESTER_OWES else "agency" for key in CLOCKS}
-ESTIMATE_LABEL = "Agency's estimate"
+
+
+def deadline_label(key: str, estimate: date | None = None) -> str:
+    """The words every list uses for a deadline; the response date carries the agency's
+    estimated completion date beside it (552(a)(7)(B)(ii)), never instead of it."""
+    if key == "response" and estimate is not None:
+        return f"{CLOCK_LABELS[key]} (agency estimates {estimate})"
+    return CLOCK_LABELS[key]
 
 
 # What a status means for the lists: still moving, waiting on the requester, or settled.
@@ -318,8 +325,7 @@ class RequestIndex:
     def label(self, row: int, key: str) -> str:
         """A deadline's label in the list, with the agency's estimated completion date
         beside the statutory response date when it gave one."""
-        estimate = self.estimate(row) if key == "response" else None
-        return CLOCK_LABELS[key] + (f" (agency estimates {estimate})" if estimate else "")
+        return deadline_label(key, self.estimate(row))
 
     def estimate(self, row: int) -> date | None:
         """The agency's latest estimated completion date, while the request is undecided."""
