@@ -8,9 +8,12 @@ python=${PYTHON:-.venv/bin/python}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$python" -m pip wheel --quiet --disable-pip-version-check --no-deps -w "$work/dist" . >/dev/null
-"$python" -m venv "$work/venv"
-"$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check "$work"/dist/foiadesk-*.whl
+quietly() {  # pip's chatter goes to a file, shown only when a step fails
+  "$@" >"$work/pip.log" 2>&1 || { cat "$work/pip.log" >&2; exit 1; }
+}
+quietly "$python" -m pip wheel --disable-pip-version-check --no-deps -w "$work/dist" .
+quietly "$python" -m venv "$work/venv"
+quietly "$work/venv/bin/python" -m pip install --disable-pip-version-check "$work"/dist/foiadesk-*.whl
 
 cd "$work"
 mkdir run && cd run
@@ -27,6 +30,6 @@ cp "$shipped/profiles/example.toml" profile.toml
 [ -s tigta.docx ] || { echo "wheel smoke: draft wrote no letter" >&2; exit 1; }
 "$foiadesk" --db log.sqlite3 requests | grep -q TIGTA || { echo "wheel smoke: the draft was not logged" >&2; exit 1; }
 
-"$foiadesk" --db log.sqlite3 --screenshot window.png
+"$foiadesk" --db log.sqlite3 --screenshot window.png 2>/dev/null
 [ -s window.png ] || { echo "wheel smoke: the window drew nothing" >&2; exit 1; }
 echo "wheel smoke: installed wheel ran due, draft, requests and the window from $PWD"

@@ -27,6 +27,15 @@ def isolated_data_dir(tmp_path, monkeypatch):
     return tmp_path / "data"
 
 
+@pytest.fixture(autouse=True)
+def no_ocr(request, monkeypatch):
+    """OCR takes seconds a page: only tests marked ``ocr`` run it on scanned fixtures."""
+    if "ocr" not in request.keywords:
+        from foiadesk.core.replies import ocr
+
+        monkeypatch.setattr(ocr, "ENABLED", False)
+
+
 @pytest.fixture
 def db(tmp_path):
     from foiadesk.core.store.db import connect

@@ -5,9 +5,12 @@ whole path a dropped file takes: read, parse, preview, accept. Each step either 
 raises a ``UserError`` naming the file; an accept that fails leaves every table as it was.
 """
 
+import time
+import tracemalloc
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -130,6 +133,81 @@ def test_any_text_gives_a_well_formed_proposal(pieces):
 
 
 def test_a_long_run_of_abbreviations_is_read_quickly():
-    # once quadratic: every "A." is an initial, not the end of a sentence
-    proposal = parse_text("A. " * 50_000 + "This acknowledges receipt of your request.")
+    # once quadratic: every "A." is an initial, not the end of a sentence (54,000
+    # characters: all within what the reader reads)
+    proposal = parse_text("A. " * 18_000 + "This acknowledges receipt of your request.")
     assert proposal.reply_type == "ack"
+
+
+# -- large and repetitive input: reading stays linear (issue 16) ---------------------------------
+
+MB = 1_000_000
+HEAD = "U.S. Department of Homeland Security\nNovember 3, 2026\nRe: 2026-ICFO-41872\n\n"
+SHAPES = {
+    "blank lines": HEAD + "\n" * MB + "Exemptions:\n",
+    "blank lines before a glossary heading": HEAD + "\n\n" * 10_000 + "FOIA Exemptions:\n" + "\n" * MB,
+    "a total of many amounts": "Total " + "$1 " * (MB // 3),
+    "repeated Request": HEAD + "Request " * (MB // 8),
+    "repeated FOIA": HEAD + "FOIA " * (MB // 5),
+    "repeated Case": HEAD + "Case " * (MB // 5),
+    "repeated Case No": HEAD + "Case No " * (MB // 8),
+    "repeated exemption lists": HEAD + "Exemptions 1, 2, and " * (MB // 20),
+    "repeated subparts": HEAD + "(b)(7)(C)" * (MB // 9),
+    "repeated (b)(3) statutes": HEAD + "(b)(3) 26 U.S.C. 6103 " * (MB // 22),
+    "a referral to many offices": HEAD + "referred to the " + "Office " * (MB // 7),
+    "hyphenated tokens": HEAD + "A1-" * (MB // 3),
+    "one endless sentence": HEAD + "the " * (MB // 4),
+    "repeated dates": HEAD + "by November 3, 2026 " * (MB // 20),
+    "repeated abbreviations": "A. " * (MB // 3),
+    "repeated money words": "you will owe $" * (MB // 14),
+    "unticked boxes": HEAD + "☐ (b)(6)\n" * (MB // 9),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_megabyte_of_repetition_is_read_within_seconds(shape):
+    started = time.perf_counter()
+    check_proposal(parse_text(SHAPES[shape]))
+    assert time.perf_counter() - started < 5, f"{shape} took {time.perf_counter() - started:.1f} s"
+
+
+def test_a_ten_megabyte_letter_is_read_within_seconds():
+    letter = (FIXTURES / "dhs-clarification.txt").read_text()
+    started = time.perf_counter()
+    check_proposal(parse_text(letter * (10 * MB // len(letter))))
+    assert time.perf_counter() - started < 5
+
+
+def test_a_subject_of_many_encoded_words_is_read_in_bounded_memory():
+    # 8,000 encoded words once needed 586 MB with the standard header parser
+    words = b"=?utf-8?B?w6k=?= " * 8000
+    data = (
+        b"From: a@b.gov\r\nTo: c@d.org\r\nSubject: "
+        + words
+        + b"\r\n\r\nThis acknowledges receipt of your request.\r\n"
+    )
+    tracemalloc.start()
+    started = time.perf_counter()
+    reply = read_reply_bytes("bomb.eml", data)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert reply.subject.startswith("éé") and time.perf_counter() - started < 5
+    assert peak < 50 * MB
+
+
+@pytest.mark.parametrize(
+    "headers, says",
+    [
+        (b"Subject: " + b"=?utf-8?B?w6k=?= " * 50_000 + b"\r\n", "KB of email headers"),
+        (b"X-Note: a\r\n" * 5000, "header lines"),
+    ],
+)
+def test_an_email_with_monstrous_headers_is_refused_with_a_message(headers, says):
+    data = b"From: a@b.gov\r\nTo: c@d.org\r\n" + headers + b"\r\nBody\r\n"
+    with pytest.raises(ReplyFileError, match=says):
+        read_reply_bytes("monster.eml", data)
+
+
+def test_reading_past_its_time_limit_stops_with_a_message():
+    with pytest.raises(UserError, match="took too long"):
+        parse_text("This acknowledges receipt of your request. " * 1000, deadline=time.monotonic() - 1)

@@ -129,7 +129,7 @@ def test_a_partial_release_after_the_acknowledgment(db, ice):
     event = view_request(db, ice).events[-1]
     assert (event.type, event.outcome) == ("determination", "partial")
     assert event.summary == (
-        "exemptions b5, b6, b7C, b7E; records referred to Internal Revenue Service (IRS); "
+        "exemptions b5, b6, b7C, b7E; no fee; records referred to Internal Revenue Service (IRS); "
         "from ice-partial.eml"
     )
     assert log.search(db, "Principal Legal Advisor") == [ice]  # the letter's words are searchable
@@ -301,6 +301,7 @@ def test_parse_reply_json_is_one_object_with_the_fields(run):
         "tracking_numbers": ["2026-IRS-FOIA-001234"],
         "exemptions": ["b3", "b5", "b6", "b7E"],
         "fee_amount": None,
+        "fee_meaning": None,
         "dates": {"received": "2026-08-11"},
         "referred_to": None,
         "b3_statutes": ["26 U.S.C. 6103"],

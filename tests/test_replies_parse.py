@@ -21,6 +21,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "replies"
 NOTHING = {
     "exemptions": [],
     "fee_amount": None,
+    "fee_meaning": None,
     "dates": {},
     "referred_to": None,
     "b3_statutes": [],
@@ -71,6 +72,7 @@ EXPECTED = {
         "fee",
         ["2026-FOIA-00417"],
         fee_amount=470.0,
+        fee_meaning="estimate",
         dates={"received": "2026-10-14", "reply_by": "2026-12-10"},
         fee_waiver="denied",
     ),
@@ -88,7 +90,12 @@ EXPECTED = {
         dates={"received": "2026-07-09", "reply_by": "2026-12-12"},
     ),
     "irs-full-release.eml": expect(
-        "2026-11-13", "records_released", ["2026-IRS-FOIA-000987"], dates={"received": "2026-06-16"}
+        "2026-11-13",
+        "records_released",
+        ["2026-IRS-FOIA-000987"],
+        dates={"received": "2026-06-16"},
+        fee_amount=0.0,  # "There is no charge for processing this request."
+        fee_meaning="none",
     ),
     "ice-partial.eml": expect(
         "2026-11-17",
@@ -96,6 +103,8 @@ EXPECTED = {
         ["2026-ICFO-41872"],
         exemptions=["b5", "b6", "b7C", "b7E"],
         referred_to="Internal Revenue Service (IRS)",
+        fee_amount=0.0,  # "the cost is below the $14 minimum, there is no charge"
+        fee_meaning="none",
     ),
     "irs-partial.pdf": expect(
         "2026-11-18",

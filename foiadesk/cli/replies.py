@@ -70,7 +70,7 @@ def cmd_parse_reply(args) -> int:
         ("Tracking", ", ".join(p.tracking_numbers)),
         ("Exemptions", ", ".join(p.exemptions)),
         ("Exemption 3 statutes", "; ".join(p.b3_statutes)),
-        ("Fee", f"${p.fee_amount:,.2f}" if p.fee_amount is not None else ""),
+        ("Fee", _fee(p)),
         ("Dates", ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in p.dates.items())),
         ("Referred to", p.referred_to or ""),
         ("Expedite", p.expedite or ""),
@@ -130,32 +130,32 @@ def cmd_import_reply(args) -> int:
     from foiadesk.core.replies.importing import (
         ImportProblem,
         accept,
-        match_requests,
         preview,
         read_and_propose,
     )
+    from foiadesk.core.replies.matching import propose_request
 
     reply, proposal = read_and_propose(args.file)
     proposal = _edited(proposal, args)
     db = _open(args)
     request_id = args.request
     if request_id is None:
-        matches = match_requests(db, proposal)
-        if len(matches) != 1:
-            cited = ", ".join(proposal.tracking_numbers)
-            if matches:
-                where = f"requests {', '.join(f'#{m}' for m in matches)} all carry {cited}"
-            elif cited:
-                where = f"no request carries the tracking number it cites ({cited})"
-            else:
-                where = "it cites no tracking number"
-            raise UsageError(f"{reply.filename}: {where}; say which request with --request ID")
-        request_id = matches[0]
+        match = propose_request(db, proposal, reply)
+        if match.request_id is None:
+            raise UsageError(f"{reply.filename}: {match.why} Say which request with --request ID")
+        if match.confidence != "certain" and args.accept:
+            raise UsageError(
+                f"{reply.filename}: {match.why} To record it there, add --request {match.request_id}"
+            )
+        request_id = match.request_id
+        found = f"Request #{request_id} ({match.confidence}): {match.why}\n\n"
+    else:
+        found = ""
     today = args.today or date.today()
     shown = preview(db, request_id, proposal, reply, today=today, cal=user_calendar())
     if args.accept and not shown.can_accept:
         raise ImportProblem(shown.problems[0])
-    print(shown.text(today))
+    print(found + shown.text(today))
     if not args.accept:
         print("\nNothing was written. Run again with --accept to record it.")
         return 0 if shown.can_accept else EXIT_BAD_INPUT
@@ -164,3 +164,12 @@ def cmd_import_reply(args) -> int:
     print(f"\nRecorded event{'s' if len(changes.event_ids) > 1 else ''} {ids} on request #{request_id}; "
           f"{reply.filename} {'stored' if changes.stored else 'was already stored'}.")  # fmt: skip
     return 0
+
+
+def _fee(p) -> str:
+    if p.fee_amount is None:
+        return ""
+    if not p.fee_amount:
+        return "none charged"
+    meaning = {"estimate": "estimate", "assessed": "assessed", "over_cap": "more than you agreed to pay"}
+    return f"${p.fee_amount:,.2f}" + (f" ({meaning[p.fee_meaning]})" if p.fee_meaning in meaning else "")

@@ -4,9 +4,11 @@ or on the window.
 Each file is read and parsed on the worker thread (a PDF can take a moment), refused at
 once if it cannot be used or is already in the log (the core's message goes to the message
 bar, and nothing is stored), then reviewed in ``ImportDialog``. A file dropped on a
-request goes on that request; otherwise its tracking number finds the request
-(``match_requests``), and when none or several match the user picks one. Only Accept
-writes, through the background tasks; several files are reviewed one after another.
+request goes on that request; otherwise ``propose_request`` finds it by tracking number,
+then by the agency its letterhead names, then by dates and subject, and says why and how
+sure; when nothing fits the user picks one. Reading can be stopped with Esc and stops by
+itself after ``READ_SECONDS``. Only Accept writes, through the background tasks; several
+files are reviewed one after another.
 """
 
 from __future__ import annotations
@@ -75,19 +77,17 @@ class Importer(QObject):
             self._queue.clear()
             return
         path, request_id, suggest = self._queue.popleft()
-        from foiadesk.core.replies.importing import (
-            DuplicateReplyError,
-            already_imported,
-            match_requests,
-            read_and_propose,
-        )
+        from foiadesk.core.replies.importing import DuplicateReplyError, already_imported, read_and_propose
+        from foiadesk.core.replies.matching import propose_request
 
-        def read(db, _progress):
-            reply, proposal = read_and_propose(path)
+        def read(db, progress):
+            reply, proposal = read_and_propose(path, check=lambda: progress(0, 1))
             duplicate = already_imported(db, reply.sha256, reply.filename)
             if duplicate:
                 raise DuplicateReplyError(duplicate)
-            return reply, proposal, tuple(match_requests(db, proposal))
+            match = propose_request(db, proposal, reply, dropped_on=request_id, selected=suggest)
+            progress(1, 1)
+            return reply, proposal, match
 
         self._reading = True
         session.tasks.read(
@@ -95,7 +95,6 @@ class Importer(QObject):
             read,
             on_done=lambda result: self._review(path, request_id, suggest, *result),
             on_error=self._read_failed,
-            cancellable=False,
         )
 
     def _read_failed(self, error: BaseException) -> None:
@@ -110,7 +109,7 @@ class Importer(QObject):
         suggest: int | None,
         reply,
         proposal,
-        matches: tuple[int, ...],
+        match,
     ) -> None:
         self._reading = False
         session = self.access.ready_session()
@@ -120,10 +119,10 @@ class Importer(QObject):
         from foiadesk.ui.dialogs.import_reply import ImportDialog, request_label
 
         index = session.index
-        if suggest is not None and index.row_of(suggest) is None:
-            suggest = None
-        request_id, how = _choose(dropped_on, matches, proposal.tracking_numbers, suggest)
-        first = [*matches, dropped_on, suggest, self.access.selected_request()]
+        request_id, how = match.request_id, match.why
+        if request_id is not None and index.row_of(request_id) is None:
+            request_id = None
+        first = [*match.candidates, dropped_on, suggest, self.access.selected_request()]
         ids = [int(i) for i in index.columns["id"].tolist()]
         order = list(dict.fromkeys(i for i in first if i is not None and index.row_of(i) is not None))
         seen = set(order)
@@ -195,27 +194,3 @@ class Importer(QObject):
             on_done=done,
             on_error=failed,
         )
-
-
-def _choose(
-    dropped_on: int | None, matches: tuple[int, ...], numbers: tuple[str, ...], suggest: int | None = None
-) -> tuple[int | None, str]:
-    """The request a reply goes on, and a sentence saying how it was found (or why not)."""
-    cited = f"number{'s' * (len(numbers) > 1)} {', '.join(numbers)}"
-    if dropped_on is not None:
-        if matches and dropped_on not in matches:
-            others = ", ".join(f"#{m}" for m in matches)
-            return dropped_on, (
-                f"Dropped on #{dropped_on}, but its tracking {cited} is on {others}: check which "
-                "request it answers."
-            )
-        return dropped_on, f"Dropped on request #{dropped_on}."
-    if len(matches) == 1:
-        return matches[0], f"Found by its tracking {cited}."
-    if matches:
-        listed = ", ".join(f"#{m}" for m in matches)
-        return None, f"Its tracking {cited} is on {len(matches)} requests ({listed}): choose one."
-    why = f"No request has the tracking {cited} yet" if numbers else "The letter gives no tracking number"
-    if suggest is not None:
-        return suggest, f"{why}; the selected request #{suggest} is proposed: check that it is the one."
-    return None, f"{why}: choose the request it answers."

@@ -57,8 +57,10 @@ def test_a_reply_is_reviewed_then_recorded_only_on_accept(qtbot, open_window, sm
     answers.open = [REPLIES / "ice-ack.eml"]
     menu_action(window, "Request", "Import agency reply…").trigger()
     dialog = review(qtbot, window)
-    # No request has its tracking number yet: the selected one is proposed
-    assert dialog.request_id() == ids["ice"] and "is proposed" in dialog.how_chosen.text()
+    # No request has its tracking number yet: the letterhead's agency, the dates and the
+    # subject find the ICE request among the log's ICE requests, and the dialog says so
+    assert dialog.request_id() == ids["ice"] and "The letterhead names ICE" in dialog.how_chosen.text()
+    assert f"#{ids['ice']} fits best" in dialog.how_chosen.text()
     assert dialog.type.currentData() == "ack" and dialog.tracking.text() == "2026-ICFO-41872"
     text = dialog.preview_text()
     assert "Status: Filed → Processing" in text

@@ -77,6 +77,7 @@ class ReplyFile:
     sent_on: date | None = None  # the email's Date header, as the sender wrote it
     attachments: tuple[str, ...] = ()  # names of files inside an email
     notes: tuple[str, ...] = ()  # what could not be read, for the user to know
+    ocr: bool = False  # the text was read from a scan by OCR, not from a text layer
 
     @property
     def mime(self) -> str:
@@ -92,21 +93,24 @@ class ReplyFile:
         return len(re.sub(r"\s+", "", self.text)) < 20
 
 
-def read_reply(path: Path | str) -> ReplyFile:
-    """Read a reply file from disk, refusing it before reading if it is empty or too big."""
+def read_reply(path: Path | str, *, deadline: float | None = None, check=None) -> ReplyFile:
+    """Read a reply file from disk, refusing it before reading if it is empty or too big,
+    or not a plain file (a folder, a device or a pipe, which could block forever)."""
     path = Path(path)
     try:
         if path.is_dir():
             raise ReplyFileError(f"{path.name} is a folder, not a reply file.")
+        if path.exists() and not path.is_file():
+            raise ReplyFileError(f"{path.name} is a device or a pipe, not a reply file.")
         size = path.stat().st_size
         _check_size(path.name, size)
         data = path.read_bytes()
     except OSError as exc:
         raise ReplyFileError(f"Cannot read {path.name}: {exc.strerror or exc}.") from None
-    return read_reply_bytes(path.name, data)
+    return read_reply_bytes(path.name, data, deadline=deadline, check=check)
 
 
-def read_reply_bytes(filename: str, data: bytes) -> ReplyFile:
+def read_reply_bytes(filename: str, data: bytes, *, deadline: float | None = None, check=None) -> ReplyFile:
     """Read a reply from its bytes; ``filename`` says what it claims to be."""
     name = Path(filename).name or "the file"
     kind = KINDS.get(Path(name).suffix.lower())
@@ -120,7 +124,7 @@ def read_reply_bytes(filename: str, data: bytes) -> ReplyFile:
     reader = {"eml": _read_eml, "msg": _read_msg, "pdf": _read_pdf_file, "txt": _read_txt}[kind]
     with _quiet_libraries():
         try:
-            return reader(name, data)
+            return reader(name, data, deadline=deadline, check=check)
         except (ReplyFileError, MemoryError):
             raise
         except RecursionError:
@@ -237,7 +241,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"
 
 
-def _read_txt(name: str, data: bytes) -> ReplyFile:
+def _read_txt(name: str, data: bytes, **_limits) -> ReplyFile:
     text, _ = decode_text(data)
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if "\x00" in text or controls > max(8, len(text) // 20):
@@ -325,27 +329,49 @@ def pdf_text(name: str, data: bytes) -> tuple[str, list[str]]:
     return text, notes
 
 
-def _read_pdf_file(name: str, data: bytes) -> ReplyFile:
+OCR_NOTE = "read by OCR"
+
+
+def _read_pdf_file(name: str, data: bytes, *, deadline: float | None = None, check=None) -> ReplyFile:
+    """A PDF's text layer; a scan without one is read by OCR when Tesseract is installed,
+    and marked so: OCR mistakes names, dates and numbers, so the user checks them."""
     text, notes = pdf_text(name, data)
-    return ReplyFile(name, data, "pdf", text, notes=tuple(notes))
+    if len(re.sub(r"\s+", "", text)) >= 20:
+        return ReplyFile(name, data, "pdf", text, notes=tuple(notes))
+    from foiadesk.core.replies import ocr
+
+    if not (ocr.ENABLED and ocr.available()):
+        return ReplyFile(name, data, "pdf", text, notes=tuple(notes))
+    try:
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(io.BytesIO(data), strict=False).pages)
+        read = _tidy(ocr.ocr_pdf(data, pages, deadline=deadline, check=check))
+    except ocr.OcrFailed as exc:
+        return ReplyFile(
+            name, data, "pdf", text, notes=(*notes, f"{name}: OCR could not read the scan ({exc}).")
+        )
+    kept = [n for n in notes if "no text layer" not in n]
+    note = f"{name} is a scan: its text was {OCR_NOTE}. Check names, dates and numbers against the scan."
+    return ReplyFile(name, data, "pdf", read, notes=(*kept, note), ocr=True)
 
 
 # -- attachments inside emails -----------------------------------------------------------------
 
 
-def _attachment_text(name: str, mime: str, data: bytes, notes: list[str]) -> str:
+def _attachment_text(name: str, mime: str, data: bytes, notes: list[str], **limits) -> str:
     """Text of one file inside an email; a file that cannot be read becomes a note, since
     the email itself is still worth importing."""
     suffix = Path(name).suffix.lower()
     try:
         if suffix == ".pdf" or mime == "application/pdf":
-            text, more = pdf_text(name, data)
-            notes.extend(more)
-            return text
+            read = _read_pdf_file(name, data, **limits)
+            notes.extend(read.notes)
+            return read.text
         if suffix == ".msg" or data.startswith(OLE_MAGIC):
             return _read_msg(name, data).text
         if suffix == ".eml" or mime == "message/rfc822":
-            return _read_eml(name, data).text
+            return _read_eml(name, data, **limits).text
         if suffix in (".txt", ".text") or mime == "text/plain":
             return _tidy(decode_text(data)[0])
         if suffix in (".htm", ".html") or mime == "text/html":
@@ -377,9 +403,63 @@ def _part_text(part: Message, notes: list[str]) -> str:
 
 def _header(msg: Message, name: str) -> str:
     try:
-        return re.sub(r"\s+", " ", str(msg.get(name, "") or "")).strip()
+        return re.sub(r"\s+", " ", decode_words(str(msg.get(name, "") or ""))).strip()
     except Exception:  # noqa: BLE001 - malformed encoded words
         return ""
+
+
+# Headers are read raw (the compat32 policy) and their RFC 2047 encoded words decoded here,
+# in one pass: the standard library's modern header parser needs memory growing with the
+# square of the number of encoded words (50,000 of them in an 850 KB Subject took 20 GB).
+MAX_HEADER_BYTES = 256 * 1024  # real headers, long Received chains included, are a few KB
+MAX_HEADERS = 1000
+MAX_ENCODED_WORDS = 500  # per header; the rest of a longer header is not decoded
+ENCODED_WORD = re.compile(r"=\?([^?\s]{1,40})\?([bBqQ])\?([^?\s]*)\?=")
+
+
+def decode_words(value: str) -> str:
+    """A header's RFC 2047 encoded words decoded (the first ``MAX_ENCODED_WORDS``), with
+    the space between two adjacent encoded words dropped as the RFC says; linear time."""
+    import base64
+    import binascii
+    import quopri
+
+    out: list[str] = []
+    pos = count = 0
+    previous_end = -1
+    for m in ENCODED_WORD.finditer(value):
+        count += 1
+        if count > MAX_ENCODED_WORDS:
+            break
+        between = value[pos : m.start()]
+        if not (previous_end == m.start() - len(between) and previous_end >= 0 and not between.strip()):
+            out.append(between)
+        charset, kind, payload = m.group(1).split("*")[0], m.group(2).upper(), m.group(3)
+        try:
+            if kind == "B":
+                raw = base64.b64decode(payload + "=" * (-len(payload) % 4))
+            else:
+                raw = quopri.decodestring(payload.replace("_", " ").encode("ascii", "replace"), header=True)
+            out.append(raw.decode(charset, errors="replace"))
+        except (LookupError, ValueError, binascii.Error):
+            out.append(m.group(0))
+        pos = previous_end = m.end()
+    out.append(value[pos:] if count <= MAX_ENCODED_WORDS else "")
+    return "".join(out)
+
+
+def _check_headers(name: str, data: bytes) -> None:
+    """Refuse an email whose header block is far beyond any real one, before parsing it."""
+    end = min((i for i in (data.find(b"\r\n\r\n"), data.find(b"\n\n")) if i >= 0), default=len(data))
+    if end > MAX_HEADER_BYTES:
+        raise ReplyFileError(
+            f"{name} has {end // 1024} KB of email headers (real emails have a few KB); it was not read."
+        )
+    lines = data[:end].count(b"\n")
+    if lines > MAX_HEADERS * 4:
+        raise ReplyFileError(
+            f"{name} has {lines:,} header lines (real emails have a few dozen); it was not read."
+        )
 
 
 def _header_date(value: str) -> date | None:
@@ -389,8 +469,13 @@ def _header_date(value: str) -> date | None:
         return None
 
 
-def _read_eml(name: str, data: bytes) -> ReplyFile:
-    msg = BytesParser(policy=policy.default).parsebytes(data)
+def _read_eml(name: str, data: bytes, **limits) -> ReplyFile:
+    _check_headers(name, data)
+    msg = BytesParser(policy=policy.compat32).parsebytes(data)
+    if len(msg.keys()) > MAX_HEADERS:
+        raise ReplyFileError(
+            f"{name} has {len(msg.keys()):,} headers (real emails have a few dozen); it was not read."
+        )
     if not any(k.lower() in EMAIL_HEADERS for k in msg.keys()):
         raise ReplyFileError(f"{name} is not an email: it has no From, To, Subject or Date header.")
     broken = [d for part in msg.walk() for d in part.defects if isinstance(d, BROKEN_MIME)]
@@ -409,12 +494,13 @@ def _read_eml(name: str, data: bytes) -> ReplyFile:
         if part.is_multipart():
             continue
         filename = part.get_filename()
+        filename = decode_words(filename) if isinstance(filename, str) else None
         mime = part.get_content_type()
         if filename or part.get_content_disposition() == "attachment":
             filename = Path(filename or "unnamed attachment").name
             names.append(filename)
             payload = cast(bytes, part.get_payload(decode=True) or b"")  # not multipart: decodes to bytes
-            attached.append(_attachment_text(filename, mime, payload, notes))
+            attached.append(_attachment_text(filename, mime, payload, notes, **limits))
         elif mime == "text/plain":
             plain.append(_part_text(part, notes))
         elif mime == "text/html":
@@ -432,13 +518,14 @@ def _read_eml(name: str, data: bytes) -> ReplyFile:
         sent_on=_header_date(_header(msg, "date")),
         attachments=tuple(names),
         notes=tuple(notes),
+        ocr=any(OCR_NOTE in n for n in notes),
     )
 
 
 # -- Outlook (.msg) ----------------------------------------------------------------------------
 
 
-def _read_msg(name: str, data: bytes) -> ReplyFile:
+def _read_msg(name: str, data: bytes, **limits) -> ReplyFile:
     import extract_msg
 
     try:
@@ -459,7 +546,7 @@ def _read_msg(name: str, data: bytes) -> ReplyFile:
             names.append(att_name)
             payload = att.data
             if isinstance(payload, bytes):
-                attached.append(_attachment_text(att_name, att.mimetype or "", payload, notes))
+                attached.append(_attachment_text(att_name, att.mimetype or "", payload, notes, **limits))
             elif payload is not None and hasattr(payload, "body"):  # an email attached to the email
                 attached.append(payload.body or "")
         sent = msg.date
@@ -474,6 +561,7 @@ def _read_msg(name: str, data: bytes) -> ReplyFile:
             sent_on=sent.date() if sent else None,
             attachments=tuple(names),
             notes=tuple(notes),
+            ocr=any(OCR_NOTE in n for n in notes),
         )
     finally:
         msg.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -23,7 +24,7 @@ from foiadesk.core.deadlines.calendar import Calendar, calendar
 from foiadesk.core.deadlines.clocks import Clock, compute_clocks
 from foiadesk.core.deadlines.events import EVENT_TYPES, Event, derive_status
 from foiadesk.core.errors import UserError
-from foiadesk.core.replies.files import ReplyFile, read_reply
+from foiadesk.core.replies.files import OCR_NOTE, ReplyFile, read_reply
 from foiadesk.core.replies.parse import DATE_NAMES, REPLY_LABELS, REPLY_TYPES, Proposal, parse_reply
 from foiadesk.core.store import reads
 from foiadesk.core.store.db import write
@@ -78,11 +79,18 @@ class ImportProblem(UserError):
     """A proposal that cannot be recorded as it stands; the message says what to fix."""
 
 
-def read_and_propose(path) -> tuple[ReplyFile, Proposal]:
+READ_SECONDS = 30  # reading one reply (OCR included) stops after this long
+
+
+def read_and_propose(path, *, check=None, seconds: float = READ_SECONDS) -> tuple[ReplyFile, Proposal]:
     """A dropped file, read and parsed: what the review dialog starts from. Writes nothing;
-    raises ``ReplyFileError`` for a file that cannot be used."""
-    reply = read_reply(path)
-    return reply, parse_reply(reply)
+    raises ``ReplyFileError`` for a file that cannot be used, and ``ReadingTooLong`` past
+    ``seconds``. ``check`` is called between steps and may raise to stop the read."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    reply = read_reply(path, deadline=deadline, check=check)
+    return reply, parse_reply(reply, deadline=deadline, check=check)
 
 
 # -- proposal → events -------------------------------------------------------------------------
@@ -156,12 +164,29 @@ def summary(p: Proposal, filename: str) -> str:
     if p.exemptions:
         statutes = f" ({'; '.join(p.b3_statutes)})" if p.b3_statutes else ""
         parts.append(f"exemptions {', '.join(p.exemptions)}{statutes}")
-    if p.fee_amount is not None:
-        parts.append(f"fee ${p.fee_amount:,.2f}")
+    if p.fee_amount:
+        meaning = {"estimate": " (estimate)", "over_cap": " (over the amount agreed)"}.get(
+            p.fee_meaning or "", ""
+        )
+        parts.append(f"fee ${p.fee_amount:,.2f}{meaning}")
+    elif p.fee_amount is not None:
+        parts.append("no fee")
     if p.referred_to:
         parts.append(f"{'request sent' if p.request_routed else 'records referred'} to {p.referred_to}")
     parts.append(f"from {filename}")
     return "; ".join(parts)
+
+
+def _files(reply: ReplyFile) -> tuple[Attachment, ...]:
+    """The original, untouched; and for a scan, the text OCR read from it, beside it and
+    marked as such."""
+    original = Attachment(reply.filename, reply.data, reply.mime)
+    if not reply.ocr:
+        return (original,)
+    text = f"Text of {reply.filename}, {OCR_NOTE} (check it against the scan).\n\n{reply.text}"
+    return original, Attachment(
+        f"{Path(reply.filename).stem} ({OCR_NOTE}).txt", text.encode("utf-8"), "text/plain"
+    )
 
 
 def plan(
@@ -184,8 +209,8 @@ def plan(
         channel=channel,
         tracking_number=new_numbers[0] if new_numbers else None,
         summary=summary(p, reply.filename),
-        body=reply.text[:MAX_BODY_CHARS],
-        files=(Attachment(reply.filename, reply.data, reply.mime),),
+        body=(f"[{OCR_NOTE}]\n" if reply.ocr else "") + reply.text[:MAX_BODY_CHARS],
+        files=_files(reply),
         **fields,
     )
 

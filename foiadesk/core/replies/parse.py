@@ -15,11 +15,14 @@ it came from (``reasons``) so the review can say why.
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from foiadesk.core.errors import UserError
 from foiadesk.core.replies.files import ReplyFile
 
 REPLY_TYPES = (
@@ -70,6 +73,7 @@ class Proposal:
     exemptions: tuple[str, ...] = ()  # b1 … b9, with b7's subparts: ("b5", "b6", "b7C")
     b3_statutes: tuple[str, ...] = ()  # statutes cited with Exemption 3, e.g. "26 U.S.C. 6103"
     fee_amount: Decimal | None = None
+    fee_meaning: str | None = None  # estimate | assessed | over_cap | none (no fee charged)
     dates: dict[str, date] = field(default_factory=dict)  # named by DATE_NAMES
     referred_to: str | None = None
     request_routed: bool = False  # the whole request went to another office (not some records)
@@ -90,6 +94,7 @@ class Proposal:
             "tracking_numbers": list(self.tracking_numbers),
             "exemptions": list(self.exemptions),
             "fee_amount": float(self.fee_amount) if self.fee_amount is not None else None,
+            "fee_meaning": self.fee_meaning,
             "dates": {name: self.dates[name].isoformat() for name in DATE_NAMES if name in self.dates},
             "referred_to": self.referred_to,
             "b3_statutes": list(self.b3_statutes),
@@ -109,27 +114,50 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def parse_reply(reply: ReplyFile) -> Proposal:
+def parse_reply(
+    reply: ReplyFile, *, deadline: float | None = None, check: Callable[[], None] | None = None
+) -> Proposal:
     """The proposal for a file read by ``replies.read_reply``."""
-    return parse_text(reply.text, sent_on=reply.sent_on, no_text=reply.no_text)
+    return parse_text(
+        reply.text, sent_on=reply.sent_on, no_text=reply.no_text, deadline=deadline, check=check
+    )
 
 
-def parse_text(text: str, *, sent_on: date | None = None, no_text: bool = False) -> Proposal:
+def parse_text(
+    text: str,
+    *,
+    sent_on: date | None = None,
+    no_text: bool = False,
+    deadline: float | None = None,
+    check: Callable[[], None] | None = None,
+) -> Proposal:
     """The proposal for a letter's text. ``sent_on`` (an email's date) stands in for the
-    letter date when the text has no date line of its own."""
-    text = normalise(text)
-    sentences = split_sentences(text)
+    letter date when the text has no date of its own. Only the first ``MAX_PARSE_CHARS``
+    are read (the letter is at the front; released records follow it), and every rule is
+    linear in the text, so no input makes reading hang. ``deadline`` (a ``time.monotonic``
+    value) stops a read that takes too long with ``ReadingTooLong``; ``check`` is called
+    between steps and may raise to stop it (the window's Esc)."""
+    clock = _Clock(deadline, check)
+    text = normalise(text[:MAX_PARSE_CHARS])
+    letter, addenda = split_addenda(text)
+    clock.check()
+    sentences = [s for s in split_sentences(letter) if not BOILERPLATE.search(s)]
     found = _Findings(sentences)
-    dated = _date_line(text)
+    dated = _letter_date(letter)
     if dated:
         found.note("letter_date", dated[1])
     letter_date = dated[0] if dated else sent_on
+    clock.check()
     numbers = find_tracking_numbers(text)
-    exemptions, statutes = find_exemptions(text)
-    fee = find_fee_amount(text)
+    exemptions, statutes = find_exemptions(letter)
+    fee, fee_meaning = find_fee(letter)
+    clock.check()
     referral = found.referral()
-    reply_type = found.classify(referral, fee, bool(exemptions))
+    reply_type = found.classify(
+        referral, fee, bool(exemptions), appeal_subject=bool(APPEAL_SUBJECT.search(letter[:3000]))
+    )
     dates = found.dates(letter_date)
+    clock.check()
     return Proposal(
         reply_type=reply_type,
         letter_date=letter_date,
@@ -137,6 +165,7 @@ def parse_text(text: str, *, sent_on: date | None = None, no_text: bool = False)
         exemptions=exemptions,
         b3_statutes=statutes,
         fee_amount=fee,
+        fee_meaning=fee_meaning,
         dates=dates,
         referred_to=referral[0] if referral else None,
         request_routed=bool(referral and referral[1]),
@@ -152,47 +181,127 @@ def parse_text(text: str, *, sent_on: date | None = None, no_text: bool = False)
     )
 
 
+MAX_PARSE_CHARS = 60_000  # about 15 pages of text: the letter and then some
+
+
+class ReadingTooLong(UserError):
+    """Reading a reply ran past its time limit."""
+
+
+class _Clock:
+    def __init__(self, deadline: float | None, check: Callable[[], None] | None = None):
+        self.deadline = deadline
+        self.stop = check
+
+    def check(self) -> None:
+        if self.stop is not None:
+            self.stop()
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise ReadingTooLong(
+                "Reading the reply took too long and was stopped; enter its details by hand."
+            )
+
+
 # -- text into sentences -----------------------------------------------------------------------
 
 
 def normalise(text: str) -> str:
     """Compatibility forms (ligatures, non-breaking spaces) folded, curly quotes made
-    straight, and a tracking number or word broken across a line joined again."""
+    straight, a tracking number or word broken across a line joined again, and the OCR
+    slips that change meaning mended: "(b)(l)" is (b)(1), "(b)(7)E)" is (b)(7)(E),
+    "ofInformation" is two words; lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
+    text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
+    text = OCR_ONE.sub("(b)(1)", text)
+    text = OCR_SUBPART.sub(r"\1(\2)", text)
+    text = OCR_JOINED.sub(r"\1 ", text)
+    return PAGE_FURNITURE.sub("", text)
 
+
+OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
+OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))[ \t]*([A-Fa-f])\)")
+OCR_JOINED = re.compile(
+    r"\b(of|the|and|for|to|in|on)(?=(?:Information|Homeland|Investigation|Justice|State|Privacy|Freedom)\b)"
+)
+PAGE_FURNITURE = re.compile(
+    r"^[ \t]*(?:Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-|\d{1,3}"
+    r"|[A-Z]{2,8}[-_ ]?0{2,}\d{2,8})[ \t]*$",
+    re.M | re.I,
+)  # page numbers and Bates stamps ("ICE-0001234") on lines of their own
+
+# Where the letter ends and its standard enclosures begin: an exemptions glossary, the
+# FBI's addendum of standard responses, an "explanation of exemptions". Their "neither
+# confirm nor deny" and exemption lists describe every request, not this one.
+ADDENDUM = re.compile(
+    r"^[ \t]*(?:(?:explanation|description|summary|list|definitions?)[ \t]+of[ \t]+(?:the[ \t]+)?)?"
+    r"(?:FOIA[ \t]+|freedom[ \t]+of[ \t]+information[ \t]+act[ \t]+)?exemptions[ \t]*:?[ \t]*$"
+    r"|^[ \t]*(?:FBI[ \t]+)?FOIPA[ \t]+Addendum\b"
+    r"|^[ \t]*The[ \t]+Freedom[ \t]+of[ \t]+Information[ \t]+Act[ \t]+\(5[ \t]+U\.?S\.?C\.?[ \t]+552\)[ \t]*$"
+    r"|\bThe following (?:addendum|standard responses?)\b"
+    r"|^[ \t]*(?:General|Standard)[ \t]+Information[ \t]*:[ \t]*$",
+    re.I | re.M,
+)
+
+
+def split_addenda(text: str) -> tuple[str, str]:
+    """The letter itself, and the standard enclosures after it (empty if none)."""
+    m = ADDENDUM.search(text, 200) if len(text) > 200 else None
+    return (text[: m.start()], text[m.start() :]) if m else (text, "")
+
+
+# Sentences every letter of an agency carries, whatever it decides: they must not decide
+# the type ("The FOIPA Request Number listed above has been assigned" is not an
+# acknowledgment), nor may the request's own words quoted back ("requesting ... the release
+# of certain records") count as a release.
+BOILERPLATE = re.compile(
+    r"\bCongress\s+excluded\s+three\s+discrete\s+categories\b"
+    r"|\bstandard\s+notification\s+that\s+is\s+given\s+to\s+all\b"
+    r"|\bRequest\s+Number\s+listed\s+above\s+has\s+been\s+assigned\b"
+    r"|\b(?:requesting|you\s+requested|you\s+seek|you\s+are\s+seeking|seeking)\b.{0,120}\brelease\s+of\b",
+    re.I,
+)
 
 ABBREVIATIONS = frozenset(
     "u.s u.s.c c.f.r no nos mr ms mrs dr st ave inc co corp e.g i.e jan feb mar apr jun jul aug "
     "sep sept oct nov dec sec pub p.o fed reg stat ct cir supp v vs a.m p.m approx rev att exh "
     "ext tel dept div ref d.c n.w s.w n.e s.e".split()
 )
-BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(§$])")
+# A sentence ends at . ! ? and a space before a capital, or, in OCR'd text that lost the
+# space, right before a capitalised word after a lower-case word ("withheld.You may").
+BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(§$])|(?<=[a-z)][.!?])(?=[A-Z][a-z]{2})")
+MAX_SENTENCE = 2000  # a longer "sentence" is run-together text: cut it into pieces
 
 
 def split_sentences(text: str) -> list[str]:
     """Sentences, with short lines (letterhead, addresses, headings) on their own."""
     out: list[str] = []
     for block in re.split(r"\n[ \t]*\n", text):
-        buffer = ""
+        buffer: list[str] = []
         for line in (ln.strip() for ln in block.split("\n")):
             if not line:
                 continue
-            buffer = f"{buffer} {line}" if buffer else line
+            buffer.append(line)
             if len(line) < 40 or line.endswith(":"):
-                out.extend(_split_line(buffer))
-                buffer = ""
+                out.extend(_split_line(" ".join(buffer)))
+                buffer = []
         if buffer:
-            out.extend(_split_line(buffer))
-    return [s for s in out if s]
+            out.extend(_split_line(" ".join(buffer)))
+    return [piece for s in out if s for piece in _pieces(s)]
+
+
+def _pieces(sentence: str) -> list[str]:
+    if len(sentence) <= MAX_SENTENCE:
+        return [sentence]
+    return [sentence[i : i + MAX_SENTENCE] for i in range(0, len(sentence), MAX_SENTENCE)]
 
 
 def _split_line(text: str) -> list[str]:
     parts, start = [], 0
     for m in BOUNDARY.finditer(text):
-        before = text[max(start, m.start() - 40) : m.start() + 1].split()
+        stop = m.start() if m.end() > m.start() else m.start() - 1
+        before = text[max(start, stop - 40) : stop + 1].split()
         word = before[-1].rstrip(".!?\"')]").lower().lstrip("(\"'") if before else ""
         if word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
             continue
@@ -229,41 +338,76 @@ MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# A day OCR split in two ("JUN 2 2 2013") and a year without a space after the comma
+# ("February 1,2010") are still dates.
+DAY = r"(?:\d[ ]\d(?=,?[ ]*\d{4})|\d{1,2})"
 DATE = (
-    rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
+    rf"(?:{MONTH}\s+{DAY}(?:st|nd|rd|th)?,?\s*\d{{4}}(?!\d)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}(?!\d)"
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)"
     r"|\d{4}-\d{2}-\d{2})"
 )
 DATE_RE = re.compile(DATE, re.I)
 WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
-DATE_LINE = re.compile(rf"^[ \t]*(?:Date(?:d)?\s*:?\s*)?{WEEKDAY}?({DATE})[ \t]*$", re.I | re.M)
+DATE_LINE = re.compile(rf"^[ \t]*(?:Date(?:d)?[ \t]*:?[ \t]*)?{WEEKDAY}?({DATE})[ \t]*$", re.I | re.M)
+YEARS = range(1950, 2100)
 
 
 def to_date(text: str) -> date | None:
     """A date as letters write it ("November 3, 2026", "11/03/2026", "3 November 2026",
-    "2026-11-03"), or None when it is not a real date."""
-    text = text.strip()
+    "2026-11-03", OCR's "JUN 2 2 2013"), or None when it is not a real date."""
+    text = re.sub(r"\b(\d) (\d)\b", r"\1\2", text.strip())
     try:
         if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", text):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+        elif m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", text):
             year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
-            return date(year, int(m[1]), int(m[2]))
-        words = re.findall(r"[A-Za-z]+|\d+", text)
-        month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
-        numbers = [int(w) for w in words if w.isdigit()]
-        day, year = (numbers[0], numbers[1]) if numbers[0] < 100 else (numbers[1], numbers[0])
-        return date(year, month, day)
+            day = date(year, int(m[1]), int(m[2]))
+        else:
+            words = re.findall(r"[A-Za-z]+|\d+", text)
+            month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
+            numbers = [int(w) for w in words if w.isdigit()]
+            d, year = (numbers[0], numbers[1]) if numbers[0] < 100 else (numbers[1], numbers[0])
+            day = date(year, month, d)
     except (ValueError, IndexError, StopIteration, OverflowError):
         return None
+    return day if day.year in YEARS else None
 
 
 def find_letter_date(text: str) -> date | None:
-    """The date on the letter: the first line that is only a date ("November 17, 2026",
-    "Date: 11/17/2026"), as letterheads and IRS date blocks print it."""
-    dated = _date_line(normalise(text))
+    """The date on the letter, wherever the letterhead puts it (see ``_letter_date``)."""
+    dated = _letter_date(normalise(text))
     return dated[0] if dated else None
+
+
+# Words that make a date in the letterhead someone else's: "your letter dated", "received
+# on", "request of", "since", "through" ...
+NOT_LETTER_DATE = re.compile(
+    r"\b(?:dated|of|on|received|receipt|since|through|thru|from|to|until|by|between|and|before|after|in|"
+    r"effective|letter|request|memo(?:randum)?|your|our|the|filed|amended|as\s+of)\s*[:,]?\s*$",
+    re.I,
+)
+SALUTATION = re.compile(r"\bDear\b|\bTo\s+Whom\b", re.I)
+
+
+def _letter_date(text: str) -> tuple[date, str] | None:
+    """The letter's own date: a date alone on a line of the letterhead, else the first date
+    in the letterhead that no "dated", "received on" or "of" claims ("…Mail Stop 0655
+    August 18, 2017 Austin Evers…"), else a date line anywhere. The letterhead ends at the
+    salutation, or after 1,200 characters."""
+    salute = SALUTATION.search(text, 0, 3000)
+    head = text[: salute.start()] if salute else text[:1200]
+    dated = _date_line(head)
+    if dated:
+        return dated
+    for m in DATE_RE.finditer(head):
+        if NOT_LETTER_DATE.search(head[max(0, m.start() - 30) : m.start()]):
+            continue
+        day = to_date(m.group(0))
+        if day is not None:
+            line_start = head.rfind("\n", 0, m.start()) + 1
+            return day, head[line_start : m.end() + 40].split("\n")[0].strip()
+    return _date_line(text)
 
 
 def _date_line(text: str) -> tuple[date, str] | None:
@@ -306,21 +450,46 @@ def _days_after(letter: date, count: int, unit: str) -> date | None:
 # -- tracking numbers --------------------------------------------------------------------------
 
 TOKEN = r"[A-Z0-9]+(?:[-/_.][A-Z0-9]+)*"
+# Labels agencies put before their number; each repetition is bounded so that a text of
+# "Request Request Request …" cannot make the pattern backtrack over itself.
 LABELLED = re.compile(
-    r"(?i:(?:(?:FOIA|FOIPA|FOIA/PA|Privacy\s+Act|PA|Appeals?|Request|Case|Tracking|Control|Reference|"
-    r"Referral|Consultation|Ticket|Confirmation)\s+)+(?:Number|No\.?|Num\.?|#|ID)|"
-    r"(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)|"
-    r"assigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal)\s+)*"
+    r"(?i:(?:(?:FOIA|FOIPA|FOIA/PA|FOI/PA|Privacy\s+Act|PA|Appeals?|Request|Case|Tracking|Control|Reference|"
+    r"Referral|Consultation|Ticket|Confirmation)\s+){1,3}(?:Number|No\.?|Num\.?|ID)"
+    r"|(?:FOIA|FOIPA|FOI/PA|Request|Case|Appeal|Tracking|Control)\s*#"
+    r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)"
+    r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
+    r"|assigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal)\s+){0,3}"
     r"(?:number|no\.?)?)"
     rf"\s*[:#.]?\s*(?:\(?(?P<n1>{TOKEN})\)?)"
 )
 # Agency styles seen without a label: 2026-ICFO-41872, 2026-IRS-FOIA-001234, F-2026-00417,
 # F26-123456, FOIA-2027-00118, EMRUFOIA0712-26, DOJ-AP-2026-000123.
 SHAPED = re.compile(r"(?<![A-Za-z0-9-])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![A-Za-z0-9]|-[A-Za-z0-9])")
-# Dates, telephone numbers and ZIP+4 codes have a tracking number's shape but are not one.
-NOT_TRACKING = re.compile(
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|1?-?\d{3}-\d{3}-\d{4}|\d{3}-\d{4}|\d{5}-\d{4}"
+
+
+def _formats() -> dict:
+    import json
+
+    from foiadesk.core.paths import RESOURCES
+
+    return json.loads((RESOURCES / "reply_formats.json").read_text(encoding="utf-8"))
+
+
+FORMATS = _formats()
+# Each component's own number shapes (resources/reply_formats.json), found without a label:
+# 2010FOIA4313, COW2013000023, NGC12-173, 1363925-000.
+COMPONENT_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9-])(?:"
+    + "|".join(f"(?:{f})" for c in FORMATS["components"].values() for f in c["formats"])
+    + "|"
+    + "|".join(f"(?:{f})" for f in FORMATS["formats_any_agency"])
+    + r")(?![A-Za-z0-9]|-[A-Za-z0-9])"
 )
+# Dockets, FBI file numbers, investigation numbers, dates, telephone numbers and ZIP+4
+# codes have a tracking number's shape but are not one; nor is a number right after
+# "Civil Action No." or "File Number".
+NOT_TRACKING = re.compile("|".join(f"(?:{p})" for p in FORMATS["not_tracking"]))
+NOT_TRACKING_AFTER = re.compile(r"(?:" + "|".join(FORMATS["not_tracking_after"]) + r")\s*[:#.]?\s*$", re.I)
 
 
 def _is_tracking(token: str, labelled: bool) -> bool:
@@ -338,16 +507,22 @@ def _is_tracking(token: str, labelled: bool) -> bool:
 
 def find_tracking_numbers(text: str) -> tuple[str, ...]:
     """Tracking numbers exactly as written, in the order they first appear: those after a
-    label ("Request No.", "Case number:", "FOIA Appeal") and those in an agency's style."""
+    label ("Request No.", "Case number:", "case#", "Re:"), those in a known component's
+    format, and those in an agency's usual style."""
     found: dict[str, int] = {}
+
+    def take(token: str, at: int, labelled: bool, known: bool = False) -> None:
+        if token in found or NOT_TRACKING_AFTER.search(text[max(0, at - 30) : at]):
+            return
+        if known and not NOT_TRACKING.fullmatch(token) or _is_tracking(token, labelled):
+            found[token] = at
+
     for m in LABELLED.finditer(text):
-        token = m.group("n1")
-        if _is_tracking(token, True):
-            found.setdefault(token, m.start("n1"))
+        take(m.group("n1"), m.start("n1"), True)
+    for m in COMPONENT_NUMBER.finditer(text):
+        take(m.group(0), m.start(), True, known=True)
     for m in SHAPED.finditer(text):
-        token = m.group(0)
-        if _is_tracking(token, False):
-            found.setdefault(token, m.start())
+        take(m.group(0), m.start(), False)
     return tuple(sorted(found, key=found.__getitem__))
 
 
@@ -356,24 +531,25 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
 PAREN_FORM = re.compile(r"(?<![A-Za-z)])\(\s*b\s*\)\s*\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?")
 MORE_SUBPARTS = re.compile(r"\s*(?:,\s*)?(?:and|&|or|/)?\s*\(\s*([A-Fa-f])\s*\)(?!\s*\()")
 SHORT_FORM = re.compile(r"(?<![A-Za-z0-9(/])b\s?\(?([1-9])\)?(?:\s?\(?([A-Fa-f])\)?)?(?![A-Za-z0-9])")
-WORD_FORM = re.compile(
-    r"\bExemptions?\s+((?:[1-9](?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R))(?:\s*\(?[A-Fa-f]\)?(?![A-Za-z]))?(?:\s*(?:,|and|&|or)\s*)*)+)",
-    re.I,
+WORD_FORM = re.compile(r"\bExemptions?\s+(?=[1-9])", re.I)
+WORD_ITEM = re.compile(
+    r"([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R))(?:\s*\(?([A-Fa-f])\)?(?![A-Za-z]))?"
 )
-WORD_ITEM = re.compile(r"([1-9])(?:\s*\(?([A-Fa-f])\)?(?![A-Za-z]))?")
+WORD_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|&|or)\s+)\s*")
 RANGE = re.compile(
     r"(?:\(b\)\s*\(\d\)|exemptions?\s+\d)\s*(?:through|thru|to|-|–)\s*(?:\(b\)\s*)?\(?\d\)?", re.I
 )
-GLOSSARY = re.compile(
-    r"^\s*(?:(?:explanation|description|summary|list|definitions?)\s+of\s+(?:the\s+)?)?"
-    r"(?:FOIA\s+|freedom\s+of\s+information\s+act\s+)?exemptions\s*:?\s*$",
-    re.I | re.M,
+# A checkbox form lists every exemption and ticks the ones applied: an unticked box's
+# exemption is not cited.
+UNTICKED = re.compile(
+    r"(?:☐|□|❑|\[ \])[ \t]*(?:\(\s*b\s*\)\s*\(\s*\d\s*\)(?:\s*\(\s*[A-Fa-f]\s*\))?|b\d[A-Fa-f]?)"
 )
 STATUTE = re.compile(
     r"(?P<title>\d{1,2})\s*U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?(?:§+|[Ss]ec(?:tion|\.)?)?\s*(?P<sec>\d+[a-z]?)"
     r"|\b(?:Internal\s+Revenue\s+Code|I\.?R\.?C\.?)\s*(?:\(IRC\)\s*)?(?:§+|[Ss]ection)?\s*(?P<irc>\d+[A-Z]?)"
     r"|[Ss]ection\s+(?P<irc2>\d+[A-Z]?)(?:\([^)]{1,6}\))*\s+of\s+the\s+Internal\s+Revenue\s+Code"
 )
+MAX_B3 = 20  # statutes are looked for near the first twenty (b)(3) citations
 
 
 def _exemption(number: str, sub: str | None) -> str:
@@ -382,10 +558,13 @@ def _exemption(number: str, sub: str | None) -> str:
 
 def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Exemptions the letter cites, normalised (b1 … b9; b7A … b7F), and the statutes it
-    names with Exemption 3. An enclosed list explaining every exemption is not read,
-    nor is a range like "(b)(1) through (b)(9)"."""
-    glossary = GLOSSARY.search(text)
-    body = RANGE.sub(" ", text[: glossary.start()] if glossary else text)
+    names with Exemption 3. Enclosures explaining every exemption are not read (give the
+    letter without them, see ``split_addenda``), nor is a range like "(b)(1) through
+    (b)(9)" or an unticked box of a checkbox form. A bare (b)(7) next to (b)(7)(C) is the
+    same citation, not another one."""
+    glossary = ADDENDUM.search(text, 200) if len(text) > 200 else None
+    body = text[: glossary.start()] if glossary else text
+    body = UNTICKED.sub(" ", RANGE.sub(" ", body))
     found: set[str] = set()
     b3_at: list[int] = []
     for m in PAREN_FORM.finditer(body):
@@ -395,10 +574,13 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue  # a subsection of another statute, e.g. 26 U.S.C. 6103(b)(2)
         found.add(_exemption(m.group(1), m.group(2)))
         if m.group(1) == "7" and m.group(2):
-            rest = body[m.end() :]
-            while more := MORE_SUBPARTS.match(rest):
+            pos = m.end()
+            for _ in range(6):
+                more = MORE_SUBPARTS.match(body, pos)
+                if not more:
+                    break
                 found.add(_exemption("7", more.group(1)))
-                rest = rest[more.end() :]
+                pos = more.end()
         if m.group(1) == "3":
             b3_at.append(m.start())
     for m in SHORT_FORM.finditer(body):
@@ -406,12 +588,22 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if m.group(1) == "3":
             b3_at.append(m.start())
     for m in WORD_FORM.finditer(body):
-        for item in WORD_ITEM.finditer(m.group(1)):
+        pos = m.end()
+        for _ in range(12):
+            item = WORD_ITEM.match(body, pos)
+            if not item:
+                break
             found.add(_exemption(item.group(1), item.group(2)))
             if item.group(1) == "3":
                 b3_at.append(m.start())
+            sep = WORD_SEPARATOR.match(body, item.end())
+            if not sep:
+                break
+            pos = sep.end()
+    if any(code.startswith("b7") and len(code) == 3 for code in found):
+        found.discard("b7")
     statutes: dict[str, int] = {}
-    for at in b3_at:
+    for at in sorted(b3_at)[:MAX_B3]:
         window = body[max(0, at - 150) : at + 350]
         for s in STATUTE.finditer(window):
             if s.group("title"):
@@ -435,14 +627,38 @@ NOT_A_FEE = re.compile(
 PER_UNIT = re.compile(r"^\s*(?:per|/|an|a)\s*(?:page|hour|hr|quarter|minute|sheet|disc|cd)", re.I)
 VERB = r"(?:of|is|are|will be|would be|total(?:ing|s)?|amount(?:ing)? to|come to)"
 FEE_PHRASE = re.compile(
-    # "estimated fees to process your request are $…", "fee of $…", "advance payment of $…"
+    # "estimated fees to process your request are $…", "fee of $…", "advance payment of $…",
+    # "you will owe $16.90", "will be charged $154.00", "$45.00, which exceeds"
     rf"(?:estimated|anticipated|approximate)\s+(?:total\s+)?(?:fees?|costs?|charges?)"
     rf"(?:(?:\s+[\w,]+){{0,6}}?\s+{VERB})?\s*:?\s*(?:approximately\s+)?$"
     rf"|(?:fees?|charges?|costs?)\s+{VERB}\s+(?:approximately\s+)?$"
     r"|(?:amount due|balance due|please remit|advance payment of|payment (?:of|in the amount of)"
-    r"|fee estimate of)\s*:?\s*$",
+    r"|fee estimate of|in the amount of)\s*:?\s*$"
+    r"|\b(?:will|would|shall|you)\s+(?:now\s+)?owe\s+(?:approximately\s+)?$"
+    r"|\b(?:be|been|are|is)\s+(?:being\s+)?(?:charged|assessed|billed)\s+(?:a\s+fee\s+of\s+)?(?:approximately\s+)?$",
     re.I,
 )
+# After the amount: "$45.00, which exceeds the $25.00 you agreed to pay" is a fee over the cap.
+OVER_CAP_AFTER = re.compile(
+    r"^\W{0,3}(?:which|this|that)?\s*(?:amount\s+)?(?:exceeds|is\s+more\s+than|is\s+over)\b", re.I
+)
+FEE_AFTER = re.compile(r"^\s*(?:in|for)\s+(?:\w+\s+){0,2}(?:fees?|charges?|costs?)\b", re.I)
+ESTIMATE_WORDS = re.compile(
+    r"estimat|anticipat|approximat|if all|potentially|would owe|will owe|could be", re.I
+)
+# A letter that charges nothing says so in a few ways; "the first 100 pages are free of
+# charge" is the fee schedule, not this letter's fee.
+NO_FEE = re.compile(
+    r"\b(?:at\s+no\s+(?:charge|cost)|without\s+charge|no\s+(?:fees?|charges?)\s+(?:is|are|will\s+be|has\s+been|have\s+been)"
+    r"\s+(?:being\s+)?(?:assessed|charged|incurred|due)|there\s+(?:is|are|will\s+be)\s+no\s+(?:fees?|charges?)\b"
+    r"|(?:fees?|charges?)\s+(?:has|have)\s+been\s+waived|no\s+fees?\s+(?:are|is)\s+(?:owed|due))",
+    re.I,
+)
+FEE_SCHEDULE = re.compile(
+    r"\bfirst\s+(?:\d+|one\s+hundred)\s+pages\b|\bfirst\s+two\s+hours\b|\bif\b|\bunless\b", re.I
+)
+WORDY = re.compile(r"[A-Za-z]{2}")
+FEE_MEANINGS = ("estimate", "assessed", "over_cap", "none")
 
 
 def _amount(m: re.Match) -> Decimal:
@@ -450,28 +666,56 @@ def _amount(m: re.Match) -> Decimal:
 
 
 def find_fee_amount(text: str) -> Decimal | None:
-    """The fee the letter asks for: the last "Total" line of a fee table, else an amount
-    in "estimated fees of $…" or "advance payment of $…". Rates, caps and thresholds
-    ("$44.00 per hour", "up to $25", "exceed $250") are not fees."""
+    """The fee the letter asks for (see ``find_fee``)."""
+    return find_fee(text)[0]
+
+
+def find_fee(text: str) -> tuple[Decimal | None, str | None]:
+    """The fee the letter asks for and what it is: the last "Total" line of a fee table,
+    else an amount in "estimated fees of $…", "you will owe $…", "advance payment of $…";
+    "estimate", "assessed", or "over_cap" when it is more than the requester agreed to pay.
+    A letter that charges nothing ("provided at no charge") gives 0, "none". Rates, caps
+    and thresholds ("$44.00 per hour", "up to $25", "exceed $250") are not fees. Each
+    amount is judged by a bounded stretch of text around it, so the cost is linear."""
     totals = []
     for line in text.split("\n"):
-        if re.search(r"\btotal\b", line, re.I) and not re.search(r"\bsub-?total\b", line, re.I):
-            amounts = [
-                m
-                for m in MONEY.finditer(line)
-                if not PER_UNIT.match(line[m.end() :]) and not NOT_A_FEE.search(line[: m.start()])
-            ]
-            if amounts:
-                totals.append(_amount(amounts[-1]))
+        if (
+            "otal" not in line
+            or not re.search(r"\btotal\b", line, re.I)
+            or re.search(r"\bsub-?total\b", line, re.I)
+        ):
+            continue
+        last = None
+        for m in MONEY.finditer(line):
+            before = line[max(0, m.start() - 60) : m.start()]
+            if not PER_UNIT.match(line, m.end()) and not (WORDY.search(before) and NOT_A_FEE.search(before)):
+                last = m
+        if last:
+            totals.append(_amount(last))
     if totals:
-        return totals[-1]
+        return totals[-1], "estimate" if ESTIMATE_WORDS.search(text) else "assessed"
     for m in MONEY.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()].replace("\n", " ")
-        if NOT_A_FEE.search(before) or PER_UNIT.match(text[m.end() :]):
+        if not WORDY.search(before):
+            continue  # no words before it: a column of figures, not a fee in prose
+        after = text[m.end() : m.end() + 60].replace("\n", " ")
+        if NOT_A_FEE.search(before) or PER_UNIT.match(after):
             continue
-        if FEE_PHRASE.search(before):
-            return _amount(m)
-    return None
+        if (
+            FEE_PHRASE.search(before)
+            or FEE_AFTER.match(after)
+            and re.search(r"\bowe|charg|estimat", before, re.I)
+        ):
+            window = text[max(0, m.start() - 200) : m.end() + 120]
+            if OVER_CAP_AFTER.match(after):
+                return _amount(m), "over_cap"
+            return _amount(m), "estimate" if ESTIMATE_WORDS.search(window) else "assessed"
+    for m in NO_FEE.finditer(text):
+        around = text[max(0, m.start() - 120) : m.end() + 20]
+        sentence = re.split(r"[.!?]\s", around)
+        if not FEE_SCHEDULE.search(sentence[-1] if len(sentence) > 1 else around):
+            return Decimal("0"), "none"
+    return None, None
 
 
 # -- what kind of letter -----------------------------------------------------------------------
@@ -483,6 +727,11 @@ def _any(*patterns: str) -> re.Pattern:
 
 CONDITIONAL = _any(r"^(?:if|should|unless|in the event|once|when|whether|to the extent)\b", r"\bif\b",
                    r"\bunless\b", r"\bin the event\b", r"\bto the extent\b", r"\bwould\b")  # fmt: skip
+IF_WORD = _any(r"\bif\b", r"\bunless\b", r"\bshould\s+you\b", r"\bin\s+the\s+event\b")
+APPEAL_SUBJECT = re.compile(
+    r"^[ \t]*(?:Re|Subject)[ \t]*:[^\n]{0,80}\bappeal\b|\bAppeal[ \t]+(?:No\.?|Number)[ \t]*:?[ \t]*[A-Z0-9]",
+    re.I | re.M,
+)
 FUTURE = _any(r"\b(?:will|may|might|can|could)\b")
 DECIDED = _any(r"\b(?:determined|decided|hereby|are being|is being)\b")
 APPEAL_WORD = _any(r"\bappeal")
@@ -506,19 +755,26 @@ APPEAL_DECIDED = _any(
     r"\b(?:granting|denying)\s+it\b",
 )
 APPEAL_ACKED = _any(
-    r"\b(?:acknowledg\w*(?:\s+the)?\s+receipt\s+of|receiv\w*|receipt\s+of|docketed|logged)\s+"
+    r"\b(?:acknowledg\w*(?:\s+the)?\s+receipt\s+of|(?:has|have)\s+received|receipt\s+of|docketed|logged)\s+"
     r"(?:of\s+)?your\s+(?:[\w()/-]+\s+){0,5}?appeal\b",
     r"\byour\s+(?:administrative\s+|foia\s+)?appeal\s+(?:has\s+been|was)\s+(?:received|assigned|docketed|logged)",
 )
 GLOMAR = _any(r"\bneither\s+confirm\s+nor\s+deny\b", r"\bcannot\s+confirm\s+or\s+deny\b",
               r"\bneither\s+confirms\s+nor\s+denies\b")  # fmt: skip
 RELEASED = _any(
-    r"\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+(?:pages?|records?|documents?|e-?mails?|materials?|files?)\b",
+    r"(?<!the )(?<!for )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+"
+    r"(?:pages?|records?|documents?|e-?mails?|materials?|files?)\b",
     r"\b(?:pages?|records?|documents?|materials?)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was|have been|has been|"
     r"will be|being)\s+(?:hereby\s+)?(?:released|enclosed|attached|provided|produced)\b",
     r"\breleased\s+in\s+(?:full|part|(?:their|its)\s+entirety)\b",
     r"\bgrant(?:ed|ing)?\s+(?:your\s+request\s+)?in\s+full\b",
     r"\b(?:enclosed|attached)\b(?:\s+\S+){0,6}?\s+(?:responsive|requested)\s+(?:pages?|records?|documents?)\b",
+    r"\b(?:have|has)\s+enclosed\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|copy|copies|e-?mails?|cd|disc)\b",
+    r"\benclosed\s+(?:is|are)\b(?:\s+\S+){0,4}?\s+(?:cd|disc|dvd|pages?|records?|documents?|copies|copy|e-?mails?)\b",
+    r"\b(?:we\s+are|i\s+am)\s+(?:hereby\s+)?providing\b",
+    r"\b(?:are|is)\s+releasable\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
+    r"\b(?:may|will|can)\s+be\s+released\s+in\s+full\b",
+    r"\brelease\s+(?:those|these|the)\s+records\b",
 )
 WITHHELD = _any(
     r"\bwithh(?:e|o)ld(?:s|ing)?\b",
@@ -531,15 +787,34 @@ NEGATED = _any(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|
 DENIED_FULL = _any(
     r"\bwithheld\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
     r"\bexempt\s+from\s+disclosure\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
-    r"\b(?:your\s+)?(?:foia\s+)?request\s+is\s+(?:hereby\s+)?denied\b",
+    r"\b(?:your\s+)?(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+|being\s+)?denied\b",
     r"\b(?:deny|denying|denied)\s+your\s+(?:foia\s+)?request\b",
     r"\bwithholding\s+(?:all|the|these)\s+(?:responsive\s+)?(?:records|documents)\b(?!\s+in\s+part)",
 )
 PARTIAL = _any(
     r"\b(?:grant\w*|releas\w*|withh\w*)\b(?:\s+\S+){0,4}?\s+in\s+part\b",
-    r"\bpartial(?:ly)?\s+(?:grant|release|denial|denied|granted|released)\w*",
+    r"\bpartial(?:ly)?\s+(?:grant|release|denial|denied|granted|released|releasable|withheld)\w*",
+    r"\breleas\w*\b(?:\s+\S+){0,4}?\s+with\s+(?:redactions|excisions|deletions)\b",
+    r"\b(?:pages?|records?|documents?|cd|disc)\b(?:\s+\S+){0,8}?\s+with\s+(?:certain\s+)?(?:information|portions|material|text)"
+    r"\s+(?:being\s+)?(?:withheld|redacted|deleted|excised)\b",
+    r"\bportions?\s+(?:of\s+(?:the|these|those)\s+(?:\w+\s+){0,2})?(?:are|is|will\s+be|have\s+been|has\s+been|were)"
+    r"\s+(?:being\s+)?(?:withheld|redacted|excised)\b",
+    r"\bpartially\s+withheld\b",
+)
+# Partial-release wording decides even when it speaks of the future ("portions … will be
+# withheld") and even next to "withheld in their entirety" elsewhere in the letter.
+PARTIAL_STRONG = _any(
+    r"\bpartially\s+releasable\b",
+    r"\breleasable\s+in\s+part\b",
+    r"\breleased\s+in\s+part\b",
+    r"\bwith\s+(?:certain\s+)?information\s+(?:being\s+)?withheld\b",
+    r"\bwith\s+(?:redactions|excisions)\b",
+    r"\bportions?\b(?:\s+\S+){0,6}?\s+will\s+be\s+withheld\b",
+    r"\bpartially\s+withheld\b",
 )
 NO_RECORDS = _any(
+    r"\b(?:unable|not\s+able)\s+to\s+(?:locate|find|identify)\s+or\s+(?:locate|find|identify)\s+any\b",
+    r"\bno\s+(?:\w+\s+){0,2}records\b(?:\s+\S+){0,6}?\s+(?:were|was|could\s+be)\s+(?:located|found|identified)\b",
     r"\b(?:did\s+not|could\s+not|was\s+unable\s+to|were\s+unable\s+to|failed\s+to)\s+(?:locate|find|identify)\s+"
     r"(?:any\s+)?(?:responsive\s+)?(?:records|documents)",
     r"\bno\s+(?:responsive\s+)?(?:records|documents)\s+(?:were|was|have\s+been|could\s+be)\s+(?:located|found|identified)",
@@ -548,12 +823,21 @@ NO_RECORDS = _any(
     r"\bsearch(?:es)?\b(?:\s+\S+){0,4}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?records",
 )
 FEE_ESTIMATE = _any(
+    r"\b(?:will|would|shall)\s+(?:be\s+charged|owe)\b",
+    r"\bonly\s+an\s+estimate\b",
+    r"\bprovides?\s+(?:you\s+with\s+)?(?:a|an|the)\s+(?:fee\s+)?estimate\b",
     r"\bfee\s+estimate\b",
     r"\bestimated\s+(?:total\s+)?(?:fees?|costs?|charges?)\b",
     r"\badvance\s+payment\b",
     r"\btotal\s+(?:estimated\s+)?(?:fees?|costs?|charges?|amount\s+due)\b",
     r"\b(?:fees?|costs?|charges?)\s+(?:will|would|are\s+expected\s+to|is\s+expected\s+to)\s+(?:total|exceed|be)\b",
     r"\bamount\s+due\b",
+)
+# A fee letter without an amount in the text still says it is one.
+FEE_STRONG = _any(
+    r"\bprovides?\s+(?:you\s+with\s+)?(?:a|an|the)\s+(?:fee\s+)?estimate\b",
+    r"\bthis\s+is\s+only\s+an\s+estimate\b",
+    r"\b(?:this|our)\s+(?:letter\s+)?(?:is\s+(?:a|an|the)\s+)?fee\s+estimate\b",
 )
 STILL_INTERESTED = _any(
     r"\bstill\s+interested\b",
@@ -677,7 +961,10 @@ class _Findings:
             WITHHELD, where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s)
         )
         denied = self.first(DENIED_FULL, where=lambda s: asserted(s) and not FEE_WORD.search(s))
-        partial = self.first(PARTIAL, where=lambda s: asserted(s) and not FEE_WORD.search(s))
+        partial = self.first(PARTIAL, where=lambda s: asserted(s) and not FEE_WORD.search(s)) or self.first(
+            PARTIAL_STRONG,
+            where=lambda s: not IF_WORD.search(s) and not APPEAL_WORD.search(s) and not FEE_WORD.search(s),
+        )
         if partial or (released and (withheld or denied or has_exemptions)):
             return "partial", partial or withheld or denied or ""
         if released:
@@ -708,13 +995,22 @@ class _Findings:
                     return to, whole
         return None
 
-    def classify(self, referral: tuple[str, bool] | None, fee: Decimal | None, has_exemptions: bool) -> str:
+    def classify(
+        self,
+        referral: tuple[str, bool] | None,
+        fee: Decimal | None,
+        has_exemptions: bool,
+        appeal_subject: bool = False,
+    ) -> str:
         """The one reply type that best describes the letter; the order settles letters that
         do several things (an acknowledgment that also invokes an extension is an "ack")."""
         not_if = CONDITIONAL
         checks: list[tuple[str, str | None]] = [
             ("appeal_decision", self.first(APPEAL_DECIDED, skip=not_if, where=APPEAL_WORD.search)),
             ("appeal_ack", self.first(APPEAL_ACKED, skip=not_if)),
+            # "Re: FOIA Appeal" above a letter that does not acknowledge it: the decision,
+            # even when the deciding sentence is worded in no way the rules know.
+            ("appeal_decision", self.first(APPEAL_WORD) if appeal_subject else None),
             ("glomar", self.first(GLOMAR)),
         ]
         for kind, sentence in checks:
@@ -729,7 +1025,7 @@ class _Findings:
             self.note("reply_type", self.reason_for("referred_to"))
             return "referral"
         in_order: list[tuple[str, str | None]] = [
-            ("fee", self.first(FEE_ESTIMATE, skip=not_if) if fee is not None else None),
+            ("fee", self.first(FEE_ESTIMATE if fee else FEE_STRONG, skip=not_if)),
             ("still_interested", self.first(STILL_INTERESTED)),
             ("fee", self.first(CLARIFY, skip=not_if, where=FEE_WORD.search)),
             ("clarification", self.first(CLARIFY, skip=not_if)),
