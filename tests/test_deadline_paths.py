@@ -93,6 +93,20 @@ def test_an_earlier_fee_waiver_window_stays_beside_the_partial_grants():
     ]
 
 
+def test_an_appeal_meets_the_window_of_the_decision_it_appeals():
+    partial_only = USCIS + [ev("appeal_filed", "2026-06-20", 4, outcome="partial")]
+    c = clocks(partial_only, DHS)
+    assert c["appeal_window:partial"].state(D("2026-07-01")) == "met"
+    assert c["appeal_window:fee_waiver"].owed(D("2026-07-01"))  # still owed: a separate decision
+    assert batch_due(partial_only, "appeal_window:fee_waiver", DHS) == D("2026-09-11")
+    everything = USCIS + [ev("appeal_filed", "2026-06-20", 4)]  # no scope: every open decision
+    c = clocks(everything, DHS)
+    assert {c[k].state(D("2026-07-01")) for k in ("appeal_window:partial", "appeal_window:fee_waiver")} == {
+        "met"
+    }
+    assert batch_due(everything, "appeal_window:fee_waiver", DHS) is None
+
+
 def test_an_expedite_denial_is_moot_at_the_determination_but_a_fee_waiver_denial_is_not():
     events = filed("2026-03-02") + [
         ev("expedite_decided", "2026-03-10", 2, outcome="denied"),

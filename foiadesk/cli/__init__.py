@@ -106,7 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     lg.add_argument("--on", type=iso_date, required=True, help="date it happened / the letter's date")
     lg.add_argument("--agency-received", type=iso_date, help="date the agency received it")
     lg.add_argument("--named", type=iso_date, help="date the letter names (reply-by, extended date)")
-    lg.add_argument("--outcome")
+    lg.add_argument(
+        "--outcome",
+        help="how it was decided; for appeal_filed, which decision it appeals (default: every open one)",
+    )
     lg.add_argument("--tracking")
     lg.add_argument("--channel")
     lg.add_argument("--amount", type=dollars, help="dollars")

@@ -101,3 +101,19 @@ def test_the_agencys_estimate_stands_beside_the_response_date(open_window, deadl
     # 12-13 (8), 16-20 (13), 23-25 (16), Thanksgiving off, 27 (17), Nov 30-Dec 2 (20).
     assert model.index(row, model.NEXT).data() == "Response due (agency estimates 2027-03-01) · agency"
     assert model.index(row, model.HEADERS.index("Due")).data() == "2026-12-02"
+
+
+def test_a_fee_estimate_is_on_hold_only_when_the_user_says_so(open_window, deadlines_log):
+    window = open_window(deadlines_log)
+    window.log_event(3)
+    dialog = window.dialog
+    dialog.type.setCurrentIndex(dialog.type.findData("fee_estimate"))
+    dialog.occurred.setDate(date(2026, 11, 10))
+    assert dialog.outcome.currentData() is None
+    assert dialog.outcome.currentText() == "Not on hold (the letter does not say so)"
+    # not on hold: the statutory date stands (the trace gives the other one)
+    assert "Unchanged: Response due" in dialog.changes.text()
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("on_hold"))
+    assert "→ <b>paused</b>" in dialog.changes.text()  # on hold: tolled like a fee clarification
+    dialog.type.setCurrentIndex(dialog.type.findData("appeal_filed"))
+    assert dialog.outcome.currentText() == "Every decision still open to appeal"

@@ -24,6 +24,7 @@ class EventType:
     outcomes: tuple[str, ...] = ()
     agency_receipt: str = ""  # label of agency_received_on when the type uses it
     outcome_optional: bool = False  # an outcome the letter may or may not state
+    no_outcome: str = "Not stated"  # what no outcome means, where it is optional
 
 
 _TYPES = [
@@ -73,6 +74,7 @@ _TYPES = [
         named_date="Reply by",
         outcomes=("on_hold",),
         outcome_optional=True,
+        no_outcome="Not on hold (the letter does not say so)",
     ),
     EventType(
         "fee_estimate_answered",
@@ -115,7 +117,16 @@ _TYPES = [
         "in",
         outcomes=("full_grant", "partial", "denial", "no_records", "glomar", "referral"),
     ),
-    EventType("appeal_filed", "Appeal filed", "out", agency_receipt="Appeal office received it on"),
+    EventType(
+        "appeal_filed",
+        "Appeal filed",
+        "out",
+        agency_receipt="Appeal office received it on",
+        # which decision it appeals (its appeal window is then met); none: every open one
+        outcomes=("partial", "denial", "no_records", "glomar", "fee_waiver", "fee_category", "expedite"),
+        outcome_optional=True,
+        no_outcome="Every decision still open to appeal",
+    ),
     EventType(
         "appeal_received",
         "Appeal acknowledged",
@@ -157,6 +168,9 @@ OUTCOME_LABELS = {
     "category_granted": "Fee category granted",
     "category_denied": "Fee category denied",
     "on_hold": "On hold until you answer",
+    "fee_waiver": "Fee-waiver denial",
+    "fee_category": "Fee-category denial",
+    "expedite": "Expedite denial",
 }
 # Events that start a request's clocks: the requester's filing, or another agency's referral.
 STARTS = ("filed", "referral_received")

@@ -235,7 +235,17 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
             if at is None:
                 continue
             decision = events[at]
-            appealed = _first(events, ("appeal_filed",), decision.occurred_on)
+            which = (decision.outcome or "") if group == "determination" else group
+            appealed = next(  # an appeal of this decision, or of every open one
+                (
+                    e
+                    for e in events
+                    if e.type == "appeal_filed"
+                    and e.occurred_on >= decision.occurred_on
+                    and e.outcome in (None, which)
+                ),
+                None,
+            )
             moot = next(
                 (
                     e
@@ -260,7 +270,6 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
                 moot = next((e for e in reversed(events[:at]) if e.type in ENDS_REQUEST), None)
             if moot is not None:
                 appealed = None
-            which = (decision.outcome or "") if group == "determination" else group
             windows.append(Window(which, decision, appealed, moot))
 
     appeal = None
