@@ -89,11 +89,26 @@ def _by_position(
     return out
 
 
-def _padded(lists: list[list[int]]) -> np.ndarray:
-    """One row per request, its values in columns, NONE where it has fewer."""
-    out = np.full((len(lists), max((len(x) for x in lists), default=0)), NONE, dtype=np.int64)
-    for i, values in enumerate(lists):
-        out[i, : len(values)] = values
+def _scattered(n: int, found: list[tuple[int, int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(start, done) columns of one kind of window, NONE on rows without one."""
+    start, done = np.full(n, NONE, dtype=np.int64), np.full(n, NONE, dtype=np.int64)
+    if found:
+        rows, first, last = np.asarray(found, dtype=np.int64).T
+        start[rows], done[rows] = first, last
+    return start, done
+
+
+def _padded(n: int, found: list[tuple[int, int]]) -> np.ndarray:
+    """One row per request, its values (here: open reply-by dates) in columns, NONE where
+    it has fewer."""
+    if not found:
+        return np.full((n, 0), NONE, dtype=np.int64)
+    rows, values = np.asarray(found, dtype=np.int64).T
+    position = np.zeros(len(rows), dtype=np.int64)
+    for k in range(1, len(rows)):  # rows come in order: count each row's values
+        position[k] = position[k - 1] + 1 if rows[k] == rows[k - 1] else 0
+    out = np.full((n, int(position.max()) + 1), NONE, dtype=np.int64)
+    out[rows, position] = values
     return out
 
 
@@ -107,8 +122,8 @@ def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]
     """Read each request's facts (``facts.read_events``, as ``clocks.py`` does) into columns."""
     n = len(histories)
     rows = {name: [NONE] * n for name in _SCALARS}
-    windows = {key: ([NONE] * n, [NONE] * n) for key in WINDOWS}
-    replies: dict[str, list[list[int]]] = {key: [[] for _ in range(n)] for key in REPLIES}
+    windows: dict[str, list[tuple[int, int, int]]] = {key: [] for key in WINDOWS}  # (row, start, done)
+    replies: dict[str, list[tuple[int, int]]] = {key: [] for key in REPLIES}  # (row, reply-by)
     steps: list[tuple[tuple[int, int, int], ...]] = []
     appeal_steps: list[tuple[tuple[int, int, int], ...]] = []
     for i, events in enumerate(histories):
@@ -126,21 +141,17 @@ def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]
         rows["appeal_done"][i] = _when(f.appeal_done)
         rows["estimate"][i] = _o(f.estimates[-1].named_date) if f.estimates else NONE
         for w in f.windows:
-            start, done = windows[f"appeal_window:{w.kind}"]
-            start[i] = _when(w.decision)
-            done[i] = _when(w.appealed or w.moot)
+            windows[f"appeal_window:{w.kind}"].append((i, _when(w.decision), _when(w.appealed or w.moot)))
         for ask, answered in f.asks:
             if ask.named_date and answered is None:
-                replies[f"reply:{ask.type}"][i].append(_o(ask.named_date))
+                replies[f"reply:{ask.type}"].append((i, _o(ask.named_date)))
         steps.append(tuple((s.kind, _o(s.day), _o(s.named)) for s in f.steps))
         appeal_steps.append(tuple((s.kind, _o(s.day), _o(s.named)) for s in f.appeal_steps))
     arrays = {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}
     return Columns(
         steps=_by_position(steps),
-        windows={
-            k: (np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)) for k, (a, b) in windows.items()
-        },
-        replies={k: _padded(v) for k, v in replies.items()},
+        windows={k: _scattered(n, v) for k, v in windows.items()},
+        replies={k: _padded(n, v) for k, v in replies.items()},
         appeal_steps=_by_position(appeal_steps),
         **arrays,
     )
@@ -266,15 +277,16 @@ def compute(cols: Columns, cal: Calendar, today: date | None = None) -> dict[str
     exhaustion = np.where((response != NONE) & ~met, response + 1, NONE)
     expedite = np.where(cols.expedite_receipt != NONE, cols.expedite_receipt + EXPEDITE_DAYS, NONE)
 
+    # The appeal decision, extended as the response is; kept only for the appealed requests.
     appealed = np.nonzero(cols.appeal_receipt != NONE)[0]
-    appeal = _ResponseState(n, cols.appeal_receipt.copy(), days)
+    appeal = _ResponseState(len(appealed), cols.appeal_receipt[appealed], days)
     appeal.remaining[:] = APPEAL_DECISION_DAYS
+    at = np.full(n, NONE, dtype=np.int64)
+    at[appealed] = np.arange(len(appealed))
     for rows, _kind, day, named in cols.appeal_steps:
-        appeal.extension(rows, day, named)
+        appeal.extension(at[rows], day, named)
     decision = _where_set(
-        np.full(n, NONE, dtype=np.int64),
-        appealed,
-        days.add(appeal.anchor[appealed], appeal.remaining[appealed]),
+        np.full(n, NONE, dtype=np.int64), appealed, days.add(appeal.anchor, appeal.remaining)
     )
     decided = (cols.appeal_done != NONE) & (cols.appeal_done <= decision)
     appeal_exhaustion = np.where((decision != NONE) & ~decided, decision + 1, NONE)
@@ -291,20 +303,30 @@ def compute(cols: Columns, cal: Calendar, today: date | None = None) -> dict[str
         "estimate": cols.estimate,
         "estimate_done": cols.done,
     }
-    for key, (adverse, done) in cols.windows.items():
-        window = np.where(adverse != NONE, adverse + cols.appeal_days, NONE)
-        working = np.nonzero((adverse != NONE) & (cols.appeal_working == 1))[0]
-        window[working] = days.add(adverse[working], cols.appeal_days[working])
+    block = np.full((len(cols.windows), n), NONE, dtype=np.int64)  # one allocation for all
+    for window, (key, (adverse, done)) in zip(block, cols.windows.items(), strict=True):
+        rows = np.nonzero(adverse != NONE)[0]  # only the requests with such a decision
+        working = cols.appeal_working[rows] == 1
+        by_day, by_work = rows[~working], rows[working]
+        window[by_day] = adverse[by_day] + cols.appeal_days[by_day]
+        window[by_work] = days.add(adverse[by_work], cols.appeal_days[by_work])
         out[key] = window
         out[f"{key}_done"] = done
     big = np.iinfo(np.int64).max
+    never = np.broadcast_to(np.int64(NONE), (n,))  # one read-only column of NONE, shared
     for key, dues in cols.replies.items():
+        out[f"{key}_done"] = never  # answered asks are left out
+        if dues.shape[1] == 0:
+            out[key] = never
+            continue
         owed = dues != NONE
         if today is not None:
             owed &= dues >= today.toordinal()
-        earliest = np.where(owed, dues, big).min(axis=1, initial=big)
+        if dues.shape[1] == 1:  # the usual case: at most one ask of a kind
+            out[key] = np.where(owed[:, 0], dues[:, 0], NONE)
+            continue
+        earliest = np.where(owed, dues, big).min(axis=1)
         out[key] = np.where(earliest == big, NONE, earliest)
-        out[f"{key}_done"] = np.full(n, NONE, dtype=np.int64)  # answered asks are left out
     return out
 
 

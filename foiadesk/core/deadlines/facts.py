@@ -124,7 +124,8 @@ def _receipt(cal: Calendar, day: date, how: str, assumed: bool = False) -> Recei
     return Receipt(cal.on_or_next_working_day(day), day, how, assumed)
 
 
-ESTIMATES = ("acknowledged", "interim_release", "estimated_completion")
+ESTIMATES = frozenset({"acknowledged", "interim_release", "estimated_completion"})
+_OPENS = {(etype, outcome): group for group, (etype, opens, _) in _WINDOW_RULES.items() for outcome in opens}
 
 
 def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = False) -> Facts:
@@ -132,8 +133,11 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
     clarification, as agency rules that put a request on hold do (for the other date)."""
     events = ordered(events)
     first: dict[str, Event] = {}
-    for ev in events:  # one pass for the first event of each type: most look-ups need only that
-        first.setdefault(ev.type, ev)
+    latest: dict[str, int] = {}  # window group -> position of its latest adverse decision
+    for i, ev in enumerate(events):  # one pass for the first event of each type, and the latest
+        first.setdefault(ev.type, ev)  # adverse decisions: most look-ups need only those
+        if ev.outcome is not None and (ev.type, ev.outcome) in _OPENS:
+            latest[_OPENS[ev.type, ev.outcome]] = i
     filed = first.get("filed")
     if "referral_received" in first and (
         filed is None or first["referral_received"].occurred_on < filed.occurred_on
@@ -222,16 +226,9 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
         expedite_done = _first(events, ENDS_EXPEDITE, expedite.occurred_on)
 
     windows = []
-    if first.keys() & {"determination", "fee_decision", "expedite_decided"}:
-        for group, (etype, opens, moots) in _WINDOW_RULES.items():
-            at = next(
-                (
-                    i
-                    for i in range(len(events) - 1, -1, -1)
-                    if events[i].type == etype and events[i].outcome in opens
-                ),
-                None,
-            )
+    if latest:
+        for group, (etype, _, moots) in _WINDOW_RULES.items():
+            at = latest.get(group)
             if at is None:
                 continue
             decision = events[at]
