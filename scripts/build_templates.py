@@ -42,7 +42,9 @@ CERTIFICATION = (
 REF = (
     "my request under the Freedom of Information Act, 5 U.S.C. 552, submitted on "
     "{{ request.submitted_on }}{% if request.title %} for records about "
-    "{{ request.title }}{% endif %} (tracking number {{ request.tracking_number }})"
+    "{{ request.title }}{% endif %}{% if request.tracking_number %} (tracking number "
+    "{{ request.tracking_number }}){% elif history.confirmation %} (confirmation "
+    "{{ history.confirmation }}){% endif %}"
 )
 ECD = "an estimated date on which your office will complete action on the request (5 U.S.C. 552(a)(7)(B))"
 
@@ -264,89 +266,64 @@ def signature(doc, closing: str = "Sincerely,") -> None:
 
 def request_letter():
     doc = new_document("Freedom of Information Act request", "FOIA request")
+    _style(doc, "Source", size=8.5, color=GREY, left=0.35, hanging=0.35, after=0)
+    # A request should fit in about four pages: a slightly smaller body and tighter headings.
+    doc.styles["Normal"].font.size = Pt(10.5)
+    doc.styles["Section Heading"].paragraph_format.space_before = Pt(6)
+    doc.styles["Letterhead Rule"].paragraph_format.space_after = Pt(10)
+    doc.styles["Addressee"].paragraph_format.space_after = Pt(8)
+    doc.styles["Signature Line"].paragraph_format.space_before = Pt(24)
+    doc.styles["Item"].paragraph_format.space_before = Pt(2)
+    doc.styles["Item Detail"].paragraph_format.space_after = Pt(2)
     letter_top(doc, subject="Re: {{ subject }}")
     p(
         doc,
-        "This is a request under the Freedom of Information Act, 5 U.S.C. 552. Please "
-        "search for and release the records described below. Please write to me at "
-        "{{ requester.email }}{% if requester.phone %} or call {{ requester.phone }}"
-        "{% endif %} with any question about it.",
+        "Under the Freedom of Information Act, 5 U.S.C. 552{% if rules %}, and your "
+        "regulations at {{ rules }}{% endif %}, I request the records of your office "
+        "described below{% if asks %}, and I ask for {{ asks }}"
+        "{% endif %}. Please write to me at {{ requester.email }}{% if requester.phone %} or "
+        "call {{ requester.phone }}{% endif %} with any question about this request.",
     )
 
-    tag(doc, "{%p if case.summary %}")
-    heading(doc, "Background")
-    p(doc, "{{ case.summary }}")
-    fact_list(doc, "background_facts")
-    tag(doc, "{%p endif %}")
-
     heading(doc, "Records requested")
-    p(doc, "I ask for existing records, not for answers to questions. Please search for:")
+    tag(doc, "{%p if priority %}")
+    p(
+        doc,
+        "The items are in order of priority: please process item 1 first, and release each "
+        "item as soon as it is complete.",
+    )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p for c in categories %}")
     p(doc, "{{ c.number }}.\t**{{ c.title }}.** {{ c.description }}", "Item")
-    tag(doc, "{%p if c.custodians %}")
-    p(doc, "Offices and custodians to search: {{ c.custodians }}.", "Item Detail")
-    tag(doc, "{%p endif %}")
-    p(doc, "Date range: {{ c.date_range }}.", "Item Detail")
-    tag(doc, "{%p if c.search_terms %}")
-    p(doc, "Search terms: {{ c.search_terms }}.", "Item Detail")
-    tag(doc, "{%p endif %}")
+    p(
+        doc,
+        "{% if c.custodians %}Offices and custodians to search: {{ c.custodians }}. "
+        "{% endif %}Date range: {{ c.date_range }}.{% if c.search_terms %} Search terms "
+        "include {{ c.search_terms }}.{% endif %}",
+        "Item Detail",
+    )
     tag(doc, "{%p endfor %}")
     p(
         doc,
-        "Please include attachments to responsive messages. If any item is unclear, or "
-        "too broad to search with reasonable effort, please contact me before narrowing "
-        "or denying it; I am glad to discuss its scope.",
+        "I ask for existing records, not answers to questions. If any item is unclear, or "
+        "too broad to search with reasonable effort, please contact me before narrowing or "
+        "denying it.",
         "After List",
     )
     tag(doc, "{%p if no_taxpayer_records %}")
-    p(
-        doc,
-        "This request seeks no return information of any identifiable taxpayer "
-        "(26 U.S.C. 6103(b)), and so needs no taxpayer's consent. Where a responsive "
-        "record contains such information, I accept aggregate or de-identified data in "
-        "its place, and ask that you release the rest of the record.",
-    )
+    p(doc, "{{ taxpayer_paragraph }}")
     tag(doc, "{%p endif %}")
-
-    heading(doc, "Format, redactions and processing")
-    p(
-        doc,
-        "Please provide the records in {{ format }}, as 5 U.S.C. 552(a)(3)(B) provides "
-        "for records readily reproducible in that form: spreadsheets and databases as "
-        ".xlsx or .csv, email with its attachments and metadata, and other documents as "
-        "searchable PDF, without printing them or converting them to images. Please "
-        "deliver them {% if component.has_portal %}through your FOIA portal or {% endif %}"
-        "by email to {{ requester.email }}.",
-    )
-    p(
-        doc,
-        "If you withhold any record or part of one, please release every reasonably "
-        "segregable portion that is not exempt (5 U.S.C. 552(b)), mark each redaction with "
-        "the exemption relied on, and withhold only what you reasonably foresee would harm "
-        "an interest an exemption protects (5 U.S.C. 552(a)(8)(A)). Please explain each "
-        "withholding, so that I can decide whether to appeal.",
-    )
-    p(
-        doc,
-        "Please release records on a rolling basis as you process them, rather than "
-        "waiting until the whole request is complete. Please also give me the tracking "
-        "number of this request, the date you received it, and an estimated date of "
-        "completion, as 5 U.S.C. 552(a)(7) provides.",
-    )
+    tag(doc, "{%p if background %}")
+    p(doc, "**Background.** {{ background }} This request seeks the records behind what is already public.")
+    tag(doc, "{%p endif %}")
 
     heading(doc, "Fees")
     p(
         doc,
         "For fee purposes, please place me in the {{ fee.label }} category (5 U.S.C. "
-        "{{ fee.cite }}), which is charged {{ fee.charges }}.{% if fee.category == "
-        "'news_media' %} The statute defines a representative of the news media as any "
-        "person or entity that gathers information of potential interest to a segment of "
-        "the public, uses its editorial skills to turn the raw materials into a distinct "
-        "work, and distributes that work to an audience (5 U.S.C. 552(a)(4)(A)(ii)).{% endif %}",
+        "{{ fee.cite }}), which is charged {{ fee.charges }}."
+        "{% if fee.basis %} {{ fee.basis_line }}{% endif %}",
     )
-    tag(doc, "{%p if fee.basis %}")
-    p(doc, "{{ fee.basis }}")
-    tag(doc, "{%p endif %}")
     tag(doc, "{%p if fee.agrees_to_pay %}")
     p(
         doc,
@@ -358,9 +335,9 @@ def request_letter():
         "{{ fee.default_rule }} assume when none is stated"
         "{% elif fee.cap_vs_default == 'below' %}. This limit replaces the "
         "{{ fee.default_commitment }} that {{ fee.default_rule }} otherwise assume"
-        "{% endif %}. If fees will be higher, please tell me before incurring them, so "
-        "that I can narrow the request{% if fee_waiver %}. I ask for a waiver of all fees "
-        "below; this agreement applies only if it is denied{% endif %}.",
+        "{% endif %}. If fees will be higher, please tell me before incurring them, so that I "
+        "can narrow the request{% if fee_waiver %}. This agreement applies only if the fee "
+        "waiver below is denied{% endif %}.",
     )
     tag(doc, "{%p else %}")
     p(
@@ -373,118 +350,177 @@ def request_letter():
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if fee_waiver %}")
-    heading(doc, "Request for a fee waiver")
+    heading(doc, "Fee waiver")
     p(
         doc,
-        "I ask you to waive all fees under 5 U.S.C. 552(a)(4)(A)(iii). Disclosure of these "
-        "records is in the public interest because it is likely to contribute significantly "
-        "to public understanding of the operations or activities of the government, and it "
-        "is not primarily in my commercial interest.",
+        "Disclosure of these records is in the public interest because it is likely to "
+        "contribute significantly to public understanding of the operations or activities "
+        "of the government, and it is not primarily in my commercial interest (5 U.S.C. "
+        "552(a)(4)(A)(iii)){% if rules %}. Each factor of your regulations ({{ rules }}) "
+        "is met{% endif %}:",
     )
     tag(doc, "{%p if fee_waiver_text %}")
     p(doc, "{{ fee_waiver_text }}")
     tag(doc, "{%p else %}")
+    tag(doc, "{%p for w in waiver %}")
     p(
         doc,
-        "1.\t**The records concern identifiable operations of the government.** They "
-        "document how {{ component.name }} and the other agencies involved carried out "
-        "{% if case.name %}{{ case.name }}{% else %}the matter described above{% endif %}, "
-        "as listed under Records requested.",
+        "{{ w.number }}.\t**{{ w.title }}**{% if w.cite %} ({{ w.cite }}){% endif %}. {{ w.text }}",
         "Item",
     )
-    p(
-        doc,
-        "2.\t**Disclosure is likely to add to what is known.** The records are not public. "
-        "What the public knows today comes from court filings, oversight reports and the "
-        "press{% if waiver_facts %}, and leaves open the questions these records would "
-        "answer:{% else %}.{% endif %}",
-        "Item",
-    )
-    fact_list(doc, "waiver_facts")
-    p(doc, "3.\t**The contribution will reach a reasonably broad audience.** {{ dissemination }}", "Item")
-    p(
-        doc,
-        "4.\t**The contribution will be significant.** Public debate about this matter "
-        "rests on partial court records and press accounts. The records would show how the "
-        "agencies actually carried it out, which the public cannot learn any other way.",
-        "Item",
-    )
-    p(
-        doc,
-        "5.\t**Disclosure is not primarily in my commercial interest.** "
-        "{% if fee.category == 'commercial' %}Any commercial interest I have is outweighed "
-        "by the public interest in disclosure.{% else %}I have no commercial interest in "
-        "the records; I seek them to inform the public and will not sell them.{% endif %}",
-        "Item",
-    )
+    tag(doc, "{%p for q in w.questions %}")
+    p(doc, "•\t{{ q }}", "Fact")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if expedite %}")
-    heading(doc, "Request for expedited processing")
+    heading(doc, "Expedited processing")
     p(
         doc,
-        "I ask for expedited processing under 5 U.S.C. 552(a)(6)(E)"
-        "{% if component.regulation %} and {{ component.regulation }}{% endif %}. There is "
-        "a compelling need for these records on the following "
+        "There is a compelling need for these records on the following "
         "{% if expedite_grounds|length > 1 %}grounds{% else %}ground{% endif %}:",
     )
     tag(doc, "{%p for g in expedite_grounds %}")
     p(
         doc,
-        "{{ g.number }}.\t**{{ g.title }}** ({{ g.cite }}). {{ g.text }}"
-        "{% if g.route_to %} Your rules direct a request on this ground to "
-        "{{ g.route_to }}; please forward this section there.{% endif %}",
+        "{{ g.number }}.\t**{{ g.title }}**{% if g.cite %} ({{ g.cite }}){% endif %}. "
+        "{{ g.text }}{% if g.route_to %} As your rules direct, I am sending a copy of this "
+        "letter to the {{ g.route_to }} today.{% endif %}",
         "Item",
     )
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if expedite_text %}")
-    p(doc, "{{ expedite_text }}")
-    tag(doc, "{%p elif expedite_facts %}")
-    p(doc, "The need is urgent now, beyond the public's general interest in the subject:", "After List")
-    fact_list(doc, "expedite_facts")
+    p(doc, "{{ expedite_text }}", "After List")
     tag(doc, "{%p endif %}")
-    p(doc, CERTIFICATION, "After List")
+    tag(doc, "{%p if urgency %}")
+    p(
+        doc,
+        "The need is current, and delay would deny the public these records while the "
+        "questions they bear on are being decided: {{ urgency }}",
+        "After List",
+    )
+    tag(doc, "{%p endif %}")
+    p(
+        doc,
+        "I certify that the statements in this section on expedited processing are true "
+        "and correct to the best of my knowledge and belief ({{ certification_cite }}).",
+        "After List",
+    )
     tag(doc, "{%p endif %}")
 
-    heading(doc, "Contact")
+    heading(doc, "Processing")
+    tag(doc, "{%p for a in protective %}")
+    p(doc, "•\t{{ a }}", "Fact")
+    tag(doc, "{%p endfor %}")
     p(
         doc,
-        "If this request cannot be processed within the time the law allows, please contact me. " + LIAISON,
+        "•\tPlease provide the records in {{ format }} (5 U.S.C. 552(a)(3)(B)): spreadsheets "
+        "as .xlsx or .csv, email with attachments and metadata, other documents as searchable "
+        "PDF, delivered {% if component.has_portal %}through your FOIA portal or {% endif %}"
+        "by email to {{ requester.email }}.",
+        "Fact",
     )
     p(
         doc,
-        "I look forward to your determination within 20 working days, as 5 U.S.C. "
-        "552(a)(6)(A)(i) requires{% if expedite %}, and to your decision on expedited "
-        "processing within 10 days (5 U.S.C. 552(a)(6)(E)(ii)){% endif %}."
-        "{% if signature_required %} As your rules require, I have signed this request."
+        "•\tPlease give me the tracking number of this request, the date you received it "
+        "and an estimated date of completion (5 U.S.C. 552(a)(7)).",
+        "Fact",
+    )
+    p(
+        doc,
+        "I look forward to your determination within 20 working days (5 U.S.C. "
+        "552(a)(6)(A)(i)){% if expedite %}, and to your decision on expedited processing "
+        "within 10 days (5 U.S.C. 552(a)(6)(E)(ii)){% endif %}. "
+        + LIAISON
+        + "{% if signature_required %} As your rules require, I have signed this request."
         "{% endif %} Thank you for your help.",
+        "After List",
     )
     signature(doc)
+
+    tag(doc, "{%p if appendix %}")
+    heading(doc, "Appendix: the public record")
+    tag(doc, "{%p for f in appendix %}")
+    p(doc, "•\t{{ f.text }} {{ f.refs }}", "Fact")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if sources %}")
+    heading(doc, "Sources")
+    tag(doc, "{%p for s in sources %}")
+    p(doc, "[{{ s.number }}]\t{{ s.text }}", "Source")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     return doc
+
+
+MISSED = (
+    "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i){% if history.extended %}, "
+    "as extended under 552(a)(6)(B){% endif %}) ran out on {{ history.due_on }}"
+)
+FEE_BAR = (
+    "Under 5 U.S.C. 552(a)(4)(A)(viii), an agency that misses a time limit may not charge search "
+    "fees{% if duplication_barred %}, nor duplication fees to a requester in my fee category{% endif %}, "
+    "unless it gave timely written notice of unusual circumstances and more than 5,000 pages are "
+    "needed, or a court has found exceptional circumstances."
+)
 
 
 def status_inquiry():
     doc = new_document("Status inquiry on a FOIA request", "FOIA status inquiry")
-    letter_top(doc, subject="Re: Status of Freedom of Information Act request {{ request.tracking_number }}")
+    letter_top(
+        doc,
+        subject="Re: Status of Freedom of Information Act request {% if request.tracking_number %}"
+        "{{ request.tracking_number }}{% else %}submitted {{ request.submitted_on }}{% endif %}",
+    )
     p(
         doc,
         "I am writing about " + REF + "."
-        "{% if received_on %} Your office received it on {{ received_on }}.{% endif %}",
+        "{% if received_on %} Your office received it on {{ received_on }}"
+        "{% if history.acknowledged_on %} and acknowledged it on {{ history.acknowledged_on }}"
+        "{% endif %}.{% endif %}",
     )
+    tag(doc, "{%p if not request.tracking_number %}")
+    p(
+        doc,
+        "I have not received a tracking number for it. The Act requires one for every request "
+        "that will take longer than ten days to process (5 U.S.C. 552(a)(7)(A)): please tell me "
+        "this request's tracking number.",
+    )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if deadline_passed %}")
     p(
         doc,
         "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i)"
         "{% if deadline_extended %}, as extended under 552(a)(6)(B){% endif %}) ran out on "
-        "{{ due_on }}, and I have not yet received one.",
+        "{{ due_on }}{% if history.days_late %}, {{ history.days_late }} days ago{% endif %}, "
+        "and I have not received a determination. Your office has therefore not complied with "
+        "the Act's time limits, and I may treat my administrative remedies as exhausted and "
+        "seek judicial review (5 U.S.C. 552(a)(6)(C)(i)). It also may no longer charge search "
+        "fees for this request (5 U.S.C. 552(a)(4)(A)(viii)).",
+    )
+    tag(doc, "{%p elif due_on %}")
+    p(
+        doc,
+        "A determination is due by {{ due_on }} (5 U.S.C. 552(a)(6)(A)(i)"
+        "{% if deadline_extended %}, as extended under 552(a)(6)(B){% endif %}).",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if history.status_inquiries %}")
+    p(
+        doc,
+        "I asked for the status of this request on "
+        "{{ history.status_inquiries|join(', ') }} and have had no answer.",
     )
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "Please tell me the date your office received the request and " + ECD + ". If "
-        "some records have already been processed, please release them now, and the rest "
-        "on a rolling basis.",
+        "Please tell me {% if not received_on %}the date your office received the request "
+        "and {% endif %}" + ECD + ". The Office of Government Information Services has advised "
+        "that agencies must give an estimated date of completion when a requester asks for one "
+        "(OGIS Advisory Opinion 2020-01). If some records have already been processed, please "
+        "release them now, and the rest on a rolling basis.",
     )
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
@@ -513,6 +549,14 @@ def clarification_reply():
         "receive it. Please resume processing, confirm the date you received this reply, "
         "and tell me " + ECD + ".",
     )
+    tag(doc, "{%p if history.info_requests_repeated %}")
+    p(
+        doc,
+        "The Act lets an agency stop the clock only once to ask a requester for information "
+        "(5 U.S.C. 552(a)(6)(A)(ii)(I)); your office had already done so, so this request did "
+        "not toll the time limit.",
+    )
+    tag(doc, "{%p endif %}")
     p(
         doc,
         "If anything is still unclear, please contact me before closing or narrowing the "
@@ -537,10 +581,14 @@ def still_interested_reply():
     p(
         doc,
         "**Yes, I am still interested in all of the records I requested.** Please keep the "
-        "request open and continue processing it.",
+        "request open and continue processing it. Please do not treat it as withdrawn or "
+        "closed.",
     )
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if history.missed %}")
+    p(doc, MISSED + ", and I have been waiting for a determination since then.")
     tag(doc, "{%p endif %}")
     p(doc, "Please tell me " + ECD + ", and release any records already processed.")
     p(doc, "Thank you for your help.")
@@ -558,6 +606,21 @@ def fee_response():
         "I am replying to your letter of {{ agency_letter_date }}, which estimated fees of "
         "{{ fee_estimate }} for " + REF + ".",
     )
+    tag(doc, "{%p if fee_bar %}")
+    p(
+        doc,
+        "{% if history.due_on %}" + MISSED + ", before your fee estimate"
+        "{% else %}Your office did not meet a time limit of 5 U.S.C. 552(a)(6) for this request"
+        "{% endif %}. " + FEE_BAR + " Please remove the barred fees from the estimate.",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if history.waiver_pending %}")
+    p(
+        doc,
+        "My request for a waiver of all fees is still pending. Please decide it before charging "
+        "any fee; what I say below about paying applies only if the waiver is denied.",
+    )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if accept %}")
     p(
         doc,
@@ -583,18 +646,15 @@ def fee_response():
         "After List",
     )
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if note %}")
-    p(doc, "{{ note }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if fee_bar %}")
     p(
         doc,
-        "If your office has not met a time limit for this request, 5 U.S.C. "
-        "552(a)(4)(A)(viii) bars it from charging search fees"
-        "{% if duplication_barred %}, or duplication fees for a requester in my fee "
-        "category{% endif %}, except in the circumstances that provision lists. Please "
-        "apply it.",
+        "Please send me an itemized estimate: the hours of search and of review with the "
+        "grade and hourly rate of each, the number of pages and the duplication rate, and the "
+        "fee category you placed me in, so that I can compare it with your fee regulations "
+        "and narrow the request where that saves the most.",
     )
+    tag(doc, "{%p if note %}")
+    p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
     p(
         doc,
@@ -617,7 +677,8 @@ def appeal():
     )
     p(
         doc,
-        "I appeal the determination of {{ determination_date }}"
+        "I appeal the {% if history.determination_outcome %}"
+        "{{ history.determination_outcome }} {% endif %}determination of {{ determination_date }}"
         "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
         " on " + REF + ". I ask you to reverse it as set out below and to order the release "
         "of all reasonably segregable, non-exempt records. My request and the determination "
@@ -628,7 +689,8 @@ def appeal():
     tag(doc, "{%p for item in withheld %}")
     p(
         doc,
-        "{{ item.number }}.\t**{{ item.description }}**, withheld under {{ item.exemptions_text }}.",
+        "{{ item.number }}.\t**{{ item.description }}**{% if item.exemptions_text %}, withheld "
+        "under {{ item.exemptions_text }}{% endif %}.",
         "Item",
     )
     tag(doc, "{%p if item.argument %}")
@@ -674,8 +736,9 @@ def appeal():
     p(
         doc,
         "Please decide this appeal within 20 working days of receiving it, as 5 U.S.C. "
-        "552(a)(6)(A)(ii) requires. " + LIAISON + " I reserve my right to seek judicial "
-        "review.",
+        "552(a)(6)(A)(ii) requires, and tell me the appeal's tracking number. "
+        + LIAISON
+        + " I reserve my right to seek judicial review.",
     )
     signature(doc)
     p(
@@ -687,6 +750,264 @@ def appeal():
     return doc
 
 
+def liaison_letter():
+    doc = new_document("Letter to the FOIA Public Liaison", "FOIA Public Liaison")
+    letter_top(
+        doc,
+        subject="Re: Request for assistance with Freedom of Information Act request "
+        "{{ request.tracking_number }}",
+        salutation="Dear FOIA Public Liaison:",
+    )
+    p(
+        doc,
+        "I ask for your help with " + REF + ". The Act makes the FOIA Public Liaison "
+        "responsible for reducing delays, explaining the status of requests and helping to "
+        "resolve disputes (5 U.S.C. 552(l) and 552(a)(6)(B)(ii)).",
+    )
+    p(
+        doc,
+        "{% if history.received_on and not history.received_assumed %}Your agency received the "
+        "request on {{ history.received_on }}{% else %}I submitted the request on "
+        "{{ request.submitted_on }}{% endif %}{% if history.acknowledged_on %} and acknowledged "
+        "it on {{ history.acknowledged_on }}{% endif %}."
+        "{% if history.missed %} " + MISSED + ", and no determination has been made."
+        "{% elif history.due_on %} A determination is due by {{ history.due_on }}.{% endif %}"
+        "{% if history.status_inquiries %} I asked the FOIA office for the status on "
+        "{{ history.status_inquiries|join(', ') }} without an answer.{% endif %}",
+    )
+    p(doc, "I ask you to:")
+    p(doc, "1.\tgive me " + ECD + ";", "Item")
+    p(
+        doc,
+        "2.\ttell me where the request stands: the offices searched, whether records were "
+        "found, and any consultation or referral, with the tracking number the other agency "
+        "gave it;",
+        "Item",
+    )
+    p(doc, "3.\trelease the records already processed, and the rest on a rolling basis; and", "Item")
+    p(
+        doc,
+        "4.\ttell me whether narrowing the request or setting priorities would speed it up; "
+        "I am glad to discuss that.",
+        "Item",
+    )
+    tag(doc, "{%p if note %}")
+    p(doc, "{{ note }}", "After List")
+    tag(doc, "{%p endif %}")
+    p(
+        doc,
+        "If we cannot resolve this together, I will ask the Office of Government Information "
+        "Services to mediate (5 U.S.C. 552(h)(3)); I reserve my right to seek judicial review. "
+        "Thank you for your help.",
+        "After List",
+    )
+    signature(doc)
+    return doc
+
+
+def ogis_request():
+    doc = new_document("Request for OGIS mediation", "OGIS request")
+    letter_top(
+        doc,
+        subject="Re: Request for mediation: {{ component.name }}, Freedom of "
+        "Information Act request {{ request.tracking_number }}",
+        salutation="Dear OGIS staff:",
+    )
+    p(
+        doc,
+        "I ask the Office of Government Information Services to mediate a dispute with "
+        "{{ component.name }} over " + REF + ", as 5 U.S.C. 552(h)(3) provides. The dispute "
+        "is about {{ dispute }}.",
+    )
+    heading(doc, "What happened")
+    tag(doc, "{%p for c in history.chronology %}")
+    p(doc, "{{ c.date }}:\t{{ c.text }}", "Item")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if history.missed %}")
+    p(
+        doc,
+        MISSED + "{% if history.determination_on %}; the determination came only on "
+        "{{ history.determination_on }}.{% else %}. I have no estimated date of completion.{% endif %}",
+        "After List",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if history.exemptions %}")
+    p(doc, "The determination withheld records under {{ history.exemptions|join(', ') }}.", "After List")
+    tag(doc, "{%p endif %}")
+    heading(doc, "What I ask for")
+    p(
+        doc,
+        "{% if history.exemptions %}A fuller explanation of each withholding, release of the "
+        "segregable portions withheld, and a description of the search made"
+        "{% elif history.missed or history.appeal_missed %}A realistic estimated date of "
+        "completion, release of the records already processed and a schedule for the rest"
+        "{% else %}Help in resolving the dispute described above{% endif %}. I am willing to "
+        "discuss narrowing the request or setting priorities.",
+    )
+    tag(doc, "{%p if note %}")
+    p(doc, "{{ note }}")
+    tag(doc, "{%p endif %}")
+    p(
+        doc,
+        "I consent to OGIS discussing this request and my correspondence with the agency's "
+        "FOIA staff. No lawsuit about this request is pending. Copies of my request and the "
+        "agency's letters are enclosed. Thank you for your help.",
+    )
+    signature(doc)
+    p(
+        doc,
+        "Enclosures: my request of {{ request.submitted_on }} and the agency's letters listed above.",
+        "Enclosures",
+    )
+    return doc
+
+
+def complaint_outline():
+    doc = new_document("Outline of a FOIA complaint", "FOIA complaint outline")
+    p(doc, "Outline of a complaint under the Freedom of Information Act", "Letter Title")
+    p(
+        doc,
+        "For a lawyer to review and finish. Prepared by {{ requester.name }} on "
+        "{{ letter_date }} from the request log. This is not legal advice.",
+        "Delivery",
+    )
+    heading(doc, "Your options, in plain words")
+    p(
+        doc,
+        "{% if history.missed %}{{ component.name }} did not decide your request by "
+        "{{ history.due_on }}. From {{ history.exhaustion_on }} you may sue without appealing "
+        "first (5 U.S.C. 552(a)(6)(C)(i)), and the agency may no longer charge search fees "
+        "(552(a)(4)(A)(viii)).{% if history.determination_on and not history.appeal_filed_on %} "
+        "But it answered on {{ history.determination_on }}, before any suit was filed; courts "
+        "then generally expect an administrative appeal of that answer before a lawsuit."
+        "{% endif %}{% elif history.appeal_missed %}The appeal was not decided by "
+        "{{ history.appeal_decision_due }}, so you may sue (5 U.S.C. 552(a)(6)(C)(i))."
+        "{% else %}Suing usually requires a decided administrative appeal first.{% endif %} "
+        "You can also keep asking for an estimated completion date, ask the FOIA Public Liaison "
+        "or OGIS for help, or appeal where the agency allows it. A court can order the agency "
+        "to search and release records and can award attorney fees and costs to a plaintiff "
+        "who substantially prevails (5 U.S.C. 552(a)(4)(E)). Deadlines for filing and serving "
+        "a complaint, and the court's rules, apply: have a lawyer check this outline.",
+    )
+    heading(doc, "Caption")
+    p(doc, "UNITED STATES DISTRICT COURT FOR THE [DISTRICT]")
+    p(
+        doc,
+        "{{ requester.name }}, Plaintiff, v. {{ defendant }}, Defendant. Civil Action No. "
+        "[    ]. COMPLAINT FOR DECLARATORY AND INJUNCTIVE RELIEF.",
+    )
+    heading(doc, "Parties")
+    p(
+        doc,
+        "1.\tPlaintiff {{ requester.name }}{% if requester.affiliation %} "
+        "({{ requester.affiliation }}){% endif %} made the request described below.",
+        "Item",
+    )
+    p(
+        doc,
+        "2.\tDefendant {{ defendant }} is an agency of the United States within 5 U.S.C. "
+        "552(f)(1); {{ component.name }} is {% if defendant != component.name %}its component "
+        "that {% endif %}has possession, custody and control of the records requested.",
+        "Item",
+    )
+    heading(doc, "Jurisdiction and venue")
+    p(doc, "3.\tThe Court has jurisdiction under 5 U.S.C. 552(a)(4)(B) and 28 U.S.C. 1331.", "Item")
+    p(
+        doc,
+        "4.\tVenue lies under 5 U.S.C. 552(a)(4)(B) in the district where Plaintiff resides"
+        "{% if venue_home %} ({{ venue_home }}){% endif %} or has its principal place of "
+        "business, where the records are situated, or the District of Columbia.",
+        "Item",
+    )
+    heading(doc, "Facts (from the log)")
+    p(
+        doc,
+        "5.\tOn {{ request.submitted_on }} Plaintiff requested records from {{ component.name }} "
+        "under the FOIA; the request bears tracking number {{ request.tracking_number }}.",
+        "Item",
+    )
+    tag(doc, "{%p for c in history.chronology %}")
+    p(doc, "{{ loop.index + 5 }}.\t{{ c.date }}: {{ c.text }}", "Item")
+    tag(doc, "{%p endfor %}")
+    heading(doc, "Exhaustion")
+    p(
+        doc,
+        "{% if history.missed %}Defendant did not make a determination within the time limit, "
+        "which ran out on {{ history.due_on }}{% if history.extended %} as extended{% endif %}. "
+        "Plaintiff is deemed to have exhausted administrative remedies (5 U.S.C. "
+        "552(a)(6)(C)(i)).{% if history.determination_on and not history.appeal_filed_on %} "
+        "[Defendant answered on {{ history.determination_on }}, before suit: check whether an "
+        "appeal is needed first.]{% endif %}{% elif history.appeal_missed %}Defendant did not "
+        "decide Plaintiff's "
+        "appeal of {{ history.appeal_filed_on }} by {{ history.appeal_decision_due }}. Plaintiff "
+        "is deemed to have exhausted administrative remedies (5 U.S.C. 552(a)(6)(C)(i))."
+        "{% elif history.appeal_filed_on %}Plaintiff appealed on {{ history.appeal_filed_on }}; "
+        "state the appeal's outcome here.{% else %}[State how administrative remedies were "
+        "exhausted.]{% endif %}",
+    )
+    heading(doc, "Claim for relief")
+    p(
+        doc,
+        "Count I: violation of the FOIA, 5 U.S.C. 552, by failing to make a timely "
+        "determination, to search adequately, and to release non-exempt records"
+        "{% if history.exemptions %} withheld under {{ history.exemptions|join(', ') }}"
+        "{% endif %}.",
+    )
+    heading(doc, "Relief requested")
+    p(
+        doc,
+        "Plaintiff asks the Court to: declare the withholding unlawful; order Defendant to "
+        "search for all responsive records and to release them, with only exempt portions "
+        "redacted, by a date the Court sets; order an index of anything withheld; award "
+        "attorney fees and costs under 5 U.S.C. 552(a)(4)(E); and grant other just relief.",
+    )
+    heading(doc, "Exhibits (from the evidence bundle)")
+    tag(doc, "{%p for x in history.exhibits %}")
+    p(doc, "Exhibit {{ x.letter }}:\t{{ x.what }}, {{ x.date }} ({{ x.file }})", "Item")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if note %}")
+    p(doc, "{{ note }}", "After List")
+    tag(doc, "{%p endif %}")
+    p(doc, "Dated {{ letter_date }}.", "After List")
+    p(
+        doc,
+        "{{ requester.signature_name }}, pro se{% if requester.email %}, {{ requester.email }}{% endif %}",
+        "Signature",
+    )
+    return doc
+
+
+def identity_statement():
+    doc = new_document("Certification of identity", "Certification of identity")
+    p(doc, "Certification of Identity", "Letter Title")
+    p(
+        doc,
+        "For a request for records about myself to {{ component.name }}"
+        "{% if request.tracking_number %} (request {{ request.tracking_number }}){% endif %}, "
+        "under the Freedom of Information Act, 5 U.S.C. 552, and the Privacy Act, 5 U.S.C. 552a"
+        "{% if component.regulation %}, as {{ component.regulation }} asks{% endif %}.",
+        "Delivery",
+    )
+    p(doc, "Full name: {{ requester.name }}")
+    p(doc, "Current address: {{ requester.address_line }}")
+    p(doc, "Other names used, if any: ______________________________")
+    p(doc, "Date of birth: ____________________    Place of birth: ______________________________")
+    p(
+        doc,
+        "I declare under penalty of perjury under the laws of the United States of America that "
+        "the foregoing is true and correct, and that I am the person named above. I understand "
+        "that any falsification of this statement is punishable under 18 U.S.C. 1001 by a fine, "
+        "imprisonment of not more than five years, or both, and that requesting or obtaining any "
+        "record under false pretenses is punishable under 5 U.S.C. 552a(i)(3) by a fine of not "
+        "more than $5,000. (28 U.S.C. 1746.)",
+        "After List",
+    )
+    p(doc, "Executed on ____________________ (date).", "After List")
+    p(doc, "______________________________", "Signature Line")
+    p(doc, "{{ requester.signature_name }}", "Signature")
+    return doc
+
+
 TEMPLATES = {
     "request.docx": request_letter,
     "status_inquiry.docx": status_inquiry,
@@ -694,6 +1015,10 @@ TEMPLATES = {
     "still_interested_reply.docx": still_interested_reply,
     "fee_response.docx": fee_response,
     "appeal.docx": appeal,
+    "liaison_letter.docx": liaison_letter,
+    "ogis_request.docx": ogis_request,
+    "complaint_outline.docx": complaint_outline,
+    "identity_statement.docx": identity_statement,
 }
 
 

@@ -43,6 +43,8 @@ def test_every_fact_has_a_source_and_a_tag(mou):
     for item in (*mou.parties, *mou.key_dates, *mou.public_facts, *mou.categories):
         assert item.source.strip() and item.tag in TAGS
         assert isinstance(item.as_of, date)
+    for fact in mou.letter_facts:
+        assert fact.sources and fact.tag in TAGS and fact.date <= fact.as_of
 
 
 def test_categories_describe_records_like_a_strong_request(mou):
@@ -50,7 +52,8 @@ def test_categories_describe_records_like_a_strong_request(mou):
         assert "?" not in category.description  # records, not questions
         assert category.custodians and category.search_terms
         assert category.date_from >= date(2023, 1, 1)
-        assert "Date range" in category.description
+        for holder in category.holders:  # each agency's letter names only its own offices
+            assert category.custodians_for(holder), (category.id, holder)
 
 
 def test_public_facts_support_fee_waiver_and_expedite_arguments(mou):
@@ -153,8 +156,8 @@ def test_minimal_pack_loads_and_normalises_names(tmp_path):
             "irs.json: categories[1].date_range.from: '2025-13-01' is not a date (YYYY-MM-DD)",
         ),
         (
-            lambda d: d.update(format="foiadesk-case-pack/2"),
-            "irs.json: format: 'foiadesk-case-pack/2' is not supported (expected 'foiadesk-case-pack/1')",
+            lambda d: d.update(format="foiadesk-case-pack/9"),
+            "irs.json: format: 'foiadesk-case-pack/9' is not supported (expected 'foiadesk-case-pack/2')",
         ),
         (lambda d: d.pop("summary"), "irs.json: summary: required field is missing"),
         (
@@ -216,3 +219,88 @@ def test_invalid_json_gives_line_and_column(tmp_path):
 def test_missing_file_is_reported(tmp_path):
     with pytest.raises(CasePackError, match=r"^nothing\.json: cannot read the file"):
         load_case_pack(tmp_path / "nothing.json")
+
+
+# --- format 2: letter facts with primary sources -------------------------------------------
+
+LETTER_FACT = {
+    "id": "order",
+    "text": "The court stayed the policy.",
+    "date": "2025-11-21",
+    "as_of": "2026-06-30",
+    "tag": "V",
+    "supports": ["expedite"],
+    "sources": [
+        {
+            "kind": "court",
+            "name": "D.D.C.",
+            "title": "Order",
+            "cite": "No. 1:25-cv-00457",
+            "date": "2025-11-21",
+        },
+        {
+            "kind": "news",
+            "name": "FedScoop",
+            "title": "Judge halts sharing",
+            "date": "2025-11-21",
+            "url": "https://fedscoop.com/x",
+        },
+    ],
+}
+
+
+def _v2(tmp_path, fact):
+    data = copy.deepcopy(MINIMAL)
+    data["format"] = "foiadesk-case-pack/2"
+    data["letter_facts"] = [fact]
+    path = tmp_path / "irs.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_letter_facts_load_and_round_trip(tmp_path):
+    pack = load_case_pack(_v2(tmp_path, LETTER_FACT))
+    fact = pack.letter_facts[0]
+    assert fact.date == date(2025, 11, 21) and [s.kind for s in fact.sources] == ["court", "news"]
+    assert "No. 1:25-cv-00457, order (November 21, 2025)." == fact.sources[0].citation()
+    again = tmp_path / "again.json"
+    again.write_text(dump_case_pack(pack), encoding="utf-8")
+    assert load_case_pack(again).letter_facts == pack.letter_facts
+
+
+@pytest.mark.parametrize(
+    "url, problem",
+    [
+        ("https://uat.apnews.com/article/x", "test or staging server"),
+        ("https://www.everycrsreport.com/files/x.html", "copy, aggregator or blog"),
+        ("https://particle.news/story/x", "copy, aggregator or blog"),
+        ("https://a.plas.ml/shaare/x", "copy, aggregator or blog"),
+    ],
+)
+def test_copies_test_servers_and_aggregators_are_refused(tmp_path, url, problem):
+    fact = json.loads(json.dumps(LETTER_FACT))
+    fact["sources"][1]["url"] = url
+    with pytest.raises(CasePackError, match=problem):
+        load_case_pack(_v2(tmp_path, fact))
+
+
+def test_an_agency_source_must_be_the_agencys_own_page(tmp_path):
+    fact = json.loads(json.dumps(LETTER_FACT))
+    fact["sources"][1] = {
+        "kind": "agency",
+        "name": "TIGTA",
+        "title": "Report",
+        "date": "2026-06-08",
+        "url": "https://example.com/tigta.pdf",
+    }
+    with pytest.raises(CasePackError, match=r"letter_facts\[0\]\.sources\[1\]\.url: .*\(\.gov\)"):
+        load_case_pack(_v2(tmp_path, fact))
+
+
+def test_the_shipped_pack_cites_only_acceptable_sources(mou):
+    from foiadesk.core.reference.casepack import source_host_problem
+
+    assert mou.letter_facts
+    for fact in mou.letter_facts:
+        for src in fact.sources:
+            assert not src.url or not source_host_problem(src.kind, src.url), (fact.id, src.url)

@@ -401,7 +401,8 @@ def test_show_json_has_every_clock_and_event(tmp_path, capsys):
     db = str(tmp_path / "j.sqlite3")
     assert run(["add-request", "--db", db, "--title", "USCIS policy", "--component", "USCIS"]) == 0
     for args in (
-        ["filed", "--on", "2026-03-02", "--agency-received", "2026-03-02", "--tracking", "2026-USCIS-1"],
+        ["filed", "--on", "2026-03-02", "--agency-received", "2026-03-02", "--confirmation", "PORTAL-77"],
+        ["acknowledged", "--on", "2026-03-04", "--tracking", "2026-USCIS-1"],
         ["fee_decision", "--on", "2026-05-04", "--outcome", "waiver_denied"],
         ["fee_estimate", "--on", "2026-05-10", "--amount", "470", "--on-hold"],
         ["determination", "--on", "2026-06-01", "--outcome", "partial"],
@@ -411,7 +412,7 @@ def test_show_json_has_every_clock_and_event(tmp_path, capsys):
     assert run(["show", "--db", db, "1", "--json", "--today", "2026-07-01"]) == 0
     record = json.loads(capsys.readouterr().out)
     assert (record["id"], record["component"], record["status"]) == (1, "USCIS", "Partly granted")
-    assert record["tracking_numbers"] == ["2026-USCIS-1"]
+    assert (record["tracking_numbers"], record["confirmations"]) == (["2026-USCIS-1"], ["PORTAL-77"])
     windows = {c["name"]: c for c in record["clocks"] if c["key"].startswith("appeal_window")}
     assert windows["Appeal the fee-waiver denial by"]["due"] == "2026-09-11"
     assert windows["Appeal the partial denial by"]["due"] == "2026-10-08"

@@ -238,3 +238,154 @@ def test_a_reply_by_date_from_within_n_days_of_the_letter():
     )
     # April 15, 2010 + 60 calendar days
     assert (p.reply_type, p.fee_amount, p.dates) == ("fee", Decimal("16.90"), {"reply_by": date(2010, 6, 14)})
+
+
+# -- wording met in the second holdout (holdout2), each a general rule -----------------------
+
+
+def _letter(body: str, head: str = "National Security Agency\n14 March 2003\nDear Requester:\n") -> object:
+    return parse_text(head + body)
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        # a release whose enclosures had information deleted is a release in part
+        (
+            "Documents responsive to your request are enclosed. Please be advised that certain "
+            "information has been deleted from the enclosures as explained below.",
+            "partial",
+        ),
+        (
+            "The documents responsive to your request are enclosed. Certain information, however, has "
+            "been deleted.",
+            "partial",
+        ),
+        # "portions of one document are not releasable" after locating records
+        (
+            "A search located four documents responsive to your request. Upon review, it has been "
+            "determined that some portions of one document are not releasable.",
+            "partial",
+        ),
+        # releases worded without "released"
+        (
+            "Enclosed please find all documents in our possession dated between 1995 and 1996.",
+            "records_released",
+        ),
+        (
+            "We determined that all 16 pages are appropriate for release without excision and copies are "
+            "enclosed.",
+            "records_released",
+        ),
+        # no records for one part, the rest denied in full: the denial is the decision
+        (
+            "With respect to the history, we were unable to locate any responsive records. With respect "
+            "to the briefing, we located material which must be denied in its entirety on the basis of "
+            "FOIA exemptions (b)(1) and (b)(3).",
+            "denial",
+        ),
+        # an e-mail that carries the acknowledgment letter
+        ("I'm attaching the Acknowledgement letter regarding your FOIA Request.", "ack"),
+    ],
+)
+def test_determinations_in_other_words(wording, kind):
+    assert _letter(wording).reply_type == kind
+
+
+def test_a_release_stamp_is_not_a_release():
+    p = _letter(
+        "Approved for Release: 2021/12/06 C06161162\nWe cannot accept item 4 of your request in its "
+        "current form; the FOIA requires requesters to reasonably describe the records they seek."
+    )
+    assert p.reply_type == "clarification"
+
+
+def test_a_denied_fee_waiver_decides_a_letter_that_also_logs_the_request():
+    p = _letter(
+        "Your request has been assigned Case Number 41517. Please be advised that your request for a "
+        "waiver of fees has been considered, and is denied."
+    )
+    assert (p.reply_type, p.fee_waiver, p.tracking_numbers) == ("fee", "denied", ("41517",))
+
+
+def test_the_requesters_quoted_email_is_not_the_agencys_answer():
+    p = parse_text(
+        "Mr. Doe:\nIn reference to your email below: the material reviewed is a lesson plan of 38 pages.\n\n"
+        '"John Doe" wrote:\n> I received your letter withholding all material responsive to my request.\n'
+        '> You call this only a "partial denial" under (b)(2).\n'
+    )
+    assert (p.reply_type, p.exemptions) == ("other", ())
+
+
+@pytest.mark.parametrize(
+    "line, numbers",
+    [
+        # a number after "Freedom of Information Act Request", even in a file number's shape
+        ("RE: Freedom of Information Act Request 01-RIN-00349-96", ("01-RIN-00349-96",)),
+        # five digits after a label that names a number; the number ends where the word begins
+        ("FOIA Case: 41517/Appeal No. 1789", ("41517",)),
+        # OCR's letter I inside a known component number
+        ("Re: Freedom oflnfonnation Act Request NGC07-I03", ("NGC07-103",)),
+        # a court case in the year-number-judge style is not a tracking number
+        (
+            "You state that records about your U.S. District Court case (No. 99-3234-HHK) were withheld.",
+            (),
+        ),
+        # an FBI file number without a request label stays out
+        ("The records are in File Number 66-HQ-3286 and in 100-NY-12345.", ()),
+    ],
+)
+def test_tracking_numbers_after_more_labels(line, numbers):
+    assert _letter(line).tracking_numbers == numbers
+
+
+def test_a_submission_date_field_is_not_the_letter_date():
+    p = parse_text(
+        "* Tracking Number: EPA-HQ-2017-007662\n* Date Submitted: 05/23/2017\n* Request Status: Submitted\n"
+    )
+    assert p.letter_date is None
+
+
+def test_an_exemption_named_by_its_ordinal():
+    p = _letter("These deletions are exempt from disclosure pursuant to the third exemption of the FOIA.")
+    assert p.exemptions == ("b3",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Because your fee waiver was granted on appeal, no processing fees have been assessed.",
+        "There are no assessable fees for this request.",
+        "There are no assessable fees {or this request.",
+        # OCR's "lees" for "fees"
+        "It is unnecessary to adjudicate your request for a lee waiver, as no lees are being assessed.",
+        # the next sentence's "If" does not make this one conditional
+        "In this instance, because the cost is below the $50 minimum, there is no charge. If you believe "
+        "this to be an adverse determination, you may appeal.",
+    ],
+)
+def test_no_fee_in_more_words(sentence):
+    p = _letter(sentence)
+    assert (p.fee_amount, p.fee_meaning) == (0, "none")
+
+
+# holdout2: 31 letters collected and labelled after the rules above were last changed, then
+# read once, blind: reply type 17 of 25, letter date 26 of 27, tracking numbers 21 of 27,
+# exemptions 29 of 30, fee amount 27 of 31 (see SOURCES.md). The general fixes in this file
+# brought it to the floor below; the three misses left are a label the reader has no type for
+# (fee_waiver_decision, read as "fee"), a four-digit appeal number and an OCR-split number.
+HOLDOUT2_FLOOR = {
+    "reply_type": 24,
+    "letter_date": 27,
+    "tracking_numbers": 25,
+    "exemptions": 30,
+    "fee_amount": 31,
+}
+
+
+def test_the_second_holdout_is_read_at_least_as_well_as_after_its_fixes():
+    scores = score(REAL, "holdout2")
+    print("\n" + table(scores))
+    assert {name: s.right >= HOLDOUT2_FLOOR[name] for name, s in scores.items()} == {
+        name: True for name in FIELDS
+    }

@@ -114,7 +114,17 @@ def build_parser() -> argparse.ArgumentParser:
     lg.add_argument("--channel")
     lg.add_argument("--amount", type=dollars, help="dollars")
     lg.add_argument("--summary", default="")
-    lg.add_argument("--file", type=Path, action="append", default=[], help="attach a file")
+    lg.add_argument("--file", type=Path, action="append", default=[], help="attach a file (filed: proof)")
+    lg.add_argument("--confirmation", help="filed: what the portal, fax or post office gave (not tracking)")
+    lg.add_argument(
+        "--asks",
+        help="filed: what the letter asks for, e.g. expedite,fee-waiver or none "
+        "(default: read from the drafted letter)",
+    )
+    lg.add_argument("--fee-cap", type=dollars, help="filed: the fee cap the letter commits to, in dollars")
+    lg.add_argument("--duplicate-ok", action="store_true", help="filed: send the same text again")
+    lg.add_argument("--exemptions", help="determination: the exemptions it cites, e.g. b5,b6,b7C")
+    lg.add_argument("--statutes", help="determination: statutes cited with b3, separated by ';'")
     lg.add_argument(
         "--on-hold",
         action="store_true",
@@ -140,6 +150,16 @@ def build_parser() -> argparse.ArgumentParser:
         default="urgency_to_inform,media_interest",
         help="comma-separated grounds (imminent_threat, urgency_to_inform, due_process, "
         "media_interest); each letter keeps those its agency allows",
+    )
+    dr.add_argument("--due-process", default="", help="your own facts for the due-process ground")
+    dr.add_argument("--imminent-threat", default="", help="your own facts for the imminent-threat ground")
+    dr.add_argument("--suite", action="store_true", help="a suite of narrow letters, one per category group")
+    dr.add_argument(
+        "--priority", action="store_true", help="ask the agency to process items in the order given"
+    )
+    dr.add_argument("--appendix", action="store_true", help="add the public record as an appendix")
+    dr.add_argument(
+        "--include-unverified", action="store_true", help="also print partly confirmed facts and authority"
     )
     dr.add_argument("--max-fee", type=dollars, help="the most you agree to pay, in dollars (default 25)")
     dr.add_argument("--date", type=iso_date, help="letter date (default today)")
@@ -176,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Modules that add their own commands: add_commands(sub, with_db) registers parsers whose
 # defaults carry ``func``, a function of the parsed arguments that returns the exit status.
-COMMAND_MODULES: tuple[str, ...] = ("foiadesk.cli.replies", "foiadesk.cli.export")
+COMMAND_MODULES: tuple[str, ...] = ("foiadesk.cli.replies", "foiadesk.cli.export", "foiadesk.cli.filing")
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -297,10 +317,10 @@ def cmd_show(args) -> int:
     if args.json:
         import json
 
-        from foiadesk.core.store.reads import tracking_numbers
+        from foiadesk.core.store.reads import confirmations
         from foiadesk.core.tracking.record import request_record
 
-        print(json.dumps(request_record(v, tracking_numbers(db, v.id), today), indent=2, ensure_ascii=False))
+        print(json.dumps(request_record(v, confirmations(db, v.id), today), indent=2, ensure_ascii=False))
         return 0
     print(
         f"#{v.id} {v.title}\n{v.component_name} ({v.component})"
@@ -343,6 +363,15 @@ def cmd_log(args) -> int:
     if args.type == "referral":
         return _log_referral(args)
     files = [log.Attachment.read(path) for path in args.file]
+    from foiadesk.cli.filing import log_event
+
+    if args.type == "filed" and len(files) > 1:
+        raise UsageError("give one proof of filing (--file once)")
+    done = log_event(args, files)
+    if done is not None:
+        return done
+    if args.confirmation or args.asks or args.fee_cap is not None or args.exemptions:
+        raise UsageError("--confirmation, --asks, --fee-cap: only for filed; --exemptions: for determination")
     changes = log.record_event(
         _open(args),
         args.request_id,
@@ -423,10 +452,18 @@ def cmd_draft(args) -> int:
         fee_waiver=args.fee_waiver,
         expedite=args.expedite,
         expedite_grounds=[g.strip() for g in args.expedite_grounds.split(",") if g.strip()],
+        ground_text={
+            k: v
+            for k, v in (("due_process", args.due_process), ("imminent_threat", args.imminent_threat))
+            if v
+        },
+        include_unverified=args.include_unverified,
+        appendix=args.appendix,
+        priority=args.priority,
     )
-    several = len(components) > 1
+    several = len(components) > 1 or args.suite
     if several and args.out.suffix.lower() == ".docx":
-        raise UsageError("--out must be a folder when drafting for several components")
+        raise UsageError("--out must be a folder when drafting for several components or a suite")
     drafts = draft_requests(
         requester,
         pack,
@@ -434,6 +471,7 @@ def cmd_draft(args) -> int:
         components,
         options,
         user_templates_dir=args.templates,
+        suite=args.suite,
     )
     pdfs = {}
     if args.pdf:

@@ -91,11 +91,14 @@ def test_the_daily_loop(qtbot, open_window, tmp_path):
         filing.channel.setCurrentIndex(filing.channel.findData("portal"))
         qtbot.keyClicks(filing.confirmation, number)
         qtbot.mouseClick(filing.mark_button, Qt.MouseButton.LeftButton)
+        dialog = filing.dialog  # Mark as filed: what the panel said, and what the letter asks
+        assert dialog.confirmation.text() == number and dialog.channel.currentData() == "portal"
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda rid=request_id: filing.model.row_of(rid) is None, timeout=TIMEOUT)
     assert filing.model.rowCount() == 0
     row = list_row(window, ice)
     assert cell(model, row, "Status") == "Filed" and cell(model, row, "Filed") == "2026-11-02"
-    assert cell(model, row, "Tracking no.") == "ICE-PORTAL-0001"
+    assert cell(model, row, "Tracking no.") in ("", "—")  # a confirmation is not a tracking number
     assert cell(model, row, "Next deadline · owed by") == "Response due · agency"
 
     # An acknowledgment with a tracking number: the due date shows.
@@ -120,7 +123,7 @@ def test_the_daily_loop(qtbot, open_window, tmp_path):
     assert detail.clocks.index(response, 1).data() == "2026-12-03"
     timeline = [detail.events.index(r, 2).data() for r in range(detail.events.rowCount())]
     assert timeline[0].startswith("Drafted")
-    assert timeline[1] == "Filed: tracking ICE-PORTAL-0001"
+    assert timeline[1] == "Filed: confirmation ICE-PORTAL-0001"
     assert detail.events.index(1, 3).data() == "portal"
     assert timeline[2] == (
         "Acknowledged: agency says it received the request on 2026-11-03; tracking 2026-ICFO-12345"

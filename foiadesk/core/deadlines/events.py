@@ -109,6 +109,7 @@ _TYPES = [
         agency_receipt="Agency received it on",
     ),
     EventType("expedite_decided", "Expedite decision", "in", outcomes=("granted", "denied")),
+    EventType("fee_waiver_requested", "Fee waiver requested", "out"),
     EventType("status_inquiry", "Status inquiry sent", "out"),
     EventType("interim_release", "Interim release", "in", named_date="Estimated completion"),
     EventType(

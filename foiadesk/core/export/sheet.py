@@ -187,7 +187,8 @@ def _chunk_rows(
     tracking: dict[int, list[str]] = {}
     for rid, number in db.execute(
         f"""SELECT t.request_id, t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-             WHERE e.voided_at IS NULL AND t.request_id IN ({marks}) ORDER BY t.id""",
+             WHERE e.voided_at IS NULL AND t.kind != 'confirmation' AND e.type != 'filed'
+               AND t.request_id IN ({marks}) ORDER BY t.id""",
         ids,
     ):
         tracking.setdefault(rid, []).append(number)

@@ -10,6 +10,7 @@ a request per component and a "drafted" event carrying the .docx, stored by hash
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
@@ -37,6 +38,7 @@ class Draft:
     filename: str
     docx: bytes
     warnings: tuple[str, ...]
+    group: str = ""  # in a suite of narrow letters, the category group this one asks for
 
     @property
     def text(self) -> str:
@@ -72,9 +74,12 @@ def draft_requests(
     options: DraftOptions,
     *,
     user_templates_dir: Path | None = None,
+    suite: bool = False,
 ) -> list[Draft]:
     """One rendered request letter per component. In a batch, each letter asks only for
-    the chosen categories its component holds; a component that holds none is refused."""
+    the chosen categories its component holds; a component that holds none is refused.
+    Each letter names the other components as parallel requests. With `suite`, each
+    component gets a suite of narrow letters instead, one per category group."""
     drafts = []
     for comp in components:
         ids = list(category_ids)
@@ -87,11 +92,28 @@ def draft_requests(
                     "leave it out or choose categories it holds."
                 )
         own, dropped = _grounds_for(comp, options)
-        context = build_request_context(requester, pack, ids, comp, own)
-        data = render("request", context, user_templates_dir=user_templates_dir)
-        name = suggested_filename("request", comp.abbr or comp.key, options.letter_date, pack.id)
-        drafts.append(Draft(comp, tuple(ids), name, data, tuple(context["warnings"] + dropped)))
+        others = tuple(re.sub(r"\s*\([^)]*\)", "", c.name) for c in components if c.key != comp.key)
+        if others:
+            own = replace(own, parallel_to=others)
+        groups = _groups(pack, ids) if suite else [("", ids)]
+        for group, group_ids in groups:
+            context = build_request_context(requester, pack, group_ids, comp, own)
+            data = render("request", context, user_templates_dir=user_templates_dir)
+            kind = f"request-{group}" if group else "request"
+            name = suggested_filename(kind, comp.abbr or comp.key, options.letter_date, pack.id)
+            drafts.append(
+                Draft(comp, tuple(group_ids), name, data, tuple(context["warnings"] + dropped), group)
+            )
     return drafts
+
+
+def _groups(pack: CasePack, ids: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """The chosen categories by the pack's groups (a category without one is its own)."""
+    by_id = {c.id: c for c in pack.categories}
+    out: dict[str, list[str]] = {}
+    for cid in ids:
+        out.setdefault(by_id[cid].group or cid, []).append(cid)
+    return list(out.items())
 
 
 def _grounds_for(comp: Component, options: DraftOptions) -> tuple[DraftOptions, list[str]]:

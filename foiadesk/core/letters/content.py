@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 from docxtpl import Listing
 
 from foiadesk.core.errors import UserError
+from foiadesk.core.reference import authorities
 
 if TYPE_CHECKING:
-    from foiadesk.core.reference.casepack import CasePack, Category
+    from foiadesk.core.reference.casepack import CasePack, Category, LetterFact
     from foiadesk.core.reference.directory import Channel, Component, Fact
 
 
@@ -73,6 +74,13 @@ class Requester:
     fee_category_basis: str = ""  # facts for the category, e.g. publications
     signature_name: str = ""  # defaults to name
     dissemination: str = ""  # how the requester will share what they learn (fee waiver)
+    # Why the requester is "primarily engaged in disseminating information" (5 U.S.C.
+    # 552(a)(6)(E)(v)(II)); without it only a news-media requester may claim urgency to inform.
+    disseminator_basis: str = ""
+
+    @property
+    def primarily_disseminates(self) -> bool:
+        return self.fee_category == "news_media" or bool(clean(self.disseminator_basis))
 
     def __post_init__(self):
         if not self.name.strip():
@@ -96,7 +104,12 @@ class DraftOptions:
     fee_waiver_text: str = ""  # replaces the generated waiver argument
     expedite: bool = False
     expedite_grounds: list[str] = field(default_factory=list)
-    expedite_text: str = ""  # replaces the generated list of urgent facts
+    expedite_text: str = ""  # the user's own reasons for urgency, printed before the pack's
+    ground_text: dict[str, str] = field(default_factory=dict)  # the user's facts per ground
+    include_unverified: bool = False  # print P/U facts and authority, knowingly
+    appendix: bool = False  # the public record in an appendix
+    priority: bool = False  # process the items in the order listed
+    parallel_to: tuple[str, ...] = ()  # other agencies sent related requests
     format: str = "electronic native format"
 
 
@@ -264,6 +277,39 @@ def _base(requester: Requester, comp: Component, letter_date: date) -> dict:
     }
 
 
+# What the log knows about a request (foiadesk.core.followups fills it in); a follow-up
+# drafted without the log has these empty values.
+HISTORY_DEFAULTS = {
+    "filed_on": "",
+    "channel": "",
+    "confirmation": "",
+    "acknowledged_on": "",
+    "received_on": "",
+    "received_assumed": False,
+    "due_on": "",
+    "missed": False,
+    "days_late": 0,
+    "extended": False,
+    "exhaustion_on": "",
+    "status_inquiries": [],
+    "expedite_requested": False,
+    "expedite_denied_on": "",
+    "waiver_requested": False,
+    "waiver_denied_on": "",
+    "waiver_pending": False,
+    "determination_on": "",
+    "determination_outcome": "",
+    "exemptions": [],
+    "appeal_filed_on": "",
+    "appeal_number": "",
+    "appeal_decision_due": "",
+    "appeal_missed": False,
+    "chronology": [],
+    "exhibits": [],
+    "info_requests_repeated": False,
+}
+
+
 def _followup_base(requester: Requester, comp: Component, request: RequestRef, letter_date: date) -> dict:
     tracking = one_line(request.tracking_number)
     if not tracking:
@@ -277,24 +323,73 @@ def _followup_base(requester: Requester, comp: Component, request: RequestRef, l
             "submitted_on": long_date(request.submitted_on),
             "title": one_line(request.title),
         },
+        history=dict(HISTORY_DEFAULTS),
     )
     return ctx
 
 
-# --- case facts and categories --------------------------------------------------------
+# --- case facts, sources and categories ------------------------------------------------
+
+STALE_AFTER_DAYS = 180  # a fact last checked longer ago than this is flagged to the user
+MAX_SOURCES_PER_FACT = 1  # the best primary source: a docket or official page before the press
+_SOURCE_ORDER = {"court": 0, "congress": 1, "agency": 1, "federal_register": 1, "statute": 2, "news": 3}
 
 
-def _facts(pack: CasePack, use: str, warnings: list[str]) -> list[dict]:
+class Sources:
+    """Numbers each cited source once, in order of first citation, for the end list."""
+
+    def __init__(self):
+        self.items: list[str] = []
+
+    def cite(self, fact: LetterFact, letter_date: date) -> str:
+        usable = sorted(
+            (s for s in fact.sources if s.date is None or s.date <= letter_date),
+            key=lambda s: _SOURCE_ORDER.get(s.kind, 9),
+        )[:MAX_SOURCES_PER_FACT]
+        numbers = []
+        for src in usable:
+            text = src.citation()
+            if text not in self.items:
+                self.items.append(text)
+            numbers.append(self.items.index(text) + 1)
+        return "[" + ", ".join(str(n) for n in numbers) + "]" if numbers else ""
+
+    def listing(self) -> list[dict]:
+        return [{"number": n, "text": t} for n, t in enumerate(self.items, 1)]
+
+
+def usable_facts(pack: CasePack, options: DraftOptions, warnings: list[str]) -> list[LetterFact]:
+    """The letter facts this letter may state: dated on or before the letter, with a source
+    the letter can cite, and verified unless the user includes the others knowingly."""
+    day = options.letter_date
     chosen = []
-    for fact in pack.public_facts:
-        if use not in fact.supports:
+    for fact in pack.letter_facts:
+        if fact.date > day:
+            continue  # not yet true on the letter's date
+        if not any(s.date is None or s.date <= day for s in fact.sources):
             continue
-        if fact.tag == "U":
-            warnings.append(f"Fact '{fact.id}' is unverified (tag U): check it before sending.")
-        chosen.append(
-            {"text": one_line(fact.text), "source": one_line(fact.source), "as_of": long_date(fact.as_of)}
-        )
+        if fact.tag != "V" and not options.include_unverified:
+            warnings.append(
+                f"Fact '{fact.id}' is {'partly confirmed' if fact.tag == 'P' else 'unconfirmed'} "
+                f"(tag {fact.tag}) and was left out; include unverified facts to use it."
+            )
+            continue
+        if fact.tag != "V":
+            warnings.append(
+                f"Fact '{fact.id}' (tag {fact.tag}) is included at your choice: check it before signing."
+            )
+        if (day - fact.as_of).days > STALE_AFTER_DAYS:
+            warnings.append(
+                f"Fact '{fact.id}' was last checked on {long_date(fact.as_of)}: "
+                "make sure it is still accurate before sending."
+            )
+        chosen.append(fact)
     return chosen
+
+
+def _stated(facts: list[LetterFact], refs: Sources, day: date) -> str:
+    """Facts as running text, each followed by its source numbers."""
+    return " ".join(f"{one_line(f.text)} {refs.cite(f, day)}".strip() for f in facts)
 
 
 def _date_range(start: date | str | None, end: date | str | None) -> str:
@@ -305,6 +400,9 @@ def _date_range(start: date | str | None, end: date | str | None) -> str:
     if end:
         return f"any date through {long_date(end)}"
     return "any date"
+
+
+MAX_SEARCH_TERMS = 4
 
 
 def _categories(pack: CasePack, ids: Iterable[str], comp: Component, warnings: list[str]) -> list[dict]:
@@ -318,6 +416,8 @@ def _categories(pack: CasePack, ids: Iterable[str], comp: Component, warnings: l
             f"The case '{pack.id}' has no record category " + ", ".join(f"'{i}'" for i in unknown) + "."
         )
     chosen = []
+    # A long list stays within about five pages: fewer search terms per item.
+    terms = MAX_SEARCH_TERMS if len(ids) <= 6 else MAX_SEARCH_TERMS - 1 if len(ids) < 10 else 2
     for number, cid in enumerate(ids, 1):
         cat = by_id[cid]
         if comp.key.lower() not in (h.lower() for h in cat.holders):
@@ -330,10 +430,10 @@ def _categories(pack: CasePack, ids: Iterable[str], comp: Component, warnings: l
                 "number": number,
                 "id": cat.id,
                 "title": one_line(cat.title).rstrip("."),
-                "description": one_line(cat.description),
-                "custodians": "; ".join(one_line(c) for c in cat.custodians),
+                "description": one_line(cat.description_for(comp.key)),
+                "custodians": "; ".join(one_line(c) for c in cat.custodians_for(comp.key)),
                 "date_range": _date_range(cat.date_from, cat.date_to),
-                "search_terms": ", ".join(f"“{one_line(t)}”" for t in cat.search_terms),
+                "search_terms": ", ".join(f"“{one_line(t)}”" for t in cat.search_terms[:terms]),
             }
         )
     return chosen
@@ -345,6 +445,28 @@ def _asks_for_tax_data(cats: Iterable[Category]) -> bool:
             if ex.code == "b3" and "6103" in (ex.statute or ""):
                 return True
     return False
+
+
+def _taxpayer_paragraph(options: DraftOptions, irs: bool) -> str:
+    """The IRS wording: statistics that cannot be associated with a taxpayer, and records
+    that are not return information with taxpayer entries redacted. Never 'de-identified
+    data', which invites a denial: redaction does not take return information out of 6103."""
+    text = (
+        "This request does not seek the return or return information of any identifiable "
+        "taxpayer (26 U.S.C. 6103(b)). Where counts or other data derive from return "
+        "information, I ask for them as statistics in a form that cannot be associated with, "
+        "or otherwise identify, directly or indirectly, a particular taxpayer (26 U.S.C. "
+        "6103(b)(2)). Records that are not themselves returns or return information, such as "
+        "agreements, address requests, legal analyses, policies and communications, should "
+        "be released with any entries identifying a taxpayer redacted."
+    )
+    scientology = authorities.case("church-of-scientology", unverified_ok=options.include_unverified)
+    if scientology and irs:  # the IRS is the agency that applies 6103 to its own files
+        text += (
+            " I do not ask you to release return information by deleting identifiers; that "
+            f"is not permitted, {scientology['cite']}, and none is sought here."
+        )
+    return text
 
 
 # --- fees and expedited processing --------------------------------------------------------
@@ -377,6 +499,7 @@ def _fee(requester: Requester, options: DraftOptions, comp: Component, warnings:
         "cite": cite,
         "charges": charges,
         "basis": paragraphs(requester.fee_category_basis),
+        "basis_line": one_line(requester.fee_category_basis),
         "cap": dollars(cap),
         "cap_amount": str(cap),
         "agrees_to_pay": cap > 0,
@@ -387,7 +510,7 @@ def _fee(requester: Requester, options: DraftOptions, comp: Component, warnings:
 
 
 # code: (title, what the requester asserts). The directory says which codes a component's
-# rules allow, and their cites; the assertion is the requester's, in the rules' words.
+# rules allow; `authorities` gives their pinpoint cites, printed only when verified.
 GROUNDS = {
     "imminent_threat": (
         "Imminent threat to life or physical safety",
@@ -410,6 +533,8 @@ GROUNDS = {
         "public confidence.",
     ),
 }
+# Grounds that rest on facts about the requester: only the user can state them.
+USER_FACT_GROUNDS = ("imminent_threat", "due_process")
 # The statute's two grounds (cite, route_to, tag), for a component the directory lists
 # no grounds for.
 STATUTORY_GROUNDS: dict[str, tuple[str, str | None, str]] = {
@@ -418,38 +543,73 @@ STATUTORY_GROUNDS: dict[str, tuple[str, str | None, str]] = {
 }
 
 
-def _grounds(codes: list[str], comp: Component, fee: dict, warnings: list[str]) -> list[dict]:
+def _grounds(
+    codes: list[str], comp: Component, requester: Requester, options: DraftOptions, warnings: list[str]
+) -> list[dict]:
+    """The expedite grounds this letter can assert: allowed by the component's rules, and
+    supported by the requester (a disseminator for urgency to inform; the user's own facts
+    for due process or a threat to safety). Others are left out with a warning."""
     allowed = {g.code: (g.cite, g.route_to, g.tag) for g in comp.expedite_grounds}
     allowed = allowed or STATUTORY_GROUNDS
     if not codes:
         raise DraftingError("Choose at least one ground for expedited processing.")
-    chosen = []
-    for number, code in enumerate(dict.fromkeys(codes), 1):
+    family = authorities.rule_family(comp.abbr or "", comp.parent or "")
+    chosen, dropped = [], []
+    for code in dict.fromkeys(codes):
         if code not in allowed or code not in GROUNDS:
             raise DraftingError(
                 f"The rules of {comp.abbr or comp.name} do not list '{code}' as a ground for "
                 f"expedited processing; they allow: {', '.join(allowed)}."
             )
-        cite, route_to, tag = allowed[code]
-        if tag == "U":
+        user_text = one_line((options.ground_text or {}).get(code, ""))
+        if code == "urgency_to_inform" and not requester.primarily_disseminates:
             warnings.append(
-                f"The rule for the '{code}' ground ({cite}) is unverified: "
-                "check it on ecfr.gov before relying on it."
+                "Urgency to inform was left out: it requires a requester primarily engaged in "
+                "disseminating information, and your profile does not say so (fee category "
+                "'news_media', or a 'primary_activity' describing it). "
+                + ("Widespread media interest fits without it." if "media_interest" in allowed else "")
             )
+            dropped.append(code)
+            continue
+        if code in USER_FACT_GROUNDS and not user_text:
+            warnings.append(
+                f"'{GROUNDS[code][0]}' was left out: it needs your own facts (who would be harmed, "
+                "how, and when), in your words."
+            )
+            dropped.append(code)
+            continue
         title, text = GROUNDS[code]
-        if code == "urgency_to_inform" and fee["basis"]:
-            text += " My work is described under Fees above."
-        chosen.append(
-            {
-                "number": number,
-                "code": code,
-                "title": title,
-                "text": text,
-                "cite": one_line(cite),
-                "route_to": one_line(route_to or ""),
-            }
+        cite, route_to, tag = allowed[code]
+        statute = STATUTORY_GROUNDS.get(code, ("",))[0]
+        pin = authorities.ground_cite(family, code, unverified_ok=options.include_unverified)
+        if tag == "V" and cite.startswith("5 U.S.C."):
+            pin = pin or cite
+        shown = "; ".join(dict.fromkeys(x for x in (statute, pin) if x))
+        if not shown:
+            part = authorities.rule(family, "part") or one_line(_value(comp.regulation) or "")
+            shown = f"your regulations, {part}" if part else ""
+        if code == "urgency_to_inform" and requester.disseminator_basis:
+            text += " " + one_line(requester.disseminator_basis).rstrip(".") + "."
+        if user_text:
+            text += " " + user_text
+        route = one_line(route_to or "")
+        if route and (
+            comp.name.lower() in route.lower()
+            or route.lower().startswith(comp.name.lower())
+            or (comp.abbr == "DHS-PRIV" and "privacy office" in route.lower())
+        ):
+            route = ""  # the letter already goes there
+        if route:
+            warnings.append(
+                f"Send a copy of this letter to {route} on the same day: the rules direct "
+                f"requests on the '{title}' ground there."
+            )
+        chosen.append({"code": code, "title": title, "text": text, "cite": shown, "route_to": route})
+    if not chosen:
+        raise DraftingError(
+            "None of the chosen expedite grounds fits: " + "; ".join(w for w in warnings[-len(dropped) :])
         )
-    return chosen
+    return [{**ground, "number": number} for number, ground in enumerate(chosen, 1)]
 
 
 def _dissemination(requester: Requester) -> str:
@@ -460,7 +620,116 @@ def _dissemination(requester: Requester) -> str:
     )
 
 
+WAIVER_FACTORS = (
+    "The subject of the request",
+    "Likely to contribute significantly to public understanding",
+    "Significance of the contribution",
+    "No commercial interest",
+)
+MAX_QUESTIONS = 3
+MAX_WAIVER_FACTS = 2
+MAX_URGENCY_FACTS = 3
+
+
+def _waiver(
+    requester: Requester,
+    pack: CasePack,
+    comp: Component,
+    cats: list[Category],
+    fee: dict,
+    facts: list[LetterFact],
+    refs: Sources,
+    options: DraftOptions,
+    shown_public: int = 2,
+) -> list[dict]:
+    """The fee-waiver argument in the agency's own factors, with pinpoints when verified."""
+    family = authorities.rule_family(comp.abbr or "", comp.parent or "")
+    cites = authorities.waiver_factor_cites(family, unverified_ok=options.include_unverified)
+    day = options.letter_date
+    subject = one_line(pack.subject or pack.name)
+    narrow = len(cats) == 1  # a single-record letter stays short
+    open_facts = [f for f in facts if "fee_waiver" in f.supports and "background" not in f.supports]
+    open_facts = open_facts[: 1 if narrow else MAX_WAIVER_FACTS]
+    firsts = [c.questions[0] for c in cats if c.questions]
+    rest = [q for c in cats for q in c.questions[1:]]
+    questions = list(dict.fromkeys(firsts + rest))[: 2 if narrow else MAX_QUESTIONS]
+    public = [f for f in facts if "background" in f.supports][:shown_public]
+    public_refs = " ".join(r for r in (refs.cite(f, day) for f in public) if r)
+    informative = (
+        (
+            f"Apart from the agreement itself, which is largely public {public_refs}, the "
+            if public_refs
+            else "The "
+        )
+        + "records requested are not public, and what is known shows how much is not. "
+        + _stated(open_facts, refs, day)
+    ).strip()
+    audience = _dissemination(requester)
+    rossotti = authorities.case("rossotti", unverified_ok=options.include_unverified)
+    significance = (
+        "The records would show how the government actually carried out this program, which "
+        "court filings and press reports describe only in part. They would answer:"
+    )
+    commercial = (
+        "Any commercial interest I have is outweighed by the public interest in disclosure."
+        if fee["category"] == "commercial"
+        else "I have no commercial interest in the records; I seek them to inform the public and "
+        "will not sell them."
+    )
+    texts = [
+        f"The records concern identifiable operations and activities of the federal government: "
+        f"{subject}, as the items above describe.",
+        informative + " " + audience,
+        significance,
+        commercial,
+    ]
+    items = []
+    for n, (title, text) in enumerate(zip(WAIVER_FACTORS, texts, strict=True)):
+        items.append(
+            {
+                "number": n + 1,
+                "title": title,
+                "cite": cites[n] if n < len(cites) else "",
+                "text": text,
+                "questions": questions if n == 2 else [],
+            }
+        )
+    if rossotti:
+        items[-1]["text"] = str(items[-1]["text"]) + (
+            f" Congress directed that the fee-waiver provision be liberally construed ({rossotti['cite']})."
+        )
+    return items
+
+
 # --- the six letters ------------------------------------------------------------------
+
+
+def _protective_asks(comp: Component, options: DraftOptions) -> list[str]:
+    """One sentence each; what protects the request while it waits."""
+    asks = [
+        "Please preserve every record responsive to this request, including records in personal "
+        "email or messaging accounts used for agency business and in messaging apps such as "
+        "Teams, Slack, Signal or WhatsApp, until the request and any appeal or litigation about "
+        "it are finally resolved.",
+        "If you refer any record to another agency or component, or consult one about it, please "
+        "tell me which one and give me the tracking number the receiving office assigns.",
+        "Please withhold information only where you reasonably foresee that disclosure would harm "
+        "an interest an exemption protects, and release every reasonably segregable non-exempt "
+        "part of each record, marking each redaction with the exemption relied on (5 U.S.C. "
+        "552(a)(8)(A)(i)–(ii), 552(b)).",
+    ]
+    others = [one_line(x) for x in options.parallel_to if one_line(x)]
+    if others:
+        listed = ", ".join(others[:-1]) + (" and " if len(others) > 1 else "") + others[-1]
+        asks.append(
+            f"I am sending parallel requests for related records to {listed}; please process the "
+            "records your office holds rather than referring them on."
+        )
+    asks.append(
+        "Please release records on a rolling basis as they are processed, rather than waiting "
+        "until the whole request is complete."
+    )
+    return asks
 
 
 def build_request_context(
@@ -471,35 +740,108 @@ def build_request_context(
     options: DraftOptions,
 ) -> dict:
     """Everything request.docx needs. Raises DraftingError on input the letter cannot use;
-    softer problems (a category this component may not hold) go to `warnings`."""
+    softer problems (a category this component may not hold, a left-out fact or ground) go
+    to `warnings`, which are never printed."""
     ctx = _base(requester, component, options.letter_date)
     warnings = ctx["warnings"]
+    known = {c.id: c.known_from for c in pack.categories}
+    category_ids = list(category_ids)
+    early = [i for i in category_ids if (k := known.get(i)) is not None and k > options.letter_date]
+    for cid in early:
+        warnings.append(
+            f"Category '{cid}' describes events public only from {long_date(known[cid])}, "
+            "after this letter's date: left out."
+        )
+    if early and len(early) == len(category_ids):
+        raise DraftingError("Every chosen category describes events after the letter's date.")
+    category_ids = [i for i in category_ids if i not in early]
     categories = _categories(pack, category_ids, component, warnings)
-    chosen = [c for c in pack.categories if c.id in {x["id"] for x in categories}]
+    by_id = {c.id: c for c in pack.categories}
+    chosen = [by_id[c["id"]] for c in categories]
     fee = _fee(requester, options, component, warnings)
-    grounds = _grounds(options.expedite_grounds, component, fee, warnings) if options.expedite else []
-    asked = [
+    family = authorities.rule_family(component.abbr or "", component.parent or "")
+    grounds = (
+        _grounds(options.expedite_grounds, component, requester, options, warnings)
+        if options.expedite
+        else []
+    )
+    facts = usable_facts(pack, options, warnings)
+    refs = Sources()
+    day = options.letter_date
+    # One short paragraph: a long letter or a single record gets one fact, others two.
+    background = [f for f in facts if "background" in f.supports][
+        : 1 if len(categories) in (1,) or len(categories) > 6 else 2
+    ]
+    background_text = _stated(background, refs, day)
+    waiver = (
+        _waiver(requester, pack, component, chosen, fee, facts, refs, options, len(background))
+        if options.fee_waiver and not clean(options.fee_waiver_text)
+        else []
+    )
+    keep = 2 if len(categories) == 1 else MAX_URGENCY_FACTS
+    urgency = [f for f in facts if "expedite" in f.supports][-keep:] if options.expedite else []
+    urgency_text = _stated(urgency, refs, day)
+    if options.expedite and not urgency and not clean(options.expedite_text):
+        warnings.append(
+            "The expedite section has no dated reason for urgency: add your own text, or facts "
+            "in the case pack that support expedition."
+        )
+    appendix = (
+        [{"text": one_line(f.text), "refs": refs.cite(f, day), "date": long_date(f.date)} for f in facts]
+        if options.appendix
+        else []
+    )
+    waiver_rule = authorities.rule(family, "fee_waiver", unverified_ok=options.include_unverified)
+    expedite_rule = authorities.rule(family, "expedite", unverified_ok=options.include_unverified)
+    part = authorities.rule(family, "part") or one_line(_value(component.regulation) or "")
+    asks = []
+    if options.fee_waiver:
+        asks.append(
+            "a waiver of all fees (5 U.S.C. 552(a)(4)(A)(iii)"
+            + (f"; {waiver_rule}" if waiver_rule else "")
+            + ")"
+        )
+    if options.expedite:
+        asks.append(
+            "expedited processing (5 U.S.C. 552(a)(6)(E)"
+            + (f"; {expedite_rule}" if expedite_rule else "")
+            + ")"
+        )
+    subject_asks = [
         x for x, on in (("fee waiver", options.fee_waiver), ("expedited processing", options.expedite)) if on
     ]
     ctx.update(
         addressee=_office_address(component),
         delivery=_delivery(component.preferred_channel),
         subject=f"Freedom of Information Act request: {one_line(pack.name)}"
-        + (f" ({' and '.join(asked)} requested)" if asked else ""),
-        case={"id": pack.id, "name": one_line(pack.name), "summary": paragraphs(pack.summary)},
-        background_facts=_facts(pack, "background", warnings),
+        + (f" ({' and '.join(subject_asks)} requested)" if subject_asks else ""),
+        case={"id": pack.id, "name": one_line(pack.name), "subject": one_line(pack.subject or pack.name)},
+        asks=" and ".join(asks),
+        rules=part,
         categories=categories,
+        priority=options.priority and len(categories) > 1,
+        background=background_text,
         no_taxpayer_records=ctx["signature_required"] or _asks_for_tax_data(chosen),
+        taxpayer_paragraph=_taxpayer_paragraph(options, ctx["signature_required"]),
         format=one_line(options.format) or "electronic native format",
         fee=fee,
         fee_waiver=options.fee_waiver,
         fee_waiver_text=paragraphs(options.fee_waiver_text) if options.fee_waiver else "",
-        waiver_facts=_facts(pack, "fee_waiver", warnings) if options.fee_waiver else [],
+        waiver=waiver,
         dissemination=_dissemination(requester),
         expedite=options.expedite,
         expedite_grounds=grounds,
         expedite_text=paragraphs(options.expedite_text) if options.expedite else "",
-        expedite_facts=_facts(pack, "expedite", warnings) if options.expedite else [],
+        urgency=urgency_text,
+        certification_cite="5 U.S.C. 552(a)(6)(E)(vi)"
+        + (
+            f"; {c}"
+            if (c := authorities.rule(family, "certification", unverified_ok=options.include_unverified))
+            else ""
+        ),
+        protective=_protective_asks(component, options),
+        appendix=appendix,
+        sources=refs.listing(),
     )
     ctx["warnings"] = list(dict.fromkeys(warnings))
     return ctx
@@ -788,6 +1130,6 @@ def _withheld_item(number: int, item: dict) -> dict:
         "number": number,
         "description": description.rstrip("."),
         "exemptions": exemptions,
-        "exemptions_text": text,
+        "exemptions_text": "" if item.get("cited_in_description") else text,
         "argument": paragraphs(item.get("argument", "")),
     }

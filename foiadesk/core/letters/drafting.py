@@ -51,6 +51,10 @@ TEMPLATE_NAMES = (
     "still_interested_reply",
     "fee_response",
     "appeal",
+    "liaison_letter",
+    "ogis_request",
+    "complaint_outline",
+    "identity_statement",
 )
 USER_TEMPLATE_SECONDS = 20.0
 USER_TEMPLATE_MEMORY = 1 << 30  # bytes of address space for the worker, where supported

@@ -15,7 +15,7 @@ from foiadesk.core.errors import UserError
 from foiadesk.core.letters.content import DraftingError, Requester
 
 REQUIRED = ("name", "organization", "email", "phone", "address", "fee_category", "dissemination")
-OPTIONAL = ("title", "fee_category_basis", "signature_name")
+OPTIONAL = ("title", "fee_category_basis", "signature_name", "primary_activity")
 FEE_CATEGORY_NAMES = {
     "media": "news_media",
     "news_media": "news_media",
@@ -58,6 +58,9 @@ def profile_from_dict(data: dict, where: str = "profile") -> Requester:
         raise ProfileError(f"{where}: " + "; ".join(problems))
     fields = {key: data[key].strip() for key in REQUIRED + OPTIONAL if isinstance(data.get(key), str)}
     fields["fee_category"] = FEE_CATEGORY_NAMES[category]
+    # Whether the requester is "primarily engaged in disseminating information": only then
+    # may a letter certify urgency to inform (5 U.S.C. 552(a)(6)(E)(v)(II)).
+    fields["disseminator_basis"] = fields.pop("primary_activity", "")
     fields["address"] = data["address"].strip()
     try:
         return Requester(**fields)

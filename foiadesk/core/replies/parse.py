@@ -138,7 +138,7 @@ def parse_text(
     value) stops a read that takes too long with ``ReadingTooLong``; ``check`` is called
     between steps and may raise to stop it (the window's Esc)."""
     clock = _Clock(deadline, check)
-    text = normalise(text[:MAX_PARSE_CHARS])
+    text = QUOTED_LINES.sub("", normalise(text[:MAX_PARSE_CHARS]))
     letter, addenda = split_addenda(text)
     clock.check()
     sentences = [s for s in split_sentences(letter) if not BOILERPLATE.search(s)]
@@ -217,6 +217,9 @@ def normalise(text: str) -> str:
     text = OCR_ONE.sub("(b)(1)", text)
     text = OCR_SUBPART.sub(r"\1(\2)", text)
     text = OCR_JOINED.sub(r"\1 ", text)
+    text = OCR_DIGIT_ONE.sub("1", text)
+    text = OCR_DIGIT_ZERO.sub("0", text)
+    text = OCR_FEE.sub(r"fee\1", text)
     return PAGE_FURNITURE.sub("", text)
 
 
@@ -225,11 +228,23 @@ OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))[ \t]*([A-Fa-f])\)")
 OCR_JOINED = re.compile(
     r"\b(of|the|and|for|to|in|on)(?=(?:Information|Homeland|Investigation|Justice|State|Privacy|Freedom)\b)"
 )
+# A letter I or l between digits, or right after "07-" before digits, is a one ("NGC07-I03",
+# "2l13"); a capital O between digits is a zero. "lee"/"lees" before the words a fee takes
+# ("no lees are being assessed", "lee waiver") is OCR's "fee".
+OCR_DIGIT_ONE = re.compile(r"(?<=\d)[Il](?=\d)|(?<=\d-)[Il](?=\d{2})")
+OCR_DIGIT_ZERO = re.compile(r"(?<=\d)O(?=\d)")
+OCR_FEE = re.compile(
+    r"\blee(s?)\b(?=\s+(?:waivers?|are|is|was|were|will|have|has|being|assessed|charged|due)\b)"
+)
 PAGE_FURNITURE = re.compile(
     r"^[ \t]*(?:Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-|\d{1,3}"
     r"|[A-Z]{2,8}[-_ ]?0{2,}\d{2,8})[ \t]*$",
     re.M | re.I,
 )  # page numbers and Bates stamps ("ICE-0001234") on lines of their own
+
+# An e-mail reply quotes the message it answers: "> " lines, under "X wrote:". They are the
+# requester's words, not the agency's ("you characterize ... as only a partial denial").
+QUOTED_LINES = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)|^[^\n]{0,120}\bwrote:[ \t]*$", re.M)
 
 # Where the letter ends and its standard enclosures begin: an exemptions glossary, the
 # FBI's addendum of standard responses, an "explanation of exemptions". Their "neither
@@ -384,7 +399,7 @@ def find_letter_date(text: str) -> date | None:
 # on", "request of", "since", "through" ...
 NOT_LETTER_DATE = re.compile(
     r"\b(?:dated|of|on|received|receipt|since|through|thru|from|to|until|by|between|and|before|after|in|"
-    r"effective|letter|request|memo(?:randum)?|your|our|the|filed|amended|as\s+of)\s*[:,]?\s*$",
+    r"effective|letter|request|memo(?:randum)?|your|our|the|filed|amended|as\s+of|submitted|requested|due)\s*[:,]?\s*$",
     re.I,
 )
 SALUTATION = re.compile(r"\bDear\b|\bTo\s+Whom\b", re.I)
@@ -457,11 +472,16 @@ LABELLED = re.compile(
     r"Referral|Consultation|Ticket|Confirmation)\s+){1,3}(?:Number|No\.?|Num\.?|ID)"
     r"|(?:FOIA|FOIPA|FOI/PA|Request|Case|Appeal|Tracking|Control)\s*#"
     r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)"
+    r"|Freedom\s+of\s+Information\s+Act\s+(?:Request|Appeal)(?:\s+(?:Number|No\.?))?"
     r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
     r"|assigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal)\s+){0,3}"
     r"(?:number|no\.?)?)"
-    rf"\s*[:#.]?\s*(?:\(?(?P<n1>{TOKEN})\)?)"
+    rf"\s*[:#.]?\s*(?:\(?(?P<n1>{TOKEN})(?![A-Za-z0-9])\)?)"
 )
+# A label that names a number ("Case Number", "FOIA Case:", "Freedom of Information Act
+# Request") vouches for a five-digit number (NSA's "FOIA Case: 41517") and for one shaped
+# like an FBI file number.
+NUMBER_LABEL = re.compile(r"\b(?:number|no|num|case|control|request)\b|#", re.I)
 # Agency styles seen without a label: 2026-ICFO-41872, 2026-IRS-FOIA-001234, F-2026-00417,
 # F26-123456, FOIA-2027-00118, EMRUFOIA0712-26, DOJ-AP-2026-000123.
 SHAPED = re.compile(r"(?<![A-Za-z0-9-])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![A-Za-z0-9]|-[A-Za-z0-9])")
@@ -489,19 +509,25 @@ COMPONENT_NUMBER = re.compile(
 # codes have a tracking number's shape but are not one; nor is a number right after
 # "Civil Action No." or "File Number".
 NOT_TRACKING = re.compile("|".join(f"(?:{p})" for p in FORMATS["not_tracking"]))
+NOT_TRACKING_UNLESS_LABELLED = re.compile(
+    "|".join(f"(?:{p})" for p in FORMATS["not_tracking_unless_labelled"])
+)
 NOT_TRACKING_AFTER = re.compile(r"(?:" + "|".join(FORMATS["not_tracking_after"]) + r")\s*[:#.]?\s*$", re.I)
 
 
-def _is_tracking(token: str, labelled: bool) -> bool:
+def _is_tracking(token: str, labelled: bool, named: bool = False) -> bool:
     """At least five digits and no lower case; without a label it must also mix letters
-    and a run of three digits, the way agency numbers do."""
+    and a run of three digits, the way agency numbers do. Digits alone need six, or five
+    after a label that names a number (``named``)."""
     digits = sum(ch.isdigit() for ch in token)
     if NOT_TRACKING.fullmatch(token) or digits < 5 or len(token) > 40:
+        return False
+    if not named and NOT_TRACKING_UNLESS_LABELLED.fullmatch(token):
         return False
     if any(ch.islower() for ch in token):
         return False
     if labelled:
-        return not token.isdigit() or len(token) >= 6
+        return not token.isdigit() or len(token) >= (5 if named else 6)
     return any(ch.isalpha() for ch in token) and bool(re.search(r"\d{3}", token))
 
 
@@ -511,14 +537,16 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     format, and those in an agency's usual style."""
     found: dict[str, int] = {}
 
-    def take(token: str, at: int, labelled: bool, known: bool = False) -> None:
+    def take(token: str, at: int, labelled: bool, known: bool = False, named: bool = False) -> None:
         if token in found or NOT_TRACKING_AFTER.search(text[max(0, at - 30) : at]):
             return
-        if known and not NOT_TRACKING.fullmatch(token) or _is_tracking(token, labelled):
+        shape_ok = not NOT_TRACKING.fullmatch(token) and not NOT_TRACKING_UNLESS_LABELLED.fullmatch(token)
+        if known and shape_ok or _is_tracking(token, labelled, named):
             found[token] = at
 
     for m in LABELLED.finditer(text):
-        take(m.group("n1"), m.start("n1"), True)
+        label = text[m.start() : m.start("n1")]
+        take(m.group("n1"), m.start("n1"), True, named=bool(NUMBER_LABEL.search(label)))
     for m in COMPONENT_NUMBER.finditer(text):
         take(m.group(0), m.start(), True, known=True)
     for m in SHAPED.finditer(text):
@@ -536,6 +564,9 @@ WORD_ITEM = re.compile(
     r"([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R))(?:\s*\(?([A-Fa-f])\)?(?![A-Za-z]))?"
 )
 WORD_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|&|or)\s+)\s*")
+# "pursuant to the third exemption of the FOIA" is (b)(3).
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ORDINAL_FORM = re.compile(rf"\b({'|'.join(ORDINALS)})\s+exemption\b(?!s)", re.I)
 RANGE = re.compile(
     r"(?:\(b\)\s*\(\d\)|exemptions?\s+\d)\s*(?:through|thru|to|-|–)\s*(?:\(b\)\s*)?\(?\d\)?", re.I
 )
@@ -600,6 +631,11 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             if not sep:
                 break
             pos = sep.end()
+    for m in ORDINAL_FORM.finditer(body):
+        number = str(ORDINALS.index(m.group(1).lower()) + 1)
+        found.add(_exemption(number, None))
+        if number == "3":
+            b3_at.append(m.start())
     if any(code.startswith("b7") and len(code) == 3 for code in found):
         found.discard("b7")
     statutes: dict[str, int] = {}
@@ -649,8 +685,9 @@ ESTIMATE_WORDS = re.compile(
 # A letter that charges nothing says so in a few ways; "the first 100 pages are free of
 # charge" is the fee schedule, not this letter's fee.
 NO_FEE = re.compile(
-    r"\b(?:at\s+no\s+(?:charge|cost)|without\s+charge|no\s+(?:fees?|charges?)\s+(?:is|are|will\s+be|has\s+been|have\s+been)"
-    r"\s+(?:being\s+)?(?:assessed|charged|incurred|due)|there\s+(?:is|are|will\s+be)\s+no\s+(?:fees?|charges?)\b"
+    r"\b(?:at\s+no\s+(?:charge|cost)|without\s+charge|no\s+(?:\w+\s+){0,2}?(?:fees?|charges?)\s+"
+    r"(?:is|are|will\s+be|has\s+been|have\s+been)\s+(?:being\s+)?(?:assessed|charged|incurred|due)"
+    r"|there\s+(?:is|are|will\s+be)\s+no\s+(?:\w+\s+){0,2}?(?:fees?|charges?)\b"
     r"|(?:fees?|charges?)\s+(?:has|have)\s+been\s+waived|no\s+fees?\s+(?:are|is)\s+(?:owed|due))",
     re.I,
 )
@@ -711,9 +748,10 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
                 return _amount(m), "over_cap"
             return _amount(m), "estimate" if ESTIMATE_WORDS.search(window) else "assessed"
     for m in NO_FEE.finditer(text):
-        around = text[max(0, m.start() - 120) : m.end() + 20]
-        sentence = re.split(r"[.!?]\s", around)
-        if not FEE_SCHEDULE.search(sentence[-1] if len(sentence) > 1 else around):
+        # the sentence up to the words: "... there is no charge. If you believe ..." is not
+        # made conditional by the next sentence's "if"
+        sentence = re.split(r"[.!?]\s", text[max(0, m.start() - 120) : m.end()])[-1]
+        if not FEE_SCHEDULE.search(sentence):
             return Decimal("0"), "none"
     return None, None
 
@@ -741,6 +779,8 @@ ACK_STRONG = _any(
     r"\backnowledg\w*\s+(?:the\s+)?receipt\b",
     r"\bthis\s+(?:letter|e-?mail|message|notice)\s+(?:is\s+to\s+)?(?:acknowledges?|confirms?)\b",
     r"\bwe\s+acknowledge\b",
+    # an e-mail that carries the acknowledgment: "I'm attaching the Acknowledgement letter"
+    r"\b(?:attach\w*|enclos\w*)\b(?:\s+\S+){0,3}?\s+acknowledge?ments?\s+letter\b",
 )
 ACK_WEAK = _any(
     r"\bwe\s+(?:have\s+)?received\s+your\b",
@@ -775,6 +815,10 @@ RELEASED = _any(
     r"\b(?:are|is)\s+releasable\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
     r"\b(?:may|will|can)\s+be\s+released\s+in\s+full\b",
     r"\brelease\s+(?:those|these|the)\s+records\b",
+    r"\b(?:enclosed\s+please\s+find|please\s+find\s+enclosed)\b(?:\s+\S+){0,6}?\s+"
+    r"(?:pages?|records?|documents?|copies|copy|e-?mails?|materials?|cd|disc)\b",
+    r"\b(?:are|is|were|was)\s+(?:\w+\s+)?appropriate\s+for\s+release\b",
+    r"\bcop(?:y|ies)\s+(?:are|is)\s+enclosed\b",
 )
 WITHHELD = _any(
     r"\bwithh(?:e|o)ld(?:s|ing)?\b",
@@ -782,6 +826,10 @@ WITHHELD = _any(
     r"\bexcis(?:ed|ions?)\b",
     r"\bexempt(?:ed)?\s+from\s+(?:disclosure|release)\b",
     r"\bprotected\s+from\s+disclosure\b",
+    # "Certain information, however, has been deleted", "deleted from the enclosures"
+    r"\b(?:information|portions?|material|text|names?|entries)\b,?(?:\s+\S+){0,3}?\s+(?:has|have|had)\s+been"
+    r"\s+deleted\b",
+    r"\bnot\s+releasable\b",
 )
 NEGATED = _any(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|redact|excis)")
 DENIED_FULL = _any(
@@ -790,6 +838,7 @@ DENIED_FULL = _any(
     r"\b(?:your\s+)?(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+|being\s+)?denied\b",
     r"\b(?:deny|denying|denied)\s+your\s+(?:foia\s+)?request\b",
     r"\bwithholding\s+(?:all|the|these)\s+(?:responsive\s+)?(?:records|documents)\b(?!\s+in\s+part)",
+    r"\bdenied\s+in\s+(?:full|(?:its|their)\s+entirety)\b",
 )
 PARTIAL = _any(
     r"\b(?:grant\w*|releas\w*|withh\w*)\b(?:\s+\S+){0,4}?\s+in\s+part\b",
@@ -811,6 +860,7 @@ PARTIAL_STRONG = _any(
     r"\bwith\s+(?:redactions|excisions)\b",
     r"\bportions?\b(?:\s+\S+){0,6}?\s+will\s+be\s+withheld\b",
     r"\bpartially\s+withheld\b",
+    r"\bportions?\b(?:\s+\S+){0,6}?\s+(?:are|is)\s+not\s+releasable\b",
 )
 NO_RECORDS = _any(
     r"\b(?:unable|not\s+able)\s+to\s+(?:locate|find|identify)\s+or\s+(?:locate|find|identify)\s+any\b",
@@ -969,11 +1019,14 @@ class _Findings:
             return "partial", partial or withheld or denied or ""
         if released:
             return "records_released", released
+        # No records for one part and the rest withheld in full: the denial is what to appeal.
+        if denied:
+            return "denial", denied
         none_found = self.first(NO_RECORDS, where=lambda s: not CONDITIONAL.search(s))
         if none_found:
             return "no_records", none_found
-        if denied or (withheld and has_exemptions):
-            return "denial", denied or withheld or ""
+        if withheld and has_exemptions:
+            return "denial", withheld
         return None
 
     def referral(self) -> tuple[str, bool] | None:
@@ -1031,6 +1084,8 @@ class _Findings:
             ("clarification", self.first(CLARIFY, skip=not_if)),
             ("ack", self.first(ACK_STRONG)),
             ("expedite_decision", self._decision_sentence("expedite")),
+            # a fee waiver denied is a decision to appeal, even in a letter that also logs the request
+            ("fee", self._decision_sentence("fee_waiver", denied_only=True)),
             ("extension", self.extension),
             ("ack", self.first(ACK_WEAK)),
             ("fee", self._decision_sentence("fee_waiver") or self.first(FEE_CLARIFY, skip=not_if)),
@@ -1044,10 +1099,12 @@ class _Findings:
     def reason_for(self, finding: str) -> str | None:
         return next((text for name, text in self.reasons if name == finding), None)
 
-    def _decision_sentence(self, topic: str) -> str | None:
+    def _decision_sentence(self, topic: str, denied_only: bool = False) -> str | None:
         about = DECISION_TOPICS[topic]
         return self.first(
-            _any(DENIED.pattern, GRANTED.pattern), skip=CONDITIONAL, where=lambda s: bool(about.search(s))
+            DENIED if denied_only else _any(DENIED.pattern, GRANTED.pattern),
+            skip=CONDITIONAL,
+            where=lambda s: bool(about.search(s)),
         )
 
     def decision(self, topic: str) -> str | None:

@@ -63,6 +63,7 @@ class NewEvent:
     body: str = ""
     files: tuple[Attachment, ...] = ()
     linked_request: int | None = None
+    confirmation: str | None = None  # what the portal, fax or post office gave: not a tracking number
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,7 @@ def add_request(
 def events_for(db: Database, request_id: int, *, include_voided: bool = False) -> list[Event]:
     """A request's events in the order they happened."""
     sql = """SELECT e.*, (SELECT number FROM tracking_numbers t WHERE t.event_id = e.id
+                         AND t.kind != 'confirmation' AND e.type != 'filed'
                          ORDER BY t.id LIMIT 1) AS tracking_number
              FROM events e WHERE request_id = ?"""
     if not include_voided:
@@ -348,6 +350,21 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
         raise LogError(f"{kind.label} does not link another request.")
 
 
+# Kinds of numbers a request carries. Only the agency's numbers are tracking numbers; a
+# confirmation is what the portal, the fax machine or the post office gave when it was sent.
+# Older logs stored confirmations as numbers of the filing: every query reads a number on a
+# ``filed`` event as a confirmation too.
+NUMBER_KINDS = ("request", "appeal", "referral", "confirmation")
+
+
+def tracking_kind(new: NewEvent) -> str:
+    if new.type.startswith("appeal"):
+        return "appeal"
+    if new.type == "routed" or new.outcome == "referral":
+        return "referral"
+    return "request"
+
+
 def store_file(db: Database, data: bytes) -> tuple[str, bool]:
     """Store bytes once, keyed by their SHA-256. Returns (hash, newly stored)."""
     digest = hashlib.sha256(data).hexdigest()
@@ -391,18 +408,17 @@ def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | 
             .last_pk
         )
         assert event_id is not None  # insert() sets last_pk to the new rowid
-        number = (new.tracking_number or "").strip()
-        if number:
-            db.execute(
-                "INSERT INTO tracking_numbers (request_id, event_id, number, kind) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (request_id, number) DO NOTHING",
-                [
-                    request_id,
-                    event_id,
-                    number,
-                    "appeal" if new.type.startswith("appeal") else "request",
-                ],
-            )
+        typed = [
+            ((new.tracking_number or "").strip(), tracking_kind(new)),
+            ((new.confirmation or "").strip(), "confirmation"),
+        ]
+        for number, number_kind in typed:
+            if number:
+                db.execute(
+                    "INSERT INTO tracking_numbers (request_id, event_id, number, kind) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (request_id, number) DO NOTHING",
+                    [request_id, event_id, number, number_kind],
+                )
         fee_kind = {"fee_estimate": "estimate", "payment": "payment"}.get(new.type)
         if fee_kind and new.amount_cents is not None:
             db.table("fees").insert(

@@ -67,13 +67,19 @@ def request_created_and_revision(db: Database, request_id: int) -> tuple[str, in
     ).fetchone()
 
 
+# The agency's numbers (on tracking_numbers t LEFT JOIN events e): a confirmation, or a number
+# an older log kept on the filing, is not one.
+AGENCY_NUMBER = "(t.kind != 'confirmation' AND (e.id IS NULL OR e.type != 'filed'))"
+
+
 def live_tracking_numbers(db: Database, request_id: int) -> list[str]:
     """A request's tracking numbers, except those of voided events, in the order logged."""
     return [
         row[0]
         for row in db.execute(
-            """SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-               WHERE t.request_id = ? AND (e.id IS NULL OR e.voided_at IS NULL) ORDER BY t.id""",
+            f"""SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
+               WHERE t.request_id = ? AND (e.id IS NULL OR e.voided_at IS NULL) AND {AGENCY_NUMBER}
+               ORDER BY t.id""",
             [request_id],
         )
     ]
@@ -81,8 +87,23 @@ def live_tracking_numbers(db: Database, request_id: int) -> list[str]:
 
 def tracking_numbers_by_event(db: Database, request_id: int) -> list[tuple[int | None, str]]:
     return db.execute(
-        "SELECT event_id, number FROM tracking_numbers WHERE request_id = ? ORDER BY id", [request_id]
+        f"""SELECT t.event_id, t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
+            WHERE t.request_id = ? AND {AGENCY_NUMBER} ORDER BY t.id""",
+        [request_id],
     ).fetchall()
+
+
+def confirmations(db: Database, request_id: int) -> list[str]:
+    """What the portal, fax or post office gave when the request was sent (older logs kept
+    these as numbers of the filing), except those of voided events."""
+    return [
+        row[0]
+        for row in db.execute(
+            f"""SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
+                WHERE t.request_id = ? AND e.voided_at IS NULL AND NOT {AGENCY_NUMBER} ORDER BY t.id""",
+            [request_id],
+        )
+    ]
 
 
 def requests_with_tracking_numbers(db: Database, numbers: list[str]) -> list[int]:
@@ -222,13 +243,3 @@ def requester_names_in_order(db: Database) -> list[str]:
 def case_slug_of(db: Database, case_id: int) -> str | None:
     row = db.execute("SELECT slug FROM cases WHERE id = ?", [case_id]).fetchone()
     return row[0] if row else None
-
-
-def tracking_numbers(db: Database, request_id: int) -> list[tuple[str, str]]:
-    """(number, kind) of a request's numbers, in the order they were logged; numbers logged
-    with an event that was taken back are left out."""
-    return db.execute(
-        "SELECT t.number, t.kind FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id "
-        "WHERE t.request_id = ? AND (t.event_id IS NULL OR e.voided_at IS NULL) ORDER BY t.id",
-        [request_id],
-    ).fetchall()

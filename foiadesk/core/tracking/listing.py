@@ -137,7 +137,8 @@ _REQUEST_SQL = """
     SELECT r.id, r.title, c.abbr, c.name, r.case_id,
            (SELECT group_concat(number, ', ') FROM (
                SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-                WHERE t.request_id = r.id AND e.voided_at IS NULL ORDER BY t.id))
+                WHERE t.request_id = r.id AND e.voided_at IS NULL AND t.kind != 'confirmation'
+                  AND e.type != 'filed' ORDER BY t.id))
       FROM requests r JOIN components c ON c.id = r.component_id
      WHERE {where} ORDER BY r.id"""
 _EVENT_SQL = """

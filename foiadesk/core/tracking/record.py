@@ -62,9 +62,9 @@ def event_record(ev: Event) -> dict:
     }
 
 
-def request_record(view: RequestView, numbers: list[tuple[str, str]], today: date) -> dict:
-    """``numbers``: (number, kind) as the store reads them. Confirmations (what a portal,
-    fax or mail service gave on filing) are kept apart from the agency's tracking numbers."""
+def request_record(view: RequestView, confirmations: list[str], today: date) -> dict:
+    """``confirmations``: what the portal, fax or post office gave on filing, kept apart
+    from the agency's tracking numbers (as the store reads them)."""
     nxt = view.next_on(today)
     return {
         "id": view.id,
@@ -74,9 +74,8 @@ def request_record(view: RequestView, numbers: list[tuple[str, str]], today: dat
         "case": view.case,
         "status": view.status,
         "as_of": today.isoformat(),
-        "tracking_numbers": [n for n, kind in numbers if kind != "confirmation"],
-        "numbers": [{"number": n, "kind": kind} for n, kind in numbers],
-        "confirmations": [n for n, kind in numbers if kind == "confirmation"],
+        "tracking_numbers": list(view.tracking_numbers),
+        "confirmations": list(confirmations),
         "next_deadline": clock_record(nxt, today) if nxt else None,
         "clocks": [clock_record(c, today) for c in view.clocks],
         "events": [event_record(e) for e in view.events],

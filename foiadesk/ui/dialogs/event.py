@@ -47,6 +47,18 @@ class EventDraft:
 
     def save(self, db) -> Changes:
         attachments = tuple(Attachment.read(path) for path in self.files)
+        if self.event.type == "filed":  # one core call for every way of marking a filing
+            from foiadesk.core.letters.filing import Filing, file_request
+
+            filing = Filing(
+                self.event.occurred_on,
+                self.event.channel,
+                confirmation=self.event.tracking_number or "",
+                proof=attachments[0] if attachments else None,
+                agency_received_on=self.event.agency_received_on,
+                allow_duplicate=True,
+            )
+            return file_request(db, self.request_id, filing).changes
         return record_event(db, self.request_id, replace(self.event, files=attachments))
 
 

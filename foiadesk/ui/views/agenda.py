@@ -79,6 +79,9 @@ class AgendaView(QWidget):
         session.loaded.connect(self._loaded)
         session.rows_changed.connect(self._show_right_page)
         self._arrange()
+        from foiadesk.ui.views.filing_actions import AgendaNextSteps
+
+        self.next_steps = AgendaNextSteps(self)  # right click: draft a deadline's next step
 
     def _set_widths(self) -> None:
         metrics = self.table.fontMetrics()

@@ -1,7 +1,7 @@
 """Marking drafted requests as filed: every draft of the log waiting to be sent, and for
 the one selected the date, the channel and the confirmation number the portal, fax or
-email gave. Each becomes a ``filed`` event (the confirmation number is kept as the
-request's tracking number), which starts its clocks."""
+email gave. Mark as filed opens the dialog that records the filing (the confirmation is
+kept as a confirmation, never as the agency's tracking number), which starts its clocks."""
 
 from __future__ import annotations
 
@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from foiadesk.core.deadlines.events import CHANNELS
 from foiadesk.core.errors import UserError
 from foiadesk.core.reference.directory import load_directory
-from foiadesk.core.store.log import NewEvent
-from foiadesk.ui.dialogs.event import EventDraft, date_edit
+from foiadesk.ui.dialogs.event import date_edit
 from foiadesk.ui.models.requests import ID_ROLE
 from foiadesk.ui.models.table import KeyedTableModel
 from foiadesk.ui.session import Session
@@ -74,7 +73,7 @@ class FilingPanel(QWidget):
         for channel in CHANNELS:
             self.channel.addItem(channel.replace("_", " "), channel)
         self.confirmation = QLineEdit()
-        self.confirmation.setPlaceholderText("the portal's, fax's or email's confirmation or tracking number")
+        self.confirmation.setPlaceholderText("what the portal, fax or email gave as confirmation")
         self.mark_button = QPushButton("&Mark as filed")
         self.mark_button.setToolTip("Log the filing of the selected draft; its deadlines start")
         self.note = QLabel()
@@ -132,31 +131,36 @@ class FilingPanel(QWidget):
             self.channel.setCurrentIndex(self.channel.findData(preferred[0]))
 
     def mark_filed(self) -> None:
+        """Open the Mark-as-filed dialog with this panel's date, channel and confirmation;
+        it records the filing through the same core call as ``foiadesk log N filed``."""
+        from foiadesk.ui.dialogs.filing import MarkFiledDialog
+
         request_id = self.selected()
         if request_id is None:
             return
-        number = self.confirmation.text().strip()
-        channel = self.channel.currentData()
-        # The confirmation number is kept as the request's tracking number: the list shows
-        # it, search finds it, and the timeline reads "Filed: tracking …".
-        summary = "Filed"
-        said = f"filed by {channel.replace('_', ' ')}" + (f", confirmation {number}" if number else "")
-        draft = EventDraft(
-            request_id,
-            NewEvent(
-                "filed",
-                self.filed_on.date().toPython(),
-                channel=channel,
-                tracking_number=number or None,
-                summary=summary,
-            ),
-        )
+        try:
+            dialog = MarkFiledDialog(
+                self.session,
+                request_id,
+                on=self.filed_on.date().toPython(),
+                channel=self.channel.currentData(),
+                confirmation=self.confirmation.text().strip(),
+                parent=self,
+            )
+        except UserError as exc:
+            return self.note.setText(str(exc))
 
-        def done(_changes):
+        def done():
             self.confirmation.clear()
-            self.note.setText(f"#{request_id} marked as filed on {draft.event.occurred_on}: {said}.")
+            filed = "; ".join(dialog.recorded)
+            self.note.setText(
+                f"#{request_id} marked as filed on {dialog.filed_on.date().toPython()}: {filed}."
+            )
 
-        self.session.tasks.write("Marking as filed", draft.save, on_done=done, on_error=self._failed)
+        dialog.accepted.connect(done)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, UserError):

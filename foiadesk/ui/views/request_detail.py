@@ -132,6 +132,9 @@ class RequestDetail(QWidget):
         session.loaded.connect(self.reload)
         session.display_changed.connect(self.reload)
         self.show_request(None)
+        from foiadesk.ui.views.filing_actions import FilingActions
+
+        self.filing_actions = FilingActions(self)  # File…, Portal fields…, Next step…
 
     # -- showing --------------------------------------------------------------------------
 

@@ -1,0 +1,680 @@
+"""The follow-up ladder: every next step a request's log calls for, drafted from the log.
+
+``history_of`` reads what the log knows (dates, tracking numbers, what the agency said,
+the exemptions it cited, fees, missed deadlines) into plain values; ``build_followup``
+turns them into a letter's context (pure); ``draft_followup`` renders it and
+``log_followup`` records it as a draft on the request, the .docx attached. ``next_steps``
+says which letters a deadline offers. Letters argue from the facts: a missed deadline is
+stated with its date and its consequences (exhaustion, the fee bar), an appeal answers
+each exemption cited, the search, segregability and any fee or expedite denial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from foiadesk.core.deadlines.clocks import Clock
+from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
+from foiadesk.core.letters.content import (
+    DraftingError,
+    Requester,
+    RequestRef,
+    _address_block,
+    _followup_base,
+    build_appeal_context,
+    build_clarification_reply_context,
+    build_fee_response_context,
+    build_status_inquiry_context,
+    build_still_interested_context,
+    dollars,
+    exemption,
+    long_date,
+    paragraphs,
+)
+from foiadesk.core.letters.drafting import render, suggested_filename
+from foiadesk.core.letters.filing import DOCX_MIME, component_for, confirmations, requester_for
+from foiadesk.core.reference.directory import Component
+from foiadesk.core.store import log, sent
+from foiadesk.core.store.db import write
+from foiadesk.core.tracking.tracker import view_request
+
+# kind: (template, what it is)
+KINDS = {
+    "status": ("status_inquiry", "Status inquiry"),
+    "liaison": ("liaison_letter", "Letter to the FOIA Public Liaison"),
+    "ogis": ("ogis_request", "Request for OGIS mediation"),
+    "info-answer": ("clarification_reply", "Answer to the request for information"),
+    "fee-response": ("fee_response", "Reply to the fee estimate"),
+    "still-interested": ("still_interested_reply", "Still-interested reply"),
+    "appeal": ("appeal", "Administrative appeal"),
+    "complaint-outline": ("complaint_outline", "Pro se complaint outline"),
+}
+OGIS_ADDRESS = (
+    "Office of Government Information Services\nNational Archives and Records Administration\n"
+    "8601 Adelphi Road – OGIS\nCollege Park, MD 20740-6001"
+)
+OGIS_EMAIL = "ogis@nara.gov"
+NO_NUMBER_YET = "(not assigned yet)"
+_EXEMPTIONS_IN_SUMMARY = re.compile(r"exemptions? ([^;()]+)(?:\(([^)]*)\))?", re.I)
+
+
+@dataclass
+class Inputs:
+    """What only the user can add to a follow-up."""
+
+    note: str = ""
+    answer: str = ""  # info-answer: the information the agency asked for
+    accept: bool = True  # fee-response: accept the estimate (else narrow)
+    narrowing: str = ""
+    fee_cap: Decimal | None = None
+    search_argument: str = ""
+    other_argument: str = ""
+    expedite_argument: str = ""
+    determination_official: str = ""
+    appeal_address: str = ""
+
+
+@dataclass
+class History:
+    """What the log knows about a request, as a follow-up letter uses it."""
+
+    request_id: int
+    title: str
+    tracking: str  # the agency's tracking number, or ""
+    appeal_number: str
+    confirmation: str
+    filed: Event | None
+    channel: str
+    received_on: date | None
+    received_assumed: bool
+    acknowledged_on: date | None
+    due_on: date | None  # the determination deadline
+    extended: bool
+    responded_on: date | None
+    exhaustion_on: date | None
+    status_inquiries: list[date]
+    info_requested: Event | None
+    info_requests: int
+    fee_estimate: Event | None
+    still_interested: Event | None
+    expedite_requested: Event | None
+    expedite_denied: Event | None
+    waiver_requested: Event | None
+    waiver_denied: Event | None
+    determination: Event | None
+    exemptions: list[dict]
+    appeal: Event | None
+    appeal_due_on: date | None
+    appeal_decided: Event | None
+    appeal_decision_due: date | None
+    component: Component
+    chronology: list[dict] = field(default_factory=list)
+    exhibits: list[dict] = field(default_factory=list)
+
+    def missed(self, today: date) -> bool:
+        """The determination deadline passed without a determination."""
+        if self.due_on is None:
+            return False
+        return (self.responded_on or today) > self.due_on
+
+    def appeal_missed(self, today: date) -> bool:
+        if self.appeal_decision_due is None:
+            return False
+        done = self.appeal_decided.occurred_on if self.appeal_decided else today
+        return done > self.appeal_decision_due
+
+
+def determination_exemptions(event: Event, body: str = "") -> list[dict]:
+    """The exemptions a determination cites: from its summary ("exemptions b5, b6
+    (26 U.S.C. 6103)", as the importer and ``log --exemptions`` write it), else its text."""
+    codes: list[str] = []
+    statutes: list[str] = []
+    match = _EXEMPTIONS_IN_SUMMARY.search(event.summary or "")
+    if match:
+        codes = [c.strip() for c in match.group(1).split(",") if c.strip()]
+        statutes = [s.strip() for s in (match.group(2) or "").split(";") if s.strip()]
+    elif body:
+        from foiadesk.core.replies.parse import find_exemptions
+
+        found, found_statutes = find_exemptions(body)
+        codes, statutes = list(found), list(found_statutes)
+    out = []
+    for code in codes:
+        try:
+            statute = next((s for s in statutes if "6103" in s), statutes[0] if statutes else "")
+            out.append(exemption({"code": code, "statute": statute if code == "b3" else ""}))
+        except DraftingError:
+            continue
+    return out
+
+
+def exemptions_summary(codes: list[str], statutes: Sequence[str] = ()) -> str:
+    """How a determination's exemptions are written into its summary."""
+    normal = [exemption(c)["code"] for c in codes]
+    return f"exemptions {', '.join(normal)}" + (f" ({'; '.join(statutes)})" if statutes else "")
+
+
+def history_of(db: Database, request_id: int, *, today: date | None = None) -> History:
+    today = today or date.today()
+    view = view_request(db, request_id)
+    comp = component_for(db, request_id)
+    events = list(view.events)
+    first = lambda t, after=None: next(  # noqa: E731
+        (e for e in events if e.type == t and (after is None or e.occurred_on >= after)), None
+    )
+    last = lambda t, pred=lambda e: True: next(  # noqa: E731
+        (e for e in reversed(events) if e.type == t and pred(e)), None
+    )
+    clocks = {c.key: c for c in view.clocks}
+    response = clocks.get("response")
+    determination = last("determination")
+    body = ""
+    if determination is not None:
+        body = sent.event_body(db, determination.id)
+    numbers = sent.agency_numbers(db, request_id)
+    tracking = next((n for n, k in numbers if k == "request"), "")
+    appeal_number = next((n for n, k in numbers if k == "appeal"), "")
+    appeal = last("appeal_filed")
+    appeal_window = clocks.get("appeal_window")
+    appeal_decision = clocks.get("appeal_decision")
+    exhaustion = clocks.get("exhaustion")
+    filed = first("filed")
+    history = History(
+        request_id=request_id,
+        title=view.title,
+        tracking=tracking,
+        appeal_number=appeal_number,
+        confirmation=next(iter(confirmations(db, request_id)), ""),
+        filed=filed,
+        channel=(filed.channel or "") if filed else "",
+        received_on=response.start if response else None,
+        received_assumed=bool(response and response.start_assumed),
+        acknowledged_on=next((e.occurred_on for e in events if e.type in ("acknowledged", "received")), None),
+        due_on=response.due if response else None,
+        extended=any(e.type == "extension_notice" for e in events),
+        responded_on=response.done_on if response else None,
+        exhaustion_on=exhaustion.due if exhaustion else None,
+        status_inquiries=[e.occurred_on for e in events if e.type == "status_inquiry"],
+        info_requested=last("info_requested"),
+        info_requests=sum(e.type == "info_requested" for e in events),
+        fee_estimate=last("fee_estimate"),
+        still_interested=last("still_interested"),
+        expedite_requested=first("expedite_requested"),
+        expedite_denied=last("expedite_decided", lambda e: e.outcome == "denied"),
+        waiver_requested=first("fee_waiver_requested"),
+        waiver_denied=last("fee_decision", lambda e: e.outcome == "waiver_denied"),
+        determination=determination,
+        exemptions=determination_exemptions(determination, body) if determination else [],
+        appeal=appeal,
+        appeal_due_on=appeal_window.due if appeal_window else None,
+        appeal_decided=last("appeal_decided"),
+        appeal_decision_due=appeal_decision.due if appeal_decision else None,
+        component=comp,
+    )
+    history.chronology = [
+        {"date": long_date(e.occurred_on), "text": _event_sentence(e, comp)}
+        for e in events
+        if e.direction != "internal"
+    ]
+    files = sent.correspondence_files(db, request_id)
+    history.exhibits = [
+        {
+            "letter": _exhibit_letter(i),
+            "date": long_date(date.fromisoformat(on)),
+            "what": EVENT_TYPES[t].label if t in EVENT_TYPES else t,
+            "file": name,
+        }
+        for i, (on, t, name) in enumerate(files)
+    ]
+    return history
+
+
+def _exhibit_letter(i: int) -> str:
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return letters[i] if i < 26 else letters[i // 26 - 1] + letters[i % 26]
+
+
+def _event_sentence(e: Event, comp: Component) -> str:
+    """One plain sentence for a chronology (OGIS request, complaint outline)."""
+    agency = comp.abbr or comp.name
+    outcome = OUTCOME_LABELS.get(e.outcome or "", "").lower()
+    said = {
+        "filed": f"The request was submitted to {agency}"
+        + (f" by {e.channel.replace('_', ' ')}" if e.channel else "")
+        + ".",
+        "received": f"{agency} received the request.",
+        "acknowledged": f"{agency} acknowledged the request"
+        + (f" and assigned tracking number {e.tracking_number}" if e.tracking_number else "")
+        + (
+            f", stating it received the request on {long_date(e.agency_received_on)}"
+            if e.agency_received_on
+            else ""
+        )
+        + ".",
+        "expedite_requested": "The request asked for expedited processing.",
+        "fee_waiver_requested": "The request asked for a waiver of fees.",
+        "expedite_decided": f"{agency} {e.outcome or 'decided'} expedited processing.",
+        "extension_notice": f"{agency} invoked unusual circumstances to extend the time limit"
+        + (f" to {long_date(e.named_date)}" if e.named_date else "")
+        + ".",
+        "status_inquiry": f"The requester asked {agency} for the status and an estimated completion date.",
+        "info_requested": f"{agency} asked the requester for information.",
+        "info_answered": "The requester answered the request for information.",
+        "fee_estimate": f"{agency} estimated fees"
+        + (f" of {dollars(Decimal(e.amount_cents) / 100)}" if e.amount_cents is not None else "")
+        + ".",
+        "fee_estimate_answered": "The requester answered the fee estimate.",
+        "fee_decision": f"{agency} decided on fees: {outcome}.",
+        "still_interested": f"{agency} asked whether the requester was still interested.",
+        "still_interested_answered": "The requester confirmed continued interest.",
+        "interim_release": f"{agency} released records in part (interim release).",
+        "determination": f"{agency} issued a determination: {outcome}"
+        + (f" ({e.summary.split(';')[0]})" if e.summary and e.summary.lower().startswith("exemption") else "")
+        + ".",
+        "appeal_filed": "The requester filed an administrative appeal.",
+        "appeal_received": "The appeal office acknowledged the appeal"
+        + (f" as {e.tracking_number}" if e.tracking_number else "")
+        + ".",
+        "appeal_decided": f"The appeal was decided: {outcome}.",
+        "routed": f"{agency} referred or routed the request.",
+        "payment": "The requester paid fees.",
+        "withdrawn": "The requester withdrew the request.",
+    }
+    return said.get(e.type, (EVENT_TYPES[e.type].label if e.type in EVENT_TYPES else e.type) + ".")
+
+
+# --- which letters each deadline offers -----------------------------------------------------------
+
+
+def next_steps(clock: Clock, today: date) -> list[str]:
+    """The follow-up kinds a deadline offers, most useful first."""
+    state = clock.state(today)
+    if clock.key == "response":
+        return ["status", "liaison", "ogis"] if state in ("overdue", "missed") else ["status"]
+    if clock.key == "exhaustion":
+        return ["complaint-outline", "ogis", "status"]
+    if clock.key == "expedite":
+        return ["status"]
+    if clock.key == "appeal_window":
+        return ["appeal", "ogis"]
+    if clock.key == "appeal_decision":
+        return ["status", "ogis", "complaint-outline"] if state in ("overdue", "missed") else ["status"]
+    if clock.key.startswith("reply:"):
+        label = clock.label.lower()
+        if "fee" in label:
+            return ["fee-response"]
+        if "still interested" in label:
+            return ["still-interested"]
+        return ["info-answer"]
+    return []
+
+
+# --- contexts -----------------------------------------------------------------------------------
+
+
+def _ref(h: History, kind: str = "") -> RequestRef:
+    if not h.tracking and kind == "status" and h.filed is not None:
+        # asking for the tracking number is itself the first follow-up (552(a)(7)(A))
+        return RequestRef(NO_NUMBER_YET, h.filed.occurred_on, _title(h))
+    if not h.tracking:
+        raise DraftingError(
+            f"Request #{h.request_id} has no agency tracking number yet: log the acknowledgment "
+            "with its tracking number (a filing confirmation is not one)."
+        )
+    submitted = h.filed.occurred_on if h.filed else None
+    if submitted is None:
+        raise DraftingError(f"Request #{h.request_id} was never filed: log the filing first.")
+    return RequestRef(h.tracking, submitted, _title(h))
+
+
+def _title(h: History) -> str:
+    suffix = f": {h.component.abbr or h.component.key}"
+    title = h.title[: -len(suffix)] if h.title.endswith(suffix) else h.title
+    return title if len(title) < 120 else ""
+
+
+def _history_values(h: History, today: date) -> dict:
+    """The log's facts as the templates print them."""
+    missed = h.missed(today)
+    late = (today - h.due_on).days if missed and h.due_on and not h.responded_on else 0
+    return {
+        "filed_on": long_date(h.filed.occurred_on) if h.filed else "",
+        "channel": h.channel.replace("_", " "),
+        "confirmation": h.confirmation,
+        "acknowledged_on": long_date(h.acknowledged_on),
+        "received_on": long_date(h.received_on),
+        "received_assumed": h.received_assumed,
+        "due_on": long_date(h.due_on),
+        "missed": missed,
+        "days_late": late,
+        "extended": h.extended,
+        "exhaustion_on": long_date(h.exhaustion_on),
+        "status_inquiries": [long_date(d) for d in h.status_inquiries],
+        "expedite_requested": h.expedite_requested is not None,
+        "expedite_denied_on": long_date(h.expedite_denied.occurred_on) if h.expedite_denied else "",
+        "waiver_requested": h.waiver_requested is not None,
+        "waiver_denied_on": long_date(h.waiver_denied.occurred_on) if h.waiver_denied else "",
+        "waiver_pending": h.waiver_requested is not None and h.waiver_denied is None,
+        "determination_on": long_date(h.determination.occurred_on) if h.determination else "",
+        "determination_outcome": OUTCOME_LABELS.get(h.determination.outcome or "", "").lower()
+        if h.determination
+        else "",
+        "exemptions": [e["name"] for e in h.exemptions],
+        "appeal_filed_on": long_date(h.appeal.occurred_on) if h.appeal else "",
+        "appeal_number": h.appeal_number,
+        "appeal_decision_due": long_date(h.appeal_decision_due),
+        "appeal_missed": h.appeal_missed(today),
+        "chronology": h.chronology,
+        "exhibits": h.exhibits,
+        "info_requests_repeated": h.info_requests > 1,
+    }
+
+
+def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, *, letter_date: date) -> dict:
+    """The context of one follow-up letter, from the log's facts and the user's inputs."""
+    if kind not in KINDS:
+        raise DraftingError(f"'{kind}' is not a follow-up; use one of: {', '.join(KINDS)}.")
+    comp = h.component
+    ref = _ref(h, kind)
+    facts = _history_values(h, letter_date)
+    if kind == "status":
+        ctx = build_status_inquiry_context(
+            requester,
+            comp,
+            ref,
+            letter_date=letter_date,
+            received_on=h.received_on if not h.received_assumed else None,
+            due_on=h.due_on,
+            deadline_extended=h.extended,
+            note=inputs.note,
+        )
+        # A late determination ends the question: the letter says the deadline ran out only
+        # while the agency still owes one.
+        ctx["deadline_passed"] = h.responded_on is None and ctx["deadline_passed"]
+    elif kind == "info-answer":
+        asked = h.info_requested
+        if asked is None:
+            raise DraftingError("The log has no request for information from the agency to answer.")
+        ctx = build_clarification_reply_context(
+            requester,
+            comp,
+            ref,
+            letter_date=letter_date,
+            agency_letter_date=asked.occurred_on,
+            clarification=inputs.answer,
+        )
+    elif kind == "still-interested":
+        asked = h.still_interested
+        if asked is None:
+            raise DraftingError("The log has no still-interested letter from the agency to answer.")
+        ctx = build_still_interested_context(
+            requester,
+            comp,
+            ref,
+            letter_date=letter_date,
+            agency_letter_date=asked.occurred_on,
+            reply_by=asked.named_date,
+            note=inputs.note,
+        )
+    elif kind == "fee-response":
+        estimate = h.fee_estimate
+        if estimate is None or estimate.amount_cents is None:
+            raise DraftingError("The log has no fee estimate with an amount to answer.")
+        ctx = build_fee_response_context(
+            requester,
+            comp,
+            ref,
+            letter_date=letter_date,
+            agency_letter_date=estimate.occurred_on,
+            fee_estimate=Decimal(estimate.amount_cents) / 100,
+            accept=inputs.accept,
+            fee_cap=inputs.fee_cap,
+            narrowing=inputs.narrowing,
+            fee_bar=facts["missed"],
+            note=inputs.note,
+        )
+    elif kind == "appeal":
+        ctx = _appeal(h, requester, inputs, ref, letter_date)
+    elif kind == "liaison":
+        ctx = _followup_base(requester, comp, ref, letter_date)
+        liaison = ctx["component"]["public_liaison"]
+        ctx["addressee"] = _address_block(
+            "FOIA Public Liaison", "\n".join(str(ctx["addressee"]).split("\n")[1:]), comp.name
+        )
+        if not liaison:
+            ctx["warnings"].append(
+                f"No FOIA Public Liaison is on file for {comp.abbr}: the letter goes to the FOIA office, "
+                "addressed to the Liaison; find the Liaison's contact on the agency's FOIA page."
+            )
+        ctx.update(note=paragraphs(inputs.note))
+    elif kind == "ogis":
+        ctx = _followup_base(requester, comp, ref, letter_date)
+        ctx.update(
+            addressee=_address_block("", OGIS_ADDRESS),
+            delivery=f"Sent by email to {OGIS_EMAIL}",
+            dispute=_dispute(h, facts),
+            note=paragraphs(inputs.note),
+        )
+    else:  # complaint-outline
+        ctx = _followup_base(requester, comp, ref, letter_date)
+        if not (facts["missed"] or facts["appeal_missed"] or h.appeal_decided is not None):
+            ctx["warnings"].append(
+                "The log shows neither a missed deadline nor a decided appeal: a court may find "
+                "administrative remedies not exhausted (5 U.S.C. 552(a)(6)(C)(i))."
+            )
+        ctx.update(
+            defendant=comp.parent_name or comp.name,
+            venue_home=_home_district(requester),
+            note=paragraphs(inputs.note),
+        )
+    ctx["history"] = facts
+    ctx["kind"] = kind
+    if ctx["request"]["tracking_number"] == NO_NUMBER_YET:
+        ctx["request"]["tracking_number"] = ""
+    return ctx
+
+
+def _dispute(h: History, facts: dict) -> str:
+    if facts["appeal_missed"]:
+        return "no decision on my administrative appeal within the time the law allows"
+    if h.determination is not None and h.determination.outcome in (
+        "partial",
+        "denial",
+        "no_records",
+        "glomar",
+    ):
+        return f"the {facts['determination_outcome']} determination of {facts['determination_on']}"
+    if h.waiver_denied is not None:
+        return f"the denial of my fee waiver on {facts['waiver_denied_on']}"
+    if facts["missed"]:
+        return f"the agency's failure to make a determination by {facts['due_on']}"
+    return "the processing of my request"
+
+
+def _home_district(requester: Requester) -> str:
+    match = re.search(r",\s*([A-Z]{2})\s+\d{5}", requester.address or "")
+    return match.group(1) if match else ""
+
+
+def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, letter_date: date) -> dict:
+    adverse = h.determination if h.determination and h.determination.outcome != "full_grant" else None
+    withheld = []
+    if h.exemptions:
+        names = [e["name"] for e in h.exemptions]
+        cited = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        withheld.append(
+            {
+                "description": f"Records and passages withheld under {cited}",
+                "exemptions": [
+                    {"code": e["code"], "statute": e["name"].partition(" with ")[2]} for e in h.exemptions
+                ],
+                "cited_in_description": True,
+            }
+        )
+    search = inputs.search_argument
+    if not search and adverse is not None:
+        search = (
+            "Please also review the adequacy of the search. The agency must show a search reasonably "
+            "calculated to uncover all responsive records, in every office and system likely to hold "
+            "them, including email, attachments and messaging accounts of the officials involved. "
+            "The determination does not say which offices, custodians, systems, date ranges or search "
+            "terms were searched; please direct a new search and describe it."
+        )
+    other = [inputs.other_argument] if inputs.other_argument else []
+    if h.waiver_denied is not None:
+        other.append(
+            f"The denial of my fee waiver on {long_date(h.waiver_denied.occurred_on)} is also appealed. "
+            "The records concern identifiable operations of the government, their release would add "
+            "significantly to public understanding of them as my request explained, and I have no "
+            "commercial interest in them (5 U.S.C. 552(a)(4)(A)(iii))."
+        )
+    if h.missed(letter_date) and h.due_on:
+        other.append(
+            f"Your office did not make a determination by {long_date(h.due_on)}, the date 5 U.S.C. "
+            "552(a)(6)(A)(i) required. Under 5 U.S.C. 552(a)(4)(A)(viii) it may not charge search fees "
+            "(nor duplication fees to a requester in a preferred fee category) for this request."
+        )
+    expedite_argument = inputs.expedite_argument
+    if not expedite_argument and h.expedite_requested is not None:
+        asked = long_date(h.expedite_requested.occurred_on)
+        if h.expedite_denied is not None:
+            expedite_argument = (
+                f"Expedited processing was denied on {long_date(h.expedite_denied.occurred_on)}. The "
+                f"compelling need set out in my request of {asked} continues, and the denial gave no "
+                "reason that answers it; 5 U.S.C. 552(a)(6)(E)(ii)(II) requires this appeal to be "
+                "considered expeditiously."
+            )
+        else:
+            expedite_argument = (
+                f"The compelling need set out in my request of {asked} continues: every week the "
+                "withheld records stay withheld, the public debate they would inform goes on without them."
+            )
+    decision = adverse or h.waiver_denied or h.expedite_denied
+    if decision is None:
+        raise DraftingError("The log has no adverse decision to appeal: log the determination first.")
+    ctx = build_appeal_context(
+        requester,
+        h.component,
+        ref,
+        letter_date=letter_date,
+        determination_date=decision.occurred_on,
+        withheld=withheld,
+        determination_official=inputs.determination_official,
+        search_argument=search,
+        other_argument="\n".join(other),
+        expedite=h.expedite_requested is not None,
+        expedite_argument=expedite_argument,
+        appeal_address=inputs.appeal_address,
+    )
+    if adverse is not None and adverse.outcome in ("no_records", "glomar"):
+        ctx["warnings"].append(
+            "A no-records or Glomar answer is appealed on the search and the exemption behind it: "
+            "add what you know about where the records are (--search-argument)."
+        )
+    return ctx
+
+
+# --- drafting and logging ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Followup:
+    request_id: int
+    kind: str
+    filename: str
+    docx: bytes
+    warnings: tuple[str, ...]
+    context: dict
+
+
+def draft_followup(
+    db: Database,
+    request_id: int,
+    kind: str,
+    inputs: Inputs | None = None,
+    *,
+    letter_date: date | None = None,
+    requester: Requester | None = None,
+    user_templates_dir: Path | None = None,
+) -> Followup:
+    """Render one follow-up from the log (nothing is written)."""
+    if kind not in KINDS:
+        raise DraftingError(f"'{kind}' is not a follow-up; use one of: {', '.join(KINDS)}.")
+    letter_date = letter_date or date.today()
+    requester = requester or requester_for(db, request_id)
+    if requester is None:
+        raise DraftingError(
+            f"Request #{request_id} has no requester profile to sign with: give one (--profile)."
+        )
+    h = history_of(db, request_id, today=letter_date)
+    ctx = build_followup(kind, h, requester, inputs or Inputs(), letter_date=letter_date)
+    template = KINDS[kind][0]
+    data = render(template, ctx, user_templates_dir=user_templates_dir)
+    name = suggested_filename(
+        template, h.component.abbr or h.component.key, letter_date, f"request-{request_id}"
+    )
+    return Followup(request_id, kind, name, data, tuple(ctx["warnings"]), ctx)
+
+
+def log_followup(db: Database, followup: Followup, *, on: date | None = None) -> log.Changes:
+    """Record a follow-up as a draft on its request, with the letter attached."""
+    on = on or date.today()
+    label = KINDS[followup.kind][1]
+    from foiadesk.core.letters.compose import docx_text
+
+    with write(db):
+        return log.record_event(
+            db,
+            followup.request_id,
+            log.NewEvent(
+                "drafted",
+                on,
+                summary=f"{sent.FOLLOW_UP} drafted: {label} ({followup.filename})",
+                body=docx_text(followup.docx),
+                files=(log.Attachment(followup.filename, followup.docx, DOCX_MIME),),
+            ),
+            today=on,
+        )
+
+
+def record_determination(
+    db: Database,
+    request_id: int,
+    *,
+    on: date,
+    outcome: str,
+    exemptions: Sequence[str] = (),
+    statutes: Sequence[str] = (),
+    tracking: str | None = None,
+    agency_received_on: date | None = None,
+    summary: str = "",
+    files: tuple[log.Attachment, ...] = (),
+    today: date | None = None,
+) -> log.Changes:
+    """A determination with the exemptions it cites, written as the importer writes them."""
+    try:
+        said = exemptions_summary(list(exemptions), list(statutes)) if exemptions else ""
+    except DraftingError as exc:
+        raise log.LogError(str(exc)) from None
+    text = "; ".join(x for x in (said, summary.strip()) if x)
+    return log.record_event(
+        db,
+        request_id,
+        log.NewEvent(
+            "determination",
+            on,
+            outcome=outcome,
+            tracking_number=tracking,
+            summary=text,
+            agency_received_on=agency_received_on,
+            files=files,
+        ),
+        today=today,
+    )

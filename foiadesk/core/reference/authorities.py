@@ -1,0 +1,53 @@
+"""The rule paragraphs and cases letters may cite (resources/authorities.json), each tagged
+V, P or U. A letter prints only V authority unless the user includes the others knowingly,
+so an unverified pinpoint never reaches an agency by default."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from foiadesk.core.paths import RESOURCES
+
+FILE = RESOURCES / "authorities.json"
+
+
+@lru_cache(maxsize=1)
+def authorities() -> dict:
+    return json.loads(FILE.read_text(encoding="utf-8"))
+
+
+def rule_family(abbr: str, parent: str) -> str:
+    """Whose FOIA rules a component follows: the IRS has its own; other Treasury
+    components (TIGTA, Departmental Offices) follow Treasury's."""
+    if (abbr or "").upper() == "IRS":
+        return "IRS"
+    return parent or ""
+
+
+def rule(family: str, key: str, *, unverified_ok: bool = False) -> str:
+    """A rule cite when its tag allows printing it, else ''."""
+    entry = authorities()["rules"].get(family, {}).get(key)
+    if not entry or (entry["tag"] != "V" and not unverified_ok):
+        return ""
+    return entry["cite"]
+
+
+def ground_cite(family: str, code: str, *, unverified_ok: bool = False) -> str:
+    entry = authorities()["rules"].get(family, {}).get("expedite_grounds", {}).get(code)
+    if not entry or (entry["tag"] != "V" and not unverified_ok):
+        return ""
+    return entry["cite"]
+
+
+def waiver_factor_cites(family: str, *, unverified_ok: bool = False) -> list[str]:
+    rules = authorities()["rules"].get(family, {})
+    ok = rules.get("fee_waiver", {}).get("tag") == "V" or unverified_ok
+    return list(rules.get("fee_waiver_factors", [])) if ok else []
+
+
+def case(key: str, *, unverified_ok: bool = False) -> dict | None:
+    entry = authorities()["cases"].get(key)
+    if not entry or (entry["tag"] != "V" and not unverified_ok):
+        return None
+    return entry

@@ -1,0 +1,390 @@
+"""Sending a request and taking the next step, in the window.
+
+- ``MarkFiledDialog``: date, channel (the office's way of filing on that date), the typed
+  confirmation, a proof file, and what the letter asks for (read from the letter, changeable);
+  it warns, naming the earlier request, when the same text already went to the same office.
+- ``PortalFieldsDialog``: the drafted letter as the FOIA.gov form's fields, in the form's
+  order, each with a Copy button, its character count and the problems the form would refuse.
+- ``FollowupDialog``: the letter a deadline calls for, drafted from the log and logged as a
+  draft on the request; the user adds only what the log cannot know.
+
+All three call the same core functions as the command line (``file_request``,
+``portal_fields``, ``draft_followup``/``log_followup``); writes go to the worker thread.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from foiadesk.core.deadlines.events import CHANNELS
+from foiadesk.core.errors import UserError
+from foiadesk.core.letters.filing import (
+    Asks,
+    Filing,
+    choose_channel,
+    component_for,
+    drafted_letter,
+    duplicates,
+    file_request,
+    letter_asks,
+    portal_fields,
+)
+from foiadesk.core.letters.followups import KINDS, Inputs, draft_followup, log_followup
+from foiadesk.core.store.log import Attachment
+from foiadesk.ui.dialogs.event import date_edit
+from foiadesk.ui.session import Session
+
+
+def choose_proof_file(parent) -> Path | None:
+    """The OS file dialog (tests replace this function)."""
+    name, _ = QFileDialog.getOpenFileName(parent, "Proof of filing (confirmation page, fax report)")
+    return Path(name) if name else None
+
+
+def choose_save_path(parent, suggested: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Save a copy of the letter", suggested, "Word (*.docx)")
+    return Path(name) if name else None
+
+
+def _message(label: QLabel, text: str, bad: bool = True) -> None:
+    label.setText(text)
+    label.setStyleSheet("color: #a00000;" if bad else "")
+    label.setVisible(bool(text))
+
+
+class MarkFiledDialog(QDialog):
+    """Record that a drafted request was sent."""
+
+    def __init__(
+        self,
+        session: Session,
+        request_id: int,
+        *,
+        on: date | None = None,
+        channel: str | None = None,
+        confirmation: str = "",
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.session = session
+        self.request_id = request_id
+        self.proof: Path | None = None
+        self.recorded: tuple[str, ...] = ()
+        self.setWindowTitle(f"Mark as filed — #{request_id}")
+        db = session.db
+        comp = component_for(db, request_id)
+        letter = drafted_letter(db, request_id)
+        asks = letter_asks(letter) if letter else Asks()
+        on = on or session.today()
+
+        self.filed_on = date_edit(on)
+        self.channel = QComboBox()
+        for kind in CHANNELS:
+            self.channel.addItem(kind.replace("_", " "), kind)
+        chosen = choose_channel(comp, on)
+        self.channel.setCurrentIndex(self.channel.findData(channel or (chosen.kind if chosen else "portal")))
+        self.channel_note = QLabel(chosen.why if chosen else "")
+        self.channel_note.setWordWrap(True)
+        self.confirmation = QLineEdit(confirmation)
+        self.confirmation.setPlaceholderText(
+            "what the portal, fax or post office gave — not a tracking number"
+        )
+        self.proof_label = QLabel("no file")
+        self.proof_button = QPushButton("Choose &proof…")
+        self.proof_button.clicked.connect(self._choose_proof)
+        self.expedite = QCheckBox("Expedited processing requested (its 10-day decision clock starts)")
+        self.expedite.setChecked(asks.expedite)
+        self.waiver = QCheckBox("Fee waiver requested (a decision is then pending)")
+        self.waiver.setChecked(asks.fee_waiver)
+        self.cap = QDoubleSpinBox()
+        self.cap.setRange(0, 1_000_000)
+        self.cap.setPrefix("$")
+        self.cap.setDecimals(2)
+        self.has_cap = QCheckBox("Fee cap in the letter:")
+        self.has_cap.setChecked(asks.fee_cap_cents is not None)
+        self.cap.setValue((asks.fee_cap_cents or 0) / 100)
+        earlier = duplicates(db, request_id)
+        self.duplicate = QCheckBox("File it anyway: I mean to send it twice")
+        self.duplicate.setVisible(bool(earlier))
+        self.duplicate_note = QLabel()
+        self.duplicate_note.setWordWrap(True)
+        _message(
+            self.duplicate_note,
+            ("The same request text was already filed with this office: " + "; ".join(earlier) + ".")
+            if earlier
+            else "",
+        )
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        _message(self.error, "")
+
+        form = QFormLayout()
+        form.addRow("Filed &on", self.filed_on)
+        form.addRow("&By", self.channel)
+        form.addRow("", self.channel_note)
+        form.addRow("Con&firmation", self.confirmation)
+        proof = QHBoxLayout()
+        proof.addWidget(self.proof_label, 1)
+        proof.addWidget(self.proof_button)
+        form.addRow("Proof", proof)
+        cap = QHBoxLayout()
+        cap.addWidget(self.has_cap)
+        cap.addWidget(self.cap)
+        cap.addStretch(1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Mark as &filed")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{comp.name}: what the letter asks for is recorded with the filing."))
+        layout.addLayout(form)
+        layout.addWidget(self.expedite)
+        layout.addWidget(self.waiver)
+        layout.addLayout(cap)
+        layout.addWidget(self.duplicate_note)
+        layout.addWidget(self.duplicate)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _choose_proof(self) -> None:
+        path = choose_proof_file(self)
+        if path is not None:
+            self.proof = path
+            self.proof_label.setText(path.name)
+
+    def filing(self) -> Filing:
+        proof = Attachment.read(self.proof) if self.proof is not None else None
+        cents = round(Decimal(str(self.cap.value())) * 100) if self.has_cap.isChecked() else None
+        return Filing(
+            self.filed_on.date().toPython(),
+            self.channel.currentData(),
+            confirmation=self.confirmation.text(),
+            proof=proof,
+            asks=Asks(self.expedite.isChecked(), self.waiver.isChecked(), cents),
+            allow_duplicate=self.duplicate.isChecked(),
+        )
+
+    def save(self) -> None:
+        try:
+            filing = self.filing()
+        except UserError as exc:
+            return _message(self.error, str(exc))
+        self.buttons.setEnabled(False)
+        request_id = self.request_id
+
+        def write(db):
+            result = file_request(db, request_id, filing)
+            self.recorded = result.recorded
+            return result.changes
+
+        self.session.tasks.write(
+            "Marking as filed", write, on_done=lambda _c: self.accept(), on_error=self._failed
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, UserError):
+            _message(self.error, str(error))
+        else:
+            self.session.failed.emit(error)
+
+
+class PortalFieldsDialog(QDialog):
+    """Each FOIA.gov field with a Copy button, to paste into the portal."""
+
+    def __init__(self, session: Session, request_id: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Portal fields — #{request_id}")
+        self.form = portal_fields(session.db, request_id, on=session.today())
+        self.copy_buttons: dict[str, QPushButton] = {}
+        self.values: dict[str, QWidget] = {}
+        head = QLabel(
+            f"<b>{self.form.title}</b>: paste each field into {self.form.portal} "
+            f"(FoiaDesk never connects). Form as of {self.form.as_of}."
+        )
+        head.setWordWrap(True)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        if self.form.problems:
+            _message(self.problems, "The form would refuse:\n• " + "\n• ".join(self.form.problems))
+        else:
+            _message(self.problems, "Every field passes the form's rules.", bad=False)
+        grid = QGridLayout()
+        for row, field in enumerate(self.form.fields):
+            label = QLabel(("* " if field.required else "") + field.label)
+            label.setToolTip(field.help or field.name)
+            label.setWordWrap(True)
+            if field.limit or "\n" in field.value or len(field.value) > 80:
+                value = QPlainTextEdit(field.value)
+                value.setReadOnly(True)
+                value.setMaximumHeight(110)
+            else:
+                value = QLineEdit(field.value)
+                value.setReadOnly(True)
+            value.setAccessibleName(field.label)
+            count = QLabel(f"{field.count:,} / {field.limit:,}" if field.limit else "")
+            if field.problems:
+                count.setStyleSheet("color: #a00000;")
+                value.setToolTip("\n".join(field.problems))
+            button = QPushButton("Copy")
+            button.setToolTip(f"Copy “{field.label}” to the clipboard")
+            button.setEnabled(bool(field.value))
+            button.clicked.connect(lambda _=False, v=field.value, b=button: self._copy(v, b))
+            self.copy_buttons[field.name] = button
+            self.values[field.name] = value
+            grid.addWidget(label, row, 0)
+            grid.addWidget(value, row, 1)
+            grid.addWidget(count, row, 2)
+            grid.addWidget(button, row, 3)
+        grid.setColumnStretch(1, 1)
+        inner = QWidget()
+        inner.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(self.problems)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(close)
+        chars = self.fontMetrics().averageCharWidth()
+        self.resize(chars * 120, self.fontMetrics().height() * 40)
+
+    def _copy(self, value: str, button: QPushButton) -> None:
+        QApplication.clipboard().setText(value)
+        for other in self.copy_buttons.values():
+            other.setText("Copy")
+        button.setText("Copied")
+
+
+class FollowupDialog(QDialog):
+    """Draft a follow-up from the log; it is logged as a draft on the request."""
+
+    def __init__(self, session: Session, request_id: int, kinds: list[str], parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.request_id = request_id
+        self.saved_to: Path | None = None
+        self.setWindowTitle(f"Next step — #{request_id}")
+        self.kind = QComboBox()
+        for kind in kinds or list(KINDS):
+            self.kind.addItem(KINDS[kind][1], kind)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("optional: a paragraph of your own")
+        self.answer = QPlainTextEdit()
+        self.answer.setPlaceholderText("the information the agency asked for")
+        self.narrowing = QPlainTextEdit()
+        self.narrowing.setPlaceholderText(
+            "leave empty to accept the estimate; or say how you narrow the request"
+        )
+        self.search = QPlainTextEdit()
+        self.search.setPlaceholderText("optional: offices, custodians or records the search missed")
+        self.appeal_address = QLineEdit()
+        self.appeal_address.setPlaceholderText("optional: the appeal address the determination gives")
+        self.save_copy = QCheckBox("Also save a copy as a Word file…")
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        _message(self.error, "")
+        self.form = QFormLayout()
+        self.form.addRow("&Letter", self.kind)
+        self.form.addRow("Your &answer", self.answer)
+        self.form.addRow("&Narrow to", self.narrowing)
+        self.form.addRow("&Search missed", self.search)
+        self.form.addRow("Appeal &address", self.appeal_address)
+        self.form.addRow("N&ote", self.note)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Draft and log")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "The letter is written from the log: dates, tracking numbers, what the agency "
+            "said, exemptions and fees. Add only what the log cannot know."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.save_copy)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(self._fields_for_kind)
+        self._fields_for_kind()
+
+    def _fields_for_kind(self, *_args) -> None:
+        kind = self.kind.currentData()
+        for widget, kinds in (
+            (self.answer, ("info-answer",)),
+            (self.narrowing, ("fee-response",)),
+            (self.search, ("appeal",)),
+            (self.appeal_address, ("appeal",)),
+        ):
+            self.form.setRowVisible(widget, kind in kinds)
+
+    def inputs(self) -> Inputs:
+        narrowing = self.narrowing.toPlainText()
+        return Inputs(
+            note=self.note.toPlainText(),
+            answer=self.answer.toPlainText(),
+            accept=not narrowing.strip(),
+            narrowing=narrowing,
+            search_argument=self.search.toPlainText(),
+            appeal_address=self.appeal_address.text(),
+        )
+
+    def save(self) -> None:
+        kind, request_id, today = self.kind.currentData(), self.request_id, self.session.today()
+        try:  # rendering reads the log only: do it here, so a problem shows in the dialog
+            followup = draft_followup(self.session.db, request_id, kind, self.inputs(), letter_date=today)
+        except UserError as exc:
+            return _message(self.error, str(exc))
+        if self.save_copy.isChecked():
+            path = choose_save_path(self, followup.filename)
+            if path is not None:
+                try:
+                    path.write_bytes(followup.docx)
+                except OSError as exc:
+                    return _message(self.error, f"Cannot write {path.name} ({exc.strerror}).")
+                self.saved_to = path
+        self.followup = followup
+        self.buttons.setEnabled(False)
+        self.session.tasks.write(
+            "Logging the letter",
+            lambda db: log_followup(db, followup, on=today),
+            on_done=lambda _c: self.accept(),
+            on_error=self._failed,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, UserError):
+            _message(self.error, str(error))
+        else:
+            self.session.failed.emit(error)

@@ -1,0 +1,167 @@
+"""The request detail's filing and follow-up buttons: File… and Portal fields… for a
+draft, and for each deadline its next step (the Next step… button and the deadline's
+context menu), which drafts the follow-up from the log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton
+
+from foiadesk.core.errors import UserError
+from foiadesk.core.letters.followups import KINDS, next_steps
+
+
+class FilingActions:
+    """Installed on a RequestDetail; keeps its dialogs alive while they are open."""
+
+    def __init__(self, detail):
+        self.detail = detail
+        self.dialog = None
+        self.menu: QMenu | None = None
+        self.last_followup = None  # the letter drafted last (its .docx is also in the log)
+        self.file_button = QPushButton("&File…")
+        self.file_button.setToolTip("Mark this draft as sent: channel, confirmation, proof")
+        self.file_button.clicked.connect(self.file)
+        self.portal_button = QPushButton("Portal fiel&ds…")
+        self.portal_button.setToolTip("The letter as the FOIA.gov form's fields, each with a Copy button")
+        self.portal_button.clicked.connect(self.portal)
+        self.next_button = QPushButton("&Next step…")
+        self.next_button.setToolTip("Draft the letter this deadline calls for, from the log")
+        self.next_button.clicked.connect(lambda: self.follow_up(None))
+        row = QHBoxLayout()
+        for button in (self.next_button, self.file_button, self.portal_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        detail.clock_table.parentWidget().layout().addLayout(row)
+        table = detail.clock_table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
+        table.selectionModel().currentRowChanged.connect(self.update)
+        detail.clocks.modelReset.connect(self.update)
+        detail.clocks.layoutChanged.connect(self.update)
+        detail.session.rows_changed.connect(self.update)
+        detail.session.loaded.connect(self.update)
+        self.update()
+
+    def _clock(self, row: int | None = None):
+        detail = self.detail
+        if row is None:
+            index = detail.clock_table.currentIndex()
+            row = index.row() if index.isValid() else None
+        if row is None or detail.view is None:
+            return None
+        return detail.clocks.clock(detail.clocks.key(row))
+
+    def steps(self, clock=None) -> list[str]:
+        clock = clock or self._clock()
+        return next_steps(clock, self.detail.session.today()) if clock else []
+
+    def update(self, *_args) -> None:
+        view = self.detail.view
+        draft = view is not None and view.status == "Draft"
+        self.file_button.setVisible(draft)
+        self.portal_button.setVisible(draft)
+        self.next_button.setEnabled(bool(self.steps()))
+
+    def _context_menu(self, pos) -> None:
+        index = self.detail.clock_table.indexAt(pos)
+        steps = self.steps(self._clock(index.row())) if index.isValid() else []
+        if not steps:
+            return
+        menu = QMenu(self.detail.clock_table)
+        for kind in steps:
+            menu.addAction(f"Draft: {KINDS[kind][1]}…", lambda k=kind: self.follow_up(k))
+        self.menu = menu
+        menu.popup(self.detail.clock_table.viewport().mapToGlobal(pos))
+
+    def _open(self, make) -> None:
+        try:
+            dialog = make()
+        except UserError as exc:
+            self.detail.failed.emit(exc)
+            return
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def follow_up(self, kind: str | None) -> None:
+        from foiadesk.ui.dialogs.filing import FollowupDialog
+
+        detail = self.detail
+        if detail.request_id is None:
+            return
+        kinds = [kind] if kind else self.steps()
+
+        def make():
+            dialog = FollowupDialog(detail.session, detail.request_id, kinds, parent=detail)
+            dialog.accepted.connect(lambda: setattr(self, "last_followup", dialog.followup))
+            return dialog
+
+        self._open(make)
+
+    def file(self) -> None:
+        from foiadesk.ui.dialogs.filing import MarkFiledDialog
+
+        detail = self.detail
+        if detail.request_id is not None:
+            self._open(lambda: MarkFiledDialog(detail.session, detail.request_id, parent=detail))
+
+    def portal(self) -> None:
+        from foiadesk.ui.dialogs.filing import PortalFieldsDialog
+
+        detail = self.detail
+        if detail.request_id is not None:
+            self._open(lambda: PortalFieldsDialog(detail.session, detail.request_id, parent=detail))
+
+
+class AgendaNextSteps:
+    """The agenda's context menu: each deadline's next step, drafted from the log."""
+
+    def __init__(self, agenda):
+        self.agenda = agenda
+        self.menu: QMenu | None = None
+        self.dialog = None
+        self.last_followup = None
+        agenda.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        agenda.table.customContextMenuRequested.connect(self._context_menu)
+
+    def steps_at(self, index) -> tuple[int | None, list[str]]:
+        """The request of an agenda row and the letters its deadline offers."""
+        from foiadesk.core.tracking.listing import CLOCKS
+        from foiadesk.core.tracking.tracker import view_request
+
+        model, session = self.agenda.model, self.agenda.session
+        request_id = model.request_id(index)
+        if request_id is None or session.db is None:
+            return None, []
+        _row, clock_no, due = model._deadline(index.siblingAtColumn(0))
+        key = CLOCKS[clock_no]
+        view = view_request(session.db, request_id, cal=session.calendar())
+        clocks = [c for c in view.clocks if c.due is not None and c.due.toordinal() == due]
+        clock = next(
+            (c for c in clocks if c.key == key or (key == "requester" and c.key.startswith("reply:"))), None
+        )
+        return request_id, next_steps(clock, session.today()) if clock else []
+
+    def _context_menu(self, pos) -> None:
+        index = self.agenda.table.indexAt(pos)
+        request_id, steps = self.steps_at(index) if index.isValid() else (None, [])
+        if not steps:
+            return
+        menu = QMenu(self.agenda.table)
+        for kind in steps:
+            menu.addAction(f"Draft: {KINDS[kind][1]}…", lambda k=kind, r=request_id: self.follow_up(r, k))
+        self.menu = menu
+        menu.popup(self.agenda.table.viewport().mapToGlobal(pos))
+
+    def follow_up(self, request_id: int, kind: str) -> None:
+        from foiadesk.ui.dialogs.filing import FollowupDialog
+
+        try:
+            dialog = FollowupDialog(self.agenda.session, request_id, [kind], parent=self.agenda)
+        except UserError:
+            return
+        dialog.accepted.connect(lambda: setattr(self, "last_followup", dialog.followup))
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

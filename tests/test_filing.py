@@ -1,0 +1,416 @@
+"""Filing and following up, end to end in the core: the issue's acceptance scenario.
+
+ICE and TIGTA letters drafted together with a fee waiver and expedited processing; the
+portal fields pass FOIA.gov's form rules (read here from the form definitions themselves);
+filing records a confirmation that is not a tracking number and starts the expedite clock;
+an acknowledgment and a partial denial citing (b)(5) and (b)(6) follow; the drafted appeal,
+status, OGIS and complaint-outline letters carry the log's facts.
+
+Expected dates are worked out by hand from the statute and the OPM calendar:
+- expedite decision: 10 calendar days after receipt. Filed Thu 2026-10-01 by portal, receipt
+  assumed the same working day: due 2026-10-11.
+- response: received Fri 2026-10-02 (the acknowledgment says so) is day 0; 20 working days,
+  skipping weekends and Columbus Day (Mon 2026-10-12): Oct 5–9 (5), Oct 13–16 (9),
+  Oct 19–23 (14), Oct 26–30 (19), Mon Nov 2 (20). Constructive exhaustion from Nov 3.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date
+from decimal import Decimal
+from email import message_from_bytes, policy
+
+import pytest
+
+from foiadesk.core.export.bundle import export_request
+from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, save_drafts
+from foiadesk.core.letters.content import DraftingError, DraftOptions
+from foiadesk.core.letters.filing import (
+    Asks,
+    Filing,
+    FilingError,
+    choose_channel,
+    confirmations,
+    email_package,
+    file_request,
+    portal_fields,
+    portal_forms,
+    print_package,
+)
+from foiadesk.core.letters.followups import Inputs, draft_followup, log_followup, record_determination
+from foiadesk.core.letters.profiles import load_profile
+from foiadesk.core.paths import RESOURCES
+from foiadesk.core.reference.casepack import shipped_case_packs
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+from foiadesk.core.store.fees import fee_ledger
+from foiadesk.core.tracking.tracker import view_request
+
+PROFILE = RESOURCES / "profiles" / "example.toml"
+FILED = date(2026, 10, 1)
+CONFIRMATION = "DHS portal submission 2026-1013-0042"
+TRACKING = "2026-ICFO-04417"
+PROOF = log.Attachment("portal-confirmation.pdf", b"%PDF-1.4 confirmation page", "application/pdf")
+# FOIA.gov's fee pattern, copied from the form definitions (SOURCE.txt), not from our code
+FEE_PATTERN = r"^(?=.)([+\-\$]?([0-9]*)(\.([0-9]+))?)$"
+
+
+def drafted_set(db, letter_date=FILED):
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    directory = load_directory()
+    comps = [directory.component(a) for a in ("ICE", "TIGTA")]
+    options = DraftOptions(
+        letter_date=letter_date,
+        fee_cap=Decimal("100"),
+        fee_waiver=True,
+        expedite=True,
+        expedite_grounds=["urgency_to_inform", "media_interest"],
+    )
+    categories = choose_categories(pack, "mou-text-and-drafts,ice-requests,tigta-evaluation")
+    requester = load_profile(PROFILE)
+    drafts = draft_requests(requester, pack, categories, comps, options)
+    targets = [db.tmp / d.filename for d in drafts]
+    changes = save_drafts(db, pack, drafts, options, targets, requester=requester)
+    ice, tigta = sorted(changes.request_ids)
+    return ice, tigta
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = connect(tmp_path / "log.sqlite3")
+    database.tmp = tmp_path
+    return database
+
+
+@pytest.fixture
+def filed(db):
+    ice, tigta = drafted_set(db)
+    file_request(db, ice, Filing(FILED, "portal", confirmation=CONFIRMATION, proof=PROOF))
+    return ice, tigta
+
+
+def form_spec(form_id):
+    return {f["name"]: f for f in portal_forms()["forms"][form_id]["fields"]}
+
+
+def test_portal_fields_pass_each_form_rule(db):
+    ice, tigta = drafted_set(db)
+    for request_id, form_id in ((ice, "dhs_ice"), (tigta, "treasury_tigta_form")):
+        form = portal_fields(db, request_id, on=FILED)
+        assert form.form_id == form_id and form.as_of == "2026-06-09"
+        assert form.problems == (), form.problems
+        spec = form_spec(form_id)
+        values = {f.name: f.value for f in form.fields}
+        assert list(values) == list(spec)  # the form's order
+        for name, rule in spec.items():
+            if rule.get("required"):
+                assert values[name].strip(), name
+            if rule.get("maxlength"):
+                assert len(values[name]) <= rule["maxlength"], name
+        assert re.fullmatch(FEE_PATTERN, values["fee_amount_willing"])
+        assert values["fee_amount_willing"] == "$100"
+        assert values["fee_waiver"] == "yes" and values["expedited_processing"] == "yes"
+        description = values["request_description"]
+        # the waiver and expedite arguments have their own fields, not repeated in the description
+        waiver, expedite = values["fee_waiver_explanation"], values["expedited_processing_explanation"]
+        assert "552(a)(4)(A)(iii)" in waiver and "compelling need" in expedite
+        for argument in (waiver, expedite):
+            for paragraph in argument.split("\n\n"):
+                assert paragraph not in description, paragraph
+        assert "**" not in description and "<" not in description
+    tigta_form = portal_fields(db, tigta, on=FILED)
+    tigta_values = {f.name: f.value for f in tigta_form.fields}
+    # Treasury's forms ask for the certification in the 28 U.S.C. 1746 form
+    assert tigta_values["expedited_processing_explanation"].endswith(
+        "I declare under penalty of perjury that the foregoing is true and correct to the best of "
+        "my knowledge and belief. Executed on October 1, 2026."
+    )
+    assert (tigta_values["address_city"], tigta_values["address_state_province"]) == ("Washington", "DC")
+    assert tigta_values["address_zip_postal_code"] == "20005" and tigta_values["request_category"] == "media"
+    assert tigta_form.as_json()["fields"]["name_last"] == "Whitfield"
+
+
+def test_missing_required_fields_and_long_text_are_flagged(db):
+    ice, tigta = drafted_set(db)
+    db.execute("UPDATE requesters SET address = ''")
+    problems = portal_fields(db, tigta, on=FILED).problems
+    for label in ("Mailing address 1", "City", "State or province", "Zip or postal code", "Country"):
+        assert any(p.startswith(f"{label}: required") for p in problems), label
+    assert not any("required" in p for p in portal_fields(db, ice, on=FILED).problems)  # ICE asks none
+
+
+def test_dhs_files_by_portal_from_the_rule_date():
+    directory = load_directory()
+    ice, tigta = directory.component("ICE"), directory.component("TIGTA")
+    assert choose_channel(ice, date(2026, 1, 22)).kind == "portal"
+    assert "6 CFR 5.3(a)(2)" in choose_channel(ice, date(2026, 1, 22)).why
+    assert choose_channel(tigta, date(2026, 10, 1)).kind == "email"
+
+
+def test_filing_records_a_confirmation_not_a_tracking_number_and_what_the_letter_asks(db, filed):
+    ice, tigta = filed
+    view = view_request(db, ice)
+    assert view.status == "Filed"
+    assert view.tracking_numbers == ()  # the confirmation is not the agency's number
+    assert confirmations(db, ice) == (CONFIRMATION,)
+    clocks = {c.key: c for c in view.clocks}
+    assert clocks["expedite"].due == date(2026, 10, 11)
+    assert [e.type for e in view.events].count("fee_waiver_requested") == 1
+    ledger = fee_ledger(db, ice)
+    assert ledger.cap_cents == 10000 and [x.kind for x in ledger.lines].count("cap") == 1
+    # the filing carries the letter as sent and its proof
+    names = [
+        r[0]
+        for r in db.execute(
+            "SELECT a.filename FROM attachments a JOIN events e ON e.id = a.event_id "
+            "WHERE e.request_id = ? AND e.type = 'filed' ORDER BY a.id",
+            [ice],
+        )
+    ]
+    assert names == ["2026-10-01_irs-ice-mou-2025_ICE_request.docx", "portal-confirmation.pdf"]
+    # the agency's number, once it comes, is what the list shows
+    log.record_event(
+        db,
+        ice,
+        log.NewEvent(
+            "acknowledged", date(2026, 10, 6), agency_received_on=date(2026, 10, 2), tracking_number=TRACKING
+        ),
+    )
+    assert view_request(db, ice).tracking_numbers == (TRACKING,)
+
+
+def test_what_the_letter_asks_can_be_overridden_and_filing_twice_is_refused(db):
+    ice, tigta = drafted_set(db)
+    file_request(db, tigta, Filing(FILED, "email", asks=Asks(expedite=False, fee_waiver=False)))
+    view = view_request(db, tigta)
+    assert "expedite" not in {c.key for c in view.clocks}
+    assert "fee_waiver_requested" not in [e.type for e in view.events]
+    with pytest.raises(log.LogError, match="already filed"):
+        file_request(db, tigta, Filing(FILED, "email"))
+    with pytest.raises(FilingError, match="Channel must be one of"):
+        file_request(db, ice, Filing(FILED, "pigeon"))
+    with pytest.raises(FilingError, match="characters"):
+        file_request(db, ice, Filing(FILED, "fax", confirmation="x" * 300))
+    assert view_request(db, ice).status == "Draft"  # nothing was written
+
+
+def test_the_same_text_to_the_same_office_is_refused_naming_the_earlier_request(db, filed):
+    ice, _ = filed
+    again, _tigta = drafted_set(db)
+    with pytest.raises(FilingError, match=rf"request #{ice} \(.*\), filed 2026-10-01"):
+        file_request(db, again, Filing(FILED, "portal"))
+    assert view_request(db, again).status == "Draft"
+    file_request(db, again, Filing(FILED, "portal", allow_duplicate=True))
+    assert view_request(db, again).status == "Filed"
+
+
+def scenario(db, ice):
+    log.record_event(
+        db,
+        ice,
+        log.NewEvent(
+            "acknowledged", date(2026, 10, 6), agency_received_on=date(2026, 10, 2), tracking_number=TRACKING
+        ),
+    )
+
+
+def test_status_ogis_and_complaint_use_the_log(db, filed):
+    ice, _ = filed
+    scenario(db, ice)
+    status = draft_followup(db, ice, "status", letter_date=date(2026, 11, 10))
+    text = docx_text(status.docx)
+    assert f"Re: Status of Freedom of Information Act request {TRACKING}" in text
+    assert "Your office received it on October 2, 2026 and acknowledged it on October 6, 2026." in text
+    assert "ran out on November 2, 2026, 8 days ago" in text
+    assert "5 U.S.C. 552(a)(6)(C)(i)" in text and "552(a)(4)(A)(viii)" in text
+    assert "the date your office received the request" not in text  # it knows that already
+    ogis = docx_text(draft_followup(db, ice, "ogis", letter_date=date(2026, 11, 10)).docx)
+    assert "8601 Adelphi Road" in ogis and "5 U.S.C. 552(h)(3)" in ogis
+    assert "the agency's failure to make a determination by November 2, 2026" in ogis
+    assert f"acknowledged the request and assigned tracking number {TRACKING}" in ogis
+    assert "October 1, 2026:\tThe request was submitted to ICE by portal." in ogis
+    outline = docx_text(draft_followup(db, ice, "complaint-outline", letter_date=date(2026, 11, 10)).docx)
+    assert "v. Department of Homeland Security" in outline
+    assert "5 U.S.C. 552(a)(4)(B) and 28 U.S.C. 1331" in outline
+    assert "From November 3, 2026 you may sue" in outline
+    assert f"tracking number {TRACKING}" in outline
+    assert "Exhibit A:\tFiled, October 1, 2026 (2026-10-01_irs-ice-mou-2025_ICE_request.docx)" in outline
+    assert "Exhibit B:\tFiled, October 1, 2026 (portal-confirmation.pdf)" in outline
+    assert "(DC)" in outline  # venue: where the requester lives
+
+
+def test_appeal_names_tracking_date_each_exemption_and_the_appeal_office(db, filed):
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5", "(b)(6)"])
+    followup = draft_followup(db, ice, "appeal", Inputs(), letter_date=date(2026, 12, 1))
+    text = docx_text(followup.docx)
+    assert "Freedom of Information Act Appeal" in text
+    assert f"Re: Request {TRACKING}, submitted October 1, 2026; determination of November 20, 2026" in text
+    assert (
+        "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW\nMail Stop 5900"
+        in text
+    )
+    assert "Records and passages withheld under Exemption 5 and Exemption 6." in text
+    assert "Exemption 5 (5 U.S.C. 552(b)(5)). " in text and "Exemption 6 (5 U.S.C. 552(b)(6)). " in text
+    assert "Adequacy of the search" in text and "Segregability" in text
+    # the response came late (due November 2): the fee bar is stated, not hedged
+    assert "did not make a determination by November 2, 2026" in text
+    assert "I certify that the statements above are true and correct" in text  # expedite renewed
+    changes = log_followup(db, followup, on=date(2026, 12, 1))
+    drafted = [e for e in view_request(db, ice).events if e.id == changes.new_id][0]
+    assert drafted.type == "drafted" and drafted.summary.startswith(
+        "Follow-up drafted: Administrative appeal"
+    )
+    # the appeal window's next step is the appeal
+    from foiadesk.core.letters.followups import next_steps
+
+    window = next(c for c in view_request(db, ice).clocks if c.key == "appeal_window")
+    assert next_steps(window, date(2026, 12, 1))[0] == "appeal"
+
+
+def test_fee_denial_and_expedite_denial_are_argued(db, filed):
+    ice, _ = filed
+    scenario(db, ice)
+    log.record_event(db, ice, log.NewEvent("expedite_decided", date(2026, 10, 8), outcome="denied"))
+    log.record_event(db, ice, log.NewEvent("fee_decision", date(2026, 10, 9), outcome="waiver_denied"))
+    text = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 10, 20)).docx)
+    assert "determination of October 9, 2026" in text
+    assert "The denial of my fee waiver on October 9, 2026 is also appealed." in text
+    assert "Expedited processing was denied on October 8, 2026." in text
+
+
+def test_fee_response_states_the_fee_bar_from_the_log(db, filed):
+    ice, _ = filed
+    scenario(db, ice)
+    log.record_event(
+        db,
+        ice,
+        log.NewEvent("fee_estimate", date(2026, 11, 12), amount_cents=48000, named_date=date(2026, 12, 12)),
+    )
+    text = docx_text(
+        draft_followup(
+            db,
+            ice,
+            "fee-response",
+            Inputs(accept=False, narrowing="Drop item 2."),
+            letter_date=date(2026, 11, 16),
+        ).docx
+    )
+    assert "ran out on November 2, 2026, before your fee estimate" in text
+    assert "nor duplication fees to a requester in my fee category" in text  # news media
+    assert "itemized estimate" in text
+    assert "My request for a waiver of all fees is still pending" in text
+
+
+def test_followups_need_the_agency_number_and_the_fact_they_answer(db, filed):
+    ice, _ = filed
+    with pytest.raises(DraftingError, match="no agency tracking number yet"):
+        draft_followup(db, ice, "appeal", letter_date=date(2026, 11, 10))
+    # the status inquiry is the step that asks for the number (552(a)(7)(A))
+    early = docx_text(draft_followup(db, ice, "status", letter_date=date(2026, 10, 20)).docx)
+    assert "Re: Status of Freedom of Information Act request submitted October 1, 2026" in early
+    assert f"(confirmation {CONFIRMATION})" in early
+    assert "5 U.S.C. 552(a)(7)(A)" in early and "tracking number (" not in early
+    assert "the date your office received the request" in early  # the receipt is only assumed
+    scenario(db, ice)
+    with pytest.raises(DraftingError, match="no request for information"):
+        draft_followup(db, ice, "info-answer", Inputs(answer="x"), letter_date=date(2026, 11, 10))
+    with pytest.raises(DraftingError, match="not a follow-up"):
+        draft_followup(db, ice, "thank-you", letter_date=date(2026, 11, 10))
+
+
+def test_email_and_print_packages(db, filed):
+    _ice, tigta = filed
+    name, data, _notes = email_package(db, tigta)
+    msg = message_from_bytes(data, policy=policy.default)
+    assert msg["To"] == "FOIA.Reading.Room@tigta.treas.gov"
+    assert msg["From"] == "Dana Whitfield <dana.whitfield@ledgerdesk.example>"
+    assert msg["Subject"].startswith("Freedom of Information Act request")
+    assert "Under the Freedom of Information Act, 5 U.S.C. 552," in msg.get_body(("plain",)).get_content()
+    attached = [p.get_filename() for p in msg.iter_attachments()]
+    assert attached == ["2026-10-01_irs-ice-mou-2025_TIGTA_request.docx"] and name.endswith(".eml")
+    fax = docx_text(print_package(db, tigta, "fax"))
+    assert fax.startswith(
+        "FAX\nTo: FOIA Officer, Treasury Inspector General for Tax Administration\nFax: (202) 622-3339"
+    )
+    mail = docx_text(print_package(db, tigta, "mail"))
+    envelope = mail.split("FREEDOM OF INFORMATION ACT REQUEST")[0]
+    assert envelope.startswith("Dana Whitfield\n1200 K Street NW, Suite 400\nWashington, DC 20005\n")
+    assert "FOIA Officer\nTreasury Inspector General for Tax Administration" in envelope
+    assert "1401 H Street NW\nSuite 469\nWashington, DC 20005" in envelope
+    bare = log.add_directory_request(db, load_directory().component("TIGTA"), title="typed by hand").new_id
+    with pytest.raises(FilingError, match="has no drafted letter"):
+        email_package(db, bare)
+    with pytest.raises(FilingError, match="has no drafted letter"):
+        portal_fields(db, bare)
+
+
+def test_bundle_shows_the_sent_letter_and_proof_under_the_filing(db, filed, tmp_path):
+    ice, _ = filed
+    out = tmp_path / "bundle.zip"
+    export_request(db, ice, out, as_of=date(2026, 10, 5), pdf=False)
+    names = zipfile.ZipFile(out).namelist()
+    filed_files = [n for n in names if re.search(r"/communications/\d+_2026-10-01_to-agency_filed/", n)]
+    assert any(n.endswith("ICE_request.docx") for n in filed_files)
+    assert any(n.endswith("portal-confirmation.pdf") for n in filed_files)
+    index = docx_text(zipfile.ZipFile(out).read(next(n for n in names if n.endswith("index.docx"))))
+    assert CONFIRMATION in index
+    assert io  # the index reads the confirmation in the filing's details
+
+
+def test_first_party_requests_carry_an_identity_statement(db, filed):
+    _ice, tigta = filed
+    from foiadesk.core.letters.filing import add_identity_statement, identity_file
+
+    add_identity_statement(db, tigta, on=date(2026, 10, 1))
+    name, data = identity_file(db, tigta)
+    text = docx_text(data)
+    assert "Certification of Identity" in text
+    assert "Full name: Dana Whitfield" in text
+    assert "Current address: 1200 K Street NW, Suite 400, Washington, DC 20005" in text
+    assert "Date of birth: ____" in text  # filled in by hand; never stored
+    assert "28 U.S.C. 1746" in text and "5 U.S.C. 552a(i)(3)" in text and "18 U.S.C. 1001" in text
+    form = portal_fields(db, tigta, on=FILED)
+    values = {f.name: f.value for f in form.fields}
+    assert values["attachments_supporting_documentation"].endswith(f"; {name} (signed)")
+    assert any("First-party request" in n for n in form.notes)
+    assert drafted_letter_name(db, tigta).endswith("TIGTA_request.docx")  # still the letter
+    msg = message_from_bytes(email_package(db, tigta)[1], policy=policy.default)
+    assert [p.get_filename() for p in msg.iter_attachments()][-1] == name
+    tags = [r[0] for r in db.execute("SELECT t.name FROM tags t JOIN request_tags r ON r.tag_id = t.id")]
+    assert tags == ["first-party"]
+
+
+def drafted_letter_name(db, request_id):
+    from foiadesk.core.letters.filing import drafted_letter
+
+    return drafted_letter(db, request_id).filename
+
+
+def test_a_confirmation_an_older_log_stored_as_a_number_is_read_as_one(db):
+    ice, _ = drafted_set(db)
+    # what older versions wrote: the confirmation as the filing's "request" number
+    log.record_event(
+        db, ice, log.NewEvent("filed", FILED, channel="fax", tracking_number="fax report 14 pages")
+    )
+    assert view_request(db, ice).tracking_numbers == ()
+    assert confirmations(db, ice) == ("fax report 14 pages",)
+    assert [e.tracking_number for e in view_request(db, ice).events if e.type == "filed"] == [None]
+
+
+def test_the_form_snapshot_covers_every_curated_component_and_the_three_families():
+    data = portal_forms()
+    assert data["as_of"] == "2026-06-09" and "f653503cbda6b412e17bc8ebb7fddcc4ae8917d0" in data["source"]
+    for comp in load_directory().curated():
+        assert data["components"][comp.key] in data["forms"], comp.key
+    families = {name.split("_")[0] for name in data["forms"]}
+    assert {"dhs", "doj", "treasury"} <= families
+    assert sum(name.startswith("dhs_") for name in data["forms"]) == 18  # SOURCE.txt: 18 DHS forms
+    tigta = {f["name"]: f for f in data["forms"]["treasury_tigta_form"]["fields"]}
+    assert tigta["request_category"]["required"] and tigta["address_line1"]["required"]
+    assert tigta["request_description"]["maxlength"] == 10000

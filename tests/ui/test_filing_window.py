@@ -1,0 +1,269 @@
+"""Filing and following up by clicking in the window: the issue's acceptance scenario.
+
+ICE and TIGTA drafted with a fee waiver and expedited processing → Portal fields… shows
+each FOIA.gov field with a Copy button and no problems → File… records the confirmation
+(not a tracking number) and a proof file, and the expedite clock starts (10 calendar days
+after Thu 2026-10-01: 2026-10-11) → after an acknowledgment and a partial denial citing
+(b)(5) and (b)(6), the appeal window's Next step… drafts the appeal, logged on the request;
+the deadlines' context menus draft the OGIS request and the complaint outline from the log.
+Only the OS file dialogs are stubbed."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from conftest import wait_loaded
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, save_drafts
+from foiadesk.core.letters.content import DraftOptions
+from foiadesk.core.letters.followups import record_determination
+from foiadesk.core.letters.profiles import load_profile
+from foiadesk.core.paths import RESOURCES
+from foiadesk.core.reference.casepack import shipped_case_packs
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+from foiadesk.ui.dialogs import filing as filing_dialogs
+
+TIMEOUT = 15_000
+TRACKING = "2026-ICFO-04417"
+CONFIRMATION = "DHS portal submission 2026-1013-0042"
+
+
+@pytest.fixture
+def drafted(tmp_path):
+    path = tmp_path / "log.sqlite3"
+    db = connect(path)
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    directory = load_directory()
+    options = DraftOptions(
+        letter_date=date(2026, 10, 1),
+        fee_cap=Decimal("100"),
+        fee_waiver=True,
+        expedite=True,
+        expedite_grounds=["urgency_to_inform", "media_interest"],
+    )
+    categories = choose_categories(pack, "mou-text-and-drafts,ice-requests,tigta-evaluation")
+    requester = load_profile(RESOURCES / "profiles" / "example.toml")
+    comps = [directory.component(a) for a in ("ICE", "TIGTA")]
+    drafts = draft_requests(requester, pack, categories, comps, options)
+    save_drafts(db, pack, drafts, options, [tmp_path / d.filename for d in drafts], requester=requester)
+    db.close()
+    return path
+
+
+def ok(dialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def clock_row(detail, key):
+    return detail.clocks.row_of(key)
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, monkeypatch):
+    proof = tmp_path / "confirmation page.pdf"
+    proof.write_bytes(b"%PDF-1.4 DHS portal confirmation")
+    monkeypatch.setattr(filing_dialogs, "choose_proof_file", lambda parent: proof)
+    window = open_window(drafted)
+    window.open_request(1)
+    detail = window.requests.detail
+    actions = detail.filing_actions
+    assert actions.file_button.isVisible() and actions.portal_button.isVisible()
+    assert not actions.next_button.isEnabled()  # a draft has no deadline yet
+
+    # Portal fields: every field of FOIA.gov's ICE form, each with a Copy button
+    click(qtbot, actions.portal_button)
+    portal = actions.dialog
+    assert portal.isVisible() and "DHS-ICE" in portal.windowTitle() + portal.form.title
+    assert portal.problems.text() == "Every field passes the form's rules."
+    assert list(portal.copy_buttons)[:2] == ["name_first", "name_last"]
+    click(qtbot, portal.copy_buttons["fee_amount_willing"])
+    assert QApplication.clipboard().text() == "$100"
+    click(qtbot, portal.copy_buttons["request_description"])
+    assert QApplication.clipboard().text().startswith("Under the Freedom of Information Act, 5 U.S.C. 552,")
+    assert portal.copy_buttons["request_description"].text() == "Copied"
+    portal.reject()
+
+    # File…: what the letter asks for is ticked; the confirmation and proof go with the filing
+    click(qtbot, actions.file_button)
+    dialog = actions.dialog
+    assert dialog.channel.currentData() == "portal"  # DHS: portal only since 2026-01-22
+    assert "6 CFR 5.3(a)(2)" in dialog.channel_note.text()
+    assert dialog.expedite.isChecked() and dialog.waiver.isChecked() and dialog.cap.value() == 100
+    dialog.filed_on.setDate(date(2026, 10, 1))
+    qtbot.keyClicks(dialog.confirmation, CONFIRMATION)
+    click(qtbot, dialog.proof_button)
+    assert dialog.proof_label.text() == "confirmation page.pdf"
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: detail.view is not None and detail.view.status == "Filed", timeout=TIMEOUT)
+    model = window.requests.model
+    row = model.row_of(1)
+    assert model.index(row, model.HEADERS.index("Tracking no.")).data() in ("", "—")
+    expedite = clock_row(detail, "expedite")
+    assert detail.clocks.index(expedite, 1).data().startswith("2026-10-11")
+    timeline = [detail.events.index(r, 2).data() for r in range(detail.events.rowCount())]
+    assert f"Filed: confirmation {CONFIRMATION}" in timeline
+    assert "Fee waiver requested: Asked in the request letter" in timeline
+    assert not actions.file_button.isVisible()
+
+    # The agency acknowledges and partly denies (imported or logged; here through the core)
+    db = connect(drafted)
+    log.record_event(
+        db,
+        1,
+        log.NewEvent(
+            "acknowledged", date(2026, 10, 6), agency_received_on=date(2026, 10, 2), tracking_number=TRACKING
+        ),
+    )
+    record_determination(db, 1, on=date(2026, 11, 20), outcome="partial", exemptions=["b5", "b6"])
+    db.close()
+    window.session.reload()
+    wait_loaded(qtbot, window)
+    window.open_request(1)
+    qtbot.waitUntil(lambda: detail.view.status == "Partly granted", timeout=TIMEOUT)
+
+    # The appeal window's next step: the appeal, drafted from the log and logged on the request
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "appeal_window"), 0))
+    assert actions.next_button.isEnabled()
+    click(qtbot, actions.next_button)
+    followup = actions.dialog
+    assert followup.kind.currentData() == "appeal"
+    click(qtbot, ok(followup))
+    qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
+    appeal = docx_text(actions.last_followup.docx)
+    for fact in (
+        f"Re: Request {TRACKING}, submitted October 1, 2026; determination of November 20, 2026",
+        "Exemption 5 (5 U.S.C. 552(b)(5))",
+        "Exemption 6 (5 U.S.C. 552(b)(6))",
+        "500 12th Street SW\nMail Stop 5900\nWashington, DC 20536-5900",
+    ):
+        assert fact in appeal, fact
+    qtbot.waitUntil(
+        lambda: any(
+            "Follow-up drafted: Administrative appeal" in (detail.events.index(r, 2).data() or "")
+            for r in range(detail.events.rowCount())
+        ),
+        timeout=TIMEOUT,
+    )
+
+    # The missed response deadline's context menu: OGIS, from the log's facts
+    def from_menu(key, label):
+        table = detail.clock_table
+        row = clock_row(detail, key)
+        table.setCurrentIndex(detail.clocks.index(row, 0))
+        pos = table.visualRect(detail.clocks.index(row, 0)).center()
+        actions._context_menu(QPoint(pos))
+        menu = actions.menu
+        action = next(a for a in menu.actions() if a.text() == label)
+        menu.close()
+        action.trigger()
+        before = actions.last_followup
+        click(qtbot, ok(actions.dialog))
+        qtbot.waitUntil(lambda: actions.last_followup is not before, timeout=TIMEOUT)
+        return docx_text(actions.last_followup.docx)
+
+    ogis = from_menu("response", "Draft: Request for OGIS mediation…")
+    assert "Office of Government Information Services" in ogis and TRACKING in ogis
+    assert "the partly granted determination of November 20, 2026" in ogis
+    assert "The determination withheld records under Exemption 5, Exemption 6." in ogis
+    assert "ran out on November 2, 2026; the determination came only on November 20, 2026." in ogis
+    assert "A fuller explanation of each withholding" in ogis
+    outline = from_menu("exhaustion", "Draft: Pro se complaint outline…")
+    assert "v. Department of Homeland Security" in outline
+    # a late answer before any suit: the outline says an appeal is generally expected first
+    assert "But it answered on November 20, 2026, before any suit was filed" in outline
+    assert "Exhibit B:\tFiled, October 1, 2026 (confirmation page.pdf)" in outline
+
+
+def test_a_follow_up_the_log_cannot_support_is_explained_in_the_dialog(qtbot, open_window, drafted):
+    db = connect(drafted)
+    log.record_event(db, 2, log.NewEvent("filed", date(2026, 10, 1), channel="email"))
+    db.close()
+    window = open_window(drafted)
+    window.open_request(2)
+    detail = window.requests.detail
+    actions = detail.filing_actions
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
+    click(qtbot, actions.next_button)
+    dialog = actions.dialog
+    kinds = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
+    assert kinds == ["status", "liaison", "ogis"]  # the response deadline was missed
+    dialog.kind.setCurrentIndex(kinds.index("liaison"))
+    click(qtbot, ok(dialog))
+    assert dialog.isVisible()
+    assert "no agency tracking number yet" in dialog.error.text()
+    dialog.kind.setCurrentIndex(kinds.index("status"))  # the inquiry asks for the number
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
+    assert "5 U.S.C. 552(a)(7)(A)" in docx_text(actions.last_followup.docx)
+
+
+def test_the_agenda_offers_each_deadlines_next_step(qtbot, open_window, drafted):
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    log.record_event(
+        db,
+        1,
+        log.NewEvent(
+            "acknowledged", date(2026, 10, 6), agency_received_on=date(2026, 10, 2), tracking_number=TRACKING
+        ),
+    )
+    record_determination(db, 1, on=date(2026, 11, 20), outcome="partial", exemptions=["b5", "b6"])
+    db.close()
+    window = open_window(drafted)
+    window.show_view(0)
+    agenda = window.agenda
+    group = agenda.model.group_index("later", "requester")
+    rows = [agenda.model.index(r, 0, group) for r in range(agenda.model.rowCount(group))]
+    appeal = next(i for i in rows if i.siblingAtColumn(2).data() == "Appeal by")
+    assert agenda.next_steps.steps_at(appeal) == (1, ["appeal", "ogis"])
+    agenda.table.scrollTo(appeal)
+    agenda.next_steps._context_menu(agenda.table.visualRect(appeal).center())
+    menu = agenda.next_steps.menu
+    action = next(a for a in menu.actions() if a.text() == "Draft: Administrative appeal…")
+    menu.close()
+    action.trigger()
+    click(qtbot, ok(agenda.next_steps.dialog))
+    qtbot.waitUntil(lambda: agenda.next_steps.last_followup is not None, timeout=TIMEOUT)
+    assert "Exemption 6 (5 U.S.C. 552(b)(6))" in docx_text(agenda.next_steps.last_followup.docx)
+
+
+def test_filing_the_same_text_again_warns_and_names_the_earlier_request(
+    qtbot, open_window, drafted, tmp_path
+):
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    options = DraftOptions(
+        letter_date=date(2026, 10, 1),
+        fee_cap=Decimal("100"),
+        fee_waiver=True,
+        expedite=True,
+        expedite_grounds=["urgency_to_inform", "media_interest"],
+    )
+    requester = load_profile(RESOURCES / "profiles" / "example.toml")
+    comps = [load_directory().component(a) for a in ("ICE", "TIGTA")]  # the same set again
+    categories = choose_categories(pack, "mou-text-and-drafts,ice-requests,tigta-evaluation")
+    drafts = draft_requests(requester, pack, categories, comps, options)
+    targets = [tmp_path / f"again-{d.filename}" for d in drafts]
+    again = min(save_drafts(db, pack, drafts, options, targets, requester=requester).request_ids)
+    db.close()
+    window = open_window(drafted)
+    window.open_request(again)
+    actions = window.requests.detail.filing_actions
+    click(qtbot, actions.file_button)
+    dialog = actions.dialog
+    assert dialog.duplicate.isVisible()
+    assert "already filed with this office: request #1 (" in dialog.duplicate_note.text()
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: "File it anyway only if" in dialog.error.text(), timeout=TIMEOUT)
+    assert window.requests.detail.view.status == "Draft"
+    dialog.duplicate.setChecked(True)
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: window.requests.detail.view.status == "Filed", timeout=TIMEOUT)
