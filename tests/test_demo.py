@@ -1,9 +1,10 @@
 """The demo generator writes histories the log itself would accept."""
 
 import random
+import re
 from datetime import date
 
-from foiadesk.core.demo import synthetic_history, write_demo
+from foiadesk.core.demo import is_demo, synthetic_history, write_demo
 from foiadesk.core.store.db import connect
 from foiadesk.core.store.log import NewEvent, check_event
 from foiadesk.core.tracking.tracker import view_request
@@ -32,11 +33,53 @@ def test_every_synthetic_history_passes_the_log_checks():
             history.append(ev)
 
 
-def test_demo_database_has_varied_statuses_over_years(tmp_path):
+def test_demo_database_has_varied_statuses_after_the_agreement(tmp_path):
     path = tmp_path / "demo.sqlite3"
     write_demo(path, requests=300, today=TODAY)
     db = connect(path)
     statuses = {view_request(db, i).status for i in range(1, 301)}
     assert {"Processing", "Partly granted", "Denied", "Appeal pending", "Withdrawn"} <= statuses
-    years = {r[0] for r in db.execute("SELECT DISTINCT substr(occurred_on, 1, 4) FROM events")}
-    assert {"2022", "2023", "2024", "2025", "2026"} <= years
+    filed = [
+        date.fromisoformat(r[0]) for r in db.execute("SELECT occurred_on FROM events WHERE type = 'filed'")
+    ]
+    assert len(filed) == 300 and min(filed) > date(2025, 4, 7)  # the MOU was signed on 2025-04-07
+    recent = sum((TODAY - day).days <= 548 for day in filed)  # the last 18 months
+    assert recent / len(filed) > 0.75
+    assert is_demo(db)
+
+
+# The formats agencies print on their letters (the fixture replies, FOIA.gov's listings)
+FORMATS = {
+    "ICE": r"20\d\d-ICFO-\d{5}",
+    "USCIS": r"COW20\d\d\d{6}",
+    "CBP": r"CBP-FO-20\d\d-\d{6}",
+    "DHS-PRIV": r"20\d\d-HQFO-\d{5}",
+    "IRS": r"20\d\d-IRS-FOIA-\d{6}",
+    "TIGTA": r"20\d\d-FOIA-\d{5}",
+    "TREAS-DO": r"20\d\d-FOIA-\d{5}",
+    "DOJ-OIP": r"FOIA-20\d\d-\d{5}",
+    "DOJ-OLC": r"FY\d\d-\d{3}",
+    "EOUSA": r"EOUSA-20\d\d-\d{6}",
+    "SSA": r"SSA-20\d\d-\d{6}",
+}
+
+
+def test_tracking_numbers_are_in_each_agencys_format(tmp_path):
+    path = tmp_path / "demo.sqlite3"
+    write_demo(path, requests=400, today=TODAY)
+    db = connect(path)
+    rows = db.execute(
+        "SELECT c.abbr, t.number, e.occurred_on FROM tracking_numbers t JOIN events e ON e.id = t.event_id "
+        "JOIN requests r ON r.id = t.request_id JOIN components c ON c.id = r.component_id "
+        "WHERE t.kind = 'request'"
+    ).fetchall()
+    assert {abbr for abbr, _, _ in rows} == set(FORMATS)
+    for abbr, number, on in rows:
+        assert re.fullmatch(FORMATS[abbr], number), (abbr, number)
+        day = date.fromisoformat(on)  # the federal fiscal year starts on October 1
+        year = day.year + (day.month >= 10)
+        assert str(year) in number or f"FY{year % 100}" in number, (number, on)
+
+
+def test_a_users_log_is_not_a_demo(db):
+    assert not is_demo(db)

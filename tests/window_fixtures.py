@@ -37,9 +37,16 @@ def settings(tmp_path, qapp):
 
 
 @pytest.fixture
-def open_window(qtbot, settings):
-    """open_window(path) → a MainWindow on ``path`` whose list has been read."""
+def open_window(qtbot, settings, monkeypatch):
+    """open_window(path) → a MainWindow on ``path`` whose list has been read. Closing it
+    with letters drafted and not saved answers "Discard" (a test may answer otherwise)."""
+    from PySide6.QtWidgets import QMessageBox
+
     from foiadesk.ui.window import MainWindow
+
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)
+    )
 
     windows = []
 

@@ -91,14 +91,63 @@ OUTCOMES = [
 ]
 
 
-def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 1, 3)) -> list[Event]:
-    """One request's events, in order, all on or before ``today``."""
-    cal = calendar()
+MOU_SIGNED = date(2025, 4, 7)  # the IRS–ICE agreement: the demo's requests follow it
+RECENT_DAYS = 548  # most filings fall in the last 18 months
+DEMO_TABLE = "demo_log"  # its presence marks a log written by write_demo
+
+
+def fiscal_year(day: date) -> int:
+    """The federal fiscal year (from October 1), which agencies put in their numbers."""
+    return day.year + 1 if day.month >= 10 else day.year
+
+
+def tracking_number(rng: random.Random, component: str, day: date, *, appeal: bool = False) -> str:
+    """A number in the agency's own format, as its letters print it."""
+    fy, yy = fiscal_year(day), fiscal_year(day) % 100
+    if appeal:
+        return {
+            "ICE": f"{fy}-ICAP-{rng.randrange(10**5):05d}",
+            "USCIS": f"APP{fy}{rng.randrange(10**6):06d}",
+            "CBP": f"CBP-AP-{fy}-{rng.randrange(10**6):06d}",
+            "DHS-PRIV": f"{fy}-HQAP-{rng.randrange(10**5):05d}",
+            "DOJ-OIP": f"A-{fy}-{rng.randrange(10**5):05d}",
+            "DOJ-OLC": f"A-{fy}-{rng.randrange(10**5):05d}",
+            "EOUSA": f"A-{fy}-{rng.randrange(10**5):05d}",
+        }.get(component, f"{fy}-APP-{rng.randrange(10**4):04d}")
+    return {
+        "ICE": f"{fy}-ICFO-{rng.randrange(10**5):05d}",
+        "USCIS": f"COW{fy}{rng.randrange(10**6):06d}",
+        "CBP": f"CBP-FO-{fy}-{rng.randrange(10**6):06d}",
+        "DHS-PRIV": f"{fy}-HQFO-{rng.randrange(10**5):05d}",
+        "IRS": f"{fy}-IRS-FOIA-{rng.randrange(10**6):06d}",
+        "TIGTA": f"{fy}-FOIA-{rng.randrange(10**5):05d}",
+        "TREAS-DO": f"{fy}-FOIA-{rng.randrange(10**5):05d}",
+        "DOJ-OIP": f"FOIA-{fy}-{rng.randrange(10**5):05d}",
+        "DOJ-OLC": f"FY{yy}-{rng.randrange(1, 400):03d}",
+        "EOUSA": f"EOUSA-{fy}-{rng.randrange(10**6):06d}",
+        "SSA": f"SSA-{fy}-{rng.randrange(10**6):06d}",
+    }.get(component, f"{fy}-{rng.randrange(10**5):05d}")
+
+
+def filing_day(rng: random.Random, today: date, start: date) -> date:
+    """After ``start``; six in seven within the last 18 months, the rest before that."""
     span = (today - start).days
-    filed_on = start + timedelta(days=rng.randrange(max(1, span - 1)))
+    recent = min(RECENT_DAYS, span)
+    if span > recent and rng.random() < 1 / 7:
+        return start + timedelta(days=rng.randrange(span - recent))
+    return today - timedelta(days=rng.randrange(recent))
+
+
+def synthetic_history(
+    rng: random.Random, today: date, start: date = MOU_SIGNED + timedelta(days=1), component: str = "ICE"
+) -> list[Event]:
+    """One request's events, in order, all on or before ``today``; its numbers in the
+    format of ``component``."""
+    cal = calendar()
+    filed_on = filing_day(rng, today, start)
     channel = rng.choice(["portal", "portal", "portal", "email", "mail", "fax"])
     events = [
-        Event("drafted", filed_on - timedelta(days=rng.randrange(0, 4))),
+        Event("drafted", max(start, filed_on - timedelta(days=rng.randrange(0, 4)))),
         Event("filed", filed_on, channel=channel),
     ]
     day = filed_on
@@ -128,14 +177,13 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
 
     receipt = cal.on_or_next_working_day(filed_on)
     if rng.random() < 0.85:
-        prefix = rng.choice(["2025-ICFO", "2026-IRS", "F-2025", "EMRUFOIA"])
         acked = later(1, 12)
         estimate = side.random() < 0.3 and acked and acked + timedelta(days=side.randint(60, 240))
         add(
             "acknowledged",
             acked,
             agency_received_on=min(receipt, day),
-            tracking_number=f"{prefix}-{rng.randrange(10**5):05d}",
+            tracking_number=acked and tracking_number(rng, component, acked),
             named_date=estimate or None,
         )
     if rng.random() < 0.1:
@@ -174,20 +222,17 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
     if rng.random() < 0.03:
         add("withdrawn", later(5, 60))
         return events
-    if rng.random() < 0.65:
+    if rng.random() < 0.93:  # most are answered, many of them late, as FOIA.gov's figures show
         outcome = rng.choice(OUTCOMES)
-        if add("determination", later(10, 300), outcome=outcome) and outcome in (
-            "partial",
-            "denial",
-            "no_records",
-            "glomar",
-        ):
+        adverse = outcome in ("partial", "denial", "no_records", "glomar")
+        if add("determination", later(15, 60 + int(rng.triangular(0, 240, 0))), outcome=outcome) and adverse:
             if rng.random() < 0.45 and add("appeal_filed", later(10, 85), channel=channel):
+                received = later(1, 10)
                 add(
                     "appeal_received",
-                    later(1, 10),
+                    received,
                     agency_received_on=day,
-                    tracking_number=f"A-{rng.randrange(10**5):05d}",
+                    tracking_number=received and tracking_number(rng, component, received, appeal=True),
                 )
                 if side.random() < 0.15:
                     noticed = aside(5, 20)
@@ -196,15 +241,25 @@ def synthetic_history(rng: random.Random, today: date, start: date = date(2022, 
                         noticed,
                         named_date=noticed and noticed + timedelta(days=side.randint(7, 20)),
                     )
-                if rng.random() < 0.5:
+                if rng.random() < 0.7:
                     add(
                         "appeal_decided",
                         later(15, 120),
                         outcome=rng.choice(["granted", "partly_granted", "denied", "remanded"]),
                     )
+            elif rng.random() < 0.8:  # no appeal: the requester closes it once the window has passed
+                add("closed", later(95, 150))
+                return events
     if rng.random() < 0.05:
         add("closed", later(1, 30))
     return events
+
+
+def is_demo(db) -> bool:
+    """Whether ``db`` is a log written by ``write_demo``."""
+    from foiadesk.core.store.reads import has_table
+
+    return has_table(db, DEMO_TABLE)
 
 
 def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None = None) -> dict:
@@ -285,7 +340,7 @@ def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None =
                     created_at=stamp,
                 )
             )
-            for ev in synthetic_history(rng, today):
+            for ev in synthetic_history(rng, today, component=COMPONENTS[comp - 1][0]):
                 event_id += 1
                 event_rows.append(
                     dict(
@@ -334,6 +389,7 @@ def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None =
                         body="Called the FOIA Public Liaison; promised an update.",
                     )
                 )
+        db[DEMO_TABLE].insert({"requests": requests, "written_on": today.isoformat()})
         for table, rows in (
             ("requests", request_rows),
             ("events", event_rows),

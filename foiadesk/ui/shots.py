@@ -1,11 +1,14 @@
 """Pictures of every view, for the documentation and for looking at the window as a user
 would: the agenda, the requests with one open, the cases, the composer (with letters
-drafted), the settings, the log-event dialog with its preview, and the first-run state.
+drafted), the settings, a search that says where it matched, each dialog (log event with
+its preview, import review, profile, new request, new case, deadline calculator), and
+the first-run state.
 
     python -m foiadesk.ui.shots --db /tmp/shots.sqlite3 --out /tmp/shots [--docs docs/screenshots]
+    python -m foiadesk.ui.shots --db /tmp/shots.sqlite3 --out /tmp/shots-small --screen 1366x768
 
-Runs offscreen unless a display is set; the window has its default size for a
-1920×1080 screen unless --size is given. It works on a copy of the log (the composer
+Runs offscreen unless a display is set; the window has its default size for the screen
+(1920×1080 unless --screen is given) unless --size is given. It works on a copy of the log (the composer
 saves its drafts there) and keeps its settings in a temporary folder, so neither the
 log nor the user's settings change. ``--docs`` also writes the pictures the README shows,
 reduced to 256 colours (a third of the size, no visible loss on a window).
@@ -23,7 +26,7 @@ from datetime import date
 from pathlib import Path
 
 SCREEN = (1920, 1080)
-DOCS = ("agenda", "requests", "log-event", "compose")
+DOCS = ("agenda", "requests", "log-event", "compose", "import", "cases")
 
 
 def _offscreen(width: int, height: int) -> None:
@@ -136,12 +139,38 @@ def take(
     letters = work / "letters"
     letters.mkdir()
     drafts = len(window.session.index) + composer.letters.count()
-    composer.save(letters)
+    composer.save_in(letters)
     wait(lambda: len(window.session.index) == drafts and composer.filing.model.rowCount())
     window.show_view(3)
     shot(window, "compose-filing")
     window.show_view(4)
     shot(window, "settings")
+
+    window.show_view(1)
+    window.requests.set_filter(text="segregable")
+    shot(window, "search")
+    window.requests.set_filter()
+
+    for name, open_dialog in (
+        ("profile", lambda: window.edit_profile(None)),
+        ("new-request", window.new_request),
+        ("new-case", window.new_case),
+    ):
+        open_dialog()
+        shot(window.dialog, name)
+        window.dialog.reject()
+    window.show_calculator()
+    shot(window.calculator, "calculator")
+    window.calculator.close()
+    from foiadesk.ui.correspondence import controller
+
+    importer = controller(window).importer
+    reply = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "replies" / "ice-partial.eml"
+    if reply.exists():
+        importer.import_files([reply], suggest=pending_request(window))
+        wait(lambda: importer.dialog is not None and importer.dialog.isVisible())
+        shot(importer.dialog, "import")
+        importer.dialog.reject()
 
     window.open_request(pending_request(window))
     window.log_event(window.requests.current_request_id())
@@ -204,8 +233,9 @@ def main(argv=None) -> int:
     parser.add_argument("--today", type=date.fromisoformat, help="the day the window takes as today")
     parser.add_argument("--size", help="WIDTHxHEIGHT of the window (default: its own default size)")
     parser.add_argument("--docs", type=Path, help="also write the README's pictures to this folder")
+    parser.add_argument("--screen", help="WIDTHxHEIGHT of the offscreen screen (default 1920x1080)")
     args = parser.parse_args(argv)
-    _offscreen(*SCREEN)
+    _offscreen(*(tuple(int(n) for n in args.screen.lower().split("x")) if args.screen else SCREEN))
     size = tuple(int(n) for n in args.size.lower().split("x")) if args.size else None
     shots = take(args.db, args.out, today=args.today, size=size)
     for path in shots + (for_docs(shots, args.docs) if args.docs else []):

@@ -1,11 +1,15 @@
-"""Small widgets the views share: the message bar and a table that says when it is empty."""
+"""Small widgets the views share: the message bar, a table that says when it is empty, and
+the guard that keeps the mouse wheel from changing fields the user is only scrolling past."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -20,8 +24,10 @@ DATE = "2026-12-31"  # sample text for a date column's width
 
 
 class MessageBar(QFrame):
-    """A short message across the top of the window. Kinds: "error" and "note" stay until
-    dismissed, "info" leaves by itself. Never modal, never a traceback."""
+    """A short message floating over the top right of the window, beside the view tabs.
+    Kinds: "error" and "note" stay until dismissed, "info" leaves by itself. Never modal,
+    never a traceback, and it takes no room in the layout: showing or hiding it moves
+    nothing under the pointer. ``place(left, width)`` is called by the window on resize."""
 
     INFO_MS = 6000
 
@@ -46,6 +52,15 @@ class MessageBar(QFrame):
         self.kind = ""
         self.hide()
 
+    def place(self, left: int, width: int) -> None:
+        self.setGeometry(left, 0, width, self.heightForWidth(width))
+        self.raise_()
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.layout().contentsMargins()
+        text = max(self.text.heightForWidth(width - 40), self.text.fontMetrics().height())
+        return text + margins.top() + margins.bottom() + 2
+
     def show_message(self, text: str, kind: str = "error") -> None:
         self.kind = kind
         self.text.setText(text)
@@ -56,7 +71,10 @@ class MessageBar(QFrame):
             tint(system, "overdue") if kind == "error" else system.color(QPalette.ColorRole.AlternateBase),
         )
         self.setPalette(palette)
+        if self.parentWidget() is not None:
+            self.place(self.x(), self.width())
         self.show()
+        self.raise_()
         if kind == "info":
             self._timer.start()
         else:
@@ -114,3 +132,29 @@ class Table(QTableView):
         if stretch is not None:
             header.setStretchLastSection(False)
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+class WheelGuard(QObject):
+    """The wheel changes a spin box, date or drop-down only once it has the keyboard focus;
+    otherwise it scrolls what is around it. (A user scrolling the Compose form turned a
+    $25.00 fee cap into $28.00 and a 2026 letter date into 2029.)"""
+
+    GUARDED = (QAbstractSpinBox, QComboBox)
+
+    def eventFilter(self, watched, event) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(watched, self.GUARDED):
+            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel gives no focus
+        elif kind == QEvent.Type.Wheel and isinstance(watched, self.GUARDED) and not watched.hasFocus():
+            event.ignore()  # Qt passes an ignored wheel event on to the parent
+            return True
+        return False
+
+
+def guard_the_wheel() -> None:
+    """Install the WheelGuard on the application, once."""
+    app = QApplication.instance()
+    if app is not None and app.property("wheel_guard") is None:
+        guard = WheelGuard(app)
+        app.installEventFilter(guard)
+        app.setProperty("wheel_guard", True)

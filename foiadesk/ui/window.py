@@ -14,12 +14,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from foiadesk.ui.settings import VIEWS, Settings
-from foiadesk.ui.widgets import MessageBar
+from foiadesk.ui.widgets import MessageBar, guard_the_wheel
 from foiadesk.ui.window_actions import LogActions
 
 TAB_LABELS = ("Agenda", "Requests", "Cases", "Compose", "Settings")
@@ -63,18 +65,23 @@ class MainWindow(LogActions, QMainWindow):
         self.settings = settings
         self._today = today
         self.session = None  # a Session, once the log is opened
+        # What else can be done next with a request, offered in its right-click menu:
+        # functions request id → [(menu text, action)], added by other parts of the window
+        # (the follow-up letters of the filing work).
+        self.next_steps: list[Callable[[int], list[tuple[str, Callable[[], None]]]]] = []
+        self._menu = None
         self.dialog = None  # the open dialog, if any (kept so it is not collected)
         self.setWindowTitle("FoiaDesk")
-        self.banner = MessageBar()
+        guard_the_wheel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.banner = MessageBar(central)  # floats beside the tabs: it takes no room
         self.status = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(self.fontMetrics().averageCharWidth() * 30)
@@ -87,11 +94,13 @@ class MainWindow(LogActions, QMainWindow):
         self.stop_button.hide()
         self._make_actions()
         screen = self.screen().availableGeometry()
-        self.resize(min(1360, int(screen.width() * 0.9)), min(860, int(screen.height() * 0.9)))
+        self.resize(min(1360, screen.width() - 16), min(860, screen.height() - 48))
         geometry = settings.get("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        self._fit_on_screen()
         self._first_load = True
+        self._looked_at = None  # the session whose log was checked for being a demo
         self._log_path = Path(log_path)
         if start_later:
             for label in TAB_LABELS:  # the frame as it will look, until the views are built
@@ -118,7 +127,7 @@ class MainWindow(LogActions, QMainWindow):
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
             if slot == self.close:
-                act.triggered.connect(slot)
+                act.triggered.connect(lambda _checked=False: self.close())
             else:  # in the moment before the log is open there is nothing to act on
                 act.triggered.connect(lambda _=False: slot() if self.session is not None else None)
             menu.addAction(act)
@@ -148,6 +157,38 @@ class MainWindow(LogActions, QMainWindow):
         help_menu = bar.addMenu("&Help")
         action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1")
 
+    def _fit_on_screen(self) -> None:
+        """Within the screen's free area, whatever was remembered (another, larger monitor)."""
+        screen = self.screen().availableGeometry()
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), screen.width() - extra_w)
+        height = min(self.height(), screen.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(frame.x(), screen.x()), screen.right() - width - extra_w)
+        y = min(max(frame.y(), screen.y()), screen.bottom() - height - extra_h)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_shown", False):  # the frame's size is known once shown
+            self._shown = True
+            self._fit_on_screen()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_banner()
+
+    def _place_banner(self) -> None:
+        """Right of the last view tab, to the window's right edge."""
+        bar = self.tabs.tabBar()
+        width = self.centralWidget().width()
+        left = bar.tabRect(bar.count() - 1).right() + 16 if bar.count() else 0
+        left = left if width - left >= 36 * self.fontMetrics().averageCharWidth() else 0  # too narrow: over
+        self.banner.place(left, width - left)
+
     def show_view(self, number: int) -> None:
         """Switch view and put the keyboard where work starts in it."""
         if self.session is None:
@@ -175,6 +216,7 @@ class MainWindow(LogActions, QMainWindow):
 
     def open_log(self, path: Path) -> None:
         """Close the current log (if any) and open ``path``, building the views on it."""
+        from foiadesk.ui.models.requests import ID_ROLE
         from foiadesk.ui.session import Session
         from foiadesk.ui.views.agenda import AgendaView
         from foiadesk.ui.views.cases import CasesView
@@ -202,6 +244,7 @@ class MainWindow(LogActions, QMainWindow):
         views = (self.agenda, self.requests, self.cases, self.composer, self.settings_view)
         for widget, label in zip(views, TAB_LABELS, strict=True):
             self.tabs.addTab(widget, label)
+        self._place_banner()
         self.composer.logged.connect(self._drafts_logged)
         self.composer.profile_requested.connect(self.edit_profile)
         self.agenda.open_request.connect(self.open_request)
@@ -219,6 +262,13 @@ class MainWindow(LogActions, QMainWindow):
         self.settings_view.back_up_to.connect(self.back_up_to)
         self.settings_view.edit_profile.connect(self.edit_profile)
         self.requests.detail.failed.connect(self.report)
+        # A row of the list: right click for its menu (the agenda's rows have the filing
+        # work's own menu, the letters a deadline calls for).
+        table = self.requests.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(
+            lambda pos, t=table: self._row_menu(t, t.indexAt(pos).siblingAtColumn(0).data(ID_ROLE), pos)
+        )
         self._restore_layout()
         session.failed.connect(self.report)
         session.loaded.connect(self._loaded)
@@ -232,11 +282,50 @@ class MainWindow(LogActions, QMainWindow):
         session.reload()
         self.log_opened.emit()
 
+    def request_menu(self, request_id: int) -> QMenu:
+        """What can be done with a request: log an event, open it, and the next steps."""
+        menu = QMenu(self)
+        menu.addAction("Log &event…", lambda: self.log_event(request_id))
+        menu.addAction("&Open the request", lambda: self.open_request(request_id))
+        steps = [step for provider in self.next_steps for step in provider(request_id)]
+        if steps:
+            menu.addSeparator()
+            for text, act in steps:
+                menu.addAction(text, act)
+        return menu
+
+    def _row_menu(self, table, request_id: int | None, pos) -> None:
+        if request_id is None or self.session is None:
+            return
+        self._menu = self.request_menu(request_id)
+        self._menu.popup(table.viewport().mapToGlobal(pos))
+
     def _loaded(self) -> None:
         self.status.setText(str(self.session.path))
         if self._first_load and len(self.session.index) == 0:
             self.show_view(0)  # a first run: the welcome steps, whatever the start view
         self._first_load = False
+        if self._looked_at is not self.session and self.session.db is not None:
+            self._looked_at = self.session
+            self._demo_or_remembered()
+
+    def _demo_or_remembered(self) -> None:
+        """A demo log says so each time it is opened, and is never remembered as the log to
+        open next time: real work must not land among made-up requests."""
+        from foiadesk.core.demo import is_demo
+
+        path = self.session.path
+        if not is_demo(self.session.db):
+            self.settings.set("database", str(path))
+            return
+        self.setWindowTitle(f"FoiaDesk — {path.name} (demo)")
+        if self.banner.isVisible() and self.banner.kind == "error":
+            return  # an error the user has not read yet stays; the title says "demo"
+        self.banner.show_message(
+            f"This is a demo log of {len(self.session.index):,} made-up requests ({path.name}). "
+            "Your own log: Log › Open another log (Ctrl+O).",
+            "note",
+        )
 
     # -- what the window remembers ------------------------------------------------------------
 
@@ -247,7 +336,7 @@ class MainWindow(LogActions, QMainWindow):
             "window/splitter": self.requests.splitter,
             "detail/splitter": detail.parts,
             "compose/splitter": self.composer.split,
-            "requests/header/2": self.requests.table.horizontalHeader(),
+            "requests/header/3": self.requests.table.horizontalHeader(),
             "agenda/header/2": self.agenda.table.header(),
             "detail/clocks_header/2": detail.clock_table.horizontalHeader(),
             "detail/events_header/2": detail.event_table.horizontalHeader(),
@@ -290,8 +379,7 @@ class MainWindow(LogActions, QMainWindow):
             self._switch_to(Path(name))
 
     def _switch_to(self, path: Path) -> None:
-        self.settings.set("database", str(path))
-        self.open_log(path)
+        self.open_log(path)  # remembered once read, unless it is a demo log
 
     def _not_open(self) -> None:
         if self.session.is_loading:
@@ -352,6 +440,10 @@ class MainWindow(LogActions, QMainWindow):
             )
 
     def closeEvent(self, event) -> None:
+        unsaved = self.composer.unsaved if self.session is not None else 0
+        if unsaved and not self._quit_anyway(unsaved):
+            event.ignore()
+            return
         self.settings.set("window/geometry", self.saveGeometry())
         if self.session is not None:
             self._save_layout()
@@ -359,6 +451,18 @@ class MainWindow(LogActions, QMainWindow):
             self.session.close()
         self.settings.sync()
         super().closeEvent(event)
+
+    def _quit_anyway(self, unsaved: int) -> bool:
+        letters = f"{unsaved} drafted letter{'s' if unsaved != 1 else ''}"
+        answer = QMessageBox.question(
+            self,
+            "Quit FoiaDesk",
+            f"{letters} in Compose {'are' if unsaved != 1 else 'is'} not saved. Quit and lose "
+            f"{'them' if unsaved != 1 else 'it'}?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
 
 class FirstPaint(QObject):

@@ -87,13 +87,8 @@ class LogActions:
             return path
 
         def written(path):
-            self._switch_to(path)
+            self._switch_to(path)  # it says it is a demo once read
             self.show_view(0)
-            self.banner.show_message(
-                f"This is a demo log of {DEMO_REQUESTS:,} made-up requests ({path.name}). "
-                "Open your own again with Log › Open another log (Ctrl+O).",
-                "note",
-            )
 
         self.session.tasks.read(
             f"Writing a demo log of {DEMO_REQUESTS:,} requests", write, on_done=written, cancellable=False

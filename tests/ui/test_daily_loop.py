@@ -8,7 +8,7 @@ from datetime import date
 
 from conftest import TODAY
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from foiadesk.ui.dialogs.event import EventDialog
 
@@ -50,7 +50,7 @@ def log_event(qtbot, window, request_id, fill):
     return preview
 
 
-def test_the_daily_loop(qtbot, open_window, tmp_path):
+def test_the_daily_loop(qtbot, open_window, tmp_path, monkeypatch):
     window = open_window(tmp_path / "mine.sqlite3")
 
     # Draft two requests for the IRS–ICE case in the composer.
@@ -65,20 +65,23 @@ def test_the_daily_loop(qtbot, open_window, tmp_path):
     qtbot.waitUntil(lambda: composer.letters.count() == 2, timeout=30_000)
     out = tmp_path / "letters"
     out.mkdir()
-    composer.save(out)  # the folder the save dialog would ask for
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    qtbot.mouseClick(composer.save_button, Qt.MouseButton.LeftButton)
 
     # They appear in the list, as drafts of the case.
     model = window.requests.model
     qtbot.waitUntil(lambda: model.total() == 2, timeout=TIMEOUT)
     press(qtbot, window, Qt.Key.Key_2)
-    titles = {cell(model, r, "Title"): r for r in range(model.rowCount())}
-    assert sorted(titles) == [
+    offices = {cell(model, r, "Component"): r for r in range(model.rowCount())}
+    assert sorted(offices) == ["ICE", "IRS"]  # the office first, then what tells the rows apart
+    full = {model.index(r, model.TITLE).data(Qt.ItemDataRole.ToolTipRole) for r in range(2)}
+    assert full == {
         "IRS-ICE taxpayer address sharing (April 2025 MOU): ICE",
         "IRS-ICE taxpayer address sharing (April 2025 MOU): IRS",
-    ]
+    }
     assert {cell(model, r, "Status") for r in range(2)} == {"Draft"}
     assert {cell(model, r, "Case") for r in range(2)} == {"IRS-ICE taxpayer address sharing (April 2025 MOU)"}
-    ids = {t.rsplit(": ", 1)[1]: int(cell(model, r, "#")) for t, r in titles.items()}
+    ids = {office: int(cell(model, r, "#")) for office, r in offices.items()}
     ice = ids["ICE"]
 
     # Later, mark each as filed with its date, channel and confirmation number.

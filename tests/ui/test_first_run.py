@@ -93,7 +93,7 @@ def test_the_demo_log_is_written_in_the_background_and_opened(
     assert threads and threads[0] is not threading.main_thread()
     assert window.session.path == isolated_data_dir / "demo.sqlite3"
     assert "demo log of 40 made-up requests" in window.banner.text.text()
-    assert not window.agenda.is_welcome() and window.windowTitle() == "FoiaDesk — demo.sqlite3"
+    assert not window.agenda.is_welcome() and window.windowTitle() == "FoiaDesk — demo.sqlite3 (demo)"
     assert mine.exists()  # the user's own log is left as it was
 
 

@@ -43,8 +43,8 @@ def test_requests_model_shows_the_next_deadline_and_tints_what_is_overdue(sessio
     model = RequestsModel(session)
     assert model.rowCount() == 120
     assert model.HEADERS == (
-        "#", "Title", "Status", "Days left", "Next deadline · owed by", "Due",
-        "Component", "Case", "Tracking no.", "Filed", "Fees",
+        "#", "Component", "Title", "Status", "Days left", "Next deadline · owed by", "Due",
+        "Case", "Tracking no.", "Filed", "Fees",
     )  # fmt: skip
     first = model.index(0, 0)
     request_id = first.data(ID_ROLE)

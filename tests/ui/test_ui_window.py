@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from conftest import TODAY, wait_loaded
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from foiadesk.core.store.log import NewEvent
 from foiadesk.ui.dialogs.event import EventDialog, EventDraft
@@ -44,7 +44,7 @@ def test_search_narrows_the_list_and_says_how_many(qtbot, open_window, demo_copy
     qtbot.keyClicks(window.requests.search, "memorandum")
     model = window.requests.model
     qtbot.waitUntil(lambda: 0 < model.total() < 120)
-    titles = [model.index(r, 1).data() for r in range(model.rowCount())]
+    titles = [model.index(r, model.TITLE).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
     assert all("memorandum" in t.lower() for t in titles)
     assert window.requests.count.text() == f"{model.total():,} of 120 requests"
 
@@ -92,6 +92,7 @@ def test_an_impossible_event_is_explained_in_the_dialog(qtbot, open_window, demo
 
 def test_errors_from_the_worker_reach_the_message_bar(qtbot, open_window, demo_copy, isolated_data_dir):
     window = open_window(demo_copy)
+    window.banner.hide()  # the demo log's own note, dismissed
     window._log(EventDraft(999_999, NewEvent("filed", TODAY)))
     qtbot.waitUntil(lambda: window.banner.isVisible())
     assert window.banner.text.text() == "There is no request with id 999999."
@@ -189,6 +190,7 @@ def test_stopping_the_read_says_so_and_f5_reads_again(qtbot, open_window, demo_c
     import foiadesk.core.tracking.listing as listing
 
     window = open_window(demo_copy)
+    window.banner.hide()  # the demo log's own note, dismissed
     monkeypatch.setattr(listing, "CHUNK", 1)
     window.reload()
     assert window.stop_button.isVisible()
@@ -304,7 +306,7 @@ def test_a_new_case_from_the_shipped_pack_shows_its_gaps(qtbot, settings, open_w
     assert window.requests.case_choice.findText(name) > 0  # the list's filter offers it too
 
 
-def test_compose_drafts_saves_and_logs_a_set_of_letters(qtbot, open_window, tmp_path):
+def test_compose_drafts_saves_and_logs_a_set_of_letters(qtbot, open_window, tmp_path, monkeypatch):
     window = open_window(tmp_path / "new.sqlite3")
     press(qtbot, window, Qt.Key.Key_4)
     composer = window.composer
@@ -322,7 +324,8 @@ def test_compose_drafts_saves_and_logs_a_set_of_letters(qtbot, open_window, tmp_
 
     out = tmp_path / "letters"
     out.mkdir()
-    composer.save(out)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    qtbot.mouseClick(composer.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(window.session.index) == 2, timeout=10_000)
     assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".docx"]
     assert window.tabs.currentWidget() is composer  # on to marking them filed

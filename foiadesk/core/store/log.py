@@ -310,6 +310,12 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
     if new.type in STARTS and filed is not None:
         how = "filed" if filed.type == "filed" else "received on referral"
         raise LogError(f"This request was already {how} on {filed.occurred_on}.")
+    drafted = next((e for e in history if e.type == "drafted"), None)
+    if new.type == "filed" and drafted is not None and new.occurred_on < drafted.occurred_on:
+        raise LogError(
+            f"Filed on {new.occurred_on} is before the letter's date ({drafted.occurred_on}): "
+            "a letter cannot be sent before it is dated."
+        )
     if new.type not in ("drafted", "note", *STARTS) and filed is None:
         raise LogError(
             f"{kind.label}: log the filing first; nothing can happen to a request that was never sent."
@@ -575,6 +581,51 @@ def search(db: Database, text: str, *, limit: int = 200) -> list[int]:
         {"q": query, "limit": limit},
     )
     return [r[0] for r in rows.fetchall()]
+
+
+SNIPPET_WORDS = 12
+
+
+def search_snippets(db: Database, request_ids: list[int], text: str) -> dict[int, str]:
+    """Where ``text`` matched in each request, in a few words: "reply: … [words] …",
+    "letter: …", "note: …", "tracking no. …" (the title itself: nothing to add)."""
+    words = [w for w in re.findall(r"\w+", text) if w]
+    if not words or not request_ids:
+        return {}
+    query = " ".join(f'"{w}"*' for w in words)
+    ids = ",".join(str(int(i)) for i in request_ids)
+    found: dict[int, str] = {}
+    rows = db.execute(
+        f"""SELECT e.request_id, e.type, e.direction,
+                   snippet(events_fts, -1, '[', ']', '…', {SNIPPET_WORDS})
+            FROM events_fts f JOIN events e ON e.id = f.rowid
+            WHERE events_fts MATCH ? AND e.voided_at IS NULL AND e.request_id IN ({ids})
+            ORDER BY e.occurred_on DESC""",
+        [query],
+    ).fetchall()
+    for request_id, type_, direction, snip in rows:
+        where = "reply" if direction == "in" else "letter" if type_ in ("drafted", "filed") else "event"
+        found.setdefault(request_id, f"{where}: {_one_line(snip)}")
+    rows = db.execute(
+        f"""SELECT n.request_id, snippet(notes_fts, -1, '[', ']', '…', {SNIPPET_WORDS})
+            FROM notes_fts f JOIN notes n ON n.id = f.rowid
+            WHERE notes_fts MATCH ? AND n.request_id IN ({ids})""",
+        [query],
+    ).fetchall()
+    for request_id, snip in rows:
+        found.setdefault(request_id, f"note: {_one_line(snip)}")
+    needle = text.strip().casefold()
+    rows = db.execute(
+        f"SELECT request_id, number FROM tracking_numbers WHERE request_id IN ({ids})"
+    ).fetchall()
+    for request_id, number in rows:
+        if needle and needle in number.casefold():
+            found[request_id] = f"tracking no. {number}"
+    return found
+
+
+def _one_line(text: str) -> str:
+    return " ".join((text or "").split())
 
 
 def add_request_number(db: Database, request_id: int, event_id: int, number: str) -> None:

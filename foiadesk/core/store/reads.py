@@ -243,3 +243,18 @@ def requester_names_in_order(db: Database) -> list[str]:
 def case_slug_of(db: Database, case_id: int) -> str | None:
     row = db.execute("SELECT slug FROM cases WHERE id = ?", [case_id]).fetchone()
     return row[0] if row else None
+
+
+def has_table(db, name: str) -> bool:
+    """Whether the log has a table ``name`` (e.g. the mark of a demo log)."""
+    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return db.execute(sql, [name]).fetchone() is not None
+
+
+def case_request_texts(db, case_id: int) -> list[tuple[str, str, str]]:
+    """(component abbreviation, title, description) of each request of a case."""
+    return db.execute(
+        "SELECT c.abbr, r.title, r.description FROM requests r JOIN components c ON c.id = r.component_id "
+        "WHERE r.case_id = ?",
+        [case_id],
+    ).fetchall()

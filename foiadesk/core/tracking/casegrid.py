@@ -32,6 +32,7 @@ class GridRow:
     estimated_cents: int = 0
     paid_cents: int = 0
     pack_categories: tuple[str, ...] = field(default=())  # titles the pack asks this one for
+    unrequested: tuple[str, ...] = field(default=())  # of those, the ones no request asks for yet
 
 
 def case_grid(index: RequestIndex, db: Database, case_id: int, *, today: date, pack=None) -> list[GridRow]:
@@ -47,6 +48,7 @@ def case_grid(index: RequestIndex, db: Database, case_id: int, *, today: date, p
             wanted[present.get(holder.upper(), holder)].append(category.title)
     names = dict(index.components())
     fees = _fees(db, case_id)
+    asked = _asked(db, case_id)
     out = []
     for abbr in sorted(set(by_component) | set(wanted)):
         members = by_component.get(abbr, np.empty(0, dtype=np.int64))
@@ -61,6 +63,7 @@ def case_grid(index: RequestIndex, db: Database, case_id: int, *, today: date, p
             estimated_cents=fees.get((abbr, "estimate"), 0),
             paid_cents=fees.get((abbr, "payment"), 0),
             pack_categories=tuple(wanted.get(abbr, ())),
+            unrequested=tuple(t for t in wanted.get(abbr, ()) if t.casefold() not in asked.get(abbr, "")),
         )
         if open_.any():
             first = int(members[open_][np.argmin(due[open_])])
@@ -82,3 +85,14 @@ def _directory_name(abbr: str) -> str:
 def _fees(db: Database, case_id: int) -> dict[tuple[str, str], int]:
     """Fee totals of a case's requests, by (component, kind), leaving out voided events."""
     return {(abbr, kind): total for abbr, kind, total in reads.case_fee_sums(db, case_id)}
+
+
+def _asked(db: Database, case_id: int) -> dict[str, str]:
+    """Per component, the titles and descriptions of the case's requests, folded: a category
+    is asked for when its title is in one of them (the composer writes them there)."""
+    from foiadesk.core.store.reads import case_request_texts
+
+    texts: dict[str, list[str]] = defaultdict(list)
+    for abbr, title, description in case_request_texts(db, case_id):
+        texts[abbr] += [title or "", description or ""]
+    return {abbr: "\n".join(parts).casefold() for abbr, parts in texts.items()}

@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 
 from foiadesk.core.deadlines.calendar import Calendar, calendar
 from foiadesk.core.deadlines.clocks import AppealRule
-from foiadesk.core.deadlines.events import CHANNELS, EVENT_TYPES, OUTCOME_LABELS, Event
+from foiadesk.core.deadlines.events import (
+    ADVERSE_DETERMINATIONS,
+    ASKS,
+    CHANNELS,
+    EVENT_TYPES,
+    OUTCOME_LABELS,
+    Event,
+)
 from foiadesk.core.store.log import Attachment, Changes, LogError, NewEvent, check_event, record_event
 from foiadesk.core.tracking.preview import OWED_WORDS, Preview, preview_event
 
@@ -60,6 +67,27 @@ class EventDraft:
             )
             return file_request(db, self.request_id, filing).changes
         return record_event(db, self.request_id, replace(self.event, files=attachments))
+
+
+def expected_next(history: list[Event]) -> str:
+    """The event the request waits for, offered first in the dialog: the answer to an open
+    question from the agency, else the next step of the request or its appeal."""
+    types = [e.type for e in history]
+    if "filed" not in types:
+        return "filed"
+    for ask, answer in ASKS.items():
+        if types.count(ask) > types.count(answer):
+            return answer
+    if "appeal_received" in types and "appeal_decided" not in types:
+        return "appeal_decided"
+    if "appeal_filed" in types and "appeal_decided" not in types:
+        return "appeal_received"
+    decided = [e for e in history if e.type == "determination"]
+    if decided:
+        return "appeal_filed" if decided[-1].outcome in ADVERSE_DETERMINATIONS else "note"
+    if any(t in types for t in ("acknowledged", "received", "extension_notice", "interim_release")):
+        return "determination"
+    return "acknowledged"
 
 
 def _qdate(day: date) -> QDate:
@@ -125,9 +153,10 @@ class EventDialog(QDialog):
         self.type = QComboBox()
         for key, kind in EVENT_TYPES.items():
             self.type.addItem(kind.label, key)
-        filed = any(e.type == "filed" for e in history)
-        self.type.setCurrentIndex(self.type.findData("acknowledged" if filed else "filed"))
+        self.type.setCurrentIndex(self.type.findData(expected_next(history)))
         self.occurred = date_edit(today)
+        self.date_confirmed = False  # Enter saves only once the date was changed or Enter'd there
+        self.occurred.dateChanged.connect(self._date_seen)
         self.channel = QComboBox()
         self.channel.addItem("—", None)
         for channel in CHANNELS:
@@ -152,7 +181,7 @@ class EventDialog(QDialog):
         self.attached = QLabel()
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem.setMinimumHeight(self.fontMetrics().height() * 2)  # room kept: nothing jumps
         self.changes = QLabel()
         self.changes.setWordWrap(True)
         self.changes.setTextFormat(Qt.TextFormat.RichText)
@@ -176,12 +205,15 @@ class EventDialog(QDialog):
         self.form.addRow("&Tracking no.", self.tracking)
         self.form.addRow("&Amount", self.amount)
         self.form.addRow("&Summary", self.summary)
-        self.form.addRow("&Text", self.body)
+        self.form.addRow("Te&xt", self.body)
         self.form.addRow(self.attach, self.attached)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Log event")
+        for button in buttons.buttons():  # Enter is handled by keyPressEvent, not by a button
+            button.setAutoDefault(False)
+            button.setDefault(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         effect = QGroupBox("What this will change")
@@ -210,6 +242,28 @@ class EventDialog(QDialog):
         self._fit_fields()
         self.type.setFocus()
 
+    def _date_seen(self, *_args) -> None:
+        self.date_confirmed = True
+
+    def keyPressEvent(self, event) -> None:
+        """Enter logs the event only once its date was confirmed: changed, or Enter pressed
+        in the date field. Otherwise the date field takes the focus and says so: a date
+        left at today silently restarts a clock from the wrong day."""
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return super().keyPressEvent(event)
+        if self.focusWidget() is self.occurred:
+            self.date_confirmed = True
+        if self.date_confirmed:
+            self.accept()
+            return
+        self.occurred.setFocus()
+        self.occurred.selectAll()
+        self.problem.setText(
+            f"Check the date: it says {self.occurred.date().toPython()} (today). "
+            "Change it, or press Enter again to log the event on that day."
+        )
+        self.problem.show()
+
     def _fit_fields(self) -> None:
         """Show only the fields the chosen type uses, labelled as that type names them."""
         kind = EVENT_TYPES[self.type.currentData()]
@@ -225,7 +279,7 @@ class EventDialog(QDialog):
         self.form.setRowVisible(self.outcome, bool(kind.outcomes))
         self.form.setRowVisible(self.tracking, kind.direction == "in" or kind.key == "filed")
         self.form.setRowVisible(self.amount, kind.key in AMOUNT_TYPES)
-        self.problem.hide()
+        self.problem.clear()
         self.update_preview()
 
     def update_preview(self, *_args) -> None:

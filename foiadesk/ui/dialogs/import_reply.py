@@ -97,7 +97,7 @@ class OptionalDate(QWidget):
         self.setFocusProxy(self.given)
 
     def on_change(self, slot) -> None:
-        self.given.toggled.connect(slot)
+        self.given.toggled.connect(lambda _checked=False: slot())
         self.edit.dateChanged.connect(slot)
 
     def value(self) -> date | None:
@@ -195,7 +195,9 @@ class ImportDialog(QDialog):
         self.how_chosen = QLabel(how_chosen)
         self.how_chosen.setWordWrap(True)
         self.how_chosen.setVisible(bool(how_chosen))
+        self._proposed = (request_id, how_chosen)  # what FoiaDesk proposed, and why
         self.set_request(request_id)
+        self.request.currentTextChanged.connect(self._say_whose)
 
         # What the letter says
         p = proposal
@@ -275,7 +277,7 @@ class ImportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.source = source
-        self.opener = QPushButton("Open the &file")
+        self.opener = QPushButton("O&pen the file")
         self.opener.setToolTip(f"Open {reply.filename} in its usual program, to read it beside this")
         self.opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(source))))
         self.opener.setVisible(source is not None)
@@ -354,6 +356,22 @@ class ImportDialog(QDialog):
             self.request.setEditText("")
         else:
             self.request.setCurrentIndex(self.request.findText(label, Qt.MatchFlag.MatchExactly))
+
+    def _say_whose(self, *_args) -> None:
+        """The line under the request follows the user's choice: it names the request
+        chosen, and what FoiaDesk had proposed and why, when the two differ."""
+        proposed, why = self._proposed
+        chosen = self.request_id()
+        if chosen == proposed:
+            text = why
+        elif chosen is None:
+            text = "Choose the request this reply answers." + (f" FoiaDesk proposed: {why}" if why else "")
+        elif proposed is None:
+            text = f"You chose #{chosen}." + (f" ({why})" if why else "")
+        else:
+            text = f"You chose #{chosen}; FoiaDesk had proposed #{proposed}: {why}"
+        self.how_chosen.setText(text)
+        self.how_chosen.setVisible(bool(text))
 
     def request_id(self) -> int | None:
         return self._ids.get(self.request.currentText())

@@ -61,7 +61,7 @@ class ProfileDialog(QDialog):
             ("&Phone", self.phone),
             ("&Address", self.address),
             ("Fee &category", self.fee_category),
-            ("Why &that category", self.basis),
+            ("Wh&y that category", self.basis),
             ("How you will s&hare it", self.dissemination),
             ("&Signature", self.signature),
         ):

@@ -20,7 +20,7 @@ from foiadesk.core.tracking.agenda import (
 )
 from foiadesk.core.tracking.listing import CLOCKS
 from foiadesk.ui import look
-from foiadesk.ui.models.requests import ID_ROLE
+from foiadesk.ui.models.requests import ID_ROLE, short_title
 from foiadesk.ui.session import Session
 
 # How far back the overdue group reaches: a deadline missed long ago (an appeal window
@@ -183,7 +183,7 @@ class AgendaModel(QAbstractItemModel):
                 self.session.index.label(row, CLOCKS[clock]),
                 str(cols["id"][row]),
                 cols["component"][row],
-                cols["title"][row],
+                short_title(cols["title"][row], self.session.index.case_name(row), cols["component"][row]),
                 cols["status"][row],
             )[column]
         if role == ID_ROLE:

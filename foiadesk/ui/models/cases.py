@@ -55,13 +55,16 @@ class CaseGridModel(KeyedTableModel):
                 look.day(row.next_due),
                 look.dollars(row.estimated_cents),
                 look.dollars(row.paid_cents),
-                _count(len(row.pack_categories)),
+                _count(len(row.unrequested)),
             )[rest]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
                 return row.component_name
             if column == len(self.HEADERS) - 1 and row.pack_categories:
-                return "The case pack asks this component for:\n• " + "\n• ".join(row.pack_categories)
+                marks = [
+                    "• " + t + ("" if t in row.unrequested else "  (asked)") for t in row.pack_categories
+                ]
+                return "The case pack asks this component for:\n" + "\n".join(marks)
         if role == Qt.ItemDataRole.BackgroundRole and self.today is not None:
             # Only the cells that say what is late: every row of a long campaign may have
             # something overdue, and a wall of tinted rows would say nothing.

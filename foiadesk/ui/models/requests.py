@@ -6,6 +6,7 @@ QSortFilterProxyModel, which would ask Python for every cell of 100,000 rows to 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -27,44 +28,49 @@ _ROLES = frozenset(
         ID_ROLE,
     }
 )
-_DATED = (3, 4, 5)  # the columns of the next deadline: days left, which and who, due date
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+def short_title(title: str, case: str, component: str) -> str:
+    """The part of a title that tells a request from its neighbours: without the case's
+    name in front and the component after it, which have their own columns
+    ("IRS-ICE taxpayer address sharing (April 2025 MOU): ICE" → the case's name alone;
+    "Audit logs (ICE, #12)" → "Audit logs")."""
+    short = title
+    if component:
+        pattern = rf"(\s*[:—–-]\s*{re.escape(component)}|\s*\({re.escape(component)}(, #\d+)?\))$"
+        short = re.sub(pattern, "", short)
+    if case and short.startswith(case) and short[len(case) :].strip(" :—–-"):
+        short = short[len(case) :].lstrip(" :—–-")
+    return short or title
+
+
 class RequestsModel(KeyedTableModel):
-    HEADERS = (
-        "#",
-        "Title",
-        "Status",
-        "Days left",
-        "Next deadline · owed by",
-        "Due",
-        "Component",
-        "Case",
-        "Tracking no.",
-        "Filed",
-        "Fees",
+    # The office first: at any width a row says which agency it is for.
+    COLUMNS = (  # (heading, sort key)
+        ("#", "id"),
+        ("Component", "component"),
+        ("Title", "title"),
+        ("Status", "status"),
+        ("Days left", "due"),
+        ("Next deadline · owed by", "next"),
+        ("Due", "due"),
+        ("Case", "case"),
+        ("Tracking no.", "tracking"),
+        ("Filed", "filed"),
+        ("Fees", "fees"),
     )
-    SORT_KEYS = (
-        "id",
-        "title",
-        "status",
-        "due",
-        "next",
-        "due",
-        "component",
-        "case",
-        "tracking",
-        "filed",
-        "fees",
-    )
-    TEXT = {1: "title", 2: "status", 6: "component", 8: "tracking"}
-    WHEN, NEXT, DUE = 3, 4, 5
+    HEADERS = tuple(heading for heading, _ in COLUMNS)
+    SORT_KEYS = tuple(key for _, key in COLUMNS)
+    ID, COMPONENT, TITLE, STATUS, WHEN, NEXT, DUE, CASE, TRACKING, FILED, FEES = range(len(COLUMNS))
+    TEXT = {COMPONENT: "component", STATUS: "status", TRACKING: "tracking"}
+    DATED = (WHEN, NEXT, DUE)  # the columns of the next deadline
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
         self.filter = Filter()
+        self.snippets: dict[int, str] = {}
         self.sort_key = session.settings.get("requests/sort")
         self.descending = session.settings.get("requests/descending")
         session.loaded.connect(self.reload)
@@ -73,8 +79,10 @@ class RequestsModel(KeyedTableModel):
         session.display_changed.connect(self.reload)
         self.reload()
 
-    def set_filter(self, flt: Filter) -> None:
+    def set_filter(self, flt: Filter, snippets: dict[int, str] | None = None) -> None:
+        """``snippets``: where a search matched, by request (shown after the title)."""
         self.filter = flt
+        self.snippets = snippets or {}
         self.reload()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
@@ -87,7 +95,7 @@ class RequestsModel(KeyedTableModel):
         self.reload()
 
     def sort_column(self) -> int:
-        return self.SORT_KEYS.index(self.sort_key) if self.sort_key in self.SORT_KEYS else 4
+        return self.SORT_KEYS.index(self.sort_key) if self.sort_key in self.SORT_KEYS else self.NEXT
 
     def reload(self) -> None:
         self._today, self._soon = self.session.today(), self.session.soon_days()
@@ -117,15 +125,19 @@ class RequestsModel(KeyedTableModel):
         if role == ID_ROLE:
             return request_id
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (0, 10) else None
-        if role == Qt.ItemDataRole.DisplayRole and column not in _DATED:
-            if column == 0:
+            return _RIGHT if column in (self.ID, self.FEES) else None
+        if role == Qt.ItemDataRole.DisplayRole and column not in self.DATED:
+            if column == self.ID:
                 return str(request_id)
             if column in self.TEXT:
                 return cols[self.TEXT[column]][row]
-            if column == 7:
+            if column == self.TITLE:
+                short = short_title(cols["title"][row], index.case_name(row), cols["component"][row])
+                found = self.snippets.get(request_id)
+                return f"{found}  ·  {short}" if found else short  # where it matched, first
+            if column == self.CASE:
                 return index.case_name(row)
-            if column == 9:
+            if column == self.FILED:
                 filed = int(cols["filed"][row])
                 return "" if filed == NONE else date.fromordinal(filed).isoformat()
             return fees_text(int(cols["fee_estimate"][row]), int(cols["fee_paid"][row]))
@@ -138,13 +150,14 @@ class RequestsModel(KeyedTableModel):
                 return f"{index.label(row, nxt[0])} · {look.OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
             return look.day(due)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 1:
-                return cols["title"][row]
-            if column == 2:
+            if column == self.TITLE:
+                found = self.snippets.get(request_id)
+                return cols["title"][row] + (f"\nFound in the {found}" if found else "")
+            if column == self.STATUS:
                 return cols["status"][row]
-            if column == 6:
+            if column == self.COMPONENT:
                 return cols["component_name"][row]
-            if column == 10 and (cols["fee_estimate"][row] != NONE or cols["fee_paid"][row]):
+            if column == self.FEES and (cols["fee_estimate"][row] != NONE or cols["fee_paid"][row]):
                 return "The agency's latest estimate and what you have paid (the Fees tab has the ledger)."
             if column == self.NEXT and nxt:
                 who = "the agency" if OWED_BY[nxt[0]] == "agency" else "you"
@@ -155,7 +168,7 @@ class RequestsModel(KeyedTableModel):
                 return None
             return self._tints.get(look.urgency(due, self._today, self._soon))
         # FontRole: what the requester owes is in bold
-        if nxt and OWED_BY[nxt[0]] == "requester" and column in _DATED:
+        if nxt and OWED_BY[nxt[0]] == "requester" and column in self.DATED:
             return self._bold
         return None
 

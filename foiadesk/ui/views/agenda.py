@@ -93,9 +93,17 @@ class AgendaView(QWidget):
         header.setSectionResizeMode(5, header.ResizeMode.Stretch)
         self.table.setColumnWidth(6, metrics.horizontalAdvance("Waiting on requester") + 16)
 
+    def _fit_statuses(self) -> None:
+        """Widen the status column to the log's longest status ("Glomar (neither confirm nor deny)")."""
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(s) for s in self.session.index.statuses()), default=0)
+        if self.table.columnWidth(6) < widest + 16:
+            self.table.setColumnWidth(6, widest + 16)
+
     # -- showing ----------------------------------------------------------------------------
 
     def _loaded(self) -> None:
+        self._fit_statuses()
         self._show_right_page()
         if not self.table.currentIndex().isValid():
             first = self._first_deadline()

@@ -3,6 +3,7 @@ and below them what the case is about (its summary, key dates and parties, with 
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 import numpy as np
@@ -26,6 +27,20 @@ from foiadesk.core.tracking.listing import NONE
 from foiadesk.ui.models.cases import ABBR_ROLE, CaseGridModel
 from foiadesk.ui.session import Session
 from foiadesk.ui.widgets import Table
+
+
+def linked(sources: str) -> str:
+    """Each web address as a link named by its site ("ncja.org"), the rest escaped."""
+    out = []
+    for part in re.split(r"(https?://[^\s;,]+)", sources):
+        if part.startswith(("http://", "https://")):
+            site = re.sub(r"^https?://(www\.)?", "", part).split("/")[0]
+            out.append(
+                f"<a href='{escape(part, quote=True)}' title='{escape(part, quote=True)}'>{escape(site)}</a>"
+            )
+        else:
+            out.append(escape(part))
+    return "".join(out)
 
 
 class CasesView(QWidget):
@@ -52,7 +67,7 @@ class CasesView(QWidget):
         new.clicked.connect(self.new_case_requested)
         top.addWidget(new)
         self.story = QTextBrowser()
-        self.story.setOpenExternalLinks(False)
+        self.story.setOpenExternalLinks(True)  # a source opens in the browser
         self.story.setAccessibleName("About the case")
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
@@ -126,12 +141,13 @@ class CasesView(QWidget):
             text += f" · the case pack names records at {', '.join(gaps)} not yet requested"
         self.about.setText(text)
         self.table.resizeColumnsToContents()
-        story = self._story(case_id, pack)
+        story = self._story(case_id, pack, rows)
         self.story.setHtml(story)
         self.story.setVisible(bool(story))
 
-    def _story(self, case_id: int, pack: CasePack | None) -> str:
-        """The case's summary, and from its pack the key dates and parties, with sources."""
+    def _story(self, case_id: int, pack: CasePack | None, rows=()) -> str:
+        """The case's summary, and from its pack each office's records (asked for or not
+        yet), the key dates and parties, with their sources as links."""
         row = reads.case_name_and_summary(self.session.db, case_id)
         name, summary = row if row else ("", "")
         text = summary or (pack.summary if pack else "")
@@ -139,12 +155,24 @@ class CasesView(QWidget):
             return ""
         parts = [f"<h3>{escape(name)}</h3>", f"<p>{escape(text)}</p>" if text else ""]
         if pack is not None:
+            offices = [r for r in rows if r.pack_categories]
+            if offices:
+                parts.append("<h4>Records by office</h4>")
+                for r in offices:
+                    state = {t: "<b>not yet requested</b>" for t in r.unrequested}
+                    items = "".join(
+                        f"<li>{escape(t)} — {state.get(t, 'asked')}</li>" for t in r.pack_categories
+                    )
+                    parts.append(
+                        f"<p style='margin-bottom:0'><b>{escape(r.component)}</b> "
+                        f"{escape(r.component_name)}</p><ul style='margin-top:0'>{items}</ul>"
+                    )
             if pack.key_dates:
                 parts.append("<h4>Key dates</h4><table cellspacing='0' cellpadding='2'>")
                 for kd in pack.key_dates:
                     parts.append(
                         f"<tr><td style='white-space:nowrap; padding-right:12px'>{kd.date}</td>"
-                        f"<td>{escape(kd.what)} <small>[{kd.tag}] {escape(kd.source)}</small></td></tr>"
+                        f"<td>{escape(kd.what)} <small>[{kd.tag}] {linked(kd.source)}</small></td></tr>"
                     )
                 parts.append("</table>")
             if pack.parties:

@@ -64,6 +64,7 @@ GROUNDS = {  # code: (label, what it means)
     "media_interest": ("Widespread media interest", "Government integrity in question (DOJ and DHS rules)."),
 }
 CHECKED = Qt.CheckState.Checked
+WARN_DAYS = 30  # a letter dated further than this from today gets a warning
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class ComposerView(QWidget):
         self.saved = QComboBox()
         self.saved.setAccessibleName("Start from a profile")
         self.load_profile_button = QPushButton("Load a &profile file…")
-        self.save_profile_button = QPushButton("Sa&ve as a profile…")
+        self.save_profile_button = QPushButton("Save as a pro&file…")
         self.save_profile_button.setToolTip("Keep these details in the log, to start from next time")
         self.name, self.organization, self.email, self.phone = (QLineEdit() for _ in range(4))
         self.address, self.basis, self.dissemination = (QPlainTextEdit() for _ in range(3))
@@ -144,12 +145,14 @@ class ComposerView(QWidget):
         for key, label in FEE_CATEGORIES.items():
             self.fee_category.addItem(label, key)
         self.letter_date = date_edit(session.today())
+        self.date_warning = QLabel()  # a letter dated far from today, said beside the date
+        self.unsaved = 0  # letters drafted and not yet saved: quitting asks first
         self.fee_cap = QDoubleSpinBox()
         self.fee_cap.setRange(0, 100_000)
         self.fee_cap.setPrefix("$ ")
         self.fee_cap.setValue(25)
-        self.fee_waiver = QCheckBox("Ask for a &fee waiver (public interest)")
-        self.expedite = QCheckBox("Ask for &expedited processing on these grounds:")
+        self.fee_waiver = QCheckBox("Ask for a fee &waiver (public interest)")
+        self.expedite = QCheckBox("Ask for e&xpedited processing on these grounds:")
         self.grounds = {code: QCheckBox(label) for code, (label, _why) in GROUNDS.items()}
         for code, (_label, why) in GROUNDS.items():
             self.grounds[code].setToolTip(why)
@@ -178,7 +181,8 @@ class ComposerView(QWidget):
         self.draft_button.clicked.connect(self.draft)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.draft)
         self.letters.currentRowChanged.connect(self._show_letter)
-        self.save_button.clicked.connect(self.save)
+        self.letter_date.dateChanged.connect(self._check_date)
+        self.save_button.clicked.connect(self.ask_where_to_save)
         session.loaded.connect(lambda: self._fill_requesters(reset=True))
         session.lists_changed.connect(self._fill_requesters)
         self.expedite.setChecked(False)
@@ -190,8 +194,8 @@ class ComposerView(QWidget):
     def _layout(self) -> None:
         what = QGroupBox("1. What to ask for")
         form = QFormLayout(what)
-        form.addRow("Case &pack", self.pack)
-        form.addRow("&Records", self.categories)
+        form.addRow("Case pac&k", self.pack)
+        form.addRow("Rec&ords", self.categories)
         form.addRow("Send &to", self.components)
         who = QGroupBox("2. Who signs")
         form = QFormLayout(who)
@@ -205,18 +209,23 @@ class ComposerView(QWidget):
         for label, widget in (
             ("&Name", self.name),
             ("Organi&zation", self.organization),
-            ("E&mail", self.email),
-            ("P&hone", self.phone),
-            ("&Address", self.address),
+            ("Email", self.email),
+            ("Phone n&umber", self.phone),
+            ("Addr&ess", self.address),
             ("Fee &category", self.fee_category),
             ("Why that category", self.basis),
-            ("How you will &share it", self.dissemination),
+            ("How you w&ill share it", self.dissemination),
         ):
             form.addRow(label, widget)
         form.addRow(row)
         how = QGroupBox("3. Options")
         form = QFormLayout(how)
-        form.addRow("&Letter date", self.letter_date)
+        row = QHBoxLayout()
+        row.addWidget(self.letter_date)
+        row.addWidget(self.date_warning, 1)
+        label = QLabel("Letter d&ate")
+        label.setBuddy(self.letter_date)
+        form.addRow(label, row)
         form.addRow("Fees you a&gree to pay", self.fee_cap)
         form.addRow(self.fee_waiver)
         form.addRow(self.expedite)
@@ -257,6 +266,17 @@ class ComposerView(QWidget):
         layout.addWidget(self.split)
 
     # -- choices ---------------------------------------------------------------------------
+
+    def _check_date(self, *_args) -> None:
+        """Warn of a letter dated more than a month from today (a wrong year, a slip)."""
+        day, today = self.letter_date.date().toPython(), self.session.today()
+        days = (day - today).days
+        if abs(days) <= WARN_DAYS:
+            self.date_warning.clear()
+            return
+        years = abs(days) // 365
+        span = f"{years} year{'s' if years > 1 else ''}" if years else f"{abs(days)} days"
+        self.date_warning.setText(f"⚠ {span} {'after' if days > 0 else 'before'} today: is that the date?")
 
     def _pack_chosen(self) -> None:
         pack = self.packs.get(self.pack.currentData())
@@ -388,6 +408,10 @@ class ComposerView(QWidget):
             title=self._signer.get("title", ""),
             signature_name=self._signature(),
         )
+        if self.expedite.isChecked() and not any(box.isChecked() for box in self.grounds.values()):
+            raise UserError(
+                "Tick at least one ground for expedited processing, or untick “Ask for expedited processing”."
+            )
         options = DraftOptions(
             letter_date=self.letter_date.date().toPython(),
             fee_cap=round(self.fee_cap.value(), 2),
@@ -428,6 +452,7 @@ class ComposerView(QWidget):
     def _drafted(self, choices: Choices, drafts: list[Draft]) -> None:
         self.draft_button.setEnabled(True)
         self.choices, self.drafts = choices, drafts
+        self.unsaved = len(drafts)
         self.letters.clear()
         for draft in drafts:
             note = f"  — {len(draft.warnings)} to check" if draft.warnings else ""
@@ -438,9 +463,22 @@ class ComposerView(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.draft_button.setEnabled(True)
         if isinstance(error, UserError):
-            self.warnings.setText(str(error))
+            self.warnings.setText(self.in_words(str(error)))
         else:
             self.session.failed.emit(error)
+
+    def in_words(self, text: str) -> str:
+        """A message from drafting in the words of this form and the letter: ground names
+        as the tick boxes say them, a fact by its opening words rather than its id."""
+        for code, (label, _why) in GROUNDS.items():
+            text = re.sub(rf"'{code}'|\b{code}\b", f"“{label}”", text)
+        pack = self.packs.get(self.pack.currentData())
+        for fact in (*pack.letter_facts, *pack.public_facts) if pack else ():
+            words = " ".join(fact.text.split()[:8])
+            text = text.replace(f"Fact '{fact.id}'", f"The fact “{words}…”").replace(
+                f"'{fact.id}'", f"“{words}…”"
+            )
+        return text
 
     def _show_letter(self, row: int) -> None:
         if not 0 <= row < len(self.drafts):
@@ -448,15 +486,16 @@ class ComposerView(QWidget):
             return
         draft = self.drafts[row]
         self.preview.setPlainText(re.sub(r"^([•◦▪-])\s+", r"\1 ", draft.text, flags=re.M))  # list tabs
-        self.warnings.setText("\n".join(f"• {w}" for w in draft.warnings) or "Nothing to check.")
+        said = "\n".join(f"• {self.in_words(w)}" for w in draft.warnings)
+        self.warnings.setText(said or "Nothing to check.")
 
-    def save(self, folder: Path | None = None) -> None:
+    def ask_where_to_save(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, "Save the letters in")
+        if name:
+            self.save_in(Path(name))
+
+    def save_in(self, folder: Path) -> None:
         """Write the .docx files to a folder, then log one drafted request per letter."""
-        if folder is None:
-            name = QFileDialog.getExistingDirectory(self, "Save the letters in")
-            if not name:
-                return
-            folder = Path(name)
         drafts, choices = self.drafts, self.choices
 
         def save_and_log(db):
@@ -472,6 +511,7 @@ class ComposerView(QWidget):
             )
 
         def saved(changes):
+            self.unsaved = 0
             self.steps.setCurrentWidget(self.filing)
             self.filing.select(min(changes.request_ids))
             self.logged.emit(changes)

@@ -78,6 +78,9 @@ class FilingPanel(QWidget):
         self.mark_button.setToolTip("Log the filing of the selected draft; its deadlines start")
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.note.setMinimumHeight(self.note.fontMetrics().height() * 2)  # room kept: nothing jumps
+        self.date_confirmed = False  # Enter files only once the date was changed or Enter'd there
+        self.filed_on.dateChanged.connect(self._date_seen)
         intro = QLabel(
             "When you have sent a letter, mark it filed here (or later: drafts wait in this list, "
             "and in Requests under the status Draft). Its deadlines start from the filing."
@@ -86,9 +89,9 @@ class FilingPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        form.addRow("Filed &on", self.filed_on)
+        form.addRow("Date &sent", self.filed_on)
         form.addRow("&By", self.channel)
-        form.addRow("Con&firmation no.", self.confirmation)
+        form.addRow("Confirmation no.", self.confirmation)
         row = QHBoxLayout()
         row.addWidget(self.mark_button)
         row.addWidget(self.note, 1)
@@ -101,8 +104,28 @@ class FilingPanel(QWidget):
         self.model.modelReset.connect(self._chosen)
         self.model.layoutChanged.connect(self._keep_a_selection)
         self.mark_button.clicked.connect(self.mark_filed)
-        self.confirmation.returnPressed.connect(self.mark_filed)
+        self.confirmation.returnPressed.connect(self._enter)
+        self.filed_on.editingFinished.connect(self._date_entered)
         self._keep_a_selection()
+
+    def _date_seen(self, *_args) -> None:
+        self.date_confirmed = True
+
+    def _date_entered(self) -> None:
+        if self.filed_on.hasFocus() or self.window().focusWidget() is self.filed_on:
+            self.date_confirmed = True
+
+    def _enter(self) -> None:
+        """Enter in the confirmation field files only once the filing date was confirmed."""
+        if self.date_confirmed:
+            self.mark_filed()
+            return
+        self.filed_on.setFocus()
+        self.filed_on.selectAll()
+        self.note.setText(
+            f"Check the filing date: it says {self.filed_on.date().toPython()}. Change it, or "
+            "press Mark as filed to file on that day."
+        )
 
     def selected(self) -> int | None:
         index = self.table.currentIndex()
@@ -152,6 +175,7 @@ class FilingPanel(QWidget):
 
         def done():
             self.confirmation.clear()
+            self.date_confirmed = False
             filed = "; ".join(dialog.recorded)
             self.note.setText(
                 f"#{request_id} marked as filed on {dialog.filed_on.date().toPython()}: {filed}."

@@ -86,7 +86,8 @@ class RequestDetail(QWidget):
         self.event_table.set_widths({0: DATE, 1: "←", 3: "in person", 4: "2 files"}, stretch=2)
         self.event_table.activated.connect(lambda _index: self.open_attachment())
         self.event_table.selectionModel().currentRowChanged.connect(self._event_chosen)
-        self.log_button = QPushButton("&Log event…")
+        self.event_table.selectionModel().selectionChanged.connect(self._event_chosen)
+        self.log_button = QPushButton("Log &event…")
         self.log_button.setToolTip("Log an event on this request (Ctrl+L)")
         self.log_button.clicked.connect(self._ask_to_log)
         self.open_button = QPushButton("&Open attachment")
@@ -250,8 +251,11 @@ class RequestDetail(QWidget):
     # -- the timeline -------------------------------------------------------------------------
 
     def selected_event(self) -> int | None:
+        """The event the user can see selected (a current row that is not highlighted is
+        not a choice: "Take back" must never act on an event the user did not pick)."""
         index = self.event_table.currentIndex()
-        return self.events.key(index.row()) if index.isValid() else None
+        chosen = index.isValid() and self.event_table.selectionModel().isRowSelected(index.row())
+        return self.events.key(index.row()) if chosen else None
 
     def _event_chosen(self, *_args) -> None:
         event_id = self.selected_event()

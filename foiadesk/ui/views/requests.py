@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foiadesk.core.store.log import search_snippets
 from foiadesk.core.tracking.listing import (
     DEADLINE_LABELS,
     DEADLINE_STATES,
@@ -36,6 +37,7 @@ from foiadesk.ui.widgets import DATE, Table
 SEARCH_DELAY_MS = 150
 INSTANT_SEARCH_UP_TO = 150_000
 SEARCH_FROM = 2
+SNIPPETS_UP_TO = 2000  # requests whose match is shown in a few words
 
 
 class RequestsView(QWidget):
@@ -75,15 +77,17 @@ class RequestsView(QWidget):
             Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder,
         )
         self.table.setSortingEnabled(True)
+        m = RequestsModel
         widths = {
-            0: "99999",
-            1: 30,
-            2: "Waiting on requester",
-            3: "1,750 days overdue.",
-            4: "Response due · agency",
+            m.ID: "99999",
+            m.COMPONENT: "DHS-PRIV",
+            m.TITLE: 26,
+            m.STATUS: "Waiting on requester",
+            m.WHEN: "1,500 days overdue",  # in bold when it is yours
+            m.NEXT: max(_next_labels(), key=self.fontMetrics().horizontalAdvance),
         }
-        widths.update({5: DATE, 6: "TREAS-DO", 7: 24, 8: "2026-IRS-12345", 9: DATE})
-        self.table.set_widths({**widths, 10: "$1,234.00 est. · $25.00 paid"})
+        widths.update({m.DUE: DATE, m.CASE: 24, m.TRACKING: "2026-IRS-FOIA-000000", m.FILED: DATE})
+        self.table.set_widths({**widths, m.FEES: "$1,234.00 est. · $25.00 paid"})
         self.table.set_placeholder("Reading the log…")
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -109,7 +113,7 @@ class RequestsView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(listing)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([1100, 700])
+        self.splitter.setSizes([1300, 700])  # the list first: office, title, status, deadline
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -185,11 +189,21 @@ class RequestsView(QWidget):
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
-        self.model.set_filter(self.current_filter())
+        self.model.set_filter(*self._filter_and_snippets())
         if not self.table.currentIndex().isValid() and self.model.rowCount():
             self.table.selectRow(0)
         if self.session.db is not None:
             self.session.settings.set("requests/filter", json.dumps(self.filter_state()))
+
+    def _filter_and_snippets(self) -> tuple[Filter, dict[int, str]]:
+        """The filter on screen, and for a search where it matched in each request."""
+        flt = self.current_filter()
+        text = self.search.text().strip()
+        snippets = {}
+        if flt.ids and self.session.db is not None and not text.startswith("#"):
+            shown = sorted(flt.ids)[:SNIPPETS_UP_TO]  # a long list: the first ones say enough
+            snippets = search_snippets(self.session.db, shown, text)
+        return flt, snippets
 
     def filter_state(self) -> dict:
         """The filter as it is kept between runs: cases by name (ids belong to one log)."""
@@ -249,7 +263,7 @@ class RequestsView(QWidget):
 
     def _rows_changed(self, _ids) -> None:
         if self.search.text().strip():  # a changed request may now match, or no longer
-            self.model.set_filter(self.current_filter())
+            self.model.set_filter(*self._filter_and_snippets())
 
     def _loaded(self) -> None:
         self.table.set_placeholder(
@@ -266,7 +280,7 @@ class RequestsView(QWidget):
         header = self.table.horizontalHeader()
         menu = QMenu(self)
         for column, title in enumerate(self.model.HEADERS):
-            if column in (0, 1):
+            if column in (RequestsModel.ID, RequestsModel.COMPONENT, RequestsModel.TITLE):
                 continue
             action = QAction(title, menu, checkable=True, checked=not header.isSectionHidden(column))
             action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
@@ -310,6 +324,14 @@ class RequestsView(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index, Table.ScrollHint.PositionAtCenter)
         self.detail.show_request(request_id)
+
+
+def _next_labels() -> list[str]:
+    """Every text the next-deadline column can show: its width fits the longest."""
+    from foiadesk.core.tracking.listing import CLOCK_LABELS, OWED_BY
+    from foiadesk.ui.look import OWED_WORDS
+
+    return [f"{label} · {OWED_WORDS[OWED_BY[clock]]}" for clock, label in CLOCK_LABELS.items()]
 
 
 def _load_filter(text: str) -> dict | None:

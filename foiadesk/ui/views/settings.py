@@ -109,17 +109,17 @@ class SettingsView(QWidget):
         self.data_folder = _selectable()
         self.backups = _selectable()
         open_button = QPushButton("&Open another log…")
-        open_button.clicked.connect(self.open_log)
+        open_button.clicked.connect(lambda: self.open_log.emit())
         new_button = QPushButton("Start a &new log…")
-        new_button.clicked.connect(self.new_log)
+        new_button.clicked.connect(lambda: self.new_log.emit())
         data_button = QPushButton("Show the data &folder")
         data_button.clicked.connect(lambda: _show_folder(data_dir()))
         backup_button = QPushButton("&Back up now")
         backup_button.setToolTip("Copy the log to the backups folder (Ctrl+B)")
-        backup_button.clicked.connect(self.back_up)
+        backup_button.clicked.connect(lambda: self.back_up.emit())
         backup_to = QPushButton("Back up &to a file…")
         backup_to.setToolTip("A copy anywhere you choose: another disk, a USB stick")
-        backup_to.clicked.connect(self.back_up_to)
+        backup_to.clicked.connect(lambda: self.back_up_to.emit())
         backups_button = QPushButton("Show the bac&kups")
         backups_button.clicked.connect(lambda: _show_folder(backups_dir()))
         box = QGroupBox("Your log, its data folder and backups")
@@ -145,7 +145,7 @@ class SettingsView(QWidget):
             "the other date beside each deadline they affect."
         )
         self.closures.setChecked(settings.get("skip_closures"))
-        self.closures.toggled.connect(lambda v: settings.set("skip_closures", v))
+        self.closures.toggled.connect(lambda on: settings.set("skip_closures", on))
         self.start = QComboBox()
         for view in VIEWS:
             self.start.addItem(VIEW_LABELS[view], view)
@@ -166,7 +166,7 @@ class SettingsView(QWidget):
 
     def _letters_box(self) -> QGroupBox:
         self.templates = _selectable()
-        choose = QPushButton("Use my own &templates…")
+        choose = QPushButton("Use my own tem&plates…")
         choose.setToolTip(
             "A folder with .docx templates named like the shipped ones (see templates/README.md)"
         )

@@ -1,0 +1,182 @@
+"""A layout that fits: at the default size and at 1366×768 a row shows its office and
+what tells it apart without scrolling sideways, no deadline label is cut, the window is on
+the screen; search says where it matched; the Cases view lists each office's records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import TODAY
+from PySide6.QtCore import QByteArray, QRect, Qt
+
+from foiadesk.core.store.db import write
+from foiadesk.core.store.log import NewEvent, record_event
+from foiadesk.core.tracking.listing import CLOCK_LABELS
+from foiadesk.ui.models.requests import RequestsModel, short_title
+
+CASE = "IRS-ICE taxpayer address sharing (April 2025 MOU)"
+
+
+@pytest.mark.parametrize(
+    ("title", "case", "component", "shown"),
+    [
+        (f"{CASE}: ICE", CASE, "ICE", CASE),  # nothing else tells it apart: the office column does
+        (f"{CASE} — audit logs: IRS", CASE, "IRS", "audit logs"),
+        ("Audit logs and error reports (TIGTA, #12)", "", "TIGTA", "Audit logs and error reports"),
+        ("MOU drafts", CASE, "ICE", "MOU drafts"),
+        ("ICE contracts with ICE", "", "ICE", "ICE contracts with ICE"),
+    ],
+)
+def test_a_title_shows_the_part_that_differs(title, case, component, shown):
+    assert short_title(title, case, component) == shown
+
+
+def _fits(window, size):
+    window.resize(*size)
+    window.show_view(1)
+    table = window.requests.table
+    header = table.horizontalHeader()
+    viewport = table.viewport().width()
+    first = [RequestsModel.ID, RequestsModel.COMPONENT, RequestsModel.TITLE, RequestsModel.STATUS]
+    right = max(header.sectionViewportPosition(c) + header.sectionSize(c) for c in first)
+    return right, viewport
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])  # on 1920×1080 and 1366×768
+def test_a_row_shows_its_office_and_title_without_scrolling(qtbot, open_window, demo_copy, size):
+    window = open_window(demo_copy)
+    right, viewport = _fits(window, size)
+    assert right <= viewport, (right, viewport)
+    model = window.requests.model
+    assert model.HEADERS[:4] == ("#", "Component", "Title", "Status")
+    # no deadline label is cut: the column is as wide as the longest of them
+    metrics = window.requests.table.fontMetrics()
+    width = window.requests.table.columnWidth(RequestsModel.NEXT)
+    assert all(metrics.horizontalAdvance(f"{label} · agency") < width for label in CLOCK_LABELS.values())
+
+
+def test_the_window_opens_within_the_screen(qtbot, open_window, demo_copy, settings):
+    huge = open_window(demo_copy)
+    huge.setGeometry(QRect(-300, -200, 4000, 3000))  # as on a larger monitor, unplugged since
+    settings.set("window/geometry", huge.saveGeometry())
+    huge.close()
+    window = open_window(demo_copy)
+    screen = window.screen().availableGeometry()
+    qtbot.wait(50)
+    assert screen.contains(window.geometry()), (screen, window.geometry())
+    assert not settings.get("window/geometry").isEmpty() and isinstance(
+        settings.get("window/geometry"), QByteArray
+    )
+
+
+def test_search_says_where_it_matched(qtbot, open_window, demo_copy):
+    from sqlite_utils import Database
+
+    db = Database(demo_copy)
+    with write(db):
+        record_event(
+            db,
+            7,
+            NewEvent(
+                "note", TODAY, summary="Call", body="The liaison mentioned the quokka spreadsheet again."
+            ),
+            today=TODAY,
+        )
+        db["notes"].insert({"request_id": 9, "created_at": "2026-11-25", "body": "Ask about the quokka memo"})
+    number = db.execute("SELECT number FROM tracking_numbers WHERE request_id = 11").fetchone()
+    db.close()
+    window = open_window(demo_copy)
+    window.find()
+    qtbot.keyClicks(window.requests.search, "quokka")
+    model = window.requests.model
+    qtbot.waitUntil(lambda: model.total() == 2)
+    titles = {model.index(r, 0).data(): model.index(r, model.TITLE).data() for r in range(2)}
+    assert titles["7"].startswith("event: The liaison mentioned the [quokka] spreadsheet again.  ·  ")
+    assert titles["9"].startswith("note: Ask about the [quokka] memo  ·  ")
+    if number:
+        window.requests.search.clear()
+        qtbot.keyClicks(window.requests.search, number[0][-6:])
+        qtbot.waitUntil(lambda: any(model.index(r, 0).data() == "11" for r in range(model.rowCount())))
+        row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "11")
+        assert model.index(row, model.TITLE).data().startswith(f"tracking no. {number[0]}  ·  ")
+
+
+def test_the_cases_view_lists_each_offices_records(qtbot, open_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window(tmp_path / "mine.sqlite3")
+    qtbot.mouseClick(window.agenda.welcome.pack_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.cases.model.rowCount() > 0, timeout=15_000)
+    story = window.cases.story.toHtml()
+    assert "Records by office" in story and "not yet requested" in story and "— asked" not in story
+    assert "<a href=" in story and window.cases.story.openExternalLinks()  # sources are links
+    # Draft and save the ICE letter: its categories are asked; the others stay to ask for
+    composer = window.composer
+    window.show_view(3)
+    for i in range(composer.components.count()):
+        item = composer.components.item(i)
+        item.setCheckState(
+            Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) == "ICE" else Qt.CheckState.Unchecked
+        )
+    composer.letter_date.setDate(date(2026, 11, 20))
+    qtbot.mouseClick(composer.draft_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: composer.letters.count() == 1, timeout=30_000)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    qtbot.mouseClick(composer.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.session.index) == 1, timeout=15_000)
+    window.show_view(2)
+    model = window.cases.model
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    last = model.columnCount() - 1
+    assert model.index(rows["ICE"], last).data() in ("", None, "0")  # nothing left to ask ICE for
+    assert int(model.index(rows["IRS"], last).data()) > 0
+    assert "(asked)" in model.index(rows["ICE"], last).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_messages_from_drafting_use_the_forms_words(qtbot, open_window, tmp_path):
+    window = open_window(tmp_path / "mine.sqlite3")
+    composer = window.composer
+    window.show_view(3)
+    composer.expedite.setChecked(True)
+    qtbot.mouseClick(composer.draft_button, Qt.MouseButton.LeftButton)
+    assert composer.warnings.text() == (
+        "Tick at least one ground for expedited processing, or untick “Ask for expedited processing”."
+    )
+    said = composer.in_words(
+        "ICE allows none of the chosen expedite grounds; its rules allow: due_process, media_interest."
+    )
+    assert said == (
+        "ICE allows none of the chosen expedite grounds; its rules allow: “Loss of due-process rights”, "
+        "“Widespread media interest”."
+    )
+    pack = composer.packs[composer.pack.currentData()]
+    fact = (*pack.letter_facts, *pack.public_facts)[0]
+    said = composer.in_words(f"Fact '{fact.id}' (tag P) is included at your choice: check it before signing.")
+    assert said.startswith("The fact “" + " ".join(fact.text.split()[:3])) and fact.id not in said
+
+
+def test_a_rows_menu_offers_its_next_steps(qtbot, open_window, demo_copy):
+    from PySide6.QtWidgets import QMenu
+
+    from foiadesk.ui.dialogs.event import EventDialog
+
+    window = open_window(demo_copy)
+    asked = []
+    window.next_steps.append(lambda rid: [(f"Draft a follow-up for #{rid}…", lambda: asked.append(rid))])
+    window.show_view(1)
+    table = window.requests.table
+    request_id = int(table.model().index(0, 0).data())
+    pos = table.visualRect(table.model().index(0, 2)).center()
+    table.customContextMenuRequested.emit(pos)  # what a right click on the row does
+    menu = window._menu
+    assert isinstance(menu, QMenu) and menu.isVisible()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["Log &event…", "&Open the request", f"Draft a follow-up for #{request_id}…"]
+    menu.actions()[-1].trigger()
+    assert asked == [request_id]
+    window._menu.close()
+    table.customContextMenuRequested.emit(pos)
+    window._menu.actions()[0].trigger()
+    assert isinstance(window.dialog, EventDialog) and window.dialog.request_id == request_id
+    window.dialog.reject()

@@ -1,0 +1,362 @@
+"""Input that cannot go wrong behind the user's back: the wheel, Enter, dates, messages,
+Alt-letters and quitting with unsaved letters."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import TODAY
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+)
+
+from foiadesk.core.deadlines.events import Event
+from foiadesk.ui.correspondence import controller
+from foiadesk.ui.dialogs.event import EventDialog, expected_next
+
+TIMEOUT = 15_000
+REPLIES = Path(__file__).parent.parent / "fixtures" / "replies"
+D = date.fromisoformat
+
+
+def wheel(widget, steps=3):
+    """Turn the wheel over ``widget``, as a mouse does (up, three notches)."""
+    for _ in range(steps):
+        centre = QPointF(widget.rect().center())
+        event = QWheelEvent(
+            centre,
+            QPointF(widget.mapToGlobal(centre.toPoint())),
+            QPoint(0, 0),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_changes_nothing_it_only_passes_over(qtbot, open_window, tmp_path):
+    window = open_window(tmp_path / "mine.sqlite3")
+    window.show_view(3)
+    composer = window.composer
+    fields = (composer.fee_cap, composer.letter_date, composer.fee_category)
+    before = [composer.fee_cap.value(), composer.letter_date.date(), composer.fee_category.currentIndex()]
+    window.composer.draft_button.setFocus()
+    for field in fields:
+        wheel(field)
+    assert [
+        composer.fee_cap.value(),
+        composer.letter_date.date(),
+        composer.fee_category.currentIndex(),
+    ] == before
+    composer.fee_cap.setFocus()  # once the user has clicked into the field, the wheel is theirs
+    qtbot.waitUntil(composer.fee_cap.hasFocus)
+    wheel(composer.fee_cap)
+    assert composer.fee_cap.value() == 28.0
+    assert composer.fee_cap.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+
+def test_a_letter_dated_far_from_today_warns(qtbot, open_window, tmp_path):
+    window = open_window(tmp_path / "mine.sqlite3")
+    composer = window.composer
+    assert composer.date_warning.text() == ""
+    composer.letter_date.setDate(D("2029-11-25"))
+    assert composer.date_warning.text() == "⚠ 3 years after today: is that the date?"
+    composer.letter_date.setDate(D("2026-09-01"))  # 85 days before 2026-11-25
+    assert composer.date_warning.text() == "⚠ 85 days before today: is that the date?"
+    composer.letter_date.setDate(D("2026-11-20"))
+    assert composer.date_warning.text() == ""
+
+
+def _drafted(qtbot, window, tmp_path, monkeypatch, letter_date):
+    composer = window.composer
+    window.show_view(3)
+    offices = composer.components
+    for i in range(offices.count()):
+        wanted = offices.item(i).data(Qt.ItemDataRole.UserRole) == "ICE"
+        offices.item(i).setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+    composer.letter_date.setDate(letter_date)
+    qtbot.mouseClick(composer.draft_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: composer.letters.count() == 1, timeout=30_000)
+    return composer
+
+
+def test_filing_before_the_letters_date_is_refused(qtbot, open_window, tmp_path, monkeypatch):
+    window = open_window(tmp_path / "mine.sqlite3")
+    composer = _drafted(qtbot, window, tmp_path, monkeypatch, D("2026-11-10"))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    qtbot.mouseClick(composer.save_button, Qt.MouseButton.LeftButton)
+    filing = composer.filing
+    qtbot.waitUntil(lambda: filing.model.rowCount() == 1, timeout=TIMEOUT)
+    filing.filed_on.setDate(D("2026-09-10"))  # two months before the letter
+    qtbot.mouseClick(filing.mark_button, Qt.MouseButton.LeftButton)
+    dialog = filing.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=TIMEOUT)
+    assert dialog.error.text() == (
+        "Filed on 2026-09-10 is before the letter's date (2026-11-10): "
+        "a letter cannot be sent before it is dated."
+    )
+    assert dialog.isVisible() and filing.model.rowCount() == 1  # still a draft: nothing was logged
+    dialog.reject()
+
+
+def test_enter_in_the_confirmation_field_files_only_on_a_confirmed_date(
+    qtbot, open_window, tmp_path, monkeypatch
+):
+    window = open_window(tmp_path / "mine.sqlite3")
+    composer = _drafted(qtbot, window, tmp_path, monkeypatch, D("2026-11-10"))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    qtbot.mouseClick(composer.save_button, Qt.MouseButton.LeftButton)
+    filing = composer.filing
+    qtbot.waitUntil(lambda: filing.model.rowCount() == 1, timeout=TIMEOUT)
+    qtbot.keyClicks(filing.confirmation, "PORTAL-77")
+    qtbot.keyClick(filing.confirmation, Qt.Key.Key_Return)
+    assert filing.note.text().startswith("Check the filing date: it says 2026-11-25.")
+    assert filing.filed_on.hasFocus() and filing.model.rowCount() == 1
+    assert getattr(filing, "dialog", None) is None  # nothing opened, nothing filed
+    filing.filed_on.selectAll()
+    qtbot.keyClicks(filing.filed_on, "2026-11-12")
+    filing.confirmation.setFocus()
+    qtbot.keyClick(filing.confirmation, Qt.Key.Key_Return)
+    dialog = filing.dialog  # the date confirmed: the filing is reviewed, on that date
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.filed_on.date().toPython() == D("2026-11-12")
+    assert dialog.confirmation.text() == "PORTAL-77"
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: filing.model.rowCount() == 0, timeout=TIMEOUT)
+    assert "marked as filed on 2026-11-12" in filing.note.text()
+
+
+def _event_dialog(qtbot, window, request_id):
+    window.open_request(request_id)
+    window.log_event(request_id)
+    dialog = window.dialog
+    assert isinstance(dialog, EventDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def test_enter_never_logs_an_event_on_a_date_nobody_looked_at(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    request_id = int(window.session.index.columns["id"][0])
+    dialog = _event_dialog(qtbot, window, request_id)
+    dialog.type.setFocus()
+    qtbot.keyClick(dialog.type, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.occurred.hasFocus()
+    assert dialog.problem.text().startswith(f"Check the date: it says {TODAY} (today).")
+    qtbot.keyClick(dialog.occurred, Qt.Key.Key_Return)  # Enter in the date field: confirmed
+    assert dialog.result() == QDialog.DialogCode.Accepted or dialog.problem.text() != ""
+
+
+def test_enter_after_changing_the_date_logs_it(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    request_id = int(window.session.index.columns["id"][0])
+    dialog = _event_dialog(qtbot, window, request_id)
+    dialog.type.setCurrentIndex(dialog.type.findData("note"))
+    dialog.occurred.setFocus()
+    dialog.occurred.selectAll()
+    qtbot.keyClicks(dialog.occurred, "2026-11-24")
+    dialog.summary.setFocus()
+    qtbot.keyClicks(dialog.summary, "Called the liaison")
+    qtbot.keyClick(dialog.summary, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_a_problem_message_does_not_move_the_dialogs_buttons(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    dialog = _event_dialog(qtbot, window, int(window.session.index.columns["id"][0]))
+    ok = dialog.findChildren(QAbstractButton)[-1]
+    where = ok.mapTo(dialog, QPoint(0, 0))
+    qtbot.keyClick(dialog.type, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    assert dialog.problem.text() and ok.mapTo(dialog, QPoint(0, 0)) == where
+
+
+E = Event
+
+
+@pytest.mark.parametrize(
+    ("history", "expected"),
+    [
+        ([], "filed"),
+        ([E("drafted", D("2026-10-01"))], "filed"),
+        ([E("filed", D("2026-10-01"))], "acknowledged"),
+        ([E("filed", D("2026-10-01")), E("acknowledged", D("2026-10-05"))], "determination"),
+        ([E("filed", D("2026-10-01")), E("info_requested", D("2026-10-09"))], "info_answered"),
+        (
+            [
+                E("filed", D("2026-10-01")),
+                E("info_requested", D("2026-10-09")),
+                E("info_answered", D("2026-10-12")),
+            ],
+            "acknowledged",
+        ),
+        ([E("filed", D("2026-10-01")), E("fee_estimate", D("2026-10-09"))], "fee_estimate_answered"),
+        ([E("filed", D("2026-10-01")), E("still_interested", D("2026-10-09"))], "still_interested_answered"),
+        (
+            [E("filed", D("2026-10-01")), E("determination", D("2026-11-09"), outcome="partial")],
+            "appeal_filed",
+        ),
+        ([E("filed", D("2026-10-01")), E("determination", D("2026-11-09"), outcome="full_grant")], "note"),
+        (
+            [
+                E("filed", D("2026-10-01")),
+                E("determination", D("2026-11-09"), outcome="denial"),
+                E("appeal_filed", D("2026-11-12")),
+            ],
+            "appeal_received",
+        ),
+        (
+            [
+                E("filed", D("2026-10-01")),
+                E("determination", D("2026-11-09"), outcome="denial"),
+                E("appeal_filed", D("2026-11-12")),
+                E("appeal_received", D("2026-11-13")),
+            ],
+            "appeal_decided",
+        ),
+    ],
+)
+def test_the_event_offered_first_is_what_the_request_waits_for(history, expected):
+    assert expected_next(history) == expected
+
+
+def test_the_dialog_offers_the_answer_to_an_open_question(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    db = window.session.db
+    asked = db.execute(
+        "SELECT request_id FROM events e WHERE type = 'info_requested' AND voided_at IS NULL AND NOT EXISTS "
+        "(SELECT 1 FROM events a WHERE a.request_id = e.request_id AND a.type = 'info_answered') LIMIT 1"
+    ).fetchone()[0]
+    dialog = _event_dialog(qtbot, window, asked)
+    assert dialog.type.currentData() == "info_answered"
+
+
+def test_a_message_moves_nothing_under_the_pointer(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    window.show_view(1)
+    table = window.requests.table
+    first_row = table.viewport().mapToGlobal(table.visualRect(table.model().index(0, 0)).topLeft())
+    tabs = window.tabs.geometry()
+    window.banner.show_message("Logged “Acknowledged” on #12.", "info")
+    qtbot.wait(20)
+    assert window.banner.isVisible()
+    assert table.viewport().mapToGlobal(table.visualRect(table.model().index(0, 0)).topLeft()) == first_row
+    assert window.tabs.geometry() == tabs
+    bar = window.tabs.tabBar()
+    last_tab = bar.mapTo(window, bar.tabRect(bar.count() - 1).topRight())
+    assert window.banner.mapTo(window, QPoint(0, 0)).x() > last_tab.x()  # beside the tabs, not on them
+    window.banner.hide()
+    assert table.viewport().mapToGlobal(table.visualRect(table.model().index(0, 0)).topLeft()) == first_row
+
+
+def _letters(texts):
+    found = []
+    for text in texts:
+        match = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if match:
+            found.append(match.group(1).lower())
+    return found
+
+
+def _mnemonics(root) -> list[str]:
+    """The Alt-letters a user can press in ``root``'s window: button and group texts,
+    labels that point at a field, and (for the main window) the menu titles and tabs."""
+    texts = [b.text() for b in root.findChildren(QAbstractButton) if b.isVisibleTo(root)]
+    texts += [g.title() for g in root.findChildren(QGroupBox) if g.isVisibleTo(root)]
+    texts += [
+        lb.text() for lb in root.findChildren(QLabel) if lb.buddy() is not None and lb.isVisibleTo(root)
+    ]
+    for tabs in root.findChildren(QTabWidget):
+        if tabs.isVisibleTo(root):
+            texts += [tabs.tabText(i) for i in range(tabs.count())]
+    return _letters(texts)
+
+
+def _duplicates(letters):
+    return sorted({x for x in letters if letters.count(x) > 1})
+
+
+def test_alt_letters_are_unique_in_each_view_and_dialog(qtbot, open_window, demo_copy, monkeypatch):
+    window = open_window(demo_copy)
+    menus = _letters(a.text() for a in window.menuBar().actions())
+    assert _duplicates(menus) == []
+    for number in range(window.tabs.count()):
+        window.show_view(number)
+        view = window.tabs.widget(number)
+        assert _duplicates(menus + _mnemonics(view)) == [], window.tabs.tabText(number)
+    request_id = int(window.session.index.columns["id"][0])
+    for open_dialog in (
+        lambda: window.log_event(request_id),
+        lambda: window.edit_profile(None),
+        window.new_request,
+        window.new_case,
+    ):
+        open_dialog()
+        dialog = window.dialog
+        qtbot.waitUntil(dialog.isVisible)
+        assert _duplicates(_mnemonics(dialog)) == [], dialog.windowTitle()
+        dialog.reject()
+    window.show_calculator()
+    assert _duplicates(_mnemonics(window.calculator)) == []
+    window.calculator.close()
+    importer = controller(window).importer
+    importer.import_files([REPLIES / "ice-ack.eml"], request_id)
+    qtbot.waitUntil(lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=TIMEOUT)
+    assert _duplicates(_mnemonics(importer.dialog)) == []
+    importer.dialog.reject()
+
+
+def test_quitting_with_unsaved_letters_asks(qtbot, open_window, tmp_path, monkeypatch):
+    window = open_window(tmp_path / "mine.sqlite3")
+    _drafted(qtbot, window, tmp_path, monkeypatch, TODAY)
+    asked = []
+    answer = QMessageBox.StandardButton.Cancel
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    window.close()
+    assert asked == ["1 drafted letter in Compose is not saved. Quit and lose it?"]
+    assert window.isVisible()  # Cancel: still open
+    answer = QMessageBox.StandardButton.Discard
+    window.close()
+    assert not window.isVisible()
+
+
+def test_take_back_acts_only_on_an_event_the_user_can_see_selected(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    window.open_request(int(window.session.index.columns["id"][0]))
+    detail = window.requests.detail
+    table = detail.event_table
+    qtbot.waitUntil(lambda: detail.events.rowCount() > 0)
+    table.clearSelection()
+    table.selectionModel().setCurrentIndex(
+        detail.events.index(0, 0), table.selectionModel().SelectionFlag.NoUpdate
+    )  # a current row, not highlighted
+    assert detail.selected_event() is None and not detail.void_button.isEnabled()
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(detail.events.index(0, 2)).center()
+    )
+    assert detail.selected_event() is not None and detail.void_button.isEnabled()
