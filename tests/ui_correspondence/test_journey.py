@@ -256,7 +256,7 @@ class Journey:
             dialog.outcome.setCurrentIndex(dialog.outcome.findData("partial"))
 
         preview = self.log_event("ICE", fill)
-        assert "Appeal by · you</b> (new)" in preview
+        assert "Appeal the partial denial by · you</b> (new)" in preview
         ice = self.row(self.ids["ICE"])
         assert ice["Status"] == "Partly granted"
         # DHS rules (6 CFR 5.8(a)): 90 working days after the letter; Thanksgiving,
