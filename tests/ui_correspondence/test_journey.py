@@ -2,7 +2,8 @@
 a requester profile → the IRS–ICE case pack → three letters drafted and saved (the Save
 button, clicked) → each marked filed (portal and email) → an acknowledgment with a
 tracking number → an extension → a request for information and its answer → a partial
-denial → a reply imported from the menu and one dropped on the window → the evidence
+denial citing (b)(5) and (b)(6) → the appeal drafted from the appeal window's Next step…
+and logged as sent → a reply imported from the menu and one dropped on the window → the evidence
 bundle, the list and the calendar exported. Only the OS file dialogs are answered by the
 test. Expected dates are worked out from the statute and the OPM calendar, not read back
 from FoiaDesk.
@@ -14,11 +15,13 @@ drafting and filing the appeal) is added by writing its method and naming it in 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import zipfile
 from datetime import date
 
 from conftest import REPLIES, TODAY, menu_action, wait_idle
+from docx import Document
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from test_correspondence_import import drop, review
@@ -255,6 +258,8 @@ class Journey:
             type_date(self.qtbot, dialog.occurred, date(2026, 11, 17))
             dialog.outcome.setCurrentIndex(dialog.outcome.findData("partial"))
 
+            type_text(self.qtbot, dialog.exemptions, "b5, b6")
+
         preview = self.log_event("ICE", fill)
         assert "Appeal the partial denial by · you</b> (new)" in preview
         ice = self.row(self.ids["ICE"])
@@ -262,6 +267,41 @@ class Journey:
         # DHS rules (6 CFR 5.8(a)): 90 working days after the letter; Thanksgiving,
         # Christmas, New Year's Day, King's Birthday and Washington's Birthday are off
         assert ice["Due"] == "2027-03-30"
+
+    def appeal(self):
+        """Draft the appeal from the appeal window's Next step…, then log it as sent."""
+        window, qtbot = self.window, self.qtbot
+        self.press(Qt.Key.Key_2)
+        window.requests.show_request(self.ids["ICE"])
+        detail = window.requests.detail
+        qtbot.waitUntil(lambda: detail.view is not None and detail.view.status == "Partly granted")
+        actions = detail.filing_actions
+        row = next(
+            r for r in range(detail.clocks.rowCount()) if "ppeal" in (detail.clocks.index(r, 0).data() or "")
+        )
+        detail.clock_table.setCurrentIndex(detail.clocks.index(row, 0))
+        click(qtbot, actions.next_button)
+        followup = actions.dialog
+        assert followup.kind.currentData() == "appeal"
+        click(qtbot, followup.buttons.button(QDialogButtonBox.StandardButton.Ok))
+        qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
+        wait_idle(qtbot, window)
+        text = "\n".join(p.text for p in Document(io.BytesIO(actions.last_followup.docx)).paragraphs)
+        for fact in (
+            "determination of November 17, 2026",
+            "Exemption 5",
+            "Exemption 6",
+            "Washington, DC 20536",
+        ):
+            assert fact in text, fact
+
+        def sent(dialog):
+            self.choose_type(dialog, "appeal_filed")
+            type_date(self.qtbot, dialog.occurred, date(2026, 11, 24))
+
+        preview = self.log_event("ICE", sent)
+        assert "Appeal decision" in preview
+        assert self.row(self.ids["ICE"])["Status"].startswith("Appeal")
 
     def import_by_menu(self):
         window = self.window
@@ -318,7 +358,9 @@ class Journey:
         menu_action(window, "Log", "Export calendar (.ics)…").trigger()
         qtbot.waitUntil(lambda: exporter.last_result is not None, timeout=TIMEOUT)
         text = self.answers.save.read_text()
-        assert "BEGIN:VEVENT" in text and "20270330" in text  # the ICE appeal deadline
+        # The ICE appeal, sent Tuesday 2026-11-24 (received that day, assumed): 20 working days,
+        # Thanksgiving (11-26) off, give the appeal decision's date, 2026-12-23.
+        assert "BEGIN:VEVENT" in text and "20261223" in text
 
 
 STEPS = (
@@ -332,6 +374,7 @@ STEPS = (
     "extension",
     "request_for_information",
     "partial_denial",
+    "appeal",
     "import_by_menu",
     "import_by_drop",
     "export",

@@ -5,6 +5,7 @@ explained in place rather than after saving."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
@@ -40,10 +41,13 @@ from foiadesk.core.deadlines.events import (
     OUTCOME_LABELS,
     Event,
 )
+from foiadesk.core.letters.content import DraftingError
+from foiadesk.core.letters.followups import exemptions_summary
 from foiadesk.core.store.log import Attachment, Changes, LogError, NewEvent, check_event, record_event
 from foiadesk.core.tracking.preview import OWED_WORDS, Preview, preview_event
 
 AMOUNT_TYPES = ("fee_estimate", "payment")
+EXEMPTION_TYPES = ("determination", "interim_release", "appeal_decided")  # letters that withhold under exemptions
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,8 @@ class EventDialog(QDialog):
         self.amount.setRange(0, 10_000_000)
         self.amount.setPrefix("$ ")
         self.amount.setDecimals(2)
+        self.exemptions = QLineEdit()
+        self.exemptions.setPlaceholderText("the exemptions the letter cites, e.g. b5, b6, b7C")
         self.summary = QLineEdit()
         self.summary.setPlaceholderText("one line you will recognise later")
         self.body = QPlainTextEdit()
@@ -204,6 +210,7 @@ class EventDialog(QDialog):
         self.form.addRow("O&utcome", self.outcome)
         self.form.addRow("&Tracking no.", self.tracking)
         self.form.addRow("&Amount", self.amount)
+        self.form.addRow("Exe&mptions cited", self.exemptions)
         self.form.addRow("&Summary", self.summary)
         self.form.addRow("Te&xt", self.body)
         self.form.addRow(self.attach, self.attached)
@@ -279,6 +286,7 @@ class EventDialog(QDialog):
         self.form.setRowVisible(self.outcome, bool(kind.outcomes))
         self.form.setRowVisible(self.tracking, kind.direction == "in" or kind.key == "filed")
         self.form.setRowVisible(self.amount, kind.key in AMOUNT_TYPES)
+        self.form.setRowVisible(self.exemptions, kind.key in EXEMPTION_TYPES)
         self.problem.clear()
         self.update_preview()
 
@@ -310,10 +318,22 @@ class EventDialog(QDialog):
             outcome=self.outcome.currentData() if kind.outcomes else None,
             tracking_number=self.tracking.text().strip() or None,
             amount_cents=round(self.amount.value() * 100) if kind.key in AMOUNT_TYPES else None,
-            summary=self.summary.text().strip() or kind.label,
+            summary=self._summary(kind),
             body=self.body.toPlainText().strip(),
         )
         return EventDraft(self.request_id, event, tuple(self.files))
+
+    def _summary(self, kind) -> str:
+        """The summary, led by the exemptions cited, written as the importer and
+        `foiadesk log N determination --exemptions` write them (the appeal reads them)."""
+        typed = self.summary.text().strip() or kind.label
+        codes = [c for c in re.split(r"[,\s]+", self.exemptions.text()) if c]
+        if kind.key not in EXEMPTION_TYPES or not codes:
+            return typed
+        try:
+            return f"{exemptions_summary(codes)}; {typed}"
+        except DraftingError as exc:
+            raise LogError(str(exc)) from None
 
     def accept(self) -> None:
         try:
