@@ -47,7 +47,11 @@ from foiadesk.core.store.log import Attachment, Changes, LogError, NewEvent, che
 from foiadesk.core.tracking.preview import OWED_WORDS, Preview, preview_event
 
 AMOUNT_TYPES = ("fee_estimate", "payment")
-EXEMPTION_TYPES = ("determination", "interim_release", "appeal_decided")  # letters that withhold under exemptions
+EXEMPTION_TYPES = (
+    "determination",
+    "interim_release",
+    "appeal_decided",
+)  # letters that withhold under exemptions
 
 
 @dataclass(frozen=True)
