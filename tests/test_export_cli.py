@@ -99,7 +99,7 @@ def test_export_list_and_calendar(log_file, tmp_path, capsys):
         "2026-11-25",
     )
     assert (status, printed) == (0, f"{csv_out}  (1 request)\n")
-    assert csv_out.read_text(encoding="utf-8-sig").splitlines()[1].startswith("2,IRS disclosure logs")
+    assert csv_out.read_text(encoding="utf-8-sig").splitlines()[1].startswith("2,IRS,IRS disclosure logs")
     status, printed, _ = run(
         capsys,
         "export-list",

@@ -26,7 +26,11 @@ def read_csv(path) -> list[dict]:
 
 
 def ids(db, **kw) -> list[int]:
-    return [r.id for r in list_rows(db, ListFilter(**kw), as_of=AS_OF)]
+    return list_rows(db, ListFilter(**kw), as_of=AS_OF).ids
+
+
+def as_dicts(rows) -> list[dict]:
+    return [dict(zip(HEADERS, values, strict=True)) for values in rows.values()]
 
 
 def test_rows_agree_with_each_request_as_the_tracker_shows_it(tmp_path):
@@ -38,17 +42,26 @@ def test_rows_agree_with_each_request_as_the_tracker_shows_it(tmp_path):
     path = tmp_path / "demo.sqlite3"
     write_demo(path, requests=300, seed=5, today=AS_OF)
     db = connect(path)
-    rows = list_rows(db, ListFilter(), as_of=AS_OF)
-    assert sorted(r.id for r in rows) == list(range(1, 301))
+    rows = as_dicts(list_rows(db, ListFilter(), as_of=AS_OF))
+    assert sorted(r["#"] for r in rows) == list(range(1, 301))
+    owed = {"agency": "agency", "requester": "you"}
     for row in rows:
-        view = view_request(db, row.id)
-        assert row.status == view.status and row.tracking == view.tracking_numbers
-        open_ = sorted(c.due for c in view.clocks if c.owed(AS_OF))
-        assert sorted(d.due for d in row.deadlines) == open_, row.id
-        if view.next:
-            assert (row.next.due, row.next.owed_by) == (view.next.due, view.next.owed_by)
-    dues = [r.next.due for r in rows if r.next]
-    assert dues == sorted(dues) and all(r.next is None for r in rows[len(dues) :])
+        view = view_request(db, row["#"])
+        assert row["Status"] == view.status and row["Tracking no."] == ", ".join(view.tracking_numbers)
+        estimate = next((c.due for c in view.clocks if c.key == "estimate" and c.is_open), None)
+
+        def label(c, estimate=estimate):  # the agency's estimate beside the statutory date
+            return c.label + (f" (agency estimates {estimate})" if c.key == "response" and estimate else "")
+
+        open_ = [(c.due, label(c), c.owed_by) for c in view.clocks if c.owed(AS_OF)]
+        open_.sort(key=lambda d: d[0])
+        assert row["Open deadlines"] == "; ".join(f"{lbl} {due} ({owed[who]})" for due, lbl, who in open_)
+        nxt = view.next_on(AS_OF)
+        assert row["Due"] == (nxt.due if nxt else None), row["#"]
+        if nxt:
+            assert row["Next deadline · owed by"] == f"{label(nxt)} · {owed[nxt.owed_by]}"
+    dues = [r["Due"] for r in rows if r["Due"]]
+    assert dues == sorted(dues) and all(r["Due"] is None for r in rows[len(dues) :])
 
 
 def test_csv_has_the_list_columns(db, scenario, tmp_path):
@@ -57,35 +70,33 @@ def test_csv_has_the_list_columns(db, scenario, tmp_path):
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads the en dash in the case name
     rows = read_csv(out)
     assert list(rows[0]) == list(HEADERS)
-    a, b, c = (next(r for r in rows if r["ID"] == str(i)) for i in (1, 2, 3))
+    a, b, c = (next(r for r in rows if r["#"] == str(i)) for i in (1, 2, 3))
     assert a == {
-        "ID": "1",
+        "#": "1",
         "Title": "MOU drafts & address-verification records <ICE>",
-        "Case": "IRS–ICE data-sharing memorandum of understanding (April 2025)",
-        "Component": "ICE",
         "Status": "Appeal pending",
-        "Tracking numbers": "2026-ICFO-10001, A-2026-00042",
+        "Days left": "238 days overdue",  # 2026-04-01 to 2026-11-25
+        "Next deadline · owed by": "Appeal decision due · agency",
+        "Due": "2026-04-01",
+        "Component": "ICE",
+        "Case": "IRS–ICE data-sharing memorandum of understanding (April 2025)",
+        "Tracking no.": "2026-ICFO-10001, A-2026-00042",
         "Filed": "2025-12-19",
+        "Fees": "",
         "Received": "2025-12-22",
-        "Next deadline": "Appeal decision due",
-        "Next due": "2026-04-01",
-        "Owed by": "agency",
+        "Days outstanding": "53",  # filed 2025-12-19, determination 2026-02-10
         "Open deadlines": "Appeal decision due 2026-04-01 (agency)",
-        "Days outstanding": "53",
-        "Fee estimate": "",
-        "Fees paid": "",
         "Tags": "litigation hold, priority",
     }
-    assert (
-        b["Open deadlines"]
-        == "Response due 2026-11-02 (agency); Accept or narrow the fee estimate by 2026-12-01 (requester)"
+    assert b["Open deadlines"] == (
+        "Response due 2026-11-02 (agency); Accept or narrow the fee estimate by 2026-12-01 (you)"
     )
-    assert (b["Fee estimate"], b["Days outstanding"], b["Status"]) == ("480.00", "55", "Waiting on requester")
-    assert (c["Status"], c["Filed"], c["Next due"], c["Days outstanding"]) == ("Draft", "", "", "")
-    assert [r["ID"] for r in rows] == ["1", "2", "3"]  # next deadline first, none last
+    assert (b["Fees"], b["Days outstanding"], b["Status"]) == ("$480.00 est.", "55", "Waiting on requester")
+    assert (c["Status"], c["Filed"], c["Due"], c["Days outstanding"]) == ("Draft", "", "", "")
+    assert [r["#"] for r in rows] == ["1", "2", "3"]  # next deadline first, none last
 
 
-def test_xlsx_has_the_same_rows_as_real_dates_and_amounts(db, scenario, tmp_path):
+def test_xlsx_has_the_same_rows_as_real_dates(db, scenario, tmp_path):
     out, again = tmp_path / "list.xlsx", tmp_path / "again.xlsx"
     export_list(db, ListFilter(), out, fmt="xlsx", as_of=AS_OF)
     export_list(db, ListFilter(), again, fmt="xlsx", as_of=AS_OF)
@@ -99,11 +110,21 @@ def test_xlsx_has_the_same_rows_as_real_dates_and_amounts(db, scenario, tmp_path
         for header, value in zip(HEADERS, got, strict=True):
             if isinstance(value, datetime):
                 value = value.date().isoformat()
-            elif header.startswith("Fee") and value is not None:
-                value = f"{value:.2f}"
             assert ("" if value is None else str(value)) == want[header], header
-    assert cells[2][HEADERS.index("Fee estimate")] == 480.0
-    assert sheet.cell(3, HEADERS.index("Fee estimate") + 1).number_format == '"$"#,##0.00'
+    filed = sheet.cell(2, HEADERS.index("Filed") + 1)
+    assert filed.is_date and filed.number_format == "yyyy-mm-dd"
+
+
+def test_no_case_and_the_lists_order(db, scenario):
+    from foiadesk.core.store import log
+
+    assert ids(db, case="none") == []
+    ice = db.execute("SELECT component_id FROM requests WHERE id = 1").fetchone()[0]
+    loose = log.add_request(db, title="Asked without a case", component_id=ice).new_id
+    assert ids(db, case="none") == [loose]
+    assert ids(db, sort="title") == [loose, 3, 2, 1]  # Asked…, Draft…, IRS…, MOU…
+    assert ids(db, sort="id", descending=True) == [loose, 3, 2, 1]
+    assert ids(db, sort="title", descending=True, case="none") == [loose]
 
 
 def test_text_that_looks_like_a_formula_stays_text(db, scenario, tmp_path):
@@ -112,7 +133,7 @@ def test_text_that_looks_like_a_formula_stays_text(db, scenario, tmp_path):
     export_list(db, ListFilter(), tmp_path / "l.csv", fmt="csv", as_of=AS_OF)
     export_list(db, ListFilter(), tmp_path / "l.xlsx", fmt="xlsx", as_of=AS_OF)
     assert read_csv(tmp_path / "l.csv")[2]["Title"] == '\'=HYPERLINK("http://x","y")'
-    cell = load_workbook(tmp_path / "l.xlsx").active.cell(4, 2)
+    cell = load_workbook(tmp_path / "l.xlsx").active.cell(4, HEADERS.index("Title") + 1)
     assert cell.value == '=HYPERLINK("http://x","y")' and cell.data_type == "s"
 
 

@@ -75,7 +75,7 @@ def test_preview_of_an_acknowledgment_shows_every_event_status_and_deadline(db, 
     )
     assert [f.filename for f in ack.files] == ["ice-ack.eml"]
     assert (shown.status_before, shown.status_after) == ("Filed", "Processing")
-    changes = {c.label: (c.change, c.before and c.before.due, c.after and c.after.due) for c in shown.clocks}
+    changes = {c.label: (c.change, c.old and c.old.due, c.new and c.new.due) for c in shown.clocks}
     assert changes == {
         # receipt is now known (Sept 29, not the assumed Sept 28) and the extension adds 10 working days
         "Response due": ("moved", D("2026-10-27"), D("2026-11-12")),
@@ -100,7 +100,7 @@ def test_accepting_records_what_the_preview_showed(db, ice):
     assert len(changes.event_ids) == 3 and changes.stored == (reply.sha256,)
     view = view_request(db, ice)
     assert view.status == shown.status_after
-    assert {c.label: c.due for c in view.clocks} == {c.label: c.after.due for c in shown.clocks}
+    assert {c.label: c.due for c in view.clocks} == {c.label: c.new.due for c in shown.clocks}
     assert view.tracking_numbers == ("2026-ICFO-41872",)
     stored = db.execute("SELECT content FROM files WHERE sha256 = ?", [reply.sha256]).fetchone()[0]
     assert stored == (FIXTURES / "ice-ack.eml").read_bytes()  # the original, unchanged
@@ -115,13 +115,13 @@ def test_a_partial_release_after_the_acknowledgment(db, ice):
     shown = preview(db, ice, proposal, reply, today=TODAY)
     assert (shown.status_before, shown.status_after) == ("Processing", "Partly granted")
     response = clock(shown.clocks, "Response due")
-    assert (response.change, response.after.done_on, response.after.state(TODAY)) == (
+    assert (response.change, response.new.done_on, response.new.state(TODAY)) == (
         "closed",
         D("2026-11-17"),
         "missed",
     )
     window = clock(shown.clocks, "Appeal the partial denial by")
-    assert window.after.due == D("2027-03-30")  # 90 working days after November 17
+    assert window.new.due == D("2027-03-30")  # 90 working days after November 17
     assert "Records were referred to Internal Revenue Service (IRS), which should answer you directly." in (
         shown.notes
     )
@@ -183,13 +183,13 @@ def test_a_fee_estimate_with_a_waiver_denial(db):
     ]
     assert shown.status_after == "Waiting on requester"
     reply_clock = clock(shown.clocks, "Accept or narrow the fee estimate by")
-    assert (reply_clock.change, reply_clock.owed_by, reply_clock.after.due) == (
+    assert (reply_clock.change, reply_clock.owed_by, reply_clock.new.due) == (
         "new",
         "requester",
         D("2026-12-10"),
     )
     appeal = clock(shown.clocks, "Appeal the fee-waiver denial by")
-    assert appeal.after.due == D("2027-02-07")  # 90 calendar days: a Sunday, and the preview says so
+    assert appeal.new.due == D("2027-02-07")  # 90 calendar days: a Sunday, and the preview says so
     assert any("2027-02-07 is a Sunday: send the appeal before it" in n for n in shown.notes)
     accept(db, treasury, proposal, reply, today=TODAY)
     assert db.execute("SELECT kind, amount_cents FROM fees").fetchall() == [("estimate", 47000)]
@@ -206,16 +206,16 @@ def test_a_clarification_that_also_acknowledges_pauses_the_clock(db):
     assert shown.events[1].files and not shown.events[0].files  # the file goes with the main event
     assert shown.status_after == "Waiting on requester"
     response = clock(shown.clocks, "Response due")
-    assert (response.change, response.after.paused) == ("paused", True)
+    assert (response.change, response.new.paused) == ("paused", True)
     answer = clock(shown.clocks, "Answer the request for information by")
-    assert answer.after.due == D("2026-12-04")
+    assert answer.new.due == D("2026-12-04")
 
 
 def test_a_still_interested_letter_gives_the_requester_a_deadline(db):
     doj = new_request(db, "DOJ-OIP", "AG and DAG records on the MOU", ("filed", "2026-07-08", {}))
     shown = preview(db, doj, *letter("doj-still-interested.eml"), today=TODAY)
     reply_clock = clock(shown.clocks, "Say you are still interested by")
-    assert (reply_clock.change, reply_clock.after.due) == ("new", D("2026-12-12"))
+    assert (reply_clock.change, reply_clock.new.due) == ("new", D("2026-12-12"))
 
 
 def test_an_appeal_decision_needs_the_appeal_logged_first(db):

@@ -186,9 +186,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("install-desktop-entry", help="add FoiaDesk to the desktop's application menu")
 
     bench = sub.add_parser("bench", help="benchmarks that print their figures")
-    bench.add_argument("what", choices=("clocks", "drafting"))
+    bench.add_argument("what", choices=("clocks", "drafting", "scale"))
     bench.add_argument("--requests", type=int, default=100_000)
-    bench.add_argument("--repeat", type=int, default=5)
+    bench.add_argument("--repeat", type=int, help="runs to take the median of (default 5; scale: 3)")
+    bench.add_argument(
+        "--max", type=int, default=100_000, help="scale: the largest log, 1000 to 1000000 (default 100000)"
+    )
+    bench.add_argument("--dir", type=Path, help="scale: where the demo logs are written and reused")
+    bench.add_argument("--no-window", action="store_true", help="scale: leave out the window's figures")
     for module in COMMAND_MODULES:
         importlib.import_module(module).add_commands(sub, with_db)
     return p
@@ -272,37 +277,22 @@ def _open(args):
 
 
 def cmd_agenda(args) -> int:
-    from foiadesk.core.tracking.tracker import agenda
+    from foiadesk.core.tracking.agenda import agenda_lines
+    from foiadesk.core.tracking.listing import read_index
 
-    db = _open(args)
-    today = args.today or date.today()
-    rows = agenda(db, today=today, cal=user_calendar())
-    if not rows:
+    lines = agenda_lines(read_index(_open(args), user_calendar()), args.today or date.today())
+    if not lines:
         print("No open deadlines.")
-    for clock, view in rows:
-        left = clock.days_left(today)
-        when = f"{-left} days overdue" if left < 0 else ("today" if left == 0 else f"in {left} days")
-        print(
-            f"{clock.due}  {when:>17}  {clock.owed_by:<9}  {clock.label:<34} "
-            f"#{view.id} {view.component}: {view.title}"
-        )
+    sys.stdout.writelines(f"{line}\n" for line in lines)
     return 0
 
 
 def cmd_requests(args) -> int:
-    from foiadesk.core.store.reads import request_ids
-    from foiadesk.core.tracking.tracker import view_request
+    from foiadesk.core.tracking.listing import read_index, request_lines
 
-    db = _open(args)
-    today, cal = date.today(), user_calendar()
-    for request_id in request_ids(db):
-        v = view_request(db, request_id, cal=cal)
-        nxt = v.next
-        due = f"{nxt.label} {nxt.due} ({nxt.owed_by}, {nxt.state(today)})" if nxt else "—"
-        print(
-            f"#{v.id:<5} {v.component:<9} {v.status:<22} {', '.join(v.tracking_numbers) or '—':<18} "
-            f"{due}  {v.title}"
-        )
+    sys.stdout.writelines(
+        f"{line}\n" for line in request_lines(read_index(_open(args), user_calendar()), date.today())
+    )
     return 0
 
 
@@ -510,10 +500,18 @@ def cmd_backup(args) -> int:
 def cmd_bench(args) -> int:
     from foiadesk.core.bench import bench_clocks, bench_drafting
 
-    if args.what == "drafting":
-        bench_drafting(repeat=args.repeat)
+    if args.what == "scale":
+        from foiadesk.core.bench import bench_scale
+
+        if not 1000 <= args.max <= 1_000_000:
+            raise UsageError("--max must be between 1000 and 1000000")
+        bench_scale(
+            max_requests=args.max, repeat=args.repeat or 3, folder=args.dir, window=not args.no_window
+        )
+    elif args.what == "drafting":
+        bench_drafting(repeat=args.repeat or 5)
     else:
-        bench_clocks(args.requests, repeat=args.repeat)
+        bench_clocks(args.requests, repeat=args.repeat or 5)
     return 0
 
 

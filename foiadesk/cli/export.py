@@ -32,7 +32,7 @@ def add_commands(sub, with_db) -> None:
 
     lst = with_db(sub.add_parser("export-list", help="the request list, filtered, as CSV or XLSX"))
     lst.add_argument("--format", choices=FORMATS, help="csv or xlsx (default: from the --out suffix)")
-    lst.add_argument("--case", metavar="SLUG", help="only this case")
+    lst.add_argument("--case", metavar="SLUG", help="only this case (none: the requests without a case)")
     lst.add_argument("--component", metavar="ABBR", help="only this component, e.g. ICE")
     lst.add_argument("--status", help='only this status ("Waiting on requester" …), or open, or finished')
     lst.add_argument(

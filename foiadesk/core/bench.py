@@ -8,6 +8,7 @@ import statistics
 import time
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
@@ -152,3 +153,137 @@ def bench_drafting(*, repeat: int = 5) -> dict:
         f"{t_six:.3f} s   target <= 1 s -> {'met' if t_six <= 1 else 'NOT met'}"
     )
     return {"one": t_one, "six": t_six}
+
+
+# -- foiadesk bench scale -------------------------------------------------------------------------
+
+SCALE_SIZES = (1_000, 10_000, 100_000, 1_000_000)
+# (figure, target) of the issue "Fast at any size", printed beside the measured figures.
+SCALE_TARGETS = {
+    "cli": "requests and agenda at 100,000: ≤ 3× the bare fetch, ≤ 400 MB",
+    "window": "list ready at 10,000: ≤ 2× a bare window; at 100,000: ≤ 2 s; 1,000,000: ≤ 10 s",
+    "keys": "filter and search at 100,000: ≤ 50 ms (1,000,000: filter ≤ 100 ms)",
+    "refresh": "logging one event to list, agenda and detail at 100,000: ≤ 100 ms",
+    "memory": "1,000,000: ≤ 1.5 GB; no freeze over 100 ms",
+}
+_WRAP = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+)
+
+
+def _process(args: list[str]) -> tuple[float, float]:
+    """Seconds from launching ``args`` until it exits, and its peak memory in MB."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _WRAP, *args], capture_output=True, text=True, check=True)
+    seconds, peak = out.stdout.split()
+    return float(seconds), float(peak)
+
+
+def _window(kind: str, log: Path | None) -> dict[str, float]:
+    """One fresh start of ``foiadesk.ui.bench``: seconds from launch to "painted" /
+    "list_ready", and the figures it prints."""
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-m", "foiadesk.ui.bench", kind, *([str(log)] if log else [])]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    seen: dict[str, float] = {}
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        name, _, value = line.strip().partition(" ")
+        seen[name] = float(value) if value else time.perf_counter() - t0
+    proc.wait(timeout=1800)
+    return seen
+
+
+def _median_of(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {k: statistics.median(r[k] for r in runs if k in r) for k in runs[0]}
+
+
+def bench_scale(
+    *, max_requests: int = 100_000, repeat: int = 3, folder: Path | None = None, window: bool = True
+) -> list[dict]:
+    """The growth table: for 1k, 10k, 100k (and 1M) demo requests, the window's list
+    ready, ``foiadesk requests`` and ``agenda`` as whole processes against a bare fetch of
+    the same rows from the same file, a filter and a search keystroke, one logged event
+    reaching the list, and peak memory. Medians of ``repeat`` runs, all in this one run.
+    Demo logs are written once into ``folder`` and reused."""
+    import sys
+    import tempfile
+
+    from foiadesk.core.demo import write_demo
+    from foiadesk.core.store import bare_fetch
+
+    folder = Path(folder or tempfile.gettempdir())
+    fetch = [sys.executable, bare_fetch.__file__]
+    cli = [sys.executable, "-m", "foiadesk"]
+    rows = []
+    for n in (s for s in SCALE_SIZES if s <= max_requests):
+        log = folder / f"foiadesk-scale-{n}.sqlite3"
+        if not log.exists():
+            t0 = time.perf_counter()
+            counts = write_demo(log, requests=n, seed=3)
+            took = time.perf_counter() - t0
+            print(f"wrote {n:,} requests, {counts['events']:,} events to {log} in {took:.1f} s", flush=True)
+        _process([*fetch, str(log)])  # once to warm the file cache, as for each below
+        row: dict[str, float] = {"size": n}
+        for name, args in (
+            ("fetch", [*fetch, str(log)]),
+            ("requests", [*cli, "--db", str(log), "requests"]),
+            ("agenda", [*cli, "--db", str(log), "agenda"]),
+        ):
+            runs = [_process(args) for _ in range(repeat)]
+            row[name] = statistics.median(t for t, _ in runs)
+            row[f"{name}_mb"] = max(m for _, m in runs)
+        if window:
+            bare = [_window("bare", None)["painted"] for _ in range(repeat)]
+            row["bare_window"] = statistics.median(bare)
+            row.update(
+                {
+                    f"window_{k}": v
+                    for k, v in _median_of([_window("window", log) for _ in range(repeat)]).items()
+                }
+            )
+        rows.append(row)
+        _print_scale_row(row)
+    _print_scale_table(rows)
+    return rows
+
+
+def _print_scale_row(row: dict) -> None:
+    parts = [f"{k} {v:,.3f}" for k, v in row.items() if k != "size"]
+    print(f"{int(row['size']):,} requests: " + ", ".join(parts), flush=True)
+
+
+def _print_scale_table(rows: list[dict]) -> None:
+    def get(row, key, fmt="{:.2f}"):
+        return fmt.format(row[key]) if key in row else "—"
+
+    head = (
+        f"{'requests':>10} {'list ready':>10} {'bare win':>9} {'requests':>9} {'agenda':>8}"
+        f" {'bare fetch':>10}"
+        f" {'req/fetch':>9} {'agd/fetch':>9} {'filter':>8} {'search':>8} {'refresh':>8} {'freeze':>7}"
+        f" {'peak MB req/agd/win':>20}"
+    )
+    print("\nSeconds, except where ms; medians. Every command a fresh process (whole-process times).")
+    print(head)
+    for r in rows:
+        peaks = f"{r['requests_mb']:.0f}/{r['agenda_mb']:.0f}/" + get(r, "window_peak_mb", "{:.0f}")
+        print(
+            f"{int(r['size']):>10,} {get(r, 'window_list_ready'):>10} {get(r, 'bare_window'):>9}"
+            f" {r['requests']:>9.2f} {r['agenda']:>8.2f} {r['fetch']:>10.2f}"
+            f" {r['requests'] / r['fetch']:>8.1f}× {r['agenda'] / r['fetch']:>8.1f}×"
+            f" {get(r, 'window_filter_ms', '{:.0f} ms'):>8} {get(r, 'window_search_ms', '{:.0f} ms'):>8}"
+            f" {get(r, 'window_event_refresh_ms', '{:.0f} ms'):>8}"
+            f" {get(r, 'window_longest_freeze_ms', '{:.0f}'):>7}"
+            f" {peaks:>20}"
+        )
+    print("Targets:")
+    for text in SCALE_TARGETS.values():
+        print(f"  {text}")

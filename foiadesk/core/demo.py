@@ -7,7 +7,9 @@ through ``log.check_event``); they are written in bulk here only for speed.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from foiadesk.core.deadlines.calendar import calendar
@@ -255,6 +257,58 @@ def synthetic_history(
     return events
 
 
+CHUNK = 10_000  # requests generated and written at a time
+_COLUMNS = {
+    "requests": ("id", "case_id", "component_id", "requester_id", "title", "description", "created_at"),
+    "events": (
+        "id", "request_id", "type", "direction", "channel", "occurred_on", "agency_received_on",
+        "named_date", "outcome", "amount_cents", "summary", "body", "created_at",
+    ),
+    "tracking_numbers": ("request_id", "event_id", "number", "kind"),
+    "fees": ("request_id", "event_id", "kind", "amount_cents"),
+    "request_tags": ("request_id", "tag_id"),
+    "notes": ("request_id", "created_at", "body"),
+}  # fmt: skip
+
+
+def _request_rows(
+    rows: dict[str, list[tuple]],
+    rng: random.Random,
+    request_id: int,
+    history: Callable[..., list[Event]],  # called with component=the abbreviation
+    event_id: int,
+    stamp: str,
+) -> int:
+    """Add one request and its history to ``rows``; returns the last event id used."""
+    comp = rng.randrange(len(COMPONENTS)) + 1
+    subject = rng.choice(SUBJECTS)
+    title = f"{subject} ({COMPONENTS[comp - 1][0]}, #{request_id})"
+    case = rng.choice([1, 1, 1, 2, 3])
+    rows["requests"].append((request_id, case, comp, rng.choice([1, 2]), title, subject, stamp))
+    for ev in history(component=COMPONENTS[comp - 1][0]):
+        event_id += 1
+        kind = EVENT_TYPES[ev.type]
+        rows["events"].append(
+            (
+                event_id, request_id, ev.type, kind.direction, ev.channel, ev.occurred_on.isoformat(),
+                ev.agency_received_on.isoformat() if ev.agency_received_on else None,
+                ev.named_date.isoformat() if ev.named_date else None,
+                ev.outcome, ev.amount_cents, kind.label, "", stamp,
+            )
+        )  # fmt: skip
+        if ev.tracking_number:
+            kind_ = "appeal" if ev.type.startswith("appeal") else "request"
+            rows["tracking_numbers"].append((request_id, event_id, ev.tracking_number, kind_))
+        if ev.type in ("fee_estimate", "payment") and ev.amount_cents:
+            fee_kind = "estimate" if ev.type == "fee_estimate" else "payment"
+            rows["fees"].append((request_id, event_id, fee_kind, ev.amount_cents))
+    if rng.random() < 0.1:
+        rows["request_tags"].append((request_id, rng.randint(1, 3)))
+    if rng.random() < 0.05:
+        rows["notes"].append((request_id, stamp, "Called the FOIA Public Liaison; promised an update."))
+    return event_id
+
+
 def is_demo(db) -> bool:
     """Whether ``db`` is a log written by ``write_demo``."""
     from foiadesk.core.store.reads import has_table
@@ -262,10 +316,19 @@ def is_demo(db) -> bool:
     return has_table(db, DEMO_TABLE)
 
 
-def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None = None) -> dict:
+def write_demo(
+    path: Path,
+    *,
+    requests: int,
+    seed: int = 7,
+    today: date | None = None,
+    histories: Callable[[int], list[Event]] | None = None,
+) -> dict:
     """Write ``requests`` synthetic requests (with requesters, cases, notes and tags) to a
-    new database at ``path``. Refuses to touch an existing file."""
+    new database at ``path``, in chunks (a million take a few minutes). Refuses to touch an
+    existing file. ``histories(request_id)``, if given, supplies each request's events."""
     from foiadesk.core.errors import UserError
+    from foiadesk.core.store.bulk import bulk_load, insert_rows
     from foiadesk.core.store.db import connect, now, write
 
     path = Path(path)
@@ -317,87 +380,18 @@ def write_demo(path: Path, *, requests: int, seed: int = 7, today: date | None =
                 dict(id=3, name="shared with editor"),
             ]
         )
-        request_rows, event_rows, number_rows, fee_rows, tag_rows, note_rows = (
-            [],
-            [],
-            [],
-            [],
-            [],
-            [],
-        )
         event_id = 0
-        for request_id in range(1, requests + 1):
-            comp = rng.randrange(len(COMPONENTS)) + 1
-            subject = rng.choice(SUBJECTS)
-            request_rows.append(
-                dict(
-                    id=request_id,
-                    case_id=rng.choice([1, 1, 1, 2, 3]),
-                    component_id=comp,
-                    requester_id=rng.choice([1, 2]),
-                    title=f"{subject} ({COMPONENTS[comp - 1][0]}, #{request_id})",
-                    description=subject,
-                    created_at=stamp,
-                )
-            )
-            for ev in synthetic_history(rng, today, component=COMPONENTS[comp - 1][0]):
-                event_id += 1
-                event_rows.append(
-                    dict(
-                        id=event_id,
-                        request_id=request_id,
-                        type=ev.type,
-                        direction=EVENT_TYPES[ev.type].direction,
-                        channel=ev.channel,
-                        occurred_on=ev.occurred_on.isoformat(),
-                        agency_received_on=ev.agency_received_on.isoformat()
-                        if ev.agency_received_on
-                        else None,
-                        named_date=ev.named_date.isoformat() if ev.named_date else None,
-                        outcome=ev.outcome,
-                        amount_cents=ev.amount_cents,
-                        summary=EVENT_TYPES[ev.type].label,
-                        body="",
-                        created_at=stamp,
-                    )
-                )
-                if ev.tracking_number:
-                    number_rows.append(
-                        dict(
-                            request_id=request_id,
-                            event_id=event_id,
-                            number=ev.tracking_number,
-                            kind="appeal" if ev.type.startswith("appeal") else "request",
-                        )
-                    )
-                if ev.type in ("fee_estimate", "payment") and ev.amount_cents:
-                    fee_rows.append(
-                        dict(
-                            request_id=request_id,
-                            event_id=event_id,
-                            kind="estimate" if ev.type == "fee_estimate" else "payment",
-                            amount_cents=ev.amount_cents,
-                        )
-                    )
-            if rng.random() < 0.1:
-                tag_rows.append(dict(request_id=request_id, tag_id=rng.randint(1, 3)))
-            if rng.random() < 0.05:
-                note_rows.append(
-                    dict(
-                        request_id=request_id,
-                        created_at=stamp,
-                        body="Called the FOIA Public Liaison; promised an update.",
-                    )
-                )
-        db[DEMO_TABLE].insert({"requests": requests, "written_on": today.isoformat()})
-        for table, rows in (
-            ("requests", request_rows),
-            ("events", event_rows),
-            ("tracking_numbers", number_rows),
-            ("fees", fee_rows),
-            ("request_tags", tag_rows),
-            ("notes", note_rows),
-        ):
-            db.table(table).insert_all(rows, batch_size=5000)
+        with bulk_load(db):
+            for first in range(1, requests + 1, CHUNK):
+                rows: dict[str, list[tuple]] = {table: [] for table in _COLUMNS}
+                for request_id in range(first, min(first + CHUNK, requests + 1)):
+                    if histories:
+                        history = partial(lambda rid, component: histories(rid), request_id)
+                    else:
+                        history = partial(synthetic_history, rng, today)
+                    event_id = _request_rows(rows, rng, request_id, history, event_id, stamp)
+                for table, columns in _COLUMNS.items():
+                    insert_rows(db, table, columns, rows[table])
+        db.table(DEMO_TABLE).insert({"requests": requests, "written_on": today.isoformat()})
     db.close()
     return {"requests": requests, "events": event_id}

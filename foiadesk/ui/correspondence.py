@@ -5,25 +5,22 @@ importing agency replies (picked or dropped).
 
     install(self)        # the last line of MainWindow.__init__
 
-It puts the menu entries into the window's existing "Log" and "Request" menus (found by
-their titles), makes the window, the request list and the request detail take dropped
-files, and follows the window to each log it opens. Everything it needs from the window
-goes through ``WindowAccess``, whose look-ups are defensive: if the window lacks what one
-expects, the user gets a message in the message bar instead of a crash.
+It puts the menu entries in the places the window keeps for them in its Log and Request
+menus, makes the window, the request list and the request detail take dropped files, and
+follows the window to each log it opens. Everything it needs from the window goes through
+``ui/window_access.py``.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from foiadesk.core.errors import UserError
 from foiadesk.ui.drop import FileDrops
 from foiadesk.ui.export_actions import Exporter
 from foiadesk.ui.import_actions import Importer
+from foiadesk.ui.window_access import WindowAccess
 
 IMPORT_SHORTCUT = "Ctrl+I"  # used only if nothing else in the window has it
 
@@ -37,113 +34,6 @@ def install(window: QMainWindow) -> None:
 def controller(window: QMainWindow) -> Correspondence | None:
     """The installed controller (its ``exporter``, ``importer`` and ``actions``), if any."""
     return window.findChild(Correspondence, "correspondence")
-
-
-class WindowAccess:
-    """What the correspondence actions use of the window, each looked up when needed:
-
-    - ``window.session``: the open log's Session (``db``, ``tasks``, ``index``, ``today()``,
-      ``soon_days()``, ``calendar()``); None or ``db is None`` while no log is read;
-    - ``window.banner.show_message(text, kind)`` and ``window.report(error)``: messages;
-    - ``window.selected_request()``, else ``window.requests.current_request_id()``;
-    - ``window.requests``: the Requests view, with ``current_filter()`` (a core.listing
-      Filter), ``search`` (its QLineEdit), ``table`` and ``detail`` (whose ``request_id``
-      is the request shown);
-    - ``window.open_request(id)``, else ``window.requests.show_request(id)``;
-    - ``window.status``: the status-bar label that says how far a long task is.
-    """
-
-    def __init__(self, window: QMainWindow):
-        self.window = window
-
-    # -- messages ----------------------------------------------------------------------------
-
-    def show(self, text: str, kind: str = "error") -> None:
-        banner = getattr(self.window, "banner", None)
-        if banner is not None and hasattr(banner, "show_message"):
-            banner.show_message(text, kind)
-        else:
-            self.window.statusBar().showMessage(text)
-
-    def report(self, error: BaseException) -> None:
-        report = getattr(self.window, "report", None)
-        if callable(report):
-            report(error)
-        elif isinstance(error, UserError):
-            self.show(str(error))
-        else:
-            self.show(f"Sorry, something went wrong inside FoiaDesk ({type(error).__name__}).")
-
-    def set_status(self, text: str) -> None:
-        status = getattr(self.window, "status", None)
-        if status is not None and hasattr(status, "setText"):
-            status.setText(text)
-
-    # -- the log --------------------------------------------------------------------------------
-
-    def session(self) -> Any:
-        return getattr(self.window, "session", None)
-
-    def ready_session(self) -> Any:
-        """The session once its log has been read; otherwise None, after saying so."""
-        session = self.session()
-        if session is None or getattr(session, "db", None) is None:
-            self.show("The log is still being read, or none is open; try again in a moment.", "info")
-            return None
-        return session
-
-    # -- the views ------------------------------------------------------------------------------
-
-    def requests_view(self) -> Any:
-        return getattr(self.window, "requests", None)
-
-    def detail(self) -> Any:
-        return getattr(self.requests_view(), "detail", None)
-
-    def selected_request(self) -> int | None:
-        pick = getattr(self.window, "selected_request", None)
-        if not callable(pick):
-            pick = getattr(self.requests_view(), "current_request_id", None)
-        try:
-            value = pick() if callable(pick) else None
-        except (AttributeError, RuntimeError):  # the views are being rebuilt
-            return None
-        return int(value) if value is not None else None
-
-    def list_filter(self) -> tuple[Any, str] | None:
-        """The Requests view's filter and its search text, or None (after saying why)."""
-        view = self.requests_view()
-        current = getattr(view, "current_filter", None)
-        search = getattr(view, "search", None)
-        if not callable(current) or not hasattr(search, "text"):
-            self.show("This window cannot tell how the list is filtered, so the list was not exported.")
-            return None
-        return current(), search.text()
-
-    def current_case_id(self) -> int | None:
-        """The case the list is filtered to, else the selected request's case."""
-        from foiadesk.core.tracking.listing import NONE
-
-        view = self.requests_view()
-        current = getattr(view, "current_filter", None)
-        case_id = getattr(current(), "case_id", None) if callable(current) else None
-        if case_id is not None and case_id != NONE:
-            return int(case_id)
-        session, request_id = self.session(), self.selected_request()
-        if session is None or request_id is None:
-            return None
-        row = session.index.row_of(request_id)
-        if row is None:
-            return None
-        case_id = int(session.index.columns["case_id"][row])
-        return None if case_id == NONE else case_id
-
-    def open_request(self, request_id: int) -> None:
-        opener = getattr(self.window, "open_request", None)
-        if not callable(opener):
-            opener = getattr(self.requests_view(), "show_request", None)
-        if callable(opener):
-            opener(request_id)
 
 
 class Correspondence(QObject):
@@ -193,15 +83,13 @@ class Correspondence(QObject):
         taken = any(a.shortcut() == shortcut for a in window.findChildren(QAction))
         if not taken:
             actions["import"].setShortcut(shortcut)
-        log_menu, request_menu = _menu(window, "Log"), _menu(window, "Request")
-        if log_menu is None and request_menu is None:
-            log_menu = window.menuBar().addMenu("&Correspondence")
-        if log_menu is not None:
-            group = [actions[k] for k in ("import", "bundle", "case", "list", "calendar")]
-            _insert(log_menu, _before_quit(log_menu), group, separator=True)
-        if request_menu is not None:
-            after = _find(request_menu, "log event")
-            _insert(request_menu, _next_action(request_menu, after), [actions["import"], actions["bundle"]])
+        # The window keeps a place for them in its Log menu (above Quit) and its Request
+        # menu (below Log event).
+        group = [actions[k] for k in ("import", "bundle", "case", "list", "calendar")]
+        window.log_bar_menu.insertActions(window.log_exports_place, [*group, _separator(self)])
+        window.request_bar_menu.insertActions(
+            window.request_replies_place, [actions["import"], actions["bundle"]]
+        )
         return actions
 
     # -- following the window's log ---------------------------------------------------------------
@@ -242,48 +130,7 @@ def _request_at(table, point: QPoint) -> int | None:
     return int(value) if isinstance(value, int) else None
 
 
-def _title(text: str) -> str:
-    return text.replace("&", "").strip().casefold()
-
-
-def _menu(window: QMainWindow, title: str) -> QMenu | None:
-    for action in window.menuBar().actions():
-        if action.menu() is not None and _title(action.text()) == title.casefold():
-            return action.menu()
-    return None
-
-
-def _find(menu: QMenu, words: str) -> QAction | None:
-    return next((a for a in menu.actions() if _title(a.text()).startswith(words)), None)
-
-
-def _next_action(menu: QMenu, action: QAction | None) -> QAction | None:
-    actions = menu.actions()
-    if action is None or action not in actions:
-        return None
-    i = actions.index(action) + 1
-    return actions[i] if i < len(actions) else None
-
-
-def _insert(menu: QMenu, before: QAction | None, actions: list[QAction], *, separator: bool = False) -> None:
-    """Put ``actions`` above ``before`` (at the end if None), after a separator if asked."""
-    if before is None:
-        if separator:
-            menu.addSeparator()
-        menu.addActions(actions)
-        return
-    if separator:
-        menu.insertSeparator(before)
-    menu.insertActions(before, actions)
-
-
-def _before_quit(menu: QMenu) -> QAction | None:
-    """The separator above Quit (or Quit itself), so the new entries go above both."""
-    actions = menu.actions()
-    quit_shortcut = QKeySequence(QKeySequence.StandardKey.Quit)
-    for i, action in enumerate(actions):
-        if _title(action.text()).startswith("quit") or (
-            not quit_shortcut.isEmpty() and action.shortcut() == quit_shortcut
-        ):
-            return actions[i - 1] if i > 0 and actions[i - 1].isSeparator() else action
-    return None
+def _separator(parent: QObject) -> QAction:
+    separator = QAction(parent)
+    separator.setSeparator(True)
+    return separator

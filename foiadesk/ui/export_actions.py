@@ -23,7 +23,7 @@ from foiadesk.core.export.files import ExportCancelled, ExportError, OutputExist
 if TYPE_CHECKING:  # the core's list modules load numpy and sqlite-utils: imported when used
     from foiadesk.core.export.sheet import ListFilter
     from foiadesk.core.tracking.listing import Filter
-    from foiadesk.ui.correspondence import WindowAccess
+    from foiadesk.ui.window_access import WindowAccess
 
 LIST_FORMATS = {"csv": "CSV, for any spreadsheet (*.csv)", "xlsx": "Excel workbook (*.xlsx)"}
 
@@ -31,20 +31,25 @@ LIST_FORMATS = {"csv": "CSV, for any spreadsheet (*.csv)", "xlsx": "Excel workbo
 # -- the list view's filter, as the list export takes it -----------------------------------------
 
 
-def to_list_filter(flt: Filter, search: str, *, case_slugs: dict[int, str], soon_days: int) -> ListFilter:
-    """The Requests view's filter as ``export_list`` takes it: the case by its short id
-    instead of its row id, and the search as the text typed (the export searches again,
-    the same way) instead of the hits. Raises ExportError for what the export cannot select."""
-    from foiadesk.core.export.sheet import ListFilter
+def to_list_filter(
+    flt: Filter,
+    search: str,
+    *,
+    case_slugs: dict[int, str],
+    soon_days: int,
+    sort: str = "due",
+    descending: bool = False,
+) -> ListFilter:
+    """The Requests view's filter and order as ``export_list`` takes them: the case by its
+    short id instead of its row id, and the search as the text typed (the export searches
+    again, the same way) instead of the hits. Raises ExportError for a case since removed."""
+    from foiadesk.core.export.sheet import NO_CASE, ListFilter
     from foiadesk.core.tracking.listing import NONE
 
     case = None
     if flt.case_id == NONE:
-        raise ExportError(
-            "The list export cannot yet select the requests that have no case. Choose “All "
-            "cases” (or one case) in the list, then export again."
-        )
-    if flt.case_id is not None:
+        case = NO_CASE
+    elif flt.case_id is not None:
         case = case_slugs.get(flt.case_id)
         if case is None:
             raise ExportError("The case chosen in the list is no longer in the log; press F5 and try again.")
@@ -55,6 +60,8 @@ def to_list_filter(flt: Filter, search: str, *, case_slugs: dict[int, str], soon
         deadline=flt.deadline or "all",
         search=search.strip(),
         soon_days=soon_days,
+        sort=sort,
+        descending=descending,
     )
 
 
@@ -68,7 +75,7 @@ def describe_filter(flt: ListFilter, case_name: str | None = None) -> str:
     if flt.status:
         parts.append(STATUS_CHOICES.get(flt.status, flt.status))
     if flt.case:
-        parts.append(case_name or flt.case)
+        parts.append("No case" if flt.case == "none" and not case_name else case_name or flt.case)
     if flt.component:
         parts.append(flt.component)
     if flt.search:
@@ -237,9 +244,11 @@ class Exporter(QObject):
             return
         flt, search = view_filter
         try:
+            model = getattr(self.access.requests_view(), "model", None)
             wanted = to_list_filter(
-                flt, search, case_slugs=case_slugs(session.db), soon_days=session.soon_days()
-            )
+                flt, search, case_slugs=case_slugs(session.db), soon_days=session.soon_days(),
+                sort=getattr(model, "sort_key", "due"), descending=getattr(model, "descending", False),
+            )  # fmt: skip
         except UserError as error:
             self.access.show(str(error))
             return

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QFileDialog
 from foiadesk.core.errors import UserError
 
 if TYPE_CHECKING:  # the dialog and the core's import load the clock engine: imported when used
-    from foiadesk.ui.correspondence import WindowAccess
     from foiadesk.ui.dialogs.import_reply import ImportDialog
+    from foiadesk.ui.window_access import WindowAccess
 
 REPLY_FILES = "Agency replies (*.eml *.msg *.pdf *.txt);;All files (*)"
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from foiadesk.core.deadlines.calendar import Calendar, calendar
+from foiadesk.core.store import index_read
 from foiadesk.core.store.db import connect
 from foiadesk.core.store.log import Changes
 from foiadesk.core.tracking.listing import RequestIndex
@@ -24,6 +25,8 @@ from foiadesk.ui.tasks import Tasks
 # Past this many changed requests, reading the whole list again (in the background)
 # is cheaper than refreshing row by row on the GUI thread.
 REFRESH_LIMIT = 2000
+# How often to look whether another process (the command line, say) changed the log.
+WATCH_MS = 1000
 
 
 class Session(QObject):
@@ -56,6 +59,10 @@ class Session(QObject):
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self._check_day)
         self._clock.start()
+        self._mark = None  # where the log stood when the list last caught up (index_read.log_mark)
+        self._version = None  # SQLite's data_version then, on the read connection
+        self._watch = QTimer(self, interval=WATCH_MS)
+        self._watch.timeout.connect(self._check_outside)
         settings.changed.connect(self._setting_changed)
 
     def _check_day(self) -> None:
@@ -92,19 +99,23 @@ class Session(QObject):
         def read(db, progress):
             cal = calendar(skip_closures=skip)  # built here (once), not on the GUI thread
             cal.alternative  # noqa: B018 - likewise, for the first trace
-            return RequestIndex.load(db, cal, on_progress=progress, today=today)
+            mark = index_read.log_mark(db)  # before reading: later writes are caught up after
+            return RequestIndex.load(db, cal, on_progress=progress, today=today), mark
 
         self._load = self.tasks.read(
             "Reading the log", read, on_done=self._loaded, on_error=self._load_failed
         )
         self.loading.emit()
 
-    def _loaded(self, index: RequestIndex) -> None:
+    def _loaded(self, result: tuple[RequestIndex, tuple]) -> None:
         self._load = None
         if self.db is None:  # the worker has created and upgraded the file by now
             self.db = connect(self.path, migrate=False)
-        self.index = index
+        self.index, self._mark = result
+        self._version = None
         self.loaded.emit()
+        self._check_outside()  # anything written while the list was being read
+        self._watch.start()
 
     def _load_failed(self, error: BaseException) -> None:
         self._load = None
@@ -114,16 +125,45 @@ class Session(QObject):
         """A write was committed: bring the list up to date and tell the views."""
         if self.db is None or self._load is not None:
             return  # the list is being read and will include this write
-        if len(changes.request_ids) > REFRESH_LIMIT:
+        outside = self._catch_up() or frozenset()  # and what another process did meanwhile
+        self._refresh(frozenset(changes.request_ids) | outside, lists_changed=changes.lists_changed)
+
+    def _check_outside(self) -> None:
+        """Another process (the command line while the window is open) changed the log:
+        refresh the requests it touched, as after a write of our own. SQLite's
+        data_version tells that something changed; new event and request ids tell what."""
+        if self.db is None or self._load is not None:
+            return
+        first = self._version is None
+        if not first and index_read.data_version(self.db) == self._version:
+            return
+        found = self._catch_up()
+        if found is None:
+            if not first:  # not told apart (a take-back, tags, notes): read everything again
+                self.reload()
+            return
+        self._refresh(found, lists_changed=True)
+
+    def _catch_up(self) -> frozenset[int] | None:
+        """The requests changed since the list last caught up; moves the mark on."""
+        self._version = index_read.data_version(self.db)
+        mark = index_read.log_mark(self.db)
+        found = index_read.changed_since(self.db, self._mark) if self._mark else None
+        self._mark = mark
+        return found
+
+    def _refresh(self, ids: frozenset[int], *, lists_changed: bool) -> None:
+        if len(ids) > REFRESH_LIMIT:
             self.reload()
             return
-        self.index.refresh(self.db, changes.request_ids)
-        if changes.lists_changed:
+        self.index.refresh(self.db, ids)
+        if lists_changed:
             self.lists_changed.emit()
-        if changes.request_ids:
-            self.rows_changed.emit(frozenset(changes.request_ids))
+        if ids:
+            self.rows_changed.emit(frozenset(ids))
 
     def close(self) -> None:
+        self._watch.stop()
         self.tasks.close()
         if self.db is not None:
             self.db.close()

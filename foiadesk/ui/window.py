@@ -139,11 +139,19 @@ class MainWindow(LogActions, QMainWindow):
         action(log, "Start a &new log…", self.choose_new_log)
         action(log, "&Back up now", self.back_up, "Ctrl+B")
         log.addSeparator()
-        action(log, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        # Import and the exports (ui/correspondence.py) go here, above Quit, once installed.
+        self.log_bar_menu, self.log_exports_place = (
+            log,
+            action(log, "&Quit", self.close, QKeySequence.StandardKey.Quit),
+        )
         request = bar.addMenu("&Request")
         action(request, "&New request…", self.new_request, "Ctrl+N")
         action(request, "&Log event…", self.log_event_on_selected, "Ctrl+L")
-        action(request, "&Find…", self.find, "Ctrl+F")
+        # Import agency reply and Export evidence bundle go here, below Log event.
+        self.request_bar_menu, self.request_replies_place = (
+            request,
+            action(request, "&Find…", self.find, "Ctrl+F"),
+        )
         request.addSeparator()
         action(request, "&Deadline calculator…", self.show_calculator, "Ctrl+D")
         view = bar.addMenu("&View")

@@ -14,7 +14,7 @@ from foiadesk.core.store.db import connect
 from foiadesk.core.tracking.agenda import open_deadlines
 from foiadesk.core.tracking.casegrid import case_grid
 from foiadesk.core.tracking.listing import CLOCKS, NONE, OWED_BY, Filter, RequestIndex, search_ids
-from foiadesk.core.tracking.tracker import agenda, view_request
+from foiadesk.core.tracking.tracker import view_request
 
 
 @pytest.fixture
@@ -47,22 +47,22 @@ def test_every_row_matches_the_per_request_engine(demo_db):
         assert row_as_tracker_sees_it(index, row) == tracker_row(demo_db, request_id, cal), request_id
 
 
-def test_agenda_matches_the_trackers_agenda(demo_db):
+def test_agenda_matches_the_per_request_engine(demo_db):
     cal = calendar()
     index = RequestIndex.load(demo_db, cal, today=TODAY)
     found = open_deadlines(index)
-    ours = {
-        (int(index.columns["id"][r]), OWED_BY[CLOCKS[c]], date.fromordinal(d))
-        for r, c, d in zip(found.rows.tolist(), found.clocks.tolist(), found.due.tolist(), strict=True)
-    }
-    theirs, replies = set(), {}
-    for clock, view in agenda(demo_db, today=TODAY, cal=cal):
-        if clock.owed_by == "requester" and clock.key.startswith("reply:"):
-            kind = (view.id, clock.key.split(":")[1])  # we list the earliest of each kind
-            replies[kind] = min(replies.get(kind, clock.due), clock.due)
-        else:
-            theirs.add((view.id, clock.owed_by, clock.due))
-    theirs |= {(rid, "requester", due) for (rid, _), due in replies.items()}
+    ours = sorted(
+        (int(index.columns["id"][r]), OWED_BY[CLOCKS[c]], date.fromordinal(d), found.label(i))
+        for i, (r, c, d) in enumerate(
+            zip(found.rows.tolist(), found.clocks.tolist(), found.due.tolist(), strict=True)
+        )
+    )
+    theirs = sorted(  # every deadline still owed: each reply on its own, no window that passed unused
+        (view.id, clock.owed_by, clock.due, clock.label)
+        for view in (view_request(demo_db, rid, cal=cal) for rid in index.columns["id"].tolist())
+        for clock in view.clocks
+        if clock.owed(TODAY)
+    )
     assert ours == theirs
     assert found.due.tolist() == sorted(found.due.tolist())
 

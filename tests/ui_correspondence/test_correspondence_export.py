@@ -153,8 +153,9 @@ def test_the_view_filter_maps_to_the_export_filter():
     got = (wanted.case, wanted.component, wanted.status, wanted.deadline, wanted.search, wanted.soon_days)
     assert got == ("irs-ice-mou", "ICE", "open", "overdue", "memo", 7)
     assert to_list_filter(Filter(), "", case_slugs={}, soon_days=5).case is None
-    with pytest.raises(Exception, match="no case"):
-        to_list_filter(Filter(case_id=NONE), "", case_slugs={}, soon_days=5)
+    assert to_list_filter(Filter(case_id=NONE), "", case_slugs={}, soon_days=5).case == "none"
+    ordered = to_list_filter(Filter(), "", case_slugs={}, soon_days=5, sort="title", descending=True)
+    assert (ordered.sort, ordered.descending) == ("title", True)
 
 
 def shown_ids(window) -> list[int]:
@@ -162,13 +163,44 @@ def shown_ids(window) -> list[int]:
     return [model.index(row, 0).data(ID_ROLE) for row in range(model.rowCount())]
 
 
+def csv_rows(path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
 def csv_ids(path) -> list[int]:
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    assert rows[0][0] == "ID"
+    rows = csv_rows(path)
+    assert rows[0][0] == "#"
     return [int(r[0]) for r in rows[1:]]
 
 
+def shown_rows(window) -> list[list[str]]:
+    model = window.requests.model
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def as_shown(rows: list[list[str]]) -> list[list[str]]:
+    """The exported rows with each title as the list shortens it on screen (the export keeps
+    the whole title; the case and the component have their own columns)."""
+    from foiadesk.ui.models.requests import RequestsModel, short_title
+
+    m = RequestsModel
+    for row in rows[1:]:
+        row[m.TITLE] = short_title(row[m.TITLE], row[m.CASE], row[m.COMPONENT])
+    return rows
+
+
+def without_case(path, count: int) -> None:
+    """Give the demo log a few requests that belong to no case (the demo puts all in one)."""
+    from foiadesk.core.store.db import connect, write
+
+    db = connect(path)
+    with write(db):
+        db.execute(f"UPDATE requests SET case_id = NULL WHERE id <= {count}")
+    db.close()
+
+
 def test_the_exported_list_has_the_rows_the_list_shows(qtbot, open_window, demo_copy, answers, tmp_path):
+    without_case(demo_copy, 7)
     window = open_window(demo_copy)
     view = window.requests
     exporter = controller(window).exporter
@@ -184,6 +216,7 @@ def test_the_exported_list_has_the_rows_the_list_shows(qtbot, open_window, demo_
         {"deadline": "none", "status": "Processing"},
         {"text": "memorandum"},
         {"deadline": "this_week", "text": "ICE"},
+        {"case_id": NONE},
     ]
     sizes = []
     for n, flt in enumerate(filters):
@@ -194,15 +227,21 @@ def test_the_exported_list_has_the_rows_the_list_shows(qtbot, open_window, demo_
         qtbot.waitUntil(lambda: exporter.last_result is not None, timeout=20_000)
         shown = shown_ids(window)
         assert csv_ids(answers.save) == shown, flt  # the same rows, in the list's default order
+        assert as_shown(csv_rows(answers.save)) == [list(window.requests.model.HEADERS), *shown_rows(window)]
         assert exporter.last_result == len(shown)
         assert f"Exported {len(shown):,} request" in window.banner.text.text()
         sizes.append(len(shown))
     assert sizes[0] == 120 and sum(0 < n < 120 for n in sizes) >= 5  # the filters select
+    assert sizes[-1] == 7  # "No case"
+    window.requests.model.sort(1, Qt.SortOrder.DescendingOrder)  # by title, Z to A
+    answers.save = tmp_path / "by-title.csv"
+    exporter.last_result = None
+    action.trigger()
+    qtbot.waitUntil(lambda: exporter.last_result is not None, timeout=20_000)
+    assert csv_ids(answers.save) == shown_ids(window) and len(shown_ids(window)) == 7
 
 
-def test_the_list_as_xlsx_and_a_filter_the_export_cannot_take(
-    qtbot, open_window, demo_copy, answers, tmp_path
-):
+def test_the_list_as_xlsx_with_and_without_a_case(qtbot, open_window, demo_copy, answers, tmp_path):
     from openpyxl import load_workbook
 
     window = open_window(demo_copy)
@@ -214,11 +253,14 @@ def test_the_list_as_xlsx_and_a_filter_the_export_cannot_take(
     sheet = load_workbook(answers.save, read_only=True).active
     ids = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert ids == shown_ids(window) and ids
-    window.requests.set_filter(case_id=NONE)
+    assert [c.value for c in next(sheet.iter_rows(max_row=1))] == list(window.requests.model.HEADERS)
+    window.requests.set_filter(case_id=NONE, deadline="all")
     answers.save = tmp_path / "no-case.csv"
+    exporter.last_result = None
     exporter.list_export()
-    assert "cannot yet select the requests that have no case" in window.banner.text.text()
-    assert not answers.save.exists() and not window.session.tasks.busy()
+    qtbot.waitUntil(lambda: exporter.last_result is not None, timeout=20_000)
+    assert exporter.last_result == 0 == len(shown_ids(window))  # the demo puts every request in a case
+    assert as_shown(csv_rows(answers.save)) == [list(window.requests.model.HEADERS)]
 
 
 # -- the calendar -------------------------------------------------------------------------------

@@ -118,8 +118,15 @@ _SCALARS = (
 ).split()
 
 
-def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]) -> Columns:
-    """Read each request's facts (``facts.read_events``, as ``clocks.py`` does) into columns."""
+def extract(
+    histories: list[list[Event]],
+    cal: Calendar,
+    rules: list[AppealRule],
+    asks: list[tuple[int, int, int, int]] | None = None,
+) -> Columns:
+    """Read each request's facts (``facts.read_events``, as ``clocks.py`` does) into columns.
+    ``asks``, if given, gets every unanswered dated ask: (row, position in REPLIES, reply-by
+    date, the asking event's id)."""
     n = len(histories)
     rows = {name: [NONE] * n for name in _SCALARS}
     windows: dict[str, list[tuple[int, int, int]]] = {key: [] for key in WINDOWS}  # (row, start, done)
@@ -145,6 +152,8 @@ def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]
         for ask, answered in f.asks:
             if ask.named_date and answered is None:
                 replies[f"reply:{ask.type}"].append((i, _o(ask.named_date)))
+                if asks is not None:
+                    asks.append((i, REPLIES.index(f"reply:{ask.type}"), _o(ask.named_date), ask.id))
         steps.append(tuple((s.kind, _o(s.day), _o(s.named)) for s in f.steps))
         appeal_steps.append(tuple((s.kind, _o(s.day), _o(s.named)) for s in f.appeal_steps))
     arrays = {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}

@@ -50,15 +50,15 @@ def open_deadlines(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> list[DueItem]:
-    """Every open, dated deadline across the log, soonest first. The batch engine finds the
-    requests that have one; only those are read again with their traces."""
-    from foiadesk.core.export.sheet import ListFilter, list_rows
+    """Every open, dated deadline across the log, soonest first. The agenda (on the request
+    index) finds the requests that have one; only those are read again with their traces."""
+    from foiadesk.core.tracking.agenda import open_deadlines as agenda
+    from foiadesk.core.tracking.listing import RequestIndex
     from foiadesk.core.tracking.tracker import view_request
 
     cal = cal or calendar()
-    ids = sorted(
-        r.id for r in list_rows(db, ListFilter(), as_of=as_of, cal=cal, cancelled=cancelled) if r.deadlines
-    )
+    index = RequestIndex.load(db, cal, on_progress=lambda *_: stop_if(cancelled), today=as_of)
+    ids = sorted(set(index.columns["id"][agenda(index).rows].tolist()))
     items = []
     for n, request_id in enumerate(ids, 1):
         stop_if(cancelled)

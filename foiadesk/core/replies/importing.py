@@ -21,8 +21,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from foiadesk.core.deadlines.calendar import Calendar, calendar
-from foiadesk.core.deadlines.clocks import Clock, compute_clocks
-from foiadesk.core.deadlines.events import EVENT_TYPES, Event, derive_status
+from foiadesk.core.deadlines.clocks import Clock
+from foiadesk.core.deadlines.events import EVENT_TYPES, Event
 from foiadesk.core.errors import UserError
 from foiadesk.core.replies.files import OCR_NOTE, ReplyFile, read_reply
 from foiadesk.core.replies.parse import DATE_NAMES, REPLY_LABELS, REPLY_TYPES, Proposal, parse_reply
@@ -39,6 +39,7 @@ from foiadesk.core.store.log import (
     record_event,
 )
 from foiadesk.core.tracking.details import event_details
+from foiadesk.core.tracking.preview import ClockChange, as_event, preview_events
 from foiadesk.core.tracking.tracker import appeal_rule
 
 MAX_BODY_CHARS = 200_000  # the text kept on the event for search; the file itself is kept whole
@@ -260,35 +261,6 @@ def match_requests(db: Database, proposal: Proposal) -> list[int]:
 # -- the preview -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ClockChange:
-    """One deadline before and after the import (None where it does not exist)."""
-
-    label: str
-    owed_by: str
-    before: Clock | None
-    after: Clock | None
-
-    @property
-    def change(self) -> str:
-        """new · gone · closed · reopened · moved · paused · resumed · same"""
-        b, a = self.before, self.after
-        if b is None:
-            return "new"
-        if a is None:
-            return "gone"
-        if b.done_on is None and a.done_on is not None:
-            return "closed"
-        if b.done_on is not None and a.done_on is None:
-            return "reopened"
-        if b.paused != a.paused:
-            return "paused" if a.paused else "resumed"
-        return "moved" if b.due != a.due else "same"
-
-    def describe(self, today: date) -> str:
-        return f"{self.label} ({self.owed_by}): {_show(self.before, today)} → {_show(self.after, today)}"
-
-
 def _show(clock: Clock | None, today: date) -> str:
     if clock is None:
         return "—"
@@ -297,6 +269,11 @@ def _show(clock: Clock | None, today: date) -> str:
     if clock.done_on is not None:
         return f"{clock.due} ({clock.state(today)} {clock.done_on})"
     return f"{clock.due} ({clock.state(today)})"
+
+
+def describe_change(change: ClockChange, today: date) -> str:
+    """'Response due (agency): 2026-12-02 (open) → — ' as the command line prints it."""
+    return f"{change.label} ({change.owed_by}): {_show(change.old, today)} → {_show(change.new, today)}"
 
 
 @dataclass(frozen=True)
@@ -351,7 +328,9 @@ class Preview:
         lines.append("Deadlines:")
         for c in self.clocks:
             mark = " " if c.change == "same" else "*"
-            lines.append(f"  {mark} {c.describe(today)}" + ("" if c.change == "same" else f"  [{c.change}]"))
+            lines.append(
+                f"  {mark} {describe_change(c, today)}" + ("" if c.change == "same" else f"  [{c.change}]")
+            )
         if not self.clocks:
             lines.append("    none")
         if self.notes:
@@ -361,37 +340,6 @@ class Preview:
             lines.append("Cannot be recorded as it stands:")
             lines += [f"  - {n}" for n in self.problems]
         return "\n".join(lines)
-
-
-def _as_event(new: NewEvent, event_id: int) -> Event:
-    return Event(
-        type=new.type,
-        occurred_on=new.occurred_on,
-        agency_received_on=new.agency_received_on,
-        named_date=new.named_date,
-        outcome=new.outcome,
-        id=event_id,
-        direction=EVENT_TYPES[new.type].direction,
-        channel=new.channel,
-        tracking_number=new.tracking_number,
-        amount_cents=new.amount_cents,
-        summary=new.summary,
-    )
-
-
-def _clock_key(clock: Clock) -> str:
-    # Requester clocks are numbered in order; an earlier ask would renumber them.
-    return f"{clock.label}@{clock.start}" if clock.key.startswith("reply:") else clock.key
-
-
-def _compare(before: list[Clock], after: list[Clock]) -> tuple[ClockChange, ...]:
-    old = {_clock_key(c): c for c in before}
-    new = {_clock_key(c): c for c in after}
-    keys = list(new) + [k for k in old if k not in new]
-    return tuple(
-        ClockChange((new.get(k) or old[k]).label, (new.get(k) or old[k]).owed_by, old.get(k), new.get(k))
-        for k in keys
-    )
 
 
 def _request(db: Database, request_id: int) -> tuple[str, str]:
@@ -451,15 +399,13 @@ def preview(
         except LogError as exc:
             problems.append(str(exc))
             continue
-        after.append(_as_event(new, next_id))
+        after.append(as_event(new, after, next_id))
         next_id += 1
     cal = cal or calendar()
     rule = appeal_rule(component)
-    clocks_before = compute_clocks(history, cal, rule)
-    clocks_after = compute_clocks(after, cal, rule)
+    changes = preview_events(history, after, cal, rule, today=today)
     notes = _notes(proposal, reply, history, known)
-    old_warnings = {w for c in clocks_before for w in c.warnings}
-    notes += [f"{c.label}: {w}" for c in clocks_after for w in c.warnings if w not in old_warnings]
+    notes += [f"{c.label}: {w}" for c in changes.clocks for w in c.warnings]
     return Preview(
         request_id,
         title,
@@ -467,9 +413,9 @@ def preview(
         reply.sha256,
         proposal,
         events,
-        derive_status(history),
-        derive_status(after),
-        _compare(clocks_before, clocks_after),
+        changes.status_before,
+        changes.status_after,
+        changes.clocks,
         tuple(problems),
         tuple(notes),
     )

@@ -3,9 +3,10 @@ window shows it: overdue, this week, next week, later; in each, what you owe and
 the agencies owe.
 
 Built from the list's arrays (``listing.RequestIndex``), so it costs a sort, not a pass
-over every request's events. Like ``tracker.agenda`` it leaves out milestones (constructive
-exhaustion) and paused clocks; of the replies a requester owes on one request it lists the
-earliest.
+over every request's events; the window, ``foiadesk agenda`` and the calendar export all
+use it. It leaves out milestones (constructive exhaustion) and paused clocks, lists
+each reply a requester owes (every open agency letter with a reply-by date), and leaves
+out a requester's window that passed unused before the list was read (that is history).
 """
 
 from __future__ import annotations
@@ -15,21 +16,35 @@ from datetime import date
 
 import numpy as np
 
-from foiadesk.core.deadlines.batch import open_due
-from foiadesk.core.tracking.listing import CLOCKS, NONE, OWED_BY, RequestIndex, week_end
+from foiadesk.core.deadlines.batch import REPLIES, open_due
+from foiadesk.core.tracking.listing import CLOCKS, LABELS, NONE, OWED_BY, RequestIndex, week_end
 
 
 @dataclass(frozen=True)
 class Agenda:
     """Parallel arrays, one entry per open deadline: the list row it belongs to, which
-    clock (an index into ``listing.CLOCKS``) and its due date (a day ordinal)."""
+    clock (an index into ``listing.CLOCKS``), its due date (a day ordinal), its label (a
+    position in ``listing.LABELS``) and, for a reply the requester owes, the event id of
+    the agency letter that asked (NONE otherwise)."""
 
     rows: np.ndarray
     clocks: np.ndarray
     due: np.ndarray
+    labels: np.ndarray | None = None
+    ask_events: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def where(self, keep: np.ndarray) -> Agenda:
+        """The deadlines ``keep`` (a mask or positions) selects, in the same order."""
+        labels = None if self.labels is None else self.labels[keep]
+        events = None if self.ask_events is None else self.ask_events[keep]
+        return Agenda(self.rows[keep], self.clocks[keep], self.due[keep], labels, events)
+
+    def label(self, i: int) -> str:
+        """What the deadline is, in words ("Response due", "Say you are still interested")."""
+        return LABELS[int(self.labels[i]) if self.labels is not None else int(self.clocks[i])]
 
 
 def open_deadlines(
@@ -40,27 +55,33 @@ def open_deadlines(
     through: date | None = None,
 ) -> Agenda:
     """Open deadlines, optionally only those ``owed_by`` "agency" or "requester" and due
-    between ``since`` and ``through``; ordered by due date, then request id, then clock.
-    A requester's window that passed unused before the list was read is not a to-do."""
-    rows, clocks, dues = [], [], []
+    between ``since`` and ``through``; ordered by due date, then request id, then clock."""
+    rows, clocks, dues, events = [], [], [], []
+    lo = since.toordinal() if since is not None else -(2**62)
+    hi = through.toordinal() if through is not None else 2**62
     for k, key in enumerate(CLOCKS):
         if owed_by is not None and OWED_BY[key] != owed_by:
             continue
+        if key in REPLIES:  # each open ask of this kind, with the letter that asked
+            a = index.asks
+            keep = (a["kind"] == REPLIES.index(key)) & (a["due"] >= max(lo, index.today.toordinal()))
+            keep &= a["due"] <= hi
+            rows.append(np.array([index.row_of(i) for i in a["request_id"][keep].tolist()], dtype=np.int64))
+            dues.append(a["due"][keep])
+            events.append(a["event_id"][keep])
+            clocks.append(np.full(int(keep.sum()), k, dtype=np.int64))
+            continue
         due = open_due(index.clocks, key, index.today)
-        open_ = due != NONE
-        if since is not None:
-            open_ &= due >= since.toordinal()
-        if through is not None:
-            open_ &= due <= through.toordinal()
-        found = np.nonzero(open_)[0]
+        found = np.nonzero((due != NONE) & (due >= lo) & (due <= hi))[0]
         rows.append(found)
         clocks.append(np.full(len(found), k, dtype=np.int64))
         dues.append(due[found])
-    row = np.concatenate(rows) if rows else np.empty(0, np.int64)
-    clock = np.concatenate(clocks) if clocks else np.empty(0, np.int64)
-    due = np.concatenate(dues) if dues else np.empty(0, np.int64)
-    order = np.lexsort((clock, index.columns["id"][row], due))
-    return Agenda(row[order], clock[order], due[order])
+        events.append(np.full(len(found), NONE, dtype=np.int64))
+    row, clock, due, event = (
+        np.concatenate(a) if a else np.empty(0, np.int64) for a in (rows, clocks, dues, events)
+    )
+    order = np.lexsort((event, clock, index.columns["id"][row], due))
+    return Agenda(row[order], clock[order], due[order], None, event[order])
 
 
 WHEN = ("overdue", "this_week", "next_week", "later")
@@ -80,6 +101,25 @@ class Group:
 
     def __len__(self) -> int:
         return len(self.positions)
+
+
+def agenda_lines(index: RequestIndex, today: date) -> list[str]:
+    """The agenda as ``foiadesk agenda`` prints it: one line per open deadline, soonest first."""
+    found = open_deadlines(index)
+    cols = index.columns
+    ids, components, titles = cols["id"].tolist(), cols["component"], cols["title"]
+    t = today.toordinal()
+    lines = []
+    for i, (row, clock, due) in enumerate(
+        zip(found.rows.tolist(), found.clocks.tolist(), found.due.tolist(), strict=True)
+    ):
+        left = due - t
+        when = f"{-left} days overdue" if left < 0 else ("today" if left == 0 else f"in {left} days")
+        lines.append(
+            f"{date.fromordinal(due)}  {when:>17}  {OWED_BY[CLOCKS[clock]]:<9}  {found.label(i):<34} "
+            f"#{ids[row]} {components[row]}: {titles[row]}"
+        )
+    return lines
 
 
 def group_deadlines(agenda: Agenda, today: date) -> list[Group]:

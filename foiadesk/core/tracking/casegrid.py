@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from foiadesk.core.reference.directory import load_directory
 from foiadesk.core.store import reads
-from foiadesk.core.tracking.listing import CLOCK_LABELS, CLOCKS, NONE, STATUS_GROUPS, RequestIndex
+from foiadesk.core.tracking.listing import NONE, STATUS_GROUPS, RequestIndex
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def case_grid(index: RequestIndex, db: Database, case_id: int, *, today: date, p
             row = replace(
                 row,
                 next_due=date.fromordinal(int(cols["next_due"][first])),
-                next_label=CLOCK_LABELS[CLOCKS[int(cols["next_clock"][first])]],
+                next_label=index.next_label(int(first)),
                 next_request=int(cols["id"][first]),
             )
         out.append(row)

@@ -11,7 +11,7 @@ engine, with its traces, is for the one request a user is looking at.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -22,12 +22,12 @@ from sqlite_utils import Database
 from foiadesk.core.deadlines import batch
 from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
-from foiadesk.core.deadlines.events import OUTCOME_LABELS, derive_status
-from foiadesk.core.store.fees import fee_totals
+from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, derive_status
+from foiadesk.core.store import index_read
 from foiadesk.core.tracking.tracker import appeal_rule
 
 NONE = batch.NONE
-CHUNK = 5000
+CHUNK = 20_000  # requests read at a time (progress and cancel come between chunks)
 
 # The clocks a list row can show as its next deadline, in batch.py's result keys, with the
 # labels clocks.py gives them: each says what is owed ("Appeal the fee-waiver denial by").
@@ -40,6 +40,9 @@ CLOCK_LABELS = {
     **{f"reply:{ask}": label for ask, label in REPLY_LABELS.items()},
 }
 OWED_BY = {key: "requester" if key in batch.REQUESTER_OWES else "agency" for key in CLOCKS}
+ASK_TYPES = tuple(key.split(":", 1)[1] for key in batch.REPLIES)  # index.asks' kinds
+TYPES = tuple(EVENT_TYPES)  # the codes index_read gives event types and outcomes
+OUTCOMES = tuple(OUTCOME_LABELS)
 
 
 def deadline_label(key: str, estimate: date | None = None) -> str:
@@ -80,6 +83,11 @@ def status_group(status: str) -> str:
     return "pending"
 
 
+# Every deadline's label, as the per-request engine words it, in CLOCKS order: rows and
+# agenda entries hold positions in it.
+LABELS = tuple(CLOCK_LABELS[c] for c in CLOCKS)
+
+
 # What the list can filter on besides case and component: the status (one status as the
 # list shows it, or "open" / "finished") and the state of the next deadline.
 STATUS_CHOICES = {"open": "Still open", "finished": "Finished"}
@@ -92,7 +100,31 @@ DEADLINE_LABELS = {
     "needs_me": "Waiting on me",
     "none": "No open deadline",
 }
-SORT_KEYS = ("id", "title", "component", "case", "status", "tracking", "filed", "next", "due", "fees")
+SORT_KEYS = (
+    "id", "title", "component", "case", "status", "tracking", "filed", "next", "due", "fees",
+    "received", "tags",
+)  # fmt: skip
+
+# The list's columns, in order, for the window and the list export alike: (heading, sort key).
+COLUMNS = (
+    ("#", "id"),
+    ("Component", "component"),  # the office first: at any width a row says which agency it is for
+    ("Title", "title"),
+    ("Status", "status"),
+    ("Days left", "due"),
+    ("Next deadline · owed by", "next"),
+    ("Due", "due"),
+    ("Case", "case"),
+    ("Tracking no.", "tracking"),
+    ("Filed", "filed"),
+    ("Fees", "fees"),
+    ("Received", "received"),
+    ("Days outstanding", "filed"),
+    ("Open deadlines", "due"),
+    ("Tags", "tags"),
+)
+HEADINGS = tuple(heading for heading, _ in COLUMNS)
+OWED_WORDS = {"agency": "agency", "requester": "you"}
 
 
 def week_end(today: date, weeks: int = 0) -> date:
@@ -113,7 +145,7 @@ class Filter:
     ids: frozenset[int] | None = None
 
 
-class _EventRow(NamedTuple):
+class EventRow(NamedTuple):
     """The fields the clocks and the status read. A tuple builds five times faster than
     ``events.Event`` (a frozen dataclass), which matters over half a million events."""
 
@@ -125,28 +157,27 @@ class _EventRow(NamedTuple):
     id: int
 
 
-class _Dates(dict):
-    """ISO text → date, each parsed once (a log has far fewer dates than events)."""
+def histories(ids: np.ndarray, ev: dict[str, np.ndarray]) -> list[list[EventRow]]:
+    """Each request's events (``index_read.read_events``'s columns, ordered by request,
+    date and id) as the per-request engine reads them, in the order of ``ids``."""
+    days: dict[int, date | None] = {NONE: None}
+    for o in np.unique(np.concatenate([ev["on"], ev["received"], ev["named"]])).tolist():
+        if o != NONE:
+            days[o] = date.fromordinal(o)
+    types = [*TYPES, None]  # a code of NONE (-1) reads the last entry
+    outcomes = [*OUTCOMES, "(unknown)", None]  # UNKNOWN (-2): not one the app knows, not none
+    new = tuple.__new__
+    rows = zip(
+        ev["type"].tolist(), ev["on"].tolist(), ev["received"].tolist(), ev["named"].tolist(),
+        ev["outcome"].tolist(), ev["id"].tolist(), strict=True,
+    )  # fmt: skip
+    flat = [new(EventRow, (types[t], days[o], days[r], days[m], outcomes[c], i)) for t, o, r, m, c, i in rows]
+    bounds = np.searchsorted(ev["request_id"], ids, side="left").tolist()
+    ends = np.searchsorted(ev["request_id"], ids, side="right").tolist()
+    return [flat[a:b] for a, b in zip(bounds, ends, strict=True)]
 
-    def __missing__(self, text: str | None) -> date | None:
-        value = self[text] = date.fromisoformat(text) if text else None
-        return value
 
-
-_REQUEST_SQL = """
-    SELECT r.id, r.title, c.abbr, c.name, r.case_id,
-           (SELECT group_concat(number, ', ') FROM (
-               SELECT t.number FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-                WHERE t.request_id = r.id AND e.voided_at IS NULL AND t.kind != 'confirmation'
-                  AND e.type != 'filed' ORDER BY t.id))
-      FROM requests r JOIN components c ON c.id = r.component_id
-     WHERE {where} ORDER BY r.id"""
-_EVENT_SQL = """
-    SELECT request_id, type, occurred_on, agency_received_on, named_date, outcome, id
-      FROM events WHERE voided_at IS NULL AND {where}
-     ORDER BY request_id, occurred_on, id"""
-
-_TEXT = ("title", "component", "component_name", "tracking", "status")
+_TEXT = ("title", "component", "component_name", "tracking", "status", "tags")
 
 
 class RequestIndex:
@@ -161,7 +192,8 @@ class RequestIndex:
         self.today = today or date.today()  # a requester's window that passed before it is history
         self.cases: dict[int, str] = {}
         self._rules: dict[str, AppealRule] = {}
-        self._set(self._part([], {}) if cal is not None else _EMPTY_COLUMNS())
+        self._set(_EMPTY_COLUMNS())
+        self.asks = _EMPTY_ASKS()
 
     @classmethod
     def empty(cls) -> RequestIndex:
@@ -183,14 +215,21 @@ class RequestIndex:
         an exception raised from it stops the load (that is how a caller cancels)."""
         index = cls(cal, today)
         index._read_cases(db)
-        ids = [row[0] for row in db.execute("SELECT id FROM requests ORDER BY id")]
-        parts = [index._part([], {})]
-        for start in range(0, len(ids), CHUNK):
+        ids = index_read.request_ids(db)
+        columns = _EMPTY_COLUMNS() if not len(ids) else {}
+        asks = [_EMPTY_ASKS()]
+        for start in range(0, len(ids), CHUNK):  # each chunk into its place: no second copy
             chunk = ids[start : start + CHUNK]
-            parts.append(index._read(db, "{col} BETWEEN ? AND ?", [chunk[0], chunk[-1]]))
+            part, ask = index._read(db, "{col} BETWEEN ? AND ?", [int(chunk[0]), int(chunk[-1])])
+            for name, values in part.items():
+                if name not in columns:
+                    columns[name] = np.empty(len(ids), dtype=values.dtype)
+                columns[name][start : start + len(values)] = values
+            asks.append(ask)
             if on_progress:
                 on_progress(start + len(chunk), len(ids))
-        index._set(_concat(parts))
+        index._set(columns)
+        index.asks = _concat(asks)
         return index
 
     def refresh(self, db: Database, request_ids: Iterable[int]) -> None:
@@ -199,7 +238,7 @@ class RequestIndex:
         self._read_cases(db)
         if not ids:
             return
-        part = self._read(db, f"{{col}} IN ({', '.join('?' * len(ids))})", ids)
+        part, asks = self._read(db, f"{{col}} IN ({', '.join('?' * len(ids))})", ids)
         found = part["id"].tolist()
         known = [i for i, rid in enumerate(found) if rid in self._row]
         fresh = [i for i, rid in enumerate(found) if rid not in self._row]
@@ -208,62 +247,75 @@ class RequestIndex:
             rows = np.array([self._row[found[i]] for i in known], dtype=np.int64)
             for name, column in columns.items():
                 column[rows] = part[name][known]
+        kept = ~np.isin(self.asks["request_id"], np.array(ids, dtype=np.int64))
+        self.asks = _concat([{k: v[kept] for k, v in self.asks.items()}, asks])
         if fresh:
-            columns = _concat([columns, {k: v[fresh] for k, v in part.items()}])
-        self._set(columns)
+            self._set(_concat([columns, {k: v[fresh] for k, v in part.items()}]))
+        else:  # the same rows in the same places: only what was worked out from the values goes
+            self._forget()
 
     def _read_cases(self, db: Database) -> None:
-        self.cases = dict(db.execute("SELECT id, name FROM cases ORDER BY name").fetchall())
+        self.cases = index_read.case_names(db)
 
-    def _read(self, db: Database, where: str, params: list) -> dict[str, np.ndarray]:
-        """The rows and due dates of the requests ``where`` selects."""
-        rows = db.execute(_REQUEST_SQL.format(where=where.format(col="r.id")), params).fetchall()
-        day = _Dates().__getitem__
-        histories: dict[int, list[_EventRow]] = {}
-        new = tuple.__new__
-        for rid, type_, on, received, named, outcome, eid in db.execute(
-            _EVENT_SQL.format(where=where.format(col="request_id")), params
-        ):
-            row = new(_EventRow, (type_, day(on), day(received), day(named), outcome, eid))
-            histories.setdefault(rid, []).append(row)
-        fees = fee_totals(db, where.format(col="f.request_id"), params)
-        return self._part(rows, histories, fees)
+    def _read(
+        self, db: Database, where: str, params: list
+    ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+        """The rows, due dates and open asks of the requests ``where`` selects: one ordered
+        read of each table into arrays, then the clocks on whole columns."""
+        requests = index_read.read_requests(db, where, params)
+        events = index_read.read_events(db, where, params, types=TYPES, outcomes=OUTCOMES)
+        fees = index_read.read_fees(db, where, params)
+        return self._part(requests, histories(np.asarray(requests["id"]), events), fees)
 
     def _part(
-        self,
-        rows: list[tuple],
-        histories: dict[int, list[_EventRow]],
-        fees: dict[int, tuple[int | None, int]] | None = None,
-    ) -> dict[str, np.ndarray]:
-        """Columns for ``rows`` (as _REQUEST_SQL returns them), their events and fees."""
+        self, req: dict, ordered: list[list[EventRow]], fees: dict | None = None
+    ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+        """Columns for the requests ``req`` (as ``index_read`` reads them), their events
+        (``histories``, in the same order) and fees: the facts as ``clocks.py`` reads them
+        (``batch.extract``), the dates on whole columns (``batch.compute``)."""
         assert self.cal is not None  # only an empty() index has none, and it reads nothing
-        fees = fees or {}
-        no_fees = (None, 0)
-        ordered = [histories.get(row[0], []) for row in rows]
-        rules = [self._rule(row[2]) for row in rows]
-        cols = batch.extract(ordered, self.cal, rules)  # type: ignore[arg-type]
+        ids = req["id"]
+        n = len(ids)
+        components = _objects(req["component"])
+        rules = [self._rule(c) for c in components.tolist()]
+        found: list[tuple[int, int, int, int]] = []
+        cols = batch.extract(ordered, self.cal, rules, asks=found)  # type: ignore[arg-type]
         result = batch.compute(cols, self.cal, self.today)
-        statuses = [derive_status(h) for h in ordered]  # type: ignore[arg-type]
         next_due, next_clock = batch.next_due(result, self.today)
+        statuses = _objects(derive_status(h) for h in ordered)  # type: ignore[arg-type]
+        groups = {s: STATUS_GROUPS.index(status_group(s)) for s in set(statuses.tolist())}
+        group = np.array([groups[s] for s in statuses.tolist()], dtype=np.int64)
+        estimate = np.full(n, NONE, dtype=np.int64)
+        paid = np.zeros(n, dtype=np.int64)
+        if fees is not None:
+            at = np.searchsorted(ids, fees["request_id"])
+            estimate[at], paid[at] = fees["estimate"], fees["paid"]
         part = {
-            "id": np.array([r[0] for r in rows], dtype=np.int64),
-            "title": _objects(r[1] for r in rows),
-            "component": _objects(r[2] for r in rows),
-            "component_name": _objects(r[3] for r in rows),
-            "case_id": np.array([NONE if r[4] is None else r[4] for r in rows], dtype=np.int64),
-            "tracking": _objects(r[5] or "" for r in rows),
-            "status": _objects(statuses),
-            "group": np.array([STATUS_GROUPS.index(status_group(s)) for s in statuses], dtype=np.int64),
+            "id": ids,
+            "title": _objects(req["title"]),
+            "component": components,
+            "component_name": _objects(req["component_name"]),
+            "case_id": req["case_id"],
+            "tracking": _objects(req["tracking"]),
+            "tags": _objects(req["tags"]),
+            "status": statuses,
+            "group": group,
             "filed": cols.filed,
+            "received": cols.receipt,
             "next_due": next_due,
             "next_clock": next_clock,
-            "fee_estimate": np.array(
-                [NONE if (e := fees.get(r[0], no_fees)[0]) is None else e for r in rows], dtype=np.int64
-            ),
-            "fee_paid": np.array([fees.get(r[0], no_fees)[1] for r in rows], dtype=np.int64),
+            "fee_estimate": estimate,
+            "fee_paid": paid,
         }
         part.update({f"clock:{k}": v for k, v in result.items()})
-        return part
+        table = np.array(found, dtype=np.int64).reshape(len(found), 4)
+        asks = {
+            "request_id": ids[table[:, 0]],
+            "kind": table[:, 1],
+            "due": table[:, 2],
+            "event_id": table[:, 3],
+        }
+        return part, asks
 
     def _rule(self, component: str) -> AppealRule:
         if component not in self._rules:
@@ -277,6 +329,10 @@ class RequestIndex:
         self.columns = {k: v for k, v in merged.items() if not k.startswith("clock:")}
         self.clocks = {k[6:]: v for k, v in merged.items() if k.startswith("clock:")}
         self._row = {rid: i for i, rid in enumerate(self.columns["id"].tolist())}
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop what was worked out from the values (orders, component list, folded text)."""
         self._orders: dict[tuple[str, bool], np.ndarray] = {}
         self._components: list[tuple[str, str]] | None = None
         self._tracking: np.ndarray | None = None
@@ -313,6 +369,11 @@ class RequestIndex:
         if clock == NONE:
             return None
         return CLOCKS[clock], date.fromordinal(int(self.columns["next_due"][row]))
+
+    def next_label(self, row: int) -> str:
+        """The next deadline in words: the clock's label, or the reply the requester owes."""
+        clock = int(self.columns["next_clock"][row])
+        return LABELS[clock] if clock != NONE else ""
 
     def owes_requester(self, today: date | None = None) -> np.ndarray:
         """Rows with a deadline the requester still owes: a reply or an appeal whose date
@@ -403,14 +464,21 @@ class RequestIndex:
 
     def _sorted(self, sort: str, descending: bool) -> np.ndarray:
         cols = self.columns
-        if sort in ("id", "filed", "due", "fees"):
-            values = cols[{"id": "id", "filed": "filed", "due": "next_due", "fees": "fee_estimate"}[sort]]
+        if sort in ("id", "filed", "due", "fees", "received"):
+            key = {
+                "id": "id",
+                "filed": "filed",
+                "due": "next_due",
+                "fees": "fee_estimate",
+                "received": "received",
+            }
+            values = cols[key[sort]]
             order = np.lexsort((cols["id"], -values if descending else values))
             return np.concatenate([order[values[order] != NONE], order[values[order] == NONE]])
         if sort == "case":
             text = [self.cases.get(c, "") for c in cols["case_id"].tolist()]
         elif sort == "next":
-            text = [CLOCK_LABELS[CLOCKS[c]] if c != NONE else "" for c in cols["next_clock"].tolist()]
+            text = [LABELS[c] if c != NONE else "" for c in cols["next_clock"].tolist()]
         elif sort in _TEXT:
             text = cols[sort].tolist()
         else:
@@ -423,14 +491,22 @@ class RequestIndex:
 
 def _EMPTY_COLUMNS() -> dict[str, np.ndarray]:  # noqa: N802 - a constant, built on demand
     """The columns of a list without requests (what ``_part`` gives for none)."""
-    ints = ("id", "case_id", "group", "filed", "next_due", "next_clock", "fee_estimate", "fee_paid")
-    texts = ("title", "component", "component_name", "tracking", "status")
+    ints = (
+        "id", "case_id", "group", "filed", "received", "next_due", "next_clock", "fee_estimate", "fee_paid",
+    )  # fmt: skip
+    texts = ("title", "component", "component_name", "tracking", "tags", "status")
     clocks = [*(k for c in CLOCKS for k in (c, f"{c}_done")), "exhaustion", "appeal_exhaustion"]
     clocks += ["estimate", "estimate_done"]
     out = {name: np.empty(0, dtype=np.int64) for name in ints}
     out.update({name: np.empty(0, dtype=object) for name in texts})
     out.update({f"clock:{name}": np.empty(0, dtype=np.int64) for name in clocks})
     return out
+
+
+def _EMPTY_ASKS() -> dict[str, np.ndarray]:  # noqa: N802
+    """Every open, dated agency ask of the list: its request, type (a position in
+    ``ASK_TYPES``), reply-by date and the event that asked."""
+    return {name: np.empty(0, dtype=np.int64) for name in ("request_id", "kind", "due", "event_id")}
 
 
 def _objects(values: Iterable) -> np.ndarray:
@@ -442,6 +518,113 @@ def _objects(values: Iterable) -> np.ndarray:
 
 def _concat(parts: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     return {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+
+
+def when_text(due: date | None, today: date) -> str:
+    """'3 days overdue', 'due today', 'tomorrow', 'in 5 days'."""
+    if due is None:
+        return ""
+    days = (due - today).days
+    if days < 0:
+        return f"{-days:,} day{'s' if days != -1 else ''} overdue"
+    if days == 0:
+        return "due today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
+
+def fees_text(estimate: int, paid: int) -> str:
+    """'$120.00 est. · $25.00 paid' (estimate NONE: none given)."""
+    parts = [] if estimate == NONE else [f"{f'${estimate / 100:,.2f}' if estimate else '$0.00'} est."]
+    if paid:
+        parts.append(f"${paid / 100:,.2f} paid")
+    return " · ".join(parts)
+
+
+def _day(ordinal: int) -> date | None:
+    return None if ordinal == NONE else date.fromordinal(ordinal)
+
+
+def open_deadlines_of(
+    index: RequestIndex, row: int, today: date | None = None
+) -> list[tuple[date, str, str]]:
+    """(due, label, owed by) of every deadline of a row still owed on ``today`` (the day
+    the list was read), soonest first: each reply the requester owes on its own."""
+    today = today or index.today
+    found = []
+    for key in CLOCKS:
+        if key in batch.REPLIES:
+            continue
+        due = int(batch.open_due(index.clocks, key, today)[row])
+        if due != NONE:
+            found.append((date.fromordinal(due), index.label(row, key), OWED_BY[key]))
+    asks = index.asks
+    mine = (asks["request_id"] == index.columns["id"][row]) & (asks["due"] >= today.toordinal())
+    for at in np.nonzero(mine)[0].tolist():
+        key = batch.REPLIES[int(asks["kind"][at])]
+        found.append((date.fromordinal(int(asks["due"][at])), CLOCK_LABELS[key], "requester"))
+    return sorted(found, key=lambda d: d[0])
+
+
+def cell(index: RequestIndex, row: int, column: int, today: date):
+    """One cell of the list as a value: text, a date, a number of days, or None."""
+    cols = index.columns
+    heading = HEADINGS[column]
+    if heading == "#":
+        return int(cols["id"][row])
+    if heading in ("Title", "Status", "Component", "Tracking no.", "Tags"):
+        key = {"Title": "title", "Status": "status", "Component": "component", "Tracking no.": "tracking"}
+        return cols[key.get(heading, "tags")][row]
+    if heading == "Case":
+        return index.case_name(row)
+    if heading in ("Filed", "Received"):
+        return _day(int(cols["filed" if heading == "Filed" else "received"][row]))
+    if heading == "Fees":
+        return fees_text(int(cols["fee_estimate"][row]), int(cols["fee_paid"][row]))
+    if heading == "Days outstanding":
+        filed, end = int(cols["filed"][row]), int(index.clocks["response_done"][row])
+        return None if filed == NONE else (end if end != NONE else today.toordinal()) - filed
+    if heading == "Open deadlines":
+        owed = {"agency": "agency", "requester": "you"}
+        found = open_deadlines_of(index, row, today)
+        return "; ".join(f"{label} {due} ({owed[who]})" for due, label, who in found)
+    nxt = index.next_deadline(row)
+    if heading == "Days left":
+        return when_text(nxt[1] if nxt else None, today)
+    if heading == "Due":
+        return nxt[1] if nxt else None
+    return f"{index.label(row, nxt[0])} · {OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
+
+
+def read_index(db: Database, cal: Calendar | None = None) -> RequestIndex:
+    """The whole list of a log (the command line's way in; the window reads it in the background)."""
+    from foiadesk.core.deadlines.calendar import calendar
+
+    return RequestIndex.load(db, cal or calendar())
+
+
+def request_lines(index: RequestIndex, today: date) -> Iterator[str]:
+    """The list as ``foiadesk requests`` prints it: one line per request, by id."""
+    cols = index.columns
+    ids, components, statuses = cols["id"].tolist(), cols["component"], cols["status"]
+    tracking, titles, next_due, next_clock = (
+        cols["tracking"],
+        cols["title"],
+        cols["next_due"].tolist(),
+        cols["next_clock"].tolist(),
+    )
+    t = today.toordinal()
+    for row in np.argsort(cols["id"], kind="stable").tolist():
+        due = next_due[row]
+        if due == NONE:
+            text = "—"
+        else:
+            owed = OWED_BY[CLOCKS[next_clock[row]]]
+            state = "overdue" if t > due else "open"
+            text = f"{index.next_label(row)} {date.fromordinal(due)} ({owed}, {state})"
+        number = tracking[row] or "—"
+        yield f"#{ids[row]:<5} {components[row]:<9} {statuses[row]:<22} {number:<18} {text}  {titles[row]}"
 
 
 def search_ids(db: Database, index: RequestIndex, text: str) -> frozenset[int]:

@@ -95,18 +95,3 @@ def view_request(db: Database, request_id: int, *, cal: Calendar | None = None) 
         tuple(events),
         tuple(clocks),
     )
-
-
-def agenda(
-    db: Database, *, today: date | None = None, cal: Calendar | None = None
-) -> list[tuple[Clock, RequestView]]:
-    """Every open deadline across all requests, soonest first."""
-    today = today or date.today()
-    out = []
-    for request_id in reads.request_ids(db):
-        view = view_request(db, request_id, cal=cal)
-        for clock in view.clocks:
-            if clock.owed(today):
-                out.append((clock, view))
-    out.sort(key=lambda pair: (pair[0].due, pair[1].id))
-    return out

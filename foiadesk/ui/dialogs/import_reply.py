@@ -526,13 +526,9 @@ def _change_row(change: ClockChange, today: date) -> str:
     who = (
         "milestone" if change.owed_by == "milestone" else look.OWED_WORDS.get(change.owed_by, change.owed_by)
     )
-    before, after = clock_text(change.before, today), clock_text(change.after, today)
+    before, after = clock_text(change.old, today), clock_text(change.new, today)
     word = CHANGE_WORDS.get(change.change, change.change)
-    warnings = "".join(
-        f"<br><small><b>!</b> {escape(w)}</small>"
-        for w in (change.after.warnings if change.after else ())
-        if not change.before or w not in change.before.warnings
-    )
+    warnings = "".join(f"<br><small><b>!</b> {escape(w)}</small>" for w in change.warnings)
     return (
         f"<tr><td><b>{escape(change.label)}</b><br><small>{escape(who)} · {escape(word)}</small></td>"
         f"<td>{escape(before)}</td><td>→</td><td><b>{escape(after)}</b>{warnings}</td></tr>"

@@ -61,7 +61,7 @@ class AgendaModel(QAbstractItemModel):
         if since is not None:
             keep = found.due >= since
             self.hidden = int((~keep).sum())
-            found = Agenda(found.rows[keep], found.clocks[keep], found.due[keep])
+            found = found.where(keep)
         else:
             self.hidden = 0
         self.beginResetModel()
@@ -80,6 +80,9 @@ class AgendaModel(QAbstractItemModel):
 
     def request_id(self, index: QModelIndex) -> int | None:
         return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+
+    def _position(self, index: QModelIndex) -> int:
+        return int(self.groups[index.internalId() - 10].positions[index.row()])
 
     def _deadline(self, index: QModelIndex) -> tuple[int, int, int]:
         """(list row, clock index, due ordinal) of a deadline row."""
@@ -180,7 +183,7 @@ class AgendaModel(QAbstractItemModel):
             return (
                 look.day(day),
                 look.when(day, self.session.today()),
-                self.session.index.label(row, CLOCKS[clock]),
+                self.session.index.label(row, CLOCKS[clock]),  # the agency's estimate beside
                 str(cols["id"][row]),
                 cols["component"][row],
                 short_title(cols["title"][row], self.session.index.case_name(row), cols["component"][row]),

@@ -12,7 +12,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from foiadesk.core.tracking.listing import CLOCK_LABELS, NONE, OWED_BY, Filter
+from foiadesk.core.tracking.listing import COLUMNS as LIST_COLUMNS
+from foiadesk.core.tracking.listing import NONE, OWED_BY, Filter, cell, fees_text
 from foiadesk.ui import look
 from foiadesk.ui.models.table import KeyedTableModel
 from foiadesk.ui.session import Session
@@ -46,23 +47,11 @@ def short_title(title: str, case: str, component: str) -> str:
 
 
 class RequestsModel(KeyedTableModel):
-    # The office first: at any width a row says which agency it is for.
-    COLUMNS = (  # (heading, sort key)
-        ("#", "id"),
-        ("Component", "component"),
-        ("Title", "title"),
-        ("Status", "status"),
-        ("Days left", "due"),
-        ("Next deadline · owed by", "next"),
-        ("Due", "due"),
-        ("Case", "case"),
-        ("Tracking no.", "tracking"),
-        ("Filed", "filed"),
-        ("Fees", "fees"),
-    )
+    COLUMNS = LIST_COLUMNS  # (heading, sort key), from the core: the list export writes the same
     HEADERS = tuple(heading for heading, _ in COLUMNS)
     SORT_KEYS = tuple(key for _, key in COLUMNS)
-    ID, COMPONENT, TITLE, STATUS, WHEN, NEXT, DUE, CASE, TRACKING, FILED, FEES = range(len(COLUMNS))
+    (ID, COMPONENT, TITLE, STATUS, WHEN, NEXT, DUE, CASE, TRACKING, FILED, FEES,
+     RECEIVED, OUTSTANDING, OPEN, TAGS) = range(len(COLUMNS))  # fmt: skip
     TEXT = {COMPONENT: "component", STATUS: "status", TRACKING: "tracking"}
     DATED = (WHEN, NEXT, DUE)  # the columns of the next deadline
 
@@ -125,7 +114,7 @@ class RequestsModel(KeyedTableModel):
         if role == ID_ROLE:
             return request_id
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (self.ID, self.FEES) else None
+            return _RIGHT if column in (self.ID, self.FEES, self.OUTSTANDING) else None
         if role == Qt.ItemDataRole.DisplayRole and column not in self.DATED:
             if column == self.ID:
                 return str(request_id)
@@ -140,7 +129,10 @@ class RequestsModel(KeyedTableModel):
             if column == self.FILED:
                 filed = int(cols["filed"][row])
                 return "" if filed == NONE else date.fromordinal(filed).isoformat()
-            return fees_text(int(cols["fee_estimate"][row]), int(cols["fee_paid"][row]))
+            if column == self.FEES:
+                return fees_text(int(cols["fee_estimate"][row]), int(cols["fee_paid"][row]))
+            value = cell(index, row, column, self._today)  # received, days outstanding, open deadlines, tags
+            return "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
         nxt = index.next_deadline(row)
         due = nxt[1] if nxt else None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -161,7 +153,7 @@ class RequestsModel(KeyedTableModel):
                 return "The agency's latest estimate and what you have paid (the Fees tab has the ledger)."
             if column == self.NEXT and nxt:
                 who = "the agency" if OWED_BY[nxt[0]] == "agency" else "you"
-                return f"{CLOCK_LABELS[nxt[0]]}, owed by {who}. Select the request to see the arithmetic."
+                return f"{index.next_label(row)}, owed by {who}. Select the request to see the arithmetic."
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if column != self.WHEN or due is None:
@@ -173,9 +165,4 @@ class RequestsModel(KeyedTableModel):
         return None
 
 
-def fees_text(estimate: int, paid: int) -> str:
-    """'$120.00 est. · $25.00 paid' (estimate NONE: none given)."""
-    parts = [] if estimate == NONE else [f"{look.dollars(estimate) or '$0.00'} est."]
-    if paid:
-        parts.append(f"{look.dollars(paid)} paid")
-    return " · ".join(parts)
+__all__ = ["RequestsModel", "fees_text"]

@@ -75,7 +75,8 @@ class AgendaView(QWidget):
         layout.addWidget(self.stack)
 
         self.span.currentIndexChanged.connect(lambda: self.model.set_overdue_days(self.span.currentData()))
-        self.model.modelReset.connect(self._arrange)
+        self._unarranged = False
+        self.model.modelReset.connect(self._arrange_when_shown)
         session.loaded.connect(self._loaded)
         session.rows_changed.connect(self._show_right_page)
         self._arrange()
@@ -116,6 +117,20 @@ class AgendaView(QWidget):
 
     def is_welcome(self) -> bool:
         return self.stack.currentWidget() is self.welcome
+
+    def _arrange_when_shown(self) -> None:
+        """Opening thousands of rows costs a tenth of a second on a large log: a hidden
+        agenda does it when it is next shown, not after every write."""
+        if self.isVisible():
+            self._arrange()
+        else:
+            self._unarranged = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._unarranged:
+            self._unarranged = False
+            self._arrange()
 
     def _arrange(self) -> None:
         """After the model is rebuilt: headings span the row; groups open or fold."""

@@ -1,0 +1,155 @@
+"""The storage reads behind the request index: one ordered scan per table, straight into
+arrays, with dates as day ordinals and codes worked out by SQLite.
+
+This is the whole storage interface the list, the agenda and the list export need; a
+PostgreSQL backend implements the same functions. ``where`` is a condition on the column
+named ``{col}`` (a request id) and ``params`` its values, as the index passes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sqlite_utils import Database
+
+from foiadesk.core.store.reads import AGENCY_NUMBER
+
+NONE = -1
+UNKNOWN = -2  # an outcome the caller does not know
+# SQLite's julianday of 0001-01-01 minus one: julianday(day) - this = date.toordinal().
+_ORDINAL = 1721424.5
+
+
+def _ordinal(column: str) -> str:
+    return f"coalesce(CAST(julianday({column}) - {_ORDINAL} AS INTEGER), {NONE})"
+
+
+def _code(column: str, names: Sequence[str], other: int = NONE) -> str:
+    """``column`` as its position in ``names`` (``other`` for anything else)."""
+    cases = " ".join(f"WHEN '{name}' THEN {i}" for i, name in enumerate(names))
+    return f"CASE {column} {cases} ELSE {other} END"
+
+
+def request_ids(db: Database) -> np.ndarray:
+    return np.array([r[0] for r in db.execute("SELECT id FROM requests ORDER BY id")], dtype=np.int64)
+
+
+def case_names(db: Database) -> dict[int, str]:
+    return dict(db.execute("SELECT id, name FROM cases ORDER BY name").fetchall())
+
+
+def case_slugs(db: Database) -> dict[str, int]:
+    return {slug: case_id for case_id, slug in db.execute("SELECT id, slug FROM cases")}
+
+
+def component_known(db: Database, abbr: str) -> bool:
+    return db.execute("SELECT 1 FROM components WHERE abbr = ?", [abbr]).fetchone() is not None
+
+
+def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarray | list]:
+    """Every selected request's row, by id: id and case id as arrays, texts as lists
+    (the agency's tracking numbers, not those of voided events, joined by ", "; tags by
+    ", " in name order)."""
+    rows = db.execute(
+        f"""SELECT r.id, r.title, c.abbr, c.name, coalesce(r.case_id, {NONE})
+              FROM requests r JOIN components c ON c.id = r.component_id
+             WHERE {where.format(col="r.id")} ORDER BY r.id""",
+        params,
+    ).fetchall()
+    ids = [r[0] for r in rows]
+    tracking = _joined(
+        db,
+        f"""SELECT t.request_id, t.number AS text
+              FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
+             WHERE (e.id IS NULL OR e.voided_at IS NULL) AND {AGENCY_NUMBER}
+               AND {where.format(col="t.request_id")} ORDER BY t.request_id, t.id""",
+        params,
+    )
+    tags = _joined(
+        db,
+        f"""SELECT rt.request_id, t.name AS text FROM request_tags rt JOIN tags t ON t.id = rt.tag_id
+             WHERE {where.format(col="rt.request_id")} ORDER BY rt.request_id, t.name COLLATE NOCASE""",
+        params,
+    )
+    return {
+        "id": np.array(ids, dtype=np.int64),
+        "title": [r[1] for r in rows],
+        "component": [r[2] for r in rows],
+        "component_name": [r[3] for r in rows],
+        "case_id": np.array([r[4] for r in rows], dtype=np.int64),
+        "tracking": [tracking.get(i, "") for i in ids],
+        "tags": [tags.get(i, "") for i in ids],
+    }
+
+
+def _joined(db: Database, sql: str, params: list) -> dict[int, str]:
+    """request id -> its texts joined by ", ", in the order ``sql`` gives them."""
+    return dict(
+        db.execute(f"SELECT request_id, group_concat(text, ', ') FROM ({sql}) GROUP BY request_id", params)
+    )
+
+
+def read_events(
+    db: Database, where: str, params: list, *, types: Sequence[str], outcomes: Sequence[str]
+) -> dict[str, np.ndarray]:
+    """The live events of the selected requests, ordered by request, date and id, as
+    int64 columns: request id, type and outcome (positions in ``types`` / ``outcomes``,
+    NONE for others; an outcome not in ``outcomes`` is UNKNOWN, as it is not the same as
+    none), the dates (ordinals, NONE when empty) and the event id."""
+    outcome = f"CASE WHEN outcome IS NULL THEN {NONE} ELSE {_code('outcome', outcomes, UNKNOWN)} END"
+    sql = f"""SELECT request_id, {_code("type", types)}, {_ordinal("occurred_on")},
+                     {_ordinal("agency_received_on")}, {_ordinal("named_date")},
+                     {outcome}, id
+                FROM events WHERE voided_at IS NULL AND {where.format(col="request_id")}
+               ORDER BY request_id, occurred_on, id"""
+    rows = db.execute(sql, params).fetchall()
+    table = np.array(rows, dtype=np.int64).reshape(len(rows), 7)
+    names = ("request_id", "type", "on", "received", "named", "outcome", "id")
+    return {name: np.ascontiguousarray(table[:, i]) for i, name in enumerate(names)}
+
+
+def read_fees(db: Database, where: str, params: list) -> dict[str, np.ndarray]:
+    """Per request with fees: its latest estimate (NONE if none) and the total paid."""
+    rows = db.execute(
+        f"""SELECT f.request_id,
+                   coalesce((SELECT g.amount_cents FROM fees g LEFT JOIN events x ON x.id = g.event_id
+                              WHERE g.request_id = f.request_id AND g.kind = 'estimate'
+                                AND x.voided_at IS NULL ORDER BY g.id DESC LIMIT 1), {NONE}),
+                   total(CASE f.kind WHEN 'payment' THEN f.amount_cents ELSE 0 END)
+              FROM fees f LEFT JOIN events e ON e.id = f.event_id
+             WHERE e.voided_at IS NULL AND f.kind IN ('estimate', 'payment')
+               AND {where.format(col="f.request_id")}
+             GROUP BY f.request_id ORDER BY f.request_id""",
+        params,
+    ).fetchall()
+    table = np.array(rows, dtype=np.int64).reshape(len(rows), 3)
+    return {"request_id": table[:, 0], "estimate": table[:, 1], "paid": table[:, 2]}
+
+
+# -- noticing changes -----------------------------------------------------------------------------
+
+
+def data_version(db: Database) -> int:
+    """SQLite's counter of commits made by other connections to the file."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
+def log_mark(db: Database) -> tuple[int, int]:
+    """Where the log stands, for ``changed_since``: the newest event and request ids."""
+    return db.execute(
+        "SELECT (SELECT coalesce(max(id), 0) FROM events), (SELECT coalesce(max(id), 0) FROM requests)"
+    ).fetchone()
+
+
+def changed_since(db: Database, mark: tuple[int, int]) -> frozenset[int] | None:
+    """The requests with an event logged, or added, after ``mark`` (two look-ups by key, so
+    quick on any log); None when there are none: the change was of another kind (a
+    letter taken back, tags, notes) and the caller reads everything again."""
+    found = {
+        r[0]
+        for r in db.execute(
+            "SELECT request_id FROM events WHERE id > ? UNION SELECT id FROM requests WHERE id > ?", mark
+        )
+    }
+    return frozenset(found) if found else None
