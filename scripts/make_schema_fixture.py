@@ -47,6 +47,21 @@ for request_id, name in ((1, "reply.pdf"), (2, "reply.eml"), (3, "reply.pdf")):
             files=(log.Attachment(name, b"%PDF-1.4 same bytes for two requests"),),
         ),
     )
+if SCHEMA_VERSION >= 3:  # a referral links the request it created at another agency
+    from foiadesk.core.reference.directory import load_directory
+
+    first, on, abbr = db.execute(
+        "SELECT e.request_id, e.occurred_on, c.abbr FROM events e JOIN requests r ON r.id = e.request_id "
+        "JOIN components c ON c.id = r.component_id WHERE e.type = 'filed' ORDER BY e.id"
+    ).fetchone()
+    log.refer_request(
+        db,
+        first,
+        on=date.fromisoformat(on),
+        component=load_directory().component("TIGTA" if abbr == "ICE" else "ICE"),
+        what="Records referred to another agency",
+        today=date(2026, 11, 25),
+    )
 db.close()
 conn = sqlite3.connect(out)
 conn.execute("PRAGMA journal_mode=DELETE")

@@ -16,30 +16,37 @@ RULES = [AppealRule(), AppealRule(90, "working", "6 CFR 5.8(a)(1)")]
 
 
 def expected(events, rule, cal):
-    clocks = {c.key: c for c in compute_clocks(events, cal, rule)}
+    clocks = compute_clocks(events, cal, rule)
+    by_key = {c.key: c for c in clocks}
 
     def due(key):
-        c = clocks.get(key)
+        c = by_key.get(key)
         return c.due.toordinal() if c and c.due else batch.NONE
 
-    nxt = next_deadline(list(clocks.values()))
-    return {
-        "response": due("response"),
-        "exhaustion": due("exhaustion"),
-        "expedite": due("expedite"),
-        "appeal_window": due("appeal_window"),
-        "appeal_decision": due("appeal_decision"),
-        "next": nxt.due.toordinal() if nxt else batch.NONE,
-    }
+    def owed(key):
+        c = by_key.get(key)
+        return c.due.toordinal() if c and c.owed() else batch.NONE
+
+    want = {k: due(k) for k in ("response", "exhaustion", "expedite", "appeal_decision", "appeal_exhaustion")}
+    want |= {k: owed(k) for k in batch.WINDOWS}
+    for key in batch.REPLIES:  # the earliest open reply-by date of each kind of ask
+        dues = [c.due.toordinal() for c in clocks if c.key.startswith(key + ":") and c.owed()]
+        want[key] = min(dues, default=batch.NONE)
+    nxt = next_deadline(clocks)
+    want["next"] = nxt.due.toordinal() if nxt else batch.NONE
+    return want
 
 
 def compare(histories, rules):
     cal = calendar()
     result = batch.compute(batch.extract(histories, cal, rules), cal)
-    nxt = batch.next_due(result)
+    nxt, _ = batch.next_due(result)
     for i, (events, rule) in enumerate(zip(histories, rules, strict=True)):
         want = expected(events, rule, cal)
-        got = {k: int(result[k][i]) for k in want if k != "next"} | {"next": int(nxt[i])}
+        got = {k: int(result[k][i]) for k in want if k in ("response", "exhaustion", "expedite")}
+        got |= {k: int(result[k][i]) for k in ("appeal_decision", "appeal_exhaustion")}
+        got |= {k: int(batch.open_due(result, k)[i]) for k in (*batch.WINDOWS, *batch.REPLIES)}
+        got["next"] = int(nxt[i])
         assert got == want, (i, events)
 
 

@@ -59,10 +59,10 @@ def test_disputed_closures_give_the_alternative_date_and_say_why():
 
 def test_dhs_appeal_window_is_90_working_days_and_doj_90_calendar():
     events = received("2026-11-02") + [ev("determination", "2026-12-01", 2, outcome="denial")]
-    assert clock(events, "appeal_window", DHS).due == D("2027-04-12")
-    assert clock(events, "appeal_window").due == D("2027-03-01")
+    assert clock(events, "appeal_window:denial", DHS).due == D("2027-04-12")
+    assert clock(events, "appeal_window:denial").due == D("2027-03-01")
     full = received("2026-11-02") + [ev("determination", "2026-12-01", 2, outcome="full_grant")]
-    assert all(c.key != "appeal_window" for c in compute_clocks(full, calendar()))
+    assert all(not c.key.startswith("appeal_window") for c in compute_clocks(full, calendar()))
 
 
 def test_receipt_is_assumed_from_a_weekend_filing_until_the_agency_confirms():
@@ -154,7 +154,7 @@ def test_appeal_decision_and_requester_owed_clocks():
         c for c in compute_clocks(events, calendar()) if c.owed_by == "requester" and c.unit == "named"
     )
     assert reply.due == D("2026-07-31") and reply.done_on == D("2026-08-03")
-    window = clock(events, "appeal_window")
+    window = clock(events, "appeal_window:partial")
     assert window.done_on == D("2026-09-01") and window.state(D("2026-12-01")) == "met"
 
 
@@ -288,7 +288,7 @@ def test_the_latest_appeal_gets_the_decision_clock():
     ]
     c = clock(events, "appeal_decision")
     assert c.due == D("2026-07-01") and c.is_open  # Juneteenth skipped
-    assert clock(events, "appeal_window").start == D("2026-05-01")
+    assert clock(events, "appeal_window:partial").start == D("2026-05-01")
 
 
 def test_closing_a_request_ends_its_response_clock():
@@ -299,9 +299,12 @@ def test_closing_a_request_ends_its_response_clock():
 
 
 def test_fee_waiver_and_expedite_denials_open_an_appeal_window():
-    for type_, outcome in (("fee_decision", "waiver_denied"), ("expedite_decided", "denied")):
+    for type_, outcome, kind in (
+        ("fee_decision", "waiver_denied", "fee_waiver"),
+        ("expedite_decided", "denied", "expedite"),
+    ):
         events = received("2026-03-02") + [ev(type_, "2026-03-10", 2, outcome=outcome)]
-        c = clock(events, "appeal_window")
+        c = clock(events, f"appeal_window:{kind}")
         assert c.due == D("2026-06-08") and "Adverse" in c.explain()
 
 

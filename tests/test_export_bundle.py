@@ -106,14 +106,16 @@ def test_index_lists_every_communication_and_every_deadline(db, scenario, tmp_pa
     assert "Partly granted; Partial grant: 120 pages released" in text
     assert "Private: called the liaison" not in text  # notes stay private
     assert (
-        "Response due 2026-01-22, missed; constructive exhaustion from 2026-01-23; appeal by 2026-06-18, "
-        "met; appeal decision due 2026-04-01, missed"
+        "Response due 2026-01-22, missed; constructive exhaustion from 2026-01-23 (the agency answered "
+        "late, 2026-02-10); appeal the partial denial by 2026-06-18, met; appeal decision due 2026-04-01, "
+        "missed; appeal: constructive exhaustion from 2026-04-02"
     ) in text
     assert (
         "Response due 2026-01-22 (owed by the agency): missed; answered 2026-02-10, 19 calendar days late"
         in text
     )
-    assert "Constructive exhaustion from 2026-01-23: reached" in text
+    assert "Constructive exhaustion from 2026-01-23: The agency answered late, on 2026-02-10" in text
+    assert "administrative appeal is now the path (Oglesby" in text
     assert "Appeal decision due 2026-04-01 (owed by the agency): missed; still open on 2026-11-25" in text
     assert "Counted 20 working days after 2025-12-22: due 2026-01-22" in text  # the trace
     assert "not counted: 2026-01-19 Birthday of Martin Luther King, Jr." in text

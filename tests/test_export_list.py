@@ -48,19 +48,18 @@ def test_rows_agree_with_each_request_as_the_tracker_shows_it(tmp_path):
     for row in rows:
         view = view_request(db, row["#"])
         assert row["Status"] == view.status and row["Tracking no."] == ", ".join(view.tracking_numbers)
-        open_ = sorted(
-            (
-                (c.due, c.label, c.owed_by)
-                for c in view.clocks
-                if c.is_open and c.due and c.unit != "milestone"
-            ),
-            key=lambda d: d[0],
-        )
-        assert row["Open deadlines"] == "; ".join(f"{label} {due} ({owed[who]})" for due, label, who in open_)
-        nxt = view.next
+        estimate = next((c.due for c in view.clocks if c.key == "estimate" and c.is_open), None)
+
+        def label(c, estimate=estimate):  # the agency's estimate beside the statutory date
+            return c.label + (f" (agency estimates {estimate})" if c.key == "response" and estimate else "")
+
+        open_ = [(c.due, label(c), c.owed_by) for c in view.clocks if c.owed(AS_OF)]
+        open_.sort(key=lambda d: d[0])
+        assert row["Open deadlines"] == "; ".join(f"{lbl} {due} ({owed[who]})" for due, lbl, who in open_)
+        nxt = view.next_on(AS_OF)
         assert row["Due"] == (nxt.due if nxt else None), row["#"]
         if nxt:
-            assert row["Next deadline · owed by"] == f"{nxt.label} · {owed[nxt.owed_by]}"
+            assert row["Next deadline · owed by"] == f"{label(nxt)} · {owed[nxt.owed_by]}"
     dues = [r["Due"] for r in rows if r["Due"]]
     assert dues == sorted(dues) and all(r["Due"] is None for r in rows[len(dues) :])
 
@@ -90,7 +89,7 @@ def test_csv_has_the_list_columns(db, scenario, tmp_path):
         "Tags": "litigation hold, priority",
     }
     assert b["Open deadlines"] == (
-        "Response due 2026-11-02 (agency); Accept or narrow the fee estimate 2026-12-01 (you)"
+        "Response due 2026-11-02 (agency); Accept or narrow the fee estimate by 2026-12-01 (you)"
     )
     assert (b["Fees"], b["Days outstanding"], b["Status"]) == ("$480.00 est.", "55", "Waiting on requester")
     assert (c["Status"], c["Filed"], c["Due"], c["Days outstanding"]) == ("Draft", "", "", "")

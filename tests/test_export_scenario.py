@@ -190,4 +190,7 @@ def test_scenario_has_the_deadlines_the_export_tests_rely_on(db):
     assert a["exhaustion"].due == date(2026, 1, 23)
     assert a["appeal_decision"].state(AS_OF) == "overdue"
     b = {c.key: c for c in view_request(db, ids["b"]).clocks}
-    assert b["reply:0"].due == date(2026, 12, 1) and b["reply:0"].state(AS_OF) == "open"
+    assert (
+        b["reply:fee_estimate:0"].due == date(2026, 12, 1)
+        and b["reply:fee_estimate:0"].state(AS_OF) == "open"
+    )

@@ -15,8 +15,8 @@ HISTORY = [
     Event("filed", date(2026, 2, 2), agency_received_on=date(2026, 2, 2), id=1),
     Event("fee_estimate", date(2026, 3, 20), named_date=date(2026, 4, 20), amount_cents=9000, id=2),
 ]
-STILL_INTERESTED = "Say you are still interested"
-FEE = "Accept or narrow the fee estimate"
+STILL_INTERESTED = "Say you are still interested by"
+FEE = "Accept or narrow the fee estimate by"
 
 
 def test_a_letter_logged_out_of_order_is_new_and_the_others_stay_themselves():

@@ -83,6 +83,8 @@ def test_preview_of_an_acknowledgment_shows_every_event_status_and_deadline(db, 
         "Expedite decision due": ("closed", D("2026-10-08"), D("2026-10-08")),
         # a denial of expedition can be appealed: 90 working days at DHS components
         "Appeal the expedite denial by": ("new", None, D("2027-02-16")),
+        # the acknowledgment's estimated completion date, shown beside the statutory date
+        "Agency's estimated completion": ("new", None, D("2027-01-14")),
     }
     assert shown.can_accept and shown.problems == ()
     text = shown.text(TODAY)
@@ -118,7 +120,7 @@ def test_a_partial_release_after_the_acknowledgment(db, ice):
         D("2026-11-17"),
         "missed",
     )
-    window = clock(shown.clocks, "Appeal by")
+    window = clock(shown.clocks, "Appeal the partial denial by")
     assert window.new.due == D("2027-03-30")  # 90 working days after November 17
     assert "Records were referred to Internal Revenue Service (IRS), which should answer you directly." in (
         shown.notes
@@ -180,13 +182,13 @@ def test_a_fee_estimate_with_a_waiver_denial(db):
         ("fee_decision", None, None, "waiver_denied"),
     ]
     assert shown.status_after == "Waiting on requester"
-    reply_clock = clock(shown.clocks, "Accept or narrow the fee estimate")
+    reply_clock = clock(shown.clocks, "Accept or narrow the fee estimate by")
     assert (reply_clock.change, reply_clock.owed_by, reply_clock.new.due) == (
         "new",
         "requester",
         D("2026-12-10"),
     )
-    appeal = clock(shown.clocks, "Appeal the fee decision by")
+    appeal = clock(shown.clocks, "Appeal the fee-waiver denial by")
     assert appeal.new.due == D("2027-02-07")  # 90 calendar days: a Sunday, and the preview says so
     assert any("2027-02-07 is a Sunday: send the appeal before it" in n for n in shown.notes)
     accept(db, treasury, proposal, reply, today=TODAY)
@@ -205,14 +207,14 @@ def test_a_clarification_that_also_acknowledges_pauses_the_clock(db):
     assert shown.status_after == "Waiting on requester"
     response = clock(shown.clocks, "Response due")
     assert (response.change, response.new.paused) == ("paused", True)
-    answer = clock(shown.clocks, "Answer the request for information")
+    answer = clock(shown.clocks, "Answer the request for information by")
     assert answer.new.due == D("2026-12-04")
 
 
 def test_a_still_interested_letter_gives_the_requester_a_deadline(db):
     doj = new_request(db, "DOJ-OIP", "AG and DAG records on the MOU", ("filed", "2026-07-08", {}))
     shown = preview(db, doj, *letter("doj-still-interested.eml"), today=TODAY)
-    reply_clock = clock(shown.clocks, "Say you are still interested")
+    reply_clock = clock(shown.clocks, "Say you are still interested by")
     assert (reply_clock.change, reply_clock.new.due) == ("new", D("2026-12-12"))
 
 

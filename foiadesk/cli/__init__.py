@@ -127,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     with_db(sub.add_parser("requests", help="list requests with status and next deadline"))
     s = with_db(sub.add_parser("show", help="one request: status, events and every clock's trace"))
     s.add_argument("request_id", type=row_id)
+    s.add_argument("--json", action="store_true", help="print the request as one JSON object")
+    s.add_argument("--today", type=iso_date, help=argparse.SUPPRESS)
 
     n = with_db(sub.add_parser("add-request", help="add a request to the log"))
     n.add_argument("--title", required=True)
@@ -139,7 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     lg.add_argument("--on", type=iso_date, required=True, help="date it happened / the letter's date")
     lg.add_argument("--agency-received", type=iso_date, help="date the agency received it")
     lg.add_argument("--named", type=iso_date, help="date the letter names (reply-by, extended date)")
-    lg.add_argument("--outcome")
+    lg.add_argument(
+        "--outcome",
+        help="how it was decided; for appeal_filed, which decision it appeals (default: every open one)",
+    )
     lg.add_argument("--tracking")
     lg.add_argument("--channel")
     lg.add_argument("--amount", type=dollars, help="dollars")
@@ -155,6 +160,13 @@ def build_parser() -> argparse.ArgumentParser:
     lg.add_argument("--duplicate-ok", action="store_true", help="filed: send the same text again")
     lg.add_argument("--exemptions", help="determination: the exemptions it cites, e.g. b5,b6,b7C")
     lg.add_argument("--statutes", help="determination: statutes cited with b3, separated by ';'")
+    lg.add_argument(
+        "--on-hold",
+        action="store_true",
+        help="fee_estimate: the agency says the request is on hold until you answer",
+    )
+    lg.add_argument("--to", help="referral: the receiving agency's component (a new request is added)")
+    lg.add_argument("--link", type=row_id, help="referral: the request at the receiving agency, if logged")
 
     dr = with_db(sub.add_parser("draft", help="draft request letters for a case and log them as drafts"))
     dr.add_argument("--case", required=True, help="case pack id (e.g. irs-ice-mou) or a pack .json file")
@@ -330,8 +342,17 @@ def cmd_show(args) -> int:
     from foiadesk.core.tracking.details import event_details
     from foiadesk.core.tracking.tracker import typical_completion, view_request
 
-    v = view_request(_open(args), args.request_id, cal=user_calendar())
-    today = date.today()
+    db = _open(args)
+    v = view_request(db, args.request_id, cal=user_calendar())
+    today = args.today or date.today()
+    if args.json:
+        import json
+
+        from foiadesk.core.store.reads import confirmations
+        from foiadesk.core.tracking.record import request_record
+
+        print(json.dumps(request_record(v, confirmations(db, v.id), today), indent=2, ensure_ascii=False))
+        return 0
     print(
         f"#{v.id} {v.title}\n{v.component_name} ({v.component})"
         + (f" · case: {v.case}" if v.case else "")
@@ -366,6 +387,12 @@ def cmd_add_request(args) -> int:
 def cmd_log(args) -> int:
     from foiadesk.core.store import log
 
+    if args.on_hold and args.type != "fee_estimate":
+        raise UsageError("--on-hold is for a fee_estimate")
+    if (args.to or args.link) and args.type != "referral":
+        raise UsageError("--to and --link are for a referral")
+    if args.type == "referral":
+        return _log_referral(args)
     files = [log.Attachment.read(path) for path in args.file]
     from foiadesk.cli.filing import log_event
 
@@ -385,7 +412,7 @@ def cmd_log(args) -> int:
             channel=args.channel,
             agency_received_on=args.agency_received,
             named_date=args.named,
-            outcome=args.outcome,
+            outcome="on_hold" if args.on_hold else args.outcome,
             tracking_number=args.tracking,
             amount_cents=args.amount,
             summary=args.summary,
@@ -393,6 +420,34 @@ def cmd_log(args) -> int:
         ),
     )
     print(f"Logged event #{changes.new_id} on request #{args.request_id}")
+    return 0
+
+
+def _log_referral(args) -> int:
+    """Records referred to another agency: the request there is added (or linked) at once."""
+    from foiadesk.core.reference.directory import load_directory
+    from foiadesk.core.store import log
+
+    if not (args.to or args.link):
+        raise UsageError("a referral needs --to COMPONENT (the receiving agency) or --link REQUEST")
+    comp = None
+    if args.to:
+        comp = load_directory().component(args.to)
+        if comp is None:
+            raise UsageError(f"unknown component '{args.to}'")
+    changes = log.refer_request(
+        _open(args),
+        args.request_id,
+        on=args.on,
+        component=comp,
+        link=args.link,
+        what=args.summary,
+        received_on=args.agency_received,
+    )
+    print(
+        f"Logged the referral on request #{args.request_id}; the receiving agency's request is "
+        f"#{changes.new_id}, its clocks start on its receipt"
+    )
     return 0
 
 

@@ -104,12 +104,7 @@ def bench_clocks(requests: int, *, repeat: int = 5, seed: int = 1, today: date |
         f"per-request engine with traces:            {t_scalar / sample * 1e6:.0f} µs a request "
         f"({sample:,} sampled)"
     )
-    open_clocks = int(
-        sum(
-            ((result[k] != batch.NONE) & (result[f"{k}_done"] == batch.NONE)).sum()
-            for k in ("response", "expedite", "appeal_window", "appeal_decision")
-        )
-    )
+    open_clocks = int(sum((batch.open_due(result, k) != batch.NONE).sum() for k in batch.DEADLINES))
     print(f"open clocks found: {open_clocks:,}")
     return {
         "compute": t_compute,

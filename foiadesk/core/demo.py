@@ -168,17 +168,32 @@ def synthetic_history(
         events.append(Event(type_, on, **kw))
         return True
 
+    # Events added after the first demo logs (routing chains, consultations, holds, estimates,
+    # appeal extensions) draw from a side generator and never move ``day``, so every log made
+    # before them keeps the same requests, dates and statuses.
+    side = random.Random(hash(rng.getstate()[1][:8]))
+
+    def aside(lo: int, hi: int) -> date | None:
+        on = day + timedelta(days=side.randint(lo, hi))
+        return on if on <= today else None
+
     receipt = cal.on_or_next_working_day(filed_on)
     if rng.random() < 0.85:
         acked = later(1, 12)
+        estimate = side.random() < 0.3 and acked and acked + timedelta(days=side.randint(60, 240))
         add(
             "acknowledged",
             acked,
             agency_received_on=min(receipt, day),
             tracking_number=acked and tracking_number(rng, component, acked),
+            named_date=estimate or None,
         )
     if rng.random() < 0.1:
-        add("routed", later(3, 12), agency_received_on=day)
+        if add("routed", later(3, 12), agency_received_on=day) and side.random() < 0.3:
+            again = aside(2, 15)  # a routing chain: the second component routes it again
+            add("routed", again, agency_received_on=again)
+    if side.random() < 0.05:
+        add("consultation", aside(5, 30))
     if rng.random() < 0.25 and add("expedite_requested", filed_on, agency_received_on=receipt):
         add("expedite_decided", later(2, 12), outcome=rng.choice(["granted", "denied", "denied"]))
     if rng.random() < 0.18:
@@ -188,7 +203,8 @@ def synthetic_history(
                 add("info_answered", later(1, 20), agency_received_on=day)
     if rng.random() < 0.12:
         fee = rng.choice([2500, 8750, 14000, 42000])
-        if add("fee_estimate", later(5, 30), amount_cents=fee) and rng.random() < 0.7:
+        hold = "on_hold" if side.random() < 0.4 else None
+        if add("fee_estimate", later(5, 30), amount_cents=fee, outcome=hold) and rng.random() < 0.7:
             if add("fee_estimate_answered", later(1, 15), agency_received_on=day) and rng.random() < 0.6:
                 add("payment", later(1, 10), amount_cents=fee)
     if rng.random() < 0.35:
@@ -198,8 +214,11 @@ def synthetic_history(
         if add("still_interested", asked, named_date=asked and asked + timedelta(days=30)):
             if rng.random() < 0.7:
                 add("still_interested_answered", later(1, 20), agency_received_on=day)
-    if rng.random() < 0.15:
-        add("status_inquiry", later(20, 90))
+    if rng.random() < 0.15 and add("status_inquiry", later(20, 90)) and side.random() < 0.5:
+        told = aside(3, 20)
+        add("estimated_completion", told, named_date=told and told + timedelta(days=side.randint(30, 180)))
+    if side.random() < 0.06:
+        add("fee_decision", aside(5, 40), outcome="waiver_denied")
     if rng.random() < 0.2:
         add("interim_release", later(20, 120))
     if rng.random() < 0.03:
@@ -217,6 +236,13 @@ def synthetic_history(
                     agency_received_on=day,
                     tracking_number=received and tracking_number(rng, component, received, appeal=True),
                 )
+                if side.random() < 0.15:
+                    noticed = aside(5, 20)
+                    add(
+                        "appeal_extension_notice",
+                        noticed,
+                        named_date=noticed and noticed + timedelta(days=side.randint(7, 20)),
+                    )
                 if rng.random() < 0.7:
                     add(
                         "appeal_decided",

@@ -95,13 +95,14 @@ class Session(QObject):
         if self._load is not None:
             return
         skip = self.settings.get("skip_closures")
+        today = self.today()
 
         def read(db, progress):
             cal = calendar(skip_closures=skip)  # built here (once), not on the GUI thread
             cal.alternative  # noqa: B018 - likewise, for the first trace
             mark = index_read.log_mark(db)  # before reading: later writes are caught up after
             self.read_only = read_only_reason(db)
-            return RequestIndex.load(db, cal, on_progress=progress), mark
+            return RequestIndex.load(db, cal, on_progress=progress, today=today), mark
 
         self._load = self.tasks.read(
             "Reading the log", read, on_done=self._loaded, on_error=self._load_failed

@@ -158,9 +158,9 @@ def test_the_daily_loop(qtbot, open_window, tmp_path, monkeypatch):
         dialog.outcome.setCurrentIndex(dialog.outcome.findData("partial"))
 
     preview = log_event(qtbot, window, ice, determination)
-    assert "Appeal by · you</b> (new)" in preview
+    assert "Appeal the partial denial by · you</b> (new)" in preview
     qtbot.waitUntil(lambda: cell(model, list_row(window, ice), "Status") == "Partly granted", timeout=TIMEOUT)
-    appeal = detail.clocks.clock("appeal_window")
+    appeal = detail.clocks.clock("appeal_window:partial")
     press(qtbot, window, Qt.Key.Key_1)
     agenda = window.agenda.model
     later = agenda.group_index("later", "requester")
@@ -168,7 +168,8 @@ def test_the_daily_loop(qtbot, open_window, tmp_path, monkeypatch):
         [agenda.index(r, c, later).data() for c in range(len(agenda.HEADERS))]
         for r in range(agenda.rowCount(later))
     ]
-    assert [appeal.due.isoformat(), f"in {(appeal.due - TODAY).days} days", "Appeal by", str(ice)] in [
+    label = "Appeal the partial denial by"
+    assert [appeal.due.isoformat(), f"in {(appeal.due - TODAY).days} days", label, str(ice)] in [
         r[:4] for r in rows
     ]
     assert later.data().startswith("You owe · ")

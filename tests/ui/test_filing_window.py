@@ -129,7 +129,7 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
     qtbot.waitUntil(lambda: detail.view.status == "Partly granted", timeout=TIMEOUT)
 
     # The appeal window's next step: the appeal, drafted from the log and logged on the request
-    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "appeal_window"), 0))
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "appeal_window:partial"), 0))
     assert actions.next_button.isEnabled()
     click(qtbot, actions.next_button)
     followup = actions.dialog
@@ -221,7 +221,7 @@ def test_the_agenda_offers_each_deadlines_next_step(qtbot, open_window, drafted)
     agenda = window.agenda
     group = agenda.model.group_index("later", "requester")
     rows = [agenda.model.index(r, 0, group) for r in range(agenda.model.rowCount(group))]
-    appeal = next(i for i in rows if i.siblingAtColumn(2).data() == "Appeal by")
+    appeal = next(i for i in rows if i.siblingAtColumn(2).data() == "Appeal the partial denial by")
     assert agenda.next_steps.steps_at(appeal) == (1, ["appeal", "ogis"])
     agenda.table.scrollTo(appeal)
     agenda.next_steps._context_menu(agenda.table.visualRect(appeal).center())

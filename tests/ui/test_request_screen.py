@@ -121,7 +121,7 @@ def test_the_event_dialog_shows_what_will_change_before_saving(qtbot, open_windo
         in text
     )
     assert "→ <b>paused</b>" in text
-    assert "<b>Answer the request for information · you</b> (new)<br><b>due 2026-01-30</b>" in text
+    assert "<b>Answer the request for information by · you</b> (new)<br><b>due 2026-01-30</b>" in text
     dialog.occurred.setDate(date(2025, 12, 1))  # before the filing: said at once, in place
     assert "Cannot be logged as it is" in dialog.changes.text()
     assert "before the filing on 2025-12-15" in dialog.changes.text()

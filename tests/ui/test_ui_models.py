@@ -6,7 +6,6 @@ import pytest
 from conftest import TODAY
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS
 from foiadesk.core.tracking.listing import Filter
 from foiadesk.core.tracking.tracker import view_request
 from foiadesk.ui.models import table as table_model
@@ -127,11 +126,12 @@ def test_agenda_model_groups_by_when_and_who(qtmodeltester, session):
         "next_week": (week_end + timedelta(days=1), next_end),
         "later": (next_end + timedelta(days=1), date.max),
     }
+    from foiadesk.core.tracking.listing import CLOCK_LABELS, OWED_BY
+
+    YOURS = {label for key, label in CLOCK_LABELS.items() if OWED_BY[key] == "requester"}  # noqa: N806
     seen = 0
     for when, (first, last) in spans.items():
-        # What the requester owes is worded as the request's screen words it (clocks.py).
-        yours = {*APPEAL_LABELS.values(), *REPLY_LABELS.values()}
-        for owed_by, labels in (("requester", yours), ("agency", None)):
+        for owed_by, labels in (("requester", YOURS), ("agency", None)):
             group = model.group_index(when, owed_by)
             assert group.data(DISPLAY).startswith("You owe" if owed_by == "requester" else "Agencies owe")
             dues = [
@@ -144,7 +144,7 @@ def test_agenda_model_groups_by_when_and_who(qtmodeltester, session):
             if labels:
                 assert kinds <= labels
             else:
-                assert not kinds & yours
+                assert not kinds & YOURS
             seen += len(dues)
     assert seen == sum(model.count(w) for w in spans) > 0
     hidden, overdue = model.hidden, model.count("overdue")

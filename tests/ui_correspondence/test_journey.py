@@ -261,7 +261,7 @@ class Journey:
             type_text(self.qtbot, dialog.exemptions, "b5, b6")
 
         preview = self.log_event("ICE", fill)
-        assert "Appeal" in preview and "(new)" in preview
+        assert "Appeal the partial denial by · you</b> (new)" in preview
         ice = self.row(self.ids["ICE"])
         assert ice["Status"] == "Partly granted"
         # DHS rules (6 CFR 5.8(a)): 90 working days after the letter; Thanksgiving,

@@ -12,6 +12,7 @@ same reading ``clocks.py`` uses), ``compute`` does the arithmetic on whole colum
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -24,11 +25,21 @@ from foiadesk.core.deadlines.clocks import (
     ROUTING_DAYS,
     AppealRule,
 )
-from foiadesk.core.deadlines.events import Event
-from foiadesk.core.deadlines.facts import ANSWER_FEE, ANSWER_INFO, ASK_FEE, ASK_INFO, EXTENSION, read_events
+from foiadesk.core.deadlines.events import ASKS, Event
+from foiadesk.core.deadlines.facts import (
+    ANSWER_FEE,
+    ANSWER_INFO,
+    ASK_FEE,
+    ASK_INFO,
+    EXTENSION,
+    WINDOW_KINDS,
+    read_events,
+)
 
 NONE = -1
 INFO, FEE = 1, 2  # bits of the asks a paused clock waits on
+WINDOWS = tuple(f"appeal_window:{kind}" for kind in WINDOW_KINDS)  # as clocks.py keys them
+REPLIES = tuple(f"reply:{ask}" for ask in ASKS)  # the earliest open reply-by of each kind of ask
 
 
 @dataclass
@@ -45,13 +56,14 @@ class Columns:
     done: np.ndarray
     expedite_receipt: np.ndarray
     expedite_done: np.ndarray
-    adverse: np.ndarray
     appeal_days: np.ndarray
     appeal_working: np.ndarray
-    appeal_filed: np.ndarray
     appeal_receipt: np.ndarray
     appeal_done: np.ndarray
-    requester_due: np.ndarray  # earliest open reply-by date the requester owes
+    estimate: np.ndarray  # the latest estimated completion date the agency gave
+    windows: dict[str, tuple[np.ndarray, np.ndarray]]  # key -> (decision day, appealed or moot day)
+    replies: dict[str, np.ndarray]  # key -> each request's open reply-by dates of that kind (NONE-padded)
+    appeal_steps: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]  # appeal extensions
 
     def __len__(self) -> int:
         return len(self.filed)
@@ -65,37 +77,93 @@ def _when(ev) -> int:
     return ev.occurred_on.toordinal() if ev is not None else NONE
 
 
-def extract(histories: list[list[Event]], cal: Calendar, rules: list[AppealRule]) -> Columns:
-    """Read each request's facts (``facts.read_events``, as ``clocks.py`` does) into columns."""
+def _by_position(
+    steps: list[tuple[tuple[int, int, int], ...]],
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """The j-th step of every request that has one, for each j, as (rows, kind, day, named)."""
+    out = []
+    for j in range(max((len(s) for s in steps), default=0)):
+        at = [(i, *row[j]) for i, row in enumerate(steps) if len(row) > j]
+        where, kind, day, named = (np.asarray(col, dtype=np.int64) for col in zip(*at, strict=True))
+        out.append((where, kind, day, named))
+    return out
+
+
+def _scattered(n: int, found: list[tuple[int, int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(start, done) columns of one kind of window, NONE on rows without one."""
+    start, done = np.full(n, NONE, dtype=np.int64), np.full(n, NONE, dtype=np.int64)
+    if found:
+        rows, first, last = np.asarray(found, dtype=np.int64).T
+        start[rows], done[rows] = first, last
+    return start, done
+
+
+def _padded(n: int, found: list[tuple[int, int]]) -> np.ndarray:
+    """One row per request, its values (here: open reply-by dates) in columns, NONE where
+    it has fewer."""
+    if not found:
+        return np.full((n, 0), NONE, dtype=np.int64)
+    rows, values = np.asarray(found, dtype=np.int64).T
+    position = np.zeros(len(rows), dtype=np.int64)
+    for k in range(1, len(rows)):  # rows come in order: count each row's values
+        position[k] = position[k - 1] + 1 if rows[k] == rows[k - 1] else 0
+    out = np.full((n, int(position.max()) + 1), NONE, dtype=np.int64)
+    out[rows, position] = values
+    return out
+
+
+_SCALARS = (
+    "filed receipt routed proper done expedite_receipt expedite_done appeal_days appeal_working "
+    "appeal_receipt appeal_done estimate"
+).split()
+
+
+def extract(
+    histories: list[list[Event]],
+    cal: Calendar,
+    rules: list[AppealRule],
+    asks: list[tuple[int, int, int, int]] | None = None,
+) -> Columns:
+    """Read each request's facts (``facts.read_events``, as ``clocks.py`` does) into columns.
+    ``asks``, if given, gets every unanswered dated ask: (row, position in REPLIES, reply-by
+    date, the asking event's id)."""
     n = len(histories)
-    rows = {name: [NONE] * n for name in Columns.__dataclass_fields__ if name != "steps"}
+    rows = {name: [NONE] * n for name in _SCALARS}
+    windows: dict[str, list[tuple[int, int, int]]] = {key: [] for key in WINDOWS}  # (row, start, done)
+    replies: dict[str, list[tuple[int, int]]] = {key: [] for key in REPLIES}  # (row, reply-by)
     steps: list[tuple[tuple[int, int, int], ...]] = []
+    appeal_steps: list[tuple[tuple[int, int, int], ...]] = []
     for i, events in enumerate(histories):
         f = read_events(events, cal)
         rows["appeal_days"][i] = rules[i].days
         rows["appeal_working"][i] = rules[i].unit == "working"
         rows["filed"][i] = _when(f.filed)
         rows["receipt"][i] = _o(f.receipt.day) if f.receipt else NONE
-        rows["routed"][i] = int(f.routed is not None)
+        rows["routed"][i] = int(bool(f.routings))
         rows["proper"][i] = _o(f.proper.day) if f.proper else NONE
         rows["done"][i] = _when(f.response_done)
         rows["expedite_receipt"][i] = _o(f.expedite_receipt.day) if f.expedite_receipt else NONE
         rows["expedite_done"][i] = _when(f.expedite_done)
-        rows["adverse"][i] = _when(f.adverse)
-        rows["appeal_filed"][i] = _when(f.appeal_after_adverse)
         rows["appeal_receipt"][i] = _o(f.appeal_receipt.day) if f.appeal_receipt else NONE
         rows["appeal_done"][i] = _when(f.appeal_done)
-        rows["requester_due"][i] = min(
-            (_o(ask.named_date) for ask, done in f.asks if ask.named_date and done is None), default=NONE
-        )
+        rows["estimate"][i] = _o(f.estimates[-1].named_date) if f.estimates else NONE
+        for w in f.windows:
+            windows[f"appeal_window:{w.kind}"].append((i, _when(w.decision), _when(w.appealed or w.moot)))
+        for ask, answered in f.asks:
+            if ask.named_date and answered is None:
+                replies[f"reply:{ask.type}"].append((i, _o(ask.named_date)))
+                if asks is not None:
+                    asks.append((i, REPLIES.index(f"reply:{ask.type}"), _o(ask.named_date), ask.id))
         steps.append(tuple((s.kind, _o(s.day), _o(s.named)) for s in f.steps))
-    by_position = []
-    for j in range(max((len(s) for s in steps), default=0)):
-        at = [(i, *row[j]) for i, row in enumerate(steps) if len(row) > j]
-        where, kind, day, named = (np.asarray(col, dtype=np.int64) for col in zip(*at, strict=True))
-        by_position.append((where, kind, day, named))
+        appeal_steps.append(tuple((s.kind, _o(s.day), _o(s.named)) for s in f.appeal_steps))
     arrays = {k: np.asarray(v, dtype=np.int64) for k, v in rows.items()}
-    return Columns(steps=by_position, **arrays)
+    return Columns(
+        steps=_by_position(steps),
+        windows={k: _scattered(n, v) for k, v in windows.items()},
+        replies={k: _padded(n, v) for k, v in replies.items()},
+        appeal_steps=_by_position(appeal_steps),
+        **arrays,
+    )
 
 
 class _Days:
@@ -182,8 +250,10 @@ class _ResponseState:
         self.remaining[rows] += extra
 
 
-def compute(cols: Columns, cal: Calendar) -> dict[str, np.ndarray]:
-    """Due dates (ordinals, NONE when there is none) of every clock of every request.
+def compute(cols: Columns, cal: Calendar, today: date | None = None) -> dict[str, np.ndarray]:
+    """Due dates (ordinals, NONE when there is none) of every clock of every request. Of the
+    replies a request owes, each kind's earliest open date (on or after ``today``, if given:
+    a reply-by date that has passed is history, and a later one may still be owed).
 
     Each step works only on the rows it concerns, so the cost follows the number of
     events that matter, not the number of requests times the longest history."""
@@ -215,37 +285,84 @@ def compute(cols: Columns, cal: Calendar) -> dict[str, np.ndarray]:
     met = (cols.done != NONE) & (cols.done <= response)
     exhaustion = np.where((response != NONE) & ~met, response + 1, NONE)
     expedite = np.where(cols.expedite_receipt != NONE, cols.expedite_receipt + EXPEDITE_DAYS, NONE)
-    window = np.where(cols.adverse != NONE, cols.adverse + cols.appeal_days, NONE)
-    working = np.nonzero((cols.adverse != NONE) & (cols.appeal_working == 1))[0]
-    window[working] = days.add(cols.adverse[working], cols.appeal_days[working])
+
+    # The appeal decision, extended as the response is; kept only for the appealed requests.
     appealed = np.nonzero(cols.appeal_receipt != NONE)[0]
+    appeal = _ResponseState(len(appealed), cols.appeal_receipt[appealed], days)
+    appeal.remaining[:] = APPEAL_DECISION_DAYS
+    at = np.full(n, NONE, dtype=np.int64)
+    at[appealed] = np.arange(len(appealed))
+    for rows, _kind, day, named in cols.appeal_steps:
+        appeal.extension(at[rows], day, named)
     decision = _where_set(
-        np.full(n, NONE, dtype=np.int64),
-        appealed,
-        days.add(cols.appeal_receipt[appealed], APPEAL_DECISION_DAYS),
+        np.full(n, NONE, dtype=np.int64), appealed, days.add(appeal.anchor, appeal.remaining)
     )
-    return {
+    decided = (cols.appeal_done != NONE) & (cols.appeal_done <= decision)
+    appeal_exhaustion = np.where((decision != NONE) & ~decided, decision + 1, NONE)
+
+    out = {
         "response": response,
         "response_done": cols.done,
         "exhaustion": exhaustion,
         "expedite": expedite,
         "expedite_done": cols.expedite_done,
-        "appeal_window": window,
-        "appeal_window_done": cols.appeal_filed,
         "appeal_decision": decision,
         "appeal_decision_done": cols.appeal_done,
-        "requester": cols.requester_due,
+        "appeal_exhaustion": appeal_exhaustion,
+        "estimate": cols.estimate,
+        "estimate_done": cols.done,
     }
-
-
-def next_due(result: dict[str, np.ndarray]) -> np.ndarray:
-    """Per request, the earliest due date among its open clocks (NONE if none)."""
+    block = np.full((len(cols.windows), n), NONE, dtype=np.int64)  # one allocation for all
+    for window, (key, (adverse, done)) in zip(block, cols.windows.items(), strict=True):
+        rows = np.nonzero(adverse != NONE)[0]  # only the requests with such a decision
+        working = cols.appeal_working[rows] == 1
+        by_day, by_work = rows[~working], rows[working]
+        window[by_day] = adverse[by_day] + cols.appeal_days[by_day]
+        window[by_work] = days.add(adverse[by_work], cols.appeal_days[by_work])
+        out[key] = window
+        out[f"{key}_done"] = done
     big = np.iinfo(np.int64).max
-    best = np.full(len(result["response"]), big, dtype=np.int64)
-    for key in ("response", "expedite", "appeal_window", "appeal_decision"):
-        due, done = result[key], result[f"{key}_done"]
-        open_ = (due != NONE) & (done == NONE)
-        best = np.where(open_ & (due < best), due, best)
-    req = result["requester"]
-    best = np.where((req != NONE) & (req < best), req, best)
-    return np.where(best == big, NONE, best)
+    never = np.broadcast_to(np.int64(NONE), (n,))  # one read-only column of NONE, shared
+    for key, dues in cols.replies.items():
+        out[f"{key}_done"] = never  # answered asks are left out
+        if dues.shape[1] == 0:
+            out[key] = never
+            continue
+        owed = dues != NONE
+        if today is not None:
+            owed &= dues >= today.toordinal()
+        if dues.shape[1] == 1:  # the usual case: at most one ask of a kind
+            out[key] = np.where(owed[:, 0], dues[:, 0], NONE)
+            continue
+        earliest = np.where(owed, dues, big).min(axis=1)
+        out[key] = np.where(earliest == big, NONE, earliest)
+    return out
+
+
+DEADLINES = ("response", "expedite", *WINDOWS, "appeal_decision", *REPLIES)
+REQUESTER_OWES = frozenset((*WINDOWS, *REPLIES))
+
+
+def open_due(result: dict[str, np.ndarray], key: str, today: date | None = None) -> np.ndarray:
+    """Due dates of ``key`` where that deadline is still owed (NONE elsewhere): not done,
+    and, on ``today``, not a requester's window that passed unused (that is history)."""
+    due = result[key]
+    owed = (due != NONE) & (result[f"{key}_done"] == NONE)
+    if today is not None and key in REQUESTER_OWES:
+        owed &= due >= today.toordinal()
+    return np.where(owed, due, NONE)
+
+
+def next_due(result: dict[str, np.ndarray], today: date | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Per request, the earliest still-owed due date (NONE if none) and the index in
+    ``DEADLINES`` of its clock (NONE if none)."""
+    big = np.iinfo(np.int64).max
+    dues = []
+    for key in DEADLINES:
+        due = open_due(result, key, today)
+        dues.append(np.where(due != NONE, due, big))
+    stacked = np.vstack(dues)
+    which = stacked.argmin(axis=0)
+    best = stacked[which, np.arange(stacked.shape[1])]
+    none = best == big
+    return np.where(none, NONE, best).astype(np.int64), np.where(none, NONE, which).astype(np.int64)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from foiadesk.core.deadlines.calendar import Calendar, DayOff
-from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
+from foiadesk.core.deadlines.events import ASKS, EVENT_TYPES, OUTCOME_LABELS, Event
 from foiadesk.core.deadlines.facts import (
     ANSWER_FEE,
     ANSWER_INFO,
@@ -23,6 +23,7 @@ from foiadesk.core.deadlines.facts import (
     ClockStep,
     Facts,
     Receipt,
+    Window,
     read_events,
 )
 
@@ -42,6 +43,33 @@ CITE_EXTENSION_BEYOND = "5 U.S.C. 552(a)(6)(B)(ii)"
 CITE_EXPEDITE = "5 U.S.C. 552(a)(6)(E)(ii)(I); 6 CFR 5.5(e)(4), 28 CFR 16.5(e)(4)"
 CITE_APPEAL_DECISION = "5 U.S.C. 552(a)(6)(A)(ii)"
 CITE_EXHAUSTION = "5 U.S.C. 552(a)(6)(C)(i); fee bar 552(a)(4)(A)(viii)"
+CITE_ESTIMATE = "5 U.S.C. 552(a)(7)(B)(ii)"
+CITE_EXPEDITE_MOOT = "5 U.S.C. 552(a)(6)(E)(iv)"
+
+
+@dataclass(frozen=True)
+class Authority:
+    """A court decision a trace relies on, with its confidence tag (V verified in a source
+    that was read, P partly confirmed, U unconfirmed) and where it was checked."""
+
+    cite: str
+    tag: str
+    holding: str
+    sources: tuple[str, ...]
+
+
+# After an agency answers late but before suit, courts expect an administrative appeal.
+OGLESBY = Authority(
+    "Oglesby v. U.S. Dep't of the Army, 920 F.2d 57 (D.C. Cir. 1990)",
+    "V",
+    "constructive exhaustion no longer applies once the agency has responded before suit; the "
+    "requester must then appeal administratively before going to court",
+    (
+        "https://casetext.com/case/oglesby-v-us-dept-of-army (opinion text)",
+        "DOJ OIP, FOIA Update Vol. XII, No. 2 (1991), 'Procedural Rules Under the D.C. Circuit's "
+        "Oglesby Decision'",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -84,24 +112,44 @@ class Clock:
     alternative: date | None = None
     disputed: tuple[DayOff, ...] = field(default=())
     closures_skipped: bool = False  # the policy of the calendar that gave ``due``
+    moot: bool = False  # ``done_on`` is the day it stopped mattering, not the day it was met
+    for_what: str = ""  # what the clock is for, in a sentence
+    hold_alternative: date | None = None  # the date if a fee estimate's hold tolled the clock
 
     @property
     def is_open(self) -> bool:
         return self.done_on is None
 
+    def owed(self, today: date | None = None) -> bool:
+        """A deadline still to act on or watch: open, dated, not a milestone or estimate,
+        and (on ``today``) not a requester's window that has already passed unused."""
+        if not self.is_open or self.due is None or self.unit in ("milestone", "estimate"):
+            return False
+        return today is None or self.owed_by != "requester" or today <= self.due
+
     def state(self, today: date) -> str:
-        """open · paused · overdue · met · missed · no date (· reached/pending for milestones)."""
+        """open · paused · overdue · met · missed · moot · no date; milestones are reached,
+        pending or answered late; an estimate is an estimate. A requester's window that
+        passed unused is missed (history), never overdue (a to-do)."""
+        if self.unit == "estimate":
+            return "estimate"
         if self.unit == "milestone":
+            if self.done_on is not None:
+                return "answered late"
             return "reached" if self.due and today >= self.due else "pending"
         if self.done_on is not None:
             if self.due is None:
-                return "met"
+                return "moot" if self.moot else "met"
+            if self.moot:
+                return "moot" if self.done_on <= self.due else "missed"
             return "met" if self.done_on <= self.due else "missed"
         if self.paused:
             return "paused"
         if self.due is None:
             return "no date"
-        return "overdue" if today > self.due else "open"
+        if today > self.due:
+            return "missed" if self.owed_by == "requester" else "overdue"
+        return "open"
 
     def days_left(self, today: date) -> int | None:
         return None if self.due is None else (self.due - today).days
@@ -131,6 +179,12 @@ class Clock:
             lines.append(
                 f"  If disputed closure days were {'counted' if self.closures_skipped else 'skipped'}: "
                 f"{self.alternative.isoformat()}"
+            )
+        if self.hold_alternative and self.hold_alternative != self.due:
+            lines.append(
+                "  If the fee estimate put the request on hold (as some agency rules say): "
+                f"{self.hold_alternative.isoformat()}; the statute tolls only for a fee "
+                f"clarification ({CITE_TOLLING})"
             )
         for warning in self.warnings:
             lines.append(f"  ! {warning}")
@@ -193,6 +247,8 @@ class _Response:
 
     def ask(self, step: ClockStep) -> None:
         name = TOLL_NAMES[step.kind]
+        if step.event.type == "fee_estimate":
+            name = "fee estimate, which puts the request on hold (a fee clarification)"
         if step.kind == ASK_INFO and self.info_tolls >= 1:
             self.warnings.append(
                 f"{step.day}: a second request for information does not toll the "
@@ -301,20 +357,29 @@ class _Response:
 
 
 def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
-    """The day the response clock starts, with the routing cap applied."""
+    """The day the response clock starts: the proper component's receipt, but no later
+    than 10 working days after the first designated component's; later routings do not
+    restart the cap."""
     receipt = facts.receipt
     assert receipt is not None  # read_events gives every filed request a receipt
     steps = [Step(receipt.describe(), receipt.day)]
-    if facts.routed is None:
+    if facts.filed is not None and facts.filed.type == "referral_received":
+        steps.append(
+            Step("Referred by another agency: the clock starts on this agency's receipt (no routing cap)")
+        )
+    if not facts.routings:
         return receipt.day, steps
     cap = cal.add_working_days(receipt.day, ROUTING_DAYS)
-    steps.append(
-        Step(
-            f"Routed to another component {facts.routed.occurred_on}. Routing cap: 10 "
-            f"working days after the first receipt is {cap} ({CITE_ROUTING})",
-            cap,
-        )
-    )
+    for n, routing in enumerate(facts.routings):
+        got = f" (received {routing.agency_received_on})" if routing.agency_received_on else ""
+        if n == 0:
+            text = (
+                f"Routed to another component {routing.occurred_on}{got}. Routing cap: 10 working days "
+                f"after the first receipt is {cap} ({CITE_ROUTING})"
+            )
+        else:
+            text = f"Routed again {routing.occurred_on}{got}: the cap stays {cap}"
+        steps.append(Step(text, cap))
     proper = facts.proper
     if proper is None:
         steps.append(
@@ -337,13 +402,18 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
     assert facts.receipt is not None  # read_events gives every filed request a receipt
     start, start_steps = _start(facts, cal)
     clock = _Response(cal, start)
-    clock.steps = [
-        Step(
-            f"Filed {filed.occurred_on}" + (f" by {filed.channel}" if filed.channel else ""),
-            filed.occurred_on,
-        ),
-        *start_steps,
-    ]
+    first = (
+        f"Filed {filed.occurred_on}" + (f" by {filed.channel}" if filed.channel else "")
+        if filed.type == "filed"
+        else f"Received on referral {filed.occurred_on}" + (f": {filed.summary}" if filed.summary else "")
+    )
+    clock.steps = [Step(first, filed.occurred_on), *start_steps]
+    for ev in facts.consultations:
+        clock.steps.append(
+            Step(
+                f"Consultation with another agency {ev.occurred_on}: the clock keeps running", ev.occurred_on
+            )
+        )
     for step in facts.steps:
         if step.kind in TOLL_NAMES:
             clock.ask(step)
@@ -387,6 +457,7 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
         tuple(clock.steps),
         tuple(clock.warnings),
         closures_skipped=cal.skip_closures,
+        for_what="the agency's determination on the request",
     )
 
 
@@ -421,14 +492,21 @@ def expedite_clock(facts: Facts) -> Clock | None:
         done.occurred_on if done else None,
         steps=steps,
         unit="calendar",
+        for_what="the agency's decision on expedited processing",
     )
 
 
+# What each appeal window is for, in the words every surface uses.
 APPEAL_LABELS = {
-    "determination": "Appeal by",
-    "fee_decision": "Appeal the fee decision by",
-    "expedite_decided": "Appeal the expedite denial by",
+    "partial": "Appeal the partial denial by",
+    "denial": "Appeal the denial by",
+    "no_records": "Appeal the no-records response by",
+    "glomar": "Appeal the Glomar response by",
+    "fee_waiver": "Appeal the fee-waiver denial by",
+    "fee_category": "Appeal the fee-category denial by",
+    "expedite": "Appeal the expedite denial by",
 }
+WINDOW_KEYS = tuple(f"appeal_window:{kind}" for kind in APPEAL_LABELS)
 
 
 def _adverse_label(ev: Event) -> str:
@@ -441,56 +519,90 @@ def _adverse_label(ev: Event) -> str:
     return f"Adverse {what} ({OUTCOME_LABELS[ev.outcome]}) dated {ev.occurred_on}"
 
 
-def appeal_window_clock(facts: Facts, cal: Calendar, rule: AppealRule) -> Clock | None:
-    adverse = facts.adverse
-    if adverse is None:
-        return None
+def _moot_reason(window: Window) -> str:
+    ev = window.moot
+    assert ev is not None  # asked only of a moot window
+    if ev.type in ("withdrawn", "closed"):
+        return f"{EVENT_TYPES[ev.type].label} {ev.occurred_on}: nothing is owed on a {ev.type} request"
+    if window.kind == "expedite" and ev.type == "determination":
+        return (
+            f"The agency made its determination {ev.occurred_on}: the expedite question is over "
+            f"({CITE_EXPEDITE_MOOT})"
+        )
+    return f"{OUTCOME_LABELS.get(ev.outcome or '', 'Granted')} {ev.occurred_on}: nothing left to appeal"
+
+
+def appeal_window_clock(window: Window, cal: Calendar, rule: AppealRule) -> Clock:
+    """One adverse decision's window; several can be open side by side."""
+    adverse = window.decision
     start = adverse.occurred_on
     if rule.unit == "working":
         due = cal.add_working_days(start, rule.days)
-        steps = (
+        steps = [
             Step(_adverse_label(adverse), start),
             _count(cal, start, due, f"{rule.days} working days after it: {due}"),
-        )
+        ]
     else:
         due = start + timedelta(days=rule.days)
-        steps = (
+        steps = [
             Step(_adverse_label(adverse), start),
             Step(f"{rule.days} calendar days after it: {due}", due),
-        )
+        ]
     warnings: tuple[str, ...] = ()
     if not cal.is_working_day(due):
         warnings = (f"{due} is a {cal.day_off(due).name}: send the appeal before it",)
-    appealed = facts.appeal_after_adverse
+    done = None
+    if window.appealed is not None:
+        done = window.appealed.occurred_on
+        steps.append(Step(f"Appeal filed {done}", done))
+    elif window.moot is not None:
+        done = window.moot.occurred_on
+        steps.append(Step(f"Moot: {_moot_reason(window)}", done))
+    label = APPEAL_LABELS[window.kind]
     return Clock(
-        "appeal_window",
-        APPEAL_LABELS[adverse.type],
+        f"appeal_window:{window.kind}",
+        label,
         "requester",
         f"appeal within {rule.days} {rule.unit} days of the adverse decision [{rule.tag}]",
         rule.cite,
         due,
         start,
         False,
-        appealed.occurred_on if appealed else None,
-        steps=steps,
+        done,
+        steps=tuple(steps),
         warnings=warnings,
         unit=rule.unit,
         closures_skipped=cal.skip_closures,
+        moot=window.moot is not None,
+        for_what=label[: -len(" by")].replace("Appeal", "an administrative appeal of", 1),
     )
 
 
 def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
+    """20 working days from the appeal office's receipt, extended by unusual-circumstances
+    notices as the response is (at most 10 working days in all; 552(a)(6)(B)(i) covers
+    "either clause (i) or clause (ii)")."""
     if facts.appeal is None:
         return None
     received = facts.appeal_receipt
     assert received is not None  # read_events gives every appeal a receipt
-    due = cal.add_working_days(received.day, APPEAL_DECISION_DAYS)
-    steps = (
+    clock = _Response(cal, received.day)
+    clock.remaining = APPEAL_DECISION_DAYS
+    clock.steps = [
         Step(f"Appeal filed {facts.appeal.occurred_on}", facts.appeal.occurred_on),
         _receipt_step(received),
-        _count(cal, received.day, due, f"20 working days after receipt: {due}"),
+    ]
+    for step in facts.appeal_steps:
+        clock.extend(step)
+    due = clock.due_now()
+    clock.steps.append(
+        _count(
+            cal, clock.anchor, due, f"Counted {clock.remaining} working days after {clock.anchor}: due {due}"
+        )
     )
     done = facts.appeal_done
+    if done is not None:
+        clock.steps.append(Step(f"{EVENT_TYPES[done.type].label} on {done.occurred_on}", done.occurred_on))
     return Clock(
         "appeal_decision",
         "Appeal decision due",
@@ -501,16 +613,18 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
         received.day,
         received.assumed,
         done.occurred_on if done else None,
-        steps=steps,
+        steps=tuple(clock.steps),
+        warnings=tuple(clock.warnings),
         closures_skipped=cal.skip_closures,
+        for_what="the appeal office's decision",
     )
 
 
 REPLY_LABELS = {
-    "info_requested": "Answer the request for information",
-    "fee_clarification_requested": "Answer the fee clarification",
-    "fee_estimate": "Accept or narrow the fee estimate",
-    "still_interested": "Say you are still interested",
+    "info_requested": "Answer the request for information by",
+    "fee_clarification_requested": "Answer the fee clarification by",
+    "fee_estimate": "Accept or narrow the fee estimate by",
+    "still_interested": "Say you are still interested by",
 }
 
 
@@ -526,9 +640,16 @@ def requester_clocks(facts: Facts) -> list[Clock]:
             warnings.append("The letter names no reply-by date; answer promptly")
         if ask.type == "still_interested":
             warnings.append("Agencies close requests that miss a still-interested deadline")
+        if done is not None and done.type != ASKS[ask.type]:
+            steps.append(
+                Step(
+                    f"{EVENT_TYPES[done.type].label} {done.occurred_on}: no answer is owed now",
+                    done.occurred_on,
+                )
+            )
         out.append(
             Clock(
-                f"reply:{i}",
+                f"reply:{ask.type}:{i}",
                 REPLY_LABELS[ask.type],
                 "requester",
                 "the date the agency's letter names",
@@ -540,33 +661,116 @@ def requester_clocks(facts: Facts) -> list[Clock]:
                 steps=tuple(steps),
                 warnings=tuple(warnings),
                 unit="named",
+                moot=done is not None and done.type != ASKS[ask.type],
+                for_what=REPLY_LABELS[ask.type][: -len(" by")].lower(),
             )
         )
     return out
 
 
+FEE_BAR = (
+    "the agency may then not charge search fees (nor duplication fees to media, educational and "
+    "scientific requesters) unless (aa) it sent a timely unusual-circumstances notice, (bb) more "
+    "than 5,000 pages are needed and it discussed narrowing, or (cc) a court found exceptional "
+    "circumstances"
+)
+
+
 def exhaustion_milestone(response: Clock | None) -> Clock | None:
-    """Constructive exhaustion: the day after a missed response deadline."""
+    """Constructive exhaustion: the day after a missed response deadline. Once the agency
+    answers (late) before suit, the path is an administrative appeal; the fee bar stays."""
     if response is None or response.due is None:
         return None
     day = response.due + timedelta(days=1)
     if response.done_on is not None and response.done_on <= response.due:
         return None
-    came = f" and came {response.done_on}" if response.done_on else ""
+    steps = [Step(f"Response was due {response.due}; exhaustion from the next day, {day}", day)]
+    if response.done_on is not None:
+        steps.append(
+            Step(
+                f"The agency answered late, on {response.done_on}: if you have not sued by then, "
+                f"an administrative appeal is now the path ({OGLESBY.cite} [{OGLESBY.tag}]); "
+                "the fee bar still applies (552(a)(4)(A)(viii))",
+                response.done_on,
+            )
+        )
     return Clock(
         "exhaustion",
         "Constructive exhaustion from",
         "milestone",
-        "the requester may sue once the agency misses its deadline; the agency may then not "
-        "charge search fees (nor duplication fees to media, educational and scientific "
-        "requesters) unless (aa) it sent a timely unusual-circumstances notice, (bb) more "
-        "than 5,000 pages are needed and it discussed narrowing, or (cc) a court found "
-        "exceptional circumstances",
+        f"the requester may sue once the agency misses its deadline; {FEE_BAR}",
         CITE_EXHAUSTION,
         day,
         response.due,
-        steps=(Step(f"Response was due {response.due}{came}; exhaustion from the next day, {day}", day),),
+        done_on=response.done_on,
+        steps=tuple(steps),
         unit="milestone",
+        for_what="the right to sue without an administrative appeal",
+    )
+
+
+def appeal_exhaustion_milestone(decision: Clock | None) -> Clock | None:
+    """The appeal stage's exhaustion: the day after a missed appeal decision, the requester
+    may sue (552(a)(6)(C)(i))."""
+    if decision is None or decision.due is None:
+        return None
+    if decision.done_on is not None and decision.done_on <= decision.due:
+        return None
+    day = decision.due + timedelta(days=1)
+    steps = [Step(f"Appeal decision was due {decision.due}; exhaustion from the next day, {day}", day)]
+    if decision.done_on is not None:
+        steps.append(
+            Step(
+                f"The appeal office decided late, on {decision.done_on}; its decision is final and "
+                "judicial review is open (5 U.S.C. 552(a)(4)(B))",
+                decision.done_on,
+            )
+        )
+    return Clock(
+        "appeal_exhaustion",
+        "Appeal: constructive exhaustion from",
+        "milestone",
+        "the requester may sue once the appeal office misses its deadline",
+        "5 U.S.C. 552(a)(6)(C)(i), (a)(6)(A)(ii)",
+        day,
+        decision.due,
+        done_on=decision.done_on,
+        steps=tuple(steps),
+        unit="milestone",
+        for_what="the right to sue after an undecided appeal",
+    )
+
+
+def estimate_clock(facts: Facts) -> Clock | None:
+    """The agency's estimated completion date (552(a)(7)(B)(ii)), the latest it gave, with
+    each earlier one: beside the statutory date, never instead of it."""
+    if not facts.estimates:
+        return None
+    steps = []
+    previous = None
+    for ev in facts.estimates:
+        moved = f" (was {previous})" if previous and previous != ev.named_date else ""
+        steps.append(
+            Step(
+                f"{EVENT_TYPES[ev.type].label} {ev.occurred_on}: estimated {ev.named_date}{moved}",
+                ev.named_date,
+            )
+        )
+        previous = ev.named_date
+    latest = facts.estimates[-1]
+    done = facts.response_done
+    return Clock(
+        "estimate",
+        "Agency's estimated completion",
+        "agency",
+        "the date the agency estimates it will complete the request; not a deadline",
+        CITE_ESTIMATE,
+        latest.named_date,
+        latest.occurred_on,
+        done_on=done.occurred_on if done else None,
+        steps=tuple(steps),
+        unit="estimate",
+        for_what="when the agency says it expects to finish",
     )
 
 
@@ -579,12 +783,17 @@ def compute_clocks(events: list[Event], cal: Calendar, rule: AppealRule | None =
     live = [e for e in events if e.type in EVENT_TYPES]
     clocks = _clocks(live, cal, rule)
     alternative = {c.key: c.due for c in _clocks(live, cal.alternative, rule)}
+    held = None
+    if any(e.type == "fee_estimate" and e.outcome != "on_hold" for e in live):
+        held = response_clock(live, cal, read_events(live, cal, estimates_hold=True))
     out = []
     for clock in clocks:
         if clock.start and clock.due and clock.unit == "working":
             disputed = tuple(cal.closures_between(clock.start, clock.due))
             alt = alternative.get(clock.key)
             clock = replace(clock, disputed=disputed, alternative=alt if alt != clock.due else None)
+        if clock.key == "response" and held is not None and held.due != clock.due:
+            clock = replace(clock, hold_alternative=held.due)
         out.append(clock)
     return out
 
@@ -592,20 +801,24 @@ def compute_clocks(events: list[Event], cal: Calendar, rule: AppealRule | None =
 def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]:
     facts = read_events(events, cal)
     response = response_clock(events, cal, facts)
+    decision = appeal_decision_clock(facts, cal)
     found = [
         response,
         exhaustion_milestone(response),
+        estimate_clock(facts),
         expedite_clock(facts),
-        appeal_window_clock(facts, cal, rule),
-        appeal_decision_clock(facts, cal),
+        *(appeal_window_clock(w, cal, rule) for w in facts.windows),
+        decision,
+        appeal_exhaustion_milestone(decision),
     ]
     return [c for c in found if c is not None] + requester_clocks(facts)
 
 
-def next_deadline(clocks: list[Clock]) -> Clock | None:
-    """The open clock that falls first (the one a user must act on or watch)."""
-    open_ = [c for c in clocks if c.is_open and c.due is not None and c.unit != "milestone"]
-    return min(open_, key=lambda c: cast(date, c.due), default=None)  # due is not None: filtered above
+def next_deadline(clocks: list[Clock], today: date | None = None) -> Clock | None:
+    """The open clock that falls first (the one a user must act on or watch); on ``today``,
+    a requester's window that passed unused is history, not next."""
+    open_ = [c for c in clocks if c.owed(today)]
+    return min(open_, key=lambda c: cast(date, c.due), default=None)  # owed: due is set
 
 
 # -- the deadline calculator -------------------------------------------------------------
@@ -653,6 +866,6 @@ def calculate(
     key = {
         "extended": "response",
         "appeal-decision": "appeal_decision",
-        "appeal-window": "appeal_window",
+        "appeal-window": "appeal_window:denial",
     }.get(kind, kind)
     return next(c for c in compute_clocks(events, cal, rule) if c.key == key)

@@ -23,6 +23,8 @@ class EventType:
     named_date: str = ""  # label of named_date when the type uses it
     outcomes: tuple[str, ...] = ()
     agency_receipt: str = ""  # label of agency_received_on when the type uses it
+    outcome_optional: bool = False  # an outcome the letter may or may not state
+    no_outcome: str = "Not stated"  # what no outcome means, where it is optional
 
 
 _TYPES = [
@@ -37,10 +39,24 @@ _TYPES = [
         agency_receipt="Agency says it received the request on",
     ),
     EventType(
+        "referral_received",
+        "Received on referral from another agency",
+        "in",
+        agency_receipt="This agency received the referral on",
+    ),
+    EventType(
         "routed",
-        "Routed/referred to another component",
+        "Routed to another component of the same agency",
         "in",
         agency_receipt="Proper component received it on",
+    ),
+    EventType("referral", "Records referred to another agency", "in"),
+    EventType("consultation", "Agency consulted another agency", "in"),
+    EventType(
+        "estimated_completion",
+        "Agency gave an estimated completion date",
+        "in",
+        named_date="Estimated completion",
     ),
     EventType("info_requested", "Agency asked for information", "in", named_date="Reply by"),
     EventType("info_answered", "Requester answered", "out", agency_receipt="Agency received the answer on"),
@@ -51,7 +67,15 @@ _TYPES = [
         "out",
         agency_receipt="Agency received the answer on",
     ),
-    EventType("fee_estimate", "Fee estimate", "in", named_date="Reply by"),
+    EventType(
+        "fee_estimate",
+        "Fee estimate",
+        "in",
+        named_date="Reply by",
+        outcomes=("on_hold",),
+        outcome_optional=True,
+        no_outcome="Not on hold (the letter does not say so)",
+    ),
     EventType(
         "fee_estimate_answered",
         "Fee estimate accepted or narrowed",
@@ -94,12 +118,27 @@ _TYPES = [
         "in",
         outcomes=("full_grant", "partial", "denial", "no_records", "glomar", "referral"),
     ),
-    EventType("appeal_filed", "Appeal filed", "out", agency_receipt="Appeal office received it on"),
+    EventType(
+        "appeal_filed",
+        "Appeal filed",
+        "out",
+        agency_receipt="Appeal office received it on",
+        # which decision it appeals (its appeal window is then met); none: every open one
+        outcomes=("partial", "denial", "no_records", "glomar", "fee_waiver", "fee_category", "expedite"),
+        outcome_optional=True,
+        no_outcome="Every decision still open to appeal",
+    ),
     EventType(
         "appeal_received",
         "Appeal acknowledged",
         "in",
         agency_receipt="Appeal office received it on",
+    ),
+    EventType(
+        "appeal_extension_notice",
+        "Appeal decision extended (unusual circumstances)",
+        "in",
+        named_date="Appeal decision expected by",
     ),
     EventType(
         "appeal_decided",
@@ -129,7 +168,13 @@ OUTCOME_LABELS = {
     "waiver_denied": "Fee waiver denied",
     "category_granted": "Fee category granted",
     "category_denied": "Fee category denied",
+    "on_hold": "On hold until you answer",
+    "fee_waiver": "Fee-waiver denial",
+    "fee_category": "Fee-category denial",
+    "expedite": "Expedite denial",
 }
+# Events that start a request's clocks: the requester's filing, or another agency's referral.
+STARTS = ("filed", "referral_received")
 
 # Agency asks that the requester owes an answer to, and the type that answers each.
 ASKS = {
@@ -155,6 +200,7 @@ class Event:
     tracking_number: str | None = None
     amount_cents: int | None = None
     summary: str = ""
+    linked_request: int | None = None  # a referral's request at the receiving agency
 
     @property
     def kind(self) -> EventType:
@@ -167,12 +213,15 @@ def derive_status(events: list[Event]) -> str:
     waiting: dict[str, bool] = {}
     for ev in sorted(events, key=lambda e: (e.occurred_on, e.id)):
         t = ev.type
-        if t == "filed":
-            status = "Filed"
+        if t in STARTS:
+            status = "Filed" if t == "filed" else "Processing"
         elif t in (
             "received",
             "acknowledged",
             "routed",
+            "referral",
+            "consultation",
+            "estimated_completion",
             "extension_notice",
             "interim_release",
             "status_inquiry",

@@ -30,10 +30,18 @@ ASSUMED_RECEIPT = "Receipt ASSUMED (no receipt date from the agency yet): filing
 ENDS_RESPONSE = ("determination", "withdrawn", "closed")
 ENDS_EXPEDITE = ("expedite_decided", "determination", "withdrawn", "closed")
 ENDS_APPEAL = ("appeal_decided", "withdrawn", "closed")
-ADVERSE_DECISIONS = {
-    "determination": ADVERSE_DETERMINATIONS,
-    "fee_decision": frozenset({"waiver_denied", "category_denied"}),
-    "expedite_decided": frozenset({"denied"}),
+ENDS_REQUEST = ("withdrawn", "closed")
+# The appeal windows a request can have side by side, one per kind of adverse decision:
+# kind -> (event type, outcomes that open it, outcomes of a later event of that type that
+# make it moot). Any later determination moots an expedite denial (552(a)(6)(E)(iv): the
+# expedite question is over once the agency decides the request); a fee-waiver or
+# fee-category denial stays appealable after the determination.
+WINDOW_KINDS = ("partial", "denial", "no_records", "glomar", "fee_waiver", "fee_category", "expedite")
+_WINDOW_RULES = {
+    "determination": ("determination", ADVERSE_DETERMINATIONS, frozenset({"full_grant"})),
+    "fee_waiver": ("fee_decision", frozenset({"waiver_denied"}), frozenset({"waiver_granted"})),
+    "fee_category": ("fee_decision", frozenset({"category_denied"}), frozenset({"category_granted"})),
+    "expedite": ("expedite_decided", frozenset({"denied"}), frozenset({"granted"})),
 }
 
 
@@ -65,22 +73,41 @@ class ClockStep:
 
 
 @dataclass(frozen=True)
+class Window:
+    """One adverse decision's appeal window: the decision, the appeal that met it, or the
+    event that made it moot (a later grant, the final determination for an expedite
+    denial, a withdrawal or closure)."""
+
+    kind: str  # one of WINDOW_KINDS
+    decision: Event
+    appealed: Event | None
+    moot: Event | None
+
+
+@dataclass(frozen=True)
 class Facts:
-    filed: Event | None
+    filed: Event | None  # the filing, or the receipt of a referral from another agency
     receipt: Receipt | None
-    routed: Event | None
+    routings: tuple[Event, ...]
     proper: Receipt | None
     steps: tuple[ClockStep, ...]
     response_done: Event | None
     expedite: Event | None
     expedite_receipt: Receipt | None
     expedite_done: Event | None
-    adverse: Event | None
-    appeal_after_adverse: Event | None
+    windows: tuple[Window, ...]
     appeal: Event | None
     appeal_receipt: Receipt | None
     appeal_done: Event | None
     asks: tuple[tuple[Event, Event | None], ...]  # each ask and what answered or overtook it
+    appeal_steps: tuple[ClockStep, ...] = ()  # extensions of the appeal decision
+    consultations: tuple[Event, ...] = ()
+    estimates: tuple[Event, ...] = ()  # letters that name an estimated completion date
+    holds: tuple[Event, ...] = ()  # fee estimates counted as fee clarifications
+
+    @property
+    def routed(self) -> Event | None:
+        return self.routings[0] if self.routings else None
 
 
 def ordered(events: list[Event]) -> list[Event]:
@@ -97,15 +124,38 @@ def _receipt(cal: Calendar, day: date, how: str, assumed: bool = False) -> Recei
     return Receipt(cal.on_or_next_working_day(day), day, how, assumed)
 
 
-def read_events(events: list[Event], cal: Calendar) -> Facts:
+ESTIMATES = frozenset({"acknowledged", "interim_release", "estimated_completion"})
+_OPENS = {(etype, outcome): group for group, (etype, opens, _) in _WINDOW_RULES.items() for outcome in opens}
+
+
+def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = False) -> Facts:
+    """The facts of one request. ``estimates_hold``: count every fee estimate as a fee
+    clarification, as agency rules that put a request on hold do (for the other date)."""
     events = ordered(events)
     first: dict[str, Event] = {}
-    for ev in events:  # one pass for the first event of each type: most look-ups need only that
-        first.setdefault(ev.type, ev)
+    latest: dict[str, int] = {}  # window group -> position of its latest adverse decision
+    for i, ev in enumerate(events):  # one pass for the first event of each type, and the latest
+        first.setdefault(ev.type, ev)  # adverse decisions: most look-ups need only those
+        if ev.outcome is not None and (ev.type, ev.outcome) in _OPENS:
+            latest[_OPENS[ev.type, ev.outcome]] = i
     filed = first.get("filed")
-    receipt = proper = routed = response_done = None
+    if "referral_received" in first and (
+        filed is None or first["referral_received"].occurred_on < filed.occurred_on
+    ):
+        filed = first["referral_received"]
+    receipt = proper = response_done = None
+    routings: list[Event] = []
     steps: list[ClockStep] = []
-    if filed is not None:
+    holds: list[Event] = []
+    if filed is not None and filed.type == "referral_received":
+        receipt = (
+            _receipt(cal, filed.agency_received_on, "This agency received the referral")
+            if filed.agency_received_on
+            else _receipt(
+                cal, filed.occurred_on, "Receipt of the referral ASSUMED: the referral's date", True
+            )
+        )
+    elif filed is not None:
         received = first.get("received")
         ack = first.get("acknowledged")
         if received is not None:
@@ -116,19 +166,21 @@ def read_events(events: list[Event], cal: Calendar) -> Facts:
             receipt = _receipt(cal, ack.agency_received_on, "Acknowledgment says the agency received it")
         else:
             receipt = _receipt(cal, filed.occurred_on, ASSUMED_RECEIPT, True)
-        routed = first.get("routed")
-        if routed is not None:
-            if routed.agency_received_on:
-                proper = _receipt(cal, routed.agency_received_on, "Proper component received it")
+    if filed is not None:
+        if "routed" in first:
+            routings = [e for e in events if e.type == "routed"]
+            last = routings[-1]
+            if last.agency_received_on:
+                proper = _receipt(cal, last.agency_received_on, "Proper component received it")
             else:
-                # Only an acknowledgment of a receipt after the routing is the new component's.
+                # Only an acknowledgment of a receipt after the last routing is the new component's.
                 later = next(
                     (
                         e
                         for e in events
                         if e.type == "acknowledged"
                         and e.agency_received_on
-                        and e.agency_received_on >= routed.occurred_on
+                        and e.agency_received_on >= last.occurred_on
                     ),
                     None,
                 )
@@ -137,6 +189,7 @@ def read_events(events: list[Event], cal: Calendar) -> Facts:
                     proper = _receipt(
                         cal, later.agency_received_on, "Proper component's acknowledgment says it received it"
                     )
+        open_holds = 0
         for ev in events:
             if ev is filed or ev.occurred_on < filed.occurred_on:
                 continue
@@ -144,6 +197,13 @@ def read_events(events: list[Event], cal: Calendar) -> Facts:
                 response_done = ev
                 break
             kind = STEP_KINDS.get(ev.type)
+            if ev.type == "fee_estimate" and (estimates_hold or ev.outcome == "on_hold"):
+                kind = ASK_FEE
+                open_holds += 1
+                holds.append(ev)
+            elif ev.type == "fee_estimate_answered" and open_holds:
+                kind = ANSWER_FEE
+                open_holds -= 1
             if kind in (ANSWER_INFO, ANSWER_FEE):
                 got = ev.agency_received_on or ev.occurred_on
                 steps.append(
@@ -165,10 +225,49 @@ def read_events(events: list[Event], cal: Calendar) -> Facts:
         )
         expedite_done = _first(events, ENDS_EXPEDITE, expedite.occurred_on)
 
-    adverse = appeal_after = None
-    if first.keys() & ADVERSE_DECISIONS.keys():
-        adverse = next((e for e in reversed(events) if e.outcome in ADVERSE_DECISIONS.get(e.type, ())), None)
-        appeal_after = _first(events, ("appeal_filed",), adverse.occurred_on) if adverse else None
+    windows = []
+    if latest:
+        for group, (etype, _, moots) in _WINDOW_RULES.items():
+            at = latest.get(group)
+            if at is None:
+                continue
+            decision = events[at]
+            which = (decision.outcome or "") if group == "determination" else group
+            appealed = next(  # an appeal of this decision, or of every open one
+                (
+                    e
+                    for e in events
+                    if e.type == "appeal_filed"
+                    and e.occurred_on >= decision.occurred_on
+                    and e.outcome in (None, which)
+                ),
+                None,
+            )
+            moot = next(
+                (
+                    e
+                    for e in events[at + 1 :]
+                    if e.type in ENDS_REQUEST
+                    or (e.type == etype and e.outcome in moots)
+                    or (group == "expedite" and e.type == "determination")
+                ),
+                None,
+            )
+            if (
+                appealed is not None
+                and moot is not None
+                and (appealed.occurred_on, appealed.id)
+                < (
+                    moot.occurred_on,
+                    moot.id,
+                )
+            ):
+                moot = None
+            if moot is None and appealed is None:  # a decision that came after the request ended
+                moot = next((e for e in reversed(events[:at]) if e.type in ENDS_REQUEST), None)
+            if moot is not None:
+                appealed = None
+            windows.append(Window(which, decision, appealed, moot))
 
     appeal = None
     if "appeal_filed" in first:
@@ -193,28 +292,43 @@ def read_events(events: list[Event], cal: Calendar) -> Facts:
         else:
             appeal_receipt = _receipt(cal, appeal.occurred_on, "Receipt ASSUMED from the appeal's date", True)
         appeal_done = _first(events, ENDS_APPEAL, appeal.occurred_on)
+    appeal_steps: tuple[ClockStep, ...] = ()
+    if appeal is not None and "appeal_extension_notice" in first:
+        appeal_steps = tuple(
+            ClockStep(EXTENSION, e.occurred_on, e.named_date, e)
+            for e in events
+            if e.type == "appeal_extension_notice"
+            and e.occurred_on >= appeal.occurred_on
+            and (appeal_done is None or (e.occurred_on, e.id) < (appeal_done.occurred_on, appeal_done.id))
+        )
 
     asks = []
     for i, ask in enumerate(events if first.keys() & ASKS.keys() else ()):
         if ask.type in ASKS:
             rest = events[i + 1 :]
-            asks.append(
-                (ask, next((e for e in rest if e.type == ASKS[ask.type] or e.type in ENDS_RESPONSE), None))
-            )
+            done = next((e for e in rest if e.type == ASKS[ask.type] or e.type in ENDS_RESPONSE), None)
+            if done is None:  # an ask after the request ended is owed nothing
+                done = next((e for e in reversed(events[:i]) if e.type in ENDS_REQUEST), None)
+            asks.append((ask, done))
     return Facts(
         filed,
         receipt,
-        routed,
+        tuple(routings),
         proper,
         tuple(steps),
         response_done,
         expedite,
         expedite_receipt,
         expedite_done,
-        adverse,
-        appeal_after,
+        tuple(windows),
         appeal,
         appeal_receipt,
         appeal_done,
         tuple(asks),
+        appeal_steps,
+        tuple(e for e in events if e.type == "consultation") if "consultation" in first else (),
+        tuple(e for e in events if e.type in ESTIMATES and e.named_date)
+        if first.keys() & set(ESTIMATES)
+        else (),
+        tuple(holds),
     )

@@ -65,7 +65,6 @@ ROLES = {"out": "sent", "in": "received", "internal": "internal"}
 DONE = {
     "response": "answered",
     "expedite": "decided",
-    "appeal_window": "appeal filed",
     "appeal_decision": "decided",
 }
 INDEX_PDF_QT = "made by FoiaDesk (Qt)"
@@ -137,15 +136,26 @@ def clock_lines(clock: Clock, as_of: date) -> tuple[str, str]:
     state = clock.state(as_of)
     head = clock.label
     if clock.due:
-        head += f"{' by' if clock.unit == 'named' else ''} {clock.due}"
+        head += f"{' by' if clock.unit == 'named' and not head.endswith(' by') else ''} {clock.due}"
+    if clock.unit == "estimate":
+        return head[0].lower() + head[1:], f"{head}: the agency's estimate, not a deadline"
     if clock.unit == "milestone":
         reached = state == "reached"
+        if state == "answered late":
+            short = f"{head} (the agency answered late, {clock.done_on})"
+            return short[0].lower() + short[1:], f"{head}: {clock.steps[-1].text}"
         short = head if reached else f"{head} (not yet reached)"
         verdict = "reached" if reached else "not yet reached; only if the response deadline is missed"
         return short[0].lower() + short[1:], f"{head}: {verdict}"
-    done = DONE.get(clock.key, "answered")
+    done = "appeal filed" if clock.key.startswith("appeal_window") else DONE.get(clock.key, "answered")
     if state == "met":
         word, verdict = "met", f"met; {done} {clock.done_on}" if clock.due else "met"
+    elif state == "moot":
+        word, verdict = "moot", f"moot; {clock.steps[-1].text}"
+    elif state == "missed" and clock.done_on is None:
+        word, verdict = "missed", f"missed; the window passed unused on {clock.due}"
+    elif state == "missed" and clock.moot:
+        word, verdict = "missed", f"missed; the window passed unused on {clock.due}"
     elif state == "missed":
         assert clock.done_on is not None and clock.due is not None  # what "missed" means
         word, verdict = (

@@ -39,6 +39,7 @@ class DueItem:
     clock: Clock
     uid: str
     sequence: int
+    estimate: date | None = None  # the agency's estimated completion, beside the response date
 
 
 def open_deadlines(
@@ -56,7 +57,7 @@ def open_deadlines(
     from foiadesk.core.tracking.tracker import view_request
 
     cal = cal or calendar()
-    index = RequestIndex.load(db, cal, on_progress=lambda *_: stop_if(cancelled))
+    index = RequestIndex.load(db, cal, on_progress=lambda *_: stop_if(cancelled), today=as_of)
     ids = sorted(set(index.columns["id"][agenda(index).rows].tolist()))
     items = []
     for n, request_id in enumerate(ids, 1):
@@ -65,11 +66,12 @@ def open_deadlines(
         created, sequence = reads.request_created_and_revision(db, request_id)
         stamp = re.sub(r"\D", "", created)[:14]
         asks = [ask.id for ask, _ in read_events(list(view.events), cal).asks]
+        estimate = next((c.due for c in view.clocks if c.key == "estimate" and c.is_open), None)
         for clock in view.clocks:
-            if not clock.is_open or clock.due is None or clock.unit == "milestone":
+            if not clock.owed(as_of):
                 continue
             key = (
-                f"reply-{asks[int(clock.key.split(':')[1])]}" if clock.key.startswith("reply:") else clock.key
+                f"reply-{asks[int(clock.key.split(':')[2])]}" if clock.key.startswith("reply:") else clock.key
             )
             items.append(
                 DueItem(
@@ -79,8 +81,9 @@ def open_deadlines(
                     view.component_name,
                     view.tracking_numbers,
                     clock,
-                    f"foiadesk-{request_id}-{stamp}-{key.replace('_', '-')}@foiadesk",
+                    f"foiadesk-{request_id}-{stamp}-{key.replace('_', '-').replace(':', '-')}@foiadesk",
                     sequence,
+                    estimate if clock.key == "response" else None,
                 )
             )
         if progress:
@@ -94,7 +97,8 @@ def summary(item: DueItem) -> str:
     clock = item.clock
     title = item.title if len(item.title) <= TITLE_CHARS else item.title[: TITLE_CHARS - 1].rstrip() + "…"
     you = "[You] " if clock.owed_by == "requester" else ""
-    return f"{you}{clock.label} — {item.component} #{item.request_id}: {title}"
+    label = clock.label.removesuffix(" by")  # the event's date says by when
+    return f"{you}{label} — {item.component} #{item.request_id}: {title}"
 
 
 def _description(item: DueItem) -> str:
@@ -102,7 +106,10 @@ def _description(item: DueItem) -> str:
     lines = [f"FOIA request #{item.request_id}: {item.title}", f"{item.component_name} ({item.component})"]
     if item.tracking:
         lines.append(f"Tracking: {', '.join(item.tracking)}")
-    lines += [f"Owed by {owed}.", "", item.clock.explain()]
+    lines.append(f"Owed by {owed}.")
+    if item.estimate:
+        lines.append(f"The agency's estimated completion: {item.estimate} (not a deadline).")
+    lines += ["", item.clock.explain()]
     return "\n".join(lines)
 
 

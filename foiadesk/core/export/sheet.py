@@ -154,7 +154,7 @@ def list_rows(
             progress(done, total)
 
     stop_if(cancelled)
-    index = RequestIndex.load(db, cal or calendar(), on_progress=step)
+    index = RequestIndex.load(db, cal or calendar(), on_progress=step, today=as_of)
     wanted = _filter(db, index, flt)
     rows = index.select(
         wanted, sort=flt.sort, descending=flt.descending, today=as_of, soon_days=flt.soon_days

@@ -182,7 +182,12 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
     tracking = next((n for n, k in numbers if k == "request"), "")
     appeal_number = next((n for n, k in numbers if k == "appeal"), "")
     appeal = last("appeal_filed")
-    appeal_window = clocks.get("appeal_window")
+    # the determination's own window, else the first other decision open to appeal
+    windows = [c for k, c in clocks.items() if k.startswith("appeal_window:")]
+    appeal_window = next(
+        (c for c in windows if c.start == (determination and determination.occurred_on)), None
+    )
+    appeal_window = appeal_window or next(iter(windows), None)
     appeal_decision = clocks.get("appeal_decision")
     exhaustion = clocks.get("exhaustion")
     filed = first("filed")
@@ -302,7 +307,7 @@ def next_steps(clock: Clock, today: date) -> list[str]:
         return ["complaint-outline", "ogis", "status"]
     if clock.key == "expedite":
         return ["status"]
-    if clock.key == "appeal_window":
+    if clock.key.startswith("appeal_window"):
         return ["appeal", "ogis"]
     if clock.key == "appeal_decision":
         return ["status", "ogis", "complaint-outline"] if state in ("overdue", "missed") else ["status"]

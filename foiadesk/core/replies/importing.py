@@ -150,6 +150,8 @@ def _main_event(p: Proposal) -> tuple[str, dict]:
         return "appeal_decided", dict(outcome=p.appeal_outcome)
     if kind == "expedite_decision":
         return "expedite_decided", dict(outcome=p.expedite)
+    if d("estimated_completion"):  # a status reply: the agency's estimated completion date
+        return "estimated_completion", dict(named_date=d("estimated_completion"))
     return "note", {}
 
 

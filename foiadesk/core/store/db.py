@@ -169,6 +169,12 @@ def m002_indexes_and_dissemination(db: Database) -> None:
     db.execute("ALTER TABLE requesters ADD COLUMN dissemination TEXT NOT NULL DEFAULT ''")
 
 
+@migrations()
+def m003_event_links(db: Database) -> None:
+    """A referral names the request it created or linked at the receiving agency."""
+    db.execute("ALTER TABLE events ADD COLUMN linked_request_id INTEGER REFERENCES requests(id)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

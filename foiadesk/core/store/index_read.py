@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from foiadesk.core.store.reads import AGENCY_NUMBER
 
 NONE = -1
+UNKNOWN = -2  # an outcome the caller does not know
 # SQLite's julianday of 0001-01-01 minus one: julianday(day) - this = date.toordinal().
 _ORDINAL = 1721424.5
 
@@ -24,10 +25,10 @@ def _ordinal(column: str) -> str:
     return f"coalesce(CAST(julianday({column}) - {_ORDINAL} AS INTEGER), {NONE})"
 
 
-def _code(column: str, names: Sequence[str]) -> str:
-    """``column`` as its position in ``names`` (NONE for anything else)."""
+def _code(column: str, names: Sequence[str], other: int = NONE) -> str:
+    """``column`` as its position in ``names`` (``other`` for anything else)."""
     cases = " ".join(f"WHEN '{name}' THEN {i}" for i, name in enumerate(names))
-    return f"CASE {column} {cases} ELSE {NONE} END"
+    return f"CASE {column} {cases} ELSE {other} END"
 
 
 def request_ids(db: Database) -> np.ndarray:
@@ -94,10 +95,12 @@ def read_events(
 ) -> dict[str, np.ndarray]:
     """The live events of the selected requests, ordered by request, date and id, as
     int64 columns: request id, type and outcome (positions in ``types`` / ``outcomes``,
-    NONE for others), the dates (ordinals, NONE when empty) and the event id."""
+    NONE for others; an outcome not in ``outcomes`` is UNKNOWN, as it is not the same as
+    none), the dates (ordinals, NONE when empty) and the event id."""
+    outcome = f"CASE WHEN outcome IS NULL THEN {NONE} ELSE {_code('outcome', outcomes, UNKNOWN)} END"
     sql = f"""SELECT request_id, {_code("type", types)}, {_ordinal("occurred_on")},
                      {_ordinal("agency_received_on")}, {_ordinal("named_date")},
-                     {_code("outcome", outcomes)}, id
+                     {outcome}, id
                 FROM events WHERE voided_at IS NULL AND {where.format(col="request_id")}
                ORDER BY request_id, occurred_on, id"""
     rows = db.execute(sql, params).fetchall()

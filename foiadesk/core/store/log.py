@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from foiadesk.core.deadlines.calendar import FIRST_YEAR, LAST_YEAR
-from foiadesk.core.deadlines.events import ASKS, CHANNELS, EVENT_TYPES, Event
+from foiadesk.core.deadlines.events import ASKS, CHANNELS, EVENT_TYPES, STARTS, Event
 from foiadesk.core.errors import UserError
 from foiadesk.core.store.db import now, write
 from foiadesk.core.inputs import MAX_FILE_BYTES, file_name, read_limited, too_big
@@ -61,6 +61,7 @@ class NewEvent:
     summary: str = ""
     body: str = ""
     files: tuple[Attachment, ...] = ()
+    linked_request: int | None = None
     confirmation: str | None = None  # what the portal, fax or post office gave: not a tracking number
 
 
@@ -259,6 +260,7 @@ def _event(row: dict) -> Event:
         tracking_number=row.get("tracking_number"),
         amount_cents=row["amount_cents"],
         summary=row["summary"],
+        linked_request=row.get("linked_request_id"),
     )
 
 
@@ -295,7 +297,7 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
     if new.outcome is not None and new.outcome not in kind.outcomes:
         allowed = ", ".join(kind.outcomes) or "none"
         raise LogError(f"{kind.label}: outcome '{new.outcome}' is not one of: {allowed}.")
-    if kind.outcomes and new.outcome is None:
+    if kind.outcomes and new.outcome is None and not kind.outcome_optional:
         raise LogError(f"{kind.label}: say which outcome ({', '.join(kind.outcomes)}).")
     if new.named_date is not None and not kind.named_date:
         raise LogError(f"{kind.label} does not take a named date.")
@@ -305,16 +307,17 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
         raise LogError(f"{kind.label}: an amount cannot be negative.")
     if new.amount_cents is not None and new.type not in AMOUNT_TYPES:
         raise LogError(f"{kind.label} does not take an amount (only a fee estimate or a payment does).")
-    filed = next((e for e in history if e.type == "filed"), None)
-    if new.type == "filed" and filed is not None:
-        raise LogError(f"This request was already filed on {filed.occurred_on}.")
+    filed = next((e for e in history if e.type in STARTS), None)
+    if new.type in STARTS and filed is not None:
+        how = "filed" if filed.type == "filed" else "received on referral"
+        raise LogError(f"This request was already {how} on {filed.occurred_on}.")
     drafted = next((e for e in history if e.type == "drafted"), None)
     if new.type == "filed" and drafted is not None and new.occurred_on < drafted.occurred_on:
         raise LogError(
             f"Filed on {new.occurred_on} is before the letter's date ({drafted.occurred_on}): "
             "a letter cannot be sent before it is dated."
         )
-    if new.type not in ("drafted", "filed", "note") and filed is None:
+    if new.type not in ("drafted", "note", *STARTS) and filed is None:
         raise LogError(
             f"{kind.label}: log the filing first; nothing can happen to a request that was never sent."
         )
@@ -327,7 +330,8 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
                 f"{kind.label}: the agency cannot have received {sent} ({new.agency_received_on}) "
                 f"before it was sent ({floor})."
             )
-        if new.type in REPORTS_RECEIPT and new.agency_received_on > new.occurred_on:
+        # A routing notice may say where the request went before the new component has it.
+        if new.type in REPORTS_RECEIPT and new.type != "routed" and new.agency_received_on > new.occurred_on:
             raise LogError(f"{kind.label}: the receipt date it gives is after the letter's date.")
     if new.named_date is not None and new.named_date < new.occurred_on:
         raise LogError(
@@ -345,8 +349,12 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
                 f"{kind.label} on {new.occurred_on} is before the agency asked "
                 f"({pending[answered].occurred_on})."
             )
-    if new.type == "appeal_decided" and not any(e.type == "appeal_filed" for e in history):
-        raise LogError("Appeal decided: log the appeal first.")
+    if new.type in ("appeal_decided", "appeal_extension_notice") and not any(
+        e.type == "appeal_filed" for e in history
+    ):
+        raise LogError(f"{kind.label}: log the appeal first.")
+    if new.linked_request is not None and new.type not in ("referral",):
+        raise LogError(f"{kind.label} does not link another request.")
 
 
 # Kinds of numbers a request carries. Only the agency's numbers are tracking numbers; a
@@ -403,6 +411,7 @@ def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | 
                     summary=new.summary,
                     body=new.body,
                     created_at=now(),
+                    linked_request_id=new.linked_request,
                 )
             )
             .last_pk
@@ -445,6 +454,76 @@ def record_event(db: Database, request_id: int, new: NewEvent, *, today: date | 
         new_id=event_id,
         stored=tuple(stored),
     )
+
+
+def refer_request(
+    db: Database,
+    request_id: int,
+    *,
+    on: date,
+    component=None,
+    link: int | None = None,
+    what: str = "",
+    received_on: date | None = None,
+    today: date | None = None,
+) -> Changes:
+    """The agency referred records to another agency: one transaction that records the
+    referral on this request and starts (or links) the request at the receiving agency,
+    whose clocks run from its own receipt, without the routing cap (that is for components
+    of one agency). Give ``component`` (a directory component) to create the new request,
+    or ``link`` for a request already in the log."""
+    if (component is None) == (link is None):
+        raise LogError("Referral: name the receiving agency's component, or the request to link.")
+    with write(db):
+        _require(db, "requests", request_id, "request")
+        _require(db, "requests", link, "request")
+        component_id = ensure_directory_component(db, component) if component is not None else None
+        source = db.execute(
+            "SELECT r.title, r.case_id, r.requester_id, c.abbr, c.agency_id FROM requests r "
+            "JOIN components c ON c.id = r.component_id WHERE r.id = ?",
+            [request_id],
+        ).fetchone()
+        title, case_id, requester_id, abbr, agency_id = source
+        if link == request_id:
+            raise LogError("Referral: a request cannot be referred to itself.")
+        if link is not None:
+            component_id = db.execute("SELECT component_id FROM requests WHERE id = ?", [link]).fetchone()[0]
+        target = db.execute("SELECT abbr, agency_id FROM components WHERE id = ?", [component_id]).fetchone()
+        if target[1] == agency_id:
+            raise LogError(
+                f"Referral: {target[0]} is part of the same agency as {abbr}; log a routing instead "
+                "(the 10-working-day routing cap applies to it)."
+            )
+        if link is None:
+            assert component_id is not None  # one of the two was given (checked above)
+            link = add_request(
+                db,
+                title=f"{title} (referred by {abbr})",
+                component_id=component_id,
+                case_id=case_id,
+                requester_id=requester_id,
+                description=what,
+            ).new_id
+            assert link is not None
+        record_event(
+            db,
+            request_id,
+            NewEvent("referral", on, summary=what or f"Records referred to {target[0]}", linked_request=link),
+            today=today,
+        )
+        if not any(e.type in STARTS for e in events_for(db, link)):
+            record_event(
+                db,
+                link,
+                NewEvent(
+                    "referral_received",
+                    on,
+                    agency_received_on=received_on,
+                    summary=f"Referred by {abbr} (request #{request_id})" + (f": {what}" if what else ""),
+                ),
+                today=today,
+            )
+    return Changes(request_ids=frozenset({request_id, link}), new_id=link)
 
 
 def void_event(db: Database, event_id: int) -> Changes:

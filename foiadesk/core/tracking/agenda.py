@@ -4,8 +4,9 @@ the agencies owe.
 
 Built from the list's arrays (``listing.RequestIndex``), so it costs a sort, not a pass
 over every request's events; the window, ``foiadesk agenda`` and the calendar export all
-use it. It leaves out milestones (constructive exhaustion) and paused clocks, and lists
-each reply a requester owes (every open agency letter with a reply-by date).
+use it. It leaves out milestones (constructive exhaustion) and paused clocks, lists
+each reply a requester owes (every open agency letter with a reply-by date), and leaves
+out a requester's window that passed unused before the list was read (that is history).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from datetime import date
 
 import numpy as np
 
-from foiadesk.core.tracking.listing import ASK_LABEL, CLOCKS, LABELS, NONE, OWED_BY, RequestIndex, week_end
+from foiadesk.core.deadlines.batch import REPLIES, open_due
+from foiadesk.core.tracking.listing import CLOCKS, LABELS, NONE, OWED_BY, RequestIndex, week_end
 
 
 @dataclass(frozen=True)
@@ -54,36 +56,32 @@ def open_deadlines(
 ) -> Agenda:
     """Open deadlines, optionally only those ``owed_by`` "agency" or "requester" and due
     between ``since`` and ``through``; ordered by due date, then request id, then clock."""
-    rows, clocks, dues, asks, events = [], [], [], [], []
+    rows, clocks, dues, events = [], [], [], []
     lo = since.toordinal() if since is not None else -(2**62)
     hi = through.toordinal() if through is not None else 2**62
     for k, key in enumerate(CLOCKS):
         if owed_by is not None and OWED_BY[key] != owed_by:
             continue
-        if key == "requester":
+        if key in REPLIES:  # each open ask of this kind, with the letter that asked
             a = index.asks
-            keep = (a["due"] >= lo) & (a["due"] <= hi)
+            keep = (a["kind"] == REPLIES.index(key)) & (a["due"] >= max(lo, index.today.toordinal()))
+            keep &= a["due"] <= hi
             rows.append(np.array([index.row_of(i) for i in a["request_id"][keep].tolist()], dtype=np.int64))
             dues.append(a["due"][keep])
-            asks.append(ASK_LABEL + a["kind"][keep])
             events.append(a["event_id"][keep])
             clocks.append(np.full(int(keep.sum()), k, dtype=np.int64))
             continue
-        due = index.clocks[key]
-        open_ = (due != NONE) & (index.clocks[f"{key}_done"] == NONE) & (due >= lo) & (due <= hi)
-        found = np.nonzero(open_)[0]
+        due = open_due(index.clocks, key, index.today)
+        found = np.nonzero((due != NONE) & (due >= lo) & (due <= hi))[0]
         rows.append(found)
         clocks.append(np.full(len(found), k, dtype=np.int64))
         dues.append(due[found])
-        asks.append(
-            index.columns["appeal_label"][found] if key == "appeal_window" else np.full(len(found), k)
-        )
         events.append(np.full(len(found), NONE, dtype=np.int64))
-    row, clock, due, ask, event = (
-        np.concatenate(a) if a else np.empty(0, np.int64) for a in (rows, clocks, dues, asks, events)
+    row, clock, due, event = (
+        np.concatenate(a) if a else np.empty(0, np.int64) for a in (rows, clocks, dues, events)
     )
     order = np.lexsort((event, clock, index.columns["id"][row], due))
-    return Agenda(row[order], clock[order], due[order], ask[order], event[order])
+    return Agenda(row[order], clock[order], due[order], None, event[order])
 
 
 WHEN = ("overdue", "this_week", "next_week", "later")

@@ -39,6 +39,8 @@ def event_details(event: Event | NewEvent, *, channel: bool = True) -> list[str]
         parts.append(dollars(event.amount_cents))
     if channel and event.channel:
         parts.append(f"by {channel_name(event.channel)}")
+    if event.linked_request is not None:
+        parts.append(f"request there: #{event.linked_request}")
     summary = " ".join((event.summary or "").split())
     if summary and summary != kind.label:
         parts.append(summary)

@@ -14,36 +14,44 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import numpy as np
 from sqlite_utils import Database
 
-from foiadesk.core.deadlines import batch, batch_facts
+from foiadesk.core.deadlines import batch
 from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
-from foiadesk.core.deadlines.events import OUTCOME_LABELS
+from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, derive_status
 from foiadesk.core.store import index_read
 from foiadesk.core.tracking.tracker import appeal_rule
 
 NONE = batch.NONE
 CHUNK = 20_000  # requests read at a time (progress and cancel come between chunks)
 
-# The clocks a list row can show as its next deadline, in batch.py's result keys.
-CLOCKS = ("response", "expedite", "appeal_window", "appeal_decision", "requester")
+# The clocks a list row can show as its next deadline, in batch.py's result keys, with the
+# labels clocks.py gives them: each says what is owed ("Appeal the fee-waiver denial by").
+CLOCKS = batch.DEADLINES
 CLOCK_LABELS = {
     "response": "Response due",
     "expedite": "Expedite decision due",
-    "appeal_window": "Appeal by",
+    **{f"appeal_window:{kind}": label for kind, label in APPEAL_LABELS.items()},
     "appeal_decision": "Appeal decision due",
-    "requester": "Reply to the agency",
+    **{f"reply:{ask}": label for ask, label in REPLY_LABELS.items()},
 }
-OWED_BY = {
-    "response": "agency",
-    "expedite": "agency",
-    "appeal_window": "requester",
-    "appeal_decision": "agency",
-    "requester": "requester",
-}
+OWED_BY = {key: "requester" if key in batch.REQUESTER_OWES else "agency" for key in CLOCKS}
+ASK_TYPES = tuple(key.split(":", 1)[1] for key in batch.REPLIES)  # index.asks' kinds
+TYPES = tuple(EVENT_TYPES)  # the codes index_read gives event types and outcomes
+OUTCOMES = tuple(OUTCOME_LABELS)
+
+
+def deadline_label(key: str, estimate: date | None = None) -> str:
+    """The words every list uses for a deadline; the response date carries the agency's
+    estimated completion date beside it (552(a)(7)(B)(ii)), never instead of it."""
+    if key == "response" and estimate is not None:
+        return f"{CLOCK_LABELS[key]} (agency estimates {estimate})"
+    return CLOCK_LABELS[key]
+
 
 # What a status means for the lists: still moving, waiting on the requester, or settled.
 STATUS_GROUPS = ("draft", "pending", "waiting", "appeal", "decided", "closed")
@@ -75,19 +83,9 @@ def status_group(status: str) -> str:
     return "pending"
 
 
-_GROUP_OF_STATUS = np.array(
-    [STATUS_GROUPS.index(status_group(word)) for word in batch_facts.STATUS_WORDS.tolist()], dtype=np.int64
-)
-# Every deadline's label, as the per-request engine words it: each clock's, then each reply
-# the requester owes (batch_facts.ASK_TYPES order), then each kind of appeal window
-# (batch_facts.ADVERSE_TYPES order). Rows and agenda entries hold positions in it.
-ASK_LABELS = tuple(REPLY_LABELS[t] for t in batch_facts.ASK_TYPES)
-LABELS = (
-    *(CLOCK_LABELS[c] for c in CLOCKS),
-    *ASK_LABELS,
-    *(APPEAL_LABELS[t] for t in batch_facts.ADVERSE_TYPES),
-)
-ASK_LABEL, APPEAL_LABEL = len(CLOCKS), len(CLOCKS) + len(ASK_LABELS)
+# Every deadline's label, as the per-request engine words it, in CLOCKS order: rows and
+# agenda entries hold positions in it.
+LABELS = tuple(CLOCK_LABELS[c] for c in CLOCKS)
 
 
 # What the list can filter on besides case and component: the status (one status as the
@@ -147,6 +145,38 @@ class Filter:
     ids: frozenset[int] | None = None
 
 
+class EventRow(NamedTuple):
+    """The fields the clocks and the status read. A tuple builds five times faster than
+    ``events.Event`` (a frozen dataclass), which matters over half a million events."""
+
+    type: str
+    occurred_on: date
+    agency_received_on: date | None
+    named_date: date | None
+    outcome: str | None
+    id: int
+
+
+def histories(ids: np.ndarray, ev: dict[str, np.ndarray]) -> list[list[EventRow]]:
+    """Each request's events (``index_read.read_events``'s columns, ordered by request,
+    date and id) as the per-request engine reads them, in the order of ``ids``."""
+    days: dict[int, date | None] = {NONE: None}
+    for o in np.unique(np.concatenate([ev["on"], ev["received"], ev["named"]])).tolist():
+        if o != NONE:
+            days[o] = date.fromordinal(o)
+    types = [*TYPES, None]  # a code of NONE (-1) reads the last entry
+    outcomes = [*OUTCOMES, "(unknown)", None]  # UNKNOWN (-2): not one the app knows, not none
+    new = tuple.__new__
+    rows = zip(
+        ev["type"].tolist(), ev["on"].tolist(), ev["received"].tolist(), ev["named"].tolist(),
+        ev["outcome"].tolist(), ev["id"].tolist(), strict=True,
+    )  # fmt: skip
+    flat = [new(EventRow, (types[t], days[o], days[r], days[m], outcomes[c], i)) for t, o, r, m, c, i in rows]
+    bounds = np.searchsorted(ev["request_id"], ids, side="left").tolist()
+    ends = np.searchsorted(ev["request_id"], ids, side="right").tolist()
+    return [flat[a:b] for a, b in zip(bounds, ends, strict=True)]
+
+
 _TEXT = ("title", "component", "component_name", "tracking", "status", "tags")
 
 
@@ -157,8 +187,9 @@ class RequestIndex:
     ``batch.compute`` returns. Row order is load order; ``select`` gives display orders.
     """
 
-    def __init__(self, cal: Calendar | None):
+    def __init__(self, cal: Calendar | None, today: date | None = None):
         self.cal = cal
+        self.today = today or date.today()  # a requester's window that passed before it is history
         self.cases: dict[int, str] = {}
         self._rules: dict[str, AppealRule] = {}
         self._set(_EMPTY_COLUMNS())
@@ -178,10 +209,11 @@ class RequestIndex:
         cal: Calendar,
         *,
         on_progress: Callable[[int, int], None] | None = None,
+        today: date | None = None,
     ) -> RequestIndex:
         """Read every request. ``on_progress(done, total)`` is called after each chunk;
         an exception raised from it stops the load (that is how a caller cancels)."""
-        index = cls(cal)
+        index = cls(cal, today)
         index._read_cases(db)
         ids = index_read.request_ids(db)
         columns = _EMPTY_COLUMNS() if not len(ids) else {}
@@ -231,34 +263,33 @@ class RequestIndex:
         """The rows, due dates and open asks of the requests ``where`` selects: one ordered
         read of each table into arrays, then the clocks on whole columns."""
         requests = index_read.read_requests(db, where, params)
-        events = index_read.read_events(
-            db, where, params, types=batch_facts.TYPES, outcomes=batch_facts.OUTCOMES
-        )
+        events = index_read.read_events(db, where, params, types=TYPES, outcomes=OUTCOMES)
         fees = index_read.read_fees(db, where, params)
-        return self._part(requests, events, fees)
+        return self._part(requests, histories(np.asarray(requests["id"]), events), fees)
 
-    def _part(self, req: dict, evs: dict, fees: dict) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
-        """Columns for the requests ``req`` (as ``index_read`` reads them), their events and fees."""
+    def _part(
+        self, req: dict, ordered: list[list[EventRow]], fees: dict | None = None
+    ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+        """Columns for the requests ``req`` (as ``index_read`` reads them), their events
+        (``histories``, in the same order) and fees: the facts as ``clocks.py`` reads them
+        (``batch.extract``), the dates on whole columns (``batch.compute``)."""
+        assert self.cal is not None  # only an empty() index has none, and it reads nothing
         ids = req["id"]
         n = len(ids)
-        ev = batch_facts.Events(
-            n, np.searchsorted(ids, evs["request_id"]), evs["type"], evs["on"], evs["received"],
-            evs["named"], evs["outcome"], evs["id"],
-        )  # fmt: skip
-        assert self.cal is not None  # only an empty() index has none, and it reads nothing
         components = _objects(req["component"])
-        names, which = np.unique(components.astype(str), return_inverse=True)
-        rules = [self._rule(str(name)) for name in names.tolist()]
-        appeal_days = np.array([r.days for r in rules], dtype=np.int64)[which]
-        appeal_working = np.array([r.unit == "working" for r in rules], dtype=np.int64)[which]
-        read = batch_facts.read_columns(ev, self.cal, appeal_days, appeal_working)
-        result = batch.compute(read.columns, self.cal)
-        statuses = batch_facts.STATUS_WORDS[read.status]
-        next_due, next_clock = _next(result)
+        rules = [self._rule(c) for c in components.tolist()]
+        found: list[tuple[int, int, int, int]] = []
+        cols = batch.extract(ordered, self.cal, rules, asks=found)  # type: ignore[arg-type]
+        result = batch.compute(cols, self.cal, self.today)
+        next_due, next_clock = batch.next_due(result, self.today)
+        statuses = _objects(derive_status(h) for h in ordered)  # type: ignore[arg-type]
+        groups = {s: STATUS_GROUPS.index(status_group(s)) for s in set(statuses.tolist())}
+        group = np.array([groups[s] for s in statuses.tolist()], dtype=np.int64)
         estimate = np.full(n, NONE, dtype=np.int64)
         paid = np.zeros(n, dtype=np.int64)
-        at = np.searchsorted(ids, fees["request_id"])
-        estimate[at], paid[at] = fees["estimate"], fees["paid"]
+        if fees is not None:
+            at = np.searchsorted(ids, fees["request_id"])
+            estimate[at], paid[at] = fees["estimate"], fees["paid"]
         part = {
             "id": ids,
             "title": _objects(req["title"]),
@@ -268,21 +299,22 @@ class RequestIndex:
             "tracking": _objects(req["tracking"]),
             "tags": _objects(req["tags"]),
             "status": statuses,
-            "group": _GROUP_OF_STATUS[read.status],
-            "filed": read.columns.filed,
-            "received": read.columns.receipt,
+            "group": group,
+            "filed": cols.filed,
+            "received": cols.receipt,
             "next_due": next_due,
             "next_clock": next_clock,
-            "next_label": _next_label(read, n, next_clock),
-            "appeal_label": np.where(
-                read.adverse_type != NONE, APPEAL_LABEL + read.adverse_type, CLOCKS.index("appeal_window")
-            ),
             "fee_estimate": estimate,
             "fee_paid": paid,
         }
         part.update({f"clock:{k}": v for k, v in result.items()})
-        rows, kinds, dues, event_ids = read.asks
-        asks = {"request_id": ids[rows], "kind": kinds, "due": dues, "event_id": event_ids}
+        table = np.array(found, dtype=np.int64).reshape(len(found), 4)
+        asks = {
+            "request_id": ids[table[:, 0]],
+            "kind": table[:, 1],
+            "due": table[:, 2],
+            "event_id": table[:, 3],
+        }
         return part, asks
 
     def _rule(self, component: str) -> AppealRule:
@@ -340,17 +372,29 @@ class RequestIndex:
 
     def next_label(self, row: int) -> str:
         """The next deadline in words: the clock's label, or the reply the requester owes."""
-        label = int(self.columns["next_label"][row])
-        return LABELS[label] if label != NONE else ""
+        clock = int(self.columns["next_clock"][row])
+        return LABELS[clock] if clock != NONE else ""
 
     def owes_requester(self, today: date | None = None) -> np.ndarray:
-        """Rows with an open deadline the requester owes: a reply, or an appeal (one whose
-        window has not closed before ``today``, if given)."""
+        """Rows with a deadline the requester still owes: a reply or an appeal whose date
+        has not passed (before ``today``, or the day the list was read)."""
+        today = today or self.today
+        owes = np.zeros(len(self), dtype=bool)
+        for key in batch.REQUESTER_OWES:
+            owes |= batch.open_due(self.clocks, key, today) != NONE
+        return owes
+
+    def label(self, row: int, key: str) -> str:
+        """A deadline's label in the list, with the agency's estimated completion date
+        beside the statutory response date when it gave one."""
+        return deadline_label(key, self.estimate(row))
+
+    def estimate(self, row: int) -> date | None:
+        """The agency's latest estimated completion date, while the request is undecided."""
         c = self.clocks
-        window_open = (c["appeal_window"] != NONE) & (c["appeal_window_done"] == NONE)
-        if today is not None:
-            window_open &= c["appeal_window"] >= today.toordinal()
-        return (c["requester"] != NONE) | window_open
+        if c["estimate"][row] == NONE or c["estimate_done"][row] != NONE:
+            return None
+        return date.fromordinal(int(c["estimate"][row]))
 
     # -- choosing and ordering rows -------------------------------------------------------------
 
@@ -434,7 +478,7 @@ class RequestIndex:
         if sort == "case":
             text = [self.cases.get(c, "") for c in cols["case_id"].tolist()]
         elif sort == "next":
-            text = [LABELS[c] if c != NONE else "" for c in cols["next_label"].tolist()]
+            text = [LABELS[c] if c != NONE else "" for c in cols["next_clock"].tolist()]
         elif sort in _TEXT:
             text = cols[sort].tolist()
         else:
@@ -448,11 +492,11 @@ class RequestIndex:
 def _EMPTY_COLUMNS() -> dict[str, np.ndarray]:  # noqa: N802 - a constant, built on demand
     """The columns of a list without requests (what ``_part`` gives for none)."""
     ints = (
-        "id", "case_id", "group", "filed", "received", "next_due", "next_clock", "next_label", "appeal_label",
-        "fee_estimate", "fee_paid",
+        "id", "case_id", "group", "filed", "received", "next_due", "next_clock", "fee_estimate", "fee_paid",
     )  # fmt: skip
     texts = ("title", "component", "component_name", "tracking", "tags", "status")
-    clocks = [*(k for c in CLOCKS for k in (c, f"{c}_done") if k != "requester_done"), "exhaustion"]
+    clocks = [*(k for c in CLOCKS for k in (c, f"{c}_done")), "exhaustion", "appeal_exhaustion"]
+    clocks += ["estimate", "estimate_done"]
     out = {name: np.empty(0, dtype=np.int64) for name in ints}
     out.update({name: np.empty(0, dtype=object) for name in texts})
     out.update({f"clock:{name}": np.empty(0, dtype=np.int64) for name in clocks})
@@ -461,36 +505,8 @@ def _EMPTY_COLUMNS() -> dict[str, np.ndarray]:  # noqa: N802 - a constant, built
 
 def _EMPTY_ASKS() -> dict[str, np.ndarray]:  # noqa: N802
     """Every open, dated agency ask of the list: its request, type (a position in
-    ``batch_facts.ASK_TYPES``), reply-by date and the event that asked."""
+    ``ASK_TYPES``), reply-by date and the event that asked."""
     return {name: np.empty(0, dtype=np.int64) for name in ("request_id", "kind", "due", "event_id")}
-
-
-def _next_label(read: batch_facts.Read, n: int, next_clock: np.ndarray) -> np.ndarray:
-    """Per request, the label of its next deadline (a position in LABELS; NONE if none)."""
-    rows, kinds, dues, event_ids = read.asks
-    ask = np.full(n, NONE, dtype=np.int64)
-    order = np.lexsort((-event_ids, -dues))  # the earliest (then first asked) is written last and wins
-    ask[rows[order]] = kinds[order]
-    out = np.where(next_clock == CLOCKS.index("requester"), ASK_LABEL + ask, next_clock)
-    appeal = (next_clock == CLOCKS.index("appeal_window")) & (read.adverse_type != NONE)
-    return np.where(appeal, APPEAL_LABEL + read.adverse_type, out)
-
-
-def _next(result: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Per request, the earliest open due date and which clock it belongs to."""
-    big = np.iinfo(np.int64).max
-    dues = []
-    for key in CLOCKS:
-        due = result[key]
-        open_ = due != NONE
-        if key != "requester":
-            open_ &= result[f"{key}_done"] == NONE
-        dues.append(np.where(open_, due, big))
-    stacked = np.vstack(dues)
-    which = stacked.argmin(axis=0)
-    best = stacked[which, np.arange(stacked.shape[1])]
-    none = best == big
-    return np.where(none, NONE, best).astype(np.int64), np.where(none, NONE, which).astype(np.int64)
 
 
 def _objects(values: Iterable) -> np.ndarray:
@@ -530,19 +546,24 @@ def _day(ordinal: int) -> date | None:
     return None if ordinal == NONE else date.fromordinal(ordinal)
 
 
-def open_deadlines_of(index: RequestIndex, row: int) -> list[tuple[date, str, str]]:
-    """(due, label, owed by) of every open deadline of a row, soonest first."""
+def open_deadlines_of(
+    index: RequestIndex, row: int, today: date | None = None
+) -> list[tuple[date, str, str]]:
+    """(due, label, owed by) of every deadline of a row still owed on ``today`` (the day
+    the list was read), soonest first: each reply the requester owes on its own."""
+    today = today or index.today
     found = []
-    for k, key in enumerate(CLOCKS[:-1]):
-        due = int(index.clocks[key][row])
-        if due != NONE and index.clocks[f"{key}_done"][row] == NONE:
-            which = int(index.columns["appeal_label"][row]) if key == "appeal_window" else k
-            found.append((date.fromordinal(due), LABELS[which], OWED_BY[key]))
+    for key in CLOCKS:
+        if key in batch.REPLIES:
+            continue
+        due = int(batch.open_due(index.clocks, key, today)[row])
+        if due != NONE:
+            found.append((date.fromordinal(due), index.label(row, key), OWED_BY[key]))
     asks = index.asks
-    for at in np.nonzero(asks["request_id"] == index.columns["id"][row])[0].tolist():
-        found.append(
-            (date.fromordinal(int(asks["due"][at])), LABELS[ASK_LABEL + int(asks["kind"][at])], "requester")
-        )
+    mine = (asks["request_id"] == index.columns["id"][row]) & (asks["due"] >= today.toordinal())
+    for at in np.nonzero(mine)[0].tolist():
+        key = batch.REPLIES[int(asks["kind"][at])]
+        found.append((date.fromordinal(int(asks["due"][at])), CLOCK_LABELS[key], "requester"))
     return sorted(found, key=lambda d: d[0])
 
 
@@ -566,13 +587,14 @@ def cell(index: RequestIndex, row: int, column: int, today: date):
         return None if filed == NONE else (end if end != NONE else today.toordinal()) - filed
     if heading == "Open deadlines":
         owed = {"agency": "agency", "requester": "you"}
-        return "; ".join(f"{label} {due} ({owed[who]})" for due, label, who in open_deadlines_of(index, row))
+        found = open_deadlines_of(index, row, today)
+        return "; ".join(f"{label} {due} ({owed[who]})" for due, label, who in found)
     nxt = index.next_deadline(row)
     if heading == "Days left":
         return when_text(nxt[1] if nxt else None, today)
     if heading == "Due":
         return nxt[1] if nxt else None
-    return f"{index.next_label(row)} · {OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
+    return f"{index.label(row, nxt[0])} · {OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
 
 
 def read_index(db: Database, cal: Calendar | None = None) -> RequestIndex:

@@ -128,7 +128,10 @@ def _by_identity(events: list[Event], cal: Calendar, rule: AppealRule | None) ->
     """Every clock of ``events`` by its identity (see ``ClockChange.key``)."""
     clocks = compute_clocks(events, cal, rule)
     asks = [ask.id for ask, _ in read_events([e for e in events if e.type in EVENT_TYPES], cal).asks]
-    return {f"reply-{asks[int(c.key[6:])]}" if c.key.startswith("reply:") else c.key: c for c in clocks}
+    return {
+        f"reply-{asks[int(c.key.rsplit(':', 1)[1])]}" if c.key.startswith("reply:") else c.key: c
+        for c in clocks
+    }
 
 
 def describe(clock: Clock, today: date) -> str:

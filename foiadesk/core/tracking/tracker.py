@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 from sqlite_utils import Database
 
@@ -28,7 +29,11 @@ class RequestView:
 
     @property
     def next(self) -> Clock | None:
-        return next_deadline(list(self.clocks))
+        return self.next_on(date.today())
+
+    def next_on(self, today: date) -> Clock | None:
+        """The deadline to act on or watch first, on ``today``."""
+        return next_deadline(list(self.clocks), today)
 
 
 def appeal_rule(component_abbr: str) -> AppealRule:

@@ -286,6 +286,8 @@ class EventDialog(CommitOnAccept, QDialog):
         self.form.setRowVisible(self.named, bool(kind.named_date))
         self.form.labelForField(self.named).setText(kind.named_date or "Date named")
         self.outcome.clear()
+        if kind.outcome_optional:  # the letter may not say: nothing chosen until the user does
+            self.outcome.addItem(kind.no_outcome, None)
         for outcome in kind.outcomes:
             self.outcome.addItem(OUTCOME_LABELS.get(outcome, outcome), outcome)
         self.form.setRowVisible(self.outcome, bool(kind.outcomes))

@@ -18,6 +18,7 @@ from foiadesk.core.tracking.agenda import (
     group_deadlines,
     open_deadlines,
 )
+from foiadesk.core.tracking.listing import CLOCKS
 from foiadesk.ui import look
 from foiadesk.ui.models.requests import ID_ROLE, short_title
 from foiadesk.ui.session import Session
@@ -182,7 +183,7 @@ class AgendaModel(QAbstractItemModel):
             return (
                 look.day(day),
                 look.when(day, self.session.today()),
-                self.found.label(self._position(index)),
+                self.session.index.label(row, CLOCKS[clock]),  # the agency's estimate beside
                 str(cols["id"][row]),
                 cols["component"][row],
                 short_title(cols["title"][row], self.session.index.case_name(row), cols["component"][row]),

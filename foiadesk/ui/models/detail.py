@@ -23,6 +23,9 @@ STATE_WORDS = {
     "no date": "no date",
     "reached": "reached",
     "pending": "not yet",
+    "moot": "moot",
+    "answered late": "answered late",
+    "estimate": "agency's estimate",
 }
 DISPUTED = "⚑"  # beside a date that a disputed closure day would move
 DIRECTIONS = {"out": "→", "in": "←", "internal": ""}
@@ -62,7 +65,7 @@ class ClocksModel(KeyedTableModel):
     def cell(self, key: str, column: int, role, _extra):
         clock = self._clocks[key]
         state = clock.state(self.today)
-        live = clock.is_open and clock.unit != "milestone"
+        live = clock.owed(self.today)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 who = look.OWED_WORDS.get(clock.owed_by, clock.owed_by)
@@ -72,6 +75,8 @@ class ClocksModel(KeyedTableModel):
             if column == 2:
                 if live and state != "paused":
                     return look.when(clock.due, self.today) or STATE_WORDS.get(state, state)
+                if state == "missed" and clock.done_on is None:
+                    return "missed (passed unused)"
                 done = f" {clock.done_on}" if clock.done_on else ""
                 return STATE_WORDS.get(state, state) + done
             if column == self.OTHER:

@@ -139,7 +139,7 @@ class RequestsModel(KeyedTableModel):
             if column == self.WHEN:
                 return look.when(due, self._today)
             if column == self.NEXT:
-                return f"{index.next_label(row)} · {look.OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
+                return f"{index.label(row, nxt[0])} · {look.OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
             return look.day(due)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TITLE:

@@ -139,7 +139,8 @@ class AgendaNextSteps:
         view = view_request(session.db, request_id, cal=session.calendar())
         clocks = [c for c in view.clocks if c.due is not None and c.due.toordinal() == due]
         clock = next(
-            (c for c in clocks if c.key == key or (key == "requester" and c.key.startswith("reply:"))), None
+            (c for c in clocks if c.key == key or (key.startswith("reply:") and c.key.startswith(key + ":"))),
+            None,
         )
         return request_id, next_steps(clock, session.today()) if clock else []
 

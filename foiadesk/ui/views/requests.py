@@ -328,10 +328,13 @@ class RequestsView(QWidget):
 
 def _next_labels() -> list[str]:
     """Every text the next-deadline column can show: its width fits the longest."""
-    from foiadesk.core.tracking.listing import CLOCK_LABELS, OWED_BY
+    from datetime import date
+
+    from foiadesk.core.tracking.listing import CLOCK_LABELS, OWED_BY, deadline_label
     from foiadesk.ui.look import OWED_WORDS
 
-    return [f"{label} · {OWED_WORDS[OWED_BY[clock]]}" for clock, label in CLOCK_LABELS.items()]
+    labels = [f"{label} · {OWED_WORDS[OWED_BY[clock]]}" for clock, label in CLOCK_LABELS.items()]
+    return [*labels, f"{deadline_label('response', date(2027, 12, 31))} · {OWED_WORDS['agency']}"]
 
 
 def _load_filter(text: str) -> dict | None:

@@ -1,0 +1,119 @@
+"""What the window shows of the deadline rules of issue 10: appeal windows side by side with
+labels that say what is appealed, a moot expedite window, a window that passed unused shown
+as history (never in "You owe"), and the agency's estimate beside the response date."""
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+
+D = date.fromisoformat
+
+
+@pytest.fixture
+def deadlines_log(tmp_path):
+    """#1 at USCIS (DHS: appeals within 90 working days): expedite denied, then a fee-waiver
+    denial and a partial grant; #2 at DOJ-OIP: a denial whose 90-day window passed unused;
+    #3 at ICE: acknowledged with an estimated completion date."""
+    path = tmp_path / "deadlines.sqlite3"
+    db = connect(path)
+    directory = load_directory()
+    today = D("2026-11-25")
+    for abbr, title, events in (
+        (
+            "USCIS",
+            "A-file policy",
+            [
+                log.NewEvent("filed", D("2026-09-01"), agency_received_on=D("2026-09-01")),
+                log.NewEvent("expedite_requested", D("2026-09-01"), agency_received_on=D("2026-09-01")),
+                log.NewEvent("expedite_decided", D("2026-09-08"), outcome="denied"),
+                log.NewEvent("fee_decision", D("2026-10-01"), outcome="waiver_denied"),
+                log.NewEvent("determination", D("2026-10-20"), outcome="partial"),
+            ],
+        ),
+        (
+            "DOJ-OIP",
+            "OLC opinions",
+            [
+                log.NewEvent("filed", D("2026-01-05"), agency_received_on=D("2026-01-05")),
+                log.NewEvent("determination", D("2026-01-20"), outcome="denial"),
+            ],
+        ),
+        (
+            "ICE",
+            "MOU drafts",
+            [
+                log.NewEvent("filed", D("2026-11-02"), agency_received_on=D("2026-11-02")),
+                log.NewEvent("acknowledged", D("2026-11-05"), named_date=D("2027-03-01")),
+            ],
+        ),
+    ):
+        request_id = log.add_directory_request(db, directory.component(abbr), title=title).new_id
+        for new in events:
+            log.record_event(db, request_id, new, today=today)
+    db.close()
+    return path
+
+
+def rows_of(model):
+    return [[model.index(r, c).data() for c in range(len(model.HEADERS))] for r in range(model.rowCount())]
+
+
+def test_the_detail_lists_each_window_with_what_it_is_for(open_window, deadlines_log):
+    window = open_window(deadlines_log)
+    window.open_request(1)
+    rows = {r[0]: r for r in rows_of(window.requests.detail.clocks)}
+    # 90 working days (hand count in tests/test_deadline_paths.py's method): from 2026-10-01,
+    # Columbus, Veterans, Thanksgiving, Christmas, New Year's and MLK Days off → 2027-02-12;
+    # from 2026-10-20, Washington's Birthday also off → 2027-03-03.
+    assert rows["Appeal the fee-waiver denial by · you"][1] == "2027-02-12"
+    assert rows["Appeal the partial denial by · you"][1] == "2027-03-03"
+    expedite = rows["Appeal the expedite denial by · you"]
+    assert expedite[2] == "moot 2026-10-20"  # the determination ended the expedite question
+
+
+def test_a_window_that_passed_unused_is_history_and_not_owed(qtbot, open_window, deadlines_log):
+    window = open_window(deadlines_log)
+    window.open_request(2)
+    rows = {r[0]: r for r in rows_of(window.requests.detail.clocks)}
+    # 90 calendar days from 2026-01-20: 11 left in January, 28 in February, 31 in March,
+    # 20 in April → 2026-04-20, long before the window's today (2026-11-25).
+    assert rows["Appeal the denial by · you"][1:3] == ["2026-04-20", "missed (passed unused)"]
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    agenda = window.agenda.model
+    owed = [
+        agenda.index(r, 2, agenda.group_index(when, "requester")).data()
+        for when in ("overdue", "this_week", "next_week", "later")
+        for r in range(agenda.rowCount(agenda.group_index(when, "requester")))
+    ]
+    assert sorted(owed) == ["Appeal the fee-waiver denial by", "Appeal the partial denial by"]
+
+
+def test_the_agencys_estimate_stands_beside_the_response_date(open_window, deadlines_log):
+    window = open_window(deadlines_log)
+    model = window.requests.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "3")
+    # 20 working days after Mon 2026-11-02: Nov 3-6 (4), 9-10 (6), Veterans Day off,
+    # 12-13 (8), 16-20 (13), 23-25 (16), Thanksgiving off, 27 (17), Nov 30-Dec 2 (20).
+    assert model.index(row, model.NEXT).data() == "Response due (agency estimates 2027-03-01) · agency"
+    assert model.index(row, model.HEADERS.index("Due")).data() == "2026-12-02"
+
+
+def test_a_fee_estimate_is_on_hold_only_when_the_user_says_so(open_window, deadlines_log):
+    window = open_window(deadlines_log)
+    window.log_event(3)
+    dialog = window.dialog
+    dialog.type.setCurrentIndex(dialog.type.findData("fee_estimate"))
+    dialog.occurred.setDate(date(2026, 11, 10))
+    assert dialog.outcome.currentData() is None
+    assert dialog.outcome.currentText() == "Not on hold (the letter does not say so)"
+    # not on hold: the statutory date stands (the trace gives the other one)
+    assert "Unchanged: Response due" in dialog.changes.text()
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("on_hold"))
+    assert "→ <b>paused</b>" in dialog.changes.text()  # on hold: tolled like a fee clarification
+    dialog.type.setCurrentIndex(dialog.type.findData("appeal_filed"))
+    assert dialog.outcome.currentText() == "Every decision still open to appeal"
