@@ -74,6 +74,7 @@ def test_two_logs_upgraded_in_the_same_instant_keep_both_backups(small_log, tmp_
         folder.mkdir()
         logs.append(folder / "foiadesk.sqlite3")
         logs[-1].write_bytes(small_log.read_bytes())
+    version = dbmod.SCHEMA_VERSION  # what the logs are at before the upgrade
     newer = Migrations("foiadesk")
     newer._migrations = list(dbmod.migrations._migrations)
     newer()(lambda database: database.execute("CREATE TABLE extra (id INTEGER PRIMARY KEY)"))
@@ -83,7 +84,7 @@ def test_two_logs_upgraded_in_the_same_instant_keep_both_backups(small_log, tmp_
     for path in logs:
         connect(path).close()
     for path in logs:
-        kept = list((path.parent / "backups").glob("foiadesk-*-before-upgrade-v2.sqlite3"))
+        kept = list((path.parent / "backups").glob(f"foiadesk-*-before-upgrade-v{version}.sqlite3"))
         assert len(kept) == 1, kept
 
 
