@@ -56,7 +56,9 @@ def check_output(path: Path, *, force: bool) -> Path:
     try:
         return check_target(path, force=force)
     except OutputExists as exc:
-        raise UsageError(f"{exc.path} already exists; use --force to replace it, or choose another name.") from None
+        raise UsageError(
+            f"{exc.path} already exists; use --force to replace it, or choose another name."
+        ) from None
 
 
 def write_output(path: Path, data: bytes, *, force: bool) -> None:
@@ -514,9 +516,13 @@ def cmd_draft(args) -> int:
     from foiadesk.core.export.files import OutputExists
 
     try:
-        changes = save_drafts(db, pack, drafts, options, targets, requester=requester, pdfs=pdfs, force=args.force)
+        changes = save_drafts(
+            db, pack, drafts, options, targets, requester=requester, pdfs=pdfs, force=args.force
+        )
     except OutputExists as exc:
-        raise UsageError(f"{exc.path} already exists; use --force to replace it, or choose another name.") from None
+        raise UsageError(
+            f"{exc.path} already exists; use --force to replace it, or choose another name."
+        ) from None
     for draft, target, request_id in zip(drafts, targets, sorted(changes.request_ids), strict=True):
         print(
             f"{target}  ({draft.component.abbr or draft.component.name}, request #{request_id}, "
@@ -597,10 +603,13 @@ def run(argv: list[str]) -> int:
         print(f"foiadesk: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except sqlite3.DatabaseError as exc:  # a damaged page met half-way through a read
-        from foiadesk.core.store.db import describe_sqlite_error
         from foiadesk.core.paths import default_db_path
+        from foiadesk.core.store.db import describe_sqlite_error
 
-        print(f"foiadesk: {describe_sqlite_error(exc, getattr(args, 'db', None) or default_db_path())}", file=sys.stderr)
+        print(
+            f"foiadesk: {describe_sqlite_error(exc, getattr(args, 'db', None) or default_db_path())}",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     except MemoryError:
         print("foiadesk: not enough memory for this; nothing was written.", file=sys.stderr)

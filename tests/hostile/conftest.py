@@ -60,9 +60,9 @@ def sha(path: Path) -> str:
 @pytest.fixture
 def small_log(tmp_path):
     """A log with one filed request (#1 to ICE)."""
+    from foiadesk.core.reference.directory import load_directory
     from foiadesk.core.store import log
     from foiadesk.core.store.db import connect
-    from foiadesk.core.reference.directory import load_directory
 
     path = tmp_path / "mine.sqlite3"
     db = connect(path)
@@ -84,7 +84,9 @@ def mount_tmpfs(folder: Path, size: str = "4m") -> bool:
     folder.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0:
         return False
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True
+    )
     return done.returncode == 0
 
 

@@ -32,8 +32,12 @@ def lock_holder():
 
     class Holder:
         def hold(self, path):
-            proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
-                                    stdout=subprocess.PIPE, text=True)
+            proc = subprocess.Popen(
+                [sys.executable, "-c", HOLDER, str(path)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
             assert proc.stdout.readline().strip() == "locked"
             procs.append(proc)
 
@@ -82,7 +86,9 @@ def test_add_request_stays_open_until_saved(qtbot, open_window, demo_copy, lock_
     qtbot.waitUntil(lambda: "Added request #121" in window.banner.text.text(), timeout=10_000)
     check = connect(demo_copy)
     assert check.execute("SELECT title, description FROM requests WHERE id = 121").fetchone() == (
-        "Emails about the address checks", "All emails between ICE and the IRS, April 2025.")
+        "Emails about the address checks",
+        "All emails between ICE and the IRS, April 2025.",
+    )
 
 
 def test_log_event_with_a_long_entry_and_a_file_survives_a_failed_write(

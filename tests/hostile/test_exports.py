@@ -14,12 +14,12 @@ from datetime import date
 
 import pytest
 
-from foiadesk.core.store import log
-from foiadesk.core.store.db import connect
-from foiadesk.core.reference.directory import load_directory
 from foiadesk.core.export.bundle import export_request
 from foiadesk.core.export.ics import export_calendar
 from foiadesk.core.export.sheet import ListFilter, export_list
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
 
 AS_OF = date(2026, 11, 25)
 
@@ -30,9 +30,9 @@ HOSTILE = [
     ("bell\x07and escape\x1b[31m red", "bell and escape [31m red"),
     ("nul\x00byte and DEL\x7f", "nul byte and DEL "),
     ("form\x0cfeed and C1\x85next\x9bcsi", "form feed and C1 next csi"),
-    ("=HYPERLINK(\"http://x\",\"click\")", "=HYPERLINK(\"http://x\",\"click\")"),
+    ('=HYPERLINK("http://x","click")', '=HYPERLINK("http://x","click")'),
     ("\x0b=1+1 hidden formula", "=1+1 hidden formula"),  # the log trims the title
-    ("semicolon; comma, backslash\\ and \"quotes\"", "semicolon; comma, backslash\\ and \"quotes\""),
+    ('semicolon; comma, backslash\\ and "quotes"', 'semicolon; comma, backslash\\ and "quotes"'),
     ("line\r\nseparator\u2028paragraph\u2029end", "line\nseparator\u2028paragraph\u2029end"),
 ]
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -45,8 +45,12 @@ def hostile_log(tmp_path_factory):
     ice = load_directory().component("ICE")
     for title, _ in HOSTILE:
         request_id = log.add_directory_request(db, ice, title=title).new_id
-        log.record_event(db, request_id, log.NewEvent("filed", date(2026, 11, 2), channel="email",
-                                                      summary=title), today=AS_OF)
+        log.record_event(
+            db,
+            request_id,
+            log.NewEvent("filed", date(2026, 11, 2), channel="email", summary=title),
+            today=AS_OF,
+        )
     return db
 
 

@@ -84,8 +84,11 @@ def kill_outputs(path: Path, folder: Path, kills: int, rng: random.Random) -> di
         command = commands[i % len(commands)]
         target = Path(command[command.index("--out") + 1])
         target.unlink(missing_ok=True)
-        proc = subprocess.Popen([sys.executable, "-m", "foiadesk", *map(str, command), "--db", str(path)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "foiadesk", *map(str, command), "--db", str(path)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.2, 1.5))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -97,8 +100,11 @@ def kill_outputs(path: Path, folder: Path, kills: int, rng: random.Random) -> di
                 import zipfile
 
                 assert zipfile.ZipFile(target).testzip() is None
-    done = subprocess.run([sys.executable, "-m", "foiadesk", "export-list", "--out", folder / "again.csv",
-                           "--db", str(path)], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "foiadesk", "export-list", "--out", folder / "again.csv", "--db", str(path)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert not [p.name for p in folder.iterdir() if p.name.endswith(".part")]
     return {"output_kills": kills, "finished_before_kill": whole}
@@ -188,8 +194,13 @@ def hostile_files(folder: Path, mutants: int, rng: random.Random) -> list[str]:
 
 def fuzz(tmp_path, mutants: int, seed: int) -> dict:
     names = hostile_files(tmp_path / "files", mutants, random.Random(seed))
-    done = subprocess.run([sys.executable, "-c", READER], input=json.dumps(names), capture_output=True, text=True,
-                          timeout=60 + mutants)
+    done = subprocess.run(
+        [sys.executable, "-c", READER],
+        input=json.dumps(names),
+        capture_output=True,
+        text=True,
+        timeout=60 + mutants,
+    )
     assert done.returncode == 0, done.stderr[-2000:]  # no crash: every refusal was a UserError
     figures = json.loads(done.stdout)
     figures["files"] = len(names)

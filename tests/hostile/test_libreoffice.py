@@ -4,7 +4,6 @@ wrapper used to leave it at 100% CPU). Skipped where LibreOffice is not installe
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 

@@ -13,7 +13,14 @@ import pytest
 from conftest import foiadesk, inproc, refused, sha
 
 from foiadesk.core.store import log
-from foiadesk.core.store.db import SCHEMA_VERSION, StorageError, backup, connect, quick_check, read_only_reason
+from foiadesk.core.store.db import (
+    SCHEMA_VERSION,
+    StorageError,
+    backup,
+    connect,
+    quick_check,
+    read_only_reason,
+)
 
 COMMANDS = [
     ("log", 1, "note", "--on", "2026-11-03", "--summary", "called them"),
@@ -80,7 +87,11 @@ def run_everything(paths, tmp_path, writes=WRITES):
             args = [str(a).format(tmp=tmp_path) for a in command]
             done = inproc(*args, "--db", path)
             figures["runs"] += 1
-            assert "Traceback" not in done.stderr and "went wrong inside" not in done.stderr, (path, args, done.stderr)
+            assert "Traceback" not in done.stderr and "went wrong inside" not in done.stderr, (
+                path,
+                args,
+                done.stderr,
+            )
             assert sha(path) == before, (path, args)  # not one byte written into it
             if command[0] in writes:
                 refused(done)
@@ -130,7 +141,8 @@ def newer(source: Path, dest: Path, how: str) -> Path:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     else:
         db.execute(
-            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('foiadesk', 'm099_future', '')"
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('foiadesk', 'm099_future', '')"
         )
     db.commit()
     db.close()  # the last connection: its WAL is folded into the file
@@ -197,7 +209,9 @@ def test_quick_check_cost_at_100k_requests(tmp_path):
         started = time.perf_counter()
         connect(path).close()  # the first one checks; the others find it unchanged
         opens.append(time.perf_counter() - started)
-    print(f"\nquick_check at 100,000 requests ({path.stat().st_size / 1e6:.0f} MB): "
-          f"best {min(timings):.2f} s, worst {max(timings):.2f} s; opening: first {opens[0]:.2f} s, "
-          f"then {max(opens[1:]):.3f} s at most")
+    print(
+        f"\nquick_check at 100,000 requests ({path.stat().st_size / 1e6:.0f} MB): "
+        f"best {min(timings):.2f} s, worst {max(timings):.2f} s; opening: first {opens[0]:.2f} s, "
+        f"then {max(opens[1:]):.3f} s at most"
+    )
     assert min(timings) < 3 and max(opens[1:]) < 0.5

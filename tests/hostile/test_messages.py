@@ -27,7 +27,9 @@ def test_backup_onto_an_existing_file_that_is_not_a_database(small_log, tmp_path
     refused(foiadesk("backup", "--out", notes, "--db", small_log), "already exists")
     assert notes.read_text() == "my notes"
     refused(foiadesk("backup", "--out", small_log, "--force", "--db", small_log), "open FoiaDesk log")
-    refused(foiadesk("backup", "--out", f"{small_log}-wal", "--force", "--db", small_log), "open FoiaDesk log")
+    refused(
+        foiadesk("backup", "--out", f"{small_log}-wal", "--force", "--db", small_log), "open FoiaDesk log"
+    )
 
 
 def test_draft_out_where_nothing_can_be_written(small_log, tmp_path, no_crash_log):
@@ -62,11 +64,23 @@ def test_an_amount_on_a_note_is_refused(small_log, no_crash_log):
 
 def test_unknown_status_and_missing_templates_folder(small_log, tmp_path, no_crash_log):
     out = tmp_path / "list.csv"
-    refused(foiadesk("export-list", "--status", "Bogus", "--out", out, "--db", small_log), "no status 'Bogus'")
+    refused(
+        foiadesk("export-list", "--status", "Bogus", "--out", out, "--db", small_log), "no status 'Bogus'"
+    )
     assert foiadesk("export-list", "--status", "filed", "--out", out, "--db", small_log).returncode == 0
     refused(
-        foiadesk("export", "--request", 1, "--templates", "/nonexistent", "--no-pdf", "--out", tmp_path / "b.zip",
-                 "--db", small_log),
+        foiadesk(
+            "export",
+            "--request",
+            1,
+            "--templates",
+            "/nonexistent",
+            "--no-pdf",
+            "--out",
+            tmp_path / "b.zip",
+            "--db",
+            small_log,
+        ),
         "/nonexistent",
     )
     assert not (tmp_path / "b.zip").exists()
@@ -100,8 +114,12 @@ def test_show_into_a_closed_pipe_is_quiet(tmp_path, no_crash_log):
 def test_four_processes_creating_one_new_log(tmp_path, no_crash_log):
     path = tmp_path / "new.sqlite3"
     procs = [
-        subprocess.Popen([sys.executable, "-m", "foiadesk", "requests", "--db", str(path)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-m", "foiadesk", "requests", "--db", str(path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(4)
     ]
     results = [(p.wait(timeout=60), p.stderr.read()) for p in procs]
@@ -156,7 +174,9 @@ def test_a_user_templates_huge_result_is_refused_not_read(tmp_path, monkeypatch)
     doc.add_paragraph("{% for a in range(30000) %}{{ a * 7919 % 1000003 }} {% endfor %}")
     doc.save(folder / "request.docx")
     monkeypatch.setattr(drafting, "USER_TEMPLATE_RESULT_BYTES", 20_000)  # stands in for 10 MB
-    with pytest.raises(drafting.TemplateError, match=r"request.docx: the filled-in letter is .* MB; a letter is at most"):
+    with pytest.raises(
+        drafting.TemplateError, match=r"request.docx: the filled-in letter is .* MB; a letter is at most"
+    ):
         drafting.render("request", {}, user_templates_dir=folder)
 
 
@@ -169,7 +189,10 @@ def test_filing_outputs_never_replace_the_log_or_a_file(small_log, tmp_path, no_
     profile = ("--profile", PROFILE, "--db", small_log)
     refused(foiadesk("identity-statement", 1, "--out", existing, *profile), "already exists", "--force")
     refused(foiadesk("identity-statement", 1, "--out", small_log, "--force", *profile), "FoiaDesk log")
-    refused(foiadesk("package", 1, "--channel", "mail", "--out", f"{small_log}-wal", "--force", *profile), "FoiaDesk log")
+    refused(
+        foiadesk("package", 1, "--channel", "mail", "--out", f"{small_log}-wal", "--force", *profile),
+        "FoiaDesk log",
+    )
     refused(foiadesk("followup", 1, "--kind", "status", "--out", existing, *profile), "already exists")
     assert existing.read_text() == "keep me"
     assert [e.type for e in log.events_for(connect(small_log), 1)] == ["filed"]  # nothing logged

@@ -4,13 +4,11 @@ export's leftovers are cleaned up by the next run. Backups never collide."""
 
 from __future__ import annotations
 
-import os
 import resource
 import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -41,11 +39,16 @@ def test_export_never_replaces_a_backup_or_another_database(small_log, tmp_path)
     copy = backup(db)
     db.close()
     before = sha(copy)
-    refused(inproc("export-list", "--out", copy, "--force", "--format", "csv", "--db", small_log), "keeps backups")
+    refused(
+        inproc("export-list", "--out", copy, "--force", "--format", "csv", "--db", small_log), "keeps backups"
+    )
     assert sha(copy) == before
     moved = tmp_path / "on-a-stick.sqlite3"  # a backup copied elsewhere is still a database
     moved.write_bytes(copy.read_bytes())
-    refused(inproc("export-list", "--out", moved, "--force", "--format", "csv", "--db", small_log), "is a database")
+    refused(
+        inproc("export-list", "--out", moved, "--force", "--format", "csv", "--db", small_log),
+        "is a database",
+    )
     assert sha(moved) == before
     refused(inproc("export-list", "--out", copy.parent / "list.csv", "--db", small_log), "keeps backups")
     assert sorted(p.name for p in copy.parent.iterdir()) == [copy.name]
@@ -58,7 +61,10 @@ def test_backups_never_collide_and_sit_beside_their_log(small_log, tmp_path):
     db = connect(small_log)
     made = [backup(db) for _ in range(30)]  # many in the same millisecond
     assert len(set(made)) == 30 and all(p.parent == small_log.parent / "backups" for p in made)
-    assert all(p.name.startswith("mine-") and p.name.endswith(f"-manual-v{dbmod.SCHEMA_VERSION}.sqlite3") for p in made)
+    assert all(
+        p.name.startswith("mine-") and p.name.endswith(f"-manual-v{dbmod.SCHEMA_VERSION}.sqlite3")
+        for p in made
+    )
     assert backup(connect(other)).parent == other.parent / "backups"
     for path in made[:3]:
         assert sqlite3.connect(path).execute("SELECT title FROM requests").fetchall() == [("MOU drafts",)]
@@ -95,8 +101,13 @@ def limited(cmd: list[str], max_bytes: int) -> subprocess.CompletedProcess:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (max_bytes, max_bytes))
 
-    return subprocess.run([sys.executable, "-m", "foiadesk", *map(str, cmd)], capture_output=True, text=True,
-                          preexec_fn=cap, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "foiadesk", *map(str, cmd)],
+        capture_output=True,
+        text=True,
+        preexec_fn=cap,
+        timeout=120,
+    )
 
 
 def visible_and_hidden(folder: Path) -> list[str]:
@@ -117,7 +128,9 @@ def test_a_full_disk_leaves_no_empty_backup_export_or_letter(tmp_path):
     assert "no backup was made" in line
     refused(limited(["backup", "--db", path], cap), str(tmp_path / "backups"))
     refused(limited(["export-list", "--out", out / "list.csv", "--db", path], cap), str(out))
-    refused(limited(["export", "--request", 1, "--no-pdf", "--out", out / "b.zip", "--db", path], cap), str(out))
+    refused(
+        limited(["export", "--request", 1, "--no-pdf", "--out", out / "b.zip", "--db", path], cap), str(out)
+    )
     assert visible_and_hidden(out) == []  # no 0-byte file, no hidden .part left behind
     assert visible_and_hidden(tmp_path / "backups") == []
     assert sha(path) == before
@@ -159,8 +172,9 @@ export_list(connect(sys.argv[1]), ListFilter(), sys.argv[2], fmt="csv", as_of=da
 
 def test_a_killed_exports_leftover_is_cleaned_up_by_the_next_run(small_log, tmp_path):
     out = tmp_path / "list.csv"
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_EXPORT, str(small_log), str(out)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_EXPORT, str(small_log), str(out)], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout.readline().strip() == "writing"
     leftovers = list(tmp_path.glob(".list.csv.*.part"))
     assert len(leftovers) == 1

@@ -7,9 +7,9 @@ in the agenda."""
 from datetime import date
 
 from conftest import TODAY
-from shiboken6 import isValid
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
+from shiboken6 import isValid
 
 from foiadesk.ui.dialogs.event import EventDialog
 

@@ -73,7 +73,9 @@ def check_target(out: Path | str, *, force: bool) -> Path:
     if out.exists() and not out.is_file():
         raise ExportError(f"{out} is not a regular file (a device or pipe); choose a file name.")
     if out.is_file() and _is_database(out):
-        raise ExportError(f"{out} is a database (a log or a backup); FoiaDesk never replaces one with an export.")
+        raise ExportError(
+            f"{out} is a database (a log or a backup); FoiaDesk never replaces one with an export."
+        )
     if out.exists() and not force:
         raise OutputExists(out)
     parent = out.parent
@@ -158,7 +160,9 @@ def atomic_output(out: Path | str, *, force: bool) -> Iterator[BinaryIO]:
         check_target(out, force=force)  # nothing became a log or a database meanwhile
         os.replace(tmp, out)
     except OSError as exc:
-        raise ExportError(f"Could not write {out} (in {out.parent}): {exc.strerror or exc}; nothing was written.") from None
+        raise ExportError(
+            f"Could not write {out} (in {out.parent}): {exc.strerror or exc}; nothing was written."
+        ) from None
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -129,9 +129,8 @@ def _filter(db: Database, index: RequestIndex, flt: ListFilter) -> Filter:
     elif status:  # the list's own wording, in any case
         status = next((s for s in index.statuses() if s.casefold() == status.casefold()), status)
         if status.casefold() not in {s.casefold() for s in [*known_statuses(), *index.statuses()]}:
-            raise ListError(
-                f"There is no status '{flt.status}'. Use open, finished or one of: {', '.join(known_statuses())}."
-            )
+            known = ", ".join(known_statuses())
+            raise ListError(f"There is no status '{flt.status}'. Use open, finished or one of: {known}.")
     ids = search_ids(db, index, flt.search) if flt.search.strip() else None
     return Filter(flt.deadline, status or None, case_id, flt.component, ids)
 

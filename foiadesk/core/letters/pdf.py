@@ -30,9 +30,7 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def run_libreoffice(
-    command: list[str], timeout: float, stop: Callable[[], None] | None = None
-) -> bool:
+def run_libreoffice(command: list[str], timeout: float, stop: Callable[[], None] | None = None) -> bool:
     """Run LibreOffice in a process group of its own; True if it finished within
     ``timeout`` seconds. ``stop`` is called between waits and may raise to cancel. Whatever
     happens, every process of the group is killed before this returns."""

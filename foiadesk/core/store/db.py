@@ -42,8 +42,7 @@ class StorageError(UserError):
 def m001_initial(db: Database) -> None:
     """The first released schema. Statement by statement: ``executescript`` would commit
     the transaction that keeps two processes from creating the same log at once."""
-    script = (
-        """
+    script = """
         CREATE TABLE requesters (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL CHECK (length(trim(name)) > 0),
@@ -151,7 +150,6 @@ def m001_initial(db: Database) -> None:
             PRIMARY KEY (request_id, tag_id)
         );
         """
-    )
     for statement in script.split(";"):
         if statement.strip():
             db.execute(statement)
@@ -208,8 +206,9 @@ def connect(path: Path | str | None = None, *, migrate: bool = True) -> Database
     try:
         if not memory and path.exists() and not _writable(path):
             return _open_read_only(
-                path, f"{path} is on a read-only disk or folder (or the file is read-only): "
-                "it is open for reading and exporting only."
+                path,
+                f"{path} is on a read-only disk or folder (or the file is read-only): "
+                "it is open for reading and exporting only.",
             )
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         db = Database(conn)
@@ -251,7 +250,7 @@ def _open_read_only(path: Path, reason: str) -> Database:
     db = Database(conn)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA query_only = ON")
-    db.read_only_reason = reason
+    setattr(db, "read_only_reason", reason)  # noqa: B010 - an attribute of our own on the connection
     return db
 
 
@@ -466,9 +465,7 @@ def in_backups_folder(path: Path | str) -> bool:
     return any(folder == backups_dir(log).resolve() for log in OPEN_LOGS)
 
 
-def backup(
-    db: Database, dest: Path | None = None, *, reason: str = "manual", force: bool = False
-) -> Path:
+def backup(db: Database, dest: Path | None = None, *, reason: str = "manual", force: bool = False) -> Path:
     """Copy the live database (consistently, even while in use) to ``dest`` or to a new
     file in the backups folder beside it, named after the log, the time to the millisecond
     and the schema version. A damaged log is not copied. The copy is written to a
@@ -497,7 +494,9 @@ def backup(
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"Cannot create the folder {dest.parent}: {exc.strerror}; no backup was made.") from None
+        raise StorageError(
+            f"Cannot create the folder {dest.parent}: {exc.strerror}; no backup was made."
+        ) from None
     from foiadesk.core.export.files import clean_leftovers
 
     clean_leftovers(dest.parent)  # a backup killed half-way left its temporary file
@@ -513,7 +512,9 @@ def backup(
         return _place(tmp, dest, replace=force)
     except (OSError, sqlite3.Error) as exc:
         text = getattr(exc, "strerror", None) or str(exc)
-        raise StorageError(f"Could not write a backup in {dest.parent} ({text}); no backup was made.") from None
+        raise StorageError(
+            f"Could not write a backup in {dest.parent} ({text}); no backup was made."
+        ) from None
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
             leftover.unlink(missing_ok=True)

@@ -19,8 +19,8 @@ from sqlite_utils import Database
 from foiadesk.core.deadlines.calendar import FIRST_YEAR, LAST_YEAR
 from foiadesk.core.deadlines.events import ASKS, CHANNELS, EVENT_TYPES, STARTS, Event
 from foiadesk.core.errors import UserError
-from foiadesk.core.store.db import now, write
 from foiadesk.core.inputs import MAX_FILE_BYTES, file_name, read_limited, too_big
+from foiadesk.core.store.db import now, write
 
 EMAIL = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[A-Za-z]{2,}$")
 FEE_CATEGORIES = ("commercial", "educational", "scientific", "news_media", "other")
