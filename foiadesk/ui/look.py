@@ -40,17 +40,11 @@ def tint(palette: QPalette, kind: str) -> QColor | None:
 
 
 def when(due: date | None, today: date) -> str:
-    """'3 days overdue', 'due today', 'tomorrow', 'in 5 days'."""
-    if due is None:
-        return ""
-    days = (due - today).days
-    if days < 0:
-        return f"{-days:,} day{'s' if days != -1 else ''} overdue"
-    if days == 0:
-        return "due today"
-    if days == 1:
-        return "tomorrow"
-    return f"in {days} days"
+    """'3 days overdue', 'due today', 'tomorrow', 'in 5 days': the core's words, so the
+    window and the list export say the same."""
+    from foiadesk.core.tracking.listing import when_text
+
+    return when_text(due, today)
 
 
 def day(value: date | None) -> str:
