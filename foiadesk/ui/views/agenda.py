@@ -87,7 +87,10 @@ class AgendaView(QWidget):
     def _set_widths(self) -> None:
         metrics = self.table.fontMetrics()
         header = self.table.header()
-        for column, sample in enumerate((DATE, "1,750 days overdue", "n" * 21, "99999", "TREAS-DO")):
+        from foiadesk.core.tracking.listing import CLOCK_LABELS
+
+        longest_label = max(CLOCK_LABELS.values(), key=metrics.horizontalAdvance)  # never cut
+        for column, sample in enumerate((DATE, "1,750 days overdue", longest_label, "99999", "TREAS-DO")):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         self.table.setColumnWidth(0, self.table.columnWidth(0) + 2 * self.table.indentation())
         self.table.setColumnWidth(5, metrics.averageCharWidth() * 60)
