@@ -201,3 +201,20 @@ def test_an_unexpected_error_is_logged_with_the_versions(monkeypatch, capsys, is
     text = (isolated_data_dir / "foiadesk-errors.log").read_text()
     assert "RuntimeError: a bug" in text and "Traceback" in text
     assert f"Python {platform.python_version()}" in text and "FoiaDesk " in text and platform.system() in text
+
+
+def test_an_event_logged_by_mistake_is_taken_back_from_the_command_line(tmp_path, capsys):
+    """Filed 2026-10-01 (Thursday), the response is due 2026-10-30 (20 working days, Columbus
+    Day 10-12 off); a filing typed by mistake and taken back leaves no filing date."""
+    path = str(tmp_path / "log.sqlite3")
+    assert run(["--db", path, "add-request", "--title", "MOU drafts", "--component", "IRS"]) == 0
+    assert run(["--db", path, "log", "1", "filed", "--on", "2026-10-01", "--channel", "fax"]) == 0
+    capsys.readouterr()
+    assert run(["--db", path, "show", "1"]) == 0
+    assert "2026-10-30" in capsys.readouterr().out
+    assert run(["--db", path, "take-back", "1"]) == 0
+    assert "Took back event #1 of request #1" in capsys.readouterr().out
+    assert run(["--db", path, "show", "1"]) == 0
+    assert "2026-10-30" not in capsys.readouterr().out
+    assert run(["--db", path, "take-back", "1"]) == 2
+    assert "no event 1 to take back" in capsys.readouterr().err

@@ -69,6 +69,11 @@ def add_commands(sub, with_db) -> None:
     sub.choices["show"].set_defaults(func=cmd_show)
     sub.choices["add-request"].set_defaults(func=cmd_add_request)
     sub.choices["log"].set_defaults(func=cmd_log)
+    tb = with_db(
+        sub.add_parser("take-back", help="take back an event logged by mistake (it is kept, marked void)")
+    )
+    tb.add_argument("event_id", type=row_id, help="the event's number, as `foiadesk show N` lists it")
+    tb.set_defaults(func=cmd_take_back)
 
 
 def cmd_agenda(args) -> int:
@@ -202,4 +207,14 @@ def _log_referral(args) -> int:
         f"Logged the referral on request #{args.request_id}; the receiving agency's request is "
         f"#{changes.new_id}, its clocks start on its receipt"
     )
+    return 0
+
+
+def cmd_take_back(args) -> int:
+    """The same core call as the window's Take back event…"""
+    from foiadesk.core.store.log import void_event
+
+    changes = void_event(_open(args), args.event_id)
+    (request_id,) = changes.request_ids
+    print(f"Took back event #{args.event_id} of request #{request_id}; its deadlines are worked out again.")
     return 0
