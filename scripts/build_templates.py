@@ -36,8 +36,10 @@ LIAISON = (
     "({{ component.public_liaison }}){% endif %} for help, and the Office of Government "
     "Information Services (OGIS) at the National Archives for dispute resolution."
 )
+# The appeal's (E)(vi) certification covers its expedite section only, as the request's does.
 CERTIFICATION = (
-    "I certify that the statements above are true and correct to the best of my knowledge and belief."
+    "I certify that the statements in this section on expedited processing are true and correct "
+    "to the best of my knowledge and belief (5 U.S.C. 552(a)(6)(E)(vi))."
 )
 REF = (
     "my request under the Freedom of Information Act, 5 U.S.C. 552, submitted on "

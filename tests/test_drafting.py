@@ -29,8 +29,10 @@ from foiadesk.core.reference.casepack import load_case_pack
 from foiadesk.core.reference.directory import load_directory
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafting"
+# The appeal's (E)(vi) certification names the section it covers, and nothing else.
 CERTIFICATION = (
-    "I certify that the statements above are true and correct to the best of my knowledge and belief."
+    "I certify that the statements in this section on expedited processing are true and correct "
+    "to the best of my knowledge and belief (5 U.S.C. 552(a)(6)(E)(vi))."
 )
 FIRST_SENTENCE = "Under the Freedom of Information Act, 5 U.S.C. 552"
 TAXPAYER = "This request does not seek the return or return information of any identifiable taxpayer"

@@ -260,7 +260,7 @@ def test_appeal_names_tracking_date_each_exemption_and_the_appeal_office(db, fil
     assert "Adequacy of the search" in text and "Segregability" in text
     # the response came late (due November 2): the fee bar is stated, not hedged
     assert "did not make a determination by November 2, 2026" in text
-    assert "I certify that the statements above are true and correct" in text  # expedite renewed
+    assert "I certify that the statements in this section on expedited processing" in text  # renewed
     changes = log_followup(db, followup, on=date(2026, 12, 1))
     drafted = [e for e in view_request(db, ice).events if e.id == changes.new_id][0]
     assert drafted.type == "drafted" and drafted.summary.startswith(
