@@ -319,7 +319,7 @@ def test_protective_asks(directory, letters):
             for a in COMPONENTS
             if a != draft.component.abbr
         ]
-        assert all(name in body for name in others)
+        assert all(f"the {name}" in body for name in others)  # named as a sentence names them
 
 
 def test_irs_wording(directory, letters):

@@ -718,7 +718,7 @@ def _protective_asks(comp: Component, options: DraftOptions) -> list[str]:
         "part of each record, marking each redaction with the exemption relied on (5 U.S.C. "
         "552(a)(8)(A)(i)–(ii), 552(b)).",
     ]
-    others = [one_line(x) for x in options.parallel_to if one_line(x)]
+    others = [_the(one_line(x)) for x in options.parallel_to if one_line(x)]
     if others:
         listed = ", ".join(others[:-1]) + (" and " if len(others) > 1 else "") + others[-1]
         asks.append(
@@ -1133,3 +1133,8 @@ def _withheld_item(number: int, item: dict) -> dict:
         "exemptions_text": "" if item.get("cited_in_description") else text,
         "argument": paragraphs(item.get("argument", "")),
     }
+
+
+def _the(agency: str) -> str:
+    """An agency's name as a sentence names it: "the Internal Revenue Service"."""
+    return agency if agency.casefold().startswith("the ") else f"the {agency}"
