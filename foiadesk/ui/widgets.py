@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -158,3 +160,12 @@ def guard_the_wheel() -> None:
         guard = WheelGuard(app)
         app.installEventFilter(guard)
         app.setProperty("wheel_guard", True)
+
+
+def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """A dialog's OK and Cancel buttons, OK named for what it does ("Add request")."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from foiadesk.core.reference.casepack import CasePack, dump_case_pack
 from foiadesk.core.store.log import Changes, add_case
+from foiadesk.ui.widgets import ok_cancel
 
 
 @dataclass(frozen=True)
@@ -57,12 +57,7 @@ class CaseDialog(QDialog):
         form = QFormLayout()
         form.addRow("Start from a case &pack", self.pack)
         form.addRow("&Name", self.name)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add case")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Add case")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.about)

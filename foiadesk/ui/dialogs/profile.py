@@ -8,7 +8,6 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from foiadesk.core.store.log import EMAIL
 from foiadesk.core.store.requesters import Profile
+from foiadesk.ui.widgets import ok_cancel
 
 FEE_CATEGORIES = {
     "news_media": "Representative of the news media",
@@ -66,12 +66,7 @@ class ProfileDialog(QDialog):
             ("&Signature", self.signature),
         ):
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save profile")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "Save profile")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)

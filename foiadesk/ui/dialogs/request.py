@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from foiadesk.core.reference.directory import Component, load_directory
 from foiadesk.core.store.log import Changes, LogError, add_directory_request
 from foiadesk.ui.dialogs.commit import CommitOnAccept
+from foiadesk.ui.widgets import ok_cancel
 
 
 @dataclass(frozen=True)
@@ -93,12 +93,7 @@ class RequestDialog(CommitOnAccept, QDialog):
         form.addRow("&Case", self.case)
         form.addRow("&Requester", self.requester)
         form.addRow("&Description", self.description)
-        self.buttons = buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add request")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.buttons = buttons = ok_cancel(self, "Add request")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
