@@ -117,16 +117,53 @@ def suggested_filename(
 # --- rendering one file -----------------------------------------------------------------
 
 
+class _Environment(SandboxedEnvironment):
+    """Compiles each distinct template text once per process. docxtpl compiles the whole
+    document for every letter it fills, and a case bundle fills one index per request:
+    hundreds of identical compilations."""
+
+    _compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source, globals=None, template_class=None):  # type: ignore[override]
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        if source not in self._compiled:
+            if len(self._compiled) >= 64:
+                self._compiled.clear()
+            self._compiled[source] = super().from_string(source)
+        return self._compiled[source]
+
+
+class _Template(DocxTemplate):
+    """docxtpl rewrites each part's XML with some forty regular expressions before every
+    render; the result depends on the XML alone, so it is kept for the next letter."""
+
+    _patched: dict[str, str] = {}
+
+    def patch_xml(self, src_xml: str) -> str:
+        if src_xml not in self._patched:
+            if len(self._patched) >= 64:
+                self._patched.clear()
+            self._patched[src_xml] = super().patch_xml(src_xml)
+        return self._patched[src_xml]
+
+
+_ENVIRONMENT = _Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+_CHECKED: set[tuple] = set()  # templates (file version, context keys) already checked
+
+
 def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    return _ENVIRONMENT
 
 
 def _checked(path: Path, context: dict, env: SandboxedEnvironment) -> DocxTemplate:
-    """The template, opened and parsed, with every variable it uses present in `context`."""
+    """The template, opened and parsed, with every variable it uses present in `context`.
+    A file already checked against the same variables is not parsed again."""
     name = path.name
     try:
-        tpl = DocxTemplate(path)
+        tpl = _Template(path)
         tpl.init_docx()
+        stat = path.stat()
     except (
         PackageNotFoundError,
         zipfile.BadZipFile,
@@ -136,11 +173,15 @@ def _checked(path: Path, context: dict, env: SandboxedEnvironment) -> DocxTempla
         etree.XMLSyntaxError,
     ) as exc:
         raise TemplateError(f"{name}: not a Word document that can be read ({exc}).") from None
+    version = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, frozenset(context))
+    if version in _CHECKED:
+        return tpl
     _check_syntax(tpl, env, name)
     missing = sorted(tpl.get_undeclared_template_variables(jinja_env=env, context=context))
     if missing:
         listed = ", ".join(f"'{v}'" for v in missing)
         raise TemplateError(f"{name}: unknown variable{'s' if len(missing) > 1 else ''} {listed}")
+    _CHECKED.add(version)
     return tpl
 
 
