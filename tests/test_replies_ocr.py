@@ -2,6 +2,7 @@
 marked "read by OCR"; without Tesseract the scan is still kept, flagged "no text"."""
 
 import hashlib
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -81,3 +82,30 @@ def test_without_ocr_a_scan_is_kept_and_flagged_no_text():
     reply = read_reply(SCAN)  # OCR is off for tests not marked "ocr", as on a machine without it
     assert reply.no_text and not reply.ocr
     assert reply.data == SCAN.read_bytes()
+
+
+def _running(pid: int) -> bool:
+    """True while ``pid`` exists and is not a zombie waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+def test_a_program_past_its_time_limit_is_stopped_with_what_it_started(tmp_path):
+    """A reader that hangs is killed at its limit, and so is any process it started."""
+    marker = tmp_path / "child.pid"
+    hangs = (
+        "import subprocess, sys\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)'])\n"
+        f"open({str(marker)!r}, 'w').write(str(child.pid))\n"
+        "child.wait()\n"
+    )
+    with pytest.raises(ocr.OcrFailed, match="ran out of time"):
+        ocr._run([sys.executable, "-c", hangs], None, 2.0)
+    child = int(marker.read_text())
+    deadline = time.monotonic() + 5
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(child)

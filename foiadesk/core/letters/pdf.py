@@ -8,9 +8,7 @@ ends: killing only the ``soffice`` wrapper would leave ``soffice.bin`` running.
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
@@ -18,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from foiadesk.core.errors import UserError
+from foiadesk.core.processes import kill_group
 
 TIMEOUT_SECONDS = 90
 
@@ -52,17 +51,7 @@ def run_libreoffice(command: list[str], timeout: float, stop: Callable[[], None]
                     stop()
         return False
     finally:
-        _kill_group(proc)
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError, OSError):
-        pass
-    if proc.poll() is None:
-        proc.kill()
-    proc.wait()
+        kill_group(proc)
 
 
 def docx_to_pdf(docx: bytes, name: str = "letter.docx") -> bytes:

@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from foiadesk.core.processes import kill_group
+
 ENABLED = True  # tests turn it off, except those about OCR (it takes seconds a page)
 MAX_OCR_PAGES = 6  # the letter is at the front; released records after it are not read
 PAGE_SECONDS = 60  # no page takes longer than this, whatever time is left
@@ -34,18 +36,25 @@ class OcrFailed(Exception):
 def _run(args: list[str], data: bytes | None, seconds: float) -> bytes:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core: the machine stays usable
     try:
-        done = subprocess.run(
-            args, input=data, capture_output=True, timeout=max(1.0, seconds), env=env, check=False
+        proc = subprocess.Popen(
+            args,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,  # its own process group, killed whole at the time limit
         )
-    except subprocess.TimeoutExpired:
-        raise OcrFailed(f"{Path(args[0]).name} ran out of time") from None
     except OSError as exc:
         raise OcrFailed(str(exc)) from None
-    if done.returncode != 0:
-        raise OcrFailed(
-            done.stderr.decode("utf-8", "replace").strip()[:200] or f"exit status {done.returncode}"
-        )
-    return done.stdout
+    try:
+        out, err = proc.communicate(data, timeout=max(1.0, seconds))
+    except subprocess.TimeoutExpired:
+        raise OcrFailed(f"{Path(args[0]).name} ran out of time") from None
+    finally:
+        kill_group(proc)
+    if proc.returncode != 0:
+        raise OcrFailed(err.decode("utf-8", "replace").strip()[:200] or f"exit status {proc.returncode}")
+    return out
 
 
 def ocr_pdf(
