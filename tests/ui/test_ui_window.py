@@ -366,3 +366,26 @@ def test_opening_another_log_rebuilds_the_views_and_is_remembered(
     assert len(window.session.index) == 0 and window.requests.model.rowCount() == 0
     assert settings.get("database") == str(other)
     assert window.settings_view.path.text() == str(other)
+
+
+def test_a_log_damaged_while_open_is_named_with_its_backups_not_apologised_for(qtbot, open_window, demo_copy):
+    """A page of the log file goes bad while the window is open (a failing disk, a sync
+    tool): pressing F5 says the file is damaged and where the backups are, not that
+    FoiaDesk has a bug."""
+    import sqlite3 as sql
+
+    window = open_window(demo_copy)
+    with sql.connect(demo_copy) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every page in the main file
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+        root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'").fetchone()[0]
+    with demo_copy.open("r+b") as fh:
+        fh.seek((root - 1) * size)
+        fh.write(b"\xa5" * size)  # the events table's first page, overwritten
+    window.tabs.setCurrentWidget(window.requests)
+    press(qtbot, window, Qt.Key.Key_F5, Qt.KeyboardModifier.NoModifier)
+    said = window.banner.text
+    qtbot.waitUntil(lambda: window.banner.isVisible() and "damaged" in said.text(), timeout=20_000)
+    shown = window.banner.text.text()
+    assert "Sorry" not in shown
+    assert str(demo_copy) in shown and "backups" in shown

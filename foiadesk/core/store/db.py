@@ -363,7 +363,10 @@ def describe_sqlite_error(exc: sqlite3.Error, path: Path | str) -> str:
     if "locked" in text or "busy" in text:
         return f"{path} is busy: another FoiaDesk window or program is writing to it. Close it and try again."
     if "not a database" in text or "malformed" in text:
-        return f"{path} is not a FoiaDesk database or is damaged ({text}). Restore a backup."
+        return (
+            f"{path} is not a FoiaDesk database or is damaged ({text}). Nothing was changed. "
+            f"Restore a backup: the automatic ones are in {backups_dir(path)}."
+        )
     if "attempt to write a readonly database" in text:
         return f"{path} is open read-only; nothing was written."
     if "readonly" in text or "unable to open" in text:
