@@ -1,6 +1,6 @@
 """Print the reply reader's per-field accuracy on real, hand-labelled agency letters.
 
-    python scripts/reply_accuracy.py [--split dev|holdout|holdout2|both|all] [--misses]
+    python scripts/reply_accuracy.py [--split dev|holdout|holdout2|holdout3|holdout4|both|all] [--misses]
 
 The letters and their labels are in tests/fixtures/replies-real (see SOURCES.md there).
 ``--misses`` lists each wrong field; use it on the dev split only, so the holdouts stay a
@@ -24,10 +24,10 @@ LETTERS = ROOT / "tests" / "fixtures" / "replies-real"
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "holdout", "holdout2", "both", "all"), default="both")
+    parser.add_argument("--split", choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "both", "all"), default="both")
     parser.add_argument("--misses", action="store_true", help="list each wrong field")
     args = parser.parse_args()
-    groups = {"both": ("dev", "holdout"), "all": ("dev", "holdout", "holdout2")}
+    groups = {"both": ("dev", "holdout"), "all": ("dev", "holdout", "holdout2", "holdout3", "holdout4")}
     for split in groups.get(args.split, (args.split,)):
         scores = score(LETTERS, split)
         print(f"\n{split}\n{table(scores)}")
