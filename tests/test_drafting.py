@@ -597,6 +597,25 @@ def test_addresses_become_letter_lines(requester, irs, directory):
         other_argument="The fee waiver was wrongly denied.",
     )
     assert str(ctx["addressee"]).split("\n")[:2] == ["Appeals Officer", "IRS Independent Office of Appeals"]
+    # DOJ components' appeals go to OIP (usmarshals.gov's appeal instructions), by FOIA STAR or mail
+    for abbr in ("DOJ-OLC", "EOUSA", "DOJ-CIV", "DOJ-OIP"):
+        ctx = drafting.build_appeal_context(
+            requester,
+            directory.component(abbr),
+            REF,
+            letter_date=DAY,
+            determination_date=date(2026, 10, 30),
+            other_argument="x",
+        )
+        assert str(ctx["addressee"]).split("\n") == [
+            "Appeals Officer",
+            "Office of Information Policy",
+            "U.S. Department of Justice",
+            "441 G Street NW",
+            "6th Floor",
+            "Washington, DC 20530-0001",
+        ], abbr
+        assert not any("unverified" in w for w in ctx["warnings"]), abbr
     # every curated component has an appeal address on file (TIGTA: its Disclosure Branch)
     for comp in directory.curated():
         ctx = drafting.build_appeal_context(
