@@ -10,7 +10,6 @@ opens the log just after the frame is first painted.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -435,16 +434,16 @@ class MainWindow(LogActions, QMainWindow):
         """Show an error: the user's own words for a UserError, an apology for a bug."""
         from foiadesk.core.crashlog import log_bug
         from foiadesk.core.errors import UserError
-        from foiadesk.core.store.db import describe_sqlite_error
+        from foiadesk.core.store.db import storage_message
         from foiadesk.ui.tasks import Cancelled
 
         if isinstance(error, Cancelled):
             self.banner.show_message("Stopped. Press F5 to read the log again.", "info")
         elif isinstance(error, UserError):
             self.banner.show_message(str(error))
-        elif isinstance(error, sqlite3.DatabaseError) and self.session is not None:
+        elif self.session is not None and (said := storage_message(error, self.session.path)):
             log_bug(error)  # a page found damaged while reading: the file, not FoiaDesk
-            self.banner.show_message(describe_sqlite_error(error, self.session.path))
+            self.banner.show_message(said)
         else:
             path = log_bug(error)
             where = f"The details were written to {path}." if path else "Its details could not be saved."

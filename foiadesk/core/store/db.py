@@ -358,6 +358,12 @@ def _newer(db: Database, path: Path) -> str | None:
     )
 
 
+def storage_message(error: BaseException, path: Path | str) -> str | None:
+    """What to tell the user about an SQLite error that reached the window (a page found
+    damaged mid-read, a full disk), or None for anything else."""
+    return describe_sqlite_error(error, path) if isinstance(error, sqlite3.Error) else None
+
+
 def describe_sqlite_error(exc: sqlite3.Error, path: Path | str) -> str:
     text = str(exc)
     if "locked" in text or "busy" in text:
