@@ -116,8 +116,9 @@ def test_ice_request_has_every_element(requester, pack, ice):
     first = paras[paras.index("Dear FOIA Officer:") + 1]
     assert first.startswith(FIRST_SENTENCE)
     assert "6 CFR part 5, subpart A" in first
-    assert "a waiver of all fees (5 U.S.C. 552(a)(4)(A)(iii))" in first
-    assert "expedited processing (5 U.S.C. 552(a)(6)(E))" in first
+    # DHS's own paragraphs, read in 6 CFR 5.11(k) and 5.5(e) (eCFR), print beside the statute
+    assert "a waiver of all fees (5 U.S.C. 552(a)(4)(A)(iii); 6 CFR 5.11(k))" in first
+    assert "expedited processing (5 U.S.C. 552(a)(6)(E); 6 CFR 5.5(e))" in first
     assert paras[paras.index(first) + 1] == "Records requested"
     assert (
         "Re: Freedom of Information Act request: the April 2025 IRS–ICE data-sharing "
@@ -139,12 +140,18 @@ def test_ice_request_has_every_element(requester, pack, ice):
         "$25 that the DHS FOIA regulations (6 CFR part 5, subpart A) treat as a "
         "requester's commitment when none is stated." in body
     )
-    # fee waiver argued factor by factor; the unverified paragraph cites are not printed
+    # fee waiver argued factor by factor, each under its paragraph of 6 CFR 5.11(k): (2)(i)
+    # subject, (2)(ii) informative and (2)(iii) broad audience, (2)(iv) significance, (3)
+    # commercial interest
     assert "Fee waiver" in paras
-    assert "1.\tThe subject of the request." in body and "4.\tNo commercial interest." in body
-    assert "5.11(k)" not in body and "5.5(e)" not in body
+    assert "1.\tThe subject of the request (6 CFR 5.11(k)(2)(i))." in body
+    assert "(6 CFR 5.11(k)(2)(ii)–(iii))." in body and "(6 CFR 5.11(k)(2)(iv))." in body
+    assert "4.\tNo commercial interest (6 CFR 5.11(k)(3))." in body
     # expedite: grounds, the copy DHS's rules want, and the certification scoped to the section
-    assert "1.\tUrgency to inform the public (5 U.S.C. 552(a)(6)(E)(v)(II))." in body
+    assert "1.\tUrgency to inform the public (5 U.S.C. 552(a)(6)(E)(v)(II); 6 CFR 5.5(e)(1)(ii))." in body
+    assert "2.\tWidespread and exceptional media interest (6 CFR 5.5(e)(1)(iv))." in body
+    assert "today, as 6 CFR 5.5(e)(2) directs." in body
+    assert "(5 U.S.C. 552(a)(6)(E)(vi); 6 CFR 5.5(e)(3))" in body
     assert (
         "I am sending a copy of this letter to the DHS Privacy Office, Senior Director of FOIA Operations"
         in body
@@ -276,8 +283,12 @@ def test_statutory_grounds_when_the_directory_lists_none(requester, pack, ice):
             ground_text={"imminent_threat": "My client faces removal on December 1."},
         ),
     )
-    assert ctx["expedite_grounds"][0]["cite"] == "5 U.S.C. 552(a)(6)(E)(v)(I)"
-    with pytest.raises(DraftingError, match="they allow: imminent_threat, urgency_to_inform"):
+    # the statute's ground, with DHS's own paragraph for it (6 CFR 5.5(e)(1)(i))
+    assert ctx["expedite_grounds"][0]["cite"] == "5 U.S.C. 552(a)(6)(E)(v)(I); 6 CFR 5.5(e)(1)(i)"
+    with pytest.raises(
+        DraftingError,
+        match="they allow: “Imminent threat to life or physical safety”, “Urgency to inform the public”",
+    ):
         drafting.build_request_context(
             requester,
             pack,
