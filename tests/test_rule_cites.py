@@ -86,8 +86,7 @@ def test_irs_cites_its_own_rule(reporter, pack):
     assert "(5 U.S.C. 552(a)(6)(E)(v)(II); 26 CFR 601.702(c)(6)(i)(B))" in text
     assert (
         "Director, Communications Division (Office of Media Relations) today, "
-        "as 26 CFR 601.702(c)(6)(iii) directs."
-        in text
+        "as 26 CFR 601.702(c)(6)(iii) directs." in text
     )
     assert "(5 U.S.C. 552(a)(6)(E)(vi); 26 CFR 601.702(c)(6)(ii))" in text
     for pin in ("(A)", "(B)–(C)", "(D)", "(E)–(F)"):
