@@ -39,7 +39,7 @@ LIAISON = (
 # The appeal's (E)(vi) certification covers its expedite section only, as the request's does.
 CERTIFICATION = (
     "I certify that the statements in this section on expedited processing are true and correct "
-    "to the best of my knowledge and belief (5 U.S.C. 552(a)(6)(E)(vi))."
+    "to the best of my knowledge and belief ({{ certification_cite }})."
 )
 REF = (
     "my request under the Freedom of Information Act, 5 U.S.C. 552, submitted on "
@@ -728,8 +728,9 @@ def appeal():
     heading(doc, "Expedited processing")
     p(
         doc,
-        "I renew my request for expedited processing under 5 U.S.C. 552(a)(6)(E), and ask "
-        "that this appeal be decided expeditiously.",
+        "I renew my request for expedited processing under 5 U.S.C. 552(a)(6)(E)"
+        "{% if expedite_rule %} and {{ expedite_rule }}, which applies to appeals as well "
+        "as requests{% endif %}, and ask that this appeal be decided expeditiously.",
     )
     tag(doc, "{%p if expedite_argument %}")
     p(doc, "{{ expedite_argument }}")

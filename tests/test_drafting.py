@@ -30,9 +30,10 @@ from foiadesk.core.reference.directory import load_directory
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafting"
 # The appeal's (E)(vi) certification names the section it covers, and nothing else.
+# ICE follows DHS's rule: the certified statement of 6 CFR 5.5(e)(3) beside the statute's
 CERTIFICATION = (
     "I certify that the statements in this section on expedited processing are true and correct "
-    "to the best of my knowledge and belief (5 U.S.C. 552(a)(6)(E)(vi))."
+    "to the best of my knowledge and belief (5 U.S.C. 552(a)(6)(E)(vi); 6 CFR 5.5(e)(3))."
 )
 FIRST_SENTENCE = "Under the Freedom of Information Act, 5 U.S.C. 552"
 TAXPAYER = "This request does not seek the return or return information of any identifiable taxpayer"
@@ -382,7 +383,7 @@ def test_appeal_without_expedite_and_with_address_from_the_letter(requester, ice
         appeal_address="ICE FOIA Appeals, 500 12th Street SW, Washington, DC 20536",
     )
     body = text(render("appeal", ctx))
-    assert CERTIFICATION not in body
+    assert "I certify" not in body
     assert "Adequacy of the search" in body and "Records withheld" not in body
     assert "ICE FOIA Appeals\n500 12th Street SW\nWashington, DC 20536" in body
     with pytest.raises(DraftingError, match="what you appeal"):

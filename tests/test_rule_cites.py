@@ -141,3 +141,29 @@ def test_every_verified_rule_says_what_it_says():
                     assert ground["tag"] != "V" or ground.get("quote"), (family, code)
         factors = rules.get("fee_waiver_factors", [])
         assert len(factors) in (0, 4), family
+
+
+@pytest.mark.parametrize(
+    "abbr, rule, certification",
+    [
+        ("ICE", "6 CFR 5.5(e)", "6 CFR 5.5(e)(3)"),  # (e)(1): "Requests and appeals will be processed"
+        ("IRS", "26 CFR 601.702(c)(6)", "26 CFR 601.702(c)(6)(ii)"),
+        ("TIGTA", "31 CFR 1.4(e)", "31 CFR 1.4(e)(3)"),  # (e)(1): "Requests and appeals"
+    ],
+)
+def test_an_appeal_renews_expedition_under_the_agencys_rule(reporter, abbr, rule, certification):
+    from foiadesk.core.letters.drafting import RequestRef, build_appeal_context, render
+
+    ctx = build_appeal_context(
+        reporter,
+        load_directory().component(abbr),
+        RequestRef("2026-FOIA-00042", date(2026, 3, 2), "the April 2025 IRS-ICE agreement"),
+        letter_date=DAY,
+        determination_date=date(2026, 6, 1),
+        withheld=[{"description": "Drafts of the agreement", "exemptions": ["b5"]}],
+        appeal_address="FOIA Appeals, 1 Example Plaza, Washington, DC 20001",
+        expedite=True,
+    )
+    text = "\n".join(p.text for p in Document(io.BytesIO(render("appeal", ctx))).paragraphs)
+    assert f"under 5 U.S.C. 552(a)(6)(E) and {rule}, which applies to appeals" in text
+    assert f"knowledge and belief (5 U.S.C. 552(a)(6)(E)(vi); {certification})." in text

@@ -632,7 +632,7 @@ def _grounds(
                 family, "expedite_routing", unverified_ok=options.include_unverified
             )
             warnings.append(
-                f"Send a copy of this letter to the {route} on the same day: "
+                f"On the day you send it, send a copy of this letter to the {route}: "
                 f"{route_cite or 'the agency’s rules'} direct{'s' if route_cite else ''} requests "
                 f"on the ground “{title}” there. The letter says you are sending it."
             )
@@ -1067,9 +1067,20 @@ def build_appeal_context(
         other_argument=other,
         expedite=expedite,
         expedite_argument=paragraphs(expedite_argument) if expedite else "",
+        **_expedite_cites(component),
     )
     ctx["warnings"] = list(dict.fromkeys(ctx["warnings"]))
     return ctx
+
+
+def _expedite_cites(comp: Component) -> dict:
+    """The agency's own expedite paragraph and certification paragraph, when verified."""
+    family = authorities.rule_family(comp.abbr or "", comp.parent or "")
+    certification = authorities.rule(family, "certification")
+    return {
+        "expedite_rule": authorities.rule(family, "expedite"),
+        "certification_cite": "5 U.S.C. 552(a)(6)(E)(vi)" + (f"; {certification}" if certification else ""),
+    }
 
 
 # --- exemptions, for appeals ----------------------------------------------------------
