@@ -379,8 +379,8 @@ def usable_facts(pack: CasePack, options: DraftOptions, warnings: list[str]) -> 
         if fact.tag != "V" and not options.include_unverified:
             warnings.append(
                 f"Left out: {fact_named(fact)}. It is {how} by a source you can cite. Check it "
-                "against its source; to print it anyway, draft with “include unverified” "
-                "(--include-unverified)."
+                "against its source and mark it verified (V) in the case pack; or, to print it "
+                "knowingly, draft on the command line with --include-unverified."
             )
             continue
         if fact.tag != "V":
