@@ -138,7 +138,7 @@ def test_ice_request_has_every_element(requester, pack, ice):
     assert "read by 40,000 people a month." in body
     assert (
         "I agree to pay fees of up to $100 without further notice. This is more than the "
-        "$25 that the DHS FOIA regulations (6 CFR part 5, subpart A) treat as a "
+        "$25 that the DHS FOIA regulations (6 CFR 5.11(a)) treat as a "
         "requester's commitment when none is stated." in body
     )
     # fee waiver argued factor by factor, each under its paragraph of 6 CFR 5.11(k): (2)(i)
@@ -183,7 +183,7 @@ def test_no_expedite_no_waiver(requester, pack, ice):
     assert "waive" not in body and "fee waiver" not in body
     assert (
         "I agree to pay fees of up to $25 without further notice, the commitment that the "
-        "DHS FOIA regulations (6 CFR part 5, subpart A) assume when none is stated." in body
+        "DHS FOIA regulations (6 CFR 5.11(a)) assume when none is stated." in body
     )
     assert TAXPAYER not in body  # an ICE letter about the MOU itself
 
@@ -643,6 +643,6 @@ def test_a_zero_cap_asks_before_any_fee(requester, pack, ice):
     assert "I agree to pay" not in body
     assert (
         "Please tell me before incurring any fees, so that I can narrow the request; I do "
-        "not accept the $25 commitment that the DHS FOIA regulations (6 CFR part 5, "
-        "subpart A) otherwise assume." in body
+        "not accept the $25 commitment that the DHS FOIA regulations (6 CFR 5.11(a)) "
+        "otherwise assume." in body
     )

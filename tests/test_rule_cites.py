@@ -76,6 +76,8 @@ def test_ice_cites_dhs_paragraphs(reporter, pack):
     for pin in ("(k)(2)(i))", "(k)(2)(ii)–(iii))", "(k)(2)(iv))", "(k)(3))"):
         assert "(6 CFR 5.11" + pin in text, pin
     assert "Each factor of your regulations (6 CFR 5.11(k)) is met" in text
+    # 6 CFR 5.11(a): a request is "a firm commitment to pay ... up to $25.00"
+    assert "more than the $25 that the DHS FOIA regulations (6 CFR 5.11(a)) treat as" in text
 
 
 def test_irs_cites_its_own_rule(reporter, pack):

@@ -499,7 +499,9 @@ def _fee(requester: Requester, options: DraftOptions, comp: Component, warnings:
         except DraftingError:
             warnings.append(f"The default fee commitment for {comp.abbr} is not an amount.")
     if default is not None:
-        regulation = one_line(_value(comp.regulation) or "")
+        family = authorities.rule_family(comp.abbr or "", comp.parent or "")
+        pin = authorities.rule(family, "fee_commitment", unverified_ok=options.include_unverified)
+        regulation = pin or one_line(_value(comp.regulation) or "")
         rule = f"the {comp.parent or comp.abbr} FOIA regulations" + (f" ({regulation})" if regulation else "")
         compare = "above" if cap > default else "equal" if cap == default else "below"
     if category != "other" and not clean(requester.fee_category_basis):
