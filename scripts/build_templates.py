@@ -39,7 +39,7 @@ LIAISON = (
 # The appeal's (E)(vi) certification covers its expedite section only, as the request's does.
 CERTIFICATION = (
     "I certify that the statements in this section on expedited processing are true and correct "
-    "to the best of my knowledge and belief (5 U.S.C. 552(a)(6)(E)(vi))."
+    "to the best of my knowledge and belief ({{ certification_cite }})."
 )
 REF = (
     "my request under the Freedom of Information Act, 5 U.S.C. 552, submitted on "
@@ -358,8 +358,8 @@ def request_letter():
         "Disclosure of these records is in the public interest because it is likely to "
         "contribute significantly to public understanding of the operations or activities "
         "of the government, and it is not primarily in my commercial interest (5 U.S.C. "
-        "552(a)(4)(A)(iii)){% if rules %}. Each factor of your regulations ({{ rules }}) "
-        "is met{% endif %}:",
+        "552(a)(4)(A)(iii)){% if waiver_rules %}. Each factor of your regulations "
+        "({{ waiver_rules }}) is met{% endif %}:",
     )
     tag(doc, "{%p if fee_waiver_text %}")
     p(doc, "{{ fee_waiver_text }}")
@@ -388,8 +388,9 @@ def request_letter():
     p(
         doc,
         "{{ g.number }}.\t**{{ g.title }}**{% if g.cite %} ({{ g.cite }}){% endif %}. "
-        "{{ g.text }}{% if g.route_to %} As your rules direct, I am sending a copy of this "
-        "letter to the {{ g.route_to }} today.{% endif %}",
+        "{{ g.text }}{% if g.route_to %} I am sending a copy of this letter to the "
+        "{{ g.route_to }} today, as {% if g.route_cite %}{{ g.route_cite }}{% else %}your "
+        "rules{% endif %} direct{% if g.route_cite %}s{% endif %}.{% endif %}",
         "Item",
     )
     tag(doc, "{%p endfor %}")
@@ -434,7 +435,8 @@ def request_letter():
         doc,
         "I look forward to your determination within 20 working days (5 U.S.C. "
         "552(a)(6)(A)(i)){% if expedite %}, and to your decision on expedited processing "
-        "within 10 days (5 U.S.C. 552(a)(6)(E)(ii)){% endif %}. "
+        "within 10 days (5 U.S.C. 552(a)(6)(E)(ii){% if expedite_decision_cite %}; "
+        "{{ expedite_decision_cite }}{% endif %}){% endif %}. "
         + LIAISON
         + "{% if signature_required %} As your rules require, I have signed this request."
         "{% endif %} Thank you for your help.",
@@ -726,8 +728,9 @@ def appeal():
     heading(doc, "Expedited processing")
     p(
         doc,
-        "I renew my request for expedited processing under 5 U.S.C. 552(a)(6)(E), and ask "
-        "that this appeal be decided expeditiously.",
+        "I renew my request for expedited processing under 5 U.S.C. 552(a)(6)(E)"
+        "{% if expedite_rule %} and {{ expedite_rule }}, which applies to appeals as well "
+        "as requests{% endif %}, and ask that this appeal be decided expeditiously.",
     )
     tag(doc, "{%p if expedite_argument %}")
     p(doc, "{{ expedite_argument }}")

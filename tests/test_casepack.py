@@ -268,6 +268,34 @@ def test_letter_facts_load_and_round_trip(tmp_path):
     assert load_case_pack(again).letter_facts == pack.letter_facts
 
 
+def test_a_court_source_gives_its_docket_entry_when_read(tmp_path):
+    """The usual form of a docket cite: case number, ECF entry, document, date."""
+    fact = json.loads(json.dumps(LETTER_FACT))
+    fact["sources"][0]["ecf"] = "171-2"
+    pack = load_case_pack(_v2(tmp_path, fact))
+    assert pack.letter_facts[0].sources[0].citation() == (
+        "No. 1:25-cv-00457, ECF No. 171-2, order (November 21, 2025)."
+    )
+    again = tmp_path / "again.json"
+    again.write_text(dump_case_pack(pack), encoding="utf-8")
+    assert load_case_pack(again).letter_facts == pack.letter_facts
+
+
+@pytest.mark.parametrize(
+    "where, ecf, problem",
+    [
+        (0, "No. 17", "not a docket entry number"),
+        (0, "0", "not a docket entry number"),
+        (1, "17", "only a court source has a docket entry number"),
+    ],
+)
+def test_a_docket_entry_number_is_checked(tmp_path, where, ecf, problem):
+    fact = json.loads(json.dumps(LETTER_FACT))
+    fact["sources"][where]["ecf"] = ecf
+    with pytest.raises(CasePackError, match=rf"sources\[{where}\]\.ecf: .*{problem}"):
+        load_case_pack(_v2(tmp_path, fact))
+
+
 @pytest.mark.parametrize(
     "url, problem",
     [

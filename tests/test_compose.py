@@ -54,7 +54,10 @@ def test_each_component_gets_its_own_letter_with_only_what_it_holds(batch):
     assert len(tigta.category_ids) < len(ice.category_ids)
     assert "Widespread and exceptional media interest" in ice.text
     assert "Widespread and exceptional media interest" not in irs.text
-    assert any("expedite ground 'media_interest' left out" in w for w in irs.warnings)
+    assert any(
+        "the expedite ground “Widespread and exceptional media interest” was left out" in w
+        for w in irs.warnings
+    )
     assert "6 CFR" in ice.text and "26 CFR 601.702" in irs.text
 
 

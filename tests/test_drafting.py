@@ -30,9 +30,10 @@ from foiadesk.core.reference.directory import load_directory
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafting"
 # The appeal's (E)(vi) certification names the section it covers, and nothing else.
+# ICE follows DHS's rule: the certified statement of 6 CFR 5.5(e)(3) beside the statute's
 CERTIFICATION = (
     "I certify that the statements in this section on expedited processing are true and correct "
-    "to the best of my knowledge and belief (5 U.S.C. 552(a)(6)(E)(vi))."
+    "to the best of my knowledge and belief (5 U.S.C. 552(a)(6)(E)(vi); 6 CFR 5.5(e)(3))."
 )
 FIRST_SENTENCE = "Under the Freedom of Information Act, 5 U.S.C. 552"
 TAXPAYER = "This request does not seek the return or return information of any identifiable taxpayer"
@@ -116,8 +117,9 @@ def test_ice_request_has_every_element(requester, pack, ice):
     first = paras[paras.index("Dear FOIA Officer:") + 1]
     assert first.startswith(FIRST_SENTENCE)
     assert "6 CFR part 5, subpart A" in first
-    assert "a waiver of all fees (5 U.S.C. 552(a)(4)(A)(iii))" in first
-    assert "expedited processing (5 U.S.C. 552(a)(6)(E))" in first
+    # DHS's own paragraphs, read in 6 CFR 5.11(k) and 5.5(e) (eCFR), print beside the statute
+    assert "a waiver of all fees (5 U.S.C. 552(a)(4)(A)(iii); 6 CFR 5.11(k))" in first
+    assert "expedited processing (5 U.S.C. 552(a)(6)(E); 6 CFR 5.5(e))" in first
     assert paras[paras.index(first) + 1] == "Records requested"
     assert (
         "Re: Freedom of Information Act request: the April 2025 IRS–ICE data-sharing "
@@ -136,15 +138,21 @@ def test_ice_request_has_every_element(requester, pack, ice):
     assert "read by 40,000 people a month." in body
     assert (
         "I agree to pay fees of up to $100 without further notice. This is more than the "
-        "$25 that the DHS FOIA regulations (6 CFR part 5, subpart A) treat as a "
+        "$25 that the DHS FOIA regulations (6 CFR 5.11(a)) treat as a "
         "requester's commitment when none is stated." in body
     )
-    # fee waiver argued factor by factor; the unverified paragraph cites are not printed
+    # fee waiver argued factor by factor, each under its paragraph of 6 CFR 5.11(k): (2)(i)
+    # subject, (2)(ii) informative and (2)(iii) broad audience, (2)(iv) significance, (3)
+    # commercial interest
     assert "Fee waiver" in paras
-    assert "1.\tThe subject of the request." in body and "4.\tNo commercial interest." in body
-    assert "5.11(k)" not in body and "5.5(e)" not in body
+    assert "1.\tThe subject of the request (6 CFR 5.11(k)(2)(i))." in body
+    assert "(6 CFR 5.11(k)(2)(ii)–(iii))." in body and "(6 CFR 5.11(k)(2)(iv))." in body
+    assert "4.\tNo commercial interest (6 CFR 5.11(k)(3))." in body
     # expedite: grounds, the copy DHS's rules want, and the certification scoped to the section
-    assert "1.\tUrgency to inform the public (5 U.S.C. 552(a)(6)(E)(v)(II))." in body
+    assert "1.\tUrgency to inform the public (5 U.S.C. 552(a)(6)(E)(v)(II); 6 CFR 5.5(e)(1)(ii))." in body
+    assert "2.\tWidespread and exceptional media interest (6 CFR 5.5(e)(1)(iv))." in body
+    assert "today, as 6 CFR 5.5(e)(2) directs." in body
+    assert "(5 U.S.C. 552(a)(6)(E)(vi); 6 CFR 5.5(e)(3))" in body
     assert (
         "I am sending a copy of this letter to the DHS Privacy Office, Senior Director of FOIA Operations"
         in body
@@ -175,7 +183,7 @@ def test_no_expedite_no_waiver(requester, pack, ice):
     assert "waive" not in body and "fee waiver" not in body
     assert (
         "I agree to pay fees of up to $25 without further notice, the commitment that the "
-        "DHS FOIA regulations (6 CFR part 5, subpart A) assume when none is stated." in body
+        "DHS FOIA regulations (6 CFR 5.11(a)) assume when none is stated." in body
     )
     assert TAXPAYER not in body  # an ICE letter about the MOU itself
 
@@ -276,8 +284,12 @@ def test_statutory_grounds_when_the_directory_lists_none(requester, pack, ice):
             ground_text={"imminent_threat": "My client faces removal on December 1."},
         ),
     )
-    assert ctx["expedite_grounds"][0]["cite"] == "5 U.S.C. 552(a)(6)(E)(v)(I)"
-    with pytest.raises(DraftingError, match="they allow: imminent_threat, urgency_to_inform"):
+    # the statute's ground, with DHS's own paragraph for it (6 CFR 5.5(e)(1)(i))
+    assert ctx["expedite_grounds"][0]["cite"] == "5 U.S.C. 552(a)(6)(E)(v)(I); 6 CFR 5.5(e)(1)(i)"
+    with pytest.raises(
+        DraftingError,
+        match="they allow: “Imminent threat to life or physical safety”, “Urgency to inform the public”",
+    ):
         drafting.build_request_context(
             requester,
             pack,
@@ -371,7 +383,7 @@ def test_appeal_without_expedite_and_with_address_from_the_letter(requester, ice
         appeal_address="ICE FOIA Appeals, 500 12th Street SW, Washington, DC 20536",
     )
     body = text(render("appeal", ctx))
-    assert CERTIFICATION not in body
+    assert "I certify" not in body
     assert "Adequacy of the search" in body and "Records withheld" not in body
     assert "ICE FOIA Appeals\n500 12th Street SW\nWashington, DC 20536" in body
     with pytest.raises(DraftingError, match="what you appeal"):
@@ -650,6 +662,6 @@ def test_a_zero_cap_asks_before_any_fee(requester, pack, ice):
     assert "I agree to pay" not in body
     assert (
         "Please tell me before incurring any fees, so that I can narrow the request; I do "
-        "not accept the $25 commitment that the DHS FOIA regulations (6 CFR part 5, "
-        "subpart A) otherwise assume." in body
+        "not accept the $25 commitment that the DHS FOIA regulations (6 CFR 5.11(a)) "
+        "otherwise assume." in body
     )

@@ -281,10 +281,9 @@ def test_certification_covers_only_what_the_requester_can_certify(neighbour, pac
         assert paras.index(certs[0]) in range(paras.index("Expedited processing"), paras.index("Processing"))
         # due process needs the requester's own facts: none were given, so it is not asserted
         assert "due process" not in "\n".join(paras).lower(), draft.filename
-        assert any("needs your own facts" in w for w in draft.warnings) or draft.component.abbr in (
-            "TIGTA",
-            "TREAS-DO",
-        )
+        # every rule asked here lists due process (6 CFR 5.5(e)(1)(iii), 26 CFR
+        # 601.702(c)(6)(i)(C), 31 CFR 1.4(e)(1)(iii)), so each letter says why it is left out
+        assert any("needs your own facts" in w for w in draft.warnings), draft.filename
     # an "other" requester sharing with neighbours cannot claim to be a disseminator
     comps = [directory.component("ICE")]
     options = DraftOptions(
@@ -294,7 +293,7 @@ def test_certification_covers_only_what_the_requester_can_certify(neighbour, pac
     body = "\n".join(read(draft.docx))
     assert "primarily engaged in disseminating" not in body
     assert "Widespread and exceptional media interest" in body
-    assert any("Urgency to inform was left out" in w for w in draft.warnings)
+    assert any("“Urgency to inform the public” was left out" in w for w in draft.warnings)
     # with the user's own facts, the due-process ground is asserted in their words
     options = DraftOptions(
         letter_date=LATE,

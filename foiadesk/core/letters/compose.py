@@ -20,7 +20,14 @@ from sqlite_utils import Database
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.export.files import atomic_output, check_target
-from foiadesk.core.letters.content import STATUTORY_GROUNDS, DraftOptions, Requester, build_request_context
+from foiadesk.core.letters.content import (
+    GROUNDS,
+    STATUTORY_GROUNDS,
+    DraftOptions,
+    Requester,
+    build_request_context,
+    ground_named,
+)
 from foiadesk.core.letters.drafting import render, suggested_filename
 from foiadesk.core.reference.casepack import CasePack, dump_case_pack
 from foiadesk.core.reference.directory import Component
@@ -61,7 +68,10 @@ def choose_categories(pack: CasePack, spec: str | Iterable[str]) -> list[str]:
         elif item in ids:
             chosen.append(item)
         else:
-            raise UserError(f"The case '{pack.id}' has no record category '{item}'.")
+            raise UserError(
+                f"The case “{pack.name}” has no record category '{item}': give numbers 1 to "
+                f"{len(pack.categories)}, ids, or all."
+            )
     if not chosen:
         raise UserError("Choose at least one category of records to request.")
     return list(dict.fromkeys(chosen))
@@ -123,13 +133,15 @@ def _grounds_for(comp: Component, options: DraftOptions) -> tuple[DraftOptions, 
         return options, []
     allowed = {g.code for g in comp.expedite_grounds} or set(STATUTORY_GROUNDS)
     kept = [g for g in options.expedite_grounds if g in allowed]
+    ordered = [g for g in GROUNDS if g in allowed]
     if not kept:
         raise UserError(
-            f"{comp.abbr or comp.name} allows none of the chosen expedite grounds; "
-            f"its rules allow: {', '.join(sorted(allowed))}."
+            f"The {comp.abbr or comp.name} rules allow none of the chosen expedite grounds; "
+            f"they allow: {', '.join(ground_named(g) for g in ordered)}. Choose one of those."
         )
     left_out = [
-        f"{comp.abbr or comp.name}: expedite ground '{g}' left out; its rules do not list it."
+        f"{comp.abbr or comp.name}: the expedite ground {ground_named(g)} was left out of this "
+        "letter, because its rules do not list it; the other grounds still apply."
         for g in options.expedite_grounds
         if g not in allowed
     ]

@@ -358,6 +358,13 @@ class Sources:
         return [{"number": n, "text": t} for n, t in enumerate(self.items, 1)]
 
 
+def fact_named(fact: LetterFact, words: int = 10) -> str:
+    """A fact as the letter prints it: its date and opening words, never its id."""
+    parts = one_line(fact.text).split()
+    opening = " ".join(parts[:words]).rstrip(".,;:") + ("…" if len(parts) > words else "")
+    return f"the fact of {long_date(fact.date)}, “{opening}”"
+
+
 def usable_facts(pack: CasePack, options: DraftOptions, warnings: list[str]) -> list[LetterFact]:
     """The letter facts this letter may state: dated on or before the letter, with a source
     the letter can cite, and verified unless the user includes the others knowingly."""
@@ -368,20 +375,23 @@ def usable_facts(pack: CasePack, options: DraftOptions, warnings: list[str]) -> 
             continue  # not yet true on the letter's date
         if not any(s.date is None or s.date <= day for s in fact.sources):
             continue
+        how = "only partly confirmed" if fact.tag == "P" else "not confirmed"
         if fact.tag != "V" and not options.include_unverified:
             warnings.append(
-                f"Fact '{fact.id}' is {'partly confirmed' if fact.tag == 'P' else 'unconfirmed'} "
-                f"(tag {fact.tag}) and was left out; include unverified facts to use it."
+                f"Left out: {fact_named(fact)}. It is {how} by a source you can cite. Check it "
+                "against its source and mark it verified (V) in the case pack; or, to print it "
+                "knowingly, draft on the command line with --include-unverified."
             )
             continue
         if fact.tag != "V":
             warnings.append(
-                f"Fact '{fact.id}' (tag {fact.tag}) is included at your choice: check it before signing."
+                f"Printed at your choice: {fact_named(fact)}. It is {how}: check it against its "
+                "source before you sign, since you certify the expedite section."
             )
         if (day - fact.as_of).days > STALE_AFTER_DAYS:
             warnings.append(
-                f"Fact '{fact.id}' was last checked on {long_date(fact.as_of)}: "
-                "make sure it is still accurate before sending."
+                f"Last checked on {long_date(fact.as_of)}: {fact_named(fact)}. Make sure it is "
+                "still accurate before sending."
             )
         chosen.append(fact)
     return chosen
@@ -413,7 +423,11 @@ def _categories(pack: CasePack, ids: Iterable[str], comp: Component, warnings: l
     unknown = [i for i in ids if i not in by_id]
     if unknown:
         raise DraftingError(
-            f"The case '{pack.id}' has no record category " + ", ".join(f"'{i}'" for i in unknown) + "."
+            f"The case “{one_line(pack.name)}” has no record category "
+            + ", ".join(f"'{i}'" for i in unknown)
+            + ". Its categories are: "
+            + "; ".join(f"{n}. {one_line(c.title).rstrip('.')}" for n, c in enumerate(pack.categories, 1))
+            + "."
         )
     chosen = []
     # A long list stays within about five pages: fewer search terms per item.
@@ -485,7 +499,9 @@ def _fee(requester: Requester, options: DraftOptions, comp: Component, warnings:
         except DraftingError:
             warnings.append(f"The default fee commitment for {comp.abbr} is not an amount.")
     if default is not None:
-        regulation = one_line(_value(comp.regulation) or "")
+        family = authorities.rule_family(comp.abbr or "", comp.parent or "")
+        pin = authorities.rule(family, "fee_commitment", unverified_ok=options.include_unverified)
+        regulation = pin or one_line(_value(comp.regulation) or "")
         rule = f"the {comp.parent or comp.abbr} FOIA regulations" + (f" ({regulation})" if regulation else "")
         compare = "above" if cap > default else "equal" if cap == default else "below"
     if category != "other" and not clean(requester.fee_category_basis):
@@ -533,6 +549,13 @@ GROUNDS = {
         "public confidence.",
     ),
 }
+
+
+def ground_named(code: str) -> str:
+    """A ground as the letter names it, for messages to the user."""
+    return f"“{GROUNDS[code][0]}”" if code in GROUNDS else f"'{code}'"
+
+
 # Grounds that rest on facts about the requester: only the user can state them.
 USER_FACT_GROUNDS = ("imminent_threat", "due_process")
 # The statute's two grounds (cite, route_to, tag), for a component the directory lists
@@ -558,23 +581,29 @@ def _grounds(
     for code in dict.fromkeys(codes):
         if code not in allowed or code not in GROUNDS:
             raise DraftingError(
-                f"The rules of {comp.abbr or comp.name} do not list '{code}' as a ground for "
-                f"expedited processing; they allow: {', '.join(allowed)}."
+                f"The rules of {comp.abbr or comp.name} do not list "
+                f"{ground_named(code)} as a ground for expedited processing; they allow: "
+                f"{', '.join(ground_named(g) for g in allowed)}. Choose one of those."
             )
         user_text = one_line((options.ground_text or {}).get(code, ""))
         if code == "urgency_to_inform" and not requester.primarily_disseminates:
             warnings.append(
-                "Urgency to inform was left out: it requires a requester primarily engaged in "
-                "disseminating information, and your profile does not say so (fee category "
-                "'news_media', or a 'primary_activity' describing it). "
-                + ("Widespread media interest fits without it." if "media_interest" in allowed else "")
+                "“Urgency to inform the public” was left out: it requires a requester primarily "
+                "engaged in disseminating information, and your profile does not say so. Choose the "
+                "news media fee category, or describe that work in the profile's primary activity "
+                "(primary_activity)."
+                + (
+                    " “Widespread and exceptional media interest” fits without it."
+                    if "media_interest" in allowed
+                    else ""
+                )
             )
             dropped.append(code)
             continue
         if code in USER_FACT_GROUNDS and not user_text:
             warnings.append(
-                f"'{GROUNDS[code][0]}' was left out: it needs your own facts (who would be harmed, "
-                "how, and when), in your words."
+                f"{ground_named(code)} was left out: it needs your own facts (who would be "
+                "harmed, how, and when), in your words. Add them for this ground and draft again."
             )
             dropped.append(code)
             continue
@@ -599,12 +628,26 @@ def _grounds(
             or (comp.abbr == "DHS-PRIV" and "privacy office" in route.lower())
         ):
             route = ""  # the letter already goes there
+        route_cite = ""
         if route:
-            warnings.append(
-                f"Send a copy of this letter to {route} on the same day: the rules direct "
-                f"requests on the '{title}' ground there."
+            route_cite = authorities.rule(
+                family, "expedite_routing", unverified_ok=options.include_unverified
             )
-        chosen.append({"code": code, "title": title, "text": text, "cite": shown, "route_to": route})
+            warnings.append(
+                f"On the day you send it, send a copy of this letter to the {route}: "
+                f"{route_cite or 'the agency’s rules'} direct{'s' if route_cite else ''} requests "
+                f"on the ground “{title}” there. The letter says you are sending it."
+            )
+        chosen.append(
+            {
+                "code": code,
+                "title": title,
+                "text": text,
+                "cite": shown,
+                "route_to": route,
+                "route_cite": route_cite,
+            }
+        )
     if not chosen:
         raise DraftingError(
             "None of the chosen expedite grounds fits: " + "; ".join(w for w in warnings[-len(dropped) :])
@@ -649,7 +692,8 @@ def _waiver(
     subject = one_line(pack.subject or pack.name)
     narrow = len(cats) == 1  # a single-record letter stays short
     open_facts = [f for f in facts if "fee_waiver" in f.supports and "background" not in f.supports]
-    open_facts = open_facts[: 1 if narrow else MAX_WAIVER_FACTS]
+    # a single record, or a long list of items, keeps the argument to one fact
+    open_facts = open_facts[: 1 if narrow or len(cats) > 6 else MAX_WAIVER_FACTS]
     firsts = [c.questions[0] for c in cats if c.questions]
     rest = [q for c in cats for q in c.questions[1:]]
     questions = list(dict.fromkeys(firsts + rest))[: 2 if narrow else MAX_QUESTIONS]
@@ -745,12 +789,14 @@ def build_request_context(
     ctx = _base(requester, component, options.letter_date)
     warnings = ctx["warnings"]
     known = {c.id: c.known_from for c in pack.categories}
+    by_title = {c.id: c.title for c in pack.categories}
     category_ids = list(category_ids)
     early = [i for i in category_ids if (k := known.get(i)) is not None and k > options.letter_date]
     for cid in early:
         warnings.append(
-            f"Category '{cid}' describes events public only from {long_date(known[cid])}, "
-            "after this letter's date: left out."
+            f"Left out: item “{one_line(by_title[cid]).rstrip('.')}”, which describes events "
+            f"public only from {long_date(known[cid])}, after this letter's date. Date the "
+            "letter later to ask for it."
         )
     if early and len(early) == len(category_ids):
         raise DraftingError("Every chosen category describes events after the letter's date.")
@@ -818,6 +864,7 @@ def build_request_context(
         case={"id": pack.id, "name": one_line(pack.name), "subject": one_line(pack.subject or pack.name)},
         asks=" and ".join(asks),
         rules=part,
+        waiver_rules=authorities.rule(family, "fee_waiver", unverified_ok=options.include_unverified) or part,
         categories=categories,
         priority=options.priority and len(categories) > 1,
         background=background_text,
@@ -838,6 +885,9 @@ def build_request_context(
             f"; {c}"
             if (c := authorities.rule(family, "certification", unverified_ok=options.include_unverified))
             else ""
+        ),
+        expedite_decision_cite=authorities.rule(
+            family, "expedite_decision", unverified_ok=options.include_unverified
         ),
         protective=_protective_asks(component, options),
         appendix=appendix,
@@ -1019,9 +1069,20 @@ def build_appeal_context(
         other_argument=other,
         expedite=expedite,
         expedite_argument=paragraphs(expedite_argument) if expedite else "",
+        **_expedite_cites(component),
     )
     ctx["warnings"] = list(dict.fromkeys(ctx["warnings"]))
     return ctx
+
+
+def _expedite_cites(comp: Component) -> dict:
+    """The agency's own expedite paragraph and certification paragraph, when verified."""
+    family = authorities.rule_family(comp.abbr or "", comp.parent or "")
+    certification = authorities.rule(family, "certification")
+    return {
+        "expedite_rule": authorities.rule(family, "expedite"),
+        "certification_cite": "5 U.S.C. 552(a)(6)(E)(vi)" + (f"; {certification}" if certification else ""),
+    }
 
 
 # --- exemptions, for appeals ----------------------------------------------------------

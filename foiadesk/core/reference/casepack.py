@@ -53,7 +53,7 @@ TOP_KEYS = (
     "categories",
 )
 LETTER_FACT_KEYS = ("id", "text", "date", "as_of", "tag", "supports", "sources")
-SOURCE_KEYS = ("kind", "name", "title", "date", "url", "cite")
+SOURCE_KEYS = ("kind", "name", "title", "date", "url", "cite", "ecf")
 # What a letter may cite: the original outlet, a court docket, the Federal Register, an
 # agency's or Congress's own page, or a statute.
 SOURCE_KINDS = ("news", "court", "federal_register", "agency", "congress", "statute")
@@ -176,13 +176,15 @@ class Source:
     date: datetime.date | None = None
     url: str = ""
     cite: str = ""  # docket number, FR citation or statute
+    ecf: str = ""  # a court filing's docket entry number, "71" or "71-1", once read on the docket
 
     def citation(self) -> str:
         """One line for the letter's list of sources."""
         when = f"{self.date:%B} {self.date.day}, {self.date.year}" if self.date else ""
         if self.kind == "court":
             title = self.title[:1].lower() + self.title[1:]
-            parts = [self.cite, f"{title} ({when})" if when else title]
+            entry = f"ECF No. {self.ecf}" if self.ecf else ""
+            parts = [self.cite, entry, f"{title} ({when})" if when else title]
         elif self.kind == "statute":
             parts = [self.cite or self.title]
         elif self.kind == "federal_register":
@@ -431,7 +433,14 @@ def _source(at: str, value: object) -> Source:
         take_date(obj, "date", at, required=kind != "statute"),
         take(obj, "url", at, required=kind in ("news", "congress")) or "",
         take(obj, "cite", at, required=kind in ("court", "statute", "federal_register")) or "",
+        take(obj, "ecf", at, required=False) or "",
     )
+    if src.ecf and kind != "court":
+        raise Invalid(join(at, "ecf"), "only a court source has a docket entry number")
+    if src.ecf and not re.fullmatch(r"[1-9]\d*(-[1-9]\d*)?", src.ecf):
+        raise Invalid(
+            join(at, "ecf"), f"'{src.ecf}' is not a docket entry number (71, or 71-1 for an attachment)"
+        )
     if src.url:
         problem = source_host_problem(kind, src.url)
         if problem:
@@ -649,7 +658,7 @@ def dump_case_pack(pack: CasePack) -> str:
 def _dump_letter_fact(f: LetterFact) -> dict:
     def source(s: Source) -> dict:
         out: dict[str, str | None] = {"kind": s.kind}
-        for key in ("name", "title", "url", "cite"):
+        for key in ("name", "title", "url", "cite", "ecf"):
             if getattr(s, key):
                 out[key] = getattr(s, key)
         if s.date:
