@@ -344,7 +344,7 @@ class MainWindow(LogActions, QMainWindow):
             "window/splitter": self.requests.splitter,
             "detail/splitter": detail.parts,
             "compose/splitter": self.composer.split,
-            "requests/header/3": self.requests.table.horizontalHeader(),
+            "requests/header/4": self.requests.table.horizontalHeader(),
             "agenda/header/2": self.agenda.table.header(),
             "detail/clocks_header/2": detail.clock_table.horizontalHeader(),
             "detail/events_header/2": detail.event_table.horizontalHeader(),
