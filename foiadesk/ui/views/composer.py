@@ -145,6 +145,7 @@ class ComposerView(QWidget):
         for key, label in FEE_CATEGORIES.items():
             self.fee_category.addItem(label, key)
         self.letter_date = date_edit(session.today())
+        self._today = session.today()  # a letter dated today moves with it past midnight
         self.date_warning = QLabel()  # a letter dated far from today, said beside the date
         self.unsaved = 0  # letters drafted and not yet saved: quitting asks first
         self.fee_cap = QDoubleSpinBox()
@@ -183,6 +184,7 @@ class ComposerView(QWidget):
         self.letters.currentRowChanged.connect(self._show_letter)
         self.letter_date.dateChanged.connect(self._check_date)
         self.save_button.clicked.connect(self.ask_where_to_save)
+        session.display_changed.connect(self._new_day)
         session.loaded.connect(lambda: self._fill_requesters(reset=True))
         session.lists_changed.connect(self._fill_requesters)
         self.expedite.setChecked(False)
@@ -277,6 +279,15 @@ class ComposerView(QWidget):
         years = abs(days) // 365
         span = f"{years} year{'s' if years > 1 else ''}" if years else f"{abs(days)} days"
         self.date_warning.setText(f"⚠ {span} {'after' if days > 0 else 'before'} today: is that the date?")
+
+    def _new_day(self) -> None:
+        """Past midnight, a letter left dated today is dated the new today (a date the
+        user chose stays)."""
+        today = self.session.today()
+        if today != self._today and self.letter_date.date().toPython() == self._today:
+            self.letter_date.setDate(today)
+        self._today = today
+        self._check_date()
 
     def _pack_chosen(self) -> None:
         pack = self.packs.get(self.pack.currentData())
