@@ -95,6 +95,21 @@ class Choices:
         )
 
 
+class WrappedLabel(QLabel):
+    """A wrapped label exactly as tall as its lines at its width (a form in a scroll area
+    otherwise gives it the height of its narrowest wrapping, a gap under the text)."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        height = self.heightForWidth(self.width())
+        if height > 0 and height != self.height():
+            self.setFixedHeight(height)
+
+
 def _checklist(rows: int) -> QListWidget:
     items = QListWidget()
     items.setAlternatingRowColors(True)
@@ -155,6 +170,7 @@ class ComposerView(QWidget):
         self.fee_cap.setRange(0, 100_000)
         self.fee_cap.setPrefix("$ ")
         self.fee_cap.setValue(25)
+        self.fee_cap.setMaximumWidth(self.fontMetrics().horizontalAdvance("$ 100,000.00") + 48)  # as the date
         self.suite = QComboBox()
         self.suite.setAccessibleName("Letters")
         self.suite.addItem("One letter per agency", False)
@@ -199,17 +215,15 @@ class ComposerView(QWidget):
             box.setPlaceholderText(
                 "Your own facts, printed in the expedite section: who would be harmed, how, and when."
             )
-            warning = QLabel(f"⚠ {self.in_words(needs_facts(code))}")
-            warning.setWordWrap(True)
-            policy = warning.sizePolicy()
-            policy.setRetainSizeWhenHidden(True)  # typing facts hides it without moving the form
-            warning.setSizePolicy(policy)
+            indent = self.fontMetrics().averageCharWidth() * 3
+            warning = WrappedLabel(f"⚠ {self.in_words(needs_facts(code))}")
+            warning.setContentsMargins(indent, 0, 0, 0)
             holder = QWidget()
             column = QVBoxLayout(holder)
-            column.setContentsMargins(self.fontMetrics().averageCharWidth() * 3, 0, 0, 0)
+            column.setContentsMargins(indent, 0, 0, 0)
             column.addWidget(box)
-            column.addWidget(warning)
             holder.setVisible(False)
+            warning.setVisible(False)
             self.facts_boxes[code], self.facts_warnings[code] = holder, warning
         self.draft_button = QPushButton("&Draft the letters")
         self.draft_button.setDefault(True)
@@ -307,6 +321,7 @@ class ComposerView(QWidget):
             form.addRow("", ground)
             if code in self.facts_boxes:
                 form.addRow("", self.facts_boxes[code])
+                form.addRow("", self.facts_warnings[code])
         form.addRow(self.unverified)
 
         page = QWidget()
@@ -364,8 +379,13 @@ class ComposerView(QWidget):
         """A box for the user's facts under each ground that needs them, while it is
         chosen; the warning the letter would carry stays beside it until facts are typed."""
         for code, holder in self.facts_boxes.items():
-            holder.setVisible(self.expedite.isChecked() and self.grounds[code].isChecked())
-            self.facts_warnings[code].setVisible(not self.facts[code].toPlainText().strip())
+            chosen = self.expedite.isChecked() and self.grounds[code].isChecked()
+            holder.setVisible(chosen)
+            warning = self.facts_warnings[code]
+            policy = warning.sizePolicy()
+            policy.setRetainSizeWhenHidden(chosen)  # typing facts hides it without moving the form
+            warning.setSizePolicy(policy)
+            warning.setVisible(chosen and not self.facts[code].toPlainText().strip())
 
     def _move_record(self, step: int) -> None:
         """Move the chosen kind of record up or down the list: the letters ask in that order."""
