@@ -641,7 +641,8 @@ def request_lines(index: RequestIndex, today: date) -> Iterator[str]:
             state = "overdue" if t > due else "open"
             text = f"{index.next_label(row)} {date.fromordinal(due)} ({owed}, {state})"
         if estimates[row] != NONE:
-            text += f"; agency estimates completion {estimate_text(_day(estimates[row]), today)}"
+            said = f"agency estimates completion {estimate_text(_day(estimates[row]), today)}"
+            text = said if text == "—" else f"{text}; {said}"
         number = tracking[row] or "—"
         yield f"#{ids[row]:<5} {components[row]:<9} {statuses[row]:<22} {number:<18} {text}  {titles[row]}"
 
