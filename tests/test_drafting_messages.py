@@ -67,7 +67,7 @@ def test_warnings_name_facts_and_grounds_as_the_letter_does(reporter, pack):
     opening = " ".join(fact.text.split()[:4])
     notice = next(w for w in said if opening in w)
     assert notice.startswith("Left out: the fact of ") and "--include-unverified" in notice
-    assert any("“Loss of substantial due process rights” was left out" in w and "Add them" in w for w in said)
+    assert any("“Loss of substantial due process rights” is left out" in w and "Add them" in w for w in said)
     assert any(
         w.startswith("IRS: the expedite ground “Widespread and exceptional media interest” was left out")
         for w in said

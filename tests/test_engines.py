@@ -140,6 +140,10 @@ def test_the_command_line_prints_what_the_request_screen_says(log):
         v = views[rid]
         nxt = v.next_on(TODAY)
         due = f"{nxt.label} {nxt.due} ({nxt.owed_by}, {nxt.state(TODAY)})" if nxt else "—"
+        estimate = next((c.due for c in v.clocks if c.key == "estimate" and c.is_open), None)
+        if estimate:  # the agency's estimate, marked once it has passed
+            said = f"agency estimates completion {estimate}{' (passed)' if estimate < TODAY else ''}"
+            due = said if due == "—" else f"{due}; {said}"
         number = ", ".join(v.tracking_numbers) or "—"
         want.append(f"#{v.id:<5} {v.component:<9} {v.status:<22} {number:<18} {due}  {v.title}")
     assert list(request_lines(index, TODAY)) == want

@@ -21,7 +21,8 @@ from foiadesk.core.settings import user_calendar
 def add_commands(sub, with_db) -> None:
     a = with_db(sub.add_parser("agenda", help="open deadlines across all requests, soonest first"))
     a.add_argument("--today", type=iso_date, help=argparse.SUPPRESS)
-    with_db(sub.add_parser("requests", help="list requests with status and next deadline"))
+    r = with_db(sub.add_parser("requests", help="list requests with status and next deadline"))
+    r.add_argument("--today", type=iso_date, help=argparse.SUPPRESS)
     s = with_db(sub.add_parser("show", help="one request: status, events and every clock's trace"))
     s.add_argument("request_id", type=row_id)
     s.add_argument("--json", action="store_true", help="print the request as one JSON object")
@@ -90,9 +91,9 @@ def cmd_agenda(args) -> int:
 def cmd_requests(args) -> int:
     from foiadesk.core.tracking.listing import read_index, request_lines
 
-    sys.stdout.writelines(
-        f"{line}\n" for line in request_lines(read_index(_open(args), user_calendar()), date.today())
-    )
+    today = args.today or date.today()
+    index = read_index(_open(args), user_calendar(), today)
+    sys.stdout.writelines(f"{line}\n" for line in request_lines(index, today))
     return 0
 
 

@@ -58,7 +58,7 @@ class Session(QObject):
         self._load = None
         self._day = today()
         self._clock = QTimer(self, interval=60_000)
-        self._clock.timeout.connect(self._check_day)
+        self._clock.timeout.connect(self.check_day)
         self._clock.start()
         self._mark = None  # where the log stood when the list last caught up (index_read.log_mark)
         self._version = None  # SQLite's data_version then, on the read connection
@@ -66,10 +66,17 @@ class Session(QObject):
         self._watch.timeout.connect(self._check_outside)
         settings.changed.connect(self._setting_changed)
 
-    def _check_day(self) -> None:
-        if self.today() != self._day:
-            self._day = self.today()
-            self.display_changed.emit()
+    def check_day(self) -> None:
+        """A new day (past midnight, or after the computer slept): the list's next deadlines
+        were worked out as of the old one (a requester's window that passed yesterday is now
+        history), so the list is read again as of today, as F5 does."""
+        day = self.today()
+        if day == self._day:
+            return
+        self._day = day
+        self.display_changed.emit()
+        if self.db is not None:
+            self.reload()
 
     def _setting_changed(self, key: str) -> None:
         if key == "due_soon_days":
@@ -120,6 +127,9 @@ class Session(QObject):
         self._watch.start()
         if self.read_only:  # said once the list shows, so the user can still read and export
             self.failed.emit(StorageError(self.read_only))
+        if self.index.today != self.today():  # the day changed while the list was being read
+            self._day = self.today()
+            self.reload()
 
     def _load_failed(self, error: BaseException) -> None:
         self._load = None

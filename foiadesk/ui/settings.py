@@ -42,7 +42,7 @@ KEYS: dict[str, Key] = {
     "requests/filter": Key("", str, help="the last filter of the list, as JSON"),
     # Column widths, order and hidden columns of each table (QHeaderView.saveState);
     # the "/2" changes whenever a table's columns do, so an old layout is not forced on it.
-    "requests/header/3": Key(QByteArray(), QByteArray),
+    "requests/header/4": Key(QByteArray(), QByteArray),
     "agenda/header/2": Key(QByteArray(), QByteArray),
     "agenda/overdue_days": Key(
         30, int, lambda v: v in (0, 30, 90, 365), "how far back the agenda's overdue goes"

@@ -90,6 +90,33 @@ def pending_request(window) -> int:
     return int(cols["id"][0])
 
 
+def shot_estimates(window, shot) -> None:
+    """The list by the agency's estimated completion date, that column in view."""
+    from PySide6.QtCore import Qt
+
+    table, model = window.requests.table, window.requests.model
+    model.sort(model.ESTIMATE, Qt.SortOrder.AscendingOrder)
+    table.horizontalHeader().setSortIndicator(model.ESTIMATE, Qt.SortOrder.AscendingOrder)
+    table.scrollTo(model.index(0, model.ESTIMATE))
+    shot(window, "requests-estimates")
+    model.sort(model.NEXT, Qt.SortOrder.AscendingOrder)
+    table.horizontalHeader().setSortIndicator(model.NEXT, Qt.SortOrder.AscendingOrder)
+    table.scrollTo(model.index(0, 0))
+
+
+def shot_options(window, shot) -> None:
+    """Compose's options: a suite, a priority order, and a ground that still needs facts."""
+    from PySide6.QtWidgets import QScrollArea
+
+    composer = window.composer
+    composer.suite.setCurrentIndex(1)
+    for box in (composer.priority, composer.expedite, composer.grounds["due_process"]):
+        box.setChecked(True)
+    settle()  # the facts box is laid out first
+    composer.findChild(QScrollArea).ensureWidgetVisible(composer.unverified)
+    shot(window, "compose-options")
+
+
 def take(
     db: Path, out: Path, *, today: date | None = None, size: tuple[int, int] | None = None
 ) -> list[Path]:
@@ -127,6 +154,7 @@ def take(
     shot(window, "agenda")
     window.open_request(interesting_request(window))
     shot(window, "requests")
+    shot_estimates(window, shot)
     window.show_view(2)
     cases = window.cases.case
     cases.setCurrentIndex(max(0, cases.findText("IRS", flags=Qt.MatchFlag.MatchContains)))
@@ -136,6 +164,7 @@ def take(
     composer.draft()
     wait(lambda: composer.letters.count() > 0)
     shot(window, "compose")
+    shot_options(window, shot)
     letters = work / "letters"
     letters.mkdir()
     drafts = len(window.session.index) + composer.letters.count()

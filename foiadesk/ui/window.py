@@ -189,6 +189,13 @@ class MainWindow(LogActions, QMainWindow):
         super().resizeEvent(event)
         self._place_banner()
 
+    def changeEvent(self, event) -> None:
+        """Coming back to the window the next morning: catch up with the date at once,
+        not at the session's next minute."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.session:
+            self.session.check_day()
+
     def _place_banner(self) -> None:
         """Right of the last view tab, to the window's right edge."""
         bar = self.tabs.tabBar()
@@ -344,7 +351,7 @@ class MainWindow(LogActions, QMainWindow):
             "window/splitter": self.requests.splitter,
             "detail/splitter": detail.parts,
             "compose/splitter": self.composer.split,
-            "requests/header/3": self.requests.table.horizontalHeader(),
+            "requests/header/4": self.requests.table.horizontalHeader(),
             "agenda/header/2": self.agenda.table.header(),
             "detail/clocks_header/2": detail.clock_table.horizontalHeader(),
             "detail/events_header/2": detail.event_table.horizontalHeader(),

@@ -1,11 +1,11 @@
 """What the window shows of the deadline rules of issue 10: appeal windows side by side with
 labels that say what is appealed, a moot expedite window, a window that passed unused shown
-as history (never in "You owe"), and the agency's estimate beside the response date."""
+as history (never in "You owe"), and the agency's estimate in a column of its own."""
 
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from foiadesk.core.reference.directory import load_directory
 from foiadesk.core.store import log
@@ -93,14 +93,57 @@ def test_a_window_that_passed_unused_is_history_and_not_owed(qtbot, open_window,
     assert sorted(owed) == ["Appeal the fee-waiver denial by", "Appeal the partial denial by"]
 
 
-def test_the_agencys_estimate_stands_beside_the_response_date(open_window, deadlines_log):
+def test_the_agencys_estimate_has_its_own_column(qtbot, open_window, deadlines_log):
     window = open_window(deadlines_log)
-    model = window.requests.model
+    model, table = window.requests.model, window.requests.table
+    column = model.HEADERS.index("Est. completion")
+    assert not table.isColumnHidden(column)
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "3")
     # 20 working days after Mon 2026-11-02: Nov 3-6 (4), 9-10 (6), Veterans Day off,
     # 12-13 (8), 16-20 (13), 23-25 (16), Thanksgiving off, 27 (17), Nov 30-Dec 2 (20).
-    assert model.index(row, model.NEXT).data() == "Response due (agency estimates 2027-03-01) · agency"
+    assert model.index(row, model.NEXT).data() == "Response due · agency"  # the estimate is not folded in
     assert model.index(row, model.HEADERS.index("Due")).data() == "2026-12-02"
+    assert model.index(row, column).data() == "2027-03-01"  # the date the acknowledgment named
+    # #1 and #2 are decided, and the agency named no date for them: blank
+    assert {model.index(r, 0).data(): model.index(r, column).data() for r in range(3)} == {
+        "1": "", "2": "", "3": "2027-03-01",
+    }  # fmt: skip
+    # A click on the heading sorts by it: the one with an estimate first, then the blanks
+    header = table.horizontalHeader()
+    table.scrollTo(model.index(0, column))
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    assert model.sort_key == "estimate"
+    assert [model.index(r, column).data() for r in range(3)] == ["2027-03-01", "", ""]
+
+
+def test_an_estimate_that_passed_is_marked_in_the_list_and_on_the_command_line(
+    qtbot, open_window, deadlines_log, capsys
+):
+    from foiadesk.cli import run
+
+    db = connect(deadlines_log)
+    # The agency moved its estimate to a date that is now past (the window's today: 2026-11-25)
+    moved = log.NewEvent("estimated_completion", D("2026-11-10"), named_date=D("2026-11-20"))
+    log.record_event(db, 3, moved, today=D("2026-11-25"))
+    db.close()
+    window = open_window(deadlines_log)
+    model = window.requests.model
+    column = model.HEADERS.index("Est. completion")
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "3")
+    assert model.index(row, column).data() == "2026-11-20 (passed)"
+    assert "has passed" in model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert run(["requests", "--db", str(deadlines_log), "--today", "2026-11-25"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("#3 "))
+    assert "Response due 2026-12-02 (agency, open); agency estimates completion 2026-11-20 (passed)" in line
+    # The agenda, which has no such column, keeps the estimate beside the response date
+    agenda = window.agenda.model
+    labels = [
+        agenda.index(r, 2, agenda.group_index(when, "agency")).data()
+        for when in ("overdue", "this_week", "next_week", "later")
+        for r in range(agenda.rowCount(agenda.group_index(when, "agency")))
+    ]
+    assert "Response due (agency estimates 2026-11-20)" in labels
 
 
 def test_a_fee_estimate_is_on_hold_only_when_the_user_says_so(open_window, deadlines_log):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, QRect, Qt
 
 from foiadesk.core.store.db import write
 from foiadesk.core.store.log import NewEvent, record_event
-from foiadesk.core.tracking.listing import CLOCK_LABELS, OWED_BY, deadline_label
+from foiadesk.core.tracking.listing import CLOCK_LABELS, OWED_BY
 from foiadesk.ui.look import OWED_WORDS
 from foiadesk.ui.models.requests import RequestsModel, short_title
 
@@ -55,8 +55,9 @@ def test_a_row_shows_its_office_and_title_without_scrolling(qtbot, open_window, 
     metrics = window.requests.table.fontMetrics()
     width = window.requests.table.columnWidth(RequestsModel.NEXT)
     shown = [f"{label} · {OWED_WORDS[OWED_BY[key]]}" for key, label in CLOCK_LABELS.items()]
-    shown.append(f"{deadline_label('response', date(2027, 12, 31))} · agency")  # with the agency's estimate
     assert all(metrics.horizontalAdvance(text) < width for text in shown)
+    estimate = window.requests.table.columnWidth(RequestsModel.ESTIMATE)
+    assert metrics.horizontalAdvance("2027-12-31 (passed)") < estimate
 
 
 def test_the_window_opens_within_the_screen(qtbot, open_window, demo_copy, settings):

@@ -300,10 +300,14 @@ def test_alt_letters_are_unique_in_each_view_and_dialog(qtbot, open_window, demo
     window = open_window(demo_copy)
     menus = _letters(a.text() for a in window.menuBar().actions())
     assert _duplicates(menus) == []
+    composer = window.composer
+    for box in (composer.expedite, *composer.grounds.values()):  # every option on show
+        box.setChecked(True)
     for number in range(window.tabs.count()):
         window.show_view(number)
         view = window.tabs.widget(number)
         assert _duplicates(menus + _mnemonics(view)) == [], window.tabs.tabText(number)
+    assert all(holder.isVisibleTo(composer) for holder in composer.facts_boxes.values())
     request_id = int(window.session.index.columns["id"][0])
     for open_dialog in (
         lambda: window.log_event(request_id),

@@ -44,7 +44,7 @@ def test_requests_model_shows_the_next_deadline_and_tints_what_is_overdue(sessio
     assert model.rowCount() == 120
     assert model.HEADERS == (
         "#", "Component", "Title", "Status", "Days left", "Next deadline · owed by", "Due",
-        "Case", "Tracking no.", "Filed", "Fees",
+        "Est. completion", "Case", "Tracking no.", "Filed", "Fees",
         "Received", "Days outstanding", "Open deadlines", "Tags",
     )  # fmt: skip
     first = model.index(0, 0)

@@ -180,12 +180,16 @@ def shown_rows(window) -> list[list[str]]:
 
 def as_shown(rows: list[list[str]]) -> list[list[str]]:
     """The exported rows with each title as the list shortens it on screen (the export keeps
-    the whole title; the case and the component have their own columns)."""
+    the whole title; the case and the component have their own columns), and an estimated
+    completion date before the window's today marked as passed (the export keeps a date a
+    spreadsheet can sort)."""
     from foiadesk.ui.models.requests import RequestsModel, short_title
 
     m = RequestsModel
     for row in rows[1:]:
         row[m.TITLE] = short_title(row[m.TITLE], row[m.CASE], row[m.COMPONENT])
+        if row[m.ESTIMATE] and row[m.ESTIMATE] < TODAY.isoformat():
+            row[m.ESTIMATE] += " (passed)"
     return rows
 
 

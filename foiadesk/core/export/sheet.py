@@ -45,8 +45,8 @@ FORMATS = ("csv", "xlsx")
 NO_CASE = "none"  # the case "slug" that selects the requests without a case
 HEADERS = HEADINGS
 # Each column's width in the XLSX sheet, in characters.
-WIDTHS = dict(zip(HEADINGS, (7, 48, 20, 14, 34, 11, 11, 30, 24, 11, 26, 11, 11, 60, 24), strict=True))
-_DATES = {HEADINGS.index(h) for h in ("Due", "Filed", "Received")}
+WIDTHS = dict(zip(HEADINGS, (7, 20, 48, 14, 16, 34, 11, 15, 30, 24, 11, 26, 11, 11, 60, 24), strict=True))
+_DATES = {HEADINGS.index(h) for h in ("Due", "Est. completion", "Filed", "Received")}
 
 
 @dataclass(frozen=True)

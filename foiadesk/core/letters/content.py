@@ -558,6 +558,17 @@ def ground_named(code: str) -> str:
 
 # Grounds that rest on facts about the requester: only the user can state them.
 USER_FACT_GROUNDS = ("imminent_threat", "due_process")
+
+
+def needs_facts(code: str) -> str:
+    """What a letter says of a ground that needs the requester's own facts and has none
+    (the window shows the same words beside the empty box)."""
+    return (
+        f"{ground_named(code)} is left out: it needs your own facts (who would be harmed, "
+        "how, and when), in your words. Add them for this ground and draft again."
+    )
+
+
 # The statute's two grounds (cite, route_to, tag), for a component the directory lists
 # no grounds for.
 STATUTORY_GROUNDS: dict[str, tuple[str, str | None, str]] = {
@@ -601,10 +612,7 @@ def _grounds(
             dropped.append(code)
             continue
         if code in USER_FACT_GROUNDS and not user_text:
-            warnings.append(
-                f"{ground_named(code)} was left out: it needs your own facts (who would be "
-                "harmed, how, and when), in your words. Add them for this ground and draft again."
-            )
+            warnings.append(needs_facts(code))
             dropped.append(code)
             continue
         title, text = GROUNDS[code]

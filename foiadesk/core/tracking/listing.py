@@ -102,7 +102,7 @@ DEADLINE_LABELS = {
 }
 SORT_KEYS = (
     "id", "title", "component", "case", "status", "tracking", "filed", "next", "due", "fees",
-    "received", "tags",
+    "received", "tags", "estimate",
 )  # fmt: skip
 
 # The list's columns, in order, for the window and the list export alike: (heading, sort key).
@@ -114,6 +114,7 @@ COLUMNS = (
     ("Days left", "due"),
     ("Next deadline · owed by", "next"),
     ("Due", "due"),
+    ("Est. completion", "estimate"),  # the agency's date (552(a)(7)(B)(ii)), not a deadline
     ("Case", "case"),
     ("Tracking no.", "tracking"),
     ("Filed", "filed"),
@@ -392,9 +393,13 @@ class RequestIndex:
     def estimate(self, row: int) -> date | None:
         """The agency's latest estimated completion date, while the request is undecided."""
         c = self.clocks
-        if c["estimate"][row] == NONE or c["estimate_done"][row] != NONE:
-            return None
-        return date.fromordinal(int(c["estimate"][row]))
+        return None if c["estimate_done"][row] != NONE else _day(int(c["estimate"][row]))
+
+    def estimates(self) -> np.ndarray:
+        """Every row's estimated completion date (an ordinal; NONE when the agency named
+        none, or once it decided the request: the estimate is then history)."""
+        c = self.clocks
+        return np.where(c["estimate_done"] == NONE, c["estimate"], NONE)
 
     # -- choosing and ordering rows -------------------------------------------------------------
 
@@ -464,7 +469,7 @@ class RequestIndex:
 
     def _sorted(self, sort: str, descending: bool) -> np.ndarray:
         cols = self.columns
-        if sort in ("id", "filed", "due", "fees", "received"):
+        if sort in ("id", "filed", "due", "fees", "received", "estimate"):
             key = {
                 "id": "id",
                 "filed": "filed",
@@ -472,7 +477,7 @@ class RequestIndex:
                 "fees": "fee_estimate",
                 "received": "received",
             }
-            values = cols[key[sort]]
+            values = self.estimates() if sort == "estimate" else cols[key[sort]]
             order = np.lexsort((cols["id"], -values if descending else values))
             return np.concatenate([order[values[order] != NONE], order[values[order] == NONE]])
         if sort == "case":
@@ -558,7 +563,7 @@ def open_deadlines_of(
             continue
         due = int(batch.open_due(index.clocks, key, today)[row])
         if due != NONE:
-            found.append((date.fromordinal(due), index.label(row, key), OWED_BY[key]))
+            found.append((date.fromordinal(due), CLOCK_LABELS[key], OWED_BY[key]))
     asks = index.asks
     mine = (asks["request_id"] == index.columns["id"][row]) & (asks["due"] >= today.toordinal())
     for at in np.nonzero(mine)[0].tolist():
@@ -578,6 +583,8 @@ def cell(index: RequestIndex, row: int, column: int, today: date):
         return cols[key.get(heading, "tags")][row]
     if heading == "Case":
         return index.case_name(row)
+    if heading == "Est. completion":
+        return index.estimate(row)
     if heading in ("Filed", "Received"):
         return _day(int(cols["filed" if heading == "Filed" else "received"][row]))
     if heading == "Fees":
@@ -594,20 +601,30 @@ def cell(index: RequestIndex, row: int, column: int, today: date):
         return when_text(nxt[1] if nxt else None, today)
     if heading == "Due":
         return nxt[1] if nxt else None
-    return f"{index.label(row, nxt[0])} · {OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
+    # the next deadline's plain label: the agency's estimate has its own column
+    return f"{CLOCK_LABELS[nxt[0]]} · {OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
 
 
-def read_index(db: Database, cal: Calendar | None = None) -> RequestIndex:
+def read_index(db: Database, cal: Calendar | None = None, today: date | None = None) -> RequestIndex:
     """The whole list of a log (the command line's way in; the window reads it in the background)."""
     from foiadesk.core.deadlines.calendar import calendar
 
-    return RequestIndex.load(db, cal or calendar())
+    return RequestIndex.load(db, cal or calendar(), today=today)
+
+
+def estimate_text(estimate: date | None, today: date) -> str:
+    """The agency's estimated completion date as the lists show it, marked once it has
+    passed (the request is still undecided: time for a status inquiry)."""
+    if estimate is None:
+        return ""
+    return f"{estimate} (passed)" if estimate < today else estimate.isoformat()
 
 
 def request_lines(index: RequestIndex, today: date) -> Iterator[str]:
     """The list as ``foiadesk requests`` prints it: one line per request, by id."""
     cols = index.columns
     ids, components, statuses = cols["id"].tolist(), cols["component"], cols["status"]
+    estimates = index.estimates().tolist()
     tracking, titles, next_due, next_clock = (
         cols["tracking"],
         cols["title"],
@@ -623,6 +640,9 @@ def request_lines(index: RequestIndex, today: date) -> Iterator[str]:
             owed = OWED_BY[CLOCKS[next_clock[row]]]
             state = "overdue" if t > due else "open"
             text = f"{index.next_label(row)} {date.fromordinal(due)} ({owed}, {state})"
+        if estimates[row] != NONE:
+            said = f"agency estimates completion {estimate_text(_day(estimates[row]), today)}"
+            text = said if text == "—" else f"{text}; {said}"
         number = tracking[row] or "—"
         yield f"#{ids[row]:<5} {components[row]:<9} {statuses[row]:<22} {number:<18} {text}  {titles[row]}"
 

@@ -12,8 +12,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from foiadesk.core.tracking.listing import CLOCK_LABELS, NONE, OWED_BY, Filter, cell, estimate_text, fees_text
 from foiadesk.core.tracking.listing import COLUMNS as LIST_COLUMNS
-from foiadesk.core.tracking.listing import NONE, OWED_BY, Filter, cell, fees_text
 from foiadesk.ui import look
 from foiadesk.ui.models.table import KeyedTableModel
 from foiadesk.ui.session import Session
@@ -50,7 +50,7 @@ class RequestsModel(KeyedTableModel):
     COLUMNS = LIST_COLUMNS  # (heading, sort key), from the core: the list export writes the same
     HEADERS = tuple(heading for heading, _ in COLUMNS)
     SORT_KEYS = tuple(key for _, key in COLUMNS)
-    (ID, COMPONENT, TITLE, STATUS, WHEN, NEXT, DUE, CASE, TRACKING, FILED, FEES,
+    (ID, COMPONENT, TITLE, STATUS, WHEN, NEXT, DUE, ESTIMATE, CASE, TRACKING, FILED, FEES,
      RECEIVED, OUTSTANDING, OPEN, TAGS) = range(len(COLUMNS))  # fmt: skip
     TEXT = {COMPONENT: "component", STATUS: "status", TRACKING: "tracking"}
     DATED = (WHEN, NEXT, DUE)  # the columns of the next deadline
@@ -67,6 +67,14 @@ class RequestsModel(KeyedTableModel):
         session.lists_changed.connect(self.reload)
         session.display_changed.connect(self.reload)
         self.reload()
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.ESTIMATE:
+            return (
+                "The date the agency estimates it will complete the request (5 U.S.C. "
+                "552(a)(7)(B)(ii)): not a deadline. Marked once it has passed."
+            )
+        return super().headerData(section, orientation, role)
 
     def set_filter(self, flt: Filter, snippets: dict[int, str] | None = None) -> None:
         """``snippets``: where a search matched, by request (shown after the title)."""
@@ -131,6 +139,8 @@ class RequestsModel(KeyedTableModel):
                 return "" if filed == NONE else date.fromordinal(filed).isoformat()
             if column == self.FEES:
                 return fees_text(int(cols["fee_estimate"][row]), int(cols["fee_paid"][row]))
+            if column == self.ESTIMATE:
+                return estimate_text(index.estimate(row), self._today)
             value = cell(index, row, column, self._today)  # received, days outstanding, open deadlines, tags
             return "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
         nxt = index.next_deadline(row)
@@ -139,7 +149,7 @@ class RequestsModel(KeyedTableModel):
             if column == self.WHEN:
                 return look.when(due, self._today)
             if column == self.NEXT:
-                return f"{index.label(row, nxt[0])} · {look.OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
+                return f"{CLOCK_LABELS[nxt[0]]} · {look.OWED_WORDS[OWED_BY[nxt[0]]]}" if nxt else ""
             return look.day(due)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TITLE:
@@ -149,6 +159,13 @@ class RequestsModel(KeyedTableModel):
                 return cols["status"][row]
             if column == self.COMPONENT:
                 return cols["component_name"][row]
+            if column == self.ESTIMATE and (estimate := index.estimate(row)) is not None:
+                if estimate < self._today:
+                    return (
+                        f"The agency estimated it would complete the request by {estimate}; that "
+                        "date has passed. A status inquiry can ask for a new one."
+                    )
+                return f"The agency estimates it will complete the request by {estimate} (not a deadline)."
             if column == self.FEES and (cols["fee_estimate"][row] != NONE or cols["fee_paid"][row]):
                 return "The agency's latest estimate and what you have paid (the Fees tab has the ledger)."
             if column == self.NEXT and nxt:

@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.letters.compose import Draft, draft_requests, save_drafts
-from foiadesk.core.letters.content import DraftOptions, Requester
+from foiadesk.core.letters.content import USER_FACT_GROUNDS, DraftOptions, Requester, needs_facts
 from foiadesk.core.letters.profiles import load_profile
 from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.casepack import CasePack
@@ -78,6 +79,7 @@ class Choices:
     requester_id: int | None
     options: DraftOptions
     templates: Path | None
+    suite: bool = False  # a suite of narrow letters, one per group of records, per office
 
     def draft(self) -> list[Draft]:
         directory = load_directory()
@@ -89,7 +91,23 @@ class Choices:
             comps,
             self.options,
             user_templates_dir=self.templates,
+            suite=self.suite,
         )
+
+
+class WrappedLabel(QLabel):
+    """A wrapped label exactly as tall as its lines at its width (a form in a scroll area
+    otherwise gives it the height of its narrowest wrapping, a gap under the text)."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        height = self.heightForWidth(self.width())
+        if height > 0 and height != self.height():
+            self.setFixedHeight(height)
 
 
 def _checklist(rows: int) -> QListWidget:
@@ -145,20 +163,71 @@ class ComposerView(QWidget):
         for key, label in FEE_CATEGORIES.items():
             self.fee_category.addItem(label, key)
         self.letter_date = date_edit(session.today())
+        self._today = session.today()  # a letter dated today moves with it past midnight
         self.date_warning = QLabel()  # a letter dated far from today, said beside the date
         self.unsaved = 0  # letters drafted and not yet saved: quitting asks first
         self.fee_cap = QDoubleSpinBox()
         self.fee_cap.setRange(0, 100_000)
         self.fee_cap.setPrefix("$ ")
         self.fee_cap.setValue(25)
+        self.fee_cap.setMaximumWidth(self.fontMetrics().horizontalAdvance("$ 100,000.00") + 48)  # as the date
+        self.suite = QComboBox()
+        self.suite.setAccessibleName("Letters")
+        self.suite.addItem("One letter per agency", False)
+        self.suite.addItem("A suite of narrow letters (one per group of records)", True)
+        self.suite.setToolTip(
+            "A suite sends each office several short letters, one per group of records, in "
+            "place of one long letter: each is processed (and can be released) on its own."
+        )
+        self.priority = QCheckBox("Ask for the records in this order of priorit&y")
+        self.priority.setToolTip(
+            "The letter asks the agency to process the records in the order of the list above; "
+            "drag a kind of record, or use the arrows, to change it."
+        )
+        self.up_button, self.down_button = QToolButton(), QToolButton()
+        for button, arrow, words in (
+            (self.up_button, Qt.ArrowType.UpArrow, "Move the chosen kind of record up"),
+            (self.down_button, Qt.ArrowType.DownArrow, "Move the chosen kind of record down"),
+        ):
+            button.setArrowType(arrow)
+            button.setToolTip(words)
+            button.setAccessibleName(words)
+        self.appendix = QCheckBox("Add the public record as an appendix")
+        self.appendix.setToolTip("The case's dated facts, with their sources, after the signature")
+        self.unverified = QCheckBox("Also print facts and case law not fully verified")
+        self.unverified.setToolTip(
+            "Partly confirmed facts and authority are left out of the letter unless you tick "
+            "this; each one included is listed to check before you sign."
+        )
         self.fee_waiver = QCheckBox("Ask for a fee &waiver (public interest)")
         self.expedite = QCheckBox("Ask for e&xpedited processing on these grounds:")
         self.grounds = {code: QCheckBox(label) for code, (label, _why) in GROUNDS.items()}
         for code, (_label, why) in GROUNDS.items():
             self.grounds[code].setToolTip(why)
+        # The grounds that rest on the requester's own situation take the user's words
+        self.facts = {code: QPlainTextEdit() for code in USER_FACT_GROUNDS}
+        self.facts_boxes: dict[str, QWidget] = {}
+        self.facts_warnings: dict[str, QLabel] = {}
+        for code, box in self.facts.items():
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(self.fontMetrics().height() * 4)
+            box.setAccessibleName(f"Your facts: {GROUNDS[code][0]}")
+            box.setPlaceholderText(
+                "Your own facts, printed in the expedite section: who would be harmed, how, and when."
+            )
+            indent = self.fontMetrics().averageCharWidth() * 3
+            warning = WrappedLabel(f"⚠ {self.in_words(needs_facts(code))}")
+            warning.setContentsMargins(indent, 0, 0, 0)
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(indent, 0, 0, 0)
+            column.addWidget(box)
+            holder.setVisible(False)
+            warning.setVisible(False)
+            self.facts_boxes[code], self.facts_warnings[code] = holder, warning
         self.draft_button = QPushButton("&Draft the letters")
         self.draft_button.setDefault(True)
-        self.draft_button.setToolTip("Render one letter per office (Ctrl+Return)")
+        self.draft_button.setToolTip("Render the letters, one per office or a suite (Ctrl+Return)")
 
         self.letters = QListWidget()
         self.preview = QPlainTextEdit()
@@ -177,12 +246,19 @@ class ComposerView(QWidget):
         self.saved.currentIndexChanged.connect(self._requester_chosen)
         self.load_profile_button.clicked.connect(self._load_profile)
         self.save_profile_button.clicked.connect(lambda: self.profile_requested.emit(self.typed_profile()))
-        self.expedite.toggled.connect(lambda on: [g.setEnabled(on) for g in self.grounds.values()])
+        self.expedite.toggled.connect(self._expedite_toggled)
+        for code in self.facts:
+            self.grounds[code].toggled.connect(self._show_facts)
+            self.facts[code].textChanged.connect(self._show_facts)
+        self.up_button.clicked.connect(lambda: self._move_record(-1))
+        self.down_button.clicked.connect(lambda: self._move_record(1))
+        self.categories.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.draft_button.clicked.connect(self.draft)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.draft)
         self.letters.currentRowChanged.connect(self._show_letter)
         self.letter_date.dateChanged.connect(self._check_date)
         self.save_button.clicked.connect(self.ask_where_to_save)
+        session.display_changed.connect(self._new_day)
         session.loaded.connect(lambda: self._fill_requesters(reset=True))
         session.lists_changed.connect(self._fill_requesters)
         self.expedite.setChecked(False)
@@ -195,7 +271,16 @@ class ComposerView(QWidget):
         what = QGroupBox("1. What to ask for")
         form = QFormLayout(what)
         form.addRow("Case pac&k", self.pack)
-        form.addRow("Rec&ords", self.categories)
+        records = QHBoxLayout()
+        records.addWidget(self.categories, 1)
+        arrows = QVBoxLayout()
+        arrows.addWidget(self.up_button)
+        arrows.addWidget(self.down_button)
+        arrows.addStretch(1)
+        records.addLayout(arrows)
+        label = QLabel("Rec&ords")
+        label.setBuddy(self.categories)
+        form.addRow(label, records)
         form.addRow("Send &to", self.components)
         who = QGroupBox("2. Who signs")
         form = QFormLayout(who)
@@ -227,10 +312,17 @@ class ComposerView(QWidget):
         label.setBuddy(self.letter_date)
         form.addRow(label, row)
         form.addRow("Fees you a&gree to pay", self.fee_cap)
+        form.addRow("Letters", self.suite)
+        form.addRow(self.priority)
+        form.addRow(self.appendix)
         form.addRow(self.fee_waiver)
         form.addRow(self.expedite)
-        for ground in self.grounds.values():
+        for code, ground in self.grounds.items():
             form.addRow("", ground)
+            if code in self.facts_boxes:
+                form.addRow("", self.facts_boxes[code])
+                form.addRow("", self.facts_warnings[code])
+        form.addRow(self.unverified)
 
         page = QWidget()
         column = QVBoxLayout(page)
@@ -277,6 +369,43 @@ class ComposerView(QWidget):
         years = abs(days) // 365
         span = f"{years} year{'s' if years > 1 else ''}" if years else f"{abs(days)} days"
         self.date_warning.setText(f"⚠ {span} {'after' if days > 0 else 'before'} today: is that the date?")
+
+    def _expedite_toggled(self, on: bool) -> None:
+        for ground in self.grounds.values():
+            ground.setEnabled(on)
+        self._show_facts()
+
+    def _show_facts(self, *_args) -> None:
+        """A box for the user's facts under each ground that needs them, while it is
+        chosen; the warning the letter would carry stays beside it until facts are typed."""
+        for code, holder in self.facts_boxes.items():
+            chosen = self.expedite.isChecked() and self.grounds[code].isChecked()
+            holder.setVisible(chosen)
+            warning = self.facts_warnings[code]
+            policy = warning.sizePolicy()
+            policy.setRetainSizeWhenHidden(chosen)  # typing facts hides it without moving the form
+            warning.setSizePolicy(policy)
+            warning.setVisible(chosen and not self.facts[code].toPlainText().strip())
+
+    def _move_record(self, step: int) -> None:
+        """Move the chosen kind of record up or down the list: the letters ask in that order."""
+        row = self.categories.currentRow()
+        if row < 0 or not 0 <= row + step < self.categories.count():
+            return
+        self.categories.blockSignals(True)
+        item = self.categories.takeItem(row)
+        self.categories.insertItem(row + step, item)
+        self.categories.blockSignals(False)
+        self.categories.setCurrentRow(row + step)
+
+    def _new_day(self) -> None:
+        """Past midnight, a letter left dated today is dated the new today (a date the
+        user chose stays)."""
+        today = self.session.today()
+        if today != self._today and self.letter_date.date().toPython() == self._today:
+            self.letter_date.setDate(today)
+        self._today = today
+        self._check_date()
 
     def _pack_chosen(self) -> None:
         pack = self.packs.get(self.pack.currentData())
@@ -418,6 +547,14 @@ class ComposerView(QWidget):
             fee_waiver=self.fee_waiver.isChecked(),
             expedite=self.expedite.isChecked(),
             expedite_grounds=[c for c, box in self.grounds.items() if box.isChecked()],
+            ground_text={
+                code: text
+                for code, box in self.facts.items()
+                if self.grounds[code].isChecked() and (text := box.toPlainText().strip())
+            },
+            include_unverified=self.unverified.isChecked(),
+            appendix=self.appendix.isChecked(),
+            priority=self.priority.isChecked(),
         )
         folder = self.session.settings.get("templates_folder")
         saved = self.saved.currentData()
@@ -429,6 +566,7 @@ class ComposerView(QWidget):
             saved if isinstance(saved, int) else None,
             options,
             Path(folder) if folder else None,
+            suite=bool(self.suite.currentData()),
         )
 
     # -- drafting, reviewing, saving -------------------------------------------------------

@@ -86,7 +86,8 @@ class RequestsView(QWidget):
             m.WHEN: "1,500 days overdue",  # in bold when it is yours
             m.NEXT: max(_next_labels(), key=self.fontMetrics().horizontalAdvance),
         }
-        widths.update({m.DUE: DATE, m.CASE: 24, m.TRACKING: "2026-IRS-FOIA-000000", m.FILED: DATE})
+        widths.update({m.DUE: DATE, m.ESTIMATE: "2027-12-31 (passed)", m.CASE: 24})
+        widths.update({m.TRACKING: "2026-IRS-FOIA-000000", m.FILED: DATE})
         self.table.set_widths({**widths, m.FEES: "$1,234.00 est. · $25.00 paid"})
         self.table.set_placeholder("Reading the log…")
         header = self.table.horizontalHeader()
@@ -327,14 +328,12 @@ class RequestsView(QWidget):
 
 
 def _next_labels() -> list[str]:
-    """Every text the next-deadline column can show: its width fits the longest."""
-    from datetime import date
-
-    from foiadesk.core.tracking.listing import CLOCK_LABELS, OWED_BY, deadline_label
+    """Every text the next-deadline column can show: its width fits the longest (the
+    agency's estimate has a column of its own)."""
+    from foiadesk.core.tracking.listing import CLOCK_LABELS, OWED_BY
     from foiadesk.ui.look import OWED_WORDS
 
-    labels = [f"{label} · {OWED_WORDS[OWED_BY[clock]]}" for clock, label in CLOCK_LABELS.items()]
-    return [*labels, f"{deadline_label('response', date(2027, 12, 31))} · {OWED_WORDS['agency']}"]
+    return [f"{label} · {OWED_WORDS[OWED_BY[clock]]}" for clock, label in CLOCK_LABELS.items()]
 
 
 def _load_filter(text: str) -> dict | None:

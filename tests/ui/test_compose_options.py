@@ -1,0 +1,119 @@
+"""The Compose view offers what ``foiadesk draft`` does: a suite of narrow letters, a
+priority order, the public record as an appendix, the requester's own facts for the
+due-process and imminent-threat grounds, and facts not fully verified. Each is set by
+clicking and typing; the saved .docx files are read back with python-docx."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from docx import Document
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+LEFT = Qt.MouseButton.LeftButton
+FACTS = "My removal hearing is on January 12, 2027, and these records bear on the notice I received."
+
+
+def _compose_for_ice(qtbot, window):
+    """The Compose view, asking ICE only, dated on the window's today."""
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    composer = window.composer
+    assert window.tabs.currentWidget() is composer
+    offices = composer.components
+    for i in range(offices.count()):
+        keep = offices.item(i).data(Qt.ItemDataRole.UserRole) == "ICE"
+        offices.item(i).setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    composer.letter_date.setDate(date(2026, 11, 25))
+    return composer
+
+
+def _box(widget):
+    """Where a tick box's square is (a click there toggles it, whatever the text's width)."""
+    from PySide6.QtCore import QPoint
+
+    return QPoint(8, widget.height() // 2)
+
+
+def _draft_and_save(qtbot, window, composer, out, monkeypatch, letters: int):
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    assert composer.letters.count() == letters, composer.warnings.text()
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    qtbot.mouseClick(composer.save_button, LEFT)
+    qtbot.waitUntil(lambda: len(window.session.index) == letters, timeout=20_000)
+    return {p.name: [para.text for para in Document(str(p)).paragraphs] for p in sorted(out.glob("*.docx"))}
+
+
+def test_a_suite_of_narrow_letters_with_the_requesters_own_facts(qtbot, open_window, tmp_path, monkeypatch):
+    window = open_window(tmp_path / "mine.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    pack = composer.packs[composer.pack.currentData()]
+    # every kind of record is ticked: a suite sends one letter per group of them
+    groups = {c.group or c.id for c in pack.categories}
+
+    composer.suite.setFocus()
+    qtbot.keyClick(composer.suite, Qt.Key.Key_Down)
+    assert composer.suite.currentText() == "A suite of narrow letters (one per group of records)"
+    facts_box = composer.facts_boxes["due_process"]
+    assert not facts_box.isVisible()  # only once the ground is chosen
+    qtbot.mouseClick(composer.expedite, LEFT, pos=_box(composer.expedite))
+    qtbot.mouseClick(composer.grounds["due_process"], LEFT, pos=_box(composer.grounds["due_process"]))
+    qtbot.mouseClick(composer.grounds["media_interest"], LEFT, pos=_box(composer.grounds["media_interest"]))
+    assert facts_box.isVisible() and not composer.facts_boxes["imminent_threat"].isVisible()
+    warning = composer.facts_warnings["due_process"]
+    assert warning.isVisible()
+    assert warning.text() == (
+        "⚠ “Loss of substantial due process rights” is left out: it needs your own facts "
+        "(who would be harmed, how, and when), in your words. Add them for this ground and draft again."
+    )
+    below = composer.unverified.mapTo(composer, composer.unverified.rect().topLeft())
+    qtbot.keyClicks(composer.facts["due_process"], FACTS)
+    assert not warning.isVisible()
+    assert composer.unverified.mapTo(composer, composer.unverified.rect().topLeft()) == below  # nothing moved
+
+    letters = _draft_and_save(qtbot, window, composer, tmp_path / "letters", monkeypatch, len(groups))
+    assert len(letters) == len(groups) > 1
+    assert {name.split("_ICE_request-")[1][: -len(".docx")] for name in letters} == groups
+    for name, paragraphs in letters.items():
+        expedite = paragraphs.index("Expedited processing")
+        ground = next(i for i, p in enumerate(paragraphs) if FACTS in p)
+        assert ground > expedite, name  # the user's facts are in the expedite section …
+        assert paragraphs[ground].startswith("1.\tLoss of substantial due process rights"), (
+            name
+        )  # … under its ground
+
+
+def test_a_priority_order_an_appendix_and_facts_not_fully_verified(qtbot, open_window, tmp_path, monkeypatch):
+    window = open_window(tmp_path / "mine.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    pack = composer.packs[composer.pack.currentData()]
+    records = composer.categories
+    for i in range(records.count()):  # two kinds of record: the MOU itself and ICE's use of the data
+        keep = records.item(i).data(Qt.ItemDataRole.UserRole) in ("mou-text-and-drafts", "ice-use-of-data")
+        records.item(i).setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    last = next(
+        i
+        for i in range(records.count())
+        if records.item(i).data(Qt.ItemDataRole.UserRole) == "ice-use-of-data"
+    )
+    qtbot.mouseClick(records.viewport(), LEFT, pos=records.visualItemRect(records.item(last)).center())
+    for _ in range(last):  # to the top: asked for first
+        qtbot.mouseClick(composer.up_button, LEFT)
+    assert records.item(0).data(Qt.ItemDataRole.UserRole) == "ice-use-of-data"
+    for box in (composer.priority, composer.appendix, composer.unverified):
+        qtbot.mouseClick(box, LEFT, pos=_box(box))
+        assert box.isChecked()
+
+    (text,) = _draft_and_save(qtbot, window, composer, tmp_path / "letters", monkeypatch, 1).values()
+    titles = {c.id: c.title.rstrip(".") for c in pack.categories}
+    first = next(i for i, p in enumerate(text) if titles["ice-use-of-data"] in p)
+    second = next(i for i, p in enumerate(text) if titles["mou-text-and-drafts"] in p)
+    assert first < second
+    assert any("in order of priority: please process item 1 first" in p for p in text)
+    assert any(p.strip().lower().startswith("appendix") for p in text)
+    partly = next(f for f in pack.letter_facts if f.tag == "P")
+    opening = " ".join(partly.text.split()[:6])
+    assert any(opening in p for p in text)  # printed, knowingly
+    assert "is included at your choice" in composer.warnings.text()
