@@ -116,4 +116,4 @@ def test_a_priority_order_an_appendix_and_facts_not_fully_verified(qtbot, open_w
     partly = next(f for f in pack.letter_facts if f.tag == "P")
     opening = " ".join(partly.text.split()[:6])
     assert any(opening in p for p in text)  # printed, knowingly
-    assert "is included at your choice" in composer.warnings.text()
+    assert "Printed at your choice" in composer.warnings.text()

@@ -380,7 +380,8 @@ def usable_facts(pack: CasePack, options: DraftOptions, warnings: list[str]) -> 
             warnings.append(
                 f"Left out: {fact_named(fact)}. It is {how} by a source you can cite. Check it "
                 "against its source and mark it verified (V) in the case pack; or, to print it "
-                "knowingly, draft on the command line with --include-unverified."
+                "knowingly, tick “Also print facts … not fully verified” in Compose (on the command "
+                "line, --include-unverified)."
             )
             continue
         if fact.tag != "V":
