@@ -305,7 +305,7 @@ def test_a_denied_fee_waiver_decides_a_letter_that_also_logs_the_request():
         "Your request has been assigned Case Number 41517. Please be advised that your request for a "
         "waiver of fees has been considered, and is denied."
     )
-    assert (p.reply_type, p.fee_waiver, p.tracking_numbers) == ("fee", "denied", ("41517",))
+    assert (p.reply_type, p.fee_waiver, p.tracking_numbers) == ("fee_waiver_decision", "denied", ("41517",))
 
 
 def test_the_requesters_quoted_email_is_not_the_agencys_answer():
@@ -389,3 +389,155 @@ def test_the_second_holdout_is_read_at_least_as_well_as_after_its_fixes():
     assert {name: s.right >= HOLDOUT2_FLOOR[name] for name, s in scores.items()} == {
         name: True for name in FIELDS
     }
+
+
+# -- wording met in the third holdout (holdout3), each a general rule -------------------------
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        # "information responsive" is as much a no-records finding as "records"
+        (
+            "Your request was received on May 4, 2021 and assigned number 771234. After a search, the "
+            "office did not locate any information responsive to your request.",
+            "no_records",
+        ),
+        # records to be sent on to the agency they came from
+        (
+            "Some pages originated with another agency. These pages will be sent to the Bureau of Prisons, "
+            "which will respond to you directly.",
+            "referral",
+        ),
+        # "should be withheld" of portions, as an agency determines it
+        (
+            "We have processed 80 pages. It has been determined that portions of such records should be "
+            "withheld pursuant to 5 U.S.C. 552(b)(6).",
+            "partial",
+        ),
+        # a refusal worded as regret
+        ("We regret to inform you that we cannot comply with your request.", "denial"),
+        # the request is too broad / not described: a clarification, even when fees are tolled too
+        (
+            "We have determined that your request is overly broad and does not reasonably describe the "
+            "records you seek.",
+            "clarification",
+        ),
+        (
+            "Your request has been tolled for fees because its scope is unclear to us. Please tell us "
+            "which offices to search.",
+            "clarification",
+        ),
+        (
+            "Records must be described in sufficient detail to let our staff locate them with a "
+            "reasonable amount of effort.",
+            "clarification",
+        ),
+        # an offer to narrow in an extension letter is not a request for clarification
+        (
+            "Because of unusual circumstances we are extending the time to respond by ten working days. "
+            "You may narrow your request to receive a quicker response.",
+            "extension",
+        ),
+        # a fee-waiver decision is its own type
+        ("I have determined that your fee waiver request is insufficient.", "fee_waiver_decision"),
+        ("Your request for a waiver of fees is granted.", "fee_waiver_decision"),
+        # "if you wish to continue" is a still-interested letter only when the request will be closed
+        ("If you wish to continue this request, just let me know.", "other"),
+        (
+            "If you wish us to continue processing your request, tell us by June 1, 2020; otherwise we "
+            "will administratively close your request.",
+            "still_interested",
+        ),
+    ],
+)
+def test_determinations_in_the_third_holdouts_words(wording, kind):
+    assert _letter(wording).reply_type == kind
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "This is in response to your letter of May 2, 2019, appealing the denial of your request.",
+        "This responds to your March 3, 2001, appeal of our decision on your request.",
+        "This is in reply to your letter dated June 1, 2010, in which you appeal the determination of the "
+        "Secretary on your request.",
+    ],
+)
+def test_a_letter_answering_an_appeal_is_an_appeal_decision_whatever_follows(opening):
+    p = _letter(opening + " Your request sought records about the 1998 budget. We have forwarded your "
+                "request to the Department of the Army, and we are closing your appeal.")  # fmt: skip
+    assert p.reply_type == "appeal_decision"
+
+
+def test_an_appeal_placed_in_the_queue_is_acknowledged_and_applies_no_exemption():
+    p = _letter(
+        "This is in response to your letter in which you appeal our decision to withhold the records "
+        "under exemptions (b)(1) and (b)(3). Your appeal has been accepted and will be considered in "
+        "turn; about 300 appeals are awaiting decision."
+    )
+    assert (p.reply_type, p.exemptions) == ("appeal_ack", ())
+
+
+def test_you_may_appeal_does_not_make_a_release_an_appeal_letter():
+    p = _letter(
+        "This is in response to your request of May 2, 2019. Enclosed are 10 pages released in full. "
+        "This letter is in response to your request, which you may appeal within 90 days."
+    )
+    assert p.reply_type == "records_released"
+
+
+def test_a_partial_response_is_an_interim_release():
+    p = _letter(
+        "This is a partial response to your request. We have processed 50 pages; portions are withheld "
+        "under (b)(6)."
+    )
+    assert (p.reply_type, p.interim) == ("partial", True)
+
+
+def test_an_unticked_line_of_a_checkbox_form_is_not_said():
+    p = _letter(
+        "[ ] Your request for a waiver of fees is granted.\n[X] Your request for a waiver of fees is denied."
+    )
+    assert (p.reply_type, p.fee_waiver) == ("fee_waiver_decision", "denied")
+
+
+def test_a_letter_date_with_a_two_digit_year():
+    p = parse_text("Defense Logistics Agency\n\n12 March '98\n\nDear Mr. Smith:\nThank you.")
+    assert p.letter_date == date(1998, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "line, numbers",
+    [
+        # a label right after "Re:" that took the word FOIA
+        ("Re: FOIA No.: 610-2026-000123", ("610-2026-000123",)),
+        # a number in square brackets on the subject line, even in a file number's shape
+        ("Subject: Freedom of Information Act Requests [21-ABC-204]", ("21-ABC-204",)),
+        # OCR's lower-case letter for a digit, kept as printed, after a label
+        ("RE: JMD FOIA # 14i205", ("14i205",)),
+        # document numbers a request lists are not the agency's request numbers
+        ("You asked for directives SD 1542-04-08F and 1544-12-20B.", ()),
+    ],
+)
+def test_tracking_numbers_in_the_third_holdouts_layouts(line, numbers):
+    assert _letter(line).tracking_numbers == numbers
+
+
+def test_an_ocr_brace_closes_an_exemption():
+    assert _letter("Withheld in part under Exemption Six, 5 U.S.C. § 552(b)(6}.").exemptions == ("b6",)
+
+
+@pytest.mark.parametrize(
+    "sentence, amount",
+    [
+        ("A $38.50 duplication fee is being assessed for these records.", Decimal("38.50")),
+        # the check the agency received is not the fee it asks
+        (
+            "We received a check from you in the amount of $500. We are returning it; the fee is $38.50.",
+            Decimal("38.50"),
+        ),
+    ],
+)
+def test_fee_amounts_named_before_the_fee(sentence, amount):
+    assert _letter(sentence).fee_amount == amount

@@ -40,6 +40,7 @@ REPLY_TYPES = (
     "appeal_ack",
     "appeal_decision",
     "expedite_decision",
+    "fee_waiver_decision",
     "other",
 )
 REPLY_LABELS = {
@@ -57,6 +58,7 @@ REPLY_LABELS = {
     "appeal_ack": "Appeal acknowledged",
     "appeal_decision": "Appeal decision",
     "expedite_decision": "Expedite decision",
+    "fee_waiver_decision": "Fee waiver decision",
     "other": "Other correspondence",
 }
 # Dates a letter names, by the name the proposal gives them.
@@ -141,7 +143,9 @@ def parse_text(
     text = QUOTED_LINES.sub("", normalise(text[:MAX_PARSE_CHARS]))
     letter, addenda = split_addenda(text)
     clock.check()
-    sentences = [s for s in split_sentences(letter) if not BOILERPLATE.search(s)]
+    sentences = [
+        s for s in split_sentences(letter) if not BOILERPLATE.search(s) and not UNTICKED_LINE.match(s)
+    ]
     found = _Findings(sentences)
     dated = _letter_date(letter)
     if dated:
@@ -156,6 +160,8 @@ def parse_text(
     reply_type = found.classify(
         referral, fee, bool(exemptions), appeal_subject=bool(APPEAL_SUBJECT.search(letter[:3000]))
     )
+    if reply_type == "appeal_ack":  # it names the exemptions appealed, it applies none
+        exemptions, statutes = (), ()
     dates = found.dates(letter_date)
     clock.check()
     return Proposal(
@@ -216,6 +222,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
     text = OCR_ONE.sub("(b)(1)", text)
     text = OCR_SUBPART.sub(r"\1(\2)", text)
+    text = OCR_BRACE.sub(r"\1)", text)
     text = OCR_JOINED.sub(r"\1 ", text)
     text = OCR_DIGIT_ONE.sub("1", text)
     text = OCR_DIGIT_ZERO.sub("0", text)
@@ -225,6 +232,8 @@ def normalise(text: str) -> str:
 
 OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
 OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))[ \t]*([A-Fa-f])\)")
+# "(b)(6}" and "(b)(6]": OCR read the closing parenthesis as a brace or bracket.
+OCR_BRACE = re.compile(r"(\(\s*b\s*\)\s*\(\s*\d\s*)[}\]]")
 OCR_JOINED = re.compile(
     r"\b(of|the|and|for|to|in|on)(?=(?:Information|Homeland|Investigation|Justice|State|Privacy|Freedom)\b)"
 )
@@ -278,6 +287,10 @@ BOILERPLATE = re.compile(
     re.I,
 )
 
+# A checkbox form's unticked line ("[ ] Your request for a fee waiver is granted.") is not said.
+UNTICKED_LINE = re.compile(r"\s*(?:☐|□|❑|\[ ?\]|\( \))")
+CHECKBOX = re.compile(r"(?:☐|□|❑|☒|☑|\[[ xX✓]?\]|\([ xX]\))")
+
 ABBREVIATIONS = frozenset(
     "u.s u.s.c c.f.r no nos mr ms mrs dr st ave inc co corp e.g i.e jan feb mar apr jun jul aug "
     "sep sept oct nov dec sec pub p.o fed reg stat ct cir supp v vs a.m p.m approx rev att exh "
@@ -285,7 +298,7 @@ ABBREVIATIONS = frozenset(
 )
 # A sentence ends at . ! ? and a space before a capital, or, in OCR'd text that lost the
 # space, right before a capitalised word after a lower-case word ("withheld.You may").
-BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(§$])|(?<=[a-z)][.!?])(?=[A-Z][a-z]{2})")
+BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(§$\[☐□❑☒☑])|(?<=[a-z)][.!?])(?=[A-Z][a-z]{2})")
 MAX_SENTENCE = 2000  # a longer "sentence" is run-together text: cut it into pieces
 
 
@@ -297,6 +310,9 @@ def split_sentences(text: str) -> list[str]:
         for line in (ln.strip() for ln in block.split("\n")):
             if not line:
                 continue
+            if buffer and CHECKBOX.match(line):  # each box of a form is its own statement
+                out.extend(_split_line(" ".join(buffer)))
+                buffer = []
             buffer.append(line)
             if len(line) < 40 or line.endswith(":"):
                 out.extend(_split_line(" ".join(buffer)))
@@ -356,9 +372,11 @@ MONTH = (
 # A day OCR split in two ("JUN 2 2 2013") and a year without a space after the comma
 # ("February 1,2010") are still dates.
 DAY = r"(?:\d[ ]\d(?=,?[ ]*\d{4})|\d{1,2})"
+# A year may be cut to two digits after an apostrophe ("26 November '96").
+YEAR = r"(?:\d{4}|'\d{2})(?!\d)"
 DATE = (
-    rf"(?:{MONTH}\s+{DAY}(?:st|nd|rd|th)?,?\s*\d{{4}}(?!\d)"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}(?!\d)"
+    rf"(?:{MONTH}\s+{DAY}(?:st|nd|rd|th)?,?\s*{YEAR}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{YEAR}"
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)"
     r"|\d{4}-\d{2}-\d{2})"
 )
@@ -383,6 +401,8 @@ def to_date(text: str) -> date | None:
             month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
             numbers = [int(w) for w in words if w.isdigit()]
             d, year = (numbers[0], numbers[1]) if numbers[0] < 100 else (numbers[1], numbers[0])
+            if re.search(r"'\d{2}$", text):  # '96 is 1996, '07 is 2007
+                year += 1900 if year >= 50 else 2000
             day = date(year, month, d)
     except (ValueError, IndexError, StopIteration, OverflowError):
         return None
@@ -465,6 +485,9 @@ def _days_after(letter: date, count: int, unit: str) -> date | None:
 # -- tracking numbers --------------------------------------------------------------------------
 
 TOKEN = r"[A-Z0-9]+(?:[-/_.][A-Z0-9]+)*"
+# After a label, OCR may read a digit as one lower-case letter between digits ("FOIA # 12i840");
+# the number is kept as printed.
+OCR_TOKEN = r"\d+[a-z]\d+"
 # Labels agencies put before their number; each repetition is bounded so that a text of
 # "Request Request Request …" cannot make the pattern backtrack over itself.
 LABELLED = re.compile(
@@ -474,14 +497,16 @@ LABELLED = re.compile(
     r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)"
     r"|Freedom\s+of\s+Information\s+Act\s+(?:Request|Appeal)(?:\s+(?:Number|No\.?))?"
     r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
+    # a number in square brackets on a subject line: "Subject: FOIA Requests [20-OIG-171]"
+    r"|(?m:^[ \t]*(?:Re|Subject)[ \t]*:[^\n\[]{0,100}\[)"
     r"|assigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal)\s+){0,3}"
     r"(?:number|no\.?)?)"
-    rf"\s*[:#.]?\s*(?:\(?(?P<n1>{TOKEN})(?![A-Za-z0-9])\)?)"
+    rf"\s*[:#.]?\s*(?:\(?(?P<n1>{TOKEN}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
 )
 # A label that names a number ("Case Number", "FOIA Case:", "Freedom of Information Act
 # Request") vouches for a five-digit number (NSA's "FOIA Case: 41517") and for one shaped
 # like an FBI file number.
-NUMBER_LABEL = re.compile(r"\b(?:number|no|num|case|control|request)\b|#", re.I)
+NUMBER_LABEL = re.compile(r"\b(?:number|no|num|case|control|request)\b|#|\[$", re.I)
 # Agency styles seen without a label: 2026-ICFO-41872, 2026-IRS-FOIA-001234, F-2026-00417,
 # F26-123456, FOIA-2027-00118, EMRUFOIA0712-26, DOJ-AP-2026-000123.
 SHAPED = re.compile(r"(?<![A-Za-z0-9-])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![A-Za-z0-9]|-[A-Za-z0-9])")
@@ -524,11 +549,13 @@ def _is_tracking(token: str, labelled: bool, named: bool = False) -> bool:
         return False
     if not named and NOT_TRACKING_UNLESS_LABELLED.fullmatch(token):
         return False
-    if any(ch.islower() for ch in token):
+    if any(ch.islower() for ch in token) and not (labelled and re.fullmatch(OCR_TOKEN, token)):
         return False
     if labelled:
         return not token.isdigit() or len(token) >= (5 if named else 6)
-    return any(ch.isalpha() for ch in token) and bool(re.search(r"\d{3}", token))
+    # an agency's style has a part that starts with a letter (2026-ICFO-41872, F26-123456);
+    # "108-01-03F" is a document number a request lists, not a request's
+    return bool(re.search(r"(?:^|[-/_.])[A-Z]", token)) and bool(re.search(r"\d{3}", token))
 
 
 def find_tracking_numbers(text: str) -> tuple[str, ...]:
@@ -544,9 +571,13 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
         if known and shape_ok or _is_tracking(token, labelled, named):
             found[token] = at
 
-    for m in LABELLED.finditer(text):
+    # Labels may overlap ("Re: FOIA No.: 820-2024-002593"): each search starts again where
+    # the last one's number began, so "FOIA No.:" is seen after "Re:" took the word "FOIA".
+    pos = 0
+    while m := LABELLED.search(text, pos):
         label = text[m.start() : m.start("n1")]
-        take(m.group("n1"), m.start("n1"), True, named=bool(NUMBER_LABEL.search(label)))
+        take(m.group("n1"), m.start("n1"), True, named=bool(NUMBER_LABEL.search(label.rstrip())))
+        pos = m.start("n1")
     for m in COMPONENT_NUMBER.finditer(text):
         take(m.group(0), m.start(), True, known=True)
     for m in SHAPED.finditer(text):
@@ -657,7 +688,10 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 MONEY = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?(?!\d)")
 NOT_A_FEE = re.compile(
     r"(?:up to|willing to pay|agreed? to pay|exceeds?|exceeding|less than|under|below|more than|over|"
-    r"minimum(?: of)?|threshold(?: of)?|at least|at a rate of|rate of|unless)\s*$",
+    r"minimum(?: of)?|threshold(?: of)?|at least|at a rate of|rate of|unless"
+    # money the agency got or gives back is not what it asks: "We received a check ... in the amount of"
+    r"|(?:received|receipt\s+of|returning|return|refund(?:ing)?)\s+(?:a\s+|your\s+)?(?:check|payment|money\s+order)\b"
+    r"(?:\s+\S+){0,3}?\s+(?:in\s+the\s+amount\s+of|for))\s*$",
     re.I,
 )
 PER_UNIT = re.compile(r"^\s*(?:per|/|an|a)\s*(?:page|hour|hr|quarter|minute|sheet|disc|cd)", re.I)
@@ -677,6 +711,12 @@ FEE_PHRASE = re.compile(
 # After the amount: "$45.00, which exceeds the $25.00 you agreed to pay" is a fee over the cap.
 OVER_CAP_AFTER = re.compile(
     r"^\W{0,3}(?:which|this|that)?\s*(?:amount\s+)?(?:exceeds|is\s+more\s+than|is\s+over)\b", re.I
+)
+# "A $154.00 review fee is being assessed": the amount before the fee it is.
+FEE_NAMED_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}(?:fees?|charges?)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+(?:being\s+)?"
+    r"(?:assessed|charged|due|owed)\b",
+    re.I,
 )
 FEE_AFTER = re.compile(r"^\s*(?:in|for)\s+(?:\w+\s+){0,2}(?:fees?|charges?|costs?)\b", re.I)
 ESTIMATE_WORDS = re.compile(
@@ -740,6 +780,7 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
             continue
         if (
             FEE_PHRASE.search(before)
+            or FEE_NAMED_AFTER.match(after)
             or FEE_AFTER.match(after)
             and re.search(r"\bowe|charg|estimat", before, re.I)
         ):
@@ -797,7 +838,25 @@ APPEAL_DECIDED = _any(
 APPEAL_ACKED = _any(
     r"\b(?:acknowledg\w*(?:\s+the)?\s+receipt\s+of|(?:has|have)\s+received|receipt\s+of|docketed|logged)\s+"
     r"(?:of\s+)?your\s+(?:[\w()/-]+\s+){0,5}?appeal\b",
-    r"\byour\s+(?:administrative\s+|foia\s+)?appeal\s+(?:has\s+been|was)\s+(?:received|assigned|docketed|logged)",
+    r"\byour\s+(?:administrative\s+|foia\s+)?appeal\s+(?:has\s+been|was)\s+(?:received|assigned|docketed|logged"
+    r"|accepted|placed)",
+)
+# A letter that answers an appeal says so in its opening ("This responds to your September 8
+# appeal", "your letter ... in which you appeal", "your correspondence ... appealing"): it is
+# an appeal letter whatever it decides, and without words of receipt it is the decision.
+APPEAL_RESPONSE = _any(
+    r"\b(?:in\s*response\s*to|respond(?:s|ing)?\s+to|in\s+reply\s+to|regarding|concerning)\s+your\b"
+    r"(?:\s+(?!(?-i:may)\b|might\b|can\b|right\b|wish|option\b|remand)\S+){0,12}?\s+(?:administrative\s+)?appeal(?:ed|ing|s)?\b",
+    r"\bin\s+which\s+you\s+(?:appeal|appealed)\b",
+    r"\byou\s+are\s+appealing\b",
+    r"\b(?:letter|correspondence)\s+(?:presents|constitutes|is)\s+an\s+appeal\b",
+)
+# What an appeal office says while the appeal waits: receipt, a queue, a decision to come.
+APPEAL_PENDING = _any(
+    r"\bappeals?\s+(?:awaiting|pending|ahead)\b",
+    r"\bfirst[- ]?(?:in|received)\b",
+    r"\bwill\s+be\s+(?:advised|notified|informed)\s+of\s+the\s+(?:decision|determination|outcome)",
+    r"\bappeal\s+(?:has\s+been|was|is)\s+(?:accepted|received|assigned|docketed|logged|placed)\b",
 )
 GLOMAR = _any(r"\bneither\s+confirm\s+nor\s+deny\b", r"\bcannot\s+confirm\s+or\s+deny\b",
               r"\bneither\s+confirms\s+nor\s+denies\b")  # fmt: skip
@@ -839,6 +898,9 @@ DENIED_FULL = _any(
     r"\b(?:deny|denying|denied)\s+your\s+(?:foia\s+)?request\b",
     r"\bwithholding\s+(?:all|the|these)\s+(?:responsive\s+)?(?:records|documents)\b(?!\s+in\s+part)",
     r"\bdenied\s+in\s+(?:full|(?:its|their)\s+entirety)\b",
+    # "We regret to inform you that we cannot comply" (with the request)
+    r"\bregret\b.{0,40}?\b(?:cannot|can\s?not|unable\s+to)\s+(?:comply|grant\s+your\s+request"
+    r"|release\s+(?:the|these|those|any)\s+(?:records|documents))\b",
 )
 PARTIAL = _any(
     r"\b(?:grant\w*|releas\w*|withh\w*)\b(?:\s+\S+){0,4}?\s+in\s+part\b",
@@ -846,7 +908,8 @@ PARTIAL = _any(
     r"\breleas\w*\b(?:\s+\S+){0,4}?\s+with\s+(?:redactions|excisions|deletions)\b",
     r"\b(?:pages?|records?|documents?|cd|disc)\b(?:\s+\S+){0,8}?\s+with\s+(?:certain\s+)?(?:information|portions|material|text)"
     r"\s+(?:being\s+)?(?:withheld|redacted|deleted|excised)\b",
-    r"\bportions?\s+(?:of\s+(?:the|these|those)\s+(?:\w+\s+){0,2})?(?:are|is|will\s+be|have\s+been|has\s+been|were)"
+    r"\bportions?\s+(?:of\s+)?(?:(?:the|these|those|such)\s+(?:\w+\s+){0,2})?(?:are|is|will\s+be|should\s+be"
+    r"|must\s+be|have\s+been|has\s+been|were)"
     r"\s+(?:being\s+)?(?:withheld|redacted|excised)\b",
     r"\bpartially\s+withheld\b",
 )
@@ -866,7 +929,7 @@ NO_RECORDS = _any(
     r"\b(?:unable|not\s+able)\s+to\s+(?:locate|find|identify)\s+or\s+(?:locate|find|identify)\s+any\b",
     r"\bno\s+(?:\w+\s+){0,2}records\b(?:\s+\S+){0,6}?\s+(?:were|was|could\s+be)\s+(?:located|found|identified)\b",
     r"\b(?:did\s+not|could\s+not|was\s+unable\s+to|were\s+unable\s+to|failed\s+to)\s+(?:locate|find|identify)\s+"
-    r"(?:any\s+)?(?:responsive\s+)?(?:records|documents)",
+    r"(?:any\s+)?(?:responsive\s+)?(?:records|documents|(?:information|materials?)\s+responsive)",
     r"\bno\s+(?:responsive\s+)?(?:records|documents)\s+(?:were|was|have\s+been|could\s+be)\s+(?:located|found|identified)",
     r"\bno\s+records\s+responsive\b",
     r"\b(?:located|found|identified)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
@@ -893,8 +956,16 @@ STILL_INTERESTED = _any(
     r"\bstill\s+interested\b",
     r"\bcontinued\s+interest\b",
     r"\bremains?\s+interested\b",
+)
+# "If you wish us to continue" asks the same only in a letter that will close the request
+# unheard; without that it is a question about the request, not a still-interested letter.
+WISH_TO_CONTINUE = _any(
     r"\bwish(?:es)?\s+(?:us\s+|this\s+office\s+|the\s+agency\s+)?to\s+continue\b",
     r"\bwants?\s+(?:us\s+)?to\s+continue\b",
+)
+WILL_CLOSE = _any(
+    r"\bclos(?:e|ed|ing)\b(?:\s+\S+){0,4}?\s+(?:your|the|this)\s+(?:request|file|case)",
+    r"\b(?:request|file|case)\s+(?:will|shall)\s+be\s+(?:administratively\s+)?closed\b",
 )
 CLARIFY = _any(
     r"\bclarif(?:y|ication|ied|ying)\b",
@@ -906,6 +977,16 @@ CLARIFY = _any(
     r"\b(?:proof|verification)\s+of\s+(?:your\s+)?identity\b",
     r"\bthird[- ]party\s+(?:consent|authorization)\b",
     r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
+)
+# The request itself is unclear: what to clarify is the records, even if the letter also
+# stops the fee clock ("tolled for fees because your request ... is a little unclear").
+CLARIFY_SCOPE = _any(
+    r"\bunclear\b",
+    r"\b(?:too|overly|very)\s+broad\b",
+    r"\breasonably\s+describ",
+    r"\bdescribed,?\s+(?:\w+\s+){0,2}?in\s+(?:\w+\s+){0,2}?(?:sufficient|enough)\s+detail\b",
+    r"\bdid\s+not\s+(?:specifically\s+|reasonably\s+|sufficiently\s+)?(?:identify|describe)\s+the\s+records\b",
+    r"\b(?:please|must|need\s+to)\s+narrow\b",
 )
 FEE_CLARIFY = _any(
     r"\bfee\s+(?:category|status)\b",
@@ -919,6 +1000,8 @@ EXTENSION = _any(
 )
 INTERIM = _any(
     r"\binterim\b",
+    r"\bpartial\s+response\b",
+    r"\bpartially\s+respond",
     r"\brolling\s+(?:basis|release|production)",
     r"\b(?:first|second|third|next)\s+(?:release|production|installment)\b",
     r"\b(?:will\s+)?continue\s+(?:to\s+process|processing)\b",
@@ -930,7 +1013,8 @@ REFERRAL = re.compile(
     r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*)"
 )
 REFERRAL_PASSIVE = re.compile(
-    r"\b(?P<what>request|records?|pages?|documents?|it|they)\b.{0,40}?\b(?:has|have|was|were|is|are)\s+been\s+"
+    r"\b(?P<what>request|records?|pages?|documents?|it|they)\b.{0,40}?\b(?:(?:has|have|had)\s+been|was|were|is|are"
+    r"|will\s+be|(?:is|are)\s+being)\s+"
     r"(?:referred|forwarded|transferred|routed|sent)\s+to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
     r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*)"
 )
@@ -947,6 +1031,7 @@ DENIED = _any(
     r"\bden(?:y|ied|ying|ial)\b", r"\bnot\s+(?:been\s+)?granted\b", r"\b(?:cannot|unable\s+to)\s+grant\b",
     r"\bdo(?:es)?\s+not\s+(?:meet|qualify|satisfy|warrant)\b",
     r"\bha(?:ve|s)\s+not\s+(?:met|demonstrated|shown|established)\b",
+    r"\b(?:is|was|are|were)\s+(?:deficient|insufficient)\b",
 )  # fmt: skip
 GRANTED = _any(r"\bgrant(?:ed|ing)?\b", r"\bapprov(?:ed|e|ing)\b")
 RECEIVED = [
@@ -1010,7 +1095,10 @@ class _Findings:
         withheld = self.first(
             WITHHELD, where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s)
         )
-        denied = self.first(DENIED_FULL, where=lambda s: asserted(s) and not FEE_WORD.search(s))
+        denied = self.first(
+            DENIED_FULL,
+            where=lambda s: asserted(s) and not FEE_WORD.search(s) and not CLARIFY_SCOPE.search(s),
+        )
         partial = self.first(PARTIAL, where=lambda s: asserted(s) and not FEE_WORD.search(s)) or self.first(
             PARTIAL_STRONG,
             where=lambda s: not IF_WORD.search(s) and not APPEAL_WORD.search(s) and not FEE_WORD.search(s),
@@ -1064,6 +1152,7 @@ class _Findings:
             # "Re: FOIA Appeal" above a letter that does not acknowledge it: the decision,
             # even when the deciding sentence is worded in no way the rules know.
             ("appeal_decision", self.first(APPEAL_WORD) if appeal_subject else None),
+            *self._appeal_response(),
             ("glomar", self.first(GLOMAR)),
         ]
         for kind, sentence in checks:
@@ -1077,24 +1166,40 @@ class _Findings:
         if referral:
             self.note("reply_type", self.reason_for("referred_to"))
             return "referral"
+        will_close = self.first(WILL_CLOSE) is not None
         in_order: list[tuple[str, str | None]] = [
             ("fee", self.first(FEE_ESTIMATE if fee else FEE_STRONG, skip=not_if)),
-            ("still_interested", self.first(STILL_INTERESTED)),
+            (
+                "still_interested",
+                self.first(STILL_INTERESTED) or (self.first(WISH_TO_CONTINUE) if will_close else None),
+            ),
+            ("clarification", self.first(CLARIFY_SCOPE, skip=not_if)),
             ("fee", self.first(CLARIFY, skip=not_if, where=FEE_WORD.search)),
             ("clarification", self.first(CLARIFY, skip=not_if)),
             ("ack", self.first(ACK_STRONG)),
             ("expedite_decision", self._decision_sentence("expedite")),
             # a fee waiver denied is a decision to appeal, even in a letter that also logs the request
-            ("fee", self._decision_sentence("fee_waiver", denied_only=True)),
+            ("fee_waiver_decision", self._decision_sentence("fee_waiver", denied_only=True)),
             ("extension", self.extension),
             ("ack", self.first(ACK_WEAK)),
-            ("fee", self._decision_sentence("fee_waiver") or self.first(FEE_CLARIFY, skip=not_if)),
+            ("fee_waiver_decision", self._decision_sentence("fee_waiver")),
+            ("fee", self.first(FEE_CLARIFY, skip=not_if)),
         ]
         for kind, sentence in in_order:
             if sentence:
                 self.note("reply_type", sentence)
                 return kind
         return "other"
+
+    def _appeal_response(self) -> list[tuple[str, str | None]]:
+        """A letter that answers an appeal: an acknowledgment if it only says the appeal is
+        received or waits its turn, else the decision."""
+        opening = self.first(APPEAL_RESPONSE)
+        if opening is None:
+            return []
+        if self.first(APPEAL_PENDING, skip=CONDITIONAL):
+            return [("appeal_ack", self.first(APPEAL_PENDING, skip=CONDITIONAL))]
+        return [("appeal_decision", opening)]
 
     def reason_for(self, finding: str) -> str | None:
         return next((text for name, text in self.reasons if name == finding), None)
