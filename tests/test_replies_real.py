@@ -541,3 +541,43 @@ def test_an_ocr_brace_closes_an_exemption():
 )
 def test_fee_amounts_named_before_the_fee(sentence, amount):
     assert _letter(sentence).fee_amount == amount
+
+
+# -- common federal wording beyond the labelled letters, each a general rule -----------------
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        ("After carefully considering your appeal, I am closing your appeal file.", "appeal_decision"),
+        (
+            "You appealed from the action of the Executive Office for United States Attorneys on your "
+            "request for records about a grand jury.",
+            "appeal_decision",
+        ),
+        (
+            "This is to advise you that your administrative appeal from the action of the Criminal "
+            "Division on your request was received by this Office on May 4, 2021. We will notify you of "
+            "the decision on your appeal.",
+            "appeal_ack",
+        ),
+        ("The Agency will neither confirm or deny the existence of such records.", "glomar"),
+        ("The Department refuses to confirm or deny whether records exist.", "glomar"),
+        ("Please find attached the records responsive to your request.", "records_released"),
+        ("Your FOIA request is hereby granted.", "records_released"),
+        ("A search of the office's files did not yield any responsive records.", "no_records"),
+        ("ICE has received your FOIA request and assigned it reference number 2026-ICFO-00123.", "ack"),
+        # not yet heard from the requester is not an acknowledgment
+        ("We have not received your reply.", "other"),
+    ],
+)
+def test_determinations_in_common_federal_words(wording, kind):
+    assert _letter(wording).reply_type == kind
+
+
+def test_an_appeal_decision_that_tells_when_the_appeal_came_is_not_an_acknowledgment():
+    p = _letter(
+        "Re: FOIA Appeal\nDear Ms. Doe:\nWe received your March 2 appeal on March 6. You question the "
+        "search for records. The search covered every office likely to hold them."
+    )
+    assert p.reply_type == "appeal_decision"

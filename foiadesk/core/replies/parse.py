@@ -824,9 +824,9 @@ ACK_STRONG = _any(
     r"\b(?:attach\w*|enclos\w*)\b(?:\s+\S+){0,3}?\s+acknowledge?ments?\s+letter\b",
 )
 ACK_WEAK = _any(
-    r"\bwe\s+(?:have\s+)?received\s+your\b",
+    r"\b(?:we|office|agency|(?-i:[A-Z]{2,6}))\s+(?:has\s+|have\s+)?received\s+your\b",
     r"\b(?:has|have)\s+been\s+(?:received|assigned|logged)\b",
-    r"\bassigned\s+(?:the\s+)?(?:following\s+)?(?:tracking|reference|request|case|control)\s+number",
+    r"\bassigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:tracking|reference|request|case|control)\s+number",
     r"\bwas\s+received\s+(?:by|in|on)\b",
 )
 APPEAL_DECIDED = _any(
@@ -834,6 +834,7 @@ APPEAL_DECIDED = _any(
     r"\b(?:grant(?:s|ed|ing)?|den(?:y|ies|ied|ying))\b.{0,40}\b(?:your|the|this|it)\b.{0,20}\bappeal\b",
     r"\bappeal\b.{0,60}\b(?:is|has been)\s+(?:hereby\s+)?(?:granted|denied|closed|remanded)",
     r"\b(?:granting|denying)\s+it\b",
+    r"\bclos(?:e|ed|ing)\s+(?:out\s+)?(?:your|this|the)\s+(?:administrative\s+)?appeal\b",
 )
 APPEAL_ACKED = _any(
     r"\b(?:acknowledg\w*(?:\s+the)?\s+receipt\s+of|(?:has|have)\s+received|receipt\s+of|docketed|logged)\s+"
@@ -849,6 +850,9 @@ APPEAL_RESPONSE = _any(
     r"(?:\s+(?!(?-i:may)\b|might\b|can\b|right\b|wish|option\b|remand)\S+){0,12}?\s+(?:administrative\s+)?appeal(?:ed|ing|s)?\b",
     r"\bin\s+which\s+you\s+(?:appeal|appealed)\b",
     r"\byou\s+are\s+appealing\b",
+    r"\byou\s+(?:have\s+)?appealed\s+(?:from\s+)?(?:the|our|this|its)\b",
+    r"\byour\s+(?:administrative\s+)?appeal\s+(?:of|from)\s+(?:the|our|this|its)\s+(?:\w+\s+){0,3}?"
+    r"(?:action|determination|decision|denial|response)\b",
     r"\b(?:letter|correspondence)\s+(?:presents|constitutes|is)\s+an\s+appeal\b",
 )
 # What an appeal office says while the appeal waits: receipt, a queue, a decision to come.
@@ -856,10 +860,14 @@ APPEAL_PENDING = _any(
     r"\bappeals?\s+(?:awaiting|pending|ahead)\b",
     r"\bfirst[- ]?(?:in|received)\b",
     r"\bwill\s+be\s+(?:advised|notified|informed)\s+of\s+the\s+(?:decision|determination|outcome)",
-    r"\bappeal\s+(?:has\s+been|was|is)\s+(?:accepted|received|assigned|docketed|logged|placed)\b",
+    r"\byour\s+(?:[\w()/-]+\s+){0,2}?appeal\b.{0,120}?\b(?:has\s+been|was|is)\s+(?:received|assigned|docketed"
+    r"|logged|accepted|placed)\b",
 )
-GLOMAR = _any(r"\bneither\s+confirm\s+nor\s+deny\b", r"\bcannot\s+confirm\s+or\s+deny\b",
-              r"\bneither\s+confirms\s+nor\s+denies\b")  # fmt: skip
+GLOMAR = _any(
+    r"\bneither\s+confirms?\s+(?:nor|or)\s+deny\b",
+    r"\bneither\s+confirms\s+nor\s+denies\b",
+    r"\b(?:cannot|can\s?not|will\s+not|refuses?\s+to|declines?\s+to)\s+confirm\s+or\s+deny\b",
+)
 RELEASED = _any(
     r"(?<!the )(?<!for )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+"
     r"(?:pages?|records?|documents?|e-?mails?|materials?|files?)\b",
@@ -878,6 +886,10 @@ RELEASED = _any(
     r"(?:pages?|records?|documents?|copies|copy|e-?mails?|materials?|cd|disc)\b",
     r"\b(?:are|is|were|was)\s+(?:\w+\s+)?appropriate\s+for\s+release\b",
     r"\bcop(?:y|ies)\s+(?:are|is)\s+enclosed\b",
+    # "Please find attached the records responsive to your request"
+    r"\b(?:please\s+find|find\s+attached|attached\s+please\s+find|attached\s+(?:is|are))\b(?:\s+\S+){0,6}?\s+"
+    r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|production)\s+(?:responsive|you\s+requested)\b",
+    r"\byour\s+(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+)?granted\b(?!\s+in\s+part)",
 )
 WITHHELD = _any(
     r"\bwithh(?:e|o)ld(?:s|ing)?\b",
@@ -934,6 +946,8 @@ NO_RECORDS = _any(
     r"\bno\s+records\s+responsive\b",
     r"\b(?:located|found|identified)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
     r"\bsearch(?:es)?\b(?:\s+\S+){0,4}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?records",
+    r"\b(?:did|does)\s+not\s+(?:yield|produce|return|reveal|locate|find|result\s+in)\s+any\s+(?:responsive\s+)?"
+    r"(?:records|documents)\b",
 )
 FEE_ESTIMATE = _any(
     r"\b(?:will|would|shall)\s+(?:be\s+charged|owe)\b",
