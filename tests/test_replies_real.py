@@ -372,10 +372,10 @@ def test_no_fee_in_more_words(sentence):
 # holdout2: 31 letters collected and labelled after the rules above were last changed, then
 # read once, blind: reply type 17 of 25, letter date 26 of 27, tracking numbers 21 of 27,
 # exemptions 29 of 30, fee amount 27 of 31 (see SOURCES.md). The general fixes in this file
-# brought it to the floor below; the three misses left are a label the reader has no type for
-# (fee_waiver_decision, read as "fee"), a four-digit appeal number and an OCR-split number.
+# brought it to the floor below; the two misses left are a four-digit appeal number and an
+# OCR-split number.
 HOLDOUT2_FLOOR = {
-    "reply_type": 24,
+    "reply_type": 25,  # 24 until fee-waiver decisions became a type of their own
     "letter_date": 27,
     "tracking_numbers": 25,
     "exemptions": 30,
@@ -569,6 +569,14 @@ def test_fee_amounts_named_before_the_fee(sentence, amount):
         ("ICE has received your FOIA request and assigned it reference number 2026-ICFO-00123.", "ack"),
         # not yet heard from the requester is not an acknowledgment
         ("We have not received your reply.", "other"),
+        ("We are in receipt of your request dated May 1, 2020.", "ack"),
+        ("This e-mail confirms receipt of your FOIA request.", "ack"),
+        ("We are enclosing 14 pages of records.", "records_released"),
+        ("Enclosed you will find copies of the contracts you requested.", "records_released"),
+        ("We are releasing the information you requested in its entirety.", "records_released"),
+        ("There are no records of the kind you describe.", "no_records"),
+        # a release refused is not a release
+        ("There are several reasons for not releasing any of the information you requested.", "other"),
     ],
 )
 def test_determinations_in_common_federal_words(wording, kind):
@@ -581,3 +589,23 @@ def test_an_appeal_decision_that_tells_when_the_appeal_came_is_not_an_acknowledg
         "search for records. The search covered every office likely to hold them."
     )
     assert p.reply_type == "appeal_decision"
+
+
+# holdout3: 24 letters collected blind; read once before any rule changed (reply type 10 of 23,
+# letter date 23 of 24, tracking numbers 19 of 23, exemptions 21 of 23, fee amount 23 of 24).
+# The general rules above brought every field to every letter; a tuned figure, kept as a floor.
+HOLDOUT3_FLOOR = {
+    "reply_type": 23,
+    "letter_date": 24,
+    "tracking_numbers": 23,
+    "exemptions": 23,
+    "fee_amount": 24,
+}
+
+
+def test_the_third_holdout_is_read_at_least_as_well_as_after_its_fixes():
+    scores = score(REAL, "holdout3")
+    print("\n" + table(scores))
+    assert {name: s.right >= HOLDOUT3_FLOOR[name] for name, s in scores.items()} == {
+        name: True for name in FIELDS
+    }

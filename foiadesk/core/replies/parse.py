@@ -812,7 +812,7 @@ APPEAL_SUBJECT = re.compile(
     re.I | re.M,
 )
 FUTURE = _any(r"\b(?:will|may|might|can|could)\b")
-DECIDED = _any(r"\b(?:determined|decided|hereby|are being|is being)\b")
+DECIDED = _any(r"\b(?:determined|decided|hereby|are being|is being)\b", r"\byou\s+will\s+find\b")
 APPEAL_WORD = _any(r"\bappeal")
 FEE_WORD = _any(r"expedit", r"waiv", r"\bfees?\b", r"\bpay(?:ment)?\b")
 
@@ -820,6 +820,8 @@ ACK_STRONG = _any(
     r"\backnowledg\w*\s+(?:the\s+)?receipt\b",
     r"\bthis\s+(?:letter|e-?mail|message|notice)\s+(?:is\s+to\s+)?(?:acknowledges?|confirms?)\b",
     r"\bwe\s+acknowledge\b",
+    r"\bconfirm(?:s|ing)?\s+(?:the\s+)?receipt\s+of\b",
+    r"\b(?:are|is)\s+in\s+receipt\s+of\s+your\b",
     # an e-mail that carries the acknowledgment: "I'm attaching the Acknowledgement letter"
     r"\b(?:attach\w*|enclos\w*)\b(?:\s+\S+){0,3}?\s+acknowledge?ments?\s+letter\b",
 )
@@ -870,7 +872,7 @@ GLOMAR = _any(
 )
 RELEASED = _any(
     r"(?<!the )(?<!for )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+"
-    r"(?:pages?|records?|documents?|e-?mails?|materials?|files?)\b",
+    r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|information)\b",
     r"\b(?:pages?|records?|documents?|materials?)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was|have been|has been|"
     r"will be|being)\s+(?:hereby\s+)?(?:released|enclosed|attached|provided|produced)\b",
     r"\breleased\s+in\s+(?:full|part|(?:their|its)\s+entirety)\b",
@@ -890,6 +892,9 @@ RELEASED = _any(
     r"\b(?:please\s+find|find\s+attached|attached\s+please\s+find|attached\s+(?:is|are))\b(?:\s+\S+){0,6}?\s+"
     r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|production)\s+(?:responsive|you\s+requested)\b",
     r"\byour\s+(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+)?granted\b(?!\s+in\s+part)",
+    r"\b(?:are|am|is)\s+enclosing\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|cd|disc)\b",
+    r"\benclosed\s+(?:you\s+will\s+find|herewith|with\s+this\s+letter)\b(?:\s+\S+){0,6}?\s+"
+    r"(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|materials?|cd|disc)\b",
 )
 WITHHELD = _any(
     r"\bwithh(?:e|o)ld(?:s|ing)?\b",
@@ -902,6 +907,8 @@ WITHHELD = _any(
     r"\s+deleted\b",
     r"\bnot\s+releasable\b",
 )
+# "reasons for not releasing any of the information": a release denied, not made.
+NOT_RELEASED = _any(r"\b(?:not|never|nothing|none)\b(?:\s+\S+){0,2}?\s+(?:be\s+)?releas")
 NEGATED = _any(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|redact|excis)")
 DENIED_FULL = _any(
     r"\bwithheld\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
@@ -948,6 +955,7 @@ NO_RECORDS = _any(
     r"\bsearch(?:es)?\b(?:\s+\S+){0,4}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?records",
     r"\b(?:did|does)\s+not\s+(?:yield|produce|return|reveal|locate|find|result\s+in)\s+any\s+(?:responsive\s+)?"
     r"(?:records|documents)\b",
+    r"\bthere\s+(?:are|were)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
 )
 FEE_ESTIMATE = _any(
     r"\b(?:will|would|shall)\s+(?:be\s+charged|owe)\b",
@@ -1105,7 +1113,7 @@ class _Findings:
 
     def _determination(self, has_exemptions: bool) -> tuple[str, str] | None:
         asserted = self._asserted
-        released = self.first(RELEASED, where=asserted)
+        released = self.first(RELEASED, where=lambda s: asserted(s) and not NOT_RELEASED.search(s))
         withheld = self.first(
             WITHHELD, where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s)
         )
