@@ -577,6 +577,27 @@ def test_fee_amounts_named_before_the_fee(sentence, amount):
         ("There are no records of the kind you describe.", "no_records"),
         # a release refused is not a release
         ("There are several reasons for not releasing any of the information you requested.", "other"),
+        # only an appeal office sends a request back
+        ("I have decided to remand your request to the component for a new search.", "appeal_decision"),
+        # a request closed for want of an answer has nothing left to answer
+        (
+            "Your request is being closed because we did not receive a response to our letter asking "
+            "you to clarify it.",
+            "other",
+        ),
+        # a referral to an agency named in the sentence before
+        (
+            "The records you seek are maintained by the Department of the Navy. We have forwarded your "
+            "request to that agency.",
+            "referral",
+        ),
+        ("The office is releasing 200 pages in full and 37 pages in part.", "partial"),
+        # an appeal number assigned and a queue: an acknowledgment, not the decision
+        (
+            "We received your appeal on June 2, 2020. It has been assigned appeal number 2020-APP-00012 "
+            "and will be processed in the order received.",
+            "appeal_ack",
+        ),
     ],
 )
 def test_determinations_in_common_federal_words(wording, kind):

@@ -838,6 +838,10 @@ APPEAL_DECIDED = _any(
     r"\b(?:granting|denying)\s+it\b",
     r"\bclos(?:e|ed|ing)\s+(?:out\s+)?(?:your|this|the)\s+(?:administrative\s+)?appeal\b",
 )
+# Only an appeal office sends a request back: "I am remanding your request to EOUSA".
+REMANDING = _any(
+    r"\b(?:am|are|is|have|has|decided\s+to|will)\s+(?:\w+\s+)?remand(?:ing|ed)?\s+(?:your|the|this)\s+request\b",
+)
 APPEAL_ACKED = _any(
     r"\b(?:acknowledg\w*(?:\s+the)?\s+receipt\s+of|(?:has|have)\s+received|receipt\s+of|docketed|logged)\s+"
     r"(?:of\s+)?your\s+(?:[\w()/-]+\s+){0,5}?appeal\b",
@@ -862,6 +866,9 @@ APPEAL_PENDING = _any(
     r"\bappeals?\s+(?:awaiting|pending|ahead)\b",
     r"\bfirst[- ]?(?:in|received)\b",
     r"\bwill\s+be\s+(?:advised|notified|informed)\s+of\s+the\s+(?:decision|determination|outcome)",
+    r"\bassigned\b.{0,40}?\bappeal\s+(?:number|no\b)",
+    r"\b(?:processed|decided|adjudicated|considered|handled)\s+in\s+the\s+order\s+(?:in\s+which\s+)?"
+    r"(?:it\s+was\s+|they\s+(?:were|are)\s+)?received\b",
     r"\byour\s+(?:[\w()/-]+\s+){0,2}?appeal\b.{0,120}?\b(?:has\s+been|was|is)\s+(?:received|assigned|docketed"
     r"|logged|accepted|placed)\b",
 )
@@ -922,7 +929,7 @@ DENIED_FULL = _any(
     r"|release\s+(?:the|these|those|any)\s+(?:records|documents))\b",
 )
 PARTIAL = _any(
-    r"\b(?:grant\w*|releas\w*|withh\w*)\b(?:\s+\S+){0,4}?\s+in\s+part\b",
+    r"\b(?:grant\w*|releas\w*|withh\w*)\b(?:\s+\S+){0,8}?\s+in\s+part\b",
     r"\bpartial(?:ly)?\s+(?:grant|release|denial|denied|granted|released|releasable|withheld)\w*",
     r"\breleas\w*\b(?:\s+\S+){0,4}?\s+with\s+(?:redactions|excisions|deletions)\b",
     r"\b(?:pages?|records?|documents?|cd|disc)\b(?:\s+\S+){0,8}?\s+with\s+(?:certain\s+)?(?:information|portions|material|text)"
@@ -985,6 +992,10 @@ WISH_TO_CONTINUE = _any(
     r"\bwish(?:es)?\s+(?:us\s+|this\s+office\s+|the\s+agency\s+)?to\s+continue\b",
     r"\bwants?\s+(?:us\s+)?to\s+continue\b",
 )
+CLOSED = _any(
+    r"\b(?:request|case|file)\s+(?:is\s+(?:being\s+|now\s+)?|has\s+(?:now\s+)?been\s+|was\s+)(?:administratively\s+)?"
+    r"closed\b"
+)
 WILL_CLOSE = _any(
     r"\bclos(?:e|ed|ing)\b(?:\s+\S+){0,4}?\s+(?:your|the|this)\s+(?:request|file|case)",
     r"\b(?:request|file|case)\s+(?:will|shall)\s+be\s+(?:administratively\s+)?closed\b",
@@ -1032,13 +1043,17 @@ INTERIM = _any(
 REFERRAL = re.compile(
     r"\b(?:referred|referring|forwarded|forwarding|transferred|transferring|routed|routing|sent)\s+"
     r"(?P<what>(?:[\w,()'-]+\s+){0,8}?)to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
-    r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*)"
+    r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
+    # "forwarded your request to that agency", "to the appropriate office"
+    r"|(?:that|this|appropriate|proper|responsible)\s+(?:agency|office|component|bureau|department))"
 )
 REFERRAL_PASSIVE = re.compile(
     r"\b(?P<what>request|records?|pages?|documents?|it|they)\b.{0,40}?\b(?:(?:has|have|had)\s+been|was|were|is|are"
     r"|will\s+be|(?:is|are)\s+being)\s+"
     r"(?:referred|forwarded|transferred|routed|sent)\s+to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
-    r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*)"
+    r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
+    # "forwarded your request to that agency", "to the appropriate office"
+    r"|(?:that|this|appropriate|proper|responsible)\s+(?:agency|office|component|bureau|department))"
 )
 REFERRED_WHAT = re.compile(
     r"\b(?:request|records?|pages?|documents?|materials?|portions?|e-?mails?|it|them)\b", re.I
@@ -1170,11 +1185,11 @@ class _Findings:
         not_if = CONDITIONAL
         checks: list[tuple[str, str | None]] = [
             ("appeal_decision", self.first(APPEAL_DECIDED, skip=not_if, where=APPEAL_WORD.search)),
+            ("appeal_decision", self.first(REMANDING, skip=not_if)),
             ("appeal_ack", self.first(APPEAL_ACKED, skip=not_if)),
             # "Re: FOIA Appeal" above a letter that does not acknowledge it: the decision,
             # even when the deciding sentence is worded in no way the rules know.
-            ("appeal_decision", self.first(APPEAL_WORD) if appeal_subject else None),
-            *self._appeal_response(),
+            *self._appeal_response(appeal_subject),
             ("glomar", self.first(GLOMAR)),
         ]
         for kind, sentence in checks:
@@ -1189,8 +1204,11 @@ class _Findings:
             self.note("reply_type", self.reason_for("referred_to"))
             return "referral"
         will_close = self.first(WILL_CLOSE) is not None
+        closed = self.first(CLOSED, skip=not_if)
         in_order: list[tuple[str, str | None]] = [
             ("fee", self.first(FEE_ESTIMATE if fee else FEE_STRONG, skip=not_if)),
+            # closed for want of an answer: nothing left to reply to
+            ("other", closed),
             (
                 "still_interested",
                 self.first(STILL_INTERESTED) or (self.first(WISH_TO_CONTINUE) if will_close else None),
@@ -1213,10 +1231,11 @@ class _Findings:
                 return kind
         return "other"
 
-    def _appeal_response(self) -> list[tuple[str, str | None]]:
-        """A letter that answers an appeal: an acknowledgment if it only says the appeal is
-        received or waits its turn, else the decision."""
-        opening = self.first(APPEAL_RESPONSE)
+    def _appeal_response(self, appeal_subject: bool) -> list[tuple[str, str | None]]:
+        """A letter that answers an appeal (its opening says so, or "Re: FOIA Appeal" heads
+        it): an acknowledgment if it only says the appeal is received or waits its turn,
+        else the decision, even when the deciding sentence is worded in no way the rules know."""
+        opening = self.first(APPEAL_RESPONSE) or (self.first(APPEAL_WORD) if appeal_subject else None)
         if opening is None:
             return []
         if self.first(APPEAL_PENDING, skip=CONDITIONAL):
