@@ -630,3 +630,25 @@ def test_the_third_holdout_is_read_at_least_as_well_as_after_its_fixes():
     assert {name: s.right >= HOLDOUT3_FLOOR[name] for name, s in scores.items()} == {
         name: True for name in FIELDS
     }
+
+
+@pytest.mark.parametrize(
+    "citation, codes",
+    [
+        ("withheld under (b)(7)C and (b)(6)", ("b6", "b7C")),  # OCR lost the subpart's parentheses
+        ("withheld under Exemption Five", ("b5",)),  # the number written out
+        ("withheld under Exemptions Six and Seven(C)", ("b6", "b7C")),
+        ("withheld under exemptions (b)(6), (7)(C)", ("b6", "b7C")),  # the list goes on without (b)
+        ("a subsection of another statute, 26 U.S.C. 6103(b)(2)", ()),
+    ],
+)
+def test_exemptions_in_more_forms(citation, codes):
+    assert _letter(citation).exemptions == codes
+
+
+@pytest.mark.parametrize(
+    "stamp, day",
+    [("June 22. 2013", date(2013, 6, 22)), ("September 30 , 2019", date(2019, 9, 30))],
+)
+def test_a_letter_date_with_ocr_punctuation(stamp, day):
+    assert parse_text(f"Department of Labor\n{stamp}\nDear Sir:\nThank you.").letter_date == day

@@ -221,7 +221,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
     text = OCR_ONE.sub("(b)(1)", text)
-    text = OCR_SUBPART.sub(r"\1(\2)", text)
+    text = OCR_SUBPART.sub(lambda m: f"{m[1]}({m[2] or m[3]})", text)
     text = OCR_BRACE.sub(r"\1)", text)
     text = OCR_JOINED.sub(r"\1 ", text)
     text = OCR_DIGIT_ONE.sub("1", text)
@@ -231,7 +231,7 @@ def normalise(text: str) -> str:
 
 
 OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
-OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))[ \t]*([A-Fa-f])\)")
+OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))(?:[ \t]*([A-Fa-f])\)|([A-Fa-f])(?![A-Za-z(]))")
 # "(b)(6}" and "(b)(6]": OCR read the closing parenthesis as a brace or bracket.
 OCR_BRACE = re.compile(r"(\(\s*b\s*\)\s*\(\s*\d\s*)[}\]]")
 OCR_JOINED = re.compile(
@@ -375,7 +375,7 @@ DAY = r"(?:\d[ ]\d(?=,?[ ]*\d{4})|\d{1,2})"
 # A year may be cut to two digits after an apostrophe ("26 November '96").
 YEAR = r"(?:\d{4}|'\d{2})(?!\d)"
 DATE = (
-    rf"(?:{MONTH}\s+{DAY}(?:st|nd|rd|th)?,?\s*{YEAR}"
+    rf"(?:{MONTH}\s+{DAY}(?:st|nd|rd|th)?[ ]?[,.]?\s*{YEAR}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{YEAR}"
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)"
     r"|\d{4}-\d{2}-\d{2})"
@@ -588,6 +588,9 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
 # -- exemptions --------------------------------------------------------------------------------
 
 PAREN_FORM = re.compile(r"(?<![A-Za-z)])\(\s*b\s*\)\s*\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?")
+MORE_NUMBERS = re.compile(
+    r"\s*(?:[,;]\s*)?(?:and\s+|or\s+|&\s*)?\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?(?!\s*\(\s*\d)"
+)
 MORE_SUBPARTS = re.compile(r"\s*(?:,\s*)?(?:and|&|or|/)?\s*\(\s*([A-Fa-f])\s*\)(?!\s*\()")
 SHORT_FORM = re.compile(r"(?<![A-Za-z0-9(/])b\s?\(?([1-9])\)?(?:\s?\(?([A-Fa-f])\)?)?(?![A-Za-z0-9])")
 WORD_FORM = re.compile(r"\bExemptions?\s+(?=[1-9])", re.I)
@@ -614,6 +617,28 @@ STATUTE = re.compile(
 MAX_B3 = 20  # statutes are looked for near the first twenty (b)(3) citations
 
 
+NUMBER_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "Exemption Five", "Exemptions Six and Seven(C)": the numbers written out.
+WORD_NUMBERS = re.compile(
+    rf"\b(exemptions?\s+)((?:(?:{'|'.join(NUMBER_NAMES)})\b(?:\s*\(\s*[A-Fa-f]\s*\))?"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)?){1,9})",
+    re.I,
+)
+
+
+def _numbers_written_out(text: str) -> str:
+    def digits(m: re.Match) -> str:
+        spelled = re.sub(
+            rf"\b(?:{'|'.join(NUMBER_NAMES)})\b",
+            lambda w: str(NUMBER_NAMES.index(w.group(0).lower()) + 1),
+            m.group(2),
+            flags=re.I,
+        )
+        return m.group(1) + spelled
+
+    return WORD_NUMBERS.sub(digits, text)
+
+
 def _exemption(number: str, sub: str | None) -> str:
     return f"b{number}" + (sub.upper() if number == "7" and sub else "")
 
@@ -626,7 +651,7 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     same citation, not another one."""
     glossary = ADDENDUM.search(text, 200) if len(text) > 200 else None
     body = text[: glossary.start()] if glossary else text
-    body = UNTICKED.sub(" ", RANGE.sub(" ", body))
+    body = UNTICKED.sub(" ", RANGE.sub(" ", _numbers_written_out(body)))
     found: set[str] = set()
     b3_at: list[int] = []
     for m in PAREN_FORM.finditer(body):
@@ -635,6 +660,13 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if cited and cited.group(1) not in ("552",):
             continue  # a subsection of another statute, e.g. 26 U.S.C. 6103(b)(2)
         found.add(_exemption(m.group(1), m.group(2)))
+        pos = m.end()
+        for _ in range(8):  # "(b)(6), (7)(C)": the list goes on without repeating (b)
+            more = MORE_NUMBERS.match(body, pos)
+            if not more:
+                break
+            found.add(_exemption(more.group(1), more.group(2)))
+            pos = more.end()
         if m.group(1) == "7" and m.group(2):
             pos = m.end()
             for _ in range(6):
