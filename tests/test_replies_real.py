@@ -652,3 +652,28 @@ def test_exemptions_in_more_forms(citation, codes):
 )
 def test_a_letter_date_with_ocr_punctuation(stamp, day):
     assert parse_text(f"Department of Labor\n{stamp}\nDear Sir:\nThank you.").letter_date == day
+
+
+@pytest.mark.parametrize(
+    "sentence, amount, meaning",
+    [
+        ("The fee for processing your request is $45.00.", Decimal("45.00"), "assessed"),
+        ("Your request will cost $80.00 to process.", Decimal("80.00"), "estimate"),
+        ("We will charge you $30.00 for the copies.", Decimal("30.00"), "assessed"),
+        ("Please send a check for $25.00 payable to the Treasury.", Decimal("25.00"), "assessed"),
+        ("The records are provided free of charge.", Decimal("0"), "none"),
+        ("All fees for this request are waived.", Decimal("0"), "none"),
+        ("Fees for this request are $0.00.", Decimal("0"), "none"),
+    ],
+)
+def test_fees_in_yet_more_words(sentence, amount, meaning):
+    p = _letter(sentence)
+    assert (p.fee_amount, p.fee_meaning) == (amount, meaning)
+
+
+def test_the_fee_schedule_is_not_this_letters_fee():
+    assert _letter("The first 100 pages are free of charge.").fee_amount is None
+
+
+def test_a_letter_that_only_names_a_fee_to_pay_is_a_fee_letter():
+    assert _letter("The fee for processing your request is $45.00. Please remit payment.").reply_type == "fee"

@@ -734,6 +734,11 @@ FEE_PHRASE = re.compile(
     rf"(?:estimated|anticipated|approximate)\s+(?:total\s+)?(?:fees?|costs?|charges?)"
     rf"(?:(?:\s+[\w,]+){{0,6}}?\s+{VERB})?\s*:?\s*(?:approximately\s+)?$"
     rf"|(?:fees?|charges?|costs?)\s+{VERB}\s+(?:approximately\s+)?$"
+    # "The fee for processing your request is $45.00", "will cost $80", "we will charge you $30"
+    rf"|(?:fees?|charges?|costs?)\s+(?:for|to)\s+(?:[\w,]+\s+){{0,5}}?{VERB}\s+(?:approximately\s+)?$"
+    r"|\b(?:will|would)\s+cost\s+(?:you\s+)?(?:approximately\s+|about\s+)?$"
+    r"|\b(?:will|would|shall)\s+charge\s+(?:you\s+)?(?:a\s+fee\s+of\s+)?(?:approximately\s+)?$"
+    r"|\b(?:check|money\s+order)\s+(?:[\w,]+\s+){0,3}?for\s*$"
     r"|(?:amount due|balance due|please remit|advance payment of|payment (?:of|in the amount of)"
     r"|fee estimate of|in the amount of)\s*:?\s*$"
     r"|\b(?:will|would|shall|you)\s+(?:now\s+)?owe\s+(?:approximately\s+)?$"
@@ -752,7 +757,7 @@ FEE_NAMED_AFTER = re.compile(
 )
 FEE_AFTER = re.compile(r"^\s*(?:in|for)\s+(?:\w+\s+){0,2}(?:fees?|charges?|costs?)\b", re.I)
 ESTIMATE_WORDS = re.compile(
-    r"estimat|anticipat|approximat|if all|potentially|would owe|will owe|could be", re.I
+    r"estimat|anticipat|approximat|if all|potentially|would owe|will owe|could be|will cost|would cost", re.I
 )
 # A letter that charges nothing says so in a few ways; "the first 100 pages are free of
 # charge" is the fee schedule, not this letter's fee.
@@ -760,7 +765,8 @@ NO_FEE = re.compile(
     r"\b(?:at\s+no\s+(?:charge|cost)|without\s+charge|no\s+(?:\w+\s+){0,2}?(?:fees?|charges?)\s+"
     r"(?:is|are|will\s+be|has\s+been|have\s+been)\s+(?:being\s+)?(?:assessed|charged|incurred|due)"
     r"|there\s+(?:is|are|will\s+be)\s+no\s+(?:\w+\s+){0,2}?(?:fees?|charges?)\b"
-    r"|(?:fees?|charges?)\s+(?:has|have)\s+been\s+waived|no\s+fees?\s+(?:are|is)\s+(?:owed|due))",
+    r"|(?:fees?|charges?)\s+(?:has|have)\s+been\s+waived|no\s+fees?\s+(?:are|is)\s+(?:owed|due)"
+    r"|free\s+of\s+charge|(?:fees?|charges?)\s+(?:are|is|were|was|will\s+be)\s+(?:hereby\s+)?waived)",
     re.I,
 )
 FEE_SCHEDULE = re.compile(
@@ -819,6 +825,8 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
             window = text[max(0, m.start() - 200) : m.end() + 120]
             if OVER_CAP_AFTER.match(after):
                 return _amount(m), "over_cap"
+            if _amount(m) == 0:
+                return Decimal("0"), "none"
             return _amount(m), "estimate" if ESTIMATE_WORDS.search(window) else "assessed"
     for m in NO_FEE.finditer(text):
         # the sentence up to the words: "... there is no charge. If you believe ..." is not
@@ -997,7 +1005,7 @@ NO_RECORDS = _any(
     r"\bthere\s+(?:are|were)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
 )
 FEE_ESTIMATE = _any(
-    r"\b(?:will|would|shall)\s+(?:be\s+charged|owe)\b",
+    r"\b(?:will|would|shall)\s+(?:be\s+charged|owe|cost|charge\s+you)\b",
     r"\bonly\s+an\s+estimate\b",
     r"\bprovides?\s+(?:you\s+with\s+)?(?:a|an|the)\s+(?:fee\s+)?estimate\b",
     r"\bfee\s+estimate\b",
@@ -1256,6 +1264,8 @@ class _Findings:
             ("ack", self.first(ACK_WEAK)),
             ("fee_waiver_decision", self._decision_sentence("fee_waiver")),
             ("fee", self.first(FEE_CLARIFY, skip=not_if)),
+            # a letter that names a fee to pay and decides nothing else is a fee letter
+            ("fee", self.first(FEE_WORD) if fee else None),
         ]
         for kind, sentence in in_order:
             if sentence:
