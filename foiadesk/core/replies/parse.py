@@ -766,7 +766,8 @@ NO_FEE = re.compile(
     r"(?:is|are|will\s+be|has\s+been|have\s+been)\s+(?:being\s+)?(?:assessed|charged|incurred|due)"
     r"|there\s+(?:is|are|will\s+be)\s+no\s+(?:\w+\s+){0,2}?(?:fees?|charges?)\b"
     r"|(?:fees?|charges?)\s+(?:has|have)\s+been\s+waived|no\s+fees?\s+(?:are|is)\s+(?:owed|due)"
-    r"|free\s+of\s+charge|(?:fees?|charges?)\s+(?:are|is|were|was|will\s+be)\s+(?:hereby\s+)?waived)",
+    r"|free\s+of\s+charge|(?:fees?|charges?)\s+(?:for\s+(?:\w+\s+){0,3}?)?(?:are|is|were|was|will\s+be)\s+"
+    r"(?:hereby\s+)?waived)",
     re.I,
 )
 FEE_SCHEDULE = re.compile(
