@@ -540,6 +540,14 @@ NOT_TRACKING_UNLESS_LABELLED = re.compile(
 NOT_TRACKING_AFTER = re.compile(r"(?:" + "|".join(FORMATS["not_tracking_after"]) + r")\s*[:#.]?\s*$", re.I)
 
 
+# Appeal offices number their appeals from one: "Appeal No. 1789" is four digits, not a year.
+APPEAL_NUMBER = re.compile(r"\bAppeal\s+(?:No\.?|Number|#)\s*[:#.]?\s*$", re.I)
+
+
+def _short_appeal(token: str) -> bool:
+    return token.isdigit() and len(token) == 4 and int(token) not in YEARS
+
+
 def _is_tracking(token: str, labelled: bool, named: bool = False) -> bool:
     """At least five digits and no lower case; without a label it must also mix letters
     and a run of three digits, the way agency numbers do. Digits alone need six, or five
@@ -566,6 +574,9 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
 
     def take(token: str, at: int, labelled: bool, known: bool = False, named: bool = False) -> None:
         if token in found or NOT_TRACKING_AFTER.search(text[max(0, at - 30) : at]):
+            return
+        if known is False and APPEAL_NUMBER.search(text[max(0, at - 20) : at]) and _short_appeal(token):
+            found[token] = at
             return
         shape_ok = not NOT_TRACKING.fullmatch(token) and not NOT_TRACKING_UNLESS_LABELLED.fullmatch(token)
         if known and shape_ok or _is_tracking(token, labelled, named):
