@@ -480,6 +480,14 @@ def test_an_appeal_placed_in_the_queue_is_acknowledged_and_applies_no_exemption(
     assert (p.reply_type, p.exemptions) == ("appeal_ack", ())
 
 
+def test_a_request_for_an_appeal_file_is_not_an_appeal():
+    p = _letter(
+        "This is in response to your request for a copy of your appeal file. Enclosed are the 40 pages "
+        "of the file, released in full."
+    )
+    assert p.reply_type == "records_released"
+
+
 def test_you_may_appeal_does_not_make_a_release_an_appeal_letter():
     p = _letter(
         "This is in response to your request of May 2, 2019. Enclosed are 10 pages released in full. "

@@ -905,7 +905,8 @@ APPEAL_ACKED = _any(
 # an appeal letter whatever it decides, and without words of receipt it is the decision.
 APPEAL_RESPONSE = _any(
     r"\b(?:in\s*response\s*to|respond(?:s|ing)?\s+to|in\s+reply\s+to|regarding|concerning)\s+your\b"
-    r"(?:\s+(?!(?-i:may)\b|might\b|can\b|right\b|wish|option\b|remand)\S+){0,12}?\s+(?:administrative\s+)?appeal(?:ed|ing|s)?\b",
+    r"(?:\s+(?!(?-i:may)\b|might\b|can\b|right\b|wish|option\b|remand|request|records?\b|cop(?:y|ies)\b"
+    r"|files?\b|documents?\b)\S+){0,12}?\s+(?:administrative\s+)?appeal(?:ed|ing|s)?\b",
     r"\bin\s+which\s+you\s+(?:appeal|appealed)\b",
     r"\byou\s+are\s+appealing\b",
     r"\byou\s+(?:have\s+)?appealed\s+(?:from\s+)?(?:the|our|this|its)\b",
