@@ -686,3 +686,41 @@ def test_the_fee_schedule_is_not_this_letters_fee():
 
 def test_a_letter_that_only_names_a_fee_to_pay_is_a_fee_letter():
     assert _letter("The fee for processing your request is $45.00. Please remit payment.").reply_type == "fee"
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        (
+            "We are unable to release the requested records because they are exempt under Exemption 3.",
+            "denial",
+        ),
+        ("Staff searched for records and found none.", "no_records"),
+        (
+            "A thorough search was conducted, but no documents responsive to your request were found.",
+            "no_records",
+        ),
+        (
+            "We have searched our files and have been unable to locate the records you requested.",
+            "no_records",
+        ),
+        (
+            "Please advise whether you would like us to continue processing your request. If we do not "
+            "hear from you within 30 days, your request will be closed.",
+            "still_interested",
+        ),
+        ("The decision of the FOIA Officer is hereby affirmed.", "appeal_decision"),
+        (
+            "After a review of your appeal, the Release Panel has determined to release additional "
+            "information.",
+            "appeal_decision",
+        ),
+        (
+            "We have processed your appeal and determined that more records can be released.",
+            "appeal_decision",
+        ),
+        ("Deletions have been made to protect information which is exempt from disclosure.", "partial"),
+    ],
+)
+def test_determinations_in_still_more_words(wording, kind):
+    assert _letter(wording).reply_type == kind

@@ -889,10 +889,17 @@ APPEAL_DECIDED = _any(
     r"\bappeal\b.{0,60}\b(?:is|has been)\s+(?:hereby\s+)?(?:granted|denied|closed|remanded)",
     r"\b(?:granting|denying)\s+it\b",
     r"\bclos(?:e|ed|ing)\s+(?:out\s+)?(?:your|this|the)\s+(?:administrative\s+)?appeal\b",
+    # "After a review of your appeal, the Panel has determined …", "We have processed your appeal"
+    r"\b(?:after|upon|on)\s+(?:\w+\s+){0,2}?(?:review|consideration|considering|reviewing)\s+(?:of\s+)?(?:your|the|this)"
+    r"\s+(?:\w+\s+)?appeal\b",
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:processed|reviewed|considered|decided|adjudicated)\s+your\s+(?:\w+\s+)?appeal\b",
 )
 # Only an appeal office sends a request back: "I am remanding your request to EOUSA".
 REMANDING = _any(
     r"\b(?:am|are|is|have|has|decided\s+to|will)\s+(?:\w+\s+)?remand(?:ing|ed)?\s+(?:your|the|this)\s+request\b",
+    # "The decision of the FOIA Officer is hereby affirmed": only a review affirms a decision
+    r"\b(?:decision|determination|action)\b(?:\s+\S+){0,8}?\s+(?:is|has\s+been)\s+(?:hereby\s+)?"
+    r"(?:affirmed|upheld|reversed)\b",
 )
 APPEAL_ACKED = _any(
     r"\b(?:acknowledg\w*(?:\s+the)?\s+receipt\s+of|(?:has|have)\s+received|receipt\s+of|docketed|logged)\s+"
@@ -968,7 +975,10 @@ WITHHELD = _any(
     r"\bnot\s+releasable\b",
 )
 # "reasons for not releasing any of the information": a release denied, not made.
-NOT_RELEASED = _any(r"\b(?:not|never|nothing|none)\b(?:\s+\S+){0,2}?\s+(?:be\s+)?releas")
+NOT_RELEASED = _any(
+    r"\b(?:not|never|nothing|none)\b(?:\s+\S+){0,2}?\s+(?:be\s+)?releas",
+    r"\b(?:unable|not\s+able|cannot|can\s?not|declines?)\s+to\s+release\b",
+)
 NEGATED = _any(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|redact|excis)")
 DENIED_FULL = _any(
     r"\bwithheld\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
@@ -977,6 +987,7 @@ DENIED_FULL = _any(
     r"\b(?:deny|denying|denied)\s+your\s+(?:foia\s+)?request\b",
     r"\bwithholding\s+(?:all|the|these)\s+(?:responsive\s+)?(?:records|documents)\b(?!\s+in\s+part)",
     r"\bdenied\s+in\s+(?:full|(?:its|their)\s+entirety)\b",
+    r"\b(?:unable|not\s+able|cannot|can\s?not)\s+(?:to\s+)?release\s+(?:the|these|those|any|this|such)\b",
     # "We regret to inform you that we cannot comply" (with the request)
     r"\bregret\b.{0,40}?\b(?:cannot|can\s?not|unable\s+to)\s+(?:comply|grant\s+your\s+request"
     r"|release\s+(?:the|these|those|any)\s+(?:records|documents))\b",
@@ -995,6 +1006,7 @@ PARTIAL = _any(
 # Partial-release wording decides even when it speaks of the future ("portions … will be
 # withheld") and even next to "withheld in their entirety" elsewhere in the letter.
 PARTIAL_STRONG = _any(
+    r"\b(?:deletions|excisions|redactions)\s+(?:have|has)\s+been\s+made\b",
     r"\bpartially\s+releasable\b",
     r"\breleasable\s+in\s+part\b",
     r"\breleased\s+in\s+part\b",
@@ -1006,9 +1018,12 @@ PARTIAL_STRONG = _any(
 )
 NO_RECORDS = _any(
     r"\b(?:unable|not\s+able)\s+to\s+(?:locate|find|identify)\s+or\s+(?:locate|find|identify)\s+any\b",
-    r"\bno\s+(?:\w+\s+){0,2}records\b(?:\s+\S+){0,6}?\s+(?:were|was|could\s+be)\s+(?:located|found|identified)\b",
-    r"\b(?:did\s+not|could\s+not|was\s+unable\s+to|were\s+unable\s+to|failed\s+to)\s+(?:locate|find|identify)\s+"
-    r"(?:any\s+)?(?:responsive\s+)?(?:records|documents|(?:information|materials?)\s+responsive)",
+    r"\bno\s+(?:\w+\s+){0,2}(?:records|documents|materials?)\b(?:\s+\S+){0,6}?\s+(?:were|was|could\s+be)\s+"
+    r"(?:located|found|identified)\b",
+    r"\b(?:found|located|identified)\s+none\b",
+    r"\b(?:did\s+not|could\s+not|(?:was|were|have\s+been|has\s+been|are|am|is)\s+unable\s+to|failed\s+to)\s+"
+    r"(?:locate|find|identify)\s+(?:any\s+|the\s+)?(?:responsive\s+)?(?:records|documents"
+    r"|(?:information|materials?)\s+responsive)",
     r"\bno\s+(?:responsive\s+)?(?:records|documents)\s+(?:were|was|have\s+been|could\s+be)\s+(?:located|found|identified)",
     r"\bno\s+records\s+responsive\b",
     r"\b(?:located|found|identified)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
@@ -1042,8 +1057,7 @@ STILL_INTERESTED = _any(
 # "If you wish us to continue" asks the same only in a letter that will close the request
 # unheard; without that it is a question about the request, not a still-interested letter.
 WISH_TO_CONTINUE = _any(
-    r"\bwish(?:es)?\s+(?:us\s+|this\s+office\s+|the\s+agency\s+)?to\s+continue\b",
-    r"\bwants?\s+(?:us\s+)?to\s+continue\b",
+    r"\b(?:wish(?:es)?|wants?|would\s+like)\s+(?:us\s+|this\s+office\s+|the\s+agency\s+)?to\s+continue\b",
 )
 CLOSED = _any(
     r"\b(?:request|case|file)\s+(?:is\s+(?:being\s+|now\s+)?|has\s+(?:now\s+)?been\s+|was\s+)(?:administratively\s+)?"
