@@ -724,3 +724,14 @@ def test_a_letter_that_only_names_a_fee_to_pay_is_a_fee_letter():
 )
 def test_determinations_in_still_more_words(wording, kind):
     assert _letter(wording).reply_type == kind
+
+
+def test_records_released_beat_a_glomar_answer_about_the_rest():
+    p = _letter(
+        "We located two documents, which we are releasing with redactions under (b)(6). As to the "
+        "remainder of your request, we can neither confirm nor deny the existence of records."
+    )
+    assert p.reply_type == "partial"
+    assert _letter(
+        "We can neither confirm nor deny the existence of records. Your request is denied."
+    ).reply_type == ("glomar")

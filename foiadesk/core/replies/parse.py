@@ -1257,13 +1257,18 @@ class _Findings:
             # "Re: FOIA Appeal" above a letter that does not acknowledge it: the decision,
             # even when the deciding sentence is worded in no way the rules know.
             *self._appeal_response(appeal_subject),
-            ("glomar", self.first(GLOMAR)),
         ]
         for kind, sentence in checks:
             if sentence:
                 self.note("reply_type", sentence)
                 return kind
         decided = self._determination(has_exemptions)
+        # Records released beat a Glomar answer about other records ("we can neither confirm
+        # nor deny" the rest); a Glomar answer beats a bare denial: it is the more exact one.
+        glomar = self.first(GLOMAR)
+        if glomar and not (decided and decided[0] in ("partial", "records_released")):
+            self.note("reply_type", glomar)
+            return "glomar"
         if decided:
             self.note("reply_type", decided[1])
             return decided[0]
