@@ -735,3 +735,10 @@ def test_records_released_beat_a_glomar_answer_about_the_rest():
     assert _letter(
         "We can neither confirm nor deny the existence of records. Your request is denied."
     ).reply_type == ("glomar")
+
+
+def test_a_date_the_letter_is_about_is_not_the_letter_date():
+    assert parse_text("The agency said records regarding January 6, 2021 are exempt.").letter_date is None
+    assert parse_text("Sent: March 3, 2020\nSubject: FOIA\nYour request is closed.").letter_date == date(
+        2020, 3, 3
+    )

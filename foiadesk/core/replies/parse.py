@@ -419,7 +419,8 @@ def find_letter_date(text: str) -> date | None:
 # on", "request of", "since", "through" ...
 NOT_LETTER_DATE = re.compile(
     r"\b(?:dated|of|on|received|receipt|since|through|thru|from|to|until|by|between|and|before|after|in|"
-    r"effective|letter|request|memo(?:randum)?|your|our|the|filed|amended|as\s+of|submitted|requested|due)\s*[:,]?\s*$",
+    r"effective|letter|request|memo(?:randum)?|your|our|the|filed|amended|as\s+of|submitted|requested|due|"
+    r"regarding|concerning|about|for|during|at|around|circa|following|created|issued|signed)\s*[:,]?\s*$",
     re.I,
 )
 SALUTATION = re.compile(r"\bDear\b|\bTo\s+Whom\b", re.I)
