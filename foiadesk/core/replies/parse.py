@@ -1022,6 +1022,7 @@ NO_RECORDS = _any(
     r"\bno\s+(?:\w+\s+){0,2}(?:records|documents|materials?)\b(?:\s+\S+){0,6}?\s+(?:were|was|could\s+be)\s+"
     r"(?:located|found|identified)\b",
     r"\b(?:found|located|identified)\s+none\b",
+    r"\b(?:yielded|produced|returned|revealed|disclosed)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
     r"\b(?:did\s+not|could\s+not|(?:was|were|have\s+been|has\s+been|are|am|is)\s+unable\s+to|failed\s+to)\s+"
     r"(?:locate|find|identify)\s+(?:any\s+|the\s+)?(?:responsive\s+)?(?:records|documents"
     r"|(?:information|materials?)\s+responsive)",
@@ -1116,7 +1117,7 @@ REFERRAL = re.compile(
     r"|(?:that|this|appropriate|proper|responsible)\s+(?:agency|office|component|bureau|department))"
 )
 REFERRAL_PASSIVE = re.compile(
-    r"\b(?P<what>request|records?|pages?|documents?|it|they)\b.{0,40}?\b(?:(?:has|have|had)\s+been|was|were|is|are"
+    r"\b(?P<what>request|records?|pages?|documents?|it|they)\b.{0,100}?\b(?:(?:has|have|had)\s+been|was|were|is|are"
     r"|will\s+be|(?:is|are)\s+being)\s+"
     r"(?:referred|forwarded|transferred|routed|sent)\s+to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
     r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
