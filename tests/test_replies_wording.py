@@ -334,6 +334,45 @@ MORE = [
     ),
 ]
 
+# e-mails from portals and analysts, and negations
+MESSAGES = [
+    (
+        "Your FOIA request has been successfully submitted to the agency. Tracking Number: EPA-2021-001234.",
+        "ack",
+    ),
+    (
+        "Thank you for submitting your FOIA request to the Department of the Interior. Your request has been assigned the tracking number DOI-BLM-2021-00123.",
+        "ack",
+    ),
+    ("This is an automated message. Your request DOI-OS-2021-00123 has been received.", "ack"),
+    (
+        "Good afternoon, I am following up on your request. The search is ongoing and we expect to provide a response by June 30, 2021.",
+        "other",
+    ),
+    (
+        "Hello, attached please find the final response to your FOIA request along with the responsive records.",
+        "records_released",
+    ),
+    ("Dear Requester, please see the attached letter regarding your FOIA request.", "other"),
+    ("Your request has been perfected and placed in the complex processing track.", "ack"),
+    (
+        "The Agency has located 1 document responsive to your request and determined that it must be withheld in its entirety under FOIA exemptions (b)(1) and (b)(3).",
+        "denial",
+    ),
+    (
+        "This is the second interim release. We are releasing 120 pages in full and 30 pages in part. We will continue to process the remaining records.",
+        "partial",
+    ),
+    ("We have determined that 15 pages are releasable in full. They are enclosed.", "records_released"),
+    ("The records you requested are enclosed. No deletions have been made.", "records_released"),
+    ("We did not withhold any information.", "other"),
+    (
+        "We are closing your request because you have not responded to our request for clarification dated March 1, 2021.",
+        "other",
+    ),
+    ("Your request for a fee waiver is moot because no fees were charged.", "other"),
+]
+
 
 @pytest.mark.parametrize("wording, kind", SHORT)
 def test_short_passages(wording, kind):
@@ -347,4 +386,9 @@ def test_passages_followed_by_the_usual_closing_paragraphs(wording, kind):
 
 @pytest.mark.parametrize("wording, kind", MORE)
 def test_more_agencies_wording(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind
+
+
+@pytest.mark.parametrize("wording, kind", MESSAGES)
+def test_messages_and_negations(wording, kind):
     assert parse_text(HEAD + wording).reply_type == kind

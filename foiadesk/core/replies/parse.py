@@ -880,7 +880,7 @@ ACK_STRONG = _any(
 )
 ACK_WEAK = _any(
     r"\b(?:we|office|agency|(?-i:[A-Z]{2,6}))\s+(?:has\s+|have\s+)?received\s+your\b",
-    r"\b(?:has|have)\s+been\s+(?:received|assigned|logged)\b",
+    r"\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:received|assigned|logged|submitted|perfected)\b",
     r"\bassigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:tracking|reference|request|case|control)\s+number",
     r"\bwas\s+received\s+(?:by|in|on)\b",
 )
@@ -945,7 +945,7 @@ RELEASED = _any(
     r"will be|being)\s+(?:hereby\s+)?(?:released|enclosed|attached|provided|produced)\b",
     r"\breleased\s+in\s+(?:full|part|(?:their|its)\s+entirety)\b",
     r"\bgrant(?:ed|ing)?\s+(?:your\s+request\s+)?in\s+full\b",
-    r"\b(?:enclosed|attached)\b(?:\s+\S+){0,6}?\s+(?:responsive|requested)\s+(?:pages?|records?|documents?)\b",
+    r"\b(?:enclosed|attached)\b(?:\s+\S+){0,12}?\s+(?:responsive|requested)\s+(?:pages?|records?|documents?)\b",
     r"\b(?:have|has)\s+enclosed\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|copy|copies|e-?mails?|cd|disc)\b",
     r"\benclosed\s+(?:is|are)\b(?:\s+\S+){0,4}?\s+(?:cd|disc|dvd|pages?|records?|documents?|copies|copy|e-?mails?)\b",
     r"\b(?:we\s+are|i\s+am)\s+(?:hereby\s+)?providing\b",
@@ -1007,7 +1007,7 @@ PARTIAL = _any(
 # Partial-release wording decides even when it speaks of the future ("portions … will be
 # withheld") and even next to "withheld in their entirety" elsewhere in the letter.
 PARTIAL_STRONG = _any(
-    r"\b(?:deletions|excisions|redactions)\s+(?:have|has)\s+been\s+made\b",
+    r"(?<!\bno\s)\b(?:deletions|excisions|redactions)\s+(?:have|has)\s+been\s+made\b",
     r"\bpartially\s+releasable\b",
     r"\breleasable\s+in\s+part\b",
     r"\breleased\s+in\s+part\b",
@@ -1063,7 +1063,8 @@ WISH_TO_CONTINUE = _any(
 )
 CLOSED = _any(
     r"\b(?:request|case|file)\s+(?:is\s+(?:being\s+|now\s+)?|has\s+(?:now\s+)?been\s+|was\s+)(?:administratively\s+)?"
-    r"closed\b"
+    r"closed\b",
+    r"\b(?:are|am|is|have|has)\s+(?:now\s+|administratively\s+)?clos(?:ing|ed)\s+(?:your|this|the)\s+(?:request|case|file)\b",
 )
 WILL_CLOSE = _any(
     r"\bclos(?:e|ed|ing)\b(?:\s+\S+){0,4}?\s+(?:your|the|this)\s+(?:request|file|case)",
