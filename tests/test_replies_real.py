@@ -742,3 +742,8 @@ def test_a_date_the_letter_is_about_is_not_the_letter_date():
     assert parse_text("Sent: March 3, 2020\nSubject: FOIA\nYour request is closed.").letter_date == date(
         2020, 3, 3
     )
+
+
+def test_a_fee_table_that_totals_nothing_charges_nothing():
+    p = _letter("Search         $0.00\nDuplication    $0.00\nTotal amount due: $0.00\n")
+    assert (p.fee_amount, p.fee_meaning) == (0, "none")

@@ -821,6 +821,8 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
         if last:
             totals.append(_amount(last))
     if totals:
+        if totals[-1] == 0:
+            return Decimal("0"), "none"
         return totals[-1], "estimate" if ESTIMATE_WORDS.search(text) else "assessed"
     for m in MONEY.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()].replace("\n", " ")
