@@ -24,7 +24,11 @@ LETTERS = ROOT / "tests" / "fixtures" / "replies-real"
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "both", "all"), default="both")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "both", "all"),
+        default="both",
+    )
     parser.add_argument("--misses", action="store_true", help="list each wrong field")
     args = parser.parse_args()
     groups = {"both": ("dev", "holdout"), "all": ("dev", "holdout", "holdout2", "holdout3", "holdout4")}

@@ -195,6 +195,20 @@ def test_a_fee_estimate_with_a_waiver_denial(db):
     assert db.execute("SELECT kind, amount_cents FROM fees").fetchall() == [("estimate", 47000)]
 
 
+def test_a_fee_waiver_decision_letter_opens_the_window_to_appeal_it(db):
+    eeoc = new_request(db, "TREAS-DO", "Charge-processing manuals", ("filed", "2026-11-20", {}))
+    proposal, reply = letter("eeoc-fee-waiver-denied.txt")
+    later = D("2026-12-10")  # after the letter's date
+    shown = preview(db, eeoc, proposal, reply, today=later)
+    assert [(e.type, e.outcome) for e in shown.events] == [("fee_decision", "waiver_denied")]
+    appeal = clock(shown.clocks, "Appeal the fee-waiver denial by")
+    assert appeal.new.due == D("2027-03-03")  # December 3, 2026 + 90 calendar days
+    undecided = replace(proposal, fee_waiver=None)
+    assert preview(db, eeoc, undecided, reply, today=later).problems == (
+        "Say whether the fee waiver was granted or denied.",
+    )
+
+
 def test_a_clarification_that_also_acknowledges_pauses_the_clock(db):
     dhs = new_request(db, "DHS-PRIV", "DHS–IRS communications", ("filed", "2026-10-26", {}))
     proposal, reply = letter("dhs-clarification.txt")

@@ -165,6 +165,10 @@ EXPECTED = {
         dates={"received": "2026-10-14"},
         expedite="granted",
     ),
+    # a checkbox form: the unticked "granted" line is not the decision
+    "eeoc-fee-waiver-denied.txt": expect(
+        "2026-12-03", "fee_waiver_decision", ["820-2027-000418"], fee_waiver="denied"
+    ),
     "ice-scanned-letter.pdf": expect(None, "other", [], no_text=True),
 }
 
@@ -172,7 +176,7 @@ EXPECTED = {
 def test_there_is_a_fixture_of_every_reply_type():
     assert {e["reply_type"] for e in EXPECTED.values()} == set(
         "ack extension fee clarification still_interested records_released partial no_records glomar "
-        "referral denial appeal_ack appeal_decision expedite_decision other".split()
+        "referral denial appeal_ack appeal_decision expedite_decision fee_waiver_decision other".split()
     )
     assert {Path(name).suffix for name in EXPECTED} == {".eml", ".msg", ".pdf", ".txt"}
 
@@ -305,7 +309,11 @@ def test_fee_amounts_are_the_amount_asked_not_rates_or_caps(text, amount):
         ("Your appeal is denied. We affirm the initial determination.", "appeal_decision", {}),
         ("We are remanding your request for a new search. Your appeal is granted.", "appeal_decision", {}),
         ("Your request has been forwarded to the FBI Records Management Division.", "referral", {}),
-        ("Your request for a fee waiver has been granted.", "fee", {"fee_waiver": "granted"}),
+        (
+            "Your request for a fee waiver has been granted.",
+            "fee_waiver_decision",
+            {"fee_waiver": "granted"},
+        ),
         (
             "Your request was received on 11/02/2026 and assigned tracking number 2027-NSD-00021.",
             "ack",

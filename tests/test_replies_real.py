@@ -305,7 +305,7 @@ def test_a_denied_fee_waiver_decides_a_letter_that_also_logs_the_request():
         "Your request has been assigned Case Number 41517. Please be advised that your request for a "
         "waiver of fees has been considered, and is denied."
     )
-    assert (p.reply_type, p.fee_waiver, p.tracking_numbers) == ("fee", "denied", ("41517",))
+    assert (p.reply_type, p.fee_waiver, p.tracking_numbers) == ("fee_waiver_decision", "denied", ("41517",))
 
 
 def test_the_requesters_quoted_email_is_not_the_agencys_answer():
@@ -322,8 +322,10 @@ def test_the_requesters_quoted_email_is_not_the_agencys_answer():
     [
         # a number after "Freedom of Information Act Request", even in a file number's shape
         ("RE: Freedom of Information Act Request 01-RIN-00349-96", ("01-RIN-00349-96",)),
-        # five digits after a label that names a number; the number ends where the word begins
-        ("FOIA Case: 41517/Appeal No. 1789", ("41517",)),
+        # five digits after a label that names a number; the number ends where the word begins;
+        # an appeal office's four-digit appeal number
+        ("FOIA Case: 41517/Appeal No. 1789", ("41517", "1789")),
+        ("Appeal No. 2019 of the series", ()),  # a year is not an appeal number
         # OCR's letter I inside a known component number
         ("Re: Freedom oflnfonnation Act Request NGC07-I03", ("NGC07-103",)),
         # a court case in the year-number-judge style is not a tracking number
@@ -372,12 +374,11 @@ def test_no_fee_in_more_words(sentence):
 # holdout2: 31 letters collected and labelled after the rules above were last changed, then
 # read once, blind: reply type 17 of 25, letter date 26 of 27, tracking numbers 21 of 27,
 # exemptions 29 of 30, fee amount 27 of 31 (see SOURCES.md). The general fixes in this file
-# brought it to the floor below; the three misses left are a label the reader has no type for
-# (fee_waiver_decision, read as "fee"), a four-digit appeal number and an OCR-split number.
+# brought it to the floor below; the one miss left is an OCR-split number ("7914 7").
 HOLDOUT2_FLOOR = {
-    "reply_type": 24,
+    "reply_type": 25,  # 24 until fee-waiver decisions became a type of their own
     "letter_date": 27,
-    "tracking_numbers": 25,
+    "tracking_numbers": 26,
     "exemptions": 30,
     "fee_amount": 31,
 }
@@ -389,3 +390,360 @@ def test_the_second_holdout_is_read_at_least_as_well_as_after_its_fixes():
     assert {name: s.right >= HOLDOUT2_FLOOR[name] for name, s in scores.items()} == {
         name: True for name in FIELDS
     }
+
+
+# -- wording met in the third holdout (holdout3), each a general rule -------------------------
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        # "information responsive" is as much a no-records finding as "records"
+        (
+            "Your request was received on May 4, 2021 and assigned number 771234. After a search, the "
+            "office did not locate any information responsive to your request.",
+            "no_records",
+        ),
+        # records to be sent on to the agency they came from
+        (
+            "Some pages originated with another agency. These pages will be sent to the Bureau of Prisons, "
+            "which will respond to you directly.",
+            "referral",
+        ),
+        # "should be withheld" of portions, as an agency determines it
+        (
+            "We have processed 80 pages. It has been determined that portions of such records should be "
+            "withheld pursuant to 5 U.S.C. 552(b)(6).",
+            "partial",
+        ),
+        # a refusal worded as regret
+        ("We regret to inform you that we cannot comply with your request.", "denial"),
+        # the request is too broad / not described: a clarification, even when fees are tolled too
+        (
+            "We have determined that your request is overly broad and does not reasonably describe the "
+            "records you seek.",
+            "clarification",
+        ),
+        (
+            "Your request has been tolled for fees because its scope is unclear to us. Please tell us "
+            "which offices to search.",
+            "clarification",
+        ),
+        (
+            "Records must be described in sufficient detail to let our staff locate them with a "
+            "reasonable amount of effort.",
+            "clarification",
+        ),
+        # an offer to narrow in an extension letter is not a request for clarification
+        (
+            "Because of unusual circumstances we are extending the time to respond by ten working days. "
+            "You may narrow your request to receive a quicker response.",
+            "extension",
+        ),
+        # a fee-waiver decision is its own type
+        ("I have determined that your fee waiver request is insufficient.", "fee_waiver_decision"),
+        ("Your request for a waiver of fees is granted.", "fee_waiver_decision"),
+        # "if you wish to continue" is a still-interested letter only when the request will be closed
+        ("If you wish to continue this request, just let me know.", "other"),
+        (
+            "If you wish us to continue processing your request, tell us by June 1, 2020; otherwise we "
+            "will administratively close your request.",
+            "still_interested",
+        ),
+    ],
+)
+def test_determinations_in_the_third_holdouts_words(wording, kind):
+    assert _letter(wording).reply_type == kind
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "This is in response to your letter of May 2, 2019, appealing the denial of your request.",
+        "This responds to your March 3, 2001, appeal of our decision on your request.",
+        "This is in reply to your letter dated June 1, 2010, in which you appeal the determination of the "
+        "Secretary on your request.",
+    ],
+)
+def test_a_letter_answering_an_appeal_is_an_appeal_decision_whatever_follows(opening):
+    p = _letter(opening + " Your request sought records about the 1998 budget. We have forwarded your "
+                "request to the Department of the Army, and we are closing your appeal.")  # fmt: skip
+    assert p.reply_type == "appeal_decision"
+
+
+def test_an_appeal_placed_in_the_queue_is_acknowledged_and_applies_no_exemption():
+    p = _letter(
+        "This is in response to your letter in which you appeal our decision to withhold the records "
+        "under exemptions (b)(1) and (b)(3). Your appeal has been accepted and will be considered in "
+        "turn; about 300 appeals are awaiting decision."
+    )
+    assert (p.reply_type, p.exemptions) == ("appeal_ack", ())
+
+
+def test_a_request_for_an_appeal_file_is_not_an_appeal():
+    p = _letter(
+        "This is in response to your request for a copy of your appeal file. Enclosed are the 40 pages "
+        "of the file, released in full."
+    )
+    assert p.reply_type == "records_released"
+
+
+def test_you_may_appeal_does_not_make_a_release_an_appeal_letter():
+    p = _letter(
+        "This is in response to your request of May 2, 2019. Enclosed are 10 pages released in full. "
+        "This letter is in response to your request, which you may appeal within 90 days."
+    )
+    assert p.reply_type == "records_released"
+
+
+def test_a_partial_response_is_an_interim_release():
+    p = _letter(
+        "This is a partial response to your request. We have processed 50 pages; portions are withheld "
+        "under (b)(6)."
+    )
+    assert (p.reply_type, p.interim) == ("partial", True)
+
+
+def test_an_unticked_line_of_a_checkbox_form_is_not_said():
+    p = _letter(
+        "[ ] Your request for a waiver of fees is granted.\n[X] Your request for a waiver of fees is denied."
+    )
+    assert (p.reply_type, p.fee_waiver) == ("fee_waiver_decision", "denied")
+
+
+def test_a_letter_date_with_a_two_digit_year():
+    p = parse_text("Defense Logistics Agency\n\n12 March '98\n\nDear Mr. Smith:\nThank you.")
+    assert p.letter_date == date(1998, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "line, numbers",
+    [
+        # a label right after "Re:" that took the word FOIA
+        ("Re: FOIA No.: 610-2026-000123", ("610-2026-000123",)),
+        # a number in square brackets on the subject line, even in a file number's shape
+        ("Subject: Freedom of Information Act Requests [21-ABC-204]", ("21-ABC-204",)),
+        # OCR's lower-case letter for a digit, kept as printed, after a label
+        ("RE: JMD FOIA # 14i205", ("14i205",)),
+        # document numbers a request lists are not the agency's request numbers
+        ("You asked for directives SD 1542-04-08F and 1544-12-20B.", ()),
+    ],
+)
+def test_tracking_numbers_in_the_third_holdouts_layouts(line, numbers):
+    assert _letter(line).tracking_numbers == numbers
+
+
+def test_an_ocr_brace_closes_an_exemption():
+    assert _letter("Withheld in part under Exemption Six, 5 U.S.C. § 552(b)(6}.").exemptions == ("b6",)
+
+
+@pytest.mark.parametrize(
+    "sentence, amount",
+    [
+        ("A $38.50 duplication fee is being assessed for these records.", Decimal("38.50")),
+        # the check the agency received is not the fee it asks
+        (
+            "We received a check from you in the amount of $500. We are returning it; the fee is $38.50.",
+            Decimal("38.50"),
+        ),
+    ],
+)
+def test_fee_amounts_named_before_the_fee(sentence, amount):
+    assert _letter(sentence).fee_amount == amount
+
+
+# -- common federal wording beyond the labelled letters, each a general rule -----------------
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        ("After carefully considering your appeal, I am closing your appeal file.", "appeal_decision"),
+        (
+            "You appealed from the action of the Executive Office for United States Attorneys on your "
+            "request for records about a grand jury.",
+            "appeal_decision",
+        ),
+        (
+            "This is to advise you that your administrative appeal from the action of the Criminal "
+            "Division on your request was received by this Office on May 4, 2021. We will notify you of "
+            "the decision on your appeal.",
+            "appeal_ack",
+        ),
+        ("The Agency will neither confirm or deny the existence of such records.", "glomar"),
+        ("The Department refuses to confirm or deny whether records exist.", "glomar"),
+        ("Please find attached the records responsive to your request.", "records_released"),
+        ("Your FOIA request is hereby granted.", "records_released"),
+        ("A search of the office's files did not yield any responsive records.", "no_records"),
+        ("ICE has received your FOIA request and assigned it reference number 2026-ICFO-00123.", "ack"),
+        # not yet heard from the requester is not an acknowledgment
+        ("We have not received your reply.", "other"),
+        ("We are in receipt of your request dated May 1, 2020.", "ack"),
+        ("This e-mail confirms receipt of your FOIA request.", "ack"),
+        ("We are enclosing 14 pages of records.", "records_released"),
+        ("Enclosed you will find copies of the contracts you requested.", "records_released"),
+        ("We are releasing the information you requested in its entirety.", "records_released"),
+        ("There are no records of the kind you describe.", "no_records"),
+        # a release refused is not a release
+        ("There are several reasons for not releasing any of the information you requested.", "other"),
+        # only an appeal office sends a request back
+        ("I have decided to remand your request to the component for a new search.", "appeal_decision"),
+        # a request closed for want of an answer has nothing left to answer
+        (
+            "Your request is being closed because we did not receive a response to our letter asking "
+            "you to clarify it.",
+            "other",
+        ),
+        # a referral to an agency named in the sentence before
+        (
+            "The records you seek are maintained by the Department of the Navy. We have forwarded your "
+            "request to that agency.",
+            "referral",
+        ),
+        ("The office is releasing 200 pages in full and 37 pages in part.", "partial"),
+        # an appeal number assigned and a queue: an acknowledgment, not the decision
+        (
+            "We received your appeal on June 2, 2020. It has been assigned appeal number 2020-APP-00012 "
+            "and will be processed in the order received.",
+            "appeal_ack",
+        ),
+    ],
+)
+def test_determinations_in_common_federal_words(wording, kind):
+    assert _letter(wording).reply_type == kind
+
+
+def test_an_appeal_decision_that_tells_when_the_appeal_came_is_not_an_acknowledgment():
+    p = _letter(
+        "Re: FOIA Appeal\nDear Ms. Doe:\nWe received your March 2 appeal on March 6. You question the "
+        "search for records. The search covered every office likely to hold them."
+    )
+    assert p.reply_type == "appeal_decision"
+
+
+# holdout3: 24 letters collected blind; read once before any rule changed (reply type 10 of 23,
+# letter date 23 of 24, tracking numbers 19 of 23, exemptions 21 of 23, fee amount 23 of 24).
+# The general rules above brought every field to every letter; a tuned figure, kept as a floor.
+HOLDOUT3_FLOOR = {
+    "reply_type": 23,
+    "letter_date": 24,
+    "tracking_numbers": 23,
+    "exemptions": 23,
+    "fee_amount": 24,
+}
+
+
+def test_the_third_holdout_is_read_at_least_as_well_as_after_its_fixes():
+    scores = score(REAL, "holdout3")
+    print("\n" + table(scores))
+    assert {name: s.right >= HOLDOUT3_FLOOR[name] for name, s in scores.items()} == {
+        name: True for name in FIELDS
+    }
+
+
+@pytest.mark.parametrize(
+    "citation, codes",
+    [
+        ("withheld under (b)(7)C and (b)(6)", ("b6", "b7C")),  # OCR lost the subpart's parentheses
+        ("withheld under Exemption Five", ("b5",)),  # the number written out
+        ("withheld under Exemptions Six and Seven(C)", ("b6", "b7C")),
+        ("withheld under exemptions (b)(6), (7)(C)", ("b6", "b7C")),  # the list goes on without (b)
+        ("a subsection of another statute, 26 U.S.C. 6103(b)(2)", ()),
+    ],
+)
+def test_exemptions_in_more_forms(citation, codes):
+    assert _letter(citation).exemptions == codes
+
+
+@pytest.mark.parametrize(
+    "stamp, day",
+    [("June 22. 2013", date(2013, 6, 22)), ("September 30 , 2019", date(2019, 9, 30))],
+)
+def test_a_letter_date_with_ocr_punctuation(stamp, day):
+    assert parse_text(f"Department of Labor\n{stamp}\nDear Sir:\nThank you.").letter_date == day
+
+
+@pytest.mark.parametrize(
+    "sentence, amount, meaning",
+    [
+        ("The fee for processing your request is $45.00.", Decimal("45.00"), "assessed"),
+        ("Your request will cost $80.00 to process.", Decimal("80.00"), "estimate"),
+        ("We will charge you $30.00 for the copies.", Decimal("30.00"), "assessed"),
+        ("Please send a check for $25.00 payable to the Treasury.", Decimal("25.00"), "assessed"),
+        ("The records are provided free of charge.", Decimal("0"), "none"),
+        ("All fees for this request are waived.", Decimal("0"), "none"),
+        ("Fees for this request are $0.00.", Decimal("0"), "none"),
+    ],
+)
+def test_fees_in_yet_more_words(sentence, amount, meaning):
+    p = _letter(sentence)
+    assert (p.fee_amount, p.fee_meaning) == (amount, meaning)
+
+
+def test_the_fee_schedule_is_not_this_letters_fee():
+    assert _letter("The first 100 pages are free of charge.").fee_amount is None
+
+
+def test_a_letter_that_only_names_a_fee_to_pay_is_a_fee_letter():
+    assert _letter("The fee for processing your request is $45.00. Please remit payment.").reply_type == "fee"
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        (
+            "We are unable to release the requested records because they are exempt under Exemption 3.",
+            "denial",
+        ),
+        ("Staff searched for records and found none.", "no_records"),
+        (
+            "A thorough search was conducted, but no documents responsive to your request were found.",
+            "no_records",
+        ),
+        (
+            "We have searched our files and have been unable to locate the records you requested.",
+            "no_records",
+        ),
+        (
+            "Please advise whether you would like us to continue processing your request. If we do not "
+            "hear from you within 30 days, your request will be closed.",
+            "still_interested",
+        ),
+        ("The decision of the FOIA Officer is hereby affirmed.", "appeal_decision"),
+        (
+            "After a review of your appeal, the Release Panel has determined to release additional "
+            "information.",
+            "appeal_decision",
+        ),
+        (
+            "We have processed your appeal and determined that more records can be released.",
+            "appeal_decision",
+        ),
+        ("Deletions have been made to protect information which is exempt from disclosure.", "partial"),
+    ],
+)
+def test_determinations_in_still_more_words(wording, kind):
+    assert _letter(wording).reply_type == kind
+
+
+def test_records_released_beat_a_glomar_answer_about_the_rest():
+    p = _letter(
+        "We located two documents, which we are releasing with redactions under (b)(6). As to the "
+        "remainder of your request, we can neither confirm nor deny the existence of records."
+    )
+    assert p.reply_type == "partial"
+    assert _letter(
+        "We can neither confirm nor deny the existence of records. Your request is denied."
+    ).reply_type == ("glomar")
+
+
+def test_a_date_the_letter_is_about_is_not_the_letter_date():
+    assert parse_text("The agency said records regarding January 6, 2021 are exempt.").letter_date is None
+    assert parse_text("Sent: March 3, 2020\nSubject: FOIA\nYour request is closed.").letter_date == date(
+        2020, 3, 3
+    )
+
+
+def test_a_fee_table_that_totals_nothing_charges_nothing():
+    p = _letter("Search         $0.00\nDuplication    $0.00\nTotal amount due: $0.00\n")
+    assert (p.fee_amount, p.fee_meaning) == (0, "none")

@@ -116,10 +116,12 @@ def _edited(proposal, args):
             "appeal_decision": "appeal_outcome",
             "expedite_decision": "expedite",
             "fee": "fee_waiver",
+            "fee_waiver_decision": "fee_waiver",
         }.get(kind)
         if field is None:
             raise UsageError(
-                f"--outcome applies to appeal_decision, expedite_decision and fee replies, not {kind}"
+                "--outcome applies to appeal_decision, expedite_decision, fee and "
+                f"fee_waiver_decision replies, not {kind}"
             )
         changes[field] = args.outcome
     return replace(proposal, **changes) if changes else proposal

@@ -61,7 +61,14 @@ OUTCOMES = {
 # first letter often acknowledges the request too; an acknowledgment often invokes an
 # extension and decides expedition or a fee waiver. Decisions in a final letter add nothing.
 MAY_ACKNOWLEDGE = frozenset(
-    {"info_requested", "fee_estimate", "fee_clarification_requested", "extension_notice", "expedite_decided"}
+    {
+        "info_requested",
+        "fee_estimate",
+        "fee_clarification_requested",
+        "extension_notice",
+        "expedite_decided",
+        "fee_decision",
+    }
 )
 MAY_DECIDE_EXPEDITE = MAY_ACKNOWLEDGE - {"expedite_decided"} | {
     "acknowledged",
@@ -116,6 +123,8 @@ def _check_proposal(p: Proposal) -> list[str]:
         problems.append(f"Say how the appeal was decided ({', '.join(OUTCOMES['appeal_outcome'])}).")
     if p.reply_type == "expedite_decision" and p.expedite is None:
         problems.append("Say whether expedited processing was granted or denied.")
+    if p.reply_type == "fee_waiver_decision" and p.fee_waiver is None:
+        problems.append("Say whether the fee waiver was granted or denied.")
     return problems
 
 
@@ -134,6 +143,8 @@ def _main_event(p: Proposal) -> tuple[str, dict]:
         if p.fee_waiver is not None:
             return "fee_decision", dict(outcome=f"waiver_{p.fee_waiver}")
         return "fee_clarification_requested", dict(named_date=d("reply_by"))
+    if kind == "fee_waiver_decision":
+        return "fee_decision", dict(outcome=f"waiver_{p.fee_waiver}")
     if kind == "clarification":
         return "info_requested", dict(named_date=d("reply_by"))
     if kind == "still_interested":

@@ -40,6 +40,7 @@ REPLY_TYPES = (
     "appeal_ack",
     "appeal_decision",
     "expedite_decision",
+    "fee_waiver_decision",
     "other",
 )
 REPLY_LABELS = {
@@ -57,6 +58,7 @@ REPLY_LABELS = {
     "appeal_ack": "Appeal acknowledged",
     "appeal_decision": "Appeal decision",
     "expedite_decision": "Expedite decision",
+    "fee_waiver_decision": "Fee waiver decision",
     "other": "Other correspondence",
 }
 # Dates a letter names, by the name the proposal gives them.
@@ -141,7 +143,9 @@ def parse_text(
     text = QUOTED_LINES.sub("", normalise(text[:MAX_PARSE_CHARS]))
     letter, addenda = split_addenda(text)
     clock.check()
-    sentences = [s for s in split_sentences(letter) if not BOILERPLATE.search(s)]
+    sentences = [
+        s for s in split_sentences(letter) if not BOILERPLATE.search(s) and not UNTICKED_LINE.match(s)
+    ]
     found = _Findings(sentences)
     dated = _letter_date(letter)
     if dated:
@@ -156,6 +160,8 @@ def parse_text(
     reply_type = found.classify(
         referral, fee, bool(exemptions), appeal_subject=bool(APPEAL_SUBJECT.search(letter[:3000]))
     )
+    if reply_type == "appeal_ack":  # it names the exemptions appealed, it applies none
+        exemptions, statutes = (), ()
     dates = found.dates(letter_date)
     clock.check()
     return Proposal(
@@ -215,7 +221,8 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
     text = OCR_ONE.sub("(b)(1)", text)
-    text = OCR_SUBPART.sub(r"\1(\2)", text)
+    text = OCR_SUBPART.sub(lambda m: f"{m[1]}({m[2] or m[3]})", text)
+    text = OCR_BRACE.sub(r"\1)", text)
     text = OCR_JOINED.sub(r"\1 ", text)
     text = OCR_DIGIT_ONE.sub("1", text)
     text = OCR_DIGIT_ZERO.sub("0", text)
@@ -224,7 +231,9 @@ def normalise(text: str) -> str:
 
 
 OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
-OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))[ \t]*([A-Fa-f])\)")
+OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))(?:[ \t]*([A-Fa-f])\)|([A-Fa-f])(?![A-Za-z(]))")
+# "(b)(6}" and "(b)(6]": OCR read the closing parenthesis as a brace or bracket.
+OCR_BRACE = re.compile(r"(\(\s*b\s*\)\s*\(\s*\d\s*)[}\]]")
 OCR_JOINED = re.compile(
     r"\b(of|the|and|for|to|in|on)(?=(?:Information|Homeland|Investigation|Justice|State|Privacy|Freedom)\b)"
 )
@@ -278,6 +287,10 @@ BOILERPLATE = re.compile(
     re.I,
 )
 
+# A checkbox form's unticked line ("[ ] Your request for a fee waiver is granted.") is not said.
+UNTICKED_LINE = re.compile(r"\s*(?:☐|□|❑|\[ ?\]|\( \))")
+CHECKBOX = re.compile(r"(?:☐|□|❑|☒|☑|\[[ xX✓]?\]|\([ xX]\))")
+
 ABBREVIATIONS = frozenset(
     "u.s u.s.c c.f.r no nos mr ms mrs dr st ave inc co corp e.g i.e jan feb mar apr jun jul aug "
     "sep sept oct nov dec sec pub p.o fed reg stat ct cir supp v vs a.m p.m approx rev att exh "
@@ -285,7 +298,7 @@ ABBREVIATIONS = frozenset(
 )
 # A sentence ends at . ! ? and a space before a capital, or, in OCR'd text that lost the
 # space, right before a capitalised word after a lower-case word ("withheld.You may").
-BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(§$])|(?<=[a-z)][.!?])(?=[A-Z][a-z]{2})")
+BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(§$\[☐□❑☒☑])|(?<=[a-z)][.!?])(?=[A-Z][a-z]{2})")
 MAX_SENTENCE = 2000  # a longer "sentence" is run-together text: cut it into pieces
 
 
@@ -297,6 +310,9 @@ def split_sentences(text: str) -> list[str]:
         for line in (ln.strip() for ln in block.split("\n")):
             if not line:
                 continue
+            if buffer and CHECKBOX.match(line):  # each box of a form is its own statement
+                out.extend(_split_line(" ".join(buffer)))
+                buffer = []
             buffer.append(line)
             if len(line) < 40 or line.endswith(":"):
                 out.extend(_split_line(" ".join(buffer)))
@@ -356,9 +372,11 @@ MONTH = (
 # A day OCR split in two ("JUN 2 2 2013") and a year without a space after the comma
 # ("February 1,2010") are still dates.
 DAY = r"(?:\d[ ]\d(?=,?[ ]*\d{4})|\d{1,2})"
+# A year may be cut to two digits after an apostrophe ("26 November '96").
+YEAR = r"(?:\d{4}|'\d{2})(?!\d)"
 DATE = (
-    rf"(?:{MONTH}\s+{DAY}(?:st|nd|rd|th)?,?\s*\d{{4}}(?!\d)"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}(?!\d)"
+    rf"(?:{MONTH}\s+{DAY}(?:st|nd|rd|th)?[ ]?[,.]?\s*{YEAR}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{YEAR}"
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)"
     r"|\d{4}-\d{2}-\d{2})"
 )
@@ -383,6 +401,8 @@ def to_date(text: str) -> date | None:
             month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
             numbers = [int(w) for w in words if w.isdigit()]
             d, year = (numbers[0], numbers[1]) if numbers[0] < 100 else (numbers[1], numbers[0])
+            if re.search(r"'\d{2}$", text):  # '96 is 1996, '07 is 2007
+                year += 1900 if year >= 50 else 2000
             day = date(year, month, d)
     except (ValueError, IndexError, StopIteration, OverflowError):
         return None
@@ -399,7 +419,8 @@ def find_letter_date(text: str) -> date | None:
 # on", "request of", "since", "through" ...
 NOT_LETTER_DATE = re.compile(
     r"\b(?:dated|of|on|received|receipt|since|through|thru|from|to|until|by|between|and|before|after|in|"
-    r"effective|letter|request|memo(?:randum)?|your|our|the|filed|amended|as\s+of|submitted|requested|due)\s*[:,]?\s*$",
+    r"effective|letter|request|memo(?:randum)?|your|our|the|filed|amended|as\s+of|submitted|requested|due|"
+    r"regarding|concerning|about|for|during|at|around|circa|following|created|issued|signed)\s*[:,]?\s*$",
     re.I,
 )
 SALUTATION = re.compile(r"\bDear\b|\bTo\s+Whom\b", re.I)
@@ -465,6 +486,9 @@ def _days_after(letter: date, count: int, unit: str) -> date | None:
 # -- tracking numbers --------------------------------------------------------------------------
 
 TOKEN = r"[A-Z0-9]+(?:[-/_.][A-Z0-9]+)*"
+# After a label, OCR may read a digit as one lower-case letter between digits ("FOIA # 12i840");
+# the number is kept as printed.
+OCR_TOKEN = r"\d+[a-z]\d+"
 # Labels agencies put before their number; each repetition is bounded so that a text of
 # "Request Request Request …" cannot make the pattern backtrack over itself.
 LABELLED = re.compile(
@@ -474,14 +498,16 @@ LABELLED = re.compile(
     r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)"
     r"|Freedom\s+of\s+Information\s+Act\s+(?:Request|Appeal)(?:\s+(?:Number|No\.?))?"
     r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
+    # a number in square brackets on a subject line: "Subject: FOIA Requests [20-OIG-171]"
+    r"|(?m:^[ \t]*(?:Re|Subject)[ \t]*:[^\n\[]{0,100}\[)"
     r"|assigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal)\s+){0,3}"
     r"(?:number|no\.?)?)"
-    rf"\s*[:#.]?\s*(?:\(?(?P<n1>{TOKEN})(?![A-Za-z0-9])\)?)"
+    rf"\s*[:#.]?\s*(?:\(?(?P<n1>{TOKEN}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
 )
 # A label that names a number ("Case Number", "FOIA Case:", "Freedom of Information Act
 # Request") vouches for a five-digit number (NSA's "FOIA Case: 41517") and for one shaped
 # like an FBI file number.
-NUMBER_LABEL = re.compile(r"\b(?:number|no|num|case|control|request)\b|#", re.I)
+NUMBER_LABEL = re.compile(r"\b(?:number|no|num|case|control|request)\b|#|\[$", re.I)
 # Agency styles seen without a label: 2026-ICFO-41872, 2026-IRS-FOIA-001234, F-2026-00417,
 # F26-123456, FOIA-2027-00118, EMRUFOIA0712-26, DOJ-AP-2026-000123.
 SHAPED = re.compile(r"(?<![A-Za-z0-9-])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![A-Za-z0-9]|-[A-Za-z0-9])")
@@ -515,6 +541,14 @@ NOT_TRACKING_UNLESS_LABELLED = re.compile(
 NOT_TRACKING_AFTER = re.compile(r"(?:" + "|".join(FORMATS["not_tracking_after"]) + r")\s*[:#.]?\s*$", re.I)
 
 
+# Appeal offices number their appeals from one: "Appeal No. 1789" is four digits, not a year.
+APPEAL_NUMBER = re.compile(r"\bAppeal\s+(?:No\.?|Number|#)\s*[:#.]?\s*$", re.I)
+
+
+def _short_appeal(token: str) -> bool:
+    return token.isdigit() and len(token) == 4 and int(token) not in YEARS
+
+
 def _is_tracking(token: str, labelled: bool, named: bool = False) -> bool:
     """At least five digits and no lower case; without a label it must also mix letters
     and a run of three digits, the way agency numbers do. Digits alone need six, or five
@@ -524,11 +558,13 @@ def _is_tracking(token: str, labelled: bool, named: bool = False) -> bool:
         return False
     if not named and NOT_TRACKING_UNLESS_LABELLED.fullmatch(token):
         return False
-    if any(ch.islower() for ch in token):
+    if any(ch.islower() for ch in token) and not (labelled and re.fullmatch(OCR_TOKEN, token)):
         return False
     if labelled:
         return not token.isdigit() or len(token) >= (5 if named else 6)
-    return any(ch.isalpha() for ch in token) and bool(re.search(r"\d{3}", token))
+    # an agency's style has a part that starts with a letter (2026-ICFO-41872, F26-123456);
+    # "108-01-03F" is a document number a request lists, not a request's
+    return bool(re.search(r"(?:^|[-/_.])[A-Z]", token)) and bool(re.search(r"\d{3}", token))
 
 
 def find_tracking_numbers(text: str) -> tuple[str, ...]:
@@ -540,13 +576,20 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     def take(token: str, at: int, labelled: bool, known: bool = False, named: bool = False) -> None:
         if token in found or NOT_TRACKING_AFTER.search(text[max(0, at - 30) : at]):
             return
+        if known is False and APPEAL_NUMBER.search(text[max(0, at - 20) : at]) and _short_appeal(token):
+            found[token] = at
+            return
         shape_ok = not NOT_TRACKING.fullmatch(token) and not NOT_TRACKING_UNLESS_LABELLED.fullmatch(token)
         if known and shape_ok or _is_tracking(token, labelled, named):
             found[token] = at
 
-    for m in LABELLED.finditer(text):
+    # Labels may overlap ("Re: FOIA No.: 820-2024-002593"): each search starts again where
+    # the last one's number began, so "FOIA No.:" is seen after "Re:" took the word "FOIA".
+    pos = 0
+    while m := LABELLED.search(text, pos):
         label = text[m.start() : m.start("n1")]
-        take(m.group("n1"), m.start("n1"), True, named=bool(NUMBER_LABEL.search(label)))
+        take(m.group("n1"), m.start("n1"), True, named=bool(NUMBER_LABEL.search(label.rstrip())))
+        pos = m.start("n1")
     for m in COMPONENT_NUMBER.finditer(text):
         take(m.group(0), m.start(), True, known=True)
     for m in SHAPED.finditer(text):
@@ -557,6 +600,9 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
 # -- exemptions --------------------------------------------------------------------------------
 
 PAREN_FORM = re.compile(r"(?<![A-Za-z)])\(\s*b\s*\)\s*\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?")
+MORE_NUMBERS = re.compile(
+    r"\s*(?:[,;]\s*)?(?:and\s+|or\s+|&\s*)?\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?(?!\s*\(\s*\d)"
+)
 MORE_SUBPARTS = re.compile(r"\s*(?:,\s*)?(?:and|&|or|/)?\s*\(\s*([A-Fa-f])\s*\)(?!\s*\()")
 SHORT_FORM = re.compile(r"(?<![A-Za-z0-9(/])b\s?\(?([1-9])\)?(?:\s?\(?([A-Fa-f])\)?)?(?![A-Za-z0-9])")
 WORD_FORM = re.compile(r"\bExemptions?\s+(?=[1-9])", re.I)
@@ -583,6 +629,28 @@ STATUTE = re.compile(
 MAX_B3 = 20  # statutes are looked for near the first twenty (b)(3) citations
 
 
+NUMBER_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "Exemption Five", "Exemptions Six and Seven(C)": the numbers written out.
+WORD_NUMBERS = re.compile(
+    rf"\b(exemptions?\s+)((?:(?:{'|'.join(NUMBER_NAMES)})\b(?:\s*\(\s*[A-Fa-f]\s*\))?"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)?){1,9})",
+    re.I,
+)
+
+
+def _numbers_written_out(text: str) -> str:
+    def digits(m: re.Match) -> str:
+        spelled = re.sub(
+            rf"\b(?:{'|'.join(NUMBER_NAMES)})\b",
+            lambda w: str(NUMBER_NAMES.index(w.group(0).lower()) + 1),
+            m.group(2),
+            flags=re.I,
+        )
+        return m.group(1) + spelled
+
+    return WORD_NUMBERS.sub(digits, text)
+
+
 def _exemption(number: str, sub: str | None) -> str:
     return f"b{number}" + (sub.upper() if number == "7" and sub else "")
 
@@ -595,7 +663,7 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     same citation, not another one."""
     glossary = ADDENDUM.search(text, 200) if len(text) > 200 else None
     body = text[: glossary.start()] if glossary else text
-    body = UNTICKED.sub(" ", RANGE.sub(" ", body))
+    body = UNTICKED.sub(" ", RANGE.sub(" ", _numbers_written_out(body)))
     found: set[str] = set()
     b3_at: list[int] = []
     for m in PAREN_FORM.finditer(body):
@@ -604,6 +672,13 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if cited and cited.group(1) not in ("552",):
             continue  # a subsection of another statute, e.g. 26 U.S.C. 6103(b)(2)
         found.add(_exemption(m.group(1), m.group(2)))
+        pos = m.end()
+        for _ in range(8):  # "(b)(6), (7)(C)": the list goes on without repeating (b)
+            more = MORE_NUMBERS.match(body, pos)
+            if not more:
+                break
+            found.add(_exemption(more.group(1), more.group(2)))
+            pos = more.end()
         if m.group(1) == "7" and m.group(2):
             pos = m.end()
             for _ in range(6):
@@ -657,7 +732,10 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 MONEY = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?(?!\d)")
 NOT_A_FEE = re.compile(
     r"(?:up to|willing to pay|agreed? to pay|exceeds?|exceeding|less than|under|below|more than|over|"
-    r"minimum(?: of)?|threshold(?: of)?|at least|at a rate of|rate of|unless)\s*$",
+    r"minimum(?: of)?|threshold(?: of)?|at least|at a rate of|rate of|unless"
+    # money the agency got or gives back is not what it asks: "We received a check ... in the amount of"
+    r"|(?:received|receipt\s+of|returning|return|refund(?:ing)?)\s+(?:a\s+|your\s+)?(?:check|payment|money\s+order)\b"
+    r"(?:\s+\S+){0,3}?\s+(?:in\s+the\s+amount\s+of|for))\s*$",
     re.I,
 )
 PER_UNIT = re.compile(r"^\s*(?:per|/|an|a)\s*(?:page|hour|hr|quarter|minute|sheet|disc|cd)", re.I)
@@ -668,6 +746,11 @@ FEE_PHRASE = re.compile(
     rf"(?:estimated|anticipated|approximate)\s+(?:total\s+)?(?:fees?|costs?|charges?)"
     rf"(?:(?:\s+[\w,]+){{0,6}}?\s+{VERB})?\s*:?\s*(?:approximately\s+)?$"
     rf"|(?:fees?|charges?|costs?)\s+{VERB}\s+(?:approximately\s+)?$"
+    # "The fee for processing your request is $45.00", "will cost $80", "we will charge you $30"
+    rf"|(?:fees?|charges?|costs?)\s+(?:for|to)\s+(?:[\w,]+\s+){{0,5}}?{VERB}\s+(?:approximately\s+)?$"
+    r"|\b(?:will|would)\s+cost\s+(?:you\s+)?(?:approximately\s+|about\s+)?$"
+    r"|\b(?:will|would|shall)\s+charge\s+(?:you\s+)?(?:a\s+fee\s+of\s+)?(?:approximately\s+)?$"
+    r"|\b(?:check|money\s+order)\s+(?:[\w,]+\s+){0,3}?for\s*$"
     r"|(?:amount due|balance due|please remit|advance payment of|payment (?:of|in the amount of)"
     r"|fee estimate of|in the amount of)\s*:?\s*$"
     r"|\b(?:will|would|shall|you)\s+(?:now\s+)?owe\s+(?:approximately\s+)?$"
@@ -678,9 +761,15 @@ FEE_PHRASE = re.compile(
 OVER_CAP_AFTER = re.compile(
     r"^\W{0,3}(?:which|this|that)?\s*(?:amount\s+)?(?:exceeds|is\s+more\s+than|is\s+over)\b", re.I
 )
+# "A $154.00 review fee is being assessed": the amount before the fee it is.
+FEE_NAMED_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}(?:fees?|charges?)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+(?:being\s+)?"
+    r"(?:assessed|charged|due|owed)\b",
+    re.I,
+)
 FEE_AFTER = re.compile(r"^\s*(?:in|for)\s+(?:\w+\s+){0,2}(?:fees?|charges?|costs?)\b", re.I)
 ESTIMATE_WORDS = re.compile(
-    r"estimat|anticipat|approximat|if all|potentially|would owe|will owe|could be", re.I
+    r"estimat|anticipat|approximat|if all|potentially|would owe|will owe|could be|will cost|would cost", re.I
 )
 # A letter that charges nothing says so in a few ways; "the first 100 pages are free of
 # charge" is the fee schedule, not this letter's fee.
@@ -688,7 +777,9 @@ NO_FEE = re.compile(
     r"\b(?:at\s+no\s+(?:charge|cost)|without\s+charge|no\s+(?:\w+\s+){0,2}?(?:fees?|charges?)\s+"
     r"(?:is|are|will\s+be|has\s+been|have\s+been)\s+(?:being\s+)?(?:assessed|charged|incurred|due)"
     r"|there\s+(?:is|are|will\s+be)\s+no\s+(?:\w+\s+){0,2}?(?:fees?|charges?)\b"
-    r"|(?:fees?|charges?)\s+(?:has|have)\s+been\s+waived|no\s+fees?\s+(?:are|is)\s+(?:owed|due))",
+    r"|(?:fees?|charges?)\s+(?:has|have)\s+been\s+waived|no\s+fees?\s+(?:are|is)\s+(?:owed|due)"
+    r"|free\s+of\s+charge|(?:fees?|charges?)\s+(?:for\s+(?:\w+\s+){0,3}?)?(?:are|is|were|was|will\s+be)\s+"
+    r"(?:hereby\s+)?waived)",
     re.I,
 )
 FEE_SCHEDULE = re.compile(
@@ -730,6 +821,8 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
         if last:
             totals.append(_amount(last))
     if totals:
+        if totals[-1] == 0:
+            return Decimal("0"), "none"
         return totals[-1], "estimate" if ESTIMATE_WORDS.search(text) else "assessed"
     for m in MONEY.finditer(text):
         before = text[max(0, m.start() - 60) : m.start()].replace("\n", " ")
@@ -740,12 +833,15 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
             continue
         if (
             FEE_PHRASE.search(before)
+            or FEE_NAMED_AFTER.match(after)
             or FEE_AFTER.match(after)
             and re.search(r"\bowe|charg|estimat", before, re.I)
         ):
             window = text[max(0, m.start() - 200) : m.end() + 120]
             if OVER_CAP_AFTER.match(after):
                 return _amount(m), "over_cap"
+            if _amount(m) == 0:
+                return Decimal("0"), "none"
             return _amount(m), "estimate" if ESTIMATE_WORDS.search(window) else "assessed"
     for m in NO_FEE.finditer(text):
         # the sentence up to the words: "... there is no charge. If you believe ..." is not
@@ -771,7 +867,7 @@ APPEAL_SUBJECT = re.compile(
     re.I | re.M,
 )
 FUTURE = _any(r"\b(?:will|may|might|can|could)\b")
-DECIDED = _any(r"\b(?:determined|decided|hereby|are being|is being)\b")
+DECIDED = _any(r"\b(?:determined|decided|hereby|are being|is being)\b", r"\byou\s+will\s+find\b")
 APPEAL_WORD = _any(r"\bappeal")
 FEE_WORD = _any(r"expedit", r"waiv", r"\bfees?\b", r"\bpay(?:ment)?\b")
 
@@ -779,13 +875,15 @@ ACK_STRONG = _any(
     r"\backnowledg\w*\s+(?:the\s+)?receipt\b",
     r"\bthis\s+(?:letter|e-?mail|message|notice)\s+(?:is\s+to\s+)?(?:acknowledges?|confirms?)\b",
     r"\bwe\s+acknowledge\b",
+    r"\bconfirm(?:s|ing)?\s+(?:the\s+)?receipt\s+of\b",
+    r"\b(?:are|is)\s+in\s+receipt\s+of\s+your\b",
     # an e-mail that carries the acknowledgment: "I'm attaching the Acknowledgement letter"
     r"\b(?:attach\w*|enclos\w*)\b(?:\s+\S+){0,3}?\s+acknowledge?ments?\s+letter\b",
 )
 ACK_WEAK = _any(
-    r"\bwe\s+(?:have\s+)?received\s+your\b",
-    r"\b(?:has|have)\s+been\s+(?:received|assigned|logged)\b",
-    r"\bassigned\s+(?:the\s+)?(?:following\s+)?(?:tracking|reference|request|case|control)\s+number",
+    r"\b(?:we|office|agency|(?-i:[A-Z]{2,6}))\s+(?:has\s+|have\s+)?received\s+your\b",
+    r"\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:received|assigned|logged|submitted|perfected)\b",
+    r"\bassigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:tracking|reference|request|case|control)\s+number",
     r"\bwas\s+received\s+(?:by|in|on)\b",
 )
 APPEAL_DECIDED = _any(
@@ -793,22 +891,63 @@ APPEAL_DECIDED = _any(
     r"\b(?:grant(?:s|ed|ing)?|den(?:y|ies|ied|ying))\b.{0,40}\b(?:your|the|this|it)\b.{0,20}\bappeal\b",
     r"\bappeal\b.{0,60}\b(?:is|has been)\s+(?:hereby\s+)?(?:granted|denied|closed|remanded)",
     r"\b(?:granting|denying)\s+it\b",
+    r"\bclos(?:e|ed|ing)\s+(?:out\s+)?(?:your|this|the)\s+(?:administrative\s+)?appeal\b",
+    # "After a review of your appeal, the Panel has determined …", "We have processed your appeal"
+    r"\b(?:after|upon|on)\s+(?:\w+\s+){0,2}?(?:review|consideration|considering|reviewing)\s+(?:of\s+)?(?:your|the|this)"
+    r"\s+(?:\w+\s+)?appeal\b",
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:processed|reviewed|considered|decided|adjudicated)\s+your\s+(?:\w+\s+)?appeal\b",
+)
+# Only an appeal office sends a request back: "I am remanding your request to EOUSA".
+REMANDING = _any(
+    r"\b(?:am|are|is|have|has|decided\s+to|will)\s+(?:\w+\s+)?remand(?:ing|ed)?\s+(?:your|the|this)\s+request\b",
+    # "The decision of the FOIA Officer is hereby affirmed": only a review affirms a decision
+    r"\b(?:decision|determination|action)\b(?:\s+\S+){0,8}?\s+(?:is|has\s+been)\s+(?:hereby\s+)?"
+    r"(?:affirmed|upheld|reversed)\b",
 )
 APPEAL_ACKED = _any(
     r"\b(?:acknowledg\w*(?:\s+the)?\s+receipt\s+of|(?:has|have)\s+received|receipt\s+of|docketed|logged)\s+"
     r"(?:of\s+)?your\s+(?:[\w()/-]+\s+){0,5}?appeal\b",
-    r"\byour\s+(?:administrative\s+|foia\s+)?appeal\s+(?:has\s+been|was)\s+(?:received|assigned|docketed|logged)",
+    r"\byour\s+(?:administrative\s+|foia\s+)?appeal\s+(?:has\s+been|was)\s+(?:received|assigned|docketed|logged"
+    r"|accepted|placed)",
 )
-GLOMAR = _any(r"\bneither\s+confirm\s+nor\s+deny\b", r"\bcannot\s+confirm\s+or\s+deny\b",
-              r"\bneither\s+confirms\s+nor\s+denies\b")  # fmt: skip
+# A letter that answers an appeal says so in its opening ("This responds to your September 8
+# appeal", "your letter ... in which you appeal", "your correspondence ... appealing"): it is
+# an appeal letter whatever it decides, and without words of receipt it is the decision.
+APPEAL_RESPONSE = _any(
+    r"\b(?:in\s*response\s*to|respond(?:s|ing)?\s+to|in\s+reply\s+to|regarding|concerning)\s+your\b"
+    r"(?:\s+(?!(?-i:may)\b|might\b|can\b|right\b|wish|option\b|remand|request|records?\b|cop(?:y|ies)\b"
+    r"|files?\b|documents?\b)\S+){0,12}?\s+(?:administrative\s+)?appeal(?:ed|ing|s)?\b",
+    r"\bin\s+which\s+you\s+(?:appeal|appealed)\b",
+    r"\byou\s+are\s+appealing\b",
+    r"\byou\s+(?:have\s+)?appealed\s+(?:from\s+)?(?:the|our|this|its)\b",
+    r"\byour\s+(?:administrative\s+)?appeal\s+(?:of|from)\s+(?:the|our|this|its)\s+(?:\w+\s+){0,3}?"
+    r"(?:action|determination|decision|denial|response)\b",
+    r"\b(?:letter|correspondence)\s+(?:presents|constitutes|is)\s+an\s+appeal\b",
+)
+# What an appeal office says while the appeal waits: receipt, a queue, a decision to come.
+APPEAL_PENDING = _any(
+    r"\bappeals?\s+(?:awaiting|pending|ahead)\b",
+    r"\bfirst[- ]?(?:in|received)\b",
+    r"\bwill\s+be\s+(?:advised|notified|informed)\s+of\s+the\s+(?:decision|determination|outcome)",
+    r"\bassigned\b.{0,40}?\bappeal\s+(?:number|no\b)",
+    r"\b(?:processed|decided|adjudicated|considered|handled)\s+in\s+the\s+order\s+(?:in\s+which\s+)?"
+    r"(?:it\s+was\s+|they\s+(?:were|are)\s+)?received\b",
+    r"\byour\s+(?:[\w()/-]+\s+){0,2}?appeal\b.{0,120}?\b(?:has\s+been|was|is)\s+(?:received|assigned|docketed"
+    r"|logged|accepted|placed)\b",
+)
+GLOMAR = _any(
+    r"\bneither\s+confirms?\s+(?:nor|or)\s+deny\b",
+    r"\bneither\s+confirms\s+nor\s+denies\b",
+    r"\b(?:cannot|can\s?not|will\s+not|refuses?\s+to|declines?\s+to)\s+confirm\s+or\s+deny\b",
+)
 RELEASED = _any(
     r"(?<!the )(?<!for )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+"
-    r"(?:pages?|records?|documents?|e-?mails?|materials?|files?)\b",
+    r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|information)\b",
     r"\b(?:pages?|records?|documents?|materials?)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was|have been|has been|"
     r"will be|being)\s+(?:hereby\s+)?(?:released|enclosed|attached|provided|produced)\b",
     r"\breleased\s+in\s+(?:full|part|(?:their|its)\s+entirety)\b",
     r"\bgrant(?:ed|ing)?\s+(?:your\s+request\s+)?in\s+full\b",
-    r"\b(?:enclosed|attached)\b(?:\s+\S+){0,6}?\s+(?:responsive|requested)\s+(?:pages?|records?|documents?)\b",
+    r"\b(?:enclosed|attached)\b(?:\s+\S+){0,12}?\s+(?:responsive|requested)\s+(?:pages?|records?|documents?)\b",
     r"\b(?:have|has)\s+enclosed\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|copy|copies|e-?mails?|cd|disc)\b",
     r"\benclosed\s+(?:is|are)\b(?:\s+\S+){0,4}?\s+(?:cd|disc|dvd|pages?|records?|documents?|copies|copy|e-?mails?)\b",
     r"\b(?:we\s+are|i\s+am)\s+(?:hereby\s+)?providing\b",
@@ -819,6 +958,13 @@ RELEASED = _any(
     r"(?:pages?|records?|documents?|copies|copy|e-?mails?|materials?|cd|disc)\b",
     r"\b(?:are|is|were|was)\s+(?:\w+\s+)?appropriate\s+for\s+release\b",
     r"\bcop(?:y|ies)\s+(?:are|is)\s+enclosed\b",
+    # "Please find attached the records responsive to your request"
+    r"\b(?:please\s+find|find\s+attached|attached\s+please\s+find|attached\s+(?:is|are))\b(?:\s+\S+){0,6}?\s+"
+    r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|production)\s+(?:responsive|you\s+requested)\b",
+    r"\byour\s+(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+)?granted\b(?!\s+in\s+part)",
+    r"\b(?:are|am|is)\s+enclosing\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|cd|disc)\b",
+    r"\benclosed\s+(?:you\s+will\s+find|herewith|with\s+this\s+letter)\b(?:\s+\S+){0,6}?\s+"
+    r"(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|materials?|cd|disc)\b",
 )
 WITHHELD = _any(
     r"\bwithh(?:e|o)ld(?:s|ing)?\b",
@@ -831,6 +977,11 @@ WITHHELD = _any(
     r"\s+deleted\b",
     r"\bnot\s+releasable\b",
 )
+# "reasons for not releasing any of the information": a release denied, not made.
+NOT_RELEASED = _any(
+    r"\b(?:not|never|nothing|none)\b(?:\s+\S+){0,2}?\s+(?:be\s+)?releas",
+    r"\b(?:unable|not\s+able|cannot|can\s?not|declines?)\s+to\s+release\b",
+)
 NEGATED = _any(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|redact|excis)")
 DENIED_FULL = _any(
     r"\bwithheld\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
@@ -839,20 +990,26 @@ DENIED_FULL = _any(
     r"\b(?:deny|denying|denied)\s+your\s+(?:foia\s+)?request\b",
     r"\bwithholding\s+(?:all|the|these)\s+(?:responsive\s+)?(?:records|documents)\b(?!\s+in\s+part)",
     r"\bdenied\s+in\s+(?:full|(?:its|their)\s+entirety)\b",
+    r"\b(?:unable|not\s+able|cannot|can\s?not)\s+(?:to\s+)?release\s+(?:the|these|those|any|this|such)\b",
+    # "We regret to inform you that we cannot comply" (with the request)
+    r"\bregret\b.{0,40}?\b(?:cannot|can\s?not|unable\s+to)\s+(?:comply|grant\s+your\s+request"
+    r"|release\s+(?:the|these|those|any)\s+(?:records|documents))\b",
 )
 PARTIAL = _any(
-    r"\b(?:grant\w*|releas\w*|withh\w*)\b(?:\s+\S+){0,4}?\s+in\s+part\b",
+    r"\b(?:grant\w*|releas\w*|withh\w*)\b(?:\s+\S+){0,8}?\s+in\s+part\b",
     r"\bpartial(?:ly)?\s+(?:grant|release|denial|denied|granted|released|releasable|withheld)\w*",
     r"\breleas\w*\b(?:\s+\S+){0,4}?\s+with\s+(?:redactions|excisions|deletions)\b",
     r"\b(?:pages?|records?|documents?|cd|disc)\b(?:\s+\S+){0,8}?\s+with\s+(?:certain\s+)?(?:information|portions|material|text)"
     r"\s+(?:being\s+)?(?:withheld|redacted|deleted|excised)\b",
-    r"\bportions?\s+(?:of\s+(?:the|these|those)\s+(?:\w+\s+){0,2})?(?:are|is|will\s+be|have\s+been|has\s+been|were)"
+    r"\bportions?\s+(?:of\s+)?(?:(?:the|these|those|such)\s+(?:\w+\s+){0,2})?(?:are|is|will\s+be|should\s+be"
+    r"|must\s+be|have\s+been|has\s+been|were)"
     r"\s+(?:being\s+)?(?:withheld|redacted|excised)\b",
     r"\bpartially\s+withheld\b",
 )
 # Partial-release wording decides even when it speaks of the future ("portions … will be
 # withheld") and even next to "withheld in their entirety" elsewhere in the letter.
 PARTIAL_STRONG = _any(
+    r"(?<!\bno\s)\b(?:deletions|excisions|redactions)\s+(?:have|has)\s+been\s+made\b",
     r"\bpartially\s+releasable\b",
     r"\breleasable\s+in\s+part\b",
     r"\breleased\s+in\s+part\b",
@@ -864,16 +1021,23 @@ PARTIAL_STRONG = _any(
 )
 NO_RECORDS = _any(
     r"\b(?:unable|not\s+able)\s+to\s+(?:locate|find|identify)\s+or\s+(?:locate|find|identify)\s+any\b",
-    r"\bno\s+(?:\w+\s+){0,2}records\b(?:\s+\S+){0,6}?\s+(?:were|was|could\s+be)\s+(?:located|found|identified)\b",
-    r"\b(?:did\s+not|could\s+not|was\s+unable\s+to|were\s+unable\s+to|failed\s+to)\s+(?:locate|find|identify)\s+"
-    r"(?:any\s+)?(?:responsive\s+)?(?:records|documents)",
+    r"\bno\s+(?:\w+\s+){0,2}(?:records|documents|materials?)\b(?:\s+\S+){0,6}?\s+(?:were|was|could\s+be)\s+"
+    r"(?:located|found|identified)\b",
+    r"\b(?:found|located|identified)\s+none\b",
+    r"\b(?:yielded|produced|returned|revealed|disclosed)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
+    r"\b(?:did\s+not|could\s+not|(?:was|were|have\s+been|has\s+been|are|am|is)\s+unable\s+to|failed\s+to)\s+"
+    r"(?:locate|find|identify)\s+(?:any\s+|the\s+)?(?:responsive\s+)?(?:records|documents"
+    r"|(?:information|materials?)\s+responsive)",
     r"\bno\s+(?:responsive\s+)?(?:records|documents)\s+(?:were|was|have\s+been|could\s+be)\s+(?:located|found|identified)",
     r"\bno\s+records\s+responsive\b",
     r"\b(?:located|found|identified)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
     r"\bsearch(?:es)?\b(?:\s+\S+){0,4}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?records",
+    r"\b(?:did|does)\s+not\s+(?:yield|produce|return|reveal|locate|find|result\s+in)\s+any\s+(?:responsive\s+)?"
+    r"(?:records|documents)\b",
+    r"\bthere\s+(?:are|were)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
 )
 FEE_ESTIMATE = _any(
-    r"\b(?:will|would|shall)\s+(?:be\s+charged|owe)\b",
+    r"\b(?:will|would|shall)\s+(?:be\s+charged|owe|cost|charge\s+you)\b",
     r"\bonly\s+an\s+estimate\b",
     r"\bprovides?\s+(?:you\s+with\s+)?(?:a|an|the)\s+(?:fee\s+)?estimate\b",
     r"\bfee\s+estimate\b",
@@ -893,8 +1057,20 @@ STILL_INTERESTED = _any(
     r"\bstill\s+interested\b",
     r"\bcontinued\s+interest\b",
     r"\bremains?\s+interested\b",
-    r"\bwish(?:es)?\s+(?:us\s+|this\s+office\s+|the\s+agency\s+)?to\s+continue\b",
-    r"\bwants?\s+(?:us\s+)?to\s+continue\b",
+)
+# "If you wish us to continue" asks the same only in a letter that will close the request
+# unheard; without that it is a question about the request, not a still-interested letter.
+WISH_TO_CONTINUE = _any(
+    r"\b(?:wish(?:es)?|wants?|would\s+like)\s+(?:us\s+|this\s+office\s+|the\s+agency\s+)?to\s+continue\b",
+)
+CLOSED = _any(
+    r"\b(?:request|case|file)\s+(?:is\s+(?:being\s+|now\s+)?|has\s+(?:now\s+)?been\s+|was\s+)(?:administratively\s+)?"
+    r"closed\b",
+    r"\b(?:are|am|is|have|has)\s+(?:now\s+|administratively\s+)?clos(?:ing|ed)\s+(?:your|this|the)\s+(?:request|case|file)\b",
+)
+WILL_CLOSE = _any(
+    r"\bclos(?:e|ed|ing)\b(?:\s+\S+){0,4}?\s+(?:your|the|this)\s+(?:request|file|case)",
+    r"\b(?:request|file|case)\s+(?:will|shall)\s+be\s+(?:administratively\s+)?closed\b",
 )
 CLARIFY = _any(
     r"\bclarif(?:y|ication|ied|ying)\b",
@@ -906,6 +1082,16 @@ CLARIFY = _any(
     r"\b(?:proof|verification)\s+of\s+(?:your\s+)?identity\b",
     r"\bthird[- ]party\s+(?:consent|authorization)\b",
     r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
+)
+# The request itself is unclear: what to clarify is the records, even if the letter also
+# stops the fee clock ("tolled for fees because your request ... is a little unclear").
+CLARIFY_SCOPE = _any(
+    r"\bunclear\b",
+    r"\b(?:too|overly|very)\s+broad\b",
+    r"\breasonably\s+describ",
+    r"\bdescribed,?\s+(?:\w+\s+){0,2}?in\s+(?:\w+\s+){0,2}?(?:sufficient|enough)\s+detail\b",
+    r"\bdid\s+not\s+(?:specifically\s+|reasonably\s+|sufficiently\s+)?(?:identify|describe)\s+the\s+records\b",
+    r"\b(?:please|must|need\s+to)\s+narrow\b",
 )
 FEE_CLARIFY = _any(
     r"\bfee\s+(?:category|status)\b",
@@ -919,6 +1105,8 @@ EXTENSION = _any(
 )
 INTERIM = _any(
     r"\binterim\b",
+    r"\bpartial\s+response\b",
+    r"\bpartially\s+respond",
     r"\brolling\s+(?:basis|release|production)",
     r"\b(?:first|second|third|next)\s+(?:release|production|installment)\b",
     r"\b(?:will\s+)?continue\s+(?:to\s+process|processing)\b",
@@ -927,12 +1115,17 @@ INTERIM = _any(
 REFERRAL = re.compile(
     r"\b(?:referred|referring|forwarded|forwarding|transferred|transferring|routed|routing|sent)\s+"
     r"(?P<what>(?:[\w,()'-]+\s+){0,8}?)to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
-    r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*)"
+    r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
+    # "forwarded your request to that agency", "to the appropriate office"
+    r"|(?:that|this|appropriate|proper|responsible)\s+(?:agency|office|component|bureau|department))"
 )
 REFERRAL_PASSIVE = re.compile(
-    r"\b(?P<what>request|records?|pages?|documents?|it|they)\b.{0,40}?\b(?:has|have|was|were|is|are)\s+been\s+"
+    r"\b(?P<what>request|records?|pages?|documents?|it|they)\b.{0,100}?\b(?:(?:has|have|had)\s+been|was|were|is|are"
+    r"|will\s+be|(?:is|are)\s+being)\s+"
     r"(?:referred|forwarded|transferred|routed|sent)\s+to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
-    r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*)"
+    r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
+    # "forwarded your request to that agency", "to the appropriate office"
+    r"|(?:that|this|appropriate|proper|responsible)\s+(?:agency|office|component|bureau|department))"
 )
 REFERRED_WHAT = re.compile(
     r"\b(?:request|records?|pages?|documents?|materials?|portions?|e-?mails?|it|them)\b", re.I
@@ -947,6 +1140,7 @@ DENIED = _any(
     r"\bden(?:y|ied|ying|ial)\b", r"\bnot\s+(?:been\s+)?granted\b", r"\b(?:cannot|unable\s+to)\s+grant\b",
     r"\bdo(?:es)?\s+not\s+(?:meet|qualify|satisfy|warrant)\b",
     r"\bha(?:ve|s)\s+not\s+(?:met|demonstrated|shown|established)\b",
+    r"\b(?:is|was|are|were)\s+(?:deficient|insufficient)\b",
 )  # fmt: skip
 GRANTED = _any(r"\bgrant(?:ed|ing)?\b", r"\bapprov(?:ed|e|ing)\b")
 RECEIVED = [
@@ -1006,11 +1200,14 @@ class _Findings:
 
     def _determination(self, has_exemptions: bool) -> tuple[str, str] | None:
         asserted = self._asserted
-        released = self.first(RELEASED, where=asserted)
+        released = self.first(RELEASED, where=lambda s: asserted(s) and not NOT_RELEASED.search(s))
         withheld = self.first(
             WITHHELD, where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s)
         )
-        denied = self.first(DENIED_FULL, where=lambda s: asserted(s) and not FEE_WORD.search(s))
+        denied = self.first(
+            DENIED_FULL,
+            where=lambda s: asserted(s) and not FEE_WORD.search(s) and not CLARIFY_SCOPE.search(s),
+        )
         partial = self.first(PARTIAL, where=lambda s: asserted(s) and not FEE_WORD.search(s)) or self.first(
             PARTIAL_STRONG,
             where=lambda s: not IF_WORD.search(s) and not APPEAL_WORD.search(s) and not FEE_WORD.search(s),
@@ -1060,41 +1257,69 @@ class _Findings:
         not_if = CONDITIONAL
         checks: list[tuple[str, str | None]] = [
             ("appeal_decision", self.first(APPEAL_DECIDED, skip=not_if, where=APPEAL_WORD.search)),
+            ("appeal_decision", self.first(REMANDING, skip=not_if)),
             ("appeal_ack", self.first(APPEAL_ACKED, skip=not_if)),
             # "Re: FOIA Appeal" above a letter that does not acknowledge it: the decision,
             # even when the deciding sentence is worded in no way the rules know.
-            ("appeal_decision", self.first(APPEAL_WORD) if appeal_subject else None),
-            ("glomar", self.first(GLOMAR)),
+            *self._appeal_response(appeal_subject),
         ]
         for kind, sentence in checks:
             if sentence:
                 self.note("reply_type", sentence)
                 return kind
         decided = self._determination(has_exemptions)
+        # Records released beat a Glomar answer about other records ("we can neither confirm
+        # nor deny" the rest); a Glomar answer beats a bare denial: it is the more exact one.
+        glomar = self.first(GLOMAR)
+        if glomar and not (decided and decided[0] in ("partial", "records_released")):
+            self.note("reply_type", glomar)
+            return "glomar"
         if decided:
             self.note("reply_type", decided[1])
             return decided[0]
         if referral:
             self.note("reply_type", self.reason_for("referred_to"))
             return "referral"
+        will_close = self.first(WILL_CLOSE) is not None
+        closed = self.first(CLOSED, skip=not_if)
         in_order: list[tuple[str, str | None]] = [
             ("fee", self.first(FEE_ESTIMATE if fee else FEE_STRONG, skip=not_if)),
-            ("still_interested", self.first(STILL_INTERESTED)),
+            # closed for want of an answer: nothing left to reply to
+            ("other", closed),
+            (
+                "still_interested",
+                self.first(STILL_INTERESTED) or (self.first(WISH_TO_CONTINUE) if will_close else None),
+            ),
+            ("clarification", self.first(CLARIFY_SCOPE, skip=not_if)),
             ("fee", self.first(CLARIFY, skip=not_if, where=FEE_WORD.search)),
             ("clarification", self.first(CLARIFY, skip=not_if)),
             ("ack", self.first(ACK_STRONG)),
             ("expedite_decision", self._decision_sentence("expedite")),
             # a fee waiver denied is a decision to appeal, even in a letter that also logs the request
-            ("fee", self._decision_sentence("fee_waiver", denied_only=True)),
+            ("fee_waiver_decision", self._decision_sentence("fee_waiver", denied_only=True)),
             ("extension", self.extension),
             ("ack", self.first(ACK_WEAK)),
-            ("fee", self._decision_sentence("fee_waiver") or self.first(FEE_CLARIFY, skip=not_if)),
+            ("fee_waiver_decision", self._decision_sentence("fee_waiver")),
+            ("fee", self.first(FEE_CLARIFY, skip=not_if)),
+            # a letter that names a fee to pay and decides nothing else is a fee letter
+            ("fee", self.first(FEE_WORD) if fee else None),
         ]
         for kind, sentence in in_order:
             if sentence:
                 self.note("reply_type", sentence)
                 return kind
         return "other"
+
+    def _appeal_response(self, appeal_subject: bool) -> list[tuple[str, str | None]]:
+        """A letter that answers an appeal (its opening says so, or "Re: FOIA Appeal" heads
+        it): an acknowledgment if it only says the appeal is received or waits its turn,
+        else the decision, even when the deciding sentence is worded in no way the rules know."""
+        opening = self.first(APPEAL_RESPONSE) or (self.first(APPEAL_WORD) if appeal_subject else None)
+        if opening is None:
+            return []
+        if self.first(APPEAL_PENDING, skip=CONDITIONAL):
+            return [("appeal_ack", self.first(APPEAL_PENDING, skip=CONDITIONAL))]
+        return [("appeal_decision", opening)]
 
     def reason_for(self, finding: str) -> str | None:
         return next((text for name, text in self.reasons if name == finding), None)

@@ -1,0 +1,394 @@
+# ruff: noqa: E501  (passages of letter text, one a line)
+"""Reply types from the wording of common federal letter templates.
+
+Each case is a passage in the words agencies use (DOJ, DHS components, CIA, State, DoD, Labor
+and others), written for this test and labelled by hand with the type the labelling
+conventions give it (tests/fixtures/replies-real/SOURCES.md); none is copied from a labelled
+letter. They keep the reader's general rules from narrowing to the letters it was tuned on.
+"""
+
+import pytest
+
+from foiadesk.core.replies.parse import parse_text
+
+HEAD = "Agency\nMay 1, 2020\nDear X:\n"
+
+DOJ_HEAD = "U.S. Department of Justice\nOffice of Information Policy\nMarch 3, 2021\nRe: FOIA-2021-00123\nDear Requester:\n"
+
+LABOR_HEAD = "U.S. Department of Labor\nWashington, D.C. 20210\nJune 9, 2022\nRe: FOIA Request No. 2022-F-01234\nDear Mr. Doe:\n"
+
+# the closing paragraphs most DOJ-style letters carry, whatever they decide
+BOILERPLATE = '\n\nYou may contact our FOIA Public Liaison at 202-555-0100 for any further assistance and to discuss any aspect of your request. Additionally, you may contact the Office of Government Information Services (OGIS) at the National Archives and Records Administration to inquire about the FOIA mediation services they offer. If you are not satisfied with my response to this request, you may administratively appeal by writing to the Director, Office of Information Policy, within ninety days of the date of my response to your request. If you submit your appeal by mail, both the letter and the envelope should be clearly marked "Freedom of Information Act Appeal."\n\nSincerely,\nFOIA Officer'
+
+SHORT = [
+    (
+        "This responds to your Freedom of Information Act request dated January 4, 2021. We have processed 120 pages and determined that 100 pages are appropriate for release without excision and 20 pages are appropriate for release with excisions made pursuant to Exemption 6 of the FOIA, 5 U.S.C. 552(b)(6).",
+        "partial",
+    ),
+    (
+        "After carefully considering your appeal, I am affirming, on partly modified grounds, EOUSA's action on your request.",
+        "appeal_decision",
+    ),
+    (
+        "I have decided to remand your request to EOUSA for a further search for responsive records.",
+        "appeal_decision",
+    ),
+    (
+        "Your appeal has been assigned number A-2021-01234. We will notify you of the decision on your appeal.",
+        "appeal_ack",
+    ),
+    (
+        "We located 12 pages of responsive records. After review, we have determined that these records are exempt from disclosure in full pursuant to Exemption 5.",
+        "denial",
+    ),
+    (
+        "Please be advised that a search of the records of the Office of the Attorney General was conducted and no records responsive to your request were located.",
+        "no_records",
+    ),
+    (
+        "We have reviewed the documents and determined that they can be released in segregable form with deletions made on the basis of FOIA exemptions (b)(1) and (b)(3).",
+        "partial",
+    ),
+    (
+        "We completed a thorough search for records responsive to your request and located material that we determined is currently and properly classified and must be denied in its entirety on the basis of FOIA exemptions (b)(1) and (b)(3).",
+        "denial",
+    ),
+    (
+        "We have received your request and assigned it reference number F-2021-00456. For purposes of assessing fees, we have placed you in the all other category.",
+        "ack",
+    ),
+    (
+        "The Agency can neither confirm nor deny the existence or nonexistence of records responsive to your request.",
+        "glomar",
+    ),
+    (
+        "Your request for records has been transferred to the Federal Bureau of Investigation for processing and direct response to you.",
+        "referral",
+    ),
+    (
+        "We have determined that your request falls within unusual circumstances. We will need an additional ten working days to respond.",
+        "extension",
+    ),
+    (
+        "We estimate that the total cost of processing your request will be $125.00. Please let us know within 30 days whether you agree to pay.",
+        "fee",
+    ),
+    (
+        "Your request for expedited processing is denied because you have not shown a compelling need.",
+        "expedite_decision",
+    ),
+    ("In order to process your request, please provide a signed certification of identity.", "clarification"),
+    (
+        "We have not heard from you. Please let us know whether you are still interested in pursuing your request within 30 days, or we will close it.",
+        "still_interested",
+    ),
+    ("The enclosed documents are being released to you in full.", "records_released"),
+    (
+        "We are granting your request in part. Certain information has been withheld under Exemptions 6 and 7(C).",
+        "partial",
+    ),
+    (
+        "This is the final response to your request. The Department has determined that the responsive records must be withheld in full under Exemption 7(A).",
+        "denial",
+    ),
+    ("Our search did not locate any records responsive to your request.", "no_records"),
+    ("Enclosed is a CD containing 450 pages of records, released in full.", "records_released"),
+    (
+        "The responsive records consist of 30 pages, which we are releasing to you with redactions under 5 U.S.C. 552(b)(6).",
+        "partial",
+    ),
+    (
+        "Your request is being closed because we did not receive a response to our letter asking you to clarify it.",
+        "other",
+    ),
+    (
+        "Upon review of your request, it has been determined that the records you seek are maintained by the Department of the Army. We have forwarded your request to that agency.",
+        "referral",
+    ),
+    (
+        "This letter responds to your appeal dated May 1, 2020 of the denial of your request. Upon review, we have determined that the initial response was correct; your appeal is denied.",
+        "appeal_decision",
+    ),
+    ("Your appeal of the fee waiver denial is granted.", "appeal_decision"),
+    (
+        "We received your appeal on June 2, 2020. It has been assigned appeal number 2020-APP-00012 and will be processed in the order received.",
+        "appeal_ack",
+    ),
+    ("FEMA has completed its search and is releasing 200 pages in full and 37 pages in part.", "partial"),
+    (
+        "I am writing in response to your request. All of the records are withheld pursuant to Exemption 3, 50 U.S.C. 3024(i)(1).",
+        "denial",
+    ),
+    ("Your request is granted. The records are attached.", "records_released"),
+    ("Your request has been received and is being processed. Your request number is 2021-HQFO-00321.", "ack"),
+    (
+        "As your request seeks records about a third party, we cannot confirm or deny the existence of records without that person's consent.",
+        "glomar",
+    ),
+    ("We are writing to let you know that your request is now closed, as you withdrew it on May 1.", "other"),
+    (
+        "Enclosed please find a copy of our response to your request, released in part pursuant to Exemptions 6 and 7(C).",
+        "partial",
+    ),
+    ("The office searched its files and located no documents responsive to your request.", "no_records"),
+    (
+        "This office has no records responsive to your request. We have referred your request to the Bureau of Prisons, which may have records.",
+        "no_records",
+    ),
+]
+
+WITH_BOILERPLATE = [
+    (
+        "This is in response to your Freedom of Information Act request dated May 1, 2022, for records concerning X. A search was conducted and 45 pages of responsive records were located. I have determined that these records are releasable in full, and they are enclosed.",
+        "records_released",
+    ),
+    (
+        "This is in response to your FOIA request. We conducted a search of the Office of the Secretary and located no records responsive to your request.",
+        "no_records",
+    ),
+    (
+        "This acknowledges receipt of your FOIA request, received in this office on May 3, 2022. Your request has been assigned the tracking number above. We will respond as soon as possible.",
+        "ack",
+    ),
+    (
+        "This is our final response to your request. We located 10 pages of records. We are withholding these records in full pursuant to Exemption 5 because they are predecisional and deliberative.",
+        "denial",
+    ),
+    (
+        "We have completed our review. Of the 60 pages located, 40 are released in full and 20 are released in part, with information withheld under Exemptions 6 and 7(C). No fees are being charged.",
+        "partial",
+    ),
+    (
+        "Your request seeks records that would be maintained by the Department of Energy. Accordingly, we have referred your request to the Department of Energy's FOIA office for processing and direct response to you.",
+        "referral",
+    ),
+    (
+        "We are writing to let you know that your request requires a search of records in field offices; unusual circumstances therefore apply, and we are extending the time limit by ten working days.",
+        "extension",
+    ),
+    (
+        "Your request does not reasonably describe the records you seek. Please clarify the time period and the offices to be searched within 30 days of the date of this letter, or we will close your request.",
+        "clarification",
+    ),
+    (
+        "The estimated fee for processing your request is $240.00. Because this exceeds $25.00, please confirm in writing within 20 working days that you are willing to pay.",
+        "fee",
+    ),
+]
+
+MORE = [
+    (
+        "We have completed processing your request. Enclosed are 25 pages; 10 pages have been redacted pursuant to FOIA Exemption 6.",
+        "partial",
+    ),
+    (
+        "The Board has determined to release the enclosed documents in part and to withhold the remainder under exemption 5.",
+        "partial",
+    ),
+    (
+        "Staff located 3 documents responsive to your request. These documents are being released to you in their entirety.",
+        "records_released",
+    ),
+    ("Your request is granted in part and denied in part.", "partial"),
+    (
+        "The Commission is withholding the responsive records in their entirety under Exemptions 4 and 7(A).",
+        "denial",
+    ),
+    ("We are unable to release the requested records because they are exempt under Exemption 3.", "denial"),
+    ("NCUA staff searched for records and found none.", "no_records"),
+    (
+        "A thorough search was conducted, but no documents responsive to your request were found.",
+        "no_records",
+    ),
+    ("We have searched our files and have been unable to locate the records you requested.", "no_records"),
+    (
+        "The Secret Service has completed its search and located no records responsive to your request.",
+        "no_records",
+    ),
+    (
+        "Your request has been forwarded to the U.S. Citizenship and Immigration Services for processing.",
+        "referral",
+    ),
+    (
+        "This is to inform you that your request has been received and assigned control number 2021-00123.",
+        "ack",
+    ),
+    ("Thank you for your request. It has been logged in as FOIA number 21-F-0345.", "ack"),
+    (
+        "Because of the large number of requests, we have not been able to complete your request within the statutory time period. We anticipate a response by March 31, 2022.",
+        "other",
+    ),
+    (
+        "We need additional information to process your request. Please provide the full name and date of birth of the subject.",
+        "clarification",
+    ),
+    ("Your request for a waiver of fees has been granted.", "fee_waiver_decision"),
+    ("Your request for expedited treatment has been granted.", "expedite_decision"),
+    (
+        "Please advise whether you would like us to continue processing your request. If we do not hear from you within 30 days, your request will be closed.",
+        "still_interested",
+    ),
+    (
+        "This letter is in response to your appeal. After review, we have determined that the original response was appropriate, and your appeal is denied.",
+        "appeal_decision",
+    ),
+    ("The decision of the FOIA Officer is hereby affirmed.", "appeal_decision"),
+    (
+        "After a review of your appeal, the Agency Release Panel has determined to release additional information.",
+        "appeal_decision",
+    ),
+    (
+        "We have processed your appeal and determined that additional records can be released.",
+        "appeal_decision",
+    ),
+    ("The requested information is publicly available at the following website.", "other"),
+    (
+        "The CIA can neither confirm nor deny the existence or nonexistence of records responsive to your request.",
+        "glomar",
+    ),
+    (
+        "The FBI has located approximately 300 pages of potentially responsive records. Consequently, you will owe an estimated $5 in duplication fees.",
+        "fee",
+    ),
+    (
+        "Enclosed is one CD containing 1,200 pages of records responsive to your request. Deletions have been made to protect information exempt under (b)(6) and (b)(7)(C).",
+        "partial",
+    ),
+    ("Deletions have been made to protect information which is exempt from disclosure.", "partial"),
+    ("We identified 5 pages and are withholding them in part under Exemption 6.", "partial"),
+    (
+        "CBP has completed its search and located 52 pages of records responsive to your request. After careful review, CBP has determined that the records are partially releasable pursuant to Title 5 U.S.C. 552 (b)(6) and (b)(7)(C).",
+        "partial",
+    ),
+    (
+        "ICE has considered your request under the FOIA. A search of the ICE Office of Enforcement and Removal Operations for records responsive to your request produced no records.",
+        "no_records",
+    ),
+    (
+        "TSA has determined that the records responsive to your request contain Sensitive Security Information, which is exempt from disclosure under Exemption 3. The records are therefore withheld in their entirety.",
+        "denial",
+    ),
+    (
+        "Your request has been received by the Department of Homeland Security and is being transferred to U.S. Immigration and Customs Enforcement for processing under the FOIA and direct response to you.",
+        "referral",
+    ),
+    (
+        "The Secret Service has processed your request. Enclosed are 14 pages, some of which have been redacted.",
+        "partial",
+    ),
+    (
+        "FEMA has searched the Office of Response and Recovery and found 120 pages of responsive records. We are releasing all 120 pages in full.",
+        "records_released",
+    ),
+    (
+        "The DHS Privacy Office received your request on May 4, 2020. Your request has been assigned reference number 2020-HQFO-01234. Due to the increasing number of requests, we may encounter some delay in processing your request.",
+        "ack",
+    ),
+    (
+        "Per Section 5.5(a) of the DHS FOIA regulations, the Department processes FOIA requests on a first-in, first-out basis. Your request has been assigned tracking number 2020-HQFO-01234.",
+        "ack",
+    ),
+    (
+        "The Department of the Army has reviewed the enclosed documents and has determined that they are releasable in their entirety.",
+        "records_released",
+    ),
+    (
+        "The Office of the Secretary of Defense and Joint Staff FOIA Office received your request on June 1, 2020, and assigned it case number 20-F-1234. We ask that you use this number when referring to your request.",
+        "ack",
+    ),
+    (
+        "We are unable to process your request as submitted. Your request does not reasonably describe the records sought.",
+        "clarification",
+    ),
+    (
+        "Your request is being administratively closed because the records you seek are publicly available at www.example.gov.",
+        "other",
+    ),
+    (
+        "The Department of State has completed the processing of your request. We located 8 documents; 3 may be released in full, 4 may be released with excisions, and 1 must be withheld in full.",
+        "partial",
+    ),
+    (
+        "We have searched the records of the Office of the Secretary of Defense and found no documents responsive to your request.",
+        "no_records",
+    ),
+    (
+        "The Navy FOIA Office has referred 12 pages to the Department of State for review and direct response to you. The remaining records are enclosed and released in full.",
+        "records_released",
+    ),
+    (
+        "Due to unusual circumstances, the Air Force will need more than 20 working days to respond to your request.",
+        "extension",
+    ),
+    (
+        "This is the final response to your request. A search of the Criminal Division's records located no responsive records.",
+        "no_records",
+    ),
+    (
+        "We are providing you with 23 pages, portions of which are exempt from disclosure under FOIA Exemption 6.",
+        "partial",
+    ),
+    (
+        "The responsive documents consist of 4 pages, which are being released to you with certain information redacted.",
+        "partial",
+    ),
+]
+
+# e-mails from portals and analysts, and negations
+MESSAGES = [
+    (
+        "Your FOIA request has been successfully submitted to the agency. Tracking Number: EPA-2021-001234.",
+        "ack",
+    ),
+    (
+        "Thank you for submitting your FOIA request to the Department of the Interior. Your request has been assigned the tracking number DOI-BLM-2021-00123.",
+        "ack",
+    ),
+    ("This is an automated message. Your request DOI-OS-2021-00123 has been received.", "ack"),
+    (
+        "Good afternoon, I am following up on your request. The search is ongoing and we expect to provide a response by June 30, 2021.",
+        "other",
+    ),
+    (
+        "Hello, attached please find the final response to your FOIA request along with the responsive records.",
+        "records_released",
+    ),
+    ("Dear Requester, please see the attached letter regarding your FOIA request.", "other"),
+    ("Your request has been perfected and placed in the complex processing track.", "ack"),
+    (
+        "The Agency has located 1 document responsive to your request and determined that it must be withheld in its entirety under FOIA exemptions (b)(1) and (b)(3).",
+        "denial",
+    ),
+    (
+        "This is the second interim release. We are releasing 120 pages in full and 30 pages in part. We will continue to process the remaining records.",
+        "partial",
+    ),
+    ("We have determined that 15 pages are releasable in full. They are enclosed.", "records_released"),
+    ("The records you requested are enclosed. No deletions have been made.", "records_released"),
+    ("We did not withhold any information.", "other"),
+    (
+        "We are closing your request because you have not responded to our request for clarification dated March 1, 2021.",
+        "other",
+    ),
+    ("Your request for a fee waiver is moot because no fees were charged.", "other"),
+]
+
+
+@pytest.mark.parametrize("wording, kind", SHORT)
+def test_short_passages(wording, kind):
+    assert parse_text(DOJ_HEAD + wording).reply_type == kind
+
+
+@pytest.mark.parametrize("wording, kind", WITH_BOILERPLATE)
+def test_passages_followed_by_the_usual_closing_paragraphs(wording, kind):
+    assert parse_text(LABOR_HEAD + wording + BOILERPLATE).reply_type == kind
+
+
+@pytest.mark.parametrize("wording, kind", MORE)
+def test_more_agencies_wording(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind
+
+
+@pytest.mark.parametrize("wording, kind", MESSAGES)
+def test_messages_and_negations(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind
