@@ -404,8 +404,14 @@ class MainWindow(LogActions, QMainWindow):
 
     def _show_dialog(self, dialog) -> None:
         self.dialog = dialog
+        dialog.finished.connect(lambda _result, closed=dialog: self._dialog_closed(closed))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _dialog_closed(self, dialog) -> None:
+        """Forget a closed dialog, so nothing reaches for it once Qt has deleted it."""
+        if self.dialog is dialog:
+            self.dialog = None
 
     # -- long work and errors -------------------------------------------------------------------
 

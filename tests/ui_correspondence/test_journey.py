@@ -79,12 +79,12 @@ class Journey:
         self.press(Qt.Key.Key_2)
         window.requests.show_request(self.ids[key])
         self.press(Qt.Key.Key_L)
+        self.qtbot.waitUntil(lambda: isinstance(window.dialog, EventDialog) and window.dialog.isVisible())
         dialog = window.dialog
-        assert isinstance(dialog, EventDialog) and dialog.isVisible()
         fill(dialog)
         preview = dialog.changes.text()
         click(self.qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
-        self.qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
+        self.qtbot.waitUntil(lambda: window.dialog is None, timeout=TIMEOUT)  # closed (Qt deletes it)
         wait_idle(self.qtbot, window)
         return preview
 
