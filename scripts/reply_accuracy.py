@@ -1,6 +1,6 @@
 """Print the reply reader's per-field accuracy on real, hand-labelled agency letters.
 
-    python scripts/reply_accuracy.py [--split dev|holdout|holdout2|holdout3|holdout4|both|all] [--misses]
+    python scripts/reply_accuracy.py [--split dev|holdout|holdout2|holdout3|holdout4|holdout5|both|all] [--misses]
 
 The letters and their labels are in tests/fixtures/replies-real (see SOURCES.md there).
 ``--misses`` lists each wrong field; use it on the dev split only, so the holdouts stay a
@@ -26,12 +26,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "both", "all"),
+        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "both", "all"),
         default="both",
     )
     parser.add_argument("--misses", action="store_true", help="list each wrong field")
     args = parser.parse_args()
-    groups = {"both": ("dev", "holdout"), "all": ("dev", "holdout", "holdout2", "holdout3", "holdout4")}
+    groups = {
+        "both": ("dev", "holdout"),
+        "all": ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"),
+    }
     for split in groups.get(args.split, (args.split,)):
         scores = score(LETTERS, split)
         print(f"\n{split}\n{table(scores)}")
