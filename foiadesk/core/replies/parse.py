@@ -1078,6 +1078,9 @@ NO_RECORDS = _any(
     rf"\b(?:do|does|did)\s+not\s+(?:have|hold|maintain|possess|keep)\s+(?:any\s+)?(?:{NOT_OTHER}\w+\s+){{0,2}}?"
     r"(?:records|documents)\b",
     r"\bno\s+(?:such\s+|responsive\s+)?(?:records|documents)\s+(?:exist|existed)\b",
+    # "Responsive records do not exist" (but not "create records that do not exist")
+    r"\b(?:records|documents)\s+(?!that\b|which\b)(?:\S+\s+){0,6}?(?:do|does|did)\s+not\s+exist\b",
+    r"\bsearch(?:es)?\b(?:\s+\S+){0,6}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?results\b",
     r"\b(?:located|found|identified)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
     r"\bsearch(?:es)?\b(?:\s+\S+){0,4}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?records",
     r"\b(?:did|does)\s+not\s+(?:yield|produce|return|reveal|locate|find|result\s+in)\s+any\s+(?:responsive\s+)?"
@@ -1156,6 +1159,8 @@ EXTENSION = _any(
     r"\b(?:(?:will\s+be|are|am|is)\s+unable\s+to|will\s+not\s+be\s+able\s+to|cannot|can\s?not)\s+"
     r"(?:(?:respond|reply|complete|process|make\s+a\s+determination)\w*\b(?:\s+\S+){0,10}?\s+(?:within|in)"
     r"|meet)\s+(?:\S+\s+){0,3}?(?:statutory|(?:20|twenty)[- ](?:working[- ]|business[- ])?days?)\b",
+    r"\b(?:take|need|require)s?\s+(?:more|longer)\s+than\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)[- ]"
+    r"(?:working[- ]|business[- ])?days?\b",
 )
 INTERIM = _any(
     r"\binterim\b",
