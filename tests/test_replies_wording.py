@@ -415,6 +415,15 @@ FAMILIES = [
         "other",
     ),
     ("We have no record of your payment.", "other"),
+    # a no-records letter's general word on what the law protects is not a withholding
+    (
+        "We were unable to locate any records responsive to your request. Records about third parties are generally exempt from disclosure under (b)(6) and (b)(7)(C) absent proof of death or consent.",
+        "no_records",
+    ),
+    (
+        "Our search produced no records. Personnel records are exempt from disclosure pursuant to Exemption 6, which protects personal privacy.",
+        "no_records",
+    ),
     # a withholding whose sentence goes on to say what the exemption protects, with "could"/"would"
     (
         "The records you requested are exempt from disclosure pursuant to 5 U.S.C. 552(b)(7)(A), the release of which could reasonably be expected to interfere with enforcement proceedings.",
@@ -461,9 +470,14 @@ FAMILIES = [
     ("We are unable to complete processing of your request within the 20-day time limit.", "extension"),
     ("It will take more than 20 working days to process your request.", "extension"),
     ("The office cannot meet the twenty-day statutory deadline for your request.", "extension"),
-    # ... not a delay already past, nor a sentence about what you may do if it happens
+    # ... not a delay already past, nor a sentence about what you may do if it happens, nor a
+    # backlog (a delay that extends nothing)
     ("We have not been able to complete your request within the statutory time period.", "other"),
     ("If we are unable to respond within 20 days, you may seek judicial review.", "other"),
+    (
+        "Due to the backlog of requests, we will be unable to respond within the 20-day statutory period.",
+        "other",
+    ),
     # acknowledgments carried by an e-mail, or worded as receipt and a log number
     ("Attached is the acknowledgement of receipt of your Freedom of Information Act request.", "ack"),
     ("Please find attached an acknowledgment of your request.", "ack"),
@@ -486,3 +500,18 @@ FAMILIES = [
 @pytest.mark.parametrize("wording, kind", FAMILIES)
 def test_wording_families_of_the_fourth_holdout(wording, kind):
     assert parse_text(HEAD + wording).reply_type == kind
+
+
+def test_a_notice_that_the_time_will_be_missed_extends_only_without_a_right_to_treat_it_as_denied():
+    # the CIA's acknowledgment tells the requester he may treat the silence as a denial: that
+    # invokes no unusual circumstances, so no extension may move the due date
+    cia = parse_text(
+        HEAD + "This acknowledges receipt of your request. Since we cannot respond within the 20 working "
+        "days stipulated by the FOIA, you have the right to consider this a denial and may appeal."
+    )
+    assert (cia.reply_type, cia.extension) == ("ack", False)
+    osd = parse_text(
+        HEAD + "Your request was received and assigned case number 21-F-0001. We will be unable to "
+        "respond to your request within the FOIA's 20 day statutory time period."
+    )
+    assert (osd.reply_type, osd.extension) == ("extension", True)

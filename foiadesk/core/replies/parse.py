@@ -1059,6 +1059,12 @@ PARTIAL_ENCLOSED = _any(
     rf"{WITHHELD_WORD}(?:\s+\S+){{0,12}}?\s+(?:from|in|within|of)\s+(?:the\s+|these\s+)?{ENCLOSED_RECORDS}",
     rf"{ENCLOSED_RECORDS}(?:\s+\S+){{0,12}}?\s+(?:are|is|were|was|(?:has|have)\s+been)\s+(?:\w+\s+)?{WITHHELD_WORD}",
 )
+# The records the request asked for, as a withholding sentence names them.
+REQUESTED_RECORDS = _any(
+    r"\b(?:records?|documents?|pages?|materials?|information)\s+(?:you\s+(?:have\s+)?(?:requested|seek|sought)"
+    r"|(?:that\s+(?:are|were)\s+)?responsive|requested)\b",
+    r"\b(?:responsive|requested|these|those|such)\s+(?:\w+\s+)?(?:records|documents|pages|materials)\b",
+)
 NOT_OTHER = r"(?!(?:other|additional|further|more|remaining)\b)"
 NO_RECORDS = _any(
     r"\b(?:unable|not\s+able)\s+to\s+(?:locate|find|identify)\s+or\s+(?:locate|find|identify)\s+any\b",
@@ -1153,14 +1159,24 @@ EXTENSION = _any(
     r"\b(?:extend|extending|extended|extension)\b.{0,80}\b(?:time|deadline|response|period|date|limit)\b",
     r"\badditional\s+(?:10|ten)\s+(?:working|business)\s+days\b",
     r"\b(?:10|ten)[- ](?:day|working[- ]day|business[- ]day)\s+extension\b",
-    # the office says ahead that it will miss the statutory time: "We will be unable to respond
-    # to your request within the FOIA's 20 day statutory time period", "cannot meet the 20-day"
-    # (a delay already past, "have not been able to complete", is not an extension)
+)
+# The office says ahead that it will miss the statutory time: "We will be unable to respond to
+# your request within the FOIA's 20 day statutory time period", "cannot meet the 20-day" (the
+# OSD/Joint Staff template, whose reason, unusual circumstances, follows). Not when the sentence
+# gives a backlog as the reason, which is a delay and extends nothing, nor when it tells you that
+# you may treat the silence as a denial ("Since we cannot respond within the 20 working days …,
+# you have the right to consider this a denial and may appeal"); nor a delay already past.
+EXTENSION_AHEAD = _any(
     r"\b(?:(?:will\s+be|are|am|is)\s+unable\s+to|will\s+not\s+be\s+able\s+to|cannot|can\s?not)\s+"
     r"(?:(?:respond|reply|complete|process|make\s+a\s+determination)\w*\b(?:\s+\S+){0,10}?\s+(?:within|in)"
     r"|meet)\s+(?:\S+\s+){0,3}?(?:statutory|(?:20|twenty)[- ](?:working[- ]|business[- ])?days?)\b",
     r"\b(?:take|need|require)s?\s+(?:more|longer)\s+than\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)[- ]"
     r"(?:working[- ]|business[- ])?days?\b",
+)
+NOT_AN_EXTENSION = _any(
+    r"\bappeal", r"\bdenial\b", r"\bdenied\b", r"\bjudicial\b", r"\bcourt\b", r"\bsue\b",
+    r"\bbacklog", r"\b(?:large|high|increasing)\s+(?:number|volume)\b", r"\bvolume\s+of\s+requests\b",
+    r"\bworkload\b",
 )
 INTERIM = _any(
     r"\binterim\b",
@@ -1234,7 +1250,9 @@ class _Findings:
     def __init__(self, sentences: list[str]):
         self.sentences = sentences
         self.reasons: list[tuple[str, str]] = []
-        self.extension = self.first(EXTENSION, skip=CONDITIONAL)
+        self.extension = self.first(EXTENSION, skip=CONDITIONAL) or self.first(
+            EXTENSION_AHEAD, skip=CONDITIONAL, where=lambda s: not NOT_AN_EXTENSION.search(s)
+        )
 
     def first(self, pattern: re.Pattern, *, skip: re.Pattern | None = None, where=None) -> str | None:
         for s in self.sentences:
@@ -1294,11 +1312,13 @@ class _Findings:
             return "records_released", released
         # No records for one part and the rest withheld (in full, or "exempt from disclosure"
         # under a cited exemption): the denial is what to appeal.
+        # A no-records letter's general word on what the law protects ("records about third
+        # parties are exempt") is not this: the withholding must be of the records asked for.
         if denied:
             return "denial", denied
-        if withheld and has_exemptions:
-            return "denial", withheld
         none_found = self.first(NO_RECORDS, where=lambda s: not CONDITIONAL.search(s))
+        if withheld and has_exemptions and (none_found is None or REQUESTED_RECORDS.search(withheld)):
+            return "denial", withheld
         if none_found:
             return "no_records", none_found
         return None
