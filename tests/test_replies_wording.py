@@ -403,6 +403,7 @@ FAMILIES = [
     ("This office does not maintain records of the kind you describe.", "no_records"),
     ("The Division has no records that are responsive to your request.", "no_records"),
     ("No responsive records exist.", "no_records"),
+    ("EOIR has no records of the kind you describe.", "no_records"),
     ("Responsive records do not exist.", "no_records"),
     ("Our search of the electronic case system yielded no results.", "no_records"),
     # ... but not "no other records" after an answer, nor the law's "records that do not exist"
@@ -461,6 +462,13 @@ FAMILIES = [
     ("Some information in the attached records has been withheld under Exemption 6.", "partial"),
     ("The enclosed records have been redacted under (b)(6).", "partial"),
     ("Parts of the records are exempt from release under Exemption 5.", "partial"),
+    ("Information has been redacted pursuant to Exemption 6 from the enclosed documents.", "partial"),
+    # ... but an enclosed index of what was withheld releases nothing
+    (
+        "We located 30 pages and withhold them in full under Exemption 5. The records withheld are described in the enclosed index.",
+        "denial",
+    ),
+    ("The records withheld under Exemption 5 are listed in the enclosed pages.", "denial"),
     # saying ahead that the statutory time will be missed
     (
         "Your request was received and assigned case number 21-F-0001. We will be unable to respond to your request within the FOIA's 20 day statutory time period.",

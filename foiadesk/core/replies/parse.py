@@ -1056,8 +1056,8 @@ PARTIAL_STRONG = _any(
 ENCLOSED_RECORDS = r"\b(?:enclosed|attached)\s+(?:\w+\s+)?(?:documents?|records?|pages?|materials?|files?)\b"
 WITHHELD_WORD = r"\b(?:withh(?:e|o)ld\w*|redact\w*|delet(?:ed|ions?)|excis\w*|exempt(?:ed)?)\b"
 PARTIAL_ENCLOSED = _any(
-    rf"{WITHHELD_WORD}(?:\s+\S+){{0,12}}?\s+(?:from|in|within|of)\s+(?:the\s+|these\s+)?{ENCLOSED_RECORDS}",
-    rf"{ENCLOSED_RECORDS}(?:\s+\S+){{0,12}}?\s+(?:are|is|were|was|(?:has|have)\s+been)\s+(?:\w+\s+)?{WITHHELD_WORD}",
+    rf"{WITHHELD_WORD}(?:\s+\S+){{0,8}}?\s+(?:from|in|within|of)\s+(?:the\s+|these\s+)?{ENCLOSED_RECORDS}",
+    rf"{ENCLOSED_RECORDS}(?:\s+\S+){{0,8}}?\s+(?:are|is|were|was|(?:has|have)\s+been)\s+(?:\w+\s+)?{WITHHELD_WORD}",
 )
 # The records the request asked for, as a withholding sentence names them.
 REQUESTED_RECORDS = _any(
@@ -1066,6 +1066,8 @@ REQUESTED_RECORDS = _any(
     r"\b(?:responsive|requested|these|those|such)\s+(?:\w+\s+)?(?:records|documents|pages|materials)\b",
 )
 NOT_OTHER = r"(?!(?:other|additional|further|more|remaining)\b)"
+# "the records withheld are described in the enclosed index": a list of what was kept back
+DESCRIBED = _any(r"\bdescrib", r"\blisted\b", r"\bindex\b", r"\bexplain")
 NO_RECORDS = _any(
     r"\b(?:unable|not\s+able)\s+to\s+(?:locate|find|identify)\s+or\s+(?:locate|find|identify)\s+any\b",
     r"\bno\s+(?:\w+\s+){0,2}(?:records|documents|materials?)\b(?:\s+\S+){0,6}?\s+(?:were|was|could\s+be)\s+"
@@ -1084,6 +1086,9 @@ NO_RECORDS = _any(
     rf"\b(?:do|does|did)\s+not\s+(?:have|hold|maintain|possess|keep)\s+(?:any\s+)?(?:{NOT_OTHER}\w+\s+){{0,2}}?"
     r"(?:records|documents)\b",
     r"\bno\s+(?:such\s+|responsive\s+)?(?:records|documents)\s+(?:exist|existed)\b",
+    # "EOIR has no records of the kind you describe"
+    rf"\b(?:we|office|agency|(?-i:[A-Z]{{2,8}}))\s+(?:has|have|had|maintains|holds|possesses)\s+no\s+(?:{NOT_OTHER}\w+\s+)?"
+    r"(?:records|documents|files)\b",
     # "Responsive records do not exist" (but not "create records that do not exist")
     r"\b(?:records|documents)\s+(?!that\b|which\b)(?:\S+\s+){0,6}?(?:do|does|did)\s+not\s+exist\b",
     r"\bsearch(?:es)?\b(?:\s+\S+){0,6}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?results\b",
@@ -1303,7 +1308,10 @@ class _Findings:
             )
             or self.first(
                 PARTIAL_ENCLOSED,
-                where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s),
+                where=lambda s: asserted(s)
+                and not NEGATED.search(s)
+                and not FEE_WORD.search(s)
+                and not DESCRIBED.search(s),
             )
         )
         if partial or (released and (withheld or denied or has_exemptions)):
