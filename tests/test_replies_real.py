@@ -763,7 +763,7 @@ def test_a_fee_table_that_totals_nothing_charges_nothing():
         ("Your request was assigned FOIA Log #11-342.", ("11-342",)),
         ("FOIA Log No. 2008-1764", ("2008-1764",)),
         # the name of the Act with its abbreviation before the number
-        ("you filed a Freedom of Information Act (FOIA) request (21-FOI-00457) for records", ("21-FOI-00457",)),
+        ("you filed a Freedom of Information Act (FOIA) request (21-FOI-00457)", ("21-FOI-00457",)),
         # a number whose middle part says FOI is a request number, not an FBI file number
         ("Re: 2022-APP-00003; Appeal of Response 22-FOI-00121", ("2022-APP-00003", "22-FOI-00121")),
         ("The FBI file 62-HQ-1234 is closed.", ()),

@@ -398,7 +398,10 @@ def test_messages_and_negations(wording, kind):
 # each written for this test in several agencies' words, none copied from a letter.
 FAMILIES = [
     # no records, said as having none
-    ("EOIR does not employ such staff. Therefore, we have no documents responsive to your request.", "no_records"),
+    (
+        "EOIR does not employ such staff. Therefore, we have no documents responsive to your request.",
+        "no_records",
+    ),
     ("The Bureau does not have any records responsive to your request.", "no_records"),
     ("This office does not maintain records of the kind you describe.", "no_records"),
     ("The Division has no records that are responsive to your request.", "no_records"),

@@ -1179,8 +1179,15 @@ EXTENSION_AHEAD = _any(
     r"(?:working[- ]|business[- ])?days?\b",
 )
 NOT_AN_EXTENSION = _any(
-    r"\bappeal", r"\bdenial\b", r"\bdenied\b", r"\bjudicial\b", r"\bcourt\b", r"\bsue\b",
-    r"\bbacklog", r"\b(?:large|high|increasing)\s+(?:number|volume)\b", r"\bvolume\s+of\s+requests\b",
+    r"\bappeal",
+    r"\bdenial\b",
+    r"\bdenied\b",
+    r"\bjudicial\b",
+    r"\bcourt\b",
+    r"\bsue\b",
+    r"\bbacklog",
+    r"\b(?:large|high|increasing)\s+(?:number|volume)\b",
+    r"\bvolume\s+of\s+requests\b",
     r"\bworkload\b",
 )
 INTERIM = _any(
@@ -1304,14 +1311,16 @@ class _Findings:
             self.first(PARTIAL, where=lambda s: asserted(s) and not FEE_WORD.search(s))
             or self.first(
                 PARTIAL_STRONG,
-                where=lambda s: not IF_WORD.search(s) and not APPEAL_WORD.search(s) and not FEE_WORD.search(s),
+                where=lambda s: not (IF_WORD.search(s) or APPEAL_WORD.search(s) or FEE_WORD.search(s)),
             )
             or self.first(
                 PARTIAL_ENCLOSED,
-                where=lambda s: asserted(s)
-                and not NEGATED.search(s)
-                and not FEE_WORD.search(s)
-                and not DESCRIBED.search(s),
+                where=lambda s: (
+                    asserted(s)
+                    and not NEGATED.search(s)
+                    and not FEE_WORD.search(s)
+                    and not DESCRIBED.search(s)
+                ),
             )
         )
         if partial or (released and (withheld or denied or has_exemptions)):
