@@ -165,6 +165,7 @@ SHAPES = {
     "repeated rationale clauses": HEAD + "withheld, the release of which " * (MB // 31),
     "repeated FOIA log labels": HEAD + "FOIA Log # FOlA " * (MB // 16),
     "a long Bates-like stamp": HEAD + "IDOIDIDOA-00" * (MB // 12),
+    "repeated number-is labels": HEAD + "Request Number is " * (MB // 18),
     "repeated statutory-time words": HEAD + "will be unable to respond within the " * (MB // 37),
 }
 

@@ -759,6 +759,11 @@ def test_a_fee_table_that_totals_nothing_charges_nothing():
         ("Re: FOlA 2020-731", ("2020-731",)),
         ("Re: F0IA 2019-000123", ("2019-000123",)),
         ("Re: FOIA 2020-00123", ("2020-00123",)),
+        # a label followed by "is": the number told in a sentence
+        ("Your request number is 2021-00123.", ("2021-00123",)),
+        ("The FOIA number for your request is 2020-0789.", ("2020-0789",)),
+        ("Your request has been given the number 2020-00123.", ("2020-00123",)),
+        ("Given the number of requests we received in 2020, we are behind.", ()),
         # a FOIA log number
         ("Your request was assigned FOIA Log #11-342.", ("11-342",)),
         ("FOIA Log No. 2008-1764", ("2008-1764",)),

@@ -508,7 +508,10 @@ LABELLED = re.compile(
     r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
     # a number in square brackets on a subject line: "Subject: FOIA Requests [20-OIG-171]"
     r"|(?m:^[ \t]*(?:Re|Subject)[ \t]*:[^\n\[]{0,100}\[)"
-    r"|assigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log)\s+){0,3}"
+    # "Your request number is 2021-00123", "The FOIA number for your request is …"
+    r"|(?:FOIA|FOIPA|Request|Case|Tracking|Reference|Control|Log|Appeal|Confirmation)\s+(?:Number|No\.?)\s+"
+    r"(?:for\s+(?:your|this|the)\s+(?:\w+\s+)?(?:request|appeal)\s+)?(?:is|was|will\s+be)"
+    r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log)\s+){0,3}"
     r"(?:number|no\.?)?)"
     rf"\s*[:#.]?\s*(?:\(?(?P<n1>{TOKEN}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
 )
