@@ -161,6 +161,12 @@ SHAPES = {
     "repeated abbreviations": "A. " * (MB // 3),
     "repeated money words": "you will owe $" * (MB // 14),
     "unticked boxes": HEAD + "☐ (b)(6)\n" * (MB // 9),
+    "repeated enclosed records": HEAD + "portions of the enclosed documents " * (MB // 35),
+    "repeated rationale clauses": HEAD + "withheld, the release of which " * (MB // 31),
+    "repeated FOIA log labels": HEAD + "FOIA Log # FOlA " * (MB // 16),
+    "a long Bates-like stamp": HEAD + "IDOIDIDOA-00" * (MB // 12),
+    "repeated number-is labels": HEAD + "Request Number is " * (MB // 18),
+    "repeated statutory-time words": HEAD + "will be unable to respond within the " * (MB // 37),
 }
 
 

@@ -747,3 +747,68 @@ def test_a_date_the_letter_is_about_is_not_the_letter_date():
 def test_a_fee_table_that_totals_nothing_charges_nothing():
     p = _letter("Search         $0.00\nDuplication    $0.00\nTotal amount due: $0.00\n")
     assert (p.fee_amount, p.fee_meaning) == (0, "none")
+
+
+# -- wording met in the fourth holdout (holdout4, read after its blind measure), general rules --
+
+
+@pytest.mark.parametrize(
+    "line, numbers",
+    [
+        # OCR's l, 1 or 0 in the word FOIA, and a number right after the bare word
+        ("Re: FOlA 2020-731", ("2020-731",)),
+        ("Re: F0IA 2019-000123", ("2019-000123",)),
+        ("Re: FOIA 2020-00123", ("2020-00123",)),
+        # a label followed by "is": the number told in a sentence
+        ("Your request number is 2021-00123.", ("2021-00123",)),
+        ("The FOIA number for your request is 2020-0789.", ("2020-0789",)),
+        ("Your request has been given the number 2020-00123.", ("2020-00123",)),
+        ("Given the number of requests we received in 2020, we are behind.", ()),
+        # a FOIA log number
+        ("Your request was assigned FOIA Log #11-342.", ("11-342",)),
+        ("FOIA Log No. 2008-1764", ("2008-1764",)),
+        # the name of the Act with its abbreviation before the number
+        ("you filed a Freedom of Information Act (FOIA) request (21-FOI-00457)", ("21-FOI-00457",)),
+        # a number whose middle part says FOI is a request number, not an FBI file number
+        ("Re: 2022-APP-00003; Appeal of Response 22-FOI-00121", ("2022-APP-00003", "22-FOI-00121")),
+        ("The FBI file 62-HQ-1234 is closed.", ()),
+        # a Bates stamp with a long OCR'd prefix, run into the last line of a letter
+        ("Enclosures cc: Counsel a XDODXDOA-001234", ()),
+        # the bare word before a telephone number is not a label
+        ("For FOIA 202-555-0100 is the number to call.", ()),
+    ],
+)
+def test_tracking_numbers_in_the_fourth_holdouts_layouts(line, numbers):
+    assert _letter(line).tracking_numbers == numbers
+
+
+@pytest.mark.parametrize(
+    "citation, codes",
+    [
+        ("on the basis of exemptions(b)(1) and (b)(3)", ("b1", "b3")),  # no space before the cite
+        ("withheld under(b)(6)", ("b6",)),
+        ("a Privacy Act subsection, 5 U.S.C. 552a(b)(1)", ()),  # not run together: a subsection
+    ],
+)
+def test_an_exemption_run_into_the_word_before_it(citation, codes):
+    assert _letter(citation).exemptions == codes
+
+
+# holdout4: 23 letters collected blind, measured once after tuning on holdout3 (reply type 15 of
+# 21, letter date 22 of 22, tracking numbers 18 of 22, exemptions 20 of 21, fee amount 23 of 23).
+# The general rules above brought every field to every letter; a tuned figure, kept as a floor.
+HOLDOUT4_FLOOR = {
+    "reply_type": 21,
+    "letter_date": 22,
+    "tracking_numbers": 22,
+    "exemptions": 21,
+    "fee_amount": 23,
+}
+
+
+def test_the_fourth_holdout_is_read_at_least_as_well_as_after_its_fixes():
+    scores = score(REAL, "holdout4")
+    print("\n" + table(scores))
+    assert {name: s.right >= HOLDOUT4_FLOOR[name] for name, s in scores.items()} == {
+        name: True for name in FIELDS
+    }

@@ -220,6 +220,8 @@ def normalise(text: str) -> str:
     text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
+    text = OCR_FOIA.sub("FOI", text)
+    text = OCR_CITE_JOINED.sub(" ", text)
     text = OCR_ONE.sub("(b)(1)", text)
     text = OCR_SUBPART.sub(lambda m: f"{m[1]}({m[2] or m[3]})", text)
     text = OCR_BRACE.sub(r"\1)", text)
@@ -230,6 +232,10 @@ def normalise(text: str) -> str:
     return PAGE_FURNITURE.sub("", text)
 
 
+# "FOlA", "F0IA", "FO!A": the word FOIA (or FOIPA) with OCR's l, 1, | or ! for I, 0 for O.
+OCR_FOIA = re.compile(r"\bF(?:[O0][l1|!]|0I)(?=P?A(?![A-Za-z]))")
+# "exemptions(b)(1)", "under(b)(6)": a word run into the citation; "552a(b)(1)" keeps its subsection.
+OCR_CITE_JOINED = re.compile(r"(?<=[A-Za-z]{3})(?=\(\s*b\s*\)\s*\(\s*\d)")
 OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
 OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))(?:[ \t]*([A-Fa-f])\)|([A-Fa-f])(?![A-Za-z(]))")
 # "(b)(6}" and "(b)(6]": OCR read the closing parenthesis as a brace or bracket.
@@ -247,7 +253,7 @@ OCR_FEE = re.compile(
 )
 PAGE_FURNITURE = re.compile(
     r"^[ \t]*(?:Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-|\d{1,3}"
-    r"|[A-Z]{2,8}[-_ ]?0{2,}\d{2,8})[ \t]*$",
+    r"|[A-Z]{2,12}[-_ ]?0{2,}\d{2,8})[ \t]*$",
     re.M | re.I,
 )  # page numbers and Bates stamps ("ICE-0001234") on lines of their own
 
@@ -283,7 +289,7 @@ BOILERPLATE = re.compile(
     r"\bCongress\s+excluded\s+three\s+discrete\s+categories\b"
     r"|\bstandard\s+notification\s+that\s+is\s+given\s+to\s+all\b"
     r"|\bRequest\s+Number\s+listed\s+above\s+has\s+been\s+assigned\b"
-    r"|\b(?:requesting|you\s+requested|you\s+seek|you\s+are\s+seeking|seeking)\b.{0,120}\brelease\s+of\b",
+    r"|\b(?:requesting|you\s+requested|you\s+seek|you\s+are\s+seeking|seeking)\b.{0,120}\brelease\s+of\b(?!\s+which)",
     re.I,
 )
 
@@ -493,14 +499,19 @@ OCR_TOKEN = r"\d+[a-z]\d+"
 # "Request Request Request …" cannot make the pattern backtrack over itself.
 LABELLED = re.compile(
     r"(?i:(?:(?:FOIA|FOIPA|FOIA/PA|FOI/PA|Privacy\s+Act|PA|Appeals?|Request|Case|Tracking|Control|Reference|"
-    r"Referral|Consultation|Ticket|Confirmation)\s+){1,3}(?:Number|No\.?|Num\.?|ID)"
-    r"|(?:FOIA|FOIPA|FOI/PA|Request|Case|Appeal|Tracking|Control)\s*#"
+    r"Referral|Consultation|Ticket|Confirmation|Log)\s+){1,3}(?:Number|No\.?|Num\.?|ID)"
+    r"|(?:FOIA|FOIPA|FOI/PA|Request|Case|Appeal|Tracking|Control|Log)\s*#"
     r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)"
-    r"|Freedom\s+of\s+Information\s+Act\s+(?:Request|Appeal)(?:\s+(?:Number|No\.?))?"
+    # the bare name before a number: "Re: FOIA 2019-820"
+    r"|(?-i:FOIA|FOIPA|FOIA/PA|FOI/PA)(?=\s+\(?\d)"
+    r"|Freedom\s+of\s+Information\s+Act\s+(?:\(FOIA\)\s+)?(?:Request|Appeal)(?:\s+(?:Number|No\.?))?"
     r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
     # a number in square brackets on a subject line: "Subject: FOIA Requests [20-OIG-171]"
     r"|(?m:^[ \t]*(?:Re|Subject)[ \t]*:[^\n\[]{0,100}\[)"
-    r"|assigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal)\s+){0,3}"
+    # "Your request number is 2021-00123", "The FOIA number for your request is …"
+    r"|(?:FOIA|FOIPA|Request|Case|Tracking|Reference|Control|Log|Appeal|Confirmation)\s+(?:Number|No\.?)\s+"
+    r"(?:for\s+(?:your|this|the)\s+(?:\w+\s+)?(?:request|appeal)\s+)?(?:is|was|will\s+be)"
+    r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log)\s+){0,3}"
     r"(?:number|no\.?)?)"
     rf"\s*[:#.]?\s*(?:\(?(?P<n1>{TOKEN}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
 )
@@ -867,6 +878,17 @@ APPEAL_SUBJECT = re.compile(
     re.I | re.M,
 )
 FUTURE = _any(r"\b(?:will|may|might|can|could)\b")
+# Where a sentence turns from what was withheld to why the exemption covers it: "…(b)(7)(A),
+# which pertains to records … the release of which could reasonably be expected to interfere",
+# "…withheld in full under Exemption 5, because disclosure would harm …".
+RATIONALE = _any(
+    r"\b(?:the\s+)?(?:release|disclosure|production)\s+of\s+which\b",
+    r"\b(?:the\s+)?(?:release|disclosure|production)\s+of\b(?:\s+\S+){0,8}?\s+(?:could|would)\b",
+    r",?\s*\b(?:which|that)\s+(?:\w+\s+)?(?:pertains?|protects?|applies|exempts?|concerns?|covers?|permits?"
+    r"|allows?|shields?|authorizes?|relates?)\b",
+    r"\b(?:because|since|as)\s+(?:the\s+|its\s+|their\s+)?(?:release|disclosure)\b",
+    r"\bcould\s+reasonably\s+be\s+expected\b",
+)
 DECIDED = _any(r"\b(?:determined|decided|hereby|are being|is being)\b", r"\byou\s+will\s+find\b")
 APPEAL_WORD = _any(r"\bappeal")
 FEE_WORD = _any(r"expedit", r"waiv", r"\bfees?\b", r"\bpay(?:ment)?\b")
@@ -877,14 +899,23 @@ ACK_STRONG = _any(
     r"\bwe\s+acknowledge\b",
     r"\bconfirm(?:s|ing)?\s+(?:the\s+)?receipt\s+of\b",
     r"\b(?:are|is)\s+in\s+receipt\s+of\s+your\b",
-    # an e-mail that carries the acknowledgment: "I'm attaching the Acknowledgement letter"
-    r"\b(?:attach\w*|enclos\w*)\b(?:\s+\S+){0,3}?\s+acknowledge?ments?\s+letter\b",
+    # an e-mail that carries the acknowledgment: "I'm attaching the Acknowledgement letter",
+    # "Attached is the acknowledgement of receipt of your request"
+    r"\b(?:attach\w*|enclos\w*)\b(?:\s+\S+){0,3}?\s+acknowledge?ments?\b",
+    r"(?<!our )(?<!your )\backnowledge?ments?\s+of\s+(?:the\s+)?receipt\b",
+    r"\bthis\s+is\s+to\s+acknowledge\b",
+    r"\bthis\s+(?:letter\s+|e-?mail\s+|message\s+|notice\s+)?(?:is|serves\s+as)\s+(?:an?\s+|the\s+|our\s+)?"
+    r"acknowledge?ment\b",
 )
 ACK_WEAK = _any(
     r"\b(?:we|office|agency|(?-i:[A-Z]{2,6}))\s+(?:has\s+|have\s+)?received\s+your\b",
     r"\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:received|assigned|logged|submitted|perfected)\b",
-    r"\bassigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:tracking|reference|request|case|control)\s+number",
-    r"\bwas\s+received\s+(?:by|in|on)\b",
+    r"\bassigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|FOIPA|PA|tracking|reference|request|case|control"
+    r"|log)\s*){1,3}(?:number|no\b|#)",
+    r"\bwas\s+received\s+(?:by|in|on|at)\b",
+    # "and was assigned FOIA Log #08-176", "was logged in on May 1"
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?assigned\s+(?:(?:the|a|an)\s+)?(?:[\w/]+\s+){0,3}?(?:number|no\b|#|log\b)",
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:logged|docketed|registered)\b",
 )
 APPEAL_DECIDED = _any(
     r"\b(?:affirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|remand(?:s|ed|ing)?|revers(?:e|es|ed|ing))\b",
@@ -1001,9 +1032,12 @@ PARTIAL = _any(
     r"\breleas\w*\b(?:\s+\S+){0,4}?\s+with\s+(?:redactions|excisions|deletions)\b",
     r"\b(?:pages?|records?|documents?|cd|disc)\b(?:\s+\S+){0,8}?\s+with\s+(?:certain\s+)?(?:information|portions|material|text)"
     r"\s+(?:being\s+)?(?:withheld|redacted|deleted|excised)\b",
-    r"\bportions?\s+(?:of\s+)?(?:(?:the|these|those|such)\s+(?:\w+\s+){0,2})?(?:are|is|will\s+be|should\s+be"
-    r"|must\s+be|have\s+been|has\s+been|were)"
-    r"\s+(?:being\s+)?(?:withheld|redacted|excised)\b",
+    # "certain portions of the enclosed documents are exempt from disclosure"
+    r"\b(?:portions?\s+(?:of\s+)?(?:(?:the|these|those|such)\s+(?:\w+\s+){0,2})?"
+    r"|parts?\s+of\s+(?:the|these|those|such)\s+(?:\w+\s+)?(?:records?|documents?|pages?|materials?|files?)\s+)"
+    r"(?:are|is|will\s+be"
+    r"|should\s+be|must\s+be|have\s+been|has\s+been|were)"
+    r"\s+(?:being\s+)?(?:withheld|redacted|excised|exempt(?:ed)?)\b",
     r"\bpartially\s+withheld\b",
 )
 # Partial-release wording decides even when it speaks of the future ("portions … will be
@@ -1019,6 +1053,24 @@ PARTIAL_STRONG = _any(
     r"\bpartially\s+withheld\b",
     r"\bportions?\b(?:\s+\S+){0,6}?\s+(?:are|is)\s+not\s+releasable\b",
 )
+# Something withheld from records the letter encloses: what is enclosed is released, so the
+# letter releases them in part ("redacted from the enclosed documents", "information in the
+# attached records has been withheld").
+ENCLOSED_RECORDS = r"\b(?:enclosed|attached)\s+(?:\w+\s+)?(?:documents?|records?|pages?|materials?|files?)\b"
+WITHHELD_WORD = r"\b(?:withh(?:e|o)ld\w*|redact\w*|delet(?:ed|ions?)|excis\w*|exempt(?:ed)?)\b"
+PARTIAL_ENCLOSED = _any(
+    rf"{WITHHELD_WORD}(?:\s+\S+){{0,8}}?\s+(?:from|in|within|of)\s+(?:the\s+|these\s+)?{ENCLOSED_RECORDS}",
+    rf"{ENCLOSED_RECORDS}(?:\s+\S+){{0,8}}?\s+(?:are|is|were|was|(?:has|have)\s+been)\s+(?:\w+\s+)?{WITHHELD_WORD}",
+)
+# The records the request asked for, as a withholding sentence names them.
+REQUESTED_RECORDS = _any(
+    r"\b(?:records?|documents?|pages?|materials?|information)\s+(?:you\s+(?:have\s+)?(?:requested|seek|sought)"
+    r"|(?:that\s+(?:are|were)\s+)?responsive|requested)\b",
+    r"\b(?:responsive|requested|these|those|such)\s+(?:\w+\s+)?(?:records|documents|pages|materials)\b",
+)
+NOT_OTHER = r"(?!(?:other|additional|further|more|remaining)\b)"
+# "the records withheld are described in the enclosed index": a list of what was kept back
+DESCRIBED = _any(r"\bdescrib", r"\blisted\b", r"\bindex\b", r"\bexplain")
 NO_RECORDS = _any(
     r"\b(?:unable|not\s+able)\s+to\s+(?:locate|find|identify)\s+or\s+(?:locate|find|identify)\s+any\b",
     r"\bno\s+(?:\w+\s+){0,2}(?:records|documents|materials?)\b(?:\s+\S+){0,6}?\s+(?:were|was|could\s+be)\s+"
@@ -1029,7 +1081,20 @@ NO_RECORDS = _any(
     r"(?:locate|find|identify)\s+(?:any\s+|the\s+)?(?:responsive\s+)?(?:records|documents"
     r"|(?:information|materials?)\s+responsive)",
     r"\bno\s+(?:responsive\s+)?(?:records|documents)\s+(?:were|was|have\s+been|could\s+be)\s+(?:located|found|identified)",
-    r"\bno\s+records\s+responsive\b",
+    # "we have no documents responsive", "no information that is responsive" ("no other
+    # records" is the rest of a request some of which was answered)
+    rf"\bno\s+(?:{NOT_OTHER}\w+\s+)?(?:records|documents|materials|information)\s+(?:that\s+(?:are|were|is|was)\s+)?"
+    r"responsive\b",
+    # "The Bureau does not have any records responsive", "We do not maintain records on"
+    rf"\b(?:do|does|did)\s+not\s+(?:have|hold|maintain|possess|keep)\s+(?:any\s+)?(?:{NOT_OTHER}\w+\s+){{0,2}}?"
+    r"(?:records|documents)\b",
+    r"\bno\s+(?:such\s+|responsive\s+)?(?:records|documents)\s+(?:exist|existed)\b",
+    # "EOIR has no records of the kind you describe"
+    rf"\b(?:we|office|agency|(?-i:[A-Z]{{2,8}}))\s+(?:has|have|had|maintains|holds|possesses)\s+no\s+(?:{NOT_OTHER}\w+\s+)?"
+    r"(?:records|documents|files)\b",
+    # "Responsive records do not exist" (but not "create records that do not exist")
+    r"\b(?:records|documents)\s+(?!that\b|which\b)(?:\S+\s+){0,6}?(?:do|does|did)\s+not\s+exist\b",
+    r"\bsearch(?:es)?\b(?:\s+\S+){0,6}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?results\b",
     r"\b(?:located|found|identified)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
     r"\bsearch(?:es)?\b(?:\s+\S+){0,4}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?records",
     r"\b(?:did|does)\s+not\s+(?:yield|produce|return|reveal|locate|find|result\s+in)\s+any\s+(?:responsive\s+)?"
@@ -1103,6 +1168,31 @@ EXTENSION = _any(
     r"\badditional\s+(?:10|ten)\s+(?:working|business)\s+days\b",
     r"\b(?:10|ten)[- ](?:day|working[- ]day|business[- ]day)\s+extension\b",
 )
+# The office says ahead that it will miss the statutory time: "We will be unable to respond to
+# your request within the FOIA's 20 day statutory time period", "cannot meet the 20-day" (the
+# OSD/Joint Staff template, whose reason, unusual circumstances, follows). Not when the sentence
+# gives a backlog as the reason, which is a delay and extends nothing, nor when it tells you that
+# you may treat the silence as a denial ("Since we cannot respond within the 20 working days …,
+# you have the right to consider this a denial and may appeal"); nor a delay already past.
+EXTENSION_AHEAD = _any(
+    r"\b(?:(?:will\s+be|are|am|is)\s+unable\s+to|will\s+not\s+be\s+able\s+to|cannot|can\s?not)\s+"
+    r"(?:(?:respond|reply|complete|process|make\s+a\s+determination)\w*\b(?:\s+\S+){0,10}?\s+(?:within|in)"
+    r"|meet)\s+(?:\S+\s+){0,3}?(?:statutory|(?:20|twenty)[- ](?:working[- ]|business[- ])?days?)\b",
+    r"\b(?:take|need|require)s?\s+(?:more|longer)\s+than\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)[- ]"
+    r"(?:working[- ]|business[- ])?days?\b",
+)
+NOT_AN_EXTENSION = _any(
+    r"\bappeal",
+    r"\bdenial\b",
+    r"\bdenied\b",
+    r"\bjudicial\b",
+    r"\bcourt\b",
+    r"\bsue\b",
+    r"\bbacklog",
+    r"\b(?:large|high|increasing)\s+(?:number|volume)\b",
+    r"\bvolume\s+of\s+requests\b",
+    r"\bworkload\b",
+)
 INTERIM = _any(
     r"\binterim\b",
     r"\bpartial\s+response\b",
@@ -1175,7 +1265,9 @@ class _Findings:
     def __init__(self, sentences: list[str]):
         self.sentences = sentences
         self.reasons: list[tuple[str, str]] = []
-        self.extension = self.first(EXTENSION, skip=CONDITIONAL)
+        self.extension = self.first(EXTENSION, skip=CONDITIONAL) or self.first(
+            EXTENSION_AHEAD, skip=CONDITIONAL, where=lambda s: not NOT_AN_EXTENSION.search(s)
+        )
 
     def first(self, pattern: re.Pattern, *, skip: re.Pattern | None = None, where=None) -> str | None:
         for s in self.sentences:
@@ -1192,15 +1284,25 @@ class _Findings:
             text = re.sub(r"\s+", " ", sentence).strip()
             self.reasons.append((finding, text if len(text) <= 240 else text[:237] + "…"))
 
-    def _asserted(self, s: str) -> bool:
-        """A sentence that states what the agency did, not what it might do or what you may do."""
-        if CONDITIONAL.search(s) or APPEAL_WORD.search(s):
+    def _asserted(self, s: str, *, strict: bool = False) -> bool:
+        """A sentence that states what the agency did, not what it might do or what you may do.
+        The clause that says what an exemption protects ("the release of which could
+        reasonably be expected to interfere") is the statute's condition, not the letter's."""
+        if APPEAL_WORD.search(s):
+            return False
+        rationale = None if strict else RATIONALE.search(s)
+        s = s[: rationale.start()] if rationale else s
+        if CONDITIONAL.search(s):
             return False
         return not FUTURE.search(s) or bool(DECIDED.search(s))
 
     def _determination(self, has_exemptions: bool) -> tuple[str, str] | None:
         asserted = self._asserted
-        released = self.first(RELEASED, where=lambda s: asserted(s) and not NOT_RELEASED.search(s))
+        # a release is judged by the whole sentence: "release of the information … could
+        # reasonably be expected to interfere" releases nothing
+        released = self.first(
+            RELEASED, where=lambda s: asserted(s, strict=True) and not NOT_RELEASED.search(s)
+        )
         withheld = self.first(
             WITHHELD, where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s)
         )
@@ -1208,22 +1310,37 @@ class _Findings:
             DENIED_FULL,
             where=lambda s: asserted(s) and not FEE_WORD.search(s) and not CLARIFY_SCOPE.search(s),
         )
-        partial = self.first(PARTIAL, where=lambda s: asserted(s) and not FEE_WORD.search(s)) or self.first(
-            PARTIAL_STRONG,
-            where=lambda s: not IF_WORD.search(s) and not APPEAL_WORD.search(s) and not FEE_WORD.search(s),
+        partial = (
+            self.first(PARTIAL, where=lambda s: asserted(s) and not FEE_WORD.search(s))
+            or self.first(
+                PARTIAL_STRONG,
+                where=lambda s: not (IF_WORD.search(s) or APPEAL_WORD.search(s) or FEE_WORD.search(s)),
+            )
+            or self.first(
+                PARTIAL_ENCLOSED,
+                where=lambda s: (
+                    asserted(s)
+                    and not NEGATED.search(s)
+                    and not FEE_WORD.search(s)
+                    and not DESCRIBED.search(s)
+                ),
+            )
         )
         if partial or (released and (withheld or denied or has_exemptions)):
             return "partial", partial or withheld or denied or ""
         if released:
             return "records_released", released
-        # No records for one part and the rest withheld in full: the denial is what to appeal.
+        # No records for one part and the rest withheld (in full, or "exempt from disclosure"
+        # under a cited exemption): the denial is what to appeal.
+        # A no-records letter's general word on what the law protects ("records about third
+        # parties are exempt") is not this: the withholding must be of the records asked for.
         if denied:
             return "denial", denied
         none_found = self.first(NO_RECORDS, where=lambda s: not CONDITIONAL.search(s))
+        if withheld and has_exemptions and (none_found is None or REQUESTED_RECORDS.search(withheld)):
+            return "denial", withheld
         if none_found:
             return "no_records", none_found
-        if withheld and has_exemptions:
-            return "denial", withheld
         return None
 
     def referral(self) -> tuple[str, bool] | None:
