@@ -19,10 +19,10 @@ from typing import NamedTuple
 import numpy as np
 from sqlite_utils import Database
 
-from foiadesk.core.deadlines import batch
+from foiadesk.core.deadlines import batch, columnar
 from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
-from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, derive_status
+from foiadesk.core.deadlines.events import OUTCOME_LABELS
 from foiadesk.core.store import index_read
 from foiadesk.core.tracking.tracker import appeal_rule
 
@@ -41,8 +41,7 @@ CLOCK_LABELS = {
 }
 OWED_BY = {key: "requester" if key in batch.REQUESTER_OWES else "agency" for key in CLOCKS}
 ASK_TYPES = tuple(key.split(":", 1)[1] for key in batch.REPLIES)  # index.asks' kinds
-TYPES = tuple(EVENT_TYPES)  # the codes index_read gives event types and outcomes
-OUTCOMES = tuple(OUTCOME_LABELS)
+TYPES, OUTCOMES = columnar.TYPES, columnar.OUTCOMES  # the codes index_read gives types and outcomes
 
 
 def deadline_label(key: str, estimate: date | None = None) -> str:
@@ -177,6 +176,12 @@ def histories(ids: np.ndarray, ev: dict[str, np.ndarray]) -> list[list[EventRow]
     return [flat[a:b] for a, b in zip(bounds, ends, strict=True)]
 
 
+def _histories_of(ids: np.ndarray, ev: dict[str, np.ndarray]) -> list[list[EventRow]]:
+    """The event lists of just the requests ``ids``, for ``batch.extract``."""
+    mine = np.isin(ev["request_id"], ids)
+    return histories(ids, {name: column[mine] for name, column in ev.items()})
+
+
 _TEXT = ("title", "component", "component_name", "tracking", "status", "tags")
 
 
@@ -265,24 +270,23 @@ class RequestIndex:
         requests = index_read.read_requests(db, where, params)
         events = index_read.read_events(db, where, params, types=TYPES, outcomes=OUTCOMES)
         fees = index_read.read_fees(db, where, params)
-        return self._part(requests, histories(np.asarray(requests["id"]), events), fees)
+        return self._part(requests, events, fees)
 
     def _part(
-        self, req: dict, ordered: list[list[EventRow]], fees: dict | None = None
+        self, req: dict, events: dict[str, np.ndarray], fees: dict | None = None
     ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
         """Columns for the requests ``req`` (as ``index_read`` reads them), their events
-        (``histories``, in the same order) and fees: the facts as ``clocks.py`` reads them
-        (``batch.extract``), the dates on whole columns (``batch.compute``)."""
+        (``index_read.read_events``' columns) and fees: the facts as ``clocks.py`` reads
+        them (``columnar.read``), the dates on whole columns (``batch.compute``)."""
         assert self.cal is not None  # only an empty() index has none, and it reads nothing
         ids = req["id"]
         n = len(ids)
         components = _objects(req["component"])
         rules = [self._rule(c) for c in components.tolist()]
-        found: list[tuple[int, int, int, int]] = []
-        cols = batch.extract(ordered, self.cal, rules, asks=found)  # type: ignore[arg-type]
+        cols, found = columnar.read(events, ids, self.cal, rules, lambda rows: _histories_of(ids[rows], events))
         result = batch.compute(cols, self.cal, self.today)
         next_due, next_clock = batch.next_due(result, self.today)
-        statuses = _objects(derive_status(h) for h in ordered)  # type: ignore[arg-type]
+        statuses = columnar.statuses(events, ids)
         groups = {s: STATUS_GROUPS.index(status_group(s)) for s in set(statuses.tolist())}
         group = np.array([groups[s] for s in statuses.tolist()], dtype=np.int64)
         estimate = np.full(n, NONE, dtype=np.int64)
@@ -308,13 +312,8 @@ class RequestIndex:
             "fee_paid": paid,
         }
         part.update({f"clock:{k}": v for k, v in result.items()})
-        table = np.array(found, dtype=np.int64).reshape(len(found), 4)
-        asks = {
-            "request_id": ids[table[:, 0]],
-            "kind": table[:, 1],
-            "due": table[:, 2],
-            "event_id": table[:, 3],
-        }
+        asks = {"request_id": ids[found["row"]], "kind": found["kind"], "due": found["due"]}
+        asks["event_id"] = found["event_id"]
         return part, asks
 
     def _rule(self, component: str) -> AppealRule:
