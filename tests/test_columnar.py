@@ -33,7 +33,8 @@ CROWDED = [
     "expedite_requested", "expedite_decided", "fee_decision", "fee_decision", "determination",
     "determination", "appeal_filed", "appeal_filed", "appeal_received", "appeal_extension_notice",
     "appeal_extension_notice", "appeal_decided", "still_interested", "still_interested_answered",
-    "withdrawn", "closed", "interim_release", "estimated_completion", "note",
+    "withdrawn", "closed", "interim_release", "estimated_completion", "note", "drafted",
+    "fee_waiver_requested",
 ]  # fmt: skip
 
 
@@ -148,7 +149,9 @@ def test_rows_read_by_extract_instead_take_their_place(log):
 def test_a_date_the_calendar_cannot_place_is_reported_as_before(tmp_path):
     """A receipt outside the calendar's years goes through ``extract``, which says so."""
     path = tmp_path / "old.sqlite3"
-    write_demo(path, requests=3, seed=1, today=TODAY, histories=lambda rid: [Event("filed", date(1990 + rid, 1, 6))])
+    write_demo(
+        path, requests=3, seed=1, today=TODAY, histories=lambda rid: [Event("filed", date(1990 + rid, 1, 6))]
+    )
     db = connect(path)
     ids, ev, rules, hist = _read(db)
     with pytest.raises(CalendarError) as extract_error:
@@ -156,3 +159,19 @@ def test_a_date_the_calendar_cannot_place_is_reported_as_before(tmp_path):
     with pytest.raises(CalendarError) as ours:
         columnar.read(ev, ids, calendar(), rules, lambda rows: [hist[i] for i in rows.tolist()])
     assert str(ours.value) == str(extract_error.value)
+
+
+def test_the_types_the_index_leaves_out_change_no_clock_and_no_status(log):
+    """``columnar.UNREAD`` events are not read at all: with or without them, ``extract``
+    and ``derive_status`` say the same."""
+    ids, ev, rules, hist = _read(log)
+    assert sum(e.type in columnar.UNREAD for h in hist for e in h) > 1000
+    kept = [[e for e in h if e.type not in columnar.UNREAD] for h in hist]
+    assert_same_columns(batch.extract(kept, calendar(), rules), batch.extract(hist, calendar(), rules))
+    assert [derive_status(h) for h in kept] == [derive_status(h) for h in hist]  # type: ignore[arg-type]
+    skipped = index_read.read_events(
+        log, "{col} > ?", [0], types=TYPES, outcomes=OUTCOMES, skip=columnar.UNREAD
+    )
+    assert len(skipped["id"]) == sum(map(len, kept))
+    ours, _ = columnar.read(skipped, ids, calendar(), rules, lambda rows: [])
+    assert_same_columns(ours, batch.extract(hist, calendar(), rules))

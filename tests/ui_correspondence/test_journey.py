@@ -24,6 +24,7 @@ from conftest import REPLIES, TODAY, menu_action, wait_idle
 from docx import Document
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
+from shiboken6 import isValid
 from test_correspondence_import import drop, review
 
 from foiadesk.ui.correspondence import controller
@@ -84,7 +85,8 @@ class Journey:
         fill(dialog)
         preview = dialog.changes.text()
         click(self.qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
-        self.qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
+        # closed, or already deleted when the write and the refresh after it come quickly
+        self.qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=TIMEOUT)
         wait_idle(self.qtbot, window)
         return preview
 

@@ -40,10 +40,14 @@ from foiadesk.core.deadlines.facts import (
 TYPES = tuple(EVENT_TYPES)  # event type codes: positions here (NONE: a type the app does not know)
 OUTCOMES = tuple(OUTCOME_LABELS)  # outcome codes: positions here (NONE: none; UNKNOWN: another)
 UNKNOWN = -2
+UNREAD = ("drafted", "note", "fee_waiver_requested")  # types no clock and no status reads
 
 
 def _code(name: str) -> int:
     return OUTCOMES.index(name)
+
+
+Table = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
 @dataclass
@@ -53,9 +57,9 @@ class Flat:
 
     scalars: dict[str, np.ndarray]
     windows: dict[str, tuple[np.ndarray, np.ndarray]]
-    steps: tuple[np.ndarray, ...]  # (row, kind, day, named)
-    appeal_steps: tuple[np.ndarray, ...]
-    asks: tuple[np.ndarray, ...]  # (row, kind: a position in REPLIES, reply-by, event id)
+    steps: Table  # (row, kind, day, named)
+    appeal_steps: Table
+    asks: Table  # (row, kind: a position in REPLIES, reply-by, event id)
 
 
 class _Log:
@@ -70,7 +74,12 @@ class _Log:
         self.named, self.outcome, self.id = ev["named"], ev["outcome"], ev["id"]
 
     def of(self, *types: str) -> np.ndarray:
-        return np.isin(self.type, [TYPES.index(t) for t in types])
+        """Which events are of one of ``types``."""
+        if len(types) == 1:
+            return self.type == TYPES.index(types[0])
+        wanted = np.zeros(len(TYPES) + 1, dtype=bool)  # by type code; the last entry for NONE
+        wanted[[TYPES.index(t) for t in types]] = True
+        return wanted[self.type]
 
     def each(self, per_row: np.ndarray) -> np.ndarray:
         """A per-row value for each event."""
@@ -271,7 +280,9 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
     appealed_on = at(on, appeal)
     since_appeal = each(appeal != NONE) & (on >= each(appealed_on))
     ack = log.first(since_appeal & of("appeal_received") & (rec != NONE))
-    appeal_receipt = days.day(np.where(appeal != NONE, _or(at(rec, ack), _or(at(rec, appeal), appealed_on)), NONE))
+    appeal_receipt = days.day(
+        np.where(appeal != NONE, _or(at(rec, ack), _or(at(rec, appeal), appealed_on)), NONE)
+    )
     appeal_done = log.first(since_appeal & of(*ENDS_APPEAL))
     extended = np.flatnonzero(
         since_appeal
@@ -318,24 +329,29 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
     return Flat(scalars, windows, steps, appeal_steps, asks), days
 
 
-def _flat_steps(by_position: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
+def _table(columns) -> Table:
+    row, kind, day, named = (np.asarray(c, dtype=np.int64) for c in columns)
+    return row, kind, day, named
+
+
+def _flat_steps(by_position: list[Table]) -> Table:
     """``Columns.steps`` back into one (row, kind, day, named) table ordered by row."""
     if not by_position:
-        return tuple(np.empty(0, dtype=np.int64) for _ in range(4))
+        return _table(np.empty((4, 0)))
     parts = [np.concatenate(col) for col in zip(*by_position, strict=True)]
     rank = np.concatenate([np.full(len(p[0]), j) for j, p in enumerate(by_position)])
     order = np.lexsort((rank, parts[0]))
-    return tuple(p[order] for p in parts)
+    return _table(p[order] for p in parts)
 
 
-def _merged(ours: tuple[np.ndarray, ...], theirs: tuple[np.ndarray, ...], rows: np.ndarray) -> tuple:
+def _merged(ours: Table, theirs: Table, rows: np.ndarray) -> Table:
     """``ours`` without the entries of ``rows``, with ``theirs`` (rows numbered within
     ``rows``) in their place."""
     keep = ~np.isin(ours[0], rows)
-    theirs = (rows[theirs[0]], *theirs[1:])
-    joined = [np.concatenate([a[keep], b]) for a, b in zip(ours, theirs, strict=True)]
+    moved = (rows[theirs[0]], *theirs[1:])
+    joined = [np.concatenate([a[keep], b]) for a, b in zip(ours, moved, strict=True)]
     order = np.argsort(joined[0], kind="stable")
-    return tuple(c[order] for c in joined)
+    return _table(c[order] for c in joined)
 
 
 def _splice(flat: Flat, rows: np.ndarray, histories: list, cal: Calendar, rules: list[AppealRule]) -> Flat:
@@ -344,16 +360,11 @@ def _splice(flat: Flat, rows: np.ndarray, histories: list, cal: Calendar, rules:
     cols = extract(histories, cal, rules, asks=found)
     for name, values in flat.scalars.items():
         values[rows] = getattr(cols, name)
-    for key, (start, end) in cols.windows.items():
-        if key not in flat.windows:
-            n = len(flat.scalars["filed"])
-            flat.windows[key] = (np.full(n, NONE, dtype=np.int64), np.full(n, NONE, dtype=np.int64))
+    n = len(flat.scalars["filed"])
+    for key, (start, end) in cols.windows.items():  # extract gives every kind of window
+        flat.windows.setdefault(key, (np.full(n, NONE, dtype=np.int64), np.full(n, NONE, dtype=np.int64)))
         flat.windows[key][0][rows], flat.windows[key][1][rows] = start, end
-    for key, (start, end) in flat.windows.items():
-        if key not in cols.windows:
-            start[rows], end[rows] = NONE, NONE
-    asks = tuple(np.array(c, dtype=np.int64) for c in zip(*found, strict=True)) if found else ()
-    asks = asks or tuple(np.empty(0, dtype=np.int64) for _ in range(4))
+    asks = _table(np.array(found, dtype=np.int64).reshape(len(found), 4).T)
     return Flat(
         flat.scalars,
         flat.windows,
@@ -363,7 +374,7 @@ def _splice(flat: Flat, rows: np.ndarray, histories: list, cal: Calendar, rules:
     )
 
 
-def _by_position(rows, *values) -> list[tuple[np.ndarray, ...]]:
+def _by_position(rows, *values) -> list[Table]:
     """``Columns.steps``: for each j, the j-th entry of every row that has one."""
     if not len(rows):
         return []
@@ -371,8 +382,7 @@ def _by_position(rows, *values) -> list[tuple[np.ndarray, ...]]:
     order = np.argsort(rank, kind="stable")
     bounds = np.cumsum(np.bincount(rank))[:-1]
     return [
-        tuple(part.astype(np.int64) for part in parts)
-        for parts in zip(*(np.split(c[order], bounds) for c in (rows, *values)), strict=True)
+        _table(parts) for parts in zip(*(np.split(c[order], bounds) for c in (rows, *values)), strict=True)
     ]
 
 
@@ -387,7 +397,10 @@ def _padded(n: int, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
 def _columns(n: int, flat: Flat) -> Columns:
     windows = {}
     for key in (f"appeal_window:{kind}" for kind in WINDOW_KINDS):
-        windows[key] = flat.windows.get(key) or (np.full(n, NONE, dtype=np.int64), np.full(n, NONE, dtype=np.int64))
+        windows[key] = flat.windows.get(key) or (
+            np.full(n, NONE, dtype=np.int64),
+            np.full(n, NONE, dtype=np.int64),
+        )
     row, kind, due, _ = flat.asks
     replies = {key: _padded(n, row[kind == k], due[kind == k]) for k, key in enumerate(REPLIES)}
     return Columns(
@@ -420,7 +433,14 @@ def statuses(ev: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
     appealed = len(decided)
     decided += [f"Appeal {(w or 'decided').lower()}" for w in outcome_words]
 
-    sets = ("filed", "referral_received", "determination", "appeal_filed", "appeal_received", "appeal_decided")
+    sets = (
+        "filed",
+        "referral_received",
+        "determination",
+        "appeal_filed",
+        "appeal_received",
+        "appeal_decided",
+    )
     last = log.last(of(*sets, "withdrawn", "closed"))
     kind = at(log.type, last)
     outcome = at(log.outcome, last) - UNKNOWN

@@ -268,7 +268,9 @@ class RequestIndex:
         """The rows, due dates and open asks of the requests ``where`` selects: one ordered
         read of each table into arrays, then the clocks on whole columns."""
         requests = index_read.read_requests(db, where, params)
-        events = index_read.read_events(db, where, params, types=TYPES, outcomes=OUTCOMES)
+        events = index_read.read_events(
+            db, where, params, types=TYPES, outcomes=OUTCOMES, skip=columnar.UNREAD
+        )
         fees = index_read.read_fees(db, where, params)
         return self._part(requests, events, fees)
 
@@ -283,7 +285,9 @@ class RequestIndex:
         n = len(ids)
         components = _objects(req["component"])
         rules = [self._rule(c) for c in components.tolist()]
-        cols, found = columnar.read(events, ids, self.cal, rules, lambda rows: _histories_of(ids[rows], events))
+        cols, found = columnar.read(
+            events, ids, self.cal, rules, lambda rows: _histories_of(ids[rows], events)
+        )
         result = batch.compute(cols, self.cal, self.today)
         next_due, next_clock = batch.next_due(result, self.today)
         statuses = columnar.statuses(events, ids)
@@ -606,24 +610,26 @@ def read_index(db: Database, cal: Calendar | None = None) -> RequestIndex:
 def request_lines(index: RequestIndex, today: date) -> Iterator[str]:
     """The list as ``foiadesk requests`` prints it: one line per request, by id."""
     cols = index.columns
-    ids, components, statuses = cols["id"].tolist(), cols["component"], cols["status"]
-    tracking, titles, next_due, next_clock = (
-        cols["tracking"],
-        cols["title"],
-        cols["next_due"].tolist(),
-        cols["next_clock"].tolist(),
-    )
     t = today.toordinal()
-    for row in np.argsort(cols["id"], kind="stable").tolist():
-        due = next_due[row]
+    # One text per distinct (next clock, day): a few thousand, where requests number millions.
+    keys, which = np.unique(cols["next_clock"] * (1 << 32) + cols["next_due"] + 1, return_inverse=True)
+    texts = []
+    for key in keys.tolist():
+        clock, due = key >> 32, (key & 0xFFFFFFFF) - 1
         if due == NONE:
-            text = "—"
-        else:
-            owed = OWED_BY[CLOCKS[next_clock[row]]]
-            state = "overdue" if t > due else "open"
-            text = f"{index.next_label(row)} {date.fromordinal(due)} ({owed}, {state})"
-        number = tracking[row] or "—"
-        yield f"#{ids[row]:<5} {components[row]:<9} {statuses[row]:<22} {number:<18} {text}  {titles[row]}"
+            texts.append("—")
+            continue
+        state = "overdue" if t > due else "open"
+        texts.append(f"{LABELS[clock]} {date.fromordinal(due)} ({OWED_BY[CLOCKS[clock]]}, {state})")
+    due_words = _objects(texts)[which.reshape(-1)]
+    order = np.argsort(cols["id"], kind="stable")
+    rows = zip(
+        cols["id"][order].tolist(), cols["component"][order].tolist(), cols["status"][order].tolist(),
+        cols["tracking"][order].tolist(), due_words[order].tolist(), cols["title"][order].tolist(),
+        strict=True,
+    )  # fmt: skip
+    for rid, component, status, number, text, title in rows:
+        yield f"#{rid:<5} {component:<9} {status:<22} {number or '—':<18} {text}  {title}"
 
 
 def search_ids(db: Database, index: RequestIndex, text: str) -> frozenset[int]:
