@@ -1,11 +1,12 @@
 """The request list as the window shows it: every request's columns and due dates, in memory.
 
 Opening a log reads each request's row and events once (in chunks, so a caller can show
-progress and stop), runs the batch clock engine over them, and keeps the results as
-arrays, one row per request. After a write only the requests it changed are read again.
+progress and stop) as columns, reads the clock facts and statuses from them in numpy
+(``columnar``), runs the batch clock engine, and keeps the results as arrays, one row
+per request. After a write only the requests it changed are read again.
 Filtering and sorting are array operations, so a log of 100,000 requests stays quick.
 
-The dates are those of ``clocks.py`` (``batch.py`` is checked against it); the per-request
+The dates are those of ``clocks.py`` (``columnar`` and ``batch`` are checked against it); the per-request
 engine, with its traces, is for the one request a user is looking at.
 """
 
