@@ -351,10 +351,9 @@ class RequestIndex:
 
     def components(self) -> list[tuple[str, str]]:
         """(abbr, name) of every component that has a request, by abbreviation."""
-        if self._components is None:
-            abbrs, first = np.unique(self.columns["component"].astype(str), return_index=True)
-            names = self.columns["component_name"][first].tolist()
-            self._components = list(zip(abbrs.tolist(), names, strict=True))
+        if self._components is None:  # requests share their component's texts: hashed once each
+            abbrs, names = self.columns["component"].tolist(), self.columns["component_name"].tolist()
+            self._components = sorted(dict(zip(abbrs, names, strict=True)).items())
         return self._components
 
     def tracking_folded(self) -> np.ndarray:
