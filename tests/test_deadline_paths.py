@@ -57,10 +57,29 @@ def index_of(histories, components, today):
         "tracking": [""] * n,
         "tags": [""] * n,
     }
-    part, asks = index._part(req, histories)
+    part, asks = index._part(req, event_columns(histories))
     index._set(part)
     index.asks = asks
     return index
+
+
+def event_columns(histories):
+    """The histories as ``index_read.read_events`` gives a log's events: ordered by request,
+    date and id, types and outcomes as codes, dates as ordinals."""
+    from foiadesk.core.tracking.listing import OUTCOMES, TYPES
+
+    def day(d):
+        return d.toordinal() if d else batch.NONE
+
+    rows = [
+        (rid, TYPES.index(e.type), day(e.occurred_on), day(e.agency_received_on), day(e.named_date),
+         OUTCOMES.index(e.outcome) if e.outcome in OUTCOMES else (-2 if e.outcome else batch.NONE), e.id)
+        for rid, events in enumerate(histories, start=1)
+        for e in sorted(events, key=lambda e: (e.occurred_on, e.id))
+    ]  # fmt: skip
+    table = np.array(rows, dtype=np.int64).reshape(len(rows), 7)
+    names = ("request_id", "type", "on", "received", "named", "outcome", "id")
+    return {name: np.ascontiguousarray(table[:, i]) for i, name in enumerate(names)}
 
 
 def batch_due(events, key, rule=STATUTORY, today=None):

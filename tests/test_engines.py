@@ -1,7 +1,7 @@
 """The two clock engines agree where users see them.
 
 The per-request engine (``clocks.py``, with traces) draws the request screen; the index
-(``index_read`` + ``batch.extract``/``compute``) fills the list, the agenda, ``foiadesk
+(``index_read`` + ``columnar.read`` + ``batch.compute``) fills the list, the agenda, ``foiadesk
 requests``/``agenda`` and the list export. Thousands of generated histories (realistic
 ones, and odd ones: letters logged out of order, several on a day, before the filing,
 taken back, with unknown outcomes) are written to a log; every production path is then

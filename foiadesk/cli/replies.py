@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from foiadesk.cli import EXIT_BAD_INPUT, UsageError, iso_date, row_id
-from foiadesk.core.replies.parse import DATE_NAMES, REPLY_LABELS, REPLY_TYPES
+from foiadesk.core.replies.kinds import DATE_NAMES, REPLY_LABELS, REPLY_TYPES
 from foiadesk.core.settings import user_calendar
 
 

@@ -84,7 +84,7 @@ def cmd_agenda(args) -> int:
     lines = agenda_lines(read_index(_open(args), user_calendar()), args.today or date.today())
     if not lines:
         print("No open deadlines.")
-    sys.stdout.writelines(f"{line}\n" for line in lines)
+    _print_lines(lines)
     return 0
 
 
@@ -92,9 +92,20 @@ def cmd_requests(args) -> int:
     from foiadesk.core.tracking.listing import read_index, request_lines
 
     today = args.today or date.today()
-    index = read_index(_open(args), user_calendar(), today)
-    sys.stdout.writelines(f"{line}\n" for line in request_lines(index, today))
+    _print_lines(request_lines(read_index(_open(args), user_calendar(), today), today))
     return 0
+
+
+def _print_lines(lines) -> None:
+    """Lines written in blocks: one write per line costs more, one for all holds it twice."""
+    block: list[str] = []
+    for line in lines:
+        block.append(line)
+        if len(block) == 10_000:
+            sys.stdout.write("\n".join(block) + "\n")
+            block.clear()
+    if block:
+        sys.stdout.write("\n".join(block) + "\n")
 
 
 def cmd_show(args) -> int:

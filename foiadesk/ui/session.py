@@ -8,6 +8,7 @@ cases or components were added. Nothing here draws anything.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -53,6 +54,11 @@ class Session(QObject):
         self.read_only: str | None = None  # why the log cannot be written (damaged, newer…)
         self.index = RequestIndex.empty()  # until the log is read (the calendar is built then)
         self.tasks = Tasks(self.path, self)
+        # The calendars (a quarter of a second, most of it the holidays library) are built
+        # beside the worker's first step, its check of the file, which runs outside Python.
+        skip = settings.get("skip_closures")
+        self._calendars = threading.Thread(target=_build_calendars, args=(skip,), daemon=True)
+        self._calendars.start()
         self.tasks.changed.connect(self._apply)
         self.tasks.failed.connect(self.failed)
         self._load = None
@@ -105,6 +111,7 @@ class Session(QObject):
         today = self.today()
 
         def read(db, progress):
+            self._calendars.join()
             cal = calendar(skip_closures=skip)  # built here (once), not on the GUI thread
             cal.alternative  # noqa: B018 - likewise, for the first trace
             mark = index_read.log_mark(db)  # before reading: later writes are caught up after
@@ -182,3 +189,10 @@ class Session(QObject):
         if self.db is not None:
             self.db.close()
             self.db = None
+
+
+def _build_calendars(skip_closures: bool) -> None:
+    try:
+        calendar(skip_closures=skip_closures).alternative  # noqa: B018 - cached for the first read
+    except Exception:  # noqa: S110 - the read builds it again and reports what went wrong
+        pass

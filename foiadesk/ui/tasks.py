@@ -51,12 +51,26 @@ class _Worker(QObject):
         super().__init__()
         self._path = path
         self._db = None
+        self._open_error: Exception | None = None
+
+    @Slot()
+    def open(self) -> None:
+        """Open the connection as soon as the thread runs: its check of the file reads
+        every page, mostly outside Python, while the window is still building its views."""
+        if self._db is None:
+            try:
+                self._db = connect(self._path)
+            except Exception as exc:  # the first task reports it, as if it had opened it
+                self._open_error = exc
 
     @Slot(object)
     def run(self, task: Task) -> None:
         try:
             if task.cancel_requested.is_set():
                 raise Cancelled()
+            if self._open_error is not None:
+                error, self._open_error = self._open_error, None
+                raise error
             if self._db is None:
                 self._db = connect(self._path)
             if task.with_progress:
@@ -90,6 +104,7 @@ class Tasks(QObject):
     ended = Signal(object)  # Task
     failed = Signal(object)  # an error no caller handled (UserError, Cancelled or a bug)
     _submit = Signal(object)
+    _open = Signal()
     _close = Signal()
 
     def __init__(self, path: Path, parent: QObject | None = None):
@@ -102,12 +117,14 @@ class Tasks(QObject):
         self._thread.setObjectName("foiadesk-worker")
         self._worker = _Worker(self.path)
         self._worker.moveToThread(self._thread)
+        self._open.connect(self._worker.open)
         self._submit.connect(self._worker.run)
         self._close.connect(self._worker.close)
         self._worker.finished.connect(self._finish)
         self._worker.progressed.connect(self.progressed)
         self._thread.finished.connect(self._worker.deleteLater)
         self._thread.start()
+        self._open.emit()
 
     def write(
         self,

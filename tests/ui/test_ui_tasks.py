@@ -96,3 +96,18 @@ def test_close_ends_the_thread_and_refuses_new_work(tasks):
     assert not tasks._thread.isRunning()
     with pytest.raises(RuntimeError):
         tasks.write("late", lambda db: None)
+
+
+def test_the_log_is_opened_at_once_and_a_failure_to_open_goes_to_the_first_task(qtbot, qapp, tmp_path):
+    """The worker opens the log before any task (its file check overlaps the window's
+    start); if that fails, the first task is told, as if it had opened it itself."""
+    opened = Tasks(tmp_path / "log.sqlite3")
+    qtbot.waitUntil(lambda: (tmp_path / "log.sqlite3").exists())  # before anything is asked
+    opened.close()
+    (tmp_path / "a folder").mkdir()
+    runner = Tasks(tmp_path / "a folder")
+    errors = []
+    runner.write("Adding", add_component, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    runner.close()
+    assert "is a folder, not a database file" in str(errors[0])

@@ -6,7 +6,9 @@ hundred thousand requests gets its due dates in a few hundredths of a second, fo
 the list view, the agenda and exports. Dates are day ordinals; ``NONE`` means no date.
 
 Two steps: ``extract`` reads each request's facts once into columns (``facts.py``, the
-same reading ``clocks.py`` uses), ``compute`` does the arithmetic on whole columns.
+same reading ``clocks.py`` uses), ``compute`` does the arithmetic on whole columns. The
+request index reads the same columns straight from the event table with ``columnar.read``
+(tests hold it to ``extract``), so no per-event object is built on the way to the list.
 """
 
 from __future__ import annotations

@@ -25,9 +25,21 @@ def _ordinal(column: str) -> str:
     return f"coalesce(CAST(julianday({column}) - {_ORDINAL} AS INTEGER), {NONE})"
 
 
-def _code(column: str, names: Sequence[str], other: int = NONE) -> str:
-    """``column`` as its position in ``names`` (``other`` for anything else)."""
-    cases = " ".join(f"WHEN '{name}' THEN {i}" for i, name in enumerate(names))
+# The event types most logs have most of: SQLite tests a CASE's branches in order, so
+# these come first (a tenth of a second less per 100,000 requests; the codes are the same).
+COMMON = (
+    "filed", "acknowledged", "determination", "extension_notice", "expedite_requested",
+    "expedite_decided", "appeal_filed", "appeal_received", "closed", "info_requested",
+)  # fmt: skip
+
+
+def _code(column: str, names: Sequence[str], other: int = NONE, first: Sequence[str] = ()) -> str:
+    """``column`` as its position in ``names`` (``other`` for anything else); the names
+    ``first`` are tested first."""
+    order = sorted(
+        range(len(names)), key=lambda i: first.index(names[i]) if names[i] in first else len(first)
+    )
+    cases = " ".join(f"WHEN '{names[i]}' THEN {i}" for i in order)
     return f"CASE {column} {cases} ELSE {other} END"
 
 
@@ -48,15 +60,21 @@ def component_known(db: Database, abbr: str) -> bool:
 
 
 def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarray | list]:
-    """Every selected request's row, by id: id and case id as arrays, texts as lists
-    (the agency's tracking numbers, not those of voided events, joined by ", "; tags by
+    """Every selected request's row, by id: id and case id as arrays, texts as lists or
+    object arrays (the agency's tracking numbers, not those of voided events, joined by ", "; tags by
     ", " in name order)."""
     rows = db.execute(
-        f"""SELECT r.id, r.title, c.abbr, c.name, coalesce(r.case_id, {NONE})
-              FROM requests r JOIN components c ON c.id = r.component_id
+        f"""SELECT r.id, r.title, r.component_id, coalesce(r.case_id, {NONE}) FROM requests r
              WHERE {where.format(col="r.id")} ORDER BY r.id""",
         params,
     ).fetchall()
+    # A log has a few hundred components and up to millions of requests: each component's
+    # texts are made once and shared.
+    known = db.execute("SELECT id, abbr, name FROM components").fetchall()
+    abbrs, names = (np.full(max((c[0] for c in known), default=0) + 1, "", dtype=object) for _ in "an")
+    for number, abbr, name in known:
+        abbrs[number], names[number] = abbr, name
+    component = np.array([r[2] for r in rows], dtype=np.int64)
     ids = [r[0] for r in rows]
     tracking = _joined(
         db,
@@ -75,9 +93,9 @@ def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarra
     return {
         "id": np.array(ids, dtype=np.int64),
         "title": [r[1] for r in rows],
-        "component": [r[2] for r in rows],
-        "component_name": [r[3] for r in rows],
-        "case_id": np.array([r[4] for r in rows], dtype=np.int64),
+        "component": abbrs[component],
+        "component_name": names[component],
+        "case_id": np.array([r[3] for r in rows], dtype=np.int64),
         "tracking": [tracking.get(i, "") for i in ids],
         "tags": [tags.get(i, "") for i in ids],
     }
@@ -91,17 +109,26 @@ def _joined(db: Database, sql: str, params: list) -> dict[int, str]:
 
 
 def read_events(
-    db: Database, where: str, params: list, *, types: Sequence[str], outcomes: Sequence[str]
+    db: Database,
+    where: str,
+    params: list,
+    *,
+    types: Sequence[str],
+    outcomes: Sequence[str],
+    skip: Sequence[str] = (),
 ) -> dict[str, np.ndarray]:
     """The live events of the selected requests, ordered by request, date and id, as
     int64 columns: request id, type and outcome (positions in ``types`` / ``outcomes``,
     NONE for others; an outcome not in ``outcomes`` is UNKNOWN, as it is not the same as
-    none), the dates (ordinals, NONE when empty) and the event id."""
+    none), the dates (ordinals, NONE when empty) and the event id. Events of the types
+    ``skip`` are left out."""
     outcome = f"CASE WHEN outcome IS NULL THEN {NONE} ELSE {_code('outcome', outcomes, UNKNOWN)} END"
-    sql = f"""SELECT request_id, {_code("type", types)}, {_ordinal("occurred_on")},
+    quoted = ", ".join(f"'{name}'" for name in skip)
+    skipped = f"AND type NOT IN ({quoted})" if skip else ""
+    sql = f"""SELECT request_id, {_code("type", types, first=COMMON)}, {_ordinal("occurred_on")},
                      {_ordinal("agency_received_on")}, {_ordinal("named_date")},
                      {outcome}, id
-                FROM events WHERE voided_at IS NULL AND {where.format(col="request_id")}
+                FROM events WHERE voided_at IS NULL AND {where.format(col="request_id")} {skipped}
                ORDER BY request_id, occurred_on, id"""
     rows = db.execute(sql, params).fetchall()
     table = np.array(rows, dtype=np.int64).reshape(len(rows), 7)

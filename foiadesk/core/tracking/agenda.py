@@ -103,23 +103,36 @@ class Group:
         return len(self.positions)
 
 
+assert len(LABELS) <= 64  # agenda_lines packs a clock and a label into six bits each
+
+
 def agenda_lines(index: RequestIndex, today: date) -> list[str]:
     """The agenda as ``foiadesk agenda`` prints it: one line per open deadline, soonest first."""
     found = open_deadlines(index)
     cols = index.columns
-    ids, components, titles = cols["id"].tolist(), cols["component"], cols["title"]
     t = today.toordinal()
-    lines = []
-    for i, (row, clock, due) in enumerate(
-        zip(found.rows.tolist(), found.clocks.tolist(), found.due.tolist(), strict=True)
-    ):
+    labels = found.labels if found.labels is not None else found.clocks
+    # Each distinct (day, clock, label) is worded once; each line only adds its request.
+    keys, which = np.unique((found.due * 64 + found.clocks) * 64 + labels, return_inverse=True)
+    words = []
+    for key in keys.tolist():
+        due, clock, label = key >> 12, (key >> 6) & 63, key & 63
         left = due - t
         when = f"{-left} days overdue" if left < 0 else ("today" if left == 0 else f"in {left} days")
-        lines.append(
-            f"{date.fromordinal(due)}  {when:>17}  {OWED_BY[CLOCKS[clock]]:<9}  {found.label(i):<34} "
-            f"#{ids[row]} {components[row]}: {titles[row]}"
+        words.append(
+            f"{date.fromordinal(due)}  {when:>17}  {OWED_BY[CLOCKS[clock]]:<9}  {LABELS[label]:<34} "
         )
-    return lines
+    rows = found.rows
+    return [
+        f"{head}#{rid} {component}: {title}"
+        for head, rid, component, title in zip(
+            [words[w] for w in which.reshape(-1).tolist()],
+            cols["id"][rows].tolist(),
+            cols["component"][rows].tolist(),
+            cols["title"][rows].tolist(),
+            strict=True,
+        )
+    ]
 
 
 def group_deadlines(agenda: Agenda, today: date) -> list[Group]:

@@ -1,11 +1,12 @@
 """The request list as the window shows it: every request's columns and due dates, in memory.
 
 Opening a log reads each request's row and events once (in chunks, so a caller can show
-progress and stop), runs the batch clock engine over them, and keeps the results as
-arrays, one row per request. After a write only the requests it changed are read again.
+progress and stop) as columns, reads the clock facts and statuses from them in numpy
+(``columnar``), runs the batch clock engine, and keeps the results as arrays, one row
+per request. After a write only the requests it changed are read again.
 Filtering and sorting are array operations, so a log of 100,000 requests stays quick.
 
-The dates are those of ``clocks.py`` (``batch.py`` is checked against it); the per-request
+The dates are those of ``clocks.py`` (``columnar`` and ``batch`` are checked against it); the per-request
 engine, with its traces, is for the one request a user is looking at.
 """
 
@@ -19,10 +20,10 @@ from typing import NamedTuple
 import numpy as np
 from sqlite_utils import Database
 
-from foiadesk.core.deadlines import batch
+from foiadesk.core.deadlines import batch, columnar
 from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
-from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, derive_status
+from foiadesk.core.deadlines.events import OUTCOME_LABELS
 from foiadesk.core.store import index_read
 from foiadesk.core.tracking.tracker import appeal_rule
 
@@ -41,8 +42,7 @@ CLOCK_LABELS = {
 }
 OWED_BY = {key: "requester" if key in batch.REQUESTER_OWES else "agency" for key in CLOCKS}
 ASK_TYPES = tuple(key.split(":", 1)[1] for key in batch.REPLIES)  # index.asks' kinds
-TYPES = tuple(EVENT_TYPES)  # the codes index_read gives event types and outcomes
-OUTCOMES = tuple(OUTCOME_LABELS)
+TYPES, OUTCOMES = columnar.TYPES, columnar.OUTCOMES  # the codes index_read gives types and outcomes
 
 
 def deadline_label(key: str, estimate: date | None = None) -> str:
@@ -178,6 +178,12 @@ def histories(ids: np.ndarray, ev: dict[str, np.ndarray]) -> list[list[EventRow]
     return [flat[a:b] for a, b in zip(bounds, ends, strict=True)]
 
 
+def _histories_of(ids: np.ndarray, ev: dict[str, np.ndarray]) -> list[list[EventRow]]:
+    """The event lists of just the requests ``ids``, for ``batch.extract``."""
+    mine = np.isin(ev["request_id"], ids)
+    return histories(ids, {name: column[mine] for name, column in ev.items()})
+
+
 _TEXT = ("title", "component", "component_name", "tracking", "status", "tags")
 
 
@@ -264,26 +270,29 @@ class RequestIndex:
         """The rows, due dates and open asks of the requests ``where`` selects: one ordered
         read of each table into arrays, then the clocks on whole columns."""
         requests = index_read.read_requests(db, where, params)
-        events = index_read.read_events(db, where, params, types=TYPES, outcomes=OUTCOMES)
+        events = index_read.read_events(
+            db, where, params, types=TYPES, outcomes=OUTCOMES, skip=columnar.UNREAD
+        )
         fees = index_read.read_fees(db, where, params)
-        return self._part(requests, histories(np.asarray(requests["id"]), events), fees)
+        return self._part(requests, events, fees)
 
     def _part(
-        self, req: dict, ordered: list[list[EventRow]], fees: dict | None = None
+        self, req: dict, events: dict[str, np.ndarray], fees: dict | None = None
     ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
         """Columns for the requests ``req`` (as ``index_read`` reads them), their events
-        (``histories``, in the same order) and fees: the facts as ``clocks.py`` reads them
-        (``batch.extract``), the dates on whole columns (``batch.compute``)."""
+        (``index_read.read_events``' columns) and fees: the facts as ``clocks.py`` reads
+        them (``columnar.read``), the dates on whole columns (``batch.compute``)."""
         assert self.cal is not None  # only an empty() index has none, and it reads nothing
         ids = req["id"]
         n = len(ids)
         components = _objects(req["component"])
         rules = [self._rule(c) for c in components.tolist()]
-        found: list[tuple[int, int, int, int]] = []
-        cols = batch.extract(ordered, self.cal, rules, asks=found)  # type: ignore[arg-type]
+        cols, found = columnar.read(
+            events, ids, self.cal, rules, lambda rows: _histories_of(ids[rows], events)
+        )
         result = batch.compute(cols, self.cal, self.today)
         next_due, next_clock = batch.next_due(result, self.today)
-        statuses = _objects(derive_status(h) for h in ordered)  # type: ignore[arg-type]
+        statuses = columnar.statuses(events, ids)
         groups = {s: STATUS_GROUPS.index(status_group(s)) for s in set(statuses.tolist())}
         group = np.array([groups[s] for s in statuses.tolist()], dtype=np.int64)
         estimate = np.full(n, NONE, dtype=np.int64)
@@ -309,13 +318,8 @@ class RequestIndex:
             "fee_paid": paid,
         }
         part.update({f"clock:{k}": v for k, v in result.items()})
-        table = np.array(found, dtype=np.int64).reshape(len(found), 4)
-        asks = {
-            "request_id": ids[table[:, 0]],
-            "kind": table[:, 1],
-            "due": table[:, 2],
-            "event_id": table[:, 3],
-        }
+        asks = {"request_id": ids[found["row"]], "kind": found["kind"], "due": found["due"]}
+        asks["event_id"] = found["event_id"]
         return part, asks
 
     def _rule(self, component: str) -> AppealRule:
@@ -348,10 +352,9 @@ class RequestIndex:
 
     def components(self) -> list[tuple[str, str]]:
         """(abbr, name) of every component that has a request, by abbreviation."""
-        if self._components is None:
-            abbrs, first = np.unique(self.columns["component"].astype(str), return_index=True)
-            names = self.columns["component_name"][first].tolist()
-            self._components = list(zip(abbrs.tolist(), names, strict=True))
+        if self._components is None:  # requests share their component's texts: hashed once each
+            abbrs, names = self.columns["component"].tolist(), self.columns["component_name"].tolist()
+            self._components = sorted(dict(zip(abbrs, names, strict=True)).items())
         return self._components
 
     def tracking_folded(self) -> np.ndarray:
@@ -623,28 +626,30 @@ def estimate_text(estimate: date | None, today: date) -> str:
 def request_lines(index: RequestIndex, today: date) -> Iterator[str]:
     """The list as ``foiadesk requests`` prints it: one line per request, by id."""
     cols = index.columns
-    ids, components, statuses = cols["id"].tolist(), cols["component"], cols["status"]
-    estimates = index.estimates().tolist()
-    tracking, titles, next_due, next_clock = (
-        cols["tracking"],
-        cols["title"],
-        cols["next_due"].tolist(),
-        cols["next_clock"].tolist(),
-    )
     t = today.toordinal()
-    for row in np.argsort(cols["id"], kind="stable").tolist():
-        due = next_due[row]
+    # One text per distinct (next clock, day): a few thousand, where requests number millions.
+    keys, which = np.unique(cols["next_clock"] * (1 << 32) + cols["next_due"] + 1, return_inverse=True)
+    texts = []
+    for key in keys.tolist():
+        clock, due = key >> 32, (key & 0xFFFFFFFF) - 1
         if due == NONE:
-            text = "—"
-        else:
-            owed = OWED_BY[CLOCKS[next_clock[row]]]
-            state = "overdue" if t > due else "open"
-            text = f"{index.next_label(row)} {date.fromordinal(due)} ({owed}, {state})"
-        if estimates[row] != NONE:
-            said = f"agency estimates completion {estimate_text(_day(estimates[row]), today)}"
+            texts.append("—")
+            continue
+        state = "overdue" if t > due else "open"
+        texts.append(f"{LABELS[clock]} {date.fromordinal(due)} ({OWED_BY[CLOCKS[clock]]}, {state})")
+    due_words = _objects(texts)[which.reshape(-1)]
+    order = np.argsort(cols["id"], kind="stable")
+    rows = zip(
+        cols["id"][order].tolist(), cols["component"][order].tolist(), cols["status"][order].tolist(),
+        cols["tracking"][order].tolist(), due_words[order].tolist(), index.estimates()[order].tolist(),
+        cols["title"][order].tolist(),
+        strict=True,
+    )  # fmt: skip
+    for rid, component, status, number, text, estimate, title in rows:
+        if estimate != NONE:  # few requests carry one: worded per row
+            said = f"agency estimates completion {estimate_text(_day(estimate), today)}"
             text = said if text == "—" else f"{text}; {said}"
-        number = tracking[row] or "—"
-        yield f"#{ids[row]:<5} {components[row]:<9} {statuses[row]:<22} {number:<18} {text}  {titles[row]}"
+        yield f"#{rid:<5} {component:<9} {status:<22} {number or '—':<18} {text}  {title}"
 
 
 def search_ids(db: Database, index: RequestIndex, text: str) -> frozenset[int]:

@@ -35,6 +35,9 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "when", "owed_by" or "deadline"
 _GROUPS = len(WHEN) * len(OWERS)
 
 
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # every row's, made once
+
+
 class AgendaModel(QAbstractItemModel):
     HEADERS = ("Due", "When", "Deadline", "#", "Component", "Title", "Status")
 
@@ -94,15 +97,21 @@ class AgendaModel(QAbstractItemModel):
     # internalId: 0 for a "when" row, 1 + bucket for a "who owes" row, 10 + group for a deadline.
 
     def index(self, row, column, parent=QModelIndex()):  # noqa: B008 - Qt's signature
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() spelled out: opening a group asks for every row's index, and thousands
+        # of calls back into rowCount and columnCount show as a pause.
+        if row < 0 or not 0 <= column < len(self.HEADERS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
+            return self.createIndex(row, column, 0) if row < len(WHEN) else QModelIndex()
         pid = parent.internalId()
+        if parent.column() != 0:
+            return QModelIndex()
         if pid == 0:
-            return self.createIndex(row, column, 1 + parent.row())
+            return self.createIndex(row, column, 1 + parent.row()) if row < len(OWERS) else QModelIndex()
         if pid <= len(WHEN):
-            return self.createIndex(row, column, 10 + (pid - 1) * len(OWERS) + parent.row())
+            group = (pid - 1) * len(OWERS) + parent.row()
+            if row < len(self.groups[group]):
+                return self.createIndex(row, column, 10 + group)
         return QModelIndex()
 
     def parent(self, index=QModelIndex()):  # noqa: B008
@@ -137,9 +146,7 @@ class AgendaModel(QAbstractItemModel):
         return None
 
     def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     # -- what each row shows --------------------------------------------------------------
 

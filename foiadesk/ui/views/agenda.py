@@ -25,6 +25,9 @@ from foiadesk.ui.views.welcome import WelcomeView
 from foiadesk.ui.widgets import DATE
 
 EXPAND_UP_TO = 25  # a group of the agencies' deadlines longer than this starts folded
+# What you owe starts open, unless a group is so long (a log of a million requests) that
+# opening it would hold the window up: Qt asks for every row of a group it opens.
+OPEN_UP_TO = 5_000
 
 
 class AgendaView(QWidget):
@@ -146,7 +149,7 @@ class AgendaView(QWidget):
                 group = model.index(row, 0, top)
                 self.table.setFirstColumnSpanned(row, top, True)
                 n = model.rowCount(group)
-                default = 0 < n <= EXPAND_UP_TO or (owed_by == "requester" and n > 0)
+                default = 0 < n <= EXPAND_UP_TO or (owed_by == "requester" and 0 < n <= OPEN_UP_TO)
                 self.table.setExpanded(group, self._folded.get((when, owed_by), default))
         overdue, week, next_week = (model.count(w) for w in WHEN[:3])
         self.summary.setText(f"{overdue:,} overdue · {week:,} due this week · {next_week:,} next week")
