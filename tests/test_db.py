@@ -245,3 +245,20 @@ def test_another_programs_database_is_refused_and_left_alone(tmp_path):
         connect(path)
     tables = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
     assert tables == {"albums"}
+
+
+def test_only_trouble_with_the_file_itself_is_told_as_such(tmp_path):
+    """A damaged page, a full disk or a lock is the file's doing and gets its own words; an
+    SQL mistake is FoiaDesk's bug and is reported as one (None here)."""
+    import sqlite3
+
+    from foiadesk.core.store.db import storage_message
+
+    log = tmp_path / "log.sqlite3"
+    damaged = storage_message(sqlite3.DatabaseError("database disk image is malformed"), log)
+    assert damaged and "is damaged" in damaged and str(tmp_path / "backups") in damaged
+    assert "disk is full" in storage_message(sqlite3.OperationalError("database or disk is full"), log)
+    assert "busy" in storage_message(sqlite3.OperationalError("database is locked"), log)
+    assert storage_message(sqlite3.OperationalError("no such column: estimate_done"), log) is None
+    assert storage_message(sqlite3.IntegrityError("FOREIGN KEY constraint failed"), log) is None
+    assert storage_message(ValueError("malformed"), log) is None

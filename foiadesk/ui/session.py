@@ -135,7 +135,7 @@ class Session(QObject):
         if self.read_only:  # said once the list shows, so the user can still read and export
             self.failed.emit(StorageError(self.read_only))
         if self.index.today != self.today():  # the day changed while the list was being read
-            self._day = self.today()
+            self.check_day()  # the views hear of the new day, if the minute timer has not told them
             self.reload()
 
     def _load_failed(self, error: BaseException) -> None:

@@ -78,3 +78,24 @@ def test_the_same_day_reads_nothing_again(qtbot, open_window, demo_copy):
     window.activateWindow()
     window.session.check_day()
     assert loads == [] and not window.session.is_loading
+
+
+def test_midnight_passing_while_the_list_is_read_reaches_every_view(qtbot, settings, tmp_path):
+    """F5 just before midnight, the clock turns while the list is being read: the list is
+    read again as of the new day, and Compose's letter date follows too."""
+    from foiadesk.ui.window import MainWindow
+
+    path = tmp_path / "log.sqlite3"
+    _log(path)
+    day = [D("2026-11-25")]
+    window = MainWindow(settings, path, today=lambda: day[0])
+    qtbot.addWidget(window)
+    window.show()
+    wait_loaded(qtbot, window)
+    window.session.reload()  # F5
+    day[0] = D("2026-11-26")  # midnight, before the read is done and before the minute's check
+    qtbot.waitUntil(lambda: not window.session.is_loading and window.session.index.today == day[0])
+    assert window.composer.letter_date.date().toPython() == D("2026-11-26")
+    model = window.requests.model
+    assert model.index(0, model.WHEN).data() == ""  # the appeal window passed unused
+    window.close()

@@ -358,10 +358,16 @@ def _newer(db: Database, path: Path) -> str | None:
     )
 
 
+STORAGE_TROUBLE = ("locked", "busy", "not a database", "malformed", "readonly", "unable to open", "disk")
+
+
 def storage_message(error: BaseException, path: Path | str) -> str | None:
-    """What to tell the user about an SQLite error that reached the window (a page found
-    damaged mid-read, a full disk), or None for anything else."""
-    return describe_sqlite_error(error, path) if isinstance(error, sqlite3.Error) else None
+    """What to tell the user about a problem with the file itself that reached the window (a
+    page found damaged mid-read, a full disk, a lock), or None for anything else: an SQL
+    mistake is a bug, reported as one."""
+    if isinstance(error, sqlite3.Error) and any(word in str(error) for word in STORAGE_TROUBLE):
+        return describe_sqlite_error(error, path)
+    return None
 
 
 def describe_sqlite_error(exc: sqlite3.Error, path: Path | str) -> str:
