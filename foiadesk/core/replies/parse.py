@@ -140,7 +140,7 @@ def parse_text(
     value) stops a read that takes too long with ``ReadingTooLong``; ``check`` is called
     between steps and may raise to stop it (the window's Esc)."""
     clock = _Clock(deadline, check)
-    text = QUOTED_LINES.sub("", normalise(text[:MAX_PARSE_CHARS]))
+    text = _unquoted(normalise(text[:MAX_PARSE_CHARS]))
     letter, addenda = split_addenda(text)
     clock.check()
     sentences = [
@@ -261,6 +261,16 @@ PAGE_FURNITURE = re.compile(
 # requester's words, not the agency's ("you characterize ... as only a partial denial").
 QUOTED_LINES = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)|^[^\n]{0,120}\bwrote:[ \t]*$", re.M)
 
+QUOTE_MARK = re.compile(r"^[ \t]*>[ \t]?", re.M)
+
+
+def _unquoted(text: str) -> str:
+    """The text without the message it quotes; but a text that is all quotation (a reply
+    forwarded with "> " on every line) is the letter itself, its marks removed."""
+    rest = QUOTED_LINES.sub("", text)
+    return rest if re.search(r"[A-Za-z]{3}", rest) else QUOTE_MARK.sub("", text)
+
+
 # Where the letter ends and its standard enclosures begin: an exemptions glossary, the
 # FBI's addendum of standard responses, an "explanation of exemptions". Their "neither
 # confirm nor deny" and exemption lists describe every request, not this one.
@@ -340,7 +350,7 @@ def _split_line(text: str) -> list[str]:
         stop = m.start() if m.end() > m.start() else m.start() - 1
         before = text[max(start, stop - 40) : stop + 1].split()
         word = before[-1].rstrip(".!?\"')]").lower().lstrip("(\"'") if before else ""
-        if word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
             continue
         parts.append(text[start : m.end()].strip())
         start = m.end()
@@ -874,9 +884,28 @@ CONDITIONAL = _any(r"^(?:if|should|unless|in the event|once|when|whether|to the 
                    r"\bunless\b", r"\bin the event\b", r"\bto the extent\b", r"\bwould\b")  # fmt: skip
 IF_WORD = _any(r"\bif\b", r"\bunless\b", r"\bshould\s+you\b", r"\bin\s+the\s+event\b")
 APPEAL_SUBJECT = re.compile(
-    r"^[ \t]*(?:Re|Subject)[ \t]*:[^\n]{0,80}\bappeal\b|\bAppeal[ \t]+(?:No\.?|Number)[ \t]*:?[ \t]*[A-Z0-9]",
+    r"^[ \t]*(?:Re|Subject)[ \t]*:[^\n]{0,80}\bappeal\b|\bAppeal[ \t]+(?:No\.?|Number)[ \t]*[:#]?[ \t]*(?-i:[A-Z]{0,6})[-\t ]?\d"
+    # an appeal office's order: "DECISION AND ORDER ... Appeal", "Name of Appellant:"
+    r"|^[ \t]*DECISION[ \t]+AND[ \t]+ORDER\b[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*Appeal\b|^[ \t]*Name[ \t]+of[ \t]+Appellant\b",
     re.I | re.M,
 )
+# A sentence that tells the request's history ("On December 29, 2009, OJAG granted your
+# appeal", "By letter dated May 1, 2020, we ...") recounts an earlier step, not this letter's.
+NARRATIVE = re.compile(
+    rf"^\W*(?:On|By\s+(?:(?:letter|e-?mail|memorandum|decision)\s+)?(?:dated|of)|In\s+(?:a|its|our|their|his|her)"
+    rf"\s+(?:letter|decision|response)\s+(?:dated|of))\s+{DATE}",
+    re.I,
+)
+# The appeal-rights paragraph speaks of an appeal the requester may make, not of one decided:
+# "Because your request has been denied in part, you are advised of your right to appeal".
+APPEAL_RIGHTS = re.compile(
+    r"(?:right|entitled)\s+to\s+(?:file\s+an?\s+|submit\s+an?\s+)?(?:administrative\s+)?appeal"
+    r"|you\s+(?:may|can|might)\s+(?:file\s+an?\s+|submit\s+an?\s+)?(?:administrative\s+)?appeal",
+    re.I,
+)
+# The letter states its business in its opening; what it says of appeals further on is
+# mostly the appeal-rights paragraph ("All communications concerning your appeal ...").
+OPENING_SENTENCES = 5
 FUTURE = _any(r"\b(?:will|may|might|can|could)\b")
 # Where a sentence turns from what was withheld to why the exemption covers it: "…(b)(7)(A),
 # which pertains to records … the release of which could reasonably be expected to interfere",
@@ -919,7 +948,8 @@ ACK_WEAK = _any(
 )
 APPEAL_DECIDED = _any(
     r"\b(?:affirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|remand(?:s|ed|ing)?|revers(?:e|es|ed|ing))\b",
-    r"\b(?:grant(?:s|ed|ing)?|den(?:y|ies|ied|ying))\b.{0,40}\b(?:your|the|this|it)\b.{0,20}\bappeal\b",
+    r"\b(?:grant(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?)\b.{0,40}\b(?:your|the|this|it)\b.{0,20}"
+    r"\bappeals?\b",
     r"\bappeal\b.{0,60}\b(?:is|has been)\s+(?:hereby\s+)?(?:granted|denied|closed|remanded)",
     r"\b(?:granting|denying)\s+it\b",
     r"\bclos(?:e|ed|ing)\s+(?:out\s+)?(?:your|this|the)\s+(?:administrative\s+)?appeal\b",
@@ -971,6 +1001,10 @@ GLOMAR = _any(
     r"\bneither\s+confirms\s+nor\s+denies\b",
     r"\b(?:cannot|can\s?not|will\s+not|refuses?\s+to|declines?\s+to)\s+confirm\s+or\s+deny\b",
 )
+# A Glomar answer the letter holds in reserve: "In the absence of such information, the FBI
+# can neither confirm nor deny ..." asks for a consent or proof of death first.
+GLOMAR_UNLESS = _any(r"\bin\s+the\s+absence\s+of\b", r"\bunless\s+you\b", r"\bwithout\s+(?:such|this|the|a|an)\s+"
+                     r"(?:\w+\s+){0,2}?(?:consent|authorization|proof|information)\b")  # fmt: skip
 RELEASED = _any(
     r"(?<!the )(?<!for )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+"
     r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|information)\b",
@@ -993,7 +1027,10 @@ RELEASED = _any(
     r"\b(?:please\s+find|find\s+attached|attached\s+please\s+find|attached\s+(?:is|are))\b(?:\s+\S+){0,6}?\s+"
     r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|production)\s+(?:responsive|you\s+requested)\b",
     r"\byour\s+(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+)?granted\b(?!\s+in\s+part)",
-    r"\b(?:are|am|is)\s+enclosing\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|cd|disc)\b",
+    r"\b(?:are|am|is)\s+(?:also\s+)?(?:enclosing|attaching)\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|cop(?:y|ies)"
+    r"|e-?mails?|cd|disc)\b",
+    # "provided the enclosed document responsive to your request"
+    r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:pages?|records?|documents?|materials?|e-?mails?)\s+(?:responsive|you\s+requested)\b",
     r"\benclosed\s+(?:you\s+will\s+find|herewith|with\s+this\s+letter)\b(?:\s+\S+){0,6}?\s+"
     r"(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|materials?|cd|disc)\b",
 )
@@ -1068,6 +1105,7 @@ REQUESTED_RECORDS = _any(
     r"|(?:that\s+(?:are|were)\s+)?responsive|requested)\b",
     r"\b(?:responsive|requested|these|those|such)\s+(?:\w+\s+)?(?:records|documents|pages|materials)\b",
 )
+NOT_KNOWN = re.compile(r"\b(?:it\s+is\s+)?not\s+known\s+(?:if|whether)\b", re.I)
 NOT_OTHER = r"(?!(?:other|additional|further|more|remaining)\b)"
 # "the records withheld are described in the enclosed index": a list of what was kept back
 DESCRIBED = _any(r"\bdescrib", r"\blisted\b", r"\bindex\b", r"\bexplain")
@@ -1100,6 +1138,14 @@ NO_RECORDS = _any(
     r"\b(?:did|does)\s+not\s+(?:yield|produce|return|reveal|locate|find|result\s+in)\s+any\s+(?:responsive\s+)?"
     r"(?:records|documents)\b",
     r"\bthere\s+(?:are|were)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
+    # records that no longer exist: "Records which may be responsive ... were destroyed on ..."
+    r"\b(?:records?|documents?|files?)\b(?:\s+\S+){0,8}?\s+(?:were|was|have\s+been|has\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:destroyed|shredded|purged|disposed\s+of)\b",
+    # "Since those records were not reviewed, it is not known if they are actually responsive"
+    r"\b(?:records?|material|documents?)\s+(?:were|was|could)\s+not\s+(?:be\s+)?reviewed\b",
+    # the letter naming itself: "responsible for this no records response"
+    r"\b(?:this|our)\s+no[- ]records?\s+(?:response|determination|finding|letter)\b",
+    r"\bsearch(?:es)?\b(?:\s+\S+){0,12}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?results\b",
 )
 FEE_ESTIMATE = _any(
     r"\b(?:will|would|shall)\s+(?:be\s+charged|owe|cost|charge\s+you)\b",
@@ -1143,10 +1189,14 @@ CLARIFY = _any(
     r"\bmore\s+specific\b",
     r"\bperfect(?:ed|ing)?\s+(?:your|the|this)\s+request\b",
     r"\b(?:need|needs|require|requires|required)\s+(?:some\s+)?(?:additional|more|further)\s+information\b",
+    r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
+)
+# What a request about a person needs before a search: the agency's standard paragraph in an
+# acknowledgment, so a letter that acknowledges receipt stays an acknowledgment.
+CLARIFY_IDENTITY = _any(
     r"\bcertification\s+of\s+identity\b",
     r"\b(?:proof|verification)\s+of\s+(?:your\s+)?identity\b",
     r"\bthird[- ]party\s+(?:consent|authorization)\b",
-    r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
 )
 # The request itself is unclear: what to clarify is the records, even if the letter also
 # stops the fee clock ("tolled for fees because your request ... is a little unclear").
@@ -1336,7 +1386,7 @@ class _Findings:
         # parties are exempt") is not this: the withholding must be of the records asked for.
         if denied:
             return "denial", denied
-        none_found = self.first(NO_RECORDS, where=lambda s: not CONDITIONAL.search(s))
+        none_found = self.first(NO_RECORDS, where=lambda s: not CONDITIONAL.search(NOT_KNOWN.sub("", s)))
         if withheld and has_exemptions and (none_found is None or REQUESTED_RECORDS.search(withheld)):
             return "denial", withheld
         if none_found:
@@ -1372,10 +1422,17 @@ class _Findings:
         """The one reply type that best describes the letter; the order settles letters that
         do several things (an acknowledgment that also invokes an extension is an "ack")."""
         not_if = CONDITIONAL
+
+        def current(s: str) -> bool:
+            return not NARRATIVE.search(s) and not APPEAL_RIGHTS.search(s)
+
         checks: list[tuple[str, str | None]] = [
-            ("appeal_decision", self.first(APPEAL_DECIDED, skip=not_if, where=APPEAL_WORD.search)),
-            ("appeal_decision", self.first(REMANDING, skip=not_if)),
-            ("appeal_ack", self.first(APPEAL_ACKED, skip=not_if)),
+            (
+                "appeal_decision",
+                self.first(APPEAL_DECIDED, skip=not_if, where=lambda s: APPEAL_WORD.search(s) and current(s)),
+            ),
+            ("appeal_decision", self.first(REMANDING, skip=not_if, where=current)),
+            ("appeal_ack", self.first(APPEAL_ACKED, skip=not_if, where=current)),
             # "Re: FOIA Appeal" above a letter that does not acknowledge it: the decision,
             # even when the deciding sentence is worded in no way the rules know.
             *self._appeal_response(appeal_subject),
@@ -1387,7 +1444,7 @@ class _Findings:
         decided = self._determination(has_exemptions)
         # Records released beat a Glomar answer about other records ("we can neither confirm
         # nor deny" the rest); a Glomar answer beats a bare denial: it is the more exact one.
-        glomar = self.first(GLOMAR)
+        glomar = self.first(GLOMAR, skip=GLOMAR_UNLESS)
         if glomar and not (decided and decided[0] in ("partial", "records_released")):
             self.note("reply_type", glomar)
             return "glomar"
@@ -1411,6 +1468,7 @@ class _Findings:
             ("fee", self.first(CLARIFY, skip=not_if, where=FEE_WORD.search)),
             ("clarification", self.first(CLARIFY, skip=not_if)),
             ("ack", self.first(ACK_STRONG)),
+            ("clarification", self.first(CLARIFY_IDENTITY, skip=not_if)),
             ("expedite_decision", self._decision_sentence("expedite")),
             # a fee waiver denied is a decision to appeal, even in a letter that also logs the request
             ("fee_waiver_decision", self._decision_sentence("fee_waiver", denied_only=True)),
@@ -1431,12 +1489,21 @@ class _Findings:
         """A letter that answers an appeal (its opening says so, or "Re: FOIA Appeal" heads
         it): an acknowledgment if it only says the appeal is received or waits its turn,
         else the decision, even when the deciding sentence is worded in no way the rules know."""
-        opening = self.first(APPEAL_RESPONSE) or (self.first(APPEAL_WORD) if appeal_subject else None)
+        opening = next((s for s in self.opening() if APPEAL_RESPONSE.search(s)), None) or (
+            self.first(APPEAL_WORD) if appeal_subject else None
+        )
         if opening is None:
             return []
         if self.first(APPEAL_PENDING, skip=CONDITIONAL):
             return [("appeal_ack", self.first(APPEAL_PENDING, skip=CONDITIONAL))]
         return [("appeal_decision", opening)]
+
+    def opening(self) -> list[str]:
+        """The first sentences after the salutation (or of the text, when it has none)."""
+        start = next((i + 1 for i, s in enumerate(self.sentences[:40]) if SALUTATION.search(s)), 0)
+        if start and len(self.sentences[start - 1]) > 60:  # "Dear Ms. X: This responds to ..."
+            start -= 1
+        return self.sentences[start : start + OPENING_SENTENCES]
 
     def reason_for(self, finding: str) -> str | None:
         return next((text for name, text in self.reasons if name == finding), None)
