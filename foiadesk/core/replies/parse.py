@@ -459,7 +459,18 @@ def _letter_date(text: str) -> tuple[date, str] | None:
         if day is not None:
             line_start = head.rfind("\n", 0, m.start()) + 1
             return day, head[line_start : m.end() + 40].split("\n")[0].strip()
-    return _date_line(text)
+    dated = _date_line(text)
+    m = MILITARY_DATE.search(head)
+    if dated is None and m and not NOT_LETTER_DATE.search(head[max(0, m.start() - 30) : m.start()]):
+        year = int(m.group(3))
+        day = to_date(f"{m.group(2)} {m.group(1)}, {year + (1900 if year >= 50 else 2000)}")
+        if day is not None:
+            return day, m.group(0)
+    return dated
+
+
+# The military style in a letterhead, "20 Mar 15": day, three-letter month, two-digit year.
+MILITARY_DATE = re.compile(r"(?<![\w/-])(\d{1,2})[ ](Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ ](\d{2})(?![\w/-])")
 
 
 def _date_line(text: str) -> tuple[date, str] | None:
@@ -505,6 +516,13 @@ TOKEN = r"[A-Z0-9]+(?:[-/_.][A-Z0-9]+)*"
 # After a label, OCR may read a digit as one lower-case letter between digits ("FOIA # 12i840");
 # the number is kept as printed.
 OCR_TOKEN = r"\d+[a-z]\d+"
+# The Justice Department's one-letter suffix, part of its numbers: "OLA/14-01844 (F)".
+LETTER_SUFFIX = r"(?:[ ]?\([A-Z]\)(?![ ]?\())?"
+# A number printed with spaced dashes after a label: "CASE NUMBER 2009 -0016",
+# "RE: 16 FOI – 00056; 17 – App – 00001" (kept as printed).
+SPACED_TOKEN = (
+    r"\d{2,4}(?:[ ][A-Za-z]{2,4})?(?:[ ]+[-–—][ ]*|[ ]*[-–—][ ]+)(?:[A-Za-z]{2,4}(?:[ ]*[-–—][ ]*))?\d{3,6}(?![\d])"
+)
 # Labels agencies put before their number; each repetition is bounded so that a text of
 # "Request Request Request …" cannot make the pattern backtrack over itself.
 LABELLED = re.compile(
@@ -523,8 +541,15 @@ LABELLED = re.compile(
     r"(?:for\s+(?:your|this|the)\s+(?:\w+\s+)?(?:request|appeal)\s+)?(?:is|was|will\s+be)"
     r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log)\s+){0,3}"
     r"(?:number|no\.?)?)"
-    rf"\s*[:#.]?\s*(?:\(?(?P<n1>{TOKEN}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
+    rf"\s*[:#.]?\s*(?:\(?(?P<n1>{SPACED_TOKEN}|{TOKEN}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
 )
+# More numbers after a labelled one: "Re: FOIA Nos. 2019-001, 2019-002", "16 FOI – 00056; 17 – App – 00001"
+LABELLED_MORE = re.compile(rf"[ \t]*(?:[;,&]|\band\b)[ \t]*(?P<n1>{SPACED_TOKEN}|{TOKEN})(?![A-Za-z0-9])")
+# Labels that name a request or an appeal (not "Case", which courts use too): after them a
+# number shaped like a docket is the agency's ("DEA Appeal Number: 14-00071-AP").
+REQUEST_LABEL = re.compile(r"\b(?:FOIA|FOIPA|Appeal|Request|Tracking)\b", re.I)
+YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d")
+DOCKET_SHAPE = re.compile(r"\d{2}-\d{3,5}-[A-Z]{2,4}")
 # A label that names a number ("Case Number", "FOIA Case:", "Freedom of Information Act
 # Request") vouches for a five-digit number (NSA's "FOIA Case: 41517") and for one shaped
 # like an FBI file number.
@@ -575,6 +600,10 @@ def _is_tracking(token: str, labelled: bool, named: bool = False) -> bool:
     and a run of three digits, the way agency numbers do. Digits alone need six, or five
     after a label that names a number (``named``)."""
     digits = sum(ch.isdigit() for ch in token)
+    # after a label that names a number, letters and four digits will do ("Case No. TFA-0001")
+    short_ok = named and digits == 4 and bool(re.fullmatch(r"[A-Z]{2,5}-\d{4}", token))
+    if short_ok:  # a Bates stamp's shape, but no Bates stamp follows "Case No."
+        return True
     if NOT_TRACKING.fullmatch(token) or digits < 5 or len(token) > 40:
         return False
     if not named and NOT_TRACKING_UNLESS_LABELLED.fullmatch(token):
@@ -609,13 +638,28 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     pos = 0
     while m := LABELLED.search(text, pos):
         label = text[m.start() : m.start("n1")]
-        take(m.group("n1"), m.start("n1"), True, named=bool(NUMBER_LABEL.search(label.rstrip())))
+        named = bool(NUMBER_LABEL.search(label.rstrip()))
+        request_label = bool(REQUEST_LABEL.search(label))
+        more, end = m, m.end("n1")
+        while more is not None:
+            token = more.group("n1")
+            if re.search(r"\s", token):
+                if sum(ch.isdigit() for ch in token) >= 5 and not YEAR_SPAN.fullmatch(token):
+                    found.setdefault(token, more.start("n1"))
+            elif request_label and DOCKET_SHAPE.fullmatch(token):
+                found.setdefault(token, more.start("n1"))
+            else:
+                take(token, more.start("n1"), True, named=named)
+            end = more.end("n1")
+            more = LABELLED_MORE.match(text, end)
         pos = m.start("n1")
     for m in COMPONENT_NUMBER.finditer(text):
         take(m.group(0), m.start(), True, known=True)
     for m in SHAPED.finditer(text):
         take(m.group(0), m.start(), False)
-    return tuple(sorted(found, key=found.__getitem__))
+    # an OCR-split number ("Ref: l 9-F-0312") leaves its tail behind: keep the whole one
+    tails = {t for t in found if any(o != t and o.endswith(t) for o in found)}
+    return tuple(sorted((t for t in found if t not in tails), key=found.__getitem__))
 
 
 # -- exemptions --------------------------------------------------------------------------------
@@ -899,8 +943,8 @@ NARRATIVE = re.compile(
 # The appeal-rights paragraph speaks of an appeal the requester may make, not of one decided:
 # "Because your request has been denied in part, you are advised of your right to appeal".
 APPEAL_RIGHTS = re.compile(
-    r"(?:right|entitled)\s+to\s+(?:file\s+an?\s+|submit\s+an?\s+)?(?:administrative\s+)?appeal"
-    r"|you\s+(?:may|can|might)\s+(?:file\s+an?\s+|submit\s+an?\s+)?(?:administrative\s+)?appeal",
+    r"\b(?:right|entitled)\s+to\s+(?:file\s+an?\s+|submit\s+an?\s+)?(?:administrative\s+)?appeal\b"
+    r"|\byou\s+(?:may|can|might)\s+(?:file\s+an?\s+|submit\s+an?\s+)?(?:administrative\s+)?appeal\b",
     re.I,
 )
 # The letter states its business in its opening; what it says of appeals further on is
@@ -1384,9 +1428,11 @@ class _Findings:
         # under a cited exemption): the denial is what to appeal.
         # A no-records letter's general word on what the law protects ("records about third
         # parties are exempt") is not this: the withholding must be of the records asked for.
-        if denied:
-            return "denial", denied
         none_found = self.first(NO_RECORDS, where=lambda s: not CONDITIONAL.search(NOT_KNOWN.sub("", s)))
+        # "denied" with no exemption behind it, when the records were not found or no longer
+        # exist, is how some offices word a no-records answer (it carries appeal rights)
+        if denied and not (none_found and not has_exemptions):
+            return "denial", denied
         if withheld and has_exemptions and (none_found is None or REQUESTED_RECORDS.search(withheld)):
             return "denial", withheld
         if none_found:
