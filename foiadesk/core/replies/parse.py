@@ -670,6 +670,12 @@ MORE_NUMBERS = re.compile(
 )
 MORE_SUBPARTS = re.compile(r"\s*(?:,\s*)?(?:and|&|or|/)?\s*\(\s*([A-Fa-f])\s*\)(?!\s*\()")
 SHORT_FORM = re.compile(r"(?<![A-Za-z0-9(/])b\s?\(?([1-9])\)?(?:\s?\(?([A-Fa-f])\)?)?(?![A-Za-z0-9])")
+# "5 U.S.C. 552b(6)" (the (b) run into the section; the Sunshine Act's 552b has a (c) first)
+# and "exemption B 1" with a capital B.
+RUN_TOGETHER_FORM = re.compile(
+    r"\b552[ ]?b[ ]?\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?"
+    r"|(?i:\bexemptions?[ ]+)B[ ]?([1-9])(?![\d(])"
+)
 WORD_FORM = re.compile(r"\bExemptions?\s+(?=[1-9])", re.I)
 WORD_ITEM = re.compile(
     r"([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R))(?:\s*\(?([A-Fa-f])\)?(?![A-Za-z]))?"
@@ -757,6 +763,10 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for m in SHORT_FORM.finditer(body):
         found.add(_exemption(m.group(1), m.group(2)))
         if m.group(1) == "3":
+            b3_at.append(m.start())
+    for m in RUN_TOGETHER_FORM.finditer(body):
+        found.add(_exemption(m.group(1) or m.group(3), m.group(2)))
+        if (m.group(1) or m.group(3)) == "3":
             b3_at.append(m.start())
     for m in WORD_FORM.finditer(body):
         pos = m.end()
