@@ -527,7 +527,7 @@ SPACED_TOKEN = (
 # "Request Request Request …" cannot make the pattern backtrack over itself.
 LABELLED = re.compile(
     r"(?i:(?:(?:FOIA|FOIPA|FOIA/PA|FOI/PA|Privacy\s+Act|PA|Appeals?|Request|Case|Tracking|Control|Reference|"
-    r"Referral|Consultation|Ticket|Confirmation|Log)\s+){1,3}(?:Number|No\.?|Num\.?|ID)"
+    r"Referral|Consultation|Ticket|Confirmation|Log)\s+){1,3}(?:Numbers?|Nos?\.?|Num\.?|ID)"
     r"|(?:FOIA|FOIPA|FOI/PA|Request|Case|Appeal|Tracking|Control|Log)\s*#"
     r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)"
     # the bare name before a number: "Re: FOIA 2019-820"
@@ -957,6 +957,12 @@ APPEAL_RIGHTS = re.compile(
     r"|\byou\s+(?:may|can|might)\s+(?:file\s+an?\s+|submit\s+an?\s+)?(?:administrative\s+)?appeal\b",
     re.I,
 )
+# How to appeal: "... concerning your appeal should be clearly marked", "must be received".
+APPEAL_HOW = _any(
+    APPEAL_RIGHTS.pattern,
+    r"\b(?:should|must|shall)\s+(?:\w+\s+)?(?:be\s+)?(?:clearly\s+)?(?:marked|received|addressed|postmarked|sent"
+    r"|submitted|include|state|contain)\b",
+)
 # The letter states its business in its opening; what it says of appeals further on is
 # mostly the appeal-rights paragraph ("All communications concerning your appeal ...").
 OPENING_SENTENCES = 5
@@ -1120,7 +1126,7 @@ DENIED_FULL = _any(
 PARTIAL = _any(
     r"\b(?:grant\w*|releas\w*|withh\w*)\b(?:\s+\S+){0,8}?\s+in\s+part\b",
     r"\bpartial(?:ly)?\s+(?:grant|release|denial|denied|granted|released|releasable|withheld)\w*",
-    r"\breleas\w*\b(?:\s+\S+){0,4}?\s+with\s+(?:redactions|excisions|deletions)\b",
+    r"\breleas\w*\b(?:\s+\S+){0,4}?\s+with\s+(?:(?!no\b)\w+\s+)?(?:redactions|excisions|deletions)\b",
     r"\b(?:pages?|records?|documents?|cd|disc)\b(?:\s+\S+){0,8}?\s+with\s+(?:certain\s+)?(?:information|portions|material|text)"
     r"\s+(?:being\s+)?(?:withheld|redacted|deleted|excised)\b",
     # "certain portions of the enclosed documents are exempt from disclosure"
@@ -1139,7 +1145,7 @@ PARTIAL_STRONG = _any(
     r"\breleasable\s+in\s+part\b",
     r"\breleased\s+in\s+part\b",
     r"\bwith\s+(?:certain\s+)?information\s+(?:being\s+)?withheld\b",
-    r"\bwith\s+(?:redactions|excisions)\b",
+    r"\bwith\s+(?:(?!no\b|out\b)\w+\s+)?(?:redactions|excisions)\b",
     r"\bportions?\b(?:\s+\S+){0,6}?\s+will\s+be\s+withheld\b",
     r"\bpartially\s+withheld\b",
     r"\bportions?\b(?:\s+\S+){0,6}?\s+(?:are|is)\s+not\s+releasable\b",
@@ -1545,7 +1551,9 @@ class _Findings:
         """A letter that answers an appeal (its opening says so, or "Re: FOIA Appeal" heads
         it): an acknowledgment if it only says the appeal is received or waits its turn,
         else the decision, even when the deciding sentence is worded in no way the rules know."""
-        opening = next((s for s in self.opening() if APPEAL_RESPONSE.search(s)), None) or (
+        opening = next(
+            (s for s in self.opening() if APPEAL_RESPONSE.search(s) and not APPEAL_HOW.search(s)), None
+        ) or (
             self.first(APPEAL_WORD) if appeal_subject else None
         )
         if opening is None:
