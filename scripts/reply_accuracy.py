@@ -1,6 +1,8 @@
 """Print the reply reader's per-field accuracy on real, hand-labelled agency letters.
 
-    python scripts/reply_accuracy.py [--split dev|holdout|holdout2|holdout3|holdout4|holdout5|both|all] [--misses]
+    python scripts/reply_accuracy.py [--split SPLIT] [--misses]
+
+SPLIT is dev, holdout, holdout2 … holdout5, both or all.
 
 The letters and their labels are in tests/fixtures/replies-real (see SOURCES.md there).
 ``--misses`` lists each wrong field; use it on the dev split only, so the holdouts stay a

@@ -567,7 +567,10 @@ FIFTH = [
     ),
     ("As explained below, we will deny the first two Appeals and dismiss the third.", "appeal_decision"),
     # records that no longer exist
-    ("Records which may have been responsive to your request were destroyed in 2011 under the retention schedule.", "no_records"),
+    (
+        "Records which may have been responsive to your request were destroyed in 2011 under the retention schedule.",
+        "no_records",
+    ),
     ("The file you asked for was inadvertently shredded in 2014, and no copy was kept.", "no_records"),
     (
         "Records potentially responsive to your request were sent to the National Archives. Since those records "
@@ -600,7 +603,10 @@ FIFTH = [
         "The History Office searched its files and provided the enclosed documents responsive to your request.",
         "records_released",
     ),
-    ("We are releasing all twelve pages to you, with three redactions under Exemption 6. Nothing else was withheld.", "partial"),
+    (
+        "We are releasing all twelve pages to you, with three redactions under Exemption 6. Nothing else was withheld.",
+        "partial",
+    ),
     # a Glomar answer held in reserve until the requester sends proof is an acknowledgment
     (
         "This acknowledges receipt of your FOIA request. You asked for records on a third party. In the absence "
@@ -654,7 +660,10 @@ def test_labelled_numbers_of_the_fifth_holdout(text, numbers):
 @pytest.mark.parametrize(
     "text, day",
     [
-        ("DEPARTMENT OF THE NAVY\nSer 123/456\n20 Mar 15\nDear Mr. X:\nWe enclose the records.", "2015-03-20"),
+        (
+            "DEPARTMENT OF THE NAVY\nSer 123/456\n20 Mar 15\nDear Mr. X:\nWe enclose the records.",
+            "2015-03-20",
+        ),
         ("DEPARTMENT OF THE ARMY\n3 Jun 98\nDear Ms. Y:\nWe enclose the records.", "1998-06-03"),
         # a status date is not the letter's
         ("Mr. X,\nAs of 9 Mar 22, your request remains with the office searching for records.", None),
@@ -681,9 +690,11 @@ def test_exemptions_run_together(text, codes):
 
 def test_a_reply_that_is_all_quotation_is_read():
     # an e-mail that forwards the agency's reply with "> " on every line holds nothing else
-    assert parse_text("> Enclosed are 10 pages, released in full.\n> Sincerely,\n> FOIA Officer").reply_type == (
-        "records_released"
-    )
+    assert parse_text(
+        "> Enclosed are 10 pages, released in full.\n> Sincerely,\n> FOIA Officer"
+    ).reply_type == ("records_released")
     # but the message a reply quotes under its own text is still not the agency's
-    reply = parse_text(HEAD + "This acknowledges receipt of your request.\n> I appeal the partial denial of my request.")
+    reply = parse_text(
+        HEAD + "This acknowledges receipt of your request.\n> I appeal the partial denial of my request."
+    )
     assert reply.reply_type == "ack"

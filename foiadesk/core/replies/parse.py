@@ -350,7 +350,11 @@ def _split_line(text: str) -> list[str]:
         stop = m.start() if m.end() > m.start() else m.start() - 1
         before = text[max(start, stop - 40) : stop + 1].split()
         word = before[-1].rstrip(".!?\"')]").lower().lstrip("(\"'") if before else ""
-        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        if (
+            word in ABBREVIATIONS
+            or (len(word) == 1 and word.isalpha())
+            or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
+        ):
             continue
         parts.append(text[start : m.end()].strip())
         start = m.end()
@@ -470,7 +474,9 @@ def _letter_date(text: str) -> tuple[date, str] | None:
 
 
 # The military style in a letterhead, "20 Mar 15": day, three-letter month, two-digit year.
-MILITARY_DATE = re.compile(r"(?<![\w/-])(\d{1,2})[ ](Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ ](\d{2})(?![\w/-])")
+MILITARY_DATE = re.compile(
+    r"(?<![\w/-])(\d{1,2})[ ](Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ ](\d{2})(?![\w/-])"
+)
 
 
 def _date_line(text: str) -> tuple[date, str] | None:
@@ -521,7 +527,8 @@ LETTER_SUFFIX = r"(?:[ ]?\([A-Z]\)(?![ ]?\())?"
 # A number printed with spaced dashes after a label: "CASE NUMBER 2009 -0016",
 # "RE: 16 FOI – 00056; 17 – App – 00001" (kept as printed).
 SPACED_TOKEN = (
-    r"\d{2,4}(?:[ ][A-Za-z]{2,4})?(?:[ ]+[-–—][ ]*|[ ]*[-–—][ ]+)(?:[A-Za-z]{2,4}(?:[ ]*[-–—][ ]*))?\d{3,6}(?![\d])"
+    r"\d{2,4}(?:[ ][A-Za-z]{2,4})?(?:[ ]+[-–—][ ]*|[ ]*[-–—][ ]+)"
+    r"(?:[A-Za-z]{2,4}(?:[ ]*[-–—][ ]*))?\d{3,6}(?![\d])"
 )
 # Labels agencies put before their number; each repetition is bounded so that a text of
 # "Request Request Request …" cannot make the pattern backtrack over itself.
@@ -938,9 +945,11 @@ CONDITIONAL = _any(r"^(?:if|should|unless|in the event|once|when|whether|to the 
                    r"\bunless\b", r"\bin the event\b", r"\bto the extent\b", r"\bwould\b")  # fmt: skip
 IF_WORD = _any(r"\bif\b", r"\bunless\b", r"\bshould\s+you\b", r"\bin\s+the\s+event\b")
 APPEAL_SUBJECT = re.compile(
-    r"^[ \t]*(?:Re|Subject)[ \t]*:[^\n]{0,80}\bappeal\b|\bAppeal[ \t]+(?:No\.?|Number)[ \t]*[:#]?[ \t]*(?-i:[A-Z]{0,6})[-\t ]?\d"
+    r"^[ \t]*(?:Re|Subject)[ \t]*:[^\n]{0,80}\bappeal\b"
+    r"|\bAppeal[ \t]+(?:No\.?|Number)[ \t]*[:#]?[ \t]*(?-i:[A-Z]{0,6})[-\t ]?\d"
     # an appeal office's order: "DECISION AND ORDER ... Appeal", "Name of Appellant:"
-    r"|^[ \t]*DECISION[ \t]+AND[ \t]+ORDER\b[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*Appeal\b|^[ \t]*Name[ \t]+of[ \t]+Appellant\b",
+    r"|^[ \t]*DECISION[ \t]+AND[ \t]+ORDER\b[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*Appeal\b"
+    r"|^[ \t]*Name[ \t]+of[ \t]+Appellant\b",
     re.I | re.M,
 )
 # A sentence that tells the request's history ("On December 29, 2009, OJAG granted your
@@ -1063,8 +1072,11 @@ GLOMAR = _any(
 )
 # A Glomar answer the letter holds in reserve: "In the absence of such information, the FBI
 # can neither confirm nor deny ..." asks for a consent or proof of death first.
-GLOMAR_UNLESS = _any(r"\bin\s+the\s+absence\s+of\b", r"\bunless\s+you\b", r"\bwithout\s+(?:such|this|the|a|an)\s+"
-                     r"(?:\w+\s+){0,2}?(?:consent|authorization|proof|information)\b")  # fmt: skip
+GLOMAR_UNLESS = _any(
+    r"\bin\s+the\s+absence\s+of\b",
+    r"\bunless\s+you\b",
+    r"\bwithout\s+(?:such|this|the|a|an)\s+(?:\w+\s+){0,2}?(?:consent|authorization|proof|information)\b",
+)
 RELEASED = _any(
     r"(?<!the )(?<!for )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+"
     r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|information)\b",
@@ -1553,9 +1565,7 @@ class _Findings:
         else the decision, even when the deciding sentence is worded in no way the rules know."""
         opening = next(
             (s for s in self.opening() if APPEAL_RESPONSE.search(s) and not APPEAL_HOW.search(s)), None
-        ) or (
-            self.first(APPEAL_WORD) if appeal_subject else None
-        )
+        ) or (self.first(APPEAL_WORD) if appeal_subject else None)
         if opening is None:
             return []
         if self.first(APPEAL_PENDING, skip=CONDITIONAL):
