@@ -464,12 +464,12 @@ def _letter_date(text: str) -> tuple[date, str] | None:
             line_start = head.rfind("\n", 0, m.start()) + 1
             return day, head[line_start : m.end() + 40].split("\n")[0].strip()
     dated = _date_line(text)
-    m = MILITARY_DATE.search(head)
-    if dated is None and m and not NOT_LETTER_DATE.search(head[max(0, m.start() - 30) : m.start()]):
-        year = int(m.group(3))
-        day = to_date(f"{m.group(2)} {m.group(1)}, {year + (1900 if year >= 50 else 2000)}")
+    mil = MILITARY_DATE.search(head)
+    if dated is None and mil and not NOT_LETTER_DATE.search(head[max(0, mil.start() - 30) : mil.start()]):
+        year = int(mil.group(3))
+        day = to_date(f"{mil.group(2)} {mil.group(1)}, {year + (1900 if year >= 50 else 2000)}")
         if day is not None:
-            return day, m.group(0)
+            return day, mil.group(0)
     return dated
 
 
@@ -647,7 +647,7 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
         label = text[m.start() : m.start("n1")]
         named = bool(NUMBER_LABEL.search(label.rstrip()))
         request_label = bool(REQUEST_LABEL.search(label))
-        more, end = m, m.end("n1")
+        more: re.Match | None = m
         while more is not None:
             token = more.group("n1")
             if re.search(r"\s", token):
