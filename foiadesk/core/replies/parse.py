@@ -648,7 +648,9 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
         named = bool(NUMBER_LABEL.search(label.rstrip()))
         request_label = bool(REQUEST_LABEL.search(label))
         more: re.Match | None = m
-        while more is not None:
+        for _ in range(12):  # a list after a label is short; bounded so labels cannot rescan a long one
+            if more is None:
+                break
             token = more.group("n1")
             if re.search(r"\s", token):
                 if sum(ch.isdigit() for ch in token) >= 5 and not YEAR_SPAN.fullmatch(token):
