@@ -812,3 +812,27 @@ def test_the_fourth_holdout_is_read_at_least_as_well_as_after_its_fixes():
     assert {name: s.right >= HOLDOUT4_FLOOR[name] for name, s in scores.items()} == {
         name: True for name in FIELDS
     }
+
+
+# holdout5: 45 letters collected blind, measured twice blind (reply type 27 of 42, letter date 43
+# of 44, tracking numbers 35 of 45, exemptions 35 of 38, fee amount 42 of 42). After its misses
+# were read, the general rules of tests/test_replies_wording.py (FIFTH and the tests after it)
+# brought it to the figures below (d04's type made undeterminable, see SOURCES.md); a tuned
+# figure, kept as a floor. Left: c24 (an OGIS note on courtesy copies reads as an
+# acknowledgment), c12's unlabelled "CC-58,987", c14's "document control numer", d02's
+# exemptions recited from the initial decision.
+HOLDOUT5_FLOOR = {
+    "reply_type": 40,
+    "letter_date": 44,
+    "tracking_numbers": 43,
+    "exemptions": 37,
+    "fee_amount": 42,
+}
+
+
+def test_the_fifth_holdout_is_read_at_least_as_well_as_after_its_fixes():
+    scores = score(REAL, "holdout5")
+    print("\n" + table(scores))
+    assert {name: s.right >= HOLDOUT5_FLOOR[name] for name, s in scores.items()} == {
+        name: True for name in FIELDS
+    }

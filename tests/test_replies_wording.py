@@ -526,3 +526,175 @@ def test_a_notice_that_the_time_will_be_missed_extends_only_without_a_right_to_t
         "respond to your request within the FOIA's 20 day statutory time period."
     )
     assert (osd.reply_type, osd.extension) == ("extension", True)
+
+
+# -- wording met in the fifth holdout (holdout5, read after its blind measure), general rules --
+FIFTH = [
+    # the appeal-rights paragraph does not make a letter an appeal decision
+    (
+        "No records responsive to your request were located. You may appeal this response within 90 days. "
+        "All correspondence concerning your appeal should be marked FOIA APPEAL, and the appeal must be "
+        "received no later than 90 workdays from the date of this letter.",
+        "no_records",
+    ),
+    (
+        "The Division located no records responsive to your request. Because your request has been denied, "
+        "you are advised of your right to appeal this determination to the General Counsel.",
+        "no_records",
+    ),
+    # ... though an opening that answers an appeal still does
+    (
+        "This letter responds to your appeal of the Division's response to your request. We have considered it "
+        "and the Division's search was adequate.",
+        "appeal_decision",
+    ),
+    # history told in the letter does not decide it
+    (
+        "On June 3, 2019, the Office of General Counsel granted your appeal and sent your request back to us. "
+        "We searched again and enclosed are 14 pages, released in full.",
+        "records_released",
+    ),
+    (
+        "By letter dated May 2, 2018, the Deputy General Counsel denied your appeal. This office has received "
+        "your new request and assigned it number 2020-00456.",
+        "ack",
+    ),
+    # an appeal office's order
+    (
+        "DECISION AND ORDER\nOF THE DEPARTMENT\nAppeal\nName of Petitioner: Jane Roe\nOn May 1, 2020, Ms. Roe filed "
+        "an Appeal from a determination of the Field Office. If the Appeal were granted, the Office would search again.",
+        "appeal_decision",
+    ),
+    ("As explained below, we will deny the first two Appeals and dismiss the third.", "appeal_decision"),
+    # records that no longer exist
+    (
+        "Records which may have been responsive to your request were destroyed in 2011 under the retention schedule.",
+        "no_records",
+    ),
+    ("The file you asked for was inadvertently shredded in 2014, and no copy was kept.", "no_records"),
+    (
+        "Records potentially responsive to your request were sent to the National Archives. Since those records "
+        "were not reviewed, it is not known whether they are responsive.",
+        "no_records",
+    ),
+    ("The undersigned is responsible for this no records response.", "no_records"),
+    ("A search of the case management system returned no results for the name you gave.", "no_records"),
+    # ... but not a request sent on to another agency, nor shredding as a policy
+    ("We have referred your request to the Department of the Navy for direct response to you.", "referral"),
+    (
+        "This office has received your request. Copies of documents that are shredded under our schedule are not kept.",
+        "ack",
+    ),
+    # a denial with no exemption, of records that cannot be found, is the no-records answer
+    (
+        "The document you requested was destroyed in 2009 and we are unable to find another copy. "
+        "Your request is therefore denied.",
+        "no_records",
+    ),
+    # ... while records withheld under an exemption stay a denial
+    (
+        "Your request is denied. The records you requested are exempt from disclosure under Exemption 7(A), "
+        "5 U.S.C. 552(b)(7)(A).",
+        "denial",
+    ),
+    # released: attached, or the enclosed document "responsive"
+    ("We are attaching a copy of the report you requested. Nothing was removed from it.", "records_released"),
+    (
+        "The History Office searched its files and provided the enclosed documents responsive to your request.",
+        "records_released",
+    ),
+    (
+        "We are releasing all twelve pages to you, with three redactions under Exemption 6. Nothing else was withheld.",
+        "partial",
+    ),
+    # a Glomar answer held in reserve until the requester sends proof is an acknowledgment
+    (
+        "This acknowledges receipt of your FOIA request. You asked for records on a third party. In the absence "
+        "of a consent or proof of death, the Bureau can neither confirm nor deny the existence of records, which "
+        "would be exempt under (b)(6) and (b)(7)(C). Enclosed is a Certification of Identity form.",
+        "ack",
+    ),
+    # ... while a Glomar answer given outright is one
+    (
+        "The Bureau can neither confirm nor deny the existence of records about the individual you named, "
+        "5 U.S.C. 552(b)(6) and (b)(7)(C).",
+        "glomar",
+    ),
+    # a sentence ends after a digit ("Exemption 6. This provision ...")
+    (
+        "We located eight pages and are releasing them with two redactions under Exemption 6. This provision "
+        "exempts files the disclosure of which would invade privacy.",
+        "partial",
+    ),
+]
+
+
+@pytest.mark.parametrize("wording, kind", FIFTH)
+def test_wording_families_of_the_fifth_holdout(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("Re: 21 FOI – 00012; 22 – App – 00003\nDear X:", {"21 FOI – 00012", "22 – App – 00003"}),
+        ("CASE NUMBER 2011 -0042 On May 1, 2011 you asked", {"2011 -0042"}),
+        ("Re: FOIA Nos. 2019-00123, 2019-00456\nDear X:", {"2019-00123", "2019-00456"}),
+        ("Re: OIP/15-02211 (F)\nDear X:", {"OIP/15-02211 (F)"}),
+        ("FOIA Appeal Number: 15-00071-AP\nDear X:", {"15-00071-AP"}),
+        ("Case No. ABC-0012 June 1, 2003", {"ABC-0012"}),
+        ("Ref: l 9-F-0312 ... assigned FOIA case number 19-F-0312.", {"19-F-0312"}),
+        # negatives: serials, a year span, a docket after a court's label, a Bates stamp
+        ("Serial: Q4-072-87 27 January 1987", set()),
+        ("Ser SP1005/030415004 20 Mar 15", set()),
+        ("Re: budgets 2019 - 2020\nDear X:", set()),
+        ("Civil Action No. 12-00932-EGS", set()),
+        ("Case No. 99-3234-HHK", set()),
+        ("AGENCY-0001", set()),
+    ],
+)
+def test_labelled_numbers_of_the_fifth_holdout(text, numbers):
+    assert set(parse_text(text).tracking_numbers) == numbers
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        (
+            "DEPARTMENT OF THE NAVY\nSer 123/456\n20 Mar 15\nDear Mr. X:\nWe enclose the records.",
+            "2015-03-20",
+        ),
+        ("DEPARTMENT OF THE ARMY\n3 Jun 98\nDear Ms. Y:\nWe enclose the records.", "1998-06-03"),
+        # a status date is not the letter's
+        ("Mr. X,\nAs of 9 Mar 22, your request remains with the office searching for records.", None),
+    ],
+)
+def test_military_letter_dates(text, day):
+    got = parse_text(text).letter_date
+    assert (got.isoformat() if got else None) == day
+
+
+@pytest.mark.parametrize(
+    "text, codes",
+    [
+        ("Names were deleted because they are exempt under 5 U.S.C. 552b(6).", ("b6",)),
+        ("For the one document withheld in full, we have cited exemption B 1.", ("b1",)),
+        # the Sunshine Act's own exemptions, and a B that is not an exemption
+        ("The meeting was closed under 5 U.S.C. 552b(c)(6).", ()),
+        ("The B 1 bomber flew over the base.", ()),
+    ],
+)
+def test_exemptions_run_together(text, codes):
+    assert parse_text(HEAD + text).exemptions == codes
+
+
+def test_a_reply_that_is_all_quotation_is_read():
+    # an e-mail that forwards the agency's reply with "> " on every line holds nothing else
+    assert parse_text(
+        "> Enclosed are 10 pages, released in full.\n> Sincerely,\n> FOIA Officer"
+    ).reply_type == ("records_released")
+    # but the message a reply quotes under its own text is still not the agency's
+    reply = parse_text(
+        HEAD + "This acknowledges receipt of your request.\n> I appeal the partial denial of my request."
+    )
+    assert reply.reply_type == "ack"

@@ -104,7 +104,7 @@ def parse_text(
     value) stops a read that takes too long with ``ReadingTooLong``; ``check`` is called
     between steps and may raise to stop it (the window's Esc)."""
     clock = _Clock(deadline, check)
-    text = QUOTED_LINES.sub("", normalise(text[:MAX_PARSE_CHARS]))
+    text = _unquoted(normalise(text[:MAX_PARSE_CHARS]))
     letter, addenda = split_addenda(text)
     clock.check()
     sentences = [
@@ -225,6 +225,16 @@ PAGE_FURNITURE = re.compile(
 # requester's words, not the agency's ("you characterize ... as only a partial denial").
 QUOTED_LINES = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)|^[^\n]{0,120}\bwrote:[ \t]*$", re.M)
 
+QUOTE_MARK = re.compile(r"^[ \t]*>[ \t]?", re.M)
+
+
+def _unquoted(text: str) -> str:
+    """The text without the message it quotes; but a text that is all quotation (a reply
+    forwarded with "> " on every line) is the letter itself, its marks removed."""
+    rest = QUOTED_LINES.sub("", text)
+    return rest if re.search(r"[A-Za-z]{3}", rest) else QUOTE_MARK.sub("", text)
+
+
 # Where the letter ends and its standard enclosures begin: an exemptions glossary, the
 # FBI's addendum of standard responses, an "explanation of exemptions". Their "neither
 # confirm nor deny" and exemption lists describe every request, not this one.
@@ -304,7 +314,11 @@ def _split_line(text: str) -> list[str]:
         stop = m.start() if m.end() > m.start() else m.start() - 1
         before = text[max(start, stop - 40) : stop + 1].split()
         word = before[-1].rstrip(".!?\"')]").lower().lstrip("(\"'") if before else ""
-        if word in ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        if (
+            word in ABBREVIATIONS
+            or (len(word) == 1 and word.isalpha())
+            or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
+        ):
             continue
         parts.append(text[start : m.end()].strip())
         start = m.end()
@@ -413,7 +427,20 @@ def _letter_date(text: str) -> tuple[date, str] | None:
         if day is not None:
             line_start = head.rfind("\n", 0, m.start()) + 1
             return day, head[line_start : m.end() + 40].split("\n")[0].strip()
-    return _date_line(text)
+    dated = _date_line(text)
+    mil = MILITARY_DATE.search(head)
+    if dated is None and mil and not NOT_LETTER_DATE.search(head[max(0, mil.start() - 30) : mil.start()]):
+        year = int(mil.group(3))
+        day = to_date(f"{mil.group(2)} {mil.group(1)}, {year + (1900 if year >= 50 else 2000)}")
+        if day is not None:
+            return day, mil.group(0)
+    return dated
+
+
+# The military style in a letterhead, "20 Mar 15": day, three-letter month, two-digit year.
+MILITARY_DATE = re.compile(
+    r"(?<![\w/-])(\d{1,2})[ ](Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ ](\d{2})(?![\w/-])"
+)
 
 
 def _date_line(text: str) -> tuple[date, str] | None:
@@ -459,11 +486,19 @@ TOKEN = r"[A-Z0-9]+(?:[-/_.][A-Z0-9]+)*"
 # After a label, OCR may read a digit as one lower-case letter between digits ("FOIA # 12i840");
 # the number is kept as printed.
 OCR_TOKEN = r"\d+[a-z]\d+"
+# The Justice Department's one-letter suffix, part of its numbers: "OLA/14-01844 (F)".
+LETTER_SUFFIX = r"(?:[ ]?\([A-Z]\)(?![ ]?\())?"
+# A number printed with spaced dashes after a label: "CASE NUMBER 2009 -0016",
+# "RE: 16 FOI – 00056; 17 – App – 00001" (kept as printed).
+SPACED_TOKEN = (
+    r"\d{2,4}(?:[ ][A-Za-z]{2,4})?(?:[ ]+[-–—][ ]*|[ ]*[-–—][ ]+)"
+    r"(?:[A-Za-z]{2,4}(?:[ ]*[-–—][ ]*))?\d{3,6}(?![\d])"
+)
 # Labels agencies put before their number; each repetition is bounded so that a text of
 # "Request Request Request …" cannot make the pattern backtrack over itself.
 LABELLED = re.compile(
     r"(?i:(?:(?:FOIA|FOIPA|FOIA/PA|FOI/PA|Privacy\s+Act|PA|Appeals?|Request|Case|Tracking|Control|Reference|"
-    r"Referral|Consultation|Ticket|Confirmation|Log)\s+){1,3}(?:Number|No\.?|Num\.?|ID)"
+    r"Referral|Consultation|Ticket|Confirmation|Log)\s+){1,3}(?:Numbers?|Nos?\.?|Num\.?|ID)"
     r"|(?:FOIA|FOIPA|FOI/PA|Request|Case|Appeal|Tracking|Control|Log)\s*#"
     r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)"
     # the bare name before a number: "Re: FOIA 2019-820"
@@ -477,8 +512,15 @@ LABELLED = re.compile(
     r"(?:for\s+(?:your|this|the)\s+(?:\w+\s+)?(?:request|appeal)\s+)?(?:is|was|will\s+be)"
     r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log)\s+){0,3}"
     r"(?:number|no\.?)?)"
-    rf"\s*[:#.]?\s*(?:\(?(?P<n1>{TOKEN}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
+    rf"\s*[:#.]?\s*(?:\(?(?P<n1>{SPACED_TOKEN}|{TOKEN}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
 )
+# More numbers after a labelled one: "Re: FOIA Nos. 2019-001, 2019-002", "16 FOI – 00056; 17 – App – 00001"
+LABELLED_MORE = re.compile(rf"[ \t]*(?:[;,&]|\band\b)[ \t]*(?P<n1>{SPACED_TOKEN}|{TOKEN})(?![A-Za-z0-9])")
+# Labels that name a request or an appeal (not "Case", which courts use too): after them a
+# number shaped like a docket is the agency's ("DEA Appeal Number: 14-00071-AP").
+REQUEST_LABEL = re.compile(r"\b(?:FOIA|FOIPA|Appeal|Request|Tracking)\b", re.I)
+YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d")
+DOCKET_SHAPE = re.compile(r"\d{2}-\d{3,5}-[A-Z]{2,4}")
 # A label that names a number ("Case Number", "FOIA Case:", "Freedom of Information Act
 # Request") vouches for a five-digit number (NSA's "FOIA Case: 41517") and for one shaped
 # like an FBI file number.
@@ -529,6 +571,10 @@ def _is_tracking(token: str, labelled: bool, named: bool = False) -> bool:
     and a run of three digits, the way agency numbers do. Digits alone need six, or five
     after a label that names a number (``named``)."""
     digits = sum(ch.isdigit() for ch in token)
+    # after a label that names a number, letters and four digits will do ("Case No. TFA-0001")
+    short_ok = named and digits == 4 and bool(re.fullmatch(r"[A-Z]{2,5}-\d{4}", token))
+    if short_ok:  # a Bates stamp's shape, but no Bates stamp follows "Case No."
+        return True
     if NOT_TRACKING.fullmatch(token) or digits < 5 or len(token) > 40:
         return False
     if not named and NOT_TRACKING_UNLESS_LABELLED.fullmatch(token):
@@ -563,13 +609,30 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     pos = 0
     while m := LABELLED.search(text, pos):
         label = text[m.start() : m.start("n1")]
-        take(m.group("n1"), m.start("n1"), True, named=bool(NUMBER_LABEL.search(label.rstrip())))
+        named = bool(NUMBER_LABEL.search(label.rstrip()))
+        request_label = bool(REQUEST_LABEL.search(label))
+        more: re.Match | None = m
+        for _ in range(12):  # a list after a label is short; bounded so labels cannot rescan a long one
+            if more is None:
+                break
+            token = more.group("n1")
+            if re.search(r"\s", token):
+                if sum(ch.isdigit() for ch in token) >= 5 and not YEAR_SPAN.fullmatch(token):
+                    found.setdefault(token, more.start("n1"))
+            elif request_label and DOCKET_SHAPE.fullmatch(token):
+                found.setdefault(token, more.start("n1"))
+            else:
+                take(token, more.start("n1"), True, named=named)
+            end = more.end("n1")
+            more = LABELLED_MORE.match(text, end)
         pos = m.start("n1")
     for m in COMPONENT_NUMBER.finditer(text):
         take(m.group(0), m.start(), True, known=True)
     for m in SHAPED.finditer(text):
         take(m.group(0), m.start(), False)
-    return tuple(sorted(found, key=found.__getitem__))
+    # an OCR-split number ("Ref: l 9-F-0312") leaves its tail behind: keep the whole one
+    tails = {t for t in found if any(o != t and o.endswith(t) for o in found)}
+    return tuple(sorted((t for t in found if t not in tails), key=found.__getitem__))
 
 
 # -- exemptions --------------------------------------------------------------------------------
@@ -580,6 +643,12 @@ MORE_NUMBERS = re.compile(
 )
 MORE_SUBPARTS = re.compile(r"\s*(?:,\s*)?(?:and|&|or|/)?\s*\(\s*([A-Fa-f])\s*\)(?!\s*\()")
 SHORT_FORM = re.compile(r"(?<![A-Za-z0-9(/])b\s?\(?([1-9])\)?(?:\s?\(?([A-Fa-f])\)?)?(?![A-Za-z0-9])")
+# "5 U.S.C. 552b(6)" (the (b) run into the section; the Sunshine Act's 552b has a (c) first)
+# and "exemption B 1" with a capital B.
+RUN_TOGETHER_FORM = re.compile(
+    r"\b552[ ]?b[ ]?\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?"
+    r"|(?i:\bexemptions?[ ]+)B[ ]?([1-9])(?![\d(])"
+)
 WORD_FORM = re.compile(r"\bExemptions?\s+(?=[1-9])", re.I)
 WORD_ITEM = re.compile(
     r"([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R))(?:\s*\(?([A-Fa-f])\)?(?![A-Za-z]))?"
@@ -667,6 +736,10 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for m in SHORT_FORM.finditer(body):
         found.add(_exemption(m.group(1), m.group(2)))
         if m.group(1) == "3":
+            b3_at.append(m.start())
+    for m in RUN_TOGETHER_FORM.finditer(body):
+        found.add(_exemption(m.group(1) or m.group(3), m.group(2)))
+        if (m.group(1) or m.group(3)) == "3":
             b3_at.append(m.start())
     for m in WORD_FORM.finditer(body):
         pos = m.end()
@@ -838,9 +911,36 @@ CONDITIONAL = _any(r"^(?:if|should|unless|in the event|once|when|whether|to the 
                    r"\bunless\b", r"\bin the event\b", r"\bto the extent\b", r"\bwould\b")  # fmt: skip
 IF_WORD = _any(r"\bif\b", r"\bunless\b", r"\bshould\s+you\b", r"\bin\s+the\s+event\b")
 APPEAL_SUBJECT = re.compile(
-    r"^[ \t]*(?:Re|Subject)[ \t]*:[^\n]{0,80}\bappeal\b|\bAppeal[ \t]+(?:No\.?|Number)[ \t]*:?[ \t]*[A-Z0-9]",
+    r"^[ \t]*(?:Re|Subject)[ \t]*:[^\n]{0,80}\bappeal\b"
+    r"|\bAppeal[ \t]+(?:No\.?|Number)[ \t]*[:#]?[ \t]*(?-i:[A-Z]{0,6})[-\t ]?\d"
+    # an appeal office's order: "DECISION AND ORDER ... Appeal", "Name of Appellant:"
+    r"|^[ \t]*DECISION[ \t]+AND[ \t]+ORDER\b[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*Appeal\b"
+    r"|^[ \t]*Name[ \t]+of[ \t]+Appellant\b",
     re.I | re.M,
 )
+# A sentence that tells the request's history ("On December 29, 2009, OJAG granted your
+# appeal", "By letter dated May 1, 2020, we ...") recounts an earlier step, not this letter's.
+NARRATIVE = re.compile(
+    rf"^\W*(?:On|By\s+(?:(?:letter|e-?mail|memorandum|decision)\s+)?(?:dated|of)|In\s+(?:a|its|our|their|his|her)"
+    rf"\s+(?:letter|decision|response)\s+(?:dated|of))\s+{DATE}",
+    re.I,
+)
+# The appeal-rights paragraph speaks of an appeal the requester may make, not of one decided:
+# "Because your request has been denied in part, you are advised of your right to appeal".
+APPEAL_RIGHTS = re.compile(
+    r"\b(?:right|entitled)\s+to\s+(?:file\s+an?\s+|submit\s+an?\s+)?(?:administrative\s+)?appeal\b"
+    r"|\byou\s+(?:may|can|might)\s+(?:file\s+an?\s+|submit\s+an?\s+)?(?:administrative\s+)?appeal\b",
+    re.I,
+)
+# How to appeal: "... concerning your appeal should be clearly marked", "must be received".
+APPEAL_HOW = _any(
+    APPEAL_RIGHTS.pattern,
+    r"\b(?:should|must|shall)\s+(?:\w+\s+)?(?:be\s+)?(?:clearly\s+)?(?:marked|received|addressed|postmarked|sent"
+    r"|submitted|include|state|contain)\b",
+)
+# The letter states its business in its opening; what it says of appeals further on is
+# mostly the appeal-rights paragraph ("All communications concerning your appeal ...").
+OPENING_SENTENCES = 5
 FUTURE = _any(r"\b(?:will|may|might|can|could)\b")
 # Where a sentence turns from what was withheld to why the exemption covers it: "…(b)(7)(A),
 # which pertains to records … the release of which could reasonably be expected to interfere",
@@ -883,7 +983,8 @@ ACK_WEAK = _any(
 )
 APPEAL_DECIDED = _any(
     r"\b(?:affirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|remand(?:s|ed|ing)?|revers(?:e|es|ed|ing))\b",
-    r"\b(?:grant(?:s|ed|ing)?|den(?:y|ies|ied|ying))\b.{0,40}\b(?:your|the|this|it)\b.{0,20}\bappeal\b",
+    r"\b(?:grant(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?)\b.{0,40}\b(?:your|the|this|it)\b.{0,20}"
+    r"\bappeals?\b",
     r"\bappeal\b.{0,60}\b(?:is|has been)\s+(?:hereby\s+)?(?:granted|denied|closed|remanded)",
     r"\b(?:granting|denying)\s+it\b",
     r"\bclos(?:e|ed|ing)\s+(?:out\s+)?(?:your|this|the)\s+(?:administrative\s+)?appeal\b",
@@ -935,6 +1036,13 @@ GLOMAR = _any(
     r"\bneither\s+confirms\s+nor\s+denies\b",
     r"\b(?:cannot|can\s?not|will\s+not|refuses?\s+to|declines?\s+to)\s+confirm\s+or\s+deny\b",
 )
+# A Glomar answer the letter holds in reserve: "In the absence of such information, the FBI
+# can neither confirm nor deny ..." asks for a consent or proof of death first.
+GLOMAR_UNLESS = _any(
+    r"\bin\s+the\s+absence\s+of\b",
+    r"\bunless\s+you\b",
+    r"\bwithout\s+(?:such|this|the|a|an)\s+(?:\w+\s+){0,2}?(?:consent|authorization|proof|information)\b",
+)
 RELEASED = _any(
     r"(?<!the )(?<!for )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+"
     r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|information)\b",
@@ -957,7 +1065,10 @@ RELEASED = _any(
     r"\b(?:please\s+find|find\s+attached|attached\s+please\s+find|attached\s+(?:is|are))\b(?:\s+\S+){0,6}?\s+"
     r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|production)\s+(?:responsive|you\s+requested)\b",
     r"\byour\s+(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+)?granted\b(?!\s+in\s+part)",
-    r"\b(?:are|am|is)\s+enclosing\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|cd|disc)\b",
+    r"\b(?:are|am|is)\s+(?:also\s+)?(?:enclosing|attaching)\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|cop(?:y|ies)"
+    r"|e-?mails?|cd|disc)\b",
+    # "provided the enclosed document responsive to your request"
+    r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:pages?|records?|documents?|materials?|e-?mails?)\s+(?:responsive|you\s+requested)\b",
     r"\benclosed\s+(?:you\s+will\s+find|herewith|with\s+this\s+letter)\b(?:\s+\S+){0,6}?\s+"
     r"(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|materials?|cd|disc)\b",
 )
@@ -993,7 +1104,7 @@ DENIED_FULL = _any(
 PARTIAL = _any(
     r"\b(?:grant\w*|releas\w*|withh\w*)\b(?:\s+\S+){0,8}?\s+in\s+part\b",
     r"\bpartial(?:ly)?\s+(?:grant|release|denial|denied|granted|released|releasable|withheld)\w*",
-    r"\breleas\w*\b(?:\s+\S+){0,4}?\s+with\s+(?:redactions|excisions|deletions)\b",
+    r"\breleas\w*\b(?:\s+\S+){0,4}?\s+with\s+(?:(?!no\b)\w+\s+)?(?:redactions|excisions|deletions)\b",
     r"\b(?:pages?|records?|documents?|cd|disc)\b(?:\s+\S+){0,8}?\s+with\s+(?:certain\s+)?(?:information|portions|material|text)"
     r"\s+(?:being\s+)?(?:withheld|redacted|deleted|excised)\b",
     # "certain portions of the enclosed documents are exempt from disclosure"
@@ -1012,7 +1123,7 @@ PARTIAL_STRONG = _any(
     r"\breleasable\s+in\s+part\b",
     r"\breleased\s+in\s+part\b",
     r"\bwith\s+(?:certain\s+)?information\s+(?:being\s+)?withheld\b",
-    r"\bwith\s+(?:redactions|excisions)\b",
+    r"\bwith\s+(?:(?!no\b|out\b)\w+\s+)?(?:redactions|excisions)\b",
     r"\bportions?\b(?:\s+\S+){0,6}?\s+will\s+be\s+withheld\b",
     r"\bpartially\s+withheld\b",
     r"\bportions?\b(?:\s+\S+){0,6}?\s+(?:are|is)\s+not\s+releasable\b",
@@ -1032,6 +1143,7 @@ REQUESTED_RECORDS = _any(
     r"|(?:that\s+(?:are|were)\s+)?responsive|requested)\b",
     r"\b(?:responsive|requested|these|those|such)\s+(?:\w+\s+)?(?:records|documents|pages|materials)\b",
 )
+NOT_KNOWN = re.compile(r"\b(?:it\s+is\s+)?not\s+known\s+(?:if|whether)\b", re.I)
 NOT_OTHER = r"(?!(?:other|additional|further|more|remaining)\b)"
 # "the records withheld are described in the enclosed index": a list of what was kept back
 DESCRIBED = _any(r"\bdescrib", r"\blisted\b", r"\bindex\b", r"\bexplain")
@@ -1064,6 +1176,14 @@ NO_RECORDS = _any(
     r"\b(?:did|does)\s+not\s+(?:yield|produce|return|reveal|locate|find|result\s+in)\s+any\s+(?:responsive\s+)?"
     r"(?:records|documents)\b",
     r"\bthere\s+(?:are|were)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
+    # records that no longer exist: "Records which may be responsive ... were destroyed on ..."
+    r"\b(?:records?|documents?|files?)\b(?:\s+\S+){0,8}?\s+(?:were|was|have\s+been|has\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:destroyed|shredded|purged|disposed\s+of)\b",
+    # "Since those records were not reviewed, it is not known if they are actually responsive"
+    r"\b(?:records?|material|documents?)\s+(?:were|was|could)\s+not\s+(?:be\s+)?reviewed\b",
+    # the letter naming itself: "responsible for this no records response"
+    r"\b(?:this|our)\s+no[- ]records?\s+(?:response|determination|finding|letter)\b",
+    r"\bsearch(?:es)?\b(?:\s+\S+){0,12}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?results\b",
 )
 FEE_ESTIMATE = _any(
     r"\b(?:will|would|shall)\s+(?:be\s+charged|owe|cost|charge\s+you)\b",
@@ -1107,10 +1227,14 @@ CLARIFY = _any(
     r"\bmore\s+specific\b",
     r"\bperfect(?:ed|ing)?\s+(?:your|the|this)\s+request\b",
     r"\b(?:need|needs|require|requires|required)\s+(?:some\s+)?(?:additional|more|further)\s+information\b",
+    r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
+)
+# What a request about a person needs before a search: the agency's standard paragraph in an
+# acknowledgment, so a letter that acknowledges receipt stays an acknowledgment.
+CLARIFY_IDENTITY = _any(
     r"\bcertification\s+of\s+identity\b",
     r"\b(?:proof|verification)\s+of\s+(?:your\s+)?identity\b",
     r"\bthird[- ]party\s+(?:consent|authorization)\b",
-    r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
 )
 # The request itself is unclear: what to clarify is the records, even if the letter also
 # stops the fee clock ("tolled for fees because your request ... is a little unclear").
@@ -1298,9 +1422,11 @@ class _Findings:
         # under a cited exemption): the denial is what to appeal.
         # A no-records letter's general word on what the law protects ("records about third
         # parties are exempt") is not this: the withholding must be of the records asked for.
-        if denied:
+        none_found = self.first(NO_RECORDS, where=lambda s: not CONDITIONAL.search(NOT_KNOWN.sub("", s)))
+        # "denied" with no exemption behind it, when the records were not found or no longer
+        # exist, is how some offices word a no-records answer (it carries appeal rights)
+        if denied and not (none_found and not has_exemptions):
             return "denial", denied
-        none_found = self.first(NO_RECORDS, where=lambda s: not CONDITIONAL.search(s))
         if withheld and has_exemptions and (none_found is None or REQUESTED_RECORDS.search(withheld)):
             return "denial", withheld
         if none_found:
@@ -1336,10 +1462,17 @@ class _Findings:
         """The one reply type that best describes the letter; the order settles letters that
         do several things (an acknowledgment that also invokes an extension is an "ack")."""
         not_if = CONDITIONAL
+
+        def current(s: str) -> bool:
+            return not NARRATIVE.search(s) and not APPEAL_RIGHTS.search(s)
+
         checks: list[tuple[str, str | None]] = [
-            ("appeal_decision", self.first(APPEAL_DECIDED, skip=not_if, where=APPEAL_WORD.search)),
-            ("appeal_decision", self.first(REMANDING, skip=not_if)),
-            ("appeal_ack", self.first(APPEAL_ACKED, skip=not_if)),
+            (
+                "appeal_decision",
+                self.first(APPEAL_DECIDED, skip=not_if, where=lambda s: APPEAL_WORD.search(s) and current(s)),
+            ),
+            ("appeal_decision", self.first(REMANDING, skip=not_if, where=current)),
+            ("appeal_ack", self.first(APPEAL_ACKED, skip=not_if, where=current)),
             # "Re: FOIA Appeal" above a letter that does not acknowledge it: the decision,
             # even when the deciding sentence is worded in no way the rules know.
             *self._appeal_response(appeal_subject),
@@ -1351,7 +1484,7 @@ class _Findings:
         decided = self._determination(has_exemptions)
         # Records released beat a Glomar answer about other records ("we can neither confirm
         # nor deny" the rest); a Glomar answer beats a bare denial: it is the more exact one.
-        glomar = self.first(GLOMAR)
+        glomar = self.first(GLOMAR, skip=GLOMAR_UNLESS)
         if glomar and not (decided and decided[0] in ("partial", "records_released")):
             self.note("reply_type", glomar)
             return "glomar"
@@ -1375,6 +1508,7 @@ class _Findings:
             ("fee", self.first(CLARIFY, skip=not_if, where=FEE_WORD.search)),
             ("clarification", self.first(CLARIFY, skip=not_if)),
             ("ack", self.first(ACK_STRONG)),
+            ("clarification", self.first(CLARIFY_IDENTITY, skip=not_if)),
             ("expedite_decision", self._decision_sentence("expedite")),
             # a fee waiver denied is a decision to appeal, even in a letter that also logs the request
             ("fee_waiver_decision", self._decision_sentence("fee_waiver", denied_only=True)),
@@ -1395,12 +1529,21 @@ class _Findings:
         """A letter that answers an appeal (its opening says so, or "Re: FOIA Appeal" heads
         it): an acknowledgment if it only says the appeal is received or waits its turn,
         else the decision, even when the deciding sentence is worded in no way the rules know."""
-        opening = self.first(APPEAL_RESPONSE) or (self.first(APPEAL_WORD) if appeal_subject else None)
+        opening = next(
+            (s for s in self.opening() if APPEAL_RESPONSE.search(s) and not APPEAL_HOW.search(s)), None
+        ) or (self.first(APPEAL_WORD) if appeal_subject else None)
         if opening is None:
             return []
         if self.first(APPEAL_PENDING, skip=CONDITIONAL):
             return [("appeal_ack", self.first(APPEAL_PENDING, skip=CONDITIONAL))]
         return [("appeal_decision", opening)]
+
+    def opening(self) -> list[str]:
+        """The first sentences after the salutation (or of the text, when it has none)."""
+        start = next((i + 1 for i, s in enumerate(self.sentences[:40]) if SALUTATION.search(s)), 0)
+        if start and len(self.sentences[start - 1]) > 60:  # "Dear Ms. X: This responds to ..."
+            start -= 1
+        return self.sentences[start : start + OPENING_SENTENCES]
 
     def reason_for(self, finding: str) -> str | None:
         return next((text for name, text in self.reasons if name == finding), None)
