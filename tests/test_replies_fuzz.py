@@ -167,6 +167,8 @@ SHAPES = {
     "a long Bates-like stamp": HEAD + "IDOIDIDOA-00" * (MB // 12),
     "repeated number-is labels": HEAD + "Request Number is " * (MB // 18),
     "repeated statutory-time words": HEAD + "will be unable to respond within the " * (MB // 37),
+    "a label before a long blank run": "Re:" + " " * MB + "x",
+    "labels each before blanks": ("Request No." + " " * 500) * (MB // 511),
 }
 
 

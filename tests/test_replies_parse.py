@@ -268,6 +268,9 @@ def test_an_email_without_a_date_line_takes_the_date_it_was_sent():
         ("return information as defined in 26 U.S.C. § 6103(b)(2)", (), ()),
         ("the nine exemptions, (b)(1) through (b)(9), are described in the enclosure", (), ()),
         ("Exemption 6, 5 U.S.C. 552(b)(6)", ("b6",), ()),
+        # a numbered list on the next line is not a further exemption
+        ("withheld under (b)(6)\n(2) You may appeal this decision", ("b6",), ()),
+        ("withheld under (b)(6),\n(7)(C) and (b)(5)", ("b5", "b6", "b7C"), ()),
     ],
 )
 def test_exemptions_normalised_with_their_subparts_and_statutes(text, exemptions, statutes):

@@ -512,7 +512,8 @@ LABELLED = re.compile(
     r"(?:for\s+(?:your|this|the)\s+(?:\w+\s+)?(?:request|appeal)\s+)?(?:is|was|will\s+be)"
     r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log)\s+){0,3}"
     r"(?:number|no\.?)?)"
-    rf"\s*[:#.]?\s*(?:\(?(?P<n1>{SPACED_TOKEN}|{TOKEN}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
+    # one way through the gap after the label ("\s*[:#.]?\s*" backtracks on long blank runs)
+    rf"\s*(?:[:#.]\s*)?(?:\(?(?P<n1>{SPACED_TOKEN}|{TOKEN}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
 )
 # More numbers after a labelled one: "Re: FOIA Nos. 2019-001, 2019-002", "16 FOI – 00056; 17 – App – 00001"
 LABELLED_MORE = re.compile(rf"[ \t]*(?:[;,&]|\band\b)[ \t]*(?P<n1>{SPACED_TOKEN}|{TOKEN})(?![A-Za-z0-9])")
@@ -639,7 +640,8 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
 
 PAREN_FORM = re.compile(r"(?<![A-Za-z)])\(\s*b\s*\)\s*\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?")
 MORE_NUMBERS = re.compile(
-    r"\s*(?:[,;]\s*)?(?:and\s+|or\s+|&\s*)?\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?(?!\s*\(\s*\d)"
+    # on the same line: "(b)(6)\n(2) You may appeal" starts a numbered list, not exemption 2
+    r"[ \t]*(?:[,;]\s*)?(?:and\s+|or\s+|&\s*)?\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?(?!\s*\(\s*\d)"
 )
 MORE_SUBPARTS = re.compile(r"\s*(?:,\s*)?(?:and|&|or|/)?\s*\(\s*([A-Fa-f])\s*\)(?!\s*\()")
 SHORT_FORM = re.compile(r"(?<![A-Za-z0-9(/])b\s?\(?([1-9])\)?(?:\s?\(?([A-Fa-f])\)?)?(?![A-Za-z0-9])")
