@@ -609,7 +609,7 @@ def test_addresses_become_letter_lines(requester, irs, directory):
         other_argument="The fee waiver was wrongly denied.",
     )
     assert str(ctx["addressee"]).split("\n")[:2] == ["Appeals Officer", "IRS Independent Office of Appeals"]
-    # DOJ components' appeals go to OIP (usmarshals.gov's appeal instructions), by FOIA STAR or mail
+    # DOJ components' appeals go to OIP (the department's rule: usmarshals.gov's appeal instructions)
     for abbr in ("DOJ-OLC", "EOUSA", "DOJ-CIV", "DOJ-OIP"):
         ctx = drafting.build_appeal_context(
             requester,
@@ -623,9 +623,9 @@ def test_addresses_become_letter_lines(requester, irs, directory):
             "Appeals Officer",
             "Office of Information Policy",
             "U.S. Department of Justice",
-            "441 G Street NW",
             "6th Floor",
-            "Washington, DC 20530-0001",
+            "441 G Street N.W.",
+            "Washington, D.C. 20530-0001",
         ], abbr
         assert not any("unverified" in w for w in ctx["warnings"]), abbr
     # every curated component has an appeal address on file (TIGTA: its Disclosure Branch)
