@@ -40,7 +40,13 @@ from PySide6.QtWidgets import (
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.letters.compose import Draft, draft_requests, save_drafts
-from foiadesk.core.letters.content import USER_FACT_GROUNDS, DraftOptions, Requester, needs_facts
+from foiadesk.core.letters.content import (
+    GROUNDS,
+    USER_FACT_GROUNDS,
+    DraftOptions,
+    Requester,
+    needs_facts,
+)
 from foiadesk.core.letters.profiles import load_profile
 from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.casepack import CasePack
@@ -52,17 +58,12 @@ from foiadesk.ui.dialogs.profile import FEE_CATEGORIES
 from foiadesk.ui.session import Session
 from foiadesk.ui.views.filing import FilingPanel
 
-GROUNDS = {  # code: (label, what it means)
-    "urgency_to_inform": (
-        "Urgency to inform the public",
-        "You are primarily engaged in disseminating information.",
-    ),
-    "imminent_threat": (
-        "Imminent threat to life or safety",
-        "Delay could endanger someone's life or safety.",
-    ),
-    "due_process": ("Loss of due-process rights", "Only where the agency's rules list this ground."),
-    "media_interest": ("Widespread media interest", "Government integrity in question (DOJ and DHS rules)."),
+# Each expedite ground's tick box says it as the letter titles it; the hint says what it asks.
+GROUND_HINTS = {
+    "urgency_to_inform": "You are primarily engaged in disseminating information.",
+    "imminent_threat": "Delay could endanger someone's life or safety.",
+    "due_process": "Only where the agency's rules list this ground.",
+    "media_interest": "Government integrity in question (DOJ and DHS rules).",
 }
 CHECKED = Qt.CheckState.Checked
 WARN_DAYS = 30  # a letter dated further than this from today gets a warning
@@ -201,9 +202,9 @@ class ComposerView(QWidget):
         )
         self.fee_waiver = QCheckBox("Ask for a fee &waiver (public interest)")
         self.expedite = QCheckBox("Ask for e&xpedited processing on these grounds:")
-        self.grounds = {code: QCheckBox(label) for code, (label, _why) in GROUNDS.items()}
-        for code, (_label, why) in GROUNDS.items():
-            self.grounds[code].setToolTip(why)
+        self.grounds = {code: QCheckBox(GROUNDS[code][0]) for code in GROUND_HINTS}
+        for code, hint in GROUND_HINTS.items():
+            self.grounds[code].setToolTip(hint)
         # The grounds that rest on the requester's own situation take the user's words
         self.facts = {code: QPlainTextEdit() for code in USER_FACT_GROUNDS}
         self.facts_boxes: dict[str, QWidget] = {}
@@ -216,7 +217,7 @@ class ComposerView(QWidget):
                 "Your own facts, printed in the expedite section: who would be harmed, how, and when."
             )
             indent = self.fontMetrics().averageCharWidth() * 3
-            warning = WrappedLabel(f"⚠ {self.in_words(needs_facts(code))}")
+            warning = WrappedLabel(f"⚠ {needs_facts(code)}")
             warning.setContentsMargins(indent, 0, 0, 0)
             holder = QWidget()
             column = QVBoxLayout(holder)
@@ -601,22 +602,9 @@ class ComposerView(QWidget):
     def _failed(self, error: BaseException) -> None:
         self.draft_button.setEnabled(True)
         if isinstance(error, UserError):
-            self.warnings.setText(self.in_words(str(error)))
+            self.warnings.setText(str(error))
         else:
             self.session.failed.emit(error)
-
-    def in_words(self, text: str) -> str:
-        """A message from drafting in the words of this form and the letter: ground names
-        as the tick boxes say them, a fact by its opening words rather than its id."""
-        for code, (label, _why) in GROUNDS.items():
-            text = re.sub(rf"'{code}'|\b{code}\b", f"“{label}”", text)
-        pack = self.packs.get(self.pack.currentData())
-        for fact in (*pack.letter_facts, *pack.public_facts) if pack else ():
-            words = " ".join(fact.text.split()[:8])
-            text = text.replace(f"Fact '{fact.id}'", f"The fact “{words}…”").replace(
-                f"'{fact.id}'", f"“{words}…”"
-            )
-        return text
 
     def _show_letter(self, row: int) -> None:
         if not 0 <= row < len(self.drafts):
@@ -624,7 +612,7 @@ class ComposerView(QWidget):
             return
         draft = self.drafts[row]
         self.preview.setPlainText(re.sub(r"^([•◦▪-])\s+", r"\1 ", draft.text, flags=re.M))  # list tabs
-        said = "\n".join(f"• {self.in_words(w)}" for w in draft.warnings)
+        said = "\n".join(f"• {w}" for w in draft.warnings)
         self.warnings.setText(said or "Nothing to check.")
 
     def ask_where_to_save(self) -> None:
