@@ -11,6 +11,7 @@ time limit. Rendering returns bytes and writes nothing.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import pickle
@@ -117,35 +118,31 @@ def suggested_filename(
 # --- rendering one file -----------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=64)
+def _patched(src_xml: str) -> str:
+    """docxtpl rewrites each part's XML with some forty regular expressions before every
+    render; the result depends on the XML alone, so it is kept for the next letter."""
+    return DocxTemplate.patch_xml(None, src_xml)  # type: ignore[arg-type]  # uses no state
+
+
+class _Template(DocxTemplate):
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched(src_xml)
+
+
 class _Environment(SandboxedEnvironment):
     """Compiles each distinct template text once per process. docxtpl compiles the whole
     document for every letter it fills, and a case bundle fills one index per request:
     hundreds of identical compilations."""
 
-    _compiled: dict[str, jinja2.Template] = {}
-
     def from_string(self, source, globals=None, template_class=None):  # type: ignore[override]
         if globals is not None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        if source not in self._compiled:
-            if len(self._compiled) >= 64:
-                self._compiled.clear()
-            self._compiled[source] = super().from_string(source)
-        return self._compiled[source]
+        return self._compiled(source)
 
-
-class _Template(DocxTemplate):
-    """docxtpl rewrites each part's XML with some forty regular expressions before every
-    render; the result depends on the XML alone, so it is kept for the next letter."""
-
-    _patched: dict[str, str] = {}
-
-    def patch_xml(self, src_xml: str) -> str:
-        if src_xml not in self._patched:
-            if len(self._patched) >= 64:
-                self._patched.clear()
-            self._patched[src_xml] = super().patch_xml(src_xml)
-        return self._patched[src_xml]
+    @functools.lru_cache(maxsize=64)  # noqa: B019 - one environment lives as long as the process
+    def _compiled(self, source: str) -> jinja2.Template:
+        return super().from_string(source)
 
 
 _ENVIRONMENT = _Environment(undefined=jinja2.StrictUndefined, autoescape=True)
@@ -161,9 +158,9 @@ def _checked(path: Path, context: dict, env: SandboxedEnvironment) -> DocxTempla
     A file already checked against the same variables is not parsed again."""
     name = path.name
     try:
+        stat = path.stat()  # before reading: a file changed meanwhile is checked next time
         tpl = _Template(path)
         tpl.init_docx()
-        stat = path.stat()
     except (
         PackageNotFoundError,
         zipfile.BadZipFile,

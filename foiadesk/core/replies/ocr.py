@@ -46,12 +46,13 @@ def _run(args: list[str], data: bytes | None, seconds: float) -> bytes:
         )
     except OSError as exc:
         raise OcrFailed(str(exc)) from None
-    try:
-        out, err = proc.communicate(data, timeout=max(1.0, seconds))
-    except subprocess.TimeoutExpired:
-        raise OcrFailed(f"{Path(args[0]).name} ran out of time") from None
-    finally:
-        kill_group(proc)
+    with proc:  # its pipes are closed on the way out, whatever happens
+        try:
+            out, err = proc.communicate(data, timeout=max(1.0, seconds))
+        except subprocess.TimeoutExpired:
+            raise OcrFailed(f"{Path(args[0]).name} ran out of time") from None
+        finally:
+            kill_group(proc)
     if proc.returncode != 0:
         raise OcrFailed(err.decode("utf-8", "replace").strip()[:200] or f"exit status {proc.returncode}")
     return out
