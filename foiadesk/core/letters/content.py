@@ -500,7 +500,7 @@ def _fee(requester: Requester, options: DraftOptions, comp: Component, warnings:
         except DraftingError:
             warnings.append(f"The default fee commitment for {comp.abbr} is not an amount.")
     if default is not None:
-        family = authorities.rule_family(comp.abbr or "", comp.parent or "")
+        family = _family(comp)
         pin = authorities.rule(family, "fee_commitment", unverified_ok=options.include_unverified)
         regulation = pin or one_line(_value(comp.regulation) or "")
         rule = f"the {comp.parent or comp.abbr} FOIA regulations" + (f" ({regulation})" if regulation else "")
@@ -588,7 +588,7 @@ def _grounds(
     allowed = allowed or STATUTORY_GROUNDS
     if not codes:
         raise DraftingError("Choose at least one ground for expedited processing.")
-    family = authorities.rule_family(comp.abbr or "", comp.parent or "")
+    family = _family(comp)
     chosen, dropped = [], []
     for code in dict.fromkeys(codes):
         if code not in allowed or code not in GROUNDS:
@@ -695,7 +695,7 @@ def _waiver(
     shown_public: int = 2,
 ) -> list[dict]:
     """The fee-waiver argument in the agency's own factors, with pinpoints when verified."""
-    family = authorities.rule_family(comp.abbr or "", comp.parent or "")
+    family = _family(comp)
     cites = authorities.waiver_factor_cites(family, unverified_ok=options.include_unverified)
     day = options.letter_date
     subject = one_line(pack.subject or pack.name)
@@ -814,7 +814,7 @@ def build_request_context(
     by_id = {c.id: c for c in pack.categories}
     chosen = [by_id[c["id"]] for c in categories]
     fee = _fee(requester, options, component, warnings)
-    family = authorities.rule_family(component.abbr or "", component.parent or "")
+    family = _family(component)
     grounds = (
         _grounds(options.expedite_grounds, component, requester, options, warnings)
         if options.expedite
@@ -873,7 +873,7 @@ def build_request_context(
         case={"id": pack.id, "name": one_line(pack.name), "subject": one_line(pack.subject or pack.name)},
         asks=" and ".join(asks),
         rules=part,
-        waiver_rules=authorities.rule(family, "fee_waiver", unverified_ok=options.include_unverified) or part,
+        waiver_rules=waiver_rule or part,
         categories=categories,
         priority=options.priority and len(categories) > 1,
         background=background_text,
@@ -889,12 +889,7 @@ def build_request_context(
         expedite_grounds=grounds,
         expedite_text=paragraphs(options.expedite_text) if options.expedite else "",
         urgency=urgency_text,
-        certification_cite="5 U.S.C. 552(a)(6)(E)(vi)"
-        + (
-            f"; {c}"
-            if (c := authorities.rule(family, "certification", unverified_ok=options.include_unverified))
-            else ""
-        ),
+        certification_cite=_certification_cite(family, options.include_unverified),
         expedite_decision_cite=authorities.rule(
             family, "expedite_decision", unverified_ok=options.include_unverified
         ),
@@ -1086,12 +1081,22 @@ def build_appeal_context(
 
 def _expedite_cites(comp: Component) -> dict:
     """The agency's own expedite paragraph and certification paragraph, when verified."""
-    family = authorities.rule_family(comp.abbr or "", comp.parent or "")
-    certification = authorities.rule(family, "certification")
+    family = _family(comp)
     return {
         "expedite_rule": authorities.rule(family, "expedite"),
-        "certification_cite": "5 U.S.C. 552(a)(6)(E)(vi)" + (f"; {certification}" if certification else ""),
+        "certification_cite": _certification_cite(family),
     }
+
+
+def _certification_cite(family: str, unverified_ok: bool = False) -> str:
+    """The statute's (E)(vi) and, when known, the agency's own certification paragraph."""
+    own = authorities.rule(family, "certification", unverified_ok=unverified_ok)
+    return "5 U.S.C. 552(a)(6)(E)(vi)" + (f"; {own}" if own else "")
+
+
+def _family(comp: Component) -> str:
+    """Whose FOIA regulation governs the component's letters (authorities.json's key)."""
+    return authorities.rule_family(comp.abbr or "", comp.parent or "")
 
 
 # --- exemptions, for appeals ----------------------------------------------------------
