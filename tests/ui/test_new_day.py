@@ -39,16 +39,22 @@ def _you_owe(window) -> list[str]:
     return found
 
 
-def test_the_window_notices_a_new_day(qtbot, settings, tmp_path):
+def _window(qtbot, settings, tmp_path, day: list[date]):
+    """A window on _log's log whose today is ``day[0]`` (the test moves it)."""
     from foiadesk.ui.window import MainWindow
 
     path = tmp_path / "log.sqlite3"
     _log(path)
-    day = [D("2026-11-25")]
     window = MainWindow(settings, path, today=lambda: day[0])
     qtbot.addWidget(window)
     window.show()
     wait_loaded(qtbot, window)
+    return window
+
+
+def test_the_window_notices_a_new_day(qtbot, settings, tmp_path):
+    day = [D("2026-11-25")]
+    window = _window(qtbot, settings, tmp_path, day)
     model = window.requests.model
     window.open_request(1)
 
@@ -83,15 +89,8 @@ def test_the_same_day_reads_nothing_again(qtbot, open_window, demo_copy):
 def test_midnight_passing_while_the_list_is_read_reaches_every_view(qtbot, settings, tmp_path):
     """F5 just before midnight, the clock turns while the list is being read: the list is
     read again as of the new day, and Compose's letter date follows too."""
-    from foiadesk.ui.window import MainWindow
-
-    path = tmp_path / "log.sqlite3"
-    _log(path)
     day = [D("2026-11-25")]
-    window = MainWindow(settings, path, today=lambda: day[0])
-    qtbot.addWidget(window)
-    window.show()
-    wait_loaded(qtbot, window)
+    window = _window(qtbot, settings, tmp_path, day)
     window.session.reload()  # F5
     day[0] = D("2026-11-26")  # midnight, before the read is done and before the minute's check
     qtbot.waitUntil(lambda: not window.session.is_loading and window.session.index.today == day[0])
