@@ -628,6 +628,16 @@ def test_addresses_become_letter_lines(requester, irs, directory):
             "Washington, D.C. 20530-0001",
         ], abbr
         assert not any("unverified" in w for w in ctx["warnings"]), abbr
+    # an address line the office's name already says is not printed twice
+    ctx = drafting.build_status_inquiry_context(
+        requester, directory.component("TREAS-DO"), REF, letter_date=DAY
+    )
+    assert str(ctx["addressee"]).split("\n")[:4] == [
+        "FOIA Officer",
+        "Department of the Treasury, Departmental Offices",
+        "FOIA/Transparency office",
+        "1500 Pennsylvania Avenue NW",
+    ]
     # every curated component has an appeal address on file (TIGTA: its Disclosure Branch)
     for comp in directory.curated():
         ctx = drafting.build_appeal_context(

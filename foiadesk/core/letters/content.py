@@ -233,9 +233,12 @@ def address_lines(address: str) -> list[str]:
 
 
 def _address_block(first: str, address: str, *names: str) -> Listing:
-    """Addressee lines: a title, each name the address does not contain, the address."""
-    block = [first] + [n for n in dict.fromkeys(names) if n and n.lower() not in address.lower()]
-    return lines("\n".join(block + address_lines(address)))
+    """Addressee lines: a title, each name the address does not contain, then the address
+    without a line a name already says ("Department of the Treasury" under "Department of
+    the Treasury, Departmental Offices")."""
+    added = [n for n in dict.fromkeys(names) if n and n.lower() not in address.lower()]
+    rest = [a for a in address_lines(address) if not any(a.lower() in n.lower() for n in added)]
+    return lines("\n".join([first, *added, *rest]))
 
 
 def _office_address(comp: Component) -> Listing:
