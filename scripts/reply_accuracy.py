@@ -1,11 +1,11 @@
 """Print the reply reader's per-field accuracy on real, hand-labelled agency letters.
 
-    python scripts/reply_accuracy.py [--split dev|holdout|holdout2..holdout5|both|all] [--misses]
+    python scripts/reply_accuracy.py [--split dev|holdout|holdout2..holdout6|both|all] [--misses]
 
 The letters and their labels are in tests/fixtures/replies-real (see SOURCES.md there).
 ``--misses`` lists each wrong field; use it on the dev split only, so the holdouts stay a
 fair measure of letters the rules were not written against (``both`` is dev and holdout,
-``all`` adds holdout2).
+``all`` is every set).
 """
 
 from __future__ import annotations
@@ -20,20 +20,21 @@ sys.path.insert(0, str(ROOT))
 from foiadesk.core.replies.accuracy import score, table  # noqa: E402
 
 LETTERS = ROOT / "tests" / "fixtures" / "replies-real"
+SETS = sorted((p.name for p in LETTERS.iterdir() if p.is_dir()), key=lambda n: (n != "dev", len(n), n))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "both", "all"),
+        choices=(*SETS, "both", "all"),
         default="both",
     )
     parser.add_argument("--misses", action="store_true", help="list each wrong field")
     args = parser.parse_args()
     groups = {
         "both": ("dev", "holdout"),
-        "all": ("dev", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"),
+        "all": SETS,
     }
     for split in groups.get(args.split, (args.split,)):
         scores = score(LETTERS, split)
