@@ -64,4 +64,8 @@ def open_window(qtbot, settings, monkeypatch):
 
 
 def wait_loaded(qtbot, window):
-    qtbot.waitUntil(lambda: window.session.db is not None and not window.session.is_loading, timeout=20_000)
+    """The list read and the work after it done (the check of the file, keeping the list)."""
+    session = window.session
+    qtbot.waitUntil(
+        lambda: session.db is not None and not session.is_loading and not session.tasks.busy(), timeout=20_000
+    )

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from foiadesk.core.deadlines.calendar import Calendar, calendar
 from foiadesk.core.store import index_read
-from foiadesk.core.store.db import StorageError, connect, read_only_reason
+from foiadesk.core.store.db import StorageError, check_now, connect, read_only_reason
 from foiadesk.core.store.log import Changes
 from foiadesk.core.tracking.listing import RequestIndex
 from foiadesk.ui.settings import Settings
@@ -62,11 +62,12 @@ class Session(QObject):
         self.tasks.changed.connect(self._apply)
         self.tasks.failed.connect(self.failed)
         self._load = None
+        self._checked = False  # whether the log was checked for damage (after the first read)
         self._day = today()
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.check_day)
         self._clock.start()
-        self._mark = None  # where the log stood when the list last caught up (index_read.log_mark)
+        self._mark = 0  # the log's version when the list last caught up (index_read.log_version)
         self._version = None  # SQLite's data_version then, on the read connection
         self._watch = QTimer(self, interval=WATCH_MS)
         self._watch.timeout.connect(self._check_outside)
@@ -103,10 +104,13 @@ class Session(QObject):
     def is_loading(self) -> bool:
         return self._load is not None
 
-    def reload(self) -> None:
-        """Read the whole list in the background (with progress; it can be cancelled)."""
+    def reload(self, *, whole: bool = False) -> None:
+        """Read the list again in the background (with progress; it can be cancelled): the
+        requests changed since the last opening, the rest as then kept; ``whole`` reads
+        every request from the log (F5)."""
         if self._load is not None:
             return
+        keep = None if whole else self.path
         skip = self.settings.get("skip_closures")
         today = self.today()
 
@@ -114,29 +118,48 @@ class Session(QObject):
             self._calendars.join()
             cal = calendar(skip_closures=skip)  # built here (once), not on the GUI thread
             cal.alternative  # noqa: B018 - likewise, for the first trace
-            mark = index_read.log_mark(db)  # before reading: later writes are caught up after
             self.read_only = read_only_reason(db)
-            return RequestIndex.load(db, cal, on_progress=progress, today=today), mark
+            return RequestIndex.load(db, cal, on_progress=progress, today=today, keep=keep)
 
         self._load = self.tasks.read(
             "Reading the log", read, on_done=self._loaded, on_error=self._load_failed
         )
         self.loading.emit()
 
-    def _loaded(self, result: tuple[RequestIndex, tuple]) -> None:
+    def _loaded(self, index: RequestIndex) -> None:
         self._load = None
         if self.db is None:  # the worker has created and upgraded the file by now
             self.db = connect(self.path, migrate=False)
-        self.index, self._mark = result
+        self.index = index
+        self._mark = index.version  # what changes after it is caught up below
         self._version = None
         self.loaded.emit()
         self._check_outside()  # anything written while the list was being read
         self._watch.start()
         if self.read_only:  # said once the list shows, so the user can still read and export
             self.failed.emit(StorageError(self.read_only))
+        self._after_read(self.index)
         if self.index.today != self.today():  # the day changed while the list was being read
             self.check_day()  # the views hear of the new day, if the minute timer has not told them
             self.reload()
+
+    def _after_read(self, index: RequestIndex) -> None:
+        """Once the list shows: check the log for damage (first time only; writes wait
+        behind it in the worker) and keep what was read for the next opening."""
+        check, self._checked = not self._checked, True
+
+        def finish(db, _progress) -> str | None:
+            problem = check_now(db) if check else None
+            if problem is None:
+                index.keep_reads(db)
+            return problem
+
+        self.tasks.read("Checking the log", finish, on_done=self._found_damage, cancellable=False)
+
+    def _found_damage(self, problem: str | None) -> None:
+        if problem is not None:
+            self.read_only = problem
+            self.failed.emit(StorageError(problem))
 
     def _load_failed(self, error: BaseException) -> None:
         self._load = None
@@ -146,32 +169,29 @@ class Session(QObject):
         """A write was committed: bring the list up to date and tell the views."""
         if self.db is None or self._load is not None:
             return  # the list is being read and will include this write
-        outside = self._catch_up() or frozenset()  # and what another process did meanwhile
+        outside = self._catch_up()  # and what another process did meanwhile
         self._refresh(frozenset(changes.request_ids) | outside, lists_changed=changes.lists_changed)
 
     def _check_outside(self) -> None:
         """Another process (the command line while the window is open) changed the log:
         refresh the requests it touched, as after a write of our own. SQLite's
-        data_version tells that something changed; new event and request ids tell what."""
+        data_version tells that something changed; the requests' versions tell what."""
         if self.db is None or self._load is not None:
             return
-        first = self._version is None
+        first = self._version is None  # just read: only what was written meanwhile
         if not first and index_read.data_version(self.db) == self._version:
             return
         found = self._catch_up()
-        if found is None:
-            if not first:  # not told apart (a take-back, tags, notes): read everything again
-                self.reload()
-            return
-        self._refresh(found, lists_changed=True)
+        if found or not first:
+            self._refresh(found, lists_changed=True)
 
-    def _catch_up(self) -> frozenset[int] | None:
+    def _catch_up(self) -> frozenset[int]:
         """The requests changed since the list last caught up; moves the mark on."""
         self._version = index_read.data_version(self.db)
-        mark = index_read.log_mark(self.db)
-        found = index_read.changed_since(self.db, self._mark) if self._mark else None
+        mark = index_read.log_version(self.db)
+        found = index_read.changed_since(self.db, self._mark) if mark != self._mark else []
         self._mark = mark
-        return found
+        return frozenset(int(i) for i in found)
 
     def _refresh(self, ids: frozenset[int], *, lists_changed: bool) -> None:
         if len(ids) > REFRESH_LIMIT:

@@ -55,11 +55,12 @@ class _Worker(QObject):
 
     @Slot()
     def open(self) -> None:
-        """Open the connection as soon as the thread runs: its check of the file reads
-        every page, mostly outside Python, while the window is still building its views."""
+        """Open the connection as soon as the thread runs, while the window is still
+        building its views. The check for damage waits until the list is shown
+        (``Session``), as it reads every page."""
         if self._db is None:
             try:
-                self._db = connect(self._path)
+                self._db = connect(self._path, check=False)
             except Exception as exc:  # the first task reports it, as if it had opened it
                 self._open_error = exc
 
@@ -72,7 +73,7 @@ class _Worker(QObject):
                 error, self._open_error = self._open_error, None
                 raise error
             if self._db is None:
-                self._db = connect(self._path)
+                self._db = connect(self._path, check=False)
             if task.with_progress:
                 result = task.fn(self._db, lambda done, total: self._progress(task, done, total))
             else:
@@ -162,6 +163,10 @@ class Tasks(QObject):
 
     def busy(self) -> bool:
         return bool(self._pending)
+
+    def pending(self) -> list[Task]:
+        """The tasks given and not yet ended, oldest first."""
+        return list(self._pending.values())
 
     def cancel_all(self) -> None:
         for task in self._pending.values():

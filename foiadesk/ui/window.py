@@ -231,13 +231,7 @@ class MainWindow(LogActions, QMainWindow):
 
     def open_log(self, path: Path) -> None:
         """Close the current log (if any) and open ``path``, building the views on it."""
-        from foiadesk.ui.models.requests import ID_ROLE
         from foiadesk.ui.session import Session
-        from foiadesk.ui.views.agenda import AgendaView
-        from foiadesk.ui.views.cases import CasesView
-        from foiadesk.ui.views.composer import ComposerView
-        from foiadesk.ui.views.requests import RequestsView
-        from foiadesk.ui.views.settings import SettingsView
 
         current = self.tabs.currentIndex()
         if self.session is not None:
@@ -251,6 +245,15 @@ class MainWindow(LogActions, QMainWindow):
             view.deleteLater()
         session = Session(Path(path), self.settings, today=self._today, parent=self)
         self.session = session
+        session.reload()  # read beside the building of the views (its result comes after)
+
+        from foiadesk.ui.models.requests import ID_ROLE
+        from foiadesk.ui.views.agenda import AgendaView
+        from foiadesk.ui.views.cases import CasesView
+        from foiadesk.ui.views.composer import ComposerView
+        from foiadesk.ui.views.requests import RequestsView
+        from foiadesk.ui.views.settings import SettingsView
+
         self.agenda = AgendaView(session)
         self.requests = RequestsView(session)
         self.cases = CasesView(session)
@@ -294,7 +297,8 @@ class MainWindow(LogActions, QMainWindow):
         self.status.setText(f"Opening {session.path}…")
         if current >= 0:
             self.tabs.setCurrentIndex(current)
-        session.reload()
+        for task in session.tasks.pending():  # started before the window was listening
+            self._task_started(task)
         self.log_opened.emit()
 
     def request_menu(self, request_id: int) -> QMenu:
@@ -371,7 +375,7 @@ class MainWindow(LogActions, QMainWindow):
         self.settings.set("agenda/overdue_days", self.agenda.span.currentData())
 
     def reload(self) -> None:
-        self.session.reload()
+        self.session.reload(whole=True)
 
     def choose_log(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -173,6 +173,60 @@ def m003_event_links(db: Database) -> None:
     db.execute("ALTER TABLE events ADD COLUMN linked_request_id INTEGER REFERENCES requests(id)")
 
 
+# Whatever a request's row in the list is read from: the request, its events, tracking
+# numbers, fees and tags, and the names of its component and tags.
+_VERSIONED = {
+    "requests": ("INSERT", "UPDATE OF title, component_id, case_id", "DELETE"),
+    "events": ("INSERT", "UPDATE", "DELETE"),
+    "tracking_numbers": ("INSERT", "UPDATE", "DELETE"),
+    "fees": ("INSERT", "UPDATE", "DELETE"),
+    "request_tags": ("INSERT", "DELETE"),
+}
+# A new version: the next change number, shifted past 20 random bits.
+_NEXT_VERSION = (
+    "((((SELECT coalesce(max(version), 0) FROM request_versions) >> 20) + 1) << 20) | (random() & 1048575)"
+)
+
+
+@migrations()
+def m004_request_versions(db: Database) -> None:
+    """Every write that changes what a request's list row is read from gives the request
+    a new version, by whoever writes (the triggers live in the file): the next change
+    number, so "what changed since" is one indexed look-up, with random low bits, so a
+    log restored from a backup and changed again does not pass for the other branch.
+    A deleted request keeps its row, so its deletion is seen too."""
+    db.execute("CREATE TABLE request_versions (request_id INTEGER PRIMARY KEY, version INTEGER NOT NULL)")
+    db.execute("CREATE INDEX request_versions_version ON request_versions(version)")
+    db.execute("INSERT INTO request_versions SELECT id, (1 << 20) | (random() & 1048575) FROM requests")
+    for table, events in _VERSIONED.items():
+        key = "id" if table == "requests" else "request_id"
+        for event in events:
+            rows = ("OLD",) if event == "DELETE" else ("NEW",) if event == "INSERT" else ("OLD", "NEW")
+            body = " ".join(_bump(f"{row}.{key}") for row in rows)
+            name = f"{table}_version_{event.split()[0].lower()}"
+            db.execute(f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {body} END")
+    renamed = {
+        "tags": "SELECT request_id FROM request_tags WHERE tag_id = NEW.id",
+        "components": "SELECT id FROM requests WHERE component_id = NEW.id",
+    }
+    for table, select in renamed.items():
+        db.execute(
+            f"CREATE TRIGGER {table}_version_update AFTER UPDATE ON {table} BEGIN "
+            f"UPDATE request_versions SET version = {_NEXT_VERSION} WHERE request_id IN ({select}); END"
+        )
+
+
+def _bump(request: str) -> str:
+    """A trigger's statements giving ``request`` its next version. No INSERT OR REPLACE:
+    the statement that fires a trigger imposes its own conflict rule on the trigger's (an
+    INSERT OR IGNORE into request_tags would make it ignore the new version)."""
+    return (
+        f"UPDATE request_versions SET version = {_NEXT_VERSION} WHERE request_id = {request}; "
+        f"INSERT INTO request_versions SELECT {request}, {_NEXT_VERSION} "
+        f"WHERE NOT EXISTS (SELECT 1 FROM request_versions WHERE request_id = {request});"
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
@@ -186,12 +240,14 @@ OPEN_LOGS: set[Path] = set()
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
-def connect(path: Path | str | None = None, *, migrate: bool = True) -> Database:
+def connect(path: Path | str | None = None, *, migrate: bool = True, check: bool = True) -> Database:
     """Open (creating if needed) a FoiaDesk database with the pragmas set and the
     schema brought up to date. Raises StorageError with a readable message.
 
     A log that is damaged, newer than this FoiaDesk, or on a read-only medium opens
-    read-only; ``read_only_reason(db)`` then says why and every write is refused."""
+    read-only; ``read_only_reason(db)`` then says why and every write is refused.
+    ``check=False`` leaves the check for damage to ``check_now`` (a log about to be
+    upgraded is still checked first: its backup checks it)."""
     path = Path(path) if path is not None else default_db_path()
     memory = str(path) == ":memory:"
     if not memory:
@@ -214,7 +270,7 @@ def connect(path: Path | str | None = None, *, migrate: bool = True) -> Database
         db = Database(conn)
         _pragmas(db)
         if not memory:
-            problem = _damage(db, path) if migrate else None
+            problem = _damage(db, path) if migrate and check else None
             if problem is None:
                 problem = _newer(db, path)
             if problem is not None:
@@ -252,6 +308,21 @@ def _open_read_only(path: Path, reason: str) -> Database:
     db.execute("PRAGMA query_only = ON")
     setattr(db, "read_only_reason", reason)  # noqa: B010 - an attribute of our own on the connection
     return db
+
+
+def check_now(db: Database) -> str | None:
+    """The check for damage ``connect(…, check=False)`` left for later (the window shows
+    the list first: the check reads every page, seconds on a large log). None when the
+    log is sound; else what is wrong, and from here on the connection refuses writes."""
+    path = Path(db_path(db))
+    try:
+        problem = _damage(db, path)
+    except sqlite3.DatabaseError as exc:
+        problem = describe_sqlite_error(exc, path)
+    if problem is not None:
+        db.execute("PRAGMA query_only = ON")
+        setattr(db, "read_only_reason", problem)  # noqa: B010 - as _open_read_only does
+    return problem
 
 
 def read_only_reason(db: Database) -> str | None:

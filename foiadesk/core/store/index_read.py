@@ -43,6 +43,11 @@ def _code(column: str, names: Sequence[str], other: int = NONE, first: Sequence[
     return f"CASE {column} {cases} ELSE {other} END"
 
 
+# ``where`` for a list of request ids passed as one JSON array (any number of them).
+IDS_IN = "{col} IN (SELECT value FROM json_each(?))"
+FINGERPRINT_MOD = 2147483647  # versions are summed modulo this prime (no overflow at any size)
+
+
 def request_ids(db: Database) -> np.ndarray:
     return np.array([r[0] for r in db.execute("SELECT id FROM requests ORDER BY id")], dtype=np.int64)
 
@@ -68,12 +73,7 @@ def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarra
              WHERE {where.format(col="r.id")} ORDER BY r.id""",
         params,
     ).fetchall()
-    # A log has a few hundred components and up to millions of requests: each component's
-    # texts are made once and shared.
-    known = db.execute("SELECT id, abbr, name FROM components").fetchall()
-    abbrs, names = (np.full(max((c[0] for c in known), default=0) + 1, "", dtype=object) for _ in "an")
-    for number, abbr, name in known:
-        abbrs[number], names[number] = abbr, name
+    abbrs, names = component_texts(db)
     component = np.array([r[2] for r in rows], dtype=np.int64)
     ids = [r[0] for r in rows]
     tracking = _joined(
@@ -93,12 +93,24 @@ def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarra
     return {
         "id": np.array(ids, dtype=np.int64),
         "title": [r[1] for r in rows],
+        "component_id": component,
         "component": abbrs[component],
         "component_name": names[component],
         "case_id": np.array([r[3] for r in rows], dtype=np.int64),
         "tracking": [tracking.get(i, "") for i in ids],
         "tags": [tags.get(i, "") for i in ids],
     }
+
+
+def component_texts(db: Database) -> tuple[np.ndarray, np.ndarray]:
+    """Every component's abbreviation and name, at the position of its id. A log has a
+    few hundred components and up to millions of requests: each text is made once and
+    shared by the requests."""
+    known = db.execute("SELECT id, abbr, name FROM components").fetchall()
+    abbrs, names = (np.full(max((c[0] for c in known), default=0) + 1, "", dtype=object) for _ in "an")
+    for number, abbr, name in known:
+        abbrs[number], names[number] = abbr, name
+    return abbrs, names
 
 
 def _joined(db: Database, sql: str, params: list) -> dict[int, str]:
@@ -162,21 +174,40 @@ def data_version(db: Database) -> int:
     return db.execute("PRAGMA data_version").fetchone()[0]
 
 
-def log_mark(db: Database) -> tuple[int, int]:
-    """Where the log stands, for ``changed_since``: the newest event and request ids."""
-    return db.execute(
-        "SELECT (SELECT coalesce(max(id), 0) FROM events), (SELECT coalesce(max(id), 0) FROM requests)"
-    ).fetchone()
+def log_version(db: Database) -> int:
+    """The newest request version in the log (``request_versions``): whatever changes
+    after this moment gets a greater one."""
+    return db.execute("SELECT coalesce(max(version), 0) FROM request_versions").fetchone()[0]
 
 
-def changed_since(db: Database, mark: tuple[int, int]) -> frozenset[int] | None:
-    """The requests with an event logged, or added, after ``mark`` (two look-ups by key, so
-    quick on any log); None when there are none: the change was of another kind (a
-    letter taken back, tags, notes) and the caller reads everything again."""
-    found = {
-        r[0]
-        for r in db.execute(
-            "SELECT request_id FROM events WHERE id > ? UNION SELECT id FROM requests WHERE id > ?", mark
-        )
-    }
-    return frozenset(found) if found else None
+def changed_since(db: Database, version: int) -> np.ndarray:
+    """The requests whose list row changed after ``version`` (added, written to, or
+    deleted), in id order: one look-up in the versions' index, quick on any log."""
+    rows = db.execute(
+        "SELECT request_id FROM request_versions WHERE version > ? ORDER BY request_id", [version]
+    ).fetchall()
+    return np.array([r[0] for r in rows], dtype=np.int64)
+
+
+def versions_upto(db: Database, version: int) -> dict[str, np.ndarray]:
+    """Every request version not newer than ``version``, by request id."""
+    cursor = db.execute(
+        "SELECT request_id, version FROM request_versions WHERE version <= ? ORDER BY request_id", [version]
+    )
+    parts = [np.empty((0, 2), dtype=np.int64)]
+    while rows := cursor.fetchmany(20_000):  # a bite at a time: the window's thread runs between
+        parts.append(np.array(rows, dtype=np.int64))
+    table = np.concatenate(parts)
+    return {"id": np.ascontiguousarray(table[:, 0]), "version": np.ascontiguousarray(table[:, 1])}
+
+
+def fingerprint(db: Database, version: int) -> tuple[int, int]:
+    """How many request versions are not newer than ``version``, and their sum modulo
+    FINGERPRINT_MOD: equal to what was seen before only if those versions are the same."""
+    return tuple(
+        db.execute(
+            f"""SELECT count(*), coalesce(sum(version % {FINGERPRINT_MOD}), 0)
+                  FROM request_versions WHERE version <= ?""",
+            [version],
+        ).fetchone()
+    )

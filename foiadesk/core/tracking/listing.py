@@ -12,9 +12,12 @@ engine, with its traces, is for the one request a user is looking at.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -24,7 +27,7 @@ from foiadesk.core.deadlines import batch, columnar
 from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
 from foiadesk.core.deadlines.events import OUTCOME_LABELS
-from foiadesk.core.store import index_read
+from foiadesk.core.store import index_cache, index_read
 from foiadesk.core.tracking.tracker import appeal_rule
 
 NONE = batch.NONE
@@ -201,6 +204,8 @@ class RequestIndex:
         self._rules: dict[str, AppealRule] = {}
         self._set(_EMPTY_COLUMNS())
         self.asks = _EMPTY_ASKS()
+        self._unkept: tuple[Path, dict] | None = None
+        self.version = 0  # the log's version (index_read.log_version) the list was read at
 
     @classmethod
     def empty(cls) -> RequestIndex:
@@ -217,17 +222,33 @@ class RequestIndex:
         *,
         on_progress: Callable[[int, int], None] | None = None,
         today: date | None = None,
+        keep: Path | None = None,
     ) -> RequestIndex:
         """Read every request. ``on_progress(done, total)`` is called after each chunk;
-        an exception raised from it stops the load (that is how a caller cancels)."""
+        an exception raised from it stops the load (that is how a caller cancels).
+
+        With ``keep`` (the log's path) the reads kept from the last opening are used for
+        the requests unchanged since (``index_cache``), and this opening's reads are held
+        for ``keep_reads`` to keep for the next."""
         index = cls(cal, today)
         index._read_cases(db)
-        ids = index_read.request_ids(db)
+        taken = None
+        if keep is not None:
+            taken = index_cache.take(db, keep, READS_KEY, lambda w, p: index._reads(db, w, p))
+        reads, mark = taken if taken else (None, index_read.log_version(db))
+        ids = reads["requests"]["id"] if reads is not None else index_read.request_ids(db)
         columns = _EMPTY_COLUMNS() if not len(ids) else {}
         asks = [_EMPTY_ASKS()]
+        read_parts = []
         for start in range(0, len(ids), CHUNK):  # each chunk into its place: no second copy
             chunk = ids[start : start + CHUNK]
-            part, ask = index._read(db, "{col} BETWEEN ? AND ?", [int(chunk[0]), int(chunk[-1])])
+            if reads is not None:
+                raw = _chunk_of(reads, start, start + len(chunk))
+            else:
+                raw = index._reads(db, "{col} BETWEEN ? AND ?", [int(chunk[0]), int(chunk[-1])])
+                if keep is not None:
+                    read_parts.append(index_cache.compact(raw))
+            part, ask = index._part(raw["requests"], raw["events"], raw["fees"])
             for name, values in part.items():
                 if name not in columns:
                     columns[name] = np.empty(len(ids), dtype=values.dtype)
@@ -237,18 +258,33 @@ class RequestIndex:
                 on_progress(start + len(chunk), len(ids))
         index._set(columns)
         index.asks = _concat(asks)
+        index.version = mark
+        if reads is None and read_parts:
+            reads = {part: _concat([p[part] for p in read_parts]) for part in read_parts[0]}
+        if keep is not None and reads is not None:
+            index._unkept = (keep, reads)
         return index
 
+    def keep_reads(self, db: Database) -> None:
+        """Keep what ``load(…, keep=…)`` read, for the next opening (call it once the list
+        is shown: at 100,000 requests it writes ~30 MB)."""
+        if self._unkept is not None:
+            log, reads = self._unkept
+            self._unkept = None
+            index_cache.save(db, log, READS_KEY, reads, self.version)
+
     def refresh(self, db: Database, request_ids: Iterable[int]) -> None:
-        """Read again the requests a write changed; new ones are added at the end."""
+        """Read again the requests a write changed; new ones are added at the end, deleted
+        ones leave."""
         ids = sorted(set(request_ids))
         self._read_cases(db)
         if not ids:
             return
-        part, asks = self._read(db, f"{{col}} IN ({', '.join('?' * len(ids))})", ids)
+        part, asks = self._read(db, index_read.IDS_IN, [json.dumps(ids)])
         found = part["id"].tolist()
         known = [i for i, rid in enumerate(found) if rid in self._row]
         fresh = [i for i, rid in enumerate(found) if rid not in self._row]
+        gone = set(ids).difference(found).intersection(self._row)
         columns = self._all_columns()
         if known:
             rows = np.array([self._row[found[i]] for i in known], dtype=np.int64)
@@ -256,7 +292,10 @@ class RequestIndex:
                 column[rows] = part[name][known]
         kept = ~np.isin(self.asks["request_id"], np.array(ids, dtype=np.int64))
         self.asks = _concat([{k: v[kept] for k, v in self.asks.items()}, asks])
-        if fresh:
+        if gone:
+            stay = ~np.isin(columns["id"], np.fromiter(gone, dtype=np.int64))
+            columns = {k: v[stay] for k, v in columns.items()}
+        if fresh or gone:
             self._set(_concat([columns, {k: v[fresh] for k, v in part.items()}]))
         else:  # the same rows in the same places: only what was worked out from the values goes
             self._forget()
@@ -269,12 +308,18 @@ class RequestIndex:
     ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
         """The rows, due dates and open asks of the requests ``where`` selects: one ordered
         read of each table into arrays, then the clocks on whole columns."""
-        requests = index_read.read_requests(db, where, params)
-        events = index_read.read_events(
-            db, where, params, types=TYPES, outcomes=OUTCOMES, skip=columnar.UNREAD
-        )
-        fees = index_read.read_fees(db, where, params)
-        return self._part(requests, events, fees)
+        raw = self._reads(db, where, params)
+        return self._part(raw["requests"], raw["events"], raw["fees"])
+
+    @staticmethod
+    def _reads(db: Database, where: str, params: list) -> dict[str, dict]:
+        return {
+            "requests": index_read.read_requests(db, where, params),
+            "events": index_read.read_events(
+                db, where, params, types=TYPES, outcomes=OUTCOMES, skip=columnar.UNREAD
+            ),
+            "fees": index_read.read_fees(db, where, params),
+        }
 
     def _part(
         self, req: dict, events: dict[str, np.ndarray], fees: dict | None = None
@@ -285,6 +330,7 @@ class RequestIndex:
         assert self.cal is not None  # only an empty() index has none, and it reads nothing
         ids = req["id"]
         n = len(ids)
+        events, fees = _owned(events, ids), _owned(fees, ids) if fees is not None else None
         components = _objects(req["component"])
         rules = [self._rule(c) for c in components.tolist()]
         cols, found = columnar.read(
@@ -526,6 +572,33 @@ def _objects(values: Iterable) -> np.ndarray:
 
 def _concat(parts: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     return {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+
+
+def _owned(rows: dict[str, np.ndarray], ids: np.ndarray) -> dict[str, np.ndarray]:
+    """``rows`` without those of requests not in ``ids``: a program that deleted a request
+    with foreign keys off leaves its events behind."""
+    owners = rows["request_id"]
+    at = np.minimum(np.searchsorted(ids, owners), max(len(ids) - 1, 0))
+    owned = ids[at] == owners if len(ids) else np.zeros(len(owners), dtype=bool)
+    return rows if owned.all() else {k: v[owned] for k, v in rows.items()}
+
+
+def _chunk_of(reads: dict[str, dict], start: int, stop: int) -> dict[str, dict]:
+    """The reads of the requests in rows ``start:stop`` (in id order), as int64 columns."""
+    requests = {k: v[start:stop] for k, v in reads["requests"].items()}
+    ids = requests["id"]
+    out = {"requests": {k: v if v.dtype == object else v.astype(np.int64) for k, v in requests.items()}}
+    for part in ("events", "fees"):
+        owners = reads[part]["request_id"]
+        lo, hi = np.searchsorted(owners, ids[0], "left"), np.searchsorted(owners, ids[-1], "right")
+        out[part] = {k: v[lo:hi].astype(np.int64) for k, v in reads[part].items()}
+    return out
+
+
+# What the kept reads depend on: the SQL that made them and the codes it gives.
+READS_KEY = hashlib.sha256(
+    Path(index_read.__file__).read_bytes() + repr((TYPES, OUTCOMES, columnar.UNREAD)).encode()
+).hexdigest()[:16]
 
 
 def when_text(due: date | None, today: date) -> str:

@@ -1,0 +1,181 @@
+"""The request list's reads of a log, kept between runs: one file per log in the data
+folder's ``index-cache`` folder.
+
+Opening a large log reads every request's row and every event, seconds at 100,000
+requests. The window keeps what it read here, with the log's version at the time; the
+next opening takes back the requests that have not changed since and reads only the
+others from the log. The log itself says what changed: triggers give a request a new
+version on every write, whoever writes (``request_versions``). The kept versions must
+also still be the log's (a fingerprint), or nothing kept is used: a log restored from a
+backup is read whole. So the list is never staler than the log. A kept file that is
+missing, damaged, or made by other code is simply not used; it is only a cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlite_utils import Database
+
+from foiadesk.core.store import index_read
+
+FORMAT = 1
+SEPARATOR = "\x1f"  # between texts; a text holding it is not kept (the log is read instead)
+PIECE = 20_000  # texts encoded and decoded at a time
+TEXTS = ("title", "tracking", "tags")
+# Columns kept in a smaller type than int64 (they are read back as int64 chunk by chunk).
+_SMALL = {"type": np.int8, "outcome": np.int8, "on": np.int32, "received": np.int32, "named": np.int32}
+_FROM_COMPONENT = ("component", "component_name")  # made again from the component ids
+
+Reads = dict[str, dict]  # {"requests": …, "events": …, "fees": …} in index_read's shapes
+ReadFromLog = Callable[[str, list], Reads]  # (where, params) -> the reads of those requests
+
+
+def file_for(log: Path) -> Path:
+    from foiadesk.core.paths import data_dir
+
+    name = hashlib.sha256(str(Path(log).resolve()).encode()).hexdigest()[:20]
+    return data_dir() / "index-cache" / f"{name}.npz"
+
+
+def take(db: Database, log: Path, key: str, read_from_log: ReadFromLog) -> tuple[Reads, int] | None:
+    """Every request's reads, and the log's version they are as of: the kept reads of the
+    requests unchanged since they were kept, the others read from the log. None when
+    nothing kept is usable, or when most requests changed (reading all is then quicker)."""
+    kept = _load(log, key)
+    if kept is None:
+        return None
+    mark = int(kept["mark"])
+    now = index_read.log_version(db)  # before reading: what changes later is caught up later
+    changed = index_read.changed_since(db, mark)
+    versions = kept["versions"]
+    same = ~np.isin(versions["id"], changed)
+    seen = (int(same.sum()), int((versions["version"][same] % index_read.FINGERPRINT_MOD).sum()))
+    if index_read.fingerprint(db, mark) != seen or len(changed) > len(kept["requests"]["id"]) // 2:
+        return None
+    try:
+        parts = [_rows(kept, ~np.isin(kept["requests"]["id"], changed))]
+        abbrs, names = index_read.component_texts(db)
+        component = parts[0]["requests"]["component_id"]
+        parts[0]["requests"].update(component=abbrs[component], component_name=names[component])
+    except (ValueError, IndexError):  # a kept file that does not hold together
+        return None
+    if len(changed):
+        parts.append(compact(read_from_log(index_read.IDS_IN, [json.dumps(changed.tolist())])))
+    return _merge(parts), now
+
+
+def save(db: Database, log: Path, key: str, reads: Reads, mark: int) -> None:
+    """Keep ``reads``, made when the log stood at version ``mark``, for the next opening
+    (best effort: a full or read-only data folder only means the log is read again)."""
+    arrays: dict[str, Any] = {"key": np.array(f"{FORMAT}:{key}"), "mark": np.array(mark, dtype=np.int64)}
+    versions = index_read.versions_upto(db, mark)  # requests written since are not taken back
+    for part, columns in {**reads, "versions": versions}.items():
+        for column, values in columns.items():
+            if column in _FROM_COMPONENT:
+                continue
+            if column in TEXTS:
+                pieces = [
+                    SEPARATOR.join(values[i : i + PIECE].tolist()).encode()
+                    for i in range(0, len(values), PIECE)
+                ]
+                if sum(p.count(SEPARATOR.encode()) for p in pieces) != len(values) - len(pieces):
+                    return
+                arrays[f"{part}.{column}"] = np.frombuffer(b"".join(pieces), dtype=np.uint8)
+                arrays[f"{part}.{column}.ends"] = np.cumsum([len(p) for p in pieces], dtype=np.int64)
+            else:
+                arrays[f"{part}.{column}"] = values
+    target = file_for(log)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as out:
+            np.savez(out, **arrays)
+        os.replace(tmp, target)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def compact(reads: Reads) -> Reads:
+    """``reads`` with texts as object arrays and the small columns in small types (a
+    third of the memory of int64 events)."""
+    out: Reads = {}
+    for part, columns in reads.items():
+        out[part] = {}
+        for column, values in columns.items():
+            if isinstance(values, list):
+                array = np.empty(len(values), dtype=object)
+                array[:] = values
+                out[part][column] = array
+            else:
+                out[part][column] = values.astype(_SMALL.get(column, values.dtype), copy=False)
+    return out
+
+
+def _load(log: Path, key: str) -> dict | None:
+    try:
+        with np.load(file_for(log), allow_pickle=False) as kept:
+            if str(kept["key"]) != f"{FORMAT}:{key}":
+                return None
+            out: dict = {"mark": kept["mark"], "versions": {}, "requests": {}, "events": {}, "fees": {}}
+            count = len(kept["requests.id"])
+            for name in kept.files:
+                part, _, column = name.partition(".")
+                if column in TEXTS:
+                    out[part][column] = _texts(kept[name], kept[f"{name}.ends"], count)
+                elif part in out and column and not column.endswith(".ends"):
+                    out[part][column] = kept[name]
+            return out
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None
+
+
+def _rows(kept: dict, usable: np.ndarray) -> Reads:
+    """The kept reads of the requests marked ``usable`` (kept requests are in id order,
+    their events and fees in request order)."""
+    ids = kept["requests"]["id"]
+    out: Reads = {"requests": {k: v[usable] for k, v in kept["requests"].items()}}
+    for part in ("events", "fees"):
+        owners = kept[part]["request_id"]
+        counts = np.searchsorted(owners, ids, "right") - np.searchsorted(owners, ids, "left")
+        if counts.sum() != len(owners):
+            raise ValueError("kept rows of requests the kept file does not list")
+        out[part] = {k: v[np.repeat(usable, counts)] for k, v in kept[part].items()}
+    return out
+
+
+def _merge(parts: list[Reads]) -> Reads:
+    """Reads of disjoint sets of requests as one, in request order (a request's own rows
+    keep their order)."""
+    if len(parts) == 1:
+        return parts[0]
+    out: Reads = {}
+    for part, by in (("requests", "id"), ("events", "request_id"), ("fees", "request_id")):
+        joined = {k: np.concatenate([p[part][k] for p in parts]) for k in parts[0][part]}
+        order = np.argsort(joined[by], kind="stable")
+        out[part] = {k: v[order] for k, v in joined.items()}
+    return out
+
+
+def _texts(values: np.ndarray, ends: np.ndarray, count: int) -> np.ndarray:
+    """The kept texts, decoded a piece at a time (one long decode would hold up the
+    window's thread as long)."""
+    out = np.empty(count, dtype=object)
+    data, start, at = values.tobytes(), 0, 0
+    for end in ends.tolist():
+        texts = data[start:end].decode("utf-8").split(SEPARATOR)
+        if at + len(texts) > count:
+            raise ValueError("kept texts do not match the kept requests")
+        out[at : at + len(texts)] = texts
+        start, at = end, at + len(texts)
+    if at != count:
+        raise ValueError("kept texts do not match the kept requests")
+    return out

@@ -1,0 +1,151 @@
+"""The list's reads kept between openings: taken back only for requests the log says
+have not changed, whoever changed the others; never from a log that is not the one
+they were kept from. Each opening is compared with a plain read of the same log."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from foiadesk.core.deadlines.calendar import calendar
+from foiadesk.core.demo import write_demo
+from foiadesk.core.store import index_cache, index_read
+from foiadesk.core.store.db import connect, write
+from foiadesk.core.store.log import NewEvent, record_event, tag_request, void_event
+from foiadesk.core.tracking.listing import READS_KEY, RequestIndex
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def log(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("FOIADESK_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "log.sqlite3"
+    write_demo(path, requests=400, seed=5, today=TODAY)
+    return path
+
+
+def opened(db, path: Path) -> tuple[RequestIndex, bool]:
+    """The window's opening: the list, and whether kept reads were taken back."""
+    reads = RequestIndex._reads
+    taken = index_cache.take(db, path, READS_KEY, lambda w, p: reads(db, w, p)) is not None
+    index = RequestIndex.load(db, calendar(), today=TODAY, keep=path)
+    index.keep_reads(db)
+    return index, taken
+
+
+def assert_same(index: RequestIndex, db) -> None:
+    plain = RequestIndex.load(db, calendar(), today=TODAY)
+    assert index.columns.keys() == plain.columns.keys()
+    for name, column in plain.columns.items():
+        assert index.columns[name].tolist() == column.tolist(), name
+    for name, column in plain.clocks.items():
+        assert index.clocks[name].tolist() == column.tolist(), name
+    for name, column in plain.asks.items():
+        assert index.asks[name].tolist() == column.tolist(), name
+
+
+def other_program(path: Path, *statements: str) -> None:
+    """A write by a program that is not FoiaDesk (the sqlite3 shell, a sync tool)."""
+    with sqlite3.connect(path) as conn:
+        for sql in statements:
+            conn.execute(sql)
+
+
+def test_an_unchanged_log_is_taken_back_whole_and_reads_the_same(log):
+    db = connect(log)
+    first, taken = opened(db, log)
+    assert not taken and index_cache.file_for(log).exists()
+    again, taken = opened(db, log)
+    assert taken and index_read.changed_since(db, again.version).size == 0
+    assert_same(first, db)
+    assert_same(again, db)
+
+
+def test_requests_changed_by_foiadesk_or_another_program_are_read_again(log):
+    db = connect(log)
+    opened(db, log)
+    ids = index_read.request_ids(db).tolist()
+    filed = db.execute("SELECT id, request_id FROM events WHERE type = 'filed' ORDER BY id").fetchall()
+    void_event(db, filed[0][0])  # a letter taken back
+    record_event(db, filed[1][1], NewEvent("acknowledged", date(2026, 11, 20)), today=TODAY)
+    tag_request(db, ids[3], "priority")
+    other_program(
+        log,
+        f"UPDATE requests SET title = 'Renamed outside' WHERE id = {ids[4]}",
+        "UPDATE tags SET name = 'renamed tag' WHERE id = (SELECT min(tag_id) FROM request_tags)",
+        f"INSERT INTO tracking_numbers (request_id, number) VALUES ({ids[5]}, '2026-OUT-1')",
+        "DELETE FROM fees WHERE request_id = (SELECT min(request_id) FROM fees)",
+        f"DELETE FROM requests WHERE id = {ids[6]}",
+        """UPDATE components SET name = 'Renamed office' WHERE id = (SELECT component_id FROM requests
+             GROUP BY component_id ORDER BY count(*) LIMIT 1)""",
+    )
+    index, taken = opened(db, log)
+    assert taken
+    assert ids[6] not in index.columns["id"].tolist()
+    assert "Renamed outside" in index.columns["title"].tolist()
+    assert_same(index, db)
+
+
+def test_a_log_restored_from_a_backup_and_changed_again_is_read_whole(log, tmp_path):
+    db = connect(log)
+    backup = tmp_path / "backup.sqlite3"
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(log, backup)
+    request = index_read.request_ids(db).tolist()[0]
+    record_event(db, request, NewEvent("status_inquiry", date(2026, 11, 20)), today=TODAY)
+    opened(db, log)  # kept after that change
+    db.close()
+    shutil.copy(backup, log)  # the user puts the backup back, and changes it the same way
+    for side in ("-wal", "-shm"):
+        Path(f"{log}{side}").unlink(missing_ok=True)
+    db = connect(log)
+    record_event(db, request, NewEvent("status_inquiry", date(2026, 11, 21)), today=TODAY)
+    index, taken = opened(db, log)
+    assert not taken
+    assert_same(index, db)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "other code"])
+def test_a_kept_file_that_is_damaged_or_from_other_code_is_not_used(log, damage):
+    db = connect(log)
+    opened(db, log)
+    kept = index_cache.file_for(log)
+    if damage == "garbage":
+        kept.write_bytes(b"not a kept file")
+    elif damage == "truncated":
+        kept.write_bytes(kept.read_bytes()[: kept.stat().st_size // 2])
+    else:
+        assert index_cache.take(db, log, "another key", lambda w, p: {}) is None
+        return
+    index, taken = opened(db, log)
+    assert not taken
+    assert_same(index, db)
+
+
+def test_titles_holding_the_separator_are_read_from_the_log(log):
+    db = connect(log)
+    with write(db):
+        db.execute("UPDATE requests SET title = 'a\x1fb' WHERE id = (SELECT min(id) FROM requests)")
+    index_cache.file_for(log).unlink(missing_ok=True)
+    opened(db, log)
+    assert not index_cache.file_for(log).exists()
+    index, taken = opened(db, log)
+    assert not taken and "a\x1fb" in index.columns["title"].tolist()
+
+
+def test_every_trigger_gives_a_new_greater_version(log):
+    db = connect(log)
+    before = index_read.log_version(db)
+    request = int(index_read.request_ids(db)[0])
+    record_event(db, request, NewEvent("status_inquiry", date(2026, 11, 20)), today=TODAY)
+    assert index_read.changed_since(db, before).tolist() == [request]
+    assert index_read.log_version(db) >> 20 == (before >> 20) + 1
+    counted = index_read.fingerprint(db, index_read.log_version(db))
+    assert counted[0] == len(index_read.request_ids(db))
+    assert np.all(index_read.versions_upto(db, before)["version"] <= before)
