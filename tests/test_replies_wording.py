@@ -854,6 +854,7 @@ def test_exemption_7a_in_the_statutes_words(wording, codes):
         # OCR's FOIA inside a number is kept as printed; the bare word before a number is still read
         ("IN RESPONSE REFER Washington, DC 20036 TO F01A-85-613", ("F01A-85-613",)),
         ("Re: FOlA 2019-820\nDear X:", ("2019-820",)),
+        ("Re: FOlA-2019-00820\nDear X:", ("FOIA-2019-00820",)),  # a lower-case l is mended
         # negatives: a file number without FOIA before it, a military serial after "refer to"
         ("File No. 2019-12345", ()),
         ("IN REPLY REFER TO: 5720 Ser N00/123\n20 Mar 15", ()),

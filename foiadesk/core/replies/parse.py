@@ -184,7 +184,7 @@ def normalise(text: str) -> str:
     text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
-    text = OCR_FOIA.sub("FOI", text)
+    text = OCR_FOIA.sub(_foia_mended, text)
     text = OCR_CITE_JOINED.sub(" ", text)
     text = OCR_ONE.sub("(b)(1)", text)
     text = OCR_SUBPART.sub(lambda m: f"{m[1]}({m[2] or m[3]})", text)
@@ -197,8 +197,18 @@ def normalise(text: str) -> str:
 
 
 # "FOlA", "F0IA", "FO!A": the word FOIA (or FOIPA) with OCR's l, 1, | or ! for I, 0 for O. Inside
-# a number ("F01A-85-613") it is left as printed, like every tracking number.
-OCR_FOIA = re.compile(r"\bF(?:[O0][l1|!]|0I)(?=P?A(?![A-Za-z]|-\d))")
+# a number in digits and capitals ("F01A-85-613") it is left as printed, like every tracking
+# number; "FOlA-85-613" is mended, or its lower-case l would make it no number at all.
+OCR_FOIA = re.compile(r"\bF(?:[O0][l1|!]|0I)(?=P?A(?![A-Za-z]))")
+NUMBER_TAIL = re.compile(r"P?A-\d")
+
+
+def _foia_mended(m: re.Match) -> str:
+    printed = m.group(0)
+    in_number = NUMBER_TAIL.match(m.string, m.end()) and re.fullmatch(r"[A-Z0-9]+", printed)
+    return printed if in_number else "FOI"
+
+
 # "exemptions(b)(1)", "under(b)(6)": a word run into the citation; "552a(b)(1)" keeps its subsection.
 OCR_CITE_JOINED = re.compile(r"(?<=[A-Za-z]{3})(?=\(\s*b\s*\)\s*\(\s*\d)")
 OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
