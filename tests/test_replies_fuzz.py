@@ -169,6 +169,12 @@ SHAPES = {
     "repeated statutory-time words": HEAD + "will be unable to respond within the " * (MB // 37),
     "a label before a long blank run": "Re:" + " " * MB + "x",
     "labels each before blanks": ("Request No." + " " * 500) * (MB // 511),
+    "repeated records as a subject": HEAD + "All the records records " * (MB // 24),
+    "repeated pending proceedings": HEAD + "pending law enforcement proceedings and " * (MB // 40),
+    "repeated refer-to labels": HEAD + "In reply refer to: A1-" * (MB // 22),
+    "repeated marks in a number": HEAD + "Re: A1-" + "A1'-" * (MB // 4),
+    "repeated expedite requests": HEAD + "you requested expedited processing " * (MB // 35),
+    "repeated copies of requests": HEAD + "a copy of your request " * (MB // 23),
 }
 
 

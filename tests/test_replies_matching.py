@@ -152,3 +152,15 @@ def test_a_drop_on_a_request_wins_but_a_number_elsewhere_is_flagged(db, ice_and_
     flagged = propose_request(db, proposal, reply, dropped_on=tigta)
     assert flagged.request_id == tigta and flagged.confidence == "possible"
     assert f"is on #{ice}: check which request it answers" in flagged.why
+
+
+def test_a_number_printed_with_ocr_slips_still_finds_its_request(db, ice_and_tigta):
+    # the reader keeps "F01A-85-613" as printed; the log holds the number as the agency gave it
+    ice, tigta = ice_and_tigta
+    log.record_event(
+        db, ice, NewEvent("acknowledged", date(2026, 10, 5), tracking_number="FOIA-85-613"), today=TODAY
+    )
+    proposal, reply = letter(TIGTA_LETTER.replace("Dear Ms.", "IN RESPONSE REFER TO: F01A-85-613\nDear Ms."))
+    assert proposal.tracking_numbers == ("F01A-85-613",)
+    match = propose_request(db, proposal, reply, selected=tigta)
+    assert (match.request_id, match.confidence) == (ice, "certain")

@@ -698,3 +698,183 @@ def test_a_reply_that_is_all_quotation_is_read():
         HEAD + "This acknowledges receipt of your request.\n> I appeal the partial denial of my request."
     )
     assert reply.reply_type == "ack"
+
+
+# -- wording met in the sixth holdout (holdout6, read after its blind measure), general rules --
+SIXTH = [
+    # a letter that opens on the request for expedited processing and weighs it is the decision
+    (
+        "The Bureau received your request in which you ask for expedited processing. Expedited processing is granted only where there is a compelling need, as the regulation defines it.",
+        "expedite_decision",
+    ),
+    (
+        "This letter responds to your request for expedited treatment of your FOIA request. Under the Department's regulations, expedited treatment is available where there is an urgency to inform the public about an actual or alleged federal government activity.",
+        "expedite_decision",
+    ),
+    (
+        "We have received your request and your request for expedited processing. You sought expedited processing on the grounds that the records concern a recent storm.",
+        "expedite_decision",
+    ),
+    # ... not while the expedite decision is still to come, nor when the letter only tells of it
+    (
+        "We received your request, in which you requested expedited processing under the compelling need standard. Your request for expedited processing is under review.",
+        "ack",
+    ),
+    (
+        "We received your request, in which you asked for expedited processing. A decision on your request for expedited processing will be made within ten calendar days, and you will be told whether you showed a compelling need.",
+        "ack",
+    ),
+    (
+        "Your request was received on May 1 and assigned number 2020-00123. Requests are processed in order; requesters who show a compelling need may ask for expedited processing.",
+        "ack",
+    ),
+    (
+        "Your request was received and assigned number 2020-00123. If you can show a compelling need, you may ask for expedited processing.",
+        "ack",
+    ),
+    # Exemption 7(A) in the statute's words, said of the records asked for, withholds them
+    (
+        "The records you requested are law enforcement records, and there is an ongoing law enforcement investigation to which they relate; their disclosure could reasonably be expected to interfere with enforcement proceedings.",
+        "denial",
+    ),
+    (
+        "Release of these responsive records could reasonably be expected to interfere with pending enforcement proceedings, so we are withholding them.",
+        "denial",
+    ),
+    # ... but the law's general words in a no-records letter withhold nothing
+    (
+        "Records compiled for law enforcement purposes may be withheld if their release could reasonably be expected to interfere with enforcement proceedings. We located no records responsive to your request.",
+        "no_records",
+    ),
+    (
+        "The FOIA generally protects records the release of which could reasonably be expected to interfere with enforcement proceedings. Our search found no records responsive to your request.",
+        "no_records",
+    ),
+    # an acknowledgment worded as a confirmation
+    ("This is to confirm that you submitted a request under the Freedom of Information Act.", "ack"),
+    ("We confirm that we received your request on April 28, 2020.", "ack"),
+    ("This email is to confirm that your request has been received.", "ack"),
+    ("This is to confirm our telephone conversation of April 28 about your request.", "other"),
+    ("This is to confirm that you withdrew your request on April 28.", "other"),
+    # the FCC's appeal is an application for review
+    (
+        "By this order, we deny the application for review and affirm the Bureau's decision to withhold the records under Exemption 5.",
+        "appeal_decision",
+    ),
+    (
+        "We grant the application for review in part and remand the request to the Bureau for a further search.",
+        "appeal_decision",
+    ),
+    ("Your application for review is dismissed as moot.", "appeal_decision"),
+    (
+        "Enclosed are 30 pages, released in full. If you are not satisfied, you may file an application for review with the Commission within 30 days.",
+        "records_released",
+    ),
+    # records as the subject of "are enclosed", however long the clause between
+    (
+        "All documents concerning the contract that were located in the program office's files are enclosed.",
+        "records_released",
+    ),
+    (
+        "The records responsive to the first two items of your request, which the regional office gathered last week, are attached.",
+        "records_released",
+    ),
+    (
+        "All materials on the project that the office placed in the public file are enclosed. I deny your request for the internal memoranda under Exemption 5.",
+        "partial",
+    ),
+    (
+        "We located 30 pages. The records withheld under Exemption 5 are described in the index, which is enclosed.",
+        "denial",
+    ),
+    # a copy of the requester's own letter sent back releases nothing
+    (
+        "Your request was received and assigned number 2020-00123. A copy of your request is enclosed for your records.",
+        "ack",
+    ),
+    ("We have received your request. Copies of your letter and of our reply are attached.", "ack"),
+    ("A copy of your request and the 14 pages of records we located are enclosed.", "records_released"),
+    # records sent for another office's consultation stay with this one: not a referral
+    (
+        "The only responsive records originate with the Navy, so we sent them to the Navy FOIA office for their consultation.",
+        "other",
+    ),
+    (
+        "The only responsive records originate with the Navy, so we referred them to the Navy FOIA office for direct response to you.",
+        "referral",
+    ),
+]
+
+
+@pytest.mark.parametrize("wording, kind", SIXTH)
+def test_wording_families_of_the_sixth_holdout(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind
+
+
+@pytest.mark.parametrize(
+    "wording, codes",
+    [
+        (
+            "The records you requested are law enforcement records, and there is an ongoing law enforcement investigation to which they relate; their disclosure could reasonably be expected to interfere with enforcement proceedings.",
+            ("b7A",),
+        ),
+        (
+            "Release of these responsive records could reasonably be expected to interfere with pending enforcement proceedings.",
+            ("b7A",),
+        ),
+        # the law's general words, or a condition, cite nothing
+        (
+            "Records compiled for law enforcement purposes may be withheld if their release could reasonably be expected to interfere with enforcement proceedings.",
+            (),
+        ),
+        (
+            "The FOIA generally protects records the release of which could reasonably be expected to interfere with enforcement proceedings.",
+            (),
+        ),
+        (
+            "The investigation is closed, so release of the requested records can no longer interfere with enforcement proceedings.",
+            (),
+        ),
+    ],
+)
+def test_exemption_7a_in_the_statutes_words(wording, codes):
+    assert parse_text(HEAD + wording).exemptions == codes
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("FOIA File No. 20230720-A is assigned to your request.", ("20230720-A",)),
+        ("Request File No. 21-00456", ("21-00456",)),
+        ("In reply refer to: 2012-00123\nDear X:", ("2012-00123",)),
+        (
+            "IN RESPONSE REFER TO:\nNRC-2019'-000072 NRC-2018-000259\nDear X:",
+            ("NRC-2019'-000072", "NRC-2018-000259"),
+        ),
+        # OCR's FOIA inside a number is kept as printed; the bare word before a number is still read
+        ("IN RESPONSE REFER Washington, DC 20036 TO F01A-85-613", ("F01A-85-613",)),
+        ("Re: FOlA 2019-820\nDear X:", ("2019-820",)),
+        ("Re: FOlA-2019-00820\nDear X:", ("FOIA-2019-00820",)),  # a lower-case l is mended
+        # negatives: a file number without FOIA before it, a military serial after "refer to"
+        ("File No. 2019-12345", ()),
+        ("IN REPLY REFER TO: 5720 Ser N00/123\n20 Mar 15", ()),
+        ("Please refer to: 2012-00123 in the enclosed report", ()),
+    ],
+)
+def test_labelled_numbers_of_the_sixth_holdout(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("DATE: 04/07/76\nTEXT: We enclose the records.", "1976-04-07"),
+        ("Agency\n11/03/26\nDear X:", "2026-11-03"),
+        # an order is dated by its release, not by its vote
+        ("Adopted: September 25, 2009 Released: September 30, 2009 By the Commission:", "2009-09-30"),
+        ("Adopted: September 25, 2009\nDear X:", None),
+    ],
+)
+def test_letter_dates_of_the_sixth_holdout(text, day):
+    got = parse_text(text).letter_date
+    assert (got.isoformat() if got else None) == day

@@ -35,8 +35,13 @@ class Match:
     agency: str | None = None  # what the letterhead names, as the log calls it
 
 
+# The reader keeps a number as printed, OCR slips included ("F01A-85-613", "NRC-2019'-000072"):
+# compared, O and 0, and I, L and 1, are the same character, and punctuation is ignored.
+OCR_LOOKALIKES = str.maketrans("OIL", "011")
+
+
 def _key(number: str) -> str:
-    return re.sub(r"[^A-Z0-9]", "", number.upper())
+    return re.sub(r"[^A-Z0-9]", "", number.upper()).translate(OCR_LOOKALIKES)
 
 
 def _letterhead(reply: ReplyFile | None, text: str) -> str:

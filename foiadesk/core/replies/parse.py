@@ -184,7 +184,7 @@ def normalise(text: str) -> str:
     text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
-    text = OCR_FOIA.sub("FOI", text)
+    text = OCR_FOIA.sub(_foia_mended, text)
     text = OCR_CITE_JOINED.sub(" ", text)
     text = OCR_ONE.sub("(b)(1)", text)
     text = OCR_SUBPART.sub(lambda m: f"{m[1]}({m[2] or m[3]})", text)
@@ -196,8 +196,19 @@ def normalise(text: str) -> str:
     return PAGE_FURNITURE.sub("", text)
 
 
-# "FOlA", "F0IA", "FO!A": the word FOIA (or FOIPA) with OCR's l, 1, | or ! for I, 0 for O.
+# "FOlA", "F0IA", "FO!A": the word FOIA (or FOIPA) with OCR's l, 1, | or ! for I, 0 for O. Inside
+# a number in digits and capitals ("F01A-85-613") it is left as printed, like every tracking
+# number; "FOlA-85-613" is mended, or its lower-case l would make it no number at all.
 OCR_FOIA = re.compile(r"\bF(?:[O0][l1|!]|0I)(?=P?A(?![A-Za-z]))")
+NUMBER_TAIL = re.compile(r"P?A-\d")
+
+
+def _foia_mended(m: re.Match) -> str:
+    printed = m.group(0)
+    in_number = NUMBER_TAIL.match(m.string, m.end()) and re.fullmatch(r"[A-Z0-9]+", printed)
+    return printed if in_number else "FOI"
+
+
 # "exemptions(b)(1)", "under(b)(6)": a word run into the citation; "552a(b)(1)" keeps its subsection.
 OCR_CITE_JOINED = re.compile(r"(?<=[A-Za-z]{3})(?=\(\s*b\s*\)\s*\(\s*\d)")
 OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
@@ -378,7 +389,8 @@ def to_date(text: str) -> date | None:
         if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
             day = date(int(m[1]), int(m[2]), int(m[3]))
         elif m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", text):
-            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            # a two-digit year of 50 or more is last century's ("04/07/76"), as with "'96"
+            year = int(m[3]) + ((1900 if int(m[3]) >= 50 else 2000) if len(m[3]) == 2 else 0)
             day = date(year, int(m[1]), int(m[2]))
         else:
             words = re.findall(r"[A-Za-z]+|\d+", text)
@@ -404,7 +416,9 @@ def find_letter_date(text: str) -> date | None:
 NOT_LETTER_DATE = re.compile(
     r"\b(?:dated|of|on|received|receipt|since|through|thru|from|to|until|by|between|and|before|after|in|"
     r"effective|letter|request|memo(?:randum)?|your|our|the|filed|amended|as\s+of|submitted|requested|due|"
-    r"regarding|concerning|about|for|during|at|around|circa|following|created|issued|signed)\s*[:,]?\s*$",
+    r"regarding|concerning|about|for|during|at|around|circa|following|created|issued|signed|"
+    # an order is dated by its release, not by the day it was voted ("Adopted: … Released: …")
+    r"adopted)\s*[:,]?\s*$",
     re.I,
 )
 SALUTATION = re.compile(r"\bDear\b|\bTo\s+Whom\b", re.I)
@@ -494,6 +508,9 @@ SPACED_TOKEN = (
     r"\d{2,4}(?:[ ][A-Za-z]{2,4})?(?:[ ]+[-–—][ ]*|[ ]*[-–—][ ]+)"
     r"(?:[A-Za-z]{2,4}(?:[ ]*[-–—][ ]*))?\d{3,6}(?![\d])"
 )
+# OCR may read a speck before a dash as an apostrophe ("NRC-2019'-000072"); after a label the
+# number is kept as printed.
+MARKED_TOKEN = r"[A-Z0-9]+(?:-[A-Z0-9]+)*'-[A-Z0-9]+(?:-[A-Z0-9]+)*"
 # Labels agencies put before their number; each repetition is bounded so that a text of
 # "Request Request Request …" cannot make the pattern backtrack over itself.
 LABELLED = re.compile(
@@ -505,6 +522,9 @@ LABELLED = re.compile(
     r"|(?-i:FOIA|FOIPA|FOIA/PA|FOI/PA)(?=\s+\(?\d)"
     r"|Freedom\s+of\s+Information\s+Act\s+(?:\(FOIA\)\s+)?(?:Request|Appeal)(?:\s+(?:Number|No\.?))?"
     r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
+    # "FOIA File No. 20230720-A"; the letterhead's "IN RESPONSE REFER TO:", "In reply refer to:"
+    r"|(?:FOIA|FOIPA|FOIA/PA|Request)\s+File\s+(?:Number|No\.?)"
+    r"|\bIn\s+(?:response|reply),?\s+refer\s+to\b"
     # a number in square brackets on a subject line: "Subject: FOIA Requests [20-OIG-171]"
     r"|(?m:^[ \t]*(?:Re|Subject)[ \t]*:[^\n\[]{0,100}\[)"
     # "Your request number is 2021-00123", "The FOIA number for your request is …"
@@ -513,7 +533,7 @@ LABELLED = re.compile(
     r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log)\s+){0,3}"
     r"(?:number|no\.?)?)"
     # one way through the gap after the label ("\s*[:#.]?\s*" backtracks on long blank runs)
-    rf"\s*(?:[:#.]\s*)?(?:\(?(?P<n1>{SPACED_TOKEN}|{TOKEN}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
+    rf"\s*(?:[:#.]\s*)?(?:\(?(?P<n1>{SPACED_TOKEN}|{MARKED_TOKEN}|{TOKEN}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
 )
 # More numbers after a labelled one: "Re: FOIA Nos. 2019-001, 2019-002", "16 FOI – 00056; 17 – App – 00001"
 LABELLED_MORE = re.compile(rf"[ \t]*(?:[;,&]|\band\b)[ \t]*(?P<n1>{SPACED_TOKEN}|{TOKEN})(?![A-Za-z0-9])")
@@ -761,6 +781,11 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         found.add(_exemption(number, None))
         if number == "3":
             b3_at.append(m.start())
+    for m in SEVEN_A_WORDS.finditer(body):  # Exemption 7(A) in its words, applied to the records asked for
+        sentence = _sentence_around(body, m.start(), m.end())
+        general = IF_WORD.search(sentence) or LAW_SPEAKS.search(sentence)
+        if REQUESTED_RECORDS.search(sentence) and not general:
+            found.add("b7A")
     if any(code.startswith("b7") and len(code) == 3 for code in found):
         found.discard("b7")
     statutes: dict[str, int] = {}
@@ -775,6 +800,13 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 statutes.setdefault(name, at + s.start())
     order = sorted(found, key=lambda code: (int(code[1]), code[2:]))
     return tuple(order), tuple(sorted(statutes, key=statutes.__getitem__))
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence that holds text[start:end], looked for within a few hundred characters."""
+    before = re.split(r"[.!?]\s", text[max(0, start - 400) : start])[-1]
+    after = re.split(r"[.!?](?:\s|$)", text[end : end + 200])[0]
+    return before + text[start:end] + after
 
 
 # -- fees --------------------------------------------------------------------------------------
@@ -956,7 +988,8 @@ RATIONALE = _any(
     r"\bcould\s+reasonably\s+be\s+expected\b",
 )
 DECIDED = _any(r"\b(?:determined|decided|hereby|are being|is being)\b", r"\byou\s+will\s+find\b")
-APPEAL_WORD = _any(r"\bappeal")
+# The FCC's appeal is an "application for review" by the full Commission.
+APPEAL_WORD = _any(r"\bappeal", r"\bapplications?\s+for\s+review\b")
 FEE_WORD = _any(r"expedit", r"waiv", r"\bfees?\b", r"\bpay(?:ment)?\b")
 
 ACK_STRONG = _any(
@@ -970,6 +1003,10 @@ ACK_STRONG = _any(
     r"\b(?:attach\w*|enclos\w*)\b(?:\s+\S+){0,3}?\s+acknowledge?ments?\b",
     r"(?<!our )(?<!your )\backnowledge?ments?\s+of\s+(?:the\s+)?receipt\b",
     r"\bthis\s+is\s+to\s+acknowledge\b",
+    # "This is to confirm that you submitted a request", "We confirm that we received your request"
+    r"\b(?:this\s+(?:\w+\s+)?is\s+to\s+confirm|(?:we|I)\s+(?:hereby\s+)?confirm|this\s+(?:\w+\s+)?confirms)\s+"
+    r"(?:that\s+)?(?:you\s+(?:have\s+)?(?:submitted|filed|sent|made)|we\s+(?:have\s+)?received"
+    r"|(?:your|the)\s+(?:\w+\s+){0,3}?request\s+(?:has\s+been|was)\s+(?:received|submitted|filed))\b",
     r"\bthis\s+(?:letter\s+|e-?mail\s+|message\s+|notice\s+)?(?:is|serves\s+as)\s+(?:an?\s+|the\s+|our\s+)?"
     r"acknowledge?ment\b",
 )
@@ -982,6 +1019,8 @@ ACK_WEAK = _any(
     # "and was assigned FOIA Log #08-176", "was logged in on May 1"
     r"\b(?:was|were)\s+(?:\w+ly\s+)?assigned\s+(?:(?:the|a|an)\s+)?(?:[\w/]+\s+){0,3}?(?:number|no\b|#|log\b)",
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:logged|docketed|registered)\b",
+    # "Your request was received and assigned number 2020-00123"
+    r"\b(?:was|were)\s+received\s+and\s+(?:\w+ly\s+)?(?:assigned|logged|given)\b",
 )
 APPEAL_DECIDED = _any(
     r"\b(?:affirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|remand(?:s|ed|ing)?|revers(?:e|es|ed|ing))\b",
@@ -989,6 +1028,10 @@ APPEAL_DECIDED = _any(
     r"\bappeals?\b",
     r"\bappeal\b.{0,60}\b(?:is|has been)\s+(?:hereby\s+)?(?:granted|denied|closed|remanded)",
     r"\b(?:granting|denying)\s+it\b",
+    # "we deny an application for review", "the application for review is dismissed"
+    r"\b(?:grant\w*|den(?:y|ies|ied|ying)|dismiss\w*)\s+(?:the\s+|an\s+|this\s+|your\s+|its\s+)?"
+    r"applications?\s+for\s+review\b",
+    r"\bapplications?\s+for\s+review\b.{0,60}\b(?:is|are|has\s+been)\s+(?:hereby\s+)?(?:granted|denied|dismissed)\b",
     r"\bclos(?:e|ed|ing)\s+(?:out\s+)?(?:your|this|the)\s+(?:administrative\s+)?appeal\b",
     # "After a review of your appeal, the Panel has determined …", "We have processed your appeal"
     r"\b(?:after|upon|on)\s+(?:\w+\s+){0,2}?(?:review|consideration|considering|reviewing)\s+(?:of\s+)?(?:your|the|this)"
@@ -1074,6 +1117,22 @@ RELEASED = _any(
     r"\benclosed\s+(?:you\s+will\s+find|herewith|with\s+this\s+letter)\b(?:\s+\S+){0,6}?\s+"
     r"(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|materials?|cd|disc)\b",
 )
+# The requester's own words sent back ("A copy of the first page of your request is attached")
+# are not records released.
+OWN_COPY = re.compile(
+    r"\b(?:cop(?:y|ies)|pages?)\s+of\s+(?:(?:the|its)\s+(?:first\s+|last\s+)?pages?\s+of\s+)?your\s+(?:\w+\s+){0,2}?"
+    r"(?:request|letter|appeal|correspondence|e-?mail|submission)s?\b",
+    re.I,
+)
+# A sentence whose subject is the records and whose verb, however long the clause between,
+# is "are enclosed": "All materials concerning … that have been placed in the public docket are
+# enclosed." (Not a list or index of what was withheld: see DESCRIBED.)
+RECORDS_ENCLOSED = re.compile(
+    r"^\W*(?:(?:all|the|these|those|both|copies\s+of(?:\s+the)?)\s+){0,3}(?:\w+\s+){0,2}?"
+    r"(?:pages?|records?|documents?|materials?|e-?mails?|files?)\b[^.;!?]{0,300}?\s+"
+    r"(?:are|is|have\s+been|has\s+been)\s+(?:hereby\s+)?(?:enclosed|attached)\W*$",
+    re.I,
+)
 WITHHELD = _any(
     r"\bwithh(?:e|o)ld(?:s|ing)?\b",
     r"\bredact(?:ed|ions?|ing)?\b",
@@ -1145,6 +1204,18 @@ REQUESTED_RECORDS = _any(
     r"|(?:that\s+(?:are|were)\s+)?responsive|requested)\b",
     r"\b(?:responsive|requested|these|those|such)\s+(?:\w+\s+)?(?:records|documents|pages|materials)\b",
 )
+# Exemption 7(A) in the statute's words, said of the records asked for: "there is a pending or
+# prospective law enforcement proceeding relevant to these responsive records, and release of the
+# information could reasonably be expected to interfere with enforcement proceedings".
+SEVEN_A_WORDS = _any(
+    r"\b(?:pending|prospective|ongoing|open)\b(?:\s+\S+){0,4}?\s+(?:law\s+)?enforcement\s+(?:proceedings?|investigations?)\b"
+    r"(?:\s+\S+){0,30}?\s+could\s+reasonably\s+be\s+expected\s+to\s+interfere\s+with\s+(?:\w+\s+){0,2}?"
+    r"enforcement\s+proceedings\b",
+    r"\b(?:release|disclosure|production)\s+of\s+(?:the|these|this|such|those)\s+(?:\S+\s+){0,6}?could\s+reasonably\s+"
+    r"be\s+expected\s+to\s+interfere\s+with\s+(?:pending\s+|ongoing\s+|prospective\s+)?enforcement\s+proceedings\b",
+)
+# What the law says of every request, not what this letter applies: "Exemption 7(A) protects …".
+LAW_SPEAKS = _any(r"\b(?:protects?|permits?|allows?|authorizes?)\b", r"\bgenerally\b", r"(?-i:\bmay\b)")
 NOT_KNOWN = re.compile(r"\b(?:it\s+is\s+)?not\s+known\s+(?:if|whether)\b", re.I)
 NOT_OTHER = r"(?!(?:other|additional|further|more|remaining)\b)"
 # "the records withheld are described in the enclosed index": a list of what was kept back
@@ -1307,6 +1378,7 @@ REFERRAL_PASSIVE = re.compile(
     # "forwarded your request to that agency", "to the appropriate office"
     r"|(?:that|this|appropriate|proper|responsible)\s+(?:agency|office|component|bureau|department))"
 )
+FOR_CONSULTATION = re.compile(r"[^.;]{0,40}?\bfor\s+(?:a\s+|their\s+|its\s+)?consult", re.I)
 REFERRED_WHAT = re.compile(
     r"\b(?:request|records?|pages?|documents?|materials?|portions?|e-?mails?|it|them)\b", re.I
 )
@@ -1316,6 +1388,29 @@ DECISION_TOPICS = {
         r"\bfee\s+waiver\b", r"\bwaiver\s+of\s+(?:the\s+)?fees\b", r"\bwaive\s+(?:the\s+)?fees\b"
     ),
 }
+# Expedited processing: asked for (in the opening), weighed (the standard, or the ground said
+# back), or still to be decided.
+EXPEDITE_ASKED = _any(
+    r"\byour?\s+(?:(?!may\b|can\b|might\b|could\b|should\b)\w+\s+){0,3}?"
+    r"(?:request(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|seek(?:s|ing)?|sought)\s+(?:\S+\s+){0,3}?expedit\w*\s+"
+    r"(?:processing|treatment|handling|review)\b",
+)
+EXPEDITE_WEIGHED = _any(
+    r"\bcompelling\s+need\b",
+    r"\bimminent\s+threat\s+to\s+the\s+life\b",
+    r"\burgency\s+to\s+inform\s+the\s+public\b",
+    r"\bloss\s+of\s+substantial\s+due\s+process\s+rights\b",
+    r"\bwidespread\s+and\s+exceptional\s+media\s+interest\b",
+    r"\byou\s+(?:have\s+)?(?:requested|request|seek|sought|asked\s+for)\s+expedit\w*\s+(?:processing|treatment)\s+"
+    r"(?:because|on\s+the\s+(?:grounds?|basis)|based\s+on|citing)\b",
+)
+EXPEDITE_PENDING = _any(
+    r"\bexpedit\w*\b(?:\s+\S+){0,12}?\s+(?:will|shall)\s+be\s+(?:decided|determined|made|reviewed|considered"
+    r"|addressed)\b",
+    r"\b(?:determination|decision)\s+(?:on|regarding|about|of)\s+(?:\S+\s+){0,4}?expedit\w*\b(?:\s+\S+){0,6}?\s+"
+    r"(?:will|shall)\b",
+    r"\bexpedit\w*\b(?:\s+\S+){0,8}?\s+(?:is|remains)\s+(?:still\s+)?(?:pending|under\s+review|under\s+consideration)\b",
+)
 DENIED = _any(
     r"\bden(?:y|ied|ying|ial)\b", r"\bnot\s+(?:been\s+)?granted\b", r"\b(?:cannot|unable\s+to)\s+grant\b",
     r"\bdo(?:es)?\s+not\s+(?:meet|qualify|satisfy|warrant)\b",
@@ -1390,8 +1485,20 @@ class _Findings:
         asserted = self._asserted
         # a release is judged by the whole sentence: "release of the information … could
         # reasonably be expected to interfere" releases nothing
-        released = self.first(
-            RELEASED, where=lambda s: asserted(s, strict=True) and not NOT_RELEASED.search(s)
+        released = next(
+            (
+                s
+                for s in self.sentences
+                if asserted(s, strict=True)
+                and not NOT_RELEASED.search(s)
+                and (
+                    RELEASED.search(OWN_COPY.sub(" ", s))
+                    or RECORDS_ENCLOSED.search(s)
+                    and not DESCRIBED.search(s)
+                    and not NEGATED.search(s)
+                )
+            ),
+            None,
         )
         withheld = self.first(
             WITHHELD, where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s)
@@ -1399,6 +1506,10 @@ class _Findings:
         denied = self.first(
             DENIED_FULL,
             where=lambda s: asserted(s) and not FEE_WORD.search(s) and not CLARIFY_SCOPE.search(s),
+        )
+        denied = denied or self.first(
+            SEVEN_A_WORDS,
+            where=lambda s: REQUESTED_RECORDS.search(s) and not (IF_WORD.search(s) or LAW_SPEAKS.search(s)),
         )
         partial = (
             self.first(PARTIAL, where=lambda s: asserted(s) and not FEE_WORD.search(s))
@@ -1447,7 +1558,9 @@ class _Findings:
                         continue
                     to = re.sub(r"(?:\s+(?:of|and|for|on|the|&))+$", "", m.group("to")).rstrip(".,")
                     after = s[m.start("to") + len(to) :]
-                    if len(to) < 3 or re.match(r"\s*for\s+(?:a\s+)?consult", after, re.I):
+                    # records sent for consultation stay with this office ("to the Navy FOIA
+                    # office for their consultation"): the other office does not answer you
+                    if len(to) < 3 or FOR_CONSULTATION.match(after):
                         continue
                     self.note("referred_to", s)
                     whole = bool(re.search(r"\b(?:request|it)\b", what, re.I))
@@ -1511,7 +1624,7 @@ class _Findings:
             ("clarification", self.first(CLARIFY, skip=not_if)),
             ("ack", self.first(ACK_STRONG)),
             ("clarification", self.first(CLARIFY_IDENTITY, skip=not_if)),
-            ("expedite_decision", self._decision_sentence("expedite")),
+            ("expedite_decision", self._decision_sentence("expedite") or self._expedite_weighed()),
             # a fee waiver denied is a decision to appeal, even in a letter that also logs the request
             ("fee_waiver_decision", self._decision_sentence("fee_waiver", denied_only=True)),
             ("extension", self.extension),
@@ -1557,6 +1670,16 @@ class _Findings:
             skip=CONDITIONAL,
             where=lambda s: bool(about.search(s)),
         )
+
+    def _expedite_weighed(self) -> str | None:
+        """A letter that opens on the request for expedited processing and weighs it against
+        the standard (the regulation's categories, or the requester's ground said back) is the
+        expedite decision, even when the deciding sentence is cut off; not while it says that
+        decision is still to come."""
+        asked = next((s for s in self.opening() if EXPEDITE_ASKED.search(s)), None)
+        if asked is None or self.first(EXPEDITE_PENDING) or not self.first(EXPEDITE_WEIGHED):
+            return None
+        return asked
 
     def decision(self, topic: str) -> str | None:
         """granted / denied for an expedite or fee-waiver request the letter decides."""
