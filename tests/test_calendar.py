@@ -65,3 +65,11 @@ def test_counting_primitives(cal):
     assert cal.add_working_days(date(2026, 11, 20), 1) == date(2026, 11, 23)
     assert cal.on_or_next_working_day(date(2026, 11, 21)) == date(2026, 11, 23)
     assert cal.working_days_between(date(2026, 11, 24), date(2026, 12, 23)) == 20
+
+
+def test_the_shipped_holidays_are_what_python_holidays_gives():
+    """The calendar reads resources/holidays.json (scripts/build_holidays.py writes it), so a
+    start need not import the library; it must say what the library says."""
+    from foiadesk.core.deadlines.calendar import HOLIDAYS_FILE, _holiday_table, holiday_table
+
+    assert _holiday_table() == holiday_table(), f"run scripts/build_holidays.py to rewrite {HOLIDAYS_FILE.name}"

@@ -149,3 +149,14 @@ def test_every_trigger_gives_a_new_greater_version(log):
     counted = index_read.fingerprint(db, index_read.log_version(db))
     assert counted[0] == len(index_read.request_ids(db))
     assert np.all(index_read.versions_upto(db, before)["version"] <= before)
+
+
+def test_only_the_logs_opened_last_keep_their_reads(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOIADESK_DATA_DIR", str(tmp_path / "data"))
+    logs = []
+    for number in range(index_cache.KEEP_LOGS + 2):
+        path = tmp_path / f"log{number}.sqlite3"
+        write_demo(path, requests=5, seed=number, today=TODAY)
+        opened(connect(path), path)
+        logs.append(path)
+    assert [index_cache.file_for(p).exists() for p in logs] == [False] * 2 + [True] * index_cache.KEEP_LOGS

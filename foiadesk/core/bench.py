@@ -174,12 +174,22 @@ _WRAP = (
 )
 
 
+def _installed_env() -> dict[str, str]:
+    """The environment, with compiled modules kept as an installed FoiaDesk keeps them
+    (pip compiles a wheel's modules; a development shell may forbid writing them)."""
+    import os
+
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _process(args: list[str]) -> tuple[float, float]:
     """Seconds from launching ``args`` until it exits, and its peak memory in MB."""
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-c", _WRAP, *args], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _WRAP, *args], capture_output=True, text=True, check=True, env=_installed_env()
+    )
     seconds, peak = out.stdout.split()
     return float(seconds), float(peak)
 
@@ -192,7 +202,9 @@ def _window(kind: str, log: Path | None, data: Path | None = None) -> dict[str, 
 
     args = [sys.executable, "-m", "foiadesk.ui.bench", kind, *[str(p) for p in (log, data) if p]]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_installed_env()
+    )
     seen: dict[str, float] = {}
     assert proc.stdout is not None
     for line in proc.stdout:

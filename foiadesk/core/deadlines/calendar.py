@@ -78,8 +78,6 @@ def _parse_day(text: str, where: str) -> date:
 def load_closures(path: Path = RESOURCES / "closures.json") -> tuple[Closure, ...]:
     """Closures from our sourced list, plus any executive-order closure that
     python-holidays knows and the list does not (marked partly verified)."""
-    import holidays
-
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
@@ -102,10 +100,8 @@ def load_closures(path: Path = RESOURCES / "closures.json") -> tuple[Closure, ..
                 item.get("note", ""),
             )
         )
-    years = range(FIRST_YEAR, LAST_YEAR + 1)
-    legal = holidays.US(years=years)
-    for day, name in holidays.US(years=years, categories=("government",)).items():
-        if day not in legal and not any(c.covers(day) for c in closures):
+    for day, name in _holiday_table()["government_only"].items():
+        if not any(c.covers(day) for c in closures):
             closures.append(Closure(day, day, name, "executive_order", HOLIDAYS_SOURCE, "P"))
     return tuple(sorted(closures, key=lambda c: c.start))
 
@@ -119,15 +115,10 @@ class Calendar:
     """
 
     def __init__(self, *, skip_closures: bool = False):
-        import holidays
-
         self.skip_closures = skip_closures
         self.first = date(FIRST_YEAR, 1, 1)
         self.last = date(LAST_YEAR, 12, 31)
-        years = range(FIRST_YEAR - 1, LAST_YEAR + 2)  # Dec 31 can observe next New Year
-        # The government category names holidays as 5 U.S.C. 6103 and OPM do.
-        statutory = holidays.US(years=years, categories=("government",))
-        self.holidays = {d: statutory.get(d, n) for d, n in holidays.US(years=years).items()}
+        self.holidays = dict(_holiday_table()["legal"])
         self.closures = load_closures()
         base = self.first.toordinal()
         span = self.last.toordinal() - base + 1
@@ -227,6 +218,34 @@ class Calendar:
             np.asarray(self._cum, dtype=np.int32),
             np.asarray(self._working, dtype=np.int32),
         )
+
+
+HOLIDAYS_FILE = RESOURCES / "holidays.json"
+
+
+def holiday_table() -> dict[str, dict[date, str]]:
+    """The legal public holidays python-holidays gives (observed dates, named as 5 U.S.C.
+    6103 and OPM name them), and the days its "government" category adds (executive-order
+    closures). ``scripts/build_holidays.py`` writes them to HOLIDAYS_FILE, which is what the
+    calendar reads: importing the library and building them costs a third of a second at
+    every start. A test checks the file against the library."""
+    import holidays
+
+    years = range(FIRST_YEAR - 1, LAST_YEAR + 2)  # Dec 31 can observe next New Year
+    statutory = holidays.US(years=years, categories=("government",))
+    legal = {d: statutory.get(d, n) for d, n in holidays.US(years=years).items()}
+    extra = {d: n for d, n in statutory.items() if d not in legal and FIRST_YEAR <= d.year <= LAST_YEAR}
+    return {"legal": dict(sorted(legal.items())), "government_only": dict(sorted(extra.items()))}
+
+
+@lru_cache(maxsize=1)
+def _holiday_table() -> dict[str, dict[date, str]]:
+    try:
+        raw = json.loads(HOLIDAYS_FILE.read_text(encoding="utf-8"))
+        parts = ("legal", "government_only")
+        return {part: {date.fromisoformat(d): n for d, n in raw[part].items()} for part in parts}
+    except (OSError, ValueError, KeyError) as exc:
+        raise CalendarError(f"{HOLIDAYS_FILE.name}: cannot read the holidays ({exc})") from None
 
 
 @lru_cache(maxsize=2)

@@ -17,12 +17,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from docxtpl import Listing
-
 from foiadesk.core.errors import UserError
 from foiadesk.core.reference import authorities
 
 if TYPE_CHECKING:
+    from docxtpl import Listing
+
     from foiadesk.core.reference.casepack import CasePack, Category, LetterFact
     from foiadesk.core.reference.directory import Channel, Component, Fact
 
@@ -142,13 +142,19 @@ def paragraphs(text: Any) -> Listing | str:
     """User text as a Listing: each non-blank line becomes its own Word paragraph."""
     lines = [" ".join(line.split()) for line in clean(text).split("\n")]
     lines = [line for line in lines if line]
-    return Listing("\a".join(lines)) if lines else ""
+    return _listing("\a".join(lines)) if lines else ""
 
 
 def lines(text: Any) -> Listing | str:
     """Multi-line text (an address) kept in one paragraph with line breaks."""
     kept = [one_line(line) for line in clean(text).split("\n") if line.strip()]
-    return Listing("\n".join(kept)) if kept else ""
+    return _listing("\n".join(kept)) if kept else ""
+
+
+def _listing(text: str) -> Listing:
+    from docxtpl import Listing  # a quarter of a second to import: not before a letter is drafted
+
+    return Listing(text)
 
 
 def long_date(value: date | str | None) -> str:

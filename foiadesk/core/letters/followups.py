@@ -38,7 +38,6 @@ from foiadesk.core.letters.content import (
     long_date,
     paragraphs,
 )
-from foiadesk.core.letters.drafting import render, suggested_filename
 from foiadesk.core.letters.filing import DOCX_MIME, component_for, confirmations, requester_for
 from foiadesk.core.reference.directory import Component
 from foiadesk.core.store import log, sent
@@ -618,6 +617,8 @@ def draft_followup(
         raise DraftingError(
             f"Request #{request_id} has no requester profile to sign with: give one (--profile)."
         )
+    from foiadesk.core.letters.drafting import render, suggested_filename  # Word's libraries: on first use
+
     h = history_of(db, request_id, today=letter_date)
     ctx = build_followup(kind, h, requester, inputs or Inputs(), letter_date=letter_date)
     template = KINDS[kind][0]

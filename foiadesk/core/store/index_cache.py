@@ -30,6 +30,7 @@ from foiadesk.core.store import index_read
 FORMAT = 1
 SEPARATOR = "\x1f"  # between texts; a text holding it is not kept (the log is read instead)
 PIECE = 20_000  # texts encoded and decoded at a time
+KEEP_LOGS = 4  # kept files beyond the four most recently written are removed
 TEXTS = ("title", "tracking", "tags")
 # Columns kept in a smaller type than int64 (they are read back as int64 chunk by chunk).
 _SMALL = {"type": np.int8, "outcome": np.int8, "on": np.int32, "received": np.int32, "named": np.int32}
@@ -100,8 +101,16 @@ def save(db: Database, log: Path, key: str, reads: Reads, mark: int) -> None:
         with open(tmp, "wb") as out:
             np.savez(out, **arrays)
         os.replace(tmp, target)
+        _prune(target.parent)
     except OSError:
         tmp.unlink(missing_ok=True)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the files of the logs opened last (a kept file is a third of its log's size)."""
+    kept = sorted(folder.glob("*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in kept[KEEP_LOGS:]:
+        old.unlink(missing_ok=True)
 
 
 def compact(reads: Reads) -> Reads:

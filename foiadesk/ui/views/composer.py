@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
@@ -39,7 +40,6 @@ from PySide6.QtWidgets import (
 )
 
 from foiadesk.core.errors import UserError
-from foiadesk.core.letters.compose import Draft, draft_requests, save_drafts
 from foiadesk.core.letters.content import (
     GROUNDS,
     USER_FACT_GROUNDS,
@@ -57,6 +57,9 @@ from foiadesk.ui.dialogs.event import date_edit
 from foiadesk.ui.dialogs.profile import FEE_CATEGORIES
 from foiadesk.ui.session import Session
 from foiadesk.ui.views.filing import FilingPanel
+
+if TYPE_CHECKING:
+    from foiadesk.core.letters.compose import Draft
 
 # Each expedite ground's tick box says it as the letter titles it; the hint says what it asks.
 GROUND_HINTS = {
@@ -83,6 +86,8 @@ class Choices:
     suite: bool = False  # a suite of narrow letters, one per group of records, per office
 
     def draft(self) -> list[Draft]:
+        from foiadesk.core.letters.compose import draft_requests  # Word's libraries load on first use
+
         directory = load_directory()
         comps = [directory.component(key) for key in self.components]
         return draft_requests(
@@ -625,6 +630,8 @@ class ComposerView(QWidget):
         drafts, choices = self.drafts, self.choices
 
         def save_and_log(db):
+            from foiadesk.core.letters.compose import save_drafts
+
             targets = [folder / draft.filename for draft in drafts]
             return save_drafts(
                 db,
