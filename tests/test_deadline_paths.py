@@ -52,6 +52,7 @@ def index_of(histories, components, today):
         "id": np.arange(1, n + 1, dtype=np.int64),
         "title": [f"request {i + 1}" for i in range(n)],
         "component": components,
+        "component_id": np.unique(components, return_inverse=True)[1],
         "component_name": components,
         "case_id": np.full(n, batch.NONE, dtype=np.int64),
         "tracking": [""] * n,

@@ -97,17 +97,35 @@ def test_a_log_restored_from_a_backup_and_changed_again_is_read_whole(log, tmp_p
     backup = tmp_path / "backup.sqlite3"
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copy(log, backup)
-    request = index_read.request_ids(db).tolist()[0]
-    record_event(db, request, NewEvent("status_inquiry", date(2026, 11, 20)), today=TODAY)
+    first, second = index_read.request_ids(db).tolist()[:2]
+    record_event(db, first, NewEvent("status_inquiry", date(2026, 11, 20)), today=TODAY)
     opened(db, log)  # kept after that change
     db.close()
-    shutil.copy(backup, log)  # the user puts the backup back, and changes it the same way
+    shutil.copy(backup, log)  # the user puts the backup back and makes another change
     for side in ("-wal", "-shm"):
         Path(f"{log}{side}").unlink(missing_ok=True)
     db = connect(log)
-    record_event(db, request, NewEvent("status_inquiry", date(2026, 11, 21)), today=TODAY)
+    record_event(db, second, NewEvent("status_inquiry", date(2026, 11, 21)), today=TODAY)
     index, taken = opened(db, log)
-    assert not taken
+    assert not taken  # the first request's version is older than the kept one: not this log
+    assert_same(index, db)
+
+
+def test_the_same_request_changed_again_after_a_restore_is_read_from_the_log(log, tmp_path):
+    db = connect(log)
+    backup = tmp_path / "backup.sqlite3"
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(log, backup)
+    request = index_read.request_ids(db).tolist()[0]
+    record_event(db, request, NewEvent("status_inquiry", date(2026, 11, 20)), today=TODAY)
+    opened(db, log)
+    db.close()
+    shutil.copy(backup, log)
+    for side in ("-wal", "-shm"):
+        Path(f"{log}{side}").unlink(missing_ok=True)
+    db = connect(log)
+    record_event(db, request, NewEvent("withdrawn", date(2026, 11, 21)), today=TODAY)
+    index, _ = opened(db, log)  # taken back or not (the random part decides), never stale
     assert_same(index, db)
 
 

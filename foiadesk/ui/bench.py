@@ -100,8 +100,11 @@ def window(app: QApplication, log: Path, folder: Path | None = None) -> None:
     def ready():
         shown.requests.table.viewport().repaint()
         say("list_ready")
+        QTimer.singleShot(15, freeze)  # the timer's next tick counts the showing of the list too
+
+    def freeze():
         say("longest_freeze_ms", state["stalls"].longest)
-        QTimer.singleShot(0, settled)
+        settled()
 
     def settled():  # the check of the file and the keeping of the list run after it shows
         if shown.session.tasks.busy():

@@ -63,15 +63,16 @@ def take(db: Database, log: Path, key: str, read_from_log: ReadFromLog) -> tuple
     if index_read.fingerprint(db, mark) != seen or len(changed) > len(kept["requests"]["id"]) // 2:
         return None
     try:
-        parts = [_rows(kept, ~np.isin(kept["requests"]["id"], changed))]
+        reads = {part: _without(kept[part], changed) for part in ("requests", "events", "fees")}
         abbrs, names = index_read.component_texts(db)
-        component = parts[0]["requests"]["component_id"]
-        parts[0]["requests"].update(component=abbrs[component], component_name=names[component])
+        component = reads["requests"]["component_id"]
+        reads["requests"].update(component=abbrs[component], component_name=names[component])
     except (ValueError, IndexError):  # a kept file that does not hold together
         return None
     if len(changed):
-        parts.append(compact(read_from_log(index_read.IDS_IN, [json.dumps(changed.tolist())])))
-    return _merge(parts), now
+        fresh = compact(read_from_log(index_read.IDS_IN, [json.dumps(changed.tolist())]))
+        reads = {part: _with(reads[part], fresh[part]) for part in reads}
+    return reads, now
 
 
 def save(db: Database, log: Path, key: str, reads: Reads, mark: int) -> None:
@@ -147,31 +148,30 @@ def _load(log: Path, key: str) -> dict | None:
         return None
 
 
-def _rows(kept: dict, usable: np.ndarray) -> Reads:
-    """The kept reads of the requests marked ``usable`` (kept requests are in id order,
-    their events and fees in request order)."""
-    ids = kept["requests"]["id"]
-    out: Reads = {"requests": {k: v[usable] for k, v in kept["requests"].items()}}
-    for part in ("events", "fees"):
-        owners = kept[part]["request_id"]
-        counts = np.searchsorted(owners, ids, "right") - np.searchsorted(owners, ids, "left")
-        if counts.sum() != len(owners):
-            raise ValueError("kept rows of requests the kept file does not list")
-        out[part] = {k: v[np.repeat(usable, counts)] for k, v in kept[part].items()}
-    return out
+def _owners(columns: dict[str, np.ndarray]) -> np.ndarray:
+    owners = columns["id"] if "title" in columns else columns["request_id"]
+    if len(owners) > 1 and not np.all(owners[1:] >= owners[:-1]):
+        raise ValueError("kept rows out of request order")
+    return owners
 
 
-def _merge(parts: list[Reads]) -> Reads:
-    """Reads of disjoint sets of requests as one, in request order (a request's own rows
-    keep their order)."""
-    if len(parts) == 1:
-        return parts[0]
-    out: Reads = {}
-    for part, by in (("requests", "id"), ("events", "request_id"), ("fees", "request_id")):
-        joined = {k: np.concatenate([p[part][k] for p in parts]) for k in parts[0][part]}
-        order = np.argsort(joined[by], kind="stable")
-        out[part] = {k: v[order] for k, v in joined.items()}
-    return out
+def _without(columns: dict[str, np.ndarray], requests: np.ndarray) -> dict[str, np.ndarray]:
+    """Kept rows (in request order) less those of ``requests``: a few deletions, not a
+    pass over every row, when few requests changed."""
+    owners = _owners(columns)
+    lo, hi = np.searchsorted(owners, requests, "left"), np.searchsorted(owners, requests, "right")
+    sizes = hi - lo
+    if not sizes.sum():
+        return dict(columns)
+    rows = np.repeat(lo, sizes) + np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return {k: np.delete(v, rows) for k, v in columns.items()}
+
+
+def _with(columns: dict[str, np.ndarray], fresh: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Kept rows with ``fresh`` ones (of other requests, in request order) put in their
+    places: a request's own rows keep their order."""
+    at = np.searchsorted(_owners(columns), _owners(fresh), "left")
+    return {k: np.insert(v, at, fresh[k]) for k, v in columns.items()}
 
 
 def _texts(values: np.ndarray, ends: np.ndarray, count: int) -> np.ndarray:

@@ -56,6 +56,14 @@ def open_deadlines(
 ) -> Agenda:
     """Open deadlines, optionally only those ``owed_by`` "agency" or "requester" and due
     between ``since`` and ``through``; ordered by due date, then request id, then clock."""
+    if owed_by is None and since is None and through is None:
+        return index.memo("open_deadlines", lambda: _open_deadlines(index, None, None, None))
+    return _open_deadlines(index, owed_by, since, through)
+
+
+def _open_deadlines(
+    index: RequestIndex, owed_by: str | None, since: date | None, through: date | None
+) -> Agenda:
     rows, clocks, dues, events = [], [], [], []
     lo = since.toordinal() if since is not None else -(2**62)
     hi = through.toordinal() if through is not None else 2**62

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from sqlite_utils import Database
@@ -350,6 +350,7 @@ class RequestIndex:
             "id": ids,
             "title": _objects(req["title"]),
             "component": components,
+            "component_id": np.asarray(req["component_id"], dtype=np.int64),
             "component_name": _objects(req["component_name"]),
             "case_id": req["case_id"],
             "tracking": _objects(req["tracking"]),
@@ -384,6 +385,7 @@ class RequestIndex:
 
     def _forget(self) -> None:
         """Drop what was worked out from the values (orders, component list, folded text)."""
+        self._memo: dict[str, Any] = {}
         self._orders: dict[tuple[str, bool], np.ndarray] = {}
         self._components: list[tuple[str, str]] | None = None
         self._tracking: np.ndarray | None = None
@@ -398,8 +400,12 @@ class RequestIndex:
 
     def components(self) -> list[tuple[str, str]]:
         """(abbr, name) of every component that has a request, by abbreviation."""
-        if self._components is None:  # requests share their component's texts: hashed once each
-            abbrs, names = self.columns["component"].tolist(), self.columns["component_name"].tolist()
+        if self._components is None:  # by component number: a sort of integers, not of texts
+            _, first = np.unique(self.columns["component_id"], return_index=True)
+            abbrs, names = (
+                self.columns["component"][first].tolist(),
+                self.columns["component_name"][first].tolist(),
+            )
             self._components = sorted(dict(zip(abbrs, names, strict=True)).items())
         return self._components
 
@@ -490,10 +496,21 @@ class RequestIndex:
             return np.ones(len(self), dtype=bool)
         raise ValueError(f"unknown deadline state {state!r}")
 
+    def memo(self, name: str, make: Callable[[], Any]) -> Any:
+        """``make()``, worked out once until the values change (the views ask again and
+        again; the worker can ask first, so a large list is shown without a pause)."""
+        if name not in self._memo:
+            self._memo[name] = make()
+        return self._memo[name]
+
     def statuses(self) -> list[str]:
         """The statuses the log's requests have, in the order a request moves through them."""
-        found = set(self.columns["status"].tolist())
-        return sorted(found, key=lambda s: (STATUS_GROUPS.index(status_group(s)), s))
+
+        def found() -> list[str]:
+            seen = set(self.columns["status"].tolist())
+            return sorted(seen, key=lambda s: (STATUS_GROUPS.index(status_group(s)), s))
+
+        return list(self.memo("statuses", found))
 
     def select(
         self,
@@ -546,7 +563,8 @@ class RequestIndex:
 def _EMPTY_COLUMNS() -> dict[str, np.ndarray]:  # noqa: N802 - a constant, built on demand
     """The columns of a list without requests (what ``_part`` gives for none)."""
     ints = (
-        "id", "case_id", "group", "filed", "received", "next_due", "next_clock", "fee_estimate", "fee_paid",
+        "id", "case_id", "component_id", "group", "filed", "received", "next_due", "next_clock",
+        "fee_estimate", "fee_paid",
     )  # fmt: skip
     texts = ("title", "component", "component_name", "tracking", "tags", "status")
     clocks = [*(k for c in CLOCKS for k in (c, f"{c}_done")), "exhaustion", "appeal_exhaustion"]

@@ -62,8 +62,7 @@ class RequestsModel(KeyedTableModel):
         self.snippets: dict[int, str] = {}
         self.sort_key = session.settings.get("requests/sort")
         self.descending = session.settings.get("requests/descending")
-        session.loaded.connect(self.reload)
-        session.rows_changed.connect(self.reload)
+        session.rows_changed.connect(self.reload)  # once loaded, the view sets its filter
         session.lists_changed.connect(self.reload)
         session.display_changed.connect(self.reload)
         self.reload()
