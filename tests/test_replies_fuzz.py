@@ -175,6 +175,11 @@ SHAPES = {
     "repeated marks in a number": HEAD + "Re: A1-" + "A1'-" * (MB // 4),
     "repeated expedite requests": HEAD + "you requested expedited processing " * (MB // 35),
     "repeated copies of requests": HEAD + "a copy of your request " * (MB // 23),
+    # thousands of different numbers, each followed by a piece that could be its OCR-split tail
+    "many distinct numbers": HEAD + " ".join(f"AB-{i} 1234{i % 10}" for i in range(10000, 10000 + MB // 16)),
+    "repeated letterhead file numbers": "File Number: 20190427 " * (MB // 22) + "Dear X:",
+    "repeated lost ligatures": HEAD + "con?rm nor deny " * (MB // 16),
+    "repeated minimum fee words": HEAD + "the fees for the request are " * (MB // 29),
 }
 
 

@@ -797,12 +797,39 @@ HOLDOUT5_FLOOR = {
 }
 
 
+# holdout6: 17 letters, measured once blind (see below); after its misses were read, the rules of
+# tests/test_replies_wording.py (SIXTH) brought it to these figures. Left: f16 (records sent "for
+# their consultation", labelled a referral) and e06's number after an OCR-garbled label.
+HOLDOUT6_FLOOR = {
+    "reply_type": 13,
+    "letter_date": 14,
+    "tracking_numbers": 14,
+    "exemptions": 13,
+    "fee_amount": 17,
+}
+
+
+# holdout7: 16 letters, measured once blind (reply type 9 of 11, letter date 12 of 15, tracking
+# numbers 12 of 16, exemptions 9 of 10, fee amount 15 of 16; the holdout6 rules had not moved
+# them). After its misses were read, the rules of tests/test_replies_wording.py (SEVENTH) and the
+# tests at the end of this file brought every field to every letter; a tuned figure.
+HOLDOUT7_FLOOR = {
+    "reply_type": 11,
+    "letter_date": 15,
+    "tracking_numbers": 16,
+    "exemptions": 10,
+    "fee_amount": 16,
+}
+
+
 FLOORS = {
     "holdout": HOLDOUT_FLOOR,
     "holdout2": HOLDOUT2_FLOOR,
     "holdout3": HOLDOUT3_FLOOR,
     "holdout4": HOLDOUT4_FLOOR,
     "holdout5": HOLDOUT5_FLOOR,
+    "holdout6": HOLDOUT6_FLOOR,
+    "holdout7": HOLDOUT7_FLOOR,
 }
 
 
@@ -889,3 +916,77 @@ def test_a_1970s_reply_that_encloses_the_docket_and_denies_the_memoranda_is_part
 )
 def test_tracking_numbers_in_the_sixth_holdouts_layouts(line, numbers):
     assert parse_text(line).tracking_numbers == numbers
+
+
+# holdout7: 16 letters, measured once blind; the tests below are the general rules its misses led
+# to (wording families in tests/test_replies_wording.py, SEVENTH).
+
+
+def test_an_fbi_glomar_letter_whose_fi_ligature_was_lost_is_a_glomar_answer_under_7e():
+    # the text extractor wrote "con?rm" for "confirm" and cited "exemption (7) (E)" without the (b)
+    p = parse_text(
+        "Federal Bureau of Investigation\nMarch 1, 2016\nFOIPA Request No. 1300000-000\nDear Mr. Roe:\n"
+        "Please be advised that upon reviewing the substantive nature of your request, we can neither "
+        "con?rm nor deny the existence of records responsive to your request pursuant to FOIA exemption "
+        "(7) (E). Thus, the FBI neither con?rms nor denies the existence of any records."
+    )
+    assert (p.reply_type, p.exemptions) == ("glomar", ("b7E",))
+
+
+def test_an_acknowledgment_that_says_the_office_is_perfecting_the_request_stays_an_acknowledgment():
+    # USAID's acknowledgment: titled so, gives the tracking number, "in the process of perfecting"
+    p = parse_text(
+        "April 1, 2020 RE: USAID FOIA No. F-00100-20 (Acknowledgment Letter) Dear Mr. Roe: Thank you for "
+        "your letter dated April 1, 2020. The tracking number for your request is F-00100-20. At this "
+        "time, we are in the process of perfecting your request."
+    )
+    assert (p.reply_type, p.tracking_numbers) == ("ack", ("F-00100-20",))
+
+
+@pytest.mark.parametrize(
+    "head, day",
+    [
+        # FEMA's date stamp with a dash before the year
+        ("Department of Homeland Security\nMAY 5 - 2006\nMs. Roe", date(2006, 5, 5)),
+        # DOE: OCR put a period where the space after the month was
+        ("Department of Energy\nSeptember.30, 2016 Via email Re: HQ-2016-00001-F", date(2016, 9, 30)),
+        # NRC Form 464: "DATE:" box, an OCR-split day and "()" for a zero in the year
+        ("RESPONSE TYPE FINAL DATE: 11 MAR 1 5 2()17 PART I. -- INFORMATION RELEASED", date(2017, 3, 15)),
+    ],
+)
+def test_letter_dates_of_the_seventh_holdout(head, day):
+    assert (
+        parse_text(f"{head}\nDear Requester:\nThis responds to your request of May 1, 2005.").letter_date
+        == day
+    )
+
+
+@pytest.mark.parametrize(
+    "line, numbers",
+    [
+        # Secret Service letterhead: "Date: … File Number: 20190427" before the salutation
+        ("Washington, D.C. 20223 Date: May 11, 2020 File Number: 20190001 Dear Requester:", ("20190001",)),
+        # NGA: the office symbol and the case number OCR split at a space, the number given whole below
+        (
+            "OGCA-20090 100F SEP 2 2 2010\nRE: Freedom of Information Act (FOIA) Request #20090100F",
+            ("20090100F",),
+        ),
+        # NRC: an appeal number that names itself a FOIA number, printed with OCR's zero
+        (
+            "IN RESPONSE RE M 2030 Main Street #2 TO F0IA-81-A-11 (F0IA-81-400)",
+            ("F0IA-81-A-11", "F0IA-81-400"),
+        ),
+        # NRC Form 464: the box border between "FOIA" and its number
+        ("DESCRIPTION OF REQUESTED RECORDS: ISECY 15-0100 FOIA I 2016-0700 RESPONSE TYPE", ("2016-0700",)),
+    ],
+)
+def test_tracking_numbers_in_the_seventh_holdouts_layouts(line, numbers):
+    assert parse_text(line).tracking_numbers == numbers
+
+
+def test_a_ticked_minimum_fee_threshold_on_the_nrc_form_is_no_fee():
+    p = parse_text(
+        "PART I.A - FEES D You will receive a refund for the amount listed. [{] None. Minimum fee "
+        "threshold not met. D Fees waived."
+    )
+    assert (p.fee_amount, p.fee_meaning) == (Decimal("0"), "none")

@@ -878,3 +878,144 @@ def test_labelled_numbers_of_the_sixth_holdout(text, numbers):
 def test_letter_dates_of_the_sixth_holdout(text, day):
     got = parse_text(text).letter_date
     assert (got.isoformat() if got else None) == day
+
+
+# -- wording met in the seventh holdout (holdout7, read after its blind measure), general rules --
+SEVENTH = [
+    # a "fi" ligature the text extractor lost ("con?rm") is still the word
+    ("We can neither con?rm nor deny the existence of records responsive to your request.", "glomar"),
+    ("The Of?ce will not con?rm or deny whether records about the person exist.", "glomar"),
+    ("This letter con?rms receipt of your request.", "ack"),
+    # ... but a question mark between words, or in a web address, is left alone
+    ("Did you mean the 2019 report?We located no records responsive to your request.", "no_records"),
+    ("Please see www.example.gov/foia?page=2 for the status of your request.", "other"),
+    # a letter titled an acknowledgment, or giving the request's tracking number, acknowledges it
+    ("RE: FOIA No. F-00123-21 (Acknowledgment Letter) Thank you for your request.", "ack"),
+    ("Subject: Acknowledgement of your FOIA request. We will process it in turn.", "ack"),
+    (
+        "The tracking number for your request is 2021-00456. Please use this number when you write to us.",
+        "ack",
+    ),
+    ("The reference number assigned to your FOIA request is F-2021-00456.", "ack"),
+    # ... not a subject line about an appeal, nor a number given earlier, nor when records go out
+    (
+        "Subject: Acknowledgment of your appeal. Your appeal has been received and will be decided in the order received.",
+        "appeal_ack",
+    ),
+    (
+        "The tracking number for your request was given in our letter of May 1. We located no records responsive to your request.",
+        "no_records",
+    ),
+    (
+        "The tracking number for your request is 2021-00456. Enclosed are the 12 pages of records responsive to your request.",
+        "records_released",
+    ),
+    # the office perfecting the request itself asks the requester nothing
+    (
+        "The tracking number for your request is F-2021-00456. At this time, we are in the process of perfecting your request.",
+        "ack",
+    ),
+    (
+        "Your request was received on May 1. We are currently perfecting your request and will then place it in the queue.",
+        "ack",
+    ),
+    # ... the requester asked to perfect it is asked to clarify
+    (
+        "We are unable to process your request until you perfect your request by describing the records in more detail.",
+        "clarification",
+    ),
+    (
+        "Your request does not reasonably describe the records you seek. Please clarify it within 30 days.",
+        "clarification",
+    ),
+    ("Before we can proceed, you must perfect your request by stating your willingness to pay fees.", "fee"),
+    # exemptions with the number in parentheses and no (b)
+    ("We have withheld the records in full under FOIA exemption (7) (E).", "denial"),
+    ("The enclosed pages are released with redactions under Exemptions (6) and (7)(C).", "partial"),
+]
+
+
+@pytest.mark.parametrize("wording, kind", SEVENTH)
+def test_wording_families_of_the_seventh_holdout(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind
+
+
+@pytest.mark.parametrize(
+    "wording, codes",
+    [
+        ("pursuant to FOIA exemption (7) (E).", ("b7E",)),
+        ("under Exemptions (6) and (7)(C) of the FOIA", ("b6", "b7C")),
+        ("withheld under exemption (5), the deliberative process privilege", ("b5",)),
+        # negatives: a Privacy Act exemption, a year in parentheses
+        ("under Privacy Act exemption (k)(2)", ()),
+        ("the exemption (2006 Supp. IV) applies to every request", ()),
+    ],
+)
+def test_exemptions_numbered_in_parentheses_without_b(wording, codes):
+    assert parse_text(HEAD + wording).exemptions == codes
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("Agency\nJUN 6 - 2006\nDear X:", "2006-06-06"),
+        ("Agency\nJanuary 12 – 2011\nDear X:", "2011-01-12"),
+        ("Agency\nSept.30, 2016 Re: FOIA 2016-00123\nDear X:", "2016-09-30"),
+        ("Agency\nDecember.2, 2019\nDear X:", "2019-12-02"),
+        ("Agency\nAPR 2 3 2()18\nDear X:", "2018-04-23"),
+        # negatives: a dash between day and year without a space, a day range
+        ("Agency\nMarch 3-2015 through\nDear X:", None),
+        ("Agency\nMay 5 - 20, 2006\nDear X:", None),
+    ],
+)
+def test_letter_dates_of_the_seventh_holdout(text, day):
+    got = parse_text(text).letter_date
+    assert (got.isoformat() if got else None) == day
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # the letterhead's "File Number:" before the salutation
+        ("Agency\nDate: June 1, 2021 File Number: 20210123\nDear Requester:", ("20210123",)),
+        ("Agency\nFile No.: 2020-0123\nDear X:\nThis responds to your request.", ("2020-0123",)),
+        # ... not a file the body names, nor a file number with no letter around it
+        ("Agency\nDear X:\nThe records are in File Number: 66-HQ-3286.", ()),
+        ("File No. 2019-12345", ()),
+        # an OCR-split number's head is the whole number found elsewhere; a head that is not, stays
+        ("OGCA-20110 233F\nRE: FOIA Request #20110233F\nDear X:", ("20110233F",)),
+        ("ABC-20211 234\nRe: FOIA Request #2021-00456\nDear X:", ("ABC-20211", "2021-00456")),
+        # a number whose own first part is FOIA, an appeal's "A" included
+        (
+            "Your appeal, FOIA-2019-A-0007, concerns request FOIA-2019-0123.",
+            ("FOIA-2019-A-0007", "FOIA-2019-0123"),
+        ),
+        ("IN REPLY REFER TO: F0IA-84-A-3\nDear X:", ("F0IA-84-A-3",)),
+        # a form's box border between the bare word FOIA and its number
+        ("FOIA I 2016-0737 RESPONSE TYPE", ("2016-0737",)),
+        ("FOIA | 2016-0737", ("2016-0737",)),
+        # negatives: a pronoun, a statute after the word
+        ("For this FOIA I have 3 questions.", ()),
+        ("under the FOIA I 5 U.S.C. 552", ()),
+    ],
+)
+def test_labelled_numbers_of_the_seventh_holdout(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers
+
+
+@pytest.mark.parametrize(
+    "wording, amount",
+    [
+        ("[X] None. Minimum fee threshold not met.", 0),
+        ("The fees for your request are below our minimum, so you will not be billed.", 0),
+        ("The fees for processing your request do not exceed the minimum fee threshold.", 0),
+        ("Because the minimum fee threshold was not met, no bill is enclosed.", 0),
+        # negatives: an unticked box, the fee schedule's general rule, a condition
+        ("☐ None. Minimum fee threshold not met.", None),
+        ("☐ No fees are being assessed. ☒ You will be billed $45.00 for the amount listed.", 45),
+        ("Fees that are below the minimum are not charged.", None),
+        ("If the fees are below the minimum fee threshold, we will not bill you.", None),
+    ],
+)
+def test_no_fee_under_the_minimum_threshold(wording, amount):
+    assert parse_text(HEAD + wording).fee_amount == amount

@@ -179,7 +179,8 @@ def normalise(text: str) -> str:
     """Compatibility forms (ligatures, non-breaking spaces) folded, curly quotes made
     straight, a tracking number or word broken across a line joined again, and the OCR
     slips that change meaning mended: "(b)(l)" is (b)(1), "(b)(7)E)" is (b)(7)(E),
-    "ofInformation" is two words; lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
+    "ofInformation" is two words, "con?rm" (a ligature the text extractor lost) is "confirm";
+    lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -192,6 +193,8 @@ def normalise(text: str) -> str:
     text = OCR_JOINED.sub(r"\1 ", text)
     text = OCR_DIGIT_ONE.sub("1", text)
     text = OCR_DIGIT_ZERO.sub("0", text)
+    text = OCR_PAREN_ZERO.sub("0", text)
+    text = OCR_LIGATURE.sub("fi", text)
     text = OCR_FEE.sub(r"fee\1", text)
     return PAGE_FURNITURE.sub("", text)
 
@@ -223,6 +226,11 @@ OCR_JOINED = re.compile(
 # ("no lees are being assessed", "lee waiver") is OCR's "fee".
 OCR_DIGIT_ONE = re.compile(r"(?<=\d)[Il](?=\d)|(?<=\d-)[Il](?=\d{2})")
 OCR_DIGIT_ZERO = re.compile(r"(?<=\d)O(?=\d)")
+# "2()17": OCR's empty parentheses between digits are a zero.
+OCR_PAREN_ZERO = re.compile(r"(?<=\d)\(\)(?=\d)")
+# "con?rm", "noti?cation", "Of?ce": a PDF's "fi" ligature that the text extractor could not map
+# comes out as "?" between two letters of a word (NFKC already folds the ligature itself).
+OCR_LIGATURE = re.compile(r"(?<=[a-z])\?(?=[a-z])")
 OCR_FEE = re.compile(
     r"\blee(s?)\b(?=\s+(?:waivers?|are|is|was|were|will|have|has|being|assessed|charged|due)\b)"
 )
@@ -369,8 +377,10 @@ MONTH = (
 DAY = r"(?:\d[ ]\d(?=,?[ ]*\d{4})|\d{1,2})"
 # A year may be cut to two digits after an apostrophe ("26 November '96").
 YEAR = r"(?:\d{4}|'\d{2})(?!\d)"
+# A date stamp may print a dash before the year ("MAY 5 - 2006"), and OCR may put a period
+# where the space after the month was ("September.30, 2016").
 DATE = (
-    rf"(?:{MONTH}\s+{DAY}(?:st|nd|rd|th)?[ ]?[,.]?\s*{YEAR}"
+    rf"(?:{MONTH}(?:\s+|(?<=\.)){DAY}(?:st|nd|rd|th)?(?:[ ]?[,.]?\s*|[ ]+[-–][ ]*){YEAR}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{YEAR}"
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)"
     r"|\d{4}-\d{2}-\d{2})"
@@ -518,8 +528,9 @@ LABELLED = re.compile(
     r"Referral|Consultation|Ticket|Confirmation|Log)\s+){1,3}(?:Numbers?|Nos?\.?|Num\.?|ID)"
     r"|(?:FOIA|FOIPA|FOI/PA|Request|Case|Appeal|Tracking|Control|Log)\s*#"
     r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)"
-    # the bare name before a number: "Re: FOIA 2019-820"
-    r"|(?-i:FOIA|FOIPA|FOIA/PA|FOI/PA)(?=\s+\(?\d)"
+    # the bare name before a number: "Re: FOIA 2019-820"; on an OCR'd form the box's border
+    # between them reads as a lone I, l or | ("FOIA I 2016-0737")
+    r"|(?-i:FOIA|FOIPA|FOIA/PA|FOI/PA)(?:[ \t]+[Il|](?=[ \t]+\d))?(?=\s+\(?\d)"
     r"|Freedom\s+of\s+Information\s+Act\s+(?:\(FOIA\)\s+)?(?:Request|Appeal)(?:\s+(?:Number|No\.?))?"
     r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
     # "FOIA File No. 20230720-A"; the letterhead's "IN RESPONSE REFER TO:", "In reply refer to:"
@@ -651,9 +662,36 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
         take(m.group(0), m.start(), True, known=True)
     for m in SHAPED.finditer(text):
         take(m.group(0), m.start(), False)
-    # an OCR-split number ("Ref: l 9-F-0312") leaves its tail behind: keep the whole one
-    tails = {t for t in found if any(o != t and o.endswith(t) for o in found)}
-    return tuple(sorted((t for t in found if t not in tails), key=found.__getitem__))
+    salute = SALUTATION.search(text, 0, 3000)
+    if salute:  # the letterhead's own "File Number:" is the office's number for the letter
+        for m in LETTERHEAD_FILE.finditer(text, 0, salute.start()):
+            if m.group("n1") not in found and _is_tracking(m.group("n1"), True, named=True):
+                found[m.group("n1")] = m.start("n1")
+    # an OCR-split number ("Ref: l 9-F-0312", "OGCA-20090 144F") leaves its tail, and its head
+    # run on across one space, behind: keep the whole one
+    # (each number's ends are collected once, so a text of thousands of numbers stays linear)
+    ends = {o[i:] for o in found for i in range(1, len(o))}
+    wholes = ends | found.keys()
+    split = {t for t in found if t in ends or _split_head(text, t, found[t], wholes)}
+    return tuple(sorted((t for t in found if t not in split), key=found.__getitem__))
+
+
+# In the letterhead, "Date: May 11, 2020 File Number: 20190427" (the Secret Service's style);
+# in the body "File Number 66-HQ-3286" is a file the records sit in (see NOT_TRACKING_AFTER).
+LETTERHEAD_FILE = re.compile(
+    rf"\bFile[ \t]+(?:Number|No\.?)[ \t]*:[ \t]*(?P<n1>{TOKEN})(?![A-Za-z0-9])", re.I
+)
+RUN_ON = re.compile(r"[ ]([A-Z0-9]+)(?![A-Za-z0-9-])")
+
+
+def _split_head(text: str, token: str, at: int, wholes: set[str]) -> bool:
+    """``token`` is the head of a number OCR split at a space ("OGCA-20090 144F") when its last
+    part and the piece after the space make a number found elsewhere, or its end ("20090144F")."""
+    after = RUN_ON.match(text, at + len(token))
+    if not after:
+        return False
+    joined = re.split(r"[-/_.]", token)[-1] + after.group(1)
+    return len(joined) >= 6 and joined != token and joined in wholes
 
 
 # -- exemptions --------------------------------------------------------------------------------
@@ -671,9 +709,11 @@ RUN_TOGETHER_FORM = re.compile(
     r"\b552[ ]?b[ ]?\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?"
     r"|(?i:\bexemptions?[ ]+)B[ ]?([1-9])(?![\d(])"
 )
-WORD_FORM = re.compile(r"\bExemptions?\s+(?=[1-9])", re.I)
+# "Exemptions 6 and 7(C)"; the number may stand in parentheses without the (b): "FOIA exemption
+# (7) (E)", "Exemptions (6) and (7)(C)".
+WORD_FORM = re.compile(r"\bExemptions?\s+(?=[1-9]|\(\s*[1-9]\s*\))", re.I)
 WORD_ITEM = re.compile(
-    r"([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R))(?:\s*\(?([A-Fa-f])\)?(?![A-Za-z]))?"
+    r"(?:\(\s*([1-9])\s*\)|([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R)))(?:\s*\(?([A-Fa-f])\)?(?![A-Za-z]))?"
 )
 WORD_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|&|or)\s+)\s*")
 # "pursuant to the third exemption of the FOIA" is (b)(3).
@@ -769,8 +809,9 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             item = WORD_ITEM.match(body, pos)
             if not item:
                 break
-            found.add(_exemption(item.group(1), item.group(2)))
-            if item.group(1) == "3":
+            number = item.group(1) or item.group(2)
+            found.add(_exemption(number, item.group(3)))
+            if number == "3":
                 b3_at.append(m.start())
             sep = WORD_SEPARATOR.match(body, item.end())
             if not sep:
@@ -861,9 +902,18 @@ NO_FEE = re.compile(
     r"|there\s+(?:is|are|will\s+be)\s+no\s+(?:\w+\s+){0,2}?(?:fees?|charges?)\b"
     r"|(?:fees?|charges?)\s+(?:has|have)\s+been\s+waived|no\s+fees?\s+(?:are|is)\s+(?:owed|due)"
     r"|free\s+of\s+charge|(?:fees?|charges?)\s+(?:for\s+(?:\w+\s+){0,3}?)?(?:are|is|were|was|will\s+be)\s+"
-    r"(?:hereby\s+)?waived)",
+    r"(?:hereby\s+)?waived"
+    # under the agency's minimum, nothing is charged: "None. Minimum fee threshold not met", "the
+    # fees for your request are below our minimum", "do not exceed the minimum fee threshold"
+    r"|\bminimum\s+(?:fee\s+)?threshold\s+(?:was\s+|is\s+|has\s+)?not\s+(?:been\s+)?(?:met|reached)"
+    r"|\b(?:fees?|charges?|costs?)\b(?:\s+\S+){0,6}?\s+(?<!that )(?<!which )(?:is|are|was|were|falls?|fell)"
+    r"\s+(?:below|under|less\s+than)\s+(?:the\s+|our\s+|its\s+|\w+'s\s+)?(?:\w+\s+)?minimum\b"
+    r"|\b(?:does|do|did)\s+not\s+(?:meet|exceed|reach)\s+(?:the\s+|our\s+|its\s+|\w+'s\s+)?minimum\s+"
+    r"(?:fee\s+)?(?:threshold|amount)\b)",
     re.I,
 )
+# A checkbox form's words are said only when their box is ticked: "☐ Fees waived." says nothing.
+UNTICKED_BEFORE = re.compile(r"(?:☐|□|❑|\[ ?\]|\( \))[^☐□❑☒☑\[\]()]{0,30}$")
 FEE_SCHEDULE = re.compile(
     r"\bfirst\s+(?:\d+|one\s+hundred)\s+pages\b|\bfirst\s+two\s+hours\b|\bif\b|\bunless\b", re.I
 )
@@ -929,7 +979,8 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
         # the sentence up to the words: "... there is no charge. If you believe ..." is not
         # made conditional by the next sentence's "if"
         sentence = re.split(r"[.!?]\s", text[max(0, m.start() - 120) : m.end()])[-1]
-        if not FEE_SCHEDULE.search(sentence):
+        unticked = UNTICKED_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        if not FEE_SCHEDULE.search(sentence) and not unticked:
             return Decimal("0"), "none"
     return None, None
 
@@ -1009,6 +1060,9 @@ ACK_STRONG = _any(
     r"|(?:your|the)\s+(?:\w+\s+){0,3}?request\s+(?:has\s+been|was)\s+(?:received|submitted|filed))\b",
     r"\bthis\s+(?:letter\s+|e-?mail\s+|message\s+|notice\s+)?(?:is|serves\s+as)\s+(?:an?\s+|the\s+|our\s+)?"
     r"acknowledge?ment\b",
+    # a letter titled as one: "RE: FOIA No. F-00179-20 (Acknowledgment Letter)", "Subject: Acknowledgment"
+    r"\(\s*acknowledge?ment(?:\s+letter)?\s*\)",
+    r"\b(?:Re|Subject)\s*:\s*acknowledge?ment\b(?!\s+of\s+(?:your\s+|the\s+)?appeal)",
 )
 ACK_WEAK = _any(
     r"\b(?:we|office|agency|(?-i:[A-Z]{2,6}))\s+(?:has\s+|have\s+)?received\s+your\b",
@@ -1021,6 +1075,9 @@ ACK_WEAK = _any(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:logged|docketed|registered)\b",
     # "Your request was received and assigned number 2020-00123"
     r"\b(?:was|were)\s+received\s+and\s+(?:\w+ly\s+)?(?:assigned|logged|given)\b",
+    # "The tracking number for your request is F-00179-20"
+    r"\b(?:tracking|reference|control|case|request|log)\s+(?:number|no\.?)\s+(?:assigned\s+to|for)\s+your\s+"
+    r"(?:\w+\s+){0,2}?request\s+is\b",
 )
 APPEAL_DECIDED = _any(
     r"\b(?:affirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|remand(?:s|ed|ing)?|revers(?:e|es|ed|ing))\b",
@@ -1302,6 +1359,12 @@ CLARIFY = _any(
     r"\b(?:need|needs|require|requires|required)\s+(?:some\s+)?(?:additional|more|further)\s+information\b",
     r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
 )
+# The office's own work on the request is not a question put to the requester: "At this time,
+# we are in the process of perfecting your request" (an acknowledgment's words).
+OWN_PERFECTING = _any(
+    r"\b(?:we|I|office|agency|(?-i:[A-Z]{2,8}))\s+(?:are|is|am)\s+(?:now\s+|currently\s+)?(?:in\s+the\s+process\s+of\s+)?"
+    r"perfecting\b"
+)
 # What a request about a person needs before a search: the agency's standard paragraph in an
 # acknowledgment, so a letter that acknowledges receipt stays an acknowledgment.
 CLARIFY_IDENTITY = _any(
@@ -1581,6 +1644,9 @@ class _Findings:
         def current(s: str) -> bool:
             return not NARRATIVE.search(s) and not APPEAL_RIGHTS.search(s)
 
+        def asked(s: str) -> bool:  # a clarification asked of the requester
+            return not OWN_PERFECTING.search(s)
+
         checks: list[tuple[str, str | None]] = [
             (
                 "appeal_decision",
@@ -1619,9 +1685,9 @@ class _Findings:
                 "still_interested",
                 self.first(STILL_INTERESTED) or (self.first(WISH_TO_CONTINUE) if will_close else None),
             ),
-            ("clarification", self.first(CLARIFY_SCOPE, skip=not_if)),
-            ("fee", self.first(CLARIFY, skip=not_if, where=FEE_WORD.search)),
-            ("clarification", self.first(CLARIFY, skip=not_if)),
+            ("clarification", self.first(CLARIFY_SCOPE, skip=not_if, where=asked)),
+            ("fee", self.first(CLARIFY, skip=not_if, where=lambda s: FEE_WORD.search(s) and asked(s))),
+            ("clarification", self.first(CLARIFY, skip=not_if, where=asked)),
             ("ack", self.first(ACK_STRONG)),
             ("clarification", self.first(CLARIFY_IDENTITY, skip=not_if)),
             ("expedite_decision", self._decision_sentence("expedite") or self._expedite_weighed()),
