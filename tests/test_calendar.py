@@ -72,4 +72,5 @@ def test_the_shipped_holidays_are_what_python_holidays_gives():
     start need not import the library; it must say what the library says."""
     from foiadesk.core.deadlines.calendar import HOLIDAYS_FILE, _holiday_table, holiday_table
 
-    assert _holiday_table() == holiday_table(), f"run scripts/build_holidays.py to rewrite {HOLIDAYS_FILE.name}"
+    rewrite = f"run scripts/build_holidays.py to rewrite {HOLIDAYS_FILE.name}"
+    assert _holiday_table() == holiday_table(), rewrite
