@@ -105,9 +105,11 @@ def test_tigta_cites_treasury_2019_numbering(reporter, pack):
     assert "(5 U.S.C. 552(a)(6)(E); 31 CFR 1.4(e))" in text
     assert "(5 U.S.C. 552(a)(6)(E)(vi); 31 CFR 1.4(e)(3))" in text
     assert "within 10 days (5 U.S.C. 552(a)(6)(E)(ii); 31 CFR 1.4(e)(5))" in text
-    # the old numbering and the unread fee-waiver paragraph are not printed
+    # the old numbering and the unread fee-waiver paragraph are not printed, nor is the
+    # part said to hold factors that were not read in it
     assert "31 CFR 1.5" not in text and "31 CFR 1.7" not in text
-    assert "(5 U.S.C. 552(a)(4)(A)(iii))" in text
+    assert "(5 U.S.C. 552(a)(4)(A)(iii)):" in text
+    assert "Each factor of your regulations" not in text
 
 
 def test_partly_confirmed_rules_print_only_when_the_user_opts_in(reporter, pack):

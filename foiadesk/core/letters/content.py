@@ -882,7 +882,7 @@ def build_request_context(
         case={"id": pack.id, "name": one_line(pack.name), "subject": one_line(pack.subject or pack.name)},
         asks=" and ".join(asks),
         rules=part,
-        waiver_rules=waiver_rule or part,
+        waiver_rules=waiver_rule,  # a rule not read in its text is not claimed
         categories=categories,
         priority=options.priority and len(categories) > 1,
         background=background_text,
