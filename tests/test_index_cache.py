@@ -92,39 +92,35 @@ def test_requests_changed_by_foiadesk_or_another_program_are_read_again(log):
     assert_same(index, db)
 
 
-def test_a_log_restored_from_a_backup_and_changed_again_is_read_whole(log, tmp_path):
+def restored_after_a_change(log: Path, tmp_path: Path) -> tuple[object, list[int]]:
+    """A log backed up, changed (its first request gets an event), opened (so what it read
+    is kept), then put back from the backup: a new connection to it, and its request ids."""
     db = connect(log)
+    ids = index_read.request_ids(db).tolist()
+    request = ids[0]
     backup = tmp_path / "backup.sqlite3"
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copy(log, backup)
-    first, second = index_read.request_ids(db).tolist()[:2]
-    record_event(db, first, NewEvent("status_inquiry", date(2026, 11, 20)), today=TODAY)
-    opened(db, log)  # kept after that change
-    db.close()
-    shutil.copy(backup, log)  # the user puts the backup back and makes another change
-    for side in ("-wal", "-shm"):
-        Path(f"{log}{side}").unlink(missing_ok=True)
-    db = connect(log)
-    record_event(db, second, NewEvent("status_inquiry", date(2026, 11, 21)), today=TODAY)
-    index, taken = opened(db, log)
-    assert not taken  # the first request's version is older than the kept one: not this log
-    assert_same(index, db)
-
-
-def test_the_same_request_changed_again_after_a_restore_is_read_from_the_log(log, tmp_path):
-    db = connect(log)
-    backup = tmp_path / "backup.sqlite3"
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy(log, backup)
-    request = index_read.request_ids(db).tolist()[0]
     record_event(db, request, NewEvent("status_inquiry", date(2026, 11, 20)), today=TODAY)
     opened(db, log)
     db.close()
     shutil.copy(backup, log)
     for side in ("-wal", "-shm"):
         Path(f"{log}{side}").unlink(missing_ok=True)
-    db = connect(log)
-    record_event(db, request, NewEvent("withdrawn", date(2026, 11, 21)), today=TODAY)
+    return connect(log), ids
+
+
+def test_a_log_restored_from_a_backup_and_changed_again_is_read_whole(log, tmp_path):
+    db, ids = restored_after_a_change(log, tmp_path)
+    record_event(db, ids[1], NewEvent("status_inquiry", date(2026, 11, 21)), today=TODAY)
+    index, taken = opened(db, log)
+    assert not taken  # the first request's version is older than the kept one: not this log
+    assert_same(index, db)
+
+
+def test_the_same_request_changed_again_after_a_restore_is_read_from_the_log(log, tmp_path):
+    db, ids = restored_after_a_change(log, tmp_path)
+    record_event(db, ids[0], NewEvent("withdrawn", date(2026, 11, 21)), today=TODAY)
     index, _ = opened(db, log)  # taken back or not (the random part decides), never stale
     assert_same(index, db)
 
