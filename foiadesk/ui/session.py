@@ -221,7 +221,6 @@ def _work_out_first_views(index: RequestIndex, sort: str, descending: bool) -> N
 
     index.components()
     index.statuses()
-    index.tracking_folded()  # the first search keystroke's
     open_deadlines(index)
     try:
         index.order(sort, descending)
