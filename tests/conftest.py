@@ -45,6 +45,23 @@ def db(tmp_path):
     database.close()
 
 
+@pytest.fixture(scope="module")
+def pack():
+    """The shipped case pack (the IRS–ICE agreement)."""
+    from foiadesk.core.reference.casepack import shipped_case_packs
+
+    return shipped_case_packs()[0]
+
+
+@pytest.fixture(scope="module")
+def reporter():
+    """The example requester profile: a reporter at a newsroom."""
+    from foiadesk.core.letters.profiles import load_profile
+    from foiadesk.core.paths import RESOURCES
+
+    return load_profile(RESOURCES / "profiles" / "example.toml")
+
+
 @pytest.fixture
 def cal():
     from foiadesk.core.deadlines.calendar import calendar

@@ -13,24 +13,11 @@ import pytest
 from foiadesk.core.errors import UserError
 from foiadesk.core.letters.compose import choose_categories, draft_requests
 from foiadesk.core.letters.drafting import DraftingError, DraftOptions, Requester
-from foiadesk.core.letters.profiles import load_profile
-from foiadesk.core.paths import RESOURCES
-from foiadesk.core.reference.casepack import shipped_case_packs
 from foiadesk.core.reference.directory import load_directory
 
 DAY = date(2026, 7, 15)
 CODES = ("imminent_threat", "urgency_to_inform", "due_process", "media_interest", "news_media")
 TAGS = re.compile(r"\(tag [VPU]\)|\btag [VPU]\b")
-
-
-@pytest.fixture(scope="module")
-def pack():
-    return shipped_case_packs()[0]
-
-
-@pytest.fixture(scope="module")
-def reporter():
-    return load_profile(RESOURCES / "profiles" / "example.toml")
 
 
 def internal(pack, message: str) -> list[str]:

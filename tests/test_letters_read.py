@@ -28,9 +28,7 @@ from foiadesk.core.letters.drafting import (
     render,
 )
 from foiadesk.core.letters.pdf import docx_to_pdf, soffice
-from foiadesk.core.letters.profiles import load_profile
 from foiadesk.core.paths import RESOURCES
-from foiadesk.core.reference.casepack import shipped_case_packs
 from foiadesk.core.reference.directory import load_directory
 
 COMPONENTS = ("ICE", "IRS", "TIGTA", "DHS-PRIV", "TREAS-DO")
@@ -86,18 +84,8 @@ FOREIGN = {
 
 
 @pytest.fixture(scope="module")
-def pack():
-    return shipped_case_packs()[0]
-
-
-@pytest.fixture(scope="module")
 def directory():
     return load_directory()
-
-
-@pytest.fixture(scope="module")
-def reporter():
-    return load_profile(RESOURCES / "profiles" / "example.toml")
 
 
 @pytest.fixture(scope="module")

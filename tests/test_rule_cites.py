@@ -25,23 +25,10 @@ from docx import Document
 
 from foiadesk.core.letters.compose import draft_requests
 from foiadesk.core.letters.drafting import DraftOptions
-from foiadesk.core.letters.profiles import load_profile
-from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference import authorities
-from foiadesk.core.reference.casepack import shipped_case_packs
 from foiadesk.core.reference.directory import load_directory
 
 DAY = date(2026, 7, 15)
-
-
-@pytest.fixture(scope="module")
-def pack():
-    return shipped_case_packs()[0]
-
-
-@pytest.fixture(scope="module")
-def reporter():
-    return load_profile(RESOURCES / "profiles" / "example.toml")
 
 
 def body(draft) -> str:

@@ -110,27 +110,24 @@ def kill_outputs(path: Path, folder: Path, kills: int, rng: random.Random) -> di
     return {"output_kills": kills, "finished_before_kill": whole}
 
 
-def test_kills_lose_nothing(tmp_path):
+def kill_both(tmp_path, seed: int, writers: int, outputs: int) -> None:
     path = tmp_path / "log.sqlite3"
     connect(path).close()
-    rng = random.Random(16)
-    figures = kill_writers(path, 6, rng)
+    rng = random.Random(seed)
+    figures = kill_writers(path, writers, rng)
     out = tmp_path / "out"
     out.mkdir()
-    figures |= kill_outputs(path, out, 3, rng)
+    figures |= kill_outputs(path, out, outputs, rng)
     print(f"\nkills: {figures}")
+
+
+def test_kills_lose_nothing(tmp_path):
+    kill_both(tmp_path, 16, 6, 3)
 
 
 @pytest.mark.bench
 def test_kills_lose_nothing_long(tmp_path):
-    path = tmp_path / "log.sqlite3"
-    connect(path).close()
-    rng = random.Random(1616)
-    figures = kill_writers(path, 150, rng)
-    out = tmp_path / "out"
-    out.mkdir()
-    figures |= kill_outputs(path, out, 45, rng)
-    print(f"\nkills: {figures}")
+    kill_both(tmp_path, 1616, 150, 45)
 
 
 READER = r"""
