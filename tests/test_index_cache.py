@@ -61,8 +61,10 @@ def test_an_unchanged_log_is_taken_back_whole_and_reads_the_same(log):
     db = connect(log)
     first, taken = opened(db, log)
     assert not taken and index_cache.file_for(log).exists()
+    written = index_cache.file_for(log).stat().st_mtime_ns
     again, taken = opened(db, log)
     assert taken and index_read.changed_since(db, again.version).size == 0
+    assert index_cache.file_for(log).stat().st_mtime_ns == written  # nothing changed: not written again
     assert_same(first, db)
     assert_same(again, db)
 

@@ -4,6 +4,7 @@ touched are read again."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 
@@ -56,9 +57,29 @@ def test_a_letter_taken_back_elsewhere_is_taken_back_here(qtbot, open_window, de
         for rid, status in zip(index.columns["id"].tolist(), index.columns["status"].tolist(), strict=True)
         if status == "Granted in full"
     )
+    rows_read = []
+    window.session.rows_changed.connect(rows_read.append)
     other = connect(demo_copy)  # another connection to the file, as another window would have
     last = events_for(other, rid)[-1]
     assert last.type == "determination"
     void_event(other, last.id)
     other.close()
     qtbot.waitUntil(lambda: status_shown(window, rid) != "Granted in full", timeout=TIMEOUT)
+    assert rows_read == [frozenset({rid})]  # a take-back is told apart too: no reading of everything
+
+
+def test_a_log_changed_while_the_window_was_closed_opens_as_it_is_now(qtbot, open_window, demo_copy):
+    """The window keeps what it read between runs; what another program changed meanwhile
+    is read again from the log, the rest taken back."""
+    from foiadesk.core.store import index_cache
+
+    first = open_window(demo_copy)
+    rid = int(first.session.index.columns["id"][5])
+    first.close()
+    assert index_cache.file_for(demo_copy).exists()
+    with sqlite3.connect(demo_copy) as conn:  # not FoiaDesk: the triggers in the log notice it
+        conn.execute("UPDATE requests SET title = 'Renamed while closed' WHERE id = ?", [rid])
+    window = open_window(demo_copy)
+    model = window.requests.model
+    title = model.index(model.row_of(rid), model.HEADERS.index("Title")).data()
+    assert title == "Renamed while closed"

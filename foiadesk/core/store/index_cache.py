@@ -78,6 +78,8 @@ def take(db: Database, log: Path, key: str, read_from_log: ReadFromLog) -> tuple
 def save(db: Database, log: Path, key: str, reads: Reads, mark: int) -> None:
     """Keep ``reads``, made when the log stood at version ``mark``, for the next opening
     (best effort: a full or read-only data folder only means the log is read again)."""
+    if _kept_mark(log, key) == mark:
+        return  # kept already, as of the same version (a reopening that found nothing changed)
     arrays: dict[str, Any] = {"key": np.array(f"{FORMAT}:{key}"), "mark": np.array(mark, dtype=np.int64)}
     versions = index_read.versions_upto(db, mark)  # requests written since are not taken back
     for part, columns in {**reads, "versions": versions}.items():
@@ -128,6 +130,14 @@ def compact(reads: Reads) -> Reads:
             else:
                 out[part][column] = values.astype(_SMALL.get(column, values.dtype), copy=False)
     return out
+
+
+def _kept_mark(log: Path, key: str) -> int | None:
+    try:
+        with np.load(file_for(log), allow_pickle=False) as kept:
+            return int(kept["mark"]) if str(kept["key"]) == f"{FORMAT}:{key}" else None
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None
 
 
 def _load(log: Path, key: str) -> dict | None:
