@@ -175,3 +175,45 @@ def test_the_types_the_index_leaves_out_change_no_clock_and_no_status(log):
     assert len(skipped["id"]) == sum(map(len, kept))
     ours, _ = columnar.read(skipped, ids, calendar(), rules, lambda rows: [])
     assert_same_columns(ours, batch.extract(hist, calendar(), rules))
+
+
+def test_the_packed_read_gives_every_value_a_plain_select_gives(tmp_path):
+    """``read_events`` has SQLite pack the integers into one string; what numpy unpacks is
+    what a row-by-row SELECT gives, for ids past 2**32, missing dates (NONE), outcomes the
+    index does not know (UNKNOWN) and codes of 0."""
+    rng = random.Random(3)
+    write_demo(
+        tmp_path / "log.sqlite3", requests=200, seed=5, today=TODAY, histories=lambda _: crowded_history(rng)
+    )
+    log = connect(tmp_path / "log.sqlite3")
+    log.execute("PRAGMA foreign_keys = OFF")
+    with write(log):
+        last = log.execute("SELECT max(id) FROM requests").fetchone()[0]
+        log.execute("UPDATE events SET request_id = 5000000123 WHERE request_id = ?", [last])
+        log.execute("UPDATE requests SET id = 5000000123 WHERE id = ?", [last])
+        log.execute("UPDATE events SET id = 7000000000001 WHERE id = (SELECT max(id) FROM events)")
+    ev = index_read.read_events(log, "{col} > ?", [0], types=TYPES, outcomes=OUTCOMES)
+    plain = log.execute(
+        """SELECT request_id, occurred_on, agency_received_on, named_date, type, outcome, id FROM events
+            WHERE voided_at IS NULL ORDER BY request_id, occurred_on, id"""
+    ).fetchall()
+
+    def day(text):
+        return date.fromisoformat(text).toordinal() if text else index_read.NONE
+
+    def code(value, names, other):
+        return index_read.NONE if value is None else names.index(value) if value in names else other
+
+    assert ev["request_id"].tolist() == [r[0] for r in plain]
+    assert ev["on"].tolist() == [day(r[1]) for r in plain]
+    assert ev["received"].tolist() == [day(r[2]) for r in plain]
+    assert ev["named"].tolist() == [day(r[3]) for r in plain]
+    assert ev["type"].tolist() == [code(r[4], TYPES, index_read.NONE) for r in plain]
+    assert ev["outcome"].tolist() == [code(r[5], OUTCOMES, index_read.UNKNOWN) for r in plain]
+    assert ev["id"].tolist() == [r[6] for r in plain]
+    assert {index_read.NONE, index_read.UNKNOWN} <= set(ev["outcome"].tolist())
+    assert 0 in ev["type"].tolist() and index_read.NONE in ev["received"].tolist()
+    assert ev["id"].max() == 7_000_000_000_001 and ev["request_id"].max() == 5_000_000_123
+    assert index_read.request_ids(log)[-1] == 5_000_000_123
+    none = index_read.read_events(log, "{col} < ?", [0], types=TYPES, outcomes=OUTCOMES)
+    assert all(len(column) == 0 for column in none.values())

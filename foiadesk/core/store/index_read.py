@@ -48,8 +48,46 @@ IDS_IN = "{col} IN (SELECT value FROM json_each(?))"
 FINGERPRINT_MOD = 2147483647  # versions are summed modulo this prime (no overflow at any size)
 
 
+# -- integer columns, packed -----------------------------------------------------------------
+# Turning each value into a Python int costs more than SQLite's whole scan. Instead SQLite
+# writes the rows as one string, 15 bits to a character (char() of 0…32767: never a
+# surrogate), and numpy takes the string apart: one Python object per read, and SQLite works
+# without holding Python's lock, so the window's thread runs on meanwhile.
+_BITS = 15
+ID = 3  # characters for an id or count (45 bits)
+DAY = 2  # for a day ordinal (30 bits)
+CODE = 1  # for a small code
+VERSION = 4  # for a request version (60 bits)
+
+
+def _int_table(db: Database, columns: Sequence[tuple[str, int]], query: str, params: list) -> np.ndarray:
+    """The rows of ``query`` (a SELECT of the expressions ``columns``, with their number of
+    characters, in its own order) as an int64 table. Each value must be at least NONE - 1
+    (UNKNOWN)."""
+    named = ", ".join(f"{expr} AS c{i}" for i, (expr, _) in enumerate(columns))
+    pieces = ", ".join(
+        f"((c{i} + 2) >> {_BITS * k}) & {(1 << _BITS) - 1}"
+        for i, (_, count) in enumerate(columns)
+        for k in reversed(range(count))
+    )
+    width = sum(count for _, count in columns)
+    # An aggregate over an ordered subquery: SQLite keeps the subquery's order.
+    text = db.execute(f"SELECT group_concat(char({pieces}), '') FROM ({query.format(columns=named)})", params)
+    packed = text.fetchone()[0] or ""
+    chars = np.frombuffer(packed.encode("utf-32-le"), dtype=np.uint32).reshape(-1, width).astype(np.int64)
+    table = np.empty((len(chars), len(columns)), dtype=np.int64)
+    at = 0
+    for i, (_, count) in enumerate(columns):
+        value = chars[:, at]
+        for k in range(1, count):
+            value = (value << _BITS) | chars[:, at + k]
+        table[:, i] = value - 2
+        at += count
+    return table
+
+
 def request_ids(db: Database) -> np.ndarray:
-    return np.array([r[0] for r in db.execute("SELECT id FROM requests ORDER BY id")], dtype=np.int64)
+    return _int_table(db, [("id", ID)], "SELECT {columns} FROM requests ORDER BY id", [])[:, 0]
 
 
 def case_names(db: Database) -> dict[int, str]:
@@ -137,13 +175,19 @@ def read_events(
     outcome = f"CASE WHEN outcome IS NULL THEN {NONE} ELSE {_code('outcome', outcomes, UNKNOWN)} END"
     quoted = ", ".join(f"'{name}'" for name in skip)
     skipped = f"AND type NOT IN ({quoted})" if skip else ""
-    sql = f"""SELECT request_id, {_code("type", types, first=COMMON)}, {_ordinal("occurred_on")},
-                     {_ordinal("agency_received_on")}, {_ordinal("named_date")},
-                     {outcome}, id
-                FROM events WHERE voided_at IS NULL AND {where.format(col="request_id")} {skipped}
-               ORDER BY request_id, occurred_on, id"""
-    rows = db.execute(sql, params).fetchall()
-    table = np.array(rows, dtype=np.int64).reshape(len(rows), 7)
+    columns = [
+        ("request_id", ID),
+        (_code("type", types, first=COMMON), CODE),
+        (_ordinal("occurred_on"), DAY),
+        (_ordinal("agency_received_on"), DAY),
+        (_ordinal("named_date"), DAY),
+        (outcome, CODE),
+        ("id", ID),
+    ]
+    query = f"""SELECT {{columns}} FROM events
+                 WHERE voided_at IS NULL AND {where.format(col="request_id")} {skipped}
+                 ORDER BY request_id, occurred_on, id"""
+    table = _int_table(db, columns, query, params)
     names = ("request_id", "type", "on", "received", "named", "outcome", "id")
     return {name: np.ascontiguousarray(table[:, i]) for i, name in enumerate(names)}
 
@@ -183,21 +227,14 @@ def log_version(db: Database) -> int:
 def changed_since(db: Database, version: int) -> np.ndarray:
     """The requests whose list row changed after ``version`` (added, written to, or
     deleted), in id order: one look-up in the versions' index, quick on any log."""
-    rows = db.execute(
-        "SELECT request_id FROM request_versions WHERE version > ? ORDER BY request_id", [version]
-    ).fetchall()
-    return np.array([r[0] for r in rows], dtype=np.int64)
+    query = "SELECT {columns} FROM request_versions WHERE version > ? ORDER BY request_id"
+    return _int_table(db, [("request_id", ID)], query, [version])[:, 0]
 
 
 def versions_upto(db: Database, version: int) -> dict[str, np.ndarray]:
     """Every request version not newer than ``version``, by request id."""
-    cursor = db.execute(
-        "SELECT request_id, version FROM request_versions WHERE version <= ? ORDER BY request_id", [version]
-    )
-    parts = [np.empty((0, 2), dtype=np.int64)]
-    while rows := cursor.fetchmany(20_000):  # a bite at a time: the window's thread runs between
-        parts.append(np.array(rows, dtype=np.int64))
-    table = np.concatenate(parts)
+    query = "SELECT {columns} FROM request_versions WHERE version <= ? ORDER BY request_id"
+    table = _int_table(db, [("request_id", ID), ("version", VERSION)], query, [version])
     return {"id": np.ascontiguousarray(table[:, 0]), "version": np.ascontiguousarray(table[:, 1])}
 
 
