@@ -104,6 +104,13 @@ class Session(QObject):
     def is_loading(self) -> bool:
         return self._load is not None
 
+    def when_loaded(self, slot: Callable[[], object]) -> None:
+        """Call ``slot`` each time the list has been read, and at once if it has been read
+        already (for a view built after the log was opened)."""
+        self.loaded.connect(slot)
+        if self.db is not None and self._load is None:
+            slot()
+
     def reload(self, *, whole: bool = False) -> None:
         """Read the list again in the background (with progress; it can be cancelled): the
         requests changed since the last opening, the rest as then kept; ``whole`` reads
@@ -217,8 +224,10 @@ class Session(QObject):
 def _work_out_first_views(index: RequestIndex, sort: str, descending: bool) -> None:
     """What the list and the agenda ask for first, worked out in the worker (kept by the
     index), so a large list is shown without a pause (half a second at a million)."""
+    from foiadesk.core.reference.directory import load_directory
     from foiadesk.core.tracking.agenda import open_deadlines
 
+    load_directory().read_statistics()  # for the estimate beside the first request shown
     index.components()
     index.statuses()
     open_deadlines(index)

@@ -75,6 +75,7 @@ class MainWindow(LogActions, QMainWindow):
         guard_the_wheel()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._view)  # a view is built when first shown
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -209,9 +210,13 @@ class MainWindow(LogActions, QMainWindow):
         if self.session is None:
             return
         self.tabs.setCurrentIndex(number)
-        agenda = self.agenda.welcome.profile_button if self.agenda.is_welcome() else self.agenda.table
-        first = (agenda, self.requests.table, self.cases.case, self.composer.pack)
-        (first[number] if number < len(first) else self.tabs.currentWidget()).setFocus()
+        view = self._view(number)
+        if number == 0:
+            first = view.welcome.profile_button if view.is_welcome() else view.table
+        else:
+            first = {1: "table", 2: "case", 3: "pack"}.get(number)
+            first = getattr(view, first) if first else view
+        first.setFocus()
 
     def find(self) -> None:
         self.show_view(1)
@@ -243,51 +248,14 @@ class MainWindow(LogActions, QMainWindow):
         self.tabs.clear()
         for view in old_views:  # they belong to the old log; clear() only hides them
             view.deleteLater()
+        self._views: list[QWidget | None] = [None] * len(TAB_LABELS)
         session = Session(Path(path), self.settings, today=self._today, parent=self)
         self.session = session
         session.reload()  # read beside the building of the views (its result comes after)
-
-        from foiadesk.ui.models.requests import ID_ROLE
-        from foiadesk.ui.views.agenda import AgendaView
-        from foiadesk.ui.views.cases import CasesView
-        from foiadesk.ui.views.composer import ComposerView
-        from foiadesk.ui.views.requests import RequestsView
-        from foiadesk.ui.views.settings import SettingsView
-
-        self.agenda = AgendaView(session)
-        self.requests = RequestsView(session)
-        self.cases = CasesView(session)
-        self.composer = ComposerView(session, self.cases.packs())
-        self.settings_view = SettingsView(self.settings, session)
-        views = (self.agenda, self.requests, self.cases, self.composer, self.settings_view)
-        for widget, label in zip(views, TAB_LABELS, strict=True):
-            self.tabs.addTab(widget, label)
+        for label in TAB_LABELS:  # each view is built when first needed (see _view)
+            self.tabs.addTab(QWidget(), label)
         self._place_banner()
-        self.composer.logged.connect(self._drafts_logged)
-        self.composer.profile_requested.connect(self.edit_profile)
-        self.agenda.open_request.connect(self.open_request)
-        welcome = self.agenda.welcome
-        welcome.create_profile.connect(lambda: self.edit_profile(None))
-        welcome.load_pack.connect(self.load_case_pack)
-        welcome.compose.connect(lambda: self.show_view(3))
-        welcome.open_demo.connect(self.open_demo)
-        self.cases.open_requests.connect(self.open_case_component)
-        self.cases.new_case_requested.connect(self.new_case)
-        self.requests.log_event_requested.connect(self.log_event)
-        self.settings_view.open_log.connect(self.choose_log)
-        self.settings_view.new_log.connect(self.choose_new_log)
-        self.settings_view.back_up.connect(self.back_up)
-        self.settings_view.back_up_to.connect(self.back_up_to)
-        self.settings_view.edit_profile.connect(self.edit_profile)
-        self.requests.detail.failed.connect(self.report)
-        # A row of the list: right click for its menu (the agenda's rows have the filing
-        # work's own menu, the letters a deadline calls for).
-        table = self.requests.table
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(
-            lambda pos, t=table: self._row_menu(t, t.indexAt(pos).siblingAtColumn(0).data(ID_ROLE), pos)
-        )
-        self._restore_layout()
+        self.agenda, self.requests  # noqa: B018 - the start view and the list: built now
         session.failed.connect(self.report)
         session.loaded.connect(self._loaded)
         session.tasks.started.connect(self._task_started)
@@ -300,6 +268,87 @@ class MainWindow(LogActions, QMainWindow):
         for task in session.tasks.pending():  # started before the window was listening
             self._task_started(task)
         self.log_opened.emit()
+
+    # -- the views, each built when first shown or used --------------------------------------
+
+    agenda = property(lambda self: self._view(0))
+    requests = property(lambda self: self._view(1))
+    cases = property(lambda self: self._view(2))
+    composer = property(lambda self: self._view(3))
+    settings_view = property(lambda self: self._view(4))
+
+    def _built(self, number: int) -> QWidget | None:
+        return self._views[number] if self.session is not None else None
+
+    def _view(self, number: int):
+        """The view in tab ``number``, built on first use: a window opens on its start
+        view and the list, and the other views cost nothing until they are looked at."""
+        if self.session is None or number < 0:
+            return None
+        view = self._views[number]
+        if view is None:
+            view = self._views[number] = self._build(number)
+            current, placeholder = self.tabs.currentIndex(), self.tabs.widget(number)
+            blocked = self.tabs.blockSignals(True)
+            self.tabs.removeTab(number)
+            self.tabs.insertTab(number, view, TAB_LABELS[number])
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(blocked)
+            placeholder.deleteLater()
+            self._restore_layout(number)
+        return view
+
+    def _build(self, number: int) -> QWidget:
+        session = self.session
+        if number == 0:
+            from foiadesk.ui.views.agenda import AgendaView
+
+            agenda = AgendaView(session)
+            agenda.open_request.connect(self.open_request)
+            welcome = agenda.welcome
+            welcome.create_profile.connect(lambda: self.edit_profile(None))
+            welcome.load_pack.connect(self.load_case_pack)
+            welcome.compose.connect(lambda: self.show_view(3))
+            welcome.open_demo.connect(self.open_demo)
+            return agenda
+        if number == 1:
+            from foiadesk.ui.models.requests import ID_ROLE
+            from foiadesk.ui.views.requests import RequestsView
+
+            requests = RequestsView(session)
+            requests.log_event_requested.connect(self.log_event)
+            requests.detail.failed.connect(self.report)
+            # A row of the list: right click for its menu (the agenda's rows have the filing
+            # work's own menu, the letters a deadline calls for).
+            table = requests.table
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            table.customContextMenuRequested.connect(
+                lambda pos, t=table: self._row_menu(t, t.indexAt(pos).siblingAtColumn(0).data(ID_ROLE), pos)
+            )
+            return requests
+        if number == 2:
+            from foiadesk.ui.views.cases import CasesView
+
+            cases = CasesView(session)
+            cases.open_requests.connect(self.open_case_component)
+            cases.new_case_requested.connect(self.new_case)
+            return cases
+        if number == 3:
+            from foiadesk.ui.views.composer import ComposerView
+
+            composer = ComposerView(session, self.cases.packs())
+            composer.logged.connect(self._drafts_logged)
+            composer.profile_requested.connect(self.edit_profile)
+            return composer
+        from foiadesk.ui.views.settings import SettingsView
+
+        settings_view = SettingsView(self.settings, session)
+        settings_view.open_log.connect(self.choose_log)
+        settings_view.new_log.connect(self.choose_new_log)
+        settings_view.back_up.connect(self.back_up)
+        settings_view.back_up_to.connect(self.back_up_to)
+        settings_view.edit_profile.connect(self.edit_profile)
+        return settings_view
 
     def request_menu(self, request_id: int) -> QMenu:
         """What can be done with a request: log an event, open it, and the next steps."""
@@ -348,30 +397,37 @@ class MainWindow(LogActions, QMainWindow):
 
     # -- what the window remembers ------------------------------------------------------------
 
-    def _layouts(self) -> dict:
-        """Settings key → a splitter or table header (both saveState/restoreState)."""
-        detail = self.requests.detail
-        return {
-            "window/splitter": self.requests.splitter,
-            "detail/splitter": detail.parts,
-            "compose/splitter": self.composer.split,
-            "requests/header/4": self.requests.table.horizontalHeader(),
-            "agenda/header/2": self.agenda.table.header(),
-            "detail/clocks_header/2": detail.clock_table.horizontalHeader(),
-            "detail/events_header/2": detail.event_table.horizontalHeader(),
-        }
+    def _layouts(self, number: int) -> dict:
+        """Settings key → a splitter or table header (both saveState/restoreState) of the
+        view in tab ``number``."""
+        view = self._views[number]
+        if number == 0:
+            return {"agenda/header/2": view.table.header()}
+        if number == 1:
+            detail = view.detail
+            return {
+                "window/splitter": view.splitter,
+                "detail/splitter": detail.parts,
+                "requests/header/4": view.table.horizontalHeader(),
+                "detail/clocks_header/2": detail.clock_table.horizontalHeader(),
+                "detail/events_header/2": detail.event_table.horizontalHeader(),
+            }
+        return {"compose/splitter": view.split} if number == 3 else {}
 
-    def _restore_layout(self) -> None:
-        for key, widget in self._layouts().items():
+    def _restore_layout(self, number: int) -> None:
+        for key, widget in self._layouts(number).items():
             state = self.settings.get(key)
             if not state.isEmpty():
                 widget.restoreState(state)
-        span = self.settings.get("agenda/overdue_days")
-        self.agenda.span.setCurrentIndex(max(0, self.agenda.span.findData(span)))
+        if number == 0:
+            span = self.settings.get("agenda/overdue_days")
+            self.agenda.span.setCurrentIndex(max(0, self.agenda.span.findData(span)))
 
     def _save_layout(self) -> None:
-        for key, widget in self._layouts().items():
-            self.settings.set(key, widget.saveState())
+        for number, view in enumerate(self._views):
+            if view is not None:
+                for key, widget in self._layouts(number).items():
+                    self.settings.set(key, widget.saveState())
         self.settings.set("agenda/overdue_days", self.agenda.span.currentData())
 
     def reload(self) -> None:
@@ -470,7 +526,8 @@ class MainWindow(LogActions, QMainWindow):
             )
 
     def closeEvent(self, event) -> None:
-        unsaved = self.composer.unsaved if self.session is not None else 0
+        composer = self._built(3)
+        unsaved = composer.unsaved if composer is not None else 0
         if unsaved and not self._quit_anyway(unsaved):
             event.ignore()
             return

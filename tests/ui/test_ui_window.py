@@ -38,6 +38,29 @@ def test_shortcuts_switch_views_and_focus_search(qtbot, open_window, demo_copy):
     assert QApplication.focusWidget() is window.requests.search
 
 
+def test_a_view_is_built_when_first_shown_and_shows_the_log_at_once(qtbot, open_window, demo_copy):
+    """The window opens on its start view and the list; Cases, Compose and Settings are
+    built when their tab is first clicked, after the log was read, and show it then."""
+    from foiadesk.ui.views.cases import CasesView
+    from foiadesk.ui.views.composer import ComposerView
+    from foiadesk.ui.views.settings import SettingsView
+
+    window = open_window(demo_copy)
+    assert not window.findChildren(CasesView) and not window.findChildren(ComposerView)
+    assert not window.findChildren(SettingsView)
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    cases = window.tabs.currentWidget()
+    assert isinstance(cases, CasesView) and window.findChildren(CasesView) == [cases]
+    assert cases.case.count() >= 1 and cases.case.currentText()  # the demo's case, chosen
+    qtbot.waitUntil(lambda: cases.table.model().rowCount() > 0)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())
+    composer = window.tabs.currentWidget()
+    assert isinstance(composer, ComposerView) and composer.pack.count() >= 1
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert window.tabs.currentWidget() is cases and len(window.findChildren(CasesView)) == 1
+
+
 def test_search_narrows_the_list_and_says_how_many(qtbot, open_window, demo_copy):
     window = open_window(demo_copy)
     window.find()

@@ -702,6 +702,10 @@ class Directory:
         comp = self.component(abbr_or_id)
         return self._stats.estimate(comp) if comp else None
 
+    def read_statistics(self) -> None:
+        """Read FOIA.gov's statistics now, not at the first estimate (a tenth of a second)."""
+        self._stats  # noqa: B018
+
     @functools.cached_property
     def _stats(self) -> _Stats:
         return _Stats(self._stats_dir)

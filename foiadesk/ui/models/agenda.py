@@ -48,7 +48,8 @@ class AgendaModel(QAbstractItemModel):
         self.found = Agenda(*(np.empty(0, np.int64),) * 3)
         self.groups = group_deadlines(self.found, session.today())
         self.hidden = 0  # overdue deadlines older than the span
-        session.loaded.connect(self.reload)
+        self._texts: dict[tuple[int, int, int], tuple[str, ...]] = {}  # a shown row's texts, made once
+        session.when_loaded(self.reload)
         session.rows_changed.connect(self.reload)
         session.display_changed.connect(self.reload)
         self.reload()
@@ -70,6 +71,7 @@ class AgendaModel(QAbstractItemModel):
         self.beginResetModel()
         self.found = found
         self.groups = group_deadlines(found, today)
+        self._texts.clear()
         self.endResetModel()
 
     # -- counts and lookups -------------------------------------------------------------
@@ -186,16 +188,19 @@ class AgendaModel(QAbstractItemModel):
         cols = self.session.index.columns
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            day = date.fromordinal(due)
-            return (
-                look.day(day),
-                look.when(day, self.session.today()),
-                self.session.index.label(row, CLOCKS[clock]),  # the agency's estimate beside
-                str(cols["id"][row]),
-                cols["component"][row],
-                short_title(cols["title"][row], self.session.index.case_name(row), cols["component"][row]),
-                cols["status"][row],
-            )[column]
+            texts = self._texts.get((row, clock, due))
+            if texts is None:  # the view asks for each column in turn: one row's texts at once
+                day, requests = date.fromordinal(due), self.session.index
+                texts = self._texts[(row, clock, due)] = (
+                    look.day(day),
+                    look.when(day, self.session.today()),
+                    requests.label(row, CLOCKS[clock]),  # the agency's estimate beside
+                    str(cols["id"][row]),
+                    cols["component"][row],
+                    short_title(cols["title"][row], requests.case_name(row), cols["component"][row]),
+                    cols["status"][row],
+                )
+            return texts[column]
         if role == ID_ROLE:
             return int(cols["id"][row])
         if role == KIND_ROLE:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -32,6 +33,7 @@ _ROLES = frozenset(
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+@lru_cache(maxsize=8192)  # asked for every visible row at each repaint
 def short_title(title: str, case: str, component: str) -> str:
     """The part of a title that tells a request from its neighbours: without the case's
     name in front and the component after it, which have their own columns

@@ -80,7 +80,7 @@ class AgendaView(QWidget):
         self.span.currentIndexChanged.connect(lambda: self.model.set_overdue_days(self.span.currentData()))
         self._unarranged = False
         self.model.modelReset.connect(self._arrange_when_shown)
-        session.loaded.connect(self._loaded)
+        session.when_loaded(self._loaded)
         session.rows_changed.connect(self._show_right_page)
         self._arrange()
         from foiadesk.ui.views.filing_actions import AgendaNextSteps

@@ -80,12 +80,12 @@ class CasesView(QWidget):
         layout.addWidget(self.about)
         layout.addWidget(self.split, 1)
         self.case.currentIndexChanged.connect(self.reload)
-        session.loaded.connect(self._fill)
+        self._packs: dict[str, CasePack] | None = None
+        self._stale = True
         session.lists_changed.connect(self._fill)
         session.rows_changed.connect(self.reload)
         session.display_changed.connect(self.reload)
-        self._packs: dict[str, CasePack] | None = None
-        self._stale = True
+        session.when_loaded(self._fill)
 
     def _fill(self) -> None:
         current = self.case.currentData()

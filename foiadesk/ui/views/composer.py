@@ -265,13 +265,13 @@ class ComposerView(QWidget):
         self.letter_date.dateChanged.connect(self._check_date)
         self.save_button.clicked.connect(self.ask_where_to_save)
         session.display_changed.connect(self._new_day)
-        session.loaded.connect(lambda: self._fill_requesters(reset=True))
         session.lists_changed.connect(self._fill_requesters)
         self.expedite.setChecked(False)
         for ground in self.grounds.values():
             ground.setEnabled(False)
         self._pack_chosen()
         self._fill_requesters()
+        session.when_loaded(lambda: self._fill_requesters(reset=True))
 
     def _layout(self) -> None:
         what = QGroupBox("1. What to ask for")

@@ -130,7 +130,7 @@ class RequestDetail(QWidget):
         layout.addWidget(self.parts, 1)
 
         session.rows_changed.connect(self._rows_changed)
-        session.loaded.connect(self.reload)
+        session.when_loaded(self.reload)
         session.display_changed.connect(self.reload)
         self.show_request(None)
         from foiadesk.ui.views.filing_actions import FilingActions
