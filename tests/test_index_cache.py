@@ -176,3 +176,50 @@ def test_only_the_logs_opened_last_keep_their_reads(tmp_path, monkeypatch):
         opened(connect(path), path)
         logs.append(path)
     assert [index_cache.file_for(p).exists() for p in logs] == [False] * 2 + [True] * index_cache.KEEP_LOGS
+
+
+def test_kept_rows_are_removed_and_put_back_as_numpy_would_a_bite_at_a_time(monkeypatch):
+    """Texts are copied a few rows at a time (so the window's thread runs between): the
+    result is np.delete's and np.insert's, with several rows per request, requests
+    removed at both ends and new rows before, between and after the kept ones."""
+    monkeypatch.setattr(index_cache, "_BITE", 3)
+    rng = np.random.default_rng(4)
+    owners = np.sort(rng.integers(1, 40, 60))
+    columns = {"request_id": owners, "text": np.array([f"t{i}" for i in range(60)], dtype=object)}
+    gone = np.array([owners[0], 7, 8, 20, owners[-1], 99])
+    rest = index_cache._without(columns, gone)
+    drop = np.isin(owners, gone).nonzero()[0]
+    for name, values in columns.items():
+        assert rest[name].tolist() == np.delete(values, drop).tolist(), name
+    new_owners = np.array([0, 7, 7, 20, 41, 41])
+    fresh = {"request_id": new_owners, "text": np.array([f"n{i}" for i in range(6)], dtype=object)}
+    merged = index_cache._with(rest, fresh)
+    at = np.searchsorted(rest["request_id"], new_owners, "left")
+    for name, values in rest.items():
+        assert merged[name].tolist() == np.insert(values, at, fresh[name]).tolist(), name
+    assert merged["text"].dtype == object and np.all(np.diff(merged["request_id"]) >= 0)
+
+
+def test_a_request_put_back_under_an_old_number_is_found_where_the_refresh_puts_it(log):
+    """A refresh adds new requests at the end of the list; one that another program put
+    back under a lower number than others leaves the ids out of order, and each request
+    is still found at its own row."""
+    db = connect(log)
+    index = RequestIndex.load(db, calendar(), today=TODAY)
+    ids = index.columns["id"].tolist()
+    row = db.execute(f"SELECT * FROM requests WHERE id = {ids[2]}").fetchone()
+    other_program(
+        log, f"DELETE FROM events WHERE request_id = {ids[2]}", f"DELETE FROM requests WHERE id = {ids[2]}"
+    )
+    index.refresh(db, [ids[2]])
+    assert ids[2] not in index.columns["id"].tolist() and index.row_of(ids[2]) is None
+    marks = ", ".join("?" * len(row))
+    with sqlite3.connect(log) as conn:
+        conn.execute(f"INSERT INTO requests VALUES ({marks})", row)
+    index.refresh(db, [ids[2]])
+    listed = index.columns["id"].tolist()
+    assert listed[-1] == ids[2] and listed != sorted(listed)
+    for request in (ids[0], ids[2], ids[3], ids[-1]):
+        assert listed[index.row_of(request)] == request
+    assert index.rows_of([ids[-1], ids[2], 10**9]).tolist() == [listed.index(ids[-1]), len(listed) - 1, -1]
+    assert index.row_of(10**9) is None and index.row_of(0) is None

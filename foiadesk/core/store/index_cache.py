@@ -174,14 +174,45 @@ def _without(columns: dict[str, np.ndarray], requests: np.ndarray) -> dict[str, 
     if not sizes.sum():
         return dict(columns)
     rows = np.repeat(lo, sizes) + np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    return {k: np.delete(v, rows) for k, v in columns.items()}
+    kept = np.delete(np.arange(len(owners)), rows)
+    return {k: _take(v, kept) for k, v in columns.items()}
 
 
 def _with(columns: dict[str, np.ndarray], fresh: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Kept rows with ``fresh`` ones (of other requests, in request order) put in their
     places: a request's own rows keep their order."""
-    at = np.searchsorted(_owners(columns), _owners(fresh), "left")
-    return {k: np.insert(v, at, fresh[k]) for k, v in columns.items()}
+    owners = _owners(columns)
+    at = np.searchsorted(owners, _owners(fresh), "left")
+    old = np.arange(len(owners))
+    old_places = old + np.searchsorted(at, old, "right")  # as np.insert(values, at, new) places them
+    new_places = at + np.arange(len(at))
+    out = {}
+    for k, v in columns.items():
+        merged = np.empty(len(v) + len(at), dtype=np.result_type(v, fresh[k]))
+        _put(merged, old_places, v)
+        _put(merged, new_places, fresh[k])
+        out[k] = merged
+    return out
+
+
+# numpy copies with fancy indexing holding Python's lock (texts all the more: each is an
+# object); at a million rows one copy would stop the window for a tenth of a second. So
+# the rows are copied a bite at a time, and the window's thread runs between bites.
+_BITE = 50_000
+
+
+def _take(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """``values[rows]``."""
+    out = np.empty(len(rows), dtype=values.dtype)
+    for start in range(0, len(rows), _BITE):
+        out[start : start + _BITE] = values[rows[start : start + _BITE]]
+    return out
+
+
+def _put(out: np.ndarray, places: np.ndarray, values: np.ndarray) -> None:
+    """``out[places] = values``."""
+    for start in range(0, len(places), _BITE):
+        out[places[start : start + _BITE]] = values[start : start + _BITE]
 
 
 def _texts(values: np.ndarray, ends: np.ndarray, count: int) -> np.ndarray:

@@ -74,7 +74,7 @@ def _open_deadlines(
             a = index.asks
             keep = (a["kind"] == REPLIES.index(key)) & (a["due"] >= max(lo, index.today.toordinal()))
             keep &= a["due"] <= hi
-            rows.append(np.array([index.row_of(i) for i in a["request_id"][keep].tolist()], dtype=np.int64))
+            rows.append(index.rows_of(a["request_id"][keep]))
             dues.append(a["due"][keep])
             events.append(a["event_id"][keep])
             clocks.append(np.full(int(keep.sum()), k, dtype=np.int64))

@@ -282,12 +282,13 @@ class RequestIndex:
             return
         part, asks = self._read(db, index_read.IDS_IN, [json.dumps(ids)])
         found = part["id"].tolist()
-        known = [i for i, rid in enumerate(found) if rid in self._row]
-        fresh = [i for i, rid in enumerate(found) if rid not in self._row]
-        gone = set(ids).difference(found).intersection(self._row)
+        places = self.rows_of(part["id"])
+        known, fresh = (places != NONE).nonzero()[0], (places == NONE).nonzero()[0]
+        asked = np.array(ids, dtype=np.int64)
+        gone = set(asked[self.rows_of(asked) != NONE].tolist()).difference(found)
         columns = self._all_columns()
-        if known:
-            rows = np.array([self._row[found[i]] for i in known], dtype=np.int64)
+        if len(known):
+            rows = places[known]
             for name, column in columns.items():
                 column[rows] = part[name][known]
         kept = ~np.isin(self.asks["request_id"], np.array(ids, dtype=np.int64))
@@ -295,7 +296,7 @@ class RequestIndex:
         if gone:
             stay = ~np.isin(columns["id"], np.fromiter(gone, dtype=np.int64))
             columns = {k: v[stay] for k, v in columns.items()}
-        if fresh or gone:
+        if len(fresh) or gone:
             self._set(_concat([columns, {k: v[fresh] for k, v in part.items()}]))
         else:  # the same rows in the same places: only what was worked out from the values goes
             self._forget()
@@ -380,7 +381,10 @@ class RequestIndex:
     def _set(self, merged: dict[str, np.ndarray]) -> None:
         self.columns = {k: v for k, v in merged.items() if not k.startswith("clock:")}
         self.clocks = {k[6:]: v for k, v in merged.items() if k.startswith("clock:")}
-        self._row = {rid: i for i, rid in enumerate(self.columns["id"].tolist())}
+        ids = self.columns["id"]  # in id order but for requests added since the read
+        in_order = bool(np.all(ids[1:] > ids[:-1]))
+        self._id_order = None if in_order else np.argsort(ids, kind="stable")
+        self._ids_sorted = ids if in_order else ids[self._id_order]
         self._forget()
 
     def _forget(self) -> None:
@@ -396,7 +400,20 @@ class RequestIndex:
         return len(self.columns["id"])
 
     def row_of(self, request_id: int) -> int | None:
-        return self._row.get(request_id)
+        ids = self._ids_sorted  # a search, not a dict: a million-key dict stalls the window to build
+        at = int(ids.searchsorted(request_id))
+        if at < len(ids) and ids[at] == request_id:
+            return at if self._id_order is None else int(self._id_order[at])
+        return None
+
+    def rows_of(self, request_ids) -> np.ndarray:
+        """The rows of ``request_ids``; NONE for a request not in the list."""
+        wanted = np.asarray(request_ids, dtype=np.int64)
+        ids = self._ids_sorted
+        at = np.minimum(ids.searchsorted(wanted), max(len(ids) - 1, 0))
+        hit = ids[at] == wanted if len(ids) else np.zeros(len(wanted), dtype=bool)
+        rows = at if self._id_order is None else self._id_order[at]
+        return np.where(hit, rows, NONE)
 
     def components(self) -> list[tuple[str, str]]:
         """(abbr, name) of every component that has a request, by abbreviation."""

@@ -108,7 +108,7 @@ class RequestsModel(KeyedTableModel):
             today=self.session.today(),
             soon_days=self.session.soon_days(),
         )
-        self.set_keys(index.columns["id"][rows].tolist())
+        self.set_keys(index.columns["id"][rows])
 
     def cell(self, request_id: int, column: int, role, _extra):
         # Called for every visible cell and role at each repaint: return early for the

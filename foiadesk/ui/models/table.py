@@ -1,10 +1,13 @@
 """The base of the list models: rows are keys into data kept elsewhere, exposed a chunk at
-a time (Qt's canFetchMore/fetchMore), and re-ordered without losing the selection."""
+a time (Qt's canFetchMore/fetchMore), and re-ordered without losing the selection. Keys are
+a list, or a numpy array of integers (a million of them: no list of a million Python ints
+is made on the window's thread)."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 CHUNK = 1000
@@ -18,7 +21,8 @@ class KeyedTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._keys: list[Hashable] = []
+        self._keys: Sequence[Hashable] | np.ndarray = []
+        self._key_at = self._keys.__getitem__  # a row's key, as a Python value
         self._extra = None
         self._shown = 0
 
@@ -53,7 +57,7 @@ class KeyedTableModel(QAbstractTableModel):
             return None
         row = index.row()
         extra = self._extra[row] if self._extra is not None else None
-        return self.cell(self._keys[row], index.column(), role, extra)
+        return self.cell(self._key_at(row), index.column(), role, extra)
 
     def cell(self, key, column: int, role, extra):
         raise NotImplementedError
@@ -65,24 +69,25 @@ class KeyedTableModel(QAbstractTableModel):
         return len(self._keys)
 
     def key(self, row: int):
-        return self._keys[row]
+        return self._key_at(row)
 
     def row_of(self, key) -> int | None:
         """The row showing ``key``, fetching rows up to it if needed."""
-        try:
-            row = self._keys.index(key)
-        except ValueError:
+        found = _positions(self._keys, {key})
+        if key not in found:
             return None
+        row = found[key]
         while self._shown <= row:
             self.fetchMore()
         return row
 
-    def set_keys(self, keys: list[Hashable], extra=None) -> None:
+    def set_keys(self, keys: Sequence[Hashable] | np.ndarray, extra=None) -> None:
         """Show ``keys`` in this order; selected rows follow their key to its new row."""
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
-        old_keys = [self._keys[i.row()] if i.row() < len(self._keys) else None for i in old]
+        old_keys = [self._key_at(i.row()) if i.row() < len(self._keys) else None for i in old]
         self._keys = keys
+        self._key_at = keys.item if isinstance(keys, np.ndarray) else keys.__getitem__
         self._extra = extra
         self._shown = min(len(keys), max(self._shown, CHUNK))
         where = _positions(keys, set(old_keys) - {None})
@@ -102,8 +107,12 @@ class KeyedTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, len(self.HEADERS) - 1))
 
 
-def _positions(keys: list, wanted: set) -> dict:
+def _positions(keys: Sequence | np.ndarray, wanted: set) -> dict:
     """Where each wanted key is in ``keys`` (usually a handful: the selection)."""
+    if isinstance(keys, np.ndarray):
+        wanted = {k for k in wanted if isinstance(k, (int, np.integer))}
+        rows = np.flatnonzero(np.isin(keys, list(wanted))) if wanted else []
+        return {keys.item(row): int(row) for row in rows[::-1]}  # the first, if one is twice
     if len(wanted) > 16:
         return {k: row for row, k in enumerate(keys) if k in wanted}
     found = {}
