@@ -224,6 +224,7 @@ def damaged(name: str, transform: str, text: str, numbers: frozenset[str]) -> st
 
 TRUNCATED = "cut after the decision"
 CHECKED = ("reply_type", "letter_date", "tracking_numbers", "exemptions", "fee_amount")
+FOUND_ALONE = ("reply_type", "exemptions", "fee_amount")
 
 
 def letters(folder) -> list[tuple[str, str, object, dict]]:
@@ -264,21 +265,19 @@ def flips(folder) -> dict[tuple[str, str], list[str]]:
             for f in right:
                 if _found(after, f) != want[f]:
                     out[transform, f].append(name)
-        # cut after the paragraph that decided the type; only fields whose values all stay in
-        # the text are still decidable (the type always is: its sentence is kept)
+        # cut after the paragraph that decided the type; a field is still decidable when the
+        # text cut away says nothing of it when read on its own (no type, exemption or fee), and
+        # for numbers and the date, when their values stay in the text
         cut = cut_after(text, before.reason("reply_type") or "")
         if cut is None:
             continue
-        after = read(cut)
-        rest = text[len(cut) :]
+        after, rest = read(cut), read(text[len(cut) :])
         for f in right:
             if f == "tracking_numbers" and not all(n in cut for n in numbers):
                 continue
-            if f == "exemptions" and EXEMPTION_LIKE.search(rest):
-                continue
-            if f == "fee_amount" and MONEY.search(rest):
-                continue
             if f == "letter_date" and before.letter_date and not DATE_RE.search(cut):
+                continue
+            if f in FOUND_ALONE and _found(rest, f) not in (None, frozenset(), "other"):
                 continue
             if _found(after, f) != want[f]:
                 out[TRUNCATED, f].append(name)

@@ -535,7 +535,7 @@ LABELLED = re.compile(
     r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)"
     # the bare name before a number: "Re: FOIA 2019-820"; on an OCR'd form the box's border
     # between them reads as a lone I, l or | ("FOIA I 2016-0737")
-    r"|(?-i:FOIA|FOIPA|FOIA/PA|FOI/PA)(?:[ \t]+[Il|](?=[ \t]+\d))?(?=\s+\(?\d)"
+    r"|(?-i:FOIA|FOIPA|FOIA/PA|FOI/PA)(?:[ \t]+[Il|](?=\s+\d))?(?=\s+\(?\d)"
     r"|Freedom\s+of\s+Information\s+Act\s+(?:\(FOIA\)\s+)?(?:Request|Appeal)(?:\s+(?:Number|No\.?))?"
     r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
     # "FOIA File No. 20230720-A"; the letterhead's "IN RESPONSE REFER TO:", "In reply refer to:"
@@ -696,7 +696,7 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
 # In the letterhead, "Date: May 11, 2020 File Number: 20190427" (the Secret Service's style);
 # in the body "File Number 66-HQ-3286" is a file the records sit in (see NOT_TRACKING_AFTER).
 LETTERHEAD_FILE = re.compile(
-    rf"\bFile[ \t]+(?:Number|No\.?)[ \t]*:[ \t]*(?P<n1>{TOKEN})(?![A-Za-z0-9])", re.I
+    rf"\bFile\s+(?:Number|No\.?)[ \t]*:\s*(?P<n1>{TOKEN})(?![A-Za-z0-9])", re.I
 )
 # A word of the label run onto the number, which a letterhead in capitals makes look like part of
 # it: "FOIA Case: 41517/APPEAL 1789" is case 41517.
