@@ -164,6 +164,8 @@ def test_a_short_line_continued_in_lower_case_is_one_sentence():
         ("U.S. Customs and Border Protection DIS-3 OT:RR:RDL:FAPL\nH225675 AML\n", ("H225675",)),
         ("FOIA CASE: 41517/APPEAL 1789\n", ("41517",)),
         ("Re: FOLA 2019-820\n", ("2019-820",)),
+        ("Washington, D.C. 20223 Date: May 11, 2020 File Number:\n20190427 Dear Requester:", ("20190427",)),
+        ("DESCRIPTION OF REQUESTED RECORDS: ISECY 15-0165 FOIA I\n2016-0737 RESPONSE TYPE", ("2016-0737",)),
     ],
 )
 def test_tracking_numbers_whose_label_a_reflow_or_capitals_moved(text, numbers):
@@ -175,6 +177,8 @@ def test_label_tails_and_line_breaks_do_not_make_numbers_of_other_things():
     assert find_tracking_numbers("Re: FOIA-2016-APPEAL-0012\n") == ("FOIA-2016-APPEAL-0012",)
     # a docket after a wrapped "Civil Action\nNo." is still a docket
     assert find_tracking_numbers(normalise("see Civil Action\nNo. 1:19-cv-00123\n")) == ()
+    # a file number in the body is the file the records sit in, on one line or across two
+    assert find_tracking_numbers("Dear Sir:\nrecords in File Number:\n20190427 were\n") == ()
     # a square bracket two paragraphs below the subject is not the subject's
     assert find_tracking_numbers(normalise("Subject: FOIA Request\n\nSee [12-OIG-555]\n")) == ()
 

@@ -695,9 +695,7 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
 
 # In the letterhead, "Date: May 11, 2020 File Number: 20190427" (the Secret Service's style);
 # in the body "File Number 66-HQ-3286" is a file the records sit in (see NOT_TRACKING_AFTER).
-LETTERHEAD_FILE = re.compile(
-    rf"\bFile\s+(?:Number|No\.?)[ \t]*:\s*(?P<n1>{TOKEN})(?![A-Za-z0-9])", re.I
-)
+LETTERHEAD_FILE = re.compile(rf"\bFile\s+(?:Number|No\.?)[ \t]*:\s*(?P<n1>{TOKEN})(?![A-Za-z0-9])", re.I)
 # A word of the label run onto the number, which a letterhead in capitals makes look like part of
 # it: "FOIA Case: 41517/APPEAL 1789" is case 41517.
 LABEL_TAIL = re.compile(r"(?<=\d)[-/](?:APPEALS?|REQUESTS?|CASE|RESPONSE)$")
