@@ -139,13 +139,21 @@ def bates_stamp(text: str, rng: random.Random, spans: Spans) -> str:
     return _at_a_break(text, rng, f"{rng.choice(['DHS', 'ICE', 'FBI'])}-{rng.randint(1, 9999):06d}")
 
 
-def fax_header(text: str, rng: random.Random, spans: Spans) -> str:
-    line = (
+def _fax_line(rng: random.Random) -> str:
+    return (
         f"{rng.randint(1, 12):02d}/{rng.randint(1, 28):02d}/{rng.choice(['2009', '2013', '2019'])} "
         f"{rng.randint(8, 17):02d}:{rng.randint(0, 59):02d} FAX 202 {rng.randint(200, 999)} "
         f"{rng.randint(1000, 9999)}   FOIA OFFICE   {rng.randint(2, 4):03d}/{rng.randint(5, 9):03d}"
     )
-    return _at_a_break(text, rng, line)
+
+
+def fax_header(text: str, rng: random.Random, spans: Spans) -> str:
+    return _at_a_break(text, rng, _fax_line(rng))
+
+
+def fax_header_on_top(text: str, rng: random.Random, spans: Spans) -> str:
+    """The fax machine's line across the top of the first page, above the letterhead."""
+    return _fax_line(rng) + "\n" + text
 
 
 # -- letterhead --------------------------------------------------------------------------------
@@ -209,6 +217,7 @@ TRANSFORMS: dict[str, Callable[[str, random.Random, Spans], str]] = {
     "page number": page_number,
     "Bates stamp": bates_stamp,
     "fax header": fax_header,
+    "fax header on top": fax_header_on_top,
     "letterhead capitals": letterhead_capitals,
     "date indented": date_indented,
 }

@@ -178,10 +178,11 @@ class _Clock:
 
 def normalise(text: str) -> str:
     """Compatibility forms (ligatures, non-breaking spaces) folded, curly quotes made
-    straight, a tracking number or word broken across a line joined again, and the OCR
-    slips that change meaning mended: "(b)(l)" is (b)(1), "(b)(7)E)" is (b)(7)(E),
-    "ofInformation" is two words, "con?rm" (a ligature the text extractor lost) is "confirm";
-    lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
+    straight, the layout's accidents taken out (``layout.tidy``: fax header lines, doubled and
+    lost spaces, a subject line or salutation a re-flow ran in), a tracking number or word
+    broken across a line joined again, and the OCR slips that change meaning mended: "(b)(l)"
+    is (b)(1), "(b)(7)E)" is (b)(7)(E), "ofInformation" is two words, "con?rm" (a ligature the
+    text extractor lost) is "confirm"; lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
     text = layout.tidy(text.replace("\r\n", "\n").replace("\r", "\n"))
