@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from foiadesk.core.errors import UserError
+from foiadesk.core.replies import layout
 from foiadesk.core.replies.files import ReplyFile
 from foiadesk.core.replies.kinds import DATE_NAMES as DATE_NAMES
 from foiadesk.core.replies.kinds import REPLY_LABELS as REPLY_LABELS
@@ -177,13 +178,14 @@ class _Clock:
 
 def normalise(text: str) -> str:
     """Compatibility forms (ligatures, non-breaking spaces) folded, curly quotes made
-    straight, a tracking number or word broken across a line joined again, and the OCR
-    slips that change meaning mended: "(b)(l)" is (b)(1), "(b)(7)E)" is (b)(7)(E),
-    "ofInformation" is two words, "con?rm" (a ligature the text extractor lost) is "confirm";
-    lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
+    straight, the layout's accidents taken out (``layout.tidy``: fax header lines, doubled and
+    lost spaces, a subject line or salutation a re-flow ran in), a tracking number or word
+    broken across a line joined again, and the OCR slips that change meaning mended: "(b)(l)"
+    is (b)(1), "(b)(7)E)" is (b)(7)(E), "ofInformation" is two words, "con?rm" (a ligature the
+    text extractor lost) is "confirm"; lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = layout.tidy(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
     text = OCR_FOIA.sub(_foia_mended, text)
     text = OCR_CITE_JOINED.sub(" ", text)
@@ -199,10 +201,10 @@ def normalise(text: str) -> str:
     return PAGE_FURNITURE.sub("", text)
 
 
-# "FOlA", "F0IA", "FO!A": the word FOIA (or FOIPA) with OCR's l, 1, | or ! for I, 0 for O. Inside
+# "FOlA", "F0IA", "FO!A": the word FOIA (or FOIPA) with OCR's l, L, 1, | or ! for I, 0 for O. Inside
 # a number in digits and capitals ("F01A-85-613") it is left as printed, like every tracking
 # number; "FOlA-85-613" is mended, or its lower-case l would make it no number at all.
-OCR_FOIA = re.compile(r"\bF(?:[O0][l1|!]|0I)(?=P?A(?![A-Za-z]))")
+OCR_FOIA = re.compile(r"\bF(?:[O0][l1|!L]|0I)(?=P?A(?![A-Za-z]))")
 NUMBER_TAIL = re.compile(r"P?A-\d")
 
 
@@ -306,14 +308,15 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     for block in re.split(r"\n[ \t]*\n", text):
         buffer: list[str] = []
-        for line in (ln.strip() for ln in block.split("\n")):
-            if not line:
-                continue
+        lines = [ln for ln in (ln.strip() for ln in block.split("\n")) if ln]
+        for i, line in enumerate(lines):
             if buffer and CHECKBOX.match(line):  # each box of a form is its own statement
                 out.extend(_split_line(" ".join(buffer)))
                 buffer = []
             buffer.append(line)
-            if len(line) < 40 or line.endswith(":"):
+            # a short line whose sentence goes on in lower case on the next is a wrapped line
+            continued = i + 1 < len(lines) and lines[i + 1][0].islower() and not line.endswith((".", ":"))
+            if (len(line) < 40 and not continued) or line.endswith(":"):
                 out.extend(_split_line(" ".join(buffer)))
                 buffer = []
         if buffer:
@@ -374,7 +377,7 @@ MONTH = (
 )
 # A day OCR split in two ("JUN 2 2 2013") and a year without a space after the comma
 # ("February 1,2010") are still dates.
-DAY = r"(?:\d[ ]\d(?=,?[ ]*\d{4})|\d{1,2})"
+DAY = r"(?:\d[ ]\d(?=,?\s*\d{4})|\d{1,2})"
 # A year may be cut to two digits after an apostrophe ("26 November '96").
 YEAR = r"(?:\d{4}|'\d{2})(?!\d)"
 # A date stamp may print a dash before the year ("MAY 5 - 2006"), and OCR may put a period
@@ -463,12 +466,15 @@ def _letter_date(text: str) -> tuple[date, str] | None:
 
 # The military style in a letterhead, "20 Mar 15": day, three-letter month, two-digit year.
 MILITARY_DATE = re.compile(
-    r"(?<![\w/-])(\d{1,2})[ ](Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ ](\d{2})(?![\w/-])"
+    r"(?<![\w/-])(\d{1,2})\s((?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\s(\d{2})(?![\w/-])"
 )
 
 
 def _date_line(text: str) -> tuple[date, str] | None:
     for m in DATE_LINE.finditer(text):
+        # a re-wrapped "your letter of\nApril 20, 2000" puts another date alone on a line
+        if NOT_LETTER_DATE.search(text[max(0, m.start(1) - 30) : m.start(1)]):
+            continue
         day = to_date(m.group(1))
         if day is not None:
             return day, m.group(0).strip()
@@ -530,14 +536,14 @@ LABELLED = re.compile(
     r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)"
     # the bare name before a number: "Re: FOIA 2019-820"; on an OCR'd form the box's border
     # between them reads as a lone I, l or | ("FOIA I 2016-0737")
-    r"|(?-i:FOIA|FOIPA|FOIA/PA|FOI/PA)(?:[ \t]+[Il|](?=[ \t]+\d))?(?=\s+\(?\d)"
+    r"|(?-i:FOIA|FOIPA|FOIA/PA|FOI/PA)(?:[ \t]+[Il|](?=\s+\d))?(?=\s+\(?\d)"
     r"|Freedom\s+of\s+Information\s+Act\s+(?:\(FOIA\)\s+)?(?:Request|Appeal)(?:\s+(?:Number|No\.?))?"
     r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
     # "FOIA File No. 20230720-A"; the letterhead's "IN RESPONSE REFER TO:", "In reply refer to:"
     r"|(?:FOIA|FOIPA|FOIA/PA|Request)\s+File\s+(?:Number|No\.?)"
     r"|\bIn\s+(?:response|reply),?\s+refer\s+to\b"
     # a number in square brackets on a subject line: "Subject: FOIA Requests [20-OIG-171]"
-    r"|(?m:^[ \t]*(?:Re|Subject)[ \t]*:[^\n\[]{0,100}\[)"
+    r"|(?m:^[ \t]*(?:Re|Subject)[ \t]*:(?:[^\n\[]|\n(?![ \t]*\n)){0,160}\[)"
     # "Your request number is 2021-00123", "The FOIA number for your request is …"
     r"|(?:FOIA|FOIPA|Request|Case|Tracking|Reference|Control|Log|Appeal|Confirmation)\s+(?:Number|No\.?)\s+"
     r"(?:for\s+(?:your|this|the)\s+(?:\w+\s+)?(?:request|appeal)\s+)?(?:is|was|will\s+be)"
@@ -571,13 +577,22 @@ def _formats() -> dict:
 
 
 FORMATS = _formats()
+
+
+def _any_space(pattern: str) -> str:
+    """A space in a shape is any one white-space character, so a shape still matches when a
+    re-flow breaks the line at that space ("FAPL" at a line's end, "H225675" on the next); one
+    character for one, so a lookbehind keeps its width."""
+    return pattern.replace(" ", r"\s")
+
+
 # Each component's own number shapes (resources/reply_formats.json), found without a label:
 # 2010FOIA4313, COW2013000023, NGC12-173, 1363925-000.
 COMPONENT_NUMBER = re.compile(
     r"(?<![A-Za-z0-9-])(?:"
-    + "|".join(f"(?:{f})" for c in FORMATS["components"].values() for f in c["formats"])
+    + "|".join(f"(?:{_any_space(f)})" for c in FORMATS["components"].values() for f in c["formats"])
     + "|"
-    + "|".join(f"(?:{f})" for f in FORMATS["formats_any_agency"])
+    + "|".join(f"(?:{_any_space(f)})" for f in FORMATS["formats_any_agency"])
     + r")(?![A-Za-z0-9]|-[A-Za-z0-9])"
 )
 # Dockets, FBI file numbers, investigation numbers, dates, telephone numbers and ZIP+4
@@ -587,7 +602,9 @@ NOT_TRACKING = re.compile("|".join(f"(?:{p})" for p in FORMATS["not_tracking"]))
 NOT_TRACKING_UNLESS_LABELLED = re.compile(
     "|".join(f"(?:{p})" for p in FORMATS["not_tracking_unless_labelled"])
 )
-NOT_TRACKING_AFTER = re.compile(r"(?:" + "|".join(FORMATS["not_tracking_after"]) + r")\s*[:#.]?\s*$", re.I)
+NOT_TRACKING_AFTER = re.compile(
+    r"(?:" + "|".join(map(_any_space, FORMATS["not_tracking_after"])) + r")\s*[:#.]?\s*$", re.I
+)
 
 
 # Appeal offices number their appeals from one: "Appeal No. 1789" is four digits, not a year.
@@ -627,6 +644,7 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     found: dict[str, int] = {}
 
     def take(token: str, at: int, labelled: bool, known: bool = False, named: bool = False) -> None:
+        token = LABEL_TAIL.sub("", token)
         if token in found or NOT_TRACKING_AFTER.search(text[max(0, at - 30) : at]):
             return
         if known is False and APPEAL_NUMBER.search(text[max(0, at - 20) : at]) and _short_appeal(token):
@@ -678,9 +696,10 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
 
 # In the letterhead, "Date: May 11, 2020 File Number: 20190427" (the Secret Service's style);
 # in the body "File Number 66-HQ-3286" is a file the records sit in (see NOT_TRACKING_AFTER).
-LETTERHEAD_FILE = re.compile(
-    rf"\bFile[ \t]+(?:Number|No\.?)[ \t]*:[ \t]*(?P<n1>{TOKEN})(?![A-Za-z0-9])", re.I
-)
+LETTERHEAD_FILE = re.compile(rf"\bFile\s+(?:Number|No\.?)[ \t]*:\s*(?P<n1>{TOKEN})(?![A-Za-z0-9])", re.I)
+# A word of the label run onto the number, which a letterhead in capitals makes look like part of
+# it: "FOIA Case: 41517/APPEAL 1789" is case 41517.
+LABEL_TAIL = re.compile(r"(?<=\d)[-/](?:APPEALS?|REQUESTS?|CASE|RESPONSE)$")
 RUN_ON = re.compile(r"[ ]([A-Z0-9]+)(?![A-Za-z0-9-])")
 
 
@@ -996,10 +1015,11 @@ CONDITIONAL = _any(r"^(?:if|should|unless|in the event|once|when|whether|to the 
                    r"\bunless\b", r"\bin the event\b", r"\bto the extent\b", r"\bwould\b")  # fmt: skip
 IF_WORD = _any(r"\bif\b", r"\bunless\b", r"\bshould\s+you\b", r"\bin\s+the\s+event\b")
 APPEAL_SUBJECT = re.compile(
-    r"^[ \t]*(?:Re|Subject)[ \t]*:[^\n]{0,80}\bappeal\b"
+    # the subject may wrap onto a second line ("Re: 2025-APP-00005\n(Appeal of Response …")
+    r"^[ \t]*(?:Re|Subject)[ \t]*:(?:[^\n]|\n(?![ \t]*(?:Dear\b|\n))){0,120}?\bappeal\b"
     r"|\bAppeal[ \t]+(?:No\.?|Number)[ \t]*[:#]?[ \t]*(?-i:[A-Z]{0,6})[-\t ]?\d"
     # an appeal office's order: "DECISION AND ORDER ... Appeal", "Name of Appellant:"
-    r"|^[ \t]*DECISION[ \t]+AND[ \t]+ORDER\b[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*Appeal\b"
+    r"|(?-i:\bDECISION\s+AND\s+ORDER\b)[^\n]{0,200}?(?:\n[^\n]{0,200}?){0,3}?\bAppeal\b"
     r"|^[ \t]*Name[ \t]+of[ \t]+Appellant\b",
     re.I | re.M,
 )
