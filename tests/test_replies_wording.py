@@ -1019,3 +1019,123 @@ def test_labelled_numbers_of_the_seventh_holdout(text, numbers):
 )
 def test_no_fee_under_the_minimum_threshold(wording, amount):
     assert parse_text(HEAD + wording).fee_amount == amount
+
+
+# -- wording met in the eighth holdout (holdout8, read after its blind measure), general rules --
+EIGHTH = [
+    # records put in a reading room for the requester are released; beside a withholding, in part
+    (
+        "The documents listed on enclosed Appendix B are being placed in the NRC Public Document Room "
+        "in folder FOIA-86-451 under your name.",
+        "records_released",
+    ),
+    (
+        "Files on these subjects are available in the Public Document Room. Appendix A lists three other "
+        "documents, which are being withheld pursuant to exemption (1) of the FOIA.",
+        "partial",
+    ),
+    (
+        "The one-page memorandum is being placed in the Public Reading Room. The enclosure is being "
+        "withheld in its entirety under Exemption 5.",
+        "partial",
+    ),
+    # parts of records kept back: the rest is released
+    (
+        "Portions of the documents identified on enclosed Appendix E and the documents identified on "
+        "Appendix F are being withheld under Exemption 5.",
+        "partial",
+    ),
+    (
+        "A number of the enclosed pages include internal communications, and this information has been "
+        "redacted under Exemption 5.",
+        "partial",
+    ),
+    (
+        "We located 54 pages. Information has been withheld under Exemption 6: we have withheld all "
+        "signatures.",
+        "partial",
+    ),
+    # ... not when nothing was redacted, nor a withholding of whole records, nor the past
+    (
+        "Enclosed are the 12 pages of records responsive to your request. No information has been redacted.",
+        "records_released",
+    ),
+    ("The documents are being withheld in their entirety under Exemption 5.", "denial"),
+    (
+        "In an effort to assist you, we searched our system of previously released records on your "
+        "subject and located no responsive records.",
+        "no_records",
+    ),
+    # records sent to the agency by others, and what the requester asserts, are no referral
+    (
+        "In your appeal, you assert that records were withheld that had been sent to NCUA from a "
+        "congressional committee.",
+        "other",
+    ),
+    (
+        "The records you asked for were sent to us by the Department of Energy. Enclosed are the 12 pages of records "
+        "responsive to your request.",
+        "records_released",
+    ),
+    ("We have referred your request to the Department of Energy for a direct response to you.", "referral"),
+    # an appeal numbered on the subject line, and an appeal office's order set out over lines
+    (
+        "RE: 17 FOI – 00052; 17 – App – 00004\nDear X:\nBy letter dated May 12 you appealed.",
+        "appeal_decision",
+    ),
+    (
+        "Case No. VFA-0721\n\nDECISION AND ORDER\n\nOF THE DEPARTMENT OF ENERGY\n\nAppeal\n\n"
+        "Name of Petitioner: Sempra\n\nThe Appeal is denied.",
+        "appeal_decision",
+    ),
+    ("RE: 17 FOI – 00052 (Application for records)\nDear X:\nWe received your request.", "ack"),
+]
+
+
+@pytest.mark.parametrize("wording, kind", EIGHTH)
+def test_wording_families_of_the_eighth_holdout(wording, kind):
+    text = wording if wording.startswith(("RE:", "Case No.")) else HEAD + wording
+    assert parse_text(text).reply_type == kind
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # a list after a number, in the shape of its last parts
+        ("IN RESPONSE REFER TO F01A-86-53, 86-54, and 86-55.", ("F01A-86-53", "86-54", "86-55")),
+        # ... not a count or a number of another shape
+        ("Your request FOIA-2020-00123, 45 pages, is closed.", ("FOIA-2020-00123",)),
+        ("Request FOIA-2020-00123 and 2021-5 were joined.", ("FOIA-2020-00123",)),
+        # an office's prefix joined by a slash, and a printed suffix, stay
+        ("Your appeal is FOIA/PA-2013-00018A.", ("FOIA/PA-2013-00018A",)),
+        ("Re: OLA/14-01844 (F)", ("OLA/14-01844 (F)",)),
+        # an office code before the number, after the word Request
+        ("Subject: Freedom of Information Act Request IMRO 2009-145", ("IMRO 2009-145",)),
+        ("Subject: FOIA Request FOIA 2009-145", ("2009-145",)),
+        # the same number printed twice, once OCR'd: the first
+        ("REFER TO F01A-86-451. The documents are in folder FOIA-86-451 under your name.", ("F01A-86-451",)),
+        # a vanity telephone number, a state run into a ZIP+4, are no numbers
+        ("Call 202-265-PEER(7337) or write to Riverdale, MD20737-1232.", ()),
+    ],
+)
+def test_numbers_of_the_eighth_holdout(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers
+
+
+@pytest.mark.parametrize(
+    "wording, codes, amount",
+    [
+        # "(bX(6)": OCR's X for the parenthesis; "§ $52": OCR's § 552 is no fee
+        (
+            "exempt under (b)(2), (b)(4) and (bX(6) of the FOIA, 5 U.S.C. § $52, as amended.",
+            ("b2", "b4", "b6"),
+            None,
+        ),
+        ("Your request is granted in part at no cost to you under (b)(5), 5 U.S.C. § $52.", ("b5",), 0),
+        # a fee in dollars is still a fee
+        ("The fee for processing your request is $52.00.", (), 52),
+    ],
+)
+def test_ocr_slips_of_the_eighth_holdout(wording, codes, amount):
+    proposal = parse_text(HEAD + wording)
+    assert (proposal.exemptions, proposal.fee_amount) == (codes, amount)

@@ -192,6 +192,7 @@ def normalise(text: str) -> str:
     text = OCR_ONE.sub("(b)(1)", text)
     text = OCR_SUBPART.sub(lambda m: f"{m[1]}({m[2] or m[3]})", text)
     text = OCR_BRACE.sub(r"\1)", text)
+    text = OCR_B_X.sub("(b)", text)
     text = OCR_JOINED.sub(r"\1 ", text)
     text = OCR_DIGIT_ONE.sub("1", text)
     text = OCR_DIGIT_ZERO.sub("0", text)
@@ -220,6 +221,8 @@ OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
 OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))(?:[ \t]*([A-Fa-f])\)|([A-Fa-f])(?![A-Za-z(]))")
 # "(b)(6}" and "(b)(6]": OCR read the closing parenthesis as a brace or bracket.
 OCR_BRACE = re.compile(r"(\(\s*b\s*\)\s*\(\s*\d\s*)[}\]]")
+# "(bX(6)": the parenthesis after the b read as an X.
+OCR_B_X = re.compile(r"\(\s*b\s*[Xx](?=\s*\(\s*\d\s*\))")
 OCR_JOINED = re.compile(
     r"\b(of|the|and|for|to|in|on)(?=(?:Information|Homeland|Investigation|Justice|State|Privacy|Freedom)\b)"
 )
@@ -565,7 +568,19 @@ DOCKET_SHAPE = re.compile(r"\d{2}-\d{3,5}-[A-Z]{2,4}")
 NUMBER_LABEL = re.compile(r"\b(?:number|no|num|case|control|request)\b|#|\[$", re.I)
 # Agency styles seen without a label: 2026-ICFO-41872, 2026-IRS-FOIA-001234, F-2026-00417,
 # F26-123456, FOIA-2027-00118, EMRUFOIA0712-26, DOJ-AP-2026-000123.
-SHAPED = re.compile(r"(?<![A-Za-z0-9-])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![A-Za-z0-9]|-[A-Za-z0-9])")
+# The office's prefix joined by a slash stays part of the number: "FOIA/PA-2013-00018A".
+SHAPED = re.compile(r"(?<![A-Za-z0-9/-])(?:[A-Z]{2,5}/)?[A-Z0-9]+(?:-[A-Z0-9]+)+(?![A-Za-z0-9]|-[A-Za-z0-9])")
+# An office's code and a space before the number, after the word Request: "Freedom of
+# Information Act Request IMRO 2009-145" (not FOIA, PA or a label word, which are no code).
+CODED_REQUEST = re.compile(
+    r"\bRequest[ \t]+(?P<n1>(?!(?:FOIA|FOIPA|FOI|PA|NO|NOS|NUMBER|ID)\b)[A-Z]{2,6}[ ](?:19|20)\d\d-\d{2,6})"
+    r"(?![A-Za-z0-9-])"
+)
+# More numbers after any found one, in the same shape as its last parts: "F01A-86-53, 86-54,
+# and 86-55" are three requests.
+SIBLING = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+|&[ \t]*)(?P<n1>\d+(?:-\d+)+)(?![A-Za-z0-9-])"
+)
 
 
 def _formats() -> dict:
@@ -680,6 +695,10 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
         take(m.group(0), m.start(), True, known=True)
     for m in SHAPED.finditer(text):
         take(m.group(0), m.start(), False)
+    for m in CODED_REQUEST.finditer(text):
+        found.setdefault(m.group("n1"), m.start("n1"))
+    for token, at in list(found.items()):
+        _siblings(text, token, at, found)
     salute = SALUTATION.search(text, 0, 3000)
     if salute:  # the letterhead's own "File Number:" is the office's number for the letter
         for m in LETTERHEAD_FILE.finditer(text, 0, salute.start()):
@@ -691,7 +710,35 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     ends = {o[i:] for o in found for i in range(1, len(o))}
     wholes = ends | found.keys()
     split = {t for t in found if t in ends or _split_head(text, t, found[t], wholes)}
-    return tuple(sorted((t for t in found if t not in split), key=found.__getitem__))
+    # a number found both bare and with its printed suffix ("OLA/14-01844 (F)"): the whole one
+    split |= found.keys() & {o.partition("(")[0].rstrip() for o in found if "(" in o}
+    kept = sorted((t for t in found if t not in split), key=found.__getitem__)
+    # the same number printed twice, once OCR'd ("F01A-86-451" and "FOIA-86-451"): the first
+    folded: set[str] = set()
+    return tuple(t for t in kept if not (_ocr_fold(t) in folded or folded.add(_ocr_fold(t))))
+
+
+def _ocr_fold(token: str) -> str:
+    return token.upper().translate(OCR_ALIKE)
+
+
+OCR_ALIKE = str.maketrans("OIL", "011")
+
+
+def _siblings(text: str, token: str, at: int, found: dict[str, int]) -> None:
+    """Numbers listed after ``token`` in the shape of its last parts (a short list: bounded)."""
+    parts = token.split("-")
+    end = at + len(token)
+    for _ in range(12):
+        m = SIBLING.match(text, end)
+        if not m:
+            return
+        sibling = m.group("n1").split("-")
+        shape = [len(x) for x in sibling]
+        if len(sibling) >= len(parts) or shape != [len(x) for x in parts[-len(sibling) :]]:
+            return
+        found.setdefault(m.group("n1"), m.start("n1"))
+        end = m.end("n1")
 
 
 # In the letterhead, "Date: May 11, 2020 File Number: 20190427" (the Secret Service's style);
@@ -871,7 +918,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 # -- fees --------------------------------------------------------------------------------------
 
-MONEY = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?(?!\d)")
+# (not after a section sign: "5 U.S.C. § $52" is OCR's § 552)
+MONEY = re.compile(r"(?<!§)(?<!§ )\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?(?!\d)")
 NOT_A_FEE = re.compile(
     r"(?:up to|willing to pay|agreed? to pay|exceeds?|exceeding|less than|under|below|more than|over|"
     r"minimum(?: of)?|threshold(?: of)?|at least|at a rate of|rate of|unless"
@@ -1018,8 +1066,10 @@ APPEAL_SUBJECT = re.compile(
     # the subject may wrap onto a second line ("Re: 2025-APP-00005\n(Appeal of Response …")
     r"^[ \t]*(?:Re|Subject)[ \t]*:(?:[^\n]|\n(?![ \t]*(?:Dear\b|\n))){0,120}?\bappeal\b"
     r"|\bAppeal[ \t]+(?:No\.?|Number)[ \t]*[:#]?[ \t]*(?-i:[A-Z]{0,6})[-\t ]?\d"
+    # an appeal's number on the subject line: "RE: 17 FOI – 00052; 17 – App – 00004", "2021-APP-00004"
+    r"|^[ \t]*(?:Re|Subject)[ \t]*:[^\n]{0,120}?\d[ \t]*[-–][ \t]*(?-i:App|APP)[ \t]*[-–][ \t]*\d"
     # an appeal office's order: "DECISION AND ORDER ... Appeal", "Name of Appellant:"
-    r"|(?-i:\bDECISION\s+AND\s+ORDER\b)[^\n]{0,200}?(?:\n[^\n]{0,200}?){0,3}?\bAppeal\b"
+    r"|(?-i:\bDECISION\s+AND\s+ORDER\b)[^\n]{0,200}?(?:\n[^\n]{0,200}?){0,6}?\bAppeal\b"
     r"|^[ \t]*Name[ \t]+of[ \t]+Appellant\b",
     re.I | re.M,
 )
@@ -1166,7 +1216,7 @@ GLOMAR_UNLESS = _any(
     r"\bwithout\s+(?:such|this|the|a|an)\s+(?:\w+\s+){0,2}?(?:consent|authorization|proof|information)\b",
 )
 RELEASED = _any(
-    r"(?<!the )(?<!for )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+"
+    r"(?<!the )(?<!for )(?<!previously )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+"
     r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|information)\b",
     r"\b(?:pages?|records?|documents?|materials?)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was|have been|has been|"
     r"will be|being)\s+(?:hereby\s+)?(?:released|enclosed|attached|provided|produced)\b",
@@ -1193,6 +1243,11 @@ RELEASED = _any(
     r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:pages?|records?|documents?|materials?|e-?mails?)\s+(?:responsive|you\s+requested)\b",
     r"\benclosed\s+(?:you\s+will\s+find|herewith|with\s+this\s+letter)\b(?:\s+\S+){0,6}?\s+"
     r"(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|materials?|cd|disc)\b",
+    # records put where the requester reads them: "are being placed in the NRC Public Document
+    # Room … under your name", "are available in the Public Document Room"
+    r"\b(?:are|is)\s+(?:now\s+|already\s+)?(?:being\s+)?(?:placed|made\s+available|available)\s+in\s+the\s+"
+    r"(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr|reading\s+room)\b",
+    r"\b(?:are|is)\s+(?:already\s+)?in\s+the\s+(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr)\b",
 )
 # The requester's own words sent back ("A copy of the first page of your request is attached")
 # are not records released.
@@ -1265,6 +1320,17 @@ PARTIAL_STRONG = _any(
     r"\bportions?\b(?:\s+\S+){0,6}?\s+will\s+be\s+withheld\b",
     r"\bpartially\s+withheld\b",
     r"\bportions?\b(?:\s+\S+){0,6}?\s+(?:are|is)\s+not\s+releasable\b",
+)
+# Parts of records kept back, so the rest is released: "Portions of the documents identified on
+# enclosed Appendix E … are being withheld", "this information has been redacted", "we have
+# withheld all signatures".
+PARTIAL_ITEMS = _any(
+    r"\bportions?\s+of\b(?:\s+\S+){0,14}?\s+(?:are|is|were|was|will\s+be|have\s+been|has\s+been)\s+(?:being\s+)?"
+    r"(?:withheld|redacted|excised|deleted)\b",
+    r"\b(?:has|have|had)\s+been\s+redacted\b",
+    r"\bwe\s+(?:have\s+)?redacted\b",
+    r"\bwithheld\s+(?:all\s+|the\s+|any\s+)?(?:signatures?|names?|(?:personal|personally\s+identifiable)\s+\w+"
+    r"|(?:tele)?phone\s+numbers?|e-?mail\s+addresses|home\s+addresses|social\s+security\s+numbers)\b",
 )
 # Something withheld from records the letter encloses: what is enclosed is released, so the
 # letter releases them in part ("redacted from the enclosed documents", "information in the
@@ -1462,6 +1528,14 @@ REFERRAL_PASSIVE = re.compile(
     r"|(?:that|this|appropriate|proper|responsible)\s+(?:agency|office|component|bureau|department))"
 )
 FOR_CONSULTATION = re.compile(r"[^.;]{0,40}?\bfor\s+(?:a\s+|their\s+|its\s+)?consult", re.I)
+# Records sent to the agency by someone else ("sent to NCUA from a congressional committee")
+# came in, not went out; and what the requester says ("In your appeal, you assert that …")
+# is not what the agency did.
+FROM_ELSEWHERE = re.compile(r"\s*(?:from|by)\b", re.I)
+REQUESTER_SAYS = re.compile(
+    r"\byou\s+(?:(?:also|further)\s+)?(?:assert|state|contend|argue|claim|allege|maintain|believe|suggest)",
+    re.I,
+)
 REFERRED_WHAT = re.compile(
     r"\b(?:request|records?|pages?|documents?|materials?|portions?|e-?mails?|it|them)\b", re.I
 )
@@ -1601,6 +1675,10 @@ class _Findings:
                 where=lambda s: not (IF_WORD.search(s) or APPEAL_WORD.search(s) or FEE_WORD.search(s)),
             )
             or self.first(
+                PARTIAL_ITEMS,
+                where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s),
+            )
+            or self.first(
                 PARTIAL_ENCLOSED,
                 where=lambda s: (
                     asserted(s)
@@ -1632,7 +1710,7 @@ class _Findings:
     def referral(self) -> tuple[str, bool] | None:
         """Where the letter says the request (True) or some records (False) were sent."""
         for s in self.sentences:
-            if CONDITIONAL.search(s):
+            if CONDITIONAL.search(s) or REQUESTER_SAYS.search(s):
                 continue
             for pattern in (REFERRAL, REFERRAL_PASSIVE):
                 for m in pattern.finditer(s):
@@ -1643,7 +1721,7 @@ class _Findings:
                     after = s[m.start("to") + len(to) :]
                     # records sent for consultation stay with this office ("to the Navy FOIA
                     # office for their consultation"): the other office does not answer you
-                    if len(to) < 3 or FOR_CONSULTATION.match(after):
+                    if len(to) < 3 or FOR_CONSULTATION.match(after) or FROM_ELSEWHERE.match(after):
                         continue
                     self.note("referred_to", s)
                     whole = bool(re.search(r"\b(?:request|it)\b", what, re.I))
