@@ -89,6 +89,7 @@ def test_a_fax_header_line_is_not_the_letter_date_but_a_letterhead_fax_number_st
         ("were withheld.You may appeal", "were withheld. You may appeal"),
         ("a copy ofthe records forthis request", "a copy of the records for this request"),
         ("the Freedom ofInformation Act", "the Freedom of Information Act"),
+        ("enclosed isa copy ofan appeal", "enclosed is a copy of an appeal"),
     ],
 )
 def test_spacing_lost_or_doubled_by_ocr_is_mended(damaged, tidy):
@@ -103,6 +104,7 @@ def test_spacing_lost_or_doubled_by_ocr_is_mended(damaged, tidy):
         "U.S.C. 552(b)(6), 5 C.F.R.",  # abbreviations in capitals
         "Bethesda, Maryland; the Theatre",  # words that only start like "be the", "the"
         "our iPhone app and the toDo list",  # only the short words before a capital split
+        "a bean, the fora of Isa and Toa",  # "be an", "for a", a name are not split
     ],
 )
 def test_spacing_mends_leave_ordinary_text_alone(kept):

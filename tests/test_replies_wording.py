@@ -1139,3 +1139,67 @@ def test_numbers_of_the_eighth_holdout(text, numbers):
 def test_ocr_slips_of_the_eighth_holdout(wording, codes, amount):
     proposal = parse_text(HEAD + wording)
     assert (proposal.exemptions, proposal.fee_amount) == (codes, amount)
+
+
+# -- wording met in the ninth holdout (holdout9, read after its blind measure), general rules --
+NINTH = [
+    # the month May is no "may"; "records which can be released to you" are enclosed, not promised
+    (
+        "In accordance with our letter, enclosed is a copy of the May 10, 1978 letter to the licensee.",
+        "records_released",
+    ),
+    (
+        "Enclosed are 20 pages of record material which can be released to you. Where blacked out, "
+        "information has been withheld under Exemption (b)(2).",
+        "partial",
+    ),
+    # ... but a release that may come is not made
+    ("Records may be released to you once the review is complete.", "other"),
+    # receipts of a request, by a person or an online system
+    ("I am in receipt of your request and starting the search necessary to provide the records.", "ack"),
+    ("Thank you for filing your FOIA request online on 9/2/2021. Here is a review of your request.", "ack"),
+    # ... not thanks for the requester's patience, nor for paying
+    ("Thank you for your patience. We located no records responsive to your request.", "no_records"),
+    # "This replies to your letter appealing …": an appeal's answer
+    (
+        "This replies to your 25 August 1997 letter appealing the refusal to release a document. "
+        "I have determined that the information was properly withheld.",
+        "appeal_decision",
+    ),
+    ("This replies to your letter of May 1 requesting records. We located no records.", "no_records"),
+]
+
+
+@pytest.mark.parametrize("wording, kind", NINTH)
+def test_wording_families_of_the_ninth_holdout(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # OCR's comma for the label's period; an appeal's own number "designated on appeal as No."
+        (
+            "Request No, 18-02520-FOIA, designated on appeal as No. 18-00609-APPS.",
+            ("18-02520-FOIA", "18-00609-APPS"),
+        ),
+        # negatives: a count after the label, a court's docket
+        ("Request No, 5 pages were found.", ()),
+        ("The suit was docketed as No. 12-00932-EGS.", ()),
+    ],
+)
+def test_numbers_of_the_ninth_holdout(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers
+
+
+@pytest.mark.parametrize(
+    "wording, codes",
+    [
+        # "552(7)(E)": the (b) left out of an exemption's citation
+        ("withheld under 5 United States Code 552(b)(2) and 5 United States Code 552(7)(E).", ("b2", "b7E")),
+        # negatives: section 552's own subsections are letters
+        ("within the time 5 U.S.C. 552(a)(6)(A)(i) allows", ()),
+    ],
+)
+def test_exemptions_of_the_ninth_holdout(wording, codes):
+    assert parse_text(HEAD + wording).exemptions == codes

@@ -34,7 +34,9 @@ INNER_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 LOST_SPACE = re.compile(r"(?<=[a-z]{2}),(?=[A-Za-z]{2})|(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 # Short words OCR joins to the next: "ofthe", "tothis", "foryour" (none of them is a word).
 JOINED_SMALL = re.compile(
-    r"\b(of|to|in|for|and|on|by|at|is|be|from|with)(the|this|that|these|those|your|our)\b", re.I
+    r"\b(of|to|in|for|and|on|by|at|is|be|from|with)(the|this|that|these|those|your|our)\b"
+    r"|\b(?-i:(of|to|is|from|with)(an?))\b",  # "isa copy", "ofan" (not "bean", "fora", a name "Isa")
+    re.I,
 )
 # A lower-case short word run into a capitalised one: "ofInformation", "theDepartment".
 JOINED_CAPITAL = re.compile(r"\b(of|the|and|for|to|in|on|by|at|from|with|under)(?=[A-Z][a-z])")
@@ -52,7 +54,7 @@ def tidy(text: str) -> str:
     text = FAX_HEADER.sub(_fax_dropped, text)
     text = INNER_SPACES.sub(" ", text)
     text = LOST_SPACE.sub(lambda m: m.group(0) + " ", text)
-    text = JOINED_SMALL.sub(r"\1 \2", text)
+    text = JOINED_SMALL.sub(lambda m: " ".join(g for g in m.groups() if g), text)
     text = JOINED_CAPITAL.sub(r"\1 ", text)
     head = RUN_IN_HEAD.sub("\n", text[:HEAD_CHARS])
     return head + text[HEAD_CHARS:]

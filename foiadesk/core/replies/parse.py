@@ -550,10 +550,12 @@ LABELLED = re.compile(
     # "Your request number is 2021-00123", "The FOIA number for your request is …"
     r"|(?:FOIA|FOIPA|Request|Case|Tracking|Reference|Control|Log|Appeal|Confirmation)\s+(?:Number|No\.?)\s+"
     r"(?:for\s+(?:your|this|the)\s+(?:\w+\s+)?(?:request|appeal)\s+)?(?:is|was|will\s+be)"
+    # "designated on appeal as No. 18-00609-APPS"
+    r"|(?:designated|numbered|docketed)\s+(?:on\s+appeal\s+)?as\s+(?:Number|No\.?)"
     r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log)\s+){0,3}"
     r"(?:number|no\.?)?)"
     # one way through the gap after the label ("\s*[:#.]?\s*" backtracks on long blank runs)
-    rf"\s*(?:[:#.]\s*)?(?:\(?(?P<n1>{SPACED_TOKEN}|{MARKED_TOKEN}|{TOKEN}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
+    rf"\s*(?:[:#.,]\s*)?(?:\(?(?P<n1>{SPACED_TOKEN}|{MARKED_TOKEN}|{TOKEN}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
 )
 # More numbers after a labelled one: "Re: FOIA Nos. 2019-001, 2019-002", "16 FOI – 00056; 17 – App – 00001"
 LABELLED_MORE = re.compile(rf"[ \t]*(?:[;,&]|\band\b)[ \t]*(?P<n1>{SPACED_TOKEN}|{TOKEN})(?![A-Za-z0-9])")
@@ -769,10 +771,11 @@ MORE_NUMBERS = re.compile(
 )
 MORE_SUBPARTS = re.compile(r"\s*(?:,\s*)?(?:and|&|or|/)?\s*\(\s*([A-Fa-f])\s*\)(?!\s*\()")
 SHORT_FORM = re.compile(r"(?<![A-Za-z0-9(/])b\s?\(?([1-9])\)?(?:\s?\(?([A-Fa-f])\)?)?(?![A-Za-z0-9])")
-# "5 U.S.C. 552b(6)" (the (b) run into the section; the Sunshine Act's 552b has a (c) first)
-# and "exemption B 1" with a capital B.
+# "5 U.S.C. 552b(6)" (the (b) run into the section; the Sunshine Act's 552b has a (c) first),
+# "552(7)(E)" (the (b) left out: section 552's own subsections are letters) and "exemption B 1"
+# with a capital B.
 RUN_TOGETHER_FORM = re.compile(
-    r"\b552[ ]?b[ ]?\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?"
+    r"\b552[ ]?b?[ ]?\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?"
     r"|(?i:\bexemptions?[ ]+)B[ ]?([1-9])(?![\d(])"
 )
 # "Exemptions 6 and 7(C)"; the number may stand in parentheses without the (b): "FOIA exemption
@@ -1096,7 +1099,10 @@ APPEAL_HOW = _any(
 # The letter states its business in its opening; what it says of appeals further on is
 # mostly the appeal-rights paragraph ("All communications concerning your appeal ...").
 OPENING_SENTENCES = 5
-FUTURE = _any(r"\b(?:will|may|might|can|could)\b")
+# (the month is no modal: "the May 10, 1978 letter"; nor "records which can be released to you",
+# said of what a letter encloses)
+FUTURE = _any(r"\b(?:will|might|can|could)\b", r"\bmay\b(?!\s*\d)")
+RELEASABLE_CLAUSE = _any(r"\b(?:which|that)\s+(?:can|may|could)\s+be\s+released(?:\s+to\s+you)?\b")
 # Where a sentence turns from what was withheld to why the exemption covers it: "…(b)(7)(A),
 # which pertains to records … the release of which could reasonably be expected to interfere",
 # "…withheld in full under Exemption 5, because disclosure would harm …".
@@ -1118,7 +1124,9 @@ ACK_STRONG = _any(
     r"\bthis\s+(?:letter|e-?mail|message|notice)\s+(?:is\s+to\s+)?(?:acknowledges?|confirms?)\b",
     r"\bwe\s+acknowledge\b",
     r"\bconfirm(?:s|ing)?\s+(?:the\s+)?receipt\s+of\b",
-    r"\b(?:are|is)\s+in\s+receipt\s+of\s+your\b",
+    r"\b(?:are|is|am)\s+in\s+receipt\s+of\s+your\b",
+    # an online system's receipt: "Thank you for filing your FOIA request online on 9/2/2021"
+    r"\bthank\s+you\s+for\s+(?:filing|submitting|sending|making)\s+(?:your|a|the)\s+(?:\w+\s+){0,3}?request\b",
     # an e-mail that carries the acknowledgment: "I'm attaching the Acknowledgement letter",
     # "Attached is the acknowledgement of receipt of your request"
     r"\b(?:attach\w*|enclos\w*)\b(?:\s+\S+){0,3}?\s+acknowledge?ments?\b",
@@ -1182,7 +1190,8 @@ APPEAL_ACKED = _any(
 # appeal", "your letter ... in which you appeal", "your correspondence ... appealing"): it is
 # an appeal letter whatever it decides, and without words of receipt it is the decision.
 APPEAL_RESPONSE = _any(
-    r"\b(?:in\s*response\s*to|respond(?:s|ing)?\s+to|in\s+reply\s+to|regarding|concerning)\s+your\b"
+    r"\b(?:in\s*response\s*to|respond(?:s|ing)?\s+to|in\s+reply\s+to|repl(?:y|ies|ying)\s+to|regarding|concerning)"
+    r"\s+your\b"
     r"(?:\s+(?!(?-i:may)\b|might\b|can\b|right\b|wish|option\b|remand|request|records?\b|cop(?:y|ies)\b"
     r"|files?\b|documents?\b)\S+){0,12}?\s+(?:administrative\s+)?appeal(?:ed|ing|s)?\b",
     r"\bin\s+which\s+you\s+(?:appeal|appealed)\b",
@@ -1633,7 +1642,7 @@ class _Findings:
         if APPEAL_WORD.search(s):
             return False
         rationale = None if strict else RATIONALE.search(s)
-        s = s[: rationale.start()] if rationale else s
+        s = RELEASABLE_CLAUSE.sub(" ", s[: rationale.start()] if rationale else s)
         if CONDITIONAL.search(s):
             return False
         return not FUTURE.search(s) or bool(DECIDED.search(s))
