@@ -1092,8 +1092,37 @@ EIGHTH = [
 ]
 
 
-@pytest.mark.parametrize("wording, kind", EIGHTH)
-def test_wording_families_of_the_eighth_holdout(wording, kind):
+# -- wording met in the ninth holdout (holdout9, read after its blind measure), general rules --
+NINTH = [
+    # the month May is no "may"; "records which can be released to you" are enclosed, not promised
+    (
+        "In accordance with our letter, enclosed is a copy of the May 10, 1978 letter to the licensee.",
+        "records_released",
+    ),
+    (
+        "Enclosed are 20 pages of record material which can be released to you. Where blacked out, "
+        "information has been withheld under Exemption (b)(2).",
+        "partial",
+    ),
+    # ... but a release that may come is not made
+    ("Records may be released to you once the review is complete.", "other"),
+    # receipts of a request, by a person or an online system
+    ("I am in receipt of your request and starting the search necessary to provide the records.", "ack"),
+    ("Thank you for filing your FOIA request online on 9/2/2021. Here is a review of your request.", "ack"),
+    # ... not thanks for the requester's patience, nor for paying
+    ("Thank you for your patience. We located no records responsive to your request.", "no_records"),
+    # "This replies to your letter appealing …": an appeal's answer
+    (
+        "This replies to your 25 August 1997 letter appealing the refusal to release a document. "
+        "I have determined that the information was properly withheld.",
+        "appeal_decision",
+    ),
+    ("This replies to your letter of May 1 requesting records. We located no records.", "no_records"),
+]
+
+
+@pytest.mark.parametrize("wording, kind", EIGHTH + NINTH)
+def test_wording_families_of_the_eighth_and_ninth_holdouts(wording, kind):
     text = wording if wording.startswith(("RE:", "Case No.")) else HEAD + wording
     assert parse_text(text).reply_type == kind
 
@@ -1139,40 +1168,6 @@ def test_numbers_of_the_eighth_holdout(text, numbers):
 def test_ocr_slips_of_the_eighth_holdout(wording, codes, amount):
     proposal = parse_text(HEAD + wording)
     assert (proposal.exemptions, proposal.fee_amount) == (codes, amount)
-
-
-# -- wording met in the ninth holdout (holdout9, read after its blind measure), general rules --
-NINTH = [
-    # the month May is no "may"; "records which can be released to you" are enclosed, not promised
-    (
-        "In accordance with our letter, enclosed is a copy of the May 10, 1978 letter to the licensee.",
-        "records_released",
-    ),
-    (
-        "Enclosed are 20 pages of record material which can be released to you. Where blacked out, "
-        "information has been withheld under Exemption (b)(2).",
-        "partial",
-    ),
-    # ... but a release that may come is not made
-    ("Records may be released to you once the review is complete.", "other"),
-    # receipts of a request, by a person or an online system
-    ("I am in receipt of your request and starting the search necessary to provide the records.", "ack"),
-    ("Thank you for filing your FOIA request online on 9/2/2021. Here is a review of your request.", "ack"),
-    # ... not thanks for the requester's patience, nor for paying
-    ("Thank you for your patience. We located no records responsive to your request.", "no_records"),
-    # "This replies to your letter appealing …": an appeal's answer
-    (
-        "This replies to your 25 August 1997 letter appealing the refusal to release a document. "
-        "I have determined that the information was properly withheld.",
-        "appeal_decision",
-    ),
-    ("This replies to your letter of May 1 requesting records. We located no records.", "no_records"),
-]
-
-
-@pytest.mark.parametrize("wording, kind", NINTH)
-def test_wording_families_of_the_ninth_holdout(wording, kind):
-    assert parse_text(HEAD + wording).reply_type == kind
 
 
 @pytest.mark.parametrize(
