@@ -34,6 +34,7 @@ from foiadesk.ui.widgets import MessageBar, guard_the_wheel
 from foiadesk.ui.window_actions import LogActions
 
 TAB_LABELS = ("Agenda", "Requests", "Cases", "Compose", "Settings")
+FIRST_FOCUS = {0: "table", 1: "table", 2: "case", 3: "pack"}  # where work starts in each view
 FIRST_PAINT_WAIT_MS = 500
 SHORTCUTS = (
     ("Ctrl+N", "New request"),
@@ -211,12 +212,10 @@ class MainWindow(LogActions, QMainWindow):
             return
         self.tabs.setCurrentIndex(number)
         view = self._view(number)
-        if number == 0:
-            first = view.welcome.profile_button if view.is_welcome() else view.table
+        if number == 0 and view.is_welcome():
+            view.welcome.profile_button.setFocus()
         else:
-            first = {1: "table", 2: "case", 3: "pack"}.get(number)
-            first = getattr(view, first) if first else view
-        first.setFocus()
+            (getattr(view, FIRST_FOCUS[number]) if number in FIRST_FOCUS else view).setFocus()
 
     def find(self) -> None:
         self.show_view(1)

@@ -291,7 +291,7 @@ class RequestIndex:
             rows = places[known]
             for name, column in columns.items():
                 column[rows] = part[name][known]
-        kept = ~np.isin(self.asks["request_id"], np.array(ids, dtype=np.int64))
+        kept = ~np.isin(self.asks["request_id"], asked)
         self.asks = _concat([{k: v[kept] for k, v in self.asks.items()}, asks])
         if gone:
             stay = ~np.isin(columns["id"], np.fromiter(gone, dtype=np.int64))
