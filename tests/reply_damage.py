@@ -14,7 +14,9 @@ import textwrap
 import zlib
 from collections.abc import Callable
 
-from foiadesk.core.replies.parse import DATE_RE, MONEY, SALUTATION
+from foiadesk.core.replies.dates import DATE_RE
+from foiadesk.core.replies.fees import MONEY
+from foiadesk.core.replies.text import SALUTATION
 
 Spans = list[tuple[int, int]]
 EXEMPTION_LIKE = re.compile(r"\(\s*b\s*\)(?:\s*\(\s*\w\s*\)){1,2}|\bb\d\(?[A-F]?\)?|\bExemptions?\s+\d", re.I)

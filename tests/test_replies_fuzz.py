@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from foiadesk.core.errors import UserError
 from foiadesk.core.replies.files import ReplyFileError, read_reply_bytes
 from foiadesk.core.replies.importing import accept, plan, preview
-from foiadesk.core.replies.parse import DATE_NAMES, REPLY_TYPES, parse_reply, parse_text
+from foiadesk.core.replies.kinds import DATE_NAMES, REPLY_TYPES
+from foiadesk.core.replies.parse import parse_reply, parse_text
 from foiadesk.core.store import log
 from foiadesk.core.store.db import connect
 from foiadesk.core.store.log import NewEvent

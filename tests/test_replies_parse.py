@@ -6,16 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from foiadesk.core.replies.dates import find_letter_date, to_date
+from foiadesk.core.replies.exemptions import find_exemptions
+from foiadesk.core.replies.fees import find_fee_amount
 from foiadesk.core.replies.files import read_reply
-from foiadesk.core.replies.parse import (
-    find_exemptions,
-    find_fee_amount,
-    find_letter_date,
-    find_tracking_numbers,
-    parse_reply,
-    parse_text,
-    to_date,
-)
+from foiadesk.core.replies.parse import parse_reply, parse_text
+from foiadesk.core.replies.tracking import find_tracking_numbers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "replies"
 NOTHING = {

@@ -14,19 +14,16 @@ import pytest
 import reply_damage
 
 from foiadesk.core.replies import layout
-from foiadesk.core.replies.parse import (
-    APPEAL_SUBJECT,
-    find_letter_date,
-    find_tracking_numbers,
-    normalise,
-    parse_text,
-    split_sentences,
-)
+from foiadesk.core.replies.dates import find_letter_date
+from foiadesk.core.replies.parse import parse_text
+from foiadesk.core.replies.reply_type import APPEAL_SUBJECT
+from foiadesk.core.replies.text import normalise, split_sentences
+from foiadesk.core.replies.tracking import find_tracking_numbers
 
 REAL = Path(__file__).parent / "fixtures" / "replies-real"
 
 # Flips allowed per transformation (all fields together), as measured after the layout rules
-# (foiadesk/core/replies/layout.py) and the re-flow-tolerant patterns in parse.py: none. Before
+# (foiadesk/core/replies/layout.py) and the re-flow-tolerant patterns of the reader: none. Before
 # them the same harness counted 167 flips on the same letters, 125 of them a fax header's date
 # taken for the letter's.
 CEILINGS = {transform: 0 for transform in (*reply_damage.TRANSFORMS, reply_damage.TRUNCATED)}

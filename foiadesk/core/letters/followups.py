@@ -140,7 +140,7 @@ def determination_exemptions(event: Event, body: str = "") -> list[dict]:
         codes = [c.strip() for c in match.group(1).split(",") if c.strip()]
         statutes = [s.strip() for s in (match.group(2) or "").split(";") if s.strip()]
     elif body:
-        from foiadesk.core.replies.parse import find_exemptions
+        from foiadesk.core.replies.exemptions import find_exemptions
 
         found, found_statutes = find_exemptions(body)
         codes, statutes = list(found), list(found_statutes)

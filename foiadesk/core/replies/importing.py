@@ -25,7 +25,8 @@ from foiadesk.core.deadlines.clocks import Clock
 from foiadesk.core.deadlines.events import EVENT_TYPES, Event
 from foiadesk.core.errors import UserError
 from foiadesk.core.replies.files import OCR_NOTE, ReplyFile, read_reply
-from foiadesk.core.replies.parse import DATE_NAMES, REPLY_LABELS, REPLY_TYPES, Proposal, parse_reply
+from foiadesk.core.replies.kinds import DATE_NAMES, REPLY_LABELS, REPLY_TYPES
+from foiadesk.core.replies.parse import Proposal, parse_reply
 from foiadesk.core.store import reads
 from foiadesk.core.store.db import write
 from foiadesk.core.store.log import (

@@ -15,7 +15,9 @@ from datetime import date
 from sqlite_utils import Database
 
 from foiadesk.core.replies.files import ReplyFile
-from foiadesk.core.replies.parse import FORMATS, SALUTATION, Proposal
+from foiadesk.core.replies.parse import Proposal
+from foiadesk.core.replies.text import SALUTATION
+from foiadesk.core.replies.tracking import FORMATS
 from foiadesk.core.store.replies import RequestFacts, components, request_facts
 
 CONFIDENCE = ("certain", "likely", "possible", "none")

@@ -43,7 +43,8 @@ from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS
 from foiadesk.core.errors import UserError
 from foiadesk.core.replies.files import KIND_NAMES, ReplyFile
 from foiadesk.core.replies.importing import OUTCOMES, ClockChange, Preview
-from foiadesk.core.replies.parse import DATE_NAMES, REPLY_LABELS, REPLY_TYPES, Proposal
+from foiadesk.core.replies.kinds import DATE_NAMES, REPLY_LABELS, REPLY_TYPES
+from foiadesk.core.replies.parse import Proposal
 from foiadesk.core.tracking.details import event_details
 from foiadesk.ui import look
 

@@ -1,0 +1,196 @@
+"""Letters write dates in many ways and name several: this module reads a date as letters print
+it, finds the letter's own date in its letterhead, and holds the patterns for the dates a letter
+names for the request (received, estimated completion, extended due, reply by)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from foiadesk.core.replies.text import SALUTATION, normalise
+from foiadesk.core.replies.wording import any_of
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A day OCR split in two ("JUN 2 2 2013") and a year without a space after the comma
+# ("February 1,2010") are still dates.
+DAY = r"(?:\d[ ]\d(?=,?\s*\d{4})|\d{1,2})"
+# A year may be cut to two digits after an apostrophe ("26 November '96").
+YEAR = r"(?:\d{4}|'\d{2})(?!\d)"
+# A date stamp may print a dash before the year ("MAY 5 - 2006"), and OCR may put a period
+# where the space after the month was ("September.30, 2016").
+DATE = (
+    rf"(?:{MONTH}(?:\s+|(?<=\.)){DAY}(?:st|nd|rd|th)?(?:[ ]?[,.]?\s*|[ ]+[-–][ ]*){YEAR}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{YEAR}"
+    r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+DATE_RE = re.compile(DATE, re.I)
+WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
+DATE_LINE = re.compile(rf"^[ \t]*(?:Date(?:d)?[ \t]*:?[ \t]*)?{WEEKDAY}?({DATE})[ \t]*$", re.I | re.M)
+YEARS = range(1950, 2100)
+
+
+def to_date(text: str) -> date | None:
+    """A date as letters write it ("November 3, 2026", "11/03/2026", "3 November 2026",
+    "2026-11-03", OCR's "JUN 2 2 2013"), or None when it is not a real date."""
+    text = re.sub(r"\b(\d) (\d)\b", r"\1\2", text.strip())
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+        elif m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", text):
+            # a two-digit year of 50 or more is last century's ("04/07/76"), as with "'96"
+            year = int(m[3]) + ((1900 if int(m[3]) >= 50 else 2000) if len(m[3]) == 2 else 0)
+            day = date(year, int(m[1]), int(m[2]))
+        else:
+            words = re.findall(r"[A-Za-z]+|\d+", text)
+            month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
+            numbers = [int(w) for w in words if w.isdigit()]
+            d, year = (numbers[0], numbers[1]) if numbers[0] < 100 else (numbers[1], numbers[0])
+            if re.search(r"'\d{2}$", text):  # '96 is 1996, '07 is 2007
+                year += 1900 if year >= 50 else 2000
+            day = date(year, month, d)
+    except (ValueError, IndexError, StopIteration, OverflowError):
+        return None
+    return day if day.year in YEARS else None
+
+
+def find_letter_date(text: str) -> date | None:
+    """The date on the letter, wherever the letterhead puts it (see ``letter_date_with_line``)."""
+    dated = letter_date_with_line(normalise(text))
+    return dated[0] if dated else None
+
+
+# Words that make a date in the letterhead someone else's: "your letter dated", "received
+# on", "request of", "since", "through" ...
+NOT_LETTER_DATE = re.compile(
+    r"\b(?:dated|of|on|received|receipt|since|through|thru|from|to|until|by|between|and|before|after|in|"
+    r"effective|letter|request|memo(?:randum)?|your|our|the|filed|amended|as\s+of|submitted|requested|due|"
+    r"regarding|concerning|about|for|during|at|around|circa|following|created|issued|signed|"
+    # an order is dated by its release, not by the day it was voted ("Adopted: … Released: …")
+    r"adopted)\s*[:,]?\s*$",
+    re.I,
+)
+
+
+def letter_date_with_line(text: str) -> tuple[date, str] | None:
+    """The letter's own date: a date alone on a line of the letterhead, else the first date
+    in the letterhead that no "dated", "received on" or "of" claims ("…Mail Stop 0655
+    August 18, 2017 Austin Evers…"), else a date line anywhere. The letterhead ends at the
+    salutation, or after 1,200 characters."""
+    salute = SALUTATION.search(text, 0, 3000)
+    head = text[: salute.start()] if salute else text[:1200]
+    dated = _date_line(head)
+    if dated:
+        return dated
+    for m in DATE_RE.finditer(head):
+        if NOT_LETTER_DATE.search(head[max(0, m.start() - 30) : m.start()]):
+            continue
+        day = to_date(m.group(0))
+        if day is not None:
+            line_start = head.rfind("\n", 0, m.start()) + 1
+            return day, head[line_start : m.end() + 40].split("\n")[0].strip()
+    dated = _date_line(text)
+    mil = MILITARY_DATE.search(head)
+    if dated is None and mil and not NOT_LETTER_DATE.search(head[max(0, mil.start() - 30) : mil.start()]):
+        year = int(mil.group(3))
+        day = to_date(f"{mil.group(2)} {mil.group(1)}, {year + (1900 if year >= 50 else 2000)}")
+        if day is not None:
+            return day, mil.group(0)
+    return dated
+
+
+# The military style in a letterhead, "20 Mar 15": day, three-letter month, two-digit year.
+MILITARY_DATE = re.compile(
+    r"(?<![\w/-])(\d{1,2})\s((?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\s(\d{2})(?![\w/-])"
+)
+
+
+def _date_line(text: str) -> tuple[date, str] | None:
+    for m in DATE_LINE.finditer(text):
+        # a re-wrapped "your letter of\nApril 20, 2000" puts another date alone on a line
+        if NOT_LETTER_DATE.search(text[max(0, m.start(1) - 30) : m.start(1)]):
+            continue
+        day = to_date(m.group(1))
+        if day is not None:
+            return day, m.group(0).strip()
+    return None
+
+
+NUMBER_WORDS = {
+    "five": 5,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty-five": 45,
+    "sixty": 60,
+    "ninety": 90,
+}
+WITHIN_DAYS = re.compile(
+    r"\bwithin\s+(?P<n>\d{1,3}|five|ten|fifteen|twenty|thirty|forty-five|sixty|ninety)"
+    r"(?:\s*\(\d{1,3}\))?\s+(?P<unit>calendar\s+|working\s+|business\s+)?days?\s+"
+    r"(?:of|from|after)\s+(?:the\s+date\s+of\s+)?this\s+(?:letter|notice|e-?mail|correspondence)",
+    re.I,
+)
+
+
+def days_after(letter: date, count: int, unit: str) -> date | None:
+    if "working" in unit or "business" in unit:
+        from foiadesk.core.deadlines.calendar import calendar
+
+        try:
+            return calendar().add_working_days(letter, count)
+        except Exception:  # noqa: BLE001 - outside the calendar's years: no date proposed
+            return None
+    return letter + timedelta(days=count)
+
+
+# The dates a letter names for the request, read sentence by sentence by ``reply_type.Findings``.
+RECEIVED = [
+    re.compile(rf"\b(?:date\s+(?:of\s+)?receipt|date\s+received|received\s+date)\s*:?\s*(?P<d>{DATE})", re.I),
+    re.compile(rf"\breceived\b(?:\s+(?:by|in|at)\s+.{{1,60}}?)?\s+(?:on\s+)?(?P<d>{DATE})", re.I),
+    re.compile(rf"\breceiv\w*\b.{{0,100}}?\bon\s+(?P<d>{DATE})", re.I),
+]
+ESTIMATE_TOPIC = any_of(r"\bestimat", r"\bexpect", r"\banticipat")
+ESTIMATE_WHAT = re.compile(
+    rf"\b(?:complet\w*|respon\w*|determination|finish\w*|process\w*)\b.{{0,80}}?(?P<d>{DATE})", re.I
+)
+EXTENDED_WHAT = re.compile(
+    rf"\b(?:extend\w*|extension|unusual\s+circumstances|new\s+(?:due|response)\s+date)\b.{{0,120}}?"
+    rf"\b(?:until|to|through|by|is|of|on)\s+(?P<d>{DATE})",
+    re.I,
+)
+REPLY_ACTION = any_of(
+    r"\brespond", r"\breply", r"\bresponse\b", r"\bhear\s+from\s+you\b", r"\blet\s+us\s+know\b",
+    r"\bnotify\b",
+    r"\bcontact\s+(?:us|this\s+office|our\s+office)\b", r"\bprovide\b", r"\bclarif", r"\bsubmit\b",
+    r"\bconfirm\b", r"\bpayment\b", r"\bcommit", r"\badvise\b", r"\binform\s+us\b",
+)  # fmt: skip
+NEW_DATE = re.compile(r"\bnew\s+(?:due|response)\s+date", re.I)
+REPLY_BY = re.compile(
+    rf"\b(?:by|before|no\s+later\s+than|on\s+or\s+before|not\s+later\s+than)\s+(?P<d>{DATE})", re.I
+)

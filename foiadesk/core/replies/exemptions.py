@@ -1,0 +1,183 @@
+"""The exemptions a letter applies are what an appeal argues with: this module finds them in every
+form letters cite them, and the statutes named with Exemption 3."""
+
+from __future__ import annotations
+
+import re
+
+from foiadesk.core.replies.text import ADDENDUM
+from foiadesk.core.replies.wording import IF_WORD, any_of
+
+PAREN_FORM = re.compile(r"(?<![A-Za-z)])\(\s*b\s*\)\s*\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?")
+MORE_NUMBERS = re.compile(
+    # on the same line: "(b)(6)\n(2) You may appeal" starts a numbered list, not exemption 2
+    r"[ \t]*(?:[,;]\s*)?(?:and\s+|or\s+|&\s*)?\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?(?!\s*\(\s*\d)"
+)
+MORE_SUBPARTS = re.compile(r"\s*(?:,\s*)?(?:and|&|or|/)?\s*\(\s*([A-Fa-f])\s*\)(?!\s*\()")
+SHORT_FORM = re.compile(r"(?<![A-Za-z0-9(/])b\s?\(?([1-9])\)?(?:\s?\(?([A-Fa-f])\)?)?(?![A-Za-z0-9])")
+# "5 U.S.C. 552b(6)" (the (b) run into the section; the Sunshine Act's 552b has a (c) first),
+# "552(7)(E)" (the (b) left out: section 552's own subsections are letters) and "exemption B 1"
+# with a capital B.
+RUN_TOGETHER_FORM = re.compile(
+    r"\b552[ ]?b?[ ]?\(\s*([1-9])\s*\)(?:\s*\(\s*([A-Fa-f])\s*\))?"
+    r"|(?i:\bexemptions?[ ]+)B[ ]?([1-9])(?![\d(])"
+)
+# "Exemptions 6 and 7(C)"; the number may stand in parentheses without the (b): "FOIA exemption
+# (7) (E)", "Exemptions (6) and (7)(C)".
+WORD_FORM = re.compile(r"\bExemptions?\s+(?=[1-9]|\(\s*[1-9]\s*\))", re.I)
+WORD_ITEM = re.compile(
+    r"(?:\(\s*([1-9])\s*\)|([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R)))(?:\s*\(?([A-Fa-f])\)?(?![A-Za-z]))?"
+)
+WORD_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|&|or)\s+)\s*")
+# "pursuant to the third exemption of the FOIA" is (b)(3).
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ORDINAL_FORM = re.compile(rf"\b({'|'.join(ORDINALS)})\s+exemption\b(?!s)", re.I)
+RANGE = re.compile(
+    r"(?:\(b\)\s*\(\d\)|exemptions?\s+\d)\s*(?:through|thru|to|-|–)\s*(?:\(b\)\s*)?\(?\d\)?", re.I
+)
+# A checkbox form lists every exemption and ticks the ones applied: an unticked box's
+# exemption is not cited.
+UNTICKED = re.compile(
+    r"(?:☐|□|❑|\[ \])[ \t]*(?:\(\s*b\s*\)\s*\(\s*\d\s*\)(?:\s*\(\s*[A-Fa-f]\s*\))?|b\d[A-Fa-f]?)"
+)
+STATUTE = re.compile(
+    r"(?P<title>\d{1,2})\s*U\.?\s?S\.?\s?C\.?\s*(?:A\.?\s*)?(?:§+|[Ss]ec(?:tion|\.)?)?\s*(?P<sec>\d+[a-z]?)"
+    r"|\b(?:Internal\s+Revenue\s+Code|I\.?R\.?C\.?)\s*(?:\(IRC\)\s*)?(?:§+|[Ss]ection)?\s*(?P<irc>\d+[A-Z]?)"
+    r"|[Ss]ection\s+(?P<irc2>\d+[A-Z]?)(?:\([^)]{1,6}\))*\s+of\s+the\s+Internal\s+Revenue\s+Code"
+)
+MAX_B3 = 20  # statutes are looked for near the first twenty (b)(3) citations
+
+
+NUMBER_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "Exemption Five", "Exemptions Six and Seven(C)": the numbers written out.
+WORD_NUMBERS = re.compile(
+    rf"\b(exemptions?\s+)((?:(?:{'|'.join(NUMBER_NAMES)})\b(?:\s*\(\s*[A-Fa-f]\s*\))?"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)?){1,9})",
+    re.I,
+)
+
+
+def _numbers_written_out(text: str) -> str:
+    def digits(m: re.Match) -> str:
+        spelled = re.sub(
+            rf"\b(?:{'|'.join(NUMBER_NAMES)})\b",
+            lambda w: str(NUMBER_NAMES.index(w.group(0).lower()) + 1),
+            m.group(2),
+            flags=re.I,
+        )
+        return m.group(1) + spelled
+
+    return WORD_NUMBERS.sub(digits, text)
+
+
+def _exemption(number: str, sub: str | None) -> str:
+    return f"b{number}" + (sub.upper() if number == "7" and sub else "")
+
+
+def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Exemptions the letter cites, normalised (b1 … b9; b7A … b7F), and the statutes it
+    names with Exemption 3. Enclosures explaining every exemption are not read (give the
+    letter without them, see ``split_addenda``), nor is a range like "(b)(1) through
+    (b)(9)" or an unticked box of a checkbox form. A bare (b)(7) next to (b)(7)(C) is the
+    same citation, not another one."""
+    glossary = ADDENDUM.search(text, 200) if len(text) > 200 else None
+    body = text[: glossary.start()] if glossary else text
+    body = UNTICKED.sub(" ", RANGE.sub(" ", _numbers_written_out(body)))
+    found: set[str] = set()
+    b3_at: list[int] = []
+    for m in PAREN_FORM.finditer(body):
+        before = body[max(0, m.start() - 8) : m.start()]
+        cited = re.search(r"(\d+[a-z]?)\s*$", before)
+        if cited and cited.group(1) not in ("552",):
+            continue  # a subsection of another statute, e.g. 26 U.S.C. 6103(b)(2)
+        found.add(_exemption(m.group(1), m.group(2)))
+        pos = m.end()
+        for _ in range(8):  # "(b)(6), (7)(C)": the list goes on without repeating (b)
+            more = MORE_NUMBERS.match(body, pos)
+            if not more:
+                break
+            found.add(_exemption(more.group(1), more.group(2)))
+            pos = more.end()
+        if m.group(1) == "7" and m.group(2):
+            pos = m.end()
+            for _ in range(6):
+                more = MORE_SUBPARTS.match(body, pos)
+                if not more:
+                    break
+                found.add(_exemption("7", more.group(1)))
+                pos = more.end()
+        if m.group(1) == "3":
+            b3_at.append(m.start())
+    for m in SHORT_FORM.finditer(body):
+        found.add(_exemption(m.group(1), m.group(2)))
+        if m.group(1) == "3":
+            b3_at.append(m.start())
+    for m in RUN_TOGETHER_FORM.finditer(body):
+        found.add(_exemption(m.group(1) or m.group(3), m.group(2)))
+        if (m.group(1) or m.group(3)) == "3":
+            b3_at.append(m.start())
+    for m in WORD_FORM.finditer(body):
+        pos = m.end()
+        for _ in range(12):
+            item = WORD_ITEM.match(body, pos)
+            if not item:
+                break
+            number = item.group(1) or item.group(2)
+            found.add(_exemption(number, item.group(3)))
+            if number == "3":
+                b3_at.append(m.start())
+            sep = WORD_SEPARATOR.match(body, item.end())
+            if not sep:
+                break
+            pos = sep.end()
+    for m in ORDINAL_FORM.finditer(body):
+        number = str(ORDINALS.index(m.group(1).lower()) + 1)
+        found.add(_exemption(number, None))
+        if number == "3":
+            b3_at.append(m.start())
+    for m in SEVEN_A_WORDS.finditer(body):  # Exemption 7(A) in its words, applied to the records asked for
+        sentence = _sentence_around(body, m.start(), m.end())
+        general = IF_WORD.search(sentence) or LAW_SPEAKS.search(sentence)
+        if REQUESTED_RECORDS.search(sentence) and not general:
+            found.add("b7A")
+    if any(code.startswith("b7") and len(code) == 3 for code in found):
+        found.discard("b7")
+    statutes: dict[str, int] = {}
+    for at in sorted(b3_at)[:MAX_B3]:
+        window = body[max(0, at - 150) : at + 350]
+        for s in STATUTE.finditer(window):
+            if s.group("title"):
+                name = f"{int(s.group('title'))} U.S.C. {s.group('sec')}"
+            else:
+                name = f"26 U.S.C. {s.group('irc') or s.group('irc2')}"
+            if name not in ("5 U.S.C. 552", "5 U.S.C. 552a"):
+                statutes.setdefault(name, at + s.start())
+    order = sorted(found, key=lambda code: (int(code[1]), code[2:]))
+    return tuple(order), tuple(sorted(statutes, key=statutes.__getitem__))
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence that holds text[start:end], looked for within a few hundred characters."""
+    before = re.split(r"[.!?]\s", text[max(0, start - 400) : start])[-1]
+    after = re.split(r"[.!?](?:\s|$)", text[end : end + 200])[0]
+    return before + text[start:end] + after
+
+
+# The records the request asked for, as a withholding sentence names them.
+REQUESTED_RECORDS = any_of(
+    r"\b(?:records?|documents?|pages?|materials?|information)\s+(?:you\s+(?:have\s+)?(?:requested|seek|sought)"
+    r"|(?:that\s+(?:are|were)\s+)?responsive|requested)\b",
+    r"\b(?:responsive|requested|these|those|such)\s+(?:\w+\s+)?(?:records|documents|pages|materials)\b",
+)
+# Exemption 7(A) in the statute's words, said of the records asked for: "there is a pending or
+# prospective law enforcement proceeding relevant to these responsive records, and release of the
+# information could reasonably be expected to interfere with enforcement proceedings".
+SEVEN_A_WORDS = any_of(
+    r"\b(?:pending|prospective|ongoing|open)\b(?:\s+\S+){0,4}?\s+(?:law\s+)?enforcement\s+(?:proceedings?|investigations?)\b"
+    r"(?:\s+\S+){0,30}?\s+could\s+reasonably\s+be\s+expected\s+to\s+interfere\s+with\s+(?:\w+\s+){0,2}?"
+    r"enforcement\s+proceedings\b",
+    r"\b(?:release|disclosure|production)\s+of\s+(?:the|these|this|such|those)\s+(?:\S+\s+){0,6}?could\s+reasonably\s+"
+    r"be\s+expected\s+to\s+interfere\s+with\s+(?:pending\s+|ongoing\s+|prospective\s+)?enforcement\s+proceedings\b",
+)
+# What the law says of every request, not what this letter applies: "Exemption 7(A) protects …".
+LAW_SPEAKS = any_of(r"\b(?:protects?|permits?|allows?|authorizes?)\b", r"\bgenerally\b", r"(?-i:\bmay\b)")

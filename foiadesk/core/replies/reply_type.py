@@ -1,0 +1,831 @@
+"""One reply type per letter decides what the log records and what comes next: this module reads
+it sentence by sentence, with the decisions, referral, appeal outcome and named dates that go
+with it, and keeps each finding's sentence as its reason."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from foiadesk.core.replies.dates import (
+    DATE,
+    ESTIMATE_TOPIC,
+    ESTIMATE_WHAT,
+    EXTENDED_WHAT,
+    NEW_DATE,
+    NUMBER_WORDS,
+    RECEIVED,
+    REPLY_ACTION,
+    REPLY_BY,
+    WITHIN_DAYS,
+    days_after,
+    to_date,
+)
+from foiadesk.core.replies.exemptions import LAW_SPEAKS, REQUESTED_RECORDS, SEVEN_A_WORDS
+from foiadesk.core.replies.text import SALUTATION
+from foiadesk.core.replies.wording import CONDITIONAL, IF_WORD, any_of
+
+APPEAL_SUBJECT = re.compile(
+    # the subject may wrap onto a second line ("Re: 2025-APP-00005\n(Appeal of Response …")
+    r"^[ \t]*(?:Re|Subject)[ \t]*:(?:[^\n]|\n(?![ \t]*(?:Dear\b|\n))){0,120}?\bappeal\b"
+    r"|\bAppeal[ \t]+(?:No\.?|Number)[ \t]*[:#]?[ \t]*(?-i:[A-Z]{0,6})[-\t ]?\d"
+    # an appeal's number on the subject line: "RE: 17 FOI – 00052; 17 – App – 00004", "2021-APP-00004"
+    r"|^[ \t]*(?:Re|Subject)[ \t]*:[^\n]{0,120}?\d[ \t]*[-–][ \t]*(?-i:App|APP)[ \t]*[-–][ \t]*\d"
+    # an appeal office's order: "DECISION AND ORDER ... Appeal", "Name of Appellant:"
+    r"|(?-i:\bDECISION\s+AND\s+ORDER\b)[^\n]{0,200}?(?:\n[^\n]{0,200}?){0,6}?\bAppeal\b"
+    r"|^[ \t]*Name[ \t]+of[ \t]+Appellant\b",
+    re.I | re.M,
+)
+# A sentence that tells the request's history ("On December 29, 2009, OJAG granted your
+# appeal", "By letter dated May 1, 2020, we ...") recounts an earlier step, not this letter's.
+NARRATIVE = re.compile(
+    rf"^\W*(?:On|By\s+(?:(?:letter|e-?mail|memorandum|decision)\s+)?(?:dated|of)|In\s+(?:a|its|our|their|his|her)"
+    rf"\s+(?:letter|decision|response)\s+(?:dated|of))\s+{DATE}",
+    re.I,
+)
+# The appeal-rights paragraph speaks of an appeal the requester may make, not of one decided:
+# "Because your request has been denied in part, you are advised of your right to appeal".
+APPEAL_RIGHTS = re.compile(
+    r"\b(?:right|entitled)\s+to\s+(?:file\s+an?\s+|submit\s+an?\s+)?(?:administrative\s+)?appeal\b"
+    r"|\byou\s+(?:may|can|might)\s+(?:file\s+an?\s+|submit\s+an?\s+)?(?:administrative\s+)?appeal\b",
+    re.I,
+)
+# How to appeal: "... concerning your appeal should be clearly marked", "must be received".
+APPEAL_HOW = any_of(
+    APPEAL_RIGHTS.pattern,
+    r"\b(?:should|must|shall)\s+(?:\w+\s+)?(?:be\s+)?(?:clearly\s+)?(?:marked|received|addressed|postmarked|sent"
+    r"|submitted|include|state|contain)\b",
+)
+# The letter states its business in its opening; what it says of appeals further on is
+# mostly the appeal-rights paragraph ("All communications concerning your appeal ...").
+OPENING_SENTENCES = 5
+# (the month is no modal: "the May 10, 1978 letter"; nor "records which can be released to you",
+# said of what a letter encloses)
+FUTURE = any_of(r"\b(?:will|might|can|could)\b", r"\bmay\b(?!\s*\d)")
+RELEASABLE_CLAUSE = any_of(r"\b(?:which|that)\s+(?:can|may|could)\s+be\s+released(?:\s+to\s+you)?\b")
+# Where a sentence turns from what was withheld to why the exemption covers it: "…(b)(7)(A),
+# which pertains to records … the release of which could reasonably be expected to interfere",
+# "…withheld in full under Exemption 5, because disclosure would harm …".
+RATIONALE = any_of(
+    r"\b(?:the\s+)?(?:release|disclosure|production)\s+of\s+which\b",
+    r"\b(?:the\s+)?(?:release|disclosure|production)\s+of\b(?:\s+\S+){0,8}?\s+(?:could|would)\b",
+    r",?\s*\b(?:which|that)\s+(?:\w+\s+)?(?:pertains?|protects?|applies|exempts?|concerns?|covers?|permits?"
+    r"|allows?|shields?|authorizes?|relates?)\b",
+    r"\b(?:because|since|as)\s+(?:the\s+|its\s+|their\s+)?(?:release|disclosure)\b",
+    r"\bcould\s+reasonably\s+be\s+expected\b",
+)
+DECIDED = any_of(r"\b(?:determined|decided|hereby|are being|is being)\b", r"\byou\s+will\s+find\b")
+# The FCC's appeal is an "application for review" by the full Commission.
+APPEAL_WORD = any_of(r"\bappeal", r"\bapplications?\s+for\s+review\b")
+FEE_WORD = any_of(r"expedit", r"waiv", r"\bfees?\b", r"\bpay(?:ment)?\b")
+
+ACK_STRONG = any_of(
+    r"\backnowledg\w*\s+(?:the\s+)?receipt\b",
+    r"\bthis\s+(?:letter|e-?mail|message|notice)\s+(?:is\s+to\s+)?(?:acknowledges?|confirms?)\b",
+    r"\bwe\s+acknowledge\b",
+    r"\bconfirm(?:s|ing)?\s+(?:the\s+)?receipt\s+of\b",
+    r"\b(?:are|is|am)\s+in\s+receipt\s+of\s+your\b",
+    # an online system's receipt: "Thank you for filing your FOIA request online on 9/2/2021"
+    r"\bthank\s+you\s+for\s+(?:filing|submitting|sending|making)\s+(?:your|a|the)\s+(?:\w+\s+){0,3}?request\b",
+    # an e-mail that carries the acknowledgment: "I'm attaching the Acknowledgement letter",
+    # "Attached is the acknowledgement of receipt of your request"
+    r"\b(?:attach\w*|enclos\w*)\b(?:\s+\S+){0,3}?\s+acknowledge?ments?\b",
+    r"(?<!our )(?<!your )\backnowledge?ments?\s+of\s+(?:the\s+)?receipt\b",
+    r"\bthis\s+is\s+to\s+acknowledge\b",
+    # "This is to confirm that you submitted a request", "We confirm that we received your request"
+    r"\b(?:this\s+(?:\w+\s+)?is\s+to\s+confirm|(?:we|I)\s+(?:hereby\s+)?confirm|this\s+(?:\w+\s+)?confirms)\s+"
+    r"(?:that\s+)?(?:you\s+(?:have\s+)?(?:submitted|filed|sent|made)|we\s+(?:have\s+)?received"
+    r"|(?:your|the)\s+(?:\w+\s+){0,3}?request\s+(?:has\s+been|was)\s+(?:received|submitted|filed))\b",
+    r"\bthis\s+(?:letter\s+|e-?mail\s+|message\s+|notice\s+)?(?:is|serves\s+as)\s+(?:an?\s+|the\s+|our\s+)?"
+    r"acknowledge?ment\b",
+    # a letter titled as one: "RE: FOIA No. F-00179-20 (Acknowledgment Letter)", "Subject: Acknowledgment"
+    r"\(\s*acknowledge?ment(?:\s+letter)?\s*\)",
+    r"\b(?:Re|Subject)\s*:\s*acknowledge?ment\b(?!\s+of\s+(?:your\s+|the\s+)?appeal)",
+)
+ACK_WEAK = any_of(
+    r"\b(?:we|office|agency|(?-i:[A-Z]{2,6}))\s+(?:has\s+|have\s+)?received\s+your\b",
+    r"\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:received|assigned|logged|submitted|perfected)\b",
+    r"\bassigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|FOIPA|PA|tracking|reference|request|case|control"
+    r"|log)\s*){1,3}(?:number|no\b|#)",
+    r"\bwas\s+received\s+(?:by|in|on|at)\b",
+    # "and was assigned FOIA Log #08-176", "was logged in on May 1"
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?assigned\s+(?:(?:the|a|an)\s+)?(?:[\w/]+\s+){0,3}?(?:number|no\b|#|log\b)",
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:logged|docketed|registered)\b",
+    # "Your request was received and assigned number 2020-00123"
+    r"\b(?:was|were)\s+received\s+and\s+(?:\w+ly\s+)?(?:assigned|logged|given)\b",
+    # "The tracking number for your request is F-00179-20"
+    r"\b(?:tracking|reference|control|case|request|log)\s+(?:number|no\.?)\s+(?:assigned\s+to|for)\s+your\s+"
+    r"(?:\w+\s+){0,2}?request\s+is\b",
+)
+APPEAL_DECIDED = any_of(
+    r"\b(?:affirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|remand(?:s|ed|ing)?|revers(?:e|es|ed|ing))\b",
+    r"\b(?:grant(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?)\b.{0,40}\b(?:your|the|this|it)\b.{0,20}"
+    r"\bappeals?\b",
+    r"\bappeal\b.{0,60}\b(?:is|has been)\s+(?:hereby\s+)?(?:granted|denied|closed|remanded)",
+    r"\b(?:granting|denying)\s+it\b",
+    # "we deny an application for review", "the application for review is dismissed"
+    r"\b(?:grant\w*|den(?:y|ies|ied|ying)|dismiss\w*)\s+(?:the\s+|an\s+|this\s+|your\s+|its\s+)?"
+    r"applications?\s+for\s+review\b",
+    r"\bapplications?\s+for\s+review\b.{0,60}\b(?:is|are|has\s+been)\s+(?:hereby\s+)?(?:granted|denied|dismissed)\b",
+    r"\bclos(?:e|ed|ing)\s+(?:out\s+)?(?:your|this|the)\s+(?:administrative\s+)?appeal\b",
+    # "After a review of your appeal, the Panel has determined …", "We have processed your appeal"
+    r"\b(?:after|upon|on)\s+(?:\w+\s+){0,2}?(?:review|consideration|considering|reviewing)\s+(?:of\s+)?(?:your|the|this)"
+    r"\s+(?:\w+\s+)?appeal\b",
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:processed|reviewed|considered|decided|adjudicated)\s+your\s+(?:\w+\s+)?appeal\b",
+)
+# Only an appeal office sends a request back: "I am remanding your request to EOUSA".
+REMANDING = any_of(
+    r"\b(?:am|are|is|have|has|decided\s+to|will)\s+(?:\w+\s+)?remand(?:ing|ed)?\s+(?:your|the|this)\s+request\b",
+    # "The decision of the FOIA Officer is hereby affirmed": only a review affirms a decision
+    r"\b(?:decision|determination|action)\b(?:\s+\S+){0,8}?\s+(?:is|has\s+been)\s+(?:hereby\s+)?"
+    r"(?:affirmed|upheld|reversed)\b",
+)
+APPEAL_ACKED = any_of(
+    r"\b(?:acknowledg\w*(?:\s+the)?\s+receipt\s+of|(?:has|have)\s+received|receipt\s+of|docketed|logged)\s+"
+    r"(?:of\s+)?your\s+(?:[\w()/-]+\s+){0,5}?appeal\b",
+    r"\byour\s+(?:administrative\s+|foia\s+)?appeal\s+(?:has\s+been|was)\s+(?:received|assigned|docketed|logged"
+    r"|accepted|placed)",
+)
+# A letter that answers an appeal says so in its opening ("This responds to your September 8
+# appeal", "your letter ... in which you appeal", "your correspondence ... appealing"): it is
+# an appeal letter whatever it decides, and without words of receipt it is the decision.
+APPEAL_RESPONSE = any_of(
+    r"\b(?:in\s*response\s*to|respond(?:s|ing)?\s+to|in\s+reply\s+to|repl(?:y|ies|ying)\s+to|regarding|concerning)"
+    r"\s+your\b"
+    r"(?:\s+(?!(?-i:may)\b|might\b|can\b|right\b|wish|option\b|remand|request|records?\b|cop(?:y|ies)\b"
+    r"|files?\b|documents?\b)\S+){0,12}?\s+(?:administrative\s+)?appeal(?:ed|ing|s)?\b",
+    r"\bin\s+which\s+you\s+(?:appeal|appealed)\b",
+    r"\byou\s+are\s+appealing\b",
+    r"\byou\s+(?:have\s+)?appealed\s+(?:from\s+)?(?:the|our|this|its)\b",
+    r"\byour\s+(?:administrative\s+)?appeal\s+(?:of|from)\s+(?:the|our|this|its)\s+(?:\w+\s+){0,3}?"
+    r"(?:action|determination|decision|denial|response)\b",
+    r"\b(?:letter|correspondence)\s+(?:presents|constitutes|is)\s+an\s+appeal\b",
+)
+# What an appeal office says while the appeal waits: receipt, a queue, a decision to come.
+APPEAL_PENDING = any_of(
+    r"\bappeals?\s+(?:awaiting|pending|ahead)\b",
+    r"\bfirst[- ]?(?:in|received)\b",
+    r"\bwill\s+be\s+(?:advised|notified|informed)\s+of\s+the\s+(?:decision|determination|outcome)",
+    r"\bassigned\b.{0,40}?\bappeal\s+(?:number|no\b)",
+    r"\b(?:processed|decided|adjudicated|considered|handled)\s+in\s+the\s+order\s+(?:in\s+which\s+)?"
+    r"(?:it\s+was\s+|they\s+(?:were|are)\s+)?received\b",
+    r"\byour\s+(?:[\w()/-]+\s+){0,2}?appeal\b.{0,120}?\b(?:has\s+been|was|is)\s+(?:received|assigned|docketed"
+    r"|logged|accepted|placed)\b",
+)
+GLOMAR = any_of(
+    r"\bneither\s+confirms?\s+(?:nor|or)\s+deny\b",
+    r"\bneither\s+confirms\s+nor\s+denies\b",
+    r"\b(?:cannot|can\s?not|will\s+not|refuses?\s+to|declines?\s+to)\s+confirm\s+or\s+deny\b",
+)
+# A Glomar answer the letter holds in reserve: "In the absence of such information, the FBI
+# can neither confirm nor deny ..." asks for a consent or proof of death first.
+GLOMAR_UNLESS = any_of(
+    r"\bin\s+the\s+absence\s+of\b",
+    r"\bunless\s+you\b",
+    r"\bwithout\s+(?:such|this|the|a|an)\s+(?:\w+\s+){0,2}?(?:consent|authorization|proof|information)\b",
+)
+RELEASED = any_of(
+    r"(?<!the )(?<!for )(?<!previously )\breleas(?:e|ed|es|ing)\b(?:\s+\S+){0,5}?\s+"
+    r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|information)\b",
+    r"\b(?:pages?|records?|documents?|materials?)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was|have been|has been|"
+    r"will be|being)\s+(?:hereby\s+)?(?:released|enclosed|attached|provided|produced)\b",
+    r"\breleased\s+in\s+(?:full|part|(?:their|its)\s+entirety)\b",
+    r"\bgrant(?:ed|ing)?\s+(?:your\s+request\s+)?in\s+full\b",
+    r"\b(?:enclosed|attached)\b(?:\s+\S+){0,12}?\s+(?:responsive|requested)\s+(?:pages?|records?|documents?)\b",
+    r"\b(?:have|has)\s+enclosed\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|copy|copies|e-?mails?|cd|disc)\b",
+    r"\benclosed\s+(?:is|are)\b(?:\s+\S+){0,4}?\s+(?:cd|disc|dvd|pages?|records?|documents?|copies|copy|e-?mails?)\b",
+    r"\b(?:we\s+are|i\s+am)\s+(?:hereby\s+)?providing\b",
+    r"\b(?:are|is)\s+releasable\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
+    r"\b(?:may|will|can)\s+be\s+released\s+in\s+full\b",
+    r"\brelease\s+(?:those|these|the)\s+records\b",
+    r"\b(?:enclosed\s+please\s+find|please\s+find\s+enclosed)\b(?:\s+\S+){0,6}?\s+"
+    r"(?:pages?|records?|documents?|copies|copy|e-?mails?|materials?|cd|disc)\b",
+    r"\b(?:are|is|were|was)\s+(?:\w+\s+)?appropriate\s+for\s+release\b",
+    r"\bcop(?:y|ies)\s+(?:are|is)\s+enclosed\b",
+    # "Please find attached the records responsive to your request"
+    r"\b(?:please\s+find|find\s+attached|attached\s+please\s+find|attached\s+(?:is|are))\b(?:\s+\S+){0,6}?\s+"
+    r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|production)\s+(?:responsive|you\s+requested)\b",
+    r"\byour\s+(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+)?granted\b(?!\s+in\s+part)",
+    r"\b(?:are|am|is)\s+(?:also\s+)?(?:enclosing|attaching)\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|cop(?:y|ies)"
+    r"|e-?mails?|cd|disc)\b",
+    # "provided the enclosed document responsive to your request"
+    r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:pages?|records?|documents?|materials?|e-?mails?)\s+(?:responsive|you\s+requested)\b",
+    r"\benclosed\s+(?:you\s+will\s+find|herewith|with\s+this\s+letter)\b(?:\s+\S+){0,6}?\s+"
+    r"(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|materials?|cd|disc)\b",
+    # records put where the requester reads them: "are being placed in the NRC Public Document
+    # Room … under your name", "are available in the Public Document Room"
+    r"\b(?:are|is)\s+(?:now\s+|already\s+)?(?:being\s+)?(?:placed|made\s+available|available)\s+in\s+the\s+"
+    r"(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr|reading\s+room)\b",
+    r"\b(?:are|is)\s+(?:already\s+)?in\s+the\s+(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr)\b",
+)
+# The requester's own words sent back ("A copy of the first page of your request is attached")
+# are not records released.
+OWN_COPY = re.compile(
+    r"\b(?:cop(?:y|ies)|pages?)\s+of\s+(?:(?:the|its)\s+(?:first\s+|last\s+)?pages?\s+of\s+)?your\s+(?:\w+\s+){0,2}?"
+    r"(?:request|letter|appeal|correspondence|e-?mail|submission)s?\b",
+    re.I,
+)
+# A sentence whose subject is the records and whose verb, however long the clause between,
+# is "are enclosed": "All materials concerning … that have been placed in the public docket are
+# enclosed." (Not a list or index of what was withheld: see DESCRIBED.)
+RECORDS_ENCLOSED = re.compile(
+    r"^\W*(?:(?:all|the|these|those|both|copies\s+of(?:\s+the)?)\s+){0,3}(?:\w+\s+){0,2}?"
+    r"(?:pages?|records?|documents?|materials?|e-?mails?|files?)\b[^.;!?]{0,300}?\s+"
+    r"(?:are|is|have\s+been|has\s+been)\s+(?:hereby\s+)?(?:enclosed|attached)\W*$",
+    re.I,
+)
+WITHHELD = any_of(
+    r"\bwithh(?:e|o)ld(?:s|ing)?\b",
+    r"\bredact(?:ed|ions?|ing)?\b",
+    r"\bexcis(?:ed|ions?)\b",
+    r"\bexempt(?:ed)?\s+from\s+(?:disclosure|release)\b",
+    r"\bprotected\s+from\s+disclosure\b",
+    # "Certain information, however, has been deleted", "deleted from the enclosures"
+    r"\b(?:information|portions?|material|text|names?|entries)\b,?(?:\s+\S+){0,3}?\s+(?:has|have|had)\s+been"
+    r"\s+deleted\b",
+    r"\bnot\s+releasable\b",
+)
+# "reasons for not releasing any of the information": a release denied, not made.
+NOT_RELEASED = any_of(
+    r"\b(?:not|never|nothing|none)\b(?:\s+\S+){0,2}?\s+(?:be\s+)?releas",
+    r"\b(?:unable|not\s+able|cannot|can\s?not|declines?)\s+to\s+release\b",
+)
+NEGATED = any_of(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|redact|excis)")
+DENIED_FULL = any_of(
+    r"\bwithheld\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
+    r"\bexempt\s+from\s+disclosure\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
+    r"\b(?:your\s+)?(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+|being\s+)?denied\b",
+    r"\b(?:deny|denying|denied)\s+your\s+(?:foia\s+)?request\b",
+    r"\bwithholding\s+(?:all|the|these)\s+(?:responsive\s+)?(?:records|documents)\b(?!\s+in\s+part)",
+    r"\bdenied\s+in\s+(?:full|(?:its|their)\s+entirety)\b",
+    r"\b(?:unable|not\s+able|cannot|can\s?not)\s+(?:to\s+)?release\s+(?:the|these|those|any|this|such)\b",
+    # "We regret to inform you that we cannot comply" (with the request)
+    r"\bregret\b.{0,40}?\b(?:cannot|can\s?not|unable\s+to)\s+(?:comply|grant\s+your\s+request"
+    r"|release\s+(?:the|these|those|any)\s+(?:records|documents))\b",
+)
+PARTIAL = any_of(
+    r"\b(?:grant\w*|releas\w*|withh\w*)\b(?:\s+\S+){0,8}?\s+in\s+part\b",
+    r"\bpartial(?:ly)?\s+(?:grant|release|denial|denied|granted|released|releasable|withheld)\w*",
+    r"\breleas\w*\b(?:\s+\S+){0,4}?\s+with\s+(?:(?!no\b)\w+\s+)?(?:redactions|excisions|deletions)\b",
+    r"\b(?:pages?|records?|documents?|cd|disc)\b(?:\s+\S+){0,8}?\s+with\s+(?:certain\s+)?(?:information|portions|material|text)"
+    r"\s+(?:being\s+)?(?:withheld|redacted|deleted|excised)\b",
+    # "certain portions of the enclosed documents are exempt from disclosure"
+    r"\b(?:portions?\s+(?:of\s+)?(?:(?:the|these|those|such)\s+(?:\w+\s+){0,2})?"
+    r"|parts?\s+of\s+(?:the|these|those|such)\s+(?:\w+\s+)?(?:records?|documents?|pages?|materials?|files?)\s+)"
+    r"(?:are|is|will\s+be"
+    r"|should\s+be|must\s+be|have\s+been|has\s+been|were)"
+    r"\s+(?:being\s+)?(?:withheld|redacted|excised|exempt(?:ed)?)\b",
+    r"\bpartially\s+withheld\b",
+)
+# Partial-release wording decides even when it speaks of the future ("portions … will be
+# withheld") and even next to "withheld in their entirety" elsewhere in the letter.
+PARTIAL_STRONG = any_of(
+    r"(?<!\bno\s)\b(?:deletions|excisions|redactions)\s+(?:have|has)\s+been\s+made\b",
+    r"\bpartially\s+releasable\b",
+    r"\breleasable\s+in\s+part\b",
+    r"\breleased\s+in\s+part\b",
+    r"\bwith\s+(?:certain\s+)?information\s+(?:being\s+)?withheld\b",
+    r"\bwith\s+(?:(?!no\b|out\b)\w+\s+)?(?:redactions|excisions)\b",
+    r"\bportions?\b(?:\s+\S+){0,6}?\s+will\s+be\s+withheld\b",
+    r"\bpartially\s+withheld\b",
+    r"\bportions?\b(?:\s+\S+){0,6}?\s+(?:are|is)\s+not\s+releasable\b",
+)
+# Parts of records kept back, so the rest is released: "Portions of the documents identified on
+# enclosed Appendix E … are being withheld", "this information has been redacted", "we have
+# withheld all signatures".
+PARTIAL_ITEMS = any_of(
+    r"\bportions?\s+of\b(?:\s+\S+){0,14}?\s+(?:are|is|were|was|will\s+be|have\s+been|has\s+been)\s+(?:being\s+)?"
+    r"(?:withheld|redacted|excised|deleted)\b",
+    r"\b(?:has|have|had)\s+been\s+redacted\b",
+    r"\bwe\s+(?:have\s+)?redacted\b",
+    r"\bwithheld\s+(?:all\s+|the\s+|any\s+)?(?:signatures?|names?|(?:personal|personally\s+identifiable)\s+\w+"
+    r"|(?:tele)?phone\s+numbers?|e-?mail\s+addresses|home\s+addresses|social\s+security\s+numbers)\b",
+)
+# Something withheld from records the letter encloses: what is enclosed is released, so the
+# letter releases them in part ("redacted from the enclosed documents", "information in the
+# attached records has been withheld").
+ENCLOSED_RECORDS = r"\b(?:enclosed|attached)\s+(?:\w+\s+)?(?:documents?|records?|pages?|materials?|files?)\b"
+WITHHELD_WORD = r"\b(?:withh(?:e|o)ld\w*|redact\w*|delet(?:ed|ions?)|excis\w*|exempt(?:ed)?)\b"
+PARTIAL_ENCLOSED = any_of(
+    rf"{WITHHELD_WORD}(?:\s+\S+){{0,8}}?\s+(?:from|in|within|of)\s+(?:the\s+|these\s+)?{ENCLOSED_RECORDS}",
+    rf"{ENCLOSED_RECORDS}(?:\s+\S+){{0,8}}?\s+(?:are|is|were|was|(?:has|have)\s+been)\s+(?:\w+\s+)?{WITHHELD_WORD}",
+)
+
+NOT_KNOWN = re.compile(r"\b(?:it\s+is\s+)?not\s+known\s+(?:if|whether)\b", re.I)
+NOT_OTHER = r"(?!(?:other|additional|further|more|remaining)\b)"
+# "the records withheld are described in the enclosed index": a list of what was kept back
+DESCRIBED = any_of(r"\bdescrib", r"\blisted\b", r"\bindex\b", r"\bexplain")
+NO_RECORDS = any_of(
+    r"\b(?:unable|not\s+able)\s+to\s+(?:locate|find|identify)\s+or\s+(?:locate|find|identify)\s+any\b",
+    r"\bno\s+(?:\w+\s+){0,2}(?:records|documents|materials?)\b(?:\s+\S+){0,6}?\s+(?:were|was|could\s+be)\s+"
+    r"(?:located|found|identified)\b",
+    r"\b(?:found|located|identified)\s+none\b",
+    r"\b(?:yielded|produced|returned|revealed|disclosed)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
+    r"\b(?:did\s+not|could\s+not|(?:was|were|have\s+been|has\s+been|are|am|is)\s+unable\s+to|failed\s+to)\s+"
+    r"(?:locate|find|identify)\s+(?:any\s+|the\s+)?(?:responsive\s+)?(?:records|documents"
+    r"|(?:information|materials?)\s+responsive)",
+    r"\bno\s+(?:responsive\s+)?(?:records|documents)\s+(?:were|was|have\s+been|could\s+be)\s+(?:located|found|identified)",
+    # "we have no documents responsive", "no information that is responsive" ("no other
+    # records" is the rest of a request some of which was answered)
+    rf"\bno\s+(?:{NOT_OTHER}\w+\s+)?(?:records|documents|materials|information)\s+(?:that\s+(?:are|were|is|was)\s+)?"
+    r"responsive\b",
+    # "The Bureau does not have any records responsive", "We do not maintain records on"
+    rf"\b(?:do|does|did)\s+not\s+(?:have|hold|maintain|possess|keep)\s+(?:any\s+)?(?:{NOT_OTHER}\w+\s+){{0,2}}?"
+    r"(?:records|documents)\b",
+    r"\bno\s+(?:such\s+|responsive\s+)?(?:records|documents)\s+(?:exist|existed)\b",
+    # "EOIR has no records of the kind you describe"
+    rf"\b(?:we|office|agency|(?-i:[A-Z]{{2,8}}))\s+(?:has|have|had|maintains|holds|possesses)\s+no\s+(?:{NOT_OTHER}\w+\s+)?"
+    r"(?:records|documents|files)\b",
+    # "Responsive records do not exist" (but not "create records that do not exist")
+    r"\b(?:records|documents)\s+(?!that\b|which\b)(?:\S+\s+){0,6}?(?:do|does|did)\s+not\s+exist\b",
+    r"\bsearch(?:es)?\b(?:\s+\S+){0,6}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?results\b",
+    r"\b(?:located|found|identified)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
+    r"\bsearch(?:es)?\b(?:\s+\S+){0,4}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?records",
+    r"\b(?:did|does)\s+not\s+(?:yield|produce|return|reveal|locate|find|result\s+in)\s+any\s+(?:responsive\s+)?"
+    r"(?:records|documents)\b",
+    r"\bthere\s+(?:are|were)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
+    # records that no longer exist: "Records which may be responsive ... were destroyed on ..."
+    r"\b(?:records?|documents?|files?)\b(?:\s+\S+){0,8}?\s+(?:were|was|have\s+been|has\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:destroyed|shredded|purged|disposed\s+of)\b",
+    # "Since those records were not reviewed, it is not known if they are actually responsive"
+    r"\b(?:records?|material|documents?)\s+(?:were|was|could)\s+not\s+(?:be\s+)?reviewed\b",
+    # the letter naming itself: "responsible for this no records response"
+    r"\b(?:this|our)\s+no[- ]records?\s+(?:response|determination|finding|letter)\b",
+    r"\bsearch(?:es)?\b(?:\s+\S+){0,12}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?results\b",
+)
+FEE_ESTIMATE = any_of(
+    r"\b(?:will|would|shall)\s+(?:be\s+charged|owe|cost|charge\s+you)\b",
+    r"\bonly\s+an\s+estimate\b",
+    r"\bprovides?\s+(?:you\s+with\s+)?(?:a|an|the)\s+(?:fee\s+)?estimate\b",
+    r"\bfee\s+estimate\b",
+    r"\bestimated\s+(?:total\s+)?(?:fees?|costs?|charges?)\b",
+    r"\badvance\s+payment\b",
+    r"\btotal\s+(?:estimated\s+)?(?:fees?|costs?|charges?|amount\s+due)\b",
+    r"\b(?:fees?|costs?|charges?)\s+(?:will|would|are\s+expected\s+to|is\s+expected\s+to)\s+(?:total|exceed|be)\b",
+    r"\bamount\s+due\b",
+)
+# A fee letter without an amount in the text still says it is one.
+FEE_STRONG = any_of(
+    r"\bprovides?\s+(?:you\s+with\s+)?(?:a|an|the)\s+(?:fee\s+)?estimate\b",
+    r"\bthis\s+is\s+only\s+an\s+estimate\b",
+    r"\b(?:this|our)\s+(?:letter\s+)?(?:is\s+(?:a|an|the)\s+)?fee\s+estimate\b",
+)
+STILL_INTERESTED = any_of(
+    r"\bstill\s+interested\b",
+    r"\bcontinued\s+interest\b",
+    r"\bremains?\s+interested\b",
+)
+# "If you wish us to continue" asks the same only in a letter that will close the request
+# unheard; without that it is a question about the request, not a still-interested letter.
+WISH_TO_CONTINUE = any_of(
+    r"\b(?:wish(?:es)?|wants?|would\s+like)\s+(?:us\s+|this\s+office\s+|the\s+agency\s+)?to\s+continue\b",
+)
+CLOSED = any_of(
+    r"\b(?:request|case|file)\s+(?:is\s+(?:being\s+|now\s+)?|has\s+(?:now\s+)?been\s+|was\s+)(?:administratively\s+)?"
+    r"closed\b",
+    r"\b(?:are|am|is|have|has)\s+(?:now\s+|administratively\s+)?clos(?:ing|ed)\s+(?:your|this|the)\s+(?:request|case|file)\b",
+)
+WILL_CLOSE = any_of(
+    r"\bclos(?:e|ed|ing)\b(?:\s+\S+){0,4}?\s+(?:your|the|this)\s+(?:request|file|case)",
+    r"\b(?:request|file|case)\s+(?:will|shall)\s+be\s+(?:administratively\s+)?closed\b",
+)
+CLARIFY = any_of(
+    r"\bclarif(?:y|ication|ied|ying)\b",
+    r"\breasonably\s+describe",
+    r"\bmore\s+specific\b",
+    r"\bperfect(?:ed|ing)?\s+(?:your|the|this)\s+request\b",
+    r"\b(?:need|needs|require|requires|required)\s+(?:some\s+)?(?:additional|more|further)\s+information\b",
+    r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
+)
+# The office's own work on the request is not a question put to the requester: "At this time,
+# we are in the process of perfecting your request" (an acknowledgment's words).
+OWN_PERFECTING = any_of(
+    r"\b(?:we|I|office|agency|(?-i:[A-Z]{2,8}))\s+(?:are|is|am)\s+(?:now\s+|currently\s+)?(?:in\s+the\s+process\s+of\s+)?"
+    r"perfecting\b"
+)
+# What a request about a person needs before a search: the agency's standard paragraph in an
+# acknowledgment, so a letter that acknowledges receipt stays an acknowledgment.
+CLARIFY_IDENTITY = any_of(
+    r"\bcertification\s+of\s+identity\b",
+    r"\b(?:proof|verification)\s+of\s+(?:your\s+)?identity\b",
+    r"\bthird[- ]party\s+(?:consent|authorization)\b",
+)
+# The request itself is unclear: what to clarify is the records, even if the letter also
+# stops the fee clock ("tolled for fees because your request ... is a little unclear").
+CLARIFY_SCOPE = any_of(
+    r"\bunclear\b",
+    r"\b(?:too|overly|very)\s+broad\b",
+    r"\breasonably\s+describ",
+    r"\bdescribed,?\s+(?:\w+\s+){0,2}?in\s+(?:\w+\s+){0,2}?(?:sufficient|enough)\s+detail\b",
+    r"\bdid\s+not\s+(?:specifically\s+|reasonably\s+|sufficiently\s+)?(?:identify|describe)\s+the\s+records\b",
+    r"\b(?:please|must|need\s+to)\s+narrow\b",
+)
+FEE_CLARIFY = any_of(
+    r"\bfee\s+(?:category|status)\b",
+    r"\b(?:willingness|commitment|agree(?:ment)?|commit)\s+to\s+pay\b",
+)
+EXTENSION = any_of(
+    r"\bunusual\s+circumstances\b",
+    r"\b(?:extend|extending|extended|extension)\b.{0,80}\b(?:time|deadline|response|period|date|limit)\b",
+    r"\badditional\s+(?:10|ten)\s+(?:working|business)\s+days\b",
+    r"\b(?:10|ten)[- ](?:day|working[- ]day|business[- ]day)\s+extension\b",
+)
+# The office says ahead that it will miss the statutory time: "We will be unable to respond to
+# your request within the FOIA's 20 day statutory time period", "cannot meet the 20-day" (the
+# OSD/Joint Staff template, whose reason, unusual circumstances, follows). Not when the sentence
+# gives a backlog as the reason, which is a delay and extends nothing, nor when it tells you that
+# you may treat the silence as a denial ("Since we cannot respond within the 20 working days …,
+# you have the right to consider this a denial and may appeal"); nor a delay already past.
+EXTENSION_AHEAD = any_of(
+    r"\b(?:(?:will\s+be|are|am|is)\s+unable\s+to|will\s+not\s+be\s+able\s+to|cannot|can\s?not)\s+"
+    r"(?:(?:respond|reply|complete|process|make\s+a\s+determination)\w*\b(?:\s+\S+){0,10}?\s+(?:within|in)"
+    r"|meet)\s+(?:\S+\s+){0,3}?(?:statutory|(?:20|twenty)[- ](?:working[- ]|business[- ])?days?)\b",
+    r"\b(?:take|need|require)s?\s+(?:more|longer)\s+than\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)[- ]"
+    r"(?:working[- ]|business[- ])?days?\b",
+)
+NOT_AN_EXTENSION = any_of(
+    r"\bappeal",
+    r"\bdenial\b",
+    r"\bdenied\b",
+    r"\bjudicial\b",
+    r"\bcourt\b",
+    r"\bsue\b",
+    r"\bbacklog",
+    r"\b(?:large|high|increasing)\s+(?:number|volume)\b",
+    r"\bvolume\s+of\s+requests\b",
+    r"\bworkload\b",
+)
+INTERIM = any_of(
+    r"\binterim\b",
+    r"\bpartial\s+response\b",
+    r"\bpartially\s+respond",
+    r"\brolling\s+(?:basis|release|production)",
+    r"\b(?:first|second|third|next)\s+(?:release|production|installment)\b",
+    r"\b(?:will\s+)?continue\s+(?:to\s+process|processing)\b",
+    r"\bremaining\s+(?:records|pages|documents)\b",
+)
+REFERRAL = re.compile(
+    r"\b(?:referred|referring|forwarded|forwarding|transferred|transferring|routed|routing|sent)\s+"
+    r"(?P<what>(?:[\w,()'-]+\s+){0,8}?)to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
+    r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
+    # "forwarded your request to that agency", "to the appropriate office"
+    r"|(?:that|this|appropriate|proper|responsible)\s+(?:agency|office|component|bureau|department))"
+)
+REFERRAL_PASSIVE = re.compile(
+    r"\b(?P<what>request|records?|pages?|documents?|it|they)\b.{0,100}?\b(?:(?:has|have|had)\s+been|was|were|is|are"
+    r"|will\s+be|(?:is|are)\s+being)\s+"
+    r"(?:referred|forwarded|transferred|routed|sent)\s+to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
+    r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
+    # "forwarded your request to that agency", "to the appropriate office"
+    r"|(?:that|this|appropriate|proper|responsible)\s+(?:agency|office|component|bureau|department))"
+)
+FOR_CONSULTATION = re.compile(r"[^.;]{0,40}?\bfor\s+(?:a\s+|their\s+|its\s+)?consult", re.I)
+# Records sent to the agency by someone else ("sent to NCUA from a congressional committee")
+# came in, not went out; and what the requester says ("In your appeal, you assert that …")
+# is not what the agency did.
+FROM_ELSEWHERE = re.compile(r"\s*(?:from|by)\b", re.I)
+REQUESTER_SAYS = re.compile(
+    r"\byou\s+(?:(?:also|further)\s+)?(?:assert|state|contend|argue|claim|allege|maintain|believe|suggest)",
+    re.I,
+)
+REFERRED_WHAT = re.compile(
+    r"\b(?:request|records?|pages?|documents?|materials?|portions?|e-?mails?|it|them)\b", re.I
+)
+DECISION_TOPICS = {
+    "expedite": any_of(r"\bexpedit"),
+    "fee_waiver": any_of(
+        r"\bfee\s+waiver\b", r"\bwaiver\s+of\s+(?:the\s+)?fees\b", r"\bwaive\s+(?:the\s+)?fees\b"
+    ),
+}
+# Expedited processing: asked for (in the opening), weighed (the standard, or the ground said
+# back), or still to be decided.
+EXPEDITE_ASKED = any_of(
+    r"\byour?\s+(?:(?!may\b|can\b|might\b|could\b|should\b)\w+\s+){0,3}?"
+    r"(?:request(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|seek(?:s|ing)?|sought)\s+(?:\S+\s+){0,3}?expedit\w*\s+"
+    r"(?:processing|treatment|handling|review)\b",
+)
+EXPEDITE_WEIGHED = any_of(
+    r"\bcompelling\s+need\b",
+    r"\bimminent\s+threat\s+to\s+the\s+life\b",
+    r"\burgency\s+to\s+inform\s+the\s+public\b",
+    r"\bloss\s+of\s+substantial\s+due\s+process\s+rights\b",
+    r"\bwidespread\s+and\s+exceptional\s+media\s+interest\b",
+    r"\byou\s+(?:have\s+)?(?:requested|request|seek|sought|asked\s+for)\s+expedit\w*\s+(?:processing|treatment)\s+"
+    r"(?:because|on\s+the\s+(?:grounds?|basis)|based\s+on|citing)\b",
+)
+EXPEDITE_PENDING = any_of(
+    r"\bexpedit\w*\b(?:\s+\S+){0,12}?\s+(?:will|shall)\s+be\s+(?:decided|determined|made|reviewed|considered"
+    r"|addressed)\b",
+    r"\b(?:determination|decision)\s+(?:on|regarding|about|of)\s+(?:\S+\s+){0,4}?expedit\w*\b(?:\s+\S+){0,6}?\s+"
+    r"(?:will|shall)\b",
+    r"\bexpedit\w*\b(?:\s+\S+){0,8}?\s+(?:is|remains)\s+(?:still\s+)?(?:pending|under\s+review|under\s+consideration)\b",
+)
+DENIED = any_of(
+    r"\bden(?:y|ied|ying|ial)\b", r"\bnot\s+(?:been\s+)?granted\b", r"\b(?:cannot|unable\s+to)\s+grant\b",
+    r"\bdo(?:es)?\s+not\s+(?:meet|qualify|satisfy|warrant)\b",
+    r"\bha(?:ve|s)\s+not\s+(?:met|demonstrated|shown|established)\b",
+    r"\b(?:is|was|are|were)\s+(?:deficient|insufficient)\b",
+)  # fmt: skip
+GRANTED = any_of(r"\bgrant(?:ed|ing)?\b", r"\bapprov(?:ed|e|ing)\b")
+
+
+class Findings:
+    """The letter's sentences and what the rules found in them, with the reasons kept."""
+
+    def __init__(self, sentences: list[str]):
+        self.sentences = sentences
+        self.reasons: list[tuple[str, str]] = []
+        self.extension = self.first(EXTENSION, skip=CONDITIONAL) or self.first(
+            EXTENSION_AHEAD, skip=CONDITIONAL, where=lambda s: not NOT_AN_EXTENSION.search(s)
+        )
+
+    def first(self, pattern: re.Pattern, *, skip: re.Pattern | None = None, where=None) -> str | None:
+        for s in self.sentences:
+            if skip is not None and skip.search(s):
+                continue
+            if where is not None and not where(s):
+                continue
+            if pattern.search(s):
+                return s
+        return None
+
+    def note(self, finding: str, sentence: str | None) -> None:
+        if sentence:
+            text = re.sub(r"\s+", " ", sentence).strip()
+            self.reasons.append((finding, text if len(text) <= 240 else text[:237] + "…"))
+
+    def _asserted(self, s: str, *, strict: bool = False) -> bool:
+        """A sentence that states what the agency did, not what it might do or what you may do.
+        The clause that says what an exemption protects ("the release of which could
+        reasonably be expected to interfere") is the statute's condition, not the letter's."""
+        if APPEAL_WORD.search(s):
+            return False
+        rationale = None if strict else RATIONALE.search(s)
+        s = RELEASABLE_CLAUSE.sub(" ", s[: rationale.start()] if rationale else s)
+        if CONDITIONAL.search(s):
+            return False
+        return not FUTURE.search(s) or bool(DECIDED.search(s))
+
+    def _determination(self, has_exemptions: bool) -> tuple[str, str] | None:
+        asserted = self._asserted
+        # a release is judged by the whole sentence: "release of the information … could
+        # reasonably be expected to interfere" releases nothing
+        released = next(
+            (
+                s
+                for s in self.sentences
+                if asserted(s, strict=True)
+                and not NOT_RELEASED.search(s)
+                and (
+                    RELEASED.search(OWN_COPY.sub(" ", s))
+                    or RECORDS_ENCLOSED.search(s)
+                    and not DESCRIBED.search(s)
+                    and not NEGATED.search(s)
+                )
+            ),
+            None,
+        )
+        withheld = self.first(
+            WITHHELD, where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s)
+        )
+        denied = self.first(
+            DENIED_FULL,
+            where=lambda s: asserted(s) and not FEE_WORD.search(s) and not CLARIFY_SCOPE.search(s),
+        )
+        denied = denied or self.first(
+            SEVEN_A_WORDS,
+            where=lambda s: REQUESTED_RECORDS.search(s) and not (IF_WORD.search(s) or LAW_SPEAKS.search(s)),
+        )
+        partial = (
+            self.first(PARTIAL, where=lambda s: asserted(s) and not FEE_WORD.search(s))
+            or self.first(
+                PARTIAL_STRONG,
+                where=lambda s: not (IF_WORD.search(s) or APPEAL_WORD.search(s) or FEE_WORD.search(s)),
+            )
+            or self.first(
+                PARTIAL_ITEMS,
+                where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s),
+            )
+            or self.first(
+                PARTIAL_ENCLOSED,
+                where=lambda s: (
+                    asserted(s)
+                    and not NEGATED.search(s)
+                    and not FEE_WORD.search(s)
+                    and not DESCRIBED.search(s)
+                ),
+            )
+        )
+        if partial or (released and (withheld or denied or has_exemptions)):
+            return "partial", partial or withheld or denied or ""
+        if released:
+            return "records_released", released
+        # No records for one part and the rest withheld (in full, or "exempt from disclosure"
+        # under a cited exemption): the denial is what to appeal.
+        # A no-records letter's general word on what the law protects ("records about third
+        # parties are exempt") is not this: the withholding must be of the records asked for.
+        none_found = self.first(NO_RECORDS, where=lambda s: not CONDITIONAL.search(NOT_KNOWN.sub("", s)))
+        # "denied" with no exemption behind it, when the records were not found or no longer
+        # exist, is how some offices word a no-records answer (it carries appeal rights)
+        if denied and not (none_found and not has_exemptions):
+            return "denial", denied
+        if withheld and has_exemptions and (none_found is None or REQUESTED_RECORDS.search(withheld)):
+            return "denial", withheld
+        if none_found:
+            return "no_records", none_found
+        return None
+
+    def referral(self) -> tuple[str, bool] | None:
+        """Where the letter says the request (True) or some records (False) were sent."""
+        for s in self.sentences:
+            if CONDITIONAL.search(s) or REQUESTER_SAYS.search(s):
+                continue
+            for pattern in (REFERRAL, REFERRAL_PASSIVE):
+                for m in pattern.finditer(s):
+                    what = m.group("what")
+                    if not REFERRED_WHAT.search(what):
+                        continue
+                    to = re.sub(r"(?:\s+(?:of|and|for|on|the|&))+$", "", m.group("to")).rstrip(".,")
+                    after = s[m.start("to") + len(to) :]
+                    # records sent for consultation stay with this office ("to the Navy FOIA
+                    # office for their consultation"): the other office does not answer you
+                    if len(to) < 3 or FOR_CONSULTATION.match(after) or FROM_ELSEWHERE.match(after):
+                        continue
+                    self.note("referred_to", s)
+                    whole = bool(re.search(r"\b(?:request|it)\b", what, re.I))
+                    return to, whole
+        return None
+
+    def classify(
+        self,
+        referral: tuple[str, bool] | None,
+        fee: Decimal | None,
+        has_exemptions: bool,
+        appeal_subject: bool = False,
+    ) -> str:
+        """The one reply type that best describes the letter; the order settles letters that
+        do several things (an acknowledgment that also invokes an extension is an "ack")."""
+        not_if = CONDITIONAL
+
+        def current(s: str) -> bool:
+            return not NARRATIVE.search(s) and not APPEAL_RIGHTS.search(s)
+
+        def asked(s: str) -> bool:  # a clarification asked of the requester
+            return not OWN_PERFECTING.search(s)
+
+        checks: list[tuple[str, str | None]] = [
+            (
+                "appeal_decision",
+                self.first(APPEAL_DECIDED, skip=not_if, where=lambda s: APPEAL_WORD.search(s) and current(s)),
+            ),
+            ("appeal_decision", self.first(REMANDING, skip=not_if, where=current)),
+            ("appeal_ack", self.first(APPEAL_ACKED, skip=not_if, where=current)),
+            # "Re: FOIA Appeal" above a letter that does not acknowledge it: the decision,
+            # even when the deciding sentence is worded in no way the rules know.
+            *self._appeal_response(appeal_subject),
+        ]
+        for kind, sentence in checks:
+            if sentence:
+                self.note("reply_type", sentence)
+                return kind
+        decided = self._determination(has_exemptions)
+        # Records released beat a Glomar answer about other records ("we can neither confirm
+        # nor deny" the rest); a Glomar answer beats a bare denial: it is the more exact one.
+        glomar = self.first(GLOMAR, skip=GLOMAR_UNLESS)
+        if glomar and not (decided and decided[0] in ("partial", "records_released")):
+            self.note("reply_type", glomar)
+            return "glomar"
+        if decided:
+            self.note("reply_type", decided[1])
+            return decided[0]
+        if referral:
+            self.note("reply_type", self.reason_for("referred_to"))
+            return "referral"
+        will_close = self.first(WILL_CLOSE) is not None
+        closed = self.first(CLOSED, skip=not_if)
+        in_order: list[tuple[str, str | None]] = [
+            ("fee", self.first(FEE_ESTIMATE if fee else FEE_STRONG, skip=not_if)),
+            # closed for want of an answer: nothing left to reply to
+            ("other", closed),
+            (
+                "still_interested",
+                self.first(STILL_INTERESTED) or (self.first(WISH_TO_CONTINUE) if will_close else None),
+            ),
+            ("clarification", self.first(CLARIFY_SCOPE, skip=not_if, where=asked)),
+            ("fee", self.first(CLARIFY, skip=not_if, where=lambda s: FEE_WORD.search(s) and asked(s))),
+            ("clarification", self.first(CLARIFY, skip=not_if, where=asked)),
+            ("ack", self.first(ACK_STRONG)),
+            ("clarification", self.first(CLARIFY_IDENTITY, skip=not_if)),
+            ("expedite_decision", self._decision_sentence("expedite") or self._expedite_weighed()),
+            # a fee waiver denied is a decision to appeal, even in a letter that also logs the request
+            ("fee_waiver_decision", self._decision_sentence("fee_waiver", denied_only=True)),
+            ("extension", self.extension),
+            ("ack", self.first(ACK_WEAK)),
+            ("fee_waiver_decision", self._decision_sentence("fee_waiver")),
+            ("fee", self.first(FEE_CLARIFY, skip=not_if)),
+            # a letter that names a fee to pay and decides nothing else is a fee letter
+            ("fee", self.first(FEE_WORD) if fee else None),
+        ]
+        for kind, sentence in in_order:
+            if sentence:
+                self.note("reply_type", sentence)
+                return kind
+        return "other"
+
+    def _appeal_response(self, appeal_subject: bool) -> list[tuple[str, str | None]]:
+        """A letter that answers an appeal (its opening says so, or "Re: FOIA Appeal" heads
+        it): an acknowledgment if it only says the appeal is received or waits its turn,
+        else the decision, even when the deciding sentence is worded in no way the rules know."""
+        opening = next(
+            (s for s in self.opening() if APPEAL_RESPONSE.search(s) and not APPEAL_HOW.search(s)), None
+        ) or (self.first(APPEAL_WORD) if appeal_subject else None)
+        if opening is None:
+            return []
+        if self.first(APPEAL_PENDING, skip=CONDITIONAL):
+            return [("appeal_ack", self.first(APPEAL_PENDING, skip=CONDITIONAL))]
+        return [("appeal_decision", opening)]
+
+    def opening(self) -> list[str]:
+        """The first sentences after the salutation (or of the text, when it has none)."""
+        start = next((i + 1 for i, s in enumerate(self.sentences[:40]) if SALUTATION.search(s)), 0)
+        if start and len(self.sentences[start - 1]) > 60:  # "Dear Ms. X: This responds to ..."
+            start -= 1
+        return self.sentences[start : start + OPENING_SENTENCES]
+
+    def reason_for(self, finding: str) -> str | None:
+        return next((text for name, text in self.reasons if name == finding), None)
+
+    def _decision_sentence(self, topic: str, denied_only: bool = False) -> str | None:
+        about = DECISION_TOPICS[topic]
+        return self.first(
+            DENIED if denied_only else any_of(DENIED.pattern, GRANTED.pattern),
+            skip=CONDITIONAL,
+            where=lambda s: bool(about.search(s)),
+        )
+
+    def _expedite_weighed(self) -> str | None:
+        """A letter that opens on the request for expedited processing and weighs it against
+        the standard (the regulation's categories, or the requester's ground said back) is the
+        expedite decision, even when the deciding sentence is cut off; not while it says that
+        decision is still to come."""
+        asked = next((s for s in self.opening() if EXPEDITE_ASKED.search(s)), None)
+        if asked is None or self.first(EXPEDITE_PENDING) or not self.first(EXPEDITE_WEIGHED):
+            return None
+        return asked
+
+    def decision(self, topic: str) -> str | None:
+        """granted / denied for an expedite or fee-waiver request the letter decides."""
+        sentence = self._decision_sentence(topic)
+        if sentence is None:
+            return None
+        self.note(topic, sentence)
+        return "denied" if DENIED.search(sentence) else "granted"
+
+    def appeal_outcome(self) -> str | None:
+        """The decision, read from every sentence that decides something: a remand anywhere
+        makes it "remanded", a grant or affirmance "in part" makes it "partly_granted"."""
+        decided = [s for s in self.sentences if APPEAL_DECIDED.search(s) and not CONDITIONAL.search(s)]
+        if not decided:
+            return None
+        for outcome, pattern in (
+            ("remanded", r"\bremand"),
+            ("partly_granted", r"\bin\s+part\b|\bpartial"),
+            ("granted", r"\brevers|\bgrant"),
+            ("denied", r"."),
+        ):
+            sentence = next((s for s in decided if re.search(pattern, s, re.I)), None)
+            if sentence:
+                self.note("appeal_outcome", sentence)
+                return outcome
+        return None
+
+    def dates(self, letter: date | None) -> dict[str, date]:
+        """The dates the letter names for the request, each from the first sentence that names it."""
+        found: dict[str, date] = {}
+
+        def take(name: str, sentence: str, m: re.Match | None) -> None:
+            day = to_date(m.group("d")) if m else None
+            if day is not None and name not in found:
+                found[name] = day
+                self.note(name, sentence)
+
+        for s in self.sentences:
+            for pattern in RECEIVED:
+                if not APPEAL_WORD.search(s) or APPEAL_ACKED.search(s):
+                    take("received", s, pattern.search(s))
+            estimate = ESTIMATE_WHAT.search(s) if ESTIMATE_TOPIC.search(s) else None
+            take("estimated_completion", s, estimate)
+            extended = EXTENDED_WHAT.search(s) if EXTENSION.search(s) or NEW_DATE.search(s) else None
+            take("extended_due", s, extended)
+            if REPLY_ACTION.search(s) and not APPEAL_WORD.search(s) and not estimate and not extended:
+                take("reply_by", s, REPLY_BY.search(s))
+                within = WITHIN_DAYS.search(s)
+                if within and letter is not None and "reply_by" not in found:
+                    n = within.group("n").lower()
+                    count = NUMBER_WORDS.get(n) or int(n)
+                    day = days_after(letter, count, (within.group("unit") or "").lower())
+                    if day is not None:
+                        found["reply_by"] = day
+                        self.note("reply_by", s)
+        return found

@@ -1,0 +1,190 @@
+"""The rules are written against a letter's wording, so its text is made alike first: compatibility
+forms folded, OCR's slips that change meaning mended, the quoted message and the standard
+enclosures set apart, and the letter cut into sentences (the layout's own accidents are
+``layout.tidy``'s)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from foiadesk.core.replies import layout
+
+
+def normalise(text: str) -> str:
+    """Compatibility forms (ligatures, non-breaking spaces) folded, curly quotes made
+    straight, the layout's accidents taken out (``layout.tidy``: fax header lines, doubled and
+    lost spaces, a subject line or salutation a re-flow ran in), a tracking number or word
+    broken across a line joined again, and the OCR slips that change meaning mended: "(b)(l)"
+    is (b)(1), "(b)(7)E)" is (b)(7)(E), "ofInformation" is two words, "con?rm" (a ligature the
+    text extractor lost) is "confirm"; lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+    text = layout.tidy(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
+    text = OCR_FOIA.sub(_foia_mended, text)
+    text = OCR_CITE_JOINED.sub(" ", text)
+    text = OCR_ONE.sub("(b)(1)", text)
+    text = OCR_SUBPART.sub(lambda m: f"{m[1]}({m[2] or m[3]})", text)
+    text = OCR_BRACE.sub(r"\1)", text)
+    text = OCR_B_X.sub("(b)", text)
+    text = OCR_JOINED.sub(r"\1 ", text)
+    text = OCR_DIGIT_ONE.sub("1", text)
+    text = OCR_DIGIT_ZERO.sub("0", text)
+    text = OCR_PAREN_ZERO.sub("0", text)
+    text = OCR_LIGATURE.sub("fi", text)
+    text = OCR_FEE.sub(r"fee\1", text)
+    return PAGE_FURNITURE.sub("", text)
+
+
+# "FOlA", "F0IA", "FO!A": the word FOIA (or FOIPA) with OCR's l, L, 1, | or ! for I, 0 for O. Inside
+# a number in digits and capitals ("F01A-85-613") it is left as printed, like every tracking
+# number; "FOlA-85-613" is mended, or its lower-case l would make it no number at all.
+OCR_FOIA = re.compile(r"\bF(?:[O0][l1|!L]|0I)(?=P?A(?![A-Za-z]))")
+NUMBER_TAIL = re.compile(r"P?A-\d")
+
+
+def _foia_mended(m: re.Match) -> str:
+    printed = m.group(0)
+    in_number = NUMBER_TAIL.match(m.string, m.end()) and re.fullmatch(r"[A-Z0-9]+", printed)
+    return printed if in_number else "FOI"
+
+
+# "exemptions(b)(1)", "under(b)(6)": a word run into the citation; "552a(b)(1)" keeps its subsection.
+OCR_CITE_JOINED = re.compile(r"(?<=[A-Za-z]{3})(?=\(\s*b\s*\)\s*\(\s*\d)")
+OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
+OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))(?:[ \t]*([A-Fa-f])\)|([A-Fa-f])(?![A-Za-z(]))")
+# "(b)(6}" and "(b)(6]": OCR read the closing parenthesis as a brace or bracket.
+OCR_BRACE = re.compile(r"(\(\s*b\s*\)\s*\(\s*\d\s*)[}\]]")
+# "(bX(6)": the parenthesis after the b read as an X.
+OCR_B_X = re.compile(r"\(\s*b\s*[Xx](?=\s*\(\s*\d\s*\))")
+OCR_JOINED = re.compile(
+    r"\b(of|the|and|for|to|in|on)(?=(?:Information|Homeland|Investigation|Justice|State|Privacy|Freedom)\b)"
+)
+# A letter I or l between digits, or right after "07-" before digits, is a one ("NGC07-I03",
+# "2l13"); a capital O between digits is a zero. "lee"/"lees" before the words a fee takes
+# ("no lees are being assessed", "lee waiver") is OCR's "fee".
+OCR_DIGIT_ONE = re.compile(r"(?<=\d)[Il](?=\d)|(?<=\d-)[Il](?=\d{2})")
+OCR_DIGIT_ZERO = re.compile(r"(?<=\d)O(?=\d)")
+# "2()17": OCR's empty parentheses between digits are a zero.
+OCR_PAREN_ZERO = re.compile(r"(?<=\d)\(\)(?=\d)")
+# "con?rm", "noti?cation", "Of?ce": a PDF's "fi" ligature that the text extractor could not map
+# comes out as "?" between two letters of a word (NFKC already folds the ligature itself).
+OCR_LIGATURE = re.compile(r"(?<=[a-z])\?(?=[a-z])")
+OCR_FEE = re.compile(
+    r"\blee(s?)\b(?=\s+(?:waivers?|are|is|was|were|will|have|has|being|assessed|charged|due)\b)"
+)
+PAGE_FURNITURE = re.compile(
+    r"^[ \t]*(?:Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-|\d{1,3}"
+    r"|[A-Z]{2,12}[-_ ]?0{2,}\d{2,8})[ \t]*$",
+    re.M | re.I,
+)  # page numbers and Bates stamps ("ICE-0001234") on lines of their own
+
+# An e-mail reply quotes the message it answers: "> " lines, under "X wrote:". They are the
+# requester's words, not the agency's ("you characterize ... as only a partial denial").
+QUOTED_LINES = re.compile(r"^[ \t]*>[^\n]*(?:\n|$)|^[^\n]{0,120}\bwrote:[ \t]*$", re.M)
+
+QUOTE_MARK = re.compile(r"^[ \t]*>[ \t]?", re.M)
+
+
+def unquoted(text: str) -> str:
+    """The text without the message it quotes; but a text that is all quotation (a reply
+    forwarded with "> " on every line) is the letter itself, its marks removed."""
+    rest = QUOTED_LINES.sub("", text)
+    return rest if re.search(r"[A-Za-z]{3}", rest) else QUOTE_MARK.sub("", text)
+
+
+# Where the letter ends and its standard enclosures begin: an exemptions glossary, the
+# FBI's addendum of standard responses, an "explanation of exemptions". Their "neither
+# confirm nor deny" and exemption lists describe every request, not this one.
+ADDENDUM = re.compile(
+    r"^[ \t]*(?:(?:explanation|description|summary|list|definitions?)[ \t]+of[ \t]+(?:the[ \t]+)?)?"
+    r"(?:FOIA[ \t]+|freedom[ \t]+of[ \t]+information[ \t]+act[ \t]+)?exemptions[ \t]*:?[ \t]*$"
+    r"|^[ \t]*(?:FBI[ \t]+)?FOIPA[ \t]+Addendum\b"
+    r"|^[ \t]*The[ \t]+Freedom[ \t]+of[ \t]+Information[ \t]+Act[ \t]+\(5[ \t]+U\.?S\.?C\.?[ \t]+552\)[ \t]*$"
+    r"|\bThe following (?:addendum|standard responses?)\b"
+    r"|^[ \t]*(?:General|Standard)[ \t]+Information[ \t]*:[ \t]*$",
+    re.I | re.M,
+)
+
+
+def split_addenda(text: str) -> tuple[str, str]:
+    """The letter itself, and the standard enclosures after it (empty if none)."""
+    m = ADDENDUM.search(text, 200) if len(text) > 200 else None
+    return (text[: m.start()], text[m.start() :]) if m else (text, "")
+
+
+# Sentences every letter of an agency carries, whatever it decides: they must not decide
+# the type ("The FOIPA Request Number listed above has been assigned" is not an
+# acknowledgment), nor may the request's own words quoted back ("requesting ... the release
+# of certain records") count as a release.
+BOILERPLATE = re.compile(
+    r"\bCongress\s+excluded\s+three\s+discrete\s+categories\b"
+    r"|\bstandard\s+notification\s+that\s+is\s+given\s+to\s+all\b"
+    r"|\bRequest\s+Number\s+listed\s+above\s+has\s+been\s+assigned\b"
+    r"|\b(?:requesting|you\s+requested|you\s+seek|you\s+are\s+seeking|seeking)\b.{0,120}\brelease\s+of\b(?!\s+which)",
+    re.I,
+)
+
+# A checkbox form's unticked line ("[ ] Your request for a fee waiver is granted.") is not said.
+UNTICKED_LINE = re.compile(r"\s*(?:☐|□|❑|\[ ?\]|\( \))")
+CHECKBOX = re.compile(r"(?:☐|□|❑|☒|☑|\[[ xX✓]?\]|\([ xX]\))")
+
+ABBREVIATIONS = frozenset(
+    "u.s u.s.c c.f.r no nos mr ms mrs dr st ave inc co corp e.g i.e jan feb mar apr jun jul aug "
+    "sep sept oct nov dec sec pub p.o fed reg stat ct cir supp v vs a.m p.m approx rev att exh "
+    "ext tel dept div ref d.c n.w s.w n.e s.e".split()
+)
+# A sentence ends at . ! ? and a space before a capital, or, in OCR'd text that lost the
+# space, right before a capitalised word after a lower-case word ("withheld.You may").
+BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(§$\[☐□❑☒☑])|(?<=[a-z)][.!?])(?=[A-Z][a-z]{2})")
+MAX_SENTENCE = 2000  # a longer "sentence" is run-together text: cut it into pieces
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences, with short lines (letterhead, addresses, headings) on their own."""
+    out: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        buffer: list[str] = []
+        lines = [ln for ln in (ln.strip() for ln in block.split("\n")) if ln]
+        for i, line in enumerate(lines):
+            if buffer and CHECKBOX.match(line):  # each box of a form is its own statement
+                out.extend(_split_line(" ".join(buffer)))
+                buffer = []
+            buffer.append(line)
+            # a short line whose sentence goes on in lower case on the next is a wrapped line
+            continued = i + 1 < len(lines) and lines[i + 1][0].islower() and not line.endswith((".", ":"))
+            if (len(line) < 40 and not continued) or line.endswith(":"):
+                out.extend(_split_line(" ".join(buffer)))
+                buffer = []
+        if buffer:
+            out.extend(_split_line(" ".join(buffer)))
+    return [piece for s in out if s for piece in _pieces(s)]
+
+
+def _pieces(sentence: str) -> list[str]:
+    if len(sentence) <= MAX_SENTENCE:
+        return [sentence]
+    return [sentence[i : i + MAX_SENTENCE] for i in range(0, len(sentence), MAX_SENTENCE)]
+
+
+def _split_line(text: str) -> list[str]:
+    parts, start = [], 0
+    for m in BOUNDARY.finditer(text):
+        stop = m.start() if m.end() > m.start() else m.start() - 1
+        before = text[max(start, stop - 40) : stop + 1].split()
+        word = before[-1].rstrip(".!?\"')]").lower().lstrip("(\"'") if before else ""
+        if (
+            word in ABBREVIATIONS
+            or (len(word) == 1 and word.isalpha())
+            or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
+        ):
+            continue
+        parts.append(text[start : m.end()].strip())
+        start = m.end()
+    parts.append(text[start:].strip())
+    return parts
+
+
+# Where the letterhead ends: the salutation ("Dear Ms. Roe:", "To Whom It May Concern").
+SALUTATION = re.compile(r"\bDear\b|\bTo\s+Whom\b", re.I)

@@ -1,0 +1,256 @@
+"""A reply is matched to its request by the agency's tracking number: this module finds those
+numbers, after a label, in a component's known format (resources/reply_formats.json) or in an
+agency's usual style, and leaves out the shapes that only look like one."""
+
+from __future__ import annotations
+
+import re
+
+from foiadesk.core.replies.dates import YEARS
+from foiadesk.core.replies.text import SALUTATION
+
+TOKEN = r"[A-Z0-9]+(?:[-/_.][A-Z0-9]+)*"
+# After a label, OCR may read a digit as one lower-case letter between digits ("FOIA # 12i840");
+# the number is kept as printed.
+OCR_TOKEN = r"\d+[a-z]\d+"
+# The Justice Department's one-letter suffix, part of its numbers: "OLA/14-01844 (F)".
+LETTER_SUFFIX = r"(?:[ ]?\([A-Z]\)(?![ ]?\())?"
+# A number printed with spaced dashes after a label: "CASE NUMBER 2009 -0016",
+# "RE: 16 FOI – 00056; 17 – App – 00001" (kept as printed).
+SPACED_TOKEN = (
+    r"\d{2,4}(?:[ ][A-Za-z]{2,4})?(?:[ ]+[-–—][ ]*|[ ]*[-–—][ ]+)"
+    r"(?:[A-Za-z]{2,4}(?:[ ]*[-–—][ ]*))?\d{3,6}(?![\d])"
+)
+# OCR may read a speck before a dash as an apostrophe ("NRC-2019'-000072"); after a label the
+# number is kept as printed.
+MARKED_TOKEN = r"[A-Z0-9]+(?:-[A-Z0-9]+)*'-[A-Z0-9]+(?:-[A-Z0-9]+)*"
+# Labels agencies put before their number; each repetition is bounded so that a text of
+# "Request Request Request …" cannot make the pattern backtrack over itself.
+LABELLED = re.compile(
+    r"(?i:(?:(?:FOIA|FOIPA|FOIA/PA|FOI/PA|Privacy\s+Act|PA|Appeals?|Request|Case|Tracking|Control|Reference|"
+    r"Referral|Consultation|Ticket|Confirmation|Log)\s+){1,3}(?:Numbers?|Nos?\.?|Num\.?|ID)"
+    r"|(?:FOIA|FOIPA|FOI/PA|Request|Case|Appeal|Tracking|Control|Log)\s*#"
+    r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)"
+    # the bare name before a number: "Re: FOIA 2019-820"; on an OCR'd form the box's border
+    # between them reads as a lone I, l or | ("FOIA I 2016-0737")
+    r"|(?-i:FOIA|FOIPA|FOIA/PA|FOI/PA)(?:[ \t]+[Il|](?=\s+\d))?(?=\s+\(?\d)"
+    r"|Freedom\s+of\s+Information\s+Act\s+(?:\(FOIA\)\s+)?(?:Request|Appeal)(?:\s+(?:Number|No\.?))?"
+    r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
+    # "FOIA File No. 20230720-A"; the letterhead's "IN RESPONSE REFER TO:", "In reply refer to:"
+    r"|(?:FOIA|FOIPA|FOIA/PA|Request)\s+File\s+(?:Number|No\.?)"
+    r"|\bIn\s+(?:response|reply),?\s+refer\s+to\b"
+    # a number in square brackets on a subject line: "Subject: FOIA Requests [20-OIG-171]"
+    r"|(?m:^[ \t]*(?:Re|Subject)[ \t]*:(?:[^\n\[]|\n(?![ \t]*\n)){0,160}\[)"
+    # "Your request number is 2021-00123", "The FOIA number for your request is …"
+    r"|(?:FOIA|FOIPA|Request|Case|Tracking|Reference|Control|Log|Appeal|Confirmation)\s+(?:Number|No\.?)\s+"
+    r"(?:for\s+(?:your|this|the)\s+(?:\w+\s+)?(?:request|appeal)\s+)?(?:is|was|will\s+be)"
+    # "designated on appeal as No. 18-00609-APPS"
+    r"|(?:designated|numbered|docketed)\s+(?:on\s+appeal\s+)?as\s+(?:Number|No\.?)"
+    r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log)\s+){0,3}"
+    r"(?:number|no\.?)?)"
+    # one way through the gap after the label ("\s*[:#.]?\s*" backtracks on long blank runs)
+    rf"\s*(?:[:#.,]\s*)?(?:\(?(?P<n1>{SPACED_TOKEN}|{MARKED_TOKEN}|{TOKEN}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
+)
+# More numbers after a labelled one: "Re: FOIA Nos. 2019-001, 2019-002", "16 FOI – 00056; 17 – App – 00001"
+LABELLED_MORE = re.compile(rf"[ \t]*(?:[;,&]|\band\b)[ \t]*(?P<n1>{SPACED_TOKEN}|{TOKEN})(?![A-Za-z0-9])")
+# Labels that name a request or an appeal (not "Case", which courts use too): after them a
+# number shaped like a docket is the agency's ("DEA Appeal Number: 14-00071-AP").
+REQUEST_LABEL = re.compile(r"\b(?:FOIA|FOIPA|Appeal|Request|Tracking)\b", re.I)
+YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d")
+DOCKET_SHAPE = re.compile(r"\d{2}-\d{3,5}-[A-Z]{2,4}")
+# A label that names a number ("Case Number", "FOIA Case:", "Freedom of Information Act
+# Request") vouches for a five-digit number (NSA's "FOIA Case: 41517") and for one shaped
+# like an FBI file number.
+NUMBER_LABEL = re.compile(r"\b(?:number|no|num|case|control|request)\b|#|\[$", re.I)
+# Agency styles seen without a label: 2026-ICFO-41872, 2026-IRS-FOIA-001234, F-2026-00417,
+# F26-123456, FOIA-2027-00118, EMRUFOIA0712-26, DOJ-AP-2026-000123.
+# The office's prefix joined by a slash stays part of the number: "FOIA/PA-2013-00018A".
+SHAPED = re.compile(r"(?<![A-Za-z0-9/-])(?:[A-Z]{2,5}/)?[A-Z0-9]+(?:-[A-Z0-9]+)+(?![A-Za-z0-9]|-[A-Za-z0-9])")
+# An office's code and a space before the number, after the word Request: "Freedom of
+# Information Act Request IMRO 2009-145" (not FOIA, PA or a label word, which are no code).
+CODED_REQUEST = re.compile(
+    r"\bRequest[ \t]+(?P<n1>(?!(?:FOIA|FOIPA|FOI|PA|NO|NOS|NUMBER|ID)\b)[A-Z]{2,6}[ ](?:19|20)\d\d-\d{2,6})"
+    r"(?![A-Za-z0-9-])"
+)
+# More numbers after any found one, in the same shape as its last parts: "F01A-86-53, 86-54,
+# and 86-55" are three requests.
+SIBLING = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+|&[ \t]*)(?P<n1>\d+(?:-\d+)+)(?![A-Za-z0-9-])"
+)
+
+
+def _formats() -> dict:
+    import json
+
+    from foiadesk.core.paths import RESOURCES
+
+    return json.loads((RESOURCES / "reply_formats.json").read_text(encoding="utf-8"))
+
+
+FORMATS = _formats()
+
+
+def _any_space(pattern: str) -> str:
+    """A space in a shape is any one white-space character, so a shape still matches when a
+    re-flow breaks the line at that space ("FAPL" at a line's end, "H225675" on the next); one
+    character for one, so a lookbehind keeps its width."""
+    return pattern.replace(" ", r"\s")
+
+
+# Each component's own number shapes (resources/reply_formats.json), found without a label:
+# 2010FOIA4313, COW2013000023, NGC12-173, 1363925-000.
+COMPONENT_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9-])(?:"
+    + "|".join(f"(?:{_any_space(f)})" for c in FORMATS["components"].values() for f in c["formats"])
+    + "|"
+    + "|".join(f"(?:{_any_space(f)})" for f in FORMATS["formats_any_agency"])
+    + r")(?![A-Za-z0-9]|-[A-Za-z0-9])"
+)
+# Dockets, FBI file numbers, investigation numbers, dates, telephone numbers and ZIP+4
+# codes have a tracking number's shape but are not one; nor is a number right after
+# "Civil Action No." or "File Number".
+NOT_TRACKING = re.compile("|".join(f"(?:{p})" for p in FORMATS["not_tracking"]))
+NOT_TRACKING_UNLESS_LABELLED = re.compile(
+    "|".join(f"(?:{p})" for p in FORMATS["not_tracking_unless_labelled"])
+)
+NOT_TRACKING_AFTER = re.compile(
+    r"(?:" + "|".join(map(_any_space, FORMATS["not_tracking_after"])) + r")\s*[:#.]?\s*$", re.I
+)
+
+
+# Appeal offices number their appeals from one: "Appeal No. 1789" is four digits, not a year.
+APPEAL_NUMBER = re.compile(r"\bAppeal\s+(?:No\.?|Number|#)\s*[:#.]?\s*$", re.I)
+
+
+def _short_appeal(token: str) -> bool:
+    return token.isdigit() and len(token) == 4 and int(token) not in YEARS
+
+
+def _is_tracking(token: str, labelled: bool, named: bool = False) -> bool:
+    """At least five digits and no lower case; without a label it must also mix letters
+    and a run of three digits, the way agency numbers do. Digits alone need six, or five
+    after a label that names a number (``named``)."""
+    digits = sum(ch.isdigit() for ch in token)
+    # after a label that names a number, letters and four digits will do ("Case No. TFA-0001")
+    short_ok = named and digits == 4 and bool(re.fullmatch(r"[A-Z]{2,5}-\d{4}", token))
+    if short_ok:  # a Bates stamp's shape, but no Bates stamp follows "Case No."
+        return True
+    if NOT_TRACKING.fullmatch(token) or digits < 5 or len(token) > 40:
+        return False
+    if not named and NOT_TRACKING_UNLESS_LABELLED.fullmatch(token):
+        return False
+    if any(ch.islower() for ch in token) and not (labelled and re.fullmatch(OCR_TOKEN, token)):
+        return False
+    if labelled:
+        return not token.isdigit() or len(token) >= (5 if named else 6)
+    # an agency's style has a part that starts with a letter (2026-ICFO-41872, F26-123456);
+    # "108-01-03F" is a document number a request lists, not a request's
+    return bool(re.search(r"(?:^|[-/_.])[A-Z]", token)) and bool(re.search(r"\d{3}", token))
+
+
+def find_tracking_numbers(text: str) -> tuple[str, ...]:
+    """Tracking numbers exactly as written, in the order they first appear: those after a
+    label ("Request No.", "Case number:", "case#", "Re:"), those in a known component's
+    format, and those in an agency's usual style."""
+    found: dict[str, int] = {}
+
+    def take(token: str, at: int, labelled: bool, known: bool = False, named: bool = False) -> None:
+        token = LABEL_TAIL.sub("", token)
+        if token in found or NOT_TRACKING_AFTER.search(text[max(0, at - 30) : at]):
+            return
+        if known is False and APPEAL_NUMBER.search(text[max(0, at - 20) : at]) and _short_appeal(token):
+            found[token] = at
+            return
+        shape_ok = not NOT_TRACKING.fullmatch(token) and not NOT_TRACKING_UNLESS_LABELLED.fullmatch(token)
+        if known and shape_ok or _is_tracking(token, labelled, named):
+            found[token] = at
+
+    # Labels may overlap ("Re: FOIA No.: 820-2024-002593"): each search starts again where
+    # the last one's number began, so "FOIA No.:" is seen after "Re:" took the word "FOIA".
+    pos = 0
+    while m := LABELLED.search(text, pos):
+        label = text[m.start() : m.start("n1")]
+        named = bool(NUMBER_LABEL.search(label.rstrip()))
+        request_label = bool(REQUEST_LABEL.search(label))
+        more: re.Match | None = m
+        for _ in range(12):  # a list after a label is short; bounded so labels cannot rescan a long one
+            if more is None:
+                break
+            token = more.group("n1")
+            if re.search(r"\s", token):
+                if sum(ch.isdigit() for ch in token) >= 5 and not YEAR_SPAN.fullmatch(token):
+                    found.setdefault(token, more.start("n1"))
+            elif request_label and DOCKET_SHAPE.fullmatch(token):
+                found.setdefault(token, more.start("n1"))
+            else:
+                take(token, more.start("n1"), True, named=named)
+            end = more.end("n1")
+            more = LABELLED_MORE.match(text, end)
+        pos = m.start("n1")
+    for m in COMPONENT_NUMBER.finditer(text):
+        take(m.group(0), m.start(), True, known=True)
+    for m in SHAPED.finditer(text):
+        take(m.group(0), m.start(), False)
+    for m in CODED_REQUEST.finditer(text):
+        found.setdefault(m.group("n1"), m.start("n1"))
+    for token, at in list(found.items()):
+        _siblings(text, token, at, found)
+    salute = SALUTATION.search(text, 0, 3000)
+    if salute:  # the letterhead's own "File Number:" is the office's number for the letter
+        for m in LETTERHEAD_FILE.finditer(text, 0, salute.start()):
+            if m.group("n1") not in found and _is_tracking(m.group("n1"), True, named=True):
+                found[m.group("n1")] = m.start("n1")
+    # an OCR-split number ("Ref: l 9-F-0312", "OGCA-20090 144F") leaves its tail, and its head
+    # run on across one space, behind: keep the whole one
+    # (each number's ends are collected once, so a text of thousands of numbers stays linear)
+    ends = {o[i:] for o in found for i in range(1, len(o))}
+    wholes = ends | found.keys()
+    split = {t for t in found if t in ends or _split_head(text, t, found[t], wholes)}
+    # a number found both bare and with its printed suffix ("OLA/14-01844 (F)"): the whole one
+    split |= found.keys() & {o.partition("(")[0].rstrip() for o in found if "(" in o}
+    kept = sorted((t for t in found if t not in split), key=found.__getitem__)
+    # the same number printed twice, once OCR'd ("F01A-86-451" and "FOIA-86-451"): the first
+    folded: set[str] = set()
+    return tuple(t for t in kept if not (_ocr_fold(t) in folded or folded.add(_ocr_fold(t))))
+
+
+def _ocr_fold(token: str) -> str:
+    return token.upper().translate(OCR_ALIKE)
+
+
+OCR_ALIKE = str.maketrans("OIL", "011")
+
+
+def _siblings(text: str, token: str, at: int, found: dict[str, int]) -> None:
+    """Numbers listed after ``token`` in the shape of its last parts (a short list: bounded)."""
+    parts = token.split("-")
+    end = at + len(token)
+    for _ in range(12):
+        m = SIBLING.match(text, end)
+        if not m:
+            return
+        sibling = m.group("n1").split("-")
+        shape = [len(x) for x in sibling]
+        if len(sibling) >= len(parts) or shape != [len(x) for x in parts[-len(sibling) :]]:
+            return
+        found.setdefault(m.group("n1"), m.start("n1"))
+        end = m.end("n1")
+
+
+# In the letterhead, "Date: May 11, 2020 File Number: 20190427" (the Secret Service's style);
+# in the body "File Number 66-HQ-3286" is a file the records sit in (see NOT_TRACKING_AFTER).
+LETTERHEAD_FILE = re.compile(rf"\bFile\s+(?:Number|No\.?)[ \t]*:\s*(?P<n1>{TOKEN})(?![A-Za-z0-9])", re.I)
+# A word of the label run onto the number, which a letterhead in capitals makes look like part of
+# it: "FOIA Case: 41517/APPEAL 1789" is case 41517.
+LABEL_TAIL = re.compile(r"(?<=\d)[-/](?:APPEALS?|REQUESTS?|CASE|RESPONSE)$")
+RUN_ON = re.compile(r"[ ]([A-Z0-9]+)(?![A-Za-z0-9-])")
+
+
+def _split_head(text: str, token: str, at: int, wholes: set[str]) -> bool:
+    """``token`` is the head of a number OCR split at a space ("OGCA-20090 144F") when its last
+    part and the piece after the space make a number found elsewhere, or its end ("20090144F")."""
+    after = RUN_ON.match(text, at + len(token))
+    if not after:
+        return False
+    joined = re.split(r"[-/_.]", token)[-1] + after.group(1)
+    return len(joined) >= 6 and joined != token and joined in wholes
