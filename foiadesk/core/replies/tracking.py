@@ -210,8 +210,10 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     split |= found.keys() & {o.partition("(")[0].rstrip() for o in found if "(" in o}
     kept = sorted((t for t in found if t not in split), key=found.__getitem__)
     # the same number printed twice, once OCR'd ("F01A-86-451" and "FOIA-86-451"): the first
-    folded: set[str] = set()
-    return tuple(t for t in kept if not (_ocr_fold(t) in folded or folded.add(_ocr_fold(t))))
+    first: dict[str, str] = {}
+    for token in kept:
+        first.setdefault(_ocr_fold(token), token)
+    return tuple(first.values())
 
 
 def _ocr_fold(token: str) -> str:
