@@ -143,10 +143,6 @@ def _cancel_os_dialogs(monkeypatch, folder, replies=()):
 
 
 def _run(clicker, *, later=()):
-    return _run2(clicker, later=later)
-
-
-def _run2(clicker, *, later=()):
     clicker.every_view(later=later)
     clicker.every_menu_action()
     clicker.every_view(later=later)  # again, on what the first pass left (drafts, a new case)
