@@ -453,7 +453,8 @@ class MainWindow(LogActions, QMainWindow):
             self._switch_to(Path(name))
 
     def _switch_to(self, path: Path) -> None:
-        self.open_log(path)  # remembered once read, unless it is a demo log
+        if self._drafts_may_go("Open another log", "Open the other log and lose"):
+            self.open_log(path)  # remembered once read, unless it is a demo log
 
     def _not_open(self) -> None:
         if self.session.is_loading:
@@ -525,9 +526,7 @@ class MainWindow(LogActions, QMainWindow):
             )
 
     def closeEvent(self, event) -> None:
-        composer = self._built(3)
-        unsaved = composer.unsaved if composer is not None else 0
-        if unsaved and not self._quit_anyway(unsaved):
+        if not self._drafts_may_go("Quit FoiaDesk", "Quit and lose"):
             event.ignore()
             return
         self.settings.set("window/geometry", self.saveGeometry())
@@ -538,12 +537,17 @@ class MainWindow(LogActions, QMainWindow):
         self.settings.sync()
         super().closeEvent(event)
 
-    def _quit_anyway(self, unsaved: int) -> bool:
+    def _drafts_may_go(self, title: str, doing: str) -> bool:
+        """True when Compose holds no unsaved drafted letters, or the user agrees to lose them."""
+        composer = self._built(3)
+        unsaved = composer.unsaved if composer is not None else 0
+        if not unsaved:
+            return True
         letters = f"{unsaved} drafted letter{'s' if unsaved != 1 else ''}"
         answer = QMessageBox.question(
             self,
-            "Quit FoiaDesk",
-            f"{letters} in Compose {'are' if unsaved != 1 else 'is'} not saved. Quit and lose "
+            title,
+            f"{letters} in Compose {'are' if unsaved != 1 else 'is'} not saved. {doing} "
             f"{'them' if unsaved != 1 else 'it'}?",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,

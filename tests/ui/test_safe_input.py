@@ -349,6 +349,30 @@ def test_quitting_with_unsaved_letters_asks(qtbot, open_window, tmp_path, monkey
     assert not window.isVisible()
 
 
+def test_opening_another_log_with_unsaved_letters_asks(qtbot, open_window, tmp_path, monkeypatch):
+    """Log › Open another log… (Ctrl+O): the drafted letters are not dropped unasked."""
+    window = open_window(tmp_path / "mine.sqlite3")
+    _drafted(qtbot, window, tmp_path, monkeypatch, TODAY)
+    other = tmp_path / "other.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other), "")))
+    asked = []
+    answer = QMessageBox.StandardButton.Cancel
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["1 drafted letter in Compose is not saved. Open the other log and lose it?"]
+    assert window.session.path.name == "mine.sqlite3" and window.composer.unsaved == 1  # Cancel: kept
+    answer = QMessageBox.StandardButton.Discard
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.session.path.name == "other.sqlite3")
+
+
 def test_take_back_acts_only_on_an_event_the_user_can_see_selected(qtbot, open_window, demo_copy):
     window = open_window(demo_copy)
     window.open_request(int(window.session.index.columns["id"][0]))
