@@ -719,7 +719,7 @@ class Directory:
         return self._stats.estimate(comp) if comp else None
 
     def read_statistics(self) -> None:
-        """Read FOIA.gov's statistics now, not at the first estimate (a tenth of a second)."""
+        """Read FOIA.gov's statistics now, not at the first estimate (a few hundredths of a second)."""
         self._stats  # noqa: B018
 
     @functools.cached_property

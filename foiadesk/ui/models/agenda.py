@@ -51,6 +51,7 @@ class AgendaModel(QAbstractItemModel):
         self._texts: dict[tuple[int, int, int], tuple[str, ...]] = {}  # a shown row's texts, made once
         session.when_loaded(self.reload)
         session.rows_changed.connect(self.reload)
+        session.lists_changed.connect(self.reload)  # a case renamed: the titles it shortens
         session.display_changed.connect(self.reload)
         self.reload()
 
