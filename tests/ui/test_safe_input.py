@@ -333,20 +333,26 @@ def test_alt_letters_are_unique_in_each_view_and_dialog(qtbot, open_window, demo
 def test_quitting_with_unsaved_letters_asks(qtbot, open_window, tmp_path, monkeypatch):
     window = open_window(tmp_path / "mine.sqlite3")
     _drafted(qtbot, window, tmp_path, monkeypatch, TODAY)
-    asked = []
-    answer = QMessageBox.StandardButton.Cancel
-
-    def question(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    questions = _questions(monkeypatch)
     window.close()
-    assert asked == ["1 drafted letter in Compose is not saved. Quit and lose it?"]
+    assert questions["asked"] == ["1 drafted letter in Compose is not saved. Quit and lose it?"]
     assert window.isVisible()  # Cancel: still open
-    answer = QMessageBox.StandardButton.Discard
+    questions["answer"] = QMessageBox.StandardButton.Discard
     window.close()
     assert not window.isVisible()
+
+
+def _questions(monkeypatch) -> dict:
+    """QMessageBox.question answered without a dialog: the texts it was asked, and the
+    answer it gives (Cancel until a test sets another)."""
+    questions = {"asked": [], "answer": QMessageBox.StandardButton.Cancel}
+
+    def question(parent, title, text, *args, **kwargs):
+        questions["asked"].append(text)
+        return questions["answer"]
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return questions
 
 
 def test_opening_another_log_with_unsaved_letters_asks(qtbot, open_window, tmp_path, monkeypatch):
@@ -355,20 +361,13 @@ def test_opening_another_log_with_unsaved_letters_asks(qtbot, open_window, tmp_p
     _drafted(qtbot, window, tmp_path, monkeypatch, TODAY)
     other = tmp_path / "other.sqlite3"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other), "")))
-    asked = []
-    answer = QMessageBox.StandardButton.Cancel
-
-    def question(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    questions = _questions(monkeypatch)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
-    assert asked == ["1 drafted letter in Compose is not saved. Open the other log and lose it?"]
+    assert questions["asked"] == ["1 drafted letter in Compose is not saved. Open the other log and lose it?"]
     assert window.session.path.name == "mine.sqlite3" and window.composer.unsaved == 1  # Cancel: kept
-    answer = QMessageBox.StandardButton.Discard
+    questions["answer"] = QMessageBox.StandardButton.Discard
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.session.path.name == "other.sqlite3")
 
