@@ -1198,3 +1198,75 @@ def test_numbers_of_the_ninth_holdout(text, numbers):
 )
 def test_exemptions_of_the_ninth_holdout(wording, codes):
     assert parse_text(HEAD + wording).exemptions == codes
+
+
+# -- the new rules' limits: ordinary letters they must leave alone ------------------------------
+@pytest.mark.parametrize(
+    "wording, kind, numbers",
+    [
+        # a sentence that mentions a fax and a clock time is the letter's, not a fax machine's header
+        (
+            "We received your FOIA request by fax on March 2, 2021 at 10:15 a.m. It has been assigned "
+            "number 2021-00123. Questions: (202) 555-0147.",
+            "ack",
+            ("2021-00123",),
+        ),
+        (
+            "Call 9:00 to 5:00 or fax us at 202-555-0147, citing FOIA-2021-00123.",
+            "other",
+            ("FOIA-2021-00123",),
+        ),
+        # names withheld from records withheld in full: a denial
+        (
+            "The records are withheld in full under Exemptions 6 and 7(C). We have withheld the names of "
+            "third parties because their privacy outweighs any public interest.",
+            "denial",
+            (),
+        ),
+        # records the request describes as redacted before
+        (
+            "This letter acknowledges receipt of your FOIA request for unredacted copies of the reports that "
+            "have been redacted in the agency's prior release. It has been assigned number 2021-00123.",
+            "ack",
+            ("2021-00123",),
+        ),
+        # the reading room named in a no-records letter
+        (
+            "We were unable to locate any records responsive to your request. Many records are available in "
+            "the FBI's electronic reading room at vault.fbi.gov.",
+            "no_records",
+            (),
+        ),
+        # a referral sent by letter or e-mail is still a referral
+        (
+            "We have referred your request to the Department of State by letter of today's date for a direct "
+            "response to you.",
+            "referral",
+            (),
+        ),
+        # a fiscal year after "Request" is no office code
+        (
+            "Your request concerns the agency's Budget Request FY 2021-2022. It was assigned number 2021-00123.",
+            "ack",
+            ("2021-00123",),
+        ),
+        # records releasable once a fee is paid are not released yet
+        (
+            "This acknowledges receipt of your request. Enclosed are copies of records which can be released "
+            "to you once you pay the fee.",
+            "ack",
+            (),
+        ),
+    ],
+)
+def test_the_eighth_and_ninth_rules_leave_ordinary_letters_alone(wording, kind, numbers):
+    proposal = parse_text(HEAD + wording)
+    assert (proposal.reply_type, proposal.tracking_numbers) == (kind, numbers)
+
+
+def test_thanks_for_a_request_acknowledge_it_only_when_an_online_system_sends_them():
+    assert parse_text(HEAD + "Thank you for filing your FOIA request online on 9/2/2021.").acknowledges
+    answered = parse_text(
+        HEAD + "Thank you for submitting your FOIA request. We located no records responsive."
+    )
+    assert (answered.reply_type, answered.acknowledges) == ("no_records", False)

@@ -224,10 +224,13 @@ class Session(QObject):
 def _work_out_first_views(index: RequestIndex, sort: str, descending: bool) -> None:
     """What the list and the agenda ask for first, worked out in the worker (kept by the
     index), so a large list is shown without a pause (half a second at a million)."""
-    from foiadesk.core.reference.directory import load_directory
+    from foiadesk.core.reference.directory import DirectoryError, load_directory
     from foiadesk.core.tracking.agenda import open_deadlines
 
-    load_directory().read_statistics()  # for the estimate beside the first request shown
+    try:
+        load_directory().read_statistics()  # for the estimate beside the first request shown
+    except DirectoryError:  # said where the estimate would show; the list opens regardless
+        pass
     index.components()
     index.statuses()
     open_deadlines(index)

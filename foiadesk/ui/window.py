@@ -244,7 +244,9 @@ class MainWindow(LogActions, QMainWindow):
             self.session.close()
             self.session.deleteLater()
         old_views = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        blocked = self.tabs.blockSignals(True)  # no view of the old log is built on its way out
         self.tabs.clear()
+        self.tabs.blockSignals(blocked)
         for view in old_views:  # they belong to the old log; clear() only hides them
             view.deleteLater()
         self._views: list[QWidget | None] = [None] * len(TAB_LABELS)
@@ -452,9 +454,12 @@ class MainWindow(LogActions, QMainWindow):
         if name:
             self._switch_to(Path(name))
 
-    def _switch_to(self, path: Path) -> None:
-        if self._drafts_may_go("Open another log", "Open the other log and lose"):
-            self.open_log(path)  # remembered once read, unless it is a demo log
+    def _switch_to(self, path: Path) -> bool:
+        """Open ``path`` unless the user keeps the unsaved drafts; whether it was opened."""
+        if not self._drafts_may_go("Open another log", "Open the other log and lose"):
+            return False
+        self.open_log(path)  # remembered once read, unless it is a demo log
+        return True
 
     def _not_open(self) -> None:
         if self.session.is_loading:

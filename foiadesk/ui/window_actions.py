@@ -91,8 +91,8 @@ class LogActions:
             return path
 
         def written(path):
-            self._switch_to(path)  # it says it is a demo once read
-            self.show_view(0)
+            if self._switch_to(path):  # it says it is a demo once read
+                self.show_view(0)
 
         self.session.tasks.read(
             f"Writing a demo log of {DEMO_REQUESTS:,} requests", write, on_done=written, cancellable=False

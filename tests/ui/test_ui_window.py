@@ -61,6 +61,25 @@ def test_a_view_is_built_when_first_shown_and_shows_the_log_at_once(qtbot, open_
     assert window.tabs.currentWidget() is cases and len(window.findChildren(CasesView)) == 1
 
 
+def test_opening_another_log_from_settings_builds_no_view_of_the_old_one(
+    qtbot, open_window, demo_copy, tmp_path, monkeypatch
+):
+    """On the way out, the old log's unbuilt views stay unbuilt: switching from the Settings
+    tab (Ctrl+O) builds the new log's views only, and leaves no widget of the old one."""
+    from foiadesk.ui.views.cases import CasesView
+    from foiadesk.ui.views.composer import ComposerView
+
+    window = open_window(demo_copy)
+    press(qtbot, window, Qt.Key.Key_5)
+    other = tmp_path / "other.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other), "")))
+    press(qtbot, window, Qt.Key.Key_O)
+    wait_loaded(qtbot, window)
+    assert window.session.path == other
+    assert not window.findChildren(ComposerView) and not window.findChildren(CasesView)
+    assert window.tabs.currentIndex() == 4 and window.tabs.currentWidget() is window.settings_view
+
+
 def test_search_narrows_the_list_and_says_how_many(qtbot, open_window, demo_copy):
     window = open_window(demo_copy)
     window.find()

@@ -27,6 +27,12 @@ FAX_HEADER = re.compile(
     r"|^[^\n]{0,40}?\b(?:FAX|Fax|fax)\b[^\n]{0,40}?\b\d{1,2}:\d{2}\b[^\n]{0,120}$\n?",
     re.M,
 )
+# A fax machine's header is one short line of its own; a line that says something ("We received
+# your request by fax on March 2 at 10:15 … Questions: (202) 555-0147") is the letter's.
+FAX_HEADER_WIDTH = 100
+SENTENCE_WORDS = re.compile(
+    r"\b(?:request|received|assigned|number|records?|letter|appeal|please|call|contact|your|we|you)\b", re.I
+)
 # A telephone number, which a fax header line also carries; a letterhead's "Fax: (202) 555-0147"
 # has no clock time and stays.
 PHONE = re.compile(r"\(?\b\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}\b")
@@ -61,4 +67,6 @@ def tidy(text: str) -> str:
 
 
 def _fax_dropped(m: re.Match) -> str:
-    return "" if PHONE.search(m.group(0)) else m.group(0)
+    line = m.group(0)
+    header = len(line.strip()) <= FAX_HEADER_WIDTH and not SENTENCE_WORDS.search(line)
+    return "" if header and PHONE.search(line) else line

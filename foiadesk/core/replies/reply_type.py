@@ -63,7 +63,10 @@ OPENING_SENTENCES = 5
 # (the month is no modal: "the May 10, 1978 letter"; nor "records which can be released to you",
 # said of what a letter encloses)
 FUTURE = any_of(r"\b(?:will|might|can|could)\b", r"\bmay\b(?!\s*\d)")
-RELEASABLE_CLAUSE = any_of(r"\b(?:which|that)\s+(?:can|may|could)\s+be\s+released(?:\s+to\s+you)?\b")
+RELEASABLE_CLAUSE = any_of(
+    r"\b(?:which|that)\s+(?:can|may|could)\s+be\s+released"
+    r"(?!\s+(?:to\s+you\s+)?(?:once|after|upon|when|if|as\s+soon|only|until|provided)\b)(?:\s+to\s+you)?\b"
+)
 # Where a sentence turns from what was withheld to why the exemption covers it: "…(b)(7)(A),
 # which pertains to records … the release of which could reasonably be expected to interfere",
 # "…withheld in full under Exemption 5, because disclosure would harm …".
@@ -87,7 +90,8 @@ ACK_STRONG = any_of(
     r"\bconfirm(?:s|ing)?\s+(?:the\s+)?receipt\s+of\b",
     r"\b(?:are|is|am)\s+in\s+receipt\s+of\s+your\b",
     # an online system's receipt: "Thank you for filing your FOIA request online on 9/2/2021"
-    r"\bthank\s+you\s+for\s+(?:filing|submitting|sending|making)\s+(?:your|a|the)\s+(?:\w+\s+){0,3}?request\b",
+    r"\bthank\s+you\s+for\s+(?:filing|submitting|sending|making)\s+(?:your|a|the)\s+(?:\w+\s+){0,3}?request\s+"
+    r"(?:online|electronically|(?:through|via|using)\s+(?:the\s+|our\s+)?(?:\w+\s+){0,3}?(?:portal|website|system|form))\b",
     # an e-mail that carries the acknowledgment: "I'm attaching the Acknowledgement letter",
     # "Attached is the acknowledgement of receipt of your request"
     r"\b(?:attach\w*|enclos\w*)\b(?:\s+\S+){0,3}?\s+acknowledge?ments?\b",
@@ -213,11 +217,19 @@ RELEASED = any_of(
     r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:pages?|records?|documents?|materials?|e-?mails?)\s+(?:responsive|you\s+requested)\b",
     r"\benclosed\s+(?:you\s+will\s+find|herewith|with\s+this\s+letter)\b(?:\s+\S+){0,6}?\s+"
     r"(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|materials?|cd|disc)\b",
-    # records put where the requester reads them: "are being placed in the NRC Public Document
-    # Room … under your name", "are available in the Public Document Room"
+)
+# Records put where the requester reads them: "are being placed in the NRC Public Document Room
+# … under your name", "are available in the Public Document Room" (not the boilerplate of many
+# letters: "Many records are available in the FBI's electronic reading room").
+RECORDS_IN_ROOM = any_of(
     r"\b(?:are|is)\s+(?:now\s+|already\s+)?(?:being\s+)?(?:placed|made\s+available|available)\s+in\s+the\s+"
-    r"(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr|reading\s+room)\b",
+    r"(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr)\b",
+    r"\b(?:are|is)\s+(?:now\s+)?being\s+placed\s+in\s+the\s+(?:\S+\s+){0,2}?reading\s+room\b",
     r"\b(?:are|is)\s+(?:already\s+)?in\s+the\s+(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr)\b",
+)
+ROOM_BOILERPLATE = any_of(
+    r"^\W*(?:many|some|other|additional|numerous|most|various)\b",
+    r"\b(?:electronic|online|virtual|e-)\s*reading\s+room\b",
 )
 # The requester's own words sent back ("A copy of the first page of your request is attached")
 # are not records released.
@@ -297,7 +309,8 @@ PARTIAL_STRONG = any_of(
 PARTIAL_ITEMS = any_of(
     r"\bportions?\s+of\b(?:\s+\S+){0,14}?\s+(?:are|is|were|was|will\s+be|have\s+been|has\s+been)\s+(?:being\s+)?"
     r"(?:withheld|redacted|excised|deleted)\b",
-    r"\b(?:has|have|had)\s+been\s+redacted\b",
+    r"\b(?:information|names?|portions?|this|it|text|material|data|numbers?|addresses|signatures?)\b"
+    r"(?:\s+\S+){0,3}?\s+(?:has|have|had)\s+been\s+redacted\b",
     r"\bwe\s+(?:have\s+)?redacted\b",
     r"\bwithheld\s+(?:all\s+|the\s+|any\s+)?(?:signatures?|names?|(?:personal|personally\s+identifiable)\s+\w+"
     r"|(?:tele)?phone\s+numbers?|e-?mail\s+addresses|home\s+addresses|social\s+security\s+numbers)\b",
@@ -484,7 +497,10 @@ FOR_CONSULTATION = re.compile(r"[^.;]{0,40}?\bfor\s+(?:a\s+|their\s+|its\s+)?con
 # Records sent to the agency by someone else ("sent to NCUA from a congressional committee")
 # came in, not went out; and what the requester says ("In your appeal, you assert that …")
 # is not what the agency did.
-FROM_ELSEWHERE = re.compile(r"\s*(?:from|by)\b", re.I)
+FROM_ELSEWHERE = re.compile(
+    r"\s*(?:from\b|by\s+(?!(?:letter|e-?mail|mail|memorandum|fax|facsimile|separate|courier|telephone|phone)\b))",
+    re.I,
+)
 REQUESTER_SAYS = re.compile(
     r"\byou\s+(?:(?:also|further)\s+)?(?:assert|state|contend|argue|claim|allege|maintain|believe|suggest)",
     re.I,
@@ -579,6 +595,8 @@ class Findings:
                 and not NOT_RELEASED.search(s)
                 and (
                     RELEASED.search(OWN_COPY.sub(" ", s))
+                    or RECORDS_IN_ROOM.search(s)
+                    and not ROOM_BOILERPLATE.search(s)
                     or RECORDS_ENCLOSED.search(s)
                     and not DESCRIBED.search(s)
                     and not NEGATED.search(s)
@@ -603,9 +621,13 @@ class Findings:
                 PARTIAL_STRONG,
                 where=lambda s: not (IF_WORD.search(s) or APPEAL_WORD.search(s) or FEE_WORD.search(s)),
             )
-            or self.first(
-                PARTIAL_ITEMS,
-                where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s),
+            or (
+                None  # items kept back from records withheld in full are part of the denial
+                if denied
+                else self.first(
+                    PARTIAL_ITEMS,
+                    where=lambda s: asserted(s) and not NEGATED.search(s) and not FEE_WORD.search(s),
+                )
             )
             or self.first(
                 PARTIAL_ENCLOSED,

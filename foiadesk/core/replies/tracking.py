@@ -69,8 +69,8 @@ SHAPED = re.compile(r"(?<![A-Za-z0-9/-])(?:[A-Z]{2,5}/)?[A-Z0-9]+(?:-[A-Z0-9]+)+
 # An office's code and a space before the number, after the word Request: "Freedom of
 # Information Act Request IMRO 2009-145" (not FOIA, PA or a label word, which are no code).
 CODED_REQUEST = re.compile(
-    r"\bRequest[ \t]+(?P<n1>(?!(?:FOIA|FOIPA|FOI|PA|NO|NOS|NUMBER|ID)\b)[A-Z]{2,6}[ ](?:19|20)\d\d-\d{2,6})"
-    r"(?![A-Za-z0-9-])"
+    r"\bRequest[ \t]+(?P<n1>(?!(?:FOIA|FOIPA|FOI|PA|NO|NOS|NUMBER|ID|FY|FFY|CY)\b)[A-Z]{2,6}[ ]"
+    r"(?:19|20)\d\d-\d{2,6})(?![A-Za-z0-9-])"
 )
 # More numbers after any found one, in the same shape as its last parts: "F01A-86-53, 86-54,
 # and 86-55" are three requests.
@@ -192,7 +192,8 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     for m in SHAPED.finditer(text):
         take(m.group(0), m.start(), False)
     for m in CODED_REQUEST.finditer(text):
-        found.setdefault(m.group("n1"), m.start("n1"))
+        if not YEAR_SPAN.search(m.group("n1")):
+            take(m.group("n1"), m.start("n1"), True)
     for token, at in list(found.items()):
         _siblings(text, token, at, found)
     salute = SALUTATION.search(text, 0, 3000)

@@ -71,10 +71,13 @@ def _int_table(db: Database, columns: Sequence[tuple[str, int]], query: str, par
         for k in reversed(range(count))
     )
     width = sum(count for _, count in columns)
-    # An aggregate over an ordered subquery: SQLite keeps the subquery's order.
+    # An aggregate over an ordered subquery: SQLite does not flatten a subquery with ORDER BY
+    # into an aggregate, so group_concat meets the rows in that order (the tests compare every
+    # value and its order with a plain SELECT).
     text = db.execute(f"SELECT group_concat(char({pieces}), '') FROM ({query.format(columns=named)})", params)
     packed = text.fetchone()[0] or ""
-    chars = np.frombuffer(packed.encode("utf-32-le"), dtype=np.uint32).reshape(-1, width).astype(np.int64)
+    # (every character is below 0x8000: one UTF-16 unit each, never a surrogate)
+    chars = np.frombuffer(packed.encode("utf-16-le"), dtype=np.uint16).reshape(-1, width).astype(np.int64)
     table = np.empty((len(chars), len(columns)), dtype=np.int64)
     at = 0
     for i, (_, count) in enumerate(columns):
