@@ -80,6 +80,21 @@ def test_opening_another_log_from_settings_builds_no_view_of_the_old_one(
     assert window.tabs.currentIndex() == 4 and window.tabs.currentWidget() is window.settings_view
 
 
+def test_a_damaged_statistics_file_does_not_stop_the_log_from_opening(
+    qtbot, open_window, demo_copy, monkeypatch
+):
+    """FOIA.gov's statistics only give the estimate beside a request: if they cannot be read,
+    the list opens all the same."""
+    from foiadesk.core.reference.directory import Directory, DirectoryError
+
+    def damaged(self):
+        raise DirectoryError("processing_times.csv: cannot read the FOIA.gov statistics (test)")
+
+    monkeypatch.setattr(Directory, "read_statistics", damaged)
+    window = open_window(demo_copy)
+    assert len(window.session.index) == 120 and window.requests.model.total() == 120
+
+
 def test_search_narrows_the_list_and_says_how_many(qtbot, open_window, demo_copy):
     window = open_window(demo_copy)
     window.find()
