@@ -49,7 +49,7 @@ class AgendaModel(QAbstractItemModel):
         self.groups = group_deadlines(self.found, session.today())
         self.hidden = 0  # overdue deadlines older than the span
         self._texts: dict[tuple[int, int, int], tuple[str, ...]] = {}  # a shown row's texts, made once
-        session.when_loaded(self.reload)
+        session.loaded.connect(self.reload)
         session.rows_changed.connect(self.reload)
         session.lists_changed.connect(self.reload)  # a case renamed: the titles it shortens
         session.display_changed.connect(self.reload)

@@ -35,7 +35,7 @@ class DraftsModel(KeyedTableModel):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
-        session.when_loaded(self.reload)
+        session.loaded.connect(self.reload)
         session.rows_changed.connect(self.reload)
         self.reload()
 

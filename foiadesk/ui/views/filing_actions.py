@@ -40,7 +40,7 @@ class FilingActions:
         detail.clocks.modelReset.connect(self.update)
         detail.clocks.layoutChanged.connect(self.update)
         detail.session.rows_changed.connect(self.update)
-        detail.session.when_loaded(self.update)
+        detail.session.loaded.connect(self.update)
         self.update()
 
     def _clock(self, row: int | None = None):

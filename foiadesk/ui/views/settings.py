@@ -76,7 +76,7 @@ class SettingsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        session.when_loaded(self.refresh)
+        session.loaded.connect(self.refresh)
         session.lists_changed.connect(self.refresh)
         self.refresh()
 

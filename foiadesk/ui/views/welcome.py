@@ -82,7 +82,7 @@ class WelcomeView(QWidget):
         self.pack_button.clicked.connect(self.load_pack)
         self.compose_button.clicked.connect(self.compose)
         self.demo_button.clicked.connect(self.open_demo)
-        session.when_loaded(self.refresh)
+        session.loaded.connect(self.refresh)
         session.lists_changed.connect(self.refresh)
         self.refresh()
 
