@@ -1270,3 +1270,37 @@ def test_thanks_for_a_request_acknowledge_it_only_when_an_online_system_sends_th
         HEAD + "Thank you for submitting your FOIA request. We located no records responsive."
     )
     assert (answered.reply_type, answered.acknowledges) == ("no_records", False)
+
+
+# Template wording of current letters (DOJ, DHS, IRS, State), each with a near miss
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        (
+            "We have located 45 pages responsive to your request and are releasing them to you in full.",
+            "records_released",
+        ),
+        (
+            "We are not releasing them to you in full: 3 pages are withheld in full under Exemption 5.",
+            "denial",
+        ),
+        (
+            "The enclosed documents are responsive to your request. The withheld information is exempt from "
+            "release pursuant to 5 U.S.C. § 552(b)(6).",
+            "partial",
+        ),
+        ("The enclosed form is for your reply. Please return it within 30 days.", "other"),
+        (
+            "We are unable to provide the records you requested because they are exempt under FOIA exemption "
+            "(b)(3) in conjunction with Internal Revenue Code section 6103.",
+            "denial",
+        ),
+        ("We are unable to provide the records you requested until the fee is paid.", "other"),
+        (
+            "We searched for, but were unable to locate, any records responsive to your request.",
+            "no_records",
+        ),
+    ],
+)
+def test_template_wording_of_current_letters(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind

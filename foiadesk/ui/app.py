@@ -13,6 +13,12 @@ import signal
 import sys
 from pathlib import Path
 
+# The list's core (numpy, sqlite-utils and the deadline engine) is imported before Qt on
+# purpose: PySide6 reads the source of every module imported after it (its check for
+# ``from __feature__ import``), ~70 ms of each start for these.
+import foiadesk.core.tracking.listing  # noqa: F401
+
+# isort: split
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 

@@ -25,6 +25,8 @@ from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if __name__ == "__main__" and sys.argv[1:2] == ["window"]:
+    import foiadesk.ui.app  # noqa: F401 - imported before Qt, as ``foiadesk`` imports it
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

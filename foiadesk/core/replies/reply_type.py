@@ -195,12 +195,17 @@ RELEASED = any_of(
     r"\b(?:pages?|records?|documents?|materials?)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was|have been|has been|"
     r"will be|being)\s+(?:hereby\s+)?(?:released|enclosed|attached|provided|produced)\b",
     r"\breleased\s+in\s+(?:full|part|(?:their|its)\s+entirety)\b",
+    # "are releasing them to you in full"
+    r"\breleas(?:e|es|ing)\s+(?:them|it|these|those|each)\b(?:\s+\S+){0,3}?\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
     r"\bgrant(?:ed|ing)?\s+(?:your\s+request\s+)?in\s+full\b",
     r"\b(?:enclosed|attached)\b(?:\s+\S+){0,12}?\s+(?:responsive|requested)\s+(?:pages?|records?|documents?)\b",
     r"\b(?:have|has)\s+enclosed\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|copy|copies|e-?mails?|cd|disc)\b",
     r"\benclosed\s+(?:is|are)\b(?:\s+\S+){0,4}?\s+(?:cd|disc|dvd|pages?|records?|documents?|copies|copy|e-?mails?)\b",
     r"\b(?:we\s+are|i\s+am)\s+(?:hereby\s+)?providing\b",
     r"\b(?:are|is)\s+releasable\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
+    # "The enclosed documents are responsive to your request"
+    r"\b(?:the|these)\s+enclosed\s+(?:\d+\s+)?(?:pages?|records?|documents?|materials?|e-?mails?|copies)\s+"
+    r"(?:are|is|were|constitute)\b",
     r"\b(?:may|will|can)\s+be\s+released\s+in\s+full\b",
     r"\brelease\s+(?:those|these|the)\s+records\b",
     r"\b(?:enclosed\s+please\s+find|please\s+find\s+enclosed)\b(?:\s+\S+){0,6}?\s+"
@@ -272,6 +277,10 @@ DENIED_FULL = any_of(
     r"\bwithholding\s+(?:all|the|these)\s+(?:responsive\s+)?(?:records|documents)\b(?!\s+in\s+part)",
     r"\bdenied\s+in\s+(?:full|(?:its|their)\s+entirety)\b",
     r"\b(?:unable|not\s+able|cannot|can\s?not)\s+(?:to\s+)?release\s+(?:the|these|those|any|this|such)\b",
+    # "We are unable to provide the records you requested because they are exempt"
+    r"\b(?:unable|not\s+able|cannot|can\s?not)\s+(?:to\s+)?(?:provide|furnish|disclose)\s+(?:you\s+(?:with\s+)?)?"
+    r"(?:the|these|those|any|this|such)\s+(?:\w+\s+)?(?:records?|documents?|materials?)\b(?:\s+\S+){0,8}?\s+"
+    r"(?:because|as|since)\b(?:\s+\S+){0,4}?\s+exempt",
     # "We regret to inform you that we cannot comply" (with the request)
     r"\bregret\b.{0,40}?\b(?:cannot|can\s?not|unable\s+to)\s+(?:comply|grant\s+your\s+request"
     r"|release\s+(?:the|these|those|any)\s+(?:records|documents))\b",
@@ -336,7 +345,7 @@ NO_RECORDS = any_of(
     r"\b(?:found|located|identified)\s+none\b",
     r"\b(?:yielded|produced|returned|revealed|disclosed)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
     r"\b(?:did\s+not|could\s+not|(?:was|were|have\s+been|has\s+been|are|am|is)\s+unable\s+to|failed\s+to)\s+"
-    r"(?:locate|find|identify)\s+(?:any\s+|the\s+)?(?:responsive\s+)?(?:records|documents"
+    r"(?:locate|find|identify),?\s+(?:any\s+|the\s+)?(?:responsive\s+)?(?:records|documents"
     r"|(?:information|materials?)\s+responsive)",
     r"\bno\s+(?:responsive\s+)?(?:records|documents)\s+(?:were|was|have\s+been|could\s+be)\s+(?:located|found|identified)",
     # "we have no documents responsive", "no information that is responsive" ("no other

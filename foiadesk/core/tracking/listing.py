@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -237,25 +241,38 @@ class RequestIndex:
             taken = index_cache.take(db, keep, READS_KEY, lambda w, p: index._reads(db, w, p))
         reads, mark = taken if taken else (None, index_read.log_version(db))
         ids = reads["requests"]["id"] if reads is not None else index_read.request_ids(db)
+        starts = range(0, len(ids), CHUNK)
+        if reads is not None:
+            raws = (_chunk_of(reads, start, min(start + CHUNK, len(ids))) for start in starts)
+        else:
+            bounds = [(int(ids[s]), int(ids[min(s + CHUNK, len(ids)) - 1])) for s in starts]
+            raws = _read_ahead(db, bounds, index._reads)
         columns = _EMPTY_COLUMNS() if not len(ids) else {}
         asks = [_EMPTY_ASKS()]
         read_parts = []
-        for start in range(0, len(ids), CHUNK):  # each chunk into its place: no second copy
-            chunk = ids[start : start + CHUNK]
-            if reads is not None:
-                raw = _chunk_of(reads, start, start + len(chunk))
-            else:
-                raw = index._reads(db, "{col} BETWEEN ? AND ?", [int(chunk[0]), int(chunk[-1])])
-                if keep is not None:
+        placed = np.zeros(len(ids), dtype=bool)
+        with closing(raws):
+            for start, raw in zip(starts, raws, strict=True):  # each chunk into its place: no second copy
+                chunk = ids[start : start + CHUNK]
+                if reads is None and keep is not None:
                     read_parts.append(index_cache.compact(raw))
-            part, ask = index._part(raw["requests"], raw["events"], raw["fees"])
-            for name, values in part.items():
-                if name not in columns:
-                    columns[name] = np.empty(len(ids), dtype=values.dtype)
-                columns[name][start : start + len(values)] = values
-            asks.append(ask)
-            if on_progress:
-                on_progress(start + len(chunk), len(ids))
+                part, ask = index._part(raw["requests"], raw["events"], raw["fees"])
+                at = np.minimum(chunk.searchsorted(part["id"]), len(chunk) - 1)
+                hit = chunk[at] == part["id"]
+                if len(at) == len(chunk) and hit.all():
+                    rows: slice | np.ndarray = slice(start, start + len(chunk))
+                else:  # the log changed since its ids were read: caught up after the load
+                    rows, part = start + at[hit], {name: values[hit] for name, values in part.items()}
+                for name, values in part.items():
+                    if name not in columns:
+                        columns[name] = np.empty(len(ids), dtype=values.dtype)
+                    columns[name][rows] = values
+                placed[rows] = True
+                asks.append(ask)
+                if on_progress:
+                    on_progress(start + len(chunk), len(ids))
+        if not placed.all():
+            columns = {name: values[placed] for name, values in columns.items()}
         index._set(columns)
         index.asks = _concat(asks)
         index.version = mark
@@ -616,6 +633,50 @@ def _owned(rows: dict[str, np.ndarray], ids: np.ndarray) -> dict[str, np.ndarray
     at = np.minimum(np.searchsorted(ids, owners), max(len(ids) - 1, 0))
     owned = ids[at] == owners if len(ids) else np.zeros(len(owners), dtype=bool)
     return rows if owned.all() else {k: v[owned] for k, v in rows.items()}
+
+
+READ_AHEAD = 3  # chunks read on other threads ahead of the one being worked out
+
+
+def _read_ahead(
+    db: Database, bounds: list[tuple[int, int]], read: Callable[[Database, str, list], dict]
+) -> Iterator[dict]:
+    """``read`` of the requests with ids between each pair of ``bounds``, in order. On a
+    log in a file with more than one chunk, the next chunks are read on two other
+    connections and threads while the caller works out this one: SQLite reads without
+    holding Python's lock, so both cores work (the reads are most of a first opening)."""
+    readers = [] if len(bounds) < 2 else [r for r in (index_read.side_reader(db) for _ in range(2)) if r]
+    if not readers:
+        for lo, hi in bounds:
+            yield read(db, "{col} BETWEEN ? AND ?", [lo, hi])
+        return
+    free: queue.SimpleQueue[Database] = queue.SimpleQueue()
+    for reader in readers:
+        free.put(reader)
+
+    def job(lo: int, hi: int) -> dict:
+        reader = free.get()
+        try:
+            return read(reader, "{col} BETWEEN ? AND ?", [lo, hi])
+        finally:
+            free.put(reader)
+
+    pool = ThreadPoolExecutor(len(readers), thread_name_prefix="foiadesk-read")
+    pending = deque(pool.submit(job, *pair) for pair in bounds[:READ_AHEAD])
+    later = iter(bounds[READ_AHEAD:])
+    try:
+        while pending:
+            raw = pending.popleft().result()
+            following = next(later, None)
+            if following is not None:
+                pending.append(pool.submit(job, *following))
+            yield raw
+    finally:  # also when the caller stops early (a cancelled load): no read outlives it
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True)
+        for reader in readers:
+            reader.close()
 
 
 def _chunk_of(reads: dict[str, dict], start: int, stop: int) -> dict[str, dict]:
