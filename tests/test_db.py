@@ -262,3 +262,25 @@ def test_only_trouble_with_the_file_itself_is_told_as_such(tmp_path):
     assert storage_message(sqlite3.OperationalError("no such column: estimate_done"), log) is None
     assert storage_message(sqlite3.IntegrityError("FOREIGN KEY constraint failed"), log) is None
     assert storage_message(ValueError("malformed"), log) is None
+
+
+def test_no_sqlite_utils_plugin_runs_on_a_log_connection(tmp_path, monkeypatch):
+    """Plugins installed beside sqlite-utils would prepare every connection to a log:
+    none are looked for, on the log's connection, a read-only one or a side reader."""
+    import sqlite_utils.plugins
+
+    from foiadesk.core.store import index_read
+
+    def looked():
+        raise AssertionError("sqlite-utils plugins were loaded")
+
+    monkeypatch.setattr(sqlite_utils.plugins, "_plugins_loaded", False)
+    monkeypatch.setattr(sqlite_utils.plugins, "ensure_plugins_loaded", looked)
+    monkeypatch.setattr("sqlite_utils.db.ensure_plugins_loaded", looked)
+    db = connect(tmp_path / "log.sqlite3")
+    assert index_read.side_reader(db) is not None
+    (tmp_path / "log.sqlite3").chmod(0o444)
+    try:
+        assert dbmod.read_only_reason(connect(tmp_path / "log.sqlite3")) or os.geteuid() == 0
+    finally:
+        (tmp_path / "log.sqlite3").chmod(0o644)

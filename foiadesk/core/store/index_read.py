@@ -110,7 +110,7 @@ def side_reader(db: Database) -> Database | None:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error:
         return None
-    return Database(conn)
+    return Database(conn, execute_plugins=False)
 
 
 def request_ids(db: Database) -> np.ndarray:
