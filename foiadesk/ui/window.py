@@ -243,6 +243,7 @@ class MainWindow(LogActions, QMainWindow):
             self.requests.detail.clean_up()
             self.session.close()
             self.session.deleteLater()
+            self.banner.hide()  # what it says is about the old log (that it is a demo, say)
         old_views = [self.tabs.widget(i) for i in range(self.tabs.count())]
         blocked = self.tabs.blockSignals(True)  # no view of the old log is built on its way out
         self.tabs.clear()
