@@ -102,6 +102,7 @@ class MainWindow(LogActions, QMainWindow):
             self.restoreGeometry(geometry)
         self._fit_on_screen()
         self._first_load = True
+        self._start_view = 0  # the view the window opened on (see _start)
         self._looked_at = None  # the session whose log was checked for being a demo
         self._log_path = Path(log_path)
         if start_later:
@@ -120,6 +121,7 @@ class MainWindow(LogActions, QMainWindow):
         self.open_log(self._log_path)
         install(self)
         self.show_view(VIEWS.index(self.settings.get("start_view")))
+        self._start_view = self.tabs.currentIndex()  # until the user goes to another view
 
     # -- actions --------------------------------------------------------------------------
 
@@ -372,7 +374,8 @@ class MainWindow(LogActions, QMainWindow):
 
     def _loaded(self) -> None:
         self.status.setText(str(self.session.path))
-        if self._first_load and len(self.session.index) == 0:
+        chosen = self.tabs.currentIndex() != self._start_view
+        if self._first_load and len(self.session.index) == 0 and not chosen:
             self.show_view(0)  # a first run: the welcome steps, whatever the start view
         self._first_load = False
         if self._looked_at is not self.session and self.session.db is not None:

@@ -6,8 +6,10 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
+from window_fixtures import wait_loaded
 
 from foiadesk.ui.dialogs.profile import ProfileDialog
+from foiadesk.ui.window import MainWindow
 
 TIMEOUT = 15_000
 
@@ -130,3 +132,15 @@ def test_the_composer_saves_what_was_typed_as_a_profile(qtbot, open_window, tmp_
     assert dialog.name.text() == "Sam Okafor" and dialog.email.text() == "sam@paper.example"
     dialog.accept()
     qtbot.waitUntil(lambda: composer.saved.currentText() == "Sam Okafor", timeout=TIMEOUT)
+
+
+def test_a_view_chosen_while_an_empty_log_is_read_stays(qtbot, settings, tmp_path):
+    """The welcome steps replace the start view, not a view the user went to meanwhile."""
+    window = MainWindow(settings, tmp_path / "mine.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.session.is_loading
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())  # Compose
+    wait_loaded(qtbot, window)
+    assert window.tabs.currentWidget() is window.composer
