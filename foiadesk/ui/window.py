@@ -309,6 +309,7 @@ class MainWindow(LogActions, QMainWindow):
 
             agenda = AgendaView(session)
             agenda.open_request.connect(self.open_request)
+            agenda.said.connect(lambda text: self.banner.show_message(text, "info"))
             welcome = agenda.welcome
             welcome.create_profile.connect(lambda: self.edit_profile(None))
             welcome.load_pack.connect(self.load_case_pack)
@@ -322,6 +323,7 @@ class MainWindow(LogActions, QMainWindow):
             requests = RequestsView(session)
             requests.log_event_requested.connect(self.log_event)
             requests.detail.failed.connect(self.report)
+            requests.detail.said.connect(lambda text: self.banner.show_message(text, "info"))
             # A row of the list: right click for its menu (the agenda's rows have the filing
             # work's own menu, the letters a deadline calls for).
             table = requests.table

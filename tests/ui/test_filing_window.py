@@ -267,3 +267,47 @@ def test_filing_the_same_text_again_warns_and_names_the_earlier_request(
     dialog.duplicate.setChecked(True)
     click(qtbot, ok(dialog))
     qtbot.waitUntil(lambda: window.requests.detail.view.status == "Filed", timeout=TIMEOUT)
+
+
+def test_a_drafted_follow_up_says_where_it_went(qtbot, open_window, drafted):
+    """Draft and log closes the dialog; the window then says what was drafted and where it is."""
+    db = connect(drafted)
+    log.record_event(db, 2, log.NewEvent("filed", date(2026, 10, 1), channel="email"))
+    db.close()
+    window = open_window(drafted)
+    window.open_request(2)
+    window.banner.hide()
+    detail = window.requests.detail
+    actions = detail.filing_actions
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
+    click(qtbot, actions.next_button)
+    click(qtbot, ok(actions.dialog))
+    qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
+    said = window.banner.text.text()
+    assert window.banner.isVisible() and said.startswith("Drafted the status inquiry for #2"), said
+    assert actions.last_followup.filename in said and "timeline" in said
+
+
+def test_a_follow_up_drafted_from_the_agenda_says_where_it_went(qtbot, open_window, drafted):
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    ack = log.NewEvent("acknowledged", date(2026, 10, 6), tracking_number=TRACKING)
+    log.record_event(db, 1, ack)
+    record_determination(db, 1, on=date(2026, 11, 20), outcome="partial", exemptions=["b5", "b6"])
+    db.close()
+    window = open_window(drafted)
+    window.show_view(0)
+    window.banner.hide()
+    agenda = window.agenda
+    group = agenda.model.group_index("later", "requester")
+    rows = [agenda.model.index(r, 0, group) for r in range(agenda.model.rowCount(group))]
+    appeal = next(i for i in rows if i.siblingAtColumn(2).data() == "Appeal the partial denial by")
+    agenda.table.scrollTo(appeal)
+    agenda.table.customContextMenuRequested.emit(agenda.table.visualRect(appeal).center())
+    action = next(a for a in agenda.next_steps.menu.actions() if a.text() == "Draft: Administrative appeal…")
+    agenda.next_steps.menu.close()
+    action.trigger()
+    click(qtbot, ok(agenda.next_steps.dialog))
+    qtbot.waitUntil(lambda: agenda.next_steps.last_followup is not None, timeout=TIMEOUT)
+    said = window.banner.text.text()
+    assert window.banner.isVisible() and said.startswith("Drafted the administrative appeal for #1"), said

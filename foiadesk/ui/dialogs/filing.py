@@ -382,6 +382,16 @@ class FollowupDialog(QDialog):
             on_error=self._failed,
         )
 
+    def drafted_text(self) -> str:
+        """What was drafted and where it is, said once the dialog has closed."""
+        label = KINDS[self.followup.kind][1]
+        copy = f" A copy is in {self.saved_to}." if self.saved_to else ""
+        return (
+            f"Drafted the {label[0].lower()}{label[1:]} for #{self.request_id} "
+            f"({self.followup.filename}) and logged it as a draft on its timeline: select it "
+            f"there and open it to read, print or send.{copy}"
+        )
+
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, UserError):

@@ -32,6 +32,7 @@ OPEN_UP_TO = 5_000
 
 class AgendaView(QWidget):
     open_request = Signal(int)
+    said = Signal(str)  # a message for the window's message bar (a letter drafted)
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)

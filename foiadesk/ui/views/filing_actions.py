@@ -94,10 +94,14 @@ class FilingActions:
 
         def make():
             dialog = FollowupDialog(detail.session, detail.request_id, kinds, parent=detail)
-            dialog.accepted.connect(lambda: setattr(self, "last_followup", dialog.followup))
+            dialog.accepted.connect(lambda: self._drafted(dialog))
             return dialog
 
         self._open(make)
+
+    def _drafted(self, dialog) -> None:
+        self.last_followup = dialog.followup
+        self.detail.said.emit(dialog.drafted_text())
 
     def file(self) -> None:
         from foiadesk.ui.dialogs.filing import MarkFiledDialog
@@ -162,7 +166,11 @@ class AgendaNextSteps:
             dialog = FollowupDialog(self.agenda.session, request_id, [kind], parent=self.agenda)
         except UserError:
             return
-        dialog.accepted.connect(lambda: setattr(self, "last_followup", dialog.followup))
+        dialog.accepted.connect(lambda: self._drafted(dialog))
         self.dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _drafted(self, dialog) -> None:
+        self.last_followup = dialog.followup
+        self.agenda.said.emit(dialog.drafted_text())
