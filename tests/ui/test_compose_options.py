@@ -117,3 +117,29 @@ def test_a_priority_order_an_appendix_and_facts_not_fully_verified(qtbot, open_w
     opening = " ".join(partly.text.split()[:6])
     assert any(opening in p for p in text)  # printed, knowingly
     assert "Printed at your choice" in composer.warnings.text()
+
+
+def test_letters_refused_where_they_were_to_go_can_be_saved_elsewhere(
+    qtbot, open_window, tmp_path, monkeypatch
+):
+    """A folder that cannot take the letters (the log's backups) is refused with a reason;
+    Save stays there to choose another folder, without drafting again."""
+    from foiadesk.core.store.db import backups_dir
+
+    log = tmp_path / "new.sqlite3"
+    window = open_window(log)
+    composer = _compose_for_ice(qtbot, window)
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    backups = backups_dir(log)
+    backups.mkdir(exist_ok=True)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(backups))
+    qtbot.mouseClick(composer.save_button, LEFT)
+    qtbot.waitUntil(lambda: "keeps backups" in composer.warnings.text(), timeout=20_000)
+    assert composer.save_button.isEnabled() and composer.unsaved == 1
+    out = tmp_path / "letters"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    qtbot.mouseClick(composer.save_button, LEFT)
+    qtbot.waitUntil(lambda: len(window.session.index) == 1, timeout=20_000)
+    assert len(list(out.glob("*.docx"))) == 1

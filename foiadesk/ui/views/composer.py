@@ -649,7 +649,11 @@ class ComposerView(QWidget):
             self.filing.select(min(changes.request_ids))
             self.logged.emit(changes)
 
+        def failed(error):
+            self.save_button.setEnabled(True)  # nothing was logged: save them elsewhere
+            self._failed(error)
+
         self.save_button.setEnabled(False)
         self.session.tasks.write(
-            "Saving and logging the letters", save_and_log, on_done=saved, on_error=self._failed
+            "Saving and logging the letters", save_and_log, on_done=saved, on_error=failed
         )
