@@ -446,3 +446,35 @@ def test_a_log_damaged_while_open_is_named_with_its_backups_not_apologised_for(q
     shown = window.banner.text.text()
     assert "Sorry" not in shown
     assert str(demo_copy) in shown and "backups" in shown
+
+
+def test_logging_from_the_agenda_keeps_the_place_in_it(qtbot, open_window, demo_copy):
+    """Select a deadline, Ctrl+L, log: the same deadline stays selected (and, once an event
+    meets it, the one now in its place), so the next Ctrl+L needs no new click."""
+    window = open_window(demo_copy)
+    window.banner.hide()
+    tree, model = window.agenda.table, window.agenda.model
+    group = model.group_index("overdue", "agency")
+    tree.setExpanded(group, True)
+    index = model.index(1, 0, group)
+    request_id, deadline = index.data(ID_ROLE), index.siblingAtColumn(2).data()
+    tree.scrollTo(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+
+    def log(kind, **fields):
+        window.banner.hide()
+        press(qtbot, window, Qt.Key.Key_L)
+        dialog = window.dialog
+        dialog.type.setCurrentIndex(dialog.type.findData(kind))
+        for name, value in fields.items():
+            getattr(dialog, name).setCurrentIndex(getattr(dialog, name).findData(value))
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.banner.isVisible() and "Logged" in window.banner.text.text())
+
+    log("note")
+    current = tree.currentIndex()
+    assert current.data(ID_ROLE) == request_id and current.siblingAtColumn(2).data() == deadline
+    log("determination", outcome="full_grant")  # the response is in: that deadline leaves the agenda
+    current = tree.currentIndex()
+    assert current.data(ID_ROLE) is not None and current.parent() == group
+    assert window.agenda.selected_request() == current.data(ID_ROLE)

@@ -80,7 +80,12 @@ class AgendaView(QWidget):
 
         self.span.currentIndexChanged.connect(lambda: self.model.set_overdue_days(self.span.currentData()))
         self._unarranged = False
+        self._place = None  # the selected deadline while the rows are rebuilt
+        self.model.modelAboutToBeReset.connect(
+            lambda: setattr(self, "_place", self.model.place(self.table.currentIndex()))
+        )
         self.model.modelReset.connect(self._arrange_when_shown)
+        self.model.modelReset.connect(self._keep_place)
         session.when_loaded(self._loaded)
         session.rows_changed.connect(self._show_right_page)
         self._arrange()
@@ -158,6 +163,14 @@ class AgendaView(QWidget):
             "Overdue deadlines are counted over the span chosen on the left. Your own deadlines "
             "(replies, appeals) are listed first in each group."
         )
+
+    def _keep_place(self) -> None:
+        """After a write the same deadline stays selected, so logging the next event from
+        the agenda needs no new click."""
+        place, self._place = self._place, None
+        index = self.model.find(place) if place is not None else None
+        if index is not None and index.isValid():
+            self.table.setCurrentIndex(index)
 
     def _remember(self, index, is_open: bool) -> None:
         if index.data(KIND_ROLE) == "owed_by":
