@@ -17,7 +17,7 @@ from sqlite_utils import Migrations
 
 from foiadesk.core.store import db as dbmod
 from foiadesk.core.store import log
-from foiadesk.core.store.db import SCHEMA_VERSION, StorageError, connect, schema_version
+from foiadesk.core.store.db import SCHEMA_VERSION, StorageError, connect, could_be_a_log, schema_version
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "schemas"
 
@@ -262,3 +262,14 @@ def test_only_trouble_with_the_file_itself_is_told_as_such(tmp_path):
     assert storage_message(sqlite3.OperationalError("no such column: estimate_done"), log) is None
     assert storage_message(sqlite3.IntegrityError("FOREIGN KEY constraint failed"), log) is None
     assert storage_message(ValueError("malformed"), log) is None
+
+
+def test_a_letter_or_a_note_could_not_be_a_log(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("call the FOIA officer")
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    log = tmp_path / "log.sqlite3"
+    connect(log).close()
+    assert not could_be_a_log(note)
+    assert could_be_a_log(log) and could_be_a_log(empty) and could_be_a_log(tmp_path / "new.sqlite3")

@@ -478,3 +478,23 @@ def test_logging_from_the_agenda_keeps_the_place_in_it(qtbot, open_window, demo_
     current = tree.currentIndex()
     assert current.data(ID_ROLE) is not None and current.parent() == group
     assert window.agenda.selected_request() == current.data(ID_ROLE)
+
+
+def test_a_file_that_is_not_a_log_leaves_the_open_log_open(
+    qtbot, open_window, demo_copy, tmp_path, monkeypatch
+):
+    """Open another log… on a letter or a note: it is refused, and the log open stays open."""
+    from PySide6.QtWidgets import QPushButton
+
+    letter = tmp_path / "reply.txt"
+    letter.write_text("Dear requester, ...")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(letter), ""))
+    window = open_window(demo_copy)
+    window.show_view(4)
+    button = next(b for b in window.settings_view.findChildren(QPushButton) if "Open another log" in b.text())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    said = window.banner.text.text()
+    assert window.banner.isVisible() and said.startswith(f"{letter} is not a FoiaDesk log"), said
+    assert window.session.path == demo_copy and window.session.db is not None
+    assert window.settings_view.path.text() == str(demo_copy)
+    assert window.requests.model.rowCount() > 0
