@@ -69,7 +69,7 @@ class MainWindow(LogActions, QMainWindow):
         # What else can be done next with a request, offered in its right-click menu:
         # functions request id → [(menu text, action)], added by other parts of the window
         # (the follow-up letters of the filing work).
-        self.next_steps: list[Callable[[int], list[tuple[str, Callable[[], None]]]]] = []
+        self.next_steps: list[Callable[[int], list[tuple[str, Callable[[], None]]]]] = [self._letters_due]
         self._menu = None
         self.dialog = None  # the open dialog, if any (kept so it is not collected)
         self.setWindowTitle("FoiaDesk")
@@ -367,6 +367,21 @@ class MainWindow(LogActions, QMainWindow):
             for text, act in steps:
                 menu.addAction(text, act)
         return menu
+
+    def _letters_due(self, request_id: int) -> list[tuple[str, Callable[[], None]]]:
+        """The letters the request's deadlines call for, drafted as from its Next step…."""
+        from foiadesk.core.letters.followups import KINDS
+        from foiadesk.ui.views.filing_actions import request_steps
+
+        if self.session.db is None:
+            return []
+
+        def draft(kind: str) -> None:
+            self.open_request(request_id)
+            self.requests.detail.filing_actions.follow_up(kind)
+
+        steps = request_steps(self.session, request_id)
+        return [(f"Draft: {KINDS[kind][1]}…", lambda k=kind: draft(k)) for kind in steps]
 
     def _row_menu(self, table, request_id: int | None, pos) -> None:
         if request_id is None or self.session is None:

@@ -311,3 +311,34 @@ def test_a_follow_up_drafted_from_the_agenda_says_where_it_went(qtbot, open_wind
     qtbot.waitUntil(lambda: agenda.next_steps.last_followup is not None, timeout=TIMEOUT)
     said = window.banner.text.text()
     assert window.banner.isVisible() and said.startswith("Drafted the administrative appeal for #1"), said
+
+
+def test_a_rows_right_click_drafts_its_next_step(qtbot, open_window, drafted):
+    """Right-click a request in the list: the letters its deadlines call for are offered,
+    and one drafts as from the request's Next step…."""
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    log.record_event(db, 1, log.NewEvent("acknowledged", date(2026, 10, 6), tracking_number=TRACKING))
+    record_determination(db, 1, on=date(2026, 11, 20), outcome="partial", exemptions=["b5", "b6"])
+    db.close()
+    window = open_window(drafted)
+    window.show_view(1)
+    table, model = window.requests.table, window.requests.model
+    pos = table.visualRect(model.index(model.row_of(1), 2)).center()
+    table.customContextMenuRequested.emit(pos)  # what a right click on the row does
+    texts = [a.text() for a in window._menu.actions() if not a.isSeparator()]
+    assert texts == [
+        "Log &event…",
+        "&Open the request",
+        "Draft: Administrative appeal…",
+        "Draft: Request for OGIS mediation…",
+    ]
+    window._menu.close()
+    next(a for a in window._menu.actions() if a.text() == "Draft: Administrative appeal…").trigger()
+    actions = window.requests.detail.filing_actions
+    assert window.requests.current_request_id() == 1
+    assert actions.dialog.kind.currentData() == "appeal"
+    click(qtbot, ok(actions.dialog))
+    qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
+    assert "Exemption 6 (5 U.S.C. 552(b)(6))" in docx_text(actions.last_followup.docx)
+    assert window.banner.text.text().startswith("Drafted the administrative appeal for #1")
