@@ -376,12 +376,12 @@ class MainWindow(LogActions, QMainWindow):
         if self.session.db is None:
             return []
 
-        def draft(kind: str) -> None:
+        def draft_letter(kind: str) -> None:
             self.open_request(request_id)
             self.requests.detail.filing_actions.follow_up(kind)
 
         steps = request_steps(self.session, request_id)
-        return [(f"Draft: {KINDS[kind][1]}…", lambda k=kind: draft(k)) for kind in steps]
+        return [(f"Draft: {KINDS[kind][1]}…", lambda k=kind: draft_letter(k)) for kind in steps]
 
     def _row_menu(self, table, request_id: int | None, pos) -> None:
         if request_id is None or self.session is None:
