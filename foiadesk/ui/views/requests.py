@@ -97,7 +97,7 @@ class RequestsView(QWidget):
         self.detail.log_event_requested.connect(self.log_event_requested)
 
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
+        filters.addWidget(self.search, 1)
         for choice in self.choices:
             filters.addWidget(choice, 1)
         listing = QWidget()
@@ -114,7 +114,9 @@ class RequestsView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(listing)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([1300, 700])  # the list first: office, title, status, deadline
+        # Half each at first: the list shows office, title, status and days left, and the
+        # request's deadlines keep their names whole beside their dates (and ⚑ dates).
+        self.splitter.setSizes([1000, 1000])
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
