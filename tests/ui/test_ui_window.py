@@ -498,3 +498,31 @@ def test_a_file_that_is_not_a_log_leaves_the_open_log_open(
     assert window.session.path == demo_copy and window.session.db is not None
     assert window.settings_view.path.text() == str(demo_copy)
     assert window.requests.model.rowCount() > 0
+
+
+def test_a_request_the_filter_lets_go_leaves_its_place_to_the_next(qtbot, open_window, demo_copy):
+    """Overdue only: a determination takes the request out of the list; the one after it
+    is selected and shown in its place (not the list's first), and Ctrl+L logs on that one."""
+    window = open_window(demo_copy)
+    window.show_view(1)
+    requests = window.requests
+    requests.deadline_choice.setCurrentIndex(requests.deadline_choice.findData("overdue"))
+    table, model = requests.table, requests.model
+    row = 3
+    request_id, after = (model.index(r, 0).data(ID_ROLE) for r in (row, row + 1))
+    rect = table.visualRect(model.index(row, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: requests.detail.request_id == request_id)
+    press(qtbot, window, Qt.Key.Key_L)
+    dialog = window.dialog
+    dialog.type.setCurrentIndex(dialog.type.findData("determination"))
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("full_grant"))
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: model.row_of(request_id) is None)
+    window.banner.hide()
+    press(qtbot, window, Qt.Key.Key_L)  # the window active again: the list has the keyboard
+    assert table.currentIndex().row() == row and requests.current_request_id() == after
+    assert table.selectionModel().isRowSelected(row)
+    assert requests.detail.title.text().startswith(f"#{after} ")
+    assert isinstance(window.dialog, EventDialog) and window.dialog.request_id == after
+    window.dialog.reject()

@@ -132,6 +132,10 @@ class RequestsView(QWidget):
             choice.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.layoutChanged.connect(self._update_count)
+        self._row_before = -1  # the current row while the rows are rebuilt
+        self.model.layoutAboutToBeChanged.connect(
+            lambda: setattr(self, "_row_before", self.table.currentIndex().row())
+        )
         self.model.rowsInserted.connect(self._update_count)
         session.when_loaded(self._fill_choices)
         session.lists_changed.connect(self._fill_choices)
@@ -265,8 +269,12 @@ class RequestsView(QWidget):
         self.search.selectAll()
 
     def _rows_changed(self, _ids) -> None:
+        row = self._row_before  # before the model read the changed rows
         if self.search.text().strip():  # a changed request may now match, or no longer
             self.model.set_filter(*self._filter_and_snippets())
+        row = min(row, self.model.rowCount() - 1)
+        if not self.table.currentIndex().isValid() and row >= 0:
+            self.table.selectRow(row)  # the request left the filtered list: the next one
 
     def _loaded(self) -> None:
         self.table.set_placeholder(
