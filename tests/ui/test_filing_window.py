@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 from conftest import wait_loaded
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, save_drafts
 from foiadesk.core.letters.content import DraftOptions
@@ -342,3 +342,36 @@ def test_a_rows_right_click_drafts_its_next_step(qtbot, open_window, drafted):
     qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
     assert "Exemption 6 (5 U.S.C. 552(b)(6))" in docx_text(actions.last_followup.docx)
     assert window.banner.text.text().startswith("Drafted the administrative appeal for #1")
+
+
+def test_esc_while_a_filing_is_written_leaves_the_dialog_to_say_it_was_filed(
+    qtbot, open_window, drafted, monkeypatch
+):
+    """Mark as filed, then Esc before the write is done (a busy log): the filing is recorded
+    either way, so the dialog stays until it is, as the log-event dialog does."""
+    import threading
+
+    written = threading.Event()
+    real = filing_dialogs.file_request
+
+    def slow(*args, **kwargs):
+        written.wait(5)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(filing_dialogs, "file_request", slow)
+    window = open_window(drafted)
+    window.open_request(1)
+    detail = window.requests.detail
+    actions = detail.filing_actions
+    click(qtbot, actions.file_button)
+    dialog = actions.dialog
+    dialog.filed_on.setDate(date(2026, 10, 1))
+    closed = []
+    dialog.finished.connect(closed.append)
+    click(qtbot, ok(dialog))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and not closed
+    written.set()
+    qtbot.waitUntil(lambda: bool(closed), timeout=TIMEOUT)
+    assert closed == [QDialog.DialogCode.Accepted]
+    qtbot.waitUntil(lambda: detail.view is not None and detail.view.status == "Filed", timeout=TIMEOUT)

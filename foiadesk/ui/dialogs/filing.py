@@ -205,6 +205,10 @@ class MarkFiledDialog(QDialog):
             "Marking as filed", write, on_done=lambda _c: self.accept(), on_error=self._failed
         )
 
+    def reject(self) -> None:
+        if self.buttons.isEnabled():  # not while the write is under way: its result decides
+            super().reject()
+
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, UserError):
@@ -391,6 +395,10 @@ class FollowupDialog(QDialog):
             f"({self.followup.filename}) and logged it as a draft on its timeline: select it "
             f"there and open it to read, print or send.{copy}"
         )
+
+    def reject(self) -> None:
+        if self.buttons.isEnabled():  # not while the write is under way: its result decides
+            super().reject()
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
