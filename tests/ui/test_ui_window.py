@@ -228,6 +228,21 @@ def test_notes_are_added_to_the_request(qtbot, open_window, demo_copy):
     assert window.requests.detail.record.tabText(2).startswith("Notes (")
 
 
+def test_remove_tag_with_nothing_typed_says_which_tags_there_are(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    window.open_request(7)
+    notes = window.requests.detail.notes
+    for tag in ("priority", "litigation"):
+        notes.tag.setText(tag)
+        qtbot.mouseClick(notes.add_tag_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda t=tag: t in notes.tag_list.text(), timeout=10_000)
+    window.banner.hide()
+    qtbot.mouseClick(notes.remove_tag_button, Qt.MouseButton.LeftButton)
+    said = window.banner.text.text()
+    assert window.banner.isVisible() and said == "Type the tag to take off #7: litigation, priority.", said
+    assert notes.tag.hasFocus() and notes.tag_list.text() == "litigation, priority"
+
+
 def test_the_case_grid_leads_to_the_filtered_list(qtbot, open_window, demo_copy):
     window = open_window(demo_copy)
     window.show_view(2)

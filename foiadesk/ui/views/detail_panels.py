@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foiadesk.core.errors import UserError
 from foiadesk.core.store.fees import Ledger, fee_ledger, record_fee
 from foiadesk.core.store.log import add_note, tag_request
 from foiadesk.core.store.tags import all_tags, untag_request
@@ -180,7 +181,14 @@ class NotesPanel(QWidget):
 
     def remove_tag(self) -> None:
         name = self.tag.text().strip() or (self.tags[-1] if len(self.tags) == 1 else "")
-        if self.request_id is None or not name:
+        if self.request_id is None:
+            return
+        if not name:  # several tags, none typed: say which there are
+            self.tag.setFocus()
+            said = f"Type the tag to take off #{self.request_id}: {', '.join(self.tags)}."
+            if not self.tags:
+                said = f"Request #{self.request_id} has no tags."
+            self.session.failed.emit(UserError(said))
             return
         request_id = self.request_id
         self.session.tasks.write(
