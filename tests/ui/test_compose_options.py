@@ -143,3 +143,23 @@ def test_letters_refused_where_they_were_to_go_can_be_saved_elsewhere(
     qtbot.mouseClick(composer.save_button, LEFT)
     qtbot.waitUntil(lambda: len(window.session.index) == 1, timeout=20_000)
     assert len(list(out.glob("*.docx"))) == 1
+
+
+def test_drafting_again_after_saving_shows_the_new_letters(qtbot, open_window, tmp_path, monkeypatch):
+    """After Save the filing step is shown; Draft the letters then brings the review back,
+    with the new letters or with what is missing."""
+    window = open_window(tmp_path / "new.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    _draft_and_save(qtbot, window, composer, tmp_path / "letters", monkeypatch, letters=1)
+    assert composer.steps.currentWidget() is composer.filing
+    composer.letter_date.setDate(date(2026, 11, 26))
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    assert composer.steps.currentIndex() == 0 and composer.letters.isVisible()
+    assert composer.letters.count() == 1 and composer.save_button.isEnabled()
+    composer.steps.setCurrentWidget(composer.filing)
+    for i in range(composer.categories.count()):
+        composer.categories.item(i).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    assert composer.warnings.isVisible()
+    assert composer.warnings.text() == "Tick at least one kind of record and one office to send it to."

@@ -578,6 +578,7 @@ class ComposerView(QWidget):
     # -- drafting, reviewing, saving -------------------------------------------------------
 
     def draft(self) -> None:
+        self.steps.setCurrentIndex(0)  # the review, where the letters or what is missing show
         try:
             choices = self.current_choices()
         except UserError as exc:
