@@ -163,3 +163,9 @@ def test_drafting_again_after_saving_shows_the_new_letters(qtbot, open_window, t
     qtbot.mouseClick(composer.draft_button, LEFT)
     assert composer.warnings.isVisible()
     assert composer.warnings.text() == "Tick at least one kind of record and one office to send it to."
+    bad = tmp_path / "me.toml"
+    bad.write_text('name = "Sam"\n')  # no email, no fee category
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    composer.steps.setCurrentWidget(composer.filing)
+    qtbot.mouseClick(composer.load_profile_button, LEFT)
+    assert composer.warnings.isVisible() and "me.toml" in composer.warnings.text(), composer.warnings.text()

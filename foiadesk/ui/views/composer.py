@@ -501,6 +501,7 @@ class ComposerView(QWidget):
             try:
                 self._fill_requester(asdict(load_profile(Path(name))))
             except UserError as exc:
+                self.steps.setCurrentIndex(0)  # the review, where warnings show
                 self.warnings.setText(str(exc))
 
     def _fill_requester(self, fields: dict) -> None:
