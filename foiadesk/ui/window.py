@@ -72,6 +72,7 @@ class MainWindow(LogActions, QMainWindow):
         self.next_steps: list[Callable[[int], list[tuple[str, Callable[[], None]]]]] = [self._letters_due]
         self._menu = None
         self.dialog = None  # the open dialog, if any (kept so it is not collected)
+        self.calculator = None  # the deadline calculator, once opened
         self.setWindowTitle("FoiaDesk")
         guard_the_wheel()
         self.tabs = QTabWidget()
@@ -224,11 +225,16 @@ class MainWindow(LogActions, QMainWindow):
         self.requests.focus_search()
 
     def show_calculator(self) -> None:
-        """Non-modal: it can stay open beside the list."""
+        """Non-modal: it can stay open beside the list (Ctrl+D again brings it forward)."""
         from foiadesk.ui.dialogs.calculator import CalculatorDialog
 
-        self.calculator = CalculatorDialog(self.session.today(), self.settings.get("skip_closures"), self)
+        if self.calculator is None or not self.calculator.isVisible():
+            if self.calculator is not None:
+                self.calculator.deleteLater()  # closed: a new one has today's date and settings
+            self.calculator = CalculatorDialog(self.session.today(), self.settings.get("skip_closures"), self)
         self.calculator.show()
+        self.calculator.raise_()
+        self.calculator.activateWindow()
 
     def show_shortcuts(self) -> None:
         self.banner.show_message("   ·   ".join(f"{keys}: {what}" for keys, what in SHORTCUTS), kind="note")

@@ -359,6 +359,11 @@ def test_the_calculator_answers_as_you_type(qtbot, open_window, demo_copy):
     calc.asked.setDate(date(2026, 11, 20))
     calc.answered.setDate(date(2026, 11, 10))
     assert calc.result.text() == "The answer (2026-11-10) cannot come before the question (2026-11-20)."
+    press(qtbot, window, Qt.Key.Key_D)  # again, from the window: the same calculator, brought forward
+    calculators = [
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle() == calc.windowTitle()
+    ]
+    assert calculators == [calc] and window.calculator is calc
 
 
 def test_a_new_case_from_the_shipped_pack_shows_its_gaps(qtbot, settings, open_window, tmp_path):
