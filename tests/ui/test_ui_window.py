@@ -61,6 +61,44 @@ def test_a_view_is_built_when_first_shown_and_shows_the_log_at_once(qtbot, open_
     assert window.tabs.currentWidget() is cases and len(window.findChildren(CasesView)) == 1
 
 
+def test_a_view_clicked_while_the_log_is_read_says_it_is_being_read(qtbot, settings, demo_copy):
+    """Cases and Settings reached before the list is read say so, not "no cases" or
+    "no profiles"; once it is read they show the log's."""
+    from foiadesk.ui.window import MainWindow
+
+    window = MainWindow(settings, demo_copy, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.session.is_loading
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert window.cases.table._placeholder == "Reading the log…"
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(4).center())
+    profiles = window.settings_view.profiles
+    assert [profiles.item(i).text() for i in range(profiles.count())] == ["Reading the log…"]
+    wait_loaded(qtbot, window)
+    assert profiles.count() == 2 and profiles.item(0).text().startswith("Dana Whitfield")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert window.cases.model.rowCount() > 0
+
+
+def test_views_of_a_log_that_could_not_be_read_say_so(qtbot, settings, tmp_path):
+    from foiadesk.ui.window import MainWindow
+
+    letter = tmp_path / "letter.sqlite3"
+    letter.write_text("Dear requester, ...")
+    window = MainWindow(settings, letter, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(4).center())
+    qtbot.waitUntil(lambda: window.banner.isVisible() and not window.session.is_loading, timeout=10_000)
+    assert "is not a FoiaDesk database" in window.banner.text.text()
+    assert window.settings_view.profiles.item(0).text() == "The log could not be read: no log is open."
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert window.cases.table._placeholder == "The log could not be read: no log is open."
+
+
 def test_opening_another_log_from_settings_builds_no_view_of_the_old_one(
     qtbot, open_window, demo_copy, tmp_path, monkeypatch
 ):
