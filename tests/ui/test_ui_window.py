@@ -82,6 +82,22 @@ def test_a_view_clicked_while_the_log_is_read_says_it_is_being_read(qtbot, setti
     assert window.cases.model.rowCount() > 0
 
 
+def test_the_agenda_says_the_log_is_being_read_not_that_nothing_is_due(qtbot, settings, demo_copy):
+    from foiadesk.ui.window import MainWindow
+
+    window = MainWindow(settings, demo_copy, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.session.is_loading and window.tabs.currentWidget() is window.agenda
+    agenda, model = window.agenda, window.agenda.model
+    headings = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert agenda.summary.text() == "Reading the log…"
+    assert headings == ["Overdue", "This week", "Next week", "Later"], headings
+    wait_loaded(qtbot, window)
+    assert agenda.summary.text().endswith("next week") and "overdue" in agenda.summary.text()
+    assert model.index(0, 0).data().startswith("Overdue · ")
+
+
 def test_views_of_a_log_that_could_not_be_read_say_so(qtbot, settings, tmp_path):
     from foiadesk.ui.window import MainWindow
 
@@ -94,6 +110,7 @@ def test_views_of_a_log_that_could_not_be_read_say_so(qtbot, settings, tmp_path)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(4).center())
     qtbot.waitUntil(lambda: window.banner.isVisible() and not window.session.is_loading, timeout=10_000)
     assert "is not a FoiaDesk database" in window.banner.text.text()
+    assert window.agenda.summary.text() == "The log could not be read: no log is open."
     assert window.settings_view.profiles.item(0).text() == "The log could not be read: no log is open."
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
     assert window.cases.table._placeholder == "The log could not be read: no log is open."

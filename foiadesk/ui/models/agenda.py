@@ -195,6 +195,8 @@ class AgendaModel(QAbstractItemModel):
             return None
         n = self.count(when, owed_by)
         if role == Qt.ItemDataRole.DisplayRole:
+            if self.session.db is None:  # not read yet (or not readable): no "nothing due"
+                return OWER_LABELS[owed_by] if owed_by else WHEN_LABELS[when]
             if owed_by is None:
                 text = f"{WHEN_LABELS[when]} · {n:,}" if n else f"{WHEN_LABELS[when]} · nothing due"
                 if when == "overdue" and self.hidden:

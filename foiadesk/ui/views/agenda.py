@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from foiadesk.core.tracking.agenda import OWERS, WHEN
 from foiadesk.ui.models.agenda import KIND_ROLE, OVERDUE_SPANS, AgendaModel
 from foiadesk.ui.models.requests import ID_ROLE
-from foiadesk.ui.session import Session
+from foiadesk.ui.session import Session, not_read
 from foiadesk.ui.views.welcome import WelcomeView
 from foiadesk.ui.widgets import DATE
 
@@ -88,6 +88,7 @@ class AgendaView(QWidget):
         self.model.modelReset.connect(self._keep_place)
         session.when_loaded(self._loaded)
         session.rows_changed.connect(self._show_right_page)
+        session.failed.connect(lambda _error: self.session.db is None and self._arrange())  # not read
         self._arrange()
         from foiadesk.ui.views.filing_actions import AgendaNextSteps
 
@@ -159,6 +160,8 @@ class AgendaView(QWidget):
                 self.table.setExpanded(group, self._folded.get((when, owed_by), default))
         overdue, week, next_week = (model.count(w) for w in WHEN[:3])
         self.summary.setText(f"{overdue:,} overdue · {week:,} due this week · {next_week:,} next week")
+        if self.session.db is None:
+            self.summary.setText(not_read(self.session))
         self.summary.setToolTip(
             "Overdue deadlines are counted over the span chosen on the left. Your own deadlines "
             "(replies, appeals) are listed first in each group."
