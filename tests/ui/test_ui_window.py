@@ -283,6 +283,19 @@ def test_notes_are_added_to_the_request(qtbot, open_window, demo_copy):
     assert window.requests.detail.record.tabText(2).startswith("Notes (")
 
 
+def test_a_note_being_typed_stays_with_its_request(qtbot, open_window, demo_copy):
+    """A note typed on #7 and not yet added does not follow the user to #8 (where Add note
+    would put it on the wrong request); it is there again on going back to #7."""
+    window = open_window(demo_copy)
+    window.open_request(7)
+    notes = window.requests.detail.notes
+    qtbot.keyClicks(notes.note, "Called ICE FOIA: they will send the records Friday.")
+    window.open_request(8)
+    assert notes.note.toPlainText() == ""
+    window.open_request(7)
+    assert notes.note.toPlainText() == "Called ICE FOIA: they will send the records Friday."
+
+
 def test_remove_tag_with_nothing_typed_says_which_tags_there_are(qtbot, open_window, demo_copy):
     window = open_window(demo_copy)
     window.open_request(7)

@@ -114,6 +114,7 @@ class NotesPanel(QWidget):
         self.session = session
         self.request_id: int | None = None
         self.tags: tuple[str, ...] = ()
+        self._typed: dict[int | None, str] = {}  # notes typed and not yet added, by request
         self.tag_list = QLabel()
         self.tag_list.setWordWrap(True)
         self.tag = QLineEdit()
@@ -151,6 +152,9 @@ class NotesPanel(QWidget):
         self.remove_tag_button.clicked.connect(self.remove_tag)
 
     def show_request(self, request_id: int | None, notes: tuple[Note, ...], tags: tuple[str, ...]) -> None:
+        if request_id != self.request_id:  # a note being typed stays with its own request
+            self._typed[self.request_id] = self.note.toPlainText()
+            self.note.setPlainText(self._typed.pop(request_id, ""))
         self.request_id, self.tags = request_id, tags
         self.tag_list.setText(", ".join(tags) or "none")
         self.notes.setPlainText(
