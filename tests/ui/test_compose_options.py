@@ -169,3 +169,20 @@ def test_drafting_again_after_saving_shows_the_new_letters(qtbot, open_window, t
     composer.steps.setCurrentWidget(composer.filing)
     qtbot.mouseClick(composer.load_profile_button, LEFT)
     assert composer.warnings.isVisible() and "me.toml" in composer.warnings.text(), composer.warnings.text()
+
+
+def test_letters_signed_by_the_example_profile_say_so(qtbot, open_window, tmp_path):
+    """A first run drafts with the example profile's made-up requester: each letter's review
+    says so, until the user's own details are in."""
+    window = open_window(tmp_path / "new.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    assert composer.saved.currentData() == "example"
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    said = composer.warnings.text()
+    assert said.startswith("• Signed by the example profile's made-up requester (Dana Whitfield, "), said
+    composer.name.setText("Rosa Diaz")
+    composer.email.setText("rosa@clinic.org")
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    assert "example profile" not in composer.warnings.text()

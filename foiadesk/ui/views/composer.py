@@ -619,8 +619,16 @@ class ComposerView(QWidget):
             return
         draft = self.drafts[row]
         self.preview.setPlainText(re.sub(r"^([•◦▪-])\s+", r"\1 ", draft.text, flags=re.M))  # list tabs
-        said = "\n".join(f"• {w}" for w in draft.warnings)
-        self.warnings.setText(said or "Nothing to check.")
+        said = [f"• {w}" for w in draft.warnings]
+        requester = self.choices.requester if self.choices else None
+        if requester is not None and requester.email.endswith(".example"):  # RFC 2606: made up
+            said.insert(
+                0,
+                f"• Signed by the example profile's made-up requester ({requester.name}, "
+                f"{requester.email}): put your own details under “2. Who signs” and draft again "
+                "before you save and send.",
+            )
+        self.warnings.setText("\n".join(said) or "Nothing to check.")
 
     def ask_where_to_save(self) -> None:
         name = QFileDialog.getExistingDirectory(self, "Save the letters in")
