@@ -202,6 +202,23 @@ def test_an_impossible_event_is_explained_in_the_dialog(qtbot, open_window, demo
     assert not dialog.form.isRowVisible(dialog.amount) and dialog.form.isRowVisible(dialog.named)
 
 
+def test_cancelling_a_second_attach_keeps_the_files_attached(
+    qtbot, open_window, demo_copy, tmp_path, monkeypatch
+):
+    letter = tmp_path / "ack letter.pdf"
+    letter.write_bytes(b"%PDF-1.4 acknowledgment")
+    answers = [([str(letter)], ""), ([], "")]  # a file, then Cancel
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: answers.pop(0))
+    window = open_window(demo_copy)
+    window.log_event(1)
+    dialog = window.dialog
+    qtbot.mouseClick(dialog.attach, Qt.MouseButton.LeftButton)
+    assert dialog.attached.text() == "ack letter.pdf"
+    qtbot.mouseClick(dialog.attach, Qt.MouseButton.LeftButton)  # opened again, then cancelled
+    assert dialog.attached.text() == "ack letter.pdf" and dialog.draft().files == (letter,)
+    dialog.reject()
+
+
 def test_errors_from_the_worker_reach_the_message_bar(qtbot, open_window, demo_copy, isolated_data_dir):
     window = open_window(demo_copy)
     window.banner.hide()  # the demo log's own note, dismissed
