@@ -67,8 +67,8 @@ class MainWindow(LogActions, QMainWindow):
         self._today = today
         self.session = None  # a Session, once the log is opened
         # What else can be done next with a request, offered in its right-click menu:
-        # functions request id → [(menu text, action)], added by other parts of the window
-        # (the follow-up letters of the filing work).
+        # functions request id → [(menu text, action)]: the letters its open deadlines call
+        # for, and what other parts of the window add.
         self.next_steps: list[Callable[[int], list[tuple[str, Callable[[], None]]]]] = [self._letters_due]
         self._menu = None
         self.dialog = None  # the open dialog, if any (kept so it is not collected)
