@@ -17,7 +17,7 @@ from sqlite_utils import Migrations
 
 from foiadesk.core.store import db as dbmod
 from foiadesk.core.store import log
-from foiadesk.core.store.db import SCHEMA_VERSION, StorageError, connect, schema_version
+from foiadesk.core.store.db import SCHEMA_VERSION, StorageError, connect, could_be_a_log, schema_version
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "schemas"
 
@@ -284,3 +284,14 @@ def test_no_sqlite_utils_plugin_runs_on_a_log_connection(tmp_path, monkeypatch):
         assert dbmod.read_only_reason(connect(tmp_path / "log.sqlite3")) or os.geteuid() == 0
     finally:
         (tmp_path / "log.sqlite3").chmod(0o644)
+
+
+def test_a_letter_or_a_note_could_not_be_a_log(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("call the FOIA officer")
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    log = tmp_path / "log.sqlite3"
+    connect(log).close()
+    assert not could_be_a_log(note)
+    assert could_be_a_log(log) and could_be_a_log(empty) and could_be_a_log(tmp_path / "new.sqlite3")

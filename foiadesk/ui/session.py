@@ -245,3 +245,9 @@ def _build_calendars(skip_closures: bool) -> None:
         calendar(skip_closures=skip_closures).alternative  # noqa: B018 - cached for the first read
     except Exception:  # noqa: S110 - the read builds it again and reports what went wrong
         pass
+
+
+def not_read(session: Session) -> str:
+    """What a view of the log says in place of its contents while there are none to show:
+    the log is being read, or could not be (not that it has no cases or profiles)."""
+    return "Reading the log…" if session.is_loading else "The log could not be read: no log is open."

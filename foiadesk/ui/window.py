@@ -67,11 +67,12 @@ class MainWindow(LogActions, QMainWindow):
         self._today = today
         self.session = None  # a Session, once the log is opened
         # What else can be done next with a request, offered in its right-click menu:
-        # functions request id → [(menu text, action)], added by other parts of the window
-        # (the follow-up letters of the filing work).
-        self.next_steps: list[Callable[[int], list[tuple[str, Callable[[], None]]]]] = []
+        # functions request id → [(menu text, action)]: the letters its open deadlines call
+        # for, and what other parts of the window add.
+        self.next_steps: list[Callable[[int], list[tuple[str, Callable[[], None]]]]] = [self._letters_due]
         self._menu = None
         self.dialog = None  # the open dialog, if any (kept so it is not collected)
+        self.calculator = None  # the deadline calculator, once opened
         self.setWindowTitle("FoiaDesk")
         guard_the_wheel()
         self.tabs = QTabWidget()
@@ -102,6 +103,7 @@ class MainWindow(LogActions, QMainWindow):
             self.restoreGeometry(geometry)
         self._fit_on_screen()
         self._first_load = True
+        self._start_view = 0  # the view the window opened on (see _start)
         self._looked_at = None  # the session whose log was checked for being a demo
         self._log_path = Path(log_path)
         if start_later:
@@ -120,6 +122,7 @@ class MainWindow(LogActions, QMainWindow):
         self.open_log(self._log_path)
         install(self)
         self.show_view(VIEWS.index(self.settings.get("start_view")))
+        self._start_view = self.tabs.currentIndex()  # until the user goes to another view
 
     # -- actions --------------------------------------------------------------------------
 
@@ -222,11 +225,16 @@ class MainWindow(LogActions, QMainWindow):
         self.requests.focus_search()
 
     def show_calculator(self) -> None:
-        """Non-modal: it can stay open beside the list."""
+        """Non-modal: it can stay open beside the list (Ctrl+D again brings it forward)."""
         from foiadesk.ui.dialogs.calculator import CalculatorDialog
 
-        self.calculator = CalculatorDialog(self.session.today(), self.settings.get("skip_closures"), self)
+        if self.calculator is None or not self.calculator.isVisible():
+            if self.calculator is not None:
+                self.calculator.deleteLater()  # closed: a new one has today's date and settings
+            self.calculator = CalculatorDialog(self.session.today(), self.settings.get("skip_closures"), self)
         self.calculator.show()
+        self.calculator.raise_()
+        self.calculator.activateWindow()
 
     def show_shortcuts(self) -> None:
         self.banner.show_message("   ·   ".join(f"{keys}: {what}" for keys, what in SHORTCUTS), kind="note")
@@ -243,6 +251,7 @@ class MainWindow(LogActions, QMainWindow):
             self.requests.detail.clean_up()
             self.session.close()
             self.session.deleteLater()
+            self.banner.hide()  # what it says is about the old log (that it is a demo, say)
         old_views = [self.tabs.widget(i) for i in range(self.tabs.count())]
         blocked = self.tabs.blockSignals(True)  # no view of the old log is built on its way out
         self.tabs.clear()
@@ -306,6 +315,7 @@ class MainWindow(LogActions, QMainWindow):
 
             agenda = AgendaView(session)
             agenda.open_request.connect(self.open_request)
+            agenda.said.connect(lambda text: self.banner.show_message(text, "info"))
             welcome = agenda.welcome
             welcome.create_profile.connect(lambda: self.edit_profile(None))
             welcome.load_pack.connect(self.load_case_pack)
@@ -319,6 +329,7 @@ class MainWindow(LogActions, QMainWindow):
             requests = RequestsView(session)
             requests.log_event_requested.connect(self.log_event)
             requests.detail.failed.connect(self.report)
+            requests.detail.said.connect(lambda text: self.banner.show_message(text, "info"))
             # A row of the list: right click for its menu (the agenda's rows have the filing
             # work's own menu, the letters a deadline calls for).
             table = requests.table
@@ -363,6 +374,21 @@ class MainWindow(LogActions, QMainWindow):
                 menu.addAction(text, act)
         return menu
 
+    def _letters_due(self, request_id: int) -> list[tuple[str, Callable[[], None]]]:
+        """The letters the request's deadlines call for, drafted as from its Next step…."""
+        from foiadesk.core.letters.followups import KINDS
+        from foiadesk.ui.views.filing_actions import request_steps
+
+        if self.session.db is None:
+            return []
+
+        def draft_letter(kind: str) -> None:
+            self.open_request(request_id)
+            self.requests.detail.filing_actions.follow_up(kind)
+
+        steps = request_steps(self.session, request_id)
+        return [(f"Draft: {KINDS[kind][1]}…", lambda k=kind: draft_letter(k)) for kind in steps]
+
     def _row_menu(self, table, request_id: int | None, pos) -> None:
         if request_id is None or self.session is None:
             return
@@ -371,7 +397,8 @@ class MainWindow(LogActions, QMainWindow):
 
     def _loaded(self) -> None:
         self.status.setText(str(self.session.path))
-        if self._first_load and len(self.session.index) == 0:
+        chosen = self.tabs.currentIndex() != self._start_view
+        if self._first_load and len(self.session.index) == 0 and not chosen:
             self.show_view(0)  # a first run: the welcome steps, whatever the start view
         self._first_load = False
         if self._looked_at is not self.session and self.session.db is not None:
@@ -456,6 +483,13 @@ class MainWindow(LogActions, QMainWindow):
 
     def _switch_to(self, path: Path) -> bool:
         """Open ``path`` unless the user keeps the unsaved drafts; whether it was opened."""
+        from foiadesk.core.store.db import could_be_a_log
+
+        if not could_be_a_log(path):  # refused before the log open now is closed
+            self.banner.show_message(
+                f"{path} is not a FoiaDesk log (not an SQLite database); {self.session.path.name} stays open."
+            )
+            return False
         if not self._drafts_may_go("Open another log", "Open the other log and lose"):
             return False
         self.open_log(path)  # remembered once read, unless it is a demo log

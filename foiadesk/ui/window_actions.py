@@ -90,12 +90,24 @@ class LogActions:
             write_demo(path, requests=DEMO_REQUESTS, today=self.session.today())
             return path
 
+        button = self.agenda.welcome.demo_button
+        button.setEnabled(False)  # one demo log, however often it is clicked meanwhile
+
         def written(path):
+            button.setEnabled(True)  # before the switch, which deletes the button
             if self._switch_to(path):  # it says it is a demo once read
                 self.show_view(0)
 
+        def failed(error):
+            button.setEnabled(True)
+            self.report(error)
+
         self.session.tasks.read(
-            f"Writing a demo log of {DEMO_REQUESTS:,} requests", write, on_done=written, cancellable=False
+            f"Writing a demo log of {DEMO_REQUESTS:,} requests",
+            write,
+            on_done=written,
+            on_error=failed,
+            cancellable=False,
         )
 
     # -- requests and events ----------------------------------------------------------------

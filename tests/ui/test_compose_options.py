@@ -117,3 +117,72 @@ def test_a_priority_order_an_appendix_and_facts_not_fully_verified(qtbot, open_w
     opening = " ".join(partly.text.split()[:6])
     assert any(opening in p for p in text)  # printed, knowingly
     assert "Printed at your choice" in composer.warnings.text()
+
+
+def test_letters_refused_where_they_were_to_go_can_be_saved_elsewhere(
+    qtbot, open_window, tmp_path, monkeypatch
+):
+    """A folder that cannot take the letters (the log's backups) is refused with a reason;
+    Save stays there to choose another folder, without drafting again."""
+    from foiadesk.core.store.db import backups_dir
+
+    log = tmp_path / "new.sqlite3"
+    window = open_window(log)
+    composer = _compose_for_ice(qtbot, window)
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    backups = backups_dir(log)
+    backups.mkdir(exist_ok=True)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(backups))
+    qtbot.mouseClick(composer.save_button, LEFT)
+    qtbot.waitUntil(lambda: "keeps backups" in composer.warnings.text(), timeout=20_000)
+    assert composer.save_button.isEnabled() and composer.unsaved == 1
+    out = tmp_path / "letters"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    qtbot.mouseClick(composer.save_button, LEFT)
+    qtbot.waitUntil(lambda: len(window.session.index) == 1, timeout=20_000)
+    assert len(list(out.glob("*.docx"))) == 1
+
+
+def test_drafting_again_after_saving_shows_the_new_letters(qtbot, open_window, tmp_path, monkeypatch):
+    """After Save the filing step is shown; Draft the letters then brings the review back,
+    with the new letters or with what is missing."""
+    window = open_window(tmp_path / "new.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    _draft_and_save(qtbot, window, composer, tmp_path / "letters", monkeypatch, letters=1)
+    assert composer.steps.currentWidget() is composer.filing
+    composer.letter_date.setDate(date(2026, 11, 26))
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    assert composer.steps.currentIndex() == 0 and composer.letters.isVisible()
+    assert composer.letters.count() == 1 and composer.save_button.isEnabled()
+    composer.steps.setCurrentWidget(composer.filing)
+    for i in range(composer.categories.count()):
+        composer.categories.item(i).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    assert composer.warnings.isVisible()
+    assert composer.warnings.text() == "Tick at least one kind of record and one office to send it to."
+    bad = tmp_path / "me.toml"
+    bad.write_text('name = "Sam"\n')  # no email, no fee category
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    composer.steps.setCurrentWidget(composer.filing)
+    qtbot.mouseClick(composer.load_profile_button, LEFT)
+    assert composer.warnings.isVisible() and "me.toml" in composer.warnings.text(), composer.warnings.text()
+
+
+def test_letters_signed_by_the_example_profile_say_so(qtbot, open_window, tmp_path):
+    """A first run drafts with the example profile's made-up requester: each letter's review
+    says so, until the user's own details are in."""
+    window = open_window(tmp_path / "new.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    assert composer.saved.currentData() == "example"
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    said = composer.warnings.text()
+    assert said.startswith("• Signed by the example profile's made-up requester (Dana Whitfield, "), said
+    composer.name.setText("Rosa Diaz")
+    composer.email.setText("rosa@clinic.org")
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    assert "example profile" not in composer.warnings.text()

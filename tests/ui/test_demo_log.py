@@ -1,5 +1,9 @@
 """A demo log always says it is one, and never becomes the log FoiaDesk opens next time."""
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton
+from window_fixtures import wait_loaded
+
 from foiadesk.ui.app import log_path, parse
 
 
@@ -23,3 +27,18 @@ def test_a_demo_log_shows_its_banner_and_is_not_remembered(qtbot, open_window, d
 
     again = open_window(demo_copy)  # opened again later: it says so again
     assert again.banner.isVisible() and "demo log" in again.banner.text.text()
+
+
+def test_leaving_a_demo_log_takes_its_banner_away(qtbot, open_window, demo_copy, tmp_path, monkeypatch):
+    mine = tmp_path / "mine.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(mine), "")))
+    window = open_window(demo_copy)
+    assert "demo log" in window.banner.text.text()
+    window.show_view(4)
+    button = next(b for b in window.settings_view.findChildren(QPushButton) if "Open another log" in b.text())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    wait_loaded(qtbot, window)
+    assert window.session.path == mine
+    assert window.windowTitle() == "FoiaDesk — mine.sqlite3"
+    said = window.banner.text.text() if window.banner.isVisible() else ""
+    assert "demo log" not in said, said

@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 from conftest import wait_loaded
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, save_drafts
 from foiadesk.core.letters.content import DraftOptions
@@ -267,3 +267,111 @@ def test_filing_the_same_text_again_warns_and_names_the_earlier_request(
     dialog.duplicate.setChecked(True)
     click(qtbot, ok(dialog))
     qtbot.waitUntil(lambda: window.requests.detail.view.status == "Filed", timeout=TIMEOUT)
+
+
+def test_a_drafted_follow_up_says_where_it_went(qtbot, open_window, drafted):
+    """Draft and log closes the dialog; the window then says what was drafted and where it is."""
+    db = connect(drafted)
+    log.record_event(db, 2, log.NewEvent("filed", date(2026, 10, 1), channel="email"))
+    db.close()
+    window = open_window(drafted)
+    window.open_request(2)
+    window.banner.hide()
+    detail = window.requests.detail
+    actions = detail.filing_actions
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
+    click(qtbot, actions.next_button)
+    click(qtbot, ok(actions.dialog))
+    qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
+    said = window.banner.text.text()
+    assert window.banner.isVisible() and said.startswith("Drafted the status inquiry for #2"), said
+    assert actions.last_followup.filename in said and "timeline" in said
+
+
+def test_a_follow_up_drafted_from_the_agenda_says_where_it_went(qtbot, open_window, drafted):
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    ack = log.NewEvent("acknowledged", date(2026, 10, 6), tracking_number=TRACKING)
+    log.record_event(db, 1, ack)
+    record_determination(db, 1, on=date(2026, 11, 20), outcome="partial", exemptions=["b5", "b6"])
+    db.close()
+    window = open_window(drafted)
+    window.show_view(0)
+    window.banner.hide()
+    agenda = window.agenda
+    group = agenda.model.group_index("later", "requester")
+    rows = [agenda.model.index(r, 0, group) for r in range(agenda.model.rowCount(group))]
+    appeal = next(i for i in rows if i.siblingAtColumn(2).data() == "Appeal the partial denial by")
+    agenda.table.scrollTo(appeal)
+    agenda.table.customContextMenuRequested.emit(agenda.table.visualRect(appeal).center())
+    action = next(a for a in agenda.next_steps.menu.actions() if a.text() == "Draft: Administrative appeal…")
+    agenda.next_steps.menu.close()
+    action.trigger()
+    click(qtbot, ok(agenda.next_steps.dialog))
+    qtbot.waitUntil(lambda: agenda.next_steps.last_followup is not None, timeout=TIMEOUT)
+    said = window.banner.text.text()
+    assert window.banner.isVisible() and said.startswith("Drafted the administrative appeal for #1"), said
+
+
+def test_a_rows_right_click_drafts_its_next_step(qtbot, open_window, drafted):
+    """Right-click a request in the list: the letters its deadlines call for are offered,
+    and one drafts as from the request's Next step…."""
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    log.record_event(db, 1, log.NewEvent("acknowledged", date(2026, 10, 6), tracking_number=TRACKING))
+    record_determination(db, 1, on=date(2026, 11, 20), outcome="partial", exemptions=["b5", "b6"])
+    db.close()
+    window = open_window(drafted)
+    window.show_view(1)
+    table, model = window.requests.table, window.requests.model
+    pos = table.visualRect(model.index(model.row_of(1), 2)).center()
+    table.customContextMenuRequested.emit(pos)  # what a right click on the row does
+    texts = [a.text() for a in window._menu.actions() if not a.isSeparator()]
+    assert texts == [
+        "Log &event…",
+        "&Open the request",
+        "Draft: Administrative appeal…",
+        "Draft: Request for OGIS mediation…",
+    ]
+    window._menu.close()
+    next(a for a in window._menu.actions() if a.text() == "Draft: Administrative appeal…").trigger()
+    actions = window.requests.detail.filing_actions
+    assert window.requests.current_request_id() == 1
+    assert actions.dialog.kind.currentData() == "appeal"
+    click(qtbot, ok(actions.dialog))
+    qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
+    assert "Exemption 6 (5 U.S.C. 552(b)(6))" in docx_text(actions.last_followup.docx)
+    assert window.banner.text.text().startswith("Drafted the administrative appeal for #1")
+
+
+def test_esc_while_a_filing_is_written_leaves_the_dialog_to_say_it_was_filed(
+    qtbot, open_window, drafted, monkeypatch
+):
+    """Mark as filed, then Esc before the write is done (a busy log): the filing is recorded
+    either way, so the dialog stays until it is, as the log-event dialog does."""
+    import threading
+
+    written = threading.Event()
+    real = filing_dialogs.file_request
+
+    def slow(*args, **kwargs):
+        written.wait(5)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(filing_dialogs, "file_request", slow)
+    window = open_window(drafted)
+    window.open_request(1)
+    detail = window.requests.detail
+    actions = detail.filing_actions
+    click(qtbot, actions.file_button)
+    dialog = actions.dialog
+    dialog.filed_on.setDate(date(2026, 10, 1))
+    closed = []
+    dialog.finished.connect(closed.append)
+    click(qtbot, ok(dialog))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and not closed
+    written.set()
+    qtbot.waitUntil(lambda: bool(closed), timeout=TIMEOUT)
+    assert closed == [QDialog.DialogCode.Accepted]
+    qtbot.waitUntil(lambda: detail.view is not None and detail.view.status == "Filed", timeout=TIMEOUT)

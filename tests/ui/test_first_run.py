@@ -6,8 +6,10 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
+from window_fixtures import wait_loaded
 
 from foiadesk.ui.dialogs.profile import ProfileDialog
+from foiadesk.ui.window import MainWindow
 
 TIMEOUT = 15_000
 
@@ -87,14 +89,18 @@ def test_the_demo_log_is_written_in_the_background_and_opened(
 
     monkeypatch.setattr(demo, "write_demo", recording)
     mine = window.session.path
-    qtbot.mouseClick(window.agenda.welcome.demo_button, Qt.MouseButton.LeftButton)
+    demo_button = window.agenda.welcome.demo_button
+    qtbot.mouseClick(demo_button, Qt.MouseButton.LeftButton)
     assert window.progress.isVisible() and window.status.text() == "Writing a demo log of 40 requests…"
+    assert not demo_button.isEnabled()  # a second click while it is written writes no second one
+    qtbot.mouseClick(demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session.path != mine and len(window.session.index) == 40, timeout=TIMEOUT)
     assert threads and threads[0] is not threading.main_thread()
     assert window.session.path == isolated_data_dir / "demo.sqlite3"
     assert "demo log of 40 made-up requests" in window.banner.text.text()
     assert not window.agenda.is_welcome() and window.windowTitle() == "FoiaDesk — demo.sqlite3 (demo)"
     assert mine.exists()  # the user's own log is left as it was
+    assert [p.name for p in isolated_data_dir.glob("demo*.sqlite3")] == ["demo.sqlite3"]
 
 
 def test_settings_edit_a_profile_and_back_up(qtbot, open_window, demo_copy, isolated_data_dir):
@@ -130,3 +136,15 @@ def test_the_composer_saves_what_was_typed_as_a_profile(qtbot, open_window, tmp_
     assert dialog.name.text() == "Sam Okafor" and dialog.email.text() == "sam@paper.example"
     dialog.accept()
     qtbot.waitUntil(lambda: composer.saved.currentText() == "Sam Okafor", timeout=TIMEOUT)
+
+
+def test_a_view_chosen_while_an_empty_log_is_read_stays(qtbot, settings, tmp_path):
+    """The welcome steps replace the start view, not a view the user went to meanwhile."""
+    window = MainWindow(settings, tmp_path / "mine.sqlite3")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.session.is_loading
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())  # Compose
+    wait_loaded(qtbot, window)
+    assert window.tabs.currentWidget() is window.composer

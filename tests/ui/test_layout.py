@@ -170,7 +170,8 @@ def test_a_rows_menu_offers_its_next_steps(qtbot, open_window, demo_copy):
     menu = window._menu
     assert isinstance(menu, QMenu) and menu.isVisible()
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Log &event…", "&Open the request", f"Draft a follow-up for #{request_id}…"]
+    assert texts[:2] == ["Log &event…", "&Open the request"]
+    assert texts[-1] == f"Draft a follow-up for #{request_id}…"
     menu.actions()[-1].trigger()
     assert asked == [request_id]
     window._menu.close()
@@ -178,3 +179,30 @@ def test_a_rows_menu_offers_its_next_steps(qtbot, open_window, demo_copy):
     window._menu.actions()[0].trigger()
     assert isinstance(window.dialog, EventDialog) and window.dialog.request_id == request_id
     window.dialog.reject()
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])  # on 1920×1080 and 1366×768
+def test_the_requests_deadlines_are_named_in_full(qtbot, open_window, demo_copy, size):
+    """Beside the list, each deadline's name shows whole, even with the ⚑ column a disputed
+    closure day adds."""
+    from foiadesk.core.tracking.tracker import view_request
+
+    window = open_window(demo_copy)
+    window.resize(*size)
+    session = window.session
+    ids = [int(i) for i in session.index.columns["id"]]
+    views = {i: view_request(session.db, i, cal=session.calendar()).clocks for i in ids}
+    flagged = [i for i, clocks in views.items() if any(c.alternative for c in clocks)]
+    request_id = max(flagged, key=lambda i: len(views[i]))
+    window.open_request(request_id)
+    qtbot.wait(50)
+    detail = window.requests.detail
+    table, clocks = detail.clock_table, detail.clocks
+    assert clocks.columnCount() == 4 and not table.isColumnHidden(3)  # the ⚑ column is shown
+    metrics = table.fontMetrics()
+    cut = [
+        label
+        for row in range(clocks.rowCount())
+        if metrics.horizontalAdvance(label := clocks.index(row, 0).data()) + 8 > table.columnWidth(0)
+    ]
+    assert not cut, (cut, table.columnWidth(0))

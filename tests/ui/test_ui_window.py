@@ -61,6 +61,61 @@ def test_a_view_is_built_when_first_shown_and_shows_the_log_at_once(qtbot, open_
     assert window.tabs.currentWidget() is cases and len(window.findChildren(CasesView)) == 1
 
 
+def test_a_view_clicked_while_the_log_is_read_says_it_is_being_read(qtbot, settings, demo_copy):
+    """Cases and Settings reached before the list is read say so, not "no cases" or
+    "no profiles"; once it is read they show the log's."""
+    from foiadesk.ui.window import MainWindow
+
+    window = MainWindow(settings, demo_copy, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.session.is_loading
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert window.cases.table._placeholder == "Reading the log…"
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(4).center())
+    profiles = window.settings_view.profiles
+    assert [profiles.item(i).text() for i in range(profiles.count())] == ["Reading the log…"]
+    wait_loaded(qtbot, window)
+    assert profiles.count() == 2 and profiles.item(0).text().startswith("Dana Whitfield")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert window.cases.model.rowCount() > 0
+
+
+def test_the_agenda_says_the_log_is_being_read_not_that_nothing_is_due(qtbot, settings, demo_copy):
+    from foiadesk.ui.window import MainWindow
+
+    window = MainWindow(settings, demo_copy, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.session.is_loading and window.tabs.currentWidget() is window.agenda
+    agenda, model = window.agenda, window.agenda.model
+    headings = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert agenda.summary.text() == "Reading the log…"
+    assert headings == ["Overdue", "This week", "Next week", "Later"], headings
+    wait_loaded(qtbot, window)
+    assert agenda.summary.text().endswith("next week") and "overdue" in agenda.summary.text()
+    assert model.index(0, 0).data().startswith("Overdue · ")
+
+
+def test_views_of_a_log_that_could_not_be_read_say_so(qtbot, settings, tmp_path):
+    from foiadesk.ui.window import MainWindow
+
+    letter = tmp_path / "letter.sqlite3"
+    letter.write_text("Dear requester, ...")
+    window = MainWindow(settings, letter, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(4).center())
+    qtbot.waitUntil(lambda: window.banner.isVisible() and not window.session.is_loading, timeout=10_000)
+    assert "is not a FoiaDesk database" in window.banner.text.text()
+    assert window.agenda.summary.text() == "The log could not be read: no log is open."
+    assert window.settings_view.profiles.item(0).text() == "The log could not be read: no log is open."
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert window.cases.table._placeholder == "The log could not be read: no log is open."
+
+
 def test_opening_another_log_from_settings_builds_no_view_of_the_old_one(
     qtbot, open_window, demo_copy, tmp_path, monkeypatch
 ):
@@ -147,6 +202,23 @@ def test_an_impossible_event_is_explained_in_the_dialog(qtbot, open_window, demo
     assert not dialog.form.isRowVisible(dialog.amount) and dialog.form.isRowVisible(dialog.named)
 
 
+def test_cancelling_a_second_attach_keeps_the_files_attached(
+    qtbot, open_window, demo_copy, tmp_path, monkeypatch
+):
+    letter = tmp_path / "ack letter.pdf"
+    letter.write_bytes(b"%PDF-1.4 acknowledgment")
+    answers = [([str(letter)], ""), ([], "")]  # a file, then Cancel
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: answers.pop(0))
+    window = open_window(demo_copy)
+    window.log_event(1)
+    dialog = window.dialog
+    qtbot.mouseClick(dialog.attach, Qt.MouseButton.LeftButton)
+    assert dialog.attached.text() == "ack letter.pdf"
+    qtbot.mouseClick(dialog.attach, Qt.MouseButton.LeftButton)  # opened again, then cancelled
+    assert dialog.attached.text() == "ack letter.pdf" and dialog.draft().files == (letter,)
+    dialog.reject()
+
+
 def test_errors_from_the_worker_reach_the_message_bar(qtbot, open_window, demo_copy, isolated_data_dir):
     window = open_window(demo_copy)
     window.banner.hide()  # the demo log's own note, dismissed
@@ -226,6 +298,34 @@ def test_notes_are_added_to_the_request(qtbot, open_window, demo_copy):
     qtbot.waitUntil(lambda: "promised an answer by Friday" in notes.notes.toPlainText(), timeout=10_000)
     assert notes.note.toPlainText() == ""
     assert window.requests.detail.record.tabText(2).startswith("Notes (")
+
+
+def test_a_note_being_typed_stays_with_its_request(qtbot, open_window, demo_copy):
+    """A note typed on #7 and not yet added does not follow the user to #8 (where Add note
+    would put it on the wrong request); it is there again on going back to #7."""
+    window = open_window(demo_copy)
+    window.open_request(7)
+    notes = window.requests.detail.notes
+    qtbot.keyClicks(notes.note, "Called ICE FOIA: they will send the records Friday.")
+    window.open_request(8)
+    assert notes.note.toPlainText() == ""
+    window.open_request(7)
+    assert notes.note.toPlainText() == "Called ICE FOIA: they will send the records Friday."
+
+
+def test_remove_tag_with_nothing_typed_says_which_tags_there_are(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    window.open_request(7)
+    notes = window.requests.detail.notes
+    for tag in ("priority", "litigation"):
+        notes.tag.setText(tag)
+        qtbot.mouseClick(notes.add_tag_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda t=tag: t in notes.tag_list.text(), timeout=10_000)
+    window.banner.hide()
+    qtbot.mouseClick(notes.remove_tag_button, Qt.MouseButton.LeftButton)
+    said = window.banner.text.text()
+    assert window.banner.isVisible() and said == "Type the tag to take off #7: litigation, priority.", said
+    assert notes.tag.hasFocus() and notes.tag_list.text() == "litigation, priority"
 
 
 def test_the_case_grid_leads_to_the_filtered_list(qtbot, open_window, demo_copy):
@@ -344,6 +444,11 @@ def test_the_calculator_answers_as_you_type(qtbot, open_window, demo_copy):
     calc.asked.setDate(date(2026, 11, 20))
     calc.answered.setDate(date(2026, 11, 10))
     assert calc.result.text() == "The answer (2026-11-10) cannot come before the question (2026-11-20)."
+    press(qtbot, window, Qt.Key.Key_D)  # again, from the window: the same calculator, brought forward
+    calculators = [
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle() == calc.windowTitle()
+    ]
+    assert calculators == [calc] and window.calculator is calc
 
 
 def test_a_new_case_from_the_shipped_pack_shows_its_gaps(qtbot, settings, open_window, tmp_path):
@@ -446,3 +551,83 @@ def test_a_log_damaged_while_open_is_named_with_its_backups_not_apologised_for(q
     shown = window.banner.text.text()
     assert "Sorry" not in shown
     assert str(demo_copy) in shown and "backups" in shown
+
+
+def test_logging_from_the_agenda_keeps_the_place_in_it(qtbot, open_window, demo_copy):
+    """Select a deadline, Ctrl+L, log: the same deadline stays selected (and, once an event
+    meets it, the one now in its place), so the next Ctrl+L needs no new click."""
+    window = open_window(demo_copy)
+    window.banner.hide()
+    tree, model = window.agenda.table, window.agenda.model
+    group = model.group_index("overdue", "agency")
+    tree.setExpanded(group, True)
+    index = model.index(1, 0, group)
+    request_id, deadline = index.data(ID_ROLE), index.siblingAtColumn(2).data()
+    tree.scrollTo(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center())
+
+    def log(kind, **fields):
+        window.banner.hide()
+        press(qtbot, window, Qt.Key.Key_L)
+        dialog = window.dialog
+        dialog.type.setCurrentIndex(dialog.type.findData(kind))
+        for name, value in fields.items():
+            getattr(dialog, name).setCurrentIndex(getattr(dialog, name).findData(value))
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.banner.isVisible() and "Logged" in window.banner.text.text())
+
+    log("note")
+    current = tree.currentIndex()
+    assert current.data(ID_ROLE) == request_id and current.siblingAtColumn(2).data() == deadline
+    log("determination", outcome="full_grant")  # the response is in: that deadline leaves the agenda
+    current = tree.currentIndex()
+    assert current.data(ID_ROLE) is not None and current.parent() == group
+    assert window.agenda.selected_request() == current.data(ID_ROLE)
+
+
+def test_a_file_that_is_not_a_log_leaves_the_open_log_open(
+    qtbot, open_window, demo_copy, tmp_path, monkeypatch
+):
+    """Open another log… on a letter or a note: it is refused, and the log open stays open."""
+    from PySide6.QtWidgets import QPushButton
+
+    letter = tmp_path / "reply.txt"
+    letter.write_text("Dear requester, ...")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(letter), ""))
+    window = open_window(demo_copy)
+    window.show_view(4)
+    button = next(b for b in window.settings_view.findChildren(QPushButton) if "Open another log" in b.text())
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    said = window.banner.text.text()
+    assert window.banner.isVisible() and said.startswith(f"{letter} is not a FoiaDesk log"), said
+    assert window.session.path == demo_copy and window.session.db is not None
+    assert window.settings_view.path.text() == str(demo_copy)
+    assert window.requests.model.rowCount() > 0
+
+
+def test_a_request_the_filter_lets_go_leaves_its_place_to_the_next(qtbot, open_window, demo_copy):
+    """Overdue only: a determination takes the request out of the list; the one after it
+    is selected and shown in its place (not the list's first), and Ctrl+L logs on that one."""
+    window = open_window(demo_copy)
+    window.show_view(1)
+    requests = window.requests
+    requests.deadline_choice.setCurrentIndex(requests.deadline_choice.findData("overdue"))
+    table, model = requests.table, requests.model
+    row = 3
+    request_id, after = (model.index(r, 0).data(ID_ROLE) for r in (row, row + 1))
+    rect = table.visualRect(model.index(row, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: requests.detail.request_id == request_id)
+    press(qtbot, window, Qt.Key.Key_L)
+    dialog = window.dialog
+    dialog.type.setCurrentIndex(dialog.type.findData("determination"))
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("full_grant"))
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: model.row_of(request_id) is None)
+    window.banner.hide()
+    press(qtbot, window, Qt.Key.Key_L)  # the window active again: the list has the keyboard
+    assert table.currentIndex().row() == row and requests.current_request_id() == after
+    assert table.selectionModel().isRowSelected(row)
+    assert requests.detail.title.text().startswith(f"#{after} ")
+    assert isinstance(window.dialog, EventDialog) and window.dialog.request_id == after
+    window.dialog.reject()

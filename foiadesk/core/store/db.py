@@ -286,6 +286,19 @@ def connect(path: Path | str | None = None, *, migrate: bool = True, check: bool
     return db
 
 
+def could_be_a_log(path: Path | str) -> bool:
+    """Whether a log could be opened from ``path``: a new or empty file, or an SQLite
+    database (a letter or a note picked by mistake is neither)."""
+    path = Path(path)
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return True  # a new log, or a folder that ``connect`` explains
+        with path.open("rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return True  # ``connect`` says what is wrong
+
+
 def _pragmas(db: Database) -> None:
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")

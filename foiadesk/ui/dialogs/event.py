@@ -311,6 +311,8 @@ class EventDialog(CommitOnAccept, QDialog):
 
     def _pick_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, "Attach files")
+        if not names:  # cancelled: the files chosen before stay attached
+            return
         self.files = [Path(n) for n in names]
         self.attached.setText(", ".join(p.name for p in self.files))
 

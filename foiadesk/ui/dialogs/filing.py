@@ -205,6 +205,10 @@ class MarkFiledDialog(QDialog):
             "Marking as filed", write, on_done=lambda _c: self.accept(), on_error=self._failed
         )
 
+    def reject(self) -> None:
+        if self.buttons.isEnabled():  # not while the write is under way: its result decides
+            super().reject()
+
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, UserError):
@@ -381,6 +385,20 @@ class FollowupDialog(QDialog):
             on_done=lambda _c: self.accept(),
             on_error=self._failed,
         )
+
+    def drafted_text(self) -> str:
+        """What was drafted and where it is, said once the dialog has closed."""
+        label = KINDS[self.followup.kind][1]
+        copy = f" A copy is in {self.saved_to}." if self.saved_to else ""
+        return (
+            f"Drafted the {label[0].lower()}{label[1:]} for #{self.request_id} "
+            f"({self.followup.filename}) and logged it as a draft on its timeline: select it "
+            f"there and open it to read, print or send.{copy}"
+        )
+
+    def reject(self) -> None:
+        if self.buttons.isEnabled():  # not while the write is under way: its result decides
+            super().reject()
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)

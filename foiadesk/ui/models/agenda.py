@@ -87,6 +87,31 @@ class AgendaModel(QAbstractItemModel):
     def request_id(self, index: QModelIndex) -> int | None:
         return index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
 
+    def place(self, index: QModelIndex) -> tuple[int, int, int, int] | None:
+        """Where a deadline row is, to find it again after the rows are rebuilt: (request
+        id, clock, its group's number, its row in the group)."""
+        request_id = self.request_id(index)
+        if request_id is None:
+            return None
+        _row, clock, _due = self._deadline(index.siblingAtColumn(0))
+        return request_id, clock, index.internalId() - 10, index.row()
+
+    def find(self, place: tuple[int, int, int, int]) -> QModelIndex:
+        """The row of ``place``'s deadline, else of another deadline of its request, else
+        the row now where it was in its group (the one after a deadline that was met)."""
+        request_id, clock, group, row = place
+        ids = self.session.index.columns["id"]
+        other = QModelIndex()
+        for number, deadlines in enumerate(self.groups):
+            at = deadlines.positions
+            for mine in np.flatnonzero(ids[self.found.rows[at]] == request_id).tolist():
+                if int(self.found.clocks[at[mine]]) == clock:
+                    return self.createIndex(mine, 0, 10 + number)
+                other = other if other.isValid() else self.createIndex(mine, 0, 10 + number)
+        if other.isValid() or not len(self.groups[group]):
+            return other
+        return self.createIndex(min(row, len(self.groups[group]) - 1), 0, 10 + group)
+
     def _position(self, index: QModelIndex) -> int:
         return int(self.groups[index.internalId() - 10].positions[index.row()])
 
@@ -170,6 +195,8 @@ class AgendaModel(QAbstractItemModel):
             return None
         n = self.count(when, owed_by)
         if role == Qt.ItemDataRole.DisplayRole:
+            if self.session.db is None:  # not read yet (or not readable): no "nothing due"
+                return OWER_LABELS[owed_by] if owed_by else WHEN_LABELS[when]
             if owed_by is None:
                 text = f"{WHEN_LABELS[when]} · {n:,}" if n else f"{WHEN_LABELS[when]} · nothing due"
                 if when == "overdue" and self.hidden:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from foiadesk.core.tracking.agenda import OWERS, WHEN
 from foiadesk.ui.models.agenda import KIND_ROLE, OVERDUE_SPANS, AgendaModel
 from foiadesk.ui.models.requests import ID_ROLE
-from foiadesk.ui.session import Session
+from foiadesk.ui.session import Session, not_read
 from foiadesk.ui.views.welcome import WelcomeView
 from foiadesk.ui.widgets import DATE
 
@@ -32,6 +32,7 @@ OPEN_UP_TO = 5_000
 
 class AgendaView(QWidget):
     open_request = Signal(int)
+    said = Signal(str)  # a message for the window's message bar (a letter drafted)
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -79,9 +80,15 @@ class AgendaView(QWidget):
 
         self.span.currentIndexChanged.connect(lambda: self.model.set_overdue_days(self.span.currentData()))
         self._unarranged = False
+        self._place = None  # the selected deadline while the rows are rebuilt
+        self.model.modelAboutToBeReset.connect(
+            lambda: setattr(self, "_place", self.model.place(self.table.currentIndex()))
+        )
         self.model.modelReset.connect(self._arrange_when_shown)
+        self.model.modelReset.connect(self._keep_place)
         session.when_loaded(self._loaded)
         session.rows_changed.connect(self._show_right_page)
+        session.failed.connect(lambda _error: self.session.db is None and self._arrange())  # not read
         self._arrange()
         from foiadesk.ui.views.filing_actions import AgendaNextSteps
 
@@ -153,10 +160,20 @@ class AgendaView(QWidget):
                 self.table.setExpanded(group, self._folded.get((when, owed_by), default))
         overdue, week, next_week = (model.count(w) for w in WHEN[:3])
         self.summary.setText(f"{overdue:,} overdue · {week:,} due this week · {next_week:,} next week")
+        if self.session.db is None:
+            self.summary.setText(not_read(self.session))
         self.summary.setToolTip(
             "Overdue deadlines are counted over the span chosen on the left. Your own deadlines "
             "(replies, appeals) are listed first in each group."
         )
+
+    def _keep_place(self) -> None:
+        """After a write the same deadline stays selected, so logging the next event from
+        the agenda needs no new click."""
+        place, self._place = self._place, None
+        index = self.model.find(place) if place is not None else None
+        if index is not None and index.isValid():
+            self.table.setCurrentIndex(index)
 
     def _remember(self, index, is_open: bool) -> None:
         if index.data(KIND_ROLE) == "owed_by":

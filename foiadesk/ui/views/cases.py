@@ -25,8 +25,10 @@ from foiadesk.core.store import reads
 from foiadesk.core.tracking.casegrid import case_grid
 from foiadesk.core.tracking.listing import NONE
 from foiadesk.ui.models.cases import ABBR_ROLE, CaseGridModel
-from foiadesk.ui.session import Session
+from foiadesk.ui.session import Session, not_read
 from foiadesk.ui.widgets import Table
+
+NO_CASES = "No cases yet. Give requests a case to see them side by side here."
 
 
 def linked(sources: str) -> str:
@@ -58,7 +60,6 @@ class CasesView(QWidget):
         self.table = Table()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Case grid")
-        self.table.set_placeholder("No cases yet. Give requests a case to see them side by side here.")
         self.table.activated.connect(self._activated)
         top = QHBoxLayout()
         top.addWidget(QLabel("&Case:", buddy=self.case))
@@ -85,6 +86,7 @@ class CasesView(QWidget):
         session.lists_changed.connect(self._fill)
         session.rows_changed.connect(self.reload)
         session.display_changed.connect(self.reload)
+        session.failed.connect(lambda _error: self.session.db is None and self.reload())  # not read
         session.when_loaded(self._fill)
 
     def _fill(self) -> None:
@@ -126,6 +128,7 @@ class CasesView(QWidget):
             return
         case_id = self.case.currentData()
         if case_id is None or self.session.db is None:
+            self.table.set_placeholder(NO_CASES if self.session.db is not None else not_read(self.session))
             self.model.set_rows([], today=self.session.today(), soon_days=self.session.soon_days())
             self.about.clear()
             self.story.hide()

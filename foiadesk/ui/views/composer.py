@@ -501,6 +501,7 @@ class ComposerView(QWidget):
             try:
                 self._fill_requester(asdict(load_profile(Path(name))))
             except UserError as exc:
+                self.steps.setCurrentIndex(0)  # the review, where warnings show
                 self.warnings.setText(str(exc))
 
     def _fill_requester(self, fields: dict) -> None:
@@ -578,6 +579,7 @@ class ComposerView(QWidget):
     # -- drafting, reviewing, saving -------------------------------------------------------
 
     def draft(self) -> None:
+        self.steps.setCurrentIndex(0)  # the review, where the letters or what is missing show
         try:
             choices = self.current_choices()
         except UserError as exc:
@@ -617,8 +619,16 @@ class ComposerView(QWidget):
             return
         draft = self.drafts[row]
         self.preview.setPlainText(re.sub(r"^([•◦▪-])\s+", r"\1 ", draft.text, flags=re.M))  # list tabs
-        said = "\n".join(f"• {w}" for w in draft.warnings)
-        self.warnings.setText(said or "Nothing to check.")
+        said = [f"• {w}" for w in draft.warnings]
+        requester = self.choices.requester if self.choices else None
+        if requester is not None and requester.email.endswith(".example"):  # RFC 2606: made up
+            said.insert(
+                0,
+                f"• Signed by the example profile's made-up requester ({requester.name}, "
+                f"{requester.email}): put your own details under “2. Who signs” and draft again "
+                "before you save and send.",
+            )
+        self.warnings.setText("\n".join(said) or "Nothing to check.")
 
     def ask_where_to_save(self) -> None:
         name = QFileDialog.getExistingDirectory(self, "Save the letters in")
@@ -649,7 +659,11 @@ class ComposerView(QWidget):
             self.filing.select(min(changes.request_ids))
             self.logged.emit(changes)
 
+        def failed(error):
+            self.save_button.setEnabled(True)  # nothing was logged: save them elsewhere
+            self._failed(error)
+
         self.save_button.setEnabled(False)
         self.session.tasks.write(
-            "Saving and logging the letters", save_and_log, on_done=saved, on_error=self._failed
+            "Saving and logging the letters", save_and_log, on_done=saved, on_error=failed
         )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from foiadesk.core.errors import UserError
 from foiadesk.core.store.fees import Ledger, fee_ledger, record_fee
 from foiadesk.core.store.log import add_note, tag_request
 from foiadesk.core.store.tags import all_tags, untag_request
@@ -113,6 +114,7 @@ class NotesPanel(QWidget):
         self.session = session
         self.request_id: int | None = None
         self.tags: tuple[str, ...] = ()
+        self._typed: dict[int | None, str] = {}  # notes typed and not yet added, by request
         self.tag_list = QLabel()
         self.tag_list.setWordWrap(True)
         self.tag = QLineEdit()
@@ -150,6 +152,9 @@ class NotesPanel(QWidget):
         self.remove_tag_button.clicked.connect(self.remove_tag)
 
     def show_request(self, request_id: int | None, notes: tuple[Note, ...], tags: tuple[str, ...]) -> None:
+        if request_id != self.request_id:  # a note being typed stays with its own request
+            self._typed[self.request_id] = self.note.toPlainText()
+            self.note.setPlainText(self._typed.pop(request_id, ""))
         self.request_id, self.tags = request_id, tags
         self.tag_list.setText(", ".join(tags) or "none")
         self.notes.setPlainText(
@@ -180,7 +185,14 @@ class NotesPanel(QWidget):
 
     def remove_tag(self) -> None:
         name = self.tag.text().strip() or (self.tags[-1] if len(self.tags) == 1 else "")
-        if self.request_id is None or not name:
+        if self.request_id is None:
+            return
+        if not name:  # several tags, none typed: say which there are
+            self.tag.setFocus()
+            said = f"Type the tag to take off #{self.request_id}: {', '.join(self.tags)}."
+            if not self.tags:
+                said = f"Request #{self.request_id} has no tags."
+            self.session.failed.emit(UserError(said))
             return
         request_id = self.request_id
         self.session.tasks.write(

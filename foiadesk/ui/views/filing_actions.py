@@ -11,6 +11,17 @@ from foiadesk.core.errors import UserError
 from foiadesk.core.letters.followups import KINDS, next_steps
 
 
+def request_steps(session, request_id: int) -> list[str]:
+    """The letters a request's open deadlines (those the agenda lists) call for today, each
+    once, in its deadlines' order."""
+    from foiadesk.core.tracking.tracker import view_request
+
+    today = session.today()
+    view = view_request(session.db, request_id, cal=session.calendar())
+    kinds = [kind for clock in view.clocks if clock.owed(today) for kind in next_steps(clock, today)]
+    return list(dict.fromkeys(kinds))
+
+
 class FilingActions:
     """Installed on a RequestDetail; keeps its dialogs alive while they are open."""
 
@@ -94,10 +105,14 @@ class FilingActions:
 
         def make():
             dialog = FollowupDialog(detail.session, detail.request_id, kinds, parent=detail)
-            dialog.accepted.connect(lambda: setattr(self, "last_followup", dialog.followup))
+            dialog.accepted.connect(lambda: self._drafted(dialog))
             return dialog
 
         self._open(make)
+
+    def _drafted(self, dialog) -> None:
+        self.last_followup = dialog.followup
+        self.detail.said.emit(dialog.drafted_text())
 
     def file(self) -> None:
         from foiadesk.ui.dialogs.filing import MarkFiledDialog
@@ -162,7 +177,11 @@ class AgendaNextSteps:
             dialog = FollowupDialog(self.agenda.session, request_id, [kind], parent=self.agenda)
         except UserError:
             return
-        dialog.accepted.connect(lambda: setattr(self, "last_followup", dialog.followup))
+        dialog.accepted.connect(lambda: self._drafted(dialog))
         self.dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _drafted(self, dialog) -> None:
+        self.last_followup = dialog.followup
+        self.agenda.said.emit(dialog.drafted_text())

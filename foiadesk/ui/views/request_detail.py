@@ -43,6 +43,7 @@ from foiadesk.ui.widgets import DATE, Table
 class RequestDetail(QWidget):
     log_event_requested = Signal(int)
     failed = Signal(object)  # a UserError to show (e.g. a file that cannot be opened)
+    said = Signal(str)  # a message for the window's message bar (a letter drafted)
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)

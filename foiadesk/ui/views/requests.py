@@ -97,7 +97,7 @@ class RequestsView(QWidget):
         self.detail.log_event_requested.connect(self.log_event_requested)
 
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
+        filters.addWidget(self.search, 1)
         for choice in self.choices:
             filters.addWidget(choice, 1)
         listing = QWidget()
@@ -114,7 +114,9 @@ class RequestsView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(listing)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([1300, 700])  # the list first: office, title, status, deadline
+        # Half each at first: the list shows office, title, status and days left, and the
+        # request's deadlines keep their names whole beside their dates (and ⚑ dates).
+        self.splitter.setSizes([1000, 1000])
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -130,6 +132,10 @@ class RequestsView(QWidget):
             choice.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.layoutChanged.connect(self._update_count)
+        self._row_before = -1  # the current row while the rows are rebuilt
+        self.model.layoutAboutToBeChanged.connect(
+            lambda: setattr(self, "_row_before", self.table.currentIndex().row())
+        )
         self.model.rowsInserted.connect(self._update_count)
         session.when_loaded(self._fill_choices)
         session.lists_changed.connect(self._fill_choices)
@@ -263,8 +269,12 @@ class RequestsView(QWidget):
         self.search.selectAll()
 
     def _rows_changed(self, _ids) -> None:
+        row = self._row_before  # before the model read the changed rows
         if self.search.text().strip():  # a changed request may now match, or no longer
             self.model.set_filter(*self._filter_and_snippets())
+        row = min(row, self.model.rowCount() - 1)
+        if not self.table.currentIndex().isValid() and row >= 0:
+            self.table.selectRow(row)  # the request left the filtered list: the next one
 
     def _loaded(self) -> None:
         self.table.set_placeholder(

@@ -33,7 +33,7 @@ from foiadesk.core.paths import DATA_ENV, TEMPLATES, data_dir
 from foiadesk.core.store.db import backups_dir
 from foiadesk.core.store.requesters import Profile, profiles
 from foiadesk.ui.dialogs.profile import FEE_CATEGORIES
-from foiadesk.ui.session import Session
+from foiadesk.ui.session import Session, not_read
 from foiadesk.ui.settings import VIEWS, Settings
 
 VIEW_LABELS = {
@@ -78,6 +78,7 @@ class SettingsView(QWidget):
         layout.addWidget(scroll)
         session.loaded.connect(self.refresh)
         session.lists_changed.connect(self.refresh)
+        session.failed.connect(lambda _error: self.session.db is None and self.refresh())  # not read
         self.refresh()
 
     # -- the groups ----------------------------------------------------------------------------
@@ -202,7 +203,8 @@ class SettingsView(QWidget):
             if profile.id == current:
                 self.profiles.setCurrentItem(item)
         if not self.profiles.count():
-            self.profiles.addItem("No profiles yet: add one, and the composer starts from it.")
+            none = "No profiles yet: add one, and the composer starts from it."
+            self.profiles.addItem(none if self.session.db is not None else not_read(self.session))
             self.profiles.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self.edit_button.setEnabled(self.profiles.currentItem() is not None)
 
