@@ -478,8 +478,14 @@ class MainWindow(LogActions, QMainWindow):
             str(self.session.path.parent / "foiadesk.sqlite3"),
             "FoiaDesk logs (*.sqlite3)",
         )
-        if name:
-            self._switch_to(Path(name))
+        path = Path(name) if name else None
+        existing = path is not None and path.is_file() and path.stat().st_size > 0
+        if path is not None and self._switch_to(path) and existing:  # a log is never replaced
+            self.banner.show_message(
+                f"{path.name} already holds a log: it is open as it was (nothing in it was replaced). "
+                "For a new log, choose a name no file has.",
+                "note",
+            )
 
     def _switch_to(self, path: Path) -> bool:
         """Open ``path`` unless the user keeps the unsaved drafts; whether it was opened."""

@@ -631,3 +631,31 @@ def test_a_request_the_filter_lets_go_leaves_its_place_to_the_next(qtbot, open_w
     assert requests.detail.title.text().startswith(f"#{after} ")
     assert isinstance(window.dialog, EventDialog) and window.dialog.request_id == after
     window.dialog.reject()
+
+
+def test_a_new_log_on_a_file_that_holds_one_opens_it_as_it_was_and_says_so(
+    qtbot, open_window, demo_copy, tmp_path, monkeypatch
+):
+    """Log › Start a new log… on an existing log (the file dialog asked "replace?"):
+    nothing in it is replaced; it opens as it was and the window says so."""
+    import sqlite3
+
+    from PySide6.QtGui import QAction
+
+    from foiadesk.core.demo import DEMO_TABLE
+    from foiadesk.core.store.db import connect
+
+    mine = tmp_path / "mine.sqlite3"  # a log of the user's own, with requests in it
+    with sqlite3.connect(demo_copy) as source, sqlite3.connect(mine) as copy:
+        source.backup(copy)
+        copy.execute(f"DROP TABLE {DEMO_TABLE}")
+    empty = tmp_path / "empty.sqlite3"
+    connect(empty).close()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(mine), ""))
+    window = open_window(empty)
+    action = next(a for a in window.findChildren(QAction) if a.text() == "Start a &new log…")
+    action.trigger()
+    qtbot.waitUntil(lambda: window.session.path == mine and not window.session.is_loading, timeout=20000)
+    said = window.banner.text.text()
+    assert window.banner.isVisible() and said.startswith("mine.sqlite3 already holds a log"), said
+    assert window.requests.model.rowCount() > 100
