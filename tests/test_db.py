@@ -294,4 +294,8 @@ def test_a_letter_or_a_note_could_not_be_a_log(tmp_path):
     log = tmp_path / "log.sqlite3"
     connect(log).close()
     assert not could_be_a_log(note)
+    firefox = tmp_path / "places.sqlite"  # another program's database
+    with sqlite3.connect(firefox) as other:
+        other.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    assert not could_be_a_log(firefox)
     assert could_be_a_log(log) and could_be_a_log(empty) and could_be_a_log(tmp_path / "new.sqlite3")

@@ -288,14 +288,22 @@ def connect(path: Path | str | None = None, *, migrate: bool = True, check: bool
 
 def could_be_a_log(path: Path | str) -> bool:
     """Whether a log could be opened from ``path``: a new or empty file, or an SQLite
-    database (a letter or a note picked by mistake is neither)."""
+    database that is empty or FoiaDesk's (a letter, a note or another program's database
+    picked by mistake is none of these)."""
     path = Path(path)
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return True  # a new log, or a folder that ``connect`` explains
         with path.open("rb") as fh:
-            return fh.read(16) == b"SQLite format 3\x00"
-    except OSError:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return False
+        probe = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+        try:
+            db = Database(probe, execute_plugins=False)
+            return not _tables(db) or bool(migrations.applied(db))
+        finally:
+            probe.close()
+    except (OSError, sqlite3.Error):
         return True  # ``connect`` says what is wrong
 
 
