@@ -212,6 +212,9 @@ class LogActions:
     def _log(self, draft, done=None, failed=None) -> None:
         """Save an event; the dialog (``done``/``failed``) closes only once it is saved."""
         label = draft.event.summary or draft.event.type
+        cited, _, rest = label.partition("; ")
+        if cited.startswith("exemptions ") and rest:  # the summary leads with them for the appeal
+            label = f"{rest} ({cited})"
 
         def logged(changes):
             if done is not None:

@@ -156,10 +156,13 @@ def test_the_daily_loop(qtbot, open_window, tmp_path, monkeypatch):
         dialog.type.setCurrentIndex(dialog.type.findData("determination"))
         dialog.occurred.setDate(date(2026, 11, 24))
         dialog.outcome.setCurrentIndex(dialog.outcome.findData("partial"))
+        qtbot.keyClicks(dialog.exemptions, "b5, b6")
 
     preview = log_event(qtbot, window, ice, determination)
     assert "Appeal the partial denial by · you</b> (new)" in preview
     qtbot.waitUntil(lambda: cell(model, list_row(window, ice), "Status") == "Partly granted", timeout=TIMEOUT)
+    said = window.banner.text.text()  # what was logged, in words, the exemptions after it
+    assert said == f"Logged “Determination (exemptions b5, b6)” on #{ice}.", said
     appeal = detail.clocks.clock("appeal_window:partial")
     press(qtbot, window, Qt.Key.Key_1)
     agenda = window.agenda.model
