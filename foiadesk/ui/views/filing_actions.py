@@ -173,10 +173,7 @@ class AgendaNextSteps:
     def follow_up(self, request_id: int, kind: str) -> None:
         from foiadesk.ui.dialogs.filing import FollowupDialog
 
-        try:
-            dialog = FollowupDialog(self.agenda.session, request_id, [kind], parent=self.agenda)
-        except UserError:
-            return
+        dialog = FollowupDialog(self.agenda.session, request_id, [kind], parent=self.agenda)
         dialog.accepted.connect(lambda: self._drafted(dialog))
         self.dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
