@@ -24,13 +24,17 @@ FEE_PHRASE = re.compile(
     rf"(?:estimated|anticipated|approximate)\s+(?:total\s+)?(?:fees?|costs?|charges?)"
     rf"(?:(?:\s+[\w,]+){{0,6}}?\s+{VERB})?\s*:?\s*(?:approximately\s+)?$"
     rf"|(?:fees?|charges?|costs?)\s+{VERB}\s+(?:approximately\s+)?$"
-    # "The fee for processing your request is $45.00", "will cost $80", "we will charge you $30"
-    rf"|(?:fees?|charges?|costs?)\s+(?:for|to)\s+(?:[\w,]+\s+){{0,5}}?{VERB}\s+(?:approximately\s+)?$"
+    # "The fee for processing your request is $45.00", "The cost of your request is $30.00",
+    # "will cost $80", "we will charge you $30"
+    rf"|(?:fees?|charges?|costs?)\s+(?:for|to|of)\s+(?:[\w,]+\s+){{0,5}}?{VERB}\s+(?:approximately\s+)?$"
     r"|\b(?:will|would)\s+cost\s+(?:you\s+)?(?:approximately\s+|about\s+)?$"
     r"|\b(?:will|would|shall)\s+charge\s+(?:you\s+)?(?:a\s+fee\s+of\s+)?(?:approximately\s+)?$"
     r"|\b(?:check|money\s+order)\s+(?:[\w,]+\s+){0,3}?for\s*$"
     r"|(?:amount due|balance due|please remit|advance payment of|payment (?:of|in the amount of)"
-    r"|fee estimate of|in the amount of)\s*:?\s*$"
+    r"|fee estimate of|in the amount of|invoice (?:for|of))\s*:?\s*$"
+    # "we estimate $12.00", "we estimate the fee at $40"
+    r"|\bwe\s+estimate\s+(?:(?:that\s+)?(?:the|your)\s+(?:fees?|costs?|charges?)\s+(?:at|to\s+be|will\s+be)\s+)?"
+    r"(?:approximately\s+|about\s+)?$"
     r"|\b(?:will|would|shall|you)\s+(?:now\s+)?owe\s+(?:approximately\s+)?$"
     r"|\b(?:be|been|are|is)\s+(?:being\s+)?(?:charged|assessed|billed)\s+(?:a\s+fee\s+of\s+)?(?:approximately\s+)?$",
     re.I,
@@ -64,7 +68,12 @@ NO_FEE = re.compile(
     r"|\b(?:fees?|charges?|costs?)\b(?:\s+\S+){0,6}?\s+(?<!that )(?<!which )(?:is|are|was|were|falls?|fell)"
     r"\s+(?:below|under|less\s+than)\s+(?:the\s+|our\s+|its\s+|\w+'s\s+)?(?:\w+\s+)?minimum\b"
     r"|\b(?:does|do|did)\s+not\s+(?:meet|exceed|reach)\s+(?:the\s+|our\s+|its\s+|\w+'s\s+)?minimum\s+"
-    r"(?:fee\s+)?(?:threshold|amount)\b)",
+    r"(?:fee\s+)?(?:threshold|amount)\b"
+    # this request's fee under the amount an agency charges: "The cost of processing your request
+    # was less than $25.00 and is therefore waived" (not the rule: "fees under $25 are waived")
+    r"|\b(?:fees?|charges?|costs?)\b(?:\s+\S+){0,4}?\s+(?:your|this)\s+(?:\w+\s+)?request\s+(?:was|were|is|are|came\s+to"
+    r"|totall?ed)\s+(?:less\s+than|under|below)\s+\$\s?\d+(?:\.\d\d)?,?\s+(?:and\s+)?(?:(?:is|are|was|were|has\s+been"
+    r"|have\s+been|will\s+be)\s+)?(?:therefore\s+|thus\s+|hereby\s+)?(?:waived|(?:will\s+)?not\s+(?:be\s+)?(?:charged|assessed))\b)",
     re.I,
 )
 # A checkbox form's words are said only when their box is ticked: "☐ Fees waived." says nothing.
