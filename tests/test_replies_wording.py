@@ -1476,7 +1476,35 @@ CURRENT = [
 ]
 
 
-@pytest.mark.parametrize("wording, kind", CURRENT)
+# the same families in the words of particular offices' templates (IRS, FBI, CIA, DOE, Secret Service)
+CURRENT_TEMPLATES = [
+    ("We searched for the records you requested and did not find any.", "no_records"),
+    ("We did not find any payment with your request.", "other"),
+    (
+        "We were unable to identify main file records responsive to the FOIA. We are closing your request.",
+        "no_records",
+    ),
+    ("Secret Service records indicate no record of the individual named in your request.", "no_records"),
+    ("Our indices indicate no record of your request. Please send a copy of it.", "other"),
+    (
+        "We can't locate the records you requested because you didn't provide enough information. Please send us the tax periods.",
+        "clarification",
+    ),
+    (
+        "We have enclosed the information you requested. We did not withhold any information.",
+        "records_released",
+    ),
+    (
+        "The Office of Hearings and Appeals has determined that your appeal should be denied.",
+        "appeal_decision",
+    ),
+    ("Your appeal should be sent to the Director within 90 days. Enclosed are 5 pages.", "records_released"),
+    ("We accept your request and will process it in accordance with the FOIA.", "ack"),
+    ("We accept your request for a fee waiver.", "other"),
+]
+
+
+@pytest.mark.parametrize("wording, kind", CURRENT + CURRENT_TEMPLATES)
 def test_wording_of_current_and_older_letters(wording, kind):
     assert parse_text(HEAD + wording).reply_type == kind
 
@@ -1494,6 +1522,8 @@ def test_wording_of_current_and_older_letters(wording, kind):
         ("The cost of duplication is $0.15 per page.", None),
         ("You will be charged only duplication costs; we estimate $12.00.", 12),
         ("An invoice for $18.20 is enclosed.", Decimal("18.20")),
+        # a payment the office cannot find is not the fee
+        ("We are unable to locate your payment of $25.00. Please resubmit it.", None),
     ],
 )
 def test_fees_of_current_and_older_letters(wording, amount):

@@ -12,8 +12,8 @@ NOT_A_FEE = re.compile(
     r"(?:up to|willing to pay|agreed? to pay|exceeds?|exceeding|less than|under|below|more than|over|"
     r"minimum(?: of)?|threshold(?: of)?|at least|at a rate of|rate of|unless"
     # money the agency got or gives back is not what it asks: "We received a check ... in the amount of"
-    r"|(?:received|receipt\s+of|returning|return|refund(?:ing)?)\s+(?:a\s+|your\s+)?(?:check|payment|money\s+order)\b"
-    r"(?:\s+\S+){0,3}?\s+(?:in\s+the\s+amount\s+of|for))\s*$",
+    r"|(?:received|receipt\s+of|returning|return|refund(?:ing)?|locate|find|found|located)\s+(?:a\s+|your\s+)?"
+    r"(?:check|payment|money\s+order)\b(?:\s+\S+){0,3}?\s+(?:in\s+the\s+amount\s+of|for|of))\s*$",
     re.I,
 )
 PER_UNIT = re.compile(r"^\s*(?:per|/|an|a)\s*(?:page|hour|hr|quarter|minute|sheet|disc|cd)", re.I)

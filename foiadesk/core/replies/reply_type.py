@@ -116,6 +116,8 @@ ACK_WEAK = any_of(
     r"\bassigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|FOIPA|PA|tracking|reference|request|case|control"
     r"|log)\s*){1,3}(?:number|no\b|#)",
     r"\bwas\s+received\s+(?:by|in|on|at)\b",
+    # the CIA's acceptance letter: "We accept your request and will process it"
+    r"\b(?:we|I)\s+(?:have\s+)?accept(?:ed)?\s+your\s+(?:\w+\s+){0,3}?request\s+(?!for\b)",
     # "and was assigned FOIA Log #08-176", "was logged in on May 1"
     r"\b(?:was|were)\s+(?:\w+ly\s+)?assigned\s+(?:(?:the|a|an)\s+)?(?:[\w/]+\s+){0,3}?(?:number|no\b|#|log\b)",
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:logged|docketed|registered)\b",
@@ -129,7 +131,7 @@ APPEAL_DECIDED = any_of(
     r"\b(?:affirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|remand(?:s|ed|ing)?|revers(?:e|es|ed|ing))\b",
     r"\b(?:grant(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?)\b.{0,40}\b(?:your|the|this|it)\b.{0,20}"
     r"\bappeals?\b",
-    r"\bappeal\b.{0,60}\b(?:is|has been)\s+(?:hereby\s+|therefore\s+|accordingly\s+)?"
+    r"\bappeal\b.{0,60}\b(?:is|has been|should\s+be|must\s+be)\s+(?:hereby\s+|therefore\s+|accordingly\s+)?"
     r"(?:granted|denied|closed|remanded)",
     # "Your appeal is moot because the component has agreed to conduct a new search"
     r"\bappeal\b.{0,40}?\b(?:is|has\s+been|was)\s+(?:hereby\s+|therefore\s+)?(?:dismissed\s+as\s+|now\s+|rendered\s+)?"
@@ -213,6 +215,8 @@ RELEASED = any_of(
     r"\bgrant(?:ed|ing)?\s+(?:your\s+request\s+)?in\s+full\b",
     r"\b(?:enclosed|attached)\b(?:\s+\S+){0,12}?\s+(?:responsive|requested)\s+(?:pages?|records?|documents?)\b",
     r"\b(?:have|has)\s+enclosed\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|copy|copies|e-?mails?|cd|disc)\b",
+    r"\b(?:have|has)\s+enclosed\s+(?:the|all|a\s+copy\s+of\s+the)\s+(?:\w+\s+)?information\s+(?:you\s+requested"
+    r"|requested|responsive)\b",
     r"\benclosed\s+(?:is|are)\b(?:\s+\S+){0,4}?\s+(?:cd|disc|dvd|pages?|records?|documents?|copies|copy|e-?mails?)\b",
     r"\b(?:we\s+are|i\s+am)\s+(?:hereby\s+)?providing\b",
     r"\b(?:are|is)\s+releasable\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
@@ -399,6 +403,11 @@ def _described(sentence: str) -> str:
 
 
 NOT_OTHER = r"(?!(?:other|additional|further|more|remaining)\b)"
+# "no record of your request", "of receiving your payment": the correspondence, not records sought
+CORRESPONDENCE = (
+    r"(?:(?:receiving|having|any\s+(?:payment|check|correspondence|letter|request|appeal))\b|(?:your|a|an|the|this)\s+"
+    r"(?:\w+\s+)?(?:request|appeal|payment|check|correspondence|letter|reply|response|fee)s?\b)"
+)
 # "the records withheld are described in the enclosed index": a list of what was kept back
 DESCRIBED = any_of(r"\bdescrib", r"\blisted\b", r"\bindex\b", r"\bexplain")
 NO_RECORDS = any_of(
@@ -416,8 +425,9 @@ NO_RECORDS = any_of(
     r"\b(?:located|found|identified|revealed|disclosed|uncovered|yielded)\s+nothing\s+(?:responsive|pertaining"
     r"|relating|relevant)\b",
     # "Our records contain no information concerning the subject of your request"
-    r"\b(?:records|files|indices|indexes|systems?)\s+(?:contain|contained|reflect|reflected|show|showed)\s+no\s+"
-    r"(?:record|information|reference|mention)\b",
+    r"\b(?:records|files|indices|indexes|systems?)\s+(?:contain|contained|reflect|reflected|show|showed|indicate"
+    r"|indicated)\s+no\s+"
+    rf"(?:record|information|reference|mention)\b(?!\s+of\s+{CORRESPONDENCE})",
     r"\b(?:did\s+not|could\s+not|(?:was|were|have\s+been|has\s+been|are|am|is)\s+unable\s+to|failed\s+to)\s+"
     r"(?:locate|find|identify),?\s+(?:any\s+|the\s+)?(?:responsive\s+)?(?:records|documents"
     r"|(?:information|materials?)\s+responsive)",
@@ -443,15 +453,15 @@ NO_RECORDS = any_of(
     r"\bthere\s+(?:are|were)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
     # the search's other verbs and a word or two before the records: "did not locate any main file
     # records", "Our search did not disclose (uncover, turn up) any records"
-    r"\b(?:did|does|could)\s+not\s+(?:locate|find|identify|disclose|uncover|turn\s+up|reveal|yield|produce)\s+(?:any\s+)?"
-    rf"(?:{NOT_OTHER}[\w-]+\s+){{1,2}}?(?:records|documents|files)\b",
+    r"\b(?:(?:did|does|could)\s+not|(?:was|were|are|am|is)\s+unable\s+to)\s+(?:locate|find|identify|disclose|uncover"
+    rf"|turn\s+up|reveal|yield|produce)\s+(?:any\s+)?(?:{NOT_OTHER}[\w-]+\s+){{1,2}}?(?:records|documents|files)\b",
+    # "We searched for the records you requested and did not find any."
+    r"\b(?:did|could)\s+not\s+(?:locate|find|identify)\s+any(?:thing)?\s*(?:[.;]|$)",
     r"\b(?:did|does)\s+not\s+(?:disclose|uncover|turn\s+up)\s+any\s+(?:records|documents|files)\b",
     # "The Office of Inspector General has no record of the investigation you describe" (not "no
     # record of your request", of a payment, of receiving: that is about the correspondence)
     r"\b(?:we|I|office|agency|general|service|bureau|department|division|administration|command|component"
-    r"|(?-i:[A-Z]{2,8}))\s+(?:has|have|had)\s+no\s+record\s+of\s+(?!(?:receiving|having|any\s+(?:payment|check"
-    r"|correspondence|letter|request|appeal))\b|(?:your|a|an|the|this)\s+(?:\w+\s+)?(?:request|appeal|payment|check"
-    r"|correspondence|letter|reply|response|fee)s?\b)",
+    rf"|(?-i:[A-Z]{{2,8}}))\s+(?:has|have|had)\s+no\s+record\s+of\s+(?!{CORRESPONDENCE})",
     # "Our search for records responsive to your request came back negative"
     r"\bsearch(?:es)?\b(?:\s+\S+){0,8}?\s+(?:was|were|came\s+back|proved|returned)\s+(?:\w+\s+)?negative\b",
     r"\b(?:results?\s+of\s+(?:the|our|this)\s+search|search\s+results?)\s+(?:was|were|is|are)\s+negative\b",
@@ -516,6 +526,9 @@ CLARIFY = any_of(
     r"\bperfect(?:ed|ing)?\s+(?:your|the|this)\s+request\b",
     r"\b(?:need|needs|require|requires|required)\s+(?:some\s+)?(?:additional|more|further)\s+information\b",
     r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
+    # "because you didn't provide enough information"
+    r"\b(?:did|do|does)\s*(?:not|n't)\s+(?:provide|give|include|send)\s+(?:us\s+)?(?:enough|sufficient|adequate)\s+"
+    r"information\b",
 )
 # The office's own work on the request is not a question put to the requester: "At this time,
 # we are in the process of perfecting your request" (an acknowledgment's words).
