@@ -1522,6 +1522,10 @@ def test_wording_of_current_and_older_letters(wording, kind):
         ("The cost of duplication is $0.15 per page.", None),
         ("You will be charged only duplication costs; we estimate $12.00.", 12),
         ("An invoice for $18.20 is enclosed.", Decimal("18.20")),
+        # a fee waived, named before or after its amount; not one waived only on a condition
+        ("Fees in the amount of $12.30 have been waived because they are below the minimum.", 0),
+        ("Because the cost is minimal, we are waiving the fee.", 0),
+        ("The fee of $40.00 will be waived if you agree to narrow your request.", 40),
         # a payment the office cannot find is not the fee
         ("We are unable to locate your payment of $25.00. Please resubmit it.", None),
     ],
@@ -1561,6 +1565,10 @@ def test_letter_dates_of_current_and_older_letters(text, day):
             "Grant Number EPA-R5-2019-0045 funded the study; your request is EPA-R5-2020-004567.",
             ("EPA-R5-2020-004567",),
         ),
+        # an alien number, a Bates stamp with a two-part prefix; an agency's number with its year stays
+        ("Alien Number A012-345-678 appears in the file of request 2020-ICFO-12345.", ("2020-ICFO-12345",)),
+        ("Enclosed are pages DOJ-OIP-000123 through DOJ-OIP-000456.", ()),
+        ("Your appeal, DOJ-AP-2020-000123, was received.", ("DOJ-AP-2020-000123",)),
     ],
 )
 def test_numbers_of_current_and_older_letters(text, numbers):

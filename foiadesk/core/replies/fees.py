@@ -49,6 +49,10 @@ FEE_NAMED_AFTER = re.compile(
     r"(?:assessed|charged|due|owed)\b",
     re.I,
 )
+WAIVED_AFTER = re.compile(
+    r"^\W{0,3}(?:(?:has|have)\s+been|(?:is|are|was|were|will\s+be))\s+(?:hereby\s+|therefore\s+)?waived\b",
+    re.I,
+)
 FEE_AFTER = re.compile(r"^\s*(?:in|for)\s+(?:\w+\s+){0,2}(?:fees?|charges?|costs?)\b", re.I)
 ESTIMATE_WORDS = re.compile(
     r"estimat|anticipat|approximat|if all|potentially|would owe|will owe|could be|will cost|would cost", re.I
@@ -60,7 +64,8 @@ NO_FEE = re.compile(
     r"(?:is|are|will\s+be|has\s+been|have\s+been)\s+(?:being\s+)?(?:assessed|charged|incurred|due)"
     r"|there\s+(?:is|are|will\s+be)\s+no\s+(?:\w+\s+){0,2}?(?:fees?|charges?)\b"
     r"|(?:fees?|charges?)\s+(?:has|have)\s+been\s+waived|no\s+fees?\s+(?:are|is)\s+(?:owed|due)"
-    r"|free\s+of\s+charge|(?:fees?|charges?)\s+(?:for\s+(?:\w+\s+){0,3}?)?(?:are|is|were|was|will\s+be)\s+"
+    r"|free\s+of\s+charge|\b(?:are|am|is|have|has)\s+(?:hereby\s+)?waiv(?:ing|ed)\s+(?:the|all|any|your)\s+(?:\w+\s+)?"
+    r"(?:fees?|charges?|costs?)\b|(?:fees?|charges?)\s+(?:for\s+(?:\w+\s+){0,3}?)?(?:are|is|were|was|will\s+be)\s+"
     r"(?:hereby\s+)?waived"
     # under the agency's minimum, nothing is charged: "None. Minimum fee threshold not met", "the
     # fees for your request are below our minimum", "do not exceed the minimum fee threshold"
@@ -133,6 +138,9 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
             or FEE_AFTER.match(after)
             and re.search(r"\bowe|charg|estimat", before, re.I)
         ):
+            # "Fees in the amount of $12.30 have been waived" (not "will be waived if you narrow it")
+            if WAIVED_AFTER.match(after) and not FEE_SCHEDULE.search(after):
+                return Decimal("0"), "none"
             window = text[max(0, m.start() - 200) : m.end() + 120]
             if OVER_CAP_AFTER.match(after):
                 return _amount(m), "over_cap"
