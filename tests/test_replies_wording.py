@@ -1501,6 +1501,22 @@ CURRENT_TEMPLATES = [
     ("Your appeal should be sent to the Director within 90 days. Enclosed are 5 pages.", "records_released"),
     ("We accept your request and will process it in accordance with the FOIA.", "ack"),
     ("We accept your request for a fee waiver.", "other"),
+    # records "exempt in their entirety"; a release decided; an unsworn Privacy Act request
+    (
+        "We have determined that the responsive records are exempt in their entirety under 5 U.S.C. 552(b)(5).",
+        "denial",
+    ),
+    ("Records may be exempt in full under Exemption 7(A) if an investigation is pending.", "other"),
+    (
+        "We have reviewed the materials and have decided to release them to you. They are enclosed.",
+        "records_released",
+    ),
+    ("We have decided to release them in part. Portions are withheld under (b)(6).", "partial"),
+    (
+        "Your request is being returned because it was not signed. Privacy Act requests must be signed and notarized or submitted under penalty of perjury.",
+        "clarification",
+    ),
+    ("This acknowledges receipt of your Privacy Act request. Requests must be notarized.", "ack"),
 ]
 
 

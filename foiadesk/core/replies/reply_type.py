@@ -227,6 +227,9 @@ RELEASED = any_of(
     r"(?:cop(?:y|ies)|records?|documents?|pages?|information)\b",
     r"\b(?:pages?|records?|documents?|materials?|cop(?:y|ies)|information)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was"
     r"|have\s+been|has\s+been)\s+(?:hereby\s+)?(?:being\s+)?furnished\b",
+    # "We have reviewed the materials and have decided to release them to you"
+    r"\b(?:decided|determined|agreed)\s+to\s+release\s+(?:them|it|these|those|the|all|each)\b"
+    r"(?![^.;]{0,60}\b(?:in\s+part|once|after|upon|when|if|until|provided)\b)",
     # "It is being released without redaction", "we are providing all 12 pages in full"
     r"\breleas(?:ed|ing)\s+(?:to\s+you\s+)?without\s+(?:any\s+)?(?:redactions?|deletions?|excisions?)\b",
     r"\b(?:are|am|is)\s+(?:now\s+|hereby\s+)?(?:providing|producing)\s+(?:you\s+(?:with\s+)?)?(?:all\s+)?"
@@ -315,7 +318,7 @@ NOT_RELEASED = any_of(
 NEGATED = any_of(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|redact|excis)")
 DENIED_FULL = any_of(
     r"\bwithheld\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
-    r"\bexempt\s+from\s+disclosure\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
+    r"\bexempt\s+(?:from\s+(?:disclosure|release)\s+)?in\s+(?:full|(?:their|its)\s+entirety)\b",
     r"\b(?:your\s+)?(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+|being\s+)?denied\b",
     r"\b(?:deny|denying|denied)\s+your\s+(?:foia\s+)?request\b",
     r"\bwithholding\s+(?:all|the|these)\s+(?:responsive\s+)?(?:records|documents)\b(?!\s+in\s+part)",
@@ -542,6 +545,9 @@ CLARIFY_IDENTITY = any_of(
     r"\bcertification\s+of\s+identity\b",
     r"\b(?:proof|verification)\s+of\s+(?:your\s+)?identity\b",
     r"\bthird[- ]party\s+(?:consent|authorization)\b",
+    # a Privacy Act request must be signed and sworn: "notarized or submitted under penalty of perjury"
+    r"\bnotariz(?:ed|ation)\b",
+    r"\bunder\s+penalty\s+of\s+perjury\b",
     # records about someone else need their consent or "proof of death"
     r"\bproof\s+of\s+(?:(?:the\s+)?(?:individual'?s?|subject'?s?|person'?s?)\s+)?death\b",
     # "Please provide the full name, date of birth and place of birth of the subject"
