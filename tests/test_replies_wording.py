@@ -1517,6 +1517,12 @@ CURRENT_TEMPLATES = [
         "clarification",
     ),
     ("This acknowledges receipt of your Privacy Act request. Requests must be notarized.", "ack"),
+    # asked which records are meant
+    (
+        "Before we can begin our search, please let us know whether you are seeking records from all regional offices or only from headquarters.",
+        "clarification",
+    ),
+    ("Please let us know which format you want. Enclosed are 20 pages.", "records_released"),
 ]
 
 
@@ -1581,6 +1587,9 @@ def test_letter_dates_of_current_and_older_letters(text, day):
             "Grant Number EPA-R5-2019-0045 funded the study; your request is EPA-R5-2020-004567.",
             ("EPA-R5-2020-004567",),
         ),
+        # OCR's l for the 1 that starts a number
+        ("FOIPA Request No.: l234567-000\nSubject: Doe, John", ("1234567-000",)),
+        ("The model l2 form and l2 pages.", ()),
         # an alien number, a Bates stamp with a two-part prefix; an agency's number with its year stays
         ("Alien Number A012-345-678 appears in the file of request 2020-ICFO-12345.", ("2020-ICFO-12345",)),
         ("Enclosed are pages DOJ-OIP-000123 through DOJ-OIP-000456.", ()),

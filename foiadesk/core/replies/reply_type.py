@@ -529,6 +529,9 @@ CLARIFY = any_of(
     r"\bperfect(?:ed|ing)?\s+(?:your|the|this)\s+request\b",
     r"\b(?:need|needs|require|requires|required)\s+(?:some\s+)?(?:additional|more|further)\s+information\b",
     r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
+    # "please let us know whether you are seeking the final report only or all drafts"
+    r"\bplease\s+(?:let\s+us\s+know|specify|indicate|tell\s+us|advise\s+(?:us\s+)?|confirm)\s+(?:whether|which|what)\s+"
+    r"(?:\w+\s+){0,3}?you\s+(?:are\s+)?(?:seeking|requesting|mean|intend)\b",
     # "because you didn't provide enough information"
     r"\b(?:did|do|does)\s*(?:not|n't)\s+(?:provide|give|include|send)\s+(?:us\s+)?(?:enough|sufficient|adequate)\s+"
     r"information\b",

@@ -76,9 +76,10 @@ OCR_JOINED = re.compile(
     r"\b(of|the|and|for|to|in|on)(?=(?:Information|Homeland|Investigation|Justice|State|Privacy|Freedom)\b)"
 )
 # A letter I or l between digits, or right after "07-" before digits, is a one ("NGC07-I03",
-# "2l13"); a capital O between digits is a zero. "lee"/"lees" before the words a fee takes
-# ("no lees are being assessed", "lee waiver") is OCR's "fee".
-OCR_DIGIT_ONE = re.compile(r"(?<=\d)[Il](?=\d)|(?<=\d-)[Il](?=\d{2})")
+# "2l13"), and so is an l that starts a number ("FOIPA Request No.: l234567-000"); a capital O
+# between digits is a zero. "lee"/"lees" before the words a fee takes ("no lees are being
+# assessed", "lee waiver") is OCR's "fee".
+OCR_DIGIT_ONE = re.compile(r"(?<=\d)[Il](?=\d)|(?<=\d-)[Il](?=\d{2})|(?<![A-Za-z0-9(-])l(?=\d{4})")
 OCR_DIGIT_ZERO = re.compile(r"(?<=\d)O(?=\d)")
 # "2()17": OCR's empty parentheses between digits are a zero.
 OCR_PAREN_ZERO = re.compile(r"(?<=\d)\(\)(?=\d)")
