@@ -1523,12 +1523,36 @@ CURRENT_TEMPLATES = [
         "clarification",
     ),
     ("Please let us know which format you want. Enclosed are 20 pages.", "records_released"),
+    # an appeal office that "affirms the Bureau's decision"; a request "redirected to" another agency
+    (
+        "The Associate General Counsel has determined that the Bureau properly withheld the information under Exemption 5 and, therefore, affirms the Bureau's decision.",
+        "appeal_decision",
+    ),
+    (
+        "Your request has been redirected to the Office of Personnel Management, which maintains the records you seek.",
+        "referral",
+    ),
+]
+
+# what a request asks for, repeated in an acknowledgment, is not what the office did
+CURRENT_ACKNOWLEDGED = [
+    "This acknowledges receipt of your request for unredacted copies of records that were blacked out in our prior release.",
+    "This acknowledges receipt of your request for a sanitized version of the report.",
+    "This acknowledges receipt of your request for the decision on your neighbor's appeal of a zoning ruling.",
+    "This acknowledges receipt of your request. Responsive records are available for download once processing is complete.",
+    "Your request for records showing that the search came back negative for COVID-19 was received and assigned number 2021-00999.",
+    "We have received your request for records indicating that the agency has no record of the contract. It has been assigned number 2021-01234.",
 ]
 
 
 @pytest.mark.parametrize("wording, kind", CURRENT + CURRENT_TEMPLATES)
 def test_wording_of_current_and_older_letters(wording, kind):
     assert parse_text(HEAD + wording).reply_type == kind
+
+
+@pytest.mark.parametrize("wording", CURRENT_ACKNOWLEDGED)
+def test_the_request_repeated_in_an_acknowledgment(wording):
+    assert parse_text(HEAD + wording).reply_type == "ack"
 
 
 @pytest.mark.parametrize(

@@ -153,6 +153,9 @@ REMANDING = any_of(
     # "The decision of the FOIA Officer is hereby affirmed": only a review affirms a decision
     r"\b(?:decision|determination|action|denial)\b(?:\s+\S+){0,8}?\s+(?:is|has\s+been)\s+(?:hereby\s+)?"
     r"(?:affirmed|upheld|reversed|sustained|modified)\b",
+    # "… and, therefore, affirms the Bureau's decision"
+    r"\b(?:affirms|upholds|reverses|sustains)\s+(?:the|your|its|this|that)\s+(?:\S+\s+){0,2}?(?:denial|decision"
+    r"|determination|action)\b",
     # "I am reversing the denial of your fee waiver request"
     r"\b(?:am|are|is|have|has|hereby)\s+(?:\w+\s+)?(?:revers(?:e|ing|ed)|affirm(?:ing|ed)?|uph(?:o|e)ld(?:ing)?"
     r"|sustain(?:ing|ed)?)\s+(?:the|your|its|this|that)\s+(?:\w+\s+){0,2}?(?:denial|decision|determination)\b",
@@ -173,7 +176,8 @@ APPEAL_RESPONSE = any_of(
     r"|files?\b|documents?\b)\S+){0,12}?\s+(?:administrative\s+)?appeal(?:ed|ing|s)?\b",
     r"\bin\s+which\s+you\s+(?:appeal|appealed)\b",
     # "This is the final agency decision on your Freedom of Information Act appeal"
-    r"\b(?:decision|determination|ruling)\s+(?:on|regarding|concerning|in)\s+your\s+(?:\S+\s+){0,6}?appeal\b",
+    r"(?<!for\sthe\s)\b(?:decision|determination|ruling)\s+(?:on|regarding|concerning|in)\s+your\s+"
+    r"(?:(?:administrative|foia|freedom|of|information|act|privacy|\(foia\)|fee|waiver)\s+){0,6}appeal\b",
     r"\byou\s+are\s+appealing\b",
     r"\byou\s+(?:have\s+)?appealed\s+(?:from\s+)?(?:the|our|this|its)\b",
     r"\byour\s+(?:administrative\s+)?appeal\s+(?:of|from)\s+(?:the|our|this|its)\s+(?:\w+\s+){0,3}?"
@@ -274,6 +278,8 @@ RECORDS_ONLINE = any_of(
     r"\b(?:records?|documents?|pages?|files?|materials?)\b(?:\s+\S+){0,6}?\s+(?:can|may)\s+be\s+"
     r"(?:accessed|downloaded|retrieved)\s+(?:at|from|through|via|by|in|on)\b",
 )
+# ... once something else has happened, they are not there yet
+NOT_YET = re.compile(r"\b(?:once|after|upon|when|if|until)\b", re.I)
 # ... when they are the requester's: records on a public website are a pointer, not a release
 FOR_THE_REQUESTER = any_of(
     r"\b(?:responsive|requested|your\s+(?:\w+\s+)?(?:release|production|records|documents|account))\b",
@@ -375,8 +381,9 @@ PARTIAL_ITEMS = any_of(
     r"|(?:tele)?phone\s+numbers?|e-?mail\s+addresses|home\s+addresses|social\s+security\s+numbers)\b",
     # older wording of the same: "certain names have been blacked out", "a sanitized version",
     # "the deletions made are pursuant to exemptions (b)(1)", "the deleted material is exempt"
-    r"\b(?:blacked|blocked|inked)\s+out\b",
-    r"\bsanitized\s+(?:versions?|cop(?:y|ies))\s+of\s+(?:the|these|those|this|each|all)\b",
+    r"\b(?:information|names?|portions?|this|it|text|material|data|numbers?|addresses|signatures?)\b"
+    r"(?:\s+\S+){0,3}?\s+(?:has|have|had)\s+been\s+(?:blacked|blocked|inked)\s+out\b",
+    r"\b(?:enclosed|attached|releas\w*|provid\w*)\b(?:\s+\S+){0,4}?\s+(?:a\s+|the\s+)?sanitized\s+(?:versions?|cop(?:y|ies))\b",
     r"\b(?:enclosed|attached|released|provided)\s+in\s+(?:a\s+)?sanitized\s+form\b",
     r"(?<!\bno\s)\b(?:deletions|excisions|redactions)\s+(?:made\s+|taken\s+)?(?:are|were|have\s+been|has\s+been)\s+"
     r"(?:made\s+)?(?:pursuant|under|in\s+accordance|based)\b",
@@ -395,6 +402,14 @@ PARTIAL_ENCLOSED = any_of(
     rf"{ENCLOSED_RECORDS}(?:\s+\S+){{0,8}}?\s+(?:are|is|were|was|(?:has|have)\s+been)\s+(?:\w+\s+)?{WITHHELD_WORD}",
 )
 
+# A request for records "showing that the search came back negative", "indicating that the agency
+# has no record of …": what the records say, not what the search found.
+ASKED_FOR_CONTENT = re.compile(
+    r"\b(?:request(?:s|ed|ing)?|seek(?:s|ing)?|sought|asked)\s+(?:for\s+)?(?:all\s+|any\s+|copies\s+of\s+)?(?:the\s+)?"
+    r"(?:records?|documents?|information|e-?mails?)\s+(?:showing|indicating|reflecting|stating|proving|that\s+(?:show|indicate"
+    r"|state|prove|reflect))\b",
+    re.I,
+)
 # "any documents which would be responsive to your request": a description, not a condition
 WOULD_BE_RESPONSIVE = re.compile(r"\b(?:which|that)\s+would\s+be\s+responsive\b", re.I)
 NOT_KNOWN = re.compile(r"\b(?:it\s+is\s+)?not\s+known\s+(?:if|whether)\b", re.I)
@@ -466,8 +481,10 @@ NO_RECORDS = any_of(
     r"\b(?:we|I|office|agency|general|service|bureau|department|division|administration|command|component"
     rf"|(?-i:[A-Z]{{2,8}}))\s+(?:has|have|had)\s+no\s+record\s+of\s+(?!{CORRESPONDENCE})",
     # "Our search for records responsive to your request came back negative"
-    r"\bsearch(?:es)?\b(?:\s+\S+){0,8}?\s+(?:was|were|came\s+back|proved|returned)\s+(?:\w+\s+)?negative\b",
-    r"\b(?:results?\s+of\s+(?:the|our|this)\s+search|search\s+results?)\s+(?:was|were|is|are)\s+negative\b",
+    r"\bsearch(?:es)?\b(?:\s+\S+){0,8}?\s+(?:was|were|came\s+back|proved|returned)\s+(?:\w+\s+)?negative\b"
+    r"(?!\s+(?:for|of|on|to|in)\b)",
+    r"\b(?:results?\s+of\s+(?:the|our|this)\s+search|search\s+results?)\s+(?:was|were|is|are)\s+negative\b"
+    r"(?!\s+(?:for|of|on|to|in)\b)",
     # records that no longer exist: "Records which may be responsive ... were destroyed on ..."
     r"\b(?:records?|documents?|files?)\b(?:\s+\S+){0,8}?\s+(?:were|was|have\s+been|has\s+been)\s+"
     r"(?:\w+ly\s+)?(?:destroyed|shredded|purged|disposed\s+of)\b",
@@ -614,7 +631,7 @@ INTERIM = any_of(
     r"\bremaining\s+(?:records|pages|documents)\b",
 )
 REFERRAL = re.compile(
-    r"\b(?:referred|referring|forwarded|forwarding|transferred|transferring|routed|routing|sent)\s+"
+    r"\b(?:referred|referring|forwarded|forwarding|transferred|transferring|routed|routing|redirected|sent)\s+"
     r"(?P<what>(?:[\w,()'-]+\s+){0,8}?)to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
     r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
     # "forwarded your request to that agency", "to the appropriate office"
@@ -623,7 +640,7 @@ REFERRAL = re.compile(
 REFERRAL_PASSIVE = re.compile(
     r"\b(?P<what>request|records?|pages?|documents?|it|they)\b.{0,100}?\b(?:(?:has|have|had)\s+been|was|were|is|are"
     r"|will\s+be|(?:is|are)\s+being)\s+"
-    r"(?:referred|forwarded|transferred|routed|sent)\s+to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
+    r"(?:referred|forwarded|transferred|routed|redirected|sent)\s+to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
     r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
     # "forwarded your request to that agency", "to the appropriate office"
     r"|(?:that|this|appropriate|proper|responsible|originating)\s+(?:agency|office|component|bureau|department))"
@@ -731,7 +748,12 @@ class Findings:
                 and not NOT_RELEASED.search(s)
                 and (
                     RELEASED.search(OWN_COPY.sub(" ", s))
-                    or (RECORDS_IN_ROOM.search(s) or RECORDS_ONLINE.search(s) and FOR_THE_REQUESTER.search(s))
+                    or (
+                        RECORDS_IN_ROOM.search(s)
+                        or RECORDS_ONLINE.search(s)
+                        and FOR_THE_REQUESTER.search(s)
+                        and not NOT_YET.search(s[RECORDS_ONLINE.search(s).end() :])
+                    )
                     and not ROOM_BOILERPLATE.search(s)
                     or RECORDS_ENCLOSED.search(s)
                     and not DESCRIBED.search(s)
@@ -783,7 +805,10 @@ class Findings:
         # under a cited exemption): the denial is what to appeal.
         # A no-records letter's general word on what the law protects ("records about third
         # parties are exempt") is not this: the withholding must be of the records asked for.
-        none_found = self.first(NO_RECORDS, where=lambda s: not CONDITIONAL.search(_described(s)))
+        none_found = self.first(
+            NO_RECORDS,
+            where=lambda s: not CONDITIONAL.search(_described(s)) and not ASKED_FOR_CONTENT.search(s),
+        )
         # "denied" with no exemption behind it, when the records were not found or no longer
         # exist, is how some offices word a no-records answer (it carries appeal rights)
         if denied and not (none_found and not has_exemptions):
