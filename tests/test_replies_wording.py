@@ -1534,10 +1534,22 @@ CURRENT_TEMPLATES = [
     ),
 ]
 
+# the letter naming itself the decision on an appeal, not a decision the request asks about;
+# records "which are enclosed"
+CURRENT_TEMPLATES += [
+    ("This letter constitutes the Department's determination on your FOIA appeal.", "appeal_decision"),
+    (
+        "This is in response to your request for records concerning the agency's decision on your appeal to the Merit Systems Protection Board. We located 12 pages, which are enclosed.",
+        "records_released",
+    ),
+    ("We are releasing the enclosed 30 pages without redaction.", "records_released"),
+]
+
 # what a request asks for, repeated in an acknowledgment, is not what the office did
 CURRENT_ACKNOWLEDGED = [
     "This acknowledges receipt of your request for unredacted copies of records that were blacked out in our prior release.",
     "This acknowledges receipt of your request for a sanitized version of the report.",
+    "This acknowledges receipt of your request for reports released without redaction to other requesters.",
     "This acknowledges receipt of your request for the decision on your neighbor's appeal of a zoning ruling.",
     "This acknowledges receipt of your request. Responsive records are available for download once processing is complete.",
     "Your request for records showing that the search came back negative for COVID-19 was received and assigned number 2021-00999.",

@@ -176,7 +176,8 @@ APPEAL_RESPONSE = any_of(
     r"|files?\b|documents?\b)\S+){0,12}?\s+(?:administrative\s+)?appeal(?:ed|ing|s)?\b",
     r"\bin\s+which\s+you\s+(?:appeal|appealed)\b",
     # "This is the final agency decision on your Freedom of Information Act appeal"
-    r"(?<!for\sthe\s)\b(?:decision|determination|ruling)\s+(?:on|regarding|concerning|in)\s+your\s+"
+    r"\b(?:this\s+(?:letter\s+)?(?:is|constitutes)|constitutes)\s+(?:the\s+|our\s+|my\s+)?(?:\S+\s+){0,3}?"
+    r"(?:decision|determination|ruling)\s+(?:on|regarding|concerning|in)\s+your\s+"
     r"(?:(?:administrative|foia|freedom|of|information|act|privacy|\(foia\)|fee|waiver)\s+){0,6}appeal\b",
     r"\byou\s+are\s+appealing\b",
     r"\byou\s+(?:have\s+)?appealed\s+(?:from\s+)?(?:the|our|this|its)\b",
@@ -231,11 +232,14 @@ RELEASED = any_of(
     r"(?:cop(?:y|ies)|records?|documents?|pages?|information)\b",
     r"\b(?:pages?|records?|documents?|materials?|cop(?:y|ies)|information)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was"
     r"|have\s+been|has\s+been)\s+(?:hereby\s+)?(?:being\s+)?furnished\b",
+    # "We located 12 pages, which are enclosed"
+    r"\b(?:pages?|records?|documents?|e-?mails?)\b,\s+which\s+(?:are|is)\s+(?:hereby\s+)?(?:enclosed|attached)\b",
     # "We have reviewed the materials and have decided to release them to you"
     r"\b(?:decided|determined|agreed)\s+to\s+release\s+(?:them|it|these|those|the|all|each)\b"
     r"(?![^.;]{0,60}\b(?:in\s+part|once|after|upon|when|if|until|provided)\b)",
     # "It is being released without redaction", "we are providing all 12 pages in full"
-    r"\breleas(?:ed|ing)\s+(?:to\s+you\s+)?without\s+(?:any\s+)?(?:redactions?|deletions?|excisions?)\b",
+    r"\b(?:(?:is|are|was|were|been|being)\s+released|(?:am|are|is)\s+releasing(?:\s+\S+){0,4}?)\s+(?:to\s+you\s+)?"
+    r"without\s+(?:any\s+)?(?:redactions?|deletions?|excisions?)\b",
     r"\b(?:are|am|is)\s+(?:now\s+|hereby\s+)?(?:providing|producing)\s+(?:you\s+(?:with\s+)?)?(?:all\s+)?"
     r"(?:\d+|the|these|those|both|copies)\b(?:\s+\S+){0,3}?\s+(?:pages?|records?|documents?|e-?mails?|files?)\b",
     # "The enclosed documents are responsive to your request"
