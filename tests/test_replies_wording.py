@@ -1638,3 +1638,34 @@ def test_numbers_of_current_and_older_letters(text, numbers):
 
 def test_ocr_one_in_the_short_form_of_an_exemption():
     assert parse_text(HEAD + "deleted under exemptions b(l), b(3), and b(6)").exemptions == ("b1", "b3", "b6")
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        # a portal's closing notice names its outcome in the annual report's categories
+        (
+            "Your FOIA request 2021-00123 has been closed.\nFinal Disposition: Full Grant\nPlease log in to view the release.",
+            "records_released",
+        ),
+        (
+            "Request 2021-00124 has been closed with a final disposition of Partial Grant/Partial Denial.",
+            "partial",
+        ),
+        ("Disposition: No Records\nYour request has been closed.", "no_records"),
+        ("Final Disposition: Full Denial Based on Exemptions\nExemptions: (b)(7)(A)", "denial"),
+        ("Final disposition: Referred to another agency (Department of State).", "referral"),
+        (
+            "The status of request 2021-00125 has been changed to Closed. Closure reason: Records Not Reasonably Described.",
+            "other",
+        ),
+        # ... not the disposition of something else
+        (
+            "The disposition of referrals to other agencies is pending. This acknowledges receipt of your request.",
+            "ack",
+        ),
+        ("The records were destroyed under the records disposition schedule.", "no_records"),
+    ],
+)
+def test_a_portals_disposition_line(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind

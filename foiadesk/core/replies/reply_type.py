@@ -703,6 +703,37 @@ DENIED = any_of(
 GRANTED = any_of(r"\bgrant(?:ed|ing)?\b", r"\bapprov(?:ed|e|ing)\b")
 
 
+# A portal's closing notice names the outcome in the categories of the annual FOIA report:
+# "Final Disposition: Full Grant", "Disposition: Partial Grant/Partial Denial", "No Records",
+# "Closure reason: Records Not Reasonably Described".
+DISPOSITION = re.compile(
+    r"\b(?:final\s+)?(?:disposition|closure\s+reason)(?:\s*[:-]\s*|\s+(?:is|of)\s+(?:a\s+|an\s+)?(?=(?-i:[A-Z])))"
+    r"(?P<d>[A-Za-z][\w /-]{2,60})",
+    re.I,
+)
+DISPOSITIONS = (
+    ("partial", r"^partial|^(?:granted|released)\s+in\s+part"),
+    ("records_released", r"^full\s+grant|^(?:granted|released)\s+in\s+full"),
+    ("denial", r"^full\s+denial|^denied\s+in\s+full"),
+    ("no_records", r"^no\s+(?:responsive\s+)?records"),
+    ("glomar", r"^(?:glomar|neither\s+confirm)"),
+    ("referral", r"^(?:all\s+records\s+)?referr"),
+    (
+        "other",
+        r"^(?:(?:request\s+)?withdrawn|duplicate|improper|fee[- ]related|not\s+an\s+agency\s+record"
+        r"|(?:records\s+)?not\s+reasonably\s+described|other\b)",
+    ),
+)
+
+
+def disposition(sentence: str) -> str | None:
+    """The reply type a portal's "Disposition:" line names, if it names one."""
+    m = DISPOSITION.search(sentence)
+    if m is None:
+        return None
+    return next((kind for kind, words in DISPOSITIONS if re.search(words, m.group("d"), re.I)), None)
+
+
 class Findings:
     """The letter's sentences and what the rules found in them, with the reasons kept."""
 
@@ -875,6 +906,11 @@ class Findings:
         for kind, sentence in checks:
             if sentence:
                 self.note("reply_type", sentence)
+                return kind
+        for s in self.sentences:
+            kind = disposition(s)
+            if kind:
+                self.note("reply_type", s)
                 return kind
         decided = self._determination(has_exemptions)
         # Records released beat a Glomar answer about other records ("we can neither confirm
