@@ -7,6 +7,9 @@ conventions give it (tests/fixtures/replies-real/SOURCES.md); none is copied fro
 letter. They keep the reader's general rules from narrowing to the letters it was tuned on.
 """
 
+from datetime import date
+from decimal import Decimal
+
 import pytest
 
 from foiadesk.core.replies.parse import parse_text
@@ -1303,4 +1306,366 @@ def test_thanks_for_a_request_acknowledge_it_only_when_an_online_system_sends_th
     ],
 )
 def test_template_wording_of_current_letters(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind
+
+
+# -- wording of current and older federal letters: families found by passages written for this
+# round (none copied from a labelled letter), each with its near misses ------------------------
+CURRENT = [
+    # records posted for the requester to fetch from a portal are released ...
+    (
+        "Your request has been processed and the responsive records are available for download in the FOIA portal.",
+        "records_released",
+    ),
+    (
+        "The final response letter and responsive records are available in your FOIA portal account.",
+        "records_released",
+    ),
+    ("The responsive records can be accessed at the following link.", "records_released"),
+    # ... not records on a public website, nor ones still to be paid for
+    ("The records you requested are available on our public website at www.example.gov.", "other"),
+    ("The records will be available for download once you pay the fee.", "other"),
+    ("Many records are available for download in our electronic reading room.", "other"),
+    # releases said as furnishing, providing, or released without redaction
+    (
+        "Pursuant to your request, we are furnishing herewith copies of the documents in our files pertaining to the subject.",
+        "records_released",
+    ),
+    ("All of the information you requested is being furnished to you.", "records_released"),
+    ("We have completed our search and are providing all 12 pages in full.", "records_released"),
+    ("The requested report is enclosed. It is being released without redaction.", "records_released"),
+    ("Thank you for providing the records you have.", "other"),
+    ("The information you furnished was not enough to identify the subject.", "other"),
+    ("The Privacy Act does not permit the records to be released without the subject's consent.", "other"),
+    # older words for a release in part
+    (
+        "The enclosed material has been reviewed and certain names have been blacked out pursuant to exemption (b)(6).",
+        "partial",
+    ),
+    ("Enclosed is a sanitized version of the document.", "partial"),
+    (
+        "The enclosed documents have been reviewed and the deletions made are pursuant to exemptions (b)(l) and (b)(3).",
+        "partial",
+    ),
+    (
+        "Certain information has been excised from the enclosed copies pursuant to 5 U.S.C. 552(b)(6).",
+        "partial",
+    ),
+    ("Please do not send us sanitized copies of your identity documents.", "other"),
+    # a denial of access
+    ("Access to the requested document is denied under exemptions (b)(1) and (b)(3).", "denial"),
+    ("Access to the reading room is by appointment only.", "other"),
+    # no records, in the search's other verbs and nouns
+    (
+        "We searched the Central Records System and did not locate any main file records responsive to your request.",
+        "no_records",
+    ),
+    ("Our search did not disclose any records pertaining to the subject of your request.", "no_records"),
+    ("Our search did not uncover any responsive documents.", "no_records"),
+    ("The Office of Inspector General has no record of the investigation you describe.", "no_records"),
+    ("Our search for records responsive to your request came back negative.", "no_records"),
+    ("A search was conducted and nothing responsive was located.", "no_records"),
+    (
+        "Regrettably, a thorough search of our files revealed nothing pertaining to your request.",
+        "no_records",
+    ),
+    ("Our records contain no information concerning the subject of your request.", "no_records"),
+    ("We were unable to locate any documents which would be responsive to your request.", "no_records"),
+    ("A search of the indices revealed no record responsive to your FOIA request.", "no_records"),
+    # ... not a record of the correspondence, nor other records besides those enclosed
+    ("We have no record of receiving your payment. Please send it again.", "other"),
+    ("We have no record of your request dated May 1. Please resubmit it.", "other"),
+    (
+        "We did not locate any other records responsive to your request. Enclosed are 5 pages.",
+        "records_released",
+    ),
+    ("If a search would not locate any records, we will tell you.", "other"),
+    # a Glomar answer in older words
+    ("We can neither admit nor deny the existence of the records you requested.", "glomar"),
+    # records referred to "the originating agency"
+    (
+        "We are referring those records to the originating agency, which will respond to you directly.",
+        "referral",
+    ),
+    # appeal decisions: the decision named in the opening, a moot appeal, a denial sustained
+    (
+        "This is the final agency decision on your Freedom of Information Act appeal. I have decided to release the additional information you sought.",
+        "appeal_decision",
+    ),
+    ("Your appeal is moot because the component has agreed to conduct a new search.", "appeal_decision"),
+    ("The denial of your request is sustained.", "appeal_decision"),
+    ("I am reversing the denial of your fee waiver request.", "appeal_decision"),
+    (
+        "The initial determination is modified as follows: the enclosed pages are released with fewer redactions.",
+        "appeal_decision",
+    ),
+    ("Enclosed are the records. Your question about the index is moot.", "records_released"),
+    (
+        "You will be notified of the decision on your appeal. Your appeal has been assigned number A-1.",
+        "appeal_ack",
+    ),
+    (
+        "Enclosed are 5 pages. If you are not satisfied, you may appeal; the decision on your appeal will be made by the Director.",
+        "records_released",
+    ),
+    # an appeal received by the letter that appeals
+    (
+        "We have received your letter appealing the denial of your request. Your appeal will be processed in turn.",
+        "appeal_ack",
+    ),
+    # fee letters: fees over the amount agreed to, an invoice, a check to send
+    (
+        "Because the estimated fees exceed the $25.00 you agreed to pay, we need your written assurance that you will pay them.",
+        "fee",
+    ),
+    ("An invoice for $18.20 is enclosed. Please remit payment within 30 days.", "fee"),
+    (
+        "Please forward a check in the amount of $22.50, payable to the Treasurer of the United States, and the documents will be mailed.",
+        "fee",
+    ),
+    (
+        "The estimated fees did not exceed the amount you agreed to pay. Enclosed are 10 pages.",
+        "records_released",
+    ),
+    # an extension of ten working days
+    (
+        "Due to the need to consult with another agency, we are taking an extension of ten working days, until June 15, 2020, to respond.",
+        "extension",
+    ),
+    # clarification: specificity, a third party's proof of death, the subject's date of birth
+    (
+        "Your request does not describe the records with enough specificity. Please resubmit it.",
+        "clarification",
+    ),
+    (
+        "In order to search for records about a third party, we require either the written consent of that individual or proof of death.",
+        "clarification",
+    ),
+    (
+        "Please provide the full name, date of birth and place of birth of the subject so that we can search our records.",
+        "clarification",
+    ),
+    (
+        "This acknowledges receipt of your request for records about your late father. Please include proof of death.",
+        "ack",
+    ),
+    # still interested: whether you still require it, keep it open, pursue it
+    (
+        "Please advise whether you still require the information requested. If we do not hear from you by July 1, 2019, we will close your file.",
+        "still_interested",
+    ),
+    ("If you would like us to keep your request open, please contact us by April 30.", "still_interested"),
+    (
+        "Please confirm within 30 days that you wish to pursue this request. If you do not respond, your request will be closed.",
+        "still_interested",
+    ),
+    (
+        "This acknowledges receipt of your request. If you still need help, call our FOIA Public Liaison.",
+        "ack",
+    ),
+    ("We located no records. The records you still need may be at NARA.", "no_records"),
+    # a request granted expedited treatment releases nothing
+    (
+        "We have considered your request for expedited processing and determined that you have shown a compelling need. Your request has been granted expedited treatment.",
+        "expedite_decision",
+    ),
+    ("Your request has been granted. The records are enclosed.", "records_released"),
+    # a word a typewriter broke at the line's end; a compound's hyphen stays
+    ("This acknowl-\nedges receipt of your Freedom of Information Act request.", "ack"),
+    ("This letter acknowledges receipt of your request for third-\nparty records.", "ack"),
+]
+
+
+# the same families in the words of particular offices' templates (IRS, FBI, CIA, DOE, Secret Service)
+CURRENT_TEMPLATES = [
+    ("We searched for the records you requested and did not find any.", "no_records"),
+    ("We did not find any payment with your request.", "other"),
+    (
+        "We were unable to identify main file records responsive to the FOIA. We are closing your request.",
+        "no_records",
+    ),
+    ("Secret Service records indicate no record of the individual named in your request.", "no_records"),
+    ("Our indices indicate no record of your request. Please send a copy of it.", "other"),
+    (
+        "We can't locate the records you requested because you didn't provide enough information. Please send us the tax periods.",
+        "clarification",
+    ),
+    (
+        "We have enclosed the information you requested. We did not withhold any information.",
+        "records_released",
+    ),
+    (
+        "The Office of Hearings and Appeals has determined that your appeal should be denied.",
+        "appeal_decision",
+    ),
+    ("Your appeal should be sent to the Director within 90 days. Enclosed are 5 pages.", "records_released"),
+    ("We accept your request and will process it in accordance with the FOIA.", "ack"),
+    ("We accept your request for a fee waiver.", "other"),
+    # records "exempt in their entirety"; a release decided; an unsworn Privacy Act request
+    (
+        "We have determined that the responsive records are exempt in their entirety under 5 U.S.C. 552(b)(5).",
+        "denial",
+    ),
+    ("Records may be exempt in full under Exemption 7(A) if an investigation is pending.", "other"),
+    (
+        "We have reviewed the materials and have decided to release them to you. They are enclosed.",
+        "records_released",
+    ),
+    ("We have decided to release them in part. Portions are withheld under (b)(6).", "partial"),
+    (
+        "Your request is being returned because it was not signed. Privacy Act requests must be signed and notarized or submitted under penalty of perjury.",
+        "clarification",
+    ),
+    ("This acknowledges receipt of your Privacy Act request. Requests must be notarized.", "ack"),
+    # asked which records are meant
+    (
+        "Before we can begin our search, please let us know whether you are seeking records from all regional offices or only from headquarters.",
+        "clarification",
+    ),
+    ("Please let us know which format you want. Enclosed are 20 pages.", "records_released"),
+    # an appeal office that "affirms the Bureau's decision"; a request "redirected to" another agency
+    (
+        "The Associate General Counsel has determined that the Bureau properly withheld the information under Exemption 5 and, therefore, affirms the Bureau's decision.",
+        "appeal_decision",
+    ),
+    (
+        "Your request has been redirected to the Office of Personnel Management, which maintains the records you seek.",
+        "referral",
+    ),
+]
+
+# the letter naming itself the decision on an appeal, not a decision the request asks about;
+# records "which are enclosed"
+CURRENT_TEMPLATES += [
+    ("This letter constitutes the Department's determination on your FOIA appeal.", "appeal_decision"),
+    (
+        "This is in response to your request for records concerning the agency's decision on your appeal to the Merit Systems Protection Board. We located 12 pages, which are enclosed.",
+        "records_released",
+    ),
+    ("We are releasing the enclosed 30 pages without redaction.", "records_released"),
+]
+
+# what a request asks for, repeated in an acknowledgment, is not what the office did
+CURRENT_ACKNOWLEDGED = [
+    "This acknowledges receipt of your request for unredacted copies of records that were blacked out in our prior release.",
+    "This acknowledges receipt of your request for a sanitized version of the report.",
+    "This acknowledges receipt of your request for reports released without redaction to other requesters.",
+    "This acknowledges receipt of your request for the decision on your neighbor's appeal of a zoning ruling.",
+    "This acknowledges receipt of your request. Responsive records are available for download once processing is complete.",
+    "Your request for records showing that the search came back negative for COVID-19 was received and assigned number 2021-00999.",
+    "We have received your request for records indicating that the agency has no record of the contract. It has been assigned number 2021-01234.",
+]
+
+
+@pytest.mark.parametrize("wording, kind", CURRENT + CURRENT_TEMPLATES)
+def test_wording_of_current_and_older_letters(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind
+
+
+@pytest.mark.parametrize("wording", CURRENT_ACKNOWLEDGED)
+def test_the_request_repeated_in_an_acknowledgment(wording):
+    assert parse_text(HEAD + wording).reply_type == "ack"
+
+
+@pytest.mark.parametrize(
+    "wording, amount",
+    [
+        # this request's fee under the agency's minimum, waived
+        ("The cost of processing your request was less than $25.00 and is therefore waived.", 0),
+        ("The fee for your request was less than $15 and will not be charged.", 0),
+        # ... not the rule itself
+        ("Under our regulations, fees of less than $25.00 are waived.", None),
+        # "The cost of your request is", "we estimate", an invoice
+        ("The cost of your request is $30.00.", 30),
+        ("The cost of duplication is $0.15 per page.", None),
+        ("You will be charged only duplication costs; we estimate $12.00.", 12),
+        ("An invoice for $18.20 is enclosed.", Decimal("18.20")),
+        # a fee waived, named before or after its amount; not one waived only on a condition
+        ("Fees in the amount of $12.30 have been waived because they are below the minimum.", 0),
+        ("Because the cost is minimal, we are waiving the fee.", 0),
+        ("The fee of $40.00 will be waived if you agree to narrow your request.", 40),
+        # a payment the office cannot find is not the fee
+        ("We are unable to locate your payment of $25.00. Please resubmit it.", None),
+    ],
+)
+def test_fees_of_current_and_older_letters(wording, amount):
+    assert parse_text(HEAD + wording).fee_amount == amount
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # the letter's own "Dated:" line, OCR's l for a day's 1
+        ("Agency\nDated: October 1, 2018\nDear Requester:\nEnclosed are records.", date(2018, 10, 1)),
+        (
+            "Washington, D.C. 20535\nNovember l4, 1978\nDear Mr. Doe:\nEnclosed are records.",
+            date(1978, 11, 14),
+        ),
+        # ... not a date the letter answers, wrapped onto a line of its own
+        ("Agency\nIn reply to your letter dated:\nOctober 1, 2018\nDear X:\nEnclosed are records.", None),
+    ],
+)
+def test_letter_dates_of_current_and_older_letters(text, day):
+    assert parse_text(text).letter_date == day
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # a docket-shaped number after a "Control Number" label is the request's
+        ("Requester Control Number: 21-00456-FOIA\nDear X:", ("21-00456-FOIA",)),
+        # contracts, orders and grants the request is about are no tracking numbers
+        (
+            "Contract No. GS-10F-0123X and purchase order 47QRAA-20-F-0012 are the subject of your request.",
+            (),
+        ),
+        (
+            "Grant Number EPA-R5-2019-0045 funded the study; your request is EPA-R5-2020-004567.",
+            ("EPA-R5-2020-004567",),
+        ),
+        # OCR's l for the 1 that starts a number
+        ("FOIPA Request No.: l234567-000\nSubject: Doe, John", ("1234567-000",)),
+        ("The model l2 form and l2 pages.", ()),
+        # an alien number, a Bates stamp with a two-part prefix; an agency's number with its year stays
+        ("Alien Number A012-345-678 appears in the file of request 2020-ICFO-12345.", ("2020-ICFO-12345",)),
+        ("Enclosed are pages DOJ-OIP-000123 through DOJ-OIP-000456.", ()),
+        ("Your appeal, DOJ-AP-2020-000123, was received.", ("DOJ-AP-2020-000123",)),
+    ],
+)
+def test_numbers_of_current_and_older_letters(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers
+
+
+def test_ocr_one_in_the_short_form_of_an_exemption():
+    assert parse_text(HEAD + "deleted under exemptions b(l), b(3), and b(6)").exemptions == ("b1", "b3", "b6")
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        # a portal's closing notice names its outcome in the annual report's categories
+        (
+            "Your FOIA request 2021-00123 has been closed.\nFinal Disposition: Full Grant\nPlease log in to view the release.",
+            "records_released",
+        ),
+        (
+            "Request 2021-00124 has been closed with a final disposition of Partial Grant/Partial Denial.",
+            "partial",
+        ),
+        ("Disposition: No Records\nYour request has been closed.", "no_records"),
+        ("Final Disposition: Full Denial Based on Exemptions\nExemptions: (b)(7)(A)", "denial"),
+        ("Final disposition: Referred to another agency (Department of State).", "referral"),
+        (
+            "The status of request 2021-00125 has been changed to Closed. Closure reason: Records Not Reasonably Described.",
+            "other",
+        ),
+        # ... not the disposition of something else
+        (
+            "The disposition of referrals to other agencies is pending. This acknowledges receipt of your request.",
+            "ack",
+        ),
+        ("The records were destroyed under the records disposition schedule.", "no_records"),
+    ],
+)
+def test_a_portals_disposition_line(wording, kind):
     assert parse_text(HEAD + wording).reply_type == kind

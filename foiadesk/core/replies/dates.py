@@ -37,7 +37,8 @@ MONTH = (
 )
 # A day OCR split in two ("JUN 2 2 2013") and a year without a space after the comma
 # ("February 1,2010") are still dates.
-DAY = r"(?:\d[ ]\d(?=,?\s*\d{4})|\d{1,2})"
+# OCR may read a day's leading 1 as a lower-case l ("November l4, 1978").
+DAY = r"(?:\d[ ]\d(?=,?\s*\d{4})|\d{1,2}|l\d(?=,?\s*\d{4}))"
 # A year may be cut to two digits after an apostrophe ("26 November '96").
 YEAR = r"(?:\d{4}|'\d{2})(?!\d)"
 # A date stamp may print a dash before the year ("MAY 5 - 2006"), and OCR may put a period
@@ -51,6 +52,7 @@ DATE = (
 DATE_RE = re.compile(DATE, re.I)
 WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)"
 DATE_LINE = re.compile(rf"^[ \t]*(?:Date(?:d)?[ \t]*:?[ \t]*)?{WEEKDAY}?({DATE})[ \t]*$", re.I | re.M)
+DATED_LABEL = re.compile(r"[ \t]*Dated?[ \t]*:", re.I)
 YEARS = range(1950, 2100)
 
 
@@ -58,6 +60,7 @@ def to_date(text: str) -> date | None:
     """A date as letters write it ("November 3, 2026", "11/03/2026", "3 November 2026",
     "2026-11-03", OCR's "JUN 2 2 2013"), or None when it is not a real date."""
     text = re.sub(r"\b(\d) (\d)\b", r"\1\2", text.strip())
+    text = re.sub(r"(?<=\s)l(?=\d)", "1", text)
     try:
         if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
             day = date(int(m[1]), int(m[2]), int(m[3]))
@@ -131,8 +134,10 @@ MILITARY_DATE = re.compile(
 
 def _date_line(text: str) -> tuple[date, str] | None:
     for m in DATE_LINE.finditer(text):
-        # a re-wrapped "your letter of\nApril 20, 2000" puts another date alone on a line
-        if NOT_LETTER_DATE.search(text[max(0, m.start(1) - 30) : m.start(1)]):
+        # a re-wrapped "your letter of\nApril 20, 2000" puts another date alone on a line; the
+        # line's own label ("Dated: October 1, 2018") is the letter's
+        before = m.start() if DATED_LABEL.match(m.group(0)) else m.start(1)
+        if NOT_LETTER_DATE.search(text[max(0, before - 30) : before]):
             continue
         day = to_date(m.group(1))
         if day is not None:

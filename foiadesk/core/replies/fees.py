@@ -12,8 +12,8 @@ NOT_A_FEE = re.compile(
     r"(?:up to|willing to pay|agreed? to pay|exceeds?|exceeding|less than|under|below|more than|over|"
     r"minimum(?: of)?|threshold(?: of)?|at least|at a rate of|rate of|unless"
     # money the agency got or gives back is not what it asks: "We received a check ... in the amount of"
-    r"|(?:received|receipt\s+of|returning|return|refund(?:ing)?)\s+(?:a\s+|your\s+)?(?:check|payment|money\s+order)\b"
-    r"(?:\s+\S+){0,3}?\s+(?:in\s+the\s+amount\s+of|for))\s*$",
+    r"|(?:received|receipt\s+of|returning|return|refund(?:ing)?|locate|find|found|located)\s+(?:a\s+|your\s+)?"
+    r"(?:check|payment|money\s+order)\b(?:\s+\S+){0,3}?\s+(?:in\s+the\s+amount\s+of|for|of))\s*$",
     re.I,
 )
 PER_UNIT = re.compile(r"^\s*(?:per|/|an|a)\s*(?:page|hour|hr|quarter|minute|sheet|disc|cd)", re.I)
@@ -24,13 +24,17 @@ FEE_PHRASE = re.compile(
     rf"(?:estimated|anticipated|approximate)\s+(?:total\s+)?(?:fees?|costs?|charges?)"
     rf"(?:(?:\s+[\w,]+){{0,6}}?\s+{VERB})?\s*:?\s*(?:approximately\s+)?$"
     rf"|(?:fees?|charges?|costs?)\s+{VERB}\s+(?:approximately\s+)?$"
-    # "The fee for processing your request is $45.00", "will cost $80", "we will charge you $30"
-    rf"|(?:fees?|charges?|costs?)\s+(?:for|to)\s+(?:[\w,]+\s+){{0,5}}?{VERB}\s+(?:approximately\s+)?$"
+    # "The fee for processing your request is $45.00", "The cost of your request is $30.00",
+    # "will cost $80", "we will charge you $30"
+    rf"|(?:fees?|charges?|costs?)\s+(?:for|to|of)\s+(?:[\w,]+\s+){{0,5}}?{VERB}\s+(?:approximately\s+)?$"
     r"|\b(?:will|would)\s+cost\s+(?:you\s+)?(?:approximately\s+|about\s+)?$"
     r"|\b(?:will|would|shall)\s+charge\s+(?:you\s+)?(?:a\s+fee\s+of\s+)?(?:approximately\s+)?$"
     r"|\b(?:check|money\s+order)\s+(?:[\w,]+\s+){0,3}?for\s*$"
     r"|(?:amount due|balance due|please remit|advance payment of|payment (?:of|in the amount of)"
-    r"|fee estimate of|in the amount of)\s*:?\s*$"
+    r"|fee estimate of|in the amount of|invoice (?:for|of))\s*:?\s*$"
+    # "we estimate $12.00", "we estimate the fee at $40"
+    r"|\bwe\s+estimate\s+(?:(?:that\s+)?(?:the|your)\s+(?:fees?|costs?|charges?)\s+(?:at|to\s+be|will\s+be)\s+)?"
+    r"(?:approximately\s+|about\s+)?$"
     r"|\b(?:will|would|shall|you)\s+(?:now\s+)?owe\s+(?:approximately\s+)?$"
     r"|\b(?:be|been|are|is)\s+(?:being\s+)?(?:charged|assessed|billed)\s+(?:a\s+fee\s+of\s+)?(?:approximately\s+)?$",
     re.I,
@@ -45,6 +49,10 @@ FEE_NAMED_AFTER = re.compile(
     r"(?:assessed|charged|due|owed)\b",
     re.I,
 )
+WAIVED_AFTER = re.compile(
+    r"^\W{0,3}(?:(?:has|have)\s+been|(?:is|are|was|were|will\s+be))\s+(?:hereby\s+|therefore\s+)?waived\b",
+    re.I,
+)
 FEE_AFTER = re.compile(r"^\s*(?:in|for)\s+(?:\w+\s+){0,2}(?:fees?|charges?|costs?)\b", re.I)
 ESTIMATE_WORDS = re.compile(
     r"estimat|anticipat|approximat|if all|potentially|would owe|will owe|could be|will cost|would cost", re.I
@@ -56,7 +64,8 @@ NO_FEE = re.compile(
     r"(?:is|are|will\s+be|has\s+been|have\s+been)\s+(?:being\s+)?(?:assessed|charged|incurred|due)"
     r"|there\s+(?:is|are|will\s+be)\s+no\s+(?:\w+\s+){0,2}?(?:fees?|charges?)\b"
     r"|(?:fees?|charges?)\s+(?:has|have)\s+been\s+waived|no\s+fees?\s+(?:are|is)\s+(?:owed|due)"
-    r"|free\s+of\s+charge|(?:fees?|charges?)\s+(?:for\s+(?:\w+\s+){0,3}?)?(?:are|is|were|was|will\s+be)\s+"
+    r"|free\s+of\s+charge|\b(?:are|am|is|have|has)\s+(?:hereby\s+)?waiv(?:ing|ed)\s+(?:the|all|any|your)\s+(?:\w+\s+)?"
+    r"(?:fees?|charges?|costs?)\b|(?:fees?|charges?)\s+(?:for\s+(?:\w+\s+){0,3}?)?(?:are|is|were|was|will\s+be)\s+"
     r"(?:hereby\s+)?waived"
     # under the agency's minimum, nothing is charged: "None. Minimum fee threshold not met", "the
     # fees for your request are below our minimum", "do not exceed the minimum fee threshold"
@@ -64,7 +73,12 @@ NO_FEE = re.compile(
     r"|\b(?:fees?|charges?|costs?)\b(?:\s+\S+){0,6}?\s+(?<!that )(?<!which )(?:is|are|was|were|falls?|fell)"
     r"\s+(?:below|under|less\s+than)\s+(?:the\s+|our\s+|its\s+|\w+'s\s+)?(?:\w+\s+)?minimum\b"
     r"|\b(?:does|do|did)\s+not\s+(?:meet|exceed|reach)\s+(?:the\s+|our\s+|its\s+|\w+'s\s+)?minimum\s+"
-    r"(?:fee\s+)?(?:threshold|amount)\b)",
+    r"(?:fee\s+)?(?:threshold|amount)\b"
+    # this request's fee under the amount an agency charges: "The cost of processing your request
+    # was less than $25.00 and is therefore waived" (not the rule: "fees under $25 are waived")
+    r"|\b(?:fees?|charges?|costs?)\b(?:\s+\S+){0,4}?\s+(?:your|this)\s+(?:\w+\s+)?request\s+(?:was|were|is|are|came\s+to"
+    r"|totall?ed)\s+(?:less\s+than|under|below)\s+\$\s?\d+(?:\.\d\d)?,?\s+(?:and\s+)?(?:(?:is|are|was|were|has\s+been"
+    r"|have\s+been|will\s+be)\s+)?(?:therefore\s+|thus\s+|hereby\s+)?(?:waived|(?:will\s+)?not\s+(?:be\s+)?(?:charged|assessed))\b)",
     re.I,
 )
 # A checkbox form's words are said only when their box is ticked: "☐ Fees waived." says nothing.
@@ -124,6 +138,9 @@ def find_fee(text: str) -> tuple[Decimal | None, str | None]:
             or FEE_AFTER.match(after)
             and re.search(r"\bowe|charg|estimat", before, re.I)
         ):
+            # "Fees in the amount of $12.30 have been waived" (not "will be waived if you narrow it")
+            if WAIVED_AFTER.match(after) and not FEE_SCHEDULE.search(after):
+                return Decimal("0"), "none"
             window = text[max(0, m.start() - 200) : m.end() + 120]
             if OVER_CAP_AFTER.match(after):
                 return _amount(m), "over_cap"

@@ -61,11 +61,14 @@ APPEAL_HOW = any_of(
 # mostly the appeal-rights paragraph ("All communications concerning your appeal ...").
 OPENING_SENTENCES = 5
 # (the month is no modal: "the May 10, 1978 letter"; nor "records which can be released to you",
-# said of what a letter encloses)
+# said of what a letter encloses, nor records that "can be accessed at the following link")
 FUTURE = any_of(r"\b(?:will|might|can|could)\b", r"\bmay\b(?!\s*\d)")
 RELEASABLE_CLAUSE = any_of(
     r"\b(?:which|that)\s+(?:can|may|could)\s+be\s+released"
-    r"(?!\s+(?:to\s+you\s+)?(?:once|after|upon|when|if|as\s+soon|only|until|provided)\b)(?:\s+to\s+you)?\b"
+    r"(?!\s+(?:to\s+you\s+)?(?:once|after|upon|when|if|as\s+soon|only|until|provided)\b)(?:\s+to\s+you)?\b",
+    # records posted for you: "can be accessed at the following link" (not "once you pay")
+    r"\b(?:can|may)\s+be\s+(?:accessed|downloaded|retrieved)\s+(?:at|from|through|via|on|in)\b"
+    r"(?![^.;]{0,60}\b(?:once|after|upon|when|if|until|provided)\b)",
 )
 # Where a sentence turns from what was withheld to why the exemption covers it: "…(b)(7)(A),
 # which pertains to records … the release of which could reasonably be expected to interfere",
@@ -81,7 +84,7 @@ RATIONALE = any_of(
 DECIDED = any_of(r"\b(?:determined|decided|hereby|are being|is being)\b", r"\byou\s+will\s+find\b")
 # The FCC's appeal is an "application for review" by the full Commission.
 APPEAL_WORD = any_of(r"\bappeal", r"\bapplications?\s+for\s+review\b")
-FEE_WORD = any_of(r"expedit", r"waiv", r"\bfees?\b", r"\bpay(?:ment)?\b")
+FEE_WORD = any_of(r"expedit", r"waiv", r"\bfees?\b", r"\bpay(?:ment|able)?\b")
 
 ACK_STRONG = any_of(
     r"\backnowledg\w*\s+(?:the\s+)?receipt\b",
@@ -113,6 +116,8 @@ ACK_WEAK = any_of(
     r"\bassigned\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|FOIPA|PA|tracking|reference|request|case|control"
     r"|log)\s*){1,3}(?:number|no\b|#)",
     r"\bwas\s+received\s+(?:by|in|on|at)\b",
+    # the CIA's acceptance letter: "We accept your request and will process it"
+    r"\b(?:we|I)\s+(?:have\s+)?accept(?:ed)?\s+your\s+(?:\w+\s+){0,3}?request\s+(?!for\b)",
     # "and was assigned FOIA Log #08-176", "was logged in on May 1"
     r"\b(?:was|were)\s+(?:\w+ly\s+)?assigned\s+(?:(?:the|a|an)\s+)?(?:[\w/]+\s+){0,3}?(?:number|no\b|#|log\b)",
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:logged|docketed|registered)\b",
@@ -126,7 +131,11 @@ APPEAL_DECIDED = any_of(
     r"\b(?:affirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|remand(?:s|ed|ing)?|revers(?:e|es|ed|ing))\b",
     r"\b(?:grant(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?)\b.{0,40}\b(?:your|the|this|it)\b.{0,20}"
     r"\bappeals?\b",
-    r"\bappeal\b.{0,60}\b(?:is|has been)\s+(?:hereby\s+)?(?:granted|denied|closed|remanded)",
+    r"\bappeal\b.{0,60}\b(?:is|has been|should\s+be|must\s+be)\s+(?:hereby\s+|therefore\s+|accordingly\s+)?"
+    r"(?:granted|denied|closed|remanded)",
+    # "Your appeal is moot because the component has agreed to conduct a new search"
+    r"\bappeal\b.{0,40}?\b(?:is|has\s+been|was)\s+(?:hereby\s+|therefore\s+)?(?:dismissed\s+as\s+|now\s+|rendered\s+)?"
+    r"moot\b",
     r"\b(?:granting|denying)\s+it\b",
     # "we deny an application for review", "the application for review is dismissed"
     r"\b(?:grant\w*|den(?:y|ies|ied|ying)|dismiss\w*)\s+(?:the\s+|an\s+|this\s+|your\s+|its\s+)?"
@@ -142,12 +151,18 @@ APPEAL_DECIDED = any_of(
 REMANDING = any_of(
     r"\b(?:am|are|is|have|has|decided\s+to|will)\s+(?:\w+\s+)?remand(?:ing|ed)?\s+(?:your|the|this)\s+request\b",
     # "The decision of the FOIA Officer is hereby affirmed": only a review affirms a decision
-    r"\b(?:decision|determination|action)\b(?:\s+\S+){0,8}?\s+(?:is|has\s+been)\s+(?:hereby\s+)?"
-    r"(?:affirmed|upheld|reversed)\b",
+    r"\b(?:decision|determination|action|denial)\b(?:\s+\S+){0,8}?\s+(?:is|has\s+been)\s+(?:hereby\s+)?"
+    r"(?:affirmed|upheld|reversed|sustained|modified)\b",
+    # "… and, therefore, affirms the Bureau's decision"
+    r"\b(?:affirms|upholds|reverses|sustains)\s+(?:the|your|its|this|that)\s+(?:\S+\s+){0,2}?(?:denial|decision"
+    r"|determination|action)\b",
+    # "I am reversing the denial of your fee waiver request"
+    r"\b(?:am|are|is|have|has|hereby)\s+(?:\w+\s+)?(?:revers(?:e|ing|ed)|affirm(?:ing|ed)?|uph(?:o|e)ld(?:ing)?"
+    r"|sustain(?:ing|ed)?)\s+(?:the|your|its|this|that)\s+(?:\w+\s+){0,2}?(?:denial|decision|determination)\b",
 )
 APPEAL_ACKED = any_of(
     r"\b(?:acknowledg\w*(?:\s+the)?\s+receipt\s+of|(?:has|have)\s+received|receipt\s+of|docketed|logged)\s+"
-    r"(?:of\s+)?your\s+(?:[\w()/-]+\s+){0,5}?appeal\b",
+    r"(?:of\s+)?your\s+(?:[\w()/-]+\s+){0,5}?appeal(?:ing)?\b",
     r"\byour\s+(?:administrative\s+|foia\s+)?appeal\s+(?:has\s+been|was)\s+(?:received|assigned|docketed|logged"
     r"|accepted|placed)",
 )
@@ -160,6 +175,10 @@ APPEAL_RESPONSE = any_of(
     r"(?:\s+(?!(?-i:may)\b|might\b|can\b|right\b|wish|option\b|remand|request|records?\b|cop(?:y|ies)\b"
     r"|files?\b|documents?\b)\S+){0,12}?\s+(?:administrative\s+)?appeal(?:ed|ing|s)?\b",
     r"\bin\s+which\s+you\s+(?:appeal|appealed)\b",
+    # "This is the final agency decision on your Freedom of Information Act appeal"
+    r"\b(?:this\s+(?:letter\s+)?(?:is|constitutes)|constitutes)\s+(?:the\s+|our\s+|my\s+)?(?:\S+\s+){0,3}?"
+    r"(?:decision|determination|ruling)\s+(?:on|regarding|concerning|in)\s+your\s+"
+    r"(?:(?:administrative|foia|freedom|of|information|act|privacy|\(foia\)|fee|waiver)\s+){0,6}appeal\b",
     r"\byou\s+are\s+appealing\b",
     r"\byou\s+(?:have\s+)?appealed\s+(?:from\s+)?(?:the|our|this|its)\b",
     r"\byour\s+(?:administrative\s+)?appeal\s+(?:of|from)\s+(?:the|our|this|its)\s+(?:\w+\s+){0,3}?"
@@ -180,6 +199,7 @@ APPEAL_PENDING = any_of(
 GLOMAR = any_of(
     r"\bneither\s+confirms?\s+(?:nor|or)\s+deny\b",
     r"\bneither\s+confirms\s+nor\s+denies\b",
+    r"\bneither\s+admit\s+nor\s+deny\b",
     r"\b(?:cannot|can\s?not|will\s+not|refuses?\s+to|declines?\s+to)\s+confirm\s+or\s+deny\b",
 )
 # A Glomar answer the letter holds in reserve: "In the absence of such information, the FBI
@@ -200,9 +220,28 @@ RELEASED = any_of(
     r"\bgrant(?:ed|ing)?\s+(?:your\s+request\s+)?in\s+full\b",
     r"\b(?:enclosed|attached)\b(?:\s+\S+){0,12}?\s+(?:responsive|requested)\s+(?:pages?|records?|documents?)\b",
     r"\b(?:have|has)\s+enclosed\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|copy|copies|e-?mails?|cd|disc)\b",
+    r"\b(?:have|has)\s+enclosed\s+(?:the|all|a\s+copy\s+of\s+the)\s+(?:\w+\s+)?information\s+(?:you\s+requested"
+    r"|requested|responsive)\b",
     r"\benclosed\s+(?:is|are)\b(?:\s+\S+){0,4}?\s+(?:cd|disc|dvd|pages?|records?|documents?|copies|copy|e-?mails?)\b",
     r"\b(?:we\s+are|i\s+am)\s+(?:hereby\s+)?providing\b",
     r"\b(?:are|is)\s+releasable\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
+    # older letters furnish records: "we are furnishing herewith copies of the documents", "all of
+    # the information you requested is being furnished to you", "Copies … are furnished herewith"
+    r"\bfurnish(?:ed|ing)?\s+herewith\b",
+    r"\b(?:are|is|am)\s+(?:hereby\s+)?furnishing\s+(?:you\s+(?:with\s+)?)?(?:herewith\s+)?(?:the\s+|all\s+|\d+\s+)?"
+    r"(?:cop(?:y|ies)|records?|documents?|pages?|information)\b",
+    r"\b(?:pages?|records?|documents?|materials?|cop(?:y|ies)|information)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was"
+    r"|have\s+been|has\s+been)\s+(?:hereby\s+)?(?:being\s+)?furnished\b",
+    # "We located 12 pages, which are enclosed"
+    r"\b(?:pages?|records?|documents?|e-?mails?)\b,\s+which\s+(?:are|is)\s+(?:hereby\s+)?(?:enclosed|attached)\b",
+    # "We have reviewed the materials and have decided to release them to you"
+    r"\b(?:decided|determined|agreed)\s+to\s+release\s+(?:them|it|these|those|the|all|each)\b"
+    r"(?![^.;]{0,60}\b(?:in\s+part|once|after|upon|when|if|until|provided)\b)",
+    # "It is being released without redaction", "we are providing all 12 pages in full"
+    r"\b(?:(?:is|are|was|were|been|being)\s+released|(?:am|are|is)\s+releasing(?:\s+\S+){0,4}?)\s+(?:to\s+you\s+)?"
+    r"without\s+(?:any\s+)?(?:redactions?|deletions?|excisions?)\b",
+    r"\b(?:are|am|is)\s+(?:now\s+|hereby\s+)?(?:providing|producing)\s+(?:you\s+(?:with\s+)?)?(?:all\s+)?"
+    r"(?:\d+|the|these|those|both|copies)\b(?:\s+\S+){0,3}?\s+(?:pages?|records?|documents?|e-?mails?|files?)\b",
     # "The enclosed documents are responsive to your request"
     r"\b(?:the|these)\s+enclosed\s+(?:\d+\s+)?(?:pages?|records?|documents?|materials?|e-?mails?|copies)\s+"
     r"(?:are|is|were|constitute)\b",
@@ -215,7 +254,8 @@ RELEASED = any_of(
     # "Please find attached the records responsive to your request"
     r"\b(?:please\s+find|find\s+attached|attached\s+please\s+find|attached\s+(?:is|are))\b(?:\s+\S+){0,6}?\s+"
     r"(?:pages?|records?|documents?|e-?mails?|materials?|files?|production)\s+(?:responsive|you\s+requested)\b",
-    r"\byour\s+(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+)?granted\b(?!\s+in\s+part)",
+    r"\byour\s+(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+)?granted\b"
+    r"(?!\s+in\s+part|\s+(?:a\s+|the\s+)?(?:expedit|fee\s+waiver|waiver|fee))",
     r"\b(?:are|am|is)\s+(?:also\s+)?(?:enclosing|attaching)\b(?:\s+\S+){0,6}?\s+(?:pages?|records?|documents?|cop(?:y|ies)"
     r"|e-?mails?|cd|disc)\b",
     # "provided the enclosed document responsive to your request"
@@ -231,6 +271,23 @@ RECORDS_IN_ROOM = any_of(
     r"(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr)\b",
     r"\b(?:are|is)\s+(?:now\s+)?being\s+placed\s+in\s+the\s+(?:\S+\s+){0,2}?reading\s+room\b",
     r"\b(?:are|is)\s+(?:already\s+)?in\s+the\s+(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr)\b",
+)
+# Records posted for the requester to fetch: "the responsive records are available for download in
+# the FOIA portal", "have been uploaded to your account", "can be accessed at the following link".
+RECORDS_ONLINE = any_of(
+    r"\b(?:records?|documents?|pages?|files?|materials?|production|release)\b(?:\s+\S+){0,6}?\s+"
+    r"(?:are|is|have\s+been|has\s+been|were|was)\s+(?:now\s+)?(?:available\s+(?:for\s+(?:download|retrieval)"
+    r"|to\s+download|(?:in|through|on|via)\s+your\s+(?:\w+\s+){0,3}?(?:account|portal))|uploaded|posted\s+to\s+your"
+    r"|accessible)\b",
+    r"\b(?:records?|documents?|pages?|files?|materials?)\b(?:\s+\S+){0,6}?\s+(?:can|may)\s+be\s+"
+    r"(?:accessed|downloaded|retrieved)\s+(?:at|from|through|via|by|in|on)\b",
+)
+# ... once something else has happened, they are not there yet
+NOT_YET = re.compile(r"\b(?:once|after|upon|when|if|until)\b", re.I)
+# ... when they are the requester's: records on a public website are a pointer, not a release
+FOR_THE_REQUESTER = any_of(
+    r"\b(?:responsive|requested|your\s+(?:\w+\s+)?(?:release|production|records|documents|account))\b",
+    r"\b(?:interim|final|first|second|third|next)\s+(?:release|production)\b",
 )
 ROOM_BOILERPLATE = any_of(
     r"^\W*(?:many|some|other|additional|numerous|most|various)\b",
@@ -248,7 +305,7 @@ OWN_COPY = re.compile(
 # enclosed." (Not a list or index of what was withheld: see DESCRIBED.)
 RECORDS_ENCLOSED = re.compile(
     r"^\W*(?:(?:all|the|these|those|both|copies\s+of(?:\s+the)?)\s+){0,3}(?:\w+\s+){0,2}?"
-    r"(?:pages?|records?|documents?|materials?|e-?mails?|files?)\b[^.;!?]{0,300}?\s+"
+    r"(?:pages?|records?|documents?|materials?|e-?mails?|files?|reports?)\b[^.;!?]{0,300}?\s+"
     r"(?:are|is|have\s+been|has\s+been)\s+(?:hereby\s+)?(?:enclosed|attached)\W*$",
     re.I,
 )
@@ -271,7 +328,7 @@ NOT_RELEASED = any_of(
 NEGATED = any_of(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|redact|excis)")
 DENIED_FULL = any_of(
     r"\bwithheld\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
-    r"\bexempt\s+from\s+disclosure\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
+    r"\bexempt\s+(?:from\s+(?:disclosure|release)\s+)?in\s+(?:full|(?:their|its)\s+entirety)\b",
     r"\b(?:your\s+)?(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+|being\s+)?denied\b",
     r"\b(?:deny|denying|denied)\s+your\s+(?:foia\s+)?request\b",
     r"\bwithholding\s+(?:all|the|these)\s+(?:responsive\s+)?(?:records|documents)\b(?!\s+in\s+part)",
@@ -281,6 +338,9 @@ DENIED_FULL = any_of(
     r"\b(?:unable|not\s+able|cannot|can\s?not)\s+(?:to\s+)?(?:provide|furnish|disclose)\s+(?:you\s+(?:with\s+)?)?"
     r"(?:the|these|those|any|this|such)\s+(?:\w+\s+)?(?:records?|documents?|materials?)\b(?:\s+\S+){0,8}?\s+"
     r"(?:because|as|since)\b(?:\s+\S+){0,4}?\s+exempt",
+    # "Access to the requested document is denied under exemptions (b)(1) and (b)(3)"
+    r"\baccess\s+to\s+(?:the|these|those|this|such|all)\s+(?:\w+\s+)?(?:records?|documents?|files?|materials?|information"
+    r"|reports?)\b(?:\s+\S+){0,4}?\s+(?:is|are|has\s+been|have\s+been|must\s+be)\s+(?:hereby\s+)?denied\b",
     # "We regret to inform you that we cannot comply" (with the request)
     r"\bregret\b.{0,40}?\b(?:cannot|can\s?not|unable\s+to)\s+(?:comply|grant\s+your\s+request"
     r"|release\s+(?:the|these|those|any)\s+(?:records|documents))\b",
@@ -323,19 +383,53 @@ PARTIAL_ITEMS = any_of(
     r"\bwe\s+(?:have\s+)?redacted\b",
     r"\bwithheld\s+(?:all\s+|the\s+|any\s+)?(?:signatures?|names?|(?:personal|personally\s+identifiable)\s+\w+"
     r"|(?:tele)?phone\s+numbers?|e-?mail\s+addresses|home\s+addresses|social\s+security\s+numbers)\b",
+    # older wording of the same: "certain names have been blacked out", "a sanitized version",
+    # "the deletions made are pursuant to exemptions (b)(1)", "the deleted material is exempt"
+    r"\b(?:information|names?|portions?|this|it|text|material|data|numbers?|addresses|signatures?)\b"
+    r"(?:\s+\S+){0,3}?\s+(?:has|have|had)\s+been\s+(?:blacked|blocked|inked)\s+out\b",
+    r"\b(?:enclosed|attached|releas\w*|provid\w*)\b(?:\s+\S+){0,4}?\s+(?:a\s+|the\s+)?sanitized\s+(?:versions?|cop(?:y|ies))\b",
+    r"\b(?:enclosed|attached|released|provided)\s+in\s+(?:a\s+)?sanitized\s+form\b",
+    r"(?<!\bno\s)\b(?:deletions|excisions|redactions)\s+(?:made\s+|taken\s+)?(?:are|were|have\s+been|has\s+been)\s+"
+    r"(?:made\s+)?(?:pursuant|under|in\s+accordance|based)\b",
+    r"\b(?:deleted|excised|redacted)\s+(?:material|information|portions?|text|passages?)\s+(?:is|are|was|were)\s+"
+    r"exempt\b",
 )
 # Something withheld from records the letter encloses: what is enclosed is released, so the
 # letter releases them in part ("redacted from the enclosed documents", "information in the
 # attached records has been withheld").
-ENCLOSED_RECORDS = r"\b(?:enclosed|attached)\s+(?:\w+\s+)?(?:documents?|records?|pages?|materials?|files?)\b"
+ENCLOSED_RECORDS = (
+    r"\b(?:enclosed|attached)\s+(?:\w+\s+)?(?:documents?|records?|pages?|materials?|files?|cop(?:y|ies))\b"
+)
 WITHHELD_WORD = r"\b(?:withh(?:e|o)ld\w*|redact\w*|delet(?:ed|ions?)|excis\w*|exempt(?:ed)?)\b"
 PARTIAL_ENCLOSED = any_of(
     rf"{WITHHELD_WORD}(?:\s+\S+){{0,8}}?\s+(?:from|in|within|of)\s+(?:the\s+|these\s+)?{ENCLOSED_RECORDS}",
     rf"{ENCLOSED_RECORDS}(?:\s+\S+){{0,8}}?\s+(?:are|is|were|was|(?:has|have)\s+been)\s+(?:\w+\s+)?{WITHHELD_WORD}",
 )
 
+# A request for records "showing that the search came back negative", "indicating that the agency
+# has no record of …": what the records say, not what the search found.
+ASKED_FOR_CONTENT = re.compile(
+    r"\b(?:request(?:s|ed|ing)?|seek(?:s|ing)?|sought|asked)\s+(?:for\s+)?(?:all\s+|any\s+|copies\s+of\s+)?(?:the\s+)?"
+    r"(?:records?|documents?|information|e-?mails?)\s+(?:showing|indicating|reflecting|stating|proving|that\s+(?:show|indicate"
+    r"|state|prove|reflect))\b",
+    re.I,
+)
+# "any documents which would be responsive to your request": a description, not a condition
+WOULD_BE_RESPONSIVE = re.compile(r"\b(?:which|that)\s+would\s+be\s+responsive\b", re.I)
 NOT_KNOWN = re.compile(r"\b(?:it\s+is\s+)?not\s+known\s+(?:if|whether)\b", re.I)
+
+
+def _described(sentence: str) -> str:
+    """The sentence without the words that describe records rather than set a condition."""
+    return WOULD_BE_RESPONSIVE.sub("", NOT_KNOWN.sub("", sentence))
+
+
 NOT_OTHER = r"(?!(?:other|additional|further|more|remaining)\b)"
+# "no record of your request", "of receiving your payment": the correspondence, not records sought
+CORRESPONDENCE = (
+    r"(?:(?:receiving|having|any\s+(?:payment|check|correspondence|letter|request|appeal))\b|(?:your|a|an|the|this)\s+"
+    r"(?:\w+\s+)?(?:request|appeal|payment|check|correspondence|letter|reply|response|fee)s?\b)"
+)
 # "the records withheld are described in the enclosed index": a list of what was kept back
 DESCRIBED = any_of(r"\bdescrib", r"\blisted\b", r"\bindex\b", r"\bexplain")
 NO_RECORDS = any_of(
@@ -343,7 +437,19 @@ NO_RECORDS = any_of(
     r"\bno\s+(?:\w+\s+){0,2}(?:records|documents|materials?)\b(?:\s+\S+){0,6}?\s+(?:were|was|could\s+be)\s+"
     r"(?:located|found|identified)\b",
     r"\b(?:found|located|identified)\s+none\b",
-    r"\b(?:yielded|produced|returned|revealed|disclosed)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
+    r"\b(?:yielded|produced|returned|revealed|disclosed)\s+no\s+(?:responsive\s+)?(?:records?|documents?)\b",
+    # "nothing responsive was located", "did not locate anything responsive", "revealed nothing
+    # pertaining to your request"
+    r"\bnothing\s+(?:responsive|pertaining|relating|relevant)\b(?:\s+\S+){0,6}?\s+(?:was|were|could\s+be)\s+"
+    r"(?:located|found|identified)\b",
+    r"\b(?:did|does|could)\s+not\s+(?:locate|find|identify|reveal|disclose|uncover|yield)\s+anything\s+"
+    r"(?:responsive|pertaining|relating|relevant)\b",
+    r"\b(?:located|found|identified|revealed|disclosed|uncovered|yielded)\s+nothing\s+(?:responsive|pertaining"
+    r"|relating|relevant)\b",
+    # "Our records contain no information concerning the subject of your request"
+    r"\b(?:records|files|indices|indexes|systems?)\s+(?:contain|contained|reflect|reflected|show|showed|indicate"
+    r"|indicated)\s+no\s+"
+    rf"(?:record|information|reference|mention)\b(?!\s+of\s+{CORRESPONDENCE})",
     r"\b(?:did\s+not|could\s+not|(?:was|were|have\s+been|has\s+been|are|am|is)\s+unable\s+to|failed\s+to)\s+"
     r"(?:locate|find|identify),?\s+(?:any\s+|the\s+)?(?:responsive\s+)?(?:records|documents"
     r"|(?:information|materials?)\s+responsive)",
@@ -367,6 +473,22 @@ NO_RECORDS = any_of(
     r"\b(?:did|does)\s+not\s+(?:yield|produce|return|reveal|locate|find|result\s+in)\s+any\s+(?:responsive\s+)?"
     r"(?:records|documents)\b",
     r"\bthere\s+(?:are|were)\s+no\s+(?:responsive\s+)?(?:records|documents)\b",
+    # the search's other verbs and a word or two before the records: "did not locate any main file
+    # records", "Our search did not disclose (uncover, turn up) any records"
+    r"\b(?:(?:did|does|could)\s+not|(?:was|were|are|am|is)\s+unable\s+to)\s+(?:locate|find|identify|disclose|uncover"
+    rf"|turn\s+up|reveal|yield|produce)\s+(?:any\s+)?(?:{NOT_OTHER}[\w-]+\s+){{1,2}}?(?:records|documents|files)\b",
+    # "We searched for the records you requested and did not find any."
+    r"\b(?:did|could)\s+not\s+(?:locate|find|identify)\s+any(?:thing)?\s*(?:[.;]|$)",
+    r"\b(?:did|does)\s+not\s+(?:disclose|uncover|turn\s+up)\s+any\s+(?:records|documents|files)\b",
+    # "The Office of Inspector General has no record of the investigation you describe" (not "no
+    # record of your request", of a payment, of receiving: that is about the correspondence)
+    r"\b(?:we|I|office|agency|general|service|bureau|department|division|administration|command|component"
+    rf"|(?-i:[A-Z]{{2,8}}))\s+(?:has|have|had)\s+no\s+record\s+of\s+(?!{CORRESPONDENCE})",
+    # "Our search for records responsive to your request came back negative"
+    r"\bsearch(?:es)?\b(?:\s+\S+){0,8}?\s+(?:was|were|came\s+back|proved|returned)\s+(?:\w+\s+)?negative\b"
+    r"(?!\s+(?:for|of|on|to|in)\b)",
+    r"\b(?:results?\s+of\s+(?:the|our|this)\s+search|search\s+results?)\s+(?:was|were|is|are)\s+negative\b"
+    r"(?!\s+(?:for|of|on|to|in)\b)",
     # records that no longer exist: "Records which may be responsive ... were destroyed on ..."
     r"\b(?:records?|documents?|files?)\b(?:\s+\S+){0,8}?\s+(?:were|was|have\s+been|has\s+been)\s+"
     r"(?:\w+ly\s+)?(?:destroyed|shredded|purged|disposed\s+of)\b",
@@ -392,16 +514,25 @@ FEE_STRONG = any_of(
     r"\bprovides?\s+(?:you\s+with\s+)?(?:a|an|the)\s+(?:fee\s+)?estimate\b",
     r"\bthis\s+is\s+only\s+an\s+estimate\b",
     r"\b(?:this|our)\s+(?:letter\s+)?(?:is\s+(?:a|an|the)\s+)?fee\s+estimate\b",
+    # "Because the estimated fees exceed the $25.00 you agreed to pay, we need your assurance"
+    r"\b(?:estimated|anticipated)\s+(?:fees?|costs?|charges?)\b(?:\s+\S+){0,4}?\s+(?:exceeds?|will\s+exceed|(?:is|are)\s+"
+    r"(?:more|greater)\s+than)\s+(?:the\s+)?(?:\$\S+\s+|amount\s+)(?:that\s+)?you\s+(?:have\s+|had\s+)?"
+    r"(?:agreed|were\s+willing|are\s+willing|indicated|stated|committed)\b",
 )
 STILL_INTERESTED = any_of(
     r"\bstill\s+interested\b",
     r"\bcontinued\s+interest\b",
     r"\bremains?\s+interested\b",
+    # "Please advise whether you still require the information requested"
+    # "If you would like us to keep your request open, please contact us by April 30"
+    r"\bkeep\s+(?:your|this|the)\s+(?:\w+\s+)?(?:request|file|case)\s+open\b",
+    r"\b(?:whether|if)\s+you\s+still\s+(?:require|need|want|wish\s+to\s+(?:receive|pursue|obtain))\s+"
+    r"(?:the|this|these|those|your|copies|records|documents|information|materials?)\b",
 )
 # "If you wish us to continue" asks the same only in a letter that will close the request
 # unheard; without that it is a question about the request, not a still-interested letter.
 WISH_TO_CONTINUE = any_of(
-    r"\b(?:wish(?:es)?|wants?|would\s+like)\s+(?:us\s+|this\s+office\s+|the\s+agency\s+)?to\s+continue\b",
+    r"\b(?:wish(?:es)?|wants?|would\s+like)\s+(?:us\s+|this\s+office\s+|the\s+agency\s+)?to\s+(?:continue|pursue)\b",
 )
 CLOSED = any_of(
     r"\b(?:request|case|file)\s+(?:is\s+(?:being\s+|now\s+)?|has\s+(?:now\s+)?been\s+|was\s+)(?:administratively\s+)?"
@@ -419,6 +550,12 @@ CLARIFY = any_of(
     r"\bperfect(?:ed|ing)?\s+(?:your|the|this)\s+request\b",
     r"\b(?:need|needs|require|requires|required)\s+(?:some\s+)?(?:additional|more|further)\s+information\b",
     r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
+    # "please let us know whether you are seeking the final report only or all drafts"
+    r"\bplease\s+(?:let\s+us\s+know|specify|indicate|tell\s+us|advise\s+(?:us\s+)?|confirm)\s+(?:whether|which|what)\s+"
+    r"(?:\w+\s+){0,3}?you\s+(?:are\s+)?(?:seeking|requesting|mean|intend)\b",
+    # "because you didn't provide enough information"
+    r"\b(?:did|do|does)\s*(?:not|n't)\s+(?:provide|give|include|send)\s+(?:us\s+)?(?:enough|sufficient|adequate)\s+"
+    r"information\b",
 )
 # The office's own work on the request is not a question put to the requester: "At this time,
 # we are in the process of perfecting your request" (an acknowledgment's words).
@@ -432,6 +569,13 @@ CLARIFY_IDENTITY = any_of(
     r"\bcertification\s+of\s+identity\b",
     r"\b(?:proof|verification)\s+of\s+(?:your\s+)?identity\b",
     r"\bthird[- ]party\s+(?:consent|authorization)\b",
+    # a Privacy Act request must be signed and sworn: "notarized or submitted under penalty of perjury"
+    r"\bnotariz(?:ed|ation)\b",
+    r"\bunder\s+penalty\s+of\s+perjury\b",
+    # records about someone else need their consent or "proof of death"
+    r"\bproof\s+of\s+(?:(?:the\s+)?(?:individual'?s?|subject'?s?|person'?s?)\s+)?death\b",
+    # "Please provide the full name, date of birth and place of birth of the subject"
+    r"\b(?:provide|submit|send|furnish|need|require)\b(?:\s+\S+){0,8}?\s+(?:date|place)\s+(?:and\s+place\s+)?of\s+birth\b",
 )
 # The request itself is unclear: what to clarify is the records, even if the letter also
 # stops the fee clock ("tolled for fees because your request ... is a little unclear").
@@ -440,7 +584,9 @@ CLARIFY_SCOPE = any_of(
     r"\b(?:too|overly|very)\s+broad\b",
     r"\breasonably\s+describ",
     r"\bdescribed,?\s+(?:\w+\s+){0,2}?in\s+(?:\w+\s+){0,2}?(?:sufficient|enough)\s+detail\b",
-    r"\bdid\s+not\s+(?:specifically\s+|reasonably\s+|sufficiently\s+)?(?:identify|describe)\s+the\s+records\b",
+    r"\b(?:did|does|do)\s+not\s+(?:specifically\s+|reasonably\s+|sufficiently\s+|adequately\s+)?(?:identify|describe)\s+"
+    r"the\s+records\b",
+    r"\b(?:sufficient|enough|adequate|reasonable)\s+(?:specificity|particularity)\b",
     r"\b(?:please|must|need\s+to)\s+narrow\b",
 )
 FEE_CLARIFY = any_of(
@@ -452,6 +598,7 @@ EXTENSION = any_of(
     r"\b(?:extend|extending|extended|extension)\b.{0,80}\b(?:time|deadline|response|period|date|limit)\b",
     r"\badditional\s+(?:10|ten)\s+(?:working|business)\s+days\b",
     r"\b(?:10|ten)[- ](?:day|working[- ]day|business[- ]day)\s+extension\b",
+    r"\bextension\s+of\s+(?:an\s+)?(?:additional\s+)?(?:10|ten)\s+(?:additional\s+)?(?:working|business)\s+days\b",
 )
 # The office says ahead that it will miss the statutory time: "We will be unable to respond to
 # your request within the FOIA's 20 day statutory time period", "cannot meet the 20-day" (the
@@ -488,19 +635,19 @@ INTERIM = any_of(
     r"\bremaining\s+(?:records|pages|documents)\b",
 )
 REFERRAL = re.compile(
-    r"\b(?:referred|referring|forwarded|forwarding|transferred|transferring|routed|routing|sent)\s+"
+    r"\b(?:referred|referring|forwarded|forwarding|transferred|transferring|routed|routing|redirected|sent)\s+"
     r"(?P<what>(?:[\w,()'-]+\s+){0,8}?)to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
     r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
     # "forwarded your request to that agency", "to the appropriate office"
-    r"|(?:that|this|appropriate|proper|responsible)\s+(?:agency|office|component|bureau|department))"
+    r"|(?:that|this|appropriate|proper|responsible|originating)\s+(?:agency|office|component|bureau|department))"
 )
 REFERRAL_PASSIVE = re.compile(
     r"\b(?P<what>request|records?|pages?|documents?|it|they)\b.{0,100}?\b(?:(?:has|have|had)\s+been|was|were|is|are"
     r"|will\s+be|(?:is|are)\s+being)\s+"
-    r"(?:referred|forwarded|transferred|routed|sent)\s+to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
+    r"(?:referred|forwarded|transferred|routed|redirected|sent)\s+to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
     r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
     # "forwarded your request to that agency", "to the appropriate office"
-    r"|(?:that|this|appropriate|proper|responsible)\s+(?:agency|office|component|bureau|department))"
+    r"|(?:that|this|appropriate|proper|responsible|originating)\s+(?:agency|office|component|bureau|department))"
 )
 FOR_CONSULTATION = re.compile(r"[^.;]{0,40}?\bfor\s+(?:a\s+|their\s+|its\s+)?consult", re.I)
 # Records sent to the agency by someone else ("sent to NCUA from a congressional committee")
@@ -550,9 +697,41 @@ DENIED = any_of(
     r"\bden(?:y|ied|ying|ial)\b", r"\bnot\s+(?:been\s+)?granted\b", r"\b(?:cannot|unable\s+to)\s+grant\b",
     r"\bdo(?:es)?\s+not\s+(?:meet|qualify|satisfy|warrant)\b",
     r"\bha(?:ve|s)\s+not\s+(?:met|demonstrated|shown|established)\b",
+    r"\bdid\s+not\s+(?:meet|demonstrate|show|establish)\b", r"\bnot\s+entitled\s+to\b",
     r"\b(?:is|was|are|were)\s+(?:deficient|insufficient)\b",
 )  # fmt: skip
 GRANTED = any_of(r"\bgrant(?:ed|ing)?\b", r"\bapprov(?:ed|e|ing)\b")
+
+
+# A portal's closing notice names the outcome in the categories of the annual FOIA report:
+# "Final Disposition: Full Grant", "Disposition: Partial Grant/Partial Denial", "No Records",
+# "Closure reason: Records Not Reasonably Described".
+DISPOSITION = re.compile(
+    r"\b(?:final\s+)?(?:disposition|closure\s+reason)(?:\s*[:-]\s*|\s+(?:is|of)\s+(?:a\s+|an\s+)?(?=(?-i:[A-Z])))"
+    r"(?P<d>[A-Za-z][\w /-]{2,60})",
+    re.I,
+)
+DISPOSITIONS = (
+    ("partial", r"^partial|^(?:granted|released)\s+in\s+part"),
+    ("records_released", r"^full\s+grant|^(?:granted|released)\s+in\s+full"),
+    ("denial", r"^full\s+denial|^denied\s+in\s+full"),
+    ("no_records", r"^no\s+(?:responsive\s+)?records"),
+    ("glomar", r"^(?:glomar|neither\s+confirm)"),
+    ("referral", r"^(?:all\s+records\s+)?referr"),
+    (
+        "other",
+        r"^(?:(?:request\s+)?withdrawn|duplicate|improper|fee[- ]related|not\s+an\s+agency\s+record"
+        r"|(?:records\s+)?not\s+reasonably\s+described|other\b)",
+    ),
+)
+
+
+def disposition(sentence: str) -> str | None:
+    """The reply type a portal's "Disposition:" line names, if it names one."""
+    m = DISPOSITION.search(sentence)
+    if m is None:
+        return None
+    return next((kind for kind, words in DISPOSITIONS if re.search(words, m.group("d"), re.I)), None)
 
 
 class Findings:
@@ -604,7 +783,12 @@ class Findings:
                 and not NOT_RELEASED.search(s)
                 and (
                     RELEASED.search(OWN_COPY.sub(" ", s))
-                    or RECORDS_IN_ROOM.search(s)
+                    or (
+                        RECORDS_IN_ROOM.search(s)
+                        or RECORDS_ONLINE.search(s)
+                        and FOR_THE_REQUESTER.search(s)
+                        and not NOT_YET.search(s[RECORDS_ONLINE.search(s).end() :])
+                    )
                     and not ROOM_BOILERPLATE.search(s)
                     or RECORDS_ENCLOSED.search(s)
                     and not DESCRIBED.search(s)
@@ -656,7 +840,10 @@ class Findings:
         # under a cited exemption): the denial is what to appeal.
         # A no-records letter's general word on what the law protects ("records about third
         # parties are exempt") is not this: the withholding must be of the records asked for.
-        none_found = self.first(NO_RECORDS, where=lambda s: not CONDITIONAL.search(NOT_KNOWN.sub("", s)))
+        none_found = self.first(
+            NO_RECORDS,
+            where=lambda s: not CONDITIONAL.search(_described(s)) and not ASKED_FOR_CONTENT.search(s),
+        )
         # "denied" with no exemption behind it, when the records were not found or no longer
         # exist, is how some offices word a no-records answer (it carries appeal rights)
         if denied and not (none_found and not has_exemptions):
@@ -719,6 +906,11 @@ class Findings:
         for kind, sentence in checks:
             if sentence:
                 self.note("reply_type", sentence)
+                return kind
+        for s in self.sentences:
+            kind = disposition(s)
+            if kind:
+                self.note("reply_type", s)
                 return kind
         decided = self._determination(has_exemptions)
         # Records released beat a Glomar answer about other records ("we can neither confirm

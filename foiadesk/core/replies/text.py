@@ -22,9 +22,11 @@ def normalise(text: str) -> str:
     text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
     text = layout.tidy(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
+    text = HYPHENATED.sub(r"\1", text)
     text = OCR_FOIA.sub(_foia_mended, text)
     text = OCR_CITE_JOINED.sub(" ", text)
     text = OCR_ONE.sub("(b)(1)", text)
+    text = OCR_SHORT_ONE.sub("b(1)", text)
     text = OCR_SUBPART.sub(lambda m: f"{m[1]}({m[2] or m[3]})", text)
     text = OCR_BRACE.sub(r"\1)", text)
     text = OCR_B_X.sub("(b)", text)
@@ -37,6 +39,16 @@ def normalise(text: str) -> str:
     return PAGE_FURNITURE.sub("", text)
 
 
+# A word a typewriter or a scan broke at the line's end ("This acknowl-\nedges receipt", "Informa-\ntion
+# Act") is one word; a compound's own hyphen ("third-\nparty", "non-\nresponsive") stays.
+COMPOUND_HEADS = (
+    "third|non|self|co|pre|re|sub|multi|inter|intra|cross|long|short|full|part|first|well|so|e|anti|post|fee"
+    "|case|law|follow|high|low|in|on|off|under|over|out|up|down|all|one|two|three|four|five|ten|twenty|year"
+    "|day|page|line|time|x|ex|semi|quasi|mid"
+)
+HYPHENATED = re.compile(
+    rf"(?<![A-Za-z])(?!(?:{COMPOUND_HEADS})-)([A-Za-z][a-z]+)-[ \t]*\n[ \t]*(?=[a-z]{{2}})"
+)
 # "FOlA", "F0IA", "FO!A": the word FOIA (or FOIPA) with OCR's l, L, 1, | or ! for I, 0 for O. Inside
 # a number in digits and capitals ("F01A-85-613") it is left as printed, like every tracking
 # number; "FOlA-85-613" is mended, or its lower-case l would make it no number at all.
@@ -53,6 +65,8 @@ def _foia_mended(m: re.Match) -> str:
 # "exemptions(b)(1)", "under(b)(6)": a word run into the citation; "552a(b)(1)" keeps its subsection.
 OCR_CITE_JOINED = re.compile(r"(?<=[A-Za-z]{3})(?=\(\s*b\s*\)\s*\(\s*\d)")
 OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
+# the short form too: "exemptions b(l), b(3), and b(6)"
+OCR_SHORT_ONE = re.compile(r"(?<![A-Za-z0-9(/])b\s?\(\s*[lI|!]\s*\)")
 OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))(?:[ \t]*([A-Fa-f])\)|([A-Fa-f])(?![A-Za-z(]))")
 # "(b)(6}" and "(b)(6]": OCR read the closing parenthesis as a brace or bracket.
 OCR_BRACE = re.compile(r"(\(\s*b\s*\)\s*\(\s*\d\s*)[}\]]")
@@ -62,9 +76,10 @@ OCR_JOINED = re.compile(
     r"\b(of|the|and|for|to|in|on)(?=(?:Information|Homeland|Investigation|Justice|State|Privacy|Freedom)\b)"
 )
 # A letter I or l between digits, or right after "07-" before digits, is a one ("NGC07-I03",
-# "2l13"); a capital O between digits is a zero. "lee"/"lees" before the words a fee takes
-# ("no lees are being assessed", "lee waiver") is OCR's "fee".
-OCR_DIGIT_ONE = re.compile(r"(?<=\d)[Il](?=\d)|(?<=\d-)[Il](?=\d{2})")
+# "2l13"), and so is an l that starts a number ("FOIPA Request No.: l234567-000"); a capital O
+# between digits is a zero. "lee"/"lees" before the words a fee takes ("no lees are being
+# assessed", "lee waiver") is OCR's "fee".
+OCR_DIGIT_ONE = re.compile(r"(?<=\d)[Il](?=\d)|(?<=\d-)[Il](?=\d{2})|(?<![A-Za-z0-9(-])l(?=\d{4})")
 OCR_DIGIT_ZERO = re.compile(r"(?<=\d)O(?=\d)")
 # "2()17": OCR's empty parentheses between digits are a zero.
 OCR_PAREN_ZERO = re.compile(r"(?<=\d)\(\)(?=\d)")

@@ -54,8 +54,9 @@ LABELLED = re.compile(
 # More numbers after a labelled one: "Re: FOIA Nos. 2019-001, 2019-002", "16 FOI – 00056; 17 – App – 00001"
 LABELLED_MORE = re.compile(rf"[ \t]*(?:[;,&]|\band\b)[ \t]*(?P<n1>{SPACED_TOKEN}|{TOKEN})(?![A-Za-z0-9])")
 # Labels that name a request or an appeal (not "Case", which courts use too): after them a
-# number shaped like a docket is the agency's ("DEA Appeal Number: 14-00071-AP").
-REQUEST_LABEL = re.compile(r"\b(?:FOIA|FOIPA|Appeal|Request|Tracking)\b", re.I)
+# number shaped like a docket is the agency's ("DEA Appeal Number: 14-00071-AP", "Requester
+# Control Number: 21-00456-FOIA").
+REQUEST_LABEL = re.compile(r"\b(?:FOIA|FOIPA|Appeal|Request|Tracking|Control)\b", re.I)
 YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d")
 DOCKET_SHAPE = re.compile(r"\d{2}-\d{3,5}-[A-Z]{2,4}")
 # A label that names a number ("Case Number", "FOIA Case:", "Freedom of Information Act
