@@ -676,13 +676,12 @@ def appeal():
         doc,
         title="Freedom of Information Act Appeal",
         subject="Re: Request {{ request.tracking_number }}, submitted "
-        "{{ request.submitted_on }}; determination of {{ determination_date }}",
+        "{{ request.submitted_on }}; {{ decision }}",
         salutation="Dear Appeals Officer:",
     )
     p(
         doc,
-        "I appeal the {% if history.determination_outcome %}"
-        "{{ history.determination_outcome }} {% endif %}determination of {{ determination_date }}"
+        "I appeal the {{ decision_appealed }}"
         "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
         " on " + REF + ". I ask you to reverse it as set out below and to order the release "
         "of all reasonably segregable, non-exempt records. My request and the determination "
@@ -748,8 +747,7 @@ def appeal():
     signature(doc)
     p(
         doc,
-        "Enclosures: my request of {{ request.submitted_on }}; your determination of "
-        "{{ determination_date }}.",
+        "Enclosures: my request of {{ request.submitted_on }}; your {{ decision }}.",
         "Enclosures",
     )
     return doc
@@ -821,7 +819,7 @@ def ogis_request():
     p(
         doc,
         "I ask the Office of Government Information Services to mediate a dispute with "
-        "{{ component.name }} over " + REF + ", as 5 U.S.C. 552(h)(3) provides. The dispute "
+        "{{ agency }} over " + REF + ", as 5 U.S.C. 552(h)(3) provides. The dispute "
         "is about {{ dispute }}.",
     )
     heading(doc, "What happened")
@@ -837,7 +835,7 @@ def ogis_request():
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if history.exemptions %}")
-    p(doc, "The determination withheld records under {{ history.exemptions|join(', ') }}.", "After List")
+    p(doc, "The determination withheld records under {{ history.exemptions_text }}.", "After List")
     tag(doc, "{%p endif %}")
     heading(doc, "What I ask for")
     p(
@@ -955,7 +953,7 @@ def complaint_outline():
         doc,
         "Count I: violation of the FOIA, 5 U.S.C. 552, by failing to make a timely "
         "determination, to search adequately, and to release non-exempt records"
-        "{% if history.exemptions %} withheld under {{ history.exemptions|join(', ') }}"
+        "{% if history.exemptions %} withheld under {{ history.exemptions_text }}"
         "{% endif %}.",
     )
     heading(doc, "Relief requested")

@@ -392,6 +392,24 @@ def test_appeal_without_expedite_and_with_address_from_the_letter(requester, ice
         )
 
 
+def test_appeal_to_treasury_keeps_the_office_name_on_one_line(requester, directory):
+    """Treasury's FOIA office is "Privacy, Transparency and Records" (83 FR 54059): one
+    name with a comma in it, not two lines of an address."""
+    ctx = drafting.build_appeal_context(
+        requester,
+        directory.component("TREAS-DO"),
+        REF,
+        letter_date=DAY,
+        determination_date=date(2026, 10, 30),
+        search_argument="The search skipped the Office of the Deputy Secretary.",
+    )
+    body = text(render("appeal", ctx))
+    assert (
+        "Appeals Officer\nPrivacy, Transparency and Records\nU.S. Department of the Treasury\n"
+        "1500 Pennsylvania Avenue NW\nWashington, DC 20220" in body
+    )
+
+
 def test_exemption_codes():
     assert drafting.exemption("(b)(7)(C)")["code"] == "b7C"
     assert drafting.exemption("b7e")["name"] == "Exemption 7(E)"

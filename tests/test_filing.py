@@ -279,9 +279,83 @@ def test_fee_denial_and_expedite_denial_are_argued(db, filed):
     log.record_event(db, ice, log.NewEvent("expedite_decided", date(2026, 10, 8), outcome="denied"))
     log.record_event(db, ice, log.NewEvent("fee_decision", date(2026, 10, 9), outcome="waiver_denied"))
     text = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 10, 20)).docx)
-    assert "determination of October 9, 2026" in text
-    assert "The denial of my fee waiver on October 9, 2026 is also appealed." in text
+    # no determination yet: the letter names the decision it appeals, not a "determination"
+    assert "determination of October 9, 2026" not in text
+    assert (
+        f"Re: Request {TRACKING}, submitted October 1, 2026; "
+        "denial of my fee waiver request dated October 9, 2026"
+    ) in text
+    assert "I appeal the denial of my fee waiver request dated October 9, 2026 on my request" in text
+    assert "your denial of my fee waiver request dated October 9, 2026." in text
+    assert "also appealed" not in text  # the waiver denial is what is appealed
+    assert "I have no commercial interest in them (5 U.S.C. 552(a)(4)(A)(iii))" in text  # news media
     assert "Expedited processing was denied on October 8, 2026." in text
+
+
+def expedite_section(text):
+    return text.split("\nExpedited processing\n")[1].split("I certify")[0]
+
+
+def test_an_expedite_denial_is_appealed_as_itself_and_certified_only_as_known(db, filed):
+    ice, _ = filed
+    scenario(db, ice)
+    log.record_event(db, ice, log.NewEvent("expedite_decided", date(2026, 10, 8), outcome="denied"))
+    text = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 10, 20)).docx)
+    assert (
+        f"Re: Request {TRACKING}, submitted October 1, 2026; "
+        "denial of expedited processing dated October 8, 2026"
+    ) in text
+    assert "I appeal the denial of expedited processing dated October 8, 2026 on my request" in text
+    assert (
+        "Enclosures: my request of October 1, 2026; "
+        "your denial of expedited processing dated October 8, 2026."
+    ) in text
+    assert "determination of October 8" not in text
+    # The (E)(vi) certification covers this section: it may state only what the log knows
+    # (the dates), not what the denial letter said, which the log does not hold.
+    certified = expedite_section(text)
+    assert "Expedited processing was denied on October 8, 2026." in certified
+    assert "reason" not in certified
+
+
+def test_a_commercial_requester_does_not_disclaim_a_commercial_interest(db, filed):
+    from foiadesk.core.letters.content import Requester
+
+    ice, _ = filed
+    scenario(db, ice)
+    log.record_event(db, ice, log.NewEvent("fee_decision", date(2026, 10, 9), outcome="waiver_denied"))
+    firm = Requester(name="Sam Patel", email="sam@patel.example.com", fee_category="commercial")
+    text = docx_text(draft_followup(db, ice, "appeal", requester=firm, letter_date=date(2026, 10, 20)).docx)
+    assert "no commercial interest" not in text
+    # the statute's test (552(a)(4)(A)(iii)): not primarily in the requester's commercial interest
+    assert "not primarily in my commercial interest" in text
+
+
+def test_a_no_records_appeal_does_not_speak_of_withheld_records(db, filed):
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="no_records")
+    text = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 12, 1)).docx)
+    assert "I appeal the no records determination of November 20, 2026" in text
+    assert "withheld" not in expedite_section(text)
+
+
+def test_a_status_inquiry_after_the_determination_does_not_call_the_past_deadline_due(db, filed):
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    text = docx_text(draft_followup(db, ice, "status", letter_date=date(2026, 12, 7)).docx)
+    assert "A determination is due by November 2, 2026" not in text
+    assert "is due by" not in text
+
+
+def test_ogis_request_names_the_agency_as_a_sentence_does_and_lists_exemptions(db, filed):
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5", "b6", "b7C"])
+    text = docx_text(draft_followup(db, ice, "ogis", letter_date=date(2026, 12, 7)).docx)
+    assert "to mediate a dispute with the U.S. Immigration and Customs Enforcement over my request" in text
+    assert "The determination withheld records under Exemption 5, Exemption 6 and Exemption 7(C)." in text
 
 
 def test_fee_response_states_the_fee_bar_from_the_log(db, filed):

@@ -309,6 +309,7 @@ HISTORY_DEFAULTS = {
     "determination_on": "",
     "determination_outcome": "",
     "exemptions": [],
+    "exemptions_text": "",
     "appeal_filed_on": "",
     "appeal_number": "",
     "appeal_decision_due": "",
@@ -1033,15 +1034,20 @@ def build_appeal_context(
     expedite: bool = False,
     expedite_argument: str = "",
     appeal_address: str = "",
+    decision: str = "determination",
+    outcome: str = "",
 ) -> dict:
     """appeal.docx, to the component's appeal office. `withheld` items are dicts with
     'description' (or 'category'), 'exemptions' (codes such as 'b5', '(b)(7)(C)', or dicts
     with 'code' and 'statute') and an optional 'argument' in the requester's words.
-    `appeal_address` (from the determination letter) replaces the directory's address."""
+    `appeal_address` (from the determination letter) replaces the directory's address.
+    `decision` names what is appealed when it is not the determination ("denial of
+    expedited processing"), so the appeals officer looks for the right letter; `outcome`
+    ("partly granted") qualifies a determination."""
     ctx = _followup_base(requester, component, request, letter_date)
     items = [_withheld_item(n, item) for n, item in enumerate(withheld, 1)]
     search, other = paragraphs(search_argument), paragraphs(other_argument)
-    if not (items or search or other):
+    if not (items or search or other or (expedite and clean(expedite_argument))):
         raise DraftingError("Say what you appeal: a withholding, the search, or another ground.")
     channel = next((c for c in component.appeal_channels if c.preferred), None)
     on_file = component.appeal_address
@@ -1076,6 +1082,8 @@ def build_appeal_context(
         ),
         delivery=_delivery(channel),
         determination_date=long_date(determination_date),
+        decision=_decision(decision, determination_date),
+        decision_appealed=_decision(decision, determination_date, outcome),
         determination_official=one_line(determination_official),
         withheld=items,
         search_argument=search,
@@ -1086,6 +1094,15 @@ def build_appeal_context(
     )
     ctx["warnings"] = list(dict.fromkeys(ctx["warnings"]))
     return ctx
+
+
+def _decision(noun: str, on: date, outcome: str = "") -> str:
+    """What an appeal names: a "determination of May 1, 2026", a "partly granted
+    determination of …", or a "denial of expedited processing dated May 1, 2026"."""
+    noun = one_line(noun) or "determination"
+    if noun != "determination":
+        return f"{noun} dated {long_date(on)}"
+    return f"{one_line(outcome) + ' ' if outcome else ''}determination of {long_date(on)}"
 
 
 def _expedite_cites(comp: Component) -> dict:

@@ -28,6 +28,7 @@ from foiadesk.core.letters.content import (
     RequestRef,
     _address_block,
     _followup_base,
+    _the,
     build_appeal_context,
     build_clarification_reply_context,
     build_fee_response_context,
@@ -371,6 +372,7 @@ def _history_values(h: History, today: date) -> dict:
         if h.determination
         else "",
         "exemptions": [e["name"] for e in h.exemptions],
+        "exemptions_text": _and_list([e["name"] for e in h.exemptions]),
         "appeal_filed_on": long_date(h.appeal.occurred_on) if h.appeal else "",
         "appeal_number": h.appeal_number,
         "appeal_decision_due": long_date(h.appeal_decision_due),
@@ -402,6 +404,8 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         # A late determination ends the question: the letter says the deadline ran out only
         # while the agency still owes one.
         ctx["deadline_passed"] = h.responded_on is None and ctx["deadline_passed"]
+        if h.responded_on is not None:
+            ctx["due_on"] = ""  # the determination came: its deadline is no longer "due"
     elif kind == "info-answer":
         asked = h.info_requested
         if asked is None:
@@ -461,6 +465,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
     elif kind == "ogis":
         ctx = _followup_base(requester, comp, ref, letter_date)
         ctx.update(
+            agency=_the(comp.name),
             addressee=_address_block("", OGIS_ADDRESS),
             delivery=f"Sent by email to {OGIS_EMAIL}",
             dispute=_dispute(h, facts),
@@ -483,6 +488,11 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
     if ctx["request"]["tracking_number"] == NO_NUMBER_YET:
         ctx["request"]["tracking_number"] = ""
     return ctx
+
+
+def _and_list(names: list[str]) -> str:
+    """Names as a sentence lists them: Exemption 5, Exemption 6 and Exemption 7(C)."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def _dispute(h: History, facts: dict) -> str:
@@ -511,8 +521,7 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
     adverse = h.determination if h.determination and h.determination.outcome != "full_grant" else None
     withheld = []
     if h.exemptions:
-        names = [e["name"] for e in h.exemptions]
-        cited = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        cited = _and_list([e["name"] for e in h.exemptions])
         withheld.append(
             {
                 "description": f"Records and passages withheld under {cited}",
@@ -533,11 +542,18 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         )
     other = [inputs.other_argument] if inputs.other_argument else []
     if h.waiver_denied is not None:
+        denied = long_date(h.waiver_denied.occurred_on)
+        # only the requester's own category lets the letter disclaim any commercial interest
+        commercial = (
+            "disclosure is not primarily in my commercial interest"
+            if requester.fee_category == "commercial"
+            else "I have no commercial interest in them"
+        )
         other.append(
-            f"The denial of my fee waiver on {long_date(h.waiver_denied.occurred_on)} is also appealed. "
-            "The records concern identifiable operations of the government, their release would add "
-            "significantly to public understanding of them as my request explained, and I have no "
-            "commercial interest in them (5 U.S.C. 552(a)(4)(A)(iii))."
+            (f"The denial of my fee waiver on {denied} is also appealed. " if adverse else "")
+            + "The records concern identifiable operations of the government, their release would add "
+            f"significantly to public understanding of them as my request explained, and {commercial} "
+            "(5 U.S.C. 552(a)(4)(A)(iii))."
         )
     if h.missed(letter_date) and h.due_on:
         other.append(
@@ -549,20 +565,23 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
     if not expedite_argument and h.expedite_requested is not None:
         asked = long_date(h.expedite_requested.occurred_on)
         if h.expedite_denied is not None:
+            # The (E)(vi) certification covers this text: only what the log knows (the dates).
             expedite_argument = (
                 f"Expedited processing was denied on {long_date(h.expedite_denied.occurred_on)}. The "
-                f"compelling need set out in my request of {asked} continues, and the denial gave no "
-                "reason that answers it; 5 U.S.C. 552(a)(6)(E)(ii)(II) requires this appeal to be "
-                "considered expeditiously."
+                f"compelling need set out in my request of {asked} continues, and 5 U.S.C. "
+                "552(a)(6)(E)(ii)(II) requires this appeal to be considered expeditiously."
             )
         else:
-            expedite_argument = (
-                f"The compelling need set out in my request of {asked} continues: every week the "
-                "withheld records stay withheld, the public debate they would inform goes on without them."
-            )
+            expedite_argument = f"The compelling need set out in my request of {asked} continues."
     decision = adverse or h.waiver_denied or h.expedite_denied
     if decision is None:
         raise DraftingError("The log has no adverse decision to appeal: log the determination first.")
+    if decision is adverse:
+        noun = "determination"
+    elif decision is h.waiver_denied:
+        noun = "denial of my fee waiver request"
+    else:
+        noun = "denial of expedited processing"
     ctx = build_appeal_context(
         requester,
         h.component,
@@ -576,6 +595,8 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         expedite=h.expedite_requested is not None,
         expedite_argument=expedite_argument,
         appeal_address=inputs.appeal_address,
+        decision=noun,
+        outcome=OUTCOME_LABELS.get(adverse.outcome or "", "").lower() if adverse else "",
     )
     if adverse is not None and adverse.outcome in ("no_records", "glomar"):
         ctx["warnings"].append(
