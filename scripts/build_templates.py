@@ -684,7 +684,7 @@ def appeal():
         "I appeal the {{ decision_appealed }}"
         "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
         " on " + REF + ". I ask you to reverse it as set out below and to order the release "
-        "of all reasonably segregable, non-exempt records. My request and the determination "
+        "of all reasonably segregable, non-exempt records. My request and your decision "
         "are enclosed.",
     )
     tag(doc, "{%p if withheld %}")
@@ -810,6 +810,8 @@ def liaison_letter():
 
 def ogis_request():
     doc = new_document("Request for OGIS mediation", "OGIS request")
+    # dates hang in a column wide enough for the longest ("September 30, 2026:")
+    _style(doc, "Chronology", left=1.5, hanging=1.5, before=4, after=3)
     letter_top(
         doc,
         subject="Re: Request for mediation: {{ component.name }}, Freedom of "
@@ -824,7 +826,7 @@ def ogis_request():
     )
     heading(doc, "What happened")
     tag(doc, "{%p for c in history.chronology %}")
-    p(doc, "{{ c.date }}:\t{{ c.text }}", "Item")
+    p(doc, "{{ c.date }}:\t{{ c.text }}", "Chronology")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if history.missed %}")
     p(

@@ -41,6 +41,7 @@ from foiadesk.core.letters.filing import (
     print_package,
 )
 from foiadesk.core.letters.followups import Inputs, draft_followup, log_followup, record_determination
+from foiadesk.core.letters.pdf import docx_to_pdf, soffice
 from foiadesk.core.letters.profiles import load_profile
 from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.casepack import shipped_case_packs
@@ -310,7 +311,7 @@ def test_an_expedite_denial_is_appealed_as_itself_and_certified_only_as_known(db
         "Enclosures: my request of October 1, 2026; "
         "your denial of expedited processing dated October 8, 2026."
     ) in text
-    assert "determination of October 8" not in text
+    assert "determination of October 8" not in text and "determination are enclosed" not in text
     # The (E)(vi) certification covers this section: it may state only what the log knows
     # (the dates), not what the denial letter said, which the log does not hold.
     certified = expedite_section(text)
@@ -488,3 +489,26 @@ def test_the_form_snapshot_covers_every_curated_component_and_the_three_families
     tigta = {f["name"]: f for f in data["forms"]["treasury_tigta_form"]["fields"]}
     assert tigta["request_category"]["required"] and tigta["address_line1"]["required"]
     assert tigta["request_description"]["maxlength"] == 10000
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_the_ogis_chronology_lines_up_on_the_page(db, filed):
+    """Each event of "What happened", and each line of it, starts at the same distance from
+    the margin, whatever the length of its date ("May 1, 2026:" or "November 20, 2026:")."""
+    from pypdf import PdfReader
+
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    pdf = docx_to_pdf(draft_followup(db, ice, "ogis", letter_date=date(2026, 12, 7)).docx)
+    starts = {}
+
+    def visit(text, cm, tm, font, size):
+        # "stating it received…" is the second line of the acknowledgment's entry
+        for event in ("The request was submitted", "ICE acknowledged", "stating it received", "ICE issued"):
+            if text.startswith(event):
+                starts[event] = round(tm[4] * cm[0] + cm[4])
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    assert len(starts) == 4, starts
+    assert max(starts.values()) - min(starts.values()) <= 2, starts
