@@ -357,6 +357,11 @@ def test_ogis_request_names_the_agency_as_a_sentence_does_and_lists_exemptions(d
     text = docx_text(draft_followup(db, ice, "ogis", letter_date=date(2026, 12, 7)).docx)
     assert "to mediate a dispute with the U.S. Immigration and Customs Enforcement over my request" in text
     assert "The determination withheld records under Exemption 5, Exemption 6 and Exemption 7(C)." in text
+    # the chronology names exemptions as the statute does, not by FoiaDesk's codes (b7C)
+    assert (
+        "ICE issued a determination: partly granted (Exemption 5, Exemption 6 and Exemption 7(C))." in text
+    )
+    assert "b7C" not in text
 
 
 def test_fee_response_states_the_fee_bar_from_the_log(db, filed):

@@ -281,7 +281,7 @@ def _event_sentence(e: Event, comp: Component) -> str:
         "still_interested_answered": "The requester confirmed continued interest.",
         "interim_release": f"{agency} released records in part (interim release).",
         "determination": f"{agency} issued a determination: {outcome}"
-        + (f" ({e.summary.split(';')[0]})" if e.summary and e.summary.lower().startswith("exemption") else "")
+        + (f" ({cited})" if (cited := _and_list([x["name"] for x in determination_exemptions(e)])) else "")
         + ".",
         "appeal_filed": "The requester filed an administrative appeal.",
         "appeal_received": "The appeal office acknowledged the appeal"
