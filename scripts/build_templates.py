@@ -879,15 +879,19 @@ def complaint_outline():
     heading(doc, "Your options, in plain words")
     p(
         doc,
-        "{% if history.missed %}{{ component.name }} did not decide your request by "
+        "{% if history.appeal_decided_on %}Your appeal was decided on "
+        "{{ history.appeal_decided_on }} ({{ history.appeal_outcome }}): you may now sue "
+        "(5 U.S.C. 552(a)(4)(B)).{% elif history.appeal_missed %}The appeal was not decided by "
+        "{{ history.appeal_decision_due }}, so you may sue (5 U.S.C. 552(a)(6)(C)(i))."
+        "{% elif history.appeal_filed_on %}Your appeal of {{ history.appeal_filed_on }} is "
+        "pending; its decision is due by {{ history.appeal_decision_due }}."
+        "{% elif history.missed %}{{ component.name }} did not decide your request by "
         "{{ history.due_on }}. From {{ history.exhaustion_on }} you may sue without appealing "
         "first (5 U.S.C. 552(a)(6)(C)(i)), and the agency may no longer charge search fees "
-        "(552(a)(4)(A)(viii)).{% if history.determination_on and not history.appeal_filed_on %} "
+        "(552(a)(4)(A)(viii)).{% if history.determination_on %} "
         "But it answered on {{ history.determination_on }}, before any suit was filed; courts "
         "then generally expect an administrative appeal of that answer before a lawsuit."
-        "{% endif %}{% elif history.appeal_missed %}The appeal was not decided by "
-        "{{ history.appeal_decision_due }}, so you may sue (5 U.S.C. 552(a)(6)(C)(i))."
-        "{% else %}Suing usually requires a decided administrative appeal first.{% endif %} "
+        "{% endif %}{% else %}Suing usually requires a decided administrative appeal first.{% endif %} "
         "You can also keep asking for an estimated completion date, ask the FOIA Public Liaison "
         "or OGIS for help, or appeal where the agency allows it. A court can order the agency "
         "to search and release records and can award attorney fees and costs to a plaintiff "
@@ -937,17 +941,20 @@ def complaint_outline():
     heading(doc, "Exhaustion")
     p(
         doc,
-        "{% if history.missed %}Defendant did not make a determination within the time limit, "
-        "which ran out on {{ history.due_on }}{% if history.extended %} as extended{% endif %}. "
-        "Plaintiff is deemed to have exhausted administrative remedies (5 U.S.C. "
-        "552(a)(6)(C)(i)).{% if history.determination_on and not history.appeal_filed_on %} "
-        "[Defendant answered on {{ history.determination_on }}, before suit: check whether an "
-        "appeal is needed first.]{% endif %}{% elif history.appeal_missed %}Defendant did not "
-        "decide Plaintiff's "
+        "{% if history.appeal_decided_on %}Plaintiff appealed on {{ history.appeal_filed_on }}, "
+        "and the appeal was decided on {{ history.appeal_decided_on }} "
+        "({{ history.appeal_outcome }}). Plaintiff has exhausted administrative remedies."
+        "{% elif history.appeal_missed %}Defendant did not decide Plaintiff's "
         "appeal of {{ history.appeal_filed_on }} by {{ history.appeal_decision_due }}. Plaintiff "
         "is deemed to have exhausted administrative remedies (5 U.S.C. 552(a)(6)(C)(i))."
         "{% elif history.appeal_filed_on %}Plaintiff appealed on {{ history.appeal_filed_on }}; "
-        "state the appeal's outcome here.{% else %}[State how administrative remedies were "
+        "state the appeal's outcome here."
+        "{% elif history.missed %}Defendant did not make a determination within the time limit, "
+        "which ran out on {{ history.due_on }}{% if history.extended %} as extended{% endif %}. "
+        "Plaintiff is deemed to have exhausted administrative remedies (5 U.S.C. "
+        "552(a)(6)(C)(i)).{% if history.determination_on %} "
+        "[Defendant answered on {{ history.determination_on }}, before suit: check whether an "
+        "appeal is needed first.]{% endif %}{% else %}[State how administrative remedies were "
         "exhausted.]{% endif %}",
     )
     heading(doc, "Claim for relief")

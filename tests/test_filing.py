@@ -358,9 +358,7 @@ def test_ogis_request_names_the_agency_as_a_sentence_does_and_lists_exemptions(d
     assert "to mediate a dispute with the U.S. Immigration and Customs Enforcement over my request" in text
     assert "The determination withheld records under Exemption 5, Exemption 6 and Exemption 7(C)." in text
     # the chronology names exemptions as the statute does, not by FoiaDesk's codes (b7C)
-    assert (
-        "ICE issued a determination: partly granted (Exemption 5, Exemption 6 and Exemption 7(C))." in text
-    )
+    assert "ICE issued a determination: partly granted (Exemption 5, Exemption 6 and Exemption 7(C))." in text
     assert "b7C" not in text
 
 
@@ -517,3 +515,31 @@ def test_the_ogis_chronology_lines_up_on_the_page(db, filed):
     PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
     assert len(starts) == 4, starts
     assert max(starts.values()) - min(starts.values()) <= 2, starts
+
+
+def exhaustion(text):
+    return text.split("\nExhaustion\n")[1].split("\nClaim for relief\n")[0]
+
+
+def test_the_complaint_outline_rests_exhaustion_on_the_appeal_once_the_agency_answered(db, filed):
+    """The determination came late (due November 2, answered November 20) but before any
+    suit, and was appealed: exhaustion now rests on the appeal, not on the missed first
+    deadline (5 U.S.C. 552(a)(6)(C)(i) deems exhaustion only while the agency has not
+    answered)."""
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    log.record_event(db, ice, log.NewEvent("appeal_filed", date(2026, 12, 1)), today=date(2027, 2, 1))
+    # appeal decision due 20 working days after receipt: pending and late on February 1, 2027
+    pending = docx_text(draft_followup(db, ice, "complaint-outline", letter_date=date(2027, 2, 1)).docx)
+    assert "Defendant did not decide Plaintiff's appeal of December 1, 2026" in exhaustion(pending)
+    assert "within the time limit, which ran out on November 2, 2026" not in exhaustion(pending)
+    assert "you may sue without appealing first" not in pending
+    log.record_event(
+        db, ice, log.NewEvent("appeal_decided", date(2027, 1, 15), outcome="denied"), today=date(2027, 2, 1)
+    )
+    decided = docx_text(draft_followup(db, ice, "complaint-outline", letter_date=date(2027, 2, 1)).docx)
+    said = exhaustion(decided)
+    assert "Plaintiff appealed on December 1, 2026" in said and "January 15, 2027" in said
+    assert "deemed to have exhausted" not in said and "November 2, 2026" not in said
+    assert "you may sue without appealing first" not in decided

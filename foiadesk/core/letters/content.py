@@ -313,6 +313,8 @@ HISTORY_DEFAULTS = {
     "appeal_filed_on": "",
     "appeal_number": "",
     "appeal_decision_due": "",
+    "appeal_decided_on": "",
+    "appeal_outcome": "",
     "appeal_missed": False,
     "chronology": [],
     "exhibits": [],

@@ -376,6 +376,10 @@ def _history_values(h: History, today: date) -> dict:
         "appeal_filed_on": long_date(h.appeal.occurred_on) if h.appeal else "",
         "appeal_number": h.appeal_number,
         "appeal_decision_due": long_date(h.appeal_decision_due),
+        "appeal_decided_on": long_date(h.appeal_decided.occurred_on) if h.appeal_decided else "",
+        "appeal_outcome": OUTCOME_LABELS.get(h.appeal_decided.outcome or "", "").lower()
+        if h.appeal_decided
+        else "",
         "appeal_missed": h.appeal_missed(today),
         "chronology": h.chronology,
         "exhibits": h.exhibits,
