@@ -543,3 +543,14 @@ def test_the_complaint_outline_rests_exhaustion_on_the_appeal_once_the_agency_an
     assert "Plaintiff appealed on December 1, 2026" in said and "January 15, 2027" in said
     assert "deemed to have exhausted" not in said and "November 2, 2026" not in said
     assert "you may sue without appealing first" not in decided
+
+
+def test_a_glomar_response_keeps_its_capital(db, filed):
+    """ "Glomar" is a proper name (the Hughes Glomar Explorer), in the appeal and to OGIS."""
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="glomar")
+    for kind in ("appeal", "ogis"):
+        text = docx_text(draft_followup(db, ice, kind, letter_date=date(2026, 12, 1)).docx)
+        assert "the Glomar (neither confirm nor deny) determination of November 20, 2026" in text, kind
+        assert "glomar" not in text, kind

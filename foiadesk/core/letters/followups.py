@@ -249,7 +249,7 @@ def _exhibit_letter(i: int) -> str:
 def _event_sentence(e: Event, comp: Component) -> str:
     """One plain sentence for a chronology (OGIS request, complaint outline)."""
     agency = comp.abbr or comp.name
-    outcome = OUTCOME_LABELS.get(e.outcome or "", "").lower()
+    outcome = outcome_words(e.outcome)
     said = {
         "filed": f"The request was submitted to {agency}"
         + (f" by {e.channel.replace('_', ' ')}" if e.channel else "")
@@ -368,18 +368,14 @@ def _history_values(h: History, today: date) -> dict:
         "waiver_denied_on": long_date(h.waiver_denied.occurred_on) if h.waiver_denied else "",
         "waiver_pending": h.waiver_requested is not None and h.waiver_denied is None,
         "determination_on": long_date(h.determination.occurred_on) if h.determination else "",
-        "determination_outcome": OUTCOME_LABELS.get(h.determination.outcome or "", "").lower()
-        if h.determination
-        else "",
+        "determination_outcome": outcome_words(h.determination.outcome) if h.determination else "",
         "exemptions": [e["name"] for e in h.exemptions],
         "exemptions_text": _and_list([e["name"] for e in h.exemptions]),
         "appeal_filed_on": long_date(h.appeal.occurred_on) if h.appeal else "",
         "appeal_number": h.appeal_number,
         "appeal_decision_due": long_date(h.appeal_decision_due),
         "appeal_decided_on": long_date(h.appeal_decided.occurred_on) if h.appeal_decided else "",
-        "appeal_outcome": OUTCOME_LABELS.get(h.appeal_decided.outcome or "", "").lower()
-        if h.appeal_decided
-        else "",
+        "appeal_outcome": outcome_words(h.appeal_decided.outcome) if h.appeal_decided else "",
         "appeal_missed": h.appeal_missed(today),
         "chronology": h.chronology,
         "exhibits": h.exhibits,
@@ -494,6 +490,11 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
     return ctx
 
 
+def outcome_words(outcome: str | None) -> str:
+    """An outcome inside a sentence: "partly granted", but "Glomar", a proper name."""
+    return OUTCOME_LABELS.get(outcome or "", "").lower().replace("glomar", "Glomar")
+
+
 def _and_list(names: list[str]) -> str:
     """Names as a sentence lists them: Exemption 5, Exemption 6 and Exemption 7(C)."""
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
@@ -600,7 +601,7 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         expedite_argument=expedite_argument,
         appeal_address=inputs.appeal_address,
         decision=noun,
-        outcome=OUTCOME_LABELS.get(adverse.outcome or "", "").lower() if adverse else "",
+        outcome=outcome_words(adverse.outcome) if adverse else "",
     )
     if adverse is not None and adverse.outcome in ("no_records", "glomar"):
         ctx["warnings"].append(
