@@ -475,16 +475,32 @@ def status_inquiry():
     doc = new_document("Status inquiry on a FOIA request", "FOIA status inquiry")
     letter_top(
         doc,
-        subject="Re: Status of Freedom of Information Act request {% if request.tracking_number %}"
-        "{{ request.tracking_number }}{% else %}submitted {{ request.submitted_on }}{% endif %}",
+        subject="Re: Status of {% if appeal %}the appeal on {% endif %}Freedom of Information Act "
+        "request {% if request.tracking_number %}"
+        "{{ request.tracking_number }}{% else %}submitted {{ request.submitted_on }}{% endif %}"
+        "{% if appeal and appeal.number %} (appeal {{ appeal.number }}){% endif %}",
+        salutation="{% if appeal %}Dear Appeals Officer:{% else %}Dear FOIA Officer:{% endif %}",
     )
     p(
         doc,
         "I am writing about " + REF + "."
-        "{% if received_on %} Your office received it on {{ received_on }}"
+        "{% if received_on and not appeal %} Your office received it on {{ received_on }}"
         "{% if history.acknowledged_on %} and acknowledged it on {{ history.acknowledged_on }}"
         "{% endif %}.{% endif %}",
     )
+    # A pending appeal: the letter asks the appeals office about the appeal (552(a)(6)(A)(ii)).
+    tag(doc, "{%p if appeal %}")
+    p(
+        doc,
+        "I appealed the {{ appeal.decision }} on {{ appeal.filed_on }}."
+        "{% if appeal.missed %} The time limit for deciding the appeal (5 U.S.C. 552(a)(6)(A)(ii)) "
+        "ran out on {{ appeal.due_on }}, and I have not received a decision. I may therefore treat "
+        "my administrative remedies as exhausted and seek judicial review (5 U.S.C. "
+        "552(a)(6)(C)(i)).{% elif appeal.due_on %} A decision on the appeal is due by "
+        "{{ appeal.due_on }} (5 U.S.C. 552(a)(6)(A)(ii)).{% endif %} Please tell me where the "
+        "appeal stands and the date by which you expect to decide it.",
+    )
+    tag(doc, "{%p else %}")
     tag(doc, "{%p if not request.tracking_number %}")
     p(
         doc,
@@ -526,13 +542,14 @@ def status_inquiry():
         "(OGIS Advisory Opinion 2020-01). If some records have already been processed, please "
         "release them now, and the rest on a rolling basis.",
     )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "If the scope of the request is what slows it down, I am willing to discuss "
-        "narrowing it or setting priorities. " + LIAISON,
+        "{% if not appeal %}If the scope of the request is what slows it down, I am willing to "
+        "discuss narrowing it or setting priorities. {% endif %}" + LIAISON,
     )
     p(doc, "Thank you for your help.")
     signature(doc)

@@ -554,3 +554,27 @@ def test_a_glomar_response_keeps_its_capital(db, filed):
         text = docx_text(draft_followup(db, ice, kind, letter_date=date(2026, 12, 1)).docx)
         assert "the Glomar (neither confirm nor deny) determination of November 20, 2026" in text, kind
         assert "glomar" not in text, kind
+
+
+def test_a_status_inquiry_on_a_pending_appeal_asks_the_appeals_office_about_the_appeal(db, filed):
+    """The appeal-decision deadline offers a status inquiry first: it goes to the appeals
+    office and asks about the appeal (decision due in 20 working days, 5 U.S.C.
+    552(a)(6)(A)(ii)), not the FOIA office about a request it has already answered."""
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    log.record_event(db, ice, log.NewEvent("appeal_filed", date(2026, 12, 1)), today=date(2027, 2, 1))
+    text = docx_text(draft_followup(db, ice, "status", letter_date=date(2027, 2, 1)).docx)
+    assert (
+        "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW\nMail Stop 5900"
+        in text
+    )
+    assert "Dear Appeals Officer:" in text
+    assert "I appealed the partly granted determination of November 20, 2026 on December 1, 2026." in text
+    assert re.search(
+        r"The time limit for deciding the appeal \(5 U\.S\.C\. 552\(a\)\(6\)\(A\)\(ii\)\) ran out on "
+        r"(December|January) \d+, 202[67], and I have not received a decision\.",
+        text,
+    )
+    assert "5 U.S.C. 552(a)(6)(C)(i)" in text
+    assert "complete action on the request" not in text and "A determination is due" not in text

@@ -934,6 +934,7 @@ def build_status_inquiry_context(
         deadline_passed=due_on is not None and due_on < letter_date,
         deadline_extended=deadline_extended,
         note=paragraphs(note),
+        appeal={},
     )
     return ctx
 
@@ -1051,38 +1052,8 @@ def build_appeal_context(
     search, other = paragraphs(search_argument), paragraphs(other_argument)
     if not (items or search or other or (expedite and clean(expedite_argument))):
         raise DraftingError("Say what you appeal: a withholding, the search, or another ground.")
-    channel = next((c for c in component.appeal_channels if c.preferred), None)
-    on_file = component.appeal_address
-    address = clean(appeal_address) or clean(_value(on_file) or "")
-    if not address and channel is not None and channel.kind == "mail":
-        address = clean(channel.value)
-    if not appeal_address:
-        # The directory's office field is advice ("use the office named in the letter"),
-        # not an address line: show it to the user instead of printing it.
-        office = one_line(_value(component.appeal_office) or "")
-        if office:
-            ctx["warnings"].append(f"Appeal office on file: {office}")
-        if not address:
-            ctx["warnings"].append(
-                f"No appeal address is on file for {component.abbr}: copy "
-                "the one printed in the determination letter."
-            )
-        elif on_file is not None and on_file.tag == "U":
-            ctx["warnings"].append(
-                "The appeal address on file is unverified: check it against the determination letter."
-            )
-    # An appeal address names its own office (IRS Appeals, DOJ OIP) unless it starts at
-    # the street; then the component's name goes first.
-    first_line = next(iter(address_lines(address)), "")
-    starts_at_street = not first_line or first_line[0].isdigit()
     ctx.update(
-        addressee=_address_block(
-            "Appeals Officer",
-            address,
-            component.name if starts_at_street else "",
-            "" if address else component.parent_name,
-        ),
-        delivery=_delivery(channel),
+        **appeal_office(component, appeal_address, ctx["warnings"]),
         determination_date=long_date(determination_date),
         decision=_decision(decision, determination_date),
         decision_appealed=_decision(decision, determination_date, outcome),
@@ -1096,6 +1067,44 @@ def build_appeal_context(
     )
     ctx["warnings"] = list(dict.fromkeys(ctx["warnings"]))
     return ctx
+
+
+def appeal_office(component: Component, appeal_address: str = "", warnings: list | None = None) -> dict:
+    """The addressee and delivery line of a letter to the component's appeals office."""
+    warnings = warnings if warnings is not None else []
+    channel = next((c for c in component.appeal_channels if c.preferred), None)
+    on_file = component.appeal_address
+    address = clean(appeal_address) or clean(_value(on_file) or "")
+    if not address and channel is not None and channel.kind == "mail":
+        address = clean(channel.value)
+    if not appeal_address:
+        # The directory's office field is advice ("use the office named in the letter"),
+        # not an address line: show it to the user instead of printing it.
+        office = one_line(_value(component.appeal_office) or "")
+        if office:
+            warnings.append(f"Appeal office on file: {office}")
+        if not address:
+            warnings.append(
+                f"No appeal address is on file for {component.abbr}: copy "
+                "the one printed in the determination letter."
+            )
+        elif on_file is not None and on_file.tag == "U":
+            warnings.append(
+                "The appeal address on file is unverified: check it against the determination letter."
+            )
+    # An appeal address names its own office (IRS Appeals, DOJ OIP) unless it starts at
+    # the street; then the component's name goes first.
+    first_line = next(iter(address_lines(address)), "")
+    starts_at_street = not first_line or first_line[0].isdigit()
+    return {
+        "addressee": _address_block(
+            "Appeals Officer",
+            address,
+            component.name if starts_at_street else "",
+            "" if address else component.parent_name,
+        ),
+        "delivery": _delivery(channel),
+    }
 
 
 def _decision(noun: str, on: date, outcome: str = "") -> str:

@@ -29,6 +29,7 @@ from foiadesk.core.letters.content import (
     _address_block,
     _followup_base,
     _the,
+    appeal_office,
     build_appeal_context,
     build_clarification_reply_context,
     build_fee_response_context,
@@ -406,6 +407,17 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         ctx["deadline_passed"] = h.responded_on is None and ctx["deadline_passed"]
         if h.responded_on is not None:
             ctx["due_on"] = ""  # the determination came: its deadline is no longer "due"
+        if h.appeal is not None and h.appeal_decided is None:
+            # a pending appeal: the question is the appeal's, for the appeals office
+            ctx.update(appeal_office(comp, inputs.appeal_address, ctx["warnings"]))
+            outcome, on = facts["determination_outcome"], facts["determination_on"]
+            ctx["appeal"] = {
+                "decision": f"{outcome} determination of {on}".strip() if h.determination else "decision",
+                "filed_on": facts["appeal_filed_on"],
+                "number": h.appeal_number,
+                "due_on": facts["appeal_decision_due"],
+                "missed": facts["appeal_missed"],
+            }
     elif kind == "info-answer":
         asked = h.info_requested
         if asked is None:
