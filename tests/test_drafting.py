@@ -410,6 +410,16 @@ def test_appeal_to_treasury_keeps_the_office_name_on_one_line(requester, directo
     )
 
 
+def test_privacy_exemptions_are_argued_on_their_statutory_thresholds():
+    """(b)(6) reaches only personnel, medical and similar files whose release "would
+    constitute a clearly unwarranted invasion of personal privacy"; every part of (b)(7),
+    (C) included, only "records or information compiled for law enforcement purposes"."""
+    six = drafting.exemption("b6")["argument"]
+    assert "similar files" in six and "clearly unwarranted invasion of personal privacy" in six
+    for part in ("b7A", "b7B", "b7C", "b7D", "b7E", "b7F"):
+        assert "compiled for law enforcement purposes" in drafting.exemption(part)["argument"], part
+
+
 def test_exemption_codes():
     assert drafting.exemption("(b)(7)(C)")["code"] == "b7C"
     assert drafting.exemption("b7e")["name"] == "Exemption 7(E)"

@@ -1141,6 +1141,11 @@ def _family(comp: Component) -> str:
 _EXEMPTION = re.compile(r"\(?b?\)?\s*\(?([1-9])\)?\s*\(?([a-fA-F])?\)?")
 _SEVEN_PARTS = "ABCDEF"
 
+# Every part of (b)(7) first requires "records or information compiled for law enforcement purposes".
+SEVEN_THRESHOLD = (
+    "Like all of Exemption 7, it applies only to records compiled for law enforcement purposes; "
+    "please show that each record withheld was. "
+)
 EXEMPTION_ARGUMENTS = {
     "1": "It covers only information properly classified under an executive order, in "
     "substance and in procedure. Please confirm that each withheld passage was reviewed "
@@ -1165,11 +1170,13 @@ EXEMPTION_ARGUMENTS = {
     "privilege protects (5 U.S.C. 552(a)(8)(A)). Calling a record a draft is not enough. "
     "Final agreements, adopted positions and factual material must be released, and "
     "factual material within deliberative records must be segregated and released.",
-    "6": "It requires weighing a real privacy interest against the public interest in "
-    "disclosure. Officials acting in their official capacity, senior officials in "
-    "particular, have little privacy interest in their names and work, while the public "
-    "interest in how this program was carried out is substantial. Please release the "
-    "names and titles of officials, and redact only truly personal details.",
+    "6": "It covers only personnel, medical and similar files whose release would be a "
+    "clearly unwarranted invasion of personal privacy, which requires weighing a real "
+    "privacy interest against the public interest in disclosure. Officials acting in "
+    "their official capacity, senior officials in particular, have little privacy "
+    "interest in their names and work, while the public interest in how this program "
+    "was carried out is substantial. Please release the names and titles of officials, "
+    "and redact only truly personal details.",
     "7": "It applies only to records compiled for law enforcement purposes, and only where "
     "release could reasonably be expected to cause one of the harms it lists. Please show "
     "both for each withholding.",
@@ -1221,7 +1228,7 @@ def exemption(code: Any) -> dict:
         "name": label + (f" with {statute}" if statute else ""),
         "label": f"{label} ({cite})" + (f" with {statute}" if statute else ""),
         "cite": cite,
-        "argument": EXEMPTION_ARGUMENTS[key],
+        "argument": (SEVEN_THRESHOLD if number == "7" and part else "") + EXEMPTION_ARGUMENTS[key],
     }
 
 
