@@ -518,7 +518,8 @@ def status_inquiry():
         "and I have not received a determination. Your office has therefore not complied with "
         "the Act's time limits, and I may treat my administrative remedies as exhausted and "
         "seek judicial review (5 U.S.C. 552(a)(6)(C)(i)). It also may no longer charge search "
-        "fees for this request (5 U.S.C. 552(a)(4)(A)(viii)).",
+        "fees{% if duplication_barred %}, nor duplication fees to a requester in my fee "
+        "category{% endif %}, for this request (5 U.S.C. 552(a)(4)(A)(viii)).",
     )
     tag(doc, "{%p elif due_on %}")
     p(

@@ -578,3 +578,18 @@ def test_a_status_inquiry_on_a_pending_appeal_asks_the_appeals_office_about_the_
     )
     assert "5 U.S.C. 552(a)(6)(C)(i)" in text
     assert "complete action on the request" not in text and "A determination is due" not in text
+
+
+def test_a_late_agency_is_told_which_fees_it_may_no_longer_charge_this_requester(db, filed):
+    """552(a)(4)(A)(viii)(I): after a missed time limit no search fees, and for a news-media
+    requester (clause (ii)(II)) no duplication fees, which are the only fees that category pays."""
+    ice, _ = filed
+    scenario(db, ice)
+    status = docx_text(draft_followup(db, ice, "status", letter_date=date(2026, 11, 10)).docx)
+    assert (
+        "may no longer charge search fees, nor duplication fees to a requester in my fee category" in status
+    )
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    appeal = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 12, 1)).docx)
+    assert "may not charge search fees, nor duplication fees to a requester in my fee category" in appeal
+    assert "preferred fee category" not in appeal

@@ -57,6 +57,8 @@ FEE_CATEGORIES = {
         "search fees after the first two hours and duplication fees after the first 100 pages",
     ),
 }
+# 552(a)(4)(A)(ii)(II): charged duplication only, so 552(a)(4)(A)(viii) bars that too
+PREFERRED_CATEGORIES = ("educational", "scientific", "news_media")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 
 
@@ -933,6 +935,7 @@ def build_status_inquiry_context(
         due_on=long_date(due_on),
         deadline_passed=due_on is not None and due_on < letter_date,
         deadline_extended=deadline_extended,
+        duplication_barred=requester.fee_category in PREFERRED_CATEGORIES,
         note=paragraphs(note),
         appeal={},
     )
@@ -1017,7 +1020,7 @@ def build_fee_response_context(
         narrowing=narrowed if not accept else "",
         advance_payment=accept and estimate > 250,
         fee_bar=fee_bar,
-        duplication_barred=requester.fee_category in ("educational", "scientific", "news_media"),
+        duplication_barred=requester.fee_category in PREFERRED_CATEGORIES,
         note=paragraphs(note),
     )
     return ctx

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from foiadesk.core.deadlines.clocks import Clock
 from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
 from foiadesk.core.letters.content import (
+    PREFERRED_CATEGORIES,
     DraftingError,
     Requester,
     RequestRef,
@@ -575,8 +576,13 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
     if h.missed(letter_date) and h.due_on:
         other.append(
             f"Your office did not make a determination by {long_date(h.due_on)}, the date 5 U.S.C. "
-            "552(a)(6)(A)(i) required. Under 5 U.S.C. 552(a)(4)(A)(viii) it may not charge search fees "
-            "(nor duplication fees to a requester in a preferred fee category) for this request."
+            "552(a)(6)(A)(i) required. Under 5 U.S.C. 552(a)(4)(A)(viii) it may not charge search fees"
+            + (
+                ", nor duplication fees to a requester in my fee category,"
+                if requester.fee_category in PREFERRED_CATEGORIES
+                else ""
+            )
+            + " for this request."
         )
     expedite_argument = inputs.expedite_argument
     if not expedite_argument and h.expedite_requested is not None:
