@@ -760,7 +760,7 @@ def appeal():
         "Please decide this appeal within 20 working days of receiving it, as 5 U.S.C. "
         "552(a)(6)(A)(ii) requires, and tell me the appeal's tracking number. "
         + LIAISON
-        + " I reserve my right to seek judicial review.",
+        + " I reserve my right to seek judicial review under 5 U.S.C. 552(a)(4)(B).",
     )
     signature(doc)
     p(
