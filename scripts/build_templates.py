@@ -647,7 +647,10 @@ def fee_response():
     p(
         doc,
         "I agree to pay fees of up to {{ fee_cap }} for this request. Please continue "
-        "processing it, and tell me before incurring fees above that amount.",
+        "processing it, and tell me before incurring fees above that amount."
+        "{% if history.waiver_denied_on %} Agreeing to pay does not give up my right to appeal "
+        "the denial of my fee waiver of {{ history.waiver_denied_on }}; if the waiver is granted "
+        "on appeal, please refund what I have paid.{% endif %}",
     )
     tag(doc, "{%p if advance_payment %}")
     p(

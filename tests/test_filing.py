@@ -593,3 +593,22 @@ def test_a_late_agency_is_told_which_fees_it_may_no_longer_charge_this_requester
     appeal = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 12, 1)).docx)
     assert "may not charge search fees, nor duplication fees to a requester in my fee category" in appeal
     assert "preferred fee category" not in appeal
+
+
+def test_paying_after_a_waiver_denial_keeps_the_waiver_appeal(db, filed):
+    """Agreeing to pay once the waiver was denied must not read as giving up the waiver:
+    the denial is appealable (552(a)(4)(A)(iii); appeal within the agency's window)."""
+    ice, _ = filed
+    scenario(db, ice)
+    log.record_event(db, ice, log.NewEvent("fee_decision", date(2026, 10, 9), outcome="waiver_denied"))
+    log.record_event(
+        db,
+        ice,
+        log.NewEvent("fee_estimate", date(2026, 10, 9), amount_cents=48000, named_date=date(2026, 11, 9)),
+    )
+    text = docx_text(draft_followup(db, ice, "fee-response", letter_date=date(2026, 10, 15)).docx)
+    assert "I agree to pay fees of up to $480" in text
+    assert (
+        "Agreeing to pay does not give up my right to appeal the denial of my fee waiver of "
+        "October 9, 2026; if the waiver is granted on appeal, please refund what I have paid."
+    ) in text
