@@ -475,16 +475,32 @@ def status_inquiry():
     doc = new_document("Status inquiry on a FOIA request", "FOIA status inquiry")
     letter_top(
         doc,
-        subject="Re: Status of Freedom of Information Act request {% if request.tracking_number %}"
-        "{{ request.tracking_number }}{% else %}submitted {{ request.submitted_on }}{% endif %}",
+        subject="Re: Status of {% if appeal %}the appeal on {% endif %}Freedom of Information Act "
+        "request {% if request.tracking_number %}"
+        "{{ request.tracking_number }}{% else %}submitted {{ request.submitted_on }}{% endif %}"
+        "{% if appeal and appeal.number %} (appeal {{ appeal.number }}){% endif %}",
+        salutation="{% if appeal %}Dear Appeals Officer:{% else %}Dear FOIA Officer:{% endif %}",
     )
     p(
         doc,
         "I am writing about " + REF + "."
-        "{% if received_on %} Your office received it on {{ received_on }}"
+        "{% if received_on and not appeal %} Your office received it on {{ received_on }}"
         "{% if history.acknowledged_on %} and acknowledged it on {{ history.acknowledged_on }}"
         "{% endif %}.{% endif %}",
     )
+    # A pending appeal: the letter asks the appeals office about the appeal (552(a)(6)(A)(ii)).
+    tag(doc, "{%p if appeal %}")
+    p(
+        doc,
+        "I appealed the {{ appeal.decision }} on {{ appeal.filed_on }}."
+        "{% if appeal.missed %} The time limit for deciding the appeal (5 U.S.C. 552(a)(6)(A)(ii)) "
+        "ran out on {{ appeal.due_on }}, and I have not received a decision. I may therefore treat "
+        "my administrative remedies as exhausted and seek judicial review (5 U.S.C. "
+        "552(a)(6)(C)(i)).{% elif appeal.due_on %} A decision on the appeal is due by "
+        "{{ appeal.due_on }} (5 U.S.C. 552(a)(6)(A)(ii)).{% endif %} Please tell me where the "
+        "appeal stands and the date by which you expect to decide it.",
+    )
+    tag(doc, "{%p else %}")
     tag(doc, "{%p if not request.tracking_number %}")
     p(
         doc,
@@ -502,7 +518,8 @@ def status_inquiry():
         "and I have not received a determination. Your office has therefore not complied with "
         "the Act's time limits, and I may treat my administrative remedies as exhausted and "
         "seek judicial review (5 U.S.C. 552(a)(6)(C)(i)). It also may no longer charge search "
-        "fees for this request (5 U.S.C. 552(a)(4)(A)(viii)).",
+        "fees{% if duplication_barred %}, nor duplication fees to a requester in my fee "
+        "category{% endif %}, for this request (5 U.S.C. 552(a)(4)(A)(viii)).",
     )
     tag(doc, "{%p elif due_on %}")
     p(
@@ -526,13 +543,14 @@ def status_inquiry():
         "(OGIS Advisory Opinion 2020-01). If some records have already been processed, please "
         "release them now, and the rest on a rolling basis.",
     )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "If the scope of the request is what slows it down, I am willing to discuss "
-        "narrowing it or setting priorities. " + LIAISON,
+        "{% if not appeal %}If the scope of the request is what slows it down, I am willing to "
+        "discuss narrowing it or setting priorities. {% endif %}" + LIAISON,
     )
     p(doc, "Thank you for your help.")
     signature(doc)
@@ -629,7 +647,10 @@ def fee_response():
     p(
         doc,
         "I agree to pay fees of up to {{ fee_cap }} for this request. Please continue "
-        "processing it, and tell me before incurring fees above that amount.",
+        "processing it, and tell me before incurring fees above that amount."
+        "{% if history.waiver_denied_on %} Agreeing to pay does not give up my right to appeal "
+        "the denial of my fee waiver of {{ history.waiver_denied_on }}; if the waiver is granted "
+        "on appeal, please refund what I have paid.{% endif %}",
     )
     tag(doc, "{%p if advance_payment %}")
     p(
@@ -676,16 +697,15 @@ def appeal():
         doc,
         title="Freedom of Information Act Appeal",
         subject="Re: Request {{ request.tracking_number }}, submitted "
-        "{{ request.submitted_on }}; determination of {{ determination_date }}",
+        "{{ request.submitted_on }}; {{ decision }}",
         salutation="Dear Appeals Officer:",
     )
     p(
         doc,
-        "I appeal the {% if history.determination_outcome %}"
-        "{{ history.determination_outcome }} {% endif %}determination of {{ determination_date }}"
+        "I appeal the {{ decision_appealed }}"
         "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
         " on " + REF + ". I ask you to reverse it as set out below and to order the release "
-        "of all reasonably segregable, non-exempt records. My request and the determination "
+        "of all reasonably segregable, non-exempt records. My request and your decision "
         "are enclosed.",
     )
     tag(doc, "{%p if withheld %}")
@@ -743,13 +763,12 @@ def appeal():
         "Please decide this appeal within 20 working days of receiving it, as 5 U.S.C. "
         "552(a)(6)(A)(ii) requires, and tell me the appeal's tracking number. "
         + LIAISON
-        + " I reserve my right to seek judicial review.",
+        + " I reserve my right to seek judicial review under 5 U.S.C. 552(a)(4)(B).",
     )
     signature(doc)
     p(
         doc,
-        "Enclosures: my request of {{ request.submitted_on }}; your determination of "
-        "{{ determination_date }}.",
+        "Enclosures: my request of {{ request.submitted_on }}; your {{ decision }}.",
         "Enclosures",
     )
     return doc
@@ -812,6 +831,8 @@ def liaison_letter():
 
 def ogis_request():
     doc = new_document("Request for OGIS mediation", "OGIS request")
+    # dates hang in a column wide enough for the longest ("September 30, 2026:")
+    _style(doc, "Chronology", left=1.5, hanging=1.5, before=4, after=3)
     letter_top(
         doc,
         subject="Re: Request for mediation: {{ component.name }}, Freedom of "
@@ -821,12 +842,12 @@ def ogis_request():
     p(
         doc,
         "I ask the Office of Government Information Services to mediate a dispute with "
-        "{{ component.name }} over " + REF + ", as 5 U.S.C. 552(h)(3) provides. The dispute "
+        "{{ agency }} over " + REF + ", as 5 U.S.C. 552(h)(3) provides. The dispute "
         "is about {{ dispute }}.",
     )
     heading(doc, "What happened")
     tag(doc, "{%p for c in history.chronology %}")
-    p(doc, "{{ c.date }}:\t{{ c.text }}", "Item")
+    p(doc, "{{ c.date }}:\t{{ c.text }}", "Chronology")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if history.missed %}")
     p(
@@ -837,7 +858,7 @@ def ogis_request():
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if history.exemptions %}")
-    p(doc, "The determination withheld records under {{ history.exemptions|join(', ') }}.", "After List")
+    p(doc, "The determination withheld records under {{ history.exemptions_text }}.", "After List")
     tag(doc, "{%p endif %}")
     heading(doc, "What I ask for")
     p(
@@ -879,15 +900,19 @@ def complaint_outline():
     heading(doc, "Your options, in plain words")
     p(
         doc,
-        "{% if history.missed %}{{ component.name }} did not decide your request by "
+        "{% if history.appeal_decided_on %}Your appeal was decided on "
+        "{{ history.appeal_decided_on }} ({{ history.appeal_outcome }}): you may now sue "
+        "(5 U.S.C. 552(a)(4)(B)).{% elif history.appeal_missed %}The appeal was not decided by "
+        "{{ history.appeal_decision_due }}, so you may sue (5 U.S.C. 552(a)(6)(C)(i))."
+        "{% elif history.appeal_filed_on %}Your appeal of {{ history.appeal_filed_on }} is "
+        "pending; its decision is due by {{ history.appeal_decision_due }}."
+        "{% elif history.missed %}{{ component.name }} did not decide your request by "
         "{{ history.due_on }}. From {{ history.exhaustion_on }} you may sue without appealing "
         "first (5 U.S.C. 552(a)(6)(C)(i)), and the agency may no longer charge search fees "
-        "(552(a)(4)(A)(viii)).{% if history.determination_on and not history.appeal_filed_on %} "
+        "(552(a)(4)(A)(viii)).{% if history.determination_on %} "
         "But it answered on {{ history.determination_on }}, before any suit was filed; courts "
         "then generally expect an administrative appeal of that answer before a lawsuit."
-        "{% endif %}{% elif history.appeal_missed %}The appeal was not decided by "
-        "{{ history.appeal_decision_due }}, so you may sue (5 U.S.C. 552(a)(6)(C)(i))."
-        "{% else %}Suing usually requires a decided administrative appeal first.{% endif %} "
+        "{% endif %}{% else %}Suing usually requires a decided administrative appeal first.{% endif %} "
         "You can also keep asking for an estimated completion date, ask the FOIA Public Liaison "
         "or OGIS for help, or appeal where the agency allows it. A court can order the agency "
         "to search and release records and can award attorney fees and costs to a plaintiff "
@@ -937,17 +962,20 @@ def complaint_outline():
     heading(doc, "Exhaustion")
     p(
         doc,
-        "{% if history.missed %}Defendant did not make a determination within the time limit, "
-        "which ran out on {{ history.due_on }}{% if history.extended %} as extended{% endif %}. "
-        "Plaintiff is deemed to have exhausted administrative remedies (5 U.S.C. "
-        "552(a)(6)(C)(i)).{% if history.determination_on and not history.appeal_filed_on %} "
-        "[Defendant answered on {{ history.determination_on }}, before suit: check whether an "
-        "appeal is needed first.]{% endif %}{% elif history.appeal_missed %}Defendant did not "
-        "decide Plaintiff's "
+        "{% if history.appeal_decided_on %}Plaintiff appealed on {{ history.appeal_filed_on }}, "
+        "and the appeal was decided on {{ history.appeal_decided_on }} "
+        "({{ history.appeal_outcome }}). Plaintiff has exhausted administrative remedies."
+        "{% elif history.appeal_missed %}Defendant did not decide Plaintiff's "
         "appeal of {{ history.appeal_filed_on }} by {{ history.appeal_decision_due }}. Plaintiff "
         "is deemed to have exhausted administrative remedies (5 U.S.C. 552(a)(6)(C)(i))."
         "{% elif history.appeal_filed_on %}Plaintiff appealed on {{ history.appeal_filed_on }}; "
-        "state the appeal's outcome here.{% else %}[State how administrative remedies were "
+        "state the appeal's outcome here."
+        "{% elif history.missed %}Defendant did not make a determination within the time limit, "
+        "which ran out on {{ history.due_on }}{% if history.extended %} as extended{% endif %}. "
+        "Plaintiff is deemed to have exhausted administrative remedies (5 U.S.C. "
+        "552(a)(6)(C)(i)).{% if history.determination_on %} "
+        "[Defendant answered on {{ history.determination_on }}, before suit: check whether an "
+        "appeal is needed first.]{% endif %}{% else %}[State how administrative remedies were "
         "exhausted.]{% endif %}",
     )
     heading(doc, "Claim for relief")
@@ -955,7 +983,7 @@ def complaint_outline():
         doc,
         "Count I: violation of the FOIA, 5 U.S.C. 552, by failing to make a timely "
         "determination, to search adequately, and to release non-exempt records"
-        "{% if history.exemptions %} withheld under {{ history.exemptions|join(', ') }}"
+        "{% if history.exemptions %} withheld under {{ history.exemptions_text }}"
         "{% endif %}.",
     )
     heading(doc, "Relief requested")

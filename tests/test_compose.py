@@ -151,6 +151,39 @@ def test_draft_command_writes_the_letter_and_logs_it(tmp_path, capsys):
     assert log_db.execute("SELECT count(*) FROM requesters").fetchone() == (1,)
 
 
+def test_draft_command_argues_a_ground_whose_facts_are_given(tmp_path, capsys):
+    """--due-process gives the requester's own facts for that ground: the letter must argue
+    it, not drop the facts because --expedite-grounds was left at its default."""
+    out = tmp_path / "ice.docx"
+    facts = "My removal hearing on January 15, 2027 turns on how ICE obtained my address."
+    code = run(
+        [
+            "draft",
+            "--db",
+            str(tmp_path / "log.sqlite3"),
+            "--case",
+            "irs-ice-mou",
+            "--component",
+            "ICE",
+            "--profile",
+            str(PROFILE),
+            "--categories",
+            "1",
+            "--expedite",
+            "--due-process",
+            facts,
+            "--date",
+            "2026-11-25",
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == 0
+    text = docx_text(out.read_bytes())
+    assert "Loss of substantial due process rights" in text and facts in text
+    assert "Urgency to inform the public" in text  # the default grounds stay
+
+
 def test_draft_command_bad_profile_lists_what_is_missing(tmp_path, capsys):
     bad = tmp_path / "me.toml"
     bad.write_text('name = "Dana"\nemail = "dana@example.org"\n')

@@ -367,6 +367,8 @@ def test_appeal_letter(requester, ice):
     assert "foreseeable" in body or "reasonably foresees" in body
     assert body.count(CERTIFICATION) == 1
     assert "within 20 working days of receiving it, as 5 U.S.C. 552(a)(6)(A)(ii)" in body
+    # the review the appeal preserves is the district court's, under 552(a)(4)(B)
+    assert "I reserve my right to seek judicial review under 5 U.S.C. 552(a)(4)(B)." in body
     assert "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW" in body
     assert "Enclosures: my request of August 3, 2026; your determination of October 30, 2026." in paras
     assert any("unverified" in w for w in ctx["warnings"])
@@ -390,6 +392,34 @@ def test_appeal_without_expedite_and_with_address_from_the_letter(requester, ice
         drafting.build_appeal_context(
             requester, ice, REF, letter_date=DAY, determination_date=date(2026, 10, 30)
         )
+
+
+def test_appeal_to_treasury_keeps_the_office_name_on_one_line(requester, directory):
+    """Treasury's FOIA office is "Privacy, Transparency and Records" (83 FR 54059): one
+    name with a comma in it, not two lines of an address."""
+    ctx = drafting.build_appeal_context(
+        requester,
+        directory.component("TREAS-DO"),
+        REF,
+        letter_date=DAY,
+        determination_date=date(2026, 10, 30),
+        search_argument="The search skipped the Office of the Deputy Secretary.",
+    )
+    body = text(render("appeal", ctx))
+    assert (
+        "Appeals Officer\nPrivacy, Transparency and Records\nU.S. Department of the Treasury\n"
+        "1500 Pennsylvania Avenue NW\nWashington, DC 20220" in body
+    )
+
+
+def test_privacy_exemptions_are_argued_on_their_statutory_thresholds():
+    """(b)(6) reaches only personnel, medical and similar files whose release "would
+    constitute a clearly unwarranted invasion of personal privacy"; every part of (b)(7),
+    (C) included, only "records or information compiled for law enforcement purposes"."""
+    six = drafting.exemption("b6")["argument"]
+    assert "similar files" in six and "clearly unwarranted invasion of personal privacy" in six
+    for part in ("b7A", "b7B", "b7C", "b7D", "b7E", "b7F"):
+        assert "compiled for law enforcement purposes" in drafting.exemption(part)["argument"], part
 
 
 def test_exemption_codes():

@@ -41,6 +41,7 @@ from foiadesk.core.letters.filing import (
     print_package,
 )
 from foiadesk.core.letters.followups import Inputs, draft_followup, log_followup, record_determination
+from foiadesk.core.letters.pdf import docx_to_pdf, soffice
 from foiadesk.core.letters.profiles import load_profile
 from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.casepack import shipped_case_packs
@@ -279,9 +280,86 @@ def test_fee_denial_and_expedite_denial_are_argued(db, filed):
     log.record_event(db, ice, log.NewEvent("expedite_decided", date(2026, 10, 8), outcome="denied"))
     log.record_event(db, ice, log.NewEvent("fee_decision", date(2026, 10, 9), outcome="waiver_denied"))
     text = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 10, 20)).docx)
-    assert "determination of October 9, 2026" in text
-    assert "The denial of my fee waiver on October 9, 2026 is also appealed." in text
+    # no determination yet: the letter names the decision it appeals, not a "determination"
+    assert "determination of October 9, 2026" not in text
+    assert (
+        f"Re: Request {TRACKING}, submitted October 1, 2026; "
+        "denial of my fee waiver request dated October 9, 2026"
+    ) in text
+    assert "I appeal the denial of my fee waiver request dated October 9, 2026 on my request" in text
+    assert "your denial of my fee waiver request dated October 9, 2026." in text
+    assert "also appealed" not in text  # the waiver denial is what is appealed
+    assert "I have no commercial interest in them (5 U.S.C. 552(a)(4)(A)(iii))" in text  # news media
     assert "Expedited processing was denied on October 8, 2026." in text
+
+
+def expedite_section(text):
+    return text.split("\nExpedited processing\n")[1].split("I certify")[0]
+
+
+def test_an_expedite_denial_is_appealed_as_itself_and_certified_only_as_known(db, filed):
+    ice, _ = filed
+    scenario(db, ice)
+    log.record_event(db, ice, log.NewEvent("expedite_decided", date(2026, 10, 8), outcome="denied"))
+    text = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 10, 20)).docx)
+    assert (
+        f"Re: Request {TRACKING}, submitted October 1, 2026; "
+        "denial of expedited processing dated October 8, 2026"
+    ) in text
+    assert "I appeal the denial of expedited processing dated October 8, 2026 on my request" in text
+    assert (
+        "Enclosures: my request of October 1, 2026; "
+        "your denial of expedited processing dated October 8, 2026."
+    ) in text
+    assert "determination of October 8" not in text and "determination are enclosed" not in text
+    # The (E)(vi) certification covers this section: it may state only what the log knows
+    # (the dates), not what the denial letter said, which the log does not hold.
+    certified = expedite_section(text)
+    assert "Expedited processing was denied on October 8, 2026." in certified
+    assert "reason" not in certified
+
+
+def test_a_commercial_requester_does_not_disclaim_a_commercial_interest(db, filed):
+    from foiadesk.core.letters.content import Requester
+
+    ice, _ = filed
+    scenario(db, ice)
+    log.record_event(db, ice, log.NewEvent("fee_decision", date(2026, 10, 9), outcome="waiver_denied"))
+    firm = Requester(name="Sam Patel", email="sam@patel.example.com", fee_category="commercial")
+    text = docx_text(draft_followup(db, ice, "appeal", requester=firm, letter_date=date(2026, 10, 20)).docx)
+    assert "no commercial interest" not in text
+    # the statute's test (552(a)(4)(A)(iii)): not primarily in the requester's commercial interest
+    assert "not primarily in my commercial interest" in text
+
+
+def test_a_no_records_appeal_does_not_speak_of_withheld_records(db, filed):
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="no_records")
+    text = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 12, 1)).docx)
+    assert "I appeal the no records determination of November 20, 2026" in text
+    assert "withheld" not in expedite_section(text)
+
+
+def test_a_status_inquiry_after_the_determination_does_not_call_the_past_deadline_due(db, filed):
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    text = docx_text(draft_followup(db, ice, "status", letter_date=date(2026, 12, 7)).docx)
+    assert "A determination is due by November 2, 2026" not in text
+    assert "is due by" not in text
+
+
+def test_ogis_request_names_the_agency_as_a_sentence_does_and_lists_exemptions(db, filed):
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5", "b6", "b7C"])
+    text = docx_text(draft_followup(db, ice, "ogis", letter_date=date(2026, 12, 7)).docx)
+    assert "to mediate a dispute with the U.S. Immigration and Customs Enforcement over my request" in text
+    assert "The determination withheld records under Exemption 5, Exemption 6 and Exemption 7(C)." in text
+    # the chronology names exemptions as the statute does, not by FoiaDesk's codes (b7C)
+    assert "ICE issued a determination: partly granted (Exemption 5, Exemption 6 and Exemption 7(C))." in text
+    assert "b7C" not in text
 
 
 def test_fee_response_states_the_fee_bar_from_the_log(db, filed):
@@ -414,3 +492,123 @@ def test_the_form_snapshot_covers_every_curated_component_and_the_three_families
     tigta = {f["name"]: f for f in data["forms"]["treasury_tigta_form"]["fields"]}
     assert tigta["request_category"]["required"] and tigta["address_line1"]["required"]
     assert tigta["request_description"]["maxlength"] == 10000
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_the_ogis_chronology_lines_up_on_the_page(db, filed):
+    """Each event of "What happened", and each line of it, starts at the same distance from
+    the margin, whatever the length of its date ("May 1, 2026:" or "November 20, 2026:")."""
+    from pypdf import PdfReader
+
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    pdf = docx_to_pdf(draft_followup(db, ice, "ogis", letter_date=date(2026, 12, 7)).docx)
+    starts = {}
+
+    def visit(text, cm, tm, font, size):
+        # "stating it received…" is the second line of the acknowledgment's entry
+        for event in ("The request was submitted", "ICE acknowledged", "stating it received", "ICE issued"):
+            if text.startswith(event):
+                starts[event] = round(tm[4] * cm[0] + cm[4])
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    assert len(starts) == 4, starts
+    assert max(starts.values()) - min(starts.values()) <= 2, starts
+
+
+def exhaustion(text):
+    return text.split("\nExhaustion\n")[1].split("\nClaim for relief\n")[0]
+
+
+def test_the_complaint_outline_rests_exhaustion_on_the_appeal_once_the_agency_answered(db, filed):
+    """The determination came late (due November 2, answered November 20) but before any
+    suit, and was appealed: exhaustion now rests on the appeal, not on the missed first
+    deadline (5 U.S.C. 552(a)(6)(C)(i) deems exhaustion only while the agency has not
+    answered)."""
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    log.record_event(db, ice, log.NewEvent("appeal_filed", date(2026, 12, 1)), today=date(2027, 2, 1))
+    # appeal decision due 20 working days after receipt: pending and late on February 1, 2027
+    pending = docx_text(draft_followup(db, ice, "complaint-outline", letter_date=date(2027, 2, 1)).docx)
+    assert "Defendant did not decide Plaintiff's appeal of December 1, 2026" in exhaustion(pending)
+    assert "within the time limit, which ran out on November 2, 2026" not in exhaustion(pending)
+    assert "you may sue without appealing first" not in pending
+    log.record_event(
+        db, ice, log.NewEvent("appeal_decided", date(2027, 1, 15), outcome="denied"), today=date(2027, 2, 1)
+    )
+    decided = docx_text(draft_followup(db, ice, "complaint-outline", letter_date=date(2027, 2, 1)).docx)
+    said = exhaustion(decided)
+    assert "Plaintiff appealed on December 1, 2026" in said and "January 15, 2027" in said
+    assert "deemed to have exhausted" not in said and "November 2, 2026" not in said
+    assert "you may sue without appealing first" not in decided
+
+
+def test_a_glomar_response_keeps_its_capital(db, filed):
+    """ "Glomar" is a proper name (the Hughes Glomar Explorer), in the appeal and to OGIS."""
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="glomar")
+    for kind in ("appeal", "ogis"):
+        text = docx_text(draft_followup(db, ice, kind, letter_date=date(2026, 12, 1)).docx)
+        assert "the Glomar (neither confirm nor deny) determination of November 20, 2026" in text, kind
+        assert "glomar" not in text, kind
+
+
+def test_a_status_inquiry_on_a_pending_appeal_asks_the_appeals_office_about_the_appeal(db, filed):
+    """The appeal-decision deadline offers a status inquiry first: it goes to the appeals
+    office and asks about the appeal (decision due in 20 working days, 5 U.S.C.
+    552(a)(6)(A)(ii)), not the FOIA office about a request it has already answered."""
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    log.record_event(db, ice, log.NewEvent("appeal_filed", date(2026, 12, 1)), today=date(2027, 2, 1))
+    text = docx_text(draft_followup(db, ice, "status", letter_date=date(2027, 2, 1)).docx)
+    assert (
+        "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW\nMail Stop 5900"
+        in text
+    )
+    assert "Dear Appeals Officer:" in text
+    assert "I appealed the partly granted determination of November 20, 2026 on December 1, 2026." in text
+    assert re.search(
+        r"The time limit for deciding the appeal \(5 U\.S\.C\. 552\(a\)\(6\)\(A\)\(ii\)\) ran out on "
+        r"(December|January) \d+, 202[67], and I have not received a decision\.",
+        text,
+    )
+    assert "5 U.S.C. 552(a)(6)(C)(i)" in text
+    assert "complete action on the request" not in text and "A determination is due" not in text
+
+
+def test_a_late_agency_is_told_which_fees_it_may_no_longer_charge_this_requester(db, filed):
+    """552(a)(4)(A)(viii)(I): after a missed time limit no search fees, and for a news-media
+    requester (clause (ii)(II)) no duplication fees, which are the only fees that category pays."""
+    ice, _ = filed
+    scenario(db, ice)
+    status = docx_text(draft_followup(db, ice, "status", letter_date=date(2026, 11, 10)).docx)
+    assert (
+        "may no longer charge search fees, nor duplication fees to a requester in my fee category" in status
+    )
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    appeal = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 12, 1)).docx)
+    assert "may not charge search fees, nor duplication fees to a requester in my fee category" in appeal
+    assert "preferred fee category" not in appeal
+
+
+def test_paying_after_a_waiver_denial_keeps_the_waiver_appeal(db, filed):
+    """Agreeing to pay once the waiver was denied must not read as giving up the waiver:
+    the denial is appealable (552(a)(4)(A)(iii); appeal within the agency's window)."""
+    ice, _ = filed
+    scenario(db, ice)
+    log.record_event(db, ice, log.NewEvent("fee_decision", date(2026, 10, 9), outcome="waiver_denied"))
+    log.record_event(
+        db,
+        ice,
+        log.NewEvent("fee_estimate", date(2026, 10, 9), amount_cents=48000, named_date=date(2026, 11, 9)),
+    )
+    text = docx_text(draft_followup(db, ice, "fee-response", letter_date=date(2026, 10, 15)).docx)
+    assert "I agree to pay fees of up to $480" in text
+    assert (
+        "Agreeing to pay does not give up my right to appeal the denial of my fee waiver of "
+        "October 9, 2026; if the waiver is granted on appeal, please refund what I have paid."
+    ) in text

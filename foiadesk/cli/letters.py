@@ -79,17 +79,19 @@ def cmd_draft(args) -> int:
         if comp is None:
             raise UsageError(f"unknown component '{abbr}'")
         components.append(comp)
+    ground_text = {
+        k: v for k, v in (("due_process", args.due_process), ("imminent_threat", args.imminent_threat)) if v
+    }
+    # a ground whose facts the user wrote is argued, not dropped for want of --expedite-grounds
+    grounds = [g.strip() for g in args.expedite_grounds.split(",") if g.strip()]
+    grounds += [g for g in ground_text if g not in grounds]
     options = DraftOptions(
         letter_date=args.date or date.today(),
         fee_cap=Decimal(args.max_fee) / 100 if args.max_fee is not None else Decimal("25"),
         fee_waiver=args.fee_waiver,
         expedite=args.expedite,
-        expedite_grounds=[g.strip() for g in args.expedite_grounds.split(",") if g.strip()],
-        ground_text={
-            k: v
-            for k, v in (("due_process", args.due_process), ("imminent_threat", args.imminent_threat))
-            if v
-        },
+        expedite_grounds=grounds,
+        ground_text=ground_text,
         include_unverified=args.include_unverified,
         appendix=args.appendix,
         priority=args.priority,

@@ -171,7 +171,7 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
     ogis = from_menu("response", "Draft: Request for OGIS mediation…")
     assert "Office of Government Information Services" in ogis and TRACKING in ogis
     assert "the partly granted determination of November 20, 2026" in ogis
-    assert "The determination withheld records under Exemption 5, Exemption 6." in ogis
+    assert "The determination withheld records under Exemption 5 and Exemption 6." in ogis
     assert "ran out on November 2, 2026; the determination came only on November 20, 2026." in ogis
     assert "A fuller explanation of each withholding" in ogis
     outline = from_menu("exhaustion", "Draft: Pro se complaint outline…")

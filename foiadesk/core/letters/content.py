@@ -57,6 +57,8 @@ FEE_CATEGORIES = {
         "search fees after the first two hours and duplication fees after the first 100 pages",
     ),
 }
+# 552(a)(4)(A)(ii)(II): charged duplication only, so 552(a)(4)(A)(viii) bars that too
+PREFERRED_CATEGORIES = ("educational", "scientific", "news_media")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 
 
@@ -309,9 +311,12 @@ HISTORY_DEFAULTS = {
     "determination_on": "",
     "determination_outcome": "",
     "exemptions": [],
+    "exemptions_text": "",
     "appeal_filed_on": "",
     "appeal_number": "",
     "appeal_decision_due": "",
+    "appeal_decided_on": "",
+    "appeal_outcome": "",
     "appeal_missed": False,
     "chronology": [],
     "exhibits": [],
@@ -930,7 +935,9 @@ def build_status_inquiry_context(
         due_on=long_date(due_on),
         deadline_passed=due_on is not None and due_on < letter_date,
         deadline_extended=deadline_extended,
+        duplication_barred=requester.fee_category in PREFERRED_CATEGORIES,
         note=paragraphs(note),
+        appeal={},
     )
     return ctx
 
@@ -1013,7 +1020,7 @@ def build_fee_response_context(
         narrowing=narrowed if not accept else "",
         advance_payment=accept and estimate > 250,
         fee_bar=fee_bar,
-        duplication_barred=requester.fee_category in ("educational", "scientific", "news_media"),
+        duplication_barred=requester.fee_category in PREFERRED_CATEGORIES,
         note=paragraphs(note),
     )
     return ctx
@@ -1033,49 +1040,26 @@ def build_appeal_context(
     expedite: bool = False,
     expedite_argument: str = "",
     appeal_address: str = "",
+    decision: str = "determination",
+    outcome: str = "",
 ) -> dict:
     """appeal.docx, to the component's appeal office. `withheld` items are dicts with
     'description' (or 'category'), 'exemptions' (codes such as 'b5', '(b)(7)(C)', or dicts
     with 'code' and 'statute') and an optional 'argument' in the requester's words.
-    `appeal_address` (from the determination letter) replaces the directory's address."""
+    `appeal_address` (from the determination letter) replaces the directory's address.
+    `decision` names what is appealed when it is not the determination ("denial of
+    expedited processing"), so the appeals officer looks for the right letter; `outcome`
+    ("partly granted") qualifies a determination."""
     ctx = _followup_base(requester, component, request, letter_date)
     items = [_withheld_item(n, item) for n, item in enumerate(withheld, 1)]
     search, other = paragraphs(search_argument), paragraphs(other_argument)
-    if not (items or search or other):
+    if not (items or search or other or (expedite and clean(expedite_argument))):
         raise DraftingError("Say what you appeal: a withholding, the search, or another ground.")
-    channel = next((c for c in component.appeal_channels if c.preferred), None)
-    on_file = component.appeal_address
-    address = clean(appeal_address) or clean(_value(on_file) or "")
-    if not address and channel is not None and channel.kind == "mail":
-        address = clean(channel.value)
-    if not appeal_address:
-        # The directory's office field is advice ("use the office named in the letter"),
-        # not an address line: show it to the user instead of printing it.
-        office = one_line(_value(component.appeal_office) or "")
-        if office:
-            ctx["warnings"].append(f"Appeal office on file: {office}")
-        if not address:
-            ctx["warnings"].append(
-                f"No appeal address is on file for {component.abbr}: copy "
-                "the one printed in the determination letter."
-            )
-        elif on_file is not None and on_file.tag == "U":
-            ctx["warnings"].append(
-                "The appeal address on file is unverified: check it against the determination letter."
-            )
-    # An appeal address names its own office (IRS Appeals, DOJ OIP) unless it starts at
-    # the street; then the component's name goes first.
-    first_line = next(iter(address_lines(address)), "")
-    starts_at_street = not first_line or first_line[0].isdigit()
     ctx.update(
-        addressee=_address_block(
-            "Appeals Officer",
-            address,
-            component.name if starts_at_street else "",
-            "" if address else component.parent_name,
-        ),
-        delivery=_delivery(channel),
+        **appeal_office(component, appeal_address, ctx["warnings"]),
         determination_date=long_date(determination_date),
+        decision=_decision(decision, determination_date),
+        decision_appealed=_decision(decision, determination_date, outcome),
         determination_official=one_line(determination_official),
         withheld=items,
         search_argument=search,
@@ -1086,6 +1070,53 @@ def build_appeal_context(
     )
     ctx["warnings"] = list(dict.fromkeys(ctx["warnings"]))
     return ctx
+
+
+def appeal_office(component: Component, appeal_address: str = "", warnings: list | None = None) -> dict:
+    """The addressee and delivery line of a letter to the component's appeals office."""
+    warnings = warnings if warnings is not None else []
+    channel = next((c for c in component.appeal_channels if c.preferred), None)
+    on_file = component.appeal_address
+    address = clean(appeal_address) or clean(_value(on_file) or "")
+    if not address and channel is not None and channel.kind == "mail":
+        address = clean(channel.value)
+    if not appeal_address:
+        # The directory's office field is advice ("use the office named in the letter"),
+        # not an address line: show it to the user instead of printing it.
+        office = one_line(_value(component.appeal_office) or "")
+        if office:
+            warnings.append(f"Appeal office on file: {office}")
+        if not address:
+            warnings.append(
+                f"No appeal address is on file for {component.abbr}: copy "
+                "the one printed in the determination letter."
+            )
+        elif on_file is not None and on_file.tag == "U":
+            warnings.append(
+                "The appeal address on file is unverified: check it against the determination letter."
+            )
+    # An appeal address names its own office (IRS Appeals, DOJ OIP) unless it starts at
+    # the street; then the component's name goes first.
+    first_line = next(iter(address_lines(address)), "")
+    starts_at_street = not first_line or first_line[0].isdigit()
+    return {
+        "addressee": _address_block(
+            "Appeals Officer",
+            address,
+            component.name if starts_at_street else "",
+            "" if address else component.parent_name,
+        ),
+        "delivery": _delivery(channel),
+    }
+
+
+def _decision(noun: str, on: date, outcome: str = "") -> str:
+    """What an appeal names: a "determination of May 1, 2026", a "partly granted
+    determination of …", or a "denial of expedited processing dated May 1, 2026"."""
+    noun = one_line(noun) or "determination"
+    if noun != "determination":
+        return f"{noun} dated {long_date(on)}"
+    return f"{one_line(outcome) + ' ' if outcome else ''}determination of {long_date(on)}"
 
 
 def _expedite_cites(comp: Component) -> dict:
@@ -1113,6 +1144,11 @@ def _family(comp: Component) -> str:
 _EXEMPTION = re.compile(r"\(?b?\)?\s*\(?([1-9])\)?\s*\(?([a-fA-F])?\)?")
 _SEVEN_PARTS = "ABCDEF"
 
+# Every part of (b)(7) first requires "records or information compiled for law enforcement purposes".
+SEVEN_THRESHOLD = (
+    "Like all of Exemption 7, it applies only to records compiled for law enforcement purposes; "
+    "please show that each record withheld was. "
+)
 EXEMPTION_ARGUMENTS = {
     "1": "It covers only information properly classified under an executive order, in "
     "substance and in procedure. Please confirm that each withheld passage was reviewed "
@@ -1137,11 +1173,13 @@ EXEMPTION_ARGUMENTS = {
     "privilege protects (5 U.S.C. 552(a)(8)(A)). Calling a record a draft is not enough. "
     "Final agreements, adopted positions and factual material must be released, and "
     "factual material within deliberative records must be segregated and released.",
-    "6": "It requires weighing a real privacy interest against the public interest in "
-    "disclosure. Officials acting in their official capacity, senior officials in "
-    "particular, have little privacy interest in their names and work, while the public "
-    "interest in how this program was carried out is substantial. Please release the "
-    "names and titles of officials, and redact only truly personal details.",
+    "6": "It covers only personnel, medical and similar files whose release would be a "
+    "clearly unwarranted invasion of personal privacy, which requires weighing a real "
+    "privacy interest against the public interest in disclosure. Officials acting in "
+    "their official capacity, senior officials in particular, have little privacy "
+    "interest in their names and work, while the public interest in how this program "
+    "was carried out is substantial. Please release the names and titles of officials, "
+    "and redact only truly personal details.",
     "7": "It applies only to records compiled for law enforcement purposes, and only where "
     "release could reasonably be expected to cause one of the harms it lists. Please show "
     "both for each withholding.",
@@ -1193,7 +1231,7 @@ def exemption(code: Any) -> dict:
         "name": label + (f" with {statute}" if statute else ""),
         "label": f"{label} ({cite})" + (f" with {statute}" if statute else ""),
         "cite": cite,
-        "argument": EXEMPTION_ARGUMENTS[key],
+        "argument": (SEVEN_THRESHOLD if number == "7" and part else "") + EXEMPTION_ARGUMENTS[key],
     }
 
 

@@ -23,11 +23,14 @@ from sqlite_utils import Database
 from foiadesk.core.deadlines.clocks import Clock
 from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
 from foiadesk.core.letters.content import (
+    PREFERRED_CATEGORIES,
     DraftingError,
     Requester,
     RequestRef,
     _address_block,
     _followup_base,
+    _the,
+    appeal_office,
     build_appeal_context,
     build_clarification_reply_context,
     build_fee_response_context,
@@ -248,7 +251,7 @@ def _exhibit_letter(i: int) -> str:
 def _event_sentence(e: Event, comp: Component) -> str:
     """One plain sentence for a chronology (OGIS request, complaint outline)."""
     agency = comp.abbr or comp.name
-    outcome = OUTCOME_LABELS.get(e.outcome or "", "").lower()
+    outcome = outcome_words(e.outcome)
     said = {
         "filed": f"The request was submitted to {agency}"
         + (f" by {e.channel.replace('_', ' ')}" if e.channel else "")
@@ -280,7 +283,7 @@ def _event_sentence(e: Event, comp: Component) -> str:
         "still_interested_answered": "The requester confirmed continued interest.",
         "interim_release": f"{agency} released records in part (interim release).",
         "determination": f"{agency} issued a determination: {outcome}"
-        + (f" ({e.summary.split(';')[0]})" if e.summary and e.summary.lower().startswith("exemption") else "")
+        + (f" ({cited})" if (cited := _and_list([x["name"] for x in determination_exemptions(e)])) else "")
         + ".",
         "appeal_filed": "The requester filed an administrative appeal.",
         "appeal_received": "The appeal office acknowledged the appeal"
@@ -367,13 +370,14 @@ def _history_values(h: History, today: date) -> dict:
         "waiver_denied_on": long_date(h.waiver_denied.occurred_on) if h.waiver_denied else "",
         "waiver_pending": h.waiver_requested is not None and h.waiver_denied is None,
         "determination_on": long_date(h.determination.occurred_on) if h.determination else "",
-        "determination_outcome": OUTCOME_LABELS.get(h.determination.outcome or "", "").lower()
-        if h.determination
-        else "",
+        "determination_outcome": outcome_words(h.determination.outcome) if h.determination else "",
         "exemptions": [e["name"] for e in h.exemptions],
+        "exemptions_text": _and_list([e["name"] for e in h.exemptions]),
         "appeal_filed_on": long_date(h.appeal.occurred_on) if h.appeal else "",
         "appeal_number": h.appeal_number,
         "appeal_decision_due": long_date(h.appeal_decision_due),
+        "appeal_decided_on": long_date(h.appeal_decided.occurred_on) if h.appeal_decided else "",
+        "appeal_outcome": outcome_words(h.appeal_decided.outcome) if h.appeal_decided else "",
         "appeal_missed": h.appeal_missed(today),
         "chronology": h.chronology,
         "exhibits": h.exhibits,
@@ -402,6 +406,19 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         # A late determination ends the question: the letter says the deadline ran out only
         # while the agency still owes one.
         ctx["deadline_passed"] = h.responded_on is None and ctx["deadline_passed"]
+        if h.responded_on is not None:
+            ctx["due_on"] = ""  # the determination came: its deadline is no longer "due"
+        if h.appeal is not None and h.appeal_decided is None:
+            # a pending appeal: the question is the appeal's, for the appeals office
+            ctx.update(appeal_office(comp, inputs.appeal_address, ctx["warnings"]))
+            outcome, on = facts["determination_outcome"], facts["determination_on"]
+            ctx["appeal"] = {
+                "decision": f"{outcome} determination of {on}".strip() if h.determination else "decision",
+                "filed_on": facts["appeal_filed_on"],
+                "number": h.appeal_number,
+                "due_on": facts["appeal_decision_due"],
+                "missed": facts["appeal_missed"],
+            }
     elif kind == "info-answer":
         asked = h.info_requested
         if asked is None:
@@ -461,6 +478,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
     elif kind == "ogis":
         ctx = _followup_base(requester, comp, ref, letter_date)
         ctx.update(
+            agency=_the(comp.name),
             addressee=_address_block("", OGIS_ADDRESS),
             delivery=f"Sent by email to {OGIS_EMAIL}",
             dispute=_dispute(h, facts),
@@ -483,6 +501,16 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
     if ctx["request"]["tracking_number"] == NO_NUMBER_YET:
         ctx["request"]["tracking_number"] = ""
     return ctx
+
+
+def outcome_words(outcome: str | None) -> str:
+    """An outcome inside a sentence: "partly granted", but "Glomar", a proper name."""
+    return OUTCOME_LABELS.get(outcome or "", "").lower().replace("glomar", "Glomar")
+
+
+def _and_list(names: list[str]) -> str:
+    """Names as a sentence lists them: Exemption 5, Exemption 6 and Exemption 7(C)."""
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
 def _dispute(h: History, facts: dict) -> str:
@@ -511,8 +539,7 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
     adverse = h.determination if h.determination and h.determination.outcome != "full_grant" else None
     withheld = []
     if h.exemptions:
-        names = [e["name"] for e in h.exemptions]
-        cited = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        cited = _and_list([e["name"] for e in h.exemptions])
         withheld.append(
             {
                 "description": f"Records and passages withheld under {cited}",
@@ -533,36 +560,51 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         )
     other = [inputs.other_argument] if inputs.other_argument else []
     if h.waiver_denied is not None:
+        denied = long_date(h.waiver_denied.occurred_on)
+        # only the requester's own category lets the letter disclaim any commercial interest
+        commercial = (
+            "disclosure is not primarily in my commercial interest"
+            if requester.fee_category == "commercial"
+            else "I have no commercial interest in them"
+        )
         other.append(
-            f"The denial of my fee waiver on {long_date(h.waiver_denied.occurred_on)} is also appealed. "
-            "The records concern identifiable operations of the government, their release would add "
-            "significantly to public understanding of them as my request explained, and I have no "
-            "commercial interest in them (5 U.S.C. 552(a)(4)(A)(iii))."
+            (f"The denial of my fee waiver on {denied} is also appealed. " if adverse else "")
+            + "The records concern identifiable operations of the government, their release would add "
+            f"significantly to public understanding of them as my request explained, and {commercial} "
+            "(5 U.S.C. 552(a)(4)(A)(iii))."
         )
     if h.missed(letter_date) and h.due_on:
         other.append(
             f"Your office did not make a determination by {long_date(h.due_on)}, the date 5 U.S.C. "
-            "552(a)(6)(A)(i) required. Under 5 U.S.C. 552(a)(4)(A)(viii) it may not charge search fees "
-            "(nor duplication fees to a requester in a preferred fee category) for this request."
+            "552(a)(6)(A)(i) required. Under 5 U.S.C. 552(a)(4)(A)(viii) it may not charge search fees"
+            + (
+                ", nor duplication fees to a requester in my fee category,"
+                if requester.fee_category in PREFERRED_CATEGORIES
+                else ""
+            )
+            + " for this request."
         )
     expedite_argument = inputs.expedite_argument
     if not expedite_argument and h.expedite_requested is not None:
         asked = long_date(h.expedite_requested.occurred_on)
         if h.expedite_denied is not None:
+            # The (E)(vi) certification covers this text: only what the log knows (the dates).
             expedite_argument = (
                 f"Expedited processing was denied on {long_date(h.expedite_denied.occurred_on)}. The "
-                f"compelling need set out in my request of {asked} continues, and the denial gave no "
-                "reason that answers it; 5 U.S.C. 552(a)(6)(E)(ii)(II) requires this appeal to be "
-                "considered expeditiously."
+                f"compelling need set out in my request of {asked} continues, and 5 U.S.C. "
+                "552(a)(6)(E)(ii)(II) requires this appeal to be considered expeditiously."
             )
         else:
-            expedite_argument = (
-                f"The compelling need set out in my request of {asked} continues: every week the "
-                "withheld records stay withheld, the public debate they would inform goes on without them."
-            )
+            expedite_argument = f"The compelling need set out in my request of {asked} continues."
     decision = adverse or h.waiver_denied or h.expedite_denied
     if decision is None:
         raise DraftingError("The log has no adverse decision to appeal: log the determination first.")
+    if decision is adverse:
+        noun = "determination"
+    elif decision is h.waiver_denied:
+        noun = "denial of my fee waiver request"
+    else:
+        noun = "denial of expedited processing"
     ctx = build_appeal_context(
         requester,
         h.component,
@@ -576,6 +618,8 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         expedite=h.expedite_requested is not None,
         expedite_argument=expedite_argument,
         appeal_address=inputs.appeal_address,
+        decision=noun,
+        outcome=outcome_words(adverse.outcome) if adverse else "",
     )
     if adverse is not None and adverse.outcome in ("no_records", "glomar"):
         ctx["warnings"].append(
