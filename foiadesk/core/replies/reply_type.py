@@ -734,6 +734,14 @@ def disposition(sentence: str) -> str | None:
     return next((kind for kind, words in DISPOSITIONS if re.search(words, m.group("d"), re.I)), None)
 
 
+def _posted_for_the_requester(sentence: str) -> bool:
+    """Records put online for this requester, now ("available in your portal account"),
+    not once something else has happened."""
+    online = RECORDS_ONLINE.search(sentence)
+    later = NOT_YET.search(sentence[online.end() :]) if online else None
+    return bool(online and FOR_THE_REQUESTER.search(sentence) and not later)
+
+
 class Findings:
     """The letter's sentences and what the rules found in them, with the reasons kept."""
 
@@ -783,12 +791,7 @@ class Findings:
                 and not NOT_RELEASED.search(s)
                 and (
                     RELEASED.search(OWN_COPY.sub(" ", s))
-                    or (
-                        RECORDS_IN_ROOM.search(s)
-                        or RECORDS_ONLINE.search(s)
-                        and FOR_THE_REQUESTER.search(s)
-                        and not NOT_YET.search(s[RECORDS_ONLINE.search(s).end() :])
-                    )
+                    or (RECORDS_IN_ROOM.search(s) or _posted_for_the_requester(s))
                     and not ROOM_BOILERPLATE.search(s)
                     or RECORDS_ENCLOSED.search(s)
                     and not DESCRIBED.search(s)
@@ -908,10 +911,10 @@ class Findings:
                 self.note("reply_type", sentence)
                 return kind
         for s in self.sentences:
-            kind = disposition(s)
-            if kind:
+            disposed = disposition(s)
+            if disposed:
                 self.note("reply_type", s)
-                return kind
+                return disposed
         decided = self._determination(has_exemptions)
         # Records released beat a Glomar answer about other records ("we can neither confirm
         # nor deny" the rest); a Glomar answer beats a bare denial: it is the more exact one.

@@ -16,7 +16,7 @@ import hashlib
 import json
 import queue
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass
@@ -242,6 +242,7 @@ class RequestIndex:
         reads, mark = taken if taken else (None, index_read.log_version(db))
         ids = reads["requests"]["id"] if reads is not None else index_read.request_ids(db)
         starts = range(0, len(ids), CHUNK)
+        raws: Generator[dict, None, None]
         if reads is not None:
             raws = (_chunk_of(reads, start, min(start + CHUNK, len(ids))) for start in starts)
         else:
@@ -640,7 +641,7 @@ READ_AHEAD = 3  # chunks read on other threads ahead of the one being worked out
 
 def _read_ahead(
     db: Database, bounds: list[tuple[int, int]], read: Callable[[Database, str, list], dict]
-) -> Iterator[dict]:
+) -> Generator[dict, None, None]:
     """``read`` of the requests with ids between each pair of ``bounds``, in order. On a
     log in a file with more than one chunk, the next chunks are read on two other
     connections and threads while the caller works out this one: SQLite reads without
