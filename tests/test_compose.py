@@ -184,6 +184,27 @@ def test_draft_command_argues_a_ground_whose_facts_are_given(tmp_path, capsys):
     assert "Urgency to inform the public" in text  # the default grounds stay
 
 
+@pytest.mark.parametrize(
+    "grounds, public",
+    [("due_process", False), ("urgency_to_inform", True), ("due_process,media_interest", True)],
+)
+def test_the_publics_urgency_is_argued_and_certified_only_under_a_ground_that_rests_on_it(
+    tmp_path, grounds, public
+):
+    """The case's dated facts ("delay would deny the public these records …") support the
+    public's need to know; a letter asking expedition for a hearing alone must not state
+    and certify them."""
+    out = tmp_path / "ice.docx"
+    facts = "My removal hearing on January 15, 2027 turns on how ICE obtained my address."
+    args = ["draft", "--db", str(tmp_path / "log.sqlite3"), "--case", "irs-ice-mou", "--component", "ICE",
+            "--profile", str(PROFILE), "--categories", "1", "--expedite", "--expedite-grounds", grounds,
+            "--due-process", facts, "--date", "2026-11-25", "--out", str(out)]  # fmt: skip
+    assert run(args) == 0
+    text = docx_text(out.read_bytes())
+    assert facts in text and "I certify that the statements in this section" in text
+    assert ("delay would deny the public these records" in text) == public
+
+
 def test_draft_command_bad_profile_lists_what_is_missing(tmp_path, capsys):
     bad = tmp_path / "me.toml"
     bad.write_text('name = "Dana"\nemail = "dana@example.org"\n')

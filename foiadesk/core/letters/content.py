@@ -573,6 +573,8 @@ def ground_named(code: str) -> str:
 
 # Grounds that rest on facts about the requester: only the user can state them.
 USER_FACT_GROUNDS = ("imminent_threat", "due_process")
+# Grounds that rest on the public's need to know, which the case's dated facts argue.
+PUBLIC_GROUNDS = ("urgency_to_inform", "media_interest")
 
 
 def needs_facts(code: str) -> str:
@@ -848,9 +850,12 @@ def build_request_context(
         else []
     )
     keep = 2 if len(categories) == 1 else MAX_URGENCY_FACTS
-    urgency = [f for f in facts if "expedite" in f.supports][-keep:] if options.expedite else []
+    # The case's dated facts argue the public's need: only under a ground that rests on it
+    # (the letter certifies what it says, and a threat or a hearing is the requester's own).
+    public = any(g["code"] in PUBLIC_GROUNDS for g in grounds)
+    urgency = [f for f in facts if "expedite" in f.supports][-keep:] if public else []
     urgency_text = _stated(urgency, refs, day)
-    if options.expedite and not urgency and not clean(options.expedite_text):
+    if public and not urgency and not clean(options.expedite_text):
         warnings.append(
             "The expedite section has no dated reason for urgency: add your own text, or facts "
             "in the case pack that support expedition."
