@@ -631,7 +631,9 @@ def fee_response():
     tag(doc, "{%p if fee_bar %}")
     p(
         doc,
-        "{% if history.due_on %}" + MISSED + ", before your fee estimate"
+        "{% if history.due_on %}"
+        + MISSED
+        + "{% if estimate_after_due %}, before your fee estimate{% endif %}"
         "{% else %}Your office did not meet a time limit of 5 U.S.C. 552(a)(6) for this request"
         "{% endif %}. " + FEE_BAR + " Please remove the barred fees from the estimate.",
     )
@@ -704,9 +706,9 @@ def appeal():
         doc,
         "I appeal the {{ decision_appealed }}"
         "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
-        " on " + REF + ". I ask you to reverse it as set out below and to order the release "
-        "of all reasonably segregable, non-exempt records. My request and your decision "
-        "are enclosed.",
+        " on " + REF + ". I ask you to reverse it as set out below"
+        "{% if records_decided %} and to order the release of all reasonably segregable, "
+        "non-exempt records{% endif %}. My request and your decision are enclosed.",
     )
     tag(doc, "{%p if withheld %}")
     heading(doc, "Records withheld")
@@ -733,6 +735,8 @@ def appeal():
     heading(doc, "Other grounds")
     p(doc, "{{ other_argument }}")
     tag(doc, "{%p endif %}")
+    # (an expedite or fee-waiver denial decided no records: nothing to segregate yet)
+    tag(doc, "{%p if records_decided %}")
     heading(doc, "Segregability and justification")
     p(
         doc,
@@ -744,6 +748,7 @@ def appeal():
         "still withheld in full, describe the record and explain how each exemption "
         "applies to it.",
     )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if expedite %}")
     heading(doc, "Expedited processing")
     p(

@@ -312,6 +312,9 @@ def test_an_expedite_denial_is_appealed_as_itself_and_certified_only_as_known(db
         "your denial of expedited processing dated October 8, 2026."
     ) in text
     assert "determination of October 8" not in text and "determination are enclosed" not in text
+    # an expedite denial decided no records: nothing to release or segregate is asked of it
+    assert "I ask you to reverse it as set out below. My request and your decision are enclosed." in text
+    assert "Segregability" not in text and "withheld record" not in text
     # The (E)(vi) certification covers this section: it may state only what the log knows
     # (the dates), not what the denial letter said, which the log does not hold.
     certified = expedite_section(text)
@@ -383,6 +386,24 @@ def test_fee_response_states_the_fee_bar_from_the_log(db, filed):
     assert "nor duplication fees to a requester in my fee category" in text  # news media
     assert "itemized estimate" in text
     assert "My request for a waiver of all fees is still pending" in text
+
+
+def test_a_fee_reply_says_the_deadline_passed_before_the_estimate_only_when_it_did(db, filed):
+    """An estimate sent on October 20 held the clock until the answer of October 22; the
+    deadline then ran out in November, after the estimate: the letter must not say it ran
+    out before the estimate (the fee bar of 552(a)(4)(A)(viii) still applies)."""
+    ice, _ = filed
+    scenario(db, ice)
+    log.record_event(db, ice, log.NewEvent("fee_estimate", date(2026, 10, 20), amount_cents=48000))
+    on = date(2026, 10, 22)
+    answered = log.NewEvent("fee_estimate_answered", on, agency_received_on=on)
+    log.record_event(db, ice, answered)
+    text = docx_text(
+        draft_followup(db, ice, "fee-response", Inputs(accept=True), letter_date=date(2026, 12, 1)).docx
+    )
+    assert "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i)) ran out on November" in text
+    assert "before your fee estimate" not in text
+    assert "Under 5 U.S.C. 552(a)(4)(A)(viii)" in text
 
 
 def test_followups_need_the_agency_number_and_the_fact_they_answer(db, filed):

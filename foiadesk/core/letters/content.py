@@ -1000,10 +1000,12 @@ def build_fee_response_context(
     fee_cap: Decimal | float | str | None = None,
     narrowing: str = "",
     fee_bar: bool = False,
+    estimate_after_due: bool = False,
     note: str = "",
 ) -> dict:
     """fee_response.docx: accept the estimate (up to `fee_cap`, default the estimate) or
-    narrow the request. `fee_bar`: a time limit was missed, so 552(a)(4)(A)(viii) applies."""
+    narrow the request. `fee_bar`: a time limit was missed, so 552(a)(4)(A)(viii) applies;
+    `estimate_after_due`: it was missed before the estimate came, not while it held the clock."""
     estimate = money(fee_estimate, "fee estimate")
     cap = money(fee_cap, "fee limit") if fee_cap not in (None, "") else (estimate if accept else None)
     narrowed = paragraphs(narrowing)
@@ -1025,6 +1027,7 @@ def build_fee_response_context(
         narrowing=narrowed if not accept else "",
         advance_payment=accept and estimate > 250,
         fee_bar=fee_bar,
+        estimate_after_due=estimate_after_due,
         duplication_barred=requester.fee_category in PREFERRED_CATEGORIES,
         note=paragraphs(note),
     )
@@ -1065,6 +1068,7 @@ def build_appeal_context(
         determination_date=long_date(determination_date),
         decision=_decision(decision, determination_date),
         decision_appealed=_decision(decision, determination_date, outcome),
+        records_decided=one_line(decision) in ("", "determination"),
         determination_official=one_line(determination_official),
         withheld=items,
         search_argument=search,

@@ -459,6 +459,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
             fee_cap=inputs.fee_cap,
             narrowing=inputs.narrowing,
             fee_bar=facts["missed"],
+            estimate_after_due=h.due_on is not None and h.due_on < estimate.occurred_on,
             note=inputs.note,
         )
     elif kind == "appeal":
