@@ -151,36 +151,25 @@ def test_draft_command_writes_the_letter_and_logs_it(tmp_path, capsys):
     assert log_db.execute("SELECT count(*) FROM requesters").fetchone() == (1,)
 
 
+HEARING = "My removal hearing on January 15, 2027 turns on how ICE obtained my address."
+
+
+def drafted_to_ice(tmp_path, *options: str) -> str:
+    """The text of one letter to ICE, for record category 1, drafted by the command line
+    with ``options`` (expedition asked, on the due-process ground's own facts)."""
+    out = tmp_path / "ice.docx"
+    args = ["draft", "--db", str(tmp_path / "log.sqlite3"), "--case", "irs-ice-mou", "--component", "ICE",
+            "--profile", str(PROFILE), "--categories", "1", "--expedite", "--due-process", HEARING,
+            *options, "--date", "2026-11-25", "--out", str(out)]  # fmt: skip
+    assert run(args) == 0
+    return docx_text(out.read_bytes())
+
+
 def test_draft_command_argues_a_ground_whose_facts_are_given(tmp_path, capsys):
     """--due-process gives the requester's own facts for that ground: the letter must argue
     it, not drop the facts because --expedite-grounds was left at its default."""
-    out = tmp_path / "ice.docx"
-    facts = "My removal hearing on January 15, 2027 turns on how ICE obtained my address."
-    code = run(
-        [
-            "draft",
-            "--db",
-            str(tmp_path / "log.sqlite3"),
-            "--case",
-            "irs-ice-mou",
-            "--component",
-            "ICE",
-            "--profile",
-            str(PROFILE),
-            "--categories",
-            "1",
-            "--expedite",
-            "--due-process",
-            facts,
-            "--date",
-            "2026-11-25",
-            "--out",
-            str(out),
-        ]
-    )
-    assert code == 0
-    text = docx_text(out.read_bytes())
-    assert "Loss of substantial due process rights" in text and facts in text
+    text = drafted_to_ice(tmp_path)
+    assert "Loss of substantial due process rights" in text and HEARING in text
     assert "Urgency to inform the public" in text  # the default grounds stay
 
 
@@ -194,14 +183,8 @@ def test_the_publics_urgency_is_argued_and_certified_only_under_a_ground_that_re
     """The case's dated facts ("delay would deny the public these records …") support the
     public's need to know; a letter asking expedition for a hearing alone must not state
     and certify them."""
-    out = tmp_path / "ice.docx"
-    facts = "My removal hearing on January 15, 2027 turns on how ICE obtained my address."
-    args = ["draft", "--db", str(tmp_path / "log.sqlite3"), "--case", "irs-ice-mou", "--component", "ICE",
-            "--profile", str(PROFILE), "--categories", "1", "--expedite", "--expedite-grounds", grounds,
-            "--due-process", facts, "--date", "2026-11-25", "--out", str(out)]  # fmt: skip
-    assert run(args) == 0
-    text = docx_text(out.read_bytes())
-    assert facts in text and "I certify that the statements in this section" in text
+    text = drafted_to_ice(tmp_path, "--expedite-grounds", grounds)
+    assert HEARING in text and "I certify that the statements in this section" in text
     assert ("delay would deny the public these records" in text) == public
 
 

@@ -211,10 +211,9 @@ class LogActions:
 
     def _log(self, draft, done=None, failed=None) -> None:
         """Save an event; the dialog (``done``/``failed``) closes only once it is saved."""
-        label = draft.event.summary or draft.event.type
-        cited, _, rest = label.partition("; ")
-        if cited.startswith("exemptions ") and rest:  # the summary leads with them for the appeal
-            label = f"{rest} ({cited})"
+        from foiadesk.core.letters.followups import summary_in_words
+
+        label = summary_in_words(draft.event.summary or draft.event.type)
 
         def logged(changes):
             if done is not None:

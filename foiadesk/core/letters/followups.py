@@ -28,6 +28,7 @@ from foiadesk.core.letters.content import (
     Requester,
     RequestRef,
     _address_block,
+    _decision,
     _followup_base,
     _the,
     appeal_office,
@@ -161,6 +162,13 @@ def exemptions_summary(codes: list[str], statutes: Sequence[str] = ()) -> str:
     """How a determination's exemptions are written into its summary."""
     normal = [exemption(c)["code"] for c in codes]
     return f"exemptions {', '.join(normal)}" + (f" ({'; '.join(statutes)})" if statutes else "")
+
+
+def summary_in_words(summary: str) -> str:
+    """A summary as a message names it: what happened first, then the exemptions that
+    ``exemptions_summary`` put in front of it (for the appeal to read)."""
+    cited, _, rest = summary.partition("; ")
+    return f"{rest} ({cited})" if cited.startswith("exemptions ") and rest else summary
 
 
 def history_of(db: Database, request_id: int, *, today: date | None = None) -> History:
@@ -411,9 +419,11 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         if h.appeal is not None and h.appeal_decided is None:
             # a pending appeal: the question is the appeal's, for the appeals office
             ctx.update(appeal_office(comp, inputs.appeal_address, ctx["warnings"]))
-            outcome, on = facts["determination_outcome"], facts["determination_on"]
+            decided = h.determination
             ctx["appeal"] = {
-                "decision": f"{outcome} determination of {on}".strip() if h.determination else "decision",
+                "decision": _decision("determination", decided.occurred_on, outcome_words(decided.outcome))
+                if decided
+                else "decision",
                 "filed_on": facts["appeal_filed_on"],
                 "number": h.appeal_number,
                 "due_on": facts["appeal_decision_due"],
