@@ -50,6 +50,10 @@ def assert_same(index: RequestIndex, db) -> None:
         assert index.asks[name].tolist() == column.tolist(), name
 
 
+def kept_bytes(log: Path) -> bytes:
+    return index_cache.file_for(log).read_bytes()
+
+
 def other_program(path: Path, *statements: str) -> None:
     """A write by a program that is not FoiaDesk (the sqlite3 shell, a sync tool)."""
     with sqlite3.connect(path) as conn:
@@ -61,10 +65,10 @@ def test_an_unchanged_log_is_taken_back_whole_and_reads_the_same(log):
     db = connect(log)
     first, taken = opened(db, log)
     assert not taken and index_cache.file_for(log).exists()
-    written = index_cache.file_for(log).stat().st_mtime_ns
+    written = kept_bytes(log)
     again, taken = opened(db, log)
     assert taken and index_read.changed_since(db, again.version).size == 0
-    assert index_cache.file_for(log).stat().st_mtime_ns == written  # nothing changed: not written again
+    assert kept_bytes(log) == written  # nothing changed: not written again
     assert_same(first, db)
     assert_same(again, db)
 
@@ -91,6 +95,27 @@ def test_requests_changed_by_foiadesk_or_another_program_are_read_again(log):
     assert taken
     assert ids[6] not in index.columns["id"].tolist()
     assert "Renamed outside" in index.columns["title"].tolist()
+    assert_same(index, db)
+
+
+def test_a_few_changed_requests_are_read_from_the_log_until_enough_changed_to_keep_anew(log, monkeypatch):
+    monkeypatch.setattr(index_cache, "REWRITE_AFTER", (3, 1000))  # at most 3 read again
+    db = connect(log)
+    opened(db, log)
+    kept = index_cache.file_for(log)
+    written = kept_bytes(log)
+    ids = index_read.request_ids(db).tolist()
+    for number, request in enumerate(ids[:4]):
+        record_event(db, request, NewEvent("status_inquiry", date(2026, 11, 20)), today=TODAY)
+        before = kept.stat().st_mtime_ns
+        index, taken = opened(db, log)
+        assert taken
+        assert_same(index, db)  # the changed requests are read from the log, every time
+        if number < 3:
+            assert kept_bytes(log) == written  # not written again for three changed requests
+            assert kept.stat().st_mtime_ns >= before  # but marked as used, so it is not pruned
+    assert kept_bytes(log) != written  # the fourth: kept anew, as the log stands now
+    index, _ = opened(db, log)
     assert_same(index, db)
 
 

@@ -30,7 +30,11 @@ from foiadesk.core.store import index_read
 FORMAT = 1
 SEPARATOR = "\x1f"  # between texts; a text holding it is not kept (the log is read instead)
 PIECE = 20_000  # texts encoded and decoded at a time
-KEEP_LOGS = 4  # kept files beyond the four most recently written are removed
+KEEP_LOGS = 4  # kept files beyond the four most recently used are removed
+# A kept file is written again only once more requests changed since it was kept than
+# this (a hundredth of the log, at least a thousand): until then each opening reads those
+# few from the log, instead of writing the whole file (~300 MB at a million requests) anew.
+REWRITE_AFTER = (1_000, 100)
 TEXTS = ("title", "tracking", "tags")
 # Columns kept in a smaller type than int64 (they are read back as int64 chunk by chunk).
 _SMALL = {"type": np.int8, "outcome": np.int8, "on": np.int32, "received": np.int32, "named": np.int32}
@@ -47,10 +51,11 @@ def file_for(log: Path) -> Path:
     return data_dir() / "index-cache" / f"{name}.npz"
 
 
-def take(db: Database, log: Path, key: str, read_from_log: ReadFromLog) -> tuple[Reads, int] | None:
-    """Every request's reads, and the log's version they are as of: the kept reads of the
-    requests unchanged since they were kept, the others read from the log. None when
-    nothing kept is usable, or when most requests changed (reading all is then quicker)."""
+def take(db: Database, log: Path, key: str, read_from_log: ReadFromLog) -> tuple[Reads, int, int] | None:
+    """Every request's reads, the log's version they are as of, and how many requests
+    were read from the log: the kept reads of the requests unchanged since they were kept,
+    the others read from the log. None when nothing kept is usable, or when most requests
+    changed (reading all is then quicker)."""
     kept = _load(log, key)
     if kept is None:
         return None
@@ -72,14 +77,18 @@ def take(db: Database, log: Path, key: str, read_from_log: ReadFromLog) -> tuple
     if len(changed):
         fresh = compact(read_from_log(index_read.IDS_IN, [json.dumps(changed.tolist())]))
         reads = {part: _with(reads[part], fresh[part]) for part in reads}
-    return reads, now
+    return reads, now, len(changed)
 
 
-def save(db: Database, log: Path, key: str, reads: Reads, mark: int) -> None:
+def save(db: Database, log: Path, key: str, reads: Reads, mark: int, read_again: int | None = None) -> None:
     """Keep ``reads``, made when the log stood at version ``mark``, for the next opening
-    (best effort: a full or read-only data folder only means the log is read again)."""
-    if _kept_mark(log, key) == mark:
-        return  # kept already, as of the same version (a reopening that found nothing changed)
+    (best effort: a full or read-only data folder only means the log is read again).
+    ``read_again``: how many requests the opening read from the log beside the kept
+    reads it took back (None: it took none back); a few leave the kept file as it is."""
+    least, share = REWRITE_AFTER
+    if read_again is not None and read_again <= max(least, len(reads["requests"]["id"]) // share):
+        _touch(file_for(log))  # still of use: it stays among the files of the logs opened last
+        return
     arrays: dict[str, Any] = {"key": np.array(f"{FORMAT}:{key}"), "mark": np.array(mark, dtype=np.int64)}
     versions = index_read.versions_upto(db, mark)  # requests written since are not taken back
     for part, columns in {**reads, "versions": versions}.items():
@@ -109,6 +118,13 @@ def save(db: Database, log: Path, key: str, reads: Reads, mark: int) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def _touch(kept: Path) -> None:
+    try:
+        os.utime(kept)
+    except OSError:
+        pass
+
+
 def _prune(folder: Path) -> None:
     """Keep the files of the logs opened last (a kept file is a third of its log's size)."""
     kept = sorted(folder.glob("*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
@@ -130,14 +146,6 @@ def compact(reads: Reads) -> Reads:
             else:
                 out[part][column] = values.astype(_SMALL.get(column, values.dtype), copy=False)
     return out
-
-
-def _kept_mark(log: Path, key: str) -> int | None:
-    try:
-        with np.load(file_for(log), allow_pickle=False) as kept:
-            return int(kept["mark"]) if str(kept["key"]) == f"{FORMAT}:{key}" else None
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
-        return None
 
 
 def _load(log: Path, key: str) -> dict | None:

@@ -208,7 +208,7 @@ class RequestIndex:
         self._rules: dict[str, AppealRule] = {}
         self._set(_EMPTY_COLUMNS())
         self.asks = _EMPTY_ASKS()
-        self._unkept: tuple[Path, dict] | None = None
+        self._unkept: tuple[Path, dict, int | None] | None = None
         self.version = 0  # the log's version (index_read.log_version) the list was read at
 
     @classmethod
@@ -239,7 +239,7 @@ class RequestIndex:
         taken = None
         if keep is not None:
             taken = index_cache.take(db, keep, READS_KEY, lambda w, p: index._reads(db, w, p))
-        reads, mark = taken if taken else (None, index_read.log_version(db))
+        reads, mark, read_again = taken if taken else (None, index_read.log_version(db), None)
         ids = reads["requests"]["id"] if reads is not None else index_read.request_ids(db)
         starts = range(0, len(ids), CHUNK)
         raws: Generator[dict, None, None]
@@ -280,16 +280,16 @@ class RequestIndex:
         if reads is None and read_parts:
             reads = {part: _concat([p[part] for p in read_parts]) for part in read_parts[0]}
         if keep is not None and reads is not None:
-            index._unkept = (keep, reads)
+            index._unkept = (keep, reads, read_again)
         return index
 
     def keep_reads(self, db: Database) -> None:
         """Keep what ``load(…, keep=…)`` read, for the next opening (call it once the list
         is shown: at 100,000 requests it writes ~30 MB)."""
         if self._unkept is not None:
-            log, reads = self._unkept
+            log, reads, read_again = self._unkept
             self._unkept = None
-            index_cache.save(db, log, READS_KEY, reads, self.version)
+            index_cache.save(db, log, READS_KEY, reads, self.version, read_again)
 
     def refresh(self, db: Database, request_ids: Iterable[int]) -> None:
         """Read again the requests a write changed; new ones are added at the end, deleted
