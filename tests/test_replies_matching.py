@@ -164,3 +164,31 @@ def test_a_number_printed_with_ocr_slips_still_finds_its_request(db, ice_and_tig
     assert proposal.tracking_numbers == ("F01A-85-613",)
     match = propose_request(db, proposal, reply, selected=tigta)
     assert (match.request_id, match.confidence) == (ice, "certain")
+
+
+def test_the_request_whose_filing_day_the_letter_cites_is_proposed_over_a_likelier_subject(db):
+    ice = ("ICE", "U.S. Immigration and Customs Enforcement", "DHS")
+    cited = request(db, *ice, "Removal flights", "2026-10-14")
+    request(db, *ice, "Detainer training materials", "2026-10-20")
+    proposal, reply = letter(
+        """U.S. Department of Homeland Security
+U.S. Immigration and Customs Enforcement
+December 3, 2026
+Dear Ms. Okafor:
+This acknowledges receipt of your Freedom of Information Act request dated 10/14/2026, for
+detainer records. Your request was received in this office on October 16, 2026.
+"""
+    )
+    match = propose_request(db, proposal, reply)
+    assert (match.request_id, match.confidence) == (cited, "possible")
+    assert "the letter cites 2026-10-14, the day it was filed" in match.why
+    assert match.candidates[0] == cited
+
+
+def test_a_date_that_is_no_request_s_filing_day_proves_nothing(db):
+    first = request(db, "ICE", "U.S. Immigration and Customs Enforcement", "DHS", "Budget", "2026-11-20")
+    second = request(db, "ICE", "U.S. Immigration and Customs Enforcement", "DHS", "Leases", "2026-11-20")
+    proposal, reply = letter(ICE_LETTER.replace("materials.", "materials, received November 23, 2026."))
+    match = propose_request(db, proposal, reply)
+    assert match.request_id is None and set(match.candidates) == {first, second}
+    assert "cites" not in match.why

@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from foiadesk.core.replies.dates import DATE_RE, to_date
 from foiadesk.core.replies.files import ReplyFile
 from foiadesk.core.replies.parse import Proposal
 from foiadesk.core.replies.text import SALUTATION
@@ -91,8 +92,13 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z0-9-]{3,}", text.lower()) if w not in STOPWORDS}
 
 
+def _days_cited(text: str, letter_day: date | None) -> set[date]:
+    """The dates a letter's text gives besides its own ("your request dated March 3, 2026")."""
+    return {d for m in DATE_RE.finditer(text) if (d := to_date(m[0])) is not None} - {letter_day}
+
+
 def _score(
-    f: RequestFacts, proposal: Proposal, text_words: set[str], selected: int | None
+    f: RequestFacts, proposal: Proposal, text_words: set[str], days: set[date], selected: int | None
 ) -> tuple[int, list[str]]:
     """Points for one candidate of the right agency, with the reasons for them."""
     points, why = 0, []
@@ -104,6 +110,9 @@ def _score(
         else:
             points -= 4
             why.append(f"filed {f.filed_on.isoformat()}, after the letter")
+    if f.filed_on in days:  # agencies cite a request by its date: the surest sign after its number
+        points += 3
+        why.append(f"the letter cites {f.filed_on.isoformat()}, the day it was filed")
     if proposal.tracking_numbers and f.numbers:
         points -= 3  # it has numbers of its own, and the letter cites others
         why.append(f"it already has {', '.join(f.numbers)}")
@@ -192,10 +201,9 @@ def propose_request(
             "choose one, or add the request first.",
             agency=named,
         )
-    text_words = _words(text[:20_000])
-    ranked = sorted(
-        ((_score(f, proposal, text_words, selected), f) for f in pool), key=lambda x: (-x[0][0], x[1].id)
-    )
+    text_words, days = _words(text[:20_000]), _days_cited(text[:20_000], proposal.letter_date)
+    scored = ((_score(f, proposal, text_words, days, selected), f) for f in pool)
+    ranked = sorted(scored, key=lambda x: (-x[0][0], x[1].id))
     (best_points, best_why), best = ranked[0]
     order = tuple(f.id for _, f in ranked)
     if len(pool) == 1:
