@@ -208,7 +208,7 @@ class RequestIndex:
         self._rules: dict[str, AppealRule] = {}
         self._set(_EMPTY_COLUMNS())
         self.asks = _EMPTY_ASKS()
-        self._unkept: tuple[Path, dict, int | None] | None = None
+        self._unkept: tuple[Path, dict | list[dict], int | None] | None = None
         self.version = 0  # the log's version (index_read.log_version) the list was read at
 
     @classmethod
@@ -277,10 +277,8 @@ class RequestIndex:
         index._set(columns)
         index.asks = _concat(asks)
         index.version = mark
-        if reads is None and read_parts:
-            reads = {part: _concat([p[part] for p in read_parts]) for part in read_parts[0]}
-        if keep is not None and reads is not None:
-            index._unkept = (keep, reads, read_again)
+        if keep is not None and (reads is not None or read_parts):
+            index._unkept = (keep, reads if reads is not None else read_parts, read_again)  # joined later
         return index
 
     def keep_reads(self, db: Database) -> None:
@@ -289,6 +287,8 @@ class RequestIndex:
         if self._unkept is not None:
             log, reads, read_again = self._unkept
             self._unkept = None
+            if isinstance(reads, list):  # a first reading's chunks
+                reads = {part: _concat([p[part] for p in reads]) for part in reads[0]}
             index_cache.save(db, log, READS_KEY, reads, self.version, read_again)
 
     def refresh(self, db: Database, request_ids: Iterable[int]) -> None:
