@@ -1796,6 +1796,19 @@ S22_TYPES = [
         "If you explain how the records would contribute to public understanding, your fee waiver request would be granted.",
         "other",
     ),
+    # the description before the words that say it cannot be searched
+    (
+        "Based on the description in your request, we are unable to identify the records you seek. Please give us a date range.",
+        "clarification",
+    ),
+    # an acknowledgment in an office's name, or that places the request in a track
+    ("The Bureau of Land Management received your FOIA request on June 8, 2023.", "ack"),
+    ("We have placed your request in the complex processing track.", "ack"),
+    # ... near miss: received and answered in one letter
+    (
+        "The Bureau received your request on June 8 and has enclosed the records you requested.",
+        "records_released",
+    ),
     # an acknowledgment worded "has received your request, which we logged as"
     (
         "The Office of Personnel Management has received your FOIA request, which we logged as 2023-01455.",

@@ -127,6 +127,10 @@ ACK_WEAK = any_of(
     # "The Office of Personnel Management has received your FOIA request, which we logged as 2023-01455"
     r"\b(?:has|have)\s+received\s+your\s+(?:\w+\s+){0,4}?request\b",
     r"\b(?:we|I)\s+(?:have\s+)?(?:logged|docketed|registered)\s+(?:it|your\s+request|as)\b",
+    # "The Bureau of Land Management received your FOIA request on June 8, 2023", "We have placed your
+    # request in the complex processing track"
+    r"\breceived\s+your\s+(?:[\w()/-]+\s+){0,4}?request\s+(?:on|dated)\b",
+    r"\bplaced\s+(?:your|the|this)\s+request\s+in\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?(?:track|queue)\b",
     # "Your request was received and assigned number 2020-00123"
     r"\b(?:was|were)\s+received\s+and\s+(?:\w+ly\s+)?(?:assigned|logged|given)\b",
     # "The tracking number for your request is F-00179-20"
@@ -614,8 +618,9 @@ CLARIFY_SCOPE = any_of(
     # "We are unable to identify the records you seek from the description in your letter"
     r"\b(?:unable|not\s+able|cannot|can\s?not)\s+(?:to\s+)?(?:identify|determine|locate)\b(?:\s+\S+){0,6}?\s+"
     r"(?:from|based\s+(?:up)?on|with)\s+(?:the\s+|your\s+)?description\b",
-    r"\bfrom\s+the\s+description\b(?:\s+\S+){0,6}?\s+(?:cannot|can\s?not|(?:are|am|is|were|was)\s+unable\s+to)\s+"
-    r"(?:identify|determine)\b",
+    # "Based on the description in your request, we are unable to identify the records you seek"
+    r"\b(?:from|based\s+(?:up)?on)\s+(?:the\s+|your\s+)?description\b(?:\s+\S+){0,8}?\s+(?:cannot|can\s?not"
+    r"|(?:are|am|is|were|was)\s+unable\s+to)\s+(?:identify|determine|locate)\b",
     r"\b(?:cannot|can\s?not|unable\s+to)\s+determine\s+(?:which|what)\s+(?:\w+\s+)?records\b",
 )
 FEE_CLARIFY = any_of(
