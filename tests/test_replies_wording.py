@@ -1669,3 +1669,236 @@ def test_ocr_one_in_the_short_form_of_an_exemption():
 )
 def test_a_portals_disposition_line(wording, kind):
     assert parse_text(HEAD + wording).reply_type == kind
+
+
+# -- round s22: families of letters in the styles of offices and eras the rules had not met,
+# each with its near misses (passages written for this round; the probe set is
+# tests/fixtures/replies/probes-s22.jsonl) ------------------------------------------------------
+
+S22_TYPES = [
+    # OCR split or joined the words the decision turns on
+    ("A search of the files was made and no recor ds responsive to your request were located.", "no_records"),
+    ("The draft is with held in its entirety under Exemption 5.", "denial"),
+    ("The enclosed pages are released; some names were withheldin part under Exemption 6.", "partial"),
+    ("Our search located no responsiverecords.", "no_records"),
+    ("Portions of the enclosed memo have been withheldpursuant to exemption (b)(5).", "partial"),
+    # ... and its near misses: words that are whole, and a holding that is not a withholding
+    ("Enclosed are the records, which concern a company with holding companies abroad.", "records_released"),
+    ("Enclosed are the responsive records. No information was with held.", "records_released"),
+    # an office that says the records are not its own answers "no records" ...
+    ("This office does not have custody of any records about the matter you describe.", "no_records"),
+    (
+        "The Regional Office is not the custodian of the files you requested. You may wish to write to the National Archives.",
+        "no_records",
+    ),
+    ("The agency does not have possession of or control over the records you requested.", "no_records"),
+    # ... or refers the request when it sends it on to the office that has them
+    (
+        "This office is not the custodian of the records you seek. We have forwarded your request to the Bureau of Reclamation for a direct response to you.",
+        "referral",
+    ),
+    (
+        "The grant files are maintained by the National Institute of Food and Agriculture, to whom we have referred your request.",
+        "referral",
+    ),
+    # ... near miss: the office that is the custodian and releases
+    (
+        "The Office of Human Resources is the custodian of the records you requested. Enclosed are copies, released in full.",
+        "records_released",
+    ),
+    # a request referred, forwarded or the letter sent on for a direct response
+    (
+        "Your letter of May 3 has been referred to the Department of the Air Force for reply directly to you.",
+        "referral",
+    ),
+    (
+        "Your letter requesting the survey maps has been forwarded to the Geological Survey, which has custody of them.",
+        "referral",
+    ),
+    # ... not a letter that only recalls an earlier referral
+    (
+        "Your request was referred to this office by the Department of Commerce on March 2. We searched our files and found no records responsive to your request.",
+        "no_records",
+    ),
+    (
+        "As we previously advised you, your request was referred to the Navy. This office located no records responsive to your request.",
+        "no_records",
+    ),
+    (
+        "This Department has no custody of the files you describe. Those records were transferred to the National Archives in 1985.",
+        "no_records",
+    ),
+    # a description the office cannot search: asked to clarify, or the request closed
+    (
+        "We are unable to identify the records you seek from the description in your letter. Please tell us the offices and dates involved.",
+        "clarification",
+    ),
+    (
+        "From the description in your request we cannot determine which records you want. Please clarify the program you mean.",
+        "clarification",
+    ),
+    (
+        "Your request does not reasonably describe the records you seek. We asked you to clarify it and received no reply, so we are therefore closing your request.",
+        "other",
+    ),
+    (
+        "We were unable to identify the records you seek from the description provided. Because your request does not reasonably describe records, it has been administratively closed.",
+        "other",
+    ),
+    # ... near miss: a search that found nothing, with the requester's own information
+    (
+        "Based on the information you provided, we searched our indices but were unable to identify records responsive to your request.",
+        "no_records",
+    ),
+    # records held until the fee is paid: a fee letter
+    ("The records will be released upon receipt of payment of $45.00.", "fee"),
+    ("We have processed your request. The documents will be mailed to you once the fee is paid.", "fee"),
+    (
+        "Upon receipt of your check for $6.30, payable to the Treasurer of the United States, copies will be forwarded to you.",
+        "fee",
+    ),
+    # ... near miss: the payment received and the records enclosed
+    (
+        "We have received your payment of $22.00. Enclosed are the records you requested, released in full.",
+        "records_released",
+    ),
+    # a release with something withheld, said in other words
+    (
+        "We are releasing the inspection file with the names of witnesses redacted under Exemption 6.",
+        "partial",
+    ),
+    (
+        "Enclosed are the releasable portions of the case file. Personal information was withheld under Exemption 6.",
+        "partial",
+    ),
+    (
+        "Certain portions remain classified and have been deleted under (b)(1). The remainder is enclosed.",
+        "partial",
+    ),
+    # ... near miss: released with nothing withheld
+    ("We are releasing the enclosed records with no redactions.", "records_released"),
+    # a refusal worded "your request for them is denied", "we cannot release"
+    (
+        "The memoranda are internal advisory documents under (b)(5). Accordingly, your request for them is denied.",
+        "denial",
+    ),
+    (
+        "We cannot release this information, and we are withholding the record under exemption (b)(6).",
+        "denial",
+    ),
+    # a fee waiver denied with its reason, which may say "would"
+    (
+        "Your request for a fee waiver is denied because you did not explain how the records would contribute to public understanding.",
+        "fee_waiver_decision",
+    ),
+    # ... near miss: a fee waiver decided only on a condition
+    (
+        "If you explain how the records would contribute to public understanding, your fee waiver request would be granted.",
+        "other",
+    ),
+    # the description before the words that say it cannot be searched
+    (
+        "Based on the description in your request, we are unable to identify the records you seek. Please give us a date range.",
+        "clarification",
+    ),
+    # an acknowledgment in an office's name, or that places the request in a track
+    ("The Bureau of Land Management received your FOIA request on June 8, 2023.", "ack"),
+    ("We have placed your request in the complex processing track.", "ack"),
+    # ... near miss: received and answered in one letter
+    (
+        "The Bureau received your request on June 8 and has enclosed the records you requested.",
+        "records_released",
+    ),
+    # an acknowledgment worded "has received your request, which we logged as"
+    (
+        "The Office of Personnel Management has received your FOIA request, which we logged as 2023-01455.",
+        "ack",
+    ),
+]
+
+
+@pytest.mark.parametrize("wording, kind", S22_TYPES)
+def test_wording_families_of_round_s22(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind
+
+
+@pytest.mark.parametrize(
+    "wording, codes",
+    [
+        # a range the letter applies
+        (
+            "The responsive records are withheld in full under Exemptions 1 through 3 of the FOIA.",
+            ("b1", "b2", "b3"),
+        ),
+        ("Information has been redacted under (b)(1)-(b)(3).", ("b1", "b2", "b3")),
+        (
+            "Information has been withheld pursuant to Exemptions 6 and 7(C) through 7(E).",
+            ("b6", "b7C", "b7D", "b7E"),
+        ),
+        (
+            "The informant file is withheld in full under (b)(6) and (b)(7)(C)-(b)(7)(D).",
+            ("b6", "b7C", "b7D"),
+        ),
+        # ... not one that tells the law, or is said not to apply
+        (
+            "Exemptions 1 through 9 of the FOIA protect certain categories of information. No records were located.",
+            (),
+        ),
+        (
+            "The FOIA contains nine exemptions, (b)(1) through (b)(9), none of which applies to these records.",
+            (),
+        ),
+        ("Records dated 2019 through 2020 were withheld under Exemption 5.", ("b5",)),
+        (
+            "We located no records.\n\nExplanation of Exemptions:\n(b)(1) through (b)(3) withheld classified and statutory material in other cases.",
+            (),
+        ),
+        # OCR split the word before the citation
+        ("Telephone numbers have been redacted under exemp tion (b)(6).", ("b6",)),
+    ],
+)
+def test_exemption_ranges_applied_and_described(wording, codes):
+    assert parse_text(HEAD + "\n" * 3 + "x" * 200 + "\n\n" + wording).exemptions == codes
+
+
+@pytest.mark.parametrize(
+    "wording, amount",
+    [
+        # the fee asked before release
+        ("The records will be released upon receipt of payment of $45.00 for duplication.", 45),
+        ("Upon receipt of your check for $6.30, copies will be forwarded to you.", Decimal("6.30")),
+        ("The fee is estimated at $96.00.", 96),
+        # ... not a payment received
+        ("We acknowledge receipt of your check for $30.00.", None),
+        ("We received your payment of $22.00.", None),
+    ],
+)
+def test_fees_asked_before_release(wording, amount):
+    assert parse_text(HEAD + wording).fee_amount == amount
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # an appeal's own number after "Appeal No." is a tracking number
+        ("Re: Appeal No. EA-19-045\nDear X:\nWe received your appeal.", ("EA-19-045",)),
+        ("Appeal No. A-2019-00123\nRe: FOIA Request 2019-0456\nDear X:", ("A-2019-00123", "2019-0456")),
+        # a number that names itself a FOIA number is no court docket
+        ("Re: 19-03345-FOIA\nDear X:", ("19-03345-FOIA",)),
+        ("Re: #22-00911-FOIA\nDear X:", ("22-00911-FOIA",)),
+        # ... a docket in the same shape still is one
+        ("Re: 99-3234-HHK\nDear X:", ()),
+        # USCIS receipt numbers and A-numbers are the records' numbers, not the request's
+        ("Re: NRC2023123456\nDear X: Your receipt number IOE0912345678 has been noted.", ("NRC2023123456",)),
+        ("Re: COW2021000777\nDear X: The petition EAC1234567890 is in the file.", ("COW2021000777",)),
+        (
+            "Re: 2020-ICFO-21001\nDear X: We searched for A-Number A-098-765-432 and A012345678.",
+            ("2020-ICFO-21001",),
+        ),
+        ("Re: FOIA 2020-0455\nDear X: Your passport number 488812345 was used.", ("2020-0455",)),
+        # OCR ran the label into the word after it
+        ("Re: FOIArequest 10-00045\nDear X:", ("10-00045",)),
+    ],
+)
+def test_numbers_of_round_s22(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers

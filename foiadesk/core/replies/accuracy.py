@@ -99,3 +99,34 @@ def table(scores: dict[str, Score]) -> str:
         valued = "—" if name == "reply_type" else f"{s.right_valued} of {s.total_valued}"
         lines.append(f"| {name.replace('_', ' ')} | {s.right} of {s.total} | {valued} |")
     return "\n".join(lines)
+
+
+def score_passages(path: Path | str) -> dict[str, Score]:
+    """Per-field scores for labelled passages (JSON lines: ``id``, ``text`` and the fields),
+    scored like the letters; a passage's letter date is its heading's or none."""
+    import json
+
+    from foiadesk.core.replies.parse import parse_text
+
+    scores = {name: Score() for name in FIELDS}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        row = {
+            name: ";".join(item[name]) if isinstance(item.get(name), list) else item.get(name) or ""
+            for name in FIELDS
+        }
+        proposal = parse_text(item["text"])
+        for name in FIELDS:
+            want, got = _expected(row, name), _found(proposal, name)
+            s = scores[name]
+            ok = want == got
+            s.total += 1
+            s.right += ok
+            if want is not None and want != frozenset():
+                s.total_valued += 1
+                s.right_valued += ok
+            if not ok:
+                s.misses.append(f"{item['id']}: {name} expected {_show(want)}, read {_show(got)}")
+    return scores

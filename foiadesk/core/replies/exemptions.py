@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from foiadesk.core.replies.exemption_ranges import applied_ranges
 from foiadesk.core.replies.text import ADDENDUM
 from foiadesk.core.replies.wording import IF_WORD, any_of
 
@@ -78,12 +79,13 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Exemptions the letter cites, normalised (b1 … b9; b7A … b7F), and the statutes it
     names with Exemption 3. Enclosures explaining every exemption are not read (give the
     letter without them, see ``split_addenda``), nor is a range like "(b)(1) through
-    (b)(9)" or an unticked box of a checkbox form. A bare (b)(7) next to (b)(7)(C) is the
+    (b)(9)" unless a sentence applies it (``exemption_ranges``), nor an unticked box of a
+    checkbox form. A bare (b)(7) next to (b)(7)(C) is the
     same citation, not another one."""
     glossary = ADDENDUM.search(text, 200) if len(text) > 200 else None
-    body = text[: glossary.start()] if glossary else text
-    body = UNTICKED.sub(" ", RANGE.sub(" ", _numbers_written_out(body)))
-    found: set[str] = set()
+    body = _numbers_written_out(text[: glossary.start()] if glossary else text)
+    found: set[str] = applied_ranges(body)
+    body = UNTICKED.sub(" ", RANGE.sub(" ", body))
     b3_at: list[int] = []
     for m in PAREN_FORM.finditer(body):
         before = body[max(0, m.start() - 8) : m.start()]

@@ -12,7 +12,8 @@ NOT_A_FEE = re.compile(
     r"(?:up to|willing to pay|agreed? to pay|exceeds?|exceeding|less than|under|below|more than|over|"
     r"minimum(?: of)?|threshold(?: of)?|at least|at a rate of|rate of|unless"
     # money the agency got or gives back is not what it asks: "We received a check ... in the amount of"
-    r"|(?:received|receipt\s+of|returning|return|refund(?:ing)?|locate|find|found|located)\s+(?:a\s+|your\s+)?"
+    # (not money asked for first: "will be released upon receipt of payment of $45.00")
+    r"|(?:received|(?<!upon\s)(?<!on\s)(?<!after\s)receipt\s+of|returning|return|refund(?:ing)?|locate|find|found|located)\s+(?:a\s+|your\s+)?"
     r"(?:check|payment|money\s+order)\b(?:\s+\S+){0,3}?\s+(?:in\s+the\s+amount\s+of|for|of))\s*$",
     re.I,
 )
@@ -24,6 +25,9 @@ FEE_PHRASE = re.compile(
     rf"(?:estimated|anticipated|approximate)\s+(?:total\s+)?(?:fees?|costs?|charges?)"
     rf"(?:(?:\s+[\w,]+){{0,6}}?\s+{VERB})?\s*:?\s*(?:approximately\s+)?$"
     rf"|(?:fees?|charges?|costs?)\s+{VERB}\s+(?:approximately\s+)?$"
+    # "The fee is estimated at $96.00"
+    r"|(?:fees?|charges?|costs?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+estimated\s+(?:at|to\s+be)\s+"
+    r"(?:approximately\s+)?$"
     # "The fee for processing your request is $45.00", "The cost of your request is $30.00",
     # "will cost $80", "we will charge you $30"
     rf"|(?:fees?|charges?|costs?)\s+(?:for|to|of)\s+(?:[\w,]+\s+){{0,5}}?{VERB}\s+(?:approximately\s+)?$"

@@ -8,6 +8,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from foiadesk.core.replies.custody import NOT_CUSTODIAN, NOT_HELD_HERE
 from foiadesk.core.replies.dates import (
     DATE,
     ESTIMATE_TOPIC,
@@ -23,6 +24,8 @@ from foiadesk.core.replies.dates import (
     to_date,
 )
 from foiadesk.core.replies.exemptions import LAW_SPEAKS, REQUESTED_RECORDS, SEVEN_A_WORDS
+from foiadesk.core.replies.pay_first import PAY_FIRST
+from foiadesk.core.replies.referrals import EARLIER, EARLIER_AFTER, referral_relative
 from foiadesk.core.replies.text import SALUTATION
 from foiadesk.core.replies.wording import CONDITIONAL, IF_WORD, any_of
 
@@ -121,6 +124,13 @@ ACK_WEAK = any_of(
     # "and was assigned FOIA Log #08-176", "was logged in on May 1"
     r"\b(?:was|were)\s+(?:\w+ly\s+)?assigned\s+(?:(?:the|a|an)\s+)?(?:[\w/]+\s+){0,3}?(?:number|no\b|#|log\b)",
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:logged|docketed|registered)\b",
+    # "The Office of Personnel Management has received your FOIA request, which we logged as 2023-01455"
+    r"\b(?:has|have)\s+received\s+your\s+(?:\w+\s+){0,4}?request\b",
+    r"\b(?:we|I)\s+(?:have\s+)?(?:logged|docketed|registered)\s+(?:it|your\s+request|as)\b",
+    # "The Bureau of Land Management received your FOIA request on June 8, 2023", "We have placed your
+    # request in the complex processing track"
+    r"\breceived\s+your\s+(?:[\w()/-]+\s+){0,4}?request\s+(?:on|dated)\b",
+    r"\bplaced\s+(?:your|the|this)\s+request\s+in\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?(?:track|queue)\b",
     # "Your request was received and assigned number 2020-00123"
     r"\b(?:was|were)\s+received\s+and\s+(?:\w+ly\s+)?(?:assigned|logged|given)\b",
     # "The tracking number for your request is F-00179-20"
@@ -260,6 +270,9 @@ RELEASED = any_of(
     r"|e-?mails?|cd|disc)\b",
     # "provided the enclosed document responsive to your request"
     r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:pages?|records?|documents?|materials?|e-?mails?)\s+(?:responsive|you\s+requested)\b",
+    # what is left after the deletions: "The remainder is enclosed", "the rest of the report is released"
+    r"\b(?:the\s+)?(?:remainder|rest|balance)\b(?:\s+of\s+(?:the|these|this)\s+\w+)?\s+(?:is|are)\s+(?:hereby\s+|being\s+)?"
+    r"(?:enclosed|attached|released)\b",
     r"\benclosed\s+(?:you\s+will\s+find|herewith|with\s+this\s+letter)\b(?:\s+\S+){0,6}?\s+"
     r"(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|materials?|cd|disc)\b",
 )
@@ -324,6 +337,7 @@ WITHHELD = any_of(
 NOT_RELEASED = any_of(
     r"\b(?:not|never|nothing|none)\b(?:\s+\S+){0,2}?\s+(?:be\s+)?releas",
     r"\b(?:unable|not\s+able|cannot|can\s?not|declines?)\s+to\s+release\b",
+    r"\b(?:cannot|can\s?not|will\s+not|may\s+not|must\s+not)\s+(?:be\s+)?releas",
 )
 NEGATED = any_of(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|redact|excis)")
 DENIED_FULL = any_of(
@@ -331,6 +345,9 @@ DENIED_FULL = any_of(
     r"\bexempt\s+(?:from\s+(?:disclosure|release)\s+)?in\s+(?:full|(?:their|its)\s+entirety)\b",
     r"\b(?:your\s+)?(?:foia\s+)?request\s+(?:is|has\s+been)\s+(?:hereby\s+|being\s+)?denied\b",
     r"\b(?:deny|denying|denied)\s+your\s+(?:foia\s+)?request\b",
+    # "Accordingly, your request for them is denied", "Your request for the investigative file … is denied"
+    r"\byour\s+(?:foia\s+)?request\s+for\s+(?:\S+\s+){1,8}?(?:is|are|has\s+been|must\s+be)\s+(?:hereby\s+|therefore\s+)?"
+    r"denied\b",
     r"\bwithholding\s+(?:all|the|these)\s+(?:responsive\s+)?(?:records|documents)\b(?!\s+in\s+part)",
     r"\bdenied\s+in\s+(?:full|(?:its|their)\s+entirety)\b",
     r"\b(?:unable|not\s+able|cannot|can\s?not)\s+(?:to\s+)?release\s+(?:the|these|those|any|this|such)\b",
@@ -358,6 +375,12 @@ PARTIAL = any_of(
     r"|should\s+be|must\s+be|have\s+been|has\s+been|were)"
     r"\s+(?:being\s+)?(?:withheld|redacted|excised|exempt(?:ed)?)\b",
     r"\bpartially\s+withheld\b",
+    # "We are releasing them with names redacted under Exemption 6", "providing the enclosed data with
+    # the names of employees … withheld"
+    r"\b(?:releas(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|enclos(?:e|es|ed|ing)|produc(?:e|es|ed|ing))\b(?:\s+\S+){0,6}?\s+"
+    r"with\s+(?!no\b|out\b)(?:\S+\s+){0,8}?(?:withheld|redacted|deleted|excised|blacked\s+out)\b",
+    # "Enclosed are the releasable portions of the charge file"
+    r"\breleasable\s+(?:portions?|parts?|segments?)\b",
 )
 # Partial-release wording decides even when it speaks of the future ("portions … will be
 # withheld") and even next to "withheld in their entirety" elsewhere in the letter.
@@ -451,8 +474,11 @@ NO_RECORDS = any_of(
     r"|indicated)\s+no\s+"
     rf"(?:record|information|reference|mention)\b(?!\s+of\s+{CORRESPONDENCE})",
     r"\b(?:did\s+not|could\s+not|(?:was|were|have\s+been|has\s+been|are|am|is)\s+unable\s+to|failed\s+to)\s+"
-    r"(?:locate|find|identify),?\s+(?:any\s+|the\s+)?(?:responsive\s+)?(?:records|documents"
-    r"|(?:information|materials?)\s+responsive)",
+    r"(?:locate|find|identify)(?:\s+or\s+(?:locate|find|identify))?,?\s+(?:any\s+|the\s+)?(?:responsive\s+)?(?:records|documents"
+    r"|(?:information|materials?)\s+(?:responsive|about|concerning|regarding|pertaining|relating|on)\b)",
+    # "A search of our files disclosed no such complaints", "our search revealed no responsive entries"
+    r"\bsearch(?:es)?\b(?:\s+\S+){0,8}?\s+(?:disclosed|revealed|yielded|produced|located|found|returned|uncovered)\s+"
+    r"no\s+(?:such|responsive)\b",
     r"\bno\s+(?:responsive\s+)?(?:records|documents)\s+(?:were|was|have\s+been|could\s+be)\s+(?:located|found|identified)",
     # "we have no documents responsive", "no information that is responsive" ("no other
     # records" is the rest of a request some of which was answered)
@@ -535,9 +561,10 @@ WISH_TO_CONTINUE = any_of(
     r"\b(?:wish(?:es)?|wants?|would\s+like)\s+(?:us\s+|this\s+office\s+|the\s+agency\s+)?to\s+(?:continue|pursue)\b",
 )
 CLOSED = any_of(
-    r"\b(?:request|case|file)\s+(?:is\s+(?:being\s+|now\s+)?|has\s+(?:now\s+)?been\s+|was\s+)(?:administratively\s+)?"
+    r"\b(?:request|case|file|it)\s+(?:is\s+(?:being\s+|now\s+)?|has\s+(?:now\s+)?been\s+|was\s+)(?:administratively\s+)?"
     r"closed\b",
-    r"\b(?:are|am|is|have|has)\s+(?:now\s+|administratively\s+)?clos(?:ing|ed)\s+(?:your|this|the)\s+(?:request|case|file)\b",
+    r"\b(?:are|am|is|have|has)\s+(?:now\s+|therefore\s+|hereby\s+|accordingly\s+)?(?:administratively\s+)?clos(?:ing|ed)\s+"
+    r"(?:your|this|the)\s+(?:request|case|file)\b",
 )
 WILL_CLOSE = any_of(
     r"\bclos(?:e|ed|ing)\b(?:\s+\S+){0,4}?\s+(?:your|the|this)\s+(?:request|file|case)",
@@ -588,6 +615,13 @@ CLARIFY_SCOPE = any_of(
     r"the\s+records\b",
     r"\b(?:sufficient|enough|adequate|reasonable)\s+(?:specificity|particularity)\b",
     r"\b(?:please|must|need\s+to)\s+narrow\b",
+    # "We are unable to identify the records you seek from the description in your letter"
+    r"\b(?:unable|not\s+able|cannot|can\s?not)\s+(?:to\s+)?(?:identify|determine|locate)\b(?:\s+\S+){0,6}?\s+"
+    r"(?:from|based\s+(?:up)?on|with)\s+(?:the\s+|your\s+)?description\b",
+    # "Based on the description in your request, we are unable to identify the records you seek"
+    r"\b(?:from|based\s+(?:up)?on)\s+(?:the\s+|your\s+)?description\b(?:\s+\S+){0,8}?\s+(?:cannot|can\s?not"
+    r"|(?:are|am|is|were|was)\s+unable\s+to)\s+(?:identify|determine|locate)\b",
+    r"\b(?:cannot|can\s?not|unable\s+to)\s+determine\s+(?:which|what)\s+(?:\w+\s+)?records\b",
 )
 FEE_CLARIFY = any_of(
     r"\bfee\s+(?:category|status)\b",
@@ -642,7 +676,8 @@ REFERRAL = re.compile(
     r"|(?:that|this|appropriate|proper|responsible|originating)\s+(?:agency|office|component|bureau|department))"
 )
 REFERRAL_PASSIVE = re.compile(
-    r"\b(?P<what>request|records?|pages?|documents?|it|they)\b.{0,100}?\b(?:(?:has|have|had)\s+been|was|were|is|are"
+    r"\b(?P<what>request|records?|pages?|documents?|it|they|[Yy]our\s+(?:letter|inquiry|correspondence))\b.{0,100}?"
+    r"\b(?:(?:has|have|had)\s+been|was|were|is|are"
     r"|will\s+be|(?:is|are)\s+being)\s+"
     r"(?:referred|forwarded|transferred|routed|redirected|sent)\s+to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
     r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
@@ -662,8 +697,12 @@ REQUESTER_SAYS = re.compile(
     re.I,
 )
 REFERRED_WHAT = re.compile(
-    r"\b(?:request|records?|pages?|documents?|materials?|portions?|e-?mails?|it|them)\b", re.I
+    r"\b(?:request|records?|pages?|documents?|materials?|portions?|e-?mails?|it|them)\b"
+    r"|\byour\s+(?:\w+\s+)?(?:letter|inquiry|correspondence)\b",
+    re.I,
 )
+# The whole request went on: the request itself, or the requester's letter that made it.
+WHOLE_REQUEST = re.compile(r"\b(?:request|it|letter|inquiry|correspondence)\b", re.I)
 DECISION_TOPICS = {
     "expedite": any_of(r"\bexpedit"),
     "fee_waiver": any_of(
@@ -701,6 +740,7 @@ DENIED = any_of(
     r"\b(?:is|was|are|were)\s+(?:deficient|insufficient)\b",
 )  # fmt: skip
 GRANTED = any_of(r"\bgrant(?:ed|ing)?\b", r"\bapprov(?:ed|e|ing)\b")
+REASON_GIVEN = re.compile(r"\bbecause\b", re.I)
 
 
 # A portal's closing notice names the outcome in the categories of the annual FOIA report:
@@ -845,8 +885,12 @@ class Findings:
         # parties are exempt") is not this: the withholding must be of the records asked for.
         none_found = self.first(
             NO_RECORDS,
-            where=lambda s: not CONDITIONAL.search(_described(s)) and not ASKED_FOR_CONTENT.search(s),
-        )
+            where=lambda s: (
+                not CONDITIONAL.search(_described(s))
+                and not ASKED_FOR_CONTENT.search(s)
+                and not CLARIFY_SCOPE.search(s)
+            ),
+        ) or self.first(NOT_CUSTODIAN, skip=CONDITIONAL)
         # "denied" with no exemption behind it, when the records were not found or no longer
         # exist, is how some offices word a no-records answer (it carries appeal rights)
         if denied and not (none_found and not has_exemptions):
@@ -860,8 +904,12 @@ class Findings:
     def referral(self) -> tuple[str, bool] | None:
         """Where the letter says the request (True) or some records (False) were sent."""
         for s in self.sentences:
-            if CONDITIONAL.search(s) or REQUESTER_SAYS.search(s):
+            if CONDITIONAL.search(s) or REQUESTER_SAYS.search(s) or EARLIER.search(s) or NARRATIVE.search(s):
                 continue
+            named_first = referral_relative(s)
+            if named_first:
+                self.note("referred_to", s)
+                return named_first, True
             for pattern in (REFERRAL, REFERRAL_PASSIVE):
                 for m in pattern.finditer(s):
                     what = m.group("what")
@@ -871,10 +919,15 @@ class Findings:
                     after = s[m.start("to") + len(to) :]
                     # records sent for consultation stay with this office ("to the Navy FOIA
                     # office for their consultation"): the other office does not answer you
-                    if len(to) < 3 or FOR_CONSULTATION.match(after) or FROM_ELSEWHERE.match(after):
+                    if (
+                        len(to) < 3
+                        or FOR_CONSULTATION.match(after)
+                        or FROM_ELSEWHERE.match(after)
+                        or EARLIER_AFTER.match(after)
+                    ):
                         continue
                     self.note("referred_to", s)
-                    whole = bool(re.search(r"\b(?:request|it)\b", what, re.I))
+                    whole = bool(WHOLE_REQUEST.search(what))
                     return to, whole
         return None
 
@@ -916,6 +969,11 @@ class Findings:
                 self.note("reply_type", s)
                 return disposed
         decided = self._determination(has_exemptions)
+        not_held_here = decided and decided[0] == "no_records" and NOT_HELD_HERE.search(decided[1])
+        if not_held_here and referral and referral[1]:
+            # an office that says the records are not its own and sends the request on to the one
+            # holding them refers it ("does not maintain …; we have referred your request to …")
+            decided = None
         # Records released beat a Glomar answer about other records ("we can neither confirm
         # nor deny" the rest); a Glomar answer beats a bare denial: it is the more exact one.
         glomar = self.first(GLOMAR, skip=GLOMAR_UNLESS)
@@ -932,6 +990,8 @@ class Findings:
         closed = self.first(CLOSED, skip=not_if)
         in_order: list[tuple[str, str | None]] = [
             ("fee", self.first(FEE_ESTIMATE if fee else FEE_STRONG, skip=not_if)),
+            # records held until the fee is paid: the letter asks for the fee
+            ("fee", self.first(PAY_FIRST)),
             # closed for want of an answer: nothing left to reply to
             ("other", closed),
             (
@@ -983,11 +1043,12 @@ class Findings:
         return next((text for name, text in self.reasons if name == finding), None)
 
     def _decision_sentence(self, topic: str, denied_only: bool = False) -> str | None:
+        """The sentence that decides the topic; what it gives as the reason ("because you did not
+        explain how the records would contribute …") is no condition on the decision."""
         about = DECISION_TOPICS[topic]
         return self.first(
             DENIED if denied_only else any_of(DENIED.pattern, GRANTED.pattern),
-            skip=CONDITIONAL,
-            where=lambda s: bool(about.search(s)),
+            where=lambda s: bool(about.search(s)) and not CONDITIONAL.search(REASON_GIVEN.split(s, 1)[0]),
         )
 
     def _expedite_weighed(self) -> str | None:

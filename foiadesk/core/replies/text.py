@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 from foiadesk.core.replies import layout
+from foiadesk.core.replies.ocr_words import mend_words
 
 
 def normalise(text: str) -> str:
@@ -17,12 +18,13 @@ def normalise(text: str) -> str:
     lost spaces, a subject line or salutation a re-flow ran in), a tracking number or word
     broken across a line joined again, and the OCR slips that change meaning mended: "(b)(l)"
     is (b)(1), "(b)(7)E)" is (b)(7)(E), "ofInformation" is two words, "con?rm" (a ligature the
-    text extractor lost) is "confirm"; lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
+    text extractor lost) is "confirm", "with held" and "withheldin" are "withheld" and
+    "withheld in" (``ocr_words``); lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
     text = layout.tidy(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
-    text = HYPHENATED.sub(r"\1", text)
+    text = mend_words(HYPHENATED.sub(r"\1", text))
     text = OCR_FOIA.sub(_foia_mended, text)
     text = OCR_CITE_JOINED.sub(" ", text)
     text = OCR_ONE.sub("(b)(1)", text)
