@@ -1902,3 +1902,68 @@ def test_fees_asked_before_release(wording, amount):
 )
 def test_numbers_of_round_s22(text, numbers):
     assert parse_text(text).tracking_numbers == numbers
+
+
+# -- wording met in the tenth holdout (holdout10, read after its blind measure), general rules --
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # a run-together letterhead that lost the space after the month
+        (
+            "OFFICE OF INSPECTOR GENERAL May11,2016 Ms. Roe RE: FOIA No. 2016-00017 Dear Ms. Roe:",
+            date(2016, 5, 11),
+        ),
+        ("U.S. Department of Labor\nSeptember3, 2019\nDear Mr. Roe:", date(2019, 9, 3)),
+        # ... a name that runs into a number is no date
+        ("Mayor Smith 11, 2016 Dear Mr. Roe:", None),
+    ],
+)
+def test_a_month_run_into_its_day_is_a_date(text, day):
+    assert parse_text(text).letter_date == day
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        # a text extraction that lost the "fi" ligature and the apostrophe
+        ("As explained below, I af?rm the analyst?s decision to withhold the records.", "appeal_decision"),
+        ("We have reviewed your appeal. We uphold the FOIA Officer's determination.", "appeal_decision"),
+        # ... the words of an appeal rights paragraph decide nothing
+        ("If you disagree, the appeals officer may affirm or reverse the decision.", "other"),
+        ("We affirm our commitment to openness and have received your request.", "ack"),
+    ],
+)
+def test_a_reviewer_who_affirms_in_the_first_person_decides_an_appeal(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind
+
+
+def test_a_lost_ligature_is_put_back_only_where_it_makes_a_word():
+    from foiadesk.core.replies.ocr_words import mend_words
+
+    text = "this of?ce's con?dential ?les; any records?Please write. What?"
+    assert mend_words(text) == "this office's confidential files; any records?Please write. What?"
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # another request the letter names is not this letter's
+        (
+            "Re: FOIA Request No. NRC-2021-000042\nDear X: It repeats your prior request, NRC-2020-000017, "
+            "formerly FOIA/PA-2020-0031, which we closed.",
+            ("NRC-2021-000042",),
+        ),
+        # ... a number the letter gives for this request still is
+        (
+            "Re: FOIA Request No. NRC-2021-000042\nDear X: This request, NRC-2020-000017, was opened.",
+            (
+                "NRC-2021-000042",
+                "NRC-2020-000017",
+            ),
+        ),
+    ],
+)
+def test_the_number_of_a_prior_request_is_not_this_letters(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers

@@ -42,9 +42,9 @@ DAY = r"(?:\d[ ]\d(?=,?\s*\d{4})|\d{1,2}|l\d(?=,?\s*\d{4}))"
 # A year may be cut to two digits after an apostrophe ("26 November '96").
 YEAR = r"(?:\d{4}|'\d{2})(?!\d)"
 # A date stamp may print a dash before the year ("MAY 5 - 2006"), and OCR may put a period
-# where the space after the month was ("September.30, 2016").
+# where the space after the month was ("September.30, 2016"), or lose it ("May11,2016").
 DATE = (
-    rf"(?:{MONTH}(?:\s+|(?<=\.)){DAY}(?:st|nd|rd|th)?(?:[ ]?[,.]?\s*|[ ]+[-–][ ]*){YEAR}"
+    rf"(?:{MONTH}(?:\s+|(?<=\.)|(?=\d{{1,2}},)){DAY}(?:st|nd|rd|th)?(?:[ ]?[,.]?\s*|[ ]+[-–][ ]*){YEAR}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{YEAR}"
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)"
     r"|\d{4}-\d{2}-\d{2})"

@@ -163,9 +163,9 @@ REMANDING = any_of(
     # "The decision of the FOIA Officer is hereby affirmed": only a review affirms a decision
     r"\b(?:decision|determination|action|denial)\b(?:\s+\S+){0,8}?\s+(?:is|has\s+been)\s+(?:hereby\s+)?"
     r"(?:affirmed|upheld|reversed|sustained|modified)\b",
-    # "… and, therefore, affirms the Bureau's decision"
-    r"\b(?:affirms|upholds|reverses|sustains)\s+(?:the|your|its|this|that)\s+(?:\S+\s+){0,2}?(?:denial|decision"
-    r"|determination|action)\b",
+    # "… and, therefore, affirms the Bureau's decision"; "I affirm the analyst's decision"
+    r"\b(?:affirms|upholds|reverses|sustains|(?:I|[Ww]e)\s+(?:\w+\s+)?(?:affirm|uphold|reverse|sustain))\s+"
+    r"(?:the|your|its|this|that)\s+(?:\S+\s+){0,2}?(?:denial|decision|determination|action)\b",
     # "I am reversing the denial of your fee waiver request"
     r"\b(?:am|are|is|have|has|hereby)\s+(?:\w+\s+)?(?:revers(?:e|ing|ed)|affirm(?:ing|ed)?|uph(?:o|e)ld(?:ing)?"
     r"|sustain(?:ing|ed)?)\s+(?:the|your|its|this|that)\s+(?:\w+\s+){0,2}?(?:denial|decision|determination)\b",
