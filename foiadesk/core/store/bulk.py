@@ -8,6 +8,8 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
+from foiadesk.core.store import clock_packs
+
 
 def insert_rows(db: Database, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
     """Insert ``rows`` (tuples in ``columns`` order) into ``table``; the caller holds the
@@ -18,16 +20,21 @@ def insert_rows(db: Database, table: str, columns: Sequence[str], rows: Iterable
 
 @contextmanager
 def bulk_load(db: Database) -> Iterator[None]:
-    """Inside a write transaction: the full-text search triggers that run on every insert
-    are set aside, and each search table is rebuilt from its content table once at the end
-    (several times faster for a large load; the result is the same index)."""
+    """Inside a write transaction: the full-text search and event pack triggers that run on
+    every insert are set aside, and each search table is rebuilt from its content table, and
+    the packs from the events, once at the end (several times faster for a large load; the
+    result is the same)."""
     triggers = db.execute(
         "SELECT name, sql, tbl_name FROM sqlite_master"
         " WHERE type = 'trigger' AND name LIKE '%\\_ai' ESCAPE '\\'"
     ).fetchall()
     for name, _, _ in triggers:
         db.execute(f'DROP TRIGGER "{name}"')
+    packs = clock_packs.kept(db)
+    clock_packs.set_aside(db)
     yield
+    if packs:
+        clock_packs.rebuild(db)
     for _, sql, table in triggers:
         db.execute(sql)
         db.execute(f'INSERT INTO "{table}_fts" ("{table}_fts") VALUES (\'rebuild\')')

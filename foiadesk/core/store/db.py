@@ -27,6 +27,7 @@ from sqlite_utils import Database, Migrations
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.paths import default_db_path
+from foiadesk.core.store import clock_packs
 
 BUSY_TIMEOUT_MS = 5000
 UPGRADE_WAIT_MS = 30_000  # creating or upgrading a log is rare: wait longer for the others
@@ -225,6 +226,13 @@ def _bump(request: str) -> str:
         f"INSERT INTO request_versions SELECT {request}, {_NEXT_VERSION} "
         f"WHERE NOT EXISTS (SELECT 1 FROM request_versions WHERE request_id = {request});"
     )
+
+
+@migrations()
+def m005_clock_packs(db: Database) -> None:
+    """Each request's events as the list reads them, in one string kept by triggers: a
+    large log's first opening reads a string per request (``clock_packs``)."""
+    clock_packs.rebuild(db)
 
 
 SCHEMA_VERSION = len(migrations._migrations)

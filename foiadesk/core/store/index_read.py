@@ -15,86 +15,22 @@ from urllib.parse import quote
 import numpy as np
 from sqlite_utils import Database
 
+from foiadesk.core.store import clock_packs
+from foiadesk.core.store.packing import ID, NONE, VERSION, chars_for, packed_select, unpack
+from foiadesk.core.store.packing import UNKNOWN as UNKNOWN  # the codes callers read from here
 from foiadesk.core.store.reads import AGENCY_NUMBER
-
-NONE = -1
-UNKNOWN = -2  # an outcome the caller does not know
-
-
-# The event types most logs have most of: SQLite tests a CASE's branches in order, so
-# these come first (a tenth of a second less per 100,000 requests; the codes are the same).
-COMMON = (
-    "filed", "acknowledged", "determination", "extension_notice", "expedite_requested",
-    "expedite_decided", "appeal_filed", "appeal_received", "closed", "info_requested",
-)  # fmt: skip
-
-
-def _code(column: str, names: Sequence[str], other: int = NONE, first: Sequence[str] = ()) -> str:
-    """``column`` as its position in ``names`` (``other`` for anything else); the names
-    ``first`` are tested first."""
-    order = sorted(
-        range(len(names)), key=lambda i: first.index(names[i]) if names[i] in first else len(first)
-    )
-    cases = " ".join(f"WHEN '{names[i]}' THEN {i}" for i in order)
-    return f"CASE {column} {cases} ELSE {other} END"
-
 
 # ``where`` for a list of request ids passed as one JSON array (any number of them).
 IDS_IN = "{col} IN (SELECT value FROM json_each(?))"
 FINGERPRINT_MOD = 2147483647  # versions are summed modulo this prime (no overflow at any size)
 
 
-# -- integer columns, packed -----------------------------------------------------------------
-# Turning each value into a Python int costs more than SQLite's whole scan. Instead SQLite
-# writes the rows as one string, 15 bits to a character (char() of 0…32767: never a
-# surrogate), and numpy takes the string apart: one Python object per read, and SQLite works
-# without holding Python's lock, so the window's thread runs on meanwhile.
-_BITS = 15
-ID = 3  # characters for an id or count (45 bits)
-DAY = 2  # for a day ordinal (30 bits)
-CODE = 1  # for a small code
-VERSION = 4  # for a request version (60 bits)
-# SQLite's julianday of 0001-01-01 minus one: julianday(day) - this = date.toordinal().
-_ORDINAL = 1721424.5
-
-
-def _ordinal(column: str) -> str:
-    return f"coalesce(CAST(julianday({column}) - {_ORDINAL} AS INTEGER), {NONE})"
-
-
-def chars_for(largest: int | None) -> int:
-    """Characters enough for every value from UNKNOWN up to ``largest``: each character
-    costs SQLite work on every row."""
-    return max(1, -(-((largest or 0) + 3).bit_length() // _BITS))
-
-
 def _int_table(db: Database, columns: Sequence[tuple[str, int]], query: str, params: list) -> np.ndarray:
     """The rows of ``query`` (a SELECT of the expressions ``columns``, with their number of
     characters, in its own order) as an int64 table. Each value must be at least NONE - 1
     (UNKNOWN)."""
-    named = ", ".join(f"{expr} AS c{i}" for i, (expr, _) in enumerate(columns))
-    pieces = ", ".join(
-        f"((c{i} + 2) >> {_BITS * k}) & {(1 << _BITS) - 1}"
-        for i, (_, count) in enumerate(columns)
-        for k in reversed(range(count))
-    )
-    width = sum(count for _, count in columns)
-    # An aggregate over an ordered subquery: SQLite does not flatten a subquery with ORDER BY
-    # into an aggregate, so group_concat meets the rows in that order (the tests compare every
-    # value and its order with a plain SELECT).
-    text = db.execute(f"SELECT group_concat(char({pieces}), '') FROM ({query.format(columns=named)})", params)
-    packed = text.fetchone()[0] or ""
-    # (every character is below 0x8000: one UTF-16 unit each, never a surrogate)
-    chars = np.frombuffer(packed.encode("utf-16-le"), dtype=np.uint16).reshape(-1, width)
-    table = np.empty((len(chars), len(columns)), dtype=np.int64)
-    at = 0
-    for i, (_, count) in enumerate(columns):
-        value = chars[:, at].astype(np.int64)
-        for k in range(1, count):
-            value = (value << _BITS) | chars[:, at + k]
-        table[:, i] = value - 2
-        at += count
-    return table
+    text = db.execute(packed_select(columns, query), params)
+    return unpack(text.fetchone()[0] or "", [count for _, count in columns])
 
 
 def side_reader(db: Database) -> Database | None:
@@ -199,24 +135,16 @@ def read_events(
     NONE for others; an outcome not in ``outcomes`` is UNKNOWN, as it is not the same as
     none), the dates (ordinals, NONE when empty) and the event id. Events of the types
     ``skip`` are left out."""
-    outcome = f"CASE WHEN outcome IS NULL THEN {NONE} ELSE {_code('outcome', outcomes, UNKNOWN)} END"
-    quoted = ", ".join(f"'{name}'" for name in skip)
-    skipped = f"AND type NOT IN ({quoted})" if skip else ""
+    if clock_packs.usable(db, types, outcomes, skip):
+        return clock_packs.read(db, where, params, types, outcomes)
     # ids take the characters the log's largest needs (a look-up in an index each)
     largest = db.execute(
         "SELECT (SELECT max(request_id) FROM events), (SELECT max(id) FROM events)"
     ).fetchone()
-    columns = [
-        ("request_id", chars_for(largest[0])),
-        # the type and the outcome in one character: a quarter less work per event for SQLite
-        (f"({_code('type', types, first=COMMON)} + 2) * 64 + {outcome} + 2", CODE),
-        (_ordinal("occurred_on"), DAY),
-        (_ordinal("agency_received_on"), DAY),
-        (_ordinal("named_date"), DAY),
-        ("id", chars_for(largest[1])),
-    ]
+    values = clock_packs.event_columns(types, outcomes)[:-1]  # the id as the log's largest needs
+    columns = [("request_id", chars_for(largest[0])), *values, ("id", chars_for(largest[1]))]
     query = f"""SELECT {{columns}} FROM events
-                 WHERE voided_at IS NULL AND {where.format(col="request_id")} {skipped}
+                 WHERE {clock_packs.live(skip)} AND {where.format(col="request_id")}
                  ORDER BY request_id, occurred_on, id"""
     table = _int_table(db, columns, query, params)
     kinds = table[:, 1]
