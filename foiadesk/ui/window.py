@@ -375,9 +375,9 @@ class MainWindow(LogActions, QMainWindow):
         return menu
 
     def _letters_due(self, request_id: int) -> list[tuple[str, Callable[[], None]]]:
-        """The letters the request's deadlines call for, drafted as from its Next step…."""
-        from foiadesk.core.letters.followups import KINDS
-        from foiadesk.ui.views.filing_actions import request_steps
+        """The letters the request's deadlines call for, drafted as from its Next step…;
+        worked out from the list in memory, not read from the log (a right click is instant)."""
+        from foiadesk.core.letters.followups import KINDS, letters_due
 
         if self.session.db is None:
             return []
@@ -386,7 +386,7 @@ class MainWindow(LogActions, QMainWindow):
             self.open_request(request_id)
             self.requests.detail.filing_actions.follow_up(kind)
 
-        steps = request_steps(self.session, request_id)
+        steps = letters_due(self.session.index, request_id, self.session.today())
         return [(f"Draft: {KINDS[kind][1]}…", lambda k=kind: draft_letter(k)) for kind in steps]
 
     def _row_menu(self, table, request_id: int | None, pos) -> None:

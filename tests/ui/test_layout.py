@@ -206,3 +206,69 @@ def test_the_requests_deadlines_are_named_in_full(qtbot, open_window, demo_copy,
         if metrics.horizontalAdvance(label := clocks.index(row, 0).data()) + 8 > table.columnWidth(0)
     ]
     assert not cut, (cut, table.columnWidth(0))
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])
+def test_a_deadlines_status_is_read_whole(qtbot, open_window, demo_copy, size):
+    """The request's longest deadline status ("answered late 2026-…") is not cut: it takes
+    a second line where its column is too narrow, and its tooltip says it whole."""
+    from foiadesk.ui.models.detail import ClocksModel
+
+    window = open_window(demo_copy)
+    window.resize(*size)
+    detail = window.requests.detail
+    table, clocks = detail.clock_table, detail.clocks
+    metrics = table.fontMetrics()
+    longest = (0, None)
+    for request_id in [int(i) for i in window.session.index.columns["id"]][:60]:
+        window.open_request(request_id)
+        for row in range(clocks.rowCount()):
+            text = clocks.index(row, ClocksModel.STATUS).data()
+            longest = max(longest, (metrics.horizontalAdvance(text), request_id))
+    width, request_id = longest
+    assert width > metrics.horizontalAdvance("1,750 days overdue")  # longer than the column was made for
+    window.open_request(request_id)
+    qtbot.wait(20)
+    shown = [clocks.index(row, ClocksModel.STATUS) for row in range(clocks.rowCount())]
+    width = table.columnWidth(ClocksModel.STATUS) - 8
+    cut = [
+        i.data()
+        for i in shown
+        if metrics.boundingRect(0, 0, width, 1000, Qt.TextFlag.TextWordWrap, i.data()).height() + 4
+        > table.rowHeight(i.row())
+        or any(metrics.horizontalAdvance(word) > width for word in i.data().split())
+    ]
+    assert not cut, (cut, table.columnWidth(ClocksModel.STATUS))
+    assert all(i.data(Qt.ItemDataRole.ToolTipRole).startswith(i.data()) for i in shown if i.data())
+
+
+def test_a_rows_menu_reads_nothing_and_offers_what_the_request_screen_does(
+    qtbot, open_window, demo_copy, monkeypatch
+):
+    """A right click on a row works its letters out from the list in memory (no read of
+    the request), and offers each row the letters its owed deadlines call for."""
+    from foiadesk.core.letters.followups import KINDS, next_steps
+    from foiadesk.core.tracking import tracker
+
+    window = open_window(demo_copy)
+    session = window.session
+    ids = [int(i) for i in session.index.columns["id"]]
+    expected = {}
+    for request_id in ids:
+        clocks = tracker.view_request(session.db, request_id, cal=session.calendar()).clocks
+        kinds = [k for c in clocks if c.owed(TODAY) for k in next_steps(c, TODAY)]
+        expected[request_id] = [f"Draft: {KINDS[k][1]}…" for k in dict.fromkeys(kinds)]
+    assert sum(map(bool, expected.values())) > 20  # rows with letters to offer
+    reads = []
+    monkeypatch.setattr(tracker, "view_request", lambda *a, **k: reads.append(a) or pytest.fail("read"))
+    window.show_view(1)
+    table, model = window.requests.table, window.requests.model
+    for row in range(model.rowCount()):
+        index = model.index(row, 2)
+        table.scrollTo(index)
+        table.customContextMenuRequested.emit(table.visualRect(index).center())
+        request_id = int(model.index(row, 0).data())
+        offered = [a.text() for a in window._menu.actions() if a.text().startswith("Draft:")]
+        window._menu.close()
+        assert offered == expected[request_id], request_id
+    assert not reads

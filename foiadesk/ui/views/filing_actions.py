@@ -11,17 +11,6 @@ from foiadesk.core.errors import UserError
 from foiadesk.core.letters.followups import KINDS, next_steps
 
 
-def request_steps(session, request_id: int) -> list[str]:
-    """The letters a request's open deadlines (those the agenda lists) call for today, each
-    once, in its deadlines' order."""
-    from foiadesk.core.tracking.tracker import view_request
-
-    today = session.today()
-    view = view_request(session.db, request_id, cal=session.calendar())
-    kinds = [kind for clock in view.clocks if clock.owed(today) for kind in next_steps(clock, today)]
-    return list(dict.fromkeys(kinds))
-
-
 class FilingActions:
     """Installed on a RequestDetail; keeps its dialogs alive while they are open."""
 
