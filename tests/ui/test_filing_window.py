@@ -375,3 +375,23 @@ def test_esc_while_a_filing_is_written_leaves_the_dialog_to_say_it_was_filed(
     qtbot.waitUntil(lambda: bool(closed), timeout=TIMEOUT)
     assert closed == [QDialog.DialogCode.Accepted]
     qtbot.waitUntil(lambda: detail.view is not None and detail.view.status == "Filed", timeout=TIMEOUT)
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])
+def test_the_portal_fields_show_their_values_whole(qtbot, open_window, drafted, size):
+    """Each one-line value of Portal fields… (an address, the letter's file name) can be
+    read whole before it is copied into the agency's form."""
+    from PySide6.QtWidgets import QLineEdit
+
+    window = open_window(drafted)
+    window.resize(*size)
+    window.open_request(1)
+    click(qtbot, window.requests.detail.filing_actions.portal_button)
+    portal = window.requests.detail.filing_actions.dialog
+    qtbot.waitUntil(portal.isVisible)
+    assert portal.frameGeometry().width() <= window.screen().availableGeometry().width()
+    lines = [v for v in portal.values.values() if isinstance(v, QLineEdit)]
+    assert any(v.text().endswith(".docx") for v in lines)
+    cut = [v.text() for v in lines if v.fontMetrics().horizontalAdvance(v.text()) + 12 > v.width()]
+    assert not cut, (cut, {v.width() for v in lines})
+    portal.reject()
