@@ -36,19 +36,6 @@ from foiadesk.ui.window_actions import LogActions
 TAB_LABELS = ("Agenda", "Requests", "Cases", "Compose", "Settings")
 FIRST_FOCUS = {0: "table", 1: "table", 2: "case", 3: "pack"}  # where work starts in each view
 FIRST_PAINT_WAIT_MS = 500
-SHORTCUTS = (
-    ("Ctrl+N", "New request"),
-    ("Ctrl+L", "Log an event on the selected request"),
-    ("Ctrl+F", "Search requests"),
-    ("Ctrl+1 … Ctrl+5", "Agenda, Requests, Cases, Compose, Settings"),
-    ("Ctrl+D", "Deadline calculator"),
-    ("Ctrl+I", "Import an agency reply"),
-    ("F5", "Read the log again"),
-    ("Ctrl+O", "Open another log"),
-    ("Ctrl+B", "Back up now"),
-    ("Esc", "Stop a long task"),
-    ("Enter", "Open the selected deadline's request (Agenda and Cases), or an event's file"),
-)
 
 
 class MainWindow(LogActions, QMainWindow):
@@ -237,7 +224,9 @@ class MainWindow(LogActions, QMainWindow):
         self.calculator.activateWindow()
 
     def show_shortcuts(self) -> None:
-        self.banner.show_message("   ·   ".join(f"{keys}: {what}" for keys, what in SHORTCUTS), kind="note")
+        from foiadesk.ui.dialogs.shortcuts import ShortcutsDialog
+
+        self._show_dialog(ShortcutsDialog(self))
 
     # -- the open log ---------------------------------------------------------------------
 

@@ -272,3 +272,25 @@ def test_a_rows_menu_reads_nothing_and_offers_what_the_request_screen_does(
         window._menu.close()
         assert offered == expected[request_id], request_id
     assert not reads
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])
+def test_f1_lists_the_shortcuts_without_covering_the_agendas_counts(qtbot, open_window, demo_copy, size):
+    from foiadesk.ui.dialogs.shortcuts import ShortcutsDialog
+
+    window = open_window(demo_copy)
+    window.resize(*size)
+    window.show_view(0)
+    qtbot.wait(20)
+    summary = window.agenda.summary
+    assert "overdue" in summary.text()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.dialog
+    assert isinstance(dialog, ShortcutsDialog) and dialog.isVisible()
+    assert "Ctrl+N" in " ".join(label.text() for label in dialog.findChildren(type(summary)))
+    banner = window.banner
+    where = QRect(summary.mapTo(window, summary.rect().topLeft()), summary.size())
+    covered = banner.isVisible() and QRect(banner.mapTo(window, banner.rect().topLeft()), banner.size())
+    assert not (covered and covered.intersects(where)), (covered, where)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
