@@ -476,14 +476,15 @@ class MainWindow(LogActions, QMainWindow):
                 "note",
             )
 
-    def _switch_to(self, path: Path) -> bool:
-        """Open ``path`` unless the user keeps the unsaved drafts; whether it was opened."""
+    def _switch_to(self, path: Path, *, ask: bool = True) -> bool:
+        """Open ``path`` unless the user keeps the unsaved drafts (``ask``: not asked yet);
+        whether it was opened."""
         from foiadesk.core.store.db import could_be_a_log
 
         if not could_be_a_log(path):  # refused before the log open now is closed
             self.banner.show_message(f"{path} is not a FoiaDesk log; {self.session.path.name} stays open.")
             return False
-        if not self._drafts_may_go("Open another log", "Open the other log and lose"):
+        if ask and not self._drafts_may_go("Open another log", "Open the other log and lose"):
             return False
         self.open_log(path)  # remembered once read, unless it is a demo log
         return True
@@ -569,10 +570,13 @@ class MainWindow(LogActions, QMainWindow):
         self.settings.sync()
         super().closeEvent(event)
 
+    def _unsaved_drafts(self) -> int:
+        composer = self._built(3)
+        return composer.unsaved if composer is not None else 0
+
     def _drafts_may_go(self, title: str, doing: str) -> bool:
         """True when Compose holds no unsaved drafted letters, or the user agrees to lose them."""
-        composer = self._built(3)
-        unsaved = composer.unsaved if composer is not None else 0
+        unsaved = self._unsaved_drafts()
         if not unsaved:
             return True
         letters = f"{unsaved} drafted letter{'s' if unsaved != 1 else ''}"

@@ -211,3 +211,87 @@ def test_an_untouched_compose_starts_from_the_logs_first_profile(qtbot, settings
     wait_loaded(qtbot, window)
     first = profiles(window.session.db)[0]
     assert window.composer.saved.currentData() == first.id and window.composer.name.text() == first.name
+
+
+def _drafted_letters(qtbot, window):
+    """Letters drafted in Compose and not saved (the demo log's question is about them)."""
+    composer = window.composer
+    window.show_view(3)
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.unsaved > 0, timeout=60_000)
+    window.show_view(0)
+    return composer
+
+
+@pytest.mark.parametrize("answer", ["Cancel", "Discard"])
+def test_a_demo_log_asks_about_unsaved_letters_before_it_is_written(
+    qtbot, first_run, monkeypatch, isolated_data_dir, answer
+):
+    """Cancel: the letters stay and no demo log is written; Discard: it is written and
+    opened, asked once."""
+    from PySide6.QtWidgets import QMessageBox
+
+    import foiadesk.ui.window_actions as actions
+
+    window = first_run
+    monkeypatch.setattr(actions, "DEMO_REQUESTS", 40)
+    composer = _drafted_letters(qtbot, window)
+    asked = []
+    button = getattr(QMessageBox.StandardButton, answer)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[1]) or button))
+    mine = window.session.path
+    qtbot.mouseClick(window.agenda.welcome.demo_button, LEFT)
+    if answer == "Cancel":
+        qtbot.wait(200)
+        assert not window.session.tasks.busy() and window.session.path == mine
+        assert composer.unsaved > 0 and not list(isolated_data_dir.glob("demo*"))
+    else:
+        qtbot.waitUntil(lambda: window.session.path != mine, timeout=TIMEOUT)
+        assert window.session.path == isolated_data_dir / "demo.sqlite3"
+    assert asked == ["Open a demo log"]
+    _quit_losing_the_letters(monkeypatch)
+
+
+def test_a_demo_log_refused_once_written_is_removed(qtbot, first_run, monkeypatch, isolated_data_dir):
+    """Letters drafted while the demo log is written, kept when asked: the demo log is not
+    opened, and not left behind either."""
+    from PySide6.QtWidgets import QMessageBox
+
+    import foiadesk.core.demo as demo
+    import foiadesk.ui.window_actions as actions
+
+    window = first_run
+    monkeypatch.setattr(actions, "DEMO_REQUESTS", 40)
+    written = threading.Event()
+    write_demo = demo.write_demo
+
+    def slow(*args, **kwargs):
+        write_demo(*args, **kwargs)
+        written.wait(TIMEOUT / 1000)
+
+    monkeypatch.setattr(demo, "write_demo", slow)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Cancel),
+    )
+    mine = window.session.path
+    qtbot.mouseClick(window.agenda.welcome.demo_button, LEFT)
+    assert not asked  # nothing drafted yet: nothing to ask
+    window.composer.unsaved = 2  # letters drafted meanwhile (the worker is busy writing the demo)
+    written.set()
+    qtbot.waitUntil(lambda: not window.session.tasks.busy(), timeout=TIMEOUT)
+    qtbot.wait(50)
+    assert asked == ["Open another log"] and window.session.path == mine
+    assert not list(isolated_data_dir.glob("demo*"))
+    _quit_losing_the_letters(monkeypatch)
+
+
+def _quit_losing_the_letters(monkeypatch):
+    """The window closes at the end of the test: its letters are let go."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)
+    )
