@@ -640,7 +640,9 @@ class ComposerView(QWidget):
             self.preview.clear()
             return
         draft = self.drafts[row]
-        self.preview.setPlainText(re.sub(r"^([•◦▪-])\s+", r"\1 ", draft.text, flags=re.M))  # list tabs
+        # the tab after a bullet, a number or a source's mark ("1.\t", "[1]\t") is a wide gap
+        text = re.sub(r"^([•◦▪-]|\d+\.|\[\d+\])[ \t]+", r"\1 ", draft.text, flags=re.M)
+        self.preview.setPlainText(text)
         said = [f"• {w}" for w in draft.warnings]
         requester = self.choices.requester if self.choices else None
         if requester is not None and requester.email.endswith(".example"):  # RFC 2606: made up
