@@ -294,3 +294,26 @@ def test_f1_lists_the_shortcuts_without_covering_the_agendas_counts(qtbot, open_
     assert not (covered and covered.intersects(where)), (covered, where)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])
+def test_the_agendas_deadlines_show_the_agencys_estimate_whole(qtbot, open_window, demo_copy, size):
+    """ "Response due (agency estimates 2027-…)" is not cut in the agenda, and says itself
+    whole in its tooltip."""
+    window = open_window(demo_copy)
+    window.resize(*size)
+    window.show_view(0)
+    agenda = window.agenda
+    agenda.span.setCurrentIndex(agenda.span.count() - 1)  # everything overdue
+    model, table = agenda.model, agenda.table
+    rows = []
+    for when in range(model.rowCount()):
+        for owner in range(model.rowCount(group := model.index(when, 0))):
+            parent = model.index(owner, 0, group)
+            rows += [model.index(r, 2, parent) for r in range(model.rowCount(parent))]
+    estimates = [i for i in rows if "agency estimates" in i.data()]
+    assert estimates
+    metrics = table.fontMetrics()
+    cut = [i.data() for i in estimates if metrics.horizontalAdvance(i.data()) + 8 > table.columnWidth(2)]
+    assert not cut, (cut, table.columnWidth(2))
+    assert all(i.data(Qt.ItemDataRole.ToolTipRole) == i.data() for i in estimates)
