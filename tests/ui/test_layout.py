@@ -317,3 +317,43 @@ def test_the_agendas_deadlines_show_the_agencys_estimate_whole(qtbot, open_windo
     cut = [i.data() for i in estimates if metrics.horizontalAdvance(i.data()) + 8 > table.columnWidth(2)]
     assert not cut, (cut, table.columnWidth(2))
     assert all(i.data(Qt.ItemDataRole.ToolTipRole) == i.data() for i in estimates)
+
+
+def test_the_agendas_menu_reads_nothing_and_offers_each_deadlines_letters(
+    qtbot, open_window, demo_copy, monkeypatch
+):
+    """A right click on an agenda row offers what its deadline's clock offers on the
+    request screen, worked out without reading the request from the log."""
+    from foiadesk.core.letters.followups import KINDS, next_steps
+    from foiadesk.core.tracking import tracker
+    from foiadesk.core.tracking.listing import CLOCK_LABELS
+
+    window = open_window(demo_copy)
+    window.show_view(0)
+    agenda = window.agenda
+    agenda.span.setCurrentIndex(agenda.span.count() - 1)  # everything overdue
+    model, table, session = agenda.model, agenda.table, window.session
+    rows = []
+    for when in range(model.rowCount()):
+        for owner in range(model.rowCount(group := model.index(when, 0))):
+            parent = model.index(owner, 0, group)
+            rows += [model.index(r, 0, parent) for r in range(model.rowCount(parent))]
+    expected = []
+    for index in rows:
+        request_id, due = model.request_id(index), index.data()
+        clocks = tracker.view_request(session.db, request_id, cal=session.calendar()).clocks
+        label = index.siblingAtColumn(2).data().split(" (agency estimates")[0]
+        clock = next(
+            c
+            for c in clocks
+            if c.owed(TODAY) and str(c.due) == due and CLOCK_LABELS.get(c.key, c.label) == label
+        )
+        expected.append([f"Draft: {KINDS[k][1]}…" for k in next_steps(clock, TODAY)])
+    assert len(rows) > 50
+    monkeypatch.setattr(tracker, "view_request", lambda *a, **k: pytest.fail("read"))
+    for index, wanted in zip(rows, expected, strict=True):
+        table.scrollTo(index)
+        table.customContextMenuRequested.emit(table.visualRect(index).center())
+        menu = agenda.next_steps.menu
+        assert [a.text() for a in menu.actions()] == wanted, index.siblingAtColumn(2).data()
+        menu.close()
