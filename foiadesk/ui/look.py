@@ -51,6 +51,11 @@ def day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 request', '2 requests', '1,200 requests'."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def dollars(cents: int | None) -> str:
     return "" if not cents else f"${cents / 100:,.2f}"
 

@@ -36,19 +36,6 @@ from foiadesk.ui.window_actions import LogActions
 TAB_LABELS = ("Agenda", "Requests", "Cases", "Compose", "Settings")
 FIRST_FOCUS = {0: "table", 1: "table", 2: "case", 3: "pack"}  # where work starts in each view
 FIRST_PAINT_WAIT_MS = 500
-SHORTCUTS = (
-    ("Ctrl+N", "New request"),
-    ("Ctrl+L", "Log an event on the selected request"),
-    ("Ctrl+F", "Search requests"),
-    ("Ctrl+1 … Ctrl+5", "Agenda, Requests, Cases, Compose, Settings"),
-    ("Ctrl+D", "Deadline calculator"),
-    ("Ctrl+I", "Import an agency reply"),
-    ("F5", "Read the log again"),
-    ("Ctrl+O", "Open another log"),
-    ("Ctrl+B", "Back up now"),
-    ("Esc", "Stop a long task"),
-    ("Enter", "Open the selected deadline's request (Agenda and Cases), or an event's file"),
-)
 
 
 class MainWindow(LogActions, QMainWindow):
@@ -237,7 +224,9 @@ class MainWindow(LogActions, QMainWindow):
         self.calculator.activateWindow()
 
     def show_shortcuts(self) -> None:
-        self.banner.show_message("   ·   ".join(f"{keys}: {what}" for keys, what in SHORTCUTS), kind="note")
+        from foiadesk.ui.dialogs.shortcuts import ShortcutsDialog
+
+        self._show_dialog(ShortcutsDialog(self))
 
     # -- the open log ---------------------------------------------------------------------
 
@@ -375,9 +364,9 @@ class MainWindow(LogActions, QMainWindow):
         return menu
 
     def _letters_due(self, request_id: int) -> list[tuple[str, Callable[[], None]]]:
-        """The letters the request's deadlines call for, drafted as from its Next step…."""
-        from foiadesk.core.letters.followups import KINDS
-        from foiadesk.ui.views.filing_actions import request_steps
+        """The letters the request's deadlines call for, drafted as from its Next step…;
+        worked out from the list in memory, not read from the log (a right click is instant)."""
+        from foiadesk.core.letters.followups import KINDS, letters_due
 
         if self.session.db is None:
             return []
@@ -386,7 +375,7 @@ class MainWindow(LogActions, QMainWindow):
             self.open_request(request_id)
             self.requests.detail.filing_actions.follow_up(kind)
 
-        steps = request_steps(self.session, request_id)
+        steps = letters_due(self.session.index, request_id, self.session.today())
         return [(f"Draft: {KINDS[kind][1]}…", lambda k=kind: draft_letter(k)) for kind in steps]
 
     def _row_menu(self, table, request_id: int | None, pos) -> None:
@@ -487,14 +476,15 @@ class MainWindow(LogActions, QMainWindow):
                 "note",
             )
 
-    def _switch_to(self, path: Path) -> bool:
-        """Open ``path`` unless the user keeps the unsaved drafts; whether it was opened."""
+    def _switch_to(self, path: Path, *, ask: bool = True) -> bool:
+        """Open ``path`` unless the user keeps the unsaved drafts (``ask``: not asked yet);
+        whether it was opened."""
         from foiadesk.core.store.db import could_be_a_log
 
         if not could_be_a_log(path):  # refused before the log open now is closed
             self.banner.show_message(f"{path} is not a FoiaDesk log; {self.session.path.name} stays open.")
             return False
-        if not self._drafts_may_go("Open another log", "Open the other log and lose"):
+        if ask and not self._drafts_may_go("Open another log", "Open the other log and lose"):
             return False
         self.open_log(path)  # remembered once read, unless it is a demo log
         return True
@@ -580,10 +570,13 @@ class MainWindow(LogActions, QMainWindow):
         self.settings.sync()
         super().closeEvent(event)
 
+    def _unsaved_drafts(self) -> int:
+        composer = self._built(3)
+        return composer.unsaved if composer is not None else 0
+
     def _drafts_may_go(self, title: str, doing: str) -> bool:
         """True when Compose holds no unsaved drafted letters, or the user agrees to lose them."""
-        composer = self._built(3)
-        unsaved = composer.unsaved if composer is not None else 0
+        unsaved = self._unsaved_drafts()
         if not unsaved:
             return True
         letters = f"{unsaved} drafted letter{'s' if unsaved != 1 else ''}"

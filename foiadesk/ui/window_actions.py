@@ -75,10 +75,17 @@ class LogActions:
         self._add_case(pack_draft(pack))
 
     def open_demo(self) -> None:
-        """Write a demo log next to the user's own (in the background) and open it."""
+        """Write a demo log next to the user's own (in the background) and open it. Unsaved
+        drafted letters are asked about first: kept, nothing is written. Should the switch
+        still be refused once it is written (letters drafted meanwhile, kept), the demo log
+        is removed, not left unopened: it holds nothing of the user's, and the next demo
+        would only be written beside it (demo-2.sqlite3)."""
         from foiadesk.core.demo import write_demo
         from foiadesk.core.paths import data_dir
 
+        if not self._drafts_may_go("Open a demo log", "Open a demo log and lose"):
+            return
+        agreed = self._unsaved_drafts()
         folder = data_dir()
         path = folder / "demo.sqlite3"
         n = 2
@@ -95,8 +102,11 @@ class LogActions:
 
         def written(path):
             button.setEnabled(True)  # before the switch, which deletes the button
-            if self._switch_to(path):  # it says it is a demo once read
+            if self._switch_to(path, ask=self._unsaved_drafts() > agreed):  # says "demo" once read
                 self.show_view(0)
+            else:
+                for file in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+                    file.unlink(missing_ok=True)
 
         def failed(error):
             button.setEnabled(True)

@@ -186,3 +186,24 @@ def test_letters_signed_by_the_example_profile_say_so(qtbot, open_window, tmp_pa
     qtbot.mouseClick(composer.draft_button, LEFT)
     qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
     assert "example profile" not in composer.warnings.text()
+
+
+def test_a_first_letter_reads_as_it_prints_and_is_counted_as_one(qtbot, open_window, tmp_path, monkeypatch):
+    """The preview numbers the records "1. The agreement…" (not a tab's wide gap), and
+    once saved the list and the case say "1 request", not "1 requests"."""
+    window = open_window(tmp_path / "mine.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.letters.count() == 1, timeout=60_000)
+    text = composer.preview.toPlainText()
+    assert "\n1. The agreement, its drafts and amendments." in text and "\t" not in text
+    out = tmp_path / "letters"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    qtbot.mouseClick(composer.save_button, LEFT)
+    qtbot.waitUntil(lambda: len(window.session.index) == 1, timeout=15_000)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.requests.count.text() == "1 request"
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.cases.about.text() != "", timeout=15_000)
+    assert window.cases.about.text().startswith("1 request to 1 component · 0 overdue")

@@ -375,3 +375,49 @@ def test_esc_while_a_filing_is_written_leaves_the_dialog_to_say_it_was_filed(
     qtbot.waitUntil(lambda: bool(closed), timeout=TIMEOUT)
     assert closed == [QDialog.DialogCode.Accepted]
     qtbot.waitUntil(lambda: detail.view is not None and detail.view.status == "Filed", timeout=TIMEOUT)
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])
+def test_the_portal_fields_show_their_values_whole(qtbot, open_window, drafted, size):
+    """Each one-line value of Portal fields… (an address, the letter's file name) can be
+    read whole before it is copied into the agency's form."""
+    from PySide6.QtWidgets import QLineEdit
+
+    window = open_window(drafted)
+    window.resize(*size)
+    window.open_request(1)
+    click(qtbot, window.requests.detail.filing_actions.portal_button)
+    portal = window.requests.detail.filing_actions.dialog
+    qtbot.waitUntil(portal.isVisible)
+    assert portal.frameGeometry().width() <= window.screen().availableGeometry().width()
+    lines = [v for v in portal.values.values() if isinstance(v, QLineEdit)]
+    assert any(v.text().endswith(".docx") for v in lines)
+    cut = [v.text() for v in lines if v.fontMetrics().horizontalAdvance(v.text()) + 12 > v.width()]
+    assert not cut, (cut, {v.width() for v in lines})
+    portal.reject()
+
+
+def test_an_answer_left_empty_is_asked_for_in_the_dialogs_words(qtbot, open_window, drafted):
+    """The agency asked for information; Next step… offers the answer, and Draft and log
+    with the answer left empty asks for "your answer" (the field's name), drafting nothing."""
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 11, 2), channel="portal"))
+    log.record_event(db, 1, log.NewEvent("acknowledged", date(2026, 11, 5), tracking_number=TRACKING))
+    log.record_event(db, 1, log.NewEvent("info_requested", date(2026, 11, 20), named_date=date(2026, 12, 4)))
+    db.close()
+    window = open_window(drafted)
+    window.open_request(1)
+    detail = window.requests.detail
+    detail.clock_table.setCurrentIndex(detail.clocks.index(detail.clocks.row_of("reply:info_requested:0"), 0))
+    actions = detail.filing_actions
+    click(qtbot, actions.next_button)
+    dialog = actions.dialog
+    assert dialog.kind.currentData() == "info-answer"
+    click(qtbot, ok(dialog))
+    qtbot.wait(50)
+    assert (
+        dialog.isVisible()
+        and dialog.error.text() == "Write your answer: the information the agency asked for."
+    )
+    assert actions.last_followup is None
+    dialog.reject()

@@ -6,12 +6,14 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from window_fixtures import wait_loaded
 
 from foiadesk.ui.dialogs.profile import ProfileDialog
 from foiadesk.ui.window import MainWindow
 
 TIMEOUT = 15_000
+LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
@@ -136,6 +138,10 @@ def test_the_composer_saves_what_was_typed_as_a_profile(qtbot, open_window, tmp_
     assert dialog.name.text() == "Sam Okafor" and dialog.email.text() == "sam@paper.example"
     dialog.accept()
     qtbot.waitUntil(lambda: composer.saved.currentText() == "Sam Okafor", timeout=TIMEOUT)
+    from foiadesk.core.store.requesters import profiles
+
+    (saved,) = profiles(window.session.db)
+    assert saved.title == ""  # not the example's signer's title ("Investigative reporter")
 
 
 def test_a_view_chosen_while_an_empty_log_is_read_stays(qtbot, settings, tmp_path):
@@ -148,3 +154,144 @@ def test_a_view_chosen_while_an_empty_log_is_read_stays(qtbot, settings, tmp_pat
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(3).center())  # Compose
     wait_loaded(qtbot, window)
     assert window.tabs.currentWidget() is window.composer
+
+
+def test_save_as_a_profile_adds_one_and_leaves_the_chosen_one(qtbot, open_window, demo_copy):
+    """“Save as a profile…” with the log's profile chosen and another name typed saves a new
+    profile; the one chosen keeps its details."""
+    from foiadesk.core.store.requesters import profiles
+
+    window = open_window(demo_copy)
+    before = profiles(window.session.db)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    composer = window.composer
+    chosen = composer.saved.currentData()
+    assert chosen == before[0].id and composer.name.text() == before[0].name
+    composer.name.clear()
+    qtbot.keyClicks(composer.name, "Sam Okafor")
+    qtbot.mouseClick(composer.save_profile_button, Qt.MouseButton.LeftButton)
+    dialog = window.dialog
+    assert dialog.windowTitle() == "New requester profile" and dialog.name.text() == "Sam Okafor"
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    qtbot.waitUntil(lambda: composer.saved.currentText() == "Sam Okafor", timeout=TIMEOUT)
+    after = profiles(window.session.db)
+    assert len(after) == len(before) + 1
+    assert next(p for p in after if p.id == chosen) == before[0]  # left as it was
+    assert composer.saved.currentData() != chosen
+
+
+def test_names_typed_while_the_log_is_read_stay(qtbot, settings, demo_copy):
+    """Compose opened while the log is still being read: the signer's name typed meanwhile
+    is not replaced by the log's first profile when the read ends, nor by F5."""
+    window = MainWindow(settings, demo_copy)
+    qtbot.addWidget(window)
+    window.show()
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(3).center())  # Compose
+    composer = window.composer
+    composer.name.clear()
+    qtbot.keyClicks(composer.name, "Sam Okafor")
+    assert window.session.is_loading  # typed before the read ended
+    wait_loaded(qtbot, window)
+    assert composer.name.text() == "Sam Okafor"
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    wait_loaded(qtbot, window)
+    qtbot.wait(50)
+    assert composer.name.text() == "Sam Okafor"
+
+
+def test_an_untouched_compose_starts_from_the_logs_first_profile(qtbot, settings, demo_copy):
+    from foiadesk.core.store.requesters import profiles
+
+    window = MainWindow(settings, demo_copy)
+    qtbot.addWidget(window)
+    window.show()
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(3).center())
+    wait_loaded(qtbot, window)
+    first = profiles(window.session.db)[0]
+    assert window.composer.saved.currentData() == first.id and window.composer.name.text() == first.name
+
+
+def _drafted_letters(qtbot, window):
+    """Letters drafted in Compose and not saved (the demo log's question is about them)."""
+    composer = window.composer
+    window.show_view(3)
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.unsaved > 0, timeout=60_000)
+    window.show_view(0)
+    return composer
+
+
+@pytest.mark.parametrize("answer", ["Cancel", "Discard"])
+def test_a_demo_log_asks_about_unsaved_letters_before_it_is_written(
+    qtbot, first_run, monkeypatch, isolated_data_dir, answer
+):
+    """Cancel: the letters stay and no demo log is written; Discard: it is written and
+    opened, asked once."""
+    from PySide6.QtWidgets import QMessageBox
+
+    import foiadesk.ui.window_actions as actions
+
+    window = first_run
+    monkeypatch.setattr(actions, "DEMO_REQUESTS", 40)
+    composer = _drafted_letters(qtbot, window)
+    asked = []
+    button = getattr(QMessageBox.StandardButton, answer)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[1]) or button))
+    mine = window.session.path
+    qtbot.mouseClick(window.agenda.welcome.demo_button, LEFT)
+    if answer == "Cancel":
+        qtbot.wait(200)
+        assert not window.session.tasks.busy() and window.session.path == mine
+        assert composer.unsaved > 0 and not list(isolated_data_dir.glob("demo*"))
+    else:
+        qtbot.waitUntil(lambda: window.session.path != mine, timeout=TIMEOUT)
+        assert window.session.path == isolated_data_dir / "demo.sqlite3"
+    assert asked == ["Open a demo log"]
+    _quit_losing_the_letters(monkeypatch)
+
+
+def test_a_demo_log_refused_once_written_is_removed(qtbot, first_run, monkeypatch, isolated_data_dir):
+    """Letters drafted while the demo log is written, kept when asked: the demo log is not
+    opened, and not left behind either."""
+    from PySide6.QtWidgets import QMessageBox
+
+    import foiadesk.core.demo as demo
+    import foiadesk.ui.window_actions as actions
+
+    window = first_run
+    monkeypatch.setattr(actions, "DEMO_REQUESTS", 40)
+    written = threading.Event()
+    write_demo = demo.write_demo
+
+    def slow(*args, **kwargs):
+        write_demo(*args, **kwargs)
+        written.wait(TIMEOUT / 1000)
+
+    monkeypatch.setattr(demo, "write_demo", slow)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Cancel),
+    )
+    mine = window.session.path
+    qtbot.mouseClick(window.agenda.welcome.demo_button, LEFT)
+    assert not asked  # nothing drafted yet: nothing to ask
+    window.composer.unsaved = 2  # letters drafted meanwhile (the worker is busy writing the demo)
+    written.set()
+    qtbot.waitUntil(lambda: not window.session.tasks.busy(), timeout=TIMEOUT)
+    qtbot.wait(50)
+    assert asked == ["Open another log"] and window.session.path == mine
+    assert not list(isolated_data_dir.glob("demo*"))
+    _quit_losing_the_letters(monkeypatch)
+
+
+def _quit_losing_the_letters(monkeypatch):
+    """The window closes at the end of the test: its letters are let go."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)
+    )

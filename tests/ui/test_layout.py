@@ -206,3 +206,154 @@ def test_the_requests_deadlines_are_named_in_full(qtbot, open_window, demo_copy,
         if metrics.horizontalAdvance(label := clocks.index(row, 0).data()) + 8 > table.columnWidth(0)
     ]
     assert not cut, (cut, table.columnWidth(0))
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])
+def test_a_deadlines_status_is_read_whole(qtbot, open_window, demo_copy, size):
+    """The request's longest deadline status ("answered late 2026-…") is not cut: it takes
+    a second line where its column is too narrow, and its tooltip says it whole."""
+    from foiadesk.ui.models.detail import ClocksModel
+
+    window = open_window(demo_copy)
+    window.resize(*size)
+    detail = window.requests.detail
+    table, clocks = detail.clock_table, detail.clocks
+    metrics = table.fontMetrics()
+    longest = (0, None)
+    for request_id in [int(i) for i in window.session.index.columns["id"]][:60]:
+        window.open_request(request_id)
+        for row in range(clocks.rowCount()):
+            text = clocks.index(row, ClocksModel.STATUS).data()
+            longest = max(longest, (metrics.horizontalAdvance(text), request_id))
+    width, request_id = longest
+    assert width > metrics.horizontalAdvance("1,750 days overdue")  # longer than the column was made for
+    window.open_request(request_id)
+    qtbot.wait(20)
+    shown = [clocks.index(row, ClocksModel.STATUS) for row in range(clocks.rowCount())]
+    width = table.columnWidth(ClocksModel.STATUS) - 8
+    cut = [
+        i.data()
+        for i in shown
+        if metrics.boundingRect(0, 0, width, 1000, Qt.TextFlag.TextWordWrap, i.data()).height() + 4
+        > table.rowHeight(i.row())
+        or any(metrics.horizontalAdvance(word) > width for word in i.data().split())
+    ]
+    assert not cut, (cut, table.columnWidth(ClocksModel.STATUS))
+    assert all(i.data(Qt.ItemDataRole.ToolTipRole).startswith(i.data()) for i in shown if i.data())
+
+
+def test_a_rows_menu_reads_nothing_and_offers_what_the_request_screen_does(
+    qtbot, open_window, demo_copy, monkeypatch
+):
+    """A right click on a row works its letters out from the list in memory (no read of
+    the request), and offers each row the letters its owed deadlines call for."""
+    from foiadesk.core.letters.followups import KINDS, next_steps
+    from foiadesk.core.tracking import tracker
+
+    window = open_window(demo_copy)
+    session = window.session
+    ids = [int(i) for i in session.index.columns["id"]]
+    expected = {}
+    for request_id in ids:
+        clocks = tracker.view_request(session.db, request_id, cal=session.calendar()).clocks
+        kinds = [k for c in clocks if c.owed(TODAY) for k in next_steps(c, TODAY)]
+        expected[request_id] = [f"Draft: {KINDS[k][1]}…" for k in dict.fromkeys(kinds)]
+    assert sum(map(bool, expected.values())) > 20  # rows with letters to offer
+    reads = []
+    monkeypatch.setattr(tracker, "view_request", lambda *a, **k: reads.append(a) or pytest.fail("read"))
+    window.show_view(1)
+    table, model = window.requests.table, window.requests.model
+    for row in range(model.rowCount()):
+        index = model.index(row, 2)
+        table.scrollTo(index)
+        table.customContextMenuRequested.emit(table.visualRect(index).center())
+        request_id = int(model.index(row, 0).data())
+        offered = [a.text() for a in window._menu.actions() if a.text().startswith("Draft:")]
+        window._menu.close()
+        assert offered == expected[request_id], request_id
+    assert not reads
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])
+def test_f1_lists_the_shortcuts_without_covering_the_agendas_counts(qtbot, open_window, demo_copy, size):
+    from foiadesk.ui.dialogs.shortcuts import ShortcutsDialog
+
+    window = open_window(demo_copy)
+    window.resize(*size)
+    window.show_view(0)
+    qtbot.wait(20)
+    summary = window.agenda.summary
+    assert "overdue" in summary.text()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.dialog
+    assert isinstance(dialog, ShortcutsDialog) and dialog.isVisible()
+    assert "Ctrl+N" in " ".join(label.text() for label in dialog.findChildren(type(summary)))
+    banner = window.banner
+    where = QRect(summary.mapTo(window, summary.rect().topLeft()), summary.size())
+    covered = banner.isVisible() and QRect(banner.mapTo(window, banner.rect().topLeft()), banner.size())
+    assert not (covered and covered.intersects(where)), (covered, where)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])
+def test_the_agendas_deadlines_show_the_agencys_estimate_whole(qtbot, open_window, demo_copy, size):
+    """ "Response due (agency estimates 2027-…)" is not cut in the agenda, and says itself
+    whole in its tooltip."""
+    window = open_window(demo_copy)
+    window.resize(*size)
+    window.show_view(0)
+    agenda = window.agenda
+    agenda.span.setCurrentIndex(agenda.span.count() - 1)  # everything overdue
+    model, table = agenda.model, agenda.table
+    rows = []
+    for when in range(model.rowCount()):
+        for owner in range(model.rowCount(group := model.index(when, 0))):
+            parent = model.index(owner, 0, group)
+            rows += [model.index(r, 2, parent) for r in range(model.rowCount(parent))]
+    estimates = [i for i in rows if "agency estimates" in i.data()]
+    assert estimates
+    metrics = table.fontMetrics()
+    cut = [i.data() for i in estimates if metrics.horizontalAdvance(i.data()) + 8 > table.columnWidth(2)]
+    assert not cut, (cut, table.columnWidth(2))
+    assert all(i.data(Qt.ItemDataRole.ToolTipRole) == i.data() for i in estimates)
+
+
+def test_the_agendas_menu_reads_nothing_and_offers_each_deadlines_letters(
+    qtbot, open_window, demo_copy, monkeypatch
+):
+    """A right click on an agenda row offers what its deadline's clock offers on the
+    request screen, worked out without reading the request from the log."""
+    from foiadesk.core.letters.followups import KINDS, next_steps
+    from foiadesk.core.tracking import tracker
+    from foiadesk.core.tracking.listing import CLOCK_LABELS
+
+    window = open_window(demo_copy)
+    window.show_view(0)
+    agenda = window.agenda
+    agenda.span.setCurrentIndex(agenda.span.count() - 1)  # everything overdue
+    model, table, session = agenda.model, agenda.table, window.session
+    rows = []
+    for when in range(model.rowCount()):
+        for owner in range(model.rowCount(group := model.index(when, 0))):
+            parent = model.index(owner, 0, group)
+            rows += [model.index(r, 0, parent) for r in range(model.rowCount(parent))]
+    expected = []
+    for index in rows:
+        request_id, due = model.request_id(index), index.data()
+        clocks = tracker.view_request(session.db, request_id, cal=session.calendar()).clocks
+        label = index.siblingAtColumn(2).data().split(" (agency estimates")[0]
+        clock = next(
+            c
+            for c in clocks
+            if c.owed(TODAY) and str(c.due) == due and CLOCK_LABELS.get(c.key, c.label) == label
+        )
+        expected.append([f"Draft: {KINDS[k][1]}…" for k in next_steps(clock, TODAY)])
+    assert len(rows) > 50
+    monkeypatch.setattr(tracker, "view_request", lambda *a, **k: pytest.fail("read"))
+    for index, wanted in zip(rows, expected, strict=True):
+        table.scrollTo(index)
+        table.customContextMenuRequested.emit(table.visualRect(index).center())
+        menu = agenda.next_steps.menu
+        assert [a.text() for a in menu.actions()] == wanted, index.siblingAtColumn(2).data()
+        menu.close()

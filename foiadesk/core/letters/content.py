@@ -959,7 +959,7 @@ def build_clarification_reply_context(
     """clarification_reply.docx: answers the agency's one tolling request for information."""
     text = paragraphs(clarification)
     if not text:
-        raise DraftingError("Write the clarification the agency asked for.")
+        raise DraftingError("Write your answer: the information the agency asked for.")
     ctx = _followup_base(requester, component, request, letter_date)
     ctx.update(agency_letter_date=long_date(agency_letter_date), clarification=text)
     return ctx

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -47,6 +48,9 @@ from foiadesk.core.reference.directory import Component
 from foiadesk.core.store import log, sent
 from foiadesk.core.store.db import write
 from foiadesk.core.tracking.tracker import view_request
+
+if TYPE_CHECKING:
+    from foiadesk.core.tracking.listing import RequestIndex
 
 # kind: (template, what it is)
 KINDS = {
@@ -310,25 +314,56 @@ def _event_sentence(e: Event, comp: Component) -> str:
 
 def next_steps(clock: Clock, today: date) -> list[str]:
     """The follow-up kinds a deadline offers, most useful first."""
-    state = clock.state(today)
-    if clock.key == "response":
-        return ["status", "liaison", "ogis"] if state in ("overdue", "missed") else ["status"]
-    if clock.key == "exhaustion":
+    return steps_for(clock.key, clock.label, late=clock.state(today) in ("overdue", "missed"))
+
+
+def steps_for(key: str, label: str, *, late: bool) -> list[str]:
+    """The follow-up kinds of a deadline by its key and label, and whether it was missed."""
+    if key == "response":
+        return ["status", "liaison", "ogis"] if late else ["status"]
+    if key == "exhaustion":
         return ["complaint-outline", "ogis", "status"]
-    if clock.key == "expedite":
+    if key == "expedite":
         return ["status"]
-    if clock.key.startswith("appeal_window"):
+    if key.startswith("appeal_window"):
         return ["appeal", "ogis"]
-    if clock.key == "appeal_decision":
-        return ["status", "ogis", "complaint-outline"] if state in ("overdue", "missed") else ["status"]
-    if clock.key.startswith("reply:"):
-        label = clock.label.lower()
+    if key == "appeal_decision":
+        return ["status", "ogis", "complaint-outline"] if late else ["status"]
+    if key.startswith("reply:"):
+        label = label.lower()
         if "fee" in label:
             return ["fee-response"]
         if "still interested" in label:
             return ["still-interested"]
         return ["info-answer"]
     return []
+
+
+def letters_due(index: RequestIndex, request_id: int, today: date) -> list[str]:
+    """The letters a request's owed deadlines call for on ``today``, each once: what
+    ``next_steps`` offers for each clock the request screen shows as owed, worked out from
+    the list in memory (a right click on a row reads nothing from the log)."""
+    from foiadesk.core.deadlines.batch import NONE, REPLIES, REQUESTER_OWES
+    from foiadesk.core.tracking.listing import CLOCK_LABELS, CLOCKS
+
+    row = index.row_of(request_id)
+    if row is None:
+        return []
+    day = today.toordinal()
+    kinds: list[str] = []
+    for key in CLOCKS:
+        if key in REPLIES:  # each ask on its own, below
+            continue
+        due, done = int(index.clocks[key][row]), int(index.clocks[f"{key}_done"][row])
+        if due == NONE or done != NONE or (key in REQUESTER_OWES and due < day):
+            continue
+        kinds += steps_for(key, CLOCK_LABELS[key], late=due < day)
+    asks = index.asks
+    mine = (asks["request_id"] == request_id) & (asks["due"] >= day)
+    for at in sorted(mine.nonzero()[0].tolist(), key=lambda at: int(asks["event_id"][at])):
+        key = REPLIES[int(asks["kind"][at])]
+        kinds += steps_for(key, CLOCK_LABELS[key], late=False)
+    return list(dict.fromkeys(kinds))
 
 
 # --- contexts -----------------------------------------------------------------------------------

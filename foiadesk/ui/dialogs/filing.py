@@ -56,6 +56,9 @@ from foiadesk.core.store.log import Attachment
 from foiadesk.ui.dialogs.event import date_edit
 from foiadesk.ui.session import Session
 
+LABEL_CHARS = 26  # the portal form's field names wrap at this width
+VALUE_CHARS = 50  # an email address or an organisation's name shows whole
+
 
 def choose_proof_file(parent) -> Path | None:
     """The OS file dialog (tests replace this function)."""
@@ -238,10 +241,13 @@ class PortalFieldsDialog(QDialog):
         else:
             _message(self.problems, "Every field passes the form's rules.", bad=False)
         grid = QGridLayout()
+        chars = self.fontMetrics().averageCharWidth()
         for row, field in enumerate(self.form.fields):
             label = QLabel(("* " if field.required else "") + field.label)
             label.setToolTip(field.help or field.name)
             label.setWordWrap(True)
+            width = min(label.fontMetrics().horizontalAdvance(label.text()) + 4, chars * LABEL_CHARS)
+            label.setFixedWidth(width)  # only a long name wraps; the values keep the room
             if field.limit or "\n" in field.value or len(field.value) > 80:
                 value = QPlainTextEdit(field.value)
                 value.setReadOnly(True)
@@ -250,6 +256,7 @@ class PortalFieldsDialog(QDialog):
                 value = QLineEdit(field.value)
                 value.setReadOnly(True)
             value.setAccessibleName(field.label)
+            value.setMinimumWidth(chars * VALUE_CHARS)
             count = QLabel(f"{field.count:,} / {field.limit:,}" if field.limit else "")
             if field.problems:
                 count.setStyleSheet("color: #a00000;")
@@ -277,8 +284,10 @@ class PortalFieldsDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addWidget(scroll, 1)
         layout.addWidget(close)
-        chars = self.fontMetrics().averageCharWidth()
-        self.resize(chars * 120, self.fontMetrics().height() * 40)
+        room = self.screen().availableGeometry()
+        self.resize(
+            min(chars * 130, room.width() - 32), min(self.fontMetrics().height() * 40, room.height() - 64)
+        )
 
     def _copy(self, value: str, button: QPushButton) -> None:
         QApplication.clipboard().setText(value)

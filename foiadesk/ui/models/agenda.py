@@ -234,6 +234,8 @@ class AgendaModel(QAbstractItemModel):
         if role == KIND_ROLE:
             return "deadline"
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 2:  # the deadline whole, with the agency's estimate, in a narrowed column
+                return self._row(index, Qt.ItemDataRole.DisplayRole)
             if column == 5:
                 return cols["title"][row]
             if column == 4:

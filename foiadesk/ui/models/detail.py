@@ -36,6 +36,7 @@ class ClocksModel(KeyedTableModel):
     """Every clock of one request, open or done, in the order the engine gives them."""
 
     HEADERS = ("Deadline", "Due", "Status", f"{DISPUTED} Other date")
+    STATUS = 2
     OTHER = 3  # the date a disputed closure day would give (shown when there is one)
 
     def __init__(self, parent=None):
@@ -84,10 +85,13 @@ class ClocksModel(KeyedTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             if column in (1, self.OTHER) and clock.alternative:
                 return disputed_text(clock)
-            if column == 2 and clock.done_on and clock.due and clock.unit != "milestone":
-                late = (clock.done_on - clock.due).days
-                when = f"{late} days after" if late > 0 else "by"
-                return f"Done {clock.done_on}, {when} the date it was due ({clock.due})."
+            if column == self.STATUS:  # the whole status, however narrow the column
+                status = self.cell(key, column, Qt.ItemDataRole.DisplayRole, None)
+                if clock.done_on and clock.due and clock.unit != "milestone":
+                    late = (clock.done_on - clock.due).days
+                    when = f"{late} days after" if late > 0 else "by"
+                    return f"{status}: done {clock.done_on}, {when} the date it was due ({clock.due})."
+                return f"{status}: {clock.rule}" if status else clock.rule
             return clock.rule
         elif role == Qt.ItemDataRole.BackgroundRole:
             if column == 2 and live:

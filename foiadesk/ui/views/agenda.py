@@ -97,9 +97,12 @@ class AgendaView(QWidget):
     def _set_widths(self) -> None:
         metrics = self.table.fontMetrics()
         header = self.table.header()
-        from foiadesk.core.tracking.listing import CLOCK_LABELS
+        from datetime import date
 
-        longest_label = max(CLOCK_LABELS.values(), key=metrics.horizontalAdvance)  # never cut
+        from foiadesk.core.tracking.listing import CLOCK_LABELS, deadline_label
+
+        labels = [*CLOCK_LABELS.values(), deadline_label("response", date(2026, 12, 31))]  # with an estimate
+        longest_label = max(labels, key=metrics.horizontalAdvance)  # never cut
         for column, sample in enumerate((DATE, "1,750 days overdue", longest_label, "99999", "TREAS-DO")):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         self.table.setColumnWidth(0, self.table.columnWidth(0) + 2 * self.table.indentation())

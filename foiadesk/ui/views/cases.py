@@ -24,6 +24,7 @@ from foiadesk.core.reference.casepack import CasePack, shipped_case_packs
 from foiadesk.core.store import reads
 from foiadesk.core.tracking.casegrid import case_grid
 from foiadesk.core.tracking.listing import NONE
+from foiadesk.ui.look import counted
 from foiadesk.ui.models.cases import ABBR_ROLE, CaseGridModel
 from foiadesk.ui.session import Session, not_read
 from foiadesk.ui.widgets import Table
@@ -139,7 +140,8 @@ class CasesView(QWidget):
         total = sum(r.requests for r in rows)
         overdue = sum(r.overdue for r in rows)
         gaps = [r.component for r in rows if not r.requests]
-        text = f"{total:,} requests to {sum(1 for r in rows if r.requests)} components · {overdue:,} overdue"
+        offices = sum(1 for r in rows if r.requests)
+        text = f"{counted(total, 'request')} to {counted(offices, 'component')} · {overdue:,} overdue"
         if gaps:
             text += f" · the case pack names records at {', '.join(gaps)} not yet requested"
         self.about.setText(text)

@@ -149,6 +149,7 @@ class ComposerView(QWidget):
         self.drafts: list[Draft] = []
         self.choices: Choices | None = None
         self._signer: dict[str, str] = {}  # the chosen profile's name, title and signature
+        self._filled: tuple = ()  # the signer's details as the chosen profile filled them in
 
         self.pack = QComboBox()
         for pack in packs:
@@ -271,7 +272,8 @@ class ComposerView(QWidget):
             ground.setEnabled(False)
         self._pack_chosen()
         self._fill_requesters()
-        session.when_loaded(lambda: self._fill_requesters(reset=True))
+        self._read_once = False  # the first read of the log starts from its first profile
+        session.when_loaded(self._log_read)
 
     def _layout(self) -> None:
         what = QGroupBox("1. What to ask for")
@@ -456,10 +458,10 @@ class ComposerView(QWidget):
         self._requester_chosen()  # its fields may have changed even if it was chosen already
 
     def typed_profile(self) -> Profile:
-        """The signer's details on screen, as a profile to save (the saved one, if chosen)."""
-        saved = self.saved.currentData()
+        """The signer's details on screen, as a new profile to save: "Save as a profile…"
+        adds one and leaves the profile the details started from as it was (Settings edits)."""
         return Profile(
-            id=saved if isinstance(saved, int) else None,
+            id=None,
             name=self.name.text().strip(),
             organization=self.organization.text().strip(),
             email=self.email.text().strip(),
@@ -467,10 +469,27 @@ class ComposerView(QWidget):
             address=self.address.toPlainText().strip(),
             fee_category=self.fee_category.currentData(),
             fee_category_basis=self.basis.toPlainText().strip(),
-            title=self._signer.get("title", ""),
-            signature_name=self._signature(),
+            title=self._signer_kept("title"),
+            signature_name=self._signer_kept("signature_name"),
             dissemination=self.dissemination.toPlainText().strip(),
         )
+
+    def _log_read(self) -> None:
+        """The list was read: the first time, start from the log's first profile, unless
+        the user has typed the signer's details meanwhile (they stay, as after F5)."""
+        reset, self._read_once = not self._read_once and not self._typed(), True
+        self._fill_requesters(reset=reset)
+
+    def _requester_values(self) -> tuple:
+        return (
+            *(w.text() for w in (self.name, self.organization, self.email, self.phone)),
+            *(w.toPlainText() for w in (self.address, self.basis, self.dissemination)),
+            self.fee_category.currentData(),
+        )
+
+    def _typed(self) -> bool:
+        """Whether the signer's details on screen differ from the profile last filled in."""
+        return self._requester_values() != self._filled
 
     def _fill_requesters(self, *, reset: bool = False) -> None:
         """List the saved profiles; on a fresh read of the log, start from the first of them
@@ -482,7 +501,8 @@ class ComposerView(QWidget):
         for requester_id, name in requesters(self.session.db) if self.session.db else ():
             self.saved.addItem(name, requester_id)
         first = self.saved.itemData(1) if self.saved.count() > 1 else "example"
-        keep = first if reset or current is None or self.saved.findData(current) < 0 else current
+        gone = current is None or self.saved.findData(current) < 0
+        keep = first if reset or gone else current
         self.saved.setCurrentIndex(max(0, self.saved.findData(keep)))
         self.saved.blockSignals(False)
         if keep != current:
@@ -518,11 +538,13 @@ class ComposerView(QWidget):
         self.fee_category.setCurrentIndex(max(0, self.fee_category.findData(fields.get("fee_category"))))
         # Kept from the profile though not shown: the signer's title and signature.
         self._signer = {k: fields.get(k) or "" for k in ("name", "title", "signature_name")}
+        self._filled = self._requester_values()
 
-    def _signature(self) -> str:
-        """The profile's signature, unless the name was changed since (then the name)."""
+    def _signer_kept(self, key: str) -> str:
+        """The profile's title or signature, unless the name was changed since: another
+        person signs (with the name, and no title of the profile's signer)."""
         same = self._signer.get("name") == self.name.text().strip()
-        return self._signer.get("signature_name", "") if same else ""
+        return self._signer.get(key, "") if same else ""
 
     def current_choices(self) -> Choices:
         """The choices on screen; raises UserError with what is missing."""
@@ -541,8 +563,8 @@ class ComposerView(QWidget):
             fee_category=self.fee_category.currentData(),
             fee_category_basis=self.basis.toPlainText().strip(),
             dissemination=self.dissemination.toPlainText().strip(),
-            title=self._signer.get("title", ""),
-            signature_name=self._signature(),
+            title=self._signer_kept("title"),
+            signature_name=self._signer_kept("signature_name"),
         )
         if self.expedite.isChecked() and not any(box.isChecked() for box in self.grounds.values()):
             raise UserError(
@@ -618,7 +640,9 @@ class ComposerView(QWidget):
             self.preview.clear()
             return
         draft = self.drafts[row]
-        self.preview.setPlainText(re.sub(r"^([•◦▪-])\s+", r"\1 ", draft.text, flags=re.M))  # list tabs
+        # the tab after a bullet, a number or a source's mark ("1.\t", "[1]\t") is a wide gap
+        text = re.sub(r"^([•◦▪-]|\d+\.|\[\d+\])[ \t]+", r"\1 ", draft.text, flags=re.M)
+        self.preview.setPlainText(text)
         said = [f"• {w}" for w in draft.warnings]
         requester = self.choices.requester if self.choices else None
         if requester is not None and requester.email.endswith(".example"):  # RFC 2606: made up

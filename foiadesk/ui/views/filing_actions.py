@@ -11,17 +11,6 @@ from foiadesk.core.errors import UserError
 from foiadesk.core.letters.followups import KINDS, next_steps
 
 
-def request_steps(session, request_id: int) -> list[str]:
-    """The letters a request's open deadlines (those the agenda lists) call for today, each
-    once, in its deadlines' order."""
-    from foiadesk.core.tracking.tracker import view_request
-
-    today = session.today()
-    view = view_request(session.db, request_id, cal=session.calendar())
-    kinds = [kind for clock in view.clocks if clock.owed(today) for kind in next_steps(clock, today)]
-    return list(dict.fromkeys(kinds))
-
-
 class FilingActions:
     """Installed on a RequestDetail; keeps its dialogs alive while they are open."""
 
@@ -141,9 +130,10 @@ class AgendaNextSteps:
         agenda.table.customContextMenuRequested.connect(self._context_menu)
 
     def steps_at(self, index) -> tuple[int | None, list[str]]:
-        """The request of an agenda row and the letters its deadline offers."""
-        from foiadesk.core.tracking.listing import CLOCKS
-        from foiadesk.core.tracking.tracker import view_request
+        """The request of an agenda row and the letters its deadline offers, from what the
+        row already holds (a right click reads nothing from the log)."""
+        from foiadesk.core.letters.followups import steps_for
+        from foiadesk.core.tracking.listing import CLOCK_LABELS, CLOCKS
 
         model, session = self.agenda.model, self.agenda.session
         request_id = model.request_id(index)
@@ -151,13 +141,7 @@ class AgendaNextSteps:
             return None, []
         _row, clock_no, due = model._deadline(index.siblingAtColumn(0))
         key = CLOCKS[clock_no]
-        view = view_request(session.db, request_id, cal=session.calendar())
-        clocks = [c for c in view.clocks if c.due is not None and c.due.toordinal() == due]
-        clock = next(
-            (c for c in clocks if c.key == key or (key.startswith("reply:") and c.key.startswith(key + ":"))),
-            None,
-        )
-        return request_id, next_steps(clock, session.today()) if clock else []
+        return request_id, steps_for(key, CLOCK_LABELS[key], late=due < session.today().toordinal())
 
     def _context_menu(self, pos) -> None:
         index = self.agenda.table.indexAt(pos)

@@ -69,6 +69,10 @@ class RequestDetail(QWidget):
         self.clock_table = Table()
         self.clock_table.setModel(self.clocks)
         self.clock_table.setAccessibleName("Deadlines")
+        self.clock_table.setWordWrap(True)  # a long status takes two lines (see _fit_clock_table)
+        self.clock_table.horizontalHeader().sectionResized.connect(
+            lambda column, *_: column == ClocksModel.STATUS and self._fit_clock_table()
+        )
         self.clock_table.set_widths(
             {1: f"{DATE} {DISPUTED}", 2: "1,750 days overdue", 3: "2026-12-31"}, stretch=0
         )
@@ -201,18 +205,21 @@ class RequestDetail(QWidget):
         self._event_chosen()
 
     def _fit_clock_table(self) -> None:
-        """As tall as its rows (three to eight), so the trace below gets the rest."""
-        rows = min(max(self.clocks.rowCount(), 3), 8)
-        table = self.clock_table
-        height = (
-            table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
-        )
-        table.setMaximumHeight(height + 2 * table.frameWidth() + 2)
-        shortest = (
-            table.horizontalHeader().sizeHint().height()
-            + min(rows, 3) * table.verticalHeader().defaultSectionSize()
-        )
-        table.setMinimumHeight(shortest + 2 * table.frameWidth() + 2)
+        """As tall as its rows (three to eight), so the trace below gets the rest; a status
+        too long for its column ("answered late 2026-05-12") wraps onto a second line."""
+        table, clocks = self.clock_table, self.clocks
+        line = table.verticalHeader().defaultSectionSize()
+        room = table.columnWidth(ClocksModel.STATUS) - 12
+        metrics = table.fontMetrics()
+        for row in range(clocks.rowCount()):
+            text = clocks.index(row, ClocksModel.STATUS).data() or ""
+            wraps = metrics.horizontalAdvance(text) > room
+            table.setRowHeight(row, line + metrics.lineSpacing() if wraps else line)
+        heights = [table.rowHeight(row) for row in range(clocks.rowCount())]
+        heights += [line] * (3 - len(heights))  # room for three rows at least
+        frame = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
+        table.setMaximumHeight(frame + sum(heights[:8]))
+        table.setMinimumHeight(frame + sum(heights[:3]))
 
     def _show_disputed(self, clocks: list[Clock]) -> None:
         """The Other date column appears when a disputed closure day moves a deadline."""

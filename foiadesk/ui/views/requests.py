@@ -26,6 +26,7 @@ from foiadesk.core.tracking.listing import (
     Filter,
     search_ids,
 )
+from foiadesk.ui.look import counted
 from foiadesk.ui.models.requests import ID_ROLE, RequestsModel
 from foiadesk.ui.session import Session
 from foiadesk.ui.views.request_detail import RequestDetail
@@ -302,7 +303,7 @@ class RequestsView(QWidget):
     def _update_count(self, *args) -> None:
         total = len(self.session.index)
         shown = self.model.total()
-        text = f"{total:,} requests" if shown == total else f"{shown:,} of {total:,} requests"
+        text = counted(total, "request") if shown == total else f"{shown:,} of {counted(total, 'request')}"
         typed = self.search.text().strip()
         if typed and len(typed) < SEARCH_FROM and not typed.startswith("#"):
             text += " · type two or more letters to search"
