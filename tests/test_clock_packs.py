@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from foiadesk.core.deadlines.columnar import OUTCOMES, TYPES, UNREAD
+from foiadesk.core.deadlines.columnar import OUTCOMES, TYPES
+from foiadesk.core.deadlines.events import UNREAD
 from foiadesk.core.demo import write_demo
 from foiadesk.core.store import clock_packs, index_read
 from foiadesk.core.store.db import connect

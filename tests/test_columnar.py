@@ -17,7 +17,7 @@ import pytest
 from foiadesk.core.deadlines import batch, columnar
 from foiadesk.core.deadlines.calendar import CalendarError, calendar
 from foiadesk.core.deadlines.clocks import AppealRule
-from foiadesk.core.deadlines.events import EVENT_TYPES, Event, derive_status
+from foiadesk.core.deadlines.events import EVENT_TYPES, UNREAD, Event, derive_status
 from foiadesk.core.demo import synthetic_history, write_demo
 from foiadesk.core.store import index_read
 from foiadesk.core.store.db import connect, write
@@ -162,16 +162,14 @@ def test_a_date_the_calendar_cannot_place_is_reported_as_before(tmp_path):
 
 
 def test_the_types_the_index_leaves_out_change_no_clock_and_no_status(log):
-    """``columnar.UNREAD`` events are not read at all: with or without them, ``extract``
+    """``events.UNREAD`` events are not read at all: with or without them, ``extract``
     and ``derive_status`` say the same."""
     ids, ev, rules, hist = _read(log)
-    assert sum(e.type in columnar.UNREAD for h in hist for e in h) > 1000
-    kept = [[e for e in h if e.type not in columnar.UNREAD] for h in hist]
+    assert sum(e.type in UNREAD for h in hist for e in h) > 1000
+    kept = [[e for e in h if e.type not in UNREAD] for h in hist]
     assert_same_columns(batch.extract(kept, calendar(), rules), batch.extract(hist, calendar(), rules))
     assert [derive_status(h) for h in kept] == [derive_status(h) for h in hist]  # type: ignore[arg-type]
-    skipped = index_read.read_events(
-        log, "{col} > ?", [0], types=TYPES, outcomes=OUTCOMES, skip=columnar.UNREAD
-    )
+    skipped = index_read.read_events(log, "{col} > ?", [0], types=TYPES, outcomes=OUTCOMES, skip=UNREAD)
     assert len(skipped["id"]) == sum(map(len, kept))
     ours, _ = columnar.read(skipped, ids, calendar(), rules, lambda rows: [])
     assert_same_columns(ours, batch.extract(hist, calendar(), rules))

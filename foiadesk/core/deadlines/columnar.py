@@ -40,7 +40,6 @@ from foiadesk.core.deadlines.facts import (
 TYPES = tuple(EVENT_TYPES)  # event type codes: positions here (NONE: a type the app does not know)
 OUTCOMES = tuple(OUTCOME_LABELS)  # outcome codes: positions here (NONE: none; UNKNOWN: another)
 UNKNOWN = -2
-UNREAD = ("drafted", "note", "fee_waiver_requested")  # types no clock and no status reads
 
 
 def _code(name: str) -> int:

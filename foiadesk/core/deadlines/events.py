@@ -153,6 +153,8 @@ _TYPES = [
 EVENT_TYPES: dict[str, EventType] = {t.key: t for t in _TYPES}
 
 ADVERSE_DETERMINATIONS = frozenset({"partial", "denial", "no_records", "glomar"})
+UNREAD = ("drafted", "note", "fee_waiver_requested")  # types no clock and no status reads
+
 OUTCOME_LABELS = {
     "full_grant": "Granted in full",
     "partial": "Partly granted",

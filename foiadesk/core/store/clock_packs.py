@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 from sqlite_utils import Database
 
+from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, UNREAD
 from foiadesk.core.store.packing import (
     DAY,
     ID,
@@ -69,26 +70,37 @@ def key(types: Sequence[str], outcomes: Sequence[str], skip: Sequence[str]) -> s
     return hashlib.sha256(repr((event_columns(types, outcomes), live(skip))).encode()).hexdigest()[:16]
 
 
-def _packed(request: str, types: Sequence[str], outcomes: Sequence[str], skip: Sequence[str]) -> str:
+# The view's columns, as ``event_columns`` works them out: the code, the three days, the id.
+VIEW_COLUMNS = [(f"c{i}", count) for i, count in enumerate((CODE, DAY, DAY, DAY, ID))]
+
+
+def _packed(request: str) -> str:
     """A SELECT of the pack of the events of ``request`` (an SQL expression), in date and
     id order, and their number (``packed``, ``events``; NULL and 0 without live events)."""
-    events = f"""SELECT {{columns}} FROM events WHERE request_id = {request} AND {live(skip)}
-                  ORDER BY occurred_on, id"""
-    return packed_select(event_columns(types, outcomes), events, ", count(*) AS events")
+    events = f"SELECT {{columns}} FROM clock_events WHERE request_id = {request} ORDER BY occurred_on, id"
+    return packed_select(VIEW_COLUMNS, events, ", count(*) AS events")
 
 
 def create(db: Database, types: Sequence[str], outcomes: Sequence[str], skip: Sequence[str]) -> None:
-    """The packs of every request, and the triggers that keep them (replacing any)."""
+    """The packs of every request, and the view and triggers that keep them (replacing
+    any). The codes are worked out in one view, so the schema holds them once: a log's
+    schema is read whole at every opening, and a damaged page of it makes the log unreadable."""
     set_aside(db)
     db.execute("DROP TABLE IF EXISTS clock_packs")
     db.execute("DROP TABLE IF EXISTS clock_packs_key")
+    db.execute("DROP VIEW IF EXISTS clock_events")
+    codes = ", ".join(f"{expr} AS c{i}" for i, (expr, _) in enumerate(event_columns(types, outcomes)))
+    db.execute(
+        f"""CREATE VIEW clock_events AS SELECT request_id, occurred_on, id, {codes}
+              FROM events WHERE {live(skip)}"""
+    )
     db.execute(
         """CREATE TABLE clock_packs (request_id INTEGER PRIMARY KEY, events INTEGER NOT NULL,
                                      packed TEXT NOT NULL)"""
     )
     db.execute("CREATE TABLE clock_packs_key (key TEXT NOT NULL)")
     db.execute("INSERT INTO clock_packs_key VALUES (?)", [key(types, outcomes, skip)])
-    _fill(db, types, outcomes, skip)
+    _fill(db)
 
     def repack(row: str) -> str:
         # no INSERT OR REPLACE: the statement that fires a trigger imposes its own conflict
@@ -97,7 +109,7 @@ def create(db: Database, types: Sequence[str], outcomes: Sequence[str], skip: Se
         return (
             f"DELETE FROM clock_packs WHERE request_id = {request}; "
             f"INSERT INTO clock_packs SELECT {request}, events, packed "
-            f"FROM ({_packed(request, types, outcomes, skip)}) WHERE events > 0;"
+            f"FROM ({_packed(request)}) WHERE events > 0;"
         )
 
     db.execute(f"CREATE TRIGGER events_pack_insert AFTER INSERT ON events BEGIN {repack('NEW')} END")
@@ -109,10 +121,8 @@ def create(db: Database, types: Sequence[str], outcomes: Sequence[str], skip: Se
 
 
 def rebuild(db: Database) -> None:
-    """``create`` with the lists the request list reads with."""
-    from foiadesk.core.deadlines.columnar import OUTCOMES, TYPES, UNREAD  # not needed by every command
-
-    create(db, TYPES, OUTCOMES, UNREAD)
+    """``create`` with the lists the request list reads with (``columnar``'s)."""
+    create(db, tuple(EVENT_TYPES), tuple(OUTCOME_LABELS), UNREAD)
 
 
 def kept(db: Database) -> bool:
@@ -127,14 +137,13 @@ def set_aside(db: Database) -> None:
         db.execute(f"DROP TRIGGER IF EXISTS events_pack_{trigger}")
 
 
-def _fill(db: Database, types: Sequence[str], outcomes: Sequence[str], skip: Sequence[str]) -> None:
+def _fill(db: Database) -> None:
     """A pack for every request with live events: two ordered reads of every event (their
     requests, then their values; one transaction) cut into a string per request."""
-    every = f"SELECT {{columns}} FROM events WHERE {live(skip)} ORDER BY request_id, occurred_on, id"
-    columns = event_columns(types, outcomes)
+    every = "SELECT {columns} FROM clock_events ORDER BY request_id, occurred_on, id"
     owners = unpack(db.execute(packed_select([("request_id", ID)], every)).fetchone()[0] or "", [ID])[:, 0]
-    text = db.execute(packed_select(columns, every)).fetchone()[0] or ""
-    width = sum(count for _, count in columns)
+    text = db.execute(packed_select(VIEW_COLUMNS, every)).fetchone()[0] or ""
+    width = sum(count for _, count in VIEW_COLUMNS)
     requests, starts, counts = np.unique(owners, return_index=True, return_counts=True)
     rows = zip(requests.tolist(), counts.tolist(), starts.tolist(), strict=True)
     db.conn.executemany(

@@ -30,8 +30,8 @@ from sqlite_utils import Database
 from foiadesk.core.deadlines import batch, columnar
 from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
-from foiadesk.core.deadlines.events import OUTCOME_LABELS
-from foiadesk.core.store import index_cache, index_read
+from foiadesk.core.deadlines.events import OUTCOME_LABELS, UNREAD
+from foiadesk.core.store import clock_packs, index_cache, index_read, packing
 from foiadesk.core.tracking.tracker import appeal_rule
 
 NONE = batch.NONE
@@ -334,9 +334,7 @@ class RequestIndex:
     def _reads(db: Database, where: str, params: list) -> dict[str, dict]:
         return {
             "requests": index_read.read_requests(db, where, params),
-            "events": index_read.read_events(
-                db, where, params, types=TYPES, outcomes=OUTCOMES, skip=columnar.UNREAD
-            ),
+            "events": index_read.read_events(db, where, params, types=TYPES, outcomes=OUTCOMES, skip=UNREAD),
             "fees": index_read.read_fees(db, where, params),
         }
 
@@ -694,7 +692,8 @@ def _chunk_of(reads: dict[str, dict], start: int, stop: int) -> dict[str, dict]:
 
 # What the kept reads depend on: the SQL that made them and the codes it gives.
 READS_KEY = hashlib.sha256(
-    Path(index_read.__file__).read_bytes() + repr((TYPES, OUTCOMES, columnar.UNREAD)).encode()
+    b"".join(Path(m.__file__).read_bytes() for m in (index_read, clock_packs, packing))
+    + repr((TYPES, OUTCOMES, UNREAD)).encode()
 ).hexdigest()[:16]
 
 
