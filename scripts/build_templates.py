@@ -44,10 +44,13 @@ CERTIFICATION = (
 REF = (
     "my request under the Freedom of Information Act, 5 U.S.C. 552, submitted on "
     "{{ request.submitted_on }}{% if request.title %} for records about "
-    "{{ request.title }}{% endif %}{% if request.tracking_number %} (tracking number "
+    "“{{ request.title }}”{% endif %}{% if request.tracking_number %} (tracking number "
     "{{ request.tracking_number }}){% elif history.confirmation %} (confirmation "
     "{{ history.confirmation }}){% endif %}"
 )
+# A subject line names the request by its number and its own records, so that letters about
+# several narrow requests to one office cannot be confused.
+TITLED = "{% if request.title %}, “{{ request.title }}”{% endif %}"
 ECD = "an estimated date on which your office will complete action on the request (5 U.S.C. 552(a)(7)(B))"
 
 
@@ -478,7 +481,7 @@ def status_inquiry():
         subject="Re: Status of {% if appeal %}the appeal on {% endif %}Freedom of Information Act "
         "request {% if request.tracking_number %}"
         "{{ request.tracking_number }}{% else %}submitted {{ request.submitted_on }}{% endif %}"
-        "{% if appeal and appeal.number %} (appeal {{ appeal.number }}){% endif %}",
+        "{% if appeal and appeal.number %} (appeal {{ appeal.number }}){% endif %}" + TITLED,
         salutation="{% if appeal %}Dear Appeals Officer:{% else %}Dear FOIA Officer:{% endif %}",
     )
     p(
@@ -560,7 +563,9 @@ def status_inquiry():
 def clarification_reply():
     doc = new_document("Clarification of a FOIA request", "FOIA clarification")
     letter_top(
-        doc, subject="Re: Clarification of Freedom of Information Act request {{ request.tracking_number }}"
+        doc,
+        subject="Re: Clarification of Freedom of Information Act request {{ request.tracking_number }}"
+        + TITLED,
     )
     p(doc, "I am replying to your letter of {{ agency_letter_date }}, which asked me to clarify " + REF + ".")
     p(doc, "{{ clarification }}")
@@ -592,7 +597,9 @@ def still_interested_reply():
     doc = new_document("Reply: still interested in a FOIA request", "FOIA reply")
     letter_top(
         doc,
-        subject="Re: Freedom of Information Act request {{ request.tracking_number }}: I am still interested",
+        subject="Re: Freedom of Information Act request {{ request.tracking_number }}"
+        + TITLED
+        + ": I am still interested",
     )
     p(
         doc,
@@ -621,7 +628,9 @@ def still_interested_reply():
 def fee_response():
     doc = new_document("Reply to a FOIA fee estimate", "FOIA fee reply")
     letter_top(
-        doc, subject="Re: Fee estimate for Freedom of Information Act request {{ request.tracking_number }}"
+        doc,
+        subject="Re: Fee estimate for Freedom of Information Act request {{ request.tracking_number }}"
+        + TITLED,
     )
     p(
         doc,
@@ -698,7 +707,7 @@ def appeal():
     letter_top(
         doc,
         title="Freedom of Information Act Appeal",
-        subject="Re: Request {{ request.tracking_number }}, submitted "
+        subject="Re: Request {{ request.tracking_number }}" + TITLED + ", submitted "
         "{{ request.submitted_on }}; {{ decision }}",
         salutation="Dear Appeals Officer:",
     )
@@ -784,7 +793,7 @@ def liaison_letter():
     letter_top(
         doc,
         subject="Re: Request for assistance with Freedom of Information Act request "
-        "{{ request.tracking_number }}",
+        "{{ request.tracking_number }}" + TITLED,
         salutation="Dear FOIA Public Liaison:",
     )
     p(
@@ -841,7 +850,7 @@ def ogis_request():
     letter_top(
         doc,
         subject="Re: Request for mediation: {{ component.name }}, Freedom of "
-        "Information Act request {{ request.tracking_number }}",
+        "Information Act request {{ request.tracking_number }}" + TITLED,
         salutation="Dear OGIS staff:",
     )
     p(
@@ -868,26 +877,23 @@ def ogis_request():
     heading(doc, "What I ask for")
     p(
         doc,
-        "{% if history.exemptions %}A fuller explanation of each withholding, release of the "
-        "segregable portions withheld, and a description of the search made"
-        "{% elif history.missed or history.appeal_missed %}A realistic estimated date of "
-        "completion, release of the records already processed and a schedule for the rest"
-        "{% else %}Help in resolving the dispute described above{% endif %}. I am willing to "
-        "discuss narrowing the request or setting priorities.",
+        "{{ ask }}.{% if not history.determination_on %} I am willing to discuss narrowing the "
+        "request or setting priorities.{% endif %}",
     )
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
     p(
         doc,
+        # only what the requester knows of their own acts: not that no lawsuit is pending anywhere
         "I consent to OGIS discussing this request and my correspondence with the agency's "
-        "FOIA staff. No lawsuit about this request is pending. Copies of my request and the "
-        "agency's letters are enclosed. Thank you for your help.",
+        "FOIA staff. I have not filed a lawsuit about this request. Copies of my request and "
+        "the agency's letters are attached. Thank you for your help.",
     )
     signature(doc)
     p(
         doc,
-        "Enclosures: my request of {{ request.submitted_on }} and the agency's letters listed above.",
+        "Attachments: my request of {{ request.submitted_on }} and the agency's letters listed above.",
         "Enclosures",
     )
     return doc
