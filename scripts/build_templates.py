@@ -51,6 +51,9 @@ REF = (
 # A subject line names the request by its number and its own records, so that letters about
 # several narrow requests to one office cannot be confused.
 TITLED = "{% if request.title %}, “{{ request.title }}”{% endif %}"
+# What goes with a letter is enclosed in an envelope, attached to a portal filing or e-mail.
+ENCLOSED = "{% if delivery and 'by mail' not in delivery %}attached{% else %}enclosed{% endif %}"
+ENCLOSURES = "{% if delivery and 'by mail' not in delivery %}Attachments{% else %}Enclosures{% endif %}"
 ECD = "an estimated date on which your office will complete action on the request (5 U.S.C. 552(a)(7)(B))"
 
 
@@ -717,7 +720,7 @@ def appeal():
         "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
         " on " + REF + ". I ask you to reverse it as set out below"
         "{% if records_decided %} and to order the release of all reasonably segregable, "
-        "non-exempt records{% endif %}. My request and your decision are enclosed.",
+        "non-exempt records{% endif %}. My request and your decision are " + ENCLOSED + ".",
     )
     tag(doc, "{%p if withheld %}")
     heading(doc, "Records withheld")
@@ -782,7 +785,7 @@ def appeal():
     signature(doc)
     p(
         doc,
-        "Enclosures: my request of {{ request.submitted_on }}; your {{ decision }}.",
+        ENCLOSURES + ": my request of {{ request.submitted_on }}; your {{ decision }}.",
         "Enclosures",
     )
     return doc

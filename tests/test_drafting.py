@@ -375,7 +375,8 @@ def test_appeal_letter(requester, ice):
     # the review the appeal preserves is the district court's, under 552(a)(4)(B)
     assert "I reserve my right to seek judicial review under 5 U.S.C. 552(a)(4)(B)." in body
     assert "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW" in body
-    assert "Enclosures: my request of August 3, 2026; your determination of October 30, 2026." in paras
+    # filed through the DHS portal: the request and the decision go with it as attachments
+    assert "Attachments: my request of August 3, 2026; your determination of October 30, 2026." in paras
     assert any("unverified" in w for w in ctx["warnings"])
 
 

@@ -314,12 +314,12 @@ def test_an_expedite_denial_is_appealed_as_itself_and_certified_only_as_known(db
     ) in text
     assert "I appeal the denial of expedited processing dated October 8, 2026 on my request" in text
     assert (
-        "Enclosures: my request of October 1, 2026; "
+        "Attachments: my request of October 1, 2026; "
         "your denial of expedited processing dated October 8, 2026."
     ) in text
-    assert "determination of October 8" not in text and "determination are enclosed" not in text
+    assert "determination of October 8" not in text and "determination are attached" not in text
     # an expedite denial decided no records: nothing to release or segregate is asked of it
-    assert "I ask you to reverse it as set out below. My request and your decision are enclosed." in text
+    assert "I ask you to reverse it as set out below. My request and your decision are attached." in text
     assert "Segregability" not in text and "withheld record" not in text
     # The (E)(vi) certification covers this section: it may state only what the log knows
     # (the dates), not what the denial letter said, which the log does not hold.

@@ -150,6 +150,12 @@ def test_letters_to_dhs_offices_carry_the_dhs_portal(db, reporter, abbr):
     record_determination(db, rid, on=date(2026, 11, 2), outcome="partial", exemptions=["b5"])
     appeal = letter(db, rid, "appeal", reporter)
     assert route in appeal, appeal[:12]
+    # filed online, the request and decision go as attachments; the addressee names the agency
+    assert any(p.endswith("My request and your decision are attached.") for p in appeal)
+    comp = load_directory().component(abbr)
+    addressee = next(p for p in appeal if p.startswith("Appeals Officer"))
+    names = (comp.parent_name, re.sub(r" \(.*\)", "", comp.name), "" if "-" in comp.abbr else comp.abbr)
+    assert any(n and n in addressee for n in names), addressee
     # a status letter on the pending appeal goes the appeal's way too
     log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 11, 10), channel="portal"))
     status = letter(db, rid, "status", reporter)
@@ -161,6 +167,8 @@ def test_an_irs_appeal_goes_by_mail_with_no_portal_line(db, reporter):
     record_determination(db, rid, on=date(2026, 11, 2), outcome="partial", exemptions=["b5"])
     appeal = letter(db, rid, "appeal", reporter)
     assert "Sent by mail" in appeal and not any(p.startswith("Submitted through") for p in appeal)
+    assert any(p.endswith("My request and your decision are enclosed.") for p in appeal)
+    assert any(p.startswith("Enclosures: my request of") for p in appeal)
 
 
 # --- 4. no log label in any letter ----------------------------------------------------------

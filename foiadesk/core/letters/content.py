@@ -214,11 +214,18 @@ def letter_name(comp: Component) -> str:
     return one_line(re.sub(r"\s*\([^)]*\)", "", comp.name)) or one_line(comp.name)
 
 
+# Abbreviations said letter by letter that take "the" in a sentence ("the IRS"), unlike
+# those said as words or used bare ("ICE", "TIGTA", "CBP", "USCIS").
+WITH_THE = ("IRS", "SSA")
+
+
 def short_name(comp: Component) -> str:
-    """A running mention of the office: its public abbreviation (ICE, IRS), never one of
-    FoiaDesk's directory keys (DHS-PRIV, TREAS-DO), which no agency uses."""
+    """A running mention of the office: its public abbreviation ("ICE", "the IRS"), never one
+    of FoiaDesk's directory keys (DHS-PRIV, TREAS-DO), which no agency uses."""
     abbr = comp.abbr or ""
-    return abbr if abbr and "-" not in abbr else _the(letter_name(comp))
+    if not abbr or "-" in abbr:
+        return _the(letter_name(comp))
+    return f"the {abbr}" if abbr in WITH_THE else abbr
 
 
 def _component(comp: Component) -> dict:
@@ -1143,15 +1150,17 @@ def appeal_office(component: Component, appeal_address: str = "", warnings: list
             f"Appeal route on file: {channel.value} ({channel.kind}), only partly confirmed"
             + (f": {one_line(channel.note)}" if channel.note else ".")
         )
-    # An appeal address names its own office (IRS Appeals, DOJ OIP) unless it starts at
-    # the street; then the component's name goes first.
-    first_line = next(iter(address_lines(address)), "")
-    starts_at_street = not first_line or first_line[0].isdigit()
+    # An appeal address names its own office (IRS Appeals, DOJ OIP); the component's name
+    # goes first when the address names neither it nor its agency ("FOIA Appeals, Policy and
+    # Litigation Branch, 90 K Street NE" is CBP's), so the letter reaches the right agency.
+    public_abbr = component.abbr if component.abbr and "-" not in component.abbr else ""
+    named = [letter_name(component), public_abbr, component.parent_name]
+    names_itself = any(n and re.search(rf"\b{re.escape(n)}\b", address) for n in named)
     return {
         "addressee": _address_block(
             "Appeals Officer",
             address,
-            letter_name(component) if starts_at_street else "",
+            letter_name(component) if not names_itself else "",
             "" if address else component.parent_name,
         ),
         "delivery": _delivery(channel),
