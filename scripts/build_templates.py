@@ -920,7 +920,7 @@ def complaint_outline():
         "{{ history.appeal_decision_due }}, so you may sue (5 U.S.C. 552(a)(6)(C)(i))."
         "{% elif history.appeal_filed_on %}Your appeal of {{ history.appeal_filed_on }} is "
         "pending; its decision is due by {{ history.appeal_decision_due }}."
-        "{% elif history.missed %}{{ component.name }} did not decide your request by "
+        "{% elif history.missed %}Your request was not decided by "
         "{{ history.due_on }}. From {{ history.exhaustion_on }} you may sue without appealing "
         "first (5 U.S.C. 552(a)(6)(C)(i)), and the agency may no longer charge search fees "
         "(552(a)(4)(A)(viii)).{% if history.determination_on %} "
@@ -950,8 +950,8 @@ def complaint_outline():
     p(
         doc,
         "2.\tDefendant {{ defendant }} is an agency of the United States within 5 U.S.C. "
-        "552(f)(1); {{ component.name }} is {% if defendant != component.name %}its component "
-        "that {% endif %}has possession, custody and control of the records requested.",
+        "552(f)(1); {% if defendant != component.name %}{{ agency }} is its component that has"
+        "{% else %}it has{% endif %} possession, custody and control of the records requested.",
         "Item",
     )
     heading(doc, "Jurisdiction and venue")
@@ -966,7 +966,7 @@ def complaint_outline():
     heading(doc, "Facts (from the log)")
     p(
         doc,
-        "5.\tOn {{ request.submitted_on }} Plaintiff requested records from {{ component.name }} "
+        "5.\tOn {{ request.submitted_on }} Plaintiff requested records from {{ agency }} "
         "under the FOIA; the request bears tracking number {{ request.tracking_number }}.",
         "Item",
     )

@@ -236,7 +236,7 @@ def test_status_ogis_and_complaint_use_the_log(db, filed):
     assert "8601 Adelphi Road" in ogis and "5 U.S.C. 552(h)(3)" in ogis
     assert "the agency's failure to make a determination by November 2, 2026" in ogis
     assert f"acknowledged the request and assigned tracking number {TRACKING}" in ogis
-    assert "October 1, 2026:\tI submitted the request to ICE through its FOIA portal." in ogis
+    assert "October 1, 2026:\tI submitted the request to ICE through a FOIA portal." in ogis
     outline = docx_text(draft_followup(db, ice, "complaint-outline", letter_date=date(2026, 11, 10)).docx)
     assert "v. Department of Homeland Security" in outline
     assert "5 U.S.C. 552(a)(4)(B) and 28 U.S.C. 1331" in outline
@@ -577,9 +577,14 @@ def test_a_glomar_response_keeps_its_capital(db, filed):
     ice, _ = filed
     scenario(db, ice)
     record_determination(db, ice, on=date(2026, 11, 20), outcome="glomar")
-    for kind in ("appeal", "ogis"):
+    said = {  # the appeal names the determination; the letter to OGIS says what it did
+        "appeal": "the Glomar (neither confirm nor deny) determination of November 20, 2026",
+        "ogis": "the determination of November 20, 2026, which neither confirmed nor denied that "
+        "records exist (a Glomar response)",
+    }
+    for kind, words in said.items():
         text = docx_text(draft_followup(db, ice, kind, letter_date=date(2026, 12, 1)).docx)
-        assert "the Glomar (neither confirm nor deny) determination of November 20, 2026" in text, kind
+        assert words in text, kind
         assert "glomar" not in text, kind
 
 

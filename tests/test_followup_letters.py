@@ -125,7 +125,9 @@ def test_ogis_asks_for_what_the_dispute_needs(db, reporter):
     # the determination came: no estimated completion date, no offer to narrow what was decided
     assert not any("estimated date of completion" in p for p in paras if p.startswith("A "))
     assert not any("narrowing the request" in p for p in paras)
-    assert "The dispute is about the denied determination of November 2, 2026." in "\n".join(paras)
+    assert "The dispute is about the determination of November 2, 2026, which denied my request." in (
+        "\n".join(paras)
+    )
 
 
 # --- 2 and 3. DHS: a street address, and the route DHS takes -----------------------------

@@ -75,7 +75,14 @@ OGIS_WARNINGS = (
     "The letter says you have not filed a lawsuit about this request (OGIS does not mediate a "
     "dispute in litigation): take that sentence out if you have.",
 )
-ADVERSE = ("partial", "denial", "no_records", "glomar")  # determinations open to appeal
+# determinations open to appeal, and what each did, as a sentence tells OGIS
+DETERMINED = {
+    "partial": "granted my request only in part",
+    "denial": "denied my request",
+    "no_records": "said that no records were found",
+    "glomar": "neither confirmed nor denied that records exist (a Glomar response)",
+}
+ADVERSE = tuple(DETERMINED)
 NO_NUMBER_YET = "(not assigned yet)"
 MAX_TITLE = 400  # a request title longer than this is a note, not a subject: left out of letters
 _EXEMPTIONS_IN_SUMMARY = re.compile(r"exemptions? ([^;()]+)(?:\(([^)]*)\))?", re.I)
@@ -270,7 +277,7 @@ def _exhibit_letter(i: int) -> str:
     return letters[i] if i < 26 else letters[i // 26 - 1] + letters[i % 26]
 
 
-FILED_BY = {"portal": "through its FOIA portal", "email": "by email", "mail": "by mail", "fax": "by fax"}
+FILED_BY = {"portal": "through a FOIA portal", "email": "by email", "mail": "by mail", "fax": "by fax"}
 
 
 def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
@@ -289,6 +296,8 @@ def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
             "info_requested": f"{agency} asked me for information.",
             "info_answered": "I answered the request for information.",
             "fee_estimate_answered": "I answered the fee estimate.",
+            "fee_clarification_requested": f"{agency} asked me to clarify the fees.",
+            "fee_clarification_answered": "I answered the question about fees.",
             "still_interested": f"{agency} asked whether I was still interested in the request.",
             "still_interested_answered": "I confirmed that I was still interested.",
             "appeal_filed": "I filed an administrative appeal.",
@@ -336,6 +345,17 @@ def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
         + ".",
         "appeal_decided": f"The appeal was decided: {outcome}.",
         "routed": f"{agency} referred or routed the request.",
+        "referral": f"{agency} referred records to another agency.",
+        "referral_received": f"{agency} received the request on referral from another agency.",
+        "consultation": f"{agency} consulted another agency about the records.",
+        "estimated_completion": f"{agency} gave an estimated completion date"
+        + (f" of {long_date(e.named_date)}" if e.named_date else "")
+        + ".",
+        "fee_clarification_requested": f"{agency} asked Plaintiff to clarify the fees.",
+        "fee_clarification_answered": "Plaintiff answered the question about fees.",
+        "appeal_extension_notice": "The appeal office extended the time to decide the appeal"
+        + (f" to {long_date(e.named_date)}" if e.named_date else "")
+        + ".",
         "payment": "Plaintiff paid fees.",
         "withdrawn": "Plaintiff withdrew the request.",
     }
@@ -550,6 +570,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
                 "administrative remedies not exhausted (5 U.S.C. 552(a)(6)(C)(i))."
             )
         ctx.update(
+            agency=_the(letter_name(comp)),
             defendant=comp.parent_name or letter_name(comp),
             venue_home=_home_district(requester),
             note=paragraphs(inputs.note),
@@ -575,7 +596,9 @@ def _dispute(h: History, facts: dict) -> str:
     if facts["appeal_missed"] and h.appeal_decided is None:
         return "the lack of a decision on my administrative appeal within the time the law allows"
     if h.determination is not None and h.determination.outcome in ADVERSE:
-        return f"the {facts['determination_outcome']} determination of {facts['determination_on']}"
+        return (
+            f"the determination of {facts['determination_on']}, which " + DETERMINED[h.determination.outcome]
+        )
     if h.waiver_denied is not None:
         return f"the denial of my fee waiver on {facts['waiver_denied_on']}"
     if facts["missed"]:
