@@ -811,11 +811,24 @@ def liaison_letter():
         "request on {{ history.received_on }}{% else %}I submitted the request on "
         "{{ request.submitted_on }}{% endif %}{% if history.acknowledged_on %} and acknowledged "
         "it on {{ history.acknowledged_on }}{% endif %}."
-        "{% if history.missed %} " + MISSED + ", and no determination has been made."
-        "{% elif history.due_on %} A determination is due by {{ history.due_on }}.{% endif %}"
+        "{% if history.missed %} " + MISSED + "{% if history.determination_on %}; the "
+        "determination came only on {{ history.determination_on }}.{% else %}, and no "
+        "determination has been made.{% endif %}"
+        "{% elif history.due_on and not history.determination_on %} A determination is due by "
+        "{{ history.due_on }}.{% endif %}"
         "{% if history.status_inquiries %} I asked the FOIA office for the status on "
         "{{ history.status_inquiries|join(', ') }} without an answer.{% endif %}",
     )
+    # once the agency has decided, there is no completion date to ask for: ask what it did
+    tag(doc, "{%p if history.determination_on %}")
+    p(
+        doc,
+        "I ask you to help me understand the determination of {{ history.determination_on }}: "
+        "which offices and records were searched, whether any records were referred to or "
+        "consulted on with another agency, and why records were withheld, so that I can "
+        "decide whether to appeal.",
+    )
+    tag(doc, "{%p else %}")
     p(doc, "I ask you to:")
     p(doc, "1.\tgive me " + ECD + ";", "Item")
     p(
@@ -832,6 +845,7 @@ def liaison_letter():
         "I am glad to discuss that.",
         "Item",
     )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}", "After List")
     tag(doc, "{%p endif %}")

@@ -237,7 +237,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         extended=any(e.type == "extension_notice" for e in events),
         responded_on=response.done_on if response else None,
         exhaustion_on=exhaustion.due if exhaustion else None,
-        status_inquiries=[e.occurred_on for e in events if e.type == "status_inquiry"],
+        status_inquiries=_unanswered_inquiries(events),
         info_requested=last("info_requested"),
         info_requests=sum(e.type == "info_requested" for e in events),
         fee_estimate=last("fee_estimate"),
@@ -270,6 +270,18 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         for i, (on, t, name) in enumerate(files)
     ]
     return history
+
+
+def _unanswered_inquiries(events: list[Event]) -> list[date]:
+    """The status inquiries the agency has not written back after: a letter says "I asked
+    … and have had no answer" only of those."""
+    asked = []
+    for i, e in enumerate(events):
+        if e.type == "status_inquiry" and not any(
+            later.direction == "in" and later.occurred_on >= e.occurred_on for later in events[i + 1 :]
+        ):
+            asked.append(e.occurred_on)
+    return asked
 
 
 def _exhibit_letter(i: int) -> str:
