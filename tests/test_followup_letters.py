@@ -293,3 +293,10 @@ def test_a_letter_says_no_answer_came_only_when_none_did(db, reporter):
     assert "estimated date on which your office will complete action" not in liaison
     status = "\n".join(letter(db, rid, "status", reporter))
     assert "have had no answer" not in status
+
+
+def test_the_addressee_does_not_repeat_the_office_by_its_abbreviation(db, reporter):
+    rid = request_at(db, "TIGTA", tracking="2026-FOIA-00001")
+    addressee = next(p for p in letter(db, rid, "status", reporter) if p.startswith("FOIA Officer"))
+    lines = addressee.split("\n")
+    assert lines[1] == "Treasury Inspector General for Tax Administration" and "TIGTA" not in lines

@@ -273,6 +273,8 @@ def _office_address(comp: Component) -> Listing:
     """Where requests go: the component's mailing address (or, without one, its name and
     its agency's, which lets a letter find its way)."""
     address = next((c.value for c in comp.channels if c.kind == "mail"), "")
+    # a line that only repeats the office's abbreviation ("TIGTA") under its full name goes
+    address = "\n".join(line for line in address_lines(address) if line != comp.abbr)
     return _address_block("FOIA Officer", address, letter_name(comp), "" if address else comp.parent_name)
 
 
