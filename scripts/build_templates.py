@@ -1022,10 +1022,12 @@ def complaint_outline():
         "redacted, by a date the Court sets; order an index of anything withheld; award "
         "attorney fees and costs under 5 U.S.C. 552(a)(4)(E); and grant other just relief.",
     )
+    tag(doc, "{%p if history.exhibits %}")  # no heading over an empty list
     heading(doc, "Exhibits (from the evidence bundle)")
     tag(doc, "{%p for x in history.exhibits %}")
     p(doc, "Exhibit {{ x.letter }}:\t{{ x.what }}, {{ x.date }} ({{ x.file }})", "Item")
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}", "After List")
     tag(doc, "{%p endif %}")

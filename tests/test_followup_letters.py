@@ -300,3 +300,9 @@ def test_the_addressee_does_not_repeat_the_office_by_its_abbreviation(db, report
     addressee = next(p for p in letter(db, rid, "status", reporter) if p.startswith("FOIA Officer"))
     lines = addressee.split("\n")
     assert lines[1] == "Treasury Inspector General for Tax Administration" and "TIGTA" not in lines
+
+
+def test_the_complaint_outline_has_no_empty_exhibit_list(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00099")  # nothing attached to its log
+    outline = letter(db, rid, "complaint-outline", reporter)
+    assert "Exhibits (from the evidence bundle)" not in outline
