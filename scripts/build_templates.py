@@ -44,10 +44,16 @@ CERTIFICATION = (
 REF = (
     "my request under the Freedom of Information Act, 5 U.S.C. 552, submitted on "
     "{{ request.submitted_on }}{% if request.title %} for records about "
-    "{{ request.title }}{% endif %}{% if request.tracking_number %} (tracking number "
+    "“{{ request.title }}”{% endif %}{% if request.tracking_number %} (tracking number "
     "{{ request.tracking_number }}){% elif history.confirmation %} (confirmation "
     "{{ history.confirmation }}){% endif %}"
 )
+# A subject line names the request by its number and its own records, so that letters about
+# several narrow requests to one office cannot be confused.
+TITLED = "{% if request.title %}, “{{ request.title }}”{% endif %}"
+# What goes with a letter is enclosed in an envelope, attached to a portal filing or e-mail.
+ENCLOSED = "{% if delivery and 'by mail' not in delivery %}attached{% else %}enclosed{% endif %}"
+ENCLOSURES = "{% if delivery and 'by mail' not in delivery %}Attachments{% else %}Enclosures{% endif %}"
 ECD = "an estimated date on which your office will complete action on the request (5 U.S.C. 552(a)(7)(B))"
 
 
@@ -478,7 +484,7 @@ def status_inquiry():
         subject="Re: Status of {% if appeal %}the appeal on {% endif %}Freedom of Information Act "
         "request {% if request.tracking_number %}"
         "{{ request.tracking_number }}{% else %}submitted {{ request.submitted_on }}{% endif %}"
-        "{% if appeal and appeal.number %} (appeal {{ appeal.number }}){% endif %}",
+        "{% if appeal and appeal.number %} (appeal {{ appeal.number }}){% endif %}" + TITLED,
         salutation="{% if appeal %}Dear Appeals Officer:{% else %}Dear FOIA Officer:{% endif %}",
     )
     p(
@@ -560,7 +566,9 @@ def status_inquiry():
 def clarification_reply():
     doc = new_document("Clarification of a FOIA request", "FOIA clarification")
     letter_top(
-        doc, subject="Re: Clarification of Freedom of Information Act request {{ request.tracking_number }}"
+        doc,
+        subject="Re: Clarification of Freedom of Information Act request {{ request.tracking_number }}"
+        + TITLED,
     )
     p(doc, "I am replying to your letter of {{ agency_letter_date }}, which asked me to clarify " + REF + ".")
     p(doc, "{{ clarification }}")
@@ -592,7 +600,9 @@ def still_interested_reply():
     doc = new_document("Reply: still interested in a FOIA request", "FOIA reply")
     letter_top(
         doc,
-        subject="Re: Freedom of Information Act request {{ request.tracking_number }}: I am still interested",
+        subject="Re: Freedom of Information Act request {{ request.tracking_number }}"
+        + TITLED
+        + ": I am still interested",
     )
     p(
         doc,
@@ -621,7 +631,9 @@ def still_interested_reply():
 def fee_response():
     doc = new_document("Reply to a FOIA fee estimate", "FOIA fee reply")
     letter_top(
-        doc, subject="Re: Fee estimate for Freedom of Information Act request {{ request.tracking_number }}"
+        doc,
+        subject="Re: Fee estimate for Freedom of Information Act request {{ request.tracking_number }}"
+        + TITLED,
     )
     p(
         doc,
@@ -698,7 +710,7 @@ def appeal():
     letter_top(
         doc,
         title="Freedom of Information Act Appeal",
-        subject="Re: Request {{ request.tracking_number }}, submitted "
+        subject="Re: Request {{ request.tracking_number }}" + TITLED + ", submitted "
         "{{ request.submitted_on }}; {{ decision }}",
         salutation="Dear Appeals Officer:",
     )
@@ -708,7 +720,7 @@ def appeal():
         "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
         " on " + REF + ". I ask you to reverse it as set out below"
         "{% if records_decided %} and to order the release of all reasonably segregable, "
-        "non-exempt records{% endif %}. My request and your decision are enclosed.",
+        "non-exempt records{% endif %}. My request and your decision are " + ENCLOSED + ".",
     )
     tag(doc, "{%p if withheld %}")
     heading(doc, "Records withheld")
@@ -773,7 +785,7 @@ def appeal():
     signature(doc)
     p(
         doc,
-        "Enclosures: my request of {{ request.submitted_on }}; your {{ decision }}.",
+        ENCLOSURES + ": my request of {{ request.submitted_on }}; your {{ decision }}.",
         "Enclosures",
     )
     return doc
@@ -784,7 +796,7 @@ def liaison_letter():
     letter_top(
         doc,
         subject="Re: Request for assistance with Freedom of Information Act request "
-        "{{ request.tracking_number }}",
+        "{{ request.tracking_number }}" + TITLED,
         salutation="Dear FOIA Public Liaison:",
     )
     p(
@@ -799,11 +811,24 @@ def liaison_letter():
         "request on {{ history.received_on }}{% else %}I submitted the request on "
         "{{ request.submitted_on }}{% endif %}{% if history.acknowledged_on %} and acknowledged "
         "it on {{ history.acknowledged_on }}{% endif %}."
-        "{% if history.missed %} " + MISSED + ", and no determination has been made."
-        "{% elif history.due_on %} A determination is due by {{ history.due_on }}.{% endif %}"
+        "{% if history.missed %} " + MISSED + "{% if history.determination_on %}; the "
+        "determination came only on {{ history.determination_on }}.{% else %}, and no "
+        "determination has been made.{% endif %}"
+        "{% elif history.due_on and not history.determination_on %} A determination is due by "
+        "{{ history.due_on }}.{% endif %}"
         "{% if history.status_inquiries %} I asked the FOIA office for the status on "
         "{{ history.status_inquiries|join(', ') }} without an answer.{% endif %}",
     )
+    # once the agency has decided, there is no completion date to ask for: ask what it did
+    tag(doc, "{%p if history.determination_on %}")
+    p(
+        doc,
+        "I ask you to help me understand the determination of {{ history.determination_on }}: "
+        "which offices and records were searched, whether any records were referred to or "
+        "consulted on with another agency, and why records were withheld, so that I can "
+        "decide whether to appeal.",
+    )
+    tag(doc, "{%p else %}")
     p(doc, "I ask you to:")
     p(doc, "1.\tgive me " + ECD + ";", "Item")
     p(
@@ -820,6 +845,7 @@ def liaison_letter():
         "I am glad to discuss that.",
         "Item",
     )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}", "After List")
     tag(doc, "{%p endif %}")
@@ -841,7 +867,7 @@ def ogis_request():
     letter_top(
         doc,
         subject="Re: Request for mediation: {{ component.name }}, Freedom of "
-        "Information Act request {{ request.tracking_number }}",
+        "Information Act request {{ request.tracking_number }}" + TITLED,
         salutation="Dear OGIS staff:",
     )
     p(
@@ -868,26 +894,23 @@ def ogis_request():
     heading(doc, "What I ask for")
     p(
         doc,
-        "{% if history.exemptions %}A fuller explanation of each withholding, release of the "
-        "segregable portions withheld, and a description of the search made"
-        "{% elif history.missed or history.appeal_missed %}A realistic estimated date of "
-        "completion, release of the records already processed and a schedule for the rest"
-        "{% else %}Help in resolving the dispute described above{% endif %}. I am willing to "
-        "discuss narrowing the request or setting priorities.",
+        "{{ ask }}.{% if not history.determination_on %} I am willing to discuss narrowing the "
+        "request or setting priorities.{% endif %}",
     )
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
     p(
         doc,
+        # only what the requester knows of their own acts: not that no lawsuit is pending anywhere
         "I consent to OGIS discussing this request and my correspondence with the agency's "
-        "FOIA staff. No lawsuit about this request is pending. Copies of my request and the "
-        "agency's letters are enclosed. Thank you for your help.",
+        "FOIA staff. I have not filed a lawsuit about this request. Copies of my request and "
+        "the agency's letters are attached. Thank you for your help.",
     )
     signature(doc)
     p(
         doc,
-        "Enclosures: my request of {{ request.submitted_on }} and the agency's letters listed above.",
+        "Attachments: my request of {{ request.submitted_on }} and the agency's letters listed above.",
         "Enclosures",
     )
     return doc
@@ -911,7 +934,7 @@ def complaint_outline():
         "{{ history.appeal_decision_due }}, so you may sue (5 U.S.C. 552(a)(6)(C)(i))."
         "{% elif history.appeal_filed_on %}Your appeal of {{ history.appeal_filed_on }} is "
         "pending; its decision is due by {{ history.appeal_decision_due }}."
-        "{% elif history.missed %}{{ component.name }} did not decide your request by "
+        "{% elif history.missed %}Your request was not decided by "
         "{{ history.due_on }}. From {{ history.exhaustion_on }} you may sue without appealing "
         "first (5 U.S.C. 552(a)(6)(C)(i)), and the agency may no longer charge search fees "
         "(552(a)(4)(A)(viii)).{% if history.determination_on %} "
@@ -941,8 +964,8 @@ def complaint_outline():
     p(
         doc,
         "2.\tDefendant {{ defendant }} is an agency of the United States within 5 U.S.C. "
-        "552(f)(1); {{ component.name }} is {% if defendant != component.name %}its component "
-        "that {% endif %}has possession, custody and control of the records requested.",
+        "552(f)(1); {% if defendant != component.name %}{{ agency }} is its component that has"
+        "{% else %}it has{% endif %} possession, custody and control of the records requested.",
         "Item",
     )
     heading(doc, "Jurisdiction and venue")
@@ -957,7 +980,7 @@ def complaint_outline():
     heading(doc, "Facts (from the log)")
     p(
         doc,
-        "5.\tOn {{ request.submitted_on }} Plaintiff requested records from {{ component.name }} "
+        "5.\tOn {{ request.submitted_on }} Plaintiff requested records from {{ agency }} "
         "under the FOIA; the request bears tracking number {{ request.tracking_number }}.",
         "Item",
     )
@@ -999,10 +1022,12 @@ def complaint_outline():
         "redacted, by a date the Court sets; order an index of anything withheld; award "
         "attorney fees and costs under 5 U.S.C. 552(a)(4)(E); and grant other just relief.",
     )
+    tag(doc, "{%p if history.exhibits %}")  # no heading over an empty list
     heading(doc, "Exhibits (from the evidence bundle)")
     tag(doc, "{%p for x in history.exhibits %}")
     p(doc, "Exhibit {{ x.letter }}:\t{{ x.what }}, {{ x.date }} ({{ x.file }})", "Item")
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}", "After List")
     tag(doc, "{%p endif %}")

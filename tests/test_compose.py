@@ -99,8 +99,7 @@ def test_profile_reports_every_problem_at_once():
         )
     message = str(err.value)
     for part in (
-        "'organization' is missing",
-        "'dissemination' is missing",
+        "'address' is missing",
         "'nickname' is not a profile field",
         "fee_category 'press'",
     ):
@@ -206,7 +205,9 @@ def test_draft_command_bad_profile_lists_what_is_missing(tmp_path, capsys):
     )
     assert code == 2
     err = capsys.readouterr().err
-    assert "'organization' is missing" in err and "'phone' is missing" in err
+    # an individual needs no organization, phone or dissemination; every letter needs an address
+    assert "'address' is missing" in err and "'fee_category' is missing" in err
+    assert "organization" not in err and "phone" not in err and "dissemination" not in err
     assert not (tmp_path / "x.docx").exists()
 
 

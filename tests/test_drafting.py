@@ -121,8 +121,10 @@ def test_ice_request_has_every_element(requester, pack, ice):
     assert "a waiver of all fees (5 U.S.C. 552(a)(4)(A)(iii); 6 CFR 5.11(k))" in first
     assert "expedited processing (5 U.S.C. 552(a)(6)(E); 6 CFR 5.5(e))" in first
     assert paras[paras.index(first) + 1] == "Records requested"
+    # two of the five record groups ICE holds: the subject names them, then the case
     assert (
-        "Re: Freedom of Information Act request: the April 2025 IRS–ICE data-sharing "
+        "Re: Freedom of Information Act request: The memorandum of understanding and its drafts; "
+        "Aggregate statistics on the address requests — the April 2025 IRS–ICE data-sharing "
         "agreement (fee waiver and expedited processing requested)" in paras
     )
     assert "1.\tThe memorandum of understanding and its drafts. The fully executed" in body
@@ -350,7 +352,10 @@ def test_appeal_letter(requester, ice):
     paras = paragraphs(render("appeal", ctx))
     body = "\n".join(paras)
     assert "Freedom of Information Act Appeal" in paras
-    assert "Re: Request 2026-ICFO-01234, submitted August 3, 2026; determination of October 30, 2026" in paras
+    assert (
+        "Re: Request 2026-ICFO-01234, “the IRS-ICE agreement”, submitted August 3, 2026; "
+        "determination of October 30, 2026" in paras
+    )
     assert "I appeal the determination of October 30, 2026 on my request" in body
     assert "(tracking number 2026-ICFO-01234)" in body
     assert "1.\tDrafts of the agreement, withheld under Exemption 5." in paras
@@ -370,7 +375,8 @@ def test_appeal_letter(requester, ice):
     # the review the appeal preserves is the district court's, under 552(a)(4)(B)
     assert "I reserve my right to seek judicial review under 5 U.S.C. 552(a)(4)(B)." in body
     assert "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW" in body
-    assert "Enclosures: my request of August 3, 2026; your determination of October 30, 2026." in paras
+    # filed through the DHS portal: the request and the decision go with it as attachments
+    assert "Attachments: my request of August 3, 2026; your determination of October 30, 2026." in paras
     assert any("unverified" in w for w in ctx["warnings"])
 
 

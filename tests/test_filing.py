@@ -55,6 +55,9 @@ PROFILE = RESOURCES / "profiles" / "example.toml"
 FILED = date(2026, 10, 1)
 CONFIRMATION = "DHS portal submission 2026-1013-0042"
 TRACKING = "2026-ICFO-04417"
+# ICE is asked for two of the groups of records it holds: its letters name them after the case
+CASE_NAME = next(p.name for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+ICE_RECORDS = "The agreement, its drafts and amendments; ICE's written requests for taxpayer addresses"
 PROOF = log.Attachment("portal-confirmation.pdf", b"%PDF-1.4 confirmation page", "application/pdf")
 # FOIA.gov's fee pattern, copied from the form definitions (SOURCE.txt), not from our code
 FEE_PATTERN = r"^(?=.)([+\-\$]?([0-9]*)(\.([0-9]+))?)$"
@@ -233,7 +236,7 @@ def test_status_ogis_and_complaint_use_the_log(db, filed):
     assert "8601 Adelphi Road" in ogis and "5 U.S.C. 552(h)(3)" in ogis
     assert "the agency's failure to make a determination by November 2, 2026" in ogis
     assert f"acknowledged the request and assigned tracking number {TRACKING}" in ogis
-    assert "October 1, 2026:\tThe request was submitted to ICE by portal." in ogis
+    assert "October 1, 2026:\tI submitted the request to ICE through a FOIA portal." in ogis
     outline = docx_text(draft_followup(db, ice, "complaint-outline", letter_date=date(2026, 11, 10)).docx)
     assert "v. Department of Homeland Security" in outline
     assert "5 U.S.C. 552(a)(4)(B) and 28 U.S.C. 1331" in outline
@@ -251,7 +254,10 @@ def test_appeal_names_tracking_date_each_exemption_and_the_appeal_office(db, fil
     followup = draft_followup(db, ice, "appeal", Inputs(), letter_date=date(2026, 12, 1))
     text = docx_text(followup.docx)
     assert "Freedom of Information Act Appeal" in text
-    assert f"Re: Request {TRACKING}, submitted October 1, 2026; determination of November 20, 2026" in text
+    assert (
+        f"Re: Request {TRACKING}, “{CASE_NAME} — {ICE_RECORDS}”, submitted October 1, 2026; "
+        "determination of November 20, 2026" in text
+    )
     assert (
         "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW\nMail Stop 5900"
         in text
@@ -283,7 +289,7 @@ def test_fee_denial_and_expedite_denial_are_argued(db, filed):
     # no determination yet: the letter names the decision it appeals, not a "determination"
     assert "determination of October 9, 2026" not in text
     assert (
-        f"Re: Request {TRACKING}, submitted October 1, 2026; "
+        f"Re: Request {TRACKING}, “{CASE_NAME} — {ICE_RECORDS}”, submitted October 1, 2026; "
         "denial of my fee waiver request dated October 9, 2026"
     ) in text
     assert "I appeal the denial of my fee waiver request dated October 9, 2026 on my request" in text
@@ -303,17 +309,17 @@ def test_an_expedite_denial_is_appealed_as_itself_and_certified_only_as_known(db
     log.record_event(db, ice, log.NewEvent("expedite_decided", date(2026, 10, 8), outcome="denied"))
     text = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 10, 20)).docx)
     assert (
-        f"Re: Request {TRACKING}, submitted October 1, 2026; "
+        f"Re: Request {TRACKING}, “{CASE_NAME} — {ICE_RECORDS}”, submitted October 1, 2026; "
         "denial of expedited processing dated October 8, 2026"
     ) in text
     assert "I appeal the denial of expedited processing dated October 8, 2026 on my request" in text
     assert (
-        "Enclosures: my request of October 1, 2026; "
+        "Attachments: my request of October 1, 2026; "
         "your denial of expedited processing dated October 8, 2026."
     ) in text
-    assert "determination of October 8" not in text and "determination are enclosed" not in text
+    assert "determination of October 8" not in text and "determination are attached" not in text
     # an expedite denial decided no records: nothing to release or segregate is asked of it
-    assert "I ask you to reverse it as set out below. My request and your decision are enclosed." in text
+    assert "I ask you to reverse it as set out below. My request and your decision are attached." in text
     assert "Segregability" not in text and "withheld record" not in text
     # The (E)(vi) certification covers this section: it may state only what the log knows
     # (the dates), not what the denial letter said, which the log does not hold.
@@ -529,7 +535,7 @@ def test_the_ogis_chronology_lines_up_on_the_page(db, filed):
 
     def visit(text, cm, tm, font, size):
         # "stating it received…" is the second line of the acknowledgment's entry
-        for event in ("The request was submitted", "ICE acknowledged", "stating it received", "ICE issued"):
+        for event in ("I submitted the request", "ICE acknowledged", "stating it received", "ICE issued"):
             if text.startswith(event):
                 starts[event] = round(tm[4] * cm[0] + cm[4])
 
@@ -571,9 +577,14 @@ def test_a_glomar_response_keeps_its_capital(db, filed):
     ice, _ = filed
     scenario(db, ice)
     record_determination(db, ice, on=date(2026, 11, 20), outcome="glomar")
-    for kind in ("appeal", "ogis"):
+    said = {  # the appeal names the determination; the letter to OGIS says what it did
+        "appeal": "the Glomar (neither confirm nor deny) determination of November 20, 2026",
+        "ogis": "the determination of November 20, 2026, which neither confirmed nor denied that "
+        "records exist (a Glomar response)",
+    }
+    for kind, words in said.items():
         text = docx_text(draft_followup(db, ice, kind, letter_date=date(2026, 12, 1)).docx)
-        assert "the Glomar (neither confirm nor deny) determination of November 20, 2026" in text, kind
+        assert words in text, kind
         assert "glomar" not in text, kind
 
 

@@ -69,17 +69,19 @@ CASES = [
     ("dhs-ssa-data-2025", "DHS access to Social Security records for immigration enforcement"),
     ("doge-treasury-2025", "Treasury payment-system access agreements, 2025"),
 ]
+# What a requester would title a request: the records it asks for, as its subject line
+# names them. A title carries no log label (office, number, tag): the list shows those.
 SUBJECTS = [
-    "Final memorandum of understanding and all drafts exchanged between the agencies",
-    "Communications between the Commissioner's office and ICE leadership about address verification",
-    "Statistics on address requests received, matched and disclosed, by month",
-    "Legal opinions and memoranda on 26 U.S.C. 6103(i)(2) disclosures to immigration authorities",
-    "Privacy impact assessments, system-of-records notices and data-security plans for the exchange",
-    "Records of the Chief Privacy Officer's review and any objections raised by career staff",
-    "Training materials, standard operating procedures and guidance for employees processing requests",
-    "Calendars, meeting agendas and attendee lists for interagency meetings on the agreement",
-    "Audit logs and error reports for the address-matching process",
-    "Congressional correspondence and briefing materials about the data sharing",
+    "The IRS–ICE memorandum of understanding of April 7, 2025 and the drafts exchanged before it",
+    "Communications between agency leadership and ICE about verifying taxpayer addresses",
+    "Monthly counts of address requests received, matched and disclosed since April 2025",
+    "Legal analyses of disclosures to immigration authorities under 26 U.S.C. 6103(i)(2)",
+    "Privacy impact assessments, system-of-records notices and security plans for the address exchange",
+    "The Chief Privacy Officer's review of the agreement and objections raised by career staff",
+    "Training materials and procedures for employees who handle ICE address requests",
+    "Calendars, agendas and attendee lists of interagency meetings on the agreement",
+    "Audit logs and error reports of the address-matching process",
+    "Congressional correspondence and briefing materials on the IRS–ICE data sharing",
 ]
 OUTCOMES = [
     "full_grant",
@@ -281,10 +283,9 @@ def _request_rows(
 ) -> int:
     """Add one request and its history to ``rows``; returns the last event id used."""
     comp = rng.randrange(len(COMPONENTS)) + 1
-    subject = rng.choice(SUBJECTS)
-    title = f"{subject} ({COMPONENTS[comp - 1][0]}, #{request_id})"
+    subject = rng.choice(SUBJECTS)  # the title, and the description too
     case = rng.choice([1, 1, 1, 2, 3])
-    rows["requests"].append((request_id, case, comp, rng.choice([1, 2]), title, subject, stamp))
+    rows["requests"].append((request_id, case, comp, rng.choice([1, 2]), subject, subject, stamp))
     for ev in history(component=COMPONENTS[comp - 1][0]):
         event_id += 1
         kind = EVENT_TYPES[ev.type]

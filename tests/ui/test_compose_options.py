@@ -50,8 +50,8 @@ def test_a_suite_of_narrow_letters_with_the_requesters_own_facts(qtbot, open_win
     window = open_window(tmp_path / "mine.sqlite3")
     composer = _compose_for_ice(qtbot, window)
     pack = composer.packs[composer.pack.currentData()]
-    # every kind of record is ticked: a suite sends one letter per group of them
-    groups = {c.group or c.id for c in pack.categories}
+    # every kind of record is ticked: a suite sends ICE one letter per group of those it holds
+    groups = {c.group or c.id for c in pack.categories_for("ICE")}
 
     composer.suite.setFocus()
     qtbot.keyClick(composer.suite, Qt.Key.Key_Down)
@@ -108,8 +108,9 @@ def test_a_priority_order_an_appendix_and_facts_not_fully_verified(qtbot, open_w
 
     (text,) = _draft_and_save(qtbot, window, composer, tmp_path / "letters", monkeypatch, 1).values()
     titles = {c.id: c.title.rstrip(".") for c in pack.categories}
-    first = next(i for i, p in enumerate(text) if titles["ice-use-of-data"] in p)
-    second = next(i for i, p in enumerate(text) if titles["mou-text-and-drafts"] in p)
+    listed = text.index("Records requested")  # (the subject line names both, in the same order)
+    first = next(i for i, p in enumerate(text) if i > listed and titles["ice-use-of-data"] in p)
+    second = next(i for i, p in enumerate(text) if i > listed and titles["mou-text-and-drafts"] in p)
     assert first < second
     assert any("in order of priority: please process item 1 first" in p for p in text)
     assert any(p.strip().lower().startswith("appendix") for p in text)

@@ -138,7 +138,8 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
     qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
     appeal = docx_text(actions.last_followup.docx)
     for fact in (
-        f"Re: Request {TRACKING}, submitted October 1, 2026; determination of November 20, 2026",
+        f"Re: Request {TRACKING}, “",  # the request's own records, named in its subject line
+        ", submitted October 1, 2026; determination of November 20, 2026",
         "Exemption 5 (5 U.S.C. 552(b)(5))",
         "Exemption 6 (5 U.S.C. 552(b)(6))",
         "500 12th Street SW\nMail Stop 5900\nWashington, DC 20536-5900",
@@ -170,7 +171,7 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
 
     ogis = from_menu("response", "Draft: Request for OGIS mediation…")
     assert "Office of Government Information Services" in ogis and TRACKING in ogis
-    assert "the partly granted determination of November 20, 2026" in ogis
+    assert "the determination of November 20, 2026, which granted my request only in part" in ogis
     assert "The determination withheld records under Exemption 5 and Exemption 6." in ogis
     assert "ran out on November 2, 2026; the determination came only on November 20, 2026." in ogis
     assert "A fuller explanation of each withholding" in ogis

@@ -27,6 +27,7 @@ from foiadesk.core.letters.content import (
     Requester,
     build_request_context,
     ground_named,
+    own_records,
 )
 from foiadesk.core.letters.drafting import render, suggested_filename
 from foiadesk.core.reference.casepack import CasePack, dump_case_pack
@@ -87,27 +88,37 @@ def draft_requests(
     user_templates_dir: Path | None = None,
     suite: bool = False,
 ) -> list[Draft]:
-    """One rendered request letter per component. In a batch, each letter asks only for
-    the chosen categories its component holds; a component that holds none is refused.
-    Each letter names the other components as parallel requests. With `suite`, each
-    component gets a suite of narrow letters instead, one per category group."""
+    """One rendered request letter per component. Each letter asks only for the chosen
+    categories its component holds, as the case pack names its holders (one letter or
+    many: an office asked for records it does not hold answers "no records" or refers them,
+    a round trip the requester loses); the others are named in a note, and a component
+    that holds none is refused. Each letter names the other components as parallel
+    requests. With `suite`, each component gets a suite of narrow letters instead, one per
+    category group."""
     drafts = []
+    titles = {c.id: c.title.rstrip(".") for c in pack.categories}
     for comp in components:
-        ids = list(category_ids)
-        if len(components) > 1:
-            held = {c.id for c in pack.categories_for(comp.key)}
-            ids = [i for i in ids if i in held]
-            if not ids:
-                raise UserError(
-                    f"{comp.abbr or comp.name} holds none of the chosen categories; "
-                    "leave it out or choose categories it holds."
-                )
         own, dropped = _grounds_for(comp, options)
+        held = {c.id for c in pack.categories_for(comp.key)}
+        ids = [i for i in category_ids if i in held or i not in titles]  # unknown ids: refused below
+        if not ids:
+            raise UserError(
+                f"{comp.abbr or comp.name} holds none of the chosen categories; "
+                "leave it out or choose categories it holds."
+            )
+        left_out = [titles[i] for i in dict.fromkeys(category_ids) if i not in ids]
+        if left_out:
+            dropped = dropped + [
+                f"Left out of the letter to {comp.abbr or comp.name}, which the case does not list "
+                f"as holding them: {'; '.join(left_out)}. Ask the office that holds them."
+            ]
         others = tuple(re.sub(r"\s*\([^)]*\)", "", c.name) for c in components if c.key != comp.key)
         if others:
             own = replace(own, parallel_to=others)
         groups = _groups(pack, ids) if suite else [("", ids)]
-        for group, group_ids in groups:
+        for n, (group, group_ids) in enumerate(groups):
+            if n:  # a suite: what was left out is said once, with its first letter
+                dropped = [d for d in dropped if not d.startswith("Left out of the letter")]
             context = build_request_context(requester, pack, group_ids, comp, own)
             data = render("request", context, user_templates_dir=user_templates_dir)
             kind = f"request-{group}" if group else "request"
@@ -123,7 +134,7 @@ def _groups(pack: CasePack, ids: Sequence[str]) -> list[tuple[str, list[str]]]:
     by_id = {c.id: c for c in pack.categories}
     out: dict[str, list[str]] = {}
     for cid in ids:
-        out.setdefault(by_id[cid].group or cid, []).append(cid)
+        out.setdefault((by_id[cid].group if cid in by_id else "") or cid, []).append(cid)
     return list(out.items())
 
 
@@ -184,9 +195,11 @@ def log_drafts(
         for draft in drafts:
             comp = draft.component
             component_id = log.ensure_directory_component(db, comp)
+            # a narrow letter's title names its own records, as its subject line does
+            records = own_records(pack, draft.category_ids, comp)
             request_id = log.add_request(
                 db,
-                title=f"{pack.name}: {comp.abbr or comp.name}",
+                title=f"{pack.name}{f' — {records}' if records else ''}: {comp.abbr or comp.name}",
                 component_id=component_id,
                 case_id=case_id,
                 requester_id=requester_id,

@@ -208,11 +208,31 @@ def _requester(req: Requester) -> dict:
 # --- the component (addressee, channels, rules) ----------------------------------------
 
 
+def letter_name(comp: Component) -> str:
+    """The office as a letter names it: the directory's name without the note in brackets
+    that tells offices apart on screen ("DHS Privacy Office (FOIA for DHS headquarters)")."""
+    return one_line(re.sub(r"\s*\([^)]*\)", "", comp.name)) or one_line(comp.name)
+
+
+# Abbreviations said letter by letter that take "the" in a sentence ("the IRS"), unlike
+# those said as words or used bare ("ICE", "TIGTA", "CBP", "USCIS").
+WITH_THE = ("IRS", "SSA")
+
+
+def short_name(comp: Component) -> str:
+    """A running mention of the office: its public abbreviation ("ICE", "the IRS"), never one
+    of FoiaDesk's directory keys (DHS-PRIV, TREAS-DO), which no agency uses."""
+    abbr = comp.abbr or ""
+    if not abbr or "-" in abbr:
+        return _the(letter_name(comp))
+    return f"the {abbr}" if abbr in WITH_THE else abbr
+
+
 def _component(comp: Component) -> dict:
     liaison = clean(_value(comp.public_liaison) or "")
     return {
         "abbr": comp.abbr or "",
-        "name": one_line(comp.name),
+        "name": letter_name(comp),
         "parent": comp.parent or "",
         "parent_name": one_line(comp.parent_name),
         "regulation": one_line(_value(comp.regulation) or ""),
@@ -253,7 +273,9 @@ def _office_address(comp: Component) -> Listing:
     """Where requests go: the component's mailing address (or, without one, its name and
     its agency's, which lets a letter find its way)."""
     address = next((c.value for c in comp.channels if c.kind == "mail"), "")
-    return _address_block("FOIA Officer", address, comp.name, "" if address else comp.parent_name)
+    # a line that only repeats the office's abbreviation ("TIGTA") under its full name goes
+    address = "\n".join(line for line in address_lines(address) if line != comp.abbr)
+    return _address_block("FOIA Officer", address, letter_name(comp), "" if address else comp.parent_name)
 
 
 def _delivery(channel: Channel | None) -> str:
@@ -466,6 +488,19 @@ def _categories(pack: CasePack, ids: Iterable[str], comp: Component, warnings: l
             }
         )
     return chosen
+
+
+def own_records(pack: CasePack, category_ids: Iterable[str], comp: Component) -> str:
+    """The records a narrow letter asks for, in a few words ("ICE's written requests for
+    taxpayer addresses; Counts of requests, matches and disclosures"), or "" for a letter
+    that asks for everything its office holds in the case. Several narrow letters to one
+    office must each be told apart by what they ask for."""
+    ids = list(dict.fromkeys(category_ids))
+    held = {c.id for c in pack.categories_for(comp.key)}
+    if not ids or (held and held <= set(ids)):
+        return ""
+    titles = {c.id: one_line(c.title).rstrip(".") for c in pack.categories}
+    return "; ".join(titles[i] for i in ids if i in titles)
 
 
 def _asks_for_tax_data(cats: Iterable[Category]) -> bool:
@@ -681,11 +716,9 @@ def _grounds(
 
 
 def _dissemination(requester: Requester) -> str:
-    """One paragraph: it continues a numbered point of the fee-waiver argument."""
-    return one_line(requester.dissemination) or (
-        "I will study the records and publish what I learn from them, together with the "
-        "records themselves, so that anyone can read them free of charge."
-    )
+    """One paragraph: it continues a numbered point of the fee-waiver argument. Only the
+    requester's own words: a letter never promises publication on their behalf."""
+    return one_line(requester.dissemination)
 
 
 WAIVER_FACTORS = (
@@ -708,6 +741,7 @@ def _waiver(
     facts: list[LetterFact],
     refs: Sources,
     options: DraftOptions,
+    warnings: list[str],
     shown_public: int = 2,
 ) -> list[dict]:
     """The fee-waiver argument in the agency's own factors, with pinpoints when verified."""
@@ -734,6 +768,11 @@ def _waiver(
         + _stated(open_facts, refs, day)
     ).strip()
     audience = _dissemination(requester)
+    if not audience:
+        warnings.append(
+            "The fee-waiver argument does not say how you will share what you learn, which agencies "
+            "weigh (DHS asks for it in so many words): add it to your profile (dissemination)."
+        )
     rossotti = authorities.case("rossotti", unverified_ok=options.include_unverified)
     significance = (
         "The records would show how the government actually carried out this program, which "
@@ -744,11 +783,13 @@ def _waiver(
         if fee["category"] == "commercial"
         else "I have no commercial interest in the records; I seek them to inform the public and "
         "will not sell them."
+        if audience  # only a requester who says how they will share may say they inform the public
+        else "I have no commercial interest in the records and will not sell them."
     )
     texts = [
         f"The records concern identifiable operations and activities of the federal government: "
         f"{subject}, as the items above describe.",
-        informative + " " + audience,
+        f"{informative} {audience}".strip(),
         significance,
         commercial,
     ]
@@ -845,7 +886,7 @@ def build_request_context(
     ]
     background_text = _stated(background, refs, day)
     waiver = (
-        _waiver(requester, pack, component, chosen, fee, facts, refs, options, len(background))
+        _waiver(requester, pack, component, chosen, fee, facts, refs, options, warnings, len(background))
         if options.fee_waiver and not clean(options.fee_waiver_text)
         else []
     )
@@ -887,7 +928,9 @@ def build_request_context(
     ctx.update(
         addressee=_office_address(component),
         delivery=_delivery(component.preferred_channel),
-        subject=f"Freedom of Information Act request: {one_line(pack.name)}"
+        subject="Freedom of Information Act request: "
+        + (f"{records} — " if (records := own_records(pack, category_ids, component)) else "")
+        + one_line(pack.name)
         + (f" ({' and '.join(subject_asks)} requested)" if subject_asks else ""),
         case={"id": pack.id, "name": one_line(pack.name), "subject": one_line(pack.subject or pack.name)},
         asks=" and ".join(asks),
@@ -1104,15 +1147,22 @@ def appeal_office(component: Component, appeal_address: str = "", warnings: list
             warnings.append(
                 "The appeal address on file is unverified: check it against the determination letter."
             )
-    # An appeal address names its own office (IRS Appeals, DOJ OIP) unless it starts at
-    # the street; then the component's name goes first.
-    first_line = next(iter(address_lines(address)), "")
-    starts_at_street = not first_line or first_line[0].isdigit()
+    if channel is not None and channel.tag != "V":
+        warnings.append(
+            f"Appeal route on file: {channel.value} ({channel.kind}), only partly confirmed"
+            + (f": {one_line(channel.note)}" if channel.note else ".")
+        )
+    # An appeal address names its own office (IRS Appeals, DOJ OIP); the component's name
+    # goes first when the address names neither it nor its agency ("FOIA Appeals, Policy and
+    # Litigation Branch, 90 K Street NE" is CBP's), so the letter reaches the right agency.
+    public_abbr = component.abbr if component.abbr and "-" not in component.abbr else ""
+    named = [letter_name(component), public_abbr, component.parent_name]
+    names_itself = any(n and re.search(rf"\b{re.escape(n)}\b", address) for n in named)
     return {
         "addressee": _address_block(
             "Appeals Officer",
             address,
-            component.name if starts_at_street else "",
+            letter_name(component) if not names_itself else "",
             "" if address else component.parent_name,
         ),
         "delivery": _delivery(channel),

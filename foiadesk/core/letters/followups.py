@@ -40,8 +40,10 @@ from foiadesk.core.letters.content import (
     build_still_interested_context,
     dollars,
     exemption,
+    letter_name,
     long_date,
     paragraphs,
+    short_name,
 )
 from foiadesk.core.letters.filing import DOCX_MIME, component_for, confirmations, requester_for
 from foiadesk.core.reference.directory import Component
@@ -63,12 +65,30 @@ KINDS = {
     "appeal": ("appeal", "Administrative appeal"),
     "complaint-outline": ("complaint_outline", "Pro se complaint outline"),
 }
+# OGIS, the FOIA ombudsman at the National Archives (5 U.S.C. 552(h)): domain.md §1.14 gives
+# "National Archives, 8601 Adelphi Road (OGIS), College Park, MD 20740-6001" and ogis@nara.gov;
+# the street is confirmed there, the e-mail address is not, so the letter warns.
 OGIS_ADDRESS = (
     "Office of Government Information Services\nNational Archives and Records Administration\n"
-    "8601 Adelphi Road – OGIS\nCollege Park, MD 20740-6001"
+    "8601 Adelphi Road\nCollege Park, MD 20740-6001"
 )
 OGIS_EMAIL = "ogis@nara.gov"
+OGIS_WARNINGS = (
+    "OGIS's e-mail address (ogis@nara.gov) is not confirmed in a source FoiaDesk has read "
+    "(domain.md §1.14): check it on archives.gov/ogis before sending.",
+    "The letter says you have not filed a lawsuit about this request (OGIS does not mediate a "
+    "dispute in litigation): take that sentence out if you have.",
+)
+# determinations open to appeal, and what each did, as a sentence tells OGIS
+DETERMINED = {
+    "partial": "granted my request only in part",
+    "denial": "denied my request",
+    "no_records": "said that no records were found",
+    "glomar": "neither confirmed nor denied that records exist (a Glomar response)",
+}
+ADVERSE = tuple(DETERMINED)
 NO_NUMBER_YET = "(not assigned yet)"
+MAX_TITLE = 400  # a request title longer than this is a note, not a subject: left out of letters
 _EXEMPTIONS_IN_SUMMARY = re.compile(r"exemptions? ([^;()]+)(?:\(([^)]*)\))?", re.I)
 
 
@@ -123,6 +143,7 @@ class History:
     appeal_decision_due: date | None
     component: Component
     chronology: list[dict] = field(default_factory=list)
+    own_chronology: list[dict] = field(default_factory=list)  # the same, in the requester's voice
     exhibits: list[dict] = field(default_factory=list)
 
     def missed(self, today: date) -> bool:
@@ -220,7 +241,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         extended=any(e.type == "extension_notice" for e in events),
         responded_on=response.done_on if response else None,
         exhaustion_on=exhaustion.due if exhaustion else None,
-        status_inquiries=[e.occurred_on for e in events if e.type == "status_inquiry"],
+        status_inquiries=_unanswered_inquiries(events),
         info_requested=last("info_requested"),
         info_requests=sum(e.type == "info_requested" for e in events),
         fee_estimate=last("fee_estimate"),
@@ -237,10 +258,10 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         appeal_decision_due=appeal_decision.due if appeal_decision else None,
         component=comp,
     )
-    history.chronology = [
-        {"date": long_date(e.occurred_on), "text": _event_sentence(e, comp)}
-        for e in events
-        if e.direction != "internal"
+    told = [e for e in events if e.direction != "internal"]
+    history.chronology = [{"date": long_date(e.occurred_on), "text": _event_sentence(e, comp)} for e in told]
+    history.own_chronology = [
+        {"date": long_date(e.occurred_on), "text": _event_sentence(e, comp, mine=True)} for e in told
     ]
     files = sent.correspondence_files(db, request_id)
     history.exhibits = [
@@ -255,18 +276,55 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
     return history
 
 
+def _unanswered_inquiries(events: list[Event]) -> list[date]:
+    """The status inquiries the agency has not written back after: a letter says "I asked
+    … and have had no answer" only of those."""
+    asked = []
+    for i, e in enumerate(events):
+        if e.type == "status_inquiry" and not any(
+            later.direction == "in" and later.occurred_on >= e.occurred_on for later in events[i + 1 :]
+        ):
+            asked.append(e.occurred_on)
+    return asked
+
+
 def _exhibit_letter(i: int) -> str:
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     return letters[i] if i < 26 else letters[i // 26 - 1] + letters[i % 26]
 
 
-def _event_sentence(e: Event, comp: Component) -> str:
-    """One plain sentence for a chronology (OGIS request, complaint outline)."""
-    agency = comp.abbr or comp.name
+FILED_BY = {"portal": "through a FOIA portal", "email": "by email", "mail": "by mail", "fax": "by fax"}
+
+
+def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
+    """One plain sentence for a chronology: in the requester's own voice for a letter they
+    sign (`mine`, the OGIS request), else about "Plaintiff" (the complaint outline)."""
+    agency = short_name(comp)
     outcome = outcome_words(e.outcome)
+    if mine:
+        own = {
+            "filed": f"I submitted the request to {agency}"
+            + (f" {FILED_BY.get(e.channel, 'by ' + e.channel.replace('_', ' '))}" if e.channel else "")
+            + ".",
+            "expedite_requested": "I asked for expedited processing.",
+            "fee_waiver_requested": "I asked for a waiver of fees.",
+            "status_inquiry": f"I asked {agency} for the status and an estimated completion date.",
+            "info_requested": f"{agency} asked me for information.",
+            "info_answered": "I answered the request for information.",
+            "fee_estimate_answered": "I answered the fee estimate.",
+            "fee_clarification_requested": f"{agency} asked me to clarify the fees.",
+            "fee_clarification_answered": "I answered the question about fees.",
+            "still_interested": f"{agency} asked whether I was still interested in the request.",
+            "still_interested_answered": "I confirmed that I was still interested.",
+            "appeal_filed": "I filed an administrative appeal.",
+            "payment": "I paid the fees.",
+            "withdrawn": "I withdrew the request.",
+        }
+        if e.type in own:
+            return _sentence(own[e.type])
     said = {
-        "filed": f"The request was submitted to {agency}"
-        + (f" by {e.channel.replace('_', ' ')}" if e.channel else "")
+        "filed": f"Plaintiff submitted the request to {agency}"
+        + (f" {FILED_BY.get(e.channel, 'by ' + e.channel.replace('_', ' '))}" if e.channel else "")
         + ".",
         "received": f"{agency} received the request.",
         "acknowledged": f"{agency} acknowledged the request"
@@ -277,36 +335,52 @@ def _event_sentence(e: Event, comp: Component) -> str:
             else ""
         )
         + ".",
-        "expedite_requested": "The request asked for expedited processing.",
-        "fee_waiver_requested": "The request asked for a waiver of fees.",
+        "expedite_requested": "Plaintiff asked for expedited processing.",
+        "fee_waiver_requested": "Plaintiff asked for a waiver of fees.",
         "expedite_decided": f"{agency} {e.outcome or 'decided'} expedited processing.",
         "extension_notice": f"{agency} invoked unusual circumstances to extend the time limit"
         + (f" to {long_date(e.named_date)}" if e.named_date else "")
         + ".",
-        "status_inquiry": f"The requester asked {agency} for the status and an estimated completion date.",
-        "info_requested": f"{agency} asked the requester for information.",
-        "info_answered": "The requester answered the request for information.",
+        "status_inquiry": f"Plaintiff asked {agency} for the status and an estimated completion date.",
+        "info_requested": f"{agency} asked Plaintiff for information.",
+        "info_answered": "Plaintiff answered the request for information.",
         "fee_estimate": f"{agency} estimated fees"
         + (f" of {dollars(Decimal(e.amount_cents) / 100)}" if e.amount_cents is not None else "")
         + ".",
-        "fee_estimate_answered": "The requester answered the fee estimate.",
+        "fee_estimate_answered": "Plaintiff answered the fee estimate.",
         "fee_decision": f"{agency} decided on fees: {outcome}.",
-        "still_interested": f"{agency} asked whether the requester was still interested.",
-        "still_interested_answered": "The requester confirmed continued interest.",
+        "still_interested": f"{agency} asked whether Plaintiff was still interested.",
+        "still_interested_answered": "Plaintiff confirmed continued interest.",
         "interim_release": f"{agency} released records in part (interim release).",
         "determination": f"{agency} issued a determination: {outcome}"
         + (f" ({cited})" if (cited := _and_list([x["name"] for x in determination_exemptions(e)])) else "")
         + ".",
-        "appeal_filed": "The requester filed an administrative appeal.",
+        "appeal_filed": "Plaintiff filed an administrative appeal.",
         "appeal_received": "The appeal office acknowledged the appeal"
         + (f" as {e.tracking_number}" if e.tracking_number else "")
         + ".",
         "appeal_decided": f"The appeal was decided: {outcome}.",
         "routed": f"{agency} referred or routed the request.",
-        "payment": "The requester paid fees.",
-        "withdrawn": "The requester withdrew the request.",
+        "referral": f"{agency} referred records to another agency.",
+        "referral_received": f"{agency} received the request on referral from another agency.",
+        "consultation": f"{agency} consulted another agency about the records.",
+        "estimated_completion": f"{agency} gave an estimated completion date"
+        + (f" of {long_date(e.named_date)}" if e.named_date else "")
+        + ".",
+        "fee_clarification_requested": f"{agency} asked Plaintiff to clarify the fees.",
+        "fee_clarification_answered": "Plaintiff answered the question about fees.",
+        "appeal_extension_notice": "The appeal office extended the time to decide the appeal"
+        + (f" to {long_date(e.named_date)}" if e.named_date else "")
+        + ".",
+        "payment": "Plaintiff paid fees.",
+        "withdrawn": "Plaintiff withdrew the request.",
     }
-    return said.get(e.type, (EVENT_TYPES[e.type].label if e.type in EVENT_TYPES else e.type) + ".")
+    return _sentence(said.get(e.type, (EVENT_TYPES[e.type].label if e.type in EVENT_TYPES else e.type) + "."))
+
+
+def _sentence(text: str) -> str:
+    """A sentence that opens with an agency's name ("the Privacy Office …") starts upper-case."""
+    return text[:1].upper() + text[1:]
 
 
 # --- which letters each deadline offers -----------------------------------------------------------
@@ -387,7 +461,7 @@ def _ref(h: History, kind: str = "") -> RequestRef:
 def _title(h: History) -> str:
     suffix = f": {h.component.abbr or h.component.key}"
     title = h.title[: -len(suffix)] if h.title.endswith(suffix) else h.title
-    return title if len(title) < 120 else ""
+    return title if len(title) < MAX_TITLE else ""
 
 
 def _history_values(h: History, today: date) -> dict:
@@ -513,7 +587,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         ctx = _followup_base(requester, comp, ref, letter_date)
         liaison = ctx["component"]["public_liaison"]
         ctx["addressee"] = _address_block(
-            "FOIA Public Liaison", "\n".join(str(ctx["addressee"]).split("\n")[1:]), comp.name
+            "FOIA Public Liaison", "\n".join(str(ctx["addressee"]).split("\n")[1:]), letter_name(comp)
         )
         if not liaison:
             ctx["warnings"].append(
@@ -523,11 +597,16 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         ctx.update(note=paragraphs(inputs.note))
     elif kind == "ogis":
         ctx = _followup_base(requester, comp, ref, letter_date)
+        facts["chronology"] = h.own_chronology  # the requester tells OGIS what happened
+        ctx["warnings"].extend(OGIS_WARNINGS)
         ctx.update(
-            agency=_the(comp.name),
+            agency=_the(letter_name(comp)),
             addressee=_address_block("", OGIS_ADDRESS),
             delivery=f"Sent by email to {OGIS_EMAIL}",
+            # a letter to OGIS, not a request to the IRS: the IRS's signed-request rule does not apply
+            signature_required=False,
             dispute=_dispute(h, facts),
+            ask=_ogis_ask(h, facts),
             note=paragraphs(inputs.note),
         )
     else:  # complaint-outline
@@ -538,7 +617,8 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
                 "administrative remedies not exhausted (5 U.S.C. 552(a)(6)(C)(i))."
             )
         ctx.update(
-            defendant=comp.parent_name or comp.name,
+            agency=_the(letter_name(comp)),
+            defendant=comp.parent_name or letter_name(comp),
             venue_home=_home_district(requester),
             note=paragraphs(inputs.note),
         )
@@ -560,20 +640,39 @@ def _and_list(names: list[str]) -> str:
 
 
 def _dispute(h: History, facts: dict) -> str:
-    if facts["appeal_missed"]:
-        return "no decision on my administrative appeal within the time the law allows"
-    if h.determination is not None and h.determination.outcome in (
-        "partial",
-        "denial",
-        "no_records",
-        "glomar",
-    ):
-        return f"the {facts['determination_outcome']} determination of {facts['determination_on']}"
+    if facts["appeal_missed"] and h.appeal_decided is None:
+        return "the lack of a decision on my administrative appeal within the time the law allows"
+    if h.determination is not None and h.determination.outcome in ADVERSE:
+        return (
+            f"the determination of {facts['determination_on']}, which " + DETERMINED[h.determination.outcome]
+        )
     if h.waiver_denied is not None:
         return f"the denial of my fee waiver on {facts['waiver_denied_on']}"
     if facts["missed"]:
         return f"the agency's failure to make a determination by {facts['due_on']}"
     return "the processing of my request"
+
+
+def _ogis_ask(h: History, facts: dict) -> str:
+    """What the requester asks OGIS to help obtain, for the dispute `_dispute` names."""
+    if facts["appeal_missed"] and h.appeal_decided is None:
+        return "A decision on my administrative appeal, or a date by which the appeal office will decide it"
+    adverse = h.determination is not None and h.determination.outcome in ADVERSE
+    if adverse and h.exemptions:
+        return (
+            "A fuller explanation of each withholding, release of the segregable portions withheld, "
+            "and a description of the search made"
+        )
+    if adverse:
+        return "An explanation of the determination and a description of the search made"
+    if h.waiver_denied is not None:
+        return "Reconsideration of the denial of my fee waiver"
+    if facts["missed"] and h.determination is None:
+        return (
+            "A realistic estimated date of completion, release of the records already processed "
+            "and a schedule for the rest"
+        )
+    return "Help in resolving the dispute described above"
 
 
 def _home_district(requester: Requester) -> str:

@@ -1,9 +1,11 @@
 """Requester profiles from TOML files, for the ``draft`` command.
 
-A profile says who signs: name, organization, email, phone, address, fee category and
-how the requester publishes (dissemination, used in fee-waiver arguments). A missing
-or malformed field is reported together with every other one, so a user fixes the
-file in one pass.
+A profile says who signs: name, email, mailing address and fee category, which every
+letter needs (agencies answer by mail and e-mail, and the IRS and Treasury rules ask for a
+name and address); and, when the requester has them, an organization, a title, a phone
+number and how they publish (dissemination, used in fee-waiver arguments). An individual
+requester leaves those out. A missing or malformed field is reported together with every
+other one, so a user fixes the file in one pass.
 """
 
 from __future__ import annotations
@@ -14,8 +16,16 @@ from pathlib import Path
 from foiadesk.core.errors import UserError
 from foiadesk.core.letters.content import DraftingError, Requester
 
-REQUIRED = ("name", "organization", "email", "phone", "address", "fee_category", "dissemination")
-OPTIONAL = ("title", "fee_category_basis", "signature_name", "primary_activity")
+REQUIRED = ("name", "email", "address", "fee_category")
+OPTIONAL = (
+    "organization",
+    "title",
+    "phone",
+    "dissemination",
+    "fee_category_basis",
+    "signature_name",
+    "primary_activity",
+)
 FEE_CATEGORY_NAMES = {
     "media": "news_media",
     "news_media": "news_media",

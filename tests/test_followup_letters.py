@@ -1,0 +1,308 @@
+"""Follow-up letters read as the office receiving them reads them: OGIS gets the requester's
+own statements, signature and its own address; DHS offices get a street address and the
+route DHS takes; no log label reaches a letter; narrow requests are told apart; an
+individual without an organization can write; a letter asks an office only for what it
+holds. Expected text comes from the rules and the directory, not from the code."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from docx import Document
+
+from foiadesk.core.demo import COMPONENTS, write_demo
+from foiadesk.core.errors import UserError
+from foiadesk.core.letters.compose import docx_text, draft_requests, log_drafts
+from foiadesk.core.letters.content import DraftOptions, Requester
+from foiadesk.core.letters.followups import KINDS, Inputs, draft_followup, record_determination
+from foiadesk.core.letters.profiles import profile_from_dict
+from foiadesk.core.reference.casepack import shipped_case_packs
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+
+DAY = date(2026, 12, 7)
+FILED = date(2026, 9, 1)
+DHS = ("ICE", "USCIS", "CBP", "DHS-PRIV")
+# domain.md §1.14: "ogis@nara.gov; National Archives, 8601 Adelphi Road (OGIS), College Park,
+# MD 20740-6001"; 5 U.S.C. 552(h) places OGIS in the National Archives and Records Administration
+OGIS_LINES = [
+    "Office of Government Information Services",
+    "National Archives and Records Administration",
+    "8601 Adelphi Road",
+    "College Park, MD 20740-6001",
+]
+# SOURCE.txt (foia-gov-forms): DHS requests go "through the DHS web portal at dhs.gov/foia"
+DHS_PORTAL = "https://www.dhs.gov/foia"
+
+
+@pytest.fixture
+def db(tmp_path):
+    return connect(tmp_path / "log.sqlite3")
+
+
+@pytest.fixture
+def reporter():
+    return Requester(
+        name="Dana Whitfield",
+        email="dana@example.org",
+        organization="The Ledger Desk",
+        title="Reporter",
+        address="1200 K Street NW\nWashington, DC 20005",
+        fee_category="news_media",
+        fee_category_basis="Staff reporter.",
+        dissemination="I publish at ledgerdesk.example.",
+    )
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+
+
+def paragraphs(docx: bytes) -> list[str]:
+    """The letter's paragraphs (a line break inside one is a newline), empty ones dropped."""
+    return [p.text for p in Document(io.BytesIO(docx)).paragraphs if p.text.strip()]
+
+
+def request_at(db, abbr: str, *, tracking: str = "T-1", title: str = "Records of the data exchange") -> int:
+    """A request to `abbr`, filed and acknowledged with `tracking`."""
+    comp = load_directory().component(abbr)
+    rid = log.add_directory_request(db, comp, title=title).new_id
+    log.record_event(db, rid, log.NewEvent("filed", FILED, channel="portal"))
+    log.record_event(
+        db, rid, log.NewEvent("acknowledged", FILED, agency_received_on=FILED, tracking_number=tracking)
+    )
+    return rid
+
+
+def letter(db, rid, kind, requester, **inputs) -> list[str]:
+    return paragraphs(
+        draft_followup(db, rid, kind, Inputs(**inputs), letter_date=DAY, requester=requester).docx
+    )
+
+
+# --- 1. the OGIS request -------------------------------------------------------------------
+
+
+def test_ogis_request_is_the_requesters_own_letter_to_ogis_at_nara(db, reporter):
+    # an IRS request: the IRS's rule that requests be signed is the IRS's, not OGIS's
+    rid = request_at(db, "IRS", tracking="2026-IRS-FOIA-000123")
+    record_determination(db, rid, on=date(2026, 10, 20), outcome="partial", exemptions=["b5"])
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 10, 30), channel="mail"))
+    paras = letter(db, rid, "ogis", reporter)
+    body = "\n".join(paras)
+    start = paras.index(DAY.strftime("%B %-d, %Y")) + 1
+    assert paras[start].split("\n") == OGIS_LINES
+    assert paras[start + 1] == "Sent by email to ogis@nara.gov"
+    # what it certifies: only the requester's own acts, in the first person
+    assert "No lawsuit" not in body and "is pending" not in body
+    assert "I have not filed a lawsuit about this request." in body
+    assert "I consent to OGIS discussing this request" in body
+    # it tells what happened in the requester's voice, not about "the requester"
+    assert "the requester" not in body.lower()
+    assert "I filed an administrative appeal." in body
+    # the requester's signature block, and nothing else, after the closing
+    closing = paras.index("Sincerely,")
+    assert paras[closing + 1 : closing + 3] == ["Dana Whitfield", "Reporter, The Ledger Desk"]
+    assert paras[closing + 3].startswith("Attachments:")
+    assert "_____" not in body
+    # sent by email: what goes with it is attached, not enclosed
+    assert "enclosed" not in body.lower()
+
+
+def test_ogis_asks_for_what_the_dispute_needs(db, reporter):
+    late = request_at(db, "ICE", tracking="2026-ICFO-00001")  # due October 1: no determination
+    paras = letter(db, late, "ogis", reporter)
+    assert any(p.startswith("A realistic estimated date of completion") for p in paras)
+    answered = request_at(db, "CBP", tracking="CBP-FO-2026-000001")
+    record_determination(db, answered, on=date(2026, 11, 2), outcome="denial")
+    paras = letter(db, answered, "ogis", reporter)
+    # the determination came: no estimated completion date, no offer to narrow what was decided
+    assert not any("estimated date of completion" in p for p in paras if p.startswith("A "))
+    assert not any("narrowing the request" in p for p in paras)
+    assert "The dispute is about the determination of November 2, 2026, which denied my request." in (
+        "\n".join(paras)
+    )
+
+
+# --- 2 and 3. DHS: a street address, and the route DHS takes -----------------------------
+
+
+def test_the_privacy_office_appeal_address_has_a_street(db, reporter):
+    rid = request_at(db, "DHS-PRIV", tracking="2026-HQFO-00001")
+    record_determination(db, rid, on=date(2026, 11, 2), outcome="partial", exemptions=["b6"])
+    paras = letter(db, rid, "appeal", reporter)
+    addressee = next(p for p in paras if p.startswith("Appeals Officer")).split("\n")
+    # domain.md §2.1: Mail Stop 0655 at 2707 Martin Luther King Jr. Ave SE, Washington, DC 20528-0655
+    assert any(re.match(r"\d+ \w", line) for line in addressee), addressee
+    assert "2707 Martin Luther King Jr. Ave SE, Mail Stop 0655" in addressee
+    assert addressee[-1] == "Washington, DC 20528-0655"
+
+
+@pytest.mark.parametrize("abbr", DHS)
+def test_letters_to_dhs_offices_carry_the_dhs_portal(db, reporter, abbr):
+    rid = request_at(db, abbr, tracking=f"{abbr}-2026-1")
+    route = f"Submitted through the FOIA portal at {DHS_PORTAL}"
+    assert route in letter(db, rid, "status", reporter)
+    record_determination(db, rid, on=date(2026, 11, 2), outcome="partial", exemptions=["b5"])
+    appeal = letter(db, rid, "appeal", reporter)
+    assert route in appeal, appeal[:12]
+    # filed online, the request and decision go as attachments; the addressee names the agency
+    assert any(p.endswith("My request and your decision are attached.") for p in appeal)
+    comp = load_directory().component(abbr)
+    addressee = next(p for p in appeal if p.startswith("Appeals Officer"))
+    names = (comp.parent_name, re.sub(r" \(.*\)", "", comp.name), "" if "-" in comp.abbr else comp.abbr)
+    assert any(n and n in addressee for n in names), addressee
+    # a status letter on the pending appeal goes the appeal's way too
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 11, 10), channel="portal"))
+    status = letter(db, rid, "status", reporter)
+    assert "Dear Appeals Officer:" in status and route in status
+
+
+def test_an_irs_appeal_goes_by_mail_with_no_portal_line(db, reporter):
+    rid = request_at(db, "IRS", tracking="2026-IRS-FOIA-000124")
+    record_determination(db, rid, on=date(2026, 11, 2), outcome="partial", exemptions=["b5"])
+    appeal = letter(db, rid, "appeal", reporter)
+    assert "Sent by mail" in appeal and not any(p.startswith("Submitted through") for p in appeal)
+    assert any(p.endswith("My request and your decision are enclosed.") for p in appeal)
+    assert any(p.startswith("Enclosures: my request of") for p in appeal)
+
+
+# --- 4. no log label in any letter ----------------------------------------------------------
+
+
+def test_no_log_label_reaches_any_follow_up_of_any_demo_request(tmp_path, reporter):
+    path = tmp_path / "demo.sqlite3"
+    write_demo(path, requests=45, seed=11, today=DAY)
+    db = connect(path)
+    titles = [r[0] for r in db.execute("SELECT title FROM requests")]
+    tags = [r[0] for r in db.execute("SELECT name FROM tags") if " " in r[0]]  # "priority" is a word
+    notes = [r[0] for r in db.execute("SELECT body FROM notes")]
+    keys = [c[0] for c in COMPONENTS if "-" in c[0]]  # FoiaDesk's own keys: DHS-PRIV, TREAS-DO…
+    for title in titles:  # a title reads like a request's subject
+        assert not re.search(r"#\d|\((?:[A-Z-]+), ", title), title
+    labels = re.compile(
+        r"#\d+|\b(?:" + "|".join(map(re.escape, keys)) + r")\b|request-\d+|\.docx|\bdemo\b", re.I
+    )
+    drafted = 0
+    inputs = Inputs(answer="The records are from 2025.", narrowing="Only 2025.", accept=False)
+    for (rid,) in db.execute("SELECT id FROM requests ORDER BY id").fetchall():
+        for kind in KINDS:
+            try:
+                followup = draft_followup(db, rid, kind, inputs, letter_date=DAY, requester=reporter)
+            except UserError:
+                continue  # the log does not support this kind for this request
+            drafted += 1
+            text = docx_text(followup.docx)
+            found = labels.search(text)
+            assert not found, (rid, kind, found.group(0))
+            for label in tags + notes:
+                assert label.lower() not in text.lower(), (rid, kind, label)
+    assert drafted > 45 * 3  # every request gave at least the status letter and more
+
+
+# --- 5. narrow requests are told apart ------------------------------------------------------
+
+
+def test_each_letter_of_a_suite_names_its_own_records(db, reporter, pack):
+    irs = load_directory().component("IRS")
+    ids = [c.id for c in pack.categories_for("IRS")]
+    suite = draft_requests(reporter, pack, ids, [irs], DraftOptions(letter_date=FILED), suite=True)
+    titles = {c.id: c.title.rstrip(".") for c in pack.categories}
+    subjects = [next(p for p in paragraphs(d.docx) if p.startswith("Re: ")) for d in suite]
+    assert len(set(subjects)) == len(suite)
+    for draft, subject in zip(suite, subjects, strict=True):
+        assert all(titles[i] in subject for i in draft.category_ids), subject
+    # the follow-ups: filed, not yet numbered; each status letter names its own records
+    changes = log_drafts(db, pack, suite, DraftOptions(letter_date=FILED))
+    status_subjects = []
+    for rid, draft in zip(sorted(changes.request_ids), suite, strict=True):
+        log.record_event(db, rid, log.NewEvent("filed", FILED, channel="portal"))
+        paras = letter(db, rid, "status", reporter)
+        subject = next(p for p in paras if p.startswith("Re: "))
+        assert all(titles[i] in subject for i in draft.category_ids), subject
+        status_subjects.append(subject)
+    assert len(set(status_subjects)) == len(suite)
+
+
+# --- 6. an individual requester --------------------------------------------------------------
+
+
+def test_an_individual_without_organization_or_phone_drafts_clean_letters(db, pack):
+    person = profile_from_dict(
+        {
+            "name": "Maria Ortega",
+            "email": "maria@example.org",
+            "address": "41 Elm Street\nSpringfield, MA 01103",
+            "fee_category": "other",
+        }
+    )
+    ice = load_directory().component("ICE")
+    options = DraftOptions(letter_date=FILED, fee_waiver=True, fee_cap=Decimal("25"))
+    (draft,) = draft_requests(person, pack, ["mou-text-and-drafts"], [ice], options)
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00077")
+    record_determination(db, rid, on=date(2026, 11, 2), outcome="partial", exemptions=["b5"])
+    for paras in (paragraphs(draft.docx), letter(db, rid, "appeal", person), letter(db, rid, "ogis", person)):
+        body = "\n".join(paras)
+        assert paras[:3] == ["Maria Ortega", "41 Elm Street\nSpringfield, MA 01103", "maria@example.org"]
+        closing = paras.index("Sincerely,")
+        assert paras[closing + 1] == "Maria Ortega"
+        assert not re.search(r" ,|,,|of ,|\( *\)|·\s*$|\bNone\b", body, re.M), body
+    # a letter does not promise publication the requester never offered
+    request = "\n".join(paragraphs(draft.docx))
+    assert "inform the public" not in request and "publish" not in request
+    assert any("dissemination" in w for w in draft.warnings)
+
+
+# --- 7. a letter asks an office only for what it holds ----------------------------------
+
+
+def test_a_single_office_letter_asks_only_for_what_the_office_holds(reporter, pack):
+    tigta = load_directory().component("TIGTA")
+    held = [c.id for c in pack.categories_for("TIGTA")]
+    other = next(c for c in pack.categories if "TIGTA" not in c.holders)
+    options = DraftOptions(letter_date=DAY)
+    (draft,) = draft_requests(reporter, pack, [other.id, *held], [tigta], options)
+    assert draft.category_ids == tuple(held)
+    assert other.title.rstrip(".") not in docx_text(draft.docx)
+    assert any(other.title.rstrip(".") in w and "Left out" in w for w in draft.warnings)
+    with pytest.raises(UserError, match="holds none of the chosen categories"):
+        draft_requests(reporter, pack, [other.id], [tigta], options)
+
+
+# --- what the rendered letters showed -------------------------------------------------------
+
+
+def test_a_letter_says_no_answer_came_only_when_none_did(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00088")  # due September 29
+    log.record_event(db, rid, log.NewEvent("status_inquiry", date(2026, 10, 10)))
+    unanswered = "\n".join(letter(db, rid, "liaison", reporter))
+    assert "no determination has been made" in unanswered and "without an answer" in unanswered
+    log.record_event(
+        db, rid, log.NewEvent("estimated_completion", date(2026, 10, 20), named_date=date(2026, 11, 30))
+    )
+    record_determination(db, rid, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    liaison = "\n".join(letter(db, rid, "liaison", reporter))
+    assert "no determination has been made" not in liaison and "without an answer" not in liaison
+    assert "the determination came only on November 20, 2026" in liaison
+    assert "estimated date on which your office will complete action" not in liaison
+    status = "\n".join(letter(db, rid, "status", reporter))
+    assert "have had no answer" not in status
+
+
+def test_the_addressee_does_not_repeat_the_office_by_its_abbreviation(db, reporter):
+    rid = request_at(db, "TIGTA", tracking="2026-FOIA-00001")
+    addressee = next(p for p in letter(db, rid, "status", reporter) if p.startswith("FOIA Officer"))
+    lines = addressee.split("\n")
+    assert lines[1] == "Treasury Inspector General for Tax Administration" and "TIGTA" not in lines
+
+
+def test_the_complaint_outline_has_no_empty_exhibit_list(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00099")  # nothing attached to its log
+    outline = letter(db, rid, "complaint-outline", reporter)
+    assert "Exhibits (from the evidence bundle)" not in outline
