@@ -12,6 +12,7 @@ always answers "nothing" scores well on the first and zero on the second).
 from __future__ import annotations
 
 import csv
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -70,20 +71,27 @@ def score(folder: Path | str, split: str) -> dict[str, Score]:
     for row in rows:
         proposal = parse_reply(read_reply(folder / split / row["file"]))
         skipped = {s.strip() for s in (row.get("undeterminable") or "").split(";")}
-        for name in FIELDS:
-            if name in skipped:
-                continue
-            want, got = _expected(row, name), _found(proposal, name)
-            s = scores[name]
-            ok = want == got
-            s.total += 1
-            s.right += ok
-            if want is not None and want != frozenset():
-                s.total_valued += 1
-                s.right_valued += ok
-            if not ok:
-                s.misses.append(f"{row['file']}: {name} expected {_show(want)}, read {_show(got)}")
+        _tally(scores, row["file"], row, proposal, skipped)
     return scores
+
+
+def _tally(
+    scores: dict[str, Score], label: str, row: dict, proposal: Proposal, skipped: Collection[str] = ()
+) -> None:
+    """Count each field of ``proposal`` right or wrong against the labels in ``row``."""
+    for name in FIELDS:
+        if name in skipped:
+            continue
+        want, got = _expected(row, name), _found(proposal, name)
+        s = scores[name]
+        ok = want == got
+        s.total += 1
+        s.right += ok
+        if want is not None and want != frozenset():
+            s.total_valued += 1
+            s.right_valued += ok
+        if not ok:
+            s.misses.append(f"{label}: {name} expected {_show(want)}, read {_show(got)}")
 
 
 def _show(value) -> str:
@@ -117,16 +125,5 @@ def score_passages(path: Path | str) -> dict[str, Score]:
             name: ";".join(item[name]) if isinstance(item.get(name), list) else item.get(name) or ""
             for name in FIELDS
         }
-        proposal = parse_text(item["text"])
-        for name in FIELDS:
-            want, got = _expected(row, name), _found(proposal, name)
-            s = scores[name]
-            ok = want == got
-            s.total += 1
-            s.right += ok
-            if want is not None and want != frozenset():
-                s.total_valued += 1
-                s.right_valued += ok
-            if not ok:
-                s.misses.append(f"{item['id']}: {name} expected {_show(want)}, read {_show(got)}")
+        _tally(scores, item["id"], row, parse_text(item["text"]))
     return scores

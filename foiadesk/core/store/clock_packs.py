@@ -180,10 +180,14 @@ def read(db: Database, where: str, params: list, types: Sequence[str], outcomes:
     sizes = [("request_id", ID), ("events", ID)]
     owners, packed = db.execute(packed_select(sizes, packs, ", group_concat(p, '')"), params).fetchone()
     counts = unpack(owners or "", [ID, ID])  # one query: the counts and the events are of one moment
-    table = unpack(packed or "", widths)
+    return events_of(np.repeat(counts[:, 0], counts[:, 1]), unpack(packed or "", widths))
+
+
+def events_of(requests: np.ndarray, table: np.ndarray) -> dict[str, np.ndarray]:
+    """``read_events``' columns from each event's request and its ``event_columns`` values."""
     kinds = table[:, 0]
     return {
-        "request_id": np.repeat(counts[:, 0], counts[:, 1]),
+        "request_id": requests,
         "type": kinds // 64 - 2,
         "on": np.ascontiguousarray(table[:, 1]),
         "received": np.ascontiguousarray(table[:, 2]),

@@ -147,16 +147,7 @@ def read_events(
                  WHERE {clock_packs.live(skip)} AND {where.format(col="request_id")}
                  ORDER BY request_id, occurred_on, id"""
     table = _int_table(db, columns, query, params)
-    kinds = table[:, 1]
-    return {
-        "request_id": np.ascontiguousarray(table[:, 0]),
-        "type": kinds // 64 - 2,
-        "on": np.ascontiguousarray(table[:, 2]),
-        "received": np.ascontiguousarray(table[:, 3]),
-        "named": np.ascontiguousarray(table[:, 4]),
-        "outcome": kinds % 64 - 2,
-        "id": np.ascontiguousarray(table[:, 5]),
-    }
+    return clock_packs.events_of(np.ascontiguousarray(table[:, 0]), table[:, 1:])
 
 
 def read_fees(db: Database, where: str, params: list) -> dict[str, np.ndarray]:
