@@ -692,7 +692,7 @@ def _chunk_of(reads: dict[str, dict], start: int, stop: int) -> dict[str, dict]:
 
 # What the kept reads depend on: the SQL that made them and the codes it gives.
 READS_KEY = hashlib.sha256(
-    b"".join(Path(m.__file__).read_bytes() for m in (index_read, clock_packs, packing))
+    b"".join(Path(str(m.__file__)).read_bytes() for m in (index_read, clock_packs, packing))
     + repr((TYPES, OUTCOMES, UNREAD)).encode()
 ).hexdigest()[:16]
 
