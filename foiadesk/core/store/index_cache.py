@@ -174,53 +174,56 @@ def _owners(columns: dict[str, np.ndarray]) -> np.ndarray:
 
 
 def _without(columns: dict[str, np.ndarray], requests: np.ndarray) -> dict[str, np.ndarray]:
-    """Kept rows (in request order) less those of ``requests``: a few deletions, not a
-    pass over every row, when few requests changed."""
+    """Kept rows (in request order) less those of ``requests``."""
     owners = _owners(columns)
     lo, hi = np.searchsorted(owners, requests, "left"), np.searchsorted(owners, requests, "right")
     sizes = hi - lo
     if not sizes.sum():
         return dict(columns)
-    rows = np.repeat(lo, sizes) + np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    kept = np.delete(np.arange(len(owners)), rows)
-    return {k: _take(v, kept) for k, v in columns.items()}
+    keep = np.ones(len(owners), dtype=bool)
+    keep[np.repeat(lo, sizes) + np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)] = False
+    return {k: _compress(v, keep) for k, v in columns.items()}
 
 
 def _with(columns: dict[str, np.ndarray], fresh: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Kept rows with ``fresh`` ones (of other requests, in request order) put in their
-    places: a request's own rows keep their order."""
-    owners = _owners(columns)
-    at = np.searchsorted(owners, _owners(fresh), "left")
-    old = np.arange(len(owners))
-    old_places = old + np.searchsorted(at, old, "right")  # as np.insert(values, at, new) places them
+    places, as ``np.insert`` would: a request's own rows keep their order."""
+    at = np.searchsorted(_owners(columns), _owners(fresh), "left")
     new_places = at + np.arange(len(at))
-    out = {}
-    for k, v in columns.items():
-        merged = np.empty(len(v) + len(at), dtype=np.result_type(v, fresh[k]))
-        _put(merged, old_places, v)
-        _put(merged, new_places, fresh[k])
-        out[k] = merged
-    return out
+    is_new = np.zeros(len(at) + len(_owners(columns)), dtype=bool)
+    is_new[new_places] = True
+    return {k: _merged(v, fresh[k], new_places, is_new) for k, v in columns.items()}
 
 
-# numpy copies with fancy indexing holding Python's lock (texts all the more: each is an
-# object); at a million rows one copy would stop the window for a tenth of a second. So
-# the rows are copied a bite at a time, and the window's thread runs between bites.
+# numpy copies holding Python's lock (texts all the more: each is an object); at a million
+# rows one copy would stop the window for a tenth of a second. So the rows are copied a bite
+# at a time, and the window's thread runs between bites. A boolean mask says which rows
+# go where: no array of a million row numbers is made (that alone took seconds).
 _BITE = 50_000
 
 
-def _take(values: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """``values[rows]``."""
-    out = np.empty(len(rows), dtype=values.dtype)
-    for start in range(0, len(rows), _BITE):
-        out[start : start + _BITE] = values[rows[start : start + _BITE]]
+def _compress(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """``values[keep]``."""
+    out = np.empty(int(keep.sum()), dtype=values.dtype)
+    at = 0
+    for start in range(0, len(values), _BITE):
+        part = values[start : start + _BITE][keep[start : start + _BITE]]
+        out[at : at + len(part)] = part
+        at += len(part)
     return out
 
 
-def _put(out: np.ndarray, places: np.ndarray, values: np.ndarray) -> None:
-    """``out[places] = values``."""
-    for start in range(0, len(places), _BITE):
-        out[places[start : start + _BITE]] = values[start : start + _BITE]
+def _merged(values: np.ndarray, fresh: np.ndarray, new_places: np.ndarray, is_new: np.ndarray) -> np.ndarray:
+    """``values`` with ``fresh`` at ``new_places`` (the rows ``is_new`` marks) of the result."""
+    out = np.empty(len(is_new), dtype=np.result_type(values, fresh))
+    out[new_places] = fresh
+    taken = 0
+    for start in range(0, len(is_new), _BITE):
+        old = ~is_new[start : start + _BITE]
+        count = int(old.sum())
+        out[start : start + _BITE][old] = values[taken : taken + count]
+        taken += count
+    return out
 
 
 def _texts(values: np.ndarray, ends: np.ndarray, count: int) -> np.ndarray:
