@@ -928,7 +928,11 @@ def complaint_outline():
     heading(doc, "Your options, in plain words")
     p(
         doc,
-        "{% if history.appeal_decided_on %}Your appeal was decided on "
+        "{% if history.appeal_remanded %}Your appeal was decided on "
+        "{{ history.appeal_decided_on }}: the request went back to the agency to be processed "
+        "again. Its new answer can be appealed, and a suit usually waits for that; if the agency "
+        "misses its deadline for the new answer, you may sue (5 U.S.C. 552(a)(6)(C)(i))."
+        "{% elif history.appeal_decided_on %}Your appeal was decided on "
         "{{ history.appeal_decided_on }} ({{ history.appeal_outcome }}): you may now sue "
         "(5 U.S.C. 552(a)(4)(B)).{% elif history.appeal_missed %}The appeal was not decided by "
         "{{ history.appeal_decision_due }}, so you may sue (5 U.S.C. 552(a)(6)(C)(i))."
@@ -990,7 +994,11 @@ def complaint_outline():
     heading(doc, "Exhaustion")
     p(
         doc,
-        "{% if history.appeal_decided_on %}Plaintiff appealed on {{ history.appeal_filed_on }}, "
+        "{% if history.appeal_remanded %}Plaintiff appealed on {{ history.appeal_filed_on }}, "
+        "and on {{ history.appeal_decided_on }} the appeal was remanded to the component for "
+        "further processing. [State how administrative remedies were exhausted after the "
+        "remand: the new determination and its appeal, or the deadline the agency missed.]"
+        "{% elif history.appeal_decided_on %}Plaintiff appealed on {{ history.appeal_filed_on }}, "
         "and the appeal was decided on {{ history.appeal_decided_on }} "
         "({{ history.appeal_outcome }}). Plaintiff has exhausted administrative remedies."
         "{% elif history.appeal_missed %}Defendant did not decide Plaintiff's "

@@ -644,3 +644,27 @@ def test_paying_after_a_waiver_denial_keeps_the_waiver_appeal(db, filed):
         "Agreeing to pay does not give up my right to appeal the denial of my fee waiver of "
         "October 9, 2026; if the waiver is granted on appeal, please refund what I have paid."
     ) in text
+
+
+def test_the_complaint_outline_does_not_call_a_remanded_appeal_the_end_of_the_road(db, filed):
+    """An appeal remanded to the component sends the request back to be processed again: the
+    administrative process goes on, so the outline neither tells the requester to sue now
+    nor states that remedies are exhausted; an appeal denied does both."""
+    ice, _ = filed
+    scenario(db, ice)
+    record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    log.record_event(db, ice, log.NewEvent("appeal_filed", date(2026, 12, 1)), today=date(2027, 2, 1))
+    log.record_event(
+        db, ice, log.NewEvent("appeal_decided", date(2027, 1, 15), outcome="remanded"), today=date(2027, 2, 1)
+    )
+    remanded = docx_text(draft_followup(db, ice, "complaint-outline", letter_date=date(2027, 2, 1)).docx)
+    assert "you may now sue" not in remanded
+    assert "went back to the agency to be processed again" in remanded
+    assert "Plaintiff has exhausted administrative remedies" not in exhaustion(remanded)
+    assert "remanded to the component for further processing" in exhaustion(remanded)
+    log.record_event(
+        db, ice, log.NewEvent("appeal_decided", date(2027, 1, 20), outcome="denied"), today=date(2027, 2, 1)
+    )
+    denied = docx_text(draft_followup(db, ice, "complaint-outline", letter_date=date(2027, 2, 1)).docx)
+    assert "you may now sue" in denied
+    assert "Plaintiff has exhausted administrative remedies" in exhaustion(denied)

@@ -339,6 +339,7 @@ HISTORY_DEFAULTS = {
     "appeal_decision_due": "",
     "appeal_decided_on": "",
     "appeal_outcome": "",
+    "appeal_remanded": False,
     "appeal_missed": False,
     "chronology": [],
     "exhibits": [],
