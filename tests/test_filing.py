@@ -38,6 +38,7 @@ from foiadesk.core.letters.filing import (
     file_request,
     portal_fields,
     portal_forms,
+    portal_overruns,
     print_package,
 )
 from foiadesk.core.letters.followups import Inputs, draft_followup, log_followup, record_determination
@@ -668,3 +669,30 @@ def test_the_complaint_outline_does_not_call_a_remanded_appeal_the_end_of_the_ro
     denied = docx_text(draft_followup(db, ice, "complaint-outline", letter_date=date(2027, 2, 1)).docx)
     assert "you may now sue" in denied
     assert "Plaintiff has exhausted administrative remedies" in exhaustion(denied)
+
+
+def test_a_letter_too_long_for_its_portal_form_is_said_while_it_is_drafted(db):
+    """Drafting says what the component's FOIA.gov form will refuse for length, the same
+    fields and counts Portal fields reports once the letter is logged; a letter that fits,
+    or one not filed through a portal, is not warned about."""
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    directory = load_directory()
+    options = DraftOptions(letter_date=FILED, fee_cap=Decimal("100"), fee_waiver=True)
+    requester = load_profile(PROFILE)
+    every = choose_categories(pack, "all")
+    drafts = draft_requests(requester, pack, every, [directory.component("IRS")], options)
+    said = [w for w in drafts[0].warnings if "FOIA.gov form" in w]
+    changes = save_drafts(
+        db, pack, drafts, options, [db.tmp / d.filename for d in drafts], requester=requester
+    )
+    (irs,) = changes.request_ids
+    form = portal_fields(db, irs, on=FILED)
+    over = [f for f in form.fields if f.limit and f.count > f.limit]
+    assert over and len(said) == len(over)  # the whole case to one office is too long for its form
+    for field, warning in zip(over, said, strict=True):
+        assert f"“{field.label}”" in warning and f"{field.count:,} characters" in warning
+        assert f"takes {field.limit:,}" in warning
+    narrow = draft_requests(requester, pack, ["mou-text-and-drafts"], [directory.component("IRS")], options)
+    assert not [w for w in narrow[0].warnings if "FOIA.gov form" in w]
+    by_email = directory.component("TIGTA")  # its preferred channel is e-mail
+    assert portal_overruns(by_email, drafts[0].filename, drafts[0].docx, FILED) == []

@@ -30,6 +30,7 @@ from foiadesk.core.letters.content import (
     own_records,
 )
 from foiadesk.core.letters.drafting import render, suggested_filename
+from foiadesk.core.letters.filing import portal_overruns
 from foiadesk.core.reference.casepack import CasePack, dump_case_pack
 from foiadesk.core.reference.directory import Component
 from foiadesk.core.store import log, reads
@@ -123,9 +124,9 @@ def draft_requests(
             data = render("request", context, user_templates_dir=user_templates_dir)
             kind = f"request-{group}" if group else "request"
             name = suggested_filename(kind, comp.abbr or comp.key, options.letter_date, pack.id)
-            drafts.append(
-                Draft(comp, tuple(group_ids), name, data, tuple(context["warnings"] + dropped), group)
-            )
+            too_long = portal_overruns(comp, name, data, options.letter_date)
+            warnings = tuple(context["warnings"] + dropped + too_long)
+            drafts.append(Draft(comp, tuple(group_ids), name, data, warnings, group))
     return drafts
 
 

@@ -402,6 +402,31 @@ def portal_fields(
     )
 
 
+def portal_overruns(comp: Component, filename: str, docx: bytes, on: date) -> list[str]:
+    """What of a drafted letter its component's FOIA.gov form would refuse for length, when
+    the letter goes through that portal: said while the letter is drafted, not at the portal."""
+    chosen, form_id = choose_channel(comp, on), form_id_for(comp)
+    if chosen is None or chosen.kind != "portal" or form_id is None:
+        return []
+    form = portal_forms()["forms"][form_id]
+    letter = read_letter(0, filename, docx)
+    texts = {
+        "request_description": letter.description,
+        "fee_waiver_explanation": letter.waiver,
+        "expedited_processing_explanation": _expedite_text(letter, comp, form, on),
+    }
+    found = []
+    for spec in form["fields"]:
+        limit, value = spec.get("maxlength"), texts.get(spec["name"], "")
+        if limit and len(value) > limit:
+            found.append(
+                f"“{spec.get('title', spec['name'])}” on {comp.abbr or comp.name}'s FOIA.gov form: "
+                f"{len(value):,} characters, and the form takes {limit:,}. Ask for fewer records, "
+                "or draft a suite of narrow letters, before filing it there."
+            )
+    return found
+
+
 def _form_amount(cap: Decimal | None) -> str:
     """FOIA.gov takes one number ("$100"), not "up to $100" or "$1,000"."""
     if cap is None:
