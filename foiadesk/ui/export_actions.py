@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.export.files import ExportCancelled, ExportError, OutputExists
+from foiadesk.ui.look import counted
 
 if TYPE_CHECKING:  # the core's list modules load numpy and sqlite-utils: imported when used
     from foiadesk.core.export.sheet import ListFilter
@@ -271,7 +272,7 @@ class Exporter(QObject):
 
         def message(count: int) -> str:
             which = f" (the list filtered to {described})" if described else " (the whole list)"
-            return f"Exported {count:,} request{'s' * (count != 1)}{which} to {out}."
+            return f"Exported {counted(count, 'request')}{which} to {out}."
 
         self.run(Job("Exporting the list", out, work, message, unit="requests"))
 
@@ -296,7 +297,7 @@ class Exporter(QObject):
 
         def message(count: int) -> str:
             return (
-                f"Saved {count:,} open deadline{'s' * (count != 1)} to {out}, each with reminders a week "
+                f"Saved {counted(count, 'open deadline')} to {out}, each with reminders a week "
                 "and a day before. Import it into your calendar; importing a newer export updates them."
             )
 
