@@ -275,7 +275,7 @@ def test_appeal_names_tracking_date_each_exemption_and_the_appeal_office(db, fil
         "Follow-up drafted: Administrative appeal"
     )
     # the appeal window's next step is the appeal
-    from foiadesk.core.letters.followups import next_steps
+    from foiadesk.core.letters.next_steps import next_steps
 
     window = next(c for c in view_request(db, ice).clocks if c.key.startswith("appeal_window:"))
     assert next_steps(window, date(2026, 12, 1))[0] == "appeal"

@@ -18,7 +18,8 @@ from foiadesk.core.demo import COMPONENTS, write_demo
 from foiadesk.core.errors import UserError
 from foiadesk.core.letters.compose import docx_text, draft_requests, log_drafts
 from foiadesk.core.letters.content import DraftOptions, Requester
-from foiadesk.core.letters.followups import KINDS, Inputs, draft_followup, record_determination
+from foiadesk.core.letters.followups import Inputs, draft_followup, record_determination
+from foiadesk.core.letters.next_steps import KINDS
 from foiadesk.core.letters.profiles import profile_from_dict
 from foiadesk.core.reference.casepack import shipped_case_packs
 from foiadesk.core.reference.directory import load_directory

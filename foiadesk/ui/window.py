@@ -366,7 +366,7 @@ class MainWindow(LogActions, QMainWindow):
     def _letters_due(self, request_id: int) -> list[tuple[str, Callable[[], None]]]:
         """The letters the request's deadlines call for, drafted as from its Next step…;
         worked out from the list in memory, not read from the log (a right click is instant)."""
-        from foiadesk.core.letters.followups import KINDS, letters_due
+        from foiadesk.core.letters.next_steps import KINDS, letters_due
 
         if self.session.db is None:
             return []

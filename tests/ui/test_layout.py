@@ -247,7 +247,7 @@ def test_a_rows_menu_reads_nothing_and_offers_what_the_request_screen_does(
 ):
     """A right click on a row works its letters out from the list in memory (no read of
     the request), and offers each row the letters its owed deadlines call for."""
-    from foiadesk.core.letters.followups import KINDS, next_steps
+    from foiadesk.core.letters.next_steps import KINDS, next_steps
     from foiadesk.core.tracking import tracker
 
     window = open_window(demo_copy)
@@ -324,7 +324,7 @@ def test_the_agendas_menu_reads_nothing_and_offers_each_deadlines_letters(
 ):
     """A right click on an agenda row offers what its deadline's clock offers on the
     request screen, worked out without reading the request from the log."""
-    from foiadesk.core.letters.followups import KINDS, next_steps
+    from foiadesk.core.letters.next_steps import KINDS, next_steps
     from foiadesk.core.tracking import tracker
     from foiadesk.core.tracking.listing import CLOCK_LABELS
 

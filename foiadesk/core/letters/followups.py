@@ -3,10 +3,11 @@
 ``history_of`` reads what the log knows (dates, tracking numbers, what the agency said,
 the exemptions it cited, fees, missed deadlines) into plain values; ``build_followup``
 turns them into a letter's context (pure); ``draft_followup`` renders it and
-``log_followup`` records it as a draft on the request, the .docx attached. ``next_steps``
-says which letters a deadline offers. Letters argue from the facts: a missed deadline is
-stated with its date and its consequences (exhaustion, the fee bar), an appeal answers
-each exemption cited, the search, segregability and any fee or expedite denial.
+``log_followup`` records it as a draft on the request, the .docx attached
+(``next_steps.py`` says which letters a deadline offers). Letters argue from the facts:
+a missed deadline is stated with its date and its consequences (exhaustion, the fee
+bar), an appeal answers each exemption cited, the search, segregability and any fee or
+expedite denial.
 """
 
 from __future__ import annotations
@@ -17,11 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from foiadesk.core.deadlines.clocks import Clock
 from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
 from foiadesk.core.letters.content import (
     PREFERRED_CATEGORIES,
@@ -46,25 +45,12 @@ from foiadesk.core.letters.content import (
     short_name,
 )
 from foiadesk.core.letters.filing import DOCX_MIME, component_for, confirmations, requester_for
+from foiadesk.core.letters.next_steps import KINDS
 from foiadesk.core.reference.directory import Component
 from foiadesk.core.store import log, sent
 from foiadesk.core.store.db import write
 from foiadesk.core.tracking.tracker import view_request
 
-if TYPE_CHECKING:
-    from foiadesk.core.tracking.listing import RequestIndex
-
-# kind: (template, what it is)
-KINDS = {
-    "status": ("status_inquiry", "Status inquiry"),
-    "liaison": ("liaison_letter", "Letter to the FOIA Public Liaison"),
-    "ogis": ("ogis_request", "Request for OGIS mediation"),
-    "info-answer": ("clarification_reply", "Answer to the request for information"),
-    "fee-response": ("fee_response", "Reply to the fee estimate"),
-    "still-interested": ("still_interested_reply", "Still-interested reply"),
-    "appeal": ("appeal", "Administrative appeal"),
-    "complaint-outline": ("complaint_outline", "Pro se complaint outline"),
-}
 # OGIS, the FOIA ombudsman at the National Archives (5 U.S.C. 552(h)): domain.md §1.14 gives
 # "National Archives, 8601 Adelphi Road (OGIS), College Park, MD 20740-6001" and ogis@nara.gov;
 # the street is confirmed there, the e-mail address is not, so the letter warns.
@@ -381,63 +367,6 @@ def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
 def _sentence(text: str) -> str:
     """A sentence that opens with an agency's name ("the Privacy Office …") starts upper-case."""
     return text[:1].upper() + text[1:]
-
-
-# --- which letters each deadline offers -----------------------------------------------------------
-
-
-def next_steps(clock: Clock, today: date) -> list[str]:
-    """The follow-up kinds a deadline offers, most useful first."""
-    return steps_for(clock.key, clock.label, late=clock.state(today) in ("overdue", "missed"))
-
-
-def steps_for(key: str, label: str, *, late: bool) -> list[str]:
-    """The follow-up kinds of a deadline by its key and label, and whether it was missed."""
-    if key == "response":
-        return ["status", "liaison", "ogis"] if late else ["status"]
-    if key == "exhaustion":
-        return ["complaint-outline", "ogis", "status"]
-    if key == "expedite":
-        return ["status"]
-    if key.startswith("appeal_window"):
-        return ["appeal", "ogis"]
-    if key == "appeal_decision":
-        return ["status", "ogis", "complaint-outline"] if late else ["status"]
-    if key.startswith("reply:"):
-        label = label.lower()
-        if "fee" in label:
-            return ["fee-response"]
-        if "still interested" in label:
-            return ["still-interested"]
-        return ["info-answer"]
-    return []
-
-
-def letters_due(index: RequestIndex, request_id: int, today: date) -> list[str]:
-    """The letters a request's owed deadlines call for on ``today``, each once: what
-    ``next_steps`` offers for each clock the request screen shows as owed, worked out from
-    the list in memory (a right click on a row reads nothing from the log)."""
-    from foiadesk.core.deadlines.batch import NONE, REPLIES, REQUESTER_OWES
-    from foiadesk.core.tracking.listing import CLOCK_LABELS, CLOCKS
-
-    row = index.row_of(request_id)
-    if row is None:
-        return []
-    day = today.toordinal()
-    kinds: list[str] = []
-    for key in CLOCKS:
-        if key in REPLIES:  # each ask on its own, below
-            continue
-        due, done = int(index.clocks[key][row]), int(index.clocks[f"{key}_done"][row])
-        if due == NONE or done != NONE or (key in REQUESTER_OWES and due < day):
-            continue
-        kinds += steps_for(key, CLOCK_LABELS[key], late=due < day)
-    asks = index.asks
-    mine = (asks["request_id"] == request_id) & (asks["due"] >= day)
-    for at in sorted(mine.nonzero()[0].tolist(), key=lambda at: int(asks["event_id"][at])):
-        key = REPLIES[int(asks["kind"][at])]
-        kinds += steps_for(key, CLOCK_LABELS[key], late=False)
-    return list(dict.fromkeys(kinds))
 
 
 # --- contexts -----------------------------------------------------------------------------------

@@ -51,7 +51,8 @@ from foiadesk.core.letters.filing import (
     letter_asks,
     portal_fields,
 )
-from foiadesk.core.letters.followups import KINDS, Inputs, draft_followup, log_followup
+from foiadesk.core.letters.followups import Inputs, draft_followup, log_followup
+from foiadesk.core.letters.next_steps import KINDS
 from foiadesk.core.store.log import Attachment
 from foiadesk.ui.dialogs.event import date_edit
 from foiadesk.ui.session import Session

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton
 
 from foiadesk.core.errors import UserError
-from foiadesk.core.letters.followups import KINDS, next_steps
+from foiadesk.core.letters.next_steps import KINDS, next_steps
 
 
 class FilingActions:
@@ -132,7 +132,7 @@ class AgendaNextSteps:
     def steps_at(self, index) -> tuple[int | None, list[str]]:
         """The request of an agenda row and the letters its deadline offers, from what the
         row already holds (a right click reads nothing from the log)."""
-        from foiadesk.core.letters.followups import steps_for
+        from foiadesk.core.letters.next_steps import steps_for
         from foiadesk.core.tracking.listing import CLOCK_LABELS, CLOCKS
 
         model, session = self.agenda.model, self.agenda.session
