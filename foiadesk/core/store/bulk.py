@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
-from foiadesk.core.store import clock_packs
+from foiadesk.core.store import clock_packs, tracking_texts
 
 
 def insert_rows(db: Database, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
@@ -20,21 +20,24 @@ def insert_rows(db: Database, table: str, columns: Sequence[str], rows: Iterable
 
 @contextmanager
 def bulk_load(db: Database) -> Iterator[None]:
-    """Inside a write transaction: the full-text search and event pack triggers that run on
-    every insert are set aside, and each search table is rebuilt from its content table, and
-    the packs from the events, once at the end (several times faster for a large load; the
-    result is the same)."""
+    """Inside a write transaction: the triggers that run on every insert (full-text
+    search, event packs, tracking texts) are set aside, and each search table is rebuilt
+    from its content table, the packs and the texts once at the end (several times faster
+    for a large load; the result is the same)."""
     triggers = db.execute(
         "SELECT name, sql, tbl_name FROM sqlite_master"
         " WHERE type = 'trigger' AND name LIKE '%\\_ai' ESCAPE '\\'"
     ).fetchall()
     for name, _, _ in triggers:
         db.execute(f'DROP TRIGGER "{name}"')
-    packs = clock_packs.kept(db)
+    packs, texts = clock_packs.kept(db), tracking_texts.kept(db)
     clock_packs.set_aside(db)
+    tracking_texts.set_aside(db)
     yield
     if packs:
         clock_packs.rebuild(db)
+    if texts:
+        tracking_texts.create(db)
     for _, sql, table in triggers:
         db.execute(sql)
         db.execute(f'INSERT INTO "{table}_fts" ("{table}_fts") VALUES (\'rebuild\')')

@@ -27,7 +27,7 @@ from sqlite_utils import Database, Migrations
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.paths import default_db_path
-from foiadesk.core.store import clock_packs
+from foiadesk.core.store import clock_packs, tracking_texts
 
 BUSY_TIMEOUT_MS = 5000
 UPGRADE_WAIT_MS = 30_000  # creating or upgrading a log is rare: wait longer for the others
@@ -233,6 +233,13 @@ def m005_clock_packs(db: Database) -> None:
     """Each request's events as the list reads them, in one string kept by triggers: a
     large log's first opening reads a string per request (``clock_packs``)."""
     clock_packs.rebuild(db)
+
+
+@migrations()
+def m006_tracking_texts(db: Database) -> None:
+    """Each request's tracking numbers as the list shows them, in one text kept by
+    triggers: a large log's first opening reads a row per request (``tracking_texts``)."""
+    tracking_texts.create(db)
 
 
 SCHEMA_VERSION = len(migrations._migrations)

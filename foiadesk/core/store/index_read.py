@@ -15,10 +15,9 @@ from urllib.parse import quote
 import numpy as np
 from sqlite_utils import Database
 
-from foiadesk.core.store import clock_packs
+from foiadesk.core.store import clock_packs, tracking_texts
 from foiadesk.core.store.packing import ID, NONE, VERSION, chars_for, packed_select, unpack
 from foiadesk.core.store.packing import UNKNOWN as UNKNOWN  # the codes callers read from here
-from foiadesk.core.store.reads import AGENCY_NUMBER
 
 # ``where`` for a list of request ids passed as one JSON array (any number of them).
 IDS_IN = "{col} IN (SELECT value FROM json_each(?))"
@@ -77,14 +76,10 @@ def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarra
     abbrs, names = component_texts(db)
     component = np.array([r[2] for r in rows], dtype=np.int64)
     ids = [r[0] for r in rows]
-    tracking = _joined(
-        db,
-        f"""SELECT t.request_id, t.number AS text
-              FROM tracking_numbers t LEFT JOIN events e ON e.id = t.event_id
-             WHERE (e.id IS NULL OR e.voided_at IS NULL) AND {AGENCY_NUMBER}
-               AND {where.format(col="t.request_id")} ORDER BY t.request_id, t.id""",
-        params,
-    )
+    if tracking_texts.usable(db):
+        tracking = tracking_texts.read(db, where, params)
+    else:
+        tracking = dict(db.execute(tracking_texts.joined(where.format(col="t.request_id")), params))
     tags = _joined(
         db,
         f"""SELECT rt.request_id, t.name AS text FROM request_tags rt JOIN tags t ON t.id = rt.tag_id

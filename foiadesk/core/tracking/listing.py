@@ -31,7 +31,7 @@ from foiadesk.core.deadlines import batch, columnar
 from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
 from foiadesk.core.deadlines.events import OUTCOME_LABELS, UNREAD
-from foiadesk.core.store import clock_packs, index_cache, index_read, packing
+from foiadesk.core.store import clock_packs, index_cache, index_read, packing, tracking_texts
 from foiadesk.core.tracking.tracker import appeal_rule
 
 NONE = batch.NONE
@@ -692,7 +692,7 @@ def _chunk_of(reads: dict[str, dict], start: int, stop: int) -> dict[str, dict]:
 
 # What the kept reads depend on: the SQL that made them and the codes it gives.
 READS_KEY = hashlib.sha256(
-    b"".join(Path(str(m.__file__)).read_bytes() for m in (index_read, clock_packs, packing))
+    b"".join(Path(str(m.__file__)).read_bytes() for m in (index_read, clock_packs, packing, tracking_texts))
     + repr((TYPES, OUTCOMES, UNREAD)).encode()
 ).hexdigest()[:16]
 

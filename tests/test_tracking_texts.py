@@ -1,0 +1,133 @@
+"""Each request's tracking numbers joined in one text by triggers (``tracking_texts``): after
+any write, by FoiaDesk or by another program, the texts are what the numbers and their
+events give, worked out here row by row in Python; a log whose texts cannot be trusted is
+read the long way, with the same result."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from foiadesk.core.demo import write_demo
+from foiadesk.core.store import index_read, tracking_texts
+from foiadesk.core.store.db import connect
+from foiadesk.core.store.log import NewEvent, record_event, void_event
+
+TODAY = date(2026, 11, 25)
+EVERY = ("{col} > ?", [0])
+
+
+@pytest.fixture
+def log(tmp_path) -> Path:
+    path = tmp_path / "log.sqlite3"
+    write_demo(path, requests=300, seed=5, today=TODAY)
+    return path
+
+
+def by_hand(db) -> dict[int, str]:
+    """The list's rule, row by row: the agency's numbers (not a filing's confirmations, not
+    numbers logged with the filing itself), except those of voided events, in the order
+    logged."""
+    events = {i: (kind, voided) for i, kind, voided in db.execute("SELECT id, type, voided_at FROM events")}
+    texts: dict[int, list[str]] = {}
+    for request_id, number, kind, event_id in db.execute(
+        "SELECT request_id, number, kind, event_id FROM tracking_numbers ORDER BY id"
+    ):
+        event_type, voided = events.get(event_id, (None, None))
+        if kind != "confirmation" and event_type != "filed" and voided is None:
+            texts.setdefault(request_id, []).append(number)
+    return {request_id: ", ".join(numbers) for request_id, numbers in texts.items()}
+
+
+def assert_texts_hold_the_numbers(db) -> None:
+    assert tracking_texts.usable(db)
+    expected = by_hand(db)
+    assert tracking_texts.read(db, *EVERY) == expected
+    assert len(expected) > 20  # the demo logs numbers of many kinds
+
+
+def other_program(path: Path, *statements: str) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        for sql in statements:
+            conn.execute(sql)
+
+
+def test_a_new_log_keeps_the_text_of_every_request_with_numbers(log):
+    assert_texts_hold_the_numbers(connect(log))
+
+
+def test_writes_by_foiadesk_write_the_texts_they_touch_again(log):
+    db = connect(log)
+    ids = index_read.request_ids(db).tolist()
+    record_event(
+        db,
+        ids[0],
+        NewEvent("acknowledged", date(2026, 11, 20), tracking_number="2027-ICFO-00001"),
+        today=TODAY,
+    )
+    numbered = db.execute(
+        "SELECT e.id FROM events e JOIN tracking_numbers t ON t.event_id = e.id"
+        " WHERE e.type != 'filed' AND e.voided_at IS NULL ORDER BY e.id LIMIT 1"
+    ).fetchone()[0]
+    void_event(db, numbered)
+    assert_texts_hold_the_numbers(db)
+    assert "2027-ICFO-00001" in tracking_texts.read(db, "{col} = ?", [ids[0]])[ids[0]]
+
+
+def test_writes_by_another_program_write_the_texts_they_touch_again(log):
+    db = connect(log)
+    first, second, third = (
+        row[0]
+        for row in db.execute("SELECT DISTINCT request_id FROM tracking_numbers ORDER BY request_id LIMIT 3")
+    )
+    numbered = "SELECT event_id FROM tracking_numbers WHERE"
+    event_of = f"({numbered} request_id = {second} AND event_id IS NOT NULL LIMIT 1)"
+    other_program(
+        log,
+        f"INSERT INTO tracking_numbers (request_id, number) VALUES ({first}, 'ADDED-1')",
+        f"INSERT INTO tracking_numbers (request_id, number, kind)"
+        f" VALUES ({first}, 'PORTAL-9', 'confirmation')",
+        f"UPDATE tracking_numbers SET number = number || '-B' WHERE request_id = {second}",
+        f"UPDATE events SET voided_at = '2026-11-01T00:00:00' WHERE id = {event_of}",
+        f"UPDATE tracking_numbers SET request_id = {first} WHERE id = "
+        f"(SELECT min(id) FROM tracking_numbers WHERE request_id = {third})",
+        f"UPDATE events SET type = 'filed' WHERE id IN ({numbered} id % 7 = 0)",
+        f"UPDATE events SET voided_at = NULL WHERE id IN ({numbered} id % 5 = 0)",
+        f"DELETE FROM events WHERE id IN ({numbered} id % 11 = 0)",
+        "DELETE FROM tracking_numbers WHERE id % 13 = 0",
+        f"DELETE FROM requests WHERE id = {third}",
+        "UPDATE events SET summary = 'only words' WHERE id % 3 = 0",
+    )
+    db = connect(log)
+    assert_texts_hold_the_numbers(db)
+    assert tracking_texts.read(db, "{col} = ?", [third]) == {}
+
+
+def test_a_log_from_before_the_texts_gets_them_when_upgraded(log):
+    with sqlite3.connect(log) as conn:  # as the log stood before the texts were kept
+        for name in tracking_texts.TRIGGERS:
+            conn.execute(f"DROP TRIGGER {name}")
+        conn.execute("DROP TABLE tracking_texts")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_tracking_texts'")
+        conn.execute("PRAGMA user_version = 5")
+        conn.execute("UPDATE tracking_numbers SET number = 'NEVER-KEPT-' || id WHERE id % 3 = 0")
+    assert_texts_hold_the_numbers(connect(log))
+
+
+def test_texts_that_cannot_be_trusted_are_not_read(log):
+    other_program(
+        log,
+        "DROP TRIGGER tracking_texts_event_update",  # another program took a trigger away
+        "UPDATE events SET voided_at = '2026-11-01T00:00:00'"
+        " WHERE id IN (SELECT event_id FROM tracking_numbers)",
+    )
+    db = connect(log, migrate=False)
+    assert not tracking_texts.usable(db)
+    rows = index_read.read_requests(db, *EVERY)
+    assert dict(zip(rows["id"].tolist(), rows["tracking"], strict=True)) == {
+        request_id: by_hand(db).get(request_id, "") for request_id in rows["id"].tolist()
+    }
