@@ -164,3 +164,33 @@ def test_requester_profile_validation(db):
         log.add_requester(db, name="Dana", email="dana@@example")
     assert count(db, "requesters") == 0
     assert log.add_requester(db, name="Dana", email="dana@example.org").new_id == 1
+
+
+def test_typical_completion_counts_on_the_calendar_of_the_clocks(db, request_id):
+    """With disputed closures counted as days off, the "about" dates beside the deadline
+    skip them too: the National Day of Mourning of 9 January 2025 moves ICE's simple-track
+    median (5 working days, FOIA.gov FY2020) by one day."""
+    import csv
+    from pathlib import Path
+
+    from foiadesk.core.deadlines.calendar import calendar
+    from foiadesk.core.tracking.tracker import typical_completion
+
+    record(db, request_id, "filed", "2025-01-06", channel="portal")
+    with open(Path(__file__).parent / "fixtures" / "opm-holidays-2024-2027.csv", encoding="utf-8") as fh:
+        holidays = {D(row["date"]) for row in csv.DictReader(fh)}
+
+    def plus_working_days(start, days, off):
+        day = start
+        while days:
+            day = date.fromordinal(day.toordinal() + 1)
+            if day.weekday() < 5 and day not in holidays | off:
+                days -= 1
+        return day
+
+    for skip, off in ((False, set()), (True, {D("2025-01-09")})):
+        cal = calendar(skip_closures=skip)
+        view = view_request(db, request_id, cal=cal)
+        start = next(c for c in view.clocks if c.key == "response").start
+        expected = plus_working_days(start, 5, off)
+        assert f"simple 5 days (about {expected})" in typical_completion(view, cal)

@@ -114,7 +114,8 @@ def cmd_show(args) -> int:
     from foiadesk.core.tracking.tracker import typical_completion, view_request
 
     db = _open(args)
-    v = view_request(db, args.request_id, cal=user_calendar())
+    cal = user_calendar()
+    v = view_request(db, args.request_id, cal=cal)
     today = args.today or date.today()
     if args.json:
         import json
@@ -137,7 +138,7 @@ def cmd_show(args) -> int:
     print("\nClocks:")
     for clock in v.clocks:
         print(f"\n[{clock.state(today)}] " + clock.explain().replace("\n", "\n    "))
-    typical = typical_completion(v)
+    typical = typical_completion(v, cal)
     if typical:
         print(f"\n{typical}")
     return 0

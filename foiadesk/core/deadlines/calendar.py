@@ -248,7 +248,11 @@ def _holiday_table() -> dict[str, dict[date, str]]:
         raise CalendarError(f"{HOLIDAYS_FILE.name}: cannot read the holidays ({exc})") from None
 
 
-@lru_cache(maxsize=2)
 def calendar(*, skip_closures: bool = False) -> Calendar:
     """The shared calendar (built once per process; about a tenth of a second)."""
+    return _shared(bool(skip_closures))  # calendar() and calendar(skip_closures=False): one
+
+
+@lru_cache(maxsize=2)
+def _shared(skip_closures: bool) -> Calendar:
     return Calendar(skip_closures=skip_closures)

@@ -230,9 +230,9 @@ def _texts(values: np.ndarray, ends: np.ndarray, count: int) -> np.ndarray:
     """The kept texts, decoded a piece at a time (one long decode would hold up the
     window's thread as long)."""
     out = np.empty(count, dtype=object)
-    data, start, at = values.tobytes(), 0, 0
-    for end in ends.tolist():
-        texts = data[start:end].decode("utf-8").split(SEPARATOR)
+    start, at = 0, 0
+    for end in ends.tolist():  # each piece copied on its own: one copy of all holds it up too
+        texts = values[start:end].tobytes().decode("utf-8").split(SEPARATOR)
         if at + len(texts) > count:
             raise ValueError("kept texts do not match the kept requests")
         out[at : at + len(texts)] = texts

@@ -44,16 +44,16 @@ def appeal_rule(component_abbr: str) -> AppealRule:
     return AppealRule(window.days, window.unit, window.cite, window.tag, window.source)
 
 
-def typical_completion(view: RequestView) -> str | None:
+def typical_completion(view: RequestView, cal: Calendar | None = None) -> str | None:
     """What FOIA.gov's reported medians suggest, beside the statutory date: a realistic
-    expectation, not a deadline."""
+    expectation, not a deadline (counted on ``cal``, the calendar of the clocks)."""
     from foiadesk.core.reference.directory import load_directory
 
     estimate = load_directory().completion_estimate(view.component)
     response = next((c for c in view.clocks if c.key == "response"), None)
     if estimate is None or response is None or response.start is None:
         return None
-    cal = calendar()
+    cal = cal or calendar()
     tracks = [
         (name, days)
         for name, days in (

@@ -194,7 +194,7 @@ class RequestDetail(QWidget):
         self.events.set_events(list(view.events), extra.files)
         self.fees.show_request(view.id)
         self.notes.show_request(view.id, extra.notes, extra.tags)
-        self.typical = typical_completion(view) or ""
+        self.typical = typical_completion(view, self.session.calendar()) or ""
         self.record.setTabText(0, f"Timeline ({len(view.events)})")
         lines = len(self.fees.ledger.lines) if self.fees.ledger else 0
         self.record.setTabText(1, f"Fees ({lines})" if lines else "Fees")
