@@ -299,3 +299,27 @@ def test_a_letter_or_a_note_could_not_be_a_log(tmp_path):
         other.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
     assert not could_be_a_log(firefox)
     assert could_be_a_log(log) and could_be_a_log(empty) and could_be_a_log(tmp_path / "new.sqlite3")
+
+
+def test_every_reference_to_another_row_is_indexed(tmp_path):
+    """With foreign keys on, deleting a row looks for the rows that name it: without an
+    index on each such column that is a read of the whole table (seconds for a request of
+    a large log, whose events are scanned)."""
+    db = connect(tmp_path / "log.sqlite3")
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    unindexed = []
+    for table in tables:
+        firsts = {
+            db.execute(f"PRAGMA index_info('{index[1]}')").fetchone()[2]
+            for index in db.execute(f"PRAGMA index_list('{table}')")
+        }
+        unindexed += [
+            f"{table}.{fk[3]}"
+            for fk in db.execute(f"PRAGMA foreign_key_list('{table}')")
+            if fk[3] not in firsts
+        ]
+    assert unindexed == []
+    for parent in ("requests", "events", "requesters", "tags", "files", "agencies"):
+        key = "sha256" if parent == "files" else "id"
+        plan = db.execute(f"EXPLAIN QUERY PLAN DELETE FROM {parent} WHERE {key} = 1").fetchall()
+        assert not [step for step in plan if step[3].startswith("SCAN")], (parent, plan)
