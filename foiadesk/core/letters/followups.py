@@ -132,7 +132,8 @@ class History:
     fee_estimate: Event | None
     still_interested: Event | None
     expedite_requested: Event | None
-    expedite_denied: Event | None
+    expedite_denied: Event | None  # the last expedite decision, when it was a denial
+    expedite_granted: Event | None  # the last expedite decision, when it was a grant
     waiver_requested: Event | None
     waiver_denied: Event | None
     determination: Event | None
@@ -226,6 +227,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
     appeal_decision = clocks.get("appeal_decision")
     exhaustion = clocks.get("exhaustion")
     filed = first("filed")
+    expedite_decision = last("expedite_decided")  # a later decision (on appeal) replaces an earlier one
     history = History(
         request_id=request_id,
         title=view.title,
@@ -247,7 +249,8 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         fee_estimate=last("fee_estimate"),
         still_interested=last("still_interested"),
         expedite_requested=first("expedite_requested"),
-        expedite_denied=last("expedite_decided", lambda e: e.outcome == "denied"),
+        expedite_denied=_if_outcome(expedite_decision, "denied"),
+        expedite_granted=_if_outcome(expedite_decision, "granted"),
         waiver_requested=first("fee_waiver_requested"),
         waiver_denied=last("fee_decision", lambda e: e.outcome == "waiver_denied"),
         determination=determination,
@@ -274,6 +277,10 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         for i, (on, t, name) in enumerate(files)
     ]
     return history
+
+
+def _if_outcome(event: Event | None, outcome: str) -> Event | None:
+    return event if event is not None and event.outcome == outcome else None
 
 
 def _unanswered_inquiries(events: list[Event]) -> list[date]:
@@ -695,6 +702,7 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
                 "cited_in_description": True,
             }
         )
+    warnings: list[str] = []
     search = inputs.search_argument
     if not search and adverse is not None:
         search = (
@@ -730,8 +738,16 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
             )
             + " for this request."
         )
-    expedite_argument = inputs.expedite_argument
-    if not expedite_argument and h.expedite_requested is not None:
+    # Expedition is argued only while the agency has not granted it: asked for and denied, or
+    # asked for and never decided. Once granted there is nothing to renew or to certify again.
+    renew_expedite = h.expedite_requested is not None and h.expedite_granted is None
+    expedite_argument = inputs.expedite_argument if renew_expedite else ""
+    if h.expedite_granted is not None and inputs.expedite_argument:
+        warnings.append(
+            f"Expedited processing was granted on {long_date(h.expedite_granted.occurred_on)}: "
+            "the appeal does not ask for it again, so your expedite argument was left out."
+        )
+    if renew_expedite and not expedite_argument:
         asked = long_date(h.expedite_requested.occurred_on)
         if h.expedite_denied is not None:
             # The (E)(vi) certification covers this text: only what the log knows (the dates).
@@ -761,12 +777,13 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         determination_official=inputs.determination_official,
         search_argument=search,
         other_argument="\n".join(other),
-        expedite=h.expedite_requested is not None,
+        expedite=renew_expedite,
         expedite_argument=expedite_argument,
         appeal_address=inputs.appeal_address,
         decision=noun,
         outcome=outcome_words(adverse.outcome) if adverse else "",
     )
+    ctx["warnings"].extend(warnings)
     if adverse is not None and adverse.outcome in ("no_records", "glomar"):
         ctx["warnings"].append(
             "A no-records or Glomar answer is appealed on the search and the exemption behind it: "
