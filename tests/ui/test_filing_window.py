@@ -142,7 +142,7 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
         ", submitted October 1, 2026; determination of November 20, 2026",
         "Exemption 5 (5 U.S.C. 552(b)(5))",
         "Exemption 6 (5 U.S.C. 552(b)(6))",
-        "500 12th Street SW\nMail Stop 5900\nWashington, DC 20536-5900",
+        "500 12th Street SW, Mail Stop 5900\nWashington, DC 20536-5900",
     ):
         assert fact in appeal, fact
     qtbot.waitUntil(
