@@ -243,8 +243,9 @@ def test_status_ogis_and_complaint_use_the_log(db, filed):
     assert "5 U.S.C. 552(a)(4)(B) and 28 U.S.C. 1331" in outline
     assert "From November 3, 2026 you may sue" in outline
     assert f"tracking number {TRACKING}" in outline
-    assert "Exhibit A:\tFiled, October 1, 2026 (2026-10-01_irs-ice-mou-2025_ICE_request.docx)" in outline
-    assert "Exhibit B:\tFiled, October 1, 2026 (portal-confirmation.pdf)" in outline
+    assert "Exhibit A:\tPlaintiff's request letter of October 1, 2026." in outline
+    assert "Exhibit B:\tProof that the request was sent, October 1, 2026." in outline
+    assert ".docx" not in outline and "portal-confirmation.pdf" not in outline
     assert "(DC)" in outline  # venue: where the requester lives
 
 
