@@ -94,8 +94,9 @@ def draft_requests(
     """One rendered request letter per component. Each letter asks only for the chosen
     categories its component holds, as the case pack names its holders (one letter or
     many: an office asked for records it does not hold answers "no records" or refers them,
-    a round trip the requester loses); the others are named in a note, and a component
-    that holds none is refused. Each letter names the other components as parallel
+    a round trip the requester loses); the others are left out with a note for the user,
+    never the letter, and a component that holds none is refused. A requester without a
+    mailing address is refused, here, where the window and the command line both draft. Each letter names the other components as parallel
     requests. With `suite`, each component gets a suite of narrow letters instead, one per
     category group."""
     if not clean(requester.address):
