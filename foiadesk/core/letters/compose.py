@@ -96,11 +96,10 @@ def draft_requests(
     many: an office asked for records it does not hold answers "no records" or refers them,
     a round trip the requester loses); the others are left out with a note for the user,
     never the letter, and a component that holds none is refused. A requester without a
-    mailing address is refused, here, where the window and the command line both draft. Each letter names the other components as parallel
-    requests. With `suite`, each component gets a suite of narrow letters instead, one per
-    category group."""
+    mailing address is refused, here, where the window and the command line both draft.
+    Each letter names the other components as parallel requests. With `suite`, each
+    component gets a suite of narrow letters instead, one per category group."""
     if not clean(requester.address):
-        # the window and the command line both draft here: neither sends an unsigned-for letter
         raise DraftingError(
             "The requester's mailing address is missing: enter it under “2. Who signs” (address, "
             "in a profile file). The letter is signed from it, and agencies answer by mail."
