@@ -808,15 +808,16 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         )
     # Expedition is argued only while the agency has not granted it: asked for and denied, or
     # asked for and never decided. Once granted there is nothing to renew or to certify again.
-    renew_expedite = h.expedite_requested is not None and h.expedite_granted is None
+    asked_on = h.expedite_requested.occurred_on if h.expedite_requested is not None else None
+    renew_expedite = asked_on is not None and h.expedite_granted is None
     expedite_argument = inputs.expedite_argument if renew_expedite else ""
     if h.expedite_granted is not None and inputs.expedite_argument:
         warnings.append(
             f"Expedited processing was granted on {long_date(h.expedite_granted.occurred_on)}: "
             "the appeal does not ask for it again, so your expedite argument was left out."
         )
-    if renew_expedite and not expedite_argument:
-        asked = long_date(h.expedite_requested.occurred_on)
+    if asked_on is not None and renew_expedite and not expedite_argument:
+        asked = long_date(asked_on)
         if h.expedite_denied is not None:
             # The (E)(vi) certification covers this text: only what the log knows (the dates).
             expedite_argument = (
