@@ -1031,9 +1031,9 @@ def complaint_outline():
         "attorney fees and costs under 5 U.S.C. 552(a)(4)(E); and grant other just relief.",
     )
     tag(doc, "{%p if history.exhibits %}")  # no heading over an empty list
-    heading(doc, "Exhibits (from the evidence bundle)")
+    heading(doc, "Exhibits")
     tag(doc, "{%p for x in history.exhibits %}")
-    p(doc, "Exhibit {{ x.letter }}:\t{{ x.what }}, {{ x.date }} ({{ x.file }})", "Item")
+    p(doc, "Exhibit {{ x.letter }}:\t{{ x.what }}.", "Item")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if note %}")

@@ -235,3 +235,57 @@ def test_a_template_in_the_data_folder_overrides_the_shipped_one(isolated_data_d
     doc.save(folder / "request.docx")
     text = docx_text(render("request", {"requester": {"name": "Dana & Co"}}))
     assert text == "Our own letterhead for Dana & Co"
+
+
+def test_all_categories_for_one_office_says_in_one_line_how_many_it_does_not_hold(tmp_path, capsys):
+    """--categories all for TIGTA: the case pack lists TIGTA as holding few of its categories;
+    the note counts the others instead of listing them, and neither reaches the letter."""
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    not_held = [c.title.rstrip(".") for c in pack.categories if "TIGTA" not in c.holders]
+    assert len(not_held) > 3  # a long list, which the note must not print
+    out = tmp_path / "tigta.docx"
+    args = ["draft", "--db", str(tmp_path / "log.sqlite3"), "--case", "irs-ice-mou", "--component",
+            "TIGTA", "--profile", str(PROFILE), "--categories", "all", "--date", "2026-11-25",
+            "--out", str(out)]  # fmt: skip
+    assert run(args) == 0
+    said = capsys.readouterr().out
+    notes = [line for line in said.splitlines() if "Left out of the letter" in line]
+    assert notes == [
+        f"  note: Left out of the letter to TIGTA: {len(not_held)} of the {len(pack.categories)} chosen "
+        "categories, which the case does not list TIGTA as holding."
+    ]
+    letter = docx_text(out.read_bytes())
+    assert "Left out" not in letter and "does not list" not in letter
+    assert not any(title in letter for title in not_held)
+
+
+def test_a_few_categories_an_office_does_not_hold_are_named():
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    not_held = [c.title.rstrip(".") for c in pack.categories if "IRS" not in c.holders]
+    assert 1 < len(not_held) <= 3
+    (draft,) = draft_requests(
+        load_profile(PROFILE), pack, choose_categories(pack, "all"), [load_directory().component("IRS")],
+        DraftOptions(letter_date=date(2026, 11, 25)),
+    )  # fmt: skip
+    note = next(w for w in draft.warnings if w.startswith("Left out of the letter to IRS"))
+    assert all(title in note for title in not_held)
+    assert "The case does not list IRS as holding them; ask the office that does." in note
+    assert not any(title in draft.text for title in not_held)
+
+
+def test_a_letter_is_not_drafted_without_the_requesters_mailing_address():
+    """The command line's profile must give an address; the window's form and any other caller
+    of draft_requests are held to the same: the letter is signed with it (the IRS and Treasury
+    rules ask for a name and address) and agencies answer by mail."""
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    no_address = profile_from_dict(
+        {"name": "Dana Whitfield", "email": "dana@example.org", "address": "x", "fee_category": "other"}
+    )
+    from dataclasses import replace
+
+    for blank in ("", "  \n \t"):
+        with pytest.raises(UserError, match="mailing address"):
+            draft_requests(
+                replace(no_address, address=blank), pack, choose_categories(pack, "1"),
+                [load_directory().component("ICE")], DraftOptions(letter_date=date(2026, 11, 25)),
+            )  # fmt: skip

@@ -629,7 +629,7 @@ def test_addresses_become_letter_lines(requester, irs, directory):
 
     assert address_lines(
         "Office of Legal Counsel, Room 5511, 950 Pennsylvania Avenue, NW, Washington, DC 20530-0001"
-    ) == ["Office of Legal Counsel", "Room 5511", "950 Pennsylvania Avenue, NW", "Washington, DC 20530-0001"]
+    ) == ["Office of Legal Counsel", "950 Pennsylvania Avenue, NW, Room 5511", "Washington, DC 20530-0001"]
     assert address_lines("Jane Roe\nSuite 5\n\n1 Main St, Arlington, VA 22201") == [
         "Jane Roe",
         "Suite 5",
@@ -659,8 +659,7 @@ def test_addresses_become_letter_lines(requester, irs, directory):
             "Appeals Officer",
             "Office of Information Policy",
             "U.S. Department of Justice",
-            "6th Floor",
-            "441 G Street N.W.",
+            "441 G Street N.W., 6th Floor",  # as OIP prints its own address: the floor on the street's line
             "Washington, D.C. 20530-0001",
         ], abbr
         assert not any("unverified" in w for w in ctx["warnings"]), abbr
@@ -686,7 +685,7 @@ def test_addresses_become_letter_lines(requester, irs, directory):
         requester, tigta, REF, letter_date=DAY, determination_date=date(2026, 10, 30), other_argument="x"
     )
     assert "Disclosure Branch\nTreasury Inspector General for Tax Administration" in str(ctx["addressee"])
-    assert "1401 H Street NW\nSuite 469\nWashington, DC 20005" in str(ctx["addressee"])
+    assert "1401 H Street NW, Suite 469\nWashington, DC 20005" in str(ctx["addressee"])
     # without any address the agency's name goes in, and the user is told
     from dataclasses import replace
 

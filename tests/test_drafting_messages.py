@@ -70,7 +70,11 @@ def test_a_fact_printed_knowingly_is_named_not_tagged(reporter, pack):
 
 def test_urgency_without_a_disseminator_says_how_to_qualify(pack):
     neighbour = Requester(
-        name="Pat Lee", email="pat@example.org", fee_category="other", dissemination="Neighbours."
+        name="Pat Lee",
+        email="pat@example.org",
+        address="4 Oak Row\nDayton, OH 45402",
+        fee_category="other",
+        dissemination="Neighbours.",
     )
     (ice,) = drafts(neighbour, pack, ("ICE",), ["urgency_to_inform", "media_interest"])
     notice = next(w for w in ice.warnings if "Urgency to inform the public" in w)

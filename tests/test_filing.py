@@ -243,8 +243,9 @@ def test_status_ogis_and_complaint_use_the_log(db, filed):
     assert "5 U.S.C. 552(a)(4)(B) and 28 U.S.C. 1331" in outline
     assert "From November 3, 2026 you may sue" in outline
     assert f"tracking number {TRACKING}" in outline
-    assert "Exhibit A:\tFiled, October 1, 2026 (2026-10-01_irs-ice-mou-2025_ICE_request.docx)" in outline
-    assert "Exhibit B:\tFiled, October 1, 2026 (portal-confirmation.pdf)" in outline
+    assert "Exhibit A:\tPlaintiff's request letter of October 1, 2026." in outline
+    assert "Exhibit B:\tProof that the request was sent, October 1, 2026." in outline
+    assert ".docx" not in outline and "portal-confirmation.pdf" not in outline
     assert "(DC)" in outline  # venue: where the requester lives
 
 
@@ -260,7 +261,7 @@ def test_appeal_names_tracking_date_each_exemption_and_the_appeal_office(db, fil
         "determination of November 20, 2026" in text
     )
     assert (
-        "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW\nMail Stop 5900"
+        "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW, Mail Stop 5900"
         in text
     )
     assert "Records and passages withheld under Exemption 5 and Exemption 6." in text
@@ -448,7 +449,7 @@ def test_email_and_print_packages(db, filed):
     envelope = mail.split("FREEDOM OF INFORMATION ACT REQUEST")[0]
     assert envelope.startswith("Dana Whitfield\n1200 K Street NW, Suite 400\nWashington, DC 20005\n")
     assert "FOIA Officer\nTreasury Inspector General for Tax Administration" in envelope
-    assert "1401 H Street NW\nSuite 469\nWashington, DC 20005" in envelope
+    assert "1401 H Street NW, Suite 469\nWashington, DC 20005" in envelope
     bare = log.add_directory_request(db, load_directory().component("TIGTA"), title="typed by hand").new_id
     with pytest.raises(FilingError, match="has no drafted letter"):
         email_package(db, bare)
@@ -599,7 +600,7 @@ def test_a_status_inquiry_on_a_pending_appeal_asks_the_appeals_office_about_the_
     log.record_event(db, ice, log.NewEvent("appeal_filed", date(2026, 12, 1)), today=date(2027, 2, 1))
     text = docx_text(draft_followup(db, ice, "status", letter_date=date(2027, 2, 1)).docx)
     assert (
-        "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW\nMail Stop 5900"
+        "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW, Mail Stop 5900"
         in text
     )
     assert "Dear Appeals Officer:" in text

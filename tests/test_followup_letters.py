@@ -306,4 +306,111 @@ def test_the_addressee_does_not_repeat_the_office_by_its_abbreviation(db, report
 def test_the_complaint_outline_has_no_empty_exhibit_list(db, reporter):
     rid = request_at(db, "ICE", tracking="2026-ICFO-00099")  # nothing attached to its log
     outline = letter(db, rid, "complaint-outline", reporter)
-    assert "Exhibits (from the evidence bundle)" not in outline
+    assert "Exhibits" not in outline
+
+
+# --- an appeal argues expedition only while it is not granted ------------------------------
+
+RENEWED = "I renew my request for expedited processing"
+# 5 U.S.C. 552(a)(6)(E)(vi): the certification an expedite section carries, "true and correct
+# to the best of [the requester's] knowledge and belief"
+CERTIFIED = "true and correct to the best of my knowledge and belief"
+
+
+def _appeal_after_expedite(db, reporter, decision: str | None) -> str:
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00123")
+    log.record_event(db, rid, log.NewEvent("expedite_requested", FILED, agency_received_on=FILED))
+    if decision:
+        log.record_event(db, rid, log.NewEvent("expedite_decided", date(2026, 9, 8), outcome=decision))
+    record_determination(db, rid, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    return "\n".join(letter(db, rid, "appeal", reporter))
+
+
+def test_an_appeal_after_expedition_was_granted_does_not_ask_for_it_again(db, reporter):
+    appeal = _appeal_after_expedite(db, reporter, "granted")
+    assert RENEWED not in appeal
+    assert "Expedited processing" not in appeal  # no heading, no argument
+    assert CERTIFIED not in appeal  # nothing left to certify
+    assert "Exemption 5" in appeal  # the appeal itself is whole
+
+
+def test_an_appeal_renews_expedition_that_was_denied_or_never_decided(db, reporter):
+    denied = _appeal_after_expedite(db, reporter, "denied")
+    assert RENEWED in denied and CERTIFIED in denied
+    assert "Expedited processing was denied on September 8, 2026." in denied
+    undecided = _appeal_after_expedite(db, reporter, None)
+    assert RENEWED in undecided and CERTIFIED in undecided
+    assert "The compelling need set out in my request of September 1, 2026 continues." in undecided
+
+
+def test_a_grant_after_a_denial_ends_the_expedite_appeal(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00124")
+    log.record_event(db, rid, log.NewEvent("expedite_requested", FILED, agency_received_on=FILED))
+    log.record_event(db, rid, log.NewEvent("expedite_decided", date(2026, 9, 8), outcome="denied"))
+    log.record_event(db, rid, log.NewEvent("expedite_decided", date(2026, 10, 1), outcome="granted"))
+    record_determination(db, rid, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    followup = draft_followup(
+        db, rid, "appeal", Inputs(expedite_argument="Still urgent."), letter_date=DAY, requester=reporter
+    )
+    text = docx_text(followup.docx)
+    assert RENEWED not in text and "Still urgent." not in text and "denied on September 8" not in text
+    assert any("granted on October 1, 2026" in w for w in followup.warnings)
+
+
+# --- a lawyer's exhibit list names documents, not files ----------------------------------------
+
+
+def test_the_complaint_outline_names_each_exhibit_by_what_it_is(db, reporter, pack):
+    ice = load_directory().component("ICE")
+    (draft,) = draft_requests(reporter, pack, ["mou-text-and-drafts"], [ice], DraftOptions(letter_date=FILED))
+    (rid,) = log_drafts(db, pack, [draft], DraftOptions(letter_date=FILED)).request_ids
+    pdf = "application/pdf"
+    log.record_event(
+        db,
+        rid,
+        log.NewEvent(
+            "filed",
+            FILED,
+            channel="portal",
+            files=(
+                log.Attachment(draft.filename, draft.docx, "application/vnd.openxmlformats-officedocument"
+                               ".wordprocessingml.document"),
+                log.Attachment("Screenshot 2026-09-01 at 10.02.pdf", b"%PDF portal page", pdf),
+            ),
+        ),
+    )  # fmt: skip
+    log.record_event(
+        db,
+        rid,
+        log.NewEvent(
+            "acknowledged",
+            date(2026, 9, 3),
+            tracking_number="2026-ICFO-00555",
+            files=(
+                log.Attachment("ack.pdf", b"%PDF scan", pdf),
+                log.Attachment("ack (read by OCR).txt", b"Text of ack.pdf, read by OCR", "text/plain"),
+            ),
+        ),
+    )
+    record_determination(
+        db,
+        rid,
+        on=date(2026, 10, 30),
+        outcome="partial",
+        exemptions=["b5"],
+        files=(
+            log.Attachment("ICE 2026-ICFO-00555 final.pdf", b"%PDF letter", pdf),
+            log.Attachment("Release 1.pdf", b"%PDF records", pdf),
+        ),
+    )
+    outline = letter(db, rid, "complaint-outline", reporter)
+    listed = outline[outline.index("Exhibits") + 1 :][:4]
+    assert listed == [
+        "Exhibit A:\tPlaintiff's request letter of September 1, 2026.",
+        "Exhibit B:\tProof that the request was sent, September 1, 2026.",
+        "Exhibit C:\tICE's acknowledgment of September 3, 2026.",  # the scan; not the text OCR read
+        "Exhibit D:\tICE's determination of October 30, 2026.",
+    ]
+    assert outline[outline.index("Exhibits") + 5] == "Exhibit E:\tEnclosure to Exhibit D."
+    text = "\n".join(outline)
+    assert ".pdf" not in text and ".docx" not in text and ".txt" not in text

@@ -94,6 +94,7 @@ def neighbour():
     return Requester(
         name="Pat Lee",
         email="pat@example.org",
+        address="4 Oak Row\nDayton, OH 45402",
         fee_category="other",
         dissemination="I may share what I learn with my neighbours.",
     )

@@ -208,3 +208,31 @@ def test_a_first_letter_reads_as_it_prints_and_is_counted_as_one(qtbot, open_win
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.cases.about.text() != "", timeout=15_000)
     assert window.cases.about.text().startswith("1 request to 1 component · 0 overdue")
+
+
+def test_a_letter_without_the_signers_mailing_address_is_not_drafted(qtbot, open_window, tmp_path):
+    """The command line refuses a profile without an address; the Compose view is held to the
+    same rule by the same drafting call, and says so in the review instead of failing."""
+    window = open_window(tmp_path / "new.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    reported = []
+    window.session.failed.connect(reported.append)
+    composer.name.setText("Rosa Diaz")
+    composer.email.setText("rosa@clinic.org")
+    composer.address.setFocus()
+    qtbot.keyClick(composer.address, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(composer.address, Qt.Key.Key_Delete)
+    assert composer.address.toPlainText() == ""
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    said = composer.warnings.text()
+    assert said.startswith("The requester's mailing address is missing: enter it under “2. Who signs”"), said
+    assert composer.letters.count() == 0 and not composer.save_button.isEnabled()
+    assert reported == []  # shown where the letters would be, not as a failure
+    qtbot.keyClicks(composer.address, "12 Elm Street")
+    qtbot.keyClick(composer.address, Qt.Key.Key_Return)
+    qtbot.keyClicks(composer.address, "Springfield, IL 62701")
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    assert composer.letters.count() == 1, composer.warnings.text()
+    assert "12 Elm Street" in composer.drafts[0].text

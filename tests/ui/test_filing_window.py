@@ -142,7 +142,7 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
         ", submitted October 1, 2026; determination of November 20, 2026",
         "Exemption 5 (5 U.S.C. 552(b)(5))",
         "Exemption 6 (5 U.S.C. 552(b)(6))",
-        "500 12th Street SW\nMail Stop 5900\nWashington, DC 20536-5900",
+        "500 12th Street SW, Mail Stop 5900\nWashington, DC 20536-5900",
     ):
         assert fact in appeal, fact
     qtbot.waitUntil(
@@ -179,7 +179,9 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
     assert "v. Department of Homeland Security" in outline
     # a late answer before any suit: the outline says an appeal is generally expected first
     assert "But it answered on November 20, 2026, before any suit was filed" in outline
-    assert "Exhibit B:\tFiled, October 1, 2026 (confirmation page.pdf)" in outline
+    # exhibits are named by what they are, not by their files
+    assert "Exhibit B:\tProof that the request was sent, October 1, 2026." in outline
+    assert "confirmation page.pdf" not in outline
 
 
 def test_a_follow_up_the_log_cannot_support_is_explained_in_the_dialog(qtbot, open_window, drafted):

@@ -106,6 +106,10 @@ class Journey:
         qtbot.keyClicks(dialog.name, "Maya Okafor")
         qtbot.keyClicks(dialog.organization, "Ridgeline Public Media")
         qtbot.keyClicks(dialog.email, "maya.okafor@ridgeline.example")
+        # the letters are signed from a mailing address: drafting refuses a profile without one
+        qtbot.keyClicks(dialog.address, "415 Alder Street")
+        qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
+        qtbot.keyClicks(dialog.address, "Portland, OR 97204")
         click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
         qtbot.waitUntil(
             lambda: welcome.profile_note.text().startswith("✓ Saved: Maya Okafor"), timeout=TIMEOUT

@@ -23,9 +23,11 @@ from foiadesk.core.export.files import atomic_output, check_target
 from foiadesk.core.letters.content import (
     GROUNDS,
     STATUTORY_GROUNDS,
+    DraftingError,
     DraftOptions,
     Requester,
     build_request_context,
+    clean,
     ground_named,
     own_records,
 )
@@ -92,10 +94,16 @@ def draft_requests(
     """One rendered request letter per component. Each letter asks only for the chosen
     categories its component holds, as the case pack names its holders (one letter or
     many: an office asked for records it does not hold answers "no records" or refers them,
-    a round trip the requester loses); the others are named in a note, and a component
-    that holds none is refused. Each letter names the other components as parallel
-    requests. With `suite`, each component gets a suite of narrow letters instead, one per
-    category group."""
+    a round trip the requester loses); the others are left out with a note for the user,
+    never the letter, and a component that holds none is refused. A requester without a
+    mailing address is refused, here, where the window and the command line both draft.
+    Each letter names the other components as parallel requests. With `suite`, each
+    component gets a suite of narrow letters instead, one per category group."""
+    if not clean(requester.address):
+        raise DraftingError(
+            "The requester's mailing address is missing: enter it under “2. Who signs” (address, "
+            "in a profile file). The letter is signed from it, and agencies answer by mail."
+        )
     drafts = []
     titles = {c.id: c.title.rstrip(".") for c in pack.categories}
     for comp in components:
@@ -109,10 +117,7 @@ def draft_requests(
             )
         left_out = [titles[i] for i in dict.fromkeys(category_ids) if i not in ids]
         if left_out:
-            dropped = dropped + [
-                f"Left out of the letter to {comp.abbr or comp.name}, which the case does not list "
-                f"as holding them: {'; '.join(left_out)}. Ask the office that holds them."
-            ]
+            dropped = dropped + [_left_out_note(comp, left_out, len(dict.fromkeys(category_ids)))]
         others = tuple(re.sub(r"\s*\([^)]*\)", "", c.name) for c in components if c.key != comp.key)
         if others:
             own = replace(own, parallel_to=others)
@@ -128,6 +133,24 @@ def draft_requests(
             warnings = tuple(context["warnings"] + dropped + too_long)
             drafts.append(Draft(comp, tuple(group_ids), name, data, warnings, group))
     return drafts
+
+
+FEW_LEFT_OUT = 3  # up to this many categories left out of a letter are named in its note
+
+
+def _left_out_note(comp: Component, left_out: Sequence[str], chosen: int) -> str:
+    """For the user, never the letter: the chosen categories this office does not hold, by
+    name when there are few; by number when there are many ("all" chosen for one office)."""
+    who = comp.abbr or comp.name
+    if len(left_out) <= FEW_LEFT_OUT:
+        return (
+            f"Left out of the letter to {who}: {'; '.join(left_out)}. The case does not list "
+            f"{who} as holding {'it' if len(left_out) == 1 else 'them'}; ask the office that does."
+        )
+    return (
+        f"Left out of the letter to {who}: {len(left_out)} of the {chosen} chosen categories, "
+        f"which the case does not list {who} as holding."
+    )
 
 
 def _groups(pack: CasePack, ids: Sequence[str]) -> list[tuple[str, list[str]]]:

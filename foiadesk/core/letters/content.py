@@ -241,22 +241,53 @@ def _component(comp: Component) -> dict:
     }
 
 
-_STATE_ZIP = re.compile(r"[A-Z]\.?[A-Z]\.?\s+\d{5}(-\d{4})?")
+_STATE_ZIP = re.compile(r"[A-Z]\.?[A-Z]\.?\s+\d{5}(-\d{4})?")  # "MD 20740-6001", "D.C. 20530"
 _QUADRANT = re.compile(r"[NS]\.?[EW]\.?")  # "950 Pennsylvania Avenue, NW"
+# A secondary unit: "Suite 469", "Room 5511", "Mail Stop 0655", "MS 1181", "M/S 55202", "6th Floor"
+_SIDE = r"(?:\s+(?:North|South|East|West))?"
+_UNIT = re.compile(
+    rf"(?:Suite|Ste\.?|Room|Rm\.?|Mail Stop|Stop|MS|M/S|Floor)\s+[\w-]+{_SIDE}"
+    rf"|\d+(?:st|nd|rd|th) Floor{_SIDE}",
+    re.I,
+)
+_STREET = re.compile(r"\d+[A-Za-z]?\s+\w")  # "1401 H Street NW", "90 K St NE"; not "P.O. Box 648010"
+_QUADRANT_ON_CITY = re.compile(r"([NS]\.?[EW]\.?)\s+(.+\s\d{5}(?:-\d{4})?)")  # "N.W. Washington, DC 20001"
 
 
 def address_lines(address: str) -> list[str]:
-    """An address as letter lines. The directory writes some on one line with commas:
-    split those, keeping "Washington, DC 20536" and "1500 Main Street, NW" together."""
+    """An address as letter lines. The directory writes some on one line with commas: those
+    are split, keeping "College Park, MD 20740-6001" and "1425 New York Avenue, NW" together
+    and putting a suite, room, floor or mail stop on its street's line, where USPS puts it
+    ("2707 Martin Luther King Jr. Ave SE, Mail Stop 0655"). Where a directory line starts its
+    city line with the street's quadrant ("N.W. Washington, DC 20001"), it goes back up."""
     text = clean(address)
     if "\n" in text:
-        return [one_line(x) for x in text.split("\n") if x.strip()]
+        return _quadrant_up([one_line(x) for x in text.split("\n") if x.strip()])
     out: list[str] = []
     for part in (one_line(x) for x in text.split(",") if x.strip()):
         if out and (_STATE_ZIP.fullmatch(part) or _QUADRANT.fullmatch(part)):
             out[-1] += f", {part}"
         else:
             out.append(part)
+    streets = [i for i, line in enumerate(out) if _STREET.match(line) and not _UNIT.fullmatch(line)]
+    if not streets:
+        return out  # a post office box: a stop or room keeps its own line above it
+    street = streets[-1]
+    units = [line for line in out if _UNIT.fullmatch(line)]
+    kept = [line for line in out if not _UNIT.fullmatch(line)]
+    kept[kept.index(out[street])] = ", ".join([out[street], *units])
+    return kept
+
+
+def _quadrant_up(rows: list[str]) -> list[str]:
+    out: list[str] = []
+    for row in rows:
+        match = _QUADRANT_ON_CITY.fullmatch(row)
+        if match and out:
+            if not _QUADRANT.fullmatch(out[-1].replace(",", " ").split()[-1]):  # not said twice
+                out[-1] += f", {match[1]}"
+            row = match[2]
+        out.append(row)
     return out
 
 

@@ -47,6 +47,7 @@ from foiadesk.core.letters.content import (
 from foiadesk.core.letters.filing import DOCX_MIME, component_for, confirmations, requester_for
 from foiadesk.core.letters.next_steps import KINDS
 from foiadesk.core.reference.directory import Component
+from foiadesk.core.replies.files import OCR_NOTE
 from foiadesk.core.store import log, sent
 from foiadesk.core.store.db import write
 from foiadesk.core.tracking.tracker import view_request
@@ -118,7 +119,8 @@ class History:
     fee_estimate: Event | None
     still_interested: Event | None
     expedite_requested: Event | None
-    expedite_denied: Event | None
+    expedite_denied: Event | None  # the last expedite decision, when it was a denial
+    expedite_granted: Event | None  # the last expedite decision, when it was a grant
     waiver_requested: Event | None
     waiver_denied: Event | None
     determination: Event | None
@@ -212,6 +214,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
     appeal_decision = clocks.get("appeal_decision")
     exhaustion = clocks.get("exhaustion")
     filed = first("filed")
+    expedite_decision = last("expedite_decided")  # a later decision (on appeal) replaces an earlier one
     history = History(
         request_id=request_id,
         title=view.title,
@@ -233,7 +236,8 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         fee_estimate=last("fee_estimate"),
         still_interested=last("still_interested"),
         expedite_requested=first("expedite_requested"),
-        expedite_denied=last("expedite_decided", lambda e: e.outcome == "denied"),
+        expedite_denied=_if_outcome(expedite_decision, "denied"),
+        expedite_granted=_if_outcome(expedite_decision, "granted"),
         waiver_requested=first("fee_waiver_requested"),
         waiver_denied=last("fee_decision", lambda e: e.outcome == "waiver_denied"),
         determination=determination,
@@ -249,17 +253,88 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
     history.own_chronology = [
         {"date": long_date(e.occurred_on), "text": _event_sentence(e, comp, mine=True)} for e in told
     ]
-    files = sent.correspondence_files(db, request_id)
-    history.exhibits = [
-        {
-            "letter": _exhibit_letter(i),
-            "date": long_date(date.fromisoformat(on)),
-            "what": EVENT_TYPES[t].label if t in EVENT_TYPES else t,
-            "file": name,
-        }
-        for i, (on, t, name) in enumerate(files)
-    ]
+    history.exhibits = exhibits(sent.correspondence_files(db, request_id), comp)
     return history
+
+
+def _if_outcome(event: Event | None, outcome: str) -> Event | None:
+    return event if event is not None and event.outcome == outcome else None
+
+
+# What each letter is, as an exhibit list names it: the requester's own, then the agency's.
+OWN_LETTERS = {
+    "filed": "request letter",
+    "expedite_requested": "request for expedited processing",
+    "fee_waiver_requested": "request for a fee waiver",
+    "status_inquiry": "status inquiry",
+    "info_answered": "answer to the request for information",
+    "fee_estimate_answered": "answer to the fee estimate",
+    "fee_clarification_answered": "answer to the question about fees",
+    "still_interested_answered": "letter confirming continued interest",
+    "payment": "payment of fees",
+    "appeal_filed": "administrative appeal",
+    "withdrawn": "withdrawal of the request",
+}
+AGENCY_LETTERS = {
+    "received": "notice of receipt",
+    "acknowledged": "acknowledgment",
+    "referral_received": "notice of the request's referral",
+    "routed": "notice routing the request",
+    "referral": "notice referring records",
+    "consultation": "notice of consultation",
+    "estimated_completion": "estimated completion date",
+    "info_requested": "request for information",
+    "fee_clarification_requested": "question about fees",
+    "fee_estimate": "fee estimate",
+    "fee_decision": "fee decision",
+    "still_interested": "letter asking whether the request is still wanted",
+    "extension_notice": "notice of unusual circumstances",
+    "expedite_decided": "decision on expedited processing",
+    "interim_release": "interim release",
+    "determination": "determination",
+}
+APPEAL_OFFICE_LETTERS = {
+    "appeal_received": "acknowledgment of the appeal",
+    "appeal_extension_notice": "notice extending the time to decide the appeal",
+    "appeal_decided": "decision on the appeal",
+}
+SENT_PROOF = {"filed": "the request", "appeal_filed": "the appeal"}
+WORD_FILES = (DOCX_MIME, "application/msword", "application/vnd.oasis.opendocument.text")
+
+
+def exhibits(files: Sequence[tuple[str, str, int, str, str, bool]], comp: Component) -> list[dict]:
+    """The correspondence as a lawyer's exhibit list names it: by what each document is and
+    its date ("Plaintiff's request letter of October 1, 2026", "ICE's acknowledgment of
+    October 6, 2026"), never by a file name. A file beside a letter is the proof it was sent
+    or an enclosure to it; the text OCR read from a scan is not an exhibit (the scan is)."""
+    out: list[dict] = []
+    first_of: dict[int, str] = {}  # event id: the exhibit letter of its main document
+    for on, kind, event_id, name, mime, drafted in files:
+        if mime == "text/plain" and OCR_NOTE in name:
+            continue
+        day = long_date(date.fromisoformat(on))
+        letter = _exhibit_letter(len(out))
+        main = first_of.get(event_id)
+        if kind in SENT_PROOF:  # the letter sent (drafted here, or a Word file), or proof of sending
+            own = drafted or mime in WORD_FILES
+            what = (
+                f"Plaintiff's {OWN_LETTERS[kind]} of {day}"
+                if own
+                else f"Proof that {SENT_PROOF[kind]} was sent, {day}"
+            )
+        elif main is not None:
+            what = f"Enclosure to Exhibit {main}"
+        elif kind in OWN_LETTERS:
+            what = f"Plaintiff's {OWN_LETTERS[kind]} of {day}"
+        elif kind in APPEAL_OFFICE_LETTERS:
+            what = f"The appeal office's {APPEAL_OFFICE_LETTERS[kind]} of {day}"
+        else:
+            agency = short_name(comp)
+            said = AGENCY_LETTERS.get(kind, kind.replace("_", " "))
+            what = f"{agency[:1].upper()}{agency[1:]}'s {said} of {day}"
+        first_of.setdefault(event_id, letter)
+        out.append({"letter": letter, "date": day, "what": what, "file": name})
+    return out
 
 
 def _unanswered_inquiries(events: list[Event]) -> list[date]:
@@ -624,6 +699,7 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
                 "cited_in_description": True,
             }
         )
+    warnings: list[str] = []
     search = inputs.search_argument
     if not search and adverse is not None:
         search = (
@@ -659,9 +735,18 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
             )
             + " for this request."
         )
-    expedite_argument = inputs.expedite_argument
-    if not expedite_argument and h.expedite_requested is not None:
-        asked = long_date(h.expedite_requested.occurred_on)
+    # Expedition is argued only while the agency has not granted it: asked for and denied, or
+    # asked for and never decided. Once granted there is nothing to renew or to certify again.
+    asked_on = h.expedite_requested.occurred_on if h.expedite_requested is not None else None
+    renew_expedite = asked_on is not None and h.expedite_granted is None
+    expedite_argument = inputs.expedite_argument if renew_expedite else ""
+    if h.expedite_granted is not None and inputs.expedite_argument:
+        warnings.append(
+            f"Expedited processing was granted on {long_date(h.expedite_granted.occurred_on)}: "
+            "the appeal does not ask for it again, so your expedite argument was left out."
+        )
+    if asked_on is not None and renew_expedite and not expedite_argument:
+        asked = long_date(asked_on)
         if h.expedite_denied is not None:
             # The (E)(vi) certification covers this text: only what the log knows (the dates).
             expedite_argument = (
@@ -690,12 +775,13 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         determination_official=inputs.determination_official,
         search_argument=search,
         other_argument="\n".join(other),
-        expedite=h.expedite_requested is not None,
+        expedite=renew_expedite,
         expedite_argument=expedite_argument,
         appeal_address=inputs.appeal_address,
         decision=noun,
         outcome=outcome_words(adverse.outcome) if adverse else "",
     )
+    ctx["warnings"].extend(warnings)
     if adverse is not None and adverse.outcome in ("no_records", "glomar"):
         ctx["warnings"].append(
             "A no-records or Glomar answer is appealed on the search and the exemption behind it: "

@@ -100,11 +100,18 @@ def event_body(db: Database, event_id: int) -> str:
     return row[0] if row else ""
 
 
-def correspondence_files(db: Database, request_id: int) -> list[tuple[str, str, str]]:
-    """(date, event type, file name) of every file sent or received, in order: the exhibits."""
-    return db.execute(
-        """SELECT e.occurred_on, e.type, a.filename FROM attachments a JOIN events e ON e.id = a.event_id
+def correspondence_files(db: Database, request_id: int) -> list[tuple[str, str, int, str, str, bool]]:
+    """(date, event type, event id, file name, media type, drafted) of every file sent or
+    received, in order: the exhibits. `drafted`: the file is a letter drafted in FoiaDesk
+    (the same bytes are on a "drafted" event of the request), not a proof or an enclosure."""
+    rows = db.execute(
+        """SELECT e.occurred_on, e.type, e.id, a.filename, a.mime,
+                  EXISTS (SELECT 1 FROM attachments d JOIN events de ON de.id = d.event_id
+                          WHERE de.request_id = e.request_id AND de.type = 'drafted'
+                            AND de.voided_at IS NULL AND d.sha256 = a.sha256)
+            FROM attachments a JOIN events e ON e.id = a.event_id
             WHERE e.request_id = ? AND e.voided_at IS NULL AND e.direction != 'internal'
             ORDER BY e.occurred_on, e.id, a.id""",
         [request_id],
     ).fetchall()
+    return [(*row[:5], bool(row[5])) for row in rows]

@@ -1,0 +1,151 @@
+"""Addressee blocks read as USPS and a mail room read them: the city, state and ZIP on one
+line, a street's quadrant and its suite, room, floor or mail stop on the street's line
+(USPS Publication 28 puts the secondary unit at the end of the delivery line), and a post
+office box left with the stop written above it. The addresses are the directory's own, as the
+agencies publish them (resources/components.json, resources/directory/components.csv); the
+expected lines are written out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from foiadesk.core.letters.content import Requester, RequestRef, address_lines, build_status_inquiry_context
+from foiadesk.core.reference.directory import load_directory
+
+# (an address as the directory writes it, the lines a letter should print)
+PUBLISHED = [
+    (  # DHS Privacy Office requests (components.json)
+        "Privacy Office, Mail Stop 0655, U.S. Department of Homeland Security, "
+        "2707 Martin Luther King Jr. Ave SE, Washington, DC 20528-0655",
+        [
+            "Privacy Office",
+            "U.S. Department of Homeland Security",
+            "2707 Martin Luther King Jr. Ave SE, Mail Stop 0655",
+            "Washington, DC 20528-0655",
+        ],
+    ),
+    (  # the older DHS appeal address, as DHS determination letters print it
+        "Privacy Office, Attn: FOIA Appeals, U.S. Department of Homeland Security, "
+        "245 Murray Lane, SW, Mail Stop 0655, Washington, D.C. 20528-0655",
+        [
+            "Privacy Office",
+            "Attn: FOIA Appeals",
+            "U.S. Department of Homeland Security",
+            "245 Murray Lane, SW, Mail Stop 0655",
+            "Washington, D.C. 20528-0655",
+        ],
+    ),
+    (
+        "U.S. Immigration and Customs Enforcement, Freedom of Information Act Office, "
+        "500 12th Street SW, Stop 5009, Washington, DC 20536-5009",
+        [
+            "U.S. Immigration and Customs Enforcement",
+            "Freedom of Information Act Office",
+            "500 12th Street SW, Stop 5009",
+            "Washington, DC 20536-5009",
+        ],
+    ),
+    (
+        "CBP FOIA, 90 K St NE, MS 1181, Washington, DC 20229",
+        ["CBP FOIA", "90 K St NE, MS 1181", "Washington, DC 20229"],
+    ),
+    (
+        "TIGTA, Office of Chief Counsel, Disclosure Branch, City Center Building, "
+        "1401 H Street NW, Suite 469, Washington, DC 20005",
+        [
+            "TIGTA",
+            "Office of Chief Counsel",
+            "Disclosure Branch",
+            "City Center Building",
+            "1401 H Street NW, Suite 469",
+            "Washington, DC 20005",
+        ],
+    ),
+    (
+        "Office of Information Policy, U.S. Department of Justice, Suite 11050, "
+        "1425 New York Avenue, NW, Washington, DC 20530-0001",
+        [
+            "Office of Information Policy",
+            "U.S. Department of Justice",
+            "1425 New York Avenue, NW, Suite 11050",
+            "Washington, DC 20530-0001",
+        ],
+    ),
+    (
+        "Office of Information Policy, U.S. Department of Justice, 6th Floor, "
+        "441 G Street N.W., Washington, D.C. 20530-0001",
+        [
+            "Office of Information Policy",
+            "U.S. Department of Justice",
+            "441 G Street N.W., 6th Floor",
+            "Washington, D.C. 20530-0001",
+        ],
+    ),
+    (
+        "IRS Independent Office of Appeals, Attn: FOIA Appeals, M/S 55202, 5045 E. Butler Ave., "
+        "Fresno, CA 93727-5136",
+        [
+            "IRS Independent Office of Appeals",
+            "Attn: FOIA Appeals",
+            "5045 E. Butler Ave., M/S 55202",
+            "Fresno, CA 93727-5136",
+        ],
+    ),
+    (  # a post office box: the IRS's stop stays on its own line above it, as the IRS prints it
+        "Internal Revenue Service, GLDS Support Services, Stop 211, PO Box 621506, Atlanta, GA 30362-3006",
+        [
+            "Internal Revenue Service",
+            "GLDS Support Services",
+            "Stop 211",
+            "PO Box 621506",
+            "Atlanta, GA 30362-3006",
+        ],
+    ),
+    (  # domain.md §1.14, OGIS
+        "National Archives, 8601 Adelphi Road (OGIS), College Park, MD 20740-6001",
+        ["National Archives", "8601 Adelphi Road (OGIS)", "College Park, MD 20740-6001"],
+    ),
+    (  # the 2017 directory (components.csv) puts NASA's quadrant on the city's line too
+        "Martha Terry\nNSSC FOIA Officer\nRoom 5Q14\n300 E Street, SW\nS.W. Washington, DC 20546",
+        ["Martha Terry", "NSSC FOIA Officer", "Room 5Q14", "300 E Street, SW", "Washington, DC 20546"],
+    ),
+    (
+        "Frank Clubb\nFOIA Disclosure Officer\nSuite 400 North\n800 K Street\nN.W. Washington, DC 20001-8002",
+        [
+            "Frank Clubb",
+            "FOIA Disclosure Officer",
+            "Suite 400 North",
+            "800 K Street, N.W.",
+            "Washington, DC 20001-8002",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "expected"), PUBLISHED, ids=[e[1][0] for e in PUBLISHED])
+def test_published_addresses_print_as_mail_is_addressed(published, expected):
+    assert address_lines(published) == expected
+
+
+@pytest.mark.parametrize(
+    ("abbr", "street", "city"),
+    [
+        ("DHS-PRIV", "2707 Martin Luther King Jr. Ave SE, Mail Stop 0655", "Washington, DC 20528-0655"),
+        ("ICE", "500 12th Street SW, Stop 5009", "Washington, DC 20536-5009"),
+        ("CBP", "90 K St NE, MS 1181", "Washington, DC 20229"),
+        ("TIGTA", "1401 H Street NW, Suite 469", "Washington, DC 20005"),
+    ],
+)
+def test_a_letter_to_the_office_prints_its_street_and_city_lines_whole(abbr, street, city):
+    comp = load_directory().component(abbr)
+    requester = Requester(
+        name="Dana Whitfield", email="dana@example.org", address="1 Main St\nTown, ST 00000"
+    )
+    ref = RequestRef("2026-FOIA-00001", date(2026, 10, 1))
+    ctx = build_status_inquiry_context(requester, comp, ref, letter_date=date(2026, 12, 7))
+    lines = str(ctx["addressee"]).split("\n")
+    assert lines[0] == "FOIA Officer"
+    assert lines[-2:] == [street, city]
+    assert not any(line.startswith(("Mail Stop", "Stop ", "MS ", "Suite ")) for line in lines)
