@@ -20,7 +20,8 @@ from foiadesk.core.tracking.agenda import (
 )
 from foiadesk.core.tracking.listing import CLOCKS
 from foiadesk.ui import look
-from foiadesk.ui.models.requests import ID_ROLE, short_title
+from foiadesk.core.tracking.titles import short_title
+from foiadesk.ui.models.requests import ID_ROLE
 from foiadesk.ui.session import Session
 
 # How far back the overdue group reaches: a deadline missed long ago (an appeal window
