@@ -13,8 +13,8 @@ from PySide6.QtCore import QByteArray, QRect, Qt
 from foiadesk.core.store.db import write
 from foiadesk.core.store.log import NewEvent, record_event
 from foiadesk.core.tracking.listing import CLOCK_LABELS, OWED_BY
-from foiadesk.ui.look import OWED_WORDS
 from foiadesk.core.tracking.titles import short_title
+from foiadesk.ui.look import OWED_WORDS
 from foiadesk.ui.models.requests import RequestsModel
 
 CASE = "IRS-ICE taxpayer address sharing (April 2025 MOU)"

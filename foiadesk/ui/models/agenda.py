@@ -19,8 +19,8 @@ from foiadesk.core.tracking.agenda import (
     open_deadlines,
 )
 from foiadesk.core.tracking.listing import CLOCKS
-from foiadesk.ui import look
 from foiadesk.core.tracking.titles import short_title
+from foiadesk.ui import look
 from foiadesk.ui.models.requests import ID_ROLE
 from foiadesk.ui.session import Session
 
