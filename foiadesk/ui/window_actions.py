@@ -203,15 +203,24 @@ class LogActions:
         self.session.tasks.write("Adding the case", draft.save, on_done=added)
 
     def _drafts_logged(self, changes) -> None:
-        """The composer stays on its filing step; the list is ready to show the new drafts."""
+        """The composer stays on its filing step; the list shows the drafts' case, and says
+        so: the case in its filters, and a message on how many it shows and how to see all.
+        (Only the case: a draft marked filed stays in sight.)"""
+        from foiadesk.ui.look import counted
+
         ids = sorted(changes.request_ids)
-        case_id = self.session.index.columns["case_id"][self.session.index.row_of(ids[0])]
-        self.requests.set_filter(case_id=int(case_id))
-        self.requests.show_request(ids[0])
+        index = self.session.index
+        row = index.row_of(ids[0])
+        requests = self.requests
+        requests.set_filter(case_id=int(index.columns["case_id"][row]))
+        requests.show_request(ids[0])
+        shown = requests.model.total()
+        listed = counted(shown, "draft") if shown == len(ids) else counted(shown, "request")
         self.banner.show_message(
-            f"Saved and logged {len(ids)} drafted request{'s' if len(ids) != 1 else ''} "
-            f"(#{ids[0]}–#{ids[-1]}); they are in Requests (Ctrl+2). When you send each letter, "
-            "mark it as filed here.",
+            f"Saved and logged {counted(len(ids), 'drafted request')} "
+            f"(#{ids[0]}{f'–#{ids[-1]}' if len(ids) > 1 else ''}). Requests (Ctrl+2) is showing "
+            f"the {listed} of case “{index.case_name(row)}” — clear the filter (Show all) to see all. "
+            "When you send each letter, mark it as filed here.",
             "info",
         )
 

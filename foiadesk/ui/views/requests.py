@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,7 @@ SEARCH_DELAY_MS = 150
 INSTANT_SEARCH_UP_TO = 150_000
 SEARCH_FROM = 2
 SNIPPETS_UP_TO = 2000  # requests whose match is shown in a few words
+SHOWING_ALL = {"deadline": "all", "status": None, "case": None, "component": None, "search": ""}
 
 
 class RequestsView(QWidget):
@@ -67,6 +69,10 @@ class RequestsView(QWidget):
             choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             choice.setMinimumContentsLength(8)
         self.count = QLabel()
+        # One click back to the whole list, whoever narrowed it (a search, another view)
+        self.show_all_button = QPushButton("Show all")
+        self.show_all_button.setToolTip("Clear the search and the filters: every request of the log")
+        self.show_all_button.setEnabled(False)
         self._saved_filter = _load_filter(session.settings.get("requests/filter"))
 
         self.model = RequestsModel(session, self)
@@ -101,6 +107,7 @@ class RequestsView(QWidget):
         filters.addWidget(self.search, 1)
         for choice in self.choices:
             filters.addWidget(choice, 1)
+        filters.addWidget(self.show_all_button)
         listing = QWidget()
         chars = self.fontMetrics().averageCharWidth()
         # Narrower than the filters and the request's tables like, so the window fits a
@@ -129,6 +136,7 @@ class RequestsView(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._typed)
         self.search.returnPressed.connect(self._search_now)
+        self.show_all_button.clicked.connect(lambda: self.set_filter())
         for choice in self.choices:
             choice.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -200,6 +208,7 @@ class RequestsView(QWidget):
         self.model.set_filter(*self._filter_and_snippets())
         if not self.table.currentIndex().isValid() and self.model.rowCount():
             self.table.selectRow(0)
+        self.show_all_button.setEnabled(self.filter_state() != SHOWING_ALL)
         if self.session.db is not None:
             self.session.settings.set("requests/filter", json.dumps(self.filter_state()))
 
@@ -251,6 +260,7 @@ class RequestsView(QWidget):
         self, *, deadline: str = "all", status=None, case_id=None, component=None, text: str = ""
     ) -> None:
         """Set every filter at once (used when another view sends the user here)."""
+        self._fill_statuses()  # a status the list has just come to hold (new drafts)
         for choice, value in (
             (self.deadline_choice, deadline),
             (self.status_choice, status),
