@@ -242,11 +242,11 @@ def test_saved_drafts_are_shown_in_a_list_filtered_in_sight(
     assert {model.index(r, model.CASE).data() for r in range(model.rowCount())} == {case}
     assert view.table.currentIndex().siblingAtColumn(0).data() == "121"  # the new draft, chosen
     assert view.detail.title.text().startswith("#121 ")
-    assert view.show_all_button.isVisible() and view.show_all_button.isEnabled()
+    assert view.show_all_button.isVisible()
     qtbot.mouseClick(view.show_all_button, LEFT)
     assert model.total() == 121 and view.count.text() == "121 requests"
     assert view.case_choice.currentText() == "All cases"
-    assert not view.show_all_button.isEnabled()
+    assert not view.show_all_button.isVisible()
 
 
 def test_drafts_saved_in_a_new_log_are_all_its_case_shows(qtbot, open_window, tmp_path, monkeypatch):

@@ -69,10 +69,11 @@ class RequestsView(QWidget):
             choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             choice.setMinimumContentsLength(8)
         self.count = QLabel()
-        # One click back to the whole list, whoever narrowed it (a search, another view)
+        # One click back to the whole list, whoever narrowed it (a search, another view):
+        # beside the count, which then says how many of all are shown
         self.show_all_button = QPushButton("Show all")
         self.show_all_button.setToolTip("Clear the search and the filters: every request of the log")
-        self.show_all_button.setEnabled(False)
+        self.show_all_button.hide()
         self._saved_filter = _load_filter(session.settings.get("requests/filter"))
 
         self.model = RequestsModel(session, self)
@@ -107,7 +108,6 @@ class RequestsView(QWidget):
         filters.addWidget(self.search, 1)
         for choice in self.choices:
             filters.addWidget(choice, 1)
-        filters.addWidget(self.show_all_button)
         listing = QWidget()
         chars = self.fontMetrics().averageCharWidth()
         # Narrower than the filters and the request's tables like, so the window fits a
@@ -118,7 +118,11 @@ class RequestsView(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(filters)
         box.addWidget(self.table, 1)
-        box.addWidget(self.count)
+        below = QHBoxLayout()
+        below.addWidget(self.count)
+        below.addWidget(self.show_all_button)
+        below.addStretch(1)
+        box.addLayout(below)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(listing)
         self.splitter.addWidget(self.detail)
@@ -208,7 +212,7 @@ class RequestsView(QWidget):
         self.model.set_filter(*self._filter_and_snippets())
         if not self.table.currentIndex().isValid() and self.model.rowCount():
             self.table.selectRow(0)
-        self.show_all_button.setEnabled(self.filter_state() != SHOWING_ALL)
+        self.show_all_button.setVisible(self.filter_state() != SHOWING_ALL)
         if self.session.db is not None:
             self.session.settings.set("requests/filter", json.dumps(self.filter_state()))
 
