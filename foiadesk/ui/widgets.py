@@ -28,9 +28,10 @@ DATE = "2026-12-31"  # sample text for a date column's width
 class MessageBar(QFrame):
     """A message in a row of its own below the views, above the status bar: a long one
     wraps and takes the lines it needs from the view above, so it never covers what a view
-    shows (floating over the views, a three-line message hid the agenda's counts), and
-    showing or hiding it moves nothing at the top of a view. Kinds: "error" and "note"
-    stay until dismissed, "info" leaves by itself. Never modal, never a traceback."""
+    shows (floating over the views, a three-line message hid the agenda's counts; a window
+    already as short as its views allow grows by the row instead), and showing or hiding it
+    moves nothing at the top of a view. Kinds: "error" and "note" stay until dismissed,
+    "info" leaves by itself. Never modal, never a traceback."""
 
     INFO_MS = 6000
 

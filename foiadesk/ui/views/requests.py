@@ -264,7 +264,6 @@ class RequestsView(QWidget):
         self, *, deadline: str = "all", status=None, case_id=None, component=None, text: str = ""
     ) -> None:
         """Set every filter at once (used when another view sends the user here)."""
-        self._fill_statuses()  # a status the list has just come to hold (new drafts)
         for choice, value in (
             (self.deadline_choice, deadline),
             (self.status_choice, status),
