@@ -83,3 +83,29 @@ def test_tracking_numbers_are_in_each_agencys_format(tmp_path):
 
 def test_a_users_log_is_not_a_demo(db):
     assert not is_demo(db)
+
+
+def test_each_request_of_the_case_with_a_pack_asks_for_one_of_its_kinds_of_records(tmp_path):
+    """A demo request of the IRS–ICE case says which of its case pack's categories it asks
+    for, as Compose writes it (the category's title in the description), and an office the
+    pack names is asked for records the pack says it holds."""
+    from foiadesk.core.reference.casepack import shipped_case_packs
+
+    path = tmp_path / "demo.sqlite3"
+    write_demo(path, requests=300, today=TODAY)
+    db = connect(path)
+    (pack,) = [p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025"]
+    categories = {c.title: {h.upper() for h in c.holders} for c in pack.categories}
+    rows = db.execute(
+        "SELECT c.abbr, r.description FROM requests r JOIN cases k ON k.id = r.case_id "
+        "JOIN components c ON c.id = r.component_id WHERE k.slug = ?",
+        [pack.id],
+    ).fetchall()
+    assert len(rows) > 100
+    assert all(description in categories for _, description in rows)
+    named = set().union(*categories.values())
+    at_holders = [(abbr, description) for abbr, description in rows if abbr in named]
+    assert len(at_holders) > 50 and all(abbr in categories[d] for abbr, d in at_holders)
+    asked = {description for _, description in at_holders}
+    # offices that hold none of the common subjects' records are asked for their own
+    assert {"Prosecutions under 8 U.S.C. 1253(a)(1)", "Earlier data-sharing channels"} <= asked

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from foiadesk.core.deadlines.calendar import calendar
@@ -70,18 +70,65 @@ CASES = [
     ("doge-treasury-2025", "Treasury payment-system access agreements, 2025"),
 ]
 # What a requester would title a request: the records it asks for, as its subject line
-# names them. A title carries no log label (office, number, tag): the list shows those.
+# names them, with the kind of records (a category of the case pack of the first case) it
+# asks for. A title carries no log label (office, number, tag): the list shows those.
 SUBJECTS = [
-    "The IRS–ICE memorandum of understanding of April 7, 2025 and the drafts exchanged before it",
-    "Communications between agency leadership and ICE about verifying taxpayer addresses",
-    "Monthly counts of address requests received, matched and disclosed since April 2025",
-    "Legal analyses of disclosures to immigration authorities under 26 U.S.C. 6103(i)(2)",
-    "Privacy impact assessments, system-of-records notices and security plans for the address exchange",
-    "The Chief Privacy Officer's review of the agreement and objections raised by career staff",
-    "Training materials and procedures for employees who handle ICE address requests",
-    "Calendars, agendas and attendee lists of interagency meetings on the agreement",
-    "Audit logs and error reports of the address-matching process",
-    "Congressional correspondence and briefing materials on the IRS–ICE data sharing",
+    (
+        "The IRS–ICE memorandum of understanding of April 7, 2025 and the drafts exchanged before it",
+        "mou-text-and-drafts",
+    ),
+    (
+        "Communications between agency leadership and ICE about verifying taxpayer addresses",
+        "official-communications",
+    ),
+    (
+        "Monthly counts of address requests received, matched and disclosed since April 2025",
+        "aggregate-statistics",
+    ),
+    ("Legal analyses of disclosures to immigration authorities under 26 U.S.C. 6103(i)(2)", "legal-analyses"),
+    (
+        "Privacy impact assessments, system-of-records notices and security plans for the address exchange",
+        "privacy-reviews",
+    ),
+    (
+        "The Chief Privacy Officer's review of the agreement and objections raised by career staff",
+        "privacy-reviews",
+    ),
+    ("ICE's written address requests and the delegations of the officials who signed them", "ice-requests"),
+    (
+        "Calendars, agendas and attendee lists of interagency meetings on the agreement",
+        "official-communications",
+    ),
+    ("Audit logs and error reports of the address-matching process", "error-remediation"),
+    (
+        "Specifications of the address-matching process and layouts of the files exchanged",
+        "technical-specifications",
+    ),
+]
+# The case pack's other kinds of records, for offices that hold none of the above.
+MORE_SUBJECTS = [
+    (
+        "Accountings of disclosures to ICE and the reports on them to the Joint Committee on Taxation",
+        "disclosure-accounting",
+    ),
+    (
+        "Safeguard security reports and reviews of how ICE protects the taxpayer data it receives",
+        "safeguard-records",
+    ),
+    ("Guidance to ICE field offices on using addresses obtained from the IRS", "ice-use-of-data"),
+    (
+        "Monthly counts of prosecutions for willful failure to depart under 8 U.S.C. 1253(a)(1)",
+        "prosecutions",
+    ),
+    (
+        "TIGTA's evaluation of the IRS's sharing of taxpayer data with ICE, with its work papers",
+        "tigta-evaluation",
+    ),
+    (
+        "Earlier channels through which taxpayer information reached immigration enforcement",
+        "earlier-channels",
+    ),
+    ("Records of compliance with the court orders on the IRS–ICE address sharing", "litigation-compliance"),
 ]
 OUTCOMES = [
     "full_grant",
@@ -283,9 +330,11 @@ def _request_rows(
 ) -> int:
     """Add one request and its history to ``rows``; returns the last event id used."""
     comp = rng.randrange(len(COMPONENTS)) + 1
-    subject = rng.choice(SUBJECTS)  # the title, and the description too
+    drawn = rng.choice(SUBJECTS)
     case = rng.choice([1, 1, 1, 2, 3])
-    rows["requests"].append((request_id, case, comp, rng.choice([1, 2]), subject, subject, stamp))
+    # the subject is the title, and the description too, but in the case with a pack
+    title, description = asks_for(COMPONENTS[comp - 1][0], drawn) if case == 1 else (drawn[0], drawn[0])
+    rows["requests"].append((request_id, case, comp, rng.choice([1, 2]), title, description, stamp))
     for ev in history(component=COMPONENTS[comp - 1][0]):
         event_id += 1
         kind = EVENT_TYPES[ev.type]
@@ -308,6 +357,28 @@ def _request_rows(
     if rng.random() < 0.05:
         rows["notes"].append((request_id, stamp, "Called the FOIA Public Liaison; promised an update."))
     return event_id
+
+
+@lru_cache(maxsize=1)
+def pack_records() -> dict[str, tuple[str, frozenset[str]]]:
+    """The first case's pack (shipped with FoiaDesk): category id → (its title, the offices
+    that hold its records); empty if the pack is not installed."""
+    from foiadesk.core.reference.casepack import shipped_case_packs
+
+    pack = next((p for p in shipped_case_packs() if p.id == CASES[0][0]), None)
+    categories = pack.categories if pack is not None else ()
+    return {c.id: (c.title, frozenset(h.upper() for h in c.holders)) for c in categories}
+
+
+def asks_for(component: str, drawn: tuple[str, str]) -> tuple[str, str]:
+    """(title, description) of a request of the first case to ``component``: records its
+    case pack says that office holds (the drawn subject's, else another's; an office the pack
+    does not name keeps the drawn one), with the category's title as the description, as
+    Compose writes it, so the Cases view counts the records as asked for."""
+    records = pack_records()
+    held = [s for s in SUBJECTS + MORE_SUBJECTS if component.upper() in records.get(s[1], ("", ()))[1]]
+    subject, category = held[SUBJECTS.index(drawn) % len(held)] if held and drawn not in held else drawn
+    return (subject, records[category][0]) if category in records else (subject, subject)
 
 
 def is_demo(db) -> bool:

@@ -26,10 +26,12 @@ DATE = "2026-12-31"  # sample text for a date column's width
 
 
 class MessageBar(QFrame):
-    """A short message floating over the top right of the window, beside the view tabs.
-    Kinds: "error" and "note" stay until dismissed, "info" leaves by itself. Never modal,
-    never a traceback, and it takes no room in the layout: showing or hiding it moves
-    nothing under the pointer. ``place(left, width)`` is called by the window on resize."""
+    """A message in a row of its own below the views, above the status bar: a long one
+    wraps and takes the lines it needs from the view above, so it never covers what a view
+    shows (floating over the views, a three-line message hid the agenda's counts; a window
+    already as short as its views allow grows by the row instead), and showing or hiding it
+    moves nothing at the top of a view. Kinds: "error" and "note" stay until dismissed,
+    "info" leaves by itself. Never modal, never a traceback."""
 
     INFO_MS = 6000
 
@@ -54,15 +56,6 @@ class MessageBar(QFrame):
         self.kind = ""
         self.hide()
 
-    def place(self, left: int, width: int) -> None:
-        self.setGeometry(left, 0, width, self.heightForWidth(width))
-        self.raise_()
-
-    def heightForWidth(self, width: int) -> int:
-        margins = self.layout().contentsMargins()
-        text = max(self.text.heightForWidth(width - 40), self.text.fontMetrics().height())
-        return text + margins.top() + margins.bottom() + 2
-
     def show_message(self, text: str, kind: str = "error") -> None:
         self.kind = kind
         self.text.setText(text)
@@ -73,10 +66,7 @@ class MessageBar(QFrame):
             tint(system, "overdue") if kind == "error" else system.color(QPalette.ColorRole.AlternateBase),
         )
         self.setPalette(palette)
-        if self.parentWidget() is not None:
-            self.place(self.x(), self.width())
         self.show()
-        self.raise_()
         if kind == "info":
             self._timer.start()
         else:

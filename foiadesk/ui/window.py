@@ -70,8 +70,9 @@ class MainWindow(LogActions, QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.tabs, 1)
+        self.banner = MessageBar()  # below the views: it takes its own room, never a view's
+        layout.addWidget(self.banner)
         self.setCentralWidget(central)
-        self.banner = MessageBar(central)  # floats beside the tabs: it takes no room
         self.status = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(self.fontMetrics().averageCharWidth() * 30)
@@ -177,24 +178,12 @@ class MainWindow(LogActions, QMainWindow):
             self._shown = True
             self._fit_on_screen()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._place_banner()
-
     def changeEvent(self, event) -> None:
         """Coming back to the window the next morning: catch up with the date at once,
         not at the session's next minute."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.session:
             self.session.check_day()
-
-    def _place_banner(self) -> None:
-        """Right of the last view tab, to the window's right edge."""
-        bar = self.tabs.tabBar()
-        width = self.centralWidget().width()
-        left = bar.tabRect(bar.count() - 1).right() + 16 if bar.count() else 0
-        left = left if width - left >= 36 * self.fontMetrics().averageCharWidth() else 0  # too narrow: over
-        self.banner.place(left, width - left)
 
     def show_view(self, number: int) -> None:
         """Switch view and put the keyboard where work starts in it."""
@@ -253,7 +242,6 @@ class MainWindow(LogActions, QMainWindow):
         session.reload()  # read beside the building of the views (its result comes after)
         for label in TAB_LABELS:  # each view is built when first needed (see _view)
             self.tabs.addTab(QWidget(), label)
-        self._place_banner()
         self.agenda, self.requests  # noqa: B018 - the start view and the list: built now
         session.failed.connect(self.report)
         session.loaded.connect(self._loaded)

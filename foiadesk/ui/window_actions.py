@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from foiadesk.ui.views.welcome import DEMO_REQUESTS, PACK_ID
 
@@ -45,26 +45,51 @@ class LogActions:
 
     # -- first steps ----------------------------------------------------------------------------
 
-    def edit_profile(self, profile=None) -> None:
-        """Add (None) or edit a requester profile; the composer then starts from it."""
+    def edit_profile(self, profile=None, *, problem: str = "") -> None:
+        """Add (None) or edit a requester profile; the composer then starts from it.
+        ``problem``: why the details came back (a name already saved), said in the dialog."""
         if self.session.db is None:
             return self._not_open()
-        from foiadesk.core.store.requesters import save_profile
         from foiadesk.ui.dialogs.profile import ProfileDialog
 
         dialog = ProfileDialog(profile, self)
-
-        def save() -> None:
-            draft = dialog.draft()  # read now: the dialog is gone when the write is done
-
-            def saved(changes):
-                self.composer.choose_requester(changes.new_id)
-                self.banner.show_message(f"Saved the profile of {draft.name}.", "info")
-
-            self.session.tasks.write("Saving the profile", lambda db: save_profile(db, draft), on_done=saved)
-
-        dialog.accepted.connect(save)
+        if problem:
+            dialog.show_problem(problem)
+        # read at once: the dialog is gone when the write is done
+        dialog.accepted.connect(lambda: self._save_profile(dialog.draft()))
         self._show_dialog(dialog)
+
+    def _save_profile(self, draft, *, replace: bool = False) -> None:
+        """Save in the background. A name already saved (the core refuses two profiles of
+        one name): a new profile may replace the saved one, if the user says so; otherwise
+        the details come back in the dialog, with the core's message, for another name."""
+        from foiadesk.core.store.requesters import ProfileNameTaken, save_profile
+
+        def saved(changes):
+            self.composer.choose_requester(changes.new_id)
+            done = "Replaced the saved profile" if replace else "Saved the profile"
+            self.banner.show_message(f"{done} of {draft.name}.", "info")
+
+        def failed(error):
+            if not isinstance(error, ProfileNameTaken):
+                return self.report(error)
+            answer = draft.id is None and QMessageBox.question(
+                self,
+                "A profile of this name is saved",
+                f"{error}\n\nOr replace the saved profile of {draft.name} with these details?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                return self._save_profile(draft, replace=True)
+            self.edit_profile(draft, problem=str(error))
+
+        self.session.tasks.write(
+            "Saving the profile",
+            lambda db: save_profile(db, draft, replace=replace),
+            on_done=saved,
+            on_error=failed,
+        )
 
     def load_case_pack(self) -> None:
         from foiadesk.ui.dialogs.case import pack_draft
@@ -178,15 +203,24 @@ class LogActions:
         self.session.tasks.write("Adding the case", draft.save, on_done=added)
 
     def _drafts_logged(self, changes) -> None:
-        """The composer stays on its filing step; the list is ready to show the new drafts."""
+        """The composer stays on its filing step; the list shows the drafts' case, and says
+        so: the case in its filters, and a message on how many it shows and how to see all.
+        (Only the case: a draft marked filed stays in sight.)"""
+        from foiadesk.ui.look import counted
+
         ids = sorted(changes.request_ids)
-        case_id = self.session.index.columns["case_id"][self.session.index.row_of(ids[0])]
-        self.requests.set_filter(case_id=int(case_id))
-        self.requests.show_request(ids[0])
+        index = self.session.index
+        row = index.row_of(ids[0])
+        requests = self.requests
+        requests.set_filter(case_id=int(index.columns["case_id"][row]))
+        requests.show_request(ids[0])
+        shown = requests.model.total()
+        listed = counted(shown, "draft") if shown == len(ids) else counted(shown, "request")
         self.banner.show_message(
-            f"Saved and logged {len(ids)} drafted request{'s' if len(ids) != 1 else ''} "
-            f"(#{ids[0]}–#{ids[-1]}); they are in Requests (Ctrl+2). When you send each letter, "
-            "mark it as filed here.",
+            f"Saved and logged {counted(len(ids), 'drafted request')} "
+            f"(#{ids[0]}{f'–#{ids[-1]}' if len(ids) > 1 else ''}). Requests (Ctrl+2) is showing "
+            f"the {listed} of case “{index.case_name(row)}” — clear the filter (Show all) to see all. "
+            "When you send each letter, mark it as filed here.",
             "info",
         )
 

@@ -236,3 +236,53 @@ def test_a_letter_without_the_signers_mailing_address_is_not_drafted(qtbot, open
     qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
     assert composer.letters.count() == 1, composer.warnings.text()
     assert "12 Elm Street" in composer.drafts[0].text
+
+
+def test_saved_drafts_are_shown_in_a_list_filtered_in_sight(
+    qtbot, open_window, demo_copy, tmp_path, monkeypatch
+):
+    """After Save, Requests shows the drafts' case, and says so: the case in its filters, a
+    message saying how many it shows and how to see all, and Show all clears it."""
+    window = open_window(demo_copy)
+    case = "IRS–ICE data-sharing memorandum of understanding (April 2025)"
+    in_case = sum(name == case for name in map(window.session.index.case_name, range(120)))
+    composer = _compose_for_ice(qtbot, window)
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    assert composer.letters.count() == 1, composer.warnings.text()
+    out = tmp_path / "letters"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    qtbot.mouseClick(composer.save_button, LEFT)
+    qtbot.waitUntil(lambda: len(window.session.index) == 121, timeout=20_000)
+    said = window.banner.text.text()
+    assert said.startswith("Saved and logged 1 drafted request (#121).")
+    assert (
+        f"showing the {in_case + 1} requests of case “{case}” — clear the filter (Show all) to see all"
+        in said
+    )
+
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    view = window.requests
+    assert view.case_choice.currentText() == case and view.status_choice.currentText() == "Any status"
+    model = view.model
+    assert model.total() == in_case + 1 and view.count.text() == f"{in_case + 1} of 121 requests"
+    assert {model.index(r, model.CASE).data() for r in range(model.rowCount())} == {case}
+    assert view.table.currentIndex().siblingAtColumn(0).data() == "121"  # the new draft, chosen
+    assert view.detail.title.text().startswith("#121 ")
+    assert view.show_all_button.isVisible()
+    qtbot.mouseClick(view.show_all_button, LEFT)
+    assert model.total() == 121 and view.count.text() == "121 requests"
+    assert view.case_choice.currentText() == "All cases"
+    assert not view.show_all_button.isVisible()
+
+
+def test_drafts_saved_in_a_new_log_are_all_its_case_shows(qtbot, open_window, tmp_path, monkeypatch):
+    window = open_window(tmp_path / "mine.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    _draft_and_save(qtbot, window, composer, tmp_path / "letters", monkeypatch, 1)
+    case = "IRS-ICE taxpayer address sharing (April 2025 MOU)"
+    assert f"showing the 1 draft of case “{case}” — clear the filter (Show all) to see all" in (
+        window.banner.text.text()
+    )
+    assert window.requests.case_choice.currentText() == case

@@ -14,7 +14,14 @@ from foiadesk.core.store import log
 from foiadesk.core.store.db import connect
 from foiadesk.core.store.fees import fee_ledger, record_fee
 from foiadesk.core.store.log import LogError, NewEvent
-from foiadesk.core.store.requesters import Profile, profiles, save_profile, update_requester
+from foiadesk.core.store.requesters import (
+    Profile,
+    ProfileNameTaken,
+    find_or_add_requester,
+    profiles,
+    save_profile,
+    update_requester,
+)
 from foiadesk.core.store.tags import all_tags, untag_request
 from foiadesk.core.tracking.agenda import Agenda, group_deadlines
 from foiadesk.core.tracking.details import copy_attachment, event_details, request_details, safe_filename
@@ -128,6 +135,29 @@ def test_profiles_are_added_and_edited_with_the_same_checks(db):
     with pytest.raises(LogError, match="no requester"):
         update_requester(db, 99, name="X")
     assert profiles(db)[0].email == "rosa@clinic.example"  # nothing changed
+
+
+def test_two_profiles_never_share_a_name(db):
+    """A new profile with a saved one's name is refused with a message saying why, or
+    replaces the saved one when asked; a rename onto a taken name is refused too."""
+    rosa = save_profile(db, Profile(name="Rosa Diaz", email="rosa@clinic.example")).new_id
+    sam = save_profile(db, Profile(name="Sam Okafor", email="sam@paper.example")).new_id
+    with pytest.raises(ProfileNameTaken, match="A profile named “Rosa Diaz” is already saved") as taken:
+        save_profile(db, Profile(name="rosa diaz ", email="rosa@new.example"))
+    assert taken.value.existing_id == rosa
+    with pytest.raises(ProfileNameTaken, match="“Rosa Diaz”"):
+        update_requester(db, sam, name="Rosa  Diaz")
+    assert [p.name for p in profiles(db)] == ["Rosa Diaz", "Sam Okafor"]
+    replaced = save_profile(db, Profile(name="Rosa Diaz", email="rosa@new.example"), replace=True)
+    assert replaced.new_id == rosa
+    assert [(p.id, p.name, p.email) for p in profiles(db)] == [
+        (rosa, "Rosa Diaz", "rosa@new.example"),
+        (sam, "Sam Okafor", "sam@paper.example"),
+    ]
+    save_profile(db, Profile(name="Rosa Diaz", email="rosa@clinic.example", id=rosa))  # its own name: kept
+    # a letter's signer with a saved profile's name is that profile, not a second one
+    assert find_or_add_requester(db, {"name": "ROSA DIAZ", "email": "rosa@other.example"}).new_id == rosa
+    assert len(profiles(db)) == 2
 
 
 def test_tags_and_attachments(db, one, tmp_path):

@@ -42,3 +42,23 @@ def test_leaving_a_demo_log_takes_its_banner_away(qtbot, open_window, demo_copy,
     assert window.windowTitle() == "FoiaDesk — mine.sqlite3"
     said = window.banner.text.text() if window.banner.isVisible() else ""
     assert "demo log" not in said, said
+
+
+def test_the_cases_view_of_a_demo_log_shows_the_records_its_requests_ask_for(qtbot, open_window, demo_copy):
+    """The demo's requests of the IRS–ICE case are linked to its case pack's categories, as a
+    user's requests drafted in Compose are: each office asked shows records as asked for."""
+    window = open_window(demo_copy)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    cases = window.cases
+    assert cases.case.currentText() == "IRS–ICE data-sharing memorandum of understanding (April 2025)"
+    model = cases.model
+    records = model.HEADERS.index("Records to ask for")
+    asked_offices = {}
+    for row in range(model.rowCount()):
+        listed = model.index(row, records).data(Qt.ItemDataRole.ToolTipRole)
+        if listed and model.index(row, 1).data() != "none yet":
+            asked_offices[model.index(row, 0).data()] = listed.count("(asked)")
+    assert {"ICE", "IRS", "DHS-PRIV", "TREAS-DO"} <= set(asked_offices)
+    assert all(asked_offices.values()), asked_offices
+    story = cases.story.toPlainText()
+    assert "The agreement, its drafts and amendments — asked" in story

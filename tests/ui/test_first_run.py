@@ -295,3 +295,78 @@ def _quit_losing_the_letters(monkeypatch):
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)
     )
+
+
+def _save_as_profile(qtbot, window, email: str):
+    """In Compose, with the log's first profile chosen, another email typed, “Save as a
+    profile…” clicked and the dialog's Save profile clicked: the dialog that was saved."""
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    composer = window.composer
+    assert composer.name.text() == "Dana Whitfield"
+    composer.email.clear()
+    qtbot.keyClicks(composer.email, email)
+    qtbot.mouseClick(composer.save_profile_button, LEFT)
+    dialog = window.dialog
+    assert dialog.windowTitle() == "New requester profile" and dialog.name.text() == "Dana Whitfield"
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    return dialog
+
+
+def _names(window):
+    from foiadesk.core.store.requesters import profiles
+
+    return [p.name for p in profiles(window.session.db)]
+
+
+def test_a_profile_name_already_saved_is_asked_about_and_kept_once(
+    qtbot, open_window, demo_copy, monkeypatch
+):
+    """“Save as a profile…” with the name of a saved profile asks whether to replace it;
+    declined, the details come back with the core's reason, and a new name saves them."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(
+            lambda _parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Cancel
+        ),
+    )
+    window = open_window(demo_copy)
+    before = _names(window)
+    first = _save_as_profile(qtbot, window, "dana@elsewhere.example")
+    qtbot.waitUntil(lambda: window.dialog not in (None, first), timeout=TIMEOUT)
+    said = "A profile named “Dana Whitfield” is already saved, and two profiles of one name could not"
+    assert len(asked) == 1 and asked[0].startswith(said)
+    assert "replace the saved profile of Dana Whitfield" in asked[0]
+    again = window.dialog
+    assert again.problem.isVisible() and again.problem.text().startswith(said)
+    assert again.name.text() == "Dana Whitfield" and again.email.text() == "dana@elsewhere.example"
+    assert _names(window) == before  # nothing was saved
+    again.name.clear()
+    qtbot.keyClicks(again.name, "Dana Whitfield (personal)")
+    qtbot.mouseClick(again.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    composer = window.composer
+    qtbot.waitUntil(lambda: composer.saved.currentText() == "Dana Whitfield (personal)", timeout=TIMEOUT)
+    assert sorted(_names(window)) == sorted([*before, "Dana Whitfield (personal)"])
+    assert len(set(_names(window))) == len(_names(window))
+
+
+def test_a_profile_name_already_saved_may_replace_the_saved_one(qtbot, open_window, demo_copy, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from foiadesk.core.store.requesters import profiles
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
+    window = open_window(demo_copy)
+    before = profiles(window.session.db)
+    _save_as_profile(qtbot, window, "dana@elsewhere.example")
+    qtbot.waitUntil(
+        lambda: "Replaced the saved profile of Dana Whitfield." in window.banner.text.text(), timeout=TIMEOUT
+    )
+    after = profiles(window.session.db)
+    assert [p.id for p in after] == [p.id for p in before]  # replaced, not added
+    dana = next(p for p in after if p.name == "Dana Whitfield")
+    assert dana.email == "dana@elsewhere.example"
+    assert window.composer.saved.currentText() == "Dana Whitfield" and window.dialog is None

@@ -9,12 +9,14 @@ from datetime import date
 import pytest
 from conftest import TODAY
 from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtWidgets import QToolButton
 
 from foiadesk.core.store.db import write
 from foiadesk.core.store.log import NewEvent, record_event
 from foiadesk.core.tracking.listing import CLOCK_LABELS, OWED_BY
+from foiadesk.core.tracking.titles import short_title
 from foiadesk.ui.look import OWED_WORDS
-from foiadesk.ui.models.requests import RequestsModel, short_title
+from foiadesk.ui.models.requests import RequestsModel
 
 CASE = "IRS-ICE taxpayer address sharing (April 2025 MOU)"
 
@@ -294,6 +296,43 @@ def test_f1_lists_the_shortcuts_without_covering_the_agendas_counts(qtbot, open_
     assert not (covered and covered.intersects(where)), (covered, where)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+LONG_MESSAGE = (
+    "Sorry, something went wrong inside FoiaDesk. Your log is safe: every saved change is kept. "
+    "The details were written to /home/dana/.local/share/foiadesk/crash-reports/"
+    "foiadesk-crash-2026-11-25T09-14-03.txt. Press F5 to read the log again, and if it happens "
+    "again, send that file with a few words on what you were doing to the FoiaDesk maintainers, "
+    "who will read it and reply; nothing in it leaves your computer unless you send it."
+)
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])
+def test_a_long_message_takes_its_own_room_and_covers_no_view(qtbot, open_window, demo_copy, size):
+    """A long message (three lines where it floated beside the tabs, over the agenda's counts)
+    wraps in a row of its own below the views: the counts, the tabs and the view stay whole,
+    at the default size and on a 1366×768 screen."""
+    window = open_window(demo_copy)
+    window.resize(*size)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    summary = window.agenda.summary
+    assert "overdue" in summary.text()
+    window.banner.show_message(LONG_MESSAGE)
+    banner, text = window.banner, window.banner.text
+    assert banner.isVisible()
+    # it wraps, and takes the lines it needs (once the window has laid itself out again)
+    qtbot.waitUntil(lambda: text.height() >= text.heightForWidth(text.width()), timeout=2000)
+    assert text.height() >= 2 * text.fontMetrics().lineSpacing()
+
+    def on_window(widget):
+        return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+    assert not on_window(banner).intersects(on_window(summary)), (on_window(banner), on_window(summary))
+    assert not on_window(banner).intersects(on_window(window.tabs))  # no view, no tab is under it
+    assert summary.visibleRegion().boundingRect().size() == summary.size()  # the counts are whole
+    close = next(b for b in banner.findChildren(QToolButton) if b.toolTip() == "Dismiss")
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
 
 
 @pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])

@@ -31,7 +31,9 @@ def test_layout_and_filter_are_kept(qtbot, open_window, demo_copy, settings):
     window.close()
 
     again = open_window(demo_copy)
-    assert again.size() == QSize(760, 600)
+    # as remembered, but for the demo log's note: a message takes a row of its own, and a
+    # window already as short as its views allow grows by it rather than cover them
+    assert again.size() == QSize(760, max(600, again.minimumSizeHint().height()))
     requests = again.requests
     assert requests.splitter.sizes() == splitter
     assert requests.detail.parts.sizes() == parts

@@ -182,3 +182,33 @@ def test_notes_and_tags(qtbot, open_window, small_log):
     window.requests.search.setText("Liaison")
     window.requests.apply_filter()
     assert window.requests.model.total() == 1  # notes are searchable
+
+
+def test_an_older_demo_logs_label_is_left_out_of_the_header_as_in_the_list(qtbot, open_window, demo_copy):
+    """Older demo logs wrote "(DHS-PRIV, #39)" after each title: the list and the request's
+    header leave it out alike (the component and the number are shown on their own)."""
+    db = connect(demo_copy)
+    request_id, subject = db.execute(
+        "SELECT r.id, r.title FROM requests r JOIN components c ON c.id = r.component_id "
+        "WHERE c.abbr = 'DHS-PRIV' ORDER BY r.id LIMIT 1"
+    ).fetchone()
+    db.execute(
+        "UPDATE requests SET title = ? WHERE id = ?", [f"{subject} (DHS-PRIV, #{request_id})", request_id]
+    )
+    db.conn.commit()
+    db.close()
+    window = open_window(demo_copy)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    view = window.requests
+    qtbot.keyClicks(view.search, f"#{request_id}")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    model, table = view.model, view.table
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=TIMEOUT)
+    assert model.index(0, model.TITLE).data() == subject
+    rect = table.visualRect(model.index(0, model.TITLE))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    header = view.detail.title
+    qtbot.waitUntil(lambda: header.text().startswith(f"#{request_id} "), timeout=TIMEOUT)
+    assert header.text() == f"#{request_id} {subject}"
+    assert "DHS-PRIV, #" not in header.text()
+    assert header.toolTip() == f"{subject} (DHS-PRIV, #{request_id})"  # the title as it is saved

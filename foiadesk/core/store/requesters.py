@@ -1,5 +1,9 @@
 """Requester profiles saved in the log: who signs the letters. Adding one is
-``log.add_requester``; this module reads them and edits one, with the same checks."""
+``log.add_requester``; this module reads them and edits one, with the same checks.
+
+A profile is chosen by its name (Compose and Settings list them by name), so two saved
+profiles never share one: saving a name already taken is refused, or replaces the saved
+profile when the user says so."""
 
 from __future__ import annotations
 
@@ -51,21 +55,46 @@ def profiles(db: Database) -> list[Profile]:
 
 
 def find_or_add_requester(db: Database, fields: dict) -> Changes:
-    """The saved requester with this name and email, or a new one with these fields: drafting
-    from a profile file stores its signer once, however often it is used."""
-    name, email = fields["name"].strip(), fields.get("email", "").strip()
-    row = db.execute(
-        "SELECT id FROM requesters WHERE name = ? AND email = ? ORDER BY id LIMIT 1", [name, email]
-    ).fetchone()
-    if row:
-        return Changes(new_id=row[0])
+    """The saved requester with this name, or a new one with these fields: drafting from a
+    profile file stores its signer once, however often it is used, and never beside a saved
+    profile of the same name (the letters carry the details they were drafted with)."""
+    taken = profile_named(db, fields["name"])
+    if taken:
+        return Changes(new_id=taken[0])
     return add_requester(db, **{k: v for k, v in fields.items() if k in FIELDS})
 
 
-def save_profile(db: Database, profile: Profile) -> Changes:
-    """Add the profile, or update the saved one with its id; the same checks either way."""
+class ProfileNameTaken(LogError):
+    """Another saved profile has this name; ``existing_id`` is its id."""
+
+    def __init__(self, existing_id: int, name: str):
+        super().__init__(
+            f"A profile named “{name}” is already saved, and two profiles of one name could not "
+            "be told apart in the list: choose another name."
+        )
+        self.existing_id = existing_id
+
+
+def profile_named(db: Database, name: str, *, other_than: int | None = None) -> tuple[int, str] | None:
+    """(id, name) of the saved profile with this name, ignoring case and spacing."""
+    wanted = " ".join(name.split()).casefold()
+    rows = db.execute("SELECT id, name FROM requesters ORDER BY id").fetchall()
+    return next(
+        ((i, n) for i, n in rows if i != other_than and " ".join(n.split()).casefold() == wanted), None
+    )
+
+
+def save_profile(db: Database, profile: Profile, *, replace: bool = False) -> Changes:
+    """Add the profile, or update the saved one with its id; the same checks either way.
+    A new profile with a name already saved raises ProfileNameTaken, unless ``replace``:
+    then the saved one takes its details (its requests keep it as their requester)."""
     if profile.id is None:
-        return add_requester(db, **profile.fields())
+        taken = profile_named(db, profile.name)
+        if taken is None:
+            return add_requester(db, **profile.fields())
+        if not replace:
+            raise ProfileNameTaken(*taken)
+        return update_requester(db, taken[0], **profile.fields())
     return update_requester(db, profile.id, **profile.fields())
 
 
@@ -85,6 +114,8 @@ def update_requester(db: Database, requester_id: int, **fields: str) -> Changes:
     with write(db):
         if not db.execute("SELECT 1 FROM requesters WHERE id = ?", [requester_id]).fetchone():
             raise LogError(f"There is no requester with id {requester_id}.")
+        if "name" in values and (taken := profile_named(db, values["name"], other_than=requester_id)):
+            raise ProfileNameTaken(*taken)
         if values:
             assignments = ", ".join(f"{k} = ?" for k in values)
             db.execute(f"UPDATE requesters SET {assignments} WHERE id = ?", [*values.values(), requester_id])

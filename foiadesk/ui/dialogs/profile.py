@@ -113,6 +113,11 @@ class ProfileDialog(QDialog):
             return self._refuse(f"'{draft.email}' is not an email address (name@example.org).", self.email)
         super().accept()
 
+    def show_problem(self, text: str) -> None:
+        """Say why these details came back (a name already saved), at the name."""
+        self._refuse(text, self.name)
+        self.name.selectAll()
+
     def _refuse(self, text: str, field) -> None:
         self.problem.setText(text)
         self.problem.show()

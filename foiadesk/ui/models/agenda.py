@@ -19,8 +19,9 @@ from foiadesk.core.tracking.agenda import (
     open_deadlines,
 )
 from foiadesk.core.tracking.listing import CLOCKS
+from foiadesk.core.tracking.titles import short_title
 from foiadesk.ui import look
-from foiadesk.ui.models.requests import ID_ROLE, short_title
+from foiadesk.ui.models.requests import ID_ROLE
 from foiadesk.ui.session import Session
 
 # How far back the overdue group reaches: a deadline missed long ago (an appeal window

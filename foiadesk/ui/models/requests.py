@@ -6,15 +6,14 @@ QSortFilterProxyModel, which would ask Python for every cell of 100,000 rows to 
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from functools import lru_cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from foiadesk.core.tracking.listing import CLOCK_LABELS, NONE, OWED_BY, Filter, cell, estimate_text, fees_text
 from foiadesk.core.tracking.listing import COLUMNS as LIST_COLUMNS
+from foiadesk.core.tracking.titles import short_title
 from foiadesk.ui import look
 from foiadesk.ui.models.table import KeyedTableModel
 from foiadesk.ui.session import Session
@@ -31,21 +30,6 @@ _ROLES = frozenset(
     }
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-@lru_cache(maxsize=8192)  # asked for every visible row at each repaint
-def short_title(title: str, case: str, component: str) -> str:
-    """The part of a title that tells a request from its neighbours: without the case's
-    name in front and the component after it, which have their own columns
-    ("IRS-ICE taxpayer address sharing (April 2025 MOU): ICE" → the case's name alone;
-    "Audit logs (ICE, #12)" → "Audit logs")."""
-    short = title
-    if component:
-        pattern = rf"(\s*[:—–-]\s*{re.escape(component)}|\s*\({re.escape(component)}(, #\d+)?\))$"
-        short = re.sub(pattern, "", short)
-    if case and short.startswith(case) and short[len(case) :].strip(" :—–-"):
-        short = short[len(case) :].lstrip(" :—–-")
-    return short or title
 
 
 class RequestsModel(KeyedTableModel):

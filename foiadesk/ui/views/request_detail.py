@@ -33,6 +33,7 @@ from foiadesk.core.deadlines.clocks import Clock
 from foiadesk.core.errors import UserError
 from foiadesk.core.store.log import LogError, void_event
 from foiadesk.core.tracking.details import FileRef, copy_attachment, request_details
+from foiadesk.core.tracking.titles import short_title
 from foiadesk.core.tracking.tracker import RequestView, typical_completion, view_request
 from foiadesk.ui.models.detail import DISPUTED, ClocksModel, EventsModel
 from foiadesk.ui.session import Session
@@ -161,6 +162,7 @@ class RequestDetail(QWidget):
             widget.setEnabled(has)
         if not has:
             self.title.setText("No request selected")
+            self.title.setToolTip("")
             self.meta.setText("Pick a request in the list, or press Ctrl+N to add one.")
             self.clocks.set_clocks([], today=self.session.today(), soon_days=5)
             self.events.set_events([], {})
@@ -173,7 +175,9 @@ class RequestDetail(QWidget):
             return
         view = self.view
         extra = request_details(db, view.id)
-        self.title.setText(f"#{view.id} {view.title}")
+        shown = short_title(view.title, view.case or "", view.component)  # as the list shows it
+        self.title.setText(f"#{view.id} {shown}")
+        self.title.setToolTip(view.title if shown != view.title else "")
         facts = [f"<b>{escape(view.status)}</b>", f"{view.component_name} ({view.component})"]
         if view.case:
             facts.append(f"case: {view.case}")

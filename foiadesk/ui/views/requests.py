@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,7 @@ SEARCH_DELAY_MS = 150
 INSTANT_SEARCH_UP_TO = 150_000
 SEARCH_FROM = 2
 SNIPPETS_UP_TO = 2000  # requests whose match is shown in a few words
+SHOWING_ALL = {"deadline": "all", "status": None, "case": None, "component": None, "search": ""}
 
 
 class RequestsView(QWidget):
@@ -67,6 +69,11 @@ class RequestsView(QWidget):
             choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             choice.setMinimumContentsLength(8)
         self.count = QLabel()
+        # One click back to the whole list, whoever narrowed it (a search, another view):
+        # beside the count, which then says how many of all are shown
+        self.show_all_button = QPushButton("Show all")
+        self.show_all_button.setToolTip("Clear the search and the filters: every request of the log")
+        self.show_all_button.hide()
         self._saved_filter = _load_filter(session.settings.get("requests/filter"))
 
         self.model = RequestsModel(session, self)
@@ -111,7 +118,11 @@ class RequestsView(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(filters)
         box.addWidget(self.table, 1)
-        box.addWidget(self.count)
+        below = QHBoxLayout()
+        below.addWidget(self.count)
+        below.addWidget(self.show_all_button)
+        below.addStretch(1)
+        box.addLayout(below)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(listing)
         self.splitter.addWidget(self.detail)
@@ -129,6 +140,7 @@ class RequestsView(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._typed)
         self.search.returnPressed.connect(self._search_now)
+        self.show_all_button.clicked.connect(lambda: self.set_filter())
         for choice in self.choices:
             choice.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -200,6 +212,7 @@ class RequestsView(QWidget):
         self.model.set_filter(*self._filter_and_snippets())
         if not self.table.currentIndex().isValid() and self.model.rowCount():
             self.table.selectRow(0)
+        self.show_all_button.setVisible(self.filter_state() != SHOWING_ALL)
         if self.session.db is not None:
             self.session.settings.set("requests/filter", json.dumps(self.filter_state()))
 
