@@ -323,3 +323,18 @@ def test_every_reference_to_another_row_is_indexed(tmp_path):
         key = "sha256" if parent == "files" else "id"
         plan = db.execute(f"EXPLAIN QUERY PLAN DELETE FROM {parent} WHERE {key} = 1").fetchall()
         assert not [step for step in plan if step[3].startswith("SCAN")], (parent, plan)
+
+
+def test_needs_upgrade_only_for_a_log_an_earlier_foiadesk_wrote(tmp_path):
+    from foiadesk.core.store.db import needs_upgrade
+
+    current = tmp_path / "current.sqlite3"
+    connect(current).close()
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear FOIA Officer,")
+    assert not needs_upgrade(current)
+    assert not needs_upgrade(tmp_path / "missing.sqlite3") and not (tmp_path / "missing.sqlite3").exists()
+    assert not needs_upgrade(letter)
+    with sqlite3.connect(current) as conn:
+        conn.execute("PRAGMA user_version = 3")
+    assert needs_upgrade(current)

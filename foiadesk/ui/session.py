@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from foiadesk.core.deadlines.calendar import Calendar, calendar
 from foiadesk.core.store import index_read
-from foiadesk.core.store.db import StorageError, check_now, connect, read_only_reason
+from foiadesk.core.store.db import StorageError, check_now, connect, needs_upgrade, read_only_reason
 from foiadesk.core.store.log import Changes
 from foiadesk.core.tracking.listing import RequestIndex
 from foiadesk.ui.settings import Settings
@@ -131,9 +131,10 @@ class Session(QObject):
             _work_out_first_views(index, *sort)
             return index
 
-        self._load = self.tasks.read(
-            "Reading the log", read, on_done=self._loaded, on_error=self._load_failed
-        )
+        label = "Reading the log"
+        if self.db is None and needs_upgrade(self.path):  # the worker upgrades it first
+            label = "Upgrading the log (after a backup) and reading it"
+        self._load = self.tasks.read(label, read, on_done=self._loaded, on_error=self._load_failed)
         self.loading.emit()
 
     def _loaded(self, index: RequestIndex) -> None:

@@ -659,3 +659,31 @@ def test_a_new_log_on_a_file_that_holds_one_opens_it_as_it_was_and_says_so(
     said = window.banner.text.text()
     assert window.banner.isVisible() and said.startswith("mine.sqlite3 already holds a log"), said
     assert window.requests.model.rowCount() > 100
+
+
+def test_a_log_of_an_earlier_foiadesk_says_it_is_being_upgraded(qtbot, settings, tmp_path):
+    """Upgrading a large log takes a while (a backup, then the migrations): the status bar
+    says so from the start instead of only "Reading the log", and the log is current after."""
+    from sqlite_utils import Database
+
+    from foiadesk.core.store import db as store
+    from foiadesk.ui.window import MainWindow
+
+    path = tmp_path / "older.sqlite3"
+    older = Database(path)  # as an earlier FoiaDesk left it: every migration but the last
+    older.conn.execute("PRAGMA foreign_keys = ON")
+    store.migrations.apply(older, stop_before=store.migrations._migrations[-1].name)
+    older.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION - 1}")
+    older.conn.commit()
+    older.close()
+    assert store.needs_upgrade(path)
+    window = MainWindow(settings, path, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.status.text() == "Upgrading the log (after a backup) and reading it…"
+    wait_loaded(qtbot, window)
+    assert (
+        not store.needs_upgrade(path)
+        and window.status.text() != "Upgrading the log (after a backup) and reading it…"
+    )
+    window.close()
