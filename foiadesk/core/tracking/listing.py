@@ -349,7 +349,7 @@ class RequestIndex:
         n = len(ids)
         events, fees = _owned(events, ids), _owned(fees, ids) if fees is not None else None
         components = _objects(req["component"])
-        rules = [self._rule(c) for c in components.tolist()]
+        rules = self._rules_of(np.asarray(req["component_id"], dtype=np.int64), components)
         cols, found = columnar.read(
             events, ids, self.cal, rules, lambda rows: _histories_of(ids[rows], events)
         )
@@ -386,10 +386,16 @@ class RequestIndex:
         asks["event_id"] = found["event_id"]
         return part, asks
 
-    def _rule(self, component: str) -> AppealRule:
-        if component not in self._rules:
-            self._rules[component] = appeal_rule(component)
-        return self._rules[component]
+    def _rules_of(self, component_ids: np.ndarray, components: np.ndarray) -> list[AppealRule]:
+        """Each request's appeal rule, looked up once per component (a log has a few
+        hundred components and up to millions of requests)."""
+        _, first, inverse = np.unique(component_ids, return_index=True, return_inverse=True)
+        by_number = []
+        for abbr in components[first].tolist():
+            if abbr not in self._rules:
+                self._rules[abbr] = appeal_rule(abbr)
+            by_number.append(self._rules[abbr])
+        return [by_number[i] for i in inverse.tolist()]
 
     def _all_columns(self) -> dict[str, np.ndarray]:
         return {**self.columns, **{f"clock:{k}": v for k, v in self.clocks.items()}}
