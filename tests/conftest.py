@@ -45,6 +45,18 @@ def db(tmp_path):
     database.close()
 
 
+@pytest.fixture
+def demo_log(tmp_path):
+    """A 300-request demo log on disk, for what other programs may write to it too."""
+    from datetime import date
+
+    from foiadesk.core.demo import write_demo
+
+    path = tmp_path / "log.sqlite3"
+    write_demo(path, requests=300, seed=11, today=date(2026, 11, 25))
+    return path
+
+
 @pytest.fixture(scope="module")
 def pack():
     """The shipped case pack (the IRS–ICE agreement)."""

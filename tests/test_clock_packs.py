@@ -13,7 +13,6 @@ import pytest
 
 from foiadesk.core.deadlines.columnar import OUTCOMES, TYPES
 from foiadesk.core.deadlines.events import UNREAD
-from foiadesk.core.demo import write_demo
 from foiadesk.core.store import clock_packs, index_read
 from foiadesk.core.store.db import connect
 from foiadesk.core.store.log import NewEvent, record_event, void_event
@@ -23,10 +22,8 @@ EVERY = ("{col} > ?", [0])
 
 
 @pytest.fixture
-def log(tmp_path) -> Path:
-    path = tmp_path / "log.sqlite3"
-    write_demo(path, requests=300, seed=11, today=TODAY)
-    return path
+def log(demo_log) -> Path:
+    return demo_log
 
 
 def plain_select(db) -> dict[str, list]:

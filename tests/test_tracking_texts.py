@@ -10,21 +10,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from test_clock_packs import EVERY, TODAY, other_program
 
-from foiadesk.core.demo import write_demo
 from foiadesk.core.store import index_read, tracking_texts
 from foiadesk.core.store.db import connect
 from foiadesk.core.store.log import NewEvent, record_event, void_event
 
-TODAY = date(2026, 11, 25)
-EVERY = ("{col} > ?", [0])
-
 
 @pytest.fixture
-def log(tmp_path) -> Path:
-    path = tmp_path / "log.sqlite3"
-    write_demo(path, requests=300, seed=5, today=TODAY)
-    return path
+def log(demo_log) -> Path:
+    return demo_log
 
 
 def by_hand(db) -> dict[int, str]:
@@ -47,13 +42,6 @@ def assert_texts_hold_the_numbers(db) -> None:
     expected = by_hand(db)
     assert tracking_texts.read(db, *EVERY) == expected
     assert len(expected) > 20  # the demo logs numbers of many kinds
-
-
-def other_program(path: Path, *statements: str) -> None:
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA foreign_keys = ON")
-        for sql in statements:
-            conn.execute(sql)
 
 
 def test_a_new_log_keeps_the_text_of_every_request_with_numbers(log):
