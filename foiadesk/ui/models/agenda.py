@@ -37,6 +37,17 @@ _GROUPS = len(WHEN) * len(OWERS)
 
 
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # every row's, made once
+# What a deadline row answers: the view asks each cell for seven roles at every repaint,
+# and the others are turned away before the row is looked up.
+_ROW_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        ID_ROLE,
+        KIND_ROLE,
+    }
+)
 
 
 class AgendaModel(QAbstractItemModel):
@@ -213,6 +224,8 @@ class AgendaModel(QAbstractItemModel):
         return None
 
     def _row(self, index: QModelIndex, role):
+        if role not in _ROW_ROLES:
+            return None
         row, clock, due = self._deadline(index)
         cols = self.session.index.columns
         column = index.column()
