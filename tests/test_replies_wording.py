@@ -2043,6 +2043,9 @@ def test_a_number_broken_by_a_doubled_hyphen_or_a_space_is_mended(text, numbers)
         ("The records are withheld in full under 7(A) of the FOIA.", ("b7A",)),
         ("The records are withheld in full pursuant to 5 U.S.C. § 552 (b) (7) (A).", ("b7A",)),
         ("Names were redacted pursuant to (7)(C).", ("b7C",)),
+        ("The file is withheld pursuant to (7)(A) and (7)(C).", ("b7A", "b7C")),
+        # ... but a list item on the next line is no subpart
+        ("The file is withheld under 7(A) of the FOIA\n(b) Fees are not charged.", ("b7A",)),
         ("The report is withheld under FOIA subsection 7(A).", ("b7A",)),
         # the citation lost, the ground said of the records asked for
         (

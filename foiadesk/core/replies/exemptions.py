@@ -40,6 +40,9 @@ BARE_SEVEN = re.compile(
     r"|(?<![\w.§(/-])\(?7\)?\s?\(([A-Fa-f])\)(?=\s+of\s+(?:the\s+)?(?:FOIA|Freedom\s+of\s+Information\s+Act)\b"
     r"(?!\s+regulations?))"
 )
+BARE_SEVEN_MORE = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:and\s+|or\s+|&\s*)?(?:\(?7\)?\s?)?\(([A-Fa-f])\)(?![\w(])"
+)
 # "pursuant to the third exemption of the FOIA" is (b)(3).
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 ORDINAL_FORM = re.compile(rf"\b({'|'.join(ORDINALS)})\s+exemption\b(?!s)", re.I)
@@ -144,6 +147,13 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             pos = sep.end()
     for m in BARE_SEVEN.finditer(body):
         found.add(_exemption("7", m.group(1) or m.group(2)))
+        pos = m.end()
+        for _ in range(6):  # "(7)(A) and (7)(C)", "7(A), (C)": the list goes on
+            more = BARE_SEVEN_MORE.match(body, pos)
+            if not more:
+                break
+            found.add(_exemption("7", more.group(1)))
+            pos = more.end()
     for m in SEVEN_A_GROUND.finditer(body):  # the records asked for are an open case's, exempt
         sentence = _sentence_around(body, m.start(), m.end())
         if not (IF_WORD.search(sentence) or LAW_SPEAKS.search(sentence) or CITED.search(sentence)):
