@@ -8,30 +8,19 @@ agencies and eras, labelled before the reader was run on them (see the test that
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from reply_report import ROOT, arguments, report
 
-from foiadesk.core.replies.accuracy import score_passages, table  # noqa: E402
+from foiadesk.core.replies.accuracy import score_passages
 
 PROBES = sorted((ROOT / "tests" / "fixtures" / "replies").glob("probes-*.jsonl"))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path, default=PROBES)
-    parser.add_argument("--misses", action="store_true", help="list each wrong field")
-    args = parser.parse_args()
+    args = arguments(__doc__, lambda p: p.add_argument("files", nargs="*", type=Path, default=PROBES))
     for path in args.files:
-        scores = score_passages(path)
-        print(f"\n{path.name}\n{table(scores)}")
-        if args.misses:
-            for s in scores.values():
-                for miss in s.misses:
-                    print("  ", miss)
+        report(path.name, score_passages(path), args.misses)
 
 
 if __name__ == "__main__":

@@ -186,6 +186,16 @@ def shapes(MB: int) -> dict[str, str]:  # noqa: N803 - the size, read as in the 
         "repeated letterhead file numbers": "File Number: 20190427 " * (MB // 22) + "Dear X:",
         "repeated lost ligatures": HEAD + "con?rm nor deny " * (MB // 16),
         "repeated minimum fee words": HEAD + "the fees for the request are " * (MB // 29),
+        # round s23's rules: date stamps with O for zero, broken numbers, a form's title line, bare
+        # 7(A), open investigations, no further records and other systems' case numbers
+        "repeated O date stamps": HEAD + "OCT 3 O " * (MB // 8),
+        "repeated broken numbers": HEAD + "AB-12--AB-12- " * (MB // 14),
+        "repeated form titles": HEAD + "FREEDOM OF I " * (MB // 13),
+        "repeated withheld under": HEAD + "withheld under the (7)" * (MB // 22),
+        "repeated open investigations": HEAD + "records are part of an ongoing investigation " * (MB // 45),
+        "repeated no further records": HEAD + "we have no further " * (MB // 19),
+        "repeated complaint case labels": HEAD + "complaint, case # " * (MB // 18),
+        "repeated fiscal-year labels": HEAD + "Case FY20-" * (MB // 10),
     }
 
 

@@ -1967,3 +1967,181 @@ def test_a_lost_ligature_is_put_back_only_where_it_makes_a_word():
 )
 def test_the_number_of_a_prior_request_is_not_this_letters(text, numbers):
     assert parse_text(text).tracking_numbers == numbers
+
+
+# -- round s23: forms, OCR'd date stamps, broken numbers, bare 7(A), other systems' cases -------
+# Each rule is general; each list holds passages that use it and near misses that must not.
+
+NRC_FORM_HEAD = "NRC FORM 464 Part I (10-2017) U.S. NUCLEAR REGULATORY COMMISSION FOIA RESPONSE NUMBER\n"
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # the request number's box inside the form's title line, a response number after it
+        (
+            NRC_FORM_HEAD + "RESPONSE TO FREEDOM OF 2018-0000513 4 INFORMATION ACT (FOIA) REQUEST",
+            ("2018-0000513",),
+        ),
+        # ... the box's border OCR'd as a lone I
+        (
+            NRC_FORM_HEAD + "RESPONSE TO FREEDOM OF I 2019-0042 11 2\nINFORMATION ACT (FOIA) REQUEST",
+            ("2019-0042",),
+        ),
+        # the form's revision after a label is no request number; the title with no number wedged in
+        (
+            "NRC FORM 464 Part I\nFOIA/PA NUMBER: (10-2017)\nRESPONSE TO FREEDOM OF INFORMATION ACT (FOIA) REQUEST",
+            (),
+        ),
+        ("This responds to your Freedom of Information Act request of March 3, 2018.", ()),
+    ],
+)
+def test_a_forms_number_in_its_title_line_and_not_its_revision(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers
+
+
+def test_a_forms_revision_is_not_its_date():
+    p = parse_text(NRC_FORM_HEAD + "RESPONSE TO FREEDOM OF 2018-0000513 4 INFORMATION ACT (FOIA) REQUEST\n")
+    assert p.letter_date is None
+
+
+@pytest.mark.parametrize(
+    "head, day",
+    [
+        ("REQUESTER: DATE:\nDavid Doe II OCT 3 O 2017 I\n", date(2017, 10, 30)),
+        ("0CT 30 2017\n", date(2017, 10, 30)),
+        ("JUN 2 2 2013\n", date(2013, 6, 22)),
+        ("NOV 1 O 2O17\n", date(2017, 11, 10)),
+        ("MAY O5 2015\n", date(2015, 5, 5)),
+        ("OCT 3 O\n2017\n", date(2017, 10, 30)),  # re-flowed
+        # not a date stamp: no month before the O, or an O that begins a word
+        ("Room 3 O 2017\n", None),
+        ("OCT 3 OR 2017\n", None),
+    ],
+)
+def test_an_ocrd_date_stamp_with_o_for_zero(head, day):
+    assert parse_text(head + "Dear X:\nWe received your request.").letter_date == day
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("Re: NRC-2018--000219 (FOIA-2018-0016)\nDear X:", ("NRC-2018-000219", "FOIA-2018-0016")),
+        ("Re: 2019-ICFO- 12345\nDear X:", ("2019-ICFO-12345",)),
+        ("Re: 2019-ICFO -12345\nDear X:", ("2019-ICFO-12345",)),
+        # a year span or a fiscal year written with spaced or doubled hyphens is no number
+        ("Dear X:\nWe searched the records of 2018--2019 and FY-2019- 2020.", ()),
+    ],
+)
+def test_a_number_broken_by_a_doubled_hyphen_or_a_space_is_mended(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers
+
+
+@pytest.mark.parametrize(
+    "wording, codes",
+    [
+        ("The records are withheld in full under 7(A) of the FOIA.", ("b7A",)),
+        ("The records are withheld in full pursuant to 5 U.S.C. § 552 (b) (7) (A).", ("b7A",)),
+        ("Names were redacted pursuant to (7)(C).", ("b7C",)),
+        ("The file is withheld pursuant to (7)(A) and (7)(C).", ("b7A", "b7C")),
+        # ... but a list item on the next line is no subpart
+        ("The file is withheld under 7(A) of the FOIA\n(b) Fees are not charged.", ("b7A",)),
+        ("The report is withheld under FOIA subsection 7(A).", ("b7A",)),
+        # the citation lost, the ground said of the records asked for
+        (
+            "Our analyst explained that the records responsive to your request are part of an ongoing "
+            "investigation and thus exempt from disclosure pursuant to 5 U.S.C. 552 As explained below, I "
+            "affirm the decision.",
+            ("b7A",),
+        ),
+        # a regulation's paragraph, the Privacy Act's section, the law in general, another exemption
+        ("Your request was processed under 6 C.F.R. § 5.7(a). We located no records.", ()),
+        ("Under section 7(a) of the Privacy Act, we need your consent.", ()),
+        ("Paragraph 7(a) of the FOIA regulations sets our fees.", ()),
+        ("If records are part of an ongoing investigation, they may be exempt from disclosure.", ()),
+        (
+            "The records responsive to your request are part of an ongoing investigation and are exempt "
+            "under Exemption 5.",
+            ("b5",),
+        ),
+    ],
+)
+def test_exemption_seven_a_with_its_b_dropped(wording, codes):
+    assert parse_text(HEAD + wording).exemptions == codes
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        # a referral told as history: what this office has is no further records
+        (
+            "As we previously advised you, your request was referred to the Army in 2019. This office has "
+            "no additional records responsive to your request.",
+            "no_records",
+        ),
+        ("A search of this office found no further responsive records.", "no_records"),
+        # records referred by this letter: the referral is the answer
+        (
+            "We have referred 40 pages to the Department of the Army for direct response to you. This office "
+            "has no additional records responsive to your request.",
+            "referral",
+        ),
+        (
+            "Your request has been forwarded to the Bureau of Prisons for a direct response. This office has "
+            "no further records.",
+            "referral",
+        ),
+        # released records come first; a condition or the requester's records decide nothing
+        (
+            "Enclosed are 12 pages. This office has no additional records responsive to your request.",
+            "records_released",
+        ),
+        ("If you have no additional records to send us, we will close the file.", "other"),
+    ],
+)
+def test_no_additional_records_after_a_referral(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("Re: FOIA No. FY20-03\nDear X:", ("FY20-03",)),
+        ("Request No. FY2021-0145\nDear X:", ("FY2021-0145",)),
+        ("Case FY20-03\nDear X:", ("FY20-03",)),
+        # two fiscal years, or a fiscal year in prose, are no number
+        ("Re: FY20-21 budget documents\nDear X:", ()),
+        ("Dear X:\nWe searched the records of FY20 and FY2020-2021.", ()),
+    ],
+)
+def test_a_fiscal_years_number_after_a_label(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        (
+            "Re: 2019-CGFO-00312\nDear X:\nEnclosed is the case file. The MISLE case number is 1234567.",
+            ("2019-CGFO-00312",),
+        ),
+        ("Dear X:\nYou asked for the reply to your consumer complaint, case #00186433.", ()),
+        # a re-flow that runs the body onto the subject line does not make it the subject's
+        (
+            "Re: FOIA Request No. 2021-FOIA-00010 Dear Ms. Doe: You asked for the reply to your consumer complaint, "
+            "case #00186433.",
+            ("2021-FOIA-00010",),
+        ),
+        ("Dear X:\nRecords of Incident No. 19-004211 are enclosed.", ()),
+        (
+            "Dear X:\nYou asked for the investigative file for Case Number 2017-123456. Your FOIA case number is "
+            "2020-FOIA-00042.",
+            ("2020-FOIA-00042",),
+        ),
+        # this request's own number, labelled as a case, and the subject line's
+        ("Dear X:\nYour request has been assigned Case Number 2020-123456.", ("2020-123456",)),
+        ("Re: Case Number 2017-123456\nDear X:", ("2017-123456",)),
+    ],
+)
+def test_a_case_in_another_records_system_is_not_the_request(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers

@@ -30,6 +30,19 @@ WORD_ITEM = re.compile(
     r"(?:\(\s*([1-9])\s*\)|([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R)))(?:\s*\(?([A-Fa-f])\)?(?![A-Za-z]))?"
 )
 WORD_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|&|or)\s+)\s*")
+# Exemption 7's subparts with the (b) lost in extraction: "withheld under 7(A) of the FOIA",
+# "withheld pursuant to (7)(A)", "FOIA subsection 7(C)". Only 7 has lettered subparts, and only after
+# a withholding word or before "of the FOIA": a regulation's paragraph ("6 C.F.R. § 5.7(a)",
+# "section 7(a) of the Privacy Act") is none.
+BARE_SEVEN = re.compile(
+    r"(?:\b(?:withh[eo]ld\w*|exempt\w*|redact\w*|denied|protected)\s+(?:\w+\s+){0,3}?(?:pursuant\s+to|under)\s+"
+    r"|\bFOIA\s+(?:sub)?section\s+)\(?7\)?\s?\(([A-Fa-f])\)(?![\w(])"
+    r"|(?<![\w.§(/-])\(?7\)?\s?\(([A-Fa-f])\)(?=\s+of\s+(?:the\s+)?(?:FOIA|Freedom\s+of\s+Information\s+Act)\b"
+    r"(?!\s+regulations?))"
+)
+BARE_SEVEN_MORE = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:and\s+|or\s+|&\s*)?(?:\(?7\)?\s?)?\(([A-Fa-f])\)(?![\w(])"
+)
 # "pursuant to the third exemption of the FOIA" is (b)(3).
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 ORDINAL_FORM = re.compile(rf"\b({'|'.join(ORDINALS)})\s+exemption\b(?!s)", re.I)
@@ -132,6 +145,19 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             if not sep:
                 break
             pos = sep.end()
+    for m in BARE_SEVEN.finditer(body):
+        found.add(_exemption("7", m.group(1) or m.group(2)))
+        pos = m.end()
+        for _ in range(6):  # "(7)(A) and (7)(C)", "7(A), (C)": the list goes on
+            more = BARE_SEVEN_MORE.match(body, pos)
+            if not more:
+                break
+            found.add(_exemption("7", more.group(1)))
+            pos = more.end()
+    for m in SEVEN_A_GROUND.finditer(body):  # the records asked for are an open case's, exempt
+        sentence = _sentence_around(body, m.start(), m.end())
+        if not (IF_WORD.search(sentence) or LAW_SPEAKS.search(sentence) or CITED.search(sentence)):
+            found.add("b7A")
     for m in ORDINAL_FORM.finditer(body):
         number = str(ORDINALS.index(m.group(1).lower()) + 1)
         found.add(_exemption(number, None))
@@ -181,5 +207,15 @@ SEVEN_A_WORDS = any_of(
     r"\b(?:release|disclosure|production)\s+of\s+(?:the|these|this|such|those)\s+(?:\S+\s+){0,6}?could\s+reasonably\s+"
     r"be\s+expected\s+to\s+interfere\s+with\s+(?:pending\s+|ongoing\s+|prospective\s+)?enforcement\s+proceedings\b",
 )
+# Exemption 7(A)'s ground said of the records asked for when the extraction lost the citation:
+# "the records responsive to your request are part of an ongoing investigation and thus exempt
+# from disclosure pursuant to 5 U.S.C. 552" (a sentence that cites an exemption says which).
+SEVEN_A_GROUND = any_of(
+    r"\b(?:records?|documents?|files?|information|materials?)\b(?:\s+\S+){0,8}?\s+(?:are|is|were|was)\s+"
+    r"(?:\w+\s+){0,2}?(?:part\s+of|related\s+to|compiled\s+(?:for|in|during))\s+(?:an?|the)\s+"
+    r"(?:ongoing|open|pending|active)\s+(?:[\w-]+\s+){0,2}?(?:investigation|enforcement\s+proceeding)s?\b"
+    r"(?:\s+\S+){0,4}?\s+(?:exempt|withh[eo]ld)\w*\b",
+)
+CITED = re.compile(r"\(\s*b\s*\)\s*\(|\bexemptions?\s+\(?[1-9]|\bb\s?\(?[1-9]\b", re.I)
 # What the law says of every request, not what this letter applies: "Exemption 7(A) protects …".
 LAW_SPEAKS = any_of(r"\b(?:protects?|permits?|allows?|authorizes?)\b", r"\bgenerally\b", r"(?-i:\bmay\b)")

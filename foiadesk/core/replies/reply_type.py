@@ -524,6 +524,17 @@ NO_RECORDS = any_of(
     r"\b(?:this|our)\s+no[- ]records?\s+(?:response|determination|finding|letter)\b",
     r"\bsearch(?:es)?\b(?:\s+\S+){0,12}?\s+(?:yielded|produced|returned|revealed)\s+no\s+(?:responsive\s+)?results\b",
 )
+# "This office has no additional records responsive to your request", "We located no further
+# records": after a release or a referral in the same letter that is the rest of the answer (those
+# rank first, see ``Findings.classify``); alone, or after a referral told as history, it is the answer.
+NO_MORE_RECORDS = any_of(
+    r"\b(?:we|I|office|agency|(?-i:[A-Z]{2,8}))\s+(?:has|have|had|located|found|identified|holds?|maintains?)\s+"
+    r"no\s+(?:additional|further)\s+(?:responsive\s+)?(?:records|documents)\b",
+    r"\bno\s+(?:additional|further)\s+(?:responsive\s+)?(?:records|documents)\s+(?:were|was|have\s+been|could\s+be)\s+"
+    r"(?:located|found|identified)\b",
+    r"\b(?:did|does|could)\s+not\s+(?:locate|find|identify|have|maintain)\s+any\s+(?:additional|further)\s+"
+    r"(?:responsive\s+)?(?:records|documents)\b",
+)
 FEE_ESTIMATE = any_of(
     r"\b(?:will|would|shall)\s+(?:be\s+charged|owe|cost|charge\s+you)\b",
     r"\bonly\s+an\s+estimate\b",
@@ -986,6 +997,10 @@ class Findings:
         if referral:
             self.note("reply_type", self.reason_for("referred_to"))
             return "referral"
+        no_more = self.first(NO_MORE_RECORDS, skip=not_if)
+        if no_more:  # nothing released, withheld or referred by this letter: no records here
+            self.note("reply_type", no_more)
+            return "no_records"
         will_close = self.first(WILL_CLOSE) is not None
         closed = self.first(CLOSED, skip=not_if)
         in_order: list[tuple[str, str | None]] = [

@@ -36,6 +36,8 @@ def normalise(text: str) -> str:
     text = OCR_DIGIT_ONE.sub("1", text)
     text = OCR_DIGIT_ZERO.sub("0", text)
     text = OCR_PAREN_ZERO.sub("0", text)
+    text = OCR_STAMP_MONTH.sub(lambda m: m[0].replace("0", "O"), text)
+    text = OCR_STAMP_DAY.sub(r"\g<1>0", text)
     text = OCR_LIGATURE.sub("fi", text)
     text = OCR_FEE.sub(r"fee\1", text)
     return PAGE_FURNITURE.sub("", text)
@@ -85,6 +87,14 @@ OCR_DIGIT_ONE = re.compile(r"(?<=\d)[Il](?=\d)|(?<=\d-)[Il](?=\d{2})|(?<![A-Za-z
 OCR_DIGIT_ZERO = re.compile(r"(?<=\d)O(?=\d)")
 # "2()17": OCR's empty parentheses between digits are a zero.
 OCR_PAREN_ZERO = re.compile(r"(?<=\d)\(\)(?=\d)")
+# A date stamp in capitals, OCR'd: a zero for the O of its month ("0CT 30 2017", "N0V 3 2016"), and
+# a capital O for a zero of its day, often split from the other digit ("OCT 3 O 2017", "MAY O5 2015").
+# Only next to a month and before a year, so "Room 3 O" or "3 OR 2017" are left alone.
+OCR_STAMP_MONTH = re.compile(r"\b(?:0CT(?:OBER)?|N0V(?:EMBER)?)(?=\.?[ \t]+[\dO]{1,2}\b)")
+OCR_STAMP_DAY = re.compile(
+    r"\b((?i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6})\.?\s+(?:[1-3][ ]?)?)O"
+    r"(?=(?:[ ]?\d)?,?\s+(?:19|20)\d\d\b)"
+)
 # "con?rm", "noti?cation", "Of?ce": a PDF's "fi" ligature that the text extractor could not map
 # comes out as "?" between two letters of a word (NFKC already folds the ligature itself).
 OCR_LIGATURE = re.compile(r"(?<=[a-z])\?(?=[a-z])")

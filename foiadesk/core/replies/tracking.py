@@ -123,6 +123,60 @@ NOT_TRACKING_AFTER = re.compile(
 APPEAL_NUMBER = re.compile(r"\bAppeal\s+(?:No\.?|Number|#)\s*[:#.]?\s*$", re.I)
 
 
+# A fiscal year's own series after a label: "Re: FOIA No. FY20-03", "Request No. FY2021-0145",
+# "Case FY20-03" (a bare "FY20" has no serial; "FY20-21" and "FY2020-2021" are two fiscal years,
+# see _next_year).
+FISCAL_YEAR_NUMBER = re.compile(r"FY(?P<year>\d{2}|\d{4})-(?P<serial>\d{2,6})")
+FISCAL_AFTER_WORD = re.compile(
+    r"\b(?:Case|Request|Matter)[ \t]*[:#]?[ \t]*(?P<n1>FY(?:\d{2}|\d{4})-\d{2,6})(?![A-Za-z0-9-])", re.I
+)
+
+
+def _next_year(year: str, serial: str) -> bool:
+    """``serial`` is the fiscal year after ``year`` ("20-21", "2020-2021", "2020-21"): a span."""
+    return serial[-2:] == f"{(int(year[-2:]) + 1) % 100:02d}" and len(serial) in (2, 4)
+
+
+# An NRC form's revision date beside its number, "NRC FORM 464 Part I (10-2017)": a month and a
+# year in parentheses, never a request's number.
+FORM_REVISION = re.compile(r"(?:0[1-9]|1[0-2])-(?:19|20)\d\d")
+# On the NRC's form 464 the request number's box sits inside the title, so a text extraction prints
+# the number between its words: "RESPONSE TO FREEDOM OF 2018-0000513 4 INFORMATION ACT (FOIA)
+# REQUEST" (the box's border may read as a lone I). In prose "Freedom of" is never followed by a number.
+FORM_TITLE_NUMBER = re.compile(r"\bFreedom\s+of\s+(?:[Il|]\s+)?(?P<n1>\d{2,4}-\d{3,8})(?![A-Za-z0-9-])", re.I)
+# A number OCR or a typist broke inside: a doubled hyphen ("NRC-2018--000219") or a space beside a
+# hyphen ("2019-ICFO- 12345") is mended. Only a number already in two parts, one of capitals and one
+# of digits, is joined, and only to a tail no year can be (five digits or more, or a leading zero),
+# so "2018--2019" and "FY-2019- 2020" stay apart.
+BROKEN_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9-])((?:[A-Z]{2,8}-\d{2,4}|\d{2,4}-[A-Z]{2,8})(?:-[A-Z0-9]{1,8})?)(?:--|-[ ]|[ ]-)"
+    r"(\d{5,8}|0\d{3,7})(?![A-Za-z0-9])"
+)
+# The number of a case in another records system, which the request asked about or the letter
+# mentions, is not the FOIA request's: "The MISLE case number is 1234567", "your consumer
+# complaint, case #00186433", "Incident No. 19-0042", "the investigative file for Case Number …".
+RECORDS_CASE = re.compile(
+    r"(?:\b(?:" + "|".join(FORMATS["records_systems"]) + r")\b,?\s+(?:\(?case\s+)?"
+    r"|\b(?:files?|records?|reports?)\s+(?:for|of|on|in|regarding|concerning|about|related\s+to|pertaining\s+to)"
+    r"\s+(?:(?:the|an?|your|that)\s+)?(?:[a-z]+\s+)?case\s+)"
+    r"(?:Numbers?|Nos?\.?|#)(?:\s+(?:is|was))?\s*[:#.]?\s*\(?$",
+    re.I,
+)
+SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:Re|Subject|Regarding)\b")
+SENTENCE_END = re.compile(r"[a-z]{2}[.!?:]\s+[A-Z]")  # a sentence's or a salutation's end
+
+
+def _records_case(text: str, at: int) -> bool:
+    """The number at ``at`` is a case of the records asked about (``RECORDS_CASE``), unless the
+    letter's own subject line gives it (a "Re:" line, not a paragraph a re-flow ran on after it)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    subject = SUBJECT_LINE.match(text, line_start)
+    on_subject = subject and not SENTENCE_END.search(text, subject.end(), at)
+    if on_subject and at - line_start <= 160:
+        return False
+    return bool(RECORDS_CASE.search(text[max(0, at - 60) : at]))
+
+
 def _short_appeal(token: str) -> bool:
     return token.isdigit() and len(token) == 4 and int(token) not in YEARS
 
@@ -131,6 +185,11 @@ def _is_tracking(token: str, labelled: bool, named: bool = False) -> bool:
     """At least five digits and no lower case; without a label it must also mix letters
     and a run of three digits, the way agency numbers do. Digits alone need six, or five
     after a label that names a number (``named``)."""
+    fiscal = FISCAL_YEAR_NUMBER.fullmatch(token)
+    if fiscal and _next_year(fiscal["year"], fiscal["serial"]):
+        return False
+    if fiscal and labelled:
+        return True
     digits = sum(ch.isdigit() for ch in token)
     # after a label that names a number, letters and four digits will do ("Case No. TFA-0001")
     short_ok = named and digits == 4 and bool(re.fullmatch(r"[A-Z]{2,5}-\d{4}", token))
@@ -153,11 +212,16 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     """Tracking numbers exactly as written, in the order they first appear: those after a
     label ("Request No.", "Case number:", "case#", "Re:"), those in a known component's
     format, and those in an agency's usual style."""
+    text = BROKEN_NUMBER.sub(r"\1-\2", text)
     found: dict[str, int] = {}
 
     def take(token: str, at: int, labelled: bool, known: bool = False, named: bool = False) -> None:
         token = LABEL_TAIL.sub("", token)
         if token in found or NOT_TRACKING_AFTER.search(text[max(0, at - 30) : at]):
+            return
+        if FORM_REVISION.fullmatch(token) and text[at - 1 : at] == "(":
+            return
+        if not known and _records_case(text, at):
             return
         if known is False and APPEAL_NUMBER.search(text[max(0, at - 20) : at]) and _short_appeal(token):
             found[token] = at
@@ -188,6 +252,10 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
             end = more.end("n1")
             more = LABELLED_MORE.match(text, end)
         pos = m.start("n1")
+    for m in FISCAL_AFTER_WORD.finditer(text):
+        take(m.group("n1"), m.start("n1"), True)
+    for m in FORM_TITLE_NUMBER.finditer(text):
+        take(m.group("n1"), m.start("n1"), True, named=True)
     for m in COMPONENT_NUMBER.finditer(text):
         take(m.group(0), m.start(), True, known=True)
     for m in SHAPED.finditer(text):
