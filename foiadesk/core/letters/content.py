@@ -228,8 +228,27 @@ def short_name(comp: Component) -> str:
     return f"the {abbr}" if abbr in WITH_THE else abbr
 
 
-def _component(comp: Component) -> dict:
-    liaison = clean(_value(comp.public_liaison) or "")
+def public_name(comp: Component) -> str:
+    """The office as a note to the user names it: its public abbreviation ("ICE"), else its
+    name ("DHS Privacy Office"), never a directory key (DHS-PRIV)."""
+    abbr = comp.abbr or ""
+    return abbr if abbr and "-" not in abbr else letter_name(comp)
+
+
+# Contact data older than this may name people who have moved on: a letter then addresses
+# the office and its FOIA officer by role, not the person the data names.
+CONTACTS_CURRENT_DAYS = 365
+
+
+def current(fact: Fact | Channel | None, on: date) -> bool:
+    """The fact was checked within CONTACTS_CURRENT_DAYS of `on`."""
+    return fact is not None and (on - fact.as_of).days <= CONTACTS_CURRENT_DAYS
+
+
+def _component(comp: Component, on: date) -> dict:
+    # a liaison named by years-old data may no longer hold the post: the letter says "your
+    # FOIA Public Liaison" without a name
+    liaison = clean(_value(comp.public_liaison) or "") if current(comp.public_liaison, on) else ""
     return {
         "abbr": comp.abbr or "",
         "name": letter_name(comp),
@@ -300,12 +319,17 @@ def _address_block(first: str, address: str, *names: str) -> Listing:
     return lines("\n".join([first, *added, *rest]))
 
 
-def _office_address(comp: Component) -> Listing:
+def _office_address(comp: Component, on: date) -> Listing:
     """Where requests go: the component's mailing address (or, without one, its name and
-    its agency's, which lets a letter find its way)."""
-    address = next((c.value for c in comp.channels if c.kind == "mail"), "")
+    its agency's, which lets a letter find its way). An address checked more than
+    CONTACTS_CURRENT_DAYS before `on` loses the people it names: the letter goes to the
+    FOIA Officer by role."""
+    mail = next((c for c in comp.channels if c.kind == "mail"), None)
+    gone = () if current(mail, on) else comp.people
     # a line that only repeats the office's abbreviation ("TIGTA") under its full name goes
-    address = "\n".join(line for line in address_lines(address) if line != comp.abbr)
+    address = "\n".join(
+        line for line in address_lines(mail.value if mail else "") if line != comp.abbr and line not in gone
+    )
     return _address_block("FOIA Officer", address, letter_name(comp), "" if address else comp.parent_name)
 
 
@@ -325,6 +349,12 @@ def _component_warnings(comp: Component) -> list[str]:
         return [
             f"The contact details for {comp.name} come from FOIA.gov's 2017 directory: "
             "check them on the agency's FOIA page before sending."
+            + (
+                " The letter addresses the office's FOIA Officer by role, not the people that "
+                f"directory names ({', '.join(comp.people)})."
+                if comp.people
+                else ""
+            )
         ]
     return []
 
@@ -334,7 +364,7 @@ def _base(requester: Requester, comp: Component, letter_date: date) -> dict:
         "letter_date": long_date(letter_date),
         "letter_date_iso": letter_date.isoformat(),
         "requester": _requester(requester),
-        "component": _component(comp),
+        "component": _component(comp, letter_date),
         # IRS rules want a signed request (26 CFR 601.702(c)): leave a line to sign on.
         "signature_required": (comp.abbr or "").upper() == "IRS",
         "warnings": _component_warnings(comp),
@@ -384,7 +414,7 @@ def _followup_base(requester: Requester, comp: Component, request: RequestRef, l
         raise DraftingError("Enter the tracking number the agency gave this request.")
     ctx = _base(requester, comp, letter_date)
     ctx.update(
-        addressee=_office_address(comp),
+        addressee=_office_address(comp, letter_date),
         delivery=_delivery(comp.preferred_channel),
         request={
             "tracking_number": tracking,
@@ -958,7 +988,7 @@ def build_request_context(
         x for x, on in (("fee waiver", options.fee_waiver), ("expedited processing", options.expedite)) if on
     ]
     ctx.update(
-        addressee=_office_address(component),
+        addressee=_office_address(component, options.letter_date),
         delivery=_delivery(component.preferred_channel),
         subject="Freedom of Information Act request: "
         + (f"{records} — " if (records := own_records(pack, category_ids, component)) else "")

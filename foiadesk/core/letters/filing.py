@@ -526,7 +526,7 @@ def print_package(db: Database, request_id: int, kind: str, *, requester: Reques
     sender = [requester.name, *address_lines(requester.address)] if requester else []
     if kind == "mail":
         lines += [(s, False, 11) for s in sender] + [("", False, 11)] * 6
-        lines += [(s, False, 13) for s in str(_office_address(comp)).split("\n")]
+        lines += [(s, False, 13) for s in str(_office_address(comp, date.today())).split("\n")]
         lines += [("", False, 11)] * 3 + [("FREEDOM OF INFORMATION ACT REQUEST", True, 16)]
     else:
         lines += [
