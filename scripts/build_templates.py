@@ -720,7 +720,8 @@ def appeal():
         "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
         " on " + REF + ". I ask you to reverse it as set out below"
         "{% if records_decided %} and to order the release of all reasonably segregable, "
-        "non-exempt records{% endif %}. My request and your decision are " + ENCLOSED + ".",
+        "non-exempt records{% endif %}. My request{% if expedite_denial %}, your decision and "
+        "your {{ expedite_denial }} are{% else %} and your decision are{% endif %} " + ENCLOSED + ".",
     )
     tag(doc, "{%p if withheld %}")
     heading(doc, "Records withheld")
@@ -785,7 +786,8 @@ def appeal():
     signature(doc)
     p(
         doc,
-        ENCLOSURES + ": my request of {{ request.submitted_on }}; your {{ decision }}.",
+        ENCLOSURES + ": my request of {{ request.submitted_on }}; your {{ decision }}"
+        "{% if expedite_denial %}; your {{ expedite_denial }}{% endif %}.",
         "Enclosures",
     )
     return doc

@@ -357,6 +357,34 @@ def test_a_grant_after_a_denial_ends_the_expedite_appeal(db, reporter):
     assert any("granted on October 1, 2026" in w for w in followup.warnings)
 
 
+def _enclosures(appeal: str) -> str:
+    return next(line for line in appeal.split("\n") if line.startswith(("Enclosures:", "Attachments:")))
+
+
+def test_an_appeal_arguing_an_expedite_denial_encloses_that_denial_with_its_date(db, reporter):
+    # the log holds a denial of expedition (September 8) and a determination (November 20):
+    # the appeal argues both, so both letters go with it
+    denied = _appeal_after_expedite(db, reporter, "denied")
+    assert _enclosures(denied).split(": ", 1)[1] == (
+        "my request of September 1, 2026; your determination of November 20, 2026; "
+        "your denial of expedited processing dated September 8, 2026."
+    )
+    assert "denial of expedited processing dated September 8, 2026 are attached" in denied
+    # nothing denied, nothing more to enclose
+    undecided = _appeal_after_expedite(db, reporter, None)
+    assert "expedited processing dated" not in _enclosures(undecided)
+
+
+def test_an_appeal_of_the_expedite_denial_alone_lists_it_once(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00125")
+    log.record_event(db, rid, log.NewEvent("expedite_requested", FILED, agency_received_on=FILED))
+    log.record_event(db, rid, log.NewEvent("expedite_decided", date(2026, 9, 8), outcome="denied"))
+    appeal = "\n".join(letter(db, rid, "appeal", reporter))
+    assert _enclosures(appeal).split(": ", 1)[1] == (
+        "my request of September 1, 2026; your denial of expedited processing dated September 8, 2026."
+    )
+
+
 # --- a lawyer's exhibit list names documents, not files ----------------------------------------
 
 

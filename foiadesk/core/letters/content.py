@@ -1155,6 +1155,7 @@ def build_appeal_context(
     appeal_address: str = "",
     decision: str = "determination",
     outcome: str = "",
+    expedite_denied_on: date | None = None,
 ) -> dict:
     """appeal.docx, to the component's appeal office. `withheld` items are dicts with
     'description' (or 'category'), 'exemptions' (codes such as 'b5', '(b)(7)(C)', or dicts
@@ -1162,7 +1163,8 @@ def build_appeal_context(
     `appeal_address` (from the determination letter) replaces the directory's address.
     `decision` names what is appealed when it is not the determination ("denial of
     expedited processing"), so the appeals officer looks for the right letter; `outcome`
-    ("partly granted") qualifies a determination."""
+    ("partly granted") qualifies a determination. `expedite_denied_on`: the date of an
+    expedite denial the appeal argues besides `decision`, enclosed with it."""
     ctx = _followup_base(requester, component, request, letter_date)
     items = [_withheld_item(n, item) for n, item in enumerate(withheld, 1)]
     search, other = paragraphs(search_argument), paragraphs(other_argument)
@@ -1180,6 +1182,9 @@ def build_appeal_context(
         other_argument=other,
         expedite=expedite,
         expedite_argument=paragraphs(expedite_argument) if expedite else "",
+        expedite_denial=_decision("denial of expedited processing", expedite_denied_on)
+        if expedite and expedite_denied_on is not None
+        else "",
         **_expedite_cites(component),
     )
     ctx["warnings"] = list(dict.fromkeys(ctx["warnings"]))

@@ -780,6 +780,10 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         appeal_address=inputs.appeal_address,
         decision=noun,
         outcome=outcome_words(adverse.outcome) if adverse else "",
+        # an expedite denial argued beside another decision is enclosed with it
+        expedite_denied_on=h.expedite_denied.occurred_on
+        if h.expedite_denied is not None and decision is not h.expedite_denied
+        else None,
     )
     ctx["warnings"].extend(warnings)
     if adverse is not None and adverse.outcome in ("no_records", "glomar"):
