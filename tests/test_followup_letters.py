@@ -296,6 +296,38 @@ def test_a_letter_says_no_answer_came_only_when_none_did(db, reporter):
     assert "have had no answer" not in status
 
 
+# 5 U.S.C. 552(a)(7)(B)(ii): the estimated date on which the agency will complete action is
+# for a request still pending; a determination completes the action.
+ECD_ASKED = "estimated date on which your office will complete action"
+
+
+def test_a_status_inquiry_after_the_determination_asks_no_completion_date(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00090")
+    record_determination(db, rid, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    status = "\n".join(letter(db, rid, "status", reporter))
+    assert ECD_ASKED not in status and "estimated date of completion" not in status
+    assert "slows it down" not in status  # nothing is slow once it is decided
+    assert "Your office made its determination on this request on November 20, 2026" in status
+    assert "If any of the records it releases have not yet reached me" in status
+
+
+def test_a_status_inquiry_after_a_denial_asks_for_no_records(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00091")
+    record_determination(db, rid, on=date(2026, 11, 20), outcome="denial")
+    followup = draft_followup(db, rid, "status", Inputs(), letter_date=DAY, requester=reporter)
+    status = docx_text(followup.docx)
+    assert ECD_ASKED not in status and "records it releases" not in status
+    assert any("appeal" in w for w in followup.warnings)
+
+
+def test_a_status_inquiry_after_an_interim_release_asks_about_the_rest(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00092")
+    log.record_event(db, rid, log.NewEvent("interim_release", date(2026, 11, 2)))
+    status = "\n".join(letter(db, rid, "status", reporter))
+    assert "I received the records your office released on November 2, 2026." in status
+    assert "complete action on the rest of the request (5 U.S.C. 552(a)(7)(B))" in status
+
+
 def test_the_addressee_does_not_repeat_the_office_by_its_abbreviation(db, reporter):
     rid = request_at(db, "TIGTA", tracking="2026-FOIA-00001")
     addressee = next(p for p in letter(db, rid, "status", reporter) if p.startswith("FOIA Officer"))

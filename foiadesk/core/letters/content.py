@@ -402,6 +402,7 @@ HISTORY_DEFAULTS = {
     "appeal_outcome": "",
     "appeal_remanded": False,
     "appeal_missed": False,
+    "interim_released_on": "",
     "chronology": [],
     "exhibits": [],
     "info_requests_repeated": False,
@@ -1048,6 +1049,7 @@ def build_status_inquiry_context(
         duplication_barred=requester.fee_category in PREFERRED_CATEGORIES,
         note=paragraphs(note),
         appeal={},
+        determined={},
     )
     return ctx
 

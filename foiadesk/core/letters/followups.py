@@ -74,6 +74,7 @@ DETERMINED = {
     "glomar": "neither confirmed nor denied that records exist (a Glomar response)",
 }
 ADVERSE = tuple(DETERMINED)
+RELEASES = ("full_grant", "partial")  # determinations that release records
 NO_NUMBER_YET = "(not assigned yet)"
 MAX_TITLE = 400  # a request title longer than this is a note, not a subject: left out of letters
 _EXEMPTIONS_IN_SUMMARY = re.compile(r"exemptions? ([^;()]+)(?:\(([^)]*)\))?", re.I)
@@ -124,6 +125,7 @@ class History:
     waiver_requested: Event | None
     waiver_denied: Event | None
     determination: Event | None
+    interim_release: Event | None  # the last release of part of the records before a determination
     exemptions: list[dict]
     appeal: Event | None
     appeal_due_on: date | None
@@ -241,6 +243,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         waiver_requested=first("fee_waiver_requested"),
         waiver_denied=last("fee_decision", lambda e: e.outcome == "waiver_denied"),
         determination=determination,
+        interim_release=last("interim_release"),
         exemptions=determination_exemptions(determination, body) if determination else [],
         appeal=appeal,
         appeal_due_on=appeal_window.due if appeal_window else None,
@@ -501,6 +504,7 @@ def _history_values(h: History, today: date) -> dict:
         "appeal_outcome": outcome_words(h.appeal_decided.outcome) if h.appeal_decided else "",
         "appeal_remanded": h.appeal_decided is not None and h.appeal_decided.outcome == "remanded",
         "appeal_missed": h.appeal_missed(today),
+        "interim_released_on": long_date(h.interim_release.occurred_on) if h.interim_release else "",
         "chronology": h.chronology,
         "exhibits": h.exhibits,
         "info_requests_repeated": h.info_requests > 1,
@@ -530,6 +534,24 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         ctx["deadline_passed"] = h.responded_on is None and ctx["deadline_passed"]
         if h.responded_on is not None:
             ctx["due_on"] = ""  # the determination came: its deadline is no longer "due"
+        if h.responded_on is not None and h.determination is not None:
+            # no longer pending: no estimated date of completion (552(a)(7)(B)) to ask for
+            outcome = h.determination.outcome or ""
+            ctx["determined"] = {
+                "on": facts["determination_on"],
+                "outcome": facts["determination_outcome"],
+                "releases": outcome in RELEASES,
+            }
+            if outcome in ADVERSE:
+                ctx["warnings"].append(
+                    f"The determination of {facts['determination_on']} ended the request's "
+                    "processing: to challenge it, appeal rather than ask for the status."
+                )
+        elif h.responded_on is not None:
+            ctx["warnings"].append(
+                f"The log shows the request closed or withdrawn on {long_date(h.responded_on)}: "
+                "the letter still asks for an estimated date of completion."
+            )
         if h.appeal is not None and h.appeal_decided is None:
             # a pending appeal: the question is the appeal's, for the appeals office
             ctx.update(appeal_office(comp, inputs.appeal_address, ctx["warnings"]))
