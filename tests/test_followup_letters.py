@@ -328,6 +328,17 @@ def test_a_status_inquiry_after_an_interim_release_asks_about_the_rest(db, repor
     assert "complete action on the rest of the request (5 U.S.C. 552(a)(7)(B))" in status
 
 
+def test_the_liaison_note_names_the_privacy_office_not_its_directory_key(db, reporter):
+    # components.json has no FOIA Public Liaison for DHS-PRIV, "DHS Privacy Office (FOIA for
+    # DHS headquarters)": the note says so by the office's public name
+    rid = request_at(db, "DHS-PRIV", tracking="2026-HQFO-00001")
+    followup = draft_followup(db, rid, "liaison", Inputs(), letter_date=DAY, requester=reporter)
+    note = next(w for w in followup.warnings if "FOIA Public Liaison" in w)
+    assert "DHS Privacy Office:" in note
+    assert not any("DHS-PRIV" in w for w in followup.warnings)
+    assert "DHS-PRIV" not in docx_text(followup.docx)
+
+
 def test_the_addressee_does_not_repeat_the_office_by_its_abbreviation(db, reporter):
     rid = request_at(db, "TIGTA", tracking="2026-FOIA-00001")
     addressee = next(p for p in letter(db, rid, "status", reporter) if p.startswith("FOIA Officer"))

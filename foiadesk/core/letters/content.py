@@ -235,6 +235,14 @@ def public_name(comp: Component) -> str:
     return abbr if abbr and "-" not in abbr else letter_name(comp)
 
 
+def _holder_name(key: str) -> str:
+    """A case pack's holder (a directory key) as the user knows the office."""
+    from foiadesk.core.reference.directory import load_directory
+
+    comp = load_directory().component(key)
+    return public_name(comp) if comp else key
+
+
 # Contact data older than this may name people who have moved on: a letter then addresses
 # the office and its FOIA officer by role, not the person the data names.
 CONTACTS_CURRENT_DAYS = 365
@@ -537,7 +545,7 @@ def _categories(pack: CasePack, ids: Iterable[str], comp: Component, warnings: l
         if comp.key.lower() not in (h.lower() for h in cat.holders):
             warnings.append(
                 f"Category '{cat.title}' is not known to be held by "
-                f"{comp.abbr or comp.name} (holders: {', '.join(cat.holders)})."
+                f"{public_name(comp)} (holders: {', '.join(_holder_name(h) for h in cat.holders)})."
             )
         chosen.append(
             {
@@ -610,7 +618,7 @@ def _fee(requester: Requester, options: DraftOptions, comp: Component, warnings:
         try:
             default = money(_value(comp.default_fee_commitment))
         except DraftingError:
-            warnings.append(f"The default fee commitment for {comp.abbr} is not an amount.")
+            warnings.append(f"The default fee commitment for {public_name(comp)} is not an amount.")
     if default is not None:
         family = _family(comp)
         pin = authorities.rule(family, "fee_commitment", unverified_ok=options.include_unverified)
@@ -707,7 +715,7 @@ def _grounds(
     for code in dict.fromkeys(codes):
         if code not in allowed or code not in GROUNDS:
             raise DraftingError(
-                f"The rules of {comp.abbr or comp.name} do not list "
+                f"The rules of {public_name(comp)} do not list "
                 f"{ground_named(code)} as a ground for expedited processing; they allow: "
                 f"{', '.join(ground_named(g) for g in allowed)}. Choose one of those."
             )
@@ -1209,7 +1217,7 @@ def appeal_office(component: Component, appeal_address: str = "", warnings: list
             warnings.append(f"Appeal office on file: {office}")
         if not address:
             warnings.append(
-                f"No appeal address is on file for {component.abbr}: copy "
+                f"No appeal address is on file for {public_name(component)}: copy "
                 "the one printed in the determination letter."
             )
         elif on_file is not None and on_file.tag == "U":

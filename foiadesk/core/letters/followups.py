@@ -42,6 +42,7 @@ from foiadesk.core.letters.content import (
     letter_name,
     long_date,
     paragraphs,
+    public_name,
     short_name,
 )
 from foiadesk.core.letters.filing import DOCX_MIME, component_for, confirmations, requester_for
@@ -618,8 +619,9 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         )
         if not liaison:
             ctx["warnings"].append(
-                f"No FOIA Public Liaison is on file for {comp.abbr}: the letter goes to the FOIA office, "
-                "addressed to the Liaison; find the Liaison's contact on the agency's FOIA page."
+                f"No current FOIA Public Liaison contact is on file for {public_name(comp)}: the letter "
+                "goes to the FOIA office, addressed to the Liaison; find the Liaison's contact on "
+                "the agency's FOIA page."
             )
         ctx.update(note=paragraphs(inputs.note))
     elif kind == "ogis":
