@@ -534,6 +534,18 @@ def status_inquiry():
         "{% if deadline_extended %}, as extended under 552(a)(6)(B){% endif %}).",
     )
     tag(doc, "{%p endif %}")
+    # After the determination the request is no longer pending: 552(a)(7)(B)'s estimated date
+    # of completion is for requests still in process, so the letter asks about the records.
+    tag(doc, "{%p if determined %}")
+    p(
+        doc,
+        "Your office made its determination on this request on {{ determined.on }}"
+        "{% if determined.outcome %} ({{ determined.outcome }}){% endif %}."
+        "{% if determined.releases %} If any of the records it releases have not yet reached me, "
+        "please send them now, or tell me the date by which you will.{% else %} Please confirm "
+        "that it completes your office's action on the request.{% endif %}",
+    )
+    tag(doc, "{%p else %}")
     tag(doc, "{%p if history.status_inquiries %}")
     p(
         doc,
@@ -543,19 +555,25 @@ def status_inquiry():
     tag(doc, "{%p endif %}")
     p(
         doc,
+        "{% if history.interim_released_on %}I received the records your office released on "
+        "{{ history.interim_released_on }}. {% endif %}"
         "Please tell me {% if not received_on %}the date your office received the request "
-        "and {% endif %}" + ECD + ". The Office of Government Information Services has advised "
+        "and {% endif %}an estimated date on which your office will complete action on the "
+        "{% if history.interim_released_on %}rest of the {% endif %}request (5 U.S.C. "
+        "552(a)(7)(B)). The Office of Government Information Services has advised "
         "that agencies must give an estimated date of completion when a requester asks for one "
         "(OGIS Advisory Opinion 2020-01). If some records have already been processed, please "
         "release them now, and the rest on a rolling basis.",
     )
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "{% if not appeal %}If the scope of the request is what slows it down, I am willing to "
+        "{% if not appeal and not determined %}If the scope of the request is what slows it "
+        "down, I am willing to "
         "discuss narrowing it or setting priorities. {% endif %}" + LIAISON,
     )
     p(doc, "Thank you for your help.")
@@ -720,7 +738,8 @@ def appeal():
         "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
         " on " + REF + ". I ask you to reverse it as set out below"
         "{% if records_decided %} and to order the release of all reasonably segregable, "
-        "non-exempt records{% endif %}. My request and your decision are " + ENCLOSED + ".",
+        "non-exempt records{% endif %}. My request{% if expedite_denial %}, your decision and "
+        "your {{ expedite_denial }} are{% else %} and your decision are{% endif %} " + ENCLOSED + ".",
     )
     tag(doc, "{%p if withheld %}")
     heading(doc, "Records withheld")
@@ -785,7 +804,8 @@ def appeal():
     signature(doc)
     p(
         doc,
-        ENCLOSURES + ": my request of {{ request.submitted_on }}; your {{ decision }}.",
+        ENCLOSURES + ": my request of {{ request.submitted_on }}; your {{ decision }}"
+        "{% if expedite_denial %}; your {{ expedite_denial }}{% endif %}.",
         "Enclosures",
     )
     return doc

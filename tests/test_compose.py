@@ -289,3 +289,23 @@ def test_a_letter_is_not_drafted_without_the_requesters_mailing_address():
                 replace(no_address, address=blank), pack, choose_categories(pack, "1"),
                 [load_directory().component("ICE")], DraftOptions(letter_date=date(2026, 11, 25)),
             )  # fmt: skip
+
+
+# resources/components.json: DHS-PRIV is FoiaDesk's key for "DHS Privacy Office (FOIA for DHS
+# headquarters)"; no agency knows the key, so a note names the office as the public does.
+PRIVACY_OFFICE = "DHS Privacy Office"
+
+
+def test_a_note_about_the_privacy_office_names_it_not_its_directory_key():
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    not_held = [c.id for c in pack.categories if "DHS-PRIV" not in c.holders]
+    held = [c.id for c in pack.categories if "DHS-PRIV" in c.holders]
+    assert held and not_held
+    (draft,) = draft_requests(
+        load_profile(PROFILE), pack, [held[0], not_held[0]], [load_directory().component("DHS-PRIV")],
+        DraftOptions(letter_date=date(2026, 11, 25)),
+    )  # fmt: skip
+    note = next(w for w in draft.warnings if w.startswith("Left out of the letter"))
+    assert note.startswith(f"Left out of the letter to {PRIVACY_OFFICE}:")
+    assert not any("DHS-PRIV" in w for w in draft.warnings)
+    assert "DHS-PRIV" not in draft.text

@@ -295,7 +295,11 @@ def test_fee_denial_and_expedite_denial_are_argued(db, filed):
         "denial of my fee waiver request dated October 9, 2026"
     ) in text
     assert "I appeal the denial of my fee waiver request dated October 9, 2026 on my request" in text
-    assert "your denial of my fee waiver request dated October 9, 2026." in text
+    # the expedite denial it also argues goes with it, by its own date
+    assert (
+        "your denial of my fee waiver request dated October 9, 2026; "
+        "your denial of expedited processing dated October 8, 2026."
+    ) in text
     assert "also appealed" not in text  # the waiver denial is what is appealed
     assert "I have no commercial interest in them (5 U.S.C. 552(a)(4)(A)(iii))" in text  # news media
     assert "Expedited processing was denied on October 8, 2026." in text

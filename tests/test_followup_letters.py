@@ -296,6 +296,49 @@ def test_a_letter_says_no_answer_came_only_when_none_did(db, reporter):
     assert "have had no answer" not in status
 
 
+# 5 U.S.C. 552(a)(7)(B)(ii): the estimated date on which the agency will complete action is
+# for a request still pending; a determination completes the action.
+ECD_ASKED = "estimated date on which your office will complete action"
+
+
+def test_a_status_inquiry_after_the_determination_asks_no_completion_date(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00090")
+    record_determination(db, rid, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    status = "\n".join(letter(db, rid, "status", reporter))
+    assert ECD_ASKED not in status and "estimated date of completion" not in status
+    assert "slows it down" not in status  # nothing is slow once it is decided
+    assert "Your office made its determination on this request on November 20, 2026" in status
+    assert "If any of the records it releases have not yet reached me" in status
+
+
+def test_a_status_inquiry_after_a_denial_asks_for_no_records(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00091")
+    record_determination(db, rid, on=date(2026, 11, 20), outcome="denial")
+    followup = draft_followup(db, rid, "status", Inputs(), letter_date=DAY, requester=reporter)
+    status = docx_text(followup.docx)
+    assert ECD_ASKED not in status and "records it releases" not in status
+    assert any("appeal" in w for w in followup.warnings)
+
+
+def test_a_status_inquiry_after_an_interim_release_asks_about_the_rest(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00092")
+    log.record_event(db, rid, log.NewEvent("interim_release", date(2026, 11, 2)))
+    status = "\n".join(letter(db, rid, "status", reporter))
+    assert "I received the records your office released on November 2, 2026." in status
+    assert "complete action on the rest of the request (5 U.S.C. 552(a)(7)(B))" in status
+
+
+def test_the_liaison_note_names_the_privacy_office_not_its_directory_key(db, reporter):
+    # components.json has no FOIA Public Liaison for DHS-PRIV, "DHS Privacy Office (FOIA for
+    # DHS headquarters)": the note says so by the office's public name
+    rid = request_at(db, "DHS-PRIV", tracking="2026-HQFO-00001")
+    followup = draft_followup(db, rid, "liaison", Inputs(), letter_date=DAY, requester=reporter)
+    note = next(w for w in followup.warnings if "FOIA Public Liaison" in w)
+    assert "DHS Privacy Office:" in note
+    assert not any("DHS-PRIV" in w for w in followup.warnings)
+    assert "DHS-PRIV" not in docx_text(followup.docx)
+
+
 def test_the_addressee_does_not_repeat_the_office_by_its_abbreviation(db, reporter):
     rid = request_at(db, "TIGTA", tracking="2026-FOIA-00001")
     addressee = next(p for p in letter(db, rid, "status", reporter) if p.startswith("FOIA Officer"))
@@ -355,6 +398,34 @@ def test_a_grant_after_a_denial_ends_the_expedite_appeal(db, reporter):
     text = docx_text(followup.docx)
     assert RENEWED not in text and "Still urgent." not in text and "denied on September 8" not in text
     assert any("granted on October 1, 2026" in w for w in followup.warnings)
+
+
+def _enclosures(appeal: str) -> str:
+    return next(line for line in appeal.split("\n") if line.startswith(("Enclosures:", "Attachments:")))
+
+
+def test_an_appeal_arguing_an_expedite_denial_encloses_that_denial_with_its_date(db, reporter):
+    # the log holds a denial of expedition (September 8) and a determination (November 20):
+    # the appeal argues both, so both letters go with it
+    denied = _appeal_after_expedite(db, reporter, "denied")
+    assert _enclosures(denied).split(": ", 1)[1] == (
+        "my request of September 1, 2026; your determination of November 20, 2026; "
+        "your denial of expedited processing dated September 8, 2026."
+    )
+    assert "denial of expedited processing dated September 8, 2026 are attached" in denied
+    # nothing denied, nothing more to enclose
+    undecided = _appeal_after_expedite(db, reporter, None)
+    assert "expedited processing dated" not in _enclosures(undecided)
+
+
+def test_an_appeal_of_the_expedite_denial_alone_lists_it_once(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00125")
+    log.record_event(db, rid, log.NewEvent("expedite_requested", FILED, agency_received_on=FILED))
+    log.record_event(db, rid, log.NewEvent("expedite_decided", date(2026, 9, 8), outcome="denied"))
+    appeal = "\n".join(letter(db, rid, "appeal", reporter))
+    assert _enclosures(appeal).split(": ", 1)[1] == (
+        "my request of September 1, 2026; your denial of expedited processing dated September 8, 2026."
+    )
 
 
 # --- a lawyer's exhibit list names documents, not files ----------------------------------------

@@ -149,3 +149,40 @@ def test_a_letter_to_the_office_prints_its_street_and_city_lines_whole(abbr, str
     assert lines[0] == "FOIA Officer"
     assert lines[-2:] == [street, city]
     assert not any(line.startswith(("Mail Stop", "Stop ", "MS ", "Suite ")) for line in lines)
+
+
+# resources/directory/components.csv, NASA Shared Service Center (contacts data of 2017-07-25):
+# "Martha Terry / NSSC FOIA Officer / Room 5Q14 / 300 E Street, SW / S.W. Washington, DC 20546",
+# public liaison "Martha Terry", 202-358-2339
+NSSC = "nasa--nasa-shared-service-center-nssc"
+
+
+def _nssc_status(on: date) -> dict:
+    requester = Requester(
+        name="Dana Whitfield", email="dana@example.org", address="1 Main St\nTown, ST 00000"
+    )
+    comp = load_directory().component(NSSC)
+    return build_status_inquiry_context(
+        requester, comp, RequestRef("26-NSSC-F-00123", date(2026, 9, 1)), letter_date=on
+    )
+
+
+def test_years_old_directory_data_addresses_the_office_by_role_not_by_name():
+    ctx = _nssc_status(date(2026, 12, 7))
+    assert str(ctx["addressee"]).split("\n") == [
+        "FOIA Officer",
+        "NASA Shared Service Center",
+        "NSSC FOIA Officer",
+        "Room 5Q14",
+        "300 E Street, SW",
+        "Washington, DC 20546",
+    ]
+    assert "Martha Terry" not in ctx["component"]["public_liaison"]
+    assert any("check them on the agency's FOIA page before sending" in w for w in ctx["warnings"])
+
+
+def test_a_name_is_dropped_for_the_datas_age_not_for_the_office():
+    # the same record, used within a year of its as-of date, is current: its officer is named
+    ctx = _nssc_status(date(2018, 1, 10))
+    assert str(ctx["addressee"]).split("\n")[2] == "Martha Terry"
+    assert ctx["component"]["public_liaison"] == "Martha Terry (202-358-2339)"

@@ -50,6 +50,7 @@ def test_a_profile_created_first_is_what_the_composer_starts_from(qtbot, first_r
     assert dialog.isVisible() and dialog.problem.text() == "Give the name to sign with."
     qtbot.keyClicks(dialog.name, "Rosa Diaz")
     qtbot.keyClicks(dialog.email, "rosa@clinic.example")
+    type_address(qtbot, dialog.address)
     dialog.fee_category.setCurrentIndex(dialog.fee_category.findData("educational"))
     dialog.accept()
     qtbot.waitUntil(lambda: welcome.profile_note.text().startswith("✓ Saved: Rosa Diaz"), timeout=TIMEOUT)
@@ -61,6 +62,40 @@ def test_a_profile_created_first_is_what_the_composer_starts_from(qtbot, first_r
     assert [profiles.item(i).text() for i in range(profiles.count())] == [
         "Rosa Diaz — Educational institution"
     ]
+
+
+def type_address(qtbot, box) -> None:
+    """Two lines typed as a user types them (keyClicks takes no line break)."""
+    qtbot.keyClicks(box, "1 Clinic Way")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.keyClicks(box, "Town, ST 00000")
+
+
+def _save_button(dialog):
+    return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_the_profile_dialog_will_not_save_a_profile_without_a_mailing_address(qtbot, first_run):
+    """Drafting refuses a requester without a mailing address (compose.draft_requests): the
+    dialog says so when the profile is made, not at the first draft."""
+    window = first_run
+    welcome = window.agenda.welcome
+    qtbot.mouseClick(welcome.profile_button, LEFT)
+    dialog = window.dialog
+    assert "required" in dialog.layout().itemAt(0).layout().labelForField(dialog.address).text()
+    qtbot.keyClicks(dialog.name, "Rosa Diaz")
+    qtbot.keyClicks(dialog.email, "rosa@clinic.example")
+    qtbot.keyClicks(dialog.address, "   ")  # blank is no address
+    qtbot.mouseClick(_save_button(dialog), LEFT)
+    assert dialog.isVisible() and "mailing address" in dialog.problem.text()
+    assert dialog.focusWidget() is dialog.address
+    assert not welcome.profile_note.text().startswith("✓ Saved")
+    dialog.address.clear()
+    type_address(qtbot, dialog.address)
+    qtbot.mouseClick(_save_button(dialog), LEFT)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: welcome.profile_note.text().startswith("✓ Saved: Rosa Diaz"), timeout=TIMEOUT)
+    assert window.composer.address.toPlainText() == "1 Clinic Way\nTown, ST 00000"
 
 
 def test_the_case_pack_loads_once(qtbot, first_run):
@@ -117,6 +152,7 @@ def test_settings_edit_a_profile_and_back_up(qtbot, open_window, demo_copy, isol
     dialog = window.dialog
     assert dialog.name.text() == "Dana Whitfield" and dialog.organization.text().startswith("The Ledger Desk")
     dialog.organization.setText("The Ledger Desk")
+    type_address(qtbot, dialog.address)  # the demo's profiles have none, which a save needs
     dialog.accept()
     qtbot.waitUntil(lambda: "The Ledger Desk\n" in view.profiles.item(0).toolTip() + "\n", timeout=TIMEOUT)
     assert view.profiles.count() == len(names)  # edited, not added
@@ -133,6 +169,7 @@ def test_the_composer_saves_what_was_typed_as_a_profile(qtbot, open_window, tmp_
     composer = window.composer
     composer.name.setText("Sam Okafor")
     composer.email.setText("sam@paper.example")
+    type_address(qtbot, composer.address)
     qtbot.mouseClick(composer.save_profile_button, Qt.MouseButton.LeftButton)
     dialog = window.dialog
     assert dialog.name.text() == "Sam Okafor" and dialog.email.text() == "sam@paper.example"
@@ -169,6 +206,7 @@ def test_save_as_a_profile_adds_one_and_leaves_the_chosen_one(qtbot, open_window
     assert chosen == before[0].id and composer.name.text() == before[0].name
     composer.name.clear()
     qtbot.keyClicks(composer.name, "Sam Okafor")
+    type_address(qtbot, composer.address)
     qtbot.mouseClick(composer.save_profile_button, Qt.MouseButton.LeftButton)
     dialog = window.dialog
     assert dialog.windowTitle() == "New requester profile" and dialog.name.text() == "Sam Okafor"
@@ -305,6 +343,8 @@ def _save_as_profile(qtbot, window, email: str):
     assert composer.name.text() == "Dana Whitfield"
     composer.email.clear()
     qtbot.keyClicks(composer.email, email)
+    if not composer.address.toPlainText().strip():  # the demo's profiles have none
+        type_address(qtbot, composer.address)
     qtbot.mouseClick(composer.save_profile_button, LEFT)
     dialog = window.dialog
     assert dialog.windowTitle() == "New requester profile" and dialog.name.text() == "Dana Whitfield"

@@ -30,6 +30,7 @@ from foiadesk.core.letters.content import (
     clean,
     ground_named,
     own_records,
+    public_name,
 )
 from foiadesk.core.letters.drafting import render, suggested_filename
 from foiadesk.core.letters.filing import portal_overruns
@@ -112,7 +113,7 @@ def draft_requests(
         ids = [i for i in category_ids if i in held or i not in titles]  # unknown ids: refused below
         if not ids:
             raise UserError(
-                f"{comp.abbr or comp.name} holds none of the chosen categories; "
+                f"{public_name(comp)} holds none of the chosen categories; "
                 "leave it out or choose categories it holds."
             )
         left_out = [titles[i] for i in dict.fromkeys(category_ids) if i not in ids]
@@ -141,7 +142,7 @@ FEW_LEFT_OUT = 3  # up to this many categories left out of a letter are named in
 def _left_out_note(comp: Component, left_out: Sequence[str], chosen: int) -> str:
     """For the user, never the letter: the chosen categories this office does not hold, by
     name when there are few; by number when there are many ("all" chosen for one office)."""
-    who = comp.abbr or comp.name
+    who = public_name(comp)
     if len(left_out) <= FEW_LEFT_OUT:
         return (
             f"Left out of the letter to {who}: {'; '.join(left_out)}. The case does not list "
@@ -171,11 +172,11 @@ def _grounds_for(comp: Component, options: DraftOptions) -> tuple[DraftOptions, 
     ordered = [g for g in GROUNDS if g in allowed]
     if not kept:
         raise UserError(
-            f"The {comp.abbr or comp.name} rules allow none of the chosen expedite grounds; "
+            f"The {public_name(comp)} rules allow none of the chosen expedite grounds; "
             f"they allow: {', '.join(ground_named(g) for g in ordered)}. Choose one of those."
         )
     left_out = [
-        f"{comp.abbr or comp.name}: the expedite ground {ground_named(g)} was left out of this "
+        f"{public_name(comp)}: the expedite ground {ground_named(g)} was left out of this "
         "letter, because its rules do not list it; the other grounds still apply."
         for g in options.expedite_grounds
         if g not in allowed

@@ -228,8 +228,35 @@ def short_name(comp: Component) -> str:
     return f"the {abbr}" if abbr in WITH_THE else abbr
 
 
-def _component(comp: Component) -> dict:
-    liaison = clean(_value(comp.public_liaison) or "")
+def public_name(comp: Component) -> str:
+    """The office as a note to the user names it: its public abbreviation ("ICE"), else its
+    name ("DHS Privacy Office"), never a directory key (DHS-PRIV)."""
+    abbr = comp.abbr or ""
+    return abbr if abbr and "-" not in abbr else letter_name(comp)
+
+
+def _holder_name(key: str) -> str:
+    """A case pack's holder (a directory key) as the user knows the office."""
+    from foiadesk.core.reference.directory import load_directory
+
+    comp = load_directory().component(key)
+    return public_name(comp) if comp else key
+
+
+# Contact data older than this may name people who have moved on: a letter then addresses
+# the office and its FOIA officer by role, not the person the data names.
+CONTACTS_CURRENT_DAYS = 365
+
+
+def current(fact: Fact | Channel | None, on: date) -> bool:
+    """The fact was checked within CONTACTS_CURRENT_DAYS of `on`."""
+    return fact is not None and (on - fact.as_of).days <= CONTACTS_CURRENT_DAYS
+
+
+def _component(comp: Component, on: date) -> dict:
+    # a liaison named by years-old data may no longer hold the post: the letter says "your
+    # FOIA Public Liaison" without a name
+    liaison = clean(_value(comp.public_liaison) or "") if current(comp.public_liaison, on) else ""
     return {
         "abbr": comp.abbr or "",
         "name": letter_name(comp),
@@ -300,12 +327,17 @@ def _address_block(first: str, address: str, *names: str) -> Listing:
     return lines("\n".join([first, *added, *rest]))
 
 
-def _office_address(comp: Component) -> Listing:
+def _office_address(comp: Component, on: date) -> Listing:
     """Where requests go: the component's mailing address (or, without one, its name and
-    its agency's, which lets a letter find its way)."""
-    address = next((c.value for c in comp.channels if c.kind == "mail"), "")
+    its agency's, which lets a letter find its way). An address checked more than
+    CONTACTS_CURRENT_DAYS before `on` loses the people it names: the letter goes to the
+    FOIA Officer by role."""
+    mail = next((c for c in comp.channels if c.kind == "mail"), None)
+    gone = () if current(mail, on) else comp.people
     # a line that only repeats the office's abbreviation ("TIGTA") under its full name goes
-    address = "\n".join(line for line in address_lines(address) if line != comp.abbr)
+    address = "\n".join(
+        line for line in address_lines(mail.value if mail else "") if line != comp.abbr and line not in gone
+    )
     return _address_block("FOIA Officer", address, letter_name(comp), "" if address else comp.parent_name)
 
 
@@ -325,6 +357,12 @@ def _component_warnings(comp: Component) -> list[str]:
         return [
             f"The contact details for {comp.name} come from FOIA.gov's 2017 directory: "
             "check them on the agency's FOIA page before sending."
+            + (
+                " The letter addresses the office's FOIA Officer by role, not the people that "
+                f"directory names ({', '.join(comp.people)})."
+                if comp.people
+                else ""
+            )
         ]
     return []
 
@@ -334,7 +372,7 @@ def _base(requester: Requester, comp: Component, letter_date: date) -> dict:
         "letter_date": long_date(letter_date),
         "letter_date_iso": letter_date.isoformat(),
         "requester": _requester(requester),
-        "component": _component(comp),
+        "component": _component(comp, letter_date),
         # IRS rules want a signed request (26 CFR 601.702(c)): leave a line to sign on.
         "signature_required": (comp.abbr or "").upper() == "IRS",
         "warnings": _component_warnings(comp),
@@ -372,6 +410,7 @@ HISTORY_DEFAULTS = {
     "appeal_outcome": "",
     "appeal_remanded": False,
     "appeal_missed": False,
+    "interim_released_on": "",
     "chronology": [],
     "exhibits": [],
     "info_requests_repeated": False,
@@ -384,7 +423,7 @@ def _followup_base(requester: Requester, comp: Component, request: RequestRef, l
         raise DraftingError("Enter the tracking number the agency gave this request.")
     ctx = _base(requester, comp, letter_date)
     ctx.update(
-        addressee=_office_address(comp),
+        addressee=_office_address(comp, letter_date),
         delivery=_delivery(comp.preferred_channel),
         request={
             "tracking_number": tracking,
@@ -506,7 +545,7 @@ def _categories(pack: CasePack, ids: Iterable[str], comp: Component, warnings: l
         if comp.key.lower() not in (h.lower() for h in cat.holders):
             warnings.append(
                 f"Category '{cat.title}' is not known to be held by "
-                f"{comp.abbr or comp.name} (holders: {', '.join(cat.holders)})."
+                f"{public_name(comp)} (holders: {', '.join(_holder_name(h) for h in cat.holders)})."
             )
         chosen.append(
             {
@@ -579,7 +618,7 @@ def _fee(requester: Requester, options: DraftOptions, comp: Component, warnings:
         try:
             default = money(_value(comp.default_fee_commitment))
         except DraftingError:
-            warnings.append(f"The default fee commitment for {comp.abbr} is not an amount.")
+            warnings.append(f"The default fee commitment for {public_name(comp)} is not an amount.")
     if default is not None:
         family = _family(comp)
         pin = authorities.rule(family, "fee_commitment", unverified_ok=options.include_unverified)
@@ -676,7 +715,7 @@ def _grounds(
     for code in dict.fromkeys(codes):
         if code not in allowed or code not in GROUNDS:
             raise DraftingError(
-                f"The rules of {comp.abbr or comp.name} do not list "
+                f"The rules of {public_name(comp)} do not list "
                 f"{ground_named(code)} as a ground for expedited processing; they allow: "
                 f"{', '.join(ground_named(g) for g in allowed)}. Choose one of those."
             )
@@ -958,7 +997,7 @@ def build_request_context(
         x for x, on in (("fee waiver", options.fee_waiver), ("expedited processing", options.expedite)) if on
     ]
     ctx.update(
-        addressee=_office_address(component),
+        addressee=_office_address(component, options.letter_date),
         delivery=_delivery(component.preferred_channel),
         subject="Freedom of Information Act request: "
         + (f"{records} — " if (records := own_records(pack, category_ids, component)) else "")
@@ -1018,6 +1057,7 @@ def build_status_inquiry_context(
         duplication_barred=requester.fee_category in PREFERRED_CATEGORIES,
         note=paragraphs(note),
         appeal={},
+        determined={},
     )
     return ctx
 
@@ -1125,6 +1165,7 @@ def build_appeal_context(
     appeal_address: str = "",
     decision: str = "determination",
     outcome: str = "",
+    expedite_denied_on: date | None = None,
 ) -> dict:
     """appeal.docx, to the component's appeal office. `withheld` items are dicts with
     'description' (or 'category'), 'exemptions' (codes such as 'b5', '(b)(7)(C)', or dicts
@@ -1132,7 +1173,8 @@ def build_appeal_context(
     `appeal_address` (from the determination letter) replaces the directory's address.
     `decision` names what is appealed when it is not the determination ("denial of
     expedited processing"), so the appeals officer looks for the right letter; `outcome`
-    ("partly granted") qualifies a determination."""
+    ("partly granted") qualifies a determination. `expedite_denied_on`: the date of an
+    expedite denial the appeal argues besides `decision`, enclosed with it."""
     ctx = _followup_base(requester, component, request, letter_date)
     items = [_withheld_item(n, item) for n, item in enumerate(withheld, 1)]
     search, other = paragraphs(search_argument), paragraphs(other_argument)
@@ -1150,6 +1192,9 @@ def build_appeal_context(
         other_argument=other,
         expedite=expedite,
         expedite_argument=paragraphs(expedite_argument) if expedite else "",
+        expedite_denial=_decision("denial of expedited processing", expedite_denied_on)
+        if expedite and expedite_denied_on is not None
+        else "",
         **_expedite_cites(component),
     )
     ctx["warnings"] = list(dict.fromkeys(ctx["warnings"]))
@@ -1172,7 +1217,7 @@ def appeal_office(component: Component, appeal_address: str = "", warnings: list
             warnings.append(f"Appeal office on file: {office}")
         if not address:
             warnings.append(
-                f"No appeal address is on file for {component.abbr}: copy "
+                f"No appeal address is on file for {public_name(component)}: copy "
                 "the one printed in the determination letter."
             )
         elif on_file is not None and on_file.tag == "U":

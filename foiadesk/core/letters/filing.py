@@ -33,6 +33,7 @@ from foiadesk.core.letters.content import (
     address_lines,
     dollars,
     long_date,
+    public_name,
 )
 from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.directory import Component, load_directory
@@ -203,7 +204,7 @@ def choose_channel(comp: Component, on: date) -> ChannelChoice | None:
     chosen = comp.preferred_channel
     if chosen is None:
         return None
-    return ChannelChoice(chosen.kind, chosen.value, f"{comp.abbr or comp.name}'s preferred channel")
+    return ChannelChoice(chosen.kind, chosen.value, f"{public_name(comp)}'s preferred channel")
 
 
 def channel_address(comp: Component, kind: str) -> str:
@@ -326,9 +327,7 @@ def portal_fields(
         raise FilingError(f"Request #{request_id} has no drafted letter to fill the form from.")
     form_id = form_id_for(comp)
     if form_id is None:
-        raise FilingError(
-            f"FOIA.gov has no request form for {comp.abbr or comp.name} in FoiaDesk's snapshot."
-        )
+        raise FilingError(f"FOIA.gov has no request form for {public_name(comp)} in FoiaDesk's snapshot.")
     data = portal_forms()
     form = data["forms"][form_id]
     on = on or date.today()
@@ -420,7 +419,7 @@ def portal_overruns(comp: Component, filename: str, docx: bytes, on: date) -> li
         limit, value = spec.get("maxlength"), texts.get(spec["name"], "")
         if limit and len(value) > limit:
             found.append(
-                f"“{spec.get('title', spec['name'])}” on {comp.abbr or comp.name}'s FOIA.gov form: "
+                f"“{spec.get('title', spec['name'])}” on {public_name(comp)}'s FOIA.gov form: "
                 f"{len(value):,} characters, and the form takes {limit:,}. Ask for fewer records, "
                 "or draft a suite of narrow letters, before filing it there."
             )
@@ -467,9 +466,7 @@ def email_package(
         raise FilingError(f"Request #{request_id} has no drafted letter to send.")
     to = channel_address(comp, "email")
     if not to:
-        raise FilingError(
-            f"No email address is on file for {comp.abbr or comp.name}; use its portal or mail."
-        )
+        raise FilingError(f"No email address is on file for {public_name(comp)}; use its portal or mail.")
     notes = []
     if comp.parent == "DHS" and date.today() >= DHS_PORTAL_ONLY_FROM:
         notes.append(DHS_PORTAL_RULE)
@@ -516,7 +513,7 @@ def print_package(db: Database, request_id: int, kind: str, *, requester: Reques
     where = channel_address(comp, kind)
     if not where:
         raise FilingError(
-            f"No {kind} {'address' if kind == 'mail' else 'number'} is on file for {comp.abbr or comp.name}."
+            f"No {kind} {'address' if kind == 'mail' else 'number'} is on file for {public_name(comp)}."
         )
     requester = requester or requester_for(db, request_id)
     doc = Document(io.BytesIO(letter.docx))
@@ -526,7 +523,7 @@ def print_package(db: Database, request_id: int, kind: str, *, requester: Reques
     sender = [requester.name, *address_lines(requester.address)] if requester else []
     if kind == "mail":
         lines += [(s, False, 11) for s in sender] + [("", False, 11)] * 6
-        lines += [(s, False, 13) for s in str(_office_address(comp)).split("\n")]
+        lines += [(s, False, 13) for s in str(_office_address(comp, date.today())).split("\n")]
         lines += [("", False, 11)] * 3 + [("FREEDOM OF INFORMATION ACT REQUEST", True, 16)]
     else:
         lines += [

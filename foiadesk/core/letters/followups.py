@@ -42,6 +42,7 @@ from foiadesk.core.letters.content import (
     letter_name,
     long_date,
     paragraphs,
+    public_name,
     short_name,
 )
 from foiadesk.core.letters.filing import DOCX_MIME, component_for, confirmations, requester_for
@@ -74,6 +75,7 @@ DETERMINED = {
     "glomar": "neither confirmed nor denied that records exist (a Glomar response)",
 }
 ADVERSE = tuple(DETERMINED)
+RELEASES = ("full_grant", "partial")  # determinations that release records
 NO_NUMBER_YET = "(not assigned yet)"
 MAX_TITLE = 400  # a request title longer than this is a note, not a subject: left out of letters
 _EXEMPTIONS_IN_SUMMARY = re.compile(r"exemptions? ([^;()]+)(?:\(([^)]*)\))?", re.I)
@@ -124,6 +126,7 @@ class History:
     waiver_requested: Event | None
     waiver_denied: Event | None
     determination: Event | None
+    interim_release: Event | None  # the last release of part of the records before a determination
     exemptions: list[dict]
     appeal: Event | None
     appeal_due_on: date | None
@@ -241,6 +244,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         waiver_requested=first("fee_waiver_requested"),
         waiver_denied=last("fee_decision", lambda e: e.outcome == "waiver_denied"),
         determination=determination,
+        interim_release=last("interim_release"),
         exemptions=determination_exemptions(determination, body) if determination else [],
         appeal=appeal,
         appeal_due_on=appeal_window.due if appeal_window else None,
@@ -501,6 +505,7 @@ def _history_values(h: History, today: date) -> dict:
         "appeal_outcome": outcome_words(h.appeal_decided.outcome) if h.appeal_decided else "",
         "appeal_remanded": h.appeal_decided is not None and h.appeal_decided.outcome == "remanded",
         "appeal_missed": h.appeal_missed(today),
+        "interim_released_on": long_date(h.interim_release.occurred_on) if h.interim_release else "",
         "chronology": h.chronology,
         "exhibits": h.exhibits,
         "info_requests_repeated": h.info_requests > 1,
@@ -530,6 +535,24 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         ctx["deadline_passed"] = h.responded_on is None and ctx["deadline_passed"]
         if h.responded_on is not None:
             ctx["due_on"] = ""  # the determination came: its deadline is no longer "due"
+        if h.responded_on is not None and h.determination is not None:
+            # no longer pending: no estimated date of completion (552(a)(7)(B)) to ask for
+            outcome = h.determination.outcome or ""
+            ctx["determined"] = {
+                "on": facts["determination_on"],
+                "outcome": facts["determination_outcome"],
+                "releases": outcome in RELEASES,
+            }
+            if outcome in ADVERSE:
+                ctx["warnings"].append(
+                    f"The determination of {facts['determination_on']} ended the request's "
+                    "processing: to challenge it, appeal rather than ask for the status."
+                )
+        elif h.responded_on is not None:
+            ctx["warnings"].append(
+                f"The log shows the request closed or withdrawn on {long_date(h.responded_on)}: "
+                "the letter still asks for an estimated date of completion."
+            )
         if h.appeal is not None and h.appeal_decided is None:
             # a pending appeal: the question is the appeal's, for the appeals office
             ctx.update(appeal_office(comp, inputs.appeal_address, ctx["warnings"]))
@@ -596,8 +619,9 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         )
         if not liaison:
             ctx["warnings"].append(
-                f"No FOIA Public Liaison is on file for {comp.abbr}: the letter goes to the FOIA office, "
-                "addressed to the Liaison; find the Liaison's contact on the agency's FOIA page."
+                f"No current FOIA Public Liaison contact is on file for {public_name(comp)}: the letter "
+                "goes to the FOIA office, addressed to the Liaison; find the Liaison's contact on "
+                "the agency's FOIA page."
             )
         ctx.update(note=paragraphs(inputs.note))
     elif kind == "ogis":
@@ -780,6 +804,10 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         appeal_address=inputs.appeal_address,
         decision=noun,
         outcome=outcome_words(adverse.outcome) if adverse else "",
+        # an expedite denial argued beside another decision is enclosed with it
+        expedite_denied_on=h.expedite_denied.occurred_on
+        if h.expedite_denied is not None and decision is not h.expedite_denied
+        else None,
     )
     ctx["warnings"].extend(warnings)
     if adverse is not None and adverse.outcome in ("no_records", "glomar"):

@@ -152,6 +152,9 @@ class Component:
     foiagov_id: str | None = None
     stats_name: str | None = None
     website: str | None = None
+    # The people the record names (FOIA officer, liaison, contacts, an addressee line): a
+    # letter written long after the record's as-of date addresses the office, not them.
+    people: tuple[str, ...] = ()
 
     @property
     def preferred_channel(self) -> Channel | None:
@@ -555,6 +558,39 @@ def _broad_fact(text: str) -> Fact | None:
     return Fact(text, BROAD_SOURCE, "P", BROAD_AS_OF) if text.strip() else None
 
 
+# Words of an office, a role or a place: an addressee line with none of them (and no number
+# or code in capitals) is a person's name ("Martha Terry", "Cynthia Sydnor/Denise Nelson").
+_NOT_A_PERSON = re.compile(
+    r"\b(?:FOIA|Freedom|Privacy|Offices?|Officer|Department|Dept|Cent(?:er|re)|Agency|Services?|"
+    r"Division|Branch|Bureau|Administration|Administrator|Command|Staff|Affairs|Section|Unit|"
+    r"Program|Council|Commission|Board|Corps|Institute|Library|Laboratory|Station|Headquarters|"
+    r"Secretary|Counsel|General|Information|Records|Management|Security|Director(?:ate)?|"
+    r"Attorney|Archivist|Specialist|Manager|Coordinator|Chief|Assistant|Advis[eo]r|Analyst|"
+    r"Liaison|Clerk|Attn|Attention|Disclosure|Legal|Paralegal|Government|Federal|National|"
+    r"Building|Bldg|Plaza|Suite|Room|Floor|Mail|Stop|Box|Code|Enforcement|Compliance|"
+    r"Operations|Resources|Support|Executive|Committee|Authority|Corporation|Foundation|Court|"
+    r"Region(?:al)?|District|Field|Area|Local|Washington)\b|\d|(?-i:\b[A-Z]{2,}\b)",
+    re.I,
+)
+
+
+def _people(row: dict[str, str]) -> tuple[str, ...]:
+    """The people a 2017 row names: its contacts, and addressee lines that are a name."""
+    names = [row[k] for k in ("foia_officer_name", "public_liaison_name", "service_center_name")]
+    try:
+        names += [str(c.get("name", "")) for c in json.loads(row["other_contacts"] or "[]")]
+    except (ValueError, AttributeError):
+        pass
+    names += row["address_lines"].split("|")
+    return tuple(
+        dict.fromkeys(
+            name.strip()
+            for name in names
+            if re.search(r"[a-z]", name) and not _NOT_A_PERSON.search(name.replace("U.S.", ""))
+        )
+    )
+
+
 def _broad_identity(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
     """(identity fields, own rules) of a FOIA.gov row: old data, so verify before sending."""
     channels, notes = _broad_channels(row)
@@ -576,6 +612,7 @@ def _broad_identity(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]
         "public_liaison": _broad_fact(liaison),
         "foiagov_id": row["id"],
         "website": row["website"].strip() or None,
+        "people": _people(row),
     }
     return identity, {"submission_notes": tuple(notes)}
 

@@ -49,6 +49,7 @@ class ProfileDialog(QDialog):
         self.basis.setPlaceholderText("facts for the category, e.g. where you publish")
         self.dissemination.setPlaceholderText("how you will share what you learn (for fee waivers)")
         self.signature.setPlaceholderText("if different from the name")
+        self.address.setPlaceholderText("street, city, state and ZIP: required, as drafting needs it")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -59,7 +60,7 @@ class ProfileDialog(QDialog):
             ("&Title", self.title),
             ("&Email", self.email),
             ("&Phone", self.phone),
-            ("&Address", self.address),
+            ("&Address (required)", self.address),
             ("Fee &category", self.fee_category),
             ("Wh&y that category", self.basis),
             ("How you will s&hare it", self.dissemination),
@@ -111,6 +112,12 @@ class ProfileDialog(QDialog):
             return self._refuse("Give the name to sign with.", self.name)
         if draft.email and not EMAIL.match(draft.email):
             return self._refuse(f"'{draft.email}' is not an email address (name@example.org).", self.email)
+        if not draft.address:
+            # drafting refuses a requester without one (core.letters.compose.draft_requests)
+            return self._refuse(
+                "Give your mailing address: letters are signed from it, and agencies answer by mail.",
+                self.address,
+            )
         super().accept()
 
     def show_problem(self, text: str) -> None:
