@@ -289,3 +289,18 @@ def test_a_letter_is_not_drafted_without_the_requesters_mailing_address():
                 replace(no_address, address=blank), pack, choose_categories(pack, "1"),
                 [load_directory().component("ICE")], DraftOptions(letter_date=date(2026, 11, 25)),
             )  # fmt: skip
+
+
+def test_drafts_join_the_case_of_their_pack_under_its_own_name(db, batch):
+    """A case the user started for the pack (same short id) and named themselves: drafts join
+    it rather than start a near-duplicate, and their titles begin with its name."""
+    from foiadesk.core.store import log
+
+    pack, options, drafts = batch
+    case_id = log.add_case(db, slug=pack.id, name="IRS–ICE address sharing").new_id
+    changes = log_drafts(db, pack, drafts[:1], options)
+    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+    (request_id,) = changes.request_ids
+    case, title = db.execute("SELECT case_id, title FROM requests WHERE id = ?", [request_id]).fetchone()
+    assert case == case_id
+    assert title == "IRS–ICE address sharing: ICE"
