@@ -1,8 +1,8 @@
 """Pictures of every view, for the documentation and for looking at the window as a user
 would: the agenda, the requests with one open, the cases, the composer (with letters
-drafted), the settings, a search that says where it matched, each dialog (log event with
-its preview, import review, profile, new request, new case, deadline calculator), and
-the first-run state.
+drafted) and the list of the drafts it saved, the settings, a search that says where it
+matched, each dialog (log event with its preview, import review, profile, new request,
+new case, deadline calculator), and the first-run state.
 
     python -m foiadesk.ui.shots --db /tmp/shots.sqlite3 --out /tmp/shots [--docs docs/screenshots]
     python -m foiadesk.ui.shots --db /tmp/shots.sqlite3 --out /tmp/shots-small --screen 1366x768
@@ -172,6 +172,8 @@ def take(
     wait(lambda: len(window.session.index) == drafts and composer.filing.model.rowCount())
     window.show_view(3)
     shot(window, "compose-filing")
+    window.show_view(1)  # the list as Save leaves it: the drafts' case, and Show all
+    shot(window, "requests-drafts")
     window.show_view(4)
     shot(window, "settings")
 
