@@ -469,3 +469,23 @@ def test_a_case_name_too_long_for_its_filter_keeps_its_start_and_end(qtbot, open
     assert name.startswith(start) and name.endswith(end) and len(start) > 20 and len(end) > 20, shown
     assert choice.fontMetrics().horizontalAdvance(shown) <= _room(choice)
     assert choice.toolTip() == name
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])
+def test_every_column_of_the_list_shows_its_heading_whole(qtbot, open_window, demo_copy, size):
+    """Scrolled to, each column's heading is whole beside the sort arrow ("Days outstanding"
+    lost its first letter), and a column of dates shows its dates whole."""
+    window = open_window(demo_copy)
+    window.resize(*size)
+    window.show_view(1)
+    table, model = window.requests.table, window.requests.model
+    header = table.horizontalHeader()
+    metrics, arrow = header.fontMetrics(), 3 * header.fontMetrics().averageCharWidth()
+    cut = [
+        (title, header.sectionSize(column))
+        for column, title in enumerate(model.HEADERS)
+        if metrics.horizontalAdvance(title) + arrow > header.sectionSize(column)
+    ]
+    assert not cut
+    for column in (model.DUE, model.FILED, model.RECEIVED):
+        assert table.fontMetrics().horizontalAdvance("2026-12-31") + 8 < header.sectionSize(column)

@@ -95,7 +95,8 @@ class RequestsView(QWidget):
         }
         widths.update({m.DUE: DATE, m.ESTIMATE: "2027-12-31 (passed)", m.CASE: 24})
         widths.update({m.TRACKING: "2026-IRS-FOIA-000000", m.FILED: DATE})
-        self.table.set_widths({**widths, m.FEES: "$1,234.00 est. · $25.00 paid"})
+        widths.update({m.RECEIVED: DATE, m.OUTSTANDING: 4, m.OPEN: "Response due 2026-12-31 (agency)"})
+        self.table.set_widths({**widths, m.FEES: "$1,234.00 est. · $25.00 paid", m.TAGS: "litigation hold"})
         self.table.set_placeholder("Reading the log…")
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
