@@ -77,8 +77,9 @@ def interesting_request(window) -> int:
     return candidates[0] if candidates else int(cols["id"][0])
 
 
-def pending_request(window) -> int:
-    """A request whose response is due in the future (an extension then moves it)."""
+def pending_request(window, component: str | None = None) -> int:
+    """A request (to ``component``, if given) whose response is due in the future (an
+    extension then moves it; a reply then decides it)."""
     from foiadesk.core.tracking.listing import CLOCKS
 
     index = window.session.index
@@ -86,7 +87,8 @@ def pending_request(window) -> int:
     cols = index.columns
     for row in range(len(index)):
         if cols["next_clock"][row] == CLOCKS.index("response") and cols["next_due"][row] >= today:
-            return int(cols["id"][row])
+            if component is None or cols["component"][row] == component:
+                return int(cols["id"][row])
     return int(cols["id"][0])
 
 
@@ -200,6 +202,11 @@ def take(
     if reply.exists():
         importer.import_files([reply], suggest=pending_request(window))
         wait(lambda: importer.dialog is not None and importer.dialog.isVisible())
+        # the letterhead fits many requests to ICE: choose one, as the user would
+        choices = importer.dialog.request
+        choices.setCurrentIndex(
+            choices.findText(f"#{pending_request(window, 'ICE')} ·", Qt.MatchFlag.MatchStartsWith)
+        )
         shot(importer.dialog, "import")
         importer.dialog.reject()
 
