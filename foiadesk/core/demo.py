@@ -375,9 +375,9 @@ def case_rows(stamp: str) -> list[dict]:
     from foiadesk.core.reference.casepack import case_columns
 
     pack = first_pack()
-    rows = [dict(slug=s, name=n, summary="", pack_json=None) for s, n in CASES]
+    rows: list[dict[str, str | None]] = [dict(slug=s, name=n, summary="", pack_json=None) for s, n in CASES]
     if pack is not None:
-        rows[0] = case_columns(pack)
+        rows[0] = {**case_columns(pack)}
     return [dict(id=i + 1, **row, created_at=stamp) for i, row in enumerate(rows)]
 
 
