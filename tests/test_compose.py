@@ -309,3 +309,18 @@ def test_a_note_about_the_privacy_office_names_it_not_its_directory_key():
     assert note.startswith(f"Left out of the letter to {PRIVACY_OFFICE}:")
     assert not any("DHS-PRIV" in w for w in draft.warnings)
     assert "DHS-PRIV" not in draft.text
+
+
+def test_drafts_join_the_case_of_their_pack_under_its_own_name(db, batch):
+    """A case the user started for the pack (same short id) and named themselves: drafts join
+    it rather than start a near-duplicate, and their titles begin with its name."""
+    from foiadesk.core.store import log
+
+    pack, options, drafts = batch
+    case_id = log.add_case(db, slug=pack.id, name="IRS–ICE address sharing").new_id
+    changes = log_drafts(db, pack, drafts[:1], options)
+    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+    (request_id,) = changes.request_ids
+    case, title = db.execute("SELECT case_id, title FROM requests WHERE id = ?", [request_id]).fetchone()
+    assert case == case_id
+    assert title == "IRS–ICE address sharing: ICE"

@@ -109,3 +109,54 @@ def test_each_request_of_the_case_with_a_pack_asks_for_one_of_its_kinds_of_recor
     asked = {description for _, description in at_holders}
     # offices that hold none of the common subjects' records are asked for their own
     assert {"Prosecutions under 8 U.S.C. 1253(a)(1)", "Earlier data-sharing channels"} <= asked
+
+
+def test_the_demos_case_is_its_case_packs_own_and_drafts_join_it(tmp_path):
+    """One agreement, one case: the demo makes the IRS–ICE case from its pack (its id and
+    name), so letters drafted from the pack join it, and the list shows each draft by its
+    records and office, without the case's name in front."""
+    from foiadesk.core.letters.compose import choose_categories, draft_requests, log_drafts
+    from foiadesk.core.letters.content import DraftOptions
+    from foiadesk.core.letters.profiles import load_profile
+    from foiadesk.core.paths import RESOURCES
+    from foiadesk.core.reference.casepack import shipped_case_packs
+    from foiadesk.core.reference.directory import load_directory
+    from foiadesk.core.tracking.listing import read_index
+    from foiadesk.core.tracking.titles import short_title
+
+    path = tmp_path / "demo.sqlite3"
+    write_demo(path, requests=60, today=TODAY)
+    db = connect(path)
+    (pack,) = [p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025"]
+    assert db.execute("SELECT slug, name, summary FROM cases WHERE id = 1").fetchone() == (
+        pack.id,
+        pack.name,
+        pack.summary,
+    )
+    offices = [load_directory().component(a) for a in ("ICE", "IRS")]
+    profile = load_profile(RESOURCES / "profiles" / "example.toml")
+    drafts = draft_requests(
+        profile, pack, choose_categories(pack, "1"), offices, DraftOptions(letter_date=TODAY)
+    )
+    changes = log_drafts(db, pack, drafts, DraftOptions(letter_date=TODAY))
+    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 3
+    index = read_index(db, today=TODAY)
+    shown = {}
+    for request_id in changes.request_ids:
+        row = index.row_of(request_id)
+        assert index.case_name(row) == pack.name
+        cols = index.columns
+        shown[cols["component"][row]] = short_title(
+            cols["title"][row], index.case_name(row), cols["component"][row]
+        )
+    assert set(shown) == {"ICE", "IRS"}
+    assert not any(title.startswith("IRS-ICE") for title in shown.values()), shown
+
+
+def test_the_demos_requesters_can_sign_a_letter(tmp_path):
+    """Compose starts from the log's first requester: in a demo log it has the mailing
+    address a letter needs."""
+    path = tmp_path / "demo.sqlite3"
+    write_demo(path, requests=5, today=TODAY)
+    addresses = [a for (a,) in connect(path).execute("SELECT address FROM requesters ORDER BY id")]
+    assert len(addresses) == 2 and all("\n" in a and a.strip() for a in addresses), addresses

@@ -64,8 +64,11 @@ COMPONENTS = [
         "Social Security Administration",
     ),
 ]
+# The first case is the shipped case pack's own (its id and name, as Compose or New case
+# would create it), so drafts saved in a demo log join it; the others have no pack.
+PACK_CASE = "irs-ice-mou-2025"
 CASES = [
-    ("irs-ice-mou-2025", "IRS–ICE data-sharing memorandum of understanding (April 2025)"),
+    (PACK_CASE, "IRS-ICE taxpayer address sharing (April 2025 MOU)"),  # if the pack is missing
     ("dhs-ssa-data-2025", "DHS access to Social Security records for immigration enforcement"),
     ("doge-treasury-2025", "Treasury payment-system access agreements, 2025"),
 ]
@@ -360,12 +363,29 @@ def _request_rows(
 
 
 @lru_cache(maxsize=1)
-def pack_records() -> dict[str, tuple[str, frozenset[str]]]:
-    """The first case's pack (shipped with FoiaDesk): category id → (its title, the offices
-    that hold its records); empty if the pack is not installed."""
+def first_pack():
+    """The first case's pack, shipped with FoiaDesk (None if it is not installed)."""
     from foiadesk.core.reference.casepack import shipped_case_packs
 
-    pack = next((p for p in shipped_case_packs() if p.id == CASES[0][0]), None)
+    return next((p for p in shipped_case_packs() if p.id == PACK_CASE), None)
+
+
+def case_rows(stamp: str) -> list[dict]:
+    """The demo's cases, the first made from its case pack as a user's would be."""
+    from foiadesk.core.reference.casepack import case_columns
+
+    pack = first_pack()
+    rows: list[dict[str, str | None]] = [dict(slug=s, name=n, summary="", pack_json=None) for s, n in CASES]
+    if pack is not None:
+        rows[0] = {**case_columns(pack)}
+    return [dict(id=i + 1, **row, created_at=stamp) for i, row in enumerate(rows)]
+
+
+@lru_cache(maxsize=1)
+def pack_records() -> dict[str, tuple[str, frozenset[str]]]:
+    """The first case's pack: category id → (its title, the offices that hold its records);
+    empty if the pack is not installed."""
+    pack = first_pack()
     categories = pack.categories if pack is not None else ()
     return {c.id: (c.title, frozenset(h.upper() for h in c.holders)) for c in categories}
 
@@ -418,6 +438,7 @@ def write_demo(
                     name="Dana Whitfield",
                     organization="The Ledger Desk, Investigations",
                     email="dana.whitfield@ledgerdesk.example",
+                    address="1200 K Street NW, Suite 400\nWashington, DC 20005",  # letters need one
                     fee_category="news_media",
                     fee_category_basis="Staff reporter; published 40 articles on federal data sharing.",
                     created_at=stamp,
@@ -427,6 +448,7 @@ def write_demo(
                     name="Immigrant Rights Clinic, Eastbridge University School of Law",
                     organization="Eastbridge University",
                     email="foia-clinic@eastbridge.example",
+                    address="410 College Avenue, Room 212\nEastbridge, PA 19104",
                     fee_category="educational",
                     fee_category_basis="",
                     created_at=stamp,
@@ -442,9 +464,7 @@ def write_demo(
                 for i, c in enumerate(COMPONENTS)
             ]
         )
-        db.table("cases").insert_all(
-            [dict(id=i + 1, slug=s, name=n, created_at=stamp) for i, (s, n) in enumerate(CASES)]
-        )
+        db.table("cases").insert_all(case_rows(stamp))
         db.table("tags").insert_all(
             [
                 dict(id=1, name="litigation hold"),

@@ -1,8 +1,8 @@
 """Pictures of every view, for the documentation and for looking at the window as a user
 would: the agenda, the requests with one open, the cases, the composer (with letters
-drafted), the settings, a search that says where it matched, each dialog (log event with
-its preview, import review, profile, new request, new case, deadline calculator), and
-the first-run state.
+drafted) and the list of the drafts it saved, the settings, a search that says where it
+matched, each dialog (log event with its preview, import review, profile, new request,
+new case, deadline calculator), and the first-run state.
 
     python -m foiadesk.ui.shots --db /tmp/shots.sqlite3 --out /tmp/shots [--docs docs/screenshots]
     python -m foiadesk.ui.shots --db /tmp/shots.sqlite3 --out /tmp/shots-small --screen 1366x768
@@ -77,8 +77,9 @@ def interesting_request(window) -> int:
     return candidates[0] if candidates else int(cols["id"][0])
 
 
-def pending_request(window) -> int:
-    """A request whose response is due in the future (an extension then moves it)."""
+def pending_request(window, component: str | None = None) -> int:
+    """A request (to ``component``, if given) whose response is due in the future (an
+    extension then moves it; a reply then decides it)."""
     from foiadesk.core.tracking.listing import CLOCKS
 
     index = window.session.index
@@ -86,7 +87,8 @@ def pending_request(window) -> int:
     cols = index.columns
     for row in range(len(index)):
         if cols["next_clock"][row] == CLOCKS.index("response") and cols["next_due"][row] >= today:
-            return int(cols["id"][row])
+            if component is None or cols["component"][row] == component:
+                return int(cols["id"][row])
     return int(cols["id"][0])
 
 
@@ -172,6 +174,8 @@ def take(
     wait(lambda: len(window.session.index) == drafts and composer.filing.model.rowCount())
     window.show_view(3)
     shot(window, "compose-filing")
+    window.show_view(1)  # the list as Save leaves it: the drafts' case, and Show all
+    shot(window, "requests-drafts")
     window.show_view(4)
     shot(window, "settings")
 
@@ -198,6 +202,11 @@ def take(
     if reply.exists():
         importer.import_files([reply], suggest=pending_request(window))
         wait(lambda: importer.dialog is not None and importer.dialog.isVisible())
+        # the letterhead fits many requests to ICE: choose one, as the user would
+        choices = importer.dialog.request
+        choices.setCurrentIndex(
+            choices.findText(f"#{pending_request(window, 'ICE')} ·", Qt.MatchFlag.MatchStartsWith)
+        )
         shot(importer.dialog, "import")
         importer.dialog.reject()
 

@@ -1,9 +1,10 @@
-"""Small widgets the views share: the message bar, a table that says when it is empty, and
-the guard that keeps the mouse wheel from changing fields the user is only scrolling past."""
+"""Small widgets the views share: the message bar, a table that says when it is empty, a
+drop-down that shortens a long choice with "…", and the guard that keeps the mouse wheel
+from changing fields the user is only scrolling past."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTableView,
     QToolButton,
 )
@@ -124,6 +128,62 @@ class Table(QTableView):
         if stretch is not None:
             header.setStretchLastSection(False)
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+class ElidedChoice(QComboBox):
+    """A drop-down as wide as its longest choice (up to ``CHOICE_CHARS`` characters) when
+    there is room; narrower, it shows its choice shortened with "…" (in the middle for
+    names told apart by their start and their end, such as a case's) and whole in its
+    tooltip. The open list shows every choice whole. (Qt's own cut a case's name off
+    mid-word: "IRS–ICE data-sha".)"""
+
+    CHOICE_CHARS = 24
+    LEAST_CHARS = 6
+
+    def __init__(self, elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight, parent=None):
+        super().__init__(parent)
+        self.elide = elide
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+    def _option(self) -> QStyleOptionComboBox:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return option
+
+    def room(self) -> int:
+        """The width the closed drop-down has for its text."""
+        field = QStyle.SubControl.SC_ComboBoxEditField
+        rect = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, self._option(), field, self)
+        return rect.width() - 2  # the style draws the text a pixel in from each side
+
+    def shown_text(self) -> str:
+        """The text the closed drop-down shows."""
+        return self.fontMetrics().elidedText(self.currentText(), self.elide, self.room())
+
+    def width_for(self, text_width: int) -> int:
+        """The drop-down's width with ``text_width`` pixels for its text."""
+        content = QSize(text_width + 2, self.fontMetrics().height())
+        size = self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, self._option(), content, self)
+        return size.width()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        wanted = min(longest, metrics.averageCharWidth() * self.CHOICE_CHARS)
+        return QSize(self.width_for(wanted), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        least = self.fontMetrics().averageCharWidth() * self.LEAST_CHARS
+        return QSize(self.width_for(least), super().minimumSizeHint().height())
+
+    def paintEvent(self, _event):
+        option = self._option()
+        painter = QStylePainter(self)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        shown = self.shown_text()
+        self.setToolTip(self.currentText() if shown != self.currentText() else "")
+        option.currentText = shown
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class WheelGuard(QObject):

@@ -244,7 +244,7 @@ def test_saved_drafts_are_shown_in_a_list_filtered_in_sight(
     """After Save, Requests shows the drafts' case, and says so: the case in its filters, a
     message saying how many it shows and how to see all, and Show all clears it."""
     window = open_window(demo_copy)
-    case = "IRS–ICE data-sharing memorandum of understanding (April 2025)"
+    case = "IRS-ICE taxpayer address sharing (April 2025 MOU)"  # the case pack's, as Compose's
     in_case = sum(name == case for name in map(window.session.index.case_name, range(120)))
     composer = _compose_for_ice(qtbot, window)
     qtbot.mouseClick(composer.draft_button, LEFT)
@@ -275,6 +275,39 @@ def test_saved_drafts_are_shown_in_a_list_filtered_in_sight(
     assert model.total() == 121 and view.count.text() == "121 requests"
     assert view.case_choice.currentText() == "All cases"
     assert not view.show_all_button.isVisible()
+
+
+def test_drafts_saved_in_a_demo_log_join_its_case_and_are_listed_by_their_records(
+    qtbot, open_window, demo_copy, tmp_path, monkeypatch
+):
+    """The demo's IRS–ICE case is its case pack's: a letter drafted from the pack joins it
+    (the Case filter offers one IRS–ICE case) and the list names the draft by its records,
+    without the pack's name in front."""
+    window = open_window(demo_copy)
+    composer = _compose_for_ice(qtbot, window)
+    records = composer.categories
+    for i in range(records.count()):
+        keep = records.item(i).data(Qt.ItemDataRole.UserRole) == "mou-text-and-drafts"
+        records.item(i).setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    out = tmp_path / "letters"
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.draft_button.isEnabled(), timeout=60_000)
+    assert composer.letters.count() == 1, composer.warnings.text()
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    qtbot.mouseClick(composer.save_button, LEFT)
+    qtbot.waitUntil(lambda: len(window.session.index) == 121, timeout=20_000)
+
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    view = window.requests
+    cases = [view.case_choice.itemText(i) for i in range(view.case_choice.count())]
+    assert [c for c in cases if "IRS" in c] == [composer.pack.currentText()], cases
+    model = view.model
+    row = view.table.currentIndex().row()
+    assert model.index(row, model.ID).data() == "121"
+    assert model.index(row, model.CASE).data() == composer.pack.currentText()
+    title = model.index(row, model.TITLE).data()
+    assert title and not title.startswith("IRS"), title
 
 
 def test_drafts_saved_in_a_new_log_are_all_its_case_shows(qtbot, open_window, tmp_path, monkeypatch):

@@ -50,7 +50,7 @@ def test_the_cases_view_of_a_demo_log_shows_the_records_its_requests_ask_for(qtb
     window = open_window(demo_copy)
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     cases = window.cases
-    assert cases.case.currentText() == "IRS–ICE data-sharing memorandum of understanding (April 2025)"
+    assert cases.case.currentText() == "IRS-ICE taxpayer address sharing (April 2025 MOU)"
     model = cases.model
     records = model.HEADERS.index("Records to ask for")
     asked_offices = {}

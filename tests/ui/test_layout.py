@@ -396,3 +396,96 @@ def test_the_agendas_menu_reads_nothing_and_offers_each_deadlines_letters(
         menu = agenda.next_steps.menu
         assert [a.text() for a in menu.actions()] == wanted, index.siblingAtColumn(2).data()
         menu.close()
+
+
+def _room(choice) -> int:
+    """The width a closed drop-down has for its text, as the style lays it out."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    choice.initStyleOption(option)
+    field = QStyle.SubControl.SC_ComboBoxEditField
+    return choice.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option, field, choice).width() - 2
+
+
+def _every_choice(qtbot, choice):
+    """Each choice of a drop-down in turn, as the arrow keys step through them."""
+    choice.setFocus()
+    qtbot.keyClick(choice, Qt.Key.Key_Home)
+    yield choice.currentText()
+    for _ in range(choice.count() - 1):
+        qtbot.keyClick(choice, Qt.Key.Key_Down)
+        yield choice.currentText()
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])
+def test_the_filters_show_each_case_and_choice_whole(qtbot, open_window, demo_copy, size):
+    """Each case's name shows whole in the Case filter (one row of filters cut it to
+    "IRS–ICE data-sha"), and so do the other filters' choices."""
+    window = open_window(demo_copy)
+    window.resize(*size)
+    window.show_view(1)
+    view = window.requests
+    qtbot.wait(20)
+    cases = list(_every_choice(qtbot, view.case_choice))
+    assert CASE in cases and len(cases) == 5  # all cases, the demo's three, no case
+    for choice in (view.case_choice, *view.choices):
+        metrics = choice.fontMetrics()
+        for text in _every_choice(qtbot, choice):
+            if len(text) <= 24 or choice is view.case_choice:  # ("Glomar (neither confirm nor deny)")
+                assert metrics.horizontalAdvance(text) <= _room(choice), (text, _room(choice))
+    for choice in view.choices:
+        for text in _every_choice(qtbot, choice):
+            assert choice.shown_text() == text or len(text) > 24
+    search = view.search
+    placeholder = search.fontMetrics().horizontalAdvance(search.placeholderText())
+    assert placeholder < search.width() - 16
+
+
+def test_a_case_name_too_long_for_its_filter_keeps_its_start_and_end(qtbot, open_window, demo_copy):
+    from sqlite_utils import Database
+
+    from foiadesk.core.store.log import add_case
+
+    name = (
+        "Memoranda of understanding between the Department of Homeland Security and the Social "
+        "Security Administration on verifying addresses (2025)"
+    )
+    db = Database(demo_copy)
+    add_case(db, slug="dhs-ssa-addresses", name=name)
+    db.close()
+    window = open_window(demo_copy)
+    window.resize(1366 - 16, 768 - 48)
+    window.show_view(1)
+    choice = window.requests.case_choice
+    qtbot.wait(20)
+    assert name in list(_every_choice(qtbot, choice))
+    qtbot.keyClick(choice, Qt.Key.Key_Home)
+    while choice.currentText() != name:
+        qtbot.keyClick(choice, Qt.Key.Key_Down)
+    choice.repaint()
+    shown = choice.shown_text()
+    start, end = shown.split("…")
+    assert name.startswith(start) and name.endswith(end) and len(start) > 20 and len(end) > 20, shown
+    assert choice.fontMetrics().horizontalAdvance(shown) <= _room(choice)
+    assert choice.toolTip() == name
+
+
+@pytest.mark.parametrize("size", [(1360, 860), (1366 - 16, 768 - 48)])
+def test_every_column_of_the_list_shows_its_heading_whole(qtbot, open_window, demo_copy, size):
+    """Scrolled to, each column's heading is whole beside the sort arrow ("Days outstanding"
+    lost its first letter), and a column of dates shows its dates whole."""
+    window = open_window(demo_copy)
+    window.resize(*size)
+    window.show_view(1)
+    table, model = window.requests.table, window.requests.model
+    header = table.horizontalHeader()
+    metrics, arrow = header.fontMetrics(), 3 * header.fontMetrics().averageCharWidth()
+    cut = [
+        (title, header.sectionSize(column))
+        for column, title in enumerate(model.HEADERS)
+        if metrics.horizontalAdvance(title) + arrow > header.sectionSize(column)
+    ]
+    assert not cut
+    for column in (model.DUE, model.FILED, model.RECEIVED):
+        assert table.fontMetrics().horizontalAdvance("2026-12-31") + 8 < header.sectionSize(column)

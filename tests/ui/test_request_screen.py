@@ -212,3 +212,22 @@ def test_an_older_demo_logs_label_is_left_out_of_the_header_as_in_the_list(qtbot
     assert header.text() == f"#{request_id} {subject}"
     assert "DHS-PRIV, #" not in header.text()
     assert header.toolTip() == f"{subject} (DHS-PRIV, #{request_id})"  # the title as it is saved
+
+
+def test_with_no_request_shown_the_tabs_count_nothing(qtbot, open_window, demo_copy):
+    """Filters that hide every request leave "No request selected" beside the empty list
+    (not the request shown before), and the tabs below it count nothing."""
+    window = open_window(demo_copy)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    view = window.requests
+    detail = view.detail
+    qtbot.waitUntil(lambda: detail.request_id is not None, timeout=TIMEOUT)
+    tabs = detail.record
+    assert tabs.tabText(0).startswith("Timeline (")
+    for choice, text in ((view.deadline_choice, "Overdue"), (view.status_choice, "Finished")):
+        choice.setFocus()
+        while choice.currentText() != text:
+            qtbot.keyClick(choice, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: detail.title.text() == "No request selected", timeout=TIMEOUT)
+    assert view.model.rowCount() == 0
+    assert [tabs.tabText(i) for i in range(3)] == ["Timeline", "Fees", "Notes and tags"]

@@ -34,7 +34,7 @@ from foiadesk.core.letters.content import (
 )
 from foiadesk.core.letters.drafting import render, suggested_filename
 from foiadesk.core.letters.filing import portal_overruns
-from foiadesk.core.reference.casepack import CasePack, dump_case_pack
+from foiadesk.core.reference.casepack import CasePack, case_columns
 from foiadesk.core.reference.directory import Component
 from foiadesk.core.store import log, reads
 from foiadesk.core.store.db import StorageError, read_only_reason, write
@@ -204,18 +204,17 @@ def log_drafts(
     *,
     requester_id: int | None = None,
 ) -> log.Changes:
-    """Add a request per draft to the case (created on first use) and record its
-    "drafted" event with the letter attached, all in one transaction."""
+    """Add a request per draft to the pack's case and record its "drafted" event with the
+    letter attached, all in one transaction. The case is the one whose short id is the pack's
+    (a demo's, or one renamed by the user), created on first use; each title begins with
+    that case's name, so the list shows only what tells the drafts apart."""
     request_ids, event_ids = [], []
     with write(db):
-        case_id = reads.case_id_by_slug(db, pack.id)
-        case_id = (
-            case_id
-            if case_id is not None
-            else log.add_case(
-                db, slug=pack.id, name=pack.name, summary=pack.summary, pack_json=dump_case_pack(pack)
-            ).new_id
-        )
+        case = reads.case_row(db, pack.id)
+        if case is None:
+            case_id, case_name = log.add_case(db, **case_columns(pack)).new_id, pack.name
+        else:
+            case_id, case_name = case[0], case[2]
         titles = {c.id: c.title for c in pack.categories}
         for draft in drafts:
             comp = draft.component
@@ -224,7 +223,7 @@ def log_drafts(
             records = own_records(pack, draft.category_ids, comp)
             request_id = log.add_request(
                 db,
-                title=f"{pack.name}{f' — {records}' if records else ''}: {comp.abbr or comp.name}",
+                title=f"{case_name}{f' — {records}' if records else ''}: {comp.abbr or comp.name}",
                 component_id=component_id,
                 case_id=case_id,
                 requester_id=requester_id,

@@ -302,6 +302,13 @@ def shipped_case_packs(resources_dir: Path | None = None) -> list[CasePack]:
     return [load_case_pack(p, directory) for p in sorted((folder / "cases").glob("*.json"))]
 
 
+def case_columns(pack: CasePack) -> dict[str, str]:
+    """The columns of the case a pack starts: its short id is the pack's id, so drafts and
+    the Cases view find the pack again, and its name is the pack's, which drafts' titles
+    begin with (the list then shows only what tells them apart)."""
+    return {"slug": pack.id, "name": pack.name, "summary": pack.summary, "pack_json": dump_case_pack(pack)}
+
+
 def _text_list(obj: dict, key: str, where: str, *, required: bool = True) -> tuple[str, ...]:
     items = take_list(obj, key, where, required=required)
     return tuple(_text(v, join(join(where, key), i)) for i, v in enumerate(items))

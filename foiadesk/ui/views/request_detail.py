@@ -172,6 +172,8 @@ class RequestDetail(QWidget):
             self.typical = ""
             self._show_disputed([])
             self._event_chosen()
+            for tab, text in enumerate(("Timeline", "Fees", "Notes and tags")):  # no counts left behind
+                self.record.setTabText(tab, text)
             return
         view = self.view
         extra = request_details(db, view.id)

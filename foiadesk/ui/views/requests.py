@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,7 +32,7 @@ from foiadesk.ui.look import counted
 from foiadesk.ui.models.requests import ID_ROLE, RequestsModel
 from foiadesk.ui.session import Session
 from foiadesk.ui.views.request_detail import RequestDetail
-from foiadesk.ui.widgets import DATE, Table
+from foiadesk.ui.widgets import DATE, ElidedChoice, Table
 
 # A keystroke in the search box filters at once (a few tens of milliseconds on 100,000
 # requests); on a larger log it waits for a pause in typing. One letter matches most of
@@ -56,18 +57,16 @@ class RequestsView(QWidget):
         )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search requests")
-        self.deadline_choice = QComboBox()
+        self.deadline_choice = ElidedChoice()
         self.deadline_choice.setAccessibleName("Deadline")
-        self.status_choice = QComboBox()
+        self.status_choice = ElidedChoice()
         self.status_choice.setAccessibleName("Status")
-        self.case_choice = QComboBox()
+        # a case is told apart by the start and the end of its name ("… (April 2025 MOU)")
+        self.case_choice = ElidedChoice(Qt.TextElideMode.ElideMiddle)
         self.case_choice.setAccessibleName("Case")
-        self.component_choice = QComboBox()
+        self.component_choice = ElidedChoice()
         self.component_choice.setAccessibleName("Component")
         self.choices = (self.deadline_choice, self.status_choice, self.case_choice, self.component_choice)
-        for choice in self.choices:
-            choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            choice.setMinimumContentsLength(8)
         self.count = QLabel()
         # One click back to the whole list, whoever narrowed it (a search, another view):
         # beside the count, which then says how many of all are shown
@@ -96,7 +95,8 @@ class RequestsView(QWidget):
         }
         widths.update({m.DUE: DATE, m.ESTIMATE: "2027-12-31 (passed)", m.CASE: 24})
         widths.update({m.TRACKING: "2026-IRS-FOIA-000000", m.FILED: DATE})
-        self.table.set_widths({**widths, m.FEES: "$1,234.00 est. · $25.00 paid"})
+        widths.update({m.RECEIVED: DATE, m.OUTSTANDING: 4, m.OPEN: "Response due 2026-12-31 (agency)"})
+        self.table.set_widths({**widths, m.FEES: "$1,234.00 est. · $25.00 paid", m.TAGS: "litigation hold"})
         self.table.set_placeholder("Reading the log…")
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -104,10 +104,17 @@ class RequestsView(QWidget):
         self.detail = RequestDetail(session)
         self.detail.log_event_requested.connect(self.log_event_requested)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        for choice in self.choices:
-            filters.addWidget(choice, 1)
+        # Two rows: on a 1366-pixel screen the list has some 660 pixels, where one row cut
+        # a case's name to "IRS–ICE data-sha". Each filter is as wide as its choices (up to
+        # ElidedChoice.CHOICE_CHARS), the search and the case take the rest, and a choice
+        # that still does not fit is shortened with "…", whole in its tooltip and its list.
+        filters = QGridLayout()
+        filters.addWidget(self.search, 0, 0)
+        filters.addWidget(self.deadline_choice, 0, 1)
+        filters.addWidget(self.status_choice, 0, 2)
+        filters.addWidget(self.case_choice, 1, 0, 1, 2)
+        filters.addWidget(self.component_choice, 1, 2)
+        filters.setColumnStretch(0, 1)
         listing = QWidget()
         chars = self.fontMetrics().averageCharWidth()
         # Narrower than the filters and the request's tables like, so the window fits a
@@ -212,6 +219,7 @@ class RequestsView(QWidget):
         self.model.set_filter(*self._filter_and_snippets())
         if not self.table.currentIndex().isValid() and self.model.rowCount():
             self.table.selectRow(0)
+        self._detail_timer.start()  # beside the list, its current request (none if it is empty)
         self.show_all_button.setVisible(self.filter_state() != SHOWING_ALL)
         if self.session.db is not None:
             self.session.settings.set("requests/filter", json.dumps(self.filter_state()))
