@@ -37,10 +37,25 @@ def by_hand(db) -> dict[int, str]:
     return {request_id: ", ".join(numbers) for request_id, numbers in texts.items()}
 
 
+def kept(db, request_id: int | None = None) -> dict[int, str]:
+    """The texts as the log keeps them (every request's, or one's)."""
+    sql, params = "SELECT request_id, text FROM tracking_texts", []
+    if request_id is not None:
+        sql, params = sql + " WHERE request_id = ?", [request_id]
+    return dict(db.execute(sql, params).fetchall())
+
+
+def listed(db) -> dict[int, str]:
+    """Each request's tracking numbers as the request list reads them."""
+    rows = index_read.read_requests(db, *EVERY)
+    return dict(zip(rows["id"].tolist(), rows["tracking"], strict=True))
+
+
 def assert_texts_hold_the_numbers(db) -> None:
     assert tracking_texts.usable(db)
     expected = by_hand(db)
-    assert tracking_texts.read(db, *EVERY) == expected
+    assert kept(db) == expected
+    assert listed(db) == {request_id: expected.get(request_id, "") for request_id in listed(db)}
     assert len(expected) > 20  # the demo logs numbers of many kinds
 
 
@@ -63,7 +78,7 @@ def test_writes_by_foiadesk_write_the_texts_they_touch_again(log):
     ).fetchone()[0]
     void_event(db, numbered)
     assert_texts_hold_the_numbers(db)
-    assert "2027-ICFO-00001" in tracking_texts.read(db, "{col} = ?", [ids[0]])[ids[0]]
+    assert "2027-ICFO-00001" in kept(db, ids[0])[ids[0]]
 
 
 def test_writes_by_another_program_write_the_texts_they_touch_again(log):
@@ -92,7 +107,7 @@ def test_writes_by_another_program_write_the_texts_they_touch_again(log):
     )
     db = connect(log)
     assert_texts_hold_the_numbers(db)
-    assert tracking_texts.read(db, "{col} = ?", [third]) == {}
+    assert kept(db, third) == {}
 
 
 def test_a_log_from_before_the_texts_gets_them_when_upgraded(log):
@@ -106,6 +121,17 @@ def test_a_log_from_before_the_texts_gets_them_when_upgraded(log):
     assert_texts_hold_the_numbers(connect(log))
 
 
+def test_a_title_holding_the_separator_is_read_row_by_row(log):
+    db = connect(log)
+    first = index_read.request_ids(db).tolist()[0]
+    plain = index_read.read_requests(db, *EVERY)
+    db.execute("UPDATE requests SET title = 'Memo' || char(31) || 'drafts' WHERE id = ?", [first])
+    db.conn.commit()
+    rows = index_read.read_requests(db, *EVERY)
+    assert rows["title"][0] == "Memo\x1fdrafts" and len(rows["title"]) == len(plain["title"])
+    assert rows["tracking"] == plain["tracking"] and rows["id"].tolist() == plain["id"].tolist()
+
+
 def test_texts_that_cannot_be_trusted_are_not_read(log):
     other_program(
         log,
@@ -115,7 +141,19 @@ def test_texts_that_cannot_be_trusted_are_not_read(log):
     )
     db = connect(log, migrate=False)
     assert not tracking_texts.usable(db)
-    rows = index_read.read_requests(db, *EVERY)
-    assert dict(zip(rows["id"].tolist(), rows["tracking"], strict=True)) == {
-        request_id: by_hand(db).get(request_id, "") for request_id in rows["id"].tolist()
-    }
+    expected = by_hand(db)
+    assert listed(db) == {request_id: expected.get(request_id, "") for request_id in listed(db)}
+
+
+def test_the_rows_read_as_one_string_per_column_are_the_rows_read_one_by_one(log):
+    db = connect(log)
+    db.execute("UPDATE requests SET case_id = NULL, title = 'Ünïcode — “quoted”, 🗂' WHERE id % 9 = 0")
+    db.conn.commit()
+    some = ("{col} BETWEEN ? AND ?", [40, 260])
+    packed = index_read.read_requests(db, *some)
+    other_program(log, "DROP TRIGGER tracking_texts_number_insert")
+    db = connect(log, migrate=False)
+    assert not tracking_texts.usable(db)
+    plain = index_read.read_requests(db, *some)
+    assert {k: list(v) for k, v in packed.items()} == {k: list(v) for k, v in plain.items()}
+    assert len(packed["id"]) == 221 and index_read.NONE in packed["case_id"]

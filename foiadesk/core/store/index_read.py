@@ -66,20 +66,11 @@ def component_known(db: Database, abbr: str) -> bool:
 
 def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarray | list]:
     """Every selected request's row, by id: id and case id as arrays, texts as lists or
-    object arrays (the agency's tracking numbers, not those of voided events, joined by ", "; tags by
-    ", " in name order)."""
-    rows = db.execute(
-        f"""SELECT r.id, r.title, r.component_id, coalesce(r.case_id, {NONE}) FROM requests r
-             WHERE {where.format(col="r.id")} ORDER BY r.id""",
-        params,
-    ).fetchall()
+    object arrays (the agency's tracking numbers, not those of voided events, joined by
+    ", "; tags by ", " in name order)."""
+    found = _packed_rows(db, where, params) if tracking_texts.usable(db) else None
+    ids, component, case_id, titles, tracking = found or _plain_rows(db, where, params)
     abbrs, names = component_texts(db)
-    component = np.array([r[2] for r in rows], dtype=np.int64)
-    ids = [r[0] for r in rows]
-    if tracking_texts.usable(db):
-        tracking = tracking_texts.read(db, where, params)
-    else:
-        tracking = dict(db.execute(tracking_texts.joined(where.format(col="t.request_id")), params))
     tags = _joined(
         db,
         f"""SELECT rt.request_id, t.name AS text FROM request_tags rt JOIN tags t ON t.id = rt.tag_id
@@ -87,15 +78,55 @@ def read_requests(db: Database, where: str, params: list) -> dict[str, np.ndarra
         params,
     )
     return {
-        "id": np.array(ids, dtype=np.int64),
-        "title": [r[1] for r in rows],
+        "id": ids,
+        "title": titles,
         "component_id": component,
         "component": abbrs[component],
         "component_name": names[component],
-        "case_id": np.array([r[3] for r in rows], dtype=np.int64),
-        "tracking": [tracking.get(i, "") for i in ids],
-        "tags": [tags.get(i, "") for i in ids],
+        "case_id": case_id,
+        "tracking": tracking,
+        "tags": [tags.get(i, "") for i in ids.tolist()],
     }
+
+
+_TEXTS = "\x1f"  # between the texts of one column, read as one string
+
+
+def _packed_rows(db: Database, where: str, params: list) -> tuple | None:
+    """The requests' numbers, titles and tracking texts (``tracking_texts``), each column
+    as one string from SQLite: no Python object per row and value (the reading of a large
+    log is bound by Python's lock, shared with the window and the clock arithmetic). None
+    when a text holds the separator."""
+    numbers = [("r.id", ID), ("r.component_id", ID), (f"coalesce(r.case_id, {NONE})", ID)]
+    query = f"""SELECT {{columns}}, r.title AS title, coalesce(k.text, '') AS tracking
+                  FROM requests r LEFT JOIN tracking_texts k ON k.request_id = r.id
+                 WHERE {where.format(col="r.id")} ORDER BY r.id"""
+    texts = ", count(*), group_concat(title, char(31)), group_concat(tracking, char(31))"
+    packed, count, titles, tracking = db.execute(packed_select(numbers, query, texts), params).fetchone()
+    columns = [text.split(_TEXTS) if count else [] for text in (titles, tracking)]
+    if any(len(column) != count for column in columns):
+        return None
+    table = unpack(packed or "", [ID, ID, ID])
+    return (*(np.ascontiguousarray(table[:, i]) for i in range(3)), *columns)
+
+
+def _plain_rows(db: Database, where: str, params: list) -> tuple:
+    """``_packed_rows``' columns, read row by row, with the tracking texts worked out from
+    the numbers and their events."""
+    rows = db.execute(
+        f"""SELECT r.id, r.title, r.component_id, coalesce(r.case_id, {NONE}) FROM requests r
+             WHERE {where.format(col="r.id")} ORDER BY r.id""",
+        params,
+    ).fetchall()
+    tracking = dict(db.execute(tracking_texts.joined(where.format(col="t.request_id")), params))
+    ids = [r[0] for r in rows]
+    return (
+        np.array(ids, dtype=np.int64),
+        np.array([r[2] for r in rows], dtype=np.int64),
+        np.array([r[3] for r in rows], dtype=np.int64),
+        [r[1] for r in rows],
+        [tracking.get(i, "") for i in ids],
+    )
 
 
 def component_texts(db: Database) -> tuple[np.ndarray, np.ndarray]:

@@ -97,12 +97,3 @@ def usable(db: Database) -> bool:
     except sqlite3.OperationalError:
         return False
     return found == (1, len(TRIGGERS))
-
-
-def read(db: Database, where: str, params: list) -> dict[int, str]:
-    """request id -> its text, for the requests meeting ``where`` (on ``{col}``)."""
-    return dict(
-        db.execute(
-            f"SELECT request_id, text FROM tracking_texts WHERE {where.format(col='request_id')}", params
-        )
-    )
