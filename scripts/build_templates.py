@@ -562,8 +562,9 @@ def status_inquiry():
         "{% if history.interim_released_on %}rest of the {% endif %}request (5 U.S.C. "
         "552(a)(7)(B)). The Office of Government Information Services has advised "
         "that agencies must give an estimated date of completion when a requester asks for one "
-        "(OGIS Advisory Opinion 2020-01). If some records have already been processed, please "
-        "release them now, and the rest on a rolling basis.",
+        "(OGIS Advisory Opinion 2020-01). {% if history.interim_released_on %}Please release "
+        "the rest as it is processed.{% else %}If some records have already been processed, "
+        "please release them now, and the rest on a rolling basis.{% endif %}",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")

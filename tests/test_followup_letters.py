@@ -326,6 +326,8 @@ def test_a_status_inquiry_after_an_interim_release_asks_about_the_rest(db, repor
     status = "\n".join(letter(db, rid, "status", reporter))
     assert "I received the records your office released on November 2, 2026." in status
     assert "complete action on the rest of the request (5 U.S.C. 552(a)(7)(B))" in status
+    assert "Please release the rest as it is processed." in status
+    assert "If some records have already been processed" not in status  # they were: it said so
 
 
 def test_the_liaison_note_names_the_privacy_office_not_its_directory_key(db, reporter):
