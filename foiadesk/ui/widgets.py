@@ -144,6 +144,7 @@ class ElidedChoice(QComboBox):
         super().__init__(parent)
         self.elide = elide
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.currentIndexChanged.connect(self._say_whole)
 
     def _option(self) -> QStyleOptionComboBox:
         option = QStyleOptionComboBox()
@@ -176,13 +177,19 @@ class ElidedChoice(QComboBox):
         least = self.fontMetrics().averageCharWidth() * self.LEAST_CHARS
         return QSize(self.width_for(least), super().minimumSizeHint().height())
 
+    def _say_whole(self) -> None:
+        """A shortened choice is whole in the tooltip (after a new choice or a new width)."""
+        self.setToolTip(self.currentText() if self.shown_text() != self.currentText() else "")
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._say_whole()
+
     def paintEvent(self, _event):
         option = self._option()
         painter = QStylePainter(self)
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        shown = self.shown_text()
-        self.setToolTip(self.currentText() if shown != self.currentText() else "")
-        option.currentText = shown
+        option.currentText = self.shown_text()
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
