@@ -3,9 +3,9 @@ text per request (table ``tracking_texts``) and kept so by triggers, whoever wri
 
 Working the texts out means looking up, for every number, the event that logged it (to
 leave out those of voided events and the confirmations of a filing): a third of SQLite's
-work when a large log is first opened, against one short row per request read here. A log
-without the texts or their triggers (another program may drop one) is read the long way
-(``index_read.read_requests``), which gives the same texts.
+work when a large log is first opened, against one short row per request, which
+``index_read.read_requests`` reads with the request's own. A log without the texts or their
+triggers (another program may drop one) is read the long way (``joined``), with the same texts.
 """
 
 from __future__ import annotations
