@@ -1,5 +1,6 @@
 """The directory as a user sees it: where to send, how long to appeal, how long to wait."""
 
+import csv
 import json
 from datetime import date
 from pathlib import Path
@@ -136,6 +137,53 @@ def test_completion_estimate_uses_latest_usable_year(directory):
     assert directory.completion_estimate("no-such-office") is None
 
 
+def test_estimates_read_line_by_line_match_a_reading_of_every_row(directory):
+    """The statistics are looked up in the lines that name an office; each estimate must be
+    the one a plain reading of both files, row by row, gives (written out here)."""
+    folder = REAL / "directory"
+
+    def rows(name):
+        with (folder / name).open(newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+
+    by_id, by_name = {}, {}
+    for row in rows("processing_times.csv"):
+        key = row["component_id"] or f"{row['agency_abbreviation'].lower()}--agency"
+        by_id.setdefault(key, {})[int(row["fiscal_year"])] = row
+    for row in rows("processing_times_foiagov_fy2008_2016.csv"):
+        years = by_name.setdefault((row["name"].lower(), row["agency"].lower()), {})
+        if row["level"] == "office" or int(row["year"]) not in years:
+            years[int(row["year"])] = row
+
+    def latest(years):
+        for year in sorted(years, reverse=True):
+            days = []
+            for column in ("simple_median_days", "complex_median_days", "expedited_processing_median_days"):
+                text = years[year][column].strip().lower()
+                value = (
+                    1.0 if text == "less than 1" else float(text) if text.replace(".", "").isdigit() else 0
+                )
+                days.append(value or None)
+            if any(days):
+                return (year, *days)
+        return None
+
+    found = 0
+    for comp in directory.all():
+        name = (comp.stats_name or comp.name).lower()
+        expected = latest(by_id.get(comp.foiagov_id or "", {})) or latest(
+            by_name.get((name, comp.parent.lower()), {})
+        )
+        got = directory.completion_estimate(comp.key)
+        if comp is not directory.component(comp.key):  # a FOIA.gov abbreviation two offices share
+            continue
+        assert (
+            got and (got.fiscal_year, got.simple_days, got.complex_days, got.expedited_days)
+        ) == expected, comp.key
+        found += expected is not None
+    assert found > 300  # most offices have figures: the test compares real ones
+
+
 def test_every_curated_fact_has_a_source_tag_and_date(directory):
     for comp in directory.curated():
         facts = [
@@ -255,3 +303,31 @@ def test_missing_directory_files_are_reported(tmp_path):
     )
     with pytest.raises(DirectoryError, match=r"^components\.csv: cannot read"):
         load_directory(tmp_path)
+
+
+def test_an_office_row_wins_over_an_agency_row_of_the_same_name_and_year(tmp_path, directory):
+    from foiadesk.core.reference.directory import _Stats
+
+    (tmp_path / "processing_times.csv").write_text(
+        "agency_abbreviation,component_id,level,name,fiscal_year,simple_median_days,"
+        "complex_median_days,expedited_processing_median_days\n"
+    )
+    (tmp_path / "processing_times_foiagov_fy2008_2016.csv").write_text(
+        "name,year,agency,simple_median_days,complex_median_days,expedited_processing_median_days,level\n"
+        '"Office of Records, Plans",2015,XYZ,40,80,9,agency\n'
+        '"office of records, plans",2015,xyz,4,8,less than 1,office\n'
+        '"Office of Records, Plans",2015,XYZ,50,90,9,agency\n'
+        '"Office of Records, Plans",2016,ABC,7,7,7,office\n'
+    )
+    office = directory.component("ICE")
+    office = type(office)(
+        **{
+            **office.__dict__,
+            "name": "Office of Records, Plans",
+            "parent": "XYZ",
+            "foiagov_id": None,
+            "stats_name": None,
+        }
+    )
+    got = _Stats(tmp_path).estimate(office)
+    assert (got.fiscal_year, got.simple_days, got.complex_days, got.expedited_days) == (2015, 4, 8, 1)

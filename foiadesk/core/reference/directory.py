@@ -152,9 +152,15 @@ class Component:
     foiagov_id: str | None = None
     stats_name: str | None = None
     website: str | None = None
-    # The people the record names (FOIA officer, liaison, contacts, an addressee line): a
-    # letter written long after the record's as-of date addresses the office, not them.
-    people: tuple[str, ...] = ()
+    # Every name the record gives (FOIA officer, liaison, contacts, addressee lines), sifted
+    # into ``people`` only when a letter asks (the sifting is a third of the directory's load).
+    named: tuple[str, ...] = ()
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        """The people among ``named``: a letter written long after the record's as-of date
+        addresses the office, not them."""
+        return _people(self.named)
 
     @property
     def preferred_channel(self) -> Channel | None:
@@ -574,14 +580,19 @@ _NOT_A_PERSON = re.compile(
 )
 
 
-def _people(row: dict[str, str]) -> tuple[str, ...]:
-    """The people a 2017 row names: its contacts, and addressee lines that are a name."""
+def _named(row: dict[str, str]) -> tuple[str, ...]:
+    """Every name a 2017 row gives: its contacts and its addressee lines."""
     names = [row[k] for k in ("foia_officer_name", "public_liaison_name", "service_center_name")]
     try:
         names += [str(c.get("name", "")) for c in json.loads(row["other_contacts"] or "[]")]
     except (ValueError, AttributeError):
         pass
-    names += row["address_lines"].split("|")
+    return tuple(names + row["address_lines"].split("|"))
+
+
+@functools.lru_cache(maxsize=64)
+def _people(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names that are a person's: the contacts, and addressee lines that are a name."""
     return tuple(
         dict.fromkeys(
             name.strip()
@@ -612,7 +623,7 @@ def _broad_identity(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]
         "public_liaison": _broad_fact(liaison),
         "foiagov_id": row["id"],
         "website": row["website"].strip() or None,
-        "people": _people(row),
+        "named": _named(row),
     }
     return identity, {"submission_notes": tuple(notes)}
 
@@ -647,42 +658,73 @@ def _estimate(rows: dict[int, list[str]], source: str) -> Estimate | None:
     return None
 
 
-def _columns(path: Path, names: tuple[str, ...]) -> list[list[str]]:
-    """The columns ``names`` of every row (a plain reader: a third of DictReader's time, and
-    the statistics are read when the first request is shown)."""
-    try:
-        with path.open(newline="", encoding="utf-8") as handle:
-            rows = csv.reader(handle)
-            header = next(rows)
-            at = [header.index(name) for name in names]
-            return [[row[i] for i in at] for row in rows if len(row) > max(at)]
-    except (OSError, UnicodeDecodeError, csv.Error, StopIteration, ValueError) as exc:
-        raise DirectoryError(f"{path.name}: cannot read the FOIA.gov statistics ({exc})") from None
+class _Table:
+    """One statistics file, kept as lines: a lookup parses only the lines that name what it
+    looks for (parsing every line took a twentieth of a second of each start)."""
+
+    def __init__(self, path: Path, names: tuple[str, ...]):
+        try:
+            header, *self.lines = path.read_text(encoding="utf-8").splitlines()
+            self.at = [next(csv.reader([header])).index(name) for name in names]
+        except (OSError, UnicodeDecodeError, csv.Error, ValueError) as exc:
+            raise DirectoryError(f"{path.name}: cannot read the FOIA.gov statistics ({exc})") from None
+        self.folded = [line.lower() for line in self.lines]
+        self.path = path
+
+    def rows(self, needle: str) -> list[list[str]]:
+        """The columns asked for, of the rows whose line holds ``needle`` (any case)."""
+        needles = {needle.lower(), needle.lower().replace('"', '""')}  # as a quoted field holds it
+        lines = [
+            line
+            for line, folded in zip(self.lines, self.folded, strict=True)
+            if any(n in folded for n in needles)
+        ]
+        try:
+            return [[row[i] for i in self.at] for row in csv.reader(lines) if len(row) > max(self.at)]
+        except csv.Error as exc:
+            raise DirectoryError(f"{self.path.name}: cannot read the FOIA.gov statistics ({exc})") from None
 
 
 class _Stats:
     """Medians by FOIA.gov id (FY2008-2020) and by lower-case name and agency (FY2008-2016)."""
 
     def __init__(self, folder: Path):
-        self.by_id: dict[str, dict[int, list[str]]] = {}
-        keys = ("component_id", "agency_abbreviation", "fiscal_year")
-        for component_id, agency, year, *medians in _columns(folder / "processing_times.csv", keys + MEDIANS):
-            key = component_id or f"{agency.lower()}--agency"
-            self.by_id.setdefault(key, {})[int(year)] = medians
-        self.by_name: dict[tuple[str, str], dict[int, list[str]]] = {}
-        old = _columns(
+        self.new = _Table(
+            folder / "processing_times.csv", ("component_id", "agency_abbreviation", "fiscal_year") + MEDIANS
+        )
+        self.old = _Table(
             folder / "processing_times_foiagov_fy2008_2016.csv", ("name", "agency", "year", "level") + MEDIANS
         )
-        for name, agency, year, level, *medians in old:
-            years = self.by_name.setdefault((name.lower(), agency.lower()), {})
-            if level == "office" or int(year) not in years:
-                years[int(year)] = medians
+        self._found: dict[tuple[str, str, str], Estimate | None] = {}
 
     def estimate(self, component: Component) -> Estimate | None:
-        by_id = self.by_id.get(component.foiagov_id or "", {})
         name = (component.stats_name or component.name).lower()
-        by_name = self.by_name.get((name, component.parent.lower()), {})
-        return _estimate(by_id, STATS_SOURCE) or _estimate(by_name, OLD_STATS_SOURCE)
+        key = (component.foiagov_id or "", name, component.parent.lower())
+        if key not in self._found:
+            self._found[key] = _estimate(self._by_id(key[0]), STATS_SOURCE) or _estimate(
+                self._by_name(key[1], key[2]), OLD_STATS_SOURCE
+            )
+        return self._found[key]
+
+    def _by_id(self, foiagov_id: str) -> dict[int, list[str]]:
+        """An agency's own row has no component id: its key is "<agency>--agency"."""
+        if not foiagov_id:
+            return {}
+        agency = foiagov_id[: -len("--agency")] if foiagov_id.endswith("--agency") else None
+        years: dict[int, list[str]] = {}
+        for component_id, abbr, year, *medians in self.new.rows(agency or foiagov_id):
+            if (component_id or f"{abbr.lower()}--agency") == foiagov_id:
+                years[int(year)] = medians
+        return years
+
+    def _by_name(self, name: str, agency: str) -> dict[int, list[str]]:
+        """The office's own row wins over an agency-wide one of the same name and year."""
+        years: dict[int, list[str]] = {}
+        for row_name, row_agency, year, level, *medians in self.old.rows(name):
+            if (row_name.lower(), row_agency.lower()) == (name, agency):
+                if level == "office" or int(year) not in years:
+                    years[int(year)] = medians
+        return years
 
 
 # ---------------------------------------------------------------------------------------------
@@ -756,7 +798,7 @@ class Directory:
         return self._stats.estimate(comp) if comp else None
 
     def read_statistics(self) -> None:
-        """Read FOIA.gov's statistics now, not at the first estimate (a few hundredths of a second)."""
+        """Read FOIA.gov's statistics files now (a few milliseconds), not at the first estimate."""
         self._stats  # noqa: B018
 
     @functools.cached_property
