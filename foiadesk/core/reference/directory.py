@@ -15,9 +15,11 @@ The format of both is described in resources/directory/README.md. Read-only, no 
 
 from __future__ import annotations
 
+import bisect
 import csv
 import difflib
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -668,17 +670,21 @@ class _Table:
             self.at = [next(csv.reader([header])).index(name) for name in names]
         except (OSError, UnicodeDecodeError, csv.Error, ValueError) as exc:
             raise DirectoryError(f"{path.name}: cannot read the FOIA.gov statistics ({exc})") from None
-        self.folded = [line.lower() for line in self.lines]
+        folded = [line.lower() for line in self.lines]
+        self.folded = "\n".join(folded)  # searched whole: a lookup is a few finds, not a loop
+        self.starts = list(itertools.accumulate((len(line) + 1 for line in folded), initial=0))
         self.path = path
 
     def rows(self, needle: str) -> list[list[str]]:
         """The columns asked for, of the rows whose line holds ``needle`` (any case)."""
-        needles = {needle.lower(), needle.lower().replace('"', '""')}  # as a quoted field holds it
-        lines = [
-            line
-            for line, folded in zip(self.lines, self.folded, strict=True)
-            if any(n in folded for n in needles)
-        ]
+        found: set[int] = set()
+        for text in {needle.lower(), needle.lower().replace('"', '""')}:  # as a quoted field holds it
+            at = self.folded.find(text)
+            while at >= 0:
+                line = bisect.bisect_right(self.starts, at) - 1
+                found.add(line)
+                at = self.folded.find(text, self.starts[line + 1])
+        lines = [self.lines[i] for i in sorted(found)]
         try:
             return [[row[i] for i in self.at] for row in csv.reader(lines) if len(row) > max(self.at)]
         except csv.Error as exc:
