@@ -662,3 +662,41 @@ def test_a_decision_after_a_withdrawal_is_owed_nothing():
     window = clocks(events)["appeal_window:fee_waiver"]
     assert window.state(D("2026-09-11")) == "moot" and not window.owed(D("2026-09-11"))
     assert batch_due(events, "appeal_window:fee_waiver") is None
+
+
+# -- expedited processing asked in the request letter -------------------------------------------
+
+
+def test_an_expedite_request_in_the_letter_counts_from_the_requests_receipt():
+    """The expedite request was in the letter mailed Mon 2026-03-02; the acknowledgment says
+    the agency received the letter Mon 2026-03-09. The expedite request arrived with it, so
+    the 10-calendar-day decision clock (28 CFR 16.5(e)(4), 6 CFR 5.5(e)(4): "of its receipt")
+    runs from Mar 9: Mar 9 + 10 calendar days = Thu Mar 19 (not Mar 12, from the mailing).
+    The response clock counts from the same receipt: 20 working days after Mon Mar 9 is
+    Mar 10-13 (4), 16-20 (9), 23-27 (14), Mar 30-Apr 3 (19), Mon Apr 6 (20)."""
+    events = [
+        ev("filed", "2026-03-02", 1, channel="mail"),
+        ev("expedite_requested", "2026-03-02", 2),
+        ev("acknowledged", "2026-03-12", 3, agency_received_on=D("2026-03-09")),
+    ]
+    c = clocks(events)
+    assert c["expedite"].due == batch_due(events, "expedite") == D("2026-03-19")
+    assert c["response"].due == batch_due(events, "response") == D("2026-04-06")
+    assert "Asked in the request letter, so received with it" in c["expedite"].explain()
+    assert not c["expedite"].start_assumed
+    # Before the acknowledgment, both are assumed from the mailing: Mar 2 + 10 = Thu Mar 12.
+    assert clocks(events[:2])["expedite"].due == batch_due(events[:2], "expedite") == D("2026-03-12")
+    assert clocks(events[:2])["expedite"].start_assumed
+
+
+def test_an_expedite_request_sent_later_counts_from_its_own_receipt():
+    """Expedition asked separately on Fri 2026-03-20, received Mon Mar 23: Mar 23 + 10 calendar
+    days = Thu Apr 2, whatever the request's own receipt (Mar 9)."""
+    events = [
+        ev("filed", "2026-03-02", 1, agency_received_on=D("2026-03-09")),
+        ev("expedite_requested", "2026-03-20", 2, agency_received_on=D("2026-03-23")),
+    ]
+    assert clocks(events)["expedite"].due == batch_due(events, "expedite") == D("2026-04-02")
+    # Its receipt not logged: assumed the day it was sent, Mar 20 + 10 = Mon Mar 30.
+    unsure = [events[0], ev("expedite_requested", "2026-03-20", 2)]
+    assert clocks(unsure)["expedite"].due == batch_due(unsure, "expedite") == D("2026-03-30")
