@@ -700,3 +700,15 @@ def test_an_expedite_request_sent_later_counts_from_its_own_receipt():
     # Its receipt not logged: assumed the day it was sent, Mar 20 + 10 = Mon Mar 30.
     unsure = [events[0], ev("expedite_requested", "2026-03-20", 2)]
     assert clocks(unsure)["expedite"].due == batch_due(unsure, "expedite") == D("2026-03-30")
+
+
+def test_an_appeal_sent_after_its_window_is_flagged_late():
+    """Denied Mon 2026-04-20; 90 calendar days later is Sun Jul 19 (Apr 20 + 10 = Apr 30,
+    + 31 = May 31, + 30 = Jun 30, + 19 = Jul 19). An appeal sent Wed Jul 22 meets the window
+    in the log but was late: the trace must say so. One sent Fri Jul 17 is on time."""
+    base = filed("2026-04-06") + [ev("determination", "2026-04-20", 2, outcome="denial")]
+    late = clocks(base + [ev("appeal_filed", "2026-07-22", 3)])["appeal_window:denial"]
+    assert late.due == D("2026-07-19")
+    assert any("after the window closed 2026-07-19" in w for w in late.warnings)
+    on_time = clocks(base + [ev("appeal_filed", "2026-07-17", 3)])["appeal_window:denial"]
+    assert not any("after the window closed" in w for w in on_time.warnings)

@@ -566,6 +566,11 @@ def appeal_window_clock(window: Window, cal: Calendar, rule: AppealRule) -> Cloc
     if window.appealed is not None:
         done = window.appealed.occurred_on
         steps.append(Step(f"Appeal filed {done}", done))
+        if done > due:
+            warnings += (
+                f"The appeal was sent {done}, after the window closed {due}: the agency may refuse "
+                "it as late",
+            )
     elif window.moot is not None:
         done = window.moot.occurred_on
         steps.append(Step(f"Moot: {_moot_reason(window)}", done))
