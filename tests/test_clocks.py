@@ -383,3 +383,16 @@ def test_an_appeal_window_ending_on_a_holiday_names_it_and_does_not_roll_forward
         "2026-11-11 is Veterans Day, a day federal offices are closed: send the appeal before it "
         "(the rule does not move the last day to the next working day)",
     )
+
+
+def test_the_fee_bar_does_not_read_a_timely_notice_as_a_lasting_excuse():
+    """552(a)(4)(A)(viii)(II)(aa): a timely unusual-circumstances notice excuses a missed time
+    limit only "for an additional 10 days"; an agency that also misses the extended date (here
+    Mon 2026-05-18: received Mon Apr 6, 20 working days to May 4, notice of Apr 22 adds 10 to
+    May 18) cannot charge search fees unless (bb) or (cc) applies. The milestone (Tue May 19)
+    must not list the notice alone as an exception."""
+    events = received("2026-04-06") + [ev("extension_notice", "2026-04-22", 2, named_date=D("2026-05-18"))]
+    c = clock(events, "exhaustion")
+    assert c.due == D("2026-05-19")
+    assert "unless (aa) it sent a timely unusual-circumstances notice," not in c.rule
+    assert "a timely notice alone, (aa), excuses the delay only for 10 more days" in c.rule

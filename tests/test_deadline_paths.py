@@ -712,3 +712,28 @@ def test_an_appeal_sent_after_its_window_is_flagged_late():
     assert any("after the window closed 2026-07-19" in w for w in late.warnings)
     on_time = clocks(base + [ev("appeal_filed", "2026-07-17", 3)])["appeal_window:denial"]
     assert not any("after the window closed" in w for w in on_time.warnings)
+
+
+def test_a_toll_inside_the_extension_but_after_the_twenty_days_is_flagged():
+    """Received Mon 2026-04-06: 20 working days end Mon May 4 (Apr 7-10: 4, 13-17: 9, 20-24: 14,
+    Apr 27-May 1: 19, May 4: 20). A notice of Wed Apr 22 extends to Mon May 18 (May 5-8: 4,
+    11-15: 9, 18: 10). The agency asks for information Mon May 11, working day 25, after the
+    20-day period the statute lets it toll had run; the answer arrives Wed May 20 with 5 days
+    left: May 21 (1), 22 (2), 25 Memorial Day, 26 (3), 27 (4), Thu May 28 (5). The date stays
+    May 28 (the later, safe date to sue on), but the trace says the pause is open to question
+    and that without it the date is May 18. Asked on Wed Apr 29 (inside the 20 days), no flag."""
+    base = filed("2026-04-06") + [ev("extension_notice", "2026-04-22", 2, named_date=D("2026-05-18"))]
+    late = base + [
+        ev("info_requested", "2026-05-11", 3),
+        ev("info_answered", "2026-05-20", 4, agency_received_on=D("2026-05-20")),
+    ]
+    c = clocks(late)["response"]
+    assert c.due == batch_due(late, "response") == D("2026-05-28")
+    assert any(
+        "after the 20 working days had run (2026-05-04)" in w and "stays 2026-05-18" in w for w in c.warnings
+    )
+    early = base + [
+        ev("info_requested", "2026-04-29", 3),
+        ev("info_answered", "2026-05-06", 4, agency_received_on=D("2026-05-06")),
+    ]
+    assert not any("20 working days had run" in w for w in clocks(early)["response"].warnings)

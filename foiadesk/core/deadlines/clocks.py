@@ -265,6 +265,14 @@ class _Response:
                     "toll a clock that had run out"
                 )
                 return
+            twenty = self.cal.add_working_days(self.anchor, self.remaining - self.extended)
+            if self.extended and step.day > twenty:
+                self.warnings.append(
+                    f"{step.day}: the {name} came after the 20 working days had run ({twenty}), "
+                    "during the unusual-circumstances extension. The statute lets the agency toll "
+                    f'"the 20-day period" ({TOLL_CITES[step.kind]}); if this pause does not count, '
+                    f"the due date stays {due}"
+                )
             counted = _count(
                 self.cal,
                 self.anchor,
@@ -684,11 +692,14 @@ def requester_clocks(facts: Facts) -> list[Clock]:
     return out
 
 
+# (aa), a timely unusual-circumstances notice, excuses a failure only "for an additional 10
+# days" (domain.md §1.10): past those, only (bb) or (cc) lifts the bar.
 FEE_BAR = (
     "the agency may then not charge search fees (nor duplication fees to media, educational and "
-    "scientific requesters) unless (aa) it sent a timely unusual-circumstances notice, (bb) more "
-    "than 5,000 pages are needed and it discussed narrowing, or (cc) a court found exceptional "
-    "circumstances"
+    "scientific requesters) unless (bb) it gave timely unusual-circumstances notice, more than "
+    "5,000 pages are needed and it discussed narrowing with you (or made three good-faith attempts "
+    "to), or (cc) a court found exceptional circumstances; a timely notice alone, (aa), excuses "
+    "the delay only for 10 more days"
 )
 
 
