@@ -333,3 +333,66 @@ def test_a_named_date_within_ten_working_days_is_the_due_date(on, extra):
     named = cal.add_working_days(plain, extra)
     c = response_clock(received(on) + [ev("extension_notice", on, 2, named_date=named)], cal)
     assert c.due == named and not c.warnings
+
+
+def test_the_trace_cites_the_clause_each_pause_and_cap_rests_on():
+    """A lawyer checks each line against its clause: a request for information tolls under
+    552(a)(6)(A)(ii)(I), a fee clarification under (ii)(II); the routing cap's "ten days" is
+    read as working days. Received Mon 2026-06-01; fee clarification Thu Jun 11 (working day 8),
+    answer received Thu Jul 9 (day 0 again, 12 left): Jul 10 (1), 13-17 (6), 20-24 (11),
+    Mon Jul 27 (12). The same with an information request instead: the same dates."""
+    fee = received("2026-06-01") + [
+        ev("fee_clarification_requested", "2026-06-11", 2),
+        ev("fee_clarification_answered", "2026-07-09", 3, agency_received_on=D("2026-07-09")),
+    ]
+    c = clock(fee, "response")
+    assert c.due == D("2026-07-27")
+    assert "Paused (5 U.S.C. 552(a)(6)(A)(ii)(II)) until" in c.explain()
+    info = received("2026-06-01") + [
+        ev("info_requested", "2026-06-11", 2),
+        ev("info_answered", "2026-07-09", 3, agency_received_on=D("2026-07-09")),
+    ]
+    c = clock(info, "response")
+    assert c.due == D("2026-07-27")
+    assert "Paused (5 U.S.C. 552(a)(6)(A)(ii)(I)) until" in c.explain()
+    # Routed: first receipt Mon 2026-03-02, cap 10 working days later, Mon Mar 16.
+    routed = received("2026-03-02") + [ev("routed", "2026-03-26", 2, agency_received_on=D("2026-03-26"))]
+    c = clock(routed, "response")
+    assert c.start == D("2026-03-16")
+    assert "the statute says 'ten days', read as working days" in c.explain()
+
+
+def test_a_day_off_receipt_says_the_statute_allows_the_earlier_count():
+    """Received Sat 2026-05-02: deemed Mon May 4, so 20 working days end Tue Jun 2 (May 25
+    Memorial Day not counted). Counted from the Saturday itself, Mon May 4 is day 1 and the
+    20th working day is Mon Jun 1: the trace must say the strict count ends a day earlier."""
+    c = clock(received("2026-05-02"), "response")
+    assert c.due == D("2026-06-02")
+    assert "counted from the day off itself, as the statute's words also allow" in c.explain()
+    assert "one working day" in c.explain()
+
+
+def test_an_appeal_window_ending_on_a_holiday_names_it_and_does_not_roll_forward():
+    """A Glomar response dated Thu 2026-08-13; 90 calendar days later is Wed Nov 11, Veterans
+    Day (Aug 13 + 18 = Aug 31, + 30 = Sep 30, + 31 = Oct 31, + 11 = Nov 11). The window is not
+    moved to Thu Nov 12: send it before."""
+    events = received("2026-07-20") + [ev("determination", "2026-08-13", 2, outcome="glomar")]
+    c = clock(events, "appeal_window:glomar")
+    assert c.due == D("2026-11-11")
+    assert c.warnings == (
+        "2026-11-11 is Veterans Day, a day federal offices are closed: send the appeal before it "
+        "(the rule does not move the last day to the next working day)",
+    )
+
+
+def test_the_fee_bar_does_not_read_a_timely_notice_as_a_lasting_excuse():
+    """552(a)(4)(A)(viii)(II)(aa): a timely unusual-circumstances notice excuses a missed time
+    limit only "for an additional 10 days"; an agency that also misses the extended date (here
+    Mon 2026-05-18: received Mon Apr 6, 20 working days to May 4, notice of Apr 22 adds 10 to
+    May 18) cannot charge search fees unless (bb) or (cc) applies. The milestone (Tue May 19)
+    must not list the notice alone as an exception."""
+    events = received("2026-04-06") + [ev("extension_notice", "2026-04-22", 2, named_date=D("2026-05-18"))]
+    c = clock(events, "exhaustion")
+    assert c.due == D("2026-05-19")
+    assert "unless (aa) it sent a timely unusual-circumstances notice," not in c.rule
+    assert "a timely notice alone, (aa), excuses the delay only for 10 more days" in c.rule

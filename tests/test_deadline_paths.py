@@ -662,3 +662,78 @@ def test_a_decision_after_a_withdrawal_is_owed_nothing():
     window = clocks(events)["appeal_window:fee_waiver"]
     assert window.state(D("2026-09-11")) == "moot" and not window.owed(D("2026-09-11"))
     assert batch_due(events, "appeal_window:fee_waiver") is None
+
+
+# -- expedited processing asked in the request letter -------------------------------------------
+
+
+def test_an_expedite_request_in_the_letter_counts_from_the_requests_receipt():
+    """The expedite request was in the letter mailed Mon 2026-03-02; the acknowledgment says
+    the agency received the letter Mon 2026-03-09. The expedite request arrived with it, so
+    the 10-calendar-day decision clock (28 CFR 16.5(e)(4), 6 CFR 5.5(e)(4): "of its receipt")
+    runs from Mar 9: Mar 9 + 10 calendar days = Thu Mar 19 (not Mar 12, from the mailing).
+    The response clock counts from the same receipt: 20 working days after Mon Mar 9 is
+    Mar 10-13 (4), 16-20 (9), 23-27 (14), Mar 30-Apr 3 (19), Mon Apr 6 (20)."""
+    events = [
+        ev("filed", "2026-03-02", 1, channel="mail"),
+        ev("expedite_requested", "2026-03-02", 2),
+        ev("acknowledged", "2026-03-12", 3, agency_received_on=D("2026-03-09")),
+    ]
+    c = clocks(events)
+    assert c["expedite"].due == batch_due(events, "expedite") == D("2026-03-19")
+    assert c["response"].due == batch_due(events, "response") == D("2026-04-06")
+    assert "Asked in the request letter, so received with it" in c["expedite"].explain()
+    assert not c["expedite"].start_assumed
+    # Before the acknowledgment, both are assumed from the mailing: Mar 2 + 10 = Thu Mar 12.
+    assert clocks(events[:2])["expedite"].due == batch_due(events[:2], "expedite") == D("2026-03-12")
+    assert clocks(events[:2])["expedite"].start_assumed
+
+
+def test_an_expedite_request_sent_later_counts_from_its_own_receipt():
+    """Expedition asked separately on Fri 2026-03-20, received Mon Mar 23: Mar 23 + 10 calendar
+    days = Thu Apr 2, whatever the request's own receipt (Mar 9)."""
+    events = [
+        ev("filed", "2026-03-02", 1, agency_received_on=D("2026-03-09")),
+        ev("expedite_requested", "2026-03-20", 2, agency_received_on=D("2026-03-23")),
+    ]
+    assert clocks(events)["expedite"].due == batch_due(events, "expedite") == D("2026-04-02")
+    # Its receipt not logged: assumed the day it was sent, Mar 20 + 10 = Mon Mar 30.
+    unsure = [events[0], ev("expedite_requested", "2026-03-20", 2)]
+    assert clocks(unsure)["expedite"].due == batch_due(unsure, "expedite") == D("2026-03-30")
+
+
+def test_an_appeal_sent_after_its_window_is_flagged_late():
+    """Denied Mon 2026-04-20; 90 calendar days later is Sun Jul 19 (Apr 20 + 10 = Apr 30,
+    + 31 = May 31, + 30 = Jun 30, + 19 = Jul 19). An appeal sent Wed Jul 22 meets the window
+    in the log but was late: the trace must say so. One sent Fri Jul 17 is on time."""
+    base = filed("2026-04-06") + [ev("determination", "2026-04-20", 2, outcome="denial")]
+    late = clocks(base + [ev("appeal_filed", "2026-07-22", 3)])["appeal_window:denial"]
+    assert late.due == D("2026-07-19")
+    assert any("after the window closed 2026-07-19" in w for w in late.warnings)
+    on_time = clocks(base + [ev("appeal_filed", "2026-07-17", 3)])["appeal_window:denial"]
+    assert not any("after the window closed" in w for w in on_time.warnings)
+
+
+def test_a_toll_inside_the_extension_but_after_the_twenty_days_is_flagged():
+    """Received Mon 2026-04-06: 20 working days end Mon May 4 (Apr 7-10: 4, 13-17: 9, 20-24: 14,
+    Apr 27-May 1: 19, May 4: 20). A notice of Wed Apr 22 extends to Mon May 18 (May 5-8: 4,
+    11-15: 9, 18: 10). The agency asks for information Mon May 11, working day 25, after the
+    20-day period the statute lets it toll had run; the answer arrives Wed May 20 with 5 days
+    left: May 21 (1), 22 (2), 25 Memorial Day, 26 (3), 27 (4), Thu May 28 (5). The date stays
+    May 28 (the later, safe date to sue on), but the trace says the pause is open to question
+    and that without it the date is May 18. Asked on Wed Apr 29 (inside the 20 days), no flag."""
+    base = filed("2026-04-06") + [ev("extension_notice", "2026-04-22", 2, named_date=D("2026-05-18"))]
+    late = base + [
+        ev("info_requested", "2026-05-11", 3),
+        ev("info_answered", "2026-05-20", 4, agency_received_on=D("2026-05-20")),
+    ]
+    c = clocks(late)["response"]
+    assert c.due == batch_due(late, "response") == D("2026-05-28")
+    assert any(
+        "after the 20 working days had run (2026-05-04)" in w and "stays 2026-05-18" in w for w in c.warnings
+    )
+    early = base + [
+        ev("info_requested", "2026-04-29", 3),
+        ev("info_answered", "2026-05-06", 4, agency_received_on=D("2026-05-06")),
+    ]
+    assert not any("20 working days had run" in w for w in clocks(early)["response"].warnings)

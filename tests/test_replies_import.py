@@ -80,7 +80,9 @@ def test_preview_of_an_acknowledgment_shows_every_event_status_and_deadline(db, 
         # receipt is now known (Sept 29, not the assumed Sept 28) and the extension adds 10 working days
         "Response due": ("moved", D("2026-10-27"), D("2026-11-12")),
         "Constructive exhaustion from": ("moved", D("2026-10-28"), D("2026-11-13")),
-        "Expedite decision due": ("closed", D("2026-10-08"), D("2026-10-08")),
+        # the expedite request came with the request, so it too was received Sept 29:
+        # 10 calendar days after that is Oct 9 (it was Oct 8 from the assumed Sept 28)
+        "Expedite decision due": ("closed", D("2026-10-08"), D("2026-10-09")),
         # a denial of expedition can be appealed: 90 working days at DHS components
         "Appeal the expedite denial by": ("new", None, D("2027-02-16")),
         # the acknowledgment's estimated completion date, shown beside the statutory date

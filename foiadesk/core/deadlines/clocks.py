@@ -37,7 +37,8 @@ ANSWERS = {ANSWER_INFO: ASK_INFO, ANSWER_FEE: ASK_FEE}  # answer kind -> the ask
 
 CITE_RESPONSE = "5 U.S.C. 552(a)(6)(A)(i)"
 CITE_ROUTING = "5 U.S.C. 552(a)(6)(A)(ii) (flush text)"
-CITE_TOLLING = "5 U.S.C. 552(a)(6)(A)(ii)(I)–(II)"
+# Each kind of ask tolls under its own clause: (I) once, for information; (II) for fees.
+TOLL_CITES = {ASK_INFO: "5 U.S.C. 552(a)(6)(A)(ii)(I)", ASK_FEE: "5 U.S.C. 552(a)(6)(A)(ii)(II)"}
 CITE_EXTENSION = "5 U.S.C. 552(a)(6)(B)(i)"
 CITE_EXTENSION_BEYOND = "5 U.S.C. 552(a)(6)(B)(ii)"
 CITE_EXPEDITE = "5 U.S.C. 552(a)(6)(E)(ii)(I); 6 CFR 5.5(e)(4), 28 CFR 16.5(e)(4)"
@@ -184,7 +185,7 @@ class Clock:
             lines.append(
                 "  If the fee estimate put the request on hold (as some agency rules say): "
                 f"{self.hold_alternative.isoformat()}; the statute tolls only for a fee "
-                f"clarification ({CITE_TOLLING})"
+                f"clarification ({TOLL_CITES[ASK_FEE]})"
             )
         for warning in self.warnings:
             lines.append(f"  ! {warning}")
@@ -237,6 +238,7 @@ class _Response:
     def __init__(self, cal: Calendar, start: date):
         self.cal, self.anchor, self.remaining = cal, start, RESPONSE_DAYS
         self.pending: set[int] = set()
+        self.paused_for: set[int] = set()  # every kind of ask the current pause waited on
         self.info_tolls = self.extended = 0
         self.held: ClockStep | None = None
         self.steps: list[Step] = []
@@ -252,7 +254,7 @@ class _Response:
         if step.kind == ASK_INFO and self.info_tolls >= 1:
             self.warnings.append(
                 f"{step.day}: a second request for information does not toll the "
-                f"clock: the statute allows one ({CITE_TOLLING})"
+                f"clock: the statute allows one ({TOLL_CITES[ASK_INFO]})"
             )
             return
         if not self.pending:
@@ -263,6 +265,14 @@ class _Response:
                     "toll a clock that had run out"
                 )
                 return
+            twenty = self.cal.add_working_days(self.anchor, self.remaining - self.extended)
+            if self.extended and step.day > twenty:
+                self.warnings.append(
+                    f"{step.day}: the {name} came after the 20 working days had run ({twenty}), "
+                    "during the unusual-circumstances extension. The statute lets the agency toll "
+                    f'"the 20-day period" ({TOLL_CITES[step.kind]}); if this pause does not count, '
+                    f"the due date stays {due}"
+                )
             counted = _count(
                 self.cal,
                 self.anchor,
@@ -274,6 +284,7 @@ class _Response:
         else:
             self.steps.append(Step(f"{step.day}: {name} while the clock was already paused", step.day))
         self.pending.add(step.kind)
+        self.paused_for.add(step.kind)
         self.info_tolls += step.kind == ASK_INFO
 
     def answer(self, step: ClockStep) -> None:
@@ -296,9 +307,11 @@ class _Response:
             )
             return
         self.anchor = max(step.day, self.anchor)
+        cites = "; ".join(TOLL_CITES[kind] for kind in sorted(self.paused_for))
+        self.paused_for.clear()
         self.steps.append(
             Step(
-                f"Paused ({CITE_TOLLING}) until the agency received the answer "
+                f"Paused ({cites}) until the agency received the answer "
                 f"{self.anchor}; that day is day 0 again, {self.remaining} working "
                 "days left",
                 self.anchor,
@@ -375,7 +388,8 @@ def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
         if n == 0:
             text = (
                 f"Routed to another component {routing.occurred_on}{got}. Routing cap: 10 working days "
-                f"after the first receipt is {cap} ({CITE_ROUTING})"
+                f"after the first receipt is {cap} ({CITE_ROUTING}; the statute says 'ten days', "
+                "read as working days, as DOJ OIP and USDA's rule do)"
             )
         else:
             text = f"Routed again {routing.occurred_on}{got}: the cap stays {cap}"
@@ -550,11 +564,21 @@ def appeal_window_clock(window: Window, cal: Calendar, rule: AppealRule) -> Cloc
         ]
     warnings: tuple[str, ...] = ()
     if not cal.is_working_day(due):
-        warnings = (f"{due} is a {cal.day_off(due).name}: send the appeal before it",)
+        off = cal.day_off(due)
+        what = f"a {off.name}" if off.reason == "weekend" else f"{off.name}, a day federal offices are closed"
+        warnings = (
+            f"{due} is {what}: send the appeal before it (the rule does not move the last day "
+            "to the next working day)",
+        )
     done = None
     if window.appealed is not None:
         done = window.appealed.occurred_on
         steps.append(Step(f"Appeal filed {done}", done))
+        if done > due:
+            warnings += (
+                f"The appeal was sent {done}, after the window closed {due}: the agency may refuse "
+                "it as late",
+            )
     elif window.moot is not None:
         done = window.moot.occurred_on
         steps.append(Step(f"Moot: {_moot_reason(window)}", done))
@@ -668,11 +692,14 @@ def requester_clocks(facts: Facts) -> list[Clock]:
     return out
 
 
+# (aa), a timely unusual-circumstances notice, excuses a failure only "for an additional 10
+# days" (domain.md §1.10): past those, only (bb) or (cc) lifts the bar.
 FEE_BAR = (
     "the agency may then not charge search fees (nor duplication fees to media, educational and "
-    "scientific requesters) unless (aa) it sent a timely unusual-circumstances notice, (bb) more "
-    "than 5,000 pages are needed and it discussed narrowing, or (cc) a court found exceptional "
-    "circumstances"
+    "scientific requesters) unless (bb) it gave timely unusual-circumstances notice, more than "
+    "5,000 pages are needed and it discussed narrowing with you (or made three good-faith attempts "
+    "to), or (cc) a court found exceptional circumstances; a timely notice alone, (aa), excuses "
+    "the delay only for 10 more days"
 )
 
 

@@ -240,7 +240,9 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
     # Expedited processing.
     expedite = log.first(of("expedite_requested"))
     expedite_on = at(on, expedite)
-    expedite_receipt = days.day(_or(at(rec, expedite), expedite_on))
+    # Asked in the request letter (same day, no receipt of its own): it arrived with the request.
+    with_letter = (expedite != NONE) & has & (expedite_on == filed_on) & (at(rec, expedite) == NONE)
+    expedite_receipt = days.day(np.where(with_letter, said, _or(at(rec, expedite), expedite_on)))
     expedite_done = at(on, log.first(each(expedite != NONE) & of(*ENDS_EXPEDITE) & (on >= each(expedite_on))))
 
     # Each kind of adverse decision's latest one, and what met it or made it moot.

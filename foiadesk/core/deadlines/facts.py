@@ -6,8 +6,11 @@ receipt date wins, which acknowledgment belongs to the proper component, which
 events end a clock — happens only here.
 
 Every date on which the agency received something is deemed received on the next
-working day when it falls on a weekend or holiday, as agency rules provide, so a
-count never starts from a day off.
+working day when it falls on a weekend or holiday, as some agency rules provide, so a
+count never starts from a day off. The statute's words ("20 days (excepting Saturdays,
+Sundays, and legal public holidays) after the receipt") also allow counting from the day
+off itself, which ends a day earlier; the later date is the safe one to sue on, and the
+trace says so.
 """
 
 from __future__ import annotations
@@ -27,6 +30,11 @@ STEP_KINDS = {
     "extension_notice": EXTENSION,
 }
 ASSUMED_RECEIPT = "Receipt ASSUMED (no receipt date from the agency yet): filing date"
+DEEMED_NOTE = (
+    "as some agency rules provide, e.g. 43 CFR 2.58(e); counted from the day off itself, as the "
+    "statute's words also allow, the result would come earlier: one working day, for a count "
+    "of working days"
+)
 ENDS_RESPONSE = ("determination", "withdrawn", "closed")
 ENDS_EXPEDITE = ("expedite_decided", "determination", "withdrawn", "closed")
 ENDS_APPEAL = ("appeal_decided", "withdrawn", "closed")
@@ -57,7 +65,9 @@ class Receipt:
     def describe(self) -> str:
         text = f"{self.how} {self.said.isoformat()}"
         if self.day != self.said:
-            text += f", a day off: deemed received the next working day, {self.day.isoformat()}"
+            text += (
+                f", a day off: deemed received the next working day, {self.day.isoformat()} ({DEEMED_NOTE})"
+            )
         return text
 
 
@@ -215,14 +225,17 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
     expedite = first.get("expedite_requested")
     expedite_receipt = expedite_done = None
     if expedite is not None:
-        expedite_receipt = _receipt(
-            cal,
-            expedite.agency_received_on or expedite.occurred_on,
-            "Agency received the expedite request"
-            if expedite.agency_received_on
-            else "Receipt of the expedite request ASSUMED",
-            expedite.agency_received_on is None,
-        )
+        if expedite.agency_received_on:
+            said = "Agency received the expedite request"
+            expedite_receipt = _receipt(cal, expedite.agency_received_on, said)
+        elif receipt is not None and filed is not None and expedite.occurred_on == filed.occurred_on:
+            # Asked in the request letter: it arrived with the request, whichever event
+            # (the filing, a receipt, the acknowledgment) says when.
+            how = f"Asked in the request letter, so received with it: {receipt.how}"
+            expedite_receipt = Receipt(receipt.day, receipt.said, how, receipt.assumed)
+        else:
+            said = "Receipt of the expedite request ASSUMED"
+            expedite_receipt = _receipt(cal, expedite.occurred_on, said, True)
         expedite_done = _first(events, ENDS_EXPEDITE, expedite.occurred_on)
 
     windows = []
