@@ -33,7 +33,8 @@ from foiadesk.core.letters.content import (
     address_lines,
     dollars,
     long_date,
-    public_name,
+    sentence_start,
+    short_name,
 )
 from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.directory import Component, load_directory
@@ -204,7 +205,7 @@ def choose_channel(comp: Component, on: date) -> ChannelChoice | None:
     chosen = comp.preferred_channel
     if chosen is None:
         return None
-    return ChannelChoice(chosen.kind, chosen.value, f"{public_name(comp)}'s preferred channel")
+    return ChannelChoice(chosen.kind, chosen.value, f"{sentence_start(short_name(comp))}'s preferred channel")
 
 
 def channel_address(comp: Component, kind: str) -> str:
@@ -327,7 +328,7 @@ def portal_fields(
         raise FilingError(f"Request #{request_id} has no drafted letter to fill the form from.")
     form_id = form_id_for(comp)
     if form_id is None:
-        raise FilingError(f"FOIA.gov has no request form for {public_name(comp)} in FoiaDesk's snapshot.")
+        raise FilingError(f"FOIA.gov has no request form for {short_name(comp)} in FoiaDesk's snapshot.")
     data = portal_forms()
     form = data["forms"][form_id]
     on = on or date.today()
@@ -419,7 +420,7 @@ def portal_overruns(comp: Component, filename: str, docx: bytes, on: date) -> li
         limit, value = spec.get("maxlength"), texts.get(spec["name"], "")
         if limit and len(value) > limit:
             found.append(
-                f"“{spec.get('title', spec['name'])}” on {public_name(comp)}'s FOIA.gov form: "
+                f"“{spec.get('title', spec['name'])}” on {short_name(comp)}'s FOIA.gov form: "
                 f"{len(value):,} characters, and the form takes {limit:,}. Ask for fewer records, "
                 "or draft a suite of narrow letters, before filing it there."
             )
@@ -466,7 +467,7 @@ def email_package(
         raise FilingError(f"Request #{request_id} has no drafted letter to send.")
     to = channel_address(comp, "email")
     if not to:
-        raise FilingError(f"No email address is on file for {public_name(comp)}; use its portal or mail.")
+        raise FilingError(f"No email address is on file for {short_name(comp)}; use its portal or mail.")
     notes = []
     if comp.parent == "DHS" and date.today() >= DHS_PORTAL_ONLY_FROM:
         notes.append(DHS_PORTAL_RULE)
@@ -513,7 +514,7 @@ def print_package(db: Database, request_id: int, kind: str, *, requester: Reques
     where = channel_address(comp, kind)
     if not where:
         raise FilingError(
-            f"No {kind} {'address' if kind == 'mail' else 'number'} is on file for {public_name(comp)}."
+            f"No {kind} {'address' if kind == 'mail' else 'number'} is on file for {short_name(comp)}."
         )
     requester = requester or requester_for(db, request_id)
     doc = Document(io.BytesIO(letter.docx))

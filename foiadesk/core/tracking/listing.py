@@ -33,6 +33,7 @@ from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
 from foiadesk.core.deadlines.events import OUTCOME_LABELS, UNREAD
 from foiadesk.core.store import clock_packs, index_cache, index_read, packing, tracking_texts
+from foiadesk.core.tracking.titles import office_name, shown_title
 from foiadesk.core.tracking.tracker import appeal_rule
 
 NONE = batch.NONE
@@ -378,7 +379,7 @@ class RequestIndex:
             estimate[at], paid[at] = fees["estimate"], fees["paid"]
         part = {
             "id": ids,
-            "title": _objects(req["title"]),
+            "title": _shown_titles(_objects(req["title"]), req["component_id"], components),
             "component": components,
             "component_id": np.asarray(req["component_id"], dtype=np.int64),
             "component_name": _objects(req["component_name"]),
@@ -631,6 +632,19 @@ def _EMPTY_ASKS() -> dict[str, np.ndarray]:  # noqa: N802
     """Every open, dated agency ask of the list: its request, type (a position in
     ``ASK_TYPES``), reply-by date and the event that asked."""
     return {name: np.empty(0, dtype=np.int64) for name in ("request_id", "kind", "due", "event_id")}
+
+
+def _shown_titles(titles: np.ndarray, component_ids, components: np.ndarray) -> np.ndarray:
+    """The titles as ``shown_title`` shows them, looked at only for the few components whose
+    key is not their public name (DHS-PRIV), not for every row of a million-request log."""
+    _, first, inverse = np.unique(
+        np.asarray(component_ids, dtype=np.int64), return_index=True, return_inverse=True
+    )
+    for i, key in enumerate(components[first].tolist()):
+        if office_name(key) != key:
+            rows = np.flatnonzero(inverse.reshape(-1) == i)
+            titles[rows] = [shown_title(t, key) for t in titles[rows].tolist()]
+    return titles
 
 
 def _objects(values: Iterable) -> np.ndarray:
