@@ -516,6 +516,8 @@ def test_no_exhibit_is_named_by_an_event_types_key():
         ("Internal Revenue Service", "the Internal Revenue Service"),
         ("Federal Bureau of Investigation", "the Federal Bureau of Investigation"),
         ("NASA Shared Service Center", "the NASA Shared Service Center"),
+        ("Centers for Disease Control and Prevention", "the Centers for Disease Control and Prevention"),
+        ("Financial Crimes Enforcement Network", "the Financial Crimes Enforcement Network"),
         ("U.S. Immigration and Customs Enforcement", "U.S. Immigration and Customs Enforcement"),
         ("U.S. Customs and Border Protection", "U.S. Customs and Border Protection"),
         ("The Office of the Secretary", "The Office of the Secretary"),

@@ -191,9 +191,13 @@ def test_a_name_is_dropped_for_the_datas_age_not_for_the_office():
 def test_a_2017_web_form_gives_way_to_foia_govs_forms_of_2026():
     # resources/directory/components.csv (2017): NSSC's web form https://socialforms.nasa.gov/foia;
     # /work/shared/data/foia-gov-forms (2026-06-09): fourteen open NASA forms (nasa_*_form)
-    ctx = _nssc_status(date(2026, 12, 7))
-    assert ctx["delivery"] == "Submitted through the FOIA portal at https://www.foia.gov"
+    from foiadesk.core.letters.filing import choose_channel
+
     comp = load_directory().component(NSSC)
+    chosen = choose_channel(comp, date(2026, 12, 7))
+    assert (chosen.kind, chosen.address) == ("portal", "https://www.foia.gov")
+    # FOIA.gov's forms take new requests: a letter about one goes by the office's email
+    assert _nssc_status(date(2026, 12, 7))["delivery"] == "Sent by email to foia@hq.nasa.gov"
     assert "socialforms.nasa.gov" not in " ".join(c.value for c in comp.channels)
     assert comp.preferred_channel.as_of == date(2026, 6, 9)
     assert comp.preferred_channel.note == (

@@ -217,15 +217,19 @@ def letter_name(comp: Component) -> str:
 # Abbreviations of curated offices said letter by letter that take "the" in a sentence
 # ("the IRS"), unlike those said as words or used bare ("ICE", "TIGTA", "CBP", "USCIS").
 WITH_THE = ("IRS", "SSA")
-# A name with one of these words takes "the" ("the DHS Privacy Office", "the Internal Revenue
-# Service"); one without is written bare, as the agency writes it ("U.S. Immigration and
-# Customs Enforcement", "U.S. Customs and Border Protection").
-_TAKES_THE = re.compile(
-    r"\b(?:Offices?|Bureau|Department|Division|Directorate|Services?|Administration|Agency|"
-    r"Cent(?:er|re)|Commission|Board|Council|Institute|Command|Staff|Corps|Guard|Army|Navy|"
-    r"Force|Mint|Archives|Library|Court|Survey|Corporation|Authority|Foundation|Section|"
-    r"Branch|Unit|Secretary|Inspector General|Laborator(?:y|ies))\b"
-)
+# A name with one of these words (or its plural) takes "the" ("the DHS Privacy Office", "the
+# Centers for Disease Control and Prevention"); one without is written bare, as the agency
+# writes it ("U.S. Immigration and Customs Enforcement", "U.S. Customs and Border Protection").
+TAKES_THE = (
+    "Office", "Bureau", "Department", "Division", "Directorate", "Service", "Administration",
+    "Agency", "Center", "Centre", "Commission", "Committee", "Subcommittee", "Conference",
+    "Board", "Council", "Panel", "Institute", "Command", "Staff", "Corps", "Guard", "Army",
+    "Navy", "Force", "Mint", "Archive", "Library", "Laboratory", "Laboratories", "Court",
+    "Survey", "Corporation", "Authority", "Foundation", "Endowment", "Trust", "Fund", "Bank",
+    "Reserve", "System", "Network", "Program", "Project", "Section", "Branch", "Unit",
+    "Headquarters", "Home", "Inspector General",
+)  # fmt: skip
+_TAKES_THE = re.compile(rf"\b(?:{'|'.join(TAKES_THE)})s?\b")
 
 
 def with_article(name: str) -> str:
@@ -377,6 +381,18 @@ def _delivery(channel: Channel | None) -> str:
     }[channel.kind]
 
 
+def _followup_channel(comp: Component) -> Channel | None:
+    """How a letter about a request already filed goes: FOIA.gov's forms take new requests
+    only (resources/portal_forms.json), so where FOIA.gov is the office's channel for
+    requests, its next one (email, mail, fax) carries the letter."""
+    from foiadesk.core.reference.directory import FOIAGOV
+
+    preferred = comp.preferred_channel
+    if preferred is None or preferred.value != FOIAGOV:
+        return preferred
+    return next((c for c in comp.channels if c.value != FOIAGOV), None)
+
+
 def _component_warnings(comp: Component) -> list[str]:
     if comp.verify_before_sending:
         return [
@@ -449,7 +465,7 @@ def _followup_base(requester: Requester, comp: Component, request: RequestRef, l
     ctx = _base(requester, comp, letter_date)
     ctx.update(
         addressee=_office_address(comp, letter_date),
-        delivery=_delivery(comp.preferred_channel),
+        delivery=_delivery(_followup_channel(comp)),
         request={
             "tracking_number": tracking,
             "submitted_on": long_date(request.submitted_on),

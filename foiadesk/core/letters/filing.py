@@ -40,6 +40,7 @@ from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.directory import Component, load_directory
 from foiadesk.core.store import log, reads, sent
 from foiadesk.core.store.db import write
+from foiadesk.core.tracking.titles import shown_title
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FORMS_FILE = RESOURCES / "portal_forms.json"
@@ -328,7 +329,10 @@ def portal_fields(
         raise FilingError(f"Request #{request_id} has no drafted letter to fill the form from.")
     form_id = form_id_for(comp)
     if form_id is None:
-        raise FilingError(f"FOIA.gov has no request form for {short_name(comp)} in FoiaDesk's snapshot.")
+        raise FilingError(
+            f"FoiaDesk has the fields of no FOIA.gov form for {short_name(comp)}: where FOIA.gov "
+            "takes its requests, paste the letter's text into the form's “Your request” box."
+        )
     data = portal_forms()
     form = data["forms"][form_id]
     on = on or date.today()
@@ -591,11 +595,12 @@ def duplicates(db: Database, request_id: int) -> list[str]:
         return []
     mine = _fingerprint(letter)
     rows = sent.filed_with_same_office(db, request_id)
+    office = sent.component_key(db, request_id) or ""
     found = []
     for other_id, title, filed_on in rows:
         other = drafted_letter(db, other_id)
         if other is not None and _fingerprint(other) == mine:
-            found.append(f"request #{other_id} ({title}), filed {filed_on}")
+            found.append(f"request #{other_id} ({shown_title(title, office)}), filed {filed_on}")
     return found
 
 
