@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import json
 import queue
 from collections import deque
@@ -379,7 +380,7 @@ class RequestIndex:
             estimate[at], paid[at] = fees["estimate"], fees["paid"]
         part = {
             "id": ids,
-            "title": _shown_titles(_objects(req["title"]), req["component_id"], components),
+            "title": _shown_titles(_objects(req["title"]), components),
             "component": components,
             "component_id": np.asarray(req["component_id"], dtype=np.int64),
             "component_name": _objects(req["component_name"]),
@@ -634,16 +635,14 @@ def _EMPTY_ASKS() -> dict[str, np.ndarray]:  # noqa: N802
     return {name: np.empty(0, dtype=np.int64) for name in ("request_id", "kind", "due", "event_id")}
 
 
-def _shown_titles(titles: np.ndarray, component_ids, components: np.ndarray) -> np.ndarray:
-    """The titles as ``shown_title`` shows them, looked at only for the few components whose
-    key is not their public name (DHS-PRIV), not for every row of a million-request log."""
-    _, first, inverse = np.unique(
-        np.asarray(component_ids, dtype=np.int64), return_index=True, return_inverse=True
-    )
-    for i, key in enumerate(components[first].tolist()):
-        if office_name(key) != key:
-            rows = np.flatnonzero(inverse.reshape(-1) == i)
-            titles[rows] = [shown_title(t, key) for t in titles[rows].tolist()]
+def _shown_titles(titles: np.ndarray, components: np.ndarray) -> np.ndarray:
+    """The titles as ``shown_title`` shows them: one pass for the endings of the few
+    components whose key is not their public name (DHS-PRIV); most titles have none."""
+    endings = tuple(f": {key}" for key in set(components.tolist()) if office_name(key) != key)
+    if endings:
+        ending = list(map(str.endswith, titles.tolist(), itertools.repeat(endings)))
+        for row in np.flatnonzero(ending).tolist():
+            titles[row] = shown_title(titles[row], components[row])
     return titles
 
 
