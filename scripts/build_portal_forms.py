@@ -3,7 +3,8 @@
 Source: ../shared/data/foia-gov-forms/ (usdoj/foia-api, config/default/webform.webform.*.yml,
 public domain / CC0; SOURCE.txt there). Kept: every DHS, DOJ and Treasury form and the forms
 of the other curated components, each field in the form's order with its label, required
-flag, limits, options and help as plain text. Run with any Python that has PyYAML:
+flag, limits, options and help as plain text; and the id of every open form. Run with any
+Python that has PyYAML:
 
     python scripts/build_portal_forms.py [FORMS_FOLDER]
 
@@ -88,12 +89,14 @@ def field(name: str, raw: dict) -> dict:
 
 
 def main(folder: Path = FORMS) -> int:
-    forms = {}
+    forms, open_forms = {}, []
     for path in sorted(folder.glob("webform.webform.*.yml")):
         form_id = path.name.removeprefix("webform.webform.").removesuffix(".yml")
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if doc.get("status") == "open":
+            open_forms.append(form_id)
         if not (form_id.startswith(FAMILIES) or form_id in CURATED.values()):
             continue
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         elements = yaml.safe_load(doc.get("elements") or "") or {}
         fields = [field(name, raw) for name, raw in elements.items() if isinstance(raw, dict)]
         forms[form_id] = {
@@ -112,6 +115,9 @@ def main(folder: Path = FORMS) -> int:
         "note": "FOIA.gov accepts submissions only on its own site (captcha); FoiaDesk prepares the "
         "fields for the user to paste and never connects.",
         "components": CURATED,
+        # every open form's id, whose first word is its agency's (nasa_ssc_form): which
+        # agencies FOIA.gov takes requests for (directory.py reads it)
+        "open_forms": open_forms,
         "forms": forms,
     }
     OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")

@@ -94,9 +94,8 @@ def test_log_and_show_through_the_cli(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Status: Processing · tracking: F26-123456" in out
     assert "Result: 2026-11-02" in out  # 20 working days after 2026-10-02, Columbus Day skipped
-    assert (
-        "Typical processing at IRS (FOIA.gov FY" in out and "counted as working days from 2026-10-02" in out
-    )
+    assert "Typical processing at the IRS (FOIA.gov FY" in out
+    assert "counted as working days from 2026-10-02" in out
     assert run(["agenda", "--db", db, "--today", "2026-10-20"]) == 0
     assert capsys.readouterr().out.split()[:6] == [
         "2026-11-02",

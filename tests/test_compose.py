@@ -267,9 +267,9 @@ def test_a_few_categories_an_office_does_not_hold_are_named():
         load_profile(PROFILE), pack, choose_categories(pack, "all"), [load_directory().component("IRS")],
         DraftOptions(letter_date=date(2026, 11, 25)),
     )  # fmt: skip
-    note = next(w for w in draft.warnings if w.startswith("Left out of the letter to IRS"))
+    note = next(w for w in draft.warnings if w.startswith("Left out of the letter to the IRS"))
     assert all(title in note for title in not_held)
-    assert "The case does not list IRS as holding them; ask the office that does." in note
+    assert "The case does not list the IRS as holding them; ask the office that does." in note
     assert not any(title in draft.text for title in not_held)
 
 
@@ -306,7 +306,7 @@ def test_a_note_about_the_privacy_office_names_it_not_its_directory_key():
         DraftOptions(letter_date=date(2026, 11, 25)),
     )  # fmt: skip
     note = next(w for w in draft.warnings if w.startswith("Left out of the letter"))
-    assert note.startswith(f"Left out of the letter to {PRIVACY_OFFICE}:")
+    assert note.startswith(f"Left out of the letter to the {PRIVACY_OFFICE}:")
     assert not any("DHS-PRIV" in w for w in draft.warnings)
     assert "DHS-PRIV" not in draft.text
 

@@ -254,7 +254,7 @@ def test_request_context_checks_its_input(requester, pack, ice, irs):
         requester, pack, ["mou"], load_directory().component("DOJ-OLC"), options
     )
     # components.json: DOJ-OLC is FoiaDesk's key for the "Office of Legal Counsel"
-    assert any("not known to be held by Office of Legal Counsel" in w for w in ctx["warnings"])
+    assert any("not known to be held by the Office of Legal Counsel" in w for w in ctx["warnings"])
     assert not any("DOJ-OLC" in w for w in ctx["warnings"])
     with pytest.raises(DraftingError, match="ground for expedited processing"):
         drafting.build_request_context(

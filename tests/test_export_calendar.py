@@ -131,3 +131,18 @@ def test_exports_count_days_the_way_the_window_does(tmp_path):
     assert "20260122" in (tmp_path / "counted.ics").read_text()
     assert "20260126" in (tmp_path / "skipped.ics").read_text()
     assert "20260122" not in (tmp_path / "skipped.ics").read_text()
+
+
+def test_a_calendar_event_names_the_office_not_its_directory_key(db, tmp_path):
+    from foiadesk.core.reference.directory import load_directory
+
+    privacy = load_directory().component("DHS-PRIV")
+    rid = log.add_directory_request(
+        db, privacy, title="Audit logs: DHS-PRIV"
+    ).new_id  # as older drafts wrote it
+    log.record_event(db, rid, log.NewEvent("filed", date(2026, 11, 2)), today=AS_OF)
+    export_calendar(db, tmp_path / "due.ics", as_of=AS_OF)
+    (event,) = events(tmp_path / "due.ics").values()
+    assert event["summary"] == f"Response due — DHS Privacy Office #{rid}: Audit logs: DHS Privacy Office"
+    assert "DHS-PRIV" not in event["description"]
+    assert "Owed by the agency (DHS Privacy Office)." in event["description"]

@@ -370,7 +370,7 @@ def test_ogis_request_names_the_agency_as_a_sentence_does_and_lists_exemptions(d
     scenario(db, ice)
     record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5", "b6", "b7C"])
     text = docx_text(draft_followup(db, ice, "ogis", letter_date=date(2026, 12, 7)).docx)
-    assert "to mediate a dispute with the U.S. Immigration and Customs Enforcement over my request" in text
+    assert "to mediate a dispute with U.S. Immigration and Customs Enforcement over my request" in text
     assert "The determination withheld records under Exemption 5, Exemption 6 and Exemption 7(C)." in text
     # the chronology names exemptions as the statute does, not by FoiaDesk's codes (b7C)
     assert "ICE issued a determination: partly granted (Exemption 5, Exemption 6 and Exemption 7(C))." in text

@@ -487,3 +487,61 @@ def test_the_complaint_outline_names_each_exhibit_by_what_it_is(db, reporter, pa
     assert outline[outline.index("Exhibits") + 5] == "Exhibit E:\tEnclosure to Exhibit D."
     text = "\n".join(outline)
     assert ".pdf" not in text and ".docx" not in text and ".txt" not in text
+
+
+def test_no_exhibit_is_named_by_an_event_types_key():
+    """Every event type sent or received has its words in the exhibit list; a type this
+    version does not know (a newer log's) is called correspondence, never by its key."""
+    from foiadesk.core.deadlines.events import EVENT_TYPES
+    from foiadesk.core.letters.followups import exhibits
+
+    privacy = load_directory().component("DHS-PRIV")
+    kinds = [*EVENT_TYPES, "records_posted_online"]
+    files = [("2026-10-06", kind, n, f"{kind}.pdf", "application/pdf", False) for n, kind in enumerate(kinds)]
+    named = {kind: row["what"] for kind, row in zip(kinds, exhibits(files, privacy), strict=True)}
+    for what in named.values():
+        assert "_" not in what and "DHS-PRIV" not in what, what
+    assert named["acknowledged"] == "The DHS Privacy Office's acknowledgment of October 6, 2026"
+    assert named["records_posted_online"] == "Correspondence of October 6, 2026"
+    told = [k for k, t in EVENT_TYPES.items() if t.direction != "internal"]
+    assert not any(named[k].startswith("Correspondence") for k in told)  # each has its own words
+
+
+@pytest.mark.parametrize(
+    ("name", "in_a_sentence"),
+    [
+        ("DHS Privacy Office", "the DHS Privacy Office"),
+        ("Office of Legal Counsel", "the Office of Legal Counsel"),
+        ("Civil Division", "the Civil Division"),
+        ("Internal Revenue Service", "the Internal Revenue Service"),
+        ("Federal Bureau of Investigation", "the Federal Bureau of Investigation"),
+        ("NASA Shared Service Center", "the NASA Shared Service Center"),
+        ("Centers for Disease Control and Prevention", "the Centers for Disease Control and Prevention"),
+        ("Financial Crimes Enforcement Network", "the Financial Crimes Enforcement Network"),
+        ("U.S. Immigration and Customs Enforcement", "U.S. Immigration and Customs Enforcement"),
+        ("U.S. Customs and Border Protection", "U.S. Customs and Border Protection"),
+        ("The Office of the Secretary", "The Office of the Secretary"),
+    ],
+)
+def test_an_office_takes_the_where_its_name_does(name, in_a_sentence):
+    from foiadesk.core.letters.content import with_article
+
+    assert with_article(name) == in_a_sentence
+
+
+def test_messages_name_the_office_as_a_sentence_does():
+    from dataclasses import replace
+
+    from foiadesk.core.letters.content import appeal_office, short_name
+
+    directory = load_directory()
+    privacy = replace(directory.component("DHS-PRIV"), appeal_address=None, appeal_channels=())
+    warnings: list[str] = []
+    appeal_office(privacy, warnings=warnings)
+    assert "No appeal address is on file for the DHS Privacy Office: copy the one printed in the " \
+        "determination letter." in warnings  # fmt: skip
+    said = {k: short_name(directory.component(k)) for k in ("ICE", "IRS", "TIGTA", "DOJ-CIV")}
+    assert said == {"ICE": "ICE", "IRS": "the IRS", "TIGTA": "TIGTA", "DOJ-CIV": "the Civil Division"}
+    # a FOIA.gov abbreviation may be said either way ("the FBI", "NASA"): the name is used
+    assert short_name(directory.component("FLETC")) == "the Federal Law Enforcement Training Center"
+    assert short_name(directory.component("JPL")) == "the Jet Propulsion Laboratory"

@@ -186,3 +186,35 @@ def test_a_name_is_dropped_for_the_datas_age_not_for_the_office():
     ctx = _nssc_status(date(2018, 1, 10))
     assert str(ctx["addressee"]).split("\n")[2] == "Martha Terry"
     assert ctx["component"]["public_liaison"] == "Martha Terry (202-358-2339)"
+
+
+def test_a_2017_web_form_gives_way_to_foia_govs_forms_of_2026():
+    # resources/directory/components.csv (2017): NSSC's web form https://socialforms.nasa.gov/foia;
+    # /work/shared/data/foia-gov-forms (2026-06-09): fourteen open NASA forms (nasa_*_form)
+    from foiadesk.core.letters.filing import choose_channel
+
+    comp = load_directory().component(NSSC)
+    chosen = choose_channel(comp, date(2026, 12, 7))
+    assert (chosen.kind, chosen.address) == ("portal", "https://www.foia.gov")
+    # FOIA.gov's forms take new requests: a letter about one goes by the office's email
+    assert _nssc_status(date(2026, 12, 7))["delivery"] == "Sent by email to foia@hq.nasa.gov"
+    assert "socialforms.nasa.gov" not in " ".join(c.value for c in comp.channels)
+    assert comp.preferred_channel.as_of == date(2026, 6, 9)
+    assert comp.preferred_channel.note == (
+        "On FOIA.gov, choose National Aeronautics and Space Administration and then "
+        "NASA Shared Service Center."
+    )
+    assert [c.kind for c in comp.channels if not c.preferred] == ["email", "mail", "fax"]  # 2017's, kept
+
+
+def test_a_channel_checked_after_the_forms_snapshot_stays_preferred():
+    directory = load_directory()
+    # components.json: SSA's portal was last checked in 2017, TIGTA's email on 2026-06-30
+    ssa, tigta = directory.component("SSA"), directory.component("TIGTA")
+    assert (ssa.preferred_channel.kind, ssa.preferred_channel.value) == ("portal", "https://www.foia.gov")
+    assert "secure.ssa.gov" not in " ".join(c.value for c in ssa.channels)
+    assert ssa.preferred_channel.note == "On FOIA.gov, choose Social Security Administration."
+    assert (tigta.preferred_channel.kind, tigta.preferred_channel.value) == (
+        "email",
+        "FOIA.Reading.Room@tigta.treas.gov",
+    )

@@ -302,12 +302,17 @@ def test_protective_asks(directory, letters):
         assert "reasonably foresee" in body and "552(a)(8)(A)(i)–(ii), 552(b)" in body
         assert "parallel requests for related records" in body
         assert "rolling basis" in body and "estimated date of completion" in body
-        others = [
-            re.sub(r" \(.*\)", "", directory.component(a).name)
-            for a in COMPONENTS
-            if a != draft.component.abbr
-        ]
-        assert all(f"the {name}" in body for name in others)  # named as a sentence names them
+        # named as a sentence names them: "the" where the name takes it, not before ICE's
+        others = {
+            "ICE": "U.S. Immigration and Customs Enforcement",
+            "IRS": "the Internal Revenue Service",
+            "TIGTA": "the Treasury Inspector General for Tax Administration",
+            "DHS-PRIV": "the DHS Privacy Office",
+            "TREAS-DO": "the Department of the Treasury, Departmental Offices",
+        }
+        assert all(name in body for key, name in others.items() if key != draft.component.abbr)
+        if draft.component.abbr != "ICE":
+            assert "the U.S. Immigration" not in body
 
 
 def test_irs_wording(directory, letters):

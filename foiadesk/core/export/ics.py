@@ -22,6 +22,7 @@ from foiadesk.core.deadlines.clocks import Clock
 from foiadesk.core.deadlines.facts import read_events
 from foiadesk.core.export.files import Cancelled, ExportError, Progress, atomic_output, clean_text, stop_if
 from foiadesk.core.store import reads
+from foiadesk.core.tracking.titles import office_name
 
 ALARM_DAYS = (7, 1)  # reminders at 9:00, this many days before the due date
 TITLE_CHARS = 60
@@ -98,12 +99,14 @@ def summary(item: DueItem) -> str:
     title = item.title if len(item.title) <= TITLE_CHARS else item.title[: TITLE_CHARS - 1].rstrip() + "…"
     you = "[You] " if clock.owed_by == "requester" else ""
     label = clock.label.removesuffix(" by")  # the event's date says by when
-    return f"{you}{label} — {item.component} #{item.request_id}: {title}"
+    return f"{you}{label} — {office_name(item.component)} #{item.request_id}: {title}"
 
 
 def _description(item: DueItem) -> str:
-    owed = "you (the requester)" if item.clock.owed_by == "requester" else f"the agency ({item.component})"
-    lines = [f"FOIA request #{item.request_id}: {item.title}", f"{item.component_name} ({item.component})"]
+    office = office_name(item.component)  # never a directory key (DHS-PRIV)
+    owed = "you (the requester)" if item.clock.owed_by == "requester" else f"the agency ({office})"
+    name = item.component_name if office != item.component else f"{item.component_name} ({office})"
+    lines = [f"FOIA request #{item.request_id}: {item.title}", name]
     if item.tracking:
         lines.append(f"Tracking: {', '.join(item.tracking)}")
     lines.append(f"Owed by {owed}.")

@@ -31,6 +31,8 @@ from foiadesk.core.letters.content import (
     ground_named,
     own_records,
     public_name,
+    sentence_start,
+    short_name,
 )
 from foiadesk.core.letters.drafting import render, suggested_filename
 from foiadesk.core.letters.filing import portal_overruns
@@ -113,7 +115,7 @@ def draft_requests(
         ids = [i for i in category_ids if i in held or i not in titles]  # unknown ids: refused below
         if not ids:
             raise UserError(
-                f"{public_name(comp)} holds none of the chosen categories; "
+                f"{sentence_start(short_name(comp))} holds none of the chosen categories; "
                 "leave it out or choose categories it holds."
             )
         left_out = [titles[i] for i in dict.fromkeys(category_ids) if i not in ids]
@@ -142,7 +144,7 @@ FEW_LEFT_OUT = 3  # up to this many categories left out of a letter are named in
 def _left_out_note(comp: Component, left_out: Sequence[str], chosen: int) -> str:
     """For the user, never the letter: the chosen categories this office does not hold, by
     name when there are few; by number when there are many ("all" chosen for one office)."""
-    who = public_name(comp)
+    who = short_name(comp)
     if len(left_out) <= FEW_LEFT_OUT:
         return (
             f"Left out of the letter to {who}: {'; '.join(left_out)}. The case does not list "
@@ -172,7 +174,7 @@ def _grounds_for(comp: Component, options: DraftOptions) -> tuple[DraftOptions, 
     ordered = [g for g in GROUNDS if g in allowed]
     if not kept:
         raise UserError(
-            f"The {public_name(comp)} rules allow none of the chosen expedite grounds; "
+            f"The rules of {short_name(comp)} allow none of the chosen expedite grounds; "
             f"they allow: {', '.join(ground_named(g) for g in ordered)}. Choose one of those."
         )
     left_out = [
@@ -207,7 +209,8 @@ def log_drafts(
     """Add a request per draft to the pack's case and record its "drafted" event with the
     letter attached, all in one transaction. The case is the one whose short id is the pack's
     (a demo's, or one renamed by the user), created on first use; each title begins with
-    that case's name, so the list shows only what tells the drafts apart."""
+    that case's name, so the list shows only what tells the drafts apart, and ends with the
+    office as the public knows it ("DHS Privacy Office"), never a directory key."""
     request_ids, event_ids = [], []
     with write(db):
         case = reads.case_row(db, pack.id)
@@ -223,7 +226,7 @@ def log_drafts(
             records = own_records(pack, draft.category_ids, comp)
             request_id = log.add_request(
                 db,
-                title=f"{case_name}{f' — {records}' if records else ''}: {comp.abbr or comp.name}",
+                title=f"{case_name}{f' — {records}' if records else ''}: {public_name(comp)}",
                 component_id=component_id,
                 case_id=case_id,
                 requester_id=requester_id,

@@ -214,18 +214,47 @@ def letter_name(comp: Component) -> str:
     return one_line(re.sub(r"\s*\([^)]*\)", "", comp.name)) or one_line(comp.name)
 
 
-# Abbreviations said letter by letter that take "the" in a sentence ("the IRS"), unlike
-# those said as words or used bare ("ICE", "TIGTA", "CBP", "USCIS").
+# Abbreviations of curated offices said letter by letter that take "the" in a sentence
+# ("the IRS"), unlike those said as words or used bare ("ICE", "TIGTA", "CBP", "USCIS").
 WITH_THE = ("IRS", "SSA")
+# A name with one of these words (or its plural) takes "the" ("the DHS Privacy Office", "the
+# Centers for Disease Control and Prevention"); one without is written bare, as the agency
+# writes it ("U.S. Immigration and Customs Enforcement", "U.S. Customs and Border Protection").
+TAKES_THE = (
+    "Office", "Bureau", "Department", "Division", "Directorate", "Service", "Administration",
+    "Agency", "Center", "Centre", "Commission", "Committee", "Subcommittee", "Conference",
+    "Board", "Council", "Panel", "Institute", "Command", "Staff", "Corps", "Guard", "Army",
+    "Navy", "Force", "Mint", "Archive", "Library", "Laboratory", "Laboratories", "Court",
+    "Survey", "Corporation", "Authority", "Foundation", "Endowment", "Trust", "Fund", "Bank",
+    "Reserve", "System", "Network", "Program", "Project", "Section", "Branch", "Unit",
+    "Headquarters", "Home", "Inspector General",
+)  # fmt: skip
+_TAKES_THE = re.compile(rf"\b(?:{'|'.join(TAKES_THE)})s?\b")
+
+
+def with_article(name: str) -> str:
+    """An office's name as it reads after a preposition: "the DHS Privacy Office", "the
+    Civil Division", but "U.S. Immigration and Customs Enforcement" (no such word)."""
+    name = one_line(name)
+    if name.casefold().startswith("the ") or not _TAKES_THE.search(name):
+        return name
+    return f"the {name}"
 
 
 def short_name(comp: Component) -> str:
-    """A running mention of the office: its public abbreviation ("ICE", "the IRS"), never one
-    of FoiaDesk's directory keys (DHS-PRIV, TREAS-DO), which no agency uses."""
+    """A running mention of the office, to put after a preposition or before "'s": a curated
+    office's public abbreviation ("ICE", "the IRS"); else its name, with "the" where the name
+    takes it (an abbreviation from FOIA.gov's list may be said either way: "FBI" needs "the",
+    "NASA" does not). Never one of FoiaDesk's directory keys (DHS-PRIV, TREAS-DO)."""
     abbr = comp.abbr or ""
-    if not abbr or "-" in abbr:
-        return _the(letter_name(comp))
-    return f"the {abbr}" if abbr in WITH_THE else abbr
+    if comp.curated and abbr and "-" not in abbr:
+        return f"the {abbr}" if abbr in WITH_THE else abbr
+    return with_article(letter_name(comp))
+
+
+def sentence_start(text: str) -> str:
+    """A sentence that opens with an office's name ("the DHS Privacy Office …") starts upper-case."""
+    return text[:1].upper() + text[1:]
 
 
 def public_name(comp: Component) -> str:
@@ -352,10 +381,22 @@ def _delivery(channel: Channel | None) -> str:
     }[channel.kind]
 
 
+def _followup_channel(comp: Component) -> Channel | None:
+    """How a letter about a request already filed goes: FOIA.gov's forms take new requests
+    only (resources/portal_forms.json), so where FOIA.gov is the office's channel for
+    requests, its next one (email, mail, fax) carries the letter."""
+    from foiadesk.core.reference.directory import FOIAGOV
+
+    preferred = comp.preferred_channel
+    if preferred is None or preferred.value != FOIAGOV:
+        return preferred
+    return next((c for c in comp.channels if c.value != FOIAGOV), None)
+
+
 def _component_warnings(comp: Component) -> list[str]:
     if comp.verify_before_sending:
         return [
-            f"The contact details for {comp.name} come from FOIA.gov's 2017 directory: "
+            f"The contact details for {short_name(comp)} come from FOIA.gov's 2017 directory: "
             "check them on the agency's FOIA page before sending."
             + (
                 " The letter addresses the office's FOIA Officer by role, not the people that "
@@ -424,7 +465,7 @@ def _followup_base(requester: Requester, comp: Component, request: RequestRef, l
     ctx = _base(requester, comp, letter_date)
     ctx.update(
         addressee=_office_address(comp, letter_date),
-        delivery=_delivery(comp.preferred_channel),
+        delivery=_delivery(_followup_channel(comp)),
         request={
             "tracking_number": tracking,
             "submitted_on": long_date(request.submitted_on),
@@ -545,7 +586,7 @@ def _categories(pack: CasePack, ids: Iterable[str], comp: Component, warnings: l
         if comp.key.lower() not in (h.lower() for h in cat.holders):
             warnings.append(
                 f"Category '{cat.title}' is not known to be held by "
-                f"{public_name(comp)} (holders: {', '.join(_holder_name(h) for h in cat.holders)})."
+                f"{short_name(comp)} (holders: {', '.join(_holder_name(h) for h in cat.holders)})."
             )
         chosen.append(
             {
@@ -618,7 +659,7 @@ def _fee(requester: Requester, options: DraftOptions, comp: Component, warnings:
         try:
             default = money(_value(comp.default_fee_commitment))
         except DraftingError:
-            warnings.append(f"The default fee commitment for {public_name(comp)} is not an amount.")
+            warnings.append(f"The default fee commitment for {short_name(comp)} is not an amount.")
     if default is not None:
         family = _family(comp)
         pin = authorities.rule(family, "fee_commitment", unverified_ok=options.include_unverified)
@@ -715,7 +756,7 @@ def _grounds(
     for code in dict.fromkeys(codes):
         if code not in allowed or code not in GROUNDS:
             raise DraftingError(
-                f"The rules of {public_name(comp)} do not list "
+                f"The rules of {short_name(comp)} do not list "
                 f"{ground_named(code)} as a ground for expedited processing; they allow: "
                 f"{', '.join(ground_named(g) for g in allowed)}. Choose one of those."
             )
@@ -899,7 +940,7 @@ def _protective_asks(comp: Component, options: DraftOptions) -> list[str]:
         "part of each record, marking each redaction with the exemption relied on (5 U.S.C. "
         "552(a)(8)(A)(i)–(ii), 552(b)).",
     ]
-    others = [_the(one_line(x)) for x in options.parallel_to if one_line(x)]
+    others = [with_article(x) for x in options.parallel_to if one_line(x)]
     if others:
         listed = ", ".join(others[:-1]) + (" and " if len(others) > 1 else "") + others[-1]
         asks.append(
@@ -1217,7 +1258,7 @@ def appeal_office(component: Component, appeal_address: str = "", warnings: list
             warnings.append(f"Appeal office on file: {office}")
         if not address:
             warnings.append(
-                f"No appeal address is on file for {public_name(component)}: copy "
+                f"No appeal address is on file for {short_name(component)}: copy "
                 "the one printed in the determination letter."
             )
         elif on_file is not None and on_file.tag == "U":
@@ -1391,8 +1432,3 @@ def _withheld_item(number: int, item: dict) -> dict:
         "exemptions_text": "" if item.get("cited_in_description") else text,
         "argument": paragraphs(item.get("argument", "")),
     }
-
-
-def _the(agency: str) -> str:
-    """An agency's name as a sentence names it: "the Internal Revenue Service"."""
-    return agency if agency.casefold().startswith("the ") else f"the {agency}"

@@ -33,12 +33,14 @@ from foiadesk.core.letters.content import (
     address_lines,
     dollars,
     long_date,
-    public_name,
+    sentence_start,
+    short_name,
 )
 from foiadesk.core.paths import RESOURCES
 from foiadesk.core.reference.directory import Component, load_directory
 from foiadesk.core.store import log, reads, sent
 from foiadesk.core.store.db import write
+from foiadesk.core.tracking.titles import shown_title
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FORMS_FILE = RESOURCES / "portal_forms.json"
@@ -204,7 +206,7 @@ def choose_channel(comp: Component, on: date) -> ChannelChoice | None:
     chosen = comp.preferred_channel
     if chosen is None:
         return None
-    return ChannelChoice(chosen.kind, chosen.value, f"{public_name(comp)}'s preferred channel")
+    return ChannelChoice(chosen.kind, chosen.value, f"{sentence_start(short_name(comp))}'s preferred channel")
 
 
 def channel_address(comp: Component, kind: str) -> str:
@@ -327,7 +329,10 @@ def portal_fields(
         raise FilingError(f"Request #{request_id} has no drafted letter to fill the form from.")
     form_id = form_id_for(comp)
     if form_id is None:
-        raise FilingError(f"FOIA.gov has no request form for {public_name(comp)} in FoiaDesk's snapshot.")
+        raise FilingError(
+            f"FoiaDesk has the fields of no FOIA.gov form for {short_name(comp)}: where FOIA.gov "
+            "takes its requests, paste the letter's text into the form's “Your request” box."
+        )
     data = portal_forms()
     form = data["forms"][form_id]
     on = on or date.today()
@@ -419,7 +424,7 @@ def portal_overruns(comp: Component, filename: str, docx: bytes, on: date) -> li
         limit, value = spec.get("maxlength"), texts.get(spec["name"], "")
         if limit and len(value) > limit:
             found.append(
-                f"“{spec.get('title', spec['name'])}” on {public_name(comp)}'s FOIA.gov form: "
+                f"“{spec.get('title', spec['name'])}” on {short_name(comp)}'s FOIA.gov form: "
                 f"{len(value):,} characters, and the form takes {limit:,}. Ask for fewer records, "
                 "or draft a suite of narrow letters, before filing it there."
             )
@@ -466,7 +471,7 @@ def email_package(
         raise FilingError(f"Request #{request_id} has no drafted letter to send.")
     to = channel_address(comp, "email")
     if not to:
-        raise FilingError(f"No email address is on file for {public_name(comp)}; use its portal or mail.")
+        raise FilingError(f"No email address is on file for {short_name(comp)}; use its portal or mail.")
     notes = []
     if comp.parent == "DHS" and date.today() >= DHS_PORTAL_ONLY_FROM:
         notes.append(DHS_PORTAL_RULE)
@@ -513,7 +518,7 @@ def print_package(db: Database, request_id: int, kind: str, *, requester: Reques
     where = channel_address(comp, kind)
     if not where:
         raise FilingError(
-            f"No {kind} {'address' if kind == 'mail' else 'number'} is on file for {public_name(comp)}."
+            f"No {kind} {'address' if kind == 'mail' else 'number'} is on file for {short_name(comp)}."
         )
     requester = requester or requester_for(db, request_id)
     doc = Document(io.BytesIO(letter.docx))
@@ -590,11 +595,12 @@ def duplicates(db: Database, request_id: int) -> list[str]:
         return []
     mine = _fingerprint(letter)
     rows = sent.filed_with_same_office(db, request_id)
+    office = sent.component_key(db, request_id) or ""
     found = []
     for other_id, title, filed_on in rows:
         other = drafted_letter(db, other_id)
         if other is not None and _fingerprint(other) == mine:
-            found.append(f"request #{other_id} ({title}), filed {filed_on}")
+            found.append(f"request #{other_id} ({shown_title(title, office)}), filed {filed_on}")
     return found
 
 

@@ -30,7 +30,6 @@ from foiadesk.core.letters.content import (
     _address_block,
     _decision,
     _followup_base,
-    _the,
     appeal_office,
     build_appeal_context,
     build_clarification_reply_context,
@@ -43,7 +42,9 @@ from foiadesk.core.letters.content import (
     long_date,
     paragraphs,
     public_name,
+    sentence_start,
     short_name,
+    with_article,
 )
 from foiadesk.core.letters.filing import DOCX_MIME, component_for, confirmations, requester_for
 from foiadesk.core.letters.next_steps import KINDS
@@ -309,8 +310,9 @@ WORD_FILES = (DOCX_MIME, "application/msword", "application/vnd.oasis.opendocume
 def exhibits(files: Sequence[tuple[str, str, int, str, str, bool]], comp: Component) -> list[dict]:
     """The correspondence as a lawyer's exhibit list names it: by what each document is and
     its date ("Plaintiff's request letter of October 1, 2026", "ICE's acknowledgment of
-    October 6, 2026"), never by a file name. A file beside a letter is the proof it was sent
-    or an enclosure to it; the text OCR read from a scan is not an exhibit (the scan is)."""
+    October 6, 2026"), never by a file name or an event type's key. A file beside a letter is
+    the proof it was sent or an enclosure to it; the text OCR read from a scan is not an
+    exhibit (the scan is)."""
     out: list[dict] = []
     first_of: dict[int, str] = {}  # event id: the exhibit letter of its main document
     for on, kind, event_id, name, mime, drafted in files:
@@ -332,10 +334,10 @@ def exhibits(files: Sequence[tuple[str, str, int, str, str, bool]], comp: Compon
             what = f"Plaintiff's {OWN_LETTERS[kind]} of {day}"
         elif kind in APPEAL_OFFICE_LETTERS:
             what = f"The appeal office's {APPEAL_OFFICE_LETTERS[kind]} of {day}"
-        else:
-            agency = short_name(comp)
-            said = AGENCY_LETTERS.get(kind, kind.replace("_", " "))
-            what = f"{agency[:1].upper()}{agency[1:]}'s {said} of {day}"
+        elif kind in AGENCY_LETTERS:
+            what = f"{sentence_start(short_name(comp))}'s {AGENCY_LETTERS[kind]} of {day}"
+        else:  # a kind this version has no words for (a newer log's): said plainly, never by its key
+            what = f"Correspondence of {day}"
         first_of.setdefault(event_id, letter)
         out.append({"letter": letter, "date": day, "what": what, "file": name})
     return out
@@ -386,7 +388,7 @@ def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
             "withdrawn": "I withdrew the request.",
         }
         if e.type in own:
-            return _sentence(own[e.type])
+            return sentence_start(own[e.type])
     said = {
         "filed": f"Plaintiff submitted the request to {agency}"
         + (f" {FILED_BY.get(e.channel, 'by ' + e.channel.replace('_', ' '))}" if e.channel else "")
@@ -440,12 +442,9 @@ def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
         "payment": "Plaintiff paid fees.",
         "withdrawn": "Plaintiff withdrew the request.",
     }
-    return _sentence(said.get(e.type, (EVENT_TYPES[e.type].label if e.type in EVENT_TYPES else e.type) + "."))
-
-
-def _sentence(text: str) -> str:
-    """A sentence that opens with an agency's name ("the Privacy Office …") starts upper-case."""
-    return text[:1].upper() + text[1:]
+    return sentence_start(
+        said.get(e.type, (EVENT_TYPES[e.type].label if e.type in EVENT_TYPES else e.type) + ".")
+    )
 
 
 # --- contexts -----------------------------------------------------------------------------------
@@ -467,8 +466,10 @@ def _ref(h: History, kind: str = "") -> RequestRef:
 
 
 def _title(h: History) -> str:
-    suffix = f": {h.component.abbr or h.component.key}"
-    title = h.title[: -len(suffix)] if h.title.endswith(suffix) else h.title
+    """The request's title without the office it ends in, which the letter names already."""
+    title = h.title
+    for office in (public_name(h.component), h.component.abbr or h.component.key, h.component.name):
+        title = title.removesuffix(f": {office}")
     return title if len(title) < MAX_TITLE else ""
 
 
@@ -619,7 +620,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         )
         if not liaison:
             ctx["warnings"].append(
-                f"No current FOIA Public Liaison contact is on file for {public_name(comp)}: the letter "
+                f"No current FOIA Public Liaison contact is on file for {short_name(comp)}: the letter "
                 "goes to the FOIA office, addressed to the Liaison; find the Liaison's contact on "
                 "the agency's FOIA page."
             )
@@ -629,7 +630,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         facts["chronology"] = h.own_chronology  # the requester tells OGIS what happened
         ctx["warnings"].extend(OGIS_WARNINGS)
         ctx.update(
-            agency=_the(letter_name(comp)),
+            agency=with_article(letter_name(comp)),
             addressee=_address_block("", OGIS_ADDRESS),
             delivery=f"Sent by email to {OGIS_EMAIL}",
             # a letter to OGIS, not a request to the IRS: the IRS's signed-request rule does not apply
@@ -646,7 +647,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
                 "administrative remedies not exhausted (5 U.S.C. 552(a)(6)(C)(i))."
             )
         ctx.update(
-            agency=_the(letter_name(comp)),
+            agency=with_article(letter_name(comp)),
             defendant=comp.parent_name or letter_name(comp),
             venue_home=_home_district(requester),
             note=paragraphs(inputs.note),

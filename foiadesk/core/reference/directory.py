@@ -22,7 +22,7 @@ import functools
 import itertools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -46,6 +46,7 @@ OLD_STATS_SOURCE = (
     "FOIA.gov request-time table, 18F/2015-foia @f9503d2 (processing_times_foiagov_fy2008_2016.csv)"
 )
 RETIRED_PORTAL = "foiaonline.regulations.gov"
+FOIAGOV = "https://www.foia.gov"
 
 
 class DirectoryError(UserError):
@@ -826,6 +827,56 @@ def _resolve(identity: dict[str, Any], own: dict[str, Any], curated: _Curated) -
     return Component(**fields)
 
 
+@dataclass(frozen=True)
+class _Forms:
+    """FOIA.gov's request forms as of a date (resources/portal_forms.json): which agencies
+    FOIA.gov takes requests for, by the first word of each open form's id (nasa_ssc_form)."""
+
+    agencies: frozenset[str]
+    source: str
+    as_of: date | None
+
+    @classmethod
+    def read(cls, path: Path) -> _Forms:
+        if not path.exists():
+            return cls(frozenset(), "", None)
+        data = take_object(read_json(path, DirectoryError), "")
+        ids = [str(i) for i in data.get("open_forms", [])]
+        return cls(
+            frozenset(i.split("_")[0] for i in ids), str(data["source"]), parse_date(data["as_of"], "as_of")
+        )
+
+
+def _current_channels(comp: Component, forms: _Forms) -> Component:
+    """Where FOIA.gov's forms (newer than the directory's 2017 data) take requests for the
+    component's agency and its preferred channel was checked before they were read, FOIA.gov
+    becomes its preferred channel and web forms as old as that one are left out: the 2017
+    list's are mostly gone (NASA's socialforms.nasa.gov). A channel checked since is kept."""
+    preferred = comp.preferred_channel
+    if forms.as_of is None or comp.parent.lower() not in forms.agencies:
+        return comp
+    if preferred is not None and preferred.as_of >= forms.as_of:
+        return comp
+    kept = tuple(
+        replace(c, preferred=False)
+        for c in comp.channels
+        if not (c.kind == "portal" and c.as_of < forms.as_of) and c.value != FOIAGOV
+    )
+    office = re.sub(r"\s*\([^)]*\)", "", comp.name)
+    agency = comp.parent_name or comp.parent
+    where = office if office == agency else f"{agency} and then {office}"
+    foiagov = Channel(
+        "portal",
+        FOIAGOV,
+        True,
+        forms.source,
+        "P",  # FOIA.gov has forms for the agency; which one is this office's is not recorded
+        forms.as_of,
+        f"On FOIA.gov, choose {where}.",
+    )
+    return replace(comp, channels=(foiagov, *kept))
+
+
 def default_resources_dir() -> Path:
     """The shipped resources (the checkout's resources/, or the installed package data)."""
     return RESOURCES
@@ -870,4 +921,7 @@ def _load(resources_dir: Path) -> Directory:
             )
         seen[comp.key.lower()] = i
     broad = [_resolve(*_broad_identity(row), curated) for row in broad_rows]
+    forms = _Forms.read(resources_dir / "portal_forms.json")
+    components = [_current_channels(c, forms) for c in components]
+    broad = [_current_channels(c, forms) for c in broad]
     return Directory(components, broad, curated.federal["appeal_window"], folder)

@@ -41,6 +41,7 @@ from foiadesk.core.store.log import (
 )
 from foiadesk.core.tracking.details import event_details
 from foiadesk.core.tracking.preview import ClockChange, as_event, preview_events
+from foiadesk.core.tracking.titles import shown_title
 from foiadesk.core.tracking.tracker import appeal_rule
 
 MAX_BODY_CHARS = 200_000  # the text kept on the event for search; the file itself is kept whole
@@ -358,7 +359,7 @@ def _request(db: Database, request_id: int) -> tuple[str, str]:
     row = reads.request_title_and_abbr(db, request_id)
     if row is None:
         raise LogError(f"There is no request with id {request_id}.")
-    return row[0], row[1]
+    return shown_title(row[0], row[1]), row[1]
 
 
 def _notes(p: Proposal, reply: ReplyFile, history: list[Event], known: tuple[str, ...]) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import json
 import queue
 from collections import deque
@@ -33,6 +34,7 @@ from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
 from foiadesk.core.deadlines.events import OUTCOME_LABELS, UNREAD
 from foiadesk.core.store import clock_packs, index_cache, index_read, packing, tracking_texts
+from foiadesk.core.tracking.titles import office_name, shown_title
 from foiadesk.core.tracking.tracker import appeal_rule
 
 NONE = batch.NONE
@@ -378,7 +380,7 @@ class RequestIndex:
             estimate[at], paid[at] = fees["estimate"], fees["paid"]
         part = {
             "id": ids,
-            "title": _objects(req["title"]),
+            "title": _shown_titles(_objects(req["title"]), components),
             "component": components,
             "component_id": np.asarray(req["component_id"], dtype=np.int64),
             "component_name": _objects(req["component_name"]),
@@ -631,6 +633,17 @@ def _EMPTY_ASKS() -> dict[str, np.ndarray]:  # noqa: N802
     """Every open, dated agency ask of the list: its request, type (a position in
     ``ASK_TYPES``), reply-by date and the event that asked."""
     return {name: np.empty(0, dtype=np.int64) for name in ("request_id", "kind", "due", "event_id")}
+
+
+def _shown_titles(titles: np.ndarray, components: np.ndarray) -> np.ndarray:
+    """The titles as ``shown_title`` shows them: one pass for the endings of the few
+    components whose key is not their public name (DHS-PRIV); most titles have none."""
+    endings = tuple(f": {key}" for key in set(components.tolist()) if office_name(key) != key)
+    if endings:
+        ending = list(map(str.endswith, titles.tolist(), itertools.repeat(endings)))
+        for row in np.flatnonzero(ending).tolist():
+            titles[row] = shown_title(titles[row], components[row])
+    return titles
 
 
 def _objects(values: Iterable) -> np.ndarray:

@@ -13,6 +13,7 @@ from foiadesk.core.deadlines.clocks import AppealRule, Clock, compute_clocks, ne
 from foiadesk.core.deadlines.events import Event, derive_status
 from foiadesk.core.store import reads
 from foiadesk.core.store.log import events_for
+from foiadesk.core.tracking.titles import shown_title
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,11 @@ def appeal_rule(component_abbr: str) -> AppealRule:
 def typical_completion(view: RequestView, cal: Calendar | None = None) -> str | None:
     """What FOIA.gov's reported medians suggest, beside the statutory date: a realistic
     expectation, not a deadline (counted on ``cal``, the calendar of the clocks)."""
+    from foiadesk.core.letters.content import short_name
     from foiadesk.core.reference.directory import load_directory
 
-    estimate = load_directory().completion_estimate(view.component)
+    directory = load_directory()
+    estimate = directory.completion_estimate(view.component)
     response = next((c for c in view.clocks if c.key == "response"), None)
     if estimate is None or response is None or response.start is None:
         return None
@@ -69,8 +72,10 @@ def typical_completion(view: RequestView, cal: Calendar | None = None) -> str | 
         f"{name} {days:g} days (about {cal.add_working_days(response.start, math.ceil(days))})"
         for name, days in tracks
     ]
+    comp = directory.component(view.component)
     return (
-        f"Typical processing at {view.component} (FOIA.gov FY{estimate.fiscal_year} medians, "
+        f"Typical processing at {short_name(comp) if comp else view.component} "
+        f"(FOIA.gov FY{estimate.fiscal_year} medians, "
         f"counted as working days from {response.start}): " + ", ".join(parts)
     )
 
@@ -86,7 +91,7 @@ def view_request(db: Database, request_id: int, *, cal: Calendar | None = None) 
     clocks = compute_clocks(events, cal or calendar(), appeal_rule(row[2]))
     return RequestView(
         row[0],
-        row[1],
+        shown_title(row[1], row[2]),
         row[2],
         row[3],
         row[4],
