@@ -197,12 +197,17 @@ SENTENCE_END = re.compile(r"[a-z]{2}[.!?:]\s+[A-Z]")  # a sentence's or a saluta
 def _records_case(text: str, at: int) -> bool:
     """The number at ``at`` is a case of the records asked about (``RECORDS_CASE``), unless the
     letter's own subject line gives it (a "Re:" line, not a paragraph a re-flow ran on after it)."""
-    line_start = text.rfind("\n", 0, at) + 1
-    subject = SUBJECT_LINE.match(text, line_start)
-    on_subject = subject and not SENTENCE_END.search(text, subject.end(), at)
-    if on_subject and at - line_start <= 160:
+    # only the 160 characters before the number are looked at, so a long line of many numbers
+    # is not scanned again for each of them
+    start = max(0, at - SUBJECT_REACH - 1)
+    line_start = text.rfind("\n", start, at) + 1 or (0 if start == 0 else -1)
+    subject = SUBJECT_LINE.match(text, line_start) if line_start >= 0 else None
+    if subject and not SENTENCE_END.search(text, subject.end(), at):
         return False
     return bool(RECORDS_CASE.search(text[max(0, at - 60) : at]))
+
+
+SUBJECT_REACH = 160
 
 
 def _short_appeal(token: str) -> bool:
