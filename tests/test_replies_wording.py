@@ -2252,6 +2252,11 @@ def test_another_requests_number_named_in_the_body_is_not_this_letters(text, num
         ),
         ("You have not submitted a proper request because you did not agree to pay fees.", "fee"),
         (
+            "This acknowledges receipt of your request. Your request was not a valid Privacy Act request "
+            "because it was not signed, so we will process it under the FOIA.",
+            "ack",
+        ),
+        (
             "This acknowledges receipt of your request. We searched with a reasonable amount of effort and "
             "located no records responsive to your request.",
             "no_records",

@@ -641,7 +641,8 @@ CLARIFY_SCOPE = any_of(
 # A request the office calls improper, not one the FOIA requires it to process: "you have not
 # submitted a proper request", "requests for 'any and all' records do not qualify as proper". The
 # requester is to make a request the law knows, or describe the records again: a clarification
-# (not when the fault is a fee: that is the fee letter's).
+# (not when the fault is a fee, which is the fee letter's, nor a request the office goes on to
+# process another way, ``PROCESSED_ANYWAY``).
 IMPROPER_REQUEST = any_of(
     r"\b(?:not|never)\s+(?:\w+\s+)?(?:submitted|made|filed|sent|presented)\s+(?:us\s+)?(?:a|an)\s+"
     r"(?:proper|valid|perfected)\s+(?:[\w()]+\s+){0,3}?request\b",
@@ -650,6 +651,8 @@ IMPROPER_REQUEST = any_of(
     r"\b(?:does|do|did)\s+not\s+constitute\s+(?:a\s+|an\s+)?(?:proper|valid|perfected)\s+(?:[\w()]+\s+){0,3}?"
     r"requests?\b",
 )
+# "not a valid Privacy Act request, so we will process it under the FOIA"
+PROCESSED_ANYWAY = any_of(r"\bprocess(?:es|ed|ing)?\b", r"\btreat(?:s|ed|ing)?\b")
 FEE_CLARIFY = any_of(
     r"\bfee\s+(?:category|status)\b",
     r"\b(?:willingness|commitment|agree(?:ment)?|commit)\s+to\s+pay\b",
@@ -1046,7 +1049,9 @@ class Findings:
             (
                 "clarification",
                 self.first(
-                    IMPROPER_REQUEST, skip=not_if, where=lambda s: asked(s) and not FEE_WORD.search(s)
+                    IMPROPER_REQUEST,
+                    skip=not_if,
+                    where=lambda s: asked(s) and not FEE_WORD.search(s) and not PROCESSED_ANYWAY.search(s),
                 ),
             ),
             ("fee", self.first(CLARIFY, skip=not_if, where=lambda s: FEE_WORD.search(s) and asked(s))),
