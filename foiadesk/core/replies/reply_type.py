@@ -957,10 +957,10 @@ class Findings:
                         continue
                     to = re.sub(r"(?:\s+(?:of|and|for|on|the|&))+$", "", m.group("to")).rstrip(".,")
                     after = s[m.start("to") + len(to) :]
-                    # records sent for consultation stay with this office ("to the Navy FOIA
-                    # office for their consultation"): the other office does not answer you
                     before = s[max(0, m.start("to") - 12) : m.start("to")]
                     ours = OUR.search(before) and OUR_OWN_OFFICE.search(to)
+                    # records sent for consultation stay with this office ("to the Navy FOIA
+                    # office for their consultation"): the other office does not answer you
                     if (
                         len(to) < 3
                         or ours
