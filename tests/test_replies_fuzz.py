@@ -18,7 +18,7 @@ from foiadesk.core.errors import UserError
 from foiadesk.core.replies.files import ReplyFileError, read_reply_bytes
 from foiadesk.core.replies.importing import accept, plan, preview
 from foiadesk.core.replies.kinds import DATE_NAMES, REPLY_TYPES
-from foiadesk.core.replies.parse import parse_reply, parse_text
+from foiadesk.core.replies.parse import MAX_PARSE_CHARS, parse_reply, parse_text
 from foiadesk.core.store import log
 from foiadesk.core.store.db import connect
 from foiadesk.core.store.log import NewEvent
@@ -196,6 +196,11 @@ def shapes(MB: int) -> dict[str, str]:  # noqa: N803 - the size, read as in the 
         "repeated no further records": HEAD + "we have no further " * (MB // 19),
         "repeated complaint case labels": HEAD + "complaint, case # " * (MB // 18),
         "repeated fiscal-year labels": HEAD + "Case FY20-" * (MB // 10),
+        # round s24's rules: serial lists, OCR's FOJA, a year split by a space, other requests' numbers
+        "repeated serial lists": HEAD + "SERIALS: A1 " * (MB // 12),
+        "repeated FOJA": HEAD + "Act (FOJA) " * (MB // 11),
+        "repeated split years": HEAD + "Re: FOIA No. 20 " * (MB // 16),
+        "repeated other requests": HEAD + "records released under AB-12345 " * (MB // 32),
     }
 
 
@@ -218,6 +223,16 @@ def test_a_megabyte_of_repetition_is_read_in_linear_time(shape):
     whole = _seconds(SHAPES[shape])
     assert whole < max(1.0, 8 * quarter), f"{shape}: {quarter:.2f} s for a quarter, {whole:.2f} s for all"
     assert whole < 30, f"{shape} took {whole:.1f} s"
+
+
+def test_many_labels_on_one_line_are_read_in_linear_time():
+    """parse_text reads only its first MAX_PARSE_CHARS, so the megabyte shapes above compare two
+    texts cut to the same length; this one stays under the cut. A line of thousands of labels
+    before short numbers once made each number scan the line back to its start."""
+    line = "Re: FOIA No. 20 "
+    quarter = _seconds(line * (MAX_PARSE_CHARS // len(line) // 4))
+    whole = _seconds(line * (MAX_PARSE_CHARS // len(line)))
+    assert whole < max(0.5, 8 * quarter), f"{quarter:.2f} s for a quarter, {whole:.2f} s for all"
 
 
 def test_a_ten_megabyte_letter_is_read_within_seconds():

@@ -2145,3 +2145,165 @@ def test_a_fiscal_years_number_after_a_label(text, numbers):
 )
 def test_a_case_in_another_records_system_is_not_the_request(text, numbers):
     assert parse_text(text).tracking_numbers == numbers
+
+
+# -- round s24: NSA's plural case label, OCR's FOJA and split year, part suffixes, serials, other
+# requests' numbers, improper requests, referrals opening a sentence or to another office of ours --
+# Each rule is general; each list holds passages that use it and near misses that must not.
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # NSA's letterhead label, singular or plural, before its five or six digits and a letter
+        ("NATIONAL SECURITY AGENCY\nFOIA Cases: 58957B\n15 April 2010\nDear X:", ("58957B",)),
+        ("FOIA Case: 12345A\nDear X:", ("12345A",)),
+        ("FOIA Cases: 104213\nDear X:", ("104213",)),
+        # too few digits for a number, or the word in prose
+        ("FOIA Cases: 1234\nDear X:", ()),
+        ("Dear X:\nThe FOIA cases we closed last year are listed on our website.", ()),
+        # OCR's J for I in FOIA, and a space inside the year of the number (read mended)
+        ("Re: FOJA Control No. 20 16-000534\nDear X:", ("2016-000534",)),
+        ("Re: FOJA 2016-0534\nDear X:", ("2016-0534",)),
+        ("Re: FOIA Request No. 19 98-00123\nDear X:", ("1998-00123",)),
+        # a FOJA that is no label, a space after two digits with no number after it, no label at all
+        ("FOJA Industries 2016-0534\nDear X:", ()),
+        ("Re: FOIA Nos. 20 16\nDear X:", ()),
+        ("Dear X:\nWe found 20 16-page reports.", ()),
+        # a part number in parentheses joined to a labelled number (the Defense Security Service's)
+        ("RE: Freedom of Information Act #126-21(2)\nDear X:", ("126-21(2)",)),
+        ("RE: FOIA #073-22(2)(Appeal)\nDear X:", ("073-22(2)",)),
+        # ... not one after a space, nor an exemption's subsection
+        ("Re: FOIA Request No. 2020-00123 (2)\nDear X:", ("2020-00123",)),
+        ("Dear X:\nWe withheld names under 5 U.S.C. 552(b)(6).", ()),
+        # a letterhead's correspondence serials, listed one a line, number letters, not requests
+        ("NATIONAL SECURITY AGENCY\nSERIALS: J9632B-95\nJ9700B-96\n26 November 1997\nDear X:", ()),
+        ("Serial: J1234B-95\nFOIA Case: 41517\nDear X:", ("41517",)),
+        ("Serials: J1234B-95, J1235B-95 and J1236B-96\nRe: FOIA Case 2020-12345\nDear X:", ("2020-12345",)),
+    ],
+)
+def test_numbers_of_round_s24(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # another request named by the records answered under it, or by the letter that answered it
+        (
+            "IN RESPONSE REFER TO F01A-85-402\nDear X:\nYou excluded from your request records addressed in "
+            "response to FOIA-85-328.",
+            ("F01A-85-402",),
+        ),
+        (
+            "IN RESPONSE REFER TO F01A-85-328\nDear X:\nWe are to provide you with an update of documents as "
+            "provided in F01A-86-620.",
+            ("F01A-85-328",),
+        ),
+        (
+            "IN RESPONSE REFER TO F01A-86-182\nDear X:\nYou asked for the records denied by our letter dated "
+            "June 27, 1985, responding to your request F01A-85-151. We reviewed the records subject to "
+            "F01A-85-151 again.",
+            ("F01A-86-182",),
+        ),
+        (
+            "Re: 2021-FOIA-00456\nDear X:\nThese pages were released under 2019-FOIA-00123 to another requester.",
+            ("2021-FOIA-00456",),
+        ),
+        # the letter's only number, however it is named, stays; "in response to your request" is this one
+        ("Dear X:\nThe records released under FOIA-2020-00123 are enclosed.", ("FOIA-2020-00123",)),
+        (
+            "Re: FOIA-2020-00123\nDear X:\nThis is in response to your request FOIA-2020-00124 of May 1, 2020.",
+            ("FOIA-2020-00123", "FOIA-2020-00124"),
+        ),
+    ],
+)
+def test_another_requests_number_named_in_the_body_is_not_this_letters(text, numbers):
+    assert parse_text(text).tracking_numbers == numbers
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        # a request the office calls improper: the requester is to describe the records again
+        (
+            'The Administration is in receipt of your FOIA request. Based on our initial review of your "request," '
+            "we have determined that you have not submitted a proper request pursuant to the FOIA and our "
+            "regulations.",
+            "clarification",
+        ),
+        (
+            "We acknowledge receipt of your request. Your letter does not constitute a proper FOIA request "
+            "because it asks questions rather than seeking records.",
+            "clarification",
+        ),
+        ("Requests for all e-mails of an office do not qualify as proper under the FOIA.", "clarification"),
+        ("Your submission is not a valid Freedom of Information Act request.", "clarification"),
+        (
+            "This acknowledges receipt of your request. Our staff could not locate the records you describe with a "
+            "reasonable amount of effort.",
+            "clarification",
+        ),
+        # a proper request acknowledged; a condition; a fee commitment missing; the search found proper
+        ("This acknowledges receipt of your proper FOIA request, which we received on May 1, 2020.", "ack"),
+        (
+            "We acknowledge receipt of your request. If you have not submitted a proper request, we will tell you.",
+            "ack",
+        ),
+        ("You have not submitted a proper request because you did not agree to pay fees.", "fee"),
+        (
+            "This acknowledges receipt of your request. Your request was not a valid Privacy Act request "
+            "because it was not signed, so we will process it under the FOIA.",
+            "ack",
+        ),
+        (
+            "This acknowledges receipt of your request. We searched with a reasonable amount of effort and "
+            "located no records responsive to your request.",
+            "no_records",
+        ),
+        # records referred, the sentence opening on them: a referral when nothing else is decided
+        (
+            "Records responsive to your request originated with the Department of the Army. Records were "
+            "referred to that agency for direct response to you.",
+            "referral",
+        ),
+        (
+            "Documents originating with the FBI were referred to that agency for review and direct response.",
+            "referral",
+        ),
+        (
+            "We have referred 12 pages to the Defense Intelligence Agency for direct response to you.",
+            "referral",
+        ),
+        # ... records released beat it; records sent for consultation, or a request sent to this office, refer nothing
+        (
+            "We are releasing 28 pages in full. Records were referred to the Defense Intelligence Agency for "
+            "direct response to you.",
+            "records_released",
+        ),
+        ("Records were sent to the Department of the Army for consultation.", "other"),
+        ("Your request was forwarded to this office for a response.", "other"),
+        (
+            "Your request was forwarded to this office for processing. We located 3 pages, which are enclosed.",
+            "records_released",
+        ),
+        # a request sent on to another office of the agency, not the FOIA office that writes
+        (
+            "The Headquarters FOIA Office received your request dated January 30, 2019. Your request has been "
+            "forwarded to our Headquarters Ecological Services Office for processing. You will receive a formal "
+            "acknowledgement shortly.",
+            "referral",
+        ),
+        (
+            "Your request to the Secretary was forwarded to our FOIA Office for a response. This letter "
+            "acknowledges receipt of it.",
+            "ack",
+        ),
+        (
+            "Your letter was forwarded to our Office for processing. This letter acknowledges receipt of it.",
+            "ack",
+        ),
+    ],
+)
+def test_wording_families_of_round_s24(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind

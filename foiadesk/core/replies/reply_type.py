@@ -633,7 +633,26 @@ CLARIFY_SCOPE = any_of(
     r"\b(?:from|based\s+(?:up)?on)\s+(?:the\s+|your\s+)?description\b(?:\s+\S+){0,8}?\s+(?:cannot|can\s?not"
     r"|(?:are|am|is|were|was)\s+unable\s+to)\s+(?:identify|determine|locate)\b",
     r"\b(?:cannot|can\s?not|unable\s+to)\s+determine\s+(?:which|what)\s+(?:\w+\s+)?records\b",
+    # the standard of a reasonably described request, failed: an employee "cannot locate the records
+    # with a reasonable amount of effort"
+    r"\b(?:cannot|can\s?not|could\s+not|unable\s+to|not\s+able\s+to)\s+(?:locate|find|identify)\b[^.;]{0,80}?"
+    r"\bwith\s+a\s+reasonable\s+amount\s+of\s+effort\b",
 )
+# A request the office calls improper, not one the FOIA requires it to process: "you have not
+# submitted a proper request", "requests for 'any and all' records do not qualify as proper". The
+# requester is to make a request the law knows, or describe the records again: a clarification
+# (not when the fault is a fee, which is the fee letter's, nor a request the office goes on to
+# process another way, ``PROCESSED_ANYWAY``).
+IMPROPER_REQUEST = any_of(
+    r"\b(?:not|never)\s+(?:\w+\s+)?(?:submitted|made|filed|sent|presented)\s+(?:us\s+)?(?:a|an)\s+"
+    r"(?:proper|valid|perfected)\s+(?:[\w()]+\s+){0,3}?request\b",
+    r"\b(?:is|was|are|were)\s+not\s+(?:a\s+|an\s+)?(?:proper|valid|perfected)\s+(?:[\w()]+\s+){0,4}?requests?\b",
+    r"\b(?:does|do|did)\s+not\s+(?:qualify|count)\s+as\s+(?:a\s+|an\s+)?(?:proper|valid|perfected)\b",
+    r"\b(?:does|do|did)\s+not\s+constitute\s+(?:a\s+|an\s+)?(?:proper|valid|perfected)\s+(?:[\w()]+\s+){0,3}?"
+    r"requests?\b",
+)
+# "not a valid Privacy Act request, so we will process it under the FOIA"
+PROCESSED_ANYWAY = any_of(r"\bprocess(?:es|ed|ing)?\b", r"\btreat(?:s|ed|ing)?\b")
 FEE_CLARIFY = any_of(
     r"\bfee\s+(?:category|status)\b",
     r"\b(?:willingness|commitment|agree(?:ment)?|commit)\s+to\s+pay\b",
@@ -681,20 +700,30 @@ INTERIM = any_of(
 )
 REFERRAL = re.compile(
     r"\b(?:referred|referring|forwarded|forwarding|transferred|transferring|routed|routing|redirected|sent)\s+"
-    r"(?P<what>(?:[\w,()'-]+\s+){0,8}?)to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
+    r"(?P<what>(?:[\w,()'-]+\s+){0,8}?)to\s+(?:the\s+|our\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
     r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
     # "forwarded your request to that agency", "to the appropriate office"
-    r"|(?:that|this|appropriate|proper|responsible|originating)\s+(?:agency|office|component|bureau|department))"
+    r"|(?:that|appropriate|proper|responsible|originating)\s+(?:agency|office|component|bureau|department))"
 )
 REFERRAL_PASSIVE = re.compile(
-    r"\b(?P<what>request|records?|pages?|documents?|it|they|[Yy]our\s+(?:letter|inquiry|correspondence))\b.{0,100}?"
+    # the subject may open the sentence: "Records were referred to that agency"
+    r"\b(?P<what>(?i:request|records?|pages?|documents?|materials?|it|they|your\s+(?:letter|inquiry|correspondence)))\b"
+    r".{0,100}?"
     r"\b(?:(?:has|have|had)\s+been|was|were|is|are"
     r"|will\s+be|(?:is|are)\s+being)\s+"
-    r"(?:referred|forwarded|transferred|routed|redirected|sent)\s+to\s+(?:the\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
+    r"(?:referred|forwarded|transferred|routed|redirected|sent)\s+to\s+(?:the\s+|our\s+)?(?P<to>(?:U\.S\.\s+)?[A-Z][\w.&'-]*"
     r"(?:\s+(?:of|and|for|on|the|&|[A-Z][\w.&'-]*|\([A-Z][\w.&/ -]*\)))*"
     # "forwarded your request to that agency", "to the appropriate office"
-    r"|(?:that|this|appropriate|proper|responsible|originating)\s+(?:agency|office|component|bureau|department))"
+    r"|(?:that|appropriate|proper|responsible|originating)\s+(?:agency|office|component|bureau|department))"
 )
+# "forwarded to our Headquarters Ecological Services Office for processing" sends the request to
+# another office of the agency; "forwarded to our FOIA Office" (or "our Office") brought it here.
+OUR_OWN_OFFICE = re.compile(
+    r"\b(?:FOIA|FOIPA|Freedom\s+of\s+Information|Privacy|Disclosure)\b"
+    r"|^(?:Office|Agency|Bureau|Department|Division|Component|Headquarters)$",
+    re.I,
+)
+OUR = re.compile(r"\bour\s+$", re.I)
 FOR_CONSULTATION = re.compile(r"[^.;]{0,40}?\bfor\s+(?:a\s+|their\s+|its\s+)?consult", re.I)
 # Records sent to the agency by someone else ("sent to NCUA from a congressional committee")
 # came in, not went out; and what the requester says ("In your appeal, you assert that …")
@@ -928,10 +957,13 @@ class Findings:
                         continue
                     to = re.sub(r"(?:\s+(?:of|and|for|on|the|&))+$", "", m.group("to")).rstrip(".,")
                     after = s[m.start("to") + len(to) :]
+                    before = s[max(0, m.start("to") - 12) : m.start("to")]
+                    ours = OUR.search(before) and OUR_OWN_OFFICE.search(to)
                     # records sent for consultation stay with this office ("to the Navy FOIA
                     # office for their consultation"): the other office does not answer you
                     if (
                         len(to) < 3
+                        or ours
                         or FOR_CONSULTATION.match(after)
                         or FROM_ELSEWHERE.match(after)
                         or EARLIER_AFTER.match(after)
@@ -1014,6 +1046,14 @@ class Findings:
                 self.first(STILL_INTERESTED) or (self.first(WISH_TO_CONTINUE) if will_close else None),
             ),
             ("clarification", self.first(CLARIFY_SCOPE, skip=not_if, where=asked)),
+            (
+                "clarification",
+                self.first(
+                    IMPROPER_REQUEST,
+                    skip=not_if,
+                    where=lambda s: asked(s) and not FEE_WORD.search(s) and not PROCESSED_ANYWAY.search(s),
+                ),
+            ),
             ("fee", self.first(CLARIFY, skip=not_if, where=lambda s: FEE_WORD.search(s) and asked(s))),
             ("clarification", self.first(CLARIFY, skip=not_if, where=asked)),
             ("ack", self.first(ACK_STRONG)),

@@ -26,6 +26,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
     text = mend_words(HYPHENATED.sub(r"\1", text))
     text = OCR_FOIA.sub(_foia_mended, text)
+    text = OCR_FOJA.sub("FOI", text)
     text = OCR_CITE_JOINED.sub(" ", text)
     text = OCR_ONE.sub("(b)(1)", text)
     text = OCR_SHORT_ONE.sub("b(1)", text)
@@ -66,6 +67,16 @@ def _foia_mended(m: re.Match) -> str:
     return printed if in_number else "FOI"
 
 
+# "FOJA": OCR's J for the I of FOIA (or FOIPA), read as FOIA where the word stands in a FOIA
+# context: in capitals, as a word of its own, before a word a request's label or a number ("FOJA
+# Control No.", "FOJA request", "FOJA 2016-0534") or in parentheses after the Act's name
+# ("Freedom of Information Act (FOJA)"). Lower case "foja" (a page of a file in Spanish) and a FOJA
+# with nothing of a request about it stay as printed.
+OCR_FOJA = re.compile(
+    r"\bFOJ(?=P?A[ \t]+(?:(?i:requests?|control|case|appeals?|office|officer|liaison|log|number|no\b|nos\b)"
+    r"|#|\d))"
+    r"|(?<=Act[ \t]\()FOJ(?=P?A\))|(?<=Act\n\()FOJ(?=P?A\))"
+)
 # "exemptions(b)(1)", "under(b)(6)": a word run into the citation; "552a(b)(1)" keeps its subsection.
 OCR_CITE_JOINED = re.compile(r"(?<=[A-Za-z]{3})(?=\(\s*b\s*\)\s*\(\s*\d)")
 OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")

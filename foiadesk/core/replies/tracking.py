@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from foiadesk.core.replies.dates import YEARS
+from foiadesk.core.replies.dates import DATE, YEARS
 from foiadesk.core.replies.text import SALUTATION
 
 TOKEN = r"[A-Z0-9]+(?:[-/_.][A-Z0-9]+)*"
@@ -15,6 +15,9 @@ TOKEN = r"[A-Z0-9]+(?:[-/_.][A-Z0-9]+)*"
 OCR_TOKEN = r"\d+[a-z]\d+"
 # The Justice Department's one-letter suffix, part of its numbers: "OLA/14-01844 (F)".
 LETTER_SUFFIX = r"(?:[ ]?\([A-Z]\)(?![ ]?\())?"
+# A part number in parentheses joined to the number, after a label: "Freedom of Information Act
+# #126-21(2)" (the Defense Security Service's style); not one after a space, nor "(b)(6)".
+PART_SUFFIX = r"(?:\(\d{1,2}\)(?![ ]?\(\d))?"
 # A number printed with spaced dashes after a label: "CASE NUMBER 2009 -0016",
 # "RE: 16 FOI – 00056; 17 – App – 00001" (kept as printed).
 SPACED_TOKEN = (
@@ -30,11 +33,13 @@ LABELLED = re.compile(
     r"(?i:(?:(?:FOIA|FOIPA|FOIA/PA|FOI/PA|Privacy\s+Act|PA|Appeals?|Request|Case|Tracking|Control|Reference|"
     r"Referral|Consultation|Ticket|Confirmation|Log)\s+){1,3}(?:Numbers?|Nos?\.?|Num\.?|ID)"
     r"|(?:FOIA|FOIPA|FOI/PA|Request|Case|Appeal|Tracking|Control|Log)\s*#"
-    r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Case)"
+    # NSA's letterhead: "FOIA Case: 41517", "FOIA Cases: 58957B"
+    r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Cases?)"
     # the bare name before a number: "Re: FOIA 2019-820"; on an OCR'd form the box's border
     # between them reads as a lone I, l or | ("FOIA I 2016-0737")
     r"|(?-i:FOIA|FOIPA|FOIA/PA|FOI/PA)(?:[ \t]+[Il|](?=\s+\d))?(?=\s+\(?\d)"
     r"|Freedom\s+of\s+Information\s+Act\s+(?:\(FOIA\)\s+)?(?:Request|Appeal)(?:\s+(?:Number|No\.?))?"
+    r"|Freedom\s+of\s+Information\s+Act\s*#"
     r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
     # "FOIA File No. 20230720-A"; the letterhead's "IN RESPONSE REFER TO:", "In reply refer to:"
     r"|(?:FOIA|FOIPA|FOIA/PA|Request)\s+File\s+(?:Number|No\.?)"
@@ -49,8 +54,31 @@ LABELLED = re.compile(
     r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log)\s+){0,3}"
     r"(?:number|no\.?)?)"
     # one way through the gap after the label ("\s*[:#.]?\s*" backtracks on long blank runs)
-    rf"\s*(?:[:#.,]\s*)?(?:\(?(?P<n1>{SPACED_TOKEN}|{MARKED_TOKEN}|{TOKEN}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
+    rf"\s*(?:[:#.,]\s*)?(?:\(?(?P<n1>{SPACED_TOKEN}|{MARKED_TOKEN}|{TOKEN}{PART_SUFFIX}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
 )
+# A letterhead's correspondence serials, and the ones listed under the first ("SERIALS: J9632B-95\n
+# J9700B-96", NSA's style), number letters, not requests (one alone is "not_tracking_after" a serial).
+SERIAL_LIST = re.compile(
+    rf"(?i:\bSerials?(?:[ \t]+Nos?\.?)?)[ \t]*:[ \t]*"
+    rf"(?P<list>{TOKEN}(?:(?:[ \t]*[,;&][ \t]*|\s+)(?:and[ \t]+)?{TOKEN}){{0,5}})"
+)
+TOKEN_AT = re.compile(TOKEN)
+# Another request named in the body, by the records answered under it ("records addressed in response
+# to FOIA-85-328", "documents as provided in F01A-86-620", "released under 2019-00123") or by the
+# earlier letter that answered it ("NRC's letter dated June 27, 1985, responding to your request
+# F01A-85-151"): a number the letter first names so is not this letter's, wherever it repeats it, as
+# long as the letter has a number of its own.
+OTHER_REQUEST_BEFORE = re.compile(
+    r"(?:\b(?:released|provided|produced|furnished|addressed|processed|answered)\s+(?:to\s+you\s+)?"
+    r"(?:in\s+response\s+to|in|under)"
+    rf"|\b(?:letter|response|decision)\s+(?:dated|of)\s+{DATE},?\s+(?:responding|in\s+response)\s+to\s+your\s+"
+    r"(?:\w+\s+)?request)\s*$",
+    re.I,
+)
+# OCR's space inside the year that opens a labelled number: "FOIA Control No. 20 16-000534" is
+# 2016-000534 (read mended, as a doubled hyphen is). Only a century's two digits, then two more and
+# a hyphen, so "No. 20 pages" or "Nos. 20 16" stay as they are.
+YEAR_SPLIT_TAIL = re.compile(rf"[ ](?P<tail>\d\d-{TOKEN})(?![A-Za-z0-9])")
 # More numbers after a labelled one: "Re: FOIA Nos. 2019-001, 2019-002", "16 FOI – 00056; 17 – App – 00001"
 LABELLED_MORE = re.compile(rf"[ \t]*(?:[;,&]|\band\b)[ \t]*(?P<n1>{SPACED_TOKEN}|{TOKEN})(?![A-Za-z0-9])")
 # Labels that name a request or an appeal (not "Case", which courts use too): after them a
@@ -169,12 +197,17 @@ SENTENCE_END = re.compile(r"[a-z]{2}[.!?:]\s+[A-Z]")  # a sentence's or a saluta
 def _records_case(text: str, at: int) -> bool:
     """The number at ``at`` is a case of the records asked about (``RECORDS_CASE``), unless the
     letter's own subject line gives it (a "Re:" line, not a paragraph a re-flow ran on after it)."""
-    line_start = text.rfind("\n", 0, at) + 1
-    subject = SUBJECT_LINE.match(text, line_start)
-    on_subject = subject and not SENTENCE_END.search(text, subject.end(), at)
-    if on_subject and at - line_start <= 160:
+    # only the 160 characters before the number are looked at, so a long line of many numbers
+    # is not scanned again for each of them
+    start = max(0, at - SUBJECT_REACH - 1)
+    line_start = text.rfind("\n", start, at) + 1 or (0 if start == 0 else -1)
+    subject = SUBJECT_LINE.match(text, line_start) if line_start >= 0 else None
+    if subject and not SENTENCE_END.search(text, subject.end(), at):
         return False
     return bool(RECORDS_CASE.search(text[max(0, at - 60) : at]))
+
+
+SUBJECT_REACH = 160
 
 
 def _short_appeal(token: str) -> bool:
@@ -214,10 +247,13 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     format, and those in an agency's usual style."""
     text = BROKEN_NUMBER.sub(r"\1-\2", text)
     found: dict[str, int] = {}
+    serials = {
+        t.start() for m in SERIAL_LIST.finditer(text) for t in TOKEN_AT.finditer(text, *m.span("list"))
+    }
 
     def take(token: str, at: int, labelled: bool, known: bool = False, named: bool = False) -> None:
         token = LABEL_TAIL.sub("", token)
-        if token in found or NOT_TRACKING_AFTER.search(text[max(0, at - 30) : at]):
+        if token in found or at in serials or NOT_TRACKING_AFTER.search(text[max(0, at - 30) : at]):
             return
         if FORM_REVISION.fullmatch(token) and text[at - 1 : at] == "(":
             return
@@ -242,6 +278,10 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
             if more is None:
                 break
             token = more.group("n1")
+            end = more.end("n1")
+            split_year = YEAR_SPLIT_TAIL.match(text, end) if token in ("19", "20") else None
+            if split_year:
+                token, end = token + split_year["tail"], split_year.end("tail")
             if re.search(r"\s", token):
                 if sum(ch.isdigit() for ch in token) >= 5 and not YEAR_SPAN.fullmatch(token):
                     found.setdefault(token, more.start("n1"))
@@ -249,7 +289,6 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
                 found.setdefault(token, more.start("n1"))
             else:
                 take(token, more.start("n1"), True, named=named)
-            end = more.end("n1")
             more = LABELLED_MORE.match(text, end)
         pos = m.start("n1")
     for m in FISCAL_AFTER_WORD.finditer(text):
@@ -278,7 +317,11 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     split = {t for t in found if t in ends or _split_head(text, t, found[t], wholes)}
     # a number found both bare and with its printed suffix ("OLA/14-01844 (F)"): the whole one
     split |= found.keys() & {o.partition("(")[0].rstrip() for o in found if "(" in o}
-    kept = sorted((t for t in found if t not in split), key=found.__getitem__)
+    # another request's number, when the letter has one of its own
+    others = {t for t, at in found.items() if OTHER_REQUEST_BEFORE.search(text[max(0, at - 120) : at])}
+    if not found.keys() - others - split:
+        others = set()
+    kept = sorted((t for t in found if t not in split and t not in others), key=found.__getitem__)
     # the same number printed twice, once OCR'd ("F01A-86-451" and "FOIA-86-451"): the first
     first: dict[str, str] = {}
     for token in kept:
