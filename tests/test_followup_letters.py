@@ -545,3 +545,33 @@ def test_messages_name_the_office_as_a_sentence_does():
     # a FOIA.gov abbreviation may be said either way ("the FBI", "NASA"): the name is used
     assert short_name(directory.component("FLETC")) == "the Federal Law Enforcement Training Center"
     assert short_name(directory.component("JPL")) == "the Jet Propulsion Laboratory"
+
+
+# A Glomar response is not a search: the agency has said only that the existence of records is
+# itself protected, so the appeal asks it to name the exemption and the harm, or to confirm.
+def _adverse_appeal(db, reporter, outcome: str, tracking: str):
+    rid = request_at(db, "ICE", tracking=tracking)
+    record_determination(db, rid, on=date(2026, 11, 20), outcome=outcome)
+    return draft_followup(db, rid, "appeal", Inputs(), letter_date=DAY, requester=reporter)
+
+
+def test_a_glomar_appeal_argues_the_glomar_not_the_search(db, reporter):
+    appeal = _adverse_appeal(db, reporter, "glomar", "2026-ICFO-00131")
+    text = "\n".join(paragraphs(appeal.docx))
+    assert "Neither confirming nor denying" in text
+    assert (
+        "proper only where confirming or denying would itself disclose information an exemption protects"
+        in text
+    )
+    assert "confirm whether responsive records exist, search for them" in text
+    assert "Adequacy of the search" not in text
+    assert any("Glomar" in w and "--other-argument" in w for w in appeal.warnings)
+
+
+def test_a_no_records_appeal_still_argues_the_search(db, reporter):
+    appeal = _adverse_appeal(db, reporter, "no_records", "2026-ICFO-00132")
+    text = "\n".join(paragraphs(appeal.docx))
+    assert "Adequacy of the search" in text
+    assert "reasonably calculated to uncover all responsive records" in text
+    assert "Neither confirming nor denying" not in text
+    assert any("--search-argument" in w for w in appeal.warnings)

@@ -1200,6 +1200,7 @@ def build_appeal_context(
     withheld: Iterable[dict] = (),
     determination_official: str = "",
     search_argument: str = "",
+    glomar_argument: str = "",
     other_argument: str = "",
     expedite: bool = False,
     expedite_argument: str = "",
@@ -1214,12 +1215,14 @@ def build_appeal_context(
     `appeal_address` (from the determination letter) replaces the directory's address.
     `decision` names what is appealed when it is not the determination ("denial of
     expedited processing"), so the appeals officer looks for the right letter; `outcome`
-    ("partly granted") qualifies a determination. `expedite_denied_on`: the date of an
-    expedite denial the appeal argues besides `decision`, enclosed with it."""
+    ("partly granted") qualifies a determination. `glomar_argument`: why a response that
+    neither confirms nor denies that records exist cannot stand. `expedite_denied_on`: the
+    date of an expedite denial the appeal argues besides `decision`, enclosed with it."""
     ctx = _followup_base(requester, component, request, letter_date)
     items = [_withheld_item(n, item) for n, item in enumerate(withheld, 1)]
     search, other = paragraphs(search_argument), paragraphs(other_argument)
-    if not (items or search or other or (expedite and clean(expedite_argument))):
+    glomar = paragraphs(glomar_argument)
+    if not (items or search or glomar or other or (expedite and clean(expedite_argument))):
         raise DraftingError("Say what you appeal: a withholding, the search, or another ground.")
     ctx.update(
         **appeal_office(component, appeal_address, ctx["warnings"]),
@@ -1230,6 +1233,7 @@ def build_appeal_context(
         determination_official=one_line(determination_official),
         withheld=items,
         search_argument=search,
+        glomar_argument=glomar,
         other_argument=other,
         expedite=expedite,
         expedite_argument=paragraphs(expedite_argument) if expedite else "",

@@ -710,6 +710,19 @@ def _home_district(requester: Requester) -> str:
     return match.group(1) if match else ""
 
 
+# A Glomar response is argued on its own ground, not the search's: the agency has not said
+# it searched, only that the existence of records is itself protected.
+GLOMAR_ARGUMENT = (
+    "A response that neither confirms nor denies that records exist is proper only where "
+    "confirming or denying would itself disclose information an exemption protects. Please "
+    "identify that exemption and explain, for this request, how the fact that records exist, or "
+    "do not, would cause the harm it guards against; otherwise, confirm whether responsive "
+    "records exist, search for them and release every reasonably segregable, non-exempt portion. "
+    "Where the government has already made the existence of the records public, the response "
+    "cannot stand for them."
+)
+
+
 def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, letter_date: date) -> dict:
     adverse = h.determination if h.determination and h.determination.outcome != "full_grant" else None
     withheld = []
@@ -726,7 +739,8 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         )
     warnings: list[str] = []
     search = inputs.search_argument
-    if not search and adverse is not None:
+    glomar = adverse is not None and adverse.outcome == "glomar"
+    if not search and adverse is not None and not glomar:
         search = (
             "Please also review the adequacy of the search. The agency must show a search reasonably "
             "calculated to uncover all responsive records, in every office and system likely to hold "
@@ -799,6 +813,7 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         withheld=withheld,
         determination_official=inputs.determination_official,
         search_argument=search,
+        glomar_argument=GLOMAR_ARGUMENT if glomar else "",
         other_argument="\n".join(other),
         expedite=renew_expedite,
         expedite_argument=expedite_argument,
@@ -811,10 +826,16 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         else None,
     )
     ctx["warnings"].extend(warnings)
-    if adverse is not None and adverse.outcome in ("no_records", "glomar"):
+    if adverse is not None and adverse.outcome == "no_records":
         ctx["warnings"].append(
-            "A no-records or Glomar answer is appealed on the search and the exemption behind it: "
-            "add what you know about where the records are (--search-argument)."
+            "A no-records answer is appealed on the search: add what you know about where the "
+            "records are (--search-argument)."
+        )
+    if glomar:
+        ctx["warnings"].append(
+            "A Glomar answer is appealed on the harm that confirming the records would do: if the "
+            "agency or the government has already made their existence public, say where "
+            "(--other-argument)."
         )
     return ctx
 
