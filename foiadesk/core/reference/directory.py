@@ -22,6 +22,7 @@ import functools
 import itertools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -748,34 +749,49 @@ class Directory:
     """All components a user can address. Curated entries take precedence over broad ones."""
 
     def __init__(
-        self, curated: list[Component], broad: list[Component], default_window: AppealWindow, stats_dir: Path
+        self,
+        curated: list[Component],
+        broad_rows: list[dict[str, str]],
+        make_broad: Callable[[dict[str, str]], Component],
+        default_window: AppealWindow,
+        stats_dir: Path,
     ):
         self._curated = curated
         linked = {c.foiagov_id for c in curated if c.foiagov_id}
-        self._broad = [c for c in broad if c.key not in linked]
+        # FOIA.gov's rows are made into components when first asked for: a log names a few
+        # dozen of the 436, and making them all took a tenth of a second of each start.
+        self._rows = {row["id"]: row for row in broad_rows if row["id"] not in linked}
+        self._made: dict[str, Component] = {}
+        self._make = make_broad
         self._default_window = default_window
         self._stats_dir = stats_dir
-        self._index: dict[str, Component] = {}
+        self._index: dict[str, Component | str] = {}  # a curated component, or a row's id
         for comp in curated:
             self._index.setdefault(comp.key.lower(), comp)
             if comp.foiagov_id:
                 self._index.setdefault(comp.foiagov_id.lower(), comp)
-        for comp in self._broad:
-            self._index.setdefault(comp.key.lower(), comp)
-        for comp in self._broad:
-            if comp.abbr:
-                self._index.setdefault(comp.abbr.lower(), comp)
+        for row_id in self._rows:
+            self._index.setdefault(row_id.lower(), row_id)
+        for row_id, row in self._rows.items():
+            if row["abbreviation"].strip():
+                self._index.setdefault(row["abbreviation"].strip().lower(), row_id)
+
+    def _broad(self, row_id: str) -> Component:
+        if row_id not in self._made:
+            self._made[row_id] = self._make(self._rows[row_id])
+        return self._made[row_id]
 
     def component(self, abbr_or_id: str) -> Component | None:
         """A component by curated abbreviation, FOIA.gov id or FOIA.gov abbreviation."""
-        return self._index.get(abbr_or_id.strip().lower())
+        found = self._index.get(abbr_or_id.strip().lower())
+        return self._broad(found) if isinstance(found, str) else found
 
     def curated(self) -> list[Component]:
         return list(self._curated)
 
     def all(self) -> list[Component]:
         """Curated components, then every broad entry not already curated."""
-        return self._curated + self._broad
+        return self._curated + [self._broad(row_id) for row_id in self._rows]
 
     def search(self, text: str) -> list[Component]:
         """Components where every word of `text` starts a word of the name, abbr or agency."""
@@ -920,8 +936,12 @@ def _load(resources_dir: Path) -> Directory:
                 f"(components[{seen[comp.key.lower()]}] and components[{i}])"
             )
         seen[comp.key.lower()] = i
-    broad = [_resolve(*_broad_identity(row), curated) for row in broad_rows]
     forms = _Forms.read(resources_dir / "portal_forms.json")
     components = [_current_channels(c, forms) for c in components]
-    broad = [_current_channels(c, forms) for c in broad]
-    return Directory(components, broad, curated.federal["appeal_window"], folder)
+    return Directory(
+        components,
+        broad_rows,
+        lambda row: _current_channels(_resolve(*_broad_identity(row), curated), forms),
+        curated.federal["appeal_window"],
+        folder,
+    )
