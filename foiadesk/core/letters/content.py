@@ -209,9 +209,7 @@ def _requester(req: Requester) -> dict:
 
 
 def letter_name(comp: Component) -> str:
-    """The office as a letter names it: the directory's name without the note in brackets
-    that tells offices apart on screen ("DHS Privacy Office (FOIA for DHS headquarters)")."""
-    return one_line(re.sub(r"\s*\([^)]*\)", "", comp.name)) or one_line(comp.name)
+    return comp.letter_name
 
 
 # Abbreviations of curated offices said letter by letter that take "the" in a sentence
@@ -258,10 +256,7 @@ def sentence_start(text: str) -> str:
 
 
 def public_name(comp: Component) -> str:
-    """The office as a note to the user names it: its public abbreviation ("ICE"), else its
-    name ("DHS Privacy Office"), never a directory key (DHS-PRIV)."""
-    abbr = comp.abbr or ""
-    return abbr if abbr and "-" not in abbr else letter_name(comp)
+    return comp.public_name
 
 
 def _holder_name(key: str) -> str:

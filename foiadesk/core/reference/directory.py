@@ -161,6 +161,19 @@ class Component:
     named: tuple[str, ...] = ()
 
     @property
+    def letter_name(self) -> str:
+        """The office as a letter names it: the name without the note in brackets that tells
+        offices apart on screen ("DHS Privacy Office (FOIA for DHS headquarters)")."""
+        return " ".join(re.sub(r"\s*\([^)]*\)", "", self.name).split()) or " ".join(self.name.split())
+
+    @property
+    def public_name(self) -> str:
+        """The office as a note to the user names it: its public abbreviation ("ICE"), else
+        its name ("DHS Privacy Office"), never a directory key (DHS-PRIV)."""
+        abbr = self.abbr or ""
+        return abbr if abbr and "-" not in abbr else self.letter_name
+
+    @property
     def people(self) -> tuple[str, ...]:
         """The people among ``named``: a letter written long after the record's as-of date
         addresses the office, not them."""

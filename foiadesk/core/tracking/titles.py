@@ -13,11 +13,10 @@ def office_name(component: str) -> str:
     """The office a log's component (a directory key) stands for, as the public knows it:
     "DHS-PRIV" → "DHS Privacy Office", "ICE" → "ICE"; a component the directory does not
     know is named as the log names it."""
-    from foiadesk.core.letters.content import public_name
     from foiadesk.core.reference.directory import load_directory
 
     comp = load_directory().component(component) if component else None
-    return public_name(comp) if comp is not None else component
+    return comp.public_name if comp is not None else component
 
 
 def shown_title(title: str, component: str) -> str:
