@@ -341,20 +341,17 @@ def test_the_trace_cites_the_clause_each_pause_and_cap_rests_on():
     read as working days. Received Mon 2026-06-01; fee clarification Thu Jun 11 (working day 8),
     answer received Thu Jul 9 (day 0 again, 12 left): Jul 10 (1), 13-17 (6), 20-24 (11),
     Mon Jul 27 (12). The same with an information request instead: the same dates."""
-    fee = received("2026-06-01") + [
-        ev("fee_clarification_requested", "2026-06-11", 2),
-        ev("fee_clarification_answered", "2026-07-09", 3, agency_received_on=D("2026-07-09")),
-    ]
-    c = clock(fee, "response")
-    assert c.due == D("2026-07-27")
-    assert "Paused (5 U.S.C. 552(a)(6)(A)(ii)(II)) until" in c.explain()
-    info = received("2026-06-01") + [
-        ev("info_requested", "2026-06-11", 2),
-        ev("info_answered", "2026-07-09", 3, agency_received_on=D("2026-07-09")),
-    ]
-    c = clock(info, "response")
-    assert c.due == D("2026-07-27")
-    assert "Paused (5 U.S.C. 552(a)(6)(A)(ii)(I)) until" in c.explain()
+    for asked, answered, clause in (
+        ("fee_clarification_requested", "fee_clarification_answered", "(II)"),
+        ("info_requested", "info_answered", "(I)"),
+    ):
+        events = received("2026-06-01") + [
+            ev(asked, "2026-06-11", 2),
+            ev(answered, "2026-07-09", 3, agency_received_on=D("2026-07-09")),
+        ]
+        c = clock(events, "response")
+        assert c.due == D("2026-07-27")
+        assert f"Paused (5 U.S.C. 552(a)(6)(A)(ii){clause}) until" in c.explain()
     # Routed: first receipt Mon 2026-03-02, cap 10 working days later, Mon Mar 16.
     routed = received("2026-03-02") + [ev("routed", "2026-03-26", 2, agency_received_on=D("2026-03-26"))]
     c = clock(routed, "response")
