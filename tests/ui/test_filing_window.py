@@ -424,3 +424,45 @@ def test_an_answer_left_empty_is_asked_for_in_the_dialogs_words(qtbot, open_wind
     )
     assert actions.last_followup is None
     dialog.reject()
+
+
+def test_logging_the_determination_moves_next_step_to_the_appeal(qtbot, open_window, drafted):
+    """The user has the response deadline in view and logs the partial denial that answers
+    it: the screen moves on to the appeal window, and Next step… drafts the appeal, not a
+    status inquiry about a request already answered."""
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    log.record_event(
+        db,
+        1,
+        log.NewEvent(
+            "acknowledged", date(2026, 10, 6), agency_received_on=date(2026, 10, 2), tracking_number=TRACKING
+        ),
+    )
+    db.close()
+    window = open_window(drafted)
+    window.open_request(1)
+    detail = window.requests.detail
+    actions = detail.filing_actions
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
+    click(qtbot, detail.log_button)
+    dialog = window.dialog
+    assert dialog.type.currentData() == "determination"  # what the request waits for
+    dialog.occurred.setDate(date(2026, 11, 20))
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("partial"))
+    qtbot.keyClicks(dialog.exemptions, "b5, b6")
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: detail.view and detail.view.status == "Partly granted", timeout=TIMEOUT)
+    shown = detail.clock_table.currentIndex()
+    assert shown.data() == "Appeal the partial denial by · you"
+    assert actions.next_button.isEnabled()
+    click(qtbot, actions.next_button)
+    assert actions.dialog.kind.currentData() == "appeal"
+    actions.dialog.reject()
+    # The answered deadline, looked at again, asks no status: only what its lateness supports
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
+    assert detail.clocks.index(clock_row(detail, "response"), 2).data() == "late, 2026-11-20"
+    click(qtbot, actions.next_button)
+    kinds = [actions.dialog.kind.itemData(i) for i in range(actions.dialog.kind.count())]
+    assert kinds == ["liaison", "ogis"]
+    actions.dialog.reject()

@@ -28,8 +28,11 @@ KINDS = {
 
 
 def next_steps(clock: Clock, today: date) -> list[str]:
-    """The follow-up kinds a deadline offers, most useful first."""
-    return steps_for(clock.key, clock.label, late=clock.state(today) in ("overdue", "missed"))
+    """The follow-up kinds a deadline offers, most useful first. A deadline already
+    answered offers no status inquiry (there is nothing left to ask about); one answered
+    late still offers what its lateness supports (mediation, a complaint outline)."""
+    kinds = steps_for(clock.key, clock.label, late=clock.state(today) in ("overdue", "missed"))
+    return [k for k in kinds if k != "status"] if clock.done_on is not None else kinds
 
 
 def steps_for(key: str, label: str, *, late: bool) -> list[str]:

@@ -151,7 +151,7 @@ class RequestDetail(QWidget):
 
     def reload(self) -> None:
         db = self.session.db
-        self.view = None
+        before, self.view = self.view, None
         if self.request_id is not None and db is not None:
             try:
                 self.view = view_request(db, self.request_id, cal=self.session.calendar())
@@ -206,7 +206,7 @@ class RequestDetail(QWidget):
         self.record.setTabText(1, f"Fees ({lines})" if lines else "Fees")
         notes = f" ({len(extra.notes)})" if extra.notes else ""
         self.record.setTabText(2, f"Notes{notes} and tags")
-        row = self.clocks.row_of(selected) if selected else None
+        row = self.clocks.row_of(selected) if selected and not _closed_since(before, view, selected) else None
         self._select_clock(row if row is not None else self._next_clock_row())
         self._event_chosen()
 
@@ -343,3 +343,14 @@ class RequestDetail(QWidget):
 
     def _void(self, event_id: int) -> None:
         self.session.tasks.write("Taking back an event", lambda db: void_event(db, event_id))
+
+
+def _closed_since(before: RequestView | None, now: RequestView, key: str) -> bool:
+    """Whether the deadline ``key`` of the request shown was open and is now closed (the
+    answer to it was just logged): the screen then moves on to what is due next, and its
+    Next step… to the letter that calls for, rather than stay on a deadline that is done."""
+    if before is None or before.id != now.id:
+        return False
+    old = next((c for c in before.clocks if c.key == key), None)
+    new = next((c for c in now.clocks if c.key == key), None)
+    return old is not None and new is not None and old.done_on is None and new.done_on is not None
