@@ -466,3 +466,30 @@ def test_logging_the_determination_moves_next_step_to_the_appeal(qtbot, open_win
     kinds = [actions.dialog.kind.itemData(i) for i in range(actions.dialog.kind.count())]
     assert kinds == ["liaison", "ogis"]
     actions.dialog.reject()
+
+
+def test_filing_from_the_request_screen_says_so_and_taking_it_back_names_it(qtbot, open_window, drafted):
+    """File… on the request screen says in the message bar what it recorded (an earlier
+    message there no longer stands beside a request now filed); Take back event… names the
+    event as the timeline does, not by its internal key."""
+    window = open_window(drafted)
+    window.open_request(1)
+    detail = window.requests.detail
+    actions = detail.filing_actions
+    window.banner.show_message("An earlier message")
+    click(qtbot, actions.file_button)
+    dialog = actions.dialog
+    dialog.filed_on.setDate(date(2026, 10, 1))
+    qtbot.keyClicks(dialog.confirmation, CONFIRMATION)
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: detail.view is not None and detail.view.status == "Filed", timeout=TIMEOUT)
+    said = window.banner.text.text()
+    assert said.startswith("#1 marked as filed on 2026-10-01: ") and CONFIRMATION in said
+    filed = next(
+        r for r in range(detail.events.rowCount()) if detail.events.index(r, 2).data().startswith("Filed")
+    )
+    detail.event_table.setCurrentIndex(detail.events.index(filed, 0))
+    click(qtbot, detail.void_button)
+    box = detail._confirm
+    assert box.text().startswith(f"Take back “Filed: confirmation {CONFIRMATION}” of 2026-10-01?")
+    box.reject()

@@ -213,6 +213,11 @@ class MarkFiledDialog(QDialog):
         if self.buttons.isEnabled():  # not while the write is under way: its result decides
             super().reject()
 
+    def filed_text(self) -> str:
+        """What was recorded, said once the dialog has closed."""
+        filed = "; ".join(self.recorded)
+        return f"#{self.request_id} marked as filed on {self.filed_on.date().toPython()}: {filed}."
+
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, UserError):

@@ -176,10 +176,7 @@ class FilingPanel(QWidget):
         def done():
             self.confirmation.clear()
             self.date_confirmed = False
-            filed = "; ".join(dialog.recorded)
-            self.note.setText(
-                f"#{request_id} marked as filed on {dialog.filed_on.date().toPython()}: {filed}."
-            )
+            self.note.setText(dialog.filed_text())
 
         dialog.accepted.connect(done)
         dialog.finished.connect(dialog.deleteLater)

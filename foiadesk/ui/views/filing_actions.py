@@ -107,8 +107,15 @@ class FilingActions:
         from foiadesk.ui.dialogs.filing import MarkFiledDialog
 
         detail = self.detail
-        if detail.request_id is not None:
-            self._open(lambda: MarkFiledDialog(detail.session, detail.request_id, parent=detail))
+        if detail.request_id is None:
+            return
+
+        def make():
+            dialog = MarkFiledDialog(detail.session, detail.request_id, parent=detail)
+            dialog.accepted.connect(lambda: detail.said.emit(dialog.filed_text()))
+            return dialog
+
+        self._open(make)
 
     def portal(self) -> None:
         from foiadesk.ui.dialogs.filing import PortalFieldsDialog

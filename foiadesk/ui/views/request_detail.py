@@ -35,7 +35,7 @@ from foiadesk.core.store.log import LogError, void_event
 from foiadesk.core.tracking.details import FileRef, copy_attachment, request_details
 from foiadesk.core.tracking.titles import short_title
 from foiadesk.core.tracking.tracker import RequestView, typical_completion, view_request
-from foiadesk.ui.models.detail import DISPUTED, ClocksModel, EventsModel
+from foiadesk.ui.models.detail import DISPUTED, ClocksModel, EventsModel, event_text
 from foiadesk.ui.session import Session
 from foiadesk.ui.views.detail_panels import FeesPanel, NotesPanel
 from foiadesk.ui.widgets import DATE, Table
@@ -328,7 +328,7 @@ class RequestDetail(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Take back event",
-            f"Take back “{event.summary or event.type}” of {event.occurred_on}?\n\n"
+            f"Take back “{event_text(event)}” of {event.occurred_on}?\n\n"
             "It stays in the file, marked void, and the deadlines stop counting it.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
