@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 from conftest import wait_loaded
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton
 
 from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, save_drafts
 from foiadesk.core.letters.content import DraftOptions
@@ -493,3 +493,40 @@ def test_filing_from_the_request_screen_says_so_and_taking_it_back_names_it(qtbo
     box = detail._confirm
     assert box.text().startswith(f"Take back “Filed: confirmation {CONFIRMATION}” of 2026-10-01?")
     box.reject()
+
+
+def _cut_hints(dialog) -> list[str]:
+    """The hints of the dialog's visible one-line fields that do not show whole."""
+    from PySide6.QtWidgets import QLineEdit
+
+    return [
+        e.placeholderText()
+        for e in dialog.findChildren(QLineEdit)
+        if e.isVisible() and e.fontMetrics().horizontalAdvance(e.placeholderText()) + 12 > e.width()
+    ]
+
+
+def test_the_next_step_and_profile_dialogs_show_their_hints_whole(qtbot, open_window, drafted):
+    """A hint cut short ("the appeal address the deter…") does not say what to type."""
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    record_determination(db, 1, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    db.close()
+    window = open_window(drafted)
+    window.resize(1366 - 16, 768 - 48)
+    window.open_request(1)
+    detail = window.requests.detail
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "appeal_window:partial"), 0))
+    click(qtbot, detail.filing_actions.next_button)
+    followup = detail.filing_actions.dialog
+    qtbot.waitUntil(followup.isVisible)
+    assert followup.appeal_address.isVisible()
+    assert not _cut_hints(followup)
+    followup.reject()
+    window.show_view(4)
+    add = next(b for b in window.settings_view.findChildren(QPushButton) if b.text() == "&Add a profile…")
+    click(qtbot, add)
+    profile = window.dialog
+    qtbot.waitUntil(profile.isVisible)
+    assert not _cut_hints(profile)
+    profile.reject()

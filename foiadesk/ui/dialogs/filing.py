@@ -311,6 +311,7 @@ class FollowupDialog(QDialog):
         self.request_id = request_id
         self.saved_to: Path | None = None
         self.setWindowTitle(f"Next step — #{request_id}")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)  # its hints show whole
         self.kind = QComboBox()
         for kind in kinds or list(KINDS):
             self.kind.addItem(KINDS[kind][1], kind)

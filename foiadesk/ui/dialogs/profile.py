@@ -32,7 +32,7 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self.profile = profile or Profile(name="")
         self.setWindowTitle("Requester profile" if profile and profile.id else "New requester profile")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)  # its hints show whole
         self.name, self.organization, self.title, self.email, self.phone, self.signature = (
             QLineEdit() for _ in range(6)
         )
