@@ -319,3 +319,30 @@ def test_drafts_saved_in_a_new_log_are_all_its_case_shows(qtbot, open_window, tm
         window.banner.text.text()
     )
     assert window.requests.case_choice.currentText() == case
+
+
+def test_after_saving_the_keyboard_is_in_the_drafts_and_enter_marks_one_filed(
+    qtbot, open_window, tmp_path, monkeypatch
+):
+    """Without a mouse: Ctrl+Return drafts, Alt+S saves, and the keyboard lands in the list
+    of drafts waiting to be filed, where Enter opens Mark as filed for the one selected
+    (it did nothing, and the focus was left in the choices on the other side)."""
+    window = open_window(tmp_path / "new.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    out = tmp_path / "letters"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    window.activateWindow()
+    composer.pack.setFocus()
+    qtbot.keyClick(composer.pack, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: composer.save_button.isEnabled(), timeout=60_000)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(window.session.index) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: composer.steps.currentWidget() is composer.filing)
+    drafts = composer.filing.table
+    assert window.focusWidget() is drafts and drafts.currentIndex().isValid()
+    qtbot.keyClick(drafts, Qt.Key.Key_Return)
+    dialog = composer.filing.dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Mark as filed — #1"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and len(window.session.index) == 1
