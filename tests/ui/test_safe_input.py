@@ -387,3 +387,26 @@ def test_take_back_acts_only_on_an_event_the_user_can_see_selected(qtbot, open_w
         table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(detail.events.index(0, 2)).center()
     )
     assert detail.selected_event() is not None and detail.void_button.isEnabled()
+
+
+def test_tab_leaves_each_table_for_the_next_control(qtbot, open_window, demo_copy):
+    """Without a mouse, Tab goes from the request list to the request's deadlines, its
+    timeline and its buttons; it used to walk the cells of the list's row and never leave."""
+    window = open_window(demo_copy)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    detail = window.requests.detail
+    assert window.focusWidget() is window.requests.table
+    qtbot.keyClick(window.requests.table, Qt.Key.Key_Down)
+    reached = []
+    for _ in range(8):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(window.focusWidget())
+        if reached[-1] is detail.log_button:
+            break
+    assert reached[:1] == [detail.clock_table] and detail.event_table in reached
+    assert reached[-1] is detail.log_button
+    qtbot.keyClick(detail.log_button, Qt.Key.Key_Space)
+    assert isinstance(window.dialog, EventDialog) and window.dialog.isVisible()
+    qtbot.keyClick(window.dialog, Qt.Key.Key_Escape)
+    assert window.dialog is None
