@@ -530,3 +530,24 @@ def test_the_next_step_and_profile_dialogs_show_their_hints_whole(qtbot, open_wi
     qtbot.waitUntil(profile.isVisible)
     assert not _cut_hints(profile)
     profile.reject()
+
+
+def test_filing_with_dhs_by_email_is_warned_of_at_once(qtbot, open_window, drafted):
+    """ICE takes requests only through the DHS portal: choosing email in Mark as filed says,
+    in red, that the request may not count as received; choosing the portal again, the
+    usual note comes back."""
+    window = open_window(drafted)
+    window.show_view(3)
+    panel = window.composer.filing
+    window.composer.steps.setCurrentWidget(panel)
+    panel.select(1)
+    assert panel.channel.currentData() == "portal"
+    panel.channel.setCurrentIndex(panel.channel.findData("email"))
+    click(qtbot, panel.mark_button)
+    dialog = panel.dialog
+    assert dialog.isVisible() and dialog.channel.currentData() == "email"
+    note = dialog.channel_note.text()
+    assert note.startswith("⚠ ") and "by email, it may be treated as never received" in note
+    dialog.channel.setCurrentIndex(dialog.channel.findData("portal"))
+    assert dialog.channel_note.text().startswith("Since 2026-01-22 DHS")
+    dialog.reject()

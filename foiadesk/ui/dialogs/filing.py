@@ -43,6 +43,7 @@ from foiadesk.core.errors import UserError
 from foiadesk.core.letters.filing import (
     Asks,
     Filing,
+    channel_warning,
     choose_channel,
     component_for,
     drafted_letter,
@@ -111,6 +112,9 @@ class MarkFiledDialog(QDialog):
         self.channel.setCurrentIndex(self.channel.findData(channel or (chosen.kind if chosen else "portal")))
         self.channel_note = QLabel(chosen.why if chosen else "")
         self.channel_note.setWordWrap(True)
+        self._usual = chosen.why if chosen else ""
+        self._component = comp
+        self.channel.currentIndexChanged.connect(self._check_channel)
         self.confirmation = QLineEdit(confirmation)
         self.confirmation.setPlaceholderText(
             "what the portal, fax or post office gave — not a tracking number"
@@ -173,6 +177,16 @@ class MarkFiledDialog(QDialog):
         layout.addWidget(self.duplicate)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.filed_on.dateChanged.connect(self._check_channel)
+        self._check_channel()
+
+    def _check_channel(self, *_args) -> None:
+        """Say at once when the channel chosen is not one the office takes requests by."""
+        warning = channel_warning(
+            self._component, self.channel.currentData(), self.filed_on.date().toPython()
+        )
+        self.channel_note.setText(f"⚠ {warning}" if warning else self._usual)
+        self.channel_note.setStyleSheet("color: #a00000;" if warning else "")
 
     def _choose_proof(self) -> None:
         path = choose_proof_file(self)
