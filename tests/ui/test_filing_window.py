@@ -551,3 +551,25 @@ def test_filing_with_dhs_by_email_is_warned_of_at_once(qtbot, open_window, draft
     dialog.channel.setCurrentIndex(dialog.channel.findData("portal"))
     assert dialog.channel_note.text().startswith("Since 2026-01-22 DHS")
     dialog.reject()
+
+
+def test_a_drafted_status_inquiry_is_what_log_event_offers_to_log_next(qtbot, open_window, drafted):
+    """Draft the status inquiry Next step… proposes, send it, then Log event…: the dialog
+    offers "Status inquiry sent", not an acknowledgment that has not come."""
+    db = connect(drafted)
+    log.record_event(db, 2, log.NewEvent("filed", date(2026, 10, 1), channel="email"))
+    db.close()
+    window = open_window(drafted)
+    window.open_request(2)
+    detail = window.requests.detail
+    actions = detail.filing_actions
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
+    click(qtbot, actions.next_button)
+    assert actions.dialog.kind.currentData() == "status"
+    click(qtbot, ok(actions.dialog))
+    qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: detail.events.rowCount() == 3, timeout=TIMEOUT)
+    click(qtbot, detail.log_button)
+    dialog = window.dialog
+    assert dialog.type.currentText() == "Status inquiry sent"
+    dialog.reject()

@@ -43,6 +43,7 @@ from foiadesk.core.deadlines.events import (
 )
 from foiadesk.core.letters.content import DraftingError
 from foiadesk.core.letters.followups import exemptions_summary
+from foiadesk.core.letters.next_steps import drafted_followup_sent_as
 from foiadesk.core.store.log import Attachment, Changes, LogError, NewEvent, check_event, record_event
 from foiadesk.core.tracking.preview import OWED_WORDS, Preview, preview_event
 from foiadesk.ui.dialogs.commit import CommitOnAccept
@@ -84,6 +85,13 @@ def expected_next(history: list[Event]) -> str:
     types = [e.type for e in history]
     if "filed" not in types:
         return "filed"
+    last = history[-1] if history else None
+    if (
+        last is not None
+        and last.type == "drafted"
+        and (sends := drafted_followup_sent_as(last.summary or ""))
+    ):
+        return sends  # the follow-up just drafted, now sent
     for ask, answer in ASKS.items():
         if types.count(ask) > types.count(answer):
             return answer
