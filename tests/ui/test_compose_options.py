@@ -346,3 +346,17 @@ def test_after_saving_the_keyboard_is_in_the_drafts_and_enter_marks_one_filed(
     assert dialog.isVisible() and dialog.windowTitle() == "Mark as filed — #1"
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and len(window.session.index) == 1
+
+
+def test_f1_names_the_composers_keys(qtbot, open_window, tmp_path):
+    """The keys that draft and file without a mouse are listed where a user looks for them."""
+    from PySide6.QtWidgets import QLabel
+
+    window = open_window(tmp_path / "new.sqlite3")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.dialog
+    said = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "<b>Ctrl+Return</b>" in said and "Draft the letters (Compose)" in said
+    assert "Mark the selected draft as filed (Compose, Mark as filed)" in said
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
