@@ -14,6 +14,7 @@ from decimal import Decimal
 import pytest
 from conftest import wait_loaded
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton
 
 from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, save_drafts
@@ -272,7 +273,7 @@ def test_filing_the_same_text_again_warns_and_names_the_earlier_request(
     qtbot.waitUntil(lambda: window.requests.detail.view.status == "Filed", timeout=TIMEOUT)
 
 
-def test_a_drafted_follow_up_says_where_it_went(qtbot, open_window, drafted):
+def test_a_drafted_follow_up_says_where_it_went(qtbot, open_window, drafted, monkeypatch):
     """Draft and log closes the dialog; the window then says what was drafted and where it is."""
     db = connect(drafted)
     log.record_event(db, 2, log.NewEvent("filed", date(2026, 10, 1), channel="email"))
@@ -288,7 +289,15 @@ def test_a_drafted_follow_up_says_where_it_went(qtbot, open_window, drafted):
     qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
     said = window.banner.text.text()
     assert window.banner.isVisible() and said.startswith("Drafted the status inquiry for #2"), said
-    assert actions.last_followup.filename in said and "timeline" in said
+    assert actions.last_followup.filename in said and "it is selected there: press Enter" in said
+    # The letter is selected on the timeline, the keyboard on it: Enter opens it
+    event = detail.selected_event()
+    assert event is not None and detail.events.event(event).summary.startswith("Follow-up drafted: Status")
+    assert window.focusWidget() is detail.event_table and detail.open_button.isEnabled()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    qtbot.keyClick(detail.event_table, Qt.Key.Key_Return)
+    assert [u.fileName() for u in opened] == [actions.last_followup.filename]
 
 
 def test_a_follow_up_drafted_from_the_agenda_says_where_it_went(qtbot, open_window, drafted):

@@ -416,14 +416,20 @@ class FollowupDialog(QDialog):
             on_error=self._failed,
         )
 
-    def drafted_text(self) -> str:
-        """What was drafted and where it is, said once the dialog has closed."""
+    def drafted_text(self, *, selected: bool = False) -> str:
+        """What was drafted and where it is, said once the dialog has closed; ``selected``:
+        the request's timeline is on screen with the letter selected."""
         label = KINDS[self.followup.kind][1]
         copy = f" A copy is in {self.saved_to}." if self.saved_to else ""
+        where = (
+            "it is selected there: press Enter or Open attachment"
+            if selected
+            else "select it there and open it"
+        )
         return (
             f"Drafted the {label[0].lower()}{label[1:]} for #{self.request_id} "
-            f"({self.followup.filename}) and logged it as a draft on its timeline: select it "
-            f"there and open it to read, print or send.{copy}"
+            f"({self.followup.filename}) and logged it as a draft on its timeline: {where} "
+            f"to read, print or send.{copy}"
         )
 
     def reject(self) -> None:

@@ -100,8 +100,11 @@ class FilingActions:
         self._open(make)
 
     def _drafted(self, dialog) -> None:
+        """The letter is on the timeline (the write's changes were shown first): select it
+        and put the keyboard there, so Enter opens it."""
         self.last_followup = dialog.followup
-        self.detail.said.emit(dialog.drafted_text())
+        selected = self.detail.select_latest_draft()
+        self.detail.said.emit(dialog.drafted_text(selected=selected))
 
     def file(self) -> None:
         from foiadesk.ui.dialogs.filing import MarkFiledDialog

@@ -271,6 +271,17 @@ class RequestDetail(QWidget):
         chosen = index.isValid() and self.event_table.selectionModel().isRowSelected(index.row())
         return self.events.key(index.row()) if chosen else None
 
+    def select_latest_draft(self) -> bool:
+        """Select the letter drafted last on the timeline, the keyboard on it; whether there is one."""
+        drafted = [e.id for e in self.view.events if e.type == "drafted"] if self.view else []
+        row = self.events.row_of(max(drafted)) if drafted else None
+        if row is None:
+            return False
+        self.record.setCurrentIndex(0)  # the Timeline tab
+        self.event_table.setCurrentIndex(self.events.index(row, 0))
+        self.event_table.setFocus()
+        return True
+
     def _event_chosen(self, *_args) -> None:
         event_id = self.selected_event()
         files = self.events.files(event_id) if event_id is not None else ()
