@@ -360,3 +360,28 @@ def test_f1_names_the_composers_keys(qtbot, open_window, tmp_path):
     assert "<b>Ctrl+Return</b>" in said and "Draft the letters (Compose)" in said
     assert "Mark the selected draft as filed (Compose, Mark as filed)" in said
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_the_agenda_points_to_drafts_waiting_to_be_filed(qtbot, open_window, tmp_path, monkeypatch):
+    """Letters drafted and saved have no deadline until they are sent: the agenda, empty of
+    deadlines, used to say nothing was to be done. It offers the drafts to mark as filed."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window = open_window(tmp_path / "new.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    _draft_and_save(qtbot, window, composer, tmp_path / "letters", monkeypatch, letters=1)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    agenda = window.agenda
+    assert agenda.summary.text().startswith("0 overdue")
+    assert agenda.drafts_button.isVisible() and agenda.drafts_button.text() == "1 draft to mark as filed…"
+    qtbot.mouseClick(agenda.drafts_button, LEFT)
+    panel = composer.filing
+    assert window.tabs.currentWidget() is composer and composer.steps.currentWidget() is panel
+    assert window.focusWidget() is panel.table and panel.selected() == 1
+    panel.filed_on.setDate(date(2026, 11, 25))
+    qtbot.mouseClick(panel.mark_button, LEFT)
+    qtbot.mouseClick(panel.dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=20_000)
+    window.show_view(0)
+    assert not agenda.drafts_button.isVisible()
+    assert agenda.model.count("later") == 1  # its response deadline, now counting
