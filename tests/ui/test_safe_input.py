@@ -410,3 +410,38 @@ def test_tab_leaves_each_table_for_the_next_control(qtbot, open_window, demo_cop
     assert isinstance(window.dialog, EventDialog) and window.dialog.isVisible()
     qtbot.keyClick(window.dialog, Qt.Key.Key_Escape)
     assert window.dialog is None
+
+
+def test_a_filing_logged_with_ctrl_l_asks_for_its_confirmation_by_that_name(qtbot, open_window, tmp_path):
+    """Log event… on a draft offers "Filed"; the number it takes is kept as the filing's
+    confirmation, so the row says so (it was labelled "Tracking no.", and the number typed
+    there came back on the timeline as a confirmation)."""
+    from foiadesk.core.store import log
+    from foiadesk.core.store.db import connect
+
+    path = tmp_path / "log.sqlite3"
+    db = connect(path)
+    ice = log.ensure_component(
+        db, abbr="ICE", name="U.S. Immigration and Customs Enforcement", agency_abbr="DHS", agency_name="DHS"
+    )
+    log.add_request(db, title="Detainer training materials", component_id=ice)
+    db.close()
+    window = open_window(path)
+    window.open_request(1)
+    detail = window.requests.detail
+    qtbot.mouseClick(detail.log_button, Qt.MouseButton.LeftButton)
+    dialog = window.dialog
+    assert dialog.type.currentData() == "filed"
+    label = dialog.form.labelForField(dialog.tracking).text()
+    assert label == "Confi&rmation" and "acknowledgment" in dialog.tracking.placeholderText()
+    dialog.occurred.setDate(D("2026-11-02"))
+    qtbot.keyClicks(dialog.tracking, "DHS-SR-55120")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.view is not None and detail.view.status == "Filed", timeout=TIMEOUT)
+    timeline = [detail.events.index(r, 2).data() for r in range(detail.events.rowCount())]
+    assert "Filed: confirmation DHS-SR-55120" in timeline
+    qtbot.mouseClick(detail.log_button, Qt.MouseButton.LeftButton)
+    dialog = window.dialog
+    assert dialog.type.currentData() == "acknowledged"
+    assert dialog.form.labelForField(dialog.tracking).text() == "&Tracking no."
+    dialog.reject()

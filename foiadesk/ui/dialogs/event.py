@@ -300,6 +300,15 @@ class EventDialog(CommitOnAccept, QDialog):
             self.outcome.addItem(OUTCOME_LABELS.get(outcome, outcome), outcome)
         self.form.setRowVisible(self.outcome, bool(kind.outcomes))
         self.form.setRowVisible(self.tracking, kind.direction == "in" or kind.key == "filed")
+        # A filing is saved with the portal's or fax's confirmation (EventDraft.save): the
+        # agency's own number comes later, with its acknowledgment.
+        filed = kind.key == "filed"
+        self.form.labelForField(self.tracking).setText("Confi&rmation" if filed else "&Tracking no.")
+        self.tracking.setPlaceholderText(
+            "what the portal, fax or email gave; the agency's number comes with its acknowledgment"
+            if filed
+            else "the agency's number, if the letter gives one"
+        )
         self.form.setRowVisible(self.amount, kind.key in AMOUNT_TYPES)
         self.form.setRowVisible(self.exemptions, kind.key in EXEMPTION_TYPES)
         self.problem.clear()
