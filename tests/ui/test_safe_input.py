@@ -406,6 +406,9 @@ def test_tab_leaves_each_table_for_the_next_control(qtbot, open_window, demo_cop
             break
     assert reached[:1] == [detail.clock_table] and detail.event_table in reached
     assert reached[-1] is detail.log_button
+    # in the order they stand: Next step… below the deadlines comes before the timeline
+    next_step = detail.filing_actions.next_button
+    assert next_step in reached and reached.index(next_step) < reached.index(detail.event_table)
     qtbot.keyClick(detail.log_button, Qt.Key.Key_Space)
     assert isinstance(window.dialog, EventDialog) and window.dialog.isVisible()
     qtbot.keyClick(window.dialog, Qt.Key.Key_Escape)

@@ -5,7 +5,7 @@ context menu), which drafts the follow-up from the log."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.letters.next_steps import KINDS, next_steps
@@ -33,6 +33,13 @@ class FilingActions:
             row.addWidget(button)
         row.addStretch(1)
         detail.clock_table.parentWidget().layout().addLayout(row)
+        # Tab reaches them where they stand: below the deadlines, before the timeline
+        for before, after in (
+            (detail.trace, self.next_button),
+            (self.next_button, self.file_button),
+            (self.file_button, self.portal_button),
+        ):
+            QWidget.setTabOrder(before, after)
         table = detail.clock_table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
