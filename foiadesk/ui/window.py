@@ -196,6 +196,13 @@ class MainWindow(LogActions, QMainWindow):
         else:
             (getattr(view, FIRST_FOCUS[number]) if number in FIRST_FOCUS else view).setFocus()
 
+    def show_drafts_to_file(self) -> None:
+        """Compose's Mark as filed, the keyboard in its list of drafts."""
+        self.show_view(3)
+        composer = self.composer
+        composer.steps.setCurrentWidget(composer.filing)
+        composer.filing.table.setFocus()
+
     def find(self) -> None:
         self.show_view(1)
         self.requests.focus_search()
@@ -293,6 +300,7 @@ class MainWindow(LogActions, QMainWindow):
             agenda = AgendaView(session)
             agenda.open_request.connect(self.open_request)
             agenda.said.connect(lambda text: self.banner.show_message(text, "info"))
+            agenda.file_drafts.connect(self.show_drafts_to_file)
             welcome = agenda.welcome
             welcome.create_profile.connect(lambda: self.edit_profile(None))
             welcome.load_pack.connect(self.load_case_pack)

@@ -319,3 +319,69 @@ def test_drafts_saved_in_a_new_log_are_all_its_case_shows(qtbot, open_window, tm
         window.banner.text.text()
     )
     assert window.requests.case_choice.currentText() == case
+
+
+def test_after_saving_the_keyboard_is_in_the_drafts_and_enter_marks_one_filed(
+    qtbot, open_window, tmp_path, monkeypatch
+):
+    """Without a mouse: Ctrl+Return drafts, Alt+S saves, and the keyboard lands in the list
+    of drafts waiting to be filed, where Enter opens Mark as filed for the one selected
+    (it did nothing, and the focus was left in the choices on the other side)."""
+    window = open_window(tmp_path / "new.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    out = tmp_path / "letters"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
+    window.activateWindow()
+    composer.pack.setFocus()
+    qtbot.keyClick(composer.pack, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: composer.save_button.isEnabled(), timeout=60_000)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(window.session.index) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: composer.steps.currentWidget() is composer.filing)
+    drafts = composer.filing.table
+    assert window.focusWidget() is drafts and drafts.currentIndex().isValid()
+    qtbot.keyClick(drafts, Qt.Key.Key_Return)
+    dialog = composer.filing.dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Mark as filed — #1"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and len(window.session.index) == 1
+
+
+def test_f1_names_the_composers_keys(qtbot, open_window, tmp_path):
+    """The keys that draft and file without a mouse are listed where a user looks for them."""
+    from PySide6.QtWidgets import QLabel
+
+    window = open_window(tmp_path / "new.sqlite3")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.dialog
+    said = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "<b>Ctrl+Return</b>" in said and "Draft the letters (Compose)" in said
+    assert "Mark the selected draft as filed (Compose, Mark as filed)" in said
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_the_agenda_points_to_drafts_waiting_to_be_filed(qtbot, open_window, tmp_path, monkeypatch):
+    """Letters drafted and saved have no deadline until they are sent: the agenda, empty of
+    deadlines, used to say nothing was to be done. It offers the drafts to mark as filed."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window = open_window(tmp_path / "new.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    _draft_and_save(qtbot, window, composer, tmp_path / "letters", monkeypatch, letters=1)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    agenda = window.agenda
+    assert agenda.summary.text().startswith("0 overdue")
+    assert agenda.drafts_button.isVisible() and agenda.drafts_button.text() == "1 draft to mark as filed…"
+    qtbot.mouseClick(agenda.drafts_button, LEFT)
+    panel = composer.filing
+    assert window.tabs.currentWidget() is composer and composer.steps.currentWidget() is panel
+    assert window.focusWidget() is panel.table and panel.selected() == 1
+    panel.filed_on.setDate(date(2026, 11, 25))
+    qtbot.mouseClick(panel.mark_button, LEFT)
+    qtbot.mouseClick(panel.dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=20_000)
+    window.show_view(0)
+    assert not agenda.drafts_button.isVisible()
+    assert agenda.model.count("later") == 1  # its response deadline, now counting

@@ -14,7 +14,8 @@ from decimal import Decimal
 import pytest
 from conftest import wait_loaded
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton
 
 from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, save_drafts
 from foiadesk.core.letters.content import DraftOptions
@@ -272,7 +273,7 @@ def test_filing_the_same_text_again_warns_and_names_the_earlier_request(
     qtbot.waitUntil(lambda: window.requests.detail.view.status == "Filed", timeout=TIMEOUT)
 
 
-def test_a_drafted_follow_up_says_where_it_went(qtbot, open_window, drafted):
+def test_a_drafted_follow_up_says_where_it_went(qtbot, open_window, drafted, monkeypatch):
     """Draft and log closes the dialog; the window then says what was drafted and where it is."""
     db = connect(drafted)
     log.record_event(db, 2, log.NewEvent("filed", date(2026, 10, 1), channel="email"))
@@ -288,7 +289,15 @@ def test_a_drafted_follow_up_says_where_it_went(qtbot, open_window, drafted):
     qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
     said = window.banner.text.text()
     assert window.banner.isVisible() and said.startswith("Drafted the status inquiry for #2"), said
-    assert actions.last_followup.filename in said and "timeline" in said
+    assert actions.last_followup.filename in said and "it is selected there: press Enter" in said
+    # The letter is selected on the timeline, the keyboard on it: Enter opens it
+    event = detail.selected_event()
+    assert event is not None and detail.events.event(event).summary.startswith("Follow-up drafted: Status")
+    assert window.focusWidget() is detail.event_table and detail.open_button.isEnabled()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    qtbot.keyClick(detail.event_table, Qt.Key.Key_Return)
+    assert [u.fileName() for u in opened] == [actions.last_followup.filename]
 
 
 def test_a_follow_up_drafted_from_the_agenda_says_where_it_went(qtbot, open_window, drafted):
@@ -423,4 +432,153 @@ def test_an_answer_left_empty_is_asked_for_in_the_dialogs_words(qtbot, open_wind
         and dialog.error.text() == "Write your answer: the information the agency asked for."
     )
     assert actions.last_followup is None
+    dialog.reject()
+
+
+def test_logging_the_determination_moves_next_step_to_the_appeal(qtbot, open_window, drafted):
+    """The user has the response deadline in view and logs the partial denial that answers
+    it: the screen moves on to the appeal window, and Next step… drafts the appeal, not a
+    status inquiry about a request already answered."""
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    log.record_event(
+        db,
+        1,
+        log.NewEvent(
+            "acknowledged", date(2026, 10, 6), agency_received_on=date(2026, 10, 2), tracking_number=TRACKING
+        ),
+    )
+    db.close()
+    window = open_window(drafted)
+    window.open_request(1)
+    detail = window.requests.detail
+    actions = detail.filing_actions
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
+    click(qtbot, detail.log_button)
+    dialog = window.dialog
+    assert dialog.type.currentData() == "determination"  # what the request waits for
+    dialog.occurred.setDate(date(2026, 11, 20))
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("partial"))
+    qtbot.keyClicks(dialog.exemptions, "b5, b6")
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: detail.view and detail.view.status == "Partly granted", timeout=TIMEOUT)
+    shown = detail.clock_table.currentIndex()
+    assert shown.data() == "Appeal the partial denial by · you"
+    assert actions.next_button.isEnabled()
+    click(qtbot, actions.next_button)
+    assert actions.dialog.kind.currentData() == "appeal"
+    actions.dialog.reject()
+    # The answered deadline, looked at again, asks no status: only what its lateness supports
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
+    assert detail.clocks.index(clock_row(detail, "response"), 2).data() == "late, 2026-11-20"
+    click(qtbot, actions.next_button)
+    kinds = [actions.dialog.kind.itemData(i) for i in range(actions.dialog.kind.count())]
+    assert kinds == ["liaison", "ogis"]
+    actions.dialog.reject()
+
+
+def test_filing_from_the_request_screen_says_so_and_taking_it_back_names_it(qtbot, open_window, drafted):
+    """File… on the request screen says in the message bar what it recorded (an earlier
+    message there no longer stands beside a request now filed); Take back event… names the
+    event as the timeline does, not by its internal key."""
+    window = open_window(drafted)
+    window.open_request(1)
+    detail = window.requests.detail
+    actions = detail.filing_actions
+    window.banner.show_message("An earlier message")
+    click(qtbot, actions.file_button)
+    dialog = actions.dialog
+    dialog.filed_on.setDate(date(2026, 10, 1))
+    qtbot.keyClicks(dialog.confirmation, CONFIRMATION)
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: detail.view is not None and detail.view.status == "Filed", timeout=TIMEOUT)
+    said = window.banner.text.text()
+    assert said.startswith("#1 marked as filed on 2026-10-01: ") and CONFIRMATION in said
+    filed = next(
+        r for r in range(detail.events.rowCount()) if detail.events.index(r, 2).data().startswith("Filed")
+    )
+    detail.event_table.setCurrentIndex(detail.events.index(filed, 0))
+    click(qtbot, detail.void_button)
+    box = detail._confirm
+    assert box.text().startswith(f"Take back “Filed: confirmation {CONFIRMATION}” of 2026-10-01?")
+    box.reject()
+
+
+def _cut_hints(dialog) -> list[str]:
+    """The hints of the dialog's visible one-line fields that do not show whole."""
+    from PySide6.QtWidgets import QLineEdit
+
+    return [
+        e.placeholderText()
+        for e in dialog.findChildren(QLineEdit)
+        if e.isVisible() and e.fontMetrics().horizontalAdvance(e.placeholderText()) + 12 > e.width()
+    ]
+
+
+def test_the_next_step_and_profile_dialogs_show_their_hints_whole(qtbot, open_window, drafted):
+    """A hint cut short ("the appeal address the deter…") does not say what to type."""
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    record_determination(db, 1, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    db.close()
+    window = open_window(drafted)
+    window.resize(1366 - 16, 768 - 48)
+    window.open_request(1)
+    detail = window.requests.detail
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "appeal_window:partial"), 0))
+    click(qtbot, detail.filing_actions.next_button)
+    followup = detail.filing_actions.dialog
+    qtbot.waitUntil(followup.isVisible)
+    assert followup.appeal_address.isVisible()
+    assert not _cut_hints(followup)
+    followup.reject()
+    window.show_view(4)
+    add = next(b for b in window.settings_view.findChildren(QPushButton) if b.text() == "&Add a profile…")
+    click(qtbot, add)
+    profile = window.dialog
+    qtbot.waitUntil(profile.isVisible)
+    assert not _cut_hints(profile)
+    profile.reject()
+
+
+def test_filing_with_dhs_by_email_is_warned_of_at_once(qtbot, open_window, drafted):
+    """ICE takes requests only through the DHS portal: choosing email in Mark as filed says,
+    in red, that the request may not count as received; choosing the portal again, the
+    usual note comes back."""
+    window = open_window(drafted)
+    window.show_view(3)
+    panel = window.composer.filing
+    window.composer.steps.setCurrentWidget(panel)
+    panel.select(1)
+    assert panel.channel.currentData() == "portal"
+    panel.channel.setCurrentIndex(panel.channel.findData("email"))
+    click(qtbot, panel.mark_button)
+    dialog = panel.dialog
+    assert dialog.isVisible() and dialog.channel.currentData() == "email"
+    note = dialog.channel_note.text()
+    assert note.startswith("⚠ ") and "by email, it may be treated as never received" in note
+    dialog.channel.setCurrentIndex(dialog.channel.findData("portal"))
+    assert dialog.channel_note.text().startswith("Since 2026-01-22 DHS")
+    dialog.reject()
+
+
+def test_a_drafted_status_inquiry_is_what_log_event_offers_to_log_next(qtbot, open_window, drafted):
+    """Draft the status inquiry Next step… proposes, send it, then Log event…: the dialog
+    offers "Status inquiry sent", not an acknowledgment that has not come."""
+    db = connect(drafted)
+    log.record_event(db, 2, log.NewEvent("filed", date(2026, 10, 1), channel="email"))
+    db.close()
+    window = open_window(drafted)
+    window.open_request(2)
+    detail = window.requests.detail
+    actions = detail.filing_actions
+    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
+    click(qtbot, actions.next_button)
+    assert actions.dialog.kind.currentData() == "status"
+    click(qtbot, ok(actions.dialog))
+    qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: detail.events.rowCount() == 3, timeout=TIMEOUT)
+    click(qtbot, detail.log_button)
+    dialog = window.dialog
+    assert dialog.type.currentText() == "Status inquiry sent"
     dialog.reject()

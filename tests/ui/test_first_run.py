@@ -98,6 +98,30 @@ def test_the_profile_dialog_will_not_save_a_profile_without_a_mailing_address(qt
     assert window.composer.address.toPlainText() == "1 Clinic Way\nTown, ST 00000"
 
 
+def test_the_profile_dialog_will_not_save_a_profile_the_letters_cannot_be_signed_with(qtbot, first_run):
+    """A profile saved without an email address used to fail only at the first draft, with
+    "'' is not an email address": the dialog asks for it, and the profile then drafts."""
+    window = first_run
+    welcome = window.agenda.welcome
+    qtbot.mouseClick(welcome.profile_button, LEFT)
+    dialog = window.dialog
+    assert "required" in dialog.layout().itemAt(0).layout().labelForField(dialog.email).text()
+    qtbot.keyClicks(dialog.name, "Kim Park")
+    type_address(qtbot, dialog.address)
+    qtbot.mouseClick(_save_button(dialog), LEFT)
+    assert dialog.isVisible() and dialog.problem.text().startswith("Give your email address")
+    assert "''" not in dialog.problem.text() and dialog.focusWidget() is dialog.email
+    qtbot.keyClicks(dialog.email, "kim@clinic.example")
+    qtbot.keyClick(dialog.email, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: welcome.profile_note.text().startswith("✓ Saved: Kim Park"), timeout=TIMEOUT)
+    composer = window.composer
+    window.show_view(3)
+    qtbot.mouseClick(composer.draft_button, LEFT)
+    qtbot.waitUntil(lambda: composer.letters.count() > 0, timeout=TIMEOUT)
+    assert "email" not in composer.warnings.text()
+
+
 def test_the_case_pack_loads_once(qtbot, first_run):
     window = first_run
     welcome = window.agenda.welcome

@@ -387,3 +387,64 @@ def test_take_back_acts_only_on_an_event_the_user_can_see_selected(qtbot, open_w
         table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(detail.events.index(0, 2)).center()
     )
     assert detail.selected_event() is not None and detail.void_button.isEnabled()
+
+
+def test_tab_leaves_each_table_for_the_next_control(qtbot, open_window, demo_copy):
+    """Without a mouse, Tab goes from the request list to the request's deadlines, its
+    timeline and its buttons; it used to walk the cells of the list's row and never leave."""
+    window = open_window(demo_copy)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    detail = window.requests.detail
+    assert window.focusWidget() is window.requests.table
+    qtbot.keyClick(window.requests.table, Qt.Key.Key_Down)
+    reached = []
+    for _ in range(8):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(window.focusWidget())
+        if reached[-1] is detail.log_button:
+            break
+    assert reached[:1] == [detail.clock_table] and detail.event_table in reached
+    assert reached[-1] is detail.log_button
+    # in the order they stand: Next step… below the deadlines comes before the timeline
+    next_step = detail.filing_actions.next_button
+    assert next_step in reached and reached.index(next_step) < reached.index(detail.event_table)
+    qtbot.keyClick(detail.log_button, Qt.Key.Key_Space)
+    assert isinstance(window.dialog, EventDialog) and window.dialog.isVisible()
+    qtbot.keyClick(window.dialog, Qt.Key.Key_Escape)
+    assert window.dialog is None
+
+
+def test_a_filing_logged_with_ctrl_l_asks_for_its_confirmation_by_that_name(qtbot, open_window, tmp_path):
+    """Log event… on a draft offers "Filed"; the number it takes is kept as the filing's
+    confirmation, so the row says so (it was labelled "Tracking no.", and the number typed
+    there came back on the timeline as a confirmation)."""
+    from foiadesk.core.store import log
+    from foiadesk.core.store.db import connect
+
+    path = tmp_path / "log.sqlite3"
+    db = connect(path)
+    ice = log.ensure_component(
+        db, abbr="ICE", name="U.S. Immigration and Customs Enforcement", agency_abbr="DHS", agency_name="DHS"
+    )
+    log.add_request(db, title="Detainer training materials", component_id=ice)
+    db.close()
+    window = open_window(path)
+    window.open_request(1)
+    detail = window.requests.detail
+    qtbot.mouseClick(detail.log_button, Qt.MouseButton.LeftButton)
+    dialog = window.dialog
+    assert dialog.type.currentData() == "filed"
+    label = dialog.form.labelForField(dialog.tracking).text()
+    assert label == "Confi&rmation" and "acknowledgment" in dialog.tracking.placeholderText()
+    dialog.occurred.setDate(D("2026-11-02"))
+    qtbot.keyClicks(dialog.tracking, "DHS-SR-55120")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.view is not None and detail.view.status == "Filed", timeout=TIMEOUT)
+    timeline = [detail.events.index(r, 2).data() for r in range(detail.events.rowCount())]
+    assert "Filed: confirmation DHS-SR-55120" in timeline
+    qtbot.mouseClick(detail.log_button, Qt.MouseButton.LeftButton)
+    dialog = window.dialog
+    assert dialog.type.currentData() == "acknowledged"
+    assert dialog.form.labelForField(dialog.tracking).text() == "&Tracking no."
+    dialog.reject()

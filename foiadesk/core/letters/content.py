@@ -87,6 +87,11 @@ class Requester:
     def __post_init__(self):
         if not self.name.strip():
             raise DraftingError("The requester's name is empty: enter the name to sign with.")
+        if not self.email.strip():
+            raise DraftingError(
+                "The requester's email address is empty: give one, as the letters ask the agency "
+                "to write to you there."
+            )
         if not _EMAIL.fullmatch(self.email.strip()):
             raise DraftingError(f"'{self.email}' is not an email address (name@example.org).")
         if self.fee_category not in FEE_CATEGORIES:

@@ -209,6 +209,20 @@ def choose_channel(comp: Component, on: date) -> ChannelChoice | None:
     return ChannelChoice(chosen.kind, chosen.value, f"{sentence_start(short_name(comp))}'s preferred channel")
 
 
+def channel_warning(comp: Component, kind: str | None, on: date) -> str:
+    """Why filing with ``comp`` by ``kind`` on ``on`` may not count, or "": a DHS component
+    takes requests through its portal only, so a letter mailed, faxed or emailed may be
+    treated as never received and its deadlines never start."""
+    chosen = choose_channel(comp, on)
+    if chosen is None or chosen.why != DHS_PORTAL_RULE or kind in (None, "portal"):
+        return ""
+    return (
+        f"{public_name(comp)} takes requests only through its portal since 2026-01-22 "
+        f"(6 CFR 5.3(a)(2)): sent by {kind.replace('_', ' ')}, it may be treated as never received, "
+        "and the agency's deadline may never start. File it through the portal unless an exception applies."
+    )
+
+
 def channel_address(comp: Component, kind: str) -> str:
     return next((c.value for c in comp.channels if c.kind == kind), "")
 

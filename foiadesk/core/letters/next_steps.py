@@ -26,10 +26,31 @@ KINDS = {
     "complaint-outline": ("complaint_outline", "Pro se complaint outline"),
 }
 
+# The event that logs a follow-up as sent, by kind (the others are logged as a note).
+SENT_AS = {
+    "status": "status_inquiry",
+    "appeal": "appeal_filed",
+    "info-answer": "info_answered",
+    "fee-response": "fee_estimate_answered",
+    "still-interested": "still_interested_answered",
+}
+
+
+def drafted_followup_sent_as(summary: str) -> str | None:
+    """The event that sends the follow-up a "drafted" event's summary names ("Follow-up
+    drafted: Status inquiry (…)", as ``followups.log_followup`` writes it), or None."""
+    for kind, (_template, label) in KINDS.items():
+        if summary.startswith(f"Follow-up drafted: {label} ("):
+            return SENT_AS.get(kind, "note")
+    return None
+
 
 def next_steps(clock: Clock, today: date) -> list[str]:
-    """The follow-up kinds a deadline offers, most useful first."""
-    return steps_for(clock.key, clock.label, late=clock.state(today) in ("overdue", "missed"))
+    """The follow-up kinds a deadline offers, most useful first. A deadline already
+    answered offers no status inquiry (there is nothing left to ask about); one answered
+    late still offers what its lateness supports (mediation, a complaint outline)."""
+    kinds = steps_for(clock.key, clock.label, late=clock.state(today) in ("overdue", "missed"))
+    return [k for k in kinds if k != "status"] if clock.done_on is not None else kinds
 
 
 def steps_for(key: str, label: str, *, late: bool) -> list[str]:

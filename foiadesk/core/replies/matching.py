@@ -103,7 +103,10 @@ def _score(
     """Points for one candidate of the right agency, with the reasons for them."""
     points, why = 0, []
     letter_day: date | None = proposal.letter_date
-    if f.filed_on and letter_day:
+    if f.filed_on is None:  # a draft: no agency has it, and no reply can be recorded on it
+        points -= 4
+        why.append("not filed yet")
+    elif letter_day:
         if f.filed_on <= letter_day:
             points += 2
             why.append(f"filed {f.filed_on.isoformat()}, before the letter")

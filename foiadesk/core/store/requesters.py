@@ -48,6 +48,25 @@ class Profile:
         return {k: v for k, v in asdict(self).items() if k != "id"}
 
 
+def profile_problem(profile: Profile) -> tuple[str, str] | None:
+    """The first thing a profile lacks to sign letters, as (field, what to do), or None.
+    Drafting refuses a requester without a name, an email address or a mailing address
+    (``letters.content.Requester``, ``letters.compose.draft_requests``): the profile says so
+    when it is made, not at the first draft."""
+    if not profile.name.strip():
+        return "name", "Give the name to sign with."
+    email = profile.email.strip()
+    if not email:
+        return "email", "Give your email address: the letters ask the agency to write to you there."
+    if not EMAIL.match(email):
+        return "email", f"'{email}' is not an email address (name@example.org)."
+    if not profile.address.strip():
+        return "address", (
+            "Give your mailing address: letters are signed from it, and agencies answer by mail."
+        )
+    return None
+
+
 def profiles(db: Database) -> list[Profile]:
     """Every saved profile, by name."""
     cursor = db.execute(f"SELECT id, {', '.join(FIELDS)} FROM requesters ORDER BY name COLLATE NOCASE")

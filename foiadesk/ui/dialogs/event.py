@@ -43,6 +43,7 @@ from foiadesk.core.deadlines.events import (
 )
 from foiadesk.core.letters.content import DraftingError
 from foiadesk.core.letters.followups import exemptions_summary
+from foiadesk.core.letters.next_steps import drafted_followup_sent_as
 from foiadesk.core.store.log import Attachment, Changes, LogError, NewEvent, check_event, record_event
 from foiadesk.core.tracking.preview import OWED_WORDS, Preview, preview_event
 from foiadesk.ui.dialogs.commit import CommitOnAccept
@@ -84,6 +85,13 @@ def expected_next(history: list[Event]) -> str:
     types = [e.type for e in history]
     if "filed" not in types:
         return "filed"
+    last = history[-1] if history else None
+    if (
+        last is not None
+        and last.type == "drafted"
+        and (sends := drafted_followup_sent_as(last.summary or ""))
+    ):
+        return sends  # the follow-up just drafted, now sent
     for ask, answer in ASKS.items():
         if types.count(ask) > types.count(answer):
             return answer
@@ -292,6 +300,15 @@ class EventDialog(CommitOnAccept, QDialog):
             self.outcome.addItem(OUTCOME_LABELS.get(outcome, outcome), outcome)
         self.form.setRowVisible(self.outcome, bool(kind.outcomes))
         self.form.setRowVisible(self.tracking, kind.direction == "in" or kind.key == "filed")
+        # A filing is saved with the portal's or fax's confirmation (EventDraft.save): the
+        # agency's own number comes later, with its acknowledgment.
+        filed = kind.key == "filed"
+        self.form.labelForField(self.tracking).setText("Confi&rmation" if filed else "&Tracking no.")
+        self.tracking.setPlaceholderText(
+            "what the portal, fax or email gave; the agency's number comes with its acknowledgment"
+            if filed
+            else "the agency's number, if the letter gives one"
+        )
         self.form.setRowVisible(self.amount, kind.key in AMOUNT_TYPES)
         self.form.setRowVisible(self.exemptions, kind.key in EXEMPTION_TYPES)
         self.problem.clear()

@@ -43,6 +43,7 @@ from foiadesk.core.errors import UserError
 from foiadesk.core.letters.filing import (
     Asks,
     Filing,
+    channel_warning,
     choose_channel,
     component_for,
     drafted_letter,
@@ -111,6 +112,9 @@ class MarkFiledDialog(QDialog):
         self.channel.setCurrentIndex(self.channel.findData(channel or (chosen.kind if chosen else "portal")))
         self.channel_note = QLabel(chosen.why if chosen else "")
         self.channel_note.setWordWrap(True)
+        self._usual = chosen.why if chosen else ""
+        self._component = comp
+        self.channel.currentIndexChanged.connect(self._check_channel)
         self.confirmation = QLineEdit(confirmation)
         self.confirmation.setPlaceholderText(
             "what the portal, fax or post office gave — not a tracking number"
@@ -173,6 +177,16 @@ class MarkFiledDialog(QDialog):
         layout.addWidget(self.duplicate)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.filed_on.dateChanged.connect(self._check_channel)
+        self._check_channel()
+
+    def _check_channel(self, *_args) -> None:
+        """Say at once when the channel chosen is not one the office takes requests by."""
+        warning = channel_warning(
+            self._component, self.channel.currentData(), self.filed_on.date().toPython()
+        )
+        self.channel_note.setText(f"⚠ {warning}" if warning else self._usual)
+        self.channel_note.setStyleSheet("color: #a00000;" if warning else "")
 
     def _choose_proof(self) -> None:
         path = choose_proof_file(self)
@@ -212,6 +226,11 @@ class MarkFiledDialog(QDialog):
     def reject(self) -> None:
         if self.buttons.isEnabled():  # not while the write is under way: its result decides
             super().reject()
+
+    def filed_text(self) -> str:
+        """What was recorded, said once the dialog has closed."""
+        filed = "; ".join(self.recorded)
+        return f"#{self.request_id} marked as filed on {self.filed_on.date().toPython()}: {filed}."
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
@@ -306,6 +325,7 @@ class FollowupDialog(QDialog):
         self.request_id = request_id
         self.saved_to: Path | None = None
         self.setWindowTitle(f"Next step — #{request_id}")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)  # its hints show whole
         self.kind = QComboBox()
         for kind in kinds or list(KINDS):
             self.kind.addItem(KINDS[kind][1], kind)
@@ -396,14 +416,20 @@ class FollowupDialog(QDialog):
             on_error=self._failed,
         )
 
-    def drafted_text(self) -> str:
-        """What was drafted and where it is, said once the dialog has closed."""
+    def drafted_text(self, *, selected: bool = False) -> str:
+        """What was drafted and where it is, said once the dialog has closed; ``selected``:
+        the request's timeline is on screen with the letter selected."""
         label = KINDS[self.followup.kind][1]
         copy = f" A copy is in {self.saved_to}." if self.saved_to else ""
+        where = (
+            "it is selected there: press Enter or Open attachment"
+            if selected
+            else "select it there and open it"
+        )
         return (
             f"Drafted the {label[0].lower()}{label[1:]} for #{self.request_id} "
-            f"({self.followup.filename}) and logged it as a draft on its timeline: select it "
-            f"there and open it to read, print or send.{copy}"
+            f"({self.followup.filename}) and logged it as a draft on its timeline: {where} "
+            f"to read, print or send.{copy}"
         )
 
     def reject(self) -> None:

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from foiadesk.core.store.log import EMAIL
-from foiadesk.core.store.requesters import Profile
+from foiadesk.core.store.requesters import Profile, profile_problem
 from foiadesk.ui.widgets import ok_cancel
 
 FEE_CATEGORIES = {
@@ -33,7 +32,7 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self.profile = profile or Profile(name="")
         self.setWindowTitle("Requester profile" if profile and profile.id else "New requester profile")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)  # its hints show whole
         self.name, self.organization, self.title, self.email, self.phone, self.signature = (
             QLineEdit() for _ in range(6)
         )
@@ -58,7 +57,7 @@ class ProfileDialog(QDialog):
             ("&Name", self.name),
             ("&Organization", self.organization),
             ("&Title", self.title),
-            ("&Email", self.email),
+            ("&Email (required)", self.email),
             ("&Phone", self.phone),
             ("&Address (required)", self.address),
             ("Fee &category", self.fee_category),
@@ -107,17 +106,10 @@ class ProfileDialog(QDialog):
         )
 
     def accept(self) -> None:
-        draft = self.draft()
-        if not draft.name:
-            return self._refuse("Give the name to sign with.", self.name)
-        if draft.email and not EMAIL.match(draft.email):
-            return self._refuse(f"'{draft.email}' is not an email address (name@example.org).", self.email)
-        if not draft.address:
-            # drafting refuses a requester without one (core.letters.compose.draft_requests)
-            return self._refuse(
-                "Give your mailing address: letters are signed from it, and agencies answer by mail.",
-                self.address,
-            )
+        problem = profile_problem(self.draft())
+        if problem is not None:
+            field, text = problem
+            return self._refuse(text, getattr(self, field))
         super().accept()
 
     def show_problem(self, text: str) -> None:

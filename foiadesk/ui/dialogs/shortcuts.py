@@ -15,8 +15,10 @@ SHORTCUTS = (
     ("F5", "Read the log again"),
     ("Ctrl+O", "Open another log"),
     ("Ctrl+B", "Back up now"),
+    ("Ctrl+Return", "Draft the letters (Compose)"),
     ("Esc", "Stop a long task"),
     ("Enter", "Open the selected deadline's request (Agenda and Cases), or an event's file"),
+    ("Enter", "Mark the selected draft as filed (Compose, Mark as filed)"),
 )
 
 

@@ -145,11 +145,10 @@ class EventsModel(KeyedTableModel):
         event = self._events[event_id]
         if role == Qt.ItemDataRole.DisplayRole:
             files = self.files(event_id)
-            facts = details(event)
             return (
                 event.occurred_on.isoformat(),
                 DIRECTIONS.get(event.direction, ""),
-                EVENT_TYPES[event.type].label + (f": {facts}" if facts else ""),
+                event_text(event),
                 channel_name(event.channel),
                 "" if not files else "1 file" if len(files) == 1 else f"{len(files)} files",
             )[column]
@@ -162,6 +161,12 @@ class EventsModel(KeyedTableModel):
                 names = "\n".join(f"{f.filename} ({_size(f.size)})" for f in self.files(event_id))
                 return f"{names}\n\nPress Enter or double-click to open."
         return None
+
+
+def event_text(event: Event) -> str:
+    """An event as the timeline says it: its type's label, then its facts."""
+    facts = details(event)
+    return EVENT_TYPES[event.type].label + (f": {facts}" if facts else "")
 
 
 def details(event: Event) -> str:

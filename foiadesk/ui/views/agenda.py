@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QTreeView,
@@ -33,6 +34,7 @@ OPEN_UP_TO = 5_000
 class AgendaView(QWidget):
     open_request = Signal(int)
     said = Signal(str)  # a message for the window's message bar (a letter drafted)
+    file_drafts = Signal()  # the drafts button: Compose's Mark as filed
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -42,6 +44,12 @@ class AgendaView(QWidget):
             self.span.addItem(label, days)
         self.span.setAccessibleName("How far back overdue deadlines go")
         self.summary = QLabel()
+        # Drafts have no deadline until they are filed: without this, an agenda of letters
+        # drafted and not yet sent says nothing is to be done.
+        self.drafts_button = QPushButton()
+        self.drafts_button.setToolTip("Mark the letters you have sent as filed: their deadlines start then")
+        self.drafts_button.hide()
+        self.drafts_button.clicked.connect(self.file_drafts)
         self.model = AgendaModel(session, self)
         self.table = QTreeView()
         self.table.setModel(self.model)
@@ -64,6 +72,7 @@ class AgendaView(QWidget):
         agenda = QWidget()
         choices = QHBoxLayout()
         choices.addWidget(self.span)
+        choices.addWidget(self.drafts_button)
         choices.addWidget(self.summary, 1)
         self.summary.setMinimumWidth(0)
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -88,6 +97,7 @@ class AgendaView(QWidget):
         self.model.modelReset.connect(self._keep_place)
         session.when_loaded(self._loaded)
         session.rows_changed.connect(self._show_right_page)
+        session.rows_changed.connect(self._count_drafts)
         session.failed.connect(lambda _error: self.session.db is None and self._arrange())  # not read
         self._arrange()
         from foiadesk.ui.views.filing_actions import AgendaNextSteps
@@ -161,6 +171,7 @@ class AgendaView(QWidget):
                 n = model.rowCount(group)
                 default = 0 < n <= EXPAND_UP_TO or (owed_by == "requester" and 0 < n <= OPEN_UP_TO)
                 self.table.setExpanded(group, self._folded.get((when, owed_by), default))
+        self._count_drafts()
         overdue, week, next_week = (model.count(w) for w in WHEN[:3])
         self.summary.setText(f"{overdue:,} overdue · {week:,} due this week · {next_week:,} next week")
         if self.session.db is None:
@@ -169,6 +180,11 @@ class AgendaView(QWidget):
             "Overdue deadlines are counted over the span chosen on the left. Your own deadlines "
             "(replies, appeals) are listed first in each group."
         )
+
+    def _count_drafts(self, *_args) -> None:
+        drafts = int((self.session.index.columns["status"] == "Draft").sum()) if self.session.db else 0
+        self.drafts_button.setText(f"{drafts:,} draft{'s' if drafts != 1 else ''} to mark as filed…")
+        self.drafts_button.setVisible(drafts > 0)
 
     def _keep_place(self) -> None:
         """After a write the same deadline stays selected, so logging the next event from

@@ -681,6 +681,7 @@ class ComposerView(QWidget):
             self.unsaved = 0
             self.steps.setCurrentWidget(self.filing)
             self.filing.select(min(changes.request_ids))
+            self.filing.table.setFocus()  # the keyboard follows: Enter marks the draft as filed
             self.logged.emit(changes)
 
         def failed(error):

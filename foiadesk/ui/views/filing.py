@@ -104,6 +104,7 @@ class FilingPanel(QWidget):
         self.model.modelReset.connect(self._chosen)
         self.model.layoutChanged.connect(self._keep_a_selection)
         self.mark_button.clicked.connect(self.mark_filed)
+        self.table.activated.connect(lambda _index: self.mark_filed())  # Enter or a double click
         self.confirmation.returnPressed.connect(self._enter)
         self.filed_on.editingFinished.connect(self._date_entered)
         self._keep_a_selection()
@@ -176,10 +177,7 @@ class FilingPanel(QWidget):
         def done():
             self.confirmation.clear()
             self.date_confirmed = False
-            filed = "; ".join(dialog.recorded)
-            self.note.setText(
-                f"#{request_id} marked as filed on {dialog.filed_on.date().toPython()}: {filed}."
-            )
+            self.note.setText(dialog.filed_text())
 
         dialog.accepted.connect(done)
         dialog.finished.connect(dialog.deleteLater)

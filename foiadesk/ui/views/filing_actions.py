@@ -5,7 +5,7 @@ context menu), which drafts the follow-up from the log."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.letters.next_steps import KINDS, next_steps
@@ -33,6 +33,13 @@ class FilingActions:
             row.addWidget(button)
         row.addStretch(1)
         detail.clock_table.parentWidget().layout().addLayout(row)
+        # Tab reaches them where they stand: below the deadlines, before the timeline
+        for before, after in (
+            (detail.trace, self.next_button),
+            (self.next_button, self.file_button),
+            (self.file_button, self.portal_button),
+        ):
+            QWidget.setTabOrder(before, after)
         table = detail.clock_table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
@@ -100,15 +107,25 @@ class FilingActions:
         self._open(make)
 
     def _drafted(self, dialog) -> None:
+        """The letter is on the timeline (the write's changes were shown first): select it
+        and put the keyboard there, so Enter opens it."""
         self.last_followup = dialog.followup
-        self.detail.said.emit(dialog.drafted_text())
+        selected = self.detail.select_latest_draft()
+        self.detail.said.emit(dialog.drafted_text(selected=selected))
 
     def file(self) -> None:
         from foiadesk.ui.dialogs.filing import MarkFiledDialog
 
         detail = self.detail
-        if detail.request_id is not None:
-            self._open(lambda: MarkFiledDialog(detail.session, detail.request_id, parent=detail))
+        if detail.request_id is None:
+            return
+
+        def make():
+            dialog = MarkFiledDialog(detail.session, detail.request_id, parent=detail)
+            dialog.accepted.connect(lambda: detail.said.emit(dialog.filed_text()))
+            return dialog
+
+        self._open(make)
 
     def portal(self) -> None:
         from foiadesk.ui.dialogs.filing import PortalFieldsDialog

@@ -35,7 +35,7 @@ from foiadesk.core.store.log import LogError, void_event
 from foiadesk.core.tracking.details import FileRef, copy_attachment, request_details
 from foiadesk.core.tracking.titles import short_title
 from foiadesk.core.tracking.tracker import RequestView, typical_completion, view_request
-from foiadesk.ui.models.detail import DISPUTED, ClocksModel, EventsModel
+from foiadesk.ui.models.detail import DISPUTED, ClocksModel, EventsModel, event_text
 from foiadesk.ui.session import Session
 from foiadesk.ui.views.detail_panels import FeesPanel, NotesPanel
 from foiadesk.ui.widgets import DATE, Table
@@ -151,7 +151,7 @@ class RequestDetail(QWidget):
 
     def reload(self) -> None:
         db = self.session.db
-        self.view = None
+        before, self.view = self.view, None
         if self.request_id is not None and db is not None:
             try:
                 self.view = view_request(db, self.request_id, cal=self.session.calendar())
@@ -206,7 +206,7 @@ class RequestDetail(QWidget):
         self.record.setTabText(1, f"Fees ({lines})" if lines else "Fees")
         notes = f" ({len(extra.notes)})" if extra.notes else ""
         self.record.setTabText(2, f"Notes{notes} and tags")
-        row = self.clocks.row_of(selected) if selected else None
+        row = self.clocks.row_of(selected) if selected and not _closed_since(before, view, selected) else None
         self._select_clock(row if row is not None else self._next_clock_row())
         self._event_chosen()
 
@@ -271,6 +271,17 @@ class RequestDetail(QWidget):
         chosen = index.isValid() and self.event_table.selectionModel().isRowSelected(index.row())
         return self.events.key(index.row()) if chosen else None
 
+    def select_latest_draft(self) -> bool:
+        """Select the letter drafted last on the timeline, the keyboard on it; whether there is one."""
+        drafted = [e.id for e in self.view.events if e.type == "drafted"] if self.view else []
+        row = self.events.row_of(max(drafted)) if drafted else None
+        if row is None:
+            return False
+        self.record.setCurrentIndex(0)  # the Timeline tab
+        self.event_table.setCurrentIndex(self.events.index(row, 0))
+        self.event_table.setFocus()
+        return True
+
     def _event_chosen(self, *_args) -> None:
         event_id = self.selected_event()
         files = self.events.files(event_id) if event_id is not None else ()
@@ -328,7 +339,7 @@ class RequestDetail(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Take back event",
-            f"Take back “{event.summary or event.type}” of {event.occurred_on}?\n\n"
+            f"Take back “{event_text(event)}” of {event.occurred_on}?\n\n"
             "It stays in the file, marked void, and the deadlines stop counting it.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
@@ -343,3 +354,14 @@ class RequestDetail(QWidget):
 
     def _void(self, event_id: int) -> None:
         self.session.tasks.write("Taking back an event", lambda db: void_event(db, event_id))
+
+
+def _closed_since(before: RequestView | None, now: RequestView, key: str) -> bool:
+    """Whether the deadline ``key`` of the request shown was open and is now closed (the
+    answer to it was just logged): the screen then moves on to what is due next, and its
+    Next step… to the letter that calls for, rather than stay on a deadline that is done."""
+    if before is None or before.id != now.id:
+        return False
+    old = next((c for c in before.clocks if c.key == key), None)
+    new = next((c for c in now.clocks if c.key == key), None)
+    return old is not None and new is not None and old.done_on is None and new.done_on is not None
