@@ -217,7 +217,7 @@ def channel_warning(comp: Component, kind: str | None, on: date) -> str:
     if chosen is None or chosen.why != DHS_PORTAL_RULE or kind in (None, "portal"):
         return ""
     return (
-        f"{public_name(comp)} takes requests only through its portal since 2026-01-22 "
+        f"{sentence_start(short_name(comp))} takes requests only through its portal since 2026-01-22 "
         f"(6 CFR 5.3(a)(2)): sent by {kind.replace('_', ' ')}, it may be treated as never received, "
         "and the agency's deadline may never start. File it through the portal unless an exception applies."
     )
