@@ -2307,3 +2307,55 @@ def test_another_requests_number_named_in_the_body_is_not_this_letters(text, num
 )
 def test_wording_families_of_round_s24(wording, kind):
     assert parse_text(HEAD + wording).reply_type == kind
+
+
+# -- round s24b: letter-spaced and OCR'd date stamps, subject-line dates, log entries; reply types --
+# Each rule is general; each list holds passages that use it and near misses that must not.
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # a letterhead line set letter-spaced (or OCR'd so) is read closed up
+        ("Agency\nM a r c h 1 6 , 2 0 1 0\nMR. X\nDear X:\nWe write.", date(2010, 3, 16)),
+        ("Agency\nJ u n e 2 , 1 9 9 9\nDear X:\nWe write.", date(1999, 6, 2)),
+        # a date after a subject label is what the letter is about, not its date
+        ("Agency\nSubject: September 11, 2001\nDear X:\nWe write.", None),
+        ("Agency\nMarch 16, 2010\nSubject: September 11, 2001\nDear X:\nWe write.", date(2010, 3, 16)),
+        ("Agency\nRe: May 5, 2019 request\nDear X:\nWe write.", None),
+        # ... but not a word ending in "re" before the date
+        ("Agency\nFuture\nMay 5, 2019\nDear X:\nWe write.", date(2019, 5, 5)),
+        # a stamp's day run into its year, and a day with a period before the month
+        ("Agency\nJUL 161986\nDear X:\nWe write.", date(1986, 7, 16)),
+        ("Agency\n10. JAN 1980\nDear X:\nWe write.", date(1980, 1, 10)),
+        # a stamp with one digit of its year misread, years before every date the letter names as past
+        (
+            "Agency\nJUL 161966 Ms. X\nDear X:\nThis is in partial response to your letter dated May 18, 1986.",
+            date(1986, 7, 16),
+        ),
+        (
+            "Agency\n10. JAN 1960 Mr. X\nDear X:\nThis replies to your requests of July 16, 1978 and "
+            "February 21, 1979.",
+            date(1980, 1, 10),
+        ),
+        # ... not when a date the letter names is near the stamp (a slip in a later date moves nothing),
+        # nor for a date ahead of the letter, nor when no one-digit change fits
+        (
+            "Agency\nJuly 2, 2010\nDear X:\nYour April 16, 2010 request. In the May 12, 2012 letter we wrote.",
+            date(2010, 7, 2),
+        ),
+        (
+            "Agency\nMay 1, 2013\nDear X:\nPlease reply by June 7, 2015.",
+            date(2013, 5, 1),
+        ),
+        (
+            "Agency\nMay 1, 1955\nDear X:\nYour letter dated May 18, 1986.",
+            date(1955, 5, 1),
+        ),
+        # a log entry's date, a time of day after it, is not the letter's
+        ("24th Region Log.\n10 NOV 75 (1125Z) - object reported.\n2. We withheld a document.", None),
+        ("HQ ADCOM\n10 NOV 75\n2. We withheld a document.", date(1975, 11, 10)),
+    ],
+)
+def test_letter_dates_of_round_s24b(text, day):
+    assert parse_text(text).letter_date == day
