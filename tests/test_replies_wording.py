@@ -2352,6 +2352,20 @@ def test_wording_families_of_round_s24(wording, kind):
             "Agency\nMay 1, 1955\nDear X:\nYour letter dated May 18, 1986.",
             date(1955, 5, 1),
         ),
+        # a stamp's year OCR made letters of but its last digit: the year of the dates the letter names
+        (
+            "Agency\nAUG\n7 IN6\nMs. X\nDear X:\nThis is in regard to your letter dated March 6, 1986, about "
+            "our letter dated June 27, 1985.",
+            date(1986, 8, 7),
+        ),
+        (
+            "Agency\nJAN 3 IO0\nDear X:\nThis is in regard to your letter dated December 1, 1989.",
+            date(1990, 1, 3),
+        ),
+        # ... not when the last digit fits no year near them, nor without a date named, nor digits alone
+        ("Agency\nAUG 7 IN6\nDear X:\nThis is in regard to your letter dated March 6, 1983.", None),
+        ("Agency\nAUG 7 IN6\nDear X:\nThis is in regard to your letter.", None),
+        ("Agency\nAUG 7 12\nDear X:\nThis is in regard to your letter dated March 6, 1986.", None),
         # a log entry's date, a time of day after it, is not the letter's
         ("24th Region Log.\n10 NOV 75 (1125Z) - object reported.\n2. We withheld a document.", None),
         ("HQ ADCOM\n10 NOV 75\n2. We withheld a document.", date(1975, 11, 10)),
@@ -2359,3 +2373,94 @@ def test_wording_families_of_round_s24(wording, kind):
 )
 def test_letter_dates_of_round_s24b(text, day):
     assert parse_text(text).letter_date == day
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        # what is enclosed said to be about the subject asked for: records released
+        (
+            "This responds to your letter in which you requested records on our fee policies. The enclosed "
+            "documents relate to our procedures and policies.",
+            "records_released",
+        ),
+        ("The enclosed records concern the inspection you asked about.", "records_released"),
+        ("The enclosed docur;ents relate to our procedures.", "records_released"),
+        # ... not a singular leaflet, nor enclosed records from which something is withheld
+        ("The enclosed brochure explains how to file an appeal.", "other"),
+        (
+            "The enclosed documents relate to the inspection. Names of employees were withheld under "
+            "Exemption 6.",
+            "partial",
+        ),
+        # the key to exemptions marked on the pages comes with a release only when some were applied
+        (
+            "The enclosed material is from the main investigative file. Enclosed for your information is a "
+            "copy of the Explanation of Exemptions.",
+            "partial",
+        ),
+        (
+            "We are releasing 40 pages. An Explanation of Exemptions is also enclosed.",
+            "partial",
+        ),
+        ("We are releasing 40 pages. Enclosed is a copy oftheExplanation of Exemptions.", "partial"),
+        # ... not a pointer to it, nor one sent only if records are withheld, nor with nothing released
+        (
+            "We are releasing 40 pages. The Explanation of Exemptions is available on our website.",
+            "records_released",
+        ),
+        (
+            "We are releasing 40 pages. If any information is withheld, an Explanation of Exemptions will be "
+            "enclosed.",
+            "records_released",
+        ),
+        ("Enclosed for your information is a copy of the Explanation of Exemptions.", "other"),
+        # what the office needs before it goes on, asked on the requester's wish to go on
+        (
+            "It has been assigned case number 13-F-0774. We cannot conduct a search by committee. If you wish "
+            "to process your request, please provide the names of the chairmen of each committee.",
+            "clarification",
+        ),
+        (
+            "This acknowledges receipt of your request. If you would like us to continue processing your "
+            "request, please specify the offices you want searched.",
+            "clarification",
+        ),
+        # ... not a fee, nor a bare wish to go on, nor a wish to withdraw
+        (
+            "If you wish to continue processing your request, please provide your commitment to pay fees of "
+            "$50.00.",
+            "fee",
+        ),
+        (
+            "This acknowledges receipt of your request. If you wish to withdraw your request, please send "
+            "us an e-mail.",
+            "ack",
+        ),
+        # records withheld whole: portions of them under a second exemption are part of the denial
+        (
+            "Four documents were reviewed. Because the documents are currently and properly classified, they "
+            "are exempt from disclosure pursuant to Exemption 1. Accordingly, those portions are exempt from "
+            "disclosure pursuant to the third exemption.",
+            "denial",
+        ),
+        (
+            "The documents are exempt from disclosure under (b)(5). Such portions are also withheld under "
+            "(b)(6).",
+            "denial",
+        ),
+        # ... portions of the documents, or portions beside a release, are a release in part
+        (
+            "Portions of the documents are exempt from disclosure under (b)(5). The rest is enclosed.",
+            "partial",
+        ),
+        (
+            "We are releasing 12 pages. The documents were reviewed, and those portions are exempt from "
+            "disclosure under Exemption 6.",
+            "partial",
+        ),
+        ("Those portions are exempt from disclosure under Exemption 6.", "partial"),
+    ],
+)
+def test_wording_families_of_round_s24b(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind

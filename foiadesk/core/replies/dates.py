@@ -129,6 +129,8 @@ def letter_date_with_line(text: str) -> tuple[date, str] | None:
         day = to_date(f"{mil.group(2)} {mil.group(1)}, {year + (1900 if year >= 50 else 2000)}")
         if day is not None:
             return day, mil.group(0)
+    if dated is None and (stamp := GARBLED_STAMP.search(head)):
+        return _stamp_year_from_letter(stamp, text[head_end:])
     return dated
 
 
@@ -138,6 +140,32 @@ MILITARY_DATE = re.compile(
     r"(?<![\w/-])(\d{1,2})\s((?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\s(\d{2})(?![\w/-])"
     r"(?![ \t]*\(?\d{4}Z\b)"
 )
+
+# A date stamp's capital month and day over a year OCR made letters of but its last digit
+# ("AUG\n7 IN6" for AUG 7 1986).
+GARBLED_STAMP = re.compile(
+    r"(?<![\w/-])(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{1,2})[ \t]+"
+    r"([A-Z0-9]{1,3})(\d)(?![\w/-])"
+)
+
+
+def _stamp_year_from_letter(stamp: re.Match, body: str) -> tuple[date, str] | None:
+    """The year of a stamp OCR garbled: the one, of the latest date the letter names as past and
+    the year after it, that ends in the stamp's last digit and puts the stamp on or after that
+    date. None when the garbled part has no letter (then it was no year) or nothing fits."""
+    if stamp.group(3).isdigit():
+        return None
+    named = [d for d in _past_dates(body) if d]
+    if not named:
+        return None
+    latest = max(named)
+    for year in (latest.year, latest.year + 1):
+        if year % 10 == int(stamp.group(4)):
+            day = to_date(f"{stamp.group(1)} {stamp.group(2)}, {year}")
+            if day is not None and day >= latest:
+                return day, stamp.group(0)
+    return None
+
 
 # A line set (or OCR'd) letter-spaced, "M a r c h 1 6 , 2 0 1 0": single characters apart.
 LETTER_SPACED = re.compile(r"^[ \t]*\S{1,2}(?:[ \t]\S{1,2}){5,}[ \t]*$", re.M)
@@ -155,6 +183,15 @@ AHEAD = re.compile(
 )
 
 
+def _past_dates(body: str) -> list[date]:
+    """The dates the letter names in its first 6,000 characters, except those it looks ahead to."""
+    return [
+        d
+        for m in DATE_RE.finditer(body, 0, 6000)
+        if not AHEAD.search(body[max(0, m.start() - 30) : m.start()]) and (d := to_date(m.group(0)))
+    ]
+
+
 def _mended(dated: tuple[date, str], body: str) -> tuple[date, str]:
     """A date stamp OCR'd with one wrong digit in its year ("JUL 161966" for 1986, "10. JAN 1960"
     for 1980) dates the letter years before the request it answers. When every date the letter
@@ -162,11 +199,7 @@ def _mended(dated: tuple[date, str], body: str) -> tuple[date, str]:
     changes one digit and falls on or after the latest of them (within a year of it); otherwise
     the stamp stands (one slip in a date the letter names does not move it)."""
     day, line = dated
-    named = [
-        d
-        for m in DATE_RE.finditer(body, 0, 6000)
-        if not AHEAD.search(body[max(0, m.start() - 30) : m.start()]) and (d := to_date(m.group(0)))
-    ]
+    named = _past_dates(body)
     if not named or min(named).year - day.year < 2:
         return dated
     latest = max(named)
