@@ -2460,6 +2460,47 @@ def test_letter_dates_of_round_s24b(text, day):
             "partial",
         ),
         ("Those portions are exempt from disclosure under Exemption 6.", "partial"),
+        # the appeal paragraph's name for the action yields to what was done: all withheld, nothing released
+        (
+            "The documentation you are seeking is being withheld in its entirety under 5 U.S.C. 552(b)(2). "
+            "These actions constitute a partial denial under the FOIA. The Initial Denial Authority directed "
+            "the partial denial of your request.",
+            "denial",
+        ),
+        # ... beside a release, or said with nothing withheld in full, it is a release in part
+        (
+            "We are releasing 10 pages. Two pages are withheld in their entirety under (b)(5). These actions "
+            "constitute a partial denial of your request.",
+            "partial",
+        ),
+        ("Names were withheld under (b)(6). This is a partial denial of your request.", "partial"),
+        # a step of the office's own handling is no referral
+        (
+            "The FBI has received your FOIPA request and it will be forwarded to Initial Processing for review. "
+            "A response will be mailed to you at a later date.",
+            "ack",
+        ),
+        ("Your request has been received and was sent to intake for processing.", "ack"),
+        # ... another office or agency is
+        (
+            "Your request has been forwarded to the Office of Personnel Management for processing and direct "
+            "response to you.",
+            "referral",
+        ),
+        # records described so that the requester can say which are wanted
+        (
+            "The FBI has previously released nineteen DVDs that may be responsive to your request. This "
+            "information will enable you to make an informed decision as to whether or not the DVDs are "
+            "responsive to your request.",
+            "clarification",
+        ),
+        ("The list will help you make an informeddecisionas to which reports you want.", "clarification"),
+        # ... not a decision about a fee, nor one the office makes
+        (
+            "This estimate will help you make an informed decision as to whether to pay the fee of $80.00.",
+            "fee",
+        ),
+        ("We made an informed judgment about the records.", "other"),
     ],
 )
 def test_wording_families_of_round_s24b(wording, kind):

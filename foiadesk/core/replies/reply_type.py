@@ -398,6 +398,9 @@ PARTIAL = any_of(
     r"\breleasable\s+(?:portions?|parts?|segments?)\b",
 )
 THOSE_PORTIONS = re.compile(r"\b(?:those|these|such)\s+portions\b", re.I)
+ACTION_NAMED = re.compile(
+    r"\b(?:constitutes?|is|are|directed|made|issued)\s+(?:a\s+|the\s+|this\s+)?partial\s+denial\b", re.I
+)
 # Partial-release wording decides even when it speaks of the future ("portions … will be
 # withheld") and even next to "withheld in their entirety" elsewhere in the letter.
 PARTIAL_STRONG = any_of(
@@ -678,6 +681,10 @@ PROVIDE_TO_PROCEED = any_of(
     r"(?:please\s+|you\s+(?:must|will\s+need\s+to|need\s+to)\s+)(?:provide|submit|send|specify|identify|supply"
     r"|furnish)\b"
 )
+# Records described so that the requester can say which they want: "This information will enable
+# you to make an informed decision as to whether or not the DVDs are responsive to your request"
+# (OCR may run the words together). Not when the decision is about paying a fee.
+REQUESTER_DECIDES = any_of(r"\binformed\s*decision\s*(?:as\s*to|about|on)?\s*(?:whether|which)")
 # "not a valid Privacy Act request, so we will process it under the FOIA"
 PROCESSED_ANYWAY = any_of(r"\bprocess(?:es|ed|ing)?\b", r"\btreat(?:s|ed|ing)?\b")
 FEE_CLARIFY = any_of(
@@ -751,6 +758,11 @@ OUR_OWN_OFFICE = re.compile(
     re.I,
 )
 OUR = re.compile(r"\bour\s+$", re.I)
+# A step of the office's own handling, not another office: "it will be forwarded to Initial
+# Processing for review", "sent to intake".
+PROCESSING_STAGE = re.compile(
+    r"(?:(?:the|its)\s+)?(?:initial\s+processing|intake|processing)\b(?!\s+office)", re.I
+)
 FOR_CONSULTATION = re.compile(r"[^.;]{0,40}?\bfor\s+(?:a\s+|their\s+|its\s+)?consult", re.I)
 # Records sent to the agency by someone else ("sent to NCUA from a congressional committee")
 # came in, not went out; and what the requester says ("In your appeal, you assert that …")
@@ -924,8 +936,10 @@ class Findings:
                 where=lambda s: (
                     asserted(s)
                     and not FEE_WORD.search(s)
-                    # "those portions" of records withheld whole, under another exemption too
-                    and not (denied and not released and THOSE_PORTIONS.search(s))
+                    # "those portions" of records withheld whole, under another exemption too, or
+                    # the name the appeal paragraph gives the action ("These actions constitute a
+                    # partial denial") when all that was asked for is withheld and nothing released
+                    and not (denied and not released and (THOSE_PORTIONS.search(s) or ACTION_NAMED.search(s)))
                 ),
             )
             or self.first(
@@ -1003,6 +1017,7 @@ class Findings:
                     if (
                         len(to) < 3
                         or ours
+                        or PROCESSING_STAGE.match(to)
                         or FOR_CONSULTATION.match(after)
                         or FROM_ELSEWHERE.match(after)
                         or EARLIER_AFTER.match(after)
@@ -1094,6 +1109,10 @@ class Findings:
                 ),
             ),
             ("clarification", self.first(PROVIDE_TO_PROCEED, where=lambda s: not FEE_WORD.search(s))),
+            (
+                "clarification",
+                self.first(REQUESTER_DECIDES, skip=not_if, where=lambda s: not FEE_WORD.search(s)),
+            ),
             ("fee", self.first(CLARIFY, skip=not_if, where=lambda s: FEE_WORD.search(s) and asked(s))),
             ("clarification", self.first(CLARIFY, skip=not_if, where=asked)),
             ("ack", self.first(ACK_STRONG)),
