@@ -848,9 +848,12 @@ HOLDOUT8_FLOOR = {
 # brought it to these figures; the rest are labelled with a doubt or OCR-garbled (see SOURCES.md).
 # Round s24's rules read a part number joined to a labelled one ("#126-21(2)"), leave out NSA's
 # letter serials and another request's number named in the body: tracking numbers 32.
+# Round s24b's rules (letter-spaced and OCR-garbled date stamps, subject-line and log-entry dates;
+# enclosed records and their key to exemptions, details asked to go on, whole withholdings named a
+# "partial denial", a step of the office's own handling): reply type 36, letter date 40.
 HOLDOUT9_FLOOR = {
-    "reply_type": 29,
-    "letter_date": 35,
+    "reply_type": 36,
+    "letter_date": 40,
     "tracking_numbers": 32,
     "exemptions": 35,
     "fee_amount": 34,

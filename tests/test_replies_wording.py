@@ -2307,3 +2307,201 @@ def test_another_requests_number_named_in_the_body_is_not_this_letters(text, num
 )
 def test_wording_families_of_round_s24(wording, kind):
     assert parse_text(HEAD + wording).reply_type == kind
+
+
+# -- round s24b: letter-spaced and OCR'd date stamps, subject-line dates, log entries; reply types --
+# Each rule is general; each list holds passages that use it and near misses that must not.
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # a letterhead line set letter-spaced (or OCR'd so) is read closed up
+        ("Agency\nM a r c h 1 6 , 2 0 1 0\nMR. X\nDear X:\nWe write.", date(2010, 3, 16)),
+        ("Agency\nJ u n e 2 , 1 9 9 9\nDear X:\nWe write.", date(1999, 6, 2)),
+        # a date after a subject label is what the letter is about, not its date
+        ("Agency\nSubject: September 11, 2001\nDear X:\nWe write.", None),
+        ("Agency\nMarch 16, 2010\nSubject: September 11, 2001\nDear X:\nWe write.", date(2010, 3, 16)),
+        ("Agency\nRe: May 5, 2019 request\nDear X:\nWe write.", None),
+        # ... but not a word ending in "re" before the date
+        ("Agency\nFuture\nMay 5, 2019\nDear X:\nWe write.", date(2019, 5, 5)),
+        # a stamp's day run into its year, and a day with a period before the month
+        ("Agency\nJUL 161986\nDear X:\nWe write.", date(1986, 7, 16)),
+        ("Agency\n10. JAN 1980\nDear X:\nWe write.", date(1980, 1, 10)),
+        # a stamp with one digit of its year misread, years before every date the letter names as past
+        (
+            "Agency\nJUL 161966 Ms. X\nDear X:\nThis is in partial response to your letter dated May 18, 1986.",
+            date(1986, 7, 16),
+        ),
+        (
+            "Agency\n10. JAN 1960 Mr. X\nDear X:\nThis replies to your requests of July 16, 1978 and "
+            "February 21, 1979.",
+            date(1980, 1, 10),
+        ),
+        # ... not when a date the letter names is near the stamp (a slip in a later date moves nothing),
+        # nor for a date ahead of the letter, nor when no one-digit change fits
+        (
+            "Agency\nJuly 2, 2010\nDear X:\nYour April 16, 2010 request. In the May 12, 2012 letter we wrote.",
+            date(2010, 7, 2),
+        ),
+        (
+            "Agency\nMay 1, 2013\nDear X:\nPlease reply by June 7, 2015.",
+            date(2013, 5, 1),
+        ),
+        (
+            "Agency\nMay 1, 1955\nDear X:\nYour letter dated May 18, 1986.",
+            date(1955, 5, 1),
+        ),
+        # a stamp's year OCR made letters of but its last digit: the year of the dates the letter names
+        (
+            "Agency\nAUG\n7 IN6\nMs. X\nDear X:\nThis is in regard to your letter dated March 6, 1986, about "
+            "our letter dated June 27, 1985.",
+            date(1986, 8, 7),
+        ),
+        (
+            "Agency\nJAN 3 IO0\nDear X:\nThis is in regard to your letter dated December 1, 1989.",
+            date(1990, 1, 3),
+        ),
+        # ... not when the last digit fits no year near them, nor without a date named, nor digits alone
+        ("Agency\nAUG 7 IN6\nDear X:\nThis is in regard to your letter dated March 6, 1983.", None),
+        ("Agency\nAUG 7 IN6\nDear X:\nThis is in regard to your letter.", None),
+        ("Agency\nAUG 7 12\nDear X:\nThis is in regard to your letter dated March 6, 1986.", None),
+        # a log entry's date, a time of day after it, is not the letter's
+        ("24th Region Log.\n10 NOV 75 (1125Z) - object reported.\n2. We withheld a document.", None),
+        ("HQ ADCOM\n10 NOV 75\n2. We withheld a document.", date(1975, 11, 10)),
+    ],
+)
+def test_letter_dates_of_round_s24b(text, day):
+    assert parse_text(text).letter_date == day
+
+
+@pytest.mark.parametrize(
+    "wording, kind",
+    [
+        # what is enclosed said to be about the subject asked for: records released
+        (
+            "This responds to your letter in which you requested records on our fee policies. The enclosed "
+            "documents relate to our procedures and policies.",
+            "records_released",
+        ),
+        ("The enclosed records concern the inspection you asked about.", "records_released"),
+        ("The enclosed docur;ents relate to our procedures.", "records_released"),
+        # ... not a singular leaflet, nor enclosed records from which something is withheld
+        ("The enclosed brochure explains how to file an appeal.", "other"),
+        (
+            "The enclosed documents relate to the inspection. Names of employees were withheld under "
+            "Exemption 6.",
+            "partial",
+        ),
+        # the key to exemptions marked on the pages comes with a release only when some were applied
+        (
+            "The enclosed material is from the main investigative file. Enclosed for your information is a "
+            "copy of the Explanation of Exemptions.",
+            "partial",
+        ),
+        (
+            "We are releasing 40 pages. An Explanation of Exemptions is also enclosed.",
+            "partial",
+        ),
+        ("We are releasing 40 pages. Enclosed is a copy oftheExplanation of Exemptions.", "partial"),
+        # ... not a pointer to it, nor one sent only if records are withheld, nor with nothing released
+        (
+            "We are releasing 40 pages. The Explanation of Exemptions is available on our website.",
+            "records_released",
+        ),
+        (
+            "We are releasing 40 pages. If any information is withheld, an Explanation of Exemptions will be "
+            "enclosed.",
+            "records_released",
+        ),
+        ("Enclosed for your information is a copy of the Explanation of Exemptions.", "other"),
+        # what the office needs before it goes on, asked on the requester's wish to go on
+        (
+            "It has been assigned case number 13-F-0774. We cannot conduct a search by committee. If you wish "
+            "to process your request, please provide the names of the chairmen of each committee.",
+            "clarification",
+        ),
+        (
+            "This acknowledges receipt of your request. If you would like us to continue processing your "
+            "request, please specify the offices you want searched.",
+            "clarification",
+        ),
+        # ... not a fee, nor a bare wish to go on, nor a wish to withdraw
+        (
+            "If you wish to continue processing your request, please provide your commitment to pay fees of "
+            "$50.00.",
+            "fee",
+        ),
+        (
+            "This acknowledges receipt of your request. If you wish to withdraw your request, please send "
+            "us an e-mail.",
+            "ack",
+        ),
+        # records withheld whole: portions of them under a second exemption are part of the denial
+        (
+            "Four documents were reviewed. Because the documents are currently and properly classified, they "
+            "are exempt from disclosure pursuant to Exemption 1. Accordingly, those portions are exempt from "
+            "disclosure pursuant to the third exemption.",
+            "denial",
+        ),
+        (
+            "The documents are exempt from disclosure under (b)(5). Such portions are also withheld under "
+            "(b)(6).",
+            "denial",
+        ),
+        # ... portions of the documents, or portions beside a release, are a release in part
+        (
+            "Portions of the documents are exempt from disclosure under (b)(5). The rest is enclosed.",
+            "partial",
+        ),
+        (
+            "We are releasing 12 pages. The documents were reviewed, and those portions are exempt from "
+            "disclosure under Exemption 6.",
+            "partial",
+        ),
+        ("Those portions are exempt from disclosure under Exemption 6.", "partial"),
+        # the appeal paragraph's name for the action yields to what was done: all withheld, nothing released
+        (
+            "The documentation you are seeking is being withheld in its entirety under 5 U.S.C. 552(b)(2). "
+            "These actions constitute a partial denial under the FOIA. The Initial Denial Authority directed "
+            "the partial denial of your request.",
+            "denial",
+        ),
+        # ... beside a release, or said with nothing withheld in full, it is a release in part
+        (
+            "We are releasing 10 pages. Two pages are withheld in their entirety under (b)(5). These actions "
+            "constitute a partial denial of your request.",
+            "partial",
+        ),
+        ("Names were withheld under (b)(6). This is a partial denial of your request.", "partial"),
+        # a step of the office's own handling is no referral
+        (
+            "The FBI has received your FOIPA request and it will be forwarded to Initial Processing for review. "
+            "A response will be mailed to you at a later date.",
+            "ack",
+        ),
+        ("Your request has been received and was sent to intake for processing.", "ack"),
+        # ... another office or agency is
+        (
+            "Your request has been forwarded to the Office of Personnel Management for processing and direct "
+            "response to you.",
+            "referral",
+        ),
+        # records described so that the requester can say which are wanted
+        (
+            "The FBI has previously released nineteen DVDs that may be responsive to your request. This "
+            "information will enable you to make an informed decision as to whether or not the DVDs are "
+            "responsive to your request.",
+            "clarification",
+        ),
+        ("The list will help you make an informeddecisionas to which reports you want.", "clarification"),
+        # ... not a decision about a fee, nor one the office makes
+        (
+            "This estimate will help you make an informed decision as to whether to pay the fee of $80.00.",
+            "fee",
+        ),
+        ("We made an informed judgment about the records.", "other"),
+    ],
+)
+def test_wording_families_of_round_s24b(wording, kind):
+    assert parse_text(HEAD + wording).reply_type == kind

@@ -45,7 +45,7 @@ YEAR = r"(?:\d{4}|'\d{2})(?!\d)"
 # where the space after the month was ("September.30, 2016"), or lose it ("May11,2016").
 DATE = (
     rf"(?:{MONTH}(?:\s+|(?<=\.)|(?=\d{{1,2}},)){DAY}(?:st|nd|rd|th)?(?:[ ]?[,.]?\s*|[ ]+[-–][ ]*){YEAR}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+{YEAR}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{MONTH},?\s+{YEAR}"
     r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)"
     r"|\d{4}-\d{2}-\d{2})"
 )
@@ -72,6 +72,8 @@ def to_date(text: str) -> date | None:
             words = re.findall(r"[A-Za-z]+|\d+", text)
             month = next(MONTHS[w.lower()] for w in words if w.lower() in MONTHS)
             numbers = [int(w) for w in words if w.isdigit()]
+            if len(numbers) == 1 and 5 <= len(str(numbers[0])) <= 6:  # a stamp's "JUL 161986"
+                numbers = [numbers[0] // 10000, numbers[0] % 10000]
             d, year = (numbers[0], numbers[1]) if numbers[0] < 100 else (numbers[1], numbers[0])
             if re.search(r"'\d{2}$", text):  # '96 is 1996, '07 is 2007
                 year += 1900 if year >= 50 else 2000
@@ -93,6 +95,8 @@ NOT_LETTER_DATE = re.compile(
     r"\b(?:dated|of|on|received|receipt|since|through|thru|from|to|until|by|between|and|before|after|in|"
     r"effective|letter|request|memo(?:randum)?|your|our|the|filed|amended|as\s+of|submitted|requested|due|"
     r"regarding|concerning|about|for|during|at|around|circa|following|created|issued|signed|"
+    # a subject line names what the letter is about ("Subject: September 11, 2001")
+    r"subject|re|"
     # an order is dated by its release, not by the day it was voted ("Adopted: … Released: …")
     r"adopted)\s*[:,]?\s*$",
     re.I,
@@ -103,19 +107,21 @@ def letter_date_with_line(text: str) -> tuple[date, str] | None:
     """The letter's own date: a date alone on a line of the letterhead, else the first date
     in the letterhead that no "dated", "received on" or "of" claims ("…Mail Stop 0655
     August 18, 2017 Austin Evers…"), else a date line anywhere. The letterhead ends at the
-    salutation, or after 1,200 characters."""
+    salutation, or after 1,200 characters. A letter-spaced line is read closed up, and a stamp's
+    year misread by one digit is mended (``_mended``)."""
     salute = SALUTATION.search(text, 0, 3000)
-    head = text[: salute.start()] if salute else text[:1200]
+    head_end = salute.start() if salute else 1200
+    head = LETTER_SPACED.sub(_closed_up, text[:head_end])
     dated = _date_line(head)
     if dated:
-        return dated
+        return _mended(dated, text[head_end:])
     for m in DATE_RE.finditer(head):
         if NOT_LETTER_DATE.search(head[max(0, m.start() - 30) : m.start()]):
             continue
         day = to_date(m.group(0))
         if day is not None:
             line_start = head.rfind("\n", 0, m.start()) + 1
-            return day, head[line_start : m.end() + 40].split("\n")[0].strip()
+            return _mended((day, head[line_start : m.end() + 40].split("\n")[0].strip()), text[head_end:])
     dated = _date_line(text)
     mil = MILITARY_DATE.search(head)
     if dated is None and mil and not NOT_LETTER_DATE.search(head[max(0, mil.start() - 30) : mil.start()]):
@@ -123,13 +129,92 @@ def letter_date_with_line(text: str) -> tuple[date, str] | None:
         day = to_date(f"{mil.group(2)} {mil.group(1)}, {year + (1900 if year >= 50 else 2000)}")
         if day is not None:
             return day, mil.group(0)
+    if dated is None and (stamp := GARBLED_STAMP.search(head)):
+        return _stamp_year_from_letter(stamp, text[head_end:])
     return dated
 
 
-# The military style in a letterhead, "20 Mar 15": day, three-letter month, two-digit year.
+# The military style in a letterhead, "20 Mar 15": day, three-letter month, two-digit year; not
+# a log entry's, which a time of day follows ("10 NOV 75 (1125Z) - UFO sighting reported").
 MILITARY_DATE = re.compile(
     r"(?<![\w/-])(\d{1,2})\s((?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\s(\d{2})(?![\w/-])"
+    r"(?![ \t]*\(?\d{4}Z\b)"
 )
+
+# A date stamp's capital month and day over a year OCR made letters of but its last digit
+# ("AUG\n7 IN6" for AUG 7 1986).
+GARBLED_STAMP = re.compile(
+    r"(?<![\w/-])(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+(\d{1,2})[ \t]+"
+    r"([A-Z0-9]{1,3})(\d)(?![\w/-])"
+)
+
+
+def _stamp_year_from_letter(stamp: re.Match, body: str) -> tuple[date, str] | None:
+    """The year of a stamp OCR garbled: the one, of the latest date the letter names as past and
+    the year after it, that ends in the stamp's last digit and puts the stamp on or after that
+    date. None when the garbled part has no letter (then it was no year) or nothing fits."""
+    if stamp.group(3).isdigit():
+        return None
+    named = [d for d in _past_dates(body) if d]
+    if not named:
+        return None
+    latest = max(named)
+    for year in (latest.year, latest.year + 1):
+        if year % 10 == int(stamp.group(4)):
+            day = to_date(f"{stamp.group(1)} {stamp.group(2)}, {year}")
+            if day is not None and day >= latest:
+                return day, stamp.group(0)
+    return None
+
+
+# A line set (or OCR'd) letter-spaced, "M a r c h 1 6 , 2 0 1 0": single characters apart.
+LETTER_SPACED = re.compile(r"^[ \t]*\S{1,2}(?:[ \t]\S{1,2}){5,}[ \t]*$", re.M)
+
+
+def _closed_up(m: re.Match) -> str:
+    return re.sub(r"[ \t]+", "", m.group(0))
+
+
+# A date the letter names that looks ahead (a reply due "by", an extension "until") may fall
+# after the letter; the others (the request's, the earlier letter's) came before it.
+AHEAD = re.compile(
+    r"\b(?:by|until|till|before|through|thru|due|after|expires?|than|effective|extended\s+to)\s*[:,]?\s*$",
+    re.I,
+)
+
+
+def _past_dates(body: str) -> list[date]:
+    """The dates the letter names in its first 6,000 characters, except those it looks ahead to."""
+    return [
+        d
+        for m in DATE_RE.finditer(body, 0, 6000)
+        if not AHEAD.search(body[max(0, m.start() - 30) : m.start()]) and (d := to_date(m.group(0)))
+    ]
+
+
+def _mended(dated: tuple[date, str], body: str) -> tuple[date, str]:
+    """A date stamp OCR'd with one wrong digit in its year ("JUL 161966" for 1986, "10. JAN 1960"
+    for 1980) dates the letter years before the request it answers. When every date the letter
+    names as past is two or more years after the stamp, the year is mended to the earliest that
+    changes one digit and falls on or after the latest of them (within a year of it); otherwise
+    the stamp stands (one slip in a date the letter names does not move it)."""
+    day, line = dated
+    named = _past_dates(body)
+    if not named or min(named).year - day.year < 2:
+        return dated
+    latest = max(named)
+    year = str(day.year)
+    for candidate in sorted(
+        int(year[:i] + digit + year[i + 1 :]) for i in range(4) for digit in "0123456789" if digit != year[i]
+    ):
+        if latest.year <= candidate <= latest.year + 1:
+            try:
+                mended = day.replace(year=candidate)
+            except ValueError:  # 29 February
+                continue
+            if mended >= latest:
+                return mended, line
+    return dated
 
 
 def _date_line(text: str) -> tuple[date, str] | None:

@@ -252,9 +252,12 @@ RELEASED = any_of(
     r"without\s+(?:any\s+)?(?:redactions?|deletions?|excisions?)\b",
     r"\b(?:are|am|is)\s+(?:now\s+|hereby\s+)?(?:providing|producing)\s+(?:you\s+(?:with\s+)?)?(?:all\s+)?"
     r"(?:\d+|the|these|those|both|copies)\b(?:\s+\S+){0,3}?\s+(?:pages?|records?|documents?|e-?mails?|files?)\b",
-    # "The enclosed documents are responsive to your request"
+    # "The enclosed documents are responsive to your request", "The enclosed documents relate to …"
     r"\b(?:the|these)\s+enclosed\s+(?:\d+\s+)?(?:pages?|records?|documents?|materials?|e-?mails?|copies)\s+"
-    r"(?:are|is|were|constitute)\b",
+    r"(?:are|is|were|constitute|relate|concern|pertain|consist|include|cover|respond)\b",
+    # ... whatever OCR made of the noun, when a plural verb says what they are about ("The enclosed
+    # docur;ents relate to NRC procedures")
+    r"\b(?:the|these)\s+enclosed\s+\S+\s+(?:relate|pertain)\s+to\b",
     r"\b(?:may|will|can)\s+be\s+released\s+in\s+full\b",
     r"\brelease\s+(?:those|these|the)\s+records\b",
     r"\b(?:enclosed\s+please\s+find|please\s+find\s+enclosed)\b(?:\s+\S+){0,6}?\s+"
@@ -313,6 +316,12 @@ OWN_COPY = re.compile(
     r"(?:request|letter|appeal|correspondence|e-?mail|submission)s?\b",
     re.I,
 )
+# The key to the exemptions marked on released pages, sent with them ("Enclosed for your
+# information is a copy of the Explanation of Exemptions"); not a pointer to one on a website.
+EXEMPTIONS_EXPLAINED = any_of(
+    r"\b(?:enclosed|attached)\b[^.;]{0,80}?explanation\s*of\s*(?:the\s*)?exemptions\b",
+    r"explanation\s*of\s*(?:the\s*)?exemptions\b(?:\s+\S+){0,4}?\s+(?:is|are)\s+(?:also\s+)?(?:enclosed|attached)\b",
+)
 # A sentence whose subject is the records and whose verb, however long the clause between,
 # is "are enclosed": "All materials concerning … that have been placed in the public docket are
 # enclosed." (Not a list or index of what was withheld: see DESCRIBED.)
@@ -358,6 +367,12 @@ DENIED_FULL = any_of(
     # "Access to the requested document is denied under exemptions (b)(1) and (b)(3)"
     r"\baccess\s+to\s+(?:the|these|those|this|such|all)\s+(?:\w+\s+)?(?:records?|documents?|files?|materials?|information"
     r"|reports?)\b(?:\s+\S+){0,4}?\s+(?:is|are|has\s+been|have\s+been|must\s+be)\s+(?:hereby\s+)?denied\b",
+    # the records as a whole said to be exempt: "Because the documents are currently and properly
+    # classified, they are exempt from disclosure" (not "portions of the documents are exempt")
+    r"\b(?:records|documents)\b[^.;]{0,80}?,\s+they\s+(?:are|were|remain)\s+(?:\w+\s+)?exempt\s+from\s+"
+    r"(?:disclosure|release)\b",
+    r"(?<!of\s)(?<!in\s)\b(?:the|these|those|all|both)\s+(?:\d+\s+)?(?:\w+\s+)?(?:records|documents)\s+"
+    r"(?:are|were|remain)\s+(?:\w+\s+)?exempt\s+from\s+(?:disclosure|release)\b",
     # "We regret to inform you that we cannot comply" (with the request)
     r"\bregret\b.{0,40}?\b(?:cannot|can\s?not|unable\s+to)\s+(?:comply|grant\s+your\s+request"
     r"|release\s+(?:the|these|those|any)\s+(?:records|documents))\b",
@@ -381,6 +396,10 @@ PARTIAL = any_of(
     r"with\s+(?!no\b|out\b)(?:\S+\s+){0,8}?(?:withheld|redacted|deleted|excised|blacked\s+out)\b",
     # "Enclosed are the releasable portions of the charge file"
     r"\breleasable\s+(?:portions?|parts?|segments?)\b",
+)
+THOSE_PORTIONS = re.compile(r"\b(?:those|these|such)\s+portions\b", re.I)
+ACTION_NAMED = re.compile(
+    r"\b(?:constitutes?|is|are|directed|made|issued)\s+(?:a\s+|the\s+|this\s+)?partial\s+denial\b", re.I
 )
 # Partial-release wording decides even when it speaks of the future ("portions … will be
 # withheld") and even next to "withheld in their entirety" elsewhere in the letter.
@@ -651,6 +670,21 @@ IMPROPER_REQUEST = any_of(
     r"\b(?:does|do|did)\s+not\s+constitute\s+(?:a\s+|an\s+)?(?:proper|valid|perfected)\s+(?:[\w()]+\s+){0,3}?"
     r"requests?\b",
 )
+# What the office needs before it can go on, asked on the requester's wish to go on (a condition
+# that is the requester's, so the sentence still asks): "If you wish to process your request,
+# please provide the names of …", "If you would like us to continue processing your request,
+# please specify the offices". Not a fee (the fee letter's), nor a bare "let us know" (still
+# interested).
+PROVIDE_TO_PROCEED = any_of(
+    r"\bif\s+you\s+(?:wish|want|would\s+like|desire)\s+(?:us\s+|this\s+office\s+|the\s+\w+\s+)?to\s+"
+    r"(?:continue\s+(?:to\s+)?|proceed\s+with\s+)?(?:process(?:ing)?\s+)?(?:of\s+)?your\s+request,?\s+"
+    r"(?:please\s+|you\s+(?:must|will\s+need\s+to|need\s+to)\s+)(?:provide|submit|send|specify|identify|supply"
+    r"|furnish)\b"
+)
+# Records described so that the requester can say which they want: "This information will enable
+# you to make an informed decision as to whether or not the DVDs are responsive to your request"
+# (OCR may run the words together). Not when the decision is about paying a fee.
+REQUESTER_DECIDES = any_of(r"\binformed\s*decision\s*(?:as\s*to|about|on)?\s*(?:whether|which)")
 # "not a valid Privacy Act request, so we will process it under the FOIA"
 PROCESSED_ANYWAY = any_of(r"\bprocess(?:es|ed|ing)?\b", r"\btreat(?:s|ed|ing)?\b")
 FEE_CLARIFY = any_of(
@@ -724,6 +758,11 @@ OUR_OWN_OFFICE = re.compile(
     re.I,
 )
 OUR = re.compile(r"\bour\s+$", re.I)
+# A step of the office's own handling, not another office: "it will be forwarded to Initial
+# Processing for review", "sent to intake".
+PROCESSING_STAGE = re.compile(
+    r"(?:(?:the|its)\s+)?(?:initial\s+processing|intake|processing)\b(?!\s+office)", re.I
+)
 FOR_CONSULTATION = re.compile(r"[^.;]{0,40}?\bfor\s+(?:a\s+|their\s+|its\s+)?consult", re.I)
 # Records sent to the agency by someone else ("sent to NCUA from a congressional committee")
 # came in, not went out; and what the requester says ("In your appeal, you assert that …")
@@ -892,7 +931,17 @@ class Findings:
             where=lambda s: REQUESTED_RECORDS.search(s) and not (IF_WORD.search(s) or LAW_SPEAKS.search(s)),
         )
         partial = (
-            self.first(PARTIAL, where=lambda s: asserted(s) and not FEE_WORD.search(s))
+            self.first(
+                PARTIAL,
+                where=lambda s: (
+                    asserted(s)
+                    and not FEE_WORD.search(s)
+                    # "those portions" of records withheld whole, under another exemption too, or
+                    # the name the appeal paragraph gives the action ("These actions constitute a
+                    # partial denial") when all that was asked for is withheld and nothing released
+                    and not (denied and not released and (THOSE_PORTIONS.search(s) or ACTION_NAMED.search(s)))
+                ),
+            )
             or self.first(
                 PARTIAL_STRONG,
                 where=lambda s: not (IF_WORD.search(s) or APPEAL_WORD.search(s) or FEE_WORD.search(s)),
@@ -915,6 +964,10 @@ class Findings:
                 ),
             )
         )
+        if released and not (partial or withheld or denied or has_exemptions):
+            # the key to the exemptions marked on the pages comes with them only when some were
+            # applied: "Enclosed for your information is a copy of the Explanation of Exemptions"
+            partial = self.first(EXEMPTIONS_EXPLAINED, skip=CONDITIONAL)
         if partial or (released and (withheld or denied or has_exemptions)):
             return "partial", partial or withheld or denied or ""
         if released:
@@ -964,6 +1017,7 @@ class Findings:
                     if (
                         len(to) < 3
                         or ours
+                        or PROCESSING_STAGE.match(to)
                         or FOR_CONSULTATION.match(after)
                         or FROM_ELSEWHERE.match(after)
                         or EARLIER_AFTER.match(after)
@@ -1053,6 +1107,11 @@ class Findings:
                     skip=not_if,
                     where=lambda s: asked(s) and not FEE_WORD.search(s) and not PROCESSED_ANYWAY.search(s),
                 ),
+            ),
+            ("clarification", self.first(PROVIDE_TO_PROCEED, where=lambda s: not FEE_WORD.search(s))),
+            (
+                "clarification",
+                self.first(REQUESTER_DECIDES, skip=not_if, where=lambda s: not FEE_WORD.search(s)),
             ),
             ("fee", self.first(CLARIFY, skip=not_if, where=lambda s: FEE_WORD.search(s) and asked(s))),
             ("clarification", self.first(CLARIFY, skip=not_if, where=asked)),
