@@ -41,6 +41,8 @@ def test_due_trace_explains_above_the_date(capsys):
     text = "\n".join(lines)
     assert "5 U.S.C. 552(a)(6)(A)(i)" in text and "2025-12-25 Christmas Day" in text
     assert "If disputed closure days were skipped: 2026-01-26" in text
+    # the date typed in is the agency's receipt, said as such (no filing was logged)
+    assert "  Agency received it 2025-12-22" in lines and "logged with the filing" not in text
 
 
 @pytest.mark.parametrize(

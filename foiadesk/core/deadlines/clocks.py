@@ -868,7 +868,8 @@ def calculate(
 
     if kind not in CALCULATOR_CLOCKS:
         raise UserError(f"Unknown clock '{kind}': choose one of {', '.join(CALCULATOR_CLOCKS)}.")
-    events = [Event("filed", received, agency_received_on=received, id=1)]
+    # the date typed in is the agency's receipt: traced as such, as an appeal's is
+    events = [Event("filed", received, id=1), Event("received", received, agency_received_on=received, id=5)]
     if tolled is not None:
         ask, answer = tolled
         if kind not in ("response", "extended"):
