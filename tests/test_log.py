@@ -157,6 +157,13 @@ def test_search_finds_titles_letters_and_notes(db, request_id):
     assert log.search(db, "address matching") == [request_id]
     assert log.search(db, "ortega") == [request_id]
     assert log.search(db, "nonexistentword") == []
+    # found in its title, a letter and a note, the request is one hit; the limit counts requests
+    log.add_note(db, request_id, "The drafts arrived")
+    record(db, request_id, "received", "2026-11-20", body="Enclosed are the drafts")
+    component = db.execute("SELECT component_id FROM requests WHERE id = ?", [request_id]).fetchone()[0]
+    other = log.add_request(db, title="Other drafts", component_id=component).new_id
+    assert log.search(db, "drafts") == [request_id, other]
+    assert log.search(db, "drafts", limit=1) == [request_id]
 
 
 def test_requester_profile_validation(db):

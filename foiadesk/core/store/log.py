@@ -574,16 +574,20 @@ def search(db: Database, text: str, *, limit: int = 200) -> list[int]:
     if not words:
         return []
     query = " ".join(f'"{w}"*' for w in words)
-    rows = db.execute(
+    rows = db.execute(  # UNION ALL: the duplicates are dropped below, without SQLite's sort
         """SELECT rowid FROM requests_fts WHERE requests_fts MATCH :q
-           UNION SELECT e.request_id FROM events_fts f JOIN events e ON e.id = f.rowid
+           UNION ALL SELECT e.request_id FROM events_fts f JOIN events e ON e.id = f.rowid
                  WHERE events_fts MATCH :q AND e.voided_at IS NULL
-           UNION SELECT n.request_id FROM notes_fts f JOIN notes n ON n.id = f.rowid
-                 WHERE notes_fts MATCH :q
-           LIMIT :limit""",
-        {"q": query, "limit": limit},
+           UNION ALL SELECT n.request_id FROM notes_fts f JOIN notes n ON n.id = f.rowid
+                 WHERE notes_fts MATCH :q""",
+        {"q": query},
     )
-    return [r[0] for r in rows.fetchall()]
+    found: dict[int, None] = {}  # a request matched in its title and a letter is one hit
+    for (request_id,) in rows:
+        found[request_id] = None
+        if len(found) >= limit:
+            break
+    return list(found)
 
 
 SNIPPET_WORDS = 12
