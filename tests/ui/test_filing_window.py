@@ -63,6 +63,26 @@ def clock_row(detail, key):
     return detail.clocks.row_of(key)
 
 
+def click_clock(qtbot, detail, key):
+    """Click the deadline ``key`` in the request's list of deadlines, as the user does."""
+    table = detail.clock_table
+    rect = table.visualRect(detail.clocks.index(clock_row(detail, key), 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert table.currentIndex().row() == clock_row(detail, key)
+
+
+def on_its_missed_response(qtbot, open_window, drafted):
+    """Request 2 filed by email on 2026-10-01 (its response is overdue), shown with that
+    deadline clicked."""
+    db = connect(drafted)
+    log.record_event(db, 2, log.NewEvent("filed", date(2026, 10, 1), channel="email"))
+    db.close()
+    window = open_window(drafted)
+    window.open_request(2)
+    click_clock(qtbot, window.requests.detail, "response")
+    return window
+
+
 def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
@@ -130,7 +150,7 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
     qtbot.waitUntil(lambda: detail.view.status == "Partly granted", timeout=TIMEOUT)
 
     # The appeal window's next step: the appeal, drafted from the log and logged on the request
-    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "appeal_window:partial"), 0))
+    click_clock(qtbot, detail, "appeal_window:partial")
     assert actions.next_button.isEnabled()
     click(qtbot, actions.next_button)
     followup = actions.dialog
@@ -186,14 +206,8 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
 
 
 def test_a_follow_up_the_log_cannot_support_is_explained_in_the_dialog(qtbot, open_window, drafted):
-    db = connect(drafted)
-    log.record_event(db, 2, log.NewEvent("filed", date(2026, 10, 1), channel="email"))
-    db.close()
-    window = open_window(drafted)
-    window.open_request(2)
-    detail = window.requests.detail
-    actions = detail.filing_actions
-    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
+    window = on_its_missed_response(qtbot, open_window, drafted)
+    actions = window.requests.detail.filing_actions
     click(qtbot, actions.next_button)
     dialog = actions.dialog
     kinds = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
@@ -275,15 +289,10 @@ def test_filing_the_same_text_again_warns_and_names_the_earlier_request(
 
 def test_a_drafted_follow_up_says_where_it_went(qtbot, open_window, drafted, monkeypatch):
     """Draft and log closes the dialog; the window then says what was drafted and where it is."""
-    db = connect(drafted)
-    log.record_event(db, 2, log.NewEvent("filed", date(2026, 10, 1), channel="email"))
-    db.close()
-    window = open_window(drafted)
-    window.open_request(2)
+    window = on_its_missed_response(qtbot, open_window, drafted)
     window.banner.hide()
     detail = window.requests.detail
     actions = detail.filing_actions
-    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
     click(qtbot, actions.next_button)
     click(qtbot, ok(actions.dialog))
     qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
@@ -420,7 +429,7 @@ def test_an_answer_left_empty_is_asked_for_in_the_dialogs_words(qtbot, open_wind
     window = open_window(drafted)
     window.open_request(1)
     detail = window.requests.detail
-    detail.clock_table.setCurrentIndex(detail.clocks.index(detail.clocks.row_of("reply:info_requested:0"), 0))
+    click_clock(qtbot, detail, "reply:info_requested:0")
     actions = detail.filing_actions
     click(qtbot, actions.next_button)
     dialog = actions.dialog
@@ -453,7 +462,7 @@ def test_logging_the_determination_moves_next_step_to_the_appeal(qtbot, open_win
     window.open_request(1)
     detail = window.requests.detail
     actions = detail.filing_actions
-    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
+    click_clock(qtbot, detail, "response")
     click(qtbot, detail.log_button)
     dialog = window.dialog
     assert dialog.type.currentData() == "determination"  # what the request waits for
@@ -469,7 +478,7 @@ def test_logging_the_determination_moves_next_step_to_the_appeal(qtbot, open_win
     assert actions.dialog.kind.currentData() == "appeal"
     actions.dialog.reject()
     # The answered deadline, looked at again, asks no status: only what its lateness supports
-    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
+    click_clock(qtbot, detail, "response")
     assert detail.clocks.index(clock_row(detail, "response"), 2).data() == "late, 2026-11-20"
     click(qtbot, actions.next_button)
     kinds = [actions.dialog.kind.itemData(i) for i in range(actions.dialog.kind.count())]
@@ -525,7 +534,7 @@ def test_the_next_step_and_profile_dialogs_show_their_hints_whole(qtbot, open_wi
     window.resize(1366 - 16, 768 - 48)
     window.open_request(1)
     detail = window.requests.detail
-    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "appeal_window:partial"), 0))
+    click_clock(qtbot, detail, "appeal_window:partial")
     click(qtbot, detail.filing_actions.next_button)
     followup = detail.filing_actions.dialog
     qtbot.waitUntil(followup.isVisible)
@@ -565,14 +574,9 @@ def test_filing_with_dhs_by_email_is_warned_of_at_once(qtbot, open_window, draft
 def test_a_drafted_status_inquiry_is_what_log_event_offers_to_log_next(qtbot, open_window, drafted):
     """Draft the status inquiry Next step… proposes, send it, then Log event…: the dialog
     offers "Status inquiry sent", not an acknowledgment that has not come."""
-    db = connect(drafted)
-    log.record_event(db, 2, log.NewEvent("filed", date(2026, 10, 1), channel="email"))
-    db.close()
-    window = open_window(drafted)
-    window.open_request(2)
+    window = on_its_missed_response(qtbot, open_window, drafted)
     detail = window.requests.detail
     actions = detail.filing_actions
-    detail.clock_table.setCurrentIndex(detail.clocks.index(clock_row(detail, "response"), 0))
     click(qtbot, actions.next_button)
     assert actions.dialog.kind.currentData() == "status"
     click(qtbot, ok(actions.dialog))
