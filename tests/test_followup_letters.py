@@ -575,3 +575,21 @@ def test_a_no_records_appeal_still_argues_the_search(db, reporter):
     assert "reasonably calculated to uncover all responsive records" in text
     assert "Neither confirming nor denying" not in text
     assert any("--search-argument" in w for w in appeal.warnings)
+
+
+# Filed and received Tue 2026-09-01: 20 working days (Labor Day 09-07 off) end Wed 09-30. A
+# notice of unusual circumstances sent on 09-15 adds 10 working days (Columbus Day 10-12 off):
+# Thu 10-15. One sent on 10-05, after the 20 days ran out, extends nothing (552(a)(6)(B)(i)
+# lets the agency extend only by a notice within them).
+@pytest.mark.parametrize(
+    "notice_on, ran_out",
+    [
+        (date(2026, 9, 15), "which ran out on October 15, 2026 as extended."),
+        (date(2026, 10, 5), "which ran out on September 30, 2026."),
+    ],
+)
+def test_a_complaint_says_as_extended_only_when_the_notice_came_in_time(db, reporter, notice_on, ran_out):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00141")
+    log.record_event(db, rid, log.NewEvent("extension_notice", notice_on))
+    outline = "\n".join(letter(db, rid, "complaint-outline", reporter))
+    assert ran_out in outline

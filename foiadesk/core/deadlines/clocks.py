@@ -116,6 +116,7 @@ class Clock:
     moot: bool = False  # ``done_on`` is the day it stopped mattering, not the day it was met
     for_what: str = ""  # what the clock is for, in a sentence
     hold_alternative: date | None = None  # the date if a fee estimate's hold tolled the clock
+    extended_days: int = 0  # working days an unusual-circumstances notice added (0: none took effect)
 
     @property
     def is_open(self) -> bool:
@@ -472,6 +473,7 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
         tuple(clock.warnings),
         closures_skipped=cal.skip_closures,
         for_what="the agency's determination on the request",
+        extended_days=clock.extended,
     )
 
 

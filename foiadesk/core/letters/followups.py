@@ -231,7 +231,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         received_assumed=bool(response and response.start_assumed),
         acknowledged_on=next((e.occurred_on for e in events if e.type in ("acknowledged", "received")), None),
         due_on=response.due if response else None,
-        extended=any(e.type == "extension_notice" for e in events),
+        extended=bool(response and response.extended_days),  # a late notice extends nothing
         responded_on=response.done_on if response else None,
         exhaustion_on=exhaustion.due if exhaustion else None,
         status_inquiries=_unanswered_inquiries(events),
