@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from conftest import TODAY
-from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtCore import QByteArray, QPoint, QRect, Qt
 from PySide6.QtWidgets import QToolButton
 
 from foiadesk.core.store.db import write
@@ -489,3 +489,39 @@ def test_every_column_of_the_list_shows_its_heading_whole(qtbot, open_window, de
     assert not cut
     for column in (model.DUE, model.FILED, model.RECEIVED):
         assert table.fontMetrics().horizontalAdvance("2026-12-31") + 8 < header.sectionSize(column)
+
+
+def test_every_row_of_a_long_search_says_where_it_matched(qtbot, open_window, tmp_path):
+    """Sorted newest first, the rows a user sees first are the highest request numbers:
+    they say where the search matched, and so does the last row once scrolled to."""
+    from sqlite_utils import Database
+
+    from foiadesk.core.demo import write_demo
+
+    path = tmp_path / "long.sqlite3"
+    write_demo(path, requests=2100, seed=3, today=TODAY)
+    db = Database(path)
+    with write(db):
+        db["notes"].insert_all(
+            {"request_id": rid, "created_at": "2026-11-20", "body": f"Quokka ledger, box {rid}"}
+            for rid in range(1, 2101)
+        )
+    db.close()
+    window = open_window(path)
+    window.find()
+    table, model = window.requests.table, window.requests.model
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(model.ID) + header.sectionSize(model.ID) // 2
+    while not (model.sort_key == "id" and model.descending):  # the # heading, newest first
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    qtbot.keyClicks(window.requests.search, "quokka")
+    qtbot.waitUntil(lambda: model.index(0, model.TITLE).data().startswith("note: "))
+    assert window.requests.count.text() == "2,100 requests"  # every one matched
+    assert model.index(0, model.ID).data() == "2100"
+    assert model.index(0, model.TITLE).data().startswith("note: [Quokka] ledger, box 2100  ·  ")
+    table.scrollToBottom()
+    while model.canFetchMore():
+        model.fetchMore()
+    last = model.rowCount() - 1
+    assert model.index(last, model.ID).data() == "1"
+    assert model.index(last, model.TITLE).data().startswith("note: [Quokka] ledger, box 1  ·  ")

@@ -463,12 +463,15 @@ class RequestIndex:
             self._components = sorted(dict(zip(abbrs, names, strict=True)).items())
         return self._components
 
-    def tracking_folded(self) -> np.ndarray:
-        """Every row's tracking numbers, case-folded, as fixed-width text (for a quick
-        vectorised substring search)."""
+    def rows_with_tracking(self, text: str) -> np.ndarray:
+        """Rows whose tracking numbers contain ``text``, ignoring case (one vectorised
+        search over every row's numbers, case-folded once)."""
+        needle = text.casefold()
+        if not needle or not len(self):
+            return np.zeros(0, dtype=np.intp)
         if self._tracking is None:
             self._tracking = np.array([t.casefold() for t in self.columns["tracking"].tolist()], dtype=str)
-        return self._tracking
+        return np.flatnonzero(np.strings.find(self._tracking, needle) >= 0)
 
     def case_name(self, row: int) -> str:
         return self.cases.get(int(self.columns["case_id"][row]), "")
@@ -876,8 +879,5 @@ def search_ids(db: Database, index: RequestIndex, text: str) -> frozenset[int]:
     if text.startswith("#") and text[1:].isdigit():
         return frozenset({int(text[1:])} if index.row_of(int(text[1:])) is not None else ())
     found = set(search(db, text, limit=max(len(index), 1)))
-    needle = text.casefold()
-    if needle and len(index):
-        hits = np.strings.find(index.tracking_folded(), needle) >= 0
-        found.update(index.columns["id"][hits].tolist())
+    found.update(index.columns["id"][index.rows_with_tracking(text)].tolist())
     return frozenset(found)

@@ -6,8 +6,10 @@ QSortFilterProxyModel, which would ask Python for every cell of 100,000 rows to 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -30,6 +32,9 @@ _ROLES = frozenset(
     }
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+SNIPPET_BATCH = 100  # rows whose match is looked up at once, from the first one shown
+_WORDS_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+SnippetsOf = Callable[[list[int]], dict[int, str]]
 
 
 class RequestsModel(KeyedTableModel):
@@ -45,7 +50,8 @@ class RequestsModel(KeyedTableModel):
         super().__init__(parent)
         self.session = session
         self.filter = Filter()
-        self.snippets: dict[int, str] = {}
+        self.snippets: dict[int, str] = {}  # where the search matched, by request ("": nothing to add)
+        self._snippets_of: SnippetsOf | None = None
         self.sort_key = session.settings.get("requests/sort")
         self.descending = session.settings.get("requests/descending")
         session.rows_changed.connect(self.reload)  # once loaded, the view sets its filter
@@ -61,11 +67,27 @@ class RequestsModel(KeyedTableModel):
             )
         return super().headerData(section, orientation, role)
 
-    def set_filter(self, flt: Filter, snippets: dict[int, str] | None = None) -> None:
-        """``snippets``: where a search matched, by request (shown after the title)."""
+    def set_filter(self, flt: Filter, snippets_of: SnippetsOf | None = None) -> None:
+        """``snippets_of(request_ids)``: where a search matched in each request, shown after
+        its title; asked for the rows as they come into view, a batch at a time."""
         self.filter = flt
-        self.snippets = snippets or {}
+        self.snippets = {}
+        self._snippets_of = snippets_of
         self.reload()
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        wanted = self._snippets_of is not None and index.column() == self.TITLE and role in _WORDS_ROLES
+        if wanted and index.isValid() and index.row() < self.rowCount():
+            if self.key(index.row()) not in self.snippets:
+                self._look_up_snippets(index.row())
+        return super().data(index, role)
+
+    def _look_up_snippets(self, row: int) -> None:
+        assert self._snippets_of is not None
+        keys = np.asarray(self._keys[row : row + SNIPPET_BATCH]).tolist()
+        batch = [key for key in keys if key not in self.snippets]
+        found = self._snippets_of(batch)
+        self.snippets.update({key: found.get(key, "") for key in batch})
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.SORT_KEYS):

@@ -29,7 +29,7 @@ from foiadesk.core.tracking.listing import (
     search_ids,
 )
 from foiadesk.ui.look import counted
-from foiadesk.ui.models.requests import ID_ROLE, RequestsModel
+from foiadesk.ui.models.requests import ID_ROLE, RequestsModel, SnippetsOf
 from foiadesk.ui.session import Session
 from foiadesk.ui.views.request_detail import RequestDetail
 from foiadesk.ui.widgets import DATE, ElidedChoice, Table
@@ -40,7 +40,6 @@ from foiadesk.ui.widgets import DATE, ElidedChoice, Table
 SEARCH_DELAY_MS = 150
 INSTANT_SEARCH_UP_TO = 150_000
 SEARCH_FROM = 2
-SNIPPETS_UP_TO = 2000  # requests whose match is shown in a few words
 SHOWING_ALL = {"deadline": "all", "status": None, "case": None, "component": None, "search": ""}
 
 
@@ -224,15 +223,13 @@ class RequestsView(QWidget):
         if self.session.db is not None:
             self.session.settings.set("requests/filter", json.dumps(self.filter_state()))
 
-    def _filter_and_snippets(self) -> tuple[Filter, dict[int, str]]:
-        """The filter on screen, and for a search where it matched in each request."""
+    def _filter_and_snippets(self) -> tuple[Filter, SnippetsOf | None]:
+        """The filter on screen, and for a search how to say where it matched in a request."""
         flt = self.current_filter()
-        text = self.search.text().strip()
-        snippets = {}
-        if flt.ids and self.session.db is not None and not text.startswith("#"):
-            shown = sorted(flt.ids)[:SNIPPETS_UP_TO]  # a long list: the first ones say enough
-            snippets = search_snippets(self.session.db, shown, text)
-        return flt, snippets
+        text, db = self.search.text().strip(), self.session.db
+        if not flt.ids or db is None or text.startswith("#"):
+            return flt, None
+        return flt, lambda request_ids: search_snippets(db, request_ids, text)
 
     def filter_state(self) -> dict:
         """The filter as it is kept between runs: cases by name (ids belong to one log)."""
