@@ -393,3 +393,12 @@ def test_the_fee_bar_does_not_read_a_timely_notice_as_a_lasting_excuse():
     assert c.due == D("2026-05-19")
     assert "unless (aa) it sent a timely unusual-circumstances notice," not in c.rule
     assert "a timely notice alone, (aa), excuses the delay only for 10 more days" in c.rule
+
+
+def test_a_milestone_is_owed_by_no_one_in_its_trace():
+    # Received Mon 2026-12-07: 20 working days skip Christmas and New Year's Day, due Wed
+    # 2027-01-06; the requester may sue from the next day. Nobody owes that date.
+    c = clock(received("2026-12-07"), "exhaustion")
+    assert c.due == D("2027-01-07")
+    assert c.explain().splitlines()[0] == "Constructive exhaustion from — a milestone, owed by no one"
+    assert "owed by the agency" in clock(received("2026-12-07"), "response").explain()

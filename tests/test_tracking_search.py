@@ -5,7 +5,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foiadesk.core.tracking.listing import _EMPTY_COLUMNS, RequestIndex
+from foiadesk.core.tracking.listing import _EMPTY_COLUMNS, RequestIndex, _folded
 
 LETTERS = "aAbB-0123456789 ,ßSsİiıK\u212a"  # ß folds to ss, K (Kelvin) to k, İ to i̇
 
@@ -15,6 +15,7 @@ def index_of(numbers: list[str]) -> RequestIndex:
     columns = _EMPTY_COLUMNS()
     columns["id"] = np.arange(1, len(numbers) + 1, dtype=np.int64)
     columns["tracking"] = np.array(numbers, dtype=object)
+    columns["tracking_folded"] = _folded(numbers)
     index._set(columns)
     return index
 

@@ -117,6 +117,21 @@ def test_search_finds_text_tracking_numbers_and_request_numbers(demo_db):
     assert memo and all("memorandum" in index.columns["title"][index.row_of(i)].lower() for i in memo)
 
 
+def test_a_number_logged_after_the_list_was_read_is_found_whole(demo_db):
+    index = RequestIndex.load(demo_db, calendar(), today=TODAY)
+    assert search_ids(demo_db, index, "quokka-appeal") == frozenset()
+    request_id = int(index.columns["id"][index.select(Filter(status="open"), today=TODAY)[0]])
+    number = "2026-QUOKKA-APPEAL-000000000000000000000123"  # longer than any number in the log
+    event = log.record_event(
+        demo_db, request_id, log.NewEvent("note", TODAY, summary="Appeal number"), today=TODAY
+    )
+    log.add_request_number(demo_db, request_id, event.new_id, number)
+    index.refresh(demo_db, {request_id})
+    assert search_ids(demo_db, index, "quokka-appeal") == {request_id}
+    assert search_ids(demo_db, index, "APPEAL-0000000000000000000001") == {request_id}
+    assert search_ids(demo_db, index, number.lower()) == {request_id}
+
+
 def test_loading_reports_progress_and_stops_when_asked(demo_db, monkeypatch):
     import foiadesk.core.tracking.listing as listing
 

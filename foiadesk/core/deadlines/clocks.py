@@ -162,7 +162,8 @@ class Clock:
 
     def explain(self) -> str:
         """The trace as text, one line per step, ending with the result."""
-        lines = [f"{self.label} — owed by the {self.owed_by}", f"Rule: {self.rule} ({self.cite})"]
+        owed = "a milestone, owed by no one" if self.owed_by == "milestone" else f"owed by the {self.owed_by}"
+        lines = [f"{self.label} — {owed}", f"Rule: {self.rule} ({self.cite})"]
         for step in self.steps:
             lines.append(f"  {step.text}")
             lines.extend(f"      not counted: {text}" for text in _group_days_off(step.skipped))

@@ -386,6 +386,7 @@ class RequestIndex:
             "component_name": _objects(req["component_name"]),
             "case_id": req["case_id"],
             "tracking": _objects(req["tracking"]),
+            "tracking_folded": _folded(req["tracking"]),
             "tags": _objects(req["tags"]),
             "status": statuses,
             "group": group,
@@ -429,7 +430,6 @@ class RequestIndex:
         self._memo: dict[str, Any] = {}
         self._orders: dict[tuple[str, bool], np.ndarray] = {}
         self._components: list[tuple[str, str]] | None = None
-        self._tracking: np.ndarray | None = None
 
     # -- looking up ---------------------------------------------------------------------------
 
@@ -464,14 +464,13 @@ class RequestIndex:
         return self._components
 
     def rows_with_tracking(self, text: str) -> np.ndarray:
-        """Rows whose tracking numbers contain ``text``, ignoring case (one vectorised
-        search over every row's numbers, case-folded once)."""
+        """Rows whose tracking numbers contain ``text``, ignoring case. The folded numbers
+        are a column of the list, read with the rest and kept up to date by ``refresh``: a
+        search never waits for a million of them to be folded."""
         needle = text.casefold()
-        if not needle or not len(self):
+        if not needle:
             return np.zeros(0, dtype=np.intp)
-        if self._tracking is None:
-            self._tracking = np.array([t.casefold() for t in self.columns["tracking"].tolist()], dtype=str)
-        return np.flatnonzero(np.strings.find(self._tracking, needle) >= 0)
+        return np.flatnonzero(np.strings.find(self.columns["tracking_folded"], needle) >= 0)
 
     def case_name(self, row: int) -> str:
         return self.cases.get(int(self.columns["case_id"][row]), "")
@@ -628,6 +627,7 @@ def _EMPTY_COLUMNS() -> dict[str, np.ndarray]:  # noqa: N802 - a constant, built
     clocks += ["estimate", "estimate_done"]
     out = {name: np.empty(0, dtype=np.int64) for name in ints}
     out.update({name: np.empty(0, dtype=object) for name in texts})
+    out["tracking_folded"] = _folded([])
     out.update({f"clock:{name}": np.empty(0, dtype=np.int64) for name in clocks})
     return out
 
@@ -647,6 +647,12 @@ def _shown_titles(titles: np.ndarray, components: np.ndarray) -> np.ndarray:
         for row in np.flatnonzero(ending).tolist():
             titles[row] = shown_title(titles[row], components[row])
     return titles
+
+
+def _folded(texts: Iterable[str]) -> np.ndarray:
+    """Texts case-folded, for a vectorised search that ignores case. Of variable width
+    (numpy's StringDType), so a longer text written into a row later is kept whole."""
+    return np.array([text.casefold() for text in texts], dtype=np.dtypes.StringDType())
 
 
 def _objects(values: Iterable) -> np.ndarray:
