@@ -236,6 +236,8 @@ def damaged(name: str, transform: str, text: str, numbers: frozenset[str]) -> st
 TRUNCATED = "cut after the decision"
 CHECKED = ("reply_type", "letter_date", "tracking_numbers", "exemptions", "fee_amount")
 FOUND_ALONE = ("reply_type", "exemptions", "fee_amount")
+# Sets collected blind and not yet measured: the reader must not see them before their one measure.
+BLIND_SPLITS = frozenset({"holdout12"})
 
 
 def letters(folder) -> list[tuple[str, str, object, dict]]:
@@ -250,6 +252,8 @@ def letters(folder) -> list[tuple[str, str, object, dict]]:
     out = []
     with open(folder / "expected.csv", newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
+            if row["split"] in BLIND_SPLITS:
+                continue
             reply = read_reply(folder / row["split"] / row["file"])
             skipped = {s.strip() for s in (row.get("undeterminable") or "").split(";")}
             want = {name: _expected(row, name) for name in CHECKED if name not in skipped}
