@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -17,7 +16,7 @@ from foiadesk.core.tracking.listing import CLOCK_LABELS, NONE, OWED_BY, Filter, 
 from foiadesk.core.tracking.listing import COLUMNS as LIST_COLUMNS
 from foiadesk.core.tracking.titles import short_title
 from foiadesk.ui import look
-from foiadesk.ui.models.table import KeyedTableModel
+from foiadesk.ui.models.table import KeyedTableModel, positions
 from foiadesk.ui.session import Session
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -33,7 +32,6 @@ _ROLES = frozenset(
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 SNIPPET_BATCH = 100  # rows whose match is looked up at once, from the first one shown
-_WORDS_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 SnippetsOf = Callable[[list[int]], dict[int, str]]
 
 
@@ -75,19 +73,18 @@ class RequestsModel(KeyedTableModel):
         self._snippets_of = snippets_of
         self.reload()
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        wanted = self._snippets_of is not None and index.column() == self.TITLE and role in _WORDS_ROLES
-        if wanted and index.isValid() and index.row() < self.rowCount():
-            if self.key(index.row()) not in self.snippets:
-                self._look_up_snippets(index.row())
-        return super().data(index, role)
-
-    def _look_up_snippets(self, row: int) -> None:
-        assert self._snippets_of is not None
-        keys = np.asarray(self._keys[row : row + SNIPPET_BATCH]).tolist()
-        batch = [key for key in keys if key not in self.snippets]
-        found = self._snippets_of(batch)
-        self.snippets.update({key: found.get(key, "") for key in batch})
+    def snippet(self, request_id: int) -> str:
+        """Where the search matched in this request ("" if in its title, or no search).
+        Looked up for a batch of rows at a time, from this one down, as they are shown."""
+        if self._snippets_of is None:
+            return ""
+        if request_id not in self.snippets:
+            row = positions(self._keys, {request_id}).get(request_id)
+            keys = [request_id] if row is None else self._keys[row : row + SNIPPET_BATCH].tolist()
+            batch = [key for key in keys if key not in self.snippets]
+            found = self._snippets_of(batch)
+            self.snippets.update({key: found.get(key, "") for key in batch})
+        return self.snippets[request_id]
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.SORT_KEYS):
@@ -137,7 +134,7 @@ class RequestsModel(KeyedTableModel):
                 return cols[self.TEXT[column]][row]
             if column == self.TITLE:
                 short = short_title(cols["title"][row], index.case_name(row), cols["component"][row])
-                found = self.snippets.get(request_id)
+                found = self.snippet(request_id)
                 return f"{found}  ·  {short}" if found else short  # where it matched, first
             if column == self.CASE:
                 return index.case_name(row)
@@ -160,7 +157,7 @@ class RequestsModel(KeyedTableModel):
             return look.day(due)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TITLE:
-                found = self.snippets.get(request_id)
+                found = self.snippet(request_id)
                 return cols["title"][row] + (f"\nFound in the {found}" if found else "")
             if column == self.STATUS:
                 return cols["status"][row]

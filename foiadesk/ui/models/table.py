@@ -73,7 +73,7 @@ class KeyedTableModel(QAbstractTableModel):
 
     def row_of(self, key) -> int | None:
         """The row showing ``key``, fetching rows up to it if needed."""
-        found = _positions(self._keys, {key})
+        found = positions(self._keys, {key})
         if key not in found:
             return None
         row = found[key]
@@ -90,7 +90,7 @@ class KeyedTableModel(QAbstractTableModel):
         self._key_at = keys.item if isinstance(keys, np.ndarray) else keys.__getitem__
         self._extra = extra
         self._shown = min(len(keys), max(self._shown, CHUNK))
-        where = _positions(keys, set(old_keys) - {None})
+        where = positions(keys, set(old_keys) - {None})
         new = []
         for key, index in zip(old_keys, old, strict=True):
             row = where.get(key)
@@ -107,7 +107,7 @@ class KeyedTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, len(self.HEADERS) - 1))
 
 
-def _positions(keys: Sequence | np.ndarray, wanted: set) -> dict:
+def positions(keys: Sequence | np.ndarray, wanted: set) -> dict:
     """Where each wanted key is in ``keys`` (usually a handful: the selection)."""
     if isinstance(keys, np.ndarray):
         wanted = {k for k in wanted if isinstance(k, (int, np.integer))}
