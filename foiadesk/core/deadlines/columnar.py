@@ -415,9 +415,10 @@ def _columns(n: int, flat: Flat) -> Columns:
 
 # -- the status ------------------------------------------------------------------------------------
 
-_MOVES = (  # events that move a draft or filed request to "Processing"
+_MOVES = (  # events that move a draft or filed request to "Processing" (an agency that asks has it)
     "received", "acknowledged", "routed", "referral", "consultation", "estimated_completion",
     "extension_notice", "interim_release", "status_inquiry", "payment", "fee_decision", "expedite_decided",
+    *ASKS,
 )  # fmt: skip
 
 
