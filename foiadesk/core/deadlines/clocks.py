@@ -19,6 +19,7 @@ from foiadesk.core.deadlines.facts import (
     ANSWER_INFO,
     ASK_FEE,
     ASK_INFO,
+    DEEMED_NOTE,
     EXTENSION,
     ClockStep,
     Facts,
@@ -46,6 +47,7 @@ CITE_APPEAL_DECISION = "5 U.S.C. 552(a)(6)(A)(ii)"
 CITE_EXHAUSTION = "5 U.S.C. 552(a)(6)(C)(i); fee bar 552(a)(4)(A)(viii)"
 CITE_ESTIMATE = "5 U.S.C. 552(a)(7)(B)(ii)"
 CITE_EXPEDITE_MOOT = "5 U.S.C. 552(a)(6)(E)(iv)"
+CITE_EXPEDITE_APPEAL = "5 U.S.C. 552(a)(6)(E)(ii)(II)"
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ class Clock:
             return "estimate"
         if self.unit == "milestone":
             if self.done_on is not None:
-                return "answered late"
+                return "moot" if self.moot else "answered late"
             return "reached" if self.due and today >= self.due else "pending"
         if self.done_on is not None:
             if self.due is None:
@@ -310,11 +312,14 @@ class _Response:
         self.anchor = max(step.day, self.anchor)
         cites = "; ".join(TOLL_CITES[kind] for kind in sorted(self.paused_for))
         self.paused_for.clear()
+        got = step.event.agency_received_on or step.event.occurred_on
+        when = f"{self.anchor}"
+        if got != step.day:
+            when = f"{got}, a day off: deemed received the next working day, {step.day} ({DEEMED_NOTE})"
         self.steps.append(
             Step(
-                f"Paused ({cites}) until the agency received the answer "
-                f"{self.anchor}; that day is day 0 again, {self.remaining} working "
-                "days left",
+                f"Paused ({cites}) until the agency received the answer {when}; day 0 again "
+                f"{self.anchor}, {self.remaining} working days left",
                 self.anchor,
             )
         )
@@ -474,6 +479,7 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
         closures_skipped=cal.skip_closures,
         for_what="the agency's determination on the request",
         extended_days=clock.extended,
+        moot=done is not None and done.type != "determination",
     )
 
 
@@ -627,14 +633,28 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
         )
     )
     done = facts.appeal_done
+    cite = CITE_APPEAL_DECISION
+    if facts.appeal.outcome == "expedite":
+        cite = f"{CITE_APPEAL_DECISION}; {CITE_EXPEDITE_APPEAL}"
+        clock.warnings.append(
+            "An appeal of an expedite denial must be decided expeditiously "
+            f"({CITE_EXPEDITE_APPEAL}); the statute names no number of days, so 20 working days is "
+            "the outer limit, not the expected pace"
+        )
     if done is not None:
-        clock.steps.append(Step(f"{EVENT_TYPES[done.type].label} on {done.occurred_on}", done.occurred_on))
+        text = f"{EVENT_TYPES[done.type].label} on {done.occurred_on}"
+        if done.type == "determination":
+            text = (
+                f"The agency made its determination {done.occurred_on}: the expedite appeal is "
+                f"over ({CITE_EXPEDITE_MOOT})"
+            )
+        clock.steps.append(Step(text, done.occurred_on))
     return Clock(
         "appeal_decision",
         "Appeal decision due",
         "agency",
         "decide an appeal within 20 working days of receipt",
-        CITE_APPEAL_DECISION,
+        cite,
         due,
         received.day,
         received.assumed,
@@ -643,6 +663,7 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
         warnings=tuple(clock.warnings),
         closures_skipped=cal.skip_closures,
         for_what="the appeal office's decision",
+        moot=done is not None and done.type != "appeal_decided",
     )
 
 
@@ -714,7 +735,15 @@ def exhaustion_milestone(response: Clock | None) -> Clock | None:
     if response.done_on is not None and response.done_on <= response.due:
         return None
     steps = [Step(f"Response was due {response.due}; exhaustion from the next day, {day}", day)]
-    if response.done_on is not None:
+    if response.moot:  # withdrawn or closed: no answer came, and none is owed now
+        steps.append(
+            Step(
+                f"{response.steps[-1].text}, without an answer from the agency: nothing is owed on "
+                "the request now",
+                response.done_on,
+            )
+        )
+    elif response.done_on is not None:
         steps.append(
             Step(
                 f"The agency answered late, on {response.done_on}: if you have not sued by then, "
@@ -734,6 +763,7 @@ def exhaustion_milestone(response: Clock | None) -> Clock | None:
         done_on=response.done_on,
         steps=tuple(steps),
         unit="milestone",
+        moot=response.moot,
         for_what="the right to sue without an administrative appeal",
     )
 
@@ -747,7 +777,9 @@ def appeal_exhaustion_milestone(decision: Clock | None) -> Clock | None:
         return None
     day = decision.due + timedelta(days=1)
     steps = [Step(f"Appeal decision was due {decision.due}; exhaustion from the next day, {day}", day)]
-    if decision.done_on is not None:
+    if decision.moot:  # withdrawn, closed, or an expedite appeal overtaken by the determination
+        steps.append(Step(f"{decision.steps[-1].text}: no appeal decision is owed now", decision.done_on))
+    elif decision.done_on is not None:
         steps.append(
             Step(
                 f"The appeal office decided late, on {decision.done_on}; its decision is final and "
@@ -766,6 +798,7 @@ def appeal_exhaustion_milestone(decision: Clock | None) -> Clock | None:
         done_on=decision.done_on,
         steps=tuple(steps),
         unit="milestone",
+        moot=decision.moot,
         for_what="the right to sue after an undecided appeal",
     )
 

@@ -284,7 +284,9 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
     appeal_receipt = days.day(
         np.where(appeal != NONE, _or(at(rec, ack), _or(at(rec, appeal), appealed_on)), NONE)
     )
-    appeal_done = log.first(since_appeal & of(*ENDS_APPEAL))
+    # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)).
+    expedite_appeal = at(log.outcome, appeal) == _code("expedite")
+    appeal_done = log.first(since_appeal & (of(*ENDS_APPEAL) | (each(expedite_appeal) & of("determination"))))
     extended = np.flatnonzero(
         since_appeal
         & of("appeal_extension_notice")
