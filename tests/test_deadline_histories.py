@@ -525,3 +525,16 @@ def test_the_next_deadline_of_a_mixed_history_is_the_earliest_owed():
         ("Appeal decision due", D("2026-06-30")),
         ("Response due", D("2026-06-02")),
     ]
+
+
+def test_an_expedite_request_received_on_a_saturday_shows_both_counts():
+    """Expedition asked by email and received Sat 2026-03-07. Deemed received Mon Mar 9 (the safe
+    date to sue on): + 10 calendar days = Thu 2026-03-19. Counted from the Saturday itself, as
+    "10 days after the date of the request" also reads: Tue Mar 17. With calendar days the two
+    differ by two days, not one, so the trace gives the earlier date itself."""
+    events = filed("2026-03-02") + [
+        ev("expedite_requested", "2026-03-07", 2, agency_received_on=D("2026-03-07"))
+    ]
+    expedite = engines(events)["expedite"]
+    assert expedite.due == D("2026-03-19")
+    assert "Counted from the day off itself (2026-03-07) instead: 2026-03-17" in expedite.explain()

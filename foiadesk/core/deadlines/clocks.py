@@ -496,11 +496,14 @@ def expedite_clock(facts: Facts) -> Clock | None:
     received = facts.expedite_receipt
     assert received is not None  # read_events gives every expedite request a receipt
     due = received.day + timedelta(days=EXPEDITE_DAYS)
-    steps = (
+    steps = [
         Step(f"Expedited processing requested {facts.expedite.occurred_on}", facts.expedite.occurred_on),
         _receipt_step(received),
         Step(f"10 calendar days after receipt: {due} (no roll-forward)", due),
-    )
+    ]
+    if received.said != received.day:  # a count of calendar days moves by more than one day
+        earlier = received.said + timedelta(days=EXPEDITE_DAYS)
+        steps.append(Step(f"Counted from the day off itself ({received.said}) instead: {earlier}", earlier))
     done = facts.expedite_done
     return Clock(
         "expedite",
@@ -512,7 +515,7 @@ def expedite_clock(facts: Facts) -> Clock | None:
         received.day,
         received.assumed,
         done.occurred_on if done else None,
-        steps=steps,
+        steps=tuple(steps),
         unit="calendar",
         for_what="the agency's decision on expedited processing",
     )
