@@ -538,3 +538,19 @@ def test_an_expedite_request_received_on_a_saturday_shows_both_counts():
     expedite = engines(events)["expedite"]
     assert expedite.due == D("2026-03-19")
     assert "Counted from the day off itself (2026-03-07) instead: 2026-03-17" in expedite.explain()
+
+
+def test_a_withdrawn_request_offers_no_follow_up_and_exports_as_moot():
+    """The request withdrawn after its missed deadline (above): no complaint outline, no OGIS
+    letter, no status inquiry is offered for any of its clocks, and the export says moot with
+    the reason, not "not yet reached" or "answered late"."""
+    from foiadesk.core.export.bundle import clock_lines
+    from foiadesk.core.letters.next_steps import next_steps
+
+    c = engines(filed("2026-02-02") + [ev("withdrawn", "2026-03-20", 2)])
+    assert next_steps(c["exhaustion"], D("2026-03-21")) == []
+    short, headline = clock_lines(c["exhaustion"], D("2026-03-21"))
+    assert short == "constructive exhaustion from 2026-03-04 (moot)"
+    assert headline.endswith(
+        "moot; Withdrawn on 2026-03-20, without an answer from the agency: nothing is owed on the request now"
+    )
