@@ -364,6 +364,10 @@ def test_a_still_interested_letter_with_ten_working_days_does_not_toll():
     assert c["response"].due == D("2026-04-29")
     reply = c["reply:still_interested:0"]
     assert (reply.due, reply.owed_by) == (D("2026-04-20"), "requester")
+    # DOJ OIP's still-interested checklist (July 2, 2015): no less than 30 working days.
+    assert warned(
+        reply, "The letter gives 10 working days; OIP's guidance says agencies should give no less than 30"
+    )
     assert agenda(events, today=D("2026-04-07")) == [
         ("Response due", D("2026-04-29")),
         ("Say you are still interested by", D("2026-04-20")),
@@ -386,6 +390,8 @@ def test_a_still_interested_letter_with_thirty_working_days_answered_in_time():
     ]
     reply = engines(events)["reply:still_interested:0"]
     assert reply.due == D("2026-07-15") and reply.state(D("2026-07-11")) == "met"
+    assert not warned(reply, "working days; OIP's guidance says")
+    assert warned(reply, "reopened in its place in the queue")
     assert derive_status(events) == "Processing"
 
 

@@ -678,7 +678,34 @@ REPLY_LABELS = {
 }
 
 
-def requester_clocks(facts: Facts) -> list[Clock]:
+# DOJ OIP's checklist for still-interested inquiries (updated July 2, 2015), items 5 and 8.
+STILL_INTERESTED_DAYS = 30
+OIP_STILL_INTERESTED = (
+    "DOJ OIP, Implementation Checklist for OIP Guidance on 'Still-Interested' Inquiries "
+    "(updated July 2, 2015), https://www.justice.gov/oip/oip-guidance-7"
+)
+
+
+def _still_interested_warnings(ask: Event, cal: Calendar) -> list[str]:
+    """Agency guidance, not statute: at least 30 working days to answer, and a request answered a
+    reasonable time late goes back to its place in the queue."""
+    out = [
+        "Agencies close requests that miss a still-interested deadline; OIP's guidance says one "
+        "answered within a reasonable time after it is reopened in its place in the queue "
+        f"({OIP_STILL_INTERESTED})"
+    ]
+    if ask.named_date:
+        given = cal.working_days_between(ask.occurred_on, ask.named_date)
+        if given < STILL_INTERESTED_DAYS:
+            out.append(
+                f"The letter gives {given} working days; OIP's guidance says agencies should give no "
+                f"less than {STILL_INTERESTED_DAYS} ({OIP_STILL_INTERESTED}). Answer by the date it "
+                "names all the same; the FOIA Public Liaison or OGIS can take up the short notice"
+            )
+    return out
+
+
+def requester_clocks(facts: Facts, cal: Calendar) -> list[Clock]:
     """What the requester owes: an answer to each agency ask, by the date it names."""
     out = []
     for i, (ask, done) in enumerate(facts.asks):
@@ -689,7 +716,7 @@ def requester_clocks(facts: Facts) -> list[Clock]:
         else:
             warnings.append("The letter names no reply-by date; answer promptly")
         if ask.type == "still_interested":
-            warnings.append("Agencies close requests that miss a still-interested deadline")
+            warnings.extend(_still_interested_warnings(ask, cal))
         if done is not None and done.type != ASKS[ask.type]:
             steps.append(
                 Step(
@@ -876,7 +903,7 @@ def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]
         decision,
         appeal_exhaustion_milestone(decision),
     ]
-    return [c for c in found if c is not None] + requester_clocks(facts)
+    return [c for c in found if c is not None] + requester_clocks(facts, cal)
 
 
 def next_deadline(clocks: list[Clock], today: date | None = None) -> Clock | None:
