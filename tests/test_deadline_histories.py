@@ -196,6 +196,8 @@ def test_a_misrouted_request_starts_at_the_ten_day_cap_across_veterans_day():
     response = engines(events)["response"]
     assert (response.start, response.due) == (D("2026-11-17"), D("2026-12-16"))
     assert "after the cap: the clock starts 2026-11-17" in response.explain()
+    # "ten days" is unsettled: read as calendar days, the cap is Thu Nov 12 (Nov 2 + 10).
+    assert "read as calendar days, the cap would be 2026-11-12" in response.explain()
 
 
 def test_a_request_routed_within_the_cap_starts_at_the_proper_receipt():

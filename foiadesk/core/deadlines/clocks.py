@@ -395,7 +395,8 @@ def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
             text = (
                 f"Routed to another component {routing.occurred_on}{got}. Routing cap: 10 working days "
                 f"after the first receipt is {cap} ({CITE_ROUTING}; the statute says 'ten days', "
-                "read as working days, as DOJ OIP and USDA's rule do)"
+                "read as working days, as DOJ OIP and USDA's rule do; read as calendar days, the cap "
+                f"would be {receipt.day + timedelta(days=ROUTING_DAYS)})"
             )
         else:
             text = f"Routed again {routing.occurred_on}{got}: the cap stays {cap}"
