@@ -562,3 +562,20 @@ def test_a_withdrawn_request_offers_no_follow_up_and_exports_as_moot():
     assert headline.endswith(
         "moot; Withdrawn on 2026-03-20, without an answer from the agency: nothing is owed on the request now"
     )
+
+
+@pytest.mark.parametrize("notice_id", [2, 9])
+def test_a_notice_and_a_question_on_the_same_day_in_either_order(notice_id):
+    """Received Mon 2026-08-03; due Mon Aug 31 (AUGUST). On Mon Aug 10 the agency sends both an
+    extension notice naming Mon Sep 14 and a request for information; the answer arrives Mon Aug
+    17. The notice adds Aug 31 -> Sep 14: Sep 1-4 (4), Mon Sep 7 Labor Day, 8-11 (8), 14 (9) = 9 WD.
+    The question stops the clock after Aug 4-7, 10 (5 used): 20 + 9 - 5 = 24 left from Aug 17:
+    Aug 18-21 (4), 24-28 (9), Aug 31-Sep 4 (14), Sep 8-11 (18), 14-18 (23), Mon Sep 21 (24). The
+    order in which the two letters were logged must not matter."""
+    events = AUGUST + [
+        ev("extension_notice", "2026-08-10", notice_id, named_date=D("2026-09-14")),
+        ev("info_requested", "2026-08-10", 5),
+        ev("info_answered", "2026-08-17", 10, agency_received_on=D("2026-08-17")),
+    ]
+    c = engines(events)
+    assert (c["response"].due, c["exhaustion"].due) == (D("2026-09-21"), D("2026-09-22"))

@@ -244,6 +244,7 @@ class _Response:
         self.paused_for: set[int] = set()  # every kind of ask the current pause waited on
         self.info_tolls = self.extended = 0
         self.held: ClockStep | None = None
+        self.held_ref: date | None = None  # the due date had the clock restarted on the held notice's day
         self.steps: list[Step] = []
         self.warnings: list[str] = []
 
@@ -325,9 +326,12 @@ class _Response:
         )
         if self.held is not None:
             held, self.held = self.held, None
-            self.extend(held, timely=True)
+            self.extend(held, timely=True, ref=self.held_ref)
 
-    def extend(self, step: ClockStep, *, timely: bool = False) -> None:
+    def extend(self, step: ClockStep, *, timely: bool = False, ref: date | None = None) -> None:
+        """Add the working days a notice names beyond ``ref``, the due date when it was sent
+        (for a notice sent during a pause: had the clock restarted that day), so that a toll
+        before or after a notice, even on the same day, moves the date the same way."""
         if self.pending:
             if self.held is not None:
                 self.warnings.append(
@@ -335,6 +339,7 @@ class _Response:
                     f"{self.held.day} while the clock is paused"
                 )
             self.held = step
+            self.held_ref = self.cal.add_working_days(step.day, self.remaining)
             self.steps.append(
                 Step(
                     f"Unusual-circumstances notice of {step.day} while the clock was "
@@ -343,13 +348,14 @@ class _Response:
                 )
             )
             return
-        due = self.due_now()
-        if not timely and step.day > due:
+        now = self.due_now()
+        if not timely and step.day > now:
             self.warnings.append(
-                f"{step.day}: extension notice sent after the due date {due}; a "
+                f"{step.day}: extension notice sent after the due date {now}; a "
                 "deadline already missed is not extended"
             )
             return
+        due = ref or now
         allowance = EXTENSION_DAYS - self.extended
         extra = allowance
         if step.named is not None:
@@ -360,9 +366,18 @@ class _Response:
                     f"extension may add to {due}: the agency must offer to narrow the request or "
                     "agree another timeframe, make its FOIA Public Liaison available and tell you "
                     f"about OGIS ({CITE_EXTENSION_BEYOND}). The statutory date stays "
-                    f"{self.cal.add_working_days(due, allowance)}."
+                    f"{self.cal.add_working_days(now, allowance)}."
                 )
             extra = max(0, min(wanted, allowance))
+            literal = max(0, min(self.cal.working_days_between(now, step.named), allowance))
+            if ref is not None and literal != extra:
+                self.warnings.append(
+                    f"The notice of {step.day} came while the clock was paused: counted from {ref}, "
+                    f"the due date had the clock restarted that day, it adds {extra} working days. "
+                    f"Read as the date it names against the restarted due date {now}, it would add "
+                    f"{literal}, due {self.cal.add_working_days(now, literal)}: {CITE_EXTENSION} does "
+                    "not say which"
+                )
         self.extended += extra
         self.remaining += extra
         named = f" naming {step.named}" if step.named else ""
