@@ -257,13 +257,21 @@ def test_information_asked_during_a_fee_toll_is_the_one_information_toll():
     assert still_waiting.paused and still_waiting.due is None
 
 
-def test_extension_notice_while_paused_keeps_its_named_date():
+def test_extension_notice_while_paused_adds_the_days_it_names_and_shows_the_other_reading():
+    """Received Mon 2026-03-02; info asked Mon Mar 9 (Mar 3-6, 9: 5 used, 15 left). A notice Tue
+    Mar 10, sent during the pause, names Wed Apr 1. Had the clock restarted Mar 10, 15 WD: Mar
+    11-13 (3), 16-20 (8), 23-27 (13), 30, 31 (15) -> Tue Mar 31, so the notice adds 1 WD, as a
+    notice sent just before the pause would. The answer arrives Fri Mar 20 (day 0), 16 left: Mar
+    23-27 (5), Mar 30-Apr 3 (10), Apr 6-10 (15), Mon Apr 13 (16). Read instead as the date it
+    names against the restarted due date (Fri Apr 10), it adds nothing: Apr 10, in the trace."""
     events = received("2026-03-02") + [
         ev("info_requested", "2026-03-09", 2),
         ev("extension_notice", "2026-03-10", 3, named_date=D("2026-04-01")),
         ev("info_answered", "2026-03-18", 4, agency_received_on=D("2026-03-20")),
     ]
-    assert clock(events, "response").due == D("2026-04-10")
+    c = clock(events, "response")
+    assert c.due == D("2026-04-13")
+    assert any("would add 0, due 2026-04-10" in w and "does not say which" in w for w in c.warnings)
 
 
 def test_receipts_on_days_off_are_deemed_the_next_working_day(capsys):

@@ -204,6 +204,7 @@ class _ResponseState:
         self.extended = np.zeros(n, dtype=np.int64)
         self.held = np.zeros(n, dtype=bool)  # an extension notice that came while paused
         self.held_named = np.full(n, NONE, dtype=np.int64)
+        self.held_ref = np.full(n, NONE, dtype=np.int64)  # the due date had it restarted on the notice's day
 
     def ask(self, rows, info, day) -> None:
         if not len(rows):
@@ -230,7 +231,7 @@ class _ResponseState:
         late = rows[resumed & self.held[rows]]
         if len(late):
             self.held[late] = False
-            self._extend(late, self.days.add(self.anchor[late], self.remaining[late]), self.held_named[late])
+            self._extend(late, self.held_ref[late], self.held_named[late])
 
     def extension(self, rows, day, named) -> None:
         if not len(rows):
@@ -239,6 +240,7 @@ class _ResponseState:
         held = rows[paused]
         self.held[held] = True
         self.held_named[held] = named[paused]
+        self.held_ref[held] = self.days.add(day[paused], self.remaining[held])
         running, day, named = rows[~paused], day[~paused], named[~paused]
         due = self.days.add(self.anchor[running], self.remaining[running])
         timely = day <= due

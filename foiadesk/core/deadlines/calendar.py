@@ -2,8 +2,9 @@
 
 FOIA's clocks count days "excepting Saturdays, Sundays, and legal public holidays"
 (5 U.S.C. 552(a)(6)(A)(i)). Legal public holidays are the observed dates of
-5 U.S.C. 6103 as python-holidays gives them. Executive-order closures and lapses in
-appropriations are *not* legal public holidays; they are kept apart as "disputed"
+5 U.S.C. 6103 as python-holidays gives them. Executive-order closures, lapses in
+appropriations and Inauguration Day (a holiday only in the D.C. area, 6103(c)) are *not*
+legal public holidays everywhere; they are kept apart as "disputed"
 days, skipped only when the user asks, and every deadline whose window holds one
 can show the date that skipping it would give.
 
@@ -40,7 +41,7 @@ class Closure:
     start: date
     end: date
     name: str
-    kind: str  # "executive_order" | "lapse_in_appropriations"
+    kind: str  # "executive_order" | "lapse_in_appropriations" | "dc_area_holiday"
     source: str
     tag: str
     note: str = ""
@@ -103,7 +104,36 @@ def load_closures(path: Path = RESOURCES / "closures.json") -> tuple[Closure, ..
     for day, name in _holiday_table()["government_only"].items():
         if not any(c.covers(day) for c in closures):
             closures.append(Closure(day, day, name, "executive_order", HOLIDAYS_SOURCE, "P"))
+    closures.extend(inauguration_days())
     return tuple(sorted(closures, key=lambda c: c.start))
+
+
+INAUGURATION_NAME = "Inauguration Day, a holiday only for federal employees in the D.C. area"
+INAUGURATION_NOTE = (
+    "A legal public holiday only in the District of Columbia, Montgomery and Prince George's "
+    "Counties (MD), Arlington and Fairfax Counties, Alexandria and Falls Church (VA), and only "
+    "for pay and leave; whether FOIA's count skips it, even at an office there, is unsettled."
+)
+
+
+def inauguration_days() -> list[Closure]:
+    """Inauguration Day under 5 U.S.C. 6103(c): January 20 of every fourth year after 1965,
+    the next day when that is a Sunday, and no day at all when it is a Saturday (2029). It
+    is a holiday only in the D.C. area, so it is disputed like a closure, never a day off
+    everywhere."""
+    out = []
+    for year in range(1969, LAST_YEAR + 1, 4):
+        day = date(year, 1, 20)
+        if day.weekday() == 5:
+            continue
+        if day.weekday() == 6:
+            day += timedelta(days=1)
+        out.append(
+            Closure(
+                day, day, INAUGURATION_NAME, "dc_area_holiday", "5 U.S.C. 6103(c)", "V", INAUGURATION_NOTE
+            )
+        )
+    return out
 
 
 class Calendar:

@@ -19,6 +19,7 @@ from foiadesk.core.deadlines.facts import (
     ANSWER_INFO,
     ASK_FEE,
     ASK_INFO,
+    DEEMED_NOTE,
     EXTENSION,
     ClockStep,
     Facts,
@@ -46,6 +47,7 @@ CITE_APPEAL_DECISION = "5 U.S.C. 552(a)(6)(A)(ii)"
 CITE_EXHAUSTION = "5 U.S.C. 552(a)(6)(C)(i); fee bar 552(a)(4)(A)(viii)"
 CITE_ESTIMATE = "5 U.S.C. 552(a)(7)(B)(ii)"
 CITE_EXPEDITE_MOOT = "5 U.S.C. 552(a)(6)(E)(iv)"
+CITE_EXPEDITE_APPEAL = "5 U.S.C. 552(a)(6)(E)(ii)(II)"
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ class Clock:
             return "estimate"
         if self.unit == "milestone":
             if self.done_on is not None:
-                return "answered late"
+                return "moot" if self.moot else "answered late"
             return "reached" if self.due and today >= self.due else "pending"
         if self.done_on is not None:
             if self.due is None:
@@ -243,6 +245,7 @@ class _Response:
         self.paused_for: set[int] = set()  # every kind of ask the current pause waited on
         self.info_tolls = self.extended = 0
         self.held: ClockStep | None = None
+        self.held_ref: date | None = None  # the due date had the clock restarted on the held notice's day
         self.steps: list[Step] = []
         self.warnings: list[str] = []
 
@@ -311,19 +314,25 @@ class _Response:
         self.anchor = max(step.day, self.anchor)
         cites = "; ".join(TOLL_CITES[kind] for kind in sorted(self.paused_for))
         self.paused_for.clear()
+        got = step.event.agency_received_on or step.event.occurred_on
+        when = f"{self.anchor}"
+        if got != step.day:
+            when = f"{got}, a day off: deemed received the next working day, {step.day} ({DEEMED_NOTE})"
         self.steps.append(
             Step(
-                f"Paused ({cites}) until the agency received the answer "
-                f"{self.anchor}; that day is day 0 again, {self.remaining} working "
-                "days left",
+                f"Paused ({cites}) until the agency received the answer {when}; day 0 again "
+                f"{self.anchor}, {self.remaining} working days left",
                 self.anchor,
             )
         )
         if self.held is not None:
             held, self.held = self.held, None
-            self.extend(held, timely=True)
+            self.extend(held, timely=True, ref=self.held_ref)
 
-    def extend(self, step: ClockStep, *, timely: bool = False) -> None:
+    def extend(self, step: ClockStep, *, timely: bool = False, ref: date | None = None) -> None:
+        """Add the working days a notice names beyond ``ref``, the due date when it was sent
+        (for a notice sent during a pause: had the clock restarted that day), so that a toll
+        before or after a notice, even on the same day, moves the date the same way."""
         if self.pending:
             if self.held is not None:
                 self.warnings.append(
@@ -331,6 +340,7 @@ class _Response:
                     f"{self.held.day} while the clock is paused"
                 )
             self.held = step
+            self.held_ref = self.cal.add_working_days(step.day, self.remaining)
             self.steps.append(
                 Step(
                     f"Unusual-circumstances notice of {step.day} while the clock was "
@@ -339,13 +349,14 @@ class _Response:
                 )
             )
             return
-        due = self.due_now()
-        if not timely and step.day > due:
+        now = self.due_now()
+        if not timely and step.day > now:
             self.warnings.append(
-                f"{step.day}: extension notice sent after the due date {due}; a "
+                f"{step.day}: extension notice sent after the due date {now}; a "
                 "deadline already missed is not extended"
             )
             return
+        due = ref or now
         allowance = EXTENSION_DAYS - self.extended
         extra = allowance
         if step.named is not None:
@@ -356,9 +367,18 @@ class _Response:
                     f"extension may add to {due}: the agency must offer to narrow the request or "
                     "agree another timeframe, make its FOIA Public Liaison available and tell you "
                     f"about OGIS ({CITE_EXTENSION_BEYOND}). The statutory date stays "
-                    f"{self.cal.add_working_days(due, allowance)}."
+                    f"{self.cal.add_working_days(now, allowance)}."
                 )
             extra = max(0, min(wanted, allowance))
+            literal = max(0, min(self.cal.working_days_between(now, step.named), allowance))
+            if ref is not None and literal != extra:
+                self.warnings.append(
+                    f"The notice of {step.day} came while the clock was paused: counted from {ref}, "
+                    f"the due date had the clock restarted that day, it adds {extra} working days. "
+                    f"Read as the date it names against the restarted due date {now}, it would add "
+                    f"{literal}, due {self.cal.add_working_days(now, literal)}: {CITE_EXTENSION} does "
+                    "not say which"
+                )
         self.extended += extra
         self.remaining += extra
         named = f" naming {step.named}" if step.named else ""
@@ -391,7 +411,8 @@ def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
             text = (
                 f"Routed to another component {routing.occurred_on}{got}. Routing cap: 10 working days "
                 f"after the first receipt is {cap} ({CITE_ROUTING}; the statute says 'ten days', "
-                "read as working days, as DOJ OIP and USDA's rule do)"
+                "read as working days, as DOJ OIP and USDA's rule do; read as calendar days, the cap "
+                f"would be {receipt.day + timedelta(days=ROUTING_DAYS)})"
             )
         else:
             text = f"Routed again {routing.occurred_on}{got}: the cap stays {cap}"
@@ -475,6 +496,7 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
         closures_skipped=cal.skip_closures,
         for_what="the agency's determination on the request",
         extended_days=clock.extended,
+        moot=done is not None and done.type != "determination",
     )
 
 
@@ -491,11 +513,14 @@ def expedite_clock(facts: Facts) -> Clock | None:
     received = facts.expedite_receipt
     assert received is not None  # read_events gives every expedite request a receipt
     due = received.day + timedelta(days=EXPEDITE_DAYS)
-    steps = (
+    steps = [
         Step(f"Expedited processing requested {facts.expedite.occurred_on}", facts.expedite.occurred_on),
         _receipt_step(received),
         Step(f"10 calendar days after receipt: {due} (no roll-forward)", due),
-    )
+    ]
+    if received.said != received.day:  # a count of calendar days moves by more than one day
+        earlier = received.said + timedelta(days=EXPEDITE_DAYS)
+        steps.append(Step(f"Counted from the day off itself ({received.said}) instead: {earlier}", earlier))
     done = facts.expedite_done
     return Clock(
         "expedite",
@@ -507,7 +532,7 @@ def expedite_clock(facts: Facts) -> Clock | None:
         received.day,
         received.assumed,
         done.occurred_on if done else None,
-        steps=steps,
+        steps=tuple(steps),
         unit="calendar",
         for_what="the agency's decision on expedited processing",
     )
@@ -628,14 +653,28 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
         )
     )
     done = facts.appeal_done
+    cite = CITE_APPEAL_DECISION
+    if facts.appeal.outcome == "expedite":
+        cite = f"{CITE_APPEAL_DECISION}; {CITE_EXPEDITE_APPEAL}"
+        clock.warnings.append(
+            "An appeal of an expedite denial must be decided expeditiously "
+            f"({CITE_EXPEDITE_APPEAL}); the statute names no number of days, so 20 working days is "
+            "the outer limit, not the expected pace"
+        )
     if done is not None:
-        clock.steps.append(Step(f"{EVENT_TYPES[done.type].label} on {done.occurred_on}", done.occurred_on))
+        text = f"{EVENT_TYPES[done.type].label} on {done.occurred_on}"
+        if done.type == "determination":
+            text = (
+                f"The agency made its determination {done.occurred_on}: the expedite appeal is "
+                f"over ({CITE_EXPEDITE_MOOT})"
+            )
+        clock.steps.append(Step(text, done.occurred_on))
     return Clock(
         "appeal_decision",
         "Appeal decision due",
         "agency",
         "decide an appeal within 20 working days of receipt",
-        CITE_APPEAL_DECISION,
+        cite,
         due,
         received.day,
         received.assumed,
@@ -644,6 +683,7 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
         warnings=tuple(clock.warnings),
         closures_skipped=cal.skip_closures,
         for_what="the appeal office's decision",
+        moot=done is not None and done.type != "appeal_decided",
     )
 
 
@@ -655,7 +695,34 @@ REPLY_LABELS = {
 }
 
 
-def requester_clocks(facts: Facts) -> list[Clock]:
+# DOJ OIP's checklist for still-interested inquiries (updated July 2, 2015), items 5 and 8.
+STILL_INTERESTED_DAYS = 30
+OIP_STILL_INTERESTED = (
+    "DOJ OIP, Implementation Checklist for OIP Guidance on 'Still-Interested' Inquiries "
+    "(updated July 2, 2015), https://www.justice.gov/oip/oip-guidance-7"
+)
+
+
+def _still_interested_warnings(ask: Event, cal: Calendar) -> list[str]:
+    """Agency guidance, not statute: at least 30 working days to answer, and a request answered a
+    reasonable time late goes back to its place in the queue."""
+    out = [
+        "Agencies close requests that miss a still-interested deadline; OIP's guidance says one "
+        "answered within a reasonable time after it is reopened in its place in the queue "
+        f"({OIP_STILL_INTERESTED})"
+    ]
+    if ask.named_date:
+        given = cal.working_days_between(ask.occurred_on, ask.named_date)
+        if given < STILL_INTERESTED_DAYS:
+            out.append(
+                f"The letter gives {given} working days; OIP's guidance says agencies should give no "
+                f"less than {STILL_INTERESTED_DAYS} ({OIP_STILL_INTERESTED}). Answer by the date it "
+                "names all the same; the FOIA Public Liaison or OGIS can take up the short notice"
+            )
+    return out
+
+
+def requester_clocks(facts: Facts, cal: Calendar) -> list[Clock]:
     """What the requester owes: an answer to each agency ask, by the date it names."""
     out = []
     for i, (ask, done) in enumerate(facts.asks):
@@ -666,7 +733,7 @@ def requester_clocks(facts: Facts) -> list[Clock]:
         else:
             warnings.append("The letter names no reply-by date; answer promptly")
         if ask.type == "still_interested":
-            warnings.append("Agencies close requests that miss a still-interested deadline")
+            warnings.extend(_still_interested_warnings(ask, cal))
         if done is not None and done.type != ASKS[ask.type]:
             steps.append(
                 Step(
@@ -715,7 +782,15 @@ def exhaustion_milestone(response: Clock | None) -> Clock | None:
     if response.done_on is not None and response.done_on <= response.due:
         return None
     steps = [Step(f"Response was due {response.due}; exhaustion from the next day, {day}", day)]
-    if response.done_on is not None:
+    if response.moot:  # withdrawn or closed: no answer came, and none is owed now
+        steps.append(
+            Step(
+                f"{response.steps[-1].text}, without an answer from the agency: nothing is owed on "
+                "the request now",
+                response.done_on,
+            )
+        )
+    elif response.done_on is not None:
         steps.append(
             Step(
                 f"The agency answered late, on {response.done_on}: if you have not sued by then, "
@@ -735,6 +810,7 @@ def exhaustion_milestone(response: Clock | None) -> Clock | None:
         done_on=response.done_on,
         steps=tuple(steps),
         unit="milestone",
+        moot=response.moot,
         for_what="the right to sue without an administrative appeal",
     )
 
@@ -748,7 +824,9 @@ def appeal_exhaustion_milestone(decision: Clock | None) -> Clock | None:
         return None
     day = decision.due + timedelta(days=1)
     steps = [Step(f"Appeal decision was due {decision.due}; exhaustion from the next day, {day}", day)]
-    if decision.done_on is not None:
+    if decision.moot:  # withdrawn, closed, or an expedite appeal overtaken by the determination
+        steps.append(Step(f"{decision.steps[-1].text}: no appeal decision is owed now", decision.done_on))
+    elif decision.done_on is not None:
         steps.append(
             Step(
                 f"The appeal office decided late, on {decision.done_on}; its decision is final and "
@@ -767,6 +845,7 @@ def appeal_exhaustion_milestone(decision: Clock | None) -> Clock | None:
         done_on=decision.done_on,
         steps=tuple(steps),
         unit="milestone",
+        moot=decision.moot,
         for_what="the right to sue after an undecided appeal",
     )
 
@@ -841,7 +920,7 @@ def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]
         decision,
         appeal_exhaustion_milestone(decision),
     ]
-    return [c for c in found if c is not None] + requester_clocks(facts)
+    return [c for c in found if c is not None] + requester_clocks(facts, cal)
 
 
 def next_deadline(clocks: list[Clock], today: date | None = None) -> Clock | None:

@@ -284,7 +284,9 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
     appeal_receipt = days.day(
         np.where(appeal != NONE, _or(at(rec, ack), _or(at(rec, appeal), appealed_on)), NONE)
     )
-    appeal_done = log.first(since_appeal & of(*ENDS_APPEAL))
+    # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)).
+    expedite_appeal = at(log.outcome, appeal) == _code("expedite")
+    appeal_done = log.first(since_appeal & (of(*ENDS_APPEAL) | (each(expedite_appeal) & of("determination"))))
     extended = np.flatnonzero(
         since_appeal
         & of("appeal_extension_notice")
@@ -415,9 +417,10 @@ def _columns(n: int, flat: Flat) -> Columns:
 
 # -- the status ------------------------------------------------------------------------------------
 
-_MOVES = (  # events that move a draft or filed request to "Processing"
+_MOVES = (  # events that move a draft or filed request to "Processing" (an agency that asks has it)
     "received", "acknowledged", "routed", "referral", "consultation", "estimated_completion",
     "extension_notice", "interim_release", "status_inquiry", "payment", "fee_decision", "expedite_decided",
+    *ASKS,
 )  # fmt: skip
 
 

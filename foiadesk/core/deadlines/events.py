@@ -233,8 +233,10 @@ def derive_status(events: list[Event]) -> str:
         ):
             if status in ("Draft", "Filed"):
                 status = "Processing"
-        elif t in ASKS:
+        elif t in ASKS:  # an agency that asks has the request
             waiting[t] = True
+            if status in ("Draft", "Filed"):
+                status = "Processing"
         elif t in ASKS.values():
             for ask, answer in ASKS.items():
                 if answer == t:

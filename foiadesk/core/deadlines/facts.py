@@ -304,7 +304,9 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
             appeal_receipt = _receipt(cal, appeal.agency_received_on, "Appeal office received it")
         else:
             appeal_receipt = _receipt(cal, appeal.occurred_on, "Receipt ASSUMED from the appeal's date", True)
-        appeal_done = _first(events, ENDS_APPEAL, appeal.occurred_on)
+        # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)).
+        ends = ENDS_APPEAL + (("determination",) if appeal.outcome == "expedite" else ())
+        appeal_done = _first(events, ends, appeal.occurred_on)
     appeal_steps: tuple[ClockStep, ...] = ()
     if appeal is not None and "appeal_extension_notice" in first:
         appeal_steps = tuple(

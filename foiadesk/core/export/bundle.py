@@ -144,6 +144,8 @@ def clock_lines(clock: Clock, as_of: date) -> tuple[str, str]:
         if state == "answered late":
             short = f"{head} (the agency answered late, {clock.done_on})"
             return short[0].lower() + short[1:], f"{head}: {clock.steps[-1].text}"
+        if state == "moot":  # the request (or appeal) ended without an answer
+            return f"{head[0].lower() + head[1:]} (moot)", f"{head}: moot; {clock.steps[-1].text}"
         short = head if reached else f"{head} (not yet reached)"
         verdict = "reached" if reached else "not yet reached; only if the response deadline is missed"
         return short[0].lower() + short[1:], f"{head}: {verdict}"

@@ -48,7 +48,10 @@ def drafted_followup_sent_as(summary: str) -> str | None:
 def next_steps(clock: Clock, today: date) -> list[str]:
     """The follow-up kinds a deadline offers, most useful first. A deadline already
     answered offers no status inquiry (there is nothing left to ask about); one answered
-    late still offers what its lateness supports (mediation, a complaint outline)."""
+    late still offers what its lateness supports (mediation, a complaint outline). A moot
+    one (the request withdrawn or closed, the decision overtaken) offers nothing."""
+    if clock.moot:
+        return []
     kinds = steps_for(clock.key, clock.label, late=clock.state(today) in ("overdue", "missed"))
     return [k for k in kinds if k != "status"] if clock.done_on is not None else kinds
 

@@ -140,9 +140,12 @@ class SettingsView(QWidget):
         self.soon.setSuffix(" days")
         self.soon.setValue(settings.get("due_soon_days"))
         self.soon.valueChanged.connect(lambda v: settings.set("due_soon_days", v))
-        self.closures = QCheckBox("Skip disputed closure days (executive-order closures, the 2025 shutdown)")
+        self.closures = QCheckBox(
+            "Skip disputed closure days (executive-order closures, the 2025 shutdown, Inauguration Day)"
+        )
         self.closures.setToolTip(
-            "They are not legal public holidays, so FoiaDesk counts them by default and shows "
+            "They are not legal public holidays (Inauguration Day is one only in the D.C. area), "
+            "so FoiaDesk counts them by default and shows "
             "the other date beside each deadline they affect."
         )
         self.closures.setChecked(settings.get("skip_closures"))
