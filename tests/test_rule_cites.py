@@ -158,3 +158,30 @@ def test_an_appeal_renews_expedition_under_the_agencys_rule(reporter, abbr, rule
     text = "\n".join(p.text for p in Document(io.BytesIO(render("appeal", ctx))).paragraphs)
     assert f"under 5 U.S.C. 552(a)(6)(E) and {rule}, which applies to appeals" in text
     assert f"knowledge and belief (5 U.S.C. 552(a)(6)(E)(vi); {certification})." in text
+
+
+@pytest.mark.parametrize(
+    ("abbr", "rule"),
+    [
+        ("ICE", "; 6 CFR 5.5(e)(4)"),  # "within ten calendar days of the receipt"
+        ("EOUSA", "; 28 CFR 16.5(e)(4)"),  # "within 10 calendar days of the receipt"
+        ("TIGTA", "; 31 CFR 1.4(e)(5)"),  # "within ten calendar days of the receipt"
+        # The IRS counts ten days from the date of the request, never fewer than five working
+        # days: its paragraph does not describe the date the clock counts, so it is not cited.
+        ("IRS", "; counted as calendar days, as e.g. 6 CFR 5.5(e)(4) and 28 CFR 16.5(e)(4) do"),
+    ],
+)
+def test_the_expedite_decision_cites_the_agencys_own_rule_and_no_other(abbr, rule):
+    from foiadesk.core.deadlines.calendar import calendar
+    from foiadesk.core.deadlines.clocks import compute_clocks
+    from foiadesk.core.deadlines.events import Event
+    from foiadesk.core.tracking.tracker import appeal_rule
+
+    # Asked with the request, received Wednesday 2026-07-15: decided by Saturday 2026-07-25.
+    events = [
+        Event("filed", DAY, id=1, agency_received_on=DAY),
+        Event("expedite_requested", DAY, id=2, agency_received_on=DAY),
+    ]
+    clock = next(c for c in compute_clocks(events, calendar(), appeal_rule(abbr)) if c.key == "expedite")
+    assert clock.due == date(2026, 7, 25)
+    assert clock.cite == "5 U.S.C. 552(a)(6)(E)(ii)(I)" + rule

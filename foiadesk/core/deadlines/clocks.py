@@ -42,7 +42,10 @@ CITE_ROUTING = "5 U.S.C. 552(a)(6)(A)(ii) (flush text)"
 TOLL_CITES = {ASK_INFO: "5 U.S.C. 552(a)(6)(A)(ii)(I)", ASK_FEE: "5 U.S.C. 552(a)(6)(A)(ii)(II)"}
 CITE_EXTENSION = "5 U.S.C. 552(a)(6)(B)(i)"
 CITE_EXTENSION_BEYOND = "5 U.S.C. 552(a)(6)(B)(ii)"
-CITE_EXPEDITE = "5 U.S.C. 552(a)(6)(E)(ii)(I); 6 CFR 5.5(e)(4), 28 CFR 16.5(e)(4)"
+CITE_EXPEDITE = "5 U.S.C. 552(a)(6)(E)(ii)(I)"
+# The statute says "10 days"; agencies' rules count them as calendar days. Where the
+# agency's own paragraph is not on file, the trace names two that say so.
+CITE_EXPEDITE_READING = "counted as calendar days, as e.g. 6 CFR 5.5(e)(4) and 28 CFR 16.5(e)(4) do"
 CITE_APPEAL_DECISION = "5 U.S.C. 552(a)(6)(A)(ii)"
 CITE_EXHAUSTION = "5 U.S.C. 552(a)(6)(C)(i); fee bar 552(a)(4)(A)(viii)"
 CITE_ESTIMATE = "5 U.S.C. 552(a)(7)(B)(ii)"
@@ -77,13 +80,15 @@ OGLESBY = Authority(
 
 @dataclass(frozen=True)
 class AppealRule:
-    """How long a requester has to appeal an adverse determination at one agency."""
+    """How long a requester has to appeal an adverse determination at one agency, and
+    the agency's own paragraph on the expedite decision's 10 days, if verified."""
 
     days: int = 90
     unit: str = "calendar"  # "calendar" | "working"
     cite: str = "5 U.S.C. 552(a)(6)(A)(i)(III)(aa)"
     tag: str = "V"
     source: str = "statutory minimum"
+    expedite_cite: str = ""
 
 
 @dataclass(frozen=True)
@@ -507,7 +512,7 @@ def _receipt_step(receipt: Receipt) -> Step:
     return Step(receipt.describe(), receipt.day)
 
 
-def expedite_clock(facts: Facts) -> Clock | None:
+def expedite_clock(facts: Facts, rule: AppealRule | None = None) -> Clock | None:
     if facts.expedite is None:
         return None
     received = facts.expedite_receipt
@@ -527,7 +532,7 @@ def expedite_clock(facts: Facts) -> Clock | None:
         "Expedite decision due",
         "agency",
         "decision within 10 calendar days of the request",
-        CITE_EXPEDITE,
+        f"{CITE_EXPEDITE}; {rule.expedite_cite if rule and rule.expedite_cite else CITE_EXPEDITE_READING}",
         due,
         received.day,
         received.assumed,
@@ -915,7 +920,7 @@ def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]
         response,
         exhaustion_milestone(response),
         estimate_clock(facts),
-        expedite_clock(facts),
+        expedite_clock(facts, rule),
         *(appeal_window_clock(w, cal, rule) for w in facts.windows),
         decision,
         appeal_exhaustion_milestone(decision),

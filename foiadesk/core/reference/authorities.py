@@ -33,6 +33,15 @@ def rule(family: str, key: str, *, unverified_ok: bool = False) -> str:
     return entry["cite"]
 
 
+def expedite_decision_cite(family: str) -> str:
+    """The agency's verified paragraph for the expedite decision, when it counts the 10
+    days as the clocks do (calendar days from receipt); the IRS's rule counts otherwise."""
+    entry = authorities()["rules"].get(family, {}).get("expedite_decision")
+    if not entry or entry["tag"] != "V" or entry.get("counts") != "10 calendar days from receipt":
+        return ""
+    return entry["cite"]
+
+
 def ground_cite(family: str, code: str, *, unverified_ok: bool = False) -> str:
     entry = authorities()["rules"].get(family, {}).get("expedite_grounds", {}).get(code)
     if not entry or (entry["tag"] != "V" and not unverified_ok):

@@ -38,11 +38,17 @@ class RequestView:
 
 
 def appeal_rule(component_abbr: str) -> AppealRule:
-    """The appeal window for a component, from the directory data (not code)."""
+    """The appeal window for a component, from the directory data (not code), and its
+    agency's verified rule on the expedite decision."""
+    from foiadesk.core.reference import authorities
     from foiadesk.core.reference.directory import load_directory
 
-    window = load_directory().appeal_window(component_abbr)
-    return AppealRule(window.days, window.unit, window.cite, window.tag, window.source)
+    directory = load_directory()
+    window = directory.appeal_window(component_abbr)
+    component = directory.component(component_abbr)
+    family = authorities.rule_family(component_abbr, component.parent if component else "")
+    expedite = authorities.expedite_decision_cite(family)
+    return AppealRule(window.days, window.unit, window.cite, window.tag, window.source, expedite)
 
 
 def typical_completion(view: RequestView, cal: Calendar | None = None) -> str | None:
