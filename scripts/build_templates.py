@@ -469,11 +469,15 @@ MISSED = (
     "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i){% if history.extended %}, "
     "as extended under 552(a)(6)(B){% endif %}) ran out on {{ history.due_on }}"
 )
+# The fee bar with its exceptions (552(a)(4)(A)(viii)(II)), for a letter drafted without the log;
+# from the log, `fee_bar_text` says only what the log supports.
 FEE_BAR = (
-    "Under 5 U.S.C. 552(a)(4)(A)(viii), an agency that misses a time limit may not charge search "
-    "fees{% if duplication_barred %}, nor duplication fees to a requester in my fee category{% endif %}, "
-    "unless it gave timely written notice of unusual circumstances and more than 5,000 pages are "
-    "needed, or a court has found exceptional circumstances."
+    "{% if fee_bar_text %}{{ fee_bar_text }}{% else %}Under 5 U.S.C. 552(a)(4)(A)(viii), an agency "
+    "that misses a time limit of 552(a)(6) may not charge search fees{% if duplication_barred %}, "
+    "nor duplication fees to a requester in my fee category{% endif %}, unless it gave timely "
+    "written notice of unusual circumstances (which excuses the delay for 10 more days, or, where "
+    "more than 5,000 pages are necessary and it has discussed with the requester how to limit the "
+    "request, allows those fees) or a court has found exceptional circumstances.{% endif %}"
 )
 
 
@@ -498,7 +502,7 @@ def status_inquiry():
     tag(doc, "{%p if appeal %}")
     p(
         doc,
-        "I appealed the {{ appeal.decision }} on {{ appeal.filed_on }}."
+        "On {{ appeal.filed_on }} I appealed the {{ appeal.decision }}."
         "{% if appeal.missed %} The time limit for deciding the appeal (5 U.S.C. 552(a)(6)(A)(ii)) "
         "ran out on {{ appeal.due_on }}, and I have not received a decision. I may therefore treat "
         "my administrative remedies as exhausted and seek judicial review (5 U.S.C. "
@@ -523,10 +527,11 @@ def status_inquiry():
         "{{ due_on }}{% if history.days_late %}, {{ history.days_late }} days ago{% endif %}, "
         "and I have not received a determination. Your office has therefore not complied with "
         "the Act's time limits, and I may treat my administrative remedies as exhausted and "
-        "seek judicial review (5 U.S.C. 552(a)(6)(C)(i)). It also may no longer charge search "
-        "fees{% if duplication_barred %}, nor duplication fees to a requester in my fee "
-        "category{% endif %}, for this request (5 U.S.C. 552(a)(4)(A)(viii)).",
+        "seek judicial review (5 U.S.C. 552(a)(6)(C)(i)).",
     )
+    tag(doc, "{%p if fee_bar_text %}")
+    p(doc, "{{ fee_bar_text }}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p elif due_on %}")
     p(
         doc,
@@ -540,7 +545,7 @@ def status_inquiry():
     p(
         doc,
         "Your office made its determination on this request on {{ determined.on }}"
-        "{% if determined.outcome %} ({{ determined.outcome }}){% endif %}."
+        "{% if determined.did %}: it {{ determined.did }}{% endif %}."
         "{% if determined.releases %} If any of the records it releases have not yet reached me, "
         "please send them now, or tell me the date by which you will.{% else %} Please confirm "
         "that it completes your office's action on the request.{% endif %}",
@@ -666,7 +671,8 @@ def fee_response():
         + MISSED
         + "{% if estimate_after_due %}, before your fee estimate{% endif %}"
         "{% else %}Your office did not meet a time limit of 5 U.S.C. 552(a)(6) for this request"
-        "{% endif %}. " + FEE_BAR + " Please remove the barred fees from the estimate.",
+        "{% endif %}. " + FEE_BAR + " Please remove those fees from the estimate, or tell me on what "
+        "ground you still charge them.",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if history.waiver_pending %}")
@@ -679,7 +685,8 @@ def fee_response():
     tag(doc, "{%p if accept %}")
     p(
         doc,
-        "I agree to pay fees of up to {{ fee_cap }} for this request. Please continue "
+        "{% if fee_bar %}Apart from the fees barred above, I{% else %}I{% endif %} agree to pay "
+        "fees of up to {{ fee_cap }} for this request. Please continue "
         "processing it, and tell me before incurring fees above that amount."
         "{% if history.waiver_denied_on %} Agreeing to pay does not give up my right to appeal "
         "the denial of my fee waiver of {{ history.waiver_denied_on }}; if the waiver is granted "
@@ -730,17 +737,24 @@ def appeal():
         doc,
         title="Freedom of Information Act Appeal",
         subject="Re: Request {{ request.tracking_number }}" + TITLED + ", submitted "
-        "{{ request.submitted_on }}; {{ decision }}",
+        "{{ request.submitted_on }} to {{ decider_short }}; {{ decision }}",
         salutation="Dear Appeals Officer:",
+    )
+    # The appeals office did not decide: the letter names the office that did, and says what
+    # its decision did ("which withheld records in part under Exemption 5").
+    p(
+        doc,
+        "I appeal the {{ decision_appealed }}.{% if determination_official %} It was signed by "
+        "{{ determination_official }}.{% endif %} It answered " + REF + "."
+        "{% if within_90_days %} This appeal is made within 90 days of the {{ decision_noun }} "
+        "(5 U.S.C. 552(a)(6)(A)(i)(III)(aa)).{% endif %}",
     )
     p(
         doc,
-        "I appeal the {{ decision_appealed }}"
-        "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
-        " on " + REF + ". I ask you to reverse it as set out below"
-        "{% if records_decided %} and to order the release of all reasonably segregable, "
-        "non-exempt records{% endif %}. My request{% if expedite_denial %}, your decision and "
-        "your {{ expedite_denial }} are{% else %} and your decision are{% endif %} " + ENCLOSED + ".",
+        "I ask you to reverse the {{ decision_noun }} as set out below{% if relief %} and to "
+        "{{ relief }}{% endif %}. My request{% if expedite_denial %}, the {{ decision_noun }} and "
+        "the denial of expedited processing are{% else %} and the {{ decision_noun }} are"
+        "{% endif %} " + ENCLOSED + ".",
     )
     tag(doc, "{%p if withheld %}")
     heading(doc, "Records withheld")
@@ -772,7 +786,7 @@ def appeal():
     p(doc, "{{ other_argument }}")
     tag(doc, "{%p endif %}")
     # (an expedite or fee-waiver denial decided no records: nothing to segregate yet)
-    tag(doc, "{%p if records_decided %}")
+    tag(doc, "{%p if segregability %}")
     heading(doc, "Segregability and justification")
     p(
         doc,
@@ -802,15 +816,16 @@ def appeal():
     p(
         doc,
         "Please decide this appeal within 20 working days of receiving it, as 5 U.S.C. "
-        "552(a)(6)(A)(ii) requires, and tell me the appeal's tracking number. "
-        + LIAISON
-        + " I reserve my right to seek judicial review under 5 U.S.C. 552(a)(4)(B).",
+        "552(a)(6)(A)(ii) requires, and tell me the appeal's tracking number. I know that I may "
+        "ask the Office of Government Information Services (OGIS) at the National Archives for "
+        "dispute resolution (5 U.S.C. 552(h)(3)). I reserve my right to seek judicial review "
+        "under 5 U.S.C. 552(a)(4)(B).",
     )
     signature(doc)
     p(
         doc,
-        ENCLOSURES + ": my request of {{ request.submitted_on }}; your {{ decision }}"
-        "{% if expedite_denial %}; your {{ expedite_denial }}{% endif %}.",
+        ENCLOSURES + ": my request of {{ request.submitted_on }}; the {{ decision }}"
+        "{% if expedite_denial %}; the {{ expedite_denial }}{% endif %}.",
         "Enclosures",
     )
     return doc
@@ -965,8 +980,9 @@ def complaint_outline():
         "pending; its decision is due by {{ history.appeal_decision_due }}."
         "{% elif history.missed %}Your request was not decided by "
         "{{ history.due_on }}. From {{ history.exhaustion_on }} you may sue without appealing "
-        "first (5 U.S.C. 552(a)(6)(C)(i)), and the agency may no longer charge search fees "
-        "(552(a)(4)(A)(viii)).{% if history.determination_on %} "
+        "first (5 U.S.C. 552(a)(6)(C)(i)){% if history.fee_bar %}, and the fee bar of "
+        "552(a)(4)(A)(viii) limits the fees the agency may charge{% endif %}."
+        "{% if history.determination_on %} "
         "But it answered on {{ history.determination_on }}, before any suit was filed; courts "
         "then generally expect an administrative appeal of that answer before a lawsuit."
         "{% endif %}{% else %}Suing usually requires a decided administrative appeal first.{% endif %} "
