@@ -643,7 +643,7 @@ def still_interested_reply():
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if history.missed %}")
+    tag(doc, "{%p if history.missed and not history.determination_on %}")
     p(doc, MISSED + ", and I have been waiting for a determination since then.")
     tag(doc, "{%p endif %}")
     p(doc, "Please tell me " + ECD + ", and release any records already processed.")
@@ -863,14 +863,22 @@ def liaison_letter():
     tag(doc, "{%p if history.determination_on %}")
     p(
         doc,
-        "I ask you to help me understand the determination of {{ history.determination_on }}: "
-        "which offices and records were searched, whether any records were referred to or "
-        "consulted on with another agency, and why records were withheld, so that I can "
-        "decide whether to appeal.",
+        "I ask you to help me understand the determination of {{ history.determination_on }}"
+        "{% if history.determination_did %}, which {{ history.determination_did }}{% endif %}: "
+        "which offices and records were searched{% if history.determination_withheld %}, why "
+        "records were withheld{% endif %} and whether any records were referred to or consulted "
+        "on with another agency{% if history.appeal_filed_on %}. I appealed it on "
+        "{{ history.appeal_filed_on }}, and your help may narrow what the appeal must decide"
+        "{% else %}, so that I can decide whether to appeal{% endif %}.",
     )
     tag(doc, "{%p else %}")
     p(doc, "I ask you to:")
-    p(doc, "1.\tgive me " + ECD + ";", "Item")
+    p(
+        doc,
+        "1.\tgive me an estimated date on which the agency will complete action on the request "
+        "(5 U.S.C. 552(a)(7)(B));",
+        "Item",
+    )
     p(
         doc,
         "2.\ttell me where the request stands: the offices searched, whether records were "

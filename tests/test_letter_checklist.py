@@ -89,22 +89,52 @@ def test_an_appeal_to_oip_names_the_office_that_decided_and_what_it_withheld(db,
 
 
 @pytest.mark.parametrize(
-    ("outcome", "exemptions", "did"),
+    ("outcome", "exemptions", "did", "ogis_did"),
     [
-        ("denial", ["b5", "b6"], "which withheld the records in full under Exemption 5 and Exemption 6."),
-        ("no_records", [], "which found no records responsive to my request."),
-        ("glomar", [], "which refused to confirm or deny that responsive records exist."),
+        ("denial", ["b5", "b6"], "which withheld the records in full", "which denied my request"),
+        ("no_records", [], "which found no records responsive to my request", None),
+        ("glomar", [], "which refused to confirm or deny that responsive records exist", None),
     ],
 )
-def test_each_adverse_determination_is_said_by_what_it_did(db, reporter, outcome, exemptions, did):
+def test_each_adverse_determination_is_said_by_what_it_did(db, reporter, outcome, exemptions, did, ogis_did):
     rid = request_at(db, "DOJ-OLC", "FY27-400")
     record_determination(db, rid, on=date(2026, 11, 16), outcome=outcome, exemptions=exemptions)
-    by = " by the Office of Legal Counsel"  # OGIS is told the office in the sentence before
-    for kind in ("appeal", "ogis"):
-        text = text_of(db, rid, kind, reporter)
-        assert f"determination of November 16, 2026{by if kind == 'appeal' else ''}, {did}" in text, kind
-        label = OUTCOME_LABELS[outcome]
+    cited = " under Exemption 5 and Exemption 6" if exemptions else ""
+    appeal = text_of(db, rid, "appeal", reporter)
+    assert f"determination of November 16, 2026 by the Office of Legal Counsel, {did}{cited}." in appeal
+    # to OGIS the office is named in the sentence before, and the exemptions once, after it
+    ogis = text_of(db, rid, "ogis", reporter)
+    assert f"The dispute is about the determination of November 16, 2026, {ogis_did or did}." in ogis
+    assert ogis.count("Exemption 5 and Exemption 6") == (
+        2 if exemptions else 0
+    )  # the paragraph and chronology
+    label = OUTCOME_LABELS[outcome]
+    for text in (appeal, ogis):
         assert f"{label} determination" not in text and f"{label.lower()} determination" not in text
+
+
+def test_the_liaison_is_asked_about_a_glomar_answer_already_appealed_as_such(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="glomar")
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 11, 20), channel="portal"))
+    text = text_of(db, rid, "liaison", reporter)
+    assert (
+        "the determination of November 16, 2026, which refused to confirm or deny that responsive "
+        "records exist:" in text
+    )
+    # nothing was said to be withheld, and the appeal is already made
+    assert "why records were withheld" not in text and "decide whether to appeal" not in text
+    assert "I appealed it on November 20, 2026" in text
+
+
+def test_a_still_interested_reply_does_not_say_it_waits_for_a_determination_it_has(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    log.record_event(db, rid, log.NewEvent("still_interested", date(2026, 10, 20)))
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    reply = draft_followup(db, rid, "still-interested", letter_date=DAY, requester=reporter)
+    body = "\n".join(p.text for p in Document(io.BytesIO(reply.docx)).paragraphs)
+    assert "waiting for a determination" not in body
+    assert any("determination on November 16, 2026" in w for w in reply.warnings)
 
 
 def test_a_status_inquiry_on_a_pending_appeal_says_who_decided(db, reporter):

@@ -457,6 +457,7 @@ HISTORY_DEFAULTS = {
     "determination_on": "",
     "determination_outcome": "",
     "determination_did": "",
+    "determination_withheld": False,
     "fee_bar": False,
     "exemptions": [],
     "exemptions_text": "",

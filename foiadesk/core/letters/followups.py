@@ -520,6 +520,7 @@ def _history_values(h: History, today: date) -> dict:
         "determination_did": determination_did(h.determination.outcome, h.exemptions)
         if h.determination
         else "",
+        "determination_withheld": h.determination is not None and h.determination.outcome in WITHHOLDING,
         "fee_bar": bool(fee_bar_state(h, today)),
         "exemptions": [e["name"] for e in h.exemptions],
         "exemptions_text": _and_list([e["name"] for e in h.exemptions]),
@@ -622,6 +623,11 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
             reply_by=asked.named_date,
             note=inputs.note,
         )
+        if h.determination is not None and h.determination.occurred_on >= asked.occurred_on:
+            ctx["warnings"].append(
+                f"The log shows a determination on {facts['determination_on']}, after the agency's "
+                "letter: the request is no longer pending, so this reply may no longer be needed."
+            )
     elif kind == "fee-response":
         estimate = h.fee_estimate
         if estimate is None or estimate.amount_cents is None:
@@ -767,7 +773,9 @@ def _dispute(h: History, facts: dict) -> str:
     if facts["appeal_missed"] and h.appeal_decided is None:
         return "the lack of a decision on my administrative appeal within the time the law allows"
     if h.determination is not None and h.determination.outcome in ADVERSE:
-        return f"the determination of {facts['determination_on']}, which {facts['determination_did']}"
+        # the exemptions follow in a sentence of their own ("The determination withheld records under …")
+        did = determination_did(h.determination.outcome)
+        return f"the determination of {facts['determination_on']}, which {did}"
     if h.waiver_denied is not None:
         return f"the denial of my fee waiver on {facts['waiver_denied_on']}"
     if facts["missed"]:
