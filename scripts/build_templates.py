@@ -547,7 +547,9 @@ def status_inquiry():
         "Your office made its determination on this request on {{ determined.on }}"
         "{% if determined.did %}: it {{ determined.did }}{% endif %}."
         "{% if determined.releases %} If any of the records it releases have not yet reached me, "
-        "please send them now, or tell me the date by which you will.{% else %} Please confirm "
+        "please send them now, or tell me the date by which you will.{% elif determined.referred %} "
+        "Please tell me which agency it went to, on what date, and the tracking number that agency "
+        "gave it, so that I can follow the request there.{% else %} Please confirm "
         "that it completes your office's action on the request.{% endif %}",
     )
     tag(doc, "{%p else %}")

@@ -258,3 +258,12 @@ def test_file_names_say_the_office_and_the_request_plainly(db, reporter):
     for name in (draft.filename, appeal.filename):
         assert "DHS-PRIV" not in name and "DOJ-OLC" not in name and "irs-ice-mou" not in name
         assert f"request-{rid}" not in name  # FoiaDesk's own row number means nothing to the agency
+
+
+def test_a_status_inquiry_after_a_referral_asks_where_the_request_went(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="referral")
+    text = text_of(db, rid, "status", reporter)
+    assert "on November 16, 2026: it referred my request to another agency." in text
+    assert "which agency it went to, on what date, and the tracking number that agency gave it" in text
+    assert "completes your office's action" not in text  # a referral leaves the request open elsewhere

@@ -572,6 +572,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
                 "outcome": facts["determination_outcome"],
                 "did": facts["determination_did"],
                 "releases": outcome in RELEASES,
+                "referred": outcome == "referral",  # the letter asks where the request went
             }
             if outcome in ADVERSE:
                 ctx["warnings"].append(
