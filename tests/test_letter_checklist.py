@@ -267,3 +267,15 @@ def test_a_status_inquiry_after_a_referral_asks_where_the_request_went(db, repor
     assert "on November 16, 2026: it referred my request to another agency." in text
     assert "which agency it went to, on what date, and the tracking number that agency gave it" in text
     assert "completes your office's action" not in text  # a referral leaves the request open elsewhere
+
+
+def test_ogis_is_told_of_a_referral_not_of_a_determination_never_made(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="referral")  # after September 30
+    text = text_of(db, rid, "ogis", reporter)
+    assert (
+        "The dispute is about the determination of November 16, 2026, which referred my request "
+        "to another agency." in text
+    )
+    assert "failure to make a determination" not in text
+    assert "the date of the referral and the tracking number that agency assigned" in text

@@ -773,12 +773,17 @@ def _and_list(names: list[str]) -> str:
 def _dispute(h: History, facts: dict) -> str:
     if facts["appeal_missed"] and h.appeal_decided is None:
         return "the lack of a decision on my administrative appeal within the time the law allows"
-    if h.determination is not None and h.determination.outcome in ADVERSE:
+    if h.determination is not None and h.determination.outcome in (*ADVERSE, "referral"):
         # the exemptions follow in a sentence of their own ("The determination withheld records under …")
         did = determination_did(h.determination.outcome)
         return f"the determination of {facts['determination_on']}, which {did}"
     if h.waiver_denied is not None:
         return f"the denial of my fee waiver on {facts['waiver_denied_on']}"
+    if facts["missed"] and h.determination is not None:  # it came, late: the delay is the dispute
+        return (
+            "the delay in deciding my request, which ended only with the determination of "
+            f"{facts['determination_on']}"
+        )
     if facts["missed"]:
         return f"the agency's failure to make a determination by {facts['due_on']}"
     return "the processing of my request"
@@ -796,6 +801,11 @@ def _ogis_ask(h: History, facts: dict) -> str:
         )
     if adverse:
         return "An explanation of the determination and a description of the search made"
+    if h.determination is not None and h.determination.outcome == "referral":
+        return (
+            "The name of the agency my request was referred to, the date of the referral and the "
+            "tracking number that agency assigned"
+        )
     if h.waiver_denied is not None:
         return "Reconsideration of the denial of my fee waiver"
     if facts["missed"] and h.determination is None:
