@@ -982,8 +982,8 @@ def complaint_outline():
         "{{ history.appeal_decided_on }}: the request went back to the agency to be processed "
         "again. Its new answer can be appealed, and a suit usually waits for that; if the agency "
         "misses its deadline for the new answer, you may sue (5 U.S.C. 552(a)(6)(C)(i))."
-        "{% elif history.appeal_decided_on %}Your appeal was decided on "
-        "{{ history.appeal_decided_on }} ({{ history.appeal_outcome }}): you may now sue "
+        "{% elif history.appeal_decided_on %}On {{ history.appeal_decided_on }} the appeal office "
+        "{{ history.appeal_did }}: you may now sue "
         "(5 U.S.C. 552(a)(4)(B)).{% elif history.appeal_missed %}The appeal was not decided by "
         "{{ history.appeal_decision_due }}, so you may sue (5 U.S.C. 552(a)(6)(C)(i))."
         "{% elif history.appeal_filed_on %}Your appeal of {{ history.appeal_filed_on }} is "
@@ -1050,8 +1050,8 @@ def complaint_outline():
         "further processing. [State how administrative remedies were exhausted after the "
         "remand: the new determination and its appeal, or the deadline the agency missed.]"
         "{% elif history.appeal_decided_on %}Plaintiff appealed on {{ history.appeal_filed_on }}, "
-        "and the appeal was decided on {{ history.appeal_decided_on }} "
-        "({{ history.appeal_outcome }}). Plaintiff has exhausted administrative remedies."
+        "and on {{ history.appeal_decided_on }} the appeal office {{ history.appeal_did }}. "
+        "Plaintiff has exhausted administrative remedies."
         "{% elif history.appeal_missed %}Defendant did not decide Plaintiff's "
         "appeal of {{ history.appeal_filed_on }} by {{ history.appeal_decision_due }}. Plaintiff "
         "is deemed to have exhausted administrative remedies (5 U.S.C. 552(a)(6)(C)(i))."
@@ -1068,8 +1068,9 @@ def complaint_outline():
     heading(doc, "Claim for relief")
     p(
         doc,
-        "Count I: violation of the FOIA, 5 U.S.C. 552, by failing to make a timely "
-        "determination, to search adequately, and to release non-exempt records"
+        "Count I: violation of the FOIA, 5 U.S.C. 552, by failing{% if history.missed %} to make "
+        "a timely determination,{% endif %} to search adequately{% if history.missed %},{% endif %} "
+        "and to release non-exempt records"
         "{% if history.exemptions %} withheld under {{ history.exemptions_text }}"
         "{% endif %}.",
     )

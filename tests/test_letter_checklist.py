@@ -279,3 +279,21 @@ def test_ogis_is_told_of_a_referral_not_of_a_determination_never_made(db, report
     )
     assert "failure to make a determination" not in text
     assert "the date of the referral and the tracking number that agency assigned" in text
+
+
+def test_the_complaint_outline_says_what_the_appeal_office_did_and_claims_delay_only_when_late(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    log.record_event(db, rid, log.NewEvent("extension_notice", date(2026, 9, 15)))  # timely: due October 15
+    record_determination(db, rid, on=date(2026, 10, 14), outcome="partial", exemptions=["b5"])  # on time
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 10, 20)), today=DAY)
+    log.record_event(db, rid, log.NewEvent("appeal_decided", date(2026, 11, 10), outcome="denied"), today=DAY)
+    text = text_of(db, rid, "complaint-outline", reporter)
+    assert "On November 10, 2026 the appeal office denied the appeal: you may now sue" in text
+    assert "and on November 10, 2026 the appeal office denied the appeal." in text
+    assert "(denied)" not in text
+    # the determination came in time: the count does not claim it was late
+    assert "timely determination" not in text
+    assert (
+        "by failing to search adequately and to release non-exempt records withheld under Exemption 5."
+        in text
+    )

@@ -466,6 +466,7 @@ HISTORY_DEFAULTS = {
     "appeal_decision_due": "",
     "appeal_decided_on": "",
     "appeal_outcome": "",
+    "appeal_did": "",
     "appeal_remanded": False,
     "appeal_missed": False,
     "interim_released_on": "",

@@ -529,6 +529,9 @@ def _history_values(h: History, today: date) -> dict:
         "appeal_decision_due": long_date(h.appeal_decision_due),
         "appeal_decided_on": long_date(h.appeal_decided.occurred_on) if h.appeal_decided else "",
         "appeal_outcome": outcome_words(h.appeal_decided.outcome) if h.appeal_decided else "",
+        "appeal_did": APPEAL_DID.get(h.appeal_decided.outcome or "", "decided the appeal")
+        if h.appeal_decided
+        else "",
         "appeal_remanded": h.appeal_decided is not None and h.appeal_decided.outcome == "remanded",
         "appeal_missed": h.appeal_missed(today),
         "interim_released_on": long_date(h.interim_release.occurred_on) if h.interim_release else "",
