@@ -584,7 +584,11 @@ def status_inquiry():
         "down, I am willing to "
         "discuss narrowing it or setting priorities. {% endif %}" + LIAISON,
     )
-    p(doc, "Thank you for your help.")
+    p(
+        doc,
+        "{% if answer_by %}I would be grateful for your answer by {{ answer_by }}. {% endif %}"
+        "Thank you for your help.",
+    )
     signature(doc)
     return doc
 
@@ -901,7 +905,8 @@ def liaison_letter():
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "If we cannot resolve this together, I will ask the Office of Government Information "
+        "{% if answer_by %}I would be grateful for your answer by {{ answer_by }}. {% endif %}If "
+        "we cannot resolve this together, I will ask the Office of Government Information "
         "Services to mediate (5 U.S.C. 552(h)(3)); I reserve my right to seek judicial review. "
         "Thank you for your help.",
         "After List",

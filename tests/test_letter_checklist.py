@@ -297,3 +297,10 @@ def test_the_complaint_outline_says_what_the_appeal_office_did_and_claims_delay_
         "by failing to search adequately and to release non-exempt records withheld under Exemption 5."
         in text
     )
+
+
+def test_a_status_inquiry_and_a_letter_to_the_liaison_say_by_when(db, reporter):
+    # Monday, December 7, 2026, plus ten working days: December 8–11, 14–18 and 21
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    for kind in ("status", "liaison"):
+        assert "I would be grateful for your answer by December 21, 2026." in text_of(db, rid, kind, reporter)

@@ -1093,6 +1093,18 @@ def build_request_context(
     return ctx
 
 
+# A follow-up asks for its answer by a date, so that the ask is concrete: ten working days are
+# ample to look a request up and say where it stands, and short enough to keep it moving.
+ANSWER_IN_WORKING_DAYS = 10
+
+
+def answer_by(letter_date: date) -> str:
+    """The date a follow-up asks its answer by."""
+    from foiadesk.core.deadlines.calendar import calendar
+
+    return long_date(calendar().add_working_days(letter_date, ANSWER_IN_WORKING_DAYS))
+
+
 def build_status_inquiry_context(
     requester: Requester,
     component: Component,
@@ -1115,6 +1127,7 @@ def build_status_inquiry_context(
         deadline_extended=deadline_extended,
         duplication_barred=requester.fee_category in PREFERRED_CATEGORIES,
         fee_bar_text="",  # only the log can tell whether the fee bar applies (followups.py)
+        answer_by=answer_by(letter_date),
         note=paragraphs(note),
         appeal={},
         determined={},

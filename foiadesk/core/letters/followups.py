@@ -30,6 +30,7 @@ from foiadesk.core.letters.content import (
     _address_block,
     _decision,
     _followup_base,
+    answer_by,
     appeal_office,
     build_appeal_context,
     build_clarification_reply_context,
@@ -665,7 +666,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
                 "goes to the FOIA office, addressed to the Liaison; find the Liaison's contact on "
                 "the agency's FOIA page."
             )
-        ctx.update(note=paragraphs(inputs.note))
+        ctx.update(note=paragraphs(inputs.note), answer_by=answer_by(letter_date))
     elif kind == "ogis":
         ctx = _followup_base(requester, comp, ref, letter_date)
         facts["chronology"] = h.own_chronology  # the requester tells OGIS what happened
