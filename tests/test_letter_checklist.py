@@ -304,3 +304,11 @@ def test_a_status_inquiry_and_a_letter_to_the_liaison_say_by_when(db, reporter):
     rid = request_at(db, "DOJ-OLC", "FY27-400")
     for kind in ("status", "liaison"):
         assert "I would be grateful for your answer by December 21, 2026." in text_of(db, rid, kind, reporter)
+
+
+def test_the_liaison_letter_prints_an_address_with_an_apostrophe_as_written(db, reporter):
+    # USCIS's FOIA office is at Lee's Summit, Missouri: the letter must not print "Lee&#x27;s"
+    rid = request_at(db, "USCIS", "COW2026000001")
+    for kind in ("status", "liaison"):
+        text = text_of(db, rid, kind, reporter)
+        assert "Lee's Summit, MO" in text and "&#" not in text, kind

@@ -12,6 +12,7 @@ expedite denial.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -658,7 +659,10 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         ctx = _followup_base(requester, comp, ref, letter_date)
         liaison = ctx["component"]["public_liaison"]
         ctx["addressee"] = _address_block(
-            "FOIA Public Liaison", "\n".join(str(ctx["addressee"]).split("\n")[1:]), letter_name(comp)
+            # the FOIA office's block, read back as text (a Listing holds it XML-escaped)
+            "FOIA Public Liaison",
+            "\n".join(html.unescape(str(ctx["addressee"])).split("\n")[1:]),
+            letter_name(comp),
         )
         if not liaison:
             ctx["warnings"].append(
