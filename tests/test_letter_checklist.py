@@ -312,3 +312,14 @@ def test_the_liaison_letter_prints_an_address_with_an_apostrophe_as_written(db, 
     for kind in ("status", "liaison"):
         text = text_of(db, rid, kind, reporter)
         assert "Lee's Summit, MO" in text and "&#" not in text, kind
+
+
+def test_the_fee_bar_names_the_fees_of_the_requesters_own_category(db):
+    # 552(a)(4)(A)(viii)(I): search fees for all; duplication fees for category (ii)(II) only
+    other = Requester(name="Sam Lee", email="sam@example.org", address="1 Main St\nAustin, TX 78701")
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    text = text_of(db, rid, "status", other)  # due September 30, no notice of unusual circumstances
+    assert (
+        BARRED.replace("duplication fees", "search fees for this request.").format(who="your office") in text
+    )
+    assert "duplication" not in text
