@@ -36,6 +36,11 @@ LIAISON = (
     "({{ component.public_liaison }}){% endif %} for help, and the Office of Government "
     "Information Services (OGIS) at the National Archives for dispute resolution."
 )
+# To an appeals office: the Public Liaison on file is the component's, so only OGIS is named.
+OGIS_ONLY = (
+    "I know that I may ask the Office of Government Information Services (OGIS) at the National "
+    "Archives for dispute resolution (5 U.S.C. 552(h)(3))."
+)
 # The appeal's (E)(vi) certification covers its expedite section only, as the request's does.
 CERTIFICATION = (
     "I certify that the statements in this section on expedited processing are true and correct "
@@ -582,7 +587,9 @@ def status_inquiry():
         doc,
         "{% if not appeal and not determined %}If the scope of the request is what slows it "
         "down, I am willing to "
-        "discuss narrowing it or setting priorities. {% endif %}" + LIAISON,
+        "discuss narrowing it or setting priorities. {% endif %}"
+        # the Public Liaison on file is the component's, not the appeals office's
+        "{% if appeal %}" + OGIS_ONLY + "{% else %}" + LIAISON + "{% endif %}",
     )
     p(
         doc,
@@ -822,10 +829,9 @@ def appeal():
     p(
         doc,
         "Please decide this appeal within 20 working days of receiving it, as 5 U.S.C. "
-        "552(a)(6)(A)(ii) requires, and tell me the appeal's tracking number. I know that I may "
-        "ask the Office of Government Information Services (OGIS) at the National Archives for "
-        "dispute resolution (5 U.S.C. 552(h)(3)). I reserve my right to seek judicial review "
-        "under 5 U.S.C. 552(a)(4)(B).",
+        "552(a)(6)(A)(ii) requires, and tell me the appeal's tracking number. "
+        + OGIS_ONLY
+        + " I reserve my right to seek judicial review under 5 U.S.C. 552(a)(4)(B).",
     )
     signature(doc)
     p(

@@ -323,3 +323,13 @@ def test_the_fee_bar_names_the_fees_of_the_requesters_own_category(db):
         BARRED.replace("duplication fees", "search fees for this request.").format(who="your office") in text
     )
     assert "duplication" not in text
+
+
+def test_a_letter_to_the_appeals_office_does_not_offer_the_components_liaison_as_its_own(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-318")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 11, 20), channel="portal"))
+    for kind in ("status", "appeal"):
+        text = text_of(db, rid, kind, reporter)
+        assert "your FOIA Public Liaison" not in text, kind
+        assert "Office of Government Information Services (OGIS)" in text and "552(h)(3)" in text, kind
