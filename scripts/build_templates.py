@@ -612,7 +612,7 @@ def clarification_reply():
     p(
         doc,
         "This reply gives you the information you asked for. Under 5 U.S.C. "
-        "552(a)(6)(A)(ii), any tolling of the time limit for this request ends when you "
+        "552(a)(6)(A)(ii)(I), any tolling of the time limit for this request ends when you "
         "receive it. Please resume processing, confirm the date you received this reply, "
         "and tell me " + ECD + ".",
     )
@@ -736,7 +736,7 @@ def fee_response():
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "Under 5 U.S.C. 552(a)(6)(A)(ii), any tolling of the time limit to settle fees ends "
+        "Under 5 U.S.C. 552(a)(6)(A)(ii)(II), any tolling of the time limit to settle fees ends "
         "when you receive this reply. Please confirm the date you received it. Thank you for "
         "your help.",
     )

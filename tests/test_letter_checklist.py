@@ -333,3 +333,14 @@ def test_a_letter_to_the_appeals_office_does_not_offer_the_components_liaison_as
         text = text_of(db, rid, kind, reporter)
         assert "your FOIA Public Liaison" not in text, kind
         assert "Office of Government Information Services (OGIS)" in text and "552(h)(3)" in text, kind
+
+
+def test_replies_that_end_a_tolling_cite_the_clause_that_allowed_it(db, reporter):
+    # 552(a)(6)(A)(ii)(I): one request for information; (ii)(II): clarifying fee assessment
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    log.record_event(db, rid, log.NewEvent("info_requested", date(2026, 9, 10)))
+    log.record_event(db, rid, log.NewEvent("fee_estimate", date(2026, 9, 11), amount_cents=12000))
+    info = text_of(db, rid, "info-answer", reporter, answer="I mean the final agreement.")
+    assert "Under 5 U.S.C. 552(a)(6)(A)(ii)(I), any tolling of the time limit for this request ends" in info
+    fees = text_of(db, rid, "fee-response", reporter)
+    assert "Under 5 U.S.C. 552(a)(6)(A)(ii)(II), any tolling of the time limit to settle fees ends" in fees
