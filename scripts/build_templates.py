@@ -36,6 +36,11 @@ LIAISON = (
     "({{ component.public_liaison }}){% endif %} for help, and the Office of Government "
     "Information Services (OGIS) at the National Archives for dispute resolution."
 )
+# To an appeals office: the Public Liaison on file is the component's, so only OGIS is named.
+OGIS_ONLY = (
+    "I know that I may ask the Office of Government Information Services (OGIS) at the National "
+    "Archives for dispute resolution (5 U.S.C. 552(h)(3))."
+)
 # The appeal's (E)(vi) certification covers its expedite section only, as the request's does.
 CERTIFICATION = (
     "I certify that the statements in this section on expedited processing are true and correct "
@@ -469,11 +474,15 @@ MISSED = (
     "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i){% if history.extended %}, "
     "as extended under 552(a)(6)(B){% endif %}) ran out on {{ history.due_on }}"
 )
+# The fee bar with its exceptions (552(a)(4)(A)(viii)(II)), for a letter drafted without the log;
+# from the log, `fee_bar_text` says only what the log supports.
 FEE_BAR = (
-    "Under 5 U.S.C. 552(a)(4)(A)(viii), an agency that misses a time limit may not charge search "
-    "fees{% if duplication_barred %}, nor duplication fees to a requester in my fee category{% endif %}, "
-    "unless it gave timely written notice of unusual circumstances and more than 5,000 pages are "
-    "needed, or a court has found exceptional circumstances."
+    "{% if fee_bar_text %}{{ fee_bar_text }}{% else %}Under 5 U.S.C. 552(a)(4)(A)(viii), an agency "
+    "that misses a time limit of 552(a)(6) may not charge search fees{% if duplication_barred %}, "
+    "nor duplication fees to a requester in my fee category{% endif %}, unless it gave timely "
+    "written notice of unusual circumstances (which excuses the delay for 10 more days, or, where "
+    "more than 5,000 pages are necessary and it has discussed with the requester how to limit the "
+    "request, allows those fees) or a court has found exceptional circumstances.{% endif %}"
 )
 
 
@@ -498,7 +507,7 @@ def status_inquiry():
     tag(doc, "{%p if appeal %}")
     p(
         doc,
-        "I appealed the {{ appeal.decision }} on {{ appeal.filed_on }}."
+        "On {{ appeal.filed_on }} I appealed the {{ appeal.decision }}."
         "{% if appeal.missed %} The time limit for deciding the appeal (5 U.S.C. 552(a)(6)(A)(ii)) "
         "ran out on {{ appeal.due_on }}, and I have not received a decision. I may therefore treat "
         "my administrative remedies as exhausted and seek judicial review (5 U.S.C. "
@@ -523,10 +532,11 @@ def status_inquiry():
         "{{ due_on }}{% if history.days_late %}, {{ history.days_late }} days ago{% endif %}, "
         "and I have not received a determination. Your office has therefore not complied with "
         "the Act's time limits, and I may treat my administrative remedies as exhausted and "
-        "seek judicial review (5 U.S.C. 552(a)(6)(C)(i)). It also may no longer charge search "
-        "fees{% if duplication_barred %}, nor duplication fees to a requester in my fee "
-        "category{% endif %}, for this request (5 U.S.C. 552(a)(4)(A)(viii)).",
+        "seek judicial review (5 U.S.C. 552(a)(6)(C)(i)).",
     )
+    tag(doc, "{%p if fee_bar_text %}")
+    p(doc, "{{ fee_bar_text }}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p elif due_on %}")
     p(
         doc,
@@ -540,9 +550,11 @@ def status_inquiry():
     p(
         doc,
         "Your office made its determination on this request on {{ determined.on }}"
-        "{% if determined.outcome %} ({{ determined.outcome }}){% endif %}."
+        "{% if determined.did %}: it {{ determined.did }}{% endif %}."
         "{% if determined.releases %} If any of the records it releases have not yet reached me, "
-        "please send them now, or tell me the date by which you will.{% else %} Please confirm "
+        "please send them now, or tell me the date by which you will.{% elif determined.referred %} "
+        "Please tell me which agency it went to, on what date, and the tracking number that agency "
+        "gave it, so that I can follow the request there.{% else %} Please confirm "
         "that it completes your office's action on the request.{% endif %}",
     )
     tag(doc, "{%p else %}")
@@ -575,9 +587,15 @@ def status_inquiry():
         doc,
         "{% if not appeal and not determined %}If the scope of the request is what slows it "
         "down, I am willing to "
-        "discuss narrowing it or setting priorities. {% endif %}" + LIAISON,
+        "discuss narrowing it or setting priorities. {% endif %}"
+        # the Public Liaison on file is the component's, not the appeals office's
+        "{% if appeal %}" + OGIS_ONLY + "{% else %}" + LIAISON + "{% endif %}",
     )
-    p(doc, "Thank you for your help.")
+    p(
+        doc,
+        "{% if answer_by %}I would be grateful for your answer by {{ answer_by }}. {% endif %}"
+        "Thank you for your help.",
+    )
     signature(doc)
     return doc
 
@@ -594,7 +612,7 @@ def clarification_reply():
     p(
         doc,
         "This reply gives you the information you asked for. Under 5 U.S.C. "
-        "552(a)(6)(A)(ii), any tolling of the time limit for this request ends when you "
+        "552(a)(6)(A)(ii)(I), any tolling of the time limit for this request ends when you "
         "receive it. Please resume processing, confirm the date you received this reply, "
         "and tell me " + ECD + ".",
     )
@@ -638,7 +656,7 @@ def still_interested_reply():
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if history.missed %}")
+    tag(doc, "{%p if history.missed and not history.determination_on %}")
     p(doc, MISSED + ", and I have been waiting for a determination since then.")
     tag(doc, "{%p endif %}")
     p(doc, "Please tell me " + ECD + ", and release any records already processed.")
@@ -666,7 +684,8 @@ def fee_response():
         + MISSED
         + "{% if estimate_after_due %}, before your fee estimate{% endif %}"
         "{% else %}Your office did not meet a time limit of 5 U.S.C. 552(a)(6) for this request"
-        "{% endif %}. " + FEE_BAR + " Please remove the barred fees from the estimate.",
+        "{% endif %}. " + FEE_BAR + " Please remove those fees from the estimate, or tell me on what "
+        "ground you still charge them.",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if history.waiver_pending %}")
@@ -679,7 +698,8 @@ def fee_response():
     tag(doc, "{%p if accept %}")
     p(
         doc,
-        "I agree to pay fees of up to {{ fee_cap }} for this request. Please continue "
+        "{% if fee_bar %}Apart from the fees barred above, I{% else %}I{% endif %} agree to pay "
+        "fees of up to {{ fee_cap }} for this request. Please continue "
         "processing it, and tell me before incurring fees above that amount."
         "{% if history.waiver_denied_on %} Agreeing to pay does not give up my right to appeal "
         "the denial of my fee waiver of {{ history.waiver_denied_on }}; if the waiver is granted "
@@ -716,7 +736,7 @@ def fee_response():
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "Under 5 U.S.C. 552(a)(6)(A)(ii), any tolling of the time limit to settle fees ends "
+        "Under 5 U.S.C. 552(a)(6)(A)(ii)(II), any tolling of the time limit to settle fees ends "
         "when you receive this reply. Please confirm the date you received it. Thank you for "
         "your help.",
     )
@@ -730,17 +750,24 @@ def appeal():
         doc,
         title="Freedom of Information Act Appeal",
         subject="Re: Request {{ request.tracking_number }}" + TITLED + ", submitted "
-        "{{ request.submitted_on }}; {{ decision }}",
+        "{{ request.submitted_on }} to {{ decider_short }}; {{ decision }}",
         salutation="Dear Appeals Officer:",
+    )
+    # The appeals office did not decide: the letter names the office that did, and says what
+    # its decision did ("which withheld records in part under Exemption 5").
+    p(
+        doc,
+        "I appeal the {{ decision_appealed }}.{% if determination_official %} It was signed by "
+        "{{ determination_official }}.{% endif %} It answered " + REF + "."
+        "{% if within_90_days %} This appeal is made within 90 days of the {{ decision_noun }} "
+        "(5 U.S.C. 552(a)(6)(A)(i)(III)(aa)).{% endif %}",
     )
     p(
         doc,
-        "I appeal the {{ decision_appealed }}"
-        "{% if determination_official %}, signed by {{ determination_official }},{% endif %}"
-        " on " + REF + ". I ask you to reverse it as set out below"
-        "{% if records_decided %} and to order the release of all reasonably segregable, "
-        "non-exempt records{% endif %}. My request{% if expedite_denial %}, your decision and "
-        "your {{ expedite_denial }} are{% else %} and your decision are{% endif %} " + ENCLOSED + ".",
+        "I ask you to reverse the {{ decision_noun }} as set out below{% if relief %} and to "
+        "{{ relief }}{% endif %}. My request{% if expedite_denial %}, the {{ decision_noun }} and "
+        "the denial of expedited processing are{% else %} and the {{ decision_noun }} are"
+        "{% endif %} " + ENCLOSED + ".",
     )
     tag(doc, "{%p if withheld %}")
     heading(doc, "Records withheld")
@@ -772,7 +799,7 @@ def appeal():
     p(doc, "{{ other_argument }}")
     tag(doc, "{%p endif %}")
     # (an expedite or fee-waiver denial decided no records: nothing to segregate yet)
-    tag(doc, "{%p if records_decided %}")
+    tag(doc, "{%p if segregability %}")
     heading(doc, "Segregability and justification")
     p(
         doc,
@@ -803,14 +830,14 @@ def appeal():
         doc,
         "Please decide this appeal within 20 working days of receiving it, as 5 U.S.C. "
         "552(a)(6)(A)(ii) requires, and tell me the appeal's tracking number. "
-        + LIAISON
+        + OGIS_ONLY
         + " I reserve my right to seek judicial review under 5 U.S.C. 552(a)(4)(B).",
     )
     signature(doc)
     p(
         doc,
-        ENCLOSURES + ": my request of {{ request.submitted_on }}; your {{ decision }}"
-        "{% if expedite_denial %}; your {{ expedite_denial }}{% endif %}.",
+        ENCLOSURES + ": my request of {{ request.submitted_on }}; the {{ decision }}"
+        "{% if expedite_denial %}; the {{ expedite_denial }}{% endif %}.",
         "Enclosures",
     )
     return doc
@@ -848,14 +875,22 @@ def liaison_letter():
     tag(doc, "{%p if history.determination_on %}")
     p(
         doc,
-        "I ask you to help me understand the determination of {{ history.determination_on }}: "
-        "which offices and records were searched, whether any records were referred to or "
-        "consulted on with another agency, and why records were withheld, so that I can "
-        "decide whether to appeal.",
+        "I ask you to help me understand the determination of {{ history.determination_on }}"
+        "{% if history.determination_did %}, which {{ history.determination_did }}{% endif %}: "
+        "which offices and records were searched{% if history.determination_withheld %}, why "
+        "records were withheld{% endif %} and whether any records were referred to or consulted "
+        "on with another agency{% if history.appeal_filed_on %}. I appealed it on "
+        "{{ history.appeal_filed_on }}, and your help may narrow what the appeal must decide"
+        "{% else %}, so that I can decide whether to appeal{% endif %}.",
     )
     tag(doc, "{%p else %}")
     p(doc, "I ask you to:")
-    p(doc, "1.\tgive me " + ECD + ";", "Item")
+    p(
+        doc,
+        "1.\tgive me an estimated date on which the agency will complete action on the request "
+        "(5 U.S.C. 552(a)(7)(B));",
+        "Item",
+    )
     p(
         doc,
         "2.\ttell me where the request stands: the offices searched, whether records were "
@@ -876,7 +911,8 @@ def liaison_letter():
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "If we cannot resolve this together, I will ask the Office of Government Information "
+        "{% if answer_by %}I would be grateful for your answer by {{ answer_by }}. {% endif %}If "
+        "we cannot resolve this together, I will ask the Office of Government Information "
         "Services to mediate (5 U.S.C. 552(h)(3)); I reserve my right to seek judicial review. "
         "Thank you for your help.",
         "After List",
@@ -957,16 +993,17 @@ def complaint_outline():
         "{{ history.appeal_decided_on }}: the request went back to the agency to be processed "
         "again. Its new answer can be appealed, and a suit usually waits for that; if the agency "
         "misses its deadline for the new answer, you may sue (5 U.S.C. 552(a)(6)(C)(i))."
-        "{% elif history.appeal_decided_on %}Your appeal was decided on "
-        "{{ history.appeal_decided_on }} ({{ history.appeal_outcome }}): you may now sue "
+        "{% elif history.appeal_decided_on %}On {{ history.appeal_decided_on }} the appeal office "
+        "{{ history.appeal_did }}: you may now sue "
         "(5 U.S.C. 552(a)(4)(B)).{% elif history.appeal_missed %}The appeal was not decided by "
         "{{ history.appeal_decision_due }}, so you may sue (5 U.S.C. 552(a)(6)(C)(i))."
         "{% elif history.appeal_filed_on %}Your appeal of {{ history.appeal_filed_on }} is "
         "pending; its decision is due by {{ history.appeal_decision_due }}."
         "{% elif history.missed %}Your request was not decided by "
         "{{ history.due_on }}. From {{ history.exhaustion_on }} you may sue without appealing "
-        "first (5 U.S.C. 552(a)(6)(C)(i)), and the agency may no longer charge search fees "
-        "(552(a)(4)(A)(viii)).{% if history.determination_on %} "
+        "first (5 U.S.C. 552(a)(6)(C)(i)){% if history.fee_bar %}, and the fee bar of "
+        "552(a)(4)(A)(viii) limits the fees the agency may charge{% endif %}."
+        "{% if history.determination_on %} "
         "But it answered on {{ history.determination_on }}, before any suit was filed; courts "
         "then generally expect an administrative appeal of that answer before a lawsuit."
         "{% endif %}{% else %}Suing usually requires a decided administrative appeal first.{% endif %} "
@@ -1024,8 +1061,8 @@ def complaint_outline():
         "further processing. [State how administrative remedies were exhausted after the "
         "remand: the new determination and its appeal, or the deadline the agency missed.]"
         "{% elif history.appeal_decided_on %}Plaintiff appealed on {{ history.appeal_filed_on }}, "
-        "and the appeal was decided on {{ history.appeal_decided_on }} "
-        "({{ history.appeal_outcome }}). Plaintiff has exhausted administrative remedies."
+        "and on {{ history.appeal_decided_on }} the appeal office {{ history.appeal_did }}. "
+        "Plaintiff has exhausted administrative remedies."
         "{% elif history.appeal_missed %}Defendant did not decide Plaintiff's "
         "appeal of {{ history.appeal_filed_on }} by {{ history.appeal_decision_due }}. Plaintiff "
         "is deemed to have exhausted administrative remedies (5 U.S.C. 552(a)(6)(C)(i))."
@@ -1042,8 +1079,9 @@ def complaint_outline():
     heading(doc, "Claim for relief")
     p(
         doc,
-        "Count I: violation of the FOIA, 5 U.S.C. 552, by failing to make a timely "
-        "determination, to search adequately, and to release non-exempt records"
+        "Count I: violation of the FOIA, 5 U.S.C. 552, by failing{% if history.missed %} to make "
+        "a timely determination,{% endif %} to search adequately{% if history.missed %},{% endif %} "
+        "and to release non-exempt records"
         "{% if history.exemptions %} withheld under {{ history.exemptions_text }}"
         "{% endif %}.",
     )

@@ -355,10 +355,14 @@ def test_appeal_letter(requester, ice):
     body = "\n".join(paras)
     assert "Freedom of Information Act Appeal" in paras
     assert (
-        "Re: Request 2026-ICFO-01234, “the IRS-ICE agreement”, submitted August 3, 2026; "
+        "Re: Request 2026-ICFO-01234, “the IRS-ICE agreement”, submitted August 3, 2026 to ICE; "
         "determination of October 30, 2026" in paras
     )
-    assert "I appeal the determination of October 30, 2026 on my request" in body
+    # the appeals office did not decide: the letter names the office that did
+    assert (
+        "I appeal the determination of October 30, 2026 by U.S. Immigration and Customs Enforcement "
+        "(ICE). It answered my request" in body
+    )
     assert "(tracking number 2026-ICFO-01234)" in body
     assert "1.\tDrafts of the agreement, withheld under Exemption 5." in paras
     assert "2.\tICE's requests, withheld under Exemption 3 with 26 U.S.C. 6103 and Exemption 7(C)." in paras
@@ -378,7 +382,7 @@ def test_appeal_letter(requester, ice):
     assert "I reserve my right to seek judicial review under 5 U.S.C. 552(a)(4)(B)." in body
     assert "Appeals Officer\nU.S. Immigration and Customs Enforcement\n500 12th Street SW" in body
     # filed through the DHS portal: the request and the decision go with it as attachments
-    assert "Attachments: my request of August 3, 2026; your determination of October 30, 2026." in paras
+    assert "Attachments: my request of August 3, 2026; the determination of October 30, 2026." in paras
     assert any("unverified" in w for w in ctx["warnings"])
 
 
@@ -515,7 +519,10 @@ def test_fee_response_accept_and_narrow(requester, irs):
     assert paras[paras.index("Drop item 3.") + 1] == "Limit item 1."
     assert "I agree to pay fees of up to $150" in "\n".join(paras)
     assert "nor duplication fees to a requester in my fee category" in "\n".join(paras)
-    assert "Please remove the barred fees from the estimate." in "\n".join(paras)
+    # drafted without the log: the rule is stated with its exceptions (552(a)(4)(A)(viii)(II))
+    assert "unless it gave timely written notice of unusual circumstances" in "\n".join(paras)
+    assert "more than 5,000 pages" in "\n".join(paras) and "exceptional circumstances" in "\n".join(paras)
+    assert "Please remove those fees from the estimate, or tell me on what ground" in "\n".join(paras)
     assert "itemized estimate" in "\n".join(paras)
     with pytest.raises(DraftingError, match="narrow"):
         drafting.build_fee_response_context(
@@ -591,9 +598,10 @@ def test_rendering_writes_nothing(tmp_path, requester, pack, ice):
 
 
 def test_suggested_filename():
+    assert drafting.suggested_filename("FOIA-request", "ICE", DAY) == "2026-11-25_ICE_FOIA-request.docx"
     assert (
-        drafting.suggested_filename("request", "ICE", DAY, "irs-ice-mou")
-        == "2026-11-25_irs-ice-mou_ICE_request.docx"
+        drafting.suggested_filename("FOIA-appeal", "Office of Legal Counsel", DAY, "FY27-318")
+        == "2026-11-25_Office-of-Legal-Counsel_FOIA-appeal_FY27-318.docx"
     )
     name = drafting.suggested_filename("appeal", 'A/B:C*?"<>|', DAY, "../../etc")
     assert re.fullmatch(r"[A-Za-z0-9._-]+\.docx", name) and ".." not in name

@@ -176,7 +176,7 @@ def test_filing_records_a_confirmation_not_a_tracking_number_and_what_the_letter
             [ice],
         )
     ]
-    assert names == ["2026-10-01_irs-ice-mou-2025_ICE_request.docx", "portal-confirmation.pdf"]
+    assert names == ["2026-10-01_ICE_FOIA-request.docx", "portal-confirmation.pdf"]
     # the agency's number, once it comes, is what the list shows
     log.record_event(
         db,
@@ -257,7 +257,7 @@ def test_appeal_names_tracking_date_each_exemption_and_the_appeal_office(db, fil
     text = docx_text(followup.docx)
     assert "Freedom of Information Act Appeal" in text
     assert (
-        f"Re: Request {TRACKING}, “{CASE_NAME} — {ICE_RECORDS}”, submitted October 1, 2026; "
+        f"Re: Request {TRACKING}, “{CASE_NAME} — {ICE_RECORDS}”, submitted October 1, 2026 to ICE; "
         "determination of November 20, 2026" in text
     )
     assert (
@@ -267,8 +267,13 @@ def test_appeal_names_tracking_date_each_exemption_and_the_appeal_office(db, fil
     assert "Records and passages withheld under Exemption 5 and Exemption 6." in text
     assert "Exemption 5 (5 U.S.C. 552(b)(5)). " in text and "Exemption 6 (5 U.S.C. 552(b)(6)). " in text
     assert "Adequacy of the search" in text and "Segregability" in text
-    # the response came late (due November 2): the fee bar is stated, not hedged
-    assert "did not make a determination by November 2, 2026" in text
+    # the response came late (due November 2) with no notice of unusual circumstances: the fee
+    # bar is stated, not hedged, of the office that missed the limit (not the appeals office)
+    assert (
+        "ICE made its determination only on November 20, 2026, after the time limit for it ran "
+        "out on November 2, 2026" in text
+    )
+    assert "Your office" not in text
     assert "I certify that the statements in this section on expedited processing" in text  # renewed
     changes = log_followup(db, followup, on=date(2026, 12, 1))
     drafted = [e for e in view_request(db, ice).events if e.id == changes.new_id][0]
@@ -291,14 +296,17 @@ def test_fee_denial_and_expedite_denial_are_argued(db, filed):
     # no determination yet: the letter names the decision it appeals, not a "determination"
     assert "determination of October 9, 2026" not in text
     assert (
-        f"Re: Request {TRACKING}, “{CASE_NAME} — {ICE_RECORDS}”, submitted October 1, 2026; "
+        f"Re: Request {TRACKING}, “{CASE_NAME} — {ICE_RECORDS}”, submitted October 1, 2026 to ICE; "
         "denial of my fee waiver request dated October 9, 2026"
     ) in text
-    assert "I appeal the denial of my fee waiver request dated October 9, 2026 on my request" in text
+    assert (
+        "I appeal the denial by U.S. Immigration and Customs Enforcement (ICE) of my fee waiver "
+        "request, dated October 9, 2026. It answered my request"
+    ) in text
     # the expedite denial it also argues goes with it, by its own date
     assert (
-        "your denial of my fee waiver request dated October 9, 2026; "
-        "your denial of expedited processing dated October 8, 2026."
+        "the denial of my fee waiver request dated October 9, 2026; "
+        "the denial of expedited processing dated October 8, 2026."
     ) in text
     assert "also appealed" not in text  # the waiver denial is what is appealed
     assert "I have no commercial interest in them (5 U.S.C. 552(a)(4)(A)(iii))" in text  # news media
@@ -315,17 +323,23 @@ def test_an_expedite_denial_is_appealed_as_itself_and_certified_only_as_known(db
     log.record_event(db, ice, log.NewEvent("expedite_decided", date(2026, 10, 8), outcome="denied"))
     text = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 10, 20)).docx)
     assert (
-        f"Re: Request {TRACKING}, “{CASE_NAME} — {ICE_RECORDS}”, submitted October 1, 2026; "
+        f"Re: Request {TRACKING}, “{CASE_NAME} — {ICE_RECORDS}”, submitted October 1, 2026 to ICE; "
         "denial of expedited processing dated October 8, 2026"
     ) in text
-    assert "I appeal the denial of expedited processing dated October 8, 2026 on my request" in text
+    assert (
+        "I appeal the denial by U.S. Immigration and Customs Enforcement (ICE) of expedited "
+        "processing, dated October 8, 2026. It answered my request"
+    ) in text
     assert (
         "Attachments: my request of October 1, 2026; "
-        "your denial of expedited processing dated October 8, 2026."
+        "the denial of expedited processing dated October 8, 2026."
     ) in text
     assert "determination of October 8" not in text and "determination are attached" not in text
     # an expedite denial decided no records: nothing to release or segregate is asked of it
-    assert "I ask you to reverse it as set out below. My request and your decision are attached." in text
+    assert (
+        "I ask you to reverse the denial of expedited processing as set out below. My request and "
+        "the denial of expedited processing are attached."
+    ) in text
     assert "Segregability" not in text and "withheld record" not in text
     # The (E)(vi) certification covers this section: it may state only what the log knows
     # (the dates), not what the denial letter said, which the log does not hold.
@@ -352,7 +366,13 @@ def test_a_no_records_appeal_does_not_speak_of_withheld_records(db, filed):
     scenario(db, ice)
     record_determination(db, ice, on=date(2026, 11, 20), outcome="no_records")
     text = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 12, 1)).docx)
-    assert "I appeal the no records determination of November 20, 2026" in text
+    assert (
+        "I appeal the determination of November 20, 2026 by U.S. Immigration and Customs "
+        "Enforcement (ICE), which found no records responsive to my request." in text
+    )
+    # nothing was withheld: a new search is asked for, not segregable portions
+    assert "and to order a new search and the release of the records it finds." in text
+    assert "Segregability" not in text and "segregable" not in text
     assert "withheld" not in expedite_section(text)
 
 
@@ -373,7 +393,7 @@ def test_ogis_request_names_the_agency_as_a_sentence_does_and_lists_exemptions(d
     assert "to mediate a dispute with U.S. Immigration and Customs Enforcement over my request" in text
     assert "The determination withheld records under Exemption 5, Exemption 6 and Exemption 7(C)." in text
     # the chronology names exemptions as the statute does, not by FoiaDesk's codes (b7C)
-    assert "ICE issued a determination: partly granted (Exemption 5, Exemption 6 and Exemption 7(C))." in text
+    assert "ICE withheld records in part under Exemption 5, Exemption 6 and Exemption 7(C)." in text
     assert "b7C" not in text
 
 
@@ -395,7 +415,12 @@ def test_fee_response_states_the_fee_bar_from_the_log(db, filed):
         ).docx
     )
     assert "ran out on November 2, 2026, before your fee estimate" in text
-    assert "nor duplication fees to a requester in my fee category" in text  # news media
+    # no notice of unusual circumstances in the log: no exception of (viii)(II) can apply, and
+    # a news-media requester pays duplication fees only (552(a)(4)(A)(ii)(II))
+    assert (
+        "Because your office gave no timely written notice of unusual circumstances (5 U.S.C. "
+        "552(a)(6)(B)), 5 U.S.C. 552(a)(4)(A)(viii) bars it from charging me duplication fees"
+    ) in text
     assert "itemized estimate" in text
     assert "My request for a waiver of all fees is still pending" in text
 
@@ -415,7 +440,7 @@ def test_a_fee_reply_says_the_deadline_passed_before_the_estimate_only_when_it_d
     )
     assert "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i)) ran out on November" in text
     assert "before your fee estimate" not in text
-    assert "Under 5 U.S.C. 552(a)(4)(A)(viii)" in text
+    assert "5 U.S.C. 552(a)(4)(A)(viii) bars it from charging me duplication fees" in text
 
 
 def test_followups_need_the_agency_number_and_the_fact_they_answer(db, filed):
@@ -444,7 +469,7 @@ def test_email_and_print_packages(db, filed):
     assert msg["Subject"].startswith("Freedom of Information Act request")
     assert "Under the Freedom of Information Act, 5 U.S.C. 552," in msg.get_body(("plain",)).get_content()
     attached = [p.get_filename() for p in msg.iter_attachments()]
-    assert attached == ["2026-10-01_irs-ice-mou-2025_TIGTA_request.docx"] and name.endswith(".eml")
+    assert attached == ["2026-10-01_TIGTA_FOIA-request.docx"] and name.endswith(".eml")
     fax = docx_text(print_package(db, tigta, "fax"))
     assert fax.startswith(
         "FAX\nTo: FOIA Officer, Treasury Inspector General for Tax Administration\nFax: (202) 622-3339"
@@ -467,7 +492,7 @@ def test_bundle_shows_the_sent_letter_and_proof_under_the_filing(db, filed, tmp_
     export_request(db, ice, out, as_of=date(2026, 10, 5), pdf=False)
     names = zipfile.ZipFile(out).namelist()
     filed_files = [n for n in names if re.search(r"/communications/\d+_2026-10-01_to-agency_filed/", n)]
-    assert any(n.endswith("ICE_request.docx") for n in filed_files)
+    assert any(n.endswith("_ICE_FOIA-request.docx") for n in filed_files)
     assert any(n.endswith("portal-confirmation.pdf") for n in filed_files)
     index = docx_text(zipfile.ZipFile(out).read(next(n for n in names if n.endswith("index.docx"))))
     assert CONFIRMATION in index
@@ -490,7 +515,7 @@ def test_first_party_requests_carry_an_identity_statement(db, filed):
     values = {f.name: f.value for f in form.fields}
     assert values["attachments_supporting_documentation"].endswith(f"; {name} (signed)")
     assert any("First-party request" in n for n in form.notes)
-    assert drafted_letter_name(db, tigta).endswith("TIGTA_request.docx")  # still the letter
+    assert drafted_letter_name(db, tigta).endswith("_TIGTA_FOIA-request.docx")  # still the letter
     msg = message_from_bytes(email_package(db, tigta)[1], policy=policy.default)
     assert [p.get_filename() for p in msg.iter_attachments()][-1] == name
     tags = [r[0] for r in db.execute("SELECT t.name FROM tags t JOIN request_tags r ON r.tag_id = t.id")]
@@ -541,7 +566,7 @@ def test_the_ogis_chronology_lines_up_on_the_page(db, filed):
 
     def visit(text, cm, tm, font, size):
         # "stating it received…" is the second line of the acknowledgment's entry
-        for event in ("I submitted the request", "ICE acknowledged", "stating it received", "ICE issued"):
+        for event in ("I submitted the request", "ICE acknowledged", "stating it received", "ICE withheld"):
             if text.startswith(event):
                 starts[event] = round(tm[4] * cm[0] + cm[4])
 
@@ -583,15 +608,16 @@ def test_a_glomar_response_keeps_its_capital(db, filed):
     ice, _ = filed
     scenario(db, ice)
     record_determination(db, ice, on=date(2026, 11, 20), outcome="glomar")
-    said = {  # the appeal names the determination; the letter to OGIS says what it did
-        "appeal": "the Glomar (neither confirm nor deny) determination of November 20, 2026",
-        "ogis": "the determination of November 20, 2026, which neither confirmed nor denied that "
-        "records exist (a Glomar response)",
+    said = {  # each letter says what the determination did, never its label as an adjective
+        "appeal": "the determination of November 20, 2026 by U.S. Immigration and Customs "
+        "Enforcement (ICE), which refused to confirm or deny that responsive records exist.",
+        "ogis": "the determination of November 20, 2026, which refused to confirm or deny that "
+        "responsive records exist.",
     }
     for kind, words in said.items():
         text = docx_text(draft_followup(db, ice, kind, letter_date=date(2026, 12, 1)).docx)
         assert words in text, kind
-        assert "glomar" not in text, kind
+        assert "glomar" not in text and "Glomar (neither" not in text, kind
 
 
 def test_a_status_inquiry_on_a_pending_appeal_asks_the_appeals_office_about_the_appeal(db, filed):
@@ -608,7 +634,11 @@ def test_a_status_inquiry_on_a_pending_appeal_asks_the_appeals_office_about_the_
         in text
     )
     assert "Dear Appeals Officer:" in text
-    assert "I appealed the partly granted determination of November 20, 2026 on December 1, 2026." in text
+    # the appeals office did not decide: the letter says who did, and what the decision did
+    assert (
+        "On December 1, 2026 I appealed the determination of November 20, 2026 by U.S. Immigration "
+        "and Customs Enforcement (ICE), which withheld records in part under Exemption 5."
+    ) in text
     assert re.search(
         r"The time limit for deciding the appeal \(5 U\.S\.C\. 552\(a\)\(6\)\(A\)\(ii\)\) ran out on "
         r"(December|January) \d+, 202[67], and I have not received a decision\.",
@@ -625,11 +655,15 @@ def test_a_late_agency_is_told_which_fees_it_may_no_longer_charge_this_requester
     scenario(db, ice)
     status = docx_text(draft_followup(db, ice, "status", letter_date=date(2026, 11, 10)).docx)
     assert (
-        "may no longer charge search fees, nor duplication fees to a requester in my fee category" in status
+        "bars it from charging me duplication fees, the only fees a requester in my fee category pays"
+        in status
     )
     record_determination(db, ice, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
     appeal = docx_text(draft_followup(db, ice, "appeal", letter_date=date(2026, 12, 1)).docx)
-    assert "may not charge search fees, nor duplication fees to a requester in my fee category" in appeal
+    assert (
+        "bars it from charging me duplication fees, the only fees a requester in my fee category pays"
+        in appeal
+    )
     assert "preferred fee category" not in appeal
 
 

@@ -153,8 +153,8 @@ def test_letters_to_dhs_offices_carry_the_dhs_portal(db, reporter, abbr):
     record_determination(db, rid, on=date(2026, 11, 2), outcome="partial", exemptions=["b5"])
     appeal = letter(db, rid, "appeal", reporter)
     assert route in appeal, appeal[:12]
-    # filed online, the request and decision go as attachments; the addressee names the agency
-    assert any(p.endswith("My request and your decision are attached.") for p in appeal)
+    # filed online, the request and determination go as attachments; the addressee names the agency
+    assert any(p.endswith("My request and the determination are attached.") for p in appeal)
     comp = load_directory().component(abbr)
     addressee = next(p for p in appeal if p.startswith("Appeals Officer"))
     names = (comp.parent_name, re.sub(r" \(.*\)", "", comp.name), "" if "-" in comp.abbr else comp.abbr)
@@ -170,7 +170,7 @@ def test_an_irs_appeal_goes_by_mail_with_no_portal_line(db, reporter):
     record_determination(db, rid, on=date(2026, 11, 2), outcome="partial", exemptions=["b5"])
     appeal = letter(db, rid, "appeal", reporter)
     assert "Sent by mail" in appeal and not any(p.startswith("Submitted through") for p in appeal)
-    assert any(p.endswith("My request and your decision are enclosed.") for p in appeal)
+    assert any(p.endswith("My request and the determination are enclosed.") for p in appeal)
     assert any(p.startswith("Enclosures: my request of") for p in appeal)
 
 
@@ -411,10 +411,10 @@ def test_an_appeal_arguing_an_expedite_denial_encloses_that_denial_with_its_date
     # the appeal argues both, so both letters go with it
     denied = _appeal_after_expedite(db, reporter, "denied")
     assert _enclosures(denied).split(": ", 1)[1] == (
-        "my request of September 1, 2026; your determination of November 20, 2026; "
-        "your denial of expedited processing dated September 8, 2026."
+        "my request of September 1, 2026; the determination of November 20, 2026; "
+        "the denial of expedited processing dated September 8, 2026."
     )
-    assert "denial of expedited processing dated September 8, 2026 are attached" in denied
+    assert "My request, the determination and the denial of expedited processing are attached." in denied
     # nothing denied, nothing more to enclose
     undecided = _appeal_after_expedite(db, reporter, None)
     assert "expedited processing dated" not in _enclosures(undecided)
@@ -426,7 +426,7 @@ def test_an_appeal_of_the_expedite_denial_alone_lists_it_once(db, reporter):
     log.record_event(db, rid, log.NewEvent("expedite_decided", date(2026, 9, 8), outcome="denied"))
     appeal = "\n".join(letter(db, rid, "appeal", reporter))
     assert _enclosures(appeal).split(": ", 1)[1] == (
-        "my request of September 1, 2026; your denial of expedited processing dated September 8, 2026."
+        "my request of September 1, 2026; the denial of expedited processing dated September 8, 2026."
     )
 
 

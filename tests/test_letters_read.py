@@ -394,8 +394,9 @@ def test_draft_command_writes_a_suite(tmp_path, capsys):
     assert code == 0
     written = sorted(p.name for p in out.iterdir())
     assert written == [
-        "2026-07-15_irs-ice-mou-2025_TREAS-DO_request-agreement.docx",
-        "2026-07-15_irs-ice-mou-2025_TREAS-DO_request-communications.docx",
-        "2026-07-15_irs-ice-mou-2025_TREAS-DO_request-legal.docx",
+        # the office as the public knows it (not the key TREAS-DO), then each letter's group
+        "2026-07-15_Department-of-the-Treasury-Departmental_FOIA-request_agreement.docx",
+        "2026-07-15_Department-of-the-Treasury-Departmental_FOIA-request_communications.docx",
+        "2026-07-15_Department-of-the-Treasury-Departmental_FOIA-request_legal.docx",
     ]
     assert capsys.readouterr().out.count("request #") == 3

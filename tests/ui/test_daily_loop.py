@@ -134,7 +134,7 @@ def test_the_daily_loop(qtbot, open_window, tmp_path, monkeypatch):
         "Acknowledged: agency says it received the request on 2026-11-03; tracking 2026-ICFO-12345"
     )
     letter = detail.events.index(0, 4)  # the drafted letter is attached
-    assert letter.data() == "1 file" and "_ICE_request.docx" in letter.data(Qt.ItemDataRole.ToolTipRole)
+    assert letter.data() == "1 file" and "_ICE_FOIA-request.docx" in letter.data(Qt.ItemDataRole.ToolTipRole)
 
     # An extension notice: the date moves, and the trace says why.
     def extension(dialog):

@@ -160,7 +160,10 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
     appeal = docx_text(actions.last_followup.docx)
     for fact in (
         f"Re: Request {TRACKING}, “",  # the request's own records, named in its subject line
-        ", submitted October 1, 2026; determination of November 20, 2026",
+        ", submitted October 1, 2026 to ICE; determination of November 20, 2026",
+        # the appeals office did not decide: the appeal names who did
+        "I appeal the determination of November 20, 2026 by U.S. Immigration and Customs "
+        "Enforcement (ICE), which",
         "Exemption 5 (5 U.S.C. 552(b)(5))",
         "Exemption 6 (5 U.S.C. 552(b)(6))",
         "500 12th Street SW, Mail Stop 5900\nWashington, DC 20536-5900",
@@ -192,7 +195,8 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
 
     ogis = from_menu("response", "Draft: Request for OGIS mediation…")
     assert "Office of Government Information Services" in ogis and TRACKING in ogis
-    assert "the determination of November 20, 2026, which granted my request only in part" in ogis
+    # what the determination did, then (once) the exemptions it cited
+    assert "the determination of November 20, 2026, which withheld records in part." in ogis
     assert "The determination withheld records under Exemption 5 and Exemption 6." in ogis
     assert "ran out on November 2, 2026; the determination came only on November 20, 2026." in ogis
     assert "A fuller explanation of each withholding" in ogis

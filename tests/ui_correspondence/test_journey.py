@@ -345,7 +345,7 @@ class Journey:
         with zipfile.ZipFile(self.answers.save) as zf:
             names = zf.namelist()
             manifest = json.loads(zf.read(next(n for n in names if n.endswith("manifest.json"))))
-        assert any(n.endswith("_ICE_request.docx") for n in names)
+        assert any(n.endswith("_ICE_FOIA-request.docx") for n in names)
         assert len(manifest["files"]) == len(names) - 1
 
         window.requests.set_filter()

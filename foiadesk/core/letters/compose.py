@@ -28,6 +28,7 @@ from foiadesk.core.letters.content import (
     Requester,
     build_request_context,
     clean,
+    file_office,
     ground_named,
     own_records,
     public_name,
@@ -130,8 +131,7 @@ def draft_requests(
                 dropped = [d for d in dropped if not d.startswith("Left out of the letter")]
             context = build_request_context(requester, pack, group_ids, comp, own)
             data = render("request", context, user_templates_dir=user_templates_dir)
-            kind = f"request-{group}" if group else "request"
-            name = suggested_filename(kind, comp.abbr or comp.key, options.letter_date, pack.id)
+            name = suggested_filename("FOIA-request", file_office(comp), options.letter_date, group)
             too_long = portal_overruns(comp, name, data, options.letter_date)
             warnings = tuple(context["warnings"] + dropped + too_long)
             drafts.append(Draft(comp, tuple(group_ids), name, data, warnings, group))

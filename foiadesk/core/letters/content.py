@@ -255,6 +255,20 @@ def short_name(comp: Component) -> str:
     return with_article(letter_name(comp))
 
 
+def first_mention(comp: Component) -> str:
+    """The office named in full the first time a letter to someone else mentions it: "the
+    Office of Legal Counsel", "U.S. Immigration and Customs Enforcement (ICE)"; the short
+    name it adds in brackets is what later sentences call it."""
+    full, short = with_article(letter_name(comp)), short_name(comp).removeprefix("the ")
+    return full if short in full else f"{full} ({short})"
+
+
+def file_office(comp: Component) -> str:
+    """The office as a file name names it: its public abbreviation ("ICE", "IRS") or its
+    name ("Office of Legal Counsel"), never one of FoiaDesk's directory keys (DHS-PRIV)."""
+    return short_name(comp).removeprefix("the ")
+
+
 def sentence_start(text: str) -> str:
     """A sentence that opens with an office's name ("the DHS Privacy Office …") starts upper-case."""
     return text[:1].upper() + text[1:]
@@ -442,6 +456,9 @@ HISTORY_DEFAULTS = {
     "waiver_pending": False,
     "determination_on": "",
     "determination_outcome": "",
+    "determination_did": "",
+    "determination_withheld": False,
+    "fee_bar": False,
     "exemptions": [],
     "exemptions_text": "",
     "appeal_filed_on": "",
@@ -449,6 +466,7 @@ HISTORY_DEFAULTS = {
     "appeal_decision_due": "",
     "appeal_decided_on": "",
     "appeal_outcome": "",
+    "appeal_did": "",
     "appeal_remanded": False,
     "appeal_missed": False,
     "interim_released_on": "",
@@ -1075,6 +1093,18 @@ def build_request_context(
     return ctx
 
 
+# A follow-up asks for its answer by a date, so that the ask is concrete: ten working days are
+# ample to look a request up and say where it stands, and short enough to keep it moving.
+ANSWER_IN_WORKING_DAYS = 10
+
+
+def answer_by(letter_date: date) -> str:
+    """The date a follow-up asks its answer by."""
+    from foiadesk.core.deadlines.calendar import calendar
+
+    return long_date(calendar().add_working_days(letter_date, ANSWER_IN_WORKING_DAYS))
+
+
 def build_status_inquiry_context(
     requester: Requester,
     component: Component,
@@ -1096,6 +1126,8 @@ def build_status_inquiry_context(
         deadline_passed=due_on is not None and due_on < letter_date,
         deadline_extended=deadline_extended,
         duplication_barred=requester.fee_category in PREFERRED_CATEGORIES,
+        fee_bar_text="",  # only the log can tell whether the fee bar applies (followups.py)
+        answer_by=answer_by(letter_date),
         note=paragraphs(note),
         appeal={},
         determined={},
@@ -1156,11 +1188,14 @@ def build_fee_response_context(
     fee_cap: Decimal | float | str | None = None,
     narrowing: str = "",
     fee_bar: bool = False,
+    fee_bar_text: str = "",
     estimate_after_due: bool = False,
     note: str = "",
 ) -> dict:
     """fee_response.docx: accept the estimate (up to `fee_cap`, default the estimate) or
     narrow the request. `fee_bar`: a time limit was missed, so 552(a)(4)(A)(viii) applies;
+    `fee_bar_text`: what the log shows of its exceptions, as a sentence (else the letter
+    states the rule with its exceptions);
     `estimate_after_due`: it was missed before the estimate came, not while it held the clock."""
     estimate = money(fee_estimate, "fee estimate")
     cap = money(fee_cap, "fee limit") if fee_cap not in (None, "") else (estimate if accept else None)
@@ -1183,6 +1218,7 @@ def build_fee_response_context(
         narrowing=narrowed if not accept else "",
         advance_payment=accept and estimate > 250,
         fee_bar=fee_bar,
+        fee_bar_text=one_line(fee_bar_text),
         estimate_after_due=estimate_after_due,
         duplication_barred=requester.fee_category in PREFERRED_CATEGORIES,
         note=paragraphs(note),
@@ -1208,17 +1244,27 @@ def build_appeal_context(
     decision: str = "determination",
     outcome: str = "",
     expedite_denied_on: date | None = None,
+    relief: str = "",
+    withheld_records: bool | None = None,
+    within_90_days: bool = False,
 ) -> dict:
     """appeal.docx, to the component's appeal office. `withheld` items are dicts with
     'description' (or 'category'), 'exemptions' (codes such as 'b5', '(b)(7)(C)', or dicts
     with 'code' and 'statute') and an optional 'argument' in the requester's words.
     `appeal_address` (from the determination letter) replaces the directory's address.
     `decision` names what is appealed when it is not the determination ("denial of
-    expedited processing"), so the appeals officer looks for the right letter; `outcome`
-    ("partly granted") qualifies a determination. `glomar_argument`: why a response that
+    expedited processing"), so the appeals officer looks for the right letter; `outcome` says
+    what the decision did, after "which" ("withheld records in part under Exemption 5").
+    The appeals office did not decide: the letter names the component that did. `relief`:
+    what the appeal asks the office to order besides reversal ("order a new search …"),
+    else the release of the segregable records when records were decided. `withheld_records`:
+    the decision withheld records, so segregability is argued (default: records were decided).
+    `within_90_days`: the appeal is made within 90 days of the decision
+    (5 U.S.C. 552(a)(6)(A)(i)(III)(aa)), which the letter then says. `glomar_argument`: why a response that
     neither confirms nor denies that records exist cannot stand. `expedite_denied_on`: the
     date of an expedite denial the appeal argues besides `decision`, enclosed with it."""
     ctx = _followup_base(requester, component, request, letter_date)
+    records_decided = one_line(decision) in ("", "determination")
     items = [_withheld_item(n, item) for n, item in enumerate(withheld, 1)]
     search, other = paragraphs(search_argument), paragraphs(other_argument)
     glomar = paragraphs(glomar_argument)
@@ -1228,8 +1274,17 @@ def build_appeal_context(
         **appeal_office(component, appeal_address, ctx["warnings"]),
         determination_date=long_date(determination_date),
         decision=_decision(decision, determination_date),
-        decision_appealed=_decision(decision, determination_date, outcome),
-        records_decided=one_line(decision) in ("", "determination"),
+        decision_noun=one_line(decision) or "determination",
+        decider=first_mention(component),
+        decider_short=short_name(component),
+        decision_did=one_line(outcome),
+        decision_appealed=_decision_by(decision, determination_date, first_mention(component))
+        + (f", which {one_line(outcome)}" if one_line(outcome) else ""),
+        records_decided=records_decided,
+        relief=one_line(relief)
+        or ("order the release of all reasonably segregable, non-exempt records" if records_decided else ""),
+        segregability=records_decided if withheld_records is None else withheld_records,
+        within_90_days=within_90_days,
         determination_official=one_line(determination_official),
         withheld=items,
         search_argument=search,
@@ -1291,13 +1346,24 @@ def appeal_office(component: Component, appeal_address: str = "", warnings: list
     }
 
 
-def _decision(noun: str, on: date, outcome: str = "") -> str:
-    """What an appeal names: a "determination of May 1, 2026", a "partly granted
-    determination of …", or a "denial of expedited processing dated May 1, 2026"."""
+def _decision(noun: str, on: date) -> str:
+    """What an appeal names: a "determination of May 1, 2026", or a "denial of expedited
+    processing dated May 1, 2026". What it did follows it ("…, which withheld records in
+    part"): an outcome label is no adjective ("the partly granted determination")."""
     noun = one_line(noun) or "determination"
     if noun != "determination":
         return f"{noun} dated {long_date(on)}"
-    return f"{one_line(outcome) + ' ' if outcome else ''}determination of {long_date(on)}"
+    return f"determination of {long_date(on)}"
+
+
+def _decision_by(noun: str, on: date, decider: str) -> str:
+    """The decision appealed with the office that made it: "determination of May 1, 2026 by
+    the Office of Legal Counsel", "denial by ICE of expedited processing, dated May 1, 2026"."""
+    noun = one_line(noun) or "determination"
+    if noun == "determination":
+        return f"determination of {long_date(on)} by {decider}"
+    head, _, rest = noun.partition(" ")
+    return f"{head} by {decider} {rest}, dated {long_date(on)}"
 
 
 def _expedite_cites(comp: Component) -> dict:

@@ -106,12 +106,13 @@ def render(
     return _render_in_worker(path, context, timeout)
 
 
-def suggested_filename(
-    kind: str, component_abbr: str | None, letter_date: date, case_id: str | None = None
-) -> str:
-    """A file name safe on Windows, macOS and Linux: 2026-11-25_irs-ice-mou_ICE_request.docx"""
-    parts = [letter_date.isoformat(), case_id or "", component_abbr or "agency", kind]
-    safe = [re.sub(r"[^A-Za-z0-9.-]+", "-", p).strip("-.")[:40] for p in parts]
+def suggested_filename(what: str, office: str | None, letter_date: date, request: str | None = None) -> str:
+    """A file name that says plainly what the letter is, safe on Windows, macOS and Linux:
+    2026-11-25_ICE_FOIA-request.docx, 2026-12-07_Office-of-Legal-Counsel_FOIA-appeal_FY27-318.docx.
+    It travels with the letter (a portal upload, an e-mail attachment), so it names the office
+    as the public knows it and the request by the agency's number, never a FoiaDesk key."""
+    parts = [letter_date.isoformat(), office or "agency", what, request or ""]
+    safe = [re.sub(r"[^A-Za-z0-9.-]+", "-", p).strip("-.")[:40].strip("-.") for p in parts]
     return "_".join(p for p in safe if p) + ".docx"
 
 

@@ -32,6 +32,7 @@ from foiadesk.core.letters.content import (
     _office_address,
     address_lines,
     dollars,
+    file_office,
     long_date,
     sentence_start,
     short_name,
@@ -735,7 +736,7 @@ def identity_statement(
     ctx["requester"]["address_line"] = ", ".join(address_lines(requester.address))
     ctx["request"] = {"tracking_number": tracking}
     data = render("identity_statement", ctx, user_templates_dir=user_templates_dir)
-    return suggested_filename("identity-statement", comp.abbr or comp.key, on, f"request-{request_id}"), data
+    return suggested_filename("identity-statement", file_office(comp), on, tracking), data
 
 
 def add_identity_statement(db: Database, request_id: int, *, on: date | None = None, **kw) -> log.Changes:

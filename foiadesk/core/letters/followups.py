@@ -12,6 +12,7 @@ expedite denial.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from foiadesk.core.letters.content import (
     _address_block,
     _decision,
     _followup_base,
+    answer_by,
     appeal_office,
     build_appeal_context,
     build_clarification_reply_context,
@@ -38,6 +40,8 @@ from foiadesk.core.letters.content import (
     build_still_interested_context,
     dollars,
     exemption,
+    file_office,
+    first_mention,
     letter_name,
     long_date,
     paragraphs,
@@ -68,16 +72,21 @@ OGIS_WARNINGS = (
     "The letter says you have not filed a lawsuit about this request (OGIS does not mediate a "
     "dispute in litigation): take that sentence out if you have.",
 )
-# determinations open to appeal, and what each did, as a sentence tells OGIS
-DETERMINED = {
-    "partial": "granted my request only in part",
-    "denial": "denied my request",
-    "no_records": "said that no records were found",
-    "glomar": "neither confirmed nor denied that records exist (a Glomar response)",
-}
-ADVERSE = tuple(DETERMINED)
+# determinations open to appeal
+ADVERSE = ("partial", "denial", "no_records", "glomar")
 RELEASES = ("full_grant", "partial")  # determinations that release records
 NO_NUMBER_YET = "(not assigned yet)"
+# what each follow-up is, in its file name (beside the office and the request's number)
+FILE_WORDS = {
+    "status": "FOIA-status-inquiry",
+    "liaison": "letter-to-FOIA-Public-Liaison",
+    "ogis": "OGIS-mediation-request",
+    "info-answer": "FOIA-clarification",
+    "fee-response": "FOIA-fee-reply",
+    "still-interested": "FOIA-still-interested-reply",
+    "appeal": "FOIA-appeal",
+    "complaint-outline": "FOIA-complaint-outline",
+}
 MAX_TITLE = 400  # a request title longer than this is a note, not a subject: left out of letters
 _EXEMPTIONS_IN_SUMMARY = re.compile(r"exemptions? ([^;()]+)(?:\(([^)]*)\))?", re.I)
 
@@ -360,6 +369,19 @@ def _exhibit_letter(i: int) -> str:
     return letters[i] if i < 26 else letters[i // 26 - 1] + letters[i % 26]
 
 
+# what an appeal or fee decision did, as a chronology's sentence says it (never its log label)
+APPEAL_DID = {
+    "granted": "granted the appeal",
+    "partly_granted": "granted the appeal in part",
+    "denied": "denied the appeal",
+    "remanded": "sent the request back to be processed again",
+}
+FEE_DID = {
+    "waiver_granted": "granted the fee waiver",
+    "waiver_denied": "denied the fee waiver",
+    "category_granted": "granted the fee category requested",
+    "category_denied": "denied the fee category requested",
+}
 FILED_BY = {"portal": "through a FOIA portal", "email": "by email", "mail": "by mail", "fax": "by fax"}
 
 
@@ -367,7 +389,7 @@ def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
     """One plain sentence for a chronology: in the requester's own voice for a letter they
     sign (`mine`, the OGIS request), else about "Plaintiff" (the complaint outline)."""
     agency = short_name(comp)
-    outcome = outcome_words(e.outcome)
+    whose = "my request" if mine else "the request"
     if mine:
         own = {
             "filed": f"I submitted the request to {agency}"
@@ -415,18 +437,18 @@ def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
         + (f" of {dollars(Decimal(e.amount_cents) / 100)}" if e.amount_cents is not None else "")
         + ".",
         "fee_estimate_answered": "Plaintiff answered the fee estimate.",
-        "fee_decision": f"{agency} decided on fees: {outcome}.",
+        "fee_decision": f"{agency} {FEE_DID[e.outcome] if e.outcome in FEE_DID else 'decided on fees'}.",
         "still_interested": f"{agency} asked whether Plaintiff was still interested.",
         "still_interested_answered": "Plaintiff confirmed continued interest.",
         "interim_release": f"{agency} released records in part (interim release).",
-        "determination": f"{agency} issued a determination: {outcome}"
-        + (f" ({cited})" if (cited := _and_list([x["name"] for x in determination_exemptions(e)])) else "")
+        "determination": f"{agency} "
+        + (determination_did(e.outcome, determination_exemptions(e), whose) or "made a determination")
         + ".",
         "appeal_filed": "Plaintiff filed an administrative appeal.",
         "appeal_received": "The appeal office acknowledged the appeal"
         + (f" as {e.tracking_number}" if e.tracking_number else "")
         + ".",
-        "appeal_decided": f"The appeal was decided: {outcome}.",
+        "appeal_decided": f"The appeal office {APPEAL_DID.get(e.outcome or '', 'decided the appeal')}.",
         "routed": f"{agency} referred or routed the request.",
         "referral": f"{agency} referred records to another agency.",
         "referral_received": f"{agency} received the request on referral from another agency.",
@@ -497,6 +519,11 @@ def _history_values(h: History, today: date) -> dict:
         "waiver_pending": h.waiver_requested is not None and h.waiver_denied is None,
         "determination_on": long_date(h.determination.occurred_on) if h.determination else "",
         "determination_outcome": outcome_words(h.determination.outcome) if h.determination else "",
+        "determination_did": determination_did(h.determination.outcome, h.exemptions)
+        if h.determination
+        else "",
+        "determination_withheld": h.determination is not None and h.determination.outcome in WITHHOLDING,
+        "fee_bar": bool(fee_bar_state(h, today)),
         "exemptions": [e["name"] for e in h.exemptions],
         "exemptions_text": _and_list([e["name"] for e in h.exemptions]),
         "appeal_filed_on": long_date(h.appeal.occurred_on) if h.appeal else "",
@@ -504,6 +531,9 @@ def _history_values(h: History, today: date) -> dict:
         "appeal_decision_due": long_date(h.appeal_decision_due),
         "appeal_decided_on": long_date(h.appeal_decided.occurred_on) if h.appeal_decided else "",
         "appeal_outcome": outcome_words(h.appeal_decided.outcome) if h.appeal_decided else "",
+        "appeal_did": APPEAL_DID.get(h.appeal_decided.outcome or "", "decided the appeal")
+        if h.appeal_decided
+        else "",
         "appeal_remanded": h.appeal_decided is not None and h.appeal_decided.outcome == "remanded",
         "appeal_missed": h.appeal_missed(today),
         "interim_released_on": long_date(h.interim_release.occurred_on) if h.interim_release else "",
@@ -531,6 +561,9 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
             deadline_extended=h.extended,
             note=inputs.note,
         )
+        ctx["fee_bar_text"] = fee_bar_text(
+            fee_bar_state(h, letter_date), "your office", requester.fee_category
+        )
         # A late determination ends the question: the letter says the deadline ran out only
         # while the agency still owes one.
         ctx["deadline_passed"] = h.responded_on is None and ctx["deadline_passed"]
@@ -542,7 +575,9 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
             ctx["determined"] = {
                 "on": facts["determination_on"],
                 "outcome": facts["determination_outcome"],
+                "did": facts["determination_did"],
                 "releases": outcome in RELEASES,
+                "referred": outcome == "referral",  # the letter asks where the request went
             }
             if outcome in ADVERSE:
                 ctx["warnings"].append(
@@ -559,7 +594,9 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
             ctx.update(appeal_office(comp, inputs.appeal_address, ctx["warnings"]))
             decided = h.determination
             ctx["appeal"] = {
-                "decision": _decision("determination", decided.occurred_on, outcome_words(decided.outcome))
+                # the appeals office did not decide: say who did, and what the decision did
+                "decision": f"{_decision('determination', decided.occurred_on)} by {first_mention(comp)}"
+                + (f", which {did}" if (did := determination_did(decided.outcome, h.exemptions)) else "")
                 if decided
                 else "decision",
                 "filed_on": facts["appeal_filed_on"],
@@ -592,6 +629,11 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
             reply_by=asked.named_date,
             note=inputs.note,
         )
+        if h.determination is not None and h.determination.occurred_on >= asked.occurred_on:
+            ctx["warnings"].append(
+                f"The log shows a determination on {facts['determination_on']}, after the agency's "
+                "letter: the request is no longer pending, so this reply may no longer be needed."
+            )
     elif kind == "fee-response":
         estimate = h.fee_estimate
         if estimate is None or estimate.amount_cents is None:
@@ -606,7 +648,8 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
             accept=inputs.accept,
             fee_cap=inputs.fee_cap,
             narrowing=inputs.narrowing,
-            fee_bar=facts["missed"],
+            fee_bar=facts["fee_bar"],
+            fee_bar_text=fee_bar_text(fee_bar_state(h, letter_date), "your office", requester.fee_category),
             estimate_after_due=h.due_on is not None and h.due_on < estimate.occurred_on,
             note=inputs.note,
         )
@@ -616,7 +659,10 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         ctx = _followup_base(requester, comp, ref, letter_date)
         liaison = ctx["component"]["public_liaison"]
         ctx["addressee"] = _address_block(
-            "FOIA Public Liaison", "\n".join(str(ctx["addressee"]).split("\n")[1:]), letter_name(comp)
+            # the FOIA office's block, read back as text (a Listing holds it XML-escaped)
+            "FOIA Public Liaison",
+            "\n".join(html.unescape(str(ctx["addressee"])).split("\n")[1:]),
+            letter_name(comp),
         )
         if not liaison:
             ctx["warnings"].append(
@@ -624,7 +670,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
                 "goes to the FOIA office, addressed to the Liaison; find the Liaison's contact on "
                 "the agency's FOIA page."
             )
-        ctx.update(note=paragraphs(inputs.note))
+        ctx.update(note=paragraphs(inputs.note), answer_by=answer_by(letter_date))
     elif kind == "ogis":
         ctx = _followup_base(requester, comp, ref, letter_date)
         facts["chronology"] = h.own_chronology  # the requester tells OGIS what happened
@@ -659,6 +705,69 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
     return ctx
 
 
+def determination_did(
+    outcome: str | None, exemptions: Sequence[dict] = (), request: str = "my request"
+) -> str:
+    """What a determination did, as a clause after "which" or after the office's name: a
+    practitioner says "which withheld records in part under Exemption 5", never "the
+    partly granted determination" (a log's label used as an adjective). `request` is how the
+    writer calls the request ("my request"; "the request" in a complaint's chronology)."""
+    cited = _and_list([e["name"] for e in exemptions])
+    under = f" under {cited}" if cited else ""
+    return {
+        "partial": f"withheld records in part{under}",
+        "denial": f"withheld the records in full{under}" if cited else f"denied {request}",
+        "no_records": f"found no records responsive to {request}",
+        "glomar": "refused to confirm or deny that responsive records exist"
+        + (f", citing {cited}" if cited else ""),
+        "full_grant": f"granted {request} in full",
+        "referral": f"referred {request} to another agency",
+    }.get(outcome or "", "")
+
+
+def fee_bar_state(h: History, today: date) -> str:
+    """Whether 5 U.S.C. 552(a)(4)(A)(viii) bars fees, as far as the log can tell. "barred":
+    the determination came late (or not yet) and no timely notice of unusual circumstances
+    came, so none of the exceptions of (viii)(II) can apply, all of which need that notice
+    or a court's finding. "unless_pages": a timely notice came, but even the extended limit
+    and the 10 days (viii)(II)(aa) adds ran out: barred unless (bb) applies (more than 5,000
+    pages, and the agency discussed narrowing with the requester), which the log cannot
+    know. "": no limit missed, or still within those 10 days (counted as working days, the
+    later reading)."""
+    if h.due_on is None or not h.missed(today):
+        return ""
+    if not h.extended:
+        return "barred"
+    from foiadesk.core.deadlines.calendar import calendar
+
+    return "unless_pages" if (h.responded_on or today) > calendar().add_working_days(h.due_on, 10) else ""
+
+
+def fee_bar_text(state: str, who: str, fee_category: str) -> str:
+    """The fee bar as the letter asserts it, only as far as `fee_bar_state` supports; `who`
+    is the office that missed the limit ("your office", "the Office of Legal Counsel"), named
+    in the sentence before."""
+    fees = (
+        "duplication fees, the only fees a requester in my fee category pays,"
+        if fee_category in PREFERRED_CATEGORIES
+        else "search fees"
+    )
+    if state == "barred":
+        return (
+            f"Because {who} gave no timely written notice of unusual circumstances (5 U.S.C. "
+            f"552(a)(6)(B)), 5 U.S.C. 552(a)(4)(A)(viii) bars it from charging me {fees} for this request."
+        )
+    if state == "unless_pages":
+        return (
+            f"{sentence_start(who)} missed even the extended time limit by more than the 10 days "
+            "that 5 U.S.C. 552(a)(4)(A)(viii)(II)(aa) excuses. It may therefore not charge me "
+            f"{fees} for this request "
+            "unless more than 5,000 pages are necessary to respond and it has discussed with me how to "
+            "limit the request (552(a)(4)(A)(viii)(II)(bb))."
+        )
+    return ""
+
+
 def outcome_words(outcome: str | None) -> str:
     """An outcome inside a sentence: "partly granted", but "Glomar", a proper name."""
     return OUTCOME_LABELS.get(outcome or "", "").lower().replace("glomar", "Glomar")
@@ -672,12 +781,17 @@ def _and_list(names: list[str]) -> str:
 def _dispute(h: History, facts: dict) -> str:
     if facts["appeal_missed"] and h.appeal_decided is None:
         return "the lack of a decision on my administrative appeal within the time the law allows"
-    if h.determination is not None and h.determination.outcome in ADVERSE:
-        return (
-            f"the determination of {facts['determination_on']}, which " + DETERMINED[h.determination.outcome]
-        )
+    if h.determination is not None and h.determination.outcome in (*ADVERSE, "referral"):
+        # the exemptions follow in a sentence of their own ("The determination withheld records under …")
+        did = determination_did(h.determination.outcome)
+        return f"the determination of {facts['determination_on']}, which {did}"
     if h.waiver_denied is not None:
         return f"the denial of my fee waiver on {facts['waiver_denied_on']}"
+    if facts["missed"] and h.determination is not None:  # it came, late: the delay is the dispute
+        return (
+            "the delay in deciding my request, which ended only with the determination of "
+            f"{facts['determination_on']}"
+        )
     if facts["missed"]:
         return f"the agency's failure to make a determination by {facts['due_on']}"
     return "the processing of my request"
@@ -695,6 +809,11 @@ def _ogis_ask(h: History, facts: dict) -> str:
         )
     if adverse:
         return "An explanation of the determination and a description of the search made"
+    if h.determination is not None and h.determination.outcome == "referral":
+        return (
+            "The name of the agency my request was referred to, the date of the referral and the "
+            "tracking number that agency assigned"
+        )
     if h.waiver_denied is not None:
         return "Reconsideration of the denial of my fee waiver"
     if facts["missed"] and h.determination is None:
@@ -709,6 +828,19 @@ def _home_district(requester: Requester) -> str:
     match = re.search(r",\s*([A-Z]{2})\s+\d{5}", requester.address or "")
     return match.group(1) if match else ""
 
+
+# What an appeal asks the appeals office to order, by what the determination did (a
+# withholding: release; no records: a new search; a Glomar answer: an answer on the records).
+RELIEF = {
+    "partial": "order the release of all reasonably segregable, non-exempt records",
+    "denial": "order the release of all reasonably segregable, non-exempt records",
+    "no_records": "order a new search and the release of the records it finds",
+    "glomar": "order a search and a response that says whether responsive records exist",
+    "referral": "order the request processed in full",
+}
+WITHHOLDING = ("partial", "denial")  # determinations that withheld records: segregability is argued
+# The least time the Act lets a requester appeal in (5 U.S.C. 552(a)(6)(A)(i)(III)(aa)).
+APPEAL_DAYS = 90
 
 # A Glomar response is argued on its own ground, not the search's: the agency has not said
 # it searched, only that the existence of records is itself protected.
@@ -740,13 +872,14 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
     warnings: list[str] = []
     search = inputs.search_argument
     glomar = adverse is not None and adverse.outcome == "glomar"
+    decider = short_name(h.component)  # named in full in the letter's first sentence
     if not search and adverse is not None and not glomar:
         search = (
-            "Please also review the adequacy of the search. The agency must show a search reasonably "
-            "calculated to uncover all responsive records, in every office and system likely to hold "
-            "them, including email, attachments and messaging accounts of the officials involved. "
-            "The determination does not say which offices, custodians, systems, date ranges or search "
-            "terms were searched; please direct a new search and describe it."
+            f"{sentence_start(decider)} had to make a search reasonably calculated to uncover all "
+            "responsive records, in every office and system likely to hold them, including the email, "
+            "attachments and messaging accounts of the officials involved. The determination does not "
+            "say which offices, custodians, systems, date ranges or search terms were searched. Please "
+            "order a new search, and a description of it that names each of them."
         )
     other = [inputs.other_argument] if inputs.other_argument else []
     if h.waiver_denied is not None:
@@ -758,21 +891,25 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
             else "I have no commercial interest in them"
         )
         other.append(
-            (f"The denial of my fee waiver on {denied} is also appealed. " if adverse else "")
+            (f"I also appeal the denial of my fee waiver by {decider} on {denied}. " if adverse else "")
             + "The records concern identifiable operations of the government, their release would add "
             f"significantly to public understanding of them as my request explained, and {commercial} "
             "(5 U.S.C. 552(a)(4)(A)(iii))."
         )
-    if h.missed(letter_date) and h.due_on:
+    # The lateness is argued for what it bars (fees), and only as far as the log supports it.
+    bar = fee_bar_state(h, letter_date)
+    if bar and h.due_on is not None:
+        late = (
+            f"made its determination only on {long_date(h.responded_on)}, after"
+            if h.responded_on is not None
+            else "has made no determination, although"
+        )
+        extended = ", as extended for unusual circumstances," if h.extended else ""
         other.append(
-            f"Your office did not make a determination by {long_date(h.due_on)}, the date 5 U.S.C. "
-            "552(a)(6)(A)(i) required. Under 5 U.S.C. 552(a)(4)(A)(viii) it may not charge search fees"
-            + (
-                ", nor duplication fees to a requester in my fee category,"
-                if requester.fee_category in PREFERRED_CATEGORIES
-                else ""
-            )
-            + " for this request."
+            f"{sentence_start(decider)} {late} the time limit for it{extended} ran out on "
+            f"{long_date(h.due_on)} (5 U.S.C. 552(a)(6)(A)(i)). "
+            + fee_bar_text(bar, "it", requester.fee_category)
+            + " Please direct that no such fees be charged."
         )
     # Expedition is argued only while the agency has not granted it: asked for and denied, or
     # asked for and never decided. Once granted there is nothing to renew or to certify again.
@@ -819,13 +956,21 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         expedite_argument=expedite_argument,
         appeal_address=inputs.appeal_address,
         decision=noun,
-        outcome=outcome_words(adverse.outcome) if adverse else "",
+        outcome=determination_did(adverse.outcome, h.exemptions) if decision is adverse else "",
+        relief=RELIEF.get(adverse.outcome or "", "") if decision is adverse else "",
+        withheld_records=adverse.outcome in WITHHOLDING if decision is adverse else None,
+        within_90_days=(letter_date - decision.occurred_on).days <= APPEAL_DAYS,
         # an expedite denial argued beside another decision is enclosed with it
         expedite_denied_on=h.expedite_denied.occurred_on
         if h.expedite_denied is not None and decision is not h.expedite_denied
         else None,
     )
     ctx["warnings"].extend(warnings)
+    if (letter_date - decision.occurred_on).days > APPEAL_DAYS:
+        ctx["warnings"].append(
+            f"The decision appealed is more than {APPEAL_DAYS} days old: check the appeal deadline in "
+            "the agency's rules and in the decision letter before sending."
+        )
     if adverse is not None and adverse.outcome == "no_records":
         ctx["warnings"].append(
             "A no-records answer is appealed on the search: add what you know about where the "
@@ -876,10 +1021,10 @@ def draft_followup(
 
     h = history_of(db, request_id, today=letter_date)
     ctx = build_followup(kind, h, requester, inputs or Inputs(), letter_date=letter_date)
-    template = KINDS[kind][0]
-    data = render(template, ctx, user_templates_dir=user_templates_dir)
+    data = render(KINDS[kind][0], ctx, user_templates_dir=user_templates_dir)
+    filed = h.filed.occurred_on.isoformat() if h.filed else ""
     name = suggested_filename(
-        template, h.component.abbr or h.component.key, letter_date, f"request-{request_id}"
+        FILE_WORDS[kind], file_office(h.component), letter_date, h.tracking or f"request-filed-{filed}"
     )
     return Followup(request_id, kind, name, data, tuple(ctx["warnings"]), ctx)
 

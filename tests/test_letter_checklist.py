@@ -1,0 +1,346 @@
+"""Letters as a FOIA litigator reviews them before signing, and as the officer who receives
+them reads them. An appeal goes to the appeals office, which did not decide: it names the
+office that did, and says what its decision did ("which withheld records in part under
+Exemption 5"), never a log's outcome label used as an adjective ("the partly granted
+determination"). Arguments do not open with "also". The fee bar (5 U.S.C. 552(a)(4)(A)(viii))
+is asserted only as far as the log supports it: with no timely notice of unusual
+circumstances none of the exceptions in (viii)(II) can apply; with one, (aa) excuses 10 more
+days and (bb) may still allow fees. File names say the office and the request plainly.
+Expected wording is what a practitioner writes, not the code's output."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from docx import Document
+
+from foiadesk.core.deadlines.events import OUTCOME_LABELS
+from foiadesk.core.letters.compose import draft_requests
+from foiadesk.core.letters.content import DraftOptions, Requester
+from foiadesk.core.letters.followups import Inputs, draft_followup, record_determination
+from foiadesk.core.reference.casepack import shipped_case_packs
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+
+DAY = date(2026, 12, 7)
+# Filed and received Tuesday, September 1, 2026. Twenty working days (552(a)(6)(A)(i)),
+# counted from the next day and skipping Labor Day (September 7): due September 30.
+FILED = date(2026, 9, 1)
+
+
+@pytest.fixture
+def db(tmp_path):
+    return connect(tmp_path / "log.sqlite3")
+
+
+@pytest.fixture
+def reporter():
+    return Requester(
+        name="Dana Whitfield",
+        email="dana@example.org",
+        organization="The Ledger Desk",
+        title="Reporter",
+        address="1200 K Street NW\nWashington, DC 20005",
+        fee_category="news_media",
+        fee_category_basis="Staff reporter.",
+    )
+
+
+def request_at(db, abbr: str, tracking: str) -> int:
+    comp = load_directory().component(abbr)
+    rid = log.add_directory_request(db, comp, title="Legal analyses of address disclosures").new_id
+    log.record_event(db, rid, log.NewEvent("filed", FILED, channel="portal"))
+    log.record_event(
+        db, rid, log.NewEvent("acknowledged", FILED, agency_received_on=FILED, tracking_number=tracking)
+    )
+    return rid
+
+
+def text_of(db, rid, kind, requester, on=DAY, **inputs) -> str:
+    docx = draft_followup(db, rid, kind, Inputs(**inputs), letter_date=on, requester=requester).docx
+    return "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs if p.text.strip())
+
+
+def after(text: str, heading: str) -> str:
+    """The first paragraph under a section heading."""
+    return text.split(f"\n{heading}\n", 1)[1].split("\n", 1)[0]
+
+
+# --- the appeal names who decided and what the decision did ----------------------------------
+
+
+def test_an_appeal_to_oip_names_the_office_that_decided_and_what_it_withheld(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-318")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    text = text_of(db, rid, "appeal", reporter)
+    assert "Appeals Officer\nOffice of Information Policy" in text  # DOJ's appeals go to OIP
+    assert (
+        "I appeal the determination of November 16, 2026 by the Office of Legal Counsel, which "
+        "withheld records in part under Exemption 5." in text
+    )
+    # OIP did not decide: nothing calls the determination OIP's
+    for wrong in ("your decision", "your determination", "Your office", "partly granted"):
+        assert wrong not in text, wrong
+    assert "My request and the determination are attached." in text
+    assert "Attachments: my request of September 1, 2026; the determination of November 16, 2026." in text
+
+
+@pytest.mark.parametrize(
+    ("outcome", "exemptions", "did", "ogis_did"),
+    [
+        ("denial", ["b5", "b6"], "which withheld the records in full", "which denied my request"),
+        ("no_records", [], "which found no records responsive to my request", None),
+        ("glomar", [], "which refused to confirm or deny that responsive records exist", None),
+    ],
+)
+def test_each_adverse_determination_is_said_by_what_it_did(db, reporter, outcome, exemptions, did, ogis_did):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome=outcome, exemptions=exemptions)
+    cited = " under Exemption 5 and Exemption 6" if exemptions else ""
+    appeal = text_of(db, rid, "appeal", reporter)
+    assert f"determination of November 16, 2026 by the Office of Legal Counsel, {did}{cited}." in appeal
+    # to OGIS the office is named in the sentence before, and the exemptions once, after it
+    ogis = text_of(db, rid, "ogis", reporter)
+    assert f"The dispute is about the determination of November 16, 2026, {ogis_did or did}." in ogis
+    assert ogis.count("Exemption 5 and Exemption 6") == (
+        2 if exemptions else 0
+    )  # the paragraph and chronology
+    label = OUTCOME_LABELS[outcome]
+    for text in (appeal, ogis):
+        assert f"{label} determination" not in text and f"{label.lower()} determination" not in text
+
+
+def test_the_liaison_is_asked_about_a_glomar_answer_already_appealed_as_such(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="glomar")
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 11, 20), channel="portal"))
+    text = text_of(db, rid, "liaison", reporter)
+    assert (
+        "the determination of November 16, 2026, which refused to confirm or deny that responsive "
+        "records exist:" in text
+    )
+    # nothing was said to be withheld, and the appeal is already made
+    assert "why records were withheld" not in text and "decide whether to appeal" not in text
+    assert "I appealed it on November 20, 2026" in text
+
+
+def test_a_still_interested_reply_does_not_say_it_waits_for_a_determination_it_has(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    log.record_event(db, rid, log.NewEvent("still_interested", date(2026, 10, 20)))
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    reply = draft_followup(db, rid, "still-interested", letter_date=DAY, requester=reporter)
+    body = "\n".join(p.text for p in Document(io.BytesIO(reply.docx)).paragraphs)
+    assert "waiting for a determination" not in body
+    assert any("determination on November 16, 2026" in w for w in reply.warnings)
+
+
+def test_a_status_inquiry_on_a_pending_appeal_says_who_decided(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-318")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 11, 20), channel="portal"))
+    text = text_of(db, rid, "status", reporter)
+    assert (
+        "On November 20, 2026 I appealed the determination of November 16, 2026 by the Office of "
+        "Legal Counsel, which withheld records in part under Exemption 5." in text
+    )
+
+
+def test_the_complaint_chronology_says_what_each_decision_did(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-318")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 11, 20)), today=DAY)
+    log.record_event(db, rid, log.NewEvent("appeal_decided", date(2026, 12, 3), outcome="denied"), today=DAY)
+    text = text_of(db, rid, "complaint-outline", reporter)
+    assert "The Office of Legal Counsel withheld records in part under Exemption 5." in text
+    assert "The appeal office denied the appeal." in text
+    assert "issued a determination:" not in text and "was decided:" not in text
+
+
+# --- arguments ----------------------------------------------------------------------------------
+
+
+def test_the_search_argument_stands_on_its_own(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-318")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="no_records")
+    text = text_of(db, rid, "appeal", reporter)
+    first = after(text, "Adequacy of the search")
+    # the first (here the only) argument: nothing before it for "also" to add to
+    assert "also" not in first.split(".")[0]
+    assert first.startswith(
+        "The Office of Legal Counsel had to make a search reasonably calculated to uncover all "
+        "responsive records"
+    )
+    assert "order a new search" in first
+
+
+def test_an_appeal_says_it_is_made_within_the_90_days_only_when_it_is(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-318")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    timely = "This appeal is made within 90 days of the determination (5 U.S.C. 552(a)(6)(A)(i)(III)(aa))."
+    assert timely in text_of(db, rid, "appeal", reporter)
+    # February 15, 2027 is 91 days after November 16, 2026 (14 + 31 + 31 + 15)
+    late = draft_followup(db, rid, "appeal", letter_date=date(2027, 2, 15), requester=reporter)
+    body = "\n".join(p.text for p in Document(io.BytesIO(late.docx)).paragraphs)
+    assert timely not in body
+    assert any("more than 90 days" in w for w in late.warnings)
+
+
+# --- the fee bar, only as far as the log supports it --------------------------------------------
+
+BARRED = (
+    "Because {who} gave no timely written notice of unusual circumstances (5 U.S.C. 552(a)(6)(B)), "
+    "5 U.S.C. 552(a)(4)(A)(viii) bars it from charging me duplication fees"
+)
+
+
+def test_a_late_determination_without_notice_of_unusual_circumstances_bars_fees(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-318")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    text = text_of(db, rid, "appeal", reporter)
+    assert (
+        "The Office of Legal Counsel made its determination only on November 16, 2026, after the time "
+        "limit for it ran out on September 30, 2026 (5 U.S.C. 552(a)(6)(A)(i))." in text
+    )
+    assert BARRED.format(who="it") in text
+
+
+def test_a_notice_sent_after_the_20_days_does_not_save_the_fees(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-318")
+    log.record_event(db, rid, log.NewEvent("extension_notice", date(2026, 10, 20)))  # after September 30
+    text = text_of(db, rid, "status", reporter, on=date(2026, 11, 10))
+    assert BARRED.format(who="your office") in text
+
+
+def test_a_timely_extension_excuses_10_more_days_and_leaves_the_5000_page_exception(db, reporter):
+    # A timely notice (September 15) extends the limit by 10 working days: from September 30
+    # to October 15 (Columbus Day, October 12, skipped). (viii)(II)(aa) excuses 10 days more:
+    # to October 29.
+    rid = request_at(db, "DOJ-OLC", "FY27-318")
+    log.record_event(db, rid, log.NewEvent("extension_notice", date(2026, 9, 15)))
+    inside = text_of(db, rid, "status", reporter, on=date(2026, 10, 21))
+    assert "ran out on October 15, 2026" in inside
+    assert "552(a)(4)(A)(viii)" not in inside and "fees" not in inside  # within the 10 days: no bar yet
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    text = text_of(db, rid, "appeal", reporter)
+    assert "gave no timely written notice" not in text
+    assert (
+        "unless more than 5,000 pages are necessary to respond and it has discussed with me how "
+        "to limit the request (552(a)(4)(A)(viii)(II)(bb))" in text
+    )
+
+
+def test_a_determination_within_the_excused_days_leaves_no_fee_argument(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-318")
+    log.record_event(db, rid, log.NewEvent("extension_notice", date(2026, 9, 15)))
+    record_determination(db, rid, on=date(2026, 10, 21), outcome="partial", exemptions=["b5"])
+    text = text_of(db, rid, "appeal", reporter)
+    assert "552(a)(4)(A)(viii)" not in text and "Other grounds" not in text
+
+
+# --- file names ------------------------------------------------------------------------------------
+
+
+def test_file_names_say_the_office_and_the_request_plainly(db, reporter):
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    privacy = load_directory().component("DHS-PRIV")
+    cats = [c.id for c in pack.categories_for("DHS-PRIV")][:1]
+    (draft,) = draft_requests(
+        Requester(**{**reporter.__dict__}), pack, cats, [privacy], DraftOptions(letter_date=DAY)
+    )
+    assert draft.filename == "2026-12-07_DHS-Privacy-Office_FOIA-request.docx"
+    rid = request_at(db, "DOJ-OLC", "FY27-318")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    appeal = draft_followup(db, rid, "appeal", letter_date=DAY, requester=reporter)
+    assert appeal.filename == "2026-12-07_Office-of-Legal-Counsel_FOIA-appeal_FY27-318.docx"
+    for name in (draft.filename, appeal.filename):
+        assert "DHS-PRIV" not in name and "DOJ-OLC" not in name and "irs-ice-mou" not in name
+        assert f"request-{rid}" not in name  # FoiaDesk's own row number means nothing to the agency
+
+
+def test_a_status_inquiry_after_a_referral_asks_where_the_request_went(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="referral")
+    text = text_of(db, rid, "status", reporter)
+    assert "on November 16, 2026: it referred my request to another agency." in text
+    assert "which agency it went to, on what date, and the tracking number that agency gave it" in text
+    assert "completes your office's action" not in text  # a referral leaves the request open elsewhere
+
+
+def test_ogis_is_told_of_a_referral_not_of_a_determination_never_made(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="referral")  # after September 30
+    text = text_of(db, rid, "ogis", reporter)
+    assert (
+        "The dispute is about the determination of November 16, 2026, which referred my request "
+        "to another agency." in text
+    )
+    assert "failure to make a determination" not in text
+    assert "the date of the referral and the tracking number that agency assigned" in text
+
+
+def test_the_complaint_outline_says_what_the_appeal_office_did_and_claims_delay_only_when_late(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    log.record_event(db, rid, log.NewEvent("extension_notice", date(2026, 9, 15)))  # timely: due October 15
+    record_determination(db, rid, on=date(2026, 10, 14), outcome="partial", exemptions=["b5"])  # on time
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 10, 20)), today=DAY)
+    log.record_event(db, rid, log.NewEvent("appeal_decided", date(2026, 11, 10), outcome="denied"), today=DAY)
+    text = text_of(db, rid, "complaint-outline", reporter)
+    assert "On November 10, 2026 the appeal office denied the appeal: you may now sue" in text
+    assert "and on November 10, 2026 the appeal office denied the appeal." in text
+    assert "(denied)" not in text
+    # the determination came in time: the count does not claim it was late
+    assert "timely determination" not in text
+    assert (
+        "by failing to search adequately and to release non-exempt records withheld under Exemption 5."
+        in text
+    )
+
+
+def test_a_status_inquiry_and_a_letter_to_the_liaison_say_by_when(db, reporter):
+    # Monday, December 7, 2026, plus ten working days: December 8–11, 14–18 and 21
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    for kind in ("status", "liaison"):
+        assert "I would be grateful for your answer by December 21, 2026." in text_of(db, rid, kind, reporter)
+
+
+def test_the_liaison_letter_prints_an_address_with_an_apostrophe_as_written(db, reporter):
+    # USCIS's FOIA office is at Lee's Summit, Missouri: the letter must not print "Lee&#x27;s"
+    rid = request_at(db, "USCIS", "COW2026000001")
+    for kind in ("status", "liaison"):
+        text = text_of(db, rid, kind, reporter)
+        assert "Lee's Summit, MO" in text and "&#" not in text, kind
+
+
+def test_the_fee_bar_names_the_fees_of_the_requesters_own_category(db):
+    # 552(a)(4)(A)(viii)(I): search fees for all; duplication fees for category (ii)(II) only
+    other = Requester(name="Sam Lee", email="sam@example.org", address="1 Main St\nAustin, TX 78701")
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    text = text_of(db, rid, "status", other)  # due September 30, no notice of unusual circumstances
+    assert (
+        BARRED.replace("duplication fees", "search fees for this request.").format(who="your office") in text
+    )
+    assert "duplication" not in text
+
+
+def test_a_letter_to_the_appeals_office_does_not_offer_the_components_liaison_as_its_own(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-318")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 11, 20), channel="portal"))
+    for kind in ("status", "appeal"):
+        text = text_of(db, rid, kind, reporter)
+        assert "your FOIA Public Liaison" not in text, kind
+        assert "Office of Government Information Services (OGIS)" in text and "552(h)(3)" in text, kind
+
+
+def test_replies_that_end_a_tolling_cite_the_clause_that_allowed_it(db, reporter):
+    # 552(a)(6)(A)(ii)(I): one request for information; (ii)(II): clarifying fee assessment
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    log.record_event(db, rid, log.NewEvent("info_requested", date(2026, 9, 10)))
+    log.record_event(db, rid, log.NewEvent("fee_estimate", date(2026, 9, 11), amount_cents=12000))
+    info = text_of(db, rid, "info-answer", reporter, answer="I mean the final agreement.")
+    assert "Under 5 U.S.C. 552(a)(6)(A)(ii)(I), any tolling of the time limit for this request ends" in info
+    fees = text_of(db, rid, "fee-response", reporter)
+    assert "Under 5 U.S.C. 552(a)(6)(A)(ii)(II), any tolling of the time limit to settle fees ends" in fees
