@@ -37,7 +37,8 @@ FEE_PHRASE = re.compile(
     r"|(?:amount due|balance due|please remit|advance payment of|payment (?:of|in the amount of)"
     r"|fee estimate of|in the amount of|invoice (?:for|of))\s*:?\s*$"
     # "we estimate $12.00", "we estimate the fee at $40"
-    r"|\bwe\s+estimate\s+(?:(?:that\s+)?(?:the|your)\s+(?:fees?|costs?|charges?)\s+(?:at|to\s+be|will\s+be)\s+)?"
+    r"|\bwe\s+estimate\s+(?:(?:that\s+)?(?:the|your)\s+(?:total\s+)?(?:fees?|costs?|charges?)\s+"
+    r"(?:(?:for|of|to)\s+(?:[\w,]+\s+){0,4}?)?(?:at|to\s+be|will\s+be)\s+)?"
     r"(?:approximately\s+|about\s+)?$"
     r"|\b(?:will|would|shall|you)\s+(?:now\s+)?owe\s+(?:approximately\s+)?$"
     r"|\b(?:be|been|are|is)\s+(?:being\s+)?(?:charged|assessed|billed)\s+(?:a\s+fee\s+of\s+)?(?:approximately\s+)?$",
