@@ -48,6 +48,17 @@ FLOORS = {
         "exemptions": 20,
         "fee_amount": 20,
     },
+    # 20 passages written after the round's rules, read once: reply type 16, fee 19, the rest all
+    # right; three families then fixed (a copy "we are sending you", "the cost of processing … is
+    # estimated at", "please specify … you are interested in"). Left: c3-10, a Glomar answer given
+    # "without the consent of the individual", which the reader keeps as a Glomar held in reserve.
+    "probes-s25c.jsonl": {
+        "reply_type": 19,
+        "letter_date": 20,
+        "tracking_numbers": 20,
+        "exemptions": 20,
+        "fee_amount": 20,
+    },
 }
 
 

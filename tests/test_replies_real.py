@@ -1235,3 +1235,27 @@ def test_information_or_details_withheld_mean_the_rest_was_released(wording, kin
 )
 def test_receipts_in_the_words_of_queues_systems_and_portals_acknowledge(wording, kind):
     assert parse_text(f"Dear Requester:\n{wording}").reply_type == kind
+
+
+def test_a_copy_sent_to_the_requester_is_a_release():
+    p = parse_text("Dear Mr. Oakes:\nAs requested, we are sending you a copy of your registration record.")
+    assert p.reply_type == "records_released"
+    assert (
+        parse_text("Dear Mr. Oakes:\nWe are sending your request to the Army.").reply_type
+        != "records_released"
+    )
+
+
+def test_a_cost_of_processing_estimated_at_an_amount_is_the_fee():
+    p = parse_text(
+        "Dear Ms. Brandt:\nThe cost of processing your request is estimated at $125.00. Please confirm in "
+        "writing that you are willing to pay this amount."
+    )
+    assert (p.reply_type, p.fee_amount) == ("fee", Decimal("125.00"))
+
+
+def test_asking_the_requester_to_specify_what_they_are_interested_in_is_a_clarification():
+    ask = "Dear Dr. Lutz:\nYour request asks for all communications about COVID-19."
+    p = parse_text(f"{ask} Please specify the offices or time period you are interested in.")
+    assert p.reply_type == "clarification"
+    assert parse_text(f"{ask} Please specify a mailing address for the CD.").reply_type != "clarification"

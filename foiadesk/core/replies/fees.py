@@ -26,7 +26,8 @@ FEE_PHRASE = re.compile(
     rf"(?:(?:\s+[\w,]+){{0,6}}?\s+{VERB})?\s*:?\s*(?:approximately\s+)?$"
     rf"|(?:fees?|charges?|costs?)\s+{VERB}\s+(?:approximately\s+)?$"
     # "The fee is estimated at $96.00"
-    r"|(?:fees?|charges?|costs?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+estimated\s+(?:at|to\s+be)\s+"
+    r"|(?:fees?|charges?|costs?)\s+(?:(?:of|for|to)\s+(?:[\w,]+\s+){0,5}?)?(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"estimated\s+(?:at|to\s+be)\s+"
     r"(?:approximately\s+)?$"
     # "The fee for processing your request is $45.00", "The cost of your request is $30.00",
     # "will cost $80", "we will charge you $30"

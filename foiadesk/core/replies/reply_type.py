@@ -311,6 +311,8 @@ RELEASED = any_of(
     # ... or said released to the requester, whatever its name: "The file has been reviewed and is
     # being released to you", "the report is released to you with the exception of …"
     r"\b(?:is|are|has\s+been|have\s+been)\s+(?:hereby\s+)?(?:being\s+)?released\s+to\s+you\b",
+    # "As requested, we are sending you a copy of your registration record"
+    r"\b(?:are|am|is)\s+(?:hereby\s+)?(?:sending|mailing|e-?mailing)\s+you\s+(?:a\s+cop(?:y|ies)|copies|the|all|\d+)\b",
 )
 # Records put where the requester reads them: "are being placed in the NRC Public Document Room
 # … under your name", "are available in the Public Document Room" (not the boilerplate of many
@@ -674,6 +676,10 @@ CLARIFY = any_of(
     # "because you didn't provide enough information"
     r"\b(?:did|do|does)\s*(?:not|n't)\s+(?:provide|give|include|send)\s+(?:us\s+)?(?:enough|sufficient|adequate)\s+"
     r"information\b",
+    # "Please specify the individuals, offices or time period you are interested in"
+    r"\bplease\s+(?:specify|identify|indicate|narrow|limit|clarify|describe)\b[^.;?]{0,160}?\b(?:you\s+are\s+"
+    r"interested\s+in|you\s+(?:are\s+)?(?:seeking|want)|so\s+(?:that\s+)?we\s+(?:can|may)\s+(?:search|locate|process"
+    r"|conduct))",
     # the same asked as a question: "Could you narrow it by date range?", "Can you limit it to one office?"
     r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:narrow|limit|reduce|reformulate|refine|specify|identify"
     r"|clarify)\b[^.;?]{0,200}\?",
