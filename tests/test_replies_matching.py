@@ -192,3 +192,27 @@ def test_a_date_that_is_no_request_s_filing_day_proves_nothing(db):
     match = propose_request(db, proposal, reply)
     assert match.request_id is None and set(match.candidates) == {first, second}
     assert "cites" not in match.why
+
+
+def test_a_letterhead_name_broken_across_lines_or_run_together_by_ocr_is_found(db, ice_and_tigta):
+    ice, _ = ice_and_tigta
+    cbp = request(db, "CBP", "U.S. Customs and Border Protection", "DHS", "Port wait times", "2026-10-03")
+    for head in ("U.S. Customs and\n\n\nBorder Protection", "U.S. Customs andBorder  Protection"):
+        proposal, reply = letter(f"{head}\nDecember 3, 2026\nDear Ms. Okafor:\nWe located no records.")
+        match = propose_request(db, proposal, reply, selected=ice)
+        assert (match.request_id, match.confidence) == (cbp, "likely"), head
+
+
+def test_a_letter_from_an_agency_the_log_never_wrote_to_says_so_instead_of_taking_the_selected_row(
+    db, ice_and_tigta
+):
+    # the log knows ICE and TIGTA; FOIA.gov's directory knows the Nuclear Regulatory Commission
+    ice, _ = ice_and_tigta
+    proposal, reply = letter(
+        "UNITED STATES\nNUCLEAR REGULATORY\nCOMMISSION\nWASHINGTON, D.C. 20555\nDecember 3, 2026\n"
+        "Re: FOIA-2026-000123\nDear Ms. Okafor:\nWe located no records responsive to your request."
+    )
+    match = propose_request(db, proposal, reply, selected=ice)
+    assert (match.request_id, match.confidence) == (None, "none")
+    assert match.agency == "Nuclear Regulatory Commission"
+    assert "The letterhead names Nuclear Regulatory Commission, and the log has no request to it" in match.why

@@ -28,6 +28,37 @@ FLOORS = {
         "exemptions": 296,
         "fee_amount": 296,
     },
+    # round s25: 60 passages of agencies the letter sets lack (SSA, OPM, GSA, SBA, VA, the services,
+    # NLRB, EEOC, FDIC, USPS …), labelled and then read once: reply type 57, letter date 60, tracking
+    # numbers 58, exemptions 60, fee 59; then 20 passages on the causes that recur in the blind runs
+    # of the letter sets (a part kept back, receipts worded as logs, questions to narrow), written
+    # after the first rules and read once: reply type 14 of 20, every other field right. Both were
+    # then read right by the round's rules.
+    "probes-s25a.jsonl": {
+        "reply_type": 60,
+        "letter_date": 60,
+        "tracking_numbers": 60,
+        "exemptions": 60,
+        "fee_amount": 60,
+    },
+    "probes-s25b.jsonl": {
+        "reply_type": 20,
+        "letter_date": 20,
+        "tracking_numbers": 20,
+        "exemptions": 20,
+        "fee_amount": 20,
+    },
+    # 20 passages written after the round's rules, read once: reply type 16, fee 19, the rest all
+    # right; three families then fixed (a copy "we are sending you", "the cost of processing … is
+    # estimated at", "please specify … you are interested in"). Left: c3-10, a Glomar answer given
+    # "without the consent of the individual", which the reader keeps as a Glomar held in reserve.
+    "probes-s25c.jsonl": {
+        "reply_type": 19,
+        "letter_date": 20,
+        "tracking_numbers": 20,
+        "exemptions": 20,
+        "fee_amount": 20,
+    },
 }
 
 

@@ -26,7 +26,8 @@ FEE_PHRASE = re.compile(
     rf"(?:(?:\s+[\w,]+){{0,6}}?\s+{VERB})?\s*:?\s*(?:approximately\s+)?$"
     rf"|(?:fees?|charges?|costs?)\s+{VERB}\s+(?:approximately\s+)?$"
     # "The fee is estimated at $96.00"
-    r"|(?:fees?|charges?|costs?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+estimated\s+(?:at|to\s+be)\s+"
+    r"|(?:fees?|charges?|costs?)\s+(?:(?:of|for|to)\s+(?:[\w,]+\s+){0,5}?)?(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"estimated\s+(?:at|to\s+be)\s+"
     r"(?:approximately\s+)?$"
     # "The fee for processing your request is $45.00", "The cost of your request is $30.00",
     # "will cost $80", "we will charge you $30"
@@ -37,7 +38,8 @@ FEE_PHRASE = re.compile(
     r"|(?:amount due|balance due|please remit|advance payment of|payment (?:of|in the amount of)"
     r"|fee estimate of|in the amount of|invoice (?:for|of))\s*:?\s*$"
     # "we estimate $12.00", "we estimate the fee at $40"
-    r"|\bwe\s+estimate\s+(?:(?:that\s+)?(?:the|your)\s+(?:fees?|costs?|charges?)\s+(?:at|to\s+be|will\s+be)\s+)?"
+    r"|\bwe\s+estimate\s+(?:(?:that\s+)?(?:the|your)\s+(?:total\s+)?(?:fees?|costs?|charges?)\s+"
+    r"(?:(?:for|of|to)\s+(?:[\w,]+\s+){0,4}?)?(?:at|to\s+be|will\s+be)\s+)?"
     r"(?:approximately\s+|about\s+)?$"
     r"|\b(?:will|would|shall|you)\s+(?:now\s+)?owe\s+(?:approximately\s+)?$"
     r"|\b(?:be|been|are|is)\s+(?:being\s+)?(?:charged|assessed|billed)\s+(?:a\s+fee\s+of\s+)?(?:approximately\s+)?$",

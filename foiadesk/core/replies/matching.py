@@ -8,12 +8,15 @@ import dialog both call ``propose_request`` and show its ``why``.
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from sqlite_utils import Database
 
+from foiadesk.core.paths import RESOURCES
 from foiadesk.core.replies.dates import DATE_RE, to_date
 from foiadesk.core.replies.files import ReplyFile
 from foiadesk.core.replies.parse import Proposal
@@ -53,8 +56,15 @@ def _letterhead(reply: ReplyFile | None, text: str) -> str:
     return f"{head}\n{reply.sender if reply else ''}\n{reply.subject if reply else ''}"
 
 
+def _name_pattern(name: str) -> str:
+    """A name as a letterhead prints it, across its line breaks and the spaces OCR loses or doubles
+    between words ("Customs and\n\nBorder Protection", "United States Departmentof State")."""
+    words = r"\s*".join(map(re.escape, name.split()))
+    return rf"(?<![A-Za-z]){words}(?![A-Za-z])"
+
+
 def _names_in(head: str, name: str) -> bool:
-    return bool(name) and re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", head, re.I) is not None
+    return bool(name.split()) and re.search(_name_pattern(name), head, re.I) is not None
 
 
 def _abbr_in(head: str, abbr: str) -> bool:
@@ -65,6 +75,41 @@ def _abbr_in(head: str, abbr: str) -> bool:
     if re.search(rf"(?<![A-Za-z0-9-]){re.escape(abbr)}(?![A-Za-z0-9-])", head):
         return True
     return re.search(rf"@(?:[\w-]+\.)*{re.escape(abbr.lower())}\.", head.lower()) is not None
+
+
+# Words that open the names of offices found in many agencies ("Office of the Secretary", "Region 5",
+# "Headquarters"): such a name alone does not say which agency wrote.
+GENERIC_OPENING = frozenset("office region headquarters main departmental executive the freedom foia".split())
+
+
+@functools.cache
+def directory_names() -> tuple[str, ...]:
+    """Agencies and distinctive offices of FOIA.gov's directory: a letterhead that
+    names one the log has no request to is a letter the log cannot place, not one for the
+    selected row."""
+    folder = RESOURCES / "directory"
+    names = set()
+    with open(folder / "agencies.csv", newline="", encoding="utf-8") as f:
+        names |= {row["name"] for row in csv.DictReader(f)}
+    with open(folder / "components.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            words = row["name"].split()
+            if len(words) >= 3 and words[0].lower() not in GENERIC_OPENING and "(" not in row["name"]:
+                names.add(row["name"])
+    # "Department of Interior" is printed "Department of the Interior"
+    names |= {re.sub(r"^Department of (?!the )", "Department of the ", n) for n in names}
+    return tuple(sorted(n for n in names if len(n.split()) >= 2))
+
+
+def unknown_agency(head: str) -> str | None:
+    """The agency or office of the directory the letterhead names first (the longest name where
+    two start together: "Federal Bureau of Investigation", not a shorter name inside it)."""
+    found = []
+    for name in directory_names():
+        m = re.search(_name_pattern(name), head, re.I)
+        if m:
+            found.append((m.start(), -len(name), name))
+    return min(found)[2] if found else None
 
 
 def letterhead_components(head: str, db: Database) -> tuple[set[str], set[str]]:
@@ -183,6 +228,15 @@ def propose_request(
         pool = [f for f in facts if f.agency_abbr in departments]
         named = " or ".join(sorted(departments))
     else:
+        elsewhere = unknown_agency(_letterhead(reply, text))
+        if elsewhere:
+            return Match(
+                None,
+                "none",
+                f"{lead}. The letterhead names {elsewhere}, and the log has no request to it: "
+                "choose one, or add the request first.",
+                agency=elsewhere,
+            )
         if selected is not None and selected in by_id:
             return Match(
                 selected,

@@ -112,6 +112,9 @@ ACK_STRONG = any_of(
     # a letter titled as one: "RE: FOIA No. F-00179-20 (Acknowledgment Letter)", "Subject: Acknowledgment"
     r"\(\s*acknowledge?ment(?:\s+letter)?\s*\)",
     r"\b(?:Re|Subject)\s*:\s*acknowledge?ment\b(?!\s+of\s+(?:your\s+|the\s+)?appeal)",
+    # "Receipt of your request is hereby acknowledged"
+    r"\breceipt\s+of\s+your\s+(?:[\w()/-]+\s+){0,5}?(?:request|letter|e-?mail)\s+(?:is|has\s+been)\s+(?:hereby\s+)?"
+    r"acknowledged\b",
 )
 ACK_WEAK = any_of(
     r"\b(?:we|office|agency|(?-i:[A-Z]{2,6}))\s+(?:has\s+|have\s+)?received\s+your\b",
@@ -127,6 +130,9 @@ ACK_WEAK = any_of(
     # "The Office of Personnel Management has received your FOIA request, which we logged as 2023-01455"
     r"\b(?:has|have)\s+received\s+your\s+(?:\w+\s+){0,4}?request\b",
     r"\b(?:we|I)\s+(?:have\s+)?(?:logged|docketed|registered)\s+(?:it|your\s+request|as)\b",
+    # "which we received on May 2, 2022 and have logged as 22-FI-HQ-00991"
+    r"\b(?:and\s+)?(?:have\s+|has\s+)?(?:been\s+)?(?:logged|registered|entered)\s+(?:it\s+)?(?:as|under)\s+"
+    r"(?:(?:FOIA|request|case|tracking|control|log)\s+)?(?:number\s+|no\.?\s+|#\s*)?(?=\S*\d)",
     # "The Bureau of Land Management received your FOIA request on June 8, 2023", "We have placed your
     # request in the complex processing track"
     r"\breceived\s+your\s+(?:[\w()/-]+\s+){0,4}?request\s+(?:on|dated)\b",
@@ -136,6 +142,18 @@ ACK_WEAK = any_of(
     # "The tracking number for your request is F-00179-20"
     r"\b(?:tracking|reference|control|case|request|log)\s+(?:number|no\.?)\s+(?:assigned\s+to|for)\s+your\s+"
     r"(?:\w+\s+){0,2}?request\s+is\b",
+    # a request waiting its turn, or entered in a system: "Your request is now in our processing queue",
+    # "We have entered your request into our system", "Status: Received", "We are processing your
+    # request and will respond as soon as possible" (a determination, fee or question ranks first)
+    r"\byour\s+(?:\w+\s+){0,3}?request\s+is\s+(?:now\s+|currently\s+)?(?:in|on)\s+(?:our|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:queue|track)\b",
+    r"\b(?:we|I)\s+(?:have\s+)?(?:entered|logged|registered)\s+your\s+(?:\w+\s+){0,3}?request\s+(?:in|into)\b",
+    r"\bstatus\s*:\s*(?:received|submitted|assigned|in\s+process)\b",
+    r"\b(?:we|I)\s+(?:are|am)\s+(?:now\s+|currently\s+)?processing\s+your\s+(?:\w+\s+){0,3}?request\b",
+    r"\b(?:will\s+be|is\s+being)\s+processed\s+in\s+the\s+order\s+(?:in\s+which\s+)?(?:it\s+was\s+)?received\b",
+    # handed on inside the office: "Your request was forwarded to the FOIA Office for processing"
+    r"\b(?:was|has\s+been|will\s+be)\s+(?:forwarded|routed|sent|assigned)\s+to\s+(?:the\s+|our\s+|an?\s+)?(?:FOIA\s+)?"
+    r"(?:office|unit|analyst|specialist|processor|staff)\s+for\s+processing\b",
 )
 APPEAL_DECIDED = any_of(
     r"\b(?:affirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|remand(?:s|ed|ing)?|revers(?:e|es|ed|ing))\b",
@@ -175,6 +193,11 @@ APPEAL_ACKED = any_of(
     r"(?:of\s+)?your\s+(?:[\w()/-]+\s+){0,5}?appeal(?:ing)?\b",
     r"\byour\s+(?:administrative\s+|foia\s+)?appeal\s+(?:has\s+been|was)\s+(?:received|assigned|docketed|logged"
     r"|accepted|placed)",
+)
+# An office that says it received the appeal, in the past tense ("The Office of Hearings and Appeals
+# received your appeal on June 1, 2021"), acknowledges it when nothing in the letter decides it.
+APPEAL_RECEIVED = any_of(
+    r"(?<!\bnot\s)(?<!\bnever\s)\breceived\s+your\s+(?:[\w()/-]+\s+){0,4}?appeal\b(?!\s+(?:rights|procedures))",
 )
 # A letter that answers an appeal says so in its opening ("This responds to your September 8
 # appeal", "your letter ... in which you appeal", "your correspondence ... appealing"): it is
@@ -225,6 +248,8 @@ RELEASED = any_of(
     r"\b(?:pages?|records?|documents?|materials?)\b(?:\s+\S+){0,6}?\s+(?:are|is|were|was|have been|has been|"
     r"will be|being)\s+(?:hereby\s+)?(?:released|enclosed|attached|provided|produced)\b",
     r"\breleased\s+in\s+(?:full|part|(?:their|its)\s+entirety)\b",
+    # a classification review's release: "Ten documents are declassified in full"
+    r"\bdeclassified\s+in\s+(?:full|part|(?:their|its)\s+entirety)\b",
     # "are releasing them to you in full"
     r"\breleas(?:e|es|ing)\s+(?:them|it|these|those|each)\b(?:\s+\S+){0,3}?\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
     r"\bgrant(?:ed|ing)?\s+(?:your\s+request\s+)?in\s+full\b",
@@ -274,10 +299,20 @@ RELEASED = any_of(
     # "provided the enclosed document responsive to your request"
     r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:pages?|records?|documents?|materials?|e-?mails?)\s+(?:responsive|you\s+requested)\b",
     # what is left after the deletions: "The remainder is enclosed", "the rest of the report is released"
-    r"\b(?:the\s+)?(?:remainder|rest|balance)\b(?:\s+of\s+(?:the|these|this)\s+\w+)?\s+(?:is|are)\s+(?:hereby\s+|being\s+)?"
+    r"\b(?:the\s+)?(?:remainder|rest|balance)\b(?:\s+of\s+(?:the|these|this|each|every|all)\s+(?:\w+\s+){0,2}?\w+)?\s+"
+    r"(?:is|are)\s+(?:hereby\s+|being\s+)?"
     r"(?:enclosed|attached|released)\b",
     r"\benclosed\s+(?:you\s+will\s+find|herewith|with\s+this\s+letter)\b(?:\s+\S+){0,6}?\s+"
     r"(?:pages?|records?|documents?|cop(?:y|ies)|e-?mails?|materials?|cd|disc)\b",
+    # whatever the records are called, the ones asked for sent now: "Enclosed are the permits you
+    # requested", "Attached is a copy of the inspection report that you asked for"
+    r"\b(?:enclosed|attached)\s+(?:is|are|please\s+find)\s+(?:the|a\s+copy\s+of\s+the|copies\s+of\s+the)\s+"
+    r"(?:[\w-]+\s+){1,3}?(?:that\s+|which\s+)?you\s+(?:requested|asked\s+for|sought)\b",
+    # ... or said released to the requester, whatever its name: "The file has been reviewed and is
+    # being released to you", "the report is released to you with the exception of …"
+    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:hereby\s+)?(?:being\s+)?released\s+to\s+you\b",
+    # "As requested, we are sending you a copy of your registration record"
+    r"\b(?:are|am|is)\s+(?:hereby\s+)?(?:sending|mailing|e-?mailing)\s+you\s+(?:a\s+cop(?:y|ies)|copies|the|all|\d+)\b",
 )
 # Records put where the requester reads them: "are being placed in the NRC Public Document Room
 # … under your name", "are available in the Public Document Room" (not the boilerplate of many
@@ -373,12 +408,16 @@ DENIED_FULL = any_of(
     r"(?:disclosure|release)\b",
     r"(?<!of\s)(?<!in\s)\b(?:the|these|those|all|both)\s+(?:\d+\s+)?(?:\w+\s+)?(?:records|documents)\s+"
     r"(?:are|were|remain)\s+(?:\w+\s+)?exempt\s+from\s+(?:disclosure|release)\b",
+    # "The file cannot be released to you because it is exempt under Exemption 7(A)"
+    r"\b(?:records?|documents?|files?|reports?|materials?|information|it|they)\b(?:\s+\S+){0,3}?\s+(?:cannot|can\s?not"
+    r"|may\s+not|must\s+not)\s+be\s+(?:released|disclosed|provided)\b(?:\s+to\s+you)?\s+(?:because|since|as|under"
+    r"|pursuant)\b[^.;]{0,80}?\b(?:exempt\w*|protected|classified|privacy|withh\w+)",
     # "We regret to inform you that we cannot comply" (with the request)
     r"\bregret\b.{0,40}?\b(?:cannot|can\s?not|unable\s+to)\s+(?:comply|grant\s+your\s+request"
     r"|release\s+(?:the|these|those|any)\s+(?:records|documents))\b",
 )
 PARTIAL = any_of(
-    r"\b(?:grant\w*|releas\w*|withh\w*)\b(?:\s+\S+){0,8}?\s+in\s+part\b",
+    r"\b(?:grant\w*|releas\w*|withh\w*|declassif\w*)\b(?:\s+\S+){0,8}?\s+in\s+part\b",
     r"\bpartial(?:ly)?\s+(?:grant|release|denial|denied|granted|released|releasable|withheld)\w*",
     r"\breleas\w*\b(?:\s+\S+){0,4}?\s+with\s+(?:(?!no\b)\w+\s+)?(?:redactions|excisions|deletions)\b",
     r"\b(?:pages?|records?|documents?|cd|disc)\b(?:\s+\S+){0,8}?\s+with\s+(?:certain\s+)?(?:information|portions|material|text)"
@@ -393,7 +432,12 @@ PARTIAL = any_of(
     # "We are releasing them with names redacted under Exemption 6", "providing the enclosed data with
     # the names of employees … withheld"
     r"\b(?:releas(?:e|es|ed|ing)|provid(?:e|es|ed|ing)|enclos(?:e|es|ed|ing)|produc(?:e|es|ed|ing))\b(?:\s+\S+){0,6}?\s+"
-    r"with\s+(?!no\b|out\b)(?:\S+\s+){0,8}?(?:withheld|redacted|deleted|excised|blacked\s+out)\b",
+    r"with\s+(?!no\b|out\b)(?:\S+\s+){0,8}?(?:withheld|redacted|deleted|excised|removed|blacked\s+out)\b",
+    # a release with a part carved out and the reason given: "The grant application is enclosed,
+    # except for the budget pages, which are protected by Exemption 4"
+    r"\b(?:enclosed|attached|released|provided|produced|releasing|providing|enclosing)\b,?\s+(?:except|with\s+the"
+    r"\s+exception\s+of|other\s+than|but\s+for)\b[^.;]{0,160}?\b(?:withh\w+|redact\w*|exempt\w*|protected|"
+    r"exemptions?\s+\d)",
     # "Enclosed are the releasable portions of the charge file"
     r"\breleasable\s+(?:portions?|parts?|segments?)\b",
 )
@@ -414,10 +458,29 @@ PARTIAL_STRONG = any_of(
     r"\bpartially\s+withheld\b",
     r"\bportions?\b(?:\s+\S+){0,6}?\s+(?:are|is)\s+not\s+releasable\b",
 )
+# Details kept back, not records: names, addresses, numbers that identify someone, kinds of information
+# ("Employee names and telephone numbers are withheld under (b)(6)", "Personal information of third
+# parties was withheld"). A letter that withholds them released the records they sit in.
+DETAIL = (
+    r"(?:names?|identit(?:y|ies)|(?:home\s+|e-?mail\s+|street\s+)?addresses|(?:tele|cell\s+)?phone\s+numbers?"
+    r"|(?:social\s+security|account|license\s+plate|badge|bank)\s+numbers?|dates?\s+of\s+birth|signatures?"
+    r"|(?:personal(?:ly)?|identifying|identifiable|private|privacy|financial|commercial|proprietary"
+    r"|third[- ]party|medical|sensitive)\s+(?:\w+\s+)?(?:information|data|details)|trade\s+secrets?"
+    r"|techniques?|internal\s+(?:codes?|urls?|links?|e-?mail\s+addresses))"
+)
 # Parts of records kept back, so the rest is released: "Portions of the documents identified on
 # enclosed Appendix E … are being withheld", "this information has been redacted", "we have
 # withheld all signatures".
 PARTIAL_ITEMS = any_of(
+    # "information" withheld is a part of the records ("This information is being withheld", "information
+    # has been withheld under Exemption 6"), unless it is all that was asked for ("the information you
+    # requested is withheld") or withheld whole
+    r"(?<!\ball\s)(?<!\brequested\s)(?<!\bresponsive\s)\binformation\b(?!\s+(?:that\s+|which\s+)?(?:you\s+"
+    r"(?:requested|sought|seek)|requested|responsive|sought))(?:\s+\S+){0,8}?\s+(?:is|are|was|were|has\s+been"
+    r"|have\s+been)\s+(?:being\s+)?(?:withheld|redacted|excised|deleted|removed)\b"
+    r"(?!\s+in\s+(?:full|(?:its|their)\s+entirety))",
+    rf"\b{DETAIL}\b(?:\s+\S+){{0,8}}?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:being\s+)?"
+    r"(?:withheld|redacted|excised|deleted|removed|blacked\s+out)\b(?!\s+in\s+(?:full|(?:its|their)\s+entirety))",
     r"\bportions?\s+of\b(?:\s+\S+){0,14}?\s+(?:are|is|were|was|will\s+be|have\s+been|has\s+been)\s+(?:being\s+)?"
     r"(?:withheld|redacted|excised|deleted)\b",
     r"\b(?:information|names?|portions?|this|it|text|material|data|numbers?|addresses|signatures?)\b"
@@ -613,6 +676,13 @@ CLARIFY = any_of(
     # "because you didn't provide enough information"
     r"\b(?:did|do|does)\s*(?:not|n't)\s+(?:provide|give|include|send)\s+(?:us\s+)?(?:enough|sufficient|adequate)\s+"
     r"information\b",
+    # "Please specify the individuals, offices or time period you are interested in"
+    r"\bplease\s+(?:specify|identify|indicate|narrow|limit|clarify|describe)\b[^.;?]{0,160}?\b(?:you\s+are\s+"
+    r"interested\s+in|you\s+(?:are\s+)?(?:seeking|want)|so\s+(?:that\s+)?we\s+(?:can|may)\s+(?:search|locate|process"
+    r"|conduct))",
+    # the same asked as a question: "Could you narrow it by date range?", "Can you limit it to one office?"
+    r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:narrow|limit|reduce|reformulate|refine|specify|identify"
+    r"|clarify)\b[^.;?]{0,200}\?",
 )
 # The office's own work on the request is not a question put to the requester: "At this time,
 # we are in the process of perfecting your request" (an acknowledgment's words).
@@ -761,7 +831,10 @@ OUR = re.compile(r"\bour\s+$", re.I)
 # A step of the office's own handling, not another office: "it will be forwarded to Initial
 # Processing for review", "sent to intake".
 PROCESSING_STAGE = re.compile(
-    r"(?:(?:the|its)\s+)?(?:initial\s+processing|intake|processing)\b(?!\s+office)", re.I
+    r"(?:(?:the|its)\s+)?(?:initial\s+processing|intake|processing)\b(?!\s+office)"
+    # "forwarded to the FOIA Office for processing": no other office is named
+    r"|(?:(?:the|its)\s+)?(?:FOIA|FOIA/PA|FOI)\s+(?:office|unit|section|branch|staff|team)\s*$",
+    re.I,
 )
 FOR_CONSULTATION = re.compile(r"[^.;]{0,40}?\bfor\s+(?:a\s+|their\s+|its\s+)?consult", re.I)
 # Records sent to the agency by someone else ("sent to NCUA from a congressional committee")
@@ -1055,6 +1128,7 @@ class Findings:
             # "Re: FOIA Appeal" above a letter that does not acknowledge it: the decision,
             # even when the deciding sentence is worded in no way the rules know.
             *self._appeal_response(appeal_subject),
+            ("appeal_ack", self.first(APPEAL_RECEIVED, skip=not_if, where=current)),
         ]
         for kind, sentence in checks:
             if sentence:

@@ -31,7 +31,7 @@ MARKED_TOKEN = r"[A-Z0-9]+(?:-[A-Z0-9]+)*'-[A-Z0-9]+(?:-[A-Z0-9]+)*"
 # "Request Request Request …" cannot make the pattern backtrack over itself.
 LABELLED = re.compile(
     r"(?i:(?:(?:FOIA|FOIPA|FOIA/PA|FOI/PA|Privacy\s+Act|PA|Appeals?|Request|Case|Tracking|Control|Reference|"
-    r"Referral|Consultation|Ticket|Confirmation|Log)\s+){1,3}(?:Numbers?|Nos?\.?|Num\.?|ID)"
+    r"Referral|Consultation|Ticket|Confirmation|Log|Submission)\s+){1,3}(?:Numbers?|Nos?\.?|Num\.?|ID)"
     r"|(?:FOIA|FOIPA|FOI/PA|Request|Case|Appeal|Tracking|Control|Log)\s*#"
     # NSA's letterhead: "FOIA Case: 41517", "FOIA Cases: 58957B"
     r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Cases?)"
@@ -41,6 +41,9 @@ LABELLED = re.compile(
     r"|Freedom\s+of\s+Information\s+Act\s+(?:\(FOIA\)\s+)?(?:Request|Appeal)(?:\s+(?:Number|No\.?))?"
     r"|Freedom\s+of\s+Information\s+Act\s*#"
     r"|\bRe\s*:|\bReference\s*:|\bOur\s+Ref(?:erence)?\.?\s*:"
+    # a portal's heading and a number set off by commas: "Request: 2021-00412", "Your FOIA request,
+    # number 21-0417, was received"
+    r"|\bRequest\s*:|\brequest,\s+(?:number|no\.)"
     # "FOIA File No. 20230720-A"; the letterhead's "IN RESPONSE REFER TO:", "In reply refer to:"
     r"|(?:FOIA|FOIPA|FOIA/PA|Request)\s+File\s+(?:Number|No\.?)"
     r"|\bIn\s+(?:response|reply),?\s+refer\s+to\b"
@@ -352,9 +355,12 @@ def _siblings(text: str, token: str, at: int, found: dict[str, int]) -> None:
         end = m.end("n1")
 
 
-# In the letterhead, "Date: May 11, 2020 File Number: 20190427" (the Secret Service's style);
+# In the letterhead, "Date: May 11, 2020 File Number: 20190427" (the Secret Service's style), or
+# "Re: File No. 20210417";
 # in the body "File Number 66-HQ-3286" is a file the records sit in (see NOT_TRACKING_AFTER).
-LETTERHEAD_FILE = re.compile(rf"\bFile\s+(?:Number|No\.?)[ \t]*:\s*(?P<n1>{TOKEN})(?![A-Za-z0-9])", re.I)
+LETTERHEAD_FILE = re.compile(
+    rf"\bFile\s+(?:Number|No\.?)(?:[ \t]*:\s*|(?<=\.)[ \t]*)(?P<n1>{TOKEN})(?![A-Za-z0-9])", re.I
+)
 # A word of the label run onto the number, which a letterhead in capitals makes look like part of
 # it: "FOIA Case: 41517/APPEAL 1789" is case 41517.
 LABEL_TAIL = re.compile(r"(?<=\d)[-/](?:APPEALS?|REQUESTS?|CASE|RESPONSE)$")
