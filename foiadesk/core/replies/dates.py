@@ -131,6 +131,12 @@ def letter_date_with_line(text: str) -> tuple[date, str] | None:
             return day, mil.group(0)
     if dated is None and (stamp := GARBLED_STAMP.search(head)):
         return _stamp_year_from_letter(stamp, text[head_end:])
+    if dated is None:
+        for stamp in STAMP.finditer(text, 0, 3000):  # OCR may set the stamp inside the text
+            if not NOT_LETTER_DATE.search(text[max(0, stamp.start() - 30) : stamp.start()]):
+                day = to_date(stamp.group(0))
+                if day is not None:
+                    return day, stamp.group(0)
     return dated
 
 
@@ -139,6 +145,14 @@ def letter_date_with_line(text: str) -> tuple[date, str] | None:
 MILITARY_DATE = re.compile(
     r"(?<![\w/-])(\d{1,2})\s((?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\s(\d{2})(?![\w/-])"
     r"(?![ \t]*\(?\d{4}Z\b)"
+)
+
+# A received-or-sent stamp: capital month, day and year, no comma ("JUL 23 2014"). OCR sets it
+# wherever the stamp sat on the page, often after the salutation, so it is looked for in the
+# letter's first lines when no date is found in the letterhead.
+STAMP = re.compile(
+    r"(?<![\w/-])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?"
+    r"[ \t]+\d{1,2}[ \t]+(?:19|20)\d\d(?![\w/-])"
 )
 
 # A date stamp's capital month and day over a year OCR made letters of but its last digit

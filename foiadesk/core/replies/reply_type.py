@@ -836,6 +836,15 @@ PROCESSING_STAGE = re.compile(
     r"|(?:(?:the|its)\s+)?(?:FOIA|FOIA/PA|FOI)\s+(?:office|unit|section|branch|staff|team)\s*$",
     re.I,
 )
+# A referral written to the office that is to answer, not to the requester (who may get a copy):
+# "please review this document for release determination and respond directly to the requester".
+# What it encloses is the records referred, not a release.
+TO_THE_ADDRESSEE = re.compile(
+    r"\b(?:review|process|consider)\w*\b[^.;]{0,160}?\b(?:respond(?:ing)?|repl(?:y|ying))\s+directly\s+to\s+the\s+requester\b"
+    r"|\bdirect\s+(?:response|reply)\s+to\s+the\s+requester\b",
+    re.I,
+)
+ADDRESSEE = "the office the letter is addressed to"
 FOR_CONSULTATION = re.compile(r"[^.;]{0,40}?\bfor\s+(?:a\s+|their\s+|its\s+)?consult", re.I)
 # Records sent to the agency by someone else ("sent to NCUA from a congressional committee")
 # came in, not went out; and what the requester says ("In your appeal, you assert that …")
@@ -1072,6 +1081,9 @@ class Findings:
         for s in self.sentences:
             if CONDITIONAL.search(s) or REQUESTER_SAYS.search(s) or EARLIER.search(s) or NARRATIVE.search(s):
                 continue
+            if TO_THE_ADDRESSEE.search(s):
+                self.note("referred_to", s)
+                return ADDRESSEE, False
             named_first = referral_relative(s)
             if named_first:
                 self.note("referred_to", s)
@@ -1139,6 +1151,9 @@ class Findings:
             if disposed:
                 self.note("reply_type", s)
                 return disposed
+        if referral and referral[0] == ADDRESSEE:  # what it encloses goes to the addressee
+            self.note("reply_type", self.reason_for("referred_to"))
+            return "referral"
         decided = self._determination(has_exemptions)
         not_held_here = decided and decided[0] == "no_records" and NOT_HELD_HERE.search(decided[1])
         if not_held_here and referral and referral[1]:
