@@ -586,3 +586,52 @@ def test_a_drafted_status_inquiry_is_what_log_event_offers_to_log_next(qtbot, op
     dialog = window.dialog
     assert dialog.type.currentText() == "Status inquiry sent"
     dialog.reject()
+
+
+def test_next_step_shows_what_to_check_before_the_appeal_goes(qtbot, open_window, drafted):
+    """The notes the command line prints under a drafted follow-up show in Next step…
+    while the user fills the letter in: the appeal office the directory has for ICE (its
+    address is the determination's to give), and, for a Glomar answer, what its appeal
+    needs, naming the dialog's own field. An address typed in answers the office note."""
+    db = connect(drafted)
+    for request_id, outcome in ((1, "partial"), (2, "glomar")):
+        log.record_event(db, request_id, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+        ack = log.NewEvent("acknowledged", date(2026, 10, 6), tracking_number=f"2026-FOIA-0000{request_id}")
+        log.record_event(db, request_id, ack)
+        record_determination(
+            db,
+            request_id,
+            on=date(2026, 11, 20),
+            outcome=outcome,
+            exemptions=["b5"] if outcome == "partial" else [],
+        )
+    db.close()
+    window = open_window(drafted)
+    detail = window.requests.detail
+    actions = detail.filing_actions
+
+    window.open_request(1)
+    click_clock(qtbot, detail, "appeal_window:partial")
+    click(qtbot, actions.next_button)
+    dialog = actions.dialog
+    assert dialog.kind.currentData() == "appeal"
+    assert dialog.notes.isVisible()
+    assert "• Appeal office on file: ICE Office of the Principal Legal Advisor" in dialog.notes.text()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    click(qtbot, dialog.appeal_address)
+    qtbot.keyClicks(dialog.appeal_address, "FOIA Appeals, 500 12th Street SW, Washington, DC 20536")
+    qtbot.keyClick(dialog.appeal_address, Qt.Key.Key_Tab)
+    assert "Appeal office on file" not in dialog.notes.text()
+    dialog.reject()
+
+    window.open_request(2)
+    click_clock(qtbot, detail, "appeal_window:glomar")
+    click(qtbot, actions.next_button)
+    dialog = actions.dialog
+    assert dialog.kind.currentData() == "appeal"
+    notes = dialog.notes.text()
+    assert "• A Glomar answer is appealed on the harm that confirming the records would do" in notes
+    assert "(Other argument, above)" in notes and "--other-argument" not in notes
+    assert dialog.other.isVisible()
+    dialog.reject()

@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -52,7 +53,7 @@ from foiadesk.core.letters.filing import (
     letter_asks,
     portal_fields,
 )
-from foiadesk.core.letters.followups import Inputs, draft_followup, log_followup
+from foiadesk.core.letters.followups import Inputs, draft_followup, followup_notes, log_followup
 from foiadesk.core.letters.next_steps import KINDS
 from foiadesk.core.store.log import Attachment
 from foiadesk.ui.dialogs.event import date_edit
@@ -316,6 +317,16 @@ class PortalFieldsDialog(QDialog):
         button.setText("Copied")
 
 
+# The draft's notes name the command line's options; the dialog names its own fields.
+_FIELDS = {"(--search-argument)": "(Search missed, above)", "(--other-argument)": "(Other argument, above)"}
+
+
+def _in_window_words(note: str) -> str:
+    for option, field in _FIELDS.items():
+        note = note.replace(option, field)
+    return note
+
+
 class FollowupDialog(QDialog):
     """Draft a follow-up from the log; it is logged as a draft on the request."""
 
@@ -341,7 +352,12 @@ class FollowupDialog(QDialog):
         self.search.setPlaceholderText("optional: offices, custodians or records the search missed")
         self.appeal_address = QLineEdit()
         self.appeal_address.setPlaceholderText("optional: the appeal address the determination gives")
+        self.other = QPlainTextEdit()
+        self.other.setPlaceholderText("optional: another ground of appeal")
         self.save_copy = QCheckBox("Also save a copy as a Word file…")
+        self.notes = QLabel()  # what the letter's draft says to check, as the CLI prints it
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = QLabel()
         self.error.setWordWrap(True)
         _message(self.error, "")
@@ -351,6 +367,7 @@ class FollowupDialog(QDialog):
         self.form.addRow("&Narrow to", self.narrowing)
         self.form.addRow("&Search missed", self.search)
         self.form.addRow("Appeal &address", self.appeal_address)
+        self.form.addRow("Other ar&gument", self.other)
         self.form.addRow("N&ote", self.note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -366,10 +383,12 @@ class FollowupDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(self.form)
+        layout.addWidget(self.notes)
         layout.addWidget(self.save_copy)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(self._fields_for_kind)
+        self.appeal_address.editingFinished.connect(self._show_notes)
         self._fields_for_kind()
 
     def _fields_for_kind(self, *_args) -> None:
@@ -379,8 +398,21 @@ class FollowupDialog(QDialog):
             (self.narrowing, ("fee-response",)),
             (self.search, ("appeal",)),
             (self.appeal_address, ("appeal",)),
+            (self.other, ("appeal",)),
         ):
             self.form.setRowVisible(widget, kind in kinds)
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        """The notes the draft will carry, shown before it is drafted: the appeal office on
+        file, what a Glomar or no-records appeal needs from the user..."""
+        notes = followup_notes(
+            self.session.db, self.request_id, self.kind.currentData(), self.inputs(),
+            letter_date=self.session.today(),
+        )  # fmt: skip
+        said = [_in_window_words(note) for note in notes]
+        self.notes.setText("\n".join(["Check before you send:", *(f"• {note}" for note in said)]))
+        self.notes.setVisible(bool(said))
 
     def inputs(self) -> Inputs:
         narrowing = self.narrowing.toPlainText()
@@ -391,6 +423,7 @@ class FollowupDialog(QDialog):
             narrowing=narrowing,
             search_argument=self.search.toPlainText(),
             appeal_address=self.appeal_address.text(),
+            other_argument=self.other.toPlainText(),
         )
 
     def save(self) -> None:
