@@ -635,3 +635,24 @@ def test_next_step_shows_what_to_check_before_the_appeal_goes(qtbot, open_window
     assert "(Other argument, above)" in notes and "--other-argument" not in notes
     assert dialog.other.isVisible()
     dialog.reject()
+
+
+def test_mark_as_filed_shows_the_channel_note_without_a_blank_band(qtbot, open_window, drafted):
+    """DHS's portal rule takes three lines under "By": the dialog gives it those lines and
+    no more (a form row kept it at the height it has at a third of its width: a blank band
+    above and below it, as tall as the text)."""
+    window = open_window(drafted)
+    window.open_request(1)
+    actions = window.requests.detail.filing_actions
+    click(qtbot, actions.file_button)
+    dialog = actions.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    note = dialog.channel_note
+    assert note.text().startswith("Since 2026-01-22 DHS")
+    lines = note.heightForWidth(note.width())
+    assert lines >= 2 * note.fontMetrics().lineSpacing()  # it wraps: the case the band came with
+    assert note.height() == lines
+    spacing = dialog.layout().spacing()
+    gap = dialog.confirmation.geometry().top() - dialog.channel.geometry().bottom()
+    assert gap <= lines + 3 * spacing
+    dialog.reject()

@@ -149,15 +149,28 @@ class MarkFiledDialog(QDialog):
         self.error.setWordWrap(True)
         _message(self.error, "")
 
-        form = QFormLayout()
-        form.addRow("Filed &on", self.filed_on)
-        form.addRow("&By", self.channel)
-        form.addRow("", self.channel_note)
-        form.addRow("Con&firmation", self.confirmation)
+        # A grid, not a QFormLayout: a form row kept the wrapped channel note at the height
+        # it has at a third of its width, a blank band above and below its three lines.
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
         proof = QHBoxLayout()
         proof.addWidget(self.proof_label, 1)
         proof.addWidget(self.proof_button)
-        form.addRow("Proof", proof)
+        rows = (
+            ("Filed &on", self.filed_on),
+            ("&By", self.channel),
+            ("", self.channel_note),
+            ("Con&firmation", self.confirmation),
+            ("Proof", proof),
+        )
+        for row, (text, field) in enumerate(rows):
+            label = QLabel(text)
+            form.addWidget(label, row, 0)
+            if isinstance(field, QWidget):
+                label.setBuddy(field)
+                form.addWidget(field, row, 1)
+            else:
+                form.addLayout(field, row, 1)
         cap = QHBoxLayout()
         cap.addWidget(self.has_cap)
         cap.addWidget(self.cap)
