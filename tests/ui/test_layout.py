@@ -41,7 +41,13 @@ def _fits(window, size):
     table = window.requests.table
     header = table.horizontalHeader()
     viewport = table.viewport().width()
-    first = [RequestsModel.ID, RequestsModel.COMPONENT, RequestsModel.TITLE, RequestsModel.STATUS]
+    first = [
+        RequestsModel.ID,
+        RequestsModel.COMPONENT,
+        RequestsModel.TITLE,
+        RequestsModel.STATUS,
+        RequestsModel.WHEN,
+    ]
     right = max(header.sectionViewportPosition(c) + header.sectionSize(c) for c in first)
     return right, viewport
 
@@ -60,6 +66,27 @@ def test_a_row_shows_its_office_and_title_without_scrolling(qtbot, open_window, 
     assert all(metrics.horizontalAdvance(text) < width for text in shown)
     estimate = window.requests.table.columnWidth(RequestsModel.ESTIMATE)
     assert metrics.horizontalAdvance("2027-12-31 (passed)") < estimate
+
+
+def test_days_left_says_what_it_counts_down_to_on_a_small_screen(qtbot, open_window, demo_copy):
+    """At 1366×768 the next deadline's column is off to the right: hovering a row's days
+    left names the deadline, its date and who owes it, as that column and Due would."""
+    window = open_window(demo_copy)
+    right, viewport = _fits(window, (1366 - 16, 768 - 48))
+    table, model = window.requests.table, window.requests.model
+    header = table.horizontalHeader()
+    assert (
+        header.sectionViewportPosition(RequestsModel.NEXT) + header.sectionSize(RequestsModel.NEXT) > viewport
+    )
+    window.requests.set_filter(deadline="overdue")
+    assert model.rowCount() > 0
+    for row in range(min(model.rowCount(), 10)):
+        next_deadline = model.index(row, RequestsModel.NEXT).data()  # "Response due · agency"
+        label, owed = next_deadline.split(" · ")
+        due = model.index(row, RequestsModel.DUE).data()
+        tip = model.index(row, RequestsModel.WHEN).data(Qt.ItemDataRole.ToolTipRole)
+        who = "the agency" if owed == "agency" else "you"
+        assert tip.startswith(f"{label}") and f"due {due}, owed by {who}." in tip, tip
 
 
 def test_the_window_opens_within_the_screen(qtbot, open_window, demo_copy, settings):
