@@ -5,6 +5,7 @@ the screen; search says where it matched; the Cases view lists each office's rec
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from conftest import TODAY
@@ -87,6 +88,30 @@ def test_days_left_says_what_it_counts_down_to_on_a_small_screen(qtbot, open_win
         tip = model.index(row, RequestsModel.WHEN).data(Qt.ItemDataRole.ToolTipRole)
         who = "the agency" if owed == "agency" else "you"
         assert tip.startswith(f"{label}") and f"due {due}, owed by {who}." in tip, tip
+
+
+def test_the_import_says_how_it_chose_the_request_right_under_it(qtbot, open_window, demo_copy):
+    """A reply with no tracking number, imported with a request selected: the sentence on
+    how that request was proposed sits right under it, its lines and no blank band (a form
+    row kept it three lines high)."""
+    from foiadesk.ui.correspondence import controller
+
+    window = open_window(demo_copy)
+    request_id = int(window.session.index.columns["id"][0])
+    window.open_request(request_id)
+    importer = controller(window).importer
+    reply = (
+        Path(__file__).parent.parent / "fixtures" / "replies-real" / "dev" / "07-ice-email-not-yet-logged.txt"
+    )
+    importer.import_files([reply], suggest=request_id)
+    qtbot.waitUntil(lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=20_000)
+    dialog = importer.dialog
+    said = dialog.how_chosen
+    assert f"the selected request #{request_id} is proposed" in said.text()
+    assert said.height() == said.heightForWidth(said.width())
+    gap = said.geometry().top() - dialog.request.geometry().bottom()
+    assert gap <= 2 * dialog.layout().spacing(), gap
+    dialog.reject()
 
 
 def test_the_window_opens_within_the_screen(qtbot, open_window, demo_copy, settings):
