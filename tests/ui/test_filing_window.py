@@ -656,3 +656,32 @@ def test_mark_as_filed_shows_the_channel_note_without_a_blank_band(qtbot, open_w
     gap = dialog.confirmation.geometry().top() - dialog.channel.geometry().bottom()
     assert gap <= lines + 3 * spacing
     dialog.reject()
+
+
+def test_next_step_is_filled_in_with_the_keyboard_down_the_form(qtbot, open_window, drafted):
+    """Tab goes down the appeal's fields as they are shown, out of each text box (it went
+    from Letter to Note at the bottom, and in a text box typed a tab into the letter)."""
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    log.record_event(db, 1, log.NewEvent("acknowledged", date(2026, 10, 6), tracking_number=TRACKING))
+    record_determination(db, 1, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    db.close()
+    window = open_window(drafted)
+    window.open_request(1)
+    detail = window.requests.detail
+    click_clock(qtbot, detail, "appeal_window:partial")
+    click(qtbot, detail.filing_actions.next_button)
+    dialog = detail.filing_actions.dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.kind.setFocus()
+    typed = {dialog.search: "the OPLA files", dialog.note: "Thank you."}
+    visited = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+        if visited[-1] in typed:
+            qtbot.keyClicks(visited[-1], typed[visited[-1]])
+    assert visited == [dialog.search, dialog.appeal_address, dialog.other, dialog.note, dialog.save_copy]
+    assert dialog.search.toPlainText() == "the OPLA files" and dialog.note.toPlainText() == "Thank you."
+    dialog.reject()

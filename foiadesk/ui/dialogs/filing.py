@@ -400,6 +400,14 @@ class FollowupDialog(QDialog):
         layout.addWidget(self.save_copy)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # Tab goes down the form as it is shown (it went from Letter to Note, at the bottom)
+        # and leaves a text box rather than typing a tab into the letter
+        order = (self.kind, self.answer, self.narrowing, self.search, self.appeal_address, self.other)
+        order += (self.note, self.save_copy)
+        for before, after in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        for box in (self.answer, self.narrowing, self.search, self.other, self.note):
+            box.setTabChangesFocus(True)
         self.kind.currentIndexChanged.connect(self._fields_for_kind)
         self.appeal_address.editingFinished.connect(self._show_notes)
         self._fields_for_kind()
