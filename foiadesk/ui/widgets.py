@@ -77,8 +77,9 @@ class MessageBar(QFrame):
             self._timer.start()
         else:
             self._timer.stop()
+        stale = self._stale_after(text, until)
         for signal in until:
-            signal.connect(self._stale_after(text, until))
+            signal.connect(stale)
 
     def _stale_after(self, text: str, signals):
         def stale(*_args) -> None:
