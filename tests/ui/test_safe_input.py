@@ -195,6 +195,30 @@ def test_an_exemption_typed_wrong_is_said_in_the_dialog_and_nothing_is_logged(qt
     qtbot.waitUntil(lambda: window.requests.detail.events.rowCount() == events + 1, timeout=TIMEOUT)
 
 
+def test_a_fee_estimate_without_its_amount_is_asked_for_and_nothing_is_logged(qtbot, open_window, demo_copy):
+    """The amount left at $0.00: a fee estimate of nothing would start a deadline for the
+    requester to accept it. The dialog asks for the amount and logs nothing; typed, it logs."""
+    window = open_window(demo_copy)
+    cols = window.session.index.columns
+    request_id = next(int(i) for i, s in zip(cols["id"], cols["status"], strict=True) if s == "Processing")
+    dialog = _event_dialog(qtbot, window, request_id)
+    events = window.requests.detail.events.rowCount()
+    dialog.type.setCurrentIndex(dialog.type.findData("fee_estimate"))
+    said = "Fee estimate: enter the amount the agency estimated."
+    assert escape(said) in dialog.changes.text()
+    log_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(log_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.problem.text() == said
+    qtbot.wait(100)
+    assert window.requests.detail.events.rowCount() == events
+    dialog.amount.setFocus()
+    dialog.amount.selectAll()
+    qtbot.keyClicks(dialog.amount, "180")
+    assert "Accept or narrow the fee estimate by" in dialog.changes.text()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(log_button, Qt.MouseButton.LeftButton)
+
+
 def test_enter_after_changing_the_date_logs_it(qtbot, open_window, demo_copy):
     window = open_window(demo_copy)
     request_id = int(window.session.index.columns["id"][0])
