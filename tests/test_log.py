@@ -63,6 +63,8 @@ def test_daily_loop_shows_status_tracking_number_and_dates(db, request_id):
         ("filed", "2026-11-04", {"channel": "pigeon"}, "Channel must be one of"),
         ("filed", "2026-11-04", {"agency_received_on": D("2026-11-01")}, "before it was sent"),
         ("filed", "2026-11-04", {"named_date": D("2026-12-01")}, "does not take a named date"),
+        ("fee_estimate", "2026-11-04", {"amount_cents": 0}, "enter the amount the agency estimated"),
+        ("payment", "2026-11-04", {"amount_cents": 0}, "enter the amount you paid"),
     ],
 )
 def test_bad_events_are_refused_and_nothing_is_written(db, request_id, type_, on, kw, message):

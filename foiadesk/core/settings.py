@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from foiadesk.core.errors import UserError
-from foiadesk.core.paths import data_dir
+from foiadesk.core.paths import TEMPLATES, data_dir
 
 HELP = {
     "skip_closures": "treat disputed executive-order closures and shutdown days as days off",
@@ -29,6 +29,22 @@ class UserSettings:
 
     def templates_dir(self) -> Path | None:
         return Path(self.templates_folder).expanduser() if self.templates_folder else None
+
+
+def templates_in(folder: Path) -> str:
+    """What a folder of the user's own templates changes, in words: the shipped letters
+    it has its own copy of (named as they are), or that it changes none, so a folder
+    chosen by mistake is not taken for one in use."""
+    if not folder.is_dir():
+        return f"{folder} is not a folder FoiaDesk can read: every letter uses the shipped templates."
+    shipped = sorted(p.name for p in TEMPLATES.glob("*.docx"))
+    own = [name for name in shipped if (folder / name).is_file()]
+    if not own:
+        return (
+            f"{folder} has no file named as a shipped template (request.docx, appeal.docx…): "
+            "every letter uses the shipped templates."
+        )
+    return f"{folder}: your own {', '.join(own)}; the shipped templates for the rest."
 
 
 def settings_path() -> Path:

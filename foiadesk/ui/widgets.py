@@ -60,7 +60,9 @@ class MessageBar(QFrame):
         self.kind = ""
         self.hide()
 
-    def show_message(self, text: str, kind: str = "error") -> None:
+    def show_message(self, text: str, kind: str = "error", *, until=()) -> None:
+        """``until``: signals after which the message no longer holds (it says what the
+        list shows, and the user changed the list): the first one takes it away."""
         self.kind = kind
         self.text.setText(text)
         system = QGuiApplication.palette()
@@ -75,6 +77,18 @@ class MessageBar(QFrame):
             self._timer.start()
         else:
             self._timer.stop()
+        stale = self._stale_after(text, until)
+        for signal in until:
+            signal.connect(stale)
+
+    def _stale_after(self, text: str, signals):
+        def stale(*_args) -> None:
+            for signal in signals:
+                signal.disconnect(stale)
+            if self.text.text() == text:
+                self.hide()
+
+        return stale
 
 
 class Table(QTableView):

@@ -222,6 +222,7 @@ class LogActions:
             f"the {listed} of case “{index.case_name(row)}” — clear the filter (Show all) to see all. "
             "When you send each letter, mark it as filed here.",
             "info",
+            until=(requests.filter_changed, self.composer.filing.filed),
         )
 
     def log_event_on_selected(self) -> None:

@@ -9,7 +9,9 @@ from datetime import date
 
 from docx import Document
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+from foiadesk.ui.widgets import MessageBar
 
 LEFT = Qt.MouseButton.LeftButton
 FACTS = "My removal hearing is on January 12, 2027, and these records bear on the notice I received."
@@ -243,6 +245,7 @@ def test_saved_drafts_are_shown_in_a_list_filtered_in_sight(
 ):
     """After Save, Requests shows the drafts' case, and says so: the case in its filters, a
     message saying how many it shows and how to see all, and Show all clears it."""
+    monkeypatch.setattr(MessageBar, "INFO_MS", 600_000)  # not gone by itself while the test runs
     window = open_window(demo_copy)
     case = "IRS-ICE taxpayer address sharing (April 2025 MOU)"  # the case pack's, as Compose's
     in_case = sum(name == case for name in map(window.session.index.case_name, range(120)))
@@ -271,10 +274,30 @@ def test_saved_drafts_are_shown_in_a_list_filtered_in_sight(
     assert view.table.currentIndex().siblingAtColumn(0).data() == "121"  # the new draft, chosen
     assert view.detail.title.text().startswith("#121 ")
     assert view.show_all_button.isVisible()
+    assert window.banner.isVisible()
     qtbot.mouseClick(view.show_all_button, LEFT)
     assert model.total() == 121 and view.count.text() == "121 requests"
     assert view.case_choice.currentText() == "All cases"
     assert not view.show_all_button.isVisible()
+    # "Requests is showing the … of case …" no longer holds: the message goes with the filter
+    assert not window.banner.isVisible()
+
+
+def test_marking_a_saved_draft_filed_takes_the_saved_message_away(qtbot, open_window, tmp_path, monkeypatch):
+    """ "Saved and logged … When you send each letter, mark it as filed here": once the user
+    has done so, the message leaves with it, and the filing panel says what it recorded."""
+    monkeypatch.setattr(MessageBar, "INFO_MS", 600_000)  # not gone by itself while the test runs
+    window = open_window(tmp_path / "mine.sqlite3")
+    composer = _compose_for_ice(qtbot, window)
+    _draft_and_save(qtbot, window, composer, tmp_path / "letters", monkeypatch, 1)
+    assert window.banner.isVisible() and window.banner.text.text().startswith("Saved and logged 1 drafted")
+    panel = composer.filing
+    panel.confirmation.setText("DHS-2026-0001")
+    qtbot.mouseClick(panel.mark_button, LEFT)
+    dialog = panel.dialog
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    qtbot.waitUntil(lambda: panel.note.text().startswith("#1 marked as filed"), timeout=20_000)
+    assert not window.banner.isVisible()
 
 
 def test_drafts_saved_in_a_demo_log_join_its_case_and_are_listed_by_their_records(

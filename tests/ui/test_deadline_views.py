@@ -152,6 +152,7 @@ def test_a_fee_estimate_is_on_hold_only_when_the_user_says_so(open_window, deadl
     dialog = window.dialog
     dialog.type.setCurrentIndex(dialog.type.findData("fee_estimate"))
     dialog.occurred.setDate(date(2026, 11, 10))
+    dialog.amount.setValue(250)  # an estimate names its amount
     assert dialog.outcome.currentData() is None
     assert dialog.outcome.currentText() == "Not on hold (the letter does not say so)"
     # not on hold: the statutory date stands (the trace gives the other one)

@@ -590,3 +590,102 @@ def test_a_drafted_status_inquiry_is_what_log_event_offers_to_log_next(qtbot, op
     dialog = window.dialog
     assert dialog.type.currentText() == "Status inquiry sent"
     dialog.reject()
+
+
+def test_next_step_shows_what_to_check_before_the_appeal_goes(qtbot, open_window, drafted):
+    """The notes the command line prints under a drafted follow-up show in Next step…
+    while the user fills the letter in: the appeal office the directory has for ICE (its
+    address is the determination's to give), and, for a Glomar answer, what its appeal
+    needs, naming the dialog's own field. An address typed in answers the office note."""
+    db = connect(drafted)
+    for request_id, outcome in ((1, "partial"), (2, "glomar")):
+        log.record_event(db, request_id, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+        ack = log.NewEvent("acknowledged", date(2026, 10, 6), tracking_number=f"2026-FOIA-0000{request_id}")
+        log.record_event(db, request_id, ack)
+        record_determination(
+            db,
+            request_id,
+            on=date(2026, 11, 20),
+            outcome=outcome,
+            exemptions=["b5"] if outcome == "partial" else [],
+        )
+    db.close()
+    window = open_window(drafted)
+    detail = window.requests.detail
+    actions = detail.filing_actions
+
+    window.open_request(1)
+    click_clock(qtbot, detail, "appeal_window:partial")
+    click(qtbot, actions.next_button)
+    dialog = actions.dialog
+    assert dialog.kind.currentData() == "appeal"
+    assert dialog.notes.isVisible()
+    assert "• Appeal office on file: ICE Office of the Principal Legal Advisor" in dialog.notes.text()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    click(qtbot, dialog.appeal_address)
+    qtbot.keyClicks(dialog.appeal_address, "FOIA Appeals, 500 12th Street SW, Washington, DC 20536")
+    qtbot.keyClick(dialog.appeal_address, Qt.Key.Key_Tab)
+    assert "Appeal office on file" not in dialog.notes.text()
+    dialog.reject()
+
+    window.open_request(2)
+    click_clock(qtbot, detail, "appeal_window:glomar")
+    click(qtbot, actions.next_button)
+    dialog = actions.dialog
+    assert dialog.kind.currentData() == "appeal"
+    notes = dialog.notes.text()
+    assert "• A Glomar answer is appealed on the harm that confirming the records would do" in notes
+    assert "(Other argument, above)" in notes and "--other-argument" not in notes
+    assert dialog.other.isVisible()
+    dialog.reject()
+
+
+def test_mark_as_filed_shows_the_channel_note_without_a_blank_band(qtbot, open_window, drafted):
+    """DHS's portal rule takes three lines under "By": the dialog gives it those lines and
+    no more (a form row kept it at the height it has at a third of its width: a blank band
+    above and below it, as tall as the text)."""
+    window = open_window(drafted)
+    window.open_request(1)
+    actions = window.requests.detail.filing_actions
+    click(qtbot, actions.file_button)
+    dialog = actions.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    note = dialog.channel_note
+    assert note.text().startswith("Since 2026-01-22 DHS")
+    lines = note.heightForWidth(note.width())
+    assert lines >= 2 * note.fontMetrics().lineSpacing()  # it wraps: the case the band came with
+    assert note.height() == lines
+    spacing = dialog.layout().spacing()
+    gap = dialog.confirmation.geometry().top() - dialog.channel.geometry().bottom()
+    assert gap <= lines + 3 * spacing
+    dialog.reject()
+
+
+def test_next_step_is_filled_in_with_the_keyboard_down_the_form(qtbot, open_window, drafted):
+    """Tab goes down the appeal's fields as they are shown, out of each text box (it went
+    from Letter to Note at the bottom, and in a text box typed a tab into the letter)."""
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    log.record_event(db, 1, log.NewEvent("acknowledged", date(2026, 10, 6), tracking_number=TRACKING))
+    record_determination(db, 1, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    db.close()
+    window = open_window(drafted)
+    window.open_request(1)
+    detail = window.requests.detail
+    click_clock(qtbot, detail, "appeal_window:partial")
+    click(qtbot, detail.filing_actions.next_button)
+    dialog = detail.filing_actions.dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.kind.setFocus()
+    typed = {dialog.search: "the OPLA files", dialog.note: "Thank you."}
+    visited = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+        if visited[-1] in typed:
+            qtbot.keyClicks(visited[-1], typed[visited[-1]])
+    assert visited == [dialog.search, dialog.appeal_address, dialog.other, dialog.note, dialog.save_copy]
+    assert dialog.search.toPlainText() == "the OPLA files" and dialog.note.toPlainText() == "Thank you."
+    dialog.reject()

@@ -188,6 +188,36 @@ def test_settings_edit_a_profile_and_back_up(qtbot, open_window, demo_copy, isol
     assert "Backed up to" in window.banner.text.text()
 
 
+def test_settings_say_what_a_templates_folder_changes(
+    qtbot, open_window, demo_copy, isolated_data_dir, tmp_path, monkeypatch
+):
+    """A folder with no template named as a shipped one changes no letter: Settings says so
+    (it showed the folder as if its templates were used); one with its own appeal.docx is
+    said to replace that one only."""
+    import shutil
+
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from foiadesk.core.paths import TEMPLATES
+
+    folder = tmp_path / "my templates"
+    folder.mkdir()
+    (folder / "Appeal letter (clinic).docx").write_bytes((TEMPLATES / "appeal.docx").read_bytes())
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder)))
+    window = open_window(demo_copy)
+    window.show_view(4)
+    view = window.settings_view
+    choose = next(b for b in view.findChildren(QPushButton) if b.text() == "Use my own tem&plates…")
+    qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
+    assert view.templates.text() == (
+        f"{folder} has no file named as a shipped template (request.docx, appeal.docx…): "
+        "every letter uses the shipped templates."
+    )
+    shutil.copy(folder / "Appeal letter (clinic).docx", folder / "appeal.docx")
+    qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
+    assert view.templates.text() == f"{folder}: your own appeal.docx; the shipped templates for the rest."
+
+
 def test_the_composer_saves_what_was_typed_as_a_profile(qtbot, open_window, tmp_path):
     window = open_window(tmp_path / "mine.sqlite3")
     composer = window.composer

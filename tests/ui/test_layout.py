@@ -5,6 +5,7 @@ the screen; search says where it matched; the Cases view lists each office's rec
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from conftest import TODAY
@@ -41,7 +42,13 @@ def _fits(window, size):
     table = window.requests.table
     header = table.horizontalHeader()
     viewport = table.viewport().width()
-    first = [RequestsModel.ID, RequestsModel.COMPONENT, RequestsModel.TITLE, RequestsModel.STATUS]
+    first = [
+        RequestsModel.ID,
+        RequestsModel.COMPONENT,
+        RequestsModel.TITLE,
+        RequestsModel.STATUS,
+        RequestsModel.WHEN,
+    ]
     right = max(header.sectionViewportPosition(c) + header.sectionSize(c) for c in first)
     return right, viewport
 
@@ -60,6 +67,51 @@ def test_a_row_shows_its_office_and_title_without_scrolling(qtbot, open_window, 
     assert all(metrics.horizontalAdvance(text) < width for text in shown)
     estimate = window.requests.table.columnWidth(RequestsModel.ESTIMATE)
     assert metrics.horizontalAdvance("2027-12-31 (passed)") < estimate
+
+
+def test_days_left_says_what_it_counts_down_to_on_a_small_screen(qtbot, open_window, demo_copy):
+    """At 1366×768 the next deadline's column is off to the right: hovering a row's days
+    left names the deadline, its date and who owes it, as that column and Due would."""
+    window = open_window(demo_copy)
+    right, viewport = _fits(window, (1366 - 16, 768 - 48))
+    table, model = window.requests.table, window.requests.model
+    header = table.horizontalHeader()
+    assert (
+        header.sectionViewportPosition(RequestsModel.NEXT) + header.sectionSize(RequestsModel.NEXT) > viewport
+    )
+    window.requests.set_filter(deadline="overdue")
+    assert model.rowCount() > 0
+    for row in range(min(model.rowCount(), 10)):
+        next_deadline = model.index(row, RequestsModel.NEXT).data()  # "Response due · agency"
+        label, owed = next_deadline.split(" · ")
+        due = model.index(row, RequestsModel.DUE).data()
+        tip = model.index(row, RequestsModel.WHEN).data(Qt.ItemDataRole.ToolTipRole)
+        who = "the agency" if owed == "agency" else "you"
+        assert tip.startswith(f"{label}") and f"due {due}, owed by {who}." in tip, tip
+
+
+def test_the_import_says_how_it_chose_the_request_right_under_it(qtbot, open_window, demo_copy):
+    """A reply with no tracking number, imported with a request selected: the sentence on
+    how that request was proposed sits right under it, its lines and no blank band (a form
+    row kept it three lines high)."""
+    from foiadesk.ui.correspondence import controller
+
+    window = open_window(demo_copy)
+    request_id = int(window.session.index.columns["id"][0])
+    window.open_request(request_id)
+    importer = controller(window).importer
+    reply = (
+        Path(__file__).parent.parent / "fixtures" / "replies-real" / "dev" / "07-ice-email-not-yet-logged.txt"
+    )
+    importer.import_files([reply], suggest=request_id)
+    qtbot.waitUntil(lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=20_000)
+    dialog = importer.dialog
+    said = dialog.how_chosen
+    assert f"the selected request #{request_id} is proposed" in said.text()
+    assert said.height() == said.heightForWidth(said.width())
+    gap = said.geometry().top() - dialog.request.geometry().bottom()
+    assert gap <= 2 * dialog.layout().spacing(), gap
+    dialog.reject()
 
 
 def test_the_window_opens_within_the_screen(qtbot, open_window, demo_copy, settings):

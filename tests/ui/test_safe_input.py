@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -165,6 +166,57 @@ def test_enter_never_logs_an_event_on_a_date_nobody_looked_at(qtbot, open_window
     assert dialog.problem.text().startswith(f"Check the date: it says {TODAY} (today).")
     qtbot.keyClick(dialog.occurred, Qt.Key.Key_Return)  # Enter in the date field: confirmed
     assert dialog.result() == QDialog.DialogCode.Accepted or dialog.problem.text() != ""
+
+
+def test_an_exemption_typed_wrong_is_said_in_the_dialog_and_nothing_is_logged(qtbot, open_window, demo_copy):
+    """ "b99" among the exemptions of a determination: the preview says at once that it
+    cannot be logged, Log event keeps the dialog open with the reason (it raised past the
+    dialog, which said nothing), and the log is left as it was; corrected, it is logged."""
+    window = open_window(demo_copy)
+    cols = window.session.index.columns
+    request_id = next(int(i) for i, s in zip(cols["id"], cols["status"], strict=True) if s == "Processing")
+    dialog = _event_dialog(qtbot, window, request_id)
+    events = window.requests.detail.events.rowCount()
+    dialog.type.setCurrentIndex(dialog.type.findData("determination"))
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("partial"))
+    click = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(dialog.exemptions, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.exemptions, "b5, b99")
+    said = "'b99' is not a FOIA exemption (use b1 to b9, or b7A to b7F)."
+    assert "Cannot be logged as it is" in dialog.changes.text() and escape(said) in dialog.changes.text()
+    qtbot.mouseClick(click, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.problem.text() == said
+    qtbot.wait(100)
+    assert window.requests.detail.events.rowCount() == events
+    dialog.exemptions.clear()
+    qtbot.keyClicks(dialog.exemptions, "b5, b6")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(click, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.requests.detail.events.rowCount() == events + 1, timeout=TIMEOUT)
+
+
+def test_a_fee_estimate_without_its_amount_is_asked_for_and_nothing_is_logged(qtbot, open_window, demo_copy):
+    """The amount left at $0.00: a fee estimate of nothing would start a deadline for the
+    requester to accept it. The dialog asks for the amount and logs nothing; typed, it logs."""
+    window = open_window(demo_copy)
+    cols = window.session.index.columns
+    request_id = next(int(i) for i, s in zip(cols["id"], cols["status"], strict=True) if s == "Processing")
+    dialog = _event_dialog(qtbot, window, request_id)
+    events = window.requests.detail.events.rowCount()
+    dialog.type.setCurrentIndex(dialog.type.findData("fee_estimate"))
+    said = "Fee estimate: enter the amount the agency estimated."
+    assert escape(said) in dialog.changes.text()
+    log_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(log_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.problem.text() == said
+    qtbot.wait(100)
+    assert window.requests.detail.events.rowCount() == events
+    dialog.amount.setFocus()
+    dialog.amount.selectAll()
+    qtbot.keyClicks(dialog.amount, "180")
+    assert "Accept or narrow the fee estimate by" in dialog.changes.text()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(log_button, Qt.MouseButton.LeftButton)
 
 
 def test_enter_after_changing_the_date_logs_it(qtbot, open_window, demo_copy):

@@ -190,6 +190,29 @@ def test_a_new_request_appears_selected_and_takes_its_filing(qtbot, open_window,
     assert model.index(list_row, model.HEADERS.index("Status")).data() == "Filed"
 
 
+def test_a_new_request_in_a_log_of_one_profile_is_signed_by_it(qtbot, open_window, tmp_path):
+    """The log has one requester profile: a request added by hand is that requester's, so
+    its follow-ups can be signed (left "Not set", Next step refused to draft any)."""
+    from foiadesk.core.store.db import connect
+    from foiadesk.core.store.requesters import Profile, save_profile
+
+    path = tmp_path / "mine.sqlite3"
+    db = connect(path)
+    save_profile(
+        db, Profile(name="Rosa Diaz", email="rosa@clinic.org", address="1 Clinic Way\nTown, ST 00000")
+    )
+    db.close()
+    window = open_window(path)
+    press(qtbot, window, Qt.Key.Key_N)
+    dialog = window.dialog
+    assert isinstance(dialog, RequestDialog) and dialog.requester.currentText() == "Rosa Diaz"
+    qtbot.keyClicks(dialog.title, "Audit logs of address disclosures")
+    dialog.component.setEditText("ICE")
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.requests.current_request_id() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: "requester: Rosa Diaz" in window.requests.detail.meta.text(), timeout=10_000)
+
+
 def test_an_impossible_event_is_explained_in_the_dialog(qtbot, open_window, demo_copy):
     window = open_window(demo_copy)
     window.log_event(1)

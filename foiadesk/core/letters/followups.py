@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
+from foiadesk.core.errors import UserError
 from foiadesk.core.letters.content import (
     PREFERRED_CATEGORIES,
     DraftingError,
@@ -1027,6 +1028,25 @@ def draft_followup(
         FILE_WORDS[kind], file_office(h.component), letter_date, h.tracking or f"request-filed-{filed}"
     )
     return Followup(request_id, kind, name, data, tuple(ctx["warnings"]), ctx)
+
+
+def followup_notes(
+    db: Database, request_id: int, kind: str, inputs: Inputs | None = None, *, letter_date: date | None = None
+) -> tuple[str, ...]:
+    """What to check before sending a follow-up: the notes its draft would carry (the appeal
+    office on file, a Glomar answer's argument...), read without rendering the letter, so
+    they can be shown while the user fills it in. None when it cannot be drafted: drafting
+    says why."""
+    letter_date = letter_date or date.today()
+    requester = requester_for(db, request_id)
+    if kind not in KINDS or requester is None:
+        return ()
+    h = history_of(db, request_id, today=letter_date)
+    try:
+        ctx = build_followup(kind, h, requester, inputs or Inputs(), letter_date=letter_date)
+    except UserError:
+        return ()
+    return tuple(ctx["warnings"])
 
 
 def log_followup(db: Database, followup: Followup, *, on: date | None = None) -> log.Changes:

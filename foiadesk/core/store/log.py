@@ -307,6 +307,9 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
         raise LogError(f"{kind.label}: an amount cannot be negative.")
     if new.amount_cents is not None and new.type not in AMOUNT_TYPES:
         raise LogError(f"{kind.label} does not take an amount (only a fee estimate or a payment does).")
+    if new.amount_cents == 0:  # an amount left empty: $0.00 is neither an estimate nor a payment
+        what = "the agency estimated" if new.type == "fee_estimate" else "you paid"
+        raise LogError(f"{kind.label}: enter the amount {what}.")
     filed = next((e for e in history if e.type in STARTS), None)
     if new.type in STARTS and filed is not None:
         how = "filed" if filed.type == "filed" else "received on referral"

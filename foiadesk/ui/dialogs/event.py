@@ -257,6 +257,7 @@ class EventDialog(CommitOnAccept, QDialog):
             self.named.changed,
             self.outcome.currentIndexChanged,
             self.tracking.textChanged,
+            self.exemptions.textChanged,
             self.amount.valueChanged,
             self.channel.currentIndexChanged,
         ):
@@ -362,8 +363,8 @@ class EventDialog(CommitOnAccept, QDialog):
             raise LogError(str(exc)) from None
 
     def accept(self) -> None:
-        draft = self.draft()
-        try:
+        try:  # an exemption typed wrong is refused while the draft is made
+            draft = self.draft()
             check_event(draft.event, self.history, today=self.today)
         except LogError as exc:
             self.problem.setText(str(exc))

@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -52,7 +53,7 @@ from foiadesk.core.letters.filing import (
     letter_asks,
     portal_fields,
 )
-from foiadesk.core.letters.followups import Inputs, draft_followup, log_followup
+from foiadesk.core.letters.followups import Inputs, draft_followup, followup_notes, log_followup
 from foiadesk.core.letters.next_steps import KINDS
 from foiadesk.core.store.log import Attachment
 from foiadesk.ui.dialogs.event import date_edit
@@ -148,15 +149,28 @@ class MarkFiledDialog(QDialog):
         self.error.setWordWrap(True)
         _message(self.error, "")
 
-        form = QFormLayout()
-        form.addRow("Filed &on", self.filed_on)
-        form.addRow("&By", self.channel)
-        form.addRow("", self.channel_note)
-        form.addRow("Con&firmation", self.confirmation)
+        # A grid, not a QFormLayout: a form row kept the wrapped channel note at the height
+        # it has at a third of its width, a blank band above and below its three lines.
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
         proof = QHBoxLayout()
         proof.addWidget(self.proof_label, 1)
         proof.addWidget(self.proof_button)
-        form.addRow("Proof", proof)
+        rows = (
+            ("Filed &on", self.filed_on),
+            ("&By", self.channel),
+            ("", self.channel_note),
+            ("Con&firmation", self.confirmation),
+            ("Proof", proof),
+        )
+        for row, (text, field) in enumerate(rows):
+            label = QLabel(text)
+            form.addWidget(label, row, 0)
+            if isinstance(field, QWidget):
+                label.setBuddy(field)
+                form.addWidget(field, row, 1)
+            else:
+                form.addLayout(field, row, 1)
         cap = QHBoxLayout()
         cap.addWidget(self.has_cap)
         cap.addWidget(self.cap)
@@ -316,6 +330,16 @@ class PortalFieldsDialog(QDialog):
         button.setText("Copied")
 
 
+# The draft's notes name the command line's options; the dialog names its own fields.
+_FIELDS = {"(--search-argument)": "(Search missed, above)", "(--other-argument)": "(Other argument, above)"}
+
+
+def _in_window_words(note: str) -> str:
+    for option, field in _FIELDS.items():
+        note = note.replace(option, field)
+    return note
+
+
 class FollowupDialog(QDialog):
     """Draft a follow-up from the log; it is logged as a draft on the request."""
 
@@ -341,7 +365,12 @@ class FollowupDialog(QDialog):
         self.search.setPlaceholderText("optional: offices, custodians or records the search missed")
         self.appeal_address = QLineEdit()
         self.appeal_address.setPlaceholderText("optional: the appeal address the determination gives")
+        self.other = QPlainTextEdit()
+        self.other.setPlaceholderText("optional: another ground of appeal")
         self.save_copy = QCheckBox("Also save a copy as a Word file…")
+        self.notes = QLabel()  # what the letter's draft says to check, as the CLI prints it
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = QLabel()
         self.error.setWordWrap(True)
         _message(self.error, "")
@@ -351,6 +380,7 @@ class FollowupDialog(QDialog):
         self.form.addRow("&Narrow to", self.narrowing)
         self.form.addRow("&Search missed", self.search)
         self.form.addRow("Appeal &address", self.appeal_address)
+        self.form.addRow("Other ar&gument", self.other)
         self.form.addRow("N&ote", self.note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -366,10 +396,20 @@ class FollowupDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(self.form)
+        layout.addWidget(self.notes)
         layout.addWidget(self.save_copy)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # Tab goes down the form as it is shown (it went from Letter to Note, at the bottom)
+        # and leaves a text box rather than typing a tab into the letter
+        order = (self.kind, self.answer, self.narrowing, self.search, self.appeal_address, self.other)
+        order += (self.note, self.save_copy)
+        for before, after in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        for box in (self.answer, self.narrowing, self.search, self.other, self.note):
+            box.setTabChangesFocus(True)
         self.kind.currentIndexChanged.connect(self._fields_for_kind)
+        self.appeal_address.editingFinished.connect(self._show_notes)
         self._fields_for_kind()
 
     def _fields_for_kind(self, *_args) -> None:
@@ -379,8 +419,21 @@ class FollowupDialog(QDialog):
             (self.narrowing, ("fee-response",)),
             (self.search, ("appeal",)),
             (self.appeal_address, ("appeal",)),
+            (self.other, ("appeal",)),
         ):
             self.form.setRowVisible(widget, kind in kinds)
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        """The notes the draft will carry, shown before it is drafted: the appeal office on
+        file, what a Glomar or no-records appeal needs from the user..."""
+        notes = followup_notes(
+            self.session.db, self.request_id, self.kind.currentData(), self.inputs(),
+            letter_date=self.session.today(),
+        )  # fmt: skip
+        said = [_in_window_words(note) for note in notes]
+        self.notes.setText("\n".join(["Check before you send:", *(f"• {note}" for note in said)]))
+        self.notes.setVisible(bool(said))
 
     def inputs(self) -> Inputs:
         narrowing = self.narrowing.toPlainText()
@@ -391,6 +444,7 @@ class FollowupDialog(QDialog):
             narrowing=narrowing,
             search_argument=self.search.toPlainText(),
             appeal_address=self.appeal_address.text(),
+            other_argument=self.other.toPlainText(),
         )
 
     def save(self) -> None:

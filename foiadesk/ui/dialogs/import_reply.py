@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -289,9 +290,15 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        top = QFormLayout()
-        top.addRow("Re&quest", self.request)
-        top.addRow("", self.how_chosen)
+        # A grid, not a QFormLayout: a form row kept the wrapped sentence at the height it
+        # has at a third of its width, a blank band above and below its one line.
+        top = QGridLayout()
+        top.setColumnStretch(1, 1)
+        label = QLabel("Re&quest")
+        label.setBuddy(self.request)
+        top.addWidget(label, 0, 0)
+        top.addWidget(self.request, 0, 1)
+        top.addWidget(self.how_chosen, 1, 1)
         columns = QHBoxLayout()
         columns.addWidget(letter, 4)
         columns.addWidget(self.side, 6)

@@ -80,6 +80,8 @@ class RequestDialog(CommitOnAccept, QDialog):
         self.requester.addItem("Not set", None)
         for requester_id, name in requesters:
             self.requester.addItem(name, requester_id)
+        if len(requesters) == 1:  # the one who signs everything: a follow-up needs a signer
+            self.requester.setCurrentIndex(1)
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText("The records you want (optional)")
         self.description.setTabChangesFocus(True)

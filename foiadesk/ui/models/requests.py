@@ -172,9 +172,14 @@ class RequestsModel(KeyedTableModel):
                 return f"The agency estimates it will complete the request by {estimate} (not a deadline)."
             if column == self.FEES and (cols["fee_estimate"][row] != NONE or cols["fee_paid"][row]):
                 return "The agency's latest estimate and what you have paid (the Fees tab has the ledger)."
-            if column == self.NEXT and nxt:
+            if column in (self.NEXT, self.WHEN) and nxt:
+                # Days left says what it counts down to: on a small screen the next
+                # deadline's column is off to the right
                 who = "the agency" if OWED_BY[nxt[0]] == "agency" else "you"
-                return f"{index.next_label(row)}, owed by {who}. Select the request to see the arithmetic."
+                return (
+                    f"{index.next_label(row)}, due {look.day(due)}, owed by {who}. "
+                    "Select the request to see the arithmetic."
+                )
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if column != self.WHEN or due is None:

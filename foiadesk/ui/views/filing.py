@@ -5,7 +5,7 @@ kept as a confirmation, never as the agency's tracking number), which starts its
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -59,6 +59,8 @@ class DraftsModel(KeyedTableModel):
 
 
 class FilingPanel(QWidget):
+    filed = Signal()  # a draft was marked as filed here
+
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -178,6 +180,7 @@ class FilingPanel(QWidget):
             self.confirmation.clear()
             self.date_confirmed = False
             self.note.setText(dialog.filed_text())
+            self.filed.emit()
 
         dialog.accepted.connect(done)
         dialog.finished.connect(dialog.deleteLater)

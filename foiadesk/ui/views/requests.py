@@ -45,6 +45,7 @@ SHOWING_ALL = {"deadline": "all", "status": None, "case": None, "component": Non
 
 class RequestsView(QWidget):
     log_event_requested = Signal(int)
+    filter_changed = Signal()  # the list shows other requests: a message about it no longer holds
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -222,6 +223,7 @@ class RequestsView(QWidget):
         self.show_all_button.setVisible(self.filter_state() != SHOWING_ALL)
         if self.session.db is not None:
             self.session.settings.set("requests/filter", json.dumps(self.filter_state()))
+        self.filter_changed.emit()
 
     def _filter_and_snippets(self) -> tuple[Filter, SnippetsOf | None]:
         """The filter on screen, and for a search how to say where it matched in a request."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from foiadesk.core.paths import DATA_ENV, TEMPLATES, data_dir
+from foiadesk.core.settings import templates_in
 from foiadesk.core.store.db import backups_dir
 from foiadesk.core.store.requesters import Profile, profiles
 from foiadesk.ui.dialogs.profile import FEE_CATEGORIES
@@ -227,7 +229,8 @@ class SettingsView(QWidget):
 
     def _set_templates(self, folder: str) -> None:
         self.settings.set("templates_folder", folder)
-        self.templates.setText(folder or f"the shipped ones ({TEMPLATES})")
+        shipped = f"the shipped ones ({TEMPLATES})"
+        self.templates.setText(templates_in(Path(folder).expanduser()) if folder else shipped)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
