@@ -23,17 +23,11 @@ from foiadesk.core.letters.followups import Inputs, draft_followup, record_deter
 from foiadesk.core.reference.casepack import shipped_case_packs
 from foiadesk.core.reference.directory import load_directory
 from foiadesk.core.store import log
-from foiadesk.core.store.db import connect
 
 DAY = date(2026, 12, 7)
 # Filed and received Tuesday, September 1, 2026. Twenty working days (552(a)(6)(A)(i)),
 # counted from the next day and skipping Labor Day (September 7): due September 30.
 FILED = date(2026, 9, 1)
-
-
-@pytest.fixture
-def db(tmp_path):
-    return connect(tmp_path / "log.sqlite3")
 
 
 @pytest.fixture

@@ -173,10 +173,7 @@ def test_an_exemption_typed_wrong_is_said_in_the_dialog_and_nothing_is_logged(qt
     cannot be logged, Log event keeps the dialog open with the reason (it raised past the
     dialog, which said nothing), and the log is left as it was; corrected, it is logged."""
     window = open_window(demo_copy)
-    cols = window.session.index.columns
-    request_id = next(int(i) for i, s in zip(cols["id"], cols["status"], strict=True) if s == "Processing")
-    dialog = _event_dialog(qtbot, window, request_id)
-    events = window.requests.detail.events.rowCount()
+    dialog, events = _dialog_on_a_processing_request(qtbot, window)
     dialog.type.setCurrentIndex(dialog.type.findData("determination"))
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("partial"))
     click = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -199,10 +196,7 @@ def test_a_fee_estimate_without_its_amount_is_asked_for_and_nothing_is_logged(qt
     """The amount left at $0.00: a fee estimate of nothing would start a deadline for the
     requester to accept it. The dialog asks for the amount and logs nothing; typed, it logs."""
     window = open_window(demo_copy)
-    cols = window.session.index.columns
-    request_id = next(int(i) for i, s in zip(cols["id"], cols["status"], strict=True) if s == "Processing")
-    dialog = _event_dialog(qtbot, window, request_id)
-    events = window.requests.detail.events.rowCount()
+    dialog, events = _dialog_on_a_processing_request(qtbot, window)
     dialog.type.setCurrentIndex(dialog.type.findData("fee_estimate"))
     said = "Fee estimate: enter the amount the agency estimated."
     assert escape(said) in dialog.changes.text()
@@ -500,3 +494,11 @@ def test_a_filing_logged_with_ctrl_l_asks_for_its_confirmation_by_that_name(qtbo
     assert dialog.type.currentData() == "acknowledged"
     assert dialog.form.labelForField(dialog.tracking).text() == "&Tracking no."
     dialog.reject()
+
+
+def _dialog_on_a_processing_request(qtbot, window):
+    """Log event opened on a request being processed, and how many events it shows."""
+    cols = window.session.index.columns
+    request_id = next(int(i) for i, s in zip(cols["id"], cols["status"], strict=True) if s == "Processing")
+    dialog = _event_dialog(qtbot, window, request_id)
+    return dialog, window.requests.detail.events.rowCount()
