@@ -1309,3 +1309,17 @@ def test_a_referral_written_to_the_office_that_is_to_answer_is_a_referral():
         "the Department of State for review and direct response to you."
     )
     assert to_you.reply_type == "records_released"
+
+
+def test_an_answer_to_a_status_inquiry_is_no_acknowledgment():
+    p = parse_text(
+        "May 4, 2026\nDear Mr. Doe:\nThis is in response to your e-mail asking about the status of FOIA "
+        "request 2026-00412. Your request is in our complex processing queue, and we estimate "
+        "completing it by July 31, 2026."
+    )
+    assert p.reply_type == "other" and p.dates.get("estimated_completion") == date(2026, 7, 31)
+    ack = parse_text(
+        "May 4, 2026\nDear Mr. Doe:\nWe received your request on May 1, 2026. Your request is in our "
+        "complex processing queue."
+    )
+    assert ack.reply_type == "ack"

@@ -155,6 +155,14 @@ ACK_WEAK = any_of(
     r"\b(?:was|has\s+been|will\s+be)\s+(?:forwarded|routed|sent|assigned)\s+to\s+(?:the\s+|our\s+|an?\s+)?(?:FOIA\s+)?"
     r"(?:office|unit|analyst|specialist|processor|staff)\s+for\s+processing\b",
 )
+# A letter that answers the requester's question about where the request stands: its "your
+# request is in our queue" reports progress, it acknowledges nothing.
+STATUS_ANSWER = any_of(
+    r"\b(?:respon\w*|repl\w*|answer\w*|regard\w*)\s+(?:to\s+)?your\s+(?:\w+\s+){0,3}?"
+    r"(?:inquiry|inquiries|question|e-?mail|call|letter|message)\s+(?:\w+\s+){0,2}?"
+    r"(?:about|regarding|concerning|on|for|asking)\s+(?:\w+\s+){0,2}?status\b",
+    r"\bstatus\s+(?:update|inquiry|inquiries|check)\b",
+)
 APPEAL_DECIDED = any_of(
     r"\b(?:affirm(?:s|ed|ing)?|uph(?:o|e)ld(?:s|ing)?|remand(?:s|ed|ing)?|revers(?:e|es|ed|ing))\b",
     r"\b(?:grant(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?)\b.{0,40}\b(?:your|the|this|it)\b.{0,20}"
@@ -1178,6 +1186,7 @@ class Findings:
             return "no_records"
         will_close = self.first(WILL_CLOSE) is not None
         closed = self.first(CLOSED, skip=not_if)
+        answers_status = self.first(STATUS_ANSWER) is not None
         in_order: list[tuple[str, str | None]] = [
             ("fee", self.first(FEE_ESTIMATE if fee else FEE_STRONG, skip=not_if)),
             # records held until the fee is paid: the letter asks for the fee
@@ -1204,13 +1213,13 @@ class Findings:
             ),
             ("fee", self.first(CLARIFY, skip=not_if, where=lambda s: FEE_WORD.search(s) and asked(s))),
             ("clarification", self.first(CLARIFY, skip=not_if, where=asked)),
-            ("ack", self.first(ACK_STRONG)),
+            ("ack", None if answers_status else self.first(ACK_STRONG)),
             ("clarification", self.first(CLARIFY_IDENTITY, skip=not_if)),
             ("expedite_decision", self._decision_sentence("expedite") or self._expedite_weighed()),
             # a fee waiver denied is a decision to appeal, even in a letter that also logs the request
             ("fee_waiver_decision", self._decision_sentence("fee_waiver", denied_only=True)),
             ("extension", self.extension),
-            ("ack", self.first(ACK_WEAK)),
+            ("ack", None if answers_status else self.first(ACK_WEAK)),
             ("fee_waiver_decision", self._decision_sentence("fee_waiver")),
             ("fee", self.first(FEE_CLARIFY, skip=not_if)),
             # a letter that names a fee to pay and decides nothing else is a fee letter
