@@ -77,7 +77,7 @@ def test_a_suite_of_narrow_letters_with_the_requesters_own_facts(qtbot, open_win
 
     letters = _draft_and_save(qtbot, window, composer, tmp_path / "letters", monkeypatch, len(groups))
     assert len(letters) == len(groups) > 1
-    assert {name.split("_ICE_request-")[1][: -len(".docx")] for name in letters} == groups
+    assert {name.split("_ICE_FOIA-request_")[1][: -len(".docx")] for name in letters} == groups
     for name, paragraphs in letters.items():
         expedite = paragraphs.index("Expedited processing")
         ground = next(i for i, p in enumerate(paragraphs) if FACTS in p)
