@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from foiadesk.core.deadlines.calendar import Calendar, DayOff
-from foiadesk.core.deadlines.events import ASKS, EVENT_TYPES, OUTCOME_LABELS, Event
+from foiadesk.core.deadlines.events import ANSWERED_BY, EVENT_TYPES, OUTCOME_LABELS, Event
 from foiadesk.core.deadlines.facts import (
     ANSWER_FEE,
     ANSWER_INFO,
@@ -739,7 +739,7 @@ def requester_clocks(facts: Facts, cal: Calendar) -> list[Clock]:
             warnings.append("The letter names no reply-by date; answer promptly")
         if ask.type == "still_interested":
             warnings.extend(_still_interested_warnings(ask, cal))
-        if done is not None and done.type != ASKS[ask.type]:
+        if done is not None and done.type not in ANSWERED_BY[ask.type]:
             steps.append(
                 Step(
                     f"{EVENT_TYPES[done.type].label} {done.occurred_on}: no answer is owed now",
@@ -760,7 +760,7 @@ def requester_clocks(facts: Facts, cal: Calendar) -> list[Clock]:
                 steps=tuple(steps),
                 warnings=tuple(warnings),
                 unit="named",
-                moot=done is not None and done.type != ASKS[ask.type],
+                moot=done is not None and done.type not in ANSWERED_BY[ask.type],
                 for_what=REPLY_LABELS[ask.type][: -len(" by")].lower(),
             )
         )
