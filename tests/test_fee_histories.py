@@ -9,10 +9,18 @@ Holidays (OPM, 5 U.S.C. 6103): 2026: Jan 1, Jan 19, Feb 16, May 25, Fri Jun 19, 
 The day of receipt is day 0; "(n)" below is a running count of working days.
 """
 
+import io
+
+from docx import Document
 from test_deadline_histories import TODAY, agenda, engines
 from test_deadline_paths import D, ev, filed
 
 from foiadesk.core.deadlines.events import derive_status
+from foiadesk.core.letters.content import Requester
+from foiadesk.core.letters.followups import Inputs, draft_followup
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
 
 # -- the fee toll: 552(a)(6)(A)(ii)(II), any number of times --------------------------------------
 
@@ -184,3 +192,223 @@ def test_paying_an_estimate_not_on_hold_accepts_it_but_tolls_nothing():
     assert c["response"].due == D("2026-06-30")
     assert c["reply:fee_estimate:0"].done_on == D("2026-06-10")
     assert c["reply:fee_estimate:0"].state(TODAY) == "met"
+
+
+# -- the fee bar: 552(a)(4)(A)(viii) ---------------------------------------------------------------
+# Each request below is at ICE (DHS), received Mon 2026-04-06; 20 working days end Mon May 4:
+# Apr 7-10 (4), 13-17 (9), 20-24 (14), Apr 27-May 1 (19), May 4 (20). A notice of Wed Apr 22
+# naming Mon May 18 adds the full 10 working days: May 5-8 (4), 11-15 (9), 18 (10). Ten working
+# days after May 18: May 19-22 (4), Memorial Day May 25, May 26-29 (8), Jun 1, 2 (10) -> Jun 2.
+
+NEWS = Requester(
+    name="Dana Whitfield",
+    email="dana@example.org",
+    organization="The Ledger Desk",
+    title="Reporter",
+    address="1200 K Street NW\nWashington, DC 20005",
+    fee_category="news_media",
+    fee_category_basis="Staff reporter.",
+    dissemination="I publish at ledgerdesk.example.",
+)
+NOTICE = ev("extension_notice", "2026-04-22", 3, named_date=D("2026-05-18"))
+BAR_NO_NOTICE = "no timely unusual-circumstances notice extended the time limit"
+
+
+def logged(tmp_path, events, abbr="ICE"):
+    """The events in a log of their own, at ``abbr``, acknowledged with a tracking number."""
+    db = connect(tmp_path / "log.sqlite3")
+    rid = log.add_directory_request(
+        db, load_directory().component(abbr), title="Records of the data exchange"
+    ).new_id
+    for e in sorted(events, key=lambda e: (e.occurred_on, e.id)):
+        fields = {k: getattr(e, k) for k in ("agency_received_on", "named_date", "outcome", "amount_cents")}
+        log.record_event(db, rid, log.NewEvent(e.type, e.occurred_on, summary=e.summary, **fields))
+        if e.type == "filed":
+            log.record_event(
+                db,
+                rid,
+                log.NewEvent(
+                    "acknowledged", e.occurred_on, agency_received_on=e.occurred_on, tracking_number="T-1"
+                ),
+            )
+    return db, rid
+
+
+def letter_text(db, rid, kind, on):
+    data = draft_followup(db, rid, kind, Inputs(), letter_date=D(on), requester=NEWS).docx
+    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs if p.text.strip())
+
+
+def test_the_fee_bar_with_no_notice_leaves_only_a_courts_finding(tmp_path):
+    """No notice: due May 4, the determination (partial) comes Mon Jun 1. Fees are barred from
+    Tue May 5; (aa) and (bb) both need a timely notice, so only (cc) could lift the bar. The
+    appeal of Jun 10 says so for a news-media requester's duplication fees."""
+    events = filed("2026-04-06") + [ev("determination", "2026-06-01", 4, outcome="partial")]
+    c = engines(events, "ICE")
+    assert c["exhaustion"].due == D("2026-05-05")
+    trace = c["exhaustion"].explain()
+    assert BAR_NO_NOTICE in trace and "from 2026-05-05" in trace and "(viii)(II)(cc)" in trace
+    db, rid = logged(tmp_path, events)
+    appeal = letter_text(db, rid, "appeal", "2026-06-10")
+    assert (
+        "Because it gave no timely written notice of unusual circumstances (5 U.S.C. 552(a)(6)(B)), "
+        "5 U.S.C. 552(a)(4)(A)(viii) bars it from charging me duplication fees" in appeal
+    )
+
+
+def test_a_timely_notice_gives_both_readings_of_aa_and_the_letter_keeps_to_the_later(tmp_path):
+    """Timely notice: due May 18; the determination comes Mon Jun 1, after May 18 but within the
+    10 working days after it (to Jun 2). Read as the extension itself, (aa)'s "additional 10
+    days" bar fees from Tue May 19; read as 10 days more, from Wed Jun 3: the statute does not
+    say which, so the trace gives both, and the appeal (which asserts only the later reading)
+    claims no fee bar."""
+    events = filed("2026-04-06") + [NOTICE, ev("determination", "2026-06-01", 4, outcome="partial")]
+    c = engines(events, "ICE")
+    assert c["response"].due == D("2026-05-18")
+    trace = c["exhaustion"].explain()
+    assert "fees barred from 2026-05-19" in trace and "barred from 2026-06-03" in trace
+    assert "the statute does not say whether" in trace and BAR_NO_NOTICE not in trace
+    db, rid = logged(tmp_path, events)
+    assert "552(a)(4)(A)(viii)" not in letter_text(db, rid, "appeal", "2026-06-10")
+
+
+def test_past_the_ten_days_the_bar_holds_unless_5000_pages_and_talks(tmp_path):
+    """Timely notice, determination Mon Jun 15, after Jun 2 on either reading. The agency's notes
+    say 6,200 pages and three calls to discuss narrowing: (bb) would let it charge, but the log
+    cannot weigh notes, so trace and letter state the bar with (bb) as its exception."""
+    events = filed("2026-04-06") + [
+        NOTICE,
+        ev("note", "2026-05-11", 4, summary="Agency: about 6,200 pages; third call to discuss narrowing"),
+        ev("determination", "2026-06-15", 5, outcome="partial"),
+    ]
+    c = engines(events, "ICE")
+    assert "unless (bb) more than 5,000 pages are needed" in c["exhaustion"].explain()
+    db, rid = logged(tmp_path, events)
+    appeal = letter_text(db, rid, "appeal", "2026-06-20")
+    assert "missed even the extended time limit by more than the 10 days" in appeal
+    assert "unless more than 5,000 pages are necessary" in appeal
+
+
+def test_a_late_fee_estimate_is_answered_with_the_fee_bar(tmp_path):
+    """No notice; due May 4. An estimate of $400 comes Mon Jul 20, long after: the fee reply of
+    Jul 22 asks that the barred fees (a news-media requester's duplication fees) come off it."""
+    events = filed("2026-04-06") + [
+        ev("fee_estimate", "2026-07-20", 4, named_date=D("2026-08-20"), amount_cents=40_000),
+    ]
+    c = engines(events, "ICE")
+    assert BAR_NO_NOTICE in c["exhaustion"].explain()
+    db, rid = logged(tmp_path, events)
+    reply = letter_text(db, rid, "fee-response", "2026-07-22")
+    assert "ran out on May 4, 2026, before your fee estimate" in reply
+    assert "bars it from charging me duplication fees" in reply
+
+
+# -- fee waivers and fee categories: decided, denied, appealed ------------------------------------
+
+
+def test_a_dhs_fee_waiver_denial_has_90_working_days_and_its_appeal_20(tmp_path):
+    """ICE, received Mon 2026-06-01. Waiver denied Wed Jun 10. 6 CFR 5.8(a)(1): 90 working days:
+    Jun 11-18 (6), Juneteenth, Jun 22-Jul 2 (15), Jul 3 observed, Jul 6-31 (35), Aug (56 by Aug 31),
+    Sep 1-4 (60), Labor Day, Sep 8-30 (77), Oct 1-9 (84), Columbus Day, Oct 13-20 (90) -> Tue
+    2026-10-20. Appealed Mon Jul 6, received Tue Jul 7: Jul 8-10 (3), 13-31 (18), Aug 3, 4 (20)
+    -> Tue 2026-08-04. Status: Appeal pending; the agenda has the overdue response (Jun 30) and
+    the appeal decision."""
+    events = filed("2026-06-01") + [
+        ev("fee_decision", "2026-06-10", 2, outcome="waiver_denied"),
+        ev("appeal_filed", "2026-07-06", 3, outcome="fee_waiver", agency_received_on=D("2026-07-07")),
+    ]
+    c = engines(events, "ICE")
+    window = c["appeal_window:fee_waiver"]
+    assert (window.due, window.cite, window.state(TODAY)) == (D("2026-10-20"), "6 CFR 5.8(a)(1)", "met")
+    assert c["appeal_decision"].due == D("2026-08-04")
+    assert derive_status(events) == "Appeal pending"
+    assert agenda(events, "ICE") == [
+        ("Appeal decision due", D("2026-08-04")),
+        ("Response due", D("2026-06-30")),
+    ]
+
+
+def test_a_doj_fee_waiver_denial_window_ends_on_a_sunday_and_the_appeal_is_decided_late():
+    """EOUSA (DOJ), received Mon 2026-06-01. Waiver denied Mon Jul 6. 28 CFR 16.8(a): 90 calendar
+    days: Jul 6 + 25 = Jul 31, + 31 = Aug 31, + 34 = Sun 2026-10-04; the rule does not move it to
+    Monday, so the trace says to send before. Appealed Mon Aug 3, received Wed Aug 5: Aug 6, 7 (2),
+    10-28 (17), Aug 31, Sep 1, 2 (20) -> Wed 2026-09-02. Decided (denied) Thu Sep 10, late: the
+    appeal stage's exhaustion from Thu Sep 3, reached and answered late."""
+    events = filed("2026-06-01") + [
+        ev("fee_decision", "2026-07-06", 2, outcome="waiver_denied"),
+        ev("appeal_filed", "2026-08-03", 3, outcome="fee_waiver", agency_received_on=D("2026-08-05")),
+        ev("appeal_decided", "2026-09-10", 4, outcome="denied"),
+    ]
+    c = engines(events, "EOUSA")
+    window = c["appeal_window:fee_waiver"]
+    assert (window.due, window.cite, window.unit) == (D("2026-10-04"), "28 CFR 16.8(a)", "calendar")
+    assert any("2026-10-04 is a" in w and "send the appeal before it" in w for w in window.warnings)
+    assert c["appeal_decision"].due == D("2026-09-02")
+    assert c["appeal_decision"].state(TODAY) == "missed"
+    assert c["appeal_exhaustion"].due == D("2026-09-03")
+    assert c["appeal_exhaustion"].state(TODAY) == "answered late"
+    assert derive_status(events) == "Appeal denied"
+
+
+# -- expedition and tracks --------------------------------------------------------------------------
+
+
+def test_expedition_denied_on_time_and_its_appeal_decided_late():
+    """Received Mon 2026-06-01 with expedition asked in the letter: decision due Thu Jun 11 (10
+    calendar days), denied that day (met). Appealed Mon Jun 15 (received that day): Jun 16-18
+    (3), Juneteenth, Jun 22-Jul 2 (12), Jul 3 observed, Jul 6-15 (20) -> Wed 2026-07-15, an outer
+    limit ((a)(6)(E)(ii)(II) asks for expedition). Granted Fri Jul 24, late: the appeal stage's
+    exhaustion from Jul 16. The expedite window (90 calendar days: Jun 11 + 19 = Jun 30, + 31,
+    + 31, + 9 -> Wed 2026-09-09) was met Jun 15; the response stays due Tue Jun 30."""
+    events = filed("2026-06-01") + [
+        ev("expedite_requested", "2026-06-01", 2),
+        ev("expedite_decided", "2026-06-11", 3, outcome="denied"),
+        ev("appeal_filed", "2026-06-15", 4, outcome="expedite", agency_received_on=D("2026-06-15")),
+        ev("appeal_decided", "2026-07-24", 5, outcome="granted"),
+    ]
+    c = engines(events)
+    assert (c["expedite"].due, c["expedite"].state(TODAY)) == (D("2026-06-11"), "met")
+    assert c["appeal_decision"].due == D("2026-07-15")
+    assert "5 U.S.C. 552(a)(6)(E)(ii)(II)" in c["appeal_decision"].cite
+    assert c["appeal_exhaustion"].due == D("2026-07-16")
+    assert (c["appeal_window:expedite"].due, c["appeal_window:expedite"].state(TODAY)) == (
+        D("2026-09-09"),
+        "met",
+    )
+    assert c["response"].due == D("2026-06-30")
+    assert derive_status(events) == "Appeal granted"
+
+
+def test_an_expedite_decision_made_late_then_overtaken_by_the_determination():
+    """Received Mon 2026-06-01; expedition asked later, Wed Jun 10, received Fri Jun 12: decision
+    due Mon Jun 22. Denied Thu Jun 25, late (missed). Its window (Jun 25 + 90 calendar days: + 5
+    = Jun 30, + 31, + 31, + 23 -> Wed 2026-09-23) becomes moot at the determination (full grant)
+    of Mon Jul 20: the expedite question is over ((a)(6)(E)(iv))."""
+    events = filed("2026-06-01") + [
+        ev("expedite_requested", "2026-06-10", 2, agency_received_on=D("2026-06-12")),
+        ev("expedite_decided", "2026-06-25", 3, outcome="denied"),
+        ev("determination", "2026-07-20", 4, outcome="full_grant"),
+    ]
+    c = engines(events)
+    assert (c["expedite"].due, c["expedite"].state(TODAY)) == (D("2026-06-22"), "missed")
+    window = c["appeal_window:expedite"]
+    assert (window.due, window.done_on, window.moot) == (D("2026-09-23"), D("2026-07-20"), True)
+    assert "5 U.S.C. 552(a)(6)(E)(iv)" in window.explain()
+
+
+def test_moving_between_simple_and_complex_tracks_changes_no_time_limit():
+    """Received Mon 2026-06-01 (due Tue Jun 30). Moved to the complex track Wed Jun 10 (a note),
+    an unusual-circumstances notice Mon Jun 15 names Wed Jul 15: Jul 1, 2 (2), Jul 3 observed,
+    Jul 6-10 (7), 13, 14, 15 (10): the full 10 working days. Moved back to the simple track Wed
+    Jul 1 (a note). Tracks (a)(6)(D) do not change the statute's limits: due Wed 2026-07-15, as
+    with no notes at all."""
+    notice = ev("extension_notice", "2026-06-15", 3, named_date=D("2026-07-15"))
+    events = filed("2026-06-01") + [
+        ev("note", "2026-06-10", 2, summary="Agency moved the request to its complex track"),
+        notice,
+        ev("note", "2026-07-01", 4, summary="Agency moved the request back to its simple track"),
+    ]
+    c = engines(events)
+    assert c["response"].due == D("2026-07-15") and c["response"].extended_days == 10
+    assert c["response"].due == engines(filed("2026-06-01") + [notice])["response"].due
+    assert "track" not in c["response"].explain()

@@ -769,6 +769,8 @@ def requester_clocks(facts: Facts, cal: Calendar) -> list[Clock]:
 
 # (aa), a timely unusual-circumstances notice, excuses a failure only "for an additional 10
 # days" (domain.md §1.10): past those, only (bb) or (cc) lifts the bar.
+CITE_FEE_BAR = "5 U.S.C. 552(a)(4)(A)(viii)"
+BARRED_FEES = "search fees (nor duplication fees to media, educational and scientific requesters)"
 FEE_BAR = (
     "the agency may then not charge search fees (nor duplication fees to media, educational and "
     "scientific requesters) unless (bb) it gave timely unusual-circumstances notice, more than "
@@ -778,7 +780,36 @@ FEE_BAR = (
 )
 
 
-def exhaustion_milestone(response: Clock | None) -> Clock | None:
+def fee_bar_step(response: Clock, cal: Calendar) -> Step:
+    """Which of the fee bar's exceptions the log leaves open, and from when fees are barred.
+    (aa) and (bb) both need a timely unusual-circumstances notice; with one, the statute does
+    not say whether (aa)'s "additional 10 days" are the extension itself or 10 more after it,
+    so the trace gives both dates (the letters assert only the later one)."""
+    assert response.due is not None  # asked only of a missed, dated response
+    day = response.due + timedelta(days=1)
+    if not response.extended_days:
+        return Step(
+            f"Fee bar ({CITE_FEE_BAR}): no timely unusual-circumstances notice extended the time "
+            f"limit, so neither exception (aa) nor (bb) can apply (each needs one): from {day} the "
+            f"agency may not charge {BARRED_FEES} unless a court finds exceptional circumstances "
+            "((viii)(II)(cc))",
+            day,
+        )
+    later = cal.add_working_days(response.due, EXTENSION_DAYS) + timedelta(days=1)
+    return Step(
+        f"Fee bar ({CITE_FEE_BAR}): a timely unusual-circumstances notice extended the time limit "
+        f'to {response.due}. (viii)(II)(aa) excuses a missed limit "for an additional 10 days" and '
+        "bars fees once the agency fails the extended limit; the statute does not say whether those "
+        f"10 days are the extension itself (fees barred from {day}) or 10 more working days after "
+        f"it (barred from {later}; the letters assert only this later date). Either way the agency "
+        f"may not charge {BARRED_FEES} unless (bb) more than 5,000 pages are needed and it "
+        "discussed narrowing with you (or made three good-faith attempts to), or (cc) a court "
+        "found exceptional circumstances",
+        day,
+    )
+
+
+def exhaustion_milestone(response: Clock | None, cal: Calendar | None = None) -> Clock | None:
     """Constructive exhaustion: the day after a missed response deadline. Once the agency
     answers (late) before suit, the path is an administrative appeal; the fee bar stays."""
     if response is None or response.due is None:
@@ -787,6 +818,8 @@ def exhaustion_milestone(response: Clock | None) -> Clock | None:
     if response.done_on is not None and response.done_on <= response.due:
         return None
     steps = [Step(f"Response was due {response.due}; exhaustion from the next day, {day}", day)]
+    if cal is not None and not response.moot:
+        steps.append(fee_bar_step(response, cal))
     if response.moot:  # withdrawn or closed: no answer came, and none is owed now
         steps.append(
             Step(
@@ -918,7 +951,7 @@ def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]
     decision = appeal_decision_clock(facts, cal)
     found = [
         response,
-        exhaustion_milestone(response),
+        exhaustion_milestone(response, cal),
         estimate_clock(facts),
         expedite_clock(facts, rule),
         *(appeal_window_clock(w, cal, rule) for w in facts.windows),
