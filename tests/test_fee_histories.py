@@ -350,6 +350,68 @@ def test_a_doj_fee_waiver_denial_window_ends_on_a_sunday_and_the_appeal_is_decid
     assert derive_status(events) == "Appeal denied"
 
 
+def test_a_fee_category_denial_is_appealed_and_the_letter_argues_the_category(tmp_path):
+    """EOUSA, received Mon 2026-06-01. The agency denies the news-media category Mon Aug 3: 90
+    calendar days -> Aug 3 + 28 = Aug 31, + 30 = Sep 30, + 31 = Oct 31, + 1 = Sun 2026-11-01.
+    The appeal letter of Aug 10 appeals that denial and states the category the request stated,
+    with its clause ((a)(4)(A)(ii)(II)). Appealed Tue Sep 15, received Wed Sep 16: Sep 17, 18
+    (2), 21-Oct 2 (12), Oct 5-9 (17), Columbus Day, Oct 13, 14, 15 (20) -> Thu 2026-10-15."""
+    events = filed("2026-06-01") + [ev("fee_decision", "2026-08-03", 2, outcome="category_denied")]
+    c = engines(events, "EOUSA")
+    assert c["appeal_window:fee_category"].due == D("2026-11-01")
+    db, rid = logged(tmp_path, events, "EOUSA")
+    appeal = letter_text(db, rid, "appeal", "2026-08-10")
+    assert "of my fee category, dated August 3, 2026" in appeal
+    assert (
+        "My request stated my fee category, representative of the news media (5 U.S.C. 552(a)(4)(A)(ii)(II))."
+        in (appeal)
+    )
+    assert "fee waiver" not in appeal
+    appealed = events + [
+        ev("appeal_filed", "2026-09-15", 3, outcome="fee_category", agency_received_on=D("2026-09-16"))
+    ]
+    c = engines(appealed, "EOUSA")
+    assert c["appeal_decision"].due == D("2026-10-15")
+    assert c["appeal_window:fee_category"].state(TODAY) == "met"
+
+
+def test_a_fee_waiver_granted_in_part_is_appealable_as_a_denial(tmp_path):
+    """ICE, received Mon 2026-06-01. The waiver is granted in part Wed Jun 10 (half the fees): the
+    part denied can be appealed, within the same 90 working days as a denial (Tue 2026-10-20,
+    as above), and the appeal names the decision for what it did."""
+    events = filed("2026-06-01") + [
+        ev("fee_waiver_requested", "2026-06-01", 2),
+        ev("fee_decision", "2026-06-10", 3, outcome="waiver_partly_granted"),
+    ]
+    c = engines(events, "ICE")
+    assert c["appeal_window:fee_waiver"].due == D("2026-10-20")
+    assert c["appeal_window:fee_waiver"].label == "Appeal the fee-waiver denial by"
+    db, rid = logged(tmp_path, events)
+    appeal = letter_text(db, rid, "appeal", "2026-06-20")
+    assert "granting only part of my fee waiver request, dated June 10, 2026" in appeal
+    assert "(5 U.S.C. 552(a)(4)(A)(iii))" in appeal
+
+
+def test_a_waiver_granted_on_reconsideration_is_not_appealed_again(tmp_path):
+    """ICE, received Mon 2026-06-01. Waiver denied Wed Jun 10, granted on reconsideration Wed
+    Jul 1: the waiver window is moot that day. The determination (partial) of Mon Aug 3 opens its
+    own DHS window: Aug 4-31 (20), Sep 1-4 (24), Labor Day, Sep 8-Oct 9 (48), Columbus Day, Oct
+    13-Nov 10 (69), Veterans Day, Nov 12-25 (79), Thanksgiving, Nov 27-Dec 11 (90) -> Fri
+    2026-12-11. The appeal of Aug 10 appeals the determination only."""
+    events = filed("2026-06-01") + [
+        ev("fee_decision", "2026-06-10", 2, outcome="waiver_denied"),
+        ev("fee_decision", "2026-07-01", 3, outcome="waiver_granted"),
+        ev("determination", "2026-08-03", 4, outcome="partial"),
+    ]
+    c = engines(events, "ICE")
+    assert c["appeal_window:fee_waiver"].moot
+    assert c["appeal_window:partial"].due == D("2026-12-11")
+    db, rid = logged(tmp_path, events)
+    appeal = letter_text(db, rid, "appeal", "2026-08-10")
+    assert "fee waiver" not in appeal
+    assert "I appeal the determination of August 3, 2026" in appeal
+
+
 # -- expedition and tracks --------------------------------------------------------------------------
 
 

@@ -86,7 +86,13 @@ _TYPES = [
         "fee_decision",
         "Fee decision",
         "in",
-        outcomes=("waiver_granted", "waiver_denied", "category_granted", "category_denied"),
+        outcomes=(
+            "waiver_granted",
+            "waiver_partly_granted",
+            "waiver_denied",
+            "category_granted",
+            "category_denied",
+        ),
     ),
     EventType("payment", "Payment", "out", agency_receipt="Agency received the payment on"),
     EventType("still_interested", "Agency asked if still interested", "in", named_date="Reply by"),
@@ -174,6 +180,7 @@ OUTCOME_LABELS = {
     "fee_waiver": "Fee-waiver denial",
     "fee_category": "Fee-category denial",
     "expedite": "Expedite denial",
+    "waiver_partly_granted": "Fee waiver granted in part",  # last: list codes are positions here
 }
 # Events that start a request's clocks: the requester's filing, or another agency's referral.
 STARTS = ("filed", "referral_received")

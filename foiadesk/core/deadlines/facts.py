@@ -47,7 +47,12 @@ ENDS_REQUEST = ("withdrawn", "closed")
 WINDOW_KINDS = ("partial", "denial", "no_records", "glomar", "fee_waiver", "fee_category", "expedite")
 _WINDOW_RULES = {
     "determination": ("determination", ADVERSE_DETERMINATIONS, frozenset({"full_grant"})),
-    "fee_waiver": ("fee_decision", frozenset({"waiver_denied"}), frozenset({"waiver_granted"})),
+    # a waiver granted in part denies the rest, which is appealable as a denial is
+    "fee_waiver": (
+        "fee_decision",
+        frozenset({"waiver_denied", "waiver_partly_granted"}),
+        frozenset({"waiver_granted"}),
+    ),
     "fee_category": ("fee_decision", frozenset({"category_denied"}), frozenset({"category_granted"})),
     "expedite": ("expedite_decided", frozenset({"denied"}), frozenset({"granted"})),
 }
