@@ -149,7 +149,11 @@ def test_an_advance_payment_over_250_dollars_paid_restarts_the_clock():
     assert c["exhaustion"].due == D("2026-07-09")
     assert c["reply:fee_estimate:0"].state(TODAY) == "met"
     assert derive_status(events) == "Processing"
-    assert any("assumed the day it was sent" in w for w in c["response"].warnings)
+    assert any(
+        "receipt of the payment is not logged; assumed the day it was sent" in w
+        for w in c["response"].warnings
+    )
+    assert "until the agency received the payment 2026-06-15; day 0 again" in c["response"].explain()
 
 
 def test_a_payment_received_on_christmas_is_deemed_received_the_next_working_day():

@@ -302,9 +302,10 @@ class _Response:
         if asked not in self.pending:
             return
         self.pending.discard(asked)
+        answer = "payment" if step.event.type == "payment" else "answer"  # a payment accepts an estimate
         if step.assumed:
             self.warnings.append(
-                f"{step.event.occurred_on}: the agency's receipt of the answer is not "
+                f"{step.event.occurred_on}: the agency's receipt of the {answer} is not "
                 "logged; assumed the day it was sent"
             )
         if self.pending:
@@ -325,7 +326,7 @@ class _Response:
             when = f"{got}, a day off: deemed received the next working day, {step.day} ({DEEMED_NOTE})"
         self.steps.append(
             Step(
-                f"Paused ({cites}) until the agency received the answer {when}; day 0 again "
+                f"Paused ({cites}) until the agency received the {answer} {when}; day 0 again "
                 f"{self.anchor}, {self.remaining} working days left",
                 self.anchor,
             )
