@@ -371,6 +371,9 @@ def test_a_fee_category_denial_is_appealed_and_the_letter_argues_the_category(tm
         in (appeal)
     )
     assert "fee waiver" not in appeal
+    ogis = letter_text(db, rid, "ogis", "2026-08-10")  # OGIS is told the same dispute
+    assert "The dispute is about the denial of my fee category on August 3, 2026." in ogis
+    assert "Reconsideration of the denial of my fee category." in ogis
     appealed = events + [
         ev("appeal_filed", "2026-09-15", 3, outcome="fee_category", agency_received_on=D("2026-09-16"))
     ]

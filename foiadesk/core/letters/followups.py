@@ -812,6 +812,8 @@ def _dispute(h: History, facts: dict) -> str:
         return f"the determination of {facts['determination_on']}, which {did}"
     if h.waiver_denied is not None:
         return f"the {_waiver_denial(h)} on {facts['waiver_denied_on']}"
+    if h.category_denied is not None:
+        return f"the denial of my fee category on {long_date(h.category_denied.occurred_on)}"
     if facts["missed"] and h.determination is not None:  # it came, late: the delay is the dispute
         return (
             "the delay in deciding my request, which ended only with the determination of "
@@ -841,6 +843,8 @@ def _ogis_ask(h: History, facts: dict) -> str:
         )
     if h.waiver_denied is not None:
         return f"Reconsideration of the {_waiver_denial(h)}"
+    if h.category_denied is not None:
+        return "Reconsideration of the denial of my fee category"
     if facts["missed"] and h.determination is None:
         return (
             "A realistic estimated date of completion, release of the records already processed "
