@@ -406,6 +406,7 @@ def test_a_waiver_granted_on_reconsideration_is_not_appealed_again(tmp_path):
     13-Nov 10 (69), Veterans Day, Nov 12-25 (79), Thanksgiving, Nov 27-Dec 11 (90) -> Fri
     2026-12-11. The appeal of Aug 10 appeals the determination only."""
     events = filed("2026-06-01") + [
+        ev("fee_waiver_requested", "2026-06-01", 5),
         ev("fee_decision", "2026-06-10", 2, outcome="waiver_denied"),
         ev("fee_decision", "2026-07-01", 3, outcome="waiver_granted"),
         ev("determination", "2026-08-03", 4, outcome="partial"),
@@ -417,6 +418,9 @@ def test_a_waiver_granted_on_reconsideration_is_not_appealed_again(tmp_path):
     appeal = letter_text(db, rid, "appeal", "2026-08-10")
     assert "fee waiver" not in appeal
     assert "I appeal the determination of August 3, 2026" in appeal
+    # a waiver decided is no longer pending, for a user's own template either
+    facts = draft_followup(db, rid, "appeal", Inputs(), letter_date=D("2026-08-10"), requester=NEWS).context
+    assert facts["history"]["waiver_pending"] is False
 
 
 # -- expedition and tracks --------------------------------------------------------------------------

@@ -150,6 +150,7 @@ class History:
     own_chronology: list[dict] = field(default_factory=list)  # the same, in the requester's voice
     exhibits: list[dict] = field(default_factory=list)
     category_denied: Event | None = None  # the last fee-category decision, when it was a denial
+    waiver_decided: Event | None = None  # the last decision on the waiver, whatever it was
 
     def missed(self, today: date) -> bool:
         """The determination deadline passed without a determination."""
@@ -258,6 +259,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         waiver_requested=first("fee_waiver_requested"),
         # the last decision on each fee question: a waiver granted on reconsideration ends the dispute
         waiver_denied=_waiver_denied(last("fee_decision", lambda e: e.outcome in WAIVER_DECISIONS)),
+        waiver_decided=last("fee_decision", lambda e: e.outcome in WAIVER_DECISIONS),
         category_denied=_if_outcome(
             last("fee_decision", lambda e: e.outcome in CATEGORY_DECISIONS), "category_denied"
         ),
@@ -541,7 +543,7 @@ def _history_values(h: History, today: date) -> dict:
         "expedite_denied_on": long_date(h.expedite_denied.occurred_on) if h.expedite_denied else "",
         "waiver_requested": h.waiver_requested is not None,
         "waiver_denied_on": long_date(h.waiver_denied.occurred_on) if h.waiver_denied else "",
-        "waiver_pending": h.waiver_requested is not None and h.waiver_denied is None,
+        "waiver_pending": h.waiver_requested is not None and h.waiver_decided is None,
         "determination_on": long_date(h.determination.occurred_on) if h.determination else "",
         "determination_outcome": outcome_words(h.determination.outcome) if h.determination else "",
         "determination_did": determination_did(h.determination.outcome, h.exemptions)
