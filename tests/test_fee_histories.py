@@ -187,7 +187,8 @@ def test_a_payment_with_no_estimate_open_accepts_nothing():
 def test_paying_an_estimate_not_on_hold_accepts_it_but_tolls_nothing():
     """Received Mon 2026-06-01; due Tue Jun 30 (as above). An estimate of Mon Jun 8 not on hold,
     reply by Wed Jul 8; paid Wed Jun 10. The payment answers it (met), and as nothing was
-    paused nothing restarts: Jun 30 stands."""
+    paused nothing restarts: Jun 30 stands; the trace's other reading (the estimate as a hold)
+    restarts at the payment."""
     events = filed("2026-06-01") + [
         ev("fee_estimate", "2026-06-08", 2, named_date=D("2026-07-08"), amount_cents=30000),
         ev("payment", "2026-06-10", 3, amount_cents=30000),
@@ -195,6 +196,9 @@ def test_paying_an_estimate_not_on_hold_accepts_it_but_tolls_nothing():
     c = engines(events)
     assert c["response"].due == D("2026-06-30")
     assert c["reply:fee_estimate:0"].done_on == D("2026-06-10")
+    # Read as a hold (as some agency rules do), the estimate used Jun 2-5, 8 (5) and the payment
+    # restarts it Jun 10: Jun 11, 12 (2), 15-18 (6), Juneteenth, 22-26 (11), Jun 29-Jul 2 (15).
+    assert c["response"].hold_alternative == D("2026-07-02")
     assert c["reply:fee_estimate:0"].state(TODAY) == "met"
 
 
@@ -291,6 +295,22 @@ def test_past_the_ten_days_the_bar_holds_unless_5000_pages_and_talks(tmp_path):
     appeal = letter_text(db, rid, "appeal", "2026-06-20")
     assert "missed even the extended time limit by more than the 10 days" in appeal
     assert "unless more than 5,000 pages are necessary" in appeal
+
+
+def test_a_courts_exceptional_circumstances_finding_is_the_only_exception_left():
+    """No notice; due May 4; no determination by Dec 7. In the requester's suit, a court finds
+    exceptional circumstances (logged as a note): (viii)(II)(cc) excuses the delay for the time
+    the order gives. The log cannot read a court order, so the trace states the bar from May 5
+    with (cc), the only exception a request without a timely notice has, and does not offer
+    (bb), which needs that notice."""
+    events = filed("2026-04-06") + [
+        ev("note", "2026-09-15", 4, summary="Court found exceptional circumstances; stay to 2027-01-15"),
+    ]
+    c = engines(events, "ICE")
+    fee_bar = next(step.text for step in c["exhaustion"].steps if step.text.startswith("Fee bar"))
+    assert "from 2026-05-05" in fee_bar and "unless a court finds exceptional circumstances" in fee_bar
+    assert "5,000 pages" not in fee_bar
+    assert c["response"].state(TODAY) == "overdue"
 
 
 def test_a_late_fee_estimate_is_answered_with_the_fee_bar(tmp_path):
