@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import cast
 
 from foiadesk.core.deadlines.calendar import Calendar, DayOff
-from foiadesk.core.deadlines.events import ASKS, EVENT_TYPES, OUTCOME_LABELS, Event
+from foiadesk.core.deadlines.events import ANSWERED_BY, EVENT_TYPES, OUTCOME_LABELS, Event
 from foiadesk.core.deadlines.facts import (
     ANSWER_FEE,
     ANSWER_INFO,
@@ -302,9 +302,10 @@ class _Response:
         if asked not in self.pending:
             return
         self.pending.discard(asked)
+        answer = "payment" if step.event.type == "payment" else "answer"  # a payment accepts an estimate
         if step.assumed:
             self.warnings.append(
-                f"{step.event.occurred_on}: the agency's receipt of the answer is not "
+                f"{step.event.occurred_on}: the agency's receipt of the {answer} is not "
                 "logged; assumed the day it was sent"
             )
         if self.pending:
@@ -325,7 +326,7 @@ class _Response:
             when = f"{got}, a day off: deemed received the next working day, {step.day} ({DEEMED_NOTE})"
         self.steps.append(
             Step(
-                f"Paused ({cites}) until the agency received the answer {when}; day 0 again "
+                f"Paused ({cites}) until the agency received the {answer} {when}; day 0 again "
                 f"{self.anchor}, {self.remaining} working days left",
                 self.anchor,
             )
@@ -739,7 +740,7 @@ def requester_clocks(facts: Facts, cal: Calendar) -> list[Clock]:
             warnings.append("The letter names no reply-by date; answer promptly")
         if ask.type == "still_interested":
             warnings.extend(_still_interested_warnings(ask, cal))
-        if done is not None and done.type != ASKS[ask.type]:
+        if done is not None and done.type not in ANSWERED_BY[ask.type]:
             steps.append(
                 Step(
                     f"{EVENT_TYPES[done.type].label} {done.occurred_on}: no answer is owed now",
@@ -760,7 +761,7 @@ def requester_clocks(facts: Facts, cal: Calendar) -> list[Clock]:
                 steps=tuple(steps),
                 warnings=tuple(warnings),
                 unit="named",
-                moot=done is not None and done.type != ASKS[ask.type],
+                moot=done is not None and done.type not in ANSWERED_BY[ask.type],
                 for_what=REPLY_LABELS[ask.type][: -len(" by")].lower(),
             )
         )
@@ -769,6 +770,8 @@ def requester_clocks(facts: Facts, cal: Calendar) -> list[Clock]:
 
 # (aa), a timely unusual-circumstances notice, excuses a failure only "for an additional 10
 # days" (domain.md §1.10): past those, only (bb) or (cc) lifts the bar.
+CITE_FEE_BAR = "5 U.S.C. 552(a)(4)(A)(viii)"
+BARRED_FEES = "search fees (nor duplication fees to media, educational and scientific requesters)"
 FEE_BAR = (
     "the agency may then not charge search fees (nor duplication fees to media, educational and "
     "scientific requesters) unless (bb) it gave timely unusual-circumstances notice, more than "
@@ -778,7 +781,36 @@ FEE_BAR = (
 )
 
 
-def exhaustion_milestone(response: Clock | None) -> Clock | None:
+def fee_bar_step(response: Clock, cal: Calendar) -> Step:
+    """Which of the fee bar's exceptions the log leaves open, and from when fees are barred.
+    (aa) and (bb) both need a timely unusual-circumstances notice; with one, the statute does
+    not say whether (aa)'s "additional 10 days" are the extension itself or 10 more after it,
+    so the trace gives both dates (the letters assert only the later one)."""
+    assert response.due is not None  # asked only of a missed, dated response
+    day = response.due + timedelta(days=1)
+    if not response.extended_days:
+        return Step(
+            f"Fee bar ({CITE_FEE_BAR}): no timely unusual-circumstances notice extended the time "
+            f"limit, so neither exception (aa) nor (bb) can apply (each needs one): from {day} the "
+            f"agency may not charge {BARRED_FEES} unless a court finds exceptional circumstances "
+            "((viii)(II)(cc))",
+            day,
+        )
+    later = cal.add_working_days(response.due, EXTENSION_DAYS) + timedelta(days=1)
+    return Step(
+        f"Fee bar ({CITE_FEE_BAR}): a timely unusual-circumstances notice extended the time limit "
+        f'to {response.due}. (viii)(II)(aa) excuses a missed limit "for an additional 10 days" and '
+        "bars fees once the agency fails the extended limit; the statute does not say whether those "
+        f"10 days are the extension itself (fees barred from {day}) or 10 more working days after "
+        f"it (barred from {later}; the letters assert only this later date). Either way the agency "
+        f"may not charge {BARRED_FEES} unless (bb) more than 5,000 pages are needed and it "
+        "discussed narrowing with you (or made three good-faith attempts to), or (cc) a court "
+        "found exceptional circumstances",
+        day,
+    )
+
+
+def exhaustion_milestone(response: Clock | None, cal: Calendar | None = None) -> Clock | None:
     """Constructive exhaustion: the day after a missed response deadline. Once the agency
     answers (late) before suit, the path is an administrative appeal; the fee bar stays."""
     if response is None or response.due is None:
@@ -787,6 +819,8 @@ def exhaustion_milestone(response: Clock | None) -> Clock | None:
     if response.done_on is not None and response.done_on <= response.due:
         return None
     steps = [Step(f"Response was due {response.due}; exhaustion from the next day, {day}", day)]
+    if cal is not None and not response.moot:
+        steps.append(fee_bar_step(response, cal))
     if response.moot:  # withdrawn or closed: no answer came, and none is owed now
         steps.append(
             Step(
@@ -918,7 +952,7 @@ def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]
     decision = appeal_decision_clock(facts, cal)
     found = [
         response,
-        exhaustion_milestone(response),
+        exhaustion_milestone(response, cal),
         estimate_clock(facts),
         expedite_clock(facts, rule),
         *(appeal_window_clock(w, cal, rule) for w in facts.windows),

@@ -21,7 +21,7 @@ import numpy as np
 from foiadesk.core.deadlines.batch import NONE, REPLIES, Columns, extract
 from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import AppealRule
-from foiadesk.core.deadlines.events import ASKS, EVENT_TYPES, OUTCOME_LABELS
+from foiadesk.core.deadlines.events import ANSWERED_BY, ASKS, EVENT_TYPES, OUTCOME_LABELS
 from foiadesk.core.deadlines.facts import (
     _WINDOW_RULES,
     ANSWER_FEE,
@@ -225,7 +225,7 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
         table[TYPES.index(name)] = kind
     kinds = table[log.type]
     holds = window & of("fee_estimate") & (log.outcome == _code("on_hold"))
-    answers = window & of("fee_estimate_answered")
+    answers = window & of(*ANSWERED_BY["fee_estimate"])
     paired = np.flatnonzero(holds | answers)
     kinds[paired[holds[paired]]] = ASK_FEE
     met = _accepted_answers(log.row[paired], np.where(holds[paired], 1, -1))
@@ -307,7 +307,7 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
     for k, key in enumerate(REPLIES):
         ask = key.split(":", 1)[1]
         mine = of(ask)
-        closer = log.last(of(ASKS[ask]) | ends_response)
+        closer = log.last(of(*ANSWERED_BY[ask]) | ends_response)
         still = mine & (each(closer) < pos) & ((ended_before == NONE) | (ended_before > pos))
         open_ask |= still & (log.named != NONE)
         ask_kind[mine] = k
@@ -463,8 +463,8 @@ def statuses(ev: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
     moved = log.last(of(*_MOVES)) > last
     code[moved & ((code == draft) | (code == filed))] = processing
     owed = np.zeros(log.n, dtype=bool)
-    for ask, answer in ASKS.items():
-        latest = log.last(of(ask, answer, "determination"))
+    for ask, answers in ANSWERED_BY.items():
+        latest = log.last(of(ask, *answers, "determination"))
         owed |= at(log.type, latest) == TYPES.index(ask)
     code[owed & ((code == filed) | (code == processing))] = waiting
     table = np.empty(len(decided), dtype=object)

@@ -86,9 +86,15 @@ _TYPES = [
         "fee_decision",
         "Fee decision",
         "in",
-        outcomes=("waiver_granted", "waiver_denied", "category_granted", "category_denied"),
+        outcomes=(
+            "waiver_granted",
+            "waiver_partly_granted",
+            "waiver_denied",
+            "category_granted",
+            "category_denied",
+        ),
     ),
-    EventType("payment", "Payment", "out"),
+    EventType("payment", "Payment", "out", agency_receipt="Agency received the payment on"),
     EventType("still_interested", "Agency asked if still interested", "in", named_date="Reply by"),
     EventType(
         "still_interested_answered",
@@ -174,6 +180,7 @@ OUTCOME_LABELS = {
     "fee_waiver": "Fee-waiver denial",
     "fee_category": "Fee-category denial",
     "expedite": "Expedite denial",
+    "waiver_partly_granted": "Fee waiver granted in part",  # last: list codes are positions here
 }
 # Events that start a request's clocks: the requester's filing, or another agency's referral.
 STARTS = ("filed", "referral_received")
@@ -184,6 +191,12 @@ ASKS = {
     "fee_clarification_requested": "fee_clarification_answered",
     "fee_estimate": "fee_estimate_answered",
     "still_interested": "still_interested_answered",
+}
+# Paying what a fee estimate asks for (the fee, or an advance payment under 552(a)(4)(A)(v))
+# accepts it, so a payment answers an open estimate as an acceptance does; a payment with no
+# estimate open (a final bill, another request's debt) answers nothing.
+ANSWERED_BY = {ask: (answer,) for ask, answer in ASKS.items()} | {
+    "fee_estimate": ("fee_estimate_answered", "payment")
 }
 
 
@@ -215,6 +228,8 @@ def derive_status(events: list[Event]) -> str:
     waiting: dict[str, bool] = {}
     for ev in sorted(events, key=lambda e: (e.occurred_on, e.id)):
         t = ev.type
+        if t == "payment":
+            waiting["fee_estimate"] = False
         if t in STARTS:
             status = "Filed" if t == "filed" else "Processing"
         elif t in (

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from foiadesk.core.deadlines.calendar import Calendar
-from foiadesk.core.deadlines.events import ADVERSE_DETERMINATIONS, ASKS, Event
+from foiadesk.core.deadlines.events import ADVERSE_DETERMINATIONS, ANSWERED_BY, ASKS, Event
 
 ASK_INFO, ANSWER_INFO, ASK_FEE, ANSWER_FEE, EXTENSION = 1, 2, 3, 4, 5
 STEP_KINDS = {
@@ -47,7 +47,12 @@ ENDS_REQUEST = ("withdrawn", "closed")
 WINDOW_KINDS = ("partial", "denial", "no_records", "glomar", "fee_waiver", "fee_category", "expedite")
 _WINDOW_RULES = {
     "determination": ("determination", ADVERSE_DETERMINATIONS, frozenset({"full_grant"})),
-    "fee_waiver": ("fee_decision", frozenset({"waiver_denied"}), frozenset({"waiver_granted"})),
+    # a waiver granted in part denies the rest, which is appealable as a denial is
+    "fee_waiver": (
+        "fee_decision",
+        frozenset({"waiver_denied", "waiver_partly_granted"}),
+        frozenset({"waiver_granted"}),
+    ),
     "fee_category": ("fee_decision", frozenset({"category_denied"}), frozenset({"category_granted"})),
     "expedite": ("expedite_decided", frozenset({"denied"}), frozenset({"granted"})),
 }
@@ -211,7 +216,7 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
                 kind = ASK_FEE
                 open_holds += 1
                 holds.append(ev)
-            elif ev.type == "fee_estimate_answered" and open_holds:
+            elif ev.type in ANSWERED_BY["fee_estimate"] and open_holds:
                 kind = ANSWER_FEE
                 open_holds -= 1
             if kind in (ANSWER_INFO, ANSWER_FEE):
@@ -321,7 +326,7 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
     for i, ask in enumerate(events if first.keys() & ASKS.keys() else ()):
         if ask.type in ASKS:
             rest = events[i + 1 :]
-            done = next((e for e in rest if e.type == ASKS[ask.type] or e.type in ENDS_RESPONSE), None)
+            done = next((e for e in rest if e.type in ANSWERED_BY[ask.type] or e.type in ENDS_RESPONSE), None)
             if done is None:  # an ask after the request ended is owed nothing
                 done = next((e for e in reversed(events[:i]) if e.type in ENDS_REQUEST), None)
             asks.append((ask, done))

@@ -25,6 +25,7 @@ from sqlite_utils import Database
 from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
 from foiadesk.core.errors import UserError
 from foiadesk.core.letters.content import (
+    FEE_CATEGORIES,
     PREFERRED_CATEGORIES,
     DraftingError,
     Requester,
@@ -45,6 +46,7 @@ from foiadesk.core.letters.content import (
     first_mention,
     letter_name,
     long_date,
+    one_line,
     paragraphs,
     public_name,
     sentence_start,
@@ -147,6 +149,8 @@ class History:
     chronology: list[dict] = field(default_factory=list)
     own_chronology: list[dict] = field(default_factory=list)  # the same, in the requester's voice
     exhibits: list[dict] = field(default_factory=list)
+    category_denied: Event | None = None  # the last fee-category decision, when it was a denial
+    waiver_decided: Event | None = None  # the last decision on the waiver, whatever it was
 
     def missed(self, today: date) -> bool:
         """The determination deadline passed without a determination."""
@@ -253,7 +257,12 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         expedite_denied=_if_outcome(expedite_decision, "denied"),
         expedite_granted=_if_outcome(expedite_decision, "granted"),
         waiver_requested=first("fee_waiver_requested"),
-        waiver_denied=last("fee_decision", lambda e: e.outcome == "waiver_denied"),
+        # the last decision on each fee question: a waiver granted on reconsideration ends the dispute
+        waiver_denied=_waiver_denied(last("fee_decision", lambda e: e.outcome in WAIVER_DECISIONS)),
+        waiver_decided=last("fee_decision", lambda e: e.outcome in WAIVER_DECISIONS),
+        category_denied=_if_outcome(
+            last("fee_decision", lambda e: e.outcome in CATEGORY_DECISIONS), "category_denied"
+        ),
         determination=determination,
         interim_release=last("interim_release"),
         exemptions=determination_exemptions(determination, body) if determination else [],
@@ -270,6 +279,22 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
     ]
     history.exhibits = exhibits(sent.correspondence_files(db, request_id), comp)
     return history
+
+
+WAIVER_DECISIONS = ("waiver_granted", "waiver_partly_granted", "waiver_denied")
+CATEGORY_DECISIONS = ("category_granted", "category_denied")
+
+
+def _waiver_denial(h: History) -> str:
+    """How a letter names the waiver decision it disputes."""
+    partly = h.waiver_denied is not None and h.waiver_denied.outcome == "waiver_partly_granted"
+    return "decision granting only part of my fee waiver" if partly else "denial of my fee waiver"
+
+
+def _waiver_denied(event: Event | None) -> Event | None:
+    """The last waiver decision when it denied the waiver in whole or in part (both appealable)."""
+    denied = event is not None and event.outcome in ("waiver_denied", "waiver_partly_granted")
+    return event if denied else None
 
 
 def _if_outcome(event: Event | None, outcome: str) -> Event | None:
@@ -380,6 +405,7 @@ APPEAL_DID = {
 FEE_DID = {
     "waiver_granted": "granted the fee waiver",
     "waiver_denied": "denied the fee waiver",
+    "waiver_partly_granted": "granted the fee waiver in part",
     "category_granted": "granted the fee category requested",
     "category_denied": "denied the fee category requested",
 }
@@ -517,7 +543,7 @@ def _history_values(h: History, today: date) -> dict:
         "expedite_denied_on": long_date(h.expedite_denied.occurred_on) if h.expedite_denied else "",
         "waiver_requested": h.waiver_requested is not None,
         "waiver_denied_on": long_date(h.waiver_denied.occurred_on) if h.waiver_denied else "",
-        "waiver_pending": h.waiver_requested is not None and h.waiver_denied is None,
+        "waiver_pending": h.waiver_requested is not None and h.waiver_decided is None,
         "determination_on": long_date(h.determination.occurred_on) if h.determination else "",
         "determination_outcome": outcome_words(h.determination.outcome) if h.determination else "",
         "determination_did": determination_did(h.determination.outcome, h.exemptions)
@@ -787,7 +813,9 @@ def _dispute(h: History, facts: dict) -> str:
         did = determination_did(h.determination.outcome)
         return f"the determination of {facts['determination_on']}, which {did}"
     if h.waiver_denied is not None:
-        return f"the denial of my fee waiver on {facts['waiver_denied_on']}"
+        return f"the {_waiver_denial(h)} on {facts['waiver_denied_on']}"
+    if h.category_denied is not None:
+        return f"the denial of my fee category on {long_date(h.category_denied.occurred_on)}"
     if facts["missed"] and h.determination is not None:  # it came, late: the delay is the dispute
         return (
             "the delay in deciding my request, which ended only with the determination of "
@@ -816,7 +844,9 @@ def _ogis_ask(h: History, facts: dict) -> str:
             "tracking number that agency assigned"
         )
     if h.waiver_denied is not None:
-        return "Reconsideration of the denial of my fee waiver"
+        return f"Reconsideration of the {_waiver_denial(h)}"
+    if h.category_denied is not None:
+        return "Reconsideration of the denial of my fee category"
     if facts["missed"] and h.determination is None:
         return (
             "A realistic estimated date of completion, release of the records already processed "
@@ -892,10 +922,26 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
             else "I have no commercial interest in them"
         )
         other.append(
-            (f"I also appeal the denial of my fee waiver by {decider} on {denied}. " if adverse else "")
+            (f"I also appeal the {_waiver_denial(h)} by {decider} on {denied}. " if adverse else "")
             + "The records concern identifiable operations of the government, their release would add "
             f"significantly to public understanding of them as my request explained, and {commercial} "
             "(5 U.S.C. 552(a)(4)(A)(iii))."
+        )
+    if h.category_denied is not None:
+        label, cite, _ = FEE_CATEGORIES[requester.fee_category]
+        basis = one_line(requester.fee_category_basis)
+        if basis and not basis.endswith((".", "!", "?")):
+            basis += "."
+        other.append(
+            (
+                f"I also appeal the denial of my fee category by {decider} on "
+                f"{long_date(h.category_denied.occurred_on)}. "
+                if adverse or h.waiver_denied is not None
+                else ""
+            )
+            + f"My request stated my fee category, {label} (5 U.S.C. {cite}). "
+            + (f"{basis} " if basis else "")
+            + "Please place my request in that category and assess fees accordingly."
         )
     # The lateness is argued for what it bars (fees), and only as far as the log supports it.
     bar = fee_bar_state(h, letter_date)
@@ -933,13 +979,15 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
             )
         else:
             expedite_argument = f"The compelling need set out in my request of {asked} continues."
-    decision = adverse or h.waiver_denied or h.expedite_denied
+    decision = adverse or h.waiver_denied or h.category_denied or h.expedite_denied
     if decision is None:
         raise DraftingError("The log has no adverse decision to appeal: log the determination first.")
     if decision is adverse:
         noun = "determination"
     elif decision is h.waiver_denied:
-        noun = "denial of my fee waiver request"
+        noun = f"{_waiver_denial(h)} request"
+    elif decision is h.category_denied:
+        noun = "denial of my fee category"
     else:
         noun = "denial of expedited processing"
     ctx = build_appeal_context(
