@@ -329,6 +329,7 @@ class MainWindow(LogActions, QMainWindow):
             cases = CasesView(session)
             cases.open_requests.connect(self.open_case_component)
             cases.new_case_requested.connect(self.new_case)
+            cases.draft_missing.connect(self.draft_missing)
             return cases
         if number == 3:
             from foiadesk.ui.views.composer import ComposerView
