@@ -308,6 +308,7 @@ def connect(path: Path | str | None = None, *, migrate: bool = True, check: bool
                 db.close()
                 return _open_read_only(path, problem)
             db.enable_wal()
+            setattr(db, "file_identity", _identity(path))  # noqa: B010 - ours, for ``file_swapped``
         if migrate:
             _upgrade(db, path)
     except sqlite3.DatabaseError as exc:
@@ -360,6 +361,36 @@ def _open_read_only(path: Path, reason: str) -> Database:
     db.execute("PRAGMA query_only = ON")
     setattr(db, "read_only_reason", reason)  # noqa: B010 - an attribute of our own on the connection
     return db
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def file_swapped(db: Database) -> str | None:
+    """Why the file at the log's path is no longer the one this connection has open (deleted,
+    moved, or replaced by another file while FoiaDesk had it open), or None. A write then
+    would go to a file nobody can open again: it would be lost when FoiaDesk closes."""
+    opened = getattr(db, "file_identity", None)
+    if opened is None:
+        return None
+    path = Path(db_path(db))
+    now = _identity(path)
+    if now == opened:
+        return None
+    if now is None:
+        happened = "was deleted or moved"
+    else:
+        happened = "was replaced by another file"
+    return (
+        f"{path} {happened} while FoiaDesk had it open: nothing more can be saved to it. "
+        "Log › Back up now keeps a copy of the log as this window has it; then open the log "
+        "you mean to use (Log › Open another log, Ctrl+O)."
+    )
 
 
 def check_now(db: Database) -> str | None:
@@ -714,6 +745,10 @@ def write(db: Database) -> Iterator[Database]:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
         raise StorageError(describe_sqlite_error(exc, db_path(db))) from None
+    swapped = file_swapped(db)  # checked holding the lock: no other writer is mid-way
+    if swapped is not None:
+        conn.rollback()
+        raise StorageError(swapped)
     try:
         yield db
     except BaseException:
