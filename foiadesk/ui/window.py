@@ -390,6 +390,8 @@ class MainWindow(LogActions, QMainWindow):
         if self._looked_at is not self.session and self.session.db is not None:
             self._looked_at = self.session
             self._demo_or_remembered()
+            if problem := self.settings.problem():  # after the demo's note: it matters more
+                self.banner.show_message(problem)
 
     def _demo_or_remembered(self) -> None:
         """A demo log says so each time it is opened, and is never remembered as the log to
