@@ -751,6 +751,12 @@ def write(db: Database) -> Iterator[Database]:
         raise StorageError(swapped)
     try:
         yield db
+    except sqlite3.Error as exc:  # the disk filled, or failed, half-way: said, and rolled back
+        conn.rollback()
+        said = storage_message(exc, db_path(db))
+        if said is None:
+            raise
+        raise StorageError(said) from None
     except BaseException:
         conn.rollback()
         raise
