@@ -397,8 +397,19 @@ class MainWindow(LogActions, QMainWindow):
         """A demo log says so each time it is opened, and is never remembered as the log to
         open next time: real work must not land among made-up requests."""
         from foiadesk.core.demo import is_demo
+        from foiadesk.core.store.db import backup_source
 
         path = self.session.path
+        if copied := backup_source(path):  # never remembered as the log to open next time
+            source, made = copied
+            self.setWindowTitle(f"FoiaDesk — {path.name} (backup)")
+            self.banner.show_message(
+                f"This is a backup of {source}, made {made:%Y-%m-%d %H:%M}. What you log here goes "
+                f"into this copy, not into {source.name}. To restore it, close FoiaDesk and copy "
+                f"it over {source.name} (keep that file aside first).",
+                "note",
+            )
+            return
         if not is_demo(self.session.db):
             self.settings.set("database", str(path))
             return

@@ -15,6 +15,7 @@ write is refused with the reason (``read_only_reason``).
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import sqlite3
 from collections.abc import Iterator
@@ -626,6 +627,20 @@ def backups_dir(log: Path | str | None = None) -> Path:
     """The backups folder beside a log (the default log's when none is given)."""
     log = Path(log) if log is not None and str(log) != ":memory:" else default_db_path()
     return log.parent / "backups"
+
+
+BACKUP_NAME = re.compile(r"(?P<stem>.+)-(?P<day>\d{8})-(?P<time>\d{6})-\d{3}-[a-z-]+-v\d+\.sqlite3")
+
+
+def backup_source(path: Path | str) -> tuple[Path, datetime] | None:
+    """The log a file in a backups folder was copied from (by ``backup``'s naming) and when,
+    or None: opened, it is a copy, and what is logged in it does not reach that log."""
+    path = Path(path)
+    named = BACKUP_NAME.fullmatch(path.name)
+    if path.parent.name != "backups" or named is None:
+        return None
+    made = datetime.strptime(named["day"] + named["time"], "%Y%m%d%H%M%S")
+    return path.parent.parent / f"{named['stem']}.sqlite3", made
 
 
 def is_log_file(path: Path | str) -> Path | None:
