@@ -81,3 +81,25 @@ def test_the_draft_button_follows_the_selected_office(qtbot, open_window, demo_c
     qtbot.mouseClick(cases.draft_button, Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.composer
     assert [t.split(" — ")[0] for t in checked(window.composer.components)] == ["DOJ-CIV"]
+
+
+def test_the_summary_line_counts_every_office_not_yet_asked(qtbot, open_window, demo_copy):
+    """It used to name only the offices with no request at all, as if the others had been
+    asked for everything the pack names."""
+    window = open_window(demo_copy)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    cases = window.cases
+    with sqlite3.connect(demo_copy) as db:
+        (case_id,) = db.execute("SELECT id FROM cases WHERE slug = ?", (PACK,)).fetchone()
+    cases.case.setCurrentIndex(cases.case.findData(case_id))
+    model = cases.model
+    column = model.HEADERS.index("Records to ask for")
+    to_ask = {
+        model.index(r, 0).data(): int(model.index(r, column).data())
+        for r in range(model.rowCount())
+        if model.index(r, column).data()
+    }
+    assert len(to_ask) > 1 and any(model.index(row_of(cases, c), 1).data() != "none yet" for c in to_ask)
+    about = cases.about.text()
+    assert f"{sum(to_ask.values())} records the case pack names not yet requested" in about
+    assert all(f"{component} {n}" in about for component, n in to_ask.items())

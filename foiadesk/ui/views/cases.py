@@ -148,11 +148,13 @@ class CasesView(QWidget):
         self.model.set_rows(rows, today=self.session.today(), soon_days=self.session.soon_days())
         total = sum(r.requests for r in rows)
         overdue = sum(r.overdue for r in rows)
-        gaps = [r.component for r in rows if not r.requests]
+        gaps = [(r.component, len(r.unrequested)) for r in rows if r.unrequested]
         offices = sum(1 for r in rows if r.requests)
         text = f"{counted(total, 'request')} to {counted(offices, 'component')} · {overdue:,} overdue"
-        if gaps:
-            text += f" · the case pack names records at {', '.join(gaps)} not yet requested"
+        if gaps:  # every office's, not only those with no request yet
+            where = ", ".join(f"{component} {n}" for component, n in gaps)
+            records = counted(sum(n for _, n in gaps), "record")
+            text += f" · {records} the case pack names not yet requested ({where})"
         self.about.setText(text)
         self.table.resizeColumnsToContents()
         self._offer_draft()
