@@ -551,7 +551,8 @@ def test_broken_template_names_file_and_line(tmp_path):
     assert str(err.value) == (
         "appeal.docx: line 2 (“{% for a in b %}x{% endfro %}”): Encountered unknown tag "
         "'endfro'. Jinja was looking for the following tags: 'endfor' or 'else'. The "
-        "innermost block that needs to be closed is 'for'."
+        "innermost block that needs to be closed is 'for'. This is your own template, in "
+        f"{folder}: correct it there, or take it out of that folder and the shipped appeal.docx is used."
     )
 
 
@@ -559,7 +560,10 @@ def test_unknown_variable_is_named(tmp_path):
     folder = user_template(tmp_path, "appeal.docx", "Request {{ trackng_number }}")
     with pytest.raises(TemplateError) as err:
         render("appeal", {"tracking_number": "X"}, user_templates_dir=folder)
-    assert str(err.value) == "appeal.docx: unknown variable 'trackng_number'"
+    assert str(err.value) == (
+        f"appeal.docx: unknown variable 'trackng_number'. This is your own template, in {folder}: "
+        "correct it there, or take it out of that folder and the shipped appeal.docx is used."
+    )
 
 
 def test_sandbox_refuses_python_internals(tmp_path):

@@ -21,6 +21,8 @@ HELP = {
     "templates_folder": "a folder of your own letter templates that override the shipped ones",
 }
 
+NAMES = {"skip_closures": "choice about closure days", "templates_folder": "templates folder"}
+
 
 @dataclass(frozen=True)
 class UserSettings:
@@ -67,6 +69,38 @@ def load_settings(path: Path | None = None) -> UserSettings:
         if isinstance(value, type(getattr(UserSettings(), f.name))):
             values[f.name] = value
     return UserSettings(**values)
+
+
+def settings_problem(path: Path | None = None) -> str | None:
+    """Why a settings file that exists is not used as written (load_settings then falls back
+    to defaults without a word), or None: the user is told once, since skipping closures
+    changes every deadline and a templates folder changes every letter."""
+    path = path or settings_path()
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        why = f"it cannot be read: {exc.strerror}"
+    except ValueError:
+        why = "it is damaged"
+    else:
+        if not isinstance(saved, dict):
+            why = "it is damaged"
+        else:
+            unusable = [
+                name
+                for name in HELP
+                if name in saved and not isinstance(saved[name], type(getattr(UserSettings(), name)))
+            ]
+            if not unusable:
+                return None
+            why = f"its {' and '.join(NAMES[n] for n in unusable)} cannot be used"
+    return (
+        f"The settings file {path} is not used as written ({why}): deadlines count disputed "
+        "closure days as working days and letters use the shipped templates. Choose them again "
+        "in Settings (Ctrl+5) to write the file anew."
+    )
 
 
 def change_setting(key: str, value: object, path: Path | None = None) -> UserSettings:

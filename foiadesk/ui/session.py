@@ -17,7 +17,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from foiadesk.core.deadlines.calendar import Calendar, calendar
 from foiadesk.core.store import index_read
-from foiadesk.core.store.db import StorageError, check_now, connect, needs_upgrade, read_only_reason
+from foiadesk.core.store.db import (
+    StorageError,
+    check_now,
+    connect,
+    file_swapped,
+    needs_upgrade,
+    read_only_reason,
+)
 from foiadesk.core.store.log import Changes
 from foiadesk.core.tracking.listing import RequestIndex
 from foiadesk.ui.settings import Settings
@@ -188,6 +195,10 @@ class Session(QObject):
         refresh the requests it touched, as after a write of our own. SQLite's
         data_version tells that something changed; the requests' versions tell what."""
         if self.db is None or self._load is not None:
+            return
+        if self.read_only is None and (swapped := file_swapped(self.db)):
+            self.read_only = swapped  # said once; every write is refused with the same words
+            self.failed.emit(StorageError(swapped))
             return
         first = self._version is None  # just read: only what was written meanwhile
         if not first and index_read.data_version(self.db) == self._version:

@@ -92,6 +92,15 @@ class Settings(QObject):
         self._store.setValue(key, value)
         self.changed.emit(key)
 
+    def problem(self) -> str | None:
+        """What is wrong with a settings file, in words, or None."""
+        if self._store.status() == QSettings.Status.FormatError:
+            return (
+                f"The window's settings file {self._store.fileName()} is damaged: the window "
+                "starts from its default layout and choices, and writes the file anew."
+            )
+        return core_settings.settings_problem(self._core_path)
+
     def sync(self) -> None:
         self._store.sync()
 

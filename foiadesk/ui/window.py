@@ -329,6 +329,7 @@ class MainWindow(LogActions, QMainWindow):
             cases = CasesView(session)
             cases.open_requests.connect(self.open_case_component)
             cases.new_case_requested.connect(self.new_case)
+            cases.draft_missing.connect(self.draft_missing)
             return cases
         if number == 3:
             from foiadesk.ui.views.composer import ComposerView
@@ -389,13 +390,26 @@ class MainWindow(LogActions, QMainWindow):
         if self._looked_at is not self.session and self.session.db is not None:
             self._looked_at = self.session
             self._demo_or_remembered()
+            if problem := self.settings.problem():  # after the demo's note: it matters more
+                self.banner.show_message(problem)
 
     def _demo_or_remembered(self) -> None:
         """A demo log says so each time it is opened, and is never remembered as the log to
         open next time: real work must not land among made-up requests."""
         from foiadesk.core.demo import is_demo
+        from foiadesk.core.store.db import backup_source
 
         path = self.session.path
+        if copied := backup_source(path):  # never remembered as the log to open next time
+            source, made = copied
+            self.setWindowTitle(f"FoiaDesk — {path.name} (backup)")
+            self.banner.show_message(
+                f"This is a backup of {source}, made {made:%Y-%m-%d %H:%M}. What you log here goes "
+                f"into this copy, not into {source.name}. To restore it, close FoiaDesk and copy "
+                f"it over {source.name} (keep that file aside first).",
+                "note",
+            )
+            return
         if not is_demo(self.session.db):
             self.settings.set("database", str(path))
             return

@@ -157,6 +157,11 @@ class LogActions:
         self.requests.set_filter(case_id=case_id, component=component)
         self.requests.table.setFocus()
 
+    def draft_missing(self, pack_id: str, component: str, titles: tuple) -> None:
+        """From the Cases view: the composer, set to ask ``component`` for ``titles``."""
+        self.tabs.setCurrentWidget(self.composer)
+        self.composer.ask_for(pack_id, component, titles)
+
     def selected_request(self) -> int | None:
         if self.tabs.currentWidget() is self.agenda:
             request_id = self.agenda.selected_request()

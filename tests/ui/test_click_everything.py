@@ -165,7 +165,9 @@ def test_every_button_on_a_fresh_log(qtbot, open_window, tmp_path, monkeypatch):
     new = {"Ask for the records in this order of priorit&y", "Add the public record as an appendix"}
     new |= {"Move the chosen kind of record up", "Move the chosen kind of record down"}
     assert {f"Compose: {text}" for text in new} <= set(clicked)
-    assert len(list((tmp_path / "letters").glob("*.docx"))) >= 2  # Save wrote the letters
+    # Save wrote the letters (one at least: Cases' "Draft what is not yet asked…", clicked
+    # before, leaves the composer asking one office)
+    assert list((tmp_path / "letters").glob("*.docx"))
     assert {"New requester profile: Cancel", "Log an event — #1: Log event"} <= set(clicked)
     # Last, the welcome's demo button: the demo log opens, and every button there too
     window.show_view(0)

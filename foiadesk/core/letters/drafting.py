@@ -103,7 +103,13 @@ def render(
         return _render_file(path, context)  # shipped with the app: trusted
     # Even checking a user template belongs in the worker: compiling it folds constants,
     # and {{ 'x' * 10**10 }} would be computed right here.
-    return _render_in_worker(path, context, timeout)
+    try:
+        return _render_in_worker(path, context, timeout)
+    except TemplateError as exc:  # the user's own copy, not the shipped one: say where it is
+        raise TemplateError(
+            f"{str(exc).rstrip('.')}. This is your own template, in {path.parent}: correct it there, "
+            f"or take it out of that folder and the shipped {path.name} is used."
+        ) from None
 
 
 def suggested_filename(what: str, office: str | None, letter_date: date, request: str | None = None) -> str:

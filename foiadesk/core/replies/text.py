@@ -38,6 +38,7 @@ def normalise(text: str) -> str:
     text = OCR_DIGIT_ZERO.sub("0", text)
     text = OCR_PAREN_ZERO.sub("0", text)
     text = OCR_STAMP_MONTH.sub(lambda m: m[0].replace("0", "O"), text)
+    text = OCR_DATE_PARTED.sub(r"\1 ", text)
     text = OCR_STAMP_DAY.sub(r"\g<1>0", text)
     text = OCR_LIGATURE.sub("fi", text)
     text = OCR_FEE.sub(r"fee\1", text)
@@ -105,6 +106,12 @@ OCR_STAMP_MONTH = re.compile(r"\b(?:0CT(?:OBER)?|N0V(?:EMBER)?)(?=\.?[ \t]+[\dO]
 OCR_STAMP_DAY = re.compile(
     r"\b((?i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6})\.?\s+(?:[1-3][ ]?)?)O"
     r"(?=(?:[ ]?\d)?,?\s+(?:19|20)\d\d\b)"
+)
+# A date a scan's line break parted with a blank line ("on August\n\n11, 2026"): OCR took the
+# wrapped line for a new paragraph, and the sentence, with the date it gives, would be cut in two.
+OCR_DATE_PARTED = re.compile(
+    r"\b((?:January|February|March|April|May|June|July|August|September|October|November|December)\.?)"
+    r"[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=[0-3]?\d,?[ \t]+(?:19|20)\d\d\b)"
 )
 # "con?rm", "noti?cation", "Of?ce": a PDF's "fi" ligature that the text extractor could not map
 # comes out as "?" between two letters of a word (NFKC already folds the ligature itself).

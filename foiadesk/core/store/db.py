@@ -15,6 +15,7 @@ write is refused with the reason (``read_only_reason``).
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import sqlite3
 from collections.abc import Iterator
@@ -308,6 +309,7 @@ def connect(path: Path | str | None = None, *, migrate: bool = True, check: bool
                 db.close()
                 return _open_read_only(path, problem)
             db.enable_wal()
+            setattr(db, "file_identity", _identity(path))  # noqa: B010 - ours, for ``file_swapped``
         if migrate:
             _upgrade(db, path)
     except sqlite3.DatabaseError as exc:
@@ -360,6 +362,36 @@ def _open_read_only(path: Path, reason: str) -> Database:
     db.execute("PRAGMA query_only = ON")
     setattr(db, "read_only_reason", reason)  # noqa: B010 - an attribute of our own on the connection
     return db
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def file_swapped(db: Database) -> str | None:
+    """Why the file at the log's path is no longer the one this connection has open (deleted,
+    moved, or replaced by another file while FoiaDesk had it open), or None. A write then
+    would go to a file nobody can open again: it would be lost when FoiaDesk closes."""
+    opened = getattr(db, "file_identity", None)
+    if opened is None:
+        return None
+    path = Path(db_path(db))
+    now = _identity(path)
+    if now == opened:
+        return None
+    if now is None:
+        happened = "was deleted or moved"
+    else:
+        happened = "was replaced by another file"
+    return (
+        f"{path} {happened} while FoiaDesk had it open: nothing more can be saved to it. "
+        "Log › Back up now keeps a copy of the log as this window has it; then open the log "
+        "you mean to use (Log › Open another log, Ctrl+O)."
+    )
 
 
 def check_now(db: Database) -> str | None:
@@ -597,6 +629,20 @@ def backups_dir(log: Path | str | None = None) -> Path:
     return log.parent / "backups"
 
 
+BACKUP_NAME = re.compile(r"(?P<stem>.+)-(?P<day>\d{8})-(?P<time>\d{6})-\d{3}-[a-z-]+-v\d+\.sqlite3")
+
+
+def backup_source(path: Path | str) -> tuple[Path, datetime] | None:
+    """The log a file in a backups folder was copied from (by ``backup``'s naming) and when,
+    or None: opened, it is a copy, and what is logged in it does not reach that log."""
+    path = Path(path)
+    named = BACKUP_NAME.fullmatch(path.name)
+    if path.parent.name != "backups" or named is None:
+        return None
+    made = datetime.strptime(named["day"] + named["time"], "%Y%m%d%H%M%S")
+    return path.parent.parent / f"{named['stem']}.sqlite3", made
+
+
 def is_log_file(path: Path | str) -> Path | None:
     """The open log that ``path`` is, or is a side file (-wal, -shm, -journal) of."""
     try:
@@ -714,8 +760,18 @@ def write(db: Database) -> Iterator[Database]:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
         raise StorageError(describe_sqlite_error(exc, db_path(db))) from None
+    swapped = file_swapped(db)  # checked holding the lock: no other writer is mid-way
+    if swapped is not None:
+        conn.rollback()
+        raise StorageError(swapped)
     try:
         yield db
+    except sqlite3.Error as exc:  # the disk filled, or failed, half-way: said, and rolled back
+        conn.rollback()
+        said = storage_message(exc, db_path(db))
+        if said is None:
+            raise
+        raise StorageError(said) from None
     except BaseException:
         conn.rollback()
         raise

@@ -38,6 +38,9 @@ class CaseGridModel(KeyedTableModel):
         self.set_keys(list(self._rows))
         self.refresh_cells()
 
+    def row(self, abbr: str) -> GridRow | None:
+        return self._rows.get(abbr)
+
     def cell(self, abbr: str, column: int, role, _extra):
         row = self._rows[abbr]
         groups = len(STATUS_GROUPS)

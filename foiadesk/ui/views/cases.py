@@ -49,6 +49,7 @@ def linked(sources: str) -> str:
 class CasesView(QWidget):
     open_requests = Signal(int, str)  # case id, component
     new_case_requested = Signal()
+    draft_missing = Signal(str, str, tuple)  # case pack id, component, record titles not yet asked
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -68,6 +69,12 @@ class CasesView(QWidget):
         new = QPushButton("&New case…")
         new.clicked.connect(self.new_case_requested)
         top.addWidget(new)
+        self.draft_button = QPushButton("&Draft what is not yet asked…")
+        self.draft_button.setToolTip(
+            "Compose letters to the selected office for the records it has not been asked for"
+        )
+        self.draft_button.clicked.connect(lambda: self._draft_missing(self.table.currentIndex()))
+        top.addWidget(self.draft_button)
         self.story = QTextBrowser()
         self.story.setOpenExternalLinks(True)  # a source opens in the browser
         self.story.setAccessibleName("About the case")
@@ -82,6 +89,7 @@ class CasesView(QWidget):
         layout.addWidget(self.about)
         layout.addWidget(self.split, 1)
         self.case.currentIndexChanged.connect(self.reload)
+        self.table.selectionModel().currentChanged.connect(self._offer_draft)
         self._packs: dict[str, CasePack] | None = None
         self._stale = True
         session.lists_changed.connect(self._fill)
@@ -133,19 +141,23 @@ class CasesView(QWidget):
             self.model.set_rows([], today=self.session.today(), soon_days=self.session.soon_days())
             self.about.clear()
             self.story.hide()
+            self._offer_draft()
             return
         pack = self.pack_for(case_id)
         rows = case_grid(self.session.index, self.session.db, case_id, today=self.session.today(), pack=pack)
         self.model.set_rows(rows, today=self.session.today(), soon_days=self.session.soon_days())
         total = sum(r.requests for r in rows)
         overdue = sum(r.overdue for r in rows)
-        gaps = [r.component for r in rows if not r.requests]
+        gaps = [(r.component, len(r.unrequested)) for r in rows if r.unrequested]
         offices = sum(1 for r in rows if r.requests)
         text = f"{counted(total, 'request')} to {counted(offices, 'component')} · {overdue:,} overdue"
-        if gaps:
-            text += f" · the case pack names records at {', '.join(gaps)} not yet requested"
+        if gaps:  # every office's, not only those with no request yet
+            where = ", ".join(f"{component} {n}" for component, n in gaps)
+            records = counted(sum(n for _, n in gaps), "record")
+            text += f" · {records} the case pack names not yet requested ({where})"
         self.about.setText(text)
         self.table.resizeColumnsToContents()
+        self._offer_draft()
         story = self._story(case_id, pack, rows)
         self.story.setHtml(story)
         self.story.setVisible(bool(story))
@@ -194,5 +206,26 @@ class CasesView(QWidget):
         if self._stale:
             self.reload()
 
+    def _missing(self, index) -> tuple[CasePack, str, tuple[str, ...]] | None:
+        """The case pack, component and record titles not yet asked of the row at ``index``."""
+        case_id = self.case.currentData()
+        row = self.model.row(index.data(ABBR_ROLE)) if index.isValid() else None
+        pack = self.pack_for(case_id) if row is not None and self.session.db is not None else None
+        return (pack, row.component, row.unrequested) if pack and row.unrequested else None
+
+    def _offer_draft(self, *_args) -> None:
+        self.draft_button.setEnabled(self._missing(self.table.currentIndex()) is not None)
+
+    def _draft_missing(self, index) -> None:
+        missing = self._missing(index)
+        if missing is not None:
+            pack, component, titles = missing
+            self.draft_missing.emit(pack.id, component, titles)
+
     def _activated(self, index) -> None:
-        self.open_requests.emit(self.case.currentData(), index.data(ABBR_ROLE))
+        """An office with requests: its requests; one with none yet: the letters to ask it."""
+        row = self.model.row(index.data(ABBR_ROLE))
+        if row is not None and not row.requests:
+            self._draft_missing(index)
+        else:
+            self.open_requests.emit(self.case.currentData(), index.data(ABBR_ROLE))

@@ -428,6 +428,26 @@ class ComposerView(QWidget):
         self.categories.blockSignals(False)
         self._offer_components()
 
+    def ask_for(self, pack_id: str, component: str, titles: tuple[str, ...]) -> None:
+        """Start from a case's gap: its pack, only the records ``titles`` (not yet asked
+        for) and only ``component`` among the offices that hold them."""
+        self.pack.setCurrentIndex(max(0, self.pack.findData(pack_id)))
+        self._pack_chosen()  # afresh, even if this pack was chosen already
+        pack = self.packs.get(self.pack.currentData())
+        wanted = {t.casefold() for t in titles}
+        ids = {c.id for c in pack.categories if c.title.casefold() in wanted} if pack else set()
+        self.categories.blockSignals(True)
+        for i in range(self.categories.count()):
+            item = self.categories.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in ids
+            item.setCheckState(CHECKED if on else Qt.CheckState.Unchecked)
+        self.categories.blockSignals(False)
+        self._offer_components()
+        for i in range(self.components.count()):
+            item = self.components.item(i)
+            on = str(item.data(Qt.ItemDataRole.UserRole)).upper() == component.upper()
+            item.setCheckState(CHECKED if on else Qt.CheckState.Unchecked)
+
     def _offer_components(self) -> None:
         """Offer every office that holds a chosen category, keeping earlier choices."""
         pack = self.packs.get(self.pack.currentData())
