@@ -470,11 +470,11 @@ def test_email_and_print_packages(db, filed):
     assert "Under the Freedom of Information Act, 5 U.S.C. 552," in msg.get_body(("plain",)).get_content()
     attached = [p.get_filename() for p in msg.iter_attachments()]
     assert attached == ["2026-10-01_TIGTA_FOIA-request.docx"] and name.endswith(".eml")
-    fax = docx_text(print_package(db, tigta, "fax"))
+    fax = docx_text(print_package(db, tigta, "fax")[0])
     assert fax.startswith(
         "FAX\nTo: FOIA Officer, Treasury Inspector General for Tax Administration\nFax: (202) 622-3339"
     )
-    mail = docx_text(print_package(db, tigta, "mail"))
+    mail = docx_text(print_package(db, tigta, "mail")[0])
     envelope = mail.split("FREEDOM OF INFORMATION ACT REQUEST")[0]
     assert envelope.startswith("Dana Whitfield\n1200 K Street NW, Suite 400\nWashington, DC 20005\n")
     assert "FOIA Officer\nTreasury Inspector General for Tax Administration" in envelope

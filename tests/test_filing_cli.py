@@ -108,4 +108,27 @@ def test_email_package(tmp_path, capsys):
     msg = message_from_bytes(out_file.read_bytes(), policy=policy.default)
     assert msg["To"] == "FOIA.Reading.Room@tigta.treas.gov" and msg["X-Unsent"] == "1"
     status, out, _ = cli(capsys, "package", 1, "--db", db, "--channel", "email", "--out", tmp_path / "i.eml")
-    assert status == 0 and "DHS and its components generally accept requests only through" in out
+    assert status == 0 and "takes requests only through its portal since 2026-01-22" in out
+
+
+def test_each_package_says_how_it_is_sent(tmp_path, capsys):
+    """A letter drafted for one channel and packaged for another says the package's channel
+    (TIGTA's fax number and email address from its FOIA page); a DHS component's letter
+    printed for the mail warns that DHS takes requests through its portal (6 CFR 5.3(a)(2))."""
+    db = drafted(tmp_path, capsys)
+    fax, mail, eml = tmp_path / "fax.docx", tmp_path / "mail.docx", tmp_path / "tigta.eml"
+    for channel, out_file in (("fax", fax), ("mail", mail), ("email", eml)):
+        status, _, err = cli(capsys, "package", 2, "--db", db, "--channel", channel, "--out", out_file)
+        assert status == 0, err
+    fax_text, mail_text = docx_text(fax.read_bytes()), docx_text(mail.read_bytes())
+    assert "\nSent by fax to (202) 622-3339\n" in fax_text and "Sent by email" not in fax_text
+    assert "\nSent by mail\n" in mail_text and "Sent by email" not in mail_text
+    msg = message_from_bytes(eml.read_bytes(), policy=policy.default)
+    body = msg.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert "\nSent by email to FOIA.Reading.Room@tigta.treas.gov\n" in body
+    assert "\nFOIA Officer\nTreasury Inspector General for Tax Administration\n" in body  # one line each
+    status, out, err = cli(
+        capsys, "package", 1, "--db", db, "--channel", "mail", "--out", tmp_path / "i.docx"
+    )
+    assert status == 0, err
+    assert "takes requests only through its portal since 2026-01-22 (6 CFR 5.3(a)(2))" in out

@@ -122,7 +122,7 @@ def cmd_package(args) -> int:
     if args.channel == "email":
         _name, data, notes = email_package(db, args.request_id, requester=requester)
     else:
-        data, notes = print_package(db, args.request_id, args.channel, requester=requester), []
+        data, notes = print_package(db, args.request_id, args.channel, requester=requester)
         if args.out.suffix.lower() == ".pdf":
             from foiadesk.core.letters.pdf import docx_to_pdf
 

@@ -118,7 +118,9 @@ def read_letter(event_id: int, filename: str, data: bytes) -> Letter:
     except Exception:  # a stored file that is not a Word document
         raise FilingError(f"{filename} is not a Word document FoiaDesk can read.") from None
     paras = [(_style(p), " ".join(p.text.split())) for p in doc.paragraphs]
-    text = "\n".join(t for _s, t in paras if t)
+    # the whole letter keeps the line breaks of its address blocks (an email's body)
+    lines = ["\n".join(" ".join(r.split()) for r in p.text.split("\n")) for p in doc.paragraphs]
+    text = "\n".join(t for t in lines if t.strip())
     subject = next((t for s, t in paras if s == "Subject" or t.startswith("Re: ")), "")
     subject = subject.removeprefix("Re:").strip()
     start = next((i + 1 for i, (_s, t) in enumerate(paras) if t.startswith("Dear ")), 0)
@@ -475,6 +477,28 @@ def _check_field(spec: dict, value: str) -> list[str]:
 # --- email and print packages ----------------------------------------------------------------------
 
 
+_DELIVERY = {"email": "Sent by email to {}", "mail": "Sent by mail", "fax": "Sent by fax to {}"}
+
+
+def sent_by(letter: Letter, kind: str, where: str) -> Letter:
+    """The letter with its delivery line ("Submitted through the FOIA portal at …", written
+    when it was drafted) saying how this package goes, so a faxed letter never says it was
+    emailed."""
+    from docx import Document
+
+    doc = Document(io.BytesIO(letter.docx))
+    line = _DELIVERY[kind].format(where)
+    found = next((p for p in doc.paragraphs if _style(p) == "Delivery" and p.runs), None)
+    if found is None or " ".join(found.text.split()) == line:
+        return letter
+    found.runs[0].text = line
+    for run in found.runs[1:]:
+        run.text = ""
+    out = io.BytesIO()
+    doc.save(out)
+    return read_letter(letter.event_id, letter.filename, out.getvalue())
+
+
 def email_package(
     db: Database, request_id: int, *, requester: Requester | None = None
 ) -> tuple[str, bytes, list[str]]:
@@ -487,9 +511,8 @@ def email_package(
     to = channel_address(comp, "email")
     if not to:
         raise FilingError(f"No email address is on file for {short_name(comp)}; use its portal or mail.")
-    notes = []
-    if comp.parent == "DHS" and date.today() >= DHS_PORTAL_ONLY_FROM:
-        notes.append(DHS_PORTAL_RULE)
+    letter = sent_by(letter, "email", to)
+    notes = [w for w in [channel_warning(comp, "email", date.today())] if w]
     requester = requester or requester_for(db, request_id)
     msg = EmailMessage(policy=SMTP)
     msg["To"] = to
@@ -517,9 +540,12 @@ def email_package(
     return name, msg.as_bytes(), notes
 
 
-def print_package(db: Database, request_id: int, kind: str, *, requester: Requester | None = None) -> bytes:
+def print_package(
+    db: Database, request_id: int, kind: str, *, requester: Requester | None = None
+) -> tuple[bytes, list[str]]:
     """The letter as a .docx ready to print, after a first page for the envelope (mail: the
-    return and delivery addresses and the marking agencies ask for) or a fax cover sheet."""
+    return and delivery addresses and the marking agencies ask for) or a fax cover sheet.
+    Returns (bytes, notes for the user)."""
     from docx import Document
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt
@@ -535,6 +561,8 @@ def print_package(db: Database, request_id: int, kind: str, *, requester: Reques
         raise FilingError(
             f"No {kind} {'address' if kind == 'mail' else 'number'} is on file for {short_name(comp)}."
         )
+    letter = sent_by(letter, kind, where)
+    notes = [w for w in [channel_warning(comp, kind, date.today())] if w]
     requester = requester or requester_for(db, request_id)
     doc = Document(io.BytesIO(letter.docx))
     body = doc.element.body
@@ -573,7 +601,7 @@ def print_package(db: Database, request_id: int, kind: str, *, requester: Reques
     del body  # the paragraphs were inserted in place
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return out.getvalue(), notes
 
 
 # --- filing ---------------------------------------------------------------------------------------
