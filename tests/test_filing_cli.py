@@ -132,3 +132,28 @@ def test_each_package_says_how_it_is_sent(tmp_path, capsys):
     )
     assert status == 0, err
     assert "takes requests only through its portal since 2026-01-22 (6 CFR 5.3(a)(2))" in out
+
+
+def test_a_request_longer_than_the_portal_box_points_to_the_attached_letter(tmp_path, capsys):
+    """FOIA.gov's description box takes 10,000 characters; a longer letter goes as the
+    attachment (up to 20 MB), and the box names each item the case pack lists for the IRS."""
+    db = tmp_path / "log.sqlite3"
+    status, _, err = cli(
+        capsys, "draft", "--db", db, "--case", "irs-ice-mou", "--component", "IRS", "--categories", "all",
+        "--profile", PROFILE, "--fee-waiver", "--expedite", "--date", "2026-10-01", "--out", tmp_path / "l",
+    )  # fmt: skip
+    assert status == 0, err
+    status, out, _ = cli(capsys, "portal-fields", 1, "--db", db, "--json")
+    data = json.loads(out)
+    description = data["fields"]["request_description"]
+    assert status == 0 and data["problems"] == [] and len(description) <= 10_000
+    pack = json.loads((RESOURCES / "cases" / "irs-ice-mou-2025.json").read_text(encoding="utf-8"))
+    titles = [c["title"] for c in pack["categories"] if "IRS" in c["holders"]]
+    assert len(titles) == 12
+    for number, title in enumerate(titles, 1):
+        assert f"\n{number}. {title}." in description
+    assert "attached letter" in description and ".docx" not in description  # no file name to the agency
+    assert "Sources" not in description and "Appendix" not in description
+    letter = data["fields"]["attachments_supporting_documentation"]
+    assert letter.endswith("_IRS_FOIA-request.docx")
+    assert any(f"Upload {letter} under “Upload additional documentation”" in n for n in data["notes"])

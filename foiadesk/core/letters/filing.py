@@ -86,6 +86,7 @@ class Letter:
     waiver: str  # the fee-waiver section, or ""
     expedite: str  # the expedite section, or ""
     fee_cap: Decimal | None  # "I agree to pay fees of up to $100"
+    items: tuple[str, ...] = ()  # "1. The agreement, its drafts and amendments."
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def read_letter(event_id: int, filename: str, data: bytes) -> Letter:
     except Exception:  # a stored file that is not a Word document
         raise FilingError(f"{filename} is not a Word document FoiaDesk can read.") from None
     paras = [(_style(p), " ".join(p.text.split())) for p in doc.paragraphs]
+    headlines = [_headline(p) for p in doc.paragraphs]
     # the whole letter keeps the line breaks of its address blocks (an email's body)
     lines = ["\n".join(" ".join(r.split()) for r in p.text.split("\n")) for p in doc.paragraphs]
     text = "\n".join(t for t in lines if t.strip())
@@ -126,10 +128,13 @@ def read_letter(event_id: int, filename: str, data: bytes) -> Letter:
     start = next((i + 1 for i, (_s, t) in enumerate(paras) if t.startswith("Dear ")), 0)
     end = next((i for i, (s, _t) in enumerate(paras) if s == "Closing" and i >= start), len(paras))
     parts: dict[str, list[str]] = {"body": [], "waiver": [], "expedite": [], "background": []}
+    items = []
     where = "body"
-    for style, line in paras[start:end]:
+    for (style, line), headline in zip(paras[start:end], headlines[start:end], strict=True):
         if not line:
             continue
+        if where == "body" and headline:
+            items.append(headline)
         if "Heading" in style:
             lowered = line.lower()
             where = (
@@ -156,7 +161,18 @@ def read_letter(event_id: int, filename: str, data: bytes) -> Letter:
         "\n\n".join(parts["waiver"][1:] if parts["waiver"] else []),
         "\n\n".join(parts["expedite"][1:] if parts["expedite"] else []),
         Decimal(cap.group(1).replace(",", "")) if cap else None,
+        tuple(items),
     )
+
+
+def _headline(paragraph) -> str:
+    """A numbered item's number and bold title ("1. The agreement, its drafts and amendments."),
+    or "" for any other paragraph."""
+    if _style(paragraph) != "Item":
+        return ""
+    number = re.match(r"\s*(\d+\.)", paragraph.text)
+    title = " ".join("".join(r.text for r in paragraph.runs if r.bold).split())
+    return f"{number[1]} {title}" if number and title else ""
 
 
 def letter_asks(letter: Letter) -> Asks:
@@ -368,8 +384,9 @@ def portal_fields(
         values.update(split_address(requester.address))
         values["address_country"] = "United States" if values.get("address_line1") else ""
     asks = letter_asks(letter)
+    description, pointer = fitted_description(letter, form)
     values.update(
-        request_description=letter.description,
+        request_description=description,
         fee_waiver="yes" if asks.fee_waiver else "no",
         fee_waiver_explanation=letter.waiver,
         fee_amount_willing=_form_amount(letter.fee_cap),
@@ -407,6 +424,8 @@ def portal_fields(
         notes.append(
             "The waiver and expedite arguments have their own fields; the description leaves them out."
         )
+    if pointer:
+        notes.append(pointer)
     if identity is not None:
         notes.append(f"First-party request: upload {identity[0]}, completed by hand and signed.")
     return PortalForm(
@@ -423,16 +442,42 @@ def portal_fields(
     )
 
 
+SEE_LETTER = (
+    "My request is set out in full in the attached letter, which describes each item with the "
+    "offices to search, the date range and search terms. In brief, I request:"
+)
+
+
+def fitted_description(letter: Letter, form: dict) -> tuple[str, str]:
+    """The request as the form's description box takes it, and what the user must do besides.
+    A letter longer than the box is not cut mid-sentence: the box gets the letter's opening,
+    a pointer to the letter and its numbered items' titles, and the letter goes as the
+    attachment FOIA.gov allows (20 MB in all), as requesters commonly do."""
+    spec = next((f for f in form["fields"] if f["name"] == "request_description"), {})
+    limit = spec.get("maxlength") or DESCRIPTION_LIMIT
+    if len(letter.description) <= limit or not letter.items:
+        return letter.description, ""
+    opening = letter.description.split("\n\n")[0]
+    short = "\n\n".join([opening, SEE_LETTER, "\n".join(letter.items)])
+    label = spec.get("title", "request_description")
+    return short, (
+        f"The request is {len(letter.description):,} characters and “{label}” takes {limit:,}: "
+        f"the box holds the letter's opening and its items in brief. Upload {letter.filename} "
+        "under “Upload additional documentation” (up to 20 MB in all): it is the request."
+    )
+
+
 def portal_overruns(comp: Component, filename: str, docx: bytes, on: date) -> list[str]:
     """What of a drafted letter its component's FOIA.gov form would refuse for length, when
-    the letter goes through that portal: said while the letter is drafted, not at the portal."""
+    the letter goes through that portal: said while the letter is drafted, not at the portal.
+    A request too long for the description box is not: the letter goes as its attachment."""
     chosen, form_id = choose_channel(comp, on), form_id_for(comp)
     if chosen is None or chosen.kind != "portal" or form_id is None:
         return []
     form = portal_forms()["forms"][form_id]
     letter = read_letter(0, filename, docx)
     texts = {
-        "request_description": letter.description,
+        "request_description": fitted_description(letter, form)[0],
         "fee_waiver_explanation": letter.waiver,
         "expedited_processing_explanation": _expedite_text(letter, comp, form, on),
     }

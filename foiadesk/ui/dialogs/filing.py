@@ -274,6 +274,9 @@ class PortalFieldsDialog(QDialog):
             _message(self.problems, "The form would refuse:\n• " + "\n• ".join(self.form.problems))
         else:
             _message(self.problems, "Every field passes the form's rules.", bad=False)
+        self.notes = QLabel("\n".join(f"• {note}" for note in self.form.notes))  # what to do besides
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid = QGridLayout()
         chars = self.fontMetrics().averageCharWidth()
         for row, field in enumerate(self.form.fields):
@@ -316,6 +319,7 @@ class PortalFieldsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addWidget(self.problems)
+        layout.addWidget(self.notes)
         layout.addWidget(scroll, 1)
         layout.addWidget(close)
         room = self.screen().availableGeometry()
