@@ -157,3 +157,20 @@ def test_a_request_longer_than_the_portal_box_points_to_the_attached_letter(tmp_
     letter = data["fields"]["attachments_supporting_documentation"]
     assert letter.endswith("_IRS_FOIA-request.docx")
     assert any(f"Upload {letter} under “Upload additional documentation”" in n for n in data["notes"])
+
+
+def test_the_expedite_field_keeps_the_letters_certification(tmp_path, capsys):
+    """The expedite justification pasted into TIGTA's FOIA.gov form says what the signed
+    letter certifies, word for word, and then the declaration the form's help asks for
+    (28 U.S.C. 1746: "I declare under penalty of perjury that the foregoing is true and correct
+    to the best of my knowledge and belief. Executed on [date].")."""
+    db = drafted(tmp_path, capsys)
+    letter = docx_text(next((tmp_path / "letters").glob("*_TIGTA_FOIA-request.docx")).read_bytes())
+    certified = next(line for line in letter.split("\n") if line.startswith("I certify that"))
+    status, out, _ = cli(capsys, "portal-fields", 2, "--db", db, "--json")
+    expedite = json.loads(out)["fields"]["expedited_processing_explanation"]
+    assert status == 0 and certified in expedite.split("\n\n")
+    assert expedite.split("\n\n")[-1].startswith(
+        "I declare under penalty of perjury that the foregoing is true and correct to the best of my "
+        "knowledge and belief. Executed on "
+    )

@@ -99,7 +99,6 @@ class Asks:
 
 
 _CAP = re.compile(r"agree to pay (?:fees )?(?:of )?up to \$([\d,]+(?:\.\d{2})?)", re.I)
-_CERTIFY = re.compile(r"^I certify that .*true and correct", re.I)
 
 
 def _style(paragraph) -> str:
@@ -342,13 +341,13 @@ def _treasury_family(comp: Component, form: dict) -> bool:
 
 
 def _expedite_text(letter: Letter, comp: Component, form: dict, on: date) -> str:
-    """The expedite argument; for Treasury's forms, certified in the 28 U.S.C. 1746 form."""
+    """The expedite argument as the signed letter words it, its certification included; for
+    Treasury's forms, which ask for the 28 U.S.C. 1746 form, followed by that declaration."""
     if not letter.expedite:
         return ""
-    if not _treasury_family(comp, form):
+    if not _treasury_family(comp, form) or "penalty of perjury" in letter.expedite:
         return letter.expedite
-    kept = [p for p in letter.expedite.split("\n\n") if not _CERTIFY.match(p)]
-    return "\n\n".join(kept + [DECLARATION_1746.format(date=long_date(on))])
+    return "\n\n".join([letter.expedite, DECLARATION_1746.format(date=long_date(on))])
 
 
 def portal_fields(
