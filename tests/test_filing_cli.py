@@ -174,3 +174,25 @@ def test_the_expedite_field_keeps_the_letters_certification(tmp_path, capsys):
         "I declare under penalty of perjury that the foregoing is true and correct to the best of my "
         "knowledge and belief. Executed on "
     )
+
+
+def test_a_package_to_an_address_from_the_2017_directory_gives_its_date(tmp_path, capsys):
+    """SSA's mailing address comes from FOIA.gov's directory of 2017-07-25: the mail package
+    prints that address on its envelope page and says how old it is; TIGTA's, checked on its
+    FOIA page in 2026, is printed without that note."""
+    db = tmp_path / "log.sqlite3"
+    status, _, err = cli(
+        capsys, "draft", "--db", db, "--case", "irs-ice-mou", "--component", "SSA,TIGTA",
+        "--categories", "earlier-channels,tigta-evaluation", "--profile", PROFILE, "--out", tmp_path / "l",
+    )  # fmt: skip
+    assert status == 0, err
+    out_file = tmp_path / "ssa.docx"
+    status, out, err = cli(capsys, "package", 1, "--db", db, "--channel", "mail", "--out", out_file)
+    assert status == 0, err
+    envelope = docx_text(out_file.read_bytes()).split("FREEDOM OF INFORMATION ACT REQUEST")[0]
+    assert "617 Altmeyer Building" in envelope and "Baltimore, MD 21235" in envelope
+    assert "note: The mailing address for" in out and "is as of 2017-07-25" in out
+    status, out, err = cli(
+        capsys, "package", 2, "--db", db, "--channel", "mail", "--out", tmp_path / "t.docx"
+    )
+    assert status == 0 and "is as of" not in out

@@ -245,6 +245,23 @@ def channel_address(comp: Component, kind: str) -> str:
     return next((c.value for c in comp.channels if c.kind == kind), "")
 
 
+OLD_AFTER_DAYS = 365  # contact data older than a year is shown with its date, to check
+
+
+def old_channel_note(comp: Component, kind: str, on: date) -> str:
+    """Where the address a package uses is old (FOIA.gov's 2017 directory), its date and
+    source, so the user checks it before sending rather than trusting it."""
+    channel = next((c for c in comp.channels if c.kind == kind), None)
+    if channel is None or (on - channel.as_of).days <= OLD_AFTER_DAYS:
+        return ""
+    what = {"mail": "mailing address", "fax": "fax number", "email": "email address"}.get(kind, kind)
+    return (
+        f"The {what} for {short_name(comp)} ({' '.join(channel.value.split())}) is as of "
+        f"{channel.as_of.isoformat()} ({channel.source.split(' (')[0]}): "
+        "check it on the agency's FOIA page before you send."
+    )
+
+
 # --- portal form fields --------------------------------------------------------------------------
 
 
@@ -556,7 +573,8 @@ def email_package(
     if not to:
         raise FilingError(f"No email address is on file for {short_name(comp)}; use its portal or mail.")
     letter = sent_by(letter, "email", to)
-    notes = [w for w in [channel_warning(comp, "email", date.today())] if w]
+    today = date.today()
+    notes = [w for w in (channel_warning(comp, "email", today), old_channel_note(comp, "email", today)) if w]
     requester = requester or requester_for(db, request_id)
     msg = EmailMessage(policy=SMTP)
     msg["To"] = to
@@ -606,7 +624,8 @@ def print_package(
             f"No {kind} {'address' if kind == 'mail' else 'number'} is on file for {short_name(comp)}."
         )
     letter = sent_by(letter, kind, where)
-    notes = [w for w in [channel_warning(comp, kind, date.today())] if w]
+    today = date.today()
+    notes = [w for w in (channel_warning(comp, kind, today), old_channel_note(comp, kind, today)) if w]
     requester = requester or requester_for(db, request_id)
     doc = Document(io.BytesIO(letter.docx))
     body = doc.element.body
