@@ -157,6 +157,9 @@ def test_a_request_longer_than_the_portal_box_points_to_the_attached_letter(tmp_
     letter = data["fields"]["attachments_supporting_documentation"]
     assert letter.endswith("_IRS_FOIA-request.docx")
     assert any(f"Upload {letter} under “Upload additional documentation”" in n for n in data["notes"])
+    # the fields are those of FOIA.gov's Treasury-IRS form, which the IRS accepts: they go there
+    status, out, _ = cli(capsys, "portal-fields", 1, "--db", db)
+    assert out.startswith("#1 IRS: Treasury-IRS Form — paste into https://www.foia.gov\n")
 
 
 def test_the_expedite_field_keeps_the_letters_certification(tmp_path, capsys):

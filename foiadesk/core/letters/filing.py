@@ -56,6 +56,7 @@ DECLARATION_1746 = (
     "knowledge and belief. Executed on {date}."
 )
 CONFIRMATION_MAX = 200
+FOIA_GOV = "https://www.foia.gov"
 DESCRIPTION_LIMIT = 10_000  # FOIA.gov's request_description; the background goes first
 FEE_CATEGORY_TO_FORM = {
     "news_media": "media",
@@ -442,6 +443,14 @@ def portal_fields(
         )
     if pointer:
         notes.append(pointer)
+    # the fields are FOIA.gov's: where the agency takes FOIA.gov's form, that is where they go
+    own = channel_address(comp, "portal")
+    takes_foia_gov = any(c.kind == "portal" and "foia.gov" in c.value for c in comp.channels)
+    paste_into = FOIA_GOV if takes_foia_gov or not own else own
+    if own and paste_into != own:
+        notes.append(
+            f"These are FOIA.gov's fields; {short_name(comp)}'s own portal, {own}, has a form of its own."
+        )
     if identity is not None:
         notes.append(f"First-party request: upload {identity[0]}, completed by hand and signed.")
     return PortalForm(
@@ -449,7 +458,7 @@ def portal_fields(
         comp.abbr or comp.key,
         form_id,
         form["title"],
-        channel_address(comp, "portal") or "https://www.foia.gov",
+        paste_into,
         data["as_of"],
         data["source"],
         tuple(fields),
