@@ -46,6 +46,9 @@ def test_portal_fields_json_is_keyed_by_foia_gov_names(tmp_path, capsys):
     assert status == 0 and "paste into https://www.dhs.gov/foia" in out
     assert "Every field passes the form's rules." in out
     assert "* Your request (request_description) [" in out
+    # a drop-down is shown in the words the form offers (dhs_ice.yml's request_category options)
+    category = out.split("(request_category)\n")[1].split("\n")[0]
+    assert category == "    Representative of the news media"
 
 
 def test_filed_takes_a_typed_confirmation_and_a_proof(tmp_path, capsys):

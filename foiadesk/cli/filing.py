@@ -101,7 +101,7 @@ def cmd_portal_fields(args) -> int:
         mark = "*" if f.required else " "
         limit = f" [{f.count:,}/{f.limit:,} characters]" if f.limit else ""
         print(f"\n{mark} {f.label} ({f.name}){limit}")
-        for line in (f.value or "—").split("\n"):
+        for line in (f.shown or "—").split("\n"):
             print(f"    {line}")
     if form.problems:
         print("\nProblems:")

@@ -106,6 +106,8 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
     assert list(portal.copy_buttons)[:2] == ["name_first", "name_last"]
     click(qtbot, portal.copy_buttons["fee_amount_willing"])
     assert QApplication.clipboard().text() == "$100"
+    click(qtbot, portal.copy_buttons["request_category"])  # the drop-down's words on dhs_ice's form
+    assert QApplication.clipboard().text() == "Representative of the news media"
     click(qtbot, portal.copy_buttons["request_description"])
     assert QApplication.clipboard().text().startswith("Under the Freedom of Information Act, 5 U.S.C. 552,")
     assert portal.copy_buttons["request_description"].text() == "Copied"

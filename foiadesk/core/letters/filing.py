@@ -297,6 +297,12 @@ class PortalField:
     def count(self) -> int:
         return len(self.value)
 
+    @property
+    def shown(self) -> str:
+        """What the user picks or types: a drop-down's words ("Representative of the news
+        media"), not the value the form stores ("media")."""
+        return (self.options or {}).get(self.value, self.value)
+
 
 @dataclass(frozen=True)
 class PortalForm:
