@@ -202,3 +202,19 @@ def test_a_package_to_an_address_from_the_2017_directory_gives_its_date(tmp_path
         capsys, "package", 2, "--db", db, "--channel", "mail", "--out", tmp_path / "t.docx"
     )
     assert status == 0 and "is as of" not in out
+
+
+def test_a_closed_form_is_not_offered(tmp_path, capsys, monkeypatch):
+    """A FOIA.gov form whose definition says status: closed takes no requests: Portal fields
+    says so in one line instead of listing its fields."""
+    import copy
+
+    from foiadesk.core.letters import filing
+
+    db = drafted(tmp_path, capsys)
+    forms = copy.deepcopy(filing.portal_forms())
+    forms["forms"]["dhs_ice"]["status"] = "closed"
+    monkeypatch.setattr(filing, "portal_forms", lambda: forms)
+    status, out, err = cli(capsys, "portal-fields", 1, "--db", db)
+    assert status == 2 and out == "" and err.count("\n") == 1
+    assert "FOIA.gov's form for ICE (DHS-ICE) was closed" in err

@@ -391,6 +391,11 @@ def portal_fields(
         )
     data = portal_forms()
     form = data["forms"][form_id]
+    if form.get("status", "open") != "open":  # FOIA.gov no longer takes it
+        raise FilingError(
+            f"FOIA.gov's form for {short_name(comp)} ({form['title']}) was closed as of {data['as_of']}: "
+            "file through another channel the agency lists."
+        )
     on = on or date.today()
     requester = requester or requester_for(db, request_id)
     values: dict[str, str] = {}
