@@ -218,3 +218,22 @@ def test_a_closed_form_is_not_offered(tmp_path, capsys, monkeypatch):
     status, out, err = cli(capsys, "portal-fields", 1, "--db", db)
     assert status == 2 and out == "" and err.count("\n") == 1
     assert "FOIA.gov's form for ICE (DHS-ICE) was closed" in err
+
+
+def test_the_letter_uploaded_with_foia_gov_form_says_it_went_through_foia_gov(tmp_path, capsys):
+    """The IRS accepts FOIA.gov's form (its FOIA guidelines page): the letter uploaded with
+    that form says it was submitted through FOIA.gov, not through the IRS's own page."""
+    db = tmp_path / "log.sqlite3"
+    status, _, err = cli(
+        capsys, "draft", "--db", db, "--case", "irs-ice-mou", "--component", "IRS",
+        "--categories", "mou-text-and-drafts", "--profile", PROFILE, "--out", tmp_path / "l",
+    )  # fmt: skip
+    assert status == 0, err
+    status, out, _ = cli(capsys, "portal-fields", 1, "--db", db)
+    assert status == 0 and "--channel portal writes it" in out
+    out_file = tmp_path / "upload.docx"
+    status, _, err = cli(capsys, "package", 1, "--db", db, "--channel", "portal", "--out", out_file)
+    assert status == 0, err
+    text = docx_text(out_file.read_bytes())
+    assert "\nSubmitted through the FOIA portal at https://www.foia.gov\n" in text
+    assert "irs.gov" not in text.split("Dear FOIA Officer")[0]

@@ -88,6 +88,7 @@ class Letter:
     expedite: str  # the expedite section, or ""
     fee_cap: Decimal | None  # "I agree to pay fees of up to $100"
     items: tuple[str, ...] = ()  # "1. The agreement, its drafts and amendments."
+    delivery: str = ""  # "Submitted through the FOIA portal at …", as drafted
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def read_letter(event_id: int, filename: str, data: bytes) -> Letter:
         "\n\n".join(parts["expedite"][1:] if parts["expedite"] else []),
         Decimal(cap.group(1).replace(",", "")) if cap else None,
         tuple(items),
+        next((t for s, t in paras if s == "Delivery"), ""),
     )
 
 
@@ -454,10 +456,13 @@ def portal_fields(
         )
     if pointer:
         notes.append(pointer)
-    # the fields are FOIA.gov's: where the agency takes FOIA.gov's form, that is where they go
-    own = channel_address(comp, "portal")
-    takes_foia_gov = any(c.kind == "portal" and "foia.gov" in c.value for c in comp.channels)
-    paste_into = FOIA_GOV if takes_foia_gov or not own else own
+    own, paste_into = channel_address(comp, "portal"), paste_target(comp)
+    uploaded = _DELIVERY["portal"].format(paste_into)
+    if letter.delivery and letter.delivery != uploaded:
+        notes.append(
+            f"The letter says “{letter.delivery}”: the copy to upload should say “{uploaded}” "
+            f"(foiadesk package {request_id} --channel portal writes it)."
+        )
     if own and paste_into != own:
         notes.append(
             f"These are FOIA.gov's fields; {short_name(comp)}'s own portal, {own}, has a form of its own."
@@ -501,6 +506,25 @@ def fitted_description(letter: Letter, form: dict) -> tuple[str, str]:
         f"the box holds the letter's opening and its items in brief. Upload {letter.filename} "
         "under “Upload additional documentation” (up to 20 MB in all): it is the request."
     )
+
+
+def paste_target(comp: Component) -> str:
+    """Where FOIA.gov's form fields go: FOIA.gov, where the agency takes its form (or has no
+    portal of its own); else the agency's portal (DHS's, which its rule names)."""
+    own = channel_address(comp, "portal")
+    takes_foia_gov = any(c.kind == "portal" and "foia.gov" in c.value for c in comp.channels)
+    return FOIA_GOV if takes_foia_gov or not own else own
+
+
+def upload_package(db: Database, request_id: int) -> tuple[str, bytes]:
+    """The letter to upload with the portal form, its delivery line naming where the form
+    goes. Returns (file name, .docx bytes)."""
+    comp = component_for(db, request_id)
+    letter = drafted_letter(db, request_id)
+    if letter is None:
+        raise FilingError(f"Request #{request_id} has no drafted letter to upload.")
+    letter = sent_by(letter, "portal", paste_target(comp))
+    return letter.filename, letter.docx
 
 
 def portal_overruns(comp: Component, filename: str, docx: bytes, on: date) -> list[str]:
@@ -558,7 +582,12 @@ def _check_field(spec: dict, value: str) -> list[str]:
 # --- email and print packages ----------------------------------------------------------------------
 
 
-_DELIVERY = {"email": "Sent by email to {}", "mail": "Sent by mail", "fax": "Sent by fax to {}"}
+_DELIVERY = {
+    "portal": "Submitted through the FOIA portal at {}",
+    "email": "Sent by email to {}",
+    "mail": "Sent by mail",
+    "fax": "Sent by fax to {}",
+}
 
 
 def sent_by(letter: Letter, kind: str, where: str) -> Letter:
