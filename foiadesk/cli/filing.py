@@ -24,11 +24,15 @@ def add_commands(sub, with_db) -> None:
     pf.add_argument("--profile", type=Path, help="requester profile (.toml) if none is linked to the request")
     pf.set_defaults(func=cmd_portal_fields)
 
-    pk = with_db(sub.add_parser("package", help="an .eml draft, or a print-ready letter for mail or fax"))
+    pk = with_db(
+        sub.add_parser(
+            "package", help="an .eml draft, a print-ready letter for mail or fax, or the letter to upload"
+        )
+    )
     pk.add_argument("request_id", type=row_id)
-    pk.add_argument("--channel", required=True, choices=("email", "mail", "fax"))
+    pk.add_argument("--channel", required=True, choices=("email", "mail", "fax", "portal"))
     pk.add_argument(
-        "--out", type=Path, required=True, help="FILE.eml (email), FILE.pdf or FILE.docx (mail, fax)"
+        "--out", type=Path, required=True, help="FILE.eml (email), FILE.pdf or FILE.docx (mail, fax, portal)"
     )
     pk.add_argument("--profile", type=Path)
     pk.add_argument("--force", action="store_true", help="replace --out if it exists")
@@ -101,7 +105,7 @@ def cmd_portal_fields(args) -> int:
         mark = "*" if f.required else " "
         limit = f" [{f.count:,}/{f.limit:,} characters]" if f.limit else ""
         print(f"\n{mark} {f.label} ({f.name}){limit}")
-        for line in (f.value or "—").split("\n"):
+        for line in (f.shown or "—").split("\n"):
             print(f"    {line}")
     if form.problems:
         print("\nProblems:")
@@ -114,7 +118,7 @@ def cmd_portal_fields(args) -> int:
 
 def cmd_package(args) -> int:
     from foiadesk.cli import _open
-    from foiadesk.core.letters.filing import email_package, print_package
+    from foiadesk.core.letters.filing import email_package, print_package, upload_package
 
     db = _open(args)
     check_output(args.out, force=args.force)  # before anything is drafted or logged
@@ -122,7 +126,10 @@ def cmd_package(args) -> int:
     if args.channel == "email":
         _name, data, notes = email_package(db, args.request_id, requester=requester)
     else:
-        data, notes = print_package(db, args.request_id, args.channel, requester=requester), []
+        if args.channel == "portal":
+            data, notes = upload_package(db, args.request_id)[1], []
+        else:
+            data, notes = print_package(db, args.request_id, args.channel, requester=requester)
         if args.out.suffix.lower() == ".pdf":
             from foiadesk.core.letters.pdf import docx_to_pdf
 

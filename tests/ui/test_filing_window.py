@@ -106,6 +106,8 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
     assert list(portal.copy_buttons)[:2] == ["name_first", "name_last"]
     click(qtbot, portal.copy_buttons["fee_amount_willing"])
     assert QApplication.clipboard().text() == "$100"
+    click(qtbot, portal.copy_buttons["request_category"])  # the drop-down's words on dhs_ice's form
+    assert QApplication.clipboard().text() == "Representative of the news media"
     click(qtbot, portal.copy_buttons["request_description"])
     assert QApplication.clipboard().text().startswith("Under the Freedom of Information Act, 5 U.S.C. 552,")
     assert portal.copy_buttons["request_description"].text() == "Copied"
@@ -689,3 +691,30 @@ def test_next_step_is_filled_in_with_the_keyboard_down_the_form(qtbot, open_wind
     assert visited == [dialog.search, dialog.appeal_address, dialog.other, dialog.note, dialog.save_copy]
     assert dialog.search.toPlainText() == "the OPLA files" and dialog.note.toPlainText() == "Thank you."
     dialog.reject()
+
+
+def test_a_request_too_long_for_the_portal_box_says_to_upload_the_letter(qtbot, open_window, tmp_path):
+    """FOIA.gov's description box takes 10,000 characters: Portal fields… for the whole case
+    to the IRS copies a description that fits, and says to upload the letter with the form."""
+    path = tmp_path / "irs.sqlite3"
+    db = connect(path)
+    pack = next(p for p in shipped_case_packs() if p.id == "irs-ice-mou-2025")
+    options = DraftOptions(letter_date=date(2026, 10, 1), fee_cap=Decimal("100"))
+    requester = load_profile(RESOURCES / "profiles" / "example.toml")
+    drafts = draft_requests(
+        requester, pack, choose_categories(pack, "all"), [load_directory().component("IRS")], options
+    )
+    save_drafts(db, pack, drafts, options, [tmp_path / d.filename for d in drafts], requester=requester)
+    db.close()
+    window = open_window(path)
+    window.open_request(1)
+    click(qtbot, window.requests.detail.filing_actions.portal_button)
+    portal = window.requests.detail.filing_actions.dialog
+    qtbot.waitUntil(portal.isVisible)
+    assert portal.problems.text() == "Every field passes the form's rules."
+    assert portal.notes.isVisible()
+    assert f"Upload {drafts[0].filename} under “Upload additional documentation”" in portal.notes.text()
+    click(qtbot, portal.copy_buttons["request_description"])
+    pasted = QApplication.clipboard().text()
+    assert len(pasted) <= 10_000 and "\n1. The agreement, its drafts and amendments." in pasted
+    portal.reject()

@@ -56,6 +56,7 @@ DECLARATION_1746 = (
     "knowledge and belief. Executed on {date}."
 )
 CONFIRMATION_MAX = 200
+FOIA_GOV = "https://www.foia.gov"
 DESCRIPTION_LIMIT = 10_000  # FOIA.gov's request_description; the background goes first
 FEE_CATEGORY_TO_FORM = {
     "news_media": "media",
@@ -86,6 +87,8 @@ class Letter:
     waiver: str  # the fee-waiver section, or ""
     expedite: str  # the expedite section, or ""
     fee_cap: Decimal | None  # "I agree to pay fees of up to $100"
+    items: tuple[str, ...] = ()  # "1. The agreement, its drafts and amendments."
+    delivery: str = ""  # "Submitted through the FOIA portal at …", as drafted
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,6 @@ class Asks:
 
 
 _CAP = re.compile(r"agree to pay (?:fees )?(?:of )?up to \$([\d,]+(?:\.\d{2})?)", re.I)
-_CERTIFY = re.compile(r"^I certify that .*true and correct", re.I)
 
 
 def _style(paragraph) -> str:
@@ -118,16 +120,22 @@ def read_letter(event_id: int, filename: str, data: bytes) -> Letter:
     except Exception:  # a stored file that is not a Word document
         raise FilingError(f"{filename} is not a Word document FoiaDesk can read.") from None
     paras = [(_style(p), " ".join(p.text.split())) for p in doc.paragraphs]
-    text = "\n".join(t for _s, t in paras if t)
+    headlines = [_headline(p) for p in doc.paragraphs]
+    # the whole letter keeps the line breaks of its address blocks (an email's body)
+    lines = ["\n".join(" ".join(r.split()) for r in p.text.split("\n")) for p in doc.paragraphs]
+    text = "\n".join(t for t in lines if t.strip())
     subject = next((t for s, t in paras if s == "Subject" or t.startswith("Re: ")), "")
     subject = subject.removeprefix("Re:").strip()
     start = next((i + 1 for i, (_s, t) in enumerate(paras) if t.startswith("Dear ")), 0)
     end = next((i for i, (s, _t) in enumerate(paras) if s == "Closing" and i >= start), len(paras))
     parts: dict[str, list[str]] = {"body": [], "waiver": [], "expedite": [], "background": []}
+    items = []
     where = "body"
-    for style, line in paras[start:end]:
+    for (style, line), headline in zip(paras[start:end], headlines[start:end], strict=True):
         if not line:
             continue
+        if where == "body" and headline:
+            items.append(headline)
         if "Heading" in style:
             lowered = line.lower()
             where = (
@@ -154,7 +162,19 @@ def read_letter(event_id: int, filename: str, data: bytes) -> Letter:
         "\n\n".join(parts["waiver"][1:] if parts["waiver"] else []),
         "\n\n".join(parts["expedite"][1:] if parts["expedite"] else []),
         Decimal(cap.group(1).replace(",", "")) if cap else None,
+        tuple(items),
+        next((t for s, t in paras if s == "Delivery"), ""),
     )
+
+
+def _headline(paragraph) -> str:
+    """A numbered item's number and bold title ("1. The agreement, its drafts and amendments."),
+    or "" for any other paragraph."""
+    if _style(paragraph) != "Item":
+        return ""
+    number = re.match(r"\s*(\d+\.)", paragraph.text)
+    title = " ".join("".join(r.text for r in paragraph.runs if r.bold).split())
+    return f"{number[1]} {title}" if number and title else ""
 
 
 def letter_asks(letter: Letter) -> Asks:
@@ -228,6 +248,23 @@ def channel_address(comp: Component, kind: str) -> str:
     return next((c.value for c in comp.channels if c.kind == kind), "")
 
 
+OLD_AFTER_DAYS = 365  # contact data older than a year is shown with its date, to check
+
+
+def old_channel_note(comp: Component, kind: str, on: date) -> str:
+    """Where the address a package uses is old (FOIA.gov's 2017 directory), its date and
+    source, so the user checks it before sending rather than trusting it."""
+    channel = next((c for c in comp.channels if c.kind == kind), None)
+    if channel is None or (on - channel.as_of).days <= OLD_AFTER_DAYS:
+        return ""
+    what = {"mail": "mailing address", "fax": "fax number", "email": "email address"}.get(kind, kind)
+    return (
+        f"The {what} for {short_name(comp)} ({' '.join(channel.value.split())}) is as of "
+        f"{channel.as_of.isoformat()} ({channel.source.split(' (')[0]}): "
+        "check it on the agency's FOIA page before you send."
+    )
+
+
 # --- portal form fields --------------------------------------------------------------------------
 
 
@@ -261,6 +298,12 @@ class PortalField:
     @property
     def count(self) -> int:
         return len(self.value)
+
+    @property
+    def shown(self) -> str:
+        """What the user picks or types: a drop-down's words ("Representative of the news
+        media"), not the value the form stores ("media")."""
+        return (self.options or {}).get(self.value, self.value)
 
 
 @dataclass(frozen=True)
@@ -324,13 +367,13 @@ def _treasury_family(comp: Component, form: dict) -> bool:
 
 
 def _expedite_text(letter: Letter, comp: Component, form: dict, on: date) -> str:
-    """The expedite argument; for Treasury's forms, certified in the 28 U.S.C. 1746 form."""
+    """The expedite argument as the signed letter words it, its certification included; for
+    Treasury's forms, which ask for the 28 U.S.C. 1746 form, followed by that declaration."""
     if not letter.expedite:
         return ""
-    if not _treasury_family(comp, form):
+    if not _treasury_family(comp, form) or "penalty of perjury" in letter.expedite:
         return letter.expedite
-    kept = [p for p in letter.expedite.split("\n\n") if not _CERTIFY.match(p)]
-    return "\n\n".join(kept + [DECLARATION_1746.format(date=long_date(on))])
+    return "\n\n".join([letter.expedite, DECLARATION_1746.format(date=long_date(on))])
 
 
 def portal_fields(
@@ -350,6 +393,11 @@ def portal_fields(
         )
     data = portal_forms()
     form = data["forms"][form_id]
+    if form.get("status", "open") != "open":  # FOIA.gov no longer takes it
+        raise FilingError(
+            f"FOIA.gov's form for {short_name(comp)} ({form['title']}) was closed as of {data['as_of']}: "
+            "file through another channel the agency lists."
+        )
     on = on or date.today()
     requester = requester or requester_for(db, request_id)
     values: dict[str, str] = {}
@@ -366,8 +414,9 @@ def portal_fields(
         values.update(split_address(requester.address))
         values["address_country"] = "United States" if values.get("address_line1") else ""
     asks = letter_asks(letter)
+    description, pointer = fitted_description(letter, form)
     values.update(
-        request_description=letter.description,
+        request_description=description,
         fee_waiver="yes" if asks.fee_waiver else "no",
         fee_waiver_explanation=letter.waiver,
         fee_amount_willing=_form_amount(letter.fee_cap),
@@ -405,6 +454,19 @@ def portal_fields(
         notes.append(
             "The waiver and expedite arguments have their own fields; the description leaves them out."
         )
+    if pointer:
+        notes.append(pointer)
+    own, paste_into = channel_address(comp, "portal"), paste_target(comp)
+    uploaded = _DELIVERY["portal"].format(paste_into)
+    if letter.delivery and letter.delivery != uploaded:
+        notes.append(
+            f"The letter says “{letter.delivery}”: the copy to upload should say “{uploaded}” "
+            f"(foiadesk package {request_id} --channel portal writes it)."
+        )
+    if own and paste_into != own:
+        notes.append(
+            f"These are FOIA.gov's fields; {short_name(comp)}'s own portal, {own}, has a form of its own."
+        )
     if identity is not None:
         notes.append(f"First-party request: upload {identity[0]}, completed by hand and signed.")
     return PortalForm(
@@ -412,7 +474,7 @@ def portal_fields(
         comp.abbr or comp.key,
         form_id,
         form["title"],
-        channel_address(comp, "portal") or "https://www.foia.gov",
+        paste_into,
         data["as_of"],
         data["source"],
         tuple(fields),
@@ -421,16 +483,61 @@ def portal_fields(
     )
 
 
+SEE_LETTER = (
+    "My request is set out in full in the attached letter, which describes each item with the "
+    "offices to search, the date range and search terms. In brief, I request:"
+)
+
+
+def fitted_description(letter: Letter, form: dict) -> tuple[str, str]:
+    """The request as the form's description box takes it, and what the user must do besides.
+    A letter longer than the box is not cut mid-sentence: the box gets the letter's opening,
+    a pointer to the letter and its numbered items' titles, and the letter goes as the
+    attachment FOIA.gov allows (20 MB in all), as requesters commonly do."""
+    spec = next((f for f in form["fields"] if f["name"] == "request_description"), {})
+    limit = spec.get("maxlength") or DESCRIPTION_LIMIT
+    if len(letter.description) <= limit or not letter.items:
+        return letter.description, ""
+    opening = letter.description.split("\n\n")[0]
+    short = "\n\n".join([opening, SEE_LETTER, "\n".join(letter.items)])
+    label = spec.get("title", "request_description")
+    return short, (
+        f"The request is {len(letter.description):,} characters and “{label}” takes {limit:,}: "
+        f"the box holds the letter's opening and its items in brief. Upload {letter.filename} "
+        "under “Upload additional documentation” (up to 20 MB in all): it is the request."
+    )
+
+
+def paste_target(comp: Component) -> str:
+    """Where FOIA.gov's form fields go: FOIA.gov, where the agency takes its form (or has no
+    portal of its own); else the agency's portal (DHS's, which its rule names)."""
+    own = channel_address(comp, "portal")
+    takes_foia_gov = any(c.kind == "portal" and "foia.gov" in c.value for c in comp.channels)
+    return FOIA_GOV if takes_foia_gov or not own else own
+
+
+def upload_package(db: Database, request_id: int) -> tuple[str, bytes]:
+    """The letter to upload with the portal form, its delivery line naming where the form
+    goes. Returns (file name, .docx bytes)."""
+    comp = component_for(db, request_id)
+    letter = drafted_letter(db, request_id)
+    if letter is None:
+        raise FilingError(f"Request #{request_id} has no drafted letter to upload.")
+    letter = sent_by(letter, "portal", paste_target(comp))
+    return letter.filename, letter.docx
+
+
 def portal_overruns(comp: Component, filename: str, docx: bytes, on: date) -> list[str]:
     """What of a drafted letter its component's FOIA.gov form would refuse for length, when
-    the letter goes through that portal: said while the letter is drafted, not at the portal."""
+    the letter goes through that portal: said while the letter is drafted, not at the portal.
+    A request too long for the description box is not: the letter goes as its attachment."""
     chosen, form_id = choose_channel(comp, on), form_id_for(comp)
     if chosen is None or chosen.kind != "portal" or form_id is None:
         return []
     form = portal_forms()["forms"][form_id]
     letter = read_letter(0, filename, docx)
     texts = {
-        "request_description": letter.description,
+        "request_description": fitted_description(letter, form)[0],
         "fee_waiver_explanation": letter.waiver,
         "expedited_processing_explanation": _expedite_text(letter, comp, form, on),
     }
@@ -475,6 +582,33 @@ def _check_field(spec: dict, value: str) -> list[str]:
 # --- email and print packages ----------------------------------------------------------------------
 
 
+_DELIVERY = {
+    "portal": "Submitted through the FOIA portal at {}",
+    "email": "Sent by email to {}",
+    "mail": "Sent by mail",
+    "fax": "Sent by fax to {}",
+}
+
+
+def sent_by(letter: Letter, kind: str, where: str) -> Letter:
+    """The letter with its delivery line ("Submitted through the FOIA portal at …", written
+    when it was drafted) saying how this package goes, so a faxed letter never says it was
+    emailed."""
+    from docx import Document
+
+    doc = Document(io.BytesIO(letter.docx))
+    line = _DELIVERY[kind].format(where)
+    found = next((p for p in doc.paragraphs if _style(p) == "Delivery" and p.runs), None)
+    if found is None or " ".join(found.text.split()) == line:
+        return letter
+    found.runs[0].text = line
+    for run in found.runs[1:]:
+        run.text = ""
+    out = io.BytesIO()
+    doc.save(out)
+    return read_letter(letter.event_id, letter.filename, out.getvalue())
+
+
 def email_package(
     db: Database, request_id: int, *, requester: Requester | None = None
 ) -> tuple[str, bytes, list[str]]:
@@ -487,9 +621,9 @@ def email_package(
     to = channel_address(comp, "email")
     if not to:
         raise FilingError(f"No email address is on file for {short_name(comp)}; use its portal or mail.")
-    notes = []
-    if comp.parent == "DHS" and date.today() >= DHS_PORTAL_ONLY_FROM:
-        notes.append(DHS_PORTAL_RULE)
+    letter = sent_by(letter, "email", to)
+    today = date.today()
+    notes = [w for w in (channel_warning(comp, "email", today), old_channel_note(comp, "email", today)) if w]
     requester = requester or requester_for(db, request_id)
     msg = EmailMessage(policy=SMTP)
     msg["To"] = to
@@ -517,9 +651,12 @@ def email_package(
     return name, msg.as_bytes(), notes
 
 
-def print_package(db: Database, request_id: int, kind: str, *, requester: Requester | None = None) -> bytes:
+def print_package(
+    db: Database, request_id: int, kind: str, *, requester: Requester | None = None
+) -> tuple[bytes, list[str]]:
     """The letter as a .docx ready to print, after a first page for the envelope (mail: the
-    return and delivery addresses and the marking agencies ask for) or a fax cover sheet."""
+    return and delivery addresses and the marking agencies ask for) or a fax cover sheet.
+    Returns (bytes, notes for the user)."""
     from docx import Document
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt
@@ -535,6 +672,9 @@ def print_package(db: Database, request_id: int, kind: str, *, requester: Reques
         raise FilingError(
             f"No {kind} {'address' if kind == 'mail' else 'number'} is on file for {short_name(comp)}."
         )
+    letter = sent_by(letter, kind, where)
+    today = date.today()
+    notes = [w for w in (channel_warning(comp, kind, today), old_channel_note(comp, kind, today)) if w]
     requester = requester or requester_for(db, request_id)
     doc = Document(io.BytesIO(letter.docx))
     body = doc.element.body
@@ -573,7 +713,7 @@ def print_package(db: Database, request_id: int, kind: str, *, requester: Reques
     del body  # the paragraphs were inserted in place
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return out.getvalue(), notes
 
 
 # --- filing ---------------------------------------------------------------------------------------

@@ -274,6 +274,9 @@ class PortalFieldsDialog(QDialog):
             _message(self.problems, "The form would refuse:\n• " + "\n• ".join(self.form.problems))
         else:
             _message(self.problems, "Every field passes the form's rules.", bad=False)
+        self.notes = QLabel("\n".join(f"• {note}" for note in self.form.notes))  # what to do besides
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid = QGridLayout()
         chars = self.fontMetrics().averageCharWidth()
         for row, field in enumerate(self.form.fields):
@@ -282,12 +285,12 @@ class PortalFieldsDialog(QDialog):
             label.setWordWrap(True)
             width = min(label.fontMetrics().horizontalAdvance(label.text()) + 4, chars * LABEL_CHARS)
             label.setFixedWidth(width)  # only a long name wraps; the values keep the room
-            if field.limit or "\n" in field.value or len(field.value) > 80:
-                value = QPlainTextEdit(field.value)
+            if field.limit or "\n" in field.shown or len(field.shown) > 80:
+                value = QPlainTextEdit(field.shown)
                 value.setReadOnly(True)
                 value.setMaximumHeight(110)
             else:
-                value = QLineEdit(field.value)
+                value = QLineEdit(field.shown)
                 value.setReadOnly(True)
             value.setAccessibleName(field.label)
             value.setMinimumWidth(chars * VALUE_CHARS)
@@ -297,8 +300,8 @@ class PortalFieldsDialog(QDialog):
                 value.setToolTip("\n".join(field.problems))
             button = QPushButton("Copy")
             button.setToolTip(f"Copy “{field.label}” to the clipboard")
-            button.setEnabled(bool(field.value))
-            button.clicked.connect(lambda _=False, v=field.value, b=button: self._copy(v, b))
+            button.setEnabled(bool(field.shown))
+            button.clicked.connect(lambda _=False, v=field.shown, b=button: self._copy(v, b))
             self.copy_buttons[field.name] = button
             self.values[field.name] = value
             grid.addWidget(label, row, 0)
@@ -316,6 +319,7 @@ class PortalFieldsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addWidget(self.problems)
+        layout.addWidget(self.notes)
         layout.addWidget(scroll, 1)
         layout.addWidget(close)
         room = self.screen().availableGeometry()
