@@ -293,13 +293,15 @@ TRANSFORMS: dict[str, Callable[[str, random.Random, Spans], str]] = {
     "fax header on top": fax_header_on_top,
     "letterhead capitals": letterhead_capitals,
     "date indented": date_indented,
-    "date digits OCR'd": date_digits,
-    "cite brackets OCR'd": cite_brackets,
     "subject run in": subject_run_in,
 }
+# OCR's damage inside the key values the reader mends: a date's digits, an exemption cite's marks
+# (their labels are the values read, not the text printed).
+MENDED_TRANSFORMS = {"date digits OCR'd": date_digits, "cite brackets OCR'd": cite_brackets}
 # Damage that needs the letter's tracking numbers (they are labelled as printed, so the reader must
 # join what a line end broke back into the printed number).
 NUMBER_TRANSFORMS = {"number broken at a line end": number_broken}
+ALL_TRANSFORMS = (*TRANSFORMS, *MENDED_TRANSFORMS, *NUMBER_TRANSFORMS)
 
 
 def damaged(name: str, transform: str, text: str, numbers: frozenset[str]) -> str:
@@ -307,7 +309,7 @@ def damaged(name: str, transform: str, text: str, numbers: frozenset[str]) -> st
     rng = random.Random(zlib.crc32(f"{name}/{transform}".encode()))
     if transform in NUMBER_TRANSFORMS:
         return NUMBER_TRANSFORMS[transform](text, rng, key_spans(text, numbers), numbers)
-    return TRANSFORMS[transform](text, rng, key_spans(text, numbers))
+    return {**TRANSFORMS, **MENDED_TRANSFORMS}[transform](text, rng, key_spans(text, numbers))
 
 
 # -- the measure -------------------------------------------------------------------------------
@@ -346,7 +348,7 @@ def flips(folder) -> dict[tuple[str, str], list[str]]:
     from foiadesk.core.replies.parse import parse_text
 
     out: dict[tuple[str, str], list[str]] = {
-        (t, f): [] for t in (*TRANSFORMS, *NUMBER_TRANSFORMS, TRUNCATED) for f in CHECKED
+        (t, f): [] for t in (*ALL_TRANSFORMS, TRUNCATED) for f in CHECKED
     }
     for name, text, reply, want in letters(folder):
 
@@ -356,7 +358,7 @@ def flips(folder) -> dict[tuple[str, str], list[str]]:
         before = read(text)
         right = [f for f in want if _found(before, f) == want[f]]
         numbers = want.get("tracking_numbers") or frozenset()
-        for transform in (*TRANSFORMS, *NUMBER_TRANSFORMS):
+        for transform in ALL_TRANSFORMS:
             after = read(damaged(name, transform, text, numbers))
             for f in right:
                 if _found(after, f) != want[f]:

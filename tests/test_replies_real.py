@@ -1383,6 +1383,12 @@ def test_a_subject_line_run_into_the_address_and_an_office_coded_number():
         "D.C. 20005Re: DHS/OSIPRIV 11-0423Dear Ms. Roe:\nThis is the final response to your request.\n"
     )
     assert parse_text(letter).tracking_numbers == ("DHS/OSIPRIV 11-0423",)
+    # re-wrapped at its space, or with the salutation broken, it is the same number
+    for wrapped in (
+        letter.replace("DHS/OSIPRIV 11-0423", "DHS/OSIPRIV\n11-0423"),
+        letter.replace("Dear Ms. Roe:", "Dear Ms.\nRoe:"),
+    ):
+        assert parse_text(wrapped).tracking_numbers == ("DHS/OSIPRIV 11-0423",)
     # near misses: the Act's own name before the number is its label, not an office's code; a word
     # in capitals ending in RE is no subject line
     head = "Department of Justice\nSeptember 21, 2011\n"

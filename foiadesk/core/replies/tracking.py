@@ -28,9 +28,10 @@ SPACED_TOKEN = (
 # number is kept as printed.
 MARKED_TOKEN = r"[A-Z0-9]+(?:-[A-Z0-9]+)*'-[A-Z0-9]+(?:-[A-Z0-9]+)*"
 # After a label, an office's code with a slash, then a space and the number: "Re: DHS/OSIPRIV
-# 11-0423" (DHS Privacy's style), kept whole as printed. Not the Act's own names ("FOIA/PA 11-239"
+# 11-0423" (DHS Privacy's style), kept whole as printed (a line end at its space read as the space).
+# Not the Act's own names ("FOIA/PA 11-239"
 # is labelled by them, and its number is 11-239).
-OFFICE_CODED = r"(?!(?:FOIA|FOI|FOIPA)/P?A\b)[A-Z]{2,6}/[A-Z]{2,10}[ ]\d{2,4}-\d{3,6}"
+OFFICE_CODED = r"(?!(?:FOIA|FOI|FOIPA)/P?A\b)[A-Z]{2,6}/[A-Z]{2,10}\s\d{2,4}-\d{3,6}"
 # Labels agencies put before their number (OCR may run the last two words together:
 # "TrackingNumber:", "CaseNo."; only before a capital N or ID, so "Casenumber" is no label);
 # each repetition is bounded so that a text of
@@ -307,6 +308,7 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
             if split_year:
                 token, end = token + split_year["tail"], split_year.end("tail")
             if re.search(r"\s", token):
+                token = re.sub(r"\s", " ", token)
                 if sum(ch.isdigit() for ch in token) >= 5 and not YEAR_SPAN.fullmatch(token):
                     found.setdefault(token, more.start("n1"))
             elif request_label and DOCKET_SHAPE.fullmatch(token):
