@@ -121,6 +121,77 @@ def lost_spaces(text: str, rng: random.Random, spans: Spans) -> str:
     return _substitute(text, LOSABLE, spans, rng, 0.4, r"\1")
 
 
+# -- OCR damage inside the key values the reader mends (their labels are the mended values) -----
+
+WORDED_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]+\d{1,2},?[ \t]+"
+    r"((?:19|20)\d\d)\b"
+)
+
+
+def _year_damaged(year: str, rng: random.Random) -> str:
+    """A year as OCR gives it: a zero read O, a one read l, or a space inside."""
+    zeros = [i for i, c in enumerate(year) if c == "0"]
+    ones = [i for i, c in enumerate(year) if c == "1"]
+    kind = rng.choice(["space", "letter"])
+    if kind == "letter" and (zeros or ones):
+        i = rng.choice(zeros + ones)
+        return year[:i] + ("O" if year[i] == "0" else "l") + year[i + 1 :]
+    i = rng.randint(1, 3)
+    return year[:i] + " " + year[i:]
+
+
+def date_digits(text: str, rng: random.Random, spans: Spans) -> str:
+    """The years of dates written with the month's name OCR'd ("June 22, 2O16", "June 22, 201 6")."""
+    return WORDED_DATE.sub(
+        lambda m: m.group(0)[: m.start(1) - m.start()] + _year_damaged(m.group(1), rng), text
+    )
+
+
+CITE = re.compile(r"\(b\)\((\d)\)(?:\(([A-F])\))?(?=[\s,.;])")
+
+
+def _cite_damaged(m: re.Match, rng: random.Random) -> str:
+    number, sub = m.group(1), m.group(2)
+    tail = f"({sub})" if sub else ""
+    kind = rng.choice(
+        ["brace", "bracket", "open end", "one"] if number == "1" else ["brace", "bracket", "open end"]
+    )
+    if kind == "one":
+        return f"(b)(l){tail}"
+    if kind == "brace":
+        return f"(b}}({number}){tail}"
+    if kind == "bracket":
+        return f"(b)[{number}]{tail}"
+    return f"(b)({number}){tail}"[:-1]  # the closing parenthesis lost
+
+
+def cite_brackets(text: str, rng: random.Random, spans: Spans) -> str:
+    """Exemption citations with OCR's braces, brackets, a lost closing parenthesis, l for 1."""
+    return CITE.sub(lambda m: _cite_damaged(m, rng), text)
+
+
+def subject_run_in(text: str, rng: random.Random, spans: Spans) -> str:
+    """The letterhead's subject line run into the line before it with no space, as a text
+    extraction gives it ("D.C. 20005Re: …")."""
+    end = _head_end(text)
+    head = re.sub(r"(?<=[0-9a-z])[ \t]*\n[ \t]*(?=(?:Re|RE)[ \t]*:)", "", text[:end])
+    return head + text[end:]
+
+
+def number_broken(text: str, rng: random.Random, spans: Spans, numbers: frozenset[str] = frozenset()) -> str:
+    """Each tracking number broken at its last hyphen before three digits, as a line end breaks it."""
+    for number in sorted(numbers):
+        at = max(number.rfind("-"), 0)
+        if at == 0 or not re.match(r"-\d{3}", number[at:]) or not number[at - 1].isalnum():
+            continue
+        broken = number[:at] + rng.choice(["-\n\n", " -\n", "\n-", "-\n"]) + number[at + 1 :]
+        printed = re.search(rf"(?<![A-Za-z0-9]){re.escape(number)}(?![A-Za-z0-9])", text)
+        if printed:
+            text = text[: printed.start()] + broken + text[printed.end() :]
+    return text
+
+
 # -- page furniture ----------------------------------------------------------------------------
 
 
@@ -222,13 +293,23 @@ TRANSFORMS: dict[str, Callable[[str, random.Random, Spans], str]] = {
     "fax header on top": fax_header_on_top,
     "letterhead capitals": letterhead_capitals,
     "date indented": date_indented,
+    "subject run in": subject_run_in,
 }
+# OCR's damage inside the key values the reader mends: a date's digits, an exemption cite's marks
+# (their labels are the values read, not the text printed).
+MENDED_TRANSFORMS = {"date digits OCR'd": date_digits, "cite brackets OCR'd": cite_brackets}
+# Damage that needs the letter's tracking numbers (they are labelled as printed, so the reader must
+# join what a line end broke back into the printed number).
+NUMBER_TRANSFORMS = {"number broken at a line end": number_broken}
+ALL_TRANSFORMS = (*TRANSFORMS, *MENDED_TRANSFORMS, *NUMBER_TRANSFORMS)
 
 
 def damaged(name: str, transform: str, text: str, numbers: frozenset[str]) -> str:
     """``text`` with one transformation, seeded by the letter and the transformation."""
     rng = random.Random(zlib.crc32(f"{name}/{transform}".encode()))
-    return TRANSFORMS[transform](text, rng, key_spans(text, numbers))
+    if transform in NUMBER_TRANSFORMS:
+        return NUMBER_TRANSFORMS[transform](text, rng, key_spans(text, numbers), numbers)
+    return {**TRANSFORMS, **MENDED_TRANSFORMS}[transform](text, rng, key_spans(text, numbers))
 
 
 # -- the measure -------------------------------------------------------------------------------
@@ -266,7 +347,9 @@ def flips(folder) -> dict[tuple[str, str], list[str]]:
     from foiadesk.core.replies.accuracy import _found
     from foiadesk.core.replies.parse import parse_text
 
-    out: dict[tuple[str, str], list[str]] = {(t, f): [] for t in (*TRANSFORMS, TRUNCATED) for f in CHECKED}
+    out: dict[tuple[str, str], list[str]] = {
+        (t, f): [] for t in (*ALL_TRANSFORMS, TRUNCATED) for f in CHECKED
+    }
     for name, text, reply, want in letters(folder):
 
         def read(t: str, reply=reply):
@@ -275,7 +358,7 @@ def flips(folder) -> dict[tuple[str, str], list[str]]:
         before = read(text)
         right = [f for f in want if _found(before, f) == want[f]]
         numbers = want.get("tracking_numbers") or frozenset()
-        for transform in TRANSFORMS:
+        for transform in ALL_TRANSFORMS:
             after = read(damaged(name, transform, text, numbers))
             for f in right:
                 if _found(after, f) != want[f]:

@@ -201,6 +201,16 @@ def shapes(MB: int) -> dict[str, str]:  # noqa: N803 - the size, read as in the 
         "repeated FOJA": HEAD + "Act (FOJA) " * (MB // 11),
         "repeated split years": HEAD + "Re: FOIA No. 20 " * (MB // 16),
         "repeated other requests": HEAD + "records released under AB-12345 " * (MB // 32),
+        # round s25's OCR and layout rules: dates and cites OCR'd, numbers broken at line ends, labels
+        # run together, office codes, a year split inside a number, a subject run into the address
+        "repeated OCR'd dates": HEAD + "June 2l, 2O1 6 " * (MB // 15),
+        "repeated OCR'd dates on lines": HEAD + "May 9, 20 16\n" * (MB // 13),
+        "repeated bracketed cites": HEAD + "{b}[7](C" * (MB // 8),
+        "repeated broken line ends": HEAD + "AB-12 -\n\n" * (MB // 10),
+        "repeated run-together labels": HEAD + "CaseTrackingRequestNumber " * (MB // 26),
+        "repeated office codes": HEAD + "Re: DHS/OSIPRIV 11-" * (MB // 19),
+        "repeated split years inside numbers": HEAD + "BPA-201 3-BPA-201 " * (MB // 18),
+        "repeated run-in subjects": "20005Re: x" * (MB // 10) + "Dear X:",
     }
 
 

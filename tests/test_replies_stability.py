@@ -26,7 +26,7 @@ REAL = Path(__file__).parent / "fixtures" / "replies-real"
 # (foiadesk/core/replies/layout.py) and the re-flow-tolerant patterns of the reader: none. Before
 # them the same harness counted 167 flips on the same letters, 125 of them a fax header's date
 # taken for the letter's.
-CEILINGS = {transform: 0 for transform in (*reply_damage.TRANSFORMS, reply_damage.TRUNCATED)}
+CEILINGS = {transform: 0 for transform in (*reply_damage.ALL_TRANSFORMS, reply_damage.TRUNCATED)}
 # holdout8/h13: OCR lost a sentence's first word, so it starts in lower case ("… XSNMO-1471.
 # files on these subjects are available in the … Public Document Room"); run into one
 # paragraph, the release joins the sentence before it and the letter reads as a denial. (Now read

@@ -48,9 +48,14 @@ JOINED_SMALL = re.compile(
 JOINED_CAPITAL = re.compile(r"\b(of|the|and|for|to|in|on|by|at|from|with|under)(?=[A-Z][a-z])")
 # A subject line or salutation a re-flow ran into the line before it ("… 2000 Barbara Schwarz
 # Re: FOIA Appeal … Dear Ms. Schwarz: On October 15 …").
+# A text extraction may lose even the space, running the label into a ZIP code or a number
+# ("D.C. 20005Re: DHS/OSIPRIV 11-0423Dear Ms. Weismann:"): after a digit or a lower-case letter a
+# capitalised "Re:" or "Dear Ms." starts its line too (not after a capital: "FIRE:", "IDEAR"); a
+# re-wrap may have broken the salutation itself ("Dear Ms.\nWeismann:").
 RUN_IN_HEAD = re.compile(
-    r"(?<=\S)[ \t]+(?=(?:Re|RE|Subject|SUBJECT)[ \t]*:[ \t]*\S"
-    r"|Dear[ \t]+(?:(?:Mr|Ms|Mrs|Dr|Miss|Mx|Sir|Madam|Requester|FOIA)\b|[A-Z][a-z])[^\n:,]{0,60}[:,])"
+    r"(?:(?<=\S)[ \t]+|(?<=[0-9a-z]))(?=(?:Re|RE|Subject|SUBJECT)[ \t]*:[ \t]*\S"
+    r"|Dear[ \t]+(?:(?:Mr|Ms|Mrs|Dr|Miss|Mx|Sir|Madam|Requester|FOIA)\b|[A-Z][a-z])"
+    r"(?:[^\n:,]|\n(?![ \t]*\n)){0,60}[:,])"
 )
 HEAD_CHARS = 3000  # where the letterhead and salutation are looked for
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from foiadesk.core.replies import layout
 from foiadesk.core.replies.ocr_words import mend_words
@@ -17,13 +18,15 @@ def normalise(text: str) -> str:
     straight, the layout's accidents taken out (``layout.tidy``: fax header lines, doubled and
     lost spaces, a subject line or salutation a re-flow ran in), a tracking number or word
     broken across a line joined again, and the OCR slips that change meaning mended: "(b)(l)"
-    is (b)(1), "(b)(7)E)" is (b)(7)(E), "ofInformation" is two words, "con?rm" (a ligature the
+    is (b)(1), "(b)(7)E)" is (b)(7)(E), "(b}(6" is (b)(6), "June 2l, 2O16" and "June 21, 201 6" are
+    June 21, 2016, "ofInformation" is two words, "con?rm" (a ligature the
     text extractor lost) is "confirm", "with held" and "withheldin" are "withheld" and
     "withheld in" (``ocr_words``); lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
     text = layout.tidy(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
+    text = LINE_BROKEN_NUMBER.sub("-", text)
     text = mend_words(HYPHENATED.sub(r"\1", text))
     text = OCR_FOIA.sub(_foia_mended, text)
     text = OCR_FOJA.sub("FOI", text)
@@ -32,6 +35,7 @@ def normalise(text: str) -> str:
     text = OCR_SHORT_ONE.sub("b(1)", text)
     text = OCR_SUBPART.sub(lambda m: f"{m[1]}({m[2] or m[3]})", text)
     text = OCR_BRACE.sub(r"\1)", text)
+    text = OCR_CITE_BRACKETS.sub(_cite_mended, text)
     text = OCR_B_X.sub("(b)", text)
     text = OCR_JOINED.sub(r"\1 ", text)
     text = OCR_DIGIT_ONE.sub("1", text)
@@ -40,11 +44,20 @@ def normalise(text: str) -> str:
     text = OCR_STAMP_MONTH.sub(lambda m: m[0].replace("0", "O"), text)
     text = OCR_DATE_PARTED.sub(r"\1 ", text)
     text = OCR_STAMP_DAY.sub(r"\g<1>0", text)
+    text = _dates_mended(text)
     text = OCR_LIGATURE.sub("fi", text)
     text = OCR_FEE.sub(r"fee\1", text)
     return PAGE_FURNITURE.sub("", text)
 
 
+# A number a line end broke in ways the plain "-\n" join above does not take: the hyphen set apart
+# or as an en dash ("HQ-2016 -\n00123", "HQ-2016–\n00123"), a blank line OCR put after it
+# ("HQ-2016-\n\n00123-F"), or the hyphen carried to the next line ("HQ-2016\n-00123-F"). Only
+# between a capital or digit and three digits, so prose ("in 2016 -\nThe office"), a bulleted
+# list ("- 2017") and a date range across lines are left as they are.
+LINE_BROKEN_NUMBER = re.compile(
+    r"(?<=[A-Z0-9])(?:[ \t]?[-–][ \t]{0,8}\n(?:[ \t]{0,8}\n)?[ \t]{0,8}|[ \t]{0,8}\n[ \t]{0,8}-)(?=\d{3})"
+)
 # A word a typewriter or a scan broke at the line's end ("This acknowl-\nedges receipt", "Informa-\ntion
 # Act") is one word; a compound's own hyphen ("third-\nparty", "non-\nresponsive") stays.
 COMPOUND_HEADS = (
@@ -79,13 +92,27 @@ OCR_FOJA = re.compile(
     r"|(?<=Act[ \t]\()FOJ(?=P?A\))|(?<=Act\n\()FOJ(?=P?A\))"
 )
 # "exemptions(b)(1)", "under(b)(6)": a word run into the citation; "552a(b)(1)" keeps its subsection.
-OCR_CITE_JOINED = re.compile(r"(?<=[A-Za-z]{3})(?=\(\s*b\s*\)\s*\(\s*\d)")
+OCR_CITE_JOINED = re.compile(r"(?<=[A-Za-z]{3})(?=\(\s*b\s*\)\s*\(\s*[\dlI])")
 OCR_ONE = re.compile(r"\(\s*b\s*\)\s*\(\s*[lI|!]\s*\)")
 # the short form too: "exemptions b(l), b(3), and b(6)"
 OCR_SHORT_ONE = re.compile(r"(?<![A-Za-z0-9(/])b\s?\(\s*[lI|!]\s*\)")
 OCR_SUBPART = re.compile(r"(\(\s*b\s*\)\s*\(\s*7\s*\))(?:[ \t]*([A-Fa-f])\)|([A-Fa-f])(?![A-Za-z(]))")
 # "(b)(6}" and "(b)(6]": OCR read the closing parenthesis as a brace or bracket.
 OCR_BRACE = re.compile(r"(\(\s*b\s*\)\s*\(\s*\d\s*)[}\]]")
+# A citation whose parentheses OCR read as braces or brackets, or lost at its end: "{b)(6)", "(b}(6)",
+# "(b)[6]", "(b)(7)[C]", "(b)(6 and", "(b)(7)(C," and a 5 read as S ("(b)(S)"). Only a cite written
+# without spaces, with the b's own closing mark, a digit of an exemption and nothing run on after it,
+# so "(b) (6 pages)", "552a(b)(1)" (the Privacy Act's subsection) and "(b)(10)" stay.
+OCR_CITE_BRACKETS = re.compile(
+    r"(?<![A-Za-z_(\[{])[(\[{]?b[)\]}][(\[{](?:([1-9])[)\]}]?|(S)[)\]}])(?:[(\[{]([A-Fa-f])[)\]}]?)?(?![\w)\]}(\[{])"
+)
+
+
+def _cite_mended(m: re.Match) -> str:
+    sub = f"({m[3]})" if m[3] else ""
+    return f"(b)({m[1] or '5'}){sub}"
+
+
 # "(bX(6)": the parenthesis after the b read as an X.
 OCR_B_X = re.compile(r"\(\s*b\s*[Xx](?=\s*\(\s*\d\s*\))")
 OCR_JOINED = re.compile(
@@ -113,6 +140,69 @@ OCR_DATE_PARTED = re.compile(
     r"\b((?:January|February|March|April|May|June|July|August|September|October|November|December)\.?)"
     r"[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=[0-3]?\d,?[ \t]+(?:19|20)\d\d\b)"
 )
+
+
+# A date whose digits OCR read as letters or split with a space: "June 2l, 2O1O", "JUN 22 2Ol6",
+# "March 4, 201 6", "May 9, 20 16". Day and year each as long as their digits, at most one space
+# inside the year, and the result kept only when it is a real date whose year is within
+# ``NEAR_YEARS`` of another year the letter prints or mends (when it has one) or stands alone on its
+# line (a letter's date line), so "May I 2016" (no digit in the day), "March 4, 20 16-page" and a
+# year in a sentence far from the letter's others stay as printed.
+OCR_DATE = re.compile(
+    r"\b((?i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6})\.?[ \t]+)"
+    r"([0-3lIO]?[0-9lIO])(,?[ \t]{1,3})([12lI][ ]?[0-9OolI][ ]?[0-9OolI][ ]?[0-9OolI])(?![\w-])"
+)
+DIGIT_ALIKE = str.maketrans("OolI", "0011")
+CLEAN_YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")
+NEAR_YEARS = 10  # a letter's dates lie within a few years of each other and of the laws it cites
+
+
+def _dates_mended(text: str) -> str:
+    mended = {m.start(): digits for m in OCR_DATE.finditer(text) if (digits := _date_digits(m))}
+    if not mended:
+        return text
+    # every year the letter prints or mends, counted once each, so a date is not its own witness
+    years = Counter(int(y) for y in CLEAN_YEAR.findall(text))
+    years.update(int(year) for _, year in mended.values())
+
+    def near(year: int) -> bool:
+        others = years.total() - 1
+        return not others or any(
+            years[y] - (y == year) > 0 for y in range(year - NEAR_YEARS, year + NEAR_YEARS + 1)
+        )
+
+    def mend(m: re.Match) -> str:
+        digits = mended.get(m.start())
+        if digits is None or not (near(int(digits[1])) or _alone_on_its_line(m)):
+            return m[0]
+        return f"{m[1]}{digits[0]}{m[3]}{digits[1]}"
+
+    return OCR_DATE.sub(mend, text)
+
+
+def _alone_on_its_line(m: re.Match) -> bool:
+    """A date with nothing else on its line: a letter's date line, whatever years it names."""
+    before = m.string[max(0, m.start() - 40) : m.start()].rpartition("\n")
+    after = m.string[m.end() : m.end() + 40].partition("\n")
+    return (
+        bool(before[1] or m.start() <= 40)
+        and not before[2].strip()
+        and bool(after[1] or m.end() + 40 >= len(m.string))
+        and not after[0].strip()
+    )
+
+
+def _date_digits(m: re.Match) -> tuple[str, str] | None:
+    """The day and year of an OCR'd date read as digits, or None when there is nothing to mend or
+    the result is no date of a letter."""
+    day, year = m[2].translate(DIGIT_ALIKE), m[4].translate(DIGIT_ALIKE).replace(" ", "")
+    if (day, year) == (m[2], m[4]) or not any(c.isdigit() for c in m[2]) or m[4].count(" ") > 1:
+        return None
+    if sum(c.isdigit() for c in m[4]) < 2 or not (1 <= int(day) <= 31 and 1950 <= int(year) < 2100):
+        return None
+    return day, year
+
+
 # "con?rm", "noti?cation", "Of?ce": a PDF's "fi" ligature that the text extractor could not map
 # comes out as "?" between two letters of a word (NFKC already folds the ligature itself).
 OCR_LIGATURE = re.compile(r"(?<=[a-z])\?(?=[a-z])")

@@ -27,11 +27,19 @@ SPACED_TOKEN = (
 # OCR may read a speck before a dash as an apostrophe ("NRC-2019'-000072"); after a label the
 # number is kept as printed.
 MARKED_TOKEN = r"[A-Z0-9]+(?:-[A-Z0-9]+)*'-[A-Z0-9]+(?:-[A-Z0-9]+)*"
-# Labels agencies put before their number; each repetition is bounded so that a text of
+# After a label, an office's code with a slash, then a space and the number: "Re: DHS/OSIPRIV
+# 11-0423" (DHS Privacy's style), kept whole as printed (a line end at its space read as the space).
+# Not the Act's own names ("FOIA/PA 11-239"
+# is labelled by them, and its number is 11-239).
+OFFICE_CODED = r"(?!(?:FOIA|FOI|FOIPA)/P?A\b)[A-Z]{2,6}/[A-Z]{2,10}\s\d{2,4}-\d{3,6}"
+# Labels agencies put before their number (OCR may run the last two words together:
+# "TrackingNumber:", "CaseNo."; only before a capital N or ID, so "Casenumber" is no label);
+# each repetition is bounded so that a text of
 # "Request Request Request …" cannot make the pattern backtrack over itself.
 LABELLED = re.compile(
     r"(?i:(?:(?:FOIA|FOIPA|FOIA/PA|FOI/PA|Privacy\s+Act|PA|Appeals?|Request|Case|Tracking|Control|Reference|"
-    r"Referral|Consultation|Ticket|Confirmation|Log|Submission)\s+){1,3}(?:Numbers?|Nos?\.?|Num\.?|ID)"
+    r"Referral|Consultation|Ticket|Confirmation|Log|Submission)(?:\s+|(?=(?-i:Numbers?\b|No\.|ID\b)))){1,3}"
+    r"(?:Numbers?|Nos?\.?|Num\.?|ID)"
     r"|(?:FOIA|FOIPA|FOI/PA|Request|Case|Appeal|Tracking|Control|Log)\s*#"
     # NSA's letterhead: "FOIA Case: 41517", "FOIA Cases: 58957B"
     r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Cases?)"
@@ -57,7 +65,7 @@ LABELLED = re.compile(
     r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log)\s+){0,3}"
     r"(?:number|no\.?)?)"
     # one way through the gap after the label ("\s*[:#.]?\s*" backtracks on long blank runs)
-    rf"\s*(?:[:#.,]\s*)?(?:\(?(?P<n1>{SPACED_TOKEN}|{MARKED_TOKEN}|{TOKEN}{PART_SUFFIX}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
+    rf"\s*(?:[:#.,]\s*)?(?:\(?(?P<n1>{OFFICE_CODED}|{SPACED_TOKEN}|{MARKED_TOKEN}|{TOKEN}{PART_SUFFIX}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
 )
 # A letterhead's correspondence serials, and the ones listed under the first ("SERIALS: J9632B-95\n
 # J9700B-96", NSA's style), number letters, not requests (one alone is "not_tracking_after" a serial).
@@ -183,6 +191,19 @@ BROKEN_NUMBER = re.compile(
     r"(?<![A-Za-z0-9-])((?:[A-Z]{2,8}-\d{2,4}|\d{2,4}-[A-Z]{2,8})(?:-[A-Z0-9]{1,8})?)(?:--|-[ ]|[ ]-)"
     r"(\d{5,8}|0\d{3,7})(?![A-Za-z0-9])"
 )
+# OCR's space inside the year of a number an office's code opens: "FOIA #BPA-201 3-01311-F" is
+# BPA-2013-01311-F, read mended like "No. 20 16-000534" (YEAR_SPLIT_TAIL). Only a code of capitals,
+# a year of 19xx or 20xx split once, and a serial of three digits or more after it, so
+# "Room HQ-201 3-D" and "BPA-201 3 pages" stay.
+SPLIT_YEAR_INSIDE = re.compile(
+    r"(?<![A-Za-z0-9-])([A-Z]{2,8}-)((?:19|20)\d?)[ ](\d{1,2})(?=-[A-Z]{0,4}\d{3,8}(?![\d]))"
+)
+
+
+def _year_closed(m: re.Match) -> str:
+    return f"{m[1]}{m[2]}{m[3]}" if len(m[2] + m[3]) == 4 else m[0]
+
+
 # The number of a case in another records system, which the request asked about or the letter
 # mentions, is not the FOIA request's: "The MISLE case number is 1234567", "your consumer
 # complaint, case #00186433", "Incident No. 19-0042", "the investigative file for Case Number …".
@@ -249,6 +270,7 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     label ("Request No.", "Case number:", "case#", "Re:"), those in a known component's
     format, and those in an agency's usual style."""
     text = BROKEN_NUMBER.sub(r"\1-\2", text)
+    text = SPLIT_YEAR_INSIDE.sub(_year_closed, text)
     found: dict[str, int] = {}
     serials = {
         t.start() for m in SERIAL_LIST.finditer(text) for t in TOKEN_AT.finditer(text, *m.span("list"))
@@ -286,6 +308,7 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
             if split_year:
                 token, end = token + split_year["tail"], split_year.end("tail")
             if re.search(r"\s", token):
+                token = re.sub(r"\s", " ", token)
                 if sum(ch.isdigit() for ch in token) >= 5 and not YEAR_SPAN.fullmatch(token):
                     found.setdefault(token, more.start("n1"))
             elif request_label and DOCKET_SHAPE.fullmatch(token):
