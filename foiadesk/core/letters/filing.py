@@ -494,7 +494,7 @@ def fitted_description(letter: Letter, form: dict) -> tuple[str, str]:
     A letter longer than the box is not cut mid-sentence: the box gets the letter's opening,
     a pointer to the letter and its numbered items' titles, and the letter goes as the
     attachment FOIA.gov allows (20 MB in all), as requesters commonly do."""
-    spec = next((f for f in form["fields"] if f["name"] == "request_description"), {})
+    spec: dict = next((f for f in form["fields"] if f["name"] == "request_description"), {})
     limit = spec.get("maxlength") or DESCRIPTION_LIMIT
     if len(letter.description) <= limit or not letter.items:
         return letter.description, ""
