@@ -152,6 +152,15 @@ def _fill(db: Database) -> None:
     )
 
 
+def stale(db: Database) -> bool:
+    """Whether the log keeps packs made with another list of event types or outcomes than
+    this FoiaDesk's (an earlier version's): the list would then read every event instead."""
+    if not kept(db):
+        return False
+    row = db.execute("SELECT key FROM clock_packs_key").fetchone()
+    return row is None or row[0] != key(tuple(EVENT_TYPES), tuple(OUTCOME_LABELS), UNREAD)
+
+
 def usable(db: Database, types: Sequence[str], outcomes: Sequence[str], skip: Sequence[str]) -> bool:
     """Whether the log keeps packs made with these lists, with the triggers that keep them
     (another program may have dropped one), of ids a pack can hold."""

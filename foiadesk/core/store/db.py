@@ -312,6 +312,7 @@ def connect(path: Path | str | None = None, *, migrate: bool = True, check: bool
             setattr(db, "file_identity", _identity(path))  # noqa: B010 - ours, for ``file_swapped``
         if migrate:
             _upgrade(db, path)
+            _repack_if_stale(db)
     except sqlite3.DatabaseError as exc:
         raise StorageError(describe_sqlite_error(exc, path)) from None
     return db
@@ -598,6 +599,19 @@ def _upgrade(db: Database, path: Path) -> None:
         conn.rollback()
         raise
     conn.execute("COMMIT")
+
+
+def _repack_if_stale(db: Database) -> None:
+    """Packs made by an earlier FoiaDesk with another list of event types or outcomes are
+    made again (they are derived: no row of the log changes). Left stale, every opening
+    would read every event, several times slower at a large log. A log another writer holds
+    is repacked at a later opening."""
+    try:
+        if clock_packs.stale(db):
+            with write(db):
+                clock_packs.rebuild(db)
+    except StorageError:
+        pass
 
 
 def _tables(db: Database) -> list[str]:
