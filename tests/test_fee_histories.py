@@ -12,11 +12,11 @@ The day of receipt is day 0; "(n)" below is a running count of working days.
 import io
 
 from docx import Document
+from requesters import NEWS_REPORTER
 from test_deadline_histories import TODAY, agenda, engines
 from test_deadline_paths import D, ev, filed
 
 from foiadesk.core.deadlines.events import derive_status
-from foiadesk.core.letters.content import Requester
 from foiadesk.core.letters.followups import Inputs, draft_followup
 from foiadesk.core.reference.directory import load_directory
 from foiadesk.core.store import log
@@ -208,16 +208,7 @@ def test_paying_an_estimate_not_on_hold_accepts_it_but_tolls_nothing():
 # naming Mon May 18 adds the full 10 working days: May 5-8 (4), 11-15 (9), 18 (10). Ten working
 # days after May 18: May 19-22 (4), Memorial Day May 25, May 26-29 (8), Jun 1, 2 (10) -> Jun 2.
 
-NEWS = Requester(
-    name="Dana Whitfield",
-    email="dana@example.org",
-    organization="The Ledger Desk",
-    title="Reporter",
-    address="1200 K Street NW\nWashington, DC 20005",
-    fee_category="news_media",
-    fee_category_basis="Staff reporter.",
-    dissemination="I publish at ledgerdesk.example.",
-)
+
 NOTICE = ev("extension_notice", "2026-04-22", 3, named_date=D("2026-05-18"))
 BAR_NO_NOTICE = "no timely unusual-circumstances notice extended the time limit"
 
@@ -243,7 +234,7 @@ def logged(tmp_path, events, abbr="ICE"):
 
 
 def letter_text(db, rid, kind, on):
-    data = draft_followup(db, rid, kind, Inputs(), letter_date=D(on), requester=NEWS).docx
+    data = draft_followup(db, rid, kind, Inputs(), letter_date=D(on), requester=NEWS_REPORTER).docx
     return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs if p.text.strip())
 
 
@@ -439,7 +430,9 @@ def test_a_waiver_granted_on_reconsideration_is_not_appealed_again(tmp_path):
     assert "fee waiver" not in appeal
     assert "I appeal the determination of August 3, 2026" in appeal
     # a waiver decided is no longer pending, for a user's own template either
-    facts = draft_followup(db, rid, "appeal", Inputs(), letter_date=D("2026-08-10"), requester=NEWS).context
+    facts = draft_followup(
+        db, rid, "appeal", Inputs(), letter_date=D("2026-08-10"), requester=NEWS_REPORTER
+    ).context
     assert facts["history"]["waiver_pending"] is False
 
 

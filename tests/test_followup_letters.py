@@ -13,11 +13,12 @@ from decimal import Decimal
 
 import pytest
 from docx import Document
+from requesters import NEWS_REPORTER
 
 from foiadesk.core.demo import COMPONENTS, write_demo
 from foiadesk.core.errors import UserError
 from foiadesk.core.letters.compose import docx_text, draft_requests, log_drafts
-from foiadesk.core.letters.content import DraftOptions, Requester
+from foiadesk.core.letters.content import DraftOptions
 from foiadesk.core.letters.followups import Inputs, draft_followup, record_determination
 from foiadesk.core.letters.next_steps import KINDS
 from foiadesk.core.letters.profiles import profile_from_dict
@@ -48,16 +49,7 @@ def db(tmp_path):
 
 @pytest.fixture
 def reporter():
-    return Requester(
-        name="Dana Whitfield",
-        email="dana@example.org",
-        organization="The Ledger Desk",
-        title="Reporter",
-        address="1200 K Street NW\nWashington, DC 20005",
-        fee_category="news_media",
-        fee_category_basis="Staff reporter.",
-        dissemination="I publish at ledgerdesk.example.",
-    )
+    return NEWS_REPORTER
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from datetime import date
 
 import pytest
 from docx import Document
+from requesters import NEWS_REPORTER
 
 from foiadesk.core.deadlines.events import OUTCOME_LABELS
 from foiadesk.core.letters.compose import draft_requests
@@ -32,15 +33,7 @@ FILED = date(2026, 9, 1)
 
 @pytest.fixture
 def reporter():
-    return Requester(
-        name="Dana Whitfield",
-        email="dana@example.org",
-        organization="The Ledger Desk",
-        title="Reporter",
-        address="1200 K Street NW\nWashington, DC 20005",
-        fee_category="news_media",
-        fee_category_basis="Staff reporter.",
-    )
+    return NEWS_REPORTER
 
 
 def request_at(db, abbr: str, tracking: str) -> int:
