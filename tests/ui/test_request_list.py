@@ -132,6 +132,18 @@ def test_a_number_logged_after_the_list_was_read_is_found_whole(demo_db):
     assert search_ids(demo_db, index, number.lower()) == {request_id}
 
 
+def test_a_long_number_in_a_later_chunk_of_the_reading_is_found_whole(demo_db, monkeypatch):
+    import foiadesk.core.tracking.listing as listing
+
+    last = max(demo_db.execute("SELECT id FROM requests").fetchall())[0]
+    number = "2026-QUOKKA-APPEAL-000000000000000000000456"  # longer than any in the first chunk
+    event = log.record_event(demo_db, last, log.NewEvent("note", TODAY, summary="Appeal number"), today=TODAY)
+    log.add_request_number(demo_db, last, event.new_id, number)
+    monkeypatch.setattr(listing, "CHUNK", 50)  # 120 requests: the number is read in the third chunk
+    index = RequestIndex.load(demo_db, calendar(), today=TODAY)
+    assert search_ids(demo_db, index, "APPEAL-000000000000000000000456") == {last}
+
+
 def test_loading_reports_progress_and_stops_when_asked(demo_db, monkeypatch):
     import foiadesk.core.tracking.listing as listing
 
