@@ -877,9 +877,7 @@ def liaison_letter():
         doc,
         "I ask you to help me understand the determination of {{ history.determination_on }}"
         "{% if history.determination_did %}, which {{ history.determination_did }}{% endif %}: "
-        "which offices and records were searched{% if history.determination_withheld %}, why "
-        "records were withheld{% endif %} and whether any records were referred to or consulted "
-        "on with another agency{% if history.appeal_filed_on %}. I appealed it on "
+        "{{ history.determination_questions }}{% if history.appeal_filed_on %}. I appealed it on "
         "{{ history.appeal_filed_on }}, and your help may narrow what the appeal must decide"
         "{% else %}, so that I can decide whether to appeal{% endif %}.",
     )

@@ -724,3 +724,11 @@ def test_a_zero_cap_asks_before_any_fee(requester, pack, ice):
         "not accept the $25 commitment that the DHS FOIA regulations (6 CFR 5.11(a)) "
         "otherwise assume." in body
     )
+
+
+def test_a_letter_to_the_irs_names_its_portal_not_the_page_that_links_to_it(requester, pack, irs):
+    # the IRS's guidelines page links to its FOIA Public Access Portal; the page is no portal
+    ctx = drafting.build_request_context(requester, pack, ["mou"], irs, DraftOptions(letter_date=DAY))
+    paras = [p for p in text(render("request", ctx)).split("\n") if p]
+    assert "Submitted through the IRS FOIA Public Access Portal" in paras
+    assert not any("foia-guidelines" in p for p in paras)

@@ -112,6 +112,17 @@ def test_the_liaison_is_asked_about_a_glomar_answer_already_appealed_as_such(db,
     # nothing was said to be withheld, and the appeal is already made
     assert "why records were withheld" not in text and "decide whether to appeal" not in text
     assert "I appealed it on November 20, 2026" in text
+    # a Glomar answer rests on an exemption, not a search: the Liaison is asked about that
+    assert "which offices and records were searched" not in text
+    assert "which exemption that refusal rests on" in text and "already made public" in text
+
+
+def test_the_liaison_is_asked_about_the_search_after_a_no_records_answer(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="no_records")
+    text = text_of(db, rid, "liaison", reporter)
+    assert "which offices and records were searched and whether any records were referred" in text
+    assert "exemption" not in text.split("help me understand")[1].split(".")[0]
 
 
 def test_a_still_interested_reply_does_not_say_it_waits_for_a_determination_it_has(db, reporter):

@@ -388,7 +388,9 @@ def _delivery(channel: Channel | None) -> str:
     if channel is None:
         return ""
     return {
-        "portal": f"Submitted through the FOIA portal at {channel.value}",
+        "portal": f"Submitted through the {channel.name}"
+        if channel.name
+        else f"Submitted through the FOIA portal at {channel.value}",
         "email": f"Sent by email to {channel.value}",
         "mail": "Sent by mail",
         "fax": f"Sent by fax to {channel.value}",
@@ -457,7 +459,7 @@ HISTORY_DEFAULTS = {
     "determination_on": "",
     "determination_outcome": "",
     "determination_did": "",
-    "determination_withheld": False,
+    "determination_questions": "",
     "fee_bar": False,
     "exemptions": [],
     "exemptions_text": "",

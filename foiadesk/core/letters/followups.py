@@ -549,7 +549,9 @@ def _history_values(h: History, today: date) -> dict:
         "determination_did": determination_did(h.determination.outcome, h.exemptions)
         if h.determination
         else "",
-        "determination_withheld": h.determination is not None and h.determination.outcome in WITHHOLDING,
+        "determination_questions": determination_questions(h.determination.outcome)
+        if h.determination
+        else "",
         "fee_bar": bool(fee_bar_state(h, today)),
         "exemptions": [e["name"] for e in h.exemptions],
         "exemptions_text": _and_list([e["name"] for e in h.exemptions]),
@@ -730,6 +732,22 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
     if ctx["request"]["tracking_number"] == NO_NUMBER_YET:
         ctx["request"]["tracking_number"] = ""
     return ctx
+
+
+def determination_questions(outcome: str) -> str:
+    """What a FOIA Public Liaison can explain about a determination. A Glomar answer
+    rests on the exemption that protects the existence of records, not on a search."""
+    if outcome == "glomar":
+        return (
+            "which exemption that refusal rests on, how confirming or denying would cause the harm "
+            "the exemption guards against, and whether the agency has already made public that such "
+            "records exist"
+        )
+    withheld = ", why records were withheld" if outcome in WITHHOLDING else ""
+    return (
+        f"which offices and records were searched{withheld} and whether any records were referred "
+        "to or consulted on with another agency"
+    )
 
 
 def determination_did(

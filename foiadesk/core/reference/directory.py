@@ -79,6 +79,9 @@ class Channel:
     tag: str
     as_of: date
     note: str | None = None
+    # what a letter calls a portal whose address is a page that links to it ("the IRS FOIA
+    # Public Access Portal"): a letter never says it went through a page of guidelines
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -322,7 +325,7 @@ def read_json(path: Path, error: type[Exception]) -> Any:
 # components.json
 
 FACT_KEYS = ("value", "source", "tag", "as_of")
-CHANNEL_KEYS = ("kind", "value", "preferred", "source", "tag", "as_of", "note")
+CHANNEL_KEYS = ("kind", "value", "preferred", "source", "tag", "as_of", "note", "name")
 WINDOW_KEYS = ("days", "unit", "cite", "source", "tag", "as_of")
 GROUND_KEYS = ("code", "text", "cite", "route_to", "source", "tag", "as_of")
 APPEAL_KEYS = ("office", "address", "channels", "window", "notes")
@@ -384,6 +387,7 @@ def _channels(obj: dict, key: str, where: str, required: bool) -> tuple[Channel,
             take_tag(item, at),
             take_date(item, "as_of", at),
             take(item, "note", at, required=False, nullable=True),
+            take(item, "name", at, required=False, nullable=True),
         )
         if channel.preferred and preferred_at is not None:
             raise Invalid(
