@@ -291,6 +291,9 @@ def test_the_complaint_outline_says_what_the_appeal_office_did_and_claims_delay_
     assert "(denied)" not in text
     # the determination came in time: the count does not claim it was late
     assert "timely determination" not in text
+    # the appeal is decided: no further appeal is offered, only OGIS's mediation
+    assert "or appeal" not in text and "estimated completion date" not in text
+    assert "You can also ask OGIS to mediate; it cannot order the agency to release records." in text
     assert (
         "by failing to search adequately and to release non-exempt records withheld under Exemption 5."
         in text
@@ -342,3 +345,14 @@ def test_replies_that_end_a_tolling_cite_the_clause_that_allowed_it(db, reporter
     assert "Under 5 U.S.C. 552(a)(6)(A)(ii)(I), any tolling of the time limit for this request ends" in info
     fees = text_of(db, rid, "fee-response", reporter)
     assert "Under 5 U.S.C. 552(a)(6)(A)(ii)(II), any tolling of the time limit to settle fees ends" in fees
+
+
+def test_the_complaint_outline_after_a_remand_offers_what_fits_the_new_processing(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 10, 14), outcome="no_records")
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 10, 20)), today=DAY)
+    remand = log.NewEvent("appeal_decided", date(2026, 11, 10), outcome="remanded")
+    log.record_event(db, rid, remand, today=DAY)
+    text = text_of(db, rid, "complaint-outline", reporter)
+    assert "or appeal where the agency allows it" not in text
+    assert "ask the agency when it expects to finish processing the request again" in text
