@@ -384,17 +384,21 @@ def _office_address(comp: Component, on: date) -> Listing:
     return _address_block("FOIA Officer", address, letter_name(comp), "" if address else comp.parent_name)
 
 
+# The line under the address saying how a letter goes, by channel kind.
+DELIVERY = {
+    "portal": "Submitted through the FOIA portal at {}",
+    "email": "Sent by email to {}",
+    "mail": "Sent by mail",
+    "fax": "Sent by fax to {}",
+}
+
+
 def _delivery(channel: Channel | None) -> str:
     if channel is None:
         return ""
-    return {
-        "portal": f"Submitted through the {channel.name}"
-        if channel.name
-        else f"Submitted through the FOIA portal at {channel.value}",
-        "email": f"Sent by email to {channel.value}",
-        "mail": "Sent by mail",
-        "fax": f"Sent by fax to {channel.value}",
-    }[channel.kind]
+    if channel.kind == "portal" and channel.name:
+        return f"Submitted through the {channel.name}"
+    return DELIVERY[channel.kind].format(channel.value)
 
 
 def _followup_channel(comp: Component) -> Channel | None:

@@ -27,6 +27,7 @@ from sqlite_utils import Database
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.letters.content import (
+    DELIVERY,
     Requester,
     _base,
     _office_address,
@@ -457,7 +458,7 @@ def portal_fields(
     if pointer:
         notes.append(pointer)
     own, paste_into = channel_address(comp, "portal"), paste_target(comp)
-    uploaded = _DELIVERY["portal"].format(paste_into)
+    uploaded = DELIVERY["portal"].format(paste_into)
     if letter.delivery and letter.delivery != uploaded:
         notes.append(
             f"The letter says “{letter.delivery}”: the copy to upload should say “{uploaded}” "
@@ -582,14 +583,6 @@ def _check_field(spec: dict, value: str) -> list[str]:
 # --- email and print packages ----------------------------------------------------------------------
 
 
-_DELIVERY = {
-    "portal": "Submitted through the FOIA portal at {}",
-    "email": "Sent by email to {}",
-    "mail": "Sent by mail",
-    "fax": "Sent by fax to {}",
-}
-
-
 def sent_by(letter: Letter, kind: str, where: str) -> Letter:
     """The letter with its delivery line ("Submitted through the FOIA portal at …", written
     when it was drafted) saying how this package goes, so a faxed letter never says it was
@@ -597,7 +590,7 @@ def sent_by(letter: Letter, kind: str, where: str) -> Letter:
     from docx import Document
 
     doc = Document(io.BytesIO(letter.docx))
-    line = _DELIVERY[kind].format(where)
+    line = DELIVERY[kind].format(where)
     found = next((p for p in doc.paragraphs if _style(p) == "Delivery" and p.runs), None)
     if found is None or " ".join(found.text.split()) == line:
         return letter
