@@ -135,7 +135,9 @@ class RequestsModel(KeyedTableModel):
             if column == self.TITLE:
                 short = short_title(cols["title"][row], index.case_name(row), cols["component"][row])
                 found = self.snippet(request_id)
-                return f"{found}  ·  {short}" if found else short  # where it matched, first
+                # the title first: on a narrow list it is what tells the rows apart (every
+                # letter may match the same words); where it matched follows, whole in the tip
+                return f"{short}  ·  {found}" if found else short
             if column == self.CASE:
                 return index.case_name(row)
             if column == self.FILED:
