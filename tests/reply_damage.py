@@ -343,14 +343,36 @@ def letters(folder) -> list[tuple[str, str, object, dict]]:
 
 
 def flips(folder) -> dict[tuple[str, str], list[str]]:
-    """For each transformation and field, the letters read right as they are and wrong after it."""
-    from foiadesk.core.replies.accuracy import _found
-    from foiadesk.core.replies.parse import parse_text
+    """For each transformation and field, the letters read right as they are and wrong after it.
+    The letters are shared out among processes, one per core: this is most of the suite's time."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
 
     out: dict[tuple[str, str], list[str]] = {
         (t, f): [] for t in (*ALL_TRANSFORMS, TRUNCATED) for f in CHECKED
     }
-    for name, text, reply, want in letters(folder):
+    count = len(letters(folder))
+    workers = max(1, min(os.cpu_count() or 1, 8))
+    shares = [range(i, count, workers) for i in range(workers)]
+    # spawned, not forked: the test process may hold Qt's threads, which a fork would copy mid-work
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        for found in pool.map(_flips_of, [str(folder)] * workers, shares):
+            for key, names in found:
+                out[key].append(names)
+    for names in out.values():
+        names.sort()
+    return out
+
+
+def _flips_of(folder: str, share: range) -> list[tuple[tuple[str, str], str]]:
+    """(transformation, field) and letter name of each flip among the letters numbered ``share``."""
+    from foiadesk.core.replies.accuracy import _found
+    from foiadesk.core.replies.parse import parse_text
+
+    found = []
+    every = letters(folder)
+    for name, text, reply, want in (every[i] for i in share):
 
         def read(t: str, reply=reply):
             return parse_text(t, sent_on=reply.sent_on, no_text=reply.no_text)
@@ -360,9 +382,7 @@ def flips(folder) -> dict[tuple[str, str], list[str]]:
         numbers = want.get("tracking_numbers") or frozenset()
         for transform in ALL_TRANSFORMS:
             after = read(damaged(name, transform, text, numbers))
-            for f in right:
-                if _found(after, f) != want[f]:
-                    out[transform, f].append(name)
+            found += [((transform, f), name) for f in right if _found(after, f) != want[f]]
         # cut after the paragraph that decided the type; a field is still decidable when the
         # text cut away says nothing of it when read on its own (no type, exemption or fee), and
         # for numbers and the date, when their values stay in the text
@@ -378,8 +398,8 @@ def flips(folder) -> dict[tuple[str, str], list[str]]:
             if f in FOUND_ALONE and _found(rest, f) not in (None, frozenset(), "other"):
                 continue
             if _found(after, f) != want[f]:
-                out[TRUNCATED, f].append(name)
-    return out
+                found.append(((TRUNCATED, f), name))
+    return found
 
 
 def flip_table(found: dict[tuple[str, str], list[str]]) -> str:
