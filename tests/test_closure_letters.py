@@ -217,3 +217,16 @@ def test_a_closure_for_fees_not_agreed_is_answered_with_the_fees_the_requester_a
     )
     assert "I agree to pay fees of up to $340 for this request." in text
     assert "Under 5 U.S.C. 552(a)(6)(A)(ii)(II), any tolling" in text
+
+
+def test_ogis_is_asked_about_the_closure_and_for_the_reopening(db):
+    rid = closed_request(db, "DOJ-OLC", ASKED, CLOSED)
+    text, _ = drafted(db, rid, "ogis")
+    assert (
+        "The dispute is about the administrative closure of my request on November 16, 2026, which made "
+        "no determination on the records." in text
+    )
+    assert (
+        "The reopening of my request in its place in the processing queue, and a determination on it" in text
+    )
+    assert "Office of Legal Counsel closed the request without deciding it." in text  # the chronology

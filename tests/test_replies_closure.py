@@ -147,3 +147,8 @@ def test_importing_a_closure_letter_logs_the_agencys_closure_and_opens_its_appea
     clocks = {c.key: c for c in view.clocks}
     assert clocks["response"].moot and clocks["response"].done_on == D("2026-11-16")
     assert clocks["appeal_window:admin_closure"].due == D("2027-03-29")
+
+
+def test_the_reason_keeps_the_sentence_it_was_read_from():
+    proposal = parse_text(FEE_CLOSED)
+    assert "we have not received your agreement to pay" in proposal.reason("closure_reason")

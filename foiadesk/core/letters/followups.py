@@ -844,6 +844,12 @@ def _and_list(names: list[str]) -> str:
 def _dispute(h: History, facts: dict) -> str:
     if facts["appeal_missed"] and h.appeal_decided is None:
         return "the lack of a decision on my administrative appeal within the time the law allows"
+    if _closed_undecided(h):
+        assert h.closure is not None  # _closed_undecided says so
+        return (
+            f"the administrative closure of my request on {long_date(h.closure.event.occurred_on)}, "
+            "which made no determination on the records"
+        )
     if h.determination is not None and h.determination.outcome in (*ADVERSE, "referral"):
         # the exemptions follow in a sentence of their own ("The determination withheld records under …")
         did = determination_did(h.determination.outcome)
@@ -862,10 +868,20 @@ def _dispute(h: History, facts: dict) -> str:
     return "the processing of my request"
 
 
+def _closed_undecided(h: History) -> bool:
+    """The agency closed the request and has made no determination since."""
+    closed = h.closure
+    return closed is not None and (
+        h.determination is None or h.determination.occurred_on <= closed.event.occurred_on
+    )
+
+
 def _ogis_ask(h: History, facts: dict) -> str:
     """What the requester asks OGIS to help obtain, for the dispute `_dispute` names."""
     if facts["appeal_missed"] and h.appeal_decided is None:
         return "A decision on my administrative appeal, or a date by which the appeal office will decide it"
+    if _closed_undecided(h):
+        return "The reopening of my request in its place in the processing queue, and a determination on it"
     adverse = h.determination is not None and h.determination.outcome in ADVERSE
     if adverse and h.exemptions:
         return (

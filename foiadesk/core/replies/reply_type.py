@@ -1282,6 +1282,7 @@ class Findings:
         for text in (closing, *self.sentences):
             reason = next((name for name, pattern in CLOSED_FOR if pattern.search(text)), None)
             if reason is not None:
+                self.note("closure_reason", text)
                 return reason
         return "closure_other" if BECAUSE.search(closing) else None
 
