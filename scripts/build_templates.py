@@ -758,17 +758,22 @@ def appeal():
     p(
         doc,
         "I appeal the {{ decision_appealed }}.{% if determination_official %} It was signed by "
-        "{{ determination_official }}.{% endif %} It answered " + REF + "."
+        "{{ determination_official }}.{% endif %} It {{ request_verb }} " + REF + "."
         "{% if within_90_days %} This appeal is made within 90 days of the {{ decision_noun }} "
         "(5 U.S.C. 552(a)(6)(A)(i)(III)(aa)).{% endif %}",
     )
     p(
         doc,
         "I ask you to reverse the {{ decision_noun }} as set out below{% if relief %} and to "
-        "{{ relief }}{% endif %}. My request{% if expedite_denial %}, the {{ decision_noun }} and "
-        "the denial of expedited processing are{% else %} and the {{ decision_noun }} are"
+        "{{ relief }}{% endif %}. My request{% if expedite_denial %}, the {{ enclosed_as }} and "
+        "the denial of expedited processing are{% else %} and the {{ enclosed_as }} are"
         "{% endif %} " + ENCLOSED + ".",
     )
+    # An agency's administrative closure: why it cannot stand (the log's facts, the Act's duty).
+    tag(doc, "{%p if closure_argument %}")
+    heading(doc, "The closure")
+    p(doc, "{{ closure_argument }}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if withheld %}")
     heading(doc, "Records withheld")
     tag(doc, "{%p for item in withheld %}")
@@ -836,10 +841,53 @@ def appeal():
     signature(doc)
     p(
         doc,
-        ENCLOSURES + ": my request of {{ request.submitted_on }}; the {{ decision }}"
-        "{% if expedite_denial %}; the {{ expedite_denial }}{% endif %}.",
+        ENCLOSURES + ": my request of {{ request.submitted_on }}; the {{ enclosure }}"
+        "{% if expedite_denial %}; the {{ expedite_denial }}{% endif %}"
+        "{% if also_enclosed %}; {{ also_enclosed }}{% endif %}.",
         "Enclosures",
     )
+    return doc
+
+
+def reopen_request():
+    doc = new_document("Request to reopen a FOIA request", "FOIA request to reopen")
+    letter_top(
+        doc,
+        subject="Re: Freedom of Information Act request {{ request.tracking_number }}"
+        + TITLED
+        + ": request to reopen",
+    )
+    p(
+        doc,
+        "Your letter of {{ closure_date }} told me that your office had closed " + REF + ". I ask "
+        "you to reopen it.",
+    )
+    p(doc, "{{ missed }}")
+    tag(doc, "{%p for line in answer %}")
+    p(doc, "{{ line }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if still_interested %}")
+    p(doc, "{{ oip_item_8 }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if tolled %}")
+    p(
+        doc,
+        "Under {{ toll_cite }}, any tolling of the time limit for this request ends when you "
+        "receive this letter.",
+    )
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if note %}")
+    p(doc, "{{ note }}")
+    tag(doc, "{%p endif %}")
+    p(
+        doc,
+        "Please reopen the request under its tracking number and in its place in your processing "
+        "queue, and by {{ answer_by }} tell me the date you reopened it and " + ECD + ". I ask you "
+        "to reopen it so that an appeal is not needed; this letter does not give up my right to "
+        "appeal the closure.",
+    )
+    p(doc, "Thank you for your help.")
+    signature(doc)
     return doc
 
 
@@ -1153,6 +1201,7 @@ TEMPLATES = {
     "still_interested_reply.docx": still_interested_reply,
     "fee_response.docx": fee_response,
     "appeal.docx": appeal,
+    "reopen_request.docx": reopen_request,
     "liaison_letter.docx": liaison_letter,
     "ogis_request.docx": ogis_request,
     "complaint_outline.docx": complaint_outline,

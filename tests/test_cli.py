@@ -219,3 +219,36 @@ def test_an_event_logged_by_mistake_is_taken_back_from_the_command_line(tmp_path
     assert "2026-10-30" not in capsys.readouterr().out
     assert run(["--db", path, "take-back", "1"]) == 2
     assert "no event 1 to take back" in capsys.readouterr().err
+
+
+def test_an_agency_closure_is_logged_with_its_reason_and_its_appeal_is_on_the_agenda(tmp_path, capsys):
+    """ICE, received Tue 2026-09-01, closed Mon 2026-11-16: 90 working days (6 CFR 5.8(a)(1)),
+    counted by hand in tests/test_deadline_histories.py, end Mon 2027-03-29."""
+    db = str(tmp_path / "cli.sqlite3")
+    assert run(["add-request", "--db", db, "--title", "MOU drafts", "--component", "ICE"]) == 0
+    assert (
+        run(["log", "--db", db, "1", "filed", "--on", "2026-09-01", "--agency-received", "2026-09-01"]) == 0
+    )
+    capsys.readouterr()
+    wrong = ["log", "--db", db, "1", "admin_closed", "--on", "2026-11-16", "--outcome", "ignored"]
+    assert run(wrong) == 2
+    assert "no_still_interested_reply, fee_unanswered" in capsys.readouterr().err
+    closed = [
+        "log",
+        "--db",
+        db,
+        "1",
+        "admin_closed",
+        "--on",
+        "2026-11-16",
+        "--outcome",
+        "no_still_interested_reply",
+    ]
+    assert run(closed) == 0
+    capsys.readouterr()
+    assert run(["show", "--db", db, "1", "--today", "2026-12-07"]) == 0
+    out = capsys.readouterr().out
+    assert "Status: Closed by agency" in out
+    assert "Closed by the agency (administrative closure) (No reply to a still-interested letter)" in out
+    assert run(["agenda", "--db", db, "--today", "2026-12-07"]) == 0
+    assert "2027-03-29" in capsys.readouterr().out

@@ -14,7 +14,7 @@ import pytest
 from foiadesk.core.deadlines.columnar import OUTCOMES, TYPES
 from foiadesk.core.deadlines.events import UNREAD
 from foiadesk.core.store import clock_packs, index_read
-from foiadesk.core.store.db import connect
+from foiadesk.core.store.db import connect, write
 from foiadesk.core.store.log import NewEvent, record_event, void_event
 
 TODAY = date(2026, 11, 25)
@@ -164,3 +164,26 @@ def test_packs_made_with_an_earlier_list_of_outcomes_are_made_again_on_opening(l
     db = connect(log)
     assert not clock_packs.stale(db) and clock_packs.usable(db, TYPES, OUTCOMES, UNREAD)
     assert read(db) == plain_select(db)
+
+
+def test_packs_made_before_the_agency_closure_types_are_made_again_and_read_a_closure(log):
+    """The lists before administrative closures were logged: no "admin_closed" or "reopened"
+    type, no closure reasons. A closure written by that FoiaDesk's triggers is packed as a type
+    it does not know; opening the log with this FoiaDesk packs it again with its own code."""
+    db = connect(log)
+    old_types = tuple(t for t in TYPES if t not in ("admin_closed", "reopened"))
+    old_outcomes = OUTCOMES[: OUTCOMES.index("waiver_partly_granted") + 1]
+    with write(db):
+        clock_packs.create(db, old_types, old_outcomes, UNREAD)
+    rid = index_read.request_ids(db).tolist()[0]
+    record_event(db, rid, NewEvent("admin_closed", date(2026, 11, 20), outcome="duplicate"), today=TODAY)
+    assert clock_packs.stale(db) and not clock_packs.usable(db, TYPES, OUTCOMES, UNREAD)
+    db.close()
+    db = connect(log)
+    assert not clock_packs.stale(db), db.execute("SELECT key FROM clock_packs_key").fetchall()
+    assert_packs_hold_the_events(db)
+    events = clock_packs.read(db, *EVERY, TYPES, OUTCOMES)
+    closure = events["type"] == TYPES.index("admin_closed")
+    assert closure.sum() == 1
+    assert events["outcome"][closure].tolist() == [OUTCOMES.index("duplicate")]
+    assert events["request_id"][closure].tolist() == [rid]

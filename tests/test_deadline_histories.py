@@ -579,3 +579,113 @@ def test_a_notice_and_a_question_on_the_same_day_in_either_order(notice_id):
     ]
     c = engines(events)
     assert (c["response"].due, c["exhaustion"].due) == (D("2026-09-21"), D("2026-09-22"))
+
+
+# -- administrative closures ---------------------------------------------------------------------
+
+
+def test_a_closure_after_an_unanswered_still_interested_letter_opens_an_appeal_window_at_ice():
+    """Filed and received Tue 2026-09-01: 20 WD (Labor Day Sep 7 skipped) -> Wed 2026-09-30.
+    ICE asks on Thu Oct 1 whether the requester is still interested, reply by Fri Nov 13, and
+    closes the request Mon Nov 16 for want of a reply. The response clock stops there, past its
+    due date (missed, then moot). The closure is appealed as other adverse determinations are:
+    DHS allows 90 working days (6 CFR 5.8(a)(1)). From Nov 16: Nov 17-20 (4), 23-25 (7; Nov 26
+    Thanksgiving), 27 (8), Nov 30-Dec 4 (13), 7-11 (18), 14-18 (23), 21-24 (27; Dec 25), 28-31
+    (31; Jan 1), Jan 4-8 (36), 11-15 (41), 19-22 (45; Jan 18 MLK), 25-29 (50), Feb 1-5 (55),
+    8-12 (60), 16-19 (64; Feb 15), 22-26 (69), Mar 1-5 (74), 8-12 (79), 15-19 (84), 22-26 (89),
+    Mon Mar 29 (90) -> 2027-03-29."""
+    events = filed("2026-09-01") + [
+        ev("still_interested", "2026-10-01", 2, named_date=D("2026-11-13")),
+        ev("admin_closed", "2026-11-16", 3, outcome="no_still_interested_reply"),
+    ]
+    per = engines(events, "ICE")
+    response = per["response"]
+    assert response.due == D("2026-09-30") and response.done_on == D("2026-11-16")
+    assert response.moot and response.state(TODAY) == "missed"
+    assert "no reply to a still-interested letter" in response.explain()
+    window = per["appeal_window:admin_closure"]
+    assert window.due == D("2027-03-29") and window.unit == "working" and window.is_open
+    assert window.cite == "6 CFR 5.8(a)(1)" and window.owed_by == "requester"
+    trace = window.explain()
+    assert "28 CFR 16.8(a)" in trace and "6 CFR 5.8(a)(1)" in trace and "[U]" in trace
+    assert "item 8" in trace  # OIP's checklist: a late reply within a reasonable time reopens it
+    assert per["reply:still_interested:0"].moot  # the closure overtook the reply
+    assert derive_status(events) == "Closed by agency"
+    assert agenda(events, "ICE") == [("Appeal the administrative closure by", D("2027-03-29"))]
+
+
+def test_a_closure_for_unpaid_fees_leaves_the_earlier_fee_waiver_denial_appealable():
+    """DOJ-OLC (90 calendar days, 28 CFR 16.8(a)). Waiver denied Thu 2026-10-15: +90 days ->
+    Oct 31 (16), Nov 30 (46), Dec 31 (77), Wed 2027-01-13 (90). Closed Mon 2026-11-16 because
+    the fees were not agreed: Nov 30 (14), Dec 31 (45), Jan 31 (76), Sun 2027-02-14 (90): a
+    Sunday, which the rule does not move, so the trace says to send it before."""
+    events = filed("2026-09-01") + [
+        ev("fee_waiver_requested", "2026-09-01", 2),
+        ev("fee_decision", "2026-10-15", 3, outcome="waiver_denied"),
+        ev("admin_closed", "2026-11-16", 4, outcome="fee_unanswered"),
+    ]
+    per = engines(events, "DOJ-OLC")
+    assert per["appeal_window:fee_waiver"].due == D("2027-01-13")
+    assert per["appeal_window:fee_waiver"].is_open
+    closure = per["appeal_window:admin_closure"]
+    assert closure.due == D("2027-02-14") and closure.unit == "calendar"
+    assert warned(closure, "2027-02-14 is a Sunday")
+    assert derive_status(events) == "Closed by agency"
+
+
+def test_a_closure_for_an_unanswered_clarification_that_the_agency_reopens_keeps_the_toll():
+    """Received Mon 2026-11-02. Information asked Thu Nov 5: Nov 3, 4, 5 = 3 WD used, 17 left
+    ((A)(ii)(I) tolls). The agency closes it Mon Nov 30 (no answer); the requester's answer
+    reaches it Tue Dec 1 and it reopens the request Thu Dec 3. The statute tolls until the
+    agency receives the answer and knows no other pause or restart, so Dec 1 is day 0 again:
+    Dec 2-4 (3), 7-11 (8), 14-18 (13), 21-24 (17) -> Thu 2026-12-24. Had the agency counted a new
+    20 WD from the reopening: Dec 4 (1), 7-11 (6), 14-18 (11), 21-24 (15), 28-31 (19; Jan 1
+    holiday), Mon Jan 4 (20) -> 2027-01-04, which the trace gives only as a warning."""
+    events = filed("2026-11-02") + [
+        ev("info_requested", "2026-11-05", 2, named_date=D("2026-11-20")),
+        ev("admin_closed", "2026-11-30", 3, outcome="clarification_unanswered"),
+        ev("info_answered", "2026-12-01", 4, agency_received_on=D("2026-12-01")),
+        ev("reopened", "2026-12-03", 5),
+    ]
+    per = engines(events)
+    response = per["response"]
+    assert response.due == D("2026-12-24") and response.is_open and not response.moot
+    assert "552(a)(6)(A)(ii)(I)-(II)" in response.explain()
+    assert warned(response, "2027-01-04")
+    window = per["appeal_window:admin_closure"]
+    assert window.moot and window.done_on == D("2026-12-03")  # nothing left to appeal
+    assert derive_status(events) == "Processing"
+    assert agenda(events) == [("Response due", D("2026-12-24"))]
+
+
+def test_a_request_reopened_after_a_still_interested_closure_keeps_its_original_due_date():
+    """Received Tue 2026-09-01, due Wed 2026-09-30 (above). Closed Mon Nov 16, the requester
+    answers Wed Nov 18 and the agency reopens it Fri Nov 20 "where it would have been" (OIP's
+    checklist, item 8). A still-interested letter tolls nothing, so the response is still owed
+    from Sep 30: overdue, and constructive exhaustion from Thu 2026-10-01 stands."""
+    events = filed("2026-09-01") + [
+        ev("still_interested", "2026-10-01", 2, named_date=D("2026-11-13")),
+        ev("admin_closed", "2026-11-16", 3, outcome="no_still_interested_reply"),
+        ev("still_interested_answered", "2026-11-18", 4, agency_received_on=D("2026-11-18")),
+        ev("reopened", "2026-11-20", 5),
+    ]
+    per = engines(events, "ICE")
+    response = per["response"]
+    assert response.due == D("2026-09-30") and response.state(TODAY) == "overdue"
+    assert per["exhaustion"].due == D("2026-10-01") and not per["exhaustion"].moot
+    assert per["appeal_window:admin_closure"].moot
+    assert derive_status(events) == "Processing"
+
+
+def test_an_appeal_of_the_closure_meets_its_window_and_starts_the_appeal_decision_clock():
+    """Closed Mon 2026-11-16; the appeal of the closure reaches OIP Tue Dec 1: 20 WD -> Dec 2-4
+    (3), 7-11 (8), 14-18 (13), 21-24 (17; Dec 25), 28-30 (20) -> Wed 2026-12-30."""
+    events = filed("2026-09-01") + [
+        ev("admin_closed", "2026-11-16", 2, outcome="duplicate"),
+        ev("appeal_filed", "2026-12-01", 3, outcome="admin_closure", agency_received_on=D("2026-12-01")),
+    ]
+    per = engines(events, "DOJ-OLC")
+    assert per["appeal_window:admin_closure"].done_on == D("2026-12-01")
+    assert per["appeal_window:admin_closure"].state(TODAY) == "met"
+    assert per["appeal_decision"].due == D("2026-12-30")
+    assert derive_status(events) == "Appeal pending"

@@ -325,6 +325,7 @@ def test_parse_reply_json_is_one_object_with_the_fields(run):
         "expedite": None,
         "fee_waiver": None,
         "appeal_outcome": None,
+        "closure_reason": None,
         "interim": False,
         "no_text": False,
     }

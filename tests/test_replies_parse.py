@@ -25,6 +25,7 @@ NOTHING = {
     "expedite": None,
     "fee_waiver": None,
     "appeal_outcome": None,
+    "closure_reason": None,
     "interim": False,
     "no_text": False,
 }

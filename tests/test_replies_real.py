@@ -575,7 +575,7 @@ def test_fee_amounts_named_before_the_fee(sentence, amount):
         (
             "Your request is being closed because we did not receive a response to our letter asking "
             "you to clarify it.",
-            "other",
+            "admin_closed",
         ),
         # a referral to an agency named in the sentence before
         (

@@ -102,7 +102,7 @@ SHORT = [
     ),
     (
         "Your request is being closed because we did not receive a response to our letter asking you to clarify it.",
-        "other",
+        "admin_closed",
     ),
     (
         "Upon review of your request, it has been determined that the records you seek are maintained by the Department of the Army. We have forwarded your request to that agency.",
@@ -305,7 +305,7 @@ MORE = [
     ),
     (
         "Your request is being administratively closed because the records you seek are publicly available at www.example.gov.",
-        "other",
+        "admin_closed",
     ),
     (
         "The Department of State has completed the processing of your request. We located 8 documents; 3 may be released in full, 4 may be released with excisions, and 1 must be withheld in full.",
@@ -371,7 +371,7 @@ MESSAGES = [
     ("We did not withhold any information.", "other"),
     (
         "We are closing your request because you have not responded to our request for clarification dated March 1, 2021.",
-        "other",
+        "admin_closed",
     ),
     ("Your request for a fee waiver is moot because no fees were charged.", "other"),
 ]
@@ -1739,11 +1739,11 @@ S22_TYPES = [
     ),
     (
         "Your request does not reasonably describe the records you seek. We asked you to clarify it and received no reply, so we are therefore closing your request.",
-        "other",
+        "admin_closed",
     ),
     (
         "We were unable to identify the records you seek from the description provided. Because your request does not reasonably describe records, it has been administratively closed.",
-        "other",
+        "admin_closed",
     ),
     # ... near miss: a search that found nothing, with the requester's own information
     (

@@ -60,6 +60,7 @@ def add_commands(sub, with_db) -> None:
             "fee-response",
             "still-interested",
             "appeal",
+            "reopen",
             "complaint-outline",
         ),
     )
@@ -68,11 +69,15 @@ def add_commands(sub, with_db) -> None:
     fu.add_argument("--date", type=iso_date, help="letter date (default today)")
     fu.add_argument("--profile", type=Path, help="requester profile if none is linked to the request")
     fu.add_argument("--note", default="", help="a paragraph of your own")
-    fu.add_argument("--answer", default="", help="info-answer: the information the agency asked for")
+    fu.add_argument(
+        "--answer", default="", help="info-answer, reopen, appeal: the information the agency asked for"
+    )
     fu.add_argument(
         "--narrow", default="", help="fee-response: narrow the request this way instead of accepting"
     )
-    fu.add_argument("--fee-cap", type=dollars, help="fee-response: the most you agree to pay")
+    fu.add_argument(
+        "--fee-cap", type=dollars, help="fee-response, reopen, appeal of a closure: the most you agree to pay"
+    )
     fu.add_argument("--search-argument", default="", help="appeal: where the search fell short")
     fu.add_argument("--other-argument", default="", help="appeal: any other ground")
     fu.add_argument("--official", default="", help="appeal: who signed the determination")

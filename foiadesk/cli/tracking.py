@@ -35,7 +35,11 @@ def add_commands(sub, with_db) -> None:
 
     lg = with_db(sub.add_parser("log", help="record an event on a request"))
     lg.add_argument("request_id", type=row_id)
-    lg.add_argument("type", help="event type, e.g. filed, acknowledged, extension_notice")
+    lg.add_argument(
+        "type",
+        help="event type, e.g. filed, acknowledged, extension_notice; admin_closed when the agency "
+        "closes the request without deciding it (--outcome gives its reason), reopened when it reopens it",
+    )
     lg.add_argument("--on", type=iso_date, required=True, help="date it happened / the letter's date")
     lg.add_argument("--agency-received", type=iso_date, help="date the agency received it")
     lg.add_argument("--named", type=iso_date, help="date the letter names (reply-by, extended date)")

@@ -52,6 +52,13 @@ CITE_ESTIMATE = "5 U.S.C. 552(a)(7)(B)(ii)"
 CITE_EXPEDITE_MOOT = "5 U.S.C. 552(a)(6)(E)(iv)"
 CITE_EXPEDITE_APPEAL = "5 U.S.C. 552(a)(6)(E)(ii)(II)"
 
+# DOJ OIP's checklist for still-interested inquiries (updated July 2, 2015), items 5 and 8.
+STILL_INTERESTED_DAYS = 30
+OIP_STILL_INTERESTED = (
+    "DOJ OIP, Implementation Checklist for OIP Guidance on 'Still-Interested' Inquiries "
+    "(updated July 2, 2015), https://www.justice.gov/oip/oip-guidance-7"
+)
+
 
 @dataclass(frozen=True)
 class Authority:
@@ -124,6 +131,7 @@ class Clock:
     for_what: str = ""  # what the clock is for, in a sentence
     hold_alternative: date | None = None  # the date if a fee estimate's hold tolled the clock
     extended_days: int = 0  # working days an unusual-circumstances notice added (0: none took effect)
+    ended_by: str = ""  # the type of the event that met or mooted it, if any
 
     @property
     def is_open(self) -> bool:
@@ -464,6 +472,9 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
             clock.extend(step)
         else:
             clock.answer(step)
+    for closure, reopening in facts.bridged:
+        clock.steps.append(_bridged_step(closure, reopening))
+        clock.warnings.append(_new_request_warning(cal, closure, reopening))
     paused = bool(clock.pending)
     if paused:
         due = None
@@ -484,7 +495,15 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
             )
         )
     done = facts.response_done
-    if done is not None:
+    if done is not None and done.type == "admin_closed":
+        clock.steps.append(
+            Step(
+                f"{_closure_words(done)}: the agency owes no determination on a closed request, so "
+                "the clock stops; the closure itself can be appealed (see its appeal window)",
+                done.occurred_on,
+            )
+        )
+    elif done is not None:
         clock.steps.append(Step(f"{EVENT_TYPES[done.type].label} on {done.occurred_on}", done.occurred_on))
     return Clock(
         "response",
@@ -503,6 +522,52 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
         for_what="the agency's determination on the request",
         extended_days=clock.extended,
         moot=done is not None and done.type != "determination",
+        ended_by=done.type if done else "",
+    )
+
+
+# -- administrative closures ---------------------------------------------------------------
+
+# OIP's still-interested checklist (updated July 2, 2015), item 8, read at justice.gov [V].
+OIP_REOPEN = (
+    "OIP's still-interested checklist, item 8: a request answered within a reasonable time after "
+    "the deadline is reopened and put back in the queue where it would have been [V] "
+    f"({OIP_STILL_INTERESTED})"
+)
+# Why a closure is appealed as the other adverse decisions are, and how sure each rule is.
+CLOSURE_APPEALABLE = (
+    "An administrative closure ends the request without a decision on the records. DOJ: 28 CFR "
+    '16.8(a) lets a requester appeal "any adverse determinations", and the examples in 16.6(d) '
+    'include a request that "does not reasonably describe the records sought" and "denials '
+    'involving fees" [V]; DHS: 6 CFR 5.8(a)(1) lets a requester appeal a denial of "any part of '
+    'the request" or a "procedural deficiency" [V]. That a closure for another reason (no '
+    "still-interested reply, a duplicate) is appealable under every agency's rule is not "
+    "confirmed in a source read [U]: the closure letter should say whether and where to appeal"
+)
+
+
+def _closure_words(ev: Event) -> str:
+    reason = f" (reason given: {OUTCOME_LABELS[ev.outcome].lower()})" if ev.outcome in OUTCOME_LABELS else ""
+    return f"Closed by the agency (administrative closure) on {ev.occurred_on}{reason}"
+
+
+def _bridged_step(closure: Event, reopening: Event) -> Step:
+    return Step(
+        f"{_closure_words(closure)}; reopened {reopening.occurred_on}. The closure does not stop "
+        "or restart the clock: the statute lets the agency toll it only to ask once for "
+        "information or to settle fees, until it receives the answer (5 U.S.C. "
+        "552(a)(6)(A)(ii)(I)-(II)); counted from the original receipt, as if never closed "
+        f"({OIP_REOPEN})",
+        reopening.occurred_on,
+    )
+
+
+def _new_request_warning(cal: Calendar, closure: Event, reopening: Event) -> str:
+    fresh = cal.add_working_days(reopening.occurred_on, RESPONSE_DAYS)
+    return (
+        f"If the agency treats the request reopened on {reopening.occurred_on} as a new one, it "
+        f"would count 20 working days from then, to {fresh}; the statute gives no new start for "
+        "a reopened request, so the date above stands"
     )
 
 
@@ -553,11 +618,14 @@ APPEAL_LABELS = {
     "fee_waiver": "Appeal the fee-waiver denial by",
     "fee_category": "Appeal the fee-category denial by",
     "expedite": "Appeal the expedite denial by",
+    "admin_closure": "Appeal the administrative closure by",
 }
 WINDOW_KEYS = tuple(f"appeal_window:{kind}" for kind in APPEAL_LABELS)
 
 
 def _adverse_label(ev: Event) -> str:
+    if ev.type == "admin_closed":
+        return _closure_words(ev)
     what = {
         "determination": "determination",
         "fee_decision": "fee decision",
@@ -572,6 +640,8 @@ def _moot_reason(window: Window) -> str:
     assert ev is not None  # asked only of a moot window
     if ev.type in ("withdrawn", "closed"):
         return f"{EVENT_TYPES[ev.type].label} {ev.occurred_on}: nothing is owed on a {ev.type} request"
+    if ev.type == "reopened":
+        return f"The agency reopened the request {ev.occurred_on}: nothing of the closure is left to appeal"
     if window.kind == "expedite" and ev.type == "determination":
         return (
             f"The agency made its determination {ev.occurred_on}: the expedite question is over "
@@ -596,6 +666,10 @@ def appeal_window_clock(window: Window, cal: Calendar, rule: AppealRule) -> Cloc
             Step(_adverse_label(adverse), start),
             Step(f"{rule.days} calendar days after it: {due}", due),
         ]
+    if window.kind == "admin_closure":
+        steps.insert(1, Step(CLOSURE_APPEALABLE))
+        if adverse.outcome == "no_still_interested_reply":
+            steps.insert(2, Step(OIP_REOPEN))
     warnings: tuple[str, ...] = ()
     if not cal.is_working_day(due):
         off = cal.day_off(due)
@@ -699,14 +773,6 @@ REPLY_LABELS = {
     "fee_estimate": "Accept or narrow the fee estimate by",
     "still_interested": "Say you are still interested by",
 }
-
-
-# DOJ OIP's checklist for still-interested inquiries (updated July 2, 2015), items 5 and 8.
-STILL_INTERESTED_DAYS = 30
-OIP_STILL_INTERESTED = (
-    "DOJ OIP, Implementation Checklist for OIP Guidance on 'Still-Interested' Inquiries "
-    "(updated July 2, 2015), https://www.justice.gov/oip/oip-guidance-7"
-)
 
 
 def _still_interested_warnings(ask: Event, cal: Calendar) -> list[str]:
@@ -821,7 +887,18 @@ def exhaustion_milestone(response: Clock | None, cal: Calendar | None = None) ->
     steps = [Step(f"Response was due {response.due}; exhaustion from the next day, {day}", day)]
     if cal is not None and not response.moot:
         steps.append(fee_bar_step(response, cal))
-    if response.moot:  # withdrawn or closed: no answer came, and none is owed now
+    if response.ended_by == "admin_closed":
+        steps.append(
+            Step(
+                f"The agency closed the request administratively on {response.done_on}, without a "
+                "determination: appeal the closure within its window. Once an agency has answered "
+                f"before suit, courts expect an administrative appeal ({OGLESBY.cite} [{OGLESBY.tag}]), "
+                "and DOJ's rule asks for one before suit on an adverse determination (28 CFR 16.8(e) "
+                "[V]); whether a closure is such an answer is not settled in a source read [U]",
+                response.done_on,
+            )
+        )
+    elif response.moot:  # withdrawn or closed: no answer came, and none is owed now
         steps.append(
             Step(
                 f"{response.steps[-1].text}, without an answer from the agency: nothing is owed on "

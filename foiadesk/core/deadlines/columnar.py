@@ -21,7 +21,7 @@ import numpy as np
 from foiadesk.core.deadlines.batch import NONE, REPLIES, Columns, extract
 from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import AppealRule
-from foiadesk.core.deadlines.events import ANSWERED_BY, ASKS, EVENT_TYPES, OUTCOME_LABELS
+from foiadesk.core.deadlines.events import ANSWERED_BY, ASKS, CLOSED_BY_AGENCY, EVENT_TYPES, OUTCOME_LABELS
 from foiadesk.core.deadlines.facts import (
     _WINDOW_RULES,
     ANSWER_FEE,
@@ -33,6 +33,7 @@ from foiadesk.core.deadlines.facts import (
     ENDS_RESPONSE,
     ESTIMATES,
     EXTENSION,
+    MOOTED_BY,
     STEP_KINDS,
     WINDOW_KINDS,
 )
@@ -42,8 +43,8 @@ OUTCOMES = tuple(OUTCOME_LABELS)  # outcome codes: positions here (NONE: none; U
 UNKNOWN = -2
 
 
-def _code(name: str) -> int:
-    return OUTCOMES.index(name)
+def _code(name: str | None) -> int:
+    return NONE if name is None else OUTCOMES.index(name)
 
 
 Table = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
@@ -216,9 +217,11 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
     proper_said = np.where(routed != NONE, _or(at(rec, routed), at(rec, log.first(later_ack))), NONE)
     proper = days.day(proper_said)
 
+    # An administrative closure a later reopening undid ends nothing (``facts.bridged``).
+    undone = of("admin_closed") & (pos < each(log.last(of("reopened"))))
     # The response clock's events: after the filing, until the first event that ends it.
     after = each(has) & (on >= each(filed_on))
-    done = log.first(after & of(*ENDS_RESPONSE))
+    done = log.first(after & of(*ENDS_RESPONSE) & ~undone)
     window = after & (pos != each(filed)) & ((each(done) == NONE) | (pos < each(done)))
     table = np.zeros(len(TYPES) + 1, dtype=np.int64)  # a type's step kind; the last entry for NONE
     for name, kind in STEP_KINDS.items():
@@ -243,7 +246,9 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
     # Asked in the request letter (same day, no receipt of its own): it arrived with the request.
     with_letter = (expedite != NONE) & has & (expedite_on == filed_on) & (at(rec, expedite) == NONE)
     expedite_receipt = days.day(np.where(with_letter, said, _or(at(rec, expedite), expedite_on)))
-    expedite_done = at(on, log.first(each(expedite != NONE) & of(*ENDS_EXPEDITE) & (on >= each(expedite_on))))
+    expedite_done = at(
+        on, log.first(each(expedite != NONE) & of(*ENDS_EXPEDITE) & ~undone & (on >= each(expedite_on)))
+    )
 
     # Each kind of adverse decision's latest one, and what met it or made it moot.
     windows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -262,8 +267,8 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
             & ((log.outcome == NONE) | (log.outcome == each(which)))
         )
         ending = ends_request | (of_type & np.isin(log.outcome, [_code(o) for o in moots]))
-        if group == "expedite":
-            ending |= of("determination")
+        if group in MOOTED_BY:
+            ending |= of(MOOTED_BY[group])
         moot = log.first(each(open_) & (pos > each(decision)) & ending)
         before = log.last(each(open_) & (pos < each(decision)) & ends_request)
         met = np.where(appealed == NONE, moot, np.where(moot == NONE, appealed, np.minimum(appealed, moot)))
@@ -428,8 +433,11 @@ def statuses(ev: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
     """Each request's ``events.derive_status``, as an object array of the same strings."""
     log = _Log(ev, ids)
     of, at = log.of, log.at
-    words = ["Draft", "Filed", "Processing", "Waiting on requester", "Appeal pending", "Withdrawn", "Closed"]
-    draft, filed, processing, waiting, pending, withdrawn, closed = range(len(words))
+    words = [
+        "Draft", "Filed", "Processing", "Waiting on requester", "Appeal pending", "Withdrawn", "Closed",
+        CLOSED_BY_AGENCY,
+    ]  # fmt: skip
+    draft, filed, processing, waiting, pending, withdrawn, closed, by_agency = range(len(words))
     # Outcome codes (UNKNOWN, NONE, then OUTCOMES) to the words of a determination / appeal decision.
     outcome_words = [None, None, *(OUTCOME_LABELS[o] for o in OUTCOMES)]
     decided = [*words, *(w or "Determination" for w in outcome_words)]
@@ -445,7 +453,7 @@ def statuses(ev: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
         "appeal_received",
         "appeal_decided",
     )
-    last = log.last(of(*sets, "withdrawn", "closed"))
+    last = log.last(of(*sets, "withdrawn", "closed", "admin_closed"))
     kind = at(log.type, last)
     outcome = at(log.outcome, last) - UNKNOWN
     code = np.full(log.n, draft, dtype=np.int64)
@@ -456,10 +464,12 @@ def statuses(ev: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
         ("appeal_received", pending),
         ("withdrawn", withdrawn),
         ("closed", closed),
+        ("admin_closed", by_agency),
     ):
         code[kind == TYPES.index(name)] = value
     code = np.where(kind == TYPES.index("determination"), determination + outcome, code)
     code = np.where(kind == TYPES.index("appeal_decided"), appealed + outcome, code)
+    code[(code == by_agency) & (log.last(of("reopened")) > last)] = processing  # the agency reopened it
     moved = log.last(of(*_MOVES)) > last
     code[moved & ((code == draft) | (code == filed))] = processing
     owed = np.zeros(log.n, dtype=bool)

@@ -27,6 +27,15 @@ class EventType:
     no_outcome: str = "Not stated"  # what no outcome means, where it is optional
 
 
+# Why an agency closed a request without deciding it, as its closure letter says.
+CLOSURE_REASONS = (
+    "no_still_interested_reply",
+    "fee_unanswered",
+    "clarification_unanswered",
+    "duplicate",
+    "closure_other",
+)
+
 _TYPES = [
     EventType("drafted", "Drafted", "internal"),
     EventType("filed", "Filed", "out", agency_receipt="Agency received it on"),
@@ -130,7 +139,16 @@ _TYPES = [
         "out",
         agency_receipt="Appeal office received it on",
         # which decision it appeals (its appeal window is then met); none: every open one
-        outcomes=("partial", "denial", "no_records", "glomar", "fee_waiver", "fee_category", "expedite"),
+        outcomes=(
+            "partial",
+            "denial",
+            "no_records",
+            "glomar",
+            "fee_waiver",
+            "fee_category",
+            "expedite",
+            "admin_closure",
+        ),
         outcome_optional=True,
         no_outcome="Every decision still open to appeal",
     ),
@@ -152,6 +170,16 @@ _TYPES = [
         "in",
         outcomes=("granted", "partly_granted", "denied", "remanded"),
     ),
+    EventType(
+        "admin_closed",
+        "Closed by the agency (administrative closure)",
+        "in",
+        # the reason, where the closure letter gives one
+        outcomes=CLOSURE_REASONS,
+        outcome_optional=True,
+        no_outcome="The letter gives no reason",
+    ),
+    EventType("reopened", "Reopened by the agency", "in"),
     EventType("withdrawn", "Withdrawn", "out"),
     EventType("closed", "Closed", "internal"),
     EventType("note", "Note", "internal"),
@@ -180,7 +208,13 @@ OUTCOME_LABELS = {
     "fee_waiver": "Fee-waiver denial",
     "fee_category": "Fee-category denial",
     "expedite": "Expedite denial",
-    "waiver_partly_granted": "Fee waiver granted in part",  # last: list codes are positions here
+    "waiver_partly_granted": "Fee waiver granted in part",  # from here on: list codes are positions
+    "no_still_interested_reply": "No reply to a still-interested letter",
+    "fee_unanswered": "Fees not agreed to or paid",
+    "clarification_unanswered": "Request for clarification not answered",
+    "duplicate": "Duplicate of another request",
+    "closure_other": "Another reason",
+    "admin_closure": "Administrative closure",
 }
 # Events that start a request's clocks: the requester's filing, or another agency's referral.
 STARTS = ("filed", "referral_received")
@@ -220,6 +254,9 @@ class Event:
     @property
     def kind(self) -> EventType:
         return EVENT_TYPES[self.type]
+
+
+CLOSED_BY_AGENCY = "Closed by agency"
 
 
 def derive_status(events: list[Event]) -> str:
@@ -263,6 +300,11 @@ def derive_status(events: list[Event]) -> str:
             status = "Appeal pending"
         elif t == "appeal_decided":
             status = f"Appeal {OUTCOME_LABELS.get(ev.outcome or '', 'decided').lower()}"
+        elif t == "admin_closed":
+            status = CLOSED_BY_AGENCY
+        elif t == "reopened":
+            if status == CLOSED_BY_AGENCY:
+                status = "Processing"
         elif t == "withdrawn":
             status = "Withdrawn"
         elif t == "closed":

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from foiadesk.core.deadlines.calendar import Calendar
-from foiadesk.core.deadlines.events import ADVERSE_DETERMINATIONS, ANSWERED_BY, ASKS, Event
+from foiadesk.core.deadlines.events import ADVERSE_DETERMINATIONS, ANSWERED_BY, ASKS, CLOSURE_REASONS, Event
 
 ASK_INFO, ANSWER_INFO, ASK_FEE, ANSWER_FEE, EXTENSION = 1, 2, 3, 4, 5
 STEP_KINDS = {
@@ -35,8 +35,12 @@ DEEMED_NOTE = (
     "statute's words also allow, the result would come earlier: one working day, for a count "
     "of working days"
 )
-ENDS_RESPONSE = ("determination", "withdrawn", "closed")
-ENDS_EXPEDITE = ("expedite_decided", "determination", "withdrawn", "closed")
+# An agency's administrative closure ends the response (and expedite) clock unless the agency
+# later reopens the request: then the request goes on as if never closed (see ``bridged``).
+# It does not end the request for the other appeal windows: a fee-waiver denial before a
+# closure for unpaid fees stays appealable beside the closure itself.
+ENDS_RESPONSE = ("determination", "withdrawn", "closed", "admin_closed")
+ENDS_EXPEDITE = ("expedite_decided", "determination", "withdrawn", "closed", "admin_closed")
 ENDS_APPEAL = ("appeal_decided", "withdrawn", "closed")
 ENDS_REQUEST = ("withdrawn", "closed")
 # The appeal windows a request can have side by side, one per kind of adverse decision:
@@ -44,7 +48,9 @@ ENDS_REQUEST = ("withdrawn", "closed")
 # make it moot). Any later determination moots an expedite denial (552(a)(6)(E)(iv): the
 # expedite question is over once the agency decides the request); a fee-waiver or
 # fee-category denial stays appealable after the determination.
-WINDOW_KINDS = ("partial", "denial", "no_records", "glomar", "fee_waiver", "fee_category", "expedite")
+WINDOW_KINDS = (
+    "partial", "denial", "no_records", "glomar", "fee_waiver", "fee_category", "expedite", "admin_closure",
+)  # fmt: skip
 _WINDOW_RULES = {
     "determination": ("determination", ADVERSE_DETERMINATIONS, frozenset({"full_grant"})),
     # a waiver granted in part denies the rest, which is appealable as a denial is
@@ -55,7 +61,12 @@ _WINDOW_RULES = {
     ),
     "fee_category": ("fee_decision", frozenset({"category_denied"}), frozenset({"category_granted"})),
     "expedite": ("expedite_decided", frozenset({"denied"}), frozenset({"granted"})),
+    # every closure, with a reason or none; a reopening (a type of its own) moots it
+    "admin_closure": ("admin_closed", frozenset({None, *CLOSURE_REASONS}), frozenset()),
 }
+# Events of another type that make a window moot: the determination ends the expedite question
+# (552(a)(6)(E)(iv)); a reopening leaves nothing of a closure to appeal.
+MOOTED_BY = {"expedite": "determination", "admin_closure": "reopened"}
 
 
 @dataclass(frozen=True)
@@ -119,6 +130,7 @@ class Facts:
     consultations: tuple[Event, ...] = ()
     estimates: tuple[Event, ...] = ()  # letters that name an estimated completion date
     holds: tuple[Event, ...] = ()  # fee estimates counted as fee clarifications
+    bridged: tuple[tuple[Event, Event], ...] = ()  # closures the agency undid, each with its reopening
 
     @property
     def routed(self) -> Event | None:
@@ -143,15 +155,33 @@ ESTIMATES = frozenset({"acknowledged", "interim_release", "estimated_completion"
 _OPENS = {(etype, outcome): group for group, (etype, opens, _) in _WINDOW_RULES.items() for outcome in opens}
 
 
+def bridged(events: list[Event]) -> dict[int, Event]:
+    """The administrative closures a later reopening undid (by position in ``events``,
+    ordered), each with the first reopening after it. Such a closure ends no clock: the
+    statute lets an agency stop the response clock only to ask for information once or to
+    settle fees (552(a)(6)(A)(ii)), and OIP's still-interested checklist (item 8) puts a
+    reopened request back in the queue "where it would have been"."""
+    out: dict[int, Event] = {}
+    reopening = None
+    for i in range(len(events) - 1, -1, -1):
+        ev = events[i]
+        if ev.type == "reopened":
+            reopening = ev
+        elif ev.type == "admin_closed" and reopening is not None:
+            out[i] = reopening
+    return out
+
+
 def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = False) -> Facts:
     """The facts of one request. ``estimates_hold``: count every fee estimate as a fee
     clarification, as agency rules that put a request on hold do (for the other date)."""
     events = ordered(events)
+    undone = bridged(events) if any(e.type == "reopened" for e in events) else {}
     first: dict[str, Event] = {}
     latest: dict[str, int] = {}  # window group -> position of its latest adverse decision
     for i, ev in enumerate(events):  # one pass for the first event of each type, and the latest
         first.setdefault(ev.type, ev)  # adverse decisions: most look-ups need only those
-        if ev.outcome is not None and (ev.type, ev.outcome) in _OPENS:
+        if (ev.type, ev.outcome) in _OPENS:
             latest[_OPENS[ev.type, ev.outcome]] = i
     filed = first.get("filed")
     if "referral_received" in first and (
@@ -205,8 +235,8 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
                         cal, later.agency_received_on, "Proper component's acknowledgment says it received it"
                     )
         open_holds = 0
-        for ev in events:
-            if ev is filed or ev.occurred_on < filed.occurred_on:
+        for i, ev in enumerate(events):
+            if ev is filed or ev.occurred_on < filed.occurred_on or i in undone:
                 continue
             if ev.type in ENDS_RESPONSE:
                 response_done = ev
@@ -241,7 +271,14 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
         else:
             said = "Receipt of the expedite request ASSUMED"
             expedite_receipt = _receipt(cal, expedite.occurred_on, said, True)
-        expedite_done = _first(events, ENDS_EXPEDITE, expedite.occurred_on)
+        expedite_done = next(
+            (
+                e
+                for i, e in enumerate(events)
+                if e.type in ENDS_EXPEDITE and e.occurred_on >= expedite.occurred_on and i not in undone
+            ),
+            None,
+        )
 
     windows = []
     if latest:
@@ -267,7 +304,7 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
                     for e in events[at + 1 :]
                     if e.type in ENDS_REQUEST
                     or (e.type == etype and e.outcome in moots)
-                    or (group == "expedite" and e.type == "determination")
+                    or e.type == MOOTED_BY.get(group)
                 ),
                 None,
             )
@@ -351,4 +388,5 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
         if first.keys() & set(ESTIMATES)
         else (),
         tuple(holds),
+        tuple((events[i], reopening) for i, reopening in sorted(undone.items())),
     )

@@ -98,12 +98,12 @@ class ListRows:
 
 def known_statuses() -> list[str]:
     """Every status ``derive_status`` can give, as the list shows it."""
-    from foiadesk.core.deadlines.events import OUTCOME_LABELS
+    from foiadesk.core.deadlines.events import CLOSED_BY_AGENCY, OUTCOME_LABELS
 
     fixed = ["Draft", "Filed", "Processing", "Waiting on requester", "Determination", "Appeal pending"]
     outcomes = list(dict.fromkeys(OUTCOME_LABELS.values()))
     appeals = [f"Appeal {o.lower()}" for o in outcomes] + ["Appeal decided"]
-    return fixed + outcomes + appeals + ["Withdrawn", "Closed"]
+    return fixed + outcomes + appeals + ["Withdrawn", "Closed", CLOSED_BY_AGENCY]
 
 
 def _filter(db: Database, index: RequestIndex, flt: ListFilter) -> Filter:

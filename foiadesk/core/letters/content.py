@@ -1253,6 +1253,10 @@ def build_appeal_context(
     relief: str = "",
     withheld_records: bool | None = None,
     within_90_days: bool = False,
+    closure_argument: str = "",
+    enclosure: str = "",
+    also_enclosed: str = "",
+    request_verb: str = "answered",
 ) -> dict:
     """appeal.docx, to the component's appeal office. `withheld` items are dicts with
     'description' (or 'category'), 'exemptions' (codes such as 'b5', '(b)(7)(C)', or dicts
@@ -1268,13 +1272,18 @@ def build_appeal_context(
     `within_90_days`: the appeal is made within 90 days of the decision
     (5 U.S.C. 552(a)(6)(A)(i)(III)(aa)), which the letter then says. `glomar_argument`: why a response that
     neither confirms nor denies that records exist cannot stand. `expedite_denied_on`: the
-    date of an expedite denial the appeal argues besides `decision`, enclosed with it."""
+    date of an expedite denial the appeal argues besides `decision`, enclosed with it.
+    `closure_argument`: why an agency's administrative closure should be reversed (paragraphs);
+    `enclosure`: what the enclosed decision is called, when not `decision` ("letter of May 1,
+    2026 closing {request}": "it" in the body, "my request" in the enclosures line);
+    `also_enclosed`: another document the argument says is enclosed ("my reply of May 3, 2026")."""
     ctx = _followup_base(requester, component, request, letter_date)
     records_decided = one_line(decision) in ("", "determination")
     items = [_withheld_item(n, item) for n, item in enumerate(withheld, 1)]
     search, other = paragraphs(search_argument), paragraphs(other_argument)
     glomar = paragraphs(glomar_argument)
-    if not (items or search or glomar or other or (expedite and clean(expedite_argument))):
+    closure = paragraphs(closure_argument)
+    if not (items or search or glomar or other or closure or (expedite and clean(expedite_argument))):
         raise DraftingError("Say what you appeal: a withholding, the search, or another ground.")
     ctx.update(
         **appeal_office(component, appeal_address, ctx["warnings"]),
@@ -1296,6 +1305,13 @@ def build_appeal_context(
         search_argument=search,
         glomar_argument=glomar,
         other_argument=other,
+        closure_argument=closure,
+        # what the enclosed decision is called in the body and in the enclosures line
+        enclosed_as=one_line(enclosure).replace("{request}", "it") or one_line(decision) or "determination",
+        enclosure=one_line(enclosure).replace("{request}", "my request")
+        or _decision(decision, determination_date),
+        also_enclosed=one_line(also_enclosed),
+        request_verb=one_line(request_verb) or "answered",  # "It answered my request …"
         expedite=expedite,
         expedite_argument=paragraphs(expedite_argument) if expedite else "",
         expedite_denial=_decision("denial of expedited processing", expedite_denied_on)
@@ -1364,10 +1380,13 @@ def _decision(noun: str, on: date) -> str:
 
 def _decision_by(noun: str, on: date, decider: str) -> str:
     """The decision appealed with the office that made it: "determination of May 1, 2026 by
-    the Office of Legal Counsel", "denial by ICE of expedited processing, dated May 1, 2026"."""
+    the Office of Legal Counsel", "denial by ICE of expedited processing, dated May 1, 2026",
+    "administrative closure of my request by ICE, dated May 1, 2026"."""
     noun = one_line(noun) or "determination"
     if noun == "determination":
         return f"determination of {long_date(on)} by {decider}"
+    if noun.startswith("administrative closure"):
+        return f"{noun} by {decider}, dated {long_date(on)}"
     head, _, rest = noun.partition(" ")
     return f"{head} by {decider} {rest}, dated {long_date(on)}"
 

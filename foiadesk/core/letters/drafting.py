@@ -52,6 +52,7 @@ TEMPLATE_NAMES = (
     "still_interested_reply",
     "fee_response",
     "appeal",
+    "reopen_request",
     "liaison_letter",
     "ogis_request",
     "complaint_outline",

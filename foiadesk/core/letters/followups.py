@@ -24,6 +24,15 @@ from sqlite_utils import Database
 
 from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
 from foiadesk.core.errors import UserError
+from foiadesk.core.letters.closure import RELIEF as CLOSURE_RELIEF
+from foiadesk.core.letters.closure import (
+    Closure,
+    appeal_argument,
+    based_on,
+    closure_of,
+    new_request_note,
+    reopen_context,
+)
 from foiadesk.core.letters.content import (
     FEE_CATEGORIES,
     PREFERRED_CATEGORIES,
@@ -88,6 +97,7 @@ FILE_WORDS = {
     "fee-response": "FOIA-fee-reply",
     "still-interested": "FOIA-still-interested-reply",
     "appeal": "FOIA-appeal",
+    "reopen": "FOIA-request-to-reopen",
     "complaint-outline": "FOIA-complaint-outline",
 }
 MAX_TITLE = 400  # a request title longer than this is a note, not a subject: left out of letters
@@ -151,6 +161,8 @@ class History:
     exhibits: list[dict] = field(default_factory=list)
     category_denied: Event | None = None  # the last fee-category decision, when it was a denial
     waiver_decided: Event | None = None  # the last decision on the waiver, whatever it was
+    closure: Closure | None = None  # the agency's administrative closure no reopening undid
+    closure_appeal_due: date | None = None  # the last day to appeal it
 
     def missed(self, today: date) -> bool:
         """The determination deadline passed without a determination."""
@@ -271,6 +283,10 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         appeal_decided=last("appeal_decided"),
         appeal_decision_due=appeal_decision.due if appeal_decision else None,
         component=comp,
+        closure=closure_of(events),
+        closure_appeal_due=clocks["appeal_window:admin_closure"].due
+        if "appeal_window:admin_closure" in clocks
+        else None,
     )
     told = [e for e in events if e.direction != "internal"]
     history.chronology = [{"date": long_date(e.occurred_on), "text": _event_sentence(e, comp)} for e in told]
@@ -332,6 +348,8 @@ AGENCY_LETTERS = {
     "expedite_decided": "decision on expedited processing",
     "interim_release": "interim release",
     "determination": "determination",
+    "admin_closed": "letter closing the request",
+    "reopened": "notice reopening the request",
 }
 APPEAL_OFFICE_LETTERS = {
     "appeal_received": "acknowledgment of the appeal",
@@ -435,6 +453,8 @@ def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
             "appeal_filed": "I filed an administrative appeal.",
             "payment": "I paid the fees.",
             "withdrawn": "I withdrew the request.",
+            "admin_closed": f"{agency} closed the request without deciding it.",
+            "reopened": f"{agency} reopened the request.",
         }
         if e.type in own:
             return sentence_start(own[e.type])
@@ -490,6 +510,8 @@ def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
         + ".",
         "payment": "Plaintiff paid fees.",
         "withdrawn": "Plaintiff withdrew the request.",
+        "admin_closed": f"{agency} closed the request administratively, without a determination.",
+        "reopened": f"{agency} reopened the request.",
     }
     return sentence_start(
         said.get(e.type, (EVENT_TYPES[e.type].label if e.type in EVENT_TYPES else e.type) + ".")
@@ -684,6 +706,20 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         )
     elif kind == "appeal":
         ctx = _appeal(h, requester, inputs, ref, letter_date)
+    elif kind == "reopen":
+        if h.closure is None:
+            raise DraftingError("The log shows no closure by the agency that it has not undone.")
+        ctx = _followup_base(requester, comp, ref, letter_date)
+        ctx.update(reopen_context(h.closure, short_name(comp), answer=inputs.answer, fee_cap=inputs.fee_cap))
+        ctx["note"] = paragraphs(inputs.note)
+        ctx["answer_by"] = answer_by(letter_date)
+        if h.closure_appeal_due is not None:
+            ctx["warnings"].append(
+                "Asking to reopen does not stop the appeal window, which runs to "
+                f"{long_date(h.closure_appeal_due)}: "
+                "appeal by then if the agency has not reopened the request."
+            )
+        ctx["warnings"].append(new_request_note(h.closure.event.occurred_on))
     elif kind == "liaison":
         ctx = _followup_base(requester, comp, ref, letter_date)
         liaison = ctx["component"]["public_liaison"]
@@ -826,6 +862,12 @@ def _and_list(names: list[str]) -> str:
 def _dispute(h: History, facts: dict) -> str:
     if facts["appeal_missed"] and h.appeal_decided is None:
         return "the lack of a decision on my administrative appeal within the time the law allows"
+    if _closed_undecided(h):
+        assert h.closure is not None  # _closed_undecided says so
+        return (
+            f"the administrative closure of my request on {long_date(h.closure.event.occurred_on)}, "
+            "which made no determination on the records"
+        )
     if h.determination is not None and h.determination.outcome in (*ADVERSE, "referral"):
         # the exemptions follow in a sentence of their own ("The determination withheld records under …")
         did = determination_did(h.determination.outcome)
@@ -844,10 +886,20 @@ def _dispute(h: History, facts: dict) -> str:
     return "the processing of my request"
 
 
+def _closed_undecided(h: History) -> bool:
+    """The agency closed the request and has made no determination since."""
+    closed = h.closure
+    return closed is not None and (
+        h.determination is None or h.determination.occurred_on <= closed.event.occurred_on
+    )
+
+
 def _ogis_ask(h: History, facts: dict) -> str:
     """What the requester asks OGIS to help obtain, for the dispute `_dispute` names."""
     if facts["appeal_missed"] and h.appeal_decided is None:
         return "A decision on my administrative appeal, or a date by which the appeal office will decide it"
+    if _closed_undecided(h):
+        return "The reopening of my request in its place in the processing queue, and a determination on it"
     adverse = h.determination is not None and h.determination.outcome in ADVERSE
     if adverse and h.exemptions:
         return (
@@ -904,7 +956,84 @@ GLOMAR_ARGUMENT = (
 )
 
 
+def _closure_appeal(
+    h: History, requester: Requester, inputs: Inputs, ref: RequestRef, letter_date: date
+) -> dict:
+    """An appeal of the agency's administrative closure: the reason it gave, the requester's
+    answer as the log shows it, and the determination the Act still requires."""
+    from foiadesk.core.deadlines.calendar import calendar
+
+    closure = h.closure
+    assert closure is not None  # asked only of a request the agency closed
+    decider = short_name(h.component)
+    grounds, notes = appeal_argument(
+        closure, decider, calendar(), answer=inputs.answer, fee_cap=inputs.fee_cap
+    )
+    other = [inputs.other_argument] if inputs.other_argument else []
+    if h.due_on is not None and closure.event.occurred_on > h.due_on:
+        extended = ", as extended for unusual circumstances," if h.extended else ""
+        bar = fee_bar_text(fee_bar_state(h, letter_date), decider, requester.fee_category)
+        other.append(
+            f"{sentence_start(decider)} made no determination by {long_date(h.due_on)}, when the time "
+            f"limit for one{extended} ran out (5 U.S.C. 552(a)(6)(A)(i)); it closed the request only on "
+            f"{long_date(closure.event.occurred_on)}."
+            + (f" {bar} Please direct that no such fees be charged." if bar else "")
+        )
+    if h.waiver_denied is not None and h.waiver_denied.occurred_on <= closure.event.occurred_on:
+        other.append(
+            f"I also appeal the {_waiver_denial(h)} by {decider} on "
+            f"{long_date(h.waiver_denied.occurred_on)}. The records concern identifiable operations of "
+            "the government, and their release would add significantly to public understanding of them "
+            "as my request explained (5 U.S.C. 552(a)(4)(A)(iii))."
+        )
+    reason = based_on(closure)
+    on = closure.event.occurred_on
+    ctx = build_appeal_context(
+        requester,
+        h.component,
+        ref,
+        letter_date=letter_date,
+        determination_date=on,
+        determination_official=inputs.determination_official,
+        closure_argument="\n".join(grounds),
+        other_argument="\n".join(x.strip() for x in other if x.strip()),
+        appeal_address=inputs.appeal_address,
+        decision="administrative closure of my request",
+        outcome=f"it based on {reason}" if reason else "gave no reason",
+        request_verb="concerns",
+        relief=CLOSURE_RELIEF,
+        withheld_records=False,
+        within_90_days=(letter_date - on).days <= APPEAL_DAYS,
+        enclosure=f"letter of {long_date(on)} closing {{request}}",
+        also_enclosed=f"my answer of {long_date(answer.occurred_on)}"
+        if (answer := closure.answer) is not None and answer.occurred_on <= letter_date
+        else "",
+    )
+    ctx["warnings"].extend(notes)
+    if answer is not None and answer.occurred_on <= letter_date:
+        ctx["warnings"].append(
+            f"Enclose your answer of {long_date(answer.occurred_on)} with the appeal: the letter says "
+            "it is enclosed."
+        )
+    if closure.missed_reply_by:
+        ctx["warnings"].append(
+            "You missed the date the agency's letter named: a short request to reopen "
+            "(followup reopen) may settle this sooner than an appeal. " + new_request_note(on)
+        )
+    if (letter_date - on).days > APPEAL_DAYS:
+        ctx["warnings"].append(
+            f"The closure is more than {APPEAL_DAYS} days old: check the appeal deadline in the agency's "
+            "rules and in the closure letter before sending."
+        )
+    return ctx
+
+
 def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, letter_date: date) -> dict:
+    closed = h.closure
+    if closed is not None and (
+        h.determination is None or h.determination.occurred_on <= closed.event.occurred_on
+    ):
+        return _closure_appeal(h, requester, inputs, ref, letter_date)
     adverse = h.determination if h.determination and h.determination.outcome != "full_grant" else None
     withheld = []
     if h.exemptions:

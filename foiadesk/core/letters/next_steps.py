@@ -23,6 +23,7 @@ KINDS = {
     "fee-response": ("fee_response", "Reply to the fee estimate"),
     "still-interested": ("still_interested_reply", "Still-interested reply"),
     "appeal": ("appeal", "Administrative appeal"),
+    "reopen": ("reopen_request", "Request to reopen a closed request"),
     "complaint-outline": ("complaint_outline", "Pro se complaint outline"),
 }
 
@@ -64,6 +65,8 @@ def steps_for(key: str, label: str, *, late: bool) -> list[str]:
         return ["complaint-outline", "ogis", "status"]
     if key == "expedite":
         return ["status"]
+    if key == "appeal_window:admin_closure":  # an agency's closure: appeal it, or ask to reopen
+        return ["appeal", "reopen", "ogis"]
     if key.startswith("appeal_window"):
         return ["appeal", "ogis"]
     if key == "appeal_decision":

@@ -56,6 +56,7 @@ OUTCOMES = {
     "appeal_outcome": EVENT_TYPES["appeal_decided"].outcomes,
     "expedite": EVENT_TYPES["expedite_decided"].outcomes,
     "fee_waiver": ("granted", "denied"),
+    "closure_reason": EVENT_TYPES["admin_closed"].outcomes,
 }
 
 
@@ -163,6 +164,8 @@ def _main_event(p: Proposal) -> tuple[str, dict]:
         return "appeal_decided", dict(outcome=p.appeal_outcome)
     if kind == "expedite_decision":
         return "expedite_decided", dict(outcome=p.expedite)
+    if kind == "admin_closed":  # the reason, where the letter gives one
+        return "admin_closed", dict(outcome=p.closure_reason)
     if d("estimated_completion"):  # a status reply: the agency's estimated completion date
         return "estimated_completion", dict(named_date=d("estimated_completion"))
     return "note", {}

@@ -17,6 +17,7 @@ REPLY_TYPES = (
     "appeal_decision",
     "expedite_decision",
     "fee_waiver_decision",
+    "admin_closed",
     "other",
 )
 REPLY_LABELS = {
@@ -35,6 +36,7 @@ REPLY_LABELS = {
     "appeal_decision": "Appeal decision",
     "expedite_decision": "Expedite decision",
     "fee_waiver_decision": "Fee waiver decision",
+    "admin_closed": "Closed by the agency (administrative closure)",
     "other": "Other correspondence",
 }
 # Dates a letter names, by the name the proposal gives them.

@@ -60,6 +60,7 @@ class Proposal:
     expedite: str | None = None  # granted | denied
     fee_waiver: str | None = None  # granted | denied
     appeal_outcome: str | None = None  # granted | partly_granted | denied | remanded
+    closure_reason: str | None = None  # an administrative closure's reason (events.CLOSURE_REASONS)
     interim: bool = False  # a release with more to come
     acknowledges: bool = False  # it also acknowledges receipt of the request
     no_text: bool = False  # nothing could be read (a scan): the user fills it in
@@ -81,6 +82,7 @@ class Proposal:
             "expedite": self.expedite,
             "fee_waiver": self.fee_waiver,
             "appeal_outcome": self.appeal_outcome,
+            "closure_reason": self.closure_reason,
             "interim": self.interim,
             "no_text": self.no_text,
         }
@@ -156,6 +158,7 @@ def parse_text(
         expedite=found.decision("expedite"),
         fee_waiver=found.decision("fee_waiver"),
         appeal_outcome=found.appeal_outcome() if reply_type == "appeal_decision" else None,
+        closure_reason=found.closure_reason() if reply_type == "admin_closed" else None,
         interim=reply_type in ("records_released", "partial")
         and found.first(INTERIM, skip=CONDITIONAL) is not None,
         acknowledges=found.first(ACK_STRONG) is not None,

@@ -666,7 +666,48 @@ CLOSED = any_of(
     r"closed\b",
     r"\b(?:are|am|is|have|has)\s+(?:now\s+|therefore\s+|hereby\s+|accordingly\s+)?(?:administratively\s+)?clos(?:ing|ed)\s+"
     r"(?:your|this|the)\s+(?:request|case|file)\b",
+    # "Your request 2026-ICFO-12345 has been administratively closed"
+    r"\b(?:request|case|file)\s+(?:(?:no\.?|number|#)\s*)?[\w-]*\d[\w-]*\s+(?:is\s+(?:now\s+)?|has\s+(?:now\s+)?been\s+|was\s+)"
+    r"(?:administratively\s+)?closed\b",
 )
+# A closure the requester asked for is a withdrawal, not the agency's administrative closure.
+WITHDRAWN = any_of(r"\bwithdr(?:ew|awn|aw|awal|awing)\b", r"\bat\s+your\s+request\b")
+# Why an agency closed a request, as its letter says: tried in this order in the closing
+# sentence, then in the rest of the letter (a duplicate is named as such; a still-interested
+# letter left unanswered, fees not agreed, a clarification not given).
+CLOSED_FOR = (
+    ("duplicate", any_of(r"\bduplicat")),
+    (
+        "no_still_interested_reply",
+        any_of(
+            r"\bstill\s+interested\b",
+            r"\bcontinued\s+interest\b",
+            r"\bno\s+longer\s+interested\b",
+            r"\binterest\s+in\s+(?:pursuing|continuing|receiving)\b",
+        ),
+    ),
+    (
+        "fee_unanswered",
+        any_of(
+            r"\bfees?\b",
+            r"\bpayment\b",
+            r"\bpay\b",
+            r"\b(?:fee|cost)\s+estimate\b",
+            r"\bestimated\s+(?:fees?|costs?)\b",
+        ),
+    ),
+    (
+        "clarification_unanswered",
+        any_of(
+            r"\bclarif",
+            r"\breasonably\s+describ",
+            r"\bperfect(?:ed|ing)?\b",
+            r"\bmore\s+specific\b",
+            r"\b(?:additional|further|more)\s+information\b",
+        ),
+    ),
+)
+BECAUSE = any_of(r"\bbecause\b", r"\bdue\s+to\b", r"\bsince\b", r"\bas\s+(?:the|you|we|it|your|this)\b")
 WILL_CLOSE = any_of(
     r"\bclos(?:e|ed|ing)\b(?:\s+\S+){0,4}?\s+(?:your|the|this)\s+(?:request|file|case)",
     r"\b(?:request|file|case)\s+(?:will|shall)\s+be\s+(?:administratively\s+)?closed\b",
@@ -927,9 +968,10 @@ DISPOSITIONS = (
     ("no_records", r"^no\s+(?:responsive\s+)?records"),
     ("glomar", r"^(?:glomar|neither\s+confirm)"),
     ("referral", r"^(?:all\s+records\s+)?referr"),
+    ("admin_closed", r"^(?:duplicate|administrative(?:ly)?\s+clos)"),
     (
         "other",
-        r"^(?:(?:request\s+)?withdrawn|duplicate|improper|fee[- ]related|not\s+an\s+agency\s+record"
+        r"^(?:(?:request\s+)?withdrawn|improper|fee[- ]related|not\s+an\s+agency\s+record"
         r"|(?:records\s+)?not\s+reasonably\s+described|other\b)",
     ),
 )
@@ -1191,7 +1233,8 @@ class Findings:
             ("fee", self.first(FEE_ESTIMATE if fee else FEE_STRONG, skip=not_if)),
             # records held until the fee is paid: the letter asks for the fee
             ("fee", self.first(PAY_FIRST)),
-            # closed for want of an answer: nothing left to reply to
+            # closed by the agency without a decision (not at the requester's own wish)
+            ("admin_closed", closed if closed and not WITHDRAWN.search(closed) else None),
             ("other", closed),
             (
                 "still_interested",
@@ -1230,6 +1273,18 @@ class Findings:
                 self.note("reply_type", sentence)
                 return kind
         return "other"
+
+    def closure_reason(self) -> str | None:
+        """Why the agency closed the request (``events.CLOSURE_REASONS``), where the letter
+        says: first in the sentence that closes it, then in the rest of the letter; a reason
+        no rule knows is "another reason", and none at all is None."""
+        closing = self.reason_for("reply_type") or ""
+        for text in (closing, *self.sentences):
+            reason = next((name for name, pattern in CLOSED_FOR if pattern.search(text)), None)
+            if reason is not None:
+                self.note("closure_reason", text)
+                return reason
+        return "closure_other" if BECAUSE.search(closing) else None
 
     def _appeal_response(self, appeal_subject: bool) -> list[tuple[str, str | None]]:
         """A letter that answers an appeal (its opening says so, or "Re: FOIA Appeal" heads

@@ -32,7 +32,7 @@ from sqlite_utils import Database
 from foiadesk.core.deadlines import batch, columnar
 from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
-from foiadesk.core.deadlines.events import OUTCOME_LABELS, UNREAD
+from foiadesk.core.deadlines.events import CLOSED_BY_AGENCY, OUTCOME_LABELS, UNREAD
 from foiadesk.core.store import clock_packs, index_cache, index_read, packing, tracking_texts
 from foiadesk.core.tracking.titles import office_name, shown_title
 from foiadesk.core.tracking.tracker import appeal_rule
@@ -86,7 +86,7 @@ def status_group(status: str) -> str:
         return "waiting"
     if status == "Appeal pending":
         return "appeal"
-    if status in ("Withdrawn", "Closed"):
+    if status in ("Withdrawn", "Closed", CLOSED_BY_AGENCY):
         return "closed"
     if status in _DETERMINATIONS or status.startswith("Appeal "):
         return "decided"

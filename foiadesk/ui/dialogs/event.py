@@ -92,6 +92,8 @@ def expected_next(history: list[Event]) -> str:
         and (sends := drafted_followup_sent_as(last.summary or ""))
     ):
         return sends  # the follow-up just drafted, now sent
+    if last is not None and last.type == "admin_closed":
+        return "appeal_filed"  # a closure is appealed as a denial is
     for ask, answer in ASKS.items():
         if types.count(ask) > types.count(answer):
             return answer

@@ -419,7 +419,7 @@ class FollowupDialog(QDialog):
     def _fields_for_kind(self, *_args) -> None:
         kind = self.kind.currentData()
         for widget, kinds in (
-            (self.answer, ("info-answer",)),
+            (self.answer, ("info-answer", "reopen")),
             (self.narrowing, ("fee-response",)),
             (self.search, ("appeal",)),
             (self.appeal_address, ("appeal",)),

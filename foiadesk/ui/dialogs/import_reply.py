@@ -62,6 +62,7 @@ FINDING_LABELS = {
     "expedite": "Expedite",
     "fee_waiver": "Fee waiver",
     "appeal_outcome": "Appeal outcome",
+    "closure_reason": "Reason for closing",
     **DATE_LABELS,
 }
 CHANGE_WORDS = {
@@ -220,6 +221,8 @@ class ImportDialog(QDialog):
         self.referred = QLineEdit(p.referred_to or "")
         self.referred.setPlaceholderText("the office it was sent on to, if any")
         self.appeal = _choice(OUTCOMES["appeal_outcome"], p.appeal_outcome, OUTCOME_LABELS)
+        self.closure_reason = _choice(OUTCOMES["closure_reason"], p.closure_reason, OUTCOME_LABELS)
+        self.closure_reason.setItemText(0, "not stated")
         self.expedite = _choice(("granted", "denied"), p.expedite)
         self.fee_waiver = _choice(("granted", "denied"), p.fee_waiver)
         decisions = QWidget()
@@ -257,6 +260,7 @@ class ImportDialog(QDialog):
             self.form.addRow(DATE_LABELS[name], widget)
         self.form.addRow("&Referred to", self.referred)
         self.form.addRow("Appeal &outcome", self.appeal)
+        self.form.addRow("Reason for closing", self.closure_reason)
         self.form.addRow("Decides", decisions)
         self.form.addRow("Also", flags)
         self._explain_fields()
@@ -320,6 +324,7 @@ class ImportDialog(QDialog):
             self.fee.textChanged,
             self.referred.textChanged,
             self.appeal.currentIndexChanged,
+            self.closure_reason.currentIndexChanged,
             self.expedite.currentIndexChanged,
             self.fee_waiver.currentIndexChanged,
             self.acknowledges.toggled,
@@ -347,6 +352,7 @@ class ImportDialog(QDialog):
             "expedite": self.expedite,
             "fee_waiver": self.fee_waiver,
             "appeal_outcome": self.appeal,
+            "closure_reason": self.closure_reason,
             **self.dates,
         }
         for finding, widget in widgets.items():
@@ -356,6 +362,7 @@ class ImportDialog(QDialog):
 
     def _fit_fields(self) -> None:
         self.form.setRowVisible(self.appeal, self.type.currentData() == "appeal_decision")
+        self.form.setRowVisible(self.closure_reason, self.type.currentData() == "admin_closed")
 
     def set_request(self, request_id: int | None) -> None:
         label = self._labels.get(request_id) if request_id is not None else None
@@ -403,6 +410,7 @@ class ImportDialog(QDialog):
             dates={name: day for name, widget in self.dates.items() if (day := widget.value()) is not None},
             referred_to=self.referred.text().strip() or None,
             appeal_outcome=self.appeal.currentData() if kind == "appeal_decision" else None,
+            closure_reason=self.closure_reason.currentData() if kind == "admin_closed" else None,
             expedite=self.expedite.currentData(),
             fee_waiver=self.fee_waiver.currentData(),
             acknowledges=self.acknowledges.isChecked(),
