@@ -322,6 +322,14 @@ RELEASED = any_of(
     # "As requested, we are sending you a copy of your registration record"
     r"\b(?:are|am|is)\s+(?:hereby\s+)?(?:sending|mailing|e-?mailing)\s+you\s+(?:a\s+cop(?:y|ies)|copies|the|all|\d+)\b",
 )
+# A full grant said as the request being answered in full: "The Postal Service has fully satisfied
+# your request", "I trust that this information fully satisfies your request" (the Justice Department's
+# sample language for letters that deny nothing). Weaker than a release named: a letter that also
+# finds no records or withholds something is that answer (see ``Findings._determination``).
+FULLY_SATISFIED = any_of(
+    r"\b(?:has|have|had)\s+(?:now\s+)?fully\s+satisfied\s+your\s+(?:\w+\s+){0,2}?request\b",
+    r"\bfully\s+satisfies\s+your\s+(?:\w+\s+){0,2}?request\b",
+)
 # Records put where the requester reads them: "are being placed in the NRC Public Document Room
 # … under your name", "are available in the Public Document Room" (not the boilerplate of many
 # letters: "Many records are available in the FBI's electronic reading room").
@@ -1082,6 +1090,9 @@ class Findings:
             return "denial", withheld
         if none_found:
             return "no_records", none_found
+        fully = self.first(FULLY_SATISFIED, where=lambda s: asserted(s, strict=True))
+        if fully:
+            return "records_released", fully
         return None
 
     def referral(self) -> tuple[str, bool] | None:
