@@ -782,7 +782,10 @@ EXTENSION = any_of(
     r"\b(?:extend|extending|extended|extension)\b.{0,80}\b(?:time|deadline|response|period|date|limit)\b",
     r"\badditional\s+(?:10|ten)\s+(?:working|business)\s+days\b",
     r"\b(?:10|ten)[- ](?:day|working[- ]day|business[- ]day)\s+extension\b",
-    r"\bextension\s+of\s+(?:an\s+)?(?:additional\s+)?(?:10|ten)\s+(?:additional\s+)?(?:working|business)\s+days\b",
+    r"\bextension\s+of\s+(?:an\s+)?(?:additional\s+)?(?:up\s+to\s+)?(?:10|ten)\s+(?:additional\s+)?(?:working|business)\s+days\b",
+    # "An extension of up to ten working days is being invoked", "we are invoking the extension"
+    r"\bextension\b(?:\s+\S+){0,10}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:being\s+)?invoked\b",
+    r"\b(?:are|am|is)\s+(?:hereby\s+)?invoking\s+(?:\S+\s+){0,4}?extension\b",
 )
 # The office says ahead that it will miss the statutory time: "We will be unable to respond to
 # your request within the FOIA's 20 day statutory time period", "cannot meet the 20-day" (the
@@ -793,9 +796,9 @@ EXTENSION = any_of(
 EXTENSION_AHEAD = any_of(
     r"\b(?:(?:will\s+be|are|am|is)\s+unable\s+to|will\s+not\s+be\s+able\s+to|cannot|can\s?not)\s+"
     r"(?:(?:respond|reply|complete|process|make\s+a\s+determination)\w*\b(?:\s+\S+){0,10}?\s+(?:within|in)"
-    r"|meet)\s+(?:\S+\s+){0,3}?(?:statutory|(?:20|twenty)[- ](?:working[- ]|business[- ])?days?)\b",
+    r"|meet)\s+(?:\S+\s+){0,3}?(?:statutory|(?:20|twenty)[- ](?:working[- ]|business[- ]|work[- ]?)?days?)\b",
     r"\b(?:take|need|require)s?\s+(?:more|longer)\s+than\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)[- ]"
-    r"(?:working[- ]|business[- ])?days?\b",
+    r"(?:working[- ]|business[- ]|work[- ]?)?days?\b",
 )
 NOT_AN_EXTENSION = any_of(
     r"\bappeal",
