@@ -586,6 +586,16 @@ NO_RECORDS = any_of(
     rf"\b(?:do|does|did)\s+not\s+(?:have|hold|maintain|possess|keep)\s+(?:any\s+)?(?:{NOT_OTHER}\w+\s+){{0,2}}?"
     r"(?:records|documents)\b",
     r"\bno\s+(?:such\s+|responsive\s+)?(?:records|documents)\s+(?:exist|existed)\b",
+    # the compilation asked for is not one the office keeps: "The Bureau does not maintain a listing of
+    # A-76 activities", "The Park does not keep a log of ranger calls" (the law's "not required to
+    # create or compile a record" is no answer by itself)
+    r"\b(?:do|does|did)\s+not\s+(?:have|hold|maintain|possess|keep|compile|track)\s+(?:a|an|any|such(?:\s+an?)?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:list(?:ing)?s?|compilations?|reports?|tables?|databases?|logs?|inventor(?:y|ies)"
+    r"|summar(?:y|ies)|spreadsheets?|breakdowns?|tabulations?|statistics|data)\b",
+    # ... or not arranged the way asked: "does not maintain visitor counts by the visitors' home State",
+    # "We do not compile statistics by county" (not "by itself", nor "by law")
+    r"\b(?:do|does|did)\s+not\s+(?:maintain|compile|keep|track)\s+(?:[\w'-]+\s+){1,4}?(?:by|broken\s+down\s+by"
+    r"|sorted\s+by|for\s+each)\s+(?!(?:itself|themselves|law|statute|regulation|policy)\b)",
     # "EOIR has no records of the kind you describe"
     rf"\b(?:we|office|agency|(?-i:[A-Z]{{2,8}}))\s+(?:has|have|had|maintains|holds|possesses)\s+no\s+(?:{NOT_OTHER}\w+\s+)?"
     r"(?:records|documents|files)\b",
