@@ -21,7 +21,7 @@ TEMPLATES = Path(__file__).parent / "fixtures" / "replies-templates"
 
 # What the reader reads right on the filled templates (45 letters, 12 offices); measured before any
 # rule below at reply type 27 of 45, tracking numbers 38 of 45, fee amount 42 of 43.
-FLOOR = {"reply_type": 42, "letter_date": 45, "tracking_numbers": 38, "exemptions": 45, "fee_amount": 42}
+FLOOR = {"reply_type": 44, "letter_date": 45, "tracking_numbers": 38, "exemptions": 45, "fee_amount": 42}
 
 
 def test_the_filled_templates_keep_their_figures():
@@ -126,3 +126,46 @@ def test_an_extension_said_ahead_or_invoked(body, expected):
 )
 def test_a_compilation_the_office_does_not_keep_is_no_records(body, expected):
     assert kind(body) == expected
+
+
+NAVY = "DEPARTMENT OF THE NAVY\nJune 1, 2004\nDear Mr. Hale:\nThis responds to your Freedom of Information Act request of May 3, 2004 in which you seek the pier maintenance logs. Your request was received by this office on May 6, 2004 and assigned file number 04-0411. "
+
+
+# A letter that says it has weighed the requester's case for a fee waiver is the fee-waiver decision,
+# even cut off before the deciding sentence (as the expedite decision is).
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "You requested a waiver of fees. We have taken into consideration your justification regarding waiver of fees and your ability to disseminate the information.",
+            "fee_waiver_decision",
+        ),
+        (
+            "We have carefully considered your request for a fee waiver against the factors in our regulation.",
+            "fee_waiver_decision",
+        ),
+        # near misses: a consideration still to come, or not yet made
+        (
+            "You requested a waiver of fees. Your request for a waiver of fees will be considered once the records are located.",
+            "ack",
+        ),
+        (
+            "You requested a waiver of fees. We have not yet considered your request for a waiver of fees.",
+            "ack",
+        ),
+    ],
+)
+def test_a_fee_waiver_weighed_is_the_fee_waiver_decision(body, expected):
+    assert parse_text(NAVY + body).reply_type == expected
+
+
+def test_the_standard_an_expedite_request_must_meet_to_be_granted_grants_nothing():
+    weighed = (
+        NAVY
+        + "You seek the expedited processing of your request for the logs. A request for expedited processing must demonstrate an exceptional need or urgency for the information in order to be granted, such as an imminent threat to the life or physical safety of an individual."
+    )
+    p = parse_text(weighed)
+    assert (p.reply_type, p.expedite) == ("expedite_decision", None)
+    # near miss: a grant said outright is still a grant
+    granted = parse_text(NAVY + "Your request for expedited processing is granted.")
+    assert (granted.reply_type, granted.expedite) == ("expedite_decision", "granted")

@@ -922,6 +922,21 @@ EXPEDITE_PENDING = any_of(
     r"(?:will|shall)\b",
     r"\bexpedit\w*\b(?:\s+\S+){0,8}?\s+(?:is|remains)\s+(?:still\s+)?(?:pending|under\s+review|under\s+consideration)\b",
 )
+# A fee waiver weighed: the office says it has considered the requester's case for one ("We have taken
+# into consideration your justification regarding waiver of fees", the Navy's letter that reduces the
+# fees instead); not a consideration still to come ("will be considered", "have not yet considered").
+FEE_WAIVER_WEIGHED = any_of(
+    r"\b(?:have|has|had)\s+(?!not\b)(?:(?:also|now|carefully|fully)\s+)?(?:considered|taken\s+into\s+"
+    r"(?:account|consideration)|reviewed|evaluated|weighed|examined)\s+(?:\w+\s+){0,3}?(?:justification|request"
+    r"|basis|reasons?|arguments?|submission)\s+(?:for|regarding|concerning|in\s+support\s+of|of)\s+"
+    r"(?:a\s+|the\s+|your\s+)?(?:fee\s+waiver|waiver\s+of\s+(?:all\s+|the\s+)?fees)\b",
+)
+FEE_WAIVER_PENDING = any_of(
+    r"\b(?:fee\s+waiver|waiver\s+of\s+(?:all\s+|the\s+)?fees)\b(?:\s+\S+){0,10}?\s+(?:will|shall)\s+be\s+"
+    r"(?:decided|determined|made|reviewed|considered|addressed)\b",
+    r"\b(?:fee\s+waiver|waiver\s+of\s+(?:all\s+|the\s+)?fees)\b(?:\s+\S+){0,8}?\s+(?:is|remains)\s+(?:still\s+)?"
+    r"(?:pending|under\s+review|under\s+consideration)\b",
+)
 DENIED = any_of(
     r"\bden(?:y|ied|ying|ial)\b", r"\bnot\s+(?:been\s+)?granted\b", r"\b(?:cannot|unable\s+to)\s+grant\b",
     r"\bdo(?:es)?\s+not\s+(?:meet|qualify|satisfy|warrant)\b",
@@ -929,7 +944,8 @@ DENIED = any_of(
     r"\bdid\s+not\s+(?:meet|demonstrate|show|establish)\b", r"\bnot\s+entitled\s+to\b",
     r"\b(?:is|was|are|were)\s+(?:deficient|insufficient)\b",
 )  # fmt: skip
-GRANTED = any_of(r"\bgrant(?:ed|ing)?\b", r"\bapprov(?:ed|e|ing)\b")
+# (the standard a request must meet "in order to be granted" grants nothing)
+GRANTED = any_of(r"(?<!to\sbe\s)\bgrant(?:ed|ing)?\b", r"(?<!to\sbe\s)\bapprov(?:ed|e|ing)\b")
 REASON_GIVEN = re.compile(r"\bbecause\b", re.I)
 
 
@@ -1242,6 +1258,7 @@ class Findings:
             ("expedite_decision", self._decision_sentence("expedite") or self._expedite_weighed()),
             # a fee waiver denied is a decision to appeal, even in a letter that also logs the request
             ("fee_waiver_decision", self._decision_sentence("fee_waiver", denied_only=True)),
+            ("fee_waiver_decision", self._fee_waiver_weighed()),
             ("extension", self.extension),
             ("ack", None if answers_status else self.first(ACK_WEAK)),
             ("fee_waiver_decision", self._decision_sentence("fee_waiver")),
@@ -1296,6 +1313,13 @@ class Findings:
         if asked is None or self.first(EXPEDITE_PENDING) or not self.first(EXPEDITE_WEIGHED):
             return None
         return asked
+
+    def _fee_waiver_weighed(self) -> str | None:
+        """A letter that says it has weighed the case for a fee waiver decides it, even when the
+        deciding sentence is cut off; not while it says that decision is still to come."""
+        if self.first(FEE_WAIVER_PENDING):
+            return None
+        return self.first(FEE_WAIVER_WEIGHED, skip=CONDITIONAL)
 
     def decision(self, topic: str) -> str | None:
         """granted / denied for an expedite or fee-waiver request the letter decides."""
