@@ -10,18 +10,20 @@ The passages below are written for these tests in the same offices' wording (non
 letter), each rule with a near miss that must read as before.
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from foiadesk.core.replies.accuracy import FIELDS, score, table
+from foiadesk.core.replies.fees import find_fee
 from foiadesk.core.replies.parse import parse_text
 
 TEMPLATES = Path(__file__).parent / "fixtures" / "replies-templates"
 
 # What the reader reads right on the filled templates (45 letters, 12 offices); measured before any
 # rule below at reply type 27 of 45, tracking numbers 38 of 45, fee amount 42 of 43.
-FLOOR = {"reply_type": 44, "letter_date": 45, "tracking_numbers": 38, "exemptions": 45, "fee_amount": 42}
+FLOOR = {"reply_type": 45, "letter_date": 45, "tracking_numbers": 38, "exemptions": 45, "fee_amount": 43}
 
 
 def test_the_filled_templates_keep_their_figures():
@@ -169,3 +171,37 @@ def test_the_standard_an_expedite_request_must_meet_to_be_granted_grants_nothing
     # near miss: a grant said outright is still a grant
     granted = parse_text(NAVY + "Your request for expedited processing is granted.")
     assert (granted.reply_type, granted.expedite) == ("expedite_decision", "granted")
+
+
+NRC_FORM = """NRC FORM 464 Part I (12-2015)
+U.S. NUCLEAR REGULATORY COMMISSION
+RESPONSE TO FREEDOM OF INFORMATION ACT (FOIA) REQUEST
+FOIA NRC-2016-000412    RESPONSE TYPE ☐ INTERIM ☒ FINAL
+DATE: 08/02/2016
+PART I. -- INFORMATION RELEASED
+{adams} Agency records subject to the request are already available in public ADAMS or on microfiche in the NRC Public Document Room.
+☐ Agency records subject to the request are enclosed.
+PART I.A -- FEES    AMOUNT
+☐ You will be billed by NRC for the amount listed.
+☐ None. Minimum fee threshold not met.
+{waived} Fees waived.
+"""
+
+
+# The NRC's form: records already in its public library are released; a ticked "Fees waived" line
+# charges nothing. An unticked box says neither.
+@pytest.mark.parametrize(
+    "adams, waived, expected",
+    [("☒", "☒", ("records_released", Decimal("0"))), ("☐", "☐", ("other", None))],
+)
+def test_the_nrc_form_records_in_adams_and_fees_waived(adams, waived, expected):
+    p = parse_text(NRC_FORM.format(adams=adams, waived=waived))
+    assert (p.reply_type, p.fee_amount) == expected
+
+
+@pytest.mark.parametrize(
+    "text, fee",
+    [("[x] Fees waived.", Decimal("0")), ("[ ] Fees waived.", None), ("(X) Fees waived", Decimal("0"))],
+)
+def test_a_ticked_fees_waived_line_is_no_fee(text, fee):
+    assert find_fee("PART I.A -- FEES\n" + text)[0] == fee

@@ -338,6 +338,9 @@ RECORDS_IN_ROOM = any_of(
     r"(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr)\b",
     r"\b(?:are|is)\s+(?:now\s+)?being\s+placed\s+in\s+the\s+(?:\S+\s+){0,2}?reading\s+room\b",
     r"\b(?:are|is)\s+(?:already\s+)?in\s+the\s+(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr)\b",
+    # the NRC's form: "Agency records subject to the request are already available in public ADAMS or on
+    # microfiche in the NRC Public Document Room" (its public library, searched by accession number)
+    r"\b(?:are|is)\s+(?:now\s+|already\s+)?(?:being\s+)?(?:placed|made\s+available|available)\s+in\s+public\s+ADAMS\b",
 )
 # Records posted for the requester to fetch: "the responsive records are available for download in
 # the FOIA portal", "have been uploaded to your account", "can be accessed at the following link".
