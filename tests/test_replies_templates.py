@@ -14,8 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import reply_damage
 
-from foiadesk.core.replies.accuracy import FIELDS, score, table
+from foiadesk.core.replies.accuracy import FIELDS, _found, score, table
 from foiadesk.core.replies.fees import find_fee
 from foiadesk.core.replies.parse import parse_text
 from foiadesk.core.replies.tracking import find_tracking_numbers
@@ -172,6 +173,43 @@ def test_the_standard_an_expedite_request_must_meet_to_be_granted_grants_nothing
     # near miss: a grant said outright is still a grant
     granted = parse_text(NAVY + "Your request for expedited processing is granted.")
     assert (granted.reply_type, granted.expedite) == ("expedite_decision", "granted")
+
+
+# A text extraction or a re-flow runs a form's lines together: each box still starts a statement of
+# its own, so an unticked line says nothing wherever it sits (NRC's form run into one paragraph).
+REFLOWS = ("one paragraph", "wrap 60", "wrap 100", "lines unwrapped")
+
+
+def test_the_templates_read_the_same_re_flowed():
+    flipped = []
+    for name, text, reply, want in reply_damage.letters(TEMPLATES):
+        numbers = want.get("tracking_numbers") or frozenset()
+        for transform in REFLOWS:
+            after = parse_text(reply_damage.damaged(name, transform, text, numbers), sent_on=reply.sent_on)
+            flipped += [(name, transform, f) for f in want if _found(after, f) != want[f]]
+    assert flipped == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "PART I. -- INFORMATION RELEASED ☐ Agency records subject to the request are enclosed. ☒ We did not locate any agency records responsive to your request.",
+            "no_records",
+        ),
+        (
+            "RESPONSE TYPE ☐ INTERIM ☒ FINAL PART I ☒ Agency records subject to the request are enclosed. ☐ We did not locate any agency records responsive to your request.",
+            "records_released",
+        ),
+        # near miss: a box in a sentence's words, before a lower-case word, ends nothing
+        (
+            "Enclosed are 12 pages of records responsive to your request, whose ☐ marks on page 3 are the original form's.",
+            "records_released",
+        ),
+    ],
+)
+def test_a_box_run_into_a_line_starts_its_own_statement(text, expected):
+    assert parse_text(HEAD + text).reply_type == expected
 
 
 NRC_FORM = """NRC FORM 464 Part I (12-2015)
