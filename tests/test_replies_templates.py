@@ -267,3 +267,32 @@ def test_a_ticked_fees_waived_line_is_no_fee(text, fee):
 )
 def test_numbers_assigned_or_office_coded(text, numbers):
     assert find_tracking_numbers(text) == numbers
+
+
+# The date by which the office says it will give its own answer is its estimate (what an
+# acknowledgment or an extension notice names), not a date the requester must reply by.
+@pytest.mark.parametrize(
+    "body, named",
+    [
+        (
+            "We received your FOIA request dated 2 March 2015, for the housing contract on 4 March 2015. We will provide you our release determination by 1 April 2015.",
+            {"received": "2015-03-04", "estimated_completion": "2015-04-01"},
+        ),
+        (
+            "We received your FOIA request. Based on our initial review, we believe we cannot process your request within 20 workdays. We expect to reply to your request not later than 15 April 2015.",
+            {"estimated_completion": "2015-04-15"},
+        ),
+        (
+            "An extension of up to ten working days is being invoked. We plan to respond to you by March 31, 2015.",
+            {"estimated_completion": "2015-03-31"},
+        ),
+        # near misses: the requester's date stays the requester's
+        (
+            "Please tell us which offices to search. Please respond by March 31, 2015, or we will close your request.",
+            {"reply_by": "2015-03-31"},
+        ),
+        ("We will close your request if you do not respond by March 31, 2015.", {"reply_by": "2015-03-31"}),
+    ],
+)
+def test_the_offices_own_answer_date_is_its_estimate(body, named):
+    assert {k: v.isoformat() for k, v in parse_text(HEAD + body).dates.items()} == named
