@@ -279,9 +279,19 @@ RECEIVED = [
     re.compile(rf"\breceived\b(?:\s+(?:by|in|at)\s+.{{1,60}}?)?\s+(?:on\s+)?(?P<d>{DATE})", re.I),
     re.compile(rf"\breceiv\w*\b.{{0,100}}?\bon\s+(?P<d>{DATE})", re.I),
 ]
-ESTIMATE_TOPIC = any_of(r"\bestimat", r"\bexpect", r"\banticipat")
+ESTIMATE_TOPIC = any_of(
+    r"\bestimat",
+    r"\bexpect",
+    r"\banticipat",
+    # the office's own answer promised by a date is its estimate, not a date for the requester: "We
+    # will provide you our release determination by 7 May 2003", "We plan to respond to you by May 2"
+    r"\b(?:we|I|this\s+office)\s+(?:will|shall|plan\s+to|intend\s+to|hope\s+to)\s+(?:provide\s+(?:you\s+)?"
+    r"(?:with\s+)?(?:our|a|the)\s+(?:\w+\s+)?(?:determination|response|decision)|respond|reply|complete"
+    r"|make\s+(?:a|our)\s+(?:\w+\s+)?determination)\b",
+)
 ESTIMATE_WHAT = re.compile(
-    rf"\b(?:complet\w*|respon\w*|determination|finish\w*|process\w*)\b.{{0,80}}?(?P<d>{DATE})", re.I
+    rf"\b(?:complet\w*|respon\w*|determination|finish\w*|process\w*|repl(?:y|ies))\b.{{0,80}}?(?P<d>{DATE})",
+    re.I,
 )
 EXTENDED_WHAT = re.compile(
     rf"\b(?:extend\w*|extension|unusual\s+circumstances|new\s+(?:due|response)\s+date)\b.{{0,120}}?"

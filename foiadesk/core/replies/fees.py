@@ -66,6 +66,8 @@ ESTIMATE_WORDS = re.compile(
 # A letter that charges nothing says so in a few ways; "the first 100 pages are free of
 # charge" is the fee schedule, not this letter's fee.
 NO_FEE = re.compile(
+    # a checkbox form's ticked line: "☒ Fees waived." (an unticked one says nothing)
+    r"(?:☒|☑|\[[xX✓]\]|\([xX]\))[ \t]*(?:fees?|charges?)\s+(?:are\s+)?waived\b|"
     r"\b(?:at\s+no\s+(?:charge|cost)|without\s+charge|no\s+(?:\w+\s+){0,2}?(?:fees?|charges?)\s+"
     r"(?:is|are|will\s+be|has\s+been|have\s+been)\s+(?:being\s+)?(?:assessed|charged|incurred|due)"
     r"|there\s+(?:is|are|will\s+be)\s+no\s+(?:\w+\s+){0,2}?(?:fees?|charges?)\b"

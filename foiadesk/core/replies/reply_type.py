@@ -322,6 +322,14 @@ RELEASED = any_of(
     # "As requested, we are sending you a copy of your registration record"
     r"\b(?:are|am|is)\s+(?:hereby\s+)?(?:sending|mailing|e-?mailing)\s+you\s+(?:a\s+cop(?:y|ies)|copies|the|all|\d+)\b",
 )
+# A full grant said as the request being answered in full: "The Postal Service has fully satisfied
+# your request", "I trust that this information fully satisfies your request" (the Justice Department's
+# sample language for letters that deny nothing). Weaker than a release named: a letter that also
+# finds no records or withholds something is that answer (see ``Findings._determination``).
+FULLY_SATISFIED = any_of(
+    r"\b(?:has|have|had)\s+(?:now\s+)?fully\s+satisfied\s+your\s+(?:\w+\s+){0,2}?request\b",
+    r"\bfully\s+satisfies\s+your\s+(?:\w+\s+){0,2}?request\b",
+)
 # Records put where the requester reads them: "are being placed in the NRC Public Document Room
 # … under your name", "are available in the Public Document Room" (not the boilerplate of many
 # letters: "Many records are available in the FBI's electronic reading room").
@@ -330,6 +338,9 @@ RECORDS_IN_ROOM = any_of(
     r"(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr)\b",
     r"\b(?:are|is)\s+(?:now\s+)?being\s+placed\s+in\s+the\s+(?:\S+\s+){0,2}?reading\s+room\b",
     r"\b(?:are|is)\s+(?:already\s+)?in\s+the\s+(?:\S+\s+){0,2}?(?:public\s+\w+\s+room|pdr)\b",
+    # the NRC's form: "Agency records subject to the request are already available in public ADAMS or on
+    # microfiche in the NRC Public Document Room" (its public library, searched by accession number)
+    r"\b(?:are|is)\s+(?:now\s+|already\s+)?(?:being\s+)?(?:placed|made\s+available|available)\s+in\s+public\s+ADAMS\b",
 )
 # Records posted for the requester to fetch: "the responsive records are available for download in
 # the FOIA portal", "have been uploaded to your account", "can be accessed at the following link".
@@ -578,6 +589,16 @@ NO_RECORDS = any_of(
     rf"\b(?:do|does|did)\s+not\s+(?:have|hold|maintain|possess|keep)\s+(?:any\s+)?(?:{NOT_OTHER}\w+\s+){{0,2}}?"
     r"(?:records|documents)\b",
     r"\bno\s+(?:such\s+|responsive\s+)?(?:records|documents)\s+(?:exist|existed)\b",
+    # the compilation asked for is not one the office keeps: "The Bureau does not maintain a listing of
+    # A-76 activities", "The Park does not keep a log of ranger calls" (the law's "not required to
+    # create or compile a record" is no answer by itself)
+    r"\b(?:do|does|did)\s+not\s+(?:have|hold|maintain|possess|keep|compile|track)\s+(?:a|an|any|such(?:\s+an?)?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:list(?:ing)?s?|compilations?|reports?|tables?|databases?|logs?|inventor(?:y|ies)"
+    r"|summar(?:y|ies)|spreadsheets?|breakdowns?|tabulations?|statistics|data)\b",
+    # ... or not arranged the way asked: "does not maintain visitor counts by the visitors' home State",
+    # "We do not compile statistics by county" (not "by itself", nor "by law")
+    r"\b(?:do|does|did)\s+not\s+(?:maintain|compile|keep|track)\s+(?:[\w'-]+\s+){1,4}?(?:by|broken\s+down\s+by"
+    r"|sorted\s+by|for\s+each)\s+(?!(?:itself|themselves|law|statute|regulation|policy)\b)",
     # "EOIR has no records of the kind you describe"
     rf"\b(?:we|office|agency|(?-i:[A-Z]{{2,8}}))\s+(?:has|have|had|maintains|holds|possesses)\s+no\s+(?:{NOT_OTHER}\w+\s+)?"
     r"(?:records|documents|files)\b",
@@ -815,7 +836,10 @@ EXTENSION = any_of(
     r"\b(?:extend|extending|extended|extension)\b.{0,80}\b(?:time|deadline|response|period|date|limit)\b",
     r"\badditional\s+(?:10|ten)\s+(?:working|business)\s+days\b",
     r"\b(?:10|ten)[- ](?:day|working[- ]day|business[- ]day)\s+extension\b",
-    r"\bextension\s+of\s+(?:an\s+)?(?:additional\s+)?(?:10|ten)\s+(?:additional\s+)?(?:working|business)\s+days\b",
+    r"\bextension\s+of\s+(?:an\s+)?(?:additional\s+)?(?:up\s+to\s+)?(?:10|ten)\s+(?:additional\s+)?(?:working|business)\s+days\b",
+    # "An extension of up to ten working days is being invoked", "we are invoking the extension"
+    r"\bextension\b(?:\s+\S+){0,10}?\s+(?:is|are|has\s+been|have\s+been)\s+(?:being\s+)?invoked\b",
+    r"\b(?:are|am|is)\s+(?:hereby\s+)?invoking\s+(?:\S+\s+){0,4}?extension\b",
 )
 # The office says ahead that it will miss the statutory time: "We will be unable to respond to
 # your request within the FOIA's 20 day statutory time period", "cannot meet the 20-day" (the
@@ -826,9 +850,9 @@ EXTENSION = any_of(
 EXTENSION_AHEAD = any_of(
     r"\b(?:(?:will\s+be|are|am|is)\s+unable\s+to|will\s+not\s+be\s+able\s+to|cannot|can\s?not)\s+"
     r"(?:(?:respond|reply|complete|process|make\s+a\s+determination)\w*\b(?:\s+\S+){0,10}?\s+(?:within|in)"
-    r"|meet)\s+(?:\S+\s+){0,3}?(?:statutory|(?:20|twenty)[- ](?:working[- ]|business[- ])?days?)\b",
+    r"|meet)\s+(?:\S+\s+){0,3}?(?:statutory|(?:20|twenty)[- ](?:working[- ]|business[- ]|work[- ]?)?days?)\b",
     r"\b(?:take|need|require)s?\s+(?:more|longer)\s+than\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)[- ]"
-    r"(?:working[- ]|business[- ])?days?\b",
+    r"(?:working[- ]|business[- ]|work[- ]?)?days?\b",
 )
 NOT_AN_EXTENSION = any_of(
     r"\bappeal",
@@ -942,6 +966,21 @@ EXPEDITE_PENDING = any_of(
     r"(?:will|shall)\b",
     r"\bexpedit\w*\b(?:\s+\S+){0,8}?\s+(?:is|remains)\s+(?:still\s+)?(?:pending|under\s+review|under\s+consideration)\b",
 )
+# A fee waiver weighed: the office says it has considered the requester's case for one ("We have taken
+# into consideration your justification regarding waiver of fees", the Navy's letter that reduces the
+# fees instead); not a consideration still to come ("will be considered", "have not yet considered").
+FEE_WAIVER_WEIGHED = any_of(
+    r"\b(?:have|has|had)\s+(?!not\b)(?:(?:also|now|carefully|fully)\s+)?(?:considered|taken\s+into\s+"
+    r"(?:account|consideration)|reviewed|evaluated|weighed|examined)\s+(?:\w+\s+){0,3}?(?:justification|request"
+    r"|basis|reasons?|arguments?|submission)\s+(?:for|regarding|concerning|in\s+support\s+of|of)\s+"
+    r"(?:a\s+|the\s+|your\s+)?(?:fee\s+waiver|waiver\s+of\s+(?:all\s+|the\s+)?fees)\b",
+)
+FEE_WAIVER_PENDING = any_of(
+    r"\b(?:fee\s+waiver|waiver\s+of\s+(?:all\s+|the\s+)?fees)\b(?:\s+\S+){0,10}?\s+(?:will|shall)\s+be\s+"
+    r"(?:decided|determined|made|reviewed|considered|addressed)\b",
+    r"\b(?:fee\s+waiver|waiver\s+of\s+(?:all\s+|the\s+)?fees)\b(?:\s+\S+){0,8}?\s+(?:is|remains)\s+(?:still\s+)?"
+    r"(?:pending|under\s+review|under\s+consideration)\b",
+)
 DENIED = any_of(
     r"\bden(?:y|ied|ying|ial)\b", r"\bnot\s+(?:been\s+)?granted\b", r"\b(?:cannot|unable\s+to)\s+grant\b",
     r"\bdo(?:es)?\s+not\s+(?:meet|qualify|satisfy|warrant)\b",
@@ -949,7 +988,8 @@ DENIED = any_of(
     r"\bdid\s+not\s+(?:meet|demonstrate|show|establish)\b", r"\bnot\s+entitled\s+to\b",
     r"\b(?:is|was|are|were)\s+(?:deficient|insufficient)\b",
 )  # fmt: skip
-GRANTED = any_of(r"\bgrant(?:ed|ing)?\b", r"\bapprov(?:ed|e|ing)\b")
+# (the standard a request must meet "in order to be granted" grants nothing)
+GRANTED = any_of(r"(?<!to\sbe\s)\bgrant(?:ed|ing)?\b", r"(?<!to\sbe\s)\bapprov(?:ed|e|ing)\b")
 REASON_GIVEN = re.compile(r"\bbecause\b", re.I)
 
 
@@ -1124,6 +1164,9 @@ class Findings:
             return "denial", withheld
         if none_found:
             return "no_records", none_found
+        fully = self.first(FULLY_SATISFIED, where=lambda s: asserted(s, strict=True))
+        if fully:
+            return "records_released", fully
         return None
 
     def referral(self) -> tuple[str, bool] | None:
@@ -1261,6 +1304,7 @@ class Findings:
             ("expedite_decision", self._decision_sentence("expedite") or self._expedite_weighed()),
             # a fee waiver denied is a decision to appeal, even in a letter that also logs the request
             ("fee_waiver_decision", self._decision_sentence("fee_waiver", denied_only=True)),
+            ("fee_waiver_decision", self._fee_waiver_weighed()),
             ("extension", self.extension),
             ("ack", None if answers_status else self.first(ACK_WEAK)),
             ("fee_waiver_decision", self._decision_sentence("fee_waiver")),
@@ -1327,6 +1371,13 @@ class Findings:
         if asked is None or self.first(EXPEDITE_PENDING) or not self.first(EXPEDITE_WEIGHED):
             return None
         return asked
+
+    def _fee_waiver_weighed(self) -> str | None:
+        """A letter that says it has weighed the case for a fee waiver decides it, even when the
+        deciding sentence is cut off; not while it says that decision is still to come."""
+        if self.first(FEE_WAIVER_PENDING):
+            return None
+        return self.first(FEE_WAIVER_WEIGHED, skip=CONDITIONAL)
 
     def decision(self, topic: str) -> str | None:
         """granted / denied for an expedite or fee-waiver request the letter decides."""

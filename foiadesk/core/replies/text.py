@@ -271,8 +271,12 @@ ABBREVIATIONS = frozenset(
     "ext tel dept div ref d.c n.w s.w n.e s.e".split()
 )
 # A sentence ends at . ! ? and a space before a capital, or, in OCR'd text that lost the
-# space, right before a capitalised word after a lower-case word ("withheld.You may").
-BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(§$\[☐□❑☒☑])|(?<=[a-z)][.!?])(?=[A-Z][a-z]{2})")
+# space, right before a capitalised word after a lower-case word ("withheld.You may"). A form's
+# box starts a statement of its own wherever a re-flow put it ("RELEASED ☐ Agency records …").
+BOUNDARY = re.compile(
+    r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(§$\[☐□❑☒☑])|(?<=[a-z)][.!?])(?=[A-Z][a-z]{2})"
+    r"|(?<=\S)[ \t]+(?=[☐□❑☒☑][ \t]*[A-Z])"
+)
 MAX_SENTENCE = 2000  # a longer "sentence" is run-together text: cut it into pieces
 
 

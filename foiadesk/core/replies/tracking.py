@@ -62,7 +62,8 @@ LABELLED = re.compile(
     r"(?:for\s+(?:your|this|the)\s+(?:\w+\s+)?(?:request|appeal)\s+)?(?:is|was|will\s+be)"
     # "designated on appeal as No. 18-00609-APPS"
     r"|(?:designated|numbered|docketed)\s+(?:on\s+appeal\s+)?as\s+(?:Number|No\.?)"
-    r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log)\s+){0,3}"
+    # "assigned file number 04-0317" (the Navy's style): a number given to the request is its own
+    r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log|file)\s+){0,3}"
     r"(?:number|no\.?)?)"
     # one way through the gap after the label ("\s*[:#.]?\s*" backtracks on long blank runs)
     rf"\s*(?:[:#.,]\s*)?(?:\(?(?P<n1>{OFFICE_CODED}|{SPACED_TOKEN}|{MARKED_TOKEN}|{TOKEN}{PART_SUFFIX}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
@@ -107,10 +108,13 @@ NUMBER_LABEL = re.compile(r"\b(?:number|no|num|case|control|request)\b|#|\[$", r
 # The office's prefix joined by a slash stays part of the number: "FOIA/PA-2013-00018A".
 SHAPED = re.compile(r"(?<![A-Za-z0-9/-])(?:[A-Z]{2,5}/)?[A-Z0-9]+(?:-[A-Z0-9]+)+(?![A-Za-z0-9]|-[A-Za-z0-9])")
 # An office's code and a space before the number, after the word Request: "Freedom of
-# Information Act Request IMRO 2009-145" (not FOIA, PA or a label word, which are no code).
+# Information Act Request IMRO 2009-145", or alone on a subject line: "Re: CRCL 12-009" (DHS
+# CRCL's style; a two-digit year then at least three digits). Not FOIA, PA or a label word,
+# which are no code.
 CODED_REQUEST = re.compile(
-    r"\bRequest[ \t]+(?P<n1>(?!(?:FOIA|FOIPA|FOI|PA|NO|NOS|NUMBER|ID|FY|FFY|CY)\b)[A-Z]{2,6}[ ]"
-    r"(?:19|20)\d\d-\d{2,6})(?![A-Za-z0-9-])"
+    r"(?:\bRequest|(?m:^[ \t]*(?:Re|RE|Subject)[ \t]*:))[ \t]+"
+    r"(?P<n1>(?!(?:FOIA|FOIPA|FOI|PA|NO|NOS|NUMBER|ID|FY|FFY|CY|CASE|FILE|REF)\b)[A-Z]{2,6}[ ]"
+    r"(?:(?:19|20)\d\d-\d{2,6}|\d\d-\d{3,6}))(?![A-Za-z0-9-])"
 )
 # More numbers after any found one, in the same shape as its last parts: "F01A-86-53, 86-54,
 # and 86-55" are three requests.
