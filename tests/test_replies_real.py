@@ -1442,3 +1442,22 @@ def test_a_word_run_into_no_is_no_label():
         ).tracking_numbers
         == ()
     )
+
+
+# Round s26: holdout13's misses (measured blind twice first: see SOURCES.md).
+
+
+def test_an_addendum_on_a_new_page_is_not_read_as_the_letter():
+    letter = (
+        "January 22, 2025\nDear Mr. Doe:\n\n    The material you requested is located in an "
+        "investigative file which is exempt from disclosure pursuant to 5 U.S.C. 552(b)(7)(A). "
+        "Therefore, your request is being administratively closed.\n\nSincerely,\n\nJane Roe\n"
+        "Enclosures\n\x0c                                FBI FOIPA Addendum\n\n"
+        "(ii) Intelligence Records. To the extent your request seeks records of intelligence sources, "
+        "the FBI can neither confirm nor deny the existence of records pursuant to FOIA exemptions "
+        "(b)(1), (b)(3).\n"
+    )
+    p = parse_text(letter)
+    assert (p.reply_type, p.exemptions) == ("denial", ("b7A",))
+    # the addendum's heading on a line of its own after the page break, as before without one
+    assert parse_text(letter.replace("\x0c", "")).exemptions == ("b7A",)

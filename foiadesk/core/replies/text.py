@@ -24,7 +24,8 @@ def normalise(text: str) -> str:
     "withheld in" (``ocr_words``); lone page numbers, "Page 2 of 5" and Bates stamps dropped."""
     text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
-    text = layout.tidy(text.replace("\r\n", "\n").replace("\r", "\n"))
+    # a page break (pdftotext's form feed) ends a line: the next page's heading starts one
+    text = layout.tidy(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
     text = re.sub(r"(?<=[A-Za-z0-9])-[ \t]*\n[ \t]*(?=[A-Z0-9])", "-", text)
     text = LINE_BROKEN_NUMBER.sub("-", text)
     text = mend_words(HYPHENATED.sub(r"\1", text))
