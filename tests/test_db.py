@@ -298,6 +298,7 @@ def test_a_letter_or_a_note_could_not_be_a_log(tmp_path):
     with sqlite3.connect(firefox) as other:
         other.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
     assert not could_be_a_log(firefox)
+    assert not could_be_a_log(tmp_path)  # a folder
     assert could_be_a_log(log) and could_be_a_log(empty) and could_be_a_log(tmp_path / "new.sqlite3")
 
 

@@ -492,7 +492,8 @@ class MainWindow(LogActions, QMainWindow):
         from foiadesk.core.store.db import could_be_a_log
 
         if not could_be_a_log(path):  # refused before the log open now is closed
-            self.banner.show_message(f"{path} is not a FoiaDesk log; {self.session.path.name} stays open.")
+            what = "a folder, not a log file" if path.is_dir() else "not a FoiaDesk log"
+            self.banner.show_message(f"{path} is {what}; {self.session.path.name} stays open.")
             return False
         if ask and not self._drafts_may_go("Open another log", "Open the other log and lose"):
             return False

@@ -320,12 +320,14 @@ def connect(path: Path | str | None = None, *, migrate: bool = True, check: bool
 
 def could_be_a_log(path: Path | str) -> bool:
     """Whether a log could be opened from ``path``: a new or empty file, or an SQLite
-    database that is empty or FoiaDesk's (a letter, a note or another program's database
-    picked by mistake is none of these)."""
+    database that is empty or FoiaDesk's (a folder, a letter, a note or another program's
+    database picked by mistake is none of these)."""
     path = Path(path)
     try:
+        if path.is_dir():
+            return False
         if not path.is_file() or path.stat().st_size == 0:
-            return True  # a new log, or a folder that ``connect`` explains
+            return True  # a new log, or a device that ``connect`` explains
         with path.open("rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
                 return False
