@@ -230,6 +230,30 @@ def choose_channel(comp: Component, on: date) -> ChannelChoice | None:
     return ChannelChoice(chosen.kind, chosen.value, f"{sentence_start(short_name(comp))}'s preferred channel")
 
 
+SEND_BY = {
+    "portal": "through its portal at",
+    "email": "by email to",
+    "mail": "by mail to",
+    "fax": "by fax to",
+}
+
+
+def how_to_send(comp: Component, on: date) -> str:
+    """Where to send a request to ``comp`` on ``on``, and why that way: said where a drafted
+    letter is marked as filed, so the user need not look up the portal or the address."""
+    chosen = choose_channel(comp, on)
+    name = sentence_start(short_name(comp))
+    if chosen is None:
+        return f"FoiaDesk has no address for {name}: look it up on FOIA.gov before you send."
+    if old := old_channel_note(comp, chosen.kind, on):  # it names the address and its date
+        return f"{name} prefers requests by {chosen.kind.replace('_', ' ')}. {old}"
+    by = SEND_BY.get(chosen.kind, f"by {chosen.kind.replace('_', ' ')}")
+    way = f"{by} {' '.join(chosen.address.split())}"
+    if chosen.why == DHS_PORTAL_RULE:
+        return f"Send it {way}. {chosen.why}"
+    return f"{name} prefers requests {way}."
+
+
 def channel_warning(comp: Component, kind: str | None, on: date) -> str:
     """Why filing with ``comp`` by ``kind`` on ``on`` may not count, or "": a DHS component
     takes requests through its portal only, so a letter mailed, faxed or emailed may be

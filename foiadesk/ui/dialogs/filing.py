@@ -50,6 +50,7 @@ from foiadesk.core.letters.filing import (
     drafted_letter,
     duplicates,
     file_request,
+    how_to_send,
     letter_asks,
     portal_fields,
 )
@@ -111,9 +112,10 @@ class MarkFiledDialog(QDialog):
             self.channel.addItem(kind.replace("_", " "), kind)
         chosen = choose_channel(comp, on)
         self.channel.setCurrentIndex(self.channel.findData(channel or (chosen.kind if chosen else "portal")))
-        self.channel_note = QLabel(chosen.why if chosen else "")
+        self._usual = how_to_send(comp, on)  # where to send it, said until a channel is doubtful
+        self.channel_note = QLabel(self._usual)
         self.channel_note.setWordWrap(True)
-        self._usual = chosen.why if chosen else ""
+        self.channel_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._component = comp
         self.channel.currentIndexChanged.connect(self._check_channel)
         self.confirmation = QLineEdit(confirmation)
