@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from foiadesk.ui.correspondence import controller
 
@@ -85,3 +85,38 @@ def test_a_reply_reviewed_from_the_keyboard(qtbot, open_window, demo_copy, monke
     assert "2026-11-03" in dates, dates
     assert window.banner.text.text().startswith(f"Recorded dhs-no-records.pdf on #{request_id}")
     assert opened == []
+
+
+def test_a_reply_written_in_word_is_imported(qtbot, open_window, demo_copy, tmp_path, monkeypatch):
+    """A reply that came as a Word letter: it is offered in the file dialog's list, read (the
+    letterhead is in the page header) and reviewed; it used to be refused ("not '.docx'")."""
+    from docx import Document
+
+    from foiadesk.ui.import_actions import REPLY_FILES
+
+    assert "*.docx" in REPLY_FILES.split(";;")[0]
+    letter = Document()
+    letter.sections[0].header.paragraphs[0].text = "U.S. Department of Homeland Security · Privacy Office"
+    for line in (
+        "November 4, 2026",
+        "Re: 2027-HQFO-00112",
+        "This letter acknowledges receipt of your Freedom of Information Act (FOIA) request to the "
+        "Department of Homeland Security (DHS), received by this office on October 27, 2026.",
+    ):
+        letter.add_paragraph(line)
+    path = tmp_path / "DHS acknowledgment.docx"
+    letter.save(path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(path)], "")))
+    window = open_window(demo_copy)
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Request")
+    next(a for a in menu.actions() if a.text().startswith("&Import agency reply")).trigger()
+    importer = controller(window).importer
+    qtbot.waitUntil(lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=TIMEOUT)
+    dialog = importer.dialog
+    assert dialog.windowTitle() == "Import agency reply — DHS acknowledgment.docx"
+    assert "a Word document (.docx)" in dialog.findChild(QLabel).text()
+    assert dialog.letter_date.value().isoformat() == "2026-11-04"
+    assert dialog.tracking.text() == "2027-HQFO-00112"
+    assert dialog.dates["received"].value().isoformat() == "2026-10-27"
+    assert dialog.text.toPlainText().startswith("U.S. Department of Homeland Security")
+    dialog.reject()
