@@ -749,3 +749,28 @@ def test_mark_as_filed_in_compose_says_where_each_draft_goes(qtbot, open_window,
     dialog = panel.dialog
     assert dialog.channel_note.text().startswith(DHS_PORTAL)
     dialog.reject()
+
+
+def test_enter_in_the_portal_fields_closes_them_and_keeps_the_clipboard(qtbot, open_window, drafted):
+    """Portal fields… opened with the description copied a moment ago, then Enter: the dialog
+    closes and the clipboard still holds the description (Enter was the first Copy button's,
+    and put the first name there). Its notes name no file of FoiaDesk's (the form's .yml)."""
+    window = open_window(drafted)
+    window.open_request(1)
+    actions = window.requests.detail.filing_actions
+    click(qtbot, actions.portal_button)
+    dialog = actions.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert ".yml" not in dialog.notes.text() and "Form as of" not in dialog.notes.text()
+    click(qtbot, dialog.copy_buttons["request_description"])
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("Under the Freedom of Information Act, 5 U.S.C. 552")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    click(qtbot, actions.portal_button)  # again, to check a field against the letter
+    dialog = actions.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert QApplication.clipboard().text() == copied

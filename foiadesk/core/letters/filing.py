@@ -473,7 +473,7 @@ def portal_fields(
         problems.insert(
             0, "No requester profile is linked to this request: your name and contact fields are empty."
         )
-    notes = [f"Form as of {data['as_of']}: {form['title']} ({form['file']})."]
+    notes = []  # the form's date is said beside its title (``as_of``), not as a note
     if asks.fee_waiver or asks.expedite:
         notes.append(
             "The waiver and expedite arguments have their own fields; the description leaves them out."

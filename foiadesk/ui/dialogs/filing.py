@@ -301,6 +301,7 @@ class PortalFieldsDialog(QDialog):
                 count.setStyleSheet("color: #a00000;")
                 value.setToolTip("\n".join(field.problems))
             button = QPushButton("Copy")
+            button.setAutoDefault(False)  # Enter closes; it copied the first name over the clipboard
             button.setToolTip(f"Copy “{field.label}” to the clipboard")
             button.setEnabled(bool(field.shown))
             button.clicked.connect(lambda _=False, v=field.shown, b=button: self._copy(v, b))
@@ -318,6 +319,7 @@ class PortalFieldsDialog(QDialog):
         scroll.setWidget(inner)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addWidget(self.problems)
