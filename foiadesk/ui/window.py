@@ -489,11 +489,10 @@ class MainWindow(LogActions, QMainWindow):
     def _switch_to(self, path: Path, *, ask: bool = True) -> bool:
         """Open ``path`` unless the user keeps the unsaved drafts (``ask``: not asked yet);
         whether it was opened."""
-        from foiadesk.core.store.db import could_be_a_log
+        from foiadesk.core.store.db import cannot_open
 
-        if not could_be_a_log(path):  # refused before the log open now is closed
-            what = "a folder, not a log file" if path.is_dir() else "not a FoiaDesk log"
-            self.banner.show_message(f"{path} is {what}; {self.session.path.name} stays open.")
+        if problem := cannot_open(path):  # refused before the log open now is closed
+            self.banner.show_message(f"{problem} {self.session.path.name} stays open.")
             return False
         if ask and not self._drafts_may_go("Open another log", "Open the other log and lose"):
             return False

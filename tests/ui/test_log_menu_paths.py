@@ -28,8 +28,29 @@ def test_a_folder_chosen_as_the_log_leaves_the_open_log_open(
         said = window.banner.text.text()
         assert (
             window.banner.isVisible()
-            and said == f"{folder} is a folder, not a log file; log.sqlite3 stays open."
+            and said == f"{folder} is a folder, not a log file. log.sqlite3 stays open."
         )
         assert window.session.path == demo_copy and window.session.db is not None
         assert window.windowTitle().startswith("FoiaDesk — log.sqlite3")
         assert window.requests.model.rowCount() == rows
+
+
+def test_a_damaged_log_chosen_leaves_the_open_log_open(
+    qtbot, open_window, demo_copy, demo_file, tmp_path, monkeypatch
+):
+    """A copy of a log cut short (a sync or a copy that stopped), chosen in Open another log…:
+    it is said to be damaged, where its backups are, and the log open stays open (it was
+    closed first, and every view said "no log is open")."""
+    half = tmp_path / "copied-from-usb.sqlite3"
+    data = demo_file.read_bytes()
+    half.write_bytes(data[: len(data) // 2])
+    window = open_window(demo_copy)
+    rows = window.requests.model.rowCount()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(half), "")))
+    trigger(window, "&Log", "&Open another log…")
+    said = window.banner.text.text()
+    assert said.startswith(f"{half} is not a FoiaDesk database or is damaged"), said
+    assert f"Restore a backup: the automatic ones are in {tmp_path / 'backups'}." in said
+    assert said.endswith("log.sqlite3 stays open.")
+    assert window.session.path == demo_copy and window.session.db is not None
+    assert window.requests.model.rowCount() == rows
