@@ -34,7 +34,7 @@ from foiadesk.ui.widgets import MessageBar, guard_the_wheel
 from foiadesk.ui.window_actions import LogActions
 
 TAB_LABELS = ("Agenda", "Requests", "Cases", "Compose", "Settings")
-FIRST_FOCUS = {0: "table", 1: "table", 2: "case", 3: "pack"}  # where work starts in each view
+FIRST_FOCUS = {0: "table", 1: "table", 2: "case", 3: "pack", 4: "profiles"}  # where work starts in each view
 FIRST_PAINT_WAIT_MS = 500
 
 
