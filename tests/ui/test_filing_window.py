@@ -774,3 +774,23 @@ def test_enter_in_the_portal_fields_closes_them_and_keeps_the_clipboard(qtbot, o
     qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert QApplication.clipboard().text() == copied
+
+
+def test_ctrl_l_in_mark_as_filed_logs_on_the_draft_selected_there(qtbot, open_window, drafted):
+    """The TIGTA draft clicked in Compose's Mark as filed, then Ctrl+L: the event dialog is
+    for that draft (it was for whichever request the Requests list had selected)."""
+    window = open_window(drafted)
+    listed = window.requests.current_request_id()
+    other = 2 if listed == 1 else 1
+    window.show_view(3)
+    panel = window.composer.filing
+    window.composer.steps.setCurrentWidget(panel)
+    table = panel.table
+    rect = table.visualRect(panel.model.index(panel.model.row_of(other), 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible())
+    assert window.dialog.windowTitle() == f"Log an event — #{other}"
+    window.dialog.reject()
