@@ -458,3 +458,23 @@ def test_saving_again_into_the_same_folder_asks_before_replacing(qtbot, open_win
     qtbot.mouseClick(composer.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(window.session.index) == 2, timeout=10_000)
     assert letter.read_bytes() != sent
+
+
+def test_a_profile_saved_in_windows_ansi_is_explained_not_a_crash(qtbot, open_window, tmp_path, monkeypatch):
+    """Load a profile file… on a profile saved by Notepad as "ANSI" (Windows-1252), with an
+    accent in the name: Compose says to save it again as UTF-8 and keeps what it had (the
+    read raised past the button, a traceback to the error log)."""
+    profile = tmp_path / "jose.toml"
+    text = 'name = "José Núñez"\nemail = "jose@example.org"\naddress = "1 Main St"\nfee_category = "media"\n'
+    profile.write_bytes(text.encode("cp1252"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(profile), "")))
+    window = open_window(tmp_path / "new.sqlite3")
+    window.show_view(3)
+    composer = window.composer
+    before = composer.name.text()
+    qtbot.mouseClick(composer.load_profile_button, Qt.MouseButton.LeftButton)
+    assert composer.warnings.text() == (
+        "jose.toml is not saved as UTF-8 text, as a profile must be: open it in a text editor and "
+        "save it again with the encoding UTF-8."
+    )
+    assert composer.name.text() == before
