@@ -346,6 +346,7 @@ class MainWindow(LogActions, QMainWindow):
         settings_view.back_up.connect(self.back_up)
         settings_view.back_up_to.connect(self.back_up_to)
         settings_view.edit_profile.connect(self.edit_profile)
+        settings_view.said.connect(lambda text: self.banner.show_message(text, "info"))
         return settings_view
 
     def request_menu(self, request_id: int) -> QMenu:

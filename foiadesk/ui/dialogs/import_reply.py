@@ -281,7 +281,7 @@ class ImportDialog(QDialog):
         self.source = source
         self.opener = QPushButton("O&pen the file")
         self.opener.setToolTip(f"Open {reply.filename} in its usual program, to read it beside this")
-        self.opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(source))))
+        self.opener.clicked.connect(self._open_source)
         self.opener.setVisible(source is not None)
         self.accept_button = self.buttons.addButton(
             "&Accept and record", QDialogButtonBox.ButtonRole.AcceptRole
@@ -337,6 +337,14 @@ class ImportDialog(QDialog):
         self.type.currentIndexChanged.connect(self._fit_fields)
         self._fit_fields()
         (self.accept_button if self.request_id() is not None else self.request).setFocus()
+
+    def _open_source(self) -> None:
+        """The reply in its usual program; where none opens it, where it is (the button did nothing)."""
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.source))):
+            self.failure.setText(
+                f"No program on this computer opened {self.reply.filename}; it is {self.source}."
+            )
+            self.failure.show()
 
     # -- the fields ------------------------------------------------------------------------------
 
