@@ -199,7 +199,9 @@ class ImportDialog(QDialog):
         self._proposed = (request_id, how_chosen)  # what FoiaDesk proposed, and why
         self.set_request(request_id)
         self.request.currentTextChanged.connect(self._say_whose)
-        QApplication.instance().focusChanged.connect(self._focus_moved)  # a number typed, then left
+        focus = QApplication.instance().focusChanged  # a number typed, then left
+        focus.connect(self._focus_moved)
+        self.finished.connect(lambda _result: focus.disconnect(self._focus_moved))
 
         # What the letter says
         p = proposal
