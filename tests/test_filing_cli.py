@@ -231,7 +231,7 @@ def test_the_letter_uploaded_with_foia_gov_form_says_it_went_through_foia_gov(tm
     )  # fmt: skip
     assert status == 0, err
     status, out, _ = cli(capsys, "portal-fields", 1, "--db", db)
-    assert status == 0 and "--channel portal writes it" in out
+    assert status == 0 and "--channel portal, writes it" in out
     out_file = tmp_path / "upload.docx"
     status, _, err = cli(capsys, "package", 1, "--db", db, "--channel", "portal", "--out", out_file)
     assert status == 0, err

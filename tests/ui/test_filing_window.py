@@ -794,3 +794,26 @@ def test_ctrl_l_in_mark_as_filed_logs_on_the_draft_selected_there(qtbot, open_wi
     qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible())
     assert window.dialog.windowTitle() == f"Log an event — #{other}"
     window.dialog.reject()
+
+
+def test_the_letter_to_upload_is_saved_from_the_portal_fields(
+    qtbot, open_window, drafted, tmp_path, monkeypatch
+):
+    """TIGTA's letter was drafted to go by email; its FOIA.gov form wants the letter to say
+    it came through the portal. The notes said only a command line could write that copy:
+    Save the letter to upload… writes it, its delivery line naming FOIA.gov."""
+    out = tmp_path / "upload.docx"
+    monkeypatch.setattr(filing_dialogs, "choose_save_path", lambda parent, suggested: out)
+    window = open_window(drafted)
+    window.open_request(2)
+    actions = window.requests.detail.filing_actions
+    click(qtbot, actions.portal_button)
+    dialog = actions.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert "Portal fields › Save the letter to upload" in dialog.notes.text()
+    click(qtbot, dialog.upload_button)
+    assert dialog.saved.text() == f"Saved {out}: upload it under “Upload additional documentation”."
+    text = docx_text(out.read_bytes())
+    assert "Submitted through the FOIA portal at https://www.foia.gov" in text
+    assert "Sent by email to" not in text
+    dialog.reject()

@@ -485,7 +485,8 @@ def portal_fields(
     if letter.delivery and letter.delivery != uploaded:
         notes.append(
             f"The letter says “{letter.delivery}”: the copy to upload should say “{uploaded}” "
-            f"(foiadesk package {request_id} --channel portal writes it)."
+            f"(Portal fields › Save the letter to upload, or foiadesk package {request_id} --channel "
+            "portal, writes it)."
         )
     if own and paste_into != own:
         notes.append(
