@@ -17,7 +17,7 @@ from sqlite_utils import Migrations
 
 from foiadesk.core.store import db as dbmod
 from foiadesk.core.store import log
-from foiadesk.core.store.db import SCHEMA_VERSION, StorageError, connect, could_be_a_log, schema_version
+from foiadesk.core.store.db import SCHEMA_VERSION, StorageError, cannot_open, connect, schema_version
 
 SCHEMAS = Path(__file__).parent / "fixtures" / "schemas"
 
@@ -293,12 +293,33 @@ def test_a_letter_or_a_note_could_not_be_a_log(tmp_path):
     empty.touch()
     log = tmp_path / "log.sqlite3"
     connect(log).close()
-    assert not could_be_a_log(note)
+    assert cannot_open(note) == f"{note} is not a FoiaDesk log."
     firefox = tmp_path / "places.sqlite"  # another program's database
     with sqlite3.connect(firefox) as other:
         other.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
-    assert not could_be_a_log(firefox)
-    assert could_be_a_log(log) and could_be_a_log(empty) and could_be_a_log(tmp_path / "new.sqlite3")
+    assert cannot_open(firefox) == f"{firefox} is not a FoiaDesk log."
+    assert cannot_open(tmp_path) == f"{tmp_path} is a folder, not a log file."
+    assert cannot_open(log) is cannot_open(empty) is cannot_open(tmp_path / "new.sqlite3") is None
+
+
+def test_a_log_cut_short_or_overwritten_cannot_be_opened(tmp_path):
+    """A copy that stopped part way (the header still says how long the file is), or pages
+    overwritten: said as damage, with where the backups are."""
+    log = tmp_path / "log.sqlite3"
+    db = connect(log)
+    db["padding"].insert_all({"text": "x" * 500} for _ in range(200))  # a few pages
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    data = log.read_bytes()
+    assert cannot_open(log) is None
+    short = tmp_path / "short.sqlite3"
+    short.write_bytes(data[: len(data) // 2])
+    assert cannot_open(short).startswith(f"{short} is not a FoiaDesk database or is damaged")
+    garbled = tmp_path / "garbled.sqlite3"
+    garbled.write_bytes(data[:100] + bytes(range(256)) * ((len(data) - 100) // 256 + 1))
+    said = cannot_open(garbled)
+    assert said.startswith(f"{garbled} is not a FoiaDesk database or is damaged")
+    assert said.endswith(f"Restore a backup: the automatic ones are in {tmp_path / 'backups'}.")
 
 
 def test_every_reference_to_another_row_is_indexed(tmp_path):

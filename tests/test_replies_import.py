@@ -402,7 +402,7 @@ def test_import_reply_corrections_on_the_command_line(run, tmp_path):
         (
             "letter.docx",
             b"PK\x03\x04",
-            "letter.docx: FoiaDesk imports replies saved as .eml, .msg, .pdf or .txt",
+            "letter.docx is damaged and cannot be read as a Word document (.docx).",
         ),
         (
             "nobound.eml",

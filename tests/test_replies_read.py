@@ -127,8 +127,18 @@ EMAIL = b"From: foia@agency.gov\r\nTo: maya.okafor@ridgeline.example\r\nSubject:
 BAD = [
     ("empty.pdf", b"", "empty.pdf is empty (0 bytes): nothing to import."),
     ("blank.txt", b"  \r\n\t\r\n", "blank.txt holds only blank space: nothing to import."),
-    ("letter.docx", b"PK\x03\x04", "letter.docx: FoiaDesk imports replies saved as .eml, .msg, .pdf or .txt"),
-    ("letter", b"hello", "FoiaDesk imports replies saved as .eml, .msg, .pdf or .txt (not 'no extension')"),
+    ("letter.docx", b"PK\x03\x04", "letter.docx is damaged and cannot be read as a Word document (.docx)."),
+    (
+        "letter.doc",
+        b"hello",
+        "FoiaDesk imports replies saved as .eml, .msg, .pdf, .docx or .txt (not '.doc')",
+    ),
+    (
+        "letter",
+        b"hello",
+        "FoiaDesk imports replies saved as .eml, .msg, .pdf, .docx or .txt (not 'no extension')",
+    ),
+    ("letter.docx", b"%PDF-1.4\n1 0 obj", "letter.docx is named .docx but is a PDF. Rename it to letter.pdf"),
     ("letter.txt", b"%PDF-1.4\n1 0 obj", "letter.txt is named .txt but is a PDF. Rename it to letter.pdf"),
     ("reply.pdf", EMAIL + b"\r\nHello", "reply.pdf is named .pdf but is an email. Rename it to reply.eml"),
     ("reply.eml", b"PK\x03\x04zip", "reply.eml is named .eml but is a Word, Excel or ZIP file."),
@@ -214,3 +224,85 @@ def test_a_damaged_attachment_is_a_note_not_a_refusal():
         "Attachment seal.png (image/png) is not a format FoiaDesk reads; its text was not read.",
     )
     assert "Please see the attached letter." in reply.text
+
+
+# -- Word letters (.docx) -------------------------------------------------------------------------
+
+
+def word_letter(*, header: str = "", body=(), table=(), zip_extra: dict[str, bytes] | None = None) -> bytes:
+    """A .docx as Word writes one: the letterhead in the page header, then the body."""
+    import zipfile
+
+    from docx import Document
+
+    document = Document()
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
+    for line in body:
+        document.add_paragraph(line)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, text in enumerate(row):
+                grid.cell(r, c).text = text
+    out = io.BytesIO()
+    document.save(out)
+    if not zip_extra:
+        return out.getvalue()
+    with zipfile.ZipFile(out, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in zip_extra.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def test_a_word_letter_is_read_letterhead_first():
+    data = word_letter(
+        header="U.S. Department of Homeland Security, Privacy Office",
+        body=("November 4, 2026", "Re: 2027-HQFO-00112", "Dear Ms. Okafor:", "We received your request."),
+        table=(("Tracking number", "2027-HQFO-00112"), ("Pages released", "12")),
+    )
+    reply = read_reply_bytes("DHS letter.docx", data)
+    assert (reply.kind, reply.data) == ("docx", data)
+    assert reply.mime == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    lines = reply.text.splitlines()
+    assert lines[0] == "U.S. Department of Homeland Security, Privacy Office"
+    assert lines.index("November 4, 2026") < lines.index("We received your request.")
+    assert "Tracking number   2027-HQFO-00112" in lines and "Pages released   12" in lines
+
+
+def test_a_word_file_that_is_no_letter_is_refused(monkeypatch):
+    with pytest.raises(ReplyFileError, match=r"empty.docx holds no text: nothing to import."):
+        read_reply_bytes("empty.docx", word_letter())
+    import zipfile
+
+    sheet = io.BytesIO()
+    with zipfile.ZipFile(sheet, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(
+        ReplyFileError, match=r"book.docx is not a Word document \(.docx\): it is another kind"
+    ):
+        read_reply_bytes("book.docx", sheet.getvalue())
+    bomb = word_letter(
+        body=("Hello",), zip_extra={"word/media/big.bin": b"\0" * (replies.MAX_DOCX_UNPACKED + 1)}
+    )
+    with pytest.raises(ReplyFileError, match=r"bomb.docx unpacks to more than"):
+        read_reply_bytes("bomb.docx", bomb)
+
+
+def test_a_word_letter_attached_to_an_email_is_read():
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "foia@agency.gov", "me@example.org", "Your request"
+    message.set_content("Our letter is attached.")
+    letter = word_letter(
+        body=("We have determined that your request does not reasonably describe the records.",)
+    )
+    message.add_attachment(
+        letter,
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename="Letter.docx",
+    )
+    reply = read_reply_bytes("reply.eml", message.as_bytes())
+    assert "does not reasonably describe the records" in reply.text and reply.notes == ()

@@ -103,7 +103,8 @@ def cmd_portal_fields(args) -> int:
     if args.json:
         print(json.dumps(form.as_json(), indent=2, ensure_ascii=False))
         return 0
-    print(f"#{form.request_id} {form.component}: {form.title} — paste into {form.portal}")
+    print(f"#{form.request_id} {form.component}: {form.title} — paste into {form.portal}", end="")
+    print(f" (form as of {form.as_of})")
     for note in form.notes:
         print(f"  ({note})")
     for f in form.fields:

@@ -20,7 +20,7 @@ from foiadesk.core.settings import user_calendar
 
 def add_commands(sub, with_db) -> None:
     p = sub.add_parser(
-        "parse-reply", help="read an agency reply (.eml, .msg, .pdf, .txt) and say what it says"
+        "parse-reply", help="read an agency reply (.eml, .msg, .pdf, .docx, .txt) and say what it says"
     )
     p.add_argument("file", type=Path, help="the reply file")
     p.add_argument("--json", action="store_true", help="print the proposal as one JSON object")

@@ -62,7 +62,7 @@ class Correspondence(QObject):
         window = self.access.window
         specs = {
             "import": ("&Import agency reply…", self.importer.pick,
-                       "Read a reply (.eml, .msg, .pdf, .txt), review what it changes, then record it"),
+                       "Read a reply (.eml, .msg, .pdf, .docx, .txt), review its changes, then record it"),
             "bundle": ("Export &evidence bundle…", lambda: self.exporter.evidence_bundle(),
                        "The selected request's letters, replies, index and manifest in one ZIP"),
             "case": ("Export &case bundle…", lambda: self.exporter.case_bundle(),

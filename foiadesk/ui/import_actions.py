@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the dialog and the core's import load the clock engine: imp
     from foiadesk.ui.dialogs.import_reply import ImportDialog
     from foiadesk.ui.window_access import WindowAccess
 
-REPLY_FILES = "Agency replies (*.eml *.msg *.pdf *.txt);;All files (*)"
+REPLY_FILES = "Agency replies (*.eml *.msg *.pdf *.docx *.txt);;All files (*)"
 
 
 class Importer(QObject):

@@ -34,7 +34,7 @@ from foiadesk.ui.widgets import MessageBar, guard_the_wheel
 from foiadesk.ui.window_actions import LogActions
 
 TAB_LABELS = ("Agenda", "Requests", "Cases", "Compose", "Settings")
-FIRST_FOCUS = {0: "table", 1: "table", 2: "case", 3: "pack"}  # where work starts in each view
+FIRST_FOCUS = {0: "table", 1: "table", 2: "case", 3: "pack", 4: "profiles"}  # where work starts in each view
 FIRST_PAINT_WAIT_MS = 500
 
 
@@ -346,6 +346,7 @@ class MainWindow(LogActions, QMainWindow):
         settings_view.back_up.connect(self.back_up)
         settings_view.back_up_to.connect(self.back_up_to)
         settings_view.edit_profile.connect(self.edit_profile)
+        settings_view.said.connect(lambda text: self.banner.show_message(text, "info"))
         return settings_view
 
     def request_menu(self, request_id: int) -> QMenu:
@@ -489,10 +490,10 @@ class MainWindow(LogActions, QMainWindow):
     def _switch_to(self, path: Path, *, ask: bool = True) -> bool:
         """Open ``path`` unless the user keeps the unsaved drafts (``ask``: not asked yet);
         whether it was opened."""
-        from foiadesk.core.store.db import could_be_a_log
+        from foiadesk.core.store.db import cannot_open
 
-        if not could_be_a_log(path):  # refused before the log open now is closed
-            self.banner.show_message(f"{path} is not a FoiaDesk log; {self.session.path.name} stays open.")
+        if problem := cannot_open(path):  # refused before the log open now is closed
+            self.banner.show_message(f"{problem} {self.session.path.name} stays open.")
             return False
         if ask and not self._drafts_may_go("Open another log", "Open the other log and lose"):
             return False

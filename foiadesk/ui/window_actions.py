@@ -163,11 +163,15 @@ class LogActions:
         self.composer.ask_for(pack_id, component, titles)
 
     def selected_request(self) -> int | None:
-        if self.tabs.currentWidget() is self.agenda:
+        """The request the user has selected in the view on screen: the agenda's row, the
+        draft picked in Compose's Mark as filed, else the one the Requests list shows."""
+        current, composer = self.tabs.currentWidget(), self._built(3)
+        request_id = None
+        if current is self.agenda:
             request_id = self.agenda.selected_request()
-            if request_id is not None:
-                return request_id
-        return self.requests.current_request_id()
+        elif current is composer and composer.steps.currentWidget() is composer.filing:
+            request_id = composer.filing.selected()  # Ctrl+L took the list's, not this draft
+        return request_id if request_id is not None else self.requests.current_request_id()
 
     def new_request(self) -> None:
         if self.session.db is None:

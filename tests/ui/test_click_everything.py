@@ -182,4 +182,5 @@ def test_every_button_on_a_demo_log(qtbot, open_window, demo_copy, tmp_path, mon
     window = open_window(demo_copy)
     clicked = _run(Clicker(qtbot, window))
     assert "Requests: Ta&ke back event…" in clicked
+    assert "Compose: Po&rtal fields…" in clicked  # Mark as filed's, for the draft selected
     assert "Import agency reply — ice-ack.eml: O&pen the file" in clicked

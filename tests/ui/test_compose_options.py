@@ -408,3 +408,73 @@ def test_the_agenda_points_to_drafts_waiting_to_be_filed(qtbot, open_window, tmp
     window.show_view(0)
     assert not agenda.drafts_button.isVisible()
     assert agenda.model.count("later") == 1  # its response deadline, now counting
+
+
+def test_saving_again_into_the_same_folder_asks_before_replacing(qtbot, open_window, tmp_path, monkeypatch):
+    """The same letters drafted again the same day and saved into the same folder (the first
+    ones perhaps sent already): FoiaDesk asks, naming the file; Cancel writes and logs
+    nothing; Yes replaces them. They used to be replaced without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window(tmp_path / "new.sqlite3")
+    window.show_view(3)
+    composer = window.composer
+    offices = composer.components
+    for i in range(offices.count()):
+        keep = offices.item(i).data(Qt.ItemDataRole.UserRole) == "ICE"
+        offices.item(i).setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    out = tmp_path / "letters"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(out)))
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda _p, _t, text, *a: asked.append(text) or answer[0])
+    )
+
+    def draft_and_save():
+        qtbot.mouseClick(composer.draft_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: composer.letters.count() == 1 and composer.save_button.isEnabled(), timeout=30_000
+        )
+        qtbot.mouseClick(composer.save_button, Qt.MouseButton.LeftButton)
+
+    draft_and_save()
+    qtbot.waitUntil(lambda: len(window.session.index) == 1, timeout=10_000)
+    (letter,) = out.iterdir()
+    assert asked == []  # a new name: nothing to ask
+    sent = letter.read_bytes()
+
+    composer.fee_waiver.setChecked(True)  # a different letter, the same name
+    draft_and_save()
+    assert asked == [
+        f"{out} already holds {letter.name}. Replace it with what was drafted now? The letters logged "
+        "before keep their own copies in the log. To keep both, choose Cancel and another folder."
+    ]
+    qtbot.wait(300)
+    assert letter.read_bytes() == sent and len(window.session.index) == 1
+
+    answer[0] = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(composer.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.session.index) == 2, timeout=10_000)
+    assert letter.read_bytes() != sent
+
+
+def test_a_profile_saved_in_windows_ansi_is_explained_not_a_crash(qtbot, open_window, tmp_path, monkeypatch):
+    """Load a profile file… on a profile saved by Notepad as "ANSI" (Windows-1252), with an
+    accent in the name: Compose says to save it again as UTF-8 and keeps what it had (the
+    read raised past the button, a traceback to the error log)."""
+    profile = tmp_path / "jose.toml"
+    text = 'name = "José Núñez"\nemail = "jose@example.org"\naddress = "1 Main St"\nfee_category = "media"\n'
+    profile.write_bytes(text.encode("cp1252"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(profile), "")))
+    window = open_window(tmp_path / "new.sqlite3")
+    window.show_view(3)
+    composer = window.composer
+    before = composer.name.text()
+    qtbot.mouseClick(composer.load_profile_button, Qt.MouseButton.LeftButton)
+    assert composer.warnings.text() == (
+        "jose.toml is not saved as UTF-8 text, as a profile must be: open it in a text editor and "
+        "save it again with the encoding UTF-8."
+    )
+    assert composer.name.text() == before

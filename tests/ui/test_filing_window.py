@@ -15,7 +15,7 @@ import pytest
 from conftest import wait_loaded
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton
 
 from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, save_drafts
 from foiadesk.core.letters.content import DraftOptions
@@ -31,6 +31,7 @@ from foiadesk.ui.dialogs import filing as filing_dialogs
 TIMEOUT = 15_000
 TRACKING = "2026-ICFO-04417"
 CONFIRMATION = "DHS portal submission 2026-1013-0042"
+DHS_PORTAL = "Send it through its portal at https://www.dhs.gov/foia."  # 6 CFR 5.3(a)(2)
 
 
 @pytest.fixture
@@ -573,7 +574,7 @@ def test_filing_with_dhs_by_email_is_warned_of_at_once(qtbot, open_window, draft
     note = dialog.channel_note.text()
     assert note.startswith("⚠ ") and "by email, it may be treated as never received" in note
     dialog.channel.setCurrentIndex(dialog.channel.findData("portal"))
-    assert dialog.channel_note.text().startswith("Since 2026-01-22 DHS")
+    assert dialog.channel_note.text().startswith(f"{DHS_PORTAL} Since 2026-01-22 DHS")
     dialog.reject()
 
 
@@ -654,7 +655,7 @@ def test_mark_as_filed_shows_the_channel_note_without_a_blank_band(qtbot, open_w
     dialog = actions.dialog
     qtbot.waitUntil(dialog.isVisible)
     note = dialog.channel_note
-    assert note.text().startswith("Since 2026-01-22 DHS")
+    assert note.text().startswith(f"{DHS_PORTAL} Since 2026-01-22 DHS")
     lines = note.heightForWidth(note.width())
     assert lines >= 2 * note.fontMetrics().lineSpacing()  # it wraps: the case the band came with
     assert note.height() == lines
@@ -718,3 +719,101 @@ def test_a_request_too_long_for_the_portal_box_says_to_upload_the_letter(qtbot, 
     pasted = QApplication.clipboard().text()
     assert len(pasted) <= 10_000 and "\n1. The agreement, its drafts and amendments." in pasted
     portal.reject()
+
+
+def test_mark_as_filed_in_compose_says_where_each_draft_goes(qtbot, open_window, drafted):
+    """Compose's Mark as filed, a DHS draft clicked: it says the portal's address and that
+    DHS takes requests only there, and Portal fields… gives the letter as the form's fields
+    (it was only on the request screen; nothing here said where to send the .docx)."""
+    window = open_window(drafted)
+    window.show_view(3)
+    panel = window.composer.filing
+    window.composer.steps.setCurrentWidget(panel)
+    table = panel.table
+    for request_id, said in (
+        (2, "TIGTA prefers requests by email to FOIA.Reading.Room@tigta.treas.gov."),
+        (1, f"{DHS_PORTAL} Since 2026-01-22 DHS and its components generally accept requests only"),
+    ):
+        rect = table.visualRect(panel.model.index(panel.model.row_of(request_id), 0))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert panel.how.isVisible() and panel.how.text().startswith(said)
+    assert "6 CFR 5.3(a)(2)" in panel.how.text() and panel.channel.currentData() == "portal"
+    click(qtbot, panel.portal_button)
+    fields = panel.dialog
+    qtbot.waitUntil(fields.isVisible)
+    assert fields.windowTitle() == "Portal fields — #1"
+    assert "paste each field into https://www.dhs.gov/foia" in fields.findChild(QLabel).text()
+    qtbot.keyClick(fields, Qt.Key.Key_Escape)
+    assert not fields.isVisible()
+    click(qtbot, panel.mark_button)
+    dialog = panel.dialog
+    assert dialog.channel_note.text().startswith(DHS_PORTAL)
+    dialog.reject()
+
+
+def test_enter_in_the_portal_fields_closes_them_and_keeps_the_clipboard(qtbot, open_window, drafted):
+    """Portal fields… opened with the description copied a moment ago, then Enter: the dialog
+    closes and the clipboard still holds the description (Enter was the first Copy button's,
+    and put the first name there). Its notes name no file of FoiaDesk's (the form's .yml)."""
+    window = open_window(drafted)
+    window.open_request(1)
+    actions = window.requests.detail.filing_actions
+    click(qtbot, actions.portal_button)
+    dialog = actions.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert ".yml" not in dialog.notes.text() and "Form as of" not in dialog.notes.text()
+    click(qtbot, dialog.copy_buttons["request_description"])
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("Under the Freedom of Information Act, 5 U.S.C. 552")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    click(qtbot, actions.portal_button)  # again, to check a field against the letter
+    dialog = actions.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert QApplication.clipboard().text() == copied
+
+
+def test_ctrl_l_in_mark_as_filed_logs_on_the_draft_selected_there(qtbot, open_window, drafted):
+    """The TIGTA draft clicked in Compose's Mark as filed, then Ctrl+L: the event dialog is
+    for that draft (it was for whichever request the Requests list had selected)."""
+    window = open_window(drafted)
+    listed = window.requests.current_request_id()
+    other = 2 if listed == 1 else 1
+    window.show_view(3)
+    panel = window.composer.filing
+    window.composer.steps.setCurrentWidget(panel)
+    table = panel.table
+    rect = table.visualRect(panel.model.index(panel.model.row_of(other), 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible())
+    assert window.dialog.windowTitle() == f"Log an event — #{other}"
+    window.dialog.reject()
+
+
+def test_the_letter_to_upload_is_saved_from_the_portal_fields(
+    qtbot, open_window, drafted, tmp_path, monkeypatch
+):
+    """TIGTA's letter was drafted to go by email; its FOIA.gov form wants the letter to say
+    it came through the portal. The notes said only a command line could write that copy:
+    Save the letter to upload… writes it, its delivery line naming FOIA.gov."""
+    out = tmp_path / "upload.docx"
+    monkeypatch.setattr(filing_dialogs, "choose_save_path", lambda parent, suggested: out)
+    window = open_window(drafted)
+    window.open_request(2)
+    actions = window.requests.detail.filing_actions
+    click(qtbot, actions.portal_button)
+    dialog = actions.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert "Portal fields › Save the letter to upload" in dialog.notes.text()
+    click(qtbot, dialog.upload_button)
+    assert dialog.saved.text() == f"Saved {out}: upload it under “Upload additional documentation”."
+    text = docx_text(out.read_bytes())
+    assert "Submitted through the FOIA portal at https://www.foia.gov" in text
+    assert "Sent by email to" not in text
+    dialog.reject()

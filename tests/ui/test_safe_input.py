@@ -502,3 +502,26 @@ def _dialog_on_a_processing_request(qtbot, window):
     request_id = next(int(i) for i, s in zip(cols["id"], cols["status"], strict=True) if s == "Processing")
     dialog = _event_dialog(qtbot, window, request_id)
     return dialog, window.requests.detail.events.rowCount()
+
+
+def test_a_date_typed_as_it_is_shown_is_logged_on_that_day(qtbot, open_window, demo_copy):
+    """Tab into the date and type 2026-11-02, as the field shows dates: the note is logged on
+    November 2. Qt moved on to the month once the year was full and again at the dash, so the
+    month's digits went into the day and the note was logged on 2026-11-11, silently."""
+    window = open_window(demo_copy)
+    dialog, events = _dialog_on_a_processing_request(qtbot, window)
+    dialog.type.setCurrentIndex(dialog.type.findData("note"))
+    dialog.type.setFocus()
+    qtbot.keyClick(dialog.type, Qt.Key.Key_Tab)
+    assert dialog.occurred.hasFocus()
+    qtbot.keyClicks(dialog.occurred, "2026-11-02")
+    assert dialog.occurred.text() == "2026-11-02"
+    dialog.summary.setFocus()
+    qtbot.keyClicks(dialog.summary, "Called the liaison")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.keyClick(dialog.summary, Qt.Key.Key_Return)
+    model = window.requests.detail.events
+    qtbot.waitUntil(lambda: model.rowCount() == events + 1, timeout=TIMEOUT)
+    rows = [model.index(r, 2).data() for r in range(model.rowCount())]
+    row = next(r for r, text in enumerate(rows) if "Called the liaison" in (text or ""))
+    assert model.index(row, 0).data() == "2026-11-02"

@@ -231,6 +231,30 @@ def choose_channel(comp: Component, on: date) -> ChannelChoice | None:
     return ChannelChoice(chosen.kind, chosen.value, f"{sentence_start(short_name(comp))}'s preferred channel")
 
 
+SEND_BY = {
+    "portal": "through its portal at",
+    "email": "by email to",
+    "mail": "by mail to",
+    "fax": "by fax to",
+}
+
+
+def how_to_send(comp: Component, on: date) -> str:
+    """Where to send a request to ``comp`` on ``on``, and why that way: said where a drafted
+    letter is marked as filed, so the user need not look up the portal or the address."""
+    chosen = choose_channel(comp, on)
+    name = sentence_start(short_name(comp))
+    if chosen is None:
+        return f"FoiaDesk has no address for {name}: look it up on FOIA.gov before you send."
+    if old := old_channel_note(comp, chosen.kind, on):  # it names the address and its date
+        return f"{name} prefers requests by {chosen.kind.replace('_', ' ')}. {old}"
+    by = SEND_BY.get(chosen.kind, f"by {chosen.kind.replace('_', ' ')}")
+    way = f"{by} {' '.join(chosen.address.split())}"
+    if chosen.why == DHS_PORTAL_RULE:
+        return f"Send it {way}. {chosen.why}"
+    return f"{name} prefers requests {way}."
+
+
 def channel_warning(comp: Component, kind: str | None, on: date) -> str:
     """Why filing with ``comp`` by ``kind`` on ``on`` may not count, or "": a DHS component
     takes requests through its portal only, so a letter mailed, faxed or emailed may be
@@ -450,7 +474,7 @@ def portal_fields(
         problems.insert(
             0, "No requester profile is linked to this request: your name and contact fields are empty."
         )
-    notes = [f"Form as of {data['as_of']}: {form['title']} ({form['file']})."]
+    notes = []  # the form's date is said beside its title (``as_of``), not as a note
     if asks.fee_waiver or asks.expedite:
         notes.append(
             "The waiver and expedite arguments have their own fields; the description leaves them out."
@@ -462,7 +486,8 @@ def portal_fields(
     if letter.delivery and letter.delivery != uploaded:
         notes.append(
             f"The letter says “{letter.delivery}”: the copy to upload should say “{uploaded}” "
-            f"(foiadesk package {request_id} --channel portal writes it)."
+            f"(Portal fields › Save the letter to upload, or foiadesk package {request_id} --channel "
+            "portal, writes it)."
         )
     if own and paste_into != own:
         notes.append(

@@ -46,6 +46,11 @@ def load_profile(path: Path) -> Requester:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ProfileError(f"cannot read the profile {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:  # Notepad's "ANSI", say: a name with an accent stops it
+        raise ProfileError(
+            f"{path.name} is not saved as UTF-8 text, as a profile must be: open it in a text "
+            "editor and save it again with the encoding UTF-8."
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{path.name}: not valid TOML ({exc})") from None
     return profile_from_dict(data, path.name)

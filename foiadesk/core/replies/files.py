@@ -1,6 +1,7 @@
 """Reading an agency's reply from a file: its text, and a clear refusal when it can't be used.
 
-A reply arrives as an email (.eml, or Outlook's .msg), a PDF or a plain-text file. The
+A reply arrives as an email (.eml, or Outlook's .msg), a PDF, a Word letter (.docx) or a
+plain-text file. The
 parser needs the words; the log needs the original bytes, kept exactly as they came. So
 this module returns both and writes nothing. Files that cannot be read (empty, too big,
 damaged, password-protected, or not what their name says) raise ``ReplyFileError`` with
@@ -35,19 +36,24 @@ from foiadesk.core.inputs import MAX_FILE_BYTES, file_name, read_limited
 
 MAX_BYTES = MAX_FILE_BYTES  # a reply letter is rarely over 5 MB; 50 MB covers scans and releases
 MAX_PDF_PAGES = 60  # the letter is at the front; released records after it are not parsed
-KINDS = {".eml": "eml", ".msg": "msg", ".pdf": "pdf", ".txt": "txt"}
+KINDS = {".eml": "eml", ".msg": "msg", ".pdf": "pdf", ".docx": "docx", ".txt": "txt"}
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MIME_TYPES = {
     "eml": "message/rfc822",
     "msg": "application/vnd.ms-outlook",
     "pdf": "application/pdf",
+    "docx": DOCX_MIME,
     "txt": "text/plain",
 }
 KIND_NAMES = {
     "eml": "an email (.eml)",
     "msg": "an Outlook message (.msg)",
     "pdf": "a PDF",
+    "docx": "a Word document (.docx)",
     "txt": "a text file",
 }
+# A .docx is a ZIP: what it unpacks to is capped, so a small file cannot fill the memory.
+MAX_DOCX_UNPACKED = 4 * MAX_BYTES
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Multipart damage that means the parts of an email cannot be found reliably.
 BROKEN_MIME = (
@@ -117,12 +123,18 @@ def read_reply_bytes(filename: str, data: bytes, *, deadline: float | None = Non
     kind = KINDS.get(Path(name).suffix.lower())
     if kind is None:
         raise ReplyFileError(
-            f"{name}: FoiaDesk imports replies saved as .eml, .msg, .pdf or .txt "
+            f"{name}: FoiaDesk imports replies saved as .eml, .msg, .pdf, .docx or .txt "
             f"(not '{Path(name).suffix or 'no extension'}')."
         )
     _check_size(name, len(data))
     _check_kind(name, kind, data)
-    reader = {"eml": _read_eml, "msg": _read_msg, "pdf": _read_pdf_file, "txt": _read_txt}[kind]
+    reader = {
+        "eml": _read_eml,
+        "msg": _read_msg,
+        "pdf": _read_pdf_file,
+        "docx": _read_docx,
+        "txt": _read_txt,
+    }[kind]
     with _quiet_libraries():
         try:
             return reader(name, data, deadline=deadline, check=check)
@@ -195,7 +207,7 @@ SNIFFED_NAMES = {
 def _check_kind(name: str, kind: str, data: bytes) -> None:
     """Refuse a file whose contents do not match its extension, saying what it seems to be."""
     sniffed = _sniff(data)
-    expected = {"pdf": "pdf", "msg": "ole", "eml": "email"}.get(kind)
+    expected = {"pdf": "pdf", "msg": "ole", "eml": "email", "docx": "zip"}.get(kind)
     fits = sniffed == expected if expected else sniffed in ("other", "email")
     if fits:
         return
@@ -251,6 +263,43 @@ def _read_txt(name: str, data: bytes, **_limits) -> ReplyFile:
     if not text.strip():
         raise ReplyFileError(f"{name} holds only blank space: nothing to import.")
     return ReplyFile(name, data, "txt", text)
+
+
+def _read_docx(name: str, data: bytes, **_limits) -> ReplyFile:
+    """A letter written in Word: its letterhead (the page header), then the body's paragraphs
+    and tables in their order, then the footer, one line each."""
+    import zipfile
+
+    from docx import Document
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = archive.infolist()
+    except zipfile.BadZipFile:
+        raise ReplyFileError(f"{name} is damaged and cannot be read as a Word document (.docx).") from None
+    if "word/document.xml" not in {part.filename for part in parts}:
+        raise ReplyFileError(f"{name} is not a Word document (.docx): it is another kind of ZIP file.")
+    if sum(part.file_size for part in parts) > MAX_DOCX_UNPACKED:
+        raise ReplyFileError(
+            f"{name} unpacks to more than {MAX_DOCX_UNPACKED // 1024 // 1024} MB: not a letter."
+        )
+    document = Document(io.BytesIO(data))
+    lines: list[str] = []
+    section = document.sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
+    footer = section.first_page_footer if section.different_first_page_header_footer else section.footer
+    for part in (header, document, footer):
+        for block in part.iter_inner_content():
+            if hasattr(block, "rows"):  # a table: each row on a line, its cells apart
+                for row in block.rows:
+                    cells = list(dict.fromkeys(c.text.strip() for c in row.cells if c.text.strip()))
+                    lines.append("   ".join(cells))
+            else:
+                lines.append(block.text)
+    text = _tidy("\n".join(lines)).strip()
+    if not text:
+        raise ReplyFileError(f"{name} holds no text: nothing to import.")
+    return ReplyFile(name, data, "docx", text + "\n")
 
 
 def _tidy(text: str) -> str:
@@ -375,6 +424,8 @@ def _attachment_text(name: str, mime: str, data: bytes, notes: list[str], **limi
             return _read_eml(name, data, **limits).text
         if suffix in (".txt", ".text") or mime == "text/plain":
             return _tidy(decode_text(data)[0])
+        if suffix == ".docx" or mime == DOCX_MIME:
+            return _read_docx(name, data).text
         if suffix in (".htm", ".html") or mime == "text/html":
             return html_to_text(decode_text(data)[0])
     except ReplyFileError as exc:

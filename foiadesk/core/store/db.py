@@ -318,25 +318,47 @@ def connect(path: Path | str | None = None, *, migrate: bool = True, check: bool
     return db
 
 
-def could_be_a_log(path: Path | str) -> bool:
-    """Whether a log could be opened from ``path``: a new or empty file, or an SQLite
-    database that is empty or FoiaDesk's (a letter, a note or another program's database
-    picked by mistake is none of these)."""
+def cannot_open(path: Path | str) -> str | None:
+    """Why no log can be opened from ``path``, found without opening it, so the window can
+    refuse it and keep the log open now: a folder, a letter, a note or another program's
+    database picked by mistake, or a database too damaged to read (cut short by a copy
+    that stopped, say). None for a new or empty file or a log to try: ``connect`` says
+    what else is wrong."""
     path = Path(path)
     try:
+        if path.is_dir():
+            return f"{path} is a folder, not a log file."
         if not path.is_file() or path.stat().st_size == 0:
-            return True  # a new log, or a folder that ``connect`` explains
+            return None
         with path.open("rb") as fh:
-            if fh.read(16) != b"SQLite format 3\x00":
-                return False
+            head = fh.read(100)
+        if head[:16] != b"SQLite format 3\x00":
+            return f"{path} is not a FoiaDesk log."
+        if _cut_short(head, path.stat().st_size):
+            return describe_sqlite_error(sqlite3.DatabaseError("database disk image is malformed"), path)
         probe = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
         try:
             db = Database(probe, execute_plugins=False)
-            return not _tables(db) or bool(migrations.applied(db))
+            if _tables(db) and not migrations.applied(db):
+                return f"{path} is not a FoiaDesk log."
+        except sqlite3.DatabaseError as exc:
+            return describe_sqlite_error(exc, path)
         finally:
             probe.close()
     except (OSError, sqlite3.Error):
-        return True  # ``connect`` says what is wrong
+        return None  # ``connect`` says what is wrong
+    return None
+
+
+def _cut_short(head: bytes, size: int) -> bool:
+    """Whether an SQLite file is shorter than its header says it is (the file format:
+    the page size at offset 16, the page count at 28, valid when the change counter at
+    24 equals the number at 92)."""
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    pages = int.from_bytes(head[28:32], "big")
+    valid = pages > 0 and head[24:28] == head[92:96]
+    return valid and size < pages * page
 
 
 def _pragmas(db: Database) -> None:

@@ -184,11 +184,23 @@ def add_directory_request(
 def add_case(
     db: Database, *, slug: str, name: str, summary: str = "", pack_json: str | None = None
 ) -> Changes:
-    if not slug.strip() or not name.strip():
-        raise LogError("A case needs a short id and a name.")
+    """A case. Its short id (``slug``) names the case pack it came from, if any; a case of
+    the user's own takes the next free one ("dhs-ssa-2"), since the user never sees it."""
+    name = name.strip()
+    if not name:
+        raise LogError("A case needs a name.")
     with write(db):
-        if db.execute("SELECT 1 FROM cases WHERE slug = ?", [slug]).fetchone():
-            raise LogError(f"A case with the id '{slug}' already exists.")
+        slug = slug.strip() or "case"
+        taken = db.execute("SELECT name FROM cases WHERE slug = ?", [slug]).fetchone()
+        if taken and pack_json is not None:
+            raise LogError(f"This case pack is in the log already, as the case “{taken[0]}” (see Cases).")
+        if pack_json is None and db.execute("SELECT 1 FROM cases WHERE name = ?", [name]).fetchone():
+            raise LogError(f"There is already a case named “{name}”: give this one another name.")
+        stem, number = slug, 1
+        while taken:
+            number += 1
+            slug = f"{stem}-{number}"
+            taken = db.execute("SELECT 1 FROM cases WHERE slug = ?", [slug]).fetchone()
         new_id = (
             db.table("cases")
             .insert(dict(slug=slug, name=name, summary=summary, pack_json=pack_json, created_at=now()))

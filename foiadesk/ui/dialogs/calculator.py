@@ -55,6 +55,7 @@ class CalculatorDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.result.setFont(font)
+        self.result.setWordWrap(True)  # a date that cannot be is said whole, not cut at the edge
         self.trace = QPlainTextEdit()
         self.trace.setReadOnly(True)
         self.trace.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -105,8 +106,10 @@ class CalculatorDialog(QDialog):
             )
         except UserError as exc:
             self.result.setText(str(exc))
+            self.result.setStyleSheet("color: #a00000;")
             self.trace.clear()
             return
+        self.result.setStyleSheet("")
         due = clock.due
         self.result.setText(f"Due {due.isoformat()}, {due:%A}" if due else "Paused: no date yet")
         self.trace.setPlainText(clock.explain())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
@@ -36,8 +37,10 @@ def pack_draft(pack: CasePack, name: str = "") -> CaseDraft:
 
 
 def slug_of(name: str) -> str:
-    """A short id from a name: 'IRS–ICE MOU (2025)' → 'irs-ice-mou-2025'."""
-    return "-".join(re.findall(r"[a-z0-9]+", name.lower()))[:60]
+    """A short id from a name: 'IRS–ICE MOU (2025)' → 'irs-ice-mou-2025', 'Sécurité' →
+    'securite' (accents dropped, not the letters they sit on)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))[:60]
 
 
 class CaseDialog(QDialog):

@@ -113,8 +113,33 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+class DateEdit(QDateEdit):
+    """A date typed as it is shown, 2026-12-01, lands as typed. Qt moves on to the next part
+    once a part is full (the four digits of the year), and then moved on again at the dash
+    the user typed next: 2026-12-01 became 2026-11-12, silently. A dash (or slash, or dot)
+    right after such a move is taken as the move itself."""
+
+    def __init__(self, day: QDate):
+        super().__init__(day)
+        self._moved_on = False  # the last digit filled its part and Qt moved to the next
+
+    def keyPressEvent(self, event) -> None:
+        typed = event.text()
+        if typed and typed in "-/." and self._moved_on:
+            self._moved_on = False
+            event.accept()
+            return
+        before = self.currentSection()
+        super().keyPressEvent(event)
+        self._moved_on = typed.isdigit() and self.currentSection() != before
+
+    def focusInEvent(self, event) -> None:
+        self._moved_on = False
+        super().focusInEvent(event)
+
+
 def date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(_qdate(day))
+    edit = DateEdit(_qdate(day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit

@@ -50,8 +50,10 @@ from foiadesk.core.letters.filing import (
     drafted_letter,
     duplicates,
     file_request,
+    how_to_send,
     letter_asks,
     portal_fields,
+    upload_package,
 )
 from foiadesk.core.letters.followups import Inputs, draft_followup, followup_notes, log_followup
 from foiadesk.core.letters.next_steps import KINDS
@@ -111,9 +113,10 @@ class MarkFiledDialog(QDialog):
             self.channel.addItem(kind.replace("_", " "), kind)
         chosen = choose_channel(comp, on)
         self.channel.setCurrentIndex(self.channel.findData(channel or (chosen.kind if chosen else "portal")))
-        self.channel_note = QLabel(chosen.why if chosen else "")
+        self._usual = how_to_send(comp, on)  # where to send it, said until a channel is doubtful
+        self.channel_note = QLabel(self._usual)
         self.channel_note.setWordWrap(True)
-        self._usual = chosen.why if chosen else ""
+        self.channel_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._component = comp
         self.channel.currentIndexChanged.connect(self._check_channel)
         self.confirmation = QLineEdit(confirmation)
@@ -260,6 +263,7 @@ class PortalFieldsDialog(QDialog):
     def __init__(self, session: Session, request_id: int, parent=None):
         super().__init__(parent)
         self.setWindowTitle(f"Portal fields — #{request_id}")
+        self.session, self.request_id = session, request_id
         self.form = portal_fields(session.db, request_id, on=session.today())
         self.copy_buttons: dict[str, QPushButton] = {}
         self.values: dict[str, QWidget] = {}
@@ -299,6 +303,7 @@ class PortalFieldsDialog(QDialog):
                 count.setStyleSheet("color: #a00000;")
                 value.setToolTip("\n".join(field.problems))
             button = QPushButton("Copy")
+            button.setAutoDefault(False)  # Enter closes; it copied the first name over the clipboard
             button.setToolTip(f"Copy “{field.label}” to the clipboard")
             button.setEnabled(bool(field.shown))
             button.clicked.connect(lambda _=False, v=field.shown, b=button: self._copy(v, b))
@@ -316,16 +321,43 @@ class PortalFieldsDialog(QDialog):
         scroll.setWidget(inner)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+        # The letter as the form's upload, its delivery line naming this portal (the notes
+        # asked for it, and only the command line could write it).
+        self.upload_button = close.addButton(
+            "&Save the letter to upload…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.upload_button.setAutoDefault(False)
+        self.upload_button.clicked.connect(self.save_upload)
+        self.saved = QLabel()
+        self.saved.setWordWrap(True)
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addWidget(self.problems)
         layout.addWidget(self.notes)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.saved)
         layout.addWidget(close)
         room = self.screen().availableGeometry()
         self.resize(
             min(chars * 130, room.width() - 32), min(self.fontMetrics().height() * 40, room.height() - 64)
         )
+
+    def save_upload(self) -> None:
+        try:
+            name, data = upload_package(self.session.db, self.request_id)
+        except UserError as exc:
+            return _message(self.saved, str(exc))
+        path = choose_save_path(self, name)
+        if path is None:
+            return
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            return _message(self.saved, f"Cannot write {path.name} ({exc.strerror}).")
+        _message(self.saved, f"Saved {path}: upload it under “Upload additional documentation”.", bad=False)
 
     def _copy(self, value: str, button: QPushButton) -> None:
         QApplication.clipboard().setText(value)

@@ -20,10 +20,10 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QStringListModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -48,6 +48,7 @@ from foiadesk.core.replies.kinds import DATE_NAMES, REPLY_LABELS, REPLY_TYPES
 from foiadesk.core.replies.parse import Proposal
 from foiadesk.core.tracking.details import event_details
 from foiadesk.ui import look
+from foiadesk.ui.dialogs.event import date_edit
 
 DATE_LABELS = {
     "received": "Received by agency",
@@ -87,9 +88,7 @@ class OptionalDate(QWidget):
     def __init__(self, day: date | None, default: date, parent=None):
         super().__init__(parent)
         self.given = QCheckBox()
-        self.edit = QDateEdit(_qdate(day or default))
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit = date_edit(day or default)  # typed as shown, it lands as typed
         self.given.toggled.connect(self.edit.setEnabled)
         self.given.setChecked(day is not None)
         self.edit.setEnabled(day is not None)
@@ -201,6 +200,9 @@ class ImportDialog(QDialog):
         self._proposed = (request_id, how_chosen)  # what FoiaDesk proposed, and why
         self.set_request(request_id)
         self.request.currentTextChanged.connect(self._say_whose)
+        focus = QApplication.instance().focusChanged  # a number typed, then left
+        focus.connect(self._focus_moved)
+        self.finished.connect(lambda _result: focus.disconnect(self._focus_moved))
 
         # What the letter says
         p = proposal
@@ -285,12 +287,11 @@ class ImportDialog(QDialog):
         self.source = source
         self.opener = QPushButton("O&pen the file")
         self.opener.setToolTip(f"Open {reply.filename} in its usual program, to read it beside this")
-        self.opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(source))))
+        self.opener.clicked.connect(self._open_source)
         self.opener.setVisible(source is not None)
         self.accept_button = self.buttons.addButton(
             "&Accept and record", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.accept_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -316,6 +317,9 @@ class ImportDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
+        # Enter records. Made default once the button is in the dialog: set before, it was
+        # lost, and the first button, Open the file, took Enter (it opened the letter).
+        self.accept_button.setDefault(True)
 
         for signal in (
             self.type.currentIndexChanged,
@@ -340,6 +344,14 @@ class ImportDialog(QDialog):
         self.type.currentIndexChanged.connect(self._fit_fields)
         self._fit_fields()
         (self.accept_button if self.request_id() is not None else self.request).setFocus()
+
+    def _open_source(self) -> None:
+        """The reply in its usual program; where none opens it, where it is (the button did nothing)."""
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.source))):
+            self.failure.setText(
+                f"No program on this computer opened {self.reply.filename}; it is {self.source}."
+            )
+            self.failure.show()
 
     # -- the fields ------------------------------------------------------------------------------
 
@@ -389,7 +401,23 @@ class ImportDialog(QDialog):
         self.how_chosen.setVisible(bool(text))
 
     def request_id(self) -> int | None:
-        return self._ids.get(self.request.currentText())
+        """The request chosen from the list, or typed by its number ("#4" or "4", as the
+        box invites): a number alone used to choose nothing, and Accept stayed greyed."""
+        text = self.request.currentText()
+        if text in self._ids:
+            return self._ids[text]
+        number = re.fullmatch(r"\s*#?\s*(\d{1,9})\s*", text)
+        return int(number.group(1)) if number and int(number.group(1)) in self._labels else None
+
+    def _focus_moved(self, old, _new) -> None:
+        if old is not None and (old is self.request or self.request.isAncestorOf(old)):
+            self._show_typed_request()
+
+    def _show_typed_request(self) -> None:
+        """A request typed by its number shows as in the list, title and all, to be checked."""
+        request_id = self.request_id()
+        if request_id is not None and self.request.currentText() != self._labels[request_id]:
+            self.set_request(request_id)
 
     def proposal(self) -> Proposal:
         """The proposal as the fields now say it. Raises ValueError for a fee that is not

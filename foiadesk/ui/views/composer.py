@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -676,8 +677,28 @@ class ComposerView(QWidget):
 
     def ask_where_to_save(self) -> None:
         name = QFileDialog.getExistingDirectory(self, "Save the letters in")
-        if name:
+        if name and self._may_replace(Path(name)):
             self.save_in(Path(name))
+
+    def _may_replace(self, folder: Path) -> bool:
+        """Letters of the same names already in the folder (drafted earlier today, perhaps
+        already sent) are replaced only if the user says so: a folder is chosen without the
+        save dialog's own question."""
+        taken = [draft.filename for draft in self.drafts if (folder / draft.filename).exists()]
+        if not taken:
+            return True
+        more = len(taken) - 1
+        answer = QMessageBox.question(
+            self,
+            "Replace letters?",
+            f"{folder} already holds {taken[0]}"
+            + (f" and {more} more letter{'s' if more != 1 else ''} of the same names" if more else "")
+            + f". Replace {'them' if more else 'it'} with what was drafted now? The letters logged "
+            "before keep their own copies in the log. To keep both, choose Cancel and another folder.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def save_in(self, folder: Path) -> None:
         """Write the .docx files to a folder, then log one drafted request per letter."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from foiadesk.core.deadlines.events import CHANNELS
 from foiadesk.core.errors import UserError
+from foiadesk.core.letters.filing import choose_channel, how_to_send
 from foiadesk.core.reference.directory import load_directory
 from foiadesk.ui.dialogs.event import date_edit
 from foiadesk.ui.models.requests import ID_ROLE
@@ -78,6 +79,11 @@ class FilingPanel(QWidget):
         self.confirmation.setPlaceholderText("what the portal, fax or email gave as confirmation")
         self.mark_button = QPushButton("&Mark as filed")
         self.mark_button.setToolTip("Log the filing of the selected draft; its deadlines start")
+        self.portal_button = QPushButton("Po&rtal fields…")
+        self.portal_button.setToolTip("The letter as the FOIA.gov form's fields, each with a Copy button")
+        self.how = QLabel()  # where and how the selected draft is to be sent
+        self.how.setWordWrap(True)
+        self.how.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setMinimumHeight(self.note.fontMetrics().height() * 2)  # room kept: nothing jumps
@@ -96,16 +102,19 @@ class FilingPanel(QWidget):
         form.addRow("Confirmation no.", self.confirmation)
         row = QHBoxLayout()
         row.addWidget(self.mark_button)
+        row.addWidget(self.portal_button)
         row.addWidget(self.note, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.how)
         layout.addLayout(form)
         layout.addLayout(row)
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
         self.model.modelReset.connect(self._chosen)
         self.model.layoutChanged.connect(self._keep_a_selection)
         self.mark_button.clicked.connect(self.mark_filed)
+        self.portal_button.clicked.connect(self.portal_fields)
         self.table.activated.connect(lambda _index: self.mark_filed())  # Enter or a double click
         self.confirmation.returnPressed.connect(self._enter)
         self.filed_on.editingFinished.connect(self._date_entered)
@@ -145,16 +154,22 @@ class FilingPanel(QWidget):
         self._chosen()
 
     def _chosen(self, *_args) -> None:
-        """Offer the office's preferred way of filing for the selected draft."""
+        """Say where the selected draft is to be sent, and offer that way of filing."""
         request_id = self.selected()
         self.mark_button.setEnabled(request_id is not None)
+        self.portal_button.setEnabled(request_id is not None)
+        self.how.clear()
         if request_id is None:
             return
         row = self.session.index.row_of(request_id)
         component = load_directory().component(self.session.index.columns["component"][row])
-        preferred = [c.kind for c in component.channels if c.preferred] if component else []
-        if preferred and preferred[0] in CHANNELS:
-            self.channel.setCurrentIndex(self.channel.findData(preferred[0]))
+        if component is None:
+            return
+        on = self.filed_on.date().toPython()
+        self.how.setText(how_to_send(component, on))
+        chosen = choose_channel(component, on)
+        if chosen is not None and chosen.kind in CHANNELS:
+            self.channel.setCurrentIndex(self.channel.findData(chosen.kind))
 
     def mark_filed(self) -> None:
         """Open the Mark-as-filed dialog with this panel's date, channel and confirmation;
@@ -183,6 +198,21 @@ class FilingPanel(QWidget):
             self.filed.emit()
 
         dialog.accepted.connect(done)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def portal_fields(self) -> None:
+        """The selected draft as the portal form's fields, to paste into the portal."""
+        from foiadesk.ui.dialogs.filing import PortalFieldsDialog
+
+        request_id = self.selected()
+        if request_id is None:
+            return
+        try:
+            dialog = PortalFieldsDialog(self.session, request_id, parent=self)
+        except UserError as exc:
+            return self.note.setText(str(exc))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()

@@ -54,6 +54,7 @@ class SettingsView(QWidget):
     back_up = Signal()
     back_up_to = Signal()
     edit_profile = Signal(object)  # a Profile to edit, or None for a new one
+    said = Signal(str)  # something to tell the user (a folder no file manager opened)
 
     def __init__(self, settings: Settings, session: Session, parent=None):
         super().__init__(parent)
@@ -116,7 +117,7 @@ class SettingsView(QWidget):
         new_button = QPushButton("Start a &new log…")
         new_button.clicked.connect(lambda: self.new_log.emit())
         data_button = QPushButton("Show the data &folder")
-        data_button.clicked.connect(lambda: _show_folder(data_dir()))
+        data_button.clicked.connect(lambda: self._show_folder(data_dir()))
         backup_button = QPushButton("&Back up now")
         backup_button.setToolTip("Copy the log to the backups folder (Ctrl+B)")
         backup_button.clicked.connect(lambda: self.back_up.emit())
@@ -124,7 +125,7 @@ class SettingsView(QWidget):
         backup_to.setToolTip("A copy anywhere you choose: another disk, a USB stick")
         backup_to.clicked.connect(lambda: self.back_up_to.emit())
         backups_button = QPushButton("Show the bac&kups")
-        backups_button.clicked.connect(lambda: _show_folder(backups_dir(self.session.path)))
+        backups_button.clicked.connect(lambda: self._show_folder(backups_dir(self.session.path)))
         box = QGroupBox("Your log, its data folder and backups")
         form = QFormLayout(box)
         form.addRow("Log open now:", self.path)
@@ -232,6 +233,15 @@ class SettingsView(QWidget):
         shipped = f"the shipped ones ({TEMPLATES})"
         self.templates.setText(templates_in(Path(folder).expanduser()) if folder else shipped)
 
+    def _show_folder(self, folder: Path) -> None:
+        """Open the folder in the file manager; where none opens it, say where it is (the
+        button did nothing)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.said.emit(
+                f"No file manager opened the folder; it is {folder} (you can copy that path above)."
+            )
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.backups.setText(_backups_text(self.session.path))
@@ -250,11 +260,6 @@ def _row(*buttons) -> QHBoxLayout:
         row.addWidget(button)
     row.addStretch(1)
     return row
-
-
-def _show_folder(folder) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def _backups_text(log) -> str:
