@@ -770,7 +770,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
     return ctx
 
 
-def determination_questions(outcome: str) -> str:
+def determination_questions(outcome: str | None) -> str:
     """What a FOIA Public Liaison can explain about a determination. A Glomar answer
     rests on the exemption that protects the existence of records, not on a search."""
     if outcome == "glomar":
