@@ -907,6 +907,20 @@ HOLDOUT12_FLOOR = {
 }
 
 
+# holdout13: 10 letters (FBI, CPSC, NRC, NCIS, FCC, NSA twice, NCUA, NRC OIG, CIA), nine cut before
+# their end, measured blind twice, before and after round s26's template and closure rules, with
+# the same result (reply type 4 of 7, letter date 8 of 9, tracking numbers 7 of 9, exemptions 4 of
+# 5, fee amount 4 of 4). Its misses then led to the rules of round s26 below. Left: NRC's
+# "F0IA 86-181", labelled with its prefix as printed and read 86-181.
+HOLDOUT13_FLOOR = {
+    "reply_type": 7,
+    "letter_date": 9,
+    "tracking_numbers": 8,
+    "exemptions": 5,
+    "fee_amount": 4,
+}
+
+
 FLOORS = {
     "holdout": HOLDOUT_FLOOR,
     "holdout2": HOLDOUT2_FLOOR,
@@ -920,6 +934,7 @@ FLOORS = {
     "holdout10": HOLDOUT10_FLOOR,
     "holdout11": HOLDOUT11_FLOOR,
     "holdout12": HOLDOUT12_FLOOR,
+    "holdout13": HOLDOUT13_FLOOR,
 }
 
 
@@ -1461,3 +1476,69 @@ def test_an_addendum_on_a_new_page_is_not_read_as_the_letter():
     assert (p.reply_type, p.exemptions) == ("denial", ("b7A",))
     # the addendum's heading on a line of its own after the page break, as before without one
     assert parse_text(letter.replace("\x0c", "")).exemptions == ("b7A",)
+
+
+def test_exemptions_named_as_exemptions_to_disclosure_are_read():
+    p = parse_text(
+        "June 10, 2008\nDear Mr. Roe:\nIn the alternative, we must withhold the information contained "
+        "in the databases pursuant to the FOIA exemptions to disclosure 3, 4, 5, 7(A) and 7(E)."
+    )
+    assert (p.reply_type, p.exemptions) == ("denial", ("b3", "b4", "b5", "b7A", "b7E"))
+    # a statute's section after the words is no exemption number
+    cited = parse_text("June 10, 2008\nDear Mr. Roe:\nThe records are exempt from disclosure 5 U.S.C. 552.")
+    assert cited.exemptions == ()
+
+
+def test_an_application_for_review_granted_in_part_by_name_is_an_appeal_decision():
+    p = parse_text(
+        "MEMORANDUM OPINION AND ORDER Adopted: May 24, 2006 Released: May 26, 2006 By the Commission: "
+        "1. The Commission has before it an application for review of the decision of the Managing "
+        "Director granting in part and denying in part a Freedom of Information Act (FOIA) request. "
+        "For the reasons stated below, we grant in part and deny in part Lukas's application for review."
+    )
+    assert p.reply_type == "appeal_decision"
+    # the requester's own application, only described, decides nothing
+    filed = parse_text(
+        "June 1, 2006\nDear Mr. Lukas:\nWe received Lukas's application for review of the Managing "
+        "Director's decision and will place it before the Commission."
+    )
+    assert filed.reply_type != "appeal_decision"
+
+
+def test_a_letterhead_after_a_long_cover_note_still_gives_the_letters_date():
+    cover = "Description of document: NCIS manual. Released date: 29-September-2016. " + "Notice. " * 160
+    letter = (
+        "DEPARTMENT OF THE NAVY NAVAL CRIMINAL INVESTIGATIVE SERVICE QUANTICO VA 22134-2253 5720 "
+        "2016-002026 Ser 00LJF/16U1573 SEP 2 9 2016 This further responds to your December 14, 2015 "
+        "Freedom of Information Act (FOIA) request seeking NCIS manuals."
+    )
+    assert len(cover) > 1200
+    p = parse_text(cover + letter)
+    assert p.letter_date == date(2016, 9, 29)
+    assert p.tracking_numbers == ("2016-002026",)  # after the Navy's FOIA subject code, 5720
+    # an address's number is no subject code
+    moved = parse_text("Navy Personnel Command\n5720 Integrity Drive\nMillington, TN 38055\nSEP 29 2016\n")
+    assert moved.tracking_numbers == ()
+
+
+def test_a_list_of_spaced_numbers_broken_by_a_re_flow_is_read_whole():
+    for subject in (
+        "RE: 17 – FOI – 00020;\n2017 – APP – 0002 You submitted a request.",
+        "RE: 17 –\nFOI – 00020; 2017 – APP – 0002 You submitted a request.",
+    ):
+        p = parse_text(f"February 28, 2017\nDear Ms. Roe:\n{subject}")
+        assert p.tracking_numbers == ("17 – FOI – 00020", "2017 – APP – 0002"), subject
+    # a number on the next line after a finished sentence is no part of the list
+    p = parse_text("February 28, 2017\nDear Ms. Roe:\nRE: 17 – FOI – 00020.\n2017 was a busy year.")
+    assert p.tracking_numbers == ("17 – FOI – 00020",)
+
+
+def test_the_fbi_addendum_run_into_the_letter_is_still_an_addendum():
+    letter = (
+        "January 22, 2025 Dear Mr. Doe: Please see the enclosed FBI FOIPA Addendum for standard "
+        "responses. The material you requested is located in an investigative file which is exempt "
+        "from disclosure pursuant to 5 U.S.C. 552(b)(7)(A). Sincerely, Jane Roe Enclosures FBI FOIPA "
+        "Addendum As referenced in our letter responding to your request, the FBI can neither "
+        "confirm nor deny the existence of records pursuant to FOIA exemptions (b)(1), (b)(3)."
+    )
+    assert (parse_text(letter).reply_type, parse_text(letter).exemptions) == ("denial", ("b7A",))

@@ -89,6 +89,13 @@ def find_letter_date(text: str) -> date | None:
     return dated[0] if dated else None
 
 
+# A letter's first words, where it has no salutation: "This further responds to your …".
+OPENING = re.compile(
+    r"\b(?:This\s+(?:letter\s+)?(?:further\s+)?(?:responds|is\s+in\s+(?:further\s+)?(?:response|reply)|acknowledges)"
+    r"|(?:In|With)\s+(?:further\s+)?(?:response|reply)\s+to\s+your)\b",
+    re.I,
+)
+
 # Words that make a date in the letterhead someone else's: "your letter dated", "received
 # on", "request of", "since", "through" ...
 NOT_LETTER_DATE = re.compile(
@@ -110,7 +117,10 @@ def letter_date_with_line(text: str) -> tuple[date, str] | None:
     salutation, or after 1,200 characters. A letter-spaced line is read closed up, and a stamp's
     year misread by one digit is mended (``_mended``)."""
     salute = SALUTATION.search(text, 0, 3000)
-    head_end = salute.start() if salute else 1200
+    opening = None if salute else OPENING.search(text, 0, 3000)
+    # without a salutation the letterhead runs to the letter's first words, however long what
+    # came before it (a web page's cover note before an OCR'd letter), or 1,200 characters
+    head_end = salute.start() if salute else max(1200, opening.start() if opening else 0)
     head = LETTER_SPACED.sub(_closed_up, text[:head_end])
     dated = _date_line(head)
     if dated:

@@ -24,8 +24,9 @@ RUN_TOGETHER_FORM = re.compile(
     r"|(?i:\bexemptions?[ ]+)B[ ]?([1-9])(?![\d(])"
 )
 # "Exemptions 6 and 7(C)"; the number may stand in parentheses without the (b): "FOIA exemption
-# (7) (E)", "Exemptions (6) and (7)(C)".
-WORD_FORM = re.compile(r"\bExemptions?\s+(?=[1-9]|\(\s*[1-9]\s*\))", re.I)
+# (7) (E)", "Exemptions (6) and (7)(C)"; or after what they are exemptions to: "the FOIA
+# exemptions to disclosure 3, 4, 5, 7(A)", "exemption from disclosure 5".
+WORD_FORM = re.compile(r"\bExemptions?\s+(?:(?:to|from)\s+disclosure\s+)?(?=[1-9]|\(\s*[1-9]\s*\))", re.I)
 WORD_ITEM = re.compile(
     r"(?:\(\s*([1-9])\s*\)|([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R)))(?:\s*\(?([A-Fa-f])\)?(?![A-Za-z]))?"
 )

@@ -173,9 +173,10 @@ APPEAL_DECIDED = any_of(
     r"\bappeal\b.{0,40}?\b(?:is|has\s+been|was)\s+(?:hereby\s+|therefore\s+)?(?:dismissed\s+as\s+|now\s+|rendered\s+)?"
     r"moot\b",
     r"\b(?:granting|denying)\s+it\b",
-    # "we deny an application for review", "the application for review is dismissed"
-    r"\b(?:grant\w*|den(?:y|ies|ied|ying)|dismiss\w*)\s+(?:the\s+|an\s+|this\s+|your\s+|its\s+)?"
-    r"applications?\s+for\s+review\b",
+    # "we deny an application for review", "the application for review is dismissed", "we grant in
+    # part and deny in part Lukas's application for review"
+    r"\b(?:grant\w*|den(?:y|ies|ied|ying)|dismiss\w*)(?:\s+in\s+part)?\s+"
+    r"(?:the\s+|an\s+|this\s+|your\s+|its\s+|(?-i:[A-Z][\w.-]{1,30})(?:'s|s')\s+)?applications?\s+for\s+review\b",
     r"\bapplications?\s+for\s+review\b.{0,60}\b(?:is|are|has\s+been)\s+(?:hereby\s+)?(?:granted|denied|dismissed)\b",
     r"\bclos(?:e|ed|ing)\s+(?:out\s+)?(?:your|this|the)\s+(?:administrative\s+)?appeal\b",
     # "After a review of your appeal, the Panel has determined …", "We have processed your appeal"

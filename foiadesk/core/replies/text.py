@@ -237,6 +237,9 @@ ADDENDUM = re.compile(
     r"^[ \t]*(?:(?:explanation|description|summary|list|definitions?)[ \t]+of[ \t]+(?:the[ \t]+)?)?"
     r"(?:FOIA[ \t]+|freedom[ \t]+of[ \t]+information[ \t]+act[ \t]+)?exemptions[ \t]*:?[ \t]*$"
     r"|^[ \t]*(?:FBI[ \t]+)?FOIPA[ \t]+Addendum\b"
+    # run into the letter's last line: the addendum's heading before its own first words (the
+    # letter's mention of "the enclosed FBI FOIPA Addendum for standard responses" is no heading)
+    r"|\b(?:FBI[ \t]+)?FOIPA[ \t]+Addendum\s+(?=As\s+referenced\b|Part\s+1\b)"
     r"|^[ \t]*The[ \t]+Freedom[ \t]+of[ \t]+Information[ \t]+Act[ \t]+\(5[ \t]+U\.?S\.?C\.?[ \t]+552\)[ \t]*$"
     r"|\bThe following (?:addendum|standard responses?)\b"
     r"|^[ \t]*(?:General|Standard)[ \t]+Information[ \t]*:[ \t]*$",

@@ -19,10 +19,11 @@ LETTER_SUFFIX = r"(?:[ ]?\([A-Z]\)(?![ ]?\())?"
 # #126-21(2)" (the Defense Security Service's style); not one after a space, nor "(b)(6)".
 PART_SUFFIX = r"(?:\(\d{1,2}\)(?![ ]?\(\d))?"
 # A number printed with spaced dashes after a label: "CASE NUMBER 2009 -0016",
-# "RE: 16 FOI – 00056; 17 – App – 00001" (kept as printed).
+# "RE: 16 FOI – 00056; 17 – App – 00001" (kept as printed; a re-flow's line break after a dash
+# is read as the space it replaced: "RE: 17 –\nFOI – 00020").
 SPACED_TOKEN = (
-    r"\d{2,4}(?:[ ][A-Za-z]{2,4})?(?:[ ]+[-–—][ ]*|[ ]*[-–—][ ]+)"
-    r"(?:[A-Za-z]{2,4}(?:[ ]*[-–—][ ]*))?\d{3,6}(?![\d])"
+    r"\d{2,4}(?:[ ][A-Za-z]{2,4})?(?:[ ]+[-–—][ ]*|[ ]*[-–—][ ]+|[ ]*[-–—][ ]*\n[ ]*)"
+    r"(?:[A-Za-z]{2,4}(?:[ ]*[-–—][ ]*(?:\n[ ]*)?))?\d{3,6}(?![\d])"
 )
 # OCR may read a speck before a dash as an apostrophe ("NRC-2019'-000072"); after a label the
 # number is kept as printed.
@@ -64,7 +65,10 @@ LABELLED = re.compile(
     r"|(?:designated|numbered|docketed)\s+(?:on\s+appeal\s+)?as\s+(?:Number|No\.?)"
     # "assigned file number 04-0317" (the Navy's style): a number given to the request is its own
     r"|(?:assigned|given)\s+(?:it\s+)?(?:the\s+)?(?:following\s+)?(?:(?:FOIA|request|tracking|reference|case|control|appeal|log|file)\s+){0,3}"
-    r"(?:number|no\.?)?)"
+    r"(?:number|no\.?)?"
+    # the Navy's and the Coast Guard's subject code for FOIA heads the letterhead's reference:
+    # "5720 2016-002026 Ser 00LJF/16U1573"; not an address's number ("5720 Integrity Drive")
+    r"|(?<![\w.-])5720(?=\s+\d{4}-\d{4,7}(?![\w-])))"
     # one way through the gap after the label ("\s*[:#.]?\s*" backtracks on long blank runs)
     rf"\s*(?:[:#.,]\s*)?(?:\(?(?P<n1>{OFFICE_CODED}|{SPACED_TOKEN}|{MARKED_TOKEN}|{TOKEN}{PART_SUFFIX}{LETTER_SUFFIX}|{OCR_TOKEN})(?![A-Za-z0-9])\)?)"
 )
@@ -92,7 +96,10 @@ OTHER_REQUEST_BEFORE = re.compile(
 # a hyphen, so "No. 20 pages" or "Nos. 20 16" stay as they are.
 YEAR_SPLIT_TAIL = re.compile(rf"[ ](?P<tail>\d\d-{TOKEN})(?![A-Za-z0-9])")
 # More numbers after a labelled one: "Re: FOIA Nos. 2019-001, 2019-002", "16 FOI – 00056; 17 – App – 00001"
-LABELLED_MORE = re.compile(rf"[ \t]*(?:[;,&]|\band\b)[ \t]*(?P<n1>{SPACED_TOKEN}|{TOKEN})(?![A-Za-z0-9])")
+# A re-flow may break the line after the separator ("RE: 17 – FOI – 00020;\n2017 – APP – 0002").
+LABELLED_MORE = re.compile(
+    rf"[ \t]*(?:[;,&]|\band\b)[ \t]*(?:\n[ \t]*)?(?P<n1>{SPACED_TOKEN}|{TOKEN})(?![A-Za-z0-9])"
+)
 # Labels that name a request or an appeal (not "Case", which courts use too): after them a
 # number shaped like a docket is the agency's ("DEA Appeal Number: 14-00071-AP", "Requester
 # Control Number: 21-00456-FOIA").
