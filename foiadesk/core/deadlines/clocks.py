@@ -25,6 +25,7 @@ from foiadesk.core.deadlines.facts import (
     Facts,
     Receipt,
     Window,
+    day_off_name,
     read_events,
 )
 
@@ -289,8 +290,13 @@ class _Response:
                 max(step.day, self.anchor),
                 f"Counted from {self.anchor} through {step.day}, the day the agency sent its {name}",
             )
-            self.steps.append(counted)
             self.remaining -= counted.counted
+            self.steps.append(
+                replace(
+                    counted,
+                    text=f"{counted.text}: {counted.counted} working days, {self.remaining} left",
+                )
+            )
         else:
             self.steps.append(Step(f"{step.day}: {name} while the clock was already paused", step.day))
         self.pending.add(step.kind)
@@ -323,7 +329,10 @@ class _Response:
         got = step.event.agency_received_on or step.event.occurred_on
         when = f"{self.anchor}"
         if got != step.day:
-            when = f"{got}, a day off: deemed received the next working day, {step.day} ({DEEMED_NOTE})"
+            when = (
+                f"{got}, a day off ({day_off_name(self.cal, got)}): deemed received the next working "
+                f"day, {step.day} ({DEEMED_NOTE})"
+            )
         self.steps.append(
             Step(
                 f"Paused ({cites}) until the agency received the {answer} {when}; day 0 again "
@@ -420,9 +429,10 @@ def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
                 "read as working days, as DOJ OIP and USDA's rule do; read as calendar days, the cap "
                 f"would be {receipt.day + timedelta(days=ROUTING_DAYS)})"
             )
-        else:
-            text = f"Routed again {routing.occurred_on}{got}: the cap stays {cap}"
-        steps.append(Step(text, cap))
+            # the days the cap skips, listed; counted stays 0: they are not the response's days
+            steps.append(Step(text, cap, 0, tuple(cal.days_off_between(receipt.day, cap))))
+            continue
+        steps.append(Step(f"Routed again {routing.occurred_on}{got}: the cap stays {cap}", cap))
     proper = facts.proper
     if proper is None:
         steps.append(
