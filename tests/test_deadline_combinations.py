@@ -19,6 +19,7 @@ from test_deadline_histories import engines
 from test_deadline_paths import D, ev, filed
 
 from foiadesk.core.deadlines.calendar import calendar
+from foiadesk.core.deadlines.clocks import CITE_EXPEDITE_READING
 from foiadesk.core.reference.directory import load_directory
 from foiadesk.core.store import log
 from foiadesk.core.store.db import connect
@@ -157,6 +158,65 @@ def test_a_request_misrouted_on_the_friday_before_labor_day(tmp_path):
 
 
 # -- the expedite decision: the IRS counts from the date of the request ----------------------------
+
+
+def test_the_irs_decides_expedition_ten_days_from_the_date_of_the_request(tmp_path):
+    """26 CFR 601.702(c)(6)(iv) [V]: "within ten days of the date of the request, provided that
+    in no event shall the IRS have less than five days (excluding Saturdays, Sundays, and legal
+    public holidays)" (the five read as counted from the IRS's receipt [P]). A request asking for
+    expedition, dated and mailed Mon 2026-11-23, received Mon Nov 30. Ten days from its date: Thu
+    Dec 3; five working days after receipt: Dec 1-4 (4), 7 (5) -> Mon Dec 7; the later: Mon
+    2026-12-07. DOJ's rule counts ten calendar days from receipt (28 CFR 16.5(e)(4)): Thu Dec 10,
+    which is what FoiaDesk gave the IRS too."""
+    events = filed("2026-11-23", "2026-11-30") + [ev("expedite_requested", "2026-11-23", 2)]
+    irs = logged(tmp_path, "IRS", events)["expedite"]
+    assert irs.due == D("2026-12-07")
+    assert irs.cite == "5 U.S.C. 552(a)(6)(E)(ii)(I); 26 CFR 601.702(c)(6)(iv)"
+    trace = irs.explain()
+    assert "10 calendar days after the date of the request (2026-11-23): 2026-12-03" in trace
+    assert "At least 5 working days after receipt" in trace and ": 2026-12-07" in trace
+    assert "The later of the two: 2026-12-07" in trace
+    doj = engines(events, "EOUSA")["expedite"]
+    assert doj.due == D("2026-12-10") and doj.cite.endswith("28 CFR 16.5(e)(4)")
+
+
+def test_an_irs_expedite_request_received_on_a_saturday_before_mlk_day(tmp_path):
+    """Dated Fri 2027-01-15 and sent through the portal, which logged its receipt Sat Jan 16.
+    Deemed received Tue Jan 19 (Mon Jan 18 is MLK Day). IRS: ten days from Jan 15 -> Mon Jan 25;
+    five working days after Jan 19: Jan 20-22 (3), 25, 26 (5) -> Tue Jan 26; the later: Tue
+    2027-01-26. Counted from the Saturday itself: Jan 19-22 (4), 25 (5) -> Mon Jan 25, which the
+    trace gives too. Denied Fri Jan 22 and appealed: the IRS's window is the statute's 90 days
+    [P] (older IRS guidance said 35, which the 2016 Act overrides): Jan 22 + 9 = Jan 31, + 28 =
+    Feb 28 (37), + 31 = Mar 31 (68), + 22 = Thu 2027-04-22. The appeal, received Mon Feb 1, is
+    decided expeditiously, 20 WD at most: Feb 2-5 (4), 8-12 (9), Mon Feb 15 Washington's Birthday,
+    16-19 (13), 22-26 (18), Mar 1, 2 (20) -> Tue 2027-03-02."""
+    events = [
+        ev("filed", "2027-01-15", 1),
+        ev("received", "2027-01-16", 2, agency_received_on=D("2027-01-16")),
+        ev("expedite_requested", "2027-01-15", 3),
+        ev("expedite_decided", "2027-01-22", 4, outcome="denied"),
+        ev("appeal_filed", "2027-01-28", 5, agency_received_on=D("2027-02-01"), outcome="expedite"),
+    ]
+    c = logged(tmp_path, "IRS", events)
+    expedite = c["expedite"]
+    assert expedite.due == D("2027-01-26") and expedite.state(D("2027-01-27")) == "met"
+    trace = expedite.explain()
+    assert "a day off (Saturday): deemed received the next working day, 2027-01-19" in trace
+    assert "Counted from the day off itself (2027-01-16) instead: 2027-01-25" in trace
+    window = c["appeal_window:expedite"]
+    assert (window.due, window.unit, window.cite) == (
+        D("2027-04-22"),
+        "calendar",
+        "5 U.S.C. 552(a)(6)(A)(i)(III)(aa)",
+    )
+    assert "[P]" in window.rule
+    decision = c["appeal_decision"]
+    assert decision.due == D("2027-03-02") and warned(decision, "decided expeditiously")
+    # The same history at DOJ: ten calendar days from the deemed receipt, Fri Jan 29, and from
+    # the Saturday, Tue Jan 26.
+    doj = engines(events, "EOUSA")["expedite"]
+    assert doj.due == D("2027-01-29") and CITE_EXPEDITE_READING not in doj.cite
+    assert "Counted from the day off itself (2027-01-16) instead: 2027-01-26" in doj.explain()
 
 
 # -- appeal windows: three agencies, from the date of the letter ---------------------------------

@@ -90,6 +90,10 @@ class AppealRule:
     tag: str = "V"
     source: str = "statutory minimum"
     expedite_cite: str = ""
+    # 0: the expedite decision is due 10 calendar days after receipt. Otherwise the agency's
+    # rule counts the 10 days from the date of the request but always leaves it this many
+    # working days after receipt (the IRS, 26 CFR 601.702(c)(6)(iv): five).
+    expedite_floor: int = 0
 
 
 @dataclass(frozen=True)
@@ -523,26 +527,71 @@ def _receipt_step(receipt: Receipt) -> Step:
     return Step(receipt.describe(), receipt.day)
 
 
-def expedite_clock(facts: Facts, rule: AppealRule | None = None) -> Clock | None:
+def expedite_due(dated: date, received: date, floor: int, cal: Calendar) -> date:
+    """10 calendar days after receipt; or, where the agency's rule counts them from the date
+    of the request (``floor`` > 0), that date or ``floor`` working days after receipt,
+    whichever is later."""
+    if not floor:
+        return received + timedelta(days=EXPEDITE_DAYS)
+    return max(dated + timedelta(days=EXPEDITE_DAYS), cal.add_working_days(received, floor))
+
+
+def _expedite_from_date_steps(dated: date, received: Receipt, floor: int, cal: Calendar) -> list[Step]:
+    """The two counts of a rule like the IRS's, and the later one that wins."""
+    by_date = dated + timedelta(days=EXPEDITE_DAYS)
+    least = cal.add_working_days(received.day, floor)
+    due = max(by_date, least)
+    steps = [
+        Step(f"10 calendar days after the date of the request ({dated}): {by_date}", by_date),
+        _count(
+            cal,
+            received.day,
+            least,
+            f"At least {floor} working days after receipt (the rule's floor, read as counted from "
+            f"the agency's receipt [P]): {least}",
+        ),
+        Step(f"The later of the two: {due} (no roll-forward)", due),
+    ]
+    if received.said != received.day:
+        earlier = max(by_date, cal.add_working_days(received.said, floor))
+        if earlier != due:
+            steps.append(
+                Step(f"Counted from the day off itself ({received.said}) instead: {earlier}", earlier)
+            )
+    return steps
+
+
+def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar | None = None) -> Clock | None:
     if facts.expedite is None:
         return None
     received = facts.expedite_receipt
     assert received is not None  # read_events gives every expedite request a receipt
-    due = received.day + timedelta(days=EXPEDITE_DAYS)
-    steps = [
-        Step(f"Expedited processing requested {facts.expedite.occurred_on}", facts.expedite.occurred_on),
-        _receipt_step(received),
-        Step(f"10 calendar days after receipt: {due} (no roll-forward)", due),
-    ]
-    if received.said != received.day:  # a count of calendar days moves by more than one day
-        earlier = received.said + timedelta(days=EXPEDITE_DAYS)
-        steps.append(Step(f"Counted from the day off itself ({received.said}) instead: {earlier}", earlier))
+    floor = rule.expedite_floor if rule and cal else 0
+    dated = facts.expedite.occurred_on
+    steps = [Step(f"Expedited processing requested {dated}", dated), _receipt_step(received)]
+    if floor:
+        assert cal is not None  # a floor is read only with a calendar
+        due = expedite_due(dated, received.day, floor, cal)
+        steps += _expedite_from_date_steps(dated, received, floor, cal)
+        what = (
+            f"decision within 10 days of the date of the request, and never fewer than {floor} "
+            "working days after receipt"
+        )
+    else:
+        due = received.day + timedelta(days=EXPEDITE_DAYS)
+        steps.append(Step(f"10 calendar days after receipt: {due} (no roll-forward)", due))
+        if received.said != received.day:  # a count of calendar days moves by more than one day
+            earlier = received.said + timedelta(days=EXPEDITE_DAYS)
+            steps.append(
+                Step(f"Counted from the day off itself ({received.said}) instead: {earlier}", earlier)
+            )
+        what = "decision within 10 calendar days of the request"
     done = facts.expedite_done
     return Clock(
         "expedite",
         "Expedite decision due",
         "agency",
-        "decision within 10 calendar days of the request",
+        what,
         f"{CITE_EXPEDITE}; {rule.expedite_cite if rule and rule.expedite_cite else CITE_EXPEDITE_READING}",
         due,
         received.day,
@@ -964,7 +1013,7 @@ def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]
         response,
         exhaustion_milestone(response, cal),
         estimate_clock(facts),
-        expedite_clock(facts, rule),
+        expedite_clock(facts, rule, cal),
         *(appeal_window_clock(w, cal, rule) for w in facts.windows),
         decision,
         appeal_exhaustion_milestone(decision),
