@@ -15,16 +15,19 @@ observed). 2028: Jan 17, Feb 21. The day of receipt is day 0; "(n)" is a running
 working days.
 """
 
+from datetime import date
+
 from test_deadline_histories import engines
 from test_deadline_paths import D, ev, filed
 
+from foiadesk.core.deadlines import batch
 from foiadesk.core.deadlines.calendar import calendar
-from foiadesk.core.deadlines.clocks import CITE_EXPEDITE_READING
+from foiadesk.core.deadlines.clocks import CITE_EXPEDITE_READING, compute_clocks
 from foiadesk.core.reference.directory import load_directory
 from foiadesk.core.store import log
 from foiadesk.core.store.db import connect
 from foiadesk.core.store.log import events_for
-from foiadesk.core.tracking.tracker import view_request
+from foiadesk.core.tracking.tracker import appeal_rule, view_request
 
 
 def logged(tmp_path, abbr, events, *, skip_closures=False):
@@ -275,3 +278,30 @@ def test_an_answer_received_on_the_christmas_eve_closure_under_both_settings(tmp
     assert (skipped.due, skipped.alternative) == (D("2026-01-23"), D("2026-01-21"))
     assert "a day off (Christmas Eve closure" in skipped.explain()
     assert "If disputed closure days were counted: 2026-01-21" in skipped.explain()
+
+
+def test_a_request_and_its_expedite_ask_received_on_the_christmas_eve_closure():
+    """EOUSA, both received Wed 2025-12-24, closed by executive order. Counting closures: 20 WD
+    from Dec 24: Thu Dec 25 Christmas, Dec 26 (1), 29-31 (4), Thu Jan 1, Jan 2 (5), 5-9 (10),
+    12-16 (15), Mon Jan 19 MLK Day, 20-23 (19), 26 (20) -> Mon 2026-01-26; the expedite decision
+    10 calendar days after receipt (28 CFR 16.5(e)(4)): Sat 2026-01-03. Skipping closures, both
+    were received Mon Dec 29 (Dec 25 holiday, Dec 26 closed, the weekend): Dec 30, 31 (2), Jan 2
+    (3), 5-9 (8), 12-16 (13), 20-23 (17), 26-28 (20) -> Wed 2026-01-28; expedite Thu 2026-01-08.
+    Each trace names Dec 24, the closure that moved the start, beside Dec 26, and the expedite
+    clock, counted in calendar days, gives the other setting's date as well."""
+    events = filed("2025-12-24") + [ev("expedite_requested", "2025-12-24", 2)]
+    c = engines(events, "EOUSA")
+    response, expedite = c["response"], c["expedite"]
+    assert (response.due, response.alternative) == (D("2026-01-26"), D("2026-01-28"))
+    assert [d.day for d in response.disputed] == [D("2025-12-24"), D("2025-12-26")]
+    assert (expedite.due, expedite.alternative) == (D("2026-01-03"), D("2026-01-08"))
+    assert "2025-12-24 Christmas Eve closure" in expedite.explain()
+    assert "If disputed closure days were skipped: 2026-01-08" in expedite.explain()
+    skipping = calendar(skip_closures=True)
+    skipped = {k.key: k for k in compute_clocks(events, skipping, appeal_rule("EOUSA"))}
+    assert (skipped["expedite"].due, skipped["expedite"].alternative) == (D("2026-01-08"), D("2026-01-03"))
+    assert "If disputed closure days were counted: 2026-01-03" in skipped["expedite"].explain()
+    assert skipped["response"].due == D("2026-01-28")
+    result = batch.compute(batch.extract([events], skipping, [appeal_rule("EOUSA")]), skipping)
+    assert date.fromordinal(int(result["expedite"][0])) == D("2026-01-08")
+    assert date.fromordinal(int(result["response"][0])) == D("2026-01-28")

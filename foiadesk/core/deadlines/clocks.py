@@ -599,6 +599,7 @@ def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar |
         done.occurred_on if done else None,
         steps=tuple(steps),
         unit="calendar",
+        closures_skipped=cal.skip_closures if cal else False,
         for_what="the agency's decision on expedited processing",
     )
 
@@ -989,16 +990,22 @@ def compute_clocks(events: list[Event], cal: Calendar, rule: AppealRule | None =
     rule = rule or AppealRule()
     live = [e for e in events if e.type in EVENT_TYPES]
     clocks = _clocks(live, cal, rule)
-    alternative = {c.key: c.due for c in _clocks(live, cal.alternative, rule)}
+    others = {c.key: c for c in _clocks(live, cal.alternative, rule)}
     held = None
     if any(e.type == "fee_estimate" and e.outcome != "on_hold" for e in live):
         held = response_clock(live, cal, read_events(live, cal, estimates_hold=True))
     out = []
     for clock in clocks:
-        if clock.start and clock.due and clock.unit == "working":
-            disputed = tuple(cal.closures_between(clock.start, clock.due))
-            alt = alternative.get(clock.key)
-            clock = replace(clock, disputed=disputed, alternative=alt if alt != clock.due else None)
+        other = others.get(clock.key)
+        alt = other.due if other is not None and other.due != clock.due else None
+        if clock.start and clock.due and (clock.unit == "working" or (clock.unit == "calendar" and alt)):
+            # A receipt on a closure day is deemed received the next working day when closures
+            # are skipped: that closure moved the start, so it is named with the others.
+            first = clock.start
+            if other is not None and other.start and other.start != clock.start:
+                first = min(first, other.start) - timedelta(days=1)
+            disputed = tuple(cal.closures_between(first, max(clock.due, alt or clock.due)))
+            clock = replace(clock, disputed=disputed, alternative=alt)
         if clock.key == "response" and held is not None and held.due != clock.due:
             clock = replace(clock, hold_alternative=held.due)
         out.append(clock)
