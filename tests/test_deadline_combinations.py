@@ -305,3 +305,23 @@ def test_a_request_and_its_expedite_ask_received_on_the_christmas_eve_closure():
     result = batch.compute(batch.extract([events], skipping, [appeal_rule("EOUSA")]), skipping)
     assert date.fromordinal(int(result["expedite"][0])) == D("2026-01-08")
     assert date.fromordinal(int(result["response"][0])) == D("2026-01-28")
+
+
+def test_a_question_asked_before_a_misrouted_request_reached_the_proper_component(tmp_path):
+    """ICE's wrong office received it Mon 2026-11-02 and asked for information Wed Nov 4. Cap:
+    Nov 3-6 (4), 9, 10 (6), Wed Nov 11 Veterans Day, 12, 13 (8), 16, 17 (10) -> Tue Nov 17; the
+    proper component received it Thu Nov 19, after the cap, so the clock starts Nov 17. The
+    question was asked before then: nothing was counted, and the clock stays paused until the
+    answer reached the agency Fri Nov 20, day 0 again. 20 WD: Nov 23-25 (3), Thu Nov 26
+    Thanksgiving, 27 (4), Nov 30-Dec 4 (9), 7-11 (14), 14-18 (19), 21 (20) -> Mon 2026-12-21."""
+    events = filed("2026-11-02") + [
+        ev("info_requested", "2026-11-04", 2),
+        ev("routed", "2026-11-16", 3, agency_received_on=D("2026-11-19")),
+        ev("info_answered", "2026-11-20", 4, agency_received_on=D("2026-11-20")),
+    ]
+    response = logged(tmp_path, "ICE", events)["response"]
+    assert response.due == D("2026-12-21")
+    trace = response.explain()
+    assert "before the clock started 2026-11-17: no working days counted, 20 left" in trace
+    assert "Counted from 2026-11-17 through 2026-11-04" not in trace
+    assert "2026-11-11 Veterans Day" in trace and "2026-11-26 Thanksgiving Day" in trace

@@ -295,12 +295,13 @@ class _Response:
                 f"Counted from {self.anchor} through {step.day}, the day the agency sent its {name}",
             )
             self.remaining -= counted.counted
-            self.steps.append(
-                replace(
-                    counted,
-                    text=f"{counted.text}: {counted.counted} working days, {self.remaining} left",
+            text = f"{counted.text}: {counted.counted} working days, {self.remaining} left"
+            if step.day < self.anchor:  # asked before the clock started (e.g. while misrouted)
+                text = (
+                    f"The agency sent its {name} {step.day}, before the clock started {self.anchor}: "
+                    f"no working days counted, {self.remaining} left"
                 )
-            )
+            self.steps.append(replace(counted, text=text))
         else:
             self.steps.append(Step(f"{step.day}: {name} while the clock was already paused", step.day))
         self.pending.add(step.kind)
