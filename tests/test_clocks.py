@@ -69,8 +69,8 @@ def test_receipt_is_assumed_from_a_weekend_filing_until_the_agency_confirms():
     c = clock([ev("filed", "2026-11-21", 1)], "response")  # a Saturday
     assert c.start == D("2026-11-23") and c.start_assumed
     assert (
-        "Receipt ASSUMED (no receipt date from the agency yet): filing date 2026-11-21, a day off: "
-        "deemed received the next working day, 2026-11-23"
+        "Receipt ASSUMED (no receipt date from the agency yet): filing date 2026-11-21, a day off "
+        "(Saturday): deemed received the next working day, 2026-11-23"
     ) in c.explain()
     confirmed = [
         ev("filed", "2026-11-21", 1),

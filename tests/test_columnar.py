@@ -83,7 +83,8 @@ def _read(db, where="{col} > ?", params=(0,)):
     ids = ids[ids > 0] if where == "{col} > ?" else np.array(params, dtype=np.int64)
     ev = index_read.read_events(db, where, list(params), types=TYPES, outcomes=OUTCOMES)
     rng = random.Random(len(ids))
-    rules = [rng.choice([AppealRule(), AppealRule(90, "working", "6 CFR 5.8(a)(1)")]) for _ in ids]
+    choices = [AppealRule(), AppealRule(90, "working", "6 CFR 5.8(a)(1)"), AppealRule(expedite_floor=5)]
+    rules = [rng.choice(choices) for _ in ids]
     return ids, ev, rules, histories(ids, ev)
 
 

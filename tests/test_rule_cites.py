@@ -167,8 +167,9 @@ def test_an_appeal_renews_expedition_under_the_agencys_rule(reporter, abbr, rule
         ("EOUSA", "; 28 CFR 16.5(e)(4)"),  # "within 10 calendar days of the receipt"
         ("TIGTA", "; 31 CFR 1.4(e)(5)"),  # "within ten calendar days of the receipt"
         # The IRS counts ten days from the date of the request, never fewer than five working
-        # days: its paragraph does not describe the date the clock counts, so it is not cited.
-        ("IRS", "; counted as calendar days, as e.g. 6 CFR 5.5(e)(4) and 28 CFR 16.5(e)(4) do"),
+        # days after receipt: Jul 15 + 10 = Sat Jul 25; Jul 16, 17, 20, 21, 22 -> Wed Jul 22;
+        # the later is Jul 25, and the clock counts by its own paragraph.
+        ("IRS", "; 26 CFR 601.702(c)(6)(iv)"),
     ],
 )
 def test_the_expedite_decision_cites_the_agencys_own_rule_and_no_other(abbr, rule):

@@ -57,6 +57,8 @@ class Columns:
     steps: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
     done: np.ndarray
     expedite_receipt: np.ndarray
+    expedite_dated: np.ndarray  # the date of the expedite request (its letter's date)
+    expedite_floor: np.ndarray  # AppealRule.expedite_floor: 0, or working days after receipt
     expedite_done: np.ndarray
     appeal_days: np.ndarray
     appeal_working: np.ndarray
@@ -115,7 +117,8 @@ def _padded(n: int, found: list[tuple[int, int]]) -> np.ndarray:
 
 
 _SCALARS = (
-    "filed receipt routed proper done expedite_receipt expedite_done appeal_days appeal_working "
+    "filed receipt routed proper done expedite_receipt expedite_dated expedite_floor expedite_done "
+    "appeal_days appeal_working "
     "appeal_receipt appeal_done estimate"
 ).split()
 
@@ -145,6 +148,8 @@ def extract(
         rows["proper"][i] = _o(f.proper.day) if f.proper else NONE
         rows["done"][i] = _when(f.response_done)
         rows["expedite_receipt"][i] = _o(f.expedite_receipt.day) if f.expedite_receipt else NONE
+        rows["expedite_dated"][i] = _when(f.expedite)
+        rows["expedite_floor"][i] = rules[i].expedite_floor
         rows["expedite_done"][i] = _when(f.expedite_done)
         rows["appeal_receipt"][i] = _o(f.appeal_receipt.day) if f.appeal_receipt else NONE
         rows["appeal_done"][i] = _when(f.appeal_done)
@@ -289,6 +294,11 @@ def compute(cols: Columns, cal: Calendar, today: date | None = None) -> dict[str
     met = (cols.done != NONE) & (cols.done <= response)
     exhaustion = np.where((response != NONE) & ~met, response + 1, NONE)
     expedite = np.where(cols.expedite_receipt != NONE, cols.expedite_receipt + EXPEDITE_DAYS, NONE)
+    # Rules that count from the date of the request, with a floor of working days (the IRS).
+    floored = np.flatnonzero((cols.expedite_receipt != NONE) & (cols.expedite_floor > 0))
+    if len(floored):
+        least = days.add(cols.expedite_receipt[floored], cols.expedite_floor[floored])
+        expedite[floored] = np.maximum(cols.expedite_dated[floored] + EXPEDITE_DAYS, least)
 
     # The appeal decision, extended as the response is; kept only for the appealed requests.
     appealed = np.nonzero(cols.appeal_receipt != NONE)[0]

@@ -25,6 +25,7 @@ from foiadesk.core.deadlines.facts import (
     Facts,
     Receipt,
     Window,
+    day_off_name,
     read_events,
 )
 
@@ -96,6 +97,10 @@ class AppealRule:
     tag: str = "V"
     source: str = "statutory minimum"
     expedite_cite: str = ""
+    # 0: the expedite decision is due 10 calendar days after receipt. Otherwise the agency's
+    # rule counts the 10 days from the date of the request but always leaves it this many
+    # working days after receipt (the IRS, 26 CFR 601.702(c)(6)(iv): five).
+    expedite_floor: int = 0
 
 
 @dataclass(frozen=True)
@@ -297,8 +302,14 @@ class _Response:
                 max(step.day, self.anchor),
                 f"Counted from {self.anchor} through {step.day}, the day the agency sent its {name}",
             )
-            self.steps.append(counted)
             self.remaining -= counted.counted
+            text = f"{counted.text}: {counted.counted} working days, {self.remaining} left"
+            if step.day < self.anchor:  # asked before the clock started (e.g. while misrouted)
+                text = (
+                    f"The agency sent its {name} {step.day}, before the clock started {self.anchor}: "
+                    f"no working days counted, {self.remaining} left"
+                )
+            self.steps.append(replace(counted, text=text))
         else:
             self.steps.append(Step(f"{step.day}: {name} while the clock was already paused", step.day))
         self.pending.add(step.kind)
@@ -331,7 +342,10 @@ class _Response:
         got = step.event.agency_received_on or step.event.occurred_on
         when = f"{self.anchor}"
         if got != step.day:
-            when = f"{got}, a day off: deemed received the next working day, {step.day} ({DEEMED_NOTE})"
+            when = (
+                f"{got}, a day off ({day_off_name(self.cal, got)}): deemed received the next working "
+                f"day, {step.day} ({DEEMED_NOTE})"
+            )
         self.steps.append(
             Step(
                 f"Paused ({cites}) until the agency received the {answer} {when}; day 0 again "
@@ -428,9 +442,10 @@ def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
                 "read as working days, as DOJ OIP and USDA's rule do; read as calendar days, the cap "
                 f"would be {receipt.day + timedelta(days=ROUTING_DAYS)})"
             )
-        else:
-            text = f"Routed again {routing.occurred_on}{got}: the cap stays {cap}"
-        steps.append(Step(text, cap))
+            # the days the cap skips, listed; counted stays 0: they are not the response's days
+            steps.append(Step(text, cap, 0, tuple(cal.days_off_between(receipt.day, cap))))
+            continue
+        steps.append(Step(f"Routed again {routing.occurred_on}{got}: the cap stays {cap}", cap))
     proper = facts.proper
     if proper is None:
         steps.append(
@@ -578,26 +593,71 @@ def _receipt_step(receipt: Receipt) -> Step:
     return Step(receipt.describe(), receipt.day)
 
 
-def expedite_clock(facts: Facts, rule: AppealRule | None = None) -> Clock | None:
+def expedite_due(dated: date, received: date, floor: int, cal: Calendar) -> date:
+    """10 calendar days after receipt; or, where the agency's rule counts them from the date
+    of the request (``floor`` > 0), that date or ``floor`` working days after receipt,
+    whichever is later."""
+    if not floor:
+        return received + timedelta(days=EXPEDITE_DAYS)
+    return max(dated + timedelta(days=EXPEDITE_DAYS), cal.add_working_days(received, floor))
+
+
+def _expedite_from_date_steps(dated: date, received: Receipt, floor: int, cal: Calendar) -> list[Step]:
+    """The two counts of a rule like the IRS's, and the later one that wins."""
+    by_date = dated + timedelta(days=EXPEDITE_DAYS)
+    least = cal.add_working_days(received.day, floor)
+    due = max(by_date, least)
+    steps = [
+        Step(f"10 calendar days after the date of the request ({dated}): {by_date}", by_date),
+        _count(
+            cal,
+            received.day,
+            least,
+            f"At least {floor} working days after receipt (the rule's floor, read as counted from "
+            f"the agency's receipt [P]): {least}",
+        ),
+        Step(f"The later of the two: {due} (no roll-forward)", due),
+    ]
+    if received.said != received.day:
+        earlier = max(by_date, cal.add_working_days(received.said, floor))
+        if earlier != due:
+            steps.append(
+                Step(f"Counted from the day off itself ({received.said}) instead: {earlier}", earlier)
+            )
+    return steps
+
+
+def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar | None = None) -> Clock | None:
     if facts.expedite is None:
         return None
     received = facts.expedite_receipt
     assert received is not None  # read_events gives every expedite request a receipt
-    due = received.day + timedelta(days=EXPEDITE_DAYS)
-    steps = [
-        Step(f"Expedited processing requested {facts.expedite.occurred_on}", facts.expedite.occurred_on),
-        _receipt_step(received),
-        Step(f"10 calendar days after receipt: {due} (no roll-forward)", due),
-    ]
-    if received.said != received.day:  # a count of calendar days moves by more than one day
-        earlier = received.said + timedelta(days=EXPEDITE_DAYS)
-        steps.append(Step(f"Counted from the day off itself ({received.said}) instead: {earlier}", earlier))
+    floor = rule.expedite_floor if rule and cal else 0
+    dated = facts.expedite.occurred_on
+    steps = [Step(f"Expedited processing requested {dated}", dated), _receipt_step(received)]
+    if floor:
+        assert cal is not None  # a floor is read only with a calendar
+        due = expedite_due(dated, received.day, floor, cal)
+        steps += _expedite_from_date_steps(dated, received, floor, cal)
+        what = (
+            f"decision within 10 days of the date of the request, and never fewer than {floor} "
+            "working days after receipt"
+        )
+    else:
+        due = received.day + timedelta(days=EXPEDITE_DAYS)
+        steps.append(Step(f"10 calendar days after receipt: {due} (no roll-forward)", due))
+        if received.said != received.day:  # a count of calendar days moves by more than one day
+            earlier = received.said + timedelta(days=EXPEDITE_DAYS)
+            steps.append(
+                Step(f"Counted from the day off itself ({received.said}) instead: {earlier}", earlier)
+            )
+        what = "decision within 10 calendar days of the request"
     done = facts.expedite_done
     return Clock(
         "expedite",
         "Expedite decision due",
         "agency",
-        "decision within 10 calendar days of the request",
+        what,
         f"{CITE_EXPEDITE}; {rule.expedite_cite if rule and rule.expedite_cite else CITE_EXPEDITE_READING}",
         due,
         received.day,
@@ -605,6 +665,7 @@ def expedite_clock(facts: Facts, rule: AppealRule | None = None) -> Clock | None
         done.occurred_on if done else None,
         steps=tuple(steps),
         unit="calendar",
+        closures_skipped=cal.skip_closures if cal else False,
         for_what="the agency's decision on expedited processing",
     )
 
@@ -1007,16 +1068,22 @@ def compute_clocks(events: list[Event], cal: Calendar, rule: AppealRule | None =
     rule = rule or AppealRule()
     live = [e for e in events if e.type in EVENT_TYPES]
     clocks = _clocks(live, cal, rule)
-    alternative = {c.key: c.due for c in _clocks(live, cal.alternative, rule)}
+    others = {c.key: c for c in _clocks(live, cal.alternative, rule)}
     held = None
     if any(e.type == "fee_estimate" and e.outcome != "on_hold" for e in live):
         held = response_clock(live, cal, read_events(live, cal, estimates_hold=True))
     out = []
     for clock in clocks:
-        if clock.start and clock.due and clock.unit == "working":
-            disputed = tuple(cal.closures_between(clock.start, clock.due))
-            alt = alternative.get(clock.key)
-            clock = replace(clock, disputed=disputed, alternative=alt if alt != clock.due else None)
+        other = others.get(clock.key)
+        alt = other.due if other is not None and other.due != clock.due else None
+        if clock.start and clock.due and (clock.unit == "working" or (clock.unit == "calendar" and alt)):
+            # A receipt on a closure day is deemed received the next working day when closures
+            # are skipped: that closure moved the start, so it is named with the others.
+            first = clock.start
+            if other is not None and other.start and other.start != clock.start:
+                first = min(first, other.start) - timedelta(days=1)
+            disputed = tuple(cal.closures_between(first, max(clock.due, alt or clock.due)))
+            clock = replace(clock, disputed=disputed, alternative=alt)
         if clock.key == "response" and held is not None and held.due != clock.due:
             clock = replace(clock, hold_alternative=held.due)
         out.append(clock)
@@ -1031,7 +1098,7 @@ def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]
         response,
         exhaustion_milestone(response, cal),
         estimate_clock(facts),
-        expedite_clock(facts, rule),
+        expedite_clock(facts, rule, cal),
         *(appeal_window_clock(w, cal, rule) for w in facts.windows),
         decision,
         appeal_exhaustion_milestone(decision),

@@ -327,6 +327,8 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
         "proper": proper,
         "done": at(on, done),
         "expedite_receipt": expedite_receipt,
+        "expedite_dated": expedite_on,
+        "expedite_floor": np.array([r.expedite_floor for r in rules], dtype=np.int64),
         "expedite_done": expedite_done,
         "appeal_days": np.array([r.days for r in rules], dtype=np.int64),
         "appeal_working": np.array([r.unit == "working" for r in rules], dtype=np.int64),

@@ -77,12 +77,14 @@ class Receipt:
     said: date  # the date as logged (or assumed)
     how: str  # where the date comes from, for the trace
     assumed: bool = False
+    off: str = ""  # what the day off was (a weekend day, a holiday, a closure), when ``said`` was one
 
     def describe(self) -> str:
         text = f"{self.how} {self.said.isoformat()}"
         if self.day != self.said:
             text += (
-                f", a day off: deemed received the next working day, {self.day.isoformat()} ({DEEMED_NOTE})"
+                f", a day off ({self.off}): deemed received the next working day, "
+                f"{self.day.isoformat()} ({DEEMED_NOTE})"
             )
         return text
 
@@ -148,7 +150,14 @@ def _first(events: list[Event], types: tuple[str, ...], on_or_after: date | None
 
 
 def _receipt(cal: Calendar, day: date, how: str, assumed: bool = False) -> Receipt:
-    return Receipt(cal.on_or_next_working_day(day), day, how, assumed)
+    off = "" if cal.is_working_day(day) else day_off_name(cal, day)
+    return Receipt(cal.on_or_next_working_day(day), day, how, assumed, off)
+
+
+def day_off_name(cal: Calendar, day: date) -> str:
+    """A day off as a trace names it: "Saturday", "Independence Day (observed)", a closure."""
+    off = cal.day_off(day)
+    return off.describe().removeprefix(f"{day.isoformat()} ")
 
 
 ESTIMATES = frozenset({"acknowledged", "interim_release", "estimated_completion"})
@@ -267,7 +276,7 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
             # Asked in the request letter: it arrived with the request, whichever event
             # (the filing, a receipt, the acknowledgment) says when.
             how = f"Asked in the request letter, so received with it: {receipt.how}"
-            expedite_receipt = Receipt(receipt.day, receipt.said, how, receipt.assumed)
+            expedite_receipt = Receipt(receipt.day, receipt.said, how, receipt.assumed, receipt.off)
         else:
             said = "Receipt of the expedite request ASSUMED"
             expedite_receipt = _receipt(cal, expedite.occurred_on, said, True)

@@ -33,13 +33,27 @@ def rule(family: str, key: str, *, unverified_ok: bool = False) -> str:
     return entry["cite"]
 
 
+FROM_RECEIPT = "10 calendar days from receipt"
+FROM_REQUEST_DATE = "10 days from the date of the request, at least 5 working days after receipt"
+
+
 def expedite_decision_cite(family: str) -> str:
     """The agency's verified paragraph for the expedite decision, when it counts the 10
-    days as the clocks do (calendar days from receipt); the IRS's rule counts otherwise."""
+    days in one of the two ways the clocks know (``expedite_decision_floor`` says which)."""
     entry = authorities()["rules"].get(family, {}).get("expedite_decision")
-    if not entry or entry["tag"] != "V" or entry.get("counts") != "10 calendar days from receipt":
+    if not entry or entry["tag"] != "V" or entry.get("counts") not in (FROM_RECEIPT, FROM_REQUEST_DATE):
         return ""
     return entry["cite"]
+
+
+def expedite_decision_floor(family: str) -> int:
+    """0 where the agency's rule counts 10 calendar days from receipt (DOJ, DHS, Treasury);
+    otherwise the working days after receipt it always leaves the agency, its 10 days being
+    counted from the date of the request (the IRS: 26 CFR 601.702(c)(6)(iv))."""
+    entry = authorities()["rules"].get(family, {}).get("expedite_decision")
+    if not entry or entry["tag"] != "V" or entry.get("counts") != FROM_REQUEST_DATE:
+        return 0
+    return int(entry["floor_working_days"])
 
 
 def ground_cite(family: str, code: str, *, unverified_ok: bool = False) -> str:

@@ -48,7 +48,8 @@ def appeal_rule(component_abbr: str) -> AppealRule:
     component = directory.component(component_abbr)
     family = authorities.rule_family(component_abbr, component.parent if component else "")
     expedite = authorities.expedite_decision_cite(family)
-    return AppealRule(window.days, window.unit, window.cite, window.tag, window.source, expedite)
+    floor = authorities.expedite_decision_floor(family)
+    return AppealRule(window.days, window.unit, window.cite, window.tag, window.source, expedite, floor)
 
 
 def typical_completion(view: RequestView, cal: Calendar | None = None) -> str | None:
