@@ -319,6 +319,7 @@ class MainWindow(LogActions, QMainWindow):
             requests.log_event_requested.connect(self.log_event)
             requests.detail.failed.connect(self.report)
             requests.detail.said.connect(lambda text: self.banner.show_message(text, "info"))
+            requests.detail.noted.connect(lambda text: self.banner.show_message(text, "note"))
             # A row of the list: right click for its menu (the agenda's rows have the filing
             # work's own menu, the letters a deadline calls for).
             table = requests.table

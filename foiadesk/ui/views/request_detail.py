@@ -46,6 +46,7 @@ class RequestDetail(QWidget):
     log_event_requested = Signal(int)
     failed = Signal(object)  # a UserError to show (e.g. a file that cannot be opened)
     said = Signal(str)  # a message for the window's message bar (a letter drafted)
+    noted = Signal(str)  # one that stays until dismissed (what to do with a package written)
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
