@@ -5,6 +5,7 @@ again without it; the log as it was is kept. A damaged file is refused and nothi
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -18,8 +19,9 @@ def trigger(window, menu: str, text: str) -> None:
 
 
 def own_log(demo_copy):
-    with sqlite3.connect(demo_copy) as db:  # the user's own log, not a demo
+    with closing(sqlite3.connect(demo_copy)) as db:  # the user's own log, not a demo
         db.execute(f"DROP TABLE {DEMO_TABLE}")
+        db.commit()
     return demo_copy
 
 
@@ -27,13 +29,14 @@ def back_up_then_add_a_mistake(qtbot, window):
     trigger(window, "&Log", "&Back up now")
     qtbot.waitUntil(lambda: "Backed up to" in window.banner.text.text(), timeout=20_000)
     before = len(window.session.index)
-    with sqlite3.connect(window.session.path) as db:  # logged by mistake (by the command line, say)
+    with closing(sqlite3.connect(window.session.path)) as db:  # logged by mistake (the command line, say)
         component = db.execute("SELECT id FROM components LIMIT 1").fetchone()[0]
         db.execute(
             "INSERT INTO requests (component_id, title, created_at) "
             "VALUES (?, 'Logged by mistake', '2026-11-25')",
             [component],
         )
+        db.commit()
     qtbot.waitUntil(lambda: len(window.session.index) == before + 1, timeout=20_000)
     return before
 
@@ -52,7 +55,8 @@ def test_restoring_the_backup_takes_back_the_mistake(qtbot, open_window, demo_co
     qtbot.keyClick(dialog.backups, Qt.Key.Key_Down)
     assert dialog.restore_button.isEnabled()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Restored the backup" in window.banner.text.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: window.banner.isVisible() and not window.session.is_loading, timeout=20_000)
+    assert "Restored the backup" in window.banner.text.text(), window.banner.text.text()
     assert len(window.session.index) == before
     said = window.banner.text.text()
     assert f"{before} requests" in said and "before-restore" in said and "restore it to undo this" in said

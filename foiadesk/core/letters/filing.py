@@ -805,7 +805,7 @@ def _next_step(db: Database, request_id: int, comp: Component, channel: str, out
     where = paste_target(comp)
     try:
         form = portal_fields(db, request_id)
-        fields = ", ".join(f.label for f in form.fields if f.value)
+        fields = "; ".join(f.label for f in form.fields if f.value)
         fields = f" Fill the portal's fields ({fields}): Portal fields… has each one with a Copy button."
     except FilingError:
         fields = " Paste the letter's text into the portal's request box."

@@ -108,7 +108,7 @@ class RequestDetail(QWidget):
         self.show_voided.setToolTip(
             "List the events taken back too, greyed: they stay in the record, marked void"
         )
-        self.show_voided.toggled.connect(lambda _on: self.reload())
+        self.show_voided.toggled.connect(lambda _checked: self.reload())
 
         self.fees = FeesPanel(session)
         self.notes = NotesPanel(session)
