@@ -50,9 +50,10 @@ def test_restoring_the_backup_takes_back_the_mistake(qtbot, open_window, demo_co
     assert dialog.backups.count() == 1
     shown = dialog.backups.item(0).text()
     assert f"(backed up by hand): {before} requests" in shown
-    assert not dialog.restore_button.isEnabled()  # nothing is restored before a backup is picked
-    dialog.backups.setFocus()
-    qtbot.keyClick(dialog.backups, Qt.Key.Key_Down)
+    dialog.backups.clearSelection()
+    assert not dialog.restore_button.isEnabled()  # nothing is restored unless a backup is picked
+    rect = dialog.backups.visualItemRect(dialog.backups.item(0))
+    qtbot.mouseClick(dialog.backups.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert dialog.restore_button.isEnabled()
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.banner.isVisible() and not window.session.is_loading, timeout=20_000)

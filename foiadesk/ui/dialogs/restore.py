@@ -50,7 +50,7 @@ class RestoreDialog(QDialog):
             self.backups.addItem(f"No backups of {log.name} yet (Log › Back up now makes one).")
             self.backups.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self.backups.itemActivated.connect(lambda _item: self._restore())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
         self.restore_button = QPushButton("&Restore this backup")
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self._restore)
@@ -59,6 +59,7 @@ class RestoreDialog(QDialog):
         other.setToolTip("A backup kept elsewhere: another disk, a USB stick")
         other.clicked.connect(self._choose_file)
         buttons.addButton(other, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)  # last: tried last by the click test
         buttons.rejected.connect(self.reject)
         self.backups.currentItemChanged.connect(
             lambda item, _old: self.restore_button.setEnabled(
@@ -71,9 +72,14 @@ class RestoreDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 22)
 
+    def _picked(self) -> Path | None:
+        """The backup the user can see selected (a row the list only put its focus on is no
+        choice: a restore must never act on a backup the user did not pick)."""
+        picked = self.backups.selectedItems()
+        return picked[0].data(PATH_ROLE) if picked else None
+
     def _restore(self) -> None:
-        item = self.backups.currentItem()
-        path = item.data(PATH_ROLE) if item is not None else None
+        path = self._picked()
         if path is not None:
             self.accept()
             self.chosen.emit(path)
