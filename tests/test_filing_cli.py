@@ -110,6 +110,10 @@ def test_email_package(tmp_path, capsys):
     assert status == 0
     msg = message_from_bytes(out_file.read_bytes(), policy=policy.default)
     assert msg["To"] == "FOIA.Reading.Room@tigta.treas.gov" and msg["X-Unsent"] == "1"
+    assert "  next: Open tigta.eml in your mail program" in out
+    status, _, err = cli(capsys, "package", 2, "--db", db, "--channel", "email", "--out", tmp_path / "t.docx")
+    assert status == 2 and "A package for email is a .eml file; t.docx is not." in err
+    assert not (tmp_path / "t.docx").exists()
     status, out, _ = cli(capsys, "package", 1, "--db", db, "--channel", "email", "--out", tmp_path / "i.eml")
     assert status == 0 and "takes requests only through its portal since 2026-01-22" in out
 

@@ -124,26 +124,17 @@ def cmd_portal_fields(args) -> int:
 
 def cmd_package(args) -> int:
     from foiadesk.cli import _open
-    from foiadesk.core.letters.filing import email_package, print_package, upload_package
+    from foiadesk.core.letters.filing import write_package
 
     db = _open(args)
-    check_output(args.out, force=args.force)  # before anything is drafted or logged
-    requester = _profile(args.profile)
-    if args.channel == "email":
-        _name, data, notes = email_package(db, args.request_id, requester=requester)
-    else:
-        if args.channel == "portal":
-            data, notes = upload_package(db, args.request_id)[1], []
-        else:
-            data, notes = print_package(db, args.request_id, args.channel, requester=requester)
-        if args.out.suffix.lower() == ".pdf":
-            from foiadesk.core.letters.pdf import docx_to_pdf
-
-            data = docx_to_pdf(data, args.out.with_suffix(".docx").name)
-    write_output(args.out, data, force=args.force)
-    print(args.out)
-    for note in notes:
+    check_output(args.out, force=args.force)  # before anything is drafted
+    package = write_package(
+        db, args.request_id, args.channel, args.out, requester=_profile(args.profile), force=args.force
+    )
+    print(package.path)
+    for note in package.notes:
         print(f"  note: {note}")
+    print(f"  next: {package.next_step}")
     return 0
 
 

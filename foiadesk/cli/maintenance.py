@@ -22,6 +22,11 @@ def add_commands(sub, with_db) -> None:
     b.add_argument("--out", type=Path, help="the copy to write (default: the backups folder beside the log)")
     b.add_argument("--force", action="store_true", help="replace --out if it exists")
 
+    rs = with_db(sub.add_parser("restore", help="list the log's backups, or put one back in its place"))
+    rs.add_argument(
+        "backup", nargs="?", help="a number from the list, or a backup file (the log is backed up first)"
+    )
+
     st = sub.add_parser("settings", help="show or change the settings the window and commands share")
     st.add_argument("key", nargs="?", help="skip_closures or templates_folder")
     st.add_argument(
@@ -41,6 +46,7 @@ def add_commands(sub, with_db) -> None:
     bench.add_argument("--no-window", action="store_true", help="scale: leave out the window's figures")
     sub.choices["demo"].set_defaults(func=cmd_demo)
     sub.choices["backup"].set_defaults(func=cmd_backup)
+    sub.choices["restore"].set_defaults(func=cmd_restore)
     sub.choices["settings"].set_defaults(func=cmd_settings)
     sub.choices["install-desktop-entry"].set_defaults(func=cmd_install_desktop_entry)
     sub.choices["bench"].set_defaults(func=cmd_bench)
@@ -60,6 +66,37 @@ def cmd_backup(args) -> int:
     from foiadesk.core.store.db import backup
 
     print(backup(_open(args), args.out, force=args.force))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from foiadesk.core.paths import default_db_path
+    from foiadesk.core.store.db import backups_dir
+    from foiadesk.core.store.restore import list_backups, restore
+
+    log = Path(args.db).expanduser() if args.db else default_db_path()
+    if args.backup is None or args.backup.isdigit():
+        found = list_backups(log)
+    if args.backup is None:
+        if not found:
+            print(f"No backups of {log} in {backups_dir(log)}. Make one with: foiadesk backup")
+            return 0
+        print(f"Backups of {log}, newest first:")
+        for number, backup in enumerate(found, 1):
+            print(f"  {number:>3}. {backup.describe()}")
+            print(f"       {backup.path.name}")
+        print("Restore one with: foiadesk restore NUMBER (the log as it is now is backed up first).")
+        return 0
+    if args.backup.isdigit():
+        if not 1 <= int(args.backup) <= len(found):
+            raise UsageError(f"there is no backup {args.backup}: foiadesk restore lists them ({len(found)}).")
+        source = found[int(args.backup) - 1].path
+    else:
+        source = Path(args.backup)
+    done = restore(log, source)
+    print(f"Restored {log} from the backup {done.backup.describe()}.")
+    if done.kept is not None:
+        print(f"The log as it was is kept in {done.kept}; to go back to it: foiadesk restore {done.kept}")
     return 0
 
 

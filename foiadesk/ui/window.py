@@ -131,6 +131,7 @@ class MainWindow(LogActions, QMainWindow):
         action(log, "&Open another log…", self.choose_log, "Ctrl+O")
         action(log, "Start a &new log…", self.choose_new_log)
         action(log, "&Back up now", self.back_up, "Ctrl+B")
+        action(log, "&Restore a backup…", self.restore_backup)
         log.addSeparator()
         # Import and the exports (ui/correspondence.py) go here, above Quit, once installed.
         self.log_bar_menu, self.log_exports_place = (
@@ -226,8 +227,9 @@ class MainWindow(LogActions, QMainWindow):
 
     # -- the open log ---------------------------------------------------------------------
 
-    def open_log(self, path: Path) -> None:
-        """Close the current log (if any) and open ``path``, building the views on it."""
+    def open_log(self, path: Path, *, between: Callable[[], None] | None = None) -> None:
+        """Close the current log (if any) and open ``path``, building the views on it.
+        ``between``: what to do while no log is open (a restore replaces the file)."""
         from foiadesk.ui.session import Session
 
         current = self.tabs.currentIndex()
@@ -243,6 +245,8 @@ class MainWindow(LogActions, QMainWindow):
         self.tabs.blockSignals(blocked)
         for view in old_views:  # they belong to the old log; clear() only hides them
             view.deleteLater()
+        if between is not None:
+            between()
         self._views: list[QWidget | None] = [None] * len(TAB_LABELS)
         session = Session(Path(path), self.settings, today=self._today, parent=self)
         self.session = session
@@ -315,6 +319,7 @@ class MainWindow(LogActions, QMainWindow):
             requests.log_event_requested.connect(self.log_event)
             requests.detail.failed.connect(self.report)
             requests.detail.said.connect(lambda text: self.banner.show_message(text, "info"))
+            requests.detail.noted.connect(lambda text: self.banner.show_message(text, "note"))
             # A row of the list: right click for its menu (the agenda's rows have the filing
             # work's own menu, the letters a deadline calls for).
             table = requests.table
@@ -406,8 +411,8 @@ class MainWindow(LogActions, QMainWindow):
             self.setWindowTitle(f"FoiaDesk — {path.name} (backup)")
             self.banner.show_message(
                 f"This is a backup of {source}, made {made:%Y-%m-%d %H:%M}. What you log here goes "
-                f"into this copy, not into {source.name}. To restore it, close FoiaDesk and copy "
-                f"it over {source.name} (keep that file aside first).",
+                f"into this copy, not into {source.name}. To put it back in place of {source.name}, "
+                "open that log and use Log › Restore a backup….",
                 "note",
             )
             return

@@ -43,6 +43,49 @@ class LogActions:
         if name:
             self.back_up(Path(name))
 
+    def restore_backup(self) -> None:
+        """Log › Restore a backup…: pick one of the log's backups (or another file)."""
+        from foiadesk.core.store.restore import list_backups
+        from foiadesk.ui.dialogs.restore import RestoreDialog
+
+        dialog = RestoreDialog(self.session.path, list_backups(self.session.path), self)
+        dialog.chosen.connect(self._restore_from)
+        self._show_dialog(dialog)
+
+    def _restore_from(self, source: Path) -> None:
+        """Close the log, restore ``source`` in its place (the core backs the log up first
+        and refuses, changing nothing, a backup it cannot use), then read the log again."""
+        from foiadesk.core.errors import UserError
+        from foiadesk.core.store.restore import restore
+
+        if not self._drafts_may_go("Restore a backup", "Restore the backup and lose"):
+            return
+        path, outcome = self.session.path, {}
+
+        def swap():
+            try:
+                outcome["done"] = restore(path, source)
+            except UserError as exc:
+                outcome["error"] = exc
+
+        self.open_log(path, between=swap)
+        if "error" in outcome:
+            text, kind = str(outcome["error"]), "error"
+        else:
+            done = outcome["done"]
+            kept = (
+                f" The log as it was is kept as {done.kept.name}: restore it to undo this."
+                if done.kept
+                else ""
+            )
+            text, kind = f"Restored the backup {done.backup.describe()}.{kept}", "note"
+
+        def say():  # once the log is read, after what the window says on opening a log
+            self.session.loaded.disconnect(say)
+            self.banner.show_message(text, kind)
+
+        self.session.loaded.connect(say)
+
     # -- first steps ----------------------------------------------------------------------------
 
     def edit_profile(self, profile=None, *, problem: str = "") -> None:

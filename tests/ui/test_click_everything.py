@@ -169,6 +169,14 @@ def test_every_button_on_a_fresh_log(qtbot, open_window, tmp_path, monkeypatch):
     # before, leaves the composer asking one office)
     assert list((tmp_path / "letters").glob("*.docx"))
     assert {"New requester profile: Cancel", "Log an event — #1: Log event"} <= set(clicked)
+    # a drafted request's Package to send…, each way it can go (the save dialog cancelled)
+    detail = window.requests.detail
+    for request_id in window.session.index.columns["id"]:
+        window.open_request(int(request_id))
+        if detail.filing_actions.package_button.isVisible():
+            break
+    clicker.click(detail.filing_actions.package_button, "Requests")
+    assert {"Requests: Packa&ge to send…", "popup: Letter to upload to the portal…"} <= set(clicker.clicked)
     # Last, the welcome's demo button: the demo log opens, and every button there too
     window.show_view(0)
     clicker.click(window.agenda.welcome.demo_button, "Agenda")
@@ -183,4 +191,6 @@ def test_every_button_on_a_demo_log(qtbot, open_window, demo_copy, tmp_path, mon
     clicked = _run(Clicker(qtbot, window))
     assert "Requests: Ta&ke back event…" in clicked
     assert "Compose: Po&rtal fields…" in clicked  # Mark as filed's, for the draft selected
+    assert {"Requests: Sho&w taken back", "menu &Log: Restore a backup…"} <= set(clicked)
+    assert {"Restore a backup: Choose another &file…", "Restore a backup: Cancel"} <= set(clicked)
     assert "Import agency reply — ice-ack.eml: O&pen the file" in clicked

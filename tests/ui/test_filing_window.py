@@ -8,14 +8,16 @@ after Thu 2026-10-01: 2026-10-11) → after an acknowledgment and a partial deni
 the deadlines' context menus draft the OGIS request and the complaint outline from the log.
 Only the OS file dialogs are stubbed."""
 
+import email
 from datetime import date
 from decimal import Decimal
+from email.policy import default
 
 import pytest
 from conftest import wait_loaded
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton
 
 from foiadesk.core.letters.compose import choose_categories, docx_text, draft_requests, save_drafts
 from foiadesk.core.letters.content import DraftOptions
@@ -817,3 +819,72 @@ def test_the_letter_to_upload_is_saved_from_the_portal_fields(
     assert "Submitted through the FOIA portal at https://www.foia.gov" in text
     assert "Sent by email to" not in text
     dialog.reject()
+
+
+# -- Package to send…: the letter written as it goes, by the same core call as ``foiadesk package``
+
+
+def choose(qtbot, window, request_id: int, text: str, monkeypatch, out):
+    offered = {}
+
+    def save_as(parent, title, suggested, filters):
+        offered.update(title=title, suggested=suggested, filters=filters)
+        return str(out), filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    window.open_request(request_id)
+    actions = window.requests.detail.filing_actions
+    assert actions.package_button.isVisible()
+    qtbot.mouseClick(actions.package_button, Qt.MouseButton.LeftButton)
+    menu = actions.menu
+    qtbot.waitUntil(menu.isVisible)
+    action = next(a for a in menu.actions() if a.text() == text)
+    assert action.isEnabled()
+    action.trigger()
+    qtbot.waitUntil(lambda: window.banner.text.text().startswith("Wrote"), timeout=20_000)
+    return offered
+
+
+def test_an_email_package_says_to_open_it_in_the_mail_program(
+    qtbot, open_window, drafted, tmp_path, monkeypatch
+):
+    window = open_window(drafted)
+    out = tmp_path / "to TIGTA.eml"
+    offered = choose(qtbot, window, 2, "Email draft (.eml) to send from your mail program…", monkeypatch, out)
+    assert offered["suggested"].endswith(".eml") and offered["filters"] == "Email draft (*.eml)"
+    message = email.message_from_bytes(out.read_bytes(), policy=default)
+    tigta = next(c.value for c in load_directory().component("TIGTA").channels if c.kind == "email")
+    assert message["To"] == tigta and message["X-Unsent"] == "1"
+    said = window.banner.text.text()
+    assert said.startswith(f"Wrote {out}. Open {out.name} in your mail program")
+    assert f"a draft to {tigta}" in said and "mark the request as filed (File…)" in said
+    assert window.banner.kind == "note"  # it stays until dismissed: it is what to do next
+
+
+def test_a_portal_only_dhs_component_gets_the_upload_and_the_portals_fields(
+    qtbot,
+    open_window,
+    drafted,
+    tmp_path,
+    monkeypatch,
+):
+    window = open_window(drafted)
+    out = tmp_path / "upload"  # typed without an extension: the file is the .docx the portal takes
+    choose(qtbot, window, 1, "Letter to upload to the portal…", monkeypatch, out)
+    written = tmp_path / "upload.docx"
+    assert written.read_bytes()[:2] == b"PK"  # a Word document (a zip)
+    said = window.banner.text.text()
+    assert said.startswith(f"Wrote {written}. Go to https://www.dhs.gov/foia and upload upload.docx")
+    assert "Fill the portal's fields (" in said and "Portal fields… has each one with a Copy button" in said
+    assert "confirmation number" in said
+
+
+def test_a_channel_the_component_has_no_address_for_is_greyed(qtbot, open_window, drafted):
+    window = open_window(drafted)
+    window.open_request(1)
+    actions = window.requests.detail.filing_actions
+    qtbot.mouseClick(actions.package_button, Qt.MouseButton.LeftButton)
+    texts = {a.text(): a.isEnabled() for a in actions.menu.actions()}
+    actions.menu.close()
+    assert texts["Letter to print and fax (none on file for ICE)"] is False
+    assert texts["Letter to print and mail…"] is True

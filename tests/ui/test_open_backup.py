@@ -33,6 +33,6 @@ def test_an_opened_backup_says_it_is_a_copy(qtbot, open_window, demo_copy, setti
     made = datetime.fromtimestamp(backup.stat().st_mtime)
     said = window.banner.text.text()
     assert f"This is a backup of {demo_copy}, made {made:%Y-%m-%d} " in said
-    assert f"not into {demo_copy.name}" in said and f"copy it over {demo_copy.name}" in said
+    assert f"not into {demo_copy.name}" in said and "Log › Restore a backup…" in said
     assert "(backup)" in window.windowTitle()
     assert settings.get("database") == str(demo_copy)  # the backup is not the log to open next time

@@ -734,6 +734,105 @@ def print_package(
     return out.getvalue(), notes
 
 
+# --- the package to send -------------------------------------------------------------------------
+
+PACKAGE_SUFFIXES = {
+    "email": (".eml",),
+    "mail": (".pdf", ".docx"),
+    "fax": (".pdf", ".docx"),
+    "portal": (".docx", ".pdf"),
+}
+_PACKAGE_ENDINGS = {
+    "email": ".eml",
+    "mail": "-to-mail.docx",
+    "fax": "-to-fax.docx",
+    "portal": "-to-upload.docx",
+}
+
+
+@dataclass(frozen=True)
+class Package:
+    """What was written, what to mind, and what the user does next with it."""
+
+    path: Path
+    notes: tuple[str, ...]
+    next_step: str
+
+
+def package_name(db: Database, request_id: int, channel: str) -> str:
+    """The name offered for a request's package: its letter's, marked for the channel."""
+    letter = drafted_letter(db, request_id)
+    stem = Path(letter.filename).stem if letter is not None else f"request-{request_id}"
+    return stem + _PACKAGE_ENDINGS[channel]
+
+
+def write_package(
+    db: Database,
+    request_id: int,
+    channel: str,
+    out: Path | str,
+    *,
+    requester: Requester | None = None,
+    force: bool = False,
+) -> Package:
+    """Write the drafted letter as ``channel`` sends it (an .eml draft; a letter to print for
+    mail or fax, .docx or .pdf; the letter to upload with a portal's form) to ``out``, whole
+    or not at all. The CLI's ``package`` and the window's Filing package… make this call."""
+    from foiadesk.core.export.files import atomic_output
+
+    out = Path(out).expanduser()
+    if channel not in PACKAGE_SUFFIXES:
+        raise FilingError(f"A package is sent by {', '.join(PACKAGE_SUFFIXES)}; not by {channel}.")
+    if out.suffix.lower() not in PACKAGE_SUFFIXES[channel]:
+        kinds = " or ".join(PACKAGE_SUFFIXES[channel])
+        raise FilingError(f"A package for {channel} is a {kinds} file; {out.name} is not.")
+    comp = component_for(db, request_id)
+    if channel == "email":
+        _name, data, notes = email_package(db, request_id, requester=requester)
+    elif channel == "portal":
+        data, notes = upload_package(db, request_id)[1], []
+    else:
+        data, notes = print_package(db, request_id, channel, requester=requester)
+    if out.suffix.lower() == ".pdf":
+        from foiadesk.core.letters.pdf import docx_to_pdf
+
+        data = docx_to_pdf(data, out.with_suffix(".docx").name)
+    with atomic_output(out, force=force) as fh:
+        fh.write(data)
+    return Package(out, tuple(notes), _next_step(db, request_id, comp, channel, out))
+
+
+def _next_step(db: Database, request_id: int, comp: Component, channel: str, out: Path) -> str:
+    filed = "then mark the request as filed (File…) with the day you sent it"
+    if channel == "email":
+        to = channel_address(comp, "email")
+        return (
+            f"Open {out.name} in your mail program (double-click it): it is a draft to {to} with the "
+            f"letter attached. Check it and send it; {filed}."
+        )
+    if channel == "mail":
+        return (
+            f"Print {out.name}: its first page is the envelope's sheet, addressed to {short_name(comp)}. "
+            f"Sign the letter and mail it; {filed}."
+        )
+    if channel == "fax":
+        return (
+            f"Print {out.name} (its first page is the fax cover sheet) and fax it to "
+            f"{channel_address(comp, 'fax')}; keep the fax report, and {filed}."
+        )
+    where = paste_target(comp)
+    try:
+        form = portal_fields(db, request_id)
+        fields = "; ".join(f.label for f in form.fields if f.value)
+        fields = f" Fill the portal's fields ({fields}): Portal fields… has each one with a Copy button."
+    except FilingError:
+        fields = " Paste the letter's text into the portal's request box."
+    return (
+        f"Go to {where} and upload {out.name} with the request.{fields} Then mark the request as "
+        "filed (File…) with the portal's confirmation number."
+    )
+
+
 # --- filing ---------------------------------------------------------------------------------------
 
 

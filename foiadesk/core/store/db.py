@@ -665,7 +665,9 @@ def backups_dir(log: Path | str | None = None) -> Path:
     return log.parent / "backups"
 
 
-BACKUP_NAME = re.compile(r"(?P<stem>.+)-(?P<day>\d{8})-(?P<time>\d{6})-\d{3}-[a-z-]+-v\d+\.sqlite3")
+BACKUP_NAME = re.compile(
+    r"(?P<stem>.+)-(?P<day>\d{8})-(?P<time>\d{6})-\d{3}-(?P<reason>[a-z-]+)-v(?P<version>\d+)(-\d+)?\.sqlite3"
+)
 
 
 def backup_source(path: Path | str) -> tuple[Path, datetime] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 
 from foiadesk.core.deadlines.clocks import Clock
 from foiadesk.core.deadlines.events import EVENT_TYPES, Event
@@ -120,7 +120,8 @@ def disputed_text(clock: Clock) -> str:
 
 
 class EventsModel(KeyedTableModel):
-    """One request's timeline, oldest first, as the log holds it (taken-back events left out)."""
+    """One request's timeline, oldest first, as the log holds it: taken-back events left out,
+    or shown greyed and marked so when the user asks to see them (``voided``)."""
 
     HEADERS = ("Date", "", "Event", "Channel", "Files")
 
@@ -128,10 +129,14 @@ class EventsModel(KeyedTableModel):
         super().__init__(parent)
         self._events: dict[int, Event] = {}
         self._files: dict[int, tuple[FileRef, ...]] = {}
+        self._voided: frozenset[int] = frozenset()
 
-    def set_events(self, events: list[Event], files: dict[int, tuple[FileRef, ...]]) -> None:
+    def set_events(
+        self, events: list[Event], files: dict[int, tuple[FileRef, ...]], voided: frozenset[int] = frozenset()
+    ) -> None:
         self._events = {e.id: e for e in events}
         self._files = files
+        self._voided = voided
         self.set_keys(list(self._events))
         self.refresh_cells()
 
@@ -141,14 +146,20 @@ class EventsModel(KeyedTableModel):
     def files(self, event_id: int) -> tuple[FileRef, ...]:
         return self._files.get(event_id, ())
 
+    def is_voided(self, event_id: int) -> bool:
+        return event_id in self._voided
+
     def cell(self, event_id: int, column: int, role, _extra):
         event = self._events[event_id]
+        if role == Qt.ItemDataRole.ForegroundRole and event_id in self._voided:
+            return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.DisplayRole:
             files = self.files(event_id)
+            taken_back = " — taken back (void)" if event_id in self._voided else ""
             return (
                 event.occurred_on.isoformat(),
                 DIRECTIONS.get(event.direction, ""),
-                event_text(event),
+                event_text(event) + taken_back,
                 channel_name(event.channel),
                 "" if not files else "1 file" if len(files) == 1 else f"{len(files)} files",
             )[column]

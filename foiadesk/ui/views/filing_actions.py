@@ -1,5 +1,5 @@
-"""The request detail's filing and follow-up buttons: File… and Portal fields… for a
-draft, and for each deadline its next step (the Next step… button and the deadline's
+"""The request detail's filing and follow-up buttons: File…, Package to send… and Portal
+fields… for a draft, and for each deadline its next step (the Next step… button and the deadline's
 context menu), which drafts the follow-up from the log."""
 
 from __future__ import annotations
@@ -9,6 +9,13 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QWidget
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.letters.next_steps import KINDS, next_steps
+
+PACKAGES = {
+    "email": "Email draft (.eml) to send from your mail program…",
+    "mail": "Letter to print and mail…",
+    "fax": "Letter to print and fax…",
+    "portal": "Letter to upload to the portal…",
+}
 
 
 class FilingActions:
@@ -25,11 +32,17 @@ class FilingActions:
         self.portal_button = QPushButton("Portal fiel&ds…")
         self.portal_button.setToolTip("The letter as the FOIA.gov form's fields, each with a Copy button")
         self.portal_button.clicked.connect(self.portal)
+        self.package_button = QPushButton("Packa&ge to send…")
+        self.package_button.setToolTip(
+            "Write the letter as it goes: an email draft, a letter to print for mail or fax, "
+            "or the file to upload to the portal"
+        )
+        self.package_button.clicked.connect(self._package_menu)
         self.next_button = QPushButton("&Next step…")
         self.next_button.setToolTip("Draft the letter this deadline calls for, from the log")
         self.next_button.clicked.connect(lambda: self.follow_up(None))
         row = QHBoxLayout()
-        for button in (self.next_button, self.file_button, self.portal_button):
+        for button in (self.next_button, self.file_button, self.package_button, self.portal_button):
             row.addWidget(button)
         row.addStretch(1)
         detail.clock_table.parentWidget().layout().addLayout(row)
@@ -37,7 +50,8 @@ class FilingActions:
         for before, after in (
             (detail.trace, self.next_button),
             (self.next_button, self.file_button),
-            (self.file_button, self.portal_button),
+            (self.file_button, self.package_button),
+            (self.package_button, self.portal_button),
         ):
             QWidget.setTabOrder(before, after)
         table = detail.clock_table
@@ -67,6 +81,7 @@ class FilingActions:
         view = self.detail.view
         draft = view is not None and view.status == "Draft"
         self.file_button.setVisible(draft)
+        self.package_button.setVisible(draft)
         self.portal_button.setVisible(draft)
         self.next_button.setEnabled(bool(self.steps()))
 
@@ -126,6 +141,68 @@ class FilingActions:
             return dialog
 
         self._open(make)
+
+    def _package_menu(self) -> None:
+        """The ways the component takes requests, each a package to write (one it has no
+        address for is shown, greyed, with the reason)."""
+        from foiadesk.core.letters.filing import channel_address, component_for
+
+        detail = self.detail
+        if detail.request_id is None or detail.session.db is None:
+            return
+        try:
+            comp = component_for(detail.session.db, detail.request_id)
+        except UserError as exc:
+            detail.failed.emit(exc)
+            return
+        menu = QMenu(self.package_button)
+        for channel, text in PACKAGES.items():
+            act = menu.addAction(text, lambda c=channel: self.package(c))
+            if channel != "portal" and not channel_address(comp, channel):
+                act.setEnabled(False)
+                act.setText(f"{text.rstrip('…')} (none on file for {comp.abbr or comp.name})")
+        self.menu = menu
+        menu.popup(self.package_button.mapToGlobal(self.package_button.rect().bottomLeft()))
+
+    def package(self, channel: str) -> None:
+        """Ask where to save (the system's dialog), write it in the background, then say
+        what was written and what to do next."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from foiadesk.core.letters.filing import PACKAGE_SUFFIXES, package_name, write_package
+
+        detail = self.detail
+        request_id = detail.request_id
+        if request_id is None or detail.session.db is None:
+            return
+        suffixes = PACKAGE_SUFFIXES[channel]
+        kinds = {".eml": "Email draft (*.eml)", ".docx": "Word document (*.docx)", ".pdf": "PDF (*.pdf)"}
+        name, _ = QFileDialog.getSaveFileName(
+            detail,
+            PACKAGES[channel].rstrip("…"),
+            str(Path.home() / package_name(detail.session.db, request_id, channel)),
+            ";;".join(kinds[s] for s in suffixes),
+        )
+        if not name:
+            return
+        out = Path(name)
+        if out.suffix.lower() not in suffixes:
+            out = out.with_name(out.name + suffixes[0])
+
+        def written(package):
+            notes = "".join(f" Note: {n}" for n in package.notes)
+            detail.noted.emit(f"Wrote {package.path}. {package.next_step}{notes}")
+
+        # the save dialog asked before replacing a file; the log itself is still refused
+        detail.session.tasks.read(
+            "Writing the package",
+            lambda db, _progress: write_package(db, request_id, channel, out, force=True),
+            on_done=written,
+            on_error=detail.failed.emit,
+            cancellable=False,
+        )
 
     def portal(self) -> None:
         from foiadesk.ui.dialogs.filing import PortalFieldsDialog

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from foiadesk.core.deadlines.clocks import Clock
 from foiadesk.core.errors import UserError
-from foiadesk.core.store.log import LogError, void_event
+from foiadesk.core.store.log import LogError, events_for, void_event
 from foiadesk.core.tracking.details import FileRef, copy_attachment, request_details
 from foiadesk.core.tracking.titles import short_title
 from foiadesk.core.tracking.tracker import RequestView, typical_completion, view_request
@@ -45,6 +46,7 @@ class RequestDetail(QWidget):
     log_event_requested = Signal(int)
     failed = Signal(object)  # a UserError to show (e.g. a file that cannot be opened)
     said = Signal(str)  # a message for the window's message bar (a letter drafted)
+    noted = Signal(str)  # one that stays until dismissed (what to do with a package written)
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -102,6 +104,11 @@ class RequestDetail(QWidget):
         self.void_button = QPushButton("Ta&ke back event…")
         self.void_button.setToolTip("Mark the selected event as logged by mistake (it is kept, marked void)")
         self.void_button.clicked.connect(self.take_back_selected)
+        self.show_voided = QCheckBox("Sho&w taken back")
+        self.show_voided.setToolTip(
+            "List the events taken back too, greyed: they stay in the record, marked void"
+        )
+        self.show_voided.toggled.connect(lambda _checked: self.reload())
 
         self.fees = FeesPanel(session)
         self.notes = NotesPanel(session)
@@ -117,6 +124,7 @@ class RequestDetail(QWidget):
         for button in (self.log_button, self.open_button, self.void_button):
             row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(self.show_voided)
         box.addLayout(row)
         self.record = QTabWidget()
         self.record.addTab(timeline, "Timeline")
@@ -197,7 +205,11 @@ class RequestDetail(QWidget):
         )
         self._show_disputed(self.clocks.disputed())
         self._fit_clock_table()
-        self.events.set_events(list(view.events), extra.files)
+        shown_events, voided = list(view.events), frozenset()
+        if self.show_voided.isChecked():
+            shown_events = events_for(db, view.id, include_voided=True)
+            voided = frozenset(e.id for e in shown_events) - {e.id for e in view.events}
+        self.events.set_events(shown_events, extra.files, voided)
         self.fees.show_request(view.id)
         self.notes.show_request(view.id, extra.notes, extra.tags)
         self.typical = typical_completion(view, self.session.calendar()) or ""
@@ -287,7 +299,7 @@ class RequestDetail(QWidget):
         files = self.events.files(event_id) if event_id is not None else ()
         self.open_button.setEnabled(bool(files))
         self.open_button.setText("&Open attachment…" if len(files) > 1 else "&Open attachment")
-        self.void_button.setEnabled(event_id is not None)
+        self.void_button.setEnabled(event_id is not None and not self.events.is_voided(event_id))
 
     def open_attachment(self) -> None:
         """Open the selected event's file with the system's viewer; several: pick one."""
@@ -333,27 +345,37 @@ class RequestDetail(QWidget):
     def take_back_selected(self) -> None:
         """Ask, then mark the selected event void (it stays in the log, marked so)."""
         event_id = self.selected_event()
-        if event_id is None:
+        if event_id is None or self.events.is_voided(event_id):
             return
         event = self.events.event(event_id)
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Take back event",
             f"Take back “{event_text(event)}” of {event.occurred_on}?\n\n"
-            "It stays in the file, marked void, and the deadlines stop counting it.",
+            "It stays in the record, marked void, and the deadlines stop counting it. "
+            "“Show taken back” under the timeline lists it.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
         yes = QMessageBox.StandardButton.Yes
         box.button(yes).setText("Take back")
         box.buttonClicked.connect(
-            lambda button: self._void(event.id) if box.standardButton(button) == yes else None
+            lambda button: self._void(event) if box.standardButton(button) == yes else None
         )
         self._confirm = box
         box.open()
 
-    def _void(self, event_id: int) -> None:
-        self.session.tasks.write("Taking back an event", lambda db: void_event(db, event_id))
+    def _void(self, event) -> None:
+        request_id = self.request_id
+        said = (
+            f"Took back “{event_text(event)}” of {event.occurred_on} on #{request_id}. It stays in the "
+            "record, marked void: tick “Show taken back” under the timeline to see it."
+        )
+        self.session.tasks.write(
+            "Taking back an event",
+            lambda db: void_event(db, event.id),
+            on_done=lambda _c: self.said.emit(said),
+        )
 
 
 def _closed_since(before: RequestView | None, now: RequestView, key: str) -> bool:
