@@ -160,7 +160,7 @@ def _stage(source: Path, staged: Path) -> Backup:
             src.close()
     except sqlite3.Error as exc:
         raise RestoreError(f"{source} cannot be restored: {_why_unusable(exc)}") from None
-    if problem:
+    if problem or counts is None:
         raise RestoreError(f"{source} cannot be restored: {problem}")
     described = describe_backup(source)
     return Backup(source, described.made, described.reason, *counts)
