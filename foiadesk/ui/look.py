@@ -68,3 +68,16 @@ def yours() -> QFont:
     font = QFont(QGuiApplication.font())
     font.setBold(True)
     return font
+
+
+# What the confidence tags in a trace mean, in the Cases view's words.
+TAGS = {"[V]": "V verified in a source that was read", "[P]": "P partly confirmed", "[U]": "U unconfirmed"}
+
+
+def tag_legend(text: str) -> str:
+    """A line saying what the tags ``text`` carries mean, or "" when it carries none."""
+    used = [words for tag, words in TAGS.items() if tag in text]
+    if not used:
+        return ""
+    doubtful = " (check it before relying on it)" if "[P]" in text or "[U]" in text else ""
+    return f"Tags: {', '.join(used)}{doubtful}."

@@ -80,9 +80,22 @@ def test_an_agency_closure_logged_in_the_dialog_puts_its_appeal_deadline_on_the_
         r[:4] for r in rows
     ]
 
-    # The next event the dialog offers is the appeal of the closure.
+    # The appeal window's trace, clicked in the request's deadlines, says what its tags mean.
     window.show_view(1)
     window.requests.table.setCurrentIndex(model.index(list_row(window, rid), 0))
+    detail = window.requests.detail
+    table = detail.clock_table
+    at = table.visualRect(
+        detail.clocks.index(detail.clocks.row_of("appeal_window:admin_closure"), 0)
+    ).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    trace = detail.trace.toPlainText()
+    assert "[V]" in trace and "[U]" in trace
+    assert trace.endswith(
+        "Tags: V verified in a source that was read, U unconfirmed (check it before relying on it)."
+    )
+
+    # The next event the dialog offers is the appeal of the closure.
     press(qtbot, window, Qt.Key.Key_L)
     dialog = window.dialog
     assert dialog.type.currentData() == "appeal_filed"

@@ -36,6 +36,7 @@ from foiadesk.core.store.log import LogError, events_for, void_event
 from foiadesk.core.tracking.details import FileRef, copy_attachment, request_details
 from foiadesk.core.tracking.titles import short_title
 from foiadesk.core.tracking.tracker import RequestView, typical_completion, view_request
+from foiadesk.ui.look import tag_legend
 from foiadesk.ui.models.detail import DISPUTED, ClocksModel, EventsModel, event_text
 from foiadesk.ui.session import Session
 from foiadesk.ui.views.detail_panels import FeesPanel, NotesPanel
@@ -272,7 +273,9 @@ class RequestDetail(QWidget):
         clock = self.clocks.clock(self.clocks.key(index.row()))
         state = clock.state(self.session.today())
         typical = f"\n\n{self.typical}" if clock.key == "response" and self.typical else ""
-        self.trace.setPlainText(f"[{state}] {clock.explain()}{typical}")
+        explained = clock.explain()
+        legend = f"\n\n{tag_legend(explained)}" if tag_legend(explained) else ""
+        self.trace.setPlainText(f"[{state}] {explained}{typical}{legend}")
 
     # -- the timeline -------------------------------------------------------------------------
 
