@@ -52,8 +52,9 @@ from foiadesk.core.letters.filing import (
     file_request,
     how_to_send,
     letter_asks,
+    package_name,
     portal_fields,
-    upload_package,
+    write_package,
 )
 from foiadesk.core.letters.followups import Inputs, draft_followup, followup_notes, log_followup
 from foiadesk.core.letters.next_steps import KINDS
@@ -346,15 +347,16 @@ class PortalFieldsDialog(QDialog):
         )
 
     def save_upload(self) -> None:
-        try:
-            name, data = upload_package(self.session.db, self.request_id)
-        except UserError as exc:
-            return _message(self.saved, str(exc))
-        path = choose_save_path(self, name)
+        """The same call as Package to send… › portal and ``foiadesk package --channel portal``:
+        the file is written whole or not at all."""
+        db = self.session.db
+        path = choose_save_path(self, package_name(db, self.request_id, "portal"))
         if path is None:
             return
         try:
-            path.write_bytes(data)
+            write_package(db, self.request_id, "portal", path, force=True)
+        except UserError as exc:
+            return _message(self.saved, str(exc))
         except OSError as exc:
             return _message(self.saved, f"Cannot write {path.name} ({exc.strerror}).")
         _message(self.saved, f"Saved {path}: upload it under “Upload additional documentation”.", bad=False)

@@ -274,8 +274,8 @@ class RequestDetail(QWidget):
         state = clock.state(self.session.today())
         typical = f"\n\n{self.typical}" if clock.key == "response" and self.typical else ""
         explained = clock.explain()
-        legend = f"\n\n{tag_legend(explained)}" if tag_legend(explained) else ""
-        self.trace.setPlainText(f"[{state}] {explained}{typical}{legend}")
+        legend = tag_legend(explained)
+        self.trace.setPlainText(f"[{state}] {explained}{typical}" + (f"\n\n{legend}" if legend else ""))
 
     # -- the timeline -------------------------------------------------------------------------
 
