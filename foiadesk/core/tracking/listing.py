@@ -321,10 +321,12 @@ class RequestIndex:
         asked = np.array(ids, dtype=np.int64)
         gone = set(asked[self.rows_of(asked) != NONE].tolist()).difference(found)
         columns = self._all_columns()
+        widened = False
         if len(known):
             rows = places[known]
             for name, column in columns.items():
                 columns[name] = _wide_enough(column, part[name])
+                widened |= columns[name] is not column
                 columns[name][rows] = part[name][known]
         kept = ~np.isin(self.asks["request_id"], asked)
         self.asks = _concat([{k: v[kept] for k, v in self.asks.items()}, asks])
@@ -333,8 +335,10 @@ class RequestIndex:
             columns = {k: v[stay] for k, v in columns.items()}
         if len(fresh) or gone:
             self._set(_concat([columns, {k: v[fresh] for k, v in part.items()}]))
-        else:  # the same rows in the same places (a column may have been widened)
+        elif widened:  # the same rows in the same places, a column in a wider copy
             self._set(columns)
+        else:  # the same rows in the same places: only what was worked out from the values goes
+            self._forget()
 
     def _read_cases(self, db: Database) -> None:
         self.cases = index_read.case_names(db)
