@@ -920,6 +920,15 @@ HOLDOUT13_FLOOR = {
     "fee_amount": 4,
 }
 
+# holdout14, blind: type 6 of 7, date 6 of 6, tracking 7 of 7, exemptions 5 of 6, fee 1 of 1.
+HOLDOUT14_FLOOR = {
+    "reply_type": 7,
+    "letter_date": 6,
+    "tracking_numbers": 7,
+    "exemptions": 6,
+    "fee_amount": 1,
+}
+
 
 FLOORS = {
     "holdout": HOLDOUT_FLOOR,
@@ -935,6 +944,7 @@ FLOORS = {
     "holdout11": HOLDOUT11_FLOOR,
     "holdout12": HOLDOUT12_FLOOR,
     "holdout13": HOLDOUT13_FLOOR,
+    "holdout14": HOLDOUT14_FLOOR,
 }
 
 
@@ -1542,3 +1552,41 @@ def test_the_fbi_addendum_run_into_the_letter_is_still_an_addendum():
         "confirm nor deny the existence of records pursuant to FOIA exemptions (b)(1), (b)(3)."
     )
     assert (parse_text(letter).reply_type, parse_text(letter).exemptions) == ("denial", ("b7A",))
+
+
+def test_parts_of_a_document_being_provided_at_this_time_are_a_release():
+    p = parse_text(
+        "August 13, 2010\nDear Sir:\nThis is a second interim response to your request. The introductory "
+        'material, Chapters 1-4, Chapter 6,\nand the appendices of the "History of the Center, October '
+        '1998- September 2001" are being provided at this time. The remaining chapters are still '
+        "under review."
+    )
+    assert p.reply_type == "records_released"
+    # a fee estimate or a notice "being provided" releases nothing
+    fee = parse_text(
+        "August 13, 2010\nDear Sir:\nAn estimate of the fees for your request is being provided at this "
+        "time. Please tell us within 30 days whether you agree to pay."
+    )
+    assert fee.reply_type != "records_released"
+    notice = parse_text(
+        "August 13, 2010\nDear Sir:\nWe received your request on August 2, 2010. Information about our "
+        "processing queues is being provided herewith."
+    )
+    assert notice.reply_type != "records_released"
+
+
+def test_an_appeal_decision_s_exemptions_are_those_it_upholds_not_those_of_the_answer_it_recounts():
+    recital = (
+        "December 12, 1991\nDear Mr. Doe:\nThis is in response to your appeal of the partial denial of your "
+        "request. By letter of April 2, 1991, two documents were withheld pursuant to Exemption 5 of the "
+        "FOIA, 5 U.S.C. 552(b)(5), and seven categories of documents were withheld in part or full under "
+        "Exemptions 4 and 6, 5 U.S.C. 552(b)(4),(6). "
+    )
+    upheld = parse_text(
+        recital + "I have determined to affirm in part under Exemptions 5 and 6 and to reverse in part the "
+        "initial decision. Exemption 6 protects information in personnel and similar files."
+    )
+    assert upheld.exemptions == ("b5", "b6")
+    # a decision that upholds the first answer without naming exemptions keeps the ones it recounts
+    whole = parse_text(recital + "After careful review, I have determined to affirm the initial decision.")
+    assert whole.exemptions == ("b4", "b5", "b6")

@@ -63,6 +63,17 @@ STATUTE = re.compile(
 MAX_B3 = 20  # statutes are looked for near the first twenty (b)(3) citations
 
 
+# An appeal decision that names the exemptions it upholds: "I have determined to affirm in part
+# under Exemptions 5 and 6 and to reverse in part the initial decision." The exemptions its recital
+# of the first answer cites ("were withheld … under Exemptions 4 and 6") and that the decision
+# and its reasons after it do not name are not the decision's.
+AFFIRMED_UNDER = re.compile(
+    r"\b(?:affirm|uphold|sustain)(?:s|ed|ing)?\b[^.]{0,80}?\b(?:under|pursuant\s+to|based\s+on)\s+(?:the\s+)?"
+    r"(?:FOIA\s+)?(?:Exemptions?\s+\(?[1-9]|\(\s*b\s*\)\s*\(\s*[1-9])",
+    re.I,
+)
+
+
 NUMBER_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # "Exemption Five", "Exemptions Six and Seven(C)": the numbers written out.
 WORD_NUMBERS = re.compile(
@@ -98,6 +109,9 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     same citation, not another one."""
     glossary = ADDENDUM.search(text, 200) if len(text) > 200 else None
     body = _numbers_written_out(text[: glossary.start()] if glossary else text)
+    affirmed = AFFIRMED_UNDER.search(body)
+    if affirmed:  # an appeal decision: what it upholds, not the first answer it recounts
+        body = body[body.rfind(".", 0, affirmed.start()) + 1 :]
     found: set[str] = applied_ranges(body)
     body = UNTICKED.sub(" ", RANGE.sub(" ", body))
     b3_at: list[int] = []

@@ -268,6 +268,12 @@ RELEASED = any_of(
     r"|requested|responsive)\b",
     r"\benclosed\s+(?:is|are)\b(?:\s+\S+){0,4}?\s+(?:cd|disc|dvd|pages?|records?|documents?|copies|copy|e-?mails?)\b",
     r"\b(?:we\s+are|i\s+am)\s+(?:hereby\s+)?providing\b",
+    # whatever the letter calls the parts it sends: "The introductory material, Chapters 1-4 and
+    # the appendices of the History … are being provided at this time" (a fee estimate or a notice
+    # "being provided" is no release)
+    r"^(?![\s\S]*\b(?:estimates?|fees?|notice|status|updates?|acknowledg\w*|guidance|information\s+(?:about|on|regarding))\b)"
+    r"[\s\S]*\b(?:are|is)\s+(?:hereby\s+)?being\s+(?:provided|released|produced|furnished)\s+(?:to\s+you\s+)?"
+    r"(?:at\s+this\s+time|herewith)\b",
     r"\b(?:are|is)\s+releasable\s+in\s+(?:full|(?:their|its)\s+entirety)\b",
     # older letters furnish records: "we are furnishing herewith copies of the documents", "all of
     # the information you requested is being furnished to you", "Copies … are furnished herewith"
