@@ -123,9 +123,17 @@ COMMAND_MODULES: tuple[str, ...] = (
 # -- commands ----------------------------------------------------------------------------------
 
 
-def _open(args):
+def _open(args, *, start: bool = False):
+    """The log ``--db`` names, or the default one. Only a command that adds to a log may start
+    one (``start``): a mistyped ``--db`` would otherwise show an empty new log as if the
+    requests were gone."""
     from foiadesk.core.store.db import connect, read_only_reason
 
+    named = getattr(args, "db", None)
+    if named is not None and not start and str(named) != ":memory:" and not Path(named).expanduser().exists():
+        raise UsageError(
+            f"there is no log at {named}: check the path (add-request or draft starts a new log there)"
+        )
     db = connect(args.db)
     reason = read_only_reason(db)
     if reason is not None:

@@ -108,7 +108,7 @@ def cmd_draft(args) -> int:
         user_templates_dir=args.templates,
         suite=args.suite,
     )
-    db = _open(args)  # opened first, so no letter can be written over it
+    db = _open(args, start=True)  # opened first, so no letter can be written over it
     targets = [(args.out / d.filename) if several or args.out.is_dir() else args.out for d in drafts]
     pdfs = {}
     if args.pdf:

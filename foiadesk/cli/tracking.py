@@ -155,7 +155,7 @@ def cmd_add_request(args) -> int:
     comp = load_directory().component(args.component)
     if comp is None:
         raise UsageError(f"unknown component '{args.component}'")
-    changes = log.add_directory_request(_open(args), comp, title=args.title, case_slug=args.case)
+    changes = log.add_directory_request(_open(args, start=True), comp, title=args.title, case_slug=args.case)
     print(f"Added request #{changes.new_id}")
     return 0
 

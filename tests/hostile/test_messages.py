@@ -113,18 +113,33 @@ def test_show_into_a_closed_pipe_is_quiet(tmp_path, no_crash_log):
 
 def test_four_processes_creating_one_new_log(tmp_path, no_crash_log):
     path = tmp_path / "new.sqlite3"
+    add = [
+        sys.executable,
+        "-m",
+        "foiadesk",
+        "add-request",
+        "--component",
+        "ICE",
+        "--db",
+        str(path),
+        "--title",
+    ]
     procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "foiadesk", "requests", "--db", str(path)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(4)
+        subprocess.Popen([*add, f"t{n}"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for n in range(4)
     ]
     results = [(p.wait(timeout=60), p.stderr.read()) for p in procs]
     assert results == [(0, "")] * 4
-    assert foiadesk("add-request", "--title", "t", "--component", "ICE", "--db", path).returncode == 0
+    listed = foiadesk("requests", "--db", path)
+    assert listed.returncode == 0 and all(f"t{n}" in listed.stdout for n in range(4))
+
+
+def test_a_mistyped_log_path_is_refused_not_started_empty(tmp_path, no_crash_log):
+    """Reading a log that is not there would show an empty new one, as if every request were gone."""
+    typo = tmp_path / "no-such-folder" / "mine.sqlite3"
+    for command in (["requests"], ["agenda"], ["show", "1"], ["export-list", "--out", tmp_path / "l.csv"]):
+        refused(foiadesk(*command, "--db", typo), str(typo), "add-request or draft")
+    assert not typo.parent.exists()  # nothing was made
 
 
 def test_the_crash_log_names_no_file_it_could_not_write(tmp_path, monkeypatch):
