@@ -131,8 +131,16 @@ def _open(args, *, start: bool = False):
 
     named = getattr(args, "db", None)
     if named is not None and not start and str(named) != ":memory:" and not Path(named).expanduser().exists():
+        from foiadesk.core.store.restore import list_backups
+
+        kept = len(list_backups(Path(named).expanduser()))
         raise UsageError(
-            f"there is no log at {named}: check the path (add-request or draft starts a new log there)"
+            f"there is no log at {named}: "
+            + (
+                f"it has {kept} backup(s); `foiadesk restore --db {named}` lists them"
+                if kept
+                else "check the path (add-request or draft starts a new log there)"
+            )
         )
     db = connect(args.db)
     reason = read_only_reason(db)

@@ -140,6 +140,12 @@ def test_a_mistyped_log_path_is_refused_not_started_empty(tmp_path, no_crash_log
     for command in (["requests"], ["agenda"], ["show", "1"], ["export-list", "--out", tmp_path / "l.csv"]):
         refused(foiadesk(*command, "--db", typo), str(typo), "add-request or draft")
     assert not typo.parent.exists()  # nothing was made
+    # a log that is gone but was backed up: the message says how to get it back
+    log = tmp_path / "kept.sqlite3"
+    assert foiadesk("add-request", "--title", "t", "--component", "ICE", "--db", log).returncode == 0
+    assert foiadesk("backup", "--db", log).returncode == 0
+    log.unlink()
+    refused(foiadesk("requests", "--db", log), "1 backup(s)", "foiadesk restore --db")
 
 
 def test_the_crash_log_names_no_file_it_could_not_write(tmp_path, monkeypatch):
