@@ -4,9 +4,9 @@
 ``fixtures/replies-templates/templates2`` holds the second group (SIGAR's acknowledgment template,
 TSA's published clarification paragraph; see SOURCES.md there). The reader read every letter of it
 right before any rule changed; the rules below come from the same wording families, tried in
-other offices' words: what a clarification letter says and a clarification already given. The
-passages are written for these tests (none is a fixture letter), each rule with a near miss that
-must read as before.
+other offices' words: what a clarification letter says, a clarification already given, and a
+release that waits on payment. The passages are written for these tests (none is a fixture
+letter), each rule with a near miss that must read as before.
 """
 
 from pathlib import Path
@@ -119,4 +119,31 @@ def test_a_warning_that_an_unanswered_clarification_closes_the_request(body, exp
     ],
 )
 def test_a_clarification_already_given_is_not_asked_for(body, expected):
+    assert kind(body) == expected
+
+
+# A release that waits on payment releases nothing yet: the letter asks for the fee.
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            "The fees for processing your request total $150.00. Please remit payment before we release the records.",
+            "fee",
+        ),
+        (
+            "The fees for processing your request total $150.00. Payment must be received prior to the release of the records.",
+            "fee",
+        ),
+        # near misses: records released, with what was done before
+        (
+            "We are releasing the enclosed 40 pages in full. Before we released them, we consulted the Department of State.",
+            "records_released",
+        ),
+        (
+            "Before releasing the enclosed 30 pages, we redacted the names of employees under Exemption 6, 5 U.S.C. 552(b)(6).",
+            "partial",
+        ),
+    ],
+)
+def test_a_release_that_waits_on_payment_is_a_fee_letter(body, expected):
     assert kind(body) == expected

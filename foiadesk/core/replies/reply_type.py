@@ -402,6 +402,12 @@ NOT_RELEASED = any_of(
     r"\b(?:not|never|nothing|none)\b(?:\s+\S+){0,2}?\s+(?:be\s+)?releas",
     r"\b(?:unable|not\s+able|cannot|can\s?not|declines?)\s+to\s+release\b",
     r"\b(?:cannot|can\s?not|will\s+not|may\s+not|must\s+not)\s+(?:be\s+)?releas",
+    # a release that waits on something: "Please remit payment before we release the records",
+    # "payment must be received prior to the release of the records"
+    r"\b(?:before|prior\s+to)\s+(?:we|I|(?:the|this)\s+(?:office|agency|\w+)|(?-i:[A-Z]{2,8}))\s+(?:can\s+|will\s+|may\s+"
+    r"|(?:is|are)\s+able\s+to\s+)?releas(?:e|ing)\b",
+    r"\b(?:before|prior\s+to)\s+(?:the\s+|any\s+)?(?:release|(?:records?|documents?)\s+(?:are|is|can\s+be|will\s+be)\s+"
+    r"released)\b",
 )
 NEGATED = any_of(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|redact|excis)")
 DENIED_FULL = any_of(
