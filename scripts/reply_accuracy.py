@@ -4,7 +4,8 @@
     python scripts/reply_accuracy.py --templates [--misses]
 
 The letters and their labels are in tests/fixtures/replies-real (see SOURCES.md there);
-``--templates`` scores agencies' own reply templates, filled in (tests/fixtures/replies-templates).
+``--templates`` scores agencies' own reply templates, filled in (tests/fixtures/replies-templates:
+the first round's group ``templates`` and the second round's ``templates2``, each under its name).
 ``--misses`` lists each wrong field; use it on the dev split only, so the holdouts stay a
 fair measure of letters the rules were not written against (``both`` is dev and holdout,
 ``all`` is every set).
@@ -18,6 +19,7 @@ from foiadesk.core.replies.accuracy import score
 
 LETTERS = ROOT / "tests" / "fixtures" / "replies-real"
 TEMPLATES = ROOT / "tests" / "fixtures" / "replies-templates"
+TEMPLATE_GROUPS = ("templates", "templates2")
 SETS = sorted((p.name for p in LETTERS.iterdir() if p.is_dir()), key=lambda n: (n != "dev", len(n), n))
 
 
@@ -28,7 +30,8 @@ def main() -> None:
 
     args = arguments(__doc__, own)
     if args.templates:
-        report("templates", score(TEMPLATES, "templates"), args.misses)
+        for group in TEMPLATE_GROUPS:
+            report(group, score(TEMPLATES, group), args.misses)
         return
     groups = {"both": ("dev", "holdout"), "all": SETS}
     for split in groups.get(args.split, (args.split,)):

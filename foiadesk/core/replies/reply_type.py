@@ -408,6 +408,12 @@ NOT_RELEASED = any_of(
     r"\b(?:not|never|nothing|none)\b(?:\s+\S+){0,2}?\s+(?:be\s+)?releas",
     r"\b(?:unable|not\s+able|cannot|can\s?not|declines?)\s+to\s+release\b",
     r"\b(?:cannot|can\s?not|will\s+not|may\s+not|must\s+not)\s+(?:be\s+)?releas",
+    # a release that waits on something: "Please remit payment before we release the records",
+    # "payment must be received prior to the release of the records"
+    r"\b(?:before|prior\s+to)\s+(?:we|I|(?:the|this)\s+(?:office|agency|\w+)|(?-i:[A-Z]{2,8}))\s+(?:can\s+|will\s+|may\s+"
+    r"|(?:is|are)\s+able\s+to\s+)?releas(?:e|ing)\b",
+    r"\b(?:before|prior\s+to)\s+(?:the\s+|any\s+)?(?:release|(?:records?|documents?)\s+(?:are|is|can\s+be|will\s+be)\s+"
+    r"released)\b",
 )
 NEGATED = any_of(r"\b(?:no|not|nothing|none|without)\b(?:\s+\S+){0,4}?\s+(?:withh|redact|excis)")
 DENIED_FULL = any_of(
@@ -745,7 +751,10 @@ CLARIFY = any_of(
     r"\breasonably\s+describe",
     r"\bmore\s+specific\b",
     r"\bperfect(?:ed|ing)?\s+(?:your|the|this)\s+request\b",
-    r"\b(?:need|needs|require|requires|required)\s+(?:some\s+)?(?:additional|more|further)\s+information\b",
+    # "we require this additional information about records you are seeking", "we need the following
+    # additional information"; not an office that needs none ("we do not require any additional information")
+    r"(?<!\bnot\s)(?<!n't\s)\b(?:need|needs|require|requires|required)\s+(?:some\s+|this\s+|the\s+(?:following\s+)?)?"
+    r"(?:additional|more|further)\s+information\b",
     r"\bunable\s+to\s+(?:process|begin\s+processing|search\s+for)\s+your\s+request\b",
     # "please let us know whether you are seeking the final report only or all drafts"
     r"\bplease\s+(?:let\s+us\s+know|specify|indicate|tell\s+us|advise\s+(?:us\s+)?|confirm)\s+(?:whether|which|what)\s+"
@@ -760,6 +769,27 @@ CLARIFY = any_of(
     # the same asked as a question: "Could you narrow it by date range?", "Can you limit it to one office?"
     r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:narrow|limit|reduce|reformulate|refine|specify|identify"
     r"|clarify)\b[^.;?]{0,200}\?",
+)
+# A clarification the requester has already given is not one asked for: "Thank you for your response
+# to our request for clarification", "We received your clarification of February 27", "you clarified
+# your request to cover only the final reports". The letter goes on to what that answer made possible.
+CLARIFICATION_GIVEN = any_of(
+    r"\b(?:thank\s+you|thanks)\s+for\s+(?:your\s+)?(?:\w+\s+){0,2}?(?:clarif\w*|(?:response|reply|answer)\s+to\s+our)\b",
+    r"\b(?:we|I|office|agency)\s+(?:have\s+|has\s+)?received\s+(?:your\s+)?(?:\w+\s+){0,2}?clarif\w*",
+    r"\b(?:your|the)\s+(?:response|reply|answer)\s+to\s+(?:our|the|this\s+office's)\s+(?:request|letter)\s+for\s+"
+    r"clarification\b",
+    r"\b(?:you|requester)\s+(?:have\s+|has\s+|then\s+)?clarified\b",
+    r"\bas\s+(?:you\s+)?clarified\b",
+    r"\byour\s+clarification\s+(?:of|dated|received|on|sent)\b",
+)
+# A letter that warns it will close the request if its request for clarification goes unanswered
+# is that request (TSA: "If we cannot contact you, or you do not respond within 30 calendar days to
+# our requests for clarification, we will close your request"), though the warning is conditional.
+# Not a letter that closes the request because it went unanswered (a closure), nor one thanking the
+# requester for the answer.
+CLARIFICATION_UNANSWERED = any_of(
+    r"\b(?:(?:do|does)\s*(?:not|n't)|fail\s+to)\s+(?:respond|reply)\b(?:\s+\S+){0,8}?\s+to\s+(?:our|this|the|these)\s+"
+    r"(?:requests?|letter)\s+for\s+clarification\b"
 )
 # The office's own work on the request is not a question put to the requester: "At this time,
 # we are in the process of perfecting your request" (an acknowledgment's words).
@@ -1227,8 +1257,8 @@ class Findings:
         def current(s: str) -> bool:
             return not NARRATIVE.search(s) and not APPEAL_RIGHTS.search(s)
 
-        def asked(s: str) -> bool:  # a clarification asked of the requester
-            return not OWN_PERFECTING.search(s)
+        def asked(s: str) -> bool:  # a clarification asked of the requester, not one already given
+            return not OWN_PERFECTING.search(s) and not CLARIFICATION_GIVEN.search(s)
 
         checks: list[tuple[str, str | None]] = [
             (
@@ -1306,6 +1336,7 @@ class Findings:
             ),
             ("fee", self.first(CLARIFY, skip=not_if, where=lambda s: FEE_WORD.search(s) and asked(s))),
             ("clarification", self.first(CLARIFY, skip=not_if, where=asked)),
+            ("clarification", self.first(CLARIFICATION_UNANSWERED) if will_close else None),
             ("ack", None if answers_status else self.first(ACK_STRONG)),
             ("clarification", self.first(CLARIFY_IDENTITY, skip=not_if)),
             ("expedite_decision", self._decision_sentence("expedite") or self._expedite_weighed()),
