@@ -1,0 +1,121 @@
+"""A fourth set of whole request histories, each worked out by hand from the statute (5 U.S.C.
+552(a)(6)), the agency's rule and OPM's calendar (tests/fixtures/opm-holidays-2024-2027.csv), then
+logged through the core calls the CLI and the window use (``log.record_event``, then
+``tracker.view_request``; one history through ``foiadesk log`` and ``foiadesk show --json``) and
+held to the batch engine and the list (``engines``). They cover what the earlier sets
+(test_deadline_histories, _combinations, _paths, test_fee_histories) do not: a request filed on
+the Friday before a Monday holiday and received on the Saturday, an acknowledgment that dates the
+receipt otherwise than the filing, an information toll and a fee toll open at once, a second
+notice once the ten extension days are spent, a partial release appealed and remanded and decided
+again, an expedite decision not made in time, an appeal of a closure the agency then undoes, and
+a request that runs across the new-year holidays of 2026/2027.
+
+Holidays used: 2026: Jan 1, Mon Jan 19 (MLK Day), Mon Feb 16 (Washington's Birthday), May 25, Fri
+Jun 19, Fri Jul 3 (observed), Sep 7, Oct 12, Wed Nov 11, Thu Nov 26, Fri Dec 25. 2027: Fri Jan 1,
+Mon Jan 18, Feb 15. The day of receipt is day 0; "(n)" is a running count of working days.
+"""
+
+from test_deadline_combinations import logged, warned
+from test_deadline_paths import D, ev, filed
+
+TODAY = D("2026-12-07")
+
+
+# -- two tolls open at once ---------------------------------------------------------------------
+
+
+def test_an_information_toll_and_a_fee_toll_open_at_once_restart_when_both_are_answered(tmp_path):
+    """ICE, received Mon 2026-03-02. Information asked Thu Mar 5: Mar 3, 4, 5 (3), 17 left
+    (552(a)(6)(A)(ii)(I)). A fee clarification Mon Mar 9 while the clock is paused counts nothing
+    more ((ii)(II)). The information reaches the agency Wed Mar 11: the fee question is still
+    open, so the clock stays paused. The fee answer reaches it Mon Mar 16: day 0 again. 17 WD: Mar
+    17-20 (4), 23-27 (9), Mar 30-Apr 3 (14), Apr 6-8 (17) -> Wed 2026-04-08. Answered the other way
+    round (fee first on Mar 11, information on Mar 16) the date is the same."""
+    asks = [ev("info_requested", "2026-03-05", 2), ev("fee_clarification_requested", "2026-03-09", 3)]
+    info_first = (
+        filed("2026-03-02")
+        + asks
+        + [
+            ev("info_answered", "2026-03-11", 4, agency_received_on=D("2026-03-11")),
+            ev("fee_clarification_answered", "2026-03-16", 5, agency_received_on=D("2026-03-16")),
+        ]
+    )
+    response = logged(tmp_path / "a", "ICE", info_first)["response"]
+    assert response.due == D("2026-04-08")
+    trace = response.explain()
+    assert "2026-03-05, the day the agency sent its request for information: 3 working days, 17 left" in trace
+    assert "2026-03-09: fee clarification request while the clock was already paused" in trace
+    assert "still paused for the fee clarification request" in trace
+    assert "Paused (5 U.S.C. 552(a)(6)(A)(ii)(I); 5 U.S.C. 552(a)(6)(A)(ii)(II))" in trace
+    assert "day 0 again 2026-03-16, 17 working days left" in trace
+    fee_first = (
+        filed("2026-03-02")
+        + asks
+        + [
+            ev("fee_clarification_answered", "2026-03-11", 4, agency_received_on=D("2026-03-11")),
+            ev("info_answered", "2026-03-16", 5, agency_received_on=D("2026-03-16")),
+        ]
+    )
+    assert logged(tmp_path / "b", "ICE", fee_first)["response"].due == D("2026-04-08")
+
+
+# -- a partial release, appealed, remanded and decided again ----------------------------------------
+
+
+def test_a_partial_release_appealed_remanded_and_released_again(tmp_path):
+    """EOUSA, received Mon 2026-04-06: 20 WD Apr 7-10 (4), 13-17 (9), 20-24 (14), Apr 27-May 1
+    (19), May 4 (20) -> Mon May 4, and the partial release is dated that day: met. 28 CFR 16.8(a):
+    90 calendar days after the date of the response: May 4 + 27 = May 31, + 30 = Jun 30 (57), + 31
+    = Jul 31 (88), + 2 = Sun 2026-08-02, not moved to the Monday. Appealed Thu Jul 16, received by
+    OIP Mon Jul 20: decision 20 WD Jul 21-24 (4), 27-31 (9), Aug 3-7 (14), 10-14 (19), 17 (20) ->
+    Mon Aug 17; remanded Wed Aug 12. The new partial release of Thu 2026-10-01 opens a new window:
+    Oct 1 + 30 = Oct 31, + 30 = Nov 30 (60), + 30 = Wed 2026-12-30. Appealed again Mon Nov 2,
+    received Wed Nov 4: Nov 5, 6 (2), 9, 10 (4), Wed Nov 11 Veterans Day, 12, 13 (6), 16-20 (11),
+    23-25 (14), Thu Nov 26 Thanksgiving, 27 (15), Nov 30-Dec 4 (20) -> Fri 2026-12-04, missed on
+    Dec 7: the appeal stage's exhaustion runs from Sat Dec 5."""
+    first = filed("2026-04-06") + [ev("determination", "2026-05-04", 2, outcome="partial")]
+    c = logged(tmp_path / "a", "EOUSA", first)
+    assert c["response"].state(TODAY) == "met" and c["response"].due == D("2026-05-04")
+    window = c["appeal_window:partial"]
+    assert window.due == D("2026-08-02") and warned(window, "2026-08-02 is a Sunday")
+    appealed = first + [
+        ev("appeal_filed", "2026-07-16", 3, outcome="partial", agency_received_on=D("2026-07-20"))
+    ]
+    c = logged(
+        tmp_path / "b", "EOUSA", appealed + [ev("appeal_decided", "2026-08-12", 4, outcome="remanded")]
+    )
+    assert (c["appeal_decision"].due, c["appeal_decision"].state(TODAY)) == (D("2026-08-17"), "met")
+    assert "appeal_exhaustion" not in c
+    again = appealed + [
+        ev("appeal_decided", "2026-08-12", 4, outcome="remanded"),
+        ev("determination", "2026-10-01", 5, outcome="partial"),
+        ev("appeal_filed", "2026-11-02", 6, agency_received_on=D("2026-11-04")),
+    ]
+    c = logged(tmp_path / "c", "EOUSA", again)
+    window = c["appeal_window:partial"]
+    assert (window.start, window.due, window.done_on) == (D("2026-10-01"), D("2026-12-30"), D("2026-11-02"))
+    decision = c["appeal_decision"]
+    assert (decision.due, decision.state(TODAY)) == (D("2026-12-04"), "overdue")
+    assert "2026-11-26 Thanksgiving Day" in decision.explain()
+    assert c["appeal_exhaustion"].due == D("2026-12-05")
+
+
+# -- across the new-year holidays of 2026/2027 ---------------------------------------------------
+
+
+def test_a_request_across_the_new_year_holidays_extended_into_january(tmp_path):
+    """ICE, received Wed 2026-12-16. 20 WD: Dec 17, 18 (2), 21-24 (6), Fri Dec 25 Christmas, 28-31
+    (10), Fri Jan 1 New Year's Day, Jan 4-8 (15), 11-15 (20) -> Fri 2027-01-15. A notice Mon Jan 4
+    names Fri Jan 29: Mon Jan 18 MLK Day, Jan 19-22 (4), 25-29 (9): +9 (552(a)(6)(B)(i)) -> Fri
+    2027-01-29. Exhaustion from Sat Jan 30; (viii)(II)(aa)'s later reading: 10 WD after Jan 29,
+    Feb 1-5 (5), 8-12 (10) -> fees barred from Sat 2027-02-13."""
+    events = filed("2026-12-16") + [ev("extension_notice", "2027-01-04", 2, named_date=D("2027-01-29"))]
+    c = logged(tmp_path, "ICE", events)
+    response = c["response"]
+    assert (response.due, response.extended_days) == (D("2027-01-29"), 9)
+    trace = response.explain()
+    for day in ("2026-12-25 Christmas Day", "2027-01-01 New Year's Day", "2027-01-18 Birthday of Martin"):
+        assert day in trace
+    assert "notice of 2027-01-04 naming 2027-01-29: +9 working days" in trace
+    exhaustion = c["exhaustion"]
+    assert exhaustion.due == D("2027-01-30") and "barred from 2027-02-13" in exhaustion.explain()
