@@ -119,3 +119,35 @@ def test_a_request_across_the_new_year_holidays_extended_into_january(tmp_path):
     assert "notice of 2027-01-04 naming 2027-01-29: +9 working days" in trace
     exhaustion = c["exhaustion"]
     assert exhaustion.due == D("2027-01-30") and "barred from 2027-02-13" in exhaustion.explain()
+
+
+# -- an administrative closure, appealed, then undone -------------------------------------------------
+
+
+def test_an_appeal_of_a_closure_is_over_when_the_agency_reopens_the_request(tmp_path):
+    """ICE, received Mon 2026-06-01. Information asked Mon Jun 8 (reply by Wed Jul 8): Jun 2-5 (4),
+    8 (5), 15 left. Unanswered, the request is closed Mon Jul 20; 6 CFR 5.8(a)(1) gives 90 working
+    days to appeal: to Fri 2026-11-27. Appealed Mon Aug 3, received Tue Aug 4: decision due 20 WD,
+    Aug 5-7 (3), 10-14 (8), 17-21 (13), 24-28 (18), 31, Sep 1 (20) -> Tue Sep 1. ICE reopens the
+    request Thu Aug 20: nothing is left of the closure to decide, so the appeal decision is owed no
+    longer and the appeal stage gives no exhaustion. The answer reaches ICE Tue Aug 25: day 0
+    again, 15 WD: Aug 26-28 (3), Aug 31-Sep 4 (8), Mon Sep 7 Labor Day, 8-11 (12), 14-16 (15) ->
+    Wed 2026-09-16."""
+    events = filed("2026-06-01") + [
+        ev("info_requested", "2026-06-08", 2, named_date=D("2026-07-08")),
+        ev("admin_closed", "2026-07-20", 3, outcome="clarification_unanswered"),
+        ev("appeal_filed", "2026-08-03", 4, outcome="admin_closure", agency_received_on=D("2026-08-04")),
+        ev("reopened", "2026-08-20", 5),
+        ev("info_answered", "2026-08-24", 6, agency_received_on=D("2026-08-25")),
+    ]
+    c = logged(tmp_path, "ICE", events)
+    assert c["appeal_window:admin_closure"].due == D("2026-11-27")
+    decision = c["appeal_decision"]
+    assert (decision.due, decision.done_on, decision.state(TODAY)) == (
+        D("2026-09-01"),
+        D("2026-08-20"),
+        "moot",
+    )
+    assert "The agency reopened the request 2026-08-20: the closure appealed is undone" in decision.explain()
+    assert "appeal_exhaustion" not in c
+    assert c["response"].due == D("2026-09-16") and "2026-09-07 Labor Day" in c["response"].explain()

@@ -809,6 +809,11 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
                 f"The agency made its determination {done.occurred_on}: the expedite appeal is "
                 f"over ({CITE_EXPEDITE_MOOT})"
             )
+        elif done.type == "reopened":
+            text = (
+                f"The agency reopened the request {done.occurred_on}: the closure appealed is undone, "
+                "so no appeal decision is owed; the response clock goes on from the original receipt"
+            )
         clock.steps.append(Step(text, done.occurred_on))
     return Clock(
         "appeal_decision",

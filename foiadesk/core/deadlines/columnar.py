@@ -24,6 +24,7 @@ from foiadesk.core.deadlines.clocks import AppealRule
 from foiadesk.core.deadlines.events import ANSWERED_BY, ASKS, CLOSED_BY_AGENCY, EVENT_TYPES, OUTCOME_LABELS
 from foiadesk.core.deadlines.facts import (
     _WINDOW_RULES,
+    APPEAL_ALSO_ENDED_BY,
     ANSWER_FEE,
     ANSWER_INFO,
     ASK_FEE,
@@ -289,9 +290,12 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
     appeal_receipt = days.day(
         np.where(appeal != NONE, _or(at(rec, ack), _or(at(rec, appeal), appealed_on)), NONE)
     )
-    # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)).
-    expedite_appeal = at(log.outcome, appeal) == _code("expedite")
-    appeal_done = log.first(since_appeal & (of(*ENDS_APPEAL) | (each(expedite_appeal) & of("determination"))))
+    # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)), an
+    # appeal of a closure once the agency reopens the request.
+    ends = of(*ENDS_APPEAL)
+    for outcome, also in APPEAL_ALSO_ENDED_BY.items():
+        ends |= each(at(log.outcome, appeal) == _code(outcome)) & of(*also)
+    appeal_done = log.first(since_appeal & ends)
     extended = np.flatnonzero(
         since_appeal
         & of("appeal_extension_notice")

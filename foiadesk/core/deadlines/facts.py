@@ -43,6 +43,9 @@ ENDS_RESPONSE = ("determination", "withdrawn", "closed", "admin_closed")
 ENDS_EXPEDITE = ("expedite_decided", "determination", "withdrawn", "closed", "admin_closed")
 ENDS_APPEAL = ("appeal_decided", "withdrawn", "closed")
 ENDS_REQUEST = ("withdrawn", "closed")
+# What else ends an appeal of one kind of decision: the determination an expedite appeal
+# (552(a)(6)(E)(iv)), the reopening an appeal of an administrative closure.
+APPEAL_ALSO_ENDED_BY = {"expedite": ("determination",), "admin_closure": ("reopened",)}
 # The appeal windows a request can have side by side, one per kind of adverse decision:
 # kind -> (event type, outcomes that open it, outcomes of a later event of that type that
 # make it moot). Any later determination moots an expedite denial (552(a)(6)(E)(iv): the
@@ -355,8 +358,9 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
             appeal_receipt = _receipt(cal, appeal.agency_received_on, "Appeal office received it")
         else:
             appeal_receipt = _receipt(cal, appeal.occurred_on, "Receipt ASSUMED from the appeal's date", True)
-        # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)).
-        ends = ENDS_APPEAL + (("determination",) if appeal.outcome == "expedite" else ())
+        # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)); an
+        # appeal of a closure, once the agency reopens the request: nothing is left to decide.
+        ends = ENDS_APPEAL + APPEAL_ALSO_ENDED_BY.get(appeal.outcome or "", ())
         appeal_done = _first(events, ends, appeal.occurred_on)
     appeal_steps: tuple[ClockStep, ...] = ()
     if appeal is not None and "appeal_extension_notice" in first:
