@@ -15,8 +15,13 @@ Jun 19, Fri Jul 3 (observed), Sep 7, Oct 12, Wed Nov 11, Thu Nov 26, Fri Dec 25.
 Mon Jan 18, Feb 15. The day of receipt is day 0; "(n)" is a running count of working days.
 """
 
+import json
+
 from test_deadline_combinations import logged, warned
+from test_deadline_histories import engines
 from test_deadline_paths import D, ev, filed
+
+from foiadesk.cli import run
 
 TODAY = D("2026-12-07")
 
@@ -119,6 +124,47 @@ def test_a_request_across_the_new_year_holidays_extended_into_january(tmp_path):
     assert "notice of 2027-01-04 naming 2027-01-29: +9 working days" in trace
     exhaustion = c["exhaustion"]
     assert exhaustion.due == D("2027-01-30") and "barred from 2027-02-13" in exhaustion.explain()
+
+
+# -- the receipt as the agency's acknowledgment dates it ------------------------------------------
+
+
+def test_an_acknowledgment_that_dates_the_receipt_later_is_shown_beside_the_date(tmp_path, capsys):
+    """EOUSA. The portal took the request at 6:40 p.m. on Fri 2026-01-16 and the requester logs
+    that day as its receipt; the acknowledgment of Thu Jan 22 says DOJ received it Tue Jan 20 (an
+    office that counts an after-hours filing the next working day: Sat, Sun, Mon Jan 19 MLK Day
+    off). From Jan 16: Jan 20-23 (4), 26-30 (9), Feb 2-6 (14), 9-13 (19), 17 (20) -> Tue
+    2026-02-17. From the acknowledgment's Jan 20: Jan 21-23 (3), 26-30 (8), Feb 2-6 (13), 9-13
+    (18), Mon Feb 16 Washington's Birthday, 17, 18 (20) -> Wed 2026-02-18. The date logged with the
+    filing stands; the trace gives the other and says why the two may differ. Logged with
+    ``foiadesk log`` and read with ``foiadesk show --json``."""
+    db = str(tmp_path / "ack.sqlite3")
+    assert run(["add-request", "--db", db, "--title", "Prosecutions", "--component", "EOUSA"]) == 0
+    for args in (
+        ["filed", "--on", "2026-01-16", "--agency-received", "2026-01-16", "--channel", "portal"],
+        [
+            "acknowledged",
+            "--on",
+            "2026-01-22",
+            "--agency-received",
+            "2026-01-20",
+            "--tracking",
+            "EOUSA-2026-000123",
+        ],
+    ):
+        assert run(["log", "--db", db, "1", *args]) == 0
+    capsys.readouterr()
+    assert run(["show", "--db", db, "1", "--json", "--today", "2026-01-23"]) == 0
+    response = next(c for c in json.loads(capsys.readouterr().out)["clocks"] if c["key"] == "response")
+    assert response["due"] == "2026-02-17"
+    (warning,) = response["warnings"]
+    assert warning.startswith(
+        "The acknowledgment of 2026-01-22 says the agency received the request on 2026-01-20, not "
+        "2026-01-16 as counted above: counted from its date, the response would be due 2026-02-18."
+    )
+    assert "(5 U.S.C. 552(a)(6)(A)(i))" in warning
+    same = filed("2026-01-16") + [ev("acknowledged", "2026-01-22", 2, agency_received_on=D("2026-01-16"))]
+    assert not engines(same, "EOUSA")["response"].warnings
 
 
 # -- an administrative closure, appealed, then undone -------------------------------------------------

@@ -509,6 +509,8 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
                 f"Counted {clock.remaining} working days after {clock.anchor}: due {due}",
             )
         )
+    if facts.said_received is not None and due is not None:
+        clock.warnings.append(_said_received_warning(events, cal, facts, due))
     done = facts.response_done
     if done is not None and done.type == "admin_closed":
         clock.steps.append(
@@ -538,6 +540,27 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
         extended_days=clock.extended,
         moot=done is not None and done.type != "determination",
         ended_by=done.type if done else "",
+    )
+
+
+def _said_received_warning(events: list[Event], cal: Calendar, facts: Facts, due: date) -> str:
+    """An acknowledgment that dates the receipt otherwise than the date counted from: the
+    date it would give, so a requester sees both before relying on either."""
+    assert facts.said_received is not None and facts.receipt is not None
+    ack, said = facts.said_received
+    other = response_clock(events, cal, replace(facts, receipt=said, said_received=None))
+    assert other is not None
+    text = (
+        f"The acknowledgment of {ack.occurred_on} says the agency received the request on "
+        f"{said.said}, not {facts.receipt.said} as counted above"
+    )
+    if other.due == due:
+        return f"{text}; counted from its date the due date is the same"
+    return (
+        f"{text}: counted from its date, the response would be due {other.due}. An agency rule may "
+        "deem a request that arrives after hours or on a day off received the next working day "
+        "(e.g. 43 CFR 2.58(e)); the statute counts from receipt (5 U.S.C. 552(a)(6)(A)(i)), so "
+        "check which date is right, and count on the later one before suing"
     )
 
 

@@ -136,6 +136,8 @@ class Facts:
     estimates: tuple[Event, ...] = ()  # letters that name an estimated completion date
     holds: tuple[Event, ...] = ()  # fee estimates counted as fee clarifications
     bridged: tuple[tuple[Event, Event], ...] = ()  # closures the agency undid, each with its reopening
+    # an acknowledgment that gives another receipt date than the one counted from, and that date
+    said_received: tuple[Event, Receipt] | None = None
 
     @property
     def routed(self) -> Event | None:
@@ -201,6 +203,7 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
     ):
         filed = first["referral_received"]
     receipt = proper = response_done = None
+    said_received: tuple[Event, Receipt] | None = None
     routings: list[Event] = []
     steps: list[ClockStep] = []
     holds: list[Event] = []
@@ -223,6 +226,14 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
             receipt = _receipt(cal, ack.agency_received_on, "Acknowledgment says the agency received it")
         else:
             receipt = _receipt(cal, filed.occurred_on, ASSUMED_RECEIPT, True)
+        if (
+            ack is not None
+            and ack.agency_received_on
+            and receipt.said != ack.agency_received_on
+            and (received is not None or filed.agency_received_on)
+            and "routed" not in first  # a later acknowledgment may be the proper component's
+        ):
+            said_received = (ack, _receipt(cal, ack.agency_received_on, "Acknowledgment says the agency received it"))
     if filed is not None:
         if "routed" in first:
             routings = [e for e in events if e.type == "routed"]
@@ -402,4 +413,5 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
         else (),
         tuple(holds),
         tuple((events[i], reopening) for i, reopening in sorted(undone.items())),
+        said_received,
     )
