@@ -167,6 +167,34 @@ def test_an_acknowledgment_that_dates_the_receipt_later_is_shown_beside_the_date
     assert not engines(same, "EOUSA")["response"].warnings
 
 
+# -- the expedite decision: whose rule counts the ten days -----------------------------------------
+
+
+def test_an_expedite_request_at_an_agency_without_a_rule_on_file_shows_the_statutes_count(tmp_path):
+    """SSA (no rule of its own on file), received Mon 2026-10-05. Expedition asked later, by a
+    letter dated Mon Nov 2 that SSA received Mon Nov 9. The statute: "within 10 days after the
+    date of the request" (552(a)(6)(E)(ii)(I)): Nov 2 + 10 = Thu 2026-11-12. Counted as the DHS,
+    DOJ and Treasury rules count (10 calendar days from receipt): Nov 9 + 10 = Thu 2026-11-19, the
+    date given, with the statute's date beside it. At DOJ (28 CFR 16.5(e)(4)) the rule's own
+    count stands alone, and the rule says it runs from receipt."""
+    events = filed("2026-10-05") + [
+        ev("expedite_requested", "2026-11-02", 2, agency_received_on=D("2026-11-09"))
+    ]
+    ssa = logged(tmp_path / "a", "SSA", events)["expedite"]
+    assert ssa.due == D("2026-11-19")
+    assert ssa.rule == "decision within 10 calendar days of the agency's receipt of the expedite request"
+    assert (
+        'The statute says "within 10 days after the date of the request" (5 U.S.C. 552(a)(6)(E)(ii)(I)); '
+        "no rule of this agency on file says how it counts them" in ssa.explain()
+    )
+    assert (
+        "counted from the date of the request (2026-11-02), the decision was due 2026-11-12" in ssa.explain()
+    )
+    doj = logged(tmp_path / "b", "EOUSA", events)["expedite"]
+    assert doj.due == D("2026-11-19") and doj.cite.endswith("28 CFR 16.5(e)(4)")
+    assert "of the agency's receipt" in doj.rule and "The statute says" not in doj.explain()
+
+
 # -- an administrative closure, appealed, then undone -------------------------------------------------
 
 

@@ -650,6 +650,20 @@ def _expedite_from_date_steps(dated: date, received: Receipt, floor: int, cal: C
     return steps
 
 
+def _statute_expedite_step(dated: date, due: date) -> Step:
+    """Where no rule of the agency on file says how it counts the 10 days: the statute's own
+    words, "within 10 days after the date of the request", beside the receipt count."""
+    literal = dated + timedelta(days=EXPEDITE_DAYS)
+    text = (
+        f'The statute says "within 10 days after the date of the request" ({CITE_EXPEDITE}); no '
+        "rule of this agency on file says how it counts them, so they are counted as the DHS, DOJ "
+        "and Treasury rules count them, in calendar days from receipt"
+    )
+    if literal != due:
+        text += f"; counted from the date of the request ({dated}), the decision was due {literal}"
+    return Step(text, literal)
+
+
 def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar | None = None) -> Clock | None:
     if facts.expedite is None:
         return None
@@ -674,7 +688,9 @@ def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar |
             steps.append(
                 Step(f"Counted from the day off itself ({received.said}) instead: {earlier}", earlier)
             )
-        what = "decision within 10 calendar days of the request"
+        what = "decision within 10 calendar days of the agency's receipt of the expedite request"
+        if not (rule and rule.expedite_cite):
+            steps.append(_statute_expedite_step(dated, due))
     done = facts.expedite_done
     return Clock(
         "expedite",
