@@ -195,6 +195,36 @@ def test_an_expedite_request_at_an_agency_without_a_rule_on_file_shows_the_statu
     assert "of the agency's receipt" in doj.rule and "The statute says" not in doj.explain()
 
 
+# -- unusual circumstances: a second notice once the ten days are spent ------------------------------
+
+
+def test_a_second_notice_after_all_ten_extension_days_are_spent_adds_nothing(tmp_path):
+    """ICE, received Tue 2026-10-13 (the day after Columbus Day). 20 WD: Oct 14-16 (3), 19-23 (8),
+    26-30 (13), Nov 2-6 (18), 9, 10 (20) -> Tue Nov 10. A notice Thu Nov 5 names no date: the ten
+    working days of 552(a)(6)(B)(i): Wed Nov 11 Veterans Day, 12, 13 (2), 16-20 (7), 23-25 (10) ->
+    Wed 2026-11-25. A second notice Fri Nov 20 names Fri Dec 18: none of the ten is left, so the
+    date stays Nov 25 and the agency owes the (B)(ii) offers. Exhaustion from Thu Nov 26."""
+    events = filed("2026-10-13") + [
+        ev("extension_notice", "2026-11-05", 2),
+        ev("extension_notice", "2026-11-20", 3, named_date=D("2026-12-18")),
+    ]
+    c = logged(tmp_path, "ICE", events)
+    response = c["response"]
+    assert (response.due, response.extended_days) == (D("2026-11-25"), 10)
+    trace = response.explain()
+    assert "notice of 2026-11-05: +10 working days" in trace
+    assert (
+        "naming 2026-12-18: +0 working days (5 U.S.C. 552(a)(6)(B)(i); at most 10 in all, all used" in trace
+    )
+    assert warned(
+        response,
+        "The notice names 2026-12-18, after 2026-11-25, and the 10 working days extensions may add "
+        "are used up",
+    )
+    assert not warned(response, "more than the 0 working days")
+    assert c["exhaustion"].due == D("2026-11-26")
+
+
 # -- an administrative closure, appealed, then undone -------------------------------------------------
 
 

@@ -390,9 +390,13 @@ class _Response:
         if step.named is not None:
             wanted = self.cal.working_days_between(due, step.named)
             if wanted > allowance:
+                room = (
+                    f"more than the {allowance} working days an extension may add to {due}"
+                    if allowance
+                    else f"after {due}, and the 10 working days extensions may add are used up"
+                )
                 self.warnings.append(
-                    f"The notice names {step.named}, more than the {allowance} working days an "
-                    f"extension may add to {due}: the agency must offer to narrow the request or "
+                    f"The notice names {step.named}, {room}: the agency must offer to narrow the request or "
                     "agree another timeframe, make its FOIA Public Liaison available and tell you "
                     f"about OGIS ({CITE_EXTENSION_BEYOND}). The statutory date stays "
                     f"{self.cal.add_working_days(now, allowance)}."
@@ -413,7 +417,8 @@ class _Response:
         self.steps.append(
             Step(
                 f"Unusual-circumstances notice of {step.event.occurred_on}{named}: "
-                f"+{extra} working days ({CITE_EXTENSION}; at most 10 in all)",
+                f"+{extra} working days ({CITE_EXTENSION}; at most 10 in all"
+                + (", all used by the earlier notices)" if not allowance else ")"),
                 step.event.occurred_on,
             )
         )
