@@ -22,6 +22,7 @@ from test_deadline_histories import engines
 from test_deadline_paths import D, ev, filed
 
 from foiadesk.cli import run
+from foiadesk.core.export.bundle import clock_lines
 
 TODAY = D("2026-12-07")
 
@@ -193,6 +194,45 @@ def test_an_expedite_request_at_an_agency_without_a_rule_on_file_shows_the_statu
     doj = logged(tmp_path / "b", "EOUSA", events)["expedite"]
     assert doj.due == D("2026-11-19") and doj.cite.endswith("28 CFR 16.5(e)(4)")
     assert "of the agency's receipt" in doj.rule and "The statute says" not in doj.explain()
+
+
+def test_an_expedite_decision_not_made_in_ten_days_is_open_to_review_in_court(tmp_path):
+    """ICE, filed and received Tue 2026-11-24 with expedition asked in the letter. 6 CFR
+    5.5(e)(4): ten calendar days from receipt -> Fri 2026-12-04. Undecided on Mon Dec 7: from Sat
+    Dec 5 the failure to decide in time may be taken to court (552(a)(6)(E)(iii)); a milestone,
+    owed by no one. Granted late on Wed Dec 9: the milestone says so. Had the agency made its
+    determination on Mon Dec 14 without deciding expedition, the question is over ((E)(iv))."""
+    events = filed("2026-11-24") + [ev("expedite_requested", "2026-11-24", 2)]
+    c = logged(tmp_path / "a", "ICE", events)
+    assert c["expedite"].due == D("2026-12-04") and c["expedite"].state(TODAY) == "overdue"
+    review = c["expedite_review"]
+    assert (review.due, review.owed_by, review.cite) == (
+        D("2026-12-05"),
+        "milestone",
+        "5 U.S.C. 552(a)(6)(E)(iii)",
+    )
+    assert review.state(TODAY) == "reached" and not review.owed(TODAY)
+    assert review.state(D("2026-12-01")) == "pending"
+    assert "the agency's failure to decide in time may be taken to court" in review.explain()
+    _, headline = clock_lines(review, D("2026-12-01"))  # as the evidence bundle's index says it
+    assert headline.endswith("not yet reached; only if the expedite decision is missed")
+    late = logged(
+        tmp_path / "b", "ICE", events + [ev("expedite_decided", "2026-12-09", 3, outcome="granted")]
+    )
+    assert late["expedite"].state(TODAY) == "missed"
+    assert late["expedite_review"].state(D("2026-12-10")) == "answered late"
+    assert (
+        "decided expedition late, on 2026-12-09: it granted expedition" in late["expedite_review"].explain()
+    )
+    ended = logged(
+        tmp_path / "c", "ICE", events + [ev("determination", "2026-12-14", 3, outcome="full_grant")]
+    )
+    assert ended["expedite_review"].state(D("2026-12-15")) == "moot"
+    assert "the expedite question is over (5 U.S.C. 552(a)(6)(E)(iv))" in ended["expedite_review"].explain()
+    on_time = logged(
+        tmp_path / "d", "ICE", events + [ev("expedite_decided", "2026-12-03", 3, outcome="denied")]
+    )
+    assert "expedite_review" not in on_time
 
 
 # -- unusual circumstances: a second notice once the ten days are spent ------------------------------

@@ -697,6 +697,11 @@ def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar |
         if not (rule and rule.expedite_cite):
             steps.append(_statute_expedite_step(dated, due))
     done = facts.expedite_done
+    if done is not None:
+        label = EVENT_TYPES[done.type].label
+        if done.type == "expedite_decided" and done.outcome in OUTCOME_LABELS:
+            label += f" ({OUTCOME_LABELS[done.outcome].lower()})"
+        steps.append(Step(f"{label} on {done.occurred_on}", done.occurred_on))
     return Clock(
         "expedite",
         "Expedite decision due",
@@ -711,6 +716,7 @@ def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar |
         unit="calendar",
         closures_skipped=cal.skip_closures if cal else False,
         for_what="the agency's decision on expedited processing",
+        ended_by=done.type if done else "",
     )
 
 
@@ -1076,6 +1082,61 @@ def appeal_exhaustion_milestone(decision: Clock | None) -> Clock | None:
     )
 
 
+CITE_EXPEDITE_REVIEW = "5 U.S.C. 552(a)(6)(E)(iii)"
+
+
+def expedite_review_milestone(expedite: Clock | None, decided: Event | None = None) -> Clock | None:
+    """The day after a missed expedite decision: the agency's failure to decide in time is
+    subject to judicial review (552(a)(6)(E)(iii)), until it has fully answered the request
+    ((E)(iv) takes the expedite question from the courts then)."""
+    if expedite is None or expedite.due is None:
+        return None
+    if expedite.done_on is not None and expedite.done_on <= expedite.due:
+        return None
+    day = expedite.due + timedelta(days=1)
+    steps = [
+        Step(
+            f"Expedite decision was due {expedite.due}; from the next day, {day}, the agency's "
+            f"failure to decide in time may be taken to court ({CITE_EXPEDITE_REVIEW}), on the "
+            "record before the agency",
+            day,
+        )
+    ]
+    moot = expedite.ended_by not in ("", "expedite_decided")
+    if expedite.ended_by == "determination":
+        steps.append(
+            Step(
+                f"The agency made its determination {expedite.done_on}, without deciding expedition "
+                f"in time: the expedite question is over ({CITE_EXPEDITE_MOOT})",
+                expedite.done_on,
+            )
+        )
+    elif moot:
+        steps.append(Step(f"{expedite.steps[-1].text}: no expedite decision is owed now", expedite.done_on))
+    elif expedite.done_on is not None:
+        after = (
+            "it granted expedition"
+            if decided is not None and decided.outcome == "granted"
+            else "its denial is open to an administrative appeal (see its window)"
+        )
+        steps.append(Step(f"The agency decided expedition late, on {expedite.done_on}: {after}", expedite.done_on))
+    return Clock(
+        "expedite_review",
+        "Expedite: failure to decide reviewable from",
+        "milestone",
+        "an agency's failure to decide a request for expedited processing in time is subject to "
+        "judicial review",
+        CITE_EXPEDITE_REVIEW,
+        day,
+        expedite.due,
+        done_on=expedite.done_on,
+        steps=tuple(steps),
+        unit="milestone",
+        moot=moot,
+        for_what="the right to ask a court to review the expedite delay",
+    )
+
+
 def estimate_clock(facts: Facts) -> Clock | None:
     """The agency's estimated completion date (552(a)(7)(B)(ii)), the latest it gave, with
     each earlier one: beside the statutory date, never instead of it."""
@@ -1143,11 +1204,13 @@ def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]
     facts = read_events(events, cal)
     response = response_clock(events, cal, facts)
     decision = appeal_decision_clock(facts, cal)
+    expedite = expedite_clock(facts, rule, cal)
     found = [
         response,
         exhaustion_milestone(response, cal),
         estimate_clock(facts),
-        expedite_clock(facts, rule, cal),
+        expedite,
+        expedite_review_milestone(expedite, facts.expedite_done),
         *(appeal_window_clock(w, cal, rule) for w in facts.windows),
         decision,
         appeal_exhaustion_milestone(decision),
