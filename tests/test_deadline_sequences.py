@@ -27,6 +27,30 @@ from foiadesk.core.export.bundle import clock_lines
 TODAY = D("2026-12-07")
 
 
+# -- filed on the Friday before a Monday holiday --------------------------------------------------
+
+
+def test_filed_on_the_friday_before_mlk_day_and_received_on_the_saturday(tmp_path):
+    """EOUSA (DOJ). Sent through the portal after hours on Fri 2026-01-16; the portal dates its
+    receipt Sat Jan 17. Deemed received the next working day: Sun, then Mon Jan 19 MLK Day, so Tue
+    Jan 20. 20 WD: Jan 21-23 (3), 26-30 (8), Feb 2-6 (13), 9-13 (18), Mon Feb 16 Washington's
+    Birthday, 17, 18 (20) -> Wed 2026-02-18. Counted from the Saturday itself, Tue Jan 20 is day 1
+    and the 20th is Tue Feb 17: one working day earlier, as the trace says. Expedition asked in
+    the letter: 28 CFR 16.5(e)(4), "within 10 calendar days of the receipt of a request for
+    expedited processing": Jan 20 + 10 = Fri 2026-01-30 (from the Saturday: Tue Jan 27)."""
+    events = filed("2026-01-16", "2026-01-17") + [ev("expedite_requested", "2026-01-16", 2)]
+    c = logged(tmp_path, "EOUSA", events)
+    response, expedite = c["response"], c["expedite"]
+    assert (response.start, response.due) == (D("2026-01-20"), D("2026-02-18"))
+    trace = response.explain()
+    assert "2026-01-17, a day off (Saturday): deemed received the next working day, 2026-01-20" in trace
+    assert "2026-01-19 Birthday of Martin Luther King, Jr." in trace
+    assert "2026-02-16 Washington's Birthday" in trace
+    assert c["exhaustion"].due == D("2026-02-19")
+    assert expedite.due == D("2026-01-30")
+    assert "Counted from the day off itself (2026-01-17) instead: 2026-01-27" in expedite.explain()
+
+
 # -- two tolls open at once ---------------------------------------------------------------------
 
 

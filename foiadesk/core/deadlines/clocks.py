@@ -341,16 +341,20 @@ class _Response:
         self.paused_for.clear()
         got = step.event.agency_received_on or step.event.occurred_on
         when = f"{self.anchor}"
+        skipped: tuple[DayOff, ...] = ()
         if got != step.day:
             when = (
                 f"{got}, a day off ({day_off_name(self.cal, got)}): deemed received the next working "
                 f"day, {step.day} ({DEEMED_NOTE})"
             )
+            skipped = tuple(self.cal.days_off_between(got, step.day))
         self.steps.append(
             Step(
                 f"Paused ({cites}) until the agency received the {answer} {when}; day 0 again "
                 f"{self.anchor}, {self.remaining} working days left",
                 self.anchor,
+                0,
+                skipped,
             )
         )
         if self.held is not None:
@@ -430,7 +434,7 @@ def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
     restart the cap."""
     receipt = facts.receipt
     assert receipt is not None  # read_events gives every filed request a receipt
-    steps = [Step(receipt.describe(), receipt.day)]
+    steps = [_receipt_step(receipt, cal)]
     if facts.filed is not None and facts.filed.type == "referral_received":
         steps.append(
             Step("Referred by another agency: the clock starts on this agency's receipt (no routing cap)")
@@ -460,7 +464,8 @@ def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
     if proper.day > cap:
         steps.append(Step(f"{proper.describe()}, after the cap: the clock starts {cap}", cap))
         return cap, steps
-    steps.append(Step(f"{proper.describe()}, within the cap: the clock starts then", proper.day))
+    within = _receipt_step(proper, cal)
+    steps.append(replace(within, text=f"{within.text}, within the cap: the clock starts then"))
     return proper.day, steps
 
 
@@ -617,8 +622,12 @@ def _new_request_warning(cal: Calendar, closure: Event, reopening: Event) -> str
 # -- the other clocks -------------------------------------------------------------------
 
 
-def _receipt_step(receipt: Receipt) -> Step:
-    return Step(receipt.describe(), receipt.day)
+def _receipt_step(receipt: Receipt, cal: Calendar | None = None) -> Step:
+    """The receipt, and, when it fell on a day off, every further day off before the working day
+    it is deemed received on (a Saturday before a Monday holiday moves it three days)."""
+    if cal is None or receipt.day == receipt.said:
+        return Step(receipt.describe(), receipt.day)
+    return Step(receipt.describe(), receipt.day, 0, tuple(cal.days_off_between(receipt.said, receipt.day)))
 
 
 def expedite_due(dated: date, received: date, floor: int, cal: Calendar) -> date:
@@ -676,7 +685,7 @@ def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar |
     assert received is not None  # read_events gives every expedite request a receipt
     floor = rule.expedite_floor if rule and cal else 0
     dated = facts.expedite.occurred_on
-    steps = [Step(f"Expedited processing requested {dated}", dated), _receipt_step(received)]
+    steps = [Step(f"Expedited processing requested {dated}", dated), _receipt_step(received, cal)]
     if floor:
         assert cal is not None  # a floor is read only with a calendar
         due = expedite_due(dated, received.day, floor, cal)
@@ -833,7 +842,7 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
     clock.remaining = APPEAL_DECISION_DAYS
     clock.steps = [
         Step(f"Appeal filed {facts.appeal.occurred_on}", facts.appeal.occurred_on),
-        _receipt_step(received),
+        _receipt_step(received, cal),
     ]
     for step in facts.appeal_steps:
         clock.extend(step)
