@@ -16,15 +16,28 @@ Mon Jan 18, Feb 15. The day of receipt is day 0; "(n)" is a running count of wor
 """
 
 import json
+import shutil
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
 
 from test_deadline_combinations import logged, warned
 from test_deadline_histories import engines
 from test_deadline_paths import D, ev, filed
 
 from foiadesk.cli import run
-from foiadesk.core.export.bundle import clock_lines
+from foiadesk.core.deadlines.batch import NONE
+from foiadesk.core.deadlines.calendar import calendar
+from foiadesk.core.export.bundle import clock_lines, index_data
+from foiadesk.core.letters.followups import fee_bar_state, history_of
+from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.store import log
+from foiadesk.core.store.db import connect
+from foiadesk.core.tracking.listing import read_index
+from foiadesk.core.tracking.tracker import view_request
 
 TODAY = D("2026-12-07")
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 # -- filed on the Friday before a Monday holiday --------------------------------------------------
@@ -319,3 +332,125 @@ def test_an_appeal_of_a_closure_is_over_when_the_agency_reopens_the_request(tmp_
     assert "The agency reopened the request 2026-08-20: the closure appealed is undone" in decision.explain()
     assert "appeal_exhaustion" not in c
     assert c["response"].due == D("2026-09-16") and "2026-09-07 Labor Day" in c["response"].explain()
+
+
+# -- an alternative time frame agreed with the agency (552(a)(6)(B)(ii)) -------------------------------
+
+AGREED = filed("2026-10-13") + [
+    ev("extension_notice", "2026-11-05", 2),
+    ev("extension_notice", "2026-11-20", 3, named_date=D("2026-12-18")),
+]
+
+
+def test_an_agreed_alternative_time_frame_sets_the_response_date(tmp_path):
+    """The history above (statutory date Wed 2026-11-25, extensions spent). The second notice
+    offers what 552(a)(6)(B)(ii) requires, and on Mon Nov 23 the requester agrees to a response by
+    Fri 2026-12-18: the response is due then, and exhaustion runs from Sat Dec 19. Whether missing
+    an agreed time frame bars fees ((viii)) is not settled: the trace says so, tagged [U]. A time
+    frame agreed to end Fri Nov 20, before the statutory date, gives the agency no less time."""
+    c = logged(
+        tmp_path / "a", "ICE", AGREED + [ev("timeframe_agreed", "2026-11-23", 4, named_date=D("2026-12-18"))]
+    )
+    response = c["response"]
+    assert response.due == D("2026-12-18") and response.agreed
+    assert response.cite == "5 U.S.C. 552(a)(6)(A)(i); 5 U.S.C. 552(a)(6)(B)(ii)"
+    assert response.rule.startswith("the date agreed with the agency as an alternative time frame")
+    trace = response.explain()
+    assert (
+        "Alternative time frame agreed 2026-11-23: you and the agency arranged for the request to be "
+        "processed by 2026-12-18 (5 U.S.C. 552(a)(6)(B)(ii)); the response is due then, instead of "
+        "2026-11-25" in trace
+    )
+    assert response.state(TODAY) == "open"
+    exhaustion = c["exhaustion"]
+    assert exhaustion.due == D("2026-12-19")
+    assert "whether an agreed time frame is one is not settled in a source read [U]" in exhaustion.explain()
+    earlier = logged(
+        tmp_path / "b", "ICE", AGREED + [ev("timeframe_agreed", "2026-11-12", 4, named_date=D("2026-11-20"))]
+    )["response"]
+    assert earlier.due == D("2026-11-25") and not earlier.agreed
+    assert warned(
+        earlier, "ends 2026-11-20, no later than the statutory date 2026-11-25: the statutory date stands"
+    )
+
+
+def test_a_time_frame_agreed_after_the_date_had_passed_is_flagged(tmp_path):
+    """Agreed Mon Nov 30, after the statutory date (Wed Nov 25) had passed and the requester could
+    already sue: the agreed date is given, with a warning that giving up the right is unsettled."""
+    late = AGREED + [ev("timeframe_agreed", "2026-11-30", 4, named_date=D("2027-01-15"))]
+    response = logged(tmp_path, "ICE", late)["response"]
+    assert response.due == D("2027-01-15")
+    assert warned(response, "after the statutory date 2026-11-25 had passed, when you could already sue")
+
+
+def test_an_agreed_time_frame_logged_from_the_command_line_and_refused_without_its_date(tmp_path, capsys):
+    db = str(tmp_path / "agreed.sqlite3")
+    assert run(["add-request", "--db", db, "--title", "MOU drafts", "--component", "ICE"]) == 0
+    for args in (
+        ["filed", "--on", "2026-10-13", "--agency-received", "2026-10-13", "--channel", "portal"],
+        ["extension_notice", "--on", "2026-11-05"],
+    ):
+        assert run(["log", "--db", db, "1", *args]) == 0
+    capsys.readouterr()
+    assert run(["log", "--db", db, "1", "timeframe_agreed", "--on", "2026-11-23"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "foiadesk: Alternative time frame agreed with the agency: give the date you agreed the agency "
+        "would respond by."
+    ]
+    assert (
+        run(["log", "--db", db, "1", "timeframe_agreed", "--on", "2026-11-23", "--named", "2026-12-18"]) == 0
+    )
+    capsys.readouterr()
+    assert run(["show", "--db", db, "1", "--json", "--today", "2026-12-07"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    response = next(c for c in record["clocks"] if c["key"] == "response")
+    assert (response["due"], response["status"]) == ("2026-12-18", "open")
+    assert any("Alternative time frame agreed 2026-11-23" in line for line in response["trace"])
+    assert ("timeframe_agreed", "2026-11-23", "2026-12-18") in [
+        (e["type"], e["occurred_on"], e["named_date"]) for e in record["events"]
+    ]
+    assert run(["export-list", "--db", db, "--format", "csv", "--out", str(tmp_path / "list.csv")]) == 0
+    assert "2026-12-18" in (tmp_path / "list.csv").read_text(encoding="utf-8")
+
+
+def test_an_agreed_time_frame_in_a_log_from_the_first_released_schema(tmp_path):
+    """A log written by the first released FoiaDesk (schema 1), upgraded on opening: an agreed time
+    frame logged on one of its open requests gives the agreed date in the list (the columnar
+    reader), in the request's own clocks and in the evidence bundle's index."""
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(FIXTURES / "schemas" / "v1.sqlite3", path)
+    db = connect(path)
+    cal = calendar()
+    index = read_index(db, cal, TODAY)
+    ids, dues, done = index.columns["id"], index.clocks["response"], index.clocks["response_done"]
+    rid = next(int(r) for r, d, e in zip(ids, dues, done, strict=True) if d != NONE and e == NONE)
+    statutory = date.fromordinal(int(dues[index.row_of(rid)]))
+    agreed = statutory + timedelta(days=45)
+    log.record_event(db, rid, log.NewEvent("timeframe_agreed", statutory, named_date=agreed), today=TODAY)
+    index = read_index(db, cal, TODAY)
+    assert date.fromordinal(int(index.clocks["response"][index.row_of(rid)])) == agreed
+    view = view_request(db, rid, cal=cal)
+    response = next(c for c in view.clocks if c.key == "response")
+    assert response.due == agreed and response.agreed
+    index = index_data(db, rid, as_of=TODAY, cal=cal)
+    assert any(c["event"].startswith("Alternative time frame agreed") for c in index["communications"])
+    (shown,) = [c for c in index["clocks"] if c["label"] == "Response due"]
+    assert shown["due"] == agreed.isoformat()
+
+
+def test_letters_claim_no_fee_bar_once_the_response_date_was_agreed(tmp_path):
+    """A missed agreed date: whether the fee bar applies is unsettled, so a follow-up letter does not
+    assert it. Missed without an agreement (and no timely notice), it does."""
+    db = connect(tmp_path / "bar.sqlite3")
+    rid = log.add_directory_request(db, load_directory().component("ICE"), title="MOU drafts").new_id
+    for new in (
+        log.NewEvent("filed", D("2026-09-01"), channel="portal", agency_received_on=D("2026-09-01")),
+        log.NewEvent("timeframe_agreed", D("2026-09-21"), named_date=D("2026-10-30")),
+    ):
+        log.record_event(db, rid, new, today=new.occurred_on)
+    agreed = history_of(db, rid, today=TODAY)
+    assert agreed.due_on == D("2026-10-30") and agreed.missed(TODAY)
+    assert fee_bar_state(agreed, TODAY) == ""
+    plain = replace(agreed, agreed=False)
+    assert fee_bar_state(plain, TODAY) == "barred"

@@ -136,6 +136,7 @@ class Clock:
     for_what: str = ""  # what the clock is for, in a sentence
     hold_alternative: date | None = None  # the date if a fee estimate's hold tolled the clock
     extended_days: int = 0  # working days an unusual-circumstances notice added (0: none took effect)
+    agreed: bool = False  # ``due`` is an alternative time frame agreed with the agency
     ended_by: str = ""  # the type of the event that met or mooted it, if any
 
     @property
@@ -519,6 +520,9 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
                 f"Counted {clock.remaining} working days after {clock.anchor}: due {due}",
             )
         )
+    agreed = False
+    if facts.agreed is not None and due is not None:
+        due, agreed = _agreed_time_frame(facts.agreed, due, clock)
     if facts.said_received is not None and due is not None:
         clock.warnings.append(_said_received_warning(events, cal, facts, due))
     done = facts.response_done
@@ -536,8 +540,8 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
         "response",
         "Response due",
         "agency",
-        "20 working days after receipt (day of receipt is day 0)",
-        CITE_RESPONSE,
+        AGREED_RULE if agreed else "20 working days after receipt (day of receipt is day 0)",
+        f"{CITE_RESPONSE}; {CITE_EXTENSION_BEYOND}" if agreed else CITE_RESPONSE,
         due,
         start,
         facts.receipt.assumed,
@@ -550,7 +554,44 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
         extended_days=clock.extended,
         moot=done is not None and done.type != "determination",
         ended_by=done.type if done else "",
+        agreed=agreed,
     )
+
+
+AGREED_RULE = (
+    "the date agreed with the agency as an alternative time frame; without it, 20 working days "
+    "after receipt, extended as the statute allows"
+)
+
+
+def _agreed_time_frame(agreed: Event, statutory: date, clock: _Response) -> tuple[date, bool]:
+    """552(a)(6)(B)(ii): an agency that cannot meet the time limits must offer the requester the
+    chance to "arrange with the agency an alternative time frame for processing the request"; a
+    requester who agrees has agreed to wait until then. A date earlier than the statute's gives
+    the agency no less time."""
+    day = agreed.named_date
+    assert day is not None  # facts keeps only agreements that name their date
+    if day <= statutory:
+        clock.warnings.append(
+            f"The time frame agreed {agreed.occurred_on} ends {day}, no later than the statutory date "
+            f"{statutory}: the statutory date stands"
+        )
+        return statutory, False
+    clock.steps.append(
+        Step(
+            f"Alternative time frame agreed {agreed.occurred_on}: you and the agency arranged for the "
+            f"request to be processed by {day} ({CITE_EXTENSION_BEYOND}); the response is due then, "
+            f"instead of {statutory}, the date the statute's time limits give",
+            day,
+        )
+    )
+    if agreed.occurred_on > statutory:
+        clock.warnings.append(
+            f"The time frame was agreed {agreed.occurred_on}, after the statutory date {statutory} had "
+            "passed, when you could already sue (5 U.S.C. 552(a)(6)(C)(i)); whether agreeing later "
+            "gives that up is not settled in a source read [U]"
+        )
+    return day, True
 
 
 def _said_received_warning(events: list[Event], cal: Calendar, facts: Facts, due: date) -> str:
@@ -979,6 +1020,17 @@ def fee_bar_step(response: Clock, cal: Calendar) -> Step:
     so the trace gives both dates (the letters assert only the later one)."""
     assert response.due is not None  # asked only of a missed, dated response
     day = response.due + timedelta(days=1)
+    if response.agreed:
+        return Step(
+            f"Fee bar ({CITE_FEE_BAR}): the time limit was the alternative time frame agreed under "
+            f"{CITE_EXTENSION_BEYOND}, ending {response.due}. The bar applies when the agency fails "
+            "to comply with a time limit of 552(a)(6); whether an agreed time frame is one is not "
+            f"settled in a source read [U]. If it is, from {day} the agency may not charge "
+            f"{BARRED_FEES} unless (bb) more than 5,000 pages are needed and it discussed narrowing "
+            "with you (or made three good-faith attempts to), or (cc) a court found exceptional "
+            "circumstances",
+            day,
+        )
     if not response.extended_days:
         return Step(
             f"Fee bar ({CITE_FEE_BAR}): no timely unusual-circumstances notice extended the time "
@@ -1128,7 +1180,9 @@ def expedite_review_milestone(expedite: Clock | None, decided: Event | None = No
             if decided is not None and decided.outcome == "granted"
             else "its denial is open to an administrative appeal (see its window)"
         )
-        steps.append(Step(f"The agency decided expedition late, on {expedite.done_on}: {after}", expedite.done_on))
+        steps.append(
+            Step(f"The agency decided expedition late, on {expedite.done_on}: {after}", expedite.done_on)
+        )
     return Clock(
         "expedite_review",
         "Expedite: failure to decide reviewable from",

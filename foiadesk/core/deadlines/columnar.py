@@ -24,9 +24,9 @@ from foiadesk.core.deadlines.clocks import AppealRule
 from foiadesk.core.deadlines.events import ANSWERED_BY, ASKS, CLOSED_BY_AGENCY, EVENT_TYPES, OUTCOME_LABELS
 from foiadesk.core.deadlines.facts import (
     _WINDOW_RULES,
-    APPEAL_ALSO_ENDED_BY,
     ANSWER_FEE,
     ANSWER_INFO,
+    APPEAL_ALSO_ENDED_BY,
     ASK_FEE,
     ENDS_APPEAL,
     ENDS_EXPEDITE,
@@ -240,6 +240,7 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
     got = np.where(answer, _or(rec[at_steps], on[at_steps]), NONE)
     day = np.where(answer, days.day(got, log.row[at_steps]), on[at_steps])
     steps = (log.row[at_steps], kind, day, np.where(answer, NONE, log.named[at_steps]))
+    agreed = at(log.named, log.last(window & of("timeframe_agreed") & (log.named != NONE)))
 
     # Expedited processing.
     expedite = log.first(of("expedite_requested"))
@@ -330,6 +331,7 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
         "routed": (routed != NONE).astype(np.int64),
         "proper": proper,
         "done": at(on, done),
+        "agreed": agreed,
         "expedite_receipt": expedite_receipt,
         "expedite_dated": expedite_on,
         "expedite_floor": np.array([r.expedite_floor for r in rules], dtype=np.int64),
@@ -430,7 +432,8 @@ def _columns(n: int, flat: Flat) -> Columns:
 
 _MOVES = (  # events that move a draft or filed request to "Processing" (an agency that asks has it)
     "received", "acknowledged", "routed", "referral", "consultation", "estimated_completion",
-    "extension_notice", "interim_release", "status_inquiry", "payment", "fee_decision", "expedite_decided",
+    "extension_notice", "timeframe_agreed", "interim_release", "status_inquiry", "payment", "fee_decision",
+    "expedite_decided",
     *ASKS,
 )  # fmt: skip
 

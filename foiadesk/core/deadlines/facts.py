@@ -138,6 +138,7 @@ class Facts:
     bridged: tuple[tuple[Event, Event], ...] = ()  # closures the agency undid, each with its reopening
     # an acknowledgment that gives another receipt date than the one counted from, and that date
     said_received: tuple[Event, Receipt] | None = None
+    agreed: Event | None = None  # the latest alternative time frame agreed before the response ended
 
     @property
     def routed(self) -> Event | None:
@@ -205,6 +206,7 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
     receipt = proper = response_done = None
     said_received: tuple[Event, Receipt] | None = None
     routings: list[Event] = []
+    agreed: Event | None = None
     steps: list[ClockStep] = []
     holds: list[Event] = []
     if filed is not None and filed.type == "referral_received":
@@ -233,7 +235,10 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
             and (received is not None or filed.agency_received_on)
             and "routed" not in first  # a later acknowledgment may be the proper component's
         ):
-            said_received = (ack, _receipt(cal, ack.agency_received_on, "Acknowledgment says the agency received it"))
+            said_received = (
+                ack,
+                _receipt(cal, ack.agency_received_on, "Acknowledgment says the agency received it"),
+            )
     if filed is not None:
         if "routed" in first:
             routings = [e for e in events if e.type == "routed"]
@@ -264,6 +269,8 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
             if ev.type in ENDS_RESPONSE:
                 response_done = ev
                 break
+            if ev.type == "timeframe_agreed" and ev.named_date:
+                agreed = ev
             kind = STEP_KINDS.get(ev.type)
             if ev.type == "fee_estimate" and (estimates_hold or ev.outcome == "on_hold"):
                 kind = ASK_FEE
@@ -414,4 +421,5 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
         tuple(holds),
         tuple((events[i], reopening) for i, reopening in sorted(undone.items())),
         said_received,
+        agreed,
     )
