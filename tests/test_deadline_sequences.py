@@ -203,6 +203,12 @@ def test_an_acknowledgment_that_dates_the_receipt_later_is_shown_beside_the_date
     assert "(5 U.S.C. 552(a)(6)(A)(i))" in warning
     same = filed("2026-01-16") + [ev("acknowledged", "2026-01-22", 2, agency_received_on=D("2026-01-16"))]
     assert not engines(same, "EOUSA")["response"].warnings
+    # Logged as received on the Saturday, which is deemed received Tue Jan 20, the day the
+    # acknowledgment gives: one count, nothing to warn of.
+    deemed = filed("2026-01-16", "2026-01-17") + [
+        ev("acknowledged", "2026-01-22", 2, agency_received_on=D("2026-01-20"))
+    ]
+    assert not engines(deemed, "EOUSA")["response"].warnings
 
 
 # -- the expedite decision: whose rule counts the ten days -----------------------------------------

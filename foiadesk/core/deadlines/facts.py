@@ -231,14 +231,12 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
         if (
             ack is not None
             and ack.agency_received_on
-            and receipt.said != ack.agency_received_on
             and (received is not None or filed.agency_received_on)
             and "routed" not in first  # a later acknowledgment may be the proper component's
         ):
-            said_received = (
-                ack,
-                _receipt(cal, ack.agency_received_on, "Acknowledgment says the agency received it"),
-            )
+            ack_says = _receipt(cal, ack.agency_received_on, "Acknowledgment says the agency received it")
+            if ack_says.day != receipt.day:  # a day off and the working day it is deemed: the same count
+                said_received = (ack, ack_says)
     if filed is not None:
         if "routed" in first:
             routings = [e for e in events if e.type == "routed"]
