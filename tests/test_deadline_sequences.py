@@ -278,6 +278,28 @@ def test_an_expedite_decision_not_made_in_ten_days_is_open_to_review_in_court(tm
     assert "expedite_review" not in on_time
 
 
+def test_a_misrouted_requests_expedite_decision_runs_from_the_first_receipt(tmp_path):
+    """ICE's wrong office received the request, expedition asked in it, on Fri 2026-09-04; routed
+    Fri Sep 18, the proper component received it Wed Sep 23. The routing allowance of
+    552(a)(6)(A)(ii) (flush text) moves "the 20-day period under clause (i)" only: the response
+    starts at the cap, Mon Sep 21 (counted in test_deadline_combinations), while the expedite
+    decision's ten calendar days (6 CFR 5.5(e)(4); the statute: "after the date of the request")
+    run from Sep 4 -> Mon 2026-09-14, Labor Day included. The trace says why."""
+    events = filed("2026-09-04") + [
+        ev("expedite_requested", "2026-09-04", 2),
+        ev("routed", "2026-09-18", 3, agency_received_on=D("2026-09-23")),
+    ]
+    c = logged(tmp_path, "ICE", events)
+    assert c["response"].start == D("2026-09-21")
+    expedite = c["expedite"]
+    assert expedite.due == D("2026-09-14")
+    assert (
+        "Routed to another component 2026-09-18: the ten days still run from the first receipt"
+        in expedite.explain()
+    )
+    assert c["expedite_review"].due == D("2026-09-15")
+
+
 # -- unusual circumstances: a second notice once the ten days are spent ------------------------------
 
 

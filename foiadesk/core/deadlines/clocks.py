@@ -746,6 +746,14 @@ def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar |
         what = "decision within 10 calendar days of the agency's receipt of the expedite request"
         if not (rule and rule.expedite_cite):
             steps.append(_statute_expedite_step(dated, due))
+    if facts.routings and facts.routings[0].occurred_on >= received.said:
+        steps.append(
+            Step(
+                f"Routed to another component {facts.routings[0].occurred_on}: the ten days still run from "
+                "the first receipt; the statute counts them from the date of the request, and the routing "
+                f"allowance of {CITE_ROUTING} moves only the 20-day response clock"
+            )
+        )
     done = facts.expedite_done
     if done is not None:
         label = EVENT_TYPES[done.type].label
