@@ -143,6 +143,26 @@ def test_a_partial_release_appealed_remanded_and_released_again(tmp_path):
     assert c["appeal_exhaustion"].due == D("2026-12-05")
 
 
+def test_an_appeal_offices_acknowledgment_that_dates_the_receipt_otherwise_is_shown(tmp_path):
+    """EOUSA's partial release of Mon 2026-05-04, appealed through FOIA STAR on Thu Jul 16 and
+    logged as received Fri Jul 17; OIP's acknowledgment says it received the appeal Mon Jul 20.
+    From Jul 20: Jul 21-24 (4), 27-31 (9), Aug 3-7 (14), 10-14 (19), 17 (20) -> Mon 2026-08-17,
+    the date given (the appeal office's word). From Jul 17: Jul 20-24 (5), 27-31 (10), Aug 3-7
+    (15), 10-14 (20) -> Fri 2026-08-14, given beside it."""
+    events = filed("2026-04-06") + [
+        ev("determination", "2026-05-04", 2, outcome="partial"),
+        ev("appeal_filed", "2026-07-16", 3, outcome="partial", agency_received_on=D("2026-07-17")),
+        ev("appeal_received", "2026-07-22", 4, agency_received_on=D("2026-07-20")),
+    ]
+    decision = logged(tmp_path, "EOUSA", events)["appeal_decision"]
+    assert decision.due == D("2026-08-17")
+    assert warned(
+        decision,
+        "The appeal was logged as received 2026-07-17, but the appeal office says it received it "
+        "2026-07-20: counted from the logged date, the decision would be due 2026-08-14.",
+    )
+
+
 # -- across the new-year holidays of 2026/2027 ---------------------------------------------------
 
 

@@ -901,6 +901,15 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
             cal, clock.anchor, due, f"Counted {clock.remaining} working days after {clock.anchor}: due {due}"
         )
     )
+    if facts.appeal_logged is not None:
+        appeal, logged = facts.appeal_logged
+        other = appeal_decision_clock(replace(facts, appeal_receipt=logged, appeal_logged=None), cal)
+        assert other is not None
+        clock.warnings.append(
+            f"The appeal was logged as received {logged.said}, but the appeal office says it received it "
+            f"{received.said}: counted from the logged date, the decision would be due {other.due}. The "
+            "date above follows the appeal office; check which is right before relying on either"
+        )
     done = facts.appeal_done
     cite = CITE_APPEAL_DECISION
     if facts.appeal.outcome == "expedite":

@@ -139,6 +139,8 @@ class Facts:
     # an acknowledgment that gives another receipt date than the one counted from, and that date
     said_received: tuple[Event, Receipt] | None = None
     agreed: Event | None = None  # the latest alternative time frame agreed before the response ended
+    # the appeal's receipt as logged with it, when the appeal office's acknowledgment says another
+    appeal_logged: tuple[Event, Receipt] | None = None
 
     @property
     def routed(self) -> Event | None:
@@ -356,6 +358,7 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
     if "appeal_filed" in first:
         appeal = next(e for e in reversed(events) if e.type == "appeal_filed")
     appeal_receipt = appeal_done = None
+    appeal_logged: tuple[Event, Receipt] | None = None
     if appeal is not None:
         ack = next(
             (
@@ -370,6 +373,10 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
         if ack is not None:
             assert ack.agency_received_on is not None  # the search above requires it
             appeal_receipt = _receipt(cal, ack.agency_received_on, "Appeal office says it received it")
+            if appeal.agency_received_on:
+                logged = _receipt(cal, appeal.agency_received_on, "Appeal office received it (as logged)")
+                if logged.day != appeal_receipt.day:
+                    appeal_logged = (appeal, logged)
         elif appeal.agency_received_on:
             appeal_receipt = _receipt(cal, appeal.agency_received_on, "Appeal office received it")
         else:
@@ -420,4 +427,5 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
         tuple((events[i], reopening) for i, reopening in sorted(undone.items())),
         said_received,
         agreed,
+        appeal_logged,
     )
