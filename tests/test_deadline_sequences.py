@@ -443,8 +443,7 @@ def test_an_agreed_time_frame_logged_from_the_command_line_and_refused_without_i
     assert run(["log", "--db", db, "1", "timeframe_agreed", "--on", "2026-11-23"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
-        "foiadesk: Alternative time frame agreed with the agency: give the date you agreed the agency "
-        "would respond by."
+        "foiadesk: Alternative time frame agreed: give the date you agreed the agency would respond by."
     ]
     assert (
         run(["log", "--db", db, "1", "timeframe_agreed", "--on", "2026-11-23", "--named", "2026-12-18"]) == 0

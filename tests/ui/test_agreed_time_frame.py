@@ -35,7 +35,7 @@ def test_an_agreed_time_frame_logged_in_the_dialog_moves_the_response_date(qtbot
 
     def agreement(dialog):
         kinds = [dialog.type.itemText(i) for i in range(dialog.type.count())]
-        assert "Alternative time frame agreed with the agency" in kinds
+        assert "Alternative time frame agreed" in kinds
         dialog.type.setCurrentIndex(dialog.type.findData("timeframe_agreed"))
         label = dialog.form.labelForField(dialog.named)
         assert label.isVisible() and label.text() == "Agreed to respond by"

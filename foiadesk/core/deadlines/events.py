@@ -120,7 +120,7 @@ _TYPES = [
     # 552(a)(6)(B)(ii): the requester may "arrange with the agency an alternative time frame"
     EventType(
         "timeframe_agreed",
-        "Alternative time frame agreed with the agency",
+        "Alternative time frame agreed",
         "in",
         named_date="Agreed to respond by",
     ),
