@@ -501,3 +501,22 @@ def test_letters_claim_no_fee_bar_once_the_response_date_was_agreed(tmp_path):
     assert fee_bar_state(agreed, TODAY) == ""
     plain = replace(agreed, agreed=False)
     assert fee_bar_state(plain, TODAY) == "barred"
+
+
+def test_a_request_received_on_new_years_day_2028_observed_in_2027(tmp_path):
+    """USCIS, portal receipt Fri 2027-12-31: New Year's Day 2028 falls on a Saturday, so it is
+    observed that Friday (5 U.S.C. 6103(b)). Deemed received Mon 2028-01-03 (Sat, Sun Jan 1-2 off
+    too). 20 WD: Jan 4-7 (4), 10-14 (9), Mon Jan 17 MLK Day, 18-21 (13), 24-28 (18), 31, Feb 1 (20)
+    -> Tue 2028-02-01 (from the Friday itself: Mon Jan 31). Expedition asked in the letter, 6 CFR
+    5.5(e)(4): Jan 3 + 10 = Thu 2028-01-13 (from the Friday: Mon Jan 10)."""
+    events = filed("2027-12-31") + [ev("expedite_requested", "2027-12-31", 2)]
+    c = logged(tmp_path, "USCIS", events)
+    response = c["response"]
+    assert (response.start, response.due) == (D("2028-01-03"), D("2028-02-01"))
+    trace = response.explain()
+    assert "2027-12-31, a day off (New Year's Day (observed))" in trace
+    assert "not counted: 2028-01-01–2028-01-02 weekend" in trace
+    assert "2028-01-17 Birthday of Martin Luther King, Jr." in trace
+    expedite = c["expedite"]
+    assert expedite.due == D("2028-01-13")
+    assert "Counted from the day off itself (2027-12-31) instead: 2028-01-10" in expedite.explain()
