@@ -422,6 +422,17 @@ def test_an_agreed_alternative_time_frame_sets_the_response_date(tmp_path):
     )
 
 
+def test_disputed_closures_do_not_move_an_agreed_date(tmp_path):
+    """ICE, received Mon 2025-12-15; the executive-order closures of Wed Dec 24 and Fri Dec 26,
+    2025 fall inside the statutory count. A response by Fri 2026-02-27 agreed on Mon Jan 5: that
+    date is the same whether the closures are counted or skipped, so no closure is flagged as
+    moving it (the window said "if they are skipped, the date is None")."""
+    events = filed("2025-12-15") + [ev("timeframe_agreed", "2026-01-05", 2, named_date=D("2026-02-27"))]
+    response = logged(tmp_path, "ICE", events)["response"]
+    assert (response.due, response.alternative, response.disputed) == (D("2026-02-27"), None, ())
+    assert "Disputed closure" not in response.explain()
+
+
 def test_a_time_frame_agreed_after_the_date_had_passed_is_flagged(tmp_path):
     """Agreed Mon Nov 30, after the statutory date (Wed Nov 25) had passed and the requester could
     already sue: the agreed date is given, with a warning that giving up the right is unsettled."""

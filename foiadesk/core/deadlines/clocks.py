@@ -1266,7 +1266,14 @@ def compute_clocks(events: list[Event], cal: Calendar, rule: AppealRule | None =
     for clock in clocks:
         other = others.get(clock.key)
         alt = other.due if other is not None and other.due != clock.due else None
-        if clock.start and clock.due and (clock.unit == "working" or (clock.unit == "calendar" and alt)):
+        # An agreed date is the same under either policy: no closure day moves it.
+        fixed = clock.agreed and alt is None
+        if (
+            clock.start
+            and clock.due
+            and not fixed
+            and (clock.unit == "working" or (clock.unit == "calendar" and alt))
+        ):
             # A receipt on a closure day is deemed received the next working day when closures
             # are skipped: that closure moved the start, so it is named with the others.
             first = clock.start
