@@ -187,3 +187,24 @@ def test_packs_made_before_the_agency_closure_types_are_made_again_and_read_a_cl
     assert closure.sum() == 1
     assert events["outcome"][closure].tolist() == [OUTCOMES.index("duplicate")]
     assert events["request_id"][closure].tolist() == [rid]
+
+
+def test_packs_made_before_agreed_time_frames_are_made_again_and_read_one(log):
+    """A log packed by the FoiaDesk before an agreed alternative time frame could be logged: its
+    triggers pack the new type as one they do not know. Opening the log packs it again with the
+    type's own code, so the list reads the agreed date without reading every event."""
+    db = connect(log)
+    with write(db):
+        clock_packs.create(db, tuple(t for t in TYPES if t != "timeframe_agreed"), OUTCOMES, UNREAD)
+    rid = index_read.request_ids(db).tolist()[0]
+    agreed = NewEvent("timeframe_agreed", date(2026, 11, 20), named_date=date(2027, 1, 29))
+    record_event(db, rid, agreed, today=TODAY)
+    assert clock_packs.stale(db)
+    db.close()
+    db = connect(log)
+    assert not clock_packs.stale(db)
+    assert_packs_hold_the_events(db)
+    events = clock_packs.read(db, *EVERY, TYPES, OUTCOMES)
+    mine = events["type"] == TYPES.index("timeframe_agreed")
+    assert events["request_id"][mine].tolist() == [rid]
+    assert events["named"][mine].tolist() == [date(2027, 1, 29).toordinal()]

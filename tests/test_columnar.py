@@ -34,7 +34,7 @@ CROWDED = [
     "determination", "appeal_filed", "appeal_filed", "appeal_received", "appeal_extension_notice",
     "appeal_extension_notice", "appeal_decided", "still_interested", "still_interested_answered",
     "withdrawn", "closed", "interim_release", "estimated_completion", "note", "drafted",
-    "fee_waiver_requested",
+    "fee_waiver_requested", "timeframe_agreed", "timeframe_agreed",
 ]  # fmt: skip
 
 

@@ -38,11 +38,14 @@ def add_commands(sub, with_db) -> None:
     lg.add_argument(
         "type",
         help="event type, e.g. filed, acknowledged, extension_notice; admin_closed when the agency "
-        "closes the request without deciding it (--outcome gives its reason), reopened when it reopens it",
+        "closes the request without deciding it (--outcome gives its reason), reopened when it reopens it, "
+        "timeframe_agreed with --named when you and the agency agree a later response date",
     )
     lg.add_argument("--on", type=iso_date, required=True, help="date it happened / the letter's date")
     lg.add_argument("--agency-received", type=iso_date, help="date the agency received it")
-    lg.add_argument("--named", type=iso_date, help="date the letter names (reply-by, extended date)")
+    lg.add_argument(
+        "--named", type=iso_date, help="date the letter names (reply-by, extended date, agreed date)"
+    )
     lg.add_argument(
         "--outcome",
         help="how it was decided; for appeal_filed, which decision it appeals (default: every open one)",

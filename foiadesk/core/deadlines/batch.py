@@ -56,6 +56,7 @@ class Columns:
     proper: np.ndarray
     steps: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
     done: np.ndarray
+    agreed: np.ndarray  # the response date agreed as an alternative time frame (552(a)(6)(B)(ii))
     expedite_receipt: np.ndarray
     expedite_dated: np.ndarray  # the date of the expedite request (its letter's date)
     expedite_floor: np.ndarray  # AppealRule.expedite_floor: 0, or working days after receipt
@@ -117,7 +118,7 @@ def _padded(n: int, found: list[tuple[int, int]]) -> np.ndarray:
 
 
 _SCALARS = (
-    "filed receipt routed proper done expedite_receipt expedite_dated expedite_floor expedite_done "
+    "filed receipt routed proper done agreed expedite_receipt expedite_dated expedite_floor expedite_done "
     "appeal_days appeal_working "
     "appeal_receipt appeal_done estimate"
 ).split()
@@ -147,6 +148,7 @@ def extract(
         rows["routed"][i] = int(bool(f.routings))
         rows["proper"][i] = _o(f.proper.day) if f.proper else NONE
         rows["done"][i] = _when(f.response_done)
+        rows["agreed"][i] = _o(f.agreed.named_date) if f.agreed else NONE
         rows["expedite_receipt"][i] = _o(f.expedite_receipt.day) if f.expedite_receipt else NONE
         rows["expedite_dated"][i] = _when(f.expedite)
         rows["expedite_floor"][i] = rules[i].expedite_floor
@@ -291,6 +293,9 @@ def compute(cols: Columns, cal: Calendar, today: date | None = None) -> dict[str
     response = _where_set(
         np.full(n, NONE, dtype=np.int64), running, days.add(anchor[running], remaining[running])
     )
+    # An alternative time frame agreed under 552(a)(6)(B)(ii) gives more time, never less.
+    agreed = (response != NONE) & (cols.agreed > response)
+    response = np.where(agreed, cols.agreed, response)
     met = (cols.done != NONE) & (cols.done <= response)
     exhaustion = np.where((response != NONE) & ~met, response + 1, NONE)
     expedite = np.where(cols.expedite_receipt != NONE, cols.expedite_receipt + EXPEDITE_DAYS, NONE)

@@ -136,6 +136,7 @@ class Clock:
     for_what: str = ""  # what the clock is for, in a sentence
     hold_alternative: date | None = None  # the date if a fee estimate's hold tolled the clock
     extended_days: int = 0  # working days an unusual-circumstances notice added (0: none took effect)
+    agreed: bool = False  # ``due`` is an alternative time frame agreed with the agency
     ended_by: str = ""  # the type of the event that met or mooted it, if any
 
     @property
@@ -341,16 +342,20 @@ class _Response:
         self.paused_for.clear()
         got = step.event.agency_received_on or step.event.occurred_on
         when = f"{self.anchor}"
+        skipped: tuple[DayOff, ...] = ()
         if got != step.day:
             when = (
                 f"{got}, a day off ({day_off_name(self.cal, got)}): deemed received the next working "
                 f"day, {step.day} ({DEEMED_NOTE})"
             )
+            skipped = tuple(self.cal.days_off_between(got, step.day))
         self.steps.append(
             Step(
                 f"Paused ({cites}) until the agency received the {answer} {when}; day 0 again "
                 f"{self.anchor}, {self.remaining} working days left",
                 self.anchor,
+                0,
+                skipped,
             )
         )
         if self.held is not None:
@@ -390,9 +395,13 @@ class _Response:
         if step.named is not None:
             wanted = self.cal.working_days_between(due, step.named)
             if wanted > allowance:
+                room = (
+                    f"more than the {allowance} working days an extension may add to {due}"
+                    if allowance
+                    else f"after {due}, and the 10 working days extensions may add are used up"
+                )
                 self.warnings.append(
-                    f"The notice names {step.named}, more than the {allowance} working days an "
-                    f"extension may add to {due}: the agency must offer to narrow the request or "
+                    f"The notice names {step.named}, {room}: the agency must offer to narrow the request or "
                     "agree another timeframe, make its FOIA Public Liaison available and tell you "
                     f"about OGIS ({CITE_EXTENSION_BEYOND}). The statutory date stays "
                     f"{self.cal.add_working_days(now, allowance)}."
@@ -413,7 +422,8 @@ class _Response:
         self.steps.append(
             Step(
                 f"Unusual-circumstances notice of {step.event.occurred_on}{named}: "
-                f"+{extra} working days ({CITE_EXTENSION}; at most 10 in all)",
+                f"+{extra} working days ({CITE_EXTENSION}; at most 10 in all"
+                + (", all used by the earlier notices)" if not allowance else ")"),
                 step.event.occurred_on,
             )
         )
@@ -425,7 +435,7 @@ def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
     restart the cap."""
     receipt = facts.receipt
     assert receipt is not None  # read_events gives every filed request a receipt
-    steps = [Step(receipt.describe(), receipt.day)]
+    steps = [_receipt_step(receipt, cal)]
     if facts.filed is not None and facts.filed.type == "referral_received":
         steps.append(
             Step("Referred by another agency: the clock starts on this agency's receipt (no routing cap)")
@@ -455,7 +465,8 @@ def _start(facts: Facts, cal: Calendar) -> tuple[date, list[Step]]:
     if proper.day > cap:
         steps.append(Step(f"{proper.describe()}, after the cap: the clock starts {cap}", cap))
         return cap, steps
-    steps.append(Step(f"{proper.describe()}, within the cap: the clock starts then", proper.day))
+    within = _receipt_step(proper, cal)
+    steps.append(replace(within, text=f"{within.text}, within the cap: the clock starts then"))
     return proper.day, steps
 
 
@@ -509,6 +520,11 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
                 f"Counted {clock.remaining} working days after {clock.anchor}: due {due}",
             )
         )
+    agreed = False
+    if facts.agreed is not None and due is not None:
+        due, agreed = _agreed_time_frame(facts.agreed, due, clock)
+    if facts.said_received is not None and due is not None:
+        clock.warnings.append(_said_received_warning(events, cal, facts, due))
     done = facts.response_done
     if done is not None and done.type == "admin_closed":
         clock.steps.append(
@@ -524,8 +540,8 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
         "response",
         "Response due",
         "agency",
-        "20 working days after receipt (day of receipt is day 0)",
-        CITE_RESPONSE,
+        AGREED_RULE if agreed else "20 working days after receipt (day of receipt is day 0)",
+        f"{CITE_RESPONSE}; {CITE_EXTENSION_BEYOND}" if agreed else CITE_RESPONSE,
         due,
         start,
         facts.receipt.assumed,
@@ -538,6 +554,64 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
         extended_days=clock.extended,
         moot=done is not None and done.type != "determination",
         ended_by=done.type if done else "",
+        agreed=agreed,
+    )
+
+
+AGREED_RULE = (
+    "the date agreed with the agency as an alternative time frame; without it, 20 working days "
+    "after receipt, extended as the statute allows"
+)
+
+
+def _agreed_time_frame(agreed: Event, statutory: date, clock: _Response) -> tuple[date, bool]:
+    """552(a)(6)(B)(ii): an agency that cannot meet the time limits must offer the requester the
+    chance to "arrange with the agency an alternative time frame for processing the request"; a
+    requester who agrees has agreed to wait until then. A date earlier than the statute's gives
+    the agency no less time."""
+    day = agreed.named_date
+    assert day is not None  # facts keeps only agreements that name their date
+    if day <= statutory:
+        clock.warnings.append(
+            f"The time frame agreed {agreed.occurred_on} ends {day}, no later than the statutory date "
+            f"{statutory}: the statutory date stands"
+        )
+        return statutory, False
+    clock.steps.append(
+        Step(
+            f"Alternative time frame agreed {agreed.occurred_on}: you and the agency arranged for the "
+            f"request to be processed by {day} ({CITE_EXTENSION_BEYOND}); the response is due then, "
+            f"instead of {statutory}, the date the statute's time limits give",
+            day,
+        )
+    )
+    if agreed.occurred_on > statutory:
+        clock.warnings.append(
+            f"The time frame was agreed {agreed.occurred_on}, after the statutory date {statutory} had "
+            "passed, when you could already sue (5 U.S.C. 552(a)(6)(C)(i)); whether agreeing later "
+            "gives that up is not settled in a source read [U]"
+        )
+    return day, True
+
+
+def _said_received_warning(events: list[Event], cal: Calendar, facts: Facts, due: date) -> str:
+    """An acknowledgment that dates the receipt otherwise than the date counted from: the
+    date it would give, so a requester sees both before relying on either."""
+    assert facts.said_received is not None and facts.receipt is not None
+    ack, said = facts.said_received
+    other = response_clock(events, cal, replace(facts, receipt=said, said_received=None))
+    assert other is not None
+    text = (
+        f"The acknowledgment of {ack.occurred_on} says the agency received the request on "
+        f"{said.said}, not {facts.receipt.said} as counted above"
+    )
+    if other.due == due:
+        return f"{text}; counted from its date the due date is the same"
+    return (
+        f"{text}: counted from its date, the response would be due {other.due}. An agency rule may "
+        "deem a request that arrives after hours or on a day off received the next working day "
+        "(e.g. 43 CFR 2.58(e)); the statute counts from receipt (5 U.S.C. 552(a)(6)(A)(i)), so "
+        "check which date is right, and count on the later one before suing"
     )
 
 
@@ -589,8 +663,12 @@ def _new_request_warning(cal: Calendar, closure: Event, reopening: Event) -> str
 # -- the other clocks -------------------------------------------------------------------
 
 
-def _receipt_step(receipt: Receipt) -> Step:
-    return Step(receipt.describe(), receipt.day)
+def _receipt_step(receipt: Receipt, cal: Calendar | None = None) -> Step:
+    """The receipt, and, when it fell on a day off, every further day off before the working day
+    it is deemed received on (a Saturday before a Monday holiday moves it three days)."""
+    if cal is None or receipt.day == receipt.said:
+        return Step(receipt.describe(), receipt.day)
+    return Step(receipt.describe(), receipt.day, 0, tuple(cal.days_off_between(receipt.said, receipt.day)))
 
 
 def expedite_due(dated: date, received: date, floor: int, cal: Calendar) -> date:
@@ -627,6 +705,20 @@ def _expedite_from_date_steps(dated: date, received: Receipt, floor: int, cal: C
     return steps
 
 
+def _statute_expedite_step(dated: date, due: date) -> Step:
+    """Where no rule of the agency on file says how it counts the 10 days: the statute's own
+    words, "within 10 days after the date of the request", beside the receipt count."""
+    literal = dated + timedelta(days=EXPEDITE_DAYS)
+    text = (
+        f'The statute says "within 10 days after the date of the request" ({CITE_EXPEDITE}); no '
+        "rule of this agency on file says how it counts them, so they are counted as the DHS, DOJ "
+        "and Treasury rules count them, in calendar days from receipt"
+    )
+    if literal != due:
+        text += f"; counted from the date of the request ({dated}), the decision was due {literal}"
+    return Step(text, literal)
+
+
 def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar | None = None) -> Clock | None:
     if facts.expedite is None:
         return None
@@ -634,7 +726,7 @@ def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar |
     assert received is not None  # read_events gives every expedite request a receipt
     floor = rule.expedite_floor if rule and cal else 0
     dated = facts.expedite.occurred_on
-    steps = [Step(f"Expedited processing requested {dated}", dated), _receipt_step(received)]
+    steps = [Step(f"Expedited processing requested {dated}", dated), _receipt_step(received, cal)]
     if floor:
         assert cal is not None  # a floor is read only with a calendar
         due = expedite_due(dated, received.day, floor, cal)
@@ -651,8 +743,23 @@ def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar |
             steps.append(
                 Step(f"Counted from the day off itself ({received.said}) instead: {earlier}", earlier)
             )
-        what = "decision within 10 calendar days of the request"
+        what = "decision within 10 calendar days of the agency's receipt of the expedite request"
+        if not (rule and rule.expedite_cite):
+            steps.append(_statute_expedite_step(dated, due))
+    if facts.routings and facts.routings[0].occurred_on >= received.said:
+        steps.append(
+            Step(
+                f"Routed to another component {facts.routings[0].occurred_on}: the ten days still run from "
+                "the first receipt; the statute counts them from the date of the request, and the routing "
+                f"allowance of {CITE_ROUTING} moves only the 20-day response clock"
+            )
+        )
     done = facts.expedite_done
+    if done is not None:
+        label = EVENT_TYPES[done.type].label
+        if done.type == "expedite_decided" and done.outcome in OUTCOME_LABELS:
+            label += f" ({OUTCOME_LABELS[done.outcome].lower()})"
+        steps.append(Step(f"{label} on {done.occurred_on}", done.occurred_on))
     return Clock(
         "expedite",
         "Expedite decision due",
@@ -667,6 +774,7 @@ def expedite_clock(facts: Facts, rule: AppealRule | None = None, cal: Calendar |
         unit="calendar",
         closures_skipped=cal.skip_closures if cal else False,
         for_what="the agency's decision on expedited processing",
+        ended_by=done.type if done else "",
     )
 
 
@@ -783,7 +891,7 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
     clock.remaining = APPEAL_DECISION_DAYS
     clock.steps = [
         Step(f"Appeal filed {facts.appeal.occurred_on}", facts.appeal.occurred_on),
-        _receipt_step(received),
+        _receipt_step(received, cal),
     ]
     for step in facts.appeal_steps:
         clock.extend(step)
@@ -793,6 +901,15 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
             cal, clock.anchor, due, f"Counted {clock.remaining} working days after {clock.anchor}: due {due}"
         )
     )
+    if facts.appeal_logged is not None:
+        appeal, logged = facts.appeal_logged
+        other = appeal_decision_clock(replace(facts, appeal_receipt=logged, appeal_logged=None), cal)
+        assert other is not None
+        clock.warnings.append(
+            f"The appeal was logged as received {logged.said}, but the appeal office says it received it "
+            f"{received.said}: counted from the logged date, the decision would be due {other.due}. The "
+            "date above follows the appeal office; check which is right before relying on either"
+        )
     done = facts.appeal_done
     cite = CITE_APPEAL_DECISION
     if facts.appeal.outcome == "expedite":
@@ -808,6 +925,11 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
             text = (
                 f"The agency made its determination {done.occurred_on}: the expedite appeal is "
                 f"over ({CITE_EXPEDITE_MOOT})"
+            )
+        elif done.type == "reopened":
+            text = (
+                f"The agency reopened the request {done.occurred_on}: the closure appealed is undone, "
+                "so no appeal decision is owed; the response clock goes on from the original receipt"
             )
         clock.steps.append(Step(text, done.occurred_on))
     return Clock(
@@ -915,6 +1037,17 @@ def fee_bar_step(response: Clock, cal: Calendar) -> Step:
     so the trace gives both dates (the letters assert only the later one)."""
     assert response.due is not None  # asked only of a missed, dated response
     day = response.due + timedelta(days=1)
+    if response.agreed:
+        return Step(
+            f"Fee bar ({CITE_FEE_BAR}): the time limit was the alternative time frame agreed under "
+            f"{CITE_EXTENSION_BEYOND}, ending {response.due}. The bar applies when the agency fails "
+            "to comply with a time limit of 552(a)(6); whether an agreed time frame is one is not "
+            f"settled in a source read [U]. If it is, from {day} the agency may not charge "
+            f"{BARRED_FEES} unless (bb) more than 5,000 pages are needed and it discussed narrowing "
+            "with you (or made three good-faith attempts to), or (cc) a court found exceptional "
+            "circumstances",
+            day,
+        )
     if not response.extended_days:
         return Step(
             f"Fee bar ({CITE_FEE_BAR}): no timely unusual-circumstances notice extended the time "
@@ -1027,6 +1160,63 @@ def appeal_exhaustion_milestone(decision: Clock | None) -> Clock | None:
     )
 
 
+CITE_EXPEDITE_REVIEW = "5 U.S.C. 552(a)(6)(E)(iii)"
+
+
+def expedite_review_milestone(expedite: Clock | None, decided: Event | None = None) -> Clock | None:
+    """The day after a missed expedite decision: the agency's failure to decide in time is
+    subject to judicial review (552(a)(6)(E)(iii)), until it has fully answered the request
+    ((E)(iv) takes the expedite question from the courts then)."""
+    if expedite is None or expedite.due is None:
+        return None
+    if expedite.done_on is not None and expedite.done_on <= expedite.due:
+        return None
+    day = expedite.due + timedelta(days=1)
+    steps = [
+        Step(
+            f"Expedite decision was due {expedite.due}; from the next day, {day}, the agency's "
+            f"failure to decide in time may be taken to court ({CITE_EXPEDITE_REVIEW}), on the "
+            "record before the agency",
+            day,
+        )
+    ]
+    moot = expedite.ended_by not in ("", "expedite_decided")
+    if expedite.ended_by == "determination":
+        steps.append(
+            Step(
+                f"The agency made its determination {expedite.done_on}, without deciding expedition "
+                f"in time: the expedite question is over ({CITE_EXPEDITE_MOOT})",
+                expedite.done_on,
+            )
+        )
+    elif moot:
+        steps.append(Step(f"{expedite.steps[-1].text}: no expedite decision is owed now", expedite.done_on))
+    elif expedite.done_on is not None:
+        after = (
+            "it granted expedition"
+            if decided is not None and decided.outcome == "granted"
+            else "its denial is open to an administrative appeal (see its window)"
+        )
+        steps.append(
+            Step(f"The agency decided expedition late, on {expedite.done_on}: {after}", expedite.done_on)
+        )
+    return Clock(
+        "expedite_review",
+        "Expedite: failure to decide reviewable from",
+        "milestone",
+        "an agency's failure to decide a request for expedited processing in time is subject to "
+        "judicial review",
+        CITE_EXPEDITE_REVIEW,
+        day,
+        expedite.due,
+        done_on=expedite.done_on,
+        steps=tuple(steps),
+        unit="milestone",
+        moot=moot,
+        for_what="the right to ask a court to review the expedite delay",
+    )
+
+
 def estimate_clock(facts: Facts) -> Clock | None:
     """The agency's estimated completion date (552(a)(7)(B)(ii)), the latest it gave, with
     each earlier one: beside the statutory date, never instead of it."""
@@ -1076,7 +1266,14 @@ def compute_clocks(events: list[Event], cal: Calendar, rule: AppealRule | None =
     for clock in clocks:
         other = others.get(clock.key)
         alt = other.due if other is not None and other.due != clock.due else None
-        if clock.start and clock.due and (clock.unit == "working" or (clock.unit == "calendar" and alt)):
+        # An agreed date is the same under either policy: no closure day moves it.
+        fixed = clock.agreed and alt is None
+        if (
+            clock.start
+            and clock.due
+            and not fixed
+            and (clock.unit == "working" or (clock.unit == "calendar" and alt))
+        ):
             # A receipt on a closure day is deemed received the next working day when closures
             # are skipped: that closure moved the start, so it is named with the others.
             first = clock.start
@@ -1094,11 +1291,13 @@ def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]
     facts = read_events(events, cal)
     response = response_clock(events, cal, facts)
     decision = appeal_decision_clock(facts, cal)
+    expedite = expedite_clock(facts, rule, cal)
     found = [
         response,
         exhaustion_milestone(response, cal),
         estimate_clock(facts),
-        expedite_clock(facts, rule, cal),
+        expedite,
+        expedite_review_milestone(expedite, facts.expedite_done),
         *(appeal_window_clock(w, cal, rule) for w in facts.windows),
         decision,
         appeal_exhaustion_milestone(decision),

@@ -26,6 +26,7 @@ from foiadesk.core.deadlines.facts import (
     _WINDOW_RULES,
     ANSWER_FEE,
     ANSWER_INFO,
+    APPEAL_ALSO_ENDED_BY,
     ASK_FEE,
     ENDS_APPEAL,
     ENDS_EXPEDITE,
@@ -239,6 +240,7 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
     got = np.where(answer, _or(rec[at_steps], on[at_steps]), NONE)
     day = np.where(answer, days.day(got, log.row[at_steps]), on[at_steps])
     steps = (log.row[at_steps], kind, day, np.where(answer, NONE, log.named[at_steps]))
+    agreed = at(log.named, log.last(window & of("timeframe_agreed") & (log.named != NONE)))
 
     # Expedited processing.
     expedite = log.first(of("expedite_requested"))
@@ -289,9 +291,12 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
     appeal_receipt = days.day(
         np.where(appeal != NONE, _or(at(rec, ack), _or(at(rec, appeal), appealed_on)), NONE)
     )
-    # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)).
-    expedite_appeal = at(log.outcome, appeal) == _code("expedite")
-    appeal_done = log.first(since_appeal & (of(*ENDS_APPEAL) | (each(expedite_appeal) & of("determination"))))
+    # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)), an
+    # appeal of a closure once the agency reopens the request.
+    ends = of(*ENDS_APPEAL)
+    for outcome, also in APPEAL_ALSO_ENDED_BY.items():
+        ends |= each(at(log.outcome, appeal) == _code(outcome)) & of(*also)
+    appeal_done = log.first(since_appeal & ends)
     extended = np.flatnonzero(
         since_appeal
         & of("appeal_extension_notice")
@@ -326,6 +331,7 @@ def _read(log: _Log, cal: Calendar, rules: list[AppealRule]) -> tuple[Flat, _Rec
         "routed": (routed != NONE).astype(np.int64),
         "proper": proper,
         "done": at(on, done),
+        "agreed": agreed,
         "expedite_receipt": expedite_receipt,
         "expedite_dated": expedite_on,
         "expedite_floor": np.array([r.expedite_floor for r in rules], dtype=np.int64),
@@ -426,7 +432,8 @@ def _columns(n: int, flat: Flat) -> Columns:
 
 _MOVES = (  # events that move a draft or filed request to "Processing" (an agency that asks has it)
     "received", "acknowledged", "routed", "referral", "consultation", "estimated_completion",
-    "extension_notice", "interim_release", "status_inquiry", "payment", "fee_decision", "expedite_decided",
+    "extension_notice", "timeframe_agreed", "interim_release", "status_inquiry", "payment", "fee_decision",
+    "expedite_decided",
     *ASKS,
 )  # fmt: skip
 

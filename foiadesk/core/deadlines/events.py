@@ -117,6 +117,13 @@ _TYPES = [
         "in",
         named_date="Determination expected by",
     ),
+    # 552(a)(6)(B)(ii): the requester may "arrange with the agency an alternative time frame"
+    EventType(
+        "timeframe_agreed",
+        "Alternative time frame agreed",
+        "in",
+        named_date="Agreed to respond by",
+    ),
     EventType(
         "expedite_requested",
         "Expedited processing requested",
@@ -277,6 +284,7 @@ def derive_status(events: list[Event]) -> str:
             "consultation",
             "estimated_completion",
             "extension_notice",
+            "timeframe_agreed",
             "interim_release",
             "status_inquiry",
             "payment",

@@ -43,6 +43,9 @@ ENDS_RESPONSE = ("determination", "withdrawn", "closed", "admin_closed")
 ENDS_EXPEDITE = ("expedite_decided", "determination", "withdrawn", "closed", "admin_closed")
 ENDS_APPEAL = ("appeal_decided", "withdrawn", "closed")
 ENDS_REQUEST = ("withdrawn", "closed")
+# What else ends an appeal of one kind of decision: the determination an expedite appeal
+# (552(a)(6)(E)(iv)), the reopening an appeal of an administrative closure.
+APPEAL_ALSO_ENDED_BY = {"expedite": ("determination",), "admin_closure": ("reopened",)}
 # The appeal windows a request can have side by side, one per kind of adverse decision:
 # kind -> (event type, outcomes that open it, outcomes of a later event of that type that
 # make it moot). Any later determination moots an expedite denial (552(a)(6)(E)(iv): the
@@ -133,6 +136,11 @@ class Facts:
     estimates: tuple[Event, ...] = ()  # letters that name an estimated completion date
     holds: tuple[Event, ...] = ()  # fee estimates counted as fee clarifications
     bridged: tuple[tuple[Event, Event], ...] = ()  # closures the agency undid, each with its reopening
+    # an acknowledgment that gives another receipt date than the one counted from, and that date
+    said_received: tuple[Event, Receipt] | None = None
+    agreed: Event | None = None  # the latest alternative time frame agreed before the response ended
+    # the appeal's receipt as logged with it, when the appeal office's acknowledgment says another
+    appeal_logged: tuple[Event, Receipt] | None = None
 
     @property
     def routed(self) -> Event | None:
@@ -198,7 +206,9 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
     ):
         filed = first["referral_received"]
     receipt = proper = response_done = None
+    said_received: tuple[Event, Receipt] | None = None
     routings: list[Event] = []
+    agreed: Event | None = None
     steps: list[ClockStep] = []
     holds: list[Event] = []
     if filed is not None and filed.type == "referral_received":
@@ -220,6 +230,15 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
             receipt = _receipt(cal, ack.agency_received_on, "Acknowledgment says the agency received it")
         else:
             receipt = _receipt(cal, filed.occurred_on, ASSUMED_RECEIPT, True)
+        if (
+            ack is not None
+            and ack.agency_received_on
+            and (received is not None or filed.agency_received_on)
+            and "routed" not in first  # a later acknowledgment may be the proper component's
+        ):
+            ack_says = _receipt(cal, ack.agency_received_on, "Acknowledgment says the agency received it")
+            if ack_says.day != receipt.day:  # a day off and the working day it is deemed: the same count
+                said_received = (ack, ack_says)
     if filed is not None:
         if "routed" in first:
             routings = [e for e in events if e.type == "routed"]
@@ -250,6 +269,8 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
             if ev.type in ENDS_RESPONSE:
                 response_done = ev
                 break
+            if ev.type == "timeframe_agreed" and ev.named_date:
+                agreed = ev
             kind = STEP_KINDS.get(ev.type)
             if ev.type == "fee_estimate" and (estimates_hold or ev.outcome == "on_hold"):
                 kind = ASK_FEE
@@ -337,6 +358,7 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
     if "appeal_filed" in first:
         appeal = next(e for e in reversed(events) if e.type == "appeal_filed")
     appeal_receipt = appeal_done = None
+    appeal_logged: tuple[Event, Receipt] | None = None
     if appeal is not None:
         ack = next(
             (
@@ -351,12 +373,17 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
         if ack is not None:
             assert ack.agency_received_on is not None  # the search above requires it
             appeal_receipt = _receipt(cal, ack.agency_received_on, "Appeal office says it received it")
+            if appeal.agency_received_on:
+                logged = _receipt(cal, appeal.agency_received_on, "Appeal office received it (as logged)")
+                if logged.day != appeal_receipt.day:
+                    appeal_logged = (appeal, logged)
         elif appeal.agency_received_on:
             appeal_receipt = _receipt(cal, appeal.agency_received_on, "Appeal office received it")
         else:
             appeal_receipt = _receipt(cal, appeal.occurred_on, "Receipt ASSUMED from the appeal's date", True)
-        # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)).
-        ends = ENDS_APPEAL + (("determination",) if appeal.outcome == "expedite" else ())
+        # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)); an
+        # appeal of a closure, once the agency reopens the request: nothing is left to decide.
+        ends = ENDS_APPEAL + APPEAL_ALSO_ENDED_BY.get(appeal.outcome or "", ())
         appeal_done = _first(events, ends, appeal.occurred_on)
     appeal_steps: tuple[ClockStep, ...] = ()
     if appeal is not None and "appeal_extension_notice" in first:
@@ -398,4 +425,7 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
         else (),
         tuple(holds),
         tuple((events[i], reopening) for i, reopening in sorted(undone.items())),
+        said_received,
+        agreed,
+        appeal_logged,
     )

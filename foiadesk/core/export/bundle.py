@@ -147,7 +147,12 @@ def clock_lines(clock: Clock, as_of: date) -> tuple[str, str]:
         if state == "moot":  # the request (or appeal) ended without an answer
             return f"{head[0].lower() + head[1:]} (moot)", f"{head}: moot; {clock.steps[-1].text}"
         short = head if reached else f"{head} (not yet reached)"
-        verdict = "reached" if reached else "not yet reached; only if the response deadline is missed"
+        missed = {"appeal_exhaustion": "the appeal decision", "expedite_review": "the expedite decision"}
+        verdict = (
+            "reached"
+            if reached
+            else f"not yet reached; only if {missed.get(clock.key, 'the response deadline')} is missed"
+        )
         return short[0].lower() + short[1:], f"{head}: {verdict}"
     done = "appeal filed" if clock.key.startswith("appeal_window") else DONE.get(clock.key, "answered")
     if state == "met":

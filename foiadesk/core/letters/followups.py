@@ -163,6 +163,7 @@ class History:
     waiver_decided: Event | None = None  # the last decision on the waiver, whatever it was
     closure: Closure | None = None  # the agency's administrative closure no reopening undid
     closure_appeal_due: date | None = None  # the last day to appeal it
+    agreed: bool = False  # the due date is an alternative time frame agreed with the agency
 
     def missed(self, today: date) -> bool:
         """The determination deadline passed without a determination."""
@@ -258,6 +259,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         acknowledged_on=next((e.occurred_on for e in events if e.type in ("acknowledged", "received")), None),
         due_on=response.due if response else None,
         extended=bool(response and response.extended_days),  # a late notice extends nothing
+        agreed=bool(response and response.agreed),
         responded_on=response.done_on if response else None,
         exhaustion_on=exhaustion.due if exhaustion else None,
         status_inquiries=_unanswered_inquiries(events),
@@ -345,6 +347,7 @@ AGENCY_LETTERS = {
     "fee_decision": "fee decision",
     "still_interested": "letter asking whether the request is still wanted",
     "extension_notice": "notice of unusual circumstances",
+    "timeframe_agreed": "agreement on an alternative time frame",
     "expedite_decided": "decision on expedited processing",
     "interim_release": "interim release",
     "determination": "determination",
@@ -476,6 +479,9 @@ def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
         "expedite_decided": f"{agency} {e.outcome or 'decided'} expedited processing.",
         "extension_notice": f"{agency} invoked unusual circumstances to extend the time limit"
         + (f" to {long_date(e.named_date)}" if e.named_date else "")
+        + ".",
+        "timeframe_agreed": f"Plaintiff and {agency} agreed to an alternative time frame"
+        + (f", with a response by {long_date(e.named_date)}" if e.named_date else "")
         + ".",
         "status_inquiry": f"Plaintiff asked {agency} for the status and an estimated completion date.",
         "info_requested": f"{agency} asked Plaintiff for information.",
@@ -816,6 +822,8 @@ def fee_bar_state(h: History, today: date) -> str:
     know. "": no limit missed, or still within those 10 days (counted as working days, the
     later reading)."""
     if h.due_on is None or not h.missed(today):
+        return ""
+    if h.agreed:  # whether missing an agreed time frame bars fees is not settled: claim nothing
         return ""
     if not h.extended:
         return "barred"

@@ -313,6 +313,8 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
         raise LogError(f"{kind.label}: say which outcome ({', '.join(kind.outcomes)}).")
     if new.named_date is not None and not kind.named_date:
         raise LogError(f"{kind.label} does not take a named date.")
+    if new.type == "timeframe_agreed" and new.named_date is None:
+        raise LogError(f"{kind.label}: give the date you agreed the agency would respond by.")
     if new.agency_received_on is not None and not kind.agency_receipt:
         raise LogError(f"{kind.label} does not take an agency receipt date.")
     if new.amount_cents is not None and new.amount_cents < 0:
