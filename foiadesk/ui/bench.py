@@ -1,14 +1,11 @@
 """The window's side of ``foiadesk bench scale``, run in a fresh process each time:
 
     python -m foiadesk.ui.bench bare
-    python -m foiadesk.ui.bench stack
     python -m foiadesk.ui.bench window LOG [DATA_FOLDER]
 
 prints one "name value" line per figure (milliseconds, megabytes; "painted" and
 "list_ready" carry no value: the caller times them from the launch) and exits. "bare"
-is a QMainWindow holding an empty QTableView, the reference; "stack" is the same window after
-importing what any reading of the log needs (numpy, sqlite-utils, Qt's ``Qt`` namespace): the
-floor under FoiaDesk's start that no code of its own can lower;
+is a QMainWindow holding an empty QTableView, the reference;
 "window" is FoiaDesk started as ``foiadesk`` starts it (with DATA_FOLDER as its data
 folder, so a second start finds what the first kept; a new folder when none is given),
 timed until its list is read and shown, with the longest freeze meanwhile, then a filter
@@ -68,11 +65,7 @@ class _Stalls:
         self.longest = max(self.longest, self._clock.restart())
 
 
-def bare(app: QApplication, stack: bool = False) -> None:
-    if stack:
-        import numpy  # noqa: F401
-        import sqlite_utils  # noqa: F401
-        from PySide6.QtCore import Qt  # noqa: F401
+def bare(app: QApplication) -> None:
     from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import QMainWindow, QTableView
 
@@ -175,8 +168,8 @@ def window(app: QApplication, log: Path, folder: Path | None = None) -> None:
 
 def main(argv: list[str]) -> None:
     app = QApplication([sys.argv[0]])
-    if argv[0] in ("bare", "stack"):
-        bare(app, stack=argv[0] == "stack")
+    if argv[0] == "bare":
+        bare(app)
     else:
         window(app, Path(argv[1]), Path(argv[2]) if len(argv) > 2 else None)
 
