@@ -416,6 +416,53 @@ def test_a_number_the_log_keeps_with_a_note_after_it_is_the_same_number(db):
     assert propose_request(db, proposal, reply).request_id not in (dss, other)
 
 
+def test_a_name_ocr_ran_into_the_next_word_is_found_where_the_capital_shows_the_seam(db):
+    aphis = office(db, "usda--animal-plant-health-inspection")
+    fbi = office(db, FBI)
+    selected = office(db, NSA)
+    for printed, right in (
+        ("Animal andPlant HealthInspectionService", aphis),
+        ("U.S. Department of JusticeFBI Records Management Division", fbi),
+    ):
+        proposal, reply = letter(head("United StatesDepartment o fAgr icul ture", printed))
+        assert propose_request(db, proposal, reply, selected=selected).request_id == right, printed
+    # near miss: the same letters inside a word of small letters are no seam
+    proposal, reply = letter(head("Animal and Plant Health Inspections Unit", "Safeguarding Mcfbi Farm"))
+    assert propose_request(db, proposal, reply, selected=selected).request_id == selected
+
+
+def test_an_office_named_by_more_than_its_function_needs_no_department_beside_it(db):
+    occ = office(db, "treasury--office-of-the-comptroller-of-the-currency")
+    selected = office(db, FBI)
+    proposal, reply = letter(head("Office of the Comptroller of the Currency", "Washington, DC 20219"))
+    assert propose_request(db, proposal, reply, selected=selected).request_id == occ
+    # near miss: "Office of the Solicitor" says only what the office does
+    office(db, "doi--office-of-the-solicitor")
+    proposal, reply = letter(head("Office of the Solicitor", "Washington, DC 20240"))
+    assert propose_request(db, proposal, reply, selected=selected).request_id == selected
+
+
+def test_an_agency_s_number_form_names_the_agency_and_its_headquarters(db):
+    hq = office(db, "epa--national-headquarters")
+    office(db, "epa--region-5-states-il-in-mi-mn-oh-wi")
+    selected = office(db, FBI)
+    text = "From: foia_hq@example.gov\nTracking Number: EPA-HQ-2017-007662\nDear Mr. Hains:\nWe received it."
+    proposal, reply = letter(text)
+    match = propose_request(db, proposal, reply, selected=selected)
+    assert match.request_id == hq and "Its tracking number is in the form of EPA" in match.why
+
+
+def test_the_postal_service_as_carrier_is_not_the_writer(db):
+    usps = office(db, "usps--usps-headquarters-office")
+    ncua = office(db, "ncua--main-office")
+    text = "SENT BY USPS MAIL\nRe: 2025-APP-00014\nDear Requester:\nThe NCUA Board denied your appeal."
+    proposal, reply = letter(text)
+    match = propose_request(db, proposal, reply, selected=usps)
+    assert match.request_id == ncua and "USPS" not in match.why
+    proposal, reply = letter(text.replace("SENT BY USPS MAIL", "UNITED STATES POSTAL SERVICE"))  # near miss
+    assert propose_request(db, proposal, reply, selected=ncua).request_id == usps
+
+
 def test_real_letters_keep_their_match_figures(monkeypatch):
     """scripts/match_accuracy.py on every fourth labelled letter (a quick sample of the real and
     template letters): the floors are the figures after the letterhead rules above, which
@@ -434,4 +481,4 @@ def test_real_letters_keep_their_match_figures(monkeypatch):
     right = {s: sum(t.right for t in by_split.values()) for s, by_split in tallies.items()}
     total = {s: sum(t.total for t in by_split.values()) for s, by_split in tallies.items()}
     assert total == {"A": 60, "B": 85, "C": 85}
-    assert right["A"] >= 59 and right["B"] >= 67 and right["C"] >= 70, right
+    assert right["A"] >= 59 and right["B"] >= 71 and right["C"] >= 72, right

@@ -74,6 +74,14 @@ def _letterhead(reply: ReplyFile | None, text: str) -> str:
 _US = r"(?:(?:U\.?\s*S\.?|United\s*States)\s*)?"
 
 
+# Where a name starts and ends: not inside a word, but OCR runs words together ("United
+# StatesDepartment of Agriculture", "HealthInspectionService"), and a small letter before a
+# capital shows where one word ended. Abbreviations are matched by case: "AgricultureAPHIS" and
+# "FBI's" hold one, "NOTICE" and "DoDPI" do not.
+_SEAM_BEFORE = r"(?:(?<![A-Za-z])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"
+_SEAM_AFTER = r"(?:(?![A-Za-z])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"
+
+
 def _name_pattern(name: str) -> str:
     """A name as a letterhead prints it, across its line breaks and the spaces OCR loses or doubles
     between words ("Customs and\n\nBorder Protection", "United States Departmentof State"), with
@@ -87,7 +95,7 @@ def _name_pattern(name: str) -> str:
         opening = ""
     parts = [r"(?:&|and)" if w.lower() in ("&", "and") else re.escape(w) for w in words]
     words_pattern = r"\s*".join(parts)
-    return rf"(?<![A-Za-z]){opening}{words_pattern}(?![A-Za-z])"
+    return rf"{_SEAM_BEFORE}{opening}{words_pattern}{_SEAM_AFTER}"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -97,7 +105,7 @@ def _name_re(name: str) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _abbr_re(abbr: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![A-Za-z0-9-]){re.escape(abbr)}(?![A-Za-z0-9-])")
+    return re.compile(rf"(?<![A-Z0-9-]){re.escape(abbr)}(?![A-Z0-9-])")
 
 
 def _names_in(head: str, name: str) -> bool:
@@ -227,6 +235,22 @@ def _linked_entry(abbr: str, name: str) -> str | None:
     return next((k for k, e in known.items() if any(_normal(n) == normal for n in e.get("names", ()))), None)
 
 
+# The words of an office's function, which many agencies' offices share ("Office of Legal Counsel",
+# "Office of Information Policy"); "Office of the Comptroller of the Currency" is one office's name.
+FUNCTION_WORDS = frozenset(
+    "counsel general inspector legal policy information public affairs secretary administration "
+    "administrative management services service chief officer programs program operations government "
+    "privacy records solicitor legislative congressional intergovernmental civil rights liberties "
+    "hearings appeals special staff executive director deputy assistant foia disclosure".split()
+)
+
+
+def _function_name(name: str) -> bool:
+    """A name that opens like any agency's office and says only what it does."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in SMALL_WORDS]
+    return bool(words) and words[0] in GENERIC_OPENING and all(w in FUNCTION_WORDS for w in words[1:])
+
+
 def _plain(name: str) -> str:
     """A directory name as letters print it: "Forest Service - Headquarters" is the Forest Service."""
     return re.sub(r"\s+-\s+Headquarters(?:\s+Office)?$", "", name)
@@ -284,9 +308,7 @@ def log_offices(db: Database) -> list[Office]:
             abbrs.append(initials)
         if _normal(name) == _normal(agency_name) and agency.isupper():
             abbrs.append(agency)  # an agency of one office: "NRC", "CIA"
-        qualified = [
-            n for n in names if _normal(n) in shared_names() or n.split()[0].lower() in GENERIC_OPENING
-        ]
+        qualified = [n for n in names if _normal(n) in shared_names() or _function_name(n)]
         names = [n for n in names if n not in qualified]
         label = next((a for a in abbrs if "-" not in a), None) or (
             f"{name} ({agency_name})" if shared else name
@@ -377,8 +399,18 @@ REFERRAL = re.compile(
 )
 
 
+# The Postal Service as the carrier of a letter ("SENT BY USPS MAIL", "via U.S. Postal Service")
+CARRIER = re.compile(
+    r"\b(?:by|via)\s+(?:(?:first[- ]class|certified|priority|express|regular)\s+)?"
+    r"(?:USPS|U\.\s*S\.\s*Postal\s+Service|United\s+States\s+Postal\s+Service)\b",
+    re.I,
+)
+
+
 def _unreferred(text: str) -> str:
-    return REFERRAL.sub(lambda m: " " * len(m[0]), text)
+    """The text without the offices it names only as a referral's other end or as the carrier."""
+    text = REFERRAL.sub(lambda m: " " * len(m[0]), text)
+    return CARRIER.sub(lambda m: " " * len(m[0]), text)
 
 
 def _label(abbrs: Collection[str], offices: list[Office]) -> str:
@@ -426,6 +458,22 @@ def _mentions(
     return sorted(((len(v), -min(v), k[0], k[1]) for k, v in counts.items()), reverse=True)
 
 
+def _agency_of_entry(entry: str, db: Database) -> str | None:
+    """The log's agency a reader's entry stands for, when the entry is an agency's own (EPA, NARA)
+    and the log's offices of it go by other names ("National Headquarters", "Main Office")."""
+    if any(o.entry == entry for o in log_offices(db)):
+        return None
+    names = {_normal(n) for n in FORMATS["components"][entry].get("names", ())}
+    return next(
+        (
+            agency
+            for _a, _n, agency, agency_name in components(db)
+            if agency == entry or _normal(agency_name) in names
+        ),
+        None,
+    )
+
+
 def identify(db: Database, proposal: Proposal, reply: ReplyFile | None, text: str) -> Sender | None:
     """Who wrote the letter: the offices its letterhead names, else an office of the directory
     the log has no request to, else the office whose number form it cites, else the departments
@@ -447,6 +495,10 @@ def identify(db: Database, proposal: Proposal, reply: ReplyFile | None, text: st
     if elsewhere:
         return Sender(elsewhere, "The letterhead names", None)
     entry = _number_entry(proposal.tracking_numbers)
+    if entry is not None and (agency := _agency_of_entry(entry, db)) is not None:
+        # the form of an agency's numbers (EPA-HQ-2017-…) names the agency, not one of its offices
+        says = "Its tracking number is in the form of"
+        return Sender(agency, says, frozenset(), frozenset({agency}), headquarters=True)
     if entry is not None:
         linked = {o.abbr for o in offices if o.entry == entry}
         name = entry if entry.isupper() else FORMATS["components"][entry]["names"][0]
