@@ -481,4 +481,30 @@ def test_real_letters_keep_their_match_figures(monkeypatch):
     right = {s: sum(t.right for t in by_split.values()) for s, by_split in tallies.items()}
     total = {s: sum(t.total for t in by_split.values()) for s, by_split in tallies.items()}
     assert total == {"A": 60, "B": 85, "C": 85}
-    assert right["A"] >= 59 and right["B"] >= 71 and right["C"] >= 72, right
+    assert right["A"] >= 59 and right["B"] >= 72 and right["C"] >= 72, right
+
+
+def test_an_appeals_office_without_a_request_of_its_own_is_placed_on_the_office_it_decides_for(db):
+    # the user asked the FBI; DOJ's Office of Information Policy decides the appeal
+    fbi, nsa = office(db, FBI), office(db, NSA)
+    proposal, reply = letter(
+        head(
+            "U.S. Department of Justice",
+            "Office of Information Policy",
+            body="You appealed from the action of the Federal Bureau of Investigation on your request. "
+            "After carefully considering your appeal, I am affirming the FBI's action.",
+        )
+    )
+    match = propose_request(db, proposal, reply, selected=nsa)
+    assert (match.request_id, match.confidence) == (fbi, "possible")
+    assert "it writes for FBI" in match.why
+    # near miss: the same office naming the FBI outside any appeal is not writing for it
+    proposal, reply = letter(
+        head(
+            "U.S. Department of Justice",
+            "Office of Information Policy",
+            body="The FBI holds no such records.",
+        )
+    )
+    match = propose_request(db, proposal, reply, selected=nsa)
+    assert match.request_id is None and "no request to Office of Information Policy" in match.why

@@ -414,8 +414,17 @@ def _unreferred(text: str) -> str:
 
 
 def _label(abbrs: Collection[str], offices: list[Office]) -> str:
+    """How a review names offices: the log's label, else the reader's own abbreviation, or its
+    name where that abbreviation is a key ("DOJ-OIP" is the Office of Information Policy)."""
     by_abbr = {o.abbr.upper(): o.label for o in offices}
-    return " or ".join(sorted({by_abbr.get(a.upper(), a) for a in abbrs}))
+    known = FORMATS["components"]
+
+    def one(abbr: str) -> str:
+        if abbr.upper() in by_abbr:
+            return by_abbr[abbr.upper()]
+        return known[abbr]["names"][0] if "-" in abbr and known.get(abbr, {}).get("names") else abbr
+
+    return " or ".join(sorted({one(a) for a in abbrs}))
 
 
 def _number_entry(numbers: Collection[str]) -> str | None:
@@ -472,6 +481,24 @@ def _agency_of_entry(entry: str, db: Database) -> str | None:
         ),
         None,
     )
+
+
+# A sentence in which one office answers for another: an appeal of its answer ("your appeal from
+# the action of the Federal Bureau of Investigation"), or a letter sent on its behalf.
+FOR_ANOTHER = re.compile(r"[^.]*\b(?:appeal(?:s|ed|ing)?|on\s+behalf\s+of)\b[^.]*", re.I)
+
+
+def _written_for(text: str, db: Database) -> set[str]:
+    """The office of the log that a letter from an office without a request in it answers for:
+    the one its appeal or on-behalf-of sentences name first (DOJ's Office of Information Policy
+    deciding an appeal of the FBI's answer, a U.S. Attorney writing for CBP)."""
+    sentences = " ".join(m[0] for m in FOR_ANOTHER.finditer(_unreferred(text[:20_000])))
+    found = [
+        (where, o.abbr)
+        for o in log_offices(db)
+        if (where := _first(sentences, o.names, o.abbrs)) is not None and where < len(sentences)
+    ]
+    return {min(found)[1]} if found else set()
 
 
 def identify(db: Database, proposal: Proposal, reply: ReplyFile | None, text: str) -> Sender | None:
@@ -660,6 +687,15 @@ def propose_request(
             "none",
             f"{lead}, and the letter names no agency the log knows: choose the request it answers.",
         )
+    pool = _pool(facts, sender)
+    if not pool and (written_for := _written_for(text, db)):
+        sender = Sender(
+            _label(written_for, log_offices(db)),
+            f"{sender.says} {sender.label}, which the log has no request to; it writes for",
+            frozenset(written_for),
+            confidence="possible",
+        )
+        pool = _pool(facts, sender)
     named, says = sender.label, sender.says
     if sender.components is None:
         return Match(
@@ -669,12 +705,6 @@ def propose_request(
             "choose one, or add the request first.",
             agency=named,
         )
-    pool = [
-        f
-        for f in facts
-        if f.component_abbr.upper() in {c.upper() for c in sender.components}
-        or f.agency_abbr in sender.departments
-    ]
     if not pool:
         return Match(
             None,
@@ -735,6 +765,14 @@ def propose_request(
         order,
         named,
     )
+
+
+def _pool(facts: list[RequestFacts], sender: Sender) -> list[RequestFacts]:
+    """The log's requests to the offices or departments that wrote."""
+    if sender.components is None:
+        return []
+    offices = {c.upper() for c in sender.components}
+    return [f for f in facts if f.component_abbr.upper() in offices or f.agency_abbr in sender.departments]
 
 
 def _because(reasons: list[str]) -> str:
