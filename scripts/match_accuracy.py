@@ -11,7 +11,10 @@ is always an unrelated request, so falling back on it counts as a miss. Scenario
 * A: the right request carries the letter's labelled tracking numbers (letters that have one);
 * B: no tracking numbers stored; the right request is the log's only one to its office;
 * C: the log has no request to the letter's office: right is no proposal, with a reason that
-  says the log has no request to it.
+  says the log has no request to it;
+* D: two requests to the letter's office, filed five weeks apart, the right one on the day
+  the letter says the request was dated (letters that say so, read by this script's own
+  pattern, not the reader's).
 
 A letter dated before 1996 is matched as if undated (a log holds no earlier date).
 Only the ``agency`` and ``tracking_numbers`` labels are read. ``--misses`` prints each miss
@@ -23,9 +26,10 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import re
 import sys
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +47,7 @@ from foiadesk.core.store.log import NewEvent  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures"
 SETS = (FIXTURES / "replies-real", FIXTURES / "replies-templates")
 AGENCIES = FIXTURES / "replies-agencies.csv"
-SCENARIOS = ("A", "B", "C")
+SCENARIOS = ("A", "B", "C", "D")
 # A log holds no date before 1995: an older letter is matched as if it bore no date.
 FIRST_YEAR = date(1996, 1, 1)
 
@@ -201,6 +205,28 @@ def _plan(letter: Letter, directory) -> tuple[str, list[str]]:
     return parent, chosen
 
 
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+REQUEST_DATED = re.compile(
+    rf"\brequest,?\s+(?:dated|of|submitted\s+on)\s+(?:(?P<md>(?:{MONTHS})\s+\d{{1,2}},\s*(?:19|20)\d\d)"
+    rf"|(?P<dm>\d{{1,2}}\s+(?:{MONTHS})\s+(?:19|20)\d\d))"
+)
+
+
+def request_day(letter: Letter) -> date | None:
+    """The day the letter says the request was dated ("your request dated March 3, 2026"), if
+    it says so before its own date and after 1995."""
+    m = REQUEST_DATED.search(letter.reply.text)
+    if m is None:
+        return None
+    text, form = (m["md"], "%B %d, %Y") if m["md"] else (m["dm"], "%d %B %Y")
+    try:
+        day = datetime.strptime(" ".join(text.replace(",", ", ").split()).replace(" ,", ","), form).date()
+    except ValueError:
+        return None
+    letter_day = letter.proposal.letter_date
+    return day if day >= FIRST_YEAR and (letter_day is None or day < letter_day) else None
+
+
 def build_log(letter: Letter, scenario: str, directory):
     """A log of twelve requests for one scenario; returns (db, right request id, selected id)."""
     db = connect(":memory:")
@@ -209,10 +235,17 @@ def build_log(letter: Letter, scenario: str, directory):
     _parent, others = _plan(letter, directory)
     keys = ([] if scenario == "C" else [letter.component]) + others
     ids: dict[str, int] = {}
+    if scenario == "D":  # the other request to the letter's office, filed five weeks earlier
+        cited = request_day(letter)
+        assert cited is not None
+        earlier = log.add_directory_request(
+            db, directory.component(letter.component), title=TITLES[-1]
+        ).new_id
+        log.record_event(db, earlier, NewEvent("filed", cited - timedelta(days=35)), today=today)
     for i, key in enumerate(keys):
         comp = directory.component(key)
         rid = log.add_directory_request(db, comp, title=TITLES[i % len(TITLES)]).new_id
-        filed = day - timedelta(days=60 + 7 * i)
+        filed = cited if scenario == "D" and key == letter.component else day - timedelta(days=60 + 7 * i)
         log.record_event(db, rid, NewEvent("filed", filed), today=today)
         if scenario == "A":
             numbers = letter.numbers if key == letter.component else (f"ZZ-{2000 + i}-{4400 + i:06d}",)
@@ -252,7 +285,7 @@ def measure(chosen: list[Letter]) -> tuple[dict[str, dict[str, Tally]], list[Mis
     misses = []
     for letter in chosen:
         for scenario in SCENARIOS:
-            if scenario == "A" and not letter.numbers:
+            if (scenario == "A" and not letter.numbers) or (scenario == "D" and request_day(letter) is None):
                 continue
             ok, match, got = run(letter, scenario, directory)
             tally = tallies[scenario].setdefault(letter.split, Tally())
