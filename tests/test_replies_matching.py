@@ -330,6 +330,7 @@ def test_a_tracking_number_in_an_office_s_own_form_names_that_office(db):
     )
     match = propose_request(db, proposal, reply)
     assert match.request_id == priv and "Its tracking number is in the form of" in match.why
+    assert "DHS Privacy Office" in match.why and "DHS-PRIV" not in match.why  # never a directory key
     # near miss: a form two offices share (State's and the CIA's F-2012-40879) names neither
     proposal, reply = letter(head("Washington, D.C. 20520", "Case No.: F-2012-40879"))
     assert "form" not in propose_request(db, proposal, reply).why

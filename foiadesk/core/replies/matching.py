@@ -310,11 +310,11 @@ def log_offices(db: Database) -> list[Office]:
             abbrs.append(agency)  # an agency of one office: "NRC", "CIA"
         qualified = [n for n in names if _normal(n) in shared_names() or _function_name(n)]
         names = [n for n in names if n not in qualified]
+        # a review names an office as the user knows it: "FBI", "DHS Privacy Office", never a key
+        plain = " ".join(re.sub(r"\s*\([^)]*\)", "", name).split()) or name
         label = next((a for a in abbrs if "-" not in a), None) or (
-            f"{name} ({agency_name})" if shared else name
+            f"{plain} ({agency_name})" if shared else plain
         )
-        if "-" in abbr and not shared and abbr.isupper():
-            label = abbr
         offices.append(
             Office(
                 abbr,
@@ -422,7 +422,8 @@ def _label(abbrs: Collection[str], offices: list[Office]) -> str:
     def one(abbr: str) -> str:
         if abbr.upper() in by_abbr:
             return by_abbr[abbr.upper()]
-        return known[abbr]["names"][0] if "-" in abbr and known.get(abbr, {}).get("names") else abbr
+        names = known.get(abbr, {}).get("names", ())
+        return max(names, key=len) if "-" in abbr and names else abbr
 
     return " or ".join(sorted({one(a) for a in abbrs}))
 
@@ -528,7 +529,7 @@ def identify(db: Database, proposal: Proposal, reply: ReplyFile | None, text: st
         return Sender(agency, says, frozenset(), frozenset({agency}), headquarters=True)
     if entry is not None:
         linked = {o.abbr for o in offices if o.entry == entry}
-        name = entry if entry.isupper() else FORMATS["components"][entry]["names"][0]
+        name = _label({entry}, offices) if entry.isupper() else FORMATS["components"][entry]["names"][0]
         says = "Its tracking number is in the form of"
         return (
             Sender(_label(linked, offices), says, frozenset(linked)) if linked else Sender(name, says, None)
