@@ -482,7 +482,7 @@ def test_real_letters_keep_their_match_figures(monkeypatch):
     right = {s: sum(t.right for t in by_split.values()) for s, by_split in tallies.items()}
     total = {s: sum(t.total for t in by_split.values()) for s, by_split in tallies.items()}
     assert total == {"A": 60, "B": 85, "C": 85, "D": 20}
-    assert right["A"] >= 59 and right["B"] >= 72 and right["C"] >= 72 and right["D"] >= 20, right
+    assert right["A"] >= 59 and right["B"] >= 73 and right["C"] >= 74 and right["D"] >= 20, right
 
 
 def test_an_appeals_office_without_a_request_of_its_own_is_placed_on_the_office_it_decides_for(db):
@@ -509,3 +509,24 @@ def test_an_appeals_office_without_a_request_of_its_own_is_placed_on_the_office_
     )
     match = propose_request(db, proposal, reply, selected=nsa)
     assert match.request_id is None and "no request to Office of Information Policy" in match.why
+
+
+def test_the_office_a_letter_says_to_appeal_to_is_not_its_writer(db):
+    # the FBI's letter, on a log with no request to the FBI but one to the appeals office
+    oip = request(db, "DOJ-OIP", "Office of Information Policy", "DOJ", "Calendars", "2026-10-01")
+    nsa = office(db, NSA)
+    page_two = (
+        "In accordance with standard FBI practice, this response neither confirms nor denies. "
+        "You may file an appeal by writing to the Director, Office of Information Policy (OIP), "
+        "United States Department of Justice, 441 G Street, NW, Washington, D.C. 20530. You may "
+        "contact the Office of Government Information Services (OGIS) for mediation."
+    )
+    proposal, reply = letter(page_two)
+    match = propose_request(db, proposal, reply, selected=nsa)
+    assert match.request_id is None
+    assert "Federal Bureau of Investigation, and the log has no request to it" in match.why
+    # near miss: the Office of Information Policy's own letterhead
+    proposal, reply = letter(
+        head("U.S. Department of Justice", "Office of Information Policy", body=page_two)
+    )
+    assert propose_request(db, proposal, reply, selected=nsa).request_id == oip

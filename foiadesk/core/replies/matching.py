@@ -413,6 +413,23 @@ def _unreferred(text: str) -> str:
     return CARRIER.sub(lambda m: " " * len(m[0]), text)
 
 
+# Where every letter sends an appeal or a dispute: "You may file an appeal by writing to the
+# Director, Office of Information Policy", "contact the Office of Government Information
+# Services (OGIS)". The offices named there are not the writer.
+ELSEWHERE_TO = re.compile(
+    r"\bappeals?\b[^.;]{0,60}?\b(?:to|with)\b[^.;]{0,200}"
+    r"|\b(?:contact(?:ing)?|services\s+(?:offered\s+)?by)\s+(?:the\s+)?"
+    r"(?:Office\s+of\s+Government\s+Information\s+Services|OGIS)\b",
+    re.I,
+)
+
+
+def _unaddressed(text: str) -> str:
+    """The text without the offices it names as a referral's other end, the carrier, or where
+    to appeal or seek mediation: what is left names the writer."""
+    return ELSEWHERE_TO.sub(lambda m: " " * len(m[0]), _unreferred(text))
+
+
 def _label(abbrs: Collection[str], offices: list[Office]) -> str:
     """How a review names offices: the log's label, else the reader's own abbreviation, or its
     name where that abbreviation is a key ("DOJ-OIP" is the Office of Information Policy)."""
@@ -508,7 +525,7 @@ def identify(db: Database, proposal: Proposal, reply: ReplyFile | None, text: st
     its letterhead names, else the office its text names most (offices it says it referred the
     request to, or got it from, do not count). None when the letter names no agency at all."""
     offices = log_offices(db)
-    head = _unreferred(_letterhead(reply, text))
+    head = _unaddressed(_letterhead(reply, text))
     named, departments = letterhead_components(head, db)
     if named:
         return Sender(_label(named, offices), "The letterhead names", frozenset(named))
@@ -544,7 +561,7 @@ def identify(db: Database, proposal: Proposal, reply: ReplyFile | None, text: st
         says = "The letterhead names" if departments else "Its tracking number names"
         chosen = departments or prefix_departments
         return Sender(" or ".join(sorted(chosen)), says, frozenset(), frozenset(chosen), headquarters=True)
-    mentions = _mentions(_unreferred(text[:20_000]), offices, skip, db)
+    mentions = _mentions(_unaddressed(text[:20_000]), offices, skip, db)
     if not mentions:
         return None
     best = [m for m in mentions if m[0] == mentions[0][0]]
