@@ -93,9 +93,27 @@ def _name_pattern(name: str) -> str:
         words, opening = words[2:], _US
     else:
         opening = ""
-    parts = [r"(?:&|and)" if w.lower() in ("&", "and") else re.escape(w) for w in words]
-    words_pattern = r"\s*".join(parts)
+    parts = [_word_pattern(w) for w in words]
+    words_pattern = r"\s*".join(parts).replace(r"(?:the)?\s*", r"(?:the\s*)?")
     return rf"{_SEAM_BEFORE}{opening}{words_pattern}{_SEAM_AFTER}"
+
+
+def _word_pattern(word: str) -> str:
+    """One word of a name as letters print it: "&" for "and", "the" left out or put in after
+    "of" ("Office of Inspector General", "Department of the Interior"), and the singular or the
+    plural ("Centers for Medicare & Medicaid Services" for the directory's "Center for Medicare
+    and Medicaid Services")."""
+    lower = word.lower()
+    if lower in ("&", "and"):
+        return r"(?:&|and)"
+    if lower == "the":
+        return r"(?:the)?"
+    if lower == "of":  # "Department of Interior" is printed "Department of the Interior"
+        return r"of(?:\s*the(?![a-z]))?"
+    if word.isalpha() and len(word) > 3:
+        stem = word[:-1] if lower.endswith("s") and not lower.endswith("ss") else word
+        return re.escape(stem) + "s?"
+    return re.escape(word)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -560,6 +578,10 @@ def identify(db: Database, proposal: Proposal, reply: ReplyFile | None, text: st
     if departments or prefix_departments:
         says = "The letterhead names" if departments else "Its tracking number names"
         chosen = departments or prefix_departments
+        within = _office_named_within(text, offices, chosen)
+        if within is not None:
+            says = f"{says} {' or '.join(sorted(chosen))} alone; the letter names"
+            return Sender(_label({within}, offices), says, frozenset({within}), confidence="possible")
         return Sender(" or ".join(sorted(chosen)), says, frozenset(), frozenset(chosen), headquarters=True)
     mentions = _mentions(_unaddressed(text[:20_000]), offices, skip, db)
     if not mentions:
@@ -574,6 +596,32 @@ def identify(db: Database, proposal: Proposal, reply: ReplyFile | None, text: st
     if kind == "department":
         return Sender(name, says, frozenset(), frozenset({name}), confidence="possible", headquarters=True)
     return Sender(name, says, None)
+
+
+def _office_named_within(text: str, offices: list[Office], departments: Collection[str]) -> str | None:
+    """A letterhead that prints only its department ("United States Department of the Interior",
+    the bureau's own line lost): when the log has no request to the department's headquarters, the
+    office of that department the letter's text names most wrote it ("National Park Service"), if
+    it is named at least three times and more than the others (a subject named once, as the FBI in
+    an Inspector General's letter, is no writer). Offices it referred the request to do not count."""
+    mine = [o for o in offices if o.agency in departments]
+    if any(HEADQUARTERS.search(n) for o in mine for n in (o.label, *o.names)):
+        return None  # the department's own office is in the log: the letterhead is its
+    body = _unaddressed(_unreferred(text[:20_000]))
+    counts = sorted(
+        (
+            (
+                sum(len(_name_re(n).findall(body)) for n in o.names)
+                + sum(len(_abbr_re(a).findall(body)) for a in o.abbrs),
+                o.abbr,
+            )
+            for o in mine
+        ),
+        reverse=True,
+    )
+    if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
 
 
 def _words(text: str) -> set[str]:
