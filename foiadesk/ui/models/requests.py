@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 
 from foiadesk.core.tracking.listing import CLOCK_LABELS, NONE, OWED_BY, Filter, cell, estimate_text, fees_text
 from foiadesk.core.tracking.listing import COLUMNS as LIST_COLUMNS
-from foiadesk.core.tracking.titles import short_title
+from foiadesk.core.tracking.titles import list_office, short_title
 from foiadesk.ui import look
 from foiadesk.ui.models.table import KeyedTableModel, positions
 from foiadesk.ui.session import Session
@@ -41,7 +41,7 @@ class RequestsModel(KeyedTableModel):
     SORT_KEYS = tuple(key for _, key in COLUMNS)
     (ID, COMPONENT, TITLE, STATUS, WHEN, NEXT, DUE, ESTIMATE, CASE, TRACKING, FILED, FEES,
      RECEIVED, OUTSTANDING, OPEN, TAGS) = range(len(COLUMNS))  # fmt: skip
-    TEXT = {COMPONENT: "component", STATUS: "status", TRACKING: "tracking"}
+    TEXT = {STATUS: "status", TRACKING: "tracking"}
     DATED = (WHEN, NEXT, DUE)  # the columns of the next deadline
 
     def __init__(self, session: Session, parent=None):
@@ -132,6 +132,8 @@ class RequestsModel(KeyedTableModel):
                 return str(request_id)
             if column in self.TEXT:
                 return cols[self.TEXT[column]][row]
+            if column == self.COMPONENT:  # as the user knows the office, never a directory key
+                return list_office(cols["component"][row])
             if column == self.TITLE:
                 short = short_title(cols["title"][row], index.case_name(row), cols["component"][row])
                 found = self.snippet(request_id)

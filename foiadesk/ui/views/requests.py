@@ -28,6 +28,7 @@ from foiadesk.core.tracking.listing import (
     Filter,
     search_ids,
 )
+from foiadesk.core.tracking.titles import list_office
 from foiadesk.ui.look import counted
 from foiadesk.ui.models.requests import ID_ROLE, RequestsModel, SnippetsOf
 from foiadesk.ui.session import Session
@@ -87,7 +88,7 @@ class RequestsView(QWidget):
         m = RequestsModel
         widths = {
             m.ID: "99999",
-            m.COMPONENT: "DHS-PRIV",
+            m.COMPONENT: "DHS Privacy",  # the longest short name of an office
             m.TITLE: 26,
             m.STATUS: "Waiting on requester",
             m.WHEN: "1,500 days overdue",  # in bold when it is yours
@@ -180,7 +181,7 @@ class RequestsView(QWidget):
         )
         _refill(
             self.component_choice,
-            [("All components", None), *((abbr, abbr) for abbr, _ in index.components())],
+            [("All components", None), *sorted((list_office(abbr), abbr) for abbr, _ in index.components())],
         )
 
     def _fill_statuses(self, *_args) -> None:

@@ -1,0 +1,39 @@
+"""The request list names each office as the user knows it: "DHS Privacy" and "Treasury",
+never FoiaDesk's directory keys (DHS-PRIV, TREAS-DO), whole in its narrow column, with the
+office's full name in the tooltip; the component filter offers the same names."""
+
+from PySide6.QtCore import Qt
+
+KEYS = {"DHS-PRIV", "TREAS-DO", "DOJ-OIP", "DOJ-OLC", "DOJ-CIV"}
+
+
+def shown_offices(model):
+    return [model.index(r, model.COMPONENT).data() for r in range(model.rowCount())]
+
+
+def test_the_list_names_offices_as_the_user_knows_them(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    window.show_view(1)
+    view = window.requests
+    model, table = view.model, view.table
+    offices = set(shown_offices(model))
+    assert not offices & KEYS, offices & KEYS
+    assert {"ICE", "IRS", "DHS Privacy", "Treasury"} <= offices
+
+    # whole in the column at its first width; the full name when the pointer rests on it
+    metrics = table.fontMetrics()
+    widest = max(offices, key=metrics.horizontalAdvance)
+    assert metrics.horizontalAdvance(widest) + 8 <= table.columnWidth(model.COMPONENT), widest
+    row = shown_offices(model).index("DHS Privacy")
+    tip = model.index(row, model.COMPONENT).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Privacy Office" in tip and "Homeland Security" in tip
+
+    # the filter offers the same names; choosing one by typing it shows only its requests
+    choice = view.component_choice
+    names = [choice.itemText(i) for i in range(choice.count())]
+    assert "DHS Privacy" in names and "Treasury" in names and not set(names) & KEYS
+    choice.setFocus()
+    qtbot.keyClicks(choice, "Treasury")
+    assert choice.currentText() == "Treasury"
+    qtbot.waitUntil(lambda: set(shown_offices(model)) == {"Treasury"}, timeout=10_000)
+    assert model.rowCount() > 0
