@@ -466,6 +466,8 @@ class MainWindow(LogActions, QMainWindow):
             self.agenda.span.setCurrentIndex(max(0, self.agenda.span.findData(span)))
 
     def _save_layout(self) -> None:
+        if (requests := self._views[1]) is not None:
+            requests.keep_layout()
         for number, view in enumerate(self._views):
             if view is not None:
                 for key, widget in self._layouts(number).items():
