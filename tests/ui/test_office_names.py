@@ -37,3 +37,34 @@ def test_the_list_names_offices_as_the_user_knows_them(qtbot, open_window, demo_
     assert choice.currentText() == "Treasury"
     qtbot.waitUntil(lambda: set(shown_offices(model)) == {"Treasury"}, timeout=10_000)
     assert model.rowCount() > 0
+
+
+def test_mark_as_filed_and_the_agenda_show_the_office_whole(qtbot, open_window, tmp_path):
+    from datetime import date
+
+    from foiadesk.core.reference.directory import load_directory
+    from foiadesk.core.store import log
+    from foiadesk.core.store.db import connect
+
+    path = tmp_path / "mine.sqlite3"
+    db = connect(path)
+    privacy = load_directory().component("DHS-PRIV")
+    drafted = log.add_directory_request(db, privacy, title="MOU drafts").new_id
+    filed = log.add_directory_request(db, privacy, title="Audit logs").new_id
+    log.record_event(db, filed, log.NewEvent("filed", date(2026, 11, 2), channel="portal"))
+    db.close()
+    window = open_window(path)
+    window.show_drafts_to_file()
+    panel = window.composer.filing
+    row = panel.model.row_of(drafted)
+    assert panel.model.index(row, 1).data() == "DHS Privacy"
+    metrics = panel.table.fontMetrics()
+    assert metrics.horizontalAdvance("DHS Privacy") + 8 <= panel.table.columnWidth(1)
+
+    window.show_view(0)
+    agenda = window.agenda
+    model = agenda.model
+    groups = [model.group_index(when, "agency") for when in ("overdue", "this_week", "next_week", "later")]
+    shown = [model.index(r, 4, group).data() for group in groups for r in range(model.rowCount(group))]
+    assert "DHS Privacy" in shown
+    assert agenda.table.fontMetrics().horizontalAdvance("DHS Privacy") + 8 <= agenda.table.columnWidth(4)

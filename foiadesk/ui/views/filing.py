@@ -71,7 +71,7 @@ class FilingPanel(QWidget):
         self.table = Table()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Drafts waiting to be filed")
-        self.table.set_widths({0: "99999", 1: "TREAS-DO"}, stretch=2)
+        self.table.set_widths({0: "99999", 1: "DHS Privacy"}, stretch=2)  # the longest short name
         self.table.set_placeholder("No drafts waiting: every drafted request has been marked as filed.")
         self.filed_on = date_edit(session.today())
         self.channel = QComboBox()
