@@ -89,3 +89,28 @@ def test_letters_that_take_no_fee_amount_do_not_show_the_field(qtbot, open_windo
     assert dialog.kind.currentData() == "status"
     assert dialog.isVisible() and not dialog.fee_cap.isVisible()
     dialog.reject()
+
+
+def test_a_fee_reply_left_at_no_amount_agrees_to_the_estimate(qtbot, open_window, drafted):
+    """The field says what leaving it empty means for a reply to a fee estimate: the letter
+    accepts the estimate itself."""
+    db = connect(drafted)
+    log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
+    log.record_event(db, 1, log.NewEvent("acknowledged", date(2026, 10, 6), tracking_number=TRACKING))
+    estimate = log.NewEvent(
+        "fee_estimate", date(2026, 11, 10), named_date=date(2026, 12, 10), amount_cents=34000
+    )
+    log.record_event(db, 1, estimate)
+    db.close()
+    window = open_window(drafted)
+    window.open_request(1)
+    detail = window.requests.detail
+    click_clock(qtbot, detail, "reply:fee_estimate:0")
+    actions = detail.filing_actions
+    click(qtbot, actions.next_button)
+    dialog = actions.dialog
+    assert dialog.kind.currentData() == "fee-response"
+    assert dialog.fee_cap.isVisible() and dialog.fee_cap.text() == "the estimate, if you accept it"
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=15_000)
+    assert "I agree to pay fees of up to $340 for this request." in letter_text(actions.last_followup)

@@ -484,6 +484,10 @@ class FollowupDialog(QDialog):
         today = self.session.today()
         fees = takes_fee_cap(self.session.db, self.request_id, kind, letter_date=today)
         self.form.setRowVisible(self.fee_cap, fees)
+        # left at nothing, a fee reply that accepts agrees to the estimate itself
+        self.fee_cap.setSpecialValueText(
+            "the estimate, if you accept it" if kind == "fee-response" else "none said"
+        )
         self._show_notes()
 
     def _show_notes(self) -> None:
