@@ -68,3 +68,19 @@ def test_mark_as_filed_and_the_agenda_show_the_office_whole(qtbot, open_window, 
     shown = [model.index(r, 4, group).data() for group in groups for r in range(model.rowCount(group))]
     assert "DHS Privacy" in shown
     assert agenda.table.fontMetrics().horizontalAdvance("DHS Privacy") + 8 <= agenda.table.columnWidth(4)
+
+
+def test_compose_and_the_cases_view_name_offices_as_the_list_does(qtbot, open_window, demo_copy):
+    window = open_window(demo_copy)
+    window.show_view(3)
+    composer = window.composer
+    records = [composer.categories.item(i).text() for i in range(composer.categories.count())]
+    offered = [composer.components.item(i).text() for i in range(composer.components.count())]
+    assert "The agreement, its drafts and amendments  (IRS, Treasury, ICE, DHS Privacy)" in records
+    assert "DHS Privacy — DHS Privacy Office (FOIA for DHS headquarters)" in offered
+    assert not any(key in text for key in KEYS for text in records + offered)
+
+    window.show_view(2)
+    model = window.cases.model
+    shown = {model.index(r, 0).data() for r in range(model.rowCount())}
+    assert {"DHS Privacy", "Treasury"} <= shown and not shown & KEYS
