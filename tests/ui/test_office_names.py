@@ -84,3 +84,28 @@ def test_compose_and_the_cases_view_name_offices_as_the_list_does(qtbot, open_wi
     model = window.cases.model
     shown = {model.index(r, 0).data() for r in range(model.rowCount())}
     assert {"DHS Privacy", "Treasury"} <= shown and not shown & KEYS
+
+
+def test_the_request_names_its_office_as_people_know_it(qtbot, open_window, tmp_path):
+    """The request's header gives the office's name, never its directory key; the package
+    menu names it the same way when it has no address for a channel."""
+    from foiadesk.core.reference.directory import load_directory
+    from foiadesk.core.store import log
+    from foiadesk.core.store.db import connect
+
+    path = tmp_path / "mine.sqlite3"
+    db = connect(path)
+    privacy = load_directory().component("DHS-PRIV")
+    rid = log.add_directory_request(db, privacy, title="MOU drafts").new_id
+    db.close()
+    window = open_window(path)
+    window.open_request(rid)
+    detail = window.requests.detail
+    assert "DHS Privacy Office (FOIA for DHS headquarters)" in detail.meta.text()
+    assert not any(key in detail.meta.text() for key in KEYS), detail.meta.text()
+    actions = detail.filing_actions
+    qtbot.mouseClick(actions.package_button, Qt.MouseButton.LeftButton)
+    offered = [a.text() for a in actions.menu.actions()]
+    actions.menu.close()
+    assert any("(none on file for DHS Privacy" in text for text in offered), offered
+    assert not any(key in text for key in KEYS for text in offered), offered
