@@ -394,3 +394,21 @@ def test_a_file_attached_to_a_note_is_in_the_bundle_and_a_bare_note_is_not(db, s
     assert len(stored) == 1 and stored[0]["event_type"] == "note" and stored[0]["date"] == "2026-02-02"
     assert files[stored[0]["path"]] == screenshot
     assert all(b"private thought" not in data for data in files.values())
+
+
+def test_indexes_left_without_a_pdf_are_counted_not_listed():
+    """A case of a thousand requests whose indexes LibreOffice did not all convert: the note
+    counts them and names the first few (it named every one, in a single line)."""
+    from foiadesk.core.export.bundle import unconverted_note
+
+    failed = [f"case/request-{n:04d}-ICE/index.docx" for n in range(392, 1367)]
+    note = unconverted_note(failed, 1221)
+    assert note == (
+        "LibreOffice could not convert 975 of the 1,221 indexes to PDF (case/request-0392-ICE/index.docx, "
+        "case/request-0393-ICE/index.docx, case/request-0394-ICE/index.docx and 972 more); their Word "
+        "indexes are included."
+    )
+    one = unconverted_note(["request-0001-ICE/index.docx"], 1)
+    assert (
+        one == "LibreOffice could not convert request-0001-ICE/index.docx to PDF; the Word index is included."
+    )

@@ -330,6 +330,20 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
 # -- LibreOffice, many files in one run ----------------------------------------------------------
 
 
+def unconverted_note(failed: Sequence[str], total: int) -> str:
+    """What the user is told of indexes LibreOffice did not turn into PDF: how many, and the
+    first few by name (a case of a thousand requests named every one, in one line)."""
+    named = ", ".join(failed[:3])
+    if len(failed) > 3:
+        named += f" and {len(failed) - 3:,} more"
+    if len(failed) == 1:
+        return f"LibreOffice could not convert {named} to PDF; the Word index is included."
+    return (
+        f"LibreOffice could not convert {len(failed):,} of the {total:,} indexes to PDF ({named}); "
+        "their Word indexes are included."
+    )
+
+
 def _libreoffice_pdfs(
     sources: Sequence[bytes | int], db: Database, work: Path, cancelled: Cancelled | None
 ) -> list[Path | None]:
@@ -625,10 +639,8 @@ def _export(
         else:
             pdfs = [None] * len(docs)
         if route and None in pdfs:
-            failed = ", ".join(
-                f"{path}.docx" for (path, *_), data in zip(docs, pdfs, strict=True) if data is None
-            )
-            notes.append(f"LibreOffice could not convert {failed} to PDF; the Word index is included.")
+            failed = [f"{path}.docx" for (path, *_), data in zip(docs, pdfs, strict=True) if data is None]
+            notes.append(unconverted_note(failed, len(docs)))
             route = None
         for (path, _, _, meta), data in zip(docs, pdfs, strict=True):
             if data is not None:
