@@ -412,3 +412,19 @@ def test_indexes_left_without_a_pdf_are_counted_not_listed():
     assert (
         one == "LibreOffice could not convert request-0001-ICE/index.docx to PDF; the Word index is included."
     )
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_indexes_are_converted_in_batches_each_getting_its_pdf(db, scenario, tmp_path, monkeypatch):
+    """LibreOffice stops after 246 files in one run (saying nothing), so files go to it in
+    batches; here batches of two, so a case's indexes take several runs and each gets its PDF."""
+    from foiadesk.core.export import bundle
+
+    monkeypatch.setattr(bundle, "LIBREOFFICE_BATCH", 2)
+    out = tmp_path / "case.zip"
+    result = export_case(db, CASE, out, as_of=AS_OF)
+    files = unzip(out)
+    indexes = [name for name in files if name.endswith("index.docx")]
+    assert len(indexes) > 2  # the case's index and one per request: more than one batch
+    assert all(files.get(name[: -len(".docx")] + ".pdf", b"").startswith(b"%PDF") for name in indexes)
+    assert result.notes == ()
