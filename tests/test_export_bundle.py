@@ -394,3 +394,37 @@ def test_a_file_attached_to_a_note_is_in_the_bundle_and_a_bare_note_is_not(db, s
     assert len(stored) == 1 and stored[0]["event_type"] == "note" and stored[0]["date"] == "2026-02-02"
     assert files[stored[0]["path"]] == screenshot
     assert all(b"private thought" not in data for data in files.values())
+
+
+def test_indexes_left_without_a_pdf_are_counted_not_listed():
+    """A case of a thousand requests whose indexes LibreOffice did not all convert: the note
+    counts them and names the first few (it named every one, in a single line)."""
+    from foiadesk.core.export.bundle import unconverted_note
+
+    failed = [f"case/request-{n:04d}-ICE/index.docx" for n in range(392, 1367)]
+    note = unconverted_note(failed, 1221)
+    assert note == (
+        "LibreOffice could not convert 975 of the 1,221 indexes to PDF (case/request-0392-ICE/index.docx, "
+        "case/request-0393-ICE/index.docx, case/request-0394-ICE/index.docx and 972 more); their Word "
+        "indexes are included."
+    )
+    one = unconverted_note(["request-0001-ICE/index.docx"], 1)
+    assert (
+        one == "LibreOffice could not convert request-0001-ICE/index.docx to PDF; the Word index is included."
+    )
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_indexes_are_converted_in_batches_each_getting_its_pdf(db, scenario, tmp_path, monkeypatch):
+    """LibreOffice stops after 246 files in one run (saying nothing), so files go to it in
+    batches; here batches of two, so a case's indexes take several runs and each gets its PDF."""
+    from foiadesk.core.export import bundle
+
+    monkeypatch.setattr(bundle, "LIBREOFFICE_BATCH", 2)
+    out = tmp_path / "case.zip"
+    result = export_case(db, CASE, out, as_of=AS_OF)
+    files = unzip(out)
+    indexes = [name for name in files if name.endswith("index.docx")]
+    assert len(indexes) > 2  # the case's index and one per request: more than one batch
+    assert all(files.get(name[: -len(".docx")] + ".pdf", b"").startswith(b"%PDF") for name in indexes)
+    assert result.notes == ()

@@ -197,3 +197,64 @@ class Tasks(QObject):
         self._close.emit()
         self._thread.wait()
         self._pending.clear()
+
+
+class _Alone(QObject):
+    finished = Signal(object, object)  # result, error
+
+    def __init__(self, fn: Callable[[], Any]):
+        super().__init__()
+        self._fn = fn
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:
+            self.finished.emit(None, exc)
+        else:
+            self.finished.emit(result, None)
+
+
+class WithoutLog(QObject):
+    """Work that must run while no log is open, such as a restore, which replaces the log's
+    file: on a thread of its own, with no connection, so the window keeps painting.
+    ``on_done(result)`` or ``on_error(error)`` runs on the GUI thread. Not cancellable: what
+    it does is whole or not at all."""
+
+    def __init__(
+        self,
+        label: str,
+        fn: Callable[[], Any],
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.label = label
+        self._on_done, self._on_error = on_done, on_error
+        self._thread = QThread()
+        self._thread.setObjectName("foiadesk-without-log")
+        self._worker = _Alone(fn)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.finished.connect(self._finish)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._thread.start()
+
+    def running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self) -> None:
+        """Until the work is done (the window is closing: a restore is never cut short)."""
+        self._thread.quit()
+        self._thread.wait()
+
+    @Slot(object, object)
+    def _finish(self, result: Any, error: BaseException | None) -> None:
+        self.wait()
+        if error is not None:
+            self._on_error(error)
+        else:
+            self._on_done(result)

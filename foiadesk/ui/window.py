@@ -60,6 +60,7 @@ class MainWindow(LogActions, QMainWindow):
         self._menu = None
         self.dialog = None  # the open dialog, if any (kept so it is not collected)
         self.calculator = None  # the deadline calculator, once opened
+        self.without_log = None  # work under way while no log is open (a restore), if any
         self.setWindowTitle("FoiaDesk")
         guard_the_wheel()
         self.tabs = QTabWidget()
@@ -227,26 +228,34 @@ class MainWindow(LogActions, QMainWindow):
 
     # -- the open log ---------------------------------------------------------------------
 
-    def open_log(self, path: Path, *, between: Callable[[], None] | None = None) -> None:
-        """Close the current log (if any) and open ``path``, building the views on it.
-        ``between``: what to do while no log is open (a restore replaces the file)."""
-        from foiadesk.ui.session import Session
-
-        current = self.tabs.currentIndex()
+    def close_log(self, saying: str = "") -> None:
+        """Close the open log and its views; ``saying``: what each view says meanwhile (a
+        restore is under way). Until a log is opened again, the menus do nothing."""
         if self.session is not None:
             self._save_layout()
             self.requests.detail.clean_up()
             self.session.close()
             self.session.deleteLater()
+            self.session = None
             self.banner.hide()  # what it says is about the old log (that it is a demo, say)
         old_views = [self.tabs.widget(i) for i in range(self.tabs.count())]
         blocked = self.tabs.blockSignals(True)  # no view of the old log is built on its way out
+        current = self.tabs.currentIndex()
         self.tabs.clear()
-        self.tabs.blockSignals(blocked)
         for view in old_views:  # they belong to the old log; clear() only hides them
             view.deleteLater()
-        if between is not None:
-            between()
+        if saying:
+            for label in TAB_LABELS:
+                self.tabs.addTab(QLabel(saying, alignment=Qt.AlignmentFlag.AlignCenter), label)
+            self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(blocked)
+
+    def open_log(self, path: Path) -> None:
+        """Close the current log (if any) and open ``path``, building the views on it."""
+        from foiadesk.ui.session import Session
+
+        current = self.tabs.currentIndex()
+        self.close_log()
         self._views: list[QWidget | None] = [None] * len(TAB_LABELS)
         session = Session(Path(path), self.settings, today=self._today, parent=self)
         self.session = session
@@ -457,6 +466,8 @@ class MainWindow(LogActions, QMainWindow):
             self.agenda.span.setCurrentIndex(max(0, self.agenda.span.findData(span)))
 
     def _save_layout(self) -> None:
+        if (requests := self._views[1]) is not None:
+            requests.keep_layout()
         for number, view in enumerate(self._views):
             if view is not None:
                 for key, widget in self._layouts(number).items():
@@ -578,6 +589,8 @@ class MainWindow(LogActions, QMainWindow):
         if not self._drafts_may_go("Quit FoiaDesk", "Quit and lose"):
             event.ignore()
             return
+        if self.without_log is not None:  # a restore is never cut short: it ends, then FoiaDesk quits
+            self.without_log.wait()
         self.settings.set("window/geometry", self.saveGeometry())
         if self.session is not None:
             self._save_layout()

@@ -53,38 +53,50 @@ class LogActions:
         self._show_dialog(dialog)
 
     def _restore_from(self, source: Path) -> None:
-        """Close the log, restore ``source`` in its place (the core backs the log up first
-        and refuses, changing nothing, a backup it cannot use), then read the log again."""
+        """Close the log, restore ``source`` in its place on a thread of its own (the core
+        backs the log up first and refuses, changing nothing, a backup it cannot use: that
+        reads every page of both files), then read the log again and say what happened."""
         from foiadesk.core.errors import UserError
         from foiadesk.core.store.restore import restore
+        from foiadesk.ui.tasks import WithoutLog
 
         if not self._drafts_may_go("Restore a backup", "Restore the backup and lose"):
             return
-        path, outcome = self.session.path, {}
+        path = self.session.path
+        label = f"Restoring {source.name}"
+        self.close_log(f"{label} in place of {path.name}…")
+        self.status.setText(f"{label}…")
+        self.progress.setRange(0, 0)  # busy: the check and the copies say nothing of how far
+        self.progress.show()
 
-        def swap():
-            try:
-                outcome["done"] = restore(path, source)
-            except UserError as exc:
-                outcome["error"] = exc
+        def reopen(text: str, kind: str, error: BaseException | None = None) -> None:
+            self.without_log = None
+            self.progress.hide()
+            self.open_log(path)
 
-        self.open_log(path, between=swap)
-        if "error" in outcome:
-            text, kind = str(outcome["error"]), "error"
-        else:
-            done = outcome["done"]
+            def say():  # once the log is read, after what the window says on opening a log
+                self.session.loaded.disconnect(say)
+                if error is not None:
+                    self.report(error)
+                else:
+                    self.banner.show_message(text, kind)
+
+            self.session.loaded.connect(say)
+
+        def done(restored) -> None:
             kept = (
-                f" The log as it was is kept as {done.kept.name}: restore it to undo this."
-                if done.kept
+                f" The log as it was is kept as {restored.kept.name}: restore it to undo this."
+                if restored.kept
                 else ""
             )
-            text, kind = f"Restored the backup {done.backup.describe()}.{kept}", "note"
+            reopen(f"Restored the backup {restored.backup.describe()}.{kept}", "note")
 
-        def say():  # once the log is read, after what the window says on opening a log
-            self.session.loaded.disconnect(say)
-            self.banner.show_message(text, kind)
+        def failed(error: BaseException) -> None:
+            reopen(str(error), "error", None if isinstance(error, UserError) else error)
 
-        self.session.loaded.connect(say)
+        self.without_log = WithoutLog(
+            label, lambda: restore(path, source), on_done=done, on_error=failed, parent=self
+        )
 
     # -- first steps ----------------------------------------------------------------------------
 

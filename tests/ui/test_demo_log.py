@@ -58,7 +58,7 @@ def test_the_cases_view_of_a_demo_log_shows_the_records_its_requests_ask_for(qtb
         listed = model.index(row, records).data(Qt.ItemDataRole.ToolTipRole)
         if listed and model.index(row, 1).data() != "none yet":
             asked_offices[model.index(row, 0).data()] = listed.count("(asked)")
-    assert {"ICE", "IRS", "DHS-PRIV", "TREAS-DO"} <= set(asked_offices)
+    assert {"ICE", "IRS", "DHS Privacy", "Treasury"} <= set(asked_offices)  # as people know them
     assert all(asked_offices.values()), asked_offices
     story = cases.story.toPlainText()
     assert "The agreement, its drafts and amendments — asked" in story

@@ -44,7 +44,7 @@ def choose_and_correct(qtbot, dialog, request_id: int) -> None:
     keys(qtbot, f"#{request_id}")
     key(qtbot, Qt.Key.Key_Tab)
     assert dialog.request_id() == request_id
-    assert dialog.request.currentText().startswith(f"#{request_id} · DHS-PRIV · ")
+    assert dialog.request.currentText().startswith(f"#{request_id} · DHS Privacy · ")  # as people know it
     assert dialog.how_chosen.text().startswith(f"You chose #{request_id}.")
     assert dialog.type.hasFocus()
     key(qtbot, Qt.Key.Key_Tab)

@@ -5,8 +5,10 @@ again without it; the log as it was is kept. A damaged file is refused and nothi
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import closing
 
+from conftest import wait_loaded
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -87,3 +89,67 @@ def test_a_damaged_file_is_refused_and_the_log_stays(qtbot, open_window, demo_co
     qtbot.waitUntil(lambda: window.session.db is not None and not window.session.is_loading, timeout=20_000)
     assert len(window.session.index) == before
     assert not (demo_copy.parent / "backups").exists()  # refused before the log was copied
+
+
+def pick_the_backup(qtbot, window):
+    trigger(window, "&Log", "&Restore a backup…")
+    dialog = window.dialog
+    rect = dialog.backups.visualItemRect(dialog.backups.item(0))
+    qtbot.mouseClick(dialog.backups.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+
+def test_the_window_keeps_answering_while_a_backup_is_restored(qtbot, open_window, demo_copy, monkeypatch):
+    """A restore reads every page of the backup and copies the log first: on a large log that
+    takes a while, and the window says what it is doing instead of freezing."""
+    from foiadesk.core.store import restore as core_restore
+
+    window = open_window(own_log(demo_copy))
+    before = back_up_then_add_a_mistake(qtbot, window)
+    real, go, on_main_thread = core_restore.restore, threading.Event(), []
+
+    def a_large_log(log, source):  # the real restore, once the test has looked at the window
+        on_main_thread.append(threading.current_thread() is threading.main_thread())
+        go.wait(5)
+        return real(log, source)
+
+    monkeypatch.setattr(core_restore, "restore", a_large_log)
+    pick_the_backup(qtbot, window)
+    qtbot.waitUntil(lambda: window.status.text().startswith("Restoring "), timeout=3_000)
+    assert (
+        window.tabs.currentWidget().text()
+        == f"Restoring {window.status.text()[10:-1]} in place of log.sqlite3…"
+    )
+    assert window.progress.isVisible()
+    trigger(window, "&Log", "&Back up now")  # nothing to act on meanwhile: nothing happens
+    go.set()
+    qtbot.waitUntil(lambda: "Restored the backup" in window.banner.text.text(), timeout=20_000)
+    assert on_main_thread == [False]
+    wait_loaded(qtbot, window)
+    assert len(window.session.index) == before and not window.progress.isVisible()
+    assert window.status.text() == str(window.session.path)
+
+
+def test_unsaved_letters_are_asked_about_before_a_restore(qtbot, open_window, demo_copy, monkeypatch):
+    """Letters drafted in Compose and not saved would be lost: the restore asks first, and
+    Cancel keeps the log and the letters as they are."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window(own_log(demo_copy))
+    before = back_up_then_add_a_mistake(qtbot, window)
+    asked = []
+
+    def cancel(_parent, title, text, *_a, **_k):
+        asked.append((title, text))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(cancel))
+    window.composer.unsaved = 2  # two drafted letters not saved (drafting them is test_daily_loop's)
+    pick_the_backup(qtbot, window)
+    assert asked == [
+        ("Restore a backup", "2 drafted letters in Compose are not saved. Restore the backup and lose them?")
+    ]
+    qtbot.wait(100)
+    assert len(window.session.index) == before + 1 and window.composer.unsaved == 2
+    discard = QMessageBox.StandardButton.Discard
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: discard))  # to close

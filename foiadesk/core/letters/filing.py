@@ -72,6 +72,14 @@ class FilingError(UserError):
     """The request cannot be filed or packaged as asked; the message says why."""
 
 
+def no_letter(request_id: int, doing: str) -> FilingError:
+    """A request logged without a letter FoiaDesk drafted (added by hand): what to do instead."""
+    return FilingError(
+        f"Request #{request_id} has no drafted letter {doing}: draft one in Compose (or with "
+        "foiadesk draft). A letter written elsewhere you send yourself, then log its filing."
+    )
+
+
 # --- the letter a request was drafted with ------------------------------------------------------
 
 
@@ -409,7 +417,7 @@ def portal_fields(
     comp = component_for(db, request_id)
     letter = drafted_letter(db, request_id)
     if letter is None:
-        raise FilingError(f"Request #{request_id} has no drafted letter to fill the form from.")
+        raise no_letter(request_id, "to fill the form from")
     form_id = form_id_for(comp)
     if form_id is None:
         raise FilingError(
@@ -548,7 +556,7 @@ def upload_package(db: Database, request_id: int) -> tuple[str, bytes]:
     comp = component_for(db, request_id)
     letter = drafted_letter(db, request_id)
     if letter is None:
-        raise FilingError(f"Request #{request_id} has no drafted letter to upload.")
+        raise no_letter(request_id, "to upload")
     letter = sent_by(letter, "portal", paste_target(comp))
     return letter.filename, letter.docx
 
@@ -635,7 +643,7 @@ def email_package(
     comp = component_for(db, request_id)
     letter = drafted_letter(db, request_id)
     if letter is None:
-        raise FilingError(f"Request #{request_id} has no drafted letter to send.")
+        raise no_letter(request_id, "to send")
     to = channel_address(comp, "email")
     if not to:
         raise FilingError(f"No email address is on file for {short_name(comp)}; use its portal or mail.")
@@ -684,7 +692,7 @@ def print_package(
     comp = component_for(db, request_id)
     letter = drafted_letter(db, request_id)
     if letter is None:
-        raise FilingError(f"Request #{request_id} has no drafted letter to print.")
+        raise no_letter(request_id, "to print")
     where = channel_address(comp, kind)
     if not where:
         raise FilingError(

@@ -1036,11 +1036,25 @@ def _closure_appeal(
     return ctx
 
 
-def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, letter_date: date) -> dict:
+def _appeals_closure(h: History) -> bool:
+    """An appeal now is of the agency's administrative closure (no decision came after it)."""
     closed = h.closure
-    if closed is not None and (
+    return closed is not None and (
         h.determination is None or h.determination.occurred_on <= closed.event.occurred_on
-    ):
+    )
+
+
+def takes_fee_cap(db: Database, request_id: int, kind: str, *, letter_date: date | None = None) -> bool:
+    """Whether the letter can say what fees the requester agrees to pay (``Inputs.fee_cap``,
+    the command line's --fee-cap): a fee response, a request to reopen, and an appeal of an
+    administrative closure. Other letters leave it out."""
+    if kind in ("fee-response", "reopen"):
+        return True
+    return kind == "appeal" and _appeals_closure(history_of(db, request_id, today=letter_date))
+
+
+def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, letter_date: date) -> dict:
+    if _appeals_closure(h):
         return _closure_appeal(h, requester, inputs, ref, letter_date)
     adverse = h.determination if h.determination and h.determination.outcome != "full_grant" else None
     withheld = []

@@ -158,6 +158,7 @@ class Component:
     default_fee_commitment: Fact | None
     foiagov_id: str | None = None
     stats_name: str | None = None
+    short: str | None = None  # a curated key's name for a narrow column ("DHS Privacy" for DHS-PRIV)
     website: str | None = None
     # Every name the record gives (FOIA officer, liaison, contacts, addressee lines), sifted
     # into ``people`` only when a letter asks (the sifting is a third of the directory's load).
@@ -175,6 +176,12 @@ class Component:
         its name ("DHS Privacy Office"), never a directory key (DHS-PRIV)."""
         abbr = self.abbr or ""
         return abbr if abbr and "-" not in abbr else self.letter_name
+
+    @property
+    def list_name(self) -> str:
+        """The office in a narrow column of a list: its short name, else its public name;
+        never a directory key."""
+        return self.short or self.public_name
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -340,6 +347,7 @@ RULE_KEYS = (
 )
 COMPONENT_KEYS = (
     "abbr",
+    "short",
     "name",
     "parent",
     "parent_name",
@@ -522,6 +530,7 @@ def _parse_component(raw: Any, index: int) -> tuple[dict, dict]:
         check_keys(foiagov, "foiagov", ("id", "stats_name"))
         identity = {
             "abbr": take(obj, "abbr", ""),
+            "short": take(obj, "short", "", required=False, nullable=True),
             "name": take(obj, "name", ""),
             "parent": take(obj, "parent", ""),
             "parent_name": take(obj, "parent_name", ""),

@@ -34,7 +34,7 @@ from foiadesk.core.deadlines.calendar import Calendar
 from foiadesk.core.deadlines.clocks import APPEAL_LABELS, REPLY_LABELS, AppealRule
 from foiadesk.core.deadlines.events import CLOSED_BY_AGENCY, OUTCOME_LABELS, UNREAD
 from foiadesk.core.store import clock_packs, index_cache, index_read, packing, tracking_texts
-from foiadesk.core.tracking.titles import office_name, shown_title
+from foiadesk.core.tracking.titles import list_office, office_name, shown_title
 from foiadesk.core.tracking.tracker import appeal_rule
 
 NONE = batch.NONE
@@ -820,8 +820,10 @@ def cell(index: RequestIndex, row: int, column: int, today: date):
     heading = HEADINGS[column]
     if heading == "#":
         return int(cols["id"][row])
-    if heading in ("Title", "Status", "Component", "Tracking no.", "Tags"):
-        key = {"Title": "title", "Status": "status", "Component": "component", "Tracking no.": "tracking"}
+    if heading == "Component":  # as the list shows it: the office as the user knows it
+        return list_office(cols["component"][row])
+    if heading in ("Title", "Status", "Tracking no.", "Tags"):
+        key = {"Title": "title", "Status": "status", "Tracking no.": "tracking"}
         return cols[key.get(heading, "tags")][row]
     if heading == "Case":
         return index.case_name(row)

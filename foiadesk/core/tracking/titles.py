@@ -19,6 +19,17 @@ def office_name(component: str) -> str:
     return comp.public_name if comp is not None else component
 
 
+@lru_cache(maxsize=1024)
+def list_office(component: str) -> str:
+    """The office in a list's narrow column, as the user knows it: "ICE", "DHS Privacy"
+    for DHS-PRIV, "Treasury" for TREAS-DO (the full name goes in the tooltip); a component
+    the directory does not know is named as the log names it."""
+    from foiadesk.core.reference.directory import load_directory
+
+    comp = load_directory().component(component) if component else None
+    return comp.list_name if comp is not None else component
+
+
 def shown_title(title: str, component: str) -> str:
     """A title as the user and their exports read it. Drafts logged by earlier versions
     ended their titles in the directory's key (": DHS-PRIV"), which no agency uses: that

@@ -47,7 +47,7 @@ class CalculatorDialog(QDialog):
         self.agency = QComboBox()
         self.agency.addItem("Any agency (the statute's 90 calendar days)", None)
         for component in load_directory().curated():
-            self.agency.addItem(f"{component.abbr} — {component.name}", component.key)
+            self.agency.addItem(f"{component.list_name} — {component.name}", component.key)
         self.skip = QCheckBox("Skip disputed closure days")
         self.skip.setChecked(skip_closures)
         self.result = QLabel()

@@ -6,12 +6,14 @@ explained in place rather than after saving."""
 from __future__ import annotations
 
 import re
+import time
+from calendar import month_name
 from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -109,6 +112,9 @@ def expected_next(history: list[Event]) -> str:
     return "acknowledged"
 
 
+BURST_GAP_S = 1.0  # keys closer than this after a refused day are the rest of the same date
+
+
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -117,11 +123,23 @@ class DateEdit(QDateEdit):
     """A date typed as it is shown, 2026-12-01, lands as typed. Qt moves on to the next part
     once a part is full (the four digits of the year), and then moved on again at the dash
     the user typed next: 2026-12-01 became 2026-11-12, silently. A dash (or slash, or dot)
-    right after such a move is taken as the move itself."""
+    right after such a move is taken as the move itself.
+
+    A day or month that does not exist is said, and the date stays as it was: Qt dropped
+    the digit it could not take or used the last day of the month, so 2026-02-30 became
+    2026-02-03 and 2026-02-29 became 2026-02-28 without a word. ``refused`` carries what is
+    said (also shown under the field), for a dialog to show where it shows its problems."""
+
+    refused = Signal(str)
 
     def __init__(self, day: QDate):
         super().__init__(day)
         self._moved_on = False  # the last digit filled its part and Qt moved to the next
+        self._digits = ""  # the digits typed into the part being typed in
+        self._typing_in = None  # that part
+        self._kept = day  # the date before the user began typing: where a wrong one goes back
+        self._refused = False  # a day or month was refused: the rest of what is typed is ignored
+        self._refused_key = 0.0  # when, or when the last key of the rest of it was typed
 
     def keyPressEvent(self, event) -> None:
         typed = event.text()
@@ -129,13 +147,67 @@ class DateEdit(QDateEdit):
             self._moved_on = False
             event.accept()
             return
+        if self._refused and typed and (typed.isdigit() or typed in "-/."):
+            now = time.monotonic()
+            if now - self._refused_key < BURST_GAP_S:  # the rest of the date just refused
+                self._refused_key = now
+                event.accept()
+                return
+        if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._refused = False
         before = self.currentSection()
+        if typed.isdigit():
+            if before != self._typing_in or len(self._digits) >= 2:  # a new part, or the part anew
+                self._typing_in, self._digits = before, ""
+            self._digits += typed
+        elif event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._typing_in, self._digits = None, ""
         super().keyPressEvent(event)
         self._moved_on = typed.isdigit() and self.currentSection() != before
+        if typed.isdigit() and before in (self.Section.DaySection, self.Section.MonthSection):
+            self._check_typed(before)
+
+    def _check_typed(self, part) -> None:
+        """The part shows the number typed into it, or that number does not exist."""
+        wanted = int(self._digits)
+        shown = self.sectionText(part)
+        if wanted == 0 or (shown.isdigit() and int(shown) == wanted):
+            return
+        year, month = self.date().year(), self.date().month()
+        if part == self.Section.MonthSection:
+            said = f"There is no month {wanted}"
+        else:
+            days = QDate(year, month, 1).daysInMonth()
+            said = (
+                f"{year}-{month:02d}-{wanted:02d} is not a date: {month_name[month]} {year} has {days} days"
+            )
+        kept = self._kept.toString("yyyy-MM-dd")
+        said += f". The date is still {kept}: type the whole date again."
+        self._typing_in, self._digits, self._refused = None, "", True
+        self._refused_key = time.monotonic()
+        self.setDate(self._kept)
+        self.setSelectedSection(self.Section.YearSection)  # typed again, it starts from the year
+        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), said, self, QRect(), 10_000)
+        self.refused.emit(said)
+
+    def just_refused(self) -> bool:
+        """A day or month was refused and nothing has been typed since: an Enter now does not
+        confirm the date it went back to."""
+        return self._refused
+
+    def mousePressEvent(self, event) -> None:
+        self._refused = False
+        super().mousePressEvent(event)
 
     def focusInEvent(self, event) -> None:
-        self._moved_on = False
+        self._moved_on = self._refused = False
+        self._typing_in, self._digits = None, ""
+        self._kept = self.date()
         super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._kept = self.date()
 
 
 def date_edit(day: date) -> QDateEdit:
@@ -276,6 +348,8 @@ class EventDialog(CommitOnAccept, QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.type.currentIndexChanged.connect(self._fit_fields)
+        for edit in (self.occurred, self.received.edit, self.named.edit):
+            edit.refused.connect(self._date_refused)
         for signal in (
             self.occurred.dateChanged,
             self.received.given.toggled,
@@ -292,6 +366,13 @@ class EventDialog(CommitOnAccept, QDialog):
         self._fit_fields()
         self.type.setFocus()
 
+    def _date_refused(self, said: str) -> None:
+        """A day that does not exist was typed: said where problems are, and the date it
+        went back to is not taken as confirmed (Enter asks about it first)."""
+        self.date_confirmed = False
+        self.problem.setText(said)
+        self.problem.show()
+
     def _date_seen(self, *_args) -> None:
         self.date_confirmed = True
 
@@ -301,6 +382,9 @@ class EventDialog(CommitOnAccept, QDialog):
         left at today silently restarts a clock from the wrong day."""
         if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return super().keyPressEvent(event)
+        if self.focusWidget() is self.occurred and self.occurred.just_refused():
+            self.date_confirmed = False  # (the field's Enter said "changed" for the same date)
+            return  # what was refused is on screen; the date it went back to is not confirmed
         if self.focusWidget() is self.occurred:
             self.date_confirmed = True
         if self.date_confirmed:

@@ -56,7 +56,13 @@ from foiadesk.core.letters.filing import (
     portal_fields,
     write_package,
 )
-from foiadesk.core.letters.followups import Inputs, draft_followup, followup_notes, log_followup
+from foiadesk.core.letters.followups import (
+    Inputs,
+    draft_followup,
+    followup_notes,
+    log_followup,
+    takes_fee_cap,
+)
 from foiadesk.core.letters.next_steps import KINDS
 from foiadesk.core.store.log import Attachment
 from foiadesk.ui.dialogs.event import date_edit
@@ -369,7 +375,12 @@ class PortalFieldsDialog(QDialog):
 
 
 # The draft's notes name the command line's options; the dialog names its own fields.
-_FIELDS = {"(--search-argument)": "(Search missed, above)", "(--other-argument)": "(Other argument, above)"}
+_FIELDS = {
+    "(--search-argument)": "(Search missed, above)",
+    "(--other-argument)": "(Other argument, above)",
+    "(--answer)": "(Your answer, above)",
+    "(--fee-cap)": "(Fees you agree to pay, above)",
+}
 
 
 def _in_window_words(note: str) -> str:
@@ -405,6 +416,14 @@ class FollowupDialog(QDialog):
         self.appeal_address.setPlaceholderText("optional: the appeal address the determination gives")
         self.other = QPlainTextEdit()
         self.other.setPlaceholderText("optional: another ground of appeal")
+        # what the command line's --fee-cap says: a closure over fees is answered with it
+        self.fee_cap = QDoubleSpinBox()
+        self.fee_cap.setRange(0, 9_999_999.99)
+        self.fee_cap.setDecimals(2)
+        self.fee_cap.setPrefix("$")
+        self.fee_cap.setGroupSeparatorShown(True)
+        self.fee_cap.setSpecialValueText("none said")
+        self.fee_cap.setToolTip("The most you agree to pay for this request; the letter says so")
         self.save_copy = QCheckBox("Also save a copy as a Word file…")
         self.notes = QLabel()  # what the letter's draft says to check, as the CLI prints it
         self.notes.setWordWrap(True)
@@ -419,6 +438,7 @@ class FollowupDialog(QDialog):
         self.form.addRow("&Search missed", self.search)
         self.form.addRow("Appeal &address", self.appeal_address)
         self.form.addRow("Other ar&gument", self.other)
+        self.form.addRow("Fees you agree to &pay", self.fee_cap)
         self.form.addRow("N&ote", self.note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -441,13 +461,14 @@ class FollowupDialog(QDialog):
         # Tab goes down the form as it is shown (it went from Letter to Note, at the bottom)
         # and leaves a text box rather than typing a tab into the letter
         order = (self.kind, self.answer, self.narrowing, self.search, self.appeal_address, self.other)
-        order += (self.note, self.save_copy)
+        order += (self.fee_cap, self.note, self.save_copy)
         for before, after in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(before, after)
         for box in (self.answer, self.narrowing, self.search, self.other, self.note):
             box.setTabChangesFocus(True)
         self.kind.currentIndexChanged.connect(self._fields_for_kind)
         self.appeal_address.editingFinished.connect(self._show_notes)
+        self.fee_cap.editingFinished.connect(self._show_notes)
         self._fields_for_kind()
 
     def _fields_for_kind(self, *_args) -> None:
@@ -460,6 +481,13 @@ class FollowupDialog(QDialog):
             (self.other, ("appeal",)),
         ):
             self.form.setRowVisible(widget, kind in kinds)
+        today = self.session.today()
+        fees = takes_fee_cap(self.session.db, self.request_id, kind, letter_date=today)
+        self.form.setRowVisible(self.fee_cap, fees)
+        # left at nothing, a fee reply that accepts agrees to the estimate itself
+        self.fee_cap.setSpecialValueText(
+            "the estimate, if you accept it" if kind == "fee-response" else "none said"
+        )
         self._show_notes()
 
     def _show_notes(self) -> None:
@@ -483,6 +511,7 @@ class FollowupDialog(QDialog):
             search_argument=self.search.toPlainText(),
             appeal_address=self.appeal_address.text(),
             other_argument=self.other.toPlainText(),
+            fee_cap=Decimal(str(round(self.fee_cap.value(), 2))) if self.fee_cap.value() else None,
         )
 
     def save(self) -> None:
@@ -490,7 +519,7 @@ class FollowupDialog(QDialog):
         try:  # rendering reads the log only: do it here, so a problem shows in the dialog
             followup = draft_followup(self.session.db, request_id, kind, self.inputs(), letter_date=today)
         except UserError as exc:
-            return _message(self.error, str(exc))
+            return _message(self.error, _in_window_words(str(exc)))
         if self.save_copy.isChecked():
             path = choose_save_path(self, followup.filename)
             if path is not None:

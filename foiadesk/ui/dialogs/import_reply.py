@@ -47,6 +47,7 @@ from foiadesk.core.replies.importing import OUTCOMES, ClockChange, Preview
 from foiadesk.core.replies.kinds import DATE_NAMES, REPLY_LABELS, REPLY_TYPES
 from foiadesk.core.replies.parse import Proposal
 from foiadesk.core.tracking.details import event_details
+from foiadesk.core.tracking.titles import list_office
 from foiadesk.ui import look
 from foiadesk.ui.dialogs.event import date_edit
 
@@ -134,7 +135,8 @@ def exemption(text: str) -> str:
 
 
 def request_label(request_id: int, component: str, title: str) -> str:
-    return f"#{request_id} · {component} · {title}"
+    """A request as the review offers it: its number, its office as people know it, its title."""
+    return f"#{request_id} · {list_office(component)} · {title}"
 
 
 class ImportDialog(QDialog):

@@ -19,7 +19,7 @@ from foiadesk.core.tracking.agenda import (
     open_deadlines,
 )
 from foiadesk.core.tracking.listing import CLOCKS
-from foiadesk.core.tracking.titles import short_title
+from foiadesk.core.tracking.titles import list_office, short_title
 from foiadesk.ui import look
 from foiadesk.ui.models.requests import ID_ROLE
 from foiadesk.ui.session import Session
@@ -238,7 +238,7 @@ class AgendaModel(QAbstractItemModel):
                     look.when(day, self.session.today()),
                     requests.label(row, CLOCKS[clock]),  # the agency's estimate beside
                     str(cols["id"][row]),
-                    cols["component"][row],
+                    list_office(cols["component"][row]),
                     short_title(cols["title"][row], requests.case_name(row), cols["component"][row]),
                     cols["status"][row],
                 )

@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication
 
 from foiadesk.core.tracking.casegrid import GridRow
 from foiadesk.core.tracking.listing import GROUP_LABELS, STATUS_GROUPS
+from foiadesk.core.tracking.titles import list_office
 from foiadesk.ui import look
 from foiadesk.ui.models.table import KeyedTableModel
 
@@ -45,8 +46,8 @@ class CaseGridModel(KeyedTableModel):
         row = self._rows[abbr]
         groups = len(STATUS_GROUPS)
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return row.component
+            if column == 0:  # as people know the office, never a directory key
+                return list_office(row.component)
             if column == 1:
                 return _count(row.requests) or "none yet"
             if 2 <= column < 2 + groups:

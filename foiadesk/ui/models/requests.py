@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 
 from foiadesk.core.tracking.listing import CLOCK_LABELS, NONE, OWED_BY, Filter, cell, estimate_text, fees_text
 from foiadesk.core.tracking.listing import COLUMNS as LIST_COLUMNS
-from foiadesk.core.tracking.titles import short_title
+from foiadesk.core.tracking.titles import list_office, short_title
 from foiadesk.ui import look
 from foiadesk.ui.models.table import KeyedTableModel, positions
 from foiadesk.ui.session import Session
@@ -31,6 +31,7 @@ _ROLES = frozenset(
     }
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+TITLE_BEFORE_SNIPPET = 28  # characters of a title shown before where a search matched
 SNIPPET_BATCH = 100  # rows whose match is looked up at once, from the first one shown
 SnippetsOf = Callable[[list[int]], dict[int, str]]
 
@@ -41,7 +42,7 @@ class RequestsModel(KeyedTableModel):
     SORT_KEYS = tuple(key for _, key in COLUMNS)
     (ID, COMPONENT, TITLE, STATUS, WHEN, NEXT, DUE, ESTIMATE, CASE, TRACKING, FILED, FEES,
      RECEIVED, OUTSTANDING, OPEN, TAGS) = range(len(COLUMNS))  # fmt: skip
-    TEXT = {COMPONENT: "component", STATUS: "status", TRACKING: "tracking"}
+    TEXT = {STATUS: "status", TRACKING: "tracking"}
     DATED = (WHEN, NEXT, DUE)  # the columns of the next deadline
 
     def __init__(self, session: Session, parent=None):
@@ -85,6 +86,14 @@ class RequestsModel(KeyedTableModel):
             found = self._snippets_of(batch)
             self.snippets.update({key: found.get(key, "") for key in batch})
         return self.snippets[request_id]
+
+    def says_where_found(self) -> bool:
+        """Whether the first rows shown say where the search matched (a match in the title
+        adds nothing after it)."""
+        if self._snippets_of is None or not self.rowCount():
+            return False
+        self.snippet(self.key(0))  # looks up the first batch of rows
+        return any(self.snippets.values())
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.SORT_KEYS):
@@ -132,12 +141,19 @@ class RequestsModel(KeyedTableModel):
                 return str(request_id)
             if column in self.TEXT:
                 return cols[self.TEXT[column]][row]
+            if column == self.COMPONENT:  # as the user knows the office, never a directory key
+                return list_office(cols["component"][row])
             if column == self.TITLE:
                 short = short_title(cols["title"][row], index.case_name(row), cols["component"][row])
                 found = self.snippet(request_id)
                 # the title first: on a narrow list it is what tells the rows apart (every
-                # letter may match the same words); where it matched follows, whole in the tip
-                return f"{short}  ·  {found}" if found else short
+                # letter may match the same words); shortened, so that where it matched can
+                # be read after it (both whole in the tip)
+                if not found:
+                    return short
+                if len(short) > TITLE_BEFORE_SNIPPET:
+                    short = short[: TITLE_BEFORE_SNIPPET - 1].rstrip() + "…"
+                return f"{short}  ·  {found}"
             if column == self.CASE:
                 return index.case_name(row)
             if column == self.FILED:

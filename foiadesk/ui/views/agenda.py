@@ -113,7 +113,7 @@ class AgendaView(QWidget):
 
         labels = [*CLOCK_LABELS.values(), deadline_label("response", date(2026, 12, 31))]  # with an estimate
         longest_label = max(labels, key=metrics.horizontalAdvance)  # never cut
-        for column, sample in enumerate((DATE, "1,750 days overdue", longest_label, "99999", "TREAS-DO")):
+        for column, sample in enumerate((DATE, "1,750 days overdue", longest_label, "99999", "DHS Privacy")):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         self.table.setColumnWidth(0, self.table.columnWidth(0) + 2 * self.table.indentation())
         self.table.setColumnWidth(5, metrics.averageCharWidth() * 60)

@@ -24,6 +24,7 @@ from foiadesk.core.reference.casepack import CasePack, shipped_case_packs
 from foiadesk.core.store import reads
 from foiadesk.core.tracking.casegrid import case_grid
 from foiadesk.core.tracking.listing import NONE
+from foiadesk.core.tracking.titles import list_office
 from foiadesk.ui.look import counted
 from foiadesk.ui.models.cases import ABBR_ROLE, CaseGridModel
 from foiadesk.ui.session import Session, not_read
@@ -152,7 +153,7 @@ class CasesView(QWidget):
         offices = sum(1 for r in rows if r.requests)
         text = f"{counted(total, 'request')} to {counted(offices, 'component')} · {overdue:,} overdue"
         if gaps:  # every office's, not only those with no request yet
-            where = ", ".join(f"{component} {n}" for component, n in gaps)
+            where = ", ".join(f"{list_office(component)} {n}" for component, n in gaps)
             records = counted(sum(n for _, n in gaps), "record")
             text += f" · {records} the case pack names not yet requested ({where})"
         self.about.setText(text)
@@ -181,7 +182,7 @@ class CasesView(QWidget):
                         f"<li>{escape(t)} — {state.get(t, 'asked')}</li>" for t in r.pack_categories
                     )
                     parts.append(
-                        f"<p style='margin-bottom:0'><b>{escape(r.component)}</b> "
+                        f"<p style='margin-bottom:0'><b>{escape(list_office(r.component))}</b> "
                         f"{escape(r.component_name)}</p><ul style='margin-top:0'>{items}</ul>"
                     )
             if pack.key_dates:

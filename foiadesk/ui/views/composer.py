@@ -54,6 +54,7 @@ from foiadesk.core.reference.casepack import CasePack
 from foiadesk.core.reference.directory import load_directory
 from foiadesk.core.store.requesters import Profile
 from foiadesk.core.tracking.details import requester_fields, requesters
+from foiadesk.core.tracking.titles import list_office
 from foiadesk.ui.dialogs.event import date_edit
 from foiadesk.ui.dialogs.profile import FEE_CATEGORIES
 from foiadesk.ui.session import Session
@@ -421,7 +422,7 @@ class ComposerView(QWidget):
         self.categories.blockSignals(True)
         self.categories.clear()
         for category in pack.categories if pack else ():
-            item = QListWidgetItem(f"{category.title}  ({', '.join(category.holders)})")
+            item = QListWidgetItem(f"{category.title}  ({', '.join(map(list_office, category.holders))})")
             item.setData(Qt.ItemDataRole.UserRole, category.id)
             item.setToolTip(category.description)
             item.setCheckState(CHECKED)
@@ -465,7 +466,8 @@ class ComposerView(QWidget):
         self.components.clear()
         for key in holders:
             component = directory.component(key)
-            item = QListWidgetItem(f"{key} — {component.name if component else 'not in the directory'}")
+            name = component.name if component else "not in the directory"
+            item = QListWidgetItem(name if list_office(key) == name else f"{list_office(key)} — {name}")
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setCheckState(before.get(key, CHECKED))
             self.components.addItem(item)

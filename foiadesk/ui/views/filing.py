@@ -21,6 +21,7 @@ from foiadesk.core.deadlines.events import CHANNELS
 from foiadesk.core.errors import UserError
 from foiadesk.core.letters.filing import choose_channel, how_to_send
 from foiadesk.core.reference.directory import load_directory
+from foiadesk.core.tracking.titles import list_office
 from foiadesk.ui.dialogs.event import date_edit
 from foiadesk.ui.models.requests import ID_ROLE
 from foiadesk.ui.models.table import KeyedTableModel
@@ -51,7 +52,8 @@ class DraftsModel(KeyedTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(request_id), index.columns["component"][row], index.columns["title"][row])[column]
+            office = list_office(index.columns["component"][row])
+            return (str(request_id), office, index.columns["title"][row])[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return index.columns["component_name"][row]
         if role == ID_ROLE:
@@ -69,7 +71,7 @@ class FilingPanel(QWidget):
         self.table = Table()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Drafts waiting to be filed")
-        self.table.set_widths({0: "99999", 1: "TREAS-DO"}, stretch=2)
+        self.table.set_widths({0: "99999", 1: "DHS Privacy"}, stretch=2)  # the longest short name
         self.table.set_placeholder("No drafts waiting: every drafted request has been marked as filed.")
         self.filed_on = date_edit(session.today())
         self.channel = QComboBox()

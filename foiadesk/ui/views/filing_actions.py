@@ -160,7 +160,7 @@ class FilingActions:
             act = menu.addAction(text, lambda c=channel: self.package(c))
             if channel != "portal" and not channel_address(comp, channel):
                 act.setEnabled(False)
-                act.setText(f"{text.rstrip('…')} (none on file for {comp.abbr or comp.name})")
+                act.setText(f"{text.rstrip('…')} (none on file for {comp.list_name})")
         self.menu = menu
         menu.popup(self.package_button.mapToGlobal(self.package_button.rect().bottomLeft()))
 

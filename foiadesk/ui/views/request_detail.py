@@ -34,7 +34,7 @@ from foiadesk.core.deadlines.clocks import Clock
 from foiadesk.core.errors import UserError
 from foiadesk.core.store.log import LogError, events_for, void_event
 from foiadesk.core.tracking.details import FileRef, copy_attachment, request_details
-from foiadesk.core.tracking.titles import short_title
+from foiadesk.core.tracking.titles import list_office, short_title
 from foiadesk.core.tracking.tracker import RequestView, typical_completion, view_request
 from foiadesk.ui.look import tag_legend
 from foiadesk.ui.models.detail import DISPUTED, ClocksModel, EventsModel, event_text
@@ -189,7 +189,9 @@ class RequestDetail(QWidget):
         shown = short_title(view.title, view.case or "", view.component)  # as the list shows it
         self.title.setText(f"#{view.id} {shown}")
         self.title.setToolTip(view.title if shown != view.title else "")
-        facts = [f"<b>{escape(view.status)}</b>", f"{view.component_name} ({view.component})"]
+        office = list_office(view.component)  # as people know it: never a directory key
+        named = view.component_name if office in view.component_name else f"{view.component_name} ({office})"
+        facts = [f"<b>{escape(view.status)}</b>", named]
         if view.case:
             facts.append(f"case: {view.case}")
         if extra.requester:

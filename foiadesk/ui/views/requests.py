@@ -28,6 +28,7 @@ from foiadesk.core.tracking.listing import (
     Filter,
     search_ids,
 )
+from foiadesk.core.tracking.titles import list_office
 from foiadesk.ui.look import counted
 from foiadesk.ui.models.requests import ID_ROLE, RequestsModel, SnippetsOf
 from foiadesk.ui.session import Session
@@ -74,6 +75,7 @@ class RequestsView(QWidget):
         self.show_all_button.setToolTip("Clear the search and the filters: every request of the log")
         self.show_all_button.hide()
         self._saved_filter = _load_filter(session.settings.get("requests/filter"))
+        self._title_width: int | None = None  # the Title column's own width, while a search widens it
 
         self.model = RequestsModel(session, self)
         self.table = Table()
@@ -87,7 +89,7 @@ class RequestsView(QWidget):
         m = RequestsModel
         widths = {
             m.ID: "99999",
-            m.COMPONENT: "DHS-PRIV",
+            m.COMPONENT: "DHS Privacy",  # the longest short name of an office
             m.TITLE: 26,
             m.STATUS: "Waiting on requester",
             m.WHEN: "1,500 days overdue",  # in bold when it is yours
@@ -180,7 +182,7 @@ class RequestsView(QWidget):
         )
         _refill(
             self.component_choice,
-            [("All components", None), *((abbr, abbr) for abbr, _ in index.components())],
+            [("All components", None), *sorted((list_office(abbr), abbr) for abbr, _ in index.components())],
         )
 
     def _fill_statuses(self, *_args) -> None:
@@ -217,6 +219,7 @@ class RequestsView(QWidget):
     def apply_filter(self) -> None:
         self._search_timer.stop()
         self.model.set_filter(*self._filter_and_snippets())
+        self._fit_title(self.model.says_where_found())
         if not self.table.currentIndex().isValid() and self.model.rowCount():
             self.table.selectRow(0)
         self._detail_timer.start()  # beside the list, its current request (none if it is empty)
@@ -224,6 +227,24 @@ class RequestsView(QWidget):
         if self.session.db is not None:
             self.session.settings.set("requests/filter", json.dumps(self.filter_state()))
         self.filter_changed.emit()
+
+    def _fit_title(self, found: bool) -> None:
+        """While a search says where requests matched, the Title column takes the room the
+        list shows (the columns after it move right), so what follows each title can be
+        read; it gets its width back once the search is cleared."""
+        table, title = self.table, RequestsModel.TITLE
+        if found:
+            if self._title_width is None:
+                self._title_width = table.columnWidth(title)
+            room = table.viewport().width() - table.horizontalHeader().sectionPosition(title)
+            table.setColumnWidth(title, max(self._title_width, room))
+        elif self._title_width is not None:
+            table.setColumnWidth(title, self._title_width)
+            self._title_width = None
+
+    def keep_layout(self) -> None:
+        """Before the layout is remembered: the Title column's own width, not a search's."""
+        self._fit_title(False)
 
     def _filter_and_snippets(self) -> tuple[Filter, SnippetsOf | None]:
         """The filter on screen, and for a search how to say where it matched in a request."""
@@ -293,6 +314,7 @@ class RequestsView(QWidget):
         row = self._row_before  # before the model read the changed rows
         if self.search.text().strip():  # a changed request may now match, or no longer
             self.model.set_filter(*self._filter_and_snippets())
+            self._fit_title(self.model.says_where_found())
         row = min(row, self.model.rowCount() - 1)
         if not self.table.currentIndex().isValid() and row >= 0:
             self.table.selectRow(row)  # the request left the filtered list: the next one
