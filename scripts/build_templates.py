@@ -759,8 +759,8 @@ def appeal():
         doc,
         "I appeal the {{ decision_appealed }}.{% if determination_official %} It was signed by "
         "{{ determination_official }}.{% endif %} It {{ request_verb }} " + REF + "."
-        "{% if within_90_days %} This appeal is made within 90 days of the {{ decision_noun }} "
-        "(5 U.S.C. 552(a)(6)(A)(i)(III)(aa)).{% endif %}",
+        "{% if timely %} This appeal is made within {{ timely }} of the {{ decision_noun }} "
+        "({{ timely_cite }}).{% endif %}",
     )
     p(
         doc,

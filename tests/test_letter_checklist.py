@@ -175,15 +175,60 @@ def test_the_search_argument_stands_on_its_own(db, reporter):
 
 
 def test_an_appeal_says_it_is_made_within_the_90_days_only_when_it_is(db, reporter):
+    # DOJ: "within 90 calendar days after the date of the response" (28 CFR 16.8(a))
     rid = request_at(db, "DOJ-OLC", "FY27-318")
     record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
-    timely = "This appeal is made within 90 days of the determination (5 U.S.C. 552(a)(6)(A)(i)(III)(aa))."
+    timely = "This appeal is made within 90 days of the determination (28 CFR 16.8(a))."
     assert timely in text_of(db, rid, "appeal", reporter)
-    # February 15, 2027 is 91 days after November 16, 2026 (14 + 31 + 31 + 15)
+    # February 14, 2027 is the 90th day after November 16, 2026 (14 + 31 + 31 + 14)
+    assert timely in text_of(db, rid, "appeal", reporter, on=date(2027, 2, 14))
     late = draft_followup(db, rid, "appeal", letter_date=date(2027, 2, 15), requester=reporter)
     body = "\n".join(p.text for p in Document(io.BytesIO(late.docx)).paragraphs)
-    assert timely not in body
-    assert any("more than 90 days" in w for w in late.warnings)
+    assert "This appeal is made within" not in body
+    assert (
+        "The appeal window of 28 CFR 16.8(a), 90 days from the decision of November 16, 2026, ended "
+        "on February 14, 2027" in " ".join(late.warnings)
+    )
+
+
+# DHS allows "90 working days" after the component's response (6 CFR 5.8(a)(1)). From Monday,
+# August 10, 2026, skipping weekends, Labor Day (Sep 7), Columbus Day (Oct 12), Veterans Day
+# (Nov 11) and Thanksgiving (Nov 26): 4 working days in August's second week, then 5 a week,
+# less those four holidays, reach 90 on Friday, December 18, 2026. December 7 is 119 calendar
+# days on, past the statute's 90 days but well inside DHS's window.
+def test_a_dhs_appeal_counts_the_90_working_days_of_6_cfr_5_8(db, reporter):
+    comp = load_directory().component("USCIS")
+    rid = log.add_directory_request(db, comp, title="USCIS records of the address exchange").new_id
+    june = date(2026, 6, 15)
+    log.record_event(db, rid, log.NewEvent("filed", june, channel="portal"))
+    log.record_event(
+        db, rid, log.NewEvent("acknowledged", june, agency_received_on=june, tracking_number="COW2026000222")
+    )
+    record_determination(db, rid, on=date(2026, 8, 10), outcome="partial", exemptions=["b6", "b7C"])
+    timely = "This appeal is made within 90 working days of the determination (6 CFR 5.8(a)(1))."
+    on_time = draft_followup(db, rid, "appeal", letter_date=DAY, requester=reporter)
+    assert timely in "\n".join(p.text for p in Document(io.BytesIO(on_time.docx)).paragraphs)
+    assert not any("days old" in w or "appeal window" in w for w in on_time.warnings)
+    assert timely in text_of(db, rid, "appeal", reporter, on=date(2026, 12, 18))
+    late = draft_followup(db, rid, "appeal", letter_date=date(2026, 12, 21), requester=reporter)
+    assert "This appeal is made within" not in "\n".join(
+        p.text for p in Document(io.BytesIO(late.docx)).paragraphs
+    )
+    assert (
+        "The appeal window of 6 CFR 5.8(a)(1), 90 working days from the decision of August 10, 2026, "
+        "ended on December 18, 2026" in " ".join(late.warnings)
+    )
+
+
+def test_an_appeal_under_an_unverified_rule_relies_on_the_statutes_90_days(db, reporter):
+    # TIGTA follows Treasury's rules, whose appeal paragraph FoiaDesk has not read: only the
+    # statute's floor, "not less than 90 days" (5 U.S.C. 552(a)(6)(A)(i)(III)(aa)), is certain.
+    rid = request_at(db, "TIGTA", "2027-FOIA-00011")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="denial", exemptions=["b5"])
+    timely = "This appeal is made within 90 days of the determination (5 U.S.C. 552(a)(6)(A)(i)(III)(aa))."
+    assert timely in text_of(db, rid, "appeal", reporter)
+    late = draft_followup(db, rid, "appeal", letter_date=date(2027, 2, 15), requester=reporter)
+    assert any("more than 90 days old" in w for w in late.warnings)
 
 
 # --- the fee bar, only as far as the log supports it --------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -1252,7 +1252,6 @@ def build_appeal_context(
     expedite_denied_on: date | None = None,
     relief: str = "",
     withheld_records: bool | None = None,
-    within_90_days: bool = False,
     closure_argument: str = "",
     enclosure: str = "",
     also_enclosed: str = "",
@@ -1269,8 +1268,9 @@ def build_appeal_context(
     what the appeal asks the office to order besides reversal ("order a new search …"),
     else the release of the segregable records when records were decided. `withheld_records`:
     the decision withheld records, so segregability is argued (default: records were decided).
-    `within_90_days`: the appeal is made within 90 days of the decision
-    (5 U.S.C. 552(a)(6)(A)(i)(III)(aa)), which the letter then says. `glomar_argument`: why a response that
+    The letter says the appeal is on time when it is, under the agency's own window if that rule
+    is verified (DHS: 90 working days), else the statute's 90 days; a late one is flagged
+    (`appeal_timeliness`). `glomar_argument`: why a response that
     neither confirms nor denies that records exist cannot stand. `expedite_denied_on`: the
     date of an expedite denial the appeal argues besides `decision`, enclosed with it.
     `closure_argument`: why an agency's administrative closure should be reversed (paragraphs);
@@ -1279,6 +1279,9 @@ def build_appeal_context(
     `also_enclosed`: another document the argument says is enclosed ("my reply of May 3, 2026")."""
     ctx = _followup_base(requester, component, request, letter_date)
     records_decided = one_line(decision) in ("", "determination")
+    timely, timely_cite, late = appeal_timeliness(component, determination_date, letter_date)
+    if late:
+        ctx["warnings"].append(late)
     items = [_withheld_item(n, item) for n, item in enumerate(withheld, 1)]
     search, other = paragraphs(search_argument), paragraphs(other_argument)
     glomar = paragraphs(glomar_argument)
@@ -1299,7 +1302,9 @@ def build_appeal_context(
         relief=one_line(relief)
         or ("order the release of all reasonably segregable, non-exempt records" if records_decided else ""),
         segregability=records_decided if withheld_records is None else withheld_records,
-        within_90_days=within_90_days,
+        within_90_days=(letter_date - determination_date).days <= STATUTE_APPEAL_DAYS,
+        timely=timely,
+        timely_cite=timely_cite,
         determination_official=one_line(determination_official),
         withheld=items,
         search_argument=search,
@@ -1321,6 +1326,44 @@ def build_appeal_context(
     )
     ctx["warnings"] = list(dict.fromkeys(ctx["warnings"]))
     return ctx
+
+
+# The statute's floor for every agency's appeal window: "not less than 90 days after the date of
+# such adverse determination" (5 U.S.C. 552(a)(6)(A)(i)(III)(aa); domain.md §1.8).
+STATUTE_APPEAL_DAYS = 90
+STATUTE_APPEAL_CITE = "5 U.S.C. 552(a)(6)(A)(i)(III)(aa)"
+
+
+def appeal_timeliness(component: Component, decided_on: date, letter_date: date) -> tuple[str, str, str]:
+    """How an appeal dated `letter_date` says it is on time, and a note for the user when it is
+    not. The agency's own window counts when its rule is verified: DHS allows 90 working days
+    (6 CFR 5.8(a)(1)), so an appeal four months after a DHS decision can still be on time, and
+    DOJ 90 calendar days (28 CFR 16.8(a)). Otherwise only the statute's floor of 90 days is
+    certain. Returns the span and its cite, ("90 working days", "6 CFR 5.8(a)(1)", ""), or a
+    note for the user, ("", "", note)."""
+    window = component.appeal_window
+    if window.tag == "V" and window.days >= STATUTE_APPEAL_DAYS:
+        if window.unit == "working":
+            from foiadesk.core.deadlines.calendar import calendar
+
+            ends = calendar().add_working_days(decided_on, window.days)
+            span = f"{window.days} working days"
+        else:
+            ends = decided_on + timedelta(days=window.days)
+            span = f"{window.days} days"
+        if letter_date <= ends:
+            return span, window.cite, ""
+        return "", "", (
+            f"The appeal window of {window.cite}, {span} from the decision of {long_date(decided_on)}, "
+            f"ended on {long_date(ends)}: an appeal sent now may be refused as late. Check the decision "
+            "letter, which may allow more time, before sending."
+        )
+    if (letter_date - decided_on).days <= STATUTE_APPEAL_DAYS:
+        return f"{STATUTE_APPEAL_DAYS} days", STATUTE_APPEAL_CITE, ""
+    return "", "", (
+        f"The decision appealed is more than {STATUTE_APPEAL_DAYS} days old: check the appeal deadline "
+        "in the agency's rules and in the decision letter before sending."
+    )
 
 
 def appeal_office(component: Component, appeal_address: str = "", warnings: list | None = None) -> dict:

@@ -940,8 +940,6 @@ RELIEF = {
     "referral": "order the request processed in full",
 }
 WITHHOLDING = ("partial", "denial")  # determinations that withheld records: segregability is argued
-# The least time the Act lets a requester appeal in (5 U.S.C. 552(a)(6)(A)(i)(III)(aa)).
-APPEAL_DAYS = 90
 
 # A Glomar response is argued on its own ground, not the search's: the agency has not said
 # it searched, only that the existence of records is itself protected.
@@ -1003,7 +1001,6 @@ def _closure_appeal(
         request_verb="concerns",
         relief=CLOSURE_RELIEF,
         withheld_records=False,
-        within_90_days=(letter_date - on).days <= APPEAL_DAYS,
         enclosure=f"letter of {long_date(on)} closing {{request}}",
         also_enclosed=f"my answer of {long_date(answer.occurred_on)}"
         if (answer := closure.answer) is not None and answer.occurred_on <= letter_date
@@ -1019,11 +1016,6 @@ def _closure_appeal(
         ctx["warnings"].append(
             "You missed the date the agency's letter named: a short request to reopen "
             "(followup reopen) may settle this sooner than an appeal. " + new_request_note(on)
-        )
-    if (letter_date - on).days > APPEAL_DAYS:
-        ctx["warnings"].append(
-            f"The closure is more than {APPEAL_DAYS} days old: check the appeal deadline in the agency's "
-            "rules and in the closure letter before sending."
         )
     return ctx
 
@@ -1155,18 +1147,12 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         outcome=determination_did(adverse.outcome, h.exemptions) if decision is adverse else "",
         relief=RELIEF.get(adverse.outcome or "", "") if decision is adverse else "",
         withheld_records=adverse.outcome in WITHHOLDING if decision is adverse else None,
-        within_90_days=(letter_date - decision.occurred_on).days <= APPEAL_DAYS,
         # an expedite denial argued beside another decision is enclosed with it
         expedite_denied_on=h.expedite_denied.occurred_on
         if h.expedite_denied is not None and decision is not h.expedite_denied
         else None,
     )
     ctx["warnings"].extend(warnings)
-    if (letter_date - decision.occurred_on).days > APPEAL_DAYS:
-        ctx["warnings"].append(
-            f"The decision appealed is more than {APPEAL_DAYS} days old: check the appeal deadline in "
-            "the agency's rules and in the decision letter before sending."
-        )
     if adverse is not None and adverse.outcome == "no_records":
         ctx["warnings"].append(
             "A no-records answer is appealed on the search: add what you know about where the "
