@@ -1353,16 +1353,24 @@ def appeal_timeliness(component: Component, decided_on: date, letter_date: date)
             span = f"{window.days} days"
         if letter_date <= ends:
             return span, window.cite, ""
-        return "", "", (
-            f"The appeal window of {window.cite}, {span} from the decision of {long_date(decided_on)}, "
-            f"ended on {long_date(ends)}: an appeal sent now may be refused as late. Check the decision "
-            "letter, which may allow more time, before sending."
+        return (
+            "",
+            "",
+            (
+                f"The appeal window of {window.cite}, {span} from the decision of {long_date(decided_on)}, "
+                f"ended on {long_date(ends)}: an appeal sent now may be refused as late. Check the decision "
+                "letter, which may allow more time, before sending."
+            ),
         )
     if (letter_date - decided_on).days <= STATUTE_APPEAL_DAYS:
         return f"{STATUTE_APPEAL_DAYS} days", STATUTE_APPEAL_CITE, ""
-    return "", "", (
-        f"The decision appealed is more than {STATUTE_APPEAL_DAYS} days old: check the appeal deadline "
-        "in the agency's rules and in the decision letter before sending."
+    return (
+        "",
+        "",
+        (
+            f"The decision appealed is more than {STATUTE_APPEAL_DAYS} days old: check the appeal deadline "
+            "in the agency's rules and in the decision letter before sending."
+        ),
     )
 
 

@@ -954,6 +954,35 @@ GLOMAR_ARGUMENT = (
 )
 
 
+def glomar_argument(decider: str, cited: list[dict]) -> str:
+    """The Glomar argument, on the exemptions the response cites when it cites any: no record
+    was withheld, so none is argued as withheld; what each exemption must protect is the fact
+    that records exist or do not. Exemption 7 reaches only records "compiled for law
+    enforcement purposes" (5 U.S.C. 552(b)(7))."""
+    if not cited:
+        return GLOMAR_ARGUMENT
+    labels = [
+        exemption({"code": e["code"], "statute": e["name"].partition(" with ")[2]})["label"] for e in cited
+    ]
+    them = "those exemptions protect" if len(labels) > 1 else "that exemption protects"
+    seven = any(e["code"].startswith("b7") for e in cited)
+    return (
+        f"{sentence_start(decider)} cited {_and_list(labels)}. A response that neither confirms nor "
+        "denies that records exist is proper only where confirming or denying would itself disclose "
+        f"information {them}. Please explain, for this request, how the fact that records exist, or do "
+        "not, would cause that harm"
+        + (
+            ", and show that the records requested would have been compiled for law enforcement "
+            "purposes, as Exemption 7 requires"
+            if seven
+            else ""
+        )
+        + "; otherwise, confirm whether responsive records exist, search for them and release every "
+        "reasonably segregable, non-exempt portion. Where the government has already made the "
+        "existence of the records public, the response cannot stand for them."
+    )
+
+
 def _closure_appeal(
     h: History, requester: Requester, inputs: Inputs, ref: RequestRef, letter_date: date
 ) -> dict:
@@ -1027,8 +1056,9 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
     ):
         return _closure_appeal(h, requester, inputs, ref, letter_date)
     adverse = h.determination if h.determination and h.determination.outcome != "full_grant" else None
+    glomar = adverse is not None and adverse.outcome == "glomar"
     withheld = []
-    if h.exemptions:
+    if h.exemptions and not glomar:  # a Glomar response withheld no record: it is argued as one
         cited = _and_list([e["name"] for e in h.exemptions])
         withheld.append(
             {
@@ -1041,7 +1071,6 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         )
     warnings: list[str] = []
     search = inputs.search_argument
-    glomar = adverse is not None and adverse.outcome == "glomar"
     decider = short_name(h.component)  # named in full in the letter's first sentence
     if not search and adverse is not None and not glomar:
         search = (
@@ -1138,7 +1167,7 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         withheld=withheld,
         determination_official=inputs.determination_official,
         search_argument=search,
-        glomar_argument=GLOMAR_ARGUMENT if glomar else "",
+        glomar_argument=glomar_argument(decider, h.exemptions) if glomar else "",
         other_argument="\n".join(other),
         expedite=renew_expedite,
         expedite_argument=expedite_argument,
