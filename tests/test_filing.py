@@ -309,7 +309,8 @@ def test_fee_denial_and_expedite_denial_are_argued(db, filed):
         "the denial of expedited processing dated October 8, 2026."
     ) in text
     assert "also appealed" not in text  # the waiver denial is what is appealed
-    assert "I have no commercial interest in them (5 U.S.C. 552(a)(4)(A)(iii))" in text  # news media
+    # news media: no commercial interest, under the factor of DHS's rule that weighs it
+    assert "Commercial interest (6 CFR 5.11(k)(3)): I have no commercial interest in the records." in text
     assert "Expedited processing was denied on October 8, 2026." in text
 
 

@@ -401,3 +401,57 @@ def test_the_complaint_outline_after_a_remand_offers_what_fits_the_new_processin
     text = text_of(db, rid, "complaint-outline", reporter)
     assert "or appeal where the agency allows it" not in text
     assert "ask the agency when it expects to finish processing the request again" in text
+
+
+# --- an appeal of a fee-waiver denial --------------------------------------------------------
+# The waiver's test is the statute's: disclosure "is likely to contribute significantly to
+# public understanding of the operations or activities of the government and is not primarily
+# in the commercial interest of the requester" (5 U.S.C. 552(a)(4)(A)(iii)). DHS weighs it on
+# 6 CFR 5.11(k): the subject (k)(2)(i), informative value and a reasonably broad audience
+# (k)(2)(ii)-(iii), significance (k)(2)(iv), commercial interest (k)(3); and wants to know how
+# the information will reach the public (domain.md §5.3). An appeal restates each factor.
+
+
+def section(text: str, heading: str) -> str:
+    """Every paragraph under a heading, up to the next heading of the appeal."""
+    rest = text.split(f"\n{heading}\n", 1)[1]
+    ends = [
+        rest.index(f"\n{h}\n")
+        for h in ("Other grounds", "Expedited processing", "Decision")
+        if f"\n{h}\n" in rest
+    ]
+    return rest[: min(ends)] if ends else rest
+
+
+def waiver_denied_at(db, abbr: str, tracking: str) -> int:
+    rid = request_at(db, abbr, tracking)
+    log.record_event(db, rid, log.NewEvent("fee_decision", date(2026, 11, 10), outcome="waiver_denied"))
+    return rid
+
+
+def test_a_fee_waiver_appeal_restates_each_factor_of_the_agencys_rule(db, reporter):
+    text = text_of(db, waiver_denied_at(db, "ICE", "2026-ICFO-00555"), "appeal", reporter)
+    waiver = section(text, "Fee waiver")
+    assert "likely to contribute significantly to public understanding of the operations or activities " \
+        "of the government" in waiver  # fmt: skip
+    assert "not primarily in my commercial interest (5 U.S.C. 552(a)(4)(A)(iii))" in waiver
+    for factor in (
+        "6 CFR 5.11(k)(2)(i)",
+        "6 CFR 5.11(k)(2)(ii)–(iii)",
+        "6 CFR 5.11(k)(2)(iv)",
+        "6 CFR 5.11(k)(3)",
+    ):
+        assert f"({factor})" in waiver, factor
+    assert "I publish at ledgerdesk.example." in waiver  # how the requester will share, in her words
+    assert "“Legal analyses of address disclosures”" in waiver  # the subject: the records asked for
+    assert "which factor you find unmet" in waiver
+
+
+def test_a_fee_waiver_appeal_under_an_unverified_rule_cites_only_the_statute(db, reporter):
+    # Treasury's fee paragraph (31 CFR 1.7) is only partly confirmed: TIGTA's letter argues the
+    # statute's two-part test, with no paragraph of the rule
+    text = text_of(db, waiver_denied_at(db, "TIGTA", "2027-FOIA-00555"), "appeal", reporter)
+    waiver = section(text, "Fee waiver")
+    assert "(5 U.S.C. 552(a)(4)(A)(iii))" in waiver
+    assert "31 CFR" not in waiver and "your regulations" not in waiver
+    assert "I publish at ledgerdesk.example." in waiver

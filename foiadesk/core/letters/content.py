@@ -1253,6 +1253,7 @@ def build_appeal_context(
     relief: str = "",
     withheld_records: bool | None = None,
     closure_argument: str = "",
+    waiver_argument: str = "",
     enclosure: str = "",
     also_enclosed: str = "",
     request_verb: str = "answered",
@@ -1274,6 +1275,7 @@ def build_appeal_context(
     neither confirms nor denies that records exist cannot stand. `expedite_denied_on`: the
     date of an expedite denial the appeal argues besides `decision`, enclosed with it.
     `closure_argument`: why an agency's administrative closure should be reversed (paragraphs);
+    `waiver_argument`: why a fee-waiver denial should be reversed (paragraphs);
     `enclosure`: what the enclosed decision is called, when not `decision` ("letter of May 1,
     2026 closing {request}": "it" in the body, "my request" in the enclosures line);
     `also_enclosed`: another document the argument says is enclosed ("my reply of May 3, 2026")."""
@@ -1286,7 +1288,10 @@ def build_appeal_context(
     search, other = paragraphs(search_argument), paragraphs(other_argument)
     glomar = paragraphs(glomar_argument)
     closure = paragraphs(closure_argument)
-    if not (items or search or glomar or other or closure or (expedite and clean(expedite_argument))):
+    waiver = paragraphs(waiver_argument)
+    if not (
+        items or search or glomar or other or closure or waiver or (expedite and clean(expedite_argument))
+    ):
         raise DraftingError("Say what you appeal: a withholding, the search, or another ground.")
     ctx.update(
         **appeal_office(component, appeal_address, ctx["warnings"]),
@@ -1311,6 +1316,7 @@ def build_appeal_context(
         glomar_argument=glomar,
         other_argument=other,
         closure_argument=closure,
+        waiver_argument=waiver,
         # what the enclosed decision is called in the body and in the enclosures line
         enclosed_as=one_line(enclosure).replace("{request}", "it") or one_line(decision) or "determination",
         enclosure=one_line(enclosure).replace("{request}", "my request")
@@ -1460,6 +1466,50 @@ def _certification_cite(family: str, unverified_ok: bool = False) -> str:
 def _family(comp: Component) -> str:
     """Whose FOIA regulation governs the component's letters (authorities.json's key)."""
     return authorities.rule_family(comp.abbr or "", comp.parent or "")
+
+
+def waiver_appeal_argument(requester: Requester, component: Component, title: str, lead: str = "") -> str:
+    """An appeal of a fee-waiver denial restates the waiver, factor by factor, in the agency's
+    own rule paragraphs when verified (DHS 6 CFR 5.11(k), DOJ 28 CFR 16.10(k), IRS 26 CFR
+    601.702(f)(2)), with how the requester will share what they learn in their own words, and
+    asks which factor the denial found unmet. `lead` opens it ("I also appeal …"). Paragraphs
+    are separated by newlines."""
+    family = _family(component)
+    rule = authorities.rule(family, "fee_waiver")
+    cites = authorities.waiver_factor_cites(family)
+    cites = cites if len(cites) == len(WAIVER_FACTORS) else []
+
+    def at(n: int) -> str:
+        return f" ({cites[n]})" if cites else ""
+
+    subject = f"the records I asked for, “{one_line(title)}”," if one_line(title) else "the records"
+    audience = _dissemination(requester)
+    commercial = (
+        "Any commercial interest I have is outweighed by the public interest in disclosure"
+        if requester.fee_category == "commercial"
+        else "I have no commercial interest in the records"
+    )
+    return "\n".join(
+        [
+            (f"{one_line(lead)} " if one_line(lead) else "")
+            + "Disclosure is in the public interest because it is likely to contribute significantly "
+            "to public understanding of the operations or activities of the government, and it is not "
+            "primarily in my commercial interest (5 U.S.C. 552(a)(4)(A)(iii)). As my request showed, "
+            + (
+                f"each factor of your regulations ({rule}) is met."
+                if rule
+                else "both parts of that test are met."
+            )
+            + " If you uphold the denial, please say which factor you find unmet and why.",
+            f"The subject{at(0)}: {subject} concern identifiable operations or activities of the "
+            "federal government.",
+            f"Contribution to public understanding{at(1)}: "
+            + (audience or "my request explained how the records would inform the public."),
+            f"Significance of the contribution{at(2)}: my request explained what the records would show "
+            "that is not already public.",
+            f"Commercial interest{at(3)}: {commercial}.",
+        ]
+    )
 
 
 # --- exemptions, for appeals ----------------------------------------------------------

@@ -60,6 +60,7 @@ from foiadesk.core.letters.content import (
     public_name,
     sentence_start,
     short_name,
+    waiver_appeal_argument,
     with_article,
 )
 from foiadesk.core.letters.filing import DOCX_MIME, component_for, confirmations, requester_for
@@ -1006,12 +1007,14 @@ def _closure_appeal(
             f"{long_date(closure.event.occurred_on)}."
             + (f" {bar} Please direct that no such fees be charged." if bar else "")
         )
+    waiver = ""
     if h.waiver_denied is not None and h.waiver_denied.occurred_on <= closure.event.occurred_on:
-        other.append(
-            f"I also appeal the {_waiver_denial(h)} by {decider} on "
-            f"{long_date(h.waiver_denied.occurred_on)}. The records concern identifiable operations of "
-            "the government, and their release would add significantly to public understanding of them "
-            "as my request explained (5 U.S.C. 552(a)(4)(A)(iii))."
+        waiver = waiver_appeal_argument(
+            requester,
+            h.component,
+            ref.title,
+            lead=f"I also appeal the {_waiver_denial(h)} by {decider} on "
+            f"{long_date(h.waiver_denied.occurred_on)}.",
         )
     reason = based_on(closure)
     on = closure.event.occurred_on
@@ -1024,6 +1027,7 @@ def _closure_appeal(
         determination_official=inputs.determination_official,
         closure_argument="\n".join(grounds),
         other_argument="\n".join(x.strip() for x in other if x.strip()),
+        waiver_argument=waiver,
         appeal_address=inputs.appeal_address,
         decision="administrative closure of my request",
         outcome=f"it based on {reason}" if reason else "gave no reason",
@@ -1081,19 +1085,14 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
             "order a new search, and a description of it that names each of them."
         )
     other = [inputs.other_argument] if inputs.other_argument else []
+    waiver = ""
     if h.waiver_denied is not None:
         denied = long_date(h.waiver_denied.occurred_on)
-        # only the requester's own category lets the letter disclaim any commercial interest
-        commercial = (
-            "disclosure is not primarily in my commercial interest"
-            if requester.fee_category == "commercial"
-            else "I have no commercial interest in them"
-        )
-        other.append(
-            (f"I also appeal the {_waiver_denial(h)} by {decider} on {denied}. " if adverse else "")
-            + "The records concern identifiable operations of the government, their release would add "
-            f"significantly to public understanding of them as my request explained, and {commercial} "
-            "(5 U.S.C. 552(a)(4)(A)(iii))."
+        waiver = waiver_appeal_argument(
+            requester,
+            h.component,
+            ref.title,
+            lead=f"I also appeal the {_waiver_denial(h)} by {decider} on {denied}." if adverse else "",
         )
     if h.category_denied is not None:
         label, cite, _ = FEE_CATEGORIES[requester.fee_category]
@@ -1169,6 +1168,7 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         search_argument=search,
         glomar_argument=glomar_argument(decider, h.exemptions) if glomar else "",
         other_argument="\n".join(other),
+        waiver_argument=waiver,
         expedite=renew_expedite,
         expedite_argument=expedite_argument,
         appeal_address=inputs.appeal_address,
