@@ -750,21 +750,24 @@ def appeal():
         doc,
         title="Freedom of Information Act Appeal",
         subject="Re: Request {{ request.tracking_number }}" + TITLED + ", submitted "
-        "{{ request.submitted_on }} to {{ decider_short }}; {{ decision }}",
+        "{{ request.submitted_on }} to {{ decider_short }}; {{ decision }}"
+        "{% if expedite_appealed %}; {{ expedite_denial }}{% endif %}",
         salutation="Dear Appeals Officer:",
     )
     # The appeals office did not decide: the letter names the office that did, and says what
     # its decision did ("which withheld records in part under Exemption 5").
     p(
         doc,
-        "I appeal the {{ decision_appealed }}.{% if determination_official %} It was signed by "
+        "I appeal the {{ decision_appealed }}{% if expedite_appealed %}, and its "
+        "{{ expedite_denial }}{% endif %}.{% if determination_official %} It was signed by "
         "{{ determination_official }}.{% endif %} It {{ request_verb }} " + REF + "."
         "{% if timely %} This appeal is made within {{ timely }} of the {{ decision_noun }} "
         "({{ timely_cite }}).{% endif %}",
     )
     p(
         doc,
-        "I ask you to reverse the {{ decision_noun }} as set out below{% if relief %} and to "
+        "I ask you to reverse the {{ decision_noun }}{% if expedite_appealed %} and the denial of "
+        "expedited processing{% endif %} as set out below{% if relief %} and to "
         "{{ relief }}{% endif %}. My request{% if expedite_denial %}, the {{ enclosed_as }} and "
         "the denial of expedited processing are{% else %} and the {{ enclosed_as }} are"
         "{% endif %} " + ENCLOSED + ".",

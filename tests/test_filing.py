@@ -301,7 +301,8 @@ def test_fee_denial_and_expedite_denial_are_argued(db, filed):
     ) in text
     assert (
         "I appeal the denial by U.S. Immigration and Customs Enforcement (ICE) of my fee waiver "
-        "request, dated October 9, 2026. It answered my request"
+        "request, dated October 9, 2026, and its denial of expedited processing dated October 8, 2026. "
+        "It answered my request"
     ) in text
     # the expedite denial it also argues goes with it, by its own date
     assert (

@@ -455,3 +455,33 @@ def test_a_fee_waiver_appeal_under_an_unverified_rule_cites_only_the_statute(db,
     assert "(5 U.S.C. 552(a)(4)(A)(iii))" in waiver
     assert "31 CFR" not in waiver and "your regulations" not in waiver
     assert "I publish at ledgerdesk.example." in waiver
+
+
+# An expedite denial is appealable (5 U.S.C. 552(a)(6)(E)(ii)(II): "expeditious consideration of
+# administrative appeals of such determinations"). While the request is still pending, an appeal
+# of a fee-waiver denial that renews expedition appeals that denial too, and says so where the
+# appeals office logs what is appealed. Once the request is decided, expedition of it is moot
+# (552(a)(6)(E)(iv)): the denial is only enclosed.
+def test_a_live_expedite_denial_is_named_as_appealed_beside_the_waiver(db, reporter):
+    rid = request_at(db, "DHS-PRIV", "2027-HQFO-00555")
+    log.record_event(db, rid, log.NewEvent("expedite_requested", FILED, agency_received_on=FILED))
+    log.record_event(db, rid, log.NewEvent("expedite_decided", date(2026, 9, 8), outcome="denied"))
+    log.record_event(db, rid, log.NewEvent("fee_decision", date(2026, 9, 8), outcome="waiver_denied"))
+    text = text_of(db, rid, "appeal", reporter)
+    subject = next(line for line in text.split("\n") if line.startswith("Re: "))
+    assert subject.endswith(
+        "denial of my fee waiver request dated September 8, 2026; denial of expedited processing dated "
+        "September 8, 2026"
+    )
+    assert (
+        "I appeal the denial by the DHS Privacy Office of my fee waiver request, dated September 8, 2026, "
+        "and its denial of expedited processing dated September 8, 2026." in text
+    )
+    assert "reverse the denial of my fee waiver request and the denial of expedited processing" in text
+    # decided on November 20: the appeal is of the determination; expedition is urged for the
+    # appeal, and the old denial is only enclosed
+    record_determination(db, rid, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    decided = text_of(db, rid, "appeal", reporter)
+    subject = next(line for line in decided.split("\n") if line.startswith("Re: "))
+    assert subject.endswith("determination of November 20, 2026")
+    assert "and its denial of expedited processing" not in decided

@@ -1250,6 +1250,7 @@ def build_appeal_context(
     decision: str = "determination",
     outcome: str = "",
     expedite_denied_on: date | None = None,
+    expedite_appealed: bool = False,
     relief: str = "",
     withheld_records: bool | None = None,
     closure_argument: str = "",
@@ -1274,6 +1275,8 @@ def build_appeal_context(
     (`appeal_timeliness`). `glomar_argument`: why a response that
     neither confirms nor denies that records exist cannot stand. `expedite_denied_on`: the
     date of an expedite denial the appeal argues besides `decision`, enclosed with it.
+    `expedite_appealed`: that denial is appealed too (the request is still pending, so it is
+    live), and the subject line and the first sentence name it.
     `closure_argument`: why an agency's administrative closure should be reversed (paragraphs);
     `waiver_argument`: why a fee-waiver denial should be reversed (paragraphs);
     `enclosure`: what the enclosed decision is called, when not `decision` ("letter of May 1,
@@ -1328,6 +1331,8 @@ def build_appeal_context(
         expedite_denial=_decision("denial of expedited processing", expedite_denied_on)
         if expedite and expedite_denied_on is not None
         else "",
+        # appealed with the decision, not only enclosed: named where the appeals office logs it
+        expedite_appealed=bool(expedite_appealed and expedite and expedite_denied_on is not None),
         **_expedite_cites(component),
     )
     ctx["warnings"] = list(dict.fromkeys(ctx["warnings"]))

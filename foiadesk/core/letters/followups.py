@@ -1180,6 +1180,9 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         expedite_denied_on=h.expedite_denied.occurred_on
         if h.expedite_denied is not None and decision is not h.expedite_denied
         else None,
+        # with no determination yet the denial is live, so it is appealed, not only enclosed;
+        # after one, expedition is moot (5 U.S.C. 552(a)(6)(E)(iv)) and only this appeal is urged
+        expedite_appealed=adverse is None,
     )
     ctx["warnings"].extend(warnings)
     if adverse is not None and adverse.outcome == "no_records":
