@@ -766,12 +766,18 @@ def appeal():
     )
     p(
         doc,
-        "I ask you to reverse the {{ decision_noun }}{% if expedite_appealed %} and the denial of "
-        "expedited processing{% endif %} as set out below{% if relief %} and to "
-        "{{ relief }}{% endif %}. My request{% if expedite_denial %}, the {{ enclosed_as }} and "
-        "the denial of expedited processing are{% else %} and the {{ enclosed_as }} are"
+        "{% if delay %}I ask you to {{ relief }}.{% else %}I ask you to reverse the "
+        "{{ decision_noun }}{% if expedite_appealed %} and the denial of expedited processing"
+        "{% endif %} as set out below{% if relief %} and to {{ relief }}{% endif %}.{% endif %} "
+        "My request{% if expedite_denial %}, the {{ enclosed_as }} and the denial of expedited "
+        "processing are{% elif enclosed_as %} and the {{ enclosed_as }} are{% else %} is"
         "{% endif %} " + ENCLOSED + ".",
     )
+    # No determination came in time: the Act's duty, the dates, and what the office should order.
+    tag(doc, "{%p if delay_argument %}")
+    heading(doc, "The delay")
+    p(doc, "{{ delay_argument }}")
+    tag(doc, "{%p endif %}")
     # An agency's administrative closure: why it cannot stand (the log's facts, the Act's duty).
     tag(doc, "{%p if closure_argument %}")
     heading(doc, "The closure")
@@ -848,7 +854,8 @@ def appeal():
     signature(doc)
     p(
         doc,
-        ENCLOSURES + ": my request of {{ request.submitted_on }}; the {{ enclosure }}"
+        ENCLOSURES + ": my request of {{ request.submitted_on }}{% if enclosure %}; the "
+        "{{ enclosure }}{% endif %}"
         "{% if expedite_denial %}; the {{ expedite_denial }}{% endif %}"
         "{% if also_enclosed %}; {{ also_enclosed }}{% endif %}.",
         "Enclosures",

@@ -18,6 +18,7 @@ from docx import Document
 from requesters import NEWS_REPORTER
 
 from foiadesk.core.deadlines.events import OUTCOME_LABELS
+from foiadesk.core.errors import UserError
 from foiadesk.core.letters.compose import draft_requests
 from foiadesk.core.letters.content import DraftOptions, Requester
 from foiadesk.core.letters.followups import Inputs, draft_followup, record_determination
@@ -485,3 +486,36 @@ def test_a_live_expedite_denial_is_named_as_appealed_beside_the_waiver(db, repor
     subject = next(line for line in decided.split("\n") if line.startswith("Re: "))
     assert subject.endswith("determination of November 20, 2026")
     assert "and its denial of expedited processing" not in decided
+
+
+# --- an appeal of a failure to make a determination in time ------------------------------------
+# Anything adverse can be appealed, delay included (domain.md §1.8, §5.5; DHS and DOJ take such
+# appeals). Received September 1, 2026, the request was due September 30 (see FILED above): from
+# then on the requester may appeal the delay, or sue without appealing (552(a)(6)(C)(i)). No
+# appeal window runs, for no adverse determination was made.
+def test_a_missed_deadline_can_be_appealed_as_a_failure_to_decide(db, reporter):
+    rid = request_at(db, "ICE", "2027-ICFO-00888")
+    with pytest.raises(UserError, match="no adverse decision"):  # not yet late
+        draft_followup(db, rid, "appeal", letter_date=date(2026, 9, 30), requester=reporter)
+    appeal = draft_followup(db, rid, "appeal", letter_date=DAY, requester=reporter)
+    text = "\n".join(p.text for p in Document(io.BytesIO(appeal.docx)).paragraphs if p.text.strip())
+    subject = next(line for line in text.split("\n") if line.startswith("Re: "))
+    assert subject.endswith("; failure to make a determination by September 30, 2026")
+    assert (
+        "I appeal the failure of U.S. Immigration and Customs Enforcement (ICE) to make a determination "
+        "by September 30, 2026." in text
+    )
+    delay = section(text, "The delay")
+    assert (
+        "within 20 working days after receiving my request" in delay and "(5 U.S.C. 552(a)(6)(A)(i))" in delay
+    )
+    assert (
+        "It received my request on September 1, 2026; the time limit ran out on September 30, 2026" in delay
+    )
+    assert "(5 U.S.C. 552(a)(6)(C)(i))" in delay  # the right to sue is kept
+    assert "This appeal is made within" not in text and "reverse" not in text
+    assert "Attachments: my request of September 1, 2026; the acknowledgment of September 1, 2026." in text
+    assert any("failure to respond in time" in w for w in appeal.warnings)
+    assert any(
+        "no determination letter to take the appeals office's address from" in w for w in appeal.warnings
+    )

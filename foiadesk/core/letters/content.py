@@ -1255,6 +1255,7 @@ def build_appeal_context(
     withheld_records: bool | None = None,
     closure_argument: str = "",
     waiver_argument: str = "",
+    delay_argument: str = "",
     enclosure: str = "",
     also_enclosed: str = "",
     request_verb: str = "answered",
@@ -1279,12 +1280,19 @@ def build_appeal_context(
     live), and the subject line and the first sentence name it.
     `closure_argument`: why an agency's administrative closure should be reversed (paragraphs);
     `waiver_argument`: why a fee-waiver denial should be reversed (paragraphs);
+    `delay_argument`: why a failure to make a determination in time is appealed (paragraphs),
+    with `decision` "failure to make a determination" and `determination_date` the deadline missed;
     `enclosure`: what the enclosed decision is called, when not `decision` ("letter of May 1,
     2026 closing {request}": "it" in the body, "my request" in the enclosures line);
     `also_enclosed`: another document the argument says is enclosed ("my reply of May 3, 2026")."""
     ctx = _followup_base(requester, component, request, letter_date)
     records_decided = one_line(decision) in ("", "determination")
-    timely, timely_cite, late = appeal_timeliness(component, determination_date, letter_date)
+    # a window runs from an adverse determination; a failure to make one has no date to count from
+    timely, timely_cite, late = (
+        ("", "", "")
+        if one_line(decision).startswith("failure ")
+        else appeal_timeliness(component, determination_date, letter_date)
+    )
     if late:
         ctx["warnings"].append(late)
     items = [_withheld_item(n, item) for n, item in enumerate(withheld, 1)]
@@ -1292,8 +1300,17 @@ def build_appeal_context(
     glomar = paragraphs(glomar_argument)
     closure = paragraphs(closure_argument)
     waiver = paragraphs(waiver_argument)
+    delay = paragraphs(delay_argument)
+    delayed = one_line(decision).startswith("failure ")  # no determination came in time
     if not (
-        items or search or glomar or other or closure or waiver or (expedite and clean(expedite_argument))
+        items
+        or search
+        or glomar
+        or other
+        or closure
+        or waiver
+        or delay
+        or (expedite and clean(expedite_argument))
     ):
         raise DraftingError("Say what you appeal: a withholding, the search, or another ground.")
     ctx.update(
@@ -1320,10 +1337,13 @@ def build_appeal_context(
         other_argument=other,
         closure_argument=closure,
         waiver_argument=waiver,
+        delay_argument=delay,
+        delay=delayed,
         # what the enclosed decision is called in the body and in the enclosures line
-        enclosed_as=one_line(enclosure).replace("{request}", "it") or one_line(decision) or "determination",
+        enclosed_as=one_line(enclosure).replace("{request}", "it")
+        or ("" if delayed else one_line(decision) or "determination"),
         enclosure=one_line(enclosure).replace("{request}", "my request")
-        or _decision(decision, determination_date),
+        or ("" if delayed else _decision(decision, determination_date)),
         also_enclosed=one_line(also_enclosed),
         request_verb=one_line(request_verb) or "answered",  # "It answered my request …"
         expedite=expedite,
@@ -1435,6 +1455,8 @@ def _decision(noun: str, on: date) -> str:
     processing dated May 1, 2026". What it did follows it ("…, which withheld records in
     part"): an outcome label is no adjective ("the partly granted determination")."""
     noun = one_line(noun) or "determination"
+    if noun.startswith("failure "):  # "failure to make a determination by May 1, 2026"
+        return f"{noun} by {long_date(on)}"
     if noun != "determination":
         return f"{noun} dated {long_date(on)}"
     return f"determination of {long_date(on)}"
@@ -1447,6 +1469,8 @@ def _decision_by(noun: str, on: date, decider: str) -> str:
     noun = one_line(noun) or "determination"
     if noun == "determination":
         return f"determination of {long_date(on)} by {decider}"
+    if noun.startswith("failure "):  # "failure of ICE to make a determination by May 1, 2026"
+        return f"failure of {decider} {noun.removeprefix('failure ')} by {long_date(on)}"
     if noun.startswith("administrative closure"):
         return f"{noun} by {decider}, dated {long_date(on)}"
     head, _, rest = noun.partition(" ")

@@ -984,6 +984,59 @@ def glomar_argument(decider: str, cited: list[dict]) -> str:
     )
 
 
+DELAY = "failure to make a determination"
+
+
+def _delay_argument(h: History, requester: Requester, decider: str, letter_date: date) -> str:
+    """An appeal of a failure to make a determination in time: the Act's duty and the dates
+    the log shows, what the missed limit bars (fees, only as far as the log supports), and the
+    right to sue that the appeal does not give up (5 U.S.C. 552(a)(6)(C)(i))."""
+    assert h.due_on is not None
+    received = f" It received my request on {long_date(h.received_on)}" if h.received_on else ""
+    extended = ", as extended for unusual circumstances," if h.extended else ""
+    asked = (
+        f" I asked about its status on {_and_list([long_date(d) for d in h.status_inquiries])}."
+        if h.status_inquiries
+        else ""
+    )
+    bar = fee_bar_text(fee_bar_state(h, letter_date), decider, requester.fee_category)
+    return "\n".join(
+        x
+        for x in (
+            f"The Act required {decider} to determine within 20 working days after receiving my request "
+            "whether to comply with it, and to notify me of that determination (5 U.S.C. "
+            f"552(a)(6)(A)(i)).{received}{';' if received else ''}"
+            f"{' the' if received else ' The'} time limit{extended} ran out on {long_date(h.due_on)}, and "
+            f"{decider} has made no determination.{asked}",
+            f"{bar} Please direct that no such fees be charged." if bar else "",
+            f"Please also direct {decider} to release records on a rolling basis as it processes them, and "
+            "to tell me an estimated date on which it will complete action on the request (5 U.S.C. "
+            f"552(a)(7)(B)). Because {decider} did not comply with the time limit, I may treat my "
+            "administrative remedies as exhausted and seek judicial review (5 U.S.C. 552(a)(6)(C)(i)); "
+            "this appeal does not give up that right.",
+        )
+        if x
+    )
+
+
+def _delay_note(component: Component) -> str:
+    """What the user should know before appealing a delay: whether the agency takes such an
+    appeal is in its notes only as partly confirmed (DHS and DOJ do, the IRS does not), and
+    suing or asking OGIS are open either way."""
+    note = next((n for n in component.appeal_notes if "failure to respond in time" in n.value), None)
+    said = (
+        f"{one_line(note.value).rstrip('.')}{'' if note.tag == 'V' else ' (partly confirmed)'}: check"
+        if note is not None
+        else f"Whether {short_name(component)} takes an appeal of a failure to respond in time is not on "
+        "file: check"
+    )
+    return (
+        f"{said} the agency's rules before sending. There is no determination letter to take the "
+        "appeals office's address from: check it on the agency's FOIA page. Once the time limit has "
+        "passed you may also sue without appealing (the complaint outline), or ask OGIS to mediate."
+    )
+
+
 def _closure_appeal(
     h: History, requester: Requester, inputs: Inputs, ref: RequestRef, letter_date: date
 ) -> dict:
@@ -1147,8 +1200,35 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         else:
             expedite_argument = f"The compelling need set out in my request of {asked} continues."
     decision = adverse or h.waiver_denied or h.category_denied or h.expedite_denied
-    if decision is None:
+    delayed = decision is None and h.determination is None and h.due_on is not None and h.missed(letter_date)
+    if decision is None and not delayed:
         raise DraftingError("The log has no adverse decision to appeal: log the determination first.")
+    if delayed:
+        assert h.due_on is not None  # `delayed` says so
+        # the delay's own section says when the limit ran out and what it bars
+        ctx = build_appeal_context(
+            requester,
+            h.component,
+            ref,
+            letter_date=letter_date,
+            determination_date=h.due_on,
+            determination_official=inputs.determination_official,
+            search_argument=inputs.search_argument,
+            delay_argument=_delay_argument(h, requester, decider, letter_date),
+            other_argument=inputs.other_argument,
+            expedite=renew_expedite,
+            expedite_argument=expedite_argument,
+            appeal_address=inputs.appeal_address,
+            decision=DELAY,
+            request_verb="concerns",
+            relief=f"direct {decider} to make its determination on my request by a date you set and to "
+            "release the records it finds without further delay",
+            withheld_records=False,
+            enclosure=f"acknowledgment of {long_date(h.acknowledged_on)}" if h.acknowledged_on else "",
+        )
+        ctx["warnings"].extend([*warnings, _delay_note(h.component)])
+        return ctx
+    assert decision is not None
     if decision is adverse:
         noun = "determination"
     elif decision is h.waiver_denied:
