@@ -519,3 +519,23 @@ def test_a_missed_deadline_can_be_appealed_as_a_failure_to_decide(db, reporter):
     assert any(
         "no determination letter to take the appeals office's address from" in w for w in appeal.warnings
     )
+
+
+# The address block prints the office's mailing address whatever the channel. DOJ's and SSA's
+# come from FOIA.gov's 2017 directory (checked July 25, 2017): offices move, so the user is told
+# to check it. An appeal goes to the appeals office (DOJ: OIP, 441 G Street, verified), so the
+# component's own old address is not printed there and not warned about.
+def test_an_old_mailing_address_in_the_address_block_is_flagged(db, reporter):
+    old = "The mailing address on file for the Office of Legal Counsel, printed in the address block, was " \
+        "last checked on July 25, 2017"  # fmt: skip
+    olc = request_at(db, "DOJ-OLC", "FY27-318")
+    status = draft_followup(db, olc, "status", letter_date=DAY, requester=reporter)
+    assert any(w.startswith(old) for w in status.warnings)
+    record_determination(db, olc, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    appeal = draft_followup(db, olc, "appeal", letter_date=DAY, requester=reporter)
+    assert not any("mailing address on file" in w for w in appeal.warnings)
+    ice = request_at(db, "ICE", "2027-ICFO-00001")  # ICE's address was checked in 2026
+    assert not any(
+        "mailing address on file" in w
+        for w in draft_followup(db, ice, "status", letter_date=DAY, requester=reporter).warnings
+    )

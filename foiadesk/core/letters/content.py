@@ -413,7 +413,22 @@ def _followup_channel(comp: Component) -> Channel | None:
     return next((c for c in comp.channels if c.value != FOIAGOV), None)
 
 
-def _component_warnings(comp: Component) -> list[str]:
+def stale_address_warning(comp: Component, on: date) -> str:
+    """The office's mailing address, which the address block prints whatever the channel, when
+    it was last checked more than CONTACTS_CURRENT_DAYS before `on`: the office may have moved."""
+    mail = next((c for c in comp.channels if c.kind == "mail"), None)
+    if comp.verify_before_sending or mail is None or current(mail, on):
+        return ""
+    return (
+        f"The mailing address on file for {short_name(comp)}, printed in the address block, was last "
+        f"checked on {long_date(mail.as_of)}: check it on the agency's FOIA page before sending."
+    )
+
+
+def _component_warnings(comp: Component, on: date) -> list[str]:
+    """What to check about the office before sending: its contact data when it is old."""
+    if stale := stale_address_warning(comp, on):
+        return [stale]
     if comp.verify_before_sending:
         return [
             f"The contact details for {short_name(comp)} come from FOIA.gov's 2017 directory: "
@@ -436,7 +451,7 @@ def _base(requester: Requester, comp: Component, letter_date: date) -> dict:
         "component": _component(comp, letter_date),
         # IRS rules want a signed request (26 CFR 601.702(c)): leave a line to sign on.
         "signature_required": (comp.abbr or "").upper() == "IRS",
-        "warnings": _component_warnings(comp),
+        "warnings": _component_warnings(comp, letter_date),
     }
 
 
@@ -1286,6 +1301,8 @@ def build_appeal_context(
     2026 closing {request}": "it" in the body, "my request" in the enclosures line);
     `also_enclosed`: another document the argument says is enclosed ("my reply of May 3, 2026")."""
     ctx = _followup_base(requester, component, request, letter_date)
+    # an appeal goes to the appeals office: the component's own address is not printed
+    ctx["warnings"] = [w for w in ctx["warnings"] if w != stale_address_warning(component, letter_date)]
     records_decided = one_line(decision) in ("", "determination")
     # a window runs from an adverse determination; a failure to make one has no date to count from
     timely, timely_cite, late = (
