@@ -1009,7 +1009,7 @@ def ogis_request():
         "After List",
     )
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if history.exemptions %}")
+    tag(doc, "{%p if history.exemptions and history.determination_withheld %}")
     p(doc, "The determination withheld records under {{ history.exemptions_text }}.", "After List")
     tag(doc, "{%p endif %}")
     heading(doc, "What I ask for")

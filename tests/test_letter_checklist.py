@@ -118,6 +118,22 @@ def test_the_liaison_is_asked_about_a_glomar_answer_already_appealed_as_such(db,
     assert "which exemption that refusal rests on" in text and "already made public" in text
 
 
+# A Glomar answer that names its exemption withholds no record it has confirmed exists: OGIS is
+# not told that records were withheld, nor asked for "the segregable portions withheld", and
+# neither OGIS nor the Liaison is asked which exemption it rests on, since the answer named it.
+def test_letters_about_a_glomar_answer_that_cites_its_exemption_say_no_record_was_withheld(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-401")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="glomar", exemptions=["b7C"])
+    ogis = text_of(db, rid, "ogis", reporter)
+    assert "withheld records under" not in ogis and "portions withheld" not in ogis
+    assert "refused to confirm or deny that responsive records exist, citing Exemption 7(C)" in ogis
+    asked = after(ogis, "What I ask for")
+    assert "whether responsive records exist" in asked and "the exemption cited" in asked
+    liaison = text_of(db, rid, "liaison", reporter)
+    assert "which exemption that refusal rests on" not in liaison
+    assert "how confirming or denying would cause the harm the exemption guards against" in liaison
+
+
 def test_the_liaison_is_asked_about_the_search_after_a_no_records_answer(db, reporter):
     rid = request_at(db, "DOJ-OLC", "FY27-400")
     record_determination(db, rid, on=date(2026, 11, 16), outcome="no_records")

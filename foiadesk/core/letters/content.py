@@ -479,6 +479,7 @@ HISTORY_DEFAULTS = {
     "determination_outcome": "",
     "determination_did": "",
     "determination_questions": "",
+    "determination_withheld": False,
     "fee_bar": False,
     "exemptions": [],
     "exemptions_text": "",

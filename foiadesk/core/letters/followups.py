@@ -572,9 +572,11 @@ def _history_values(h: History, today: date) -> dict:
         "determination_did": determination_did(h.determination.outcome, h.exemptions)
         if h.determination
         else "",
-        "determination_questions": determination_questions(h.determination.outcome)
+        "determination_questions": determination_questions(h.determination.outcome, bool(h.exemptions))
         if h.determination
         else "",
+        # a Glomar answer cites exemptions but withholds no record it has confirmed exists
+        "determination_withheld": h.determination is not None and h.determination.outcome in WITHHOLDING,
         "fee_bar": bool(fee_bar_state(h, today)),
         "exemptions": [e["name"] for e in h.exemptions],
         "exemptions_text": _and_list([e["name"] for e in h.exemptions]),
@@ -771,14 +773,15 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
     return ctx
 
 
-def determination_questions(outcome: str | None) -> str:
+def determination_questions(outcome: str | None, cited: bool = False) -> str:
     """What a FOIA Public Liaison can explain about a determination. A Glomar answer
-    rests on the exemption that protects the existence of records, not on a search."""
+    rests on the exemption that protects the existence of records, not on a search; when the
+    answer names that exemption (`cited`), the letter does not ask which it is."""
     if outcome == "glomar":
         return (
-            "which exemption that refusal rests on, how confirming or denying would cause the harm "
-            "the exemption guards against, and whether the agency has already made public that such "
-            "records exist"
+            ("" if cited else "which exemption that refusal rests on, ")
+            + "how confirming or denying would cause the harm the exemption guards against, and "
+            "whether the agency has already made public that such records exist"
         )
     withheld = ", why records were withheld" if outcome in WITHHOLDING else ""
     return (
@@ -902,6 +905,12 @@ def _ogis_ask(h: History, facts: dict) -> str:
     if _closed_undecided(h):
         return "The reopening of my request in its place in the processing queue, and a determination on it"
     adverse = h.determination is not None and h.determination.outcome in ADVERSE
+    if h.determination is not None and h.determination.outcome == "glomar":  # nothing withheld yet
+        return (
+            "An explanation of how confirming or denying that records exist would cause the harm "
+            + ("the exemption cited" if h.exemptions else "an exemption")
+            + " guards against, or an answer that says whether responsive records exist"
+        )
     if adverse and h.exemptions:
         return (
             "A fuller explanation of each withholding, release of the segregable portions withheld, "
