@@ -1148,8 +1148,10 @@ def complaint_outline():
         "Count I: violation of the FOIA, 5 U.S.C. 552, by failing{% if history.missed %} to make "
         "a timely determination,{% endif %} to search adequately{% if history.missed %},{% endif %} "
         "and to release non-exempt records"
-        "{% if history.exemptions %} withheld under {{ history.exemptions_text }}"
-        "{% endif %}.",
+        # a Glomar answer withheld no record it confirmed exists: it is pleaded as the refusal
+        "{% if history.exemptions and history.determination_withheld %} withheld under "
+        "{{ history.exemptions_text }}{% elif history.exemptions %}, and by refusing to confirm or "
+        "deny that responsive records exist, citing {{ history.exemptions_text }}{% endif %}.",
     )
     heading(doc, "Relief requested")
     p(

@@ -555,3 +555,18 @@ def test_an_old_mailing_address_in_the_address_block_is_flagged(db, reporter):
         "mailing address on file" in w
         for w in draft_followup(db, ice, "status", letter_date=DAY, requester=reporter).warnings
     )
+
+
+def test_the_complaint_outline_pleads_a_glomar_answer_as_a_refusal_not_a_withholding(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-402")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="glomar", exemptions=["b7C"])
+    count = after(text_of(db, rid, "complaint-outline", reporter), "Claim for relief")
+    assert "withheld under" not in count
+    assert count.endswith(
+        "and by refusing to confirm or deny that responsive records exist, citing Exemption 7(C)."
+    )
+    rid = request_at(db, "DOJ-OLC", "FY27-403")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    assert after(text_of(db, rid, "complaint-outline", reporter), "Claim for relief").endswith(
+        "to release non-exempt records withheld under Exemption 5."
+    )
