@@ -570,3 +570,23 @@ def test_the_complaint_outline_pleads_a_glomar_answer_as_a_refusal_not_a_withhol
     assert after(text_of(db, rid, "complaint-outline", reporter), "Claim for relief").endswith(
         "to release non-exempt records withheld under Exemption 5."
     )
+
+
+# A portal request sent on Saturday, September 5, 2026 is logged by the agency as received that
+# day; its clock starts on the next working day (Labor Day, September 7, is a holiday). A
+# letter to the agency states the receipt date the agency itself gave, not the clock's start.
+def test_a_letter_states_the_receipt_date_the_agency_gave(db, reporter):
+    comp = load_directory().component("ICE")
+    rid = log.add_directory_request(db, comp, title="Legal analyses of address disclosures").new_id
+    saturday = date(2026, 9, 5)
+    log.record_event(db, rid, log.NewEvent("filed", saturday, channel="portal"))
+    log.record_event(
+        db,
+        rid,
+        log.NewEvent(
+            "acknowledged", date(2026, 9, 8), agency_received_on=saturday, tracking_number="2026-ICFO-5"
+        ),
+    )
+    status = text_of(db, rid, "status", reporter)
+    assert "Your office received it on September 5, 2026 and acknowledged it on September 8, 2026." in status
+    assert "Your agency received the request on September 5, 2026" in text_of(db, rid, "liaison", reporter)

@@ -246,6 +246,14 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
     exhaustion = clocks.get("exhaustion")
     filed = first("filed")
     expedite_decision = last("expedite_decided")  # a later decision (on appeal) replaces an earlier one
+    stated_received = next(
+        (
+            e.agency_received_on
+            for e in events
+            if e.type in ("acknowledged", "received") and e.agency_received_on
+        ),
+        None,
+    )
     history = History(
         request_id=request_id,
         title=view.title,
@@ -254,8 +262,10 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         confirmation=next(iter(confirmations(db, request_id)), ""),
         filed=filed,
         channel=(filed.channel or "") if filed else "",
-        received_on=response.start if response else None,
-        received_assumed=bool(response and response.start_assumed),
+        # the date the agency itself gave, as its letter says it; the clock may count from the
+        # next working day when that date was a weekend or holiday
+        received_on=stated_received or (response.start if response else None),
+        received_assumed=not stated_received and bool(response and response.start_assumed),
         acknowledged_on=next((e.occurred_on for e in events if e.type in ("acknowledged", "received")), None),
         due_on=response.due if response else None,
         extended=bool(response and response.extended_days),  # a late notice extends nothing
