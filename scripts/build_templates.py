@@ -750,25 +750,34 @@ def appeal():
         doc,
         title="Freedom of Information Act Appeal",
         subject="Re: Request {{ request.tracking_number }}" + TITLED + ", submitted "
-        "{{ request.submitted_on }} to {{ decider_short }}; {{ decision }}",
+        "{{ request.submitted_on }} to {{ decider_short }}; {{ decision }}"
+        "{% if expedite_appealed %}; {{ expedite_denial }}{% endif %}",
         salutation="Dear Appeals Officer:",
     )
     # The appeals office did not decide: the letter names the office that did, and says what
     # its decision did ("which withheld records in part under Exemption 5").
     p(
         doc,
-        "I appeal the {{ decision_appealed }}.{% if determination_official %} It was signed by "
+        "I appeal the {{ decision_appealed }}{% if expedite_appealed %}, and its "
+        "{{ expedite_denial }}{% endif %}.{% if determination_official %} It was signed by "
         "{{ determination_official }}.{% endif %} It {{ request_verb }} " + REF + "."
-        "{% if within_90_days %} This appeal is made within 90 days of the {{ decision_noun }} "
-        "(5 U.S.C. 552(a)(6)(A)(i)(III)(aa)).{% endif %}",
+        "{% if timely %} This appeal is made within {{ timely }} of the {{ decision_noun }} "
+        "({{ timely_cite }}).{% endif %}",
     )
     p(
         doc,
-        "I ask you to reverse the {{ decision_noun }} as set out below{% if relief %} and to "
-        "{{ relief }}{% endif %}. My request{% if expedite_denial %}, the {{ enclosed_as }} and "
-        "the denial of expedited processing are{% else %} and the {{ enclosed_as }} are"
+        "{% if delay %}I ask you to {{ relief }}.{% else %}I ask you to reverse the "
+        "{{ decision_noun }}{% if expedite_appealed %} and the denial of expedited processing"
+        "{% endif %} as set out below{% if relief %} and to {{ relief }}{% endif %}.{% endif %} "
+        "My request{% if expedite_denial %}, the {{ enclosed_as }} and the denial of expedited "
+        "processing are{% elif enclosed_as %} and the {{ enclosed_as }} are{% else %} is"
         "{% endif %} " + ENCLOSED + ".",
     )
+    # No determination came in time: the Act's duty, the dates, and what the office should order.
+    tag(doc, "{%p if delay_argument %}")
+    heading(doc, "The delay")
+    p(doc, "{{ delay_argument }}")
+    tag(doc, "{%p endif %}")
     # An agency's administrative closure: why it cannot stand (the log's facts, the Act's duty).
     tag(doc, "{%p if closure_argument %}")
     heading(doc, "The closure")
@@ -798,6 +807,10 @@ def appeal():
     tag(doc, "{%p if search_argument %}")
     heading(doc, "Adequacy of the search")
     p(doc, "{{ search_argument }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if waiver_argument %}")
+    heading(doc, "Fee waiver")
+    p(doc, "{{ waiver_argument }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if other_argument %}")
     heading(doc, "Other grounds")
@@ -841,7 +854,8 @@ def appeal():
     signature(doc)
     p(
         doc,
-        ENCLOSURES + ": my request of {{ request.submitted_on }}; the {{ enclosure }}"
+        ENCLOSURES + ": my request of {{ request.submitted_on }}{% if enclosure %}; the "
+        "{{ enclosure }}{% endif %}"
         "{% if expedite_denial %}; the {{ expedite_denial }}{% endif %}"
         "{% if also_enclosed %}; {{ also_enclosed }}{% endif %}.",
         "Enclosures",
@@ -995,7 +1009,7 @@ def ogis_request():
         "After List",
     )
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if history.exemptions %}")
+    tag(doc, "{%p if history.exemptions and history.determination_withheld %}")
     p(doc, "The determination withheld records under {{ history.exemptions_text }}.", "After List")
     tag(doc, "{%p endif %}")
     heading(doc, "What I ask for")
@@ -1134,8 +1148,10 @@ def complaint_outline():
         "Count I: violation of the FOIA, 5 U.S.C. 552, by failing{% if history.missed %} to make "
         "a timely determination,{% endif %} to search adequately{% if history.missed %},{% endif %} "
         "and to release non-exempt records"
-        "{% if history.exemptions %} withheld under {{ history.exemptions_text }}"
-        "{% endif %}.",
+        # a Glomar answer withheld no record it confirmed exists: it is pleaded as the refusal
+        "{% if history.exemptions and history.determination_withheld %} withheld under "
+        "{{ history.exemptions_text }}{% elif history.exemptions %}, and by refusing to confirm or "
+        "deny that responsive records exist, citing {{ history.exemptions_text }}{% endif %}.",
     )
     heading(doc, "Relief requested")
     p(

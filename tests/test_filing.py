@@ -301,7 +301,8 @@ def test_fee_denial_and_expedite_denial_are_argued(db, filed):
     ) in text
     assert (
         "I appeal the denial by U.S. Immigration and Customs Enforcement (ICE) of my fee waiver "
-        "request, dated October 9, 2026. It answered my request"
+        "request, dated October 9, 2026, and its denial of expedited processing dated October 8, 2026. "
+        "It answered my request"
     ) in text
     # the expedite denial it also argues goes with it, by its own date
     assert (
@@ -309,7 +310,8 @@ def test_fee_denial_and_expedite_denial_are_argued(db, filed):
         "the denial of expedited processing dated October 8, 2026."
     ) in text
     assert "also appealed" not in text  # the waiver denial is what is appealed
-    assert "I have no commercial interest in them (5 U.S.C. 552(a)(4)(A)(iii))" in text  # news media
+    # news media: no commercial interest, under the factor of DHS's rule that weighs it
+    assert "Commercial interest (6 CFR 5.11(k)(3)): I have no commercial interest in the records." in text
     assert "Expedited processing was denied on October 8, 2026." in text
 
 

@@ -560,6 +560,24 @@ def test_a_glomar_appeal_argues_the_glomar_not_the_search(db, reporter):
     assert any("Glomar" in w and "--other-argument" in w for w in appeal.warnings)
 
 
+# A Glomar response that cites an exemption withheld no record: the appeal argues the exemption
+# against the fact of existence, never as "records withheld" with redactions to narrow. Exemption
+# 7 covers only "records or information compiled for law enforcement purposes" (5 U.S.C.
+# 552(b)(7)), so that threshold is asked of the records' existence too.
+def test_a_glomar_appeal_argues_the_cited_exemption_against_the_fact_of_existence(db, reporter):
+    rid = request_at(db, "ICE", tracking="2026-ICFO-00133")
+    record_determination(db, rid, on=date(2026, 11, 20), outcome="glomar", exemptions=["b7C"])
+    appeal = draft_followup(db, rid, "appeal", Inputs(), letter_date=DAY, requester=reporter)
+    text = "\n".join(paragraphs(appeal.docx))
+    assert "Records withheld" not in text and "withheld under" not in text
+    assert "redact" not in text
+    glomar = text[text.index("Neither confirming nor denying") :]
+    assert glomar.split("\n")[1].startswith("ICE cited Exemption 7(C) (5 U.S.C. 552(b)(7)(C)).")
+    assert "would itself disclose information that exemption protects" in glomar
+    assert "compiled for law enforcement purposes" in glomar
+    assert "Please identify that exemption" not in glomar  # it was named
+
+
 def test_a_no_records_appeal_still_argues_the_search(db, reporter):
     appeal = _adverse_appeal(db, reporter, "no_records", "2026-ICFO-00132")
     text = "\n".join(paragraphs(appeal.docx))

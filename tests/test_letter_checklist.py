@@ -18,6 +18,7 @@ from docx import Document
 from requesters import NEWS_REPORTER
 
 from foiadesk.core.deadlines.events import OUTCOME_LABELS
+from foiadesk.core.errors import UserError
 from foiadesk.core.letters.compose import draft_requests
 from foiadesk.core.letters.content import DraftOptions, Requester
 from foiadesk.core.letters.followups import Inputs, draft_followup, record_determination
@@ -117,6 +118,22 @@ def test_the_liaison_is_asked_about_a_glomar_answer_already_appealed_as_such(db,
     assert "which exemption that refusal rests on" in text and "already made public" in text
 
 
+# A Glomar answer that names its exemption withholds no record it has confirmed exists: OGIS is
+# not told that records were withheld, nor asked for "the segregable portions withheld", and
+# neither OGIS nor the Liaison is asked which exemption it rests on, since the answer named it.
+def test_letters_about_a_glomar_answer_that_cites_its_exemption_say_no_record_was_withheld(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-401")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="glomar", exemptions=["b7C"])
+    ogis = text_of(db, rid, "ogis", reporter)
+    assert "withheld records under" not in ogis and "portions withheld" not in ogis
+    assert "refused to confirm or deny that responsive records exist, citing Exemption 7(C)" in ogis
+    asked = after(ogis, "What I ask for")
+    assert "whether responsive records exist" in asked and "the exemption cited" in asked
+    liaison = text_of(db, rid, "liaison", reporter)
+    assert "which exemption that refusal rests on" not in liaison
+    assert "how confirming or denying would cause the harm the exemption guards against" in liaison
+
+
 def test_the_liaison_is_asked_about_the_search_after_a_no_records_answer(db, reporter):
     rid = request_at(db, "DOJ-OLC", "FY27-400")
     record_determination(db, rid, on=date(2026, 11, 16), outcome="no_records")
@@ -175,15 +192,60 @@ def test_the_search_argument_stands_on_its_own(db, reporter):
 
 
 def test_an_appeal_says_it_is_made_within_the_90_days_only_when_it_is(db, reporter):
+    # DOJ: "within 90 calendar days after the date of the response" (28 CFR 16.8(a))
     rid = request_at(db, "DOJ-OLC", "FY27-318")
     record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
-    timely = "This appeal is made within 90 days of the determination (5 U.S.C. 552(a)(6)(A)(i)(III)(aa))."
+    timely = "This appeal is made within 90 days of the determination (28 CFR 16.8(a))."
     assert timely in text_of(db, rid, "appeal", reporter)
-    # February 15, 2027 is 91 days after November 16, 2026 (14 + 31 + 31 + 15)
+    # February 14, 2027 is the 90th day after November 16, 2026 (14 + 31 + 31 + 14)
+    assert timely in text_of(db, rid, "appeal", reporter, on=date(2027, 2, 14))
     late = draft_followup(db, rid, "appeal", letter_date=date(2027, 2, 15), requester=reporter)
     body = "\n".join(p.text for p in Document(io.BytesIO(late.docx)).paragraphs)
-    assert timely not in body
-    assert any("more than 90 days" in w for w in late.warnings)
+    assert "This appeal is made within" not in body
+    assert (
+        "The appeal window of 28 CFR 16.8(a), 90 days from the decision of November 16, 2026, ended "
+        "on February 14, 2027" in " ".join(late.warnings)
+    )
+
+
+# DHS allows "90 working days" after the component's response (6 CFR 5.8(a)(1)). From Monday,
+# August 10, 2026, skipping weekends, Labor Day (Sep 7), Columbus Day (Oct 12), Veterans Day
+# (Nov 11) and Thanksgiving (Nov 26): 4 working days in August's second week, then 5 a week,
+# less those four holidays, reach 90 on Friday, December 18, 2026. December 7 is 119 calendar
+# days on, past the statute's 90 days but well inside DHS's window.
+def test_a_dhs_appeal_counts_the_90_working_days_of_6_cfr_5_8(db, reporter):
+    comp = load_directory().component("USCIS")
+    rid = log.add_directory_request(db, comp, title="USCIS records of the address exchange").new_id
+    june = date(2026, 6, 15)
+    log.record_event(db, rid, log.NewEvent("filed", june, channel="portal"))
+    log.record_event(
+        db, rid, log.NewEvent("acknowledged", june, agency_received_on=june, tracking_number="COW2026000222")
+    )
+    record_determination(db, rid, on=date(2026, 8, 10), outcome="partial", exemptions=["b6", "b7C"])
+    timely = "This appeal is made within 90 working days of the determination (6 CFR 5.8(a)(1))."
+    on_time = draft_followup(db, rid, "appeal", letter_date=DAY, requester=reporter)
+    assert timely in "\n".join(p.text for p in Document(io.BytesIO(on_time.docx)).paragraphs)
+    assert not any("days old" in w or "appeal window" in w for w in on_time.warnings)
+    assert timely in text_of(db, rid, "appeal", reporter, on=date(2026, 12, 18))
+    late = draft_followup(db, rid, "appeal", letter_date=date(2026, 12, 21), requester=reporter)
+    assert "This appeal is made within" not in "\n".join(
+        p.text for p in Document(io.BytesIO(late.docx)).paragraphs
+    )
+    assert (
+        "The appeal window of 6 CFR 5.8(a)(1), 90 working days from the decision of August 10, 2026, "
+        "ended on December 18, 2026" in " ".join(late.warnings)
+    )
+
+
+def test_an_appeal_under_an_unverified_rule_relies_on_the_statutes_90_days(db, reporter):
+    # TIGTA follows Treasury's rules, whose appeal paragraph FoiaDesk has not read: only the
+    # statute's floor, "not less than 90 days" (5 U.S.C. 552(a)(6)(A)(i)(III)(aa)), is certain.
+    rid = request_at(db, "TIGTA", "2027-FOIA-00011")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="denial", exemptions=["b5"])
+    timely = "This appeal is made within 90 days of the determination (5 U.S.C. 552(a)(6)(A)(i)(III)(aa))."
+    assert timely in text_of(db, rid, "appeal", reporter)
+    late = draft_followup(db, rid, "appeal", letter_date=date(2027, 2, 15), requester=reporter)
+    assert any("more than 90 days old" in w for w in late.warnings)
 
 
 # --- the fee bar, only as far as the log supports it --------------------------------------------
@@ -356,3 +418,175 @@ def test_the_complaint_outline_after_a_remand_offers_what_fits_the_new_processin
     text = text_of(db, rid, "complaint-outline", reporter)
     assert "or appeal where the agency allows it" not in text
     assert "ask the agency when it expects to finish processing the request again" in text
+
+
+# --- an appeal of a fee-waiver denial --------------------------------------------------------
+# The waiver's test is the statute's: disclosure "is likely to contribute significantly to
+# public understanding of the operations or activities of the government and is not primarily
+# in the commercial interest of the requester" (5 U.S.C. 552(a)(4)(A)(iii)). DHS weighs it on
+# 6 CFR 5.11(k): the subject (k)(2)(i), informative value and a reasonably broad audience
+# (k)(2)(ii)-(iii), significance (k)(2)(iv), commercial interest (k)(3); and wants to know how
+# the information will reach the public (domain.md §5.3). An appeal restates each factor.
+
+
+def section(text: str, heading: str) -> str:
+    """Every paragraph under a heading, up to the next heading of the appeal."""
+    rest = text.split(f"\n{heading}\n", 1)[1]
+    ends = [
+        rest.index(f"\n{h}\n")
+        for h in ("Other grounds", "Expedited processing", "Decision")
+        if f"\n{h}\n" in rest
+    ]
+    return rest[: min(ends)] if ends else rest
+
+
+def waiver_denied_at(db, abbr: str, tracking: str) -> int:
+    rid = request_at(db, abbr, tracking)
+    log.record_event(db, rid, log.NewEvent("fee_decision", date(2026, 11, 10), outcome="waiver_denied"))
+    return rid
+
+
+def test_a_fee_waiver_appeal_restates_each_factor_of_the_agencys_rule(db, reporter):
+    text = text_of(db, waiver_denied_at(db, "ICE", "2026-ICFO-00555"), "appeal", reporter)
+    waiver = section(text, "Fee waiver")
+    assert "likely to contribute significantly to public understanding of the operations or activities " \
+        "of the government" in waiver  # fmt: skip
+    assert "not primarily in my commercial interest (5 U.S.C. 552(a)(4)(A)(iii))" in waiver
+    for factor in (
+        "6 CFR 5.11(k)(2)(i)",
+        "6 CFR 5.11(k)(2)(ii)–(iii)",
+        "6 CFR 5.11(k)(2)(iv)",
+        "6 CFR 5.11(k)(3)",
+    ):
+        assert f"({factor})" in waiver, factor
+    assert "I publish at ledgerdesk.example." in waiver  # how the requester will share, in her words
+    assert "“Legal analyses of address disclosures”" in waiver  # the subject: the records asked for
+    assert "which factor you find unmet" in waiver
+
+
+def test_a_fee_waiver_appeal_under_an_unverified_rule_cites_only_the_statute(db, reporter):
+    # Treasury's fee paragraph (31 CFR 1.7) is only partly confirmed: TIGTA's letter argues the
+    # statute's two-part test, with no paragraph of the rule
+    text = text_of(db, waiver_denied_at(db, "TIGTA", "2027-FOIA-00555"), "appeal", reporter)
+    waiver = section(text, "Fee waiver")
+    assert "(5 U.S.C. 552(a)(4)(A)(iii))" in waiver
+    assert "31 CFR" not in waiver and "your regulations" not in waiver
+    assert "I publish at ledgerdesk.example." in waiver
+
+
+# An expedite denial is appealable (5 U.S.C. 552(a)(6)(E)(ii)(II): "expeditious consideration of
+# administrative appeals of such determinations"). While the request is still pending, an appeal
+# of a fee-waiver denial that renews expedition appeals that denial too, and says so where the
+# appeals office logs what is appealed. Once the request is decided, expedition of it is moot
+# (552(a)(6)(E)(iv)): the denial is only enclosed.
+def test_a_live_expedite_denial_is_named_as_appealed_beside_the_waiver(db, reporter):
+    rid = request_at(db, "DHS-PRIV", "2027-HQFO-00555")
+    log.record_event(db, rid, log.NewEvent("expedite_requested", FILED, agency_received_on=FILED))
+    log.record_event(db, rid, log.NewEvent("expedite_decided", date(2026, 9, 8), outcome="denied"))
+    log.record_event(db, rid, log.NewEvent("fee_decision", date(2026, 9, 8), outcome="waiver_denied"))
+    text = text_of(db, rid, "appeal", reporter)
+    subject = next(line for line in text.split("\n") if line.startswith("Re: "))
+    assert subject.endswith(
+        "denial of my fee waiver request dated September 8, 2026; denial of expedited processing dated "
+        "September 8, 2026"
+    )
+    assert (
+        "I appeal the denial by the DHS Privacy Office of my fee waiver request, dated September 8, 2026, "
+        "and its denial of expedited processing dated September 8, 2026." in text
+    )
+    assert "reverse the denial of my fee waiver request and the denial of expedited processing" in text
+    # decided on November 20: the appeal is of the determination; expedition is urged for the
+    # appeal, and the old denial is only enclosed
+    record_determination(db, rid, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
+    decided = text_of(db, rid, "appeal", reporter)
+    subject = next(line for line in decided.split("\n") if line.startswith("Re: "))
+    assert subject.endswith("determination of November 20, 2026")
+    assert "and its denial of expedited processing" not in decided
+
+
+# --- an appeal of a failure to make a determination in time ------------------------------------
+# Anything adverse can be appealed, delay included (domain.md §1.8, §5.5; DHS and DOJ take such
+# appeals). Received September 1, 2026, the request was due September 30 (see FILED above): from
+# then on the requester may appeal the delay, or sue without appealing (552(a)(6)(C)(i)). No
+# appeal window runs, for no adverse determination was made.
+def test_a_missed_deadline_can_be_appealed_as_a_failure_to_decide(db, reporter):
+    rid = request_at(db, "ICE", "2027-ICFO-00888")
+    with pytest.raises(UserError, match="no adverse decision"):  # not yet late
+        draft_followup(db, rid, "appeal", letter_date=date(2026, 9, 30), requester=reporter)
+    appeal = draft_followup(db, rid, "appeal", letter_date=DAY, requester=reporter)
+    text = "\n".join(p.text for p in Document(io.BytesIO(appeal.docx)).paragraphs if p.text.strip())
+    subject = next(line for line in text.split("\n") if line.startswith("Re: "))
+    assert subject.endswith("; failure to make a determination by September 30, 2026")
+    assert (
+        "I appeal the failure of U.S. Immigration and Customs Enforcement (ICE) to make a determination "
+        "by September 30, 2026." in text
+    )
+    delay = section(text, "The delay")
+    assert (
+        "within 20 working days after receiving my request" in delay and "(5 U.S.C. 552(a)(6)(A)(i))" in delay
+    )
+    assert (
+        "It received my request on September 1, 2026; the time limit ran out on September 30, 2026" in delay
+    )
+    assert "(5 U.S.C. 552(a)(6)(C)(i))" in delay  # the right to sue is kept
+    assert "This appeal is made within" not in text and "reverse" not in text
+    assert "Attachments: my request of September 1, 2026; the acknowledgment of September 1, 2026." in text
+    assert any("failure to respond in time" in w for w in appeal.warnings)
+    assert any(
+        "no determination letter to take the appeals office's address from" in w for w in appeal.warnings
+    )
+
+
+# The address block prints the office's mailing address whatever the channel. DOJ's and SSA's
+# come from FOIA.gov's 2017 directory (checked July 25, 2017): offices move, so the user is told
+# to check it. An appeal goes to the appeals office (DOJ: OIP, 441 G Street, verified), so the
+# component's own old address is not printed there and not warned about.
+def test_an_old_mailing_address_in_the_address_block_is_flagged(db, reporter):
+    old = "The mailing address on file for the Office of Legal Counsel, printed in the address block, was " \
+        "last checked on July 25, 2017"  # fmt: skip
+    olc = request_at(db, "DOJ-OLC", "FY27-318")
+    status = draft_followup(db, olc, "status", letter_date=DAY, requester=reporter)
+    assert any(w.startswith(old) for w in status.warnings)
+    record_determination(db, olc, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    appeal = draft_followup(db, olc, "appeal", letter_date=DAY, requester=reporter)
+    assert not any("mailing address on file" in w for w in appeal.warnings)
+    ice = request_at(db, "ICE", "2027-ICFO-00001")  # ICE's address was checked in 2026
+    assert not any(
+        "mailing address on file" in w
+        for w in draft_followup(db, ice, "status", letter_date=DAY, requester=reporter).warnings
+    )
+
+
+def test_the_complaint_outline_pleads_a_glomar_answer_as_a_refusal_not_a_withholding(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-402")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="glomar", exemptions=["b7C"])
+    count = after(text_of(db, rid, "complaint-outline", reporter), "Claim for relief")
+    assert "withheld under" not in count
+    assert count.endswith(
+        "and by refusing to confirm or deny that responsive records exist, citing Exemption 7(C)."
+    )
+    rid = request_at(db, "DOJ-OLC", "FY27-403")
+    record_determination(db, rid, on=date(2026, 11, 16), outcome="partial", exemptions=["b5"])
+    assert after(text_of(db, rid, "complaint-outline", reporter), "Claim for relief").endswith(
+        "to release non-exempt records withheld under Exemption 5."
+    )
+
+
+# A portal request sent on Saturday, September 5, 2026 is logged by the agency as received that
+# day; its clock starts on the next working day (Labor Day, September 7, is a holiday). A
+# letter to the agency states the receipt date the agency itself gave, not the clock's start.
+def test_a_letter_states_the_receipt_date_the_agency_gave(db, reporter):
+    comp = load_directory().component("ICE")
+    rid = log.add_directory_request(db, comp, title="Legal analyses of address disclosures").new_id
+    saturday = date(2026, 9, 5)
+    log.record_event(db, rid, log.NewEvent("filed", saturday, channel="portal"))
+    log.record_event(
+        db,
+        rid,
+        log.NewEvent(
+            "acknowledged", date(2026, 9, 8), agency_received_on=saturday, tracking_number="2026-ICFO-5"
+        ),
+    )
+    status = text_of(db, rid, "status", reporter)
+    assert "Your office received it on September 5, 2026 and acknowledged it on September 8, 2026." in status
+    assert "Your agency received the request on September 5, 2026" in text_of(db, rid, "liaison", reporter)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -413,7 +413,22 @@ def _followup_channel(comp: Component) -> Channel | None:
     return next((c for c in comp.channels if c.value != FOIAGOV), None)
 
 
-def _component_warnings(comp: Component) -> list[str]:
+def stale_address_warning(comp: Component, on: date) -> str:
+    """The office's mailing address, which the address block prints whatever the channel, when
+    it was last checked more than CONTACTS_CURRENT_DAYS before `on`: the office may have moved."""
+    mail = next((c for c in comp.channels if c.kind == "mail"), None)
+    if comp.verify_before_sending or mail is None or current(mail, on):
+        return ""
+    return (
+        f"The mailing address on file for {short_name(comp)}, printed in the address block, was last "
+        f"checked on {long_date(mail.as_of)}: check it on the agency's FOIA page before sending."
+    )
+
+
+def _component_warnings(comp: Component, on: date) -> list[str]:
+    """What to check about the office before sending: its contact data when it is old."""
+    if stale := stale_address_warning(comp, on):
+        return [stale]
     if comp.verify_before_sending:
         return [
             f"The contact details for {short_name(comp)} come from FOIA.gov's 2017 directory: "
@@ -436,7 +451,7 @@ def _base(requester: Requester, comp: Component, letter_date: date) -> dict:
         "component": _component(comp, letter_date),
         # IRS rules want a signed request (26 CFR 601.702(c)): leave a line to sign on.
         "signature_required": (comp.abbr or "").upper() == "IRS",
-        "warnings": _component_warnings(comp),
+        "warnings": _component_warnings(comp, letter_date),
     }
 
 
@@ -464,6 +479,7 @@ HISTORY_DEFAULTS = {
     "determination_outcome": "",
     "determination_did": "",
     "determination_questions": "",
+    "determination_withheld": False,
     "fee_bar": False,
     "exemptions": [],
     "exemptions_text": "",
@@ -1250,10 +1266,12 @@ def build_appeal_context(
     decision: str = "determination",
     outcome: str = "",
     expedite_denied_on: date | None = None,
+    expedite_appealed: bool = False,
     relief: str = "",
     withheld_records: bool | None = None,
-    within_90_days: bool = False,
     closure_argument: str = "",
+    waiver_argument: str = "",
+    delay_argument: str = "",
     enclosure: str = "",
     also_enclosed: str = "",
     request_verb: str = "answered",
@@ -1269,21 +1287,49 @@ def build_appeal_context(
     what the appeal asks the office to order besides reversal ("order a new search …"),
     else the release of the segregable records when records were decided. `withheld_records`:
     the decision withheld records, so segregability is argued (default: records were decided).
-    `within_90_days`: the appeal is made within 90 days of the decision
-    (5 U.S.C. 552(a)(6)(A)(i)(III)(aa)), which the letter then says. `glomar_argument`: why a response that
+    The letter says the appeal is on time when it is, under the agency's own window if that rule
+    is verified (DHS: 90 working days), else the statute's 90 days; a late one is flagged
+    (`appeal_timeliness`). `glomar_argument`: why a response that
     neither confirms nor denies that records exist cannot stand. `expedite_denied_on`: the
     date of an expedite denial the appeal argues besides `decision`, enclosed with it.
+    `expedite_appealed`: that denial is appealed too (the request is still pending, so it is
+    live), and the subject line and the first sentence name it.
     `closure_argument`: why an agency's administrative closure should be reversed (paragraphs);
+    `waiver_argument`: why a fee-waiver denial should be reversed (paragraphs);
+    `delay_argument`: why a failure to make a determination in time is appealed (paragraphs),
+    with `decision` "failure to make a determination" and `determination_date` the deadline missed;
     `enclosure`: what the enclosed decision is called, when not `decision` ("letter of May 1,
     2026 closing {request}": "it" in the body, "my request" in the enclosures line);
     `also_enclosed`: another document the argument says is enclosed ("my reply of May 3, 2026")."""
     ctx = _followup_base(requester, component, request, letter_date)
+    # an appeal goes to the appeals office: the component's own address is not printed
+    ctx["warnings"] = [w for w in ctx["warnings"] if w != stale_address_warning(component, letter_date)]
     records_decided = one_line(decision) in ("", "determination")
+    # a window runs from an adverse determination; a failure to make one has no date to count from
+    timely, timely_cite, late = (
+        ("", "", "")
+        if one_line(decision).startswith("failure ")
+        else appeal_timeliness(component, determination_date, letter_date)
+    )
+    if late:
+        ctx["warnings"].append(late)
     items = [_withheld_item(n, item) for n, item in enumerate(withheld, 1)]
     search, other = paragraphs(search_argument), paragraphs(other_argument)
     glomar = paragraphs(glomar_argument)
     closure = paragraphs(closure_argument)
-    if not (items or search or glomar or other or closure or (expedite and clean(expedite_argument))):
+    waiver = paragraphs(waiver_argument)
+    delay = paragraphs(delay_argument)
+    delayed = one_line(decision).startswith("failure ")  # no determination came in time
+    if not (
+        items
+        or search
+        or glomar
+        or other
+        or closure
+        or waiver
+        or delay
+        or (expedite and clean(expedite_argument))
+    ):
         raise DraftingError("Say what you appeal: a withholding, the search, or another ground.")
     ctx.update(
         **appeal_office(component, appeal_address, ctx["warnings"]),
@@ -1299,17 +1345,23 @@ def build_appeal_context(
         relief=one_line(relief)
         or ("order the release of all reasonably segregable, non-exempt records" if records_decided else ""),
         segregability=records_decided if withheld_records is None else withheld_records,
-        within_90_days=within_90_days,
+        within_90_days=(letter_date - determination_date).days <= STATUTE_APPEAL_DAYS,
+        timely=timely,
+        timely_cite=timely_cite,
         determination_official=one_line(determination_official),
         withheld=items,
         search_argument=search,
         glomar_argument=glomar,
         other_argument=other,
         closure_argument=closure,
+        waiver_argument=waiver,
+        delay_argument=delay,
+        delay=delayed,
         # what the enclosed decision is called in the body and in the enclosures line
-        enclosed_as=one_line(enclosure).replace("{request}", "it") or one_line(decision) or "determination",
+        enclosed_as=one_line(enclosure).replace("{request}", "it")
+        or ("" if delayed else one_line(decision) or "determination"),
         enclosure=one_line(enclosure).replace("{request}", "my request")
-        or _decision(decision, determination_date),
+        or ("" if delayed else _decision(decision, determination_date)),
         also_enclosed=one_line(also_enclosed),
         request_verb=one_line(request_verb) or "answered",  # "It answered my request …"
         expedite=expedite,
@@ -1317,10 +1369,58 @@ def build_appeal_context(
         expedite_denial=_decision("denial of expedited processing", expedite_denied_on)
         if expedite and expedite_denied_on is not None
         else "",
+        # appealed with the decision, not only enclosed: named where the appeals office logs it
+        expedite_appealed=bool(expedite_appealed and expedite and expedite_denied_on is not None),
         **_expedite_cites(component),
     )
     ctx["warnings"] = list(dict.fromkeys(ctx["warnings"]))
     return ctx
+
+
+# The statute's floor for every agency's appeal window: "not less than 90 days after the date of
+# such adverse determination" (5 U.S.C. 552(a)(6)(A)(i)(III)(aa); domain.md §1.8).
+STATUTE_APPEAL_DAYS = 90
+STATUTE_APPEAL_CITE = "5 U.S.C. 552(a)(6)(A)(i)(III)(aa)"
+
+
+def appeal_timeliness(component: Component, decided_on: date, letter_date: date) -> tuple[str, str, str]:
+    """How an appeal dated `letter_date` says it is on time, and a note for the user when it is
+    not. The agency's own window counts when its rule is verified: DHS allows 90 working days
+    (6 CFR 5.8(a)(1)), so an appeal four months after a DHS decision can still be on time, and
+    DOJ 90 calendar days (28 CFR 16.8(a)). Otherwise only the statute's floor of 90 days is
+    certain. Returns the span and its cite, ("90 working days", "6 CFR 5.8(a)(1)", ""), or a
+    note for the user, ("", "", note)."""
+    window = component.appeal_window
+    if window.tag == "V" and window.days >= STATUTE_APPEAL_DAYS:
+        if window.unit == "working":
+            from foiadesk.core.deadlines.calendar import calendar
+
+            ends = calendar().add_working_days(decided_on, window.days)
+            span = f"{window.days} working days"
+        else:
+            ends = decided_on + timedelta(days=window.days)
+            span = f"{window.days} days"
+        if letter_date <= ends:
+            return span, window.cite, ""
+        return (
+            "",
+            "",
+            (
+                f"The appeal window of {window.cite}, {span} from the decision of {long_date(decided_on)}, "
+                f"ended on {long_date(ends)}: an appeal sent now may be refused as late. Check the decision "
+                "letter, which may allow more time, before sending."
+            ),
+        )
+    if (letter_date - decided_on).days <= STATUTE_APPEAL_DAYS:
+        return f"{STATUTE_APPEAL_DAYS} days", STATUTE_APPEAL_CITE, ""
+    return (
+        "",
+        "",
+        (
+            f"The decision appealed is more than {STATUTE_APPEAL_DAYS} days old: check the appeal deadline "
+            "in the agency's rules and in the decision letter before sending."
+        ),
+    )
 
 
 def appeal_office(component: Component, appeal_address: str = "", warnings: list | None = None) -> dict:
@@ -1373,6 +1473,8 @@ def _decision(noun: str, on: date) -> str:
     processing dated May 1, 2026". What it did follows it ("…, which withheld records in
     part"): an outcome label is no adjective ("the partly granted determination")."""
     noun = one_line(noun) or "determination"
+    if noun.startswith("failure "):  # "failure to make a determination by May 1, 2026"
+        return f"{noun} by {long_date(on)}"
     if noun != "determination":
         return f"{noun} dated {long_date(on)}"
     return f"determination of {long_date(on)}"
@@ -1385,6 +1487,8 @@ def _decision_by(noun: str, on: date, decider: str) -> str:
     noun = one_line(noun) or "determination"
     if noun == "determination":
         return f"determination of {long_date(on)} by {decider}"
+    if noun.startswith("failure "):  # "failure of ICE to make a determination by May 1, 2026"
+        return f"failure of {decider} {noun.removeprefix('failure ')} by {long_date(on)}"
     if noun.startswith("administrative closure"):
         return f"{noun} by {decider}, dated {long_date(on)}"
     head, _, rest = noun.partition(" ")
@@ -1409,6 +1513,50 @@ def _certification_cite(family: str, unverified_ok: bool = False) -> str:
 def _family(comp: Component) -> str:
     """Whose FOIA regulation governs the component's letters (authorities.json's key)."""
     return authorities.rule_family(comp.abbr or "", comp.parent or "")
+
+
+def waiver_appeal_argument(requester: Requester, component: Component, title: str, lead: str = "") -> str:
+    """An appeal of a fee-waiver denial restates the waiver, factor by factor, in the agency's
+    own rule paragraphs when verified (DHS 6 CFR 5.11(k), DOJ 28 CFR 16.10(k), IRS 26 CFR
+    601.702(f)(2)), with how the requester will share what they learn in their own words, and
+    asks which factor the denial found unmet. `lead` opens it ("I also appeal …"). Paragraphs
+    are separated by newlines."""
+    family = _family(component)
+    rule = authorities.rule(family, "fee_waiver")
+    cites = authorities.waiver_factor_cites(family)
+    cites = cites if len(cites) == len(WAIVER_FACTORS) else []
+
+    def at(n: int) -> str:
+        return f" ({cites[n]})" if cites else ""
+
+    subject = f"the records I asked for, “{one_line(title)}”," if one_line(title) else "the records"
+    audience = _dissemination(requester)
+    commercial = (
+        "Any commercial interest I have is outweighed by the public interest in disclosure"
+        if requester.fee_category == "commercial"
+        else "I have no commercial interest in the records"
+    )
+    return "\n".join(
+        [
+            (f"{one_line(lead)} " if one_line(lead) else "")
+            + "Disclosure is in the public interest because it is likely to contribute significantly "
+            "to public understanding of the operations or activities of the government, and it is not "
+            "primarily in my commercial interest (5 U.S.C. 552(a)(4)(A)(iii)). As my request showed, "
+            + (
+                f"each factor of your regulations ({rule}) is met."
+                if rule
+                else "both parts of that test are met."
+            )
+            + " If you uphold the denial, please say which factor you find unmet and why.",
+            f"The subject{at(0)}: {subject} concern identifiable operations or activities of the "
+            "federal government.",
+            f"Contribution to public understanding{at(1)}: "
+            + (audience or "my request explained how the records would inform the public."),
+            f"Significance of the contribution{at(2)}: my request explained what the records would show "
+            "that is not already public.",
+            f"Commercial interest{at(3)}: {commercial}.",
+        ]
+    )
 
 
 # --- exemptions, for appeals ----------------------------------------------------------

@@ -60,6 +60,7 @@ from foiadesk.core.letters.content import (
     public_name,
     sentence_start,
     short_name,
+    waiver_appeal_argument,
     with_article,
 )
 from foiadesk.core.letters.filing import DOCX_MIME, component_for, confirmations, requester_for
@@ -246,6 +247,14 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
     exhaustion = clocks.get("exhaustion")
     filed = first("filed")
     expedite_decision = last("expedite_decided")  # a later decision (on appeal) replaces an earlier one
+    stated_received = next(
+        (
+            e.agency_received_on
+            for e in events
+            if e.type in ("acknowledged", "received") and e.agency_received_on
+        ),
+        None,
+    )
     history = History(
         request_id=request_id,
         title=view.title,
@@ -254,8 +263,10 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         confirmation=next(iter(confirmations(db, request_id)), ""),
         filed=filed,
         channel=(filed.channel or "") if filed else "",
-        received_on=response.start if response else None,
-        received_assumed=bool(response and response.start_assumed),
+        # the date the agency itself gave, as its letter says it; the clock may count from the
+        # next working day when that date was a weekend or holiday
+        received_on=stated_received or (response.start if response else None),
+        received_assumed=not stated_received and bool(response and response.start_assumed),
         acknowledged_on=next((e.occurred_on for e in events if e.type in ("acknowledged", "received")), None),
         due_on=response.due if response else None,
         extended=bool(response and response.extended_days),  # a late notice extends nothing
@@ -577,9 +588,11 @@ def _history_values(h: History, today: date) -> dict:
         "determination_did": determination_did(h.determination.outcome, h.exemptions)
         if h.determination
         else "",
-        "determination_questions": determination_questions(h.determination.outcome)
+        "determination_questions": determination_questions(h.determination.outcome, bool(h.exemptions))
         if h.determination
         else "",
+        # a Glomar answer cites exemptions but withholds no record it has confirmed exists
+        "determination_withheld": h.determination is not None and h.determination.outcome in WITHHOLDING,
         "fee_bar": bool(fee_bar_state(h, today)),
         "exemptions": [e["name"] for e in h.exemptions],
         "exemptions_text": _and_list([e["name"] for e in h.exemptions]),
@@ -776,14 +789,15 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
     return ctx
 
 
-def determination_questions(outcome: str | None) -> str:
+def determination_questions(outcome: str | None, cited: bool = False) -> str:
     """What a FOIA Public Liaison can explain about a determination. A Glomar answer
-    rests on the exemption that protects the existence of records, not on a search."""
+    rests on the exemption that protects the existence of records, not on a search; when the
+    answer names that exemption (`cited`), the letter does not ask which it is."""
     if outcome == "glomar":
         return (
-            "which exemption that refusal rests on, how confirming or denying would cause the harm "
-            "the exemption guards against, and whether the agency has already made public that such "
-            "records exist"
+            ("" if cited else "which exemption that refusal rests on, ")
+            + "how confirming or denying would cause the harm the exemption guards against, and "
+            "whether the agency has already made public that such records exist"
         )
     withheld = ", why records were withheld" if outcome in WITHHOLDING else ""
     return (
@@ -909,6 +923,12 @@ def _ogis_ask(h: History, facts: dict) -> str:
     if _closed_undecided(h):
         return "The reopening of my request in its place in the processing queue, and a determination on it"
     adverse = h.determination is not None and h.determination.outcome in ADVERSE
+    if h.determination is not None and h.determination.outcome == "glomar":  # nothing withheld yet
+        return (
+            "An explanation of how confirming or denying that records exist would cause the harm "
+            + ("the exemption cited" if h.exemptions else "an exemption")
+            + " guards against, or an answer that says whether responsive records exist"
+        )
     if adverse and h.exemptions:
         return (
             "A fuller explanation of each withholding, release of the segregable portions withheld, "
@@ -948,8 +968,6 @@ RELIEF = {
     "referral": "order the request processed in full",
 }
 WITHHOLDING = ("partial", "denial")  # determinations that withheld records: segregability is argued
-# The least time the Act lets a requester appeal in (5 U.S.C. 552(a)(6)(A)(i)(III)(aa)).
-APPEAL_DAYS = 90
 
 # A Glomar response is argued on its own ground, not the search's: the agency has not said
 # it searched, only that the existence of records is itself protected.
@@ -962,6 +980,88 @@ GLOMAR_ARGUMENT = (
     "Where the government has already made the existence of the records public, the response "
     "cannot stand for them."
 )
+
+
+def glomar_argument(decider: str, cited: list[dict]) -> str:
+    """The Glomar argument, on the exemptions the response cites when it cites any: no record
+    was withheld, so none is argued as withheld; what each exemption must protect is the fact
+    that records exist or do not. Exemption 7 reaches only records "compiled for law
+    enforcement purposes" (5 U.S.C. 552(b)(7))."""
+    if not cited:
+        return GLOMAR_ARGUMENT
+    labels = [
+        exemption({"code": e["code"], "statute": e["name"].partition(" with ")[2]})["label"] for e in cited
+    ]
+    them = "those exemptions protect" if len(labels) > 1 else "that exemption protects"
+    seven = any(e["code"].startswith("b7") for e in cited)
+    return (
+        f"{sentence_start(decider)} cited {_and_list(labels)}. A response that neither confirms nor "
+        "denies that records exist is proper only where confirming or denying would itself disclose "
+        f"information {them}. Please explain, for this request, how the fact that records exist, or do "
+        "not, would cause that harm"
+        + (
+            ", and show that the records requested would have been compiled for law enforcement "
+            "purposes, as Exemption 7 requires"
+            if seven
+            else ""
+        )
+        + "; otherwise, confirm whether responsive records exist, search for them and release every "
+        "reasonably segregable, non-exempt portion. Where the government has already made the "
+        "existence of the records public, the response cannot stand for them."
+    )
+
+
+DELAY = "failure to make a determination"
+
+
+def _delay_argument(h: History, requester: Requester, decider: str, letter_date: date) -> str:
+    """An appeal of a failure to make a determination in time: the Act's duty and the dates
+    the log shows, what the missed limit bars (fees, only as far as the log supports), and the
+    right to sue that the appeal does not give up (5 U.S.C. 552(a)(6)(C)(i))."""
+    assert h.due_on is not None
+    received = f" It received my request on {long_date(h.received_on)}" if h.received_on else ""
+    extended = ", as extended for unusual circumstances," if h.extended else ""
+    asked = (
+        f" I asked about its status on {_and_list([long_date(d) for d in h.status_inquiries])}."
+        if h.status_inquiries
+        else ""
+    )
+    bar = fee_bar_text(fee_bar_state(h, letter_date), decider, requester.fee_category)
+    return "\n".join(
+        x
+        for x in (
+            f"The Act required {decider} to determine within 20 working days after receiving my request "
+            "whether to comply with it, and to notify me of that determination (5 U.S.C. "
+            f"552(a)(6)(A)(i)).{received}{';' if received else ''}"
+            f"{' the' if received else ' The'} time limit{extended} ran out on {long_date(h.due_on)}, and "
+            f"{decider} has made no determination.{asked}",
+            f"{bar} Please direct that no such fees be charged." if bar else "",
+            f"Please also direct {decider} to release records on a rolling basis as it processes them, and "
+            "to tell me an estimated date on which it will complete action on the request (5 U.S.C. "
+            f"552(a)(7)(B)). Because {decider} did not comply with the time limit, I may treat my "
+            "administrative remedies as exhausted and seek judicial review (5 U.S.C. 552(a)(6)(C)(i)); "
+            "this appeal does not give up that right.",
+        )
+        if x
+    )
+
+
+def _delay_note(component: Component) -> str:
+    """What the user should know before appealing a delay: whether the agency takes such an
+    appeal is in its notes only as partly confirmed (DHS and DOJ do, the IRS does not), and
+    suing or asking OGIS are open either way."""
+    note = next((n for n in component.appeal_notes if "failure to respond in time" in n.value), None)
+    said = (
+        f"{one_line(note.value).rstrip('.')}{'' if note.tag == 'V' else ' (partly confirmed)'}: check"
+        if note is not None
+        else f"Whether {short_name(component)} takes an appeal of a failure to respond in time is not on "
+        "file: check"
+    )
+    return (
+        f"{said} the agency's rules before sending. There is no determination letter to take the "
+        "appeals office's address from: check it on the agency's FOIA page. Once the time limit has "
+        "passed you may also sue without appealing (the complaint outline), or ask OGIS to mediate."
+    )
 
 
 def _closure_appeal(
@@ -987,12 +1087,14 @@ def _closure_appeal(
             f"{long_date(closure.event.occurred_on)}."
             + (f" {bar} Please direct that no such fees be charged." if bar else "")
         )
+    waiver = ""
     if h.waiver_denied is not None and h.waiver_denied.occurred_on <= closure.event.occurred_on:
-        other.append(
-            f"I also appeal the {_waiver_denial(h)} by {decider} on "
-            f"{long_date(h.waiver_denied.occurred_on)}. The records concern identifiable operations of "
-            "the government, and their release would add significantly to public understanding of them "
-            "as my request explained (5 U.S.C. 552(a)(4)(A)(iii))."
+        waiver = waiver_appeal_argument(
+            requester,
+            h.component,
+            ref.title,
+            lead=f"I also appeal the {_waiver_denial(h)} by {decider} on "
+            f"{long_date(h.waiver_denied.occurred_on)}.",
         )
     reason = based_on(closure)
     on = closure.event.occurred_on
@@ -1005,13 +1107,13 @@ def _closure_appeal(
         determination_official=inputs.determination_official,
         closure_argument="\n".join(grounds),
         other_argument="\n".join(x.strip() for x in other if x.strip()),
+        waiver_argument=waiver,
         appeal_address=inputs.appeal_address,
         decision="administrative closure of my request",
         outcome=f"it based on {reason}" if reason else "gave no reason",
         request_verb="concerns",
         relief=CLOSURE_RELIEF,
         withheld_records=False,
-        within_90_days=(letter_date - on).days <= APPEAL_DAYS,
         enclosure=f"letter of {long_date(on)} closing {{request}}",
         also_enclosed=f"my answer of {long_date(answer.occurred_on)}"
         if (answer := closure.answer) is not None and answer.occurred_on <= letter_date
@@ -1027,11 +1129,6 @@ def _closure_appeal(
         ctx["warnings"].append(
             "You missed the date the agency's letter named: a short request to reopen "
             "(followup reopen) may settle this sooner than an appeal. " + new_request_note(on)
-        )
-    if (letter_date - on).days > APPEAL_DAYS:
-        ctx["warnings"].append(
-            f"The closure is more than {APPEAL_DAYS} days old: check the appeal deadline in the agency's "
-            "rules and in the closure letter before sending."
         )
     return ctx
 
@@ -1057,8 +1154,9 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
     if _appeals_closure(h):
         return _closure_appeal(h, requester, inputs, ref, letter_date)
     adverse = h.determination if h.determination and h.determination.outcome != "full_grant" else None
+    glomar = adverse is not None and adverse.outcome == "glomar"
     withheld = []
-    if h.exemptions:
+    if h.exemptions and not glomar:  # a Glomar response withheld no record: it is argued as one
         cited = _and_list([e["name"] for e in h.exemptions])
         withheld.append(
             {
@@ -1071,7 +1169,6 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         )
     warnings: list[str] = []
     search = inputs.search_argument
-    glomar = adverse is not None and adverse.outcome == "glomar"
     decider = short_name(h.component)  # named in full in the letter's first sentence
     if not search and adverse is not None and not glomar:
         search = (
@@ -1082,19 +1179,14 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
             "order a new search, and a description of it that names each of them."
         )
     other = [inputs.other_argument] if inputs.other_argument else []
+    waiver = ""
     if h.waiver_denied is not None:
         denied = long_date(h.waiver_denied.occurred_on)
-        # only the requester's own category lets the letter disclaim any commercial interest
-        commercial = (
-            "disclosure is not primarily in my commercial interest"
-            if requester.fee_category == "commercial"
-            else "I have no commercial interest in them"
-        )
-        other.append(
-            (f"I also appeal the {_waiver_denial(h)} by {decider} on {denied}. " if adverse else "")
-            + "The records concern identifiable operations of the government, their release would add "
-            f"significantly to public understanding of them as my request explained, and {commercial} "
-            "(5 U.S.C. 552(a)(4)(A)(iii))."
+        waiver = waiver_appeal_argument(
+            requester,
+            h.component,
+            ref.title,
+            lead=f"I also appeal the {_waiver_denial(h)} by {decider} on {denied}." if adverse else "",
         )
     if h.category_denied is not None:
         label, cite, _ = FEE_CATEGORIES[requester.fee_category]
@@ -1149,8 +1241,35 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         else:
             expedite_argument = f"The compelling need set out in my request of {asked} continues."
     decision = adverse or h.waiver_denied or h.category_denied or h.expedite_denied
-    if decision is None:
+    delayed = decision is None and h.determination is None and h.due_on is not None and h.missed(letter_date)
+    if decision is None and not delayed:
         raise DraftingError("The log has no adverse decision to appeal: log the determination first.")
+    if delayed:
+        assert h.due_on is not None  # `delayed` says so
+        # the delay's own section says when the limit ran out and what it bars
+        ctx = build_appeal_context(
+            requester,
+            h.component,
+            ref,
+            letter_date=letter_date,
+            determination_date=h.due_on,
+            determination_official=inputs.determination_official,
+            search_argument=inputs.search_argument,
+            delay_argument=_delay_argument(h, requester, decider, letter_date),
+            other_argument=inputs.other_argument,
+            expedite=renew_expedite,
+            expedite_argument=expedite_argument,
+            appeal_address=inputs.appeal_address,
+            decision=DELAY,
+            request_verb="concerns",
+            relief=f"direct {decider} to make its determination on my request by a date you set and to "
+            "release the records it finds without further delay",
+            withheld_records=False,
+            enclosure=f"acknowledgment of {long_date(h.acknowledged_on)}" if h.acknowledged_on else "",
+        )
+        ctx["warnings"].extend([*warnings, _delay_note(h.component)])
+        return ctx
+    assert decision is not None
     if decision is adverse:
         noun = "determination"
     elif decision is h.waiver_denied:
@@ -1168,8 +1287,9 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         withheld=withheld,
         determination_official=inputs.determination_official,
         search_argument=search,
-        glomar_argument=GLOMAR_ARGUMENT if glomar else "",
+        glomar_argument=glomar_argument(decider, h.exemptions) if glomar else "",
         other_argument="\n".join(other),
+        waiver_argument=waiver,
         expedite=renew_expedite,
         expedite_argument=expedite_argument,
         appeal_address=inputs.appeal_address,
@@ -1177,18 +1297,15 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
         outcome=determination_did(adverse.outcome, h.exemptions) if decision is adverse else "",
         relief=RELIEF.get(adverse.outcome or "", "") if decision is adverse else "",
         withheld_records=adverse.outcome in WITHHOLDING if decision is adverse else None,
-        within_90_days=(letter_date - decision.occurred_on).days <= APPEAL_DAYS,
         # an expedite denial argued beside another decision is enclosed with it
         expedite_denied_on=h.expedite_denied.occurred_on
         if h.expedite_denied is not None and decision is not h.expedite_denied
         else None,
+        # with no determination yet the denial is live, so it is appealed, not only enclosed;
+        # after one, expedition is moot (5 U.S.C. 552(a)(6)(E)(iv)) and only this appeal is urged
+        expedite_appealed=adverse is None,
     )
     ctx["warnings"].extend(warnings)
-    if (letter_date - decision.occurred_on).days > APPEAL_DAYS:
-        ctx["warnings"].append(
-            f"The decision appealed is more than {APPEAL_DAYS} days old: check the appeal deadline in "
-            "the agency's rules and in the decision letter before sending."
-        )
     if adverse is not None and adverse.outcome == "no_records":
         ctx["warnings"].append(
             "A no-records answer is appealed on the search: add what you know about where the "

@@ -61,8 +61,8 @@ def steps_for(key: str, label: str, *, late: bool) -> list[str]:
     """The follow-up kinds of a deadline by its key and label, and whether it was missed."""
     if key == "response":
         return ["status", "liaison", "ogis"] if late else ["status"]
-    if key == "exhaustion":
-        return ["complaint-outline", "ogis", "status"]
+    if key == "exhaustion":  # sue, or appeal the delay where the agency takes such appeals
+        return ["complaint-outline", "appeal", "ogis", "status"]
     if key == "expedite":
         return ["status"]
     if key == "appeal_window:admin_closure":  # an agency's closure: appeal it, or ask to reopen
