@@ -513,6 +513,28 @@ def test_an_appeals_office_without_a_request_of_its_own_is_placed_on_the_office_
     assert match.request_id is None and "no request to Office of Information Policy" in match.why
 
 
+def test_a_long_letter_without_full_stops_from_an_office_with_no_request_is_placed_in_linear_time(db):
+    # the sentences an appeals office writes for another office are looked for in the first
+    # 20,000 characters; OCR of a table or a form can leave them without a full stop
+    import time
+
+    office(db, FBI)
+    nsa = office(db, NSA)
+
+    def seconds(chars):
+        body = "we located no records responsive to your request " * (chars // 50)
+        proposal, reply = letter(
+            head("U.S. Department of Justice", "Office of Information Policy", body=body)
+        )
+        started = time.perf_counter()
+        assert propose_request(db, proposal, reply, selected=nsa).request_id is None
+        return time.perf_counter() - started
+
+    seconds(1000)  # the directory's names are compiled once
+    quarter, whole = seconds(5_000), seconds(20_000)
+    assert whole < max(0.5, 8 * quarter), f"{quarter:.2f} s for a quarter, {whole:.2f} s for all"
+
+
 def test_the_office_a_letter_says_to_appeal_to_is_not_its_writer(db):
     # the FBI's letter, on a log with no request to the FBI but one to the appeals office
     oip = request(db, "DOJ-OIP", "Office of Information Policy", "DOJ", "Calendars", "2026-10-01")

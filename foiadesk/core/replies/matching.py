@@ -519,16 +519,18 @@ def _agency_of_entry(entry: str, db: Database) -> str | None:
     )
 
 
-# A sentence in which one office answers for another: an appeal of its answer ("your appeal from
-# the action of the Federal Bureau of Investigation"), or a letter sent on its behalf.
-FOR_ANOTHER = re.compile(r"[^.]*\b(?:appeal(?:s|ed|ing)?|on\s+behalf\s+of)\b[^.]*", re.I)
+# The words of a sentence in which one office answers for another: an appeal of its answer ("your
+# appeal from the action of the Federal Bureau of Investigation"), or a letter sent on its behalf.
+# Sentences are split first: a pattern spanning the sentence around them scanned a long run
+# without a full stop again from each of its characters.
+FOR_ANOTHER = re.compile(r"\b(?:appeal(?:s|ed|ing)?|on\s+behalf\s+of)\b", re.I)
 
 
 def _written_for(text: str, db: Database) -> set[str]:
     """The office of the log that a letter from an office without a request in it answers for:
     the one its appeal or on-behalf-of sentences name first (DOJ's Office of Information Policy
     deciding an appeal of the FBI's answer, a U.S. Attorney writing for CBP)."""
-    sentences = " ".join(m[0] for m in FOR_ANOTHER.finditer(_unreferred(text[:20_000])))
+    sentences = " ".join(s for s in _unreferred(text[:20_000]).split(".") if FOR_ANOTHER.search(s))
     found = [
         (where, o.abbr)
         for o in log_offices(db)
