@@ -537,6 +537,21 @@ def test_a_missed_deadline_can_be_appealed_as_a_failure_to_decide(db, reporter):
     )
 
 
+# A request mailed September 1, 2026, acknowledged with a tracking number but no receipt date: its
+# receipt is only assumed from the mailing date (the clock counts from it, due September 30). The
+# appeal of the delay says what the requester knows, that they sent it, not that the agency got it then.
+def test_a_delay_appeal_claims_no_receipt_date_the_agency_never_gave(db, reporter):
+    comp = load_directory().component("ICE")
+    rid = log.add_directory_request(db, comp, title="Legal analyses of address disclosures").new_id
+    log.record_event(db, rid, log.NewEvent("filed", FILED, channel="mail"))
+    log.record_event(
+        db, rid, log.NewEvent("acknowledged", date(2026, 9, 10), tracking_number="2027-ICFO-00889")
+    )
+    delay = section(text_of(db, rid, "appeal", reporter), "The delay")
+    assert "received my request on" not in delay
+    assert "I sent my request on September 1, 2026; the time limit ran out on September 30, 2026" in delay
+
+
 # The address block prints the office's mailing address whatever the channel. DOJ's and SSA's
 # come from FOIA.gov's 2017 directory (checked July 25, 2017): offices move, so the user is told
 # to check it. An appeal goes to the appeals office (DOJ: OIP, 441 G Street, verified), so the

@@ -1019,7 +1019,13 @@ def _delay_argument(h: History, requester: Requester, decider: str, letter_date:
     the log shows, what the missed limit bars (fees, only as far as the log supports), and the
     right to sue that the appeal does not give up (5 U.S.C. 552(a)(6)(C)(i))."""
     assert h.due_on is not None
-    received = f" It received my request on {long_date(h.received_on)}" if h.received_on else ""
+    # a receipt only assumed from the filing date is no fact to state: the sending is
+    if h.received_on and not h.received_assumed:
+        received = f" It received my request on {long_date(h.received_on)}"
+    elif h.filed is not None:
+        received = f" I sent my request on {long_date(h.filed.occurred_on)}"
+    else:
+        received = ""
     extended = ", as extended for unusual circumstances," if h.extended else ""
     asked = (
         f" I asked about its status on {_and_list([long_date(d) for d in h.status_inquiries])}."
