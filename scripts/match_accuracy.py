@@ -43,6 +43,7 @@ from foiadesk.core.replies.parse import Proposal, parse_reply  # noqa: E402
 from foiadesk.core.store import log  # noqa: E402
 from foiadesk.core.store.db import connect  # noqa: E402
 from foiadesk.core.store.log import NewEvent  # noqa: E402
+from foiadesk.core.store.reads import request_component_abbr  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SETS = (FIXTURES / "replies-real", FIXTURES / "replies-templates")
@@ -265,10 +266,7 @@ def run(letter: Letter, scenario: str, directory) -> tuple[bool, Match, str]:
         match = propose_request(db, letter.proposal, letter.reply, selected=selected)
         got = "no proposal"
         if match.request_id is not None:
-            got = db.execute(
-                "SELECT c.abbr FROM requests r JOIN components c ON c.id = r.component_id WHERE r.id = ?",
-                [match.request_id],
-            ).fetchone()[0]
+            got = request_component_abbr(db, match.request_id) or got
     finally:
         db.close()
     if scenario == "C":
