@@ -64,3 +64,31 @@ def test_a_letters_date_refuses_a_month_that_does_not_exist(qtbot, open_window, 
     qtbot.wait(1100)  # a moment later, typed again where the field is: it starts from the year
     qtbot.keyClicks(letter_date, "2026-12-01")
     assert letter_date.text() == "2026-12-01"
+
+
+def test_enter_after_a_refused_named_date_keeps_what_was_refused(qtbot, open_window, demo_copy):
+    """The agreed date of an alternative time frame typed as 2027-02-30: Enter in that field, as
+    after typing a date, neither logs the event on the date the field went back to nor says
+    instead that the event's own date is today's."""
+    window = open_window(demo_copy)
+    window.show_view(1)
+    window.requests.table.selectRow(0)
+    press(qtbot, window, Qt.Key.Key_L)
+    dialog = window.dialog
+    dialog.type.setCurrentIndex(dialog.type.findData("timeframe_agreed"))
+    type_date(qtbot, dialog.occurred, "2026-11-20")
+    qtbot.mouseClick(dialog.named.given, Qt.MouseButton.LeftButton)
+    named = dialog.named.edit
+    type_date(qtbot, named, "2027-02-30")
+    said = (
+        "2027-02-30 is not a date: February 2027 has 28 days. "
+        "The date is still 2026-11-25: type the whole date again."
+    )
+    assert dialog.problem.text() == said and named.text() == "2026-11-25"
+    qtbot.keyClick(named, Qt.Key.Key_Return)
+    qtbot.keyClick(named, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.problem.text() == said
+    qtbot.wait(1100)  # typed again, it lands as typed
+    qtbot.keyClicks(named, "2027-02-26")
+    assert named.text() == "2027-02-26"
+    dialog.reject()

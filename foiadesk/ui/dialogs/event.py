@@ -382,7 +382,8 @@ class EventDialog(CommitOnAccept, QDialog):
         left at today silently restarts a clock from the wrong day."""
         if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return super().keyPressEvent(event)
-        if self.focusWidget() is self.occurred and self.occurred.just_refused():
+        focused = self.focusWidget()
+        if isinstance(focused, DateEdit) and focused.just_refused():  # the event's date or another
             self.date_confirmed = False  # (the field's Enter said "changed" for the same date)
             return  # what was refused is on screen; the date it went back to is not confirmed
         if self.focusWidget() is self.occurred:
