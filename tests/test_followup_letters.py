@@ -603,3 +603,25 @@ def test_a_complaint_says_as_extended_only_when_the_notice_came_in_time(db, repo
     log.record_event(db, rid, log.NewEvent("extension_notice", notice_on))
     outline = "\n".join(letter(db, rid, "complaint-outline", reporter))
     assert ran_out in outline
+
+
+def test_a_waiver_appeal_says_what_the_request_showed_only_of_a_letter_drafted_here(db, reporter, pack):
+    """A request sent some other way (added by hand) may never have argued the waiver: the appeal
+    argues it itself, and says nothing of what the request showed or explained."""
+    ice = load_directory().component("ICE")
+    options = DraftOptions(letter_date=FILED, fee_waiver=True, fee_cap=Decimal("25"))
+    (draft,) = draft_requests(reporter, pack, ["mou-text-and-drafts"], [ice], options)
+    (drafted,) = log_drafts(db, pack, [draft], options).request_ids
+    by_hand = request_at(db, "ICE", tracking="2026-ICFO-00078")
+    for rid in (drafted, by_hand):
+        if rid == drafted:
+            log.record_event(db, rid, log.NewEvent("filed", FILED, channel="portal"))
+            number = "2026-ICFO-00079"
+            ack = log.NewEvent("acknowledged", FILED, agency_received_on=FILED, tracking_number=number)
+            log.record_event(db, rid, ack)
+        log.record_event(db, rid, log.NewEvent("fee_decision", date(2026, 9, 20), outcome="waiver_denied"))
+    ours = "\n".join(letter(db, drafted, "appeal", reporter))
+    assert "As my request showed, each factor of your regulations" in ours
+    theirs = "\n".join(letter(db, by_hand, "appeal", reporter))
+    assert "Each factor of your regulations (6 CFR 5.11(k)) is met." in theirs
+    assert "my request showed" not in theirs.lower() and "my request explained" not in theirs

@@ -1515,12 +1515,16 @@ def _family(comp: Component) -> str:
     return authorities.rule_family(comp.abbr or "", comp.parent or "")
 
 
-def waiver_appeal_argument(requester: Requester, component: Component, title: str, lead: str = "") -> str:
+def waiver_appeal_argument(
+    requester: Requester, component: Component, title: str, lead: str = "", *, showed: bool = True
+) -> str:
     """An appeal of a fee-waiver denial restates the waiver, factor by factor, in the agency's
     own rule paragraphs when verified (DHS 6 CFR 5.11(k), DOJ 28 CFR 16.10(k), IRS 26 CFR
     601.702(f)(2)), with how the requester will share what they learn in their own words, and
-    asks which factor the denial found unmet. `lead` opens it ("I also appeal …"). Paragraphs
-    are separated by newlines."""
+    asks which factor the denial found unmet. `lead` opens it ("I also appeal …"). ``showed``:
+    the request was a letter drafted here, whose words on the waiver are known; a request sent
+    some other way is not said to have shown or explained anything. Paragraphs are separated by
+    newlines."""
     family = _family(component)
     rule = authorities.rule(family, "fee_waiver")
     cites = authorities.waiver_factor_cites(family)
@@ -1541,19 +1545,31 @@ def waiver_appeal_argument(requester: Requester, component: Component, title: st
             (f"{one_line(lead)} " if one_line(lead) else "")
             + "Disclosure is in the public interest because it is likely to contribute significantly "
             "to public understanding of the operations or activities of the government, and it is not "
-            "primarily in my commercial interest (5 U.S.C. 552(a)(4)(A)(iii)). As my request showed, "
+            "primarily in my commercial interest (5 U.S.C. 552(a)(4)(A)(iii)). "
+            + ("As my request showed, " if showed else "")
             + (
-                f"each factor of your regulations ({rule}) is met."
+                f"{'e' if showed else 'E'}ach factor of your regulations ({rule}) is met."
                 if rule
-                else "both parts of that test are met."
+                else f"{'b' if showed else 'B'}oth parts of that test are met."
             )
             + " If you uphold the denial, please say which factor you find unmet and why.",
             f"The subject{at(0)}: {subject} concern identifiable operations or activities of the "
             "federal government.",
             f"Contribution to public understanding{at(1)}: "
-            + (audience or "my request explained how the records would inform the public."),
-            f"Significance of the contribution{at(2)}: my request explained what the records would show "
-            "that is not already public.",
+            + (
+                audience
+                or (
+                    "my request explained how the records would inform the public."
+                    if showed
+                    else "I will share what I learn from the records with the public."
+                )
+            ),
+            f"Significance of the contribution{at(2)}: "
+            + (
+                "my request explained what the records would show that is not already public."
+                if showed
+                else "the records would show the public what is not already known of these operations."
+            ),
             f"Commercial interest{at(3)}: {commercial}.",
         ]
     )

@@ -63,7 +63,13 @@ from foiadesk.core.letters.content import (
     waiver_appeal_argument,
     with_article,
 )
-from foiadesk.core.letters.filing import DOCX_MIME, component_for, confirmations, requester_for
+from foiadesk.core.letters.filing import (
+    DOCX_MIME,
+    component_for,
+    confirmations,
+    drafted_letter,
+    requester_for,
+)
 from foiadesk.core.letters.next_steps import KINDS
 from foiadesk.core.reference.directory import Component
 from foiadesk.core.replies.files import OCR_NOTE
@@ -165,6 +171,7 @@ class History:
     closure: Closure | None = None  # the agency's administrative closure no reopening undid
     closure_appeal_due: date | None = None  # the last day to appeal it
     agreed: bool = False  # the due date is an alternative time frame agreed with the agency
+    our_letter: bool = True  # the request went out as a letter drafted here (so its words are known)
 
     def missed(self, today: date) -> bool:
         """The determination deadline passed without a determination."""
@@ -300,6 +307,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
         closure_appeal_due=clocks["appeal_window:admin_closure"].due
         if "appeal_window:admin_closure" in clocks
         else None,
+        our_letter=drafted_letter(db, request_id) is not None,
     )
     told = [e for e in events if e.direction != "internal"]
     history.chronology = [{"date": long_date(e.occurred_on), "text": _event_sentence(e, comp)} for e in told]
@@ -1099,6 +1107,7 @@ def _closure_appeal(
             requester,
             h.component,
             ref.title,
+            showed=h.our_letter,
             lead=f"I also appeal the {_waiver_denial(h)} by {decider} on "
             f"{long_date(h.waiver_denied.occurred_on)}.",
         )
@@ -1192,6 +1201,7 @@ def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, l
             requester,
             h.component,
             ref.title,
+            showed=h.our_letter,
             lead=f"I also appeal the {_waiver_denial(h)} by {decider} on {denied}." if adverse else "",
         )
     if h.category_denied is not None:
