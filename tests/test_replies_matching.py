@@ -415,6 +415,10 @@ def test_a_number_the_log_keeps_with_a_note_after_it_is_the_same_number(db):
     # near miss: a number that only begins like a stored one is another number
     proposal, reply = letter(head("Re: 073-2231"))
     assert propose_request(db, proposal, reply).request_id not in (dss, other)
+    # a letter run onto the number is another request of the same office (an appeal's "A"), not a note
+    first = office(db, "doe--headquarters", number="HQ-2016-01292-F")
+    proposal, reply = letter(head("Department of Energy", "RE: HQ-2016-01292-FA"))
+    assert propose_request(db, proposal, reply, selected=first).why.startswith("No request has the tracking")
 
 
 def test_a_name_ocr_ran_into_the_next_word_is_found_where_the_capital_shows_the_seam(db):

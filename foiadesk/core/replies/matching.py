@@ -60,7 +60,9 @@ def _same_number(one: str, other: str) -> bool:
         return True
     short, long = sorted((one.strip(), other.strip()), key=len)
     note = long[len(short) :]
-    return len(_key(short)) >= 5 and long.startswith(short) and re.match(r"\s*\(?[A-Za-z]", note) is not None
+    # the note stands apart (a space or a bracket): "12345B" or "2026-ICFO-00123A" is another number
+    apart = re.match(r"\s+\(?[A-Za-z]|\([A-Za-z]", note) is not None
+    return len(_key(short)) >= 5 and long.startswith(short) and apart
 
 
 def _letterhead(reply: ReplyFile | None, text: str) -> str:
