@@ -456,6 +456,10 @@ def test_an_agreed_time_frame_logged_from_the_command_line_and_refused_without_i
     assert err == [
         "foiadesk: Alternative time frame agreed: give the date you agreed the agency would respond by."
     ]
+    # a date to respond by that is not after the agreement itself is a slip of the keyboard
+    early = ["log", "--db", db, "1", "timeframe_agreed", "--on", "2026-11-23", "--named", "2026-11-18"]
+    assert run(early) == 2
+    assert "(2026-11-18) must come after the day it was agreed (2026-11-23)" in capsys.readouterr().err
     assert (
         run(["log", "--db", db, "1", "timeframe_agreed", "--on", "2026-11-23", "--named", "2026-12-18"]) == 0
     )

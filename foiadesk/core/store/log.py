@@ -315,6 +315,11 @@ def check_event(new: NewEvent, history: list[Event], *, today: date | None = Non
         raise LogError(f"{kind.label} does not take a named date.")
     if new.type == "timeframe_agreed" and new.named_date is None:
         raise LogError(f"{kind.label}: give the date you agreed the agency would respond by.")
+    if new.type == "timeframe_agreed" and new.named_date is not None and new.named_date <= new.occurred_on:
+        raise LogError(
+            f"{kind.label}: the date to respond by ({new.named_date}) must come after the day it was "
+            f"agreed ({new.occurred_on})."
+        )
     if new.agency_received_on is not None and not kind.agency_receipt:
         raise LogError(f"{kind.label} does not take an agency receipt date.")
     if new.amount_cents is not None and new.amount_cents < 0:
