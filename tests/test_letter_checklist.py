@@ -526,7 +526,8 @@ def test_a_missed_deadline_can_be_appealed_as_a_failure_to_decide(db, reporter):
         "within 20 working days after receiving my request" in delay and "(5 U.S.C. 552(a)(6)(A)(i))" in delay
     )
     assert (
-        "It received my request on September 1, 2026; the time limit ran out on September 30, 2026" in delay
+        "It received my request on September 1, 2026; the time limit ran out on September 30, 2026, and "
+        "ICE has made no determination" in delay
     )
     assert "(5 U.S.C. 552(a)(6)(C)(i))" in delay  # the right to sue is kept
     assert "This appeal is made within" not in text and "reverse" not in text
@@ -549,7 +550,11 @@ def test_a_delay_appeal_claims_no_receipt_date_the_agency_never_gave(db, reporte
     )
     delay = section(text_of(db, rid, "appeal", reporter), "The delay")
     assert "received my request on" not in delay
-    assert "I sent my request on September 1, 2026; the time limit ran out on September 30, 2026" in delay
+    # counted from the mailing, the limit is early by the days in the mail, and the letter says so
+    assert (
+        "I sent my request on September 1, 2026; the time limit ran out on September 30, 2026, or as many "
+        "working days later as the mail took, and ICE has made no determination" in delay
+    )
 
 
 # The address block prints the office's mailing address whatever the channel. DOJ's and SSA's

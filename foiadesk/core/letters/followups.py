@@ -1035,6 +1035,10 @@ def _delay_argument(h: History, requester: Requester, decider: str, letter_date:
     else:
         received = ""
     extended = ", as extended for unusual circumstances," if h.extended else ""
+    # counted from the day a letter was mailed, the limit is early by the days the mail took
+    ran_out = long_date(h.due_on) + ","
+    if h.received_assumed and h.channel == "mail":
+        ran_out += " or as many working days later as the mail took,"
     asked = (
         f" I asked about its status on {_and_list([long_date(d) for d in h.status_inquiries])}."
         if h.status_inquiries
@@ -1047,7 +1051,7 @@ def _delay_argument(h: History, requester: Requester, decider: str, letter_date:
             f"The Act required {decider} to determine within 20 working days after receiving my request "
             "whether to comply with it, and to notify me of that determination (5 U.S.C. "
             f"552(a)(6)(A)(i)).{received}{';' if received else ''}"
-            f"{' the' if received else ' The'} time limit{extended} ran out on {long_date(h.due_on)}, and "
+            f"{' the' if received else ' The'} time limit{extended} ran out on {ran_out} and "
             f"{decider} has made no determination.{asked}",
             f"{bar} Please direct that no such fees be charged." if bar else "",
             f"Please also direct {decider} to release records on a rolling basis as it processes them, and "
