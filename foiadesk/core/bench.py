@@ -291,8 +291,8 @@ def _print_scale_table(rows: list[dict]) -> None:
         return fmt.format(row[key]) if key in row else "—"
 
     head = (
-        f"{'requests':>10} {'1st open':>9} {'list ready':>10} {'bare win':>9} {'requests':>9} {'agenda':>8}"
-        f" {'stack':>6} {'bare fetch':>10}"
+        f"{'requests':>10} {'1st open':>9} {'list ready':>10} {'bare win':>9} {'stack':>6} {'requests':>9}"
+        f" {'agenda':>8} {'bare fetch':>10}"
         f" {'req/fetch':>9} {'agd/fetch':>9} {'filter':>8} {'search':>8} {'refresh':>8} {'freeze':>7}"
         f" {'peak MB req/agd/win':>20}"
     )
