@@ -53,3 +53,14 @@ def test_a_drafted_request_is_titled_with_the_offices_public_name(db):
     assert title.startswith(f"{CASE} — ") and title.endswith(": DHS Privacy Office")
     assert "DHS-PRIV" not in title
     assert not short_title(title, CASE, "DHS-PRIV").endswith("Office")
+
+
+def test_the_list_sorts_offices_by_the_names_it_shows(db):
+    # shown "ICE", "National Park Service", "Treasury"; their keys sort ICE, TREAS-DO, doi--…
+    for key in ("doi--national-park-service", "TREAS-DO", "ICE"):
+        log.add_directory_request(db, load_directory().component(key), title="Contracts")
+    index = read_index(db, today=date(2026, 12, 7))
+    shown = [index.columns["component"][row] for row in index.order("component").tolist()]
+    assert shown == ["ICE", "doi--national-park-service", "TREAS-DO"]
+    backwards = [index.columns["component"][row] for row in index.order("component", True).tolist()]
+    assert backwards == ["TREAS-DO", "doi--national-park-service", "ICE"]

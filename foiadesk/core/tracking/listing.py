@@ -612,6 +612,8 @@ class RequestIndex:
             text = [self.cases.get(c, "") for c in cols["case_id"].tolist()]
         elif sort == "next":
             text = [LABELS[c] if c != NONE else "" for c in cols["next_clock"].tolist()]
+        elif sort == "component":  # as the list shows the office, not by its directory key
+            text = list(map(list_office, cols["component"].tolist()))
         elif sort in _TEXT:
             text = cols[sort].tolist()
         else:
