@@ -90,6 +90,17 @@ def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def next_step_on(qtbot, window, request_id, clock):
+    """Open the request, click its deadline ``clock`` and then Next step…, as the user does:
+    the request's filing actions and the dialog they opened."""
+    window.open_request(request_id)
+    detail = window.requests.detail
+    click_clock(qtbot, detail, clock)
+    actions = detail.filing_actions
+    click(qtbot, actions.next_button)
+    return actions, actions.dialog
+
+
 def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, monkeypatch):
     proof = tmp_path / "confirmation page.pdf"
     proof.write_bytes(b"%PDF-1.4 DHS portal confirmation")
@@ -436,12 +447,7 @@ def test_an_answer_left_empty_is_asked_for_in_the_dialogs_words(qtbot, open_wind
     log.record_event(db, 1, log.NewEvent("info_requested", date(2026, 11, 20), named_date=date(2026, 12, 4)))
     db.close()
     window = open_window(drafted)
-    window.open_request(1)
-    detail = window.requests.detail
-    click_clock(qtbot, detail, "reply:info_requested:0")
-    actions = detail.filing_actions
-    click(qtbot, actions.next_button)
-    dialog = actions.dialog
+    actions, dialog = next_step_on(qtbot, window, 1, "reply:info_requested:0")
     assert dialog.kind.currentData() == "info-answer"
     click(qtbot, ok(dialog))
     qtbot.wait(50)

@@ -7,7 +7,7 @@ import io
 from datetime import date
 
 from docx import Document
-from test_filing_window import TRACKING, click, click_clock, drafted, ok
+from test_filing_window import TRACKING, click, drafted, next_step_on, ok
 
 from foiadesk.core.store import log
 from foiadesk.core.store.db import connect
@@ -36,12 +36,7 @@ def test_a_reopen_letter_after_a_fee_closure_says_the_fees_the_user_agrees_to(qt
     log.record_event(db, 1, log.NewEvent("admin_closed", date(2026, 11, 16), outcome="fee_unanswered"))
     db.close()
     window = open_window(drafted)
-    window.open_request(1)
-    detail = window.requests.detail
-    click_clock(qtbot, detail, "appeal_window:admin_closure")
-    actions = detail.filing_actions
-    click(qtbot, actions.next_button)
-    dialog = actions.dialog
+    actions, dialog = next_step_on(qtbot, window, 1, "appeal_window:admin_closure")
     kinds = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
     assert "reopen" in kinds and "appeal" in kinds
 
@@ -80,12 +75,7 @@ def test_letters_that_take_no_fee_amount_do_not_show_the_field(qtbot, open_windo
     log.record_event(db, 1, log.NewEvent("filed", date(2026, 10, 1), channel="portal"))
     db.close()
     window = open_window(drafted)
-    window.open_request(1)
-    detail = window.requests.detail
-    click_clock(qtbot, detail, "response")
-    actions = detail.filing_actions
-    click(qtbot, actions.next_button)
-    dialog = actions.dialog
+    actions, dialog = next_step_on(qtbot, window, 1, "response")
     assert dialog.kind.currentData() == "status"
     assert dialog.isVisible() and not dialog.fee_cap.isVisible()
     dialog.reject()
@@ -103,12 +93,7 @@ def test_a_fee_reply_left_at_no_amount_agrees_to_the_estimate(qtbot, open_window
     log.record_event(db, 1, estimate)
     db.close()
     window = open_window(drafted)
-    window.open_request(1)
-    detail = window.requests.detail
-    click_clock(qtbot, detail, "reply:fee_estimate:0")
-    actions = detail.filing_actions
-    click(qtbot, actions.next_button)
-    dialog = actions.dialog
+    actions, dialog = next_step_on(qtbot, window, 1, "reply:fee_estimate:0")
     assert dialog.kind.currentData() == "fee-response"
     assert dialog.fee_cap.isVisible() and dialog.fee_cap.text() == "the estimate, if you accept it"
     click(qtbot, ok(dialog))
