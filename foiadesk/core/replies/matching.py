@@ -611,7 +611,7 @@ def _office_named_within(text: str, offices: list[Office], departments: Collecti
     mine = [o for o in offices if o.agency in departments]
     if any(HEADQUARTERS.search(n) for o in mine for n in (o.label, *o.names)):
         return None  # the department's own office is in the log: the letterhead is its
-    body = _unaddressed(_unreferred(text[:20_000]))
+    body = _unaddressed(text[:20_000])
     counts = sorted(
         (
             (
