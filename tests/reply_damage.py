@@ -318,7 +318,7 @@ TRUNCATED = "cut after the decision"
 CHECKED = ("reply_type", "letter_date", "tracking_numbers", "exemptions", "fee_amount")
 FOUND_ALONE = ("reply_type", "exemptions", "fee_amount")
 # Sets collected blind and not yet measured: the reader must not see them before their one measure.
-BLIND_SPLITS: frozenset[str] = frozenset({"holdout15"})
+BLIND_SPLITS: frozenset[str] = frozenset()
 
 
 def letters(folder) -> list[tuple[str, str, object, dict]]:

@@ -1590,3 +1590,35 @@ def test_an_appeal_decision_s_exemptions_are_those_it_upholds_not_those_of_the_a
     # a decision that upholds the first answer without naming exemptions keeps the ones it recounts
     whole = parse_text(recital + "After careful review, I have determined to affirm the initial decision.")
     assert whole.exemptions == ("b4", "b5", "b6")
+
+
+def test_an_appeal_decision_that_finds_an_exemption_properly_applied_upholds_that_one():
+    recital = (
+        "July 31, 2003\nIn the Matter of J. Roe, On Request for Inspection of Records, FOIA Control No. "
+        "2003-187. 1. This order denies an application for review of a decision of the Bureau, which "
+        "withheld the records pursuant to FOIA Exemption 7( D), 5 U. S. C. § 552( b)( 7)( D), and FOIA "
+        "Exemption 5, 5 U. S. C. § 552( b)( 5). 2. We will deny the application for review. "
+    )
+    upheld = parse_text(
+        recital + "Accordingly, Exemption 7( D) was properly applied to withhold the identity."
+    )
+    assert upheld.exemptions == ("b7D",)
+    invoked = parse_text(recital + "We find that the Bureau properly invoked Exemption 5 for the memoranda.")
+    assert invoked.exemptions == ("b5",)
+    # the reasons say nothing of what was upheld: every exemption the letter cites stays
+    silent = parse_text(recital + "The Bureau's search was adequate.")
+    assert silent.exemptions == ("b5", "b7D")
+
+
+def test_a_footnote_mark_after_a_number_that_ends_a_sentence_is_not_part_of_it():
+    letter = parse_text(
+        "May 20, 2011\nFOIA Control Nos. 2010-098 and 2010-135\nWe deny the application for review of the "
+        "decision denying a waiver of fees in FOIA Control Nos. 2010-098 and 2010-135.3 We find that the "
+        "staff correctly determined the matter."
+    )
+    assert letter.tracking_numbers == ("2010-098", "2010-135")
+    # a number whose own last part follows a dot is kept whole
+    dotted = parse_text(
+        "May 20, 2011\nRe: Request No. 2010-135.3, received May 2, 2011.\nWe have your request."
+    )
+    assert "2010-135.3" in dotted.tracking_numbers

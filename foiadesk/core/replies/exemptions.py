@@ -28,7 +28,7 @@ RUN_TOGETHER_FORM = re.compile(
 # exemptions to disclosure 3, 4, 5, 7(A)", "exemption from disclosure 5".
 WORD_FORM = re.compile(r"\bExemptions?\s+(?:(?:to|from)\s+disclosure\s+)?(?=[1-9]|\(\s*[1-9]\s*\))", re.I)
 WORD_ITEM = re.compile(
-    r"(?:\(\s*([1-9])\s*\)|([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R)))(?:\s*\(?([A-Fa-f])\)?(?![A-Za-z]))?"
+    r"(?:\(\s*([1-9])\s*\)|([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R)))(?:\s*(?:\(\s*)?([A-Fa-f])\)?(?![A-Za-z]))?"
 )
 WORD_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|&|or)\s+)\s*")
 # Exemption 7's subparts with the (b) lost in extraction: "withheld under 7(A) of the FOIA",
@@ -67,9 +67,14 @@ MAX_B3 = 20  # statutes are looked for near the first twenty (b)(3) citations
 # under Exemptions 5 and 6 and to reverse in part the initial decision." The exemptions its recital
 # of the first answer cites ("were withheld … under Exemptions 4 and 6") and that the decision
 # and its reasons after it do not name are not the decision's.
+_CITED = r"(?:Exemptions?\s+\(?[1-9]|\(\s*b\s*\)\s*\(\s*[1-9])"
 AFFIRMED_UNDER = re.compile(
     r"\b(?:affirm|uphold|sustain)(?:s|ed|ing)?\b[^.]{0,80}?\b(?:under|pursuant\s+to|based\s+on)\s+(?:the\s+)?"
-    r"(?:FOIA\s+)?(?:Exemptions?\s+\(?[1-9]|\(\s*b\s*\)\s*\(\s*[1-9])",
+    rf"(?:FOIA\s+)?{_CITED}"
+    # "Accordingly, Exemption 7(D) was properly applied", "the Bureau properly invoked Exemption 5"
+    rf"|(?:FOIA\s+)?{_CITED}[^.]{{0,40}}?\b(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:properly|correctly|appropriately)\s+(?:applied|invoked|asserted|relied)"
+    rf"|\b(?:properly|correctly|appropriately)\s+(?:applied|invoked|asserted|relied\s+(?:up)?on)\s+(?:FOIA\s+)?{_CITED}",
     re.I,
 )
 

@@ -354,6 +354,13 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     split = {t for t in found if t in ends or _split_head(text, t, found[t], wholes)}
     # a number found both bare and with its printed suffix ("OLA/14-01844 (F)"): the whole one
     split |= found.keys() & {o.partition("(")[0].rstrip() for o in found if "(" in o}
+    # a footnote's mark run onto a number that ends a sentence ("… and 2010-135.3 We find"):
+    # the number is the one printed without it
+    split |= {
+        t
+        for t in found
+        if (m := FOOTNOTE_MARK.fullmatch(t)) and m["head"] in found and _sentence_after(text, t, found[t])
+    }
     # another request's number, when the letter has one of its own
     others = {t for t, at in found.items() if OTHER_REQUEST_BEFORE.search(text[max(0, at - 120) : at])}
     if not found.keys() - others - split:
@@ -364,6 +371,13 @@ def find_tracking_numbers(text: str) -> tuple[str, ...]:
     for token in kept:
         first.setdefault(_ocr_fold(token), token)
     return tuple(first.values())
+
+
+FOOTNOTE_MARK = re.compile(r"(?P<head>.*\d)\.\d{1,3}")
+
+
+def _sentence_after(text: str, token: str, at: int) -> bool:
+    return re.match(r"\s+[A-Z]", text[at + len(token) : at + len(token) + 3]) is not None
 
 
 def _ocr_fold(token: str) -> str:
