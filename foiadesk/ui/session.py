@@ -245,6 +245,7 @@ def _work_out_first_views(index: RequestIndex, sort: str, descending: bool) -> N
         pass
     index.components()
     index.statuses()
+    index.drafts()
     open_deadlines(index)
     try:
         index.order(sort, descending)

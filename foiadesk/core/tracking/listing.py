@@ -574,6 +574,11 @@ class RequestIndex:
 
         return list(self.memo("statuses", found))
 
+    def drafts(self) -> np.ndarray:
+        """The ids of the requests not yet filed (a comparison of every status: worked out
+        once, by the worker first, so a million-request list shows without a pause)."""
+        return self.memo("drafts", lambda: self.columns["id"][self.columns["status"] == "Draft"])
+
     def select(
         self,
         flt: Filter,
@@ -583,8 +588,11 @@ class RequestIndex:
         today: date,
         soon_days: int = 5,
     ) -> np.ndarray:
-        """Row numbers passing ``flt``, in display order."""
+        """Row numbers passing ``flt``, in display order (the kept order itself when
+        nothing is filtered: no copy of a million rows)."""
         order = self.order(sort, descending)
+        if flt == Filter():
+            return order
         return order[self.mask(flt, today=today, soon_days=soon_days)[order]]
 
     def order(self, sort: str, descending: bool = False) -> np.ndarray:

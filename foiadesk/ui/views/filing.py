@@ -42,8 +42,7 @@ class DraftsModel(KeyedTableModel):
         self.reload()
 
     def reload(self, *_args) -> None:
-        cols = self.session.index.columns
-        self.set_keys(cols["id"][cols["status"] == "Draft"].tolist())
+        self.set_keys(self.session.index.drafts().tolist())
         self.refresh_cells()
 
     def cell(self, request_id: int, column: int, role, _extra):
