@@ -603,3 +603,26 @@ def test_a_department_letterhead_is_the_office_its_letter_names_throughout(db):
     proposal, reply = letter(head("United States Department of the Interior", body=once))
     match = propose_request(db, proposal, reply, selected=fbi)
     assert match.request_id is None and "choose" in match.why and blm in match.candidates
+
+
+def test_an_office_named_beside_its_department_as_often_is_the_writer(db):
+    whd = office(db, "dol--wage-and-hour-division")
+    fbi = office(db, FBI)
+    selected = office(db, "cia--central-intelligence-agency")
+    body = (
+        "The Wage and Hour Division (WHD) of the U.S. Department of Labor (DOL) received your FOIA "
+        "request for the handbook of the Wage and Hour Division. You may check its status on the DOL "
+        "FOIA Public Portal."
+    )
+    proposal, reply = letter(f"December 3, 2026\nSent via email\nDear Mr. Free:\n{body}\n")
+    match = propose_request(db, proposal, reply, selected=selected)
+    assert (match.request_id, match.confidence) == (whd, "possible")
+    assert "the letter names WHD" in match.why
+    # near miss: an office of another department named as often as the department does not say
+    # which wrote
+    other = body.replace("The Wage and Hour Division (WHD) of", "The FBI and")
+    proposal, reply = letter(
+        f"December 3, 2026\nSent via email\nDear Mr. Free:\n{other.replace('DOL F', 'FBI F')}\n"
+    )
+    match = propose_request(db, proposal, reply, selected=selected)
+    assert match.request_id not in (whd, fbi)

@@ -590,7 +590,7 @@ def identify(db: Database, proposal: Proposal, reply: ReplyFile | None, text: st
     mentions = _mentions(_unaddressed(text[:20_000]), offices, skip, db)
     if not mentions:
         return None
-    best = [m for m in mentions if m[0] == mentions[0][0]]
+    best = _without_own_departments([m for m in mentions if m[0] == mentions[0][0]], offices)
     count, _first, name, kind = best[0]
     says = "The letterhead names no agency; the letter names"
     if len({b[2] for b in best}) > 1 and count > 1:
@@ -600,6 +600,27 @@ def identify(db: Database, proposal: Proposal, reply: ReplyFile | None, text: st
     if kind == "department":
         return Sender(name, says, frozenset(), frozenset({name}), confidence="possible", headquarters=True)
     return Sender(name, says, None)
+
+
+def _without_own_departments(best: list[tuple[int, int, str, str]], offices: list[Office]) -> list:
+    """Of an office and its own department named as often ("The Wage and Hour Division (WHD) of
+    the U.S. Department of Labor (DOL) received your request"), the office wrote."""
+    agency_of = {o.abbr: o.agency for o in offices}
+    parents = {
+        agency_of.get(name) if kind == "office" else _directory_agency(name)
+        for _count, _first, name, kind in best
+        if kind != "department"
+    }
+    return [b for b in best if not (b[3] == "department" and b[2] in parents)]
+
+
+@functools.cache
+def _agencies_by_name() -> dict[str, str]:
+    return {_normal(_plain(row["name"])): row["agency_abbreviation"] for row in _directory_rows()}
+
+
+def _directory_agency(name: str) -> str | None:
+    return _agencies_by_name().get(_normal(name))
 
 
 def _office_named_within(text: str, offices: list[Office], departments: Collection[str]) -> str | None:
