@@ -138,6 +138,7 @@ class Clock:
     extended_days: int = 0  # working days an unusual-circumstances notice added (0: none took effect)
     agreed: bool = False  # ``due`` is an alternative time frame agreed with the agency
     ended_by: str = ""  # the type of the event that met or mooted it, if any
+    earlier: bool = False  # a round the log has moved past (an appeal decided, then another): history
 
     @property
     def is_open(self) -> bool:
@@ -921,6 +922,8 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
         )
     if done is not None:
         text = f"{EVENT_TYPES[done.type].label} on {done.occurred_on}"
+        if done.type == "appeal_decided" and done.outcome in OUTCOME_LABELS:
+            text += f" ({OUTCOME_LABELS[done.outcome].lower()})"
         if done.type == "determination":
             text = (
                 f"The agency made its determination {done.occurred_on}: the expedite appeal is "
@@ -1298,11 +1301,48 @@ def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]
         estimate_clock(facts),
         expedite,
         expedite_review_milestone(expedite, facts.expedite_done),
+        *earlier_clocks(facts, cal, rule),
         *(appeal_window_clock(w, cal, rule) for w in facts.windows),
         decision,
         appeal_exhaustion_milestone(decision),
     ]
     return [c for c in found if c is not None] + requester_clocks(facts, cal)
+
+
+def earlier_clocks(facts: Facts, cal: Calendar, rule: AppealRule) -> list[Clock]:
+    """The clocks of rounds the log has moved past, oldest first: each earlier adverse
+    decision's window (met by its appeal) and each earlier appeal's decision, with its
+    exhaustion milestone if it was decided late. An appeal remanded and a new decision
+    appealed again keep the first round here, as history, while the new round's clocks run;
+    each key names the event it comes from, so the two rounds never share one."""
+    found: list[tuple[date, int, Clock]] = []
+    for window in facts.earlier_windows:
+        clock = appeal_window_clock(window, cal, rule)
+        key = f"{clock.key}:e{window.decision.id}"
+        found.append((window.decision.occurred_on, 0, replace(clock, key=key, earlier=True)))
+    for past in facts.earlier_appeals:
+        decision = appeal_decision_clock(
+            replace(
+                facts,
+                appeal=past.appeal,
+                appeal_receipt=past.receipt,
+                appeal_done=past.done,
+                appeal_steps=past.steps,
+                appeal_logged=past.logged,
+            ),
+            cal,
+        )
+        assert decision is not None  # an appeal always has a decision clock
+        tag = f"e{past.appeal.id}"
+        label = f"Appeal decision due (appeal of {past.appeal.occurred_on})"
+        decision = replace(decision, key=f"appeal_decision:{tag}", label=label, earlier=True)
+        found.append((past.appeal.occurred_on, 1, decision))
+        late = appeal_exhaustion_milestone(decision)
+        if late is not None:
+            label = f"Appeal of {past.appeal.occurred_on}: constructive exhaustion from"
+            late = replace(late, key=f"appeal_exhaustion:{tag}", label=label, earlier=True)
+            found.append((past.appeal.occurred_on, 2, late))
+    return [clock for _, _, clock in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
 def next_deadline(clocks: list[Clock], today: date | None = None) -> Clock | None:
