@@ -280,6 +280,173 @@ def test_a_fee_waiver_appeal_runs_beside_the_request_and_stays_once_the_records_
     assert (records["due"], records["status"]) == ("2026-08-31", "open")
 
 
+# -- a referral to another agency ---------------------------------------------------------------
+
+
+def test_a_consultation_an_extension_and_a_referral_each_keep_their_own_clock(tmp_path, capsys):
+    """EOUSA, received Tue 2026-09-01. 20 WD: Sep 2-4 (3), Mon Sep 7 Labor Day, 8-11 (7), 14-18
+    (12), 21-25 (17), 28-30 (20) -> Wed Sep 30. EOUSA consults another agency Wed Sep 9: an unusual
+    circumstance (552(a)(6)(B)(iii)(III)) that adds days only by written notice; the notice of Mon
+    Sep 14 names no date: +10 WD (552(a)(6)(B)(i)): Oct 1, 2 (2), 5-9 (7), Mon Oct 12 Columbus
+    Day, 13-15 (10) -> Thu 2026-10-15. It refers some records to ICE Mon Sep 21; ICE receives the
+    referral Wed Sep 23, and its own 20 WD run from then: Sep 24, 25 (2), Sep 28-Oct 2 (7), Oct 5-9
+    (12), Mon Oct 12, 13-16 (16), 19-22 (20) -> Thu 2026-10-22. The referral does not move
+    EOUSA's date. EOUSA's fee bar, on the later reading of (viii)(II)(aa): 10 WD after Oct 15: Oct
+    16 (1), 19-23 (6), 26-29 (10) -> barred from Fri 2026-10-30."""
+    db = logged(
+        tmp_path,
+        capsys,
+        "EOUSA",
+        ["filed", "--on", "2026-09-01", "--agency-received", "2026-09-01", "--channel", "portal"],
+        ["consultation", "--on", "2026-09-09"],
+        ["extension_notice", "--on", "2026-09-14"],
+        ["referral", "--on", "2026-09-21", "--to", "ICE", "--agency-received", "2026-09-23"],
+        title="Prosecutions",
+    )
+    eousa = shown(db, capsys, "2026-09-24")
+    response = by_name(eousa, "Response due")
+    assert response["due"] == "2026-10-15"
+    consulted = next(line for line in response["trace"] if line.startswith("Consultation"))
+    assert "5 U.S.C. 552(a)(6)(B)(iii)(III)" in consulted and "5 U.S.C. 552(a)(6)(B)(i)" in consulted
+    bar = by_name(eousa, "Constructive exhaustion from")
+    assert bar["due"] == "2026-10-16"
+    assert any("barred from 2026-10-30" in line for line in bar["trace"])
+    ice = shown(db, capsys, "2026-09-24", request=2)
+    assert ice["component"] == "ICE"
+    referred = by_name(ice, "Response due")
+    assert (referred["start"], referred["due"]) == ("2026-09-23", "2026-10-22")
+    assert agenda(db, capsys, "2026-09-24") == [
+        ("2026-10-15", "agency", "Response due", 1),
+        ("2026-10-22", "agency", "Response due", 2),
+    ]
+
+
+# -- one information toll, then one fee toll -------------------------------------------------------
+
+
+def test_an_information_toll_then_a_fee_toll_across_three_holidays(tmp_path, capsys):
+    """Treasury Departmental Offices, received Thu 2026-05-14. Information asked Wed May 20
+    (552(a)(6)(A)(ii)(I), once): May 15 (1), 18, 19, 20 (4), 16 left. The answer reaches Treasury
+    Tue Jun 2 (Memorial Day, May 25, falls in the pause): day 0 again. Fee clarification Mon Jun 8
+    ((ii)(II)): Jun 3, 4, 5 (3), Jun 8 (4), 12 left. The fee answer reaches it Mon Jun 22
+    (Juneteenth, Jun 19, in the pause): day 0 again. 12 WD: Jun 23-26 (4), Jun 29-Jul 2 (8), Fri
+    Jul 3 Independence Day (observed), Jul 6-9 (12) -> Thu 2026-07-09. A second information
+    request Mon Jul 6 does not toll: the statute allows one."""
+    db = logged(
+        tmp_path,
+        capsys,
+        "TREAS-DO",
+        ["filed", "--on", "2026-05-14", "--agency-received", "2026-05-14", "--channel", "portal"],
+        ["info_requested", "--on", "2026-05-20", "--named", "2026-06-19"],
+        ["info_answered", "--on", "2026-06-01", "--agency-received", "2026-06-02"],
+        ["fee_clarification_requested", "--on", "2026-06-08", "--named", "2026-06-29"],
+        ["fee_clarification_answered", "--on", "2026-06-22", "--agency-received", "2026-06-22"],
+        ["info_requested", "--on", "2026-07-06", "--named", "2026-07-20"],
+    )
+    response = by_name(shown(db, capsys, "2026-07-07"), "Response due")
+    assert response["due"] == "2026-07-09"
+    trace = "\n".join(response["trace"])
+    assert "2026-05-20, the day the agency sent its request for information: 4 working days, 16 left" in trace
+    assert (
+        "2026-06-08, the day the agency sent its fee clarification request: 4 working days, 12 left" in trace
+    )
+    assert "day 0 again 2026-06-22, 12 working days left" in trace
+    assert any(
+        w.startswith("2026-07-06: a second request for information does not toll")
+        for w in response["warnings"]
+    )
+
+
+# -- expedition granted, then an extension ------------------------------------------------------
+
+
+def test_expedition_granted_then_an_unusual_circumstances_extension(tmp_path, capsys):
+    """DHS Privacy Office, expedition asked in the request, received Mon 2026-11-09. 6 CFR
+    5.5(e)(4): "within ten calendar days of the receipt": Nov 9 + 10 = Thu 2026-11-19; granted Tue
+    Nov 17: met. Expedition changes the pace ("as soon as practicable", 552(a)(6)(E)(iii)), not the
+    20-day limit: Nov 10 (1), Wed Nov 11 Veterans Day, 12, 13 (3), 16-20 (8), 23-25 (11), Thu Nov 26
+    Thanksgiving, 27 (12), Nov 30-Dec 4 (17), Dec 7-9 (20) -> Wed Dec 9. The notice of Fri Dec 4
+    names Wed Dec 23: Dec 10, 11 (2), 14-18 (7), 21-23 (10): +10 -> Wed 2026-12-23. Exhaustion from
+    Thu Dec 24; the fee bar's later reading: 10 WD after Dec 23: Dec 24 (1), Fri Dec 25 Christmas,
+    28-31 (5), Fri Jan 1, Jan 4-8 (10) -> barred from Sat 2027-01-09."""
+    db = logged(
+        tmp_path,
+        capsys,
+        "DHS-PRIV",
+        ["filed", "--on", "2026-11-09", "--agency-received", "2026-11-09", "--channel", "portal"],
+        ["expedite_requested", "--on", "2026-11-09"],
+        ["expedite_decided", "--on", "2026-11-17", "--outcome", "granted"],
+        ["extension_notice", "--on", "2026-12-04", "--named", "2026-12-23"],
+    )
+    record = shown(db, capsys, "2026-12-07")
+    expedite = by_name(record, "Expedite decision due")
+    assert (expedite["due"], expedite["status"], expedite["cite"]) == (
+        "2026-11-19",
+        "met",
+        "5 U.S.C. 552(a)(6)(E)(ii)(I); 6 CFR 5.5(e)(4)",
+    )
+    response = by_name(record, "Response due")
+    assert (response["due"], response["status"]) == ("2026-12-23", "open")
+    assert any("+10 working days" in line for line in response["trace"])
+    bar = by_name(record, "Constructive exhaustion from")
+    assert bar["due"] == "2026-12-24"
+    assert any("barred from 2027-01-09" in line for line in bar["trace"])
+
+
+# -- received on the Friday before a Monday holiday ----------------------------------------------
+
+
+def test_received_on_the_friday_before_columbus_day(tmp_path, capsys):
+    """EOUSA received the request on Fri 2026-10-09, a working day: day 0 is the Friday itself
+    (no deeming). 20 WD: Mon Oct 12 Columbus Day not counted, Oct 13-16 (4), 19-23 (9), 26-30
+    (14), Nov 2-6 (19), Mon Nov 9 (20) -> Mon 2026-11-09 (Wed Nov 11, Veterans Day, falls after).
+    Expedition asked in the letter: 28 CFR 16.5(e)(4), 10 calendar days after receipt: Oct 9 + 10
+    = Mon 2026-10-19."""
+    db = logged(
+        tmp_path,
+        capsys,
+        "EOUSA",
+        ["filed", "--on", "2026-10-08", "--agency-received", "2026-10-09", "--channel", "mail"],
+        ["expedite_requested", "--on", "2026-10-08"],
+    )
+    record = shown(db, capsys, "2026-10-13")
+    response = by_name(record, "Response due")
+    assert (response["start"], response["due"]) == ("2026-10-09", "2026-11-09")
+    assert not any("deemed received" in line for line in response["trace"])
+    expedite = by_name(record, "Expedite decision due")
+    assert expedite["due"] == "2026-10-19"
+
+
+# -- what the traces say about deeming ----------------------------------------------------------------
+
+
+def test_the_trace_cites_no_rule_for_deeming_a_day_off_and_reads_interiors_rule_right(tmp_path, capsys):
+    """A receipt on Sat 2026-06-27 is counted from Mon Jun 29 (the later, safe reading). 43 CFR
+    2.58(e), read at law.lawstack.com (checked against eCFR June 2026), says: "Appeals arriving or
+    delivered after 5 p.m. Eastern Time, Monday through Friday, will be deemed received on the next
+    workday": appeals, after hours, on weekdays; nothing about a weekend or a holiday, so it is not
+    a rule for this, and the trace must not say it is. Where an acknowledgment dates the receipt
+    otherwise, the warning gives 2.58(e) for what it says."""
+    db = logged(
+        tmp_path,
+        capsys,
+        "EOUSA",
+        ["filed", "--on", "2026-06-26", "--agency-received", "2026-06-27", "--channel", "portal"],
+        ["acknowledged", "--on", "2026-07-01", "--agency-received", "2026-06-30"],
+    )
+    response = by_name(shown(db, capsys, "2026-07-01"), "Response due")
+    trace = "\n".join(response["trace"])
+    assert "2026-06-27, a day off (Saturday): deemed received the next working day, 2026-06-29" in trace
+    assert "43 CFR 2.58(e)" not in trace
+    assert "no agency rule read says how a receipt on a day off counts [U]" in trace
+    (warning,) = response["warnings"]
+    assert (
+        "Interior's does so for an appeal arriving after 5 p.m. Eastern Time, Monday through Friday: "
+        "43 CFR 2.58(e) [V]" in warning
+    )
+    assert "on a day off received" not in warning
+
+
 # -- leap day 2028 ---------------------------------------------------------------------------------
 
 

@@ -489,7 +489,10 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
     for ev in facts.consultations:
         clock.steps.append(
             Step(
-                f"Consultation with another agency {ev.occurred_on}: the clock keeps running", ev.occurred_on
+                f"Consultation with another agency {ev.occurred_on}: the clock keeps running. Consulting "
+                "another agency is an unusual circumstance (5 U.S.C. 552(a)(6)(B)(iii)(III)) that adds "
+                f"days only through a written extension notice ({CITE_EXTENSION})",
+                ev.occurred_on,
             )
         )
     for step in facts.steps:
@@ -610,9 +613,10 @@ def _said_received_warning(events: list[Event], cal: Calendar, facts: Facts, due
         return f"{text}; counted from its date the due date is the same"
     return (
         f"{text}: counted from its date, the response would be due {other.due}. An agency rule may "
-        "deem a request that arrives after hours or on a day off received the next working day "
-        "(e.g. 43 CFR 2.58(e)); the statute counts from receipt (5 U.S.C. 552(a)(6)(A)(i)), so "
-        "check which date is right, and count on the later one before suing"
+        "deem what arrives after hours received on the next working day (Interior's does so for an "
+        "appeal arriving after 5 p.m. Eastern Time, Monday through Friday: 43 CFR 2.58(e) [V]); "
+        "the statute counts from receipt (5 U.S.C. 552(a)(6)(A)(i)), so check which date is right, "
+        "and count on the later one before suing"
     )
 
 

@@ -6,8 +6,11 @@ receipt date wins, which acknowledgment belongs to the proper component, which
 events end a clock — happens only here.
 
 Every date on which the agency received something is deemed received on the next
-working day when it falls on a weekend or holiday, as some agency rules provide, so a
-count never starts from a day off. The statute's words ("20 days (excepting Saturdays,
+working day when it falls on a weekend or holiday, so a count never starts from a day off.
+No agency rule read says so for a day off: Interior's 43 CFR 2.58(e), once cited for it here,
+deems only an appeal arriving after 5 p.m. Eastern Time, Monday through Friday, received on
+the next workday (read at law.lawstack.com/cfr/43/2.58, checked against eCFR June 2026). The
+statute's words ("20 days (excepting Saturdays,
 Sundays, and legal public holidays) after the receipt") also allow counting from the day
 off itself, which ends a day earlier; the later date is the safe one to sue on, and the
 trace says so.
@@ -31,9 +34,9 @@ STEP_KINDS = {
 }
 ASSUMED_RECEIPT = "Receipt ASSUMED (no receipt date from the agency yet): filing date"
 DEEMED_NOTE = (
-    "as some agency rules provide, e.g. 43 CFR 2.58(e); counted from the day off itself, as the "
-    "statute's words also allow, the result would come earlier: one working day, for a count "
-    "of working days"
+    "the later, safe reading; no agency rule read says how a receipt on a day off counts [U]; "
+    "counted from the day off itself, as the statute's words also allow, the result would come "
+    "earlier: one working day, for a count of working days"
 )
 # An agency's administrative closure ends the response (and expedite) clock unless the agency
 # later reopens the request: then the request goes on as if never closed (see ``bridged``).
