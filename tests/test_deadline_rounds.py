@@ -491,3 +491,51 @@ def test_leap_day_2028_in_a_window_an_appeal_and_a_new_request(tmp_path):
     assert c["expedite"].due == date(2028, 3, 3)
     assert c["response"].due == date(2028, 3, 21)
     assert "2028-02-29" not in c["response"].explain()  # a Tuesday, counted
+
+
+# -- Interior: its own count of the 20 workdays and its appeal window ------------------------------
+
+
+def test_an_interior_bureau_gets_its_appeal_window_and_its_own_day_one_count(tmp_path, capsys):
+    """Bureau of Indian Affairs (Interior), received Mon 2026-11-02. The statute (day after receipt
+    = day 1, as DOJ OIP's FOIA Post 2009 puts it): Nov 3-6 (4), 9, 10 (6), Wed Nov 11 Veterans Day,
+    12, 13 (8), 16-20 (13), 23-25 (16), Thu Nov 26 Thanksgiving, 27 (17), Nov 30-Dec 2 (20) -> Wed
+    2026-12-02. 43 CFR 2.16(a): "20 workdays (including the date of receipt)": Nov 2 is day 1, so
+    its 20th workday is Tue 2026-12-01; the trace gives it beside the statute's date, tagged P (two
+    secondary copies read, not the current eCFR).
+
+    Denied Fri Nov 20. 43 CFR 2.58(a) (read at law.lawstack.com, checked against eCFR June 2026):
+    the appeal must be received "no later than 90 workdays from the date of the final response".
+    Nov 23-25 (3), Thu Nov 26, 27 (4), Nov 30-Dec 4 (9), 7-11 (14), 14-18 (19), 21-24 (23), Fri Dec
+    25, 28-31 (27), Fri Jan 1, Jan 4-8 (32), 11-15 (37), Mon Jan 18 MLK Day, 19-22 (41), 25-29 (46),
+    Feb 1-5 (51), 8-12 (56), Mon Feb 15 Washington's Birthday, 16-19 (60), 22-26 (65), Mar 1-5 (70),
+    8-12 (75), 15-19 (80), 22-26 (85), Mar 29-Apr 2 (90) -> Fri 2027-04-02. (The federal default of
+    90 calendar days gave Wed 2027-02-18: Nov 20 + 10 = Nov 30, + 31 = Dec 31 (41), + 31 = Jan 31
+    (72), + 18 = Feb 18 (90).)"""
+    db = logged(
+        tmp_path,
+        capsys,
+        "BIA",
+        ["filed", "--on", "2026-11-02", "--agency-received", "2026-11-02", "--channel", "mail"],
+        ["determination", "--on", "2026-11-20", "--outcome", "denial"],
+        title="Leases",
+    )
+    record = shown(db, capsys, "2026-11-25")
+    response = by_name(record, "Response due")
+    assert response["due"] == "2026-12-02"
+    (warning,) = response["warnings"]
+    assert warning.startswith(
+        "The agency's rule counts the date of receipt as the first of its 20 workdays (43 CFR 2.16(a) "
+        "[P]): by its own count the answer is due 2026-12-01, a working day before 2026-12-02."
+    )
+    assert "it is the date the right to sue turns on (5 U.S.C. 552(a)(6)(C)(i))" in warning
+    window = by_name(record, "Appeal the denial by")
+    assert (window["due"], window["unit"], window["cite"]) == ("2027-04-02", "working", "43 CFR 2.58(a)")
+    # an office whose agency counts as the statute does gets no such line
+    other = logged(
+        tmp_path / "doj",
+        capsys,
+        "EOUSA",
+        ["filed", "--on", "2026-11-02", "--agency-received", "2026-11-02", "--channel", "mail"],
+    )
+    assert by_name(shown(other, capsys, "2026-11-25"), "Response due")["warnings"] == []

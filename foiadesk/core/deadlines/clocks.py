@@ -101,6 +101,9 @@ class AppealRule:
     # rule counts the 10 days from the date of the request but always leaves it this many
     # working days after receipt (the IRS, 26 CFR 601.702(c)(6)(iv): five).
     expedite_floor: int = 0
+    # The agency's rule that counts the date of receipt as the first of its 20 workdays, with its
+    # tag (Interior: "43 CFR 2.16(a) [P]"); '' where the agency counts as the statute does.
+    receipt_day_one: str = ""
 
 
 @dataclass(frozen=True)
@@ -1290,8 +1293,33 @@ def compute_clocks(events: list[Event], cal: Calendar, rule: AppealRule | None =
             clock = replace(clock, disputed=disputed, alternative=alt)
         if clock.key == "response" and held is not None and held.due != clock.due:
             clock = replace(clock, hold_alternative=held.due)
+        if clock.key == "response" and rule.receipt_day_one and clock.due and not clock.agreed:
+            clock = replace(clock, warnings=(*clock.warnings, _day_one_warning(clock.due, cal, rule)))
         out.append(clock)
     return out
+
+
+# DOJ OIP, FOIA Post (2009), "Annual FOIA Report Q & As", answer 2, read in the UNT web archive:
+# "the day after the day of receipt of a request is 'day 1' of the twenty-day response period".
+OIP_DAY_ONE = (
+    "FOIA Post 2009, https://webarchive.library.unt.edu/eot2008/20090113011104/"
+    "http:/www.usdoj.gov/oip/foiapost/2009foiapost1.htm"
+)
+
+
+def _day_one_warning(due: date, cal: Calendar, rule: AppealRule) -> str:
+    """An agency rule that counts the date of receipt as day 1 (Interior's) ends its own count a
+    working day before the statute's; the statute's date stays the one to sue on."""
+    own = due - timedelta(days=1)
+    while not cal.is_working_day(own):
+        own -= timedelta(days=1)
+    return (
+        f"The agency's rule counts the date of receipt as the first of its 20 workdays "
+        f"({rule.receipt_day_one}): by its own count the answer is due {own}, a working day before "
+        f"{due}. The date above counts the day after receipt as day 1, as the statute's \"20 days "
+        f'... after the receipt" ({CITE_RESPONSE}) and DOJ OIP read it ({OIP_DAY_ONE}); it is the '
+        "date the right to sue turns on (5 U.S.C. 552(a)(6)(C)(i))"
+    )
 
 
 def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]:
