@@ -388,6 +388,11 @@ def test_expedition_granted_then_an_unusual_circumstances_extension(tmp_path, ca
     response = by_name(record, "Response due")
     assert (response["due"], response["status"]) == ("2026-12-23", "open")
     assert any("+10 working days" in line for line in response["trace"])
+    assert (
+        "Expedited processing granted 2026-11-17: the agency must process the request as soon as "
+        "practicable (5 U.S.C. 552(a)(6)(E)(iii)); the date below is the latest the statute allows, "
+        "not the pace expected" in response["trace"]
+    )
     bar = by_name(record, "Constructive exhaustion from")
     assert bar["due"] == "2026-12-24"
     assert any("barred from 2027-01-09" in line for line in bar["trace"])

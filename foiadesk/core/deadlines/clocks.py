@@ -52,6 +52,7 @@ CITE_EXHAUSTION = "5 U.S.C. 552(a)(6)(C)(i); fee bar 552(a)(4)(A)(viii)"
 CITE_ESTIMATE = "5 U.S.C. 552(a)(7)(B)(ii)"
 CITE_EXPEDITE_MOOT = "5 U.S.C. 552(a)(6)(E)(iv)"
 CITE_EXPEDITE_APPEAL = "5 U.S.C. 552(a)(6)(E)(ii)(II)"
+CITE_EXPEDITE_PROCESSING = "5 U.S.C. 552(a)(6)(E)(iii)"
 
 # DOJ OIP's checklist for still-interested inquiries (updated July 2, 2015), items 5 and 8.
 STILL_INTERESTED_DAYS = 30
@@ -505,6 +506,21 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
             clock.extend(step)
         else:
             clock.answer(step)
+    granted = facts.expedite_done
+    if (
+        granted is not None
+        and granted.type == "expedite_decided"
+        and granted.outcome == "granted"
+        and (facts.response_done is None or granted.occurred_on <= facts.response_done.occurred_on)
+    ):
+        clock.steps.append(
+            Step(
+                f"Expedited processing granted {granted.occurred_on}: the agency must process the request "
+                f"as soon as practicable ({CITE_EXPEDITE_PROCESSING}); the date below is the latest the "
+                "statute allows, not the pace expected",
+                granted.occurred_on,
+            )
+        )
     for closure, reopening in facts.bridged:
         clock.steps.append(_bridged_step(closure, reopening))
         clock.warnings.append(_new_request_warning(cal, closure, reopening))
