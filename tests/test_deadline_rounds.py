@@ -544,3 +544,29 @@ def test_an_interior_bureau_gets_its_appeal_window_and_its_own_day_one_count(tmp
         ["filed", "--on", "2026-11-02", "--agency-received", "2026-11-02", "--channel", "mail"],
     )
     assert by_name(shown(other, capsys, "2026-11-25"), "Response due")["warnings"] == []
+
+
+def test_logging_the_second_appeal_previews_a_new_round_not_a_reopened_first_one():
+    """Ctrl+L's preview (the core's ``preview_event``) on the history of the first test, before the
+    second appeal of Wed 2026-07-01 is logged: the new appeal's decision (due Thu 2026-07-30, as
+    worked out there) is new; the first appeal's decision (met, remanded Fri May 8) and the first
+    denial's window (met Apr 15) are not changed by it."""
+    from foiadesk.core.deadlines.events import Event
+    from foiadesk.core.tracking.preview import preview_event
+    from foiadesk.core.tracking.tracker import appeal_rule
+
+    history = [
+        Event("filed", D("2026-03-02"), id=1, agency_received_on=D("2026-03-02")),
+        Event("determination", D("2026-03-30"), id=2, outcome="denial"),
+        Event("appeal_filed", D("2026-04-15"), id=3, agency_received_on=D("2026-04-15")),
+        Event("appeal_decided", D("2026-05-08"), id=4, outcome="remanded"),
+        Event("determination", D("2026-06-15"), id=5, outcome="partial"),
+    ]
+    second = log.NewEvent("appeal_filed", D("2026-07-01"), agency_received_on=D("2026-07-01"))
+    preview = preview_event(second, history, calendar(), appeal_rule("DOJ-OIP"), today=D("2026-07-01"))
+    changed = {(c.label, c.before, c.after) for c in preview.changes}
+    assert ("Appeal decision due", "", "due 2026-07-30") in changed
+    assert ("Appeal the partial denial by", "due 2026-09-13", "met: done 2026-07-01") in changed
+    unchanged = {c.label: (c.before, c.after) for c in preview.clocks if not c.changed}
+    assert unchanged["Appeal decision due (appeal of 2026-04-15)"] == ("met: done 2026-05-08",) * 2
+    assert unchanged["Appeal the denial by"] == ("met: done 2026-04-15",) * 2
