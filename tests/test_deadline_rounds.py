@@ -536,6 +536,12 @@ def test_an_interior_bureau_gets_its_appeal_window_and_its_own_day_one_count(tmp
     assert "it is the date the right to sue turns on (5 U.S.C. 552(a)(6)(C)(i))" in warning
     window = by_name(record, "Appeal the denial by")
     assert (window["due"], window["unit"], window["cite"]) == ("2027-04-02", "working", "43 CFR 2.58(a)")
+    # "must be received by the FOIA Appeals Officer": the date is the day it must arrive
+    assert window["rule"] == "appeal received within 90 working days of the adverse decision [V]"
+    assert window["warnings"] == [
+        "2027-04-02 is the day the appeal must reach the agency (43 CFR 2.58(a)), not the day to send "
+        "it: send it early enough to arrive by then"
+    ]
     # an office whose agency counts as the statute does gets no such line
     other = logged(
         tmp_path / "doj",

@@ -105,6 +105,7 @@ class AppealRule:
     # The agency's rule that counts the date of receipt as the first of its 20 workdays, with its
     # tag (Interior: "43 CFR 2.16(a) [P]"); '' where the agency counts as the statute does.
     receipt_day_one: str = ""
+    by: str = "sent"  # "received": the appeal must reach the agency by the last day (Interior's rule)
 
 
 @dataclass(frozen=True)
@@ -864,10 +865,15 @@ def appeal_window_clock(window: Window, cal: Calendar, rule: AppealRule) -> Cloc
         if adverse.outcome == "no_still_interested_reply":
             steps.insert(2, Step(OIP_REOPEN))
     warnings: tuple[str, ...] = ()
+    if rule.by == "received":
+        warnings += (
+            f"{due} is the day the appeal must reach the agency ({rule.cite}), not the day to send it: "
+            "send it early enough to arrive by then",
+        )
     if not cal.is_working_day(due):
         off = cal.day_off(due)
         what = f"a {off.name}" if off.reason == "weekend" else f"{off.name}, a day federal offices are closed"
-        warnings = (
+        warnings += (
             f"{due} is {what}: send the appeal before it (the rule does not move the last day "
             "to the next working day)",
         )
@@ -888,7 +894,8 @@ def appeal_window_clock(window: Window, cal: Calendar, rule: AppealRule) -> Cloc
         f"appeal_window:{window.kind}",
         label,
         "requester",
-        f"appeal within {rule.days} {rule.unit} days of the adverse decision [{rule.tag}]",
+        f"appeal {'received ' if rule.by == 'received' else ''}within {rule.days} {rule.unit} days of the "
+        f"adverse decision [{rule.tag}]",
         rule.cite,
         due,
         start,

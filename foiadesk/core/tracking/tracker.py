@@ -51,7 +51,7 @@ def appeal_rule(component_abbr: str) -> AppealRule:
     floor = authorities.expedite_decision_floor(family)
     day_one = authorities.receipt_day_one(family)
     return AppealRule(
-        window.days, window.unit, window.cite, window.tag, window.source, expedite, floor, day_one
+        window.days, window.unit, window.cite, window.tag, window.source, expedite, floor, day_one, window.by
     )
 
 
