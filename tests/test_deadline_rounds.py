@@ -578,3 +578,27 @@ def test_logging_the_second_appeal_previews_a_new_round_not_a_reopened_first_one
     unchanged = {c.label: (c.before, c.after) for c in preview.clocks if not c.changed}
     assert unchanged["Appeal decision due (appeal of 2026-04-15)"] == ("met: done 2026-05-08",) * 2
     assert unchanged["Appeal the denial by"] == ("met: done 2026-04-15",) * 2
+
+
+def test_an_appeal_letter_to_interior_reminds_the_user_the_date_is_one_of_arrival():
+    """The same window as above (denied Fri 2026-11-20, to be received by Fri 2027-04-02): an appeal
+    dated Mon 2027-03-29 is within it, and the user is told it must arrive by Apr 2; the letter's
+    words of timeliness are unchanged. At DOJ (28 CFR 16.8(a), postmarked or transmitted within 90
+    calendar days) there is nothing to add."""
+    from foiadesk.core.letters.content import appeal_timeliness
+
+    directory = load_directory()
+    bia = directory.component("BIA")
+    assert appeal_timeliness(bia, D("2026-11-20"), D("2027-03-29")) == (
+        "90 working days",
+        "43 CFR 2.58(a)",
+        "43 CFR 2.58(a) counts the appeal's arrival: it must reach the appeals office by April 2, 2027, "
+        "so send it early enough to arrive by then.",
+    )
+    late = appeal_timeliness(bia, D("2026-11-20"), D("2027-04-05"))
+    assert late[:2] == ("", "") and "ended on April 2, 2027" in late[2]
+    assert appeal_timeliness(directory.component("EOUSA"), D("2026-11-20"), D("2027-01-05")) == (
+        "90 days",
+        "28 CFR 16.8(a)",
+        "",
+    )
