@@ -161,3 +161,46 @@ def test_a_fee_estimate_is_on_hold_only_when_the_user_says_so(open_window, deadl
     assert "→ <b>paused</b>" in dialog.changes.text()  # on hold: tolled like a fee clarification
     dialog.type.setCurrentIndex(dialog.type.findData("appeal_filed"))
     assert dialog.outcome.currentText() == "Every decision still open to appeal"
+
+
+def test_a_remanded_appeal_stays_on_screen_as_history_with_no_next_step(qtbot, open_window, tmp_path):
+    """DOJ OIP, received Mon 2026-03-02; denied Mon Mar 30. 28 CFR 16.8(a), 90 calendar days: Mar
+    31 (1), Apr 30 (31), May 31 (62), Jun 28 (90) -> Sun 2026-06-28; appealed Wed Apr 15 (received
+    that day): 20 WD Apr 16, 17 (2), 20-24 (7), Apr 27-May 1 (12), May 4-8 (17), 11-13 (20) -> Wed
+    2026-05-13; remanded Fri May 8. Partly granted Mon Jun 15, appealed Wed Jul 1 (received that
+    day): Jul 2 (1), Fri Jul 3 holiday, 6-10 (6), 13-17 (11), 20-24 (16), 27-30 (20) -> Thu
+    2026-07-30. The first round's rows stay (they used to vanish once the second appeal was
+    logged), answered; selecting one offers no letter, the second round's decision does."""
+    path = tmp_path / "remand.sqlite3"
+    db = connect(path)
+    rid = log.add_directory_request(db, load_directory().component("DOJ-OIP"), title="OLC opinions").new_id
+    for new in (
+        log.NewEvent("filed", D("2026-03-02"), agency_received_on=D("2026-03-02")),
+        log.NewEvent("determination", D("2026-03-30"), outcome="denial"),
+        log.NewEvent("appeal_filed", D("2026-04-15"), agency_received_on=D("2026-04-15")),
+        log.NewEvent("appeal_decided", D("2026-05-08"), outcome="remanded"),
+        log.NewEvent("determination", D("2026-06-15"), outcome="partial"),
+        log.NewEvent("appeal_filed", D("2026-07-01"), agency_received_on=D("2026-07-01")),
+    ):
+        log.record_event(db, rid, new, today=new.occurred_on)
+    db.close()
+    window = open_window(path)
+    window.open_request(rid)
+    detail = window.requests.detail
+    rows = rows_of(detail.clocks)
+    shown = {r[0]: r[1:3] for r in rows}
+    assert shown["Appeal the denial by · you"] == ["2026-06-28", "met 2026-04-15"]
+    assert shown["Appeal decision due (appeal of 2026-04-15) · agency"] == ["2026-05-13", "met 2026-05-08"]
+    assert shown["Appeal the partial denial by · you"] == ["2026-09-13", "met 2026-07-01"]
+    assert shown["Appeal decision due · agency"][0] == "2026-07-30"
+    first = [r[0] for r in rows].index("Appeal decision due (appeal of 2026-04-15) · agency")
+    detail.clock_table.setFocus()
+    detail.clock_table.setCurrentIndex(detail.clocks.index(0, 0))
+    for _ in range(first):
+        qtbot.keyClick(detail.clock_table, Qt.Key.Key_Down)
+    assert detail.clock_table.currentIndex().row() == first
+    assert not detail.filing_actions.next_button.isEnabled()
+    current = [r[0] for r in rows].index("Appeal decision due · agency")
+    for _ in range(current - first):
+        qtbot.keyClick(detail.clock_table, Qt.Key.Key_Down)
+    assert detail.filing_actions.next_button.isEnabled()

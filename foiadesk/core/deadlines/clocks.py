@@ -52,6 +52,7 @@ CITE_EXHAUSTION = "5 U.S.C. 552(a)(6)(C)(i); fee bar 552(a)(4)(A)(viii)"
 CITE_ESTIMATE = "5 U.S.C. 552(a)(7)(B)(ii)"
 CITE_EXPEDITE_MOOT = "5 U.S.C. 552(a)(6)(E)(iv)"
 CITE_EXPEDITE_APPEAL = "5 U.S.C. 552(a)(6)(E)(ii)(II)"
+CITE_EXPEDITE_PROCESSING = "5 U.S.C. 552(a)(6)(E)(iii)"
 
 # DOJ OIP's checklist for still-interested inquiries (updated July 2, 2015), items 5 and 8.
 STILL_INTERESTED_DAYS = 30
@@ -101,6 +102,10 @@ class AppealRule:
     # rule counts the 10 days from the date of the request but always leaves it this many
     # working days after receipt (the IRS, 26 CFR 601.702(c)(6)(iv): five).
     expedite_floor: int = 0
+    # The agency's rule that counts the date of receipt as the first of its 20 workdays, with its
+    # tag (Interior: "43 CFR 2.16(a) [P]"); '' where the agency counts as the statute does.
+    receipt_day_one: str = ""
+    by: str = "sent"  # "received": the appeal must reach the agency by the last day (Interior's rule)
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,7 @@ class Clock:
     extended_days: int = 0  # working days an unusual-circumstances notice added (0: none took effect)
     agreed: bool = False  # ``due`` is an alternative time frame agreed with the agency
     ended_by: str = ""  # the type of the event that met or mooted it, if any
+    earlier: bool = False  # a round the log has moved past (an appeal decided, then another): history
 
     @property
     def is_open(self) -> bool:
@@ -488,7 +494,10 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
     for ev in facts.consultations:
         clock.steps.append(
             Step(
-                f"Consultation with another agency {ev.occurred_on}: the clock keeps running", ev.occurred_on
+                f"Consultation with another agency {ev.occurred_on}: the clock keeps running. Consulting "
+                "another agency is an unusual circumstance (5 U.S.C. 552(a)(6)(B)(iii)(III)) that adds "
+                f"days only through a written extension notice ({CITE_EXTENSION})",
+                ev.occurred_on,
             )
         )
     for step in facts.steps:
@@ -498,6 +507,21 @@ def response_clock(events: list[Event], cal: Calendar, facts: Facts | None = Non
             clock.extend(step)
         else:
             clock.answer(step)
+    granted = facts.expedite_done
+    if (
+        granted is not None
+        and granted.type == "expedite_decided"
+        and granted.outcome == "granted"
+        and (facts.response_done is None or granted.occurred_on <= facts.response_done.occurred_on)
+    ):
+        clock.steps.append(
+            Step(
+                f"Expedited processing granted {granted.occurred_on}: the agency must process the request "
+                f"as soon as practicable ({CITE_EXPEDITE_PROCESSING}); the date below is the latest the "
+                "statute allows, not the pace expected",
+                granted.occurred_on,
+            )
+        )
     for closure, reopening in facts.bridged:
         clock.steps.append(_bridged_step(closure, reopening))
         clock.warnings.append(_new_request_warning(cal, closure, reopening))
@@ -609,9 +633,10 @@ def _said_received_warning(events: list[Event], cal: Calendar, facts: Facts, due
         return f"{text}; counted from its date the due date is the same"
     return (
         f"{text}: counted from its date, the response would be due {other.due}. An agency rule may "
-        "deem a request that arrives after hours or on a day off received the next working day "
-        "(e.g. 43 CFR 2.58(e)); the statute counts from receipt (5 U.S.C. 552(a)(6)(A)(i)), so "
-        "check which date is right, and count on the later one before suing"
+        "deem what arrives after hours received on the next working day (Interior's does so for an "
+        "appeal arriving after 5 p.m. Eastern Time, Monday through Friday: 43 CFR 2.58(e) [V]); "
+        "the statute counts from receipt (5 U.S.C. 552(a)(6)(A)(i)), so check which date is right, "
+        "and count on the later one before suing"
     )
 
 
@@ -840,10 +865,15 @@ def appeal_window_clock(window: Window, cal: Calendar, rule: AppealRule) -> Cloc
         if adverse.outcome == "no_still_interested_reply":
             steps.insert(2, Step(OIP_REOPEN))
     warnings: tuple[str, ...] = ()
+    if rule.by == "received":
+        warnings += (
+            f"{due} is the day the appeal must reach the agency ({rule.cite}), not the day to send it: "
+            "send it early enough to arrive by then",
+        )
     if not cal.is_working_day(due):
         off = cal.day_off(due)
         what = f"a {off.name}" if off.reason == "weekend" else f"{off.name}, a day federal offices are closed"
-        warnings = (
+        warnings += (
             f"{due} is {what}: send the appeal before it (the rule does not move the last day "
             "to the next working day)",
         )
@@ -864,7 +894,8 @@ def appeal_window_clock(window: Window, cal: Calendar, rule: AppealRule) -> Cloc
         f"appeal_window:{window.kind}",
         label,
         "requester",
-        f"appeal within {rule.days} {rule.unit} days of the adverse decision [{rule.tag}]",
+        f"appeal {'received ' if rule.by == 'received' else ''}within {rule.days} {rule.unit} days of the "
+        f"adverse decision [{rule.tag}]",
         rule.cite,
         due,
         start,
@@ -921,6 +952,8 @@ def appeal_decision_clock(facts: Facts, cal: Calendar) -> Clock | None:
         )
     if done is not None:
         text = f"{EVENT_TYPES[done.type].label} on {done.occurred_on}"
+        if done.type == "appeal_decided" and done.outcome in OUTCOME_LABELS:
+            text += f" ({OUTCOME_LABELS[done.outcome].lower()})"
         if done.type == "determination":
             text = (
                 f"The agency made its determination {done.occurred_on}: the expedite appeal is "
@@ -1283,8 +1316,33 @@ def compute_clocks(events: list[Event], cal: Calendar, rule: AppealRule | None =
             clock = replace(clock, disputed=disputed, alternative=alt)
         if clock.key == "response" and held is not None and held.due != clock.due:
             clock = replace(clock, hold_alternative=held.due)
+        if clock.key == "response" and rule.receipt_day_one and clock.due and not clock.agreed:
+            clock = replace(clock, warnings=(*clock.warnings, _day_one_warning(clock.due, cal, rule)))
         out.append(clock)
     return out
+
+
+# DOJ OIP, FOIA Post (2009), "Annual FOIA Report Q & As", answer 2, read in the UNT web archive:
+# "the day after the day of receipt of a request is 'day 1' of the twenty-day response period".
+OIP_DAY_ONE = (
+    "FOIA Post 2009, https://webarchive.library.unt.edu/eot2008/20090113011104/"
+    "http:/www.usdoj.gov/oip/foiapost/2009foiapost1.htm"
+)
+
+
+def _day_one_warning(due: date, cal: Calendar, rule: AppealRule) -> str:
+    """An agency rule that counts the date of receipt as day 1 (Interior's) ends its own count a
+    working day before the statute's; the statute's date stays the one to sue on."""
+    own = due - timedelta(days=1)
+    while not cal.is_working_day(own):
+        own -= timedelta(days=1)
+    return (
+        f"The agency's rule counts the date of receipt as the first of its 20 workdays "
+        f"({rule.receipt_day_one}): by its own count the answer is due {own}, a working day before "
+        f"{due}. The date above counts the day after receipt as day 1, as the statute's \"20 days "
+        f'... after the receipt" ({CITE_RESPONSE}) and DOJ OIP read it ({OIP_DAY_ONE}); it is the '
+        "date the right to sue turns on (5 U.S.C. 552(a)(6)(C)(i))"
+    )
 
 
 def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]:
@@ -1298,11 +1356,48 @@ def _clocks(events: list[Event], cal: Calendar, rule: AppealRule) -> list[Clock]
         estimate_clock(facts),
         expedite,
         expedite_review_milestone(expedite, facts.expedite_done),
+        *earlier_clocks(facts, cal, rule),
         *(appeal_window_clock(w, cal, rule) for w in facts.windows),
         decision,
         appeal_exhaustion_milestone(decision),
     ]
     return [c for c in found if c is not None] + requester_clocks(facts, cal)
+
+
+def earlier_clocks(facts: Facts, cal: Calendar, rule: AppealRule) -> list[Clock]:
+    """The clocks of rounds the log has moved past, oldest first: each earlier adverse
+    decision's window (met by its appeal) and each earlier appeal's decision, with its
+    exhaustion milestone if it was decided late. An appeal remanded and a new decision
+    appealed again keep the first round here, as history, while the new round's clocks run;
+    each key names the event it comes from, so the two rounds never share one."""
+    found: list[tuple[date, int, Clock]] = []
+    for window in facts.earlier_windows:
+        clock = appeal_window_clock(window, cal, rule)
+        key = f"{clock.key}:e{window.decision.id}"
+        found.append((window.decision.occurred_on, 0, replace(clock, key=key, earlier=True)))
+    for past in facts.earlier_appeals:
+        decision = appeal_decision_clock(
+            replace(
+                facts,
+                appeal=past.appeal,
+                appeal_receipt=past.receipt,
+                appeal_done=past.done,
+                appeal_steps=past.steps,
+                appeal_logged=past.logged,
+            ),
+            cal,
+        )
+        assert decision is not None  # an appeal always has a decision clock
+        tag = f"e{past.appeal.id}"
+        label = f"Appeal decision due (appeal of {past.appeal.occurred_on})"
+        decision = replace(decision, key=f"appeal_decision:{tag}", label=label, earlier=True)
+        found.append((past.appeal.occurred_on, 1, decision))
+        late = appeal_exhaustion_milestone(decision)
+        if late is not None:
+            label = f"Appeal of {past.appeal.occurred_on}: constructive exhaustion from"
+            late = replace(late, key=f"appeal_exhaustion:{tag}", label=label, earlier=True)
+            found.append((past.appeal.occurred_on, 2, late))
+    return [clock for _, _, clock in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
 def next_deadline(clocks: list[Clock], today: date | None = None) -> Clock | None:

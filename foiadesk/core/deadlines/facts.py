@@ -6,8 +6,11 @@ receipt date wins, which acknowledgment belongs to the proper component, which
 events end a clock — happens only here.
 
 Every date on which the agency received something is deemed received on the next
-working day when it falls on a weekend or holiday, as some agency rules provide, so a
-count never starts from a day off. The statute's words ("20 days (excepting Saturdays,
+working day when it falls on a weekend or holiday, so a count never starts from a day off.
+No agency rule read says so for a day off: Interior's 43 CFR 2.58(e), once cited for it here,
+deems only an appeal arriving after 5 p.m. Eastern Time, Monday through Friday, received on
+the next workday (read at law.lawstack.com/cfr/43/2.58, checked against eCFR June 2026). The
+statute's words ("20 days (excepting Saturdays,
 Sundays, and legal public holidays) after the receipt") also allow counting from the day
 off itself, which ends a day earlier; the later date is the safe one to sue on, and the
 trace says so.
@@ -31,9 +34,9 @@ STEP_KINDS = {
 }
 ASSUMED_RECEIPT = "Receipt ASSUMED (no receipt date from the agency yet): filing date"
 DEEMED_NOTE = (
-    "as some agency rules provide, e.g. 43 CFR 2.58(e); counted from the day off itself, as the "
-    "statute's words also allow, the result would come earlier: one working day, for a count "
-    "of working days"
+    "the later, safe reading; no agency rule read says how a receipt on a day off counts [U]; "
+    "counted from the day off itself, as the statute's words also allow, the result would come "
+    "earlier: one working day, for a count of working days"
 )
 # An agency's administrative closure ends the response (and expedite) clock unless the agency
 # later reopens the request: then the request goes on as if never closed (see ``bridged``).
@@ -116,6 +119,18 @@ class Window:
 
 
 @dataclass(frozen=True)
+class AppealRound:
+    """One appeal and what its decision clock counts from: the appeal office's receipt, its
+    extension notices, the event that ended it, and a logged receipt the office contradicts."""
+
+    appeal: Event
+    receipt: Receipt
+    done: Event | None
+    steps: tuple[ClockStep, ...] = ()
+    logged: tuple[Event, Receipt] | None = None
+
+
+@dataclass(frozen=True)
 class Facts:
     filed: Event | None  # the filing, or the receipt of a referral from another agency
     receipt: Receipt | None
@@ -141,6 +156,12 @@ class Facts:
     agreed: Event | None = None  # the latest alternative time frame agreed before the response ended
     # the appeal's receipt as logged with it, when the appeal office's acknowledgment says another
     appeal_logged: tuple[Event, Receipt] | None = None
+    # Rounds the log has moved past (an appeal decided, remanded, and the new decision appealed
+    # again): each earlier appeal that was decided before the next was filed, and each earlier
+    # adverse decision of a kind decided again later that was appealed. Kept as history, past
+    # and answered, beside the clocks of the round that runs now.
+    earlier_appeals: tuple[AppealRound, ...] = ()
+    earlier_windows: tuple[Window, ...] = ()
 
     @property
     def routed(self) -> Event | None:
@@ -196,10 +217,14 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
     undone = bridged(events) if any(e.type == "reopened" for e in events) else {}
     first: dict[str, Event] = {}
     latest: dict[str, int] = {}  # window group -> position of its latest adverse decision
+    superseded: dict[str, list[int]] = {}  # window group -> positions of its earlier ones
     for i, ev in enumerate(events):  # one pass for the first event of each type, and the latest
         first.setdefault(ev.type, ev)  # adverse decisions: most look-ups need only those
         if (ev.type, ev.outcome) in _OPENS:
-            latest[_OPENS[ev.type, ev.outcome]] = i
+            group = _OPENS[ev.type, ev.outcome]
+            if group in latest:
+                superseded.setdefault(group, []).append(latest[group])
+            latest[group] = i
     filed = first.get("filed")
     if "referral_received" in first and (
         filed is None or first["referral_received"].occurred_on < filed.occurred_on
@@ -353,47 +378,38 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
             if moot is not None:
                 appealed = None
             windows.append(Window(which, decision, appealed, moot))
+    earlier_windows = []
+    for group, positions in superseded.items():
+        ends = [*positions[1:], latest[group]]
+        for pos, until in zip(positions, ends, strict=True):
+            past = events[pos]
+            what = (past.outcome or "") if group == "determination" else group
+            answer = next(
+                (
+                    e
+                    for e in events[pos + 1 : until]
+                    if e.type == "appeal_filed" and e.outcome in (None, what)
+                ),
+                None,
+            )
+            if answer is not None:  # an unappealed decision decided again is simply replaced
+                earlier_windows.append(Window(what, past, answer, None))
 
     appeal = None
-    if "appeal_filed" in first:
-        appeal = next(e for e in reversed(events) if e.type == "appeal_filed")
     appeal_receipt = appeal_done = None
     appeal_logged: tuple[Event, Receipt] | None = None
-    if appeal is not None:
-        ack = next(
-            (
-                e
-                for e in events
-                if e.type == "appeal_received"
-                and e.agency_received_on
-                and e.occurred_on >= appeal.occurred_on
-            ),
-            None,
-        )
-        if ack is not None:
-            assert ack.agency_received_on is not None  # the search above requires it
-            appeal_receipt = _receipt(cal, ack.agency_received_on, "Appeal office says it received it")
-            if appeal.agency_received_on:
-                logged = _receipt(cal, appeal.agency_received_on, "Appeal office received it (as logged)")
-                if logged.day != appeal_receipt.day:
-                    appeal_logged = (appeal, logged)
-        elif appeal.agency_received_on:
-            appeal_receipt = _receipt(cal, appeal.agency_received_on, "Appeal office received it")
-        else:
-            appeal_receipt = _receipt(cal, appeal.occurred_on, "Receipt ASSUMED from the appeal's date", True)
-        # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)); an
-        # appeal of a closure, once the agency reopens the request: nothing is left to decide.
-        ends = ENDS_APPEAL + APPEAL_ALSO_ENDED_BY.get(appeal.outcome or "", ())
-        appeal_done = _first(events, ends, appeal.occurred_on)
     appeal_steps: tuple[ClockStep, ...] = ()
-    if appeal is not None and "appeal_extension_notice" in first:
-        appeal_steps = tuple(
-            ClockStep(EXTENSION, e.occurred_on, e.named_date, e)
-            for e in events
-            if e.type == "appeal_extension_notice"
-            and e.occurred_on >= appeal.occurred_on
-            and (appeal_done is None or (e.occurred_on, e.id) < (appeal_done.occurred_on, appeal_done.id))
-        )
+    earlier_appeals: list[AppealRound] = []
+    if "appeal_filed" in first:
+        filings = [i for i, e in enumerate(events) if e.type == "appeal_filed"]
+        for n, i in enumerate(filings[:-1]):  # earlier appeals, each up to the next one filed
+            decided = _appeal_round(cal, events[: filings[n + 1]], events[i], first)
+            if decided.done is not None:
+                earlier_appeals.append(decided)
+        appeal = events[filings[-1]]
+        current = _appeal_round(cal, events, appeal, first)
+        appeal_receipt, appeal_done = current.receipt, current.done
+        appeal_logged, appeal_steps = current.logged, current.steps
 
     asks = []
     for i, ask in enumerate(events if first.keys() & ASKS.keys() else ()):
@@ -428,4 +444,45 @@ def read_events(events: list[Event], cal: Calendar, *, estimates_hold: bool = Fa
         said_received,
         agreed,
         appeal_logged,
+        tuple(earlier_appeals),
+        tuple(earlier_windows),
     )
+
+
+def _appeal_round(cal: Calendar, events: list[Event], appeal: Event, first: dict[str, Event]) -> AppealRound:
+    """An appeal's receipt, extensions and end, read from ``events`` (ordered; for an earlier
+    appeal, those before the next appeal was filed)."""
+    ack = next(
+        (
+            e
+            for e in events
+            if e.type == "appeal_received" and e.agency_received_on and e.occurred_on >= appeal.occurred_on
+        ),
+        None,
+    )
+    logged_as: tuple[Event, Receipt] | None = None
+    if ack is not None:
+        assert ack.agency_received_on is not None  # the search above requires it
+        receipt = _receipt(cal, ack.agency_received_on, "Appeal office says it received it")
+        if appeal.agency_received_on:
+            logged = _receipt(cal, appeal.agency_received_on, "Appeal office received it (as logged)")
+            if logged.day != receipt.day:
+                logged_as = (appeal, logged)
+    elif appeal.agency_received_on:
+        receipt = _receipt(cal, appeal.agency_received_on, "Appeal office received it")
+    else:
+        receipt = _receipt(cal, appeal.occurred_on, "Receipt ASSUMED from the appeal's date", True)
+    # An expedite appeal is over once the agency decides the request (552(a)(6)(E)(iv)); an
+    # appeal of a closure, once the agency reopens the request: nothing is left to decide.
+    ends = ENDS_APPEAL + APPEAL_ALSO_ENDED_BY.get(appeal.outcome or "", ())
+    done = _first(events, ends, appeal.occurred_on)
+    steps: tuple[ClockStep, ...] = ()
+    if "appeal_extension_notice" in first:
+        steps = tuple(
+            ClockStep(EXTENSION, e.occurred_on, e.named_date, e)
+            for e in events
+            if e.type == "appeal_extension_notice"
+            and e.occurred_on >= appeal.occurred_on
+            and (done is None or (e.occurred_on, e.id) < (done.occurred_on, done.id))
+        )
+    return AppealRound(appeal, receipt, done, steps, logged_as)

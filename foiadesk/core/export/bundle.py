@@ -152,13 +152,12 @@ def clock_lines(clock: Clock, as_of: date) -> tuple[str, str]:
             return f"{head[0].lower() + head[1:]} (moot)", f"{head}: moot; {clock.steps[-1].text}"
         short = head if reached else f"{head} (not yet reached)"
         missed = {"appeal_exhaustion": "the appeal decision", "expedite_review": "the expedite decision"}
-        verdict = (
-            "reached"
-            if reached
-            else f"not yet reached; only if {missed.get(clock.key, 'the response deadline')} is missed"
-        )
+        what = missed.get(clock.key.split(":", 1)[0], "the response deadline")
+        verdict = "reached" if reached else f"not yet reached; only if {what} is missed"
         return short[0].lower() + short[1:], f"{head}: {verdict}"
-    done = "appeal filed" if clock.key.startswith("appeal_window") else DONE.get(clock.key, "answered")
+    # an earlier round's clock is keyed "appeal_decision:e12": answered as its kind is
+    base = clock.key.split(":", 1)[0]
+    done = "appeal filed" if base == "appeal_window" else DONE.get(base, "answered")
     if state == "met":
         word, verdict = "met", f"met; {done} {clock.done_on}" if clock.due else "met"
     elif state == "moot":

@@ -1400,6 +1400,13 @@ def appeal_timeliness(component: Component, decided_on: date, letter_date: date)
         else:
             ends = decided_on + timedelta(days=window.days)
             span = f"{window.days} days"
+        if letter_date <= ends and window.by == "received":
+            return (
+                span,
+                window.cite,
+                f"{window.cite} counts the appeal's arrival: it must reach the appeals office by "
+                f"{long_date(ends)}, so send it early enough to arrive by then.",
+            )
         if letter_date <= ends:
             return span, window.cite, ""
         return (

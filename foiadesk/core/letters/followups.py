@@ -245,7 +245,7 @@ def history_of(db: Database, request_id: int, *, today: date | None = None) -> H
     appeal_number = next((n for n, k in numbers if k == "appeal"), "")
     appeal = last("appeal_filed")
     # the determination's own window, else the first other decision open to appeal
-    windows = [c for k, c in clocks.items() if k.startswith("appeal_window:")]
+    windows = [c for k, c in clocks.items() if k.startswith("appeal_window:") and not c.earlier]
     appeal_window = next(
         (c for c in windows if c.start == (determination and determination.occurred_on)), None
     )

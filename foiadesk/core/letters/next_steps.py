@@ -51,7 +51,7 @@ def next_steps(clock: Clock, today: date) -> list[str]:
     answered offers no status inquiry (there is nothing left to ask about); one answered
     late still offers what its lateness supports (mediation, a complaint outline). A moot
     one (the request withdrawn or closed, the decision overtaken) offers nothing."""
-    if clock.moot:
+    if clock.moot or clock.earlier:  # an earlier round, remanded or decided: history, not a to-do
         return []
     kinds = steps_for(clock.key, clock.label, late=clock.state(today) in ("overdue", "missed"))
     return [k for k in kinds if k != "status"] if clock.done_on is not None else kinds

@@ -56,6 +56,14 @@ def expedite_decision_floor(family: str) -> int:
     return int(entry["floor_working_days"])
 
 
+def receipt_day_one(family: str) -> str:
+    """The agency's rule that counts the date of receipt as the first of its 20 workdays (Interior:
+    43 CFR 2.16(a)), with its tag ("43 CFR 2.16(a) [P]"), or ''. The statute's count, the day
+    after receipt as day 1, stays the deadline; the trace gives the agency's own date beside it."""
+    entry = authorities()["rules"].get(family, {}).get("receipt_day_one")
+    return f"{entry['cite']} [{entry['tag']}]" if entry else ""
+
+
 def ground_cite(family: str, code: str, *, unverified_ok: bool = False) -> str:
     entry = authorities()["rules"].get(family, {}).get("expedite_grounds", {}).get(code)
     if not entry or (entry["tag"] != "V" and not unverified_ok):

@@ -94,6 +94,7 @@ class AppealWindow:
     tag: str
     source: str
     as_of: date | None = None
+    by: str = "sent"  # "sent": postmarked or transmitted by the last day; "received": arrived by it
 
 
 @dataclass(frozen=True)
@@ -333,7 +334,8 @@ def read_json(path: Path, error: type[Exception]) -> Any:
 
 FACT_KEYS = ("value", "source", "tag", "as_of")
 CHANNEL_KEYS = ("kind", "value", "preferred", "source", "tag", "as_of", "note", "name")
-WINDOW_KEYS = ("days", "unit", "cite", "source", "tag", "as_of")
+WINDOW_KEYS = ("days", "unit", "cite", "source", "tag", "as_of", "by")
+WINDOW_BY = ("sent", "received")
 GROUND_KEYS = ("code", "text", "cite", "route_to", "source", "tag", "as_of")
 APPEAL_KEYS = ("office", "address", "channels", "window", "notes")
 RULE_KEYS = (
@@ -424,6 +426,7 @@ def _window(obj: dict, where: str, required: bool) -> AppealWindow | None:
         take_tag(value, at),
         take(value, "source", at),
         take_date(value, "as_of", at),
+        take_choice(value, "by", at, WINDOW_BY) if "by" in value else "sent",
     )
 
 

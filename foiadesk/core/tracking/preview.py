@@ -127,9 +127,19 @@ def preview_events(
 def _by_identity(events: list[Event], cal: Calendar, rule: AppealRule | None) -> dict[str, Clock]:
     """Every clock of ``events`` by its identity (see ``ClockChange.key``)."""
     clocks = compute_clocks(events, cal, rule)
-    asks = [ask.id for ask, _ in read_events([e for e in events if e.type in EVENT_TYPES], cal).asks]
+    facts = read_events([e for e in events if e.type in EVENT_TYPES], cal)
+    asks = [ask.id for ask, _ in facts.asks]
+    # The current round's appeal clocks by the events they come from, as an earlier round's are
+    # keyed: logging a second appeal (or a new decision) then adds a round instead of seeming to
+    # reopen the first one's clock.
+    rounds = {f"appeal_window:{w.kind}": f"appeal_window:{w.kind}:e{w.decision.id}" for w in facts.windows}
+    if facts.appeal is not None:
+        rounds["appeal_decision"] = f"appeal_decision:e{facts.appeal.id}"
+        rounds["appeal_exhaustion"] = f"appeal_exhaustion:e{facts.appeal.id}"
     return {
-        f"reply-{asks[int(c.key.rsplit(':', 1)[1])]}" if c.key.startswith("reply:") else c.key: c
+        f"reply-{asks[int(c.key.rsplit(':', 1)[1])]}"
+        if c.key.startswith("reply:")
+        else rounds.get(c.key, c.key): c
         for c in clocks
     }
 

@@ -39,6 +39,7 @@ def clock_record(clock: Clock, today: date) -> dict:
         "cite": clock.cite,
         "other_dates": others,
         "warnings": list(clock.warnings),
+        "earlier_round": clock.earlier,
         "trace": [step.text for step in clock.steps],
     }
 

@@ -49,7 +49,10 @@ def appeal_rule(component_abbr: str) -> AppealRule:
     family = authorities.rule_family(component_abbr, component.parent if component else "")
     expedite = authorities.expedite_decision_cite(family)
     floor = authorities.expedite_decision_floor(family)
-    return AppealRule(window.days, window.unit, window.cite, window.tag, window.source, expedite, floor)
+    day_one = authorities.receipt_day_one(family)
+    return AppealRule(
+        window.days, window.unit, window.cite, window.tag, window.source, expedite, floor, day_one, window.by
+    )
 
 
 def typical_completion(view: RequestView, cal: Calendar | None = None) -> str | None:
