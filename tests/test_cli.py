@@ -252,3 +252,19 @@ def test_an_agency_closure_is_logged_with_its_reason_and_its_appeal_is_on_the_ag
     assert "Closed by the agency (administrative closure) (No reply to a still-interested letter)" in out
     assert run(["agenda", "--db", db, "--today", "2026-12-07"]) == 0
     assert "2027-03-29" in capsys.readouterr().out
+
+
+def test_requests_and_agenda_name_offices_as_the_window_does_never_by_directory_key(tmp_path, capsys):
+    db = str(tmp_path / "cli.sqlite3")
+    for key in ("doi--bureau-of-indian-affairs", "hud--headquarters"):
+        assert run(["add-request", "--db", db, "--title", "Leases", "--component", key]) == 0
+        rid = "1" if key.startswith("doi") else "2"
+        assert run(["log", "--db", db, rid, "filed", "--on", "2026-11-02"]) == 0
+    capsys.readouterr()
+    assert run(["requests", "--db", db]) == 0
+    listed = capsys.readouterr().out
+    assert run(["agenda", "--db", db]) == 0
+    agenda = capsys.readouterr().out
+    for out in (listed, agenda):
+        assert "BIA" in out and "HUD Headquarters" in out  # "Headquarters" alone names no agency
+        assert "--" not in out

@@ -331,3 +331,15 @@ def test_an_office_row_wins_over_an_agency_row_of_the_same_name_and_year(tmp_pat
     )
     got = _Stats(tmp_path).estimate(office)
     assert (got.fiscal_year, got.simple_days, got.complex_days, got.expedited_days) == (2015, 4, 8, 1)
+
+
+def test_an_office_name_several_agencies_use_is_listed_with_its_agency():
+    from foiadesk.core.tracking.titles import list_office
+
+    # FOIA.gov's directory has a "Headquarters" for HUD and others, an "Office of the Inspector
+    # General" for most departments: alone in a column they say nothing
+    assert list_office("hud--headquarters") == "HUD Headquarters"
+    assert list_office("dol--office-of-the-inspector-general") == "DOL Office of the Inspector General"
+    # a name only one agency uses, or an office with its own initials, stays as it is
+    assert list_office("dol--wage-and-hour-division") == "Wage and Hour Division"
+    assert list_office("doi--bureau-of-indian-affairs") == "BIA"

@@ -131,7 +131,9 @@ def test_the_agenda_is_every_open_deadline_of_every_request(log):
 
 def test_the_command_line_prints_what_the_request_screen_says(log):
     """``foiadesk requests`` and ``agenda``, worded as they were when each request was
-    worked out on its own."""
+    worked out on its own, each office named as the window's list names it."""
+    from foiadesk.core.tracking.titles import list_office
+
     cal = calendar()
     index = RequestIndex.load(log, cal, today=TODAY)
     views = per_request(log, cal)
@@ -145,7 +147,7 @@ def test_the_command_line_prints_what_the_request_screen_says(log):
             said = f"agency estimates completion {estimate}{' (passed)' if estimate < TODAY else ''}"
             due = said if due == "—" else f"{due}; {said}"
         number = ", ".join(v.tracking_numbers) or "—"
-        want.append(f"#{v.id:<5} {v.component:<9} {v.status:<22} {number:<18} {due}  {v.title}")
+        want.append(f"#{v.id:<5} {list_office(v.component):<9} {v.status:<22} {number:<18} {due}  {v.title}")
     assert list(request_lines(index, TODAY)) == want
     agenda = []
     for v in views.values():
@@ -153,7 +155,8 @@ def test_the_command_line_prints_what_the_request_screen_says(log):
             if c.owed(TODAY):
                 left = (c.due - TODAY).days
                 when = f"{-left} days overdue" if left < 0 else ("today" if left == 0 else f"in {left} days")
-                line = f"{c.due}  {when:>17}  {c.owed_by:<9}  {c.label:<34} #{v.id} {v.component}: {v.title}"
+                office = list_office(v.component)
+                line = f"{c.due}  {when:>17}  {c.owed_by:<9}  {c.label:<34} #{v.id} {office}: {v.title}"
                 agenda.append(((c.due, v.id), line))
     assert sorted(agenda_lines(index, TODAY)) == sorted(line for _, line in agenda)
     assert [line[:10] for line in agenda_lines(index, TODAY)] == sorted(str(k[0]) for k, _ in agenda)

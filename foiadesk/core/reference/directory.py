@@ -635,7 +635,18 @@ def _people(names: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
-def _broad_identity(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _shared_names(rows: list[dict[str, str]]) -> frozenset[str]:
+    """Office names more than one agency's row uses ("Headquarters", "Office of the Inspector
+    General"): alone in a list's column they do not say whose office it is."""
+    agencies: dict[str, set[str]] = {}
+    for row in rows:
+        agencies.setdefault(row["name"].strip(), set()).add(row["agency_abbreviation"])
+    return frozenset(name for name, found in agencies.items() if len(found) > 1)
+
+
+def _broad_identity(
+    row: dict[str, str], shared: frozenset[str] = frozenset()
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """(identity fields, own rules) of a FOIA.gov row: old data, so verify before sending."""
     channels, notes = _broad_channels(row)
     liaison = row["public_liaison_name"].strip()
@@ -658,6 +669,8 @@ def _broad_identity(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]
         "website": row["website"].strip() or None,
         "named": _named(row),
     }
+    if row["name"].strip() in shared and not identity["abbr"]:  # "HUD Headquarters", not "Headquarters"
+        identity["short"] = f"{row['agency_abbreviation']} {row['name'].strip()}"
     return identity, {"submission_notes": tuple(notes)}
 
 
@@ -942,6 +955,7 @@ def _load(resources_dir: Path) -> Directory:
         where = f"component {exc.component}: " if exc.component else ""
         raise DirectoryError(f"{path.name}: {where}{exc.where}: {exc.problem}") from None
     broad_rows = _read_csv(folder / "components.csv")
+    shared = _shared_names(broad_rows)
     broad_ids = {row["id"] for row in broad_rows}
     components = []
     for identity, own in curated.components:
@@ -970,7 +984,7 @@ def _load(resources_dir: Path) -> Directory:
     return Directory(
         components,
         broad_rows,
-        lambda row: _current_channels(_resolve(*_broad_identity(row), curated), forms),
+        lambda row: _current_channels(_resolve(*_broad_identity(row, shared), curated), forms),
         curated.federal["appeal_window"],
         folder,
     )

@@ -131,8 +131,9 @@ def agenda_lines(index: RequestIndex, today: date) -> list[str]:
             f"{date.fromordinal(due)}  {when:>17}  {OWED_BY[CLOCKS[clock]]:<9}  {LABELS[label]:<34} "
         )
     rows = found.rows
+    offices = index.offices_shown()
     return [
-        f"{head}#{rid} {component}: {title}"
+        f"{head}#{rid} {offices[component]}: {title}"
         for head, rid, component, title in zip(
             [words[w] for w in which.reshape(-1).tolist()],
             cols["id"][rows].tolist(),

@@ -574,6 +574,11 @@ class RequestIndex:
 
         return list(self.memo("statuses", found))
 
+    def offices_shown(self) -> dict[str, str]:
+        """Each component of the log as a list shows it ("BIA", "HUD Headquarters"), never
+        a directory key."""
+        return {abbr: list_office(abbr) for abbr, _name in self.components()}
+
     def drafts(self) -> np.ndarray:
         """The ids of the requests not yet filed (a comparison of every status: worked out
         once, by the worker first, so a million-request list shows without a pause)."""
@@ -896,11 +901,12 @@ def request_lines(index: RequestIndex, today: date) -> Iterator[str]:
         cols["title"][order].tolist(),
         strict=True,
     )  # fmt: skip
+    offices = index.offices_shown()
     for rid, component, status, number, text, estimate, title in rows:
         if estimate != NONE:  # few requests carry one: worded per row
             said = f"agency estimates completion {estimate_text(_day(estimate), today)}"
             text = said if text == "—" else f"{text}; {said}"
-        yield f"#{rid:<5} {component:<9} {status:<22} {number or '—':<18} {text}  {title}"
+        yield f"#{rid:<5} {offices[component]:<9} {status:<22} {number or '—':<18} {text}  {title}"
 
 
 def search_ids(db: Database, index: RequestIndex, text: str) -> frozenset[int]:
