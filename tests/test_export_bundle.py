@@ -428,3 +428,14 @@ def test_indexes_are_converted_in_batches_each_getting_its_pdf(db, scenario, tmp
     assert len(indexes) > 2  # the case's index and one per request: more than one batch
     assert all(files.get(name[: -len(".docx")] + ".pdf", b"").startswith(b"%PDF") for name in indexes)
     assert result.notes == ()
+
+
+def test_a_bundle_names_its_folder_by_the_office_as_the_list_shows_it_never_a_directory_key(db, tmp_path):
+    from foiadesk.core.reference.directory import load_directory
+
+    for key in ("DHS-PRIV", "hud--headquarters"):
+        rid = log.add_directory_request(db, load_directory().component(key), title="Leases").new_id
+        out = tmp_path / f"{rid}.zip"
+        export_request(db, rid, out, as_of=AS_OF, pdf=False)
+        tops = {name.split("/")[0] for name in unzip(out)}
+        assert tops == {f"foia-request-{rid}-" + {1: "DHS-Privacy", 2: "HUD-Headquarters"}[rid]}

@@ -149,11 +149,13 @@ class Exporter(QObject):
             )
             return
         from foiadesk.core.export.bundle import export_request
+        from foiadesk.core.export.files import office_in_name
 
         pdf_maker, templates, as_of = _index_pdf_maker(), self._templates(), session.today()
         row = session.index.row_of(request_id)
         component = str(session.index.columns["component"][row]) if row is not None else ""
-        name = f"foia-request-{request_id}{'-' + component if component else ''}-{as_of}.zip"
+        office = f"-{office_in_name(component)}" if component else ""
+        name = f"foia-request-{request_id}{office}-{as_of}.zip"
         out = self._save_as(f"Export the evidence bundle of request #{request_id}", name, ("zip",))
         if out is None:
             return

@@ -43,6 +43,7 @@ from foiadesk.core.export.files import (
     clean_text,
     fixed_ooxml,
     fixed_pdf,
+    office_in_name,
     safe_name,
     stop_if,
     zip_info,
@@ -695,7 +696,7 @@ def export_request(
     abbr = reads.request_component_abbr(db, request_id)
     if abbr is None:
         raise ExportError(f"There is no request with id {request_id}.")
-    top = safe_name(f"foia-request-{request_id}-{abbr}")
+    top = safe_name(f"foia-request-{request_id}-{office_in_name(abbr)}")
     part = _plan_request(db, request_id, top, as_of, cal or calendar())
     return _export(
         db,
@@ -744,7 +745,7 @@ def export_case(
     parts = []
     for request_id, component in rows:
         stop_if(cancelled)
-        folder = f"{top}/{safe_name(f'request-{request_id:0{width}d}-{component}')}"
+        folder = f"{top}/{safe_name(f'request-{request_id:0{width}d}-{office_in_name(component)}')}"
         parts.append(_plan_request(db, request_id, folder, as_of, cal))
     about = {"slug": case[1], "name": case[2], "summary": " ".join((case[3] or "").split())}
     return _export(

@@ -240,6 +240,14 @@ def fixed_pdf(data: bytes, day: date) -> bytes:
     return _PDF_CHECKSUM.sub(filled(digest), _PDF_ID.sub(filled(digest), masked))
 
 
+def office_in_name(component: str) -> str:
+    """The office as a file or folder name says it ("DHS-Privacy", "HUD-Headquarters"), as the
+    list shows it, never a directory key."""
+    from foiadesk.core.tracking.titles import list_office
+
+    return safe_name(list_office(component).replace(".", ""), "office")
+
+
 def safe_name(name: str, fallback: str = "file") -> str:
     """A file name that is safe in a ZIP and on Windows, macOS and Linux: ASCII letters,
     digits, '.', '-' and '_', no folder part, no leading dot, no device name such as CON,
