@@ -218,3 +218,15 @@ def test_a_channel_checked_after_the_forms_snapshot_stays_preferred():
         "email",
         "FOIA.Reading.Room@tigta.treas.gov",
     )
+
+
+def test_an_office_whose_name_other_agencies_share_is_named_with_its_agency_in_a_letter():
+    from foiadesk.core.letters.content import file_office, first_mention, short_name
+    from foiadesk.core.reference.directory import load_directory
+
+    hud = load_directory().component("hud--headquarters")
+    # "the Headquarters" alone says nothing to a reader of the letter or of the file name
+    assert first_mention(hud) == "the Headquarters of the Department of Housing and Urban Development"
+    assert short_name(hud) == "the HUD Headquarters" and file_office(hud) == "HUD Headquarters"
+    whd = load_directory().component("dol--wage-and-hour-division")  # a name only Labor uses
+    assert first_mention(whd) == short_name(whd) == "the Wage and Hour Division"

@@ -252,6 +252,8 @@ def short_name(comp: Component) -> str:
     abbr = comp.abbr or ""
     if comp.curated and abbr and "-" not in abbr:
         return f"the {abbr}" if abbr in WITH_THE else abbr
+    if not comp.curated and comp.short:  # "the HUD Headquarters": "the Headquarters" names no agency
+        return with_article(comp.short)
     return with_article(letter_name(comp))
 
 
@@ -260,6 +262,8 @@ def first_mention(comp: Component) -> str:
     Office of Legal Counsel", "U.S. Immigration and Customs Enforcement (ICE)"; the short
     name it adds in brackets is what later sentences call it."""
     full, short = with_article(letter_name(comp)), short_name(comp).removeprefix("the ")
+    if not comp.curated and comp.short and comp.parent_name:  # a name other agencies' offices share
+        return f"{full} of the {comp.parent_name.removeprefix('the ')}"
     return full if short in full else f"{full} ({short})"
 
 
