@@ -205,6 +205,8 @@ def test_the_proposal_keeps_the_sentence_behind_each_finding():
         ("Re: Request No. EMRUFOIA0712-26", ("EMRUFOIA0712-26",)),
         ("acknowledged under F26-123456 and DOJ-AP-2026-000123", ("F26-123456", "DOJ-AP-2026-000123")),
         ("FOIPA Request No.: 1623547-000", ("1623547-000",)),
+        # DOJ's National Security Division heads its e-mails "Re: FOIA/PA # 11-239"
+        ("Re: FOIA/PA # 11-239 Wed, Sep 21, 2011 at 1:58 PM", ("11-239",)),
         ("FOIA Appeal 2027-ICAP-00031 (re: 2026-ICFO-39990)", ("2027-ICAP-00031", "2026-ICFO-39990")),
         # split across a line by a PDF's text layer, and repeated: one number, as written
         ("Case Number 2026-ICFO-\n41872. We refer to 2026-ICFO-41872 below.", ("2026-ICFO-41872",)),

@@ -41,7 +41,7 @@ LABELLED = re.compile(
     r"(?i:(?:(?:FOIA|FOIPA|FOIA/PA|FOI/PA|Privacy\s+Act|PA|Appeals?|Request|Case|Tracking|Control|Reference|"
     r"Referral|Consultation|Ticket|Confirmation|Log|Submission)(?:\s+|(?=(?-i:Numbers?\b|No\.|ID\b)))){1,3}"
     r"(?:Numbers?|Nos?\.?|Num\.?|ID)"
-    r"|(?:FOIA|FOIPA|FOI/PA|Request|Case|Appeal|Tracking|Control|Log)\s*#"
+    r"|(?:FOIA|FOIPA|FOIA/PA|FOI/PA|Request|Case|Appeal|Tracking|Control|Log)\s*#"
     # NSA's letterhead: "FOIA Case: 41517", "FOIA Cases: 58957B"
     r"|(?:FOIA|FOIPA|FOIA/PA)\s+(?:Request|Appeal|Cases?)"
     # the bare name before a number: "Re: FOIA 2019-820"; on an OCR'd form the box's border
