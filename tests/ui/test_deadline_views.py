@@ -161,3 +161,33 @@ def test_a_fee_estimate_is_on_hold_only_when_the_user_says_so(open_window, deadl
     assert "→ <b>paused</b>" in dialog.changes.text()  # on hold: tolled like a fee clarification
     dialog.type.setCurrentIndex(dialog.type.findData("appeal_filed"))
     assert dialog.outcome.currentText() == "Every decision still open to appeal"
+
+
+def test_a_deadlines_trace_says_where_it_stands_in_words_as_on_the_command_line(
+    qtbot, open_window, tmp_path, capsys
+):
+    """The trace under the deadlines opens with a sentence, not a "[overdue]" tag."""
+    from foiadesk.cli import run
+
+    path = tmp_path / "late.sqlite3"
+    db = connect(path)
+    request_id = log.add_directory_request(db, load_directory().component("ICE"), title="MOU drafts").new_id
+    filed = log.NewEvent("filed", D("2026-10-01"), channel="portal", agency_received_on=D("2026-10-01"))
+    log.record_event(db, request_id, filed, today=D("2026-11-25"))
+    db.close()
+    # 20 working days after 2026-10-01, Columbus Day (2026-10-12) off: 2026-10-30, which on
+    # 2026-11-25 is 26 days ago.
+    expected = "Response due — owed by the agency: 26 days overdue (due 2026-10-30)"
+    window = open_window(path)
+    window.open_request(request_id)
+    detail = window.requests.detail
+    table = detail.clock_table
+    labels = [detail.clocks.index(r, 0).data() for r in range(detail.clocks.rowCount())]
+    row = next(r for r, label in enumerate(labels) if label.startswith("Response"))
+    rect = table.visualRect(detail.clocks.index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    shown = detail.trace.toPlainText()
+    assert shown.splitlines()[0] == expected
+    assert "[" not in shown.splitlines()[0]
+    assert run(["show", str(request_id), "--db", str(path), "--today", "2026-11-25"]) == 0
+    assert expected in capsys.readouterr().out

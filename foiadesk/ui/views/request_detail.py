@@ -273,11 +273,10 @@ class RequestDetail(QWidget):
             self.trace.setPlainText("This request has no deadlines yet: they start when it is filed.")
             return
         clock = self.clocks.clock(self.clocks.key(index.row()))
-        state = clock.state(self.session.today())
         typical = f"\n\n{self.typical}" if clock.key == "response" and self.typical else ""
-        explained = clock.explain()
+        explained = clock.explain(self.session.today())
         legend = tag_legend(explained)
-        self.trace.setPlainText(f"[{state}] {explained}{typical}" + (f"\n\n{legend}" if legend else ""))
+        self.trace.setPlainText(f"{explained}{typical}" + (f"\n\n{legend}" if legend else ""))
 
     # -- the timeline -------------------------------------------------------------------------
 
