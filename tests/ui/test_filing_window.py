@@ -187,7 +187,7 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
         assert fact in appeal, fact
     qtbot.waitUntil(
         lambda: any(
-            "Follow-up drafted: Administrative appeal" in (detail.events.index(r, 2).data() or "")
+            (detail.events.index(r, 2).data() or "").startswith("Drafted: Administrative appeal (")
             for r in range(detail.events.rowCount())
         ),
         timeout=TIMEOUT,
@@ -322,6 +322,10 @@ def test_a_drafted_follow_up_says_where_it_went(qtbot, open_window, drafted, mon
     # The letter is selected on the timeline, the keyboard on it: Enter opens it
     event = detail.selected_event()
     assert event is not None and detail.events.event(event).summary.startswith("Follow-up drafted: Status")
+    # …and its row reads as one says it: drafted, what, in which file (not "Drafted: Follow-up drafted: …")
+    row = detail.events.row_of(event)
+    said = detail.events.index(row, 2).data()
+    assert said == f"Drafted: Status inquiry ({actions.last_followup.filename})", said
     assert window.focusWidget() is detail.event_table and detail.open_button.isEnabled()
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
