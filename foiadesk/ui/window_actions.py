@@ -234,9 +234,20 @@ class LogActions:
         from foiadesk.core.tracking.details import requesters
         from foiadesk.ui.dialogs.request import RequestDialog
 
-        dialog = RequestDialog(self.session.index.cases, requesters(self.session.db), self)
+        dialog = RequestDialog(
+            self.session.index.cases, requesters(self.session.db), self, case_id=self._case_in_view()
+        )
         dialog.saver = self._add_request
         self._show_dialog(dialog)
+
+    def _case_in_view(self) -> int | None:
+        """The case the user is looking at: the one the Cases view shows, else the one the
+        request list is filtered to (None: all cases, or requests with no case)."""
+        cases = self._built(2)
+        if cases is not None and self.tabs.currentWidget() is cases:
+            return cases.case.currentData()
+        case_id = self.requests.case_choice.currentData()
+        return case_id if case_id in self.session.index.cases else None
 
     def _add_request(self, draft, done=None, failed=None) -> None:
         """Save a new request; the dialog (``done``/``failed``) closes only once it is saved."""
