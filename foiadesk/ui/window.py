@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from foiadesk.ui.settings import VIEWS, Settings
+from foiadesk.ui.tasks import WithoutLog
 from foiadesk.ui.widgets import MessageBar, guard_the_wheel
 from foiadesk.ui.window_actions import LogActions
 
@@ -589,8 +590,8 @@ class MainWindow(LogActions, QMainWindow):
         if not self._drafts_may_go("Quit FoiaDesk", "Quit and lose"):
             event.ignore()
             return
-        if self.without_log is not None:  # a restore is never cut short: it ends, then FoiaDesk quits
-            self.without_log.wait()
+        for work in self.findChildren(WithoutLog):  # a restore is never cut short: it ends, then
+            work.wait()  # FoiaDesk quits (reading the backups is short)
         self.settings.set("window/geometry", self.saveGeometry())
         if self.session is not None:
             self._save_layout()

@@ -45,12 +45,30 @@ class LogActions:
 
     def restore_backup(self) -> None:
         """Log › Restore a backup…: pick one of the log's backups (or another file)."""
-        from foiadesk.core.store.restore import list_backups
-        from foiadesk.ui.dialogs.restore import RestoreDialog
+        import shiboken6
 
-        dialog = RestoreDialog(self.session.path, list_backups(self.session.path), self)
+        from foiadesk.core.store import restore
+        from foiadesk.ui.dialogs.restore import RestoreDialog
+        from foiadesk.ui.tasks import WithoutLog
+
+        path = self.session.path
+        dialog = RestoreDialog(path, None, self)
         dialog.chosen.connect(self._restore_from)
         self._show_dialog(dialog)
+
+        def read(backups) -> None:
+            if shiboken6.isValid(dialog) and dialog.isVisible():
+                dialog.set_backups(backups)
+
+        def unreadable(error: BaseException) -> None:
+            if shiboken6.isValid(dialog):
+                dialog.reject()
+            self.report(error)
+
+        # each backup is opened to say what it holds: on a thread of its own, without the
+        # log (which may be the damaged one the user wants to replace)
+        listing = lambda: restore.list_backups(path)  # noqa: E731
+        WithoutLog("Reading the backups", listing, on_done=read, on_error=unreadable, parent=self)
 
     def _restore_from(self, source: Path) -> None:
         """Close the log, restore ``source`` in its place on a thread of its own (the core
