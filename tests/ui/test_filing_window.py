@@ -14,7 +14,7 @@ from decimal import Decimal
 from email.policy import default
 
 import pytest
-from conftest import wait_loaded
+from conftest import TODAY, wait_loaded
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton
@@ -900,3 +900,33 @@ def test_a_channel_the_component_has_no_address_for_is_greyed(qtbot, open_window
     actions.menu.close()
     assert texts["Letter to print and fax (none on file for ICE)"] is False
     assert texts["Letter to print and mail…"] is True
+
+
+def test_a_follow_up_drafted_on_a_long_timeline_is_in_sight(qtbot, open_window, demo_copy):
+    """ "It is selected there", the window says: on a request with a long timeline the letter's
+    row is scrolled into the timeline's view, below the message that says so."""
+    from foiadesk.core.tracking.tracker import view_request
+
+    window = open_window(demo_copy)
+    window.resize(1366 - 16, 768 - 48)
+    session = window.session
+    late = [
+        int(rid)
+        for rid in session.index.columns["id"]
+        if (v := view_request(session.db, int(rid)))
+        and len(v.events) >= 7
+        and any(c.key == "response" and c.state(TODAY) == "overdue" for c in v.clocks)
+    ]
+    assert late, "the demo log has an overdue request with a long timeline"
+    actions, dialog = next_step_on(qtbot, window, late[0], "response")
+    assert dialog.kind.currentData() == "status"
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
+    assert "it is selected there" in window.banner.text.text()
+    detail = window.requests.detail
+    table = detail.event_table
+    event = detail.selected_event()
+    assert detail.events.event(event).type == "drafted"
+    qtbot.wait(50)  # the message's room taken from the views
+    rect = table.visualRect(detail.events.index(detail.events.row_of(event), 2))
+    assert table.viewport().rect().contains(rect), (rect, table.viewport().rect())

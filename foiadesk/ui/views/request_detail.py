@@ -294,8 +294,11 @@ class RequestDetail(QWidget):
         if row is None:
             return False
         self.record.setCurrentIndex(0)  # the Timeline tab
-        self.event_table.setCurrentIndex(self.events.index(row, 0))
-        self.event_table.setFocus()
+        table, index = self.event_table, self.events.index(row, 0)
+        table.setCurrentIndex(index)
+        table.doItemsLayout()  # the row was just added: its scroll range is laid out later
+        table.scrollTo(index)
+        table.setFocus()
         return True
 
     def _event_chosen(self, *_args) -> None:
