@@ -428,3 +428,18 @@ def test_indexes_are_converted_in_batches_each_getting_its_pdf(db, scenario, tmp
     assert len(indexes) > 2  # the case's index and one per request: more than one batch
     assert all(files.get(name[: -len(".docx")] + ".pdf", b"").startswith(b"%PDF") for name in indexes)
     assert result.notes == ()
+
+
+def test_the_records_sought_stay_apart_in_the_index(db, tmp_path):
+    """A letter drafted in Compose asks for several kinds of record, one a line: the index
+    says them apart, not run together ("…and amendments ICE's written requests…")."""
+    from foiadesk.core.reference.directory import load_directory
+
+    description = "The agreement, its drafts and amendments\nICE's written requests for taxpayer addresses"
+    request_id = log.add_directory_request(
+        db, load_directory().component("ICE"), title="MOU records", description=description
+    ).new_id
+    out = tmp_path / "bundle.zip"
+    export_request(db, request_id, out, as_of=AS_OF, pdf=False)
+    text = docx_text(unzip(out)[f"foia-request-{request_id}-ICE/index.docx"])
+    assert "The agreement, its drafts and amendments; ICE's written requests for taxpayer addresses" in text
