@@ -930,3 +930,26 @@ def test_a_follow_up_drafted_on_a_long_timeline_is_in_sight(qtbot, open_window, 
     qtbot.wait(50)  # the message's room taken from the views
     rect = table.visualRect(detail.events.index(detail.events.row_of(event), 2))
     assert table.viewport().rect().contains(rect), (rect, table.viewport().rect())
+
+
+def test_a_letter_the_log_cannot_support_yet_says_why_when_chosen(qtbot, open_window, drafted):
+    """No acknowledgment, so no tracking number: the Public Liaison letter says so as soon as it
+    is chosen, before any words are typed (and Draft and log drafts nothing); the status
+    inquiry (which asks for that number) can be drafted."""
+    window = on_its_missed_response(qtbot, open_window, drafted)
+    actions = window.requests.detail.filing_actions
+    click(qtbot, actions.next_button)
+    dialog = actions.dialog
+    draft = ok(dialog)
+    assert dialog.kind.currentData() == "status" and draft.isEnabled() and not dialog.error.isVisible()
+    dialog.kind.setFocus()
+    while dialog.kind.currentData() != "liaison":
+        qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)
+    assert dialog.error.isVisible()
+    said = dialog.error.text()
+    assert said.startswith("Request #2 has no agency tracking number yet: log the acknowledgment"), said
+    click(qtbot, draft)
+    qtbot.wait(50)
+    assert dialog.isVisible() and actions.last_followup is None and dialog.error.text() == said
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Home)
+    assert dialog.kind.currentData() == "status" and draft.isEnabled() and not dialog.error.isVisible()

@@ -60,7 +60,7 @@ from foiadesk.core.letters.filing import (
 from foiadesk.core.letters.followups import (
     Inputs,
     draft_followup,
-    followup_notes,
+    followup_check,
     log_followup,
     takes_fee_cap,
 )
@@ -498,13 +498,16 @@ class FollowupDialog(QDialog):
     def _show_notes(self) -> None:
         """The notes the draft will carry, shown before it is drafted: the appeal office on
         file, what a Glomar or no-records appeal needs from the user..."""
-        notes = followup_notes(
+        notes, refusal = followup_check(
             self.session.db, self.request_id, self.kind.currentData(), self.inputs(),
             letter_date=self.session.today(),
         )  # fmt: skip
         said = [_in_window_words(note) for note in notes]
         self.notes.setText("\n".join(["Check before you send:", *(f"• {note}" for note in said)]))
         self.notes.setVisible(bool(said))
+        # what the letter lacks (a fact of the log, or a field to fill) is said as soon as
+        # it is chosen, not only after Draft and log
+        _message(self.error, _in_window_words(refusal) if refusal else "")
 
     def inputs(self) -> Inputs:
         narrowing = self.narrowing.toPlainText()
