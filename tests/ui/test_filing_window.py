@@ -948,6 +948,7 @@ def test_a_letter_the_log_cannot_support_yet_says_why_when_chosen(qtbot, open_wi
     assert dialog.error.isVisible()
     said = dialog.error.text()
     assert said.startswith("Request #2 has no agency tracking number yet: log the acknowledgment"), said
+    assert said.endswith("until then, a status inquiry asks the agency for it.")
     click(qtbot, draft)
     qtbot.wait(50)
     assert dialog.isVisible() and actions.last_followup is None and dialog.error.text() == said

@@ -553,7 +553,8 @@ def _ref(h: History, kind: str = "") -> RequestRef:
     if not h.tracking:
         raise DraftingError(
             f"Request #{h.request_id} has no agency tracking number yet: log the acknowledgment "
-            "with its tracking number (a filing confirmation is not one)."
+            "with its tracking number (a filing confirmation is not one); until then, a status "
+            "inquiry asks the agency for it."
         )
     submitted = h.filed.occurred_on if h.filed else None
     if submitted is None:
