@@ -439,3 +439,18 @@ def test_a_bundle_names_its_folder_by_the_office_as_the_list_shows_it_never_a_di
         export_request(db, rid, out, as_of=AS_OF, pdf=False)
         tops = {name.split("/")[0] for name in unzip(out)}
         assert tops == {f"foia-request-{rid}-" + {1: "DHS-Privacy", 2: "HUD-Headquarters"}[rid]}
+
+
+def test_the_records_sought_stay_apart_in_the_index(db, tmp_path):
+    """A letter drafted in Compose asks for several kinds of record, one a line: the index
+    says them apart, not run together ("…and amendments ICE's written requests…")."""
+    from foiadesk.core.reference.directory import load_directory
+
+    description = "The agreement, its drafts and amendments\nICE's written requests for taxpayer addresses"
+    request_id = log.add_directory_request(
+        db, load_directory().component("ICE"), title="MOU records", description=description
+    ).new_id
+    out = tmp_path / "bundle.zip"
+    export_request(db, request_id, out, as_of=AS_OF, pdf=False)
+    text = docx_text(unzip(out)[f"foia-request-{request_id}-ICE/index.docx"])
+    assert "The agreement, its drafts and amendments; ICE's written requests for taxpayer addresses" in text

@@ -124,12 +124,15 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 
 def _open(args, *, start: bool = False):
-    """The log ``--db`` names, or the default one. Only a command that adds to a log may start
-    one (``start``): a mistyped ``--db`` would otherwise show an empty new log as if the
+    """The log ``--db`` (or $FOIADESK_DB) names, or the default one. Only a command that adds
+    to a log may start one (``start``): a mistyped ``--db`` would otherwise show an empty new log as if the
     requests were gone."""
+    import os
+
+    from foiadesk.core.paths import DB_ENV
     from foiadesk.core.store.db import connect, read_only_reason
 
-    named = getattr(args, "db", None)
+    named = getattr(args, "db", None) or os.environ.get(DB_ENV) or None  # $FOIADESK_DB too, as the window
     if named is not None and not start and str(named) != ":memory:" and not Path(named).expanduser().exists():
         from foiadesk.core.store.restore import list_backups
 

@@ -144,7 +144,7 @@ def cmd_show(args) -> int:
         print(f"  {e.occurred_on}  {EVENT_TYPES[e.type].label}" + (f" ({'; '.join(extra)})" if extra else ""))
     print("\nClocks:")
     for clock in v.clocks:
-        print(f"\n[{clock.state(today)}] " + clock.explain().replace("\n", "\n    "))
+        print("\n" + clock.explain(today).replace("\n", "\n    "))
     typical = typical_completion(v, cal)
     if typical:
         print(f"\n{typical}")

@@ -57,6 +57,13 @@ def log_path(args, settings: Settings) -> Path:
     return Path(settings.get("database"))
 
 
+def named_log(args, settings: Settings) -> bool:
+    """Whether the log to open was named (--db, $FOIADESK_DB, the log used last) rather than
+    being the first run's default file: a named log that is not there is asked about, never
+    started empty as if the requests were gone (as the commands refuse it)."""
+    return bool(args.db or os.environ.get(DB_ENV) or settings.get("database"))
+
+
 def no_display() -> bool:
     return (
         sys.platform.startswith("linux")
@@ -81,7 +88,11 @@ def run(argv: list[str]) -> int:
     app.setApplicationName("FoiaDesk")
     app.setApplicationDisplayName("FoiaDesk")
     settings = Settings()
-    window = start(settings, log_path(args, settings))
+    path, named = log_path(args, settings), named_log(args, settings)
+    if args.screenshot and named and not path.exists():
+        print(f"foiadesk: there is no log at {path}: check the path", file=sys.stderr)
+        return 2
+    window = start(settings, path, ask_if_missing=named)
     app.aboutToQuit.connect(window.close)  # Ctrl-C too: save settings, stop the worker
     sys.excepthook = lambda _type, error, _tb: window.report(error)
     signal.signal(signal.SIGINT, lambda *_: app.quit())
@@ -93,9 +104,10 @@ def run(argv: list[str]) -> int:
     return app.exec()
 
 
-def start(settings: Settings, path: Path) -> MainWindow:
-    """Show the window at once and open the log just after it is painted."""
-    window = MainWindow(settings, path, start_later=True)
+def start(settings: Settings, path: Path, *, ask_if_missing: bool = False) -> MainWindow:
+    """Show the window at once and open the log just after it is painted (``ask_if_missing``:
+    see ``named_log``)."""
+    window = MainWindow(settings, path, start_later=True, ask_if_missing=ask_if_missing)
     window.show()
     return window
 

@@ -254,7 +254,10 @@ class WithoutLog(QObject):
     @Slot(object, object)
     def _finish(self, result: Any, error: BaseException | None) -> None:
         self.wait()
-        if error is not None:
-            self._on_error(error)
-        else:
-            self._on_done(result)
+        try:
+            if error is not None:
+                self._on_error(error)
+            else:
+                self._on_done(result)
+        finally:
+            self.deleteLater()  # its thread has ended: nothing is left to wait for

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from foiadesk.ui.settings import VIEWS, Settings
+from foiadesk.ui.tasks import WithoutLog
 from foiadesk.ui.widgets import MessageBar, guard_the_wheel
 from foiadesk.ui.window_actions import LogActions
 
@@ -48,7 +49,10 @@ class MainWindow(LogActions, QMainWindow):
         *,
         today: Callable[[], date] = date.today,
         start_later: bool = False,
+        ask_if_missing: bool = False,
     ):
+        """``ask_if_missing``: ``log_path`` was named (--db, $FOIADESK_DB, the log used last),
+        so if there is no log there the user is asked before a new one is started."""
         super().__init__()
         self.settings = settings
         self._today = today
@@ -95,6 +99,8 @@ class MainWindow(LogActions, QMainWindow):
         self._start_view = 0  # the view the window opened on (see _start)
         self._looked_at = None  # the session whose log was checked for being a demo
         self._log_path = Path(log_path)
+        self._ask_if_missing = ask_if_missing
+        self.missing: QMessageBox | None = None  # the question about a named log that is not there
         if start_later:
             for label in TAB_LABELS:  # the frame as it will look, until the views are built
                 self.tabs.addTab(QLabel(f"Opening {self._log_path.name}…"), label)
@@ -104,14 +110,73 @@ class MainWindow(LogActions, QMainWindow):
             self._start()
 
     def _start(self) -> None:
-        if self.session is not None:
+        if self.session is not None or self.missing is not None:
             return
+        if self._ask_if_missing and not self._log_path.exists():
+            return self._ask_about_missing(self._log_path)
+        self._open_first(self._log_path)
+
+    def _open_first(self, path: Path) -> None:
         from foiadesk.ui.correspondence import install  # after the first paint: it costs ~0.3 s to import
 
-        self.open_log(self._log_path)
+        self.open_log(path)
         install(self)
         self.show_view(VIEWS.index(self.settings.get("start_view")))
         self._start_view = self.tabs.currentIndex()  # until the user goes to another view
+
+    def _ask_about_missing(self, path: Path, problem: str = "") -> None:
+        """The log FoiaDesk was told to open is not there (a mistyped path, a moved file): a
+        new, empty log there would look as if the requests were gone. The user chooses to
+        start one there, to open another log, or to quit; nothing is written until then."""
+        from foiadesk.core.store.db import backups_dir
+        from foiadesk.core.store.restore import backup_files
+
+        kept = len(backup_files(path))
+        for index in range(self.tabs.count()):
+            if isinstance(label := self.tabs.widget(index), QLabel):
+                label.setText(f"There is no log at {path}.")
+        box = self.missing = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("No log there")
+        box.setText(f"There is no log at {path}.")
+        backups = (
+            f"{kept} backup{'s' if kept != 1 else ''} of it {'are' if kept != 1 else 'is'} kept in "
+            f"{backups_dir(path)}: start a new log there, then Log › Restore a backup… puts "
+            f"{'one' if kept != 1 else 'it'} back."
+            if kept
+            else "Check the path: a new log started there is empty (your requests are not in it)."
+        )
+        box.setInformativeText((f"{problem}\n\n" if problem else "") + backups)
+        start = box.addButton("&Start a new log there", QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton("&Open another log…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(other)
+
+        def answered(button) -> None:
+            self.missing = None
+            box.deleteLater()
+            if button is start:
+                return self._open_first(path)
+            if button is not other:
+                return QTimer.singleShot(0, self.close)
+            from foiadesk.core.store.db import cannot_open
+
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                "Open a FoiaDesk log",
+                str(path.parent if path.parent.is_dir() else Path.home()),
+                "FoiaDesk logs (*.sqlite3 *.db);;All files (*)",
+            )
+            if not name:
+                return self._ask_about_missing(path)
+            chosen = Path(name)
+            why = cannot_open(chosen) if chosen.exists() else f"There is no log at {chosen} either."
+            if why:
+                return self._ask_about_missing(path, why)
+            self._open_first(chosen)
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     # -- actions --------------------------------------------------------------------------
 
@@ -589,8 +654,8 @@ class MainWindow(LogActions, QMainWindow):
         if not self._drafts_may_go("Quit FoiaDesk", "Quit and lose"):
             event.ignore()
             return
-        if self.without_log is not None:  # a restore is never cut short: it ends, then FoiaDesk quits
-            self.without_log.wait()
+        for work in self.findChildren(WithoutLog):  # a restore is never cut short: it ends, then
+            work.wait()  # FoiaDesk quits (reading the backups is short)
         self.settings.set("window/geometry", self.saveGeometry())
         if self.session is not None:
             self._save_layout()

@@ -45,12 +45,30 @@ class LogActions:
 
     def restore_backup(self) -> None:
         """Log › Restore a backup…: pick one of the log's backups (or another file)."""
-        from foiadesk.core.store.restore import list_backups
-        from foiadesk.ui.dialogs.restore import RestoreDialog
+        import shiboken6
 
-        dialog = RestoreDialog(self.session.path, list_backups(self.session.path), self)
+        from foiadesk.core.store import restore
+        from foiadesk.ui.dialogs.restore import RestoreDialog
+        from foiadesk.ui.tasks import WithoutLog
+
+        path = self.session.path
+        dialog = RestoreDialog(path, None, self)
         dialog.chosen.connect(self._restore_from)
         self._show_dialog(dialog)
+
+        def read(backups) -> None:
+            if shiboken6.isValid(dialog) and dialog.isVisible():
+                dialog.set_backups(backups)
+
+        def unreadable(error: BaseException) -> None:
+            if shiboken6.isValid(dialog):
+                dialog.reject()
+            self.report(error)
+
+        # each backup is opened to say what it holds: on a thread of its own, without the
+        # log (which may be the damaged one the user wants to replace)
+        listing = lambda: restore.list_backups(path)  # noqa: E731
+        WithoutLog("Reading the backups", listing, on_done=read, on_error=unreadable, parent=self)
 
     def _restore_from(self, source: Path) -> None:
         """Close the log, restore ``source`` in its place on a thread of its own (the core
@@ -234,9 +252,20 @@ class LogActions:
         from foiadesk.core.tracking.details import requesters
         from foiadesk.ui.dialogs.request import RequestDialog
 
-        dialog = RequestDialog(self.session.index.cases, requesters(self.session.db), self)
+        dialog = RequestDialog(
+            self.session.index.cases, requesters(self.session.db), self, case_id=self._case_in_view()
+        )
         dialog.saver = self._add_request
         self._show_dialog(dialog)
+
+    def _case_in_view(self) -> int | None:
+        """The case the user is looking at: the one the Cases view shows, else the one the
+        request list is filtered to (None: all cases, or requests with no case)."""
+        cases = self._built(2)
+        if cases is not None and self.tabs.currentWidget() is cases:
+            return cases.case.currentData()
+        case_id = self.requests.case_choice.currentData()
+        return case_id if case_id in self.session.index.cases else None
 
     def _add_request(self, draft, done=None, failed=None) -> None:
         """Save a new request; the dialog (``done``/``failed``) closes only once it is saved."""

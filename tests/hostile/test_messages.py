@@ -146,6 +146,10 @@ def test_a_mistyped_log_path_is_refused_not_started_empty(tmp_path, no_crash_log
     assert foiadesk("backup", "--db", log).returncode == 0
     log.unlink()
     refused(foiadesk("requests", "--db", log), "1 backup(s)", "foiadesk restore --db")
+    # $FOIADESK_DB names a log as --db does: refused the same way (the window asks)
+    named = {**os.environ, "FOIADESK_DB": str(typo)}
+    refused(foiadesk("agenda", env=named), str(typo), "add-request or draft")
+    assert not typo.parent.exists()
 
 
 def test_the_crash_log_names_no_file_it_could_not_write(tmp_path, monkeypatch):

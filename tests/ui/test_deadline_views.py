@@ -204,3 +204,60 @@ def test_a_remanded_appeal_stays_on_screen_as_history_with_no_next_step(qtbot, o
     for _ in range(current - first):
         qtbot.keyClick(detail.clock_table, Qt.Key.Key_Down)
     assert detail.filing_actions.next_button.isEnabled()
+
+
+def test_a_deadlines_trace_says_where_it_stands_in_words_as_on_the_command_line(
+    qtbot, open_window, tmp_path, capsys
+):
+    """The trace under the deadlines opens with a sentence, not a "[overdue]" tag."""
+    from foiadesk.cli import run
+
+    path = tmp_path / "late.sqlite3"
+    db = connect(path)
+    request_id = log.add_directory_request(db, load_directory().component("ICE"), title="MOU drafts").new_id
+    filed = log.NewEvent("filed", D("2026-10-01"), channel="portal", agency_received_on=D("2026-10-01"))
+    log.record_event(db, request_id, filed, today=D("2026-11-25"))
+    db.close()
+    # 20 working days after 2026-10-01, Columbus Day (2026-10-12) off: 2026-10-30, which on
+    # 2026-11-25 is 26 days ago.
+    expected = "Response due — owed by the agency: 26 days overdue (due 2026-10-30)"
+    window = open_window(path)
+    window.open_request(request_id)
+    detail = window.requests.detail
+    table = detail.clock_table
+    labels = [detail.clocks.index(r, 0).data() for r in range(detail.clocks.rowCount())]
+    row = next(r for r, label in enumerate(labels) if label.startswith("Response"))
+    rect = table.visualRect(detail.clocks.index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    shown = detail.trace.toPlainText()
+    assert shown.splitlines()[0] == expected
+    assert "[" not in shown.splitlines()[0]
+    assert run(["show", str(request_id), "--db", str(path), "--today", "2026-11-25"]) == 0
+    assert expected in capsys.readouterr().out
+
+
+def test_an_agenda_whose_only_overdue_deadline_is_older_than_its_span_says_so(qtbot, open_window, tmp_path):
+    """The agenda shows the last 30 days' overdue deadlines at first: one overdue longer is
+    said to be there (not "0 overdue", "nothing due"), and choosing Everything overdue shows it."""
+    path = tmp_path / "late.sqlite3"
+    db = connect(path)
+    request_id = log.add_directory_request(db, load_directory().component("ICE"), title="MOU drafts").new_id
+    filed = log.NewEvent("filed", D("2026-09-01"), channel="portal", agency_received_on=D("2026-09-01"))
+    log.record_event(db, request_id, filed, today=D("2026-11-25"))
+    db.close()
+    # due 20 working days after 2026-09-01 (Labor Day 2026-09-07 off): 2026-09-30, 56 days
+    # before 2026-11-25, so outside the first span of 30 days
+    window = open_window(path)
+    window.show_view(0)
+    agenda = window.agenda
+    heading = agenda.model.index(0, 0).data()
+    said = "Overdue · 1 overdue longer than 30 days: choose “Everything overdue” to see it"
+    assert heading == said, heading
+    assert agenda.summary.text().startswith("0 overdue (and 1 older) · "), agenda.summary.text()
+    agenda.span.setFocus()
+    qtbot.keyClick(agenda.span, Qt.Key.Key_End)
+    assert agenda.span.currentText() == "Everything overdue"
+    qtbot.waitUntil(lambda: agenda.model.count("overdue") == 1, timeout=5_000)
+    assert agenda.summary.text().startswith("1 overdue · ")
+    row = agenda.model.index(0, 1, agenda.model.group_index("overdue", "agency"))
+    assert row.data() == "56 days overdue"

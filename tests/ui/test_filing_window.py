@@ -14,7 +14,7 @@ from decimal import Decimal
 from email.policy import default
 
 import pytest
-from conftest import wait_loaded
+from conftest import TODAY, wait_loaded
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton
@@ -115,7 +115,9 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
     # Portal fields: every field of FOIA.gov's ICE form, each with a Copy button
     click(qtbot, actions.portal_button)
     portal = actions.dialog
-    assert portal.isVisible() and "DHS-ICE" in portal.windowTitle() + portal.form.title
+    # headed with the office as the window names it, not FOIA.gov's name for its form ("DHS-ICE")
+    head = next(w.text() for w in portal.findChildren(QLabel) if "paste each field into" in w.text())
+    assert portal.isVisible() and head.startswith("<b>ICE</b>: paste each field into "), head
     assert portal.problems.text() == "Every field passes the form's rules."
     assert list(portal.copy_buttons)[:2] == ["name_first", "name_last"]
     click(qtbot, portal.copy_buttons["fee_amount_willing"])
@@ -187,7 +189,7 @@ def test_file_and_follow_up_by_clicking(qtbot, open_window, drafted, tmp_path, m
         assert fact in appeal, fact
     qtbot.waitUntil(
         lambda: any(
-            "Follow-up drafted: Administrative appeal" in (detail.events.index(r, 2).data() or "")
+            (detail.events.index(r, 2).data() or "").startswith("Drafted: Administrative appeal (")
             for r in range(detail.events.rowCount())
         ),
         timeout=TIMEOUT,
@@ -322,6 +324,10 @@ def test_a_drafted_follow_up_says_where_it_went(qtbot, open_window, drafted, mon
     # The letter is selected on the timeline, the keyboard on it: Enter opens it
     event = detail.selected_event()
     assert event is not None and detail.events.event(event).summary.startswith("Follow-up drafted: Status")
+    # …and its row reads as one says it: drafted, what, in which file (not "Drafted: Follow-up drafted: …")
+    row = detail.events.row_of(event)
+    said = detail.events.index(row, 2).data()
+    assert said == f"Drafted: Status inquiry ({actions.last_followup.filename})", said
     assert window.focusWidget() is detail.event_table and detail.open_button.isEnabled()
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
@@ -894,3 +900,57 @@ def test_a_channel_the_component_has_no_address_for_is_greyed(qtbot, open_window
     actions.menu.close()
     assert texts["Letter to print and fax (none on file for ICE)"] is False
     assert texts["Letter to print and mail…"] is True
+
+
+def test_a_follow_up_drafted_on_a_long_timeline_is_in_sight(qtbot, open_window, demo_copy):
+    """ "It is selected there", the window says: on a request with a long timeline the letter's
+    row is scrolled into the timeline's view, below the message that says so."""
+    from foiadesk.core.tracking.tracker import view_request
+
+    window = open_window(demo_copy)
+    window.resize(1366 - 16, 768 - 48)
+    session = window.session
+    late = [
+        int(rid)
+        for rid in session.index.columns["id"]
+        if (v := view_request(session.db, int(rid)))
+        and len(v.events) >= 7
+        and any(c.key == "response" and c.state(TODAY) == "overdue" for c in v.clocks)
+    ]
+    assert late, "the demo log has an overdue request with a long timeline"
+    actions, dialog = next_step_on(qtbot, window, late[0], "response")
+    assert dialog.kind.currentData() == "status"
+    click(qtbot, ok(dialog))
+    qtbot.waitUntil(lambda: actions.last_followup is not None, timeout=TIMEOUT)
+    assert "it is selected there" in window.banner.text.text()
+    detail = window.requests.detail
+    table = detail.event_table
+    event = detail.selected_event()
+    assert detail.events.event(event).type == "drafted"
+    qtbot.wait(50)  # the message's room taken from the views
+    rect = table.visualRect(detail.events.index(detail.events.row_of(event), 2))
+    assert table.viewport().rect().contains(rect), (rect, table.viewport().rect())
+
+
+def test_a_letter_the_log_cannot_support_yet_says_why_when_chosen(qtbot, open_window, drafted):
+    """No acknowledgment, so no tracking number: the Public Liaison letter says so as soon as it
+    is chosen, before any words are typed (and Draft and log drafts nothing); the status
+    inquiry (which asks for that number) can be drafted."""
+    window = on_its_missed_response(qtbot, open_window, drafted)
+    actions = window.requests.detail.filing_actions
+    click(qtbot, actions.next_button)
+    dialog = actions.dialog
+    draft = ok(dialog)
+    assert dialog.kind.currentData() == "status" and draft.isEnabled() and not dialog.error.isVisible()
+    dialog.kind.setFocus()
+    while dialog.kind.currentData() != "liaison":
+        qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)
+    assert dialog.error.isVisible()
+    said = dialog.error.text()
+    assert said.startswith("Request #2 has no agency tracking number yet: log the acknowledgment"), said
+    assert said.endswith("until then, a status inquiry asks the agency for it.")
+    click(qtbot, draft)
+    qtbot.wait(50)
+    assert dialog.isVisible() and actions.last_followup is None and dialog.error.text() == said
+    qtbot.keyClick(dialog.kind, Qt.Key.Key_Home)
+    assert dialog.kind.currentData() == "status" and draft.isEnabled() and not dialog.error.isVisible()

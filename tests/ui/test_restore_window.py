@@ -20,6 +20,14 @@ def trigger(window, menu: str, text: str) -> None:
     next(a for a in bar.actions() if a.text() == text).trigger()
 
 
+def open_restore(qtbot, window):
+    """Log › Restore a backup…, once it has read the backups (each opened to say what it holds)."""
+    trigger(window, "&Log", "&Restore a backup…")
+    dialog = window.dialog
+    qtbot.waitUntil(lambda: not dialog.backups.item(0).text().startswith("Reading the backups"))
+    return dialog
+
+
 def own_log(demo_copy):
     with closing(sqlite3.connect(demo_copy)) as db:  # the user's own log, not a demo
         db.execute(f"DROP TABLE {DEMO_TABLE}")
@@ -46,8 +54,7 @@ def back_up_then_add_a_mistake(qtbot, window):
 def test_restoring_the_backup_takes_back_the_mistake(qtbot, open_window, demo_copy):
     window = open_window(own_log(demo_copy))
     before = back_up_then_add_a_mistake(qtbot, window)
-    trigger(window, "&Log", "&Restore a backup…")
-    dialog = window.dialog
+    dialog = open_restore(qtbot, window)
     assert dialog.isVisible() and dialog.windowTitle() == "Restore a backup"
     assert dialog.backups.count() == 1
     shown = dialog.backups.item(0).text()
@@ -65,7 +72,7 @@ def test_restoring_the_backup_takes_back_the_mistake(qtbot, open_window, demo_co
     assert f"{before} requests" in said and "before-restore" in said and "restore it to undo this" in said
     assert window.banner.isVisible()
     # the log as it was, mistake and all, is now the newest backup offered
-    trigger(window, "&Log", "&Restore a backup…")
+    open_restore(qtbot, window)
     assert "the log as it was before a restore" in window.dialog.backups.item(0).text()
     assert f"{before + 1} requests" in window.dialog.backups.item(0).text()
     qtbot.keyClick(window.dialog, Qt.Key.Key_Escape)
@@ -78,7 +85,7 @@ def test_a_damaged_file_is_refused_and_the_log_stays(qtbot, open_window, demo_co
     bad = tmp_path / "usb-stick-copy.sqlite3"
     bad.write_bytes(b"half a file " * 2000)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
-    trigger(window, "&Log", "&Restore a backup…")
+    open_restore(qtbot, window)
     assert "No backups of" in window.dialog.backups.item(0).text()
     other = next(
         b for b in window.dialog.findChildren(type(window.dialog.restore_button)) if "another" in b.text()
@@ -92,8 +99,7 @@ def test_a_damaged_file_is_refused_and_the_log_stays(qtbot, open_window, demo_co
 
 
 def pick_the_backup(qtbot, window):
-    trigger(window, "&Log", "&Restore a backup…")
-    dialog = window.dialog
+    dialog = open_restore(qtbot, window)
     rect = dialog.backups.visualItemRect(dialog.backups.item(0))
     qtbot.mouseClick(dialog.backups.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
@@ -153,3 +159,39 @@ def test_unsaved_letters_are_asked_about_before_a_restore(qtbot, open_window, de
     assert len(window.session.index) == before + 1 and window.composer.unsaved == 2
     discard = QMessageBox.StandardButton.Discard
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: discard))  # to close
+
+
+def test_the_backups_are_read_while_the_window_answers_and_nothing_is_left_behind(
+    qtbot, open_window, demo_copy, monkeypatch
+):
+    """Each backup is opened to say what it holds: the dialog opens at once and says it is
+    reading them, off the window's thread; once read, and once restored, no worker of that
+    work is left in the window."""
+    from foiadesk.core.store import restore as core_restore
+    from foiadesk.ui.tasks import WithoutLog
+
+    window = open_window(own_log(demo_copy))
+    before = back_up_then_add_a_mistake(qtbot, window)
+    real, go, on_main_thread = core_restore.describe_backup, threading.Event(), []
+
+    def many_large_backups(path):
+        on_main_thread.append(threading.current_thread() is threading.main_thread())
+        go.wait(5)
+        return real(path)
+
+    monkeypatch.setattr(core_restore, "describe_backup", many_large_backups)
+    trigger(window, "&Log", "&Restore a backup…")
+    dialog = window.dialog
+    assert dialog.isVisible() and dialog.backups.item(0).text() == "Reading the backups of log.sqlite3…"
+    assert not dialog.restore_button.isEnabled()
+    go.set()
+    qtbot.waitUntil(lambda: "backed up by hand" in dialog.backups.item(0).text(), timeout=10_000)
+    assert on_main_thread == [False]
+    qtbot.waitUntil(lambda: not window.findChildren(WithoutLog), timeout=5_000)
+    rect = dialog.backups.visualItemRect(dialog.backups.item(0))
+    qtbot.mouseClick(dialog.backups.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Restored the backup" in window.banner.text.text(), timeout=20_000)
+    wait_loaded(qtbot, window)
+    assert len(window.session.index) == before
+    qtbot.waitUntil(lambda: not window.findChildren(WithoutLog), timeout=5_000)

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from conftest import TODAY, wait_loaded
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from foiadesk.core.store.log import NewEvent
 from foiadesk.ui.dialogs.event import EventDialog, EventDraft
@@ -188,6 +188,53 @@ def test_a_new_request_appears_selected_and_takes_its_filing(qtbot, open_window,
     list_row = model.row_of(121)
     assert model.index(list_row, model.HEADERS.index("Due")).data() == "2026-12-02"
     assert model.index(list_row, model.HEADERS.index("Status")).data() == "Filed"
+
+
+def test_a_new_request_joins_the_case_the_window_shows(qtbot, open_window, demo_copy):
+    """The list filtered to a case (or the Cases view on one): Ctrl+N starts the request in
+    that case, and it is saved there; with all cases shown it starts in none."""
+    from sqlite_utils import Database
+
+    from foiadesk.core.store.log import add_case
+
+    db = Database(demo_copy)
+    add_case(db, slug="dhs-ssa", name="DHS–SSA address matching")
+    db.close()
+    window = open_window(demo_copy)
+    press(qtbot, window, Qt.Key.Key_2)
+    choice = window.requests.case_choice
+    choice.setFocus()
+    qtbot.keyClick(choice, Qt.Key.Key_Home)
+    while choice.currentText() != "DHS–SSA address matching":
+        qtbot.keyClick(choice, Qt.Key.Key_Down)
+    press(qtbot, window, Qt.Key.Key_N)
+    dialog = window.dialog
+    assert isinstance(dialog, RequestDialog) and dialog.case.currentText() == "DHS–SSA address matching"
+    qtbot.keyClicks(dialog.title, "Address-matching agreement with SSA")
+    dialog.component.setEditText("ICE")
+    add = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert add.text() == "Add request"
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.requests.current_request_id() == 121, timeout=10_000)
+    assert "case: DHS–SSA address matching" in window.requests.detail.meta.text()
+    assert window.requests.model.row_of(121) is not None  # in sight in the filtered list
+
+    # The Cases view on the demo's own case: a new request starts there
+    press(qtbot, window, Qt.Key.Key_3)
+    shown = window.cases.case.currentText()
+    assert shown and shown != "DHS–SSA address matching"
+    press(qtbot, window, Qt.Key.Key_N)
+    assert window.dialog.case.currentText() == shown
+    window.dialog.reject()
+
+    # All cases: no case is assumed
+    press(qtbot, window, Qt.Key.Key_2)
+    choice.setFocus()
+    qtbot.keyClick(choice, Qt.Key.Key_Home)
+    assert choice.currentText() == "All cases"
+    press(qtbot, window, Qt.Key.Key_N)
+    assert window.dialog.case.currentText() == "No case"
+    window.dialog.reject()
 
 
 def test_a_new_request_in_a_log_of_one_profile_is_signed_by_it(qtbot, open_window, tmp_path):

@@ -187,10 +187,37 @@ class Clock:
     def counted(self) -> int:
         return sum(step.counted for step in self.steps)
 
-    def explain(self) -> str:
-        """The trace as text, one line per step, ending with the result."""
+    def standing(self, today: date) -> str:
+        """Where the deadline stands on ``today``, in words: '75 days overdue', 'due in 5
+        days', 'met on 2026-10-06', 'passed unused on 2026-12-15'."""
+        state = self.state(today)
+        done = self.done_on.isoformat() if self.done_on else ""
+        due = self.due.isoformat() if self.due else ""
+        if state == "estimate":
+            return "the agency's own estimate"
+        if state in ("reached", "pending"):
+            return f"reached on {due}" if state == "reached" else "not reached yet"
+        if state == "answered late":
+            return f"reached on {due}; the agency answered late, on {done}"
+        if state == "moot":
+            return f"no longer needed after {done}" if done else "no longer needed"
+        if state == "met":
+            return f"met on {done}"
+        if state == "missed":
+            return f"done on {done}, after it was due ({due})" if done else f"passed unused on {due}"
+        if state in ("paused", "no date") or self.due is None:
+            return "paused" if state == "paused" else "no date yet"
+        days = (self.due - today).days
+        if days < 0:
+            return f"{-days:,} day{'s' if days != -1 else ''} overdue (due {due})"
+        return "due today" if days == 0 else ("due tomorrow" if days == 1 else f"due in {days} days")
+
+    def explain(self, today: date | None = None) -> str:
+        """The trace as text, one line per step, ending with the result; given ``today``,
+        its first line also says where the deadline stands (see ``standing``)."""
         owed = "a milestone, owed by no one" if self.owed_by == "milestone" else f"owed by the {self.owed_by}"
-        lines = [f"{self.label} — {owed}", f"Rule: {self.rule} ({self.cite})"]
+        now = f": {self.standing(today)}" if today is not None else ""
+        lines = [f"{self.label} — {owed}{now}", f"Rule: {self.rule} ({self.cite})"]
         for step in self.steps:
             lines.append(f"  {step.text}")
             lines.extend(f"      not counted: {text}" for text in _group_days_off(step.skipped))

@@ -123,6 +123,17 @@ class _Part:
 # -- what the index says -----------------------------------------------------------------------
 
 
+def records_sought(description: str) -> str:
+    """A request's description on one line of the index. Its lines stay apart: a letter
+    drafted in Compose lists one kind of record a line ("The agreement, its drafts and
+    amendments" / "Counts of requests…"), which run together joined by a space alone."""
+    lines = [" ".join(line.split()) for line in description.splitlines() if line.strip()]
+    text = ""
+    for line in lines:
+        text += ("" if not text else " " if text[-1] in ".;:,!?" else "; ") + line
+    return text
+
+
 def describe_event(ev: Event) -> tuple[str, str]:
     """(what happened, its details on one line) for a row of the index; tracking numbers
     have their own column."""
@@ -316,7 +327,7 @@ def _plan_request(db: Database, request_id: int, folder: str, as_of: date, cal: 
         "request": {
             "id": view.id,
             "title": view.title,
-            "description": " ".join((row[0] or "").split()),
+            "description": records_sought(row[0] or ""),
             "component": view.component,
             "component_name": view.component_name,
             "agency": row[1],

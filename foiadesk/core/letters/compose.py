@@ -39,7 +39,7 @@ from foiadesk.core.letters.drafting import render, suggested_filename
 from foiadesk.core.letters.filing import portal_overruns
 from foiadesk.core.reference.casepack import CasePack, case_columns
 from foiadesk.core.reference.directory import Component
-from foiadesk.core.store import log, reads
+from foiadesk.core.store import log, reads, sent
 from foiadesk.core.store.db import StorageError, read_only_reason, write
 from foiadesk.core.store.fees import record_fee
 from foiadesk.core.store.requesters import find_or_add_requester
@@ -239,7 +239,7 @@ def log_drafts(
                 log.NewEvent(
                     "drafted",
                     options.letter_date,
-                    summary=f"Request letter drafted ({draft.filename})",
+                    summary=f"{sent.REQUEST_LETTER} drafted ({draft.filename})",
                     body=draft.text,
                     files=(log.Attachment(draft.filename, draft.docx, DOCX_MIME),),
                 ),

@@ -553,7 +553,8 @@ def _ref(h: History, kind: str = "") -> RequestRef:
     if not h.tracking:
         raise DraftingError(
             f"Request #{h.request_id} has no agency tracking number yet: log the acknowledgment "
-            "with its tracking number (a filing confirmation is not one)."
+            "with its tracking number (a filing confirmation is not one); until then, a status "
+            "inquiry asks the agency for it."
         )
     submitted = h.filed.occurred_on if h.filed else None
     if submitted is None:
@@ -1391,16 +1392,28 @@ def followup_notes(
     office on file, a Glomar answer's argument...), read without rendering the letter, so
     they can be shown while the user fills it in. None when it cannot be drafted: drafting
     says why."""
+    return followup_check(db, request_id, kind, inputs, letter_date=letter_date)[0]
+
+
+def followup_check(
+    db: Database, request_id: int, kind: str, inputs: Inputs | None = None, *, letter_date: date | None = None
+) -> tuple[tuple[str, ...], str]:
+    """(the notes of ``followup_notes``, why the follow-up cannot be drafted now: "" when it
+    can). What stops a draft is a fact the log lacks (a tracking number, the decision to
+    appeal) or one of ``inputs`` left empty (the fees agreed to), said as soon as the kind
+    is chosen."""
     letter_date = letter_date or date.today()
+    if kind not in KINDS:
+        return (), f"'{kind}' is not a follow-up; use one of: {', '.join(KINDS)}."
     requester = requester_for(db, request_id)
-    if kind not in KINDS or requester is None:
-        return ()
+    if requester is None:
+        return (), f"Request #{request_id} has no requester profile to sign with: give one (--profile)."
     h = history_of(db, request_id, today=letter_date)
     try:
         ctx = build_followup(kind, h, requester, inputs or Inputs(), letter_date=letter_date)
-    except UserError:
-        return ()
-    return tuple(ctx["warnings"])
+    except UserError as exc:
+        return (), str(exc)
+    return tuple(ctx["warnings"]), ""
 
 
 def log_followup(db: Database, followup: Followup, *, on: date | None = None) -> log.Changes:

@@ -72,16 +72,21 @@ class Restored:
     kept: Path | None  # the log as it was, backed up first (None: there was no log)
 
 
-def list_backups(log: Path | str) -> list[Backup]:
-    """The backups of ``log`` in its backups folder, newest first, with what each holds."""
+def backup_files(log: Path | str) -> list[Path]:
+    """The files in ``log``'s backups folder named as its backups, none of them opened."""
     log = Path(log)
     folder = backups_dir(log)
     found = []
     for path in folder.glob("*.sqlite3") if folder.is_dir() else ():
         named = BACKUP_NAME.fullmatch(path.name)
-        if named is None or named["stem"] != log.stem:
-            continue
-        found.append(describe_backup(path))
+        if named is not None and named["stem"] == log.stem:
+            found.append(path)
+    return found
+
+
+def list_backups(log: Path | str) -> list[Backup]:
+    """The backups of ``log`` in its backups folder, newest first, with what each holds."""
+    found = [describe_backup(path) for path in backup_files(log)]
     return sorted(found, key=lambda b: (b.made or datetime.min, b.path.name), reverse=True)
 
 

@@ -9,6 +9,7 @@ from foiadesk.core.store.reads import AGENCY_NUMBER
 
 FOLLOW_UP = "Follow-up"  # how a drafted follow-up's summary starts
 IDENTITY = "Identity statement"  # how a drafted identity statement's summary starts
+REQUEST_LETTER = "Request letter"  # how a request letter's summary starts (drafted in Compose)
 
 
 def first_filed_on(db: Database, request_id: int) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from foiadesk.core.deadlines.events import EVENT_TYPES, OUTCOME_LABELS, Event
-from foiadesk.core.store import reads
+from foiadesk.core.store import reads, sent
 from foiadesk.core.store.log import LogError, NewEvent
 
 
@@ -42,9 +42,24 @@ def event_details(event: Event | NewEvent, *, channel: bool = True) -> list[str]
     if event.linked_request is not None:
         parts.append(f"request there: #{event.linked_request}")
     summary = " ".join((event.summary or "").split())
+    if event.type == "drafted":
+        summary = _drafted_what(summary)
     if summary and summary != kind.label:
         parts.append(summary)
     return parts
+
+
+def _drafted_what(summary: str) -> str:
+    """What a letter FoiaDesk drafted is, without the "drafted" its summary repeats after the
+    event's own label: "Follow-up drafted: Status inquiry (x.docx)" → "Status inquiry
+    (x.docx)", "Request letter drafted (x.docx)" → "Request letter (x.docx)". A summary the
+    user wrote is left as written."""
+    for what in (sent.FOLLOW_UP, sent.REQUEST_LETTER, sent.IDENTITY):
+        if summary.startswith(f"{what} drafted: "):
+            return summary.removeprefix(f"{what} drafted: ")
+        if summary.startswith(f"{what} drafted "):
+            return what + summary.removeprefix(f"{what} drafted")
+    return summary
 
 
 def channel_name(channel: str | None) -> str:

@@ -14,6 +14,7 @@ All three call the same core functions as the command line (``file_request``,
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -59,12 +60,13 @@ from foiadesk.core.letters.filing import (
 from foiadesk.core.letters.followups import (
     Inputs,
     draft_followup,
-    followup_notes,
+    followup_check,
     log_followup,
     takes_fee_cap,
 )
 from foiadesk.core.letters.next_steps import KINDS
 from foiadesk.core.store.log import Attachment
+from foiadesk.core.tracking.titles import list_office, office_name
 from foiadesk.ui.dialogs.event import date_edit
 from foiadesk.ui.session import Session
 
@@ -274,11 +276,14 @@ class PortalFieldsDialog(QDialog):
         self.form = portal_fields(session.db, request_id, on=session.today())
         self.copy_buttons: dict[str, QPushButton] = {}
         self.values: dict[str, QWidget] = {}
+        office = html.escape(list_office(self.form.component))
         head = QLabel(
-            f"<b>{self.form.title}</b>: paste each field into {self.form.portal} "
-            f"(FoiaDesk never connects). Form as of {self.form.as_of}."
+            f"<b>{office}</b>: paste each field into {html.escape(self.form.portal)} "
+            f"(FoiaDesk never connects). FOIA.gov's form as of {self.form.as_of}."
         )
+        head.setToolTip(f"{office_name(self.form.component)}: FOIA.gov's form {self.form.title}")
         head.setWordWrap(True)
+        self.head = head
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         if self.form.problems:
@@ -493,13 +498,16 @@ class FollowupDialog(QDialog):
     def _show_notes(self) -> None:
         """The notes the draft will carry, shown before it is drafted: the appeal office on
         file, what a Glomar or no-records appeal needs from the user..."""
-        notes = followup_notes(
+        notes, refusal = followup_check(
             self.session.db, self.request_id, self.kind.currentData(), self.inputs(),
             letter_date=self.session.today(),
         )  # fmt: skip
         said = [_in_window_words(note) for note in notes]
         self.notes.setText("\n".join(["Check before you send:", *(f"• {note}" for note in said)]))
         self.notes.setVisible(bool(said))
+        # what the letter lacks (a fact of the log, or a field to fill) is said as soon as
+        # it is chosen, not only after Draft and log
+        _message(self.error, _in_window_words(refusal) if refusal else "")
 
     def inputs(self) -> Inputs:
         narrowing = self.narrowing.toPlainText()

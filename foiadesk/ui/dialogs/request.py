@@ -51,10 +51,18 @@ def component_label(component: Component) -> str:
 
 
 class RequestDialog(CommitOnAccept, QDialog):
-    """Title, component (type any part of its name), case, requester and description.
-    It closes once the request is saved (see ``CommitOnAccept``)."""
+    """Title, component (type any part of its name), case (at first ``case_id``, the case the
+    window shows), requester and description. It closes once the request is saved (see
+    ``CommitOnAccept``)."""
 
-    def __init__(self, cases: dict[int, str], requesters: list[tuple[int, str]], parent=None):
+    def __init__(
+        self,
+        cases: dict[int, str],
+        requesters: list[tuple[int, str]],
+        parent=None,
+        *,
+        case_id: int | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("New request")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
@@ -74,8 +82,9 @@ class RequestDialog(CommitOnAccept, QDialog):
         self.component.setCompleter(completer)
         self.case = QComboBox()
         self.case.addItem("No case", None)
-        for case_id, name in cases.items():
-            self.case.addItem(name, case_id)
+        for key, name in cases.items():
+            self.case.addItem(name, key)
+        self.case.setCurrentIndex(max(0, self.case.findData(case_id)) if case_id is not None else 0)
         self.requester = QComboBox()
         self.requester.addItem("Not set", None)
         for requester_id, name in requesters:

@@ -26,7 +26,8 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 class RestoreDialog(QDialog):
     chosen = Signal(object)  # the Path of the backup to restore
 
-    def __init__(self, log: Path, backups: list[Backup], parent=None):
+    def __init__(self, log: Path, backups: list[Backup] | None, parent=None):
+        """``backups`` None: they are still being read; ``set_backups`` shows them."""
         super().__init__(parent)
         self.log = log
         self.setWindowTitle("Restore a backup")
@@ -39,16 +40,7 @@ class RestoreDialog(QDialog):
         self.backups = QListWidget()
         self.backups.setAccessibleName("Backups of this log")
         self.backups.setWordWrap(True)
-        for backup in backups:
-            item = QListWidgetItem(backup.describe())
-            item.setToolTip(str(backup.path))
-            item.setData(PATH_ROLE, backup.path)
-            if backup.requests is None:  # damaged, not a log, or from a newer FoiaDesk
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.backups.addItem(item)
-        if not backups:
-            self.backups.addItem(f"No backups of {log.name} yet (Log › Back up now makes one).")
-            self.backups.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        self.set_backups(backups)
         self.backups.itemActivated.connect(lambda _item: self._restore())
         buttons = QDialogButtonBox()
         self.restore_button = QPushButton("&Restore this backup")
@@ -71,6 +63,25 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.backups, 1)
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 22)
+
+    def set_backups(self, backups: list[Backup] | None) -> None:
+        """List ``backups`` (what each holds is read from its file, which takes a moment
+        for many large ones: None says they are being read)."""
+        self.backups.clear()
+        if backups is None:
+            self.backups.addItem(f"Reading the backups of {self.log.name}…")
+            self.backups.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+            return
+        for backup in backups:
+            item = QListWidgetItem(backup.describe())
+            item.setToolTip(str(backup.path))
+            item.setData(PATH_ROLE, backup.path)
+            if backup.requests is None:  # damaged, not a log, or from a newer FoiaDesk
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.backups.addItem(item)
+        if not backups:
+            self.backups.addItem(f"No backups of {self.log.name} yet (Log › Back up now makes one).")
+            self.backups.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _picked(self) -> Path | None:
         """The backup the user can see selected (a row the list only put its focus on is no

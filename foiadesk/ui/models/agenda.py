@@ -210,16 +210,24 @@ class AgendaModel(QAbstractItemModel):
             if self.session.db is None:  # not read yet (or not readable): no "nothing due"
                 return OWER_LABELS[owed_by] if owed_by else WHEN_LABELS[when]
             if owed_by is None:
+                hidden = self.hidden if when == "overdue" else 0
+                if hidden and not n:  # not "nothing due": an older one is there, out of sight
+                    them = "it" if hidden == 1 else "them"
+                    return (
+                        f"{WHEN_LABELS[when]} · {hidden:,} overdue longer than {self.overdue_days} days: "
+                        f"choose “Everything overdue” to see {them}"
+                    )
                 text = f"{WHEN_LABELS[when]} · {n:,}" if n else f"{WHEN_LABELS[when]} · nothing due"
-                if when == "overdue" and self.hidden:
-                    text += f"   (and {self.hidden:,} older: choose “Everything overdue” to see them)"
+                if hidden:
+                    text += f"   (and {hidden:,} older: choose “Everything overdue” to see them)"
                 return text
             return f"{OWER_LABELS[owed_by]} · {n:,}" if n else f"{OWER_LABELS[owed_by]} · nothing"
         if role == Qt.ItemDataRole.FontRole:
             font = QFont(QGuiApplication.font())
             font.setBold(owed_by is None or (owed_by == "requester" and n > 0))
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and not n:
+        out_of_sight = when == "overdue" and owed_by is None and self.hidden
+        if role == Qt.ItemDataRole.ForegroundRole and not n and not out_of_sight:
             return QGuiApplication.palette().color(QGuiApplication.palette().ColorRole.PlaceholderText)
         return None
 

@@ -173,7 +173,8 @@ class AgendaView(QWidget):
                 self.table.setExpanded(group, self._folded.get((when, owed_by), default))
         self._count_drafts()
         overdue, week, next_week = (model.count(w) for w in WHEN[:3])
-        self.summary.setText(f"{overdue:,} overdue · {week:,} due this week · {next_week:,} next week")
+        older = f" (and {model.hidden:,} older)" if model.hidden else ""  # never "0 overdue" when there are
+        self.summary.setText(f"{overdue:,} overdue{older} · {week:,} due this week · {next_week:,} next week")
         if self.session.db is None:
             self.summary.setText(not_read(self.session))
         self.summary.setToolTip(

@@ -273,11 +273,10 @@ class RequestDetail(QWidget):
             self.trace.setPlainText("This request has no deadlines yet: they start when it is filed.")
             return
         clock = self.clocks.clock(self.clocks.key(index.row()))
-        state = clock.state(self.session.today())
         typical = f"\n\n{self.typical}" if clock.key == "response" and self.typical else ""
-        explained = clock.explain()
+        explained = clock.explain(self.session.today())
         legend = tag_legend(explained)
-        self.trace.setPlainText(f"[{state}] {explained}{typical}" + (f"\n\n{legend}" if legend else ""))
+        self.trace.setPlainText(f"{explained}{typical}" + (f"\n\n{legend}" if legend else ""))
 
     # -- the timeline -------------------------------------------------------------------------
 
@@ -295,8 +294,11 @@ class RequestDetail(QWidget):
         if row is None:
             return False
         self.record.setCurrentIndex(0)  # the Timeline tab
-        self.event_table.setCurrentIndex(self.events.index(row, 0))
-        self.event_table.setFocus()
+        table, index = self.event_table, self.events.index(row, 0)
+        table.setCurrentIndex(index)
+        table.doItemsLayout()  # the row was just added: its scroll range is laid out later
+        table.scrollTo(index)
+        table.setFocus()
         return True
 
     def _event_chosen(self, *_args) -> None:
