@@ -249,7 +249,7 @@ def test_an_agency_closure_is_logged_with_its_reason_and_its_appeal_is_on_the_ag
     assert run(["show", "--db", db, "1", "--today", "2026-12-07"]) == 0
     out = capsys.readouterr().out
     assert "Status: Closed by agency" in out
-    assert "Closed by the agency (administrative closure) (No reply to a still-interested letter)" in out
+    assert "Closed by the agency (administrative closure): No reply to a still-interested letter" in out
     assert run(["agenda", "--db", db, "--today", "2026-12-07"]) == 0
     assert "2027-03-29" in capsys.readouterr().out
 
@@ -268,3 +268,20 @@ def test_requests_and_agenda_name_offices_as_the_window_does_never_by_directory_
     for out in (listed, agenda):
         assert "BIA" in out and "HUD Headquarters" in out  # "Headquarters" alone names no agency
         assert "--" not in out
+
+
+def test_show_lists_each_event_with_its_details_after_a_colon_never_in_brackets_twice(tmp_path, capsys):
+    from datetime import date
+
+    from foiadesk.core.store import log
+    from foiadesk.core.store.db import connect
+
+    db = str(tmp_path / "cli.sqlite3")
+    assert run(["add-request", "--db", db, "--title", "MOU drafts", "--component", "ICE"]) == 0
+    summary = "Request letter drafted (2026-11-02 ICE request.docx)"
+    log.record_event(connect(db), 1, log.NewEvent("drafted", date(2026, 11, 2), summary=summary))
+    capsys.readouterr()
+    assert run(["show", "--db", db, "1"]) == 0
+    out = capsys.readouterr().out
+    assert "  2026-11-02  Drafted: Request letter (2026-11-02 ICE request.docx)\n" in out
+    assert "((" not in out and "))" not in out

@@ -625,3 +625,18 @@ def test_a_waiver_appeal_says_what_the_request_showed_only_of_a_letter_drafted_h
     theirs = "\n".join(letter(db, by_hand, "appeal", reporter))
     assert "Each factor of your regulations (6 CFR 5.11(k)) is met." in theirs
     assert "my request showed" not in theirs.lower() and "my request explained" not in theirs
+
+
+def test_a_request_logged_without_a_signer_is_signed_by_the_log_s_only_profile(db):
+    """A request filed outside FoiaDesk and added to the log to track it has no requester;
+    its follow-up is signed by the one profile the log has, or says where to add one."""
+    rid = request_at(db, "ICE")
+    with pytest.raises(UserError, match=r"add yours in Settings › Requester profiles"):
+        draft_followup(db, rid, "status", Inputs(), letter_date=DAY)
+    log.add_requester(db, name="Maya Okafor", email="maya@example.org")
+    text = "\n".join(paragraphs(draft_followup(db, rid, "status", Inputs(), letter_date=DAY).docx))
+    assert "Maya Okafor" in text
+    # two profiles: which of them signs is the user's to say, not FoiaDesk's to guess
+    log.add_requester(db, name="Jon Roe", email="jon@example.org")
+    with pytest.raises(UserError, match="no requester profile to sign with"):
+        draft_followup(db, rid, "status", Inputs(), letter_date=DAY)

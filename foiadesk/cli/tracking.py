@@ -141,7 +141,7 @@ def cmd_show(args) -> int:
     print("\nEvents:")
     for e in v.events:
         extra = event_details(e, channel=False)
-        print(f"  {e.occurred_on}  {EVENT_TYPES[e.type].label}" + (f" ({'; '.join(extra)})" if extra else ""))
+        print(f"  {e.occurred_on}  {EVENT_TYPES[e.type].label}" + (f": {'; '.join(extra)}" if extra else ""))
     print("\nClocks:")
     for clock in v.clocks:
         print("\n" + clock.explain(today).replace("\n", "\n    "))

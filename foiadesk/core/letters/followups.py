@@ -1370,9 +1370,7 @@ def draft_followup(
     letter_date = letter_date or date.today()
     requester = requester or requester_for(db, request_id)
     if requester is None:
-        raise DraftingError(
-            f"Request #{request_id} has no requester profile to sign with: give one (--profile)."
-        )
+        raise DraftingError(no_signer(request_id))
     from foiadesk.core.letters.drafting import render, suggested_filename  # Word's libraries: on first use
 
     h = history_of(db, request_id, today=letter_date)
@@ -1383,6 +1381,13 @@ def draft_followup(
         FILE_WORDS[kind], file_office(h.component), letter_date, h.tracking or f"request-filed-{filed}"
     )
     return Followup(request_id, kind, name, data, tuple(ctx["warnings"]), ctx)
+
+
+def no_signer(request_id: int) -> str:
+    return (
+        f"Request #{request_id} has no requester profile to sign with: add yours in Settings › "
+        "Requester profiles (on the command line, give --profile)."
+    )
 
 
 def followup_notes(
@@ -1407,7 +1412,7 @@ def followup_check(
         return (), f"'{kind}' is not a follow-up; use one of: {', '.join(KINDS)}."
     requester = requester_for(db, request_id)
     if requester is None:
-        return (), f"Request #{request_id} has no requester profile to sign with: give one (--profile)."
+        return (), no_signer(request_id)
     h = history_of(db, request_id, today=letter_date)
     try:
         ctx = build_followup(kind, h, requester, inputs or Inputs(), letter_date=letter_date)

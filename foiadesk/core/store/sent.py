@@ -43,13 +43,19 @@ def identity_statement(db: Database, request_id: int) -> tuple[str, bytes] | Non
 
 
 def requester_fields(db: Database, request_id: int) -> tuple | None:
-    """The request's requester, in the order of ``Requester``'s fields."""
-    return db.execute(
-        """SELECT q.name, q.email, q.organization, q.title, q.phone, q.address, q.fee_category,
-                  q.fee_category_basis, q.signature_name, q.dissemination
-             FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.id = ?""",
+    """The request's requester, in the order of ``Requester``'s fields; for a request logged
+    without one, the log's only requester profile, when it has exactly one (who else signs)."""
+    fields = """q.name, q.email, q.organization, q.title, q.phone, q.address, q.fee_category,
+                q.fee_category_basis, q.signature_name, q.dissemination"""
+    row = db.execute(
+        f"SELECT {fields}, r.requester_id IS NULL FROM requests r "
+        "LEFT JOIN requesters q ON q.id = r.requester_id WHERE r.id = ?",
         [request_id],
     ).fetchone()
+    if row is None or not row[-1]:
+        return row[:-1] if row else None
+    only = db.execute(f"SELECT {fields} FROM requesters q LIMIT 2").fetchall()
+    return only[0] if len(only) == 1 else None
 
 
 def component_key(db: Database, request_id: int) -> str | None:
