@@ -230,3 +230,19 @@ def test_an_office_whose_name_other_agencies_share_is_named_with_its_agency_in_a
     assert short_name(hud) == "the HUD Headquarters" and file_office(hud) == "HUD Headquarters"
     whd = load_directory().component("dol--wage-and-hour-division")  # a name only Labor uses
     assert first_mention(whd) == short_name(whd) == "the Wage and Hour Division"
+
+
+def test_a_letter_to_an_office_named_as_other_agencies_offices_are_names_its_agency_above_it():
+    # components.csv, HUD's "Headquarters": "Chief FOIA Officer, Room 10139, 451 7th Street, SW,
+    # Washington, DC 20410-3000"; "Headquarters" alone on the envelope names no agency
+    requester = Requester(
+        name="Dana Whitfield", email="dana@example.org", address="1 Main St\nTown, ST 00000"
+    )
+    comp = load_directory().component("hud--headquarters")
+    ref = RequestRef("26-FI-HQ-01234", date(2026, 9, 1))
+    ctx = build_status_inquiry_context(requester, comp, ref, letter_date=date(2026, 12, 7))
+    assert str(ctx["addressee"]).split("\n")[:3] == [
+        "FOIA Officer",
+        "Department of Housing and Urban Development",
+        "Headquarters",
+    ]

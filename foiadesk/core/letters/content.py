@@ -385,7 +385,11 @@ def _office_address(comp: Component, on: date) -> Listing:
     address = "\n".join(
         line for line in address_lines(mail.value if mail else "") if line != comp.abbr and line not in gone
     )
-    return _address_block("FOIA Officer", address, letter_name(comp), "" if address else comp.parent_name)
+    # an office whose name other agencies' offices share ("Headquarters") is under its agency's
+    agency = comp.parent_name if not comp.curated and comp.short else ""
+    return _address_block(
+        "FOIA Officer", address, agency or "", letter_name(comp), "" if address else comp.parent_name
+    )
 
 
 # The line under the address saying how a letter goes, by channel kind.
