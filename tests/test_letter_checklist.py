@@ -11,7 +11,9 @@ Expected wording is what a practitioner writes, not the code's output."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -22,6 +24,8 @@ from foiadesk.core.errors import UserError
 from foiadesk.core.letters.compose import draft_requests
 from foiadesk.core.letters.content import DraftOptions, Requester
 from foiadesk.core.letters.followups import Inputs, draft_followup, record_determination
+from foiadesk.core.letters.pdf import docx_to_pdf, soffice
+from foiadesk.core.letters.profiles import load_profile
 from foiadesk.core.reference.casepack import shipped_case_packs
 from foiadesk.core.reference.directory import load_directory
 from foiadesk.core.store import log
@@ -608,5 +612,52 @@ def test_a_letter_states_the_receipt_date_the_agency_gave(db, reporter):
         ),
     )
     status = text_of(db, rid, "status", reporter)
-    assert "Your office received it on September 5, 2026 and acknowledged it on September 8, 2026." in status
+    assert "which your office received on September 5, 2026 and acknowledged on September 8, 2026." in status
     assert "Your agency received the request on September 5, 2026" in text_of(db, rid, "liaison", reporter)
+
+
+# --- one page where a practitioner keeps a letter to one page -----------------------------------
+
+
+def pages(docx: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", docx_to_pdf(docx)))
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("extended", [False, True])
+def test_a_late_status_inquiry_with_the_fee_bar_fits_one_page(db, extended):
+    """The IRS (a six-line address and a line to sign on, 26 CFR 601.702(c)) and a long title:
+    the most a status inquiry prints. Filed September 1: due September 30, or with a timely
+    notice of unusual circumstances 10 working days later, October 15 (Columbus Day skipped),
+    and (viii)(II)(aa)'s 10 more days end October 29; on December 7 the bar holds either way."""
+    rid = request_at(db, "IRS", "2026-IRS-FOIA-701993")
+    if extended:
+        log.record_event(db, rid, log.NewEvent("extension_notice", date(2026, 9, 15)))
+    log.record_event(db, rid, log.NewEvent("status_inquiry", date(2026, 10, 30)), today=DAY)
+    log.record_event(db, rid, log.NewEvent("status_inquiry", date(2026, 11, 16)), today=DAY)
+    # the shipped example profile: a three-line letterhead with a phone number
+    profile = load_profile(Path(__file__).parents[1] / "resources" / "profiles" / "example.toml")
+    letter = draft_followup(db, rid, "status", letter_date=DAY, requester=profile)
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx)).paragraphs if p.text.strip())
+    # nothing of substance is lost in keeping it to a page
+    due = "October 15, 2026" if extended else "September 30, 2026"
+    assert f"ran out on {due}" in text and "2026-IRS-FOIA-701993" in text
+    assert "552(a)(6)(A)(i)" in text and "552(a)(6)(C)(i)" in text and "552(a)(7)(B)" in text
+    assert ("552(a)(4)(A)(viii)(II)(bb)" if extended else BARRED.format(who="your office")) in text
+    assert "I asked for the status of this request on October 30, 2026 and November 16, 2026 without" in text
+    assert "December 21, 2026" in text  # ten working days to answer
+    assert "______" in text  # the IRS's line to sign on
+    assert pages(letter.docx) == 1
+
+
+def test_unanswered_status_inquiries_are_listed_as_a_sentence_lists_dates(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    for on in (date(2026, 10, 5), date(2026, 10, 30), date(2026, 11, 16)):
+        log.record_event(db, rid, log.NewEvent("status_inquiry", on), today=DAY)
+    dates = "October 5, 2026, October 30, 2026 and November 16, 2026"
+    assert f"I asked for the status of this request on {dates} without an answer." in text_of(
+        db, rid, "status", reporter
+    )
+    assert f"I asked the FOIA office for the status on {dates} without an answer." in text_of(
+        db, rid, "liaison", reporter
+    )

@@ -470,6 +470,7 @@ HISTORY_DEFAULTS = {
     "extended": False,
     "exhaustion_on": "",
     "status_inquiries": [],
+    "status_inquiries_text": "",
     "expedite_requested": False,
     "expedite_denied_on": "",
     "waiver_requested": False,

@@ -586,6 +586,7 @@ def _history_values(h: History, today: date) -> dict:
         "extended": h.extended,
         "exhaustion_on": long_date(h.exhaustion_on),
         "status_inquiries": [long_date(d) for d in h.status_inquiries],
+        "status_inquiries_text": _and_list([long_date(d) for d in h.status_inquiries]),
         "expedite_requested": h.expedite_requested is not None,
         "expedite_denied_on": long_date(h.expedite_denied.occurred_on) if h.expedite_denied else "",
         "waiver_requested": h.waiver_requested is not None,
