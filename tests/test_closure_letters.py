@@ -235,3 +235,95 @@ def test_ogis_is_asked_about_the_closure_and_for_the_reopening(db):
         "The reopening of my request in its place in the processing queue, and a determination on it" in text
     )
     assert "Office of Legal Counsel closed the request without deciding it." in text  # the chronology
+
+
+# --- advance payment: 5 U.S.C. 552(a)(4)(A)(v) ---------------------------------------------------
+# "No agency may require advance payment of any fee unless the requester has previously failed to
+# pay fees in a timely fashion, or the agency has determined that the fee will exceed $250."
+# An estimate that puts the request on hold on September 15, before its 20 working days ran out
+# (September 30), holds the clock (552(a)(6)(A)(ii)(II)): no time limit is missed, no fee bar.
+ADVANCE = "(5 U.S.C. 552(a)(4)(A)(v))"
+
+
+def fee_closure(db, cents: int, on: str = "2026-09-15", hold: str | None = "on_hold") -> int:
+    estimate = {"named_date": D("2026-10-15"), "amount_cents": cents, "outcome": hold}
+    return closed_request(
+        db,
+        "DOJ-OLC",
+        ("fee_estimate", on, estimate),
+        ("admin_closed", "2026-10-20", {"outcome": "fee_unanswered"}),
+    )
+
+
+def test_a_closure_for_an_unpaid_fee_above_250_dollars_offers_the_advance_payment_the_act_allows(db):
+    rid = fee_closure(db, 34000)
+    appeal, _ = drafted(db, rid, "appeal", fee_cap=Decimal("340"))
+    assert (
+        "I agree to pay fees of up to $340 for this request. As the fee estimate of $340 is above $250, "
+        f"the Office of Legal Counsel may require payment in advance {ADVANCE}; I will pay it in advance "
+        "when told how." in appeal
+    )
+    reopen, _ = drafted(db, rid, "reopen", fee_cap=Decimal("340"))
+    assert (
+        f"As your fee estimate of $340 is above $250, you may require payment in advance {ADVANCE}; "
+        "please tell me how to pay, and I will pay it in advance." in reopen
+    )
+    for text in (appeal, reopen):
+        assert "552(a)(4)(A)(viii)" not in text  # the estimate held the clock: no limit was missed
+
+
+def test_an_offer_to_pay_less_than_an_estimate_above_250_dollars_is_not_an_advance_payment(db):
+    rid = fee_closure(db, 34000)
+    for kind in ("appeal", "reopen"):
+        text, letter = drafted(db, rid, kind, fee_cap=Decimal("300"))
+        assert "I agree to pay fees of up to $300 for this request." in text
+        assert "advance" not in text, kind
+        assert any("$340" in w and ADVANCE in w for w in letter.warnings), kind
+
+
+def test_at_or_below_250_dollars_the_letter_concedes_no_advance_payment_and_the_user_is_told(db):
+    rid = fee_closure(db, 25000)  # $250 does not "exceed $250"
+    for kind in ("appeal", "reopen"):
+        text, letter = drafted(db, rid, kind, fee_cap=Decimal("250"))
+        assert "I agree to pay fees of up to $250 for this request." in text
+        assert "advance" not in text and "552(a)(4)(A)(v)" not in text, kind
+        # only a requester who failed to pay on time before may be asked for it: the log can't say
+        assert any("552(a)(4)(A)(v)" in w and "failed to pay" in w for w in letter.warnings), kind
+
+
+def test_with_every_fee_barred_no_advance_payment_is_due_and_none_is_offered(db):
+    # The estimate came on October 5, after the 20 working days ran out on September 30, with no
+    # notice of unusual circumstances: (viii) bars a news-media requester's duplication fees, the
+    # only fees that category pays (552(a)(4)(A)(ii)(II)), so nothing is left to pay in advance.
+    rid = fee_closure(db, 34000, on="2026-10-05", hold=None)
+    appeal, _ = drafted(db, rid, "appeal", fee_cap=Decimal("340"))
+    reopen, _ = drafted(db, rid, "reopen", fee_cap=Decimal("340"))
+    assert (
+        f"With those fees barred, no fee is left that the Office of Legal Counsel could require me to pay "
+        f"in advance {ADVANCE}, and not paying the fee estimate of $340 is no ground for closing the "
+        "request." in appeal
+    )
+    assert "no fee is left that you could require me to pay in advance" in reopen
+    for text in (appeal, reopen):
+        assert "may require payment in advance" not in text and "I will pay it in advance" not in text
+        assert (
+            "Apart from any fees that 5 U.S.C. 552(a)(4)(A)(viii) bars, I agree to pay fees of up to $340"
+            in text
+        )
+
+
+def test_a_paid_estimate_leaves_nothing_to_say_of_advance_payment(db):
+    rid = closed_request(
+        db,
+        "DOJ-OLC",
+        (
+            "fee_estimate",
+            "2026-09-15",
+            {"named_date": D("2026-10-15"), "amount_cents": 34000, "outcome": "on_hold"},
+        ),
+        ("payment", "2026-10-10", {"amount_cents": 34000}),
+        ("admin_closed", "2026-10-20", {"outcome": "fee_unanswered"}),
+    )
+    text, letter = drafted(db, rid, "appeal")
+    assert "my payment of the fees is dated October 10, 2026" in text
+    assert "552(a)(4)(A)(v)" not in text and not any("552(a)(4)(A)(v)" in w for w in letter.warnings)

@@ -27,6 +27,7 @@ from foiadesk.core.errors import UserError
 from foiadesk.core.letters.closure import RELIEF as CLOSURE_RELIEF
 from foiadesk.core.letters.closure import (
     Closure,
+    advance_payment,
     appeal_argument,
     based_on,
     closure_of,
@@ -738,7 +739,29 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         if h.closure is None:
             raise DraftingError("The log shows no closure by the agency that it has not undone.")
         ctx = _followup_base(requester, comp, ref, letter_date)
-        ctx.update(reopen_context(h.closure, short_name(comp), answer=inputs.answer, fee_cap=inputs.fee_cap))
+        closed = h.closure.event.occurred_on
+        state = fee_bar_state(h, letter_date) if h.due_on is not None and closed > h.due_on else ""
+        fees = h.closure.ask is not None and h.closure.ask.type.startswith("fee")
+        advance = advance_payment(
+            h.closure,
+            short_name(comp),
+            inputs.fee_cap,
+            barred=state,
+            all_barred=_bars_every_fee(state, requester),
+            to_office=True,
+        )
+        ctx.update(
+            reopen_context(
+                h.closure,
+                short_name(comp),
+                answer=inputs.answer,
+                fee_cap=inputs.fee_cap,
+                barred=state if fees else "",
+                bar_text=fee_bar_text(state, "your office", requester.fee_category) if fees else "",
+                advance=advance,
+            )
+        )
+        ctx["warnings"].extend(advance.notes)
         ctx["note"] = paragraphs(inputs.note)
         ctx["answer_by"] = answer_by(letter_date)
         if h.closure_appeal_due is not None:
@@ -1093,18 +1116,36 @@ def _closure_appeal(
     closure = h.closure
     assert closure is not None  # asked only of a request the agency closed
     decider = short_name(h.component)
-    grounds, notes = appeal_argument(
-        closure, decider, calendar(), answer=inputs.answer, fee_cap=inputs.fee_cap
+    late = h.due_on is not None and closure.event.occurred_on > h.due_on
+    state = fee_bar_state(h, letter_date) if late else ""
+    advance = advance_payment(
+        closure,
+        decider,
+        inputs.fee_cap,
+        barred=state,
+        all_barred=_bars_every_fee(state, requester),
     )
+    grounds, notes = appeal_argument(
+        closure,
+        decider,
+        calendar(),
+        answer=inputs.answer,
+        fee_cap=inputs.fee_cap,
+        barred=state,
+        advance=advance,
+    )
+    notes.extend(advance.notes)
     other = [inputs.other_argument] if inputs.other_argument else []
-    if h.due_on is not None and closure.event.occurred_on > h.due_on:
+    if late:
+        assert h.due_on is not None
         extended = ", as extended for unusual circumstances," if h.extended else ""
-        bar = fee_bar_text(fee_bar_state(h, letter_date), decider, requester.fee_category)
+        bar = fee_bar_text(state, decider, requester.fee_category)
         other.append(
             f"{sentence_start(decider)} made no determination by {long_date(h.due_on)}, when the time "
             f"limit for one{extended} ran out (5 U.S.C. 552(a)(6)(A)(i)); it closed the request only on "
             f"{long_date(closure.event.occurred_on)}."
             + (f" {bar} Please direct that no such fees be charged." if bar else "")
+            + (f" {advance.after_bar}" if bar and advance.after_bar else "")
         )
     waiver = ""
     if h.waiver_denied is not None and h.waiver_denied.occurred_on <= closure.event.occurred_on:
@@ -1151,6 +1192,12 @@ def _closure_appeal(
             "(followup reopen) may settle this sooner than an appeal. " + new_request_note(on)
         )
     return ctx
+
+
+def _bars_every_fee(state: str, requester: Requester) -> bool:
+    """The fee bar, as the letter asserts it, leaves the requester no fee to pay: with no timely
+    notice, (viii)(I) bars duplication fees for the categories of (ii)(II), who pay nothing else."""
+    return state == "barred" and requester.fee_category in PREFERRED_CATEGORIES
 
 
 def _appeals_closure(h: History) -> bool:
