@@ -714,11 +714,7 @@ def fee_response():
         "on appeal, please refund what I have paid.{% endif %}",
     )
     tag(doc, "{%p if advance_payment %}")
-    p(
-        doc,
-        "Because the estimate is above $250, I understand that you may ask for payment in "
-        "advance (5 U.S.C. 552(a)(4)(A)(v)). Please tell me how to pay.",
-    )
+    p(doc, "{{ advance_text }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p else %}")
     p(doc, "To reduce the fees, I narrow the request as follows:")

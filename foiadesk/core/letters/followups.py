@@ -730,6 +730,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
             narrowing=inputs.narrowing,
             fee_bar=facts["fee_bar"],
             fee_bar_text=fee_bar_text(fee_bar_state(h, letter_date), "your office", requester.fee_category),
+            fee_bar_all=_bars_every_fee(fee_bar_state(h, letter_date), requester),
             estimate_after_due=h.due_on is not None and h.due_on < estimate.occurred_on,
             note=inputs.note,
         )
