@@ -875,24 +875,23 @@ def reopen_request():
         + TITLED
         + ": request to reopen",
     )
+    # One page, as a request to reopen is kept: the subject line carries the request's title.
     p(
         doc,
-        "Your letter of {{ closure_date }} told me that your office had closed " + REF + ". I ask "
-        "you to reopen it.",
+        "Your letter of {{ closure_date }} told me that your office had closed my Freedom of "
+        "Information Act request (5 U.S.C. 552) of {{ request.submitted_on }}"
+        "{% if request.tracking_number %}, tracking number {{ request.tracking_number }}"
+        "{% endif %}. I ask you to reopen it.",
     )
-    p(doc, "{{ missed }}")
-    tag(doc, "{%p for line in answer %}")
-    p(doc, "{{ line }}")
-    tag(doc, "{%p endfor %}")
+    # what was missed and what the requester now gives, with the toll it ends, in one paragraph
+    p(
+        doc,
+        "{{ missed }}{% for line in answer %} {{ line }}{% endfor %}{% if tolled %} Under "
+        "{{ toll_cite }}, any tolling of the time limit for this request ends when you receive "
+        "this letter.{% endif %}",
+    )
     tag(doc, "{%p if still_interested %}")
     p(doc, "{{ oip_item_8 }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if tolled %}")
-    p(
-        doc,
-        "Under {{ toll_cite }}, any tolling of the time limit for this request ends when you "
-        "receive this letter.",
-    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
@@ -900,9 +899,8 @@ def reopen_request():
     p(
         doc,
         "Please reopen the request under its tracking number and in its place in your processing "
-        "queue, and by {{ answer_by }} tell me the date you reopened it and " + ECD + ". I ask you "
-        "to reopen it so that an appeal is not needed; this letter does not give up my right to "
-        "appeal the closure.",
+        "queue, and by {{ answer_by }} tell me the date you reopened it and " + ECD + ". This "
+        "letter does not give up my right to appeal the closure.",
     )
     p(doc, "Thank you for your help.")
     signature(doc)

@@ -351,7 +351,8 @@ def reopen_context(
             given.append(f"{bar_text} {advance.after_bar}".strip())
         if fee_cap:
             given.append(agree_to_pay(fee_cap, barred, advance))
-            tolled = True
+            # with the time limit already run out (the bar asserted), there is no toll to end
+            tolled = not bar_text
     return {
         "closure_date": long_date(c.event.occurred_on),
         "missed": missed,
