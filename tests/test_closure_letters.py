@@ -370,3 +370,13 @@ def test_a_request_to_reopen_fits_one_page(db, events, fee_cap):
 
 def pages(docx: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", docx_to_pdf(docx)))
+
+
+def test_a_request_to_reopen_after_the_appeal_window_closed_does_not_say_to_appeal_by_then(db):
+    # DOJ: 90 calendar days (28 CFR 16.8(a)) from Monday, November 16, 2026: 14 days to November 30,
+    # 45 to December 31, 76 to January 31, 90 on Sunday, February 14, 2027. Written on February 16.
+    rid = closed_request(db, "DOJ-OLC", ASKED, CLOSED)
+    letter = draft_followup(db, rid, "reopen", letter_date=D("2027-02-16"), requester=NEWS_REPORTER)
+    said = " ".join(letter.warnings)
+    assert "appeal by then" not in said and "which runs to" not in said
+    assert "The window to appeal the closure ended on February 14, 2027" in said

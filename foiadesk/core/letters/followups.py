@@ -765,7 +765,12 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         ctx["warnings"].extend(advance.notes)
         ctx["note"] = paragraphs(inputs.note)
         ctx["answer_by"] = answer_by(letter_date)
-        if h.closure_appeal_due is not None:
+        if h.closure_appeal_due is not None and h.closure_appeal_due < letter_date:
+            ctx["warnings"].append(
+                f"The window to appeal the closure ended on {long_date(h.closure_appeal_due)}: if the "
+                "agency will not reopen the request, a new request may be the way left."
+            )
+        elif h.closure_appeal_due is not None:
             ctx["warnings"].append(
                 "Asking to reopen does not stop the appeal window, which runs to "
                 f"{long_date(h.closure_appeal_due)}: "
