@@ -486,14 +486,18 @@ FEE_BAR = (
 )
 
 
+def one_page(doc) -> None:
+    """A letter a practitioner keeps to one page (a status inquiry, a fee reply), even to the IRS
+    (a six-line address and a line to sign on) with the fee bar argued: tighter space between
+    the blocks, and the request's signature gap."""
+    for name in ("Letterhead Rule", "Letter Date", "Addressee", "Delivery", "Subject"):
+        doc.styles[name].paragraph_format.space_after = Pt(10 if name == "Letterhead Rule" else 8)
+    doc.styles["Signature Line"].paragraph_format.space_before = Pt(24)
+
+
 def status_inquiry():
     doc = new_document("Status inquiry on a FOIA request", "FOIA status inquiry")
-    # One page, as a practitioner keeps a status inquiry, even to the IRS (a six-line address
-    # and a line to sign on) with the fee bar argued: tighter space between the blocks.
-    for name, after in (("Letterhead Rule", 10), ("Letter Date", 8), ("Addressee", 8), ("Delivery", 8)):
-        doc.styles[name].paragraph_format.space_after = Pt(after)
-    doc.styles["Subject"].paragraph_format.space_after = Pt(8)
-    doc.styles["Signature Line"].paragraph_format.space_before = Pt(24)  # as the request's
+    one_page(doc)
     letter_top(
         doc,
         subject="Re: Status of {% if appeal %}the appeal on {% endif %}Freedom of Information Act "
@@ -675,15 +679,19 @@ def still_interested_reply():
 
 def fee_response():
     doc = new_document("Reply to a FOIA fee estimate", "FOIA fee reply")
+    one_page(doc)
     letter_top(
         doc,
         subject="Re: Fee estimate for Freedom of Information Act request {{ request.tracking_number }}"
         + TITLED,
     )
+    # One page, as a fee reply is kept: the subject line carries the request's title.
     p(
         doc,
         "I am replying to your letter of {{ agency_letter_date }}, which estimated fees of "
-        "{{ fee_estimate }} for " + REF + ".",
+        "{{ fee_estimate }} for my Freedom of Information Act request (5 U.S.C. 552) of "
+        "{{ request.submitted_on }}{% if request.tracking_number %}, tracking number "
+        "{{ request.tracking_number }}{% endif %}.",
     )
     tag(doc, "{%p if fee_bar %}")
     p(
@@ -711,11 +719,9 @@ def fee_response():
         "processing it, and tell me before incurring fees above that amount."
         "{% if history.waiver_denied_on %} Agreeing to pay does not give up my right to appeal "
         "the denial of my fee waiver of {{ history.waiver_denied_on }}; if the waiver is granted "
-        "on appeal, please refund what I have paid.{% endif %}",
+        "on appeal, please refund what I have paid.{% endif %}"
+        "{% if advance_payment %} {{ advance_text }}{% endif %}",
     )
-    tag(doc, "{%p if advance_payment %}")
-    p(doc, "{{ advance_text }}")
-    tag(doc, "{%p endif %}")
     tag(doc, "{%p else %}")
     p(doc, "To reduce the fees, I narrow the request as follows:")
     p(doc, "{{ narrowing }}", "Item Detail")
@@ -730,20 +736,18 @@ def fee_response():
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "Please send me an itemized estimate: the hours of search and of review with the "
-        "grade and hourly rate of each, the number of pages and the duplication rate, and the "
-        "fee category you placed me in, so that I can compare it with your fee regulations "
-        "and narrow the request where that saves the most.",
+        "Please send me an itemized estimate (the hours of search and of review with the grade "
+        "and hourly rate of each, the pages and the duplication rate, and my fee category), so "
+        "that I can compare it with your fee regulations and narrow the request where that "
+        "saves the most."
+        # an estimate that came after the time limit ran out held no clock: no toll to end
+        "{% if not estimate_after_due %} Under 5 U.S.C. 552(a)(6)(A)(ii)(II), any tolling of "
+        "the time limit to settle fees ends when you receive this reply.{% endif %}",
     )
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
-    p(
-        doc,
-        "Under 5 U.S.C. 552(a)(6)(A)(ii)(II), any tolling of the time limit to settle fees ends "
-        "when you receive this reply. Please confirm the date you received it. Thank you for "
-        "your help.",
-    )
+    p(doc, "Please confirm the date you received this reply. Thank you for your help.")
     signature(doc)
     return doc
 

@@ -319,7 +319,9 @@ def test_a_late_fee_estimate_is_answered_with_the_fee_bar(tmp_path):
     # 552(a)(4)(A)(v) lets an agency require advance payment of a fee that will exceed $250: with
     # every fee this requester's category pays barred, the $400 is no such fee
     assert "may ask for payment in advance" not in reply and "Please tell me how to pay" not in reply
-    assert "no fee is left that you could ask me to pay in advance (5 U.S.C. 552(a)(4)(A)(v))" in reply
+    assert "No fee is therefore left that you could ask me to pay in advance (5 U.S.C. 552(a)(4)(A)(v))" in (
+        reply
+    )
 
 
 def test_with_search_fees_barred_advance_payment_is_conceded_only_of_the_fees_left(tmp_path):

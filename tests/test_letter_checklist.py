@@ -661,3 +661,28 @@ def test_unanswered_status_inquiries_are_listed_as_a_sentence_lists_dates(db, re
     assert f"I asked the FOIA office for the status on {dates} without an answer." in text_of(
         db, rid, "liaison", reporter
     )
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("waiver", [False, True])
+def test_a_fee_reply_fits_one_page(db, waiver):
+    """To the IRS, an estimate of $410 on October 20, after the time limit ran out on September
+    30: the fee bar, the fees agreed to, advance payment (5 U.S.C. 552(a)(4)(A)(v)) and, with a
+    fee waiver still pending, the waiver's place before any fee."""
+    rid = request_at(db, "IRS", "2026-IRS-FOIA-701994")
+    if waiver:
+        log.record_event(db, rid, log.NewEvent("fee_waiver_requested", FILED), today=DAY)
+    log.record_event(
+        db,
+        rid,
+        log.NewEvent("fee_estimate", date(2026, 10, 20), named_date=date(2026, 11, 20), amount_cents=41000),
+        today=DAY,
+    )
+    profile = load_profile(Path(__file__).parents[1] / "resources" / "profiles" / "example.toml")
+    letter = draft_followup(db, rid, "fee-response", letter_date=date(2026, 10, 22), requester=profile)
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx)).paragraphs if p.text.strip())
+    assert "$410" in text and "2026-IRS-FOIA-701994" in text and "ran out on September 30, 2026" in text
+    assert BARRED.format(who="your office") in text and "552(a)(4)(A)(v)" in text
+    assert "itemized estimate" in text and ("still pending" in text) == waiver
+    assert "tolling" not in text  # the estimate came after the time limit ran out: it held no clock
+    assert pages(letter.docx) == 1

@@ -1261,10 +1261,7 @@ def _advance_payment(above_250: bool, fee_bar: bool, fee_bar_all: bool) -> str:
     if not above_250:
         return ""
     if fee_bar and fee_bar_all:
-        return (
-            "With the fees barred above, no fee is left that you could ask me to pay in advance "
-            "(5 U.S.C. 552(a)(4)(A)(v))."
-        )
+        return "No fee is therefore left that you could ask me to pay in advance (5 U.S.C. 552(a)(4)(A)(v))."
     if fee_bar:
         return (
             "If the fees that are not barred will exceed $250, I understand that you may ask for payment of "
