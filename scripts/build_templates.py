@@ -558,6 +558,16 @@ def status_inquiry():
         "{% if deadline_extended %}, as extended under 552(a)(6)(B){% endif %}).",
     )
     tag(doc, "{%p endif %}")
+    # A remand sends the request back to be processed again: the letter asks, as for a pending
+    # request, for the estimated date of completion.
+    tag(doc, "{%p if remanded %}")
+    p(
+        doc,
+        "On {{ remanded.appealed_on }} I appealed the determination of "
+        "{{ remanded.determination_on }}, and on {{ remanded.on }} the appeal office sent the "
+        "request back to your office to be processed again.",
+    )
+    tag(doc, "{%p endif %}")
     # After the determination the request is no longer pending: 552(a)(7)(B)'s estimated date
     # of completion is for requests still in process, so the letter asks about the records.
     tag(doc, "{%p if determined %}")
@@ -939,8 +949,9 @@ def liaison_letter():
         "{% if history.status_inquiries %} I asked the FOIA office for the status on "
         "{{ history.status_inquiries_text }} without an answer.{% endif %}",
     )
-    # once the agency has decided, there is no completion date to ask for: ask what it did
-    tag(doc, "{%p if history.determination_on %}")
+    # once the agency has decided, there is no completion date to ask for: ask what it did; on
+    # remand it is processing the request again, so the letter asks as for a pending request
+    tag(doc, "{%p if history.determination_on and not history.on_remand %}")
     p(
         doc,
         "I ask you to help me understand the determination of {{ history.determination_on }}"
@@ -950,6 +961,14 @@ def liaison_letter():
         "{% else %}, so that I can decide whether to appeal{% endif %}.",
     )
     tag(doc, "{%p else %}")
+    tag(doc, "{%p if history.on_remand %}")
+    p(
+        doc,
+        "On {{ history.appeal_filed_on }} I appealed the determination of "
+        "{{ history.determination_on }}, and on {{ history.appeal_decided_on }} the appeal office "
+        "sent the request back to your agency to be processed again.",
+    )
+    tag(doc, "{%p endif %}")
     p(doc, "I ask you to:")
     p(
         doc,

@@ -424,6 +424,37 @@ def test_the_complaint_outline_after_a_remand_offers_what_fits_the_new_processin
     assert "ask the agency when it expects to finish processing the request again" in text
 
 
+def test_after_a_remand_the_status_inquiry_and_the_liaison_ask_about_the_new_processing(db, reporter):
+    # A remand sends the request back to the office to be processed again: the old determination
+    # no longer ends its action, and an estimated date of completion (552(a)(7)(B)) is owed again.
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 10, 14), outcome="no_records")
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 10, 20)), today=DAY)
+    log.record_event(
+        db, rid, log.NewEvent("appeal_decided", date(2026, 11, 10), outcome="remanded"), today=DAY
+    )
+    remanded = (
+        "On October 20, 2026 I appealed the determination of October 14, 2026, and on November 10, "
+        "2026 the appeal office sent the request back to {who} to be processed again."
+    )
+    status = text_of(db, rid, "status", reporter)
+    assert remanded.format(who="your office") in status
+    assert (
+        "estimated date on which your office will complete action on the request (5 U.S.C. 552(a)(7)(B)"
+        in status
+    )
+    assert "completes your office's action" not in status and "made its determination" not in status
+    liaison = text_of(db, rid, "liaison", reporter)
+    assert remanded.format(who="your agency") in liaison
+    assert "estimated date on which the agency will complete action on the request" in liaison
+    assert "what the appeal must decide" not in liaison and "decide whether to appeal" not in liaison
+    # a new determination after the remand is the one both letters speak of
+    record_determination(db, rid, on=date(2026, 12, 1), outcome="partial", exemptions=["b5"])
+    status = text_of(db, rid, "status", reporter)
+    assert "on December 1, 2026: it withheld records in part under Exemption 5" in status
+    assert "sent the request back" not in status
+
+
 # --- an appeal of a fee-waiver denial --------------------------------------------------------
 # The waiver's test is the statute's: disclosure "is likely to contribute significantly to
 # public understanding of the operations or activities of the government and is not primarily

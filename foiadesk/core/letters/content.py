@@ -491,6 +491,7 @@ HISTORY_DEFAULTS = {
     "appeal_outcome": "",
     "appeal_did": "",
     "appeal_remanded": False,
+    "on_remand": False,
     "appeal_missed": False,
     "interim_released_on": "",
     "chronology": [],
@@ -1154,6 +1155,7 @@ def build_status_inquiry_context(
         note=paragraphs(note),
         appeal={},
         determined={},
+        remanded={},
     )
     return ctx
 

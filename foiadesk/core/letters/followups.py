@@ -615,6 +615,7 @@ def _history_values(h: History, today: date) -> dict:
         if h.appeal_decided
         else "",
         "appeal_remanded": h.appeal_decided is not None and h.appeal_decided.outcome == "remanded",
+        "on_remand": _on_remand(h),
         "appeal_missed": h.appeal_missed(today),
         "interim_released_on": long_date(h.interim_release.occurred_on) if h.interim_release else "",
         "chronology": h.chronology,
@@ -649,7 +650,17 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         ctx["deadline_passed"] = h.responded_on is None and ctx["deadline_passed"]
         if h.responded_on is not None:
             ctx["due_on"] = ""  # the determination came: its deadline is no longer "due"
-        if h.responded_on is not None and h.determination is not None:
+        ctx["remanded"] = {}
+        if facts["on_remand"] and h.determination is not None and h.appeal is not None:
+            # processed again: the letter asks about the new processing, as for a pending request
+            ctx["remanded"] = {
+                "appealed_on": facts["appeal_filed_on"],
+                "determination_on": facts["determination_on"],
+                "on": facts["appeal_decided_on"],
+            }
+            ctx["deadline_passed"] = False
+            ctx["fee_bar_text"] = ""
+        elif h.responded_on is not None and h.determination is not None:
             # no longer pending: no estimated date of completion (552(a)(7)(B)) to ask for
             outcome = h.determination.outcome or ""
             ctx["determined"] = {
@@ -1198,6 +1209,15 @@ def _closure_appeal(
             "(followup reopen) may settle this sooner than an appeal. " + new_request_note(on)
         )
     return ctx
+
+
+def _on_remand(h: History) -> bool:
+    """The appeal office sent the request back to be processed again, and no determination has
+    come since: the office owes a new one, and the old one no longer ends its action."""
+    decided = h.appeal_decided
+    if decided is None or decided.outcome != "remanded":
+        return False
+    return h.determination is None or h.determination.occurred_on <= decided.occurred_on
 
 
 def _bars_every_fee(state: str, requester: Requester) -> bool:
