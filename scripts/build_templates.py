@@ -923,31 +923,47 @@ def reopen_request():
 
 def liaison_letter():
     doc = new_document("Letter to the FOIA Public Liaison", "FOIA Public Liaison")
+    one_page(doc)
+    doc.styles["Item"].paragraph_format.space_before = Pt(1)
+    doc.styles["Item"].paragraph_format.space_after = Pt(2)
     letter_top(
         doc,
         subject="Re: Request for assistance with Freedom of Information Act request "
         "{{ request.tracking_number }}" + TITLED,
         salutation="Dear FOIA Public Liaison:",
     )
+    # One page, as a letter to the Liaison is kept: the subject line carries the request's title.
     p(
         doc,
-        "I ask for your help with " + REF + ". The Act makes the FOIA Public Liaison "
-        "responsible for reducing delays, explaining the status of requests and helping to "
-        "resolve disputes (5 U.S.C. 552(l) and 552(a)(6)(B)(ii)).",
+        "I ask for your help with my Freedom of Information Act request (5 U.S.C. 552) of "
+        "{{ request.submitted_on }}{% if request.tracking_number %}, tracking number "
+        "{{ request.tracking_number }}{% endif %}. The Act charges the FOIA Public Liaison with "
+        "reducing delays, explaining the status of requests and helping to resolve disputes "
+        "(5 U.S.C. 552(l), 552(a)(6)(B)(ii)).",
     )
     p(
         doc,
-        "{% if history.received_on and not history.received_assumed %}Your agency received the "
+        "{% if history.received_on and not history.received_assumed %}Your agency received "
+        "{% if history.acknowledged_on == history.received_on %}and acknowledged {% endif %}the "
         "request on {{ history.received_on }}{% else %}I submitted the request on "
-        "{{ request.submitted_on }}{% endif %}{% if history.acknowledged_on %} and acknowledged "
-        "it on {{ history.acknowledged_on }}{% endif %}."
+        "{{ request.submitted_on }}{% endif %}{% if history.acknowledged_on and "
+        "history.acknowledged_on != history.received_on %} and acknowledged it on "
+        "{{ history.acknowledged_on }}{% endif %}."
         "{% if history.missed %} " + MISSED + "{% if history.determination_on %}; the "
-        "determination came only on {{ history.determination_on }}.{% else %}, and no "
-        "determination has been made.{% endif %}"
+        "determination came only on {{ history.determination_on }}.{% else %}, with no "
+        "determination made.{% endif %}"
         "{% elif history.due_on and not history.determination_on %} A determination is due by "
         "{{ history.due_on }}.{% endif %}"
         "{% if history.status_inquiries %} I asked the FOIA office for the status on "
-        "{{ history.status_inquiries_text }} without an answer.{% endif %}",
+        "{{ history.status_inquiries_text }} without an answer.{% endif %}"
+        # on remand the request is processed again: the list of asks follows, as while it was
+        # first processed
+        "{% if history.on_remand %} {% if history.missed %}I appealed it on "
+        "{{ history.appeal_filed_on }}{% else %}On {{ history.appeal_filed_on }} I appealed the "
+        "determination of {{ history.determination_on }}{% endif %}, and on "
+        "{{ history.appeal_decided_on }} the appeal office sent the request back to your agency "
+        "to be processed again.{% endif %}"
+        "{% if not history.determination_on or history.on_remand %} I ask you to:{% endif %}",
     )
     # once the agency has decided, there is no completion date to ask for: ask what it did; on
     # remand it is processing the request again, so the letter asks as for a pending request
@@ -961,33 +977,22 @@ def liaison_letter():
         "{% else %}, so that I can decide whether to appeal{% endif %}.",
     )
     tag(doc, "{%p else %}")
-    tag(doc, "{%p if history.on_remand %}")
     p(
         doc,
-        "On {{ history.appeal_filed_on }} I appealed the determination of "
-        "{{ history.determination_on }}, and on {{ history.appeal_decided_on }} the appeal office "
-        "sent the request back to your agency to be processed again.",
-    )
-    tag(doc, "{%p endif %}")
-    p(doc, "I ask you to:")
-    p(
-        doc,
-        "1.\tgive me an estimated date on which the agency will complete action on the request "
-        "(5 U.S.C. 552(a)(7)(B));",
+        "1.\tgive me an estimated date on which the agency will complete action (5 U.S.C. 552(a)(7)(B));",
         "Item",
     )
     p(
         doc,
         "2.\ttell me where the request stands: the offices searched, whether records were "
-        "found, and any consultation or referral, with the tracking number the other agency "
-        "gave it;",
+        "found, and any consultation or referral, with the other agency's tracking number;",
         "Item",
     )
     p(doc, "3.\trelease the records already processed, and the rest on a rolling basis; and", "Item")
     p(
         doc,
-        "4.\ttell me whether narrowing the request or setting priorities would speed it up; "
-        "I am glad to discuss that.",
+        "4.\tsay whether narrowing the request or setting priorities would speed it; I am glad "
+        "to discuss either.",
         "Item",
     )
     tag(doc, "{%p endif %}")
@@ -996,11 +1001,15 @@ def liaison_letter():
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "{% if answer_by %}I would be grateful for your answer by {{ answer_by }}. {% endif %}If "
-        "we cannot resolve this together, I will ask the Office of Government Information "
-        "Services to mediate (5 U.S.C. 552(h)(3)); I reserve my right to seek judicial review. "
-        "Thank you for your help.",
+        "If we cannot resolve this together, I will ask the Office of Government Information "
+        "Services to mediate (5 U.S.C. 552(h)(3)); I reserve my right to seek judicial review.",
         "After List",
+    )
+    # short, so that only one line goes with the signature when the letter runs long
+    p(
+        doc,
+        "{% if answer_by %}I would be grateful for your answer by {{ answer_by }}. {% endif %}"
+        "Thank you for your help.",
     )
     signature(doc)
     return doc

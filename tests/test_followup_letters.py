@@ -275,13 +275,13 @@ def test_a_letter_says_no_answer_came_only_when_none_did(db, reporter):
     rid = request_at(db, "ICE", tracking="2026-ICFO-00088")  # due September 29
     log.record_event(db, rid, log.NewEvent("status_inquiry", date(2026, 10, 10)))
     unanswered = "\n".join(letter(db, rid, "liaison", reporter))
-    assert "no determination has been made" in unanswered and "without an answer" in unanswered
+    assert "with no determination made" in unanswered and "without an answer" in unanswered
     log.record_event(
         db, rid, log.NewEvent("estimated_completion", date(2026, 10, 20), named_date=date(2026, 11, 30))
     )
     record_determination(db, rid, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
     liaison = "\n".join(letter(db, rid, "liaison", reporter))
-    assert "no determination has been made" not in liaison and "without an answer" not in liaison
+    assert "with no determination made" not in liaison and "without an answer" not in liaison
     assert "the determination came only on November 20, 2026" in liaison
     assert "estimated date on which your office will complete action" not in liaison
     status = "\n".join(letter(db, rid, "status", reporter))

@@ -445,8 +445,13 @@ def test_after_a_remand_the_status_inquiry_and_the_liaison_ask_about_the_new_pro
     )
     assert "completes your office's action" not in status and "made its determination" not in status
     liaison = text_of(db, rid, "liaison", reporter)
-    assert remanded.format(who="your agency") in liaison
-    assert "estimated date on which the agency will complete action on the request" in liaison
+    # the liaison letter has just said when the (late) determination came
+    assert (
+        "the determination came only on October 14, 2026. I appealed it on October 20, 2026, and on "
+        "November 10, 2026 the appeal office sent the request back to your agency to be processed again."
+        in liaison
+    )
+    assert "estimated date on which the agency will complete action (5 U.S.C. 552(a)(7)(B))" in liaison
     assert "what the appeal must decide" not in liaison and "decide whether to appeal" not in liaison
     # a new determination after the remand is the one both letters speak of
     record_determination(db, rid, on=date(2026, 12, 1), outcome="partial", exemptions=["b5"])
@@ -716,4 +721,25 @@ def test_a_fee_reply_fits_one_page(db, waiver):
     assert BARRED.format(who="your office") in text and "552(a)(4)(A)(v)" in text
     assert "itemized estimate" in text and ("still pending" in text) == waiver
     assert "tolling" not in text  # the estimate came after the time limit ran out: it held no clock
+    assert pages(letter.docx) == 1
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("decided", [False, True])
+def test_a_letter_to_the_foia_public_liaison_fits_one_page(db, decided):
+    """To the IRS: a request 20 working days late with two status inquiries unanswered (the
+    Liaison is asked four things), or a Glomar answer already appealed (the longest questions)."""
+    rid = request_at(db, "IRS", "2026-IRS-FOIA-701995")
+    log.record_event(db, rid, log.NewEvent("status_inquiry", date(2026, 10, 30)), today=DAY)
+    log.record_event(db, rid, log.NewEvent("status_inquiry", date(2026, 11, 16)), today=DAY)
+    if decided:
+        record_determination(db, rid, on=date(2026, 11, 20), outcome="glomar")
+        log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 11, 25)), today=DAY)
+    profile = load_profile(Path(__file__).parents[1] / "resources" / "profiles" / "example.toml")
+    letter = draft_followup(db, rid, "liaison", letter_date=DAY, requester=profile)
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx)).paragraphs if p.text.strip())
+    assert "2026-IRS-FOIA-701995" in text and "ran out on September 30, 2026" in text
+    assert "552(l)" in text and "552(h)(3)" in text and "December 21, 2026" in text
+    assert ("refused to confirm or deny" in text) == decided
+    assert ("552(a)(7)(B)" in text) == (not decided)
     assert pages(letter.docx) == 1
