@@ -460,6 +460,28 @@ def test_after_a_remand_the_status_inquiry_and_the_liaison_ask_about_the_new_pro
     assert "sent the request back" not in status
 
 
+@pytest.mark.parametrize(
+    ("outcome", "said"),
+    [
+        ("denied", "the appeal office denied the appeal on November 10, 2026"),
+        ("remanded", "on November 10, 2026 the appeal office sent the request back to be processed again"),
+    ],
+)
+def test_no_second_appeal_of_a_decision_the_appeal_office_has_decided(db, reporter, outcome, said):
+    # An appeal goes once to the head of the agency (552(a)(6)(A)(i)(III)(aa)); its decision is
+    # the agency's final word (judicial review follows, 552(a)(4)(B)), and a remand leaves
+    # nothing to appeal until the office decides again.
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 10, 14), outcome="partial", exemptions=["b5"])
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 10, 20)), today=DAY)
+    log.record_event(db, rid, log.NewEvent("appeal_decided", date(2026, 11, 10), outcome=outcome), today=DAY)
+    with pytest.raises(UserError, match=f"(?i){said}"):
+        draft_followup(db, rid, "appeal", letter_date=DAY, requester=reporter)
+    # a new determination after the appeal's decision may be appealed in its turn
+    record_determination(db, rid, on=date(2026, 12, 1), outcome="partial", exemptions=["b6"])
+    assert "I appeal the determination of December 1, 2026" in text_of(db, rid, "appeal", reporter)
+
+
 # --- an appeal of a fee-waiver denial --------------------------------------------------------
 # The waiver's test is the statute's: disclosure "is likely to contribute significantly to
 # public understanding of the operations or activities of the government and is not primarily

@@ -421,7 +421,7 @@ def exhibits(files: Sequence[tuple[str, str, int, str, str, bool]], comp: Compon
 
 def _unanswered_inquiries(events: list[Event]) -> list[date]:
     """The status inquiries the agency has not written back after: a letter says "I asked
-    … and have had no answer" only of those."""
+    … without an answer" only of those."""
     asked = []
     for i, e in enumerate(events):
         if e.type == "status_inquiry" and not any(
@@ -1243,7 +1243,34 @@ def takes_fee_cap(db: Database, request_id: int, kind: str, *, letter_date: date
     return kind == "appeal" and _appeals_closure(history_of(db, request_id, today=letter_date))
 
 
+def _appeal_decided(h: History) -> str:
+    """Why there is nothing to appeal: the appeal office has decided the appeal, and no decision
+    open to appeal has come since. "" when something is left to appeal."""
+    decided = h.appeal_decided
+    if decided is None or h.appeal is None:
+        return ""
+    since = (h.determination, h.waiver_denied, h.category_denied, h.expedite_denied)
+    if any(e is not None and e.occurred_on > decided.occurred_on for e in since) or (
+        h.closure is not None and h.closure.event.occurred_on > decided.occurred_on
+    ):
+        return ""
+    on = long_date(decided.occurred_on)
+    if decided.outcome == "remanded":
+        return (
+            f"On {on} the appeal office sent the request back to be processed again: there is no "
+            "decision to appeal until the office decides again. Ask where it stands (a status "
+            "inquiry) meanwhile."
+        )
+    did = APPEAL_DID.get(decided.outcome or "", "decided the appeal")
+    return (
+        f"The appeal office {did} on {on}: that is the agency's final word, so the next step is "
+        "a lawsuit (the complaint outline) or OGIS's mediation, not a second appeal."
+    )
+
+
 def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, letter_date: date) -> dict:
+    if why := _appeal_decided(h):
+        raise DraftingError(why)
     if _appeals_closure(h):
         return _closure_appeal(h, requester, inputs, ref, letter_date)
     adverse = h.determination if h.determination and h.determination.outcome != "full_grant" else None
