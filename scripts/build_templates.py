@@ -1043,14 +1043,14 @@ def ogis_request():
         "After List",
     )
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if history.exemptions and history.determination_withheld %}")
+    tag(doc, "{%p if history.exemptions and history.determination_withheld and not history.on_remand %}")
     p(doc, "The determination withheld records under {{ history.exemptions_text }}.", "After List")
     tag(doc, "{%p endif %}")
     heading(doc, "What I ask for")
     p(
         doc,
-        "{{ ask }}.{% if not history.determination_on %} I am willing to discuss narrowing the "
-        "request or setting priorities.{% endif %}",
+        "{{ ask }}.{% if not history.determination_on or history.on_remand %} I am willing to "
+        "discuss narrowing the request or setting priorities.{% endif %}",
     )
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")

@@ -460,6 +460,23 @@ def test_after_a_remand_the_status_inquiry_and_the_liaison_ask_about_the_new_pro
     assert "sent the request back" not in status
 
 
+def test_ogis_is_asked_about_the_processing_on_remand_not_the_remanded_determination(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 10, 14), outcome="partial", exemptions=["b5"])
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 10, 20)), today=DAY)
+    log.record_event(
+        db, rid, log.NewEvent("appeal_decided", date(2026, 11, 10), outcome="remanded"), today=DAY
+    )
+    text = text_of(db, rid, "ogis", reporter)
+    assert (
+        "The dispute is about the processing of my request since November 10, 2026, when the appeal "
+        "office sent it back to be processed again." in text
+    )
+    asked = after(text, "What I ask for")
+    assert "estimated date of completion" in asked and "narrowing" in asked
+    assert "withholding" not in asked and "The determination withheld records" not in text
+
+
 @pytest.mark.parametrize(
     ("outcome", "said"),
     [

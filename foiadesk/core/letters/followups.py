@@ -933,6 +933,11 @@ def _and_list(names: list[str]) -> str:
 def _dispute(h: History, facts: dict) -> str:
     if facts["appeal_missed"] and h.appeal_decided is None:
         return "the lack of a decision on my administrative appeal within the time the law allows"
+    if _on_remand(h):
+        return (
+            f"the processing of my request since {facts['appeal_decided_on']}, when the appeal office "
+            "sent it back to be processed again"
+        )
     if _closed_undecided(h):
         assert h.closure is not None  # _closed_undecided says so
         return (
@@ -969,6 +974,11 @@ def _ogis_ask(h: History, facts: dict) -> str:
     """What the requester asks OGIS to help obtain, for the dispute `_dispute` names."""
     if facts["appeal_missed"] and h.appeal_decided is None:
         return "A decision on my administrative appeal, or a date by which the appeal office will decide it"
+    if _on_remand(h):
+        return (
+            "A realistic estimated date of completion for the request as processed again, release of "
+            "the records already processed and a schedule for the rest"
+        )
     if _closed_undecided(h):
         return "The reopening of my request in its place in the processing queue, and a determination on it"
     adverse = h.determination is not None and h.determination.outcome in ADVERSE
