@@ -470,9 +470,12 @@ def request_letter():
     return doc
 
 
+# Counted from the day a letter was mailed (no receipt date known), the limit is early by the
+# days the mail took: the letter says so, as the appeal of the delay does.
+MAIL_DAYS = "{% if history.mail_days_unknown %}, or as many working days later as the mail took{% endif %}"
 MISSED = (
     "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i){% if history.extended %}, "
-    "as extended under 552(a)(6)(B){% endif %}) ran out on {{ history.due_on }}"
+    "as extended under 552(a)(6)(B){% endif %}) ran out on {{ history.due_on }}" + MAIL_DAYS
 )
 # The fee bar with its exceptions (552(a)(4)(A)(viii)(II)), for a letter drafted without the log;
 # from the log, `fee_bar_text` says only what the log supports.
@@ -546,7 +549,8 @@ def status_inquiry():
         doc,
         "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i)"
         "{% if deadline_extended %}, as extended under 552(a)(6)(B){% endif %}) ran out on "
-        "{{ due_on }}{% if history.days_late %}, {{ history.days_late }} days ago{% endif %}, "
+        "{{ due_on }}" + MAIL_DAYS + "{% if history.days_late and not history.mail_days_unknown %}, "
+        "{{ history.days_late }} days ago{% endif %}, "
         "and I have received none. I am therefore deemed to have exhausted my administrative "
         "remedies and may seek judicial review (5 U.S.C. 552(a)(6)(C)(i))."
         "{% if fee_bar_text %} {{ fee_bar_text }}{% endif %}",
@@ -945,10 +949,11 @@ def liaison_letter():
         doc,
         "{% if history.received_on and not history.received_assumed %}Your agency received "
         "{% if history.acknowledged_on == history.received_on %}and acknowledged {% endif %}the "
-        "request on {{ history.received_on }}{% else %}I submitted the request on "
-        "{{ request.submitted_on }}{% endif %}{% if history.acknowledged_on and "
+        "request on {{ history.received_on }}{% if history.acknowledged_on and "
         "history.acknowledged_on != history.received_on %} and acknowledged it on "
-        "{{ history.acknowledged_on }}{% endif %}."
+        "{{ history.acknowledged_on }}{% endif %}{% else %}I submitted the request on "
+        "{{ request.submitted_on }}{% if history.acknowledged_on %}, and your agency acknowledged "
+        "it on {{ history.acknowledged_on }}{% endif %}{% endif %}."
         "{% if history.missed %} " + MISSED + "{% if history.determination_on %}; the "
         "determination came only on {{ history.determination_on }}.{% else %}, with no "
         "determination made.{% endif %}"

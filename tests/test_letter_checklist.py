@@ -477,6 +477,29 @@ def test_ogis_is_asked_about_the_processing_on_remand_not_the_remanded_determina
     assert "withholding" not in asked and "The determination withheld records" not in text
 
 
+def test_a_mailed_request_with_no_receipt_date_is_late_by_the_mail_days_unknown(db, reporter):
+    # Mailed Tuesday, September 1, 2026, acknowledged September 10 with no receipt date: the 20
+    # working days (552(a)(6)(A)(i)) run from receipt, so counted from the mailing they end on
+    # September 30 "or as many working days later as the mail took", as the appeal says it.
+    rid = log.add_directory_request(db, load_directory().component("DOJ-OLC"), title="Legal analyses").new_id
+    log.record_event(db, rid, log.NewEvent("filed", FILED, channel="mail"), today=DAY)
+    log.record_event(
+        db, rid, log.NewEvent("acknowledged", date(2026, 9, 10), tracking_number="FY26-9"), today=DAY
+    )
+    hedged = "ran out on September 30, 2026, or as many working days later as the mail took"
+    status = text_of(db, rid, "status", reporter)
+    assert hedged in status and "days ago" not in status
+    liaison = text_of(db, rid, "liaison", reporter)
+    assert hedged in liaison
+    # the requester sent it; the agency acknowledged it
+    assert (
+        "I submitted the request on September 1, 2026, and your agency acknowledged it on September 10"
+        in liaison
+    )
+    assert "I submitted the request on September 1, 2026 and acknowledged it" not in liaison
+    assert hedged in text_of(db, rid, "ogis", reporter)
+
+
 @pytest.mark.parametrize(
     ("outcome", "said"),
     [

@@ -464,6 +464,7 @@ HISTORY_DEFAULTS = {
     "acknowledged_on": "",
     "received_on": "",
     "received_assumed": False,
+    "mail_days_unknown": False,
     "due_on": "",
     "missed": False,
     "days_late": 0,

@@ -581,6 +581,9 @@ def _history_values(h: History, today: date) -> dict:
         "acknowledged_on": long_date(h.acknowledged_on),
         "received_on": long_date(h.received_on),
         "received_assumed": h.received_assumed,
+        # a mailed request with no receipt date: the limit counted from the mailing is early by
+        # the days the mail took
+        "mail_days_unknown": h.received_assumed and h.channel == "mail",
         "due_on": long_date(h.due_on),
         "missed": missed,
         "days_late": late,
