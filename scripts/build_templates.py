@@ -513,7 +513,7 @@ def status_inquiry():
     # title (a status inquiry is kept to one page, as a practitioner keeps it).
     p(
         doc,
-        "I am writing about my Freedom of Information Act request (5 U.S.C. 552) of "
+        "I write about my FOIA request of "
         "{{ request.submitted_on }}{% if request.tracking_number %}, tracking number "
         "{{ request.tracking_number }}{% elif history.confirmation %}, confirmation "
         "{{ history.confirmation }}{% endif %}{% if received_on and not appeal %}, which your "
@@ -550,9 +550,8 @@ def status_inquiry():
         "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i)"
         "{% if deadline_extended %}, as extended under 552(a)(6)(B){% endif %}) ran out on "
         "{{ due_on }}" + MAIL_DAYS + "{% if history.days_late and not history.mail_days_unknown %}, "
-        "{{ history.days_late }} days ago{% endif %}, "
-        "and I have received none. I am therefore deemed to have exhausted my administrative "
-        "remedies and may seek judicial review (5 U.S.C. 552(a)(6)(C)(i))."
+        "{{ history.days_late }} days ago{% endif %}, without one: I am deemed to have exhausted "
+        "my administrative remedies and may seek judicial review (5 U.S.C. 552(a)(6)(C)(i))."
         "{% if fee_bar_text %} {{ fee_bar_text }}{% endif %}",
     )
     tag(doc, "{%p elif due_on %}")

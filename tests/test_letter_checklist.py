@@ -748,6 +748,32 @@ def test_a_late_status_inquiry_with_the_fee_bar_fits_one_page(db, extended):
     assert pages(letter.docx) == 1
 
 
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_a_late_status_inquiry_to_tigta_fits_one_page(db):
+    """TIGTA: a seven-line address block, an e-mail line and a two-line subject. Received
+    Wednesday, September 2, 2026, acknowledged September 8: 20 working days (Labor Day skipped)
+    end Thursday, October 1;
+    the notice of September 15 adds 10 (Columbus Day skipped): Friday, October 16; on December 7
+    even (viii)(II)(aa)'s 10 more days are long past."""
+    title = "TIGTA's evaluation of the IRS's sharing of taxpayer data with ICE, with its work papers"
+    rid = log.add_directory_request(db, load_directory().component("TIGTA"), title=title).new_id
+    log.record_event(db, rid, log.NewEvent("filed", FILED, channel="email"), today=DAY)
+    ack = log.NewEvent(
+        "acknowledged",
+        date(2026, 9, 8),
+        agency_received_on=date(2026, 9, 2),
+        tracking_number="2026-FOIA-68869",
+    )
+    log.record_event(db, rid, ack, today=DAY)
+    log.record_event(db, rid, log.NewEvent("extension_notice", date(2026, 9, 15)), today=DAY)
+    profile = load_profile(Path(__file__).parents[1] / "resources" / "profiles" / "example.toml")
+    letter = draft_followup(db, rid, "status", letter_date=DAY, requester=profile)
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx)).paragraphs if p.text.strip())
+    assert "received on September 2, 2026 and acknowledged on September 8, 2026" in text
+    assert "ran out on October 16, 2026" in text and "552(a)(4)(A)(viii)(II)(bb)" in text
+    assert pages(letter.docx) == 1
+
+
 def test_unanswered_status_inquiries_are_listed_as_a_sentence_lists_dates(db, reporter):
     rid = request_at(db, "DOJ-OLC", "FY27-400")
     for on in (date(2026, 10, 5), date(2026, 10, 30), date(2026, 11, 16)):
