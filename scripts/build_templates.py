@@ -496,6 +496,7 @@ def one_page(doc) -> None:
     for name in ("Letterhead Rule", "Letter Date", "Addressee", "Delivery", "Subject"):
         doc.styles[name].paragraph_format.space_after = Pt(10 if name == "Letterhead Rule" else 8)
     doc.styles["Signature Line"].paragraph_format.space_before = Pt(24)
+    doc.styles["Normal"].paragraph_format.space_after = Pt(5)
 
 
 def status_inquiry():
@@ -593,11 +594,11 @@ def status_inquiry():
         "{{ history.interim_released_on }}. {% endif %}"
         "Please tell me {% if not received_on %}the date your office received the request "
         "and {% endif %}an estimated date on which your office will complete action on the "
-        "{% if history.interim_released_on %}rest of the {% endif %}request (5 U.S.C. "
+        "{% if history.interim_released_on %}rest{% else %}request{% endif %} (5 U.S.C. "
         "552(a)(7)(B); Office of Government Information Services (OGIS), Advisory Opinion "
-        "2020-01). "
-        "{% if history.interim_released_on %}Please release the rest as it is processed."
-        "{% else %}Please release any records already processed now, and the rest on a rolling "
+        "2020-01)"
+        "{% if history.interim_released_on %}, and release the rest as it is processed."
+        "{% else %}. Please release any records already processed now, and the rest on a rolling "
         "basis.{% endif %}",
     )
     tag(doc, "{%p endif %}")

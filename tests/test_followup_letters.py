@@ -317,8 +317,8 @@ def test_a_status_inquiry_after_an_interim_release_asks_about_the_rest(db, repor
     log.record_event(db, rid, log.NewEvent("interim_release", date(2026, 11, 2)))
     status = "\n".join(letter(db, rid, "status", reporter))
     assert "I received the records your office released on November 2, 2026." in status
-    assert "complete action on the rest of the request (5 U.S.C. 552(a)(7)(B)" in status
-    assert "Please release the rest as it is processed." in status
+    assert "complete action on the rest (5 U.S.C. 552(a)(7)(B)" in status
+    assert "and release the rest as it is processed." in status
     assert "If some records have already been processed" not in status  # they were: it said so
 
 

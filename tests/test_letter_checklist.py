@@ -749,7 +749,8 @@ def test_a_late_status_inquiry_with_the_fee_bar_fits_one_page(db, extended):
 
 
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
-def test_a_late_status_inquiry_to_tigta_fits_one_page(db):
+@pytest.mark.parametrize("released", [False, True])
+def test_a_late_status_inquiry_to_tigta_fits_one_page(db, released):
     """TIGTA: a seven-line address block, an e-mail line and a two-line subject. Received
     Wednesday, September 2, 2026, acknowledged September 8: 20 working days (Labor Day skipped)
     end Thursday, October 1;
@@ -766,11 +767,14 @@ def test_a_late_status_inquiry_to_tigta_fits_one_page(db):
     )
     log.record_event(db, rid, ack, today=DAY)
     log.record_event(db, rid, log.NewEvent("extension_notice", date(2026, 9, 15)), today=DAY)
+    if released:  # part of the records: the letter asks about the rest
+        log.record_event(db, rid, log.NewEvent("interim_release", date(2026, 11, 26)), today=DAY)
     profile = load_profile(Path(__file__).parents[1] / "resources" / "profiles" / "example.toml")
     letter = draft_followup(db, rid, "status", letter_date=DAY, requester=profile)
     text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx)).paragraphs if p.text.strip())
     assert "received on September 2, 2026 and acknowledged on September 8, 2026" in text
     assert "ran out on October 16, 2026" in text and "552(a)(4)(A)(viii)(II)(bb)" in text
+    assert ("released on November 26, 2026" in text) == released
     assert pages(letter.docx) == 1
 
 

@@ -915,8 +915,8 @@ def fee_bar_text(state: str, who: str, fee_category: str) -> str:
     if state == "unless_pages":
         return (
             f"{sentence_start(who)} missed even the extended time limit by more than the 10 days "
-            "that 5 U.S.C. 552(a)(4)(A)(viii)(II)(aa) excuses. It may therefore not charge me "
-            f"{fees} for this request "
+            "that 5 U.S.C. 552(a)(4)(A)(viii)(II)(aa) excuses, so it may not charge me "
+            f"{fees} "
             "unless more than 5,000 pages are necessary to respond and it has discussed with me how to "
             "limit the request (552(a)(4)(A)(viii)(II)(bb))."
         )
