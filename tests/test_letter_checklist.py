@@ -522,6 +522,20 @@ def test_no_second_appeal_of_a_decision_the_appeal_office_has_decided(db, report
     assert "I appeal the determination of December 1, 2026" in text_of(db, rid, "appeal", reporter)
 
 
+def test_an_appeal_decided_on_the_fee_waiver_leaves_the_determination_open_to_appeal(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    log.record_event(db, rid, log.NewEvent("fee_waiver_requested", FILED), today=DAY)
+    log.record_event(
+        db, rid, log.NewEvent("fee_decision", date(2026, 9, 20), outcome="waiver_denied"), today=DAY
+    )
+    appeal = log.NewEvent("appeal_filed", date(2026, 9, 25), outcome="fee_waiver")
+    log.record_event(db, rid, appeal, today=DAY)
+    record_determination(db, rid, on=date(2026, 10, 5), outcome="partial", exemptions=["b5"])
+    log.record_event(db, rid, log.NewEvent("appeal_decided", date(2026, 10, 10), outcome="denied"), today=DAY)
+    # the appeal decided was of the fee waiver: the determination of October 5 was never appealed
+    assert "I appeal the determination of October 5, 2026" in text_of(db, rid, "appeal", reporter)
+
+
 # --- an appeal of a fee-waiver denial --------------------------------------------------------
 # The waiver's test is the statute's: disclosure "is likely to contribute significantly to
 # public understanding of the operations or activities of the government and is not primarily

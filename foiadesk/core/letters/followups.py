@@ -1262,6 +1262,8 @@ def _appeal_decided(h: History) -> str:
     decided = h.appeal_decided
     if decided is None or h.appeal is None:
         return ""
+    if h.appeal.outcome not in (None, *ADVERSE):  # it appealed a fee or expedite decision only
+        return ""
     since = (h.determination, h.waiver_denied, h.category_denied, h.expedite_denied)
     if any(e is not None and e.occurred_on > decided.occurred_on for e in since) or (
         h.closure is not None and h.closure.event.occurred_on > decided.occurred_on
