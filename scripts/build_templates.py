@@ -715,7 +715,7 @@ def fee_response():
         + "{% if estimate_after_due %}, before your fee estimate{% endif %}"
         "{% else %}Your office did not meet a time limit of 5 U.S.C. 552(a)(6) for this request"
         "{% endif %}. " + FEE_BAR + " Please remove those fees from the estimate, or tell me on what "
-        "ground you still charge them.",
+        "ground you charge them.",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if history.waiver_pending %}")

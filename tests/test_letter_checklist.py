@@ -792,6 +792,37 @@ def test_a_late_status_inquiry_to_tigta_fits_one_page(db, released):
     assert pages(letter.docx) == 1
 
 
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_a_fee_reply_to_tigta_with_the_waiver_denied_fits_one_page(db):
+    """TIGTA's seven-line address and e-mail line; an estimate of $87.50 on September 28, before
+    the 20 working days from September 2 ran out (October 1), not on hold; the waiver denied on
+    October 6; on December 7 the fee bar holds, and the reply keeps the waiver's appeal open."""
+    title = "Legal analyses of disclosures to immigration authorities under 26 U.S.C. 6103(i)(2)"
+    rid = log.add_directory_request(db, load_directory().component("TIGTA"), title=title).new_id
+    log.record_event(db, rid, log.NewEvent("filed", FILED, channel="email"), today=DAY)
+    ack = log.NewEvent(
+        "acknowledged",
+        date(2026, 9, 8),
+        agency_received_on=date(2026, 9, 2),
+        tracking_number="2026-FOIA-05429",
+    )
+    log.record_event(db, rid, ack, today=DAY)
+    log.record_event(db, rid, log.NewEvent("fee_waiver_requested", FILED), today=DAY)
+    estimate = log.NewEvent(
+        "fee_estimate", date(2026, 9, 28), named_date=date(2026, 10, 28), amount_cents=8750
+    )
+    log.record_event(db, rid, estimate, today=DAY)
+    log.record_event(
+        db, rid, log.NewEvent("fee_decision", date(2026, 10, 6), outcome="waiver_denied"), today=DAY
+    )
+    profile = load_profile(Path(__file__).parents[1] / "resources" / "profiles" / "example.toml")
+    letter = draft_followup(db, rid, "fee-response", letter_date=DAY, requester=profile)
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx)).paragraphs if p.text.strip())
+    assert "ran out on October 1, 2026" in text and BARRED.format(who="your office") in text
+    assert "the denial of my fee waiver of October 6, 2026" in text and "$87.50" in text
+    assert pages(letter.docx) == 1
+
+
 def test_unanswered_status_inquiries_are_listed_as_a_sentence_lists_dates(db, reporter):
     rid = request_at(db, "DOJ-OLC", "FY27-400")
     for on in (date(2026, 10, 5), date(2026, 10, 30), date(2026, 11, 16)):
