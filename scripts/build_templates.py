@@ -470,9 +470,12 @@ def request_letter():
     return doc
 
 
+# Counted from the day a letter was mailed (no receipt date known), the limit is early by the
+# days the mail took: the letter says so, as the appeal of the delay does.
+MAIL_DAYS = "{% if history.mail_days_unknown %}, or as many working days later as the mail took{% endif %}"
 MISSED = (
     "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i){% if history.extended %}, "
-    "as extended under 552(a)(6)(B){% endif %}) ran out on {{ history.due_on }}"
+    "as extended under 552(a)(6)(B){% endif %}) ran out on {{ history.due_on }}" + MAIL_DAYS
 )
 # The fee bar with its exceptions (552(a)(4)(A)(viii)(II)), for a letter drafted without the log;
 # from the log, `fee_bar_text` says only what the log supports.
@@ -486,8 +489,19 @@ FEE_BAR = (
 )
 
 
+def one_page(doc) -> None:
+    """A letter a practitioner keeps to one page (a status inquiry, a fee reply), even to the IRS
+    (a six-line address and a line to sign on) with the fee bar argued: tighter space between
+    the blocks, and the request's signature gap."""
+    for name in ("Letterhead Rule", "Letter Date", "Addressee", "Delivery", "Subject"):
+        doc.styles[name].paragraph_format.space_after = Pt(10 if name == "Letterhead Rule" else 8)
+    doc.styles["Signature Line"].paragraph_format.space_before = Pt(24)
+    doc.styles["Normal"].paragraph_format.space_after = Pt(5)
+
+
 def status_inquiry():
     doc = new_document("Status inquiry on a FOIA request", "FOIA status inquiry")
+    one_page(doc)
     letter_top(
         doc,
         subject="Re: Status of {% if appeal %}the appeal on {% endif %}Freedom of Information Act "
@@ -496,12 +510,17 @@ def status_inquiry():
         "{% if appeal and appeal.number %} (appeal {{ appeal.number }}){% endif %}" + TITLED,
         salutation="{% if appeal %}Dear Appeals Officer:{% else %}Dear FOIA Officer:{% endif %}",
     )
+    # The subject line names the request by its number and title: the letter need not repeat the
+    # title (a status inquiry is kept to one page, as a practitioner keeps it).
     p(
         doc,
-        "I am writing about " + REF + "."
-        "{% if received_on and not appeal %} Your office received it on {{ received_on }}"
-        "{% if history.acknowledged_on %} and acknowledged it on {{ history.acknowledged_on }}"
-        "{% endif %}.{% endif %}",
+        "I write about my FOIA request of "
+        "{{ request.submitted_on }}{% if request.tracking_number %}, tracking number "
+        "{{ request.tracking_number }}{% elif history.confirmation %}, confirmation "
+        "{{ history.confirmation }}{% endif %}{% if received_on and not appeal %}, which your "
+        "office received {% if history.acknowledged_on == received_on %}and acknowledged {% endif %}on "
+        "{{ received_on }}{% if history.acknowledged_on and history.acknowledged_on != received_on %}"
+        " and acknowledged on {{ history.acknowledged_on }}{% endif %}{% endif %}.",
     )
     # A pending appeal: the letter asks the appeals office about the appeal (552(a)(6)(A)(ii)).
     tag(doc, "{%p if appeal %}")
@@ -525,23 +544,32 @@ def status_inquiry():
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if deadline_passed %}")
+    # (C)(i): a requester "shall be deemed to have exhausted his administrative remedies" when
+    # the agency fails to comply with the time limits; the fee bar follows in the same paragraph.
     p(
         doc,
         "The time limit for a determination (5 U.S.C. 552(a)(6)(A)(i)"
         "{% if deadline_extended %}, as extended under 552(a)(6)(B){% endif %}) ran out on "
-        "{{ due_on }}{% if history.days_late %}, {{ history.days_late }} days ago{% endif %}, "
-        "and I have not received a determination. Your office has therefore not complied with "
-        "the Act's time limits, and I may treat my administrative remedies as exhausted and "
-        "seek judicial review (5 U.S.C. 552(a)(6)(C)(i)).",
+        "{{ due_on }}" + MAIL_DAYS + "{% if history.days_late and not history.mail_days_unknown %}, "
+        "{{ history.days_late }} days ago{% endif %}, without one: I am deemed to have exhausted "
+        "my administrative remedies and may seek judicial review (5 U.S.C. 552(a)(6)(C)(i))."
+        "{% if fee_bar_text %} {{ fee_bar_text }}{% endif %}",
     )
-    tag(doc, "{%p if fee_bar_text %}")
-    p(doc, "{{ fee_bar_text }}")
-    tag(doc, "{%p endif %}")
     tag(doc, "{%p elif due_on %}")
     p(
         doc,
         "A determination is due by {{ due_on }} (5 U.S.C. 552(a)(6)(A)(i)"
         "{% if deadline_extended %}, as extended under 552(a)(6)(B){% endif %}).",
+    )
+    tag(doc, "{%p endif %}")
+    # A remand sends the request back to be processed again: the letter asks, as for a pending
+    # request, for the estimated date of completion.
+    tag(doc, "{%p if remanded %}")
+    p(
+        doc,
+        "On {{ remanded.appealed_on }} I appealed the determination of "
+        "{{ remanded.determination_on }}, and on {{ remanded.on }} the appeal office sent the "
+        "request back to your office to be processed again.",
     )
     tag(doc, "{%p endif %}")
     # After the determination the request is no longer pending: 552(a)(7)(B)'s estimated date
@@ -558,25 +586,20 @@ def status_inquiry():
         "that it completes your office's action on the request.{% endif %}",
     )
     tag(doc, "{%p else %}")
-    tag(doc, "{%p if history.status_inquiries %}")
     p(
         doc,
-        "I asked for the status of this request on "
-        "{{ history.status_inquiries|join(', ') }} and have had no answer.",
-    )
-    tag(doc, "{%p endif %}")
-    p(
-        doc,
+        "{% if history.status_inquiries %}I asked for the status of this request on "
+        "{{ history.status_inquiries_text }} without an answer. {% endif %}"
         "{% if history.interim_released_on %}I received the records your office released on "
         "{{ history.interim_released_on }}. {% endif %}"
         "Please tell me {% if not received_on %}the date your office received the request "
         "and {% endif %}an estimated date on which your office will complete action on the "
-        "{% if history.interim_released_on %}rest of the {% endif %}request (5 U.S.C. "
-        "552(a)(7)(B)). The Office of Government Information Services has advised "
-        "that agencies must give an estimated date of completion when a requester asks for one "
-        "(OGIS Advisory Opinion 2020-01). {% if history.interim_released_on %}Please release "
-        "the rest as it is processed.{% else %}If some records have already been processed, "
-        "please release them now, and the rest on a rolling basis.{% endif %}",
+        "{% if history.interim_released_on %}rest{% else %}request{% endif %} (5 U.S.C. "
+        "552(a)(7)(B); Office of Government Information Services (OGIS), Advisory Opinion "
+        "2020-01)"
+        "{% if history.interim_released_on %}, and release the rest as it is processed."
+        "{% else %}. Please release any records already processed now, and the rest on a rolling "
+        "basis.{% endif %}",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
@@ -585,12 +608,15 @@ def status_inquiry():
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "{% if not appeal and not determined %}If the scope of the request is what slows it "
-        "down, I am willing to "
-        "discuss narrowing it or setting priorities. {% endif %}"
         # the Public Liaison on file is the component's, not the appeals office's
-        "{% if appeal %}" + OGIS_ONLY + "{% else %}" + LIAISON + "{% endif %}",
+        "{% if appeal %}" + OGIS_ONLY + "{% elif determined %}" + LIAISON + "{% else %}"
+        # OGIS is named in full in the paragraph before, which cites its advisory opinion
+        "If its scope is what slows the request, I am willing to discuss narrowing it or setting "
+        "priorities. I know that I may ask your FOIA Public Liaison"
+        "{% if component.public_liaison %} ({{ component.public_liaison }}){% endif %} for "
+        "help, and OGIS for dispute resolution.{% endif %}",
     )
+    # short, so that only one line goes with the signature when the letter runs long
     p(
         doc,
         "{% if answer_by %}I would be grateful for your answer by {{ answer_by }}. {% endif %}"
@@ -667,15 +693,19 @@ def still_interested_reply():
 
 def fee_response():
     doc = new_document("Reply to a FOIA fee estimate", "FOIA fee reply")
+    one_page(doc)
     letter_top(
         doc,
         subject="Re: Fee estimate for Freedom of Information Act request {{ request.tracking_number }}"
         + TITLED,
     )
+    # One page, as a fee reply is kept: the subject line carries the request's title.
     p(
         doc,
         "I am replying to your letter of {{ agency_letter_date }}, which estimated fees of "
-        "{{ fee_estimate }} for " + REF + ".",
+        "{{ fee_estimate }} for my Freedom of Information Act request (5 U.S.C. 552) of "
+        "{{ request.submitted_on }}{% if request.tracking_number %}, tracking number "
+        "{{ request.tracking_number }}{% endif %}.",
     )
     tag(doc, "{%p if fee_bar %}")
     p(
@@ -685,7 +715,7 @@ def fee_response():
         + "{% if estimate_after_due %}, before your fee estimate{% endif %}"
         "{% else %}Your office did not meet a time limit of 5 U.S.C. 552(a)(6) for this request"
         "{% endif %}. " + FEE_BAR + " Please remove those fees from the estimate, or tell me on what "
-        "ground you still charge them.",
+        "ground you charge them.",
     )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if history.waiver_pending %}")
@@ -703,15 +733,9 @@ def fee_response():
         "processing it, and tell me before incurring fees above that amount."
         "{% if history.waiver_denied_on %} Agreeing to pay does not give up my right to appeal "
         "the denial of my fee waiver of {{ history.waiver_denied_on }}; if the waiver is granted "
-        "on appeal, please refund what I have paid.{% endif %}",
+        "on appeal, please refund what I have paid.{% endif %}"
+        "{% if advance_payment %} {{ advance_text }}{% endif %}",
     )
-    tag(doc, "{%p if advance_payment %}")
-    p(
-        doc,
-        "Because the estimate is above $250, I understand that you may ask for payment in "
-        "advance (5 U.S.C. 552(a)(4)(A)(v)). Please tell me how to pay.",
-    )
-    tag(doc, "{%p endif %}")
     tag(doc, "{%p else %}")
     p(doc, "To reduce the fees, I narrow the request as follows:")
     p(doc, "{{ narrowing }}", "Item Detail")
@@ -726,20 +750,18 @@ def fee_response():
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "Please send me an itemized estimate: the hours of search and of review with the "
-        "grade and hourly rate of each, the number of pages and the duplication rate, and the "
-        "fee category you placed me in, so that I can compare it with your fee regulations "
-        "and narrow the request where that saves the most.",
+        "Please send me an itemized estimate (the hours of search and of review with the grade "
+        "and hourly rate of each, the pages and the duplication rate, and my fee category), so "
+        "that I can compare it with your fee regulations and narrow the request where that "
+        "saves the most."
+        # an estimate that came after the time limit ran out held no clock: no toll to end
+        "{% if not estimate_after_due %} Under 5 U.S.C. 552(a)(6)(A)(ii)(II), any tolling of "
+        "the time limit to settle fees ends when you receive this reply.{% endif %}",
     )
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
     tag(doc, "{%p endif %}")
-    p(
-        doc,
-        "Under 5 U.S.C. 552(a)(6)(A)(ii)(II), any tolling of the time limit to settle fees ends "
-        "when you receive this reply. Please confirm the date you received it. Thank you for "
-        "your help.",
-    )
+    p(doc, "Please confirm the date you received this reply. Thank you for your help.")
     signature(doc)
     return doc
 
@@ -871,24 +893,23 @@ def reopen_request():
         + TITLED
         + ": request to reopen",
     )
+    # One page, as a request to reopen is kept: the subject line carries the request's title.
     p(
         doc,
-        "Your letter of {{ closure_date }} told me that your office had closed " + REF + ". I ask "
-        "you to reopen it.",
+        "Your letter of {{ closure_date }} told me that your office had closed my Freedom of "
+        "Information Act request (5 U.S.C. 552) of {{ request.submitted_on }}"
+        "{% if request.tracking_number %}, tracking number {{ request.tracking_number }}"
+        "{% endif %}. I ask you to reopen it.",
     )
-    p(doc, "{{ missed }}")
-    tag(doc, "{%p for line in answer %}")
-    p(doc, "{{ line }}")
-    tag(doc, "{%p endfor %}")
+    # what was missed and what the requester now gives, with the toll it ends, in one paragraph
+    p(
+        doc,
+        "{{ missed }}{% for line in answer %} {{ line }}{% endfor %}{% if tolled %} Under "
+        "{{ toll_cite }}, any tolling of the time limit for this request ends when you receive "
+        "this letter.{% endif %}",
+    )
     tag(doc, "{%p if still_interested %}")
     p(doc, "{{ oip_item_8 }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if tolled %}")
-    p(
-        doc,
-        "Under {{ toll_cite }}, any tolling of the time limit for this request ends when you "
-        "receive this letter.",
-    )
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")
@@ -896,9 +917,8 @@ def reopen_request():
     p(
         doc,
         "Please reopen the request under its tracking number and in its place in your processing "
-        "queue, and by {{ answer_by }} tell me the date you reopened it and " + ECD + ". I ask you "
-        "to reopen it so that an appeal is not needed; this letter does not give up my right to "
-        "appeal the closure.",
+        "queue, and by {{ answer_by }} tell me the date you reopened it and " + ECD + ". This "
+        "letter does not give up my right to appeal the closure.",
     )
     p(doc, "Thank you for your help.")
     signature(doc)
@@ -907,34 +927,52 @@ def reopen_request():
 
 def liaison_letter():
     doc = new_document("Letter to the FOIA Public Liaison", "FOIA Public Liaison")
+    one_page(doc)
+    doc.styles["Item"].paragraph_format.space_before = Pt(1)
+    doc.styles["Item"].paragraph_format.space_after = Pt(2)
     letter_top(
         doc,
         subject="Re: Request for assistance with Freedom of Information Act request "
         "{{ request.tracking_number }}" + TITLED,
         salutation="Dear FOIA Public Liaison:",
     )
+    # One page, as a letter to the Liaison is kept: the subject line carries the request's title.
     p(
         doc,
-        "I ask for your help with " + REF + ". The Act makes the FOIA Public Liaison "
-        "responsible for reducing delays, explaining the status of requests and helping to "
-        "resolve disputes (5 U.S.C. 552(l) and 552(a)(6)(B)(ii)).",
+        "I ask for your help with my Freedom of Information Act request (5 U.S.C. 552) of "
+        "{{ request.submitted_on }}{% if request.tracking_number %}, tracking number "
+        "{{ request.tracking_number }}{% endif %}. The Act charges the FOIA Public Liaison with "
+        "reducing delays, explaining the status of requests and helping to resolve disputes "
+        "(5 U.S.C. 552(l), 552(a)(6)(B)(ii)).",
     )
     p(
         doc,
-        "{% if history.received_on and not history.received_assumed %}Your agency received the "
-        "request on {{ history.received_on }}{% else %}I submitted the request on "
-        "{{ request.submitted_on }}{% endif %}{% if history.acknowledged_on %} and acknowledged "
-        "it on {{ history.acknowledged_on }}{% endif %}."
+        "{% if history.received_on and not history.received_assumed %}Your agency received "
+        "{% if history.acknowledged_on == history.received_on %}and acknowledged {% endif %}the "
+        "request on {{ history.received_on }}{% if history.acknowledged_on and "
+        "history.acknowledged_on != history.received_on %} and acknowledged it on "
+        "{{ history.acknowledged_on }}{% endif %}{% else %}I submitted the request on "
+        "{{ request.submitted_on }}{% if history.acknowledged_on %}, and your agency acknowledged "
+        "it on {{ history.acknowledged_on }}{% endif %}{% endif %}."
         "{% if history.missed %} " + MISSED + "{% if history.determination_on %}; the "
-        "determination came only on {{ history.determination_on }}.{% else %}, and no "
-        "determination has been made.{% endif %}"
+        "determination came only on {{ history.determination_on }}.{% else %}, with no "
+        "determination made.{% endif %}"
         "{% elif history.due_on and not history.determination_on %} A determination is due by "
         "{{ history.due_on }}.{% endif %}"
         "{% if history.status_inquiries %} I asked the FOIA office for the status on "
-        "{{ history.status_inquiries|join(', ') }} without an answer.{% endif %}",
+        "{{ history.status_inquiries_text }} without an answer.{% endif %}"
+        # on remand the request is processed again: the list of asks follows, as while it was
+        # first processed
+        "{% if history.on_remand %} {% if history.missed %}I appealed it on "
+        "{{ history.appeal_filed_on }}{% else %}On {{ history.appeal_filed_on }} I appealed the "
+        "determination of {{ history.determination_on }}{% endif %}, and on "
+        "{{ history.appeal_decided_on }} the appeal office sent the request back to your agency "
+        "to be processed again.{% endif %}"
+        "{% if not history.determination_on or history.on_remand %} I ask you to:{% endif %}",
     )
-    # once the agency has decided, there is no completion date to ask for: ask what it did
-    tag(doc, "{%p if history.determination_on %}")
+    # once the agency has decided, there is no completion date to ask for: ask what it did; on
+    # remand it is processing the request again, so the letter asks as for a pending request
+    tag(doc, "{%p if history.determination_on and not history.on_remand %}")
     p(
         doc,
         "I ask you to help me understand the determination of {{ history.determination_on }}"
@@ -944,25 +982,22 @@ def liaison_letter():
         "{% else %}, so that I can decide whether to appeal{% endif %}.",
     )
     tag(doc, "{%p else %}")
-    p(doc, "I ask you to:")
     p(
         doc,
-        "1.\tgive me an estimated date on which the agency will complete action on the request "
-        "(5 U.S.C. 552(a)(7)(B));",
+        "1.\tgive me an estimated date on which the agency will complete action (5 U.S.C. 552(a)(7)(B));",
         "Item",
     )
     p(
         doc,
         "2.\ttell me where the request stands: the offices searched, whether records were "
-        "found, and any consultation or referral, with the tracking number the other agency "
-        "gave it;",
+        "found, and any consultation or referral, with the other agency's tracking number;",
         "Item",
     )
     p(doc, "3.\trelease the records already processed, and the rest on a rolling basis; and", "Item")
     p(
         doc,
-        "4.\ttell me whether narrowing the request or setting priorities would speed it up; "
-        "I am glad to discuss that.",
+        "4.\tsay whether narrowing the request or setting priorities would speed it; I am glad "
+        "to discuss either.",
         "Item",
     )
     tag(doc, "{%p endif %}")
@@ -971,11 +1006,15 @@ def liaison_letter():
     tag(doc, "{%p endif %}")
     p(
         doc,
-        "{% if answer_by %}I would be grateful for your answer by {{ answer_by }}. {% endif %}If "
-        "we cannot resolve this together, I will ask the Office of Government Information "
-        "Services to mediate (5 U.S.C. 552(h)(3)); I reserve my right to seek judicial review. "
-        "Thank you for your help.",
+        "If we cannot resolve this together, I will ask the Office of Government Information "
+        "Services to mediate (5 U.S.C. 552(h)(3)); I reserve my right to seek judicial review.",
         "After List",
+    )
+    # short, so that only one line goes with the signature when the letter runs long
+    p(
+        doc,
+        "{% if answer_by %}I would be grateful for your answer by {{ answer_by }}. {% endif %}"
+        "Thank you for your help.",
     )
     signature(doc)
     return doc
@@ -1009,14 +1048,14 @@ def ogis_request():
         "After List",
     )
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if history.exemptions and history.determination_withheld %}")
+    tag(doc, "{%p if history.exemptions and history.determination_withheld and not history.on_remand %}")
     p(doc, "The determination withheld records under {{ history.exemptions_text }}.", "After List")
     tag(doc, "{%p endif %}")
     heading(doc, "What I ask for")
     p(
         doc,
-        "{{ ask }}.{% if not history.determination_on %} I am willing to discuss narrowing the "
-        "request or setting priorities.{% endif %}",
+        "{{ ask }}.{% if not history.determination_on or history.on_remand %} I am willing to "
+        "discuss narrowing the request or setting priorities.{% endif %}",
     )
     tag(doc, "{%p if note %}")
     p(doc, "{{ note }}")

@@ -8,8 +8,10 @@ wording is what a practitioner writes, worked out from the log's dates by hand."
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -19,6 +21,8 @@ from foiadesk.core.deadlines.clocks import Clock
 from foiadesk.core.letters.content import DraftingError
 from foiadesk.core.letters.followups import Inputs, draft_followup
 from foiadesk.core.letters.next_steps import next_steps
+from foiadesk.core.letters.pdf import docx_to_pdf, soffice
+from foiadesk.core.letters.profiles import load_profile
 from foiadesk.core.reference.directory import load_directory
 from foiadesk.core.store import log
 
@@ -133,7 +137,10 @@ def test_a_request_to_reopen_after_a_missed_still_interested_date(db):
         "Re: Freedom of Information Act request 2026-ICFO-41872, “Legal analyses of address "
         "disclosures”: request to reopen" in text
     )
-    assert "Your letter of November 16, 2026 told me that your office had closed my request" in text
+    assert (
+        "Your letter of November 16, 2026 told me that your office had closed my Freedom of Information "
+        "Act request (5 U.S.C. 552) of September 1, 2026, tracking number 2026-ICFO-41872." in text
+    )
     assert (
         "I did not answer by November 13, 2026, the date named in your letter of October 1, 2026 asking "
         "whether I was still interested in the records." in text
@@ -142,7 +149,7 @@ def test_a_request_to_reopen_after_a_missed_still_interested_date(db):
     assert OIP_ITEM_8 in text
     # 10 working days after Mon Dec 7 for the agency's answer: Dec 8-11 (4), 14-18 (9), Mon Dec 21
     assert "by December 21, 2026 tell me the date you reopened it" in text
-    assert "this letter does not give up my right to appeal the closure" in text
+    assert "This letter does not give up my right to appeal the closure." in text
     assert letter.filename == "2026-12-07_Office-of-Legal-Counsel_FOIA-request-to-reopen_2026-ICFO-41872.docx"
     assert any("appeal window, which runs to February 14, 2027" in w for w in letter.warnings)
     assert any(w.startswith("A new request may be simpler") for w in letter.warnings)
@@ -221,7 +228,9 @@ def test_a_closure_for_fees_not_agreed_is_answered_with_the_fees_the_requester_a
         in text
     )
     assert "I agree to pay fees of up to $340 for this request." in text
-    assert "Under 5 U.S.C. 552(a)(6)(A)(ii)(II), any tolling" in text
+    # the estimate of October 5 came after the 20 working days ran out (September 30): it held no
+    # clock, so there is no toll to end, and the letter asserts the fee bar instead
+    assert "tolling" not in text and "552(a)(4)(A)(viii)" in text
 
 
 def test_ogis_is_asked_about_the_closure_and_for_the_reopening(db):
@@ -235,3 +244,139 @@ def test_ogis_is_asked_about_the_closure_and_for_the_reopening(db):
         "The reopening of my request in its place in the processing queue, and a determination on it" in text
     )
     assert "Office of Legal Counsel closed the request without deciding it." in text  # the chronology
+
+
+# --- advance payment: 5 U.S.C. 552(a)(4)(A)(v) ---------------------------------------------------
+# "No agency may require advance payment of any fee unless the requester has previously failed to
+# pay fees in a timely fashion, or the agency has determined that the fee will exceed $250."
+# An estimate that puts the request on hold on September 15, before its 20 working days ran out
+# (September 30), holds the clock (552(a)(6)(A)(ii)(II)): no time limit is missed, no fee bar.
+ADVANCE = "(5 U.S.C. 552(a)(4)(A)(v))"
+
+
+def fee_closure(db, cents: int, on: str = "2026-09-15", hold: str | None = "on_hold") -> int:
+    estimate = {"named_date": D("2026-10-15"), "amount_cents": cents, "outcome": hold}
+    return closed_request(
+        db,
+        "DOJ-OLC",
+        ("fee_estimate", on, estimate),
+        ("admin_closed", "2026-10-20", {"outcome": "fee_unanswered"}),
+    )
+
+
+def test_a_closure_for_an_unpaid_fee_above_250_dollars_offers_the_advance_payment_the_act_allows(db):
+    rid = fee_closure(db, 34000)
+    appeal, _ = drafted(db, rid, "appeal", fee_cap=Decimal("340"))
+    assert (
+        "I agree to pay fees of up to $340 for this request. As the fee estimate of $340 is above $250, "
+        f"the Office of Legal Counsel may require payment in advance {ADVANCE}; I will pay it in advance "
+        "when told how." in appeal
+    )
+    reopen, _ = drafted(db, rid, "reopen", fee_cap=Decimal("340"))
+    assert (
+        f"As your fee estimate of $340 is above $250, you may require payment in advance {ADVANCE}; "
+        "please tell me how to pay, and I will pay it in advance." in reopen
+    )
+    for text in (appeal, reopen):
+        assert "552(a)(4)(A)(viii)" not in text  # the estimate held the clock: no limit was missed
+    assert "Under 5 U.S.C. 552(a)(6)(A)(ii)(II), any tolling of the time limit" in reopen  # it ends now
+
+
+def test_an_offer_to_pay_less_than_an_estimate_above_250_dollars_is_not_an_advance_payment(db):
+    rid = fee_closure(db, 34000)
+    for kind in ("appeal", "reopen"):
+        text, letter = drafted(db, rid, kind, fee_cap=Decimal("300"))
+        assert "I agree to pay fees of up to $300 for this request." in text
+        assert "advance" not in text, kind
+        assert any("$340" in w and ADVANCE in w for w in letter.warnings), kind
+
+
+def test_at_or_below_250_dollars_the_letter_concedes_no_advance_payment_and_the_user_is_told(db):
+    rid = fee_closure(db, 25000)  # $250 does not "exceed $250"
+    for kind in ("appeal", "reopen"):
+        text, letter = drafted(db, rid, kind, fee_cap=Decimal("250"))
+        assert "I agree to pay fees of up to $250 for this request." in text
+        assert "advance" not in text and "552(a)(4)(A)(v)" not in text, kind
+        # only a requester who failed to pay on time before may be asked for it: the log can't say
+        assert any("552(a)(4)(A)(v)" in w and "failed to pay" in w for w in letter.warnings), kind
+
+
+def test_with_every_fee_barred_no_advance_payment_is_due_and_none_is_offered(db):
+    # The estimate came on October 5, after the 20 working days ran out on September 30, with no
+    # notice of unusual circumstances: (viii) bars a news-media requester's duplication fees, the
+    # only fees that category pays (552(a)(4)(A)(ii)(II)), so nothing is left to pay in advance.
+    rid = fee_closure(db, 34000, on="2026-10-05", hold=None)
+    appeal, _ = drafted(db, rid, "appeal", fee_cap=Decimal("340"))
+    reopen, _ = drafted(db, rid, "reopen", fee_cap=Decimal("340"))
+    assert (
+        f"With those fees barred, no fee is left that the Office of Legal Counsel could require me to pay "
+        f"in advance {ADVANCE}, and not paying the fee estimate of $340 is no ground for closing the "
+        "request." in appeal
+    )
+    assert "no fee is left that you could require me to pay in advance" in reopen
+    for text in (appeal, reopen):
+        assert "may require payment in advance" not in text and "I will pay it in advance" not in text
+        assert (
+            "Apart from any fees that 5 U.S.C. 552(a)(4)(A)(viii) bars, I agree to pay fees of up to $340"
+            in text
+        )
+
+
+def test_a_paid_estimate_leaves_nothing_to_say_of_advance_payment(db):
+    rid = closed_request(
+        db,
+        "DOJ-OLC",
+        (
+            "fee_estimate",
+            "2026-09-15",
+            {"named_date": D("2026-10-15"), "amount_cents": 34000, "outcome": "on_hold"},
+        ),
+        ("payment", "2026-10-10", {"amount_cents": 34000}),
+        ("admin_closed", "2026-10-20", {"outcome": "fee_unanswered"}),
+    )
+    text, letter = drafted(db, rid, "appeal")
+    assert "my payment of the fees is dated October 10, 2026" in text
+    assert "552(a)(4)(A)(v)" not in text and not any("552(a)(4)(A)(v)" in w for w in letter.warnings)
+
+
+# --- a request to reopen is a short letter: one page --------------------------------------------
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize(
+    ("events", "fee_cap"),
+    [
+        ((ASKED, CLOSED), None),  # with OIP's checklist, item 8
+        (  # late estimate: the fee bar, no fee left to pay in advance, the fees agreed to
+            (
+                ("fee_estimate", "2026-10-05", {"named_date": D("2026-11-04"), "amount_cents": 34000}),
+                ("admin_closed", "2026-11-20", {"outcome": "fee_unanswered"}),
+            ),
+            Decimal("340"),
+        ),
+    ],
+)
+def test_a_request_to_reopen_fits_one_page(db, events, fee_cap):
+    # the IRS (a six-line address and a line to sign on) and the shipped example profile
+    rid = closed_request(db, "IRS", *events)
+    profile = load_profile(Path(__file__).parents[1] / "resources" / "profiles" / "example.toml")
+    letter = draft_followup(db, rid, "reopen", Inputs(fee_cap=fee_cap), letter_date=DAY, requester=profile)
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx)).paragraphs if p.text.strip())
+    assert "2026-ICFO-41872" in text and "552(a)(7)(B)" in text and "December 21, 2026" in text
+    assert "does not give up my right to appeal the closure" in text
+    assert ("item 8" in text) if fee_cap is None else ("552(a)(4)(A)(viii)" in text and "$340" in text)
+    assert pages(letter.docx) == 1
+
+
+def pages(docx: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", docx_to_pdf(docx)))
+
+
+def test_a_request_to_reopen_after_the_appeal_window_closed_does_not_say_to_appeal_by_then(db):
+    # DOJ: 90 calendar days (28 CFR 16.8(a)) from Monday, November 16, 2026: 14 days to November 30,
+    # 45 to December 31, 76 to January 31, 90 on Sunday, February 14, 2027. Written on February 16.
+    rid = closed_request(db, "DOJ-OLC", ASKED, CLOSED)
+    letter = draft_followup(db, rid, "reopen", letter_date=D("2027-02-16"), requester=NEWS_REPORTER)
+    said = " ".join(letter.warnings)
+    assert "appeal by then" not in said and "which runs to" not in said
+    assert "The window to appeal the closure ended on February 14, 2027" in said

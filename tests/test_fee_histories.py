@@ -316,6 +316,47 @@ def test_a_late_fee_estimate_is_answered_with_the_fee_bar(tmp_path):
     reply = letter_text(db, rid, "fee-response", "2026-07-22")
     assert "ran out on May 4, 2026, before your fee estimate" in reply
     assert "bars it from charging me duplication fees" in reply
+    # 552(a)(4)(A)(v) lets an agency require advance payment of a fee that will exceed $250: with
+    # every fee this requester's category pays barred, the $400 is no such fee
+    assert "may ask for payment in advance" not in reply and "Please tell me how to pay" not in reply
+    assert "No fee is therefore left that you could ask me to pay in advance (5 U.S.C. 552(a)(4)(A)(v))" in (
+        reply
+    )
+
+
+def test_with_search_fees_barred_advance_payment_is_conceded_only_of_the_fees_left(tmp_path):
+    """The same late estimate to a requester in the 'all other' category: (viii)(I) bars its
+    search fees, not its duplication fees, so only those left above $250 may be asked in advance."""
+    events = filed("2026-04-06") + [
+        ev("fee_estimate", "2026-07-20", 4, named_date=D("2026-08-20"), amount_cents=40_000),
+    ]
+    db, rid = logged(tmp_path, events)
+    other = NEWS_REPORTER.__class__(
+        name="Sam Lee", email="sam@example.org", address="1 Main St\nAustin, TX 78701", fee_category="other"
+    )
+    data = draft_followup(
+        db, rid, "fee-response", Inputs(), letter_date=D("2026-07-22"), requester=other
+    ).docx
+    reply = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs if p.text.strip())
+    assert "bars it from charging me search fees" in reply
+    assert "Because the estimate is above $250" not in reply
+    assert (
+        "If the fees that are not barred will exceed $250, I understand that you may ask for payment "
+        "of them in advance (5 U.S.C. 552(a)(4)(A)(v)). Please tell me how to pay." in reply
+    )
+
+
+def test_an_estimate_above_250_dollars_within_the_time_limit_may_be_asked_in_advance(tmp_path):
+    events = filed("2026-04-06") + [
+        ev("fee_estimate", "2026-04-20", 4, named_date=D("2026-05-20"), amount_cents=40_000),
+    ]
+    db, rid = logged(tmp_path, events)
+    reply = letter_text(db, rid, "fee-response", "2026-04-22")
+    assert "552(a)(4)(A)(viii)" not in reply
+    assert (
+        "Because the estimate is above $250, I understand that you may ask for payment in advance "
+        "(5 U.S.C. 552(a)(4)(A)(v)). Please tell me how to pay." in reply
+    )
 
 
 # -- fee waivers and fee categories: decided, denied, appealed ------------------------------------

@@ -229,7 +229,7 @@ def test_status_ogis_and_complaint_use_the_log(db, filed):
     status = draft_followup(db, ice, "status", letter_date=date(2026, 11, 10))
     text = docx_text(status.docx)
     assert f"Re: Status of Freedom of Information Act request {TRACKING}" in text
-    assert "Your office received it on October 2, 2026 and acknowledged it on October 6, 2026." in text
+    assert "which your office received on October 2, 2026 and acknowledged on October 6, 2026." in text
     assert "ran out on November 2, 2026, 8 days ago" in text
     assert "5 U.S.C. 552(a)(6)(C)(i)" in text and "552(a)(4)(A)(viii)" in text
     assert "the date your office received the request" not in text  # it knows that already
@@ -452,7 +452,7 @@ def test_followups_need_the_agency_number_and_the_fact_they_answer(db, filed):
     # the status inquiry is the step that asks for the number (552(a)(7)(A))
     early = docx_text(draft_followup(db, ice, "status", letter_date=date(2026, 10, 20)).docx)
     assert "Re: Status of Freedom of Information Act request submitted October 1, 2026" in early
-    assert f"(confirmation {CONFIRMATION})" in early
+    assert f"October 1, 2026, confirmation {CONFIRMATION}." in early
     assert "5 U.S.C. 552(a)(7)(A)" in early and "tracking number (" not in early
     assert "the date your office received the request" in early  # the receipt is only assumed
     scenario(db, ice)

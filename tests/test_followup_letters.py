@@ -275,17 +275,17 @@ def test_a_letter_says_no_answer_came_only_when_none_did(db, reporter):
     rid = request_at(db, "ICE", tracking="2026-ICFO-00088")  # due September 29
     log.record_event(db, rid, log.NewEvent("status_inquiry", date(2026, 10, 10)))
     unanswered = "\n".join(letter(db, rid, "liaison", reporter))
-    assert "no determination has been made" in unanswered and "without an answer" in unanswered
+    assert "with no determination made" in unanswered and "without an answer" in unanswered
     log.record_event(
         db, rid, log.NewEvent("estimated_completion", date(2026, 10, 20), named_date=date(2026, 11, 30))
     )
     record_determination(db, rid, on=date(2026, 11, 20), outcome="partial", exemptions=["b5"])
     liaison = "\n".join(letter(db, rid, "liaison", reporter))
-    assert "no determination has been made" not in liaison and "without an answer" not in liaison
+    assert "with no determination made" not in liaison and "without an answer" not in liaison
     assert "the determination came only on November 20, 2026" in liaison
     assert "estimated date on which your office will complete action" not in liaison
     status = "\n".join(letter(db, rid, "status", reporter))
-    assert "have had no answer" not in status
+    assert "without an answer" not in status
 
 
 # 5 U.S.C. 552(a)(7)(B)(ii): the estimated date on which the agency will complete action is
@@ -317,8 +317,8 @@ def test_a_status_inquiry_after_an_interim_release_asks_about_the_rest(db, repor
     log.record_event(db, rid, log.NewEvent("interim_release", date(2026, 11, 2)))
     status = "\n".join(letter(db, rid, "status", reporter))
     assert "I received the records your office released on November 2, 2026." in status
-    assert "complete action on the rest of the request (5 U.S.C. 552(a)(7)(B))" in status
-    assert "Please release the rest as it is processed." in status
+    assert "complete action on the rest (5 U.S.C. 552(a)(7)(B)" in status
+    assert "and release the rest as it is processed." in status
     assert "If some records have already been processed" not in status  # they were: it said so
 
 

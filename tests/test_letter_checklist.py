@@ -11,7 +11,9 @@ Expected wording is what a practitioner writes, not the code's output."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -22,6 +24,8 @@ from foiadesk.core.errors import UserError
 from foiadesk.core.letters.compose import draft_requests
 from foiadesk.core.letters.content import DraftOptions, Requester
 from foiadesk.core.letters.followups import Inputs, draft_followup, record_determination
+from foiadesk.core.letters.pdf import docx_to_pdf, soffice
+from foiadesk.core.letters.profiles import load_profile
 from foiadesk.core.reference.casepack import shipped_case_packs
 from foiadesk.core.reference.directory import load_directory
 from foiadesk.core.store import log
@@ -420,6 +424,118 @@ def test_the_complaint_outline_after_a_remand_offers_what_fits_the_new_processin
     assert "ask the agency when it expects to finish processing the request again" in text
 
 
+def test_after_a_remand_the_status_inquiry_and_the_liaison_ask_about_the_new_processing(db, reporter):
+    # A remand sends the request back to the office to be processed again: the old determination
+    # no longer ends its action, and an estimated date of completion (552(a)(7)(B)) is owed again.
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 10, 14), outcome="no_records")
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 10, 20)), today=DAY)
+    log.record_event(
+        db, rid, log.NewEvent("appeal_decided", date(2026, 11, 10), outcome="remanded"), today=DAY
+    )
+    remanded = (
+        "On October 20, 2026 I appealed the determination of October 14, 2026, and on November 10, "
+        "2026 the appeal office sent the request back to {who} to be processed again."
+    )
+    status = text_of(db, rid, "status", reporter)
+    assert remanded.format(who="your office") in status
+    assert (
+        "estimated date on which your office will complete action on the request (5 U.S.C. 552(a)(7)(B)"
+        in status
+    )
+    assert "completes your office's action" not in status and "made its determination" not in status
+    liaison = text_of(db, rid, "liaison", reporter)
+    # the liaison letter has just said when the (late) determination came
+    assert (
+        "the determination came only on October 14, 2026. I appealed it on October 20, 2026, and on "
+        "November 10, 2026 the appeal office sent the request back to your agency to be processed again."
+        in liaison
+    )
+    assert "estimated date on which the agency will complete action (5 U.S.C. 552(a)(7)(B))" in liaison
+    assert "what the appeal must decide" not in liaison and "decide whether to appeal" not in liaison
+    # a new determination after the remand is the one both letters speak of
+    record_determination(db, rid, on=date(2026, 12, 1), outcome="partial", exemptions=["b5"])
+    status = text_of(db, rid, "status", reporter)
+    assert "on December 1, 2026: it withheld records in part under Exemption 5" in status
+    assert "sent the request back" not in status
+
+
+def test_ogis_is_asked_about_the_processing_on_remand_not_the_remanded_determination(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 10, 14), outcome="partial", exemptions=["b5"])
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 10, 20)), today=DAY)
+    log.record_event(
+        db, rid, log.NewEvent("appeal_decided", date(2026, 11, 10), outcome="remanded"), today=DAY
+    )
+    text = text_of(db, rid, "ogis", reporter)
+    assert (
+        "The dispute is about the processing of my request since November 10, 2026, when the appeal "
+        "office sent it back to be processed again." in text
+    )
+    asked = after(text, "What I ask for")
+    assert "estimated date of completion" in asked and "narrowing" in asked
+    assert "withholding" not in asked and "The determination withheld records" not in text
+
+
+def test_a_mailed_request_with_no_receipt_date_is_late_by_the_mail_days_unknown(db, reporter):
+    # Mailed Tuesday, September 1, 2026, acknowledged September 10 with no receipt date: the 20
+    # working days (552(a)(6)(A)(i)) run from receipt, so counted from the mailing they end on
+    # September 30 "or as many working days later as the mail took", as the appeal says it.
+    rid = log.add_directory_request(db, load_directory().component("DOJ-OLC"), title="Legal analyses").new_id
+    log.record_event(db, rid, log.NewEvent("filed", FILED, channel="mail"), today=DAY)
+    log.record_event(
+        db, rid, log.NewEvent("acknowledged", date(2026, 9, 10), tracking_number="FY26-9"), today=DAY
+    )
+    hedged = "ran out on September 30, 2026, or as many working days later as the mail took"
+    status = text_of(db, rid, "status", reporter)
+    assert hedged in status and "days ago" not in status
+    liaison = text_of(db, rid, "liaison", reporter)
+    assert hedged in liaison
+    # the requester sent it; the agency acknowledged it
+    assert (
+        "I submitted the request on September 1, 2026, and your agency acknowledged it on September 10"
+        in liaison
+    )
+    assert "I submitted the request on September 1, 2026 and acknowledged it" not in liaison
+    assert hedged in text_of(db, rid, "ogis", reporter)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "said"),
+    [
+        ("denied", "the appeal office denied the appeal on November 10, 2026"),
+        ("remanded", "on November 10, 2026 the appeal office sent the request back to be processed again"),
+    ],
+)
+def test_no_second_appeal_of_a_decision_the_appeal_office_has_decided(db, reporter, outcome, said):
+    # An appeal goes once to the head of the agency (552(a)(6)(A)(i)(III)(aa)); its decision is
+    # the agency's final word (judicial review follows, 552(a)(4)(B)), and a remand leaves
+    # nothing to appeal until the office decides again.
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    record_determination(db, rid, on=date(2026, 10, 14), outcome="partial", exemptions=["b5"])
+    log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 10, 20)), today=DAY)
+    log.record_event(db, rid, log.NewEvent("appeal_decided", date(2026, 11, 10), outcome=outcome), today=DAY)
+    with pytest.raises(UserError, match=f"(?i){said}"):
+        draft_followup(db, rid, "appeal", letter_date=DAY, requester=reporter)
+    # a new determination after the appeal's decision may be appealed in its turn
+    record_determination(db, rid, on=date(2026, 12, 1), outcome="partial", exemptions=["b6"])
+    assert "I appeal the determination of December 1, 2026" in text_of(db, rid, "appeal", reporter)
+
+
+def test_an_appeal_decided_on_the_fee_waiver_leaves_the_determination_open_to_appeal(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    log.record_event(db, rid, log.NewEvent("fee_waiver_requested", FILED), today=DAY)
+    log.record_event(
+        db, rid, log.NewEvent("fee_decision", date(2026, 9, 20), outcome="waiver_denied"), today=DAY
+    )
+    appeal = log.NewEvent("appeal_filed", date(2026, 9, 25), outcome="fee_waiver")
+    log.record_event(db, rid, appeal, today=DAY)
+    record_determination(db, rid, on=date(2026, 10, 5), outcome="partial", exemptions=["b5"])
+    log.record_event(db, rid, log.NewEvent("appeal_decided", date(2026, 10, 10), outcome="denied"), today=DAY)
+    # the appeal decided was of the fee waiver: the determination of October 5 was never appealed
+    assert "I appeal the determination of October 5, 2026" in text_of(db, rid, "appeal", reporter)
+
+
 # --- an appeal of a fee-waiver denial --------------------------------------------------------
 # The waiver's test is the statute's: disclosure "is likely to contribute significantly to
 # public understanding of the operations or activities of the government and is not primarily
@@ -608,5 +724,159 @@ def test_a_letter_states_the_receipt_date_the_agency_gave(db, reporter):
         ),
     )
     status = text_of(db, rid, "status", reporter)
-    assert "Your office received it on September 5, 2026 and acknowledged it on September 8, 2026." in status
+    assert "which your office received on September 5, 2026 and acknowledged on September 8, 2026." in status
     assert "Your agency received the request on September 5, 2026" in text_of(db, rid, "liaison", reporter)
+
+
+# --- one page where a practitioner keeps a letter to one page -----------------------------------
+
+
+def pages(docx: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", docx_to_pdf(docx)))
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("extended", [False, True])
+def test_a_late_status_inquiry_with_the_fee_bar_fits_one_page(db, extended):
+    """The IRS (a six-line address and a line to sign on, 26 CFR 601.702(c)) and a long title:
+    the most a status inquiry prints. Filed September 1: due September 30, or with a timely
+    notice of unusual circumstances 10 working days later, October 15 (Columbus Day skipped),
+    and (viii)(II)(aa)'s 10 more days end October 29; on December 7 the bar holds either way."""
+    rid = request_at(db, "IRS", "2026-IRS-FOIA-701993")
+    if extended:
+        log.record_event(db, rid, log.NewEvent("extension_notice", date(2026, 9, 15)))
+    log.record_event(db, rid, log.NewEvent("status_inquiry", date(2026, 10, 30)), today=DAY)
+    log.record_event(db, rid, log.NewEvent("status_inquiry", date(2026, 11, 16)), today=DAY)
+    # the shipped example profile: a three-line letterhead with a phone number
+    profile = load_profile(Path(__file__).parents[1] / "resources" / "profiles" / "example.toml")
+    letter = draft_followup(db, rid, "status", letter_date=DAY, requester=profile)
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx)).paragraphs if p.text.strip())
+    # nothing of substance is lost in keeping it to a page
+    due = "October 15, 2026" if extended else "September 30, 2026"
+    assert f"ran out on {due}" in text and "2026-IRS-FOIA-701993" in text
+    assert "552(a)(6)(A)(i)" in text and "552(a)(6)(C)(i)" in text and "552(a)(7)(B)" in text
+    assert ("552(a)(4)(A)(viii)(II)(bb)" if extended else BARRED.format(who="your office")) in text
+    assert "I asked for the status of this request on October 30, 2026 and November 16, 2026 without" in text
+    assert "December 21, 2026" in text  # ten working days to answer
+    assert "______" in text  # the IRS's line to sign on
+    assert pages(letter.docx) == 1
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("released", [False, True])
+def test_a_late_status_inquiry_to_tigta_fits_one_page(db, released):
+    """TIGTA: a seven-line address block, an e-mail line and a two-line subject. Received
+    Wednesday, September 2, 2026, acknowledged September 8: 20 working days (Labor Day skipped)
+    end Thursday, October 1;
+    the notice of September 15 adds 10 (Columbus Day skipped): Friday, October 16; on December 7
+    even (viii)(II)(aa)'s 10 more days are long past."""
+    title = "TIGTA's evaluation of the IRS's sharing of taxpayer data with ICE, with its work papers"
+    rid = log.add_directory_request(db, load_directory().component("TIGTA"), title=title).new_id
+    log.record_event(db, rid, log.NewEvent("filed", FILED, channel="email"), today=DAY)
+    ack = log.NewEvent(
+        "acknowledged",
+        date(2026, 9, 8),
+        agency_received_on=date(2026, 9, 2),
+        tracking_number="2026-FOIA-68869",
+    )
+    log.record_event(db, rid, ack, today=DAY)
+    log.record_event(db, rid, log.NewEvent("extension_notice", date(2026, 9, 15)), today=DAY)
+    if released:  # part of the records: the letter asks about the rest
+        log.record_event(db, rid, log.NewEvent("interim_release", date(2026, 11, 26)), today=DAY)
+    profile = load_profile(Path(__file__).parents[1] / "resources" / "profiles" / "example.toml")
+    letter = draft_followup(db, rid, "status", letter_date=DAY, requester=profile)
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx)).paragraphs if p.text.strip())
+    assert "received on September 2, 2026 and acknowledged on September 8, 2026" in text
+    assert "ran out on October 16, 2026" in text and "552(a)(4)(A)(viii)(II)(bb)" in text
+    assert ("released on November 26, 2026" in text) == released
+    assert pages(letter.docx) == 1
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_a_fee_reply_to_tigta_with_the_waiver_denied_fits_one_page(db):
+    """TIGTA's seven-line address and e-mail line; an estimate of $87.50 on September 28, before
+    the 20 working days from September 2 ran out (October 1), not on hold; the waiver denied on
+    October 6; on December 7 the fee bar holds, and the reply keeps the waiver's appeal open."""
+    title = "Legal analyses of disclosures to immigration authorities under 26 U.S.C. 6103(i)(2)"
+    rid = log.add_directory_request(db, load_directory().component("TIGTA"), title=title).new_id
+    log.record_event(db, rid, log.NewEvent("filed", FILED, channel="email"), today=DAY)
+    ack = log.NewEvent(
+        "acknowledged",
+        date(2026, 9, 8),
+        agency_received_on=date(2026, 9, 2),
+        tracking_number="2026-FOIA-05429",
+    )
+    log.record_event(db, rid, ack, today=DAY)
+    log.record_event(db, rid, log.NewEvent("fee_waiver_requested", FILED), today=DAY)
+    estimate = log.NewEvent(
+        "fee_estimate", date(2026, 9, 28), named_date=date(2026, 10, 28), amount_cents=8750
+    )
+    log.record_event(db, rid, estimate, today=DAY)
+    log.record_event(
+        db, rid, log.NewEvent("fee_decision", date(2026, 10, 6), outcome="waiver_denied"), today=DAY
+    )
+    profile = load_profile(Path(__file__).parents[1] / "resources" / "profiles" / "example.toml")
+    letter = draft_followup(db, rid, "fee-response", letter_date=DAY, requester=profile)
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx)).paragraphs if p.text.strip())
+    assert "ran out on October 1, 2026" in text and BARRED.format(who="your office") in text
+    assert "the denial of my fee waiver of October 6, 2026" in text and "$87.50" in text
+    assert pages(letter.docx) == 1
+
+
+def test_unanswered_status_inquiries_are_listed_as_a_sentence_lists_dates(db, reporter):
+    rid = request_at(db, "DOJ-OLC", "FY27-400")
+    for on in (date(2026, 10, 5), date(2026, 10, 30), date(2026, 11, 16)):
+        log.record_event(db, rid, log.NewEvent("status_inquiry", on), today=DAY)
+    dates = "October 5, 2026, October 30, 2026 and November 16, 2026"
+    assert f"I asked for the status of this request on {dates} without an answer." in text_of(
+        db, rid, "status", reporter
+    )
+    assert f"I asked the FOIA office for the status on {dates} without an answer." in text_of(
+        db, rid, "liaison", reporter
+    )
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("waiver", [False, True])
+def test_a_fee_reply_fits_one_page(db, waiver):
+    """To the IRS, an estimate of $410 on October 20, after the time limit ran out on September
+    30: the fee bar, the fees agreed to, advance payment (5 U.S.C. 552(a)(4)(A)(v)) and, with a
+    fee waiver still pending, the waiver's place before any fee."""
+    rid = request_at(db, "IRS", "2026-IRS-FOIA-701994")
+    if waiver:
+        log.record_event(db, rid, log.NewEvent("fee_waiver_requested", FILED), today=DAY)
+    log.record_event(
+        db,
+        rid,
+        log.NewEvent("fee_estimate", date(2026, 10, 20), named_date=date(2026, 11, 20), amount_cents=41000),
+        today=DAY,
+    )
+    profile = load_profile(Path(__file__).parents[1] / "resources" / "profiles" / "example.toml")
+    letter = draft_followup(db, rid, "fee-response", letter_date=date(2026, 10, 22), requester=profile)
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx)).paragraphs if p.text.strip())
+    assert "$410" in text and "2026-IRS-FOIA-701994" in text and "ran out on September 30, 2026" in text
+    assert BARRED.format(who="your office") in text and "552(a)(4)(A)(v)" in text
+    assert "itemized estimate" in text and ("still pending" in text) == waiver
+    assert "tolling" not in text  # the estimate came after the time limit ran out: it held no clock
+    assert pages(letter.docx) == 1
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("decided", [False, True])
+def test_a_letter_to_the_foia_public_liaison_fits_one_page(db, decided):
+    """To the IRS: a request 20 working days late with two status inquiries unanswered (the
+    Liaison is asked four things), or a Glomar answer already appealed (the longest questions)."""
+    rid = request_at(db, "IRS", "2026-IRS-FOIA-701995")
+    log.record_event(db, rid, log.NewEvent("status_inquiry", date(2026, 10, 30)), today=DAY)
+    log.record_event(db, rid, log.NewEvent("status_inquiry", date(2026, 11, 16)), today=DAY)
+    if decided:
+        record_determination(db, rid, on=date(2026, 11, 20), outcome="glomar")
+        log.record_event(db, rid, log.NewEvent("appeal_filed", date(2026, 11, 25)), today=DAY)
+    profile = load_profile(Path(__file__).parents[1] / "resources" / "profiles" / "example.toml")
+    letter = draft_followup(db, rid, "liaison", letter_date=DAY, requester=profile)
+    text = "\n".join(p.text for p in Document(io.BytesIO(letter.docx)).paragraphs if p.text.strip())
+    assert "2026-IRS-FOIA-701995" in text and "ran out on September 30, 2026" in text
+    assert "552(l)" in text and "552(h)(3)" in text and "December 21, 2026" in text
+    assert ("refused to confirm or deny" in text) == decided
+    assert ("552(a)(7)(B)" in text) == (not decided)
+    assert pages(letter.docx) == 1

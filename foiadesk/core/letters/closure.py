@@ -53,6 +53,10 @@ BACK_IN_QUEUE = (
     "back into the processing queue where it would have been, when the requester answers within "
     f"a reasonable time after the deadline ({OIP_CHECKLIST}, item 8)."
 )
+# 5 U.S.C. 552(a)(4)(A)(v): "No agency may require advance payment of any fee unless the
+# requester has previously failed to pay fees in a timely fashion, or the agency has determined
+# that the fee will exceed $250." (domain.md §1.10)
+ADVANCE_PAYMENT_ABOVE = Decimal(250)
 RELIEF = "reopen my request, return it to its place in the processing queue and process it to a determination"
 STILL_INTERESTED_WORKING_DAYS = 30  # OIP's checklist, item 5
 
@@ -126,11 +130,111 @@ def _received(ev: Event, office: str) -> str:
     )
 
 
+def unpaid_estimate(c: Closure) -> Decimal | None:
+    """The amount of the fee estimate the closure answered for, when the log gives one and shows
+    no payment of it."""
+    ask = c.ask
+    if ask is None or ask.type != "fee_estimate" or ask.amount_cents is None:
+        return None
+    if c.answer is not None and c.answer.type == "payment":
+        return None
+    return Decimal(ask.amount_cents) / 100
+
+
+@dataclass(frozen=True)
+class AdvancePayment:
+    """What a letter answering a closure for fees says of advance payment: ``beside`` follows
+    the fees the requester agrees to pay, ``after_bar`` follows the fee bar's sentence, and
+    ``notes`` are for the user."""
+
+    beside: str = ""
+    after_bar: str = ""
+    notes: tuple[str, ...] = ()
+
+
+def advance_payment(
+    c: Closure,
+    office: str,
+    fee_cap: Decimal | None,
+    *,
+    barred: str = "",
+    all_barred: bool = False,
+    to_office: bool = False,
+) -> AdvancePayment:
+    """Advance payment (5 U.S.C. 552(a)(4)(A)(v)) as far as the log supports it. ``barred``: the
+    fee bar's state ("barred", "unless_pages" or "") as the letter asserts it; ``all_barred``:
+    it bars every fee the requester's category pays; ``to_office``: the letter goes to the
+    office that closed the request (a request to reopen), not to the appeals office. Above
+    $250 the agency may require payment in advance, and the letter offers it up to the fees
+    agreed to; at or below $250 it may do so only from a requester who failed to pay on time
+    before, which the log cannot know, so the user is told."""
+    estimate = unpaid_estimate(c)
+    if estimate is None:
+        return AdvancePayment()
+    who = "you" if to_office else office
+    the_estimate = f"{'your' if to_office else 'the'} fee estimate of {dollars(estimate)}"
+    if barred and all_barred:
+        return AdvancePayment(
+            after_bar=f"With those fees barred, no fee is left that {who} could require me to pay in "
+            f"advance (5 U.S.C. 552(a)(4)(A)(v)), and not paying {the_estimate} is no ground for "
+            "closing the request."
+        )
+    if estimate <= ADVANCE_PAYMENT_ABOVE:
+        return AdvancePayment(
+            notes=(
+                f"The fee estimate of {dollars(estimate)} is not above $250: if the agency asked you to "
+                "pay it in advance, not only to agree to pay it, 5 U.S.C. 552(a)(4)(A)(v) allows that "
+                "only from a requester who has failed to pay fees on time before. If you have not, "
+                "add that to the letter.",
+            )
+        )
+    if not fee_cap:
+        return AdvancePayment()
+    how = (
+        "please tell me how to pay, and I will pay it in advance."
+        if to_office
+        else "I will pay it in advance when told how."
+    )
+    if barred:
+        return AdvancePayment(
+            beside=f"If the fees that are not barred will exceed $250, {who} may require them in advance "
+            f"(5 U.S.C. 552(a)(4)(A)(v)); {how.replace(' it ', ' them ')}"
+        )
+    if fee_cap < estimate:
+        return AdvancePayment(
+            notes=(
+                f"You agree to pay up to {dollars(fee_cap)}, less than the fee estimate of "
+                f"{dollars(estimate)}: above $250 the agency may require the whole fee in advance "
+                "(5 U.S.C. 552(a)(4)(A)(v)) and keep the request closed until it is paid.",
+            )
+        )
+    return AdvancePayment(
+        beside=f"As {the_estimate} is above $250, {who} may require payment in advance (5 U.S.C. "
+        f"552(a)(4)(A)(v)); {how}"
+    )
+
+
+def agree_to_pay(fee_cap: Decimal, barred: str, advance: AdvancePayment) -> str:
+    """The fees the requester agrees to pay, apart from any the fee bar excludes."""
+    agreed = f"I agree to pay fees of up to {dollars(fee_cap)} for this request."
+    if barred:
+        agreed = "Apart from any fees that 5 U.S.C. 552(a)(4)(A)(viii) bars, I" + agreed[1:]
+    return f"{agreed} {advance.beside}".strip()
+
+
 def appeal_argument(
-    c: Closure, office: str, cal: Calendar, *, answer: str = "", fee_cap: Decimal | None = None
+    c: Closure,
+    office: str,
+    cal: Calendar,
+    *,
+    answer: str = "",
+    fee_cap: Decimal | None = None,
+    barred: str = "",
+    advance: AdvancePayment = AdvancePayment(),
 ) -> tuple[list[str], list[str]]:
     """The appeal's grounds against the closure, one paragraph each, and notes for the user.
-    ``office`` names the office that closed the request ("ICE")."""
+    ``office`` names the office that closed the request ("ICE"); ``barred``, the fee bar's state
+    as the appeal asserts it; ``advance``, what it says of advance payment."""
     out: list[str] = []
     notes: list[str] = []
     ask, reply = c.ask, c.answer
@@ -175,7 +279,7 @@ def appeal_argument(
             notes.append("Add the information the agency asked for (--answer), so the appeal supplies it.")
     elif c.reason == "fee_unanswered" or (ask is not None and ask.type.startswith("fee")):
         if fee_cap:
-            out.append(f"I agree to pay fees of up to {dollars(fee_cap)} for this request.")
+            out.append(agree_to_pay(fee_cap, barred, advance))
         else:
             notes.append(
                 "Say what fees you agree to pay (--fee-cap), so the appeal answers the fee question."
@@ -207,9 +311,20 @@ def appeal_argument(
     return out, notes
 
 
-def reopen_context(c: Closure, office: str, *, answer: str = "", fee_cap: Decimal | None = None) -> dict:
+def reopen_context(
+    c: Closure,
+    office: str,
+    *,
+    answer: str = "",
+    fee_cap: Decimal | None = None,
+    barred: str = "",
+    bar_text: str = "",
+    advance: AdvancePayment = AdvancePayment(),
+) -> dict:
     """The facts reopen_request.docx prints: the closure, the reply-by date missed, and the
-    answer the requester now gives. Only for a closure that followed a missed reply-by date."""
+    answer the requester now gives. Only for a closure that followed a missed reply-by date.
+    ``bar_text``: the fee bar as the letter asserts it (state ``barred``), for a closure for
+    fees; ``advance``: what the letter says of advance payment."""
     ask = c.ask
     if ask is None or not c.missed_reply_by:
         raise DraftingError(
@@ -231,9 +346,13 @@ def reopen_context(c: Closure, office: str, *, answer: str = "", fee_cap: Decima
         tolled = True
     elif late is None and not fee_cap:
         raise DraftingError("Say what fees you agree to pay (--fee-cap).")
-    elif fee_cap:
-        given.append(f"I agree to pay fees of up to {dollars(fee_cap)} for this request.")
-        tolled = True
+    else:
+        if bar_text:
+            given.append(f"{bar_text} {advance.after_bar}".strip())
+        if fee_cap:
+            given.append(agree_to_pay(fee_cap, barred, advance))
+            # with the time limit already run out (the bar asserted), there is no toll to end
+            tolled = not bar_text
     return {
         "closure_date": long_date(c.event.occurred_on),
         "missed": missed,

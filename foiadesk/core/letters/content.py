@@ -472,12 +472,14 @@ HISTORY_DEFAULTS = {
     "acknowledged_on": "",
     "received_on": "",
     "received_assumed": False,
+    "mail_days_unknown": False,
     "due_on": "",
     "missed": False,
     "days_late": 0,
     "extended": False,
     "exhaustion_on": "",
     "status_inquiries": [],
+    "status_inquiries_text": "",
     "expedite_requested": False,
     "expedite_denied_on": "",
     "waiver_requested": False,
@@ -498,6 +500,7 @@ HISTORY_DEFAULTS = {
     "appeal_outcome": "",
     "appeal_did": "",
     "appeal_remanded": False,
+    "on_remand": False,
     "appeal_missed": False,
     "interim_released_on": "",
     "chronology": [],
@@ -1161,6 +1164,7 @@ def build_status_inquiry_context(
         note=paragraphs(note),
         appeal={},
         determined={},
+        remanded={},
     )
     return ctx
 
@@ -1219,14 +1223,18 @@ def build_fee_response_context(
     narrowing: str = "",
     fee_bar: bool = False,
     fee_bar_text: str = "",
+    fee_bar_all: bool = False,
     estimate_after_due: bool = False,
     note: str = "",
 ) -> dict:
     """fee_response.docx: accept the estimate (up to `fee_cap`, default the estimate) or
     narrow the request. `fee_bar`: a time limit was missed, so 552(a)(4)(A)(viii) applies;
     `fee_bar_text`: what the log shows of its exceptions, as a sentence (else the letter
-    states the rule with its exceptions);
-    `estimate_after_due`: it was missed before the estimate came, not while it held the clock."""
+    states the rule with its exceptions); `fee_bar_all`: the log shows the bar takes every fee
+    the requester's category pays;
+    `estimate_after_due`: it was missed before the estimate came, not while it held the clock.
+    Accepting an estimate above $250 concedes advance payment (5 U.S.C. 552(a)(4)(A)(v)) only
+    of the fees the bar leaves."""
     estimate = money(fee_estimate, "fee estimate")
     cap = money(fee_cap, "fee limit") if fee_cap not in (None, "") else (estimate if accept else None)
     narrowed = paragraphs(narrowing)
@@ -1246,7 +1254,8 @@ def build_fee_response_context(
         accept=accept,
         fee_cap=dollars(cap) if cap else "",
         narrowing=narrowed if not accept else "",
-        advance_payment=accept and estimate > 250,
+        advance_payment=bool(advance := _advance_payment(accept and estimate > 250, fee_bar, fee_bar_all)),
+        advance_text=advance,
         fee_bar=fee_bar,
         fee_bar_text=one_line(fee_bar_text),
         estimate_after_due=estimate_after_due,
@@ -1254,6 +1263,25 @@ def build_fee_response_context(
         note=paragraphs(note),
     )
     return ctx
+
+
+def _advance_payment(above_250: bool, fee_bar: bool, fee_bar_all: bool) -> str:
+    """What a fee reply accepting an estimate above $250 says of advance payment, which 5 U.S.C.
+    552(a)(4)(A)(v) allows for a fee that will exceed $250: of every fee, of the fees the bar
+    leaves, or, with every fee barred, that none is left."""
+    if not above_250:
+        return ""
+    if fee_bar and fee_bar_all:
+        return "No fee is therefore left that you could ask me to pay in advance (5 U.S.C. 552(a)(4)(A)(v))."
+    if fee_bar:
+        return (
+            "If the fees that are not barred will exceed $250, I understand that you may ask for payment of "
+            "them in advance (5 U.S.C. 552(a)(4)(A)(v)). Please tell me how to pay."
+        )
+    return (
+        "Because the estimate is above $250, I understand that you may ask for payment in advance (5 U.S.C. "
+        "552(a)(4)(A)(v)). Please tell me how to pay."
+    )
 
 
 def build_appeal_context(

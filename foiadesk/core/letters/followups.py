@@ -27,6 +27,7 @@ from foiadesk.core.errors import UserError
 from foiadesk.core.letters.closure import RELIEF as CLOSURE_RELIEF
 from foiadesk.core.letters.closure import (
     Closure,
+    advance_payment,
     appeal_argument,
     based_on,
     closure_of,
@@ -420,7 +421,7 @@ def exhibits(files: Sequence[tuple[str, str, int, str, str, bool]], comp: Compon
 
 def _unanswered_inquiries(events: list[Event]) -> list[date]:
     """The status inquiries the agency has not written back after: a letter says "I asked
-    … and have had no answer" only of those."""
+    … without an answer" only of those."""
     asked = []
     for i, e in enumerate(events):
         if e.type == "status_inquiry" and not any(
@@ -581,12 +582,16 @@ def _history_values(h: History, today: date) -> dict:
         "acknowledged_on": long_date(h.acknowledged_on),
         "received_on": long_date(h.received_on),
         "received_assumed": h.received_assumed,
+        # a mailed request with no receipt date: the limit counted from the mailing is early by
+        # the days the mail took
+        "mail_days_unknown": h.received_assumed and h.channel == "mail",
         "due_on": long_date(h.due_on),
         "missed": missed,
         "days_late": late,
         "extended": h.extended,
         "exhaustion_on": long_date(h.exhaustion_on),
         "status_inquiries": [long_date(d) for d in h.status_inquiries],
+        "status_inquiries_text": _and_list([long_date(d) for d in h.status_inquiries]),
         "expedite_requested": h.expedite_requested is not None,
         "expedite_denied_on": long_date(h.expedite_denied.occurred_on) if h.expedite_denied else "",
         "waiver_requested": h.waiver_requested is not None,
@@ -614,6 +619,7 @@ def _history_values(h: History, today: date) -> dict:
         if h.appeal_decided
         else "",
         "appeal_remanded": h.appeal_decided is not None and h.appeal_decided.outcome == "remanded",
+        "on_remand": _on_remand(h),
         "appeal_missed": h.appeal_missed(today),
         "interim_released_on": long_date(h.interim_release.occurred_on) if h.interim_release else "",
         "chronology": h.chronology,
@@ -648,7 +654,17 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         ctx["deadline_passed"] = h.responded_on is None and ctx["deadline_passed"]
         if h.responded_on is not None:
             ctx["due_on"] = ""  # the determination came: its deadline is no longer "due"
-        if h.responded_on is not None and h.determination is not None:
+        ctx["remanded"] = {}
+        if facts["on_remand"] and h.determination is not None and h.appeal is not None:
+            # processed again: the letter asks about the new processing, as for a pending request
+            ctx["remanded"] = {
+                "appealed_on": facts["appeal_filed_on"],
+                "determination_on": facts["determination_on"],
+                "on": facts["appeal_decided_on"],
+            }
+            ctx["deadline_passed"] = False
+            ctx["fee_bar_text"] = ""
+        elif h.responded_on is not None and h.determination is not None:
             # no longer pending: no estimated date of completion (552(a)(7)(B)) to ask for
             outcome = h.determination.outcome or ""
             ctx["determined"] = {
@@ -729,6 +745,7 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
             narrowing=inputs.narrowing,
             fee_bar=facts["fee_bar"],
             fee_bar_text=fee_bar_text(fee_bar_state(h, letter_date), "your office", requester.fee_category),
+            fee_bar_all=_bars_every_fee(fee_bar_state(h, letter_date), requester),
             estimate_after_due=h.due_on is not None and h.due_on < estimate.occurred_on,
             note=inputs.note,
         )
@@ -738,10 +755,37 @@ def build_followup(kind: str, h: History, requester: Requester, inputs: Inputs, 
         if h.closure is None:
             raise DraftingError("The log shows no closure by the agency that it has not undone.")
         ctx = _followup_base(requester, comp, ref, letter_date)
-        ctx.update(reopen_context(h.closure, short_name(comp), answer=inputs.answer, fee_cap=inputs.fee_cap))
+        closed = h.closure.event.occurred_on
+        state = fee_bar_state(h, letter_date) if h.due_on is not None and closed > h.due_on else ""
+        fees = h.closure.ask is not None and h.closure.ask.type.startswith("fee")
+        advance = advance_payment(
+            h.closure,
+            short_name(comp),
+            inputs.fee_cap,
+            barred=state,
+            all_barred=_bars_every_fee(state, requester),
+            to_office=True,
+        )
+        ctx.update(
+            reopen_context(
+                h.closure,
+                short_name(comp),
+                answer=inputs.answer,
+                fee_cap=inputs.fee_cap,
+                barred=state if fees else "",
+                bar_text=fee_bar_text(state, "your office", requester.fee_category) if fees else "",
+                advance=advance,
+            )
+        )
+        ctx["warnings"].extend(advance.notes)
         ctx["note"] = paragraphs(inputs.note)
         ctx["answer_by"] = answer_by(letter_date)
-        if h.closure_appeal_due is not None:
+        if h.closure_appeal_due is not None and h.closure_appeal_due < letter_date:
+            ctx["warnings"].append(
+                f"The window to appeal the closure ended on {long_date(h.closure_appeal_due)}: if the "
+                "agency will not reopen the request, a new request may be the way left."
+            )
+        elif h.closure_appeal_due is not None:
             ctx["warnings"].append(
                 "Asking to reopen does not stop the appeal window, which runs to "
                 f"{long_date(h.closure_appeal_due)}: "
@@ -872,8 +916,8 @@ def fee_bar_text(state: str, who: str, fee_category: str) -> str:
     if state == "unless_pages":
         return (
             f"{sentence_start(who)} missed even the extended time limit by more than the 10 days "
-            "that 5 U.S.C. 552(a)(4)(A)(viii)(II)(aa) excuses. It may therefore not charge me "
-            f"{fees} for this request "
+            "that 5 U.S.C. 552(a)(4)(A)(viii)(II)(aa) excuses, so it may not charge me "
+            f"{fees} "
             "unless more than 5,000 pages are necessary to respond and it has discussed with me how to "
             "limit the request (552(a)(4)(A)(viii)(II)(bb))."
         )
@@ -893,6 +937,11 @@ def _and_list(names: list[str]) -> str:
 def _dispute(h: History, facts: dict) -> str:
     if facts["appeal_missed"] and h.appeal_decided is None:
         return "the lack of a decision on my administrative appeal within the time the law allows"
+    if _on_remand(h):
+        return (
+            f"the processing of my request since {facts['appeal_decided_on']}, when the appeal office "
+            "sent it back to be processed again"
+        )
     if _closed_undecided(h):
         assert h.closure is not None  # _closed_undecided says so
         return (
@@ -929,6 +978,11 @@ def _ogis_ask(h: History, facts: dict) -> str:
     """What the requester asks OGIS to help obtain, for the dispute `_dispute` names."""
     if facts["appeal_missed"] and h.appeal_decided is None:
         return "A decision on my administrative appeal, or a date by which the appeal office will decide it"
+    if _on_remand(h):
+        return (
+            "A realistic estimated date of completion for the request as processed again, release of "
+            "the records already processed and a schedule for the rest"
+        )
     if _closed_undecided(h):
         return "The reopening of my request in its place in the processing queue, and a determination on it"
     adverse = h.determination is not None and h.determination.outcome in ADVERSE
@@ -1093,18 +1147,36 @@ def _closure_appeal(
     closure = h.closure
     assert closure is not None  # asked only of a request the agency closed
     decider = short_name(h.component)
-    grounds, notes = appeal_argument(
-        closure, decider, calendar(), answer=inputs.answer, fee_cap=inputs.fee_cap
+    late = h.due_on is not None and closure.event.occurred_on > h.due_on
+    state = fee_bar_state(h, letter_date) if late else ""
+    advance = advance_payment(
+        closure,
+        decider,
+        inputs.fee_cap,
+        barred=state,
+        all_barred=_bars_every_fee(state, requester),
     )
+    grounds, notes = appeal_argument(
+        closure,
+        decider,
+        calendar(),
+        answer=inputs.answer,
+        fee_cap=inputs.fee_cap,
+        barred=state,
+        advance=advance,
+    )
+    notes.extend(advance.notes)
     other = [inputs.other_argument] if inputs.other_argument else []
-    if h.due_on is not None and closure.event.occurred_on > h.due_on:
+    if late:
+        assert h.due_on is not None
         extended = ", as extended for unusual circumstances," if h.extended else ""
-        bar = fee_bar_text(fee_bar_state(h, letter_date), decider, requester.fee_category)
+        bar = fee_bar_text(state, decider, requester.fee_category)
         other.append(
             f"{sentence_start(decider)} made no determination by {long_date(h.due_on)}, when the time "
             f"limit for one{extended} ran out (5 U.S.C. 552(a)(6)(A)(i)); it closed the request only on "
             f"{long_date(closure.event.occurred_on)}."
             + (f" {bar} Please direct that no such fees be charged." if bar else "")
+            + (f" {advance.after_bar}" if bar and advance.after_bar else "")
         )
     waiver = ""
     if h.waiver_denied is not None and h.waiver_denied.occurred_on <= closure.event.occurred_on:
@@ -1153,6 +1225,21 @@ def _closure_appeal(
     return ctx
 
 
+def _on_remand(h: History) -> bool:
+    """The appeal office sent the request back to be processed again, and no determination has
+    come since: the office owes a new one, and the old one no longer ends its action."""
+    decided = h.appeal_decided
+    if decided is None or decided.outcome != "remanded":
+        return False
+    return h.determination is None or h.determination.occurred_on <= decided.occurred_on
+
+
+def _bars_every_fee(state: str, requester: Requester) -> bool:
+    """The fee bar, as the letter asserts it, leaves the requester no fee to pay: with no timely
+    notice, (viii)(I) bars duplication fees for the categories of (ii)(II), who pay nothing else."""
+    return state == "barred" and requester.fee_category in PREFERRED_CATEGORIES
+
+
 def _appeals_closure(h: History) -> bool:
     """An appeal now is of the agency's administrative closure (no decision came after it)."""
     closed = h.closure
@@ -1170,7 +1257,36 @@ def takes_fee_cap(db: Database, request_id: int, kind: str, *, letter_date: date
     return kind == "appeal" and _appeals_closure(history_of(db, request_id, today=letter_date))
 
 
+def _appeal_decided(h: History) -> str:
+    """Why there is nothing to appeal: the appeal office has decided the appeal, and no decision
+    open to appeal has come since. "" when something is left to appeal."""
+    decided = h.appeal_decided
+    if decided is None or h.appeal is None:
+        return ""
+    if h.appeal.outcome not in (None, *ADVERSE):  # it appealed a fee or expedite decision only
+        return ""
+    since = (h.determination, h.waiver_denied, h.category_denied, h.expedite_denied)
+    if any(e is not None and e.occurred_on > decided.occurred_on for e in since) or (
+        h.closure is not None and h.closure.event.occurred_on > decided.occurred_on
+    ):
+        return ""
+    on = long_date(decided.occurred_on)
+    if decided.outcome == "remanded":
+        return (
+            f"On {on} the appeal office sent the request back to be processed again: there is no "
+            "decision to appeal until the office decides again. Ask where it stands (a status "
+            "inquiry) meanwhile."
+        )
+    did = APPEAL_DID.get(decided.outcome or "", "decided the appeal")
+    return (
+        f"The appeal office {did} on {on}: that is the agency's final word, so the next step is "
+        "a lawsuit (the complaint outline) or OGIS's mediation, not a second appeal."
+    )
+
+
 def _appeal(h: History, requester: Requester, inputs: Inputs, ref: RequestRef, letter_date: date) -> dict:
+    if why := _appeal_decided(h):
+        raise DraftingError(why)
     if _appeals_closure(h):
         return _closure_appeal(h, requester, inputs, ref, letter_date)
     adverse = h.determination if h.determination and h.determination.outcome != "full_grant" else None
