@@ -236,7 +236,11 @@ def plan(
 
     events = [main]
     acknowledged = any(e.type in ("acknowledged", "received") for e in history)
-    if p.acknowledges and not acknowledged and main_type in MAY_ACKNOWLEDGE:
+    # A letter that gives the day the agency received the request (a fee estimate "received
+    # by the Departmental Offices on October 14") says it as an acknowledgment does: the
+    # response is due from that day. It was read and shown, then dropped.
+    says_received = p.acknowledges or p.dates.get("received") is not None
+    if says_received and not acknowledged and main_type in MAY_ACKNOWLEDGE:
         events.insert(0, also("acknowledged", agency_received_on=p.dates.get("received")))
     if p.extension and main_type == "acknowledged":
         events.append(also("extension_notice", named_date=p.dates.get("extended_due")))

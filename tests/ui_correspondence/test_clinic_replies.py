@@ -1,0 +1,133 @@
+"""A legal clinic's paralegal, who files requests outside FoiaDesk and mostly reads the
+agencies' replies: a request added by hand (Request › New request…), its filing logged
+(Ctrl+L), then the agency's letters imported from the menu and reviewed before they are
+recorded. Only the OS file dialog is answered by the test; expected dates are counted by
+hand from the statute and the OPM calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import REPLIES, menu_action, wait_idle
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from test_correspondence_import import review
+
+from foiadesk.ui.correspondence import controller
+from foiadesk.ui.dialogs.event import EventDialog
+from foiadesk.ui.dialogs.request import RequestDialog
+
+LEFT = Qt.MouseButton.LeftButton
+CTRL = Qt.KeyboardModifier.ControlModifier
+TIMEOUT = 20_000
+
+
+class Clinic:
+    def __init__(self, qtbot, window):
+        self.qtbot, self.window = qtbot, window
+
+    def press(self, key, modifier=CTRL):
+        window = self.window
+        window.activateWindow()
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        self.qtbot.keyClick(window.focusWidget() or window, key, modifier)
+
+    def add_request(self, title: str, office: str) -> int:
+        """Ctrl+N, the title and the office typed, Add request."""
+        self.press(Qt.Key.Key_N)
+        dialog = self.window.dialog
+        assert isinstance(dialog, RequestDialog)
+        self.qtbot.keyClicks(dialog.title, title)
+        dialog.component.lineEdit().setFocus()
+        self.qtbot.keyClicks(dialog.component.lineEdit(), office)
+        self.qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+        self.qtbot.waitUntil(lambda: self.window.dialog is None, timeout=TIMEOUT)
+        wait_idle(self.qtbot, self.window)
+        return self.window.requests.current_request_id()
+
+    def log(self, request_id: int, fill) -> str:
+        """Select the request, Ctrl+L, fill in, Log event; what the preview said."""
+        window = self.window
+        self.press(Qt.Key.Key_2)
+        window.requests.show_request(request_id)
+        self.press(Qt.Key.Key_L)
+        self.qtbot.waitUntil(lambda: isinstance(window.dialog, EventDialog) and window.dialog.isVisible())
+        dialog = window.dialog
+        fill(dialog)
+        preview = dialog.changes.text()
+        self.qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+        self.qtbot.waitUntil(lambda: window.dialog is None, timeout=TIMEOUT)
+        wait_idle(self.qtbot, window)
+        return preview
+
+    def filed(self, on: date, channel: str):
+        def fill(dialog):
+            dialog.type.setCurrentIndex(dialog.type.findData("filed"))
+            dialog.occurred.setFocus()
+            dialog.occurred.selectAll()
+            self.qtbot.keyClicks(dialog.occurred, on.isoformat())
+            dialog.channel.setCurrentIndex(dialog.channel.findData(channel))
+
+        return fill
+
+    def import_reply(self, answers, path):
+        """Request › Import agency reply…, the file chosen: the review on screen."""
+        answers.open = [path]
+        menu_action(self.window, "Request", "Import agency reply…").trigger()
+        return review(self.qtbot, self.window)
+
+    def accept(self, dialog) -> None:
+        importer = controller(self.window).importer
+        self.qtbot.mouseClick(dialog.accept_button, LEFT)
+        self.qtbot.waitUntil(lambda: importer.dialog is None, timeout=TIMEOUT)
+        wait_idle(self.qtbot, self.window)
+
+    def row(self, request_id: int) -> dict:
+        model = self.window.requests.model
+        return {h: model.index(model.row_of(request_id), c).data() for c, h in enumerate(model.HEADERS)}
+
+    def clocks(self) -> dict:
+        clocks = self.window.requests.detail.clocks
+        return {
+            clocks.index(r, 0).data(): (clocks.index(r, 1).data(), clocks.index(r, 2).data())
+            for r in range(clocks.rowCount())
+        }
+
+
+def test_a_fee_letter_that_says_when_the_request_was_received_counts_the_response_from_then(
+    qtbot, open_window, tmp_path, answers
+):
+    """Treasury's fee estimate says the Departmental Offices received the request on October
+    14. The review showed that date ticked, then recorded only the estimate: the response
+    stayed due 20 working days after the filing (Nov 10) instead of after the receipt."""
+    clinic = Clinic(qtbot, open_window(tmp_path / "clinic.sqlite3"))
+    treasury = clinic.add_request("Treasury-DHS data agreement", "Treasury, Departmental")
+    clinic.log(treasury, clinic.filed(date(2026, 10, 13), "email"))
+    assert clinic.row(treasury)["Due"] == "2026-11-10"  # 20 working days after Tue Oct 13
+
+    dialog = clinic.import_reply(answers, REPLIES / "treasury-fee-estimate.eml")
+    assert dialog.request_id() == treasury
+    assert dialog.dates["received"].value() == date(2026, 10, 14)
+    said = dialog.preview_text()
+    # Oct 14 + 20 working days, Veterans Day (Wed Nov 11) not counted: Thu Nov 12
+    assert "2026-11-10" in said and "2026-11-12" in said
+    assert "agency says it received the request on 2026-10-14" in said
+    clinic.accept(dialog)
+
+    row = clinic.row(treasury)
+    assert (row["Received"], row["Status"]) == ("2026-10-14", "Waiting on requester")
+    assert clinic.clocks()["Response due · agency"][0] == "2026-11-12"
+    assert clinic.clocks()["Accept or narrow the fee estimate by · you"][0] == "2026-12-10"
+
+
+def test_unticking_the_receipt_date_records_the_fee_letter_alone(qtbot, open_window, tmp_path, answers):
+    """The receipt date is the user's to keep or drop, as the review shows it."""
+    clinic = Clinic(qtbot, open_window(tmp_path / "clinic.sqlite3"))
+    treasury = clinic.add_request("Treasury-DHS data agreement", "Treasury, Departmental")
+    clinic.log(treasury, clinic.filed(date(2026, 10, 13), "email"))
+    dialog = clinic.import_reply(answers, REPLIES / "treasury-fee-estimate.eml")
+    qtbot.mouseClick(dialog.dates["received"].given, LEFT)
+    assert "agency says it received" not in dialog.preview_text()
+    clinic.accept(dialog)
+    assert clinic.row(treasury)["Received"] == "2026-10-13"
+    assert clinic.clocks()["Response due · agency"][0] == "2026-11-10"
