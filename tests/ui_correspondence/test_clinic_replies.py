@@ -131,3 +131,29 @@ def test_unticking_the_receipt_date_records_the_fee_letter_alone(qtbot, open_win
     clinic.accept(dialog)
     assert clinic.row(treasury)["Received"] == "2026-10-13"
     assert clinic.clocks()["Response due · agency"][0] == "2026-11-10"
+
+
+def test_a_determination_logged_by_hand_names_its_type_once_on_the_timeline(qtbot, open_window, tmp_path):
+    """The IRS's denial typed in from its letter (Ctrl+L, exemptions b3, b5, no summary): the
+    timeline read "Determination: Denied; exemptions b3, b5; Determination"."""
+    clinic = Clinic(qtbot, open_window(tmp_path / "clinic.sqlite3"))
+    irs = clinic.add_request("MOU negotiation records", "IRS")
+    clinic.log(irs, clinic.filed(date(2026, 6, 1), "fax"))
+
+    def denial(dialog):
+        dialog.type.setCurrentIndex(dialog.type.findData("determination"))
+        dialog.occurred.setFocus()
+        dialog.occurred.selectAll()
+        qtbot.keyClicks(dialog.occurred, "2026-07-20")
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("denial"))
+        qtbot.keyClicks(dialog.exemptions, "b3, b5")
+
+    clinic.log(irs, denial)
+    events = clinic.window.requests.detail.events
+    said = [events.index(r, 2).data() for r in range(events.rowCount())]
+    assert said[-1] == "Determination: Denied; exemptions b3, b5"
+    # what the appeal reads is kept as it was written
+    from foiadesk.core.store.log import events_for
+
+    logged = events_for(clinic.window.session.db, irs)[-1]
+    assert logged.summary == "exemptions b3, b5; Determination"
