@@ -157,3 +157,22 @@ def test_a_determination_logged_by_hand_names_its_type_once_on_the_timeline(qtbo
 
     logged = events_for(clinic.window.session.db, irs)[-1]
     assert logged.summary == "exemptions b3, b5; Determination"
+
+
+def test_a_scan_of_records_beside_a_letter_that_was_read_does_not_ask_to_fill_the_reply_in(
+    qtbot, open_window, tmp_path, answers
+):
+    """ICE's final response: the letter in the email and its PDF were read, the records came as
+    a scan. The review said "Records Part 1.pdf has no text layer (a scan?): read it and fill
+    in the reply yourself", as if nothing had been read."""
+    clinic = Clinic(qtbot, open_window(tmp_path / "clinic.sqlite3"))
+    ice = clinic.add_request("Detention files of a client", "ICE")
+    clinic.log(ice, clinic.filed(date(2026, 9, 25), "portal"))
+    dialog = clinic.import_reply(answers, REPLIES / "ice-partial.eml")
+    assert dialog.request_id() == ice and dialog.type.currentData() == "partial"
+    said = " ".join(dialog.preview_text().split())
+    assert "fill in the reply yourself" not in said
+    assert (
+        "Attachment 2026-ICFO-41872 Records Part 1.pdf is a scan FoiaDesk could not read; its text "
+        "is not in this review." in said
+    )
