@@ -176,3 +176,21 @@ def test_a_scan_of_records_beside_a_letter_that_was_read_does_not_ask_to_fill_th
         "Attachment 2026-ICFO-41872 Records Part 1.pdf is a scan FoiaDesk could not read; its text "
         "is not in this review." in said
     )
+
+
+def test_an_estimate_the_answer_came_before_says_when_the_request_was_answered(
+    qtbot, open_window, tmp_path, answers
+):
+    """ICE estimated January 14 and answered on November 17. The review said "2027-01-14,
+    estimate on 2026-11-17" and the deadlines "agency's estimate 2026-11-17", as if the
+    agency had estimated November 17."""
+    clinic = Clinic(qtbot, open_window(tmp_path / "clinic.sqlite3"))
+    ice = clinic.add_request("Detention files of a client", "ICE")
+    clinic.log(ice, clinic.filed(date(2026, 9, 25), "portal"))
+    clinic.accept(clinic.import_reply(answers, REPLIES / "ice-ack.eml"))
+    assert clinic.clocks()["Agency's estimated completion · agency"] == ("2027-01-14", "agency's estimate")
+    dialog = clinic.import_reply(answers, REPLIES / "ice-partial.eml")
+    said = dialog.preview_text()
+    assert "2027-01-14, answered on 2026-11-17" in said and "estimate on" not in said
+    clinic.accept(dialog)
+    assert clinic.clocks()["Agency's estimated completion · agency"] == ("2027-01-14", "answered 2026-11-17")

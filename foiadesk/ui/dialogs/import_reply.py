@@ -555,6 +555,8 @@ def clock_text(clock, today: date) -> str:
     if clock.unit == "milestone":
         return f"{clock.due}" if clock.due else "—"
     if clock.done_on is not None:
+        if clock.unit == "estimate":  # the request answered: not "2027-01-14, estimate on …"
+            return f"{clock.due or 'no date'}, answered on {clock.done_on}"
         return f"{clock.due or 'no date'}, {clock.state(today)} on {clock.done_on}"
     if clock.due is None:
         return "paused" if clock.paused else "no date yet"
