@@ -194,3 +194,62 @@ def test_an_estimate_the_answer_came_before_says_when_the_request_was_answered(
     assert "2027-01-14, answered on 2026-11-17" in said and "estimate on" not in said
     clinic.accept(dialog)
     assert clinic.clocks()["Agency's estimated completion · agency"] == ("2027-01-14", "answered 2026-11-17")
+
+
+def test_requests_added_before_their_case_are_put_in_it_and_exported_with_it(
+    qtbot, open_window, tmp_path, answers
+):
+    """The clinic's requests were added with no case. Export case bundle… said to add a case
+    in Cases, but nothing in the window put a request already in the log into it: the case
+    exported empty. Each request's Notes and tags tab now has its Case."""
+    import zipfile
+
+    from PySide6.QtWidgets import QPushButton
+
+    clinic = Clinic(qtbot, open_window(tmp_path / "clinic.sqlite3"))
+    window = clinic.window
+    ice = clinic.add_request("Detention files of a client", "ICE")
+    irs = clinic.add_request("Address-sharing statistics", "IRS")
+    menu_action(window, "Log", "Export case bundle…").trigger()
+    said = window.banner.text.text()
+    assert said.startswith("This log has no cases yet: add one in Cases (Ctrl+3), then choose it")
+    assert "Notes and tags" in said
+
+    # Cases › New case…, a name typed, Enter
+    clinic.press(Qt.Key.Key_3)
+    button = next(b for b in window.cases.findChildren(QPushButton) if b.text() == "&New case…")
+    qtbot.mouseClick(button, LEFT)
+    dialog = window.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.name, "Client A.R.")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    wait_idle(qtbot, window)
+
+    # Requests, the ICE request, its Notes and tags tab, Case: Client A.R.
+    clinic.press(Qt.Key.Key_2)
+    window.requests.show_request(ice)
+    detail = window.requests.detail
+    detail.record.setCurrentWidget(detail.notes)
+    case = detail.notes.case
+    assert case.currentText() == "No case" and case.isEnabled()
+    case.setFocus()
+    qtbot.keyClick(case, Qt.Key.Key_Down)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: clinic.row(ice)["Case"] == "Client A.R.", timeout=TIMEOUT)
+    assert clinic.row(irs)["Case"] == ""
+    assert "case: Client A.R." in detail.meta.text()
+    assert detail.notes.case.currentText() == "Client A.R."
+
+    answers.save = tmp_path / "case.zip"
+    menu_action(window, "Log", "Export case bundle…").trigger()
+    wait_idle(qtbot, window)
+    assert "Saved the case bundle of “Client A.R.”" in window.banner.text.text()
+    names = zipfile.ZipFile(tmp_path / "case.zip").namelist()
+    assert f"foia-case-client-a-r/request-{ice:03d}-ICE/index.docx" in names
+    assert not any(f"request-{irs:03d}-" in n for n in names)
+
+    # and back out of it
+    window.requests.show_request(ice)
+    detail.notes.case.setFocus()
+    qtbot.keyClick(detail.notes.case, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: clinic.row(ice)["Case"] == "", timeout=TIMEOUT)
