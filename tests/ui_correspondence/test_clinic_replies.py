@@ -253,3 +253,18 @@ def test_requests_added_before_their_case_are_put_in_it_and_exported_with_it(
     detail.notes.case.setFocus()
     qtbot.keyClick(detail.notes.case, Qt.Key.Key_Up)
     qtbot.waitUntil(lambda: clinic.row(ice)["Case"] == "", timeout=TIMEOUT)
+
+
+def test_a_fee_estimate_names_its_amount_once_on_the_timeline(qtbot, open_window, tmp_path, answers):
+    """The timeline read "Fee estimate: reply by 2026-12-10; tracking 2026-FOIA-00417; $470.00;
+    fee $470.00 (estimate); from treasury-fee-estimate.eml"."""
+    clinic = Clinic(qtbot, open_window(tmp_path / "clinic.sqlite3"))
+    treasury = clinic.add_request("Treasury-DHS data agreement", "Treasury, Departmental")
+    clinic.log(treasury, clinic.filed(date(2026, 10, 13), "email"))
+    clinic.accept(clinic.import_reply(answers, REPLIES / "treasury-fee-estimate.eml"))
+    events = clinic.window.requests.detail.events
+    said = [events.index(r, 2).data() for r in range(events.rowCount())]
+    assert (
+        "Fee estimate: reply by 2026-12-10; tracking 2026-FOIA-00417; $470.00; from treasury-fee-estimate.eml"
+    ) in said
+    assert clinic.row(treasury)["Fees"] == "$470.00 est."

@@ -171,8 +171,9 @@ def _main_event(p: Proposal) -> tuple[str, dict]:
     return "note", {}
 
 
-def summary(p: Proposal, filename: str) -> str:
-    """One line for the event list: what the letter says beyond its event type."""
+def summary(p: Proposal, filename: str, *, fee: bool = True) -> str:
+    """One line for the event list: what the letter says beyond its event type (``fee``:
+    its fee too, unless the event records the amount itself, as a fee estimate does)."""
     parts = []
     if p.reply_type == "other":
         parts.append("reply of a kind FoiaDesk could not tell")
@@ -181,12 +182,15 @@ def summary(p: Proposal, filename: str) -> str:
     if p.exemptions:
         statutes = f" ({'; '.join(p.b3_statutes)})" if p.b3_statutes else ""
         parts.append(f"exemptions {', '.join(p.exemptions)}{statutes}")
-    if p.fee_amount:
+    if p.fee_amount and not fee:  # the amount is the event's own: what it means, if more
+        if p.fee_meaning == "over_cap":
+            parts.append("over the amount agreed")
+    elif p.fee_amount:
         meaning = {"estimate": " (estimate)", "over_cap": " (over the amount agreed)"}.get(
             p.fee_meaning or "", ""
         )
         parts.append(f"fee ${p.fee_amount:,.2f}{meaning}")
-    elif p.fee_amount is not None:
+    elif p.fee_amount is not None and fee:
         parts.append("no fee")
     if p.referred_to:
         parts.append(f"{'request sent' if p.request_routed else 'records referred'} to {p.referred_to}")
@@ -225,7 +229,7 @@ def plan(
         on,
         channel=channel,
         tracking_number=new_numbers[0] if new_numbers else None,
-        summary=summary(p, reply.filename),
+        summary=summary(p, reply.filename, fee="amount_cents" not in fields),
         body=(f"[{OCR_NOTE}]\n" if reply.ocr else "") + reply.text[:MAX_BODY_CHARS],
         files=_files(reply),
         **fields,
