@@ -64,7 +64,7 @@ class Clinic:
         def fill(dialog):
             dialog.type.setCurrentIndex(dialog.type.findData("filed"))
             dialog.occurred.setFocus()
-            dialog.occurred.selectAll()
+            self.qtbot.keyClick(dialog.occurred, Qt.Key.Key_A, CTRL)  # the whole date, then typed
             self.qtbot.keyClicks(dialog.occurred, on.isoformat())
             dialog.channel.setCurrentIndex(dialog.channel.findData(channel))
 
@@ -268,3 +268,36 @@ def test_a_fee_estimate_names_its_amount_once_on_the_timeline(qtbot, open_window
         "Fee estimate: reply by 2026-12-10; tracking 2026-FOIA-00417; $470.00; from treasury-fee-estimate.eml"
     ) in said
     assert clinic.row(treasury)["Fees"] == "$470.00 est."
+
+
+def test_a_letter_date_of_another_year_typed_into_the_review_lands_as_typed(
+    qtbot, open_window, tmp_path, answers
+):
+    """A request filed in 2020, logged with Ctrl+L: the date selected whole (Ctrl+A) and typed,
+    2020-03-05, became 2026-03-05 (Qt took no digit for the year, and kept this year's). The
+    same in the review of OSHA's no-records letter, whose date the user types in."""
+    real = REPLIES.parent / "replies-real" / "holdout9"
+    clinic = Clinic(qtbot, open_window(tmp_path / "clinic.sqlite3"))
+    osha = clinic.add_request("OSHA emails with the White House", "Occupational Safety & Health Admin")
+    clinic.log(osha, clinic.filed(date(2020, 3, 5), "email"))
+    assert clinic.row(osha)["Filed"] == "2020-03-05"  # it was 2026-03-05: the year typed was lost
+    dialog = clinic.import_reply(answers, real / "k08-dol-osha-889831-no-records-american-oversight.txt")
+    assert dialog.request_id() == osha and dialog.letter_date.value() is None
+    assert not dialog.accept_button.isEnabled()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    box = dialog.letter_date.given
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    edit = dialog.letter_date.edit
+    assert edit.hasFocus()
+    qtbot.keyClicks(edit, "2020-06-30")
+    assert dialog.letter_date.value() == date(2020, 6, 30)
+    # Ctrl+A, then the date again: the same
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(edit, "2020-07-01")
+    assert dialog.letter_date.value() == date(2020, 7, 1)
+    clinic.accept(dialog)
+    events = clinic.window.requests.detail.events
+    assert events.index(events.rowCount() - 1, 0).data() == "2020-07-01"
