@@ -301,3 +301,24 @@ def test_a_letter_date_of_another_year_typed_into_the_review_lands_as_typed(
     clinic.accept(dialog)
     events = clinic.window.requests.detail.events
     assert events.index(events.rowCount() - 1, 0).data() == "2020-07-01"
+
+
+def test_a_new_log_offers_to_add_a_request_sent_outside_foiadesk(qtbot, open_window, tmp_path):
+    """The first steps spoke only of drafting letters in FoiaDesk (a case pack, the composer):
+    nothing said where a request the clinic had already sent goes in."""
+    window = open_window(tmp_path / "clinic.sqlite3")
+    welcome = window.agenda.welcome
+    assert window.agenda.is_welcome()
+    button = welcome.add_button
+    assert button.text().replace("&", "") == "Add a request you already sent…"
+    qtbot.mouseClick(button, LEFT)
+    dialog = window.dialog
+    assert isinstance(dialog, RequestDialog) and dialog.isVisible()
+    qtbot.keyClicks(dialog.title, "Detention files of a client")
+    dialog.component.lineEdit().setFocus()
+    qtbot.keyClicks(dialog.component.lineEdit(), "ICE")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    qtbot.waitUntil(lambda: window.dialog is None, timeout=TIMEOUT)
+    wait_idle(qtbot, window)
+    assert window.banner.text.text() == "Added request #1. Press Ctrl+L to log its filing."
+    assert window.requests.current_request_id() == 1
