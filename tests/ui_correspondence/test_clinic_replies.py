@@ -322,3 +322,22 @@ def test_a_new_log_offers_to_add_a_request_sent_outside_foiadesk(qtbot, open_win
     wait_idle(qtbot, window)
     assert window.banner.text.text() == "Added request #1. Press Ctrl+L to log its filing."
     assert window.requests.current_request_id() == 1
+
+
+def test_a_decision_that_says_when_the_request_was_received_counts_the_missed_date_from_then(
+    qtbot, open_window, tmp_path, answers
+):
+    """The IRS's Glomar answer is the first letter: "request dated October 5, 2026, received
+    October 6, 2026". The review showed the receipt, then dropped it: the response was shown
+    due (and missed) on Oct 30, 20 working days after the filing, and Received said Oct 1."""
+    clinic = Clinic(qtbot, open_window(tmp_path / "clinic.sqlite3"))
+    irs = clinic.add_request("Taxpayer address verification requests", "IRS")
+    clinic.log(irs, clinic.filed(date(2026, 10, 1), "email"))
+    dialog = clinic.import_reply(answers, REPLIES / "irs-glomar.eml")
+    assert dialog.request_id() == irs and dialog.type.currentData() == "glomar"
+    said = dialog.preview_text()
+    # Tue Oct 6 + 20 working days, Columbus Day (Mon Oct 12) not counted: Wed Nov 4
+    assert "2026-11-04, missed on 2026-11-16" in said
+    clinic.accept(dialog)
+    assert clinic.row(irs)["Received"] == "2026-10-06"
+    assert clinic.clocks()["Response due · agency"] == ("2026-11-04", "late, 2026-11-16")

@@ -62,7 +62,8 @@ OUTCOMES = {
 
 # What else a letter can do besides its main event, by the main event's type: an agency's
 # first letter often acknowledges the request too; an acknowledgment often invokes an
-# extension and decides expedition or a fee waiver. Decisions in a final letter add nothing.
+# extension and decides expedition or a fee waiver. Decisions in a final letter add nothing,
+# except the day the request was received where no earlier letter gave it (see ``plan``).
 MAY_ACKNOWLEDGE = frozenset(
     {
         "info_requested",
@@ -243,8 +244,15 @@ def plan(
     # A letter that gives the day the agency received the request (a fee estimate "received
     # by the Departmental Offices on October 14") says it as an acknowledgment does: the
     # response is due from that day. It was read and shown, then dropped.
-    says_received = p.acknowledges or p.dates.get("received") is not None
-    if says_received and not acknowledged and main_type in MAY_ACKNOWLEDGE:
+    # A decision that says it ("your request ... received October 6") too: the response was
+    # due from then, and the list's Received column says so.
+    received = p.dates.get("received") is not None
+    if not acknowledged and (
+        (p.acknowledges or received)
+        and main_type in MAY_ACKNOWLEDGE
+        or received
+        and main_type in ("determination", "interim_release")
+    ):
         events.insert(0, also("acknowledged", agency_received_on=p.dates.get("received")))
     if p.extension and main_type == "acknowledged":
         events.append(also("extension_notice", named_date=p.dates.get("extended_due")))
