@@ -341,3 +341,24 @@ def test_a_decision_that_says_when_the_request_was_received_counts_the_missed_da
     clinic.accept(dialog)
     assert clinic.row(irs)["Received"] == "2026-10-06"
     assert clinic.clocks()["Response due · agency"] == ("2026-11-04", "late, 2026-11-16")
+
+
+def test_a_click_on_the_greyed_letter_date_lets_the_user_type_it(qtbot, open_window, tmp_path, answers):
+    """A scan nothing could be read from: "No letter date was found: enter the date printed on
+    the letter", beside a greyed date that a click did nothing to (only its tick box did)."""
+    from PySide6.QtCore import QPoint
+
+    clinic = Clinic(qtbot, open_window(tmp_path / "clinic.sqlite3"))
+    ice = clinic.add_request("Detention files of a client", "ICE")
+    clinic.log(ice, clinic.filed(date(2026, 9, 25), "portal"))
+    dialog = clinic.import_reply(answers, REPLIES / "ice-scanned-letter.pdf")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert "No letter date was found: enter the date printed on the letter." in dialog.preview_text()
+    edit = dialog.letter_date.edit
+    assert not edit.isEnabled() and not dialog.accept_button.isEnabled()
+    qtbot.mouseClick(edit, LEFT, pos=QPoint(8, edit.height() // 2))
+    assert edit.isEnabled() and edit.hasFocus() and dialog.letter_date.given.isChecked()
+    qtbot.keyClicks(edit, "2026-10-20")
+    assert dialog.letter_date.value() == date(2026, 10, 20)
+    dialog.type.setCurrentIndex(dialog.type.findData("extension"))
+    assert dialog.accept_button.isEnabled()
