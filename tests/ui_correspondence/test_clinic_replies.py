@@ -362,3 +362,34 @@ def test_a_click_on_the_greyed_letter_date_lets_the_user_type_it(qtbot, open_win
     assert dialog.letter_date.value() == date(2026, 10, 20)
     dialog.type.setCurrentIndex(dialog.type.findData("extension"))
     assert dialog.accept_button.isEnabled()
+
+
+def test_a_click_on_the_greyed_receipt_date_of_an_acknowledgment_lets_the_user_type_it(
+    qtbot, open_window, tmp_path
+):
+    """An acknowledgment typed in from the agency's letter (Ctrl+L): the day the agency says
+    it received the request was greyed until its small "known:" box was ticked; a click on
+    the date itself did nothing."""
+    from PySide6.QtCore import QPoint
+
+    clinic = Clinic(qtbot, open_window(tmp_path / "clinic.sqlite3"))
+    hud = clinic.add_request("Fair housing complaint files", "hud--headquarters")
+    clinic.log(hud, clinic.filed(date(2026, 10, 13), "mail"))
+
+    def acknowledgment(dialog):
+        dialog.type.setCurrentIndex(dialog.type.findData("acknowledged"))
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        edit = dialog.received.edit
+        assert not edit.isEnabled()
+        qtbot.mouseClick(edit, LEFT, pos=QPoint(8, edit.height() // 2))
+        assert edit.isEnabled() and edit.hasFocus()
+        qtbot.keyClicks(edit, "2026-10-19")
+        assert dialog.received.value() == date(2026, 10, 19)
+        dialog.occurred.setFocus()
+        qtbot.keyClick(dialog.occurred, Qt.Key.Key_A, CTRL)
+        qtbot.keyClicks(dialog.occurred, "2026-10-21")
+
+    said = clinic.log(hud, acknowledgment)
+    # Mon Oct 19 + 20 working days, Veterans Day (Wed Nov 11) not counted: Tue Nov 17
+    assert "2026-11-17" in said
+    assert clinic.row(hud)["Received"] == "2026-10-19"

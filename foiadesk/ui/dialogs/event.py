@@ -238,6 +238,16 @@ class OptionalDate(QWidget):
         layout.addWidget(self.edit, 1)
         self.setFocusProxy(self.given)
 
+    def mousePressEvent(self, event) -> None:
+        """A click on the greyed date gives it (a disabled field passes its clicks here)."""
+        if not self.given.isChecked() and self.edit.geometry().contains(event.position().toPoint()):
+            self.given.setChecked(True)
+            self.edit.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.edit.setSelectedSection(self.edit.Section.YearSection)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
     def value(self) -> date | None:
         return self.edit.date().toPython() if self.given.isChecked() else None
 
