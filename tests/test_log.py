@@ -203,3 +203,14 @@ def test_typical_completion_counts_on_the_calendar_of_the_clocks(db, request_id)
         start = next(c for c in view.clocks if c.key == "response").start
         expected = plus_working_days(start, 5, off)
         assert f"simple 5 days (about {expected})" in typical_completion(view, cal)
+
+
+def test_a_request_moves_to_another_case_or_to_none_and_an_unknown_case_changes_nothing(db, request_id):
+    other = log.add_case(db, slug="clinic-client", name="Client A.R.").new_id
+    assert log.set_request_case(db, request_id, other).request_ids == {request_id}
+    assert view_request(db, request_id).case == "Client A.R."
+    with pytest.raises(LogError, match="There is no case with id 999"):
+        log.set_request_case(db, request_id, 999)
+    assert view_request(db, request_id).case == "Client A.R."
+    log.set_request_case(db, request_id, None)
+    assert view_request(db, request_id).case is None

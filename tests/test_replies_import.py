@@ -181,11 +181,15 @@ def test_a_fee_estimate_with_a_waiver_denial(db):
     treasury = new_request(db, "TREAS-DO", "Secretary's communications with DHS", ("filed", "2026-10-13", {}))
     proposal, reply = letter("treasury-fee-estimate.eml")
     shown = preview(db, treasury, proposal, reply, today=TODAY)
-    assert [(e.type, e.amount_cents, e.named_date, e.outcome) for e in shown.events] == [
-        ("fee_estimate", 47000, D("2026-12-10"), None),
-        ("fee_decision", None, None, "waiver_denied"),
+    events = [(e.type, e.agency_received_on, e.amount_cents, e.named_date, e.outcome) for e in shown.events]
+    assert events == [
+        ("acknowledged", D("2026-10-14"), None, None, None),  # "request received ... on October 14"
+        ("fee_estimate", None, 47000, D("2026-12-10"), None),
+        ("fee_decision", None, None, None, "waiver_denied"),
     ]
     assert shown.status_after == "Waiting on requester"
+    response = clock(shown.clocks, "Response due")  # 20 working days from Oct 14; Nov 11 a holiday
+    assert (response.old.due, response.new.due) == (D("2026-11-10"), D("2026-11-12"))
     reply_clock = clock(shown.clocks, "Accept or narrow the fee estimate by")
     assert (reply_clock.change, reply_clock.owed_by, reply_clock.new.due) == (
         "new",

@@ -38,9 +38,10 @@ def test_a_multipart_email_reads_its_body_and_the_letter_attached_to_it():
     assert reply.attachments == ("2026-ICFO-41872 Final Response.pdf", "2026-ICFO-41872 Records Part 1.pdf")
     assert "Please find attached ICE's final response" in reply.text  # the email's body
     assert "pursuant to Exemptions (b)(5), (b)(6), (b)(7)(C), and (b)(7)(E)" in flat(reply.text)  # the letter
-    assert reply.notes == (
-        "2026-ICFO-41872 Records Part 1.pdf has no text layer (a scan?): "
-        "read it and fill in the reply yourself.",
+    assert reply.notes == (  # the letter was read: the scan beside it is the records
+        "Attachment 2026-ICFO-41872 Records Part 1.pdf is a scan FoiaDesk could not read; its "
+        "text is not in this review. If it holds the agency's letter rather than records, read "
+        "it and correct the fields.",
     )
 
 

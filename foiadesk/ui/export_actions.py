@@ -187,7 +187,11 @@ class Exporter(QObject):
 
         cases = cases_by_name(session.db)
         if not cases:
-            self.access.show("This log has no cases yet: add one in Cases (Ctrl+3).", "info")
+            self.access.show(
+                "This log has no cases yet: add one in Cases (Ctrl+3), then choose it as each "
+                "request's case (Requests, its Notes and tags tab).",
+                "info",
+            )
             return
         if case_id is None:
             case_id = self.access.current_case_id()

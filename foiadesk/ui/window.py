@@ -383,6 +383,7 @@ class MainWindow(LogActions, QMainWindow):
             welcome.create_profile.connect(lambda: self.edit_profile(None))
             welcome.load_pack.connect(self.load_case_pack)
             welcome.compose.connect(lambda: self.show_view(3))
+            welcome.add_request.connect(self.new_request)
             welcome.open_demo.connect(self.open_demo)
             return agenda
         if number == 1:

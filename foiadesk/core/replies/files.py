@@ -416,7 +416,14 @@ def _attachment_text(name: str, mime: str, data: bytes, notes: list[str], **limi
     try:
         if suffix == ".pdf" or mime == "application/pdf":
             read = _read_pdf_file(name, data, **limits)
-            notes.extend(read.notes)
+            if read.no_text:  # often the records released beside the letter, not the reply
+                notes.append(
+                    f"Attachment {name} is a scan FoiaDesk could not read; its text is not in this "
+                    "review. If it holds the agency's letter rather than records, read it and "
+                    "correct the fields."
+                )
+            else:
+                notes.extend(read.notes)
             return read.text
         if suffix == ".msg" or data.startswith(OLE_MAGIC):
             return _read_msg(name, data).text

@@ -62,7 +62,8 @@ OUTCOMES = {
 
 # What else a letter can do besides its main event, by the main event's type: an agency's
 # first letter often acknowledges the request too; an acknowledgment often invokes an
-# extension and decides expedition or a fee waiver. Decisions in a final letter add nothing.
+# extension and decides expedition or a fee waiver. Decisions in a final letter add nothing,
+# except the day the request was received where no earlier letter gave it (see ``plan``).
 MAY_ACKNOWLEDGE = frozenset(
     {
         "info_requested",
@@ -171,8 +172,9 @@ def _main_event(p: Proposal) -> tuple[str, dict]:
     return "note", {}
 
 
-def summary(p: Proposal, filename: str) -> str:
-    """One line for the event list: what the letter says beyond its event type."""
+def summary(p: Proposal, filename: str, *, fee: bool = True) -> str:
+    """One line for the event list: what the letter says beyond its event type (``fee``:
+    its fee too, unless the event records the amount itself, as a fee estimate does)."""
     parts = []
     if p.reply_type == "other":
         parts.append("reply of a kind FoiaDesk could not tell")
@@ -181,12 +183,15 @@ def summary(p: Proposal, filename: str) -> str:
     if p.exemptions:
         statutes = f" ({'; '.join(p.b3_statutes)})" if p.b3_statutes else ""
         parts.append(f"exemptions {', '.join(p.exemptions)}{statutes}")
-    if p.fee_amount:
+    if p.fee_amount and not fee:  # the amount is the event's own: what it means, if more
+        if p.fee_meaning == "over_cap":
+            parts.append("over the amount agreed")
+    elif p.fee_amount:
         meaning = {"estimate": " (estimate)", "over_cap": " (over the amount agreed)"}.get(
             p.fee_meaning or "", ""
         )
         parts.append(f"fee ${p.fee_amount:,.2f}{meaning}")
-    elif p.fee_amount is not None:
+    elif p.fee_amount is not None and fee:
         parts.append("no fee")
     if p.referred_to:
         parts.append(f"{'request sent' if p.request_routed else 'records referred'} to {p.referred_to}")
@@ -225,7 +230,7 @@ def plan(
         on,
         channel=channel,
         tracking_number=new_numbers[0] if new_numbers else None,
-        summary=summary(p, reply.filename),
+        summary=summary(p, reply.filename, fee="amount_cents" not in fields),
         body=(f"[{OCR_NOTE}]\n" if reply.ocr else "") + reply.text[:MAX_BODY_CHARS],
         files=_files(reply),
         **fields,
@@ -236,7 +241,18 @@ def plan(
 
     events = [main]
     acknowledged = any(e.type in ("acknowledged", "received") for e in history)
-    if p.acknowledges and not acknowledged and main_type in MAY_ACKNOWLEDGE:
+    # A letter that gives the day the agency received the request (a fee estimate "received
+    # by the Departmental Offices on October 14") says it as an acknowledgment does: the
+    # response is due from that day. It was read and shown, then dropped.
+    # A decision that says it ("your request ... received October 6") too: the response was
+    # due from then, and the list's Received column says so.
+    received = p.dates.get("received") is not None
+    if not acknowledged and (
+        (p.acknowledges or received)
+        and main_type in MAY_ACKNOWLEDGE
+        or received
+        and main_type in ("determination", "interim_release")
+    ):
         events.insert(0, also("acknowledged", agency_received_on=p.dates.get("received")))
     if p.extension and main_type == "acknowledged":
         events.append(also("extension_notice", named_date=p.dates.get("extended_due")))

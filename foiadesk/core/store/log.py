@@ -575,6 +575,16 @@ def add_note(db: Database, request_id: int, body: str) -> Changes:
     return Changes(request_ids=frozenset({request_id}), new_id=new_id)
 
 
+def set_request_case(db: Database, request_id: int, case_id: int | None) -> Changes:
+    """Put a request in a case (``None``: in none), as if it had been added to it: the case
+    it is listed, counted and exported with."""
+    with write(db):
+        _require(db, "requests", request_id, "request")
+        _require(db, "cases", case_id, "case")
+        db.execute("UPDATE requests SET case_id = ? WHERE id = ?", [case_id, request_id])
+    return Changes(request_ids=frozenset({request_id}))
+
+
 def tag_request(db: Database, request_id: int, name: str) -> Changes:
     name = name.strip()
     if not name:

@@ -44,6 +44,9 @@ def event_details(event: Event | NewEvent, *, channel: bool = True) -> list[str]
     summary = " ".join((event.summary or "").split())
     if event.type == "drafted":
         summary = _drafted_what(summary)
+    cited, _, rest = summary.partition("; ")
+    if cited.startswith("exemptions ") and rest == kind.label:  # logged with no summary of its own
+        summary = cited
     if summary and summary != kind.label:
         parts.append(summary)
     return parts

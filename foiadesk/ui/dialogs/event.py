@@ -156,6 +156,11 @@ class DateEdit(QDateEdit):
         if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._refused = False
         before = self.currentSection()
+        if typed.isdigit() and len(self.lineEdit().selectedText()) > len(self.sectionText(before)):
+            # The whole date selected (Tab into the field, Ctrl+A): Qt took no digit for the
+            # year, so 2020-06-30 typed became this year's June 30. Typed into its part alone,
+            # the year lands as typed.
+            self.setSelectedSection(before)
         if typed.isdigit():
             if before != self._typing_in or len(self._digits) >= 2:  # a new part, or the part anew
                 self._typing_in, self._digits = before, ""
@@ -232,6 +237,16 @@ class OptionalDate(QWidget):
         layout.addWidget(self.given)
         layout.addWidget(self.edit, 1)
         self.setFocusProxy(self.given)
+
+    def mousePressEvent(self, event) -> None:
+        """A click on the greyed date gives it (a disabled field passes its clicks here)."""
+        if not self.given.isChecked() and self.edit.geometry().contains(event.position().toPoint()):
+            self.given.setChecked(True)
+            self.edit.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.edit.setSelectedSection(self.edit.Section.YearSection)
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def value(self) -> date | None:
         return self.edit.date().toPython() if self.given.isChecked() else None

@@ -99,6 +99,17 @@ class OptionalDate(QWidget):
         layout.addWidget(self.edit, 1)
         self.setFocusProxy(self.given)
 
+    def mousePressEvent(self, event) -> None:
+        """A click on the greyed date gives it (a disabled field passes its clicks here): the
+        review asks to enter a date the letter did not show, and the click did nothing."""
+        if not self.given.isChecked() and self.edit.geometry().contains(event.position().toPoint()):
+            self.given.setChecked(True)
+            self.edit.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.edit.setSelectedSection(self.edit.Section.YearSection)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
     def on_change(self, slot) -> None:
         self.given.toggled.connect(lambda _checked=False: slot())
         self.edit.dateChanged.connect(slot)
@@ -555,6 +566,8 @@ def clock_text(clock, today: date) -> str:
     if clock.unit == "milestone":
         return f"{clock.due}" if clock.due else "—"
     if clock.done_on is not None:
+        if clock.unit == "estimate":  # the request answered: not "2027-01-14, estimate on …"
+            return f"{clock.due or 'no date'}, answered on {clock.done_on}"
         return f"{clock.due or 'no date'}, {clock.state(today)} on {clock.done_on}"
     if clock.due is None:
         return "paused" if clock.paused else "no date yet"

@@ -78,6 +78,8 @@ class ClocksModel(KeyedTableModel):
                     return look.when(clock.due, self.today) or STATE_WORDS.get(state, state)
                 if state == "missed" and clock.done_on is None:
                     return "missed (passed unused)"
+                if state == "estimate" and clock.done_on:  # not "agency's estimate <the answer's day>"
+                    return f"answered {clock.done_on}"
                 done = f" {clock.done_on}" if clock.done_on else ""
                 return STATE_WORDS.get(state, state) + done
             if column == self.OTHER:
@@ -87,7 +89,7 @@ class ClocksModel(KeyedTableModel):
                 return disputed_text(clock)
             if column == self.STATUS:  # the whole status, however narrow the column
                 status = self.cell(key, column, Qt.ItemDataRole.DisplayRole, None)
-                if clock.done_on and clock.due and clock.unit != "milestone":
+                if clock.done_on and clock.due and clock.unit not in ("milestone", "estimate"):
                     late = (clock.done_on - clock.due).days
                     when = f"{late} days after" if late > 0 else "by"
                     return f"{status}: done {clock.done_on}, {when} the date it was due ({clock.due})."

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from foiadesk.core.errors import UserError
 from foiadesk.core.store.fees import Ledger, fee_ledger, record_fee
-from foiadesk.core.store.log import add_note, tag_request
+from foiadesk.core.store.log import add_note, set_request_case, tag_request
 from foiadesk.core.store.tags import all_tags, untag_request
 from foiadesk.core.tracking.details import Note
 from foiadesk.ui import look
@@ -107,7 +107,7 @@ def _money(cents: int) -> str:
 
 
 class NotesPanel(QWidget):
-    """Notes (newest first) and tags of one request."""
+    """The case of one request, its notes (newest first) and tags."""
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
@@ -115,6 +115,11 @@ class NotesPanel(QWidget):
         self.request_id: int | None = None
         self.tags: tuple[str, ...] = ()
         self._typed: dict[int | None, str] = {}  # notes typed and not yet added, by request
+        # A request added before its case was (or filed outside FoiaDesk) joins it here.
+        self.case = QComboBox()
+        self.case.setAccessibleName("Case")
+        self.case.setToolTip("The case this request is listed, counted and exported with")
+        self.case.activated.connect(self._case_chosen)  # the user's choice, not a request shown
         self.tag_list = QLabel()
         self.tag_list.setWordWrap(True)
         self.tag = QLineEdit()
@@ -133,6 +138,11 @@ class NotesPanel(QWidget):
         self.add_note_button = QPushButton("Add &note")
         self.notes = QTextBrowser()
         self.notes.setOpenLinks(False)
+        case = QHBoxLayout()
+        case_label = QLabel("&Case:")
+        case_label.setBuddy(self.case)
+        case.addWidget(case_label)
+        case.addWidget(self.case, 1)
         tags = QHBoxLayout()
         tags.addWidget(QLabel("Tags:"))
         tags.addWidget(self.tag_list, 1)
@@ -143,6 +153,7 @@ class NotesPanel(QWidget):
         note.addWidget(self.note, 1)
         note.addWidget(self.add_note_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
+        layout.addLayout(case)
         layout.addLayout(tags)
         layout.addLayout(note)
         layout.addWidget(self.notes, 1)
@@ -156,12 +167,34 @@ class NotesPanel(QWidget):
             self._typed[self.request_id] = self.note.toPlainText()
             self.note.setPlainText(self._typed.pop(request_id, ""))
         self.request_id, self.tags = request_id, tags
+        self._show_case(request_id)
         self.tag_list.setText(", ".join(tags) or "none")
         self.notes.setPlainText(
             "\n\n".join(f"{n.created_at[:10]}  {n.body}" for n in notes) or "No notes yet."
         )
         if self.session.db is not None:
             self._completer.model().setStringList(all_tags(self.session.db))
+
+    def _show_case(self, request_id: int | None) -> None:
+        """The log's cases to choose from, the request's own chosen."""
+        self.case.clear()
+        self.case.addItem("No case", None)
+        index = self.session.index if self.session.db is not None else None
+        row = index.row_of(request_id) if index is not None and request_id is not None else None
+        self.case.setEnabled(row is not None)
+        if index is None or row is None:
+            return
+        for case_id, name in sorted(index.cases.items(), key=lambda item: item[1].lower()):
+            self.case.addItem(name, case_id)
+        self.case.setCurrentIndex(max(0, self.case.findData(int(index.columns["case_id"][row]))))
+
+    def _case_chosen(self, _index: int) -> None:
+        if self.request_id is None or self.session.db is None:
+            return
+        request_id, case_id = self.request_id, self.case.currentData()
+        self.session.tasks.write(
+            "Putting the request in a case", lambda db: set_request_case(db, request_id, case_id)
+        )
 
     def add_note(self) -> None:
         body = self.note.toPlainText().strip()

@@ -21,6 +21,7 @@ class WelcomeView(QWidget):
     create_profile = Signal()
     load_pack = Signal()
     compose = Signal()
+    add_request = Signal()
     open_demo = Signal()
 
     def __init__(self, session: Session, parent=None):
@@ -39,12 +40,17 @@ class WelcomeView(QWidget):
         self.profile_button = QPushButton("Create your requester &profile…")
         self.pack_button = QPushButton("Load the IRS–ICE MOU &case pack")
         self.compose_button = QPushButton("&Draft the first requests…")
+        self.add_button = QPushButton("Add a request you already &sent…")
         self.demo_button = QPushButton("Open a d&emo log…")
         self.profile_note = QLabel()
         self.pack_note = QLabel()
         compose_note = QLabel(
             "Pick the records and the offices that hold them; FoiaDesk writes one letter per "
             "office and logs each as a draft, ready to mark as filed when you send it."
+        )
+        add_note = QLabel(
+            "A request filed by mail, email or a portal outside FoiaDesk: its office and what "
+            "it asks for. Then log its filing (Ctrl+L) and import the agency's replies (Ctrl+I)."
         )
         demo_note = QLabel(
             f"{DEMO_REQUESTS:,} made-up requests in a separate file, to try every screen. "
@@ -58,6 +64,7 @@ class WelcomeView(QWidget):
                 (self.profile_button, self.profile_note),
                 (self.pack_button, self.pack_note),
                 (self.compose_button, compose_note),
+                (self.add_button, add_note),
                 (self.demo_button, demo_note),
             )
         ):
@@ -81,6 +88,7 @@ class WelcomeView(QWidget):
         self.profile_button.clicked.connect(self.create_profile)
         self.pack_button.clicked.connect(self.load_pack)
         self.compose_button.clicked.connect(self.compose)
+        self.add_button.clicked.connect(self.add_request)
         self.demo_button.clicked.connect(self.open_demo)
         session.loaded.connect(self.refresh)
         session.lists_changed.connect(self.refresh)
