@@ -143,6 +143,13 @@ def test_a_calendar_event_names_the_office_not_its_directory_key(db, tmp_path):
     log.record_event(db, rid, log.NewEvent("filed", date(2026, 11, 2)), today=AS_OF)
     export_calendar(db, tmp_path / "due.ics", as_of=AS_OF)
     (event,) = events(tmp_path / "due.ics").values()
-    assert event["summary"] == f"Response due — DHS Privacy Office #{rid}: Audit logs: DHS Privacy Office"
+    # the summary names it as the list does: a calendar shows only the start of a long one
+    assert event["summary"] == f"Response due — DHS Privacy #{rid}: Audit logs: DHS Privacy Office"
     assert "DHS-PRIV" not in event["description"]
     assert "Owed by the agency (DHS Privacy Office)." in event["description"]
+    treasury = load_directory().component("TREAS-DO")
+    rid = log.add_directory_request(db, treasury, title="Fee schedules").new_id
+    log.record_event(db, rid, log.NewEvent("filed", date(2026, 11, 2)), today=AS_OF)
+    export_calendar(db, tmp_path / "due.ics", as_of=AS_OF, force=True)
+    summaries = {e["summary"] for e in events(tmp_path / "due.ics").values()}
+    assert f"Response due — Treasury #{rid}: Fee schedules" in summaries

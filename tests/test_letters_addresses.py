@@ -246,3 +246,24 @@ def test_a_letter_to_an_office_named_as_other_agencies_offices_are_names_its_age
         "Department of Housing and Urban Development",
         "Headquarters",
     ]
+
+
+@pytest.mark.parametrize(
+    "abbr, filed_by, delivery",
+    [
+        ("ICE", "email", "Sent by email to ice-foia@ice.dhs.gov"),  # components.json, ICE's email
+        ("ICE", "mail", "Sent by mail"),
+        # no email on file for Treasury's Departmental Offices: the user wrote to an address of
+        # their own, so the letter claims no channel (it said "Submitted through the portal")
+        ("TREAS-DO", "email", ""),
+        ("dol--wage-and-hour-division", "email", ""),  # it said "Sent by mail"
+    ],
+)
+def test_a_follow_up_goes_the_way_the_request_went(abbr, filed_by, delivery):
+    requester = Requester(
+        name="Dana Whitfield", email="dana@example.org", address="1 Main St\nTown, ST 00000"
+    )
+    ref = RequestRef("2026-FOIA-00001", date(2026, 10, 1), filed_by=filed_by)
+    comp = load_directory().component(abbr)
+    ctx = build_status_inquiry_context(requester, comp, ref, letter_date=date(2026, 12, 7))
+    assert ctx["delivery"] == delivery

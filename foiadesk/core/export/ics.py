@@ -22,7 +22,7 @@ from foiadesk.core.deadlines.clocks import Clock
 from foiadesk.core.deadlines.facts import read_events
 from foiadesk.core.export.files import Cancelled, ExportError, Progress, atomic_output, clean_text, stop_if
 from foiadesk.core.store import reads
-from foiadesk.core.tracking.titles import office_name
+from foiadesk.core.tracking.titles import list_office, office_name
 
 ALARM_DAYS = (7, 1)  # reminders at 9:00, this many days before the due date
 TITLE_CHARS = 60
@@ -99,7 +99,8 @@ def summary(item: DueItem) -> str:
     title = item.title if len(item.title) <= TITLE_CHARS else item.title[: TITLE_CHARS - 1].rstrip() + "…"
     you = "[You] " if clock.owed_by == "requester" else ""
     label = clock.label.removesuffix(" by")  # the event's date says by when
-    return f"{you}{label} — {office_name(item.component)} #{item.request_id}: {title}"
+    # the office as the list names it: a calendar cuts a long title before the request number
+    return f"{you}{label} — {list_office(item.component)} #{item.request_id}: {title}"
 
 
 def _description(item: DueItem) -> str:

@@ -127,6 +127,7 @@ class RequestRef:
     tracking_number: str
     submitted_on: date
     title: str = ""  # a few words: "the April 2025 IRS-ICE agreement"
+    filed_by: str | None = None  # how it was filed ("email", "mail"…): follow-ups go the same way
 
 
 # --- small helpers ------------------------------------------------------------------
@@ -409,12 +410,16 @@ def _delivery(channel: Channel | None) -> str:
     return DELIVERY[channel.kind].format(channel.value)
 
 
-def _followup_channel(comp: Component) -> Channel | None:
-    """How a letter about a request already filed goes: FOIA.gov's forms take new requests
-    only (resources/portal_forms.json), so where FOIA.gov is the office's channel for
-    requests, its next one (email, mail, fax) carries the letter."""
+def _followup_channel(comp: Component, filed_by: str | None = None) -> Channel | None:
+    """How a letter about a request already filed goes: the way the request went when it
+    went by email, mail or fax (None, no line said, when the office has no such channel on
+    file: the user sent it to an address of their own); else the office's channel for
+    requests, except FOIA.gov's forms, which take new requests only
+    (resources/portal_forms.json): there its next one (email, mail, fax) carries the letter."""
     from foiadesk.core.reference.directory import FOIAGOV
 
+    if filed_by in ("email", "mail", "fax"):
+        return next((c for c in comp.channels if c.kind == filed_by), None)
     preferred = comp.preferred_channel
     if preferred is None or preferred.value != FOIAGOV:
         return preferred
@@ -516,7 +521,7 @@ def _followup_base(requester: Requester, comp: Component, request: RequestRef, l
     ctx = _base(requester, comp, letter_date)
     ctx.update(
         addressee=_office_address(comp, letter_date),
-        delivery=_delivery(_followup_channel(comp)),
+        delivery=_delivery(_followup_channel(comp, request.filed_by)),
         request={
             "tracking_number": tracking,
             "submitted_on": long_date(request.submitted_on),

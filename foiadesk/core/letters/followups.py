@@ -550,7 +550,7 @@ def _event_sentence(e: Event, comp: Component, *, mine: bool = False) -> str:
 def _ref(h: History, kind: str = "") -> RequestRef:
     if not h.tracking and kind == "status" and h.filed is not None:
         # asking for the tracking number is itself the first follow-up (552(a)(7)(A))
-        return RequestRef(NO_NUMBER_YET, h.filed.occurred_on, _title(h))
+        return RequestRef(NO_NUMBER_YET, h.filed.occurred_on, _title(h), h.filed.channel)
     if not h.tracking:
         raise DraftingError(
             f"Request #{h.request_id} has no agency tracking number yet: log the acknowledgment "
@@ -560,7 +560,7 @@ def _ref(h: History, kind: str = "") -> RequestRef:
     submitted = h.filed.occurred_on if h.filed else None
     if submitted is None:
         raise DraftingError(f"Request #{h.request_id} was never filed: log the filing first.")
-    return RequestRef(h.tracking, submitted, _title(h))
+    return RequestRef(h.tracking, submitted, _title(h), h.filed.channel if h.filed else None)
 
 
 def _title(h: History) -> str:
