@@ -626,3 +626,17 @@ def test_an_office_named_beside_its_department_as_often_is_the_writer(db):
     )
     match = propose_request(db, proposal, reply, selected=selected)
     assert match.request_id not in (whd, fbi)
+
+
+def test_the_office_a_subject_line_says_the_request_was_transferred_to_is_not_the_writer(db):
+    from pathlib import Path
+
+    from foiadesk.core.replies.files import read_reply
+
+    ice, privacy = office(db, "ICE", filed="2026-10-04"), office(db, "DHS-PRIV", filed="2026-10-04")
+    selected = office(db, "IRS", filed="2026-10-04")
+    # the DHS Privacy Office's e-mail "Subject: DHS FOIA 2027-HQFO-00034 - Transfer to ICE"
+    reply = read_reply(Path(__file__).parent / "fixtures" / "replies" / "dhs-referral.eml")
+    match = propose_request(db, parse_reply(reply), reply, selected=selected)
+    assert match.request_id == privacy and "ICE" not in match.why.split(";")[0]
+    assert ice != privacy

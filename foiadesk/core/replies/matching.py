@@ -413,7 +413,7 @@ class Sender:
 # sent it on: the office it names is not the writer ("referred 12 pages to the DEA", "a referral
 # from the FBI", "originated with another component", "in consultation with CBP").
 REFERRAL = re.compile(
-    r"\b(?:referr(?:ed|al|als|ing)|forward(?:ed|ing)|transferr(?:ed|ing)|originat(?:ed|ing)\s+(?:with|from)"
+    r"\b(?:referr(?:ed|al|als|ing)|forward(?:ed|ing)|transferr(?:ed|ing)|transfers?\s+to|originat(?:ed|ing)\s+(?:with|from)"
     r"|consult(?:ed|ation|ations|ing)|sent\s+to|route[ds]?\s+to)\b[^.;]{0,200}",
     re.I,
 )
