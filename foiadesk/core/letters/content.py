@@ -1429,8 +1429,9 @@ def appeal_timeliness(component: Component, decided_on: date, letter_date: date)
     not. The agency's own window counts when its rule is verified: DHS allows 90 working days
     (6 CFR 5.8(a)(1)), so an appeal four months after a DHS decision can still be on time, and
     DOJ 90 calendar days (28 CFR 16.8(a)). Otherwise only the statute's floor of 90 days is
-    certain. Returns the span and its cite, ("90 working days", "6 CFR 5.8(a)(1)", ""), or a
-    note for the user, ("", "", note)."""
+    certain. Returns the span and its cite, ("90 working days", "6 CFR 5.8(a)(1)", ""); for a
+    rule that counts the appeal's arrival (Interior, 43 CFR 2.58(a)), the span, its cite and a
+    reminder of the day it must arrive by; for a late appeal a note for the user, ("", "", note)."""
     window = component.appeal_window
     if window.tag == "V" and window.days >= STATUTE_APPEAL_DAYS:
         if window.unit == "working":

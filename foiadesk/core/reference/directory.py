@@ -159,7 +159,10 @@ class Component:
     default_fee_commitment: Fact | None
     foiagov_id: str | None = None
     stats_name: str | None = None
-    short: str | None = None  # a curated key's name for a narrow column ("DHS Privacy" for DHS-PRIV)
+    # the name for a narrow column: a curated key's ("DHS Privacy" for DHS-PRIV), or a FOIA.gov
+    # office's whose name other agencies' offices share ("HUD Headquarters"; letters then name
+    # its agency with it)
+    short: str | None = None
     website: str | None = None
     # Every name the record gives (FOIA officer, liaison, contacts, addressee lines), sifted
     # into ``people`` only when a letter asks (the sifting is a third of the directory's load).
