@@ -1622,3 +1622,16 @@ def test_a_footnote_mark_after_a_number_that_ends_a_sentence_is_not_part_of_it()
         "May 20, 2011\nRe: Request No. 2010-135.3, received May 2, 2011.\nWe have your request."
     )
     assert "2010-135.3" in dotted.tracking_numbers
+
+
+def test_an_exemption_named_then_cited_in_full_is_that_exemption():
+    def read(sentence):
+        return parse_text(f"May 1, 2020\nDear Sir:\n{sentence}").exemptions
+
+    # "Exemption 7 (b)(7)(C)": the number, then the citation; not a subpart "(b)" of 7
+    assert read("The names are withheld under FOIA Exemption 7 (b)(7)(C), which protects privacy.") == (
+        "b7C",
+    )
+    assert read("Withheld under Exemption 7(b)(7)(E) and Exemption 5 (b)(5).") == ("b5", "b7E")
+    # near miss: another statute's subsection stays no exemption of its own
+    assert read("Withheld under Exemption 3 and 26 U.S.C. 6103(b)(2).") == ("b3",)

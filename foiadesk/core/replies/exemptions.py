@@ -28,7 +28,7 @@ RUN_TOGETHER_FORM = re.compile(
 # exemptions to disclosure 3, 4, 5, 7(A)", "exemption from disclosure 5".
 WORD_FORM = re.compile(r"\bExemptions?\s+(?:(?:to|from)\s+disclosure\s+)?(?=[1-9]|\(\s*[1-9]\s*\))", re.I)
 WORD_ITEM = re.compile(
-    r"(?:\(\s*([1-9])\s*\)|([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R)))(?:\s*(?:\(\s*)?([A-Fa-f])\)?(?![A-Za-z]))?"
+    r"(?:\(\s*([1-9])\s*\)|([1-9])(?!\d)(?!\s*(?:U\.?\s?S|C\.?\s?F\.?\s?R)))(?:\s*(?:\(\s*)?([A-Fa-f])(?!\s*\)\s*\(\s*\d)\)?(?![A-Za-z]))?"
 )
 WORD_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|&|or)\s+)\s*")
 # Exemption 7's subparts with the (b) lost in extraction: "withheld under 7(A) of the FOIA",
@@ -123,8 +123,9 @@ def find_exemptions(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for m in PAREN_FORM.finditer(body):
         before = body[max(0, m.start() - 8) : m.start()]
         cited = re.search(r"(\d+[a-z]?)\s*$", before)
-        if cited and cited.group(1) not in ("552",):
-            continue  # a subsection of another statute, e.g. 26 U.S.C. 6103(b)(2)
+        named = re.search(r"exemptions?\s+\d\s*$", body[max(0, m.start() - 16) : m.start()], re.I)
+        if cited and cited.group(1) not in ("552",) and not named:
+            continue  # another statute's subsection (26 U.S.C. 6103(b)(2)); not "Exemption 7 (b)(7)(C)"
         found.add(_exemption(m.group(1), m.group(2)))
         pos = m.end()
         for _ in range(8):  # "(b)(6), (7)(C)": the list goes on without repeating (b)
