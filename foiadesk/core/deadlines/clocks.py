@@ -1343,7 +1343,13 @@ def compute_clocks(events: list[Event], cal: Calendar, rule: AppealRule | None =
             clock = replace(clock, disputed=disputed, alternative=alt)
         if clock.key == "response" and held is not None and held.due != clock.due:
             clock = replace(clock, hold_alternative=held.due)
-        if clock.key == "response" and rule.receipt_day_one and clock.due and not clock.agreed:
+        if (
+            clock.key == "response"
+            and rule.receipt_day_one
+            and clock.due
+            and clock.is_open
+            and not clock.agreed
+        ):
             clock = replace(clock, warnings=(*clock.warnings, _day_one_warning(clock.due, cal, rule)))
         out.append(clock)
     return out
