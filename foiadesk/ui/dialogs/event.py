@@ -223,14 +223,16 @@ def date_edit(day: date) -> QDateEdit:
 
 
 class OptionalDate(QWidget):
-    """A date that may be left out (a tick box in front of the date)."""
+    """A date that may be left out (a tick box in front of the date): ``day``, or ``default``
+    greyed until the box is ticked."""
 
-    def __init__(self, today: date, parent=None):
+    def __init__(self, day: date | None, default: date, label: str = "", parent=None):
         super().__init__(parent)
-        self.given = QCheckBox("known:")
-        self.edit = date_edit(today)
-        self.edit.setEnabled(False)
+        self.given = QCheckBox(label)
+        self.edit = date_edit(day or default)  # typed as shown, it lands as typed
         self.given.toggled.connect(self.edit.setEnabled)
+        self.given.setChecked(day is not None)
+        self.edit.setEnabled(day is not None)
         self.changed = self.edit.dateChanged
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -239,7 +241,8 @@ class OptionalDate(QWidget):
         self.setFocusProxy(self.given)
 
     def mousePressEvent(self, event) -> None:
-        """A click on the greyed date gives it (a disabled field passes its clicks here)."""
+        """A click on the greyed date gives it (a disabled field passes its clicks here): a
+        review that asks for a date the letter did not show, and the click did nothing."""
         if not self.given.isChecked() and self.edit.geometry().contains(event.position().toPoint()):
             self.given.setChecked(True)
             self.edit.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -247,6 +250,10 @@ class OptionalDate(QWidget):
             event.accept()
             return
         super().mousePressEvent(event)
+
+    def on_change(self, slot) -> None:
+        self.given.toggled.connect(lambda _checked=False: slot())
+        self.edit.dateChanged.connect(slot)
 
     def value(self) -> date | None:
         return self.edit.date().toPython() if self.given.isChecked() else None
@@ -294,8 +301,8 @@ class EventDialog(CommitOnAccept, QDialog):
         self.channel.addItem("—", None)
         for channel in CHANNELS:
             self.channel.addItem(channel.replace("_", " "), channel)
-        self.received = OptionalDate(today)
-        self.named = OptionalDate(today)
+        self.received = OptionalDate(None, today, "known:")
+        self.named = OptionalDate(None, today, "known:")
         self.outcome = QComboBox()
         self.tracking = QLineEdit()
         self.tracking.setPlaceholderText("the agency's number, if the letter gives one")

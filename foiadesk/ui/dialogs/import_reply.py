@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QUrl, Signal
+from PySide6.QtCore import QStringListModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,7 +49,7 @@ from foiadesk.core.replies.parse import Proposal
 from foiadesk.core.tracking.details import event_details
 from foiadesk.core.tracking.titles import list_office
 from foiadesk.ui import look
-from foiadesk.ui.dialogs.event import date_edit
+from foiadesk.ui.dialogs.event import OptionalDate
 
 DATE_LABELS = {
     "received": "Received by agency",
@@ -77,50 +77,6 @@ CHANGE_WORDS = {
     "reopened": "reopened",
 }
 PreviewFn = Callable[[int, Proposal], Preview]
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-class OptionalDate(QWidget):
-    """A date the letter may not give: a tick box in front of the date."""
-
-    def __init__(self, day: date | None, default: date, parent=None):
-        super().__init__(parent)
-        self.given = QCheckBox()
-        self.edit = date_edit(day or default)  # typed as shown, it lands as typed
-        self.given.toggled.connect(self.edit.setEnabled)
-        self.given.setChecked(day is not None)
-        self.edit.setEnabled(day is not None)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.given)
-        layout.addWidget(self.edit, 1)
-        self.setFocusProxy(self.given)
-
-    def mousePressEvent(self, event) -> None:
-        """A click on the greyed date gives it (a disabled field passes its clicks here): the
-        review asks to enter a date the letter did not show, and the click did nothing."""
-        if not self.given.isChecked() and self.edit.geometry().contains(event.position().toPoint()):
-            self.given.setChecked(True)
-            self.edit.setFocus(Qt.FocusReason.MouseFocusReason)
-            self.edit.setSelectedSection(self.edit.Section.YearSection)
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def on_change(self, slot) -> None:
-        self.given.toggled.connect(lambda _checked=False: slot())
-        self.edit.dateChanged.connect(slot)
-
-    def value(self) -> date | None:
-        return self.edit.date().toPython() if self.given.isChecked() else None
-
-    def set_value(self, day: date | None) -> None:
-        self.given.setChecked(day is not None)
-        if day is not None:
-            self.edit.setDate(_qdate(day))
 
 
 def _choice(values: tuple[str, ...], current: str | None, labels: dict[str, str] | None = None) -> QComboBox:
