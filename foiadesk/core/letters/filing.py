@@ -201,7 +201,11 @@ def drafted_letter(db: Database, request_id: int) -> Letter | None:
 
 
 def requester_for(db: Database, request_id: int) -> Requester | None:
+    """Who signs for the request: its requester; for a request logged without one (filed
+    elsewhere and added to track it), the log's only requester profile, if it has one only."""
     row = sent.requester_fields(db, request_id)
+    if row is None and not sent.has_requester(db, request_id):
+        row = sent.only_requester_fields(db)
     if row is None:
         return None
     try:

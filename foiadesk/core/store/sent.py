@@ -42,20 +42,28 @@ def identity_statement(db: Database, request_id: int) -> tuple[str, bytes] | Non
     ).fetchone()
 
 
+_REQUESTER_FIELDS = """q.name, q.email, q.organization, q.title, q.phone, q.address, q.fee_category,
+                       q.fee_category_basis, q.signature_name, q.dissemination"""
+
+
 def requester_fields(db: Database, request_id: int) -> tuple | None:
-    """The request's requester, in the order of ``Requester``'s fields; for a request logged
-    without one, the log's only requester profile, when it has exactly one (who else signs)."""
-    fields = """q.name, q.email, q.organization, q.title, q.phone, q.address, q.fee_category,
-                q.fee_category_basis, q.signature_name, q.dissemination"""
-    row = db.execute(
-        f"SELECT {fields}, r.requester_id IS NULL FROM requests r "
-        "LEFT JOIN requesters q ON q.id = r.requester_id WHERE r.id = ?",
+    """The request's requester, in the order of ``Requester``'s fields."""
+    return db.execute(
+        f"SELECT {_REQUESTER_FIELDS} FROM requests r JOIN requesters q ON q.id = r.requester_id "
+        "WHERE r.id = ?",
         [request_id],
     ).fetchone()
-    if row is None or not row[-1]:
-        return row[:-1] if row else None
-    only = db.execute(f"SELECT {fields} FROM requesters q LIMIT 2").fetchall()
-    return only[0] if len(only) == 1 else None
+
+
+def only_requester_fields(db: Database) -> tuple | None:
+    """The log's requester profile when it has exactly one, in the order of ``Requester``'s fields."""
+    rows = db.execute(f"SELECT {_REQUESTER_FIELDS} FROM requesters q LIMIT 2").fetchall()
+    return rows[0] if len(rows) == 1 else None
+
+
+def has_requester(db: Database, request_id: int) -> bool:
+    row = db.execute("SELECT requester_id FROM requests WHERE id = ?", [request_id]).fetchone()
+    return row is not None and row[0] is not None
 
 
 def component_key(db: Database, request_id: int) -> str | None:
